@@ -1,0 +1,251 @@
+"""Finding and reading numbers in Chinese text, with their character spans.
+
+Handles Arabic digits (also full-width), thousands separators, decimals, 万/亿 multipliers,
+Chinese numerals (一百二十三, 两千, 二〇二三), percentages (95%, 95％, 百分之九十五点五), and the
+measure word that follows (件, 条, 次, 万元 …). Spans always refer to the original text, so a
+finding can point at the exact characters.
+
+Chinese numerals are only taken as numbers where Chinese text uses them as numbers: before a
+measure word, after 百分之, or as a year. "一是", "进一步", "统一", "第一" stay words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，％－＋", "0123456789.,%-+")
+
+CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "Ｏ": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3,
+             "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8,
+             "九": 9, "玖": 9}
+CN_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+CN_BIG = {"万": 10_000, "萬": 10_000, "亿": 100_000_000}
+_CN_CHARS = "".join(CN_DIGITS) + "".join(CN_UNITS) + "".join(CN_BIG)
+
+# Measure words, longest first. 年/月/日 mark dates so rules can skip them.
+UNITS: tuple[str, ...] = (
+    "个工作日", "个百分点", "万人次", "人次", "万元", "亿元", "千元", "元", "件次", "件", "条", "次", "个", "项",
+    "篇", "人", "家", "份", "起", "宗", "批", "名", "场", "期", "户", "部", "本", "种", "类", "天", "小时",
+    "年", "月", "日", "号", "期", "页", "版", "场次", "余件",
+)
+_UNIT_RE = re.compile("|".join(re.escape(u) for u in sorted(set(UNITS), key=len, reverse=True)))
+
+_ARABIC = re.compile(
+    r"(?<![0-9０-９.．])"
+    r"(?P<num>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+(?![0-9０-９])|[0-9０-９]+)"
+    r"(?P<frac>[.．][0-9０-９]+)?"
+)
+_CN_RUN = re.compile(f"[{_CN_CHARS}]+(?:点[{''.join(CN_DIGITS)}]+)?")
+_PERCENT_WORD = "百分之"
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    """A number in a text. ``value`` already includes a 万/亿 multiplier (but not for 万元)."""
+
+    value: Decimal
+    start: int  # span of the number itself (with 百分之, 万, %), not the unit
+    end: int
+    unit: str = ""  # "%", "件", "万元", "年" …; "" when none follows
+    unit_end: int = 0  # end of the unit, for spans that include it
+    approx: bool = False  # 余/多/约/近/超过 around it
+    chinese: bool = False  # written with Chinese numerals
+    decimals: int = 0  # digits after the decimal point, as written (precision of percentages)
+
+    @property
+    def percent(self) -> bool:
+        return self.unit == "%"
+
+    @property
+    def is_date(self) -> bool:
+        return self.unit in {"年", "月", "日", "号"}
+
+    @property
+    def is_int(self) -> bool:
+        return self.value == self.value.to_integral_value()
+
+
+def to_halfwidth(s: str) -> str:
+    """Full-width digits and number punctuation to ASCII; everything else unchanged."""
+    return s.translate(_FULLWIDTH)
+
+
+def cn_to_number(s: str) -> Decimal | None:
+    """Value of a Chinese numeral: 一百二十三, 两千, 十五, 三万五千, 二〇二三, 九十五点五."""
+    if not s:
+        return None
+    frac = ""
+    if "点" in s:
+        s, _, f = s.partition("点")
+        if not f or any(c not in CN_DIGITS for c in f):
+            return None
+        frac = "".join(str(CN_DIGITS[c]) for c in f)
+        if not s:
+            s = "零"
+    if any(c not in CN_DIGITS and c not in CN_UNITS and c not in CN_BIG for c in s):
+        return None
+    if all(c in CN_DIGITS for c in s):
+        # digit by digit: 二〇二三 → 2023, 五 → 5
+        whole = int("".join(str(CN_DIGITS[c]) for c in s))
+    else:
+        total = section = number = 0
+        for c in s:
+            if c in CN_DIGITS:
+                number = CN_DIGITS[c]
+            elif c in CN_UNITS:
+                if number == 0 and c in "十拾":
+                    number = 1  # 十五 = 15
+                section += number * CN_UNITS[c]
+                number = 0
+            else:
+                section = (section + number) * CN_BIG[c]
+                total += section
+                section = number = 0
+        whole = total + section + number
+    return Decimal(f"{whole}.{frac}") if frac else Decimal(whole)
+
+
+def parse_number(s: str) -> Decimal | None:
+    """A cell or a short string as a number: "1,234", "１２３", "1.5万", "一百", "12%". None if not a number."""
+    t = to_halfwidth(s.strip()).replace(" ", "").replace("\u3000", "")
+    if not t:
+        return None
+    mult = Decimal(1)
+    if t.endswith("%"):
+        t = t[:-1]
+    if t.endswith("万") and len(t) > 1 and t[-2].isdigit():
+        t, mult = t[:-1], Decimal(10_000)
+    elif t.endswith("亿") and len(t) > 1 and t[-2].isdigit():
+        t, mult = t[:-1], Decimal(100_000_000)
+    if re.fullmatch(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?|[+-]?\d+(\.\d+)?", t):
+        try:
+            return Decimal(t.replace(",", "")) * mult
+        except InvalidOperation:
+            return None
+    return cn_to_number(t)
+
+
+def parse_int_cell(s: str) -> int | None:
+    """A table cell as a non-negative or negative integer, or None when it is not an integer."""
+    v = parse_number(s)
+    if v is None or v != v.to_integral_value():
+        return None
+    return int(v)
+
+
+def _digits(s: str) -> str:
+    return to_halfwidth(s).replace(",", "")
+
+
+_APPROX_BEFORE = ("约", "近", "超过", "逾", "大约", "将近", "超")
+_APPROX_AFTER = ("余", "多")
+
+
+def find_numbers(text: str) -> list[NumberMention]:
+    """Every number in ``text`` with its span and the measure word after it, left to right."""
+    out: list[NumberMention] = []
+    taken = bytearray(len(text))  # positions already inside a mention
+
+    def unit_after(pos: int) -> tuple[str, int, bool]:
+        p = pos
+        while p < len(text) and text[p] in " \u3000\t":
+            p += 1
+        approx = False
+        if p < len(text) and text[p] in _APPROX_AFTER:
+            approx = True
+            p += 1
+        m = _UNIT_RE.match(text, p)
+        if m:
+            u = m.group(0)
+            return ("件" if u == "余件" else u), m.end(), approx or u == "余件"
+        return "", pos, approx
+
+    def approx_before(start: int) -> bool:
+        head = text[max(0, start - 2):start].strip()
+        return any(head.endswith(w) for w in _APPROX_BEFORE)
+
+    # Percentages written out: 百分之九十五点五 / 百分之95.5
+    for m in re.finditer(_PERCENT_WORD, text):
+        rest_start = m.end()
+        am = _ARABIC.match(text, rest_start)
+        if am:
+            raw = _digits(am.group(0))
+            value = Decimal(raw)
+            end = am.end()
+            decimals = len(raw.partition(".")[2])
+            chinese = False
+        else:
+            cm = _CN_RUN.match(text, rest_start)
+            if not cm:
+                continue
+            v = cn_to_number(cm.group(0))
+            if v is None:
+                continue
+            value, end, chinese = v, cm.end(), True
+            decimals = len(cm.group(0).partition("点")[2])
+        out.append(NumberMention(value, m.start(), end, "%", end, approx_before(m.start()), chinese, decimals))
+        taken[m.start():end] = b"\x01" * (end - m.start())
+
+    for m in _ARABIC.finditer(text):
+        if taken[m.start()]:
+            continue
+        raw = _digits(m.group("num")) + (_digits(m.group("frac")) if m.group("frac") else "")
+        value = Decimal(raw)
+        decimals = len(raw.partition(".")[2])
+        end = m.end()
+        # 万/亿 multiplier (but 万元 is a unit of money: 251万元 stays 251 with unit 万元)
+        p = end
+        while p < len(text) and text[p] in " \u3000":
+            p += 1
+        if p < len(text) and text[p] in "万亿" and not text.startswith("万元", p) and not text.startswith("亿元", p):
+            value *= CN_BIG[text[p]]
+            end = p + 1
+        q = end
+        while q < len(text) and text[q] in " \u3000":
+            q += 1
+        if q < len(text) and text[q] in "%％":
+            unit, unit_end, approx = "%", q + 1, False
+            end = q + 1
+        else:
+            unit, unit_end, approx = unit_after(end)
+        out.append(NumberMention(value, m.start(), end, unit, unit_end or end,
+                                 approx or approx_before(m.start()), False, decimals))
+        taken[m.start():end] = b"\x01" * (end - m.start())
+
+    for m in _CN_RUN.finditer(text):
+        s, e = m.start(), m.end()
+        if any(taken[s:e]):
+            continue
+        run = m.group(0)
+        # A run that is all big units (万, 亿) or a lone 十/百/千 used as a word is not a number.
+        if all(c in CN_BIG for c in run):
+            continue
+        if s > 0 and text[s - 1] == "第":
+            continue  # ordinal
+        value = cn_to_number(run)
+        if value is None:
+            continue
+        unit, unit_end, approx = unit_after(e)
+        if text.startswith("万元", e - 1) and run.endswith("万"):
+            # 五十万元: money in 元 written with 万 — keep as 万元
+            value = cn_to_number(run[:-1]) or value
+            unit, unit_end = "万元", e + 1
+            e -= 1
+        if not unit:
+            continue  # 一是、进一步、统一 …
+        if unit in {"年"} and not all(c in CN_DIGITS for c in run):
+            pass  # 十年 is a duration; keep it, rules skip dates by unit
+        out.append(NumberMention(value, s, e, unit, unit_end, approx or approx_before(s), True,
+                                 len(run.partition("点")[2])))
+        taken[s:e] = b"\x01" * (e - s)
+
+    out.sort(key=lambda n: n.start)
+    return out
+
+
+def years_in(text: str) -> list[NumberMention]:
+    """Four-digit years written as 2023年 / 二〇二三年 / 2023 年."""
+    return [n for n in find_numbers(text)
+            if n.unit == "年" and n.is_int and 1990 <= n.value <= 2100]
