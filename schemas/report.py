@@ -36,6 +36,8 @@ MoneyCell = Union[Decimal, Blank]
 
 def _coerce_cell(v):
     # Only a blank marker string becomes Blank; numbers stay numbers; anything else fails loudly.
+    if isinstance(v, bool):  # bool is an int in Python; a True in a table is a bug upstream
+        raise ValueError("单元格不能是布尔值")
     if isinstance(v, str) and v.strip() in L.BLANK_MARKERS:
         return Blank(blank=v.strip())
     return v
@@ -48,14 +50,6 @@ class _CellRow(BaseModel):
     @classmethod
     def _blank_markers(cls, v):
         return _coerce_cell(v)
-
-    @field_validator("*", mode="after")
-    @classmethod
-    def _integral(cls, v):
-        # bool is an int in Python; a True in a table is a bug upstream.
-        if isinstance(v, bool):
-            raise ValueError("单元格不能是布尔值")
-        return v
 
 
 def _blank() -> Blank:

@@ -1,0 +1,167 @@
+"""Command line: ``report-assistant check|export|rules``.
+
+Exit status: 0 no error, 1 errors found (check) or export refused, 2 a file could not be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from assistant.errors import ReportAssistantError, ReportReadError
+from schemas import Finding, Report
+from schemas import labels as L
+from schemas.layout import cell_label
+
+EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
+CHECK_JSON_SCHEMA_VERSION = 1
+
+
+def _load(path: str) -> Report:
+    from assistant.importing import load_report
+
+    try:
+        return load_report(Path(path))
+    except ReportReadError:
+        raise
+    except (OSError, UnicodeError, ValueError) as exc:  # the importer should say it; never a traceback
+        raise ReportReadError(f"无法读取文件“{path}”：{exc}") from exc
+
+
+def _where(f: Finding) -> str:
+    loc = f.location
+    label = cell_label(loc.address) if loc.address != "report" else "全文"
+    if loc.span:
+        label += f"（第{loc.span[0] + 1}–{loc.span[1]}字）"
+    return label
+
+
+def finding_to_json(f: Finding) -> dict:
+    loc = f.location
+    return {
+        "rule": f.rule,
+        "severity": f.severity,
+        "location": {
+            "address": loc.address,
+            "label": _where(f),
+            "span": list(loc.span) if loc.span else None,
+            "related": list(loc.related),
+        },
+        "message": f.message,
+    }
+
+
+def check_document(path: str, report: Report, findings: list[Finding]) -> dict:
+    """The stable JSON of ``check --json`` (documented in README)."""
+    errors = sum(f.severity == "error" for f in findings)
+    src = report.source
+    return {
+        "schema_version": CHECK_JSON_SCHEMA_VERSION,
+        "file": path,
+        "report": {
+            "agency_name": report.meta.agency_name,
+            "agency_level": report.meta.agency_level,
+            "report_year": report.meta.report_year,
+            "format_version": src.format_version if src else "2021",
+        },
+        "summary": {"errors": errors, "warnings": len(findings) - errors},
+        "findings": [finding_to_json(f) for f in findings],
+    }
+
+
+def _print_findings(path: str, report: Report, findings: list[Finding], out) -> None:
+    m = report.meta
+    head = m.title or f"{m.agency_name}{m.report_year or ''}年{L.REPORT_TITLE_SUFFIX}"
+    print(f"{path}：{head}", file=out)
+    if not findings:
+        print("未发现问题。", file=out)
+        return
+    for f in findings:
+        tag = "错误" if f.severity == "error" else "警告"
+        print(f"[{tag}] {f.rule} {_where(f)}：{f.message}", file=out)
+    errors = sum(f.severity == "error" for f in findings)
+    print(f"共 {errors} 个错误、{len(findings) - errors} 个警告。", file=out)
+
+
+def cmd_check(args) -> int:
+    from assistant.validation import has_errors, validate
+
+    report = _load(args.file)
+    previous = _load(args.previous) if args.previous else None
+    findings = validate(report, previous)
+    if args.json:
+        json.dump(check_document(args.file, report, findings), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        _print_findings(args.file, report, findings, sys.stdout)
+    return EXIT_ERRORS if has_errors(findings) else EXIT_OK
+
+
+def cmd_export(args) -> int:
+    from assistant.export import ExportRefused, acknowledge_all, export_report
+
+    report = _load(args.file)
+    previous = _load(args.previous) if args.previous else None
+    ack = acknowledge_all(report, args.who or getpass.getuser(), previous=previous) if args.acknowledge_warnings else None
+    try:
+        result = export_report(report, args.to, Path(args.output), previous=previous, acknowledgement=ack)
+    except ExportRefused as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_ERRORS
+    print(f"已导出：{result.path}", file=sys.stdout)
+    return EXIT_OK
+
+
+def cmd_rules(args) -> int:
+    from assistant.validation import RULES
+
+    for rule, text in RULES.items():
+        print(f"{rule}\t{text}")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="report-assistant", description="政府信息公开工作年度报告起草与校验助手")
+    sub = p.add_subparsers(dest="command", required=True, metavar="命令")
+
+    c = sub.add_parser("check", help="校验一份年度报告（文本、DOCX、HTML 或 JSON）")
+    c.add_argument("file", help="报告文件")
+    c.add_argument("--previous", help="同一机关上一年度的报告，用于跨年度校验")
+    c.add_argument("--json", action="store_true", help="以 JSON 输出校验结果")
+    c.set_defaults(func=cmd_check)
+
+    e = sub.add_parser("export", help="校验通过后导出为 Word、PDF、HTML、Markdown 或 JSON")
+    e.add_argument("file", help="报告文件（导入器能读取的任何格式）")
+    e.add_argument("--to", required=True, choices=["docx", "pdf", "html", "md", "json"], help="导出格式")
+    e.add_argument("-o", "--output", required=True, help="输出文件路径")
+    e.add_argument("--previous", help="上一年度报告，用于跨年度校验")
+    e.add_argument("--acknowledge-warnings", action="store_true", help="确认全部警告后导出（记录确认人和时间）")
+    e.add_argument("--who", help="确认人姓名（默认为当前系统用户）")
+    e.set_defaults(func=cmd_export)
+
+    r = sub.add_parser("rules", help="列出全部校验规则")
+    r.set_defaults(func=cmd_rules)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")  # Chinese output on consoles that default to cp936/ascii
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except ReportReadError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_UNREADABLE
+    except ReportAssistantError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_ERRORS
+
+
+if __name__ == "__main__":
+    sys.exit(main())
