@@ -1,0 +1,58 @@
+"""Benchmark of the core: validations per second and text imports per second, on one core.
+
+    python -m eval.bench_core [--seconds 3]
+
+Prints one line per measurement; README records the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import time
+from pathlib import Path
+
+from assistant.importing import parse_text
+from assistant.synthetic import consistent_report, previous_year_of
+from assistant.validation import validate
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "tests" / "fixtures" / "yantai-jgswj-2023.txt"
+
+
+def rate(fn, seconds: float) -> tuple[float, int]:
+    fn()  # warm caches and lazy imports
+    n, start = 0, time.perf_counter()
+    deadline = start + seconds
+    while True:
+        for _ in range(20):
+            fn()
+        n += 20
+        now = time.perf_counter()
+        if now >= deadline:
+            return n / (now - start), n
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--seconds", type=float, default=3.0, help="每项测量的时长（秒）")
+    args = ap.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core, as the target says
+    text = SAMPLE.read_text(encoding="utf-8")
+    sample = parse_text(text)
+    rich = consistent_report(7)
+    prev = previous_year_of(rich)
+    print(f"# report-assistant core benchmark — Python {platform.python_version()}, {platform.machine()}, 1 core")
+    for name, fn in [
+        ("validate(sample)", lambda: validate(sample)),
+        ("validate(rich report, with previous year)", lambda: validate(rich, prev)),
+        ("parse_text(sample)", lambda: parse_text(text)),
+    ]:
+        per_s, n = rate(fn, args.seconds)
+        print(f"{name:45s} {per_s:10,.0f} /s   ({n} runs, {1e6 / per_s:,.0f} µs each)")
+
+
+if __name__ == "__main__":
+    main()
