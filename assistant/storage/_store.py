@@ -1,0 +1,440 @@
+"""The database holds the truth: drafts, turns, facts with their sources, narrative versions.
+
+Every public write is one transaction; when it returns, it is committed. A write starts by bumping
+the draft's revision, which takes the draft's row lock (PostgreSQL) or the write lock (SQLite), so
+concurrent writers to one draft are serialised and sequence numbers never collide.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Literal
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import create_engine, event, func, select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from assistant.errors import ReportAssistantError
+from assistant.storage._tables import (
+    ChangeGroupRow, DraftRow, FactChangeRow, FactRow, NarrativeVersionRow, PreviousReportRow, TurnRow,
+)
+from schemas.report import Blank, Report
+
+DEFAULT_DATABASE_URL = "sqlite:///data/report-assistant.sqlite3"
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+FactState = Literal["set", "pending", "cleared"]
+Source = Literal["chat", "import", "derivation", "manual", "undo"]
+NarrativeSource = Literal["llm", "template", "manual", "restore", "import"]
+
+
+class StorageError(ReportAssistantError):
+    """A storage operation that cannot be done (unknown draft, unreachable database)."""
+
+
+# ---- values ------------------------------------------------------------------------------------
+def encode_value(value: Any) -> str | None:
+    """JSON for a fact value; Decimal and Blank keep their type (a blank is never a 0)."""
+    if value is None:
+        return None
+    if isinstance(value, Blank):
+        return json.dumps({"blank": value.blank}, ensure_ascii=False)
+    if isinstance(value, Decimal):
+        return json.dumps({"decimal": str(value)})
+    if isinstance(value, (bool, int, str, float)):
+        return json.dumps(value, ensure_ascii=False)
+    raise TypeError(f"cannot store a fact value of type {type(value).__name__}")
+
+
+def decode_value(raw: str | None) -> Any:
+    if raw is None:
+        return None
+    v = json.loads(raw)
+    if isinstance(v, dict) and "blank" in v:
+        return Blank(blank=v["blank"])
+    if isinstance(v, dict) and "decimal" in v:
+        return Decimal(v["decimal"])
+    return v
+
+
+# ---- records returned to callers ------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class DraftInfo:
+    id: int
+    owner: str
+    agency_name: str
+    report_year: int | None
+    status: str
+    revision: int
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    id: int
+    seq: int
+    role: str
+    text: str
+    author: str
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class FactChange:
+    """A change to apply: set a value, mark pending (跳过/不清楚), or clear."""
+
+    field: str
+    value: Any = None
+    state: FactState = "set"
+    quote: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class StoredFact:
+    """A field's current value and where it came from."""
+
+    field: str
+    state: FactState
+    value: Any
+    source: str  # chat | import | derivation | manual | undo
+    quote: str  # the user's words, the imported file, or the derivation
+    author: str
+    turn_id: int | None
+    turn_text: str | None  # the whole user message, for chat facts
+    changed_at: dt.datetime
+    change_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class FactHistoryEntry:
+    change_id: int
+    group_id: int
+    field: str
+    state: FactState
+    value: Any
+    previous_state: str | None
+    previous_value: Any
+    source: str
+    quote: str
+    author: str
+    turn_id: int | None
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class NarrativeVersion:
+    part: str
+    version: int
+    text: str
+    source: str
+    author: str
+    flags: tuple[str, ...]
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class TurnResult:
+    user_turn: Turn
+    reply_turn: Turn | None
+    group_id: int | None
+    changes: tuple[FactHistoryEntry, ...] = field(default=())
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")  # readers do not block the writer
+    cur.execute("PRAGMA synchronous=FULL")  # a committed turn survives a power cut, not only a kill
+    cur.close()
+
+
+def make_engine(url: str | None = None) -> Engine:
+    url = url or DEFAULT_DATABASE_URL
+    if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
+        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")  # psycopg 3, not psycopg2
+    kwargs: dict[str, Any] = {"future": True}
+    if url.startswith("sqlite"):
+        kwargs["connect_args"] = {"timeout": 30, "check_same_thread": False}
+    else:
+        kwargs["pool_pre_ping"] = True
+    engine = create_engine(url, **kwargs)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest Alembic revision."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
+class Store:
+    """All persistence of drafts. Thread-safe: each call uses its own session."""
+
+    def __init__(self, url: str | None = None, *, engine: Engine | None = None, run_migrations: bool = True):
+        self.engine = engine or make_engine(url)
+        if run_migrations:
+            try:
+                migrate(self.engine)
+            except Exception as exc:  # unreachable server, wrong password, read-only file …
+                raise StorageError(f"无法打开数据库：{type(exc).__name__}: {exc}") from exc
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # ---- transactions --------------------------------------------------------------------------
+    @contextmanager
+    def _read(self) -> Iterator[Session]:
+        with self._sessions() as s:
+            yield s
+
+    @contextmanager
+    def _write(self, draft_id: int) -> Iterator[Session]:
+        with self._sessions.begin() as s:
+            n = s.execute(
+                update(DraftRow).where(DraftRow.id == draft_id)
+                .values(revision=DraftRow.revision + 1, updated_at=_utcnow())
+            ).rowcount
+            if n != 1:
+                raise StorageError(f"找不到编号为 {draft_id} 的报告草稿。")
+            yield s
+
+    @staticmethod
+    def _next_seq(s: Session, model, draft_id: int) -> int:
+        return (s.scalar(select(func.max(model.seq)).where(model.draft_id == draft_id)) or 0) + 1
+
+    # ---- drafts --------------------------------------------------------------------------------
+    def create_draft(self, owner: str, agency_name: str = "", report_year: int | None = None) -> DraftInfo:
+        with self._sessions.begin() as s:
+            row = DraftRow(owner=owner, agency_name=agency_name, report_year=report_year, status="drafting",
+                           revision=0, created_at=_utcnow(), updated_at=_utcnow())
+            s.add(row)
+            s.flush()
+            return _draft(row)
+
+    def get_draft(self, draft_id: int) -> DraftInfo:
+        with self._read() as s:
+            row = s.get(DraftRow, draft_id)
+            if row is None:
+                raise StorageError(f"找不到编号为 {draft_id} 的报告草稿。")
+            return _draft(row)
+
+    def list_drafts(self, owner: str | None = None) -> list[DraftInfo]:
+        with self._read() as s:
+            q = select(DraftRow).order_by(DraftRow.updated_at.desc(), DraftRow.id.desc())
+            if owner is not None:
+                q = q.where(DraftRow.owner == owner)
+            return [_draft(r) for r in s.scalars(q)]
+
+    def update_draft_meta(self, draft_id: int, *, agency_name: str | None = None,
+                          report_year: int | None = None) -> DraftInfo:
+        with self._write(draft_id) as s:
+            row = s.get(DraftRow, draft_id)
+            if agency_name is not None:
+                row.agency_name = agency_name
+            if report_year is not None:
+                row.report_year = report_year
+            s.flush()
+            return _draft(row)
+
+    # ---- turns and facts ----------------------------------------------------------------------
+    def record_turn(self, draft_id: int, user_text: str, *, author: str, changes: Iterable[FactChange] = (),
+                    reply: str | None = None) -> TurnResult:
+        """Store a user message, the fact changes it produced and the reply, in one transaction."""
+        changes = list(changes)
+        with self._write(draft_id) as s:
+            user = self._add_turn(s, draft_id, "user", user_text, author)
+            group_id, entries = None, ()
+            if changes:
+                group_id, entries = self._apply(s, draft_id, changes, source="chat", author=author, turn_id=user.id)
+            reply_turn = self._add_turn(s, draft_id, "assistant", reply, "") if reply is not None else None
+            return TurnResult(user, reply_turn, group_id, tuple(entries))
+
+    def add_reply(self, draft_id: int, text: str) -> Turn:
+        with self._write(draft_id) as s:
+            return self._add_turn(s, draft_id, "assistant", text, "")
+
+    def apply_changes(self, draft_id: int, changes: Iterable[FactChange], *, source: Source, author: str,
+                      note: str = "") -> int | None:
+        """Changes that do not come from a chat turn: an import, a derivation, a manual edit."""
+        changes = list(changes)
+        if not changes:
+            return None
+        with self._write(draft_id) as s:
+            group_id, _ = self._apply(s, draft_id, changes, source=source, author=author, note=note)
+            return group_id
+
+    def undo_last(self, draft_id: int, author: str) -> list[FactHistoryEntry]:
+        """Revert the most recent change group not yet undone, as a new 'undo' group. [] if none."""
+        with self._write(draft_id) as s:
+            group = s.scalars(
+                select(ChangeGroupRow)
+                .where(ChangeGroupRow.draft_id == draft_id, ChangeGroupRow.source != "undo",
+                       ChangeGroupRow.undone.is_(False))
+                .order_by(ChangeGroupRow.seq.desc()).limit(1)
+            ).first()
+            if group is None:
+                return []
+            rows = s.scalars(select(FactChangeRow).where(FactChangeRow.group_id == group.id)
+                             .order_by(FactChangeRow.id.desc())).all()
+            # restore the value each field had before the group (the earliest change's "previous")
+            restore: dict[str, FactChangeRow] = {}
+            for row in rows:
+                restore[row.field] = row
+            changes = [
+                FactChange(f, decode_value(r.previous_json), (r.previous_state or "cleared"), "撤销上一步修改")
+                for f, r in restore.items()
+            ]
+            new_group, entries = self._apply(s, draft_id, changes, source="undo", author=author,
+                                             undo_of=group.id)
+            group.undone = True
+            return entries
+
+    def facts(self, draft_id: int) -> dict[str, StoredFact]:
+        """Every field's current value (cleared fields are left out) with its provenance."""
+        with self._read() as s:
+            q = (select(FactRow, FactChangeRow, ChangeGroupRow, TurnRow)
+                 .join(FactChangeRow, FactRow.change_id == FactChangeRow.id)
+                 .join(ChangeGroupRow, FactChangeRow.group_id == ChangeGroupRow.id)
+                 .outerjoin(TurnRow, ChangeGroupRow.turn_id == TurnRow.id)
+                 .where(FactRow.draft_id == draft_id, FactRow.state != "cleared"))
+            out: dict[str, StoredFact] = {}
+            for fact, change, group, turn in s.execute(q):
+                out[fact.field] = StoredFact(
+                    fact.field, fact.state, decode_value(fact.value_json), group.source, change.quote,
+                    group.author, group.turn_id, turn.text if turn else None, change.created_at, change.id)
+            return out
+
+    def provenance(self, draft_id: int, field_name: str) -> StoredFact | None:
+        return self.facts(draft_id).get(field_name)
+
+    def fact_history(self, draft_id: int, field_name: str | None = None) -> list[FactHistoryEntry]:
+        with self._read() as s:
+            q = (select(FactChangeRow, ChangeGroupRow)
+                 .join(ChangeGroupRow, FactChangeRow.group_id == ChangeGroupRow.id)
+                 .where(FactChangeRow.draft_id == draft_id).order_by(FactChangeRow.id))
+            if field_name is not None:
+                q = q.where(FactChangeRow.field == field_name)
+            return [_entry(c, g) for c, g in s.execute(q)]
+
+    def turns(self, draft_id: int) -> list[Turn]:
+        with self._read() as s:
+            rows = s.scalars(select(TurnRow).where(TurnRow.draft_id == draft_id).order_by(TurnRow.seq))
+            return [_turn(r) for r in rows]
+
+    # ---- narrative -----------------------------------------------------------------------------
+    def save_narrative(self, draft_id: int, part: str, text: str, *, source: NarrativeSource, author: str,
+                       flags: Iterable[str] = ()) -> NarrativeVersion:
+        with self._write(draft_id) as s:
+            version = (s.scalar(select(func.max(NarrativeVersionRow.version)).where(
+                NarrativeVersionRow.draft_id == draft_id, NarrativeVersionRow.part == part)) or 0) + 1
+            row = NarrativeVersionRow(draft_id=draft_id, part=part, version=version, text=text, source=source,
+                                      author=author, flags_json=json.dumps(list(flags), ensure_ascii=False),
+                                      created_at=_utcnow())
+            s.add(row)
+            s.flush()
+            return _narrative(row)
+
+    def narrative(self, draft_id: int) -> dict[str, NarrativeVersion]:
+        """The newest version of every part."""
+        with self._read() as s:
+            newest = (select(NarrativeVersionRow.part, func.max(NarrativeVersionRow.version).label("v"))
+                      .where(NarrativeVersionRow.draft_id == draft_id)
+                      .group_by(NarrativeVersionRow.part).subquery())
+            rows = s.scalars(select(NarrativeVersionRow).join(
+                newest, (NarrativeVersionRow.part == newest.c.part) & (NarrativeVersionRow.version == newest.c.v))
+                .where(NarrativeVersionRow.draft_id == draft_id))
+            return {r.part: _narrative(r) for r in rows}
+
+    def narrative_history(self, draft_id: int, part: str) -> list[NarrativeVersion]:
+        with self._read() as s:
+            rows = s.scalars(select(NarrativeVersionRow).where(
+                NarrativeVersionRow.draft_id == draft_id, NarrativeVersionRow.part == part)
+                .order_by(NarrativeVersionRow.version))
+            return [_narrative(r) for r in rows]
+
+    # ---- last year's report --------------------------------------------------------------------
+    def set_previous_report(self, draft_id: int, report: Report, filename: str = "") -> None:
+        with self._write(draft_id) as s:
+            row = s.get(PreviousReportRow, draft_id)
+            if row is None:
+                row = PreviousReportRow(draft_id=draft_id)
+                s.add(row)
+            row.filename, row.report_json, row.imported_at = filename, report.model_dump_json(), _utcnow()
+
+    def previous_report(self, draft_id: int) -> Report | None:
+        with self._read() as s:
+            row = s.get(PreviousReportRow, draft_id)
+            return Report.model_validate_json(row.report_json) if row else None
+
+    # ---- internals -----------------------------------------------------------------------------
+    def _add_turn(self, s: Session, draft_id: int, role: str, text: str, author: str) -> Turn:
+        row = TurnRow(draft_id=draft_id, seq=self._next_seq(s, TurnRow, draft_id), role=role, text=text,
+                      author=author, created_at=_utcnow())
+        s.add(row)
+        s.flush()
+        return _turn(row)
+
+    def _apply(self, s: Session, draft_id: int, changes: list[FactChange], *, source: str, author: str,
+               turn_id: int | None = None, note: str = "", undo_of: int | None = None
+               ) -> tuple[int, list[FactHistoryEntry]]:
+        group = ChangeGroupRow(draft_id=draft_id, seq=self._next_seq(s, ChangeGroupRow, draft_id), source=source,
+                               turn_id=turn_id, author=author, note=note, undone=False, undo_of=undo_of,
+                               created_at=_utcnow())
+        s.add(group)
+        s.flush()
+        entries = []
+        for ch in changes:
+            current = s.get(FactRow, (draft_id, ch.field))
+            value_json = encode_value(ch.value) if ch.state == "set" else None
+            row = FactChangeRow(draft_id=draft_id, group_id=group.id, field=ch.field, state=ch.state,
+                                value_json=value_json, previous_state=current.state if current else None,
+                                previous_json=current.value_json if current else None, quote=ch.quote,
+                                created_at=_utcnow())
+            s.add(row)
+            s.flush()
+            if current is None:
+                s.add(FactRow(draft_id=draft_id, field=ch.field, state=ch.state, value_json=value_json,
+                              change_id=row.id))
+            else:
+                current.state, current.value_json, current.change_id = ch.state, value_json, row.id
+            entries.append(_entry(row, group))
+        s.flush()
+        return group.id, entries
+
+
+def _draft(r: DraftRow) -> DraftInfo:
+    return DraftInfo(r.id, r.owner, r.agency_name, r.report_year, r.status, r.revision, r.created_at, r.updated_at)
+
+
+def _turn(r: TurnRow) -> Turn:
+    return Turn(r.id, r.seq, r.role, r.text, r.author, r.created_at)
+
+
+def _entry(c: FactChangeRow, g: ChangeGroupRow) -> FactHistoryEntry:
+    return FactHistoryEntry(c.id, g.id, c.field, c.state, decode_value(c.value_json), c.previous_state,
+                            decode_value(c.previous_json), g.source, c.quote, g.author, g.turn_id, c.created_at)
+
+
+def _narrative(r: NarrativeVersionRow) -> NarrativeVersion:
+    return NarrativeVersion(r.part, r.version, r.text, r.source, r.author, tuple(json.loads(r.flags_json)),
+                            r.created_at)

@@ -1,0 +1,107 @@
+"""ORM tables. Changes are append-only; ``facts`` is the current value per field, kept in step
+with ``fact_changes`` inside the same transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+class DraftRow(Base):
+    __tablename__ = "drafts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner: Mapped[str] = mapped_column(String(100), index=True)
+    agency_name: Mapped[str] = mapped_column(String(200), default="")
+    report_year: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    status: Mapped[str] = mapped_column(String(20), default="drafting")
+    # bumped by every write: the first statement of a write transaction, so it also takes the row lock
+    revision: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class TurnRow(Base):
+    __tablename__ = "turns"
+    __table_args__ = (UniqueConstraint("draft_id", "seq"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    draft_id: Mapped[int] = mapped_column(ForeignKey("drafts.id", ondelete="CASCADE"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    role: Mapped[str] = mapped_column(String(10))  # user | assistant
+    text: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class ChangeGroupRow(Base):
+    """The fact changes made by one action (a chat turn, an import, an edit): the unit of undo."""
+
+    __tablename__ = "change_groups"
+    __table_args__ = (UniqueConstraint("draft_id", "seq"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    draft_id: Mapped[int] = mapped_column(ForeignKey("drafts.id", ondelete="CASCADE"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(20))  # chat | import | derivation | manual | undo
+    turn_id: Mapped[int | None] = mapped_column(ForeignKey("turns.id"), nullable=True)
+    author: Mapped[str] = mapped_column(String(100), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    undone: Mapped[bool] = mapped_column(Boolean, default=False)
+    undo_of: Mapped[int | None] = mapped_column(ForeignKey("change_groups.id"), nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class FactChangeRow(Base):
+    __tablename__ = "fact_changes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    draft_id: Mapped[int] = mapped_column(ForeignKey("drafts.id", ondelete="CASCADE"), index=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("change_groups.id", ondelete="CASCADE"), index=True)
+    field: Mapped[str] = mapped_column(String(120))
+    state: Mapped[str] = mapped_column(String(10))  # set | pending | cleared
+    value_json: Mapped[str | None] = mapped_column(Text, nullable=True)
+    previous_state: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    previous_json: Mapped[str | None] = mapped_column(Text, nullable=True)
+    quote: Mapped[str] = mapped_column(Text, default="")  # the user's words, or what the value came from
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class FactRow(Base):
+    __tablename__ = "facts"
+    draft_id: Mapped[int] = mapped_column(ForeignKey("drafts.id", ondelete="CASCADE"), primary_key=True)
+    field: Mapped[str] = mapped_column(String(120), primary_key=True)
+    state: Mapped[str] = mapped_column(String(10))
+    value_json: Mapped[str | None] = mapped_column(Text, nullable=True)
+    change_id: Mapped[int] = mapped_column(ForeignKey("fact_changes.id"))
+
+
+class NarrativeVersionRow(Base):
+    __tablename__ = "narrative_versions"
+    __table_args__ = (UniqueConstraint("draft_id", "part", "version"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    draft_id: Mapped[int] = mapped_column(ForeignKey("drafts.id", ondelete="CASCADE"), index=True)
+    part: Mapped[str] = mapped_column(String(40))  # p1.active … p5, p6.fees …
+    version: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(String(20))  # llm | template | manual | restore | import
+    author: Mapped[str] = mapped_column(String(100), default="")
+    flags_json: Mapped[str] = mapped_column(Text, default="[]")  # grounding problems left for the editor
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class PreviousReportRow(Base):
+    __tablename__ = "previous_reports"
+    draft_id: Mapped[int] = mapped_column(ForeignKey("drafts.id", ondelete="CASCADE"), primary_key=True)
+    filename: Mapped[str] = mapped_column(String(300), default="")
+    report_json: Mapped[str] = mapped_column(Text)
+    imported_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now,
+                                                     server_default=func.now())

@@ -1,0 +1,210 @@
+"""Storage on SQLite and PostgreSQL: every test runs against both.
+
+PostgreSQL comes from REPORT_TEST_POSTGRES_URL (``.ci/run`` starts Debian's server and sets it); each
+test gets a schema of its own. Without the variable the PostgreSQL cases skip locally and fail in CI.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import uuid
+from decimal import Decimal
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import create_engine, text
+
+from assistant.storage import FactChange, StorageError, Store
+from assistant.storage._tables import Base
+from assistant.synthetic import consistent_report
+from schemas import Blank
+
+PG_URL = os.environ.get("REPORT_TEST_POSTGRES_URL")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request, tmp_path):
+    """A factory of Store objects on one fresh database (call it again to 'restart')."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'store.sqlite3'}"
+        stores = []
+
+        def open_store():
+            stores.append(Store(url))
+            return stores[-1]
+
+        yield open_store
+        for s in stores:
+            s.close()
+        return
+    if not PG_URL:
+        if os.environ.get("CI"):
+            pytest.fail("CI 中必须提供 REPORT_TEST_POSTGRES_URL（见 .ci/run）")
+        pytest.skip("未设置 REPORT_TEST_POSTGRES_URL")
+    schema = "t_" + uuid.uuid4().hex[:12]
+    admin = create_engine(PG_URL)
+    with admin.begin() as c:
+        c.execute(text(f'CREATE SCHEMA "{schema}"'))
+    stores = []
+
+    def open_store():
+        engine = create_engine(PG_URL, connect_args={"options": f"-csearch_path={schema}"})
+        stores.append(Store(engine=engine))
+        return stores[-1]
+
+    yield open_store
+    for s in stores:
+        s.close()
+    with admin.begin() as c:
+        c.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    admin.dispose()
+
+
+def test_migrations_match_the_models(db):
+    store = db()
+    with store.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
+
+
+def test_drafts_per_owner(db):
+    store = db()
+    a = store.create_draft("张三", "某某局", 2023)
+    b = store.create_draft("张三", "某某局", 2024)
+    store.create_draft("李四")
+    assert {d.id for d in store.list_drafts("张三")} == {a.id, b.id}
+    assert store.get_draft(a.id).report_year == 2023
+    with pytest.raises(StorageError, match="找不到"):
+        store.get_draft(99999)
+
+
+def test_a_turn_keeps_its_words_and_its_facts(db):
+    store = db()
+    d = store.create_draft("张三")
+    msg = "今年网站公开政务信息148条，自然人申请予以公开3件"
+    res = store.record_turn(d.id, msg, author="张三", reply="已记录：网站信息148条；予以公开（自然人）3件。",
+                            changes=[FactChange("website_items", 148, quote="网站公开政务信息148条"),
+                                     FactChange("t3.granted.natural", 3, quote="自然人申请予以公开3件")])
+    facts = store.facts(d.id)
+    assert facts["website_items"].value == 148
+    p = store.provenance(d.id, "t3.granted.natural")
+    assert (p.source, p.quote, p.turn_text, p.author, p.turn_id) == ("chat", "自然人申请予以公开3件", msg, "张三",
+                                                                       res.user_turn.id)
+    assert [(t.role, t.text) for t in store.turns(d.id)] == [("user", msg), ("assistant", res.reply_turn.text)]
+
+
+def test_corrections_undo_and_pending(db):
+    store = db()
+    d = store.create_draft("张三").id
+    store.record_turn(d, "网站148条", author="张三", changes=[FactChange("website_items", 148, quote="148条")])
+    store.record_turn(d, "不对，网站是150条", author="张三", changes=[FactChange("website_items", 150, quote="150条")])
+    store.record_turn(d, "公众号不清楚", author="张三", changes=[FactChange("new_media_posts", state="pending",
+                                                                          quote="不清楚")])
+    assert store.facts(d)["new_media_posts"].state == "pending"
+    assert [h.value for h in store.fact_history(d, "website_items")] == [148, 150]
+    undone = store.undo_last(d, "张三")  # the pending mark goes
+    assert [(u.field, u.state) for u in undone] == [("new_media_posts", "cleared")]
+    assert "new_media_posts" not in store.facts(d)
+    store.undo_last(d, "张三")  # the correction goes: back to 148
+    assert store.facts(d)["website_items"].value == 148
+    store.undo_last(d, "张三")
+    assert store.facts(d) == {}
+    assert store.undo_last(d, "张三") == [] and store.facts(d) == {}
+    assert len(store.fact_history(d)) == 6  # undo adds changes; it never deletes history
+
+
+def test_values_keep_their_type(db):
+    store = db()
+    d = store.create_draft("张三").id
+    values = {"t3.granted.natural": 0, "t3.partial.natural": Blank(blank="/"), "t2.fees.amount": Decimal("12.35"),
+              "fee_charged": False, "problems": "一是解读不够；二是“公开”不及时", "report_year": 2023}
+    store.apply_changes(d, [FactChange(k, v, quote="导入") for k, v in values.items()], source="import",
+                        author="张三", note="上年报告.docx")
+    back = {k: f.value for k, f in db().facts(d).items()}
+    assert back == values
+    assert type(back["t2.fees.amount"]) is Decimal and back["t3.partial.natural"] != 0
+
+
+def test_sources_of_non_chat_changes(db):
+    store = db()
+    d = store.create_draft("张三").id
+    store.apply_changes(d, [FactChange("t3.carried_over.natural", 2, quote="上年报告：结转下年度继续办理（自然人）2件")],
+                        source="import", author="张三")
+    store.apply_changes(d, [FactChange("t3.total.natural", 9, quote="（一）至（六）之和")], source="derivation",
+                        author="系统")
+    store.apply_changes(d, [FactChange("t3.granted.natural", 4, quote="表格编辑")], source="manual", author="王编辑")
+    f = store.facts(d)
+    assert [(f[k].source, f[k].author) for k in ("t3.carried_over.natural", "t3.total.natural", "t3.granted.natural")] \
+        == [("import", "张三"), ("derivation", "系统"), ("manual", "王编辑")]
+
+
+def test_narrative_versions(db):
+    store = db()
+    d = store.create_draft("张三").id
+    store.save_narrative(d, "p5", "初稿", source="template", author="系统")
+    store.save_narrative(d, "p5", "修改稿", source="manual", author="王编辑", flags=["数字“7”没有依据"])
+    store.save_narrative(d, "p1.active", "主动公开", source="llm", author="系统")
+    newest = store.narrative(d)
+    assert {k: (v.version, v.text) for k, v in newest.items()} == {"p5": (2, "修改稿"), "p1.active": (1, "主动公开")}
+    assert newest["p5"].flags == ("数字“7”没有依据",)
+    assert [v.text for v in store.narrative_history(d, "p5")] == ["初稿", "修改稿"]
+
+
+def test_previous_report_round_trip(db):
+    store = db()
+    d = store.create_draft("张三").id
+    prev = consistent_report(3, year=2022)
+    store.set_previous_report(d, prev, "2022年报告.docx")
+    assert db().previous_report(d) == prev
+
+
+def test_everything_survives_a_restart(db):
+    store = db()
+    d = store.create_draft("张三", "某某局", 2023).id
+    for i in range(5):
+        store.record_turn(d, f"第{i}句", author="张三", changes=[FactChange(f"t4.review.upheld", i, quote=str(i))],
+                          reply=f"已记录{i}")
+    store.close()
+    again = db()
+    assert len(again.turns(d)) == 10 and again.facts(d)["t4.review.upheld"].value == 4
+
+
+def test_a_failed_write_leaves_nothing_behind(db):
+    store = db()
+    d = store.create_draft("张三").id
+    with pytest.raises(TypeError):
+        store.record_turn(d, "这句话不应留下", author="张三",
+                          changes=[FactChange("website_items", 1), FactChange("bad", object())])
+    assert store.turns(d) == [] and store.facts(d) == {}
+
+
+def test_concurrent_writers_to_one_draft_lose_nothing(db):
+    store = db()
+    d = store.create_draft("张三").id
+    errors: list[BaseException] = []
+
+    def worker(n: int) -> None:
+        try:
+            for i in range(8):
+                store.record_turn(d, f"用户{n}-{i}", author=f"u{n}",
+                                  changes=[FactChange(f"t3.granted.natural", n * 100 + i, quote=str(i))],
+                                  reply=f"回复{n}-{i}")
+        except BaseException as exc:  # surfaced below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    turns = store.turns(d)
+    assert len(turns) == 6 * 8 * 2 and [t.seq for t in turns] == list(range(1, 97))
+    assert len(store.fact_history(d, "t3.granted.natural")) == 48
+
+
+def test_unreachable_database_is_a_clear_error():
+    with pytest.raises(StorageError, match="无法打开数据库"):
+        Store("postgresql+psycopg://nobody:wrong@127.0.0.1:9/none?connect_timeout=2")
