@@ -1,0 +1,398 @@
+"""The report as a Word document in the GB/T 9704-2012 layout (python-docx).
+
+A4; margins 37/35/28/26 mm; title 方正小标宋简体 二号 centred; level-1 headings 黑体 三号; level-2
+楷体_GB2312 三号; body 仿宋_GB2312 三号 with 28 pt fixed line spacing and a two-character first-line
+indent; "— 1 —" page numbers in 宋体 四号, odd pages right, even pages left. Fonts are set for East
+Asian text (w:eastAsia) on the styles and on every run, with every theme font removed so Word cannot
+substitute its own. Tables follow the official layout of ``_grid``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from typing import Iterable
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+from lxml import etree
+
+from schemas import labels as L
+from schemas.report import Report
+
+from assistant.export._fonts import FontPlan, plan_fonts
+from assistant.export._grid import Grid, GridCell, grid_for
+from assistant.export._outline import Heading, Para, RunInItem, TableRef, Title, outline, report_title
+from assistant.export._stamp import PROPERTY_LABELS, Stamp
+
+__all__ = ["build_docx", "docx_properties"]
+
+BODY_PT = 16.0  # 三号
+TITLE_PT = 22.0  # 二号
+PAGE_NUMBER_PT = 14.0  # 四号
+TABLE_PT = 10.5  # 五号: table 三 fits the 156 mm type area
+LINE_PT = 28.0
+TITLE_LINE_PT = 35.0
+TABLE_LINE_PT = 13.5
+CELL_MARGIN_MM = 0.8
+
+_TABLE_STYLE = "Report Table Text"
+
+_CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+_VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+_CUSTOM_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+
+
+# ---- fonts and run properties ---------------------------------------------------------------------
+def _set_fonts(rpr, east_asia: str, latin: str) -> None:
+    """Explicit fonts for every script; theme attributes would override w:eastAsia, so they go."""
+    rfonts = rpr.get_or_add_rFonts()
+    for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+        rfonts.attrib.pop(qn(f"w:{attr}"), None)
+    rfonts.set(qn("w:ascii"), latin)
+    rfonts.set(qn("w:hAnsi"), latin)
+    rfonts.set(qn("w:eastAsia"), east_asia)
+    rfonts.set(qn("w:cs"), latin)
+    rfonts.set(qn("w:hint"), "eastAsia")
+
+
+def _set_lang(rpr) -> None:
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.insert_element_before(lang, "w:eastAsianLayout", "w:specVanish", "w:oMath")
+    lang.set(qn("w:val"), "en-US")
+    lang.set(qn("w:eastAsia"), "zh-CN")
+
+
+def _style_run(run, east_asia: str, plan: FontPlan, size_pt: float | None = None) -> None:
+    _set_fonts(run._r.get_or_add_rPr(), east_asia, plan.latin)
+    if size_pt is not None:
+        run.font.size = Pt(size_pt)
+
+
+def _reset_style(style, east_asia: str, plan: FontPlan, size_pt: float) -> None:
+    font = style.font
+    font.bold = False
+    font.italic = False
+    font.size = Pt(size_pt)
+    font.color.rgb = None
+    rpr = style.element.get_or_add_rPr()
+    color = rpr.find(qn("w:color"))
+    if color is not None:
+        rpr.remove(color)
+    for tag in ("w:bCs", "w:szCs", "w:spacing", "w:kern"):
+        el = rpr.find(qn(tag))
+        if el is not None:
+            rpr.remove(el)
+    _set_fonts(rpr, east_asia, plan.latin)
+    _set_lang(rpr)
+    ppr = style.element.get_or_add_pPr()
+    for tag in ("w:pBdr", "w:contextualSpacing"):
+        el = ppr.find(qn(tag))
+        if el is not None:
+            ppr.remove(el)
+
+
+def _fixed_lines(fmt, line_pt: float, *, indent: bool) -> None:
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(line_pt)
+    fmt.space_before = Pt(0)
+    fmt.space_after = Pt(0)
+    fmt.first_line_indent = Pt(2 * BODY_PT) if indent else None
+
+
+def _indent_chars(paragraph_or_style_element) -> None:
+    # firstLineChars keeps the indent at two characters even if the size changes later in Word.
+    ind = paragraph_or_style_element.get_or_add_pPr().get_or_add_ind()
+    ind.set(qn("w:firstLineChars"), "200")
+    ind.set(qn("w:firstLine"), str(int(2 * BODY_PT * 20)))
+
+
+def _setup_styles(doc: DocxDocument, plan: FontPlan) -> None:
+    styles = doc.styles
+    defaults = styles.element.find(qn("w:docDefaults"))
+    if defaults is not None:
+        rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
+        if rpr is not None:
+            _set_fonts(rpr, plan.fonts["body"], plan.latin)
+            _set_lang(rpr)
+
+    normal = styles["Normal"]
+    _reset_style(normal, plan.fonts["body"], plan, BODY_PT)
+    _fixed_lines(normal.paragraph_format, LINE_PT, indent=True)
+    normal.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    normal.paragraph_format.widow_control = True
+    _indent_chars(normal.element)
+
+    title = styles["Title"]
+    _reset_style(title, plan.fonts["title"], plan, TITLE_PT)
+    _fixed_lines(title.paragraph_format, TITLE_LINE_PT, indent=False)
+    title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.paragraph_format.space_after = Pt(LINE_PT)  # one empty line under the title
+    title.paragraph_format.first_line_indent = Pt(0)
+
+    for name, role in (("Heading 1", "heading1"), ("Heading 2", "heading2")):
+        st = styles[name]
+        _reset_style(st, plan.fonts[role], plan, BODY_PT)
+        _fixed_lines(st.paragraph_format, LINE_PT, indent=True)
+        st.paragraph_format.keep_with_next = True
+        st.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        _indent_chars(st.element)
+
+    footer = styles["Footer"]
+    _reset_style(footer, plan.fonts["page_number"], plan, PAGE_NUMBER_PT)
+
+    table_text = styles.add_style(_TABLE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    table_text.base_style = normal
+    _reset_style(table_text, plan.table, plan, TABLE_PT)
+    _fixed_lines(table_text.paragraph_format, TABLE_LINE_PT, indent=False)
+    table_text.paragraph_format.first_line_indent = Pt(0)
+    ind = table_text.element.get_or_add_pPr().find(qn("w:ind"))
+    if ind is not None:
+        ind.set(qn("w:firstLineChars"), "0")
+        ind.set(qn("w:firstLine"), "0")
+    table_text.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+# ---- page setup and page numbers -----------------------------------------------------------------
+def _setup_page(doc: DocxDocument, plan: FontPlan) -> None:
+    section = doc.sections[0]
+    section.start_type = WD_SECTION.NEW_PAGE
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+    section.left_margin, section.right_margin = Mm(28), Mm(26)
+    section.footer_distance = Mm(21)
+    section.header_distance = Mm(15)
+    doc.settings.odd_and_even_pages_header_footer = True
+    _page_number(section.footer.paragraphs[0], plan, WD_ALIGN_PARAGRAPH.RIGHT)
+    _page_number(section.even_page_footer.paragraphs[0], plan, WD_ALIGN_PARAGRAPH.LEFT)
+
+
+def _field_run(paragraph: Paragraph, plan: FontPlan, *, fld: str | None = None, instr: str | None = None,
+               text: str | None = None) -> None:
+    run = paragraph.add_run()
+    _style_run(run, plan.fonts["page_number"], plan, PAGE_NUMBER_PT)
+    if fld is not None:
+        el = OxmlElement("w:fldChar")
+        el.set(qn("w:fldCharType"), fld)
+        run._r.append(el)
+    elif instr is not None:
+        el = OxmlElement("w:instrText")
+        el.set(qn("xml:space"), "preserve")
+        el.text = instr
+        run._r.append(el)
+    elif text is not None:
+        run.text = text
+
+
+def _page_number(paragraph: Paragraph, plan: FontPlan, align) -> None:
+    """"— N —" with a PAGE field, one character in from the outer edge."""
+    paragraph.style = "Footer"
+    fmt = paragraph.paragraph_format
+    fmt.alignment = align
+    fmt.first_line_indent = Pt(0)
+    if align == WD_ALIGN_PARAGRAPH.RIGHT:
+        fmt.right_indent = Pt(PAGE_NUMBER_PT)
+    else:
+        fmt.left_indent = Pt(PAGE_NUMBER_PT)
+    _field_run(paragraph, plan, text="— ")
+    _field_run(paragraph, plan, fld="begin")
+    _field_run(paragraph, plan, instr=" PAGE ")
+    _field_run(paragraph, plan, fld="separate")
+    _field_run(paragraph, plan, text="1")
+    _field_run(paragraph, plan, fld="end")
+    _field_run(paragraph, plan, text=" —")
+
+
+# ---- tables ---------------------------------------------------------------------------------------
+def _twips(mm: float) -> int:
+    return round(mm / 25.4 * 1440)
+
+
+def _table_properties(table: Table, grid: Grid) -> None:
+    # OOXML fixes the order of tblPr children; Word rejects a file that breaks it.
+    tbl = table._tbl
+    tblPr = tbl.tblPr
+    width = tblPr.find(qn("w:tblW"))
+    width.set(qn("w:w"), str(sum(_twips(w) for w in grid.widths_mm)))
+    width.set(qn("w:type"), "dxa")
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        b = OxmlElement(f"w:{edge}")
+        b.set(qn("w:val"), "single")
+        b.set(qn("w:sz"), "4")
+        b.set(qn("w:space"), "0")
+        b.set(qn("w:color"), "000000")
+        borders.append(b)
+    tblPr.insert_element_before(borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption",
+                                "w:tblDescription")
+    margins = OxmlElement("w:tblCellMar")
+    for edge, mm in (("top", 0.0), ("left", CELL_MARGIN_MM), ("bottom", 0.0), ("right", CELL_MARGIN_MM)):
+        m = OxmlElement(f"w:{edge}")
+        m.set(qn("w:w"), str(_twips(mm)))
+        m.set(qn("w:type"), "dxa")
+        margins.append(m)
+    tblPr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription")
+    for col, mm in zip(tbl.tblGrid.findall(qn("w:gridCol")), grid.widths_mm):
+        col.set(qn("w:w"), str(_twips(mm)))
+
+
+def _row_properties(table: Table, grid: Grid) -> None:
+    for i, row in enumerate(table.rows):
+        trPr = row._tr.get_or_add_trPr()
+        trPr.append(OxmlElement("w:cantSplit"))
+        if i < grid.header_rows:
+            trPr.append(OxmlElement("w:tblHeader"))
+
+
+def _fill_cell(cell: _Cell, gc: GridCell, plan: FontPlan, style_id: str) -> None:
+    paragraph = cell.paragraphs[0]
+    paragraph._p.style = style_id  # by id: a lookup by name costs a millisecond per cell
+    if gc.role == "label" and gc.rowspan == 1:
+        paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    if gc.text:
+        _style_run(paragraph.add_run(gc.text), plan.table, plan)
+    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+
+
+def _add_table(doc: DocxDocument, grid: Grid, plan: FontPlan) -> Table:
+    table = doc.add_table(rows=grid.n_rows, cols=grid.n_cols)
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    _table_properties(table, grid)
+    # Grid positions → w:tc, taken once before merging (table.cell() rescans the whole table per call).
+    tcs = [list(tr.tc_lst) for tr in table._tbl.tr_lst]
+    for row in tcs:
+        for tc, mm in zip(row, grid.widths_mm):
+            tc.width = Mm(mm)
+    # Merge first, then write: merging concatenates the text of the cells it swallows. The top-left
+    # w:tc of a region survives the merge, so the anchors stay valid.
+    for gc in grid.cells:
+        if gc.rowspan > 1 or gc.colspan > 1:
+            tcs[gc.row][gc.col].merge(tcs[gc.row + gc.rowspan - 1][gc.col + gc.colspan - 1])
+    style_id = doc.styles[_TABLE_STYLE].style_id
+    for gc in grid.cells:
+        _fill_cell(_Cell(tcs[gc.row][gc.col], table), gc, plan, style_id)
+    _row_properties(table, grid)
+    return table
+
+
+# ---- document properties --------------------------------------------------------------------------
+def _custom_properties_xml(props: Iterable[tuple[str, str]]) -> bytes:
+    root = etree.Element(f"{{{_CUSTOM_NS}}}Properties", nsmap={None: _CUSTOM_NS, "vt": _VT_NS})
+    for pid, (name, value) in enumerate(props, start=2):  # pid 0 and 1 are reserved
+        prop = etree.SubElement(root, f"{{{_CUSTOM_NS}}}property", fmtid=_CUSTOM_FMTID, pid=str(pid), name=name)
+        etree.SubElement(prop, f"{{{_VT_NS}}}lpwstr").text = value
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _clip(text: str, limit: int = 255) -> str:
+    # Word (and python-docx) cap core properties at 255 characters.
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _set_properties(doc: DocxDocument, report: Report, plan: FontPlan, stamp: Stamp | None) -> None:
+    package = doc.part.package
+    for rid, rel in list(package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:  # the template's thumbnail shows another document
+            package.rels.pop(rid)
+    core = doc.core_properties
+    core.title = _clip(report_title(report))
+    core.subject = L.REPORT_TITLE_SUFFIX
+    core.category = L.REPORT_TITLE_SUFFIX
+    core.author = _clip(report.meta.agency_name or "政府信息公开年度报告助手")
+    keywords = [f"{report.meta.report_year}年" if report.meta.report_year else "", L.FORMAT_DOC_2021]
+    core.language = "zh-CN"
+    core.revision = 1
+    sentences = [stamp.sentence()] if stamp else []
+    if plan.describe():
+        sentences.append(plan.describe())
+    core.comments = _clip("".join(sentences))  # the full text is in the custom properties
+    props = dict(stamp.properties()) if stamp else {}
+    if plan.substitutions:
+        props["font_substitution"] = plan.describe()
+    if stamp:
+        # python-docx writes the time with a "Z": give it UTC
+        core.created = core.modified = stamp.exported_at.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        ack = stamp.decision.acknowledgement
+        core.last_modified_by = _clip(ack.who) if stamp.acknowledged and ack else core.author
+        if stamp.acknowledged and ack:  # keywords also reach the PDF's document information
+            keywords.append(f"警告确认：{ack.who}，{ack.at.isoformat(timespec='seconds')}")
+    core.keywords = _clip(";".join(k for k in keywords if k))
+    if props:
+        part = Part(PackURI("/docProps/custom.xml"), CT.OFC_CUSTOM_PROPERTIES,
+                    _custom_properties_xml((PROPERTY_LABELS[k], v) for k, v in props.items()), package)
+        package.relate_to(part, RT.CUSTOM_PROPERTIES)
+
+
+# ---- the document ---------------------------------------------------------------------------------
+def build_docx(report: Report, *, fonts: FontPlan | None = None, stamp: Stamp | None = None) -> bytes:
+    """The report as DOCX bytes. ``fonts`` defaults to the fonts installed here; ``stamp`` records the export."""
+    plan = fonts or plan_fonts()
+    doc = Document()
+    _setup_styles(doc, plan)
+    _setup_page(doc, plan)
+    body = doc.element.body
+    for p in list(body.findall(qn("w:p"))):  # the template's empty first paragraph
+        body.remove(p)
+    after_table = False
+    for block in outline(report):
+        if isinstance(block, Title):
+            doc.add_paragraph(block.text, style="Title")
+        elif isinstance(block, Heading):
+            p = doc.add_paragraph(block.text, style="Heading 1" if block.level == 1 else "Heading 2")
+            if block.address == "p3":  # table 三 fills most of a page: start it on its own, never split
+                p.paragraph_format.page_break_before = True
+            elif after_table:
+                p.paragraph_format.space_before = Pt(LINE_PT / 2)
+        elif isinstance(block, Para):
+            doc.add_paragraph(block.text, style="Normal")
+        elif isinstance(block, RunInItem):
+            p = doc.add_paragraph(style="Normal")
+            _style_run(p.add_run(block.head), plan.fonts["heading2"], plan)
+            if block.text:
+                _style_run(p.add_run(block.text), plan.fonts["body"], plan)
+        elif isinstance(block, TableRef):
+            _add_table(doc, grid_for(block.key, report), plan)
+        after_table = isinstance(block, TableRef)
+    for p in doc.paragraphs:  # fonts on every run as well as on the styles
+        for run in p.runs:
+            if run._r.rPr is None or run._r.rPr.rFonts is None:
+                font = {"Title": "title", "Heading 1": "heading1", "Heading 2": "heading2"}.get(p.style.name, "body")
+                _style_run(run, plan.fonts[font], plan)
+    _set_properties(doc, report, plan, stamp)
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def docx_properties(data: bytes) -> dict[str, str]:
+    """The custom properties of a DOCX (Chinese label → value) and its core 'comments' under "comments"."""
+    out: dict[str, str] = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        names = set(z.namelist())
+        if "docProps/custom.xml" in names:
+            root = etree.fromstring(z.read("docProps/custom.xml"))
+            for prop in root.findall(f"{{{_CUSTOM_NS}}}property"):
+                out[prop.get("name", "")] = "".join(prop.itertext())
+        if "docProps/core.xml" in names:
+            core = etree.fromstring(z.read("docProps/core.xml"))
+            desc = core.find("{http://purl.org/dc/elements/1.1/}description")
+            out["comments"] = desc.text or "" if desc is not None else ""
+    return out
