@@ -1,0 +1,74 @@
+"""Settings, from environment variables and a ``.env`` file (pydantic-settings).
+
+Every variable starts with ``REPORT_``. With no model configured the offline engine is used and no
+network call is made. The API key is a ``SecretStr``: it is never printed, logged or stored.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+__all__ = ["Settings"]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="REPORT_", env_file=".env", env_file_encoding="utf-8", extra="ignore",
+    )
+
+    # ---- the model endpoint (all optional: nothing set means the offline engine) -------------
+    llm_base_url: str | None = Field(None, description="OpenAI 兼容接口地址，如 https://api.deepseek.com/v1")
+    llm_api_key: SecretStr | None = Field(None, description="API 密钥；本地服务可不填")
+    llm_model: str | None = Field(None, description="模型名称，如 deepseek-chat、qwen-plus")
+    llm_profile: str | None = Field(None, description="接口类型：openai、deepseek、qwen、vllm、ollama、llamacpp、generic")
+    llm_structured_method: Literal["json_schema", "function_calling", "json_mode"] | None = Field(
+        None, description="覆盖接口类型默认的结构化输出方式（模型不支持默认方式时使用）")
+
+    # ---- call behaviour ----------------------------------------------------------------------
+    llm_timeout_s: float = Field(60.0, gt=0, description="单次请求超时（秒）")
+    llm_max_retries: int = Field(3, ge=0, le=10, description="429/5xx/连接失败时的最多重试次数")
+    llm_backoff_s: float = Field(1.0, ge=0, description="首次重试前等待（秒），之后按倍数增长")
+    llm_backoff_max_s: float = Field(20.0, ge=0, description="单次重试等待上限（秒）")
+    llm_max_reasks: int = Field(2, ge=0, le=5, description="结构化输出校验失败时的最多追问次数")
+    llm_max_tokens: int = Field(2048, gt=0, description="单次生成的最多 token 数")
+    llm_temperature: float = Field(0.2, ge=0, le=2)
+
+    # ---- storage -----------------------------------------------------------------------------
+    llm_call_log: Path | None = Field(Path("data/llm_calls.sqlite3"), description="调用记录（SQLite）；空则不记录")
+    database_url: str | None = Field(None, description="REPORT_DATABASE_URL，供后续持久化使用")
+
+    @field_validator("llm_base_url", "llm_model", "llm_profile", "llm_structured_method", "database_url",
+                     mode="before")
+    @classmethod
+    def _empty_is_none(cls, v):
+        # `REPORT_LLM_MODEL=` in a .env file means "not set", not "a model named ''".
+        if isinstance(v, str) and not v.strip():
+            return None
+        return v.strip() if isinstance(v, str) else v
+
+    @field_validator("llm_api_key", mode="before")
+    @classmethod
+    def _empty_key_is_none(cls, v):
+        if isinstance(v, str) and not v.strip():
+            return None
+        return v
+
+    @field_validator("llm_call_log", mode="before")
+    @classmethod
+    def _empty_path_is_none(cls, v):
+        if isinstance(v, str) and not v.strip():
+            return None
+        return v
+
+    @property
+    def llm_configured(self) -> bool:
+        """True when an endpoint or a model is named; otherwise the offline engine is used."""
+        return bool(self.llm_base_url or self.llm_model)
+
+    def api_key_value(self) -> str | None:
+        return self.llm_api_key.get_secret_value() if self.llm_api_key else None
+

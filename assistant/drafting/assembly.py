@@ -1,0 +1,114 @@
+"""A ``Report`` from the facts and the drafted narrative.
+
+Tables come from the facts. Nothing is invented: a cell nobody stated stays blank (the validator
+reports it), except where it follows by explicit derivation, which is recorded in ``derived``:
+a 总计 that is the sum of its stated parts, and zeros forced by a stated zero total (non-negative
+counts that add up to 0 are all 0), which is how 今年没有收到申请 and 无上年结转 fill table 三.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from assistant.drafting.drafting import P1_PARTS, P6_PARTS, Drafts
+from assistant.llm.prompts import load_prompt
+from schemas import labels as L
+from schemas.facts import Facts
+from schemas.layout import ALL_CELL_ADDRESSES, T3_COLUMNS, T3_RESULT_ROWS, T3_ROWS, T4_BLOCKS, set_cell
+from schemas.report import Blank, Part1, Part6Item, Report, ReportMeta, SourceInfo
+
+__all__ = ["Assembled", "assemble_report", "derive_cells", "report_preamble", "report_title"]
+
+_T4_PARTS = ("upheld", "corrected", "other", "pending")
+
+
+@dataclass(frozen=True, slots=True)
+class Assembled:
+    report: Report
+    derived: dict[str, str]  # cell address → how it was derived (Chinese)
+    missing: tuple[str, ...]  # cells neither stated nor derivable: left blank
+
+
+def derive_cells(facts: Facts) -> dict[str, tuple[int, str]]:
+    """Cells that follow from the stated ones: {address: (value, reason)}."""
+    known: dict[str, int] = {a: int(v) for a, v in facts.cells.items()
+                             if isinstance(v, (int, Decimal)) and not isinstance(v, bool)}
+    out: dict[str, tuple[int, str]] = {}
+
+    def put(address: str, value: int, reason: str) -> bool:
+        if address in known:
+            return False
+        known[address] = value
+        out[address] = (value, reason)
+        return True
+
+    changed = True
+    while changed:
+        changed = False
+        # A zero total forces every part to 0.
+        if all(known.get(f"t3.{r}.{c}") == 0 for r in ("new_received", "carried_over") for c in T3_COLUMNS) or (
+                known.get("t3.new_received.total") == 0 and known.get("t3.carried_over.total") == 0):
+            for row in T3_ROWS:
+                for c in T3_COLUMNS:
+                    changed |= put(f"{row.address}.{c}", 0, "本年新收和上年结转均为0，办理结果和结转下年度各项只能为0")
+        for row in T3_ROWS:
+            if known.get(f"{row.address}.total") == 0:
+                for c in L.T3_APPLICANT_COLUMNS:
+                    changed |= put(f"{row.address}.{c}", 0, "本行总计为0，各列只能为0")
+        for b in T4_BLOCKS:
+            if known.get(f"t4.{b}.total") == 0:
+                for c in _T4_PARTS:
+                    changed |= put(f"t4.{b}.{c}", 0, "本块总计为0，各项只能为0")
+        # Totals as sums of stated parts.
+        for row in T3_ROWS:
+            parts = [known.get(f"{row.address}.{c}") for c in L.T3_APPLICANT_COLUMNS]
+            if all(p is not None for p in parts):
+                changed |= put(f"{row.address}.total", sum(parts), "由本行六列相加")  # type: ignore[arg-type]
+        for c in T3_COLUMNS:
+            parts = [known.get(f"{r.address}.{c}") for r in T3_RESULT_ROWS]
+            if all(p is not None for p in parts):
+                changed |= put(f"t3.total.{c}", sum(parts), "由（一）至（六）各项相加")  # type: ignore[arg-type]
+        for b in T4_BLOCKS:
+            parts = [known.get(f"t4.{b}.{c}") for c in _T4_PARTS]
+            if all(p is not None for p in parts):
+                changed |= put(f"t4.{b}.total", sum(parts), "由维持、纠正、其他、尚未审结相加")  # type: ignore[arg-type]
+    return out
+
+
+def report_preamble(facts: Facts) -> str:
+    """The standard preamble (a template: it states no fact but the agency and the year)."""
+    return load_prompt("offline/preamble").render(
+        "text", agency=facts.agency_name or "本机关", year=facts.report_year or "本")
+
+
+def report_title(facts: Facts) -> str:
+    return load_prompt("offline/preamble").render("title", agency=facts.agency_name or "", year=facts.report_year or "")
+
+
+def assemble_report(facts: Facts, drafts: Drafts | None = None) -> Assembled:
+    """The report: tables from facts (and explicit derivations), narrative from ``drafts``."""
+    drafts = drafts or Drafts()
+    derived = derive_cells(facts)
+    report = Report(
+        meta=ReportMeta(agency_name=facts.agency_name or "", agency_level=facts.agency_level,
+                        report_year=facts.report_year,
+                        title=report_title(facts) if facts.agency_name and facts.report_year else ""),
+        preamble=report_preamble(facts),
+        part1=Part1(**{p[3:]: drafts.text(p) for p in P1_PARTS}),
+        part5=drafts.text("p5"),
+        part6=[Part6Item(key=p[3:], title=L.P6_ITEM_TITLES[p[3:]], text=drafts.text(p)) for p in P6_PARTS],
+        source=SourceInfo(kind="generated", format_version="2021", cited_documents=[L.FORMAT_DOC_2021]),
+    )
+    missing: list[str] = []
+    for address in ALL_CELL_ADDRESSES:
+        value = facts.cells.get(address)
+        if value is None and address in derived:
+            value = derived[address][0]
+        if value is None:
+            missing.append(address)
+            continue
+        if address == "t2.fees.amount" and isinstance(value, int):
+            value = Decimal(value)
+        set_cell(report, address, value if value is not None else Blank())
+    return Assembled(report=report, derived={a: r for a, (_, r) in derived.items()}, missing=tuple(missing))

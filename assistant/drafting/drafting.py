@@ -1,0 +1,204 @@
+"""Grounded drafting: each narrative part from the facts alone, every number checked after.
+
+A draft whose numbers are not all grounded gets one automatic repair round that names them; what
+is still ungrounded after that is flagged on the part (rule G1, a warning), as are Markdown
+symbols and English words (G2). A flagged part cannot be exported until an editor acknowledges it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from assistant.drafting.factsheet import part_fact_lines
+from assistant.drafting.numbercheck import NumberViolation, check_numbers, style_problems
+from assistant.errors import ReportAssistantError
+from assistant.llm.prompts import load_prompt
+from assistant.llm.types import ChatMessage, LLMRequest, Model
+from schemas import labels as L
+from schemas.facts import Facts
+from schemas.findings import Finding, Location
+
+__all__ = [
+    "PARTS", "DraftedPart", "Drafts", "UnacknowledgedFlagsError", "draft_all", "draft_part",
+    "part_address", "part_title", "revise_part",
+]
+
+P1_PARTS = tuple(f"p1.{k}" for k in L.P1_SUBPART_TITLES)
+P6_PARTS = tuple(f"p6.{k}" for k in L.P6_ITEM_TITLES)
+PARTS: tuple[str, ...] = (*P1_PARTS, "p5", *P6_PARTS)
+
+
+def part_address(part: str) -> str:
+    """The layout address of a part: ``p6.fees`` → ``p6.0``; others are the same."""
+    if part.startswith("p6."):
+        return f"p6.{list(L.P6_ITEM_TITLES).index(part[3:])}"
+    return part
+
+
+def part_title(part: str) -> str:
+    if part.startswith("p1."):
+        key = part[3:]
+        return f"（{L.CN_ORDINALS[list(L.P1_SUBPART_TITLES).index(key)]}）{L.P1_SUBPART_TITLES[key]}"
+    if part.startswith("p6."):
+        key = part[3:]
+        return f"（{L.CN_ORDINALS[list(L.P6_ITEM_TITLES).index(key)]}）{L.P6_ITEM_TITLES[key]}"
+    return f"{L.PART_NUMERALS[part]}、{L.PART_TITLES[part]}"
+
+
+def _prompt_name(part: str) -> str:
+    return "draft_" + part.replace(".", "_")
+
+
+class UnacknowledgedFlagsError(ReportAssistantError):
+    """Export refused: some drafted parts carry flags nobody acknowledged."""
+
+
+class DraftedPart(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    part: str  # "p1.active", "p5", "p6.fees"
+    text: str
+    flags: list[Finding] = Field(default_factory=list)
+    acknowledged: bool = False
+    repaired: bool = False  # an automatic repair round ran
+    prompt_version: str = ""
+    model: str = ""
+
+    @property
+    def address(self) -> str:
+        return part_address(self.part)
+
+    @property
+    def needs_acknowledgment(self) -> bool:
+        return bool(self.flags) and not self.acknowledged
+
+
+class Drafts(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    parts: dict[str, DraftedPart] = Field(default_factory=dict)
+
+    def text(self, part: str) -> str:
+        d = self.parts.get(part)
+        return d.text if d else ""
+
+    def acknowledge(self, part: str) -> None:
+        self.parts[part].acknowledged = True
+
+    def findings(self) -> list[Finding]:
+        """Every flag of every part that is not acknowledged here, as warnings (rules G1, G2) the
+        export gate can list and acknowledge by key like any other warning."""
+        return [f for d in self.parts.values() if not d.acknowledged for f in d.flags]
+
+    def unacknowledged(self) -> list[DraftedPart]:
+        return [d for d in self.parts.values() if d.needs_acknowledgment]
+
+    def ensure_exportable(self) -> None:
+        """Raise ``UnacknowledgedFlagsError`` (Chinese) when a flagged part is not acknowledged."""
+        pending = self.unacknowledged()
+        if pending:
+            names = "、".join(part_title(d.part) for d in pending)
+            raise UnacknowledgedFlagsError(
+                f"以下部分有待核实的问题尚未确认，不能导出：{names}。请逐项核实并确认后再导出。")
+
+
+def _flags(part: str, text: str, violations: list[NumberViolation], facts: Facts) -> list[Finding]:
+    address = part_address(part)
+    out = [Finding(rule="G1", severity="warning", location=Location(address=address, span=(v.start, v.end)),
+                   message=f"数字“{v.text}”在工作人员提供的事实和表格中找不到依据，请核实或删除。")
+           for v in violations]
+    out += [Finding(rule="G2", severity="warning", location=Location(address=address, span=(s, e)),
+                    message=f"{reason}。") for s, e, reason in style_problems(text, facts)]
+    return out
+
+
+_LEADING_TITLE = re.compile(r"^\s*(?:[（(][一二三四五六七][）)])?\s*")
+
+
+def _clean(part: str, text: str) -> str:
+    """Strip whitespace and a repeated sub-title the model may put in front."""
+    text = text.strip()
+    if part == "p5":
+        return text
+    title = L.P1_SUBPART_TITLES.get(part[3:]) or L.P6_ITEM_TITLES.get(part[3:], "")
+    head = _LEADING_TITLE.sub("", text, count=1)
+    if title and head.startswith(title):
+        return head[len(title):].lstrip("。．.：:， \n")
+    return text
+
+
+def _violation_lines(violations: list[NumberViolation]) -> str:
+    return "\n".join(f"- “{v.text}”（第{v.start + 1}字起）" for v in violations)
+
+
+def _finish(part: str, text: str, facts: Facts, model: Model, version: str, on_token) -> DraftedPart:
+    """Check the numbers; one repair round if needed; flag what remains."""
+    violations = check_numbers(text, facts)
+    repaired = False
+    if violations:
+        prompt = load_prompt("repair")
+        facts_text = part_fact_lines(part, facts)
+        response = model.complete(LLMRequest(
+            task=f"repair.{part}", prompt_version=prompt.full_version,
+            system=prompt.render("system", part_title=part_title(part)),
+            messages=(ChatMessage("user", prompt.render(
+                "user", facts=facts_text, text=text, violations=_violation_lines(violations))),),
+            stream=on_token is not None, on_token=on_token,
+            inputs={"part": part, "text": text, "facts": facts,
+                    "violations": [v.text for v in violations]},
+        ))
+        text = _clean(part, response.text)
+        version = f"{version}+{response.prompt_version or prompt.full_version}"
+        violations = check_numbers(text, facts)
+        repaired = True
+    return DraftedPart(part=part, text=text, flags=_flags(part, text, violations, facts), repaired=repaired,
+                       prompt_version=version, model=model.name)
+
+
+def draft_part(part: str, facts: Facts, model: Model, *,
+               on_token: Callable[[str], None] | None = None) -> DraftedPart:
+    """Draft one narrative part (``p1.active`` … ``p5`` … ``p6.fees``) from ``facts`` alone."""
+    if part not in PARTS:
+        raise KeyError(part)
+    prompt = load_prompt(_prompt_name(part))
+    values = dict(agency=facts.agency_name or "本机关", year=facts.report_year or "本",
+                  part_title=part_title(part), requirements=prompt.render("requirements"))
+    response = model.complete(LLMRequest(
+        task=f"draft.{part}", prompt_version=prompt.full_version,
+        system=prompt.render("system", **values),
+        messages=(ChatMessage("user", prompt.render("user", facts=part_fact_lines(part, facts), **values)),),
+        stream=on_token is not None, on_token=on_token,
+        inputs={"part": part, "facts": facts},
+    ))
+    return _finish(part, _clean(part, response.text), facts, model,
+                   response.prompt_version or prompt.full_version, on_token)
+
+
+def draft_all(facts: Facts, model: Model, *,
+              on_token: Callable[[str, str], None] | None = None) -> Drafts:
+    """Every narrative part. ``on_token(part, piece)`` streams the text as it is written."""
+    drafts = Drafts()
+    for part in PARTS:
+        cb = (lambda piece, _p=part: on_token(_p, piece)) if on_token else None
+        drafts.parts[part] = draft_part(part, facts, model, on_token=cb)
+    return drafts
+
+
+def revise_part(part: str, text: str, instruction: str, facts: Facts, model: Model, *,
+                on_token: Callable[[str], None] | None = None) -> DraftedPart:
+    """Rewrite one part by an editor's instruction; the same number check and repair apply."""
+    draft_prompt = load_prompt(_prompt_name(part))
+    prompt = load_prompt("revise")
+    values = dict(agency=facts.agency_name or "本机关", part_title=part_title(part),
+                  requirements=draft_prompt.render("requirements"))
+    response = model.complete(LLMRequest(
+        task=f"revise.{part}", prompt_version=prompt.full_version,
+        system=prompt.render("system", **values),
+        messages=(ChatMessage("user", prompt.render(
+            "user", facts=part_fact_lines(part, facts), text=text, instruction=instruction)),),
+        stream=on_token is not None, on_token=on_token,
+        inputs={"part": part, "text": text, "instruction": instruction, "facts": facts},
+    ))
+    return _finish(part, _clean(part, response.text), facts, model,
+                   response.prompt_version or prompt.full_version, on_token)

@@ -1,0 +1,253 @@
+"""Grounded extraction, checked in code.
+
+Every op of a patch must quote the user's message verbatim, and every number it sets must be in
+its quote (after normalising Chinese numerals, full-width digits, separators and 万). Free-text
+facts must be the user's own words. Whatever fails is rejected with a Chinese reason; nothing is
+applied unless it passed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+from assistant.numbers import NumberMention, find_numbers, parse_number
+from schemas import labels as L
+from schemas.facts import CELL_ADDRESSES, FACT_SPECS, Facts, FactSpec, fact_label, spec_of
+from schemas.layout import ALL_CELL_ADDRESSES
+from schemas.patches import Patch, PatchOp, PatchResult, Rejection
+from schemas.report import Blank
+
+__all__ = ["apply_patch", "check_patch", "expand_field", "expand_ops", "normalise"]
+
+_BLANKS = tuple(m for m in L.BLANK_MARKERS if m and m != "无")
+_ZERO_WORDS = ("没有", "未", "无", "零", "〇", "均为0", "全部为0", "都是0", "全是0", "为0")
+_NEGATIONS = ("没有", "未", "无", "不", "否", "没")
+_YES = {"是", "有", "已", "收取", "收费", "已公开", "公开", "true", "yes", "1"}
+_NO = {"否", "无", "没有", "未", "不", "未收取", "不收取", "未公开", "false", "no", "0"}
+_LEVEL_WORDS: dict[str, tuple[str, ...]] = {
+    "state_council_dept": ("国务院部门", "国务院"),
+    "provincial": ("省级", "省直", "自治区", "直辖市"),
+    "municipal": ("市级", "市直", "地市", "设区的市"),
+    "county": ("县级", "县直", "区级", "县区", "县（市、区）"),
+    "township": ("乡镇", "街道", "镇级", "乡级"),
+}
+
+
+def normalise(s: str) -> str:
+    """For comparing quotes: NFKC (full-width → half-width) without any whitespace."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s))
+
+
+def expand_field(field: str) -> list[str]:
+    """Cell addresses a field stands for: itself, or every cell of a table, row or block."""
+    if field in CELL_ADDRESSES:
+        return [field]
+    if field == "tables":
+        return list(ALL_CELL_ADDRESSES)
+    return [a for a in ALL_CELL_ADDRESSES if a.startswith(field + ".")]
+
+
+def _as_number(value) -> Decimal | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        try:
+            return Decimal(repr(value))
+        except InvalidOperation:
+            return None
+    s = str(value).strip().rstrip("%％")
+    v = parse_number(s)
+    if v is not None:
+        return v
+    found = find_numbers(s)
+    return found[0].value if len(found) == 1 else None
+
+
+def _as_bool(value) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    s = str(value).strip().lower()
+    if s in _NO:
+        return False
+    if s in _YES:
+        return True
+    return None
+
+
+def _kind_text(spec: FactSpec) -> str:
+    return {
+        "count": "非负整数", "cell_int": "非负整数", "percent": "0到100之间的百分数",
+        "money_yuan": "金额（元）", "cell_money": "金额（万元）", "year": "年份", "bool": "“是”或“否”",
+        "level": "机关层级（国务院部门、省级、市级、县级、乡镇/街道）", "name": "名称", "text": "文字",
+    }[spec.kind]
+
+
+def _coerce(spec: FactSpec, value):
+    """The value in the field's type, or None when it cannot be."""
+    k = spec.kind
+    if k in ("cell_int", "cell_money") and isinstance(value, str) and value.strip() in _BLANKS:
+        return Blank(blank=value.strip())  # "/" or "—" in a table: a blank, never 0
+    if k in ("count", "cell_int", "year"):
+        n = _as_number(value)
+        if n is None or n < 0 or n != n.to_integral_value():
+            return None
+        n_int = int(n)
+        if k == "year" and not 2008 <= n_int <= 2100:
+            return None
+        return n_int
+    if k in ("money_yuan", "cell_money", "percent"):
+        n = _as_number(value)
+        if n is None or n < 0 or (k == "percent" and n > 100):
+            return None
+        return n.normalize() if n != n.to_integral_value() else Decimal(int(n))
+    if k == "bool":
+        return _as_bool(value)
+    if k == "level":
+        s = str(value).strip()
+        if s in L.AGENCY_LEVEL_LABELS:
+            return s
+        for key, words in _LEVEL_WORDS.items():
+            if s == L.AGENCY_LEVEL_LABELS[key] or any(w in s for w in words):
+                return key
+        return None
+    if isinstance(value, (bool, int, float)) or value is None:
+        return None
+    s = str(value).strip()
+    return s or None
+
+
+def _number_grounded(spec: FactSpec, v: Decimal, quote: str) -> tuple[bool, bool]:
+    """(found, approximate): is ``v`` one of the numbers written in ``quote``?"""
+    mentions: list[NumberMention] = find_numbers(quote)
+    whole = parse_number(quote)
+    for m in mentions:
+        value = m.value
+        # Money said in the other unit: 2500元 is 0.25 in a 万元 cell, never 2500.
+        if spec.kind == "cell_money" and m.unit == "元":
+            value = m.value / 10_000
+        if spec.kind == "money_yuan" and m.unit == "万元":
+            value = m.value * 10_000
+        if value == v:
+            return True, m.approx
+    if whole is not None and whole == v:
+        return True, False
+    if v == 0 and any(w in normalise(quote) for w in _ZERO_WORDS):
+        return True, False
+    return False, False
+
+
+def _check_value(spec: FactSpec, value, quote: str) -> str | None:
+    """A Chinese reason when ``value`` is not grounded in ``quote``; None when it is."""
+    label = spec.label
+    k = spec.kind
+    if isinstance(value, Blank):
+        if value.blank not in quote:
+            return f"“{label}”的“{value.blank}”在您的原话“{quote}”中找不到，未采用。"
+        return None
+    if k in ("count", "cell_int", "year", "money_yuan", "cell_money", "percent"):
+        found, approx = _number_grounded(spec, Decimal(value), quote)
+        if not found:
+            return f"“{label}”的数字{value}在您的原话“{quote}”中找不到，未采用。"
+        if approx:
+            return f"“{label}”的数字{value}在原话中是约数，报告需要准确数字，未采用。"
+        return None
+    if k == "bool":
+        negated = any(w in quote for w in _NEGATIONS)
+        if value is False and not negated:
+            return f"“{label}”为“否”，但原话“{quote}”中没有否定的说法，未采用。"
+        return None
+    if k == "level":
+        if not any(w in quote for w in (*_LEVEL_WORDS[value], L.AGENCY_LEVEL_LABELS[value])):
+            return f"“{label}”在原话“{quote}”中没有依据，未采用。"
+        return None
+    if normalise(value) not in normalise(quote):
+        return f"“{label}”是文字内容，须保留您的原话，改写过的内容未采用。"
+    return None
+
+
+def check_patch(patch: Patch, message: str) -> PatchResult:
+    """Split ``patch`` into grounded ops (values coerced to their types) and rejections."""
+    msg = normalise(message)
+    result = PatchResult()
+    seen: dict[str, object] = {}
+
+    def reject(op: PatchOp, reason: str) -> None:
+        result.rejected.append(Rejection(op=op, reason=reason))
+
+    for op in patch.ops:
+        field = op.field.strip()
+        group = expand_field(field) if field not in FACT_SPECS else []
+        spec = spec_of(field) or (spec_of(group[0]) if group else None)
+        if spec is None:
+            reject(op, f"无法识别要填写的项目“{op.field}”，未采用。")
+            continue
+        label = fact_label(field) if field in FACT_SPECS or field in CELL_ADDRESSES else field
+        quote = (op.quote or "").strip()
+        if not quote:
+            reject(op, f"“{label}”没有给出依据的原话，未采用。")
+            continue
+        if normalise(quote) not in msg:
+            reject(op, f"“{label}”所依据的原话“{quote}”不在您这条消息中，未采用。")
+            continue
+        if op.op == "pending":
+            result.accepted.append(op.model_copy(update={"field": field, "quote": quote, "value": None}))
+            continue
+        if len(group) > 1:
+            spec = spec_of(group[0])
+            assert spec is not None
+        value = _coerce(spec, op.value)
+        if value is None:
+            reject(op, f"“{label}”的取值“{op.value}”不是{_kind_text(spec)}，未采用。")
+            continue
+        if len(group) > 1 and (isinstance(value, Blank) or value != 0):
+            reject(op, f"“{field}”是整张表或整行，只能统一填写0，未采用。")
+            continue
+        reason = _check_value(spec, value, quote)
+        if reason:
+            reject(op, reason)
+            continue
+        if field in seen and seen[field] != value:
+            reject(op, f"同一条消息中“{label}”有两个不同的取值（{seen[field]}和{value}），请确认后再说一次。")
+            continue
+        seen[field] = value
+        stored = str(value) if isinstance(value, (Decimal, Blank)) else value
+        result.accepted.append(op.model_copy(update={"field": field, "quote": quote, "value": stored}))
+    return result
+
+
+def expand_ops(ops: list[PatchOp]) -> list[PatchOp]:
+    """Checked ops with every table or row op (``t3``, ``t3.new_received``) expanded to one op per
+    cell, in the field's type: what a store of per-field facts keeps."""
+    out: list[PatchOp] = []
+    for op in ops:
+        for target in ([op.field] if op.field in FACT_SPECS else expand_field(op.field)):
+            out.append(op.model_copy(update={"field": target}))
+    return out
+
+
+def apply_patch(facts: Facts, ops: list[PatchOp]) -> Facts:
+    """A new ``Facts`` with the (already checked) ops applied; ``facts`` itself is unchanged."""
+    data = facts.model_dump()
+    cells = dict(facts.cells)
+    pending, quotes = dict(facts.pending), dict(facts.quotes)
+    for op in expand_ops(ops):
+        target = op.field
+        if op.op == "pending":
+            if facts.get(target) is None:
+                pending[target] = op.quote
+            continue
+        spec = spec_of(target)
+        assert spec is not None
+        value = _coerce(spec, op.value)
+        if target in CELL_ADDRESSES:
+            cells[target] = value
+        else:
+            data[target] = value
+        pending.pop(target, None)
+        quotes[target] = op.quote
+    data.update(cells=cells, pending=pending, quotes=quotes)
+    return Facts.model_validate(data)

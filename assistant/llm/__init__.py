@@ -1,0 +1,22 @@
+"""The model seam: ``Model.complete(LLMRequest) -> LLMResponse``, two engines, profiles, call log.
+
+Engines: ``OpenAICompatibleModel`` (LangChain's ChatOpenAI for every OpenAI-compatible endpoint)
+and ``OfflineModel`` (rules and templates, the default). ``make_model(settings)`` picks one.
+"""
+
+from assistant.llm.calllog import CallLog, CallRecord, redact
+from assistant.llm.errors import (
+    LLMAuthError, LLMConfigError, LLMError, LLMOutputError, LLMRateLimitedError, LLMRequestError,
+    LLMTimeoutError, LLMUnavailableError, OfflineUnsupportedError,
+)
+from assistant.llm.factory import make_model
+from assistant.llm.profiles import PROFILES, ProviderProfile, get_profile, infer_profile
+from assistant.llm.prompts import PromptFile, load_prompt
+from assistant.llm.types import ChatMessage, LLMRequest, LLMResponse, Model, Usage
+
+__all__ = [
+    "PROFILES", "CallLog", "CallRecord", "ChatMessage", "LLMAuthError", "LLMConfigError", "LLMError",
+    "LLMOutputError", "LLMRateLimitedError", "LLMRequest", "LLMRequestError", "LLMResponse",
+    "LLMTimeoutError", "LLMUnavailableError", "Model", "OfflineUnsupportedError", "PromptFile",
+    "ProviderProfile", "Usage", "get_profile", "infer_profile", "load_prompt", "make_model", "redact",
+]
