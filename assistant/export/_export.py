@@ -15,9 +15,10 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, get_args
+from typing import Literal, Sequence, get_args
 
 from assistant.errors import ReportAssistantError
+from schemas.findings import Finding
 from schemas.report import Report
 
 from assistant.export._fonts import plan_fonts
@@ -132,11 +133,15 @@ def _write_pair(out: Path, data: bytes, record_path: Path, record: bytes) -> Non
 
 
 def export_report(report: Report, fmt: ExportFormat, out_path: str | os.PathLike, *,
-                  previous: Report | None = None, acknowledgement: Acknowledgement | None = None) -> ExportResult:
-    """Export ``report`` as ``fmt`` to ``out_path`` if the gate allows it; raise ``ExportRefused`` if not."""
+                  previous: Report | None = None, acknowledgement: Acknowledgement | None = None,
+                  extra_findings: Sequence[Finding] = ()) -> ExportResult:
+    """Export ``report`` as ``fmt`` to ``out_path`` if the gate allows it; raise ``ExportRefused`` if not.
+
+    ``extra_findings``: findings beyond the validator's, e.g. ``Drafts.findings()`` (flagged narrative).
+    """
     if fmt not in EXPORT_FORMATS:
         raise ReportAssistantError(f"不支持的导出格式“{fmt}”：可选 {'、'.join(EXPORT_FORMATS)}。")
-    decision = check_gate(report, previous, acknowledgement)
+    decision = check_gate(report, previous, acknowledgement, extra_findings=extra_findings)
     if not decision.allowed:
         raise ExportRefused(decision)
     started = time.perf_counter()

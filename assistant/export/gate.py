@@ -149,9 +149,15 @@ class ExportRefused(ReportAssistantError):
 
 
 def check_gate(report: Report, previous: Report | None = None, acknowledgement: Acknowledgement | None = None,
-               *, findings: Sequence[Finding] | None = None) -> GateDecision:
-    """Validate ``report`` (or take ``findings`` already computed for it) and decide whether it may be exported."""
+               *, findings: Sequence[Finding] | None = None,
+               extra_findings: Sequence[Finding] = ()) -> GateDecision:
+    """Validate ``report`` (or take ``findings`` already computed for it) and decide whether it may be exported.
+
+    ``extra_findings`` are findings the validator cannot see, such as the drafting flags of narrative
+    parts (rules G1, G2: ``Drafts.findings()``): they gate the export like any other finding.
+    """
     found = list(findings) if findings is not None else validate(report, previous)
+    found += extra_findings
     acked = set(acknowledgement.warnings) if acknowledgement else set()
     errors = [f for f in found if f.severity == "error"]
     warnings = [GateWarning(finding=f, key=warning_key(f), acknowledged=warning_key(f) in acked)
@@ -160,8 +166,8 @@ def check_gate(report: Report, previous: Report | None = None, acknowledgement: 
 
 
 def acknowledge_all(report: Report, who: str, *, previous: Report | None = None,
-                    at: dt.datetime | None = None) -> Acknowledgement:
+                    at: dt.datetime | None = None, extra_findings: Sequence[Finding] = ()) -> Acknowledgement:
     """An acknowledgement of every current warning of ``report`` by ``who`` (the CLI's --acknowledge-warnings)."""
-    decision = check_gate(report, previous)
+    decision = check_gate(report, previous, extra_findings=extra_findings)
     when = at or dt.datetime.now().astimezone()
     return Acknowledgement(who=who, at=when, warnings=list(dict.fromkeys(w.key for w in decision.warnings)))
