@@ -1,0 +1,208 @@
+"""The narrative skeleton of a report: title, part headings, sub-parts and items, from paragraphs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from schemas import labels as L
+
+from assistant.importing._blocks import Document, Paragraph, Table
+from assistant.importing._meta import is_title, title_from_page_title
+from assistant.importing._normalize import bigrams, ends_sentence, norm, similarity
+
+__all__ = [
+    "Heading", "Item", "Outline", "heading_of", "join_paragraphs", "match_p1_subpart", "match_p6_item", "outline",
+    "split_items",
+]
+
+_TABLE_PARTS = frozenset(("p2", "p3", "p4"))
+_HEADING = re.compile(r"([一二三四五六七八九十]{1,2})\s*[、.．,，]\s*(\S.{0,38}?)\s*[:：。]?")
+_PART_BIGRAMS = {pid: bigrams(title) for pid, title in L.PART_TITLES.items()}
+_P1_BIGRAMS = {key: bigrams(title) for key, title in L.P1_SUBPART_TITLES.items()}
+_P6_BIGRAMS = {key: bigrams(title) for key, title in L.P6_ITEM_TITLES.items()}
+_P6_EXACT = {norm(title): key for key, title in L.P6_ITEM_TITLES.items()}
+# Topic words of the five sub-parts of part 一, for titles worded far from the official ones.
+_P1_TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("on_request", ("依申请",)), ("active", ("主动公开",)), ("platform", ("平台",)),
+    ("management", ("管理",)), ("oversight", ("监督", "保障", "考核")),
+)
+_P1_BY_NUMERAL = dict(zip(L.CN_ORDINALS, L.P1_SUBPART_TITLES))
+
+_MARKER = re.compile(
+    r"\s*(?:[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]|([一二三四五六七八九十]{1,3})\s*、|(\d{1,2})\s*[.、．](?!\d))\s*")
+_TITLE_END = re.compile(r"(.{2,30}?(?:情况|事项))")
+_SPACE_AFTER_TITLE = re.compile(r"\s*(\S{4,30}?(?:情况|事项))[\s\u3000]+(?=\S)")
+
+
+@dataclass(slots=True)
+class Heading:
+    part: str  # p1 … p6
+    numeral: str  # as written
+    title: str  # as written, without the numeral
+    offset: int
+    index: int  # block index
+
+
+@dataclass(slots=True)
+class Item:
+    """A sub-part of part 一 or an item of part 六: （一）title。text"""
+
+    numeral: str
+    title: str
+    paragraphs: list[str]
+    parenthesised: bool
+
+
+@dataclass
+class Outline:
+    title: str = ""
+    title_index: int = -1
+    headings: list[Heading] = field(default_factory=list)
+    before_title: list[Paragraph] = field(default_factory=list)  # page furniture above the title
+    front: list[Paragraph] = field(default_factory=list)  # after the title, before the first heading
+    parts: dict[str, list[Paragraph]] = field(default_factory=dict)
+    tables: list[tuple[Table, str | None]] = field(default_factory=list)  # with the part they sit in
+    last_part: str | None = None
+
+
+def heading_of(text: str) -> tuple[str, str, str] | None:
+    """(part id, numeral, title) when ``text`` is one of the six part headings, in any usual wording."""
+    if len(text) > 45:
+        return None
+    m = _HEADING.fullmatch(text)
+    if not m:
+        return None
+    numeral, title = m.group(1), m.group(2)
+    bg = bigrams(title)
+    score, pid = max((similarity(bg, b), p) for p, b in _PART_BIGRAMS.items())
+    if score >= 0.5 or (score >= 0.3 and L.PART_NUMERALS[pid] == numeral):
+        return pid, numeral, title
+    return None
+
+
+def _find_title(blocks: list, first_heading: int) -> tuple[str, int]:
+    for i in range(first_heading):
+        b = blocks[i]
+        if isinstance(b, Paragraph) and is_title(b.text):
+            title = b.text
+            prev = blocks[i - 1] if i else None
+            # a title set on two lines: the agency on the first, "2023年…报告" on the second
+            if (isinstance(prev, Paragraph) and len(prev.text) <= 40 and not ends_sentence(prev.text)
+                    and (title[:1].isdigit() or title.startswith(("关于", "二〇", "二零")))
+                    and not any(ch.isdigit() for ch in prev.text)):
+                return prev.text + title, i
+            return title, i
+    return "", -1
+
+
+def outline(doc: Document) -> Outline:
+    blocks = doc.blocks
+    out = Outline()
+    heads: list[Heading] = []
+    for i, b in enumerate(blocks):
+        if isinstance(b, Paragraph):
+            h = heading_of(b.text)
+            if h is not None:
+                heads.append(Heading(h[0], h[1], h[2], b.offset, i))
+    out.headings = heads
+    first = heads[0].index if heads else len(blocks)
+    out.title, out.title_index = _find_title(blocks, first)
+    if not out.title and doc.title_hint:
+        out.title = title_from_page_title(doc.title_hint)
+
+    head_at = {h.index: h for h in heads}
+    part: str | None = None
+    last = len(blocks) - 1
+    for i, b in enumerate(blocks):
+        if i in head_at:
+            part = head_at[i].part
+            out.parts.setdefault(part, [])
+            continue
+        if isinstance(b, Paragraph) and part in _TABLE_PARTS:
+            # under 二/三/四 a paragraph is table content too: a row whose cells are separated by
+            # spaces (text taken from a PDF), or one cell per line (some web copies)
+            cells = [c.strip() for c in b.text.split("\t")] if "\t" in b.text else b.text.split()
+            b = Table(rows=[cells], offset=b.offset)
+        if isinstance(b, Table):
+            if i == last and doc.cut_at_end:
+                b.cut_last_row = True
+            out.tables.append((b, part))
+        elif part is None:
+            (out.front if i > out.title_index else out.before_title).append(b)
+        else:
+            out.parts[part].append(b)
+    out.last_part = part
+    return out
+
+
+def join_paragraphs(texts: list[str]) -> str:
+    """One part's text: paragraphs joined by "\\n", except where a page break cut a sentence."""
+    out = ""
+    for t in texts:
+        if not out:
+            out = t
+        elif ends_sentence(out):
+            out += "\n" + t
+        else:
+            out += t
+    return out
+
+
+def _split_title(rest: str) -> tuple[str, str]:
+    """"主动公开情况。本机关…" → ("主动公开情况", "本机关…")."""
+    for i, ch in enumerate(rest[:60]):
+        if ch in "。：:":
+            head = rest[:i]
+            if len(head) <= 40 and "，" not in head and "," not in head:
+                m = _SPACE_AFTER_TITLE.match(head)
+                if m:  # "依申请公开情况 本年度未收到申请。": the title ends at the space
+                    return m.group(1), rest[m.end():].strip()
+                return head.strip(), rest[i + 1:].strip()
+            break
+    if len(rest) <= 40 and not ends_sentence(rest):
+        return rest.strip(), ""
+    m = _TITLE_END.match(rest)
+    if m:
+        return m.group(1).strip(), rest[m.end():].lstrip("。：:， ").strip()
+    return "", rest.strip()
+
+
+def split_items(paragraphs: list[str], accepts) -> tuple[list[str], list[Item]]:
+    """(paragraphs before the first item, items). A paragraph starting with （一） always opens an item;
+    other markers (一、 1.) only when ``accepts(title)`` says the title is a known one."""
+    intro: list[str] = []
+    items: list[Item] = []
+    for text in paragraphs:
+        m = _MARKER.match(text)
+        if m:
+            title, body = _split_title(text[m.end():])
+            parenthesised = m.group(1) is not None
+            if title and (parenthesised or accepts(title)):
+                numeral = m.group(1) or m.group(2) or m.group(3)
+                items.append(Item(numeral, title, [body] if body else [], parenthesised))
+                continue
+        (items[-1].paragraphs if items else intro).append(text)
+    return intro, items
+
+
+def match_p1_subpart(item: Item) -> str | None:
+    bg = bigrams(item.title)
+    score, key = max((similarity(bg, b), k) for k, b in _P1_BIGRAMS.items())
+    if score >= 0.4:
+        return key
+    for key, words in _P1_TOPICS:
+        if any(w in item.title for w in words):
+            return key
+    if item.parenthesised:
+        return _P1_BY_NUMERAL.get(item.numeral)
+    return None
+
+
+def match_p6_item(title: str) -> str | None:
+    key = _P6_EXACT.get(norm(title))
+    if key is not None:
+        return key
+    bg = bigrams(title)
+    score, key = max((similarity(bg, b), k) for k, b in _P6_BIGRAMS.items())
+    return key if score >= 0.6 else None

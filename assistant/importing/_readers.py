@@ -1,0 +1,207 @@
+"""The three per-table readers. Each recognises its rows by label and keeps the raw cell strings;
+turning them into cells and deciding the format version is the coordinator's job (``_tables``)."""
+
+from __future__ import annotations
+
+from schemas import labels as L
+from schemas.layout import T2_CELLS, T3_COLUMNS, T3_ROWS, T4_BLOCKS, T4_COLUMNS
+
+from assistant.importing._format2019 import T2_2019_BLOCK_NUMERALS, T2_2019_ROW_LABELS
+from assistant.importing._normalize import label_key, norm
+from assistant.importing._rows import (
+    T2_BLOCK_RE, T2_COLS, T2_COLS_2019, T2_COLS_PROCUREMENT, T2_CONTENT, fit, match_label,
+)
+
+__all__ = ["T2Reader", "T3Reader", "T4Reader"]
+
+T3_N = len(T3_COLUMNS)
+T4_N = len(T4_COLUMNS)
+
+_RESULTS_KEY = label_key(L.T3_RESULTS_HEADER)
+_T3_TOP = {label_key(L.T3_ROW_LABELS[r.path[0]]): r.path[0] for r in T3_ROWS if r.group is None}
+_T3_GROUPS = {g: label_key(lbl) for g, lbl in L.T3_GROUP_LABELS.items()}
+_T3_SUBS = {g: {label_key(lbl): k for k, lbl in rows.items()} for g, rows in L.T3_GROUP_ROWS.items()}
+_T4_BLOCK_KEYS = {label_key(lbl): b for b, lbl in L.T4_BLOCK_LABELS.items()}
+_T4_LITIGATION_KEY = label_key(L.T4_LITIGATION_HEADER)
+
+_T2_ROW_FIELDS: dict[str, tuple[str, ...]] = {}
+for _c in T2_CELLS:
+    _T2_ROW_FIELDS[_c.row] = _T2_ROW_FIELDS.get(_c.row, ()) + (_c.column,)
+_T2_ROWS = {label_key(lbl): key for key, lbl in L.T2_ROW_LABELS.items()}
+OLD_NORMATIVE = label_key(L.T2_ROW_LABELS["normative_docs"]).removeprefix("行政")  # 规范性文件
+_T2_ROWS_2019 = frozenset(label_key(x) for x in T2_2019_ROW_LABELS)
+_T2_AMOUNT_PREFIX = norm(L.T2_COLUMN_LABELS["amount"]).split("(")[0]  # 本年收费金额, whatever the unit note
+
+
+class T2Reader:
+    def __init__(self) -> None:
+        self.cols: list[str | None] | None = None  # columns named by the last 信息内容 header
+        self.cells: dict[str, str] = {}
+        self.columns_2019: list[str] = []  # trial-format column headers: decisive
+        self.rows_2019: list[str] = []  # trial-format rows and blocks: an agency may add such a row
+        self.signal_2021 = False
+        self.old_label = False
+        self.last: tuple[str, list[str | None], int] | None = None  # (row, columns, cells read)
+
+    def header(self, labels: list[str]) -> None:
+        ns = [norm(c) for c in labels]
+        m = T2_BLOCK_RE.fullmatch(ns[0])
+        if m:
+            self.cols = None
+            if m.group(1) in T2_2019_BLOCK_NUMERALS:
+                self.rows_2019.append(labels[0])
+            return
+        if T2_CONTENT in ns:
+            at = ns.index(T2_CONTENT) + 1
+            self.cols = [self._column(n, raw) for n, raw in zip(ns[at:], labels[at:])]
+        elif self.cols is not None:  # column names on lines of their own, after 信息内容
+            self.cols += [self._column(n, raw) for n, raw in zip(ns, labels)]
+
+    def _column(self, n: str, raw: str) -> str | None:
+        col = T2_COLS.get(n)
+        if col is None and n.startswith(_T2_AMOUNT_PREFIX):
+            col = "amount"
+        if col is not None:
+            self.signal_2021 = True
+        elif n in T2_COLS_2019:
+            self.columns_2019.append(raw)
+        elif n in T2_COLS_PROCUREMENT:
+            self.rows_2019.append(raw)
+        return col
+
+    def feed(self, labels: list[str], values: list[str], exact: bool) -> bool:
+        row = None
+        for i in range(len(labels)):
+            key = label_key("".join(labels[i:]))
+            if key in _T2_ROWS_2019:
+                self.rows_2019.append("".join(labels[i:]))
+                return True
+            row = _T2_ROWS.get(key)
+            if row is None and key == OLD_NORMATIVE:
+                row, self.old_label = "normative_docs", True
+            if row is not None:
+                break
+        if row is None:
+            return False
+        fields = _T2_ROW_FIELDS[row]
+        cols: list[str | None] = list(fields)
+        if self.cols and all(c is None or c in fields for c in self.cols):
+            cols = self.cols
+        vals, _ = fit(values, len(cols), exact)
+        self._store(row, cols, vals)
+        self.last = (row, cols, len(vals))
+        return True
+
+    def _store(self, row: str, cols: list[str | None], vals: list[str]) -> None:
+        for col, raw in zip(cols, vals):
+            if col is not None:
+                self.cells.setdefault(f"t2.{row}.{col}", raw)
+
+    def feed_unlabelled(self, values: list[str], exact: bool) -> bool:
+        """Numbers without a label: the rest of the previous row, wrapped onto the next line."""
+        if self.last is None:
+            return False
+        row, cols, done = self.last
+        if done >= len(cols):
+            return False
+        more, _ = fit(values, len(cols) - done, exact, keep_last=False)
+        self._store(row, cols[done:], more)
+        self.last = (row, cols, done + len(more))
+        return True
+
+
+class T3Reader:
+    def __init__(self) -> None:
+        self.rows: dict[tuple[str, ...], list[str]] = {}
+        self.group: str | None = None  # group of the last sub-row, for sub-rows written without it
+        self.last: tuple[str, ...] | None = None
+        self.single_other: list[str] | None = None  # 2019: （六）其他处理 as one row
+        self.duplicates: list[str] = []
+        self.group_rows: list[str] = []
+
+    def _resolve(self, s: str) -> tuple[str, tuple[str, ...] | str, str | None] | None:
+        if s.startswith(_RESULTS_KEY):
+            s = s[len(_RESULTS_KEY):]
+        for g, gkey in _T3_GROUPS.items():
+            if s.startswith(gkey):
+                rest = s[len(gkey):]
+                if not rest:
+                    return "group", g, g
+                sub = match_label(_T3_SUBS[g], rest)
+                return ("row", (g, sub), g) if sub else None
+        if not s:
+            return None
+        top = match_label(_T3_TOP, s)
+        if top is not None:
+            return "row", (top,), None
+        if self.group is not None:
+            sub = match_label(_T3_SUBS[self.group], s)
+            if sub is not None:
+                return "row", (self.group, sub), self.group
+        hits = [(g, sub) for g in _T3_SUBS for sub in (match_label(_T3_SUBS[g], s),) if sub is not None]
+        if len(hits) == 1:
+            return "row", hits[0], hits[0][0]
+        return None
+
+    def feed(self, labels: list[str], values: list[str], exact: bool) -> bool:
+        for i in range(len(labels)):
+            r = self._resolve(label_key("".join(labels[i:])))
+            if r is not None:
+                break
+        else:
+            return False
+        kind, target, group = r
+        self.group = group
+        if kind == "group":
+            if target == "other_handling":
+                self.single_other = fit(values, T3_N, exact)[0]
+            else:
+                self.group_rows.append(L.T3_GROUP_LABELS[target])
+            self.last = None
+            return True
+        path = target
+        if path in self.rows:
+            self.duplicates.append("t3." + ".".join(path))
+            self.last = None
+            return True
+        self.rows[path] = fit(values, T3_N, exact)[0]
+        self.last = path
+        return True
+
+    def feed_unlabelled(self, values: list[str], exact: bool) -> bool:
+        """Numbers without a label: the rest of the previous row, wrapped onto the next line."""
+        if self.last is None:
+            return False
+        cur = self.rows[self.last]
+        need = T3_N - len(cur)
+        if need <= 0:
+            return False
+        more, _ = fit(values, need, exact, keep_last=False)
+        cur.extend(more)
+        return True
+
+
+class T4Reader:
+    def __init__(self) -> None:
+        self.flat: list[str] = []  # the data row under the three header rows, in official order
+        self.flat_exact = False
+        self.blocks: dict[str, list[str]] = {}  # a transposed layout: one labelled row per block
+
+    def feed(self, labels: list[str], values: list[str], exact: bool) -> bool:
+        key = label_key("".join(labels))
+        key = key.removeprefix(_T4_LITIGATION_KEY) or key
+        block = _T4_BLOCK_KEYS.get(key)
+        if block is None:
+            return False
+        self.blocks.setdefault(block, fit(values, T4_N, exact)[0])
+        return True
+
+    def feed_unlabelled(self, values: list[str], exact: bool) -> bool:
+        if len(self.flat) >= T4_N * len(T4_BLOCKS):
+            return False
+        vals = values
+        if not exact:
+            vals, _ = fit(values, len(values), exact)
+        self.flat.extend(vals)
+        self.flat_exact = self.flat_exact or exact
+        return True

@@ -1,0 +1,104 @@
+"""Row-level pieces of the table reader: label cells and value cells, fitting a row's values,
+matching a label, and recognising header rows (which may repeat wherever a page broke)."""
+
+from __future__ import annotations
+
+import re
+
+from schemas import labels as L
+
+from assistant.importing._format2019 import T2_2019_COLUMN_LABELS, T2_2019_PROCUREMENT_COLUMN_LABELS
+from assistant.importing._normalize import JUNK, LABEL, MARK, NUM, cell_kind, norm
+
+__all__ = [
+    "T2_BLOCK_RE", "T2_COLS", "T2_COLS_2019", "T2_COLS_PROCUREMENT", "T2_CONTENT", "WEAK_HEAD", "fit",
+    "header_table", "match_label", "split_row",
+]
+
+T2_COLS = {norm(lbl): key for key, lbl in L.T2_COLUMN_LABELS.items()}
+T2_COLS_2019 = frozenset(norm(x) for x in T2_2019_COLUMN_LABELS)
+T2_COLS_PROCUREMENT = frozenset(norm(x) for x in T2_2019_PROCUREMENT_COLUMN_LABELS)
+T2_CONTENT = norm(L.T2_CONTENT_HEADER)
+T2_BLOCK_RE = re.compile(r"第二十条第\(?([一二三四五六七八九十]{1,3})\)?项")
+_T2_HEAD = frozenset({T2_CONTENT, *T2_COLS, *T2_COLS_2019, *T2_COLS_PROCUREMENT})
+_T3_NOTE_PREFIX = norm(L.T3_HEADER_NOTE)[1:7]  # "本列数据的勾", with or without the parenthesis
+_T3_HEAD = frozenset(norm(x) for x in (
+    L.T3_APPLICANT_HEADER, L.T3_LEGAL_PERSON_HEADER, *L.T3_COLUMN_LABELS.values()))
+_T4_HEAD = frozenset(norm(x) for x in (
+    L.T4_REVIEW_HEADER, L.T4_LITIGATION_HEADER, *L.T4_BLOCK_LABELS.values(), *L.T4_COLUMN_LABELS.values()))
+# Header words that are also row labels (（七）总计, 3.其他): alone they prove nothing.
+WEAK_HEAD = frozenset(norm(x) for x in (L.T3_COLUMN_LABELS["other"], L.T3_COLUMN_LABELS["total"]))
+
+
+def split_row(cells: list[str]) -> tuple[list[str], list[str]]:
+    """(label cells, value cells): values are everything after the last label before the first number."""
+    kinds = [cell_kind(c) for c in cells]
+    first = -1
+    for i, k in enumerate(kinds):
+        if k == NUM or k == MARK or k == JUNK:
+            first = i
+            break
+    if first < 0:
+        return [c for c, k in zip(cells, kinds) if k == LABEL], []
+    last_label = -1
+    labels: list[str] = []
+    for i in range(first):
+        if kinds[i] == LABEL:
+            labels.append(cells[i])
+            last_label = i
+    return labels, cells[last_label + 1:]
+
+
+def fit(values: list[str], n: int, exact: bool, keep_last: bool = True) -> tuple[list[str], int]:
+    """At most ``n`` value cells: drop layout empties at the ends, then surplus cells. Returns (cells, surplus)."""
+    lo, hi = 0, len(values)
+    if not exact:  # trailing tabs of a pasted row are layout
+        while hi > lo and values[hi - 1] == "":
+            hi -= 1
+    while hi - lo > n and values[hi - 1] == "":
+        hi -= 1
+    while hi - lo > n and values[lo] == "":
+        lo += 1
+    if not exact:  # a short pasted row: its leading empty cells are layout too
+        while hi - lo < n and lo < hi and values[lo] == "":
+            lo += 1
+    surplus = max(0, hi - lo - n)
+    if surplus:
+        lo, hi = (hi - n, hi) if keep_last else (lo, lo + n)
+    return values[lo:hi], surplus
+
+
+def match_label(keys: dict[str, str], s: str) -> str | None:
+    """The key whose label is ``s``; a unique prefix match of at least four characters also counts."""
+    hit = keys.get(s)
+    if hit is not None:
+        return hit
+    found = [k for lbl, k in keys.items()
+             if (len(s) >= 4 and lbl.startswith(s)) or (len(lbl) >= 4 and s.startswith(lbl))]
+    return found[0] if len(found) == 1 else None
+
+
+def _header_words(labels: list[str]) -> list[str]:
+    """Normalised header cells; "申请人情况 / 自然人" (levels of a header joined in one cell) counts as each level."""
+    out: list[str] = []
+    for c in labels:
+        n = norm(c)
+        if "/" in n and n not in _T2_HEAD:  # 本年增/减 is one word
+            out.extend(p for p in n.split("/") if p)
+        else:
+            out.append(n)
+    return out
+
+
+def header_table(labels: list[str]) -> str | None:
+    """Which table a label-only row is the header of, or None."""
+    ns = _header_words(labels)
+    if not ns:
+        return None
+    if all(n in _T2_HEAD or T2_BLOCK_RE.fullmatch(n) for n in ns):
+        return "t2"
+    if all(n in _T3_HEAD or _T3_NOTE_PREFIX in n for n in ns) and any(n not in WEAK_HEAD for n in ns):
+        return "t3"
+    if all(n in _T4_HEAD for n in ns) and any(n not in WEAK_HEAD for n in ns):
+        return "t4"
+    return None

@@ -1,0 +1,91 @@
+"""Plain text (as copied from a web page) → the neutral form.
+
+A line with tabs is a table row; consecutive rows form a table even across blank lines (a page
+break). A short line without tabs that touches a table row is a piece of a split row. Markdown
+pipe tables, headings and bold marks are accepted as well.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.importing._blocks import Document, Paragraph, Table
+from assistant.importing._outline import heading_of
+
+__all__ = ["text_document"]
+
+_EOL = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_PIPE_RULE = re.compile(r"\|?(\s*:?-{3,}:?\s*\|)+\s*(:?-{3,}:?)?\s*")
+_MAX_FRAGMENT = 60
+
+_BLANK, _ROW, _TEXT = 0, 1, 2
+
+
+def _cells(body: str) -> list[str] | None:
+    if "\t" in body:
+        return [c.strip() for c in body.split("\t")]
+    s = body.strip()
+    if len(s) > 2 and s[0] == "|" and s[-1] == "|" and s.count("|") >= 3:
+        return [c.strip() for c in s[1:-1].split("|")]
+    return None
+
+
+def _fragment(text: str) -> bool:
+    """A short line that can be a piece of a table row (not a heading, not a sentence)."""
+    return len(text) <= _MAX_FRAGMENT and not text.endswith("。") and heading_of(text) is None
+
+
+def text_document(text: str) -> Document:
+    lines: list[tuple[int, int, object]] = []  # (kind, offset, cells or text)
+    off = 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip(_EOL)
+        start, off = off, off + len(raw)
+        cells = _cells(body)
+        if cells is not None:
+            if not _PIPE_RULE.fullmatch(body.strip()):
+                lines.append((_ROW, start, cells))
+            continue
+        s = body.strip()
+        if not s:
+            lines.append((_BLANK, start, None))
+            continue
+        lead = len(body) - len(body.lstrip())
+        if s[0] == "#":  # markdown heading
+            stripped = s.lstrip("#").lstrip()
+            lead += len(s) - len(stripped)
+            s = stripped
+        if "**" in s:
+            s = s.replace("**", "")
+        if s:
+            lines.append((_TEXT, start + lead, s))
+
+    blocks: list[Paragraph | Table] = []
+    table: Table | None = None
+    n = len(lines)
+    for i, (kind, offset, content) in enumerate(lines):
+        if kind == _ROW:
+            if table is None:
+                table = Table(rows=[], offset=offset)
+                blocks.append(table)
+            table.rows.append(content)  # type: ignore[arg-type]
+        elif kind == _BLANK:
+            if table is not None:
+                j = i + 1
+                while j < n and lines[j][0] == _BLANK:
+                    j += 1
+                if j >= n or lines[j][0] != _ROW:
+                    table = None
+        else:
+            text_ = content  # type: ignore[assignment]
+            prev_row = i > 0 and lines[i - 1][0] == _ROW
+            next_row = i + 1 < n and lines[i + 1][0] == _ROW
+            if (prev_row or next_row) and _fragment(text_):
+                if table is None:
+                    table = Table(rows=[], offset=offset)
+                    blocks.append(table)
+                table.rows.append([text_])
+            else:
+                table = None
+                blocks.append(Paragraph(text_, offset))
+    return Document(kind="text", blocks=blocks, cut_at_end=bool(text) and text[-1] not in _EOL)
