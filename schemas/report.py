@@ -215,7 +215,7 @@ class PartHeading(BaseModel):
     model_config = ConfigDict(extra="forbid")
     numeral: str  # 一 … 六 as written
     title: str  # the title text as written, without the numeral
-    offset: int = 0  # character offset in the imported text, when known
+    offset: int = 0  # character offset: in the input text for text files, in the plain text (paragraphs joined by "\n") for DOCX/HTML
 
 
 class SourceInfo(BaseModel):

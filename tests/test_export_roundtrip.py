@@ -35,6 +35,12 @@ def test_docx_round_trip(tmp_path, report):
     assert_same_content(load_report(path), report)
 
 
+def test_markdown_round_trip(tmp_path, report):
+    path = tmp_path / "report.md"
+    path.write_bytes(render_bytes(report, "md")[0])
+    assert_same_content(load_report(path), report)
+
+
 def test_html_round_trip(tmp_path, report):
     page = render_html(report)
     assert_same_content(parse_html(page), report)

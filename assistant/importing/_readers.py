@@ -6,7 +6,7 @@ from __future__ import annotations
 from schemas import labels as L
 from schemas.layout import T2_CELLS, T3_COLUMNS, T3_ROWS, T4_BLOCKS, T4_COLUMNS
 
-from assistant.importing._format2019 import T2_2019_BLOCK_NUMERALS, T2_2019_ROW_LABELS
+from schemas.labels import T2_2019_BLOCK_NUMERALS, T2_2019_ROW_LABELS
 from assistant.importing._normalize import label_key, norm
 from assistant.importing._rows import (
     T2_BLOCK_RE, T2_COLS, T2_COLS_2019, T2_COLS_PROCUREMENT, T2_CONTENT, fit, match_label,

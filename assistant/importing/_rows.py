@@ -7,7 +7,7 @@ import re
 
 from schemas import labels as L
 
-from assistant.importing._format2019 import T2_2019_COLUMN_LABELS, T2_2019_PROCUREMENT_COLUMN_LABELS
+from schemas.labels import T2_2019_COLUMN_LABELS, T2_2019_PROCUREMENT_COLUMN_LABELS
 from assistant.importing._normalize import JUNK, LABEL, MARK, NUM, cell_kind, norm
 
 __all__ = [
