@@ -1,0 +1,98 @@
+"""Rule D3: narrative copied from last year's report (内容雷同).
+
+Each text is reduced to its characters without spaces, every run of digits (years, counts) masked
+to one mark, and cut into overlapping character shingles. A part is near-identical when its
+shingles match the same part of last year (Jaccard) or are contained in last year's narrative as a
+whole (text moved between parts). Cost is linear in the length of both reports.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from schemas.findings import Finding
+from schemas.layout import narrative_label
+from schemas.report import Report
+
+from assistant.validation._registry import finding
+
+__all__ = ["similarity_rule", "THRESHOLD", "MIN_CHARS"]
+
+SHINGLE = 8
+THRESHOLD = 0.85
+MIN_CHARS = 50  # shorter parts ("无。", one formula sentence) are alike every year by nature
+# Part-六 items that are formulas or contact details, the same every year by design.
+_FORMULA_ITEMS = frozenset({"statistics_notes", "other_matters", "special_requirements"})
+_TOKEN = re.compile(r"[0-9０-９〇零]+|[^\s\u3000]")
+_DIGIT = re.compile(r"[0-9０-９〇零]")
+
+
+def _parts(report: Report) -> list[tuple[str, str]]:
+    p1 = report.part1
+    out = [("p1.active", p1.active), ("p1.on_request", p1.on_request), ("p1.management", p1.management),
+           ("p1.platform", p1.platform), ("p1.oversight", p1.oversight), ("p5", report.part5)]
+    out += [(f"p6.{i}", item.text) for i, item in enumerate(report.part6) if item.key not in _FORMULA_ITEMS]
+    return out
+
+
+@lru_cache(maxsize=2048)
+def _shingles(text: str) -> tuple[tuple[str, ...], frozenset[str], tuple[tuple[int, int], ...]]:
+    """The shingles of ``text`` in order, as a set, and the span in ``text`` of each masked character."""
+    chars: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for m in _TOKEN.finditer(text):
+        tok = m.group(0)
+        chars.append("#" if _DIGIT.match(tok) else tok)
+        spans.append(m.span())
+    masked = "".join(chars)
+    shingles = tuple(masked[i:i + SHINGLE] for i in range(len(masked) - SHINGLE + 1))
+    return shingles, frozenset(shingles), tuple(spans)
+
+
+def _keyed(report: Report) -> dict[str, str]:
+    """Part-六 addresses by item key where there is one, so items match across reordering."""
+    return {f"p6.{i}": f"p6:{item.key}" for i, item in enumerate(report.part6) if item.key}
+
+
+def similarity_rule(report: Report, previous: Report) -> list[Finding]:
+    prev_key = _keyed(previous)
+    prev_sets: dict[str, set[str]] = {}
+    prev_all: dict[str, str] = {}  # shingle → last year's part it appears in (first occurrence)
+    for address, text in _parts(previous):
+        sh, unique, _ = _shingles(text)
+        prev_sets[prev_key.get(address, address)] = unique
+        for s in unique:
+            prev_all.setdefault(s, address)
+    if not prev_all:
+        return []
+    this_key = _keyed(report)
+    out: list[Finding] = []
+    for address, text in _parts(report):
+        sh, mine, spans = _shingles(text)
+        if len(spans) < MIN_CHARS:
+            continue
+        same = prev_sets.get(this_key.get(address, address), frozenset())
+        jaccard = len(mine & same) / len(mine | same) if same else 0.0
+        hits = [s in prev_all for s in sh]
+        containment = sum(hits) / len(hits)
+        score = max(jaccard, containment)
+        if score < THRESHOLD:
+            continue
+        best_start, best_len, run_start = 0, 0, 0
+        for i, hit in enumerate(hits):  # the longest passage found in last year's text
+            if not hit:
+                run_start = i + 1
+            elif i - run_start + 1 > best_len:
+                best_start, best_len = run_start, i - run_start + 1
+        start = spans[best_start][0]
+        end = spans[best_start + best_len - 1 + SHINGLE - 1][1]
+        passage = text[start:end]
+        shown = passage if len(passage) <= 60 else passage[:30] + "……" + passage[-20:]
+        source = prev_all[sh[best_start]]
+        out.append(finding(
+            "D3", address,
+            f"{narrative_label(address)}与上年报告{narrative_label(source)}高度相似（相似度{score:.0%}），"
+            f"疑似内容雷同；相同的段落：「{shown}」",
+            span=(start, end)))
+    return out

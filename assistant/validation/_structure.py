@@ -1,0 +1,229 @@
+"""Structure, labels, version and timing: rules F1–F7."""
+
+from __future__ import annotations
+
+import re
+
+from schemas import labels as L
+from schemas.findings import Finding
+from schemas.layout import ALL_CELL_ADDRESSES, narrative_label
+from schemas.report import Report
+
+from assistant.validation._grid import Grid
+from assistant.validation._narrative import Text
+from assistant.validation._registry import finding
+
+__all__ = ["structure_rules"]
+
+_PARTS = tuple(L.PART_TITLES)  # p1 … p6
+_ARABIC_NUMERALS = {str(i + 1): L.PART_NUMERALS[p] for i, p in enumerate(_PARTS)}
+_PART_OF_NUMERAL = {n: p for p, n in L.PART_NUMERALS.items()}
+_PAREN = str.maketrans("()，,:", "（）、、：")
+_SPACES = re.compile(r"[\s\u3000]+")
+
+
+def _norm(title: str) -> str:
+    return _SPACES.sub("", title).translate(_PAREN).rstrip("。：.")
+
+
+_PART_OF_TITLE = {_norm(t): p for p, t in L.PART_TITLES.items()}
+# How a preamble that lists the parts names each of them.
+_PART_WORDS = {"p1": re.compile("总体情况"), "p2": re.compile("主动公开政府信息情况"),
+               "p3": re.compile("收到和处理政府信息公开申请情况"), "p4": re.compile("行政复议[、和及与]?行政诉讼情况"),
+               "p5": re.compile("存在的主要问题"), "p6": re.compile("其他需要报告的事项")}
+_N = "[一二三四五六七八九十1-9１-９]"
+_COUNTED_PARTS = re.compile(rf"(?:分为|分成|包括|包含|共)(?:以下)?({_N})个?部分|({_N})个?部分(?:组成|构成)")
+_CN_COUNT = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")} | {str(i): i for i in range(1, 10)} \
+    | {chr(0xFF10 + i): i for i in range(1, 10)}
+_EMPTY_WORDS = re.compile(r"(?:略|（略）|\(略\)|暂略|待补充|待填写|待完善|[Xx×＊*]{2,}|…+|\.{2,}|-+|—+|/|无内容|此处填写.*)")
+_NOTHING = re.compile(r"(?:无|暂无|没有|无此类?情况|无相关情况)")
+_T_CELLS = {t: tuple(a for a in ALL_CELL_ADDRESSES if a.startswith(t + ".")) for t in ("t2", "t3", "t4")}
+_TABLE_PART = {"t2": "p2", "t3": "p3", "t4": "p4"}
+_DOC_2019 = re.compile(r"2019.*60\s*号")
+_DOC_2021 = re.compile(r"2021.*30\s*号")
+_APP_CLAIM_UNITS = frozenset({"条", "次", "人次"})
+
+
+def _bare(text: str) -> str:
+    return _SPACES.sub("", text).rstrip("。.；;")
+
+
+def _is_empty(text: str) -> bool:
+    if len(text) > 40:
+        return False  # empty words and markers are short
+    b = _bare(text)
+    return not b or bool(_EMPTY_WORDS.fullmatch(b))
+
+
+def _part_name(pid: str) -> str:
+    return f"{L.PART_NUMERALS[pid]}、{L.PART_TITLES[pid]}"
+
+
+# ---- F1 / F2 -----------------------------------------------------------------------------------
+def _headings(report: Report, out: list[Finding]) -> None:
+    found: dict[str, object] = {}
+    order: list[str] = []
+    for h in report.source.part_headings:
+        numeral = _ARABIC_NUMERALS.get(h.numeral.strip(), h.numeral.strip())
+        pid = _PART_OF_TITLE.get(_norm(h.title)) or _PART_OF_NUMERAL.get(numeral)
+        if pid is None or pid in found:
+            continue
+        found[pid] = h
+        order.append(pid)
+    missing = [p for p in _PARTS if p not in found]
+    missing += [p for p in _PARTS if p in report.source.missing and p not in missing]
+    for pid in sorted(missing):
+        out.append(finding("F1", pid, f"报告缺少第{L.PART_NUMERALS[pid]}部分「{_part_name(pid)}」"))
+    if order != sorted(order):
+        written = "、".join(L.PART_NUMERALS[p] for p in order)
+        out.append(finding("F1", "report", f"六个部分的顺序不对：实际顺序为第{written}部分，应为一至六"))
+    for pid, h in found.items():  # one finding per heading: an acknowledgment names rule and place
+        numeral = _ARABIC_NUMERALS.get(h.numeral.strip(), h.numeral.strip())
+        problems = []
+        if numeral != L.PART_NUMERALS[pid] and order == sorted(order):
+            problems.append(f"序号应为“{L.PART_NUMERALS[pid]}”，实为“{h.numeral}”")
+        if _norm(h.title) != _norm(L.PART_TITLES[pid]):
+            problems.append(f"标题应为「{L.PART_TITLES[pid]}」，实为「{h.title}」")
+        if problems:
+            out.append(finding("F1", pid, f"第{L.PART_NUMERALS[pid]}部分{'；'.join(problems)}", severity="warning"))
+
+
+def _model_parts(report: Report, grid: Grid, out: list[Finding]) -> None:
+    p1 = report.part1
+    if all(_is_empty(t) for t in (p1.active, p1.on_request, p1.management, p1.platform, p1.oversight)):
+        out.append(finding("F1", "p1", f"报告缺少第一部分「{_part_name('p1')}」的内容"))
+    for t, cells in _T_CELLS.items():
+        if all(a in grid.blank for a in cells):
+            pid = _TABLE_PART[t]
+            out.append(finding("F1", pid, f"报告缺少第{L.PART_NUMERALS[pid]}部分「{_part_name(pid)}」的表格数据"))
+    if not report.part5.strip():
+        out.append(finding("F1", "p5", f"报告缺少第五部分「{_part_name('p5')}」的内容"))
+    if not report.part6 or all(not i.text.strip() for i in report.part6):
+        out.append(finding("F1", "p6", f"报告缺少第六部分「{_part_name('p6')}」的内容"))
+
+
+def _preamble(report: Report, out: list[Finding]) -> None:
+    text = report.preamble
+    if not text:
+        return
+    for m in _COUNTED_PARTS.finditer(text):
+        written = m.group(1) or m.group(2)
+        if _CN_COUNT.get(written, 6) != 6 and "报告" in text:
+            out.append(finding("F1", "preamble", f"引言称报告由{written}个部分组成，2021年格式的报告应为六个部分",
+                               span=m.span(), severity="warning"))
+    positions = {}
+    for pid, pattern in _PART_WORDS.items():
+        m = pattern.search(text)
+        if m:
+            positions[pid] = m.start()
+    if len(positions) >= 3:  # the preamble lists the parts
+        missing = [p for p in _PARTS if p not in positions]
+        listed = sorted(positions, key=positions.get)
+        if missing:
+            out.append(finding("F1", "preamble", f"引言列举报告各部分时缺少「{'」「'.join(L.PART_TITLES[p] for p in missing)}」",
+                               severity="warning"))
+        elif listed != list(_PARTS):
+            out.append(finding("F1", "preamble", "引言列举的各部分顺序与报告正文不一致", severity="warning"))
+
+
+def _f2(report: Report, imported: bool, out: list[Finding]) -> None:
+    p1 = report.part1
+    subparts = [(k, getattr(p1, k)) for k in L.P1_SUBPART_TITLES]
+    if imported or not all(_is_empty(t) for _, t in subparts):
+        for i, (key, text) in enumerate(subparts):
+            if _is_empty(text):
+                out.append(finding(
+                    "F2", f"p1.{key}",
+                    f"第一部分「（{L.CN_ORDINALS[i]}）{L.P1_SUBPART_TITLES[key]}」没有内容；没有可报告的情况也应写明"
+                    f"（如“{'本年度未收到政府信息公开申请。' if key == 'on_request' else '本年度无相关情况。'}”）"))
+    b5 = _bare(report.part5) if len(report.part5) <= 40 else report.part5
+    if (b5 and (_EMPTY_WORDS.fullmatch(b5) or _NOTHING.fullmatch(b5))) or (imported and not b5):
+        out.append(finding("F2", "p5", "第五部分应写明本年度存在的具体问题和下一年度的改进措施，不能空白或只写“无”"))
+    for i, item in enumerate(report.part6):
+        if _is_empty(item.text):
+            out.append(finding("F2", f"p6.{i}", f"第六部分「{item.title}」没有内容；没有此类事项的应写明“无”"))
+
+
+# ---- F3 … F7 -----------------------------------------------------------------------------------
+def _f3(report: Report, texts: list[Text], out: list[Finding]) -> None:
+    year = report.meta.report_year
+    source = report.source
+    if year is not None and year >= 2021 and source is not None and source.format_version == "2019":
+        out.append(finding("F3", "report", f"{year}年度报告应使用{L.FORMAT_DOC_2021}规定的2021年格式，"
+                                           f"本报告的表格是{L.FORMAT_DOC_2019}的2019年试行格式"))
+    if year is not None and year < 2021:
+        return
+    cited = source.cited_documents if source is not None else []
+    first_2019 = None
+    has_2021 = any(_DOC_2021.search(d) for d in cited)
+    for address, _, facts in texts:
+        for ph in facts.phrases:
+            if ph.kind == "cite2021":
+                has_2021 = True
+            elif ph.kind == "cite2019" and first_2019 is None:
+                first_2019 = (address, ph.span)
+    if has_2021:
+        return
+    if first_2019 is not None:
+        out.append(finding("F3", first_2019[0], f"正文引用了{L.FORMAT_DOC_2019}（2019年试行格式），"
+                                                f"2021年及以后的报告格式依据是{L.FORMAT_DOC_2021}",
+                           span=first_2019[1], severity="warning"))
+    elif any(_DOC_2019.search(d) for d in cited):
+        out.append(finding("F3", "report", f"报告引用了{L.FORMAT_DOC_2019}（2019年试行格式），"
+                                           f"2021年及以后的报告格式依据是{L.FORMAT_DOC_2021}", severity="warning"))
+
+
+def _f4_to_f7(report: Report, texts: list[Text], out: list[Finding]) -> None:
+    year = report.meta.report_year
+    for address, text, facts in texts:
+        where = narrative_label(address) if facts.phrases or facts.years or facts.mentions else ""
+        for ph in facts.phrases:
+            if ph.kind == "label":
+                wrong, right = ph.data
+                out.append(finding("F4", address, f"{where}中的“{wrong}”不是规范表述，应为“{right}”", span=ph.span))
+            elif ph.kind == "petition":
+                said = text[ph.span[0]:ph.span[1]]
+                out.append(finding("F6", address, f"{where}中的「{said}」把信访、投诉、举报或热线等事项与政府信息公开申请"
+                                                  "合并计数；依申请公开只统计政府信息公开申请", span=ph.span))
+        if year is not None:
+            for y in facts.years:
+                message = _f5_message(y.year, year, y.kind, y.future_tense)
+                if message:
+                    out.append(finding("F5", address, f"{where}中的“{text[y.span[0]:y.span[1]]}”：{message}", span=y.span))
+        for m in facts.mentions:
+            c = m.claim
+            if c is not None and c.table == "t3" and m.unit in _APP_CLAIM_UNITS:
+                out.append(finding("F7", address, f"政府信息公开申请应以“件”计，正文写作“{text[m.span[0]:m.span[1]]}”",
+                                   span=m.span))
+    title = report.meta.title
+    if title and L.REPORT_TITLE_SUFFIX not in title and "政府信息公开年度报告" not in title:
+        out.append(finding("F4", "meta.title", f"标题应为“机关名称＋年份＋{L.REPORT_TITLE_SUFFIX}”，实为“{title}”"))
+
+
+def _f5_message(y: int, report_year: int, kind: str, future_tense: bool) -> str | None:
+    if y == report_year:
+        return None
+    if kind == "title":
+        return f"年份与报告年度（{report_year}年）不符"
+    if kind == "stats":
+        return f"统计期限应为报告年度（{report_year}年1月1日至12月31日）"
+    if y == report_year - 1:
+        return f"报告年度为{report_year}年，这里把上一年写作了本报告期，疑似沿用了上年报告的文字"
+    if y > report_year and not future_tense:
+        return f"报告年度为{report_year}年，这里把以后的年份写作了本报告期"
+    return None
+
+
+def structure_rules(report: Report, texts: list[Text], grid: Grid) -> list[Finding]:
+    out: list[Finding] = []
+    source = report.source
+    imported = source is not None and source.kind != "generated"
+    if imported and source.part_headings:
+        _headings(report, out)
+    else:
+        _model_parts(report, grid, out)
+    _preamble(report, out)
+    _f2(report, imported, out)
+    _f3(report, texts, out)
+    _f4_to_f7(report, texts, out)
+    return out

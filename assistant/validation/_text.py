@@ -1,0 +1,715 @@
+"""Reading one narrative text: what each number in it claims to count, and the phrases rules look for.
+
+Everything here depends on the text alone (and on whether it is the 依申请公开 sub-part), never on
+the tables, so the analysis of a text is cached: re-validating after a cell edit re-reads nothing.
+
+How a number is tied to what it counts: inside a sentence (split on 。；！？ and line breaks) the
+*lead* of a number is the text since the previous number, spaces removed. The keyword nearest to
+the number in its lead governs it ("新收政府信息公开申请12件" → 第一项; "其中予以公开5件" → （一）).
+"其中" opens a scope: a lead naming only an applicant column ("其中自然人申请10件") refers to the
+quantity before "其中". "分别" hands a list of keywords to the numbers that follow. A keyword for
+something that is not a 政府信息公开申请 (建议, 信访, 热线, 访问 …) governs a number as firmly, so
+"公开政务信息148条" or "承办人大代表建议1件" are never read as applications.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from schemas import labels as L
+
+from assistant.numbers import NumberMention, find_numbers
+
+__all__ = [
+    "COUNT_UNITS", "MONEY_UNITS", "Claim", "CountList", "FeeFacts", "Mention", "Percent", "Phrase", "TextFacts",
+    "YearUse", "analyse",
+]
+
+COUNT_UNITS = frozenset({"件", "条", "次", "人次", "件次", "个", "项", "宗", "起", "份"})
+MONEY_UNITS: dict[str, Decimal] = {"元": Decimal("0.0001"), "千元": Decimal("0.1"), "万元": Decimal(1),
+                                   "亿元": Decimal(10000)}  # → 万元
+
+_WS = re.compile(r"[\s\u3000]+")
+_LEAD_CHARS = 48  # the words governing a number stand just before it; bounding the lead keeps scans cheap
+# Cheap test for "may contain a number" (digits, 百分之, a Chinese numeral before a measure word).
+_MAYBE_NUMBER = re.compile(r"[0-9０-９]|百分之|[零〇○一二两三四五六七八九十百千万亿]\s*[余多]?\s*"
+                           r"[件条次个项篇人家份起宗批名场期户部本种类天小年月日号页版]")
+_SENTENCE = re.compile(r"[^。；;！!？?\n]+")
+
+
+def _compact(s: str) -> str:
+    return _WS.sub("", s) if (" " in s or "\u3000" in s or "\t" in s or "\n" in s) else s
+
+
+# ---- keywords ----------------------------------------------------------------------------------
+# Prefixes: t3_ table-三 quantity, s_ table-三 sub-row, t4_ table-四 block, t2_ table-二 row,
+# x_ a word that makes the number not a table quantity, c_ applicant column, k_ table-四 column,
+# a_ table-二 action. At one position the first listed alternative wins, so longer phrases and
+# sub-row labels come before the words they contain.
+_SUBROW_WORDS: dict[str, tuple[str, ...]] = {
+    "withheld.state_secret": ("国家秘密",),
+    "withheld.prohibited_by_law": ("法律行政法规禁止公开", "禁止公开"),
+    "withheld.security_stability": ("三安全一稳定",),
+    "withheld.third_party": ("第三方合法权益",),
+    "withheld.internal_affairs": ("三类内部事务", "内部事务信息"),
+    "withheld.process_info": ("四类过程性", "过程性信息"),
+    "withheld.enforcement_file": ("行政执法案卷",),
+    "withheld.inquiry": ("行政查询事项",),
+    "unable.not_held": ("不掌握", "信息不存在"),
+    "unable.needs_creation": ("没有现成信息", "另行制作"),
+    "unable.unclear": ("申请内容仍不明确", "内容不明确"),
+    "not_processed.petition": ("信访举报投诉类",),
+    "not_processed.repeated": ("重复申请",),
+    "not_processed.publication": ("公开出版物",),
+    "not_processed.excessive": ("大量反复申请",),
+    "not_processed.confirmation": ("确认或重新出具",),
+    "other_handling.no_correction": ("逾期不补正", "未补正"),
+    "other_handling.unpaid_fee": ("未按收费通知", "逾期未缴", "未缴纳", "未缴费"),
+}
+_AND = "(?:和|及|与|以及)"
+_CATEGORY_KINDS: list[tuple[str, tuple[str, ...]]] = [
+    ("t3_granted_partial", (f"予以公开{_AND}部分公开", f"全部公开{_AND}部分公开", f"公开{_AND}部分公开")),
+    ("t3_granted", ("予以公开", "全部公开", "同意公开")),
+    ("t3_partial", ("部分公开",)),
+    ("t3_withheld", ("不予公开",)),
+    ("t3_unable", ("无法提供",)),
+    ("t3_not_processed", ("不予处理",)),
+    ("t3_other_handling", ("其他处理",)),
+    *((f"s_{q.replace('.', '__')}", words) for q, words in _SUBROW_WORDS.items()),
+]
+_NEXT_YEAR = "下一?年度?"
+_LAWSUIT = "(?:提起)?(?:行政)?(?:起诉|诉讼)"
+# Every alternative starts with a literal character: the regex engine then skips quickly to the
+# positions where a keyword can start (a lead is scanned once per number).
+_KINDS: list[tuple[str, tuple[str, ...]]] = [
+    ("x_ignore", (*(f"{w}(?:答复|办结)" for w in ("延期", "逾期", "超期", "按期", "按时", "当场", "当日", "及时", "限期")),
+                  "不予受理", "答复率", "办结率", "公开率")),
+    ("x_negated", tuple(f"{w}(?:收到|受理|接到|接收|新收)" for w in ("未", "没有", "暂未"))),
+    ("t3_carried", ("上一?年度?(?:[（(][^）)]{0,8}[）)])?(?:结转|未办结|遗留)", "结转上一?年度?")),
+    ("t3_carried_year", ("年度?结转(?![至到入下])",)),  # "2022年结转": kept only after a year, see _Scan
+    ("t3_fwd", (f"结转(?:至|到|入)?{_NEXT_YEAR}", "结转(?:至|到|入)(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})年",
+                f"转入{_NEXT_YEAR}", f"延续至{_NEXT_YEAR}", "尚未办结", "未办结", "正在办理", "仍在办理")),
+    ("c_total", ("公民、?法人(?:或|和|及|或者)其他组织",)),
+    ("c_natural", ("自然人", "公民")),
+    ("c_legal", ("法人(?:(?:或|和|及|或者)其他组织)?",)),
+    ("c_commercial", ("商业企业", "企业")),
+    ("c_research", ("科研机构",)),
+    ("c_public_interest", ("社会公益组织", "公益组织")),
+    ("c_legal_service", ("法律服务机构",)),
+    *_CATEGORY_KINDS,
+    ("t3_new", ("新收", "收到", "受理", "接到", "接收", "新增")),
+    ("t3_done", ("办结", "答复", "办理完毕", "处理完毕", "办理完成")),
+    ("t4_litigation_after_review", (f"复议后{_LAWSUIT}",)),
+    ("t4_litigation_direct", (f"未经复议直接{_LAWSUIT}", f"直接{_LAWSUIT}")),
+    ("t4_review", ("行政复议", "复议")),
+    ("t4_litigation", ("行政诉讼", "诉讼", "起诉", "应诉")),
+    ("k_upheld", ("维持",)),
+    ("k_corrected", ("纠正", "纠错", "撤销", "败诉")),
+    ("k_other", ("其他结果",)),
+    ("k_pending", ("尚未审结", "未审结", "审理中", "正在审理")),
+    ("t2_normative_docs", ("行政规范性文件", "规范性文件")),
+    ("t2_regulations", ("规章(?!制度)",)),
+    ("t2_licensing", ("行政许可",)),
+    ("t2_penalty", ("行政处罚",)),
+    ("t2_enforcement", ("行政强制",)),
+    ("t2_fees", ("行政事业性收费",)),
+    ("a_issued", ("制发", "制定", "印发", "出台", "发布")),
+    ("a_repealed", ("废止", "废除", "宣布失效")),
+    ("a_in_force", ("现行有效",)),
+    ("x_other", ("建议", "提案", "信访", "来信", "来访", "投诉", "举报", "热线", "咨询", "留言", "访问", "浏览", "点击",
+                 "稿件", "渠道", "政务信息", "解读", "新闻", "动态", "会议", "培训", "微博", "微信", "公众号", "栏目",
+                 "专栏", "指南", "意见", "网民", "群众诉求")),
+]
+
+
+def _keyword_regex(kinds: list[tuple[str, tuple[str, ...]]], prefix: str = "") -> tuple[re.Pattern, dict[str, str]]:
+    """One alternation; an empty named group after each alternative tells which kind matched."""
+    alternatives, kind_of = [], {}
+    for name, words in kinds:
+        for w in words:
+            group = f"g{len(kind_of)}"
+            kind_of[group] = name
+            alternatives.append(f"{w}(?P<{group}>)")
+    return re.compile(prefix + "(?:" + "|".join(alternatives) + ")"), kind_of
+
+
+_KW, _KIND_OF = _keyword_regex(_KINDS)
+_TAIL_KW, _TAIL_KIND_OF = _keyword_regex(_CATEGORY_KINDS, r"\s*(?:的|中)?(?:申请)?(?:为|被|已|均|获|属于?)?")
+_DIGIT_BEFORE = frozenset("0123456789０１２３４５６７８９〇零一二三四五六七八九")
+_APP_NOUN = re.compile(r"(?:的|份)?(?:政府)?(?:信息)?(?:公开)?申请|依申请")
+_INCL_CARRIED = re.compile(r"[（(]?(?:含|包含|包括|其中)上一?年度?结转")
+_TOTAL_MARK = re.compile(r"共计?|合计|总计|累计|总数|总量")
+_DELTA = re.compile(r"较|比上年|同比|环比|增加|减少|增长|下降|上升|提高|降低")
+# A sentence is about 政府信息公开申请 when it says so; "行政许可申请", "复议申请" are something else.
+_APP_CONTEXT = re.compile(r"信息公开申请|公开申请|依申请|申请公开|申请人|(?<!许可)(?<!复议)(?<!审批)(?<!项目)申请")
+_SHARE = re.compile(r"占|比例|比重|百分比")
+_DECISION_VERB = re.compile(r"作出|办理|办结|实施|采取|决定|查处|处理")
+_PUBLISHED = re.compile(r"公开|公示|上传|推送|发布")
+
+_COLUMN_OF_KIND = {"c_total": "total", "c_natural": "natural", "c_legal": "legal", "c_commercial": "commercial",
+                   "c_research": "research", "c_public_interest": "public_interest",
+                   "c_legal_service": "legal_service"}
+_T3_GROUPS = frozenset(L.T3_GROUP_ROWS)
+_SPLIT = {"t3_granted_partial": ("t3_granted", "t3_partial")}
+
+
+def _quantity(kind: str) -> str:
+    """t3_granted → granted; s_withheld__state_secret → withheld.state_secret."""
+    return kind[3:] if kind[1] == "3" else kind[2:].replace("__", ".")
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """What a number claims to count: a table-三 quantity (see ``_quantities``), a table-四 block
+    (``litigation`` = both litigation blocks) with a column, or a table-二 cell address."""
+
+    table: str  # "t3" | "t4" | "t2"
+    q: str
+    col: str = "total"  # t3: a column or "legal"; t4: a column; t2: ""
+    alt: tuple[str, ...] = ()  # other t3 quantities the text may mean (a column named without a row)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A number that counts something (not a date, not a percentage)."""
+
+    num: NumberMention
+    lead: str  # the text since the previous number of the sentence, spaces removed
+    claim: Claim | None
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.num.start, max(self.num.end, self.num.unit_end)
+
+    @property
+    def unit(self) -> str:
+        return self.num.unit
+
+
+@dataclass(frozen=True, slots=True)
+class Percent:
+    num: NumberMention
+    count: int | None  # index (in ``mentions``) of the stated count it is a share of
+    claim: Claim | None  # the table quantity it is a share of, when known
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.num.start, max(self.num.end, self.num.unit_end)
+
+
+@dataclass(frozen=True, slots=True)
+class CountList:
+    """"共X件，其中a件、b件……" (rule E7): indexes into ``mentions``."""
+
+    total: int
+    parts: tuple[int, ...]
+    marked_incomplete: bool  # 等, 主要, a nested 其中, an approximate number
+    mixed: bool  # the parts count along different dimensions
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    kind: str
+    span: tuple[int, int]
+    data: tuple = ()
+
+
+@dataclass(frozen=True, slots=True)
+class YearUse:
+    """A year written where the reporting period belongs (rule F5)."""
+
+    year: int
+    span: tuple[int, int]
+    kind: str  # "period" (…年，我局…), "stats" (统计期限…), "title" (…年政府信息公开工作年度报告)
+    future_tense: bool  # 将、计划 … in the sentence: a plan, not a period
+
+
+@dataclass(frozen=True, slots=True)
+class FeeFacts:
+    """What a text says about 信息处理费 (rule E8)."""
+
+    not_charged: bool
+    charged: bool
+    amount: bool  # a sum of money is given
+    cases: bool  # a number of cases is given
+    notice: bool  # 收费通知 is mentioned
+    notice_count: tuple[int, tuple[int, int]] | None
+    no_notice: tuple[int, int] | None  # "未发出收费通知"
+
+
+@dataclass(frozen=True, slots=True)
+class TextFacts:
+    mentions: tuple[Mention, ...]
+    percents: tuple[Percent, ...]
+    lists: tuple[CountList, ...]
+    breakdowns: tuple[tuple[NumberMention, ...], ...]  # shares in one sentence with no count or table quantity
+    phrases: tuple[Phrase, ...]
+    years: tuple[YearUse, ...]
+    fee: FeeFacts | None
+
+
+# ---- one sentence ------------------------------------------------------------------------------
+class _Scan:
+    __slots__ = ("gov", "cols", "t4col", "action", "t3_kinds", "subrows")
+
+    def __init__(self, lead: str):
+        self.gov: str | None = None  # the governing keyword: the last one before the number
+        self.cols: list[str] = []
+        self.t4col: str | None = None
+        self.action: str | None = None
+        self.t3_kinds: list[str] = []
+        self.subrows: list[str] = []
+        for m in _KW.finditer(lead):
+            name = _KIND_OF[m.lastgroup]
+            if name == "t3_carried_year":
+                if m.start() == 0 or lead[m.start() - 1] not in _DIGIT_BEFORE:
+                    continue
+                name = "t3_carried"
+            p = name[0]
+            if p == "c":
+                self.cols.append(_COLUMN_OF_KIND[name])
+            elif p == "k":
+                self.t4col = name[2:]
+            elif p == "a":
+                self.action = name[2:]
+            else:
+                self.gov = name
+                if p == "s":
+                    self.subrows.append(name)
+                    self.t3_kinds.append(name)
+                elif name[1] == "3":
+                    self.t3_kinds.append(name)
+
+
+def _t3_claim(kind: str, scan: _Scan, lead: str, tail: str) -> Claim | None:
+    q = _quantity(kind)
+    if q in _T3_GROUPS:
+        # "属于国家秘密不予公开3件": the sub-row named in the lead is meant, not the category
+        same = [s for s in scan.subrows if _quantity(s).startswith(q + ".")]
+        if same:
+            q = _quantity(same[-1])
+    elif q == "new":
+        if "申请" not in lead and not _APP_NOUN.match(tail):
+            return None
+        if _INCL_CARRIED.match(tail):
+            q = "new_carried"  # 共收到N件（含上年结转M件）
+    return Claim("t3", q, scan.cols[-1] if scan.cols else "total")
+
+
+def _column_claim(col: str, parent: Claim | None) -> Claim:
+    """"其中自然人申请10件": a column of the quantity "其中" divides, or of 第一项 by default."""
+    if parent is not None and parent.table == "t3" and parent.col == "total":
+        return Claim("t3", parent.q, col)
+    return Claim("t3", "new", col, alt=("new_carried",))
+
+
+def _claim(num: NumberMention, lead: str, tail: str, scan: _Scan, app: bool, t4_context: bool,
+           parent: Claim | None) -> Claim | None:
+    gov = scan.gov
+    unit = num.unit
+    if gov is None:
+        if unit not in COUNT_UNITS:
+            return None
+        if scan.cols and app:
+            return _column_claim(scan.cols[-1], parent)
+        if scan.t4col and parent is not None and parent.table == "t4" and parent.col == "total":
+            return Claim("t4", parent.q, scan.t4col)
+        return None
+    kind = gov[:2]
+    if kind in ("t3", "s_"):
+        if not app or unit not in COUNT_UNITS:
+            return None
+        return _t3_claim(gov, scan, lead, tail)
+    if kind == "t4":
+        if not t4_context or unit not in COUNT_UNITS:
+            return None
+        return Claim("t4", gov[3:], scan.t4col or "total")
+    if kind == "t2":
+        row = gov[3:]
+        if row in ("normative_docs", "regulations"):
+            if scan.action is None or unit not in COUNT_UNITS:
+                return None
+            return Claim("t2", f"t2.{row}.{scan.action}", "")
+        if row == "fees":
+            return Claim("t2", "t2.fees.amount", "") if unit in MONEY_UNITS else None
+        if unit not in COUNT_UNITS or not _DECISION_VERB.search(lead) or _PUBLISHED.search(lead):
+            return None
+        return Claim("t2", f"t2.{row}.decisions", "")
+    return None  # x_: something that is not a table quantity
+
+
+def _dimension(c: Claim | None) -> str:
+    if c is None:
+        return "-"
+    if c.col != "total":
+        return "column"
+    return c.table + ("intake" if c.q in ("new", "carried", "new_carried", "done", "fwd") else "")
+
+
+def _in_family(x: Claim, p: Claim) -> bool:
+    """May ``p`` be one of the parts of ``x`` in "x，其中p…"?"""
+    if x.table != p.table or x.col != "total":
+        return False
+    if x.table == "t4":
+        return p.q == x.q and p.col != "total"
+    if x.table != "t3":
+        return False
+    if p.col != "total":
+        return p.q == x.q or x.q in p.alt
+    if x.q == "done":
+        return p.q not in ("new", "carried", "new_carried", "done", "fwd")
+    if x.q == "new_carried":
+        return p.q in ("new", "carried")
+    return x.q in _T3_GROUPS and p.q.startswith(x.q + ".")
+
+
+def _sentence(text: str, s0: int, s1: int, nums: list[NumberMention], app: bool, t4_context: bool,
+              mentions: list[Mention], percents: list[Percent], lists: list[CountList],
+              breakdowns: list[tuple[NumberMention, ...]]) -> None:
+    prev_end = s0
+    last: int | None = None  # the previous count in this sentence
+    parent: Claim | None = None
+    queue: list[str] = []
+    first = len(mentions)
+    shares: list[NumberMention] = []
+    for k, num in enumerate(nums):
+        if num.is_date:
+            continue  # dates stay inside the leads ("2022年结转")
+        end = max(num.end, num.unit_end)
+        lead = _compact(text[max(prev_end, num.start - _LEAD_CHARS):num.start])
+        prev_end = end
+        if num.unit == "%":
+            if "率" in lead:
+                continue  # 办结率, 公开率: not computable from the tables
+            share = _SHARE.search(lead)
+            scan = _Scan(lead[:share.start()] if share else lead)  # after 占 comes the base, not the count
+            claim = None
+            count = None
+            if app and scan.gov is not None and scan.gov[:2] in ("t3", "s_"):
+                claim = _t3_claim(scan.gov, scan, lead, "")
+                if last is not None and mentions[last].claim == claim:
+                    count = last
+            elif app and scan.gov is None and scan.cols:  # "自然人申请占82.7%"
+                claim = _column_claim(scan.cols[-1], parent)
+            elif scan.gov is None and last is not None and (share or lead in ("", "（", "(")):
+                count = last
+                claim = mentions[last].claim
+            if claim is not None or count is not None:
+                percents.append(Percent(num, count, claim))
+            elif share and "其中" not in lead and not num.approx:
+                shares.append(num)  # "网上申请占80%": a share of a whole the tables do not hold
+            continue
+        scan = _Scan(lead)
+        if "其中" in lead:
+            head = _head(mentions, first, len(mentions))
+            parent = mentions[head].claim if head is not None else None
+        elif _TOTAL_MARK.search(lead):
+            parent = None
+        if "分别" in lead:
+            kinds = [e for kind in scan.t3_kinds for e in _SPLIT.get(kind, (kind,))]
+            if len(kinds) >= 2:  # "予以公开、部分公开分别为60件、10件"
+                queue[:] = kinds[1:]
+                scan.gov = kinds[0]
+        nxt = nums[k + 1].start if k + 1 < len(nums) else s1
+        if scan.gov is None:
+            if queue:
+                scan.gov = queue.pop(0)
+            else:
+                m = _TAIL_KW.match(text, end, nxt)
+                if m:  # "其中60件予以公开": the keyword follows; the next lead starts after it
+                    scan.gov = _TAIL_KIND_OF[m.lastgroup]
+                    prev_end = m.end()
+        tail = _compact(text[end:nxt])[:16]
+        claim = _claim(num, lead, tail, scan, app, t4_context, parent)
+        mentions.append(Mention(num, lead, claim))
+        last = len(mentions) - 1
+    _lists(text, s1, mentions, first, lists)
+    if len(shares) >= 2:
+        breakdowns.append(tuple(shares))
+
+
+def _head(mentions: list[Mention], first: int, i: int) -> int | None:
+    """The count a "其中" at mention ``i`` divides: the nearest one before it that is not a change
+    ("共收到45件，较上年增加5件，其中……" divides 45)."""
+    for j in range(i - 1, max(first, i - 3) - 1, -1):  # a change or two, no more
+        if not _DELTA.search(mentions[j].lead):
+            return j
+    return None
+
+
+def _lists(text: str, s1: int, mentions: list[Mention], first: int, lists: list[CountList]) -> None:
+    """"X，其中a、b…" structures among the counts of one sentence."""
+    n = len(mentions)
+    for start in range(first + 1, n):
+        if "其中" not in mentions[start].lead:
+            continue
+        i = _head(mentions, first, start)
+        if i is None:
+            continue
+        x = mentions[i]
+        parts: list[int] = []
+        incomplete = False
+        for b in range(start, n):
+            m = mentions[b]
+            if parts:
+                if "其中" in m.lead:
+                    incomplete = True  # a nested list: the outer one is not followed to its end
+                    break
+                if _TOTAL_MARK.search(m.lead):
+                    break
+            if m.unit != x.unit:
+                break
+            if x.claim is not None and m.claim is not None and not _in_family(x.claim, m.claim):
+                break
+            parts.append(b)
+        if not parts:
+            continue
+        last = mentions[parts[-1]]
+        after_end = mentions[parts[-1] + 1].num.start if parts[-1] + 1 < n else s1
+        leads = "".join(mentions[b].lead for b in parts)
+        if ("等" in text[last.span[1]:after_end] or "等" in leads or "主要" in mentions[parts[0]].lead
+                or x.num.approx or any(mentions[b].num.approx for b in parts)):
+            incomplete = True
+        mixed = len({_dimension(mentions[b].claim) for b in parts}) > 1
+        lists.append(CountList(i, tuple(parts), incomplete, mixed))
+
+
+# ---- phrases -----------------------------------------------------------------------------------
+_NO_APPLICATIONS = re.compile(
+    r"(?:未|没有|暂无|无(?!论|需|法|偿|误))(?:收到|接到|受理|接收|新收|发生|产生)?"
+    r"(?:(?!答复|办理|办结|处理|逾期|超期|延期|复议|诉讼|纠|错|结转|不予)[^。；;，,！？!?]){0,20}?"
+    r"(?:政府信息公开申请|信息公开申请|公开申请|依申请公开(?:申请|事项|件)|依申请公开(?=[。；;，,]|$))"
+    r"(?![^。；;，,]{0,8}(?:复议|诉讼|纠错|被纠|逾期|超期|投诉|答复|办理))"
+)
+_NO_CARRIED = re.compile(r"(?:无|没有|未有)上一?年度?结转|上一?年度?(?:无|没有)结转")
+_NO_FWD = re.compile(r"(?:无|没有|未有)(?:需要?)?(?:结转(?:至|到|入)?下一?年度?|转入下一?年度?)")
+_UPHELD = re.compile(r"(?:均|全部|全|都)(?:被|获|予以|得到)?(?:复议机关|人民法院|法院)?(?:依法)?维持")
+_NO_LOSS = re.compile(r"零败诉|无败诉|未败诉|没有败诉|未发生败诉|无一败诉|零纠错|未被纠错|无纠错|没有被纠错|未被撤销")
+_NO_CASES = re.compile(
+    r"(?:未|没有|无)(?:发生|出现|被申请|被提起|收到|涉及|产生)?(?:因|涉及)?(?:政府信息公开|信息公开|依申请公开)?"
+    r"(?:引起|引发|提起|产生)?的?(?:行政复议|行政诉讼)(?:(?:和|、|及|或|与)(?:行政)?(?:复议|诉讼))?"
+)
+_LOSS_WORDS = re.compile(r"纠错|纠正|败诉|撤销")
+_REVIEW = re.compile(r"复议(?!后起诉|后提起)")
+_LITIGATION = re.compile(r"诉讼|起诉")
+_NO_DOC = re.compile(r"(?:未|没有|无)(?:制发|制定|印发|出台|发布)(?:任何)?(?:新的?)?(行政规范性文件|规范性文件|规章(?!制度))")
+_NO_DECISION = re.compile(r"(?:未|没有|无)(?:作出|实施|办理|采取|发生)(?:任何)?(行政许可|行政处罚|行政强制)")
+# Wrong labels (rule F4) → the official wording.
+_LABELS: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("doc", ("规范性文件",), "行政规范性文件"),  # unless 行政/党内 precede: see _phrases
+    ("made", ("本年制作数量", "本年新制作数量", "本年新公开数量"), "本年制发件数"),
+    ("total", ("对外公开总数量",), "现行有效件数"),
+    ("items", ("上一年项目数量", "本年增/减", "本年增减"), "本年处理决定数量（2021年格式已取消此栏目）"),
+    ("services", ("其他对外管理服务事项",), "行政许可（2021年格式已取消此栏目）"),
+    ("title", ("政府信息公开年度报告",), L.REPORT_TITLE_SUFFIX),  # only in the title and the preamble
+)
+_LABEL, _LABEL_OF = _keyword_regex([(name, words) for name, words, _ in _LABELS])
+_LABEL_RIGHT = {name: right for name, _, right in _LABELS}
+_PETITION_HINT = re.compile(r"信访|投诉|举报|热线|12345|来信")
+_PETITION = re.compile(
+    r"(?:政府信息公开申请|信息公开申请|依申请公开(?:申请)?)[^，,。；;]{0,6}?(?:及|和|与|、|以及|含|包括|连同)"
+    r"[^，,。；;]{0,4}?(?:信访|投诉|举报|来信来访|热线|12345|咨询)"
+    r"|(?:信访|投诉|举报|来信来访|热线|12345)[^，,。；;]{0,8}?(?:及|和|与|、|以及)[^，,。；;]{0,6}?"
+    r"(?:政府信息公开申请|信息公开申请|依申请公开)"
+    r"|(?:信访|投诉|举报|热线|12345)[^，,。；;]{0,10}?(?:转为|转作|作为|计入|视为)[^，,。；;]{0,8}?"
+    r"(?:政府信息公开申请|依申请公开|信息公开申请)"
+)
+_CITE_2019 = re.compile(r"[〔［\[(（]\s*2019\s*[〕］\])）]\s*60\s*号")
+_CITE_2021 = re.compile(r"[〔［\[(（]\s*2021\s*[〕］\])）]\s*30\s*号")
+_CLEANUP = re.compile(r"清理")
+_DOC_WORDS = re.compile(r"规章|规范性文件|文件")
+
+_STATS = re.compile(r"统计期限|统计期间|统计时限|统计时段|统计区间|统计周期|数据统计|统计数据|统计范围")
+_FUTURE = re.compile(r"将|计划|拟|力争|争取|继续|下一步|下步|预计|展望")
+_COMPARISON_BEFORE = ("与", "较", "比", "同", "对比", "截至", "截止", "对照", "针对", "根据", "按照", "依据", "落实")
+_YEAR_NOT_PERIOD_AFTER = re.compile(r"度?(?:结转|相比|同期|同比|以来|以前|之前|底|末|版|的)")
+_YEAR_PERIOD_AFTER = re.compile(r"度?(?:[，,、]|全年|内|期间|中|我|本|共|累计|各级)")
+_YEAR_TITLE_AFTER = re.compile(r"度?(?:的)?(?:政府信息公开|信息公开)")
+
+_FEE_NOT_CHARGED = re.compile(
+    r"(?:未|没有|无|不|免|暂未|均未|从未)[^。；;，,]{0,4}?(?:收取|收费|产生|发生|涉及|征收)|免收|免费"
+    r"|信息处理费(?:为|共)?(?:0|零)(?:元|万元)?|信息处理费[：:\s]*(?:无|暂无|没有)|^\s*(?:无|暂无|没有)\s*[。.]?\s*$")
+_FEE_NOTICE = re.compile(r"收费通知|缴费通知|缴纳通知|费用通知")
+_FEE_NO_NOTICE = re.compile(r"(?:未|没有|无)(?:发出|发放|下发|出具|送达)[^。；;，,]{0,6}?(?:收费|缴费|缴纳)通知")
+_FEE_CASE_UNITS = frozenset({"件", "次", "笔", "份"})
+
+
+def _phrases(address_kind: str, text: str, sentences: list[tuple[int, int]], app_sentences: list[bool],
+             t4_sentences: list[bool]) -> list[Phrase]:
+    out: list[Phrase] = []
+    if "申请" in text:
+        for m in _NO_APPLICATIONS.finditer(text):  # "本机关未收到公民、法人或其他组织提出的信息公开申请"
+            gap = m.group(0)
+            natural = "公民" in gap or "自然人" in gap
+            legal = "法人" in gap or "组织" in gap
+            cols = ("natural",) if natural and not legal else ("legal",) if legal and not natural else ()
+            out.append(Phrase("no_applications", m.span(), cols))
+    if "结转" in text:
+        for pattern, kind in ((_NO_CARRIED, "no_carried"), (_NO_FWD, "no_fwd")):
+            for m in pattern.finditer(text):
+                if app_sentences[_sentence_of(sentences, m.start())]:
+                    out.append(Phrase(kind, m.span()))
+    if "复议" in text or "诉讼" in text or "维持" in text or "败诉" in text or "纠错" in text:
+        out.extend(_review_phrases(text, sentences, t4_sentences))
+    if "文件" in text or "规章" in text or "行政" in text:
+        for m in _NO_DOC.finditer(text):
+            row = "regulations" if m.group(1).startswith("规章") else "normative_docs"
+            out.append(Phrase("no_doc", m.span(), (row,)))
+        for m in _NO_DECISION.finditer(text):
+            row = {"行政许可": "licensing", "行政处罚": "penalty", "行政强制": "enforcement"}[m.group(1)]
+            out.append(Phrase("no_decision", m.span(), (row,)))
+    for m in _LABEL.finditer(text):
+        name = _LABEL_OF[m.lastgroup]
+        if name == "title" and address_kind not in ("meta.title", "preamble"):
+            continue
+        if name == "doc" and text[max(0, m.start() - 2):m.start()] in ("行政", "党内"):
+            continue
+        out.append(Phrase("label", m.span(), (m.group(0), _LABEL_RIGHT[name])))
+    if _PETITION_HINT.search(text):
+        for m in _PETITION.finditer(text):
+            s0, s1 = sentences[_sentence_of(sentences, m.start())]
+            if "信访举报投诉类" not in m.group(0) and text.find("不予处理", s0, s1) < 0:
+                out.append(Phrase("petition", m.span()))
+    if "号" in text:
+        out.extend(Phrase("cite2019", m.span()) for m in _CITE_2019.finditer(text))
+        out.extend(Phrase("cite2021", m.span()) for m in _CITE_2021.finditer(text))
+    if "清理" in text:
+        for m in _CLEANUP.finditer(text):
+            s0, s1 = sentences[_sentence_of(sentences, m.start())]
+            if _DOC_WORDS.search(text, s0, s1):
+                out.append(Phrase("cleanup", m.span()))
+    return out
+
+
+def _review_phrases(text: str, sentences: list[tuple[int, int]], t4_sentences: list[bool]) -> list[Phrase]:
+    out: list[Phrase] = []
+    for pattern, kind in ((_UPHELD, "upheld"), (_NO_LOSS, "no_loss"), (_NO_CASES, "no_cases")):
+        for m in pattern.finditer(text):
+            s = _sentence_of(sentences, m.start())
+            if not t4_sentences[s]:
+                continue
+            s0, s1 = sentences[s]
+            k = kind
+            if kind == "no_cases":
+                s0, s1 = m.span()  # the blocks are those the phrase names
+                clause_end = text.find("，", m.end(), sentences[s][1])
+                if _LOSS_WORDS.search(text, m.end(), sentences[s][1] if clause_end < 0 else clause_end):
+                    k = "no_loss"  # "未发生行政复议被纠错的情况"
+            review = _REVIEW.search(text, s0, s1) is not None
+            litigation = _LITIGATION.search(text, s0, s1) is not None
+            blocks = (("review",) if review and not litigation else
+                      ("litigation_direct", "litigation_after_review") if litigation and not review else
+                      ("review", "litigation_direct", "litigation_after_review"))
+            out.append(Phrase(k, m.span(), blocks))
+    return out
+
+
+def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> int:
+    lo, hi = 0, len(sentences) - 1
+    while lo < hi:  # few sentences: a short bisection
+        mid = (lo + hi + 1) // 2
+        if sentences[mid][0] <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _years(text: str, numbers: tuple[NumberMention, ...], sentences: list[tuple[int, int]],
+           address_kind: str) -> list[YearUse]:
+    out: list[YearUse] = []
+    flags: dict[int, tuple[bool, bool]] = {}  # sentence → (about the statistical period, about plans)
+    for n in numbers:
+        if n.unit != "年" or not (1990 <= n.value <= 2100) or n.approx or not n.is_int:
+            continue
+        s = _sentence_of(sentences, n.start)
+        s0, s1 = sentences[s]
+        if s not in flags:
+            flags[s] = (bool(_STATS.search(text, s0, s1)), bool(_FUTURE.search(text, s0, s1)))
+        stats, future = flags[s]
+        before = _compact(text[max(s0, n.start - 6):n.start])
+        after = _compact(text[n.unit_end:min(s1, n.unit_end + 16)])
+        kind = None
+        if address_kind == "meta.title" or (address_kind == "preamble" and _YEAR_TITLE_AFTER.match(after)):
+            kind = "title"
+        elif stats:
+            if not (before.endswith(_COMPARISON_BEFORE) or _YEAR_NOT_PERIOD_AFTER.match(after)):
+                kind = "stats"
+        elif (n.start - s0 <= 6 and _compact(text[s0:n.start]) in ("", "在", "于")
+              and _YEAR_PERIOD_AFTER.match(after) and not _YEAR_NOT_PERIOD_AFTER.match(after)):
+            kind = "period"
+        if kind is not None:
+            out.append(YearUse(int(n.value), (n.start, n.unit_end), kind, future))
+    return out
+
+
+def _fee(text: str, mentions: list[Mention], numbers: tuple[NumberMention, ...], force: bool) -> FeeFacts | None:
+    if "信息处理费" not in text and not force:
+        return None
+    notice_count = None
+    cases = False
+    for m in mentions:
+        if m.unit in _FEE_CASE_UNITS:
+            if _FEE_NOTICE.search(m.lead):
+                notice_count = (int(m.num.value), m.span)
+            elif "收取" in m.lead or "收费" in m.lead:
+                cases = True
+    amount = any(n.unit in MONEY_UNITS and n.value > 0 for n in numbers)
+    no_notice = _FEE_NO_NOTICE.search(text)
+    not_charged = bool(_FEE_NOT_CHARGED.search(text))
+    return FeeFacts(
+        not_charged=not_charged,
+        charged=amount or cases or ("收取" in text and not not_charged),
+        amount=amount,
+        cases=cases,
+        notice=bool(_FEE_NOTICE.search(text)),
+        notice_count=notice_count,
+        no_notice=no_notice.span() if no_notice else None,
+    )
+
+
+# ---- the whole text ----------------------------------------------------------------------------
+@lru_cache(maxsize=4096)
+def analyse(text: str, address_kind: str) -> TextFacts:
+    """Facts of one text. ``address_kind``: "on_request" for 一（二）依申请公开情况, "fees" for the
+    信息处理费 item of part 六, "meta.title", "preamble", or "" for any other part."""
+    numbers = tuple(find_numbers(text)) if _MAYBE_NUMBER.search(text) else ()
+    sentences = [m.span() for m in _SENTENCE.finditer(text)] or [(0, len(text))]
+    on_request = address_kind == "on_request"
+    mentions: list[Mention] = []
+    percents: list[Percent] = []
+    lists: list[CountList] = []
+    breakdowns: list[tuple[NumberMention, ...]] = []
+    app_sentences: list[bool] = []
+    t4_sentences: list[bool] = []
+    k = 0
+    previous_app = False
+    for s0, s1 in sentences:
+        sentence = text[s0:s1]
+        has_app = "申请" in sentence and _APP_CONTEXT.search(sentence) is not None
+        app = on_request or has_app or previous_app
+        previous_app = has_app
+        app_sentences.append(app)
+        t4 = on_request or "信息公开" in sentence or "依申请" in sentence
+        t4_sentences.append(t4)
+        nums = []
+        while k < len(numbers) and numbers[k].start < s1:
+            if numbers[k].start >= s0:
+                nums.append(numbers[k])
+            k += 1
+        if nums:
+            _sentence(text, s0, s1, nums, app, t4, mentions, percents, lists, breakdowns)
+    phrases = _phrases(address_kind, text, sentences, app_sentences, t4_sentences) if text else []
+    years = _years(text, numbers, sentences, address_kind) if numbers else []
+    return TextFacts(
+        mentions=tuple(mentions),
+        percents=tuple(percents),
+        lists=tuple(lists),
+        breakdowns=tuple(breakdowns),
+        phrases=tuple(phrases),
+        years=tuple(years),
+        fee=_fee(text, mentions, numbers, address_kind == "fees"),
+    )

@@ -1,0 +1,239 @@
+"""Rules F1–F7 (structure, labels, version, timing) and D3 (内容雷同)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.synthetic import consistent_report, previous_year_of, zero_report
+from assistant.validation import validate
+from schemas import labels as L
+from schemas.report import PartHeading, SourceInfo
+from test_validation_support import describe, of_rule, quoted, small_report, with_text
+
+
+@pytest.fixture(scope="module")
+def small():
+    return small_report()
+
+
+def _imported(report, headings, **source):
+    r = report.model_copy(deep=True)
+    r.source = SourceInfo(kind="text", part_headings=[PartHeading(numeral=n, title=t) for n, t in headings], **source)
+    return r
+
+
+STANDARD = [(L.PART_NUMERALS[p], t) for p, t in L.PART_TITLES.items()]
+
+
+# ---- F1 ----------------------------------------------------------------------------------------
+def test_f1_imported_with_standard_headings_is_clean(small):
+    assert validate(_imported(small, STANDARD)) == []
+
+
+def test_f1_missing_part(small):
+    r = _imported(small, [h for h in STANDARD if h[0] != "四"])
+    f, = of_rule(validate(r), "F1")
+    assert f.severity == "error" and f.location.address == "p4" and L.PART_TITLES["p4"] in f.message
+
+
+def test_f1_parts_out_of_order(small):
+    headings = STANDARD[:]
+    headings[1], headings[2] = headings[2], headings[1]
+    f1 = of_rule(validate(_imported(small, headings)), "F1")
+    assert any(f.severity == "error" and "顺序" in f.message for f in f1), describe(f1)
+
+
+def test_f1_nonstandard_title_is_a_warning(small):
+    headings = STANDARD[:]
+    headings[3] = ("四", "政府信息公开行政复议和行政诉讼情况")
+    f, = of_rule(validate(_imported(small, headings)), "F1")
+    assert f.severity == "warning" and f.location.address == "p4" and "行政复议、行政诉讼" in f.message
+
+
+def test_f1_title_with_spaces_and_half_width_punctuation_is_standard(small):
+    headings = STANDARD[:]
+    headings[3] = ("四", "政府信息公开行政复议,行政诉讼情况 ")
+    assert of_rule(validate(_imported(small, headings)), "F1") == []
+
+
+def test_f1_generated_report_needs_non_empty_parts(small):
+    r = with_text(small, "p5", "")
+    f, = of_rule(validate(r), "F1")
+    assert f.severity == "error" and f.location.address == "p5"
+    r.part6 = []
+    assert {f.location.address for f in of_rule(validate(r), "F1")} == {"p5", "p6"}
+
+
+def test_f1_table_with_every_cell_blank():
+    from schemas.report import Table4
+    r = zero_report()
+    r.table4 = Table4()
+    assert [f.location.address for f in of_rule(validate(r), "F1")] == ["p4"]
+
+
+@pytest.mark.parametrize(("preamble", "fires"), [
+    ("本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、"
+     "存在的主要问题及改进情况、其他需要报告的事项六个部分组成。", False),
+    ("本报告分为五个部分。", True),
+    ("本报告由以下四部分组成。", True),
+    ("本机关深化主动公开、规范依申请公开、做好行政复议应诉工作，其中一部分工作已列入考核。", False),
+    ("本报告包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、存在的主要问题及改进情况。", True),
+])
+def test_f1_preamble_that_counts_or_lists_parts(small, preamble, fires):
+    f1 = of_rule(validate(with_text(small, "preamble", preamble)), "F1")
+    assert bool(f1) == fires, describe(f1)
+    assert all(f.severity == "warning" and f.location.address == "preamble" for f in f1)
+
+
+# ---- F2 ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("address", "text"), [
+    ("p1.platform", ""), ("p1.oversight", "（略）"), ("p5", "无。"), ("p6.3", "待补充"), ("p1.management", "XXXX"),
+])
+def test_f2_empty_or_boilerplate(small, address, text):
+    f, = of_rule(validate(with_text(small, address, text)), "F2")
+    assert f.severity == "warning" and f.location.address == address
+
+
+@pytest.mark.parametrize(("address", "text"), [
+    ("p1.on_request", "本年度未收到政府信息公开申请。"), ("p6.6", "无。"), ("p6.5", "本年度无需要报告的其他事项。"),
+])
+def test_f2_saying_plainly_there_is_nothing_is_fine(address, text):
+    findings = validate(with_text(zero_report(), address, text))
+    assert findings == [], describe(findings)
+
+
+# ---- F3 ----------------------------------------------------------------------------------------
+def test_f3_2019_tables_in_a_2023_report(small):
+    r = small.model_copy(deep=True)
+    r.source = SourceInfo(kind="generated", format_version="2019")
+    f, = of_rule(validate(r), "F3")
+    assert f.severity == "error"
+    r.meta.report_year = 2020
+    assert of_rule(validate(r), "F3") == []
+
+
+def test_f3_citing_only_the_2019_document(small):
+    text = "本报告按照国办公开办函〔2019〕60号要求编制。"
+    f, = of_rule(validate(with_text(small, "preamble", text)), "F3")
+    assert f.severity == "warning" and quoted(text, f) == "〔2019〕60号"
+    both = "本报告按照国办公开办函〔2019〕60号和国办公开办函〔2021〕30号要求编制。"
+    assert of_rule(validate(with_text(small, "preamble", both)), "F3") == []
+
+
+def test_f3_cited_documents_from_the_importer(small):
+    r = with_text(small, "preamble", "现将本机关2023年度政府信息公开工作情况报告如下。")
+    r.source = SourceInfo(kind="generated", cited_documents=["国办公开办函〔2019〕60号"])
+    assert [f.severity for f in of_rule(validate(r), "F3")] == ["warning"]
+    r.source.cited_documents.append(L.FORMAT_DOC_2021)
+    assert of_rule(validate(r), "F3") == []
+
+
+# ---- F4 ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("address", "text", "quote"), [
+    ("p1.active", "本年度制发规范性文件5件。", "规范性文件"),
+    ("p5", "表二本年制作数量统计口径不一。", "本年制作数量"),
+    ("meta.title", "示例市交通运输局2023年政府信息公开年度报告", "政府信息公开年度报告"),
+])
+def test_f4_wrong_labels(small, address, text, quote):
+    f4 = of_rule(validate(with_text(small, address, text)), "F4")
+    assert len(f4) == 1 and f4[0].severity == "warning" and quoted(text, f4[0]) == quote
+
+
+def test_f4_official_labels_are_fine(small):
+    text = "本年度制发行政规范性文件5件，党内规范性文件按规定另行公开。"
+    assert of_rule(validate(with_text(small, "p1.active", text)), "F4") == []
+
+
+# ---- F5 ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("address", "text", "quote"), [
+    ("p1.management", "2022年，我局健全政府信息管理制度。", "2022年"),
+    ("p1.platform", "2022年度，本机关完成门户网站改版。", "2022年"),
+    ("p6.4", "报告所列数据统计期限自2022年1月1日起至2022年12月31日止。", "2022年"),
+    ("meta.title", "示例市交通运输局2022年政府信息公开工作年度报告", "2022年"),
+    ("p1.management", "2024年，本机关共修订管理制度3项。", "2024年"),
+    ("p1.management", "二〇二二年，我局健全政府信息管理制度。", "二〇二二年"),
+])
+def test_f5_wrong_year_as_period(small, address, text, quote):
+    f5 = of_rule(validate(with_text(small, address, text)), "F5")
+    assert len(f5) >= 1 and f5[0].severity == "warning" and quoted(text, f5[0]) == quote, describe(f5)
+
+
+@pytest.mark.parametrize("text", [
+    "与2022年相比，本年度公开数量有所增加。",
+    "较2022年，门户网站访问量增长明显。",
+    "上年度（2022年）报告中提出的问题已整改到位。",
+    "2024年，我局将继续深化政务公开。",
+    "自2022年以来，本机关持续推进政务公开标准化建设。",
+    "2023年，我局健全政府信息管理制度。",
+])
+def test_f5_other_uses_of_years_are_fine(small, text):
+    assert of_rule(validate(with_text(small, "p1.management", text)), "F5") == []
+
+
+def test_f5_carried_over_from_the_previous_year_is_fine(small):
+    text = "2022年结转的4件申请已全部办结。本年度新收政府信息公开申请104件。"
+    findings = validate(with_text(small, "p1.on_request", text))
+    assert findings == [], describe(findings)
+
+
+# ---- F6, F7 ------------------------------------------------------------------------------------
+def test_f6_petitions_counted_as_applications(small):
+    text = "全年共受理政府信息公开申请及信访件120件。"
+    f, = of_rule(validate(with_text(small, "p1.on_request", text)), "F6")
+    assert f.severity == "warning" and "信访" in quoted(text, f)
+
+
+def test_f6_petition_category_is_not_a_petition_count(small):
+    text = "本年度新收政府信息公开申请104件，其中属于信访举报投诉类申请不予处理0件。"
+    assert of_rule(validate(with_text(small, "p1.on_request", text)), "F6") == []
+
+
+def test_f7_applications_counted_in_tiao(small):
+    text = "本年度受理政府信息公开申请104条，上年结转4件。"
+    findings = validate(with_text(small, "p1.on_request", text))
+    f, = findings
+    assert f.rule == "F7" and f.severity == "warning" and quoted(text, f) == "104条"
+
+
+def test_f7_items_counted_in_tiao_are_fine(small):
+    text = "全年在门户网站公开政务信息148条，受理政府信息公开申请104件。"
+    assert validate(with_text(small, "p1.on_request", text)) == []
+
+
+# ---- D3 ----------------------------------------------------------------------------------------
+def test_d3_part_copied_from_last_year():
+    this = consistent_report(5)
+    prev = previous_year_of(this, seed=5)
+    copied = prev.part5.replace(str(prev.meta.report_year), str(this.meta.report_year))
+    this = with_text(this, "p5", copied)
+    f, = of_rule(validate(this, prev), "D3")
+    assert f.severity == "warning" and f.location.address == "p5"
+    assert f.location.span == (0, len(copied)) and "相同的段落" in f.message
+
+
+def test_d3_near_copy_with_changed_numbers_and_an_added_sentence():
+    this = consistent_report(6)
+    prev = previous_year_of(this, seed=6)
+    prev.part1.oversight = ("本机关把政务公开工作纳入年度绩效考核，由办公室牵头每季度开展一次自查，"
+                            "对发现的问题建立台账、限期整改，全年共开展自查4次，无责任追究情况。")
+    this.part1.oversight = ("本机关把政务公开工作纳入年度绩效考核，由办公室牵头每季度开展一次自查，"
+                            "对发现的问题建立台账、限期整改，全年共开展自查12次，无责任追究情况。今年还开展了评议。")
+    f, = of_rule(validate(this, prev), "D3")
+    assert f.location.address == "p1.oversight"
+
+
+def test_d3_text_moved_to_another_part_is_found():
+    this = consistent_report(8)
+    prev = previous_year_of(this, seed=8)
+    prev.part1.platform = ("持续加强政府门户网站和政务新媒体建设管理，统一栏目设置，规范信息发布流程，"
+                           "完善依申请公开在线办理功能，提升平台的检索、互动和服务能力，确保平台安全平稳运行。")
+    this.part5 = prev.part1.platform
+    f, = of_rule(validate(this, prev), "D3")
+    assert f.location.address == "p5" and "（四）政府信息公开平台建设情况" in f.message
+
+
+def test_d3_short_formula_texts_are_not_copies():
+    this = zero_report(year=2023)
+    prev = previous_year_of(this)
+    this.part6[0].text = prev.part6[0].text = "本年度未收取信息处理费。"
+    assert of_rule(validate(this, prev), "D3") == []

@@ -1,0 +1,194 @@
+"""Table rules A1–A4, B, C1–C4 and the cross-year rules C3, D1, D2."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from assistant.synthetic import consistent_report, previous_year_of, zero_report
+from assistant.validation import has_errors, validate
+from schemas.layout import T3_COLUMNS, T3_RESULT_ROWS, get_cell, set_cell
+from schemas.report import Blank, SourceInfo
+from test_validation_support import of_rule, small_report, with_cell
+
+
+@pytest.fixture(scope="module")
+def small():
+    return small_report()
+
+
+# ---- A1–A3 -------------------------------------------------------------------------------------
+def test_a1_per_column_with_all_four_cells(small):
+    r = with_cell(small, "t3.carried_over.natural", 5)
+    findings = validate(r)
+    f, = of_rule(findings, "A1")  # the 总计 column still balances: A3 reports the row
+    assert [a.location.address for a in of_rule(findings, "A3")] == ["t3.carried_over.total"]
+    assert f.severity == "error" and f.location.address == "t3.new_received.natural"
+    assert set(f.location.related) == {"t3.new_received.natural", "t3.carried_over.natural",
+                                       "t3.total.natural", "t3.carried_forward.natural"}
+    assert f.message.startswith("表三「自然人」列：第一项加第二项之和（91）应等于第三项总计加第四项之和（90）")
+
+
+def test_a1_holds_on_every_column(small):
+    assert of_rule(validate(small), "A1") == []
+
+
+def test_a2_per_column_names_every_result_row(small):
+    r = with_cell(small, "t3.unable.unclear.research", 2)
+    a2 = of_rule(validate(r), "A2")
+    assert [f.location.address for f in a2] == ["t3.total.research"]
+    related = a2[0].location.related
+    assert "t3.total.research" in related and len(related) == 1 + len(T3_RESULT_ROWS)
+    assert all(f"{row.address}.research" in related for row in T3_RESULT_ROWS)
+    assert "（2）应等于（七）总计（0）" in a2[0].message
+
+
+def test_a3_per_row(small):
+    r = with_cell(small, "t3.withheld.third_party.other", 1)
+    a3 = of_rule(validate(r), "A3")
+    assert [f.location.address for f in a3] == ["t3.withheld.third_party.total"]
+    assert len(a3[0].location.related) == 7
+    assert "「（三）不予公开4.保护第三方合法权益」行" in a3[0].message
+
+
+def test_a_rules_fire_at_most_once_per_column_and_row():
+    r = consistent_report(4)
+    for row in ("granted", "partial", "carried_forward"):
+        for c in T3_COLUMNS:
+            set_cell(r, f"t3.{row}.{c}", get_cell(r, f"t3.{row}.{c}") + 3)
+    findings = validate(r)
+    assert len(of_rule(findings, "A1")) <= 7 and len(of_rule(findings, "A2")) <= 7
+    assert len(of_rule(findings, "A3")) <= 25
+
+
+# ---- A4 ----------------------------------------------------------------------------------------
+def test_a4_blank_is_reported_and_then_counted_as_zero(sample_gold):
+    r = with_cell(sample_gold, "t3.withheld.inquiry.commercial", Blank(blank="/"))
+    findings = validate(r)
+    f, = findings  # reported once; as 0 it breaks no equation of the all-zero sample
+    assert f.rule == "A4" and f.severity == "error" and f.location.address == "t3.withheld.inquiry.commercial"
+    assert "“/”" in f.message and "按0" in f.message
+
+
+def test_a4_blank_where_a_number_was_breaks_the_sums(small):
+    r = with_cell(small, "t3.granted.natural", Blank())
+    rules = {f.rule for f in validate(r)}
+    assert {"A4", "A2", "A3"} <= rules
+
+
+@pytest.mark.parametrize("address", ["t4.review.pending", "t2.licensing.decisions", "t2.fees.amount"])
+def test_a4_blank_in_tables_2_and_4(small, address):
+    r = with_cell(small, address, Blank(blank="—"))
+    assert [f.location.address for f in of_rule(validate(r), "A4")] == [address]
+
+
+def test_a4_names_cells_the_importer_could_not_read(small):
+    r = with_cell(small, "t3.other_handling.other.natural", Blank())
+    r.source = SourceInfo(kind="text", missing=["t3.other_handling.other.natural"])
+    f, = of_rule(validate(r), "A4")
+    assert "导入时未能" in f.message
+
+
+def test_a4_negative_cell(small):
+    r = with_cell(small, "t4.litigation_after_review.other", -1)
+    f, = of_rule(validate(r), "A4")
+    assert "负数" in f.message and f.location.address == "t4.litigation_after_review.other"
+
+
+def test_default_report_has_every_cell_blank():
+    from schemas import Report
+    findings = validate(Report())
+    assert len(of_rule(findings, "A4")) == 200
+
+
+# ---- B -----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("block", ["review", "litigation_direct", "litigation_after_review"])
+def test_b_per_block(small, block):
+    r = with_cell(small, f"t4.{block}.other", get_cell(small, f"t4.{block}.other") + 2)
+    b, = of_rule(validate(r), "B")
+    assert b.location.address == f"t4.{block}.total" and len(b.location.related) == 5
+    assert of_rule(validate(small), "B") == []
+
+
+# ---- C1, C2, C4 --------------------------------------------------------------------------------
+def test_c1_negative_table_2(small):
+    r = with_cell(small, "t2.normative_docs.repealed", -2)
+    f, = of_rule(validate(r), "C1")
+    assert f.severity == "error" and f.location.address == "t2.normative_docs.repealed"
+    assert of_rule(validate(small), "C1") == []
+
+
+def test_c1_negative_fee(small):
+    assert [f.rule for f in validate(with_cell(small, "t2.fees.amount", Decimal("-1.5")))] == ["C1"]
+
+
+def test_c2_fee_that_looks_like_yuan(small):
+    r = with_cell(small, "t2.fees.amount", Decimal(251000))
+    r.part1.active = ""
+    f, = of_rule(validate(r), "C2")
+    assert f.severity == "warning" and "25.1" in f.message
+    assert of_rule(validate(with_cell(small, "t2.fees.amount", Decimal("2510.5"))), "C2") == []
+
+
+def test_c4_regulations_at_county_level():
+    r = zero_report(level="county")
+    set_cell(r, "t2.regulations.issued", 1)
+    set_cell(r, "t2.regulations.in_force", 1)
+    f, = of_rule(validate(r), "C4")
+    assert f.severity == "warning" and f.location.address == "t2.regulations.issued"
+    r.meta.agency_level = "municipal"
+    assert of_rule(validate(r), "C4") == []
+
+
+# ---- cross-year: C3, D1, D2 --------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def pair():
+    this = consistent_report(21)
+    return this, previous_year_of(this, seed=21)
+
+
+def test_d1_per_column(pair):
+    this, prev = pair
+    r = with_cell(this, "t3.carried_over.research", get_cell(this, "t3.carried_over.research") + 1)
+    d1 = of_rule(validate(r, prev), "D1")
+    assert [f.location.address for f in d1] == ["t3.carried_over.research"]
+    assert d1[0].severity == "error" and "上年" in d1[0].message
+    assert of_rule(validate(this, prev), "D1") == []
+
+
+def test_d1_skips_cells_blank_last_year(pair):
+    this, prev = pair
+    prev = with_cell(prev, "t3.carried_forward.natural", Blank())
+    assert of_rule(validate(this, prev), "D1") == []
+
+
+def test_d2_in_force_count_and_the_cleanup_note(pair):
+    this, prev = pair
+    r = with_cell(this, "t2.normative_docs.in_force", get_cell(this, "t2.normative_docs.in_force") - 5)
+    f, = of_rule(validate(r, prev), "D2")
+    assert f.severity == "warning" and f.location.address == "t2.normative_docs.in_force"
+    assert "清理" in f.message and "正文提到" not in f.message
+    r.part1.management = "本年度开展行政规范性文件集中清理，重新核定现行有效文件。"
+    f, = of_rule(validate(r, prev), "D2")
+    assert "正文提到了清理" in f.message
+    assert of_rule(validate(this, prev), "D2") == []
+
+
+def test_c3_repealed_more_than_existed(pair):
+    this, prev = pair
+    in_force = get_cell(prev, "t2.regulations.in_force")
+    issued = get_cell(this, "t2.regulations.issued")
+    r = with_cell(this, "t2.regulations.repealed", in_force + issued + 1)
+    findings = validate(r, prev)
+    f, = of_rule(findings, "C3")
+    assert f.severity == "error" and f.location.address == "t2.regulations.repealed"
+    assert of_rule(validate(this, prev), "C3") == []
+    assert of_rule(validate(r), "C3") == []  # needs last year's report
+
+
+def test_cross_year_rules_need_previous(pair):
+    this, _ = pair
+    r = with_cell(this, "t3.carried_over.research", get_cell(this, "t3.carried_over.research") + 1)
+    assert not of_rule(validate(r), "D1")
+    assert has_errors(validate(r))  # A1/A3 still see the table
