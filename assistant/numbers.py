@@ -141,53 +141,68 @@ def _digits(s: str) -> str:
 
 _APPROX_BEFORE = ("约", "近", "超过", "逾", "大约", "将近", "超")
 _APPROX_AFTER = ("余", "多")
+_PERCENT_RE = re.compile(_PERCENT_WORD)
+_UNIT_ALT = "|".join(re.escape(u) for u in sorted(set(UNITS), key=len, reverse=True))
+# A Chinese-numeral run counts only before a measure word (optionally 余/多 first): matching that in
+# the regex keeps the many 一/十/万 inside ordinary words (一是、进一步、万物) out of the Python loop.
+_CN_NUMBER = re.compile(
+    f"(?P<run>[{_CN_CHARS}]+(?:点[{''.join(CN_DIGITS)}]+)?)(?=[ \u3000\t]*[余多]?(?:{_UNIT_ALT}))"
+)
+_HAS_NUMBER = re.compile(f"[0-9０-９{_CN_CHARS}]")
+_SPACES = " \u3000\t"
+
+
+def _unit_after(text: str, pos: int) -> tuple[str, int, bool]:
+    p, n = pos, len(text)
+    while p < n and text[p] in _SPACES:
+        p += 1
+    approx = False
+    if p < n and text[p] in _APPROX_AFTER:
+        approx = True
+        p += 1
+    m = _UNIT_RE.match(text, p)
+    if m:
+        u = m.group(0)
+        return ("件" if u == "余件" else u), m.end(), approx or u == "余件"
+    return "", pos, approx
+
+
+def _approx_before(text: str, start: int) -> bool:
+    return text[max(0, start - 2):start].strip().endswith(_APPROX_BEFORE)
 
 
 def find_numbers(text: str) -> list[NumberMention]:
     """Every number in ``text`` with its span and the measure word after it, left to right."""
+    if not _HAS_NUMBER.search(text):
+        return []
     out: list[NumberMention] = []
     taken = bytearray(len(text))  # positions already inside a mention
 
-    def unit_after(pos: int) -> tuple[str, int, bool]:
-        p = pos
-        while p < len(text) and text[p] in " \u3000\t":
-            p += 1
-        approx = False
-        if p < len(text) and text[p] in _APPROX_AFTER:
-            approx = True
-            p += 1
-        m = _UNIT_RE.match(text, p)
-        if m:
-            u = m.group(0)
-            return ("件" if u == "余件" else u), m.end(), approx or u == "余件"
-        return "", pos, approx
-
-    def approx_before(start: int) -> bool:
-        head = text[max(0, start - 2):start].strip()
-        return any(head.endswith(w) for w in _APPROX_BEFORE)
-
     # Percentages written out: 百分之九十五点五 / 百分之95.5
-    for m in re.finditer(_PERCENT_WORD, text):
-        rest_start = m.end()
-        am = _ARABIC.match(text, rest_start)
-        if am:
-            raw = _digits(am.group(0))
-            value = Decimal(raw)
-            end = am.end()
-            decimals = len(raw.partition(".")[2])
-            chinese = False
-        else:
-            cm = _CN_RUN.match(text, rest_start)
-            if not cm:
-                continue
-            v = cn_to_number(cm.group(0))
-            if v is None:
-                continue
-            value, end, chinese = v, cm.end(), True
-            decimals = len(cm.group(0).partition("点")[2])
-        out.append(NumberMention(value, m.start(), end, "%", end, approx_before(m.start()), chinese, decimals))
-        taken[m.start():end] = b"\x01" * (end - m.start())
+    if _PERCENT_WORD in text:
+        for m in _PERCENT_RE.finditer(text):
+            rest_start = m.end()
+            am = _ARABIC.match(text, rest_start)
+            if am:
+                raw = _digits(am.group(0))
+                value = Decimal(raw)
+                end = am.end()
+                decimals = len(raw.partition(".")[2])
+                chinese = False
+            else:
+                cm = _CN_RUN.match(text, rest_start)
+                if not cm:
+                    continue
+                v = cn_to_number(cm.group(0))
+                if v is None:
+                    continue
+                value, end, chinese = v, cm.end(), True
+                decimals = len(cm.group(0).partition("点")[2])
+            out.append(NumberMention(value, m.start(), end, "%", end, _approx_before(text, m.start()), chinese,
+                                     decimals))
+            taken[m.start():end] = b"\x01" * (end - m.start())
 
+    n = len(text)
     for m in _ARABIC.finditer(text):
         if taken[m.start()]:
             continue
@@ -197,51 +212,47 @@ def find_numbers(text: str) -> list[NumberMention]:
         end = m.end()
         # 万/亿 multiplier (but 万元 is a unit of money: 251万元 stays 251 with unit 万元)
         p = end
-        while p < len(text) and text[p] in " \u3000":
+        while p < n and text[p] in " \u3000":
             p += 1
-        if p < len(text) and text[p] in "万亿" and not text.startswith("万元", p) and not text.startswith("亿元", p):
+        if p < n and text[p] in "万亿" and not text.startswith("万元", p) and not text.startswith("亿元", p):
             value *= CN_BIG[text[p]]
             end = p + 1
         q = end
-        while q < len(text) and text[q] in " \u3000":
+        while q < n and text[q] in " \u3000":
             q += 1
-        if q < len(text) and text[q] in "%％":
+        if q < n and text[q] in "%％":
             unit, unit_end, approx = "%", q + 1, False
             end = q + 1
         else:
-            unit, unit_end, approx = unit_after(end)
+            unit, unit_end, approx = _unit_after(text, end)
         out.append(NumberMention(value, m.start(), end, unit, unit_end or end,
-                                 approx or approx_before(m.start()), False, decimals))
+                                 approx or _approx_before(text, m.start()), False, decimals))
         taken[m.start():end] = b"\x01" * (end - m.start())
 
-    for m in _CN_RUN.finditer(text):
+    for m in _CN_NUMBER.finditer(text):
         s, e = m.start(), m.end()
         if any(taken[s:e]):
             continue
-        run = m.group(0)
-        # A run that is all big units (万, 亿) or a lone 十/百/千 used as a word is not a number.
-        if all(c in CN_BIG for c in run):
+        run = m.group("run")
+        # A run that is all big units (万, 亿) is not a number; 第一 is an ordinal.
+        if all(c in CN_BIG for c in run) or (s > 0 and text[s - 1] == "第"):
             continue
-        if s > 0 and text[s - 1] == "第":
-            continue  # ordinal
         value = cn_to_number(run)
         if value is None:
             continue
-        unit, unit_end, approx = unit_after(e)
+        unit, unit_end, approx = _unit_after(text, e)
         if text.startswith("万元", e - 1) and run.endswith("万"):
             # 五十万元: money in 元 written with 万 — keep as 万元
             value = cn_to_number(run[:-1]) or value
             unit, unit_end = "万元", e + 1
             e -= 1
         if not unit:
-            continue  # 一是、进一步、统一 …
-        if unit in {"年"} and not all(c in CN_DIGITS for c in run):
-            pass  # 十年 is a duration; keep it, rules skip dates by unit
-        out.append(NumberMention(value, s, e, unit, unit_end, approx or approx_before(s), True,
+            continue
+        out.append(NumberMention(value, s, e, unit, unit_end, approx or _approx_before(text, s), True,
                                  len(run.partition("点")[2])))
         taken[s:e] = b"\x01" * (e - s)
 
-    out.sort(key=lambda n: n.start)
+    out.sort(key=lambda x: x.start)
     return out
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from assistant.importing import parse_text
 from assistant.synthetic import consistent_report, previous_year_of
-from assistant.validation import validate
+from assistant.validation import clear_cache, validate
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "fixtures" / "yantai-jgswj-2023.txt"
@@ -45,10 +45,19 @@ def main() -> None:
     rich = consistent_report(7)
     prev = previous_year_of(rich)
     print(f"# report-assistant core benchmark — Python {platform.python_version()}, {platform.machine()}, 1 core")
+    def cold(report, previous=None):
+        clear_cache()
+        return validate(report, previous)
+
+    # warm: texts already analysed, as when a report is re-validated after each edit (the UI);
+    # cold: a report seen for the first time (import, batch audit)
     for name, fn in [
-        ("validate(sample)", lambda: validate(sample)),
-        ("validate(rich report, with previous year)", lambda: validate(rich, prev)),
+        ("validate(sample), warm", lambda: validate(sample)),
+        ("validate(sample), cold", lambda: cold(sample)),
+        ("validate(rich report + previous year), warm", lambda: validate(rich, prev)),
+        ("validate(rich report + previous year), cold", lambda: cold(rich, prev)),
         ("parse_text(sample)", lambda: parse_text(text)),
+        ("parse_text(sample) + validate, cold", lambda: cold(parse_text(text))),
     ]:
         per_s, n = rate(fn, args.seconds)
         print(f"{name:45s} {per_s:10,.0f} /s   ({n} runs, {1e6 / per_s:,.0f} µs each)")

@@ -193,3 +193,14 @@ def test_cost_is_linear_in_text():
         return time.perf_counter() - start
     small_t, big_t = timed(200), timed(2000)
     assert big_t < 25 * small_t + 0.05, (small_t, big_t)  # 10× the text, far from 100× the time
+
+
+def test_clearing_the_text_cache_changes_no_result(sample_gold):
+    from assistant.synthetic import consistent_report
+    from assistant.validation import clear_cache
+
+    report = consistent_report(2)
+    report.part1.on_request = report.part1.on_request.replace("新收政府信息公开申请", "新收政府信息公开申请1")
+    warm = validate(report)
+    clear_cache()
+    assert validate(report) == warm and warm

@@ -19,12 +19,12 @@ from schemas.report import Report
 from assistant.validation._grid import snapshot
 from assistant.validation._narrative import narrative_rules
 from assistant.validation._registry import RULE_SEVERITY, RULES
-from assistant.validation._similarity import similarity_rule
+from assistant.validation._similarity import _shingles, similarity_rule
 from assistant.validation._structure import structure_rules
 from assistant.validation._tables import cross_year_rules, table_rules
 from assistant.validation._text import analyse
 
-__all__ = ["RULES", "RULE_SEVERITY", "has_errors", "validate"]
+__all__ = ["RULES", "RULE_SEVERITY", "clear_cache", "has_errors", "validate"]
 
 _ORDER = {rule: i for i, rule in enumerate(RULES)}
 _KIND = {"p1.on_request": "on_request", "meta.title": "meta.title", "preamble": "preamble"}
@@ -45,6 +45,13 @@ def _texts(report: Report):
         if kind == "fees" or (address.startswith("p6.") and entry[2].fee is not None):
             fee_texts.append(entry)
     return texts, fee_texts
+
+
+def clear_cache() -> None:
+    """Forget the cached analyses of texts (they are pure; only benchmarks of the first sight of a
+    report need this)."""
+    analyse.cache_clear()
+    _shingles.cache_clear()
 
 
 def validate(report: Report, previous: Report | None = None) -> list[Finding]:
