@@ -3,10 +3,10 @@
 set -euo pipefail
 ver=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
 if ! pg_lsclusters -h | grep -q .; then
-  pg_createcluster "$ver" main >/dev/null
+  pg_createcluster "$ver" main >/dev/null 2>&1
 fi
 cluster=$(pg_lsclusters -h | head -n 1 | awk '{print $1" "$2}')
-pg_ctlcluster $cluster start 2>/dev/null || true
+pg_ctlcluster $cluster start >/dev/null 2>&1 || true  # "already running" is fine; stdout is only the URL
 for _ in $(seq 1 30); do
   runuser -u postgres -- pg_isready -q -h 127.0.0.1 && break
   sleep 1
