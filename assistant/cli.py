@@ -1,4 +1,4 @@
-"""Command line: ``report-assistant check|export|rules``.
+"""Command line: ``report-assistant check|export|rules|chat``.
 
 Exit status: 0 no error, 1 errors found (check) or export refused, 2 a file could not be read.
 """
@@ -124,6 +124,12 @@ def cmd_rules(args) -> int:
     return EXIT_OK
 
 
+def cmd_chat(args) -> int:
+    from assistant.dialogue import run_chat
+
+    return run_chat(user=args.user or getpass.getuser(), draft_id=args.draft, previous=args.previous)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="report-assistant", description="政府信息公开工作年度报告起草与校验助手")
     sub = p.add_subparsers(dest="command", required=True, metavar="命令")
@@ -145,6 +151,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     r = sub.add_parser("rules", help="列出全部校验规则")
     r.set_defaults(func=cmd_rules)
+
+    ch = sub.add_parser("chat", help="在终端通过对话收集报告所需的事实（每行一条消息，粘贴多行表格时前后各用一行 \"\"\"）")
+    ch.add_argument("--draft", type=int, help="继续编号为 ID 的草稿（默认新建）")
+    ch.add_argument("--user", help="用户名（默认为当前系统用户）")
+    ch.add_argument("--previous", help="上一年度报告（导入器能读取的任何格式），用于预填上年结转和跨年度校验")
+    ch.set_defaults(func=cmd_chat)
     return p
 
 

@@ -12,11 +12,16 @@ import uuid
 from decimal import Decimal
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, text
 
-from assistant.storage import FactChange, StorageError, Store
+from assistant.storage import (
+    ChangeSet, FactChange, NarrativeDraft, StaleDraftError, StorageError, Store, make_engine,
+)
+from assistant.storage._store import MIGRATIONS
 from assistant.storage._tables import Base
 from assistant.synthetic import consistent_report
 from schemas import Blank
@@ -208,3 +213,108 @@ def test_concurrent_writers_to_one_draft_lose_nothing(db):
 def test_unreachable_database_is_a_clear_error():
     with pytest.raises(StorageError, match="无法打开数据库"):
         Store("postgresql+psycopg://nobody:wrong@127.0.0.1:9/none?connect_timeout=2")
+
+
+# ---- turns that carry more than chat changes; undo of an action; optimistic writes ---------------
+def test_undo_restores_a_value_with_its_own_provenance(db):
+    store = db()
+    d = store.create_draft("张三").id
+    first = store.record_turn(d, "网站148条", author="张三", changes=[FactChange("website_items", 148, quote="148条")])
+    store.record_turn(d, "不对，150条", author="李四", changes=[FactChange("website_items", 150, quote="150条")])
+    preview = store.undo_preview(d)
+    assert (preview.source, preview.turn_text) == ("chat", "不对，150条")
+    assert preview.restores == (FactChange("website_items", 148, "set", "撤销上一步修改"),)
+    store.undo_last(d, "张三")
+    f = db().facts(d)["website_items"]
+    assert (f.value, f.source, f.quote, f.author, f.turn_id) == (148, "chat", "148条", "张三", first.user_turn.id)
+    assert [h.source for h in store.fact_history(d, "website_items")] == ["chat", "chat", "undo"]
+
+
+def test_a_turn_with_derivations_is_undone_as_one_action(db):
+    store = db()
+    d = store.create_draft("张三").id
+    store.record_turn(d, "自然人3件", author="张三", changes=[FactChange("t3.granted.natural", 3, quote="3件")],
+                      extra=[ChangeSet("derivation", (FactChange("t3.granted.total", 3, quote="由本行六列相加"),))])
+    res = store.record_turn(d, "自然人5件", author="张三", changes=[FactChange("t3.granted.natural", 5, quote="5件")],
+                            extra=[ChangeSet("derivation", (FactChange("t3.granted.total", 5, quote="由本行六列相加"),))])
+    assert [e.source for e in res.extra] == ["derivation"] and res.extra[0].turn_id == res.user_turn.id
+    assert store.facts(d)["t3.granted.total"].source == "derivation"
+    undo = store.record_turn(d, "撤销", author="张三", undo=True, reply="已撤销")
+    assert {(e.field, e.value) for e in undo.undone} == {("t3.granted.natural", 3), ("t3.granted.total", 3)}
+    f = store.facts(d)
+    assert (f["t3.granted.natural"].value, f["t3.granted.total"].value, f["t3.granted.total"].source) == (
+        3, 3, "derivation")
+    store.undo_last(d, "张三")
+    assert store.facts(d) == {} and store.undo_preview(d) is None
+
+
+def test_everything_a_turn_carries_is_one_transaction(db):
+    store = db()
+    d = store.create_draft("张三").id
+    prev = consistent_report(3, year=2022)
+    res = store.record_turn(
+        d, "导入上年报告：2022.json", author="张三", reply="已导入",
+        extra=[ChangeSet("import", (FactChange("t3.carried_over.natural", 7, quote="上年报告"),), "2022.json"),
+               ChangeSet("derivation", (FactChange("report_year", 2023, quote="上年为2022年度"),))],
+        previous_report=(prev, "2022.json"),
+        narratives=[NarrativeDraft("p5", "存在问题……", "template", ("数字“7”没有依据",))])
+    assert res.revision == store.get_draft(d).revision and store.get_draft(d).report_year == 2023
+    f = store.facts(d)
+    assert (f["t3.carried_over.natural"].source, f["report_year"].source) == ("import", "derivation")
+    assert store.previous_report_filename(d) == "2022.json" and store.narrative(d)["p5"].flags == ("数字“7”没有依据",)
+    with pytest.raises(TypeError):
+        store.record_turn(d, "不应留下", author="张三", previous_report=(consistent_report(4, year=2022), "x.json"),
+                          narratives=[NarrativeDraft("p5", "新版", "manual")],
+                          extra=[ChangeSet("import", (FactChange("website_items", object()),))])
+    assert len(store.turns(d)) == 2 and store.previous_report(d) == prev
+    assert [v.version for v in store.narrative_history(d, "p5")] == [1]
+
+
+def test_a_write_computed_from_a_stale_read_is_refused(db):
+    store = db()
+    d = store.create_draft("张三").id
+    seen = store.get_draft(d).revision
+    store.record_turn(d, "另一个窗口", author="李四")
+    with pytest.raises(StaleDraftError, match="请重试"):
+        store.record_turn(d, "这个窗口", author="张三", expected_revision=seen)
+    assert [t.text for t in store.turns(d)] == ["另一个窗口"]
+    res = store.record_turn(d, "这个窗口", author="张三", expected_revision=store.get_draft(d).revision)
+    assert res.revision == store.get_draft(d).revision
+
+
+def test_an_existing_0001_database_is_upgraded_with_its_data(tmp_path):
+    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    engine = make_engine(url)
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+    with engine.begin() as conn:
+        now = "2024-01-01 00:00:00"
+        conn.execute(text("INSERT INTO drafts VALUES (1, '张三', '某某局', 2023, 'drafting', 1, :n, :n)"), {"n": now})
+        conn.execute(text("INSERT INTO change_groups VALUES (1, 1, 1, 'manual', NULL, '张三', '', 0, NULL, :n)"),
+                     {"n": now})
+        conn.execute(text("INSERT INTO fact_changes VALUES (1, 1, 1, 'website_items', 'set', '148', NULL, NULL, "
+                          "'148条', :n)"), {"n": now})
+        conn.execute(text("INSERT INTO facts VALUES (1, 'website_items', 'set', '148', 1)"))
+    engine.dispose()
+    store = Store(url)
+    assert store.facts(1)["website_items"].value == 148
+    store.apply_changes(1, [FactChange("website_items", 150, quote="150条")], source="manual", author="张三")
+    store.undo_last(1, "张三")
+    assert store.facts(1)["website_items"].quote == "148条"  # provenance restored across the upgrade
+    store.close()
+
+
+def test_migrations_go_down_to_the_first_revision_and_back_up(db):
+    store = db()
+    d = store.create_draft("张三").id
+    store.record_turn(d, "网站148条", author="张三", changes=[FactChange("website_items", 148, quote="148条")])
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    for step in (command.downgrade, command.upgrade):
+        with store.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            step(cfg, "0001" if step is command.downgrade else "head")
+    assert db().facts(d)["website_items"].value == 148

@@ -2,7 +2,13 @@
 
 Every public write is one transaction; when it returns, it is committed. A write starts by bumping
 the draft's revision, which takes the draft's row lock (PostgreSQL) or the write lock (SQLite), so
-concurrent writers to one draft are serialised and sequence numbers never collide.
+concurrent writers to one draft are serialised and sequence numbers never collide. A writer that
+computed its changes from what it read can pass the revision it read (``expected_revision``); the
+write is refused with ``StaleDraftError`` when someone else wrote in between.
+
+Undo reverts the last *action* (a chat turn, an import, a manual edit) together with the derivations
+recorded after it; a restored value points back at the change that first set it, so it keeps its
+provenance.
 """
 
 from __future__ import annotations
@@ -37,6 +43,10 @@ NarrativeSource = Literal["llm", "template", "manual", "restore", "import"]
 
 class StorageError(ReportAssistantError):
     """A storage operation that cannot be done (unknown draft, unreachable database)."""
+
+
+class StaleDraftError(StorageError):
+    """The draft changed after the caller read it (``expected_revision`` no longer matches)."""
 
 
 # ---- values ------------------------------------------------------------------------------------
@@ -141,11 +151,45 @@ class NarrativeVersion:
 
 
 @dataclass(frozen=True, slots=True)
+class ChangeSet:
+    """Changes of one non-chat source recorded with a turn (an import and its derivations)."""
+
+    source: Source
+    changes: tuple[FactChange, ...]
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class NarrativeDraft:
+    """A new version of one narrative part, recorded with a turn."""
+
+    part: str
+    text: str
+    source: NarrativeSource
+    flags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class UndoPreview:
+    """What ``undo_last`` would do now: the action it reverts and the value each field gets back."""
+
+    source: str  # source of the action: chat | import | manual
+    turn_text: str | None  # the user's message, for a chat action
+    note: str
+    restores: tuple[FactChange, ...]  # state "cleared" where the field had no value before
+    revision: int  # the draft's revision when previewed (pass it as expected_revision)
+
+
+@dataclass(frozen=True, slots=True)
 class TurnResult:
     user_turn: Turn
     reply_turn: Turn | None
     group_id: int | None
-    changes: tuple[FactHistoryEntry, ...] = field(default=())
+    changes: tuple[FactHistoryEntry, ...] = field(default=())  # the chat changes
+    extra: tuple[FactHistoryEntry, ...] = field(default=())  # changes of the ChangeSets (import, derivation)
+    undone: tuple[FactHistoryEntry, ...] = field(default=())  # the changes an undo made
+    narratives: tuple[NarrativeVersion, ...] = field(default=())
+    revision: int = 0  # the draft's revision after this turn
 
 
 def _utcnow() -> dt.datetime:
@@ -208,13 +252,15 @@ class Store:
             yield s
 
     @contextmanager
-    def _write(self, draft_id: int) -> Iterator[Session]:
+    def _write(self, draft_id: int, expected_revision: int | None = None) -> Iterator[Session]:
         with self._sessions.begin() as s:
-            n = s.execute(
-                update(DraftRow).where(DraftRow.id == draft_id)
-                .values(revision=DraftRow.revision + 1, updated_at=_utcnow())
-            ).rowcount
+            q = update(DraftRow).where(DraftRow.id == draft_id)
+            if expected_revision is not None:
+                q = q.where(DraftRow.revision == expected_revision)
+            n = s.execute(q.values(revision=DraftRow.revision + 1, updated_at=_utcnow())).rowcount
             if n != 1:
+                if expected_revision is not None and s.get(DraftRow, draft_id) is not None:
+                    raise StaleDraftError("草稿刚被其他操作修改过，请重试。")
                 raise StorageError(f"找不到编号为 {draft_id} 的报告草稿。")
             yield s
 
@@ -258,16 +304,38 @@ class Store:
 
     # ---- turns and facts ----------------------------------------------------------------------
     def record_turn(self, draft_id: int, user_text: str, *, author: str, changes: Iterable[FactChange] = (),
-                    reply: str | None = None) -> TurnResult:
-        """Store a user message, the fact changes it produced and the reply, in one transaction."""
+                    reply: str | None = None, extra: Iterable[ChangeSet] = (), undo: bool = False,
+                    previous_report: tuple[Report, str] | None = None,
+                    narratives: Iterable[NarrativeDraft] = (),
+                    expected_revision: int | None = None) -> TurnResult:
+        """Store a user message, what it did and the reply, in one transaction.
+
+        In order: the message; ``undo`` of the last action; the chat ``changes``; each ``extra``
+        change set (an import, derivations; linked to this turn); last year's report; new
+        narrative versions; the reply.
+        """
         changes = list(changes)
-        with self._write(draft_id) as s:
+        with self._write(draft_id, expected_revision) as s:
             user = self._add_turn(s, draft_id, "user", user_text, author)
-            group_id, entries = None, ()
+            undone: list[FactHistoryEntry] = []
+            if undo:
+                undone = self._undo(s, draft_id, author, turn_id=user.id)
+            group_id, entries = None, []
             if changes:
                 group_id, entries = self._apply(s, draft_id, changes, source="chat", author=author, turn_id=user.id)
+            extra_entries: list[FactHistoryEntry] = []
+            for cs in extra:
+                if cs.changes:
+                    extra_entries += self._apply(s, draft_id, list(cs.changes), source=cs.source, author=author,
+                                                 turn_id=user.id, note=cs.note)[1]
+            if previous_report is not None:
+                self._set_previous(s, draft_id, *previous_report)
+            versions = tuple(self._add_narrative(s, draft_id, n.part, n.text, source=n.source, author=author,
+                                                 flags=n.flags) for n in narratives)
             reply_turn = self._add_turn(s, draft_id, "assistant", reply, "") if reply is not None else None
-            return TurnResult(user, reply_turn, group_id, tuple(entries))
+            revision = s.get(DraftRow, draft_id).revision
+            return TurnResult(user, reply_turn, group_id, tuple(entries), tuple(extra_entries), tuple(undone),
+                              versions, revision)
 
     def add_reply(self, draft_id: int, text: str) -> Turn:
         with self._write(draft_id) as s:
@@ -284,30 +352,24 @@ class Store:
             return group_id
 
     def undo_last(self, draft_id: int, author: str) -> list[FactHistoryEntry]:
-        """Revert the most recent change group not yet undone, as a new 'undo' group. [] if none."""
+        """Revert the last action not yet undone (and the derivations after it), as a new 'undo'
+        group. [] if there is none."""
         with self._write(draft_id) as s:
-            group = s.scalars(
-                select(ChangeGroupRow)
-                .where(ChangeGroupRow.draft_id == draft_id, ChangeGroupRow.source != "undo",
-                       ChangeGroupRow.undone.is_(False))
-                .order_by(ChangeGroupRow.seq.desc()).limit(1)
-            ).first()
-            if group is None:
-                return []
-            rows = s.scalars(select(FactChangeRow).where(FactChangeRow.group_id == group.id)
-                             .order_by(FactChangeRow.id.desc())).all()
-            # restore the value each field had before the group (the earliest change's "previous")
-            restore: dict[str, FactChangeRow] = {}
-            for row in rows:
-                restore[row.field] = row
-            changes = [
-                FactChange(f, decode_value(r.previous_json), (r.previous_state or "cleared"), "撤销上一步修改")
-                for f, r in restore.items()
-            ]
-            new_group, entries = self._apply(s, draft_id, changes, source="undo", author=author,
-                                             undo_of=group.id)
-            group.undone = True
-            return entries
+            return self._undo(s, draft_id, author)
+
+    def undo_preview(self, draft_id: int) -> UndoPreview | None:
+        """What ``undo_last`` would revert now; None when there is nothing to undo."""
+        with self._read() as s:
+            draft = s.get(DraftRow, draft_id)
+            if draft is None:
+                raise StorageError(f"找不到编号为 {draft_id} 的报告草稿。")
+            groups, restore = self._undo_targets(s, draft_id)
+            if not groups:
+                return None
+            action = groups[0]
+            turn = s.get(TurnRow, action.turn_id) if action.turn_id else None
+            return UndoPreview(action.source, turn.text if turn else None, action.note,
+                               tuple(_restore_change(r) for r in restore.values()), draft.revision)
 
     def facts(self, draft_id: int) -> dict[str, StoredFact]:
         """Every field's current value (cleared fields are left out) with its provenance."""
@@ -345,14 +407,7 @@ class Store:
     def save_narrative(self, draft_id: int, part: str, text: str, *, source: NarrativeSource, author: str,
                        flags: Iterable[str] = ()) -> NarrativeVersion:
         with self._write(draft_id) as s:
-            version = (s.scalar(select(func.max(NarrativeVersionRow.version)).where(
-                NarrativeVersionRow.draft_id == draft_id, NarrativeVersionRow.part == part)) or 0) + 1
-            row = NarrativeVersionRow(draft_id=draft_id, part=part, version=version, text=text, source=source,
-                                      author=author, flags_json=json.dumps(list(flags), ensure_ascii=False),
-                                      created_at=_utcnow())
-            s.add(row)
-            s.flush()
-            return _narrative(row)
+            return self._add_narrative(s, draft_id, part, text, source=source, author=author, flags=flags)
 
     def narrative(self, draft_id: int) -> dict[str, NarrativeVersion]:
         """The newest version of every part."""
@@ -375,18 +430,77 @@ class Store:
     # ---- last year's report --------------------------------------------------------------------
     def set_previous_report(self, draft_id: int, report: Report, filename: str = "") -> None:
         with self._write(draft_id) as s:
-            row = s.get(PreviousReportRow, draft_id)
-            if row is None:
-                row = PreviousReportRow(draft_id=draft_id)
-                s.add(row)
-            row.filename, row.report_json, row.imported_at = filename, report.model_dump_json(), _utcnow()
+            self._set_previous(s, draft_id, report, filename)
 
     def previous_report(self, draft_id: int) -> Report | None:
         with self._read() as s:
             row = s.get(PreviousReportRow, draft_id)
             return Report.model_validate_json(row.report_json) if row else None
 
+    def previous_report_filename(self, draft_id: int) -> str | None:
+        with self._read() as s:
+            row = s.get(PreviousReportRow, draft_id)
+            return row.filename if row else None
+
     # ---- internals -----------------------------------------------------------------------------
+    @staticmethod
+    def _add_narrative(s: Session, draft_id: int, part: str, text: str, *, source: str, author: str,
+                       flags: Iterable[str]) -> NarrativeVersion:
+        version = (s.scalar(select(func.max(NarrativeVersionRow.version)).where(
+            NarrativeVersionRow.draft_id == draft_id, NarrativeVersionRow.part == part)) or 0) + 1
+        row = NarrativeVersionRow(draft_id=draft_id, part=part, version=version, text=text, source=source,
+                                  author=author, flags_json=json.dumps(list(flags), ensure_ascii=False),
+                                  created_at=_utcnow())
+        s.add(row)
+        s.flush()
+        return _narrative(row)
+
+    @staticmethod
+    def _set_previous(s: Session, draft_id: int, report: Report, filename: str) -> None:
+        row = s.get(PreviousReportRow, draft_id)
+        if row is None:
+            row = PreviousReportRow(draft_id=draft_id)
+            s.add(row)
+        row.filename, row.report_json, row.imported_at = filename, report.model_dump_json(), _utcnow()
+
+    @staticmethod
+    def _undo_targets(s: Session, draft_id: int) -> tuple[list[ChangeGroupRow], dict[str, FactChangeRow]]:
+        """The last action not yet undone, the derivations recorded after it, and per field the
+        earliest of their changes (whose "previous" is the value to restore)."""
+        action = s.scalars(
+            select(ChangeGroupRow)
+            .where(ChangeGroupRow.draft_id == draft_id, ChangeGroupRow.source.not_in(("undo", "derivation")),
+                   ChangeGroupRow.undone.is_(False))
+            .order_by(ChangeGroupRow.seq.desc()).limit(1)
+        ).first()
+        if action is None:
+            return [], {}
+        later = s.scalars(
+            select(ChangeGroupRow)
+            .where(ChangeGroupRow.draft_id == draft_id, ChangeGroupRow.source == "derivation",
+                   ChangeGroupRow.undone.is_(False), ChangeGroupRow.seq > action.seq)
+            .order_by(ChangeGroupRow.seq)
+        ).all()
+        groups = [action, *later]
+        rows = s.scalars(select(FactChangeRow).where(FactChangeRow.group_id.in_([g.id for g in groups]))
+                         .order_by(FactChangeRow.id)).all()
+        restore: dict[str, FactChangeRow] = {}
+        for row in rows:
+            restore.setdefault(row.field, row)
+        return groups, restore
+
+    def _undo(self, s: Session, draft_id: int, author: str, turn_id: int | None = None) -> list[FactHistoryEntry]:
+        groups, restore = self._undo_targets(s, draft_id)
+        if not groups:
+            return []
+        changes = [_restore_change(r) for r in restore.values()]
+        back_to = {f: r.previous_change_id for f, r in restore.items()}
+        _, entries = self._apply(s, draft_id, changes, source="undo", author=author, turn_id=turn_id,
+                                 undo_of=groups[0].id, back_to=back_to)
+        for g in groups:
+            g.undone = True
+        return entries
+
     def _add_turn(self, s: Session, draft_id: int, role: str, text: str, author: str) -> Turn:
         row = TurnRow(draft_id=draft_id, seq=self._next_seq(s, TurnRow, draft_id), role=role, text=text,
                       author=author, created_at=_utcnow())
@@ -395,8 +509,8 @@ class Store:
         return _turn(row)
 
     def _apply(self, s: Session, draft_id: int, changes: list[FactChange], *, source: str, author: str,
-               turn_id: int | None = None, note: str = "", undo_of: int | None = None
-               ) -> tuple[int, list[FactHistoryEntry]]:
+               turn_id: int | None = None, note: str = "", undo_of: int | None = None,
+               back_to: dict[str, int | None] | None = None) -> tuple[int, list[FactHistoryEntry]]:
         group = ChangeGroupRow(draft_id=draft_id, seq=self._next_seq(s, ChangeGroupRow, draft_id), source=source,
                                turn_id=turn_id, author=author, note=note, undone=False, undo_of=undo_of,
                                created_at=_utcnow())
@@ -409,17 +523,34 @@ class Store:
             row = FactChangeRow(draft_id=draft_id, group_id=group.id, field=ch.field, state=ch.state,
                                 value_json=value_json, previous_state=current.state if current else None,
                                 previous_json=current.value_json if current else None, quote=ch.quote,
-                                created_at=_utcnow())
+                                created_at=_utcnow(), previous_change_id=current.change_id if current else None)
             s.add(row)
             s.flush()
+            # an undo that restores a value points the fact back at the change that set it
+            owner = (back_to or {}).get(ch.field) if ch.state != "cleared" else None
             if current is None:
                 s.add(FactRow(draft_id=draft_id, field=ch.field, state=ch.state, value_json=value_json,
-                              change_id=row.id))
+                              change_id=owner or row.id))
             else:
-                current.state, current.value_json, current.change_id = ch.state, value_json, row.id
+                current.state, current.value_json, current.change_id = ch.state, value_json, owner or row.id
             entries.append(_entry(row, group))
+            _sync_draft_meta(s, draft_id, ch)
         s.flush()
         return group.id, entries
+
+
+def _sync_draft_meta(s: Session, draft_id: int, ch: FactChange) -> None:
+    """The draft's agency and year (shown in draft lists) follow the facts of the same name."""
+    if ch.field == "agency_name":
+        name = ch.value if ch.state == "set" and isinstance(ch.value, str) else ""
+        s.get(DraftRow, draft_id).agency_name = name[:200]
+    elif ch.field == "report_year":
+        value = ch.value if ch.state == "set" and isinstance(ch.value, int) else None
+        s.get(DraftRow, draft_id).report_year = value
+
+
+def _restore_change(r: FactChangeRow) -> FactChange:
+    return FactChange(r.field, decode_value(r.previous_json), r.previous_state or "cleared", "撤销上一步修改")
 
 
 def _draft(r: DraftRow) -> DraftInfo:

@@ -73,6 +73,9 @@ class FactChangeRow(Base):
     previous_json: Mapped[str | None] = mapped_column(Text, nullable=True)
     quote: Mapped[str] = mapped_column(Text, default="")  # the user's words, or what the value came from
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    # the change that set the value this one replaced: undo points the fact back at it, so a
+    # restored value keeps its own provenance (turn, words, source) instead of "undo"
+    previous_change_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class FactRow(Base):

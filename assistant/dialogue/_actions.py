@@ -1,0 +1,142 @@
+"""Turns that are not answers: undo (撤销), the summary (还缺什么), 跳过/不清楚, importing last
+year's report, and drafting the narrative. Each returns an ``Outcome``; the service records it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from assistant.drafting import PARTS, Drafts, draft_part, part_address, part_title
+from assistant.errors import ReportAssistantError
+from assistant.llm import LLMError, Model
+from assistant.storage import ChangeSet, FactChange, NarrativeDraft, UndoPreview
+from schemas.facts import FACT_SPECS, fact_label
+from schemas.layout import ALL_CELL_ADDRESSES
+from schemas.report import Report
+
+from assistant.dialogue._checks import contradictions
+from assistant.dialogue._confirm import change_lines, excerpt, show_value
+from assistant.dialogue._derive import derivation_changes, derivations, merged_cells, previous_in_force
+from assistant.dialogue._mapping import facts_from_values, with_changes
+from assistant.dialogue._outcome import Outcome, derived_lines
+from assistant.dialogue._planner import describe_fields, match_fields, plan, summary_lines
+from assistant.dialogue._previous import copy_findings, cross_year_notes, narrative_of, prefill
+from assistant.dialogue._state import State, full_facts
+
+__all__ = ["draft", "import_previous", "skip", "summary", "undo"]
+
+_DOC_ROWS = {"regulations": "规章", "normative_docs": "行政规范性文件"}
+
+
+def undo(st: State, preview: UndoPreview | None) -> Outcome:
+    if preview is None:
+        return Outcome(["没有可以撤销的修改。"], plan(st.full))
+    after = plan(facts_from_values(with_changes(st.values, preview.restores), derived=True))
+    what = {"chat": f"您说的{excerpt(preview.turn_text or '', 20)}", "import": "导入上年报告",
+            "manual": "手工修改"}.get(preview.source, "上一步修改")
+    lines = [f"已撤销上一步（{what}）："]
+    lines += [f"- {line}" for line in change_lines(preview.restores, st.old_values, corrected="")]
+    return Outcome(lines, after, undo=True)
+
+
+def summary(st: State) -> Outcome:
+    p = plan(st.full)
+    if p.complete:
+        return Outcome([*summary_lines(p), "必填内容已经全部齐全，说“生成初稿”即可起草报告正文。"], p, ask=False)
+    return Outcome(summary_lines(p), p)
+
+
+def skip(st: State, message: str, what: str) -> Outcome | None:
+    """Mark pending what ``what`` names, or everything just asked. None when ``what`` names
+    nothing known (the message is then read as an answer)."""
+    before = plan(st.full)
+    if what:
+        fields = match_fields(what, [*FACT_SPECS, *ALL_CELL_ADDRESSES])
+        if not fields:
+            return None
+    else:
+        fields = before.asked
+        if not fields:
+            return Outcome(["现在没有正在问的问题。"], before)
+    known = [f for f in fields if st.full.get(f) is not None]
+    todo = [f for f in fields if st.full.get(f) is None and f not in st.full.pending]
+    changes = [FactChange(f, None, "pending", message) for f in todo]
+    if known and not todo:
+        shown = "；".join(f"{fact_label(f)}：{show_value(f, st.full.get(f))}" for f in known[:3])
+        lines = [f"这一项已经记录了（{shown}）；要修改的话直接告诉我新的内容。"]
+    elif changes:
+        lines = ["好的，先放一放，之后随时可以补上。", "已记录：", *[f"- {x}" for x in change_lines(changes, {})]]
+    else:
+        lines = ["这一项已经是待定状态了。"]
+    after = plan(facts_from_values(with_changes(st.values, changes), derived=True))
+    return Outcome(lines, after, changes=changes)
+
+
+def import_previous(st: State, path: Path) -> Outcome:
+    """Last year's report: prefill what carries over (never over what the staff said), keep the
+    report for the cross-year rules and as drafting context, note every disagreement."""
+    from assistant.importing import load_report
+
+    try:
+        previous: Report = load_report(path)
+    except (ReportAssistantError, OSError, ValueError) as exc:
+        lines = [f"没能导入上年报告：{exc}", "可以检查文件路径后再试一次。"]
+        return Outcome(lines, plan(st.full), rejections=[str(exc)], refused=True)
+    filename = path.name
+    imported, derived_meta, notes = prefill(previous, filename, st.stated)
+    stated = facts_from_values(with_changes(st.values, [*imported, *derived_meta]))
+    derived = derivations(stated, previous)
+    derived_changes = derivation_changes(st.stored, stated, derived)
+    full = full_facts(stated, derived)
+    before = contradictions(merged_cells(st.stated, derivations(st.stated, st.previous)))
+    notes += [m for k, m in contradictions(merged_cells(stated, derived), derived).items() if k not in before]
+    notes += cross_year_notes(full, previous, full.cells)  # what the staff said before, against last year
+
+    meta = previous.meta
+    title = f"{meta.agency_name}{meta.report_year or ''}年度" if meta.agency_name or meta.report_year else ""
+    lines = [f"已导入上年报告《{filename}》{'（' + title + '）' if title else ''}。"]
+    if base := previous_in_force(previous):
+        lines.append("上年现行有效：" + "、".join(f"{_DOC_ROWS[k]}{v}件" for k, v in base.items())
+                     + "；本年的现行有效件数将据此推算和核对（D2）。")
+    if narrative_of(previous):
+        lines.append("上年报告的正文已保存，起草时作参考；本年文字与上年雷同时会提示（D3）。")
+    if notes:
+        lines += ["提示：", *[f"- {n}" for n in notes]]
+    if imported or derived_meta or derived_changes:
+        lines.append("已记录：")
+        lines += [f"- {x}（来自上年报告）" for x in change_lines(imported, st.old_values)]
+        lines += [f"- {x}（{c.quote}）" for c in derived_meta for x in change_lines([c], st.old_values)]
+        lines += derived_lines(derived_changes, st.old_values)
+    return Outcome(lines, plan(full),
+                   extra=[ChangeSet("import", tuple(imported), filename),
+                          ChangeSet("derivation", (*derived_meta, *derived_changes), "推算")],
+                   previous_report=(previous, filename))
+
+
+def draft(st: State, model: Model, parts: Iterable[str] | None) -> Outcome:
+    """Every narrative part (or ``parts``) drafted from the facts, with its flags: numbers without
+    support, style, and copy from last year's report (D3)."""
+    p = plan(st.full)
+    wanted = [x for x in (parts or PARTS) if x in PARTS]
+    try:
+        drafts = Drafts(parts={x: draft_part(x, st.full, model) for x in wanted})
+    except LLMError as exc:
+        return Outcome([f"这次没能起草：{exc}", "事实都已保存，请稍后再试。"], p, rejections=[str(exc)], refused=True)
+    copied = copy_findings(st.full, {x: d.text for x, d in drafts.parts.items()}, st.previous)
+    source = "template" if model.engine == "offline" else "llm"
+    narratives: list[NarrativeDraft] = []
+    flagged: list[str] = []
+    for x, d in drafts.parts.items():
+        flags = [f.message for f in d.flags]
+        flags += [f"{f.message}（D3 内容雷同）" for f in copied if f.location.address == part_address(x)]
+        narratives.append(NarrativeDraft(x, d.text, source, tuple(flags)))
+        if flags:
+            flagged.append(f"- {part_title(x)}：" + "；".join(flags))
+    lines = [f"已起草{len(narratives)}个部分，保存为新版本。"]
+    if not p.complete:
+        missing = describe_fields(p.missing)
+        lines.append("还有必填内容没有给出，相关部分先按已有事实起草：" + "、".join(missing[:6])
+                     + ("等" if len(missing) > 6 else "") + "。")
+    if flagged:
+        lines += ["需要核实的地方：", *flagged]
+    return Outcome(lines, p, narratives=narratives)

@@ -1,0 +1,138 @@
+"""An answer: extract → refuse what is bad → derive → the changes and the confirmation.
+
+The model proposes, ``check_patch`` keeps what is grounded in the message, and then code decides:
+negative numbers, text for a number, unreadable table lines and totals that contradict their
+parts refuse the whole answer (nothing of it is recorded but the words). A correction that the
+extraction cannot place ("不对，网站是150条") is placed here by the words it names, and checked by
+the same grounding.
+"""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+
+from assistant.drafting import Extraction, apply_patch, check_patch, extract
+from assistant.llm import LLMError, Model
+from assistant.numbers import find_numbers
+from assistant.storage import ChangeSet
+from schemas.facts import TEXT_FIELDS, Facts, spec_of
+from schemas.patches import Patch, PatchOp
+
+from assistant.dialogue._checks import (
+    NUMERIC_KINDS, bad_value_reason, contradictions, negative_numbers, unread_table_lines, vague_number,
+)
+from assistant.dialogue._confirm import change_lines, excerpt
+from assistant.dialogue._derive import derivation_changes, derivations, merged_cells
+from assistant.dialogue._mapping import changes_between
+from assistant.dialogue._outcome import Outcome, derived_lines
+from assistant.dialogue._planner import match_fields, plan
+from assistant.dialogue._previous import copy_findings, cross_year_notes, texts_by_part
+from assistant.dialogue._state import State, full_facts
+
+__all__ = ["answer", "correction_ops"]
+
+_NOTHING = ("这条消息里没有找到可以记录的内容。可以直接说数字（例如“网站公开政务信息148条”），"
+            "或粘贴表格；说“还缺什么”查看进度。")
+
+
+def _read(message: str, facts: Facts, model: Model, topic: str | None) -> Extraction:
+    # A question about free text makes any unlabelled message that text; read the message on its
+    # own first, so an answer to something else is not swallowed as a paragraph.
+    if topic in TEXT_FIELDS:
+        first = extract(message, facts, model, topic=None)
+        if first.result.accepted or first.result.rejected:
+            return first
+    return extract(message, facts, model, topic=topic)
+
+
+def correction_ops(rest: str, message: str, st: State) -> tuple[list[PatchOp], str | None]:
+    """"不对，网站是150条": the one recorded number the words name, set to the one number given."""
+    mentions = [m for m in find_numbers(rest) if not m.is_date]
+    if len(mentions) != 1:
+        return [], "没能确定更正后的数字，请只说一项，例如“不对，网站公开政务信息是150条”。"
+    m = mentions[0]
+    phrase = rest[:m.start] + rest[max(m.end, m.unit_end):]
+    numeric = [f for f, sf in st.stored.items()
+               if sf.state == "set" and spec_of(f) is not None and spec_of(f).kind in NUMERIC_KINDS]
+    fields = match_fields(phrase, numeric, unit=m.unit)
+    if not fields:
+        # no name given ("不对，应该是150条"): the number of the same kind said last
+        said = [f for f in numeric if st.stored[f].source == "chat" and st.stored[f].turn_id is not None]
+        last = max((st.stored[f].turn_id for f in said), default=None)
+        recent = [f for f in said if st.stored[f].turn_id == last and m.unit and spec_of(f).unit == m.unit]
+        fields = tuple(recent) if len(recent) == 1 else ()
+    if len(fields) != 1:
+        return [], "没能确定要更正哪一项，请连同项目名称一起说，例如“不对，网站公开政务信息是150条”。"
+    result = check_patch(Patch(ops=[PatchOp(field=fields[0], value=rest[m.start:m.end], quote=rest)]), message)
+    return list(result.accepted), (result.rejected[0].reason if result.rejected else None)
+
+
+def _refusal(reasons: list[str], before, others: list[str]) -> Outcome:
+    lines = ["这条消息没有记录任何内容（您的原话已保存）：", *[f"- {b}" for b in reasons], "请改正后再发一次。"]
+    return Outcome(lines, before, rejections=reasons + others, refused=True)
+
+
+def answer(st: State, message: str, model: Model, correction: str | None) -> Outcome:
+    """The outcome of a message read as an answer (``correction``: the words after 不对/更正)."""
+    before = plan(st.full)
+    try:
+        # a correction is about something already said, not the question just asked
+        ext = _read(message, st.stated, model, None if correction is not None else before.topic)
+    except LLMError as exc:
+        lines = [f"您的话已保存，但这次没能读出其中的内容：{exc}", "请稍后再发一次，或换个说法。"]
+        return Outcome(lines, before, rejections=[str(exc)], refused=True)
+    accepted = list(ext.result.accepted)
+    rejected = list(ext.result.rejected)
+    notes: list[str] = []
+    if correction is not None and not any(op.op == "set" for op in accepted):
+        ops, problem = correction_ops(correction, message, st)
+        accepted += ops
+        if problem:
+            notes.append(problem)
+
+    bad = [r for r in (bad_value_reason(x) for x in rejected) if r]
+    others = [x.reason for x in rejected if not bad_value_reason(x)]
+    # nothing read, or only the whole message taken as the text asked about
+    bare = all(op.field in TEXT_FIELDS and op.quote.strip() == message for op in accepted)
+    if bare and (vague := vague_number(message)):
+        bad.append(vague)
+    negatives = negative_numbers(message, skip=[op.quote for op in accepted if op.field in TEXT_FIELDS])
+    if negatives:
+        bad.append(f"数字不能是负数：{'、'.join(dict.fromkeys(negatives))}。")
+    bad += [f"表格中这一行没能读出来，请检查每一格是否都是非负整数：{excerpt(line, 40)}"
+            for line in unread_table_lines(message)[:3]]
+    if bad:
+        return _refusal(bad, before, others)
+    try:
+        candidate = apply_patch(st.stated, accepted)
+    except ValidationError as exc:  # a value the facts model refuses after all
+        return _refusal([f"有取值不符合要求：{exc.errors()[0].get('msg', '')}"], before, others)
+    derived_before = derivations(st.stated, st.previous)
+    derived = derivations(candidate, st.previous)
+    old = contradictions(merged_cells(st.stated, derived_before), derived_before)
+    broken = [m for k, m in contradictions(merged_cells(candidate, derived), derived).items() if k not in old]
+    if broken:
+        return _refusal(broken + ["更正表格中的一格时，请把相关的合计一起更正，或重新粘贴整张表。"], before, others)
+
+    skip = set(derived) - set(candidate.cells)  # a skipped cell that follows from others is derived
+    chat = changes_between(st.stated, candidate, skip=skip)
+    derived_changes = derivation_changes(st.stored, candidate, derived)
+    full = full_facts(candidate, derived)
+    changed = {c.field for c in chat} | {c.field for c in derived_changes}
+    notes += cross_year_notes(full, st.previous, changed)
+    notes += [f"{f.message}（D3 内容雷同：请结合本年实际重新表述）"
+              for f in copy_findings(full, texts_by_part(candidate, changed), st.previous)]
+
+    lines: list[str] = []
+    if others:
+        lines += ["未采用：", *[f"- {r}" for r in others]]
+    if notes:
+        lines += ["提示：", *[f"- {n}" for n in notes]]
+    if chat or derived_changes:
+        lines.append("已记录：")
+        lines += [f"- {line}" for line in change_lines(chat, st.old_values)]
+        lines += derived_lines(derived_changes, st.old_values)
+    else:
+        lines.append("这些内容和已记录的一致，没有变化。" if accepted else _NOTHING)
+    return Outcome(lines, plan(full), changes=chat, extra=[ChangeSet("derivation", tuple(derived_changes), "推算")],
+                   rejections=others)

@@ -1,0 +1,61 @@
+"""What a message asks for besides facts: undo, a summary, skipping, importing last year's report,
+drafting, or a correction ("不对，网站是150条"). Anything else is an answer with facts.
+
+Matching is deliberately narrow (short whole messages, or a fixed opening), so an answer that only
+mentions one of these words is still read as an answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = ["Intent", "IntentKind", "parse_intent"]
+
+IntentKind = Literal["facts", "correction", "undo", "summary", "skip", "import", "draft"]
+
+_END = r"[。.！!？?～~]*"
+_UNDO = re.compile(r"^(?:请)?(?:撤销|撤回|撤消|回退|取消)(?:一下)?(?:上一步|上一条|上一次|刚才|刚才的)?"
+                   r"(?:的)?(?:修改|操作|记录|那条|输入)?(?:吧)?" + _END + "$")
+_SUMMARY = re.compile(r"^(?:请问|那)?(?:还(?:缺|差|需要|要|少)(?:些)?(?:什么|哪些|啥|多少|几项)|缺(?:什么|哪些|啥)|"
+                      r"还有(?:什么|哪些)(?:没|未)(?:填|说|提供|给)|(?:看看|查看|显示)?(?:进度|清单|待办|汇总)|"
+                      r"哪些(?:还)?(?:没|未)(?:填|说|给))(?:了|呢|吗)?(?:内容|信息|事项)?(?:呢|吗)?" + _END + "$")
+_SKIP_WORDS = r"(?:跳过|不清楚|不知道|不确定|不详|记不清|说不准|待定|暂不填|以后再说|稍后再说|回头再说|先空着|晚点再说)"
+_SKIP = re.compile(r"^(?:这(?:个|些|项|几项)?|先|暂时|我)?" + _SKIP_WORDS + r"(?:吧|了|呢)?" + _END + "$")
+_SKIP_NAMED = re.compile(r"^(?P<what>[^，,。]{2,24}?)(?:先|暂时|我)?(?:还)?" + _SKIP_WORDS + r"(?:吧|了)?" + _END + "$")
+_SKIP_FIRST = re.compile(r"^(?:先)?(?:跳过)(?P<what>[^，,。]{2,24}?)(?:吧)?" + _END + "$")
+_IMPORT = re.compile(r"^(?:请)?(?:导入|上传|读取|载入)(?:一下)?(?:上年|去年|上一年|上年度|上一年度)(?:的)?(?:政府信息公开)?"
+                     r"(?:工作)?(?:年度)?(?:报告|年报)[:：\s]*(?P<path>\S.*?)\s*$")
+_DRAFT = re.compile(r"^(?:请|开始|帮我)?(?:生成|起草|撰写|写)(?:一下)?(?:报告)?(?:的)?(?:初稿|草稿|正文|叙述部分|全文)?(?:吧)?"
+                    + _END + "$")
+_CORRECTION = re.compile(r"^(?:不对|不是的?|错了|说错了|搞错了|写错了|弄错了|有误|更正一下|更正|纠正一下|纠正|"
+                         r"修改一下|改一下)[，,。.:：！!、\s]*(?P<rest>\S.*)$", re.S)
+
+
+@dataclass(frozen=True, slots=True)
+class Intent:
+    kind: IntentKind
+    text: str = ""  # the rest of a correction, the thing to skip, or the file to import
+
+
+def parse_intent(message: str) -> Intent:
+    s = message.strip()
+    if "\n" not in s and len(s) <= 40:
+        if _UNDO.match(s):
+            return Intent("undo")
+        if _SUMMARY.match(s):
+            return Intent("summary")
+        if _SKIP.match(s):
+            return Intent("skip")
+        if m := _SKIP_FIRST.match(s):
+            return Intent("skip", m.group("what"))
+        if m := _SKIP_NAMED.match(s):
+            return Intent("skip", m.group("what"))
+        if _DRAFT.match(s):
+            return Intent("draft")
+    if "\n" not in s and (m := _IMPORT.match(s)):
+        return Intent("import", m.group("path").strip("“”\"'《》"))
+    if m := _CORRECTION.match(s):
+        return Intent("correction", m.group("rest").strip())
+    return Intent("facts")

@@ -1,0 +1,70 @@
+"""What a turn did, before it is recorded: the reply's lines, the changes, the plan after it; and
+the reply's standard pieces (next questions, derived values, open items)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from assistant.storage import ChangeSet, FactChange, NarrativeDraft
+from schemas.report import Report
+
+from assistant.dialogue._confirm import change_lines
+from assistant.dialogue._planner import Plan, describe_fields
+
+__all__ = ["Outcome", "derived_lines", "open_items", "question_lines"]
+
+
+@dataclass(slots=True)
+class Outcome:
+    lines: list[str]
+    plan: Plan  # the plan once the turn is recorded
+    changes: list[FactChange] = field(default_factory=list)  # chat changes
+    extra: list[ChangeSet] = field(default_factory=list)  # import, derivation
+    rejections: list[str] = field(default_factory=list)
+    refused: bool = False
+    undo: bool = False
+    previous_report: tuple[Report, str] | None = None
+    narratives: list[NarrativeDraft] = field(default_factory=list)
+    ask: bool = True  # end with the next questions
+
+    @property
+    def text(self) -> str:
+        """The reply: the lines, then the next questions; no empty line (the terminal protocol)."""
+        questions = question_lines(self.plan) if self.ask else []
+        return "\n".join(line for line in [*self.lines, *questions] if line.strip())
+
+
+def question_lines(p: Plan) -> list[str]:
+    if p.complete:
+        extra = f"（还可以补充：{'、'.join(describe_fields(p.optional))}。）" if p.optional else ""
+        return [f"必填内容已经全部齐全，说“生成初稿”即可起草报告正文。{extra}"]
+    if not p.questions:
+        return ["其余内容都已记录，只剩待定的：" + "、".join(describe_fields(p.pending)) + "。想好了直接告诉我即可。"]
+    if len(p.questions) == 1:
+        lines = ["接下来：" + p.questions[0].text]
+    else:
+        lines = ["接下来："] + [f"{i}. {q.text}" for i, q in enumerate(p.questions, 1)]
+    if p.hint:
+        lines.append(p.hint)
+    return lines
+
+
+def open_items(p: Plan) -> tuple[str, ...]:
+    return tuple(describe_fields(p.missing)) + tuple(f"{d}（待定）" for d in describe_fields(p.pending))
+
+
+def derived_lines(changes: list[FactChange], old: dict[str, Any]) -> list[str]:
+    """Derived values by the reason they follow, and derivations that no longer hold."""
+    by_reason: dict[str, list[FactChange]] = {}
+    for ch in changes:
+        by_reason.setdefault(ch.quote, []).append(ch)
+    out = []
+    for reason, chs in by_reason.items():
+        sets = [c for c in chs if c.state == "set"]
+        cleared = [c.field for c in chs if c.state == "cleared"]
+        if sets:
+            out.append(f"- 推算（{reason}）：{'；'.join(change_lines(sets, old))}")
+        if cleared:
+            out.append(f"- 不再推算（{reason}）：{'、'.join(describe_fields(cleared))}")
+    return out

@@ -1,0 +1,327 @@
+"""The interview planner: what is still missing, what is required, and the next questions.
+
+Everything is derived from the schemas: the groups hold the named facts by the narrative part they
+serve (``FactSpec.part``) and the tables by their cell addresses; a question is worded from the
+fact's label, kind and unit, or from a table's official row and column labels. The only policy
+written by hand is which named facts are required (the rest are asked in passing) and the order
+of the groups.
+
+A plan asks at most three questions, and a table alone: the table is then the extraction topic,
+so "都是0" fills that table and nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Mapping
+
+from assistant.drafting import derive_cells
+from schemas import labels as L
+from schemas.facts import FACT_SPECS, Facts, FactSpec, fact_label, is_cell, spec_of
+from schemas.layout import ALL_CELL_ADDRESSES, T2_CELLS, T3_ROWS, T4_BLOCKS, T4_COLUMNS, cell_label
+
+__all__ = [
+    "GROUPS", "REQUIRED", "REQUIRED_WHEN", "Group", "Plan", "Question", "describe_fields", "group_of",
+    "match_fields", "plan", "summary_lines",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    key: str
+    title: str
+    parts: tuple[str, ...]  # FactSpec.part values; a value ending in "." is a prefix
+    table: str | None = None  # "t2" | "t3" | "t4"
+
+    def holds(self, field: str) -> bool:
+        if is_cell(field):
+            return self.table is not None and field.startswith(self.table + ".")
+        spec = FACT_SPECS.get(field)
+        return spec is not None and any(
+            spec.part.startswith(p) if p.endswith(".") else spec.part == p for p in self.parts)
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        named = tuple(f for f in FACT_SPECS if self.holds(f))
+        cells = tuple(a for a in ALL_CELL_ADDRESSES if self.holds(a))
+        return cells + named if self.table else named
+
+
+GROUPS: tuple[Group, ...] = (
+    Group("identity", "机关与年度", ("",)),
+    Group("active", "一（一）主动公开", ("p1.active",)),
+    Group("t2", "表二 主动公开政府信息情况", (), "t2"),
+    Group("t3", "依申请公开（表三）", ("p1.on_request",), "t3"),
+    Group("t4", "行政复议、行政诉讼（表四）", (), "t4"),
+    Group("p1", "一（三）至（五）政府信息管理、平台建设、监督保障", ("p1.management", "p1.platform", "p1.oversight")),
+    Group("p5", "五、存在的主要问题及改进情况", ("p5",)),
+    Group("p6", "六、其他需要报告的事项", ("p6.",)),
+)
+_GROUP_BY_KEY = {g.key: g for g in GROUPS}
+
+# Named facts without which the report cannot be written (every table cell is required too).
+REQUIRED: frozenset[str] = frozenset({
+    "agency_name", "agency_level", "report_year", "website_items", "management", "platform", "oversight",
+    "problems", "measures", "fee_charged", "work_points", "npc_suggestions", "cppcc_proposals", "innovation",
+})
+# Required only when another fact has a given value: the fee's cases and amount when one was charged.
+REQUIRED_WHEN: dict[str, tuple[str, object]] = {"fee_cases": ("fee_charged", True), "fee_amount": ("fee_charged", True)}
+
+
+def group_of(field: str) -> Group:
+    for g in GROUPS:
+        if g.holds(field):
+            return g
+    raise KeyError(field)
+
+
+def _required(field: str, facts: Facts) -> bool:
+    if is_cell(field) or field in REQUIRED:
+        return True
+    cond = REQUIRED_WHEN.get(field)
+    return cond is not None and facts.get(cond[0]) == cond[1]
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    key: str  # a named fact, or a table ("t2", "t3", "t4")
+    group: str
+    text: str
+    fields: tuple[str, ...]  # what an answer fills; 跳过 marks these pending
+
+    @property
+    def is_table(self) -> bool:
+        return self.key in ("t2", "t3", "t4")
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    questions: tuple[Question, ...]
+    missing: tuple[str, ...]  # required, not known, not derivable, not pending
+    pending: tuple[str, ...]  # marked 跳过 / 不清楚
+    optional: tuple[str, ...]  # optional named facts not given
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing and not self.pending
+
+    @property
+    def topic(self) -> str | None:
+        """What a bare answer ("5件", "都是0", a paragraph) refers to."""
+        return self.questions[0].key if self.questions else None
+
+    @property
+    def asked(self) -> tuple[str, ...]:
+        return tuple(f for q in self.questions for f in q.fields)
+
+    @property
+    def hint(self) -> str:
+        texts = [q for q in self.questions if FACT_SPECS.get(q.key) and FACT_SPECS[q.key].kind == "text"]
+        if len(texts) < 2:
+            return ""
+        return f"几项一起回答时，请每段以项目名开头，例如“{FACT_SPECS[texts[0].key].label}：……”。"
+
+
+# ---- wording -----------------------------------------------------------------------------------
+def _named_question(spec: FactSpec) -> str:
+    k, label, unit = spec.kind, spec.label, spec.unit
+    if k == "name":
+        return f"{label}（全称）是什么？"
+    if k == "level":
+        return f"{label}是哪一级？（{'、'.join(L.AGENCY_LEVEL_LABELS.values())}）"
+    if k == "year":
+        return f"{label}是哪一年？"
+    if k == "count":
+        return f"{label}多少{unit}？"
+    if k == "percent":
+        return f"{label}是百分之多少？"
+    if k == "money_yuan":
+        return f"{label}是多少{unit}？"
+    if k == "bool":
+        return f"{label}？" if "是否" in label else f"{label}吗？"
+    return f"请简要介绍{label}（可直接粘贴已有文字）。"
+
+
+def _t2_question(missing: list[str]) -> str:
+    rows: dict[str, list[str]] = {}
+    for c in T2_CELLS:
+        if c.address in missing:
+            rows.setdefault(c.row, []).append(c.column)
+    parts = [f"{L.T2_ROW_LABELS[r]}（{'、'.join(L.T2_COLUMN_LABELS[c] for c in cols)}）" for r, cols in rows.items()]
+    if len(missing) == len(T2_CELLS):
+        return (f"表二（{L.PART_TITLES['p2']}）：{'；'.join(parts)}各是多少？可以逐项告诉我，也可以直接粘贴表格；"
+                "都没有的话说“表二全部为0”。")
+    return f"表二还缺：{'；'.join(parts)}。"
+
+
+def _t3_question(missing: list[str], known: set[str]) -> str:
+    if not any(a.startswith("t3.") for a in known):
+        carried = all(f"t3.carried_over.{c}" in known for c in L.T3_COLUMN_LABELS)
+        no_apps = "今年没有收到申请" if carried else "今年没有收到申请，也没有上年结转"
+        return ("今年收到政府信息公开申请了吗？收到的话请把表三整张粘贴过来（从Excel、WPS复制或Markdown表格均可）；"
+                f"没有收到的话说“{no_apps}”。")
+    rows = [r for r in T3_ROWS if any(a.startswith(r.address + ".") for a in missing)]
+    names = "、".join(f"「{r.full_label}」" for r in rows[:3]) + (f"等{len(rows)}行" if len(rows) > 3 else "")
+    return f"表三还缺{len(missing)}格，在{names}。可以粘贴这几行，或整张表三。"
+
+
+def _t4_question(missing: list[str], known: set[str]) -> str:
+    if not any(a.startswith("t4.") for a in known):
+        return ("今年有没有因政府信息公开引起的行政复议或行政诉讼？有的话请粘贴表四（或逐项说明）；"
+                "没有的话说“没有行政复议和行政诉讼”。")
+    return f"表四还缺：{'；'.join(describe_fields(missing))}。"
+
+
+def _table_question(table: str, missing: list[str], known: set[str]) -> str:
+    if table == "t2":
+        return _t2_question(missing)
+    if table == "t3":
+        return _t3_question(missing, known)
+    return _t4_question(missing, known)
+
+
+# ---- the plan ----------------------------------------------------------------------------------
+def plan(facts: Facts, *, max_questions: int = 3) -> Plan:
+    """The open items and the next questions for ``facts`` (stated and derived cells)."""
+    known = {a for a, v in facts.cells.items() if v is not None} | set(derive_cells(facts))
+    pending = {f for f in facts.pending if f not in known and (is_cell(f) or facts.get(f) is None)}
+
+    def is_known(f: str) -> bool:
+        return f in known if is_cell(f) else facts.get(f) is not None
+
+    missing: list[str] = []
+    optional: list[str] = []
+    asked: list[Question] = []  # every question there is to ask, in group order
+    for g in GROUPS:
+        open_fields = [f for f in g.fields if not is_known(f) and f not in pending]
+        req = [f for f in open_fields if _required(f, facts)]
+        opt = [f for f in open_fields if not _required(f, facts) and f not in REQUIRED_WHEN]
+        missing += req
+        optional += opt
+        questions: list[Question] = []
+        cells = [f for f in req if is_cell(f)]
+        if cells:
+            questions.append(Question(g.table or "", g.key, _table_question(g.table or "", cells, known), tuple(cells)))
+        questions += [Question(f, g.key, _named_question(FACT_SPECS[f]), (f,)) for f in req if not is_cell(f)]
+        if questions and opt:
+            last = questions[-1]
+            hint = f"（如有，也可以一并告诉我：{'、'.join(fact_label(f) for f in opt)}。）"
+            questions[-1] = Question(last.key, last.group, last.text + hint, last.fields)
+        asked += questions
+
+    chosen: list[Question] = []
+    for q in asked:
+        if q.is_table:
+            if not chosen:
+                chosen.append(q)
+            break
+        chosen.append(q)
+        if len(chosen) >= max_questions:
+            break
+    return Plan(tuple(chosen), tuple(missing), tuple(sorted(pending, key=_order)), tuple(optional))
+
+
+_ORDER = {f: i for i, f in enumerate((*FACT_SPECS, *ALL_CELL_ADDRESSES))}
+
+
+def _order(field: str) -> int:
+    return _ORDER.get(field, len(_ORDER))
+
+
+# ---- describing fields -------------------------------------------------------------------------
+def describe_fields(fields: Iterable[str]) -> list[str]:
+    """Short labels for a set of fields: named facts by label, cells summarised per table and row."""
+    fields = sorted(set(fields), key=_order)
+    out: list[str] = []
+    by_table: dict[str, list[str]] = {}
+    for f in fields:
+        if is_cell(f):
+            by_table.setdefault(f[:2], []).append(f)
+        else:
+            out.append(fact_label(f))
+    names = {"t2": "表二", "t3": "表三", "t4": "表四"}
+    for table, cells in by_table.items():
+        size = sum(a.startswith(table + ".") for a in ALL_CELL_ADDRESSES)
+        if len(cells) == size:
+            out.append(f"{names[table]}全部{size}格")
+        elif table == "t3":
+            for r in T3_ROWS:
+                row_cells = [a for a in cells if a.rsplit(".", 1)[0] == r.address]
+                if len(row_cells) == len(L.T3_COLUMN_LABELS):
+                    out.append(f"表三「{r.full_label}」整行")
+                elif row_cells:
+                    cols = "、".join(L.T3_COLUMN_LABELS[a.rsplit(".", 1)[1]] for a in row_cells)
+                    out.append(f"表三「{r.full_label}」行的{cols}")
+        elif table == "t4":
+            for b in T4_BLOCKS:
+                block = [a for a in cells if a.startswith(f"t4.{b}.")]
+                if len(block) == len(T4_COLUMNS):
+                    out.append(f"表四「{L.T4_BLOCK_LABELS[b]}」全部5格")
+                elif block:
+                    out.append(f"表四「{L.T4_BLOCK_LABELS[b]}」的"
+                               + "、".join(L.T4_COLUMN_LABELS[a.rsplit('.', 1)[1]] for a in block))
+        else:
+            out += [cell_label(a) for a in cells]
+    return out
+
+
+def summary_lines(p: Plan) -> list[str]:
+    """还缺什么: the required items by group, the pending ones, the optional ones (empty lists
+    are left out)."""
+    lines: list[str] = []
+
+    def by_group(fields: Iterable[str]) -> list[str]:
+        groups: dict[str, list[str]] = {}
+        for f in fields:
+            groups.setdefault(group_of(f).key, []).append(f)
+        return [f"- {_GROUP_BY_KEY[k].title}：{'；'.join(describe_fields(fs))}" for k, fs in groups.items()]
+
+    if p.missing:
+        lines.append("还缺的必填内容：")
+        lines += by_group(p.missing)
+    if p.pending:
+        lines.append("待定的内容（您说过跳过或不清楚）：")
+        lines += by_group(p.pending)
+    if p.optional:
+        lines.append("可选内容（有则更好）：" + "、".join(describe_fields(p.optional)) + "。")
+    return lines
+
+
+# ---- naming a field in words -------------------------------------------------------------------
+_NON_WORD = re.compile(r"[^\u4e00-\u9fa5A-Za-z0-9]")
+_TABLE_WORDS = (("表二", "t2"), ("表2", "t2"), ("表三", "t3"), ("表3", "t3"), ("表四", "t4"), ("表4", "t4"))
+
+
+def _bigrams(s: str) -> set[str]:
+    s = _NON_WORD.sub("", s)
+    return {s[i:i + 2] for i in range(len(s) - 1)}
+
+
+def match_fields(phrase: str, candidates: Iterable[str], *, unit: str = "",
+                 labels: Mapping[str, str] | None = None) -> tuple[str, ...]:
+    """The candidates ``phrase`` names: a table word names the table's cells; otherwise the
+    single candidate whose label shares the most two-character pieces with the phrase (a matching
+    measure word breaks ties). Empty when nothing or several match equally."""
+    candidates = list(candidates)
+    for word, table in _TABLE_WORDS:
+        if word in phrase:
+            return tuple(c for c in candidates if c.startswith(table + "."))
+    mine = _bigrams(phrase)
+    if not mine:
+        return ()
+    scored: list[tuple[int, str]] = []
+    for c in candidates:
+        label = (labels or {}).get(c) or fact_label(c)
+        score = 2 * len(mine & _bigrams(label))
+        if score == 0:
+            continue
+        spec = spec_of(c)
+        if unit and spec is not None and spec.unit == unit:
+            score += 1
+        scored.append((score, c))
+    if not scored:
+        return ()
+    best = max(s for s, _ in scored)
+    top = [c for s, c in scored if s == best]
+    return tuple(top) if len(top) == 1 else ()

@@ -1,0 +1,165 @@
+"""The dialogue service: one user message in, one committed turn and a reply out.
+
+For an answer: extract (the model, checked against the message) → refuse bad answers → derive
+what follows → record the message, the changes and the reply in one transaction → return the
+reply. A refused answer is still recorded (the words are never lost) but changes no fact.
+
+The service keeps no state between calls: every call reads the draft from the store, so a reload
+or a restart loses nothing. A write carries the revision it was computed from; if another writer
+got in between, the call is computed again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from assistant.drafting import PARTS, Assembled, DraftedPart, Drafts, assemble_report
+from assistant.llm import Model
+from assistant.storage import DraftInfo, FactHistoryEntry, StaleDraftError, Store
+from schemas.facts import Facts
+from schemas.findings import Finding
+
+from assistant.dialogue import _actions as actions
+from assistant.dialogue._answers import answer
+from assistant.dialogue._intents import parse_intent
+from assistant.dialogue._outcome import Outcome, open_items, question_lines
+from assistant.dialogue._planner import Plan, Question, plan
+from assistant.dialogue._previous import narrative_of
+from assistant.dialogue._state import State, read_state
+
+__all__ = ["DialogueService", "Reply"]
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    text: str
+    recorded: tuple[FactHistoryEntry, ...] = ()  # every fact change this turn committed
+    rejections: tuple[str, ...] = ()  # why something was not taken (Chinese)
+    open_items: tuple[str, ...] = ()  # required items still missing, and pending ones
+    questions: tuple[Question, ...] = ()
+    turn_id: int | None = None  # the user's turn; None when nothing was recorded (an empty message)
+    refused: bool = False  # a bad answer: recorded, but no fact changed
+    plan: Plan | None = field(default=None, repr=False)
+
+
+class DialogueService:
+    """Conversational fact gathering over a ``Store``. ``model``: the extraction and drafting
+    model; by default the one the settings name (the offline engine when none is configured)."""
+
+    def __init__(self, store: Store, model: Model | None = None, *, attempts: int = 3):
+        self.store = store
+        self._model = model
+        self._attempts = attempts
+
+    @property
+    def model(self) -> Model:
+        if self._model is None:
+            from assistant.config import Settings
+            from assistant.llm import make_model
+
+            self._model = make_model(Settings())
+        return self._model
+
+    # ---- drafts and reading ----------------------------------------------------------------
+    def start(self, owner: str, agency_name: str = "", report_year: int | None = None) -> DraftInfo:
+        return self.store.create_draft(owner, agency_name, report_year)
+
+    def drafts(self, owner: str | None = None) -> list[DraftInfo]:
+        return self.store.list_drafts(owner)
+
+    def facts(self, draft_id: int) -> Facts:
+        """The draft's facts, derived cells included."""
+        return read_state(self.store, draft_id).full
+
+    def plan(self, draft_id: int) -> Plan:
+        return plan(self.facts(draft_id))
+
+    def previous_narrative(self, draft_id: int) -> dict[str, str]:
+        """Last year's narrative by part (``p1.active`` … ``p6.fees``): context for drafting."""
+        previous = self.store.previous_report(draft_id)
+        return narrative_of(previous) if previous else {}
+
+    def report(self, draft_id: int) -> Assembled:
+        """The report from the stored facts and the newest version of each narrative part."""
+        drafts = Drafts(parts={p: DraftedPart(part=p, text=v.text)
+                               for p, v in self.store.narrative(draft_id).items() if p in PARTS})
+        return assemble_report(self.facts(draft_id), drafts)
+
+    def findings(self, draft_id: int) -> list[Finding]:
+        """Every validation finding of the draft's report, the cross-year rules included."""
+        from assistant.validation import validate
+
+        return validate(self.report(draft_id).report, self.store.previous_report(draft_id))
+
+    def opening(self, draft_id: int) -> str:
+        """The first words of a session: a greeting, or where a resumed draft stands; then the
+        next questions."""
+        st = read_state(self.store, draft_id)
+        d = st.draft
+        if not self.store.turns(draft_id):
+            head = ["您好！我来帮您收集政府信息公开工作年度报告需要的内容。",
+                    "可以一次说好几项，也可以直接粘贴表格（从Excel、WPS复制或Markdown）；说错了说“不对，……”更正，"
+                    "“撤销”撤回上一步，“跳过”或“不清楚”先放一放，“还缺什么”查看进度。"]
+        else:
+            what = f"{d.agency_name}{d.report_year}年度报告" if d.agency_name and d.report_year else "报告"
+            count = sum(f.state == "set" for f in st.stored.values())
+            head = [f"继续编写{what}（草稿编号 {d.id}）：已记录{count}项。"]
+        return "\n".join(head + question_lines(plan(st.full)))
+
+    # ---- writing: every call is one committed turn ---------------------------------------------
+    def handle(self, draft_id: int, author: str, message: str) -> Reply:
+        """Process one message. The turn, its changes and the reply are committed on return."""
+        message = message.strip()
+        if not message:
+            p = self.plan(draft_id)
+            return Reply("\n".join(question_lines(p)), questions=p.questions, open_items=open_items(p), plan=p)
+        return self._turn(draft_id, author, message, lambda st: self._dispatch(st, message))
+
+    def import_previous(self, draft_id: int, author: str, path: str | Path, *, message: str | None = None) -> Reply:
+        """Import last year's report (any format the importer reads) as one recorded turn."""
+        text = message or f"导入上年报告：{Path(path).name}"
+        return self._turn(draft_id, author, text, lambda st: actions.import_previous(st, Path(path)))
+
+    def draft_narrative(self, draft_id: int, author: str, *, message: str = "生成初稿",
+                        parts: Iterable[str] | None = None) -> Reply:
+        """Draft the narrative parts from the facts; save them as new versions with their flags
+        (unsupported numbers, style, and D3 copy from last year) in the same turn."""
+        return self._turn(draft_id, author, message, lambda st: actions.draft(st, self.model, parts))
+
+    def _dispatch(self, st: State, message: str) -> Outcome:
+        intent = parse_intent(message)
+        if intent.kind == "undo":
+            preview = self.store.undo_preview(st.draft.id)
+            if preview is not None and preview.revision != st.draft.revision:
+                raise StaleDraftError("草稿刚被其他操作修改过，请重试。")
+            return actions.undo(st, preview)
+        if intent.kind == "summary":
+            return actions.summary(st)
+        if intent.kind == "skip" and (out := actions.skip(st, message, intent.text)) is not None:
+            return out
+        if intent.kind == "import":
+            return actions.import_previous(st, Path(intent.text))
+        if intent.kind == "draft":
+            return actions.draft(st, self.model, None)
+        return answer(st, message, self.model, intent.text if intent.kind == "correction" else None)
+
+    def _turn(self, draft_id: int, author: str, message: str, compute: Callable[[State], Outcome]) -> Reply:
+        for attempt in range(self._attempts):
+            try:
+                st = read_state(self.store, draft_id)
+                out = compute(st)
+                text = out.text
+                res = self.store.record_turn(
+                    draft_id, message, author=author, changes=out.changes, reply=text,
+                    extra=[cs for cs in out.extra if cs.changes], undo=out.undo,
+                    previous_report=out.previous_report, narratives=out.narratives,
+                    expected_revision=st.draft.revision)
+            except StaleDraftError:  # another writer got in between: compute again from a fresh read
+                if attempt == self._attempts - 1:
+                    raise
+                continue
+            return Reply(text, res.undone + res.changes + res.extra, tuple(out.rejections), open_items(out.plan),
+                         out.plan.questions, res.user_turn.id, out.refused, out.plan)
+        raise StaleDraftError("草稿刚被其他操作修改过，请重试。")

@@ -1,0 +1,114 @@
+"""Bad answers get a clear Chinese reply and change nothing; the words are still recorded."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.dialogue import contradictions, negative_numbers
+from assistant.synthetic import zero_report
+from schemas import labels as L
+from schemas.layout import T3_ROWS, t3_row
+from tests.dialogue_support import db, offline_service, talk, tsv_table3  # noqa: F401  (db is a fixture)
+
+IDENTITY = "我们是示例县某某局，县级单位，要写2023年度的年报。"
+CJK = re.compile(r"[\u4e00-\u9fa5]")
+
+
+def _table3_with(changes: dict[str, int]) -> str:
+    report = zero_report()
+    for address, value in changes.items():
+        row, col = address.rsplit(".", 1)
+        setattr(t3_row(report.table3, next(r for r in T3_ROWS if r.address == row)), col, value)
+    return "表三如下：\n" + tsv_table3(report)
+
+
+BAD = {
+    "negative": ("网站公开政务信息-5条", "不能是负数"),
+    "negative, full-width minus, among good facts": ("网站访问总量322692次，行政许可决定－3件", "不能是负数：－3"),
+    "text for the number asked": ("很多", "“门户网站主动公开政务信息”需要一个数字，您给的是“很多”"),
+    "a number named without a number": ("网站访问总量很多", "“网站访问总量”需要一个具体的数字"),
+    "row total is not the sum of its columns":
+        ("| 一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 5 |",
+         "表三「一、本年新收政府信息公开申请数量」行的总计应等于六类申请人之和，现在一边是5，另一边是1"),
+    "（七）总计 is not the sum of the categories":
+        (_table3_with({"t3.new_received.natural": 2, "t3.new_received.total": 2, "t3.granted.natural": 2,
+                       "t3.granted.total": 2}),
+         "表三「（七）总计」行「自然人」列应等于（一）至（六）各项之和，现在一边是0，另一边是2"),
+    "table 四 block total": ("行政复议\t1\t0\t0\t0\t2", "表四「行政复议」的总计应等于维持、纠正、其他、尚未审结之和"),
+    "a word in a table row": ("| 一、本年新收政府信息公开申请数量 | 1 | 若干 | 0 | 0 | 0 | 0 | 1 |",
+                              "表格中这一行没能读出来"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD))
+def test_a_bad_answer_changes_nothing(db, case):
+    message, expected = BAD[case]
+    store = db()
+    service = offline_service(store)
+    d = service.start("张三").id
+    talk(service, d, [IDENTITY])
+    facts_before = store.facts(d)
+    turns_before = len(store.turns(d))
+
+    reply = service.handle(d, "张三", message)
+    assert reply.refused and reply.recorded == ()
+    assert reply.text.startswith("这条消息没有记录任何内容（您的原话已保存）：")
+    assert expected in reply.text, reply.text
+    assert "请改正后再发一次" in reply.text and CJK.search(reply.text) and "Traceback" not in reply.text
+    assert store.facts(d) == facts_before
+    turns = store.turns(d)
+    assert len(turns) == turns_before + 2 and turns[-2].text == message and turns[-1].text == reply.text
+    assert reply.questions[0].key == "website_items"  # the question stands
+
+
+def test_a_total_that_contradicts_what_was_said_before(db):
+    store = db()
+    service = offline_service(store)
+    d = service.start("张三").id
+    talk(service, d, [IDENTITY, "今年没有收到申请，也没有上年结转"])
+    before = store.facts(d)
+    reply = service.handle(d, "张三", "| （一）予以公开 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |")
+    assert reply.refused and "（其中部分数字是按您前面说的推算的）" in reply.text
+    assert store.facts(d) == before
+
+
+def test_an_old_inconsistency_does_not_block_the_next_answer(db):
+    store = db()
+    service = offline_service(store)
+    d = service.start("张三").id
+    talk(service, d, [IDENTITY])
+    # a manual edit (not through the dialogue) leaves table 四 inconsistent
+    from assistant.storage import FactChange
+
+    store.apply_changes(d, [FactChange(f"t4.review.{c}", v, quote="表格编辑") for c, v in
+                            {"upheld": 1, "corrected": 0, "other": 0, "pending": 0, "total": 3}.items()],
+                        source="manual", author="王编辑")
+    reply = service.handle(d, "张三", "网站公开政务信息148条")
+    assert not reply.refused and store.facts(d)["website_items"].value == 148
+
+
+def test_a_short_text_answer_that_only_touches_a_number_is_text(db):
+    store = db()
+    service = offline_service(store)
+    d = service.start("张三").id
+    talk(service, d, [IDENTITY, "网站公开政务信息148条", "表二全部为0", "今年没有收到申请，也没有上年结转",
+                      "没有行政复议和行政诉讼"])
+    assert service.plan(d).topic == "management"
+    reply = service.handle(d, "张三", "加强网站访问量统计分析")
+    assert not reply.refused and store.facts(d)["management"].value == "加强网站访问量统计分析"
+
+
+def test_negative_numbers_are_told_from_hyphens():
+    assert negative_numbers("网站-5条，电话0535-6693206，日期2023-12-31，负3件") == ["-5", "负3"]
+    assert negative_numbers("问题：气温-5度", skip=["气温-5度"]) == []
+
+
+def test_contradictions_use_only_what_is_known():
+    cols = {f"t3.granted.{c}": 1 for c in L.T3_APPLICANT_COLUMNS}
+    assert contradictions(cols) == {}
+    assert contradictions({**cols, "t3.granted.total": 6}) == {}
+    assert "A3:t3.granted" in contradictions({**cols, "t3.granted.total": 5})
+    assert "A3:t3.granted" in contradictions({"t3.granted.natural": 4, "t3.granted.total": 3})
+    assert contradictions({"t3.granted.natural": 2, "t3.granted.total": 3}) == {}

@@ -1,0 +1,98 @@
+"""The service around the answers: concurrent writers, a failing model, drafting, the terminal."""
+
+from __future__ import annotations
+
+import io
+
+from assistant.dialogue import DialogueService, run_chat
+from assistant.drafting import PARTS
+from assistant.llm import CallLog, LLMUnavailableError
+from assistant.offline import OfflineModel
+from tests.dialogue_support import SAMPLE_DIALOGUE, db, offline_service, talk  # noqa: F401  (db is a fixture)
+
+
+class InterruptedOnce:
+    """The offline model; on its first call another writer records a turn on the same draft."""
+
+    engine, name = "offline", "offline"
+
+    def __init__(self, store, draft_id):
+        self.inner = OfflineModel(call_log=CallLog(None))
+        self.store, self.draft_id, self.calls = store, draft_id, 0
+
+    def complete(self, request):
+        self.calls += 1
+        if self.calls == 1:
+            self.store.record_turn(self.draft_id, "另一个窗口：微信公众号发布59条", author="李四")
+        return self.inner.complete(request)
+
+
+class Unavailable:
+    engine, name = "openai-compatible", "test"
+
+    def complete(self, request):
+        raise LLMUnavailableError("模型服务暂时无法连接，请稍后重试。")
+
+
+def test_an_answer_computed_from_a_stale_read_is_computed_again(db):
+    store = db()
+    d = store.create_draft("张三").id
+    service = DialogueService(store, InterruptedOnce(store, d))
+    reply = service.handle(d, "张三", "网站公开政务信息148条")
+    assert service.model.calls == 2  # read again after the other write, then committed
+    assert [t.text for t in store.turns(d)] == ["另一个窗口：微信公众号发布59条", "网站公开政务信息148条", reply.text]
+    assert store.facts(d)["website_items"].value == 148
+
+
+def test_a_failing_model_keeps_the_words_and_changes_nothing(db):
+    store = db()
+    d = store.create_draft("张三").id
+    reply = DialogueService(store, Unavailable()).handle(d, "张三", "网站公开政务信息148条")
+    assert reply.refused and "您的话已保存" in reply.text and "模型服务暂时无法连接" in reply.text
+    assert [t.text for t in store.turns(d)][0] == "网站公开政务信息148条" and store.facts(d) == {}
+
+
+def test_an_empty_message_records_nothing(db):
+    store = db()
+    service = offline_service(store)
+    d = service.start("张三").id
+    reply = service.handle(d, "张三", "  \n ")
+    assert reply.turn_id is None and store.turns(d) == [] and reply.questions[0].key == "agency_name"
+
+
+def test_drafting_saves_a_version_of_every_part_in_the_same_turn(db):
+    store = db()
+    service = offline_service(store)
+    d = service.start("张三").id
+    talk(service, d, SAMPLE_DIALOGUE)
+    reply = service.handle(d, "张三", "生成初稿")
+    versions = store.narrative(d)
+    assert set(versions) == set(PARTS) and {v.version for v in versions.values()} == {1}
+    assert versions["p1.active"].text.startswith("2023年，") and "148条" in versions["p1.active"].text
+    assert all(v.flags == () for v in versions.values())
+    assert reply.text.startswith(f"已起草{len(PARTS)}个部分")
+    report = service.report(d).report
+    assert report.part1.platform.startswith("聚焦法定公开内容") and report.meta.title.startswith("烟台市机关事务管理局")
+    service.draft_narrative(d, "张三", parts=["p5"])
+    assert [v.version for v in store.narrative_history(d, "p5")] == [1, 2]
+
+
+def test_the_terminal_dialogue_reads_lines_and_blocks(db):
+    store = db()
+    service = offline_service(store)
+    table = SAMPLE_DIALOGUE[2]
+    stdin = io.StringIO("\n".join([SAMPLE_DIALOGUE[0], "", '"""', table, '"""', "撤销", "退出", "这行不会读到"]) + "\n")
+    out = io.StringIO()
+    assert run_chat(user="张三", service=service, stdin=stdin, stdout=out) == 0
+    replies = out.getvalue().split("\n\n")
+    assert replies[0].startswith("已新建报告草稿，编号 1。") and "机关名称（全称）是什么？" in replies[1]
+    assert "机关名称：烟台市机关事务管理局" in replies[2]
+    assert "表二全部10格、表三全部175格、表四全部15格：均为0" in replies[3]
+    assert replies[4].startswith("已撤销上一步") and replies[5].startswith("已保存")
+    assert [t.text for t in store.turns(1) if t.role == "user"] == [SAMPLE_DIALOGUE[0], table, "撤销"]
+
+
+def test_the_terminal_reports_an_unknown_draft(db, capsys):
+    assert run_chat(user="张三", draft_id=999, service=offline_service(db()), stdin=io.StringIO(""),
+                    stdout=io.StringIO()) == 2
+    assert "找不到编号为 999 的报告草稿" in capsys.readouterr().err
