@@ -4,8 +4,6 @@ determinism, purity, Chinese messages, locations, and cost."""
 from __future__ import annotations
 
 import re
-import time
-import timeit
 from decimal import Decimal
 
 import pytest
@@ -174,25 +172,48 @@ def test_messages_are_chinese_and_locations_valid():
 
 
 # ---- cost --------------------------------------------------------------------------------------
-def test_speed_on_the_sample(sample_gold):
-    validate(sample_gold)
-    runs = 500
-    best = min(timeit.repeat(lambda: validate(sample_gold), number=runs, repeat=3))
-    rate = runs / best
-    # measured about 19 000/s on one core; the floor leaves room for slow machines
-    assert rate > 2000, f"{rate:.0f} validations/s"
+# Speed is claimed by eval/bench_core.py, which prints its figures; here only the growth of the work
+# is checked, by counting Python calls, which does not depend on how busy the machine is.
+def _calls(fn, *, cold: bool = True) -> int:
+    import sys
+
+    from assistant.validation import clear_cache
+
+    if cold:
+        clear_cache()
+    count = 0
+
+    def profiler(frame, event, arg):
+        nonlocal count
+        if event == "call":
+            count += 1
+
+    sys.setprofile(profiler)
+    try:
+        fn()
+    finally:
+        sys.setprofile(None)
+    return count
 
 
-def test_cost_is_linear_in_text():
-    def timed(n):
+def test_work_is_linear_in_text():
+    def report(n):
         r = small_report()
         r.part5 = "".join(f"第{i}项问题：本年度收到群众来信{i}件，公开信息{i * 3}条，其中政策{i}条、动态{i * 2}条。"
                           for i in range(n))
-        start = time.perf_counter()
-        validate(r, previous_year_of(r))
-        return time.perf_counter() - start
-    small_t, big_t = timed(200), timed(2000)
-    assert big_t < 25 * small_t + 0.05, (small_t, big_t)  # 10× the text, far from 100× the time
+        return r
+
+    small_r, big_r = report(200), report(2000)
+    small_prev, big_prev = previous_year_of(small_r), previous_year_of(big_r)
+    small = _calls(lambda: validate(small_r, small_prev))
+    big = _calls(lambda: validate(big_r, big_prev))
+    assert big < 11 * small, (small, big)  # 10× the text: about 10× the calls, far from 100×
+
+
+def test_revalidation_reads_no_text_again(sample_gold):
+    first = _calls(lambda: validate(sample_gold))
+    again = _calls(lambda: validate(sample_gold), cold=False)
+    assert again < first / 2, (first, again)
 
 
 def test_clearing_the_text_cache_changes_no_result(sample_gold):
