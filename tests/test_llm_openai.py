@@ -332,3 +332,21 @@ def test_prompts_go_to_the_endpoint_and_nowhere_else(fake_llm, tmp_path, monkeyp
     draft_part("p1.active", FACTS, model, on_token=lambda piece: None)
     time.sleep(1.0)  # the tracer sends from a background thread
     assert [r.path for r in fake_llm.requests] == ["/v1/chat/completions"] * 2
+
+
+def test_last_years_text_is_background_and_its_numbers_are_flagged(fake_llm, tmp_path):
+    last_year = "2022年，本机关主动公开政务信息120条。"
+    copied = "2023年，本机关主动公开政务信息120条。"  # last year's number, not this year's fact
+    fake_llm.push(reply_text(copied), reply_text(copied))
+    d = draft_part("p1.active", FACTS, model_for(fake_llm, tmp_path), previous=last_year)
+    user = fake_llm.bodies[0]["messages"][1]["content"]
+    assert last_year in user and "不得照抄" in user and "148条" in user
+    assert [f.rule for f in d.flags] == ["G1"] and "120条" in d.flags[0].message
+    (first, _repair) = rows(tmp_path)
+    assert first["prompt_version"] == "draft.p1.active@1+style@1+previous_context@1"
+
+
+def test_without_last_years_text_the_prompt_has_no_such_section(fake_llm, tmp_path):
+    fake_llm.push(reply_text("2023年，本机关主动公开政务信息148条。"))
+    draft_part("p1.active", FACTS, model_for(fake_llm, tmp_path))
+    assert "上年度报告" not in fake_llm.bodies[0]["messages"][1]["content"]

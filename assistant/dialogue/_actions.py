@@ -119,7 +119,8 @@ def draft(st: State, model: Model, parts: Iterable[str] | None) -> Outcome:
     p = plan(st.full)
     wanted = [x for x in (parts or PARTS) if x in PARTS]
     try:
-        drafts = Drafts(parts={x: draft_part(x, st.full, model) for x in wanted})
+        last_year = narrative_of(st.previous) if st.previous else {}
+        drafts = Drafts(parts={x: draft_part(x, st.full, model, previous=last_year.get(x)) for x in wanted})
     except LLMError as exc:
         return Outcome([f"这次没能起草：{exc}", "事实都已保存，请稍后再试。"], p, rejections=[str(exc)], refused=True)
     copied = copy_findings(st.full, {x: d.text for x, d in drafts.parts.items()}, st.previous)

@@ -8,7 +8,7 @@ symbols and English words (G2). A flagged part cannot be exported until an edito
 from __future__ import annotations
 
 import re
-from typing import Callable
+from typing import Callable, Mapping
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -157,31 +157,44 @@ def _finish(part: str, text: str, facts: Facts, model: Model, version: str, on_t
 
 
 def draft_part(part: str, facts: Facts, model: Model, *,
-               on_token: Callable[[str], None] | None = None) -> DraftedPart:
-    """Draft one narrative part (``p1.active`` … ``p5`` … ``p6.fees``) from ``facts`` alone."""
+               on_token: Callable[[str], None] | None = None, previous: str | None = None) -> DraftedPart:
+    """Draft one narrative part (``p1.active`` … ``p5`` … ``p6.fees``) from ``facts`` alone.
+
+    ``previous``: last year's text of the same part, given to the model as background only; its
+    numbers are not facts, so the number check flags any that reach the draft.
+    """
     if part not in PARTS:
         raise KeyError(part)
     prompt = load_prompt(_prompt_name(part))
     values = dict(agency=facts.agency_name or "本机关", year=facts.report_year or "本",
                   part_title=part_title(part), requirements=prompt.render("requirements"))
+    user = prompt.render("user", facts=part_fact_lines(part, facts), **values)
+    version = prompt.full_version
+    if previous and previous.strip():
+        context = load_prompt("previous_context")
+        user = context.render("text", previous=previous.strip()) + "\n\n" + user
+        version += f"+{context.id}@{context.version}"
     response = model.complete(LLMRequest(
-        task=f"draft.{part}", prompt_version=prompt.full_version,
+        task=f"draft.{part}", prompt_version=version,
         system=prompt.render("system", **values),
-        messages=(ChatMessage("user", prompt.render("user", facts=part_fact_lines(part, facts), **values)),),
+        messages=(ChatMessage("user", user),),
         stream=on_token is not None, on_token=on_token,
-        inputs={"part": part, "facts": facts},
+        inputs={"part": part, "facts": facts, "previous": previous},
     ))
     return _finish(part, _clean(part, response.text), facts, model,
-                   response.prompt_version or prompt.full_version, on_token)
+                   response.prompt_version or version, on_token)
 
 
 def draft_all(facts: Facts, model: Model, *,
-              on_token: Callable[[str, str], None] | None = None) -> Drafts:
-    """Every narrative part. ``on_token(part, piece)`` streams the text as it is written."""
+              on_token: Callable[[str, str], None] | None = None,
+              previous: Mapping[str, str] | None = None) -> Drafts:
+    """Every narrative part. ``on_token(part, piece)`` streams the text as it is written;
+    ``previous`` maps a part to last year's text of it (background for the model)."""
     drafts = Drafts()
     for part in PARTS:
         cb = (lambda piece, _p=part: on_token(_p, piece)) if on_token else None
-        drafts.parts[part] = draft_part(part, facts, model, on_token=cb)
+        drafts.parts[part] = draft_part(part, facts, model, on_token=cb,
+                                        previous=(previous or {}).get(part))
     return drafts
 
 
