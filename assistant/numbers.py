@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from operator import attrgetter
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，％－＋", "0123456789.,%-+")
 
@@ -140,16 +141,30 @@ def _digits(s: str) -> str:
 
 
 _APPROX_BEFORE = ("约", "近", "超过", "逾", "大约", "将近", "超")
+_APPROX_LAST = frozenset(w[-1] for w in _APPROX_BEFORE)  # cheap pre-test for _approx_before
 _APPROX_AFTER = ("余", "多")
 _PERCENT_RE = re.compile(_PERCENT_WORD)
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(set(UNITS), key=len, reverse=True))
+# Patterns below start with a single character class (not a repeat, not an assertion): the regex
+# engine then jumps from one candidate character to the next instead of trying every position.
 # A Chinese-numeral run counts only before a measure word (optionally 余/多 first): matching that in
 # the regex keeps the many 一/十/万 inside ordinary words (一是、进一步、万物) out of the Python loop.
 _CN_NUMBER = re.compile(
-    f"(?P<run>[{_CN_CHARS}]+(?:点[{''.join(CN_DIGITS)}]+)?)(?=[ \u3000\t]*[余多]?(?:{_UNIT_ALT}))"
+    f"(?P<run>[{_CN_CHARS}][{_CN_CHARS}]*(?:点[{''.join(CN_DIGITS)}]+)?)(?=[ \u3000\t]*[余多]?(?:{_UNIT_ALT}))"
+)
+# An Arabic number (not right after a digit or a point: the lookbehind stands after the first digit)
+# with what may follow it: a 万/亿 multiplier (万元/亿元 are units of money, not multipliers), then
+# either a percent sign or 余/多 and a measure word. All of the tail is optional.
+_D = "[0-9０-９]"
+_ARABIC_TAIL = re.compile(
+    rf"(?P<num>{_D}(?<![0-9０-９.．].)(?:{_D}{{0,2}}(?:[,，]{_D}{{3}})+(?!{_D})|{_D}*))"
+    rf"(?P<frac>[.．]{_D}+)?"
+    r"(?:[ \u3000]*(?P<big>[万亿])(?!元))?"
+    rf"(?:[ \u3000]*(?P<pct>[%％])|[ \u3000\t]*(?P<approx>[余多])?(?P<unit>{_UNIT_ALT})?)"
 )
 _HAS_NUMBER = re.compile(f"[0-9０-９{_CN_CHARS}]")
 _SPACES = " \u3000\t"
+_START = attrgetter("start")
 
 
 def _unit_after(text: str, pos: int) -> tuple[str, int, bool]:
@@ -176,7 +191,7 @@ def find_numbers(text: str) -> list[NumberMention]:
     if not _HAS_NUMBER.search(text):
         return []
     out: list[NumberMention] = []
-    taken = bytearray(len(text))  # positions already inside a mention
+    percent_spans: list[tuple[int, int]] = []
 
     # Percentages written out: 百分之九十五点五 / 百分之95.5
     if _PERCENT_WORD in text:
@@ -200,39 +215,49 @@ def find_numbers(text: str) -> list[NumberMention]:
                 decimals = len(cm.group(0).partition("点")[2])
             out.append(NumberMention(value, m.start(), end, "%", end, _approx_before(text, m.start()), chinese,
                                      decimals))
-            taken[m.start():end] = b"\x01" * (end - m.start())
+            percent_spans.append((m.start(), end))
 
-    n = len(text)
-    for m in _ARABIC.finditer(text):
-        if taken[m.start()]:
-            continue
-        raw = _digits(m.group("num")) + (_digits(m.group("frac")) if m.group("frac") else "")
-        value = Decimal(raw)
-        decimals = len(raw.partition(".")[2])
-        end = m.end()
-        # 万/亿 multiplier (but 万元 is a unit of money: 251万元 stays 251 with unit 万元)
-        p = end
-        while p < n and text[p] in " \u3000":
-            p += 1
-        if p < n and text[p] in "万亿" and not text.startswith("万元", p) and not text.startswith("亿元", p):
-            value *= CN_BIG[text[p]]
-            end = p + 1
-        q = end
-        while q < n and text[q] in " \u3000":
-            q += 1
-        if q < n and text[q] in "%％":
-            unit, unit_end, approx = "%", q + 1, False
-            end = q + 1
+    for m in _ARABIC_TAIL.finditer(text):
+        start = m.start()
+        if percent_spans and any(s <= start < e for s, e in percent_spans):
+            continue  # the digits of 百分之95
+        num, frac, big, pct, approx, unit = m.groups()
+        if not num.isascii():
+            num = num.translate(_FULLWIDTH)
+        if "," in num:
+            num = num.replace(",", "")
+        if frac:
+            value = Decimal(num + frac.translate(_FULLWIDTH))
+            decimals = len(frac) - 1
         else:
-            unit, unit_end, approx = _unit_after(text, end)
-        out.append(NumberMention(value, m.start(), end, unit, unit_end or end,
-                                 approx or _approx_before(text, m.start()), False, decimals))
-        taken[m.start():end] = b"\x01" * (end - m.start())
+            value = Decimal(num)
+            decimals = 0
+        end = m.end("frac") if frac else m.end("num")
+        if big:
+            value *= CN_BIG[big]
+            end = m.end("big")
+        if pct:
+            end = unit_end = m.end("pct")
+            unit = "%"
+            approx = False
+        elif unit:
+            unit_end = m.end("unit")
+            approx = approx is not None or unit == "余件"
+            if unit == "余件":
+                unit = "件"
+        else:
+            unit, unit_end, approx = "", end, approx is not None
+        # 约/近/超过 … before it: the exact test only where one of the two characters before could end
+        # such a word (at start 1, text[-1] merely costs an exact test)
+        if not approx and start and (text[start - 1] in _APPROX_LAST or text[start - 2] in _APPROX_LAST):
+            approx = _approx_before(text, start)
+        out.append(NumberMention(value, start, end, unit, unit_end, approx, False, decimals))
 
+    has_cn = False
     for m in _CN_NUMBER.finditer(text):
         s, e = m.start(), m.end()
-        if any(taken[s:e]):
-            continue
+        if any(x.start < e and s < x.end for x in out):
+            continue  # inside a number already found (5万件, 百分之五十件)
         run = m.group("run")
         # A run that is all big units (万, 亿) is not a number; 第一 is an ordinal.
         if all(c in CN_BIG for c in run) or (s > 0 and text[s - 1] == "第"):
@@ -250,9 +275,10 @@ def find_numbers(text: str) -> list[NumberMention]:
             continue
         out.append(NumberMention(value, s, e, unit, unit_end, approx or _approx_before(text, s), True,
                                  len(run.partition("点")[2])))
-        taken[s:e] = b"\x01" * (e - s)
+        has_cn = True
 
-    out.sort(key=lambda x: x.start)
+    if has_cn or percent_spans:
+        out.sort(key=_START)  # Arabic numbers alone are found in order
     return out
 
 

@@ -1,7 +1,10 @@
+import random
+import re
 from decimal import Decimal
 
 import pytest
 
+from assistant import numbers as N
 from assistant.numbers import cn_to_number, find_numbers, parse_int_cell, parse_number, years_in
 
 
@@ -59,3 +62,117 @@ def test_approximations_are_marked():
 
 def test_years():
     assert [int(n.value) for n in years_in("2023 年，二〇二二年，1月1日")] == [2023, 2022]
+
+
+# ---- find_numbers against its earlier, slower implementation ----------------------------------
+# The scanner was restructured for speed (one regex for an Arabic number and what follows it).
+# This test-only copy of the previous implementation pins the results: any text, same mentions.
+_REF_ARABIC = re.compile(
+    r"(?<![0-9０-９.．])"
+    r"(?P<num>[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+(?![0-9０-９])|[0-9０-９]+)"
+    r"(?P<frac>[.．][0-9０-９]+)?"
+)
+_REF_CN_NUMBER = re.compile(
+    f"(?P<run>[{N._CN_CHARS}]+(?:点[{''.join(N.CN_DIGITS)}]+)?)(?=[ \u3000\t]*[余多]?(?:{N._UNIT_ALT}))"
+)
+
+
+def _reference_find_numbers(text):
+    if not N._HAS_NUMBER.search(text):
+        return []
+    out = []
+    taken = bytearray(len(text))
+    if "百分之" in text:
+        for m in N._PERCENT_RE.finditer(text):
+            rest_start = m.end()
+            am = _REF_ARABIC.match(text, rest_start)
+            if am:
+                raw = N._digits(am.group(0))
+                value, end, chinese = Decimal(raw), am.end(), False
+                decimals = len(raw.partition(".")[2])
+            else:
+                cm = N._CN_RUN.match(text, rest_start)
+                if not cm:
+                    continue
+                v = cn_to_number(cm.group(0))
+                if v is None:
+                    continue
+                value, end, chinese = v, cm.end(), True
+                decimals = len(cm.group(0).partition("点")[2])
+            out.append(N.NumberMention(value, m.start(), end, "%", end, N._approx_before(text, m.start()), chinese,
+                                       decimals))
+            taken[m.start():end] = b"\x01" * (end - m.start())
+    n = len(text)
+    for m in _REF_ARABIC.finditer(text):
+        if taken[m.start()]:
+            continue
+        raw = N._digits(m.group("num")) + (N._digits(m.group("frac")) if m.group("frac") else "")
+        value = Decimal(raw)
+        decimals = len(raw.partition(".")[2])
+        end = p = m.end()
+        while p < n and text[p] in " \u3000":
+            p += 1
+        if p < n and text[p] in "万亿" and not text.startswith("万元", p) and not text.startswith("亿元", p):
+            value *= N.CN_BIG[text[p]]
+            end = p + 1
+        q = end
+        while q < n and text[q] in " \u3000":
+            q += 1
+        if q < n and text[q] in "%％":
+            unit, unit_end, approx = "%", q + 1, False
+            end = q + 1
+        else:
+            unit, unit_end, approx = N._unit_after(text, end)
+        out.append(N.NumberMention(value, m.start(), end, unit, unit_end or end,
+                                   approx or N._approx_before(text, m.start()), False, decimals))
+        taken[m.start():end] = b"\x01" * (end - m.start())
+    for m in _REF_CN_NUMBER.finditer(text):
+        s, e = m.start(), m.end()
+        if any(taken[s:e]):
+            continue
+        run = m.group("run")
+        if all(c in N.CN_BIG for c in run) or (s > 0 and text[s - 1] == "第"):
+            continue
+        value = cn_to_number(run)
+        if value is None:
+            continue
+        unit, unit_end, approx = N._unit_after(text, e)
+        if text.startswith("万元", e - 1) and run.endswith("万"):
+            value = cn_to_number(run[:-1]) or value
+            unit, unit_end = "万元", e + 1
+            e -= 1
+        if not unit:
+            continue
+        out.append(N.NumberMention(value, s, e, unit, unit_end, approx or N._approx_before(text, s), True,
+                                   len(run.partition("点")[2])))
+        taken[s:e] = b"\x01" * (e - s)
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+_PIECES = [*"0123456789０１２３４５６７８９..．,，万亿萬元%％余多约近超过逾大将第点 \u3000\t\n。，；、一二两三十百千零〇",
+           "百分之", "万元", "亿元", "人次", "个百分点", "个工作日", "件", "条", "次", "年", "月", "日", "余件", "1,234",
+           "１，２３４", "2023", "二〇二三", "九十五点五", "申请", "其中", "超过", "大约", "将近", "公开"]
+
+
+def _same(text):
+    def key(ms):  # str(value) too: Decimal("1.0") == Decimal("1") would hide a change of representation
+        return [(str(m.value), m) for m in ms]
+    return key(find_numbers(text)) == key(_reference_find_numbers(text))
+
+
+def test_find_numbers_matches_reference_on_generated_texts():
+    rng = random.Random(20240611)
+    for _ in range(6000):
+        text = "".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 30)))
+        assert _same(text), text
+
+
+def test_find_numbers_matches_reference_on_report_texts(sample_text):
+    from assistant.synthetic import consistent_report
+    from schemas.layout import iter_narrative
+
+    texts = [sample_text, *sample_text.splitlines()]
+    texts += [t for seed in range(5) for _, t in iter_narrative(consistent_report(seed))]
+    for text in texts:
+        assert _same(text), text

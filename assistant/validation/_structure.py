@@ -26,7 +26,8 @@ def _norm(title: str) -> str:
     return _SPACES.sub("", title).translate(_PAREN).rstrip("。：.")
 
 
-_PART_OF_TITLE = {_norm(t): p for p, t in L.PART_TITLES.items()}
+_NORM_TITLE = {p: _norm(t) for p, t in L.PART_TITLES.items()}
+_PART_OF_TITLE = {t: p for p, t in _NORM_TITLE.items()}
 # How a preamble that lists the parts names each of them.
 _PART_WORDS = {"p1": re.compile("总体情况"), "p2": re.compile("主动公开政府信息情况"),
                "p3": re.compile("收到和处理政府信息公开申请情况"), "p4": re.compile("行政复议[、和及与]?行政诉讼情况"),
@@ -61,28 +62,30 @@ def _part_name(pid: str) -> str:
 
 # ---- F1 / F2 -----------------------------------------------------------------------------------
 def _headings(report: Report, out: list[Finding]) -> None:
-    found: dict[str, object] = {}
+    found: dict[str, tuple[object, str, str]] = {}  # part → (heading, its numeral, its normalised title)
     order: list[str] = []
     for h in report.source.part_headings:
-        numeral = _ARABIC_NUMERALS.get(h.numeral.strip(), h.numeral.strip())
-        pid = _PART_OF_TITLE.get(_norm(h.title)) or _PART_OF_NUMERAL.get(numeral)
+        stripped = h.numeral.strip()
+        numeral = _ARABIC_NUMERALS.get(stripped, stripped)
+        title = _norm(h.title)
+        pid = _PART_OF_TITLE.get(title) or _PART_OF_NUMERAL.get(numeral)
         if pid is None or pid in found:
             continue
-        found[pid] = h
+        found[pid] = (h, numeral, title)
         order.append(pid)
     missing = [p for p in _PARTS if p not in found]
     missing += [p for p in _PARTS if p in report.source.missing and p not in missing]
     for pid in sorted(missing):
         out.append(finding("F1", pid, f"报告缺少第{L.PART_NUMERALS[pid]}部分「{_part_name(pid)}」"))
-    if order != sorted(order):
+    in_order = order == sorted(order)
+    if not in_order:
         written = "、".join(L.PART_NUMERALS[p] for p in order)
         out.append(finding("F1", "report", f"六个部分的顺序不对：实际顺序为第{written}部分，应为一至六"))
-    for pid, h in found.items():  # one finding per heading: an acknowledgment names rule and place
-        numeral = _ARABIC_NUMERALS.get(h.numeral.strip(), h.numeral.strip())
+    for pid, (h, numeral, title) in found.items():  # one finding per heading: an acknowledgment names rule, place
         problems = []
-        if numeral != L.PART_NUMERALS[pid] and order == sorted(order):
+        if numeral != L.PART_NUMERALS[pid] and in_order:
             problems.append(f"序号应为“{L.PART_NUMERALS[pid]}”，实为“{h.numeral}”")
-        if _norm(h.title) != _norm(L.PART_TITLES[pid]):
+        if title != _NORM_TITLE[pid]:
             problems.append(f"标题应为「{L.PART_TITLES[pid]}」，实为「{h.title}」")
         if problems:
             out.append(finding("F1", pid, f"第{L.PART_NUMERALS[pid]}部分{'；'.join(problems)}", severity="warning"))

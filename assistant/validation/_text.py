@@ -15,9 +15,11 @@ something that is not a 政府信息公开申请 (建议, 信访, 热线, 访问
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from operator import itemgetter
 
 from schemas import labels as L
 
@@ -38,6 +40,8 @@ _LEAD_CHARS = 48  # the words governing a number stand just before it; bounding 
 _MAYBE_NUMBER = re.compile(r"[0-9０-９]|百分之|[零〇○一二两三四五六七八九十百千万亿]\s*[余多]?\s*"
                            r"[件条次个项篇人家份起宗批名场期户部本种类天小年月日号页版]")
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
+_DATE_UNITS = frozenset({"年", "月", "日", "号"})
+_FIRST = itemgetter(0)
 
 
 def _compact(s: str) -> str:
@@ -375,8 +379,9 @@ def _sentence(text: str, s0: int, s1: int, nums: list[NumberMention], app: bool,
     queue: list[str] = []
     first = len(mentions)
     shares: list[NumberMention] = []
+    divided = False  # a "其中" in some lead: only then can the sentence hold a list (see _lists)
     for k, num in enumerate(nums):
-        if num.is_date:
+        if num.unit in _DATE_UNITS:  # NumberMention.is_date
             continue  # dates stay inside the leads ("2022年结转")
         end = max(num.end, num.unit_end)
         lead = _compact(text[max(prev_end, num.start - _LEAD_CHARS):num.start])
@@ -404,6 +409,7 @@ def _sentence(text: str, s0: int, s1: int, nums: list[NumberMention], app: bool,
             continue
         scan = _Scan(lead)
         if "其中" in lead:
+            divided = True
             head = _head(mentions, first, len(mentions))
             parent = mentions[head].claim if head is not None else None
         elif _TOTAL_MARK.search(lead):
@@ -426,7 +432,8 @@ def _sentence(text: str, s0: int, s1: int, nums: list[NumberMention], app: bool,
         claim = _claim(num, lead, tail, scan, app, t4_context, parent)
         mentions.append(Mention(num, lead, claim))
         last = len(mentions) - 1
-    _lists(text, s1, mentions, first, lists)
+    if divided:
+        _lists(text, s1, mentions, first, lists)
     if len(shares) >= 2:
         breakdowns.append(tuple(shares))
 
@@ -508,6 +515,15 @@ _LABELS: tuple[tuple[str, tuple[str, ...], str], ...] = (
 )
 _LABEL, _LABEL_OF = _keyword_regex([(name, words) for name, words, _ in _LABELS])
 _LABEL_RIGHT = {name: right for name, _, right in _LABELS}
+
+
+def _may_have_label(text: str) -> bool:
+    """False when no word of ``_LABELS`` is in ``text``: substring tests cost less than the regex."""
+    return ("规范性文件" in text or "本年制作数量" in text or "本年新" in text or "本年增" in text
+            or "对外公开总数量" in text or "上一年项目数量" in text or "其他对外管理服务事项" in text
+            or "政府信息公开年度报告" in text)
+
+
 _PETITION_HINT = re.compile(r"信访|投诉|举报|热线|12345|来信")
 _PETITION = re.compile(
     r"(?:政府信息公开申请|信息公开申请|依申请公开(?:申请)?)[^，,。；;]{0,6}?(?:及|和|与|、|以及|含|包括|连同)"
@@ -561,7 +577,7 @@ def _phrases(address_kind: str, text: str, sentences: list[tuple[int, int]], app
         for m in _NO_DECISION.finditer(text):
             row = {"行政许可": "licensing", "行政处罚": "penalty", "行政强制": "enforcement"}[m.group(1)]
             out.append(Phrase("no_decision", m.span(), (row,)))
-    for m in _LABEL.finditer(text):
+    for m in (_LABEL.finditer(text) if _may_have_label(text) else ()):
         name = _LABEL_OF[m.lastgroup]
         if name == "title" and address_kind not in ("meta.title", "preamble"):
             continue
@@ -608,14 +624,8 @@ def _review_phrases(text: str, sentences: list[tuple[int, int]], t4_sentences: l
 
 
 def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> int:
-    lo, hi = 0, len(sentences) - 1
-    while lo < hi:  # few sentences: a short bisection
-        mid = (lo + hi + 1) // 2
-        if sentences[mid][0] <= pos:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+    """Index of the last sentence that starts at or before ``pos`` (0 when none does)."""
+    return max(bisect_right(sentences, pos, key=_FIRST) - 1, 0)
 
 
 def _years(text: str, numbers: tuple[NumberMention, ...], sentences: list[tuple[int, int]],
@@ -623,19 +633,19 @@ def _years(text: str, numbers: tuple[NumberMention, ...], sentences: list[tuple[
     out: list[YearUse] = []
     flags: dict[int, tuple[bool, bool]] = {}  # sentence → (about the statistical period, about plans)
     for n in numbers:
-        if n.unit != "年" or not (1990 <= n.value <= 2100) or n.approx or not n.is_int:
+        if n.unit != "年" or n.approx or not (1990 <= n.value <= 2100) or not n.is_int:
             continue
         s = _sentence_of(sentences, n.start)
         s0, s1 = sentences[s]
         if s not in flags:
             flags[s] = (bool(_STATS.search(text, s0, s1)), bool(_FUTURE.search(text, s0, s1)))
         stats, future = flags[s]
-        before = _compact(text[max(s0, n.start - 6):n.start])
         after = _compact(text[n.unit_end:min(s1, n.unit_end + 16)])
         kind = None
         if address_kind == "meta.title" or (address_kind == "preamble" and _YEAR_TITLE_AFTER.match(after)):
             kind = "title"
         elif stats:
+            before = _compact(text[max(s0, n.start - 6):n.start])
             if not (before.endswith(_COMPARISON_BEFORE) or _YEAR_NOT_PERIOD_AFTER.match(after)):
                 kind = "stats"
         elif (n.start - s0 <= 6 and _compact(text[s0:n.start]) in ("", "在", "于")
@@ -672,6 +682,9 @@ def _fee(text: str, mentions: list[Mention], numbers: tuple[NumberMention, ...],
 
 
 # ---- the whole text ----------------------------------------------------------------------------
+_NO_FACTS = TextFacts((), (), (), (), (), (), None)
+
+
 @lru_cache(maxsize=4096)
 def analyse(text: str, address_kind: str) -> TextFacts:
     """Facts of one text. ``address_kind``: "on_request" for 一（二）依申请公开情况, "fees" for the
@@ -685,25 +698,38 @@ def analyse(text: str, address_kind: str) -> TextFacts:
     breakdowns: list[tuple[NumberMention, ...]] = []
     app_sentences: list[bool] = []
     t4_sentences: list[bool] = []
+    # What no sentence can say when the whole text does not say it: most texts never mention 申请.
+    any_app = "申请" in text
+    any_t4 = on_request or "信息公开" in text or "依申请" in text
+    walk = sentences
+    if not (numbers or any_app or any_t4):
+        app_sentences = [False] * len(sentences)
+        t4_sentences = [False] * len(sentences)
+        walk = ()  # nothing to do per sentence
     k = 0
+    n_numbers = len(numbers)
     previous_app = False
-    for s0, s1 in sentences:
-        sentence = text[s0:s1]
-        has_app = "申请" in sentence and _APP_CONTEXT.search(sentence) is not None
+    for s0, s1 in walk:
+        sentence = text[s0:s1] if any_app or any_t4 else ""
+        has_app = any_app and "申请" in sentence and _APP_CONTEXT.search(sentence) is not None
         app = on_request or has_app or previous_app
         previous_app = has_app
         app_sentences.append(app)
-        t4 = on_request or "信息公开" in sentence or "依申请" in sentence
+        t4 = on_request or (any_t4 and ("信息公开" in sentence or "依申请" in sentence))
         t4_sentences.append(t4)
-        nums = []
-        while k < len(numbers) and numbers[k].start < s1:
-            if numbers[k].start >= s0:
-                nums.append(numbers[k])
-            k += 1
-        if nums:
-            _sentence(text, s0, s1, nums, app, t4, mentions, percents, lists, breakdowns)
+        if k < n_numbers and numbers[k].start < s1:
+            nums = []
+            while k < n_numbers and numbers[k].start < s1:
+                if numbers[k].start >= s0:
+                    nums.append(numbers[k])
+                k += 1
+            if nums:
+                _sentence(text, s0, s1, nums, app, t4, mentions, percents, lists, breakdowns)
     phrases = _phrases(address_kind, text, sentences, app_sentences, t4_sentences) if text else []
     years = _years(text, numbers, sentences, address_kind) if numbers else []
+    fee = _fee(text, mentions, numbers, address_kind == "fees")
+    if not (mentions or percents or breakdowns or phrases or years or fee):  # (lists index mentions)
+        return _NO_FACTS
     return TextFacts(
         mentions=tuple(mentions),
         percents=tuple(percents),
@@ -711,5 +737,5 @@ def analyse(text: str, address_kind: str) -> TextFacts:
         breakdowns=tuple(breakdowns),
         phrases=tuple(phrases),
         years=tuple(years),
-        fee=_fee(text, mentions, numbers, address_kind == "fees"),
+        fee=fee,
     )
