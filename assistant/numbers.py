@@ -68,6 +68,13 @@ class NumberMention:
         return self.value == self.value.to_integral_value()
 
 
+# Cheap test for "may contain a number": digits, 百分之, or a Chinese numeral before a measure word.
+# Derived from UNITS so that it never rejects a text in which find_numbers would find something.
+MAYBE_NUMBER = re.compile(
+    f"[0-9０-９]|{_PERCENT_WORD}|[{_CN_CHARS}][ \u3000\t]*[余多]?[ \u3000\t]*[{''.join(sorted({u[0] for u in UNITS}))}]"
+)
+
+
 def to_halfwidth(s: str) -> str:
     """Full-width digits and number punctuation to ASCII; everything else unchanged."""
     return s.translate(_FULLWIDTH)

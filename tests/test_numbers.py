@@ -176,3 +176,15 @@ def test_find_numbers_matches_reference_on_report_texts(sample_text):
     texts += [t for seed in range(5) for _, t in iter_narrative(consistent_report(seed))]
     for text in texts:
         assert _same(text), text
+
+
+def test_maybe_number_never_rejects_a_text_with_numbers():
+    from assistant.numbers import MAYBE_NUMBER, UNITS
+
+    texts = [f"收取{cn}{gap}{unit}。" for cn in ("五", "五十", "两", "三万") for gap in ("", " ", "余")
+             for unit in UNITS]
+    texts += ["百分之五十", "共12件", "１２条", "五十万元"]
+    for text in texts:
+        if find_numbers(text):
+            assert MAYBE_NUMBER.search(text), text
+    assert not MAYBE_NUMBER.search("一是进一步统一口径")

@@ -327,3 +327,10 @@ def test_e8_part_6_without_a_fee_item(small):
     r.part6 = r.part6[1:]
     f, = of_rule(validate(r), "E8")
     assert f.severity == "error" and f.location.address == "p6"
+
+
+def test_fee_amount_in_chinese_numerals_is_read():
+    from assistant.validation._text import analyse
+
+    assert analyse("本年度收取信息处理费五十万元。", "fees").fee.amount
+    assert analyse("本年度收取信息处理费2件，共计五百元。", "fees").fee.amount

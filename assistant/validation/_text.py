@@ -23,7 +23,7 @@ from operator import itemgetter
 
 from schemas import labels as L
 
-from assistant.numbers import NumberMention, find_numbers
+from assistant.numbers import MAYBE_NUMBER as _MAYBE_NUMBER, NumberMention, find_numbers
 
 __all__ = [
     "COUNT_UNITS", "MONEY_UNITS", "Claim", "CountList", "FeeFacts", "Mention", "Percent", "Phrase", "TextFacts",
@@ -36,9 +36,6 @@ MONEY_UNITS: dict[str, Decimal] = {"元": Decimal("0.0001"), "千元": Decimal("
 
 _WS = re.compile(r"[\s\u3000]+")
 _LEAD_CHARS = 48  # the words governing a number stand just before it; bounding the lead keeps scans cheap
-# Cheap test for "may contain a number" (digits, 百分之, a Chinese numeral before a measure word).
-_MAYBE_NUMBER = re.compile(r"[0-9０-９]|百分之|[零〇○一二两三四五六七八九十百千万亿]\s*[余多]?\s*"
-                           r"[件条次个项篇人家份起宗批名场期户部本种类天小年月日号页版]")
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 _DATE_UNITS = frozenset({"年", "月", "日", "号"})
 _FIRST = itemgetter(0)
