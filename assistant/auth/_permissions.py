@@ -1,0 +1,90 @@
+"""Roles and what each may do. Every server-side handler asks ``require`` with the user it got from
+the login session, never with a role the client sent."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+from assistant.errors import ReportAssistantError
+
+__all__ = [
+    "ACTION_LABELS", "ROLES", "ROLE_LABELS", "Action", "PermissionDenied", "Role", "User", "allowed",
+    "can_open_draft", "require", "require_draft",
+]
+
+Role = Literal["staff", "editor", "supervisor"]
+ROLES: tuple[str, ...] = get_args(Role)
+ROLE_LABELS: dict[str, str] = {"staff": "起草人员", "editor": "编辑", "supervisor": "审核人员"}
+
+Action = Literal[
+    "view",  # read a draft: chat history, preview, tables, findings, history, provenance
+    "chat",  # talk to the assistant (facts go in through the dialogue)
+    "new_draft",  # start a report
+    "draft",  # draft the narrative parts from the facts
+    "edit_cells",  # change a table cell by hand
+    "edit_narrative",  # rewrite a narrative part by hand or regenerate it with an instruction
+    "lock",  # lock or unlock a narrative part
+    "approve",  # approve the draft as it is, accepting its warnings
+    "export",  # download DOCX, PDF, JSON through the export gate
+]
+ACTION_LABELS: dict[str, str] = {
+    "view": "查看报告", "chat": "通过对话填写报告", "new_draft": "新建报告", "draft": "起草正文",
+    "edit_cells": "修改数据表", "edit_narrative": "修改或重写正文", "lock": "锁定或解锁正文",
+    "approve": "审核报告", "export": "导出报告",
+}
+
+_GRANTS: dict[str, frozenset[str]] = {
+    "staff": frozenset({"view", "chat", "new_draft", "draft", "edit_cells"}),
+    "editor": frozenset({"view", "draft", "edit_cells", "edit_narrative", "lock"}),
+    "supervisor": frozenset({"view", "approve", "export"}),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    username: str
+    display_name: str
+    role: Role
+    active: bool = True
+
+    @property
+    def name(self) -> str:
+        """How the user is named in records and on screen."""
+        return self.display_name or self.username
+
+    @property
+    def role_label(self) -> str:
+        return ROLE_LABELS[self.role]
+
+
+class PermissionDenied(ReportAssistantError):
+    """The user's role does not allow the action (message in Chinese)."""
+
+
+def allowed(user: User | None, action: str) -> bool:
+    return user is not None and user.active and action in _GRANTS.get(user.role, frozenset())
+
+
+def require(user: User | None, action: Action) -> User:
+    """``user`` when the role allows ``action``; ``PermissionDenied`` otherwise."""
+    if user is None or not user.active:
+        raise PermissionDenied("请先登录。")
+    if not allowed(user, action):
+        raise PermissionDenied(f"{user.role_label}无权{ACTION_LABELS.get(action, action)}。")
+    return user
+
+
+def can_open_draft(user: User | None, owner: str) -> bool:
+    """Staff see their own drafts; editors and supervisors see every draft."""
+    if user is None or not user.active:
+        return False
+    return user.role != "staff" or owner == user.username
+
+
+def require_draft(user: User | None, action: Action, owner: str) -> User:
+    """``require`` plus: the draft (owned by ``owner``) is one the user may open."""
+    require(user, action)
+    if not can_open_draft(user, owner):
+        raise PermissionDenied("这份报告属于其他起草人员，您无权查看或修改。")
+    return user

@@ -1,0 +1,153 @@
+"""Users, part locks and approvals in the project database (the same engine as ``Store``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import delete, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import sessionmaker
+
+from assistant.auth._passwords import hash_password, verify_password
+from assistant.auth._permissions import ROLE_LABELS, ROLES, User
+from assistant.auth._tables import ApprovalRow, PartLockRow, UserRow
+from assistant.errors import ReportAssistantError
+
+__all__ = ["Approval", "AuthStore", "PartLock", "UserError"]
+
+_USERNAME = re.compile(r"^[\w.\-@]{1,100}$")  # \w includes Chinese characters
+MIN_PASSWORD = 8
+# verified against when the user does not exist, so a wrong name costs as long as a wrong password
+_DUMMY_HASH = hash_password("report-assistant: no such user")
+
+
+class UserError(ReportAssistantError):
+    """A user cannot be created or changed (message in Chinese)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PartLock:
+    part: str
+    locked_by: str
+    locked_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Approval:
+    draft_id: int
+    revision: int
+    approved_by: str
+    warnings: tuple[str, ...]
+    approved_at: dt.datetime
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def _user(r: UserRow) -> User:
+    return User(r.username, r.display_name, r.role, r.active)  # type: ignore[arg-type]
+
+
+class AuthStore:
+    """Thread-safe: each call uses its own session. The schema comes with ``Store``'s migrations."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    # ---- users -----------------------------------------------------------------------------------
+    def add_user(self, username: str, password: str, role: str, display_name: str = "") -> User:
+        username = username.strip()
+        if not _USERNAME.match(username):
+            raise UserError("用户名只能包含汉字、字母、数字和 . - _ @，最长100个字符。")
+        if role not in ROLES:
+            raise UserError(f"角色应为 {'、'.join(f'{r}（{ROLE_LABELS[r]}）' for r in ROLES)} 之一。")
+        if len(password) < MIN_PASSWORD:
+            raise UserError(f"密码至少需要{MIN_PASSWORD}个字符。")
+        row = UserRow(username=username, display_name=display_name.strip(), role=role,
+                      password_hash=hash_password(password), active=True, created_at=_utcnow())
+        try:
+            with self._sessions.begin() as s:
+                s.add(row)
+        except IntegrityError:
+            raise UserError(f"用户“{username}”已存在。") from None
+        return _user(row)
+
+    def set_password(self, username: str, password: str) -> None:
+        if len(password) < MIN_PASSWORD:
+            raise UserError(f"密码至少需要{MIN_PASSWORD}个字符。")
+        with self._sessions.begin() as s:
+            row = s.scalar(select(UserRow).where(UserRow.username == username))
+            if row is None:
+                raise UserError(f"没有用户“{username}”。")
+            row.password_hash = hash_password(password)
+
+    def set_active(self, username: str, active: bool) -> None:
+        with self._sessions.begin() as s:
+            row = s.scalar(select(UserRow).where(UserRow.username == username))
+            if row is None:
+                raise UserError(f"没有用户“{username}”。")
+            row.active = active
+
+    def get_user(self, username: str | None) -> User | None:
+        if not username:
+            return None
+        with self._sessions() as s:
+            row = s.scalar(select(UserRow).where(UserRow.username == username))
+            return _user(row) if row else None
+
+    def list_users(self) -> list[User]:
+        with self._sessions() as s:
+            return [_user(r) for r in s.scalars(select(UserRow).order_by(UserRow.role, UserRow.username))]
+
+    def authenticate(self, username: str, password: str) -> User | None:
+        """The active user with this name and password, else None."""
+        with self._sessions() as s:
+            row = s.scalar(select(UserRow).where(UserRow.username == (username or "").strip()))
+            stored = row.password_hash if row else _DUMMY_HASH
+            ok = verify_password(password or "", stored)
+            if row is None or not ok or not row.active:
+                return None
+            return _user(row)
+
+    # ---- locks -----------------------------------------------------------------------------------
+    def lock_part(self, draft_id: int, part: str, who: str) -> PartLock:
+        with self._sessions.begin() as s:
+            row = s.get(PartLockRow, (draft_id, part))
+            if row is None:
+                row = PartLockRow(draft_id=draft_id, part=part, locked_by=who, locked_at=_utcnow())
+                s.add(row)
+            return PartLock(row.part, row.locked_by, row.locked_at)
+
+    def unlock_part(self, draft_id: int, part: str) -> bool:
+        with self._sessions.begin() as s:
+            return s.execute(delete(PartLockRow).where(PartLockRow.draft_id == draft_id,
+                                                       PartLockRow.part == part)).rowcount > 0
+
+    def locks(self, draft_id: int) -> dict[str, PartLock]:
+        with self._sessions() as s:
+            rows = s.scalars(select(PartLockRow).where(PartLockRow.draft_id == draft_id))
+            return {r.part: PartLock(r.part, r.locked_by, r.locked_at) for r in rows}
+
+    # ---- approvals -------------------------------------------------------------------------------
+    def approve(self, draft_id: int, revision: int, who: str, warnings: list[str] | tuple[str, ...]) -> Approval:
+        row = ApprovalRow(draft_id=draft_id, revision=revision, approved_by=who,
+                          warnings_json=json.dumps(list(warnings), ensure_ascii=False), approved_at=_utcnow())
+        with self._sessions.begin() as s:
+            s.add(row)
+        return _approval(row)
+
+    def latest_approval(self, draft_id: int) -> Approval | None:
+        with self._sessions() as s:
+            row = s.scalars(select(ApprovalRow).where(ApprovalRow.draft_id == draft_id)
+                            .order_by(ApprovalRow.id.desc()).limit(1)).first()
+            return _approval(row) if row else None
+
+
+def _approval(r: ApprovalRow) -> Approval:
+    return Approval(r.draft_id, r.revision, r.approved_by, tuple(json.loads(r.warnings_json)), r.approved_at)

@@ -1,0 +1,94 @@
+"""What the screens show: clickable numbers in the preview, marked cells, grid edits read back,
+findings pointing at their cell or text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.auth import AuthStore
+from assistant.llm import CallLog
+from assistant.offline import OfflineModel
+from assistant.storage import Store
+from schemas.facts import Facts
+from tests.dialogue_support import SAMPLE_DIALOGUE
+from ui import views
+from ui.provenance import number_links
+from ui.workspace import Workspace, WorkspaceError
+
+
+@pytest.fixture
+def sample(tmp_path):
+    store = Store(f"sqlite:///{tmp_path / 'v.sqlite3'}")
+    auth = AuthStore(store.engine)
+    auth.add_user("zhang", "password-123", "staff", "张三")
+    ws = Workspace(store, auth, OfflineModel(call_log=CallLog(None)), export_dir=tmp_path)
+    draft = ws.default_draft("zhang")
+    for message in SAMPLE_DIALOGUE:
+        ws.send("zhang", draft.id, message)
+    ws.draft_all("zhang", draft.id)
+    yield ws, draft.id
+    store.close()
+
+
+def test_numbers_in_a_paragraph_point_at_the_facts_they_state():
+    facts = Facts(report_year=2023, website_items=148, new_media_posts=59, proposals_completion_rate=100,
+                  npc_suggestions=1, cppcc_proposals=4, cells={"t3.new_received.total": 7})
+    text = "2023年，全年在门户网站主动公开政务信息148条，通过政务新媒体发布信息59条，另有12条未计。"
+    links = {text[s:e]: f for s, e, f in number_links("p1.active", text, facts)}
+    assert links == {"2023年": "report_year", "148条": "website_items", "59条": "new_media_posts"}
+    p6 = "共承办人大代表建议1件、政协提案4件，办结率100%。统计期限自2023年1月1日起。"
+    links = {p6[s:e]: f for s, e, f in number_links("p6.2", p6, facts)}
+    assert links == {"1件": "npc_suggestions", "4件": "cppcc_proposals", "100%": "proposals_completion_rate",
+                     "2023年": "report_year"}
+    text = "本年度新收政府信息公开申请7件。"
+    assert [f for *_, f in number_links("p1.on_request", text, facts)] == ["t3.new_received.total"]
+
+
+def test_the_preview_is_the_report_with_clickable_numbers(sample):
+    ws, d = sample
+    snap = ws.snapshot("zhang", d)
+    html = views.preview_html(snap)
+    assert "<h1>烟台市机关事务管理局2023年政府信息公开工作年度报告</h1>" in html
+    assert html.count("data-address=") == 200  # every table cell
+    assert re.search(r'<span class="num" data-fact="website_items"[^>]*>148条</span>', html)
+    assert f'data-revision="{snap.draft.revision}"' in html
+    assert "<style></style>" in html  # nothing to mark: the sample is clean
+    assert "未发现问题" in views.findings_html(snap)
+
+
+def test_a_wrong_cell_is_marked_in_the_grid_the_preview_and_the_findings(sample):
+    ws, d = sample
+    rows = views.grid_rows(ws.snapshot("zhang", d), "t3")
+    assert rows[0][0] == "一、本年新收政府信息公开申请数量" and rows[0][1:8] == ["0"] * 7 and rows[0][8] == ""
+    rows[0][1] = "5"
+    snap = ws.snapshot("zhang", d)
+    assert views.grid_edits("t3", rows, snap) == [("t3.new_received.natural", "5")]
+    ws.set_cells("zhang", d, views.grid_edits("t3", rows, snap))
+    snap = ws.snapshot("zhang", d)
+    after = views.grid_rows(snap, "t3")
+    assert after[0][1] == "5" and "A3" in after[0][8] and "A1" in after[0][8]
+    assert '#grid-t3 [data-testid="cell-0-7"]' in views.grid_marks_css(snap)  # the row total
+    assert 'td[data-address="t3.new_received.total"]' in views.preview_html(snap)
+    findings = views.findings_html(snap)
+    assert "表三「一、本年新收政府信息公开申请数量」行「总计」列（t3.new_received.total）" in findings
+    assert "<mark>" in findings  # E6 quotes the sentence of the text it is about
+
+
+def test_grid_rows_and_labels_cannot_be_changed(sample):
+    ws, d = sample
+    snap = ws.snapshot("zhang", d)
+    rows = views.grid_rows(snap, "t4")
+    with pytest.raises(WorkspaceError, match="固定"):
+        views.grid_edits("t4", rows[:-1], snap)
+    rows[0][0] = "别的名称"
+    with pytest.raises(WorkspaceError, match="固定"):
+        views.grid_edits("t4", rows, snap)
+
+
+def test_chat_messages_keep_tables_and_paragraphs():
+    shown = views.chat_messages([{"role": "user", "content": "表三：\na\t1\t2"},
+                                 {"role": "assistant", "content": "已记录：\n- 甲：1\n接下来：乙是多少？"}])
+    assert shown[0]["content"].startswith("```text\n") and "a\t1\t2" in shown[0]["content"]
+    assert shown[1]["content"] == "已记录：\n- 甲：1\n\n接下来：乙是多少？"

@@ -1,0 +1,150 @@
+"""Run the app in a child process on a loopback port with its own database, and drive it with
+headless Chromium (Debian's, never a downloaded one). Used by the browser tests and by
+``python -m ui.screenshots``."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import Any, Iterable
+
+__all__ = [
+    "CHROMIUM_ARGS", "AppServer", "add_users", "edit_cell", "find_chromium", "free_port", "launch_chromium", "login",
+    "shown_revision", "send_message", "wait_for_new_revision",
+]
+
+ROOT = Path(__file__).resolve().parent.parent
+# headless on a machine without network, GPU or a large /dev/shm
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+TIMEOUT_MS = 30_000
+
+
+def find_chromium() -> str | None:
+    for candidate in (os.environ.get("REPORT_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"),
+                      shutil.which("chromium-browser")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def add_users(database_url: str, users: Iterable[tuple[str, str, str, str]]) -> None:
+    """(username, password, role, display name) each, into the database at ``database_url``."""
+    from assistant.auth import AuthStore
+    from assistant.storage import Store
+
+    store = Store(database_url)
+    try:
+        auth = AuthStore(store.engine)
+        for username, password, role, name in users:
+            auth.add_user(username, password, role, name)
+    finally:
+        store.close()
+
+
+class AppServer:
+    """``python -m ui serve`` in a child process; ``with AppServer(db_url, workdir) as url: …``."""
+
+    def __init__(self, database_url: str, workdir: Path, *, port: int | None = None, startup_s: float = 90):
+        self.database_url, self.workdir = database_url, Path(workdir)
+        self.port = port or free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self.startup_s = startup_s
+        self.process: subprocess.Popen | None = None
+        self.log_path = self.workdir / "server.log"
+
+    def __enter__(self) -> str:
+        env = dict(os.environ, REPORT_DATABASE_URL=self.database_url, REPORT_LLM_CALL_LOG="",
+                   GRADIO_ANALYTICS_ENABLED="False", PYTHONPATH=str(ROOT), NO_PROXY="127.0.0.1,localhost")
+        for key in ("REPORT_LLM_MODEL", "REPORT_LLM_BASE_URL"):  # the offline engine, whatever the shell has
+            env.pop(key, None)
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        log = self.log_path.open("wb")
+        self.process = subprocess.Popen([sys.executable, "-m", "ui", "serve", "--port", str(self.port)],
+                                        cwd=self.workdir, env=env, stdout=log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + self.startup_s
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"服务没有启动：\n{self.log()}")
+            try:
+                with urllib.request.urlopen(self.url, timeout=2) as r:
+                    if r.status == 200:
+                        return self.url
+            except (urllib.error.URLError, OSError):
+                time.sleep(0.3)
+        self.__exit__(None, None, None)
+        raise RuntimeError(f"服务在 {self.startup_s} 秒内没有启动：\n{self.log()}")
+
+    def log(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace") if self.log_path.exists() else ""
+
+    def __exit__(self, *exc: Any) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+
+
+def launch_chromium(playwright, executable: str | None = None):
+    path = executable or find_chromium()
+    if path is None:
+        raise RuntimeError("找不到 Chromium（Debian 软件包 chromium）。")
+    return playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS, headless=True)
+
+
+def login(page, url: str, username: str, password: str) -> None:
+    page.goto(url)
+    page.get_by_label("用户名").fill(username)
+    page.get_by_label("密码").fill(password)
+    page.get_by_role("button", name="登录").click()
+    # the badge is filled by the load event: the session is in and the views are loaded
+    page.wait_for_function("() => (document.querySelector('#user-badge') || {}).innerText?.includes('（')",
+                           timeout=TIMEOUT_MS)
+
+
+def shown_revision(page) -> str | None:
+    return page.evaluate("() => { const p = document.querySelector('#revision [data-revision]');"
+                         " return p ? p.dataset.revision : null; }")
+
+
+def wait_for_new_revision(page, before: str | None, timeout_ms: int = TIMEOUT_MS) -> str:
+    """Wait until the page shows a revision of the draft other than ``before`` (the action is saved
+    and every view was refreshed from the database)."""
+    page.wait_for_function(
+        "(before) => { const p = document.querySelector('#revision [data-revision]');"
+        " return p && p.dataset.revision !== before; }", arg=before, timeout=timeout_ms)
+    return shown_revision(page)
+
+
+def send_message(page, text: str, timeout_ms: int = TIMEOUT_MS) -> None:
+    before = shown_revision(page)
+    page.locator("#chat-input textarea").fill(text)
+    page.locator("#send").click()
+    wait_for_new_revision(page, before, timeout_ms)
+
+
+def edit_cell(page, grid: str, row: int, col: int, value: str, timeout_ms: int = TIMEOUT_MS) -> None:
+    """Type ``value`` into a cell of a data grid (``t2``, ``t3``, ``t4``) and wait until it is saved."""
+    before = shown_revision(page)
+    page.locator(f'#grid-{grid} [data-testid="cell-{row}-{col}"]').dblclick()
+    editor = page.locator(f'#grid-{grid} textarea[aria-label="Edit cell"]')
+    editor.wait_for(state="visible", timeout=timeout_ms)
+    editor.fill(value)
+    editor.press("Enter")
+    wait_for_new_revision(page, before, timeout_ms)

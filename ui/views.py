@@ -1,0 +1,303 @@
+"""What the screens show, as HTML, Markdown and grid rows built from a ``Snapshot`` (no Gradio).
+
+The preview is the core's HTML rendering (``render_html_body``: value cells carry ``data-address``)
+with two additions: numbers in the narrative that stand for a recorded fact become clickable
+(``data-fact``), and the places findings point at are marked.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from assistant.drafting import PARTS, part_address, part_title
+from assistant.export import GateDecision, describe_location, render_html_body
+from assistant.storage import DraftInfo
+from schemas import labels as L
+from schemas.findings import Finding
+from schemas.layout import T2_CELLS, T3_COLUMNS, T3_ROWS, T4_BLOCKS, T4_COLUMNS, get_text
+from schemas.report import Blank
+from ui.provenance import number_links
+from ui.workspace import Snapshot, WorkspaceError
+
+__all__ = [
+    "GRIDS", "Grid", "chat_messages", "draft_choices", "findings_html", "gate_markdown", "grid_edits", "grid_marks_css",
+    "grid_rows", "part_choices", "part_status", "preview_html",
+]
+
+_TAG = re.compile(r"(<[^>]+>)")
+_P_OPEN = re.compile(r'<p data-part="([^"]+)"')
+_SEVERITY = {"error": "错误", "warning": "警告"}
+
+
+# ---- chat ----------------------------------------------------------------------------------------
+def chat_messages(messages: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The conversation as the chat shows it: a pasted table keeps its layout, and a line after a
+    list starts a new paragraph (Markdown would fold it into the last item)."""
+    out = []
+    for m in messages:
+        text = m["content"]
+        if m["role"] == "user" and "\t" in text:
+            text = "```text\n" + text.replace("```", "ʼʼʼ") + "\n```"
+        elif m["role"] == "assistant":
+            lines: list[str] = []
+            for line in text.splitlines():
+                if lines and lines[-1].lstrip().startswith("- ") and not line.lstrip().startswith("- "):
+                    lines.append("")
+                lines.append(line)
+            text = "\n".join(lines)
+        out.append({"role": m["role"], "content": text})
+    return out
+
+
+# ---- grids ----------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Grid:
+    key: str  # t2 | t3 | t4
+    title: str
+    headers: list[str]
+    labels: list[list[str]]  # the label columns of each row
+    addresses: list[list[str]]  # the value cells of each row, left to right
+    widths: list[str]  # column widths: labels, values, note
+
+    @property
+    def first_value_column(self) -> int:
+        return len(self.labels[0])
+
+    @property
+    def static_columns(self) -> list[int]:
+        n = self.first_value_column
+        return list(range(n)) + [n + len(self.addresses[0])]
+
+    def position(self, address: str) -> tuple[int, int] | None:
+        for r, row in enumerate(self.addresses):
+            if address in row:
+                return r, self.first_value_column + row.index(address)
+        return None
+
+
+def _t3_label(row) -> str:
+    return f"{row.group_label} {row.label}" if row.group_label else row.label
+
+
+GRIDS: dict[str, Grid] = {
+    "t2": Grid("t2", "表二 主动公开政府信息情况", ["信息内容", "项目", "数值", "校验"],
+               [[L.T2_ROW_LABELS[c.row], L.T2_COLUMN_LABELS[c.column]] for c in T2_CELLS],
+               [[c.address] for c in T2_CELLS], ["16%", "24%", "14%", "46%"]),
+    "t3": Grid("t3", "表三 收到和处理政府信息公开申请情况", ["项目", *L.T3_COLUMN_LABELS.values(), "校验"],
+               [[_t3_label(r)] for r in T3_ROWS],
+               [[f"{r.address}.{c}" for c in T3_COLUMNS] for r in T3_ROWS], ["27%", *["7%"] * 7, "24%"]),
+    "t4": Grid("t4", "表四 政府信息公开行政复议、行政诉讼情况", ["类别", *L.T4_COLUMN_LABELS.values(), "校验"],
+               [[("行政诉讼 · " if b != "review" else "") + L.T4_BLOCK_LABELS[b]] for b in T4_BLOCKS],
+               [[f"t4.{b}.{c}" for c in T4_COLUMNS] for b in T4_BLOCKS], ["24%", *["9%"] * 5, "31%"]),
+}
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Blank):
+        return value.blank or "空白"
+    return str(value)
+
+
+def _cells_of(f: Finding) -> list[str]:
+    """The cells a finding is about: its own cell, or the cells of its failed equation."""
+    a = f.location.address
+    own = [a] if a.startswith(("t2.", "t3.", "t4.")) and a.count(".") >= 2 and "*" not in a else []
+    return own or list(f.location.related)
+
+
+def _table_findings(snap: Snapshot) -> list[Finding]:
+    return [f for f in snap.findings if _cells_of(f) and (f.location.address[:2] in ("t2", "t3", "t4")
+                                                           or f.severity == "error")]
+
+
+def grid_rows(snap: Snapshot, key: str) -> list[list[str]]:
+    grid = GRIDS[key]
+    cells = snap.facts.cells
+    notes: dict[int, list[str]] = {}
+    for f in _table_findings(snap):
+        rows = sorted({pos[0] for a in _cells_of(f) if (pos := grid.position(a))})
+        if f.location.address[:2] in ("t2", "t3", "t4"):
+            own = grid.position(f.location.address)
+            rows = [own[0]] if own else rows[:1]
+        for r in rows:
+            mark = "❌" if f.severity == "error" else "⚠"
+            note = f"{mark} {f.rule} {f.message}"
+            if note not in notes.setdefault(r, []):
+                notes[r].append(note)
+    out = []
+    for r, (labels, addresses) in enumerate(zip(grid.labels, grid.addresses)):
+        out.append([*labels, *(_cell_text(cells.get(a)) for a in addresses), "；".join(notes.get(r, []))])
+    return out
+
+
+def grid_edits(key: str, rows: list[list[Any]], snap: Snapshot) -> list[tuple[str, Any]]:
+    """The cells whose text differs from what the grid showed: [(address, typed value)]."""
+    grid = GRIDS[key]
+    shown = grid_rows(snap, key)
+    n = grid.first_value_column
+    if len(rows) != len(shown) or any(len(row) != len(want) or [str(x) for x in row[:n]] != want[:n]
+                                      for row, want in zip(rows, shown)):
+        raise WorkspaceError("数据表的行和列是固定的，不能增删或修改项目名称；已恢复原表。")
+    edits = []
+    start = grid.first_value_column
+    for r, addresses in enumerate(grid.addresses):
+        if r >= len(rows):
+            break
+        for i, address in enumerate(addresses):
+            new = rows[r][start + i] if start + i < len(rows[r]) else ""
+            new_text = "" if new is None else str(new).strip()
+            if new_text.endswith(".0") and new_text[:-2].isdigit():  # a number cell read back as float
+                new_text = new_text[:-2]
+            if new_text != shown[r][start + i]:
+                edits.append((address, new_text))
+    return edits
+
+
+def grid_marks_css(snap: Snapshot) -> str:
+    """A <style> marking the grid cells findings point at (red for errors, amber for warnings)."""
+    rules = []
+    for f in _table_findings(snap):
+        color = ("#fde2e2", "#c62828") if f.severity == "error" else ("#fff4d6", "#b26a00")
+        for a in _cells_of(f):
+            for grid in GRIDS.values():
+                pos = grid.position(a)
+                if pos:
+                    sel = f'#grid-{grid.key} [data-testid="cell-{pos[0]}-{pos[1]}"]'
+                    rules.append(f"{sel}{{background:{color[0]} !important;"
+                                 f"box-shadow:inset 0 0 0 2px {color[1]};}} {sel} span{{color:{color[1]};}}")
+    return f"<style>{''.join(dict.fromkeys(rules))}</style>"
+
+
+# ---- preview ----------------------------------------------------------------------------------------
+def _link_numbers(body: str, snap: Snapshot) -> str:
+    out: list[str] = []
+    part: str | None = None
+    for piece in _TAG.split(body):
+        if piece.startswith("<"):
+            m = _P_OPEN.match(piece)
+            if m:
+                part = html.unescape(m.group(1))
+            elif piece.startswith("</p"):
+                part = None
+            out.append(piece)
+            continue
+        if part is None or not piece:
+            out.append(piece)
+            continue
+        text = html.unescape(piece)
+        pos = 0
+        for start, end, field in number_links(part, text, snap.facts):
+            out.append(html.escape(text[pos:start], quote=False))
+            out.append(f'<span class="num" data-fact="{html.escape(field)}" title="点击查看来源">'
+                       f"{html.escape(text[start:end], quote=False)}</span>")
+            pos = end
+        out.append(html.escape(text[pos:], quote=False))
+    return "".join(out)
+
+
+def _preview_marks(snap: Snapshot) -> str:
+    rules = []
+    for f in snap.findings:
+        error = f.severity == "error"
+        a = f.location.address
+        if a.startswith(("p1", "p5", "p6", "preamble")):
+            rules.append(f'#preview p[data-part="{a}"]{{background:{"#fdecec" if error else "#fff8e1"};'
+                         f'box-shadow:-4px 0 0 {"#c62828" if error else "#e0a000"};}}')
+        for c in _cells_of(f):
+            rules.append(f'#preview td[data-address="{c}"]{{background:{"#fde2e2" if error else "#fff4d6"};}}')
+    return f"<style>{''.join(dict.fromkeys(rules))}</style>"
+
+
+def preview_html(snap: Snapshot) -> str:
+    body = _link_numbers(render_html_body(snap.assembled.report), snap)
+    return (f'{_preview_marks(snap)}<div class="preview-page" data-draft="{snap.draft.id}" '
+            f'data-revision="{snap.draft.revision}">{body}</div>')
+
+
+# ---- findings -------------------------------------------------------------------------------------
+def _snippet(snap: Snapshot, f: Finding) -> str:
+    if f.location.span is None:
+        return ""
+    try:
+        text = get_text(snap.assembled.report, f.location.address)
+    except KeyError:
+        return ""
+    s, e = f.location.span
+    before, hit, after = text[max(0, s - 12):s], text[s:e], text[e:e + 12]
+    return (f'<div class="snippet">……{html.escape(before)}<mark>{html.escape(hit)}</mark>'
+            f"{html.escape(after)}……</div>")
+
+
+def findings_html(snap: Snapshot) -> str:
+    errors = [f for f in snap.findings if f.severity == "error"]
+    warnings = [f for f in snap.findings if f.severity != "error"]
+    if not snap.findings:
+        return ('<div class="findings"><p class="ok">✓ 未发现问题：表格和正文通过了全部校验规则。</p></div>')
+    items = []
+    for f in errors + warnings:
+        cls = "error" if f.severity == "error" else "warning"
+        items.append(
+            f'<li class="{cls}" data-target="{html.escape(f.location.address)}">'
+            f'<span class="badge {cls}">{_SEVERITY.get(f.severity, f.severity)}</span> '
+            f'<span class="rule">{html.escape(f.rule)}</span> '
+            f'<span class="where">{html.escape(describe_location(f))}</span>'
+            f'<div class="msg">{html.escape(f.message)}</div>{_snippet(snap, f)}</li>')
+    head = f"校验结果：{len(errors)} 个错误，{len(warnings)} 个警告。"
+    hint = "错误必须改正后才能导出；警告需审核人员确认。" if errors else "警告需审核人员在审核时确认。"
+    return (f'<div class="findings"><p class="summary">{head}{hint}</p><ol>{"".join(items)}</ol></div>')
+
+
+# ---- supervisor ------------------------------------------------------------------------------------
+def gate_markdown(snap: Snapshot, decision: GateDecision) -> str:
+    lines = [f"**{decision.summary_sentence()}**", ""]
+    if decision.errors:
+        lines.append("有错误的报告不能审核通过，也不能导出：")
+        lines += [f"- [{f.rule}] {describe_location(f)}：{f.message}" for f in decision.errors]
+        lines.append("")
+    if decision.warnings:
+        lines.append("审核通过即表示确认以下警告：")
+        lines += [f"- `{w.key}` {describe_location(w.finding)}：{w.finding.message}" for w in decision.warnings]
+        lines.append("")
+    a = snap.approval
+    if a is None:
+        lines.append("审核状态：尚未审核。")
+    elif snap.approved:
+        lines.append(f"审核状态：✅ 已由{a.approved_by}于 {a.approved_at.astimezone():%Y-%m-%d %H:%M} 审核通过，可以导出。")
+    else:
+        lines.append(f"审核状态：{a.approved_by}审核通过后报告又有修改，需要重新审核。")
+    return "\n".join(lines)
+
+
+# ---- choices and status -------------------------------------------------------------------------------
+def draft_choices(drafts: list[DraftInfo], name_of: Callable[[str], str]) -> list[tuple[str, int]]:
+    out = []
+    for d in drafts:
+        what = f"{d.agency_name or '未命名报告'}{f' {d.report_year}年度' if d.report_year else ''}"
+        out.append((f"{what}（编号{d.id}，{name_of(d.owner)}）", d.id))
+    return out
+
+
+def part_choices() -> list[tuple[str, str]]:
+    return [(("一、总体情况" if p.startswith("p1.") else "六、其他需要报告的事项" if p.startswith("p6.") else "")
+             + part_title(p), p) for p in PARTS]
+
+
+def part_status(snap: Snapshot, part: str, name_of: Callable[[str], str]) -> str:
+    v = snap.narrative.get(part)
+    lines = []
+    if v is None:
+        lines.append("这一部分还没有起草。")
+    else:
+        lines.append(f"当前第{v.version}版，{name_of(v.author) or '系统'}于 {v.created_at.astimezone():%Y-%m-%d %H:%M} 保存。")
+    lock = snap.locks.get(part)
+    if lock:
+        lines.append(f"🔒 已由{lock.locked_by}锁定：起草全部正文时跳过这一部分，解锁后才能修改。")
+    flags = [f for f in snap.flags if f.location.address == part_address(part)]
+    if flags:
+        lines.append("需要核实：" + "；".join(f"[{f.rule}] {f.message}" for f in flags))
+    return "\n\n".join(lines)
