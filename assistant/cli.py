@@ -1,4 +1,4 @@
-"""Command line: ``report-assistant check|export|rules|chat``.
+"""Command line: ``report-assistant check|export|rules|chat|serve|user``.
 
 Exit status: 0 no error, 1 errors found (check) or export refused, 2 a file could not be read.
 """
@@ -157,6 +157,9 @@ def build_parser() -> argparse.ArgumentParser:
     ch.add_argument("--user", help="用户名（默认为当前系统用户）")
     ch.add_argument("--previous", help="上一年度报告（导入器能读取的任何格式），用于预填上年结转和跨年度校验")
     ch.set_defaults(func=cmd_chat)
+    from ui.cli_commands import add_commands
+
+    add_commands(sub)  # serve, user add|list
     return p
 
 

@@ -1,6 +1,7 @@
 """Set everything up and start report-assistant: ``python scripts/run.py [command args]``.
 
-With no arguments it shows the commands; pass them through, e.g. ``check 报告.txt``.
+With no arguments it starts the web app on 127.0.0.1:7860 (offline engine, SQLite); any arguments
+are passed to the command line instead, e.g. ``check 报告.txt``.
 """
 
 import subprocess
@@ -9,5 +10,5 @@ import sys
 from _bootstrap import BIN, ROOT, ensure
 
 ensure()
-args = sys.argv[1:] or ["--help"]
+args = sys.argv[1:] or ["serve"]
 sys.exit(subprocess.call([str(BIN / "report-assistant"), *args], cwd=ROOT))

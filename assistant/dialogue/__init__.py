@@ -8,7 +8,7 @@ missing and what to ask from the schemas; ``run_chat`` is the line-based termina
 
 from assistant.dialogue._checks import EQUATIONS, Equation, contradictions, negative_numbers, unread_table_lines
 from assistant.dialogue._confirm import change_lines, show_value
-from assistant.dialogue._derive import derivations
+from assistant.dialogue._derive import derivation_changes, derivations
 from assistant.dialogue._intents import Intent, parse_intent
 from assistant.dialogue._mapping import changes_between, facts_from_store
 from assistant.dialogue._planner import (
@@ -20,7 +20,7 @@ from assistant.dialogue._terminal import run_chat
 
 __all__ = [
     "EQUATIONS", "GROUPS", "REQUIRED", "REQUIRED_WHEN", "DialogueService", "Equation", "Group", "Intent", "Plan",
-    "Question", "Reply", "change_lines", "changes_between", "contradictions", "derivations", "describe_fields",
+    "Question", "Reply", "change_lines", "changes_between", "contradictions", "derivation_changes", "derivations", "describe_fields",
     "facts_from_store", "narrative_of", "negative_numbers", "parse_intent", "plan", "run_chat", "show_value",
     "summary_lines", "unread_table_lines",
 ]
