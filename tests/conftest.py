@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
+import uuid
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
+
+from assistant.storage import Store
 
 from assistant.synthetic import consistent_report, previous_year_of, zero_report
 from schemas import Report
@@ -13,6 +18,8 @@ from schemas import Report
 FIXTURES = Path(__file__).parent / "fixtures"
 SAMPLE_TXT = FIXTURES / "yantai-jgswj-2023.txt"
 SAMPLE_GOLD = FIXTURES / "yantai-jgswj-2023.gold.json"
+# PostgreSQL for the storage, dialogue and auth tests: .ci/run starts Debian's server and sets this.
+PG_URL = os.environ.get("REPORT_TEST_POSTGRES_URL")
 
 
 def load_gold() -> Report:
@@ -52,3 +59,43 @@ def rich_pair() -> tuple[Report, Report]:
 @pytest.fixture
 def empty_agency_report() -> Report:
     return zero_report()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request, tmp_path):
+    """A factory of Store objects on one fresh database (call it again to 'restart'), once on SQLite and
+    once on PostgreSQL (a schema of its own per test; skipped locally without REPORT_TEST_POSTGRES_URL,
+    failing in CI)."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'store.sqlite3'}"
+        stores: list[Store] = []
+
+        def open_sqlite() -> Store:
+            stores.append(Store(url))
+            return stores[-1]
+
+        yield open_sqlite
+        for s in stores:
+            s.close()
+        return
+    if not PG_URL:
+        if os.environ.get("CI"):
+            pytest.fail("CI 中必须提供 REPORT_TEST_POSTGRES_URL（见 .ci/run）")
+        pytest.skip("未设置 REPORT_TEST_POSTGRES_URL")
+    schema = "d_" + uuid.uuid4().hex[:12]
+    admin = create_engine(PG_URL)
+    with admin.begin() as c:
+        c.execute(text(f'CREATE SCHEMA "{schema}"'))
+    stores = []
+
+    def open_pg() -> Store:
+        engine = create_engine(PG_URL, connect_args={"options": f"-csearch_path={schema}"})
+        stores.append(Store(engine=engine))
+        return stores[-1]
+
+    yield open_pg
+    for s in stores:
+        s.close()
+    with admin.begin() as c:
+        c.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    admin.dispose()

@@ -5,11 +5,8 @@ from __future__ import annotations
 
 import json
 import os
-import uuid
 from pathlib import Path
 
-import pytest
-from sqlalchemy import create_engine, text
 
 from assistant.dialogue import DialogueService
 from assistant.llm import CallLog
@@ -22,44 +19,6 @@ from schemas.layout import ALL_CELL_ADDRESSES, T2_CELLS, T3_COLUMNS, T3_ROWS, T4
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PG_URL = os.environ.get("REPORT_TEST_POSTGRES_URL")
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db(request, tmp_path):
-    """A factory of Store objects on one fresh database (call it again to 'restart')."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'dialogue.sqlite3'}"
-        stores: list[Store] = []
-
-        def open_sqlite() -> Store:
-            stores.append(Store(url))
-            return stores[-1]
-
-        yield open_sqlite
-        for s in stores:
-            s.close()
-        return
-    if not PG_URL:
-        if os.environ.get("CI"):
-            pytest.fail("CI 中必须提供 REPORT_TEST_POSTGRES_URL（见 .ci/run）")
-        pytest.skip("未设置 REPORT_TEST_POSTGRES_URL")
-    schema = "d_" + uuid.uuid4().hex[:12]
-    admin = create_engine(PG_URL)
-    with admin.begin() as c:
-        c.execute(text(f'CREATE SCHEMA "{schema}"'))
-    stores = []
-
-    def open_pg() -> Store:
-        engine = create_engine(PG_URL, connect_args={"options": f"-csearch_path={schema}"})
-        stores.append(Store(engine=engine))
-        return stores[-1]
-
-    yield open_pg
-    for s in stores:
-        s.close()
-    with admin.begin() as c:
-        c.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    admin.dispose()
 
 
 def offline_service(store: Store) -> DialogueService:

@@ -11,7 +11,6 @@ from sqlalchemy import inspect
 import assistant.auth._tables  # noqa: F401  (registers the auth tables on the shared metadata)
 from assistant.storage._store import MIGRATIONS
 from assistant.storage._tables import Base
-from tests.dialogue_support import db  # noqa: F401  (fixture: SQLite and PostgreSQL)
 
 AUTH_TABLES = {"users", "part_locks", "approvals"}
 

@@ -9,7 +9,6 @@ from assistant.auth import (
     ROLES, AuthStore, PermissionDenied, User, UserError, allowed, can_open_draft, hash_password, require,
     require_draft, verify_password,
 )
-from tests.dialogue_support import db  # noqa: F401  (fixture: SQLite and PostgreSQL)
 
 
 def test_passwords_are_salted_scrypt_hashes_and_verify():

@@ -10,7 +10,7 @@ from assistant.dialogue import contradictions, negative_numbers
 from assistant.synthetic import zero_report
 from schemas import labels as L
 from schemas.layout import T3_ROWS, t3_row
-from tests.dialogue_support import db, offline_service, talk, tsv_table3  # noqa: F401  (db is a fixture)
+from tests.dialogue_support import offline_service, talk, tsv_table3
 
 IDENTITY = "我们是示例县某某局，县级单位，要写2023年度的年报。"
 CJK = re.compile(r"[\u4e00-\u9fa5]")

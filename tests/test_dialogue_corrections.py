@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from schemas.layout import ALL_CELL_ADDRESSES
-from tests.dialogue_support import db, offline_service, talk  # noqa: F401  (db is a fixture)
+from tests.dialogue_support import offline_service, talk
 
 IDENTITY = "我们是示例县某某局，县级单位，要写2023年度的年报。"
 

@@ -7,7 +7,7 @@ from assistant.synthetic import consistent_report, previous_year_of
 from assistant.validation import validate
 from schemas import labels as L
 from schemas.layout import T3_COLUMNS, get_cell
-from tests.dialogue_support import db, offline_service, talk, tsv_table3  # noqa: F401  (db is a fixture)
+from tests.dialogue_support import offline_service, talk, tsv_table3
 
 COPIED = ("本机关建立健全政府信息公开属性源头认定机制，严格执行信息发布前保密审查制度，定期清理更新政府信息公开目录，"
           "动态调整政务公开事项清单，确保公开内容准确规范。")

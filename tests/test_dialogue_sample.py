@@ -12,8 +12,8 @@ import pytest
 
 from assistant.synthetic import consistent_report
 from schemas.layout import ALL_CELL_ADDRESSES, T3_ROWS, get_cell
-from tests.dialogue_support import (  # noqa: F401  (db is a fixture)
-    SAMPLE_DIALOGUE, db, gold, markdown_table3, offline_service, sample_facts, tables_of, talk, tsv_table2,
+from tests.dialogue_support import (
+    SAMPLE_DIALOGUE, gold, markdown_table3, offline_service, sample_facts, tables_of, talk, tsv_table2,
     tsv_table3, tsv_table4,
 )
 

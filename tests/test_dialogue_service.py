@@ -8,7 +8,7 @@ from assistant.dialogue import DialogueService, run_chat
 from assistant.drafting import PARTS
 from assistant.llm import CallLog, LLMUnavailableError
 from assistant.offline import OfflineModel
-from tests.dialogue_support import SAMPLE_DIALOGUE, db, offline_service, talk  # noqa: F401  (db is a fixture)
+from tests.dialogue_support import SAMPLE_DIALOGUE, offline_service, talk
 
 
 class InterruptedOnce:

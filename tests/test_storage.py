@@ -6,9 +6,7 @@ test gets a schema of its own. Without the variable the PostgreSQL cases skip lo
 
 from __future__ import annotations
 
-import os
 import threading
-import uuid
 from decimal import Decimal
 
 import pytest
@@ -16,7 +14,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from assistant.storage import (
     ChangeSet, FactChange, NarrativeDraft, StaleDraftError, StorageError, Store, make_engine,
@@ -26,45 +24,6 @@ from assistant.storage._tables import Base
 from assistant.synthetic import consistent_report
 from schemas import Blank
 
-PG_URL = os.environ.get("REPORT_TEST_POSTGRES_URL")
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db(request, tmp_path):
-    """A factory of Store objects on one fresh database (call it again to 'restart')."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'store.sqlite3'}"
-        stores = []
-
-        def open_store():
-            stores.append(Store(url))
-            return stores[-1]
-
-        yield open_store
-        for s in stores:
-            s.close()
-        return
-    if not PG_URL:
-        if os.environ.get("CI"):
-            pytest.fail("CI 中必须提供 REPORT_TEST_POSTGRES_URL（见 .ci/run）")
-        pytest.skip("未设置 REPORT_TEST_POSTGRES_URL")
-    schema = "t_" + uuid.uuid4().hex[:12]
-    admin = create_engine(PG_URL)
-    with admin.begin() as c:
-        c.execute(text(f'CREATE SCHEMA "{schema}"'))
-    stores = []
-
-    def open_store():
-        engine = create_engine(PG_URL, connect_args={"options": f"-csearch_path={schema}"})
-        stores.append(Store(engine=engine))
-        return stores[-1]
-
-    yield open_store
-    for s in stores:
-        s.close()
-    with admin.begin() as c:
-        c.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    admin.dispose()
 
 
 def test_migrations_match_the_models(db):

@@ -12,7 +12,7 @@ from assistant.importing import load_report
 from assistant.llm import CallLog
 from assistant.offline import OfflineModel
 from schemas.report import Blank
-from tests.dialogue_support import SAMPLE_DIALOGUE, db, gold, tables_of  # noqa: F401  (db is a fixture)
+from tests.dialogue_support import SAMPLE_DIALOGUE, gold, tables_of
 from ui.workspace import GREETING, Workspace, WorkspaceError, parse_cell_input
 
 PW = "password-123"
