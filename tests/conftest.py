@@ -62,40 +62,35 @@ def empty_agency_report() -> Report:
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def db(request, tmp_path):
-    """A factory of Store objects on one fresh database (call it again to 'restart'), once on SQLite and
-    once on PostgreSQL (a schema of its own per test; skipped locally without REPORT_TEST_POSTGRES_URL,
-    failing in CI)."""
+def database_url(request, tmp_path):
+    """A fresh database, once on SQLite and once on PostgreSQL (a schema of its own, named in the URL;
+    skipped locally without REPORT_TEST_POSTGRES_URL, failing in CI)."""
     if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'store.sqlite3'}"
-        stores: list[Store] = []
-
-        def open_sqlite() -> Store:
-            stores.append(Store(url))
-            return stores[-1]
-
-        yield open_sqlite
-        for s in stores:
-            s.close()
+        yield f"sqlite:///{tmp_path / 'store.sqlite3'}"
         return
     if not PG_URL:
         if os.environ.get("CI"):
             pytest.fail("CI 中必须提供 REPORT_TEST_POSTGRES_URL（见 .ci/run）")
         pytest.skip("未设置 REPORT_TEST_POSTGRES_URL")
-    schema = "d_" + uuid.uuid4().hex[:12]
+    schema = "t_" + uuid.uuid4().hex[:12]
     admin = create_engine(PG_URL)
     with admin.begin() as c:
         c.execute(text(f'CREATE SCHEMA "{schema}"'))
-    stores = []
-
-    def open_pg() -> Store:
-        engine = create_engine(PG_URL, connect_args={"options": f"-csearch_path={schema}"})
-        stores.append(Store(engine=engine))
-        return stores[-1]
-
-    yield open_pg
-    for s in stores:
-        s.close()
+    yield f"{PG_URL}{'&' if '?' in PG_URL else '?'}options=-csearch_path%3D{schema}"
     with admin.begin() as c:
         c.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
     admin.dispose()
+
+
+@pytest.fixture
+def db(database_url):
+    """A factory of Store objects on one fresh database (call it again to 'restart')."""
+    stores: list[Store] = []
+
+    def open_store() -> Store:
+        stores.append(Store(database_url))
+        return stores[-1]
+
+    yield open_store
+    for s in stores:
+        s.close()

@@ -4,7 +4,6 @@ tables as staff paste them, and the scripted dialogues."""
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 
@@ -18,7 +17,6 @@ from schemas.facts import Facts
 from schemas.layout import ALL_CELL_ADDRESSES, T2_CELLS, T3_COLUMNS, T3_ROWS, T4_BLOCKS, T4_COLUMNS, get_cell, t3_row
 
 FIXTURES = Path(__file__).parent / "fixtures"
-PG_URL = os.environ.get("REPORT_TEST_POSTGRES_URL")
 
 
 def offline_service(store: Store) -> DialogueService:

@@ -11,14 +11,12 @@ import signal
 import subprocess
 import sys
 import threading
-import uuid
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from assistant.storage import Store
-from tests.dialogue_support import PG_URL, SAMPLE_DIALOGUE, sample_facts
+from tests.dialogue_support import SAMPLE_DIALOGUE, sample_facts
 from tests.dialogue_support import offline_service
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,25 +64,6 @@ class Chat:
         self.proc.send_signal(signal.SIGKILL)
         self.proc.wait(timeout=30)
         assert self.proc.returncode == -signal.SIGKILL
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request, tmp_path):
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'chat.sqlite3'}"
-        return
-    if not PG_URL:
-        if os.environ.get("CI"):
-            pytest.fail("CI 中必须提供 REPORT_TEST_POSTGRES_URL（见 .ci/run）")
-        pytest.skip("未设置 REPORT_TEST_POSTGRES_URL")
-    schema = "k_" + uuid.uuid4().hex[:12]
-    admin = create_engine(PG_URL)
-    with admin.begin() as c:
-        c.execute(text(f'CREATE SCHEMA "{schema}"'))
-    yield f"{PG_URL}?options=-csearch_path%3D{schema}"
-    with admin.begin() as c:
-        c.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    admin.dispose()
 
 
 def test_sigkill_in_the_middle_of_a_dialogue_loses_no_committed_turn(tmp_path, database_url):
