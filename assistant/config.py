@@ -41,6 +41,17 @@ class Settings(BaseSettings):
     llm_call_log: Path | None = Field(Path("data/llm_calls.sqlite3"), description="调用记录（SQLite）；空则不记录")
     database_url: str | None = Field(None, description="REPORT_DATABASE_URL，供后续持久化使用")
 
+    # ---- the web app: exposure and limits --------------------------------------------------------
+    host: str = Field("127.0.0.1", description="监听地址；默认只允许本机访问，局域网使用需明确设置")
+    port: int = Field(7860, ge=1, le=65535)
+    login_max_failures: int = Field(5, ge=1, description="同一用户名连续登录失败多少次后暂停登录")
+    login_lock_minutes: float = Field(15, gt=0, description="登录失败过多后暂停的分钟数")
+    login_max_failures_all: int = Field(50, ge=1, description="所有用户名合计：暂停时间窗内允许的登录失败次数")
+    session_idle_minutes: float = Field(30, gt=0, description="无操作多少分钟后需要重新登录")
+    session_max_hours: float = Field(12, gt=0, description="登录后最长有效小时数")
+    max_upload_mb: float = Field(20, gt=0, description="上传文件大小上限（MB）")
+    max_message_chars: int = Field(8000, ge=100, description="一条对话消息的最多字数")
+
     @field_validator("llm_base_url", "llm_model", "llm_profile", "llm_structured_method", "database_url",
                      mode="before")
     @classmethod

@@ -11,6 +11,7 @@ from assistant.auth import AuthStore, PermissionDenied
 from assistant.importing import load_report
 from assistant.llm import CallLog
 from assistant.offline import OfflineModel
+from assistant.workflow import WorkflowError
 from schemas.report import Blank
 from tests.dialogue_support import SAMPLE_DIALOGUE, gold, tables_of
 from ui.workspace import GREETING, Workspace, WorkspaceError, parse_cell_input
@@ -117,8 +118,8 @@ def test_provenance_of_a_chat_number_quotes_the_users_words(ws):
 def test_editors_edit_regenerate_and_lock_parts(ws):
     d = _sample(ws)
     with pytest.raises(PermissionDenied, match="无权"):
-        ws.save_part("zhang", d, "p5", "新的文字。")
-    v = ws.save_part("li", d, "p5", "本年度存在的主要问题是信息公开不够及时。")
+        ws.save_part("zhang", d, "p5", "新的文字。", 1)
+    v = ws.save_part("li", d, "p5", "本年度存在的主要问题是信息公开不够及时。", 1)
     assert (v.source, v.author, v.version) == ("manual", "li", 2)
     revised = ws.revise_part("li", d, "p5", "补充：下一年度将加强培训")
     assert revised.text.endswith("下一年度将加强培训。") and revised.version == 3
@@ -126,20 +127,22 @@ def test_editors_edit_regenerate_and_lock_parts(ws):
         ws.revise_part("li", d, "p5", "更简洁")  # the offline engine says what it cannot do
     ws.set_lock("li", d, "p5", True)
     with pytest.raises(WorkspaceError, match="已由李四锁定"):
-        ws.save_part("li", d, "p5", "改不了。")
+        ws.save_part("li", d, "p5", "改不了。", 3)
     ws.draft_all("zhang", d)  # redrafting skips the locked part
     assert ws.store.narrative(d)["p5"].version == 3 and ws.store.narrative(d)["p1.active"].version == 2
     with pytest.raises(PermissionDenied):
         ws.set_lock("zhang", d, "p5", False)
     ws.set_lock("li", d, "p5", False)
-    assert ws.save_part("li", d, "p5", "可以改了。").version == 4
-    kinds = [row[2] for row in ws.history("li", d)]
-    assert "正文第4版（手工修改）" in kinds and "对话" in kinds
+    assert ws.save_part("li", d, "p5", "可以改了。", 3).version == 4
+    rows = ws.history("li", d)
+    assert rows[0][:4] == [rows[0][0], "李四", "手工修改", "五、存在的主要问题及改进情况（第4版）"]
+    assert rows[0][4:6] == ["本年度存在的主要问题是信息公开不够及时。下一年度将加强培训。", "可以改了。"]
+    assert "对话提取" in {row[2] for row in rows}
 
 
 def test_a_hand_edit_with_an_unsupported_number_is_flagged(ws):
     d = _sample(ws)
-    ws.save_part("li", d, "p6.fees", "本年度收取信息处理费3件。")
+    ws.save_part("li", d, "p6.fees", "本年度收取信息处理费3件。", ws.store.narrative(d)["p6.fees"].version)
     snap = ws.snapshot("li", d)
     assert [f.rule for f in snap.flags] == ["G1"] and snap.flags[0].location.address == "p6.0"
 
@@ -150,20 +153,30 @@ def test_approval_and_export_through_the_gate(ws):
         ws.export("zhang", d, "docx")
     with pytest.raises(PermissionDenied, match="无权审核"):
         ws.approve("li", d)
-    with pytest.raises(WorkspaceError, match="尚未审核通过"):
+    with pytest.raises(WorkspaceError, match="尚未定稿"):
         ws.export("wang", d, "docx")
     ws.set_cells("zhang", d, [("t3.granted.natural", "2")])
+    with pytest.raises(WorkspaceError, match="只有提交审核"):
+        ws.approve("wang", d)
+    ws.move("zhang", d, "submit")
     with pytest.raises(WorkspaceError, match="错误"):
         ws.approve("wang", d)
-    ws.set_cells("zhang", d, [("t3.granted.natural", "0")])
+    with pytest.raises(PermissionDenied, match="已提交审核"):  # staff wait for the review
+        ws.set_cells("zhang", d, [("t3.granted.natural", "0")])
+    ws.set_cells("li", d, [("t3.granted.natural", "0")])  # an editor corrects it during the review
     approval = ws.approve("wang", d)
     assert approval.approved_by == "王五"
     steps = []
     path = ws.export("wang", d, "docx", lambda done, total, what: steps.append((done, total, what)))
     assert path.exists() and path.suffix == ".docx" and steps[0][2] == "正在校验" and steps[-1][0] == 3
     assert tables_of(load_report(path)) == tables_of(gold())
-    ws.send("zhang", d, "政务新媒体发布信息60条")  # a change after approval needs a new approval
-    with pytest.raises(WorkspaceError, match="审核通过后又有修改"):
+    with pytest.raises(PermissionDenied, match="已定稿"):  # final: read-only
+        ws.send("zhang", d, "政务新媒体发布信息60条")
+    with pytest.raises(WorkflowError, match="理由"):
+        ws.move("wang", d, "reopen")
+    ws.move("wang", d, "reopen", "新媒体数字有误")
+    ws.send("zhang", d, "政务新媒体发布信息60条")
+    with pytest.raises(WorkspaceError, match="尚未定稿"):
         ws.export("wang", d, "json")
 
 
@@ -173,6 +186,7 @@ def test_pdf_export_reports_its_progress(ws):
     if find_soffice() is None:
         pytest.skip("没有 LibreOffice（PDF 导出由 tests/test_export_pdf.py 要求）")
     d = _sample(ws)
+    ws.move("zhang", d, "submit")
     ws.approve("wang", d)
     steps = []
     path = ws.export("wang", d, "pdf", lambda done, total, what: steps.append(what))

@@ -97,7 +97,7 @@ APP_JS = """
 def make_workspace(settings: Settings | None = None) -> Workspace:
     settings = settings or Settings()
     store = Store(settings.database_url)
-    return Workspace(store, AuthStore(store.engine), make_model(settings))
+    return Workspace(store, AuthStore(store.engine), make_model(settings), settings=settings)
 
 
 def _theme() -> gr.themes.Base:

@@ -15,33 +15,48 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from assistant.auth import Approval, AuthStore, PartLock, PermissionDenied, User, require, require_draft
+from assistant.auth import (
+    Approval, AuthStore, LoginLimits, PartLock, PermissionDenied, User, require, require_draft,
+)
+from assistant.config import Settings
 from assistant.dialogue import DialogueService, Reply, derivations, facts_from_store, parse_intent
 from assistant.dialogue import derivation_changes
 from assistant.drafting import PARTS, Assembled, check_numbers, part_address, part_title, revise_part
 from assistant.drafting.numbercheck import style_problems
 from assistant.errors import ReportAssistantError
 from assistant.export import Acknowledgement, ExportRefused, GateDecision, check_gate, export_report
-from assistant.llm import LLMError, LLMRequest, LLMResponse, Model
+from assistant.llm import LLMError, LLMRequest, LLMResponse, Model, call_context
 from assistant.numbers import parse_number, to_halfwidth
 from assistant.storage import DraftInfo, FactChange, NarrativeVersion, StoredFact, Store
 from assistant.validation import validate
+from assistant.workflow import (
+    MOVES, STATE_LABELS, ChangeRecord, Move, Segment, Transition, WorkflowStore, check_state, moves_for, text_diff,
+)
 from schemas import labels as L
 from schemas.facts import Facts, is_cell
 from schemas.findings import Finding, Location
 from schemas.report import Blank
 from ui.provenance import describe_value, explain, field_label
 
-__all__ = ["EXPORT_CHOICES", "GREETING", "Snapshot", "Workspace", "WorkspaceError", "parse_cell_input"]
+__all__ = [
+    "EXPORT_CHOICES", "GREETING", "UPLOAD_TYPES", "CellConflict", "EditConflict", "Snapshot", "Workspace",
+    "WorkspaceError", "clean_text", "parse_cell_input",
+]
 
 EXPORT_CHOICES: dict[str, str] = {"docx": "Word（DOCX）", "pdf": "PDF", "json": "JSON"}
 _MONEY_CELL = "t2.fees.amount"
+_MAX_PART_CHARS = 20_000
 GREETING = ("您好！我来帮您收集政府信息公开工作年度报告需要的内容。可以一次说好几项，也可以直接粘贴表格；"
             "说错了说“不对，……”更正，“撤销”撤回上一步，“还缺什么”查看进度，“生成初稿”起草正文。")
 _BLANKS = frozenset(m for m in L.BLANK_MARKERS if m)
 
-_SOURCE_LABELS = {"chat": "对话", "import": "导入上年报告", "derivation": "推算", "manual": "手工修改数据表",
-                  "undo": "撤销"}
+_SOURCE_LABELS = {"chat": "对话提取", "import": "导入上年报告", "derivation": "推算", "manual": "手工修改数据表",
+                  "undo": "撤销", "review": "审核流程"}
+# last year's report may be uploaded in these formats (the importer reads them)
+UPLOAD_TYPES = (".docx", ".html", ".htm", ".txt", ".pdf", ".json")
+# C0/C1 control characters other than tab and newline: they have no meaning in a report, and
+# PostgreSQL refuses NUL in text
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _NARRATIVE_LABELS = {"llm": "模型起草", "template": "模板起草", "manual": "手工修改", "restore": "恢复旧版",
                      "import": "导入"}
 
@@ -51,6 +66,34 @@ Progress = Callable[[int, int, str], None]  # (done, total, what is being done n
 class WorkspaceError(ReportAssistantError):
     """An action that cannot be done as asked (message in Chinese, shown to the user)."""
 
+
+class EditConflict(WorkspaceError):
+    """A narrative part was saved by someone else since this editor opened it: nothing was saved.
+    Carries both texts so the page can show them side by side."""
+
+    def __init__(self, part: str, base_version: int, mine: str, theirs: NarrativeVersion, author_name: str):
+        self.part, self.base_version, self.mine, self.theirs = part, base_version, mine, theirs
+        super().__init__(f"{part_title(part)}在您打开后已被{author_name}修改为第{theirs.version}版"
+                         f"（您是在第{base_version}版上修改的），您的修改没有保存，以免覆盖对方的内容。"
+                         "请对照两个版本，合并后再保存。")
+
+
+class CellConflict(WorkspaceError):
+    """Table cells changed by someone else since the grid was shown: nothing was saved."""
+
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+        super().__init__("以下单元格在您打开后已被他人修改，您的修改没有保存，以免覆盖对方的数字："
+                         + "；".join(lines) + "。表格已刷新为最新数据，请核对后重新填写。")
+
+
+def clean_text(text: Any, *, limit: int | None = None, what: str = "消息") -> str:
+    """User text without control characters, with Windows line ends made plain; ``WorkspaceError``
+    when longer than ``limit`` characters."""
+    text = _CONTROL.sub("", str(text or "").replace("\r\n", "\n").replace("\r", "\n"))
+    if limit is not None and len(text) > limit:
+        raise WorkspaceError(f"{what}太长（{len(text)}字），一次最多{limit}字，请分几次发送。")
+    return text
 
 @dataclass(frozen=True, slots=True)
 class Snapshot:
@@ -139,15 +182,21 @@ def _safe_filename(text: str) -> str:
 
 class Workspace:
     def __init__(self, store: Store, auth: AuthStore, model: Model | None = None, *,
-                 export_dir: str | Path = "data/exports"):
+                 export_dir: str | Path = "data/exports", settings: Settings | None = None):
         self.store = store
         self.auth = auth
+        self.workflow = WorkflowStore(store.engine)
         self.service = DialogueService(store, model)
         self.export_dir = Path(export_dir)
+        self.settings = settings or Settings()
+        self.limits = LoginLimits(self.settings.login_max_failures,
+                                  dt.timedelta(minutes=self.settings.login_lock_minutes),
+                                  self.settings.login_max_failures_all)
 
     # ---- who ------------------------------------------------------------------------------------
     def login(self, username: str, password: str) -> bool:
-        return self.auth.authenticate(username, password) is not None
+        """True for a right name and password; ``LoginThrottled`` after too many failures."""
+        return self.auth.login(username, password, self.limits) is not None
 
     def user(self, username: str | None) -> User:
         user = self.auth.get_user(username)
@@ -162,6 +211,7 @@ class Workspace:
         except (TypeError, ValueError):
             raise WorkspaceError("请先选择或新建一份报告。") from None
         require_draft(user, action, draft.owner)  # type: ignore[arg-type]
+        check_state(user, draft.status, action)
         return user, draft
 
     # ---- drafts ---------------------------------------------------------------------------------
@@ -202,30 +252,47 @@ class Workspace:
         return Snapshot(user, draft, assembled, facts, self.store.facts(draft.id), narrative, findings, flags,
                         self.auth.locks(draft.id), self.auth.latest_approval(draft.id))
 
-    def history(self, username: str | None, draft_id: Any) -> list[list[str]]:
-        """The versions of the draft, newest first: [时间, 操作人, 类型, 内容] per fact change or part version."""
+    HISTORY_HEADERS = ["时间", "操作人", "来源", "修改对象", "修改前", "修改后", "说明"]
+
+    def change_record(self, username: str | None, draft_id: Any) -> list[ChangeRecord]:
         _, draft = self._open(username, draft_id, "view")
-        rows: list[tuple[dt.datetime, list[str]]] = []
-        groups: dict[int, list] = {}
-        for entry in self.store.fact_history(draft.id):
-            groups.setdefault(entry.group_id, []).append(entry)
-        for entries in groups.values():
-            first = entries[0]
-            shown = [f"{field_label(e.field)}：" + (describe_value(e.value) if e.state == "set" else
-                                                    ("待定" if e.state == "pending" else "（清空）"))
-                     + (f"（原为{describe_value(e.previous_value)}）" if e.previous_state == "set"
-                        and e.state == "set" else "") for e in entries[:3]]
-            more = f" 等{len(entries)}项" if len(entries) > 3 else ""
-            rows.append((first.created_at, [_when(first.created_at), self.name_of(first.author),
-                                            _SOURCE_LABELS.get(first.source, first.source), "；".join(shown) + more]))
-        for part in PARTS:
-            for v in self.store.narrative_history(draft.id, part):
-                text = v.text if len(v.text) <= 40 else v.text[:40] + "……"
-                rows.append((v.created_at, [_when(v.created_at), self.name_of(v.author),
-                                            f"正文第{v.version}版（{_NARRATIVE_LABELS.get(v.source, v.source)}）",
-                                            f"{part_title(part)}：{text}"]))
-        rows.sort(key=lambda r: r[0], reverse=True)
-        return [r for _, r in rows]
+        return self.workflow.change_record(draft.id)
+
+    def history(self, username: str | None, draft_id: Any) -> list[list[str]]:
+        """The change record, newest first, one row per change (HISTORY_HEADERS)."""
+        rows = []
+        for r in reversed(self.change_record(username, draft_id)):
+            if r.kind == "narrative":
+                what = f"{part_title(r.target)}（第{r.version}版）"
+                before, after = _excerpt(r.before), _excerpt(r.after)
+                source = _NARRATIVE_LABELS.get(r.source, r.source)
+            elif r.kind == "state":
+                what, source = "报告状态", _SOURCE_LABELS["review"]
+                before, after = STATE_LABELS.get(r.before, r.before), STATE_LABELS.get(r.after, r.after)
+            else:
+                what, source = field_label(r.target), _SOURCE_LABELS.get(r.source, r.source)
+                before = describe_value(r.before) if r.before is not None else ""
+                after = describe_value(r.after) if r.after is not None else "（清空）"
+            rows.append([_when(r.at), self.name_of(r.author), source, what, before, after, _excerpt(r.note, 60)])
+        return rows
+
+    def part_versions(self, username: str | None, draft_id: Any, part: str) -> list[NarrativeVersion]:
+        _, draft = self._open(username, draft_id, "view")
+        return self.store.narrative_history(draft.id, self._part(part))
+
+    def part_diff(self, username: str | None, draft_id: Any, part: str, old: Any, new: Any) -> list[Segment]:
+        """What changed in a part from version ``old`` to version ``new`` (0: empty)."""
+        versions = {v.version: v.text for v in self.part_versions(username, draft_id, part)}
+        texts = []
+        for n in (old, new):
+            try:
+                n = int(n)
+            except (TypeError, ValueError):
+                raise WorkspaceError("请选择要比较的两个版本。") from None
+            if n != 0 and n not in versions:
+                raise WorkspaceError(f"{part_title(part)}没有第{n}版。")
+            texts.append(versions.get(n, ""))
+        return text_diff(*texts)
 
     def name_of(self, username: str) -> str:
         """How a user is shown (the display name, else the login name)."""
@@ -241,10 +308,17 @@ class Workspace:
 
     # ---- chat and drafting ----------------------------------------------------------------------
     def send(self, username: str | None, draft_id: Any, message: str, progress: Progress | None = None) -> Reply:
+        message = clean_text(message, limit=self.settings.max_message_chars).strip()
         user, draft = self._open(username, draft_id, "chat")
-        if parse_intent(message.strip()).kind == "draft":
-            return self._draft(user, draft, message.strip(), progress)
-        return self.service.handle(draft.id, user.username, message)
+        if not message:
+            raise WorkspaceError("消息是空的，请输入内容。")
+        kind = parse_intent(message).kind
+        if kind == "draft":
+            return self._draft(user, draft, message, progress)
+        if kind == "import":  # a path on the server: the web app takes last year's report only as an upload
+            raise WorkspaceError("请用“导入上年报告”上传文件，不能在对话中给出服务器上的文件路径。")
+        with call_context(draft.id, user.username):
+            return self.service.handle(draft.id, user.username, message)
 
     def draft_all(self, username: str | None, draft_id: Any, progress: Progress | None = None) -> Reply:
         user, draft = self._open(username, draft_id, "draft")
@@ -259,17 +333,39 @@ class Workspace:
         service = self.service
         if progress is not None:
             service = DialogueService(self.store, _ProgressModel(self.service.model, parts, progress))
-        reply = service.draft_narrative(draft.id, user.username, message=message, parts=parts)
+        with call_context(draft.id, user.username):
+            reply = service.draft_narrative(draft.id, user.username, message=message, parts=parts)
         if progress is not None:
             progress(len(parts), len(parts), "起草完成")
         return reply
 
     # ---- tables by hand -------------------------------------------------------------------------
-    def set_cells(self, username: str | None, draft_id: Any, edits: Iterable[tuple[str, Any]]) -> list[str]:
+    def set_cells(self, username: str | None, draft_id: Any, edits: Iterable[tuple[str, Any]],
+                  shown: dict[str, Any] | None = None) -> list[str]:
         """Record hand edits of table cells (one 'manual' action) and keep the derived totals in step.
-        Returns the Chinese lines describing what changed; ``WorkspaceError`` if a value is not valid."""
+        ``shown`` holds, per edited cell, what the grid showed before the edit: when the stored value
+        differs (someone else changed it meanwhile) nothing is saved and ``CellConflict`` says who
+        changed what. Returns the Chinese lines describing what changed; ``WorkspaceError`` if a value
+        is not valid."""
         user, draft = self._open(username, draft_id, "edit_cells")
         stored = self.store.facts(draft.id)
+        edits = list(edits)
+        if shown:
+            conflicts = []
+            for address, _ in edits:
+                if address not in shown:
+                    continue
+                state, value = parse_cell_input(address, shown[address])
+                current = stored.get(address)
+                now_set = current is not None and current.state == "set"
+                same = (not now_set) if state == "cleared" else (now_set and _same_value(current.value, value))
+                if not same:
+                    who = self.name_of(current.author) if current is not None else "他人"
+                    conflicts.append(f"{field_label(address)}：您看到的是"
+                                     f"{describe_value(value) if state == 'set' else '（空）'}，已被{who}改为"
+                                     f"{describe_value(current.value) if now_set else '（空）'}")
+            if conflicts:
+                raise CellConflict(conflicts)
         changes: list[FactChange] = []
         for address, raw in edits:
             if not is_cell(address):
@@ -304,16 +400,30 @@ class Workspace:
         if lock is not None:
             raise WorkspaceError(f"{part_title(part)}已由{lock.locked_by}锁定，解锁后才能修改。")
 
-    def save_part(self, username: str | None, draft_id: Any, part: str, text: str) -> NarrativeVersion:
+    def save_part(self, username: str | None, draft_id: Any, part: str, text: str,
+                  base_version: Any) -> NarrativeVersion:
+        """Save an edited part as a new version. ``base_version`` is the version the editor started
+        from (0 for a part not yet written): if the part has moved on since, nothing is saved and
+        ``EditConflict`` carries both texts."""
+        text = clean_text(text, limit=_MAX_PART_CHARS, what="正文").strip()
         user, draft = self._open(username, draft_id, "edit_narrative")
         part = self._part(part)
         self._unlocked(draft.id, part)
+        try:
+            base = int(base_version or 0)
+        except (TypeError, ValueError):
+            raise WorkspaceError("页面上的版本号无效，请刷新后再修改。") from None
         flags = [f.message for f in narrative_flags(self.service.facts(draft.id), {part: _version(part, text)})]
-        return self.store.save_narrative(draft.id, part, text.strip(), source="manual", author=user.username,
-                                         flags=flags)
+        ok, version = self.store.save_narrative_if(draft.id, part, text, base, source="manual",
+                                                   author=user.username, flags=flags)
+        if ok:
+            return version
+        theirs = version or NarrativeVersion(part, 0, "", "manual", "", (), dt.datetime.now(dt.timezone.utc))
+        raise EditConflict(part, base, text, theirs, self.name_of(theirs.author))
 
     def revise_part(self, username: str | None, draft_id: Any, part: str, instruction: str) -> NarrativeVersion:
         """Rewrite one part by an instruction (更简洁, 更具体, 补充某项措施…); numbers are checked as in drafting."""
+        instruction = clean_text(instruction, limit=500, what="重写要求")
         user, draft = self._open(username, draft_id, "edit_narrative")
         part = self._part(part)
         self._unlocked(draft.id, part)
@@ -324,7 +434,8 @@ class Workspace:
             raise WorkspaceError(f"{part_title(part)}还没有起草，请先起草正文。")
         model = self.service.model
         try:
-            drafted = revise_part(part, current.text, instruction.strip(), self.service.facts(draft.id), model)
+            with call_context(draft.id, user.username):
+                drafted = revise_part(part, current.text, instruction.strip(), self.service.facts(draft.id), model)
         except LLMError as exc:
             raise WorkspaceError(f"这次没能重写：{exc}") from exc
         source = "template" if model.engine == "offline" else "llm"
@@ -358,15 +469,70 @@ class Workspace:
         return check_gate(snap.assembled.report, findings=[f for f in snap.findings if f not in snap.flags],
                           extra_findings=snap.flags, acknowledgement=ack)
 
-    def approve(self, username: str | None, draft_id: Any) -> Approval:
-        """The supervisor approves the draft as it is now, accepting its current warnings."""
-        user, _ = self._open(username, draft_id, "approve")
+    def moves(self, username: str | None, draft_id: Any) -> list[Move]:
+        """The review moves this user may make on the draft now (the page shows these buttons)."""
+        user, draft = self._open(username, draft_id, "view")
+        return moves_for(user, draft.status)
+
+    def transitions(self, username: str | None, draft_id: Any) -> list[Transition]:
+        _, draft = self._open(username, draft_id, "view")
+        return self.workflow.transitions(draft.id)
+
+    def move(self, username: str | None, draft_id: Any, action: str, reason: str = "") -> Transition:
+        """submit（提交审核）, return（退回修改）, approve（审核定稿）or reopen（重新打开）."""
+        if action not in MOVES:
+            raise WorkspaceError(f"没有“{action}”这种操作。")
+        reason = clean_text(reason, limit=500, what="理由").strip()
+        user, draft = self._open(username, draft_id, action)  # type: ignore[arg-type]
+        if action != "approve":
+            return self.workflow.move(draft.id, action, user, reason=reason)
         snap = self.snapshot(username, draft_id)
+        if snap.draft.status != MOVES["approve"].source:
+            raise WorkspaceError(f"报告现在是“{STATE_LABELS.get(snap.draft.status, snap.draft.status)}”，"
+                                 "只有提交审核（待审核）的报告才能审核定稿。")
         decision = self.gate(snap)
         if decision.errors:
             raise WorkspaceError(f"报告还有 {len(decision.errors)} 个错误，改正后才能审核通过（见“校验”）。")
         keys = list(dict.fromkeys(w.key for w in decision.warnings))
-        return self.auth.approve(snap.draft.id, snap.draft.revision, user.name, keys)
+        # the move checks the revision: what was validated is what becomes final
+        return self.workflow.move(draft.id, "approve", user, reason=reason, expected_revision=snap.draft.revision,
+                                  warnings=keys)
+
+    def approve(self, username: str | None, draft_id: Any) -> Approval:
+        """The supervisor approves the draft as it is now, accepting its current warnings: 已定稿."""
+        self.move(username, draft_id, "approve")
+        approval = self.auth.latest_approval(int(draft_id))
+        assert approval is not None
+        return approval
+
+    # ---- the model calls ----------------------------------------------------------------------------
+    def llm_calls(self, username: str | None, draft_id: Any) -> list[dict]:
+        """The model calls made for this draft (supervisors): task, model, tokens, time, outcome."""
+        _, draft = self._open(username, draft_id, "llm_log")
+        log = getattr(self.service.model, "call_log", None)
+        return log.rows(draft.id) if log is not None else []
+
+    # ---- last year's report -------------------------------------------------------------------------
+    def import_previous(self, username: str | None, draft_id: Any, path: str | Path,
+                        filename: str | None = None) -> Reply:
+        """Last year's report, uploaded: type and size are checked before anything is read."""
+        user, draft = self._open(username, draft_id, "import_previous")
+        path = Path(path)
+        name = clean_text(filename or path.name, limit=200, what="文件名").strip() or path.name
+        if Path(name).suffix.lower() not in UPLOAD_TYPES:
+            raise WorkspaceError(f"不支持“{Path(name).suffix or name}”文件，请上传 {'、'.join(UPLOAD_TYPES)} 格式的上年报告。")
+        try:
+            size = path.stat().st_size
+        except OSError:
+            raise WorkspaceError("上传的文件没有收到，请重新上传。") from None
+        limit = int(self.settings.max_upload_mb * 1024 * 1024)
+        if size > limit:
+            raise WorkspaceError(f"文件太大（{size / 1024 / 1024:.1f} MB），上传文件不能超过 "
+                                 f"{self.settings.max_upload_mb:g} MB。")
+        if size == 0:
+            raise WorkspaceError(f"文件“{name}”是空的。")
+        with call_context(draft.id, user.username):
+            return self.service.import_previous(draft.id, user.username, path, message=f"导入上年报告：{name}")
 
     def export(self, username: str | None, draft_id: Any, fmt: str, progress: Progress | None = None) -> Path:
         """Export through the gate, with the approval as the acknowledgement of the warnings."""
@@ -376,6 +542,8 @@ class Workspace:
         step = progress or (lambda *_: None)
         step(0, 3, "正在校验")
         snap = self.snapshot(username, draft_id)
+        if snap.draft.status != "final":
+            raise WorkspaceError("报告尚未定稿，请先提交审核并由审核人员审核定稿后再导出。")
         if not snap.approved:
             raise WorkspaceError("报告尚未审核通过，请先审核通过再导出。" if snap.approval is None
                                  else "报告在审核通过后又有修改，请重新审核通过后再导出。")
@@ -399,6 +567,11 @@ def _when(t: dt.datetime) -> str:
     if t.tzinfo is None:
         t = t.replace(tzinfo=dt.timezone.utc)
     return t.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _excerpt(text: Any, n: int = 80) -> str:
+    text = "" if text is None else str(text)
+    return text if len(text) <= n else text[:n] + "……"
 
 
 def _version(part: str, text: str) -> NarrativeVersion:

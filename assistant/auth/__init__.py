@@ -11,10 +11,13 @@ from assistant.auth._permissions import (
     ACTION_LABELS, ROLE_LABELS, ROLES, Action, PermissionDenied, Role, User, allowed, can_open_draft, require,
     require_draft,
 )
-from assistant.auth._store import MIN_PASSWORD, Approval, AuthStore, PartLock, UserError
+from assistant.auth._store import (
+    MIN_PASSWORD, Approval, AuthStore, LoginLimits, LoginThrottled, PartLock, UserError,
+)
 
 __all__ = [
-    "ACTION_LABELS", "MIN_PASSWORD", "ROLES", "ROLE_LABELS", "Action", "Approval", "AuthStore", "PartLock",
+    "ACTION_LABELS", "MIN_PASSWORD", "ROLES", "ROLE_LABELS", "Action", "Approval", "AuthStore", "LoginLimits",
+    "LoginThrottled", "PartLock",
     "PermissionDenied", "Role", "User", "UserError", "allowed", "can_open_draft", "hash_password", "require",
     "require_draft", "verify_password",
 ]

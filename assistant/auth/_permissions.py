@@ -25,19 +25,25 @@ Action = Literal[
     "edit_cells",  # change a table cell by hand
     "edit_narrative",  # rewrite a narrative part by hand or regenerate it with an instruction
     "lock",  # lock or unlock a narrative part
-    "approve",  # approve the draft as it is, accepting its warnings
+    "import_previous",  # give last year's report (prefill and cross-year checks)
+    "submit",  # send the draft for review (起草中 → 待审核)
+    "return",  # send it back with a reason (待审核 → 起草中)
+    "approve",  # approve the draft as it is, accepting its warnings (待审核 → 已定稿)
+    "reopen",  # reopen a finalised draft with a reason (已定稿 → 起草中)
+    "llm_log",  # read the model calls, tokens and time of a draft
     "export",  # download DOCX, PDF, JSON through the export gate
 ]
 ACTION_LABELS: dict[str, str] = {
     "view": "查看报告", "chat": "通过对话填写报告", "new_draft": "新建报告", "draft": "起草正文",
     "edit_cells": "修改数据表", "edit_narrative": "修改或重写正文", "lock": "锁定或解锁正文",
-    "approve": "审核报告", "export": "导出报告",
+    "import_previous": "导入上年报告", "submit": "提交审核", "return": "退回报告",
+    "approve": "审核报告", "reopen": "重新打开已定稿的报告", "llm_log": "查看模型调用记录", "export": "导出报告",
 }
 
 _GRANTS: dict[str, frozenset[str]] = {
-    "staff": frozenset({"view", "chat", "new_draft", "draft", "edit_cells"}),
-    "editor": frozenset({"view", "draft", "edit_cells", "edit_narrative", "lock"}),
-    "supervisor": frozenset({"view", "approve", "export"}),
+    "staff": frozenset({"view", "chat", "new_draft", "draft", "edit_cells", "import_previous", "submit"}),
+    "editor": frozenset({"view", "draft", "edit_cells", "edit_narrative", "lock", "import_previous", "submit"}),
+    "supervisor": frozenset({"view", "approve", "export", "return", "reopen", "llm_log"}),
 }
 
 

@@ -7,17 +7,17 @@ import json
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import sessionmaker
 
 from assistant.auth._passwords import hash_password, verify_password
 from assistant.auth._permissions import ROLE_LABELS, ROLES, User
-from assistant.auth._tables import ApprovalRow, PartLockRow, UserRow
+from assistant.auth._tables import ApprovalRow, LoginAttemptRow, PartLockRow, UserRow
 from assistant.errors import ReportAssistantError
 
-__all__ = ["Approval", "AuthStore", "PartLock", "UserError"]
+__all__ = ["Approval", "AuthStore", "LoginLimits", "LoginThrottled", "PartLock", "UserError"]
 
 _USERNAME = re.compile(r"^[\w.\-@]{1,100}$")  # \w includes Chinese characters
 MIN_PASSWORD = 8
@@ -27,6 +27,17 @@ _DUMMY_HASH = hash_password("report-assistant: no such user")
 
 class UserError(ReportAssistantError):
     """A user cannot be created or changed (message in Chinese)."""
+
+
+class LoginThrottled(ReportAssistantError):
+    """Too many failed logins: refused without looking at the password (message in Chinese)."""
+
+
+@dataclass(frozen=True, slots=True)
+class LoginLimits:
+    max_failures: int = 5  # per user name, since its last success, within the window
+    window: dt.timedelta = dt.timedelta(minutes=15)
+    max_failures_all: int = 50  # all names together within the window (guessing across many names)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +126,31 @@ class AuthStore:
                 return None
             return _user(row)
 
+    def login(self, username: str, password: str, limits: LoginLimits = LoginLimits(), *,
+              now: dt.datetime | None = None) -> User | None:
+        """``authenticate`` behind a rate limit; every attempt is recorded (never the password).
+        ``LoginThrottled`` while the name, or the server as a whole, has too many recent failures:
+        then even the right password is refused, so guessing gains nothing."""
+        name = (username or "").strip()[:100]
+        now = now or _utcnow()
+        since = now - limits.window
+        with self._sessions() as s:
+            last_ok = s.scalar(select(func.max(LoginAttemptRow.created_at)).where(
+                LoginAttemptRow.username == name, LoginAttemptRow.ok.is_(True)))
+            start = max(since, _aware(last_ok)) if last_ok else since
+            mine = s.scalar(select(func.count()).select_from(LoginAttemptRow).where(
+                LoginAttemptRow.username == name, LoginAttemptRow.ok.is_(False),
+                LoginAttemptRow.created_at > start)) or 0
+            everyone = s.scalar(select(func.count()).select_from(LoginAttemptRow).where(
+                LoginAttemptRow.ok.is_(False), LoginAttemptRow.created_at > since)) or 0
+        minutes = max(1, round(limits.window.total_seconds() / 60))
+        if mine >= limits.max_failures or everyone >= limits.max_failures_all:
+            raise LoginThrottled(f"登录失败次数过多，已暂停登录，请{minutes}分钟后再试；忘记密码请联系管理员。")
+        user = self.authenticate(name, password)
+        with self._sessions.begin() as s:
+            s.add(LoginAttemptRow(username=name, ok=user is not None, created_at=now))
+        return user
+
     # ---- locks -----------------------------------------------------------------------------------
     def lock_part(self, draft_id: int, part: str, who: str) -> PartLock:
         with self._sessions.begin() as s:
@@ -147,6 +183,10 @@ class AuthStore:
             row = s.scalars(select(ApprovalRow).where(ApprovalRow.draft_id == draft_id)
                             .order_by(ApprovalRow.id.desc()).limit(1)).first()
             return _approval(row) if row else None
+
+
+def _aware(t: dt.datetime) -> dt.datetime:
+    return t if t.tzinfo else t.replace(tzinfo=dt.timezone.utc)  # SQLite returns naive UTC
 
 
 def _approval(r: ApprovalRow) -> Approval:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from assistant.storage._tables import Base
 
-__all__ = ["ApprovalRow", "PartLockRow", "UserRow"]
+__all__ = ["ApprovalRow", "LoginAttemptRow", "PartLockRow", "UserRow"]
 
 
 def _now() -> dt.datetime:
@@ -48,3 +48,13 @@ class ApprovalRow(Base):
     approved_by: Mapped[str] = mapped_column(String(100))
     warnings_json: Mapped[str] = mapped_column(Text, default="[]")
     approved_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class LoginAttemptRow(Base):
+    """Every login attempt, kept for rate limiting (and for the record); never the password."""
+
+    __tablename__ = "login_attempts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(100), index=True)
+    ok: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now, index=True)

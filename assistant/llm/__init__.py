@@ -4,7 +4,7 @@ Engines: ``OpenAICompatibleModel`` (LangChain's ChatOpenAI for every OpenAI-comp
 and ``OfflineModel`` (rules and templates, the default). ``make_model(settings)`` picks one.
 """
 
-from assistant.llm.calllog import CallLog, CallRecord, redact
+from assistant.llm.calllog import CallLog, CallRecord, call_context, redact
 from assistant.llm.errors import (
     LLMAuthError, LLMConfigError, LLMError, LLMOutputError, LLMRateLimitedError, LLMRequestError,
     LLMTimeoutError, LLMUnavailableError, OfflineUnsupportedError,
@@ -15,7 +15,7 @@ from assistant.llm.prompts import PromptFile, load_prompt
 from assistant.llm.types import ChatMessage, LLMRequest, LLMResponse, Model, Usage
 
 __all__ = [
-    "PROFILES", "CallLog", "CallRecord", "ChatMessage", "LLMAuthError", "LLMConfigError", "LLMError",
+    "PROFILES", "CallLog", "CallRecord", "call_context", "ChatMessage", "LLMAuthError", "LLMConfigError", "LLMError",
     "LLMOutputError", "LLMRateLimitedError", "LLMRequest", "LLMRequestError", "LLMResponse",
     "LLMTimeoutError", "LLMUnavailableError", "Model", "OfflineUnsupportedError", "PromptFile",
     "ProviderProfile", "Usage", "get_profile", "infer_profile", "load_prompt", "make_model", "redact",

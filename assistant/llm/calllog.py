@@ -7,6 +7,7 @@ are passed through ``redact`` before they are stored or logged.
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import logging
 import re
@@ -14,9 +15,10 @@ import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from contextlib import contextmanager
+from typing import Iterable, Iterator
 
-__all__ = ["CallLog", "CallRecord", "redact"]
+__all__ = ["CallLog", "CallRecord", "call_context", "redact"]
 
 log = logging.getLogger("assistant.llm")
 
@@ -35,9 +37,27 @@ CREATE TABLE IF NOT EXISTS llm_calls (
     output_tokens INTEGER,
     latency_ms INTEGER NOT NULL,
     outcome TEXT NOT NULL,
-    error TEXT
+    error TEXT,
+    draft_id INTEGER,
+    username TEXT
 )
 """
+# files written before calls were tied to a draft
+_ADD_COLUMNS = ("ALTER TABLE llm_calls ADD COLUMN draft_id INTEGER", "ALTER TABLE llm_calls ADD COLUMN username TEXT")
+
+# which draft and user the calls being made now are for (set by the app around each action)
+_CONTEXT: contextvars.ContextVar[tuple[int | None, str | None]] = contextvars.ContextVar(
+    "llm_call_context", default=(None, None))
+
+
+@contextmanager
+def call_context(draft_id: int | None, username: str | None = None) -> Iterator[None]:
+    """Calls made inside are recorded against this draft and user."""
+    token = _CONTEXT.set((draft_id, username))
+    try:
+        yield
+    finally:
+        _CONTEXT.reset(token)
 
 # Things that look like keys in provider error messages ("Incorrect API key provided: sk-…").
 _KEYLIKE = re.compile(r"\b(sk|pk|ak|key)[-_][A-Za-z0-9_\-*]{6,}")
@@ -80,6 +100,10 @@ class CallLog:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with self._connect() as db:
                 db.execute(_SCHEMA)
+                columns = {r[1] for r in db.execute("PRAGMA table_info(llm_calls)")}
+                for sql in _ADD_COLUMNS:
+                    if sql.split()[-2] not in columns:
+                        db.execute(sql)
 
     def _connect(self) -> sqlite3.Connection:
         return sqlite3.connect(self.path, timeout=5)
@@ -95,26 +119,30 @@ class CallLog:
         )
         if self.path is None:
             return
+        draft_id, username = _CONTEXT.get()
         row = (
             dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds"), rec.request_id,
             rec.attempt, rec.task, rec.prompt_version, rec.engine, rec.profile, rec.model,
-            rec.input_tokens, rec.output_tokens, rec.latency_ms, rec.outcome, error,
+            rec.input_tokens, rec.output_tokens, rec.latency_ms, rec.outcome, error, draft_id, username,
         )
         with self._lock, self._connect() as db:
             db.execute(
                 "INSERT INTO llm_calls (ts, request_id, attempt, task, prompt_version, engine, profile,"
-                " model, input_tokens, output_tokens, latency_ms, outcome, error)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " model, input_tokens, output_tokens, latency_ms, outcome, error, draft_id, username)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 row,
             )
 
-    def rows(self) -> list[dict]:
-        """All rows, oldest first (for the audit view and tests)."""
+    def rows(self, draft_id: int | None = None) -> list[dict]:
+        """All rows (or a draft's), oldest first (for the audit view and tests)."""
         if self.path is None or not self.path.exists():
             return []
         with self._connect() as db:
             db.row_factory = sqlite3.Row
-            return [dict(r) for r in db.execute("SELECT * FROM llm_calls ORDER BY id")]
+            if draft_id is None:
+                return [dict(r) for r in db.execute("SELECT * FROM llm_calls ORDER BY id")]
+            return [dict(r) for r in db.execute("SELECT * FROM llm_calls WHERE draft_id = ? ORDER BY id",
+                                                (int(draft_id),))]
 
     def totals(self) -> dict[str, int]:
         """Token totals by model, for the cost figures."""

@@ -39,10 +39,15 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 FactState = Literal["set", "pending", "cleared"]
 Source = Literal["chat", "import", "derivation", "manual", "undo"]
 NarrativeSource = Literal["llm", "template", "manual", "restore", "import"]
+FINAL = "final"  # the review state in which a draft is read-only (assistant.workflow)
 
 
 class StorageError(ReportAssistantError):
     """A storage operation that cannot be done (unknown draft, unreachable database)."""
+
+
+class DraftFinalisedError(StorageError):
+    """A write to a draft in the 已定稿 state (message in Chinese)."""
 
 
 class StaleDraftError(StorageError):
@@ -192,6 +197,11 @@ class TurnResult:
     revision: int = 0  # the draft's revision after this turn
 
 
+class _NotSaved(Exception):
+    def __init__(self, newest: "NarrativeVersion | None"):
+        self.newest = newest
+
+
 def _utcnow() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
@@ -257,9 +267,14 @@ class Store:
             q = update(DraftRow).where(DraftRow.id == draft_id)
             if expected_revision is not None:
                 q = q.where(DraftRow.revision == expected_revision)
+            # a finalised draft is read-only whatever the caller: the state is checked in the same statement
+            q = q.where(DraftRow.status != FINAL)
             n = s.execute(q.values(revision=DraftRow.revision + 1, updated_at=_utcnow())).rowcount
             if n != 1:
-                if expected_revision is not None and s.get(DraftRow, draft_id) is not None:
+                row = s.get(DraftRow, draft_id)
+                if row is not None and row.status == FINAL:
+                    raise DraftFinalisedError("报告已定稿，不能再修改；如需修改，请审核人员说明理由后重新打开。")
+                if expected_revision is not None and row is not None:
                     raise StaleDraftError("草稿刚被其他操作修改过，请重试。")
                 raise StorageError(f"找不到编号为 {draft_id} 的报告草稿。")
             yield s
@@ -408,6 +423,23 @@ class Store:
                        flags: Iterable[str] = ()) -> NarrativeVersion:
         with self._write(draft_id) as s:
             return self._add_narrative(s, draft_id, part, text, source=source, author=author, flags=flags)
+
+    def save_narrative_if(self, draft_id: int, part: str, text: str, base_version: int, *,
+                          source: NarrativeSource, author: str,
+                          flags: Iterable[str] = ()) -> tuple[bool, NarrativeVersion | None]:
+        """Save only if the part's newest version is still ``base_version`` (0: none yet), checked
+        under the draft's write lock. (True, the new version) or (False, the newest version)."""
+        try:
+            with self._write(draft_id) as s:
+                newest = s.scalars(select(NarrativeVersionRow).where(
+                    NarrativeVersionRow.draft_id == draft_id, NarrativeVersionRow.part == part)
+                    .order_by(NarrativeVersionRow.version.desc()).limit(1)).first()
+                if (newest.version if newest else 0) != base_version:
+                    raise _NotSaved(_narrative(newest) if newest else None)  # rolls back the revision bump
+                return True, self._add_narrative(s, draft_id, part, text, source=source, author=author,
+                                                 flags=flags)
+        except _NotSaved as exc:
+            return False, exc.newest
 
     def narrative(self, draft_id: int) -> dict[str, NarrativeVersion]:
         """The newest version of every part."""
