@@ -63,7 +63,7 @@ def test_a_supervisor_gets_the_file_once_the_report_is_approved(app):
     staff = _client(app, "zhangsan")
     draft = _draft_id(staff.predict("p1.active", api_name="/new_draft"))
     sup = _client(app, "wangwu")
-    with pytest.raises(AppError, match="错误"):  # an empty report has errors: no approval
+    with pytest.raises(AppError, match="只有提交审核"):  # still being drafted
         sup.predict(draft, "p1.active", api_name="/approve")
     with pytest.raises(AppError, match="审核人员无权通过对话填写报告"):
         sup.predict("网站公开政务信息148条", draft, [], "p1.active", api_name="/send")
@@ -71,8 +71,11 @@ def test_a_supervisor_gets_the_file_once_the_report_is_approved(app):
         staff.predict(message, draft, [], "p1.active", api_name="/send")
     chat = staff.predict(draft, "p1.active", api_name="/draft_all")[0]  # with progress, as the button does
     assert "已起草13个部分" in str(chat)
-    with pytest.raises(AppError, match="尚未审核通过"):
+    with pytest.raises(AppError, match="尚未定稿"):
         sup.predict(draft, "json", api_name="/export")
+    with pytest.raises(AppError, match="只有提交审核"):
+        sup.predict(draft, "p1.active", api_name="/approve")
+    staff.predict(draft, "p1.active", "", api_name="/move_submit")
     sup.predict(draft, "p1.active", api_name="/approve")
     path = Path(sup.predict(draft, "json", api_name="/export"))
     assert path.name.endswith("年度报告.json")

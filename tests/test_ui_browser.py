@@ -105,6 +105,9 @@ def test_staff_draft_the_sample_and_a_supervisor_exports_it(app, tmp_path):
             expect(preview.locator("h1")).to_have_text(TITLE)
             preview.locator('td[data-address="t3.new_received.natural"]').click()
             expect(provenance).to_contain_text("手工修改")
+            # staff send it for review: the chat is then closed to them
+            page.locator("#move-submit").click()
+            expect(page.locator("#draft-status")).to_contain_text("待审核")
             page.locator("#logout").click()
             expect(page.get_by_label("密码")).to_be_visible()
 
@@ -120,9 +123,10 @@ def test_staff_draft_the_sample_and_a_supervisor_exports_it(app, tmp_path):
             expect(page2.locator("#send")).to_be_hidden()
             page2.get_by_role("tab", name="审核与导出").click()
             gate = page2.locator("#gate")
-            expect(gate).to_contain_text("尚未审核")
-            page2.locator("#approve").click()
+            expect(gate).to_contain_text("待审核")
+            page2.locator("#move-approve").click()
             expect(gate).to_contain_text("已由王五")
+            expect(page2.locator("#draft-status")).to_contain_text("已定稿")
             page2.locator("#export").click()
             link = page2.locator("#export-file a[download]").first
             expect(link).to_be_visible(timeout=60_000)

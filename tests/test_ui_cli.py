@@ -59,6 +59,10 @@ def test_serve_binds_loopback_by_default():
     p = argparse.ArgumentParser()
     add_commands(p.add_subparsers(dest="command"))
     args = p.parse_args(["serve"])
-    assert (args.host, args.port) == ("127.0.0.1", 7860)
+    assert (args.host, args.port) == (None, None)  # then REPORT_HOST / REPORT_PORT, else:
+    from assistant.config import Settings
+
+    settings = Settings(_env_file=None)
+    assert (settings.host, settings.port) == ("127.0.0.1", 7860)
     args = p.parse_args(["serve", "--host", "0.0.0.0", "--port", "8000"])
     assert (args.host, args.port) == ("0.0.0.0", 8000)

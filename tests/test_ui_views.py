@@ -15,7 +15,7 @@ from schemas.facts import Facts
 from tests.dialogue_support import SAMPLE_DIALOGUE
 from ui import views
 from ui.provenance import number_links
-from ui.workspace import Workspace, WorkspaceError
+from ui.workspace import CellConflict, Workspace, WorkspaceError
 
 
 @pytest.fixture
@@ -23,6 +23,7 @@ def sample(tmp_path):
     store = Store(f"sqlite:///{tmp_path / 'v.sqlite3'}")
     auth = AuthStore(store.engine)
     auth.add_user("zhang", "password-123", "staff", "张三")
+    auth.add_user("li", "password-123", "editor", "李四")
     ws = Workspace(store, auth, OfflineModel(call_log=CallLog(None)), export_dir=tmp_path)
     draft = ws.default_draft("zhang")
     for message in SAMPLE_DIALOGUE:
@@ -64,8 +65,9 @@ def test_a_wrong_cell_is_marked_in_the_grid_the_preview_and_the_findings(sample)
     assert rows[0][0] == "一、本年新收政府信息公开申请数量" and rows[0][1:8] == ["0"] * 7 and rows[0][8] == ""
     rows[0][1] = "5"
     snap = ws.snapshot("zhang", d)
-    assert views.grid_edits("t3", rows, snap) == [("t3.new_received.natural", "5")]
-    ws.set_cells("zhang", d, views.grid_edits("t3", rows, snap))
+    edits, shown = views.grid_edits("t3", rows, snap)
+    assert (edits, shown) == ([("t3.new_received.natural", "5")], {"t3.new_received.natural": "0"})
+    ws.set_cells("zhang", d, edits, shown)
     snap = ws.snapshot("zhang", d)
     after = views.grid_rows(snap, "t3")
     assert after[0][1] == "5" and "A3" in after[0][8] and "A1" in after[0][8]
@@ -74,6 +76,29 @@ def test_a_wrong_cell_is_marked_in_the_grid_the_preview_and_the_findings(sample)
     findings = views.findings_html(snap)
     assert "表三「一、本年新收政府信息公开申请数量」行「总计」列（t3.new_received.total）" in findings
     assert "<mark>" in findings  # E6 quotes the sentence of the text it is about
+
+
+def test_a_grid_shown_before_someone_elses_edit_neither_overwrites_nor_loses_it(sample):
+    ws, d = sample
+    base = views.grid_rows(ws.snapshot("zhang", d), "t2")  # what both pages show
+    mine = [list(r) for r in base]
+    theirs = [list(r) for r in base]
+    theirs[2][2] = "7"  # 李四 (editor) changes a cell first
+    edits, shown = views.grid_edits("t2", theirs, ws.snapshot("li", d), base)
+    ws.set_cells("li", d, edits, shown)
+    cell = edits[0][0]
+    # 张三 changes another cell of the same, now stale, grid: only his cell is saved, 7 stays
+    mine[3][2] = "9"
+    edits, shown = views.grid_edits("t2", mine, ws.snapshot("zhang", d), base)
+    assert [a for a, _ in edits] != [cell]  # compared with what his page showed, not with the database
+    ws.set_cells("zhang", d, edits, shown)
+    assert ws.snapshot("zhang", d).facts.cells[cell] == 7
+    # and his change of the same cell is refused, naming who changed it and both values
+    mine[2][2] = "8"
+    edits, shown = views.grid_edits("t2", mine, ws.snapshot("zhang", d), base)
+    with pytest.raises(CellConflict, match="已被李四改为7"):
+        ws.set_cells("zhang", d, edits, shown)
+    assert ws.snapshot("zhang", d).facts.cells[cell] == 7
 
 
 def test_grid_rows_and_labels_cannot_be_changed(sample):

@@ -20,11 +20,13 @@ import gradio as gr
 
 from assistant.auth import AuthStore
 from assistant.config import Settings
+from assistant.auth import LoginThrottled
 from assistant.errors import ReportAssistantError
 from assistant.llm import make_model
 from assistant.storage import Store
 from ui import views
-from ui.workspace import EXPORT_CHOICES, Workspace
+from ui._sessions import ExpiringTokens
+from ui.workspace import EXPORT_CHOICES, UPLOAD_TYPES, CellConflict, EditConflict, Workspace
 
 __all__ = ["APP_CSS", "APP_JS", "APP_TITLE", "build_app", "launch", "make_app", "make_workspace"]
 
@@ -74,6 +76,14 @@ APP_CSS = """
 .findings .snippet { margin-top: 4px; color: #555; font-size: 13px; }
 .findings mark { background: #ffe08a; }
 .empty { color: #666; padding: 24px; text-align: center; }
+#review-bar { align-items: center; }
+.diff { line-height: 1.9; padding: 10px; background: #fff; border: 1px solid #ddd; border-radius: 6px; }
+.diff del { background: #fde2e2; color: #a11; }
+.diff ins { background: #dff5e1; color: #135e22; text-decoration: underline; }
+.conflict { border: 2px solid #c62828; border-radius: 8px; padding: 8px 12px; background: #fff8f8; }
+.conflict .sides { display: flex; gap: 12px; }
+.conflict .side { flex: 1; min-width: 0; }
+.conflict .side .text { background: #fff; border: 1px solid #ddd; padding: 8px; white-space: pre-wrap; }
 """
 
 # Clicking a number in the preview asks the server for its provenance through two hidden components.
@@ -133,21 +143,41 @@ def build_app(ws: Workspace) -> gr.Blocks:
         """Preview, grids, findings, history, supervisor gate and editor of one draft, from the database."""
         if draft_id in (None, ""):
             empty = [[]]
+            hidden = [gr.update(visible=False)] * len(_MOVE_BUTTONS)
             return [_NO_DRAFT, empty, empty, empty, "", _NO_DRAFT, [], "还没有可以审核的报告。", "", "",
-                    "", gr.skip()]
+                    "", "", 0, {}, *hidden, gr.update(visible=False), "", [], gr.update(choices=[]),
+                    gr.update(choices=[]), gr.skip()]
         snap = ws.snapshot(username, draft_id)
         part = part or views.part_choices()[0][1]
         version = snap.narrative.get(part)
+        grids_now = {k: views.grid_rows(snap, k) for k in ("t2", "t3", "t4")}
+        moves = {m.action for m in ws.moves(username, draft_id)}
+        reason_needed = any(a in moves for a in ("return", "reopen"))
+        if snap.user.role == "supervisor":
+            calls = ws.llm_calls(username, draft_id)
+            llm_md, llm_df = views.llm_summary(calls), views.llm_rows(calls)
+        else:
+            llm_md, llm_df = "", []
+        versions = views.version_choices(ws.part_versions(username, draft_id, part))
         return [
             views.preview_html(snap),
-            views.grid_rows(snap, "t2"), views.grid_rows(snap, "t3"), views.grid_rows(snap, "t4"),
+            grids_now["t2"], grids_now["t3"], grids_now["t4"],
             views.grid_marks_css(snap),
             views.findings_html(snap),
             ws.history(username, draft_id),
             views.gate_markdown(snap, ws.gate(snap)),
             version.text if version else "",
             views.part_status(snap, part, name_of),
-            f'<span data-draft="{snap.draft.id}" data-revision="{snap.draft.revision}"></span>',
+            f'<span data-draft="{snap.draft.id}" data-revision="{snap.draft.revision}"'
+            f' data-status="{snap.draft.status}"></span>',
+            views.status_markdown(snap, ws.transitions(username, draft_id), name_of),
+            version.version if version else 0,
+            grids_now,
+            *(gr.update(visible=a in moves) for a in _MOVE_BUTTONS),
+            gr.update(visible=reason_needed),
+            llm_md, llm_df,
+            gr.update(choices=versions, value=versions[1][1] if len(versions) > 1 else None),
+            gr.update(choices=versions, value=versions[0][1] if versions else None),
             gr.update(choices=views.draft_choices(ws.drafts(username), name_of)),
         ]
 
@@ -163,6 +193,16 @@ def build_app(ws: Workspace) -> gr.Blocks:
             reload_btn = gr.Button("刷新", scale=0, min_width=80)
         # the draft's revision as last shown: tests wait on it to know every view was refreshed
         revision = gr.HTML("", visible="hidden", elem_id="revision")
+        with gr.Row(elem_id="review-bar"):
+            status_md = gr.Markdown("", elem_id="draft-status")
+            reason_box = gr.Textbox(label="理由（退回修改、重新打开时必填）", scale=2, visible=False, max_length=500,
+                                    elem_id="move-reason")
+            move_btns = {a: gr.Button(label, scale=0, min_width=110, visible=False, elem_id=f"move-{a}",
+                                      variant="primary" if a in ("submit", "approve") else "secondary")
+                         for a, label in _MOVE_BUTTONS.items()}
+        # what this page last showed: the base of optimistic saves (never the truth, which is the database)
+        part_version = gr.Number(value=0, precision=0, visible="hidden", elem_id="part-version")
+        grid_base = gr.State({})
         with gr.Row(equal_height=False):
             with gr.Column(scale=4, min_width=380):
                 chatbot = gr.Chatbot(label="对话", show_label=False, height=600, elem_id="chat", feedback_options=None,
@@ -172,6 +212,10 @@ def build_app(ws: Workspace) -> gr.Blocks:
                 with gr.Row():
                     send_btn = gr.Button("发送", variant="primary", elem_id="send")
                     draft_btn = gr.Button("起草全部正文", elem_id="draft-all")
+                with gr.Accordion("导入上年报告", open=False, visible=False, elem_id="import-box") as import_box:
+                    upload = gr.File(label=f"上年报告（{'、'.join(UPLOAD_TYPES)}）", file_types=list(UPLOAD_TYPES),
+                                     type="filepath", height=90, elem_id="previous-upload")
+                    import_btn = gr.Button("导入", elem_id="import-previous")
             with gr.Column(scale=6, min_width=520):
                 with gr.Tabs(elem_id="workspace-tabs"):
                     with gr.Tab("报告预览", id="tab-preview"):
@@ -196,13 +240,24 @@ def build_app(ws: Workspace) -> gr.Blocks:
                     with gr.Tab("校验", id="tab-findings"):
                         findings = gr.HTML(_NO_DRAFT, elem_id="findings")
                     with gr.Tab("历史", id="tab-history"):
-                        history = gr.Dataframe(headers=["时间", "操作人", "类型", "内容"], datatype="str",
-                                               interactive=False, wrap=True, elem_id="history", max_height=700,
-                                               column_widths=["16%", "10%", "16%", "58%"])
+                        gr.Markdown("每一次修改都有记录：谁、什么时候、改了什么、修改前后，以及来自对话、模型起草、"
+                                    "模板、手工修改还是导入。记录只增不改。")
+                        history = gr.Dataframe(headers=Workspace.HISTORY_HEADERS, datatype="str",
+                                               interactive=False, wrap=True, elem_id="history", max_height=500,
+                                               column_widths=["13%", "8%", "10%", "17%", "20%", "20%", "12%"])
+                        gr.Markdown("**正文版本比较**（在“正文编辑”中选择部分）")
+                        with gr.Row():
+                            ver_a = gr.Dropdown(label="旧版本", choices=[], elem_id="version-a")
+                            ver_b = gr.Dropdown(label="新版本", choices=[], elem_id="version-b")
+                            compare_btn = gr.Button("比较", scale=0, min_width=80, elem_id="compare")
+                            restore_btn = gr.Button("恢复“旧版本”为新版本", scale=0, min_width=160, visible=False,
+                                                    elem_id="restore")
+                        diff_view = gr.HTML("", elem_id="diff")
                     with gr.Tab("正文编辑", id="tab-editor", visible=False) as editor_tab:
                         part_dd = gr.Dropdown(label="正文部分", choices=views.part_choices(),
                                               value=views.part_choices()[0][1], elem_id="part-select")
                         part_status = gr.Markdown("", elem_id="part-status")
+                        conflict = gr.HTML("", elem_id="conflict")
                         part_text = gr.Textbox(label="正文", lines=10, max_lines=30, elem_id="part-text")
                         with gr.Row():
                             save_btn = gr.Button("保存修改", variant="primary", elem_id="part-save")
@@ -217,14 +272,19 @@ def build_app(ws: Workspace) -> gr.Blocks:
                             add_btn = gr.Button("补充某项措施…", size="sm")
                     with gr.Tab("审核与导出", id="tab-export", visible=False) as export_tab:
                         gate_md = gr.Markdown("", elem_id="gate")
-                        approve_btn = gr.Button("审核通过", variant="primary", elem_id="approve")
                         fmt = gr.Radio(label="导出格式", choices=[(v, k) for k, v in EXPORT_CHOICES.items()],
                                        value="docx", elem_id="export-format")
                         export_btn = gr.Button("导出", elem_id="export")
                         export_file = gr.File(label="下载", interactive=False, height=90, elem_id="export-file")
+                    with gr.Tab("模型调用", id="tab-llm", visible=False) as llm_tab:
+                        llm_md = gr.Markdown("", elem_id="llm-summary")
+                        llm_df = gr.Dataframe(headers=["时间", "任务", "操作人", "引擎/模型", "输入词元", "输出词元",
+                                                       "用时（毫秒）", "结果"], datatype="str", interactive=False,
+                                              elem_id="llm-calls", max_height=500)
 
         view_outputs = [preview, grids["t2"], grids["t3"], grids["t4"], grid_marks, findings, history, gate_md,
-                        part_text, part_status, revision, draft_dd]
+                        part_text, part_status, revision, status_md, part_version, grid_base,
+                        *move_btns.values(), reason_box, llm_md, llm_df, ver_a, ver_b, draft_dd]
 
         def _user(request: gr.Request) -> str:
             return request.username if request else ""
@@ -248,10 +308,12 @@ def build_app(ws: Workspace) -> gr.Blocks:
             return [f"**{user.name}**（{user.role_label}）", chat,
                     gr.update(visible=can["chat"]), gr.update(visible=can["chat"]),
                     gr.update(visible=can["new_draft"]), gr.update(visible=can["draft"]),
-                    gr.update(visible=can["editor"]), gr.update(visible=can["export"]), *values]
+                    gr.update(visible=can["editor"]), gr.update(visible=can["export"]),
+                    gr.update(visible=user.role != "supervisor"), gr.update(visible=can["export"]),
+                    gr.update(visible=can["editor"]), *values]
 
         load_outputs = [user_badge, chatbot, msg, send_btn, new_btn, draft_btn, editor_tab, export_tab,
-                        *view_outputs]
+                        import_box, llm_tab, restore_btn, *view_outputs]
         demo.load(on_load, [part_dd], load_outputs, api_name="load")
 
         @_guard
@@ -358,19 +420,19 @@ def build_app(ws: Workspace) -> gr.Blocks:
         # ---- tables ------------------------------------------------------------------------------
         def grid_handler(key: str):
             @_guard
-            async def on_grid(rows, draft_id, part, request: gr.Request):
+            async def on_grid(rows, draft_id, part, base, request: gr.Request):
                 username = _user(request)
 
                 def work():
                     snap = ws.snapshot(username, draft_id)
                     try:
-                        edits = views.grid_edits(key, rows or [], snap)
+                        edits, shown = views.grid_edits(key, rows or [], snap, (base or {}).get(key))
                     except ReportAssistantError as exc:
                         return f"⚠️ {exc}", view_values(username, draft_id, part)
                     if not edits:  # the grid fires again when the edit box closes: nothing new
                         return gr.skip(), view_values(username, draft_id, part)
                     try:
-                        done = ws.set_cells(username, draft_id, edits)
+                        done = ws.set_cells(username, draft_id, edits, shown)
                         # an overlapping second event of the same edit finds nothing new: keep the note
                         note = ("已保存：" + "；".join(done)) if done else gr.skip()
                     except ReportAssistantError as exc:
@@ -383,7 +445,7 @@ def build_app(ws: Workspace) -> gr.Blocks:
             return on_grid
 
         for key, grid in grids.items():
-            grid.input(grid_handler(key), [grid, draft_dd, part_dd], [grid_status, *view_outputs],
+            grid.input(grid_handler(key), [grid, draft_dd, part_dd, grid_base], [grid_status, *view_outputs],
                        api_name=f"edit_{key}")
 
         # ---- provenance --------------------------------------------------------------------------
@@ -397,9 +459,12 @@ def build_app(ws: Workspace) -> gr.Blocks:
         @_guard
         async def on_part(part, draft_id, request: gr.Request):
             values = await asyncio.to_thread(view_values, _user(request), draft_id, part)
-            return values[8:10]
+            at = view_outputs.index
+            return [values[at(part_text)], values[at(part_status)], values[at(part_version)], "",
+                    values[at(ver_a)], values[at(ver_b)]]
 
-        part_dd.input(on_part, [part_dd, draft_dd], [part_text, part_status], api_visibility="undocumented")
+        part_dd.input(on_part, [part_dd, draft_dd], [part_text, part_status, part_version, conflict, ver_a, ver_b],
+                      api_visibility="undocumented")
 
         def editor_action(action):
             @_guard
@@ -414,7 +479,26 @@ def build_app(ws: Workspace) -> gr.Blocks:
 
             return handler
 
-        save_btn.click(editor_action(ws.save_part), [draft_dd, part_dd, part_text], view_outputs,
+        @_guard
+        async def on_save(draft_id, part, text, base_version, request: gr.Request):
+            username = _user(request)
+
+            def work():
+                try:
+                    ws.save_part(username, draft_id, part, text, base_version)
+                except EditConflict as exc:  # nothing saved: keep the editor's text, show both versions
+                    values = view_values(username, draft_id, part)
+                    values[view_outputs.index(part_text)] = gr.skip()
+                    return values, views.conflict_html(exc.mine, exc.theirs.text, ws.name_of(exc.theirs.author),
+                                                       exc.theirs.version), str(exc)
+                return view_values(username, draft_id, part), "", None
+
+            values, shown, warning = await asyncio.to_thread(work)
+            if warning:
+                gr.Warning(warning, title="没有保存")
+            return [*values, shown]
+
+        save_btn.click(on_save, [draft_dd, part_dd, part_text, part_version], [*view_outputs, conflict],
                        api_name="save_part")
         revise_btn.click(editor_action(ws.revise_part), [draft_dd, part_dd, instruction], view_outputs,
                          api_name="revise_part")
@@ -438,10 +522,71 @@ def build_app(ws: Workspace) -> gr.Blocks:
                 return view_values(username, draft_id, part)
 
             values = await asyncio.to_thread(work)
-            gr.Info("已审核通过。")
+            gr.Info("已审核定稿，报告现在只读，可以导出。")
             return values
 
-        approve_btn.click(on_approve, [draft_dd, part_dd], view_outputs, api_name="approve")
+        move_btns["approve"].click(on_approve, [draft_dd, part_dd], view_outputs, api_name="approve")
+
+        # ---- review moves ------------------------------------------------------------------------
+        def move_handler(action: str):
+            @_guard
+            async def on_move(draft_id, part, reason, request: gr.Request):
+                username = _user(request)
+
+                def work():
+                    ws.move(username, draft_id, action, reason or "")
+                    return view_values(username, draft_id, part)
+
+                values = await asyncio.to_thread(work)
+                gr.Info(f"已{_MOVE_BUTTONS[action]}。")
+                return [*values, ""]
+
+            return on_move
+
+        for action, button in move_btns.items():
+            if action == "approve":
+                continue
+            button.click(move_handler(action), [draft_dd, part_dd, reason_box], [*view_outputs, reason_box],
+                         api_name=f"move_{action}")
+
+        # ---- history: compare and restore --------------------------------------------------------
+        @_guard
+        async def on_compare(draft_id, part, old, new, request: gr.Request):
+            segments = await asyncio.to_thread(ws.part_diff, _user(request), draft_id, part, old or 0, new or 0)
+            return views.diff_html(segments)
+
+        compare_btn.click(on_compare, [draft_dd, part_dd, ver_a, ver_b], [diff_view], api_name="compare_versions")
+
+        @_guard
+        async def on_restore(draft_id, part, old, request: gr.Request):
+            username = _user(request)
+
+            def work():
+                restored = ws.restore_part(username, draft_id, part, old)
+                return view_values(username, draft_id, part), restored
+
+            values, restored = await asyncio.to_thread(work)
+            gr.Info(f"已把第{old}版恢复为第{restored.version}版。")
+            return values
+
+        restore_btn.click(on_restore, [draft_dd, part_dd, ver_a], view_outputs, api_name="restore_version")
+
+        # ---- last year's report ------------------------------------------------------------------
+        @_guard
+        async def on_import(draft_id, path, part, request: gr.Request):
+            username = _user(request)
+            if not path:
+                raise gr.Error("请先选择上年报告文件。", title="无法完成")
+
+            def work():
+                ws.import_previous(username, draft_id, path, Path(path).name)
+                return chat_of(username, draft_id), view_values(username, draft_id, part)
+
+            chat, values = await asyncio.to_thread(work)
+            return [chat, None, *values]
+
+        import_btn.click(on_import, [draft_dd, upload, part_dd], [chatbot, upload, *view_outputs],
+                         api_name="import_previous")
 
         @_guard
         async def on_export(draft_id, fmt_value, request: gr.Request, progress=gr.Progress()):
@@ -456,6 +601,9 @@ def build_app(ws: Workspace) -> gr.Blocks:
         export_btn.click(on_export, [draft_dd, fmt], [export_file], api_name="export")
 
     return demo
+
+
+_MOVE_BUTTONS = {"submit": "提交审核", "return": "退回修改", "approve": "审核定稿", "reopen": "重新打开"}
 
 
 def _const(value: str):
@@ -478,15 +626,35 @@ def make_app(ws: Workspace, *, concurrency: int = 16) -> gr.Blocks:
     return demo
 
 
-def launch(ws: Workspace | None = None, *, host: str = "127.0.0.1", port: int = 7860,
+def _login(ws: Workspace):
+    """Gradio's login check. Too many failures answer 429 with the Chinese reason, not a bare refusal."""
+    from fastapi import HTTPException
+
+    def check(username: str, password: str) -> bool:
+        try:
+            return ws.login(username, password)
+        except LoginThrottled as exc:
+            raise HTTPException(status_code=429, detail=str(exc)) from None
+
+    return check
+
+
+def launch(ws: Workspace | None = None, *, host: str | None = None, port: int | None = None,
            concurrency: int = 16, quiet: bool = False) -> None:
-    """Serve the app (blocking). Loopback only unless ``host`` says otherwise."""
+    """Serve the app (blocking). Loopback only unless ``host`` (or REPORT_HOST) says otherwise.
+    Sessions expire after REPORT_SESSION_IDLE_MINUTES without activity and REPORT_SESSION_MAX_HOURS
+    in all; uploads are limited to REPORT_MAX_UPLOAD_MB."""
     ws = ws or make_workspace()
+    settings = ws.settings
     demo = make_app(ws, concurrency=concurrency)
     ws.export_dir.mkdir(parents=True, exist_ok=True)
     demo.launch(
-        server_name=host, server_port=port, auth=ws.login,
+        server_name=host or settings.host, server_port=port or settings.port, auth=_login(ws),
         auth_message="请使用分配给您的账号登录。没有账号请联系管理员（report-assistant user add）。",
         share=False, ssr_mode=False, mcp_server=False, footer_links=[], quiet=quiet, show_error=True,
         allowed_paths=[str(Path(ws.export_dir).resolve())], theme=_theme(), css=APP_CSS, js=APP_JS,
+        max_file_size=f"{int(settings.max_upload_mb * 1024)}kb", prevent_thread_lock=True,
     )
+    # before anyone can have logged in: from now on sessions expire
+    demo.server_app.tokens = ExpiringTokens(settings.session_idle_minutes * 60, settings.session_max_hours * 3600)
+    demo.block_thread()

@@ -35,8 +35,11 @@ def cmd_serve(args) -> int:
         return EXIT_FAILED
     if not ws.auth.list_users():
         print("还没有任何用户，请先创建：report-assistant user add 用户名 --role staff", file=sys.stderr)
-    print(f"报告助手已启动：http://{args.host}:{args.port}/（Ctrl+C 停止）", flush=True)
-    launch(ws, host=args.host, port=args.port, concurrency=args.concurrency)
+    host, port = args.host or ws.settings.host, args.port or ws.settings.port
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"注意：监听 {host}，其他电脑也能访问本服务；请确认这是您要的（默认只允许本机访问）。", file=sys.stderr)
+    print(f"报告助手已启动：http://{host}:{port}/（Ctrl+C 停止）", flush=True)
+    launch(ws, host=host, port=port, concurrency=args.concurrency)
     return EXIT_OK
 
 
@@ -92,8 +95,8 @@ def add_commands(sub) -> None:
     from assistant.auth import ROLES
 
     s = sub.add_parser("serve", help="启动网页版报告助手（默认只在本机 127.0.0.1:7860 访问）")
-    s.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1，只允许本机访问）")
-    s.add_argument("--port", type=int, default=7860, help="端口（默认 7860）")
+    s.add_argument("--host", default=None, help="监听地址（默认 REPORT_HOST 或 127.0.0.1，只允许本机访问）")
+    s.add_argument("--port", type=int, default=None, help="端口（默认 REPORT_PORT 或 7860）")
     s.add_argument("--concurrency", type=int, default=16, help="同时处理的请求数（默认 16）")
     s.set_defaults(func=cmd_serve)
 

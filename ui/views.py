@@ -7,6 +7,7 @@ with two additions: numbers in the narrative that stand for a recorded fact beco
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from typing import Any, Callable
 from assistant.drafting import PARTS, part_address, part_title
 from assistant.export import GateDecision, describe_location, render_html_body
 from assistant.storage import DraftInfo
+from assistant.workflow import MOVES, STATE_LABELS
 from schemas import labels as L
 from schemas.findings import Finding
 from schemas.layout import T2_CELLS, T3_COLUMNS, T3_ROWS, T4_BLOCKS, T4_COLUMNS, get_text
@@ -23,8 +25,9 @@ from ui.provenance import number_links
 from ui.workspace import Snapshot, WorkspaceError
 
 __all__ = [
-    "GRIDS", "Grid", "chat_messages", "draft_choices", "findings_html", "gate_markdown", "grid_edits", "grid_marks_css",
-    "grid_rows", "part_choices", "part_status", "preview_html",
+    "GRIDS", "Grid", "chat_messages", "conflict_html", "diff_html", "draft_choices", "findings_html", "gate_markdown",
+    "grid_edits", "grid_marks_css", "grid_rows", "llm_rows", "llm_summary", "part_choices", "part_status",
+    "preview_html", "status_markdown", "version_choices",
 ]
 
 _TAG = re.compile(r"(<[^>]+>)")
@@ -135,10 +138,14 @@ def grid_rows(snap: Snapshot, key: str) -> list[list[str]]:
     return out
 
 
-def grid_edits(key: str, rows: list[list[Any]], snap: Snapshot) -> list[tuple[str, Any]]:
-    """The cells whose text differs from what the grid showed: [(address, typed value)]."""
+def grid_edits(key: str, rows: list[list[Any]], snap: Snapshot,
+               base: list[list[Any]] | None = None) -> tuple[list[tuple[str, Any]], dict[str, str]]:
+    """The cells whose text differs from what the grid showed (``base``, the rows as last sent to
+    this page; the current draft when unknown): ([(address, typed value)], {address: value shown})."""
     grid = GRIDS[key]
     shown = grid_rows(snap, key)
+    if base and len(base) == len(shown) and all(len(b) == len(w) for b, w in zip(base, shown)):
+        shown = [[_plain(x) for x in row] for row in base]
     n = grid.first_value_column
     if len(rows) != len(shown) or any(len(row) != len(want) or [str(x) for x in row[:n]] != want[:n]
                                       for row, want in zip(rows, shown)):
@@ -155,7 +162,13 @@ def grid_edits(key: str, rows: list[list[Any]], snap: Snapshot) -> list[tuple[st
                 new_text = new_text[:-2]
             if new_text != shown[r][start + i]:
                 edits.append((address, new_text))
-    return edits
+    return edits, {a: shown[r][start + i] for r, addresses in enumerate(grid.addresses)
+                   for i, a in enumerate(addresses) if any(a == e[0] for e in edits)}
+
+
+def _plain(x: Any) -> str:
+    text = "" if x is None else str(x).strip()
+    return text[:-2] if text.endswith(".0") and text[:-2].isdigit() else text
 
 
 def grid_marks_css(snap: Snapshot) -> str:
@@ -264,10 +277,13 @@ def gate_markdown(snap: Snapshot, decision: GateDecision) -> str:
         lines += [f"- `{w.key}` {describe_location(w.finding)}：{w.finding.message}" for w in decision.warnings]
         lines.append("")
     a = snap.approval
-    if a is None:
+    if snap.draft.status != "final":
+        lines.append(f"审核状态：{STATE_LABELS.get(snap.draft.status, snap.draft.status)}"
+                     + ("，等待审核定稿。" if snap.draft.status == "review" else "，提交审核并定稿后才能导出。"))
+    elif a is None:
         lines.append("审核状态：尚未审核。")
     elif snap.approved:
-        lines.append(f"审核状态：✅ 已由{a.approved_by}于 {a.approved_at.astimezone():%Y-%m-%d %H:%M} 审核通过，可以导出。")
+        lines.append(f"审核状态：✅ 已由{a.approved_by}于 {_local(a.approved_at)} 审核定稿，可以导出。")
     else:
         lines.append(f"审核状态：{a.approved_by}审核通过后报告又有修改，需要重新审核。")
     return "\n".join(lines)
@@ -278,7 +294,8 @@ def draft_choices(drafts: list[DraftInfo], name_of: Callable[[str], str]) -> lis
     out = []
     for d in drafts:
         what = f"{d.agency_name or '未命名报告'}{f' {d.report_year}年度' if d.report_year else ''}"
-        out.append((f"{what}（编号{d.id}，{name_of(d.owner)}）", d.id))
+        state = STATE_LABELS.get(d.status, d.status)
+        out.append((f"{what}（编号{d.id}，{name_of(d.owner)}，{state}）", d.id))
     return out
 
 
@@ -301,3 +318,65 @@ def part_status(snap: Snapshot, part: str, name_of: Callable[[str], str]) -> str
     if flags:
         lines.append("需要核实：" + "；".join(f"[{f.rule}] {f.message}" for f in flags))
     return "\n\n".join(lines)
+
+
+# ---- review, history, model calls ---------------------------------------------------------------------
+def status_markdown(snap: Snapshot, transitions: list, name_of: Callable[[str], str]) -> str:
+    state = STATE_LABELS.get(snap.draft.status, snap.draft.status)
+    line = f"报告状态：**{state}**"
+    if transitions:
+        t = transitions[-1]
+        line += (f"（{name_of(t.actor)}于 {_local(t.created_at)} {MOVES[t.action].label}"
+                 f"{'：' + html.escape(t.reason) if t.reason else ''}）")
+    return line
+
+
+def _local(t) -> str:
+    if t.tzinfo is None:
+        t = t.replace(tzinfo=dt.timezone.utc)
+    return t.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def diff_html(segments: list[tuple[str, str]]) -> str:
+    """A narrative diff: removed text struck through in red, added text underlined in green."""
+    if not segments:
+        return '<div class="diff empty">两个版本都是空的。</div>'
+    if all(op == "=" for op, _ in segments):
+        return f'<div class="diff same"><p>两个版本内容相同。</p><div>{html.escape("".join(t for _, t in segments))}</div></div>'
+    out = []
+    for op, text in segments:
+        text = html.escape(text).replace("\n", "<br>")
+        out.append(text if op == "=" else f"<del>{text}</del>" if op == "-" else f"<ins>{text}</ins>")
+    return f'<div class="diff">{"".join(out)}</div>'
+
+
+def conflict_html(mine: str, theirs: str, who: str, version: int) -> str:
+    """Two versions of a part side by side after a refused save (nothing was overwritten)."""
+    def col(title: str, text: str) -> str:
+        return (f'<div class="side"><h4>{html.escape(title)}</h4>'
+                f'<div class="text">{html.escape(text).replace(chr(10), "<br>")}</div></div>')
+    return (f'<div class="conflict" data-conflict="1"><p>⚠️ 保存被拒绝：这一部分已被{html.escape(who)}修改。'
+            '下面左边是您的修改（仍在编辑框中，没有丢失），右边是现在保存的版本；合并后再点“保存修改”即可。</p>'
+            f'<div class="sides">{col("您的修改（未保存）", mine)}{col(f"当前版本（第{version}版，{who}）", theirs)}</div></div>')
+
+
+def version_choices(versions: list) -> list[tuple[str, int]]:
+    return [(f"第{v.version}版（{_local(v.created_at)}）", v.version) for v in reversed(versions)]
+
+
+def llm_summary(rows: list[dict]) -> str:
+    if not rows:
+        return "这份报告还没有模型调用记录。"
+    tin = sum(r.get("input_tokens") or 0 for r in rows)
+    tout = sum(r.get("output_tokens") or 0 for r in rows)
+    ms = sum(r.get("latency_ms") or 0 for r in rows)
+    failed = sum(r.get("outcome") != "ok" for r in rows)
+    engines = "、".join(sorted({f"{r['engine']}/{r['model']}" for r in rows}))
+    return (f"共调用模型 **{len(rows)}** 次（{engines}），输入 {tin} 个词元、输出 {tout} 个词元，"
+            f"合计用时 {ms / 1000:.1f} 秒" + (f"，其中 {failed} 次未成功" if failed else "") + "。")
+
+
+def llm_rows(rows: list[dict]) -> list[list[str]]:
+    return [[str(r["ts"])[:19].replace("T", " "), r["task"], r.get("username") or "", f"{r['engine']}/{r['model']}",
+             str(r.get("input_tokens") or 0), str(r.get("output_tokens") or 0), str(r["latency_ms"]), r["outcome"]]
+            for r in reversed(rows)]
