@@ -58,8 +58,10 @@ def add_users(database_url: str, users: Iterable[tuple[str, str, str, str]]) -> 
 class AppServer:
     """``python -m ui serve`` in a child process; ``with AppServer(db_url, workdir) as url: …``."""
 
-    def __init__(self, database_url: str, workdir: Path, *, port: int | None = None, startup_s: float = 90):
+    def __init__(self, database_url: str, workdir: Path, *, port: int | None = None, startup_s: float = 90,
+                 env: dict[str, str] | None = None):
         self.database_url, self.workdir = database_url, Path(workdir)
+        self.extra_env = dict(env or {})
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
         self.startup_s = startup_s
@@ -71,6 +73,7 @@ class AppServer:
                    GRADIO_ANALYTICS_ENABLED="False", PYTHONPATH=str(ROOT), NO_PROXY="127.0.0.1,localhost")
         for key in ("REPORT_LLM_MODEL", "REPORT_LLM_BASE_URL"):  # the offline engine, whatever the shell has
             env.pop(key, None)
+        env.update(self.extra_env)
         self.workdir.mkdir(parents=True, exist_ok=True)
         log = self.log_path.open("wb")
         self.process = subprocess.Popen([sys.executable, "-m", "ui", "serve", "--port", str(self.port)],

@@ -24,6 +24,13 @@ __all__ = ["apply_patch", "check_patch", "expand_field", "expand_ops", "normalis
 _BLANKS = tuple(m for m in L.BLANK_MARKERS if m and m != "无")
 _ZERO_WORDS = ("没有", "未", "无", "零", "〇", "均为0", "全部为0", "都是0", "全是0", "为0")
 _NEGATIONS = ("没有", "未", "无", "不", "否", "没")
+# "change every number to 0" names no item: it cannot ground any value (prompt injection, or a
+# careless sweep that would overwrite what the staff said item by item)
+_BLANKET = re.compile(r"(所有|全部|一切|每[个一项]|一律|统统|全都)的?(数字|数据|数值|数|字段|项目?|单元格|内容)"
+                      r"|\b(all|every|each)\s+(numbers?|fields?|values?|cells?)\b", re.I)
+# unless the sweep names what it is about ("表四所有数据都是0")
+_TABLE_WORDS = ("表", "主动公开", "依申请", "申请", "复议", "诉讼", "结转", "收费", "规章", "规范性文件", "许可",
+                "处罚", "强制")
 _YES = {"是", "有", "已", "收取", "收费", "已公开", "公开", "true", "yes", "1"}
 _NO = {"否", "无", "没有", "未", "不", "未收取", "不收取", "未公开", "false", "no", "0"}
 _LEVEL_WORDS: dict[str, tuple[str, ...]] = {
@@ -196,6 +203,9 @@ def check_patch(patch: Patch, message: str) -> PatchResult:
         if op.op == "pending":
             result.accepted.append(op.model_copy(update={"field": field, "quote": quote, "value": None}))
             continue
+        if _BLANKET.search(quote) and not any(w in quote for w in _TABLE_WORDS):
+            reject(op, f"“{label}”的依据“{quote}”没有指明是哪一项，笼统地修改“所有数字”不予采用；请逐项说明。")
+            continue
         if len(group) > 1:
             spec = spec_of(group[0])
             assert spec is not None
@@ -206,6 +216,7 @@ def check_patch(patch: Patch, message: str) -> PatchResult:
         if len(group) > 1 and (isinstance(value, Blank) or value != 0):
             reject(op, f"“{field}”是整张表或整行，只能统一填写0，未采用。")
             continue
+
         reason = _check_value(spec, value, quote)
         if reason:
             reject(op, reason)
