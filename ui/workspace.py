@@ -352,14 +352,18 @@ class Workspace:
         edits = list(edits)
         if shown:
             conflicts = []
-            for address, _ in edits:
+            for address, raw in edits:
                 if address not in shown:
                     continue
                 state, value = parse_cell_input(address, shown[address])
                 current = stored.get(address)
                 now_set = current is not None and current.state == "set"
                 same = (not now_set) if state == "cleared" else (now_set and _same_value(current.value, value))
-                if not same:
+                new_state, new_value = parse_cell_input(address, raw)
+                wanted = (not now_set) if new_state == "cleared" else (now_set and _same_value(current.value,
+                                                                                                new_value))
+                # already what this edit asks for (a repeated event, or the same fix by two people)
+                if not same and not wanted:
                     who = self.name_of(current.author) if current is not None else "他人"
                     conflicts.append(f"{field_label(address)}：您看到的是"
                                      f"{describe_value(value) if state == 'set' else '（空）'}，已被{who}改为"
