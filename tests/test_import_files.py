@@ -78,8 +78,8 @@ def test_corrupt_docx(tmp_path):
     ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, ".doc"),
     ("old.wps", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "WPS"),
     ("renamed.txt", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, ".doc"),
-    ("report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "暂不支持PDF"),
-    ("report-as.txt", b"%PDF-1.4\n1 0 obj\n", "暂不支持PDF"),
+    ("report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "PDF"),
+    ("report-as.txt", b"%PDF-1.4\n1 0 obj\n", "PDF"),
 ])
 def test_unsupported_formats(tmp_path, name, data, word):
     path = tmp_path / name

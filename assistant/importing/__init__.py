@@ -1,12 +1,15 @@
-"""Import published reports: plain text, DOCX, HTML, or our own JSON.
+"""Import published reports: plain text, DOCX, HTML, text-based PDF, or our own JSON.
 
 Every front-end turns its input into one neutral form (paragraphs and tables of cell strings);
 one label-driven reader turns that into a ``Report``. What the reader could not find is listed in
 ``report.source.missing`` and explained in ``report.source.notes``; parsers never fail on partial
 or garbled content. ``load_report`` raises ``ReportReadError`` (a Chinese sentence) when a file cannot
 be read as a report at all.
+``MAX_REPORT_BYTES`` is the largest file accepted (the web app uses it for uploads too); hostile
+files (zip or PDF bombs, encrypted or corrupt PDFs, deeply nested HTML) are refused the same way.
 """
 
-from assistant.importing._load import load_report, parse_docx, parse_html, parse_text
+from assistant.importing._load import load_report, parse_docx, parse_html, parse_pdf, parse_text
+from assistant.importing._safety import MAX_REPORT_BYTES
 
-__all__ = ["load_report", "parse_docx", "parse_html", "parse_text"]
+__all__ = ["MAX_REPORT_BYTES", "load_report", "parse_docx", "parse_html", "parse_pdf", "parse_text"]

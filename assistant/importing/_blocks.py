@@ -29,7 +29,7 @@ Block = Union[Paragraph, Table]
 
 @dataclass(slots=True)
 class Document:
-    kind: Literal["text", "docx", "html"]
+    kind: Literal["text", "docx", "html", "pdf"]
     blocks: list[Block] = field(default_factory=list)
     title_hint: str = ""  # e.g. the HTML <title>, used only when the body has no title
     notes: list[str] = field(default_factory=list)  # front-end remarks, in Chinese

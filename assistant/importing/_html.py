@@ -15,6 +15,7 @@ from lxml import etree
 from assistant.errors import ReportReadError
 
 from assistant.importing._blocks import Document, Paragraph, Table
+from assistant.importing._safety import MAX_NESTING
 
 __all__ = ["decode_html", "html_document"]
 
@@ -32,6 +33,7 @@ _CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _LAYOUT_CELL_CHARS = 200
 _MAX_SPAN = 200
+_MAX_GRID_CELLS = 1_000_000  # a report table has ~500 cells; spans must not blow a table up to billions
 
 
 def decode_html(data: bytes) -> str:
@@ -64,20 +66,26 @@ def _tag(el) -> str:
     return tag.lower() if isinstance(tag, str) else ""
 
 
+def _too_deep() -> ReportReadError:
+    return ReportReadError(f"网页的标签嵌套超过{MAX_NESTING}层，不像是正常的报告网页（可能被恶意构造），未导入。")
+
+
 def _cell_text(cell) -> str:
     parts: list[str] = []
 
-    def walk(el) -> None:
+    def walk(el, depth: int) -> None:
+        if depth > MAX_NESTING:
+            raise _too_deep()
         if _tag(el) in _SKIP:
             return
         if el.text:
             parts.append(el.text)
         for child in el:
-            walk(child)
+            walk(child, depth + 1)
             if child.tail:
                 parts.append(child.tail)
 
-    walk(cell)
+    walk(cell, 0)
     return _clean("".join(parts))
 
 
@@ -117,6 +125,8 @@ def _grid(table) -> list[list[str]]:
             cid = len(texts)
             texts.append(_cell_text(cell))
             rs, cs = _span(cell, "rowspan"), _span(cell, "colspan")
+            if len(taken) + rs * cs > _MAX_GRID_CELLS or (r + 1) * max(width, c + cs) > _MAX_GRID_CELLS:
+                raise ReportReadError("网页中有一个表格的行列数异常巨大（合并单元格跨度过大），不像是正常的报告网页，未导入。")
             for dr in range(rs):
                 for dc in range(cs):
                     taken.setdefault((r + dr, c + dc), cid)
@@ -160,8 +170,10 @@ def html_document(html: str) -> Document:
                 doc.blocks.append(Paragraph(text, offset))
                 offset += len(text) + 1
 
-    def walk(el) -> None:
+    def walk(el, depth: int) -> None:
         nonlocal offset
+        if depth > MAX_NESTING:  # libxml2 caps nesting at 256 today; Python's stack must not depend on it
+            raise _too_deep()
         tag = _tag(el)
         if tag in _SKIP or not tag:
             return
@@ -181,13 +193,13 @@ def html_document(html: str) -> Document:
         if el.text:
             buf.append(el.text)
         for child in el:
-            walk(child)
+            walk(child, depth + 1)
             if child.tail:
                 buf.append(child.tail)
         if block:
             flush()
 
     body = root.find("body")
-    walk(body if body is not None else root)
+    walk(body if body is not None else root, 0)
     flush()
     return doc

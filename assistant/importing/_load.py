@@ -1,4 +1,9 @@
-"""Entry points: parse_text / parse_docx / parse_html, and load_report with type sniffing."""
+"""Entry points: parse_text / parse_docx / parse_html / parse_pdf, and load_report with type sniffing.
+
+Every entry point enforces the limits of ``_safety`` (size, zip bombs) and strips control characters
+from what the front-end read, so a hostile file ends in a Chinese ``ReportReadError``, never a
+traceback or a hang.
+"""
 
 from __future__ import annotations
 
@@ -10,12 +15,15 @@ from assistant.errors import ReportReadError
 from schemas.layout import ALL_CELL_ADDRESSES
 from schemas.report import Report, SourceInfo
 
+from assistant.importing._blocks import Document
 from assistant.importing._build import build_report
 from assistant.importing._docx import docx_document
 from assistant.importing._html import decode_html, html_document
+from assistant.importing._pdf import pdf_document
+from assistant.importing._safety import MAX_REPORT_BYTES, check_docx_zip, check_size, clean_document
 from assistant.importing._text import text_document
 
-__all__ = ["decode_text", "load_report", "parse_docx", "parse_html", "parse_text"]
+__all__ = ["decode_text", "load_report", "parse_docx", "parse_html", "parse_pdf", "parse_text"]
 
 _TEXT_EXT = {".txt", ".text", ".md", ".markdown"}
 _HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
@@ -23,31 +31,63 @@ _OLD_OFFICE_EXT = {".doc", ".wps", ".dot", ".rtf"}
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
 _HTML_SNIFF = ("<!doctype html", "<html", "<body", "<head", "<table", "<p>", "<p ", "<div", "<meta")
+_PDF_MAGIC = b"%PDF-"
+
+
+def _build(doc: Document) -> Report:
+    return build_report(clean_document(doc))
+
+
+def _docx(data: bytes, name: str) -> Report:
+    check_size(len(data), name)
+    check_docx_zip(data, name)
+    return _build(docx_document(data, name))
 
 
 def parse_text(text: str) -> Report:
     """A report copied as plain text (tables tab-separated)."""
-    return build_report(text_document(text))
+    check_size(len(text), "该文本")  # characters, not bytes: the same order of magnitude
+    return _build(text_document(text))
 
 
 def parse_docx(data: bytes | str | Path) -> Report:
     """A DOCX file, given as its bytes or its path."""
     if isinstance(data, (str, Path)):
         path = Path(data)
-        return build_report(docx_document(_read_bytes(path), f"文件“{path.name}”"))
-    return build_report(docx_document(data))
+        return _docx(_read_bytes(path), f"文件“{path.name}”")
+    return _docx(data, "该DOCX文件")
 
 
 def parse_html(html: str | bytes) -> Report:
     """A report as published on a web page."""
+    check_size(len(html), "该网页")
     if isinstance(html, bytes):
         html = decode_html(html)
-    return build_report(html_document(html))
+    return _build(html_document(html))
+
+
+def parse_pdf(data: bytes | str | Path) -> Report:
+    """A text-based PDF, given as its bytes or its path; a scan without text layer is refused."""
+    name = "该PDF文件"
+    if isinstance(data, (str, Path)):
+        path = Path(data)
+        name = f"文件“{path.name}”"
+        data = _read_bytes(path)
+    check_size(len(data), name)
+    if _PDF_MAGIC not in data[:1024]:
+        raise ReportReadError(f"{name}不是PDF文件（缺少PDF文件头），无法按PDF读取。")
+    return _build(pdf_document(data, name))
 
 
 def _read_bytes(path: Path) -> bytes:
     try:
-        return path.read_bytes()
+        size = path.stat().st_size
+        if path.is_file():
+            check_size(size, f"文件“{path.name}”")
+        with path.open("rb") as fh:
+            data = fh.read(MAX_REPORT_BYTES + 1)  # a file growing meanwhile, or a device: never more
+        check_size(len(data), f"文件“{path.name}”")
+        return data
     except FileNotFoundError:
         raise ReportReadError(f"找不到文件“{path}”，请检查路径是否正确。") from None
     except IsADirectoryError:
@@ -111,12 +151,14 @@ def load_report(path: str | Path) -> Report:
     if not data.strip():
         raise ReportReadError(f"{name}是空文件，没有可导入的内容。")
     ext = path.suffix.lower()
-    if ext == ".pdf" or data.startswith(b"%PDF-"):
-        raise ReportReadError(f"暂不支持PDF格式的报告：请导入{name}的Word（.docx）、网页（.html）或文本（.txt）版本。")
-    if ext in _OLD_OFFICE_EXT or data.startswith(_OLE2_MAGIC):
+    if data.startswith(_PDF_MAGIC) or (ext == ".pdf" and _PDF_MAGIC in data[:1024]):
+        report = _build(pdf_document(data, name))
+    elif ext == ".pdf":
+        raise ReportReadError(f"{name}的扩展名是.pdf，但内容不是PDF文件（文件已损坏或类型不符），无法读取。")
+    elif ext in _OLD_OFFICE_EXT or data.startswith(_OLE2_MAGIC):
         raise ReportReadError(f"暂不支持旧版Word（.doc）或WPS格式的{name}，请在Word或WPS中另存为.docx后再导入。")
-    if ext == ".docx" or data.startswith(_ZIP_MAGIC):
-        report = build_report(docx_document(data, name))
+    elif ext == ".docx" or data.startswith(_ZIP_MAGIC):
+        report = _docx(data, name)
     elif ext == ".json":
         report = _from_json(data, path)
     else:

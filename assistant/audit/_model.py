@@ -1,0 +1,117 @@
+"""What an audit produces: one row per file (a report, or the reason it could not be read)."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Literal
+
+from schemas import labels as L
+from schemas.findings import Finding
+from schemas.layout import cell_label
+from schemas.report import Report
+
+__all__ = [
+    "FAMILIES", "FAMILY_LABELS", "STATUS_LABELS", "AuditResult", "AuditRow", "Status", "agency_key", "family_of",
+    "where",
+]
+
+FAMILIES = ("A", "B", "C", "D", "E", "F")
+FAMILY_LABELS = {
+    "A": "表三勾稽", "B": "表四勾稽", "C": "表二", "D": "跨年度", "E": "正文与表格", "F": "结构与版本",
+}
+Status = Literal["errors", "warnings", "ok", "unreadable"]
+STATUS_LABELS = {"errors": "有错误", "warnings": "仅有警告", "ok": "通过", "unreadable": "无法读取"}
+
+
+def family_of(rule: str) -> str:
+    return rule[:1]
+
+
+def agency_key(name: str) -> str:
+    """Agency names compared across years: full-width folded, no spaces."""
+    return "".join(unicodedata.normalize("NFKC", name).split())
+
+
+def where(f: Finding) -> str:
+    """The Chinese label of a finding's location (cell, row, column or narrative part, with the span)."""
+    address = f.location.address
+    label = "全文" if address == "report" else cell_label(address)
+    if f.location.span:
+        label += f"（第{f.location.span[0] + 1}–{f.location.span[1]}字）"
+    return label
+
+
+@dataclass
+class AuditRow:
+    """One file of the audit."""
+
+    file: str  # as shown to the user: relative to the audited folder when possible
+    path: str  # absolute
+    kind: str = ""  # text, docx, html, pdf, json
+    agency: str = ""
+    level: str | None = None  # AgencyLevel, inferred from the name by the importer when not stated
+    year: int | None = None
+    format_version: str = ""
+    findings: list[Finding] = field(default_factory=list)
+    reason: str = ""  # why the file could not be read (Chinese), empty when it was
+    previous: str = ""  # file of last year's report of the same agency, when paired
+    notes: list[str] = field(default_factory=list)  # audit remarks (duplicates, pairing) in Chinese
+    seconds: float = 0.0
+    report: Report | None = None  # kept for pairing and aggregation; dropped before pickling back if unneeded
+
+    @property
+    def readable(self) -> bool:
+        return not self.reason
+
+    @property
+    def errors(self) -> int:
+        return sum(f.severity == "error" for f in self.findings)
+
+    @property
+    def warnings(self) -> int:
+        return sum(f.severity == "warning" for f in self.findings)
+
+    @property
+    def status(self) -> Status:
+        if self.reason:
+            return "unreadable"
+        if self.errors:
+            return "errors"
+        return "warnings" if self.findings else "ok"
+
+    @property
+    def level_label(self) -> str:
+        return L.AGENCY_LEVEL_LABELS.get(self.level or "", "")
+
+    def family_counts(self) -> dict[str, tuple[int, int]]:
+        """family → (errors, warnings)."""
+        out = {fam: [0, 0] for fam in FAMILIES}
+        for f in self.findings:
+            out.setdefault(family_of(f.rule), [0, 0])[f.severity != "error"] += 1
+        return {k: (v[0], v[1]) for k, v in out.items()}
+
+
+@dataclass
+class AuditResult:
+    rows: list[AuditRow]
+    seconds: float = 0.0
+    jobs: int = 1
+    pairs: int = 0
+
+    @property
+    def readable(self) -> list[AuditRow]:
+        return [r for r in self.rows if r.readable]
+
+    def rule_counts(self) -> dict[str, tuple[int, int, int]]:
+        """rule → (errors, warnings, reports concerned), for every rule that fired."""
+        counts: dict[str, list] = {}
+        for row in self.rows:
+            seen: set[str] = set()
+            for f in row.findings:
+                c = counts.setdefault(f.rule, [0, 0, 0])
+                c[f.severity != "error"] += 1
+                if f.rule not in seen:
+                    seen.add(f.rule)
+                    c[2] += 1
+        return {k: (v[0], v[1], v[2]) for k, v in counts.items()}
