@@ -160,6 +160,10 @@ def build_parser() -> argparse.ArgumentParser:
     from ui.cli_commands import add_commands
 
     add_commands(sub)  # serve, user add|list
+    from eval.commands import add_commands as add_eval_commands
+    add_eval_commands(sub)  # eval
+    from assistant.audit.commands import add_commands as add_audit_commands
+    add_audit_commands(sub)  # audit, aggregate
     return p
 
 
