@@ -11,6 +11,7 @@ import os
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is imported: no phoning home
 
 import asyncio
+import concurrent.futures
 import functools
 import queue
 from pathlib import Path
@@ -33,7 +34,29 @@ __all__ = ["APP_CSS", "APP_JS", "APP_TITLE", "build_app", "launch", "make_app", 
 APP_TITLE = "政府信息公开工作年度报告起草助手"
 _NO_DRAFT = '<div class="empty">还没有可以查看的报告。</div>'
 _PROVENANCE_HINT = "点击预览中带下划线的数字或表格中的数字，查看它的来源。"
-_STREAM_STEPS = 8
+_STREAM_STEPS = 3  # the reply appears in a few steps; each step re-sends the chat to the page
+
+
+class _Pool:
+    """The threads that run the blocking work of the handlers. asyncio's default pool has only
+    cpu_count + 4 threads, which would cap concurrent turns below the queue's concurrency (a turn
+    waiting for a model holds its thread); ``make_app`` sizes this to the concurrency."""
+
+    def __init__(self, workers: int = 16):
+        self.executor = concurrent.futures.ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ra-work")
+
+    def resize(self, workers: int) -> None:
+        if workers != self.executor._max_workers:
+            old, self.executor = self.executor, concurrent.futures.ThreadPoolExecutor(
+                max_workers=workers, thread_name_prefix="ra-work")
+            old.shutdown(wait=False)
+
+
+_POOL = _Pool()
+
+
+async def _in_thread(fn, *args):
+    return await asyncio.get_running_loop().run_in_executor(_POOL.executor, functools.partial(fn, *args))
 
 APP_CSS = """
 .gradio-container { max-width: 1600px !important; }
@@ -302,7 +325,7 @@ def build_app(ws: Workspace) -> gr.Blocks:
                 chat = chat_of(username, draft_id) if draft_id else []
                 return user, choices, draft_id, chat, view_values(username, draft_id, part)
 
-            user, choices, draft_id, chat, values = await asyncio.to_thread(work)
+            user, choices, draft_id, chat, values = await _in_thread(work)
             can = {a: a in _GRANTS_SHOWN[user.role] for a in ("chat", "new_draft", "draft", "editor", "export")}
             values[-1] = gr.update(choices=choices, value=draft_id)
             return [f"**{user.name}**（{user.role_label}）", chat,
@@ -323,7 +346,7 @@ def build_app(ws: Workspace) -> gr.Blocks:
             def work():
                 return chat_of(username, draft_id), view_values(username, draft_id, part)
 
-            chat, values = await asyncio.to_thread(work)
+            chat, values = await _in_thread(work)
             return [chat, _PROVENANCE_HINT, *values]
 
         open_outputs = [chatbot, provenance, *view_outputs]
@@ -339,7 +362,7 @@ def build_app(ws: Workspace) -> gr.Blocks:
                 choices = views.draft_choices(ws.drafts(username), name_of)
                 return draft.id, choices, chat_of(username, draft.id), view_values(username, draft.id, part)
 
-            draft_id, choices, chat, values = await asyncio.to_thread(work)
+            draft_id, choices, chat, values = await _in_thread(work)
             values[-1] = gr.update(choices=choices, value=draft_id)
             return [chat, *values]
 
@@ -351,7 +374,7 @@ def build_app(ws: Workspace) -> gr.Blocks:
             Yields the history while waiting; the result (or the error) is in the last yielded tuple."""
             updates: queue.Queue = queue.Queue()
             loop = asyncio.get_running_loop()
-            future = loop.run_in_executor(None, lambda: fn(*args, lambda d, t, w: updates.put((d, t, w))))
+            future = loop.run_in_executor(_POOL.executor, lambda: fn(*args, lambda d, t, w: updates.put((d, t, w))))
             while not future.done():
                 await asyncio.sleep(0.1)
                 latest = None
@@ -393,7 +416,7 @@ def build_app(ws: Workspace) -> gr.Blocks:
             def work():
                 return chat_of(username, draft_id), view_values(username, draft_id, part)
 
-            chat, values = await asyncio.to_thread(work)
+            chat, values = await _in_thread(work)
             yield [chat, gr.skip(), *values]
 
         send_outputs = [chatbot, msg, *view_outputs]
@@ -412,7 +435,7 @@ def build_app(ws: Workspace) -> gr.Blocks:
                 ws.draft_all(username, draft_id, step)
                 return chat_of(username, draft_id), view_values(username, draft_id, part)
 
-            chat, values = await asyncio.to_thread(work)
+            chat, values = await _in_thread(work)
             return [chat, *values]
 
         draft_btn.click(on_draft_all, [draft_dd, part_dd], [chatbot, *view_outputs], api_name="draft_all")
@@ -439,7 +462,7 @@ def build_app(ws: Workspace) -> gr.Blocks:
                         note = f"⚠️ 没有保存：{exc}"
                     return note, view_values(username, draft_id, part)
 
-                note, values = await asyncio.to_thread(work)
+                note, values = await _in_thread(work)
                 return [note, *values]
 
             return on_grid
@@ -451,14 +474,14 @@ def build_app(ws: Workspace) -> gr.Blocks:
         # ---- provenance --------------------------------------------------------------------------
         @_guard
         async def on_provenance(key, draft_id, request: gr.Request):
-            return await asyncio.to_thread(ws.provenance, _user(request), draft_id, key)
+            return await _in_thread(ws.provenance, _user(request), draft_id, key)
 
         prov_go.click(on_provenance, [prov_key, draft_dd], [provenance], api_name="provenance")
 
         # ---- editor ------------------------------------------------------------------------------
         @_guard
         async def on_part(part, draft_id, request: gr.Request):
-            values = await asyncio.to_thread(view_values, _user(request), draft_id, part)
+            values = await _in_thread(view_values, _user(request), draft_id, part)
             at = view_outputs.index
             return [values[at(part_text)], values[at(part_status)], values[at(part_version)], "",
                     values[at(ver_a)], values[at(ver_b)]]
@@ -475,7 +498,7 @@ def build_app(ws: Workspace) -> gr.Blocks:
                     action(username, draft_id, part, value)
                     return view_values(username, draft_id, part)
 
-                return await asyncio.to_thread(work)
+                return await _in_thread(work)
 
             return handler
 
@@ -493,7 +516,7 @@ def build_app(ws: Workspace) -> gr.Blocks:
                                                        exc.theirs.version), str(exc)
                 return view_values(username, draft_id, part), "", None
 
-            values, shown, warning = await asyncio.to_thread(work)
+            values, shown, warning = await _in_thread(work)
             if warning:
                 gr.Warning(warning, title="没有保存")
             return [*values, shown]
@@ -521,7 +544,7 @@ def build_app(ws: Workspace) -> gr.Blocks:
                 ws.approve(username, draft_id)
                 return view_values(username, draft_id, part)
 
-            values = await asyncio.to_thread(work)
+            values = await _in_thread(work)
             gr.Info("已审核定稿，报告现在只读，可以导出。")
             return values
 
@@ -537,7 +560,7 @@ def build_app(ws: Workspace) -> gr.Blocks:
                     ws.move(username, draft_id, action, reason or "")
                     return view_values(username, draft_id, part)
 
-                values = await asyncio.to_thread(work)
+                values = await _in_thread(work)
                 gr.Info(f"已{_MOVE_BUTTONS[action]}。")
                 return [*values, ""]
 
@@ -552,7 +575,7 @@ def build_app(ws: Workspace) -> gr.Blocks:
         # ---- history: compare and restore --------------------------------------------------------
         @_guard
         async def on_compare(draft_id, part, old, new, request: gr.Request):
-            segments = await asyncio.to_thread(ws.part_diff, _user(request), draft_id, part, old or 0, new or 0)
+            segments = await _in_thread(ws.part_diff, _user(request), draft_id, part, old or 0, new or 0)
             return views.diff_html(segments)
 
         compare_btn.click(on_compare, [draft_dd, part_dd, ver_a, ver_b], [diff_view], api_name="compare_versions")
@@ -565,7 +588,7 @@ def build_app(ws: Workspace) -> gr.Blocks:
                 restored = ws.restore_part(username, draft_id, part, old)
                 return view_values(username, draft_id, part), restored
 
-            values, restored = await asyncio.to_thread(work)
+            values, restored = await _in_thread(work)
             gr.Info(f"已把第{old}版恢复为第{restored.version}版。")
             return values
 
@@ -582,7 +605,7 @@ def build_app(ws: Workspace) -> gr.Blocks:
                 ws.import_previous(username, draft_id, path, Path(path).name)
                 return chat_of(username, draft_id), view_values(username, draft_id, part)
 
-            chat, values = await asyncio.to_thread(work)
+            chat, values = await _in_thread(work)
             return [chat, None, *values]
 
         import_btn.click(on_import, [draft_dd, upload, part_dd], [chatbot, upload, *view_outputs],
@@ -595,7 +618,7 @@ def build_app(ws: Workspace) -> gr.Blocks:
             def step(done: int, total: int, what: str) -> None:
                 progress((done, total), desc=what)
 
-            path = await asyncio.to_thread(ws.export, username, draft_id, fmt_value, step)
+            path = await _in_thread(ws.export, username, draft_id, fmt_value, step)
             return str(path)
 
         export_btn.click(on_export, [draft_dd, fmt], [export_file], api_name="export")
@@ -622,6 +645,7 @@ def make_app(ws: Workspace, *, concurrency: int = 16) -> gr.Blocks:
     """The app with its queue: handlers are async and run their blocking work in threads, and up to
     ``concurrency`` events of each handler run at once, so users do not wait for each other."""
     demo = build_app(ws)
+    _POOL.resize(concurrency)
     demo.queue(default_concurrency_limit=concurrency)
     return demo
 

@@ -261,6 +261,13 @@ class Workspace:
     def history(self, username: str | None, draft_id: Any) -> list[list[str]]:
         """The change record, newest first, one row per change (HISTORY_HEADERS)."""
         rows = []
+        names: dict[str, str] = {}  # one lookup per person, not per row
+
+        def name(u: str) -> str:
+            if u not in names:
+                names[u] = self.name_of(u)
+            return names[u]
+
         for r in reversed(self.change_record(username, draft_id)):
             if r.kind == "narrative":
                 what = f"{part_title(r.target)}（第{r.version}版）"
@@ -273,7 +280,7 @@ class Workspace:
                 what, source = field_label(r.target), _SOURCE_LABELS.get(r.source, r.source)
                 before = describe_value(r.before) if r.before is not None else ""
                 after = describe_value(r.after) if r.after is not None else "（清空）"
-            rows.append([_when(r.at), self.name_of(r.author), source, what, before, after, _excerpt(r.note, 60)])
+            rows.append([_when(r.at), name(r.author), source, what, before, after, _excerpt(r.note, 60)])
         return rows
 
     def part_versions(self, username: str | None, draft_id: Any, part: str) -> list[NarrativeVersion]:
