@@ -6,13 +6,25 @@ network call is made. The API key is a ``SecretStr``: it is never printed, logge
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-__all__ = ["Settings"]
+__all__ = ["Settings", "default_data_dir"]
+
+
+def default_data_dir() -> Path:
+    """Where the app writes when ``REPORT_DATA_DIR`` is not set: the user's data folder
+    (``%LOCALAPPDATA%\\report-assistant`` on Windows, ``$XDG_DATA_HOME/report-assistant`` or
+    ``~/.local/share/report-assistant`` elsewhere), never the current directory."""
+    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "report-assistant"
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "report-assistant"
 
 
 class Settings(BaseSettings):
@@ -37,9 +49,11 @@ class Settings(BaseSettings):
     llm_max_tokens: int = Field(2048, gt=0, description="单次生成的最多 token 数")
     llm_temperature: float = Field(0.2, ge=0, le=2)
 
-    # ---- storage -----------------------------------------------------------------------------
+    # ---- storage: everything the app writes goes under data_dir, unless said otherwise --------------
+    data_dir: Path = Field(default_factory=default_data_dir,
+                           description="REPORT_DATA_DIR：数据库（默认 SQLite）、导出文件的存放目录")
+    database_url: str | None = Field(None, description="REPORT_DATABASE_URL：数据库地址；默认 data_dir 下的 SQLite 文件")
     llm_call_log: Path | None = Field(Path("data/llm_calls.sqlite3"), description="调用记录（SQLite）；空则不记录")
-    database_url: str | None = Field(None, description="REPORT_DATABASE_URL，供后续持久化使用")
 
     # ---- the web app: exposure and limits --------------------------------------------------------
     host: str = Field("127.0.0.1", description="监听地址；默认只允许本机访问，局域网使用需明确设置")
@@ -74,6 +88,16 @@ class Settings(BaseSettings):
         if isinstance(v, str) and not v.strip():
             return None
         return v
+
+    @model_validator(mode="after")
+    def _default_database(self) -> "Settings":
+        if self.database_url is None:
+            self.database_url = f"sqlite:///{(self.data_dir / 'report-assistant.sqlite3').as_posix()}"
+        return self
+
+    @property
+    def export_dir(self) -> Path:
+        return self.data_dir / "exports"
 
     @property
     def llm_configured(self) -> bool:

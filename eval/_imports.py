@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from assistant.export import build_docx, render_html
 from assistant.importing import parse_docx, parse_html, parse_text
-from assistant.synthetic import consistent_report, zero_report
+from eval.synthetic import consistent_report, zero_report
 from eval._data import ROOT, load_json
 from eval._tables import web_copy_text
 from schemas.layout import ALL_CELL_ADDRESSES, get_cell, set_cell

@@ -1,4 +1,4 @@
-"""The validator against planted defects (``assistant.mutations``) and against clean reports.
+"""The validator against planted defects (``eval.mutations``) and against clean reports.
 
 Detection per family: the share of planted defects whose rule fires at the expected address (or
 names it among the related cells). False positives: every finding on a report that passes by
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from assistant.mutations import FAMILIES, defects
-from assistant.synthetic import consistent_report, previous_year_of, zero_report
+from eval.mutations import FAMILIES, defects
+from eval.synthetic import consistent_report, previous_year_of, zero_report
 from assistant.validation import validate
 from eval._data import ROOT, load_json
 from schemas.layout import set_cell

@@ -2,7 +2,7 @@
 
     python -m eval.bench_audit [--reports 1000] [--jobs N] [--dir 文件夹]
 
-The reports are ``consistent_report`` with one defect planted in every third (``assistant.mutations``),
+The reports are ``consistent_report`` with one defect planted in every third (``eval.mutations``),
 of 1,000 distinct agencies, one in five also with last year's report (so pairing and the cross-year
 rules run). Formats: 30 % Markdown text, 30 % HTML, 30 % DOCX, 10 % PDF (made from the DOCX by
 LibreOffice in one batch; without LibreOffice those become DOCX). Generation is not timed. Prints
@@ -26,8 +26,8 @@ from pathlib import Path
 from assistant.audit import audit_paths
 from assistant.export import build_docx, find_soffice, render_html, render_markdown
 from assistant.importing import load_report
-from assistant.mutations import plant
-from assistant.synthetic import consistent_report, previous_year_of
+from eval.mutations import plant
+from eval.synthetic import consistent_report, previous_year_of
 from assistant.validation import RULES, clear_cache, validate
 
 _CITY = "安平宁和泰兴永昌丰华吉祥瑞康乐新"

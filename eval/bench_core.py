@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from assistant.importing import parse_text
-from assistant.synthetic import consistent_report, previous_year_of
+from eval.synthetic import consistent_report, previous_year_of
 from assistant.validation import clear_cache, validate
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -2,7 +2,7 @@
 
     python -m eval.bench_load [--users 30] [--turns 10] [--think 0] [--database-url URL] [--json PATH]
 
-The app runs in a child process on a loopback port (``ui.harness.AppServer``: offline engine, its own
+The app runs in a child process on a loopback port (``eval.harness.AppServer``: offline engine, its own
 database: a new SQLite file unless ``--database-url`` names one, e.g. PostgreSQL). Each simulated
 user logs in with its own ``gradio_client.Client`` in its own thread; all start together (a barrier),
 create a draft and send their turns one after the other, by default without pause, as fast as the
@@ -317,7 +317,7 @@ def _cpu_seconds(pid: int) -> float | None:
 
 
 def _users(database_url: str, n: int, tag: str) -> list[str]:
-    from ui.harness import add_users
+    from eval.harness import add_users
 
     names = [f"bench{tag}u{k:03d}" for k in range(1, n + 1)]
     add_users(database_url, [(u, PASSWORD, "staff", f"压测用户{k}") for k, u in enumerate(names, 1)])
@@ -328,7 +328,7 @@ def run_load(users: int = 30, turns: int = 10, *, database_url: str | None = Non
              timeout: float = 300.0, think: float = 0.0) -> LoadResult:
     """Start the app, run the simulated users, stop it, and check the database."""
     from assistant.storage import Store
-    from ui.harness import AppServer
+    from eval.harness import AppServer
 
     with tempfile.TemporaryDirectory(prefix="bench-load-") as tmp:
         work = Path(workdir or tmp)

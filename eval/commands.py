@@ -32,7 +32,8 @@ class EvalConfigError(ReportAssistantError):
 
 def make_eval_model(provider: str, call_log: Path):
     """The model the eval runs on, logging its calls to ``call_log``."""
-    from assistant.llm import CallLog, LLMConfigError, PROFILES, make_model
+    from assistant.llm import CallLog, LLMConfigError, PROFILES
+    from assistant.models import make_model
     from assistant.offline import OfflineModel
 
     name = provider.strip().lower()

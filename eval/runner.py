@@ -26,7 +26,7 @@ from eval._dialogues import DialogueResult, FieldCount, field_group, run_dialogu
 from eval._faithfulness import PartScore
 from eval._imports import ImportResult, run_imports
 from eval._validator import ValidatorResult, run_validator
-from assistant.mutations import FAMILIES
+from eval.mutations import FAMILIES
 from schemas.facts import FACT_SPECS
 
 __all__ = ["THRESHOLDS", "EvalResult", "check", "format_table", "run_eval", "scratch_dir", "thresholds"]

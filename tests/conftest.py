@@ -12,7 +12,7 @@ from sqlalchemy import create_engine, text
 
 from assistant.storage import Store
 
-from assistant.synthetic import consistent_report, previous_year_of, zero_report
+from eval.synthetic import consistent_report, previous_year_of, zero_report
 from schemas import Report
 
 FIXTURES = Path(__file__).parent / "fixtures"

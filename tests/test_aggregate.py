@@ -11,8 +11,8 @@ import pytest
 from assistant.audit import aggregate, combine, write_aggregate
 from assistant.cli import main
 from assistant.importing import load_report
-from assistant.mutations import defects_for
-from assistant.synthetic import consistent_report
+from eval.mutations import defects_for
+from eval.synthetic import consistent_report
 from assistant.validation import validate
 from schemas.layout import ALL_CELL_ADDRESSES, get_cell
 from schemas.report import Blank

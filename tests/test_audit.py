@@ -1,4 +1,4 @@
-"""The batch audit on a generated folder: every planted defect (assistant.mutations) in one of the four
+"""The batch audit on a generated folder: every planted defect (eval.mutations) in one of the four
 published formats, last year's report beside those that need it, clean reports and a clean two-year
 pair, and three files that cannot be read. One audit run (two processes) serves every test here."""
 
@@ -10,8 +10,8 @@ import openpyxl
 import pytest
 
 from assistant.audit import SHEETS, audit_paths, render_audit_html, write_audit_html, write_workbook
-from assistant.mutations import defects
-from assistant.synthetic import consistent_report, previous_year_of
+from eval.mutations import defects
+from eval.synthetic import consistent_report, previous_year_of
 from schemas.report import Report
 from test_audit_support import FORMATS, agency_name, convert_to_pdf, needs_soffice, write_report
 

@@ -12,8 +12,8 @@ from assistant.audit import (
     FORMULA_PREFIXES, SHEETS, AuditResult, AuditRow, Progress, audit_paths, render_audit_html, safe_cell, write_workbook,
 )
 from assistant.cli import main
-from assistant.mutations import defects_for
-from assistant.synthetic import consistent_report
+from eval.mutations import defects_for
+from eval.synthetic import consistent_report
 from schemas.findings import Finding, Location
 from test_audit_support import agency_name, write_report
 

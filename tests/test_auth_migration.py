@@ -12,8 +12,6 @@ from sqlalchemy import inspect
 import pytest
 from sqlalchemy import text
 
-import assistant.auth._tables  # noqa: F401  (registers the auth tables on the shared metadata)
-import assistant.workflow._tables  # noqa: F401
 from assistant.storage._store import MIGRATIONS
 from assistant.storage._tables import Base
 

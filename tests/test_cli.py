@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.synthetic import consistent_report, previous_year_of
+from eval.synthetic import consistent_report, previous_year_of
 from schemas.layout import set_cell
 
 ROOT = Path(__file__).resolve().parent.parent

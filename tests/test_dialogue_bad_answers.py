@@ -7,7 +7,7 @@ import re
 import pytest
 
 from assistant.dialogue import contradictions, negative_numbers
-from assistant.synthetic import zero_report
+from eval.synthetic import zero_report
 from schemas import labels as L
 from schemas.layout import T3_ROWS, t3_row
 from tests.dialogue_support import offline_service, talk, tsv_table3

@@ -3,7 +3,7 @@ narrative as drafting context, and D3 when this year's words copy last year's.""
 
 from __future__ import annotations
 
-from assistant.synthetic import consistent_report, previous_year_of
+from eval.synthetic import consistent_report, previous_year_of
 from assistant.validation import validate
 from schemas import labels as L
 from schemas.layout import T3_COLUMNS, get_cell

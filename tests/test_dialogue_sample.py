@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.synthetic import consistent_report
+from eval.synthetic import consistent_report
 from schemas.layout import ALL_CELL_ADDRESSES, T3_ROWS, get_cell
 from tests.dialogue_support import (
     SAMPLE_DIALOGUE, gold, markdown_table3, offline_service, sample_facts, tables_of, talk, tsv_table2,

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import io
 
-from assistant.dialogue import DialogueService, run_chat
+from assistant.app import AppService
+from assistant.auth import AuthStore
+from assistant.cli._chat import run_chat
+from assistant.dialogue import DialogueService
 from assistant.drafting import PARTS
 from assistant.llm import CallLog, LLMUnavailableError
 from assistant.offline import OfflineModel
@@ -79,11 +82,11 @@ def test_drafting_saves_a_version_of_every_part_in_the_same_turn(db):
 
 def test_the_terminal_dialogue_reads_lines_and_blocks(db):
     store = db()
-    service = offline_service(store)
+    app = AppService(store, AuthStore(store.engine), offline_service(store).model, local_user=True)
     table = SAMPLE_DIALOGUE[2]
     stdin = io.StringIO("\n".join([SAMPLE_DIALOGUE[0], "", '"""', table, '"""', "撤销", "退出", "这行不会读到"]) + "\n")
     out = io.StringIO()
-    assert run_chat(user="张三", service=service, stdin=stdin, stdout=out) == 0
+    assert run_chat(app, user="张三", stdin=stdin, stdout=out) == 0
     replies = out.getvalue().split("\n\n")
     assert replies[0].startswith("已新建报告草稿，编号 1。") and "机关名称（全称）是什么？" in replies[1]
     assert "机关名称：烟台市机关事务管理局" in replies[2]
@@ -93,6 +96,7 @@ def test_the_terminal_dialogue_reads_lines_and_blocks(db):
 
 
 def test_the_terminal_reports_an_unknown_draft(db, capsys):
-    assert run_chat(user="张三", draft_id=999, service=offline_service(db()), stdin=io.StringIO(""),
-                    stdout=io.StringIO()) == 2
+    store = db()
+    app = AppService(store, AuthStore(store.engine), offline_service(store).model, local_user=True)
+    assert run_chat(app, user="张三", draft_id=999, stdin=io.StringIO(""), stdout=io.StringIO()) == 2
     assert "找不到编号为 999 的报告草稿" in capsys.readouterr().err

@@ -12,7 +12,7 @@ from lxml import etree
 from assistant.export import build_docx, check_gate, docx_properties, plan_fonts
 from assistant.export._stamp import PROPERTY_LABELS, Stamp
 from assistant.export.gate import Acknowledgement
-from assistant.synthetic import consistent_report
+from eval.synthetic import consistent_report
 from schemas import Finding, Location
 from schemas import labels as L
 from schemas.layout import T3_ROWS

@@ -9,7 +9,7 @@ import pytest
 
 from assistant.export import render_html, render_html_body, render_markdown
 from assistant.export._grid import grid_for
-from assistant.synthetic import consistent_report
+from eval.synthetic import consistent_report
 from schemas import labels as L
 from schemas.layout import ALL_CELL_ADDRESSES, T3_ROWS, get_cell
 from tests.export_support import check_layout, expected_table3, expected_table4, html_regions, sample_report

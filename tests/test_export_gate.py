@@ -20,7 +20,7 @@ from assistant.export import (
     META_PREFIX, PROPERTY_LABELS, Acknowledgement, ExportRefused, acknowledge_all, check_gate, docx_properties,
     export_report, record_path_for, warning_key,
 )
-from assistant.synthetic import consistent_report, previous_year_of
+from eval.synthetic import consistent_report, previous_year_of
 from schemas import Finding, Location, Report
 from schemas.layout import cell_label, get_cell, set_cell
 

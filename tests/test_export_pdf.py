@@ -18,8 +18,8 @@ import pytest
 
 from assistant.export import PdfExportError, acknowledge_all, build_docx, docx_to_pdf, export_report
 from assistant.export import _pdf
-from assistant.export.preview import normalise, page_of, pdf_page_png, pdf_page_texts, sample_table3_png
-from assistant.synthetic import consistent_report
+from tests.pdf_preview import normalise, page_of, pdf_page_png, pdf_page_texts, sample_table3_png
+from eval.synthetic import consistent_report
 from schemas import labels as L
 from tests.export_support import sample_report
 from schemas.layout import T3_ROWS

@@ -6,7 +6,7 @@ import pytest
 
 from assistant.export import build_docx, render_bytes, render_html
 from assistant.importing import load_report, parse_docx, parse_html
-from assistant.synthetic import consistent_report
+from eval.synthetic import consistent_report
 from schemas import Blank, Report
 from tests.export_support import sample_report
 from schemas.layout import get_cell, iter_cells, iter_narrative, set_cell

@@ -11,7 +11,7 @@ import pytest
 
 from assistant.errors import ReportReadError
 from assistant.importing import load_report, parse_docx
-from assistant.synthetic import consistent_report
+from eval.synthetic import consistent_report
 from import_helpers import assert_same_report, render_docx, render_html, render_text
 
 CJK = re.compile(r"[\u4e00-\u9fff]")

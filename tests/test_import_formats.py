@@ -11,7 +11,7 @@ from docx import Document as new_docx
 from docx.oxml.ns import qn
 
 from assistant.importing import load_report, parse_docx, parse_html, parse_text
-from assistant.synthetic import consistent_report
+from eval.synthetic import consistent_report
 from import_helpers import (
     assert_same_report, assert_same_tables, render_docx, render_html, render_markdown, render_text,
 )

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from assistant.importing import parse_html, parse_text
-from assistant.synthetic import consistent_report
+from eval.synthetic import consistent_report
 from import_helpers import assert_same_tables, heading, render_html, render_text
 from schemas import labels as L
 

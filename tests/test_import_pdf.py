@@ -11,7 +11,7 @@ import pytest
 from assistant.errors import ReportReadError
 from assistant.export import build_docx
 from assistant.importing import load_report, parse_pdf
-from assistant.synthetic import consistent_report, previous_year_of, zero_report
+from eval.synthetic import consistent_report, previous_year_of, zero_report
 from assistant.validation import validate
 from conftest import load_gold
 from schemas.report import Report

@@ -14,7 +14,7 @@ from assistant.errors import ReportReadError
 from assistant.export import build_docx
 from assistant.importing import MAX_REPORT_BYTES, load_report, parse_docx, parse_html, parse_pdf, parse_text
 from assistant.importing._safety import MAX_DOCX_ENTRIES
-from assistant.synthetic import consistent_report
+from eval.synthetic import consistent_report
 from import_helpers import render_html, render_text
 
 pytestmark = pytest.mark.timeout(60)

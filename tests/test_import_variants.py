@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant.importing import load_report, parse_text
-from assistant.synthetic import consistent_report
+from eval.synthetic import consistent_report
 from import_helpers import T3_HEADER_LINES, assert_same_report, assert_same_tables, render_text
 from schemas import labels as L
 from schemas.layout import ALL_CELL_ADDRESSES, T3_ROWS, get_cell

@@ -17,7 +17,7 @@ import pytest
 from assistant.drafting import PARTS, Drafts, assemble_report, check_patch, derive_cells, draft_all, extract
 from assistant.llm import CallLog, LLMRequest, OfflineUnsupportedError
 from assistant.offline import OfflineModel, offline_patch, parse_pasted_tables
-from assistant.synthetic import consistent_report
+from eval.synthetic import consistent_report
 from schemas import labels as L
 from schemas.facts import Facts
 from schemas.layout import ALL_CELL_ADDRESSES, T2_CELLS, T3_COLUMNS, T3_ROWS, T4_BLOCKS, T4_COLUMNS, get_cell, t3_row

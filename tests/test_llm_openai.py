@@ -15,9 +15,10 @@ import pytest
 
 from assistant.config import Settings
 from assistant.drafting import Drafts, UnacknowledgedFlagsError, draft_part, extract, revise_part
+from assistant.models import make_model
 from assistant.llm import (
     PROFILES, CallLog, LLMAuthError, LLMOutputError, LLMRateLimitedError, LLMTimeoutError,
-    LLMUnavailableError, make_model,
+    LLMUnavailableError,
 )
 from assistant.llm.openai_compat import OpenAICompatibleModel
 from fakellm import Reply, fake_llm, reply_status, reply_stream, reply_structured, reply_text  # noqa: F401  (fixture)

@@ -1,4 +1,4 @@
-"""Planted defects (assistant.mutations): every rule covered, each defect fires its rule at its
+"""Planted defects (eval.mutations): every rule covered, each defect fires its rule at its
 address and stays within its family, deterministic, and still there after rendering and re-import."""
 
 from __future__ import annotations
@@ -9,13 +9,13 @@ from collections import Counter
 
 import pytest
 
-import assistant.mutations as mutations
+import eval.mutations as mutations
 from assistant.export import build_docx, render_html, render_markdown
 from assistant.importing import parse_docx, parse_html, parse_text
-from assistant.mutations import (
+from eval.mutations import (
     COMPANION_RULES, CROSS_YEAR_RULES, FAMILIES, Defect, defects, defects_for, plant, variant_names,
 )
-from assistant.synthetic import consistent_report, previous_year_of, zero_report
+from eval.synthetic import consistent_report, previous_year_of, zero_report
 from assistant.validation import RULES, validate
 from schemas.report import Blank
 

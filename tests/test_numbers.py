@@ -169,7 +169,7 @@ def test_find_numbers_matches_reference_on_generated_texts():
 
 
 def test_find_numbers_matches_reference_on_report_texts(sample_text):
-    from assistant.synthetic import consistent_report
+    from eval.synthetic import consistent_report
     from schemas.layout import iter_narrative
 
     texts = [sample_text, *sample_text.splitlines()]

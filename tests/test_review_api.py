@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.dialogue_support import SAMPLE_DIALOGUE
-from ui.harness import AppServer, add_users
+from eval.harness import AppServer, add_users
 
 pytestmark = pytest.mark.timeout(600)
 

@@ -15,11 +15,12 @@ import pytest
 from assistant.auth import AuthStore
 from assistant.config import Settings
 from assistant.errors import ReportAssistantError
-from assistant.llm import CallLog, make_model
+from assistant.llm import CallLog
+from assistant.models import make_model
 from assistant.offline import OfflineModel
 from fakellm import Reply, fake_llm, reply_structured  # noqa: F401  (fixture)
 from tests.dialogue_support import SAMPLE_DIALOGUE
-from ui.workspace import Workspace, WorkspaceError
+from assistant.app import AppService, AppError
 
 PASSWORD = "staff-password-42"
 KEY = "sk-test-SECRET-key-9f8e7d6c5b4a"
@@ -31,17 +32,17 @@ INJECTIONS = [
 ]
 
 
-def _workspace(db, tmp_path, model=None) -> tuple[Workspace, int]:
+def _workspace(db, tmp_path, model=None) -> tuple[AppService, int]:
     store = db()
     auth = AuthStore(store.engine)
     auth.add_user("zhang", PASSWORD, "staff", "张三")
-    ws = Workspace(store, auth, model or OfflineModel(call_log=CallLog(None)), export_dir=tmp_path / "exports",
+    ws = AppService(store, auth, model or OfflineModel(call_log=CallLog(None)), export_dir=tmp_path / "exports",
                    settings=Settings(_env_file=None))
     draft = ws.new_draft("zhang")
     return ws, draft.id
 
 
-def _numbers(ws: Workspace, d: int) -> dict:
+def _numbers(ws: AppService, d: int) -> dict:
     """Every number and table cell of the draft (a text answer is the user's words, not a number)."""
     from decimal import Decimal
 
@@ -49,7 +50,7 @@ def _numbers(ws: Workspace, d: int) -> dict:
             if k.startswith(("t2.", "t3.", "t4.")) or isinstance(v.value, (int, Decimal))}
 
 
-def _state(ws: Workspace, d: int):
+def _state(ws: AppService, d: int):
     facts = {k: (v.state, str(v.value)) for k, v in ws.store.facts(d).items()}
     return facts, len(ws.store.turns(d)), ws.store.get_draft(d).revision
 
@@ -93,7 +94,7 @@ def test_prompt_injection_changes_no_number_even_when_the_model_obeys_it(db, tmp
 def test_a_10000_character_message_is_refused_and_nothing_is_recorded(filled):
     ws, d = filled
     before = _state(ws, d)
-    with pytest.raises(WorkspaceError, match="太长（10000字）"):
+    with pytest.raises(AppError, match="太长（10000字）"):
         ws.send("zhang", d, "网站公开政务信息148条。" * 700 + "啊" * 900)
     assert _state(ws, d) == before
 
@@ -117,7 +118,7 @@ def test_control_characters_are_removed_before_anything_is_stored(filled):
 def test_a_message_of_only_control_characters_is_refused(filled):
     ws, d = filled
     before = _state(ws, d)
-    with pytest.raises(WorkspaceError, match="空的"):
+    with pytest.raises(AppError, match="空的"):
         ws.send("zhang", d, "\x00\x01\x02\u200b")
     assert _state(ws, d) == before
 
@@ -125,7 +126,7 @@ def test_a_message_of_only_control_characters_is_refused(filled):
 def test_a_server_path_in_the_chat_is_not_read(filled):
     ws, d = filled
     before = _state(ws, d)
-    with pytest.raises(WorkspaceError, match="上传"):
+    with pytest.raises(AppError, match="上传"):
         ws.send("zhang", d, "导入上年报告：/etc/passwd")
     assert _state(ws, d) == before
 
@@ -173,7 +174,7 @@ def test_an_oversize_upload_is_refused_before_it_is_read(filled, tmp_path):
     with path.open("wb") as f:
         f.truncate(21 * 1024 * 1024)  # sparse: 21 MB without writing them
     before = _state(ws, d)
-    with pytest.raises(WorkspaceError, match="文件太大（21.0 MB）"):
+    with pytest.raises(AppError, match="文件太大（21.0 MB）"):
         ws.import_previous("zhang", d, path, path.name)
     assert _state(ws, d) == before
 

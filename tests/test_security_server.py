@@ -10,7 +10,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from ui.harness import AppServer, add_users
+from eval.harness import AppServer, add_users
 
 pytestmark = pytest.mark.timeout(300)
 

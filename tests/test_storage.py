@@ -21,7 +21,7 @@ from assistant.storage import (
 )
 from assistant.storage._store import MIGRATIONS
 from assistant.storage._tables import Base
-from assistant.synthetic import consistent_report
+from eval.synthetic import consistent_report
 from schemas import Blank
 
 

@@ -7,11 +7,12 @@ import inspect
 import os
 
 from assistant.config import Settings
-from ui.app import make_app, make_workspace
+from assistant.app import AppService
+from ui.app import make_app
 
 
 def test_handlers_are_async_and_the_queue_runs_events_concurrently(tmp_path):
-    ws = make_workspace(Settings(database_url=f"sqlite:///{tmp_path / 'a.sqlite3'}", llm_call_log=None))
+    ws = AppService.from_settings(Settings(database_url=f"sqlite:///{tmp_path / 'a.sqlite3'}", llm_call_log=None))
     demo = make_app(ws, concurrency=16)
     try:
         queued = [f for f in demo.fns.values() if f.queue]

@@ -12,7 +12,7 @@ import pytest
 
 from assistant.importing import load_report
 from tests.dialogue_support import SAMPLE_DIALOGUE, gold, tables_of
-from ui.harness import AppServer, add_users, edit_cell, find_chromium, launch_chromium, login, send_message
+from eval.harness import AppServer, add_users, edit_cell, find_chromium, launch_chromium, login, send_message
 
 pytestmark = pytest.mark.timeout(400)
 

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _run(args: list[str], db_url: str, stdin: str = "") -> subprocess.CompletedProcess:
     env = dict(os.environ, REPORT_DATABASE_URL=db_url, PYTHONPATH=str(ROOT))
-    return subprocess.run([sys.executable, "-m", "ui", *args], input=stdin, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "assistant.cli", *args], input=stdin, capture_output=True, text=True,
                           env=env, timeout=120)
 
 

@@ -14,8 +14,8 @@ from assistant.storage import Store
 from schemas.facts import Facts
 from tests.dialogue_support import SAMPLE_DIALOGUE
 from ui import views
-from ui.provenance import number_links
-from ui.workspace import CellConflict, Workspace, WorkspaceError
+from assistant.app import number_links
+from assistant.app import CellConflict, AppService, AppError
 
 
 @pytest.fixture
@@ -24,7 +24,7 @@ def sample(tmp_path):
     auth = AuthStore(store.engine)
     auth.add_user("zhang", "password-123", "staff", "张三")
     auth.add_user("li", "password-123", "editor", "李四")
-    ws = Workspace(store, auth, OfflineModel(call_log=CallLog(None)), export_dir=tmp_path)
+    ws = AppService(store, auth, OfflineModel(call_log=CallLog(None)), export_dir=tmp_path)
     draft = ws.default_draft("zhang")
     for message in SAMPLE_DIALOGUE:
         ws.send("zhang", draft.id, message)
@@ -105,10 +105,10 @@ def test_grid_rows_and_labels_cannot_be_changed(sample):
     ws, d = sample
     snap = ws.snapshot("zhang", d)
     rows = views.grid_rows(snap, "t4")
-    with pytest.raises(WorkspaceError, match="固定"):
+    with pytest.raises(AppError, match="固定"):
         views.grid_edits("t4", rows[:-1], snap)
     rows[0][0] = "别的名称"
-    with pytest.raises(WorkspaceError, match="固定"):
+    with pytest.raises(AppError, match="固定"):
         views.grid_edits("t4", rows, snap)
 
 

@@ -14,7 +14,7 @@ from assistant.offline import OfflineModel
 from assistant.workflow import WorkflowError
 from schemas.report import Blank
 from tests.dialogue_support import SAMPLE_DIALOGUE, gold, tables_of
-from ui.workspace import GREETING, Workspace, WorkspaceError, parse_cell_input
+from assistant.app import GREETING, AppService, AppError, parse_cell_input
 
 PW = "password-123"
 
@@ -26,10 +26,10 @@ def ws(db, tmp_path):
     for name, role, display in (("zhang", "staff", "张三"), ("zhao", "staff", "赵六"), ("li", "editor", "李四"),
                                 ("wang", "supervisor", "王五")):
         auth.add_user(name, PW, role, display)
-    return Workspace(store, auth, OfflineModel(call_log=CallLog(None)), export_dir=tmp_path / "exports")
+    return AppService(store, auth, OfflineModel(call_log=CallLog(None)), export_dir=tmp_path / "exports")
 
 
-def _sample(ws: Workspace) -> int:
+def _sample(ws: AppService) -> int:
     draft = ws.default_draft("zhang")
     for message in SAMPLE_DIALOGUE:
         assert not ws.send("zhang", draft.id, message).refused
@@ -63,7 +63,7 @@ def test_the_conversation_comes_back_from_the_database(ws):
     draft = ws.default_draft("zhang")
     ws.send("zhang", draft.id, SAMPLE_DIALOGUE[0])
     ws.send("zhang", draft.id, SAMPLE_DIALOGUE[1])
-    again = Workspace(ws.store, ws.auth, ws.service.model)  # a restart: nothing kept in memory
+    again = AppService(ws.store, ws.auth, ws.service.model)  # a restart: nothing kept in memory
     chat = again.conversation("zhang", draft.id)
     assert chat[0] == {"role": "assistant", "content": GREETING}
     assert [m["role"] for m in chat[1:]] == ["user", "assistant"] * 2
@@ -83,7 +83,7 @@ def test_cell_input_is_read_like_the_importer_reads_cells(address, raw, expected
 
 @pytest.mark.parametrize("raw, message", [("-3", "负数"), ("2.5", "整数"), ("很多", "不是数字")])
 def test_bad_cell_input_is_refused(raw, message):
-    with pytest.raises(WorkspaceError, match=message):
+    with pytest.raises(AppError, match=message):
         parse_cell_input("t3.granted.natural", raw)
 
 
@@ -123,10 +123,10 @@ def test_editors_edit_regenerate_and_lock_parts(ws):
     assert (v.source, v.author, v.version) == ("manual", "li", 2)
     revised = ws.revise_part("li", d, "p5", "补充：下一年度将加强培训")
     assert revised.text.endswith("下一年度将加强培训。") and revised.version == 3
-    with pytest.raises(WorkspaceError, match="没能重写"):
+    with pytest.raises(AppError, match="没能重写"):
         ws.revise_part("li", d, "p5", "更简洁")  # the offline engine says what it cannot do
     ws.set_lock("li", d, "p5", True)
-    with pytest.raises(WorkspaceError, match="已由李四锁定"):
+    with pytest.raises(AppError, match="已由李四锁定"):
         ws.save_part("li", d, "p5", "改不了。", 3)
     ws.draft_all("zhang", d)  # redrafting skips the locked part
     assert ws.store.narrative(d)["p5"].version == 3 and ws.store.narrative(d)["p1.active"].version == 2
@@ -153,13 +153,13 @@ def test_approval_and_export_through_the_gate(ws):
         ws.export("zhang", d, "docx")
     with pytest.raises(PermissionDenied, match="无权审核"):
         ws.approve("li", d)
-    with pytest.raises(WorkspaceError, match="尚未定稿"):
+    with pytest.raises(AppError, match="尚未定稿"):
         ws.export("wang", d, "docx")
     ws.set_cells("zhang", d, [("t3.granted.natural", "2")])
-    with pytest.raises(WorkspaceError, match="只有提交审核"):
+    with pytest.raises(AppError, match="只有提交审核"):
         ws.approve("wang", d)
     ws.move("zhang", d, "submit")
-    with pytest.raises(WorkspaceError, match="错误"):
+    with pytest.raises(AppError, match="错误"):
         ws.approve("wang", d)
     with pytest.raises(PermissionDenied, match="已提交审核"):  # staff wait for the review
         ws.set_cells("zhang", d, [("t3.granted.natural", "0")])
@@ -176,7 +176,7 @@ def test_approval_and_export_through_the_gate(ws):
         ws.move("wang", d, "reopen")
     ws.move("wang", d, "reopen", "新媒体数字有误")
     ws.send("zhang", d, "政务新媒体发布信息60条")
-    with pytest.raises(WorkspaceError, match="尚未定稿"):
+    with pytest.raises(AppError, match="尚未定稿"):
         ws.export("wang", d, "json")
 
 

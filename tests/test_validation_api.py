@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 import assistant.validation as validation
-from assistant.synthetic import consistent_report, previous_year_of, zero_report
+from eval.synthetic import consistent_report, previous_year_of, zero_report
 from assistant.validation import RULE_SEVERITY, RULES, has_errors, validate
 from schemas import Finding
 from schemas.layout import ALL_CELL_ADDRESSES, get_cell, iter_narrative
@@ -217,7 +217,7 @@ def test_revalidation_reads_no_text_again(sample_gold):
 
 
 def test_clearing_the_text_cache_changes_no_result(sample_gold):
-    from assistant.synthetic import consistent_report
+    from eval.synthetic import consistent_report
     from assistant.validation import clear_cache
 
     report = consistent_report(2)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.synthetic import consistent_report, previous_year_of, zero_report
+from eval.synthetic import consistent_report, previous_year_of, zero_report
 from assistant.validation import has_errors, validate
 from schemas.layout import ALL_CELL_ADDRESSES, get_cell, set_cell
 from test_validation_support import describe, small_report

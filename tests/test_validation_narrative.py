@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.synthetic import zero_report
+from eval.synthetic import zero_report
 from assistant.validation import validate
 from schemas.layout import T3_COLUMNS
 from test_validation_support import describe, of_rule, quoted, small_report, with_cell, with_text

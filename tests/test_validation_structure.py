@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.synthetic import consistent_report, previous_year_of, zero_report
+from eval.synthetic import consistent_report, previous_year_of, zero_report
 from assistant.validation import validate
 from schemas import labels as L
 from schemas.report import PartHeading, SourceInfo

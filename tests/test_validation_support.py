@@ -19,7 +19,7 @@ from __future__ import annotations
 import copy
 from decimal import Decimal
 
-from assistant.synthetic import consistent_report
+from eval.synthetic import consistent_report
 from schemas import Finding, Report
 from schemas.layout import T3_COLUMNS, T3_ROWS, T4_BLOCKS, T4_COLUMNS, set_cell, t3_row
 from schemas.report import DecisionRow, DocumentRow, FeeRow, Row4

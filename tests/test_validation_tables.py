@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from assistant.synthetic import consistent_report, previous_year_of, zero_report
+from eval.synthetic import consistent_report, previous_year_of, zero_report
 from assistant.validation import has_errors, validate
 from schemas.layout import T3_COLUMNS, T3_RESULT_ROWS, get_cell, set_cell
 from schemas.report import Blank, SourceInfo

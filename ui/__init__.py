@@ -1,6 +1,6 @@
 """The web app (Gradio): chat, live preview, tables, findings, history, editor and supervisor workspaces.
 
-``ui.workspace`` holds the actions (UI-free, permission-checked); ``ui.views`` what the screens show;
+``assistant.app`` holds the actions (UI-free, permission-checked); ``ui.views`` what the screens show;
 ``ui.app`` the Gradio layout and its thin handlers; ``ui.cli_commands`` ``serve`` and ``user``.
 """
 

@@ -1,4 +1,4 @@
-"""``python -m ui serve|user``: the web app's commands (also ``report-assistant serve|user``)."""
+"""``python -m ui serve``: the web app (the same command line as ``report-assistant``)."""
 
 import sys
 

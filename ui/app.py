@@ -1,6 +1,6 @@
 """The Gradio app: chat on the left; preview, tables, findings, history, editor and supervisor
 workspaces on the right. Handlers are thin: they take the user from the login session
-(``gr.Request.username``), call ``Workspace`` in a worker thread and turn its answers into updates.
+(``gr.Request.username``), call ``AppService`` in a worker thread and turn its answers into updates.
 Permissions are checked there, in the server, for every call, whatever the page shows.
 """
 
@@ -19,17 +19,14 @@ from typing import Any
 
 import gradio as gr
 
-from assistant.auth import AuthStore
 from assistant.config import Settings
 from assistant.auth import LoginThrottled
 from assistant.errors import ReportAssistantError
-from assistant.llm import make_model
-from assistant.storage import Store
 from ui import views
 from ui._sessions import ExpiringTokens
-from ui.workspace import EXPORT_CHOICES, UPLOAD_TYPES, CellConflict, EditConflict, Workspace
+from assistant.app import EXPORT_CHOICES, UPLOAD_TYPES, CellConflict, EditConflict, AppService
 
-__all__ = ["APP_CSS", "APP_JS", "APP_TITLE", "build_app", "launch", "make_app", "make_workspace"]
+__all__ = ["APP_CSS", "APP_JS", "APP_TITLE", "build_app", "launch", "make_app"]
 
 APP_TITLE = "政府信息公开工作年度报告起草助手"
 _NO_DRAFT = '<div class="empty">还没有可以查看的报告。</div>'
@@ -127,12 +124,6 @@ APP_JS = """
 """
 
 
-def make_workspace(settings: Settings | None = None) -> Workspace:
-    settings = settings or Settings()
-    store = Store(settings.database_url)
-    return Workspace(store, AuthStore(store.engine), make_model(settings), settings=settings)
-
-
 def _theme() -> gr.themes.Base:
     # system fonts only: the default theme would fetch web fonts from the internet
     return gr.themes.Default(
@@ -155,7 +146,7 @@ def _guard(fn):
     return wrapper
 
 
-def build_app(ws: Workspace) -> gr.Blocks:
+def build_app(ws: AppService) -> gr.Blocks:
     def name_of(username: str) -> str:
         return ws.name_of(username)
 
@@ -265,7 +256,7 @@ def build_app(ws: Workspace) -> gr.Blocks:
                     with gr.Tab("历史", id="tab-history"):
                         gr.Markdown("每一次修改都有记录：谁、什么时候、改了什么、修改前后，以及来自对话、模型起草、"
                                     "模板、手工修改还是导入。记录只增不改。")
-                        history = gr.Dataframe(headers=Workspace.HISTORY_HEADERS, datatype="str",
+                        history = gr.Dataframe(headers=AppService.HISTORY_HEADERS, datatype="str",
                                                interactive=False, wrap=True, elem_id="history", max_height=500,
                                                column_widths=["13%", "8%", "10%", "17%", "20%", "20%", "12%"])
                         gr.Markdown("**正文版本比较**（在“正文编辑”中选择部分）")
@@ -641,7 +632,7 @@ _GRANTS_SHOWN = {
 }
 
 
-def make_app(ws: Workspace, *, concurrency: int = 16) -> gr.Blocks:
+def make_app(ws: AppService, *, concurrency: int = 16) -> gr.Blocks:
     """The app with its queue: handlers are async and run their blocking work in threads, and up to
     ``concurrency`` events of each handler run at once, so users do not wait for each other."""
     demo = build_app(ws)
@@ -650,7 +641,7 @@ def make_app(ws: Workspace, *, concurrency: int = 16) -> gr.Blocks:
     return demo
 
 
-def _login(ws: Workspace):
+def _login(ws: AppService):
     """Gradio's login check. Too many failures answer 429 with the Chinese reason, not a bare refusal."""
     from fastapi import HTTPException
 
@@ -663,12 +654,12 @@ def _login(ws: Workspace):
     return check
 
 
-def launch(ws: Workspace | None = None, *, host: str | None = None, port: int | None = None,
+def launch(ws: AppService | None = None, *, host: str | None = None, port: int | None = None,
            concurrency: int = 16, quiet: bool = False) -> None:
     """Serve the app (blocking). Loopback only unless ``host`` (or REPORT_HOST) says otherwise.
     Sessions expire after REPORT_SESSION_IDLE_MINUTES without activity and REPORT_SESSION_MAX_HOURS
     in all; uploads are limited to REPORT_MAX_UPLOAD_MB."""
-    ws = ws or make_workspace()
+    ws = ws or AppService.from_settings()
     settings = ws.settings
     demo = make_app(ws, concurrency=concurrency)
     ws.export_dir.mkdir(parents=True, exist_ok=True)

@@ -21,8 +21,8 @@ from schemas import labels as L
 from schemas.findings import Finding
 from schemas.layout import T2_CELLS, T3_COLUMNS, T3_ROWS, T4_BLOCKS, T4_COLUMNS, get_text
 from schemas.report import Blank
-from ui.provenance import number_links
-from ui.workspace import Snapshot, WorkspaceError
+from assistant.app import number_links
+from assistant.app import Snapshot, AppError
 
 __all__ = [
     "GRIDS", "Grid", "chat_messages", "conflict_html", "diff_html", "draft_choices", "findings_html", "gate_markdown",
@@ -149,7 +149,7 @@ def grid_edits(key: str, rows: list[list[Any]], snap: Snapshot,
     n = grid.first_value_column
     if len(rows) != len(shown) or any(len(row) != len(want) or [str(x) for x in row[:n]] != want[:n]
                                       for row, want in zip(rows, shown)):
-        raise WorkspaceError("数据表的行和列是固定的，不能增删或修改项目名称；已恢复原表。")
+        raise AppError("数据表的行和列是固定的，不能增删或修改项目名称；已恢复原表。")
     edits = []
     start = grid.first_value_column
     for r, addresses in enumerate(grid.addresses):

@@ -14,7 +14,7 @@ from sqlalchemy.orm import sessionmaker
 
 from assistant.auth._passwords import hash_password, verify_password
 from assistant.auth._permissions import ROLE_LABELS, ROLES, User
-from assistant.auth._tables import ApprovalRow, LoginAttemptRow, PartLockRow, UserRow
+from assistant.storage._tables import ApprovalRow, LoginAttemptRow, PartLockRow, UserRow
 from assistant.errors import ReportAssistantError
 
 __all__ = ["Approval", "AuthStore", "LoginLimits", "LoginThrottled", "PartLock", "UserError"]

@@ -3,7 +3,7 @@
 ``DialogueService(store, model)`` turns one message into one committed turn: facts extracted and
 checked, bad answers refused in Chinese, derivations kept in step, and a reply that confirms
 exactly what was recorded and asks the next questions. The planner (``plan``) derives what is
-missing and what to ask from the schemas; ``run_chat`` is the line-based terminal dialogue.
+missing and what to ask from the schemas.
 """
 
 from assistant.dialogue._checks import EQUATIONS, Equation, contradictions, negative_numbers, unread_table_lines
@@ -16,11 +16,10 @@ from assistant.dialogue._planner import (
 )
 from assistant.dialogue._previous import narrative_of
 from assistant.dialogue._service import DialogueService, Reply
-from assistant.dialogue._terminal import run_chat
 
 __all__ = [
     "EQUATIONS", "GROUPS", "REQUIRED", "REQUIRED_WHEN", "DialogueService", "Equation", "Group", "Intent", "Plan",
     "Question", "Reply", "change_lines", "changes_between", "contradictions", "derivation_changes", "derivations", "describe_fields",
-    "facts_from_store", "narrative_of", "negative_numbers", "parse_intent", "plan", "run_chat", "show_value",
+    "facts_from_store", "narrative_of", "negative_numbers", "parse_intent", "plan", "show_value",
     "summary_lines", "unread_table_lines",
 ]

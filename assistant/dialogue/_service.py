@@ -57,7 +57,7 @@ class DialogueService:
     def model(self) -> Model:
         if self._model is None:
             from assistant.config import Settings
-            from assistant.llm import make_model
+            from assistant.models import make_model
 
             self._model = make_model(Settings())
         return self._model

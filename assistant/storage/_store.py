@@ -33,7 +33,6 @@ from assistant.storage._tables import (
 )
 from schemas.report import Blank, Report
 
-DEFAULT_DATABASE_URL = "sqlite:///data/report-assistant.sqlite3"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 FactState = Literal["set", "pending", "cleared"]
@@ -215,7 +214,13 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
 
 
 def make_engine(url: str | None = None) -> Engine:
-    url = url or DEFAULT_DATABASE_URL
+    """An engine for ``url``; without one, the database the settings name (REPORT_DATABASE_URL, or
+    SQLite under REPORT_DATA_DIR)."""
+    if not url:
+        from assistant.config import Settings
+
+        url = Settings().database_url
+    assert url is not None
     if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
     if url.startswith("postgresql://"):

@@ -108,3 +108,63 @@ class PreviousReportRow(Base):
     report_json: Mapped[str] = mapped_column(Text)
     imported_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now,
                                                      server_default=func.now())
+
+# ---- users, part locks, approvals, login attempts (assistant.auth; migrations 0003, 0004) ----
+
+class UserRow(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(100), unique=True)
+    display_name: Mapped[str] = mapped_column(String(100), default="")
+    role: Mapped[str] = mapped_column(String(20))  # staff | editor | supervisor
+    password_hash: Mapped[str] = mapped_column(String(300))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class PartLockRow(Base):
+    """A narrative part an editor locked: nobody redrafts or edits it until it is unlocked."""
+
+    __tablename__ = "part_locks"
+    draft_id: Mapped[int] = mapped_column(ForeignKey("drafts.id", ondelete="CASCADE"), primary_key=True)
+    part: Mapped[str] = mapped_column(String(40), primary_key=True)
+    locked_by: Mapped[str] = mapped_column(String(100))
+    locked_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class ApprovalRow(Base):
+    """A supervisor approved the draft as it was at ``revision``, accepting these warnings."""
+
+    __tablename__ = "approvals"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    draft_id: Mapped[int] = mapped_column(ForeignKey("drafts.id", ondelete="CASCADE"), index=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    approved_by: Mapped[str] = mapped_column(String(100))
+    warnings_json: Mapped[str] = mapped_column(Text, default="[]")
+    approved_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class LoginAttemptRow(Base):
+    """Every login attempt, kept for rate limiting (and for the record); never the password."""
+
+    __tablename__ = "login_attempts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(100), index=True)
+    ok: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now, index=True)
+
+# ---- review moves (assistant.workflow; migration 0004) ----
+
+class TransitionRow(Base):
+    """One move of a draft between 起草中, 待审核 and 已定稿 (append-only)."""
+
+    __tablename__ = "draft_transitions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    draft_id: Mapped[int] = mapped_column(ForeignKey("drafts.id", ondelete="CASCADE"), index=True)
+    action: Mapped[str] = mapped_column(String(20))  # submit | return | approve | reopen
+    from_status: Mapped[str] = mapped_column(String(20))
+    to_status: Mapped[str] = mapped_column(String(20))
+    actor: Mapped[str] = mapped_column(String(100))  # username
+    reason: Mapped[str] = mapped_column(Text, default="")
+    revision: Mapped[int] = mapped_column(Integer)  # the draft's revision the move was made on
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)

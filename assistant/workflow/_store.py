@@ -18,12 +18,14 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import sessionmaker
 
 from assistant.auth import PermissionDenied, User
-from assistant.auth._tables import ApprovalRow
+
 from assistant.errors import ReportAssistantError
 from assistant.storage import decode_value
-from assistant.storage._tables import ChangeGroupRow, DraftRow, FactChangeRow, NarrativeVersionRow
+from assistant.storage._tables import (
+    ApprovalRow, ChangeGroupRow, DraftRow, FactChangeRow, NarrativeVersionRow, TransitionRow,
+)
 from assistant.workflow._states import MOVES, STATE_LABELS
-from assistant.workflow._tables import TransitionRow
+
 
 __all__ = ["ChangeRecord", "Transition", "WorkflowError", "WorkflowStore"]
 

@@ -1,7 +1,7 @@
 """Produce the eval datasets once: ``python -m eval.datasets.generate`` (writes next to this file).
 
 What is generated and what is hand-written:
-- The *tables* and the gold cell values come from ``assistant.synthetic`` (consistent, zero and
+- The *tables* and the gold cell values come from ``eval.synthetic`` (consistent, zero and
   last-year reports); the named facts (website figures, proposals, fees) are drawn at random.
 - The *wording* is hand-written: every phrase pool below (``_ACTIVE``, ``_IDENTITY``, ``_TEXTS``,
   ``_FEES``, ``_PROPOSALS``, corrections, skips …) was written by hand as staff talk, with
@@ -23,7 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from assistant.export import render_html
-from assistant.synthetic import consistent_report, previous_year_of, zero_report
+from eval.synthetic import consistent_report, previous_year_of, zero_report
 from eval._tables import (
     t2_sentence, t2_tsv, t3_excel, t3_markdown, t4_blocks_tsv, t4_row_tsv, t4_sentence, web_copy_text,
 )

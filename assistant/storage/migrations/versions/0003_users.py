@@ -7,10 +7,6 @@ Revises: 0002
 import sqlalchemy as sa
 from alembic import op
 
-# The ORM classes live in assistant.auth; importing them here registers their tables on the shared
-# metadata whenever the migrations run, so a schema-vs-models comparison sees them too.
-import assistant.auth._tables  # noqa: F401
-
 revision = "0003"
 down_revision = "0002"
 branch_labels = None

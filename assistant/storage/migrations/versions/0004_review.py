@@ -7,9 +7,6 @@ Revises: 0003
 import sqlalchemy as sa
 from alembic import op
 
-import assistant.auth._tables  # noqa: F401  (registers the tables on the shared metadata)
-import assistant.workflow._tables  # noqa: F401
-
 revision = "0004"
 down_revision = "0003"
 branch_labels = None

@@ -1,6 +1,6 @@
 """PDF pages as text and PNG images (poppler-utils), for previews, tests and the documentation image.
 
-    python -m assistant.export.preview [--out docs/sample-table3.png] [--dpi 100]
+    python -m tests.pdf_preview [--out docs/sample-table3.png] [--dpi 100]
 
 regenerates the documentation image: the page of the sample report that holds table 三.
 """

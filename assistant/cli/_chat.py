@@ -1,18 +1,22 @@
 """``report-assistant chat``: the dialogue on a terminal, one message per line.
 
-A reply is printed only after its turn is committed, and ends with an empty line (replies have
-no empty lines of their own), so a program can drive the dialogue through pipes. A multi-line
-message (a pasted table) goes between two lines holding only three double quotes (\"\"\").
+Every message goes through the application service, so the terminal obeys the same rules as the web
+app (role, owner, review state, part locks). A reply is printed only after its turn is committed,
+and ends with an empty line (replies have no empty lines of their own), so a program can drive the
+dialogue through pipes. A multi-line message (a pasted table) goes between two lines holding only
+three double quotes (\"\"\").
 """
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Iterator, TextIO
 
-from assistant.dialogue._service import DialogueService
+from assistant.app import AppService
+from assistant.dialogue import parse_intent
 from assistant.errors import ReportAssistantError
-from assistant.storage import StorageError, Store
+from assistant.storage import StorageError
 
 __all__ = ["run_chat"]
 
@@ -50,26 +54,19 @@ def _messages(stdin: TextIO, out: TextIO) -> Iterator[str]:
         yield "\n".join(block)
 
 
-def run_chat(*, user: str, draft_id: int | None = None, previous: str | None = None,
-             service: DialogueService | None = None, stdin: TextIO | None = None,
-             stdout: TextIO | None = None) -> int:
-    """The terminal dialogue. Exit status 0, or 2 when the draft or the database cannot be opened."""
+def run_chat(app: AppService, *, user: str, draft_id: int | None = None, previous: str | None = None,
+             stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
+    """The terminal dialogue. Exit status 0, or 2 when the draft cannot be opened by this user."""
     stdin, out = stdin or sys.stdin, stdout or sys.stdout
     try:
-        if service is None:
-            from assistant.config import Settings
-            from assistant.llm import make_model
-
-            settings = Settings()
-            service = DialogueService(Store(settings.database_url), make_model(settings))
         if draft_id is None:
-            draft = service.start(user)
+            draft = app.new_draft(user)
             _emit(out, f"已新建报告草稿，编号 {draft.id}。下次继续请用：report-assistant chat --draft {draft.id}")
         else:
-            draft = service.store.get_draft(draft_id)
+            draft = app.open_draft(user, draft_id)
         if previous:
-            _emit(out, service.import_previous(draft.id, user, previous).text)
-        _emit(out, service.opening(draft.id))
+            _emit(out, app.import_previous(user, draft.id, previous).text)
+        _emit(out, app.opening(user, draft.id))
     except ReportAssistantError as exc:
         print(str(exc), file=sys.stderr)
         return 2
@@ -80,9 +77,16 @@ def run_chat(*, user: str, draft_id: int | None = None, previous: str | None = N
         if not message.strip():
             continue
         try:
-            reply = service.handle(draft.id, user, message)
+            intent = parse_intent(message)
+            if intent.kind == "import":  # a file on this machine: the user's own, read as an upload
+                reply = app.import_previous(user, draft.id, Path(intent.text))
+            else:
+                reply = app.send(user, draft.id, message)
         except StorageError as exc:
             _emit(out, f"这条消息没能保存：{exc}请稍后重新发送。")
+            continue
+        except ReportAssistantError as exc:  # refused: the role, the review state, a lock, bad input
+            _emit(out, str(exc))
             continue
         _emit(out, reply.text)
     return 0

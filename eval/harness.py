@@ -1,6 +1,6 @@
 """Run the app in a child process on a loopback port with its own database, and drive it with
 headless Chromium (Debian's, never a downloaded one). Used by the browser tests and by
-``python -m ui.screenshots``."""
+``python -m tests.screenshots``."""
 
 from __future__ import annotations
 

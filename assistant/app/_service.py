@@ -1,6 +1,8 @@
-"""What the app can do, as plain Python: every action takes the username of the login session,
-checks the role and the draft's owner, then calls the core. No Gradio here, so the handlers stay
-thin and the rules are tested without a browser.
+"""The application service: the one write path for every user action (chat, drafting, part edits,
+locks, grid edits, review moves, approval, export, import of last year's report, users). Every
+action takes the acting user's login name and the draft's id, checks role, owner, review state and
+part locks, then calls the core. The web app and every command line go through here, so the rules
+hold whichever door a user comes in by.
 
 The database holds the truth: nothing is cached between calls, so a reload, a second browser or a
 restart sees the same draft.
@@ -16,7 +18,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from assistant.auth import (
-    Approval, AuthStore, LoginLimits, PartLock, PermissionDenied, User, require, require_draft,
+    ROLE_LABELS, Approval, AuthStore, LoginLimits, PartLock, PermissionDenied, User, require, require_draft,
 )
 from assistant.config import Settings
 from assistant.dialogue import DialogueService, Reply, derivations, facts_from_store, parse_intent
@@ -36,11 +38,11 @@ from schemas import labels as L
 from schemas.facts import Facts, is_cell
 from schemas.findings import Finding, Location
 from schemas.report import Blank
-from ui.provenance import describe_value, explain, field_label
+from assistant.app._provenance import describe_value, explain, field_label
 
 __all__ = [
-    "EXPORT_CHOICES", "GREETING", "UPLOAD_TYPES", "CellConflict", "EditConflict", "Snapshot", "Workspace",
-    "WorkspaceError", "clean_text", "parse_cell_input",
+    "EXPORT_CHOICES", "GREETING", "UPLOAD_TYPES", "CellConflict", "EditConflict", "Snapshot", "AppService",
+    "AppError", "clean_text", "parse_cell_input",
 ]
 
 EXPORT_CHOICES: dict[str, str] = {"docx": "Word（DOCX）", "pdf": "PDF", "json": "JSON"}
@@ -63,11 +65,11 @@ _NARRATIVE_LABELS = {"llm": "模型起草", "template": "模板起草", "manual"
 Progress = Callable[[int, int, str], None]  # (done, total, what is being done now)
 
 
-class WorkspaceError(ReportAssistantError):
+class AppError(ReportAssistantError):
     """An action that cannot be done as asked (message in Chinese, shown to the user)."""
 
 
-class EditConflict(WorkspaceError):
+class EditConflict(AppError):
     """A narrative part was saved by someone else since this editor opened it: nothing was saved.
     Carries both texts so the page can show them side by side."""
 
@@ -78,7 +80,7 @@ class EditConflict(WorkspaceError):
                          "请对照两个版本，合并后再保存。")
 
 
-class CellConflict(WorkspaceError):
+class CellConflict(AppError):
     """Table cells changed by someone else since the grid was shown: nothing was saved."""
 
     def __init__(self, lines: list[str]):
@@ -88,11 +90,11 @@ class CellConflict(WorkspaceError):
 
 
 def clean_text(text: Any, *, limit: int | None = None, what: str = "消息") -> str:
-    """User text without control characters, with Windows line ends made plain; ``WorkspaceError``
+    """User text without control characters, with Windows line ends made plain; ``AppError``
     when longer than ``limit`` characters."""
     text = _CONTROL.sub("", str(text or "").replace("\r\n", "\n").replace("\r", "\n"))
     if limit is not None and len(text) > limit:
-        raise WorkspaceError(f"{what}太长（{len(text)}字），一次最多{limit}字，请分几次发送。")
+        raise AppError(f"{what}太长（{len(text)}字），一次最多{limit}字，请分几次发送。")
     return text
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +119,7 @@ class Snapshot:
 
 def parse_cell_input(address: str, raw: Any) -> tuple[str, Any]:
     """A value typed into a grid cell → (state, value): ("cleared", None) for an empty cell,
-    ("set", Blank) for "/", "—", "无"…, ("set", number) otherwise. ``WorkspaceError`` when it is
+    ("set", Blank) for "/", "—", "无"…, ("set", number) otherwise. ``AppError`` when it is
     not a non-negative number (an integer, except the fee in 万元)."""
     text = to_halfwidth(str(raw if raw is not None else "")).strip()
     if text in ("", "nan", "None"):
@@ -126,13 +128,13 @@ def parse_cell_input(address: str, raw: Any) -> tuple[str, Any]:
         return "set", Blank(blank=text)
     value = parse_number(text)
     if value is None:
-        raise WorkspaceError(f"“{text}”不是数字，请填写非负整数{'（金额可有小数）' if address == _MONEY_CELL else ''}。")
+        raise AppError(f"“{text}”不是数字，请填写非负整数{'（金额可有小数）' if address == _MONEY_CELL else ''}。")
     if value < 0:
-        raise WorkspaceError(f"“{text}”是负数，表格中的数字不能为负数。")
+        raise AppError(f"“{text}”是负数，表格中的数字不能为负数。")
     if address == _MONEY_CELL:
         return "set", value
     if value != value.to_integral_value():
-        raise WorkspaceError(f"“{text}”不是整数，这一格应填写件数（整数）。")
+        raise AppError(f"“{text}”不是整数，这一格应填写件数（整数）。")
     return "set", int(value)
 
 
@@ -180,18 +182,37 @@ def _safe_filename(text: str) -> str:
     return re.sub(r'[\\/:*?"<>|\s]+', "", text)[:80] or "报告"
 
 
-class Workspace:
+class AppService:
     def __init__(self, store: Store, auth: AuthStore, model: Model | None = None, *,
-                 export_dir: str | Path = "data/exports", settings: Settings | None = None):
+                 export_dir: str | Path | None = None, settings: Settings | None = None,
+                 local_user: bool = False):
+        """``local_user``: a command line on one person's machine. While the database has no user
+        at all, the name given acts as a 起草人员 (staff) of its own drafts; once users exist, only
+        they can act, as in the web app."""
         self.store = store
+        self.local_user = local_user
         self.auth = auth
         self.workflow = WorkflowStore(store.engine)
         self.service = DialogueService(store, model)
-        self.export_dir = Path(export_dir)
         self.settings = settings or Settings()
+        self.export_dir = Path(export_dir) if export_dir is not None else self.settings.export_dir
         self.limits = LoginLimits(self.settings.login_max_failures,
                                   dt.timedelta(minutes=self.settings.login_lock_minutes),
                                   self.settings.login_max_failures_all)
+
+    @classmethod
+    def from_settings(cls, settings: Settings | None = None, model: Model | None = None, *,
+                      local_user: bool = False) -> "AppService":
+        """The service on the database and the model the settings name."""
+        from assistant.models import make_model
+
+        settings = settings or Settings()
+        store = Store(settings.database_url)
+        return cls(store, AuthStore(store.engine), model or make_model(settings), settings=settings,
+                   local_user=local_user)
+
+    def close(self) -> None:
+        self.store.close()
 
     # ---- who ------------------------------------------------------------------------------------
     def login(self, username: str, password: str) -> bool:
@@ -200,16 +221,43 @@ class Workspace:
 
     def user(self, username: str | None) -> User:
         user = self.auth.get_user(username)
+        if user is None and self.local_user and username and not self.auth.list_users():
+            return User(username=username, display_name=username, role="staff")
         if user is None or not user.active:
+            if self.local_user:
+                raise PermissionDenied(f"用户“{username or ''}”不存在或已停用，请用 --user 指定已创建的用户"
+                                       "（report-assistant user list 查看全部用户）。")
             raise PermissionDenied("请先登录。")
         return user
+
+    # ---- users ----------------------------------------------------------------------------------
+    def add_user(self, by: str | None, username: str, password: str, role: str, display_name: str = "") -> User:
+        """A new user. ``by=None`` is the machine's administrator at the command line (who can read
+        the database anyway); a supervisor in the app may add staff and editors."""
+        if by is not None:
+            actor = self.user(by)
+            if actor.role != "supervisor" or role == "supervisor":
+                raise PermissionDenied(f"{actor.role_label}无权新建{ROLE_LABELS.get(role, role)}。")
+        return self.auth.add_user(username, password, role, display_name)
+
+    def users(self) -> list[User]:
+        return self.auth.list_users()
+
+    def open_draft(self, username: str | None, draft_id: Any) -> DraftInfo:
+        """The draft, if this user may see it."""
+        return self._open(username, draft_id, "view")[1]
+
+    def opening(self, username: str | None, draft_id: Any) -> str:
+        """The first words of a session on this draft: a greeting, or where it stands; the next questions."""
+        _, draft = self._open(username, draft_id, "view")
+        return self.service.opening(draft.id)
 
     def _open(self, username: str | None, draft_id: Any, action: str) -> tuple[User, DraftInfo]:
         user = self.user(username)
         try:
             draft = self.store.get_draft(int(draft_id))
         except (TypeError, ValueError):
-            raise WorkspaceError("请先选择或新建一份报告。") from None
+            raise AppError("请先选择或新建一份报告。") from None
         require_draft(user, action, draft.owner)  # type: ignore[arg-type]
         check_state(user, draft.status, action)
         return user, draft
@@ -295,9 +343,9 @@ class Workspace:
             try:
                 n = int(n)
             except (TypeError, ValueError):
-                raise WorkspaceError("请选择要比较的两个版本。") from None
+                raise AppError("请选择要比较的两个版本。") from None
             if n != 0 and n not in versions:
-                raise WorkspaceError(f"{part_title(part)}没有第{n}版。")
+                raise AppError(f"{part_title(part)}没有第{n}版。")
             texts.append(versions.get(n, ""))
         return text_diff(*texts)
 
@@ -318,12 +366,12 @@ class Workspace:
         message = clean_text(message, limit=self.settings.max_message_chars).strip()
         user, draft = self._open(username, draft_id, "chat")
         if not message:
-            raise WorkspaceError("消息是空的，请输入内容。")
+            raise AppError("消息是空的，请输入内容。")
         kind = parse_intent(message).kind
         if kind == "draft":
             return self._draft(user, draft, message, progress)
         if kind == "import":  # a path on the server: the web app takes last year's report only as an upload
-            raise WorkspaceError("请用“导入上年报告”上传文件，不能在对话中给出服务器上的文件路径。")
+            raise AppError("请用“导入上年报告”上传文件，不能在对话中给出服务器上的文件路径。")
         with call_context(draft.id, user.username):
             return self.service.handle(draft.id, user.username, message)
 
@@ -336,7 +384,7 @@ class Workspace:
         locks = self.auth.locks(draft.id)
         parts = [p for p in PARTS if p not in locks]
         if not parts:
-            raise WorkspaceError("正文各部分都已锁定，没有可以起草的部分。")
+            raise AppError("正文各部分都已锁定，没有可以起草的部分。")
         service = self.service
         if progress is not None:
             service = DialogueService(self.store, _ProgressModel(self.service.model, parts, progress))
@@ -352,7 +400,7 @@ class Workspace:
         """Record hand edits of table cells (one 'manual' action) and keep the derived totals in step.
         ``shown`` holds, per edited cell, what the grid showed before the edit: when the stored value
         differs (someone else changed it meanwhile) nothing is saved and ``CellConflict`` says who
-        changed what. Returns the Chinese lines describing what changed; ``WorkspaceError`` if a value
+        changed what. Returns the Chinese lines describing what changed; ``AppError`` if a value
         is not valid."""
         user, draft = self._open(username, draft_id, "edit_cells")
         stored = self.store.facts(draft.id)
@@ -380,7 +428,7 @@ class Workspace:
         changes: list[FactChange] = []
         for address, raw in edits:
             if not is_cell(address):
-                raise WorkspaceError(f"不是表格单元格：{address}")
+                raise AppError(f"不是表格单元格：{address}")
             state, value = parse_cell_input(address, raw)
             current = stored.get(address)
             if state == "cleared":
@@ -403,13 +451,13 @@ class Workspace:
     # ---- narrative by hand ------------------------------------------------------------------------
     def _part(self, part: str) -> str:
         if part not in PARTS:
-            raise WorkspaceError("请选择正文的一个部分。")
+            raise AppError("请选择正文的一个部分。")
         return part
 
     def _unlocked(self, draft_id: int, part: str) -> None:
         lock = self.auth.locks(draft_id).get(part)
         if lock is not None:
-            raise WorkspaceError(f"{part_title(part)}已由{lock.locked_by}锁定，解锁后才能修改。")
+            raise AppError(f"{part_title(part)}已由{lock.locked_by}锁定，解锁后才能修改。")
 
     def save_part(self, username: str | None, draft_id: Any, part: str, text: str,
                   base_version: Any) -> NarrativeVersion:
@@ -423,7 +471,7 @@ class Workspace:
         try:
             base = int(base_version or 0)
         except (TypeError, ValueError):
-            raise WorkspaceError("页面上的版本号无效，请刷新后再修改。") from None
+            raise AppError("页面上的版本号无效，请刷新后再修改。") from None
         flags = [f.message for f in narrative_flags(self.service.facts(draft.id), {part: _version(part, text)})]
         ok, version = self.store.save_narrative_if(draft.id, part, text, base, source="manual",
                                                    author=user.username, flags=flags)
@@ -439,16 +487,16 @@ class Workspace:
         part = self._part(part)
         self._unlocked(draft.id, part)
         if not instruction.strip():
-            raise WorkspaceError("请写明重写的要求，例如“更简洁”“更具体”或“补充某项措施”。")
+            raise AppError("请写明重写的要求，例如“更简洁”“更具体”或“补充某项措施”。")
         current = self.store.narrative(draft.id).get(part)
         if current is None or not current.text.strip():
-            raise WorkspaceError(f"{part_title(part)}还没有起草，请先起草正文。")
+            raise AppError(f"{part_title(part)}还没有起草，请先起草正文。")
         model = self.service.model
         try:
             with call_context(draft.id, user.username):
                 drafted = revise_part(part, current.text, instruction.strip(), self.service.facts(draft.id), model)
         except LLMError as exc:
-            raise WorkspaceError(f"这次没能重写：{exc}") from exc
+            raise AppError(f"这次没能重写：{exc}") from exc
         source = "template" if model.engine == "offline" else "llm"
         return self.store.save_narrative(draft.id, part, drafted.text, source=source, author=user.username,
                                          flags=[f.message for f in drafted.flags])
@@ -467,7 +515,7 @@ class Workspace:
         self._unlocked(draft.id, part)
         old = next((v for v in self.store.narrative_history(draft.id, part) if v.version == int(version)), None)
         if old is None:
-            raise WorkspaceError(f"{part_title(part)}没有第{version}版。")
+            raise AppError(f"{part_title(part)}没有第{version}版。")
         return self.store.save_narrative(draft.id, part, old.text, source="restore", author=user.username,
                                          flags=old.flags)
 
@@ -492,18 +540,18 @@ class Workspace:
     def move(self, username: str | None, draft_id: Any, action: str, reason: str = "") -> Transition:
         """submit（提交审核）, return（退回修改）, approve（审核定稿）or reopen（重新打开）."""
         if action not in MOVES:
-            raise WorkspaceError(f"没有“{action}”这种操作。")
+            raise AppError(f"没有“{action}”这种操作。")
         reason = clean_text(reason, limit=500, what="理由").strip()
         user, draft = self._open(username, draft_id, action)  # type: ignore[arg-type]
         if action != "approve":
             return self.workflow.move(draft.id, action, user, reason=reason)
         snap = self.snapshot(username, draft_id)
         if snap.draft.status != MOVES["approve"].source:
-            raise WorkspaceError(f"报告现在是“{STATE_LABELS.get(snap.draft.status, snap.draft.status)}”，"
+            raise AppError(f"报告现在是“{STATE_LABELS.get(snap.draft.status, snap.draft.status)}”，"
                                  "只有提交审核（待审核）的报告才能审核定稿。")
         decision = self.gate(snap)
         if decision.errors:
-            raise WorkspaceError(f"报告还有 {len(decision.errors)} 个错误，改正后才能审核通过（见“校验”）。")
+            raise AppError(f"报告还有 {len(decision.errors)} 个错误，改正后才能审核通过（见“校验”）。")
         keys = list(dict.fromkeys(w.key for w in decision.warnings))
         # the move checks the revision: what was validated is what becomes final
         return self.workflow.move(draft.id, "approve", user, reason=reason, expected_revision=snap.draft.revision,
@@ -531,17 +579,17 @@ class Workspace:
         path = Path(path)
         name = clean_text(filename or path.name, limit=200, what="文件名").strip() or path.name
         if Path(name).suffix.lower() not in UPLOAD_TYPES:
-            raise WorkspaceError(f"不支持“{Path(name).suffix or name}”文件，请上传 {'、'.join(UPLOAD_TYPES)} 格式的上年报告。")
+            raise AppError(f"不支持“{Path(name).suffix or name}”文件，请上传 {'、'.join(UPLOAD_TYPES)} 格式的上年报告。")
         try:
             size = path.stat().st_size
         except OSError:
-            raise WorkspaceError("上传的文件没有收到，请重新上传。") from None
+            raise AppError("上传的文件没有收到，请重新上传。") from None
         limit = int(self.settings.max_upload_mb * 1024 * 1024)
         if size > limit:
-            raise WorkspaceError(f"文件太大（{size / 1024 / 1024:.1f} MB），上传文件不能超过 "
+            raise AppError(f"文件太大（{size / 1024 / 1024:.1f} MB），上传文件不能超过 "
                                  f"{self.settings.max_upload_mb:g} MB。")
         if size == 0:
-            raise WorkspaceError(f"文件“{name}”是空的。")
+            raise AppError(f"文件“{name}”是空的。")
         with call_context(draft.id, user.username):
             return self.service.import_previous(draft.id, user.username, path, message=f"导入上年报告：{name}")
 
@@ -549,14 +597,14 @@ class Workspace:
         """Export through the gate, with the approval as the acknowledgement of the warnings."""
         user, _ = self._open(username, draft_id, "export")
         if fmt not in EXPORT_CHOICES:
-            raise WorkspaceError(f"不支持的导出格式“{fmt}”。")
+            raise AppError(f"不支持的导出格式“{fmt}”。")
         step = progress or (lambda *_: None)
         step(0, 3, "正在校验")
         snap = self.snapshot(username, draft_id)
         if snap.draft.status != "final":
-            raise WorkspaceError("报告尚未定稿，请先提交审核并由审核人员审核定稿后再导出。")
+            raise AppError("报告尚未定稿，请先提交审核并由审核人员审核定稿后再导出。")
         if not snap.approved:
-            raise WorkspaceError("报告尚未审核通过，请先审核通过再导出。" if snap.approval is None
+            raise AppError("报告尚未审核通过，请先审核通过再导出。" if snap.approval is None
                                  else "报告在审核通过后又有修改，请重新审核通过后再导出。")
         report = snap.assembled.report
         title = report.meta.title or f"政府信息公开工作年度报告（草稿{snap.draft.id}）"
@@ -569,7 +617,7 @@ class Workspace:
             result = export_report(report, fmt, out, previous=self.store.previous_report(snap.draft.id),
                                    acknowledgement=ack, extra_findings=snap.flags)  # type: ignore[arg-type]
         except ExportRefused as exc:
-            raise WorkspaceError(str(exc)) from exc
+            raise AppError(str(exc)) from exc
         step(3, 3, f"已导出（{user.name}）")
         return result.path
 

@@ -1,12 +1,16 @@
-"""Command line: ``report-assistant check|export|rules|chat|serve|user``.
+"""Command line: ``report-assistant check|export|rules|chat|draft|user|serve|audit|aggregate|eval``.
 
 Exit status: 0 no error, 1 errors found (check) or export refused, 2 a file could not be read.
+Every command that changes a stored draft goes through ``assistant.app.AppService``. ``serve``,
+``audit``/``aggregate`` and ``eval`` are registered by name and imported only when run, so the
+command line starts without Gradio and works where ``eval`` (a checkout-only package) is absent.
 """
 
 from __future__ import annotations
 
 import argparse
 import getpass
+import importlib
 import json
 import sys
 from pathlib import Path
@@ -125,9 +129,43 @@ def cmd_rules(args) -> int:
 
 
 def cmd_chat(args) -> int:
-    from assistant.dialogue import run_chat
+    from assistant.app import AppService
+    from assistant.cli._chat import run_chat
 
-    return run_chat(user=args.user or getpass.getuser(), draft_id=args.draft, previous=args.previous)
+    app = AppService.from_settings(local_user=True)
+    try:
+        return run_chat(app, user=args.user or getpass.getuser(), draft_id=args.draft, previous=args.previous)
+    finally:
+        app.close()
+
+
+# commands that live in other packages: (module, help); the module's ``add_commands(subparsers)``
+# defines them when one of them is run
+LAZY_COMMANDS: dict[str, tuple[str, str]] = {
+    "serve": ("ui.cli_commands", "启动网页版报告助手（默认只在本机 127.0.0.1:7860 访问）"),
+    "audit": ("assistant.audit.commands", "批量校验一个文件夹中的报告，输出 Excel 汇总表和网页"),
+    "aggregate": ("assistant.audit.commands", "汇总多份报告的统计数字"),
+    "eval": ("eval.commands", "评测（需在源码目录中运行）：事实抽取、起草忠实度、校验器检出率和导入准确率"),
+}
+
+
+def _run_lazy(name: str, rest: Sequence[str]) -> int:
+    module_name = LAZY_COMMANDS[name][0]
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if not (exc.name and module_name.startswith(exc.name)):
+            raise
+        if name == "eval":
+            print("评测数据集不随安装包发布：请在源码目录中运行 python3 scripts/run.py eval"
+                  "（或在源码目录中执行 python -m eval）。", file=sys.stderr)
+        else:
+            print(f"这个安装包中没有“{name}”命令所需的模块 {module_name}。", file=sys.stderr)
+        return EXIT_UNREADABLE
+    parser = argparse.ArgumentParser(prog="report-assistant")
+    module.add_commands(parser.add_subparsers(dest="command", required=True, metavar="命令"))
+    args = parser.parse_args([name, *rest])
+    return args.func(args)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -157,13 +195,11 @@ def build_parser() -> argparse.ArgumentParser:
     ch.add_argument("--user", help="用户名（默认为当前系统用户）")
     ch.add_argument("--previous", help="上一年度报告（导入器能读取的任何格式），用于预填上年结转和跨年度校验")
     ch.set_defaults(func=cmd_chat)
-    from ui.cli_commands import add_commands
+    from assistant.cli._drafts import add_commands
 
-    add_commands(sub)  # serve, user add|list
-    from eval.commands import add_commands as add_eval_commands
-    add_eval_commands(sub)  # eval
-    from assistant.audit.commands import add_commands as add_audit_commands
-    add_audit_commands(sub)  # audit, aggregate
+    add_commands(sub)  # draft …, user …
+    for name, (_, help_text) in LAZY_COMMANDS.items():
+        sub.add_parser(name, help=help_text, add_help=False)  # listed in --help; run by main()
     return p
 
 
@@ -171,9 +207,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")  # Chinese output on consoles that default to cp936/ascii
-    args = build_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
     try:
+        if argv and argv[0] in LAZY_COMMANDS:
+            return _run_lazy(argv[0], argv[1:])
+        args = build_parser().parse_args(argv)
         return args.func(args)
+    except BrokenPipeError:  # `… | head`: the reader is gone, nothing more to say
+        return EXIT_OK
     except ReportReadError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_UNREADABLE
@@ -181,6 +222,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(str(exc), file=sys.stderr)
         return EXIT_ERRORS
 
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,4 +1,4 @@
-"""Regenerate the README's screenshots: ``python -m ui.screenshots [--out docs]``.
+"""Regenerate the README's screenshots: ``python -m tests.screenshots [--out docs]``.
 
 Starts the app on a loopback port with a temporary database, gives the sample's facts through the
 chat as a member of staff, drafts the narrative, and photographs the chat with the preview; then
@@ -12,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ui.harness import AppServer, add_users, edit_cell, launch_chromium, login, send_message
+from eval.harness import AppServer, add_users, edit_cell, launch_chromium, login, send_message
 
 __all__ = ["main", "take_screenshots"]
 
@@ -59,7 +59,7 @@ def take_screenshots(out_dir: Path) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m ui.screenshots", description="重新生成 README 中的截图")
+    p = argparse.ArgumentParser(prog="python -m tests.screenshots", description="重新生成 README 中的截图")
     p.add_argument("--out", default="docs", help="输出目录（默认 docs）")
     args = p.parse_args(argv)
     for path in take_screenshots(Path(args.out)):

@@ -39,7 +39,7 @@ from schemas import labels as L
 from schemas.layout import T3_RESULT_ROWS, T3_ROWS, T4_BLOCKS, cell_label, get_cell, iter_cells, set_cell, t3_row
 from schemas.report import Blank, Part6Item, PartHeading, Report, SourceInfo
 
-from assistant.synthetic import consistent_report, previous_year_of
+from eval.synthetic import consistent_report, previous_year_of
 from assistant.validation import RULES, validate
 
 __all__ = [
