@@ -4,7 +4,7 @@ year's report, and drafting the narrative. Each returns an ``Outcome``; the serv
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from assistant.drafting import PARTS, Drafts, draft_part, part_address, part_title
 from assistant.errors import ReportAssistantError
@@ -113,11 +113,17 @@ def import_previous(st: State, path: Path) -> Outcome:
                    previous_report=(previous, filename))
 
 
-def draft(st: State, model: Model, parts: Iterable[str] | None) -> Outcome:
+def draft(st: State, model: Model, parts: Iterable[str] | None, locked: Mapping[str, str] | None = None) -> Outcome:
     """Every narrative part (or ``parts``) drafted from the facts, with its flags: numbers without
-    support, style, and copy from last year's report (D3)."""
+    support, style, and copy from last year's report (D3). Parts in ``locked`` (part → who locked
+    it) are left as they are, and the reply says so."""
     p = plan(st.full)
-    wanted = [x for x in (parts or PARTS) if x in PARTS]
+    locked = dict(locked or {})
+    wanted = [x for x in (PARTS if parts is None else parts) if x in PARTS and x not in locked]
+    kept = [f"{part_title(x)}（{who}锁定）" for x, who in locked.items() if x in PARTS]
+    if not wanted:
+        return Outcome(["正文各部分都已锁定，没有可以起草的部分。" if kept else "没有需要起草的部分。"], p,
+                       refused=True)
     try:
         last_year = narrative_of(st.previous) if st.previous else {}
         drafts = Drafts(parts={x: draft_part(x, st.full, model, previous=last_year.get(x)) for x in wanted})
@@ -134,6 +140,8 @@ def draft(st: State, model: Model, parts: Iterable[str] | None) -> Outcome:
         if flags:
             flagged.append(f"- {part_title(x)}：" + "；".join(flags))
     lines = [f"已起草{len(narratives)}个部分，保存为新版本。"]
+    if kept:
+        lines.append("已锁定的部分没有改动：" + "、".join(kept) + "。")
     if not p.complete:
         missing = describe_fields(p.missing)
         lines.append("还有必填内容没有给出，相关部分先按已有事实起草：" + "、".join(missing[:6])

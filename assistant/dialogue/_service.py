@@ -126,7 +126,8 @@ class DialogueService:
                         parts: Iterable[str] | None = None) -> Reply:
         """Draft the narrative parts from the facts; save them as new versions with their flags
         (unsupported numbers, style, and D3 copy from last year) in the same turn."""
-        return self._turn(draft_id, author, message, lambda st: actions.draft(st, self.model, parts))
+        return self._turn(draft_id, author, message,
+                          lambda st: actions.draft(st, self.model, parts, self.store.locked_parts(draft_id)))
 
     def _dispatch(self, st: State, message: str) -> Outcome:
         intent = parse_intent(message)
@@ -142,7 +143,7 @@ class DialogueService:
         if intent.kind == "import":
             return actions.import_previous(st, Path(intent.text))
         if intent.kind == "draft":
-            return actions.draft(st, self.model, None)
+            return actions.draft(st, self.model, None, self.store.locked_parts(st.draft.id))
         return answer(st, message, self.model, intent.text if intent.kind == "correction" else None)
 
     def _turn(self, draft_id: int, author: str, message: str, compute: Callable[[State], Outcome]) -> Reply:

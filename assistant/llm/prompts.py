@@ -11,12 +11,15 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from string import Template
 
 __all__ = ["PROMPTS_DIR", "PromptFile", "PromptError", "load_prompt", "list_prompts"]
 
-PROMPTS_DIR = Path(__file__).resolve().parents[2] / "prompts"
+# the ``prompts`` package: found the same way in a checkout and in an installed wheel
+PROMPTS_DIR: Traversable = resources.files("prompts")
 
 _SECTION = re.compile(r"^\[\[([a-z0-9_]+)\]\]\s*$", re.M)
 _INCLUDE = re.compile(r"\{\{include ([a-z0-9_/]+)\}\}")
@@ -71,11 +74,11 @@ def _parse(name: str, raw: str) -> tuple[dict[str, str], str]:
 
 
 @functools.lru_cache(maxsize=None)
-def _load(directory: Path, name: str) -> PromptFile:
-    path = directory / f"{name}.txt"
+def _load(directory: Traversable, name: str) -> PromptFile:
+    path = directory.joinpath(*f"{name}.txt".split("/"))
     try:
         raw = path.read_text(encoding="utf-8")
-    except OSError as exc:
+    except (OSError, ValueError) as exc:
         raise PromptError(f"prompt file {path} not readable: {exc}") from None
     meta, body = _parse(name, raw)
     includes: list[str] = []
@@ -96,9 +99,19 @@ def _load(directory: Path, name: str) -> PromptFile:
 
 def load_prompt(name: str, directory: Path | None = None) -> PromptFile:
     """``prompts/<name>.txt`` (``name`` may contain a subfolder: ``offline/p5``)."""
-    return _load((directory or PROMPTS_DIR).resolve(), name)
+    return _load(directory.resolve() if directory is not None else PROMPTS_DIR, name)
 
 
-def list_prompts(directory: Path | None = None) -> list[str]:
-    root = (directory or PROMPTS_DIR).resolve()
-    return sorted(str(p.relative_to(root).with_suffix("")) for p in root.rglob("*.txt"))
+def list_prompts(directory: Path | Traversable | None = None) -> list[str]:
+    """Every prompt file's name (``extract``, ``offline/p5`` …)."""
+    out: list[str] = []
+
+    def walk(node: Traversable, prefix: str) -> None:
+        for child in node.iterdir():
+            if child.is_dir():
+                walk(child, f"{prefix}{child.name}/")
+            elif child.name.endswith(".txt"):
+                out.append(prefix + child.name.removesuffix(".txt"))
+
+    walk(directory if directory is not None else PROMPTS_DIR, "")
+    return sorted(out)

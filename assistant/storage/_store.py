@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.errors import ReportAssistantError
 from assistant.storage._tables import (
-    ChangeGroupRow, DraftRow, FactChangeRow, FactRow, NarrativeVersionRow, PreviousReportRow, TurnRow,
+    ChangeGroupRow, DraftRow, FactChangeRow, FactRow, NarrativeVersionRow, PartLockRow, PreviousReportRow, TurnRow,
 )
 from schemas.report import Blank, Report
 
@@ -47,6 +47,10 @@ class StorageError(ReportAssistantError):
 
 class DraftFinalisedError(StorageError):
     """A write to a draft in the 已定稿 state (message in Chinese)."""
+
+
+class PartLockedError(StorageError):
+    """A write to a narrative part that an editor locked (message in Chinese)."""
 
 
 class StaleDraftError(StorageError):
@@ -457,6 +461,12 @@ class Store:
                 .where(NarrativeVersionRow.draft_id == draft_id))
             return {r.part: _narrative(r) for r in rows}
 
+    def locked_parts(self, draft_id: int) -> dict[str, str]:
+        """The narrative parts an editor locked: part → who locked it."""
+        with self._read() as s:
+            rows = s.scalars(select(PartLockRow).where(PartLockRow.draft_id == draft_id)).all()
+            return {r.part: r.locked_by for r in rows}
+
     def narrative_history(self, draft_id: int, part: str) -> list[NarrativeVersion]:
         with self._read() as s:
             rows = s.scalars(select(NarrativeVersionRow).where(
@@ -483,6 +493,9 @@ class Store:
     @staticmethod
     def _add_narrative(s: Session, draft_id: int, part: str, text: str, *, source: str, author: str,
                        flags: Iterable[str]) -> NarrativeVersion:
+        lock = s.get(PartLockRow, (draft_id, part))
+        if lock is not None:  # whoever the caller: a locked part changes only after it is unlocked
+            raise PartLockedError(f"正文的这一部分已由{lock.locked_by}锁定，解锁后才能修改。")
         version = (s.scalar(select(func.max(NarrativeVersionRow.version)).where(
             NarrativeVersionRow.draft_id == draft_id, NarrativeVersionRow.part == part)) or 0) + 1
         row = NarrativeVersionRow(draft_id=draft_id, part=part, version=version, text=text, source=source,

@@ -1,0 +1,2 @@
+"""Every prompt, drafting template and vocabulary file of report-assistant, shipped as package data
+and read with ``importlib.resources`` (``assistant.llm.prompts``)."""
