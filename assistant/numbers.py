@@ -269,13 +269,14 @@ def find_numbers(text: str) -> list[NumberMention]:
         # A run that is all big units (万, 亿) is not a number; 第一 is an ordinal.
         if all(c in CN_BIG for c in run) or (s > 0 and text[s - 1] == "第"):
             continue
-        value = cn_to_number(run)
-        if value is None:
+        read = cn_to_number(run)
+        if read is None:
             continue
+        value = read
         unit, unit_end, approx = _unit_after(text, e)
         if text.startswith("万元", e - 1) and run.endswith("万"):
             # 五十万元: money in 元 written with 万 — keep as 万元
-            value = cn_to_number(run[:-1]) or value
+            value = cn_to_number(run[:-1]) or read
             unit, unit_end = "万元", e + 1
             e -= 1
         if not unit:

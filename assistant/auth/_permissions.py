@@ -90,7 +90,7 @@ def can_open_draft(user: User | None, owner: str) -> bool:
 
 def require_draft(user: User | None, action: Action, owner: str) -> User:
     """``require`` plus: the draft (owned by ``owner``) is one the user may open."""
-    require(user, action)
+    user = require(user, action)
     if not can_open_draft(user, owner):
         raise PermissionDenied("这份报告属于其他起草人员，您无权查看或修改。")
     return user

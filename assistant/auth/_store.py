@@ -163,7 +163,7 @@ class AuthStore:
     def unlock_part(self, draft_id: int, part: str) -> bool:
         with self._sessions.begin() as s:
             return s.execute(delete(PartLockRow).where(PartLockRow.draft_id == draft_id,
-                                                       PartLockRow.part == part)).rowcount > 0
+                                                       PartLockRow.part == part)).rowcount > 0  # type: ignore[attr-defined]
 
     def locks(self, draft_id: int) -> dict[str, PartLock]:
         with self._sessions() as s:

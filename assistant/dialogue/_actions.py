@@ -10,6 +10,7 @@ from assistant.drafting import PARTS, Drafts, draft_part, part_address, part_tit
 from assistant.errors import ReportAssistantError
 from assistant.llm import LLMError, Model
 from assistant.storage import ChangeSet, FactChange, NarrativeDraft, UndoPreview
+from assistant.storage._store import NarrativeSource
 from schemas.facts import FACT_SPECS, fact_label
 from schemas.layout import ALL_CELL_ADDRESSES
 from schemas.report import Report
@@ -130,7 +131,7 @@ def draft(st: State, model: Model, parts: Iterable[str] | None, locked: Mapping[
     except LLMError as exc:
         return Outcome([f"这次没能起草：{exc}", "事实都已保存，请稍后再试。"], p, rejections=[str(exc)], refused=True)
     copied = copy_findings(st.full, {x: d.text for x, d in drafts.parts.items()}, st.previous)
-    source = "template" if model.engine == "offline" else "llm"
+    source: NarrativeSource = "template" if model.engine == "offline" else "llm"
     narratives: list[NarrativeDraft] = []
     flagged: list[str] = []
     for x, d in drafts.parts.items():

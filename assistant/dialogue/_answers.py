@@ -53,13 +53,13 @@ def correction_ops(rest: str, message: str, st: State) -> tuple[list[PatchOp], s
     m = mentions[0]
     phrase = rest[:m.start] + rest[max(m.end, m.unit_end):]
     numeric = [f for f, sf in st.stored.items()
-               if sf.state == "set" and spec_of(f) is not None and spec_of(f).kind in NUMERIC_KINDS]
+               if sf.state == "set" and getattr(spec_of(f), "kind", None) in NUMERIC_KINDS]
     fields = match_fields(phrase, numeric, unit=m.unit)
     if not fields:
         # no name given ("不对，应该是150条"): the number of the same kind said last
         said = [f for f in numeric if st.stored[f].source == "chat" and st.stored[f].turn_id is not None]
-        last = max((st.stored[f].turn_id for f in said), default=None)
-        recent = [f for f in said if st.stored[f].turn_id == last and m.unit and spec_of(f).unit == m.unit]
+        last = max((st.stored[f].turn_id or 0 for f in said), default=None)
+        recent = [f for f in said if st.stored[f].turn_id == last and m.unit and getattr(spec_of(f), "unit", None) == m.unit]
         fields = tuple(recent) if len(recent) == 1 else ()
     if len(fields) != 1:
         return [], "没能确定要更正哪一项，请连同项目名称一起说，例如“不对，网站公开政务信息是150条”。"
@@ -79,8 +79,8 @@ def answer(st: State, message: str, model: Model, correction: str | None) -> Out
         # a correction is about something already said, not the question just asked
         ext = _read(message, st.stated, model, None if correction is not None else before.topic)
     except LLMError as exc:
-        lines = [f"您的话已保存，但这次没能读出其中的内容：{exc}", "请稍后再发一次，或换个说法。"]
-        return Outcome(lines, before, rejections=[str(exc)], refused=True)
+        return Outcome([f"您的话已保存，但这次没能读出其中的内容：{exc}", "请稍后再发一次，或换个说法。"], before,
+                       rejections=[str(exc)], refused=True)
     accepted = list(ext.result.accepted)
     rejected = list(ext.result.rejected)
     notes: list[str] = []

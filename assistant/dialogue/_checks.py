@@ -78,7 +78,7 @@ def vague_number(message: str) -> str | None:
     s = message.strip()
     if "\n" in s or len(s) > _VAGUE_MAX or find_numbers(s) or any(w in s for w in _ZERO_WORDS):
         return None
-    numeric = [f for f in (*FACT_SPECS, *ALL_CELL_ADDRESSES) if spec_of(f).kind in NUMERIC_KINDS]
+    numeric = [f for f in (*FACT_SPECS, *ALL_CELL_ADDRESSES) if getattr(spec_of(f), "kind", None) in NUMERIC_KINDS]
     named = match_fields(s, numeric)
     if len(named) != 1:
         return None

@@ -43,6 +43,6 @@ def read_state(store: Store, draft_id: int) -> State:
     draft = store.get_draft(draft_id)  # first: its revision is what the write will expect
     stored = store.facts(draft_id)
     previous = store.previous_report(draft_id)
-    values = {k: (f.state, f.value, f.quote, f.source == "derivation") for k, f in stored.items()}
+    values: dict[str, FactValue] = {k: (f.state, f.value, f.quote, f.source == "derivation") for k, f in stored.items()}
     stated = facts_from_values(values)
     return State(draft, stored, values, stated, full_facts(stated, derivations(stated, previous)), previous)

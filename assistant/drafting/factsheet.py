@@ -159,9 +159,9 @@ def part_fact_lines(part: str, facts: Facts) -> str:
                     lines.append(f"{label}：{agg[k]}件")
                     own += 1
             for b in ("review", "litigation_direct", "litigation_after_review"):
-                for c, cl in (("corrected", "结果纠正"), ("pending", "尚未审结")):
-                    if agg.get(f"{b}.{c}") is not None:
-                        lines.append(f"{_T4_AGG_LABELS[b]}{cl}：{agg[f'{b}.{c}']}件")
+                for col, cl in (("corrected", "结果纠正"), ("pending", "尚未审结")):
+                    if agg.get(f"{b}.{col}") is not None:
+                        lines.append(f"{_T4_AGG_LABELS[b]}{cl}：{agg[f'{b}.{col}']}件")
         elif key == "@fee_row":
             v = _row_total(facts, "t3.other_handling.unpaid_fee")
             if v is not None:

@@ -15,6 +15,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from string import Template
+from typing import Any
 
 __all__ = ["PROMPTS_DIR", "PromptFile", "PromptError", "load_prompt", "list_prompts"]
 
@@ -74,7 +75,7 @@ def _parse(name: str, raw: str) -> tuple[dict[str, str], str]:
 
 
 @functools.lru_cache(maxsize=None)
-def _load(directory: Traversable, name: str) -> PromptFile:
+def _load(directory: Any, name: str) -> PromptFile:  # a Path or the package's Traversable: hashable
     path = directory.joinpath(*f"{name}.txt".split("/"))
     try:
         raw = path.read_text(encoding="utf-8")
@@ -99,7 +100,8 @@ def _load(directory: Traversable, name: str) -> PromptFile:
 
 def load_prompt(name: str, directory: Path | None = None) -> PromptFile:
     """``prompts/<name>.txt`` (``name`` may contain a subfolder: ``offline/p5``)."""
-    return _load(directory.resolve() if directory is not None else PROMPTS_DIR, name)
+    root: Any = directory.resolve() if directory is not None else PROMPTS_DIR
+    return _load(root, name)
 
 
 def list_prompts(directory: Path | Traversable | None = None) -> list[str]:

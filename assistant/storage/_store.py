@@ -278,7 +278,7 @@ class Store:
                 q = q.where(DraftRow.revision == expected_revision)
             # a finalised draft is read-only whatever the caller: the state is checked in the same statement
             q = q.where(DraftRow.status != FINAL)
-            n = s.execute(q.values(revision=DraftRow.revision + 1, updated_at=_utcnow())).rowcount
+            n = _rowcount(s.execute(q.values(revision=DraftRow.revision + 1, updated_at=_utcnow())))
             if n != 1:
                 row = s.get(DraftRow, draft_id)
                 if row is not None and row.status == FINAL:
@@ -318,7 +318,7 @@ class Store:
     def update_draft_meta(self, draft_id: int, *, agency_name: str | None = None,
                           report_year: int | None = None) -> DraftInfo:
         with self._write(draft_id) as s:
-            row = s.get(DraftRow, draft_id)
+            row = s.get_one(DraftRow, draft_id)
             if agency_name is not None:
                 row.agency_name = agency_name
             if report_year is not None:
@@ -344,7 +344,8 @@ class Store:
             undone: list[FactHistoryEntry] = []
             if undo:
                 undone = self._undo(s, draft_id, author, turn_id=user.id)
-            group_id, entries = None, []
+            group_id: int | None = None
+            entries: list[FactHistoryEntry] = []
             if changes:
                 group_id, entries = self._apply(s, draft_id, changes, source="chat", author=author, turn_id=user.id)
             extra_entries: list[FactHistoryEntry] = []
@@ -357,7 +358,7 @@ class Store:
             versions = tuple(self._add_narrative(s, draft_id, n.part, n.text, source=n.source, author=author,
                                                  flags=n.flags) for n in narratives)
             reply_turn = self._add_turn(s, draft_id, "assistant", reply, "") if reply is not None else None
-            revision = s.get(DraftRow, draft_id).revision
+            revision = s.get_one(DraftRow, draft_id).revision
             return TurnResult(user, reply_turn, group_id, tuple(entries), tuple(extra_entries), tuple(undone),
                               versions, revision)
 
@@ -406,7 +407,7 @@ class Store:
             out: dict[str, StoredFact] = {}
             for fact, change, group, turn in s.execute(q):
                 out[fact.field] = StoredFact(
-                    fact.field, fact.state, decode_value(fact.value_json), group.source, change.quote,
+                    fact.field, _state(fact.state), decode_value(fact.value_json), group.source, change.quote,
                     group.author, group.turn_id, turn.text if turn else None, change.created_at, change.id)
             return out
 
@@ -591,16 +592,31 @@ class Store:
 
 def _sync_draft_meta(s: Session, draft_id: int, ch: FactChange) -> None:
     """The draft's agency and year (shown in draft lists) follow the facts of the same name."""
+    draft = s.get(DraftRow, draft_id)
+    if draft is None:
+        return
     if ch.field == "agency_name":
         name = ch.value if ch.state == "set" and isinstance(ch.value, str) else ""
-        s.get(DraftRow, draft_id).agency_name = name[:200]
+        draft.agency_name = name[:200]
     elif ch.field == "report_year":
-        value = ch.value if ch.state == "set" and isinstance(ch.value, int) else None
-        s.get(DraftRow, draft_id).report_year = value
+        draft.report_year = ch.value if ch.state == "set" and isinstance(ch.value, int) else None
+
+
+def _rowcount(result: Any) -> int:
+    """Rows an UPDATE or DELETE touched (``CursorResult.rowcount``; ``Session.execute`` is typed as
+    returning a plain ``Result``)."""
+    return int(result.rowcount)
+
+
+def _state(raw: str | None) -> FactState:
+    """A state read from the database (written only by this module)."""
+    if raw in ("set", "pending", "cleared"):
+        return raw  # type: ignore[return-value]
+    raise StorageError(f"数据库中的事实状态无效：{raw!r}")
 
 
 def _restore_change(r: FactChangeRow) -> FactChange:
-    return FactChange(r.field, decode_value(r.previous_json), r.previous_state or "cleared", "撤销上一步修改")
+    return FactChange(r.field, decode_value(r.previous_json), _state(r.previous_state or "cleared"), "撤销上一步修改")
 
 
 def _draft(r: DraftRow) -> DraftInfo:
@@ -612,7 +628,7 @@ def _turn(r: TurnRow) -> Turn:
 
 
 def _entry(c: FactChangeRow, g: ChangeGroupRow) -> FactHistoryEntry:
-    return FactHistoryEntry(c.id, g.id, c.field, c.state, decode_value(c.value_json), c.previous_state,
+    return FactHistoryEntry(c.id, g.id, c.field, _state(c.state), decode_value(c.value_json), c.previous_state,
                             decode_value(c.previous_json), g.source, c.quote, g.author, g.turn_id, c.created_at)
 
 

@@ -17,8 +17,8 @@ _TOKEN = re.compile(r"\d+(?:\.\d+)?|[A-Za-z]+|.", re.S)  # a number changes as a
 
 
 def text_diff(old: str, new: str) -> list[Segment]:
-    old, new = _TOKEN.findall(old or ""), _TOKEN.findall(new or "")
-    ops = SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    a, b = _TOKEN.findall(old or ""), _TOKEN.findall(new or "")
+    ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     spans: list[list] = []  # [changed, i1, i2, j1, j2]
     for k, (tag, i1, i2, j1, j2) in enumerate(ops):
         changed = tag != "equal"
@@ -30,10 +30,10 @@ def text_diff(old: str, new: str) -> list[Segment]:
     out: list[Segment] = []
     for changed, i1, i2, j1, j2 in spans:
         if not changed:
-            out.append(("=", "".join(old[i1:i2])))
+            out.append(("=", "".join(a[i1:i2])))
             continue
         if i2 > i1:
-            out.append(("-", "".join(old[i1:i2])))
+            out.append(("-", "".join(a[i1:i2])))
         if j2 > j1:
-            out.append(("+", "".join(new[j1:j2])))
+            out.append(("+", "".join(b[j1:j2])))
     return out

@@ -93,7 +93,7 @@ class WorkflowStore:
             q = update(DraftRow).where(DraftRow.id == draft_id, DraftRow.status == m.source)
             if expected_revision is not None:
                 q = q.where(DraftRow.revision == expected_revision)
-            if s.execute(q.values(status=m.target)).rowcount != 1:
+            if s.execute(q.values(status=m.target)).rowcount != 1:  # type: ignore[attr-defined]
                 row = s.get(DraftRow, draft_id)
                 if row is None:
                     raise WorkflowError(f"找不到编号为 {draft_id} 的报告草稿。")
@@ -103,14 +103,14 @@ class WorkflowStore:
                 raise WorkflowError(f"报告刚被其他人修改过，请刷新查看最新内容后再{m.label}。")
             revision = s.scalar(select(DraftRow.revision).where(DraftRow.id == draft_id))
             now = _utcnow()
-            row = TransitionRow(draft_id=draft_id, action=action, from_status=m.source, to_status=m.target,
-                                actor=user.username, reason=reason, revision=revision, created_at=now)
-            s.add(row)
+            moved = TransitionRow(draft_id=draft_id, action=action, from_status=m.source, to_status=m.target,
+                                  actor=user.username, reason=reason, revision=revision, created_at=now)
+            s.add(moved)
             if action == "approve":
                 s.add(ApprovalRow(draft_id=draft_id, revision=revision, approved_by=user.name,
                                   warnings_json=json.dumps(list(warnings), ensure_ascii=False), approved_at=now))
             s.flush()
-            return _transition(row)
+            return _transition(moved)
 
     def transitions(self, draft_id: int) -> list[Transition]:
         with self._sessions() as s:
