@@ -1,12 +1,13 @@
-"""Login sessions that expire. Gradio keeps its sessions in ``app.tokens`` (token → user name) and
-looks every request's cookie up there; this dict forgets a token once it has been idle too long or
-is too old, so the next request is refused and the page asks for the login again."""
+"""Login sessions that expire: a mapping token → user name that forgets a token once it has been
+idle too long or is too old, so the next request with it is refused and the page asks for the
+login again. Plain Python; ``ui._gradio_auth`` hands it to Gradio as its session store."""
 
 from __future__ import annotations
 
 import threading
 import time
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 __all__ = ["ExpiringTokens"]
 
@@ -26,6 +27,17 @@ class ExpiringTokens(dict):
             self._times[token] = [now, now]
             super().__setitem__(token, username)
 
+    def _expired(self, times: list[float], now: float) -> bool:
+        return now - times[1] > self.idle_s or now - times[0] > self.max_age_s
+
+    def _purge(self) -> None:
+        """Drop every expired token (without counting as activity for the others)."""
+        with self._lock:
+            now = self._clock()
+            for token in [t for t, times in self._times.items() if self._expired(times, now)]:
+                super().pop(token, None)
+                self._times.pop(token, None)
+
     def _alive(self, token) -> bool:
         """Whether ``token`` is valid now; touching it counts as activity. Expired ones are dropped."""
         with self._lock:
@@ -33,7 +45,7 @@ class ExpiringTokens(dict):
             if times is None or not super().__contains__(token):
                 return False
             now = self._clock()
-            if now - times[1] > self.idle_s or now - times[0] > self.max_age_s:
+            if self._expired(times, now):
                 super().pop(token, None)
                 self._times.pop(token, None)
                 return False
@@ -60,3 +72,25 @@ class ExpiringTokens(dict):
         with self._lock:
             self._times.pop(token, None)
             return super().pop(token) if default is _MISSING else super().pop(token, default)
+
+    # listing shows live sessions only: a logout walks keys() and reads each token, which must not
+    # fail on one that expired meanwhile
+    def keys(self):
+        self._purge()
+        return super().keys()
+
+    def __iter__(self):
+        self._purge()
+        return super().__iter__()
+
+    def __len__(self) -> int:
+        self._purge()
+        return super().__len__()
+
+    def items(self):
+        self._purge()
+        return super().items()
+
+    def values(self):
+        self._purge()
+        return super().values()

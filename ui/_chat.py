@@ -1,0 +1,123 @@
+"""The chat column: messages to the assistant (with progress while it works), drafting every
+narrative part, and the upload of last year's report."""
+
+from __future__ import annotations
+
+import asyncio
+import queue
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+
+from assistant.app import UPLOAD_TYPES, AppService
+from assistant.errors import ReportAssistantError
+from ui._gradio_auth import user_of
+from ui._refresh import VIEW_OUTPUTS, chat_of, refresh
+from ui._registry import Views
+from ui._runtime import POOL, in_thread
+
+__all__ = ["build", "wire"]
+
+_STREAM_STEPS = 3  # the reply appears in a few steps; each step re-sends the chat to the page
+
+
+def build(v: Views) -> None:
+    v.add("chat", gr.Chatbot(label="对话", show_label=False, height=600, elem_id="chat", feedback_options=None,
+                             buttons=["copy"], placeholder="正在加载对话……"))
+    v.add("message", gr.Textbox(label="消息", placeholder="可以一次说好几项，也可以直接粘贴表格（Excel、WPS 或网页上复制的）",
+                                lines=3, max_lines=12, elem_id="chat-input"), shown_to="chat")
+    with gr.Row():
+        v.add("send", gr.Button("发送", variant="primary", elem_id="send"), shown_to="chat")
+        v.add("draft_all", gr.Button("起草全部正文", elem_id="draft-all"), shown_to="draft")
+    with v.add("import_box", gr.Accordion("导入上年报告", open=False, visible=False, elem_id="import-box"),
+               shown_to="import_previous"):
+        v.add("upload", gr.File(label=f"上年报告（{'、'.join(UPLOAD_TYPES)}）", file_types=list(UPLOAD_TYPES),
+                                type="filepath", height=90, elem_id="previous-upload"))
+        v.add("import", gr.Button("导入", elem_id="import-previous"))
+
+
+async def _run_with_progress(history: list, fn, *args):
+    """Run ``fn(*args, progress)`` in a thread, showing its progress in the last chat message.
+    Yields the history while waiting; the result (or the error) is in the last yielded tuple."""
+    updates: queue.Queue = queue.Queue()
+    loop = asyncio.get_running_loop()
+    future = loop.run_in_executor(POOL.executor, lambda: fn(*args, lambda d, t, w: updates.put((d, t, w))))
+    while not future.done():
+        await asyncio.sleep(0.1)
+        latest = None
+        while not updates.empty():
+            latest = updates.get_nowait()
+        if latest is not None:
+            done, total, what = latest
+            history[-1] = {"role": "assistant", "content": f"{what}……（{done}/{total}）"}
+            yield history, None
+    try:
+        yield history, ("ok", future.result())
+    except ReportAssistantError as exc:
+        yield history, ("error", exc)
+
+
+def wire(v: Views, ws: AppService) -> None:
+    async def on_send(message, draft_id, history, part, request: gr.Request):
+        username = user_of(request)
+        message = (message or "").strip()
+        if not message:
+            yield {}
+            return
+        history = list(history or []) + [{"role": "user", "content": message},
+                                         {"role": "assistant", "content": "正在处理……"}]
+        yield {"chat": history, "message": ""}
+        outcome: tuple[str, Any] | None = None
+        async for _, outcome in _run_with_progress(history, ws.send, username, draft_id, message):
+            if outcome is None:  # the same list, its last message showing the progress
+                yield {"chat": history}
+        assert outcome is not None  # the last one carries the result
+        kind, result = outcome
+        if kind == "error":  # nothing was recorded: give the message back, and say why
+            yield {"chat": history[:-2], "message": message}
+            raise gr.Error(str(result), title="无法完成")
+        text = result.text
+        for i in range(1, _STREAM_STEPS):
+            history[-1] = {"role": "assistant", "content": text[: len(text) * i // _STREAM_STEPS]}
+            yield {"chat": history}
+            await asyncio.sleep(0.03)
+
+        def work():
+            return {"chat": chat_of(ws, username, draft_id), **refresh(v, ws, username, draft_id, part)}
+
+        yield await in_thread(work)
+
+    send_inputs, send_outputs = ["message", "draft_select", "chat", "part"], ("chat", "message", *VIEW_OUTPUTS)
+    v.on(v["send"].click, on_send, send_inputs, send_outputs, api_name="send")
+    v.on(v["message"].submit, on_send, send_inputs, send_outputs, api_visibility="undocumented")
+
+    # Gradio finds the progress bar by the parameter's default
+    async def on_draft_all(draft_id, part, request: gr.Request, progress=gr.Progress()):  # noqa: B008
+        username = user_of(request)
+        progress(0, desc="准备起草……")
+
+        def step(done: int, total: int, what: str) -> None:
+            progress((done, total), desc=what)
+
+        def work():
+            ws.draft_all(username, draft_id, step)
+            return {"chat": chat_of(ws, username, draft_id), **refresh(v, ws, username, draft_id, part)}
+
+        return await in_thread(work)
+
+    v.on(v["draft_all"].click, on_draft_all, ["draft_select", "part"], ("chat", *VIEW_OUTPUTS), api_name="draft_all")
+
+    async def on_import(draft_id, path, part, request: gr.Request):
+        username = user_of(request)
+        if not path:
+            raise gr.Error("请先选择上年报告文件。", title="无法完成")
+
+        def work():
+            ws.import_previous(username, draft_id, path, Path(path).name)
+            return {"chat": chat_of(ws, username, draft_id), **refresh(v, ws, username, draft_id, part)}
+
+        return {**await in_thread(work), "upload": None}
+
+    v.on(v["import"].click, on_import, ["draft_select", "upload", "part"], ("chat", "upload", *VIEW_OUTPUTS),
+         api_name="import_previous")

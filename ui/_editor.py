@@ -1,0 +1,108 @@
+"""Tab 正文编辑 (editors): one narrative part at a time, saved against the version this page showed
+(a stale save is refused with both texts side by side), regenerated with an instruction, locked."""
+
+from __future__ import annotations
+
+import gradio as gr
+
+from assistant.app import AppService, EditConflict
+from ui import views
+from ui._gradio_auth import user_of
+from ui._refresh import VIEW_OUTPUTS, Shown, refresh
+from ui._registry import Views
+from ui._runtime import in_thread
+
+__all__ = ["build", "wire"]
+
+
+def build(v: Views) -> None:
+    with v.add("editor_tab", gr.Tab("正文编辑", id="tab-editor", visible=False), shown_to="edit_narrative"):
+        v.add("part", gr.Dropdown(label="正文部分", choices=views.part_choices(), value=views.part_choices()[0][1],
+                                  elem_id="part-select"))
+        v.add("part_status", gr.Markdown("", elem_id="part-status"))
+        v.add("conflict", gr.HTML("", elem_id="conflict"))
+        v.add("part_text", gr.Textbox(label="正文", lines=10, max_lines=30, elem_id="part-text"))
+        with gr.Row():
+            v.add("part_save", gr.Button("保存修改", variant="primary", elem_id="part-save"))
+            v.add("part_lock", gr.Button("锁定", elem_id="part-lock"))
+            v.add("part_unlock", gr.Button("解锁", elem_id="part-unlock"))
+        v.add("instruction", gr.Textbox(label="重写要求", placeholder="例如：更简洁；更具体；补充：开展政务公开培训2次",
+                                        elem_id="revise-instruction"))
+        with gr.Row():
+            v.add("part_revise", gr.Button("按要求重写", elem_id="part-revise"))
+            v.add("concise", gr.Button("更简洁", size="sm"))
+            v.add("specific", gr.Button("更具体", size="sm"))
+            v.add("add_measure", gr.Button("补充某项措施…", size="sm"))
+    v.renders(("part_text", "part_status", "part_version"), _show)
+
+
+def _show(d: Shown) -> dict:
+    if d.empty:
+        return {"part_text": "", "part_status": "", "part_version": 0}
+    version = d.snap.narrative.get(d.part)
+    return {"part_text": version.text if version else "",
+            "part_status": views.part_status(d.snap, d.part, d.name_of),
+            "part_version": version.version if version else 0}
+
+
+def _instruction(words: str):
+    def fill():
+        return {"instruction": words}
+
+    return fill
+
+
+def wire(v: Views, ws: AppService) -> None:
+    async def on_part(part, draft_id, request: gr.Request):
+        names = ("part_text", "part_status", "part_version", "version_a", "version_b")
+        out = await in_thread(refresh, v, ws, user_of(request), draft_id, part, names)
+        return {**out, "conflict": ""}
+
+    v.on(v["part"].input, on_part, ["part", "draft_select"],
+         ["part_text", "part_status", "part_version", "conflict", "version_a", "version_b"],
+         api_visibility="undocumented")
+
+    def editor_action(action):
+        async def handler(draft_id, part, value, request: gr.Request):
+            username = user_of(request)
+
+            def work():
+                action(username, draft_id, part, value)
+                return refresh(v, ws, username, draft_id, part)
+
+            return await in_thread(work)
+
+        return handler
+
+    async def on_save(draft_id, part, text, base_version, request: gr.Request):
+        username = user_of(request)
+
+        def work():
+            try:
+                ws.save_part(username, draft_id, part, text, base_version)
+            except EditConflict as exc:  # nothing saved: keep the editor's text, show both versions
+                out = refresh(v, ws, username, draft_id, part)
+                del out["part_text"]
+                shown = views.conflict_html(exc.mine, exc.theirs.text, ws.name_of(exc.theirs.author),
+                                            exc.theirs.version)
+                return {**out, "conflict": shown}, str(exc)
+            return {**refresh(v, ws, username, draft_id, part), "conflict": ""}, None
+
+        out, warning = await in_thread(work)
+        if warning:
+            gr.Warning(warning, title="没有保存")
+        return out
+
+    v.on(v["part_save"].click, on_save, ["draft_select", "part", "part_text", "part_version"],
+         (*VIEW_OUTPUTS, "conflict"), api_name="save_part")
+    revise = editor_action(ws.revise_part)
+    v.on(v["part_revise"].click, revise, ["draft_select", "part", "instruction"], VIEW_OUTPUTS,
+         api_name="revise_part")
+    for button, words in (("concise", "更简洁"), ("specific", "更具体")):
+        filled = v.on(v[button].click, _instruction(words), [], ["instruction"], queue=False, api_visibility="private")
+        v.on(filled.then, revise, ["draft_select", "part", "instruction"], VIEW_OUTPUTS, api_visibility="private")
+    v.on(v["add_measure"].click, _instruction("补充："), [], ["instruction"], queue=False, api_visibility="private")
+    v.on(v["part_lock"].click, editor_action(lambda u, d, p, _: ws.set_lock(u, d, p, True)),
+         ["draft_select", "part", "part_text"], VIEW_OUTPUTS, api_name="lock_part")
+    v.on(v["part_unlock"].click, editor_action(lambda u, d, p, _: ws.set_lock(u, d, p, False)),
+         ["draft_select", "part", "part_text"], VIEW_OUTPUTS, api_name="unlock_part")

@@ -1,0 +1,42 @@
+"""Tab 审核与导出 (supervisors): what the export gate says, and the export of a finalised draft."""
+
+from __future__ import annotations
+
+import gradio as gr
+
+from assistant.app import EXPORT_CHOICES, AppService
+from ui import views
+from ui._gradio_auth import user_of
+from ui._refresh import Shown
+from ui._registry import Views
+from ui._runtime import in_thread
+
+__all__ = ["build", "wire"]
+
+
+def build(v: Views) -> None:
+    with v.add("export_tab", gr.Tab("审核与导出", id="tab-export", visible=False), shown_to="export"):
+        v.add("gate", gr.Markdown("", elem_id="gate"))
+        v.add("export_format", gr.Radio(label="导出格式", choices=[(label, k) for k, label in EXPORT_CHOICES.items()],
+                                        value="docx", elem_id="export-format"))
+        v.add("export", gr.Button("导出", elem_id="export"))
+        v.add("export_file", gr.File(label="下载", interactive=False, height=90, elem_id="export-file"))
+    v.renders(("gate",), _show)
+
+
+def _show(d: Shown) -> dict:
+    return {"gate": "还没有可以审核的报告。" if d.empty else views.gate_markdown(d.snap, d.ws.gate(d.snap))}
+
+
+def wire(v: Views, ws: AppService) -> None:
+    # Gradio finds the progress bar by the parameter's default
+    async def on_export(draft_id, fmt_value, request: gr.Request, progress=gr.Progress()):  # noqa: B008
+        username = user_of(request)
+
+        def step(done: int, total: int, what: str) -> None:
+            progress((done, total), desc=what)
+
+        path = await in_thread(ws.export, username, draft_id, fmt_value, step)
+        return {"export_file": str(path)}
+
+    v.on(v["export"].click, on_export, ["draft_select", "export_format"], ["export_file"], api_name="export")

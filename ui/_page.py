@@ -1,0 +1,104 @@
+"""The top of the page: who is logged in, the draft selector (open, new, reload), the revision the
+page shows, and what the page last showed; loading the page after the login."""
+
+from __future__ import annotations
+
+import gradio as gr
+
+from assistant.app import AppService
+from ui import views
+from ui._gradio_auth import user_of
+from ui._preview import PROVENANCE_HINT
+from ui._refresh import VIEW_OUTPUTS, Shown, chat_of, refresh
+from ui._registry import Views
+from ui._runtime import in_thread
+
+__all__ = ["APP_TITLE", "LOAD_OUTPUTS", "build_header", "build_memory", "wire"]
+
+APP_TITLE = "政府信息公开工作年度报告起草助手"
+
+# the results of /load, in this order; role-dependent visibility (Views.shown_to) among them
+LOAD_OUTPUTS: tuple[str, ...] = (
+    "user_badge", "chat", "message", "send", "new_draft", "draft_all", "editor_tab", "export_tab",
+    "import_box", "llm_tab", "restore", *VIEW_OUTPUTS,
+)
+
+
+def build_header(v: Views) -> None:
+    with gr.Row(elem_id="app-header"):
+        gr.Markdown(f"## {APP_TITLE}", elem_id="app-title")
+        v.add("user_badge", gr.Markdown("", elem_id="user-badge"))
+        gr.Button("退出登录", link="/logout", size="sm", scale=0, min_width=100, elem_id="logout")
+    with gr.Row():
+        v.add("draft_select", gr.Dropdown(label="报告", choices=[], allow_custom_value=True, interactive=True,
+                                          scale=4, elem_id="draft-select"))
+        v.add("new_draft", gr.Button("新建报告", scale=0, min_width=110, elem_id="new-draft"), shown_to="new_draft")
+        v.add("reload", gr.Button("刷新", scale=0, min_width=80))
+    # the draft's revision as last shown: tests wait on it to know every view was refreshed
+    v.add("revision", gr.HTML("", visible="hidden", elem_id="revision"))
+    v.renders(("revision", "draft_select"), _show)
+
+
+def build_memory(v: Views) -> None:
+    # what this page last showed: the base of optimistic saves (never the truth, which is the database)
+    v.add("part_version", gr.Number(value=0, precision=0, visible="hidden", elem_id="part-version"))
+    v.add("grid_base", gr.State({}))
+
+
+def _show(d: Shown) -> dict:
+    if d.empty:
+        return {"revision": "", "draft_select": gr.skip()}
+    s = d.snap.draft
+    return {
+        "revision": f'<span data-draft="{s.id}" data-revision="{s.revision}" data-status="{s.status}"></span>',
+        # the labels carry each draft's state, which an action may have changed
+        "draft_select": gr.update(choices=views.draft_choices(d.ws.drafts(d.username), d.name_of)),
+    }
+
+
+def wire(v: Views, ws: AppService, demo: gr.Blocks) -> None:
+    def selector(username: str, draft_id):
+        return gr.update(choices=views.draft_choices(ws.drafts(username), ws.name_of), value=draft_id)
+
+    async def on_load(part, request: gr.Request):
+        username = user_of(request)
+
+        def work():
+            user = ws.user(username)
+            current = ws.default_draft(username)
+            draft_id = current.id if current else None
+            choices = selector(username, draft_id)
+            chat = chat_of(ws, username, draft_id) if draft_id else []
+            return user, {**refresh(v, ws, username, draft_id, part), "chat": chat, "draft_select": choices}
+
+        user, out = await in_thread(work)
+        out["user_badge"] = f"**{user.name}**（{user.role_label}）"
+        out.update({name: gr.update(visible=ws.may(user, action)) for name, action in v.shown_to.items()})
+        return out
+
+    v.on(demo.load, on_load, ["part"], LOAD_OUTPUTS, api_name="load")
+
+    async def on_open(draft_id, part, request: gr.Request):
+        username = user_of(request)
+
+        def work():
+            return {"chat": chat_of(ws, username, draft_id), **refresh(v, ws, username, draft_id, part)}
+
+        return {**await in_thread(work), "provenance": PROVENANCE_HINT}
+
+    open_outputs = ("chat", "provenance", *VIEW_OUTPUTS)
+    v.on(v["draft_select"].input, on_open, ["draft_select", "part"], open_outputs, api_name="open_draft")
+    v.on(v["reload"].click, on_open, ["draft_select", "part"], open_outputs, api_visibility="undocumented")
+
+    async def on_new(part, request: gr.Request):
+        username = user_of(request)
+
+        def work():
+            draft = ws.new_draft(username)
+            choices = selector(username, draft.id)
+            return {"chat": chat_of(ws, username, draft.id), **refresh(v, ws, username, draft.id, part),
+                    "draft_select": choices}
+
+        return await in_thread(work)
+
+    v.on(v["new_draft"].click, on_new, ["part"], ("chat", *VIEW_OUTPUTS), api_name="new_draft")

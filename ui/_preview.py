@@ -1,0 +1,38 @@
+"""Tab 报告预览: the whole report as it will be published, and where a clicked number came from
+(the page's script fills a hidden key and clicks a hidden button: ``ui._style.APP_JS``)."""
+
+from __future__ import annotations
+
+import gradio as gr
+
+from assistant.app import AppService
+from ui import views
+from ui._gradio_auth import user_of
+from ui._refresh import NO_DRAFT, Shown
+from ui._registry import Views
+from ui._runtime import in_thread
+
+__all__ = ["PROVENANCE_HINT", "build", "wire"]
+
+PROVENANCE_HINT = "点击预览中带下划线的数字或表格中的数字，查看它的来源。"
+
+
+def build(v: Views) -> None:
+    with gr.Tab("报告预览", id="tab-preview"):
+        v.add("provenance", gr.Markdown(PROVENANCE_HINT, elem_id="provenance"))
+        v.add("preview", gr.HTML(NO_DRAFT, elem_id="preview"))
+        v.add("provenance_key", gr.Textbox(visible="hidden", elem_id="provenance-key"))
+        v.add("provenance_go", gr.Button("查看来源", visible="hidden", elem_id="provenance-go"))
+    v.renders(("preview",), _show)
+
+
+def _show(d: Shown) -> dict:
+    return {"preview": NO_DRAFT if d.empty else views.preview_html(d.snap)}
+
+
+def wire(v: Views, ws: AppService) -> None:
+    async def on_provenance(key, draft_id, request: gr.Request):
+        return {"provenance": await in_thread(ws.provenance, user_of(request), draft_id, key)}
+
+    v.on(v["provenance_go"].click, on_provenance, ["provenance_key", "draft_select"], ["provenance"],
+         api_name="provenance")

@@ -1,0 +1,62 @@
+"""Every view of one draft, from the database, after any action: each panel renders its own part
+from a ``Shown`` (``Views.renders``); ``refresh`` asks the panels for the names an event updates."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cached_property
+from typing import Any
+
+from assistant.app import AppService, Snapshot
+from ui import views
+from ui._registry import Views
+
+__all__ = ["NO_DRAFT", "VIEW_OUTPUTS", "Shown", "chat_of", "refresh"]
+
+NO_DRAFT = '<div class="empty">还没有可以查看的报告。</div>'
+
+# What every action on a draft refreshes, in the order API callers receive them after the event's
+# own outputs (e.g. /open_draft: chat, provenance, then these; the draft selector is always last).
+VIEW_OUTPUTS: tuple[str, ...] = (
+    "preview", "grid_t2", "grid_t3", "grid_t4", "grid_marks", "findings", "history", "gate",
+    "part_text", "part_status", "revision", "draft_status", "part_version", "grid_base",
+    "move_submit", "move_return", "move_approve", "move_reopen", "move_reason",
+    "llm_summary", "llm_calls", "version_a", "version_b", "draft_select",
+)
+
+
+class Shown:
+    """One draft as this user may see it now. Read from the service on first use, once per event:
+    a refresh that leaves a panel out does not read what only that panel needs."""
+
+    def __init__(self, ws: AppService, username: str, draft_id: Any, part: str | None):
+        self.ws, self.username, self.draft_id = ws, username, draft_id
+        self.part = part or views.part_choices()[0][1]
+
+    @property
+    def empty(self) -> bool:
+        return self.draft_id in (None, "")
+
+    @cached_property
+    def snap(self) -> Snapshot:
+        return self.ws.snapshot(self.username, self.draft_id)
+
+    @cached_property
+    def moves(self) -> list:
+        """The review moves this user may make now."""
+        return self.ws.moves(self.username, self.draft_id)
+
+    def may(self, action: str) -> bool:
+        return self.ws.may(self.snap.user, action)
+
+    def name_of(self, username: str) -> str:
+        return self.ws.name_of(username)
+
+
+def refresh(v: Views, ws: AppService, username: str, draft_id: Any, part: str | None,
+            names: Sequence[str] = VIEW_OUTPUTS) -> dict[str, Any]:
+    return v.render(Shown(ws, username, draft_id, part), names)
+
+
+def chat_of(ws: AppService, username: str, draft_id: Any) -> list[dict[str, str]]:
+    return views.chat_messages(ws.conversation(username, draft_id))

@@ -1,0 +1,126 @@
+"""Components by name, and events whose outputs are matched by name, never by position.
+
+Each panel adds its components to one ``Views`` (``v.add("preview", gr.HTML(…))``), says which of
+them it renders from a draft (``v.renders``) and which a role must be allowed to see
+(``shown_to``), and wires its events with ``v.on``. A handler returns (or yields) a mapping
+``{name: value}`` for any of the event's outputs; an output it leaves out is not updated. So adding
+an output to an event cannot shift the others. The order of an event's output names only fixes the
+order of the results an API caller (gradio_client) receives.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, TypeVar
+
+import gradio as gr
+
+from assistant.errors import ReportAssistantError
+
+__all__ = ["Views"]
+
+B = TypeVar("B")  # a Gradio component or layout block (Tab, Accordion)
+Renderer = Callable[[Any], Mapping[str, Any]]
+
+
+class Views:
+    def __init__(self) -> None:
+        self._blocks: dict[str, Any] = {}
+        self._renderers: list[tuple[frozenset[str], Renderer]] = []
+        self.shown_to: dict[str, str] = {}  # name → the action a role must be allowed to see it
+
+    # ---- components -----------------------------------------------------------------------------
+    def add(self, name: str, block: B, *, shown_to: str | None = None) -> B:
+        """Register ``block`` as ``name``; ``shown_to``: the action (``assistant.auth``) that makes
+        it visible to a role (on load; the server checks every action again)."""
+        if name in self._blocks:
+            raise ValueError(f"duplicate view name {name!r}")
+        self._blocks[name] = block
+        if shown_to:
+            self.shown_to[name] = shown_to
+        return block
+
+    def __getitem__(self, name: str) -> Any:
+        return self._blocks[name]
+
+    def __call__(self, *names: str) -> list[Any]:
+        return [self._blocks[n] for n in names]
+
+    @property
+    def blocks(self) -> dict[str, Any]:
+        return dict(self._blocks)
+
+    # ---- what a draft looks like ------------------------------------------------------------------
+    def renders(self, names: Iterable[str], fn: Renderer) -> None:
+        """``fn(shown)`` returns exactly ``names``' values for a draft (``ui._refresh.Shown``)."""
+        self._renderers.append((frozenset(names), fn))
+
+    def render(self, shown: Any, names: Sequence[str]) -> dict[str, Any]:
+        """The values of ``names``, calling only the renderers that produce one of them."""
+        wanted, out = set(names), dict[str, Any]()
+        for produced, fn in self._renderers:
+            if produced & wanted:
+                values = dict(fn(shown))
+                if set(values) != produced:
+                    raise ValueError(f"{fn.__qualname__} rendered {sorted(values)}, declared {sorted(produced)}")
+                out.update((k, values[k]) for k in produced & wanted)
+        missing = wanted - set(out)
+        if missing:
+            raise ValueError(f"no renderer for {sorted(missing)}")
+        return out
+
+    # ---- events ---------------------------------------------------------------------------------
+    def on(self, trigger: Callable[..., Any], fn: Callable[..., Any], inputs: Sequence[str],
+           outputs: Sequence[str], **kwargs: Any) -> Any:
+        """``trigger(…)`` (e.g. ``v["send"].click``) wired to ``fn`` with the named inputs (passed in
+        this order) and outputs (results in this order); ``fn`` returns ``{output name: value}``."""
+        if len(set(outputs)) != len(outputs):
+            raise ValueError(f"duplicate outputs in {list(outputs)}")
+        return trigger(keyed(fn, {n: self._blocks[n] for n in outputs}), self(*inputs), self(*outputs), **kwargs)
+
+
+def keyed(fn: Callable[..., Any], outputs: Mapping[str, Any]) -> Callable[..., Any]:
+    """``fn`` answering ``{component: value}`` to Gradio for its ``{name: value}``; core errors
+    (permission, validation, storage) become a Chinese message in the page. Same signature as
+    ``fn`` (Gradio reads it for ``gr.Request`` and ``gr.Progress``), same kind (async, generator)."""
+
+    def convert(result: Any) -> Any:
+        if not isinstance(result, Mapping):
+            raise TypeError(f"{fn.__qualname__} must return {{output name: value}}, not {type(result).__name__}")
+        unknown = set(result) - set(outputs)
+        if unknown:
+            raise KeyError(f"{fn.__qualname__} returned {sorted(unknown)}, not among its outputs {list(outputs)}")
+        if not result:  # Gradio reads an empty dict as one value
+            return gr.skip()
+        return {outputs[name]: value for name, value in result.items()}
+
+    def refused(exc: ReportAssistantError) -> gr.Error:
+        return gr.Error(str(exc), title="无法完成")
+
+    if inspect.isasyncgenfunction(fn):
+        @functools.wraps(fn)
+        async def wrapper(*args, **kwargs):
+            try:
+                async for item in fn(*args, **kwargs):
+                    yield convert(item)
+            except ReportAssistantError as exc:
+                raise refused(exc) from exc
+    elif inspect.iscoroutinefunction(fn):
+        @functools.wraps(fn)
+        async def wrapper(*args, **kwargs):
+            try:
+                return convert(await fn(*args, **kwargs))
+            except ReportAssistantError as exc:
+                raise refused(exc) from exc
+    else:
+        @functools.wraps(fn)
+        def wrapper(*args, **kwargs):
+            try:
+                return convert(fn(*args, **kwargs))
+            except ReportAssistantError as exc:
+                raise refused(exc) from exc
+
+    wrapper.keyed_outputs = tuple(outputs)  # type: ignore[attr-defined]  # read by tests
+    return wrapper

@@ -1,0 +1,84 @@
+"""How the page looks: its CSS, the script that makes preview numbers clickable, and the theme."""
+
+from __future__ import annotations
+
+import gradio as gr
+
+__all__ = ["APP_CSS", "APP_JS", "theme"]
+
+APP_CSS = """
+.gradio-container { max-width: 1600px !important; }
+#app-header h2 { margin: 0; }
+#user-badge { text-align: right; }
+#preview { max-height: 72vh; overflow-y: auto; background: #f3f3f3; padding: 12px; border-radius: 8px; }
+#preview .preview-page main.report { box-sizing: border-box; max-width: 820px; margin: 0 auto; padding: 40px 48px;
+  background: #fff; color: #000; box-shadow: 0 1px 4px rgba(0,0,0,.15);
+  font: 16px/1.9 "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", serif; text-align: justify; }
+#preview main.report h1 { font: 24px/1.5 "Noto Serif CJK SC", serif; font-weight: 700; text-align: center;
+  margin: 0 0 20px; }
+#preview main.report h2 { font: 17px/1.9 "Noto Sans CJK SC", sans-serif; font-weight: 700; margin: 14px 0 0;
+  text-indent: 2em; }
+#preview main.report h3 { font: 16px/1.9 "Noto Serif CJK SC", serif; font-weight: 700; margin: 6px 0 0;
+  text-indent: 2em; }
+#preview main.report p { margin: 0; text-indent: 2em; }
+#preview main.report .run-in { font-weight: 700; }
+#preview main.report table { border-collapse: collapse; width: 100%; table-layout: fixed; margin: 8px 0 16px;
+  font: 12px/1.5 "Noto Sans CJK SC", sans-serif; text-align: center; }
+#preview main.report th, #preview main.report td { border: 1px solid #333; padding: 2px 3px; font-weight: normal;
+  word-break: break-all; }
+#preview main.report th.label { text-align: left; }
+#preview td[data-address], #preview .num { cursor: pointer; }
+#preview td[data-address]:hover { outline: 2px solid #1e6fd9; outline-offset: -2px; }
+#preview .num { border-bottom: 1px dashed #1e6fd9; }
+#preview .num:hover { background: #e3efff; }
+#provenance { border-left: 4px solid #1e6fd9; padding-left: 12px; background: #f7faff; }
+.findings .summary { font-weight: 700; margin: 4px 0 10px; }
+.findings .ok { color: #1b7d3a; font-weight: 700; font-size: 16px; }
+.findings ol { padding-left: 1.4em; }
+.findings li { margin: 0 0 10px; padding: 8px 10px; border-radius: 6px; background: #fafafa; }
+.findings li.error { border-left: 4px solid #c62828; }
+.findings li.warning { border-left: 4px solid #e0a000; }
+.findings .badge { display: inline-block; padding: 0 6px; border-radius: 4px; color: #fff; font-size: 12px; }
+.findings .badge.error { background: #c62828; }
+.findings .badge.warning { background: #c88a00; }
+.findings .rule { font-weight: 700; margin: 0 4px; }
+.findings .where { color: #444; }
+.findings .msg { margin-top: 4px; }
+.findings .snippet { margin-top: 4px; color: #555; font-size: 13px; }
+.findings mark { background: #ffe08a; }
+.empty { color: #666; padding: 24px; text-align: center; }
+#review-bar { align-items: center; }
+.diff { line-height: 1.9; padding: 10px; background: #fff; border: 1px solid #ddd; border-radius: 6px; }
+.diff del { background: #fde2e2; color: #a11; }
+.diff ins { background: #dff5e1; color: #135e22; text-decoration: underline; }
+.conflict { border: 2px solid #c62828; border-radius: 8px; padding: 8px 12px; background: #fff8f8; }
+.conflict .sides { display: flex; gap: 12px; }
+.conflict .side { flex: 1; min-width: 0; }
+.conflict .side .text { background: #fff; border: 1px solid #ddd; padding: 8px; white-space: pre-wrap; }
+"""
+
+# Clicking a number in the preview asks the server for its provenance through two hidden components.
+APP_JS = """
+() => {
+  document.addEventListener('click', (ev) => {
+    const hit = ev.target.closest('#preview [data-fact], #preview td[data-address]');
+    if (!hit) return;
+    const key = hit.dataset.fact || hit.dataset.address;
+    const box = document.querySelector('#provenance-key textarea, #provenance-key input');
+    const go = document.querySelector('#provenance-go');
+    if (!box || !go) return;
+    box.value = key;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    setTimeout(() => go.click(), 60);
+  });
+}
+"""
+
+
+def theme() -> gr.themes.Base:
+    # system fonts only: the default theme would fetch web fonts from the internet
+    return gr.themes.Default(
+        primary_hue="blue", neutral_hue="slate",
+        font=["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "sans-serif"],
+        font_mono=["Noto Sans Mono CJK SC", "DejaVu Sans Mono", "monospace"],
+    )
