@@ -53,7 +53,6 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default_factory=default_data_dir,
                            description="REPORT_DATA_DIR：数据库（默认 SQLite）、导出文件的存放目录")
     database_url: str | None = Field(None, description="REPORT_DATABASE_URL：数据库地址；默认 data_dir 下的 SQLite 文件")
-    llm_call_log: Path | None = Field(Path("data/llm_calls.sqlite3"), description="调用记录（SQLite）；空则不记录")
 
     # ---- the web app: exposure and limits --------------------------------------------------------
     host: str = Field("127.0.0.1", description="监听地址；默认只允许本机访问，局域网使用需明确设置")
@@ -78,13 +77,6 @@ class Settings(BaseSettings):
     @field_validator("llm_api_key", mode="before")
     @classmethod
     def _empty_key_is_none(cls, v):
-        if isinstance(v, str) and not v.strip():
-            return None
-        return v
-
-    @field_validator("llm_call_log", mode="before")
-    @classmethod
-    def _empty_path_is_none(cls, v):
         if isinstance(v, str) and not v.strip():
             return None
         return v

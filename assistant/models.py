@@ -1,27 +1,41 @@
-"""The model the settings ask for: the offline engine unless an endpoint or model is configured."""
+"""The model the settings ask for: the offline engine unless an endpoint or model is configured,
+wrapped in ``LoggedModel`` so that every call is logged to ``llm_calls`` of the main database."""
 
 from __future__ import annotations
 
 from typing import Callable
 
+from sqlalchemy.engine import Engine
+
 from assistant.config import Settings
 from assistant.llm.calllog import CallLog
 from assistant.llm.errors import LLMConfigError
+from assistant.llm.logged import LoggedModel
 from assistant.llm.profiles import get_profile, infer_profile
 from assistant.llm.types import Model
 
 __all__ = ["make_model"]
 
 
-def make_model(settings: Settings, *, sleep: Callable[[float], None] | None = None) -> Model:
+def make_model(settings: Settings, *, engine: Engine | None = None,
+               sleep: Callable[[float], None] | None = None) -> LoggedModel:
     """``OfflineModel`` with nothing configured (no network call is ever made), else
-    ``OpenAICompatibleModel`` for the configured endpoint and profile."""
+    ``OpenAICompatibleModel`` for the configured endpoint and profile; either in ``LoggedModel``.
+
+    The calls are logged through ``engine`` (a migrated database, e.g. ``Store.engine``), or else
+    to ``settings.database_url``, opened and migrated at the first call."""
     key = settings.api_key_value()
-    log = CallLog(settings.llm_call_log, secrets=(key,) if key else ())
+    secrets = (key,) if key else ()
+    log = CallLog(engine, secrets=secrets) if engine is not None else CallLog.for_url(
+        settings.database_url, secrets=secrets)
+    return LoggedModel(_inner_model(settings, key, sleep), log)
+
+
+def _inner_model(settings: Settings, key: str | None, sleep: Callable[[float], None] | None) -> Model:
     if not settings.llm_configured:
         from assistant.offline.model import OfflineModel
 
-        return OfflineModel(call_log=log)
+        return OfflineModel()
     profile = get_profile(settings.llm_profile) if settings.llm_profile else infer_profile(settings.llm_base_url)
     if settings.llm_structured_method:
         profile = profile.model_copy(update={"structured_method": settings.llm_structured_method})
@@ -39,5 +53,5 @@ def make_model(settings: Settings, *, sleep: Callable[[float], None] | None = No
         timeout_s=settings.llm_timeout_s, max_retries=settings.llm_max_retries,
         backoff_s=settings.llm_backoff_s, backoff_max_s=settings.llm_backoff_max_s,
         max_reasks=settings.llm_max_reasks, max_tokens=settings.llm_max_tokens,
-        temperature=settings.llm_temperature, call_log=log, **extra,
+        temperature=settings.llm_temperature, **extra,
     )

@@ -156,7 +156,8 @@ def answer_question(q: Question, gold: Facts) -> str | None:
 # ---- one dialogue ----------------------------------------------------------------------------
 def _calls(log: CallLog, start: int) -> tuple[int, int]:
     rows = log.rows()[start:]
-    return len(rows), sum((r["input_tokens"] or 0) + (r["output_tokens"] or 0) for r in rows)
+    # a row is one call; its HTTP requests (retries and re-asks) are what a provider bills
+    return sum(r["attempt"] or 1 for r in rows), sum((r["input_tokens"] or 0) + (r["output_tokens"] or 0) for r in rows)
 
 
 def run_dialogue(d: Dialogue, store: Store, model: Model, log: CallLog, *, draft: bool = True) -> DialogueResult:

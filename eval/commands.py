@@ -7,14 +7,13 @@
 ``--provider NAME``: ``offline`` (the default, whatever is configured) or a provider profile
 (openai, deepseek, qwen, vllm, ollama, llamacpp, generic) used with REPORT_LLM_BASE_URL,
 REPORT_LLM_MODEL and REPORT_LLM_API_KEY. With a model the one-prompt baseline runs beside the
-pipeline. Calls are logged to a temporary call log, never to the user's.
+pipeline. Calls are logged to a temporary database, never to the user's.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import tempfile
 from pathlib import Path
@@ -30,15 +29,15 @@ class EvalConfigError(ReportAssistantError):
     """The eval cannot run as asked (no model configured, unknown provider …)."""
 
 
-def make_eval_model(provider: str, call_log: Path):
-    """The model the eval runs on, logging its calls to ``call_log``."""
-    from assistant.llm import CallLog, LLMConfigError, PROFILES
+def make_eval_model(provider: str, engine):
+    """The model the eval runs on, logging its calls through ``engine`` (a migrated database)."""
+    from assistant.llm import PROFILES, CallLog, LLMConfigError, LoggedModel
     from assistant.models import make_model
     from assistant.offline import OfflineModel
 
     name = provider.strip().lower()
     if name == "offline":
-        return OfflineModel(call_log=CallLog(call_log))
+        return LoggedModel(OfflineModel(), CallLog(engine))
     if name not in PROFILES:
         known = "、".join(["offline", *PROFILES])
         raise EvalConfigError(f"未知的评测对象“{provider}”，可选：{known}。")
@@ -49,23 +48,21 @@ def make_eval_model(provider: str, call_log: Path):
         raise EvalConfigError(
             f"没有配置模型，无法用“{provider}”评测：请设置 REPORT_LLM_MODEL（模型名称），"
             "以及需要时的 REPORT_LLM_BASE_URL（接口地址）和 REPORT_LLM_API_KEY（密钥）。")
-    settings = settings.model_copy(update={"llm_profile": name, "llm_call_log": call_log})
+    settings = settings.model_copy(update={"llm_profile": name})
     try:
-        return make_model(settings)
+        return make_model(settings, engine=engine)
     except LLMConfigError as exc:
         raise EvalConfigError(str(exc)) from None
 
 
 def _write_json(path: Path, data: dict) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        json.dump(data, f, ensure_ascii=False, indent=1, default=str)
-        f.write("\n")
-    os.replace(tmp, path)
+    from assistant._files import atomic_write
+
+    atomic_write(path, (json.dumps(data, ensure_ascii=False, indent=1, default=str) + "\n").encode("utf-8"))
 
 
 def cmd_eval(args) -> int:
+    from assistant.storage import Store
     from eval.runner import check, format_table, run_eval, scratch_dir, thresholds
 
     section = args.thresholds or args.provider.strip().lower()
@@ -76,12 +73,15 @@ def cmd_eval(args) -> int:
         except KeyError as exc:
             raise EvalConfigError(str(exc.args[0])) from None
     with tempfile.TemporaryDirectory(prefix="report-eval-log-", dir=scratch_dir()) as tmp:
-        log_path = Path(tmp) / "calls.sqlite3"
-        model = make_eval_model(args.provider, log_path)
-        baseline = None if model.engine == "offline" or args.no_baseline else model
-        progress = (lambda msg: print(msg, file=sys.stderr)) if args.verbose else None
-        result = run_eval(model, model.call_log,
-                          baseline=baseline, limit=args.limit, progress=progress)
+        log_store = Store(f"sqlite:///{Path(tmp) / 'calls.sqlite3'}")
+        try:
+            model = make_eval_model(args.provider, log_store.engine)
+            baseline = None if model.engine == "offline" or args.no_baseline else model
+            progress = (lambda msg: print(msg, file=sys.stderr)) if args.verbose else None
+            result = run_eval(model, model.call_log,
+                              baseline=baseline, limit=args.limit, progress=progress)
+        finally:
+            log_store.close()
     print(format_table(result, limits))
     failures = check(result, limits) if (args.check and limits is not None) else []
     if args.json:

@@ -69,7 +69,7 @@ class AppServer:
         self.log_path = self.workdir / "server.log"
 
     def __enter__(self) -> str:
-        env = dict(os.environ, REPORT_DATABASE_URL=self.database_url, REPORT_LLM_CALL_LOG="",
+        env = dict(os.environ, REPORT_DATABASE_URL=self.database_url,
                    GRADIO_ANALYTICS_ENABLED="False", PYTHONPATH=str(ROOT), NO_PROXY="127.0.0.1,localhost")
         for key in ("REPORT_LLM_MODEL", "REPORT_LLM_BASE_URL"):  # the offline engine, whatever the shell has
             env.pop(key, None)

@@ -94,3 +94,59 @@ def db(database_url):
     yield open_store
     for s in stores:
         s.close()
+
+
+# ---- a model fed from a queue (the seam's test double) ----
+
+class FakeModel:
+    """A ``Model`` that answers from a queue, in order: ``fake_model.enqueue(answer, ...)``.
+
+    An answer is text (for a request with a schema: its JSON, validated), a pydantic object (the
+    parsed answer), an exception (raised), or a function of the request returning one of those.
+    Every request is kept in ``requests``. A call with nothing queued fails the test: a model call
+    nobody scripted is a bug in the test or in the code, never something to guess an answer for."""
+
+    engine = "fake"
+
+    def __init__(self, name: str = "fake") -> None:
+        from collections import deque
+
+        self.name = name
+        self.requests: list = []
+        self._queue: deque = deque()
+
+    def enqueue(self, *answers) -> FakeModel:
+        self._queue.extend(answers)
+        return self
+
+    @property
+    def pending(self) -> int:
+        return len(self._queue)
+
+    def complete(self, request):
+        from pydantic import BaseModel
+
+        from assistant.llm import LLMResponse
+
+        self.requests.append(request)
+        assert self._queue, (f"FakeModel: no answer queued for request {len(self.requests)} "
+                             f"(task {request.task!r}); enqueue one")
+        answer = self._queue.popleft()
+        if callable(answer) and not isinstance(answer, type):
+            answer = answer(request)
+        if isinstance(answer, BaseException):
+            raise answer
+        if isinstance(answer, BaseModel):
+            text, parsed = answer.model_dump_json(), answer
+        else:
+            text = str(answer)
+            parsed = request.schema.model_validate_json(text) if request.schema is not None else None
+        if request.on_token and text:
+            request.on_token(text)
+        return LLMResponse(text=text, parsed=parsed, model=self.name)
+
+
+@pytest.fixture
+def fake_model() -> FakeModel:
+    """A fresh ``FakeModel``; queue its answers with ``fake_model.enqueue(...)``."""
+    return FakeModel()

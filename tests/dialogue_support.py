@@ -8,7 +8,6 @@ from pathlib import Path
 
 
 from assistant.dialogue import DialogueService
-from assistant.llm import CallLog
 from assistant.offline import OfflineModel
 from assistant.storage import Store
 from schemas import Report
@@ -20,7 +19,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def offline_service(store: Store) -> DialogueService:
-    return DialogueService(store, OfflineModel(call_log=CallLog(None)))
+    return DialogueService(store, OfflineModel())
 
 
 def talk(service: DialogueService, draft_id: int, messages: list[str], author: str = "张三"):

@@ -215,3 +215,86 @@ def test_a_locked_part_is_refused_to_everyone(db, role, state):
         app.close()
     assert _look(db, d)[2] == before[2]
     assert not EXPECTED[("edit_locked_part", role, state)]
+
+
+# ---- the web app's API (gradio_client, each role logged in) ---------------------------------------
+WEB_ACTIONS = ("chat", "import_previous", "submit", "approve", "export", "edit_locked_part")
+
+
+@pytest.fixture(scope="module")
+def web(template, tmp_path_factory):
+    """The app serving a copy of the template plus three more drafts for the moves that succeed
+    (submit by staff, submit by an editor: 起草中; approve: 待审核), so every case starts from the
+    state it names."""
+    from gradio_client import Client
+
+    from eval.harness import AppServer
+
+    work = tmp_path_factory.mktemp("rules-web")
+    path = work / "app.sqlite3"
+    shutil.copyfile(template, path)
+    url = f"sqlite:///{path}"
+    app = _service(url)
+    fresh = {}
+    try:
+        for key, state in (("submit-staff", "drafting"), ("submit-editor", "drafting"), ("approve-supervisor", "review")):
+            d = app.new_draft(USERS["staff"]).id
+            for m in SAMPLE_DIALOGUE:
+                app.send(USERS["staff"], d, m)
+            app.draft_all(USERS["staff"], d)
+            app.set_lock(USERS["editor"], d, LOCKED, True)
+            if state == "review":
+                app.move(USERS["staff"], d, "submit")
+            fresh[key] = d
+    finally:
+        app.close()
+    with AppServer(url, work) as base:
+        clients = {role: Client(base, auth=(name, "rules-password-1"), verbose=False) for role, name in USERS.items()}
+        yield clients, url, fresh
+
+
+def _web_call(client, action: str, d: int, url: str):
+    p = "p1.active"
+    if action == "chat":
+        return client.predict("微信公众号发布61条", d, [], p, api_name="/send")
+    if action == "import_previous":
+        from gradio_client import handle_file
+
+        return client.predict(d, handle_file(str(SAMPLE_TXT)), p, api_name="/import_previous")
+    if action == "submit":
+        return client.predict(d, p, "", api_name="/move_submit")
+    if action == "approve":
+        return client.predict(d, p, api_name="/approve")
+    if action == "export":
+        return client.predict(d, "json", api_name="/export")
+    versions = _look(url, d)[2]
+    return client.predict(d, LOCKED, "网页上改写的第五部分。", versions, api_name="/save_part")
+
+
+@pytest.mark.parametrize("state", STATES)
+@pytest.mark.parametrize("role", USERS)
+@pytest.mark.parametrize("action", WEB_ACTIONS)
+def test_web_api(web, action, role, state):
+    from gradio_client.exceptions import AppError
+
+    clients, url, fresh = web
+    allowed = EXPECTED[(action, role, state)]
+    d = fresh.get(f"{action}-{role}") if allowed and action in ("submit", "approve") else _draft_of(state)
+    assert d is not None
+    before = _look(url, d)
+    if allowed:
+        _web_call(clients[role], action, d, url)
+        after = _look(url, d)
+        assert after[2] == before[2], "the locked part changed"
+        if action == "submit":
+            assert after[0] == "review"
+        elif action == "approve":
+            assert after[0] == "final"
+        elif action in ("chat", "import_previous"):
+            assert after[1] > before[1]
+    else:
+        with pytest.raises(AppError) as refused:
+            _web_call(clients[role], action, d, url)
+        assert any(w in str(refused.value) for w in ("无权", "已提交审核", "已定稿", "只有", "尚未定稿", "锁定", "不能")), \
+            str(refused.value)
+        assert _look(url, d)[:3] == before[:3], "a refused call changed the draft"

@@ -37,6 +37,7 @@ def _downgrade(store, to: str) -> None:
 
 def test_downgrade_removes_only_each_migrations_tables(db):
     store = db()
+    _downgrade(store, "0004")  # 0005: the call log (tests/test_llm_calllog.py)
     before = set(inspect(store.engine).get_table_names())
     _downgrade(store, "0003")
     after_0003 = set(inspect(store.engine).get_table_names())

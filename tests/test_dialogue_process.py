@@ -28,7 +28,7 @@ class Chat:
 
     def __init__(self, cwd: Path, url: str, *args: str):
         env = {k: v for k, v in os.environ.items() if not k.startswith("REPORT_")}  # offline, no .env
-        env.update(REPORT_DATABASE_URL=url, REPORT_LLM_CALL_LOG="", PYTHONPATH=str(ROOT), PYTHONUNBUFFERED="1")
+        env.update(REPORT_DATABASE_URL=url, PYTHONPATH=str(ROOT), PYTHONUNBUFFERED="1")
         self.proc = subprocess.Popen([sys.executable, "-m", "assistant.cli", "chat", "--user", "张三", *args],
                                      cwd=cwd, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.PIPE, text=True, encoding="utf-8")

@@ -9,48 +9,32 @@ from assistant.auth import AuthStore
 from assistant.cli._chat import run_chat
 from assistant.dialogue import DialogueService
 from assistant.drafting import PARTS
-from assistant.llm import CallLog, LLMUnavailableError
-from assistant.offline import OfflineModel
+from assistant.llm import LLMUnavailableError
+from schemas.patches import Patch, PatchOp
 from tests.dialogue_support import SAMPLE_DIALOGUE, offline_service, talk
 
 
-class InterruptedOnce:
-    """The offline model; on its first call another writer records a turn on the same draft."""
-
-    engine, name = "offline", "offline"
-
-    def __init__(self, store, draft_id):
-        self.inner = OfflineModel(call_log=CallLog(None))
-        self.store, self.draft_id, self.calls = store, draft_id, 0
-
-    def complete(self, request):
-        self.calls += 1
-        if self.calls == 1:
-            self.store.record_turn(self.draft_id, "另一个窗口：微信公众号发布59条", author="李四")
-        return self.inner.complete(request)
-
-
-class Unavailable:
-    engine, name = "openai-compatible", "test"
-
-    def complete(self, request):
-        raise LLMUnavailableError("模型服务暂时无法连接，请稍后重试。")
-
-
-def test_an_answer_computed_from_a_stale_read_is_computed_again(db):
+def test_an_answer_computed_from_a_stale_read_is_computed_again(db, fake_model):
     store = db()
     d = store.create_draft("张三").id
-    service = DialogueService(store, InterruptedOnce(store, d))
-    reply = service.handle(d, "张三", "网站公开政务信息148条")
-    assert service.model.calls == 2  # read again after the other write, then committed
+    patch = Patch(ops=[PatchOp(field="website_items", value=148, quote="网站公开政务信息148条")])
+
+    def interrupted(request):  # while the model answers, another writer records a turn on the draft
+        store.record_turn(d, "另一个窗口：微信公众号发布59条", author="李四")
+        return patch
+
+    fake_model.enqueue(interrupted, patch)
+    reply = DialogueService(store, fake_model).handle(d, "张三", "网站公开政务信息148条")
+    assert len(fake_model.requests) == 2  # read again after the other write, then committed
     assert [t.text for t in store.turns(d)] == ["另一个窗口：微信公众号发布59条", "网站公开政务信息148条", reply.text]
     assert store.facts(d)["website_items"].value == 148
 
 
-def test_a_failing_model_keeps_the_words_and_changes_nothing(db):
+def test_a_failing_model_keeps_the_words_and_changes_nothing(db, fake_model):
     store = db()
     d = store.create_draft("张三").id
-    reply = DialogueService(store, Unavailable()).handle(d, "张三", "网站公开政务信息148条")
+    fake_model.enqueue(LLMUnavailableError("模型服务暂时无法连接，请稍后重试。"))
+    reply = DialogueService(store, fake_model).handle(d, "张三", "网站公开政务信息148条")
     assert reply.refused and "您的话已保存" in reply.text and "模型服务暂时无法连接" in reply.text
     assert [t.text for t in store.turns(d)][0] == "网站公开政务信息148条" and store.facts(d) == {}
 

@@ -24,7 +24,7 @@ def flagged(fake_llm, tmp_path, sample_gold):
     fake_llm.push(reply_text(bad), reply_text(bad))  # the repair round repeats the invented number
     settings = Settings(_env_file=None, llm_base_url=fake_llm.base_url, llm_api_key="k", llm_model="m",
                         llm_profile="openai", llm_timeout_s=2.0, llm_max_retries=0,
-                        llm_call_log=tmp_path / "calls.sqlite3")
+                        database_url=f"sqlite:///{tmp_path / 'calls.sqlite3'}")
     part = draft_part("p1.active", Facts(report_year=2023, website_items=148), make_model(settings))
     assert [f.rule for f in part.flags] == ["G1"]
     report = sample_gold

@@ -25,12 +25,13 @@ def _clean_env(monkeypatch, tmp_path):
         if var.startswith("REPORT_"):
             monkeypatch.delenv(var)
     monkeypatch.chdir(tmp_path)  # a developer's own .env must not leak in
+    monkeypatch.setenv("REPORT_DATA_DIR", str(tmp_path))  # where the call log's database goes
 
 
 def test_nothing_configured_means_offline():
-    s = Settings(llm_call_log=None)
+    s = Settings()
     assert not s.llm_configured
-    assert isinstance(make_model(s), OfflineModel)
+    assert isinstance(make_model(s).inner, OfflineModel)
 
 
 def test_offline_engine_makes_no_network_call(monkeypatch):
@@ -39,24 +40,24 @@ def test_offline_engine_makes_no_network_call(monkeypatch):
 
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
-    model = make_model(Settings(llm_call_log=None))
+    model = make_model(Settings())  # the call log is a SQLite file: no network either
     facts = extract("网站公开政务信息148条，今年没有收到申请。", Facts(report_year=2023), model).facts
     drafts = draft_all(facts, model)
     assert "148条" in drafts.text("p1.active")
     assert "未收到新的政府信息公开申请" in drafts.text("p1.on_request")
     assert all("None" not in d.text for d in drafts.parts.values())
+    assert {r["task"] for r in model.call_log.rows()} >= {"extract", "draft.p1.active"}
 
 
 def test_environment_variables(monkeypatch, tmp_path):
     monkeypatch.setenv("REPORT_LLM_BASE_URL", "https://api.deepseek.com/v1")
     monkeypatch.setenv("REPORT_LLM_API_KEY", KEY)
     monkeypatch.setenv("REPORT_LLM_MODEL", "deepseek-chat")
-    monkeypatch.setenv("REPORT_LLM_CALL_LOG", str(tmp_path / "log.sqlite3"))
     s = Settings()
     assert s.llm_configured and s.api_key_value() == KEY
     m = make_model(s)
-    assert isinstance(m, OpenAICompatibleModel)
-    assert m.profile.name == "deepseek" and m.name == "deepseek-chat"
+    assert isinstance(m.inner, OpenAICompatibleModel)
+    assert m.inner.profile.name == "deepseek" and m.name == "deepseek-chat"
 
 
 def test_dotenv_file(tmp_path):
@@ -67,13 +68,13 @@ def test_dotenv_file(tmp_path):
     s = Settings()
     assert s.llm_base_url == "http://localhost:11434/v1" and s.llm_profile == "ollama"
     assert s.llm_api_key is None and s.database_url == "sqlite:///data/app.db"
-    m = make_model(s.model_copy(update={"llm_call_log": None}))
-    assert isinstance(m, OpenAICompatibleModel) and m.profile.name == "ollama"
+    m = make_model(s)
+    assert isinstance(m.inner, OpenAICompatibleModel) and m.inner.profile.name == "ollama"
 
 
 def test_empty_values_in_dotenv_mean_offline(tmp_path):
     (tmp_path / ".env").write_text("REPORT_LLM_BASE_URL=\nREPORT_LLM_MODEL=\n", encoding="utf-8")
-    assert isinstance(make_model(Settings(llm_call_log=None)), OfflineModel)
+    assert isinstance(make_model(Settings()).inner, OfflineModel)
 
 
 @pytest.mark.parametrize("url,profile", [
@@ -103,23 +104,22 @@ def test_configuration_errors_are_chinese():
     with pytest.raises(LLMConfigError, match="未知的接口类型"):
         get_profile("azure-foo")
     with pytest.raises(LLMConfigError, match="REPORT_LLM_MODEL"):
-        make_model(Settings(llm_base_url="https://api.deepseek.com", llm_call_log=None))
+        make_model(Settings(llm_base_url="https://api.deepseek.com"))
     with pytest.raises(LLMConfigError, match="REPORT_LLM_API_KEY"):
-        make_model(Settings(llm_model="gpt-4o-mini", llm_call_log=None))
+        make_model(Settings(llm_model="gpt-4o-mini"))
     # local servers need no key
-    m = make_model(Settings(llm_model="local", llm_profile="vllm", llm_call_log=None))
-    assert m.base_url == "http://localhost:8000/v1"
+    m = make_model(Settings(llm_model="local", llm_profile="vllm"))
+    assert m.inner.base_url == "http://localhost:8000/v1"
 
 
 def test_structured_method_can_be_overridden():
-    m = make_model(Settings(llm_model="m", llm_profile="vllm", llm_structured_method="function_calling",
-                            llm_call_log=None))
-    assert m.profile.structured_method == "function_calling"
+    m = make_model(Settings(llm_model="m", llm_profile="vllm", llm_structured_method="function_calling"))
+    assert m.inner.profile.structured_method == "function_calling"
     assert PROFILES["vllm"].structured_method == "json_schema"
 
 
 def test_the_key_is_hidden_everywhere():
-    s = Settings(llm_model="m", llm_api_key=KEY, llm_call_log=None)
+    s = Settings(llm_model="m", llm_api_key=KEY)
     assert KEY not in repr(s) and KEY not in str(s)
     assert KEY not in json.dumps(s.model_dump(mode="json"))
     assert KEY not in repr(make_model(s))

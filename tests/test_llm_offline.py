@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from assistant.drafting import PARTS, Drafts, assemble_report, check_patch, derive_cells, draft_all, extract
-from assistant.llm import CallLog, LLMRequest, OfflineUnsupportedError
+from assistant.llm import CallLog, LLMRequest, LoggedModel, OfflineUnsupportedError
 from assistant.offline import OfflineModel, offline_patch, parse_pasted_tables
 from eval.synthetic import consistent_report
 from schemas import labels as L
@@ -162,8 +162,8 @@ def test_blank_markers_stay_blank():
 
 # ---- drafting ------------------------------------------------------------------------------
 def test_every_part_of_the_sample_is_drafted_in_formal_style(tmp_path):
-    log = CallLog(tmp_path / "calls.sqlite3")
-    drafts = draft_all(sample_facts(), OfflineModel(call_log=log))
+    log = CallLog.for_url(f"sqlite:///{tmp_path / 'calls.sqlite3'}")
+    drafts = draft_all(sample_facts(), LoggedModel(OfflineModel(), log))
     assert list(drafts.parts) == list(PARTS)
     for part, d in drafts.parts.items():
         assert d.text.strip(), part

@@ -44,19 +44,20 @@ def _no_report_env(monkeypatch):
 def settings_for(fake, tmp_path, profile="openai", **kw) -> Settings:
     values = dict(llm_base_url=fake.base_url, llm_api_key=KEY, llm_model="test-model", llm_profile=profile,
                   llm_timeout_s=2.0, llm_max_retries=2, llm_backoff_s=0.001, llm_backoff_max_s=0.01,
-                  llm_max_reasks=2, llm_call_log=tmp_path / "calls.sqlite3")
+                  llm_max_reasks=2, database_url=f"sqlite:///{tmp_path / 'calls.sqlite3'}")
     values.update(kw)
     return Settings(_env_file=None, **values)
 
 
 def model_for(fake, tmp_path, profile="openai", **kw):
     model = make_model(settings_for(fake, tmp_path, profile, **kw))
-    assert isinstance(model, OpenAICompatibleModel)
+    assert isinstance(model.inner, OpenAICompatibleModel)
     return model
 
 
 def rows(tmp_path) -> list[dict]:
-    return CallLog(tmp_path / "calls.sqlite3").rows()
+    """The call log: one row per call, in the database the settings name."""
+    return CallLog.for_url(f"sqlite:///{tmp_path / 'calls.sqlite3'}").rows()
 
 
 # ---- extraction round trip, per profile -------------------------------------------------------
@@ -74,6 +75,7 @@ def test_extraction_round_trip_per_profile(fake_llm, tmp_path, profile):
     assert req.path == "/v1/chat/completions"
     assert body["model"] == "test-model"
     assert req.headers["authorization"] == f"Bearer {KEY}"
+    assert req.headers["x-report-task"] == "extract"  # what the test server routes on
     # structured-output method of the profile
     if p.structured_method == "json_schema":
         assert body["response_format"]["type"] == "json_schema"
@@ -130,7 +132,8 @@ def test_malformed_json_is_reasked_with_the_error(fake_llm, tmp_path):
     second = fake_llm.requests[1].body["messages"]
     assert second[-2]["role"] == "assistant" and second[-2]["content"].startswith('{"ops"')
     assert "上一次的输出无法使用" in second[-1]["content"] and "JSON" in second[-1]["content"]
-    assert [r["outcome"] for r in rows(tmp_path)] == ["invalid", "ok"]
+    assert [(r["outcome"], r["attempt"], r["reasks"]) for r in rows(tmp_path)] == [("ok", 2, 1)]
+    assert rows(tmp_path)[0]["input_tokens"] == 22  # both rounds were paid for
 
 
 def test_schema_violation_is_reasked(fake_llm, tmp_path):
@@ -150,6 +153,8 @@ def test_reasks_are_bounded_and_leave_the_facts_unchanged(fake_llm, tmp_path):
     assert len(fake_llm.requests) == 3
     assert "未作任何改动" in str(err.value)
     assert before.website_items == 7 and before.quotes == {}
+    (row,) = rows(tmp_path)
+    assert (row["outcome"], row["attempt"], row["input_tokens"]) == ("invalid", 3, 33)
 
 
 # ---- retries, timeout, errors -----------------------------------------------------------------
@@ -161,8 +166,7 @@ def test_429_is_retried_then_succeeds(fake_llm, tmp_path):
     assert out.facts.website_items == 148
     assert len(fake_llm.requests) == 3 and len(slept) == 2
     assert slept[1] > slept[0]  # exponential backoff
-    assert [r["outcome"] for r in rows(tmp_path)] == ["rate_limited", "rate_limited", "ok"]
-    assert [r["attempt"] for r in rows(tmp_path)] == [1, 2, 3]
+    assert [(r["outcome"], r["attempt"]) for r in rows(tmp_path)] == [("ok", 3)]
 
 
 def test_500_is_retried_and_then_reported_in_chinese(fake_llm, tmp_path):
@@ -174,6 +178,7 @@ def test_500_is_retried_and_then_reported_in_chinese(fake_llm, tmp_path):
     assert len(fake_llm.requests) == 3
     assert "HTTP 500" in str(err.value) and "未作改动" in str(err.value)
     assert before == Facts()
+    assert [(r["outcome"], r["attempt"]) for r in rows(tmp_path)] == [("server_error", 3)]
 
 
 def test_rate_limit_that_does_not_end_is_reported(fake_llm, tmp_path):
@@ -310,9 +315,11 @@ def test_api_key_never_reaches_log_db_or_repr(fake_llm, tmp_path, caplog):
     with pytest.raises(Exception) as err:
         extract(MESSAGE, Facts(), model)
     assert KEY not in str(err.value)
-    db = (tmp_path / "calls.sqlite3").read_bytes()
+    db = b"".join(p.read_bytes() for p in tmp_path.glob("calls.sqlite3*"))  # the WAL file too
     assert KEY.encode() not in db
-    assert b"upstream said ***" in db  # the error was stored, the key masked
+    assert b"bad request for key ***" in db  # the error was stored, the key masked
+    assert [r["outcome"] for r in rows(tmp_path)] == ["ok", "request_error"]
+    assert "upstream said ***" in caplog.text  # the retried attempt went to the log, masked too
     assert KEY not in caplog.text
     assert KEY not in repr(settings) and KEY not in str(settings) and KEY not in repr(model)
     assert KEY not in json.dumps(settings.model_dump(mode="json"))

@@ -23,7 +23,7 @@ def app(tmp_path_factory):
     url = f"sqlite:///{work / 'app.sqlite3'}"
     add_users(url, [("zhangsan", PASSWORD, "staff", "张三"), ("lisi", PASSWORD, "editor", "李四"),
                     ("zhaosi", PASSWORD, "editor", "赵四"), ("wangwu", PASSWORD, "supervisor", "王五")])
-    with AppServer(url, work, env={"REPORT_LLM_CALL_LOG": str(work / "calls.sqlite3")}) as base:
+    with AppServer(url, work) as base:  # its model logs its calls into the app's database
         yield base, url
 
 
@@ -43,12 +43,11 @@ def _prepared(clients, messages, draft: bool = True) -> int:
     the API."""
     from assistant.dialogue import DialogueService
     from assistant.offline import OfflineModel
-    from assistant.llm import CallLog
     from assistant.storage import Store
 
     store = Store(clients["url"])
     try:
-        service = DialogueService(store, OfflineModel(call_log=CallLog(None)))
+        service = DialogueService(store, OfflineModel())
         d = service.start("zhangsan").id
         for m in messages:
             service.handle(d, "zhangsan", m)

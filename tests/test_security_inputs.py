@@ -15,7 +15,6 @@ import pytest
 from assistant.auth import AuthStore
 from assistant.config import Settings
 from assistant.errors import ReportAssistantError
-from assistant.llm import CallLog
 from assistant.models import make_model
 from assistant.offline import OfflineModel
 from fakellm import Reply, fake_llm, reply_structured  # noqa: F401  (fixture)
@@ -36,7 +35,7 @@ def _workspace(db, tmp_path, model=None) -> tuple[AppService, int]:
     store = db()
     auth = AuthStore(store.engine)
     auth.add_user("zhang", PASSWORD, "staff", "张三")
-    ws = AppService(store, auth, model or OfflineModel(call_log=CallLog(None)), export_dir=tmp_path / "exports",
+    ws = AppService(store, auth, model or OfflineModel(), export_dir=tmp_path / "exports",
                    settings=Settings(_env_file=None))
     draft = ws.new_draft("zhang")
     return ws, draft.id
@@ -72,10 +71,10 @@ def test_prompt_injection_changes_no_number_offline(filled, message):
     assert _numbers(ws, d) == before
 
 
-def test_prompt_injection_changes_no_number_even_when_the_model_obeys_it(db, tmp_path, fake_llm):
+def test_prompt_injection_changes_no_number_even_when_the_model_obeys_it(db, database_url, tmp_path, fake_llm):
     settings = Settings(_env_file=None, llm_base_url=fake_llm.base_url, llm_api_key=KEY, llm_model="m",
                         llm_profile="openai", llm_max_retries=0, llm_max_reasks=0, llm_timeout_s=5,
-                        llm_call_log=tmp_path / "calls.sqlite3")
+                        database_url=database_url)
     ws, d = _workspace(db, tmp_path, make_model(settings))
     fake_llm.push(reply_structured({"ops": [
         {"field": "website_items", "value": 148, "quote": "网站公开政务信息148条", "op": "set"}]}))
@@ -195,12 +194,12 @@ def test_a_zip_bomb_docx_is_refused_quickly(filled, tmp_path):
 
 
 # ---- secrets --------------------------------------------------------------------------------------
-def test_the_api_key_and_passwords_are_never_stored_logged_or_exported(db, tmp_path, fake_llm, caplog):
+def test_the_api_key_and_passwords_are_never_stored_logged_or_exported(db, database_url, tmp_path, fake_llm,
+                                                                       caplog):
     caplog.set_level(logging.DEBUG)
-    log_path = tmp_path / "calls.sqlite3"
     settings = Settings(_env_file=None, llm_base_url=fake_llm.base_url, llm_api_key=KEY, llm_model="m",
                         llm_profile="openai", llm_max_retries=1, llm_backoff_s=0.001, llm_max_reasks=0,
-                        llm_timeout_s=5, llm_call_log=log_path)
+                        llm_timeout_s=5, database_url=database_url)  # the calls are logged there too
     ws, d = _workspace(db, tmp_path, make_model(settings))
     ws.auth.add_user("wang", "supervisor-pass-77", "supervisor", "王五")
     fake_llm.push(reply_structured({"ops": [
@@ -215,7 +214,9 @@ def test_the_api_key_and_passwords_are_never_stored_logged_or_exported(db, tmp_p
     except ReportAssistantError as exc:
         assert KEY not in str(exc)
     assert ws.login("zhang", PASSWORD) and not ws.login("zhang", "wrong-" + PASSWORD)
-    for row in ws.llm_calls("wang", d):
+    calls = ws.llm_calls("wang", d)
+    assert [c["outcome"] for c in calls] == ["ok", "auth_error"]
+    for row in calls:
         assert KEY not in str(row)
     haystacks = {"log records": caplog.text.encode()}
     url = str(ws.store.engine.url)
@@ -229,7 +230,6 @@ def test_the_api_key_and_passwords_are_never_stored_logged_or_exported(db, tmp_p
             dump = [str(r) for t in inspect(ws.store.engine).get_table_names()
                     for r in conn.execute(text(f'SELECT * FROM "{t}"'))]
         haystacks["database"] = "\n".join(dump).encode()
-    haystacks["call log"] = log_path.read_bytes()
     for name, data in haystacks.items():
         for secret in (KEY, PASSWORD, "supervisor-pass-77"):
             assert secret.encode() not in data, (name, secret)

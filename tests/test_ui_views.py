@@ -8,7 +8,6 @@ import re
 import pytest
 
 from assistant.auth import AuthStore
-from assistant.llm import CallLog
 from assistant.offline import OfflineModel
 from assistant.storage import Store
 from schemas.facts import Facts
@@ -24,7 +23,7 @@ def sample(tmp_path):
     auth = AuthStore(store.engine)
     auth.add_user("zhang", "password-123", "staff", "张三")
     auth.add_user("li", "password-123", "editor", "李四")
-    ws = AppService(store, auth, OfflineModel(call_log=CallLog(None)), export_dir=tmp_path)
+    ws = AppService(store, auth, OfflineModel(), export_dir=tmp_path)
     draft = ws.default_draft("zhang")
     for message in SAMPLE_DIALOGUE:
         ws.send("zhang", draft.id, message)

@@ -9,7 +9,6 @@ import pytest
 
 from assistant.auth import AuthStore, PermissionDenied
 from assistant.importing import load_report
-from assistant.llm import CallLog
 from assistant.offline import OfflineModel
 from assistant.workflow import WorkflowError
 from schemas.report import Blank
@@ -26,7 +25,7 @@ def ws(db, tmp_path):
     for name, role, display in (("zhang", "staff", "张三"), ("zhao", "staff", "赵六"), ("li", "editor", "李四"),
                                 ("wang", "supervisor", "王五")):
         auth.add_user(name, PW, role, display)
-    return AppService(store, auth, OfflineModel(call_log=CallLog(None)), export_dir=tmp_path / "exports")
+    return AppService(store, auth, OfflineModel(), export_dir=tmp_path / "exports")
 
 
 def _sample(ws: AppService) -> int:

@@ -15,10 +15,11 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, cast
 
 from assistant.auth import (
-    ROLE_LABELS, Approval, AuthStore, LoginLimits, PartLock, PermissionDenied, User, require, require_draft,
+    ROLE_LABELS, Action, Approval, AuthStore, LoginLimits, PartLock, PermissionDenied, User, allowed, require,
+    require_draft,
 )
 from assistant.config import Settings
 from assistant.dialogue import DialogueService, Reply, derivations, facts_from_store, parse_intent
@@ -27,9 +28,11 @@ from assistant.drafting import PARTS, Assembled, check_numbers, part_address, pa
 from assistant.drafting.numbercheck import style_problems
 from assistant.errors import ReportAssistantError
 from assistant.export import Acknowledgement, ExportRefused, GateDecision, check_gate, export_report
+from assistant.export._export import ExportFormat
 from assistant.llm import LLMError, LLMRequest, LLMResponse, Model, call_context
 from assistant.numbers import parse_number, to_halfwidth
-from assistant.storage import DraftInfo, FactChange, NarrativeVersion, StoredFact, Store
+from assistant.storage import DraftInfo, FactChange, NarrativeVersion, Store, StoredFact
+from assistant.storage._store import NarrativeSource
 from assistant.validation import validate
 from assistant.workflow import (
     MOVES, STATE_LABELS, ChangeRecord, Move, Segment, Transition, WorkflowStore, check_state, moves_for, text_diff,
@@ -208,8 +211,9 @@ class AppService:
 
         settings = settings or Settings()
         store = Store(settings.database_url)
-        return cls(store, AuthStore(store.engine), model or make_model(settings), settings=settings,
-                   local_user=local_user)
+        # the model logs its calls into this (migrated) database
+        return cls(store, AuthStore(store.engine), model or make_model(settings, engine=store.engine),
+                   settings=settings, local_user=local_user)
 
     def close(self) -> None:
         self.store.close()
@@ -243,6 +247,11 @@ class AppService:
     def users(self) -> list[User]:
         return self.auth.list_users()
 
+    def may(self, user: User, action: str) -> bool:
+        """Whether this user's role allows ``action`` at all (what the page shows; every action checks
+        again, with the draft's owner, state and locks)."""
+        return allowed(user, action)
+
     def open_draft(self, username: str | None, draft_id: Any) -> DraftInfo:
         """The draft, if this user may see it."""
         return self._open(username, draft_id, "view")[1]
@@ -252,13 +261,13 @@ class AppService:
         _, draft = self._open(username, draft_id, "view")
         return self.service.opening(draft.id)
 
-    def _open(self, username: str | None, draft_id: Any, action: str) -> tuple[User, DraftInfo]:
+    def _open(self, username: str | None, draft_id: Any, action: Action) -> tuple[User, DraftInfo]:
         user = self.user(username)
         try:
             draft = self.store.get_draft(int(draft_id))
         except (TypeError, ValueError):
             raise AppError("请先选择或新建一份报告。") from None
-        require_draft(user, action, draft.owner)  # type: ignore[arg-type]
+        require_draft(user, action, draft.owner)
         check_state(user, draft.status, action)
         return user, draft
 
@@ -413,16 +422,16 @@ class AppService:
                 state, value = parse_cell_input(address, shown[address])
                 current = stored.get(address)
                 now_set = current is not None and current.state == "set"
-                same = (not now_set) if state == "cleared" else (now_set and _same_value(current.value, value))
+                now = current.value if current is not None and now_set else None
+                same = (not now_set) if state == "cleared" else (now_set and _same_value(now, value))
                 new_state, new_value = parse_cell_input(address, raw)
-                wanted = (not now_set) if new_state == "cleared" else (now_set and _same_value(current.value,
-                                                                                                new_value))
+                wanted = (not now_set) if new_state == "cleared" else (now_set and _same_value(now, new_value))
                 # already what this edit asks for (a repeated event, or the same fix by two people)
                 if not same and not wanted:
                     who = self.name_of(current.author) if current is not None else "他人"
                     conflicts.append(f"{field_label(address)}：您看到的是"
                                      f"{describe_value(value) if state == 'set' else '（空）'}，已被{who}改为"
-                                     f"{describe_value(current.value) if now_set else '（空）'}")
+                                     f"{describe_value(now) if now_set else '（空）'}")
             if conflicts:
                 raise CellConflict(conflicts)
         changes: list[FactChange] = []
@@ -475,7 +484,7 @@ class AppService:
         flags = [f.message for f in narrative_flags(self.service.facts(draft.id), {part: _version(part, text)})]
         ok, version = self.store.save_narrative_if(draft.id, part, text, base, source="manual",
                                                    author=user.username, flags=flags)
-        if ok:
+        if ok and version is not None:
             return version
         theirs = version or NarrativeVersion(part, 0, "", "manual", "", (), dt.datetime.now(dt.timezone.utc))
         raise EditConflict(part, base, text, theirs, self.name_of(theirs.author))
@@ -497,7 +506,7 @@ class AppService:
                 drafted = revise_part(part, current.text, instruction.strip(), self.service.facts(draft.id), model)
         except LLMError as exc:
             raise AppError(f"这次没能重写：{exc}") from exc
-        source = "template" if model.engine == "offline" else "llm"
+        source: NarrativeSource = "template" if model.engine == "offline" else "llm"
         return self.store.save_narrative(draft.id, part, drafted.text, source=source, author=user.username,
                                          flags=[f.message for f in drafted.flags])
 
@@ -522,7 +531,7 @@ class AppService:
     # ---- approval and export ----------------------------------------------------------------------
     def gate(self, snap: Snapshot) -> GateDecision:
         ack = None
-        if snap.approved:
+        if snap.approved and snap.approval is not None:
             ack = Acknowledgement(who=snap.approval.approved_by, at=snap.approval.approved_at,
                                   warnings=list(snap.approval.warnings))
         return check_gate(snap.assembled.report, findings=[f for f in snap.findings if f not in snap.flags],
@@ -542,7 +551,7 @@ class AppService:
         if action not in MOVES:
             raise AppError(f"没有“{action}”这种操作。")
         reason = clean_text(reason, limit=500, what="理由").strip()
-        user, draft = self._open(username, draft_id, action)  # type: ignore[arg-type]
+        user, draft = self._open(username, draft_id, cast(Action, action))
         if action != "approve":
             return self.workflow.move(draft.id, action, user, reason=reason)
         snap = self.snapshot(username, draft_id)
@@ -566,10 +575,12 @@ class AppService:
 
     # ---- the model calls ----------------------------------------------------------------------------
     def llm_calls(self, username: str | None, draft_id: Any) -> list[dict]:
-        """The model calls made for this draft (supervisors): task, model, tokens, time, outcome."""
+        """The model calls made for this draft (supervisors): task, model, tokens, time, outcome.
+        Read from the database, so calls made by any process show."""
+        from assistant.llm import CallLog
+
         _, draft = self._open(username, draft_id, "llm_log")
-        log = getattr(self.service.model, "call_log", None)
-        return log.rows(draft.id) if log is not None else []
+        return CallLog(self.store.engine).rows(draft.id)
 
     # ---- last year's report -------------------------------------------------------------------------
     def import_previous(self, username: str | None, draft_id: Any, path: str | Path,
@@ -612,10 +623,11 @@ class AppService:
         out = self.export_dir / f"draft-{snap.draft.id}" / stamp / f"{_safe_filename(title)}.{fmt}"
         step(1, 3, "正在生成PDF（LibreOffice）" if fmt == "pdf" else "正在生成文件")
         approval = snap.approval
+        assert approval is not None  # snap.approved
         ack = Acknowledgement(who=approval.approved_by, at=approval.approved_at, warnings=list(approval.warnings))
         try:
-            result = export_report(report, fmt, out, previous=self.store.previous_report(snap.draft.id),
-                                   acknowledgement=ack, extra_findings=snap.flags)  # type: ignore[arg-type]
+            result = export_report(report, cast(ExportFormat, fmt), out, previous=self.store.previous_report(snap.draft.id),
+                                   acknowledgement=ack, extra_findings=snap.flags)
         except ExportRefused as exc:
             raise AppError(str(exc)) from exc
         step(3, 3, f"已导出（{user.name}）")

@@ -19,7 +19,12 @@ from typing import Sequence
 from assistant.errors import ReportAssistantError, ReportReadError
 from schemas import Finding, Report
 from schemas import labels as L
-from schemas.layout import cell_label
+from schemas.layout import location_label
+
+__all__ = [
+    "CHECK_JSON_SCHEMA_VERSION", "EXIT_ERRORS", "EXIT_OK", "EXIT_UNREADABLE", "LAZY_COMMANDS", "build_parser",
+    "check_document", "cmd_chat", "cmd_check", "cmd_export", "cmd_rules", "finding_to_json", "main",
+]
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 CHECK_JSON_SCHEMA_VERSION = 1
@@ -36,14 +41,6 @@ def _load(path: str) -> Report:
         raise ReportReadError(f"无法读取文件“{path}”：{exc}") from exc
 
 
-def _where(f: Finding) -> str:
-    loc = f.location
-    label = cell_label(loc.address) if loc.address != "report" else "全文"
-    if loc.span:
-        label += f"（第{loc.span[0] + 1}–{loc.span[1]}字）"
-    return label
-
-
 def finding_to_json(f: Finding) -> dict:
     loc = f.location
     return {
@@ -51,7 +48,7 @@ def finding_to_json(f: Finding) -> dict:
         "severity": f.severity,
         "location": {
             "address": loc.address,
-            "label": _where(f),
+            "label": location_label(loc),
             "span": list(loc.span) if loc.span else None,
             "related": list(loc.related),
         },
@@ -86,7 +83,7 @@ def _print_findings(path: str, report: Report, findings: list[Finding], out) -> 
         return
     for f in findings:
         tag = "错误" if f.severity == "error" else "警告"
-        print(f"[{tag}] {f.rule} {_where(f)}：{f.message}", file=out)
+        print(f"[{tag}] {f.rule} {location_label(f.location)}：{f.message}", file=out)
     errors = sum(f.severity == "error" for f in findings)
     print(f"共 {errors} 个错误、{len(findings) - errors} 个警告。", file=out)
 

@@ -59,7 +59,7 @@ class DialogueService:
             from assistant.config import Settings
             from assistant.models import make_model
 
-            self._model = make_model(Settings())
+            self._model = make_model(Settings(), engine=self.store.engine)  # calls logged with the drafts
         return self._model
 
     # ---- drafts and reading ----------------------------------------------------------------

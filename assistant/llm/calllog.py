@@ -1,8 +1,10 @@
-"""Every model call, logged: to Python logging and to a small SQLite table.
+"""Every model call, logged: to Python logging and to ``llm_calls`` in the main database.
 
 The audit trail and the cost figures come from here. Rows hold the task, prompt version, engine,
 profile, model, tokens, latency and outcome — never a prompt, never the API key. Error texts
-are passed through ``redact`` before they are stored or logged.
+are passed through ``redact`` before they are stored or logged. The table is append-only (triggers
+of migration 0005), and being in the main database, a call made by one process is seen by all.
+``LoggedModel`` (assistant.llm.logged) writes the rows; the engines themselves do not.
 """
 
 from __future__ import annotations
@@ -11,39 +13,19 @@ import contextvars
 import datetime as dt
 import logging
 import re
-import sqlite3
 import threading
-from dataclasses import dataclass
-from pathlib import Path
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import Iterable, Iterator
+from dataclasses import dataclass
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.engine import Engine
+
+from assistant.storage._tables import LLMCallRow
 
 __all__ = ["CallLog", "CallRecord", "call_context", "redact"]
 
 log = logging.getLogger("assistant.llm")
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS llm_calls (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    ts TEXT NOT NULL,
-    request_id TEXT NOT NULL,
-    attempt INTEGER NOT NULL,
-    task TEXT NOT NULL,
-    prompt_version TEXT NOT NULL,
-    engine TEXT NOT NULL,
-    profile TEXT,
-    model TEXT NOT NULL,
-    input_tokens INTEGER,
-    output_tokens INTEGER,
-    latency_ms INTEGER NOT NULL,
-    outcome TEXT NOT NULL,
-    error TEXT,
-    draft_id INTEGER,
-    username TEXT
-)
-"""
-# files written before calls were tied to a draft
-_ADD_COLUMNS = ("ALTER TABLE llm_calls ADD COLUMN draft_id INTEGER", "ALTER TABLE llm_calls ADD COLUMN username TEXT")
 
 # which draft and user the calls being made now are for (set by the app around each action)
 _CONTEXT: contextvars.ContextVar[tuple[int | None, str | None]] = contextvars.ContextVar(
@@ -76,7 +58,7 @@ def redact(text: str | None, secrets: Iterable[str] = ()) -> str | None:
 @dataclass(frozen=True, slots=True)
 class CallRecord:
     request_id: str
-    attempt: int
+    attempt: int  # HTTP attempts of the call, retries and re-asks included (1 for the offline engine)
     task: str
     prompt_version: str
     engine: str
@@ -85,73 +67,102 @@ class CallRecord:
     input_tokens: int | None
     output_tokens: int | None
     latency_ms: int
-    outcome: str  # ok, parse_error, invalid, rate_limited, server_error, timeout, connection_error, error
+    # ok, invalid, truncated, rate_limited, server_error, connection_error, unavailable, timeout,
+    # auth_error, request_error, unsupported, config_error, error
+    outcome: str
     error: str | None = None
+    reasks: int = 0
+
+
+def _aware(value: dt.datetime) -> dt.datetime:
+    # SQLite hands back naive datetimes; they were written in UTC
+    return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
 
 
 class CallLog:
-    """Writes ``CallRecord``s. ``path=None`` logs to Python logging only."""
+    """Writes ``CallRecord``s to ``llm_calls`` through ``engine`` (its schema migrated, as a
+    ``Store`` leaves it) and to Python logging; ``CallLog(None)`` logs to Python logging only.
+    ``CallLog.for_url(url)`` opens and migrates the database on first use, not before."""
 
-    def __init__(self, path: Path | str | None, *, secrets: Iterable[str] = ()) -> None:
-        self.path = Path(path) if path is not None else None
+    def __init__(self, engine: Engine | None, *, secrets: Iterable[str] = ()) -> None:
+        self._engine = engine
+        self._opener: Callable[[], Engine] | None = None
         self._secrets = tuple(s for s in secrets if s)
         self._lock = threading.Lock()
-        if self.path is not None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with self._connect() as db:
-                db.execute(_SCHEMA)
-                columns = {r[1] for r in db.execute("PRAGMA table_info(llm_calls)")}
-                for sql in _ADD_COLUMNS:
-                    if sql.split()[-2] not in columns:
-                        db.execute(sql)
 
-    def _connect(self) -> sqlite3.Connection:
-        return sqlite3.connect(self.path, timeout=5)
+    @classmethod
+    def for_url(cls, url: str | None, *, secrets: Iterable[str] = ()) -> CallLog:
+        """The log in the database at ``url`` (None: the one the settings name)."""
+
+        def open_() -> Engine:
+            from assistant.storage import make_engine, migrate
+
+            engine = make_engine(url)
+            migrate(engine)
+            return engine
+
+        out = cls(None, secrets=secrets)
+        out._opener = open_
+        return out
+
+    @property
+    def engine(self) -> Engine | None:
+        if self._engine is None and self._opener is not None:
+            with self._lock:
+                if self._engine is None:
+                    self._engine = self._opener()
+        return self._engine
 
     def write(self, rec: CallRecord) -> None:
         error = redact(rec.error, self._secrets)
+        draft_id, username = _CONTEXT.get()
         log.info(
-            "llm call task=%s prompt=%s engine=%s profile=%s model=%s attempt=%d tokens=%s/%s "
-            "latency_ms=%d outcome=%s%s",
-            rec.task, rec.prompt_version, rec.engine, rec.profile, rec.model, rec.attempt,
-            rec.input_tokens, rec.output_tokens, rec.latency_ms, rec.outcome,
+            "llm call task=%s prompt=%s engine=%s profile=%s model=%s attempts=%d reasks=%d tokens=%s/%s "
+            "latency_ms=%d outcome=%s draft=%s%s",
+            rec.task, rec.prompt_version, rec.engine, rec.profile, rec.model, rec.attempt, rec.reasks,
+            rec.input_tokens, rec.output_tokens, rec.latency_ms, rec.outcome, draft_id,
             f" error={error}" if error else "",
         )
-        if self.path is None:
+        if self._engine is None and self._opener is None:
             return
-        draft_id, username = _CONTEXT.get()
-        row = (
-            dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds"), rec.request_id,
-            rec.attempt, rec.task, rec.prompt_version, rec.engine, rec.profile, rec.model,
-            rec.input_tokens, rec.output_tokens, rec.latency_ms, rec.outcome, error, draft_id, username,
-        )
-        with self._lock, self._connect() as db:
-            db.execute(
-                "INSERT INTO llm_calls (ts, request_id, attempt, task, prompt_version, engine, profile,"
-                " model, input_tokens, output_tokens, latency_ms, outcome, error, draft_id, username)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                row,
-            )
+        try:
+            engine = self.engine
+            assert engine is not None
+            with engine.begin() as conn:
+                conn.execute(insert(LLMCallRow).values(
+                    created_at=dt.datetime.now(dt.UTC), request_id=rec.request_id,
+                    attempt=rec.attempt, reasks=rec.reasks, task=rec.task,
+                    prompt_version=rec.prompt_version[:300], engine=rec.engine, profile=rec.profile,
+                    model=rec.model, input_tokens=rec.input_tokens, output_tokens=rec.output_tokens,
+                    latency_ms=rec.latency_ms, outcome=rec.outcome, error=error,
+                    draft_id=draft_id, username=username))
+        except Exception as exc:  # the user's action stands even if its record cannot be written
+            log.error("call log: the row for task=%s was not written: %s",
+                      rec.task, redact(f"{type(exc).__name__}: {exc}", self._secrets))
 
     def rows(self, draft_id: int | None = None) -> list[dict]:
-        """All rows (or a draft's), oldest first (for the audit view and tests)."""
-        if self.path is None or not self.path.exists():
+        """All rows (or a draft's), oldest first, as dicts of the columns; ``ts`` is ``created_at``
+        as ISO text (for the audit view and tests)."""
+        engine = self.engine
+        if engine is None:
             return []
-        with self._connect() as db:
-            db.row_factory = sqlite3.Row
-            if draft_id is None:
-                return [dict(r) for r in db.execute("SELECT * FROM llm_calls ORDER BY id")]
-            return [dict(r) for r in db.execute("SELECT * FROM llm_calls WHERE draft_id = ? ORDER BY id",
-                                                (int(draft_id),))]
+        q = select(LLMCallRow.__table__).order_by(LLMCallRow.id)
+        if draft_id is not None:
+            q = q.where(LLMCallRow.draft_id == int(draft_id))
+        with engine.connect() as conn:
+            out = [dict(r._mapping) for r in conn.execute(q)]
+        for r in out:
+            r["created_at"] = _aware(r["created_at"])
+            r["ts"] = r["created_at"].isoformat(timespec="milliseconds")
+        return out
 
     def totals(self) -> dict[str, int]:
         """Token totals by model, for the cost figures."""
-        if self.path is None or not self.path.exists():
+        engine = self.engine
+        if engine is None:
             return {}
-        with self._connect() as db:
-            return {
-                f"{model}:{kind}": int(n or 0)
-                for model, i, o in db.execute(
-                    "SELECT model, SUM(input_tokens), SUM(output_tokens) FROM llm_calls GROUP BY model")
-                for kind, n in (("input", i), ("output", o))
-            }
+        q = select(LLMCallRow.model, func.sum(LLMCallRow.input_tokens), func.sum(LLMCallRow.output_tokens)
+                   ).group_by(LLMCallRow.model)
+        with engine.connect() as conn:
+            return {f"{model}:{kind}": int(n or 0)
+                    for model, i, o in conn.execute(q) for kind, n in (("input", i), ("output", o))}

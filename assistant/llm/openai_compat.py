@@ -5,13 +5,18 @@ What the endpoint supports comes from its ``ProviderProfile``. Structured output
 schema, so a malformed answer comes back as a parsing error instead of an exception; pydantic then
 validates, and an invalid answer is re-asked with the error (at most ``max_reasks`` times).
 HTTP 429/5xx and refused connections are retried with exponential backoff; a timeout is not
-retried (a slow model stays slow) and ends in a Chinese message. Every HTTP attempt is logged.
+retried (a slow model stays slow) and ends in a Chinese message. Every HTTP attempt goes to Python
+logging; the call itself is written to the call log by ``LoggedModel``, to which a failed call
+tells its outcome, attempts, tokens and the provider's words (``outcome``, ``attempts``, ``usage``
+and ``detail`` set on the error). Each request names its task in the ``X-Report-Task`` header
+(harmless to providers; the test server routes on it).
 """
 
 from __future__ import annotations
 
 import copy
 import json
+import logging
 import time
 import uuid
 from typing import Any, Callable
@@ -22,7 +27,7 @@ from langchain_openai import ChatOpenAI
 from langsmith import tracing_context
 from pydantic import BaseModel, ValidationError
 
-from assistant.llm.calllog import CallLog, CallRecord, redact
+from assistant.llm.calllog import redact
 from assistant.llm.errors import (
     LLMAuthError, LLMError, LLMOutputError, LLMRateLimitedError, LLMRequestError, LLMTimeoutError,
     LLMUnavailableError,
@@ -31,7 +36,11 @@ from assistant.llm.profiles import ProviderProfile
 from assistant.llm.prompts import load_prompt
 from assistant.llm.types import LLMRequest, LLMResponse, Usage
 
-__all__ = ["OpenAICompatibleModel", "llm_schema"]
+__all__ = ["TASK_HEADER", "OpenAICompatibleModel", "llm_schema"]
+
+log = logging.getLogger("assistant.llm")
+
+TASK_HEADER = "X-Report-Task"
 
 # How a profile's tool_choice support becomes with_structured_output keyword arguments.
 _TOOL_CHOICE_KWARGS: dict[str, dict[str, Any]] = {
@@ -97,15 +106,13 @@ class OpenAICompatibleModel:
         self, *, base_url: str | None, api_key: str | None, model: str, profile: ProviderProfile,
         timeout_s: float = 60.0, max_retries: int = 3, backoff_s: float = 1.0,
         backoff_max_s: float = 20.0, max_reasks: int = 2, max_tokens: int = 2048,
-        temperature: float = 0.2, call_log: CallLog | None = None,
-        sleep: Callable[[float], None] = time.sleep,
+        temperature: float = 0.2, sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.name = model
         self.profile = profile
         self.base_url = base_url or profile.default_base_url
         self.max_retries, self.backoff_s, self.backoff_max_s = max_retries, backoff_s, backoff_max_s
         self.max_reasks, self.max_tokens, self.timeout_s = max_reasks, max_tokens, timeout_s
-        self.call_log = call_log or CallLog(None)
         self._secret = api_key or ""
         self._sleep = sleep
         self._chat = ChatOpenAI(
@@ -120,15 +127,18 @@ class OpenAICompatibleModel:
         return f"OpenAICompatibleModel(profile={self.profile.name!r}, model={self.name!r}, base_url={self.base_url!r})"
 
     # ---- request building ------------------------------------------------------------------
-    def _limit_kwargs(self, request: LLMRequest) -> dict[str, Any]:
+    def _call_kwargs(self, request: LLMRequest) -> dict[str, Any]:
+        # extra_headers goes through ChatOpenAI's payload to the openai client's create()
+        kw: dict[str, Any] = {"extra_headers": {TASK_HEADER: request.task}}
         n = request.max_tokens or self.max_tokens
         if self.profile.max_tokens_field == "max_completion_tokens":
-            kw: dict[str, Any] = {"max_tokens": n}  # ChatOpenAI sends it as max_completion_tokens
+            kw["max_tokens"] = n  # ChatOpenAI sends it as max_completion_tokens
             if self.profile.extra_body:
                 kw["extra_body"] = dict(self.profile.extra_body)
             return kw
         # ChatOpenAI renames a top-level max_tokens; extra_body reaches the wire unchanged.
-        return {"extra_body": {**self.profile.extra_body, "max_tokens": n}}
+        kw["extra_body"] = {**self.profile.extra_body, "max_tokens": n}
+        return kw
 
     def _system(self, request: LLMRequest) -> str:
         if request.schema is None:
@@ -183,9 +193,9 @@ class OpenAICompatibleModel:
         raise exc
 
     def _with_retries(self, fn: Callable[[], Any], request: LLMRequest, request_id: str,
-                      counter: list[int], *, retry_allowed: Callable[[], bool] = lambda: True):
+                      counter: list[int], usage: list[Usage], *,
+                      retry_allowed: Callable[[], bool] = lambda: True):
         """Run ``fn`` (one HTTP call) with retries. Returns (result, latency_ms)."""
-        version = self._version(request)
         for n in range(self.max_retries + 1):
             counter[0] += 1
             t0 = time.monotonic()
@@ -195,24 +205,23 @@ class OpenAICompatibleModel:
                 return result, int((time.monotonic() - t0) * 1000)
             except Exception as exc:  # classified below; anything unknown re-raises
                 a = self._classify(exc)
-                self.call_log.write(CallRecord(
-                    request_id, counter[0], request.task, version, self.engine, self.profile.name,
-                    self.name, None, None, int((time.monotonic() - t0) * 1000), a.outcome,
-                    f"{type(exc).__name__}: {exc}"))
+                detail = redact(f"{type(exc).__name__}: {exc}", (self._secret,))
+                self._log_attempt(request, request_id, counter[0], int((time.monotonic() - t0) * 1000),
+                                  a.outcome, detail)
                 if not (a.retryable and n < self.max_retries and retry_allowed()):
-                    raise a.error from None
+                    raise _told(a.error, a.outcome, counter[0], usage[0], detail) from None
                 delay = min(self.backoff_max_s, self.backoff_s * (2 ** n))
                 if a.wait is not None:
                     delay = max(delay, min(a.wait, self.backoff_max_s))
                 self._sleep(delay)
         raise AssertionError("unreachable")
 
-    def _log_ok(self, request: LLMRequest, request_id: str, attempt: int, usage: Usage,
-                latency_ms: int, outcome: str = "ok", error: str | None = None) -> None:
-        self.call_log.write(CallRecord(
-            request_id, attempt, request.task, self._version(request), self.engine,
-            self.profile.name, self.name, usage.input_tokens, usage.output_tokens, latency_ms,
-            outcome, error))
+    def _log_attempt(self, request: LLMRequest, request_id: str, attempt: int, latency_ms: int,
+                     outcome: str, error: str | None = None, usage: Usage | None = None) -> None:
+        log.info("llm attempt request=%s task=%s profile=%s model=%s attempt=%d tokens=%s/%s latency_ms=%d "
+                 "outcome=%s%s", request_id, request.task, self.profile.name, self.name, attempt,
+                 usage.input_tokens if usage else None, usage.output_tokens if usage else None, latency_ms,
+                 outcome, f" error={redact(error, (self._secret,))}" if error else "")
 
     # ---- the seam ----------------------------------------------------------------------------
     def complete(self, request: LLMRequest) -> LLMResponse:
@@ -221,8 +230,8 @@ class OpenAICompatibleModel:
         return self._text(request)
 
     def _text(self, request: LLMRequest) -> LLMResponse:
-        request_id, counter = uuid.uuid4().hex, [0]
-        runnable = self._chat.bind(**self._limit_kwargs(request))
+        request_id, counter, spent = uuid.uuid4().hex, [0], [Usage()]
+        runnable = self._chat.bind(**self._call_kwargs(request))
         messages = self._messages(request)
         started = time.monotonic()
         if request.stream:
@@ -241,20 +250,21 @@ class OpenAICompatibleModel:
                 return "".join(emitted), usage
 
             # Once text reached the caller a retry would repeat it: retry only before that.
-            (text, usage), latency = self._with_retries(run, request, request_id, counter,
+            (text, usage), latency = self._with_retries(run, request, request_id, counter, spent,
                                                         retry_allowed=lambda: not emitted)
         else:
-            msg, latency = self._with_retries(lambda: runnable.invoke(messages), request, request_id, counter)
+            msg, latency = self._with_retries(lambda: runnable.invoke(messages), request, request_id, counter,
+                                              spent)
             text, usage = _text_of(msg), _usage_of(msg)
-        self._log_ok(request, request_id, counter[0], usage, latency)
+        self._log_attempt(request, request_id, counter[0], latency, "ok", usage=usage)
         return LLMResponse(text=text, usage=usage, model=self.name,
                            latency_ms=int((time.monotonic() - started) * 1000), attempts=counter[0])
 
     def _structured(self, request: LLMRequest) -> LLMResponse:
         assert request.schema is not None
-        request_id, counter = uuid.uuid4().hex, [0]
+        request_id, counter, spent = uuid.uuid4().hex, [0], [Usage()]
         method = self.profile.structured_method
-        kwargs = self._limit_kwargs(request)
+        kwargs = self._call_kwargs(request)
         if method == "function_calling":
             kwargs.update(_TOOL_CHOICE_KWARGS[self.profile.tool_choice])
             if not self.profile.parallel_tool_calls:
@@ -264,13 +274,15 @@ class OpenAICompatibleModel:
             llm_schema(request.schema), method=method, include_raw=True, strict=strict, **kwargs)
         messages = self._messages(request)
         reask = load_prompt("reask")
-        total, started = Usage(), time.monotonic()
+        started = time.monotonic()
+        version = self._version(request)
         last_error = ""
         for round_ in range(self.max_reasks + 1):
-            out, latency = self._with_retries(lambda: runnable.invoke(messages), request, request_id, counter)
+            out, latency = self._with_retries(lambda: runnable.invoke(messages), request, request_id, counter,
+                                              spent)
             raw: AIMessage = out["raw"]
             usage = _usage_of(raw)
-            total = total + usage
+            spent[0] = spent[0] + usage
             raw_text = _text_of(raw)
             error = None
             parsed_model = None
@@ -284,18 +296,24 @@ class OpenAICompatibleModel:
                 except ValidationError as exc:
                     error = f"输出不符合要求的结构：{exc}"
             if error is None:
-                self._log_ok(request, request_id, counter[0], usage, latency)
+                self._log_attempt(request, request_id, counter[0], latency, "ok", usage=usage)
                 return LLMResponse(
-                    text=raw_text, parsed=parsed_model, usage=total, model=self.name,
+                    text=raw_text, parsed=parsed_model, usage=spent[0], model=self.name,
                     latency_ms=int((time.monotonic() - started) * 1000), attempts=counter[0],
-                    reasks=round_)
+                    reasks=round_, prompt_version=version if version != request.prompt_version else "")
             last_error = error[:1500]
-            self._log_ok(request, request_id, counter[0], usage, latency,
-                         outcome="invalid", error=last_error)
+            self._log_attempt(request, request_id, counter[0], latency, "invalid", last_error, usage)
             messages = [*messages, AIMessage(raw_text or "（空）"),
                         HumanMessage(reask.render("text", error=last_error))]
-        raise LLMOutputError(
-            f"模型{self.max_reasks + 1}次返回的结果都不符合要求，本次未作任何改动。最后一次的问题：{last_error[:200]}")
+        raise _told(LLMOutputError(
+            f"模型{self.max_reasks + 1}次返回的结果都不符合要求，本次未作任何改动。最后一次的问题：{last_error[:200]}"),
+            "invalid", counter[0], spent[0], last_error)
+
+
+def _told(error: LLMError, outcome: str, attempts: int, usage: Usage, detail: str | None) -> LLMError:
+    """``error`` carrying what the call log records of a failed call (read by ``LoggedModel``)."""
+    error.outcome, error.attempts, error.usage, error.detail = outcome, attempts, usage, detail  # type: ignore[attr-defined]
+    return error
 
 
 def _retry_after(exc: openai.APIStatusError) -> float | None:

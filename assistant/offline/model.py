@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import re
 import time
-import uuid
 
-from assistant.llm.calllog import CallLog, CallRecord
 from assistant.llm.errors import OfflineUnsupportedError
 from assistant.llm.types import LLMRequest, LLMResponse
 from assistant.offline.extract import offline_patch
@@ -32,9 +30,6 @@ class OfflineModel:
     engine = "offline"
     name = "offline"
 
-    def __init__(self, call_log: CallLog | None = None) -> None:
-        self.call_log = call_log or CallLog(None)
-
     def __repr__(self) -> str:
         return "OfflineModel()"
 
@@ -45,22 +40,11 @@ class OfflineModel:
                    "revise": self._revise}.get(kind)
         if handler is None:
             raise OfflineUnsupportedError(f"离线模式不支持“{request.task}”，请配置大模型后再试。")
-        version = request.prompt_version
-        try:
-            text, parsed, version = handler(request)
-        except OfflineUnsupportedError as exc:
-            self._log(request, version, started, "unsupported", str(exc))
-            raise
-        latency = self._log(request, version, started, "ok", None)
+        text, parsed, version = handler(request)
+        latency = int((time.monotonic() - started) * 1000)
         if request.on_token and text:
             request.on_token(text)
         return LLMResponse(text=text, parsed=parsed, model=self.name, latency_ms=latency, prompt_version=version)
-
-    def _log(self, request: LLMRequest, version: str, started: float, outcome: str, error: str | None) -> int:
-        latency = int((time.monotonic() - started) * 1000)
-        self.call_log.write(CallRecord(uuid.uuid4().hex, 1, request.task, version, self.engine, None,
-                                       self.name, 0, 0, latency, outcome, error))
-        return latency
 
     # ---- handlers: (text, parsed, version actually used) -------------------------------------
     def _extract(self, request: LLMRequest):

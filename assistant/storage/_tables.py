@@ -168,3 +168,28 @@ class TransitionRow(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
     revision: Mapped[int] = mapped_column(Integer)  # the draft's revision the move was made on
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+# ---- model calls (assistant.llm.calllog; migration 0005) ----
+
+class LLMCallRow(Base):
+    """One model call of any engine (append-only): never a prompt, never the API key."""
+
+    __tablename__ = "llm_calls"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now, index=True)
+    request_id: Mapped[str] = mapped_column(String(40))
+    attempt: Mapped[int] = mapped_column(Integer)  # HTTP attempts, retries and re-asks included
+    reasks: Mapped[int] = mapped_column(Integer, default=0)
+    task: Mapped[str] = mapped_column(String(60))  # extract | draft.p1.active | repair.p5 …
+    prompt_version: Mapped[str] = mapped_column(String(300))
+    engine: Mapped[str] = mapped_column(String(40))
+    profile: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    model: Mapped[str] = mapped_column(String(200))
+    input_tokens: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    output_tokens: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    latency_ms: Mapped[int] = mapped_column(Integer)
+    outcome: Mapped[str] = mapped_column(String(30))  # ok | invalid | timeout | rate_limited …
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)  # redacted
+    # a plain id, not a foreign key: writing a call's record never waits on or fails for the draft
+    draft_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    username: Mapped[str | None] = mapped_column(String(100), nullable=True)

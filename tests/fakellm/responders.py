@@ -1,16 +1,22 @@
 """Responders for the fake server: a reply computed from each request instead of a fixed queue.
 
-``install(server, responder)`` makes ``server`` answer every request with ``responder(body)``.
-The fake server pops its replies from ``server.replies``; a ``ResponderQueue`` stands in for that
-list, is never empty, and computes the reply for the request just recorded (the server appends the
-request before it pops, under its lock), so ``tests/fakellm/__init__.py`` needs no change.
+``install(server, responder)`` makes ``server`` answer every request with ``responder(request)``
+(a ``Recorded``: path, headers, body). The fake server pops its replies from ``server.replies``; a
+``ResponderQueue`` stands in for that list, is never empty, and computes the reply for the request
+just recorded (the server appends the request before it pops, under its lock), so
+``tests/fakellm/__init__.py`` needs no change.
+
+Requests are routed on their task, which the client sends in the ``X-Report-Task`` header, never on
+the prompt's wording: a request without a known task is an error (HTTP 400), not a guess. The data a
+reply is made from (the staff message, the fact lines, the draft to repair) is read out of the user
+message by the task's own prompt template (``prompt_values``), so rewording a prompt changes nothing.
 
 ``PlausibleModel`` behaves like a plausible but imperfect model over real HTTP:
-- extraction: reads the staff message out of the rendered prompt and proposes ops for it; now and
-  then it also invents a number that is not in the message (the grounding check must refuse it)
-  or puts a website figure into the wrong field (which no check can catch);
-- drafting: writes each part from the fact lines in the prompt, now and then adding a sentence
-  with an invented number (the number check and the repair round must remove it);
+- extraction: proposes ops for the staff message; now and then it also invents a number that is
+  not in the message (the grounding check must refuse it) or puts a website figure into the wrong
+  field (which no check can catch);
+- drafting: writes each part from its fact lines, now and then adding a sentence with an
+  invented number (the number check and the repair round must remove it);
 - repair: drops the sentences holding the numbers it is told about;
 - the eval's one-prompt baseline: writes the whole report from the facts sheet as text, with one
   table cell off by one and one invented number, as a one-shot model would.
@@ -25,9 +31,11 @@ from decimal import Decimal
 from typing import Any, Callable
 
 from assistant.drafting import DraftedPart, Drafts, assemble_report
-from assistant.drafting.drafting import PARTS
+from assistant.drafting.drafting import PARTS, _prompt_name
 from assistant.drafting.factsheet import part_fact_lines
 from assistant.export import render_html
+from assistant.llm.openai_compat import TASK_HEADER
+from assistant.llm.prompts import load_prompt
 from assistant.offline.extract import offline_patch
 from eval._tables import web_copy_text
 from schemas import labels as L
@@ -35,11 +43,11 @@ from schemas.facts import FACT_SPECS, Facts
 from schemas.layout import ALL_CELL_ADDRESSES, cell_label, get_cell, set_cell
 from schemas.patches import PatchOp
 
-from tests.fakellm import FakeLLMServer, Reply
+from tests.fakellm import FakeLLMServer, Recorded, Reply
 
-__all__ = ["PlausibleModel", "ResponderQueue", "install"]
+__all__ = ["PlausibleModel", "ResponderQueue", "install", "prompt_values", "task_of"]
 
-Responder = Callable[[dict], Reply]
+Responder = Callable[[Recorded], Reply]
 
 
 class ResponderQueue(list):
@@ -51,7 +59,7 @@ class ResponderQueue(list):
         return True
 
     def pop(self, index: int = -1) -> Reply:  # noqa: ARG002 - the queue's interface
-        return self._responder(self._server.requests[-1].body)
+        return self._responder(self._server.requests[-1])
 
 
 def install(server: FakeLLMServer, responder: Responder) -> FakeLLMServer:
@@ -63,13 +71,34 @@ def _hash(text: str) -> int:
     return zlib.crc32(text.encode("utf-8"))
 
 
-def _between(text: str, start: str, end: str | None = None) -> str:
-    i = text.find(start)
-    if i < 0:
-        return ""
-    i += len(start)
-    j = text.find(end, i) if end else -1
-    return text[i:j] if j >= 0 else text[i:]
+def task_of(request: Recorded) -> str:
+    """The task the client named (``extract``, ``draft.p1.active`` …), or ""."""
+    return request.headers.get(TASK_HEADER.lower(), "")
+
+
+def prompt_values(prompt: str, text: str, section: str = "user") -> dict[str, str]:
+    """The values ``text`` was rendered from, read by the template of ``prompt``'s ``section``
+    itself (its literal text between ``${name}``s), so they follow any rewording of the prompt.
+    Text put before the rendered section (last year's context) is skipped."""
+    template = load_prompt(prompt).sections[section]
+    pattern, seen = "", set()
+    for i, piece in enumerate(re.split(r"\$\{(\w+)\}", template)):
+        if i % 2 == 0:
+            pattern += re.escape(piece.replace("$$", "$"))
+        elif piece in seen:
+            pattern += f"(?P={piece})"
+        else:
+            seen.add(piece)
+            pattern += f"(?P<{piece}>.*?)"
+    m = re.search(pattern + r"\Z", text, re.S)
+    if m is None:
+        raise ValueError(f"fake: the request does not follow the template {prompt}[[{section}]]")
+    return m.groupdict()
+
+
+def _user(body: dict) -> str:
+    # the first user message: the rendered prompt (later ones are re-asks)
+    return next((str(m.get("content") or "") for m in body.get("messages", []) if m["role"] == "user"), "")
 
 
 class PlausibleModel:
@@ -83,26 +112,28 @@ class PlausibleModel:
     def _count(self, key: str) -> None:
         self.counts[key] = self.counts.get(key, 0) + 1
 
-    def __call__(self, body: dict) -> Reply:
-        messages = body.get("messages", [])
-        system = "\n".join(str(m.get("content") or "") for m in messages if m["role"] in ("system", "developer"))
-        user = str(messages[-1].get("content") or "") if messages else ""
-        if "资料整理助手" in system:
-            return self._extract(user)
-        if "审校人" in system:
-            return self._repair(user)
-        if "一次写出整份报告" in system:
-            return self._baseline(user)
-        if "现在起草的是" in system:
-            return self._draft(system, user)
+    def __call__(self, request: Recorded) -> Reply:
+        task, user = task_of(request), _user(request.body)
+        kind, _, part = task.partition(".")
+        try:
+            if task == "extract":
+                return self._extract(prompt_values("extract", user))
+            if kind == "repair" and part in PARTS:
+                return self._repair(prompt_values("repair", user))
+            if task == "eval.baseline":
+                return self._baseline(prompt_values("eval_baseline", user))
+            if kind == "draft" and part in PARTS:
+                return self._draft(task, prompt_values(_prompt_name(part), user))
+            error = f"fake: no route for task {task!r}"
+        except ValueError as exc:  # the request does not match its task's template
+            error = str(exc)
         self._count("unknown")
-        return Reply(status=400, error_body={"error": {"message": "fake: unknown request"}})
+        return Reply(status=400, error_body={"error": {"message": error}})
 
     # ---- extraction ---------------------------------------------------------------------------
-    def _extract(self, user: str) -> Reply:
+    def _extract(self, values: dict[str, str]) -> Reply:
         self._count("extract")
-        message = _between(user, "本条消息：\n")
-        topic = _between(user, "当前正在询问的项目：", "\n").strip()
+        message, topic = values["message"], values["topic"].strip()
         patch = offline_patch(message, topic=None if topic in ("", "（无）") else topic)
         ops = [op.model_dump() for op in patch.ops]
         h = _hash(message)
@@ -117,7 +148,7 @@ class PlausibleModel:
                     self._count("wrong_field")
                     break
         text = json.dumps({"ops": ops}, ensure_ascii=False)
-        return Reply(structured={"ops": ops}, usage=(len(user) // 2 + 400, len(text) // 2))
+        return Reply(structured={"ops": ops}, usage=(len(message) // 2 + 400, len(text) // 2))
 
     # ---- drafting -----------------------------------------------------------------------------
     @staticmethod
@@ -135,28 +166,27 @@ class PlausibleModel:
                 sentences.append(f"{label}{value}。")
         return "".join(sentences) or "本年度无此方面需要报告的情况。"
 
-    def _draft(self, system: str, user: str) -> Reply:
+    def _draft(self, task: str, values: dict[str, str]) -> Reply:
         self._count("draft")
-        facts = _between(user, "（除此之外一无所知）：\n", "\n\n请据此")
+        facts = values["facts"]
         text = self._compose(facts)
-        h = _hash(system + facts)
+        h = _hash(task + facts)
         if h % self.invent_every == 0:
             text += f"全年组织业务培训{h % 40 + 53}次。"  # not in the facts: repair must remove it
             self._count("invented_number")
-        return Reply(content=text, usage=(len(system + user) // 2, len(text) // 2))
+        return Reply(content=text, usage=(len(facts) // 2 + 600, len(text) // 2))
 
-    def _repair(self, user: str) -> Reply:
+    def _repair(self, values: dict[str, str]) -> Reply:
         self._count("repair")
-        draft = _between(user, "草稿：\n", "\n\n找不到依据的数字：")
-        bad = re.findall(r"“([^”]+)”", _between(user, "找不到依据的数字：\n"))
-        kept = [s for s in re.findall(r"[^。！？]+[。！？]?", draft) if not any(b in s for b in bad)]
+        bad = re.findall(r"“([^”]+)”", values["violations"])  # the list the code wrote: - “6场”（第…字起）
+        kept = [s for s in re.findall(r"[^。！？]+[。！？]?", values["text"]) if not any(b in s for b in bad)]
         text = "".join(kept)
-        return Reply(content=text, usage=(len(user) // 2, len(text) // 2))
+        return Reply(content=text, usage=(len(values["text"]) // 2 + 600, len(text) // 2))
 
     # ---- the eval's baseline: the whole report in one answer ---------------------------------
-    def _baseline(self, user: str) -> Reply:
+    def _baseline(self, values: dict[str, str]) -> Reply:
         self._count("baseline")
-        facts = _facts_from_sheet(_between(user, "（除此之外一无所知）：\n", "\n\n请写出整份报告"))
+        facts = _facts_from_sheet(values["facts"])
         drafts = Drafts(parts={p: DraftedPart(part=p, text=self._compose(part_fact_lines(p, facts))) for p in PARTS})
         report = assemble_report(facts, drafts).report
         cell = get_cell(report, "t3.granted.natural")
@@ -164,7 +194,7 @@ class PlausibleModel:
             set_cell(report, "t3.granted.natural", cell + 1)  # one cell copied wrong
         report.part5 = (report.part5 or "") + "全年共整改问题17个。"  # one invented number
         text = web_copy_text(render_html(report))
-        return Reply(content=text, usage=(len(user) // 2, len(text) // 2))
+        return Reply(content=text, usage=(len(values["facts"]) // 2 + 600, len(text) // 2))
 
 
 _LABEL_TO_FIELD = {spec.label: name for name, spec in FACT_SPECS.items()}
