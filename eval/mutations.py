@@ -36,24 +36,19 @@ from decimal import Decimal
 from fractions import Fraction
 
 from schemas import labels as L
-from schemas.layout import T3_RESULT_ROWS, T3_ROWS, T4_BLOCKS, cell_label, get_cell, iter_cells, set_cell, t3_row
+from schemas.layout import (
+    T3_RESULT_ROWS, T3_ROWS, T4_BLOCKS, cell_label, get_cell, get_text, iter_cells, set_cell, set_text, t3_row,
+)
 from schemas.report import Blank, Part6Item, PartHeading, Report, SourceInfo
 
 from eval.synthetic import consistent_report, previous_year_of
 from assistant.validation import RULES, validate
+from assistant.validation._registry import FAMILIES
 
 __all__ = [
     "COMPANION_RULES", "CROSS_YEAR_RULES", "FAMILIES", "Defect", "defects", "defects_for", "plant", "variant_names",
 ]
 
-FAMILIES: dict[str, str] = {
-    "A": "表三算术",
-    "B": "表四算术",
-    "C": "表二数据",
-    "D": "跨年度核对",
-    "E": "正文与表格一致",
-    "F": "结构、表述、版本与期限",
-}
 CROSS_YEAR_RULES: frozenset[str] = frozenset({"C3", "D1", "D2", "D3"})
 # Rules of another family that a defect of a rule sets off by necessity (see the module docstring).
 COMPANION_RULES: dict[str, frozenset[str]] = {"C3": frozenset({"D2"})}
@@ -111,10 +106,6 @@ def _k(rng: random.Random) -> int:
 
 def _int(v) -> int:
     return v if isinstance(v, int) else 0
-
-
-def _row_label(row) -> str:
-    return f"表三「{row.full_label}」行"
 
 
 def _group_sum(r: Report, group: str) -> int:
@@ -200,19 +191,6 @@ def _cn(n: int) -> str:
     return s
 
 
-def _set_text(r: Report, address: str, text: str) -> None:
-    if address.startswith("p1."):
-        setattr(r.part1, address[3:], text)
-    elif address == "p5":
-        r.part5 = text
-    elif address == "preamble":
-        r.preamble = text
-    elif address.startswith("p6."):
-        r.part6[int(address[3:])].text = text
-    else:
-        raise KeyError(address)
-
-
 def _p6(r: Report, key: str) -> str:
     """Address of the part-六 item with ``key`` (added when missing)."""
     for i, item in enumerate(r.part6):
@@ -290,7 +268,7 @@ def _(c: _Ctx):
 def _(c: _Ctx):
     row, col = c.rng.choice(_LEAF_RESULT_ROWS), c.rng.choice(_APPLICANTS)
     old, new = _shift(c.r, f"{row.address}.{col}", c.rng)
-    return f"t3.total.{col}", f"{_row_label(row)}「{_COL[col]}」列由{old}改为{new}，该列各项之和不再等于（七）总计"
+    return f"t3.total.{col}", f"{cell_label(f'{row.address}.{col}')}由{old}改为{new}，该列各项之和不再等于（七）总计"
 
 
 @_variant("A2", "result_cell_omitted")
@@ -299,28 +277,28 @@ def _(c: _Ctx):
     address = f"{row.address}.{col}"
     old = get_cell(c.r, address)
     set_cell(c.r, address, 0)
-    return f"t3.total.{col}", f"{_row_label(row)}「{_COL[col]}」列漏填（{old}填作0）"
+    return f"t3.total.{col}", f"{cell_label(f'{row.address}.{col}')}漏填（{old}填作0）"
 
 
 @_variant("A2", "total_row_off")
 def _(c: _Ctx):
     col = c.rng.choice(_APPLICANTS)
     old, new = _shift(c.r, f"t3.total.{col}", c.rng)
-    return f"t3.total.{col}", f"表三「（七）总计」行「{_COL[col]}」列由{old}改为{new}"
+    return f"t3.total.{col}", f"{cell_label(f't3.total.{col}')}由{old}改为{new}"
 
 
 @_variant("A3", "applicant_cell_off")
 def _(c: _Ctx):
     row, col = c.rng.choice(_LEAF_RESULT_ROWS), c.rng.choice(_APPLICANTS)
     old, new = _shift(c.r, f"{row.address}.{col}", c.rng)
-    return f"{row.address}.total", f"{_row_label(row)}「{_COL[col]}」列由{old}改为{new}，该行总计不再等于六类申请人之和"
+    return f"{row.address}.total", f"{cell_label(f'{row.address}.{col}')}由{old}改为{new}，该行总计不再等于六类申请人之和"
 
 
 @_variant("A3", "row_total_off")
 def _(c: _Ctx):
     row = c.rng.choice(_INTAKE_ROWS)
     old, new = _shift(c.r, f"{row.address}.total", c.rng, sync=True)
-    return f"{row.address}.total", f"{_row_label(row)}「总计」列由{old}改为{new}（正文随之引用）"
+    return f"{row.address}.total", f"{cell_label(f'{row.address}.total')}由{old}改为{new}（正文随之引用）"
 
 
 @_variant("A3", "row_total_digits_transposed")
@@ -338,7 +316,7 @@ def _(c: _Ctx):
     before = _quoted(c.r)
     set_cell(c.r, address, new)
     _requote(c.r, before)
-    return address, f"{_row_label(row)}「总计」列{old}误录为{new}（数字颠倒）"
+    return address, f"{cell_label(f'{row.address}.total')}{old}误录为{new}（数字颠倒）"
 
 
 @_variant("A3", "row_total_misses_column")
@@ -350,7 +328,7 @@ def _(c: _Ctx):
     old = target.total
     target.total = old - getattr(target, col)
     _requote(c.r, before)
-    return f"{row.address}.total", f"{_row_label(row)}「总计」列漏加「{_COL[col]}」列（{old}填作{target.total}）"
+    return f"{row.address}.total", f"{cell_label(f'{row.address}.total')}漏加「{_COL[col]}」列（{old}填作{target.total}）"
 
 
 @_variant("A4", "t3_slash")
@@ -358,7 +336,7 @@ def _(c: _Ctx):
     row, col = c.rng.choice(_LEAF_RESULT_ROWS), c.rng.choice(_APPLICANTS)
     address = f"{row.address}.{col}"
     set_cell(c.r, address, Blank(blank="/"))
-    return address, f"{_row_label(row)}「{_COL[col]}」列填作“/”"
+    return address, f"{cell_label(f'{row.address}.{col}')}填作“/”"
 
 
 @_variant("A4", "t3_empty")
@@ -366,7 +344,7 @@ def _(c: _Ctx):
     row, col = c.rng.choice(_LEAF_RESULT_ROWS), c.rng.choice(_APPLICANTS)
     address = f"{row.address}.{col}"
     set_cell(c.r, address, Blank(blank=""))
-    return address, f"{_row_label(row)}「{_COL[col]}」列留空"
+    return address, f"{cell_label(f'{row.address}.{col}')}留空"
 
 
 @_variant("A4", "t2_dash")
@@ -387,14 +365,14 @@ def _(c: _Ctx):
 def _(c: _Ctx):
     block, col = c.rng.choice(T4_BLOCKS), c.rng.choice(_T4_PARTS)
     old, new = _shift(c.r, f"t4.{block}.{col}", c.rng)
-    return f"t4.{block}.total", f"表四「{L.T4_BLOCK_LABELS[block]}·{L.T4_COLUMN_LABELS[col]}」由{old}改为{new}"
+    return f"t4.{block}.total", f"{cell_label(f't4.{block}.{col}')}由{old}改为{new}"
 
 
 @_variant("B", "total_off")
 def _(c: _Ctx):
     block = c.rng.choice(T4_BLOCKS)
     old, new = _shift(c.r, f"t4.{block}.total", c.rng)
-    return f"t4.{block}.total", f"表四「{L.T4_BLOCK_LABELS[block]}·总计」由{old}改为{new}"
+    return f"t4.{block}.total", f"{cell_label(f't4.{block}.total')}由{old}改为{new}"
 
 
 @_variant("B", "pending_left_out")
@@ -403,7 +381,7 @@ def _(c: _Ctx):
     row = getattr(c.r.table4, block)
     old = row.total
     row.total = old - _int(row.pending)
-    return f"t4.{block}.total", f"表四「{L.T4_BLOCK_LABELS[block]}·总计」未计入尚未审结（{old}填作{row.total}）"
+    return f"t4.{block}.total", f"{cell_label(f't4.{block}.total')}未计入尚未审结（{old}填作{row.total}）"
 
 
 @_variant("B", "total_copied_from_other_block")
@@ -416,7 +394,7 @@ def _(c: _Ctx):
         src_total = src.total
     old = row.total
     row.total = src_total
-    return (f"t4.{block}.total", f"表四「{L.T4_BLOCK_LABELS[block]}·总计」误抄「{L.T4_BLOCK_LABELS[other]}」的总计"
+    return (f"t4.{block}.total", f"{cell_label(f't4.{block}.total')}误抄「{L.T4_BLOCK_LABELS[other]}」的总计"
                                  f"（{old}填作{src_total}）")
 
 
@@ -434,7 +412,7 @@ def _(c: _Ctx):
     address = f"t2.{row}.repealed"
     v = max(1, _int(get_cell(c.r, address)))
     set_cell(c.r, address, -v)
-    return address, f"表二「{L.T2_ROW_LABELS[row]}·本年废止件数」填作负数（-{v}）"
+    return address, f"{cell_label(f't2.{row}.repealed')}填作负数（-{v}）"
 
 
 @_variant("C1", "negative_fees")
@@ -472,7 +450,7 @@ def _repealed_too_many(c: _Ctx, row: str) -> tuple[str, str]:
     new = prev_in_force + issued + _k(c.rng)
     old = get_cell(c.r, f"t2.{row}.repealed")
     set_cell(c.r, f"t2.{row}.repealed", new)
-    return (f"t2.{row}.repealed", f"表二「{L.T2_ROW_LABELS[row]}·本年废止件数」由{old}改为{new}，超过上年现行有效"
+    return (f"t2.{row}.repealed", f"{cell_label(f't2.{row}.repealed')}由{old}改为{new}，超过上年现行有效"
                                   f"{prev_in_force}件加本年制发{issued}件（同时触发D2）")
 
 
@@ -543,7 +521,7 @@ def _(c: _Ctx):
 def _(c: _Ctx):
     row = _doc_row(c)
     old, new = _shift(c.r, f"t2.{row}.in_force", c.rng)
-    return f"t2.{row}.in_force", f"表二「{L.T2_ROW_LABELS[row]}·现行有效件数」由{old}改为{new}"
+    return f"t2.{row}.in_force", f"{cell_label(f't2.{row}.in_force')}由{old}改为{new}"
 
 
 @_variant("D2", "repealed_not_subtracted")
@@ -552,14 +530,14 @@ def _(c: _Ctx):
     cell = getattr(c.r.table2, row)
     old = cell.in_force
     cell.in_force = old + max(1, _int(cell.repealed))
-    return f"t2.{row}.in_force", f"表二「{L.T2_ROW_LABELS[row]}·现行有效件数」未减本年废止件数（{old}填作{cell.in_force}）"
+    return f"t2.{row}.in_force", f"{cell_label(f't2.{row}.in_force')}未减本年废止件数（{old}填作{cell.in_force}）"
 
 
 @_variant("D2", "previous_in_force_differs")
 def _(c: _Ctx):
     row = _doc_row(c)
     old, new = _shift(c.prev, f"t2.{row}.in_force", c.rng)
-    return f"t2.{row}.in_force", f"上年报告表二「{L.T2_ROW_LABELS[row]}·现行有效件数」由{old}改为{new}"
+    return f"t2.{row}.in_force", f"上年报告{cell_label(f't2.{row}.in_force')}由{old}改为{new}"
 
 
 @_variant("D3", "part5_copied")
@@ -760,8 +738,7 @@ def _(c: _Ctx):
 
 
 def _append(c: _Ctx, address: str, sentence: str) -> str:
-    text = getattr(c.r.part1, address[3:])
-    setattr(c.r.part1, address[3:], text + sentence)
+    set_text(c.r, address, get_text(c.r, address) + sentence)
     return address
 
 
@@ -871,7 +848,7 @@ def _(c: _Ctx):
 
 def _fees(c: _Ctx, text: str) -> str:
     address = _p6(c.r, "fees")
-    _set_text(c.r, address, text)
+    set_text(c.r, address, text)
     return address
 
 
@@ -956,7 +933,7 @@ def _(c: _Ctx):
 @_variant("F2", "subpart_empty")
 def _(c: _Ctx):
     key = c.rng.choice(("management", "platform", "oversight"))
-    setattr(c.r.part1, key, "")
+    set_text(c.r, f"p1.{key}", "")
     return f"p1.{key}", f"第一部分「{L.P1_SUBPART_TITLES[key]}」留空"
 
 
@@ -964,7 +941,7 @@ def _(c: _Ctx):
 def _(c: _Ctx):
     key = c.rng.choice(("management", "platform", "oversight"))
     word = c.rng.choice(("略。", "待补充。"))
-    setattr(c.r.part1, key, word)
+    set_text(c.r, f"p1.{key}", word)
     return f"p1.{key}", f"第一部分「{L.P1_SUBPART_TITLES[key]}」只写了“{word}”"
 
 
@@ -1017,7 +994,7 @@ def _(c: _Ctx):
 
 
 def _year_text(c: _Ctx, address: str, text: str) -> str:
-    _set_text(c.r, address, text)
+    set_text(c.r, address, text)
     return address
 
 

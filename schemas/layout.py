@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterator
+from typing import Any, Iterator
 
 from schemas import labels as L
+from schemas.findings import Location
 from schemas.report import Blank, Report, Row3, Table3
 
 T3_COLUMNS: tuple[str, ...] = tuple(L.T3_COLUMN_LABELS)  # 6 applicant columns + total
@@ -97,7 +98,7 @@ _TABLE_ATTR = {"t2": "table2", "t3": "table3", "t4": "table4"}
 
 
 def t3_row(table3: Table3, row: T3Row) -> Row3:
-    obj = table3
+    obj: Any = table3
     for p in row.path:
         obj = getattr(obj, p)
     return obj
@@ -158,6 +159,20 @@ def cell_label(address: str) -> str:
     return narrative_label(address)
 
 
+def location_label(location: Location) -> str:
+    """Where a finding points, in words, the same wherever it is shown (check, export, audit, web):
+    表三「（七）总计」行「总计」列, 五、存在的主要问题及改进情况（第3–5字）, 全文."""
+    if location.address == "report":
+        return "全文"
+    try:
+        label = cell_label(location.address)
+    except (KeyError, ValueError, IndexError):  # an address the layout does not know: shown as is
+        label = location.address
+    if location.span:
+        label += f"（第{location.span[0] + 1}–{location.span[1]}字）"
+    return label
+
+
 def narrative_label(address: str) -> str:
     if address.startswith("p1."):
         key = address[3:]
@@ -196,3 +211,19 @@ def get_text(report: Report, address: str) -> str:
         if a == address:
             return text
     raise KeyError(address)
+
+
+def set_text(report: Report, address: str, text: str) -> None:
+    """Set one narrative piece (an address of ``iter_narrative``) in place."""
+    if address == "meta.title":
+        report.meta.title = text
+    elif address == "preamble":
+        report.preamble = text
+    elif address.startswith("p1.") and address[3:] in L.P1_SUBPART_TITLES:
+        setattr(report.part1, address[3:], text)
+    elif address == "p5":
+        report.part5 = text
+    elif address.startswith("p6.") and address[3:].isdigit() and int(address[3:]) < len(report.part6):
+        report.part6[int(address[3:])].text = text
+    else:
+        raise KeyError(address)

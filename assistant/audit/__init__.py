@@ -16,12 +16,12 @@ from assistant.audit._aggregate import (
 )
 from assistant.audit._collect import collect_files
 from assistant.audit._html import render_audit_html, write_audit_html
-from assistant.audit._model import FAMILIES, FAMILY_LABELS, STATUS_LABELS, AuditResult, AuditRow, agency_key
+from assistant.audit._model import STATUS_LABELS, AuditResult, AuditRow, agency_key
 from assistant.audit._run import FILE_TIMEOUT_S, Progress, audit_files, audit_paths, read_one
 from assistant.audit._workbook import FORMULA_PREFIXES, SHEETS, safe_cell, write_workbook
 
 __all__ = [
-    "AGGREGATE_SCHEMA_VERSION", "FAMILIES", "FAMILY_LABELS", "FILE_TIMEOUT_S", "FORMULA_PREFIXES", "SHEETS",
+    "AGGREGATE_SCHEMA_VERSION", "FILE_TIMEOUT_S", "FORMULA_PREFIXES", "SHEETS",
     "STATUS_LABELS", "AggregateResult", "AuditResult", "AuditRow", "Excluded", "Progress",
     "agency_key", "aggregate", "aggregate_document", "audit_files", "audit_paths", "collect_files", "combine",
     "read_one", "render_audit_html", "safe_cell", "write_aggregate", "write_audit_html", "write_workbook",

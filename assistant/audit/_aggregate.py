@@ -10,20 +10,20 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Sequence, TextIO
 
+from assistant._files import atomic_write
 from schemas import labels as L
 from schemas.findings import Finding
-from schemas.layout import ALL_CELL_ADDRESSES, get_cell, set_cell
+from schemas.layout import ALL_CELL_ADDRESSES, get_cell, location_label, set_cell
 from schemas.report import Blank, Part1, Part6Item, Report, ReportMeta, SourceInfo
 
 from assistant.audit._collect import collect_files
-from assistant.audit._model import AuditRow, agency_key, where
+from assistant.audit._model import AuditRow, agency_key
 from assistant.audit._run import audit_files
 
 __all__ = ["AGGREGATE_SCHEMA_VERSION", "AggregateResult", "Excluded", "aggregate", "aggregate_document", "combine",
@@ -108,7 +108,7 @@ def _select(rows: list[AuditRow], year: int | None) -> tuple[list[AuditRow], lis
         elif row.errors:
             rules = "、".join(dict.fromkeys(f.rule for f in row.findings if f.severity == "error"))
             first = next(f for f in row.findings if f.severity == "error")
-            reason = f"校验有{row.errors}个错误（规则{rules}），如{where(first)}：{first.message}"
+            reason = f"校验有{row.errors}个错误（规则{rules}），如{location_label(first.location)}：{first.message}"
         elif row.format_version != "2021":
             reason = "统计表不是2021年格式，无法与其他报告相加。"
         elif row.year is None:
@@ -172,7 +172,7 @@ def aggregate_document(result: AggregateResult) -> dict:
         "validation": {
             "errors": errors, "warnings": len(result.findings) - errors,
             "findings": [{"rule": f.rule, "severity": f.severity, "address": f.location.address,
-                          "label": where(f), "message": f.message} for f in result.findings],
+                          "label": location_label(f.location), "message": f.message} for f in result.findings],
         },
         "report": json.loads(r.model_dump_json()) if r else None,
     }
@@ -194,13 +194,4 @@ def write_aggregate(result: AggregateResult, path: str | os.PathLike) -> Path:
         data = build_docx(result.report)
     else:
         raise ReportAssistantError(f"不支持的汇总输出格式“{ext or target.name}”：请使用 .json 或 .docx。")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
+    return atomic_write(target, data)

@@ -7,12 +7,13 @@ from __future__ import annotations
 import datetime as dt
 import html
 import os
-import tempfile
 from pathlib import Path
 
+from assistant._files import atomic_write
 from assistant.validation import RULES
+from assistant.validation._registry import FAMILIES, family_of
 
-from assistant.audit._model import FAMILIES, FAMILY_LABELS, STATUS_LABELS, AuditResult, family_of
+from assistant.audit._model import STATUS_LABELS, AuditResult
 from assistant.audit._workbook import FINDINGS_HEADER, RULES_HEADER, SUMMARY_HEADER, finding_rows, rule_rows, summary_rows
 
 __all__ = ["render_audit_html", "write_audit_html"]
@@ -67,7 +68,7 @@ def render_audit_html(result: AuditResult, title: str = "政府信息公开工�
     common = sorted(counts.items(), key=lambda kv: (-kv[1][2], kv[0]))[:TOP_RULES]
     rule_bars = [(f"{rule} {RULES[rule][:14]}…", n, RULES[rule]) for rule, (_, _, n) in common]
     fam_reports = {fam: sum(any(family_of(f.rule) == fam for f in r.findings) for r in rows) for fam in FAMILIES}
-    fam_bars = [(f"{fam}类 {FAMILY_LABELS[fam]}", n, FAMILY_LABELS[fam]) for fam, n in fam_reports.items() if n]
+    fam_bars = [(f"{fam}类 {FAMILIES[fam]}", n, FAMILIES[fam]) for fam, n in fam_reports.items() if n]
     totals = "".join(
         f'<td class="{k}">{_e(STATUS_LABELS[k])}：<b>{status[k]}</b>份</td>' for k in STATUS_LABELS)
     when = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
@@ -89,14 +90,4 @@ def render_audit_html(result: AuditResult, title: str = "政府信息公开工�
 
 
 def write_audit_html(result: AuditResult, path: str | os.PathLike) -> Path:
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(render_audit_html(result))
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
+    return atomic_write(path, render_audit_html(result).encode("utf-8"))

@@ -6,40 +6,20 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
+from assistant.validation._registry import FAMILIES, family_of
 from schemas import labels as L
 from schemas.findings import Finding
-from schemas.layout import cell_label
 from schemas.report import Report
 
-__all__ = [
-    "FAMILIES", "FAMILY_LABELS", "STATUS_LABELS", "AuditResult", "AuditRow", "Status", "agency_key", "family_of",
-    "where",
-]
+__all__ = ["STATUS_LABELS", "AuditResult", "AuditRow", "Status", "agency_key"]
 
-FAMILIES = ("A", "B", "C", "D", "E", "F")
-FAMILY_LABELS = {
-    "A": "表三勾稽", "B": "表四勾稽", "C": "表二", "D": "跨年度", "E": "正文与表格", "F": "结构与版本",
-}
 Status = Literal["errors", "warnings", "ok", "unreadable"]
 STATUS_LABELS = {"errors": "有错误", "warnings": "仅有警告", "ok": "通过", "unreadable": "无法读取"}
-
-
-def family_of(rule: str) -> str:
-    return rule[:1]
 
 
 def agency_key(name: str) -> str:
     """Agency names compared across years: full-width folded, no spaces."""
     return "".join(unicodedata.normalize("NFKC", name).split())
-
-
-def where(f: Finding) -> str:
-    """The Chinese label of a finding's location (cell, row, column or narrative part, with the span)."""
-    address = f.location.address
-    label = "全文" if address == "report" else cell_label(address)
-    if f.location.span:
-        label += f"（第{f.location.span[0] + 1}–{f.location.span[1]}字）"
-    return label
 
 
 @dataclass

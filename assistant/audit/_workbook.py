@@ -8,13 +8,16 @@ The file is written to a temporary name beside the target and renamed into place
 
 from __future__ import annotations
 
+import io
 import os
-import tempfile
 from pathlib import Path
 
+from assistant._files import atomic_write
 from assistant.validation import RULES, RULE_SEVERITY
+from assistant.validation._registry import FAMILIES, family_of
+from schemas.layout import location_label
 
-from assistant.audit._model import FAMILIES, FAMILY_LABELS, STATUS_LABELS, AuditResult, family_of, where
+from assistant.audit._model import STATUS_LABELS, AuditResult
 
 __all__ = ["FORMULA_PREFIXES", "SHEETS", "finding_rows", "rule_rows", "safe_cell", "summary_rows", "write_workbook"]
 
@@ -22,7 +25,7 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 SHEETS = ("汇总", "问题清单", "规则统计")
 SUMMARY_HEADER = [
     "文件", "机关名称", "机关层级", "报告年度", "格式版本", "导入格式", "状态", "错误数", "警告数",
-    *(f"{fam}类{FAMILY_LABELS[fam]}·{kind}" for fam in FAMILIES for kind in ("错误", "警告")),
+    *(f"{fam}类{FAMILIES[fam]}·{kind}" for fam in FAMILIES for kind in ("错误", "警告")),
     "上年报告（跨年度比对）", "无法读取的原因", "备注",
 ]
 FINDINGS_HEADER = ["文件", "机关名称", "报告年度", "规则", "规则类别", "严重程度", "位置", "位置代码", "字符范围", "说明"]
@@ -55,15 +58,15 @@ def finding_rows(result: AuditResult):
     for row in result.rows:
         for f in row.findings:
             span = f"{f.location.span[0] + 1}–{f.location.span[1]}" if f.location.span else ""
-            yield [row.file, row.agency, row.year, f.rule, FAMILY_LABELS.get(family_of(f.rule), ""),
-                   _SEVERITY[f.severity], where(f), f.location.address, span, f.message]
+            yield [row.file, row.agency, row.year, f.rule, FAMILIES.get(family_of(f.rule), ""),
+                   _SEVERITY[f.severity], location_label(f.location), f.location.address, span, f.message]
 
 
 def rule_rows(result: AuditResult):
     counts = result.rule_counts()
     for rule, text in RULES.items():
         e, w, n = counts.get(rule, (0, 0, 0))
-        yield [rule, FAMILY_LABELS.get(family_of(rule), ""), _SEVERITY[RULE_SEVERITY[rule]], text, e, w, n]
+        yield [rule, FAMILIES.get(family_of(rule), ""), _SEVERITY[RULE_SEVERITY[rule]], text, e, w, n]
 
 
 def write_workbook(result: AuditResult, path: str | os.PathLike) -> Path:
@@ -94,13 +97,7 @@ def write_workbook(result: AuditResult, path: str | os.PathLike) -> Path:
         ws.append(head)
         for r in rows:
             ws.append([safe_cell(v) for v in r])
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    buf = io.BytesIO()
+    wb.save(buf)
+    atomic_write(target, buf.getvalue())
     return target

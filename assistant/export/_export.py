@@ -11,12 +11,12 @@ import datetime as dt
 import hashlib
 import json
 import os
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, Sequence, get_args
 
+from assistant._files import temp_beside
 from assistant.errors import ReportAssistantError
 from schemas.findings import Finding
 from schemas.report import Report
@@ -95,26 +95,11 @@ def _record(report: Report, fmt: str, out: Path, data: bytes, stamp: Stamp, font
     }
 
 
-def _temp_beside(target: Path, data: bytes) -> Path:
-    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
-    tmp = Path(name)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o644)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return tmp
-
-
 def _write_pair(out: Path, data: bytes, record_path: Path, record: bytes) -> None:
     """Both files appear, or neither is changed."""
-    tmp_out = _temp_beside(out, data)
+    tmp_out = temp_beside(out, data)
     try:
-        tmp_record = _temp_beside(record_path, record)
+        tmp_record = temp_beside(record_path, record)
     except BaseException:
         tmp_out.unlink(missing_ok=True)
         raise

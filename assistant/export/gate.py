@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from assistant.errors import ReportAssistantError
 from assistant.validation import validate
 from schemas.findings import Finding
-from schemas.layout import cell_label
+from schemas.layout import location_label
 from schemas.report import Report
 
 __all__ = [
@@ -39,17 +39,13 @@ def warning_key(finding: Finding) -> str:
 
 
 def describe_location(finding: Finding) -> str:
-    """Where a finding points, in words, with its address: 表三「（七）总计」行「总计」列（t3.total.total）."""
+    """Where a finding points: its label (``location_label``, as ``check`` shows it) with the address,
+    for staff who look the cell up: 表三「（七）总计」行「总计」列（t3.total.total）."""
     loc = finding.location
-    if loc.address == "report":
-        return "全文"
-    try:
-        where = cell_label(loc.address)
-    except (KeyError, ValueError, IndexError):  # an address the layout does not know: show it as is
-        where = loc.address
-    if loc.span is not None:
-        where += f"第{loc.span[0] + 1}–{loc.span[1]}字"
-    return where if where == loc.address else f"{where}（{loc.address}）"
+    label = location_label(loc)
+    if loc.address == "report" or label.startswith(loc.address):  # 全文, or an address the layout does not know
+        return label
+    return f"{label}（{loc.address}）"
 
 
 class Acknowledgement(BaseModel):

@@ -1,5 +1,6 @@
-"""The three per-table readers. Each recognises its rows by label and keeps the raw cell strings;
-turning them into cells and deciding the format version is the coordinator's job (``_tables``)."""
+"""The three per-table readers. Each recognises its rows by label and keeps the raw cell strings
+with the row each came from (``at``: the coordinator's count of rows read); turning them into cells
+and deciding the format version is the coordinator's job (``_tables``)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from schemas.layout import T2_CELLS, T3_COLUMNS, T3_ROWS, T4_BLOCKS, T4_COLUMNS
 from schemas.labels import T2_2019_BLOCK_NUMERALS, T2_2019_ROW_LABELS
 from assistant.importing._normalize import label_key, norm
 from assistant.importing._rows import (
-    T2_BLOCK_RE, T2_COLS, T2_COLS_2019, T2_COLS_PROCUREMENT, T2_CONTENT, fit, match_label,
+    T2_BLOCK_RE, T2_COLS, T2_COLS_2019, T2_COLS_PROCUREMENT, T2_CONTENT, fit, match_label, t3_header_columns,
 )
 
 __all__ = ["T2Reader", "T3Reader", "T4Reader"]
@@ -23,6 +24,8 @@ _T3_GROUPS = {g: label_key(lbl) for g, lbl in L.T3_GROUP_LABELS.items()}
 _T3_SUBS = {g: {label_key(lbl): k for k, lbl in rows.items()} for g, rows in L.T3_GROUP_ROWS.items()}
 _T4_BLOCK_KEYS = {label_key(lbl): b for b, lbl in L.T4_BLOCK_LABELS.items()}
 _T4_LITIGATION_KEY = label_key(L.T4_LITIGATION_HEADER)
+# Words that name a block inside a longer label ("行政诉讼（未经复议直接起诉）"), most specific first.
+_T4_BLOCK_WORDS = (("复议后起诉", "litigation_after_review"), ("直接起诉", "litigation_direct"), ("行政复议", "review"))
 
 _T2_ROW_FIELDS: dict[str, tuple[str, ...]] = {}
 for _c in T2_CELLS:
@@ -37,6 +40,7 @@ class T2Reader:
     def __init__(self) -> None:
         self.cols: list[str | None] | None = None  # columns named by the last 信息内容 header
         self.cells: dict[str, str] = {}
+        self.origin: dict[str, int] = {}
         self.columns_2019: list[str] = []  # trial-format column headers: decisive
         self.rows_2019: list[str] = []  # trial-format rows and blocks: an agency may add such a row
         self.signal_2021 = False
@@ -69,7 +73,7 @@ class T2Reader:
             self.rows_2019.append(raw)
         return col
 
-    def feed(self, labels: list[str], values: list[str], exact: bool) -> bool:
+    def feed(self, labels: list[str], values: list[str], exact: bool, at: int) -> bool:
         row = None
         for i in range(len(labels)):
             key = label_key("".join(labels[i:]))
@@ -88,16 +92,17 @@ class T2Reader:
         if self.cols and all(c is None or c in fields for c in self.cols):
             cols = self.cols
         vals, _ = fit(values, len(cols), exact)
-        self._store(row, cols, vals)
+        self._store(row, cols, vals, at)
         self.last = (row, cols, len(vals))
         return True
 
-    def _store(self, row: str, cols: list[str | None], vals: list[str]) -> None:
+    def _store(self, row: str, cols: list[str | None], vals: list[str], at: int) -> None:
         for col, raw in zip(cols, vals):
-            if col is not None:
-                self.cells.setdefault(f"t2.{row}.{col}", raw)
+            address = f"t2.{row}.{col}"
+            if col is not None and address not in self.cells:
+                self.cells[address], self.origin[address] = raw, at
 
-    def feed_unlabelled(self, values: list[str], exact: bool) -> bool:
+    def feed_unlabelled(self, values: list[str], exact: bool, at: int) -> bool:
         """Numbers without a label: the rest of the previous row, wrapped onto the next line."""
         if self.last is None:
             return False
@@ -105,7 +110,7 @@ class T2Reader:
         if done >= len(cols):
             return False
         more, _ = fit(values, len(cols) - done, exact, keep_last=False)
-        self._store(row, cols[done:], more)
+        self._store(row, cols[done:], more, at)
         self.last = (row, cols, done + len(more))
         return True
 
@@ -113,11 +118,17 @@ class T2Reader:
 class T3Reader:
     def __init__(self) -> None:
         self.rows: dict[tuple[str, ...], list[str]] = {}
+        self.origin: dict[tuple[str, ...], list[int]] = {}
+        self._loose: set[tuple[str, ...]] = set()  # rows of pasted text, where empty cells may be layout
+        self._named: set[str] = set()  # columns the header rows name
         self.group: str | None = None  # group of the last sub-row, for sub-rows written without it
         self.last: tuple[str, ...] | None = None
         self.single_other: list[str] | None = None  # 2019: （六）其他处理 as one row
         self.duplicates: list[str] = []
         self.group_rows: list[str] = []
+
+    def header(self, labels: list[str]) -> None:
+        self._named |= t3_header_columns(labels)
 
     def _resolve(self, s: str) -> tuple[str, tuple[str, ...] | str, str | None] | None:
         if s.startswith(_RESULTS_KEY):
@@ -143,7 +154,7 @@ class T3Reader:
             return "row", hits[0], hits[0][0]
         return None
 
-    def feed(self, labels: list[str], values: list[str], exact: bool) -> bool:
+    def feed(self, labels: list[str], values: list[str], exact: bool, at: int) -> bool:
         for i in range(len(labels)):
             r = self._resolve(label_key("".join(labels[i:])))
             if r is not None:
@@ -159,16 +170,19 @@ class T3Reader:
                 self.group_rows.append(L.T3_GROUP_LABELS[target])
             self.last = None
             return True
-        path = target
+        path = target if isinstance(target, tuple) else (target,)  # a row: always a tuple
         if path in self.rows:
             self.duplicates.append("t3." + ".".join(path))
             self.last = None
             return True
         self.rows[path] = fit(values, T3_N, exact)[0]
+        self.origin[path] = [at] * len(self.rows[path])
+        if not exact:
+            self._loose.add(path)
         self.last = path
         return True
 
-    def feed_unlabelled(self, values: list[str], exact: bool) -> bool:
+    def feed_unlabelled(self, values: list[str], exact: bool, at: int) -> bool:
         """Numbers without a label: the rest of the previous row, wrapped onto the next line."""
         if self.last is None:
             return False
@@ -178,30 +192,47 @@ class T3Reader:
             return False
         more, _ = fit(values, need, exact, keep_last=False)
         cur.extend(more)
+        self.origin[self.last].extend([at] * len(more))
         return True
+
+    def finish(self) -> None:
+        """Pasted text without a 总计 column: "label, empty cell, six numbers" has seven cells, and
+        the empty one is layout (a merged label cell), not a blank 自然人. There is a 总计 column
+        when the header names one or when any seven-cell row has its first cell filled."""
+        full = [p for p in self._loose if len(self.rows[p]) == T3_N]
+        if "total" in self._named or any(self.rows[p][0] != "" for p in full):
+            return
+        for p in full:
+            self.rows[p], self.origin[p] = self.rows[p][1:], self.origin[p][1:]
 
 
 class T4Reader:
     def __init__(self) -> None:
         self.flat: list[str] = []  # the data row under the three header rows, in official order
+        self.flat_origin: list[int] = []
         self.flat_exact = False
         self.blocks: dict[str, list[str]] = {}  # a transposed layout: one labelled row per block
+        self.block_origin: dict[str, int] = {}
 
-    def feed(self, labels: list[str], values: list[str], exact: bool) -> bool:
+    def feed(self, labels: list[str], values: list[str], exact: bool, at: int) -> bool:
         key = label_key("".join(labels))
         key = key.removeprefix(_T4_LITIGATION_KEY) or key
         block = _T4_BLOCK_KEYS.get(key)
+        if block is None and sum(1 for v in values if v) <= T4_N:  # a longer row is not one block's
+            block = next((b for w, b in _T4_BLOCK_WORDS if w in key), None)
         if block is None:
             return False
-        self.blocks.setdefault(block, fit(values, T4_N, exact)[0])
+        if block not in self.blocks:
+            self.blocks[block], self.block_origin[block] = fit(values, T4_N, exact)[0], at
         return True
 
-    def feed_unlabelled(self, values: list[str], exact: bool) -> bool:
+    def feed_unlabelled(self, values: list[str], exact: bool, at: int) -> bool:
         if len(self.flat) >= T4_N * len(T4_BLOCKS):
             return False
         vals = values
         if not exact:
             vals, _ = fit(values, len(values), exact)
         self.flat.extend(vals)
+        self.flat_origin.extend([at] * len(vals))
         self.flat_exact = self.flat_exact or exact
         return True

@@ -12,7 +12,7 @@ from assistant.importing._normalize import JUNK, LABEL, MARK, NUM, cell_kind, no
 
 __all__ = [
     "T2_BLOCK_RE", "T2_COLS", "T2_COLS_2019", "T2_COLS_PROCUREMENT", "T2_CONTENT", "WEAK_HEAD", "fit",
-    "header_table", "match_label", "split_row",
+    "fit_span", "header_table", "match_label", "split_row", "t3_header_columns", "value_cells",
 ]
 
 T2_COLS = {norm(lbl): key for key, lbl in L.T2_COLUMN_LABELS.items()}
@@ -26,6 +26,7 @@ _T3_HEAD = frozenset(norm(x) for x in (
     L.T3_APPLICANT_HEADER, L.T3_LEGAL_PERSON_HEADER, *L.T3_COLUMN_LABELS.values()))
 _T4_HEAD = frozenset(norm(x) for x in (
     L.T4_REVIEW_HEADER, L.T4_LITIGATION_HEADER, *L.T4_BLOCK_LABELS.values(), *L.T4_COLUMN_LABELS.values()))
+_T3_COLUMN_WORDS = {norm(lbl): key for key, lbl in L.T3_COLUMN_LABELS.items()}
 # Header words that are also row labels (（七）总计, 3.其他): alone they prove nothing.
 WEAK_HEAD = frozenset(norm(x) for x in (L.T3_COLUMN_LABELS["other"], L.T3_COLUMN_LABELS["total"]))
 
@@ -49,8 +50,19 @@ def split_row(cells: list[str]) -> tuple[list[str], list[str]]:
     return labels, cells[last_label + 1:]
 
 
+def value_cells(cells: list[str]) -> list[str]:
+    """The cells of a row after its label."""
+    return split_row(cells)[1]
+
+
 def fit(values: list[str], n: int, exact: bool, keep_last: bool = True) -> tuple[list[str], int]:
     """At most ``n`` value cells: drop layout empties at the ends, then surplus cells. Returns (cells, surplus)."""
+    lo, hi, surplus = fit_span(values, n, exact, keep_last)
+    return values[lo:hi], surplus
+
+
+def fit_span(values: list[str], n: int, exact: bool, keep_last: bool = True) -> tuple[int, int, int]:
+    """``fit`` as (start, end, surplus), for callers that keep something per cell."""
     lo, hi = 0, len(values)
     if not exact:  # trailing tabs of a pasted row are layout
         while hi > lo and values[hi - 1] == "":
@@ -65,7 +77,7 @@ def fit(values: list[str], n: int, exact: bool, keep_last: bool = True) -> tuple
     surplus = max(0, hi - lo - n)
     if surplus:
         lo, hi = (hi - n, hi) if keep_last else (lo, lo + n)
-    return values[lo:hi], surplus
+    return lo, hi, surplus
 
 
 def match_label(keys: dict[str, str], s: str) -> str | None:
@@ -88,6 +100,11 @@ def _header_words(labels: list[str]) -> list[str]:
         else:
             out.append(n)
     return out
+
+
+def t3_header_columns(labels: list[str]) -> set[str]:
+    """The table-三 columns (``natural`` … ``total``) a header row names."""
+    return {_T3_COLUMN_WORDS[n] for n in _header_words(labels) if n in _T3_COLUMN_WORDS}
 
 
 def header_table(labels: list[str]) -> str | None:

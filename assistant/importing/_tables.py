@@ -5,6 +5,9 @@ The numbers of a row are the cells after its label; header rows are skipped wher
 A label may be split over cells or over rows (pending labels join the next row that has numbers),
 and a row whose numbers wrap onto the next line is continued. What is not found stays Blank and is
 listed in ``missing``.
+
+Documents and chat pastes both go through it: ``origins`` and ``raw`` say which row (counted over
+every row read) each cell came from and what it said, so a caller can quote its own lines.
 """
 
 from __future__ import annotations
@@ -20,9 +23,9 @@ from schemas.report import Blank
 from assistant.importing._blocks import Table
 from assistant.importing._normalize import EMPTY, MARK, NUM, cell_kind, norm
 from assistant.importing._readers import OLD_NORMATIVE, T4_N, T2Reader, T3Reader, T4Reader
-from assistant.importing._rows import WEAK_HEAD, fit, header_table, split_row
+from assistant.importing._rows import WEAK_HEAD, fit_span, header_table, split_row
 
-__all__ = ["TableReader", "TablesResult"]
+__all__ = ["TableReader", "TablesResult", "read_rows"]
 
 Cell = int | Decimal | Blank
 
@@ -34,10 +37,20 @@ _HINT_BY_PART = {"p2": "t2", "p3": "t3", "p4": "t4"}
 @dataclass
 class TablesResult:
     cells: dict[str, Cell] = field(default_factory=dict)  # only the cells that were read
+    raw: dict[str, str] = field(default_factory=dict)  # the same cells as written
+    origins: dict[str, int] = field(default_factory=dict)  # the row each was read from
     missing: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     format_version: str = "unknown"
     found_any: bool = False
+
+
+def read_rows(rows: list[list[str]], part: str | None = None) -> TablesResult:
+    """Rows of cells written as text (a paste: empty cells may be layout), read as one table;
+    ``origins`` count these rows from 0."""
+    reader = TableReader()
+    reader.read(Table(rows=rows), part)
+    return reader.result()
 
 
 class TableReader:
@@ -51,6 +64,7 @@ class TableReader:
         self._skipped: list[str] = []
         self._orphans = 0
         self._in_header = False  # the last row read was a header row
+        self._at = -1  # rows read so far, over every table
 
     def read(self, table: Table, part: str | None = None) -> None:
         hint = _HINT_BY_PART.get(part or "")
@@ -59,6 +73,7 @@ class TableReader:
         exact = table.exact
         last = len(table.rows) - 1
         for i, cells in enumerate(table.rows):
+            self._at += 1
             labels, values = split_row(cells)
             if i == last and table.cut_last_row:
                 # the text stops inside this row: its count of cells proves nothing, so leading
@@ -76,6 +91,8 @@ class TableReader:
                     self._in_header = True
                     if head == "t2":
                         self._t2.header(labels)
+                    elif head == "t3":
+                        self._t3.header(labels)
                     continue
                 self._pending.extend(labels)
                 del self._pending[:-_MAX_PENDING]
@@ -94,17 +111,17 @@ class TableReader:
             order.remove(self._ctx)
             order.insert(0, self._ctx)
         for name in order:
-            if self._readers[name].feed(labels, values, exact):
+            if self._readers[name].feed(labels, values, exact, self._at):
                 self._ctx = name
                 return
-        if self._ctx == "t4" and self._t4.feed_unlabelled(values, exact):
+        if self._ctx == "t4" and self._t4.feed_unlabelled(values, exact, self._at):
             return  # a data row of table 四 with a caption in front of it
         if any(cell_kind(v) == NUM for v in values):
             self._skipped.append("".join(labels))
 
     def _feed_unlabelled(self, values: list[str], exact: bool) -> None:
         reader = self._readers.get(self._ctx or "")
-        ok = reader is not None and reader.feed_unlabelled(values, exact)
+        ok = reader is not None and reader.feed_unlabelled(values, exact, self._at)
         if not ok and any(cell_kind(v) == NUM for v in values):
             self._orphans += 1
 
@@ -112,17 +129,21 @@ class TableReader:
     def result(self) -> TablesResult:
         res = TablesResult()
         raw: dict[str, str] = dict(self._t2.cells)
+        origins: dict[str, int] = dict(self._t2.origin)
+        self._t3.finish()
         for path, vals in self._t3.rows.items():
             base = "t3." + ".".join(path)
-            for col, v in zip(T3_COLUMNS, vals):
-                raw[f"{base}.{col}"] = v
+            for col, v, at in zip(T3_COLUMNS, vals, self._t3.origin[path]):
+                raw[f"{base}.{col}"], origins[f"{base}.{col}"] = v, at
         t4 = self._t4
-        flat, _ = fit(t4.flat, T4_N * len(T4_BLOCKS), t4.flat_exact, keep_last=False)
-        for i, v in enumerate(flat):
-            raw.setdefault(f"t4.{T4_BLOCKS[i // T4_N]}.{T4_COLUMNS[i % T4_N]}", v)
+        lo, hi, _ = fit_span(t4.flat, T4_N * len(T4_BLOCKS), t4.flat_exact, keep_last=False)
+        for i in range(hi - lo):
+            address = f"t4.{T4_BLOCKS[i // T4_N]}.{T4_COLUMNS[i % T4_N]}"
+            if address not in raw:
+                raw[address], origins[address] = t4.flat[lo + i], t4.flat_origin[lo + i]
         for block, vals in t4.blocks.items():
             for col, v in zip(T4_COLUMNS, vals):
-                raw[f"t4.{block}.{col}"] = v
+                raw[f"t4.{block}.{col}"], origins[f"t4.{block}.{col}"] = v, t4.block_origin[block]
 
         t2, t3 = self._t2, self._t3
         has_2021 = t2.signal_2021 or any(p[0] == "other_handling" for p in t3.rows)
@@ -147,6 +168,7 @@ class TableReader:
                 res.missing.append(address)
             else:
                 res.cells[address] = self._cell(address, v, res.notes)
+                res.raw[address], res.origins[address] = v, origins[address]
         self._notes(res.notes, res.format_version)
         return res
 

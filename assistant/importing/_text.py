@@ -12,22 +12,29 @@ import re
 from assistant.importing._blocks import Document, Paragraph, Table
 from assistant.importing._outline import heading_of
 
-__all__ = ["text_document"]
+__all__ = ["table_cells", "text_document"]
 
 _EOL = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-_PIPE_RULE = re.compile(r"\|?(\s*:?-{3,}:?\s*\|)+\s*(:?-{3,}:?)?\s*")
+_PIPE_RULE = re.compile(r"\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?")
 _MAX_FRAGMENT = 60
 
 _BLANK, _ROW, _TEXT = 0, 1, 2
 
 
-def _cells(body: str) -> list[str] | None:
-    if "\t" in body:
-        return [c.strip() for c in body.split("\t")]
-    s = body.strip()
-    if len(s) > 2 and s[0] == "|" and s[-1] == "|" and s.count("|") >= 3:
-        return [c.strip() for c in s[1:-1].split("|")]
-    return None
+def table_cells(line: str, *, loose: bool = False) -> list[str] | None:
+    """The cells of a table row written as text: tab-separated, or a Markdown row with its outer
+    pipes (``loose``, for chat messages: "a | b | c" without them too). None for a line that is no
+    row; [] for a Markdown rule line (| --- |), which is part of a table but holds nothing."""
+    s = line.strip()
+    if "\t" in line:
+        cells = [c.strip() for c in line.split("\t")]
+    elif len(s) > 2 and s[0] == "|" and s[-1] == "|" and s.count("|") >= 3:
+        cells = [c.strip() for c in s[1:-1].split("|")]
+    elif loose and s.count("|") >= 2:
+        cells = [c.strip() for c in s.strip("|").split("|")]
+    else:
+        return None
+    return [] if _PIPE_RULE.fullmatch(s) else cells
 
 
 def _fragment(text: str) -> bool:
@@ -41,9 +48,9 @@ def text_document(text: str) -> Document:
     for raw in text.splitlines(keepends=True):
         body = raw.rstrip(_EOL)
         start, off = off, off + len(raw)
-        cells = _cells(body)
+        cells = table_cells(body)
         if cells is not None:
-            if not _PIPE_RULE.fullmatch(body.strip()):
+            if cells:
                 lines.append((_ROW, start, cells))
             continue
         s = body.strip()

@@ -1,145 +1,108 @@
-"""Tables pasted into the chat (tab-separated from a web page or Excel, or Markdown) → cell ops.
+"""Tables pasted into the chat (tab-separated from a web page, Excel or WPS, or Markdown) → cell ops.
 
-A row is recognised by its label and by how many numbers it ends with: 7 (or 6, without 总计)
-for table 三, 15 (or 5 per block) for table 四, 3 or 1 for table 二. Irregular leading tabs, empty
-cells and a repeated header (as in copied web pages) are tolerated. Each op quotes its own line.
+The rows are read by the importer's table reader (``assistant.importing.read_rows``), the one that
+reads documents: rows by their labels, headers wherever they repeat, a table 三 with or without its
+总计 column. This module only picks the table lines of a message and is stricter than an import,
+since what it reads is recorded at once: a line is taken only when every number written on it was
+read, each is a non-negative number or a blank marker, and the rows it fills are whole (the six
+applicant columns of a table-三 row, the five of a table-四 block, every column of a table-二 row).
+A line of fifteen numbers that the reader could not place whole is table 四's data row. Each op quotes
+its own line.
 """
 
 from __future__ import annotations
 
-import re
-from decimal import Decimal
-
+from assistant.importing import MARK, NUM, TablesResult, cell_kind, read_rows, table_cells, value_cells
 from assistant.numbers import parse_number
 from schemas import labels as L
+from schemas.layout import T2_CELLS, T4_BLOCKS, T4_COLUMNS
 from schemas.patches import PatchOp
 
 __all__ = ["is_table_line", "parse_pasted_tables"]
 
-_MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_STRIP = re.compile(r"[\s　()（）、.．,，:：\[\]【】]|^[一二三四五六七八九十0-9]+")
-_BLANKS = tuple(m for m in L.BLANK_MARKERS if m and m not in ("无",))
-
-_T3_TOP = (  # (core words, row) checked in this order
-    ("本年新收", "new_received"), ("上年结转", "carried_over"), ("部分公开", "partial"),
-    ("予以公开", "granted"), ("结转下年度", "carried_forward"), ("总计", "total"),
-)
-_T2_ROWS = (("行政规范性文件", "normative_docs"), ("规范性文件", "normative_docs"), ("规章", "regulations"),
-            ("行政许可", "licensing"), ("行政处罚", "penalty"), ("行政强制", "enforcement"),
-            ("行政事业性收费", "fees"))
-_T4_BLOCK_WORDS = (("复议后起诉", "litigation_after_review"), ("直接起诉", "litigation_direct"),
-                   ("行政复议", "review"))
+_T4_ROW = len(T4_BLOCKS) * len(T4_COLUMNS)
+_T2_FIELDS: dict[str, set[str]] = {}
+for _c in T2_CELLS:
+    _T2_FIELDS.setdefault(f"t2.{_c.row}", set()).add(_c.column)
 
 
 def is_table_line(line: str) -> bool:
-    return "\t" in line or line.count("|") >= 2
+    return table_cells(line, loose=True) is not None
 
 
-def _cells(line: str) -> list[str]:
-    if "\t" in line:
-        return [c.strip() for c in line.split("\t")]
-    return [c.strip() for c in line.strip().strip("|").split("|")]
-
-
-def _number(token: str):
-    if token in _BLANKS:
-        return token  # a blank marker stays a blank, never 0
-    v = parse_number(token)
+def _value(raw: str) -> int | str | None:
+    """The op value of a cell as written, or None when the chat does not take it."""
+    kind = cell_kind(raw)
+    if kind == MARK:
+        # a blank marker stays a blank, never 0; "无" may mean 0 in a chat, so the line is asked again
+        return raw if raw != "无" else None
+    v = parse_number(raw) if kind == NUM else None
     if v is None or v < 0:
         return None
-    return int(v) if v == v.to_integral_value() else v
+    return int(v) if v == v.to_integral_value() else str(v)
 
 
-def _split(line: str) -> tuple[str, list]:
-    """(label, trailing numbers) of a table line."""
-    cells = [c for c in _cells(line) if c != ""]
-    nums: list = []
-    while cells:
-        v = _number(cells[-1])
+def _whole(addresses: list[str]) -> bool:
+    """Every row the line fills is filled entirely."""
+    rows: dict[str, set[str]] = {}
+    for a in addresses:
+        row, col = a.rsplit(".", 1)
+        rows.setdefault(row, set()).add(col)
+    for row, cols in rows.items():
+        if row.startswith("t3."):
+            need = set(L.T3_APPLICANT_COLUMNS)
+        elif row.startswith("t4."):
+            need = set(T4_COLUMNS)
+        else:
+            need = _T2_FIELDS[row]
+        if not need <= cols:
+            return False
+    return True
+
+
+def _line_ops(cells: list[str], read: TablesResult, addresses: list[str], quote: str) -> list[PatchOp] | None:
+    written = [c for c in value_cells(cells) if c != ""]
+    if not addresses or len(written) != len(addresses) or not _whole(addresses):
+        return None  # a cell too many or too few, or a cell read as empty
+    ops = []
+    for a in addresses:
+        v = _value(read.raw[a])
         if v is None:
-            break
-        nums.insert(0, v)
-        cells.pop()
-    return "".join(cells), nums
+            return None
+        ops.append(PatchOp(field=a, value=v, quote=quote))
+    return ops
 
 
-def _core(label: str) -> str:
-    return _STRIP.sub("", label)
-
-
-def _sub_rows() -> list[tuple[str, str, str]]:
-    out = []
-    for group, rows in L.T3_GROUP_ROWS.items():
-        for key, label in rows.items():
-            out.append((_core(label.split(".", 1)[1]), group, key))
-    return sorted(out, key=lambda x: -len(x[0]))  # longest first: 其他法律… before 其他
-
-
-_SUB_ROWS = _sub_rows()
-
-
-def _t3_row(label: str, group: str | None) -> str | None:
-    core = _core(label)
-    for words, sub_group, key in _SUB_ROWS:
-        if words == "其他":  # "3.其他" of （六）其他处理, alone or after its group label
-            if group == "other_handling" and re.sub(r"[一二三四五六七八九十0-9]", "", core) in ("其他", "其他处理其他"):
-                return f"t3.{sub_group}.{key}"
-            continue
-        if words in core:
-            return f"t3.{sub_group}.{key}"
-    for words, key in _T3_TOP:
-        if words in core:
-            return f"t3.{key}"
-    return None
-
-
-def _value(v):
-    return v if not isinstance(v, Decimal) else str(v)
+def _t4_row(cells: list[str]) -> tuple[TablesResult, list[str]] | None:
+    """Fifteen numbers on a line of their own: table 四's data row, read as such."""
+    if len([c for c in value_cells(cells) if c != ""]) != _T4_ROW:
+        return None
+    read = read_rows([cells], part="p4")
+    return read, [a for a in read.origins if a.startswith("t4.")]
 
 
 def parse_pasted_tables(message: str) -> tuple[list[PatchOp], list[str]]:
     """(ops, lines used): cell ops from every recognised table line of ``message``."""
+    lines: list[str] = []
+    rows: list[list[str]] = []
+    for line in message.splitlines():
+        cells = table_cells(line, loose=True)
+        if cells:  # None: not a table line; []: a Markdown rule
+            lines.append(line)
+            rows.append(cells)
+    if not rows:
+        return [], []
+    read = read_rows(rows)
+    by_row: dict[int, list[str]] = {}
+    for address, at in read.origins.items():
+        by_row.setdefault(at, []).append(address)
     ops: list[PatchOp] = []
     used: list[str] = []
-    group: str | None = None
-    t3_columns = L.T3_APPLICANT_COLUMNS + ("total",)
-    t4_columns = tuple(L.T4_COLUMN_LABELS)
-    for line in message.splitlines():
-        if not is_table_line(line) or _MD_RULE.match(line):
-            continue
-        label, nums = _split(line)
-        core = _core(label)
-        for g, glabel in L.T3_GROUP_LABELS.items():
-            if _core(glabel) in core:
-                group = g
-        quote = line.strip()
-        if len(nums) in (6, 7):
-            row = _t3_row(label, group)
-            if row is None:
-                continue
-            if row in ("t3.total", "t3.carried_forward", "t3.new_received", "t3.carried_over", "t3.granted",
-                       "t3.partial"):
-                group = None if row in ("t3.total", "t3.carried_forward") else group
-            ops += [PatchOp(field=f"{row}.{c}", value=_value(v), quote=quote) for c, v in zip(t3_columns, nums)]
-        elif len(nums) == 15:
-            blocks = tuple(L.T4_BLOCK_LABELS)
-            ops += [PatchOp(field=f"t4.{blocks[i // 5]}.{t4_columns[i % 5]}", value=_value(v), quote=quote)
-                    for i, v in enumerate(nums)]
-        elif len(nums) == 5:
-            block = next((b for w, b in _T4_BLOCK_WORDS if w in core), None)
-            if block is None:
-                continue
-            ops += [PatchOp(field=f"t4.{block}.{c}", value=_value(v), quote=quote) for c, v in zip(t4_columns, nums)]
-        elif len(nums) in (1, 3):
-            row = next((r for w, r in _T2_ROWS if core.endswith(w) or core == w), None)
-            if row is None:
-                continue
-            cols = ("issued", "repealed", "in_force") if row in ("regulations", "normative_docs") else (
-                ("amount",) if row == "fees" else ("decisions",))
-            if len(cols) != len(nums):
-                continue
-            ops += [PatchOp(field=f"t2.{row}.{c}", value=_value(v), quote=quote) for c, v in zip(cols, nums)]
-        else:
-            continue
-        used.append(line)
+    for i, (line, cells) in enumerate(zip(lines, rows)):
+        line_ops = _line_ops(cells, read, by_row.get(i, []), line.strip())
+        if line_ops is None and (alone := _t4_row(cells)) is not None:
+            line_ops = _line_ops(cells, *alone, line.strip())
+        if line_ops:
+            ops += line_ops
+            used.append(line)
     return ops, used

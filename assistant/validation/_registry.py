@@ -1,10 +1,22 @@
-"""The rule registry (id → severity and a one-line Chinese description) and the finding builder."""
+"""The rule registry (id → severity and a one-line Chinese description), the rule families, and the
+finding builder."""
 
 from __future__ import annotations
 
 from schemas.findings import Finding, Location, Severity
 
-__all__ = ["RULES", "RULE_SEVERITY", "finding"]
+__all__ = ["FAMILIES", "RULES", "RULE_SEVERITY", "family_of", "finding"]
+
+# A rule's family is the letter of its id; these names head the eval's detection rates and the
+# audit's columns and charts.
+FAMILIES: dict[str, str] = {
+    "A": "表三算术",
+    "B": "表四算术",
+    "C": "表二数据",
+    "D": "跨年度核对",
+    "E": "正文与表格一致",
+    "F": "结构、表述、版本与期限",
+}
 
 # id → (default severity, one line for the CLI / README / UI, a note: when the other severity applies …).
 _REGISTRY: dict[str, tuple[Severity, str, str]] = {
@@ -44,6 +56,13 @@ RULES: dict[str, str] = {
     for rule, (sev, line, note) in _REGISTRY.items()
 }
 RULE_SEVERITY: dict[str, Severity] = {rule: sev for rule, (sev, _, _) in _REGISTRY.items()}
+
+
+def family_of(rule: str) -> str:
+    return rule[:1]
+
+
+assert {family_of(r) for r in _REGISTRY} == set(FAMILIES), "every rule belongs to a named family"
 
 
 def finding(rule: str, address: str, message: str, *, span: tuple[int, int] | None = None,

@@ -62,7 +62,7 @@ def table_rules(report: Report, grid: Grid) -> list[Finding]:
         if s != row[_T4_TOTAL]:
             out.append(finding(
                 "B", T4_ADDR[b][_T4_TOTAL],
-                f"表四「{L.T4_BLOCK_LABELS[T4_BLOCKS[b]]}」：结果维持、结果纠正、其他结果、尚未审结之和（{fmt(s)}）"
+                f"{cell_label(f't4.{T4_BLOCKS[b]}')}：结果维持、结果纠正、其他结果、尚未审结之和（{fmt(s)}）"
                 f"应等于总计（{fmt(row[_T4_TOTAL])}）",
                 related=T4_ADDR[b]))
     amount = grid.t2["t2.fees.amount"]
