@@ -43,7 +43,7 @@ from schemas.report import Blank, Part6Item, PartHeading, Report, SourceInfo
 
 from eval.synthetic import consistent_report, previous_year_of
 from assistant.validation import RULES, validate
-from assistant.validation._registry import FAMILIES
+from assistant.validation import FAMILIES
 
 __all__ = [
     "COMPANION_RULES", "CROSS_YEAR_RULES", "FAMILIES", "Defect", "defects", "defects_for", "plant", "variant_names",

@@ -6,7 +6,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
-from assistant.validation._registry import FAMILIES, family_of
+from assistant.validation import FAMILIES, family_of
 from schemas import labels as L
 from schemas.findings import Finding
 from schemas.report import Report

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from assistant._files import atomic_write
 from assistant.validation import RULES, RULE_SEVERITY
-from assistant.validation._registry import FAMILIES, family_of
+from assistant.validation import FAMILIES, family_of
 from schemas.layout import location_label
 
 from assistant.audit._model import STATUS_LABELS, AuditResult

@@ -13,18 +13,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from schemas.findings import Finding
-from schemas.layout import iter_narrative
+from schemas.layout import iter_narrative as _iter_narrative
 from schemas.report import Report
 
-from assistant.validation._grid import snapshot
-from assistant.validation._narrative import narrative_rules
-from assistant.validation._registry import RULE_SEVERITY, RULES
-from assistant.validation._similarity import _shingles, similarity_rule
-from assistant.validation._structure import structure_rules
-from assistant.validation._tables import cross_year_rules, table_rules
-from assistant.validation._text import analyse
+from assistant.validation._grid import snapshot as _snapshot
+from assistant.validation._narrative import narrative_rules as _narrative_rules
+from assistant.validation._registry import FAMILIES, RULE_SEVERITY, RULES, family_of
+from assistant.validation._similarity import _shingles
+from assistant.validation._similarity import similarity_rule as _similarity_rule
+from assistant.validation._structure import structure_rules as _structure_rules
+from assistant.validation._tables import cross_year_rules as _cross_year_rules
+from assistant.validation._tables import table_rules as _table_rules
+from assistant.validation._text import analyse as _analyse
 
-__all__ = ["RULES", "RULE_SEVERITY", "clear_cache", "has_errors", "validate"]
+__all__ = ["FAMILIES", "RULES", "RULE_SEVERITY", "clear_cache", "family_of", "has_errors", "validate"]
 
 _ORDER = {rule: i for i, rule in enumerate(RULES)}
 _KIND = {"p1.on_request": "on_request", "meta.title": "meta.title", "preamble": "preamble"}
@@ -34,13 +36,13 @@ def _texts(report: Report):
     """(address, text, facts) of every narrative text, and the subset about 信息处理费."""
     texts = []
     fee_texts = []
-    for address, text in iter_narrative(report):
+    for address, text in _iter_narrative(report):
         kind = _KIND.get(address, "")
         if address.startswith("p6."):
             item = report.part6[int(address[3:])]
             if item.key == "fees" or "信息处理费" in item.title:
                 kind = "fees"
-        entry = (address, text, analyse(text, kind))
+        entry = (address, text, _analyse(text, kind))
         texts.append(entry)
         if kind == "fees" or (address.startswith("p6.") and entry[2].fee is not None):
             fee_texts.append(entry)
@@ -50,7 +52,7 @@ def _texts(report: Report):
 def clear_cache() -> None:
     """Forget the cached analyses of texts (they are pure; only benchmarks of the first sight of a
     report need this)."""
-    analyse.cache_clear()
+    _analyse.cache_clear()
     _shingles.cache_clear()
 
 
@@ -58,15 +60,15 @@ def validate(report: Report, previous: Report | None = None) -> list[Finding]:
     """Every finding about ``report`` (and against ``previous``, last year's report of the same
     agency, when given), ordered by rule and then by position."""
     out: list[Finding] = []
-    grid = snapshot(report, out)  # A4, C1
-    out.extend(table_rules(report, grid))
+    grid = _snapshot(report, out)  # A4, C1
+    out.extend(_table_rules(report, grid))
     texts, fee_texts = _texts(report)
     if previous is not None:
         cleanup = next((ph.span for _, _, f in texts for ph in f.phrases if ph.kind == "cleanup"), None)
-        out.extend(cross_year_rules(grid, previous, snapshot(previous, None), cleanup))
-        out.extend(similarity_rule(report, previous))
-    out.extend(narrative_rules(report, texts, fee_texts, grid))
-    out.extend(structure_rules(report, texts, grid))
+        out.extend(_cross_year_rules(grid, previous, _snapshot(previous, None), cleanup))
+        out.extend(_similarity_rule(report, previous))
+    out.extend(_narrative_rules(report, texts, fee_texts, grid))
+    out.extend(_structure_rules(report, texts, grid))
     out.sort(key=lambda f: _ORDER[f.rule])  # stable: within a rule, the order of the document
     return out
 
