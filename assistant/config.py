@@ -82,7 +82,7 @@ class Settings(BaseSettings):
         return v
 
     @model_validator(mode="after")
-    def _default_database(self) -> "Settings":
+    def _default_database(self) -> Settings:
         if self.database_url is None:
             self.database_url = f"sqlite:///{(self.data_dir / 'report-assistant.sqlite3').as_posix()}"
         return self

@@ -3,7 +3,7 @@ wrapped in ``LoggedModel`` so that every call is logged to ``llm_calls`` of the 
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from sqlalchemy.engine import Engine
 

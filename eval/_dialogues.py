@@ -37,7 +37,7 @@ class FieldCount:
     fp: int = 0
     fn: int = 0
 
-    def add(self, other: "FieldCount") -> None:
+    def add(self, other: FieldCount) -> None:
         self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
 
 

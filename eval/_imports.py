@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 
 from assistant.export import build_docx, render_html
 from assistant.importing import parse_docx, parse_html, parse_text
-from eval.synthetic import consistent_report, zero_report
 from eval._data import ROOT, load_json
 from eval._tables import web_copy_text
+from eval.synthetic import consistent_report, zero_report
 from schemas.layout import ALL_CELL_ADDRESSES, get_cell, set_cell
 from schemas.report import Blank, Report
 

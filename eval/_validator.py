@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from eval.mutations import defects
-from eval.synthetic import consistent_report, previous_year_of, zero_report
 from assistant.validation import validate
 from assistant.validation._registry import FAMILIES
 from eval._data import ROOT, load_json
+from eval.mutations import defects
+from eval.synthetic import consistent_report, previous_year_of, zero_report
 from schemas.layout import set_cell
 from schemas.report import Report
 

@@ -26,9 +26,9 @@ from pathlib import Path
 from assistant.audit import audit_paths
 from assistant.export import build_docx, find_soffice, render_html, render_markdown
 from assistant.importing import load_report
+from assistant.validation import RULES, clear_cache, validate
 from eval.mutations import plant
 from eval.synthetic import consistent_report, previous_year_of
-from assistant.validation import RULES, clear_cache, validate
 
 _CITY = "安平宁和泰兴永昌丰华吉祥瑞康乐新"
 _DEPT = ("交通运输局", "教育局", "民政局", "财政局")

@@ -14,8 +14,8 @@ import time
 from pathlib import Path
 
 from assistant.importing import parse_text
-from eval.synthetic import consistent_report, previous_year_of
 from assistant.validation import clear_cache, validate
+from eval.synthetic import consistent_report, previous_year_of
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "fixtures" / "yantai-jgswj-2023.txt"

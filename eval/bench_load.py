@@ -29,9 +29,10 @@ import tempfile
 import threading
 import time
 import uuid
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 __all__ = [
     "LoadResult", "Step", "UserRun", "Verification", "agency_name", "dialogue", "main", "run_load",
@@ -154,7 +155,7 @@ def _simulate(base: str, run: UserRun, barrier: threading.Barrier, timeout: floa
     pause = random.Random(run.username)  # reproducible pauses, different per user
     try:
         client = Client(base, auth=(run.username, PASSWORD), verbose=False)
-    except Exception as exc:  # noqa: BLE001 — a failed login is a figure of the run, not a crash
+    except Exception as exc:
         run.errors.append(f"login: {type(exc).__name__}: {exc}")
         barrier.wait()
         return
@@ -163,7 +164,7 @@ def _simulate(base: str, run: UserRun, barrier: threading.Barrier, timeout: floa
     try:
         selector = client.submit("p1.active", api_name="/new_draft").result(timeout=timeout)[-1]
         run.draft_id = int(selector["value"] if isinstance(selector, dict) else selector)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         run.errors.append(f"new_draft: {type(exc).__name__}: {exc}")
         run.finished = time.perf_counter()
         return
@@ -174,7 +175,7 @@ def _simulate(base: str, run: UserRun, barrier: threading.Barrier, timeout: floa
         t0 = time.perf_counter()
         try:
             out = client.submit(step.message, run.draft_id, [], "p1.active", api_name="/send").result(timeout=timeout)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             run.errors.append(f"send: {type(exc).__name__}: {str(exc)[:200]}")
             continue
         run.latencies.append(time.perf_counter() - t0)

@@ -12,12 +12,22 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 __all__ = [
-    "CHROMIUM_ARGS", "AppServer", "add_users", "edit_cell", "find_chromium", "free_port", "launch_chromium", "login",
-    "shown_revision", "send_message", "wait_for_new_revision",
+    "CHROMIUM_ARGS",
+    "AppServer",
+    "add_users",
+    "edit_cell",
+    "find_chromium",
+    "free_port",
+    "launch_chromium",
+    "login",
+    "send_message",
+    "shown_revision",
+    "wait_for_new_revision",
 ]
 
 ROOT = Path(__file__).resolve().parent.parent

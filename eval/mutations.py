@@ -35,15 +35,22 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+from assistant.validation import FAMILIES, RULES, validate
+from eval.synthetic import consistent_report, previous_year_of
 from schemas import labels as L
 from schemas.layout import (
-    T3_RESULT_ROWS, T3_ROWS, T4_BLOCKS, cell_label, get_cell, get_text, iter_cells, set_cell, set_text, t3_row,
+    T3_RESULT_ROWS,
+    T3_ROWS,
+    T4_BLOCKS,
+    cell_label,
+    get_cell,
+    get_text,
+    iter_cells,
+    set_cell,
+    set_text,
+    t3_row,
 )
 from schemas.report import Blank, Part6Item, PartHeading, Report, SourceInfo
-
-from eval.synthetic import consistent_report, previous_year_of
-from assistant.validation import RULES, validate
-from assistant.validation import FAMILIES
 
 __all__ = [
     "COMPANION_RULES", "CROSS_YEAR_RULES", "FAMILIES", "Defect", "defects", "defects_for", "plant", "variant_names",

@@ -14,9 +14,9 @@ import os
 import tempfile
 import tomllib
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from assistant.llm import CallLog, Model
 from assistant.storage import Store

@@ -14,8 +14,18 @@ from decimal import Decimal
 from schemas import labels as L
 from schemas.layout import T3_COLUMNS, T3_RESULT_ROWS, T3_ROWS, T4_BLOCKS, t3_row
 from schemas.report import (
-    DecisionRow, DocumentRow, FeeRow, Part1, Part6Item, Report, ReportMeta, Row3, Row4, SourceInfo,
-    Table2, Table3, Table4,
+    DecisionRow,
+    DocumentRow,
+    FeeRow,
+    Part1,
+    Part6Item,
+    Report,
+    ReportMeta,
+    Row4,
+    SourceInfo,
+    Table2,
+    Table3,
+    Table4,
 )
 
 APPLICANT_COLUMNS = L.T3_APPLICANT_COLUMNS
@@ -72,10 +82,10 @@ def _table2(rng: random.Random) -> Table2:
 
 def _narrative(r: Report) -> None:
     y = r.meta.report_year
-    t2, t3, t4 = r.table2, r.table3, r.table4
+    t2, t3, _t4 = r.table2, r.table3, r.table4
 
     def s(group: str) -> int:
-        return sum(getattr(row, "total") for row in getattr(t3, group).__dict__.values())
+        return sum(row.total for row in getattr(t3, group).__dict__.values())
 
     r.preamble = (
         f"本报告根据《中华人民共和国政府信息公开条例》和{L.FORMAT_DOC_2021}要求编制。"

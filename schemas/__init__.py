@@ -2,8 +2,21 @@
 
 from schemas.findings import Finding, Location, Severity
 from schemas.report import (
-    Blank, DecisionRow, DocumentRow, FeeRow, Part1, Part6Item, PartHeading, Report, ReportMeta,
-    Row3, Row4, SourceInfo, Table2, Table3, Table4,
+    Blank,
+    DecisionRow,
+    DocumentRow,
+    FeeRow,
+    Part1,
+    Part6Item,
+    PartHeading,
+    Report,
+    ReportMeta,
+    Row3,
+    Row4,
+    SourceInfo,
+    Table2,
+    Table3,
+    Table4,
 )
 
 __all__ = [

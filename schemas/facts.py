@@ -23,8 +23,15 @@ from schemas.layout import ALL_CELL_ADDRESSES, cell_label
 from schemas.report import AgencyLevel, Blank
 
 __all__ = [
-    "CELL_ADDRESSES", "FACT_SPECS", "FactKind", "FactSpec", "Facts", "TEXT_FIELDS", "fact_label",
-    "is_cell", "spec_of",
+    "CELL_ADDRESSES",
+    "FACT_SPECS",
+    "TEXT_FIELDS",
+    "FactKind",
+    "FactSpec",
+    "Facts",
+    "fact_label",
+    "is_cell",
+    "spec_of",
 ]
 
 FactKind = Literal[

@@ -9,9 +9,10 @@ Addresses:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Iterator
+from typing import Any
 
 from schemas import labels as L
 from schemas.findings import Location

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Literal, Union
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -30,8 +30,8 @@ class Blank(BaseModel):
         return self.blank
 
 
-IntCell = Union[int, Blank]
-MoneyCell = Union[Decimal, Blank]
+IntCell = int | Blank
+MoneyCell = Decimal | Blank
 
 
 def _coerce_cell(v):
@@ -245,5 +245,5 @@ class Report(BaseModel):
     part6: list[Part6Item] = Field(default_factory=list, title=L.PART_TITLES["p6"])
     source: SourceInfo | None = None
 
-    def copy_deep(self) -> "Report":
+    def copy_deep(self) -> Report:
         return self.model_copy(deep=True)

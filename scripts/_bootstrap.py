@@ -36,7 +36,7 @@ def _create_venv() -> None:
 
 def ensure(extras: str = "") -> Path:
     """Return the venv's python, with the project (and ``extras``) installed and up to date."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - run by whatever python3 the machine has
         sys.exit("需要 Python 3.11 或更高版本。")
     if not PYTHON.exists():
         _create_venv()

@@ -43,15 +43,29 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def build_wheel(dist: Path) -> Path:
+    """The wheel, built from a copy of the checkout (setuptools leaves build/ beside the sources)."""
+    src = Path(tempfile.mkdtemp(prefix="ra-src-"))
+    try:
+        skip = shutil.ignore_patterns(".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", "*.sqlite3")
+        shutil.copytree(ROOT, src / "report-assistant", ignore=skip)
+        run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(dist),
+             str(src / "report-assistant")], cwd=src, env=dict(os.environ))
+    finally:
+        shutil.rmtree(src, ignore_errors=True)
+    return next(dist.glob("report_assistant-*.whl"))
+
+
 def main() -> int:
+    if sys.argv[1:2] == ["--build-only"]:  # python scripts/wheel_smoke.py --build-only DIR
+        print(build_wheel(Path(sys.argv[2])))
+        return 0
     work = Path(tempfile.mkdtemp(prefix="ra-wheel-"))
     try:
         dist, env_dir, cwd, data = work / "dist", work / "venv", work / "cwd", work / "data"
         cwd.mkdir()
         step("building the wheel")
-        run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(dist),
-             str(ROOT)], cwd=ROOT, env=dict(os.environ))
-        wheel = next(dist.glob("report_assistant-*.whl"))
+        wheel = build_wheel(dist)
         step(f"installing {wheel.name} into a fresh venv at {env_dir}")
         venv.create(env_dir, with_pip=True)
         bin_dir = env_dir / ("Scripts" if os.name == "nt" else "bin")

@@ -11,7 +11,6 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from assistant.storage import Store
-
 from eval.synthetic import consistent_report, previous_year_of, zero_report
 from schemas import Report
 

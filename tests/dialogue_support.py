@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-
 from assistant.dialogue import DialogueService
 from assistant.offline import OfflineModel
 from assistant.storage import Store

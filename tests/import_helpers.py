@@ -18,7 +18,14 @@ from docx.oxml.ns import nsdecls, qn
 
 from schemas import labels as L
 from schemas.layout import (
-    ALL_CELL_ADDRESSES, NARRATIVE_ADDRESSES, T3_COLUMNS, T3_ROWS, T4_BLOCKS, T4_COLUMNS, get_cell, get_text,
+    ALL_CELL_ADDRESSES,
+    NARRATIVE_ADDRESSES,
+    T3_COLUMNS,
+    T3_ROWS,
+    T4_BLOCKS,
+    T4_COLUMNS,
+    get_cell,
+    get_text,
 )
 from schemas.report import Blank, Report
 

@@ -15,11 +15,10 @@ import tempfile
 from pathlib import Path
 
 from assistant.errors import ReportAssistantError
-from schemas import labels as L
-from schemas.report import Report
-
 from assistant.export._pdf import docx_to_pdf
 from assistant.export._word import build_docx
+from schemas import labels as L
+from schemas.report import Report
 
 __all__ = ["normalise", "page_of", "pdf_page_png", "pdf_page_texts", "sample_table3_png"]
 

@@ -7,16 +7,16 @@ import json
 from decimal import Decimal
 
 import pytest
+from test_audit_support import agency_name, write_report
 
-from assistant.audit import aggregate, combine, write_aggregate
+from assistant.audit import aggregate, combine
 from assistant.cli import main
 from assistant.importing import load_report
+from assistant.validation import validate
 from eval.mutations import defects_for
 from eval.synthetic import consistent_report
-from assistant.validation import validate
 from schemas.layout import ALL_CELL_ADDRESSES, get_cell
 from schemas.report import Blank
-from test_audit_support import agency_name, write_report
 
 DEPARTMENTS = ("交通运输局", "教育局", "民政局", "财政局", "卫生健康委员会")
 

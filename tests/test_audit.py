@@ -8,12 +8,12 @@ import io
 
 import openpyxl
 import pytest
+from test_audit_support import FORMATS, agency_name, convert_to_pdf, needs_soffice, write_report
 
-from assistant.audit import SHEETS, audit_paths, render_audit_html, write_audit_html, write_workbook
+from assistant.audit import SHEETS, audit_paths, write_audit_html, write_workbook
 from eval.mutations import defects
 from eval.synthetic import consistent_report, previous_year_of
 from schemas.report import Report
-from test_audit_support import FORMATS, agency_name, convert_to_pdf, needs_soffice, write_report
 
 pytestmark = [needs_soffice, pytest.mark.timeout(600)]
 
@@ -113,7 +113,7 @@ def test_clean_reports_have_no_error(planted):
 def test_cross_year_pairs(planted):
     _, planted_files, _, _, _, _, result, _ = planted
     by_file = {r.file: r for r in result.rows}
-    for file, (d, previous) in planted_files.items():
+    for file, (_d, previous) in planted_files.items():
         assert by_file[file].previous == previous, file
     pair = by_file[next(f for f in by_file if f.endswith("pair-2023.docx"))]
     assert pair.previous.endswith("pair-2022.pdf")
@@ -121,7 +121,7 @@ def test_cross_year_pairs(planted):
 
 
 def test_unreadable_files_are_rows_with_their_reason(planted):
-    _, _, _, unreadable, xlsx, _, result, _ = planted
+    _, _, _, unreadable, xlsx, _, _result, _ = planted
     ws = openpyxl.load_workbook(xlsx, read_only=True)[SHEETS[0]]
     h = header_index(ws)
     rows = {r[h["文件"]]: r for r in ws.iter_rows(min_row=2, values_only=True)}
@@ -133,7 +133,7 @@ def test_unreadable_files_are_rows_with_their_reason(planted):
 
 
 def test_summary_and_rule_counts_agree_with_findings(planted):
-    _, _, _, _, xlsx, _, result, _ = planted
+    _, _, _, _, xlsx, _, _result, _ = planted
     wb = openpyxl.load_workbook(xlsx, read_only=True)
     summary, findings, rules = (wb[s] for s in SHEETS)
     hs, hf, hr = header_index(summary), header_index(findings), header_index(rules)

@@ -7,15 +7,23 @@ import io
 
 import openpyxl
 import pytest
+from test_audit_support import agency_name, write_report
 
 from assistant.audit import (
-    FORMULA_PREFIXES, SHEETS, AuditResult, AuditRow, Progress, audit_paths, render_audit_html, safe_cell, write_workbook,
+    FORMULA_PREFIXES,
+    SHEETS,
+    AuditResult,
+    AuditRow,
+    Progress,
+    audit_paths,
+    render_audit_html,
+    safe_cell,
+    write_workbook,
 )
 from assistant.cli import main
 from eval.mutations import defects_for
 from eval.synthetic import consistent_report
 from schemas.findings import Finding, Location
-from test_audit_support import agency_name, write_report
 
 HOSTILE = '=HYPERLINK("http://x","y")'
 

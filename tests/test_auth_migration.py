@@ -3,14 +3,12 @@ record) create exactly the tables the models describe, and can be undone."""
 
 from __future__ import annotations
 
+import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect
-
-import pytest
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from assistant.storage._store import MIGRATIONS
 from assistant.storage._tables import Base

@@ -6,8 +6,17 @@ from __future__ import annotations
 import pytest
 
 from assistant.auth import (
-    ROLES, AuthStore, PermissionDenied, User, UserError, allowed, can_open_draft, hash_password, require,
-    require_draft, verify_password,
+    ROLES,
+    AuthStore,
+    PermissionDenied,
+    User,
+    UserError,
+    allowed,
+    can_open_draft,
+    hash_password,
+    require,
+    require_draft,
+    verify_password,
 )
 
 

@@ -3,8 +3,8 @@ narrative as drafting context, and D3 when this year's words copy last year's.""
 
 from __future__ import annotations
 
-from eval.synthetic import consistent_report, previous_year_of
 from assistant.validation import validate
+from eval.synthetic import consistent_report, previous_year_of
 from schemas import labels as L
 from schemas.layout import T3_COLUMNS, get_cell
 from tests.dialogue_support import offline_service, talk, tsv_table3
@@ -29,7 +29,7 @@ def last_year(tmp_path, *, tweak=None):
 
 
 def test_import_prefills_what_carries_over(db, tmp_path):
-    this, prev, path = last_year(tmp_path)
+    _this, prev, path = last_year(tmp_path)
     store = db()
     service = offline_service(store)
     d = service.start("张三").id
@@ -52,7 +52,7 @@ def test_import_prefills_what_carries_over(db, tmp_path):
 
 
 def test_the_previous_in_force_count_is_the_base_of_this_years(db, tmp_path):
-    this, prev, path = last_year(tmp_path)
+    _this, prev, path = last_year(tmp_path)
     store = db()
     service = offline_service(store)
     d = service.start("张三").id
@@ -68,7 +68,7 @@ def test_the_previous_in_force_count_is_the_base_of_this_years(db, tmp_path):
 
 
 def test_cross_year_rules_run_on_the_draft(db, tmp_path):
-    this, prev, path = last_year(tmp_path, tweak=lambda p: setattr(p.table3.carried_forward, "natural",
+    this, _prev, path = last_year(tmp_path, tweak=lambda p: setattr(p.table3.carried_forward, "natural",
                                                                       p.table3.carried_forward.natural + 1))
     store = db()
     service = offline_service(store)
@@ -82,7 +82,7 @@ def test_cross_year_rules_run_on_the_draft(db, tmp_path):
 
 
 def test_copy_from_last_year_is_flagged_when_pasted_and_when_drafted(db, tmp_path):
-    this, prev, path = last_year(tmp_path)
+    _this, prev, path = last_year(tmp_path)
     store = db()
     service = offline_service(store)
     d = service.start("张三").id
@@ -104,7 +104,7 @@ def test_copy_from_last_year_is_flagged_when_pasted_and_when_drafted(db, tmp_pat
 
 
 def test_import_by_message_and_a_file_that_cannot_be_read(db, tmp_path):
-    this, prev, path = last_year(tmp_path)
+    _this, prev, path = last_year(tmp_path)
     store = db()
     service = offline_service(store)
     d = service.start("张三").id

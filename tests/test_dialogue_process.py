@@ -16,8 +16,7 @@ from pathlib import Path
 import pytest
 
 from assistant.storage import Store
-from tests.dialogue_support import SAMPLE_DIALOGUE, sample_facts
-from tests.dialogue_support import offline_service
+from tests.dialogue_support import SAMPLE_DIALOGUE, offline_service, sample_facts
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")

@@ -13,8 +13,16 @@ import pytest
 from eval.synthetic import consistent_report
 from schemas.layout import ALL_CELL_ADDRESSES, T3_ROWS, get_cell
 from tests.dialogue_support import (
-    SAMPLE_DIALOGUE, gold, markdown_table3, offline_service, sample_facts, tables_of, talk, tsv_table2,
-    tsv_table3, tsv_table4,
+    SAMPLE_DIALOGUE,
+    gold,
+    markdown_table3,
+    offline_service,
+    sample_facts,
+    tables_of,
+    talk,
+    tsv_table2,
+    tsv_table3,
+    tsv_table4,
 )
 
 MAX_TURNS = 12

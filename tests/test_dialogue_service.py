@@ -36,7 +36,7 @@ def test_a_failing_model_keeps_the_words_and_changes_nothing(db, fake_model):
     fake_model.enqueue(LLMUnavailableError("模型服务暂时无法连接，请稍后重试。"))
     reply = DialogueService(store, fake_model).handle(d, "张三", "网站公开政务信息148条")
     assert reply.refused and "您的话已保存" in reply.text and "模型服务暂时无法连接" in reply.text
-    assert [t.text for t in store.turns(d)][0] == "网站公开政务信息148条" and store.facts(d) == {}
+    assert next(t.text for t in store.turns(d)) == "网站公开政务信息148条" and store.facts(d) == {}
 
 
 def test_an_empty_message_records_nothing(db):

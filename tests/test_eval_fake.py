@@ -18,7 +18,7 @@ from tests.fakellm.responders import PlausibleModel, install
 DIALOGUES = 4  # a subset keeps this test short; the CLI runs all of them
 
 
-def test_the_eval_runs_against_an_endpoint_with_the_baseline(fake_llm, monkeypatch, tmp_path, capsys):  # noqa: F811
+def test_the_eval_runs_against_an_endpoint_with_the_baseline(fake_llm, monkeypatch, tmp_path, capsys):
     model = PlausibleModel()
     install(fake_llm, model)
     monkeypatch.chdir(tmp_path)  # no .env

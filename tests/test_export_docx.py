@@ -17,7 +17,13 @@ from schemas import Finding, Location
 from schemas import labels as L
 from schemas.layout import T3_ROWS
 from tests.export_support import (
-    NS, check_layout, docx_regions, expected_table3, expected_table4, q, sample_report,
+    NS,
+    check_layout,
+    docx_regions,
+    expected_table3,
+    expected_table4,
+    q,
+    sample_report,
 )
 
 
@@ -73,7 +79,7 @@ def test_page_setup_and_page_number(sample_docx):
     doc = part(sample_docx, "word/document.xml")
     sect = doc.find("w:body/w:sectPr", NS)
     size, mar = sect.find("w:pgSz", NS), sect.find("w:pgMar", NS)
-    twips = lambda mm: round(mm / 25.4 * 1440)  # noqa: E731
+    twips = lambda mm: round(mm / 25.4 * 1440)
     assert abs(int(size.get(q("w"))) - twips(210)) <= 2 and abs(int(size.get(q("h"))) - twips(297)) <= 2
     for edge, mm in (("top", 37), ("bottom", 35), ("left", 28), ("right", 26)):
         assert abs(int(mar.get(q(edge))) - twips(mm)) <= 2, edge

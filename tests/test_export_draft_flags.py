@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from fakellm import fake_llm, reply_text  # noqa: F401  (fixture)
 
 from assistant.config import Settings
 from assistant.drafting import Drafts, draft_part
 from assistant.export import Acknowledgement, ExportRefused, acknowledge_all, export_report, warning_key
 from assistant.models import make_model
-from fakellm import fake_llm, reply_text  # noqa: F401  (fixture)
 from schemas.facts import Facts
 
 

@@ -17,8 +17,16 @@ from pydantic import ValidationError
 
 from assistant.errors import ReportAssistantError
 from assistant.export import (
-    META_PREFIX, PROPERTY_LABELS, Acknowledgement, ExportRefused, acknowledge_all, check_gate, docx_properties,
-    export_report, record_path_for, warning_key,
+    META_PREFIX,
+    PROPERTY_LABELS,
+    Acknowledgement,
+    ExportRefused,
+    acknowledge_all,
+    check_gate,
+    docx_properties,
+    export_report,
+    record_path_for,
+    warning_key,
 )
 from eval.synthetic import consistent_report, previous_year_of
 from schemas import Finding, Location, Report

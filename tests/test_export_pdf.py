@@ -16,13 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from assistant.export import PdfExportError, acknowledge_all, build_docx, docx_to_pdf, export_report
-from assistant.export import _pdf
-from tests.pdf_preview import normalise, page_of, pdf_page_png, pdf_page_texts, sample_table3_png
+from assistant.export import PdfExportError, _pdf, acknowledge_all, build_docx, docx_to_pdf, export_report
 from eval.synthetic import consistent_report
 from schemas import labels as L
-from tests.export_support import sample_report
 from schemas.layout import T3_ROWS
+from tests.export_support import sample_report
+from tests.pdf_preview import normalise, page_of, pdf_page_png, pdf_page_texts, sample_table3_png
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 

@@ -8,8 +8,8 @@ from assistant.export import build_docx, render_bytes, render_html
 from assistant.importing import load_report, parse_docx, parse_html
 from eval.synthetic import consistent_report
 from schemas import Blank, Report
-from tests.export_support import sample_report
 from schemas.layout import get_cell, iter_cells, iter_narrative, set_cell
+from tests.export_support import sample_report
 
 SEEDS = (0, 7, 23)
 

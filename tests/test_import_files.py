@@ -8,11 +8,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from import_helpers import assert_same_report, render_docx, render_html, render_text
 
 from assistant.errors import ReportReadError
 from assistant.importing import load_report, parse_docx
 from eval.synthetic import consistent_report
-from import_helpers import assert_same_report, render_docx, render_html, render_text
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 

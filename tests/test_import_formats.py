@@ -9,12 +9,17 @@ from pathlib import Path
 import pytest
 from docx import Document as new_docx
 from docx.oxml.ns import qn
+from import_helpers import (
+    assert_same_report,
+    assert_same_tables,
+    render_docx,
+    render_html,
+    render_markdown,
+    render_text,
+)
 
 from assistant.importing import load_report, parse_docx, parse_html, parse_text
 from eval.synthetic import consistent_report
-from import_helpers import (
-    assert_same_report, assert_same_tables, render_docx, render_html, render_markdown, render_text,
-)
 from schemas import labels as L
 from schemas.layout import ALL_CELL_ADDRESSES, T3_ROWS, get_cell, set_cell
 from schemas.report import Blank, Report

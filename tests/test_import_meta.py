@@ -6,10 +6,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from import_helpers import assert_same_tables, heading, render_html, render_text
 
 from assistant.importing import parse_html, parse_text
 from eval.synthetic import consistent_report
-from import_helpers import assert_same_tables, heading, render_html, render_text
 from schemas import labels as L
 
 REPORT = consistent_report(25)

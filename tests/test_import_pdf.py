@@ -7,16 +7,16 @@ import re
 import shutil
 
 import pytest
+from conftest import load_gold
+from import_helpers import assert_same_report, assert_same_tables
+from test_audit_support import convert_to_pdf, needs_soffice
 
 from assistant.errors import ReportReadError
 from assistant.export import build_docx
 from assistant.importing import load_report, parse_pdf
-from eval.synthetic import consistent_report, previous_year_of, zero_report
 from assistant.validation import validate
-from conftest import load_gold
+from eval.synthetic import consistent_report, previous_year_of, zero_report
 from schemas.report import Report
-from import_helpers import assert_same_report, assert_same_tables
-from test_audit_support import convert_to_pdf, needs_soffice
 
 pytestmark = [needs_soffice, pytest.mark.timeout(300)]
 

@@ -9,13 +9,13 @@ import zipfile
 import zlib
 
 import pytest
+from import_helpers import render_html, render_text
 
 from assistant.errors import ReportReadError
 from assistant.export import build_docx
 from assistant.importing import MAX_REPORT_BYTES, load_report, parse_docx, parse_html, parse_pdf, parse_text
 from assistant.importing._safety import MAX_DOCX_ENTRIES
 from eval.synthetic import consistent_report
-from import_helpers import render_html, render_text
 
 pytestmark = pytest.mark.timeout(60)
 

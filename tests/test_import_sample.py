@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from assistant.importing import parse_text
 from import_helpers import assert_same_report
+
+from assistant.importing import parse_text
 from schemas import labels as L
 from schemas.layout import ALL_CELL_ADDRESSES, get_cell
 

@@ -8,10 +8,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from import_helpers import T3_HEADER_LINES, assert_same_report, assert_same_tables, render_text
 
 from assistant.importing import load_report, parse_text
 from eval.synthetic import consistent_report
-from import_helpers import T3_HEADER_LINES, assert_same_report, assert_same_tables, render_text
 from schemas import labels as L
 from schemas.layout import ALL_CELL_ADDRESSES, T3_ROWS, get_cell
 from schemas.report import Blank, Report
@@ -128,7 +128,7 @@ def test_transposed_table4_one_row_per_block():
     lines = render_text(report).split("\n")
     i = _line_index(lines, L.T4_REVIEW_HEADER + "\t")
     rows = []
-    for b, block in enumerate(("review", "litigation_direct", "litigation_after_review")):
+    for _b, block in enumerate(("review", "litigation_direct", "litigation_after_review")):
         row = getattr(report.table4, block)
         vals = [row.upheld, row.corrected, row.other, row.pending, row.total]
         rows.append("\t".join([L.T4_BLOCK_LABELS[block], *map(str, vals)]))

@@ -11,8 +11,8 @@ import pytest
 from assistant.config import Settings
 from assistant.drafting import draft_all, extract
 from assistant.llm import PROFILES, LLMConfigError, get_profile, infer_profile
-from assistant.models import make_model
 from assistant.llm.openai_compat import OpenAICompatibleModel
+from assistant.models import make_model
 from assistant.offline import OfflineModel
 from schemas.facts import Facts
 

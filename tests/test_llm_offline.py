@@ -148,7 +148,7 @@ def test_pasted_markdown_table_three():
 
 def test_the_samples_own_tables_as_copied_from_the_web_page():
     text = SAMPLE_TXT.read_text(encoding="utf-8")
-    ops, lines = parse_pasted_tables(text)
+    ops, _lines = parse_pasted_tables(text)
     assert {op.field for op in ops} == set(ALL_CELL_ADDRESSES)
     result = check_patch(offline_patch(text), text)
     assert result.rejected == []

@@ -12,16 +12,21 @@ import json
 import logging
 
 import pytest
+from fakellm import Reply, fake_llm, reply_status, reply_stream, reply_structured, reply_text  # noqa: F401  (fixture)
 
 from assistant.config import Settings
 from assistant.drafting import Drafts, UnacknowledgedFlagsError, draft_part, extract, revise_part
-from assistant.models import make_model
 from assistant.llm import (
-    PROFILES, CallLog, LLMAuthError, LLMOutputError, LLMRateLimitedError, LLMTimeoutError,
+    PROFILES,
+    CallLog,
+    LLMAuthError,
+    LLMOutputError,
+    LLMRateLimitedError,
+    LLMTimeoutError,
     LLMUnavailableError,
 )
 from assistant.llm.openai_compat import OpenAICompatibleModel
-from fakellm import Reply, fake_llm, reply_status, reply_stream, reply_structured, reply_text  # noqa: F401  (fixture)
+from assistant.models import make_model
 from schemas.facts import Facts
 
 KEY = "sk-test-SECRET-0123456789abcdef"

@@ -12,11 +12,18 @@ import pytest
 import eval.mutations as mutations
 from assistant.export import build_docx, render_html, render_markdown
 from assistant.importing import parse_docx, parse_html, parse_text
+from assistant.validation import RULES, validate
 from eval.mutations import (
-    COMPANION_RULES, CROSS_YEAR_RULES, FAMILIES, Defect, defects, defects_for, plant, variant_names,
+    COMPANION_RULES,
+    CROSS_YEAR_RULES,
+    FAMILIES,
+    Defect,
+    defects,
+    defects_for,
+    plant,
+    variant_names,
 )
 from eval.synthetic import consistent_report, previous_year_of, zero_report
-from assistant.validation import RULES, validate
 from schemas.report import Blank
 
 SEEDS = range(21)

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.dialogue_support import SAMPLE_DIALOGUE
 from eval.harness import AppServer, add_users
+from tests.dialogue_support import SAMPLE_DIALOGUE
 
 pytestmark = pytest.mark.timeout(600)
 

@@ -6,7 +6,13 @@ from pydantic import ValidationError
 from schemas import Blank, Report, Row3
 from schemas import labels as L
 from schemas.layout import (
-    ALL_CELL_ADDRESSES, T3_ROWS, cell_label, get_cell, iter_cells, iter_narrative, set_cell,
+    ALL_CELL_ADDRESSES,
+    T3_ROWS,
+    cell_label,
+    get_cell,
+    iter_cells,
+    iter_narrative,
+    set_cell,
 )
 
 

@@ -5,21 +5,20 @@ should not. Secrets never reach the database, the logs or an export."""
 
 from __future__ import annotations
 
-import io
 import logging
 import zipfile
 from pathlib import Path
 
 import pytest
+from fakellm import Reply, fake_llm, reply_structured  # noqa: F401  (fixture)
 
+from assistant.app import AppError, AppService
 from assistant.auth import AuthStore
 from assistant.config import Settings
 from assistant.errors import ReportAssistantError
 from assistant.models import make_model
 from assistant.offline import OfflineModel
-from fakellm import Reply, fake_llm, reply_structured  # noqa: F401  (fixture)
 from tests.dialogue_support import SAMPLE_DIALOGUE
-from assistant.app import AppService, AppError
 
 PASSWORD = "staff-password-42"
 KEY = "sk-test-SECRET-key-9f8e7d6c5b4a"
@@ -173,7 +172,7 @@ def test_an_oversize_upload_is_refused_before_it_is_read(filled, tmp_path):
     with path.open("wb") as f:
         f.truncate(21 * 1024 * 1024)  # sparse: 21 MB without writing them
     before = _state(ws, d)
-    with pytest.raises(AppError, match="文件太大（21.0 MB）"):
+    with pytest.raises(AppError, match=r"文件太大（21\.0 MB）"):
         ws.import_previous("zhang", d, path, path.name)
     assert _state(ws, d) == before
 

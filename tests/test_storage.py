@@ -17,13 +17,18 @@ from alembic.migration import MigrationContext
 from sqlalchemy import text
 
 from assistant.storage import (
-    ChangeSet, FactChange, NarrativeDraft, StaleDraftError, StorageError, Store, make_engine,
+    ChangeSet,
+    FactChange,
+    NarrativeDraft,
+    StaleDraftError,
+    StorageError,
+    Store,
+    make_engine,
 )
 from assistant.storage._store import MIGRATIONS
 from assistant.storage._tables import Base
 from eval.synthetic import consistent_report
 from schemas import Blank
-
 
 
 def test_migrations_match_the_models(db):
@@ -128,7 +133,7 @@ def test_everything_survives_a_restart(db):
     store = db()
     d = store.create_draft("张三", "某某局", 2023).id
     for i in range(5):
-        store.record_turn(d, f"第{i}句", author="张三", changes=[FactChange(f"t4.review.upheld", i, quote=str(i))],
+        store.record_turn(d, f"第{i}句", author="张三", changes=[FactChange("t4.review.upheld", i, quote=str(i))],
                           reply=f"已记录{i}")
     store.close()
     again = db()
@@ -153,7 +158,7 @@ def test_concurrent_writers_to_one_draft_lose_nothing(db):
         try:
             for i in range(8):
                 store.record_turn(d, f"用户{n}-{i}", author=f"u{n}",
-                                  changes=[FactChange(f"t3.granted.natural", n * 100 + i, quote=str(i))],
+                                  changes=[FactChange("t3.granted.natural", n * 100 + i, quote=str(i))],
                                   reply=f"回复{n}-{i}")
         except BaseException as exc:  # surfaced below
             errors.append(exc)

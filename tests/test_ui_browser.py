@@ -11,8 +11,8 @@ import time
 import pytest
 
 from assistant.importing import load_report
-from tests.dialogue_support import SAMPLE_DIALOGUE, gold, tables_of
 from eval.harness import AppServer, add_users, edit_cell, find_chromium, launch_chromium, login, send_message
+from tests.dialogue_support import SAMPLE_DIALOGUE, gold, tables_of
 
 pytestmark = pytest.mark.timeout(400)
 

@@ -7,14 +7,13 @@ import re
 
 import pytest
 
+from assistant.app import AppError, AppService, CellConflict, number_links
 from assistant.auth import AuthStore
 from assistant.offline import OfflineModel
 from assistant.storage import Store
 from schemas.facts import Facts
 from tests.dialogue_support import SAMPLE_DIALOGUE
 from ui import views
-from assistant.app import number_links
-from assistant.app import CellConflict, AppService, AppError
 
 
 @pytest.fixture

@@ -7,13 +7,13 @@ from decimal import Decimal
 
 import pytest
 
+from assistant.app import GREETING, AppError, AppService, parse_cell_input
 from assistant.auth import AuthStore, PermissionDenied
 from assistant.importing import load_report
 from assistant.offline import OfflineModel
 from assistant.workflow import WorkflowError
 from schemas.report import Blank
 from tests.dialogue_support import SAMPLE_DIALOGUE, gold, tables_of
-from assistant.app import GREETING, AppService, AppError, parse_cell_input
 
 PW = "password-123"
 

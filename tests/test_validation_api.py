@@ -7,14 +7,14 @@ import re
 from decimal import Decimal
 
 import pytest
+from test_validation_support import small_report, with_cell, with_text
 
 import assistant.validation as validation
-from eval.synthetic import consistent_report, previous_year_of, zero_report
 from assistant.validation import RULE_SEVERITY, RULES, has_errors, validate
+from eval.synthetic import consistent_report, previous_year_of, zero_report
 from schemas import Finding
 from schemas.layout import ALL_CELL_ADDRESSES, get_cell, iter_narrative
 from schemas.report import Blank, PartHeading, SourceInfo
-from test_validation_support import small_report, with_cell, with_text
 
 EXPECTED_RULES = ["A1", "A2", "A3", "A4", "B", "C1", "C2", "C3", "C4", "D1", "D2", "D3",
                   "E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8", "F1", "F2", "F3", "F4", "F5", "F6", "F7"]
@@ -217,8 +217,8 @@ def test_revalidation_reads_no_text_again(sample_gold):
 
 
 def test_clearing_the_text_cache_changes_no_result(sample_gold):
-    from eval.synthetic import consistent_report
     from assistant.validation import clear_cache
+    from eval.synthetic import consistent_report
 
     report = consistent_report(2)
     report.part1.on_request = report.part1.on_request.replace("新收政府信息公开申请", "新收政府信息公开申请1")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-
-from eval.synthetic import consistent_report, previous_year_of, zero_report
-from assistant.validation import has_errors, validate
-from schemas.layout import ALL_CELL_ADDRESSES, get_cell, set_cell
 from test_validation_support import describe, small_report
+
+from assistant.validation import has_errors, validate
+from eval.synthetic import consistent_report, previous_year_of, zero_report
+from schemas.layout import ALL_CELL_ADDRESSES, get_cell, set_cell
 
 SEEDS = range(60)
 T3_T4_CELLS = [a for a in ALL_CELL_ADDRESSES if a.startswith(("t3.", "t4."))]

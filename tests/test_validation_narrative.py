@@ -8,11 +8,11 @@ The numbers refer to ``small_report()`` (see test_validation_support): 新收104
 from __future__ import annotations
 
 import pytest
-
-from eval.synthetic import zero_report
-from assistant.validation import validate
-from schemas.layout import T3_COLUMNS
 from test_validation_support import describe, of_rule, quoted, small_report, with_cell, with_text
+
+from assistant.validation import validate
+from eval.synthetic import zero_report
+from schemas.layout import T3_COLUMNS
 
 ON_REQUEST = "p1.on_request"
 

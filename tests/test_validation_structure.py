@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from test_validation_support import describe, of_rule, quoted, small_report, with_text
 
-from eval.synthetic import consistent_report, previous_year_of, zero_report
 from assistant.validation import validate
+from eval.synthetic import consistent_report, previous_year_of, zero_report
 from schemas import labels as L
 from schemas.report import PartHeading, SourceInfo
-from test_validation_support import describe, of_rule, quoted, small_report, with_text
 
 
 @pytest.fixture(scope="module")

@@ -5,12 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from test_validation_support import of_rule, small_report, with_cell
 
-from eval.synthetic import consistent_report, previous_year_of, zero_report
 from assistant.validation import has_errors, validate
+from eval.synthetic import consistent_report, previous_year_of, zero_report
 from schemas.layout import T3_COLUMNS, T3_RESULT_ROWS, get_cell, set_cell
 from schemas.report import Blank, SourceInfo
-from test_validation_support import of_rule, small_report, with_cell
 
 
 @pytest.fixture(scope="module")

@@ -10,9 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
+from assistant.app import AppError, Snapshot, number_links
 from assistant.drafting import PARTS, part_address, part_title
 from assistant.export import GateDecision, describe_location, render_html_body
 from assistant.storage import DraftInfo
@@ -21,8 +23,6 @@ from schemas import labels as L
 from schemas.findings import Finding
 from schemas.layout import T2_CELLS, T3_COLUMNS, T3_ROWS, T4_BLOCKS, T4_COLUMNS, get_text
 from schemas.report import Blank
-from assistant.app import number_links
-from assistant.app import Snapshot, AppError
 
 __all__ = [
     "GRIDS", "Grid", "chat_messages", "conflict_html", "diff_html", "draft_choices", "findings_html", "gate_markdown",
@@ -333,7 +333,7 @@ def status_markdown(snap: Snapshot, transitions: list, name_of: Callable[[str], 
 
 def _local(t) -> str:
     if t.tzinfo is None:
-        t = t.replace(tzinfo=dt.timezone.utc)
+        t = t.replace(tzinfo=dt.UTC)
     return t.astimezone().strftime("%Y-%m-%d %H:%M")
 
 

@@ -6,8 +6,16 @@ The web app (``ui``) and every command (``report-assistant chat``, ``draft``, ``
 
 from assistant.app._provenance import describe_value, explain, field_label, number_links, sum_parts
 from assistant.app._service import (
-    EXPORT_CHOICES, GREETING, UPLOAD_TYPES, AppError, AppService, CellConflict, EditConflict, Snapshot,
-    clean_text, parse_cell_input,
+    EXPORT_CHOICES,
+    GREETING,
+    UPLOAD_TYPES,
+    AppError,
+    AppService,
+    CellConflict,
+    EditConflict,
+    Snapshot,
+    clean_text,
+    parse_cell_input,
 )
 
 __all__ = [

@@ -5,15 +5,16 @@ the numbers that stand for a recorded fact, so the preview can make them clickab
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Mapping
 from decimal import Decimal
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from assistant.drafting import PARTS, part_address
 from assistant.numbers import find_numbers
 from assistant.storage import StoredFact
 from schemas import labels as L
 from schemas.facts import FACT_SPECS, Facts, fact_label, is_cell
-from schemas.layout import T3_RESULT_ROWS, T3_ROWS, T4_BLOCKS, T4_PARTS, T2_CELLS
+from schemas.layout import T2_CELLS, T3_RESULT_ROWS, T3_ROWS, T4_BLOCKS, T4_PARTS
 from schemas.report import Blank
 
 __all__ = ["describe_value", "explain", "field_label", "number_links", "sum_parts"]
@@ -87,7 +88,7 @@ def sum_parts(address: str) -> list[str]:
 
 def _when(t: dt.datetime) -> str:
     if t.tzinfo is None:
-        t = t.replace(tzinfo=dt.timezone.utc)
+        t = t.replace(tzinfo=dt.UTC)
     return t.astimezone().strftime("%Y-%m-%d %H:%M")
 
 

@@ -12,18 +12,28 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable, Iterable, cast
+from typing import Any, ClassVar, cast
 
+from assistant.app._provenance import describe_value, explain, field_label
 from assistant.auth import (
-    ROLE_LABELS, Action, Approval, AuthStore, LoginLimits, PartLock, PermissionDenied, User, allowed, require,
+    ROLE_LABELS,
+    Action,
+    Approval,
+    AuthStore,
+    LoginLimits,
+    PartLock,
+    PermissionDenied,
+    User,
+    allowed,
+    require,
     require_draft,
 )
 from assistant.config import Settings
-from assistant.dialogue import DialogueService, Reply, derivations, facts_from_store, parse_intent
-from assistant.dialogue import derivation_changes
+from assistant.dialogue import DialogueService, Reply, derivation_changes, derivations, facts_from_store, parse_intent
 from assistant.drafting import PARTS, Assembled, check_numbers, part_address, part_title, revise_part
 from assistant.drafting.numbercheck import style_problems
 from assistant.errors import ReportAssistantError
@@ -35,17 +45,33 @@ from assistant.storage import DraftInfo, FactChange, NarrativeVersion, Store, St
 from assistant.storage._store import NarrativeSource
 from assistant.validation import validate
 from assistant.workflow import (
-    MOVES, STATE_LABELS, ChangeRecord, Move, Segment, Transition, WorkflowStore, check_state, moves_for, text_diff,
+    MOVES,
+    STATE_LABELS,
+    ChangeRecord,
+    Move,
+    Segment,
+    Transition,
+    WorkflowStore,
+    check_state,
+    moves_for,
+    text_diff,
 )
 from schemas import labels as L
 from schemas.facts import Facts, is_cell
 from schemas.findings import Finding, Location
 from schemas.report import Blank
-from assistant.app._provenance import describe_value, explain, field_label
 
 __all__ = [
-    "EXPORT_CHOICES", "GREETING", "UPLOAD_TYPES", "CellConflict", "EditConflict", "Snapshot", "AppService",
-    "AppError", "clean_text", "parse_cell_input",
+    "EXPORT_CHOICES",
+    "GREETING",
+    "UPLOAD_TYPES",
+    "AppError",
+    "AppService",
+    "CellConflict",
+    "EditConflict",
+    "Snapshot",
+    "clean_text",
+    "parse_cell_input",
 ]
 
 EXPORT_CHOICES: dict[str, str] = {"docx": "Word（DOCX）", "pdf": "PDF", "json": "JSON"}
@@ -205,7 +231,7 @@ class AppService:
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None, model: Model | None = None, *,
-                      local_user: bool = False) -> "AppService":
+                      local_user: bool = False) -> AppService:
         """The service on the database and the model the settings name."""
         from assistant.models import make_model
 
@@ -309,7 +335,7 @@ class AppService:
         return Snapshot(user, draft, assembled, facts, self.store.facts(draft.id), narrative, findings, flags,
                         self.auth.locks(draft.id), self.auth.latest_approval(draft.id))
 
-    HISTORY_HEADERS = ["时间", "操作人", "来源", "修改对象", "修改前", "修改后", "说明"]
+    HISTORY_HEADERS: ClassVar[list[str]] = ["时间", "操作人", "来源", "修改对象", "修改前", "修改后", "说明"]
 
     def change_record(self, username: str | None, draft_id: Any) -> list[ChangeRecord]:
         _, draft = self._open(username, draft_id, "view")
@@ -486,7 +512,7 @@ class AppService:
                                                    author=user.username, flags=flags)
         if ok and version is not None:
             return version
-        theirs = version or NarrativeVersion(part, 0, "", "manual", "", (), dt.datetime.now(dt.timezone.utc))
+        theirs = version or NarrativeVersion(part, 0, "", "manual", "", (), dt.datetime.now(dt.UTC))
         raise EditConflict(part, base, text, theirs, self.name_of(theirs.author))
 
     def revise_part(self, username: str | None, draft_id: Any, part: str, instruction: str) -> NarrativeVersion:
@@ -636,7 +662,7 @@ class AppService:
 
 def _when(t: dt.datetime) -> str:
     if t.tzinfo is None:
-        t = t.replace(tzinfo=dt.timezone.utc)
+        t = t.replace(tzinfo=dt.UTC)
     return t.astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
@@ -646,4 +672,4 @@ def _excerpt(text: Any, n: int = 80) -> str:
 
 
 def _version(part: str, text: str) -> NarrativeVersion:
-    return NarrativeVersion(part, 0, text, "manual", "", (), dt.datetime.now(dt.timezone.utc))
+    return NarrativeVersion(part, 0, text, "manual", "", (), dt.datetime.now(dt.UTC))

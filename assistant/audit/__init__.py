@@ -12,7 +12,13 @@ agency for consecutive years are paired for the cross-year rules (C3, D1–D3). 
 """
 
 from assistant.audit._aggregate import (
-    AGGREGATE_SCHEMA_VERSION, AggregateResult, Excluded, aggregate, aggregate_document, combine, write_aggregate,
+    AGGREGATE_SCHEMA_VERSION,
+    AggregateResult,
+    Excluded,
+    aggregate,
+    aggregate_document,
+    combine,
+    write_aggregate,
 )
 from assistant.audit._collect import collect_files
 from assistant.audit._html import render_audit_html, write_audit_html

@@ -11,20 +11,20 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Sequence, TextIO
+from typing import TextIO, cast
 
 from assistant._files import atomic_write
-from schemas import labels as L
-from schemas.findings import Finding
-from schemas.layout import ALL_CELL_ADDRESSES, get_cell, location_label, set_cell
-from schemas.report import Blank, Part1, Part6Item, Report, ReportMeta, SourceInfo
-
 from assistant.audit._collect import collect_files
 from assistant.audit._model import AuditRow, agency_key
 from assistant.audit._run import audit_files
+from schemas import labels as L
+from schemas.findings import Finding
+from schemas.layout import ALL_CELL_ADDRESSES, get_cell, location_label, set_cell
+from schemas.report import AgencyLevel, Blank, P6Key, Part1, Part6Item, Report, ReportMeta, SourceInfo
 
 __all__ = ["AGGREGATE_SCHEMA_VERSION", "AggregateResult", "Excluded", "aggregate", "aggregate_document", "combine",
            "write_aggregate"]
@@ -47,7 +47,8 @@ class AggregateResult:
     findings: list[Finding] = field(default_factory=list)  # of the combined report
 
 
-def combine(reports: Sequence[Report], *, agency: str = "", year: int | None = None, level: str | None = None) -> Report:
+def combine(reports: Sequence[Report], *, agency: str = "", year: int | None = None,
+            level: AgencyLevel | None = None) -> Report:
     """A report whose every table cell is the sum of that cell over ``reports`` (a blank counts 0)."""
     year = year if year is not None else next((r.meta.report_year for r in reports if r.meta.report_year), None)
     title = f"{agency}{year or ''}年{L.REPORT_TITLE_SUFFIX}" if agency or year else ""
@@ -82,7 +83,8 @@ def _narrative(out: Report, year: int | None) -> None:
     texts = {"fees": fees}
     if year:
         texts["statistics_notes"] = f"报告所列数据统计期限自{year}年1月1日起至{year}年12月31日止。"
-    out.part6 = [Part6Item(key=k, title=L.P6_ITEM_TITLES[k], text=texts.get(k, _SEE)) for k in L.P6_ITEM_TITLES]
+    out.part6 = [Part6Item(key=cast(P6Key, k), title=L.P6_ITEM_TITLES[k], text=texts.get(k, _SEE))
+                 for k in L.P6_ITEM_TITLES]  # the keys of P6_ITEM_TITLES are the P6Key values
 
 
 def _sum_cells(out: Report, reports: Sequence[Report]) -> None:
@@ -145,7 +147,9 @@ def aggregate(paths: Sequence[str | os.PathLike], *, agency: str = "", year: int
     if not kept:
         return AggregateResult(report=None, excluded=excluded)
     levels = {r.level for r in kept}
-    combined = combine([r.report for r in kept], agency=agency, year=year,
+    reports = [r.report for r in kept if r.report is not None]
+    assert len(reports) == len(kept)  # kept rows were all read, and keep_reports=True kept their reports
+    combined = combine(reports, agency=agency, year=year,
                        level=levels.pop() if len(levels) == 1 else None)
     for row in kept:
         row.report = None

@@ -8,8 +8,8 @@ its reason rather than being silently skipped. Only hidden files (``.name``) and
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 __all__ = ["collect_files"]
 

@@ -10,11 +10,16 @@ import os
 from pathlib import Path
 
 from assistant._files import atomic_write
-from assistant.validation import RULES
-from assistant.validation import FAMILIES, family_of
-
 from assistant.audit._model import STATUS_LABELS, AuditResult
-from assistant.audit._workbook import FINDINGS_HEADER, RULES_HEADER, SUMMARY_HEADER, finding_rows, rule_rows, summary_rows
+from assistant.audit._workbook import (
+    FINDINGS_HEADER,
+    RULES_HEADER,
+    SUMMARY_HEADER,
+    finding_rows,
+    rule_rows,
+    summary_rows,
+)
+from assistant.validation import FAMILIES, RULES, family_of
 
 __all__ = ["render_audit_html", "write_audit_html"]
 

@@ -9,7 +9,7 @@ from typing import Literal
 from assistant.validation import FAMILIES, family_of
 from schemas import labels as L
 from schemas.findings import Finding
-from schemas.report import Report
+from schemas.report import AgencyLevel, Report
 
 __all__ = ["STATUS_LABELS", "AuditResult", "AuditRow", "Status", "agency_key"]
 
@@ -30,7 +30,7 @@ class AuditRow:
     path: str  # absolute
     kind: str = ""  # text, docx, html, pdf, json
     agency: str = ""
-    level: str | None = None  # AgencyLevel, inferred from the name by the importer when not stated
+    level: AgencyLevel | None = None  # inferred from the name by the importer when not stated
     year: int | None = None
     format_version: str = ""
     findings: list[Finding] = field(default_factory=list)

@@ -14,15 +14,15 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from pathlib import Path
-from typing import Callable, Sequence, TextIO
-
-from assistant.errors import ReportAssistantError
-from schemas.report import Report
+from typing import TextIO
 
 from assistant.audit._collect import collect_files
 from assistant.audit._model import AuditResult, AuditRow, agency_key
+from assistant.errors import ReportAssistantError
+from schemas.report import Report
 
 __all__ = ["FILE_TIMEOUT_S", "Progress", "audit_files", "audit_paths", "read_one"]
 
@@ -160,7 +160,7 @@ def _pair(rows: list[AuditRow]) -> list[tuple[int, int]]:
     for i, row in enumerate(rows):
         if row.readable and row.agency and row.year:
             by_key.setdefault((agency_key(row.agency), row.year), []).append(i)
-    for (agency, year), idx in by_key.items():
+    for idx in by_key.values():
         if len(idx) > 1:
             files = "、".join(rows[i].file for i in idx)
             for i in idx:

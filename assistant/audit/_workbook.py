@@ -13,11 +13,9 @@ import os
 from pathlib import Path
 
 from assistant._files import atomic_write
-from assistant.validation import RULES, RULE_SEVERITY
-from assistant.validation import FAMILIES, family_of
-from schemas.layout import location_label
-
 from assistant.audit._model import STATUS_LABELS, AuditResult
+from assistant.validation import FAMILIES, RULE_SEVERITY, RULES, family_of
+from schemas.layout import location_label
 
 __all__ = ["FORMULA_PREFIXES", "SHEETS", "finding_rows", "rule_rows", "safe_cell", "summary_rows", "write_workbook"]
 

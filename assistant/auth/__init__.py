@@ -8,11 +8,26 @@ session. Part locks and approvals are stored here too: they decide who may chang
 
 from assistant.auth._passwords import hash_password, verify_password
 from assistant.auth._permissions import (
-    ACTION_LABELS, ROLE_LABELS, ROLES, Action, PermissionDenied, Role, User, allowed, can_open_draft, require,
+    ACTION_LABELS,
+    ROLE_LABELS,
+    ROLES,
+    Action,
+    PermissionDenied,
+    Role,
+    User,
+    allowed,
+    can_open_draft,
+    require,
     require_draft,
 )
 from assistant.auth._store import (
-    MIN_PASSWORD, Approval, AuthStore, LoginLimits, LoginThrottled, PartLock, UserError,
+    MIN_PASSWORD,
+    Approval,
+    AuthStore,
+    LoginLimits,
+    LoginThrottled,
+    PartLock,
+    UserError,
 )
 
 __all__ = [

@@ -14,8 +14,8 @@ from sqlalchemy.orm import sessionmaker
 
 from assistant.auth._passwords import hash_password, verify_password
 from assistant.auth._permissions import ROLE_LABELS, ROLES, User
-from assistant.storage._tables import ApprovalRow, LoginAttemptRow, PartLockRow, UserRow
 from assistant.errors import ReportAssistantError
+from assistant.storage._tables import ApprovalRow, LoginAttemptRow, PartLockRow, UserRow
 
 __all__ = ["Approval", "AuthStore", "LoginLimits", "LoginThrottled", "PartLock", "UserError"]
 
@@ -57,7 +57,7 @@ class Approval:
 
 
 def _utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 def _user(r: UserRow) -> User:
@@ -186,7 +186,7 @@ class AuthStore:
 
 
 def _aware(t: dt.datetime) -> dt.datetime:
-    return t if t.tzinfo else t.replace(tzinfo=dt.timezone.utc)  # SQLite returns naive UTC
+    return t if t.tzinfo else t.replace(tzinfo=dt.UTC)  # SQLite returns naive UTC
 
 
 def _approval(r: ApprovalRow) -> Approval:

@@ -13,8 +13,8 @@ import getpass
 import importlib
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from assistant.errors import ReportAssistantError, ReportReadError
 from schemas import Finding, Report

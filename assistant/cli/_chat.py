@@ -10,8 +10,9 @@ three double quotes (\"\"\").
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator, TextIO
+from typing import TextIO
 
 from assistant.app import AppService
 from assistant.dialogue import parse_intent

@@ -8,10 +8,11 @@ import getpass
 import json
 import shutil
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterator, TextIO
+from typing import Any, TextIO
 
 from assistant.app import EXPORT_CHOICES, AppService
 from assistant.auth import ROLE_LABELS, ROLES

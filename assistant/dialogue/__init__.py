@@ -12,7 +12,15 @@ from assistant.dialogue._derive import derivation_changes, derivations
 from assistant.dialogue._intents import Intent, parse_intent
 from assistant.dialogue._mapping import changes_between, facts_from_store
 from assistant.dialogue._planner import (
-    GROUPS, REQUIRED, REQUIRED_WHEN, Group, Plan, Question, describe_fields, plan, summary_lines,
+    GROUPS,
+    REQUIRED,
+    REQUIRED_WHEN,
+    Group,
+    Plan,
+    Question,
+    describe_fields,
+    plan,
+    summary_lines,
 )
 from assistant.dialogue._previous import narrative_of
 from assistant.dialogue._service import DialogueService, Reply

@@ -3,17 +3,8 @@ year's report, and drafting the narrative. Each returns an ``Outcome``; the serv
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Iterable, Mapping
-
-from assistant.drafting import PARTS, Drafts, draft_part, part_address, part_title
-from assistant.errors import ReportAssistantError
-from assistant.llm import LLMError, Model
-from assistant.storage import ChangeSet, FactChange, NarrativeDraft, UndoPreview
-from assistant.storage._store import NarrativeSource
-from schemas.facts import FACT_SPECS, fact_label
-from schemas.layout import ALL_CELL_ADDRESSES
-from schemas.report import Report
 
 from assistant.dialogue._checks import contradictions
 from assistant.dialogue._confirm import change_lines, excerpt, show_value
@@ -23,6 +14,14 @@ from assistant.dialogue._outcome import Outcome, derived_lines
 from assistant.dialogue._planner import describe_fields, match_fields, plan, summary_lines
 from assistant.dialogue._previous import copy_findings, cross_year_notes, narrative_of, prefill
 from assistant.dialogue._state import State, full_facts
+from assistant.drafting import PARTS, Drafts, draft_part, part_address, part_title
+from assistant.errors import ReportAssistantError
+from assistant.llm import LLMError, Model
+from assistant.storage import ChangeSet, FactChange, NarrativeDraft, UndoPreview
+from assistant.storage._store import NarrativeSource
+from schemas.facts import FACT_SPECS, fact_label
+from schemas.layout import ALL_CELL_ADDRESSES
+from schemas.report import Report
 
 __all__ = ["draft", "import_previous", "skip", "summary", "undo"]
 

@@ -11,15 +11,13 @@ from __future__ import annotations
 
 from pydantic import ValidationError
 
-from assistant.drafting import Extraction, apply_patch, check_patch, extract
-from assistant.llm import LLMError, Model
-from assistant.numbers import find_numbers
-from assistant.storage import ChangeSet
-from schemas.facts import TEXT_FIELDS, Facts, spec_of
-from schemas.patches import Patch, PatchOp
-
 from assistant.dialogue._checks import (
-    NUMERIC_KINDS, bad_value_reason, contradictions, negative_numbers, unread_table_lines, vague_number,
+    NUMERIC_KINDS,
+    bad_value_reason,
+    contradictions,
+    negative_numbers,
+    unread_table_lines,
+    vague_number,
 )
 from assistant.dialogue._confirm import change_lines, excerpt
 from assistant.dialogue._derive import derivation_changes, derivations, merged_cells
@@ -28,6 +26,12 @@ from assistant.dialogue._outcome import Outcome, derived_lines
 from assistant.dialogue._planner import match_fields, plan
 from assistant.dialogue._previous import copy_findings, cross_year_notes, texts_by_part
 from assistant.dialogue._state import State, full_facts
+from assistant.drafting import Extraction, apply_patch, check_patch, extract
+from assistant.llm import LLMError, Model
+from assistant.numbers import find_numbers
+from assistant.storage import ChangeSet
+from schemas.facts import TEXT_FIELDS, Facts, spec_of
+from schemas.patches import Patch, PatchOp
 
 __all__ = ["answer", "correction_ops"]
 

@@ -10,17 +10,17 @@ answer *introduces* are held against it, so an old inconsistency never blocks th
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any
 
+from assistant.dialogue._planner import match_fields
 from assistant.numbers import find_numbers, parse_number
 from assistant.offline import parse_pasted_tables
 from schemas import labels as L
 from schemas.facts import FACT_SPECS, fact_label, spec_of
 from schemas.layout import ALL_CELL_ADDRESSES, T3_COLUMNS, T3_RESULT_ROWS, T3_ROWS, T4_BLOCKS, T4_PARTS
 from schemas.patches import Rejection
-
-from assistant.dialogue._planner import match_fields
 
 __all__ = [
     "EQUATIONS", "NUMERIC_KINDS", "Equation", "bad_value_reason", "contradictions", "negative_numbers",

@@ -6,16 +6,16 @@ they are all 0; free text by its first words and its length.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Any, Iterable, Mapping
+from typing import Any
 
+from assistant.dialogue._planner import describe_fields
 from assistant.storage import FactChange
 from schemas import labels as L
 from schemas.facts import fact_label, is_cell, spec_of
 from schemas.layout import ALL_CELL_ADDRESSES, T2_CELLS, T3_ROWS, T4_BLOCKS, T4_COLUMNS
 from schemas.report import Blank
-
-from assistant.dialogue._planner import describe_fields
 
 __all__ = ["change_lines", "excerpt", "show_value"]
 
@@ -101,10 +101,10 @@ def _table_lines(cells: Mapping[str, Any], old: Mapping[str, Any]) -> list[str]:
     # rows that are all zero are collapsed; the rest listed cell by cell
     zero_rows: dict[str, list[str]] = {}
     rest: dict[str, Any] = {}
-    for a, v in cells.items():
+    for a in cells:
         row = a.rsplit(".", 1)[0]
         zero_rows.setdefault(row, []).append(a)
-    for row, addrs in zero_rows.items():
+    for addrs in zero_rows.values():
         if not all(cells[a] == 0 and not isinstance(cells[a], Blank) and old.get(a) in (None, 0) for a in addrs):
             rest.update({a: cells[a] for a in addrs})
     zero_cells = [a for a in cells if a not in rest]

@@ -8,7 +8,8 @@ computed and the user can correct it).
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from assistant.drafting import derive_cells
 from assistant.storage import FactChange, StoredFact

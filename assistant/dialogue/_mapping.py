@@ -8,8 +8,9 @@ out unless asked.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -83,7 +84,7 @@ def with_changes(values: Mapping[str, FactValue], changes: Iterable[FactChange],
 
 
 def _same(a: Any, b: Any) -> bool:
-    return type(a) is type(b) and a == b or (
+    return (type(a) is type(b) and a == b) or (
         isinstance(a, (int, Decimal)) and isinstance(b, (int, Decimal))
         and not isinstance(a, bool) and not isinstance(b, bool) and a == b)
 

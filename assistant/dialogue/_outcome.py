@@ -6,11 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.storage import ChangeSet, FactChange, NarrativeDraft
-from schemas.report import Report
-
 from assistant.dialogue._confirm import change_lines
 from assistant.dialogue._planner import Plan, describe_fields
+from assistant.storage import ChangeSet, FactChange, NarrativeDraft
+from schemas.report import Report
 
 __all__ = ["Outcome", "derived_lines", "open_items", "question_lines"]
 

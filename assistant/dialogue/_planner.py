@@ -13,8 +13,8 @@ so "都是0" fills that table and nothing else.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Iterable, Mapping
 
 from assistant.drafting import derive_cells
 from schemas import labels as L

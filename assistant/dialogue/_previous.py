@@ -8,7 +8,7 @@ reference of rule D3 (内容雷同), checked when staff paste text and when part
 
 from __future__ import annotations
 
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from assistant.drafting import PARTS, DraftedPart, Drafts, assemble_report, part_address
 from assistant.storage import FactChange

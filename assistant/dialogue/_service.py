@@ -11,15 +11,9 @@ got in between, the call is computed again.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
-
-from assistant.drafting import PARTS, Assembled, DraftedPart, Drafts, assemble_report
-from assistant.llm import Model
-from assistant.storage import DraftInfo, FactHistoryEntry, StaleDraftError, Store
-from schemas.facts import Facts
-from schemas.findings import Finding
 
 from assistant.dialogue import _actions as actions
 from assistant.dialogue._answers import answer
@@ -28,6 +22,11 @@ from assistant.dialogue._outcome import Outcome, open_items, question_lines
 from assistant.dialogue._planner import Plan, Question, plan
 from assistant.dialogue._previous import narrative_of
 from assistant.dialogue._state import State, read_state
+from assistant.drafting import PARTS, Assembled, DraftedPart, Drafts, assemble_report
+from assistant.llm import Model
+from assistant.storage import DraftInfo, FactHistoryEntry, StaleDraftError, Store
+from schemas.facts import Facts
+from schemas.findings import Finding
 
 __all__ = ["DialogueService", "Reply"]
 

@@ -6,12 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from assistant.dialogue._derive import derivations
+from assistant.dialogue._mapping import FactValue, facts_from_values
 from assistant.storage import DraftInfo, Store, StoredFact
 from schemas.facts import Facts
 from schemas.report import Report
-
-from assistant.dialogue._derive import derivations
-from assistant.dialogue._mapping import FactValue, facts_from_values
 
 __all__ = ["State", "full_facts", "read_state"]
 

@@ -8,7 +8,14 @@
 
 from assistant.drafting.assembly import Assembled, assemble_report, derive_cells
 from assistant.drafting.drafting import (
-    PARTS, DraftedPart, Drafts, UnacknowledgedFlagsError, draft_all, draft_part, part_address, part_title,
+    PARTS,
+    DraftedPart,
+    Drafts,
+    UnacknowledgedFlagsError,
+    draft_all,
+    draft_part,
+    part_address,
+    part_title,
     revise_part,
 )
 from assistant.drafting.extraction import Extraction, extract

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import cast
 
 from assistant.drafting.drafting import P1_PARTS, P6_PARTS, Drafts
 from assistant.llm.prompts import load_prompt
 from schemas import labels as L
 from schemas.facts import Facts
 from schemas.layout import ALL_CELL_ADDRESSES, T3_COLUMNS, T3_RESULT_ROWS, T3_ROWS, T4_BLOCKS, set_cell
-from schemas.report import Blank, Part1, Part6Item, Report, ReportMeta, SourceInfo
+from schemas.report import Blank, P6Key, Part1, Part6Item, Report, ReportMeta, SourceInfo
 
 __all__ = ["Assembled", "assemble_report", "derive_cells", "report_preamble", "report_title"]
 
@@ -97,7 +98,7 @@ def assemble_report(facts: Facts, drafts: Drafts | None = None) -> Assembled:
         preamble=report_preamble(facts),
         part1=Part1(**{p[3:]: drafts.text(p) for p in P1_PARTS}),
         part5=drafts.text("p5"),
-        part6=[Part6Item(key=p[3:], title=L.P6_ITEM_TITLES[p[3:]], text=drafts.text(p)) for p in P6_PARTS],
+        part6=[Part6Item(key=cast(P6Key, p[3:]), title=L.P6_ITEM_TITLES[p[3:]], text=drafts.text(p)) for p in P6_PARTS],
         source=SourceInfo(kind="generated", format_version="2021", cited_documents=[L.FORMAT_DOC_2021]),
     )
     missing: list[str] = []

@@ -8,7 +8,7 @@ symbols and English words (G2). A flagged part cannot be exported until an edito
 from __future__ import annotations
 
 import re
-from typing import Callable, Mapping
+from collections.abc import Callable, Mapping
 
 from pydantic import BaseModel, ConfigDict, Field
 

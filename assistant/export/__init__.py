@@ -9,7 +9,13 @@ offers a download. Warnings are acknowledged by key (``warning_key``: ``D3@p5``,
 """
 
 from assistant.export._export import (
-    EXPORT_FORMATS, RECORD_SUFFIX, ExportFormat, ExportResult, export_report, record_path_for, render_bytes,
+    EXPORT_FORMATS,
+    RECORD_SUFFIX,
+    ExportFormat,
+    ExportResult,
+    export_report,
+    record_path_for,
+    render_bytes,
 )
 from assistant.export._fonts import OFFICIAL_FONTS, FontPlan, installed_fonts, plan_fonts
 from assistant.export._html import META_PREFIX, render_html, render_html_body
@@ -18,7 +24,13 @@ from assistant.export._pdf import PdfExportError, docx_to_pdf, find_soffice
 from assistant.export._stamp import PROPERTY_LABELS, Stamp
 from assistant.export._word import build_docx, docx_properties
 from assistant.export.gate import (
-    Acknowledgement, ExportRefused, GateDecision, GateWarning, acknowledge_all, check_gate, describe_location,
+    Acknowledgement,
+    ExportRefused,
+    GateDecision,
+    GateWarning,
+    acknowledge_all,
+    check_gate,
+    describe_location,
     warning_key,
 )
 

@@ -12,15 +12,13 @@ import hashlib
 import json
 import os
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, Sequence, get_args
+from typing import Literal, get_args
 
 from assistant._files import temp_beside
 from assistant.errors import ReportAssistantError
-from schemas.findings import Finding
-from schemas.report import Report
-
 from assistant.export._fonts import plan_fonts
 from assistant.export._html import render_html
 from assistant.export._markdown import render_markdown
@@ -28,6 +26,8 @@ from assistant.export._pdf import docx_to_pdf
 from assistant.export._stamp import Stamp
 from assistant.export._word import build_docx
 from assistant.export.gate import Acknowledgement, ExportRefused, GateDecision, check_gate
+from schemas.findings import Finding
+from schemas.report import Report
 
 __all__ = ["EXPORT_FORMATS", "RECORD_SUFFIX", "ExportFormat", "ExportResult", "export_report", "record_path_for",
            "render_bytes"]

@@ -11,10 +11,10 @@ from __future__ import annotations
 import functools
 import shutil
 import subprocess
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
-__all__ = ["FontPlan", "OFFICIAL_FONTS", "installed_fonts", "plan_fonts"]
+__all__ = ["OFFICIAL_FONTS", "FontPlan", "installed_fonts", "plan_fonts"]
 
 # role → official font (GB/T 9704-2012)
 OFFICIAL_FONTS: dict[str, str] = {

@@ -10,14 +10,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from assistant.export._outline import format_cell
 from schemas import labels as L
 from schemas.layout import T3_COLUMNS, T3_ROWS, T4_BLOCKS, T4_COLUMNS, get_cell
 from schemas.report import Report
 
-from assistant.export._outline import format_cell
-
 __all__ = [
-    "Grid", "GridCell", "T2_BLOCK_COLUMNS", "TYPE_AREA_MM", "grid_for", "table2_grid", "table3_grid", "table4_grid",
+    "T2_BLOCK_COLUMNS",
+    "TYPE_AREA_MM",
+    "Grid",
+    "GridCell",
+    "grid_for",
+    "table2_grid",
+    "table3_grid",
+    "table4_grid",
 ]
 
 TYPE_AREA_MM = 156.0

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from html import escape
 
-from schemas.report import Report
-
 from assistant.export._grid import Grid, grid_for
 from assistant.export._outline import Heading, Para, RunInItem, TableRef, Title, outline, report_title
 from assistant.export._stamp import Stamp
+from schemas.report import Report
 
 __all__ = ["META_PREFIX", "render_html", "render_html_body"]
 

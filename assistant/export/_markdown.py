@@ -12,13 +12,12 @@ from __future__ import annotations
 import json
 import re
 
-from schemas import labels as L
-from schemas.layout import T3_COLUMNS, T3_ROWS, T4_BLOCKS, T4_COLUMNS, get_cell
-from schemas.report import Report
-
 from assistant.export._grid import T2_BLOCK_COLUMNS
 from assistant.export._outline import Heading, Para, RunInItem, TableRef, Title, format_cell, outline
 from assistant.export._stamp import Stamp
+from schemas import labels as L
+from schemas.layout import T3_COLUMNS, T3_ROWS, T4_BLOCKS, T4_COLUMNS, get_cell
+from schemas.report import Report
 
 __all__ = ["LABEL_SEPARATOR", "render_markdown"]
 

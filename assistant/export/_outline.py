@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal, Union
+from typing import Literal
 
 from schemas import labels as L
 from schemas.report import Blank, Report
@@ -50,7 +50,7 @@ class TableRef:
     key: Literal["t2", "t3", "t4"]
 
 
-Block = Union[Title, Heading, Para, RunInItem, TableRef]
+Block = Title | Heading | Para | RunInItem | TableRef
 
 
 def cn_ordinal(n: int) -> str:
@@ -103,7 +103,8 @@ def outline(report: Report) -> list[Block]:
     for i, (key, title) in enumerate(L.P1_SUBPART_TITLES.items(), start=1):
         blocks.append(Heading(2, f"（{cn_ordinal(i)}）{title}", f"p1.{key}"))
         blocks += _paragraphs(getattr(report.part1, key), f"p1.{key}")
-    for part, table in (("p2", "t2"), ("p3", "t3"), ("p4", "t4")):
+    tables: tuple[tuple[str, Literal["t2", "t3", "t4"]], ...] = (("p2", "t2"), ("p3", "t3"), ("p4", "t4"))
+    for part, table in tables:
         blocks += [_part_heading(part), TableRef(table)]
     blocks.append(_part_heading("p5"))
     blocks += _paragraphs(report.part5, "p5")

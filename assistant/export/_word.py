@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
-from typing import Iterable
+from collections.abc import Iterable
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -31,13 +31,12 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from schemas import labels as L
-from schemas.report import Report
-
 from assistant.export._fonts import FontPlan, plan_fonts
 from assistant.export._grid import Grid, GridCell, grid_for
 from assistant.export._outline import Heading, Para, RunInItem, TableRef, Title, outline, report_title
 from assistant.export._stamp import PROPERTY_LABELS, Stamp
+from schemas import labels as L
+from schemas.report import Report
 
 __all__ = ["build_docx", "docx_properties"]
 
@@ -329,7 +328,7 @@ def _set_properties(doc: DocxDocument, report: Report, plan: FontPlan, stamp: St
         props["font_substitution"] = plan.describe()
     if stamp:
         # python-docx writes the time with a "Z": give it UTC
-        core.created = core.modified = stamp.exported_at.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        core.created = core.modified = stamp.exported_at.astimezone(dt.UTC).replace(tzinfo=None)
         ack = stamp.decision.acknowledgement
         core.last_modified_by = _clip(ack.who) if stamp.acknowledged and ack else core.author
         if stamp.acknowledged and ack:  # keywords also reach the PDF's document information
@@ -374,6 +373,7 @@ def build_docx(report: Report, *, fonts: FontPlan | None = None, stamp: Stamp | 
     for p in doc.paragraphs:  # fonts on every run as well as on the styles
         for run in p.runs:
             if run._r.rPr is None or run._r.rPr.rFonts is None:
+                assert p.style is not None  # python-docx falls back to the template's default paragraph style
                 font = {"Title": "title", "Heading 1": "heading1", "Heading 2": "heading2"}.get(p.style.name, "body")
                 _style_run(run, plan.fonts[font], plan)
     _set_properties(doc, report, plan, stamp)

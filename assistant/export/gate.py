@@ -13,7 +13,7 @@ and are acknowledged together.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Sequence
+from collections.abc import Sequence
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -129,8 +129,9 @@ class GateDecision(BaseModel):
 
 
 def _item(f: Finding, acknowledged: bool | None) -> dict:
-    item = {"key": warning_key(f), "rule": f.rule, "severity": f.severity, "address": f.location.address,
-            "span": list(f.location.span) if f.location.span else None, "message": f.message}
+    item: dict[str, object] = {
+        "key": warning_key(f), "rule": f.rule, "severity": f.severity, "address": f.location.address,
+        "span": list(f.location.span) if f.location.span else None, "message": f.message}
     if acknowledged is not None:
         item["acknowledged"] = acknowledged
     return item

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 __all__ = ["Block", "Document", "Paragraph", "Table"]
 
@@ -24,7 +24,7 @@ class Table:
     cut_last_row: bool = False
 
 
-Block = Union[Paragraph, Table]
+Block = Paragraph | Table
 
 
 @dataclass(slots=True)

@@ -5,20 +5,31 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from schemas import labels as L
-from schemas.layout import set_cell
-from schemas.report import Part1, Part6Item, PartHeading, Report, ReportMeta, SourceInfo
-
 from assistant.importing._blocks import Document, Paragraph
 from assistant.importing._meta import (
-    agency_from_title, agency_level, cited_documents, date_in_line, is_date_line, is_metadata_line,
-    is_page_chrome, year_of,
+    agency_from_title,
+    agency_level,
+    cited_documents,
+    date_in_line,
+    is_date_line,
+    is_metadata_line,
+    is_page_chrome,
+    year_of,
 )
 from assistant.importing._normalize import norm
 from assistant.importing._outline import (
-    Item, Outline, join_paragraphs, match_p1_subpart, match_p6_item, outline, split_items,
+    Item,
+    Outline,
+    join_paragraphs,
+    match_p1_subpart,
+    match_p6_item,
+    outline,
+    split_items,
 )
 from assistant.importing._tables import TableReader
+from schemas import labels as L
+from schemas.layout import set_cell
+from schemas.report import Part1, Part6Item, PartHeading, Report, ReportMeta, SourceInfo
 
 __all__ = ["build_report"]
 

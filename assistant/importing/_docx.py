@@ -17,7 +17,6 @@ from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from assistant.errors import ReportReadError
-
 from assistant.importing._blocks import Document, Paragraph, Table
 from assistant.importing._docx_numbering import Numbering
 

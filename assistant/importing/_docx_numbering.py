@@ -133,7 +133,7 @@ class Numbering:
         if not levels or ilvl not in levels:
             return ""
         counters = self._counters.setdefault(num_id or "", {})
-        fmt, text, start, suffix = levels[ilvl]
+        _fmt, text, start, suffix = levels[ilvl]
         counters[ilvl] = counters.get(ilvl, start - 1) + 1
         for deeper in [k for k in counters if k > ilvl]:
             del counters[deeper]

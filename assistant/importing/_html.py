@@ -13,7 +13,6 @@ import lxml.html
 from lxml import etree
 
 from assistant.errors import ReportReadError
-
 from assistant.importing._blocks import Document, Paragraph, Table
 from assistant.importing._safety import MAX_NESTING
 

@@ -12,9 +12,6 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from assistant.errors import ReportReadError
-from schemas.layout import ALL_CELL_ADDRESSES
-from schemas.report import Report, SourceInfo
-
 from assistant.importing._blocks import Document
 from assistant.importing._build import build_report
 from assistant.importing._docx import docx_document
@@ -22,6 +19,8 @@ from assistant.importing._html import decode_html, html_document
 from assistant.importing._pdf import pdf_document
 from assistant.importing._safety import MAX_REPORT_BYTES, check_docx_zip, check_size, clean_document
 from assistant.importing._text import text_document
+from schemas.layout import ALL_CELL_ADDRESSES
+from schemas.report import Report, SourceInfo
 
 __all__ = ["decode_text", "load_report", "parse_docx", "parse_html", "parse_pdf", "parse_text"]
 

@@ -7,6 +7,7 @@ import re
 
 from assistant.numbers import cn_to_number, to_halfwidth
 from schemas import labels as L
+from schemas.report import AgencyLevel
 
 __all__ = [
     "agency_from_title", "agency_level", "cited_documents", "date_in_line", "is_date_line",
@@ -26,7 +27,7 @@ _NATIONAL_PREFIX = ("国务院", "国家", "中国", "中华人民共和国", "�
 _NATIONAL_SUFFIX = ("部", "委员会", "总署", "总局", "署", "银行", "办公厅", "办公室")
 
 
-def agency_level(name: str) -> str | None:
+def agency_level(name: str) -> AgencyLevel | None:
     """The level of an agency from its name; the most local administrative unit named wins."""
     if not name:
         return None
@@ -134,9 +135,9 @@ def date_in_line(text: str, labelled_only: bool = False) -> dt.date | None:
         return _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     m = _DATE_ONLY_CN.fullmatch(t)
     if m:
-        parts = [cn_to_number(g) for g in m.groups()]
-        if all(p is not None for p in parts):
-            return _date(int(parts[0]), int(parts[1]), int(parts[2]))
+        year, month, day = (cn_to_number(g) for g in m.groups())
+        if year is not None and month is not None and day is not None:
+            return _date(int(year), int(month), int(day))
     return None
 
 

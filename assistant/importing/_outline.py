@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
-from schemas import labels as L
+from typing import cast
 
 from assistant.importing._blocks import Document, Paragraph, Table
 from assistant.importing._meta import is_title, title_from_page_title
 from assistant.importing._normalize import bigrams, ends_sentence, norm, similarity
+from schemas import labels as L
+from schemas.report import P6Key
 
 __all__ = [
     "Heading", "Item", "Outline", "heading_of", "join_paragraphs", "match_p1_subpart", "match_p6_item", "outline",
@@ -199,10 +200,10 @@ def match_p1_subpart(item: Item) -> str | None:
     return None
 
 
-def match_p6_item(title: str) -> str | None:
+def match_p6_item(title: str) -> P6Key | None:
     key = _P6_EXACT.get(norm(title))
     if key is not None:
-        return key
+        return cast(P6Key, key)  # the keys of P6_ITEM_TITLES are the P6Key values
     bg = bigrams(title)
     score, key = max((similarity(bg, b), k) for k, b in _P6_BIGRAMS.items())
-    return key if score >= 0.6 else None
+    return cast(P6Key, key) if score >= 0.6 else None

@@ -21,11 +21,10 @@ import zlib
 from dataclasses import dataclass
 
 from assistant.errors import ReportReadError
-
 from assistant.importing._blocks import Document, Paragraph, Table
 from assistant.importing._outline import heading_of
 
-__all__ = ["MAX_PDF_PAGES", "MAX_PDF_INFLATED", "PDF_TIME_BUDGET_S", "pdf_document"]
+__all__ = ["MAX_PDF_INFLATED", "MAX_PDF_PAGES", "PDF_TIME_BUDGET_S", "pdf_document"]
 
 MAX_PDF_PAGES = 200  # annual reports have 5–20 pages
 MAX_PDF_INFLATED = 256 * 1024 * 1024  # all streams inflated together
@@ -207,10 +206,10 @@ def _grid_rows(table) -> list[list[str]]:
     return out
 
 
-def _page_lines(page, tables) -> list[tuple[float, object]]:
+def _page_lines(page, tables) -> list[tuple[float, _Line | list[list[str]]]]:
     """(top, _Line or Table rows) of one page, in reading order."""
     boxes = [t.bbox for t in tables]
-    items: list[tuple[float, object]] = []
+    items: list[tuple[float, _Line | list[list[str]]]] = []
     for line in page.extract_text_lines(return_chars=True, strip=True):
         cy = (line["top"] + line["bottom"]) / 2
         cx = (line["x0"] + line["x1"]) / 2
@@ -257,7 +256,7 @@ def pdf_document(data: bytes, name: str = "该PDF文件") -> Document:
     check_pdf_streams(data, name)
     deadline = time.monotonic() + PDF_TIME_BUDGET_S
     doc = Document(kind="pdf")
-    sequence: list[object] = []  # _Line, or a table (list of rows); a page break is None
+    sequence: list[_Line | list[list[str]]] = []  # _Line, or a table (list of rows)
     text_pages = image_pages = 0
     blank_pages: list[int] = []
     try:

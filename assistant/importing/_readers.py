@@ -4,14 +4,22 @@ and deciding the format version is the coordinator's job (``_tables``)."""
 
 from __future__ import annotations
 
-from schemas import labels as L
-from schemas.layout import T2_CELLS, T3_COLUMNS, T3_ROWS, T4_BLOCKS, T4_COLUMNS
+from typing import cast
 
-from schemas.labels import T2_2019_BLOCK_NUMERALS, T2_2019_ROW_LABELS
 from assistant.importing._normalize import label_key, norm
 from assistant.importing._rows import (
-    T2_BLOCK_RE, T2_COLS, T2_COLS_2019, T2_COLS_PROCUREMENT, T2_CONTENT, fit, match_label, t3_header_columns,
+    T2_BLOCK_RE,
+    T2_COLS,
+    T2_COLS_2019,
+    T2_COLS_PROCUREMENT,
+    T2_CONTENT,
+    fit,
+    match_label,
+    t3_header_columns,
 )
+from schemas import labels as L
+from schemas.labels import T2_2019_BLOCK_NUMERALS, T2_2019_ROW_LABELS
+from schemas.layout import T2_CELLS, T3_COLUMNS, T3_ROWS, T4_BLOCKS, T4_COLUMNS
 
 __all__ = ["T2Reader", "T3Reader", "T4Reader"]
 
@@ -167,7 +175,7 @@ class T3Reader:
             if target == "other_handling":
                 self.single_other = fit(values, T3_N, exact)[0]
             else:
-                self.group_rows.append(L.T3_GROUP_LABELS[target])
+                self.group_rows.append(L.T3_GROUP_LABELS[cast(str, target)])  # a group: its name
             self.last = None
             return True
         path = target if isinstance(target, tuple) else (target,)  # a row: always a tuple

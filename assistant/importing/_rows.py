@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import re
 
-from schemas import labels as L
-
-from schemas.labels import T2_2019_COLUMN_LABELS, T2_2019_PROCUREMENT_COLUMN_LABELS
 from assistant.importing._normalize import JUNK, LABEL, MARK, NUM, cell_kind, norm
+from schemas import labels as L
+from schemas.labels import T2_2019_COLUMN_LABELS, T2_2019_PROCUREMENT_COLUMN_LABELS
 
 __all__ = [
     "T2_BLOCK_RE", "T2_COLS", "T2_COLS_2019", "T2_COLS_PROCUREMENT", "T2_CONTENT", "WEAK_HEAD", "fit",

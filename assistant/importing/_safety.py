@@ -12,12 +12,19 @@ import re
 import zipfile
 
 from assistant.errors import ReportReadError
-
-from assistant.importing._blocks import Document, Paragraph, Table
+from assistant.importing._blocks import Block, Document, Paragraph, Table
 
 __all__ = [
-    "MAX_REPORT_BYTES", "MAX_DOCX_ENTRIES", "MAX_DOCX_UNCOMPRESSED", "MAX_DOCX_RATIO", "MAX_DOCX_XML", "MAX_NESTING",
-    "check_docx_zip", "check_size", "clean_document", "clean_text",
+    "MAX_DOCX_ENTRIES",
+    "MAX_DOCX_RATIO",
+    "MAX_DOCX_UNCOMPRESSED",
+    "MAX_DOCX_XML",
+    "MAX_NESTING",
+    "MAX_REPORT_BYTES",
+    "check_docx_zip",
+    "check_size",
+    "clean_document",
+    "clean_text",
 ]
 
 MAX_REPORT_BYTES = 20 * 1024 * 1024  # one report file (also the web app's upload limit)
@@ -82,7 +89,7 @@ def clean_text(text: str) -> str:
 
 def clean_document(doc: Document) -> Document:
     """The document with control characters removed from every paragraph and cell (in place)."""
-    blocks = []
+    blocks: list[Block] = []
     for b in doc.blocks:
         if isinstance(b, Paragraph):
             text = clean_text(b.text).strip()

@@ -15,15 +15,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from assistant.numbers import parse_int_cell, parse_number
-from schemas import labels as L
-from schemas.layout import ALL_CELL_ADDRESSES, T3_COLUMNS, T4_BLOCKS, T4_COLUMNS, cell_label
-from schemas.report import Blank
-
 from assistant.importing._blocks import Table
 from assistant.importing._normalize import EMPTY, MARK, NUM, cell_kind, norm
 from assistant.importing._readers import OLD_NORMATIVE, T4_N, T2Reader, T3Reader, T4Reader
 from assistant.importing._rows import WEAK_HEAD, fit_span, header_table, split_row
+from assistant.numbers import parse_int_cell, parse_number
+from schemas import labels as L
+from schemas.layout import ALL_CELL_ADDRESSES, T3_COLUMNS, T4_BLOCKS, T4_COLUMNS, cell_label
+from schemas.report import Blank, FormatVersion
 
 __all__ = ["TableReader", "TablesResult", "read_rows"]
 
@@ -41,7 +40,7 @@ class TablesResult:
     origins: dict[str, int] = field(default_factory=dict)  # the row each was read from
     missing: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    format_version: str = "unknown"
+    format_version: FormatVersion = "unknown"
     found_any: bool = False
 
 
@@ -58,7 +57,7 @@ class TableReader:
 
     def __init__(self) -> None:
         self._t2, self._t3, self._t4 = T2Reader(), T3Reader(), T4Reader()
-        self._readers = {"t2": self._t2, "t3": self._t3, "t4": self._t4}
+        self._readers: dict[str, T2Reader | T3Reader | T4Reader] = {"t2": self._t2, "t3": self._t3, "t4": self._t4}
         self._pending: list[str] = []
         self._ctx: str | None = None
         self._skipped: list[str] = []
@@ -163,12 +162,12 @@ class TableReader:
 
         res.found_any = bool(raw)
         for address in ALL_CELL_ADDRESSES:
-            v = raw.get(address)
-            if v is None:
+            written = raw.get(address)
+            if written is None:
                 res.missing.append(address)
             else:
-                res.cells[address] = self._cell(address, v, res.notes)
-                res.raw[address], res.origins[address] = v, origins[address]
+                res.cells[address] = self._cell(address, written, res.notes)
+                res.raw[address], res.origins[address] = written, origins[address]
         self._notes(res.notes, res.format_version)
         return res
 

@@ -8,6 +8,7 @@ pipe tables, headings and bold marks are accepted as well.
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from assistant.importing._blocks import Document, Paragraph, Table
 from assistant.importing._outline import heading_of
@@ -43,7 +44,7 @@ def _fragment(text: str) -> bool:
 
 
 def text_document(text: str) -> Document:
-    lines: list[tuple[int, int, object]] = []  # (kind, offset, cells or text)
+    lines: list[tuple[int, int, list[str] | str | None]] = []  # (kind, offset, cells or text)
     off = 0
     for raw in text.splitlines(keepends=True):
         body = raw.rstrip(_EOL)
@@ -75,7 +76,7 @@ def text_document(text: str) -> Document:
             if table is None:
                 table = Table(rows=[], offset=offset)
                 blocks.append(table)
-            table.rows.append(content)  # type: ignore[arg-type]
+            table.rows.append(cast(list[str], content))  # a _ROW line holds cells
         elif kind == _BLANK:
             if table is not None:
                 j = i + 1
@@ -84,7 +85,7 @@ def text_document(text: str) -> Document:
                 if j >= n or lines[j][0] != _ROW:
                     table = None
         else:
-            text_ = content  # type: ignore[assignment]
+            text_ = cast(str, content)  # a _TEXT line holds text
             prev_row = i > 0 and lines[i - 1][0] == _ROW
             next_row = i + 1 < n and lines[i + 1][0] == _ROW
             if (prev_row or next_row) and _fragment(text_):

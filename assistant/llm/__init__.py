@@ -7,8 +7,15 @@ and wraps it in ``LoggedModel``, which logs every call to the main database.
 
 from assistant.llm.calllog import CallLog, CallRecord, call_context, redact
 from assistant.llm.errors import (
-    LLMAuthError, LLMConfigError, LLMError, LLMOutputError, LLMRateLimitedError, LLMRequestError,
-    LLMTimeoutError, LLMUnavailableError, OfflineUnsupportedError,
+    LLMAuthError,
+    LLMConfigError,
+    LLMError,
+    LLMOutputError,
+    LLMRateLimitedError,
+    LLMRequestError,
+    LLMTimeoutError,
+    LLMUnavailableError,
+    OfflineUnsupportedError,
 )
 from assistant.llm.logged import LoggedModel
 from assistant.llm.profiles import PROFILES, ProviderProfile, get_profile, infer_profile
@@ -16,8 +23,29 @@ from assistant.llm.prompts import PromptFile, load_prompt
 from assistant.llm.types import ChatMessage, LLMRequest, LLMResponse, Model, Usage
 
 __all__ = [
-    "PROFILES", "CallLog", "CallRecord", "call_context", "ChatMessage", "LLMAuthError", "LLMConfigError", "LLMError",
-    "LLMOutputError", "LLMRateLimitedError", "LLMRequest", "LLMRequestError", "LLMResponse",
-    "LLMTimeoutError", "LLMUnavailableError", "LoggedModel", "Model", "OfflineUnsupportedError", "PromptFile",
-    "ProviderProfile", "Usage", "get_profile", "infer_profile", "load_prompt", "redact",
+    "PROFILES",
+    "CallLog",
+    "CallRecord",
+    "ChatMessage",
+    "LLMAuthError",
+    "LLMConfigError",
+    "LLMError",
+    "LLMOutputError",
+    "LLMRateLimitedError",
+    "LLMRequest",
+    "LLMRequestError",
+    "LLMResponse",
+    "LLMTimeoutError",
+    "LLMUnavailableError",
+    "LoggedModel",
+    "Model",
+    "OfflineUnsupportedError",
+    "PromptFile",
+    "ProviderProfile",
+    "Usage",
+    "call_context",
+    "get_profile",
+    "infer_profile",
+    "load_prompt",
+    "redact",
 ]

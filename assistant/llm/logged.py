@@ -69,7 +69,8 @@ class LoggedModel:
             spent = spent if isinstance(spent, Usage) else None
             self.call_log.write(CallRecord(
                 request_id, attempts if isinstance(attempts, int) else 1, request.task, request.prompt_version,
-                self.engine, self._profile(), self.name, spent and spent.input_tokens, spent and spent.output_tokens,
+                self.engine, self._profile(), self.name,
+                spent.input_tokens if spent is not None else None, spent.output_tokens if spent is not None else None,
                 int((time.monotonic() - started) * 1000), outcome_of(exc),
                 detail if isinstance(detail, str) and detail else f"{type(exc).__name__}: {exc}"))
             raise

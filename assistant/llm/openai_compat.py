@@ -19,17 +19,24 @@ import json
 import logging
 import time
 import uuid
-from typing import Any, Callable
+from collections.abc import Callable
+from functools import partial
+from typing import Any
 
 import openai
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 from langchain_openai import ChatOpenAI
 from langsmith import tracing_context
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, SecretStr, ValidationError
 
 from assistant.llm.calllog import redact
 from assistant.llm.errors import (
-    LLMAuthError, LLMError, LLMOutputError, LLMRateLimitedError, LLMRequestError, LLMTimeoutError,
+    LLMAuthError,
+    LLMError,
+    LLMOutputError,
+    LLMRateLimitedError,
+    LLMRequestError,
+    LLMTimeoutError,
     LLMUnavailableError,
 )
 from assistant.llm.profiles import ProviderProfile
@@ -115,10 +122,12 @@ class OpenAICompatibleModel:
         self.max_reasks, self.max_tokens, self.timeout_s = max_reasks, max_tokens, timeout_s
         self._secret = api_key or ""
         self._sleep = sleep
-        self._chat = ChatOpenAI(
+        # the documented argument names (aliases of ChatOpenAI's fields, which the pydantic mypy plugin
+        # does not see as such)
+        self._chat = ChatOpenAI(  # type: ignore[call-arg]
             model=model, base_url=self.base_url,
             # Local servers ignore the key, but the client insists on one.
-            api_key=api_key or "not-needed",
+            api_key=SecretStr(api_key or "not-needed"),
             timeout=timeout_s, max_retries=0, temperature=temperature,
             use_responses_api=False, stream_usage=profile.stream_usage,
         )
@@ -253,7 +262,7 @@ class OpenAICompatibleModel:
             (text, usage), latency = self._with_retries(run, request, request_id, counter, spent,
                                                         retry_allowed=lambda: not emitted)
         else:
-            msg, latency = self._with_retries(lambda: runnable.invoke(messages), request, request_id, counter,
+            msg, latency = self._with_retries(partial(runnable.invoke, messages), request, request_id, counter,
                                               spent)
             text, usage = _text_of(msg), _usage_of(msg)
         self._log_attempt(request, request_id, counter[0], latency, "ok", usage=usage)
@@ -278,7 +287,7 @@ class OpenAICompatibleModel:
         version = self._version(request)
         last_error = ""
         for round_ in range(self.max_reasks + 1):
-            out, latency = self._with_retries(lambda: runnable.invoke(messages), request, request_id, counter,
+            out, latency = self._with_retries(partial(runnable.invoke, messages), request, request_id, counter,
                                               spent)
             raw: AIMessage = out["raw"]
             usage = _usage_of(raw)

@@ -17,7 +17,7 @@ from pathlib import Path
 from string import Template
 from typing import Any
 
-__all__ = ["PROMPTS_DIR", "PromptFile", "PromptError", "load_prompt", "list_prompts"]
+__all__ = ["PROMPTS_DIR", "PromptError", "PromptFile", "list_prompts", "load_prompt"]
 
 # the ``prompts`` package: found the same way in a checkout and in an installed wheel
 PROMPTS_DIR: Traversable = resources.files("prompts")
@@ -74,7 +74,7 @@ def _parse(name: str, raw: str) -> tuple[dict[str, str], str]:
     return meta, body
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _load(directory: Any, name: str) -> PromptFile:  # a Path or the package's Traversable: hashable
     path = directory.joinpath(*f"{name}.txt".split("/"))
     try:

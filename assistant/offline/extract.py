@@ -8,8 +8,8 @@ quote is a verbatim slice of the message, and every number is the one written in
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Iterator
 
 from assistant.numbers import parse_number
 from assistant.offline.tables import is_table_line, parse_pasted_tables
@@ -63,7 +63,7 @@ _NUMBER_RULES: tuple[tuple[str, re.Pattern], ...] = tuple((f, _p(p)) for f, p in
 ))
 
 # (field, value, pattern): fixed values said in words.
-_WORD_RULES: tuple[tuple[str, object, re.Pattern], ...] = tuple((f, v, re.compile(p)) for f, v, p in (
+_WORD_RULES: tuple[tuple[str, bool | int, re.Pattern], ...] = tuple((f, v, re.compile(p)) for f, v, p in (
     ("fee_charged", False, r"(?:没有|未|无|不)(?:收取|收)(?:过)?(?:任何)?(?:信息处理费|费用)|信息处理费\S{0,3}(?:没有|未|无)"),
     ("fee_charged", True, r"(?<![未没无不])收取(?:了)?信息处理费"),
     ("proposals_published", True, r"并进行了公开|(?:已|均已|已经|全部)(?:按规定|依法)?(?:在\S{0,12})?公开|办理结果(?:已|均)?公开"),
@@ -234,10 +234,10 @@ def offline_patch(message: str, topic: str | None = None) -> Patch:
                 ops.append(PatchOp(field=field, value=value, quote=quote))
         if _ALL_ZERO.search(clause):
             ops += [PatchOp(field=t, value=0, quote=quote) for t in _zero_targets(clause, topic)]
-        if m := _LEVEL.search(clause):
-            ops.append(PatchOp(field="agency_level", value=m.group("lvl"), quote=quote))
-        if m := _NAME.search(clause):
-            name = _name_in(m.group("name"))
+        if hit := _LEVEL.search(clause):
+            ops.append(PatchOp(field="agency_level", value=hit.group("lvl"), quote=quote))
+        if hit := _NAME.search(clause):
+            name = _name_in(hit.group("name"))
             if name:
                 ops.append(PatchOp(field="agency_name", value=name, quote=quote))
     # A bare number answering a question about one number: "5" / "5件" / "没有".

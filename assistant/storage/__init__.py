@@ -1,9 +1,25 @@
 """Persistence: SQLite by default, PostgreSQL through ``REPORT_DATABASE_URL``; migrations by Alembic."""
 
 from assistant.storage._store import (
-    ChangeSet, DraftFinalisedError, DraftInfo, FactChange, FactHistoryEntry, NarrativeDraft, NarrativeVersion, PartLockedError,
-    StaleDraftError, StorageError, Store, StoredFact, Turn, TurnResult, UndoPreview, decode_value, encode_value,
-    make_engine, migrate,
+    ChangeSet,
+    DraftFinalisedError,
+    DraftInfo,
+    FactChange,
+    FactHistoryEntry,
+    NarrativeDraft,
+    NarrativeVersion,
+    PartLockedError,
+    StaleDraftError,
+    StorageError,
+    Store,
+    StoredFact,
+    Turn,
+    TurnResult,
+    UndoPreview,
+    decode_value,
+    encode_value,
+    make_engine,
+    migrate,
 )
 
 __all__ = [

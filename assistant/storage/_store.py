@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Literal
+from typing import Any, Literal
 
 from alembic import command
 from alembic.config import Config
@@ -29,7 +30,14 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.errors import ReportAssistantError
 from assistant.storage._tables import (
-    ChangeGroupRow, DraftRow, FactChangeRow, FactRow, NarrativeVersionRow, PartLockRow, PreviousReportRow, TurnRow,
+    ChangeGroupRow,
+    DraftRow,
+    FactChangeRow,
+    FactRow,
+    NarrativeVersionRow,
+    PartLockRow,
+    PreviousReportRow,
+    TurnRow,
 )
 from schemas.report import Blank, Report
 
@@ -201,12 +209,12 @@ class TurnResult:
 
 
 class _NotSaved(Exception):
-    def __init__(self, newest: "NarrativeVersion | None"):
+    def __init__(self, newest: NarrativeVersion | None):
         self.newest = newest
 
 
 def _utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:

@@ -12,10 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from schemas.findings import Finding
-from schemas.layout import iter_narrative as _iter_narrative
-from schemas.report import Report
-
 from assistant.validation._grid import snapshot as _snapshot
 from assistant.validation._narrative import narrative_rules as _narrative_rules
 from assistant.validation._registry import FAMILIES, RULE_SEVERITY, RULES, family_of
@@ -25,6 +21,9 @@ from assistant.validation._structure import structure_rules as _structure_rules
 from assistant.validation._tables import cross_year_rules as _cross_year_rules
 from assistant.validation._tables import table_rules as _table_rules
 from assistant.validation._text import analyse as _analyse
+from schemas.findings import Finding
+from schemas.layout import iter_narrative as _iter_narrative
+from schemas.report import Report
 
 __all__ = ["FAMILIES", "RULES", "RULE_SEVERITY", "clear_cache", "family_of", "has_errors", "validate"]
 

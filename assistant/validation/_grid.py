@@ -11,14 +11,22 @@ from decimal import Decimal
 from itertools import chain
 from operator import attrgetter, itemgetter
 
+from assistant.validation._registry import finding
 from schemas.findings import Finding
 from schemas.layout import T2_CELLS, T3_COLUMNS, T3_ROWS, T4_BLOCKS, T4_COLUMNS, cell_label
 from schemas.report import Blank, Report
 
-from assistant.validation._registry import finding
-
 __all__ = [
-    "Grid", "T3_ADDR", "T3_COL", "T3_ROW", "T4_ADDR", "T4_BLOCK", "T4_COL", "TOTAL_COL", "fmt", "snapshot",
+    "T3_ADDR",
+    "T3_COL",
+    "T3_ROW",
+    "T4_ADDR",
+    "T4_BLOCK",
+    "T4_COL",
+    "TOTAL_COL",
+    "Grid",
+    "fmt",
+    "snapshot",
 ]
 
 T3_ROW: dict[str, int] = {r.address: i for i, r in enumerate(T3_ROWS)}  # "t3.granted" → 2
@@ -45,7 +53,7 @@ def fmt(v) -> str:
 class Grid:
     """Plain numbers of one report: ``t3[row][col]``, ``t4[block][col]``, ``t2[address]``."""
 
-    __slots__ = ("t2", "t3", "t4", "blank")
+    __slots__ = ("blank", "t2", "t3", "t4")
 
     def __init__(self, t2: dict[str, int | Decimal], t3: list[tuple], t4: list[tuple], blank: frozenset[str]):
         self.t2 = t2

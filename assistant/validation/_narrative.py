@@ -6,17 +6,23 @@ import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
+from assistant.validation._grid import T3_ADDR, T3_COL, T3_ROW, T4_ADDR, T4_BLOCK, T4_COL, TOTAL_COL, Grid, fmt
+from assistant.validation._quantities import (
+    CATEGORIES,
+    COLUMN_NAMES,
+    GROUP_OF,
+    INTAKE,
+    Q_ROWS,
+    q_cells,
+    q_name,
+    q_value,
+)
+from assistant.validation._registry import finding
+from assistant.validation._text import MONEY_UNITS, Claim, CountList, Mention, Percent, TextFacts
 from schemas import labels as L
 from schemas.findings import Finding
 from schemas.layout import cell_label
 from schemas.report import Report
-
-from assistant.validation._grid import T3_ADDR, T3_COL, T3_ROW, T4_ADDR, T4_BLOCK, T4_COL, TOTAL_COL, Grid, fmt
-from assistant.validation._quantities import (
-    CATEGORIES, COLUMN_NAMES, GROUP_OF, INTAKE, Q_ROWS, q_cells, q_name, q_value,
-)
-from assistant.validation._registry import finding
-from assistant.validation._text import MONEY_UNITS, Claim, CountList, Mention, TextFacts
 
 __all__ = ["Text", "narrative_rules"]
 
@@ -70,6 +76,7 @@ def _alternatives(q: str, col: str) -> list[tuple[str, str, str]]:
 
 def _check_t3(address: str, text: str, m: Mention, grid: Grid) -> Finding | None:
     c = m.claim
+    assert c is not None  # narrative_rules checks only mentions with a claim
     value = m.num.value
     expected = q_value(grid, c.q, c.col)
     if value == expected or any(value == q_value(grid, a, c.col) for a in c.alt):
@@ -88,6 +95,7 @@ def _check_t3(address: str, text: str, m: Mention, grid: Grid) -> Finding | None
 # ---- E4 / E5: tables 四 and 二 -------------------------------------------------------------------
 def _check_t4(address: str, text: str, m: Mention, grid: Grid) -> Finding | None:
     c = m.claim
+    assert c is not None  # narrative_rules checks only mentions with a claim
     blocks = _T4_BLOCKS_OF.get(c.q, (c.q,))
     j = T4_COL[c.col]
     expected = sum(grid.t4[T4_BLOCK[b]][j] for b in blocks)
@@ -105,6 +113,7 @@ def _matches_rounded(stated: Decimal, decimals: int, exact: Decimal) -> bool:
 
 
 def _check_t2(address: str, text: str, m: Mention, grid: Grid) -> Finding | None:
+    assert m.claim is not None  # narrative_rules checks only mentions with a claim
     cell = m.claim.q
     expected = grid.t2[cell]
     value = m.num.value
@@ -137,7 +146,7 @@ _BASES = {"new": ("new_carried", "done"), "carried": ("new_carried", "done"), "d
           "fwd": ("new_carried", "new"), "new_carried": ()}
 
 
-def _bases(grid: Grid, c: Claim) -> list[tuple[object, str]]:
+def _bases(grid: Grid, c: Claim) -> list[tuple[Decimal | int, str]]:
     """(base value, its description) a share of ``c`` may be computed on, the usual one first."""
     if c.col != "total":
         qs = [(q, "total") for q in (c.q, *c.alt)]
@@ -145,7 +154,7 @@ def _bases(grid: Grid, c: Claim) -> list[tuple[object, str]]:
         qs = [(q, "total") for q in _BASES.get(c.q, ("done", "new_carried", "new"))]
         if c.q in GROUP_OF:
             qs.append((GROUP_OF[c.q], "total"))
-    out = []
+    out: list[tuple[Decimal | int, str]] = []
     for q, col in qs:
         v = q_value(grid, q, col)
         out.append((v, f"{q_name(q, col)}{_n(v)}"))
@@ -154,12 +163,12 @@ def _bases(grid: Grid, c: Claim) -> list[tuple[object, str]]:
 
 def _percent_rules(address: str, text: str, facts: TextFacts, grid: Grid, out: list[Finding]) -> None:
     part_of: dict[int, int] = {b: lst.total for lst in facts.lists for b in lst.parts}
-    groups: dict[tuple, list[tuple[object, bool]]] = {}
+    groups: dict[tuple, list[tuple[Percent, bool]]] = {}
     for p in facts.percents:
         if p.num.approx:
             continue
-        counts: list[tuple[object, str]] = []
-        bases: list[tuple[object, str]] = []
+        counts: list[tuple[Decimal | int, str]] = []
+        bases: list[tuple[Decimal | int, str]] = []
         if p.count is not None:
             m = facts.mentions[p.count]
             counts.append((m.num.value, f"正文所写「{_quote(text, m)}」"))
@@ -191,17 +200,17 @@ def _percent_rules(address: str, text: str, facts: TextFacts, grid: Grid, out: l
         elif c is not None and c.table == "t3" and c.col != "total":
             groups.setdefault(("columns", c.q), []).append((p, ok))
     for shares in facts.breakdowns:  # parts of one whole cannot exceed it
-        total = sum(n.value for n in shares)
+        total: Decimal | int = sum(n.value for n in shares)
         if total > 100 + sum(Decimal(1).scaleb(-n.decimals) for n in shares):
             span = (shares[0].start, max(shares[-1].end, shares[-1].unit_end))
             out.append(finding("E3", address, f"正文中同一句列举的各项占比合计为{fmt(total)}%，超过了100%", span=span))
     for key, members in groups.items():
         if len(members) < 2 or all(ok for _, ok in members):
             continue  # every share agrees with its count: the breakdown is right whatever its base
-        claims = [p.claim for p, _ in members]
+        claims = [p.claim for p, _ in members if p.claim is not None]  # all are: only claimed shares are grouped
         if not _covers(grid, key, claims):
             continue
-        total = sum(p.num.value for p, _ in members)
+        total = sum((p.num.value for p, _ in members), Decimal(0))
         tolerance = sum(Decimal(1).scaleb(-p.num.decimals) for p, _ in members)
         if abs(total - 100) > tolerance:
             span = (members[0][0].span[0], members[-1][0].span[1])
@@ -212,7 +221,7 @@ def _percent_rules(address: str, text: str, facts: TextFacts, grid: Grid, out: l
 def _covers(grid: Grid, key: tuple, claims: list[Claim]) -> bool:
     """Do the claims name every non-zero member of the partition ``key``?"""
     if key[0] == "results":
-        named = set()
+        named: set[str] = set()
         for c in claims:
             named.update(("granted", "partial") if c.q == "granted_partial" else (c.q,))
         return all(q in named for q in CATEGORIES if q_value(grid, q))
@@ -227,11 +236,11 @@ def _covers(grid: Grid, key: tuple, claims: list[Claim]) -> bool:
 def _list_missing(grid: Grid, x: Mention, parts: list[Mention]) -> list[str] | None:
     """Non-zero table members a list of table quantities leaves out; None when the parts are not
     all table quantities of one partition."""
-    claims = [p.claim for p in parts]
-    if any(c is None or c.table != "t3" for c in claims):
+    claims = [p.claim for p in parts if p.claim is not None and p.claim.table == "t3"]
+    if len(claims) != len(parts):
         return None
     if all(c.col == "total" and c.q in (*CATEGORIES, "granted_partial") for c in claims):
-        named = set()
+        named: set[str] = set()
         for c in claims:
             named.update(("granted", "partial") if c.q == "granted_partial" else (c.q,))
         return [q_name(q) for q in CATEGORIES if q not in named and q_value(grid, q)]
@@ -296,13 +305,13 @@ def _phrase_rules(address: str, text: str, facts: TextFacts, grid: Grid, out: li
                                    span=ph.span, related=q_cells(q)))
         elif ph.kind in _T4_CLAIMS:
             cols, need = _T4_CLAIMS[ph.kind]
-            cells = [(T4_ADDR[T4_BLOCK[b]][T4_COL[c]], t4[T4_BLOCK[b]][T4_COL[c]]) for b in ph.data for c in cols]
-            bad = [(a, v) for a, v in cells if v]
-            if bad:
+            t4_cells = [(T4_ADDR[T4_BLOCK[b]][T4_COL[c]], t4[T4_BLOCK[b]][T4_COL[c]]) for b in ph.data for c in cols]
+            nonzero = [(a, v) for a, v in t4_cells if v]
+            if nonzero:
                 out.append(finding(
                     "E4", address,
-                    f"正文称「{said}」，表四相应栏目{need}，但{'、'.join(f'{cell_label(a)}为{fmt(v)}' for a, v in bad)}",
-                    span=ph.span, related=tuple(a for a, _ in cells)))
+                    f"正文称「{said}」，表四相应栏目{need}，但{'、'.join(f'{cell_label(a)}为{fmt(v)}' for a, v in nonzero)}",
+                    span=ph.span, related=tuple(a for a, _ in t4_cells)))
         elif ph.kind in ("no_doc", "no_decision"):
             cell = f"t2.{ph.data[0]}.{'issued' if ph.kind == 'no_doc' else 'decisions'}"
             if t2[cell]:

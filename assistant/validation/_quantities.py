@@ -7,13 +7,20 @@ the five legal-person columns (``legal``).
 
 from __future__ import annotations
 
+from assistant.validation._grid import T3_ADDR, T3_COL, T3_ROW, Grid
 from schemas import labels as L
 from schemas.layout import T3_ROWS
 
-from assistant.validation._grid import T3_ADDR, T3_COL, T3_ROW, Grid
-
 __all__ = [
-    "CATEGORIES", "COLUMN_NAMES", "GROUP_OF", "INTAKE", "Q_ROWS", "q_cells", "q_name", "q_value", "col_indexes",
+    "CATEGORIES",
+    "COLUMN_NAMES",
+    "GROUP_OF",
+    "INTAKE",
+    "Q_ROWS",
+    "col_indexes",
+    "q_cells",
+    "q_name",
+    "q_value",
 ]
 
 _GROUP_ROWS = {g: tuple(T3_ROW[r.address] for r in T3_ROWS if r.group == g) for g in L.T3_GROUP_ROWS}

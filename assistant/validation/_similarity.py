@@ -11,13 +11,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from assistant.validation._registry import finding
 from schemas.findings import Finding
 from schemas.layout import narrative_label
 from schemas.report import Report
 
-from assistant.validation._registry import finding
-
-__all__ = ["similarity_rule", "THRESHOLD", "MIN_CHARS"]
+__all__ = ["MIN_CHARS", "THRESHOLD", "similarity_rule"]
 
 SHINGLE = 8
 THRESHOLD = 0.85
@@ -57,7 +56,7 @@ def _keyed(report: Report) -> dict[str, str]:
 
 def similarity_rule(report: Report, previous: Report) -> list[Finding]:
     prev_key = _keyed(previous)
-    prev_sets: dict[str, set[str]] = {}
+    prev_sets: dict[str, frozenset[str]] = {}
     prev_all: dict[str, str] = {}  # shingle → last year's part it appears in (first occurrence)
     for address, text in _parts(previous):
         sh, unique, _ = _shingles(text)

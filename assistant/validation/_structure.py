@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import re
 
-from schemas import labels as L
-from schemas.findings import Finding
-from schemas.layout import ALL_CELL_ADDRESSES, narrative_label
-from schemas.report import Report
-
 from assistant.validation._grid import Grid
 from assistant.validation._narrative import Text
 from assistant.validation._registry import finding
+from schemas import labels as L
+from schemas.findings import Finding
+from schemas.layout import ALL_CELL_ADDRESSES, narrative_label
+from schemas.report import PartHeading, Report
 
 __all__ = ["structure_rules"]
 
@@ -62,8 +61,9 @@ def _part_name(pid: str) -> str:
 
 # ---- F1 / F2 -----------------------------------------------------------------------------------
 def _headings(report: Report, out: list[Finding]) -> None:
-    found: dict[str, tuple[object, str, str]] = {}  # part → (heading, its numeral, its normalised title)
+    found: dict[str, tuple[PartHeading, str, str]] = {}  # part → (heading, its numeral, its normalised title)
     order: list[str] = []
+    assert report.source is not None  # structure_rules calls this only for imported reports
     for h in report.source.part_headings:
         stripped = h.numeral.strip()
         numeral = _ARABIC_NUMERALS.get(stripped, stripped)
@@ -116,12 +116,12 @@ def _preamble(report: Report, out: list[Finding]) -> None:
                                span=m.span(), severity="warning"))
     positions = {}
     for pid, pattern in _PART_WORDS.items():
-        m = pattern.search(text)
-        if m:
-            positions[pid] = m.start()
+        hit = pattern.search(text)
+        if hit:
+            positions[pid] = hit.start()
     if len(positions) >= 3:  # the preamble lists the parts
         missing = [p for p in _PARTS if p not in positions]
-        listed = sorted(positions, key=positions.get)
+        listed = sorted(positions, key=positions.__getitem__)
         if missing:
             out.append(finding("F1", "preamble", f"引言列举报告各部分时缺少「{'」「'.join(L.PART_TITLES[p] for p in missing)}」",
                                severity="warning"))
@@ -221,7 +221,7 @@ def structure_rules(report: Report, texts: list[Text], grid: Grid) -> list[Findi
     out: list[Finding] = []
     source = report.source
     imported = source is not None and source.kind != "generated"
-    if imported and source.part_headings:
+    if imported and source is not None and source.part_headings:
         _headings(report, out)
     else:
         _model_parts(report, grid, out)

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from assistant.validation._grid import T3_ADDR, T3_ROW, T4_ADDR, T4_COL, TOTAL_COL, Grid, fmt
+from assistant.validation._registry import finding
 from schemas import labels as L
 from schemas.findings import Finding
 from schemas.layout import T3_COLUMNS, T3_RESULT_ROWS, T3_ROWS, T4_BLOCKS, cell_label
 from schemas.report import Report
-
-from assistant.validation._grid import T3_ADDR, T3_ROW, T4_ADDR, T4_COL, TOTAL_COL, Grid, fmt
-from assistant.validation._registry import finding
 
 __all__ = ["cross_year_rules", "table_rules"]
 
@@ -72,7 +71,7 @@ def table_rules(report: Report, grid: Grid) -> list[Finding]:
         out.append(finding(
             "C2", "t2.fees.amount",
             f"{cell_label('t2.fees.amount')}为{fmt(amount)}万元（即{fmt(yuan)}亿元），对"
-            f"{L.AGENCY_LEVEL_LABELS.get(level, '本')}机关明显偏大，疑似按“元”填报；如原数据以元计，应填{fmt(yuan)}"))
+            f"{L.AGENCY_LEVEL_LABELS.get(level or '', '本')}机关明显偏大，疑似按“元”填报；如原数据以元计，应填{fmt(yuan)}"))
     if level in _NO_REGULATIONS:  # C4
         addresses = tuple(f"t2.regulations.{c}" for c in ("issued", "repealed", "in_force"))
         nonzero = [a for a in addresses if grid.t2[a]]
@@ -90,7 +89,7 @@ def cross_year_rules(grid: Grid, previous: Report, prev: Grid, cleanup: tuple[in
     out: list[Finding] = []
     prev_year = previous.meta.report_year
     last = f"上年（{prev_year}年）报告" if prev_year else "上年报告"
-    for j, c in enumerate(T3_COLUMNS):  # D1
+    for j, _c in enumerate(T3_COLUMNS):  # D1
         before = T3_ADDR[T3_ROW["t3.carried_forward"]][j]
         if before in prev.blank:
             continue

@@ -16,14 +16,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from operator import itemgetter
 
+from assistant.numbers import MAYBE_NUMBER as _MAYBE_NUMBER
+from assistant.numbers import NumberMention, find_numbers
 from schemas import labels as L
-
-from assistant.numbers import MAYBE_NUMBER as _MAYBE_NUMBER, NumberMention, find_numbers
 
 __all__ = [
     "COUNT_UNITS", "MONEY_UNITS", "Claim", "CountList", "FeeFacts", "Mention", "Percent", "Phrase", "TextFacts",
@@ -128,7 +129,8 @@ _KINDS: list[tuple[str, tuple[str, ...]]] = [
 
 def _keyword_regex(kinds: list[tuple[str, tuple[str, ...]]], prefix: str = "") -> tuple[re.Pattern, dict[str, str]]:
     """One alternation; an empty named group after each alternative tells which kind matched."""
-    alternatives, kind_of = [], {}
+    alternatives: list[str] = []
+    kind_of: dict[str, str] = {}
     for name, words in kinds:
         for w in words:
             group = f"g{len(kind_of)}"
@@ -254,7 +256,7 @@ class TextFacts:
 
 # ---- one sentence ------------------------------------------------------------------------------
 class _Scan:
-    __slots__ = ("gov", "cols", "t4col", "action", "t3_kinds", "subrows")
+    __slots__ = ("action", "cols", "gov", "subrows", "t3_kinds", "t4col")
 
     def __init__(self, lead: str):
         self.gov: str | None = None  # the governing keyword: the last one before the number
@@ -264,6 +266,7 @@ class _Scan:
         self.t3_kinds: list[str] = []
         self.subrows: list[str] = []
         for m in _KW.finditer(lead):
+            assert m.lastgroup is not None  # every alternative ends with a named group
             name = _KIND_OF[m.lastgroup]
             if name == "t3_carried_year":
                 if m.start() == 0 or lead[m.start() - 1] not in _DIGIT_BEFORE:
@@ -423,6 +426,7 @@ def _sentence(text: str, s0: int, s1: int, nums: list[NumberMention], app: bool,
             else:
                 m = _TAIL_KW.match(text, end, nxt)
                 if m:  # "其中60件予以公开": the keyword follows; the next lead starts after it
+                    assert m.lastgroup is not None  # every alternative ends with a named group
                     scan.gov = _TAIL_KIND_OF[m.lastgroup]
                     prev_end = m.end()
         tail = _compact(text[end:nxt])[:16]
@@ -576,6 +580,7 @@ def _phrases(address_kind: str, text: str, sentences: list[tuple[int, int]], app
             row = {"行政许可": "licensing", "行政处罚": "penalty", "行政强制": "enforcement"}[m.group(1)]
             out.append(Phrase("no_decision", m.span(), (row,)))
     for m in (_LABEL.finditer(text) if _may_have_label(text) else ()):
+        assert m.lastgroup is not None  # every alternative ends with a named group
         name = _LABEL_OF[m.lastgroup]
         if name == "title" and address_kind not in ("meta.title", "preamble"):
             continue
@@ -699,7 +704,7 @@ def analyse(text: str, address_kind: str) -> TextFacts:
     # What no sentence can say when the whole text does not say it: most texts never mention 申请.
     any_app = "申请" in text
     any_t4 = on_request or "信息公开" in text or "依申请" in text
-    walk = sentences
+    walk: Sequence[tuple[int, int]] = sentences
     if not (numbers or any_app or any_t4):
         app_sentences = [False] * len(sentences)
         t4_sentences = [False] * len(sentences)

@@ -18,14 +18,17 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import sessionmaker
 
 from assistant.auth import PermissionDenied, User
-
 from assistant.errors import ReportAssistantError
 from assistant.storage import decode_value
 from assistant.storage._tables import (
-    ApprovalRow, ChangeGroupRow, DraftRow, FactChangeRow, NarrativeVersionRow, TransitionRow,
+    ApprovalRow,
+    ChangeGroupRow,
+    DraftRow,
+    FactChangeRow,
+    NarrativeVersionRow,
+    TransitionRow,
 )
 from assistant.workflow._states import MOVES, STATE_LABELS
-
 
 __all__ = ["ChangeRecord", "Transition", "WorkflowError", "WorkflowStore"]
 
@@ -64,7 +67,7 @@ class ChangeRecord:
 
 
 def _utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 def _transition(r: TransitionRow) -> Transition:
@@ -147,4 +150,4 @@ class WorkflowStore:
 
 
 def _aware(t: dt.datetime) -> dt.datetime:
-    return t if t.tzinfo else t.replace(tzinfo=dt.timezone.utc)
+    return t if t.tzinfo else t.replace(tzinfo=dt.UTC)

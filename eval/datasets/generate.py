@@ -23,10 +23,17 @@ from decimal import Decimal
 from pathlib import Path
 
 from assistant.export import render_html
-from eval.synthetic import consistent_report, previous_year_of, zero_report
 from eval._tables import (
-    t2_sentence, t2_tsv, t3_excel, t3_markdown, t4_blocks_tsv, t4_row_tsv, t4_sentence, web_copy_text,
+    t2_sentence,
+    t2_tsv,
+    t3_excel,
+    t3_markdown,
+    t4_blocks_tsv,
+    t4_row_tsv,
+    t4_sentence,
+    web_copy_text,
 )
+from eval.synthetic import consistent_report, previous_year_of, zero_report
 from schemas.facts import Facts
 from schemas.layout import ALL_CELL_ADDRESSES, get_cell, set_cell
 from schemas.report import DecisionRow, DocumentRow, Report, Row4

@@ -167,7 +167,7 @@ class FakeLLMServer:
         host, port = self._httpd.server_address[:2]
         return f"http://{host}:{port}/v1"
 
-    def push(self, *replies: Reply) -> "FakeLLMServer":
+    def push(self, *replies: Reply) -> FakeLLMServer:
         with self._lock:
             self.replies.extend(replies)
         return self
@@ -197,7 +197,7 @@ class FakeLLMServer:
                 "usage": _usage(reply)}
 
     # ---- lifecycle ---------------------------------------------------------------------------
-    def start(self) -> "FakeLLMServer":
+    def start(self) -> FakeLLMServer:
         self._thread.start()
         return self
 

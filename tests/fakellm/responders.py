@@ -27,8 +27,9 @@ from __future__ import annotations
 import json
 import re
 import zlib
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, Callable
+from typing import Any
 
 from assistant.drafting import DraftedPart, Drafts, assemble_report
 from assistant.drafting.drafting import PARTS, _prompt_name
@@ -42,7 +43,6 @@ from schemas import labels as L
 from schemas.facts import FACT_SPECS, Facts
 from schemas.layout import ALL_CELL_ADDRESSES, cell_label, get_cell, set_cell
 from schemas.patches import PatchOp
-
 from tests.fakellm import FakeLLMServer, Recorded, Reply
 
 __all__ = ["PlausibleModel", "ResponderQueue", "install", "prompt_values", "task_of"]
@@ -58,7 +58,7 @@ class ResponderQueue(list):
     def __bool__(self) -> bool:
         return True
 
-    def pop(self, index: int = -1) -> Reply:  # noqa: ARG002 - the queue's interface
+    def pop(self, index: int = -1) -> Reply:
         return self._responder(self._server.requests[-1])
 
 
