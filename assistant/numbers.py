@@ -99,12 +99,12 @@ def cn_to_number(s: str) -> Decimal | None:
         whole = int("".join(str(CN_DIGITS[c]) for c in s))
     else:
         total = section = number = 0
-        for c in s:
+        for i, c in enumerate(s):
             if c in CN_DIGITS:
                 number = CN_DIGITS[c]
             elif c in CN_UNITS:
-                if number == 0 and c in "十拾":
-                    number = 1  # 十五 = 15
+                if number == 0 and (c in "十拾" or i == 0):
+                    number = 1  # 十五 = 15; 百分之百 = 100
                 section += number * CN_UNITS[c]
                 number = 0
             else:

@@ -22,7 +22,7 @@ LAYERS: list[set[str]] = [
     {"schemas", "prompts"},
     {"assistant.errors", "assistant.config", "assistant.numbers", "assistant._files"},
     {"assistant.validation", "assistant.importing", "assistant.storage"},
-    {"assistant.llm", "assistant.auth", "assistant.export"},
+    {"assistant.llm", "assistant.auth", "assistant.export", "assistant.reading"},
     {"assistant.drafting", "assistant.workflow"},
     {"assistant.offline", "assistant.audit"},
     {"assistant.models"},

@@ -16,7 +16,8 @@ import pytest
 
 from assistant.drafting import PARTS, Drafts, assemble_report, check_patch, derive_cells, draft_all, extract
 from assistant.llm import CallLog, LLMRequest, LoggedModel, OfflineUnsupportedError
-from assistant.offline import OfflineModel, offline_patch, parse_pasted_tables
+from assistant.offline import OfflineModel, offline_patch
+from assistant.reading import parse_pasted_tables
 from eval.synthetic import consistent_report
 from schemas import labels as L
 from schemas.facts import Facts
@@ -88,7 +89,9 @@ def test_shortcut_no_applications_fills_table_three_consistently():
 def test_shortcut_all_zero_follows_the_table_named_or_asked_about():
     assert set(converse(["表三全部为0"]).cells) == {a for a in ALL_CELL_ADDRESSES if a.startswith("t3.")}
     assert set(converse(["都是0"], topic="t4").cells) == {a for a in ALL_CELL_ADDRESSES if a.startswith("t4.")}
-    assert set(converse(["全部为0"]).cells) == set(ALL_CELL_ADDRESSES)
+    # with no table named or asked about, "全部为0" is not guessed: the assistant asks which table
+    assert set(converse(["全部为0"]).cells) == set()
+    assert set(converse(["全部为0"], topic="tables").cells) == set(ALL_CELL_ADDRESSES)
 
 
 def test_answers_to_a_question():

@@ -15,7 +15,7 @@ from assistant.audit._workbook import finding_rows
 from assistant.cli import main
 from assistant.export import describe_location
 from assistant.importing import parse_text
-from assistant.offline import parse_pasted_tables
+from assistant.reading import parse_pasted_tables
 from assistant.validation import RULES, validate
 from assistant.validation._registry import FAMILIES
 from eval import mutations

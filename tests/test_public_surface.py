@@ -8,6 +8,7 @@ the same commit, on purpose.
 
 from __future__ import annotations
 
+import ast
 import importlib
 import json
 import pkgutil
@@ -37,12 +38,26 @@ def surface(name: str) -> list[str]:
     return sorted(getattr(importlib.import_module(name), "__all__", []))
 
 
+def _imported_from_elsewhere(module: types.ModuleType) -> set[str]:
+    """Names the package's ``__init__`` imports from outside the package (constants have no
+    ``__module__`` to tell)."""
+    source = Path(module.__file__ or "")
+    if not source.exists():
+        return set()
+    out = set()
+    for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and not node.module.startswith(module.__name__):
+            out |= {a.asname or a.name for a in node.names}
+    return out
+
+
 def _public_names(module: types.ModuleType) -> set[str]:
     """Public names the package defines itself (in it or in its private modules); names it only
     imports for its own use (``Path``, ``Report``…) are not its surface."""
     out = set()
+    imported = _imported_from_elsewhere(module)
     for k, v in vars(module).items():
-        if k.startswith("_") or isinstance(v, types.ModuleType) or k == "annotations":
+        if k.startswith("_") or isinstance(v, types.ModuleType) or k == "annotations" or k in imported:
             continue
         origin = getattr(v, "__module__", None)
         if isinstance(origin, str) and not (origin == module.__name__ or origin.startswith(module.__name__ + ".")):

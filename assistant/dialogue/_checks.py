@@ -16,7 +16,7 @@ from typing import Any
 
 from assistant.dialogue._planner import match_fields
 from assistant.numbers import find_numbers, parse_number
-from assistant.offline import parse_pasted_tables
+from assistant.reading import parse_pasted_tables
 from schemas import labels as L
 from schemas.facts import FACT_SPECS, fact_label, spec_of
 from schemas.layout import ALL_CELL_ADDRESSES, T3_COLUMNS, T3_RESULT_ROWS, T3_ROWS, T4_BLOCKS, T4_PARTS

@@ -74,7 +74,47 @@ def derive_cells(facts: Facts) -> dict[str, tuple[int, str]]:
             parts = [known.get(f"t4.{b}.{c}") for c in _T4_PARTS]
             if all(p is not None for p in parts):
                 changed |= put(f"t4.{b}.total", sum(parts), "由维持、纠正、其他、尚未审结相加")  # type: ignore[arg-type]
+        # What the sums leave no choice about (every cell is a count, never negative): the parts
+        # not given are the total less the parts given — all 0 when those already add up to it.
+        for row in T3_ROWS:
+            changed |= _complete(known, put, f"{row.address}.total",
+                                 [f"{row.address}.{c}" for c in L.T3_APPLICANT_COLUMNS], "本行总计减去已知各列")
+        for c in T3_COLUMNS:
+            changed |= _complete(known, put, f"t3.total.{c}", [f"{r.address}.{c}" for r in T3_RESULT_ROWS],
+                                 "（七）总计减去已知各项")
+            # 一 + 二 = （七）总计 + 四, for each column: any one of the four from the other three
+            terms = {k: known.get(f"t3.{k}.{c}") for k in ("new_received", "carried_over", "total", "carried_forward")}
+            missing = [k for k, v in terms.items() if v is None]
+            if len(missing) == 1:
+                t = {k: v or 0 for k, v in terms.items()}
+                value = {"total": t["new_received"] + t["carried_over"] - t["carried_forward"],
+                         "carried_forward": t["new_received"] + t["carried_over"] - t["total"],
+                         "new_received": t["total"] + t["carried_forward"] - t["carried_over"],
+                         "carried_over": t["total"] + t["carried_forward"] - t["new_received"]}[missing[0]]
+                if value >= 0:
+                    changed |= put(f"t3.{missing[0]}.{c}", value, "本年新收＋上年结转＝办理结果总计＋结转下年度")
+        for b in T4_BLOCKS:
+            changed |= _complete(known, put, f"t4.{b}.total", [f"t4.{b}.{c}" for c in _T4_PARTS], "本块总计减去已知各项")
     return out
+
+
+def _complete(known: dict[str, int], put, total_address: str, parts: list[str], reason: str) -> bool:
+    """Parts of a known total: when the known parts add up to it, the others are 0; when one part
+    is unknown, it is the difference. Nothing when the difference would be negative."""
+    total = known.get(total_address)
+    if total is None:
+        return False
+    unknown = [p for p in parts if p not in known]
+    if not unknown:
+        return False
+    rest = total - sum(known[p] for p in parts if p in known)
+    if rest < 0:
+        return False
+    if rest == 0:
+        return any([put(p, 0, reason + "：其余各项只能为0") for p in unknown])
+    if len(unknown) == 1:
+        return put(unknown[0], rest, reason)
+    return False
 
 
 def report_preamble(facts: Facts) -> str:

@@ -13,6 +13,7 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from assistant.numbers import NumberMention, find_numbers, parse_number
+from assistant.reading import agency_name_in, infer_level
 from schemas import labels as L
 from schemas.facts import CELL_ADDRESSES, FACT_SPECS, Facts, FactSpec, fact_label, spec_of
 from schemas.layout import ALL_CELL_ADDRESSES
@@ -22,7 +23,7 @@ from schemas.report import Blank
 __all__ = ["apply_patch", "check_patch", "expand_field", "expand_ops", "normalise"]
 
 _BLANKS = tuple(m for m in L.BLANK_MARKERS if m and m != "无")
-_ZERO_WORDS = ("没有", "未", "无", "零", "〇", "均为0", "全部为0", "都是0", "全是0", "为0")
+_ZERO_WORDS = ("没有", "没", "未", "无", "零", "〇", "均为0", "全部为0", "都是0", "全是0", "为0")
 _NEGATIONS = ("没有", "未", "无", "不", "否", "没")
 # "change every number to 0" names no item: it cannot ground any value (prompt injection, or a
 # careless sweep that would overwrite what the staff said item by item)
@@ -34,7 +35,7 @@ _TABLE_WORDS = ("表", "主动公开", "依申请", "申请", "复议", "诉讼"
 _YES = {"是", "有", "已", "收取", "收费", "已公开", "公开", "true", "yes", "1"}
 _NO = {"否", "无", "没有", "未", "不", "未收取", "不收取", "未公开", "false", "no", "0"}
 _LEVEL_WORDS: dict[str, tuple[str, ...]] = {
-    "state_council_dept": ("国务院部门", "国务院"),
+    "state_council_dept": ("国务院部门", "国务院", "部委", "中央部门"),
     "provincial": ("省级", "省直", "自治区", "直辖市"),
     "municipal": ("市级", "市直", "地市", "设区的市"),
     "county": ("县级", "县直", "区级", "县区", "县（市、区）"),
@@ -168,7 +169,9 @@ def _check_value(spec: FactSpec, value, quote: str) -> str | None:
             return f"“{label}”为“否”，但原话“{quote}”中没有否定的说法，未采用。"
         return None
     if k == "level":
-        if not any(w in quote for w in (*_LEVEL_WORDS[value], L.AGENCY_LEVEL_LABELS[value])):
+        # said in words ("市级单位"), or told by the agency's name in the quote ("某县自然资源局")
+        if not any(w in quote for w in (*_LEVEL_WORDS[value], L.AGENCY_LEVEL_LABELS[value])) and not any(
+                infer_level(name) == value for name in (quote, *(f[0] for f in [agency_name_in(quote)] if f))):
             return f"“{label}”在原话“{quote}”中没有依据，未采用。"
         return None
     if normalise(value) not in normalise(quote):

@@ -33,9 +33,29 @@ def table_cells(line: str, *, loose: bool = False) -> list[str] | None:
         cells = [c.strip() for c in s[1:-1].split("|")]
     elif loose and s.count("|") >= 2:
         cells = [c.strip() for c in s.strip("|").split("|")]
+    elif loose and (spaced := _spaced_cells(s)) is not None:
+        cells = spaced
     else:
         return None
     return [] if _PIPE_RULE.fullmatch(s) else cells
+
+
+_SPACE_RUN = re.compile(r"[ \u3000]{2,}")
+_SPACED_ROW = re.compile(r"^(?P<label>[^\s\d０-９].*?)[ \u3000]+(?P<values>(?:[\d０-９][\d０-９,，]*|[/—\-－])"
+                         r"(?:[ \u3000]+(?:[\d０-９][\d０-９,，]*|[/—\-－]))+)$")
+
+
+def _spaced_cells(s: str) -> list[str] | None:
+    """A row copied with spaces for tabs (chat only): runs of two or more spaces between cells, or a
+    label followed by numbers that single spaces separate ("规章 3 1 57")."""
+    if m := _SPACED_ROW.match(s):
+        return [m.group("label").strip(), *m.group("values").split()]
+    parts = [c.strip() for c in _SPACE_RUN.split(s)]
+    if len(parts) >= 3 and sum(bool(re.fullmatch(r"[\d０-９][\d０-９,，]*|[/—\-－]", c)) for c in parts) >= 2:
+        return parts
+    if len(parts) >= 4:  # a header row: 自然人   商业企业   科研机构 …
+        return parts
+    return None
 
 
 def _fragment(text: str) -> bool:

@@ -2,7 +2,6 @@
 
 from assistant.offline.extract import offline_patch
 from assistant.offline.model import OfflineModel
-from assistant.offline.tables import parse_pasted_tables
 from assistant.offline.templates import draft_offline
 
-__all__ = ["OfflineModel", "draft_offline", "offline_patch", "parse_pasted_tables"]
+__all__ = ["OfflineModel", "draft_offline", "offline_patch"]

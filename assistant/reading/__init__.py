@@ -1,0 +1,198 @@
+"""The deterministic reader of what staff say: one message → every value it states, in any order.
+
+    reading = read_message(message, topic="t3", known={...})   # what has a value already
+    reading.ops        # PatchOps, each quoting the message (grounded again by check_patch)
+    reading.unexplained, reading.questions, reading.zero_scope_unclear
+
+It reads pasted tables (through the importer's table reader), labelled free text, named facts in the
+words people use, tables 二–四 in words, scoped zeros, the agency and its level, the report year, and
+questions. The words are data: ``prompts/vocabulary.toml``. Every number of the message is either in
+an op or in ``unexplained`` (dates and numbers inside free text aside), so none is dropped silently.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from assistant.numbers import find_numbers
+from assistant.reading._identity import agency_name_in, infer_level
+from assistant.reading._statements import Reading, Stated, Zero, read_statements
+from assistant.reading._tables import is_table_line, parse_pasted_tables
+from assistant.reading._texts import Text, labelled_texts
+from assistant.reading._vocab import vocabulary
+from schemas.facts import FACT_SPECS, TEXT_FIELDS
+from schemas.layout import ALL_CELL_ADDRESSES
+from schemas.patches import PatchOp
+
+__all__ = [
+    "MessageReading", "Reading", "Stated", "Text", "Zero", "agency_name_in", "infer_level", "is_question",
+    "is_table_line", "labelled_texts", "parse_pasted_tables", "read_message", "read_statements", "vocabulary",
+]
+
+_SKIP = re.compile(r"^\s*(?:跳过|先跳过|不清楚|不知道|不确定|以后再说|稍后再说|待定|暂不填)\s*[。.！!]?\s*$")
+_QUESTION = re.compile(r"[?？]\s*$|怎么(?:算|填|写|统计|办|弄)|如何|是否|算不算|要不要|能不能|需不需要|哪几|哪些|什么意思|为什么|"
+                       r"(?:吗|么|呢)[。.]?\s*$")
+_BARE_YES = re.compile(r"^\s*(?:有|是|是的|对|对的|有的|收了|收取了|公开了|已公开)\s*[。.！!]?\s*$")
+_BARE_NO = re.compile(r"^\s*(?:没有|没|无|否|不是|没收|未收取|都没有|一个也没有)\s*[。.！!]?\s*$")
+_SAME_AS_LAST_YEAR = re.compile(r"(?:和|跟|同|与)(?:去年|上年|上一年)(?:的)?(?:一样|相同|差不多)")
+
+
+def is_question(sentence: str) -> bool:
+    return bool(_QUESTION.search(sentence.strip()))
+
+
+@dataclass
+class MessageReading:
+    ops: list[PatchOp] = field(default_factory=list)
+    unexplained: list[str] = field(default_factory=list)  # "…12期…": numbers no item could take
+    questions: list[str] = field(default_factory=list)  # sentences that ask something
+    zero_scope_unclear: str | None = None  # "都是0" with no table in question: the words
+    zero_filled: dict[str, int] = field(default_factory=dict)  # table → cells a blanket zero set
+    level_inferred: str | None = None  # a level taken from the agency's name (to be confirmed)
+    same_as_last_year: bool = False  # "和去年一样"
+    table_lines: list[str] = field(default_factory=list)
+
+    @property
+    def explained(self) -> bool:
+        """Everything in the message is accounted for by the ops (nothing left for a model)."""
+        return not self.unexplained and not self.zero_scope_unclear
+
+
+def _states_a_fact(sentence: str) -> bool:
+    r = read_statements(sentence)
+    return bool(r.stated or r.zeros)
+
+
+def _blanket_scope(reading: Reading, stated: Iterable[str], topic: str | None, table_ops: list[PatchOp]) -> list[str]:
+    """The tables a "都是0" is about: named in the message, else touched by it, else asked about."""
+    if reading.tables_named:
+        return sorted(reading.tables_named)
+    touched = {t.split(".")[0] for t in stated if t.startswith(("t2.", "t3.", "t4."))}
+    touched |= {op.field.split(".")[0] for op in table_ops}
+    if touched:
+        return sorted(touched)
+    if topic and topic.split(".")[0] in ("t2", "t3", "t4"):
+        return [topic.split(".")[0]] if "." not in topic else [topic]
+    if topic == "tables":
+        return ["t2", "t3", "t4"]
+    return []
+
+
+def read_message(message: str, *, topic: str | None = None, known: Iterable[str] = ()) -> MessageReading:
+    """Every value ``message`` states, as ops. ``topic``: the item just asked about, which a bare
+    answer ("12", "没有", "都是0", "跳过") refers to. ``known``: fields and cells that have a value
+    already (stated or derived) — a blanket zero never touches them."""
+    out = MessageReading()
+    stripped = message.strip()
+    if topic and _SKIP.match(stripped):
+        out.ops.append(PatchOp(field=topic, value=None, quote=stripped, op="pending"))
+        return out
+    table_ops, table_lines = parse_pasted_tables(message)
+    out.ops += table_ops
+    out.table_lines = table_lines
+    skip: list[tuple[int, int]] = []
+    for line in table_lines:
+        pos = message.find(line)
+        if pos >= 0:
+            skip.append((pos, pos + len(line)))
+    texts = [t for t in labelled_texts(message, _states_a_fact) if not any(a <= t.start < b for a, b in skip)]
+    out.ops += [PatchOp(field=t.field, value=t.text, quote=t.text) for t in texts]
+    skip += [(t.start, t.end) for t in texts]
+
+    reading = read_statements(message, skip)
+    targets: set[str] = set()
+    for s in reading.stated:
+        value = s.value if isinstance(s.value, bool) else str(s.value)
+        out.ops.append(PatchOp(field=s.target, value=value, quote=s.quote))
+        targets.add(s.target)
+    out.unexplained += [clause for _, _, clause in reading.unexplained]
+    _identity(message, skip, topic, out)
+
+    known = set(known) | targets | {op.field for op in table_ops}
+    for z in reading.zeros:
+        if not z.blanket:
+            for scope in z.scope:
+                if scope in FACT_SPECS or scope in ALL_CELL_ADDRESSES or any(
+                        a.startswith(scope + ".") for a in ALL_CELL_ADDRESSES):
+                    out.ops.append(PatchOp(field=scope, value=0, quote=z.quote))
+            continue
+        tables = _blanket_scope(reading, targets, topic, table_ops)
+        if not tables:
+            out.zero_scope_unclear = z.quote
+            continue
+        for t in tables:
+            cells = [a for a in ALL_CELL_ADDRESSES if (a == t or a.startswith(t + ".")) and a not in known]
+            out.ops += [PatchOp(field=a, value=0, quote=z.quote) for a in cells]
+            if cells:
+                table = t.split(".")[0]
+                out.zero_filled[table] = out.zero_filled.get(table, 0) + len(cells)
+
+    # sentences that ask something (outside free text and tables)
+    for m in re.finditer(r"[^。；;！!？?\n]+[。；;！!？?]?", message):
+        if not any(a <= m.start() < b for a, b in skip) and is_question(m.group(0)):
+            out.questions.append(m.group(0).strip())
+    out.same_as_last_year = bool(_SAME_AS_LAST_YEAR.search(stripped)) and len(stripped) <= 20
+
+    _bare_answer(stripped, topic, out)
+    return out
+
+
+def _identity(message: str, skip: list[tuple[int, int]], topic: str | None, out: MessageReading) -> None:
+    """The agency's name (and its level from the name, unless the message says it)."""
+    for m in re.finditer(r"[^。；;！!？?\n，,]+", message):
+        if any(a <= m.start() < b for a, b in skip):
+            continue
+        clause = m.group(0)
+        found = agency_name_in(clause)
+        if found is None and topic == "agency_name":
+            found = agency_name_in("单位是" + clause.strip())
+            if found is not None:
+                name = found[0]
+                found = (name, clause.find(name), clause.find(name) + len(name))
+        if found is None:
+            continue
+        name = found[0]
+        quote = clause.strip()
+        out.ops.append(PatchOp(field="agency_name", value=name, quote=quote))
+        level = infer_level(name)
+        if level and not any(op.field == "agency_level" for op in out.ops):
+            out.ops.append(PatchOp(field="agency_level", value=level, quote=name))
+            out.level_inferred = level
+        return
+
+
+def _bare_answer(stripped: str, topic: str | None, out: MessageReading) -> None:
+    """A message that is only an answer to the question just asked."""
+    if not topic or out.ops or out.questions:
+        return
+    if topic in TEXT_FIELDS:
+        if stripped and not out.same_as_last_year:
+            # the answer to the text asked for, numbers and all, in the user's words
+            out.ops.append(PatchOp(field=topic, value=stripped, quote=stripped))
+            out.unexplained = []
+        return
+    if topic not in FACT_SPECS and not topic.startswith(("t2", "t3", "t4")):
+        return
+    spec_kind = FACT_SPECS[topic].kind if topic in FACT_SPECS else "cell_int"
+    if spec_kind == "bool":
+        if _BARE_YES.match(stripped):
+            out.ops.append(PatchOp(field=topic, value=True, quote=stripped))
+        elif _BARE_NO.match(stripped):
+            out.ops.append(PatchOp(field=topic, value=False, quote=stripped))
+        return
+    if _BARE_NO.match(stripped):
+        out.ops.append(PatchOp(field=topic, value=0, quote=stripped))
+        return
+    numbers = [n for n in find_numbers(stripped) if n.unit != "年" or topic == "report_year"]
+    rest = re.sub(r"[0-9０-９.,，零〇一二两三四五六七八九十百千万件条次个篇场%％元期人]", "", stripped)
+    if len(numbers) == 1 and len(rest) <= 4:
+        out.ops.append(PatchOp(field=topic, value=stripped.rstrip("。.件条次个篇场%％元期"), quote=stripped))
+        out.unexplained = [u for u in out.unexplained if u.strip() != stripped]
+    elif not numbers and len(stripped) <= 10:
+        # "很多": words where the number asked for should be; the check says so in the reply
+        out.ops.append(PatchOp(field=topic, value=stripped, quote=stripped))
+    elif topic == "report_year" and (years := [n for n in find_numbers(stripped) if n.unit == "年"]):
+        out.ops.append(PatchOp(field=topic, value=str(int(years[0].value)), quote=stripped))
+        out.unexplained = []

@@ -1,0 +1,26 @@
+"""Answers to the questions staff ask about the format, from ``prompts/guide.toml``."""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from importlib import resources
+
+__all__ = ["guide_answer"]
+
+
+@functools.lru_cache(maxsize=1)
+def _entries() -> tuple[tuple[tuple[str, ...], str], ...]:
+    data = tomllib.loads(resources.files("prompts").joinpath("guide.toml").read_text(encoding="utf-8"))
+    return tuple((tuple(e["when"]), e["answer"].strip()) for e in data["entry"])
+
+
+def guide_answer(question: str) -> str | None:
+    """The guide's answer whose words best match ``question`` (at least two of them, or one long one)."""
+    best, score = None, 0.0
+    for words, answer in _entries():
+        hits = [w for w in words if w in question]
+        s = len(hits) + sum(len(w) for w in hits) / 10
+        if hits and (len(hits) >= 2 or len(hits[0]) >= 3) and s > score:
+            best, score = answer, s
+    return best

@@ -1,0 +1,61 @@
+"""Who the report is for: the agency's name from how people introduce it, and its level from the name."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["agency_name_in", "infer_level"]
+
+# what an agency's name ends with
+_SUFFIX = ("人民政府办公室", "人民政府办公厅", "人民政府", "街道办事处", "办事处", "委员会", "管理局", "办公厅", "办公室", "总局",
+           "管理处", "管理所", "中心", "海关", "局", "委", "厅", "署", "办", "院", "部", "所", "站", "队")
+_NAME = re.compile(r"[\u4e00-\u9fa5（）()·]{2,40}?(?:" + "|".join(_SUFFIX) + r")(?![\u4e00-\u9fa5]{0,1}(?:局|委|厅|办|处))")
+# words that lead into the name
+_LEAD = re.compile(r".*(?:单位是|单位名称是|机关是|机关名称是|我们是|我是|这里是|本单位是|本机关是|帮我起草|帮我写|帮我做|帮我弄|帮忙写|"
+                   r"给|为|替|写|起草|名称[:：]|单位[:：]|机关[:：])(?:一下|下)?")
+_NOT_IN_A_NAME = re.compile(r"麻烦|请|按|把|帮|的|了|吧|呢|吗|我们|一下|这个|那个|要")
+_NOT_A_NAME = ("我们", "我局", "本局", "本单位", "本机关", "我单位", "我委", "我办", "贵", "该", "这个", "那个", "政府信息公开")
+
+# place markers, most specific last; words that merely contain one are not places
+_PLACE = re.compile(r"省|自治区|市|州|盟|县|区|旗|乡|镇|街道")
+_NOT_PLACES = ("城镇", "城市", "市场", "市政", "市容", "乡村", "城乡", "区域", "社区", "地区", "园区", "市民", "小区", "街区",
+               "城区", "景区", "开发区", "新区管委")
+_LEVEL_OF_PLACE = {"省": "provincial", "自治区": "provincial", "市": "municipal", "州": "municipal", "盟": "municipal",
+                   "县": "county", "区": "county", "旗": "county", "乡": "township", "镇": "township", "街道": "township"}
+
+
+def agency_name_in(clause: str) -> tuple[str, int, int] | None:
+    """(name, start, end) when ``clause`` introduces the agency ("单位是某县自然资源局",
+    "帮我写某区教育局2025年的年报", "我们是…")."""
+    for m in _NAME.finditer(clause):
+        run = m.group(0)
+        lead = _LEAD.match(run)
+        start = m.start() + (lead.end() if lead else 0)
+        name = clause[start:m.end()]
+        if lead is None and not re.search(r"(?:是|为|写|起草|名称|单位|机关)[:：]?\s*$", clause[:m.start()]):
+            continue
+        if len(name) < 3 or name.startswith(_NOT_A_NAME) or "报告" in name or _NOT_IN_A_NAME.search(name):
+            continue
+        return name, start, m.end()
+    return None
+
+
+def infer_level(name: str) -> str | None:
+    """The agency's level from its name, or None when the name does not tell: a 县级市's body is
+    county level; a 镇 or 街 inside a county agency's name (某县城镇建设局) is not a township."""
+    if not name:
+        return None
+    if "海关" in name:
+        return None  # a vertical body: its level is not in its name
+    if "县级市" in name:
+        return "county"
+    cleaned = name
+    for word in _NOT_PLACES:
+        cleaned = cleaned.replace(word, "＃" * len(word))
+    places = [m.group(0) for m in _PLACE.finditer(cleaned)]
+    if places:
+        # 某市某区教育局 → the district; 某县人民政府 → county; 某镇人民政府 → township
+        return _LEVEL_OF_PLACE[places[-1]]
+    if name.startswith(("国务院", "国家", "中国", "中华人民共和国")) or re.fullmatch(r"[\u4e00-\u9fa5]{1,8}部(?:办公厅)?", name):
+        return "state_council_dept"
+    return None

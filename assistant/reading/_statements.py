@@ -1,0 +1,357 @@
+"""Statements in Chinese → values of the report, deterministic.
+
+A message is cut into sentences (。；！？ and line breaks) and each sentence into clauses (，、 and
+brackets). Within a sentence the reader keeps what is being talked about — a table-二 row, a
+table-三 row or group, a table-四 block — so "行政规范性文件今年制发3件，废止1件" and "予以公开18件
+（自然人15，企业3）" read as people mean them. Each number goes to the nearest vocabulary word of
+its clause that can take it (before it, else after it); a number no word can take is *unexplained*
+and named back to the user, never dropped. Zeros said in words are scoped: "规章没有" sets the three
+规章 cells; "都是0" with no item named is a blanket zero, applied later only to cells with no value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from assistant.numbers import NumberMention, find_numbers, to_halfwidth
+from assistant.reading._vocab import Anchor, vocabulary
+from schemas import labels as L
+from schemas.layout import T3_ROWS, T4_COLUMNS
+
+__all__ = ["Reading", "Stated", "Zero", "read_statements"]
+
+_SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
+# clause breaks: commas (not a thousands separator), 、, brackets; a bracket's content is a clause
+_CLAUSE = re.compile(r"[，,、（()）:：](?![0-9０-９]{3}(?![0-9０-９]))|(?<![0-9０-９])[，,]")
+_COUNT_UNITS = ("", "件", "个", "项", "宗", "起", "例", "份")
+_MONEY_UNITS = ("元", "万元", "万")
+_NOT_IS = re.compile(r"(?:不是|而非|并非|不为)\s*$")
+_T3_GROUP_ROWS = {g: [r.address.removeprefix("t3.") for r in T3_ROWS if r.group == g] for g in L.T3_GROUP_LABELS}
+_T4_BLOCK_COLUMNS = tuple(c for c in T4_COLUMNS if c != "total")
+_BOOL_FACTS = {"fee_charged", "proposals_published"}
+_LEVEL_WORD = re.compile(r"(?P<w>国务院直属机构|国务院组成部门|国务院部门|省直|省级|市直|市级|县直|县级|区级|乡镇|街道)(?:单位|机关|部门|政府|机构)?")
+_REPORT_YEAR = re.compile(r"年(?:度)?(?:的)?(?:政府信息公开)?(?:工作)?(?:年度)?(?:年报|报告)|年度")
+_END_PUNCT = "。；;！!？?，,、"
+_NEXT_YEAR = re.compile(r"明年|下年|下一年|下一年度|接着|继续|转入|转到|转至")
+_NONE_AT_ALL = re.compile(r"一(?:件|个|份|条|篇|场|次|起|例)?(?:也|都)(?:没|不|未|无)")
+_PUBLISHED = re.compile(r"(?:都|均|全部|已经?|并)(?:已)?(?:进行了)?(?:向社会)?公开|结果(?:都|均|已)公开|公开了")
+
+
+@dataclass(frozen=True, slots=True)
+class Stated:
+    """A value the message states: ``target`` is a fact name or a cell address."""
+
+    target: str
+    value: int | Decimal | bool | str
+    quote: str  # a verbatim slice of the message that holds the value's words
+    start: int  # span of the number (or of the words) in the message
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Zero:
+    """A zero said in words. ``scope``: cell-address prefixes or fact names. ``blanket``: "都是0"
+    with nothing named — applied only to cells that have no value yet."""
+
+    scope: tuple[str, ...]
+    quote: str
+    blanket: bool = False
+
+
+@dataclass
+class Reading:
+    stated: list[Stated] = field(default_factory=list)
+    zeros: list[Zero] = field(default_factory=list)
+    unexplained: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, the clause)
+    tables_named: set[str] = field(default_factory=set)  # "t2", "t3", "t4" named in the message
+
+
+@dataclass
+class _Context:
+    """What the current sentence is about."""
+
+    t2row: str | None = None
+    t3row: str | None = None
+    t3group: str | None = None
+    t3rows_said: list[tuple[str, int]] = field(default_factory=list)  # rows given a total in this sentence
+    t4block: str | None = None
+    t4total: dict[str, int] = field(default_factory=dict)
+    litigation: str | None = None  # which 诉讼 a bare "行政诉讼" of this sentence is, when it says
+    waiting: list[Anchor] = field(default_factory=list)  # words of the last clause that had no number
+
+
+def _which_carry(a: Anchor, clause: str) -> Anchor:
+    """A bare "结转" is last year's carry-over unless the clause says it goes on to next year."""
+    if a.kind == "t3row" and a.key == "carried_over" and clause[a.start:a.end] == "结转" and _NEXT_YEAR.search(clause):
+        return Anchor(a.kind, "carried_forward", a.start, a.end)
+    return a
+
+
+def _unit_ok(kind: str, key: str, unit: str) -> bool:
+    if kind == "fact":
+        units = vocabulary().fact_units.get(key, ())
+        return unit == "" or unit in units or (unit == "万次" and "次" in units)
+    if kind == "t2row" and key == "fees":
+        return unit in _MONEY_UNITS or unit == ""
+    return unit in _COUNT_UNITS
+
+
+def _money(value: Decimal, unit: str) -> Decimal:
+    """A 行政事业性收费 amount in 万元."""
+    return (value / 10_000).normalize() if unit == "元" else value
+
+
+def _clauses(sentence: str, offset: int) -> list[tuple[int, str]]:
+    out, start = [], 0
+    for m in [*_CLAUSE.finditer(sentence), None]:
+        end = m.start() if m else len(sentence)
+        if sentence[start:end].strip():
+            out.append((offset + start, sentence[start:end]))
+        start = m.end() if m else end
+    return out
+
+
+def _resolve(a: Anchor, clause_anchors: list[Anchor], ctx: _Context, unit: str) -> str | None:
+    """The cell or fact a number near anchor ``a`` belongs to, or None when ``a`` cannot take it."""
+    if not _unit_ok(a.kind, a.key, unit):
+        return None
+    kinds = {x.kind: x for x in clause_anchors}
+    if a.kind == "fact":
+        if a.key == "fee_charged":  # "信息处理费共300元", "收取信息处理费2件"
+            return "fee_amount" if unit in ("元", "万元") else "fee_cases" if unit in ("件", "次") else None
+        return None if a.key in _BOOL_FACTS else a.key
+    if a.kind == "t3col":
+        row = kinds["t3row"].key if "t3row" in kinds else ctx.t3row
+        return f"t3.{row}.{a.key}" if row else None
+    if a.kind == "t3row":
+        if "t3col" in kinds and kinds["t3col"].start < a.start:
+            return None  # "商业企业1件逾期不补正": the column word before the number takes it
+        return f"t3.{a.key}.total"
+    if a.kind == "t4col":
+        block = kinds["t4block"].key if "t4block" in kinds else ctx.t4block
+        if block == "litigation":
+            block = ctx.litigation
+        return f"t4.{block}.{a.key}" if block else None
+    if a.kind == "t4block":
+        block = ctx.litigation if a.key == "litigation" else a.key
+        return f"t4.{block}.total" if block else None
+    if a.kind == "t2row":
+        if a.key == "fees":
+            return "t2.fees.amount"
+        if a.key in ("licensing", "penalty", "enforcement"):
+            return f"t2.{a.key}.decisions"
+        col = kinds.get("t2col")
+        return f"t2.{a.key}.{col.key}" if col else None
+    if a.kind == "t2col":
+        row = kinds["t2row"].key if "t2row" in kinds else ctx.t2row
+        if row in ("regulations", "normative_docs"):
+            return f"t2.{row}.{a.key}"
+        return None
+    return None
+
+
+def _candidates(n: NumberMention, anchors: list[Anchor], numbers: list[NumberMention]) -> list[Anchor]:
+    """Anchors of the clause by distance: before the number first (no other number in between),
+    then after it."""
+    def between(lo: int, hi: int) -> bool:
+        return any(lo <= m.start < hi for m in numbers if m is not n)
+
+    before = sorted((a for a in anchors if a.end <= n.start and not between(a.end, n.start)),
+                    key=lambda a: n.start - a.end)
+    after = sorted((a for a in anchors if a.start >= n.end and not between(n.end, a.start)),
+                   key=lambda a: a.start - n.end)
+    return before + after
+
+
+def _update_context(ctx: _Context, anchors: list[Anchor]) -> None:
+    for a in anchors:
+        if a.kind == "t2row":
+            ctx.t2row = a.key
+        elif a.kind == "t3group":
+            ctx.t3group = a.key
+        elif a.kind == "t3row":
+            ctx.t3row = a.key
+        elif a.kind == "t4block":
+            ctx.t4block = ctx.litigation if a.key == "litigation" and ctx.litigation else a.key
+
+
+def _as_value(target: str, n: NumberMention) -> int | Decimal:
+    if target == "t2.fees.amount":
+        return _money(n.value, n.unit)
+    if target in ("fee_amount",) and n.unit == "万元":
+        return n.value * 10_000
+    if target == "proposals_completion_rate":
+        return n.value
+    return int(n.value) if n.value == n.value.to_integral_value() else n.value
+
+
+def _zero_scope(a: Anchor, ctx: _Context) -> tuple[str, ...] | None:
+    if a.kind == "fact":
+        return (a.key,)
+    if a.kind == "t2row":
+        return ("t2.fees.amount",) if a.key == "fees" else (f"t2.{a.key}",)
+    if a.kind == "t3row":
+        return (f"t3.{a.key}",)
+    if a.kind == "t3group":
+        return tuple(f"t3.{r}" for r in _T3_GROUP_ROWS[a.key])
+    if a.kind == "t4block":
+        if a.key == "litigation":
+            return ("t4.litigation_direct", "t4.litigation_after_review")
+        return (f"t4.{a.key}",)
+    if a.kind == "t4col" and ctx.t4block and ctx.t4block != "litigation":
+        return (f"t4.{ctx.t4block}.{a.key}",)
+    return None
+
+
+def read_statements(message: str, skip: list[tuple[int, int]] | None = None) -> Reading:
+    """Everything ``message`` states outside the spans in ``skip`` (pasted tables, labelled text)."""
+    voc = vocabulary()
+    zero_words = voc.words["zero"]
+    all_zero = voc.words["all_zero"]
+    text = to_halfwidth(message)  # same length: spans stay valid
+    skip = skip or []
+    out = Reading()
+    for w, t in (("表二", "t2"), ("表2", "t2"), ("表三", "t3"), ("表3", "t3"), ("表四", "t4"), ("表4", "t4"),
+                 ("主动公开表", "t2"), ("申请表", "t3"), ("复议诉讼表", "t4")):
+        if w in text:
+            out.tables_named.add(t)
+    if re.search(r"三张表|所有表|全部表|表格都|每张表|几张表", text):
+        out.tables_named |= {"t2", "t3", "t4"}
+    for sm in _SENTENCE.finditer(text):
+        s0 = sm.start()
+        if any(a <= s0 < b for a, b in skip):
+            continue
+        sentence = sm.group(0)
+        ctx = _Context()
+        kinds = {a.key for a in voc.anchors(sentence) if a.kind == "t4block"}
+        if len(kinds & {"litigation_direct", "litigation_after_review"}) == 1:
+            ctx.litigation = next(iter(kinds & {"litigation_direct", "litigation_after_review"}))
+        for c0, clause in _clauses(sentence, s0):
+            if any(a <= c0 < b for a, b in skip):
+                continue
+            _read_clause(message, clause, c0, message[s0:s0 + len(sentence)].strip().rstrip(_END_PUNCT), ctx, out,
+                         zero_words, all_zero)
+        _all_of_one_column(sentence, message[s0:s0 + len(sentence)].strip().rstrip(_END_PUNCT), ctx, out)
+    return out
+
+
+def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Context, out: Reading,
+                 zero_words: tuple[str, ...], all_zero: tuple[str, ...]) -> None:
+    """One clause; ``sentence`` is the verbatim sentence it is part of (the quote of values that
+    come from two clauses, such as "部分公开5件，都是自然人")."""
+    anchors = [_which_carry(a, clause) for a in vocabulary().anchors(clause)]
+    # a numeral inside a word of the vocabulary (四类过程性信息, 三安全一稳定) is part of the name, the
+    # 0 of "都是0" is the zero statement, and "一件都没收到" says none
+    said_zero = [(m.start(), m.end()) for w in all_zero for m in re.finditer(re.escape(w), clause)]
+    said_zero += [(m.start(), m.end()) for m in _NONE_AT_ALL.finditer(clause)]
+    numbers = [n for n in find_numbers(clause) if n.unit not in vocabulary().words["not_counts"]
+               and not any(a.start <= n.start < a.end for a in anchors)
+               and not any(a <= n.start < b for a, b in said_zero)]
+    # negations inside a word (无法提供, 尚未审结) do not negate the clause
+    masked = list(clause)
+    for a in anchors:
+        masked[a.start:a.end] = "＃" * (a.end - a.start)
+    plain = "".join(masked)
+    quote = message[c0:c0 + len(clause)].strip().rstrip(_END_PUNCT)
+    years = [n for n in find_numbers(clause) if n.unit == "年"]
+    for y in years:
+        if 2008 <= y.value <= 2100 and y.value == y.value.to_integral_value() and (_REPORT_YEAR.search(
+                clause[y.end:y.end + 24]) or re.search(r"报告年度|年度[:：]|年份", sentence)):
+            out.stated.append(Stated("report_year", int(y.value), quote, c0 + y.start, c0 + y.end))
+    # a level said in words: "市级单位", "，县级，"
+    if (lv := _LEVEL_WORD.search(clause)) and (lv.group(0) != lv.group("w") or len(clause.strip()) <= 6):
+        out.stated.append(Stated("agency_level", lv.group("w"), quote, c0 + lv.start(), c0 + lv.end()))
+    # "结果都公开了" about proposals
+    if _PUBLISHED.search(clause) and re.search("建议|提案", sentence):
+        out.stated.append(Stated("proposals_published", True, quote, c0, c0 + len(clause)))
+    blanket = any(w in plain for w in all_zero)
+    if not numbers:
+        negated = any(w in plain for w in zero_words) or blanket or bool(said_zero)
+        named = [a for a in anchors if a.kind in ("fact", "t2row", "t3row", "t3group", "t4block")]
+        if negated and named:
+            scopes: list[str] = []
+            for a in named:
+                scope = _zero_scope(a, ctx)
+                if scope:
+                    scopes += scope
+            bools = [s for s in scopes if s in _BOOL_FACTS]
+            for b in bools:
+                out.stated.append(Stated(b, False, quote, c0, c0 + len(clause)))
+            rest = tuple(s for s in scopes if s not in _BOOL_FACTS)
+            if rest:
+                out.zeros.append(Zero(rest, quote))
+        elif negated and not named:
+            # "都是0", "其他都是0", "复议后起诉的没有" (the block from the clause's t4 word)
+            col_scope = [s for a in anchors if (s := _zero_scope(a, ctx))]
+            if col_scope:
+                out.zeros.append(Zero(tuple(x for s in col_scope for x in s), quote))
+            elif blanket:
+                out.zeros.append(Zero(("*",), sentence, blanket=True))
+        # "收取了信息处理费"
+        if not negated and any(a.kind == "fact" and a.key == "fee_charged" for a in anchors) and re.search(
+                "收取了|收了|已收取|共收取|收过|有收取", clause):
+            out.stated.append(Stated("fee_charged", True, quote, c0, c0 + len(clause)))
+        # "结果维持": the block's whole count has this result
+        if not negated:
+            for a in anchors:
+                if a.kind == "t4col" and ctx.t4block in ctx.t4total:
+                    block = ctx.t4block
+                    out.stated.append(Stated(f"t4.{block}.{a.key}", ctx.t4total[block], sentence, c0, c0 + len(clause)))
+        # a column word alone in brackets after a row total: "（自然人）" = all of that row
+        cols = [a for a in anchors if a.kind == "t3col"]
+        if len(cols) == 1 and not negated and ctx.t3rows_said and len(clause.strip()) <= 8:
+            row, total = ctx.t3rows_said[-1]
+            out.stated.append(Stated(f"t3.{row}.{cols[0].key}", total, sentence, c0, c0 + len(clause)))
+            ctx.t3rows_said.pop()
+        _update_context(ctx, anchors)
+        if not negated:
+            ctx.waiting += anchors
+        return
+    for n in numbers:
+        if _NOT_IS.search(clause[:n.start]):
+            continue  # "是2件不是3件": the 3 is the old value, named only to be replaced
+        target = None
+        for a in _candidates(n, anchors, numbers):
+            target = _resolve(a, anchors, ctx, n.unit)
+            if target:
+                break
+        if target is None and not anchors and n.unit:
+            # "许可就是民办学校审批那些，一共27件", "收取了信息处理费，共2件，金额合计1600元": an item named
+            # earlier in the sentence whose measure word this number has
+            for a in reversed(ctx.waiting):
+                if a.kind == "fact" and n.unit not in vocabulary().fact_units.get(a.key, ()):
+                    continue
+                target = _resolve(a, [a], ctx, n.unit)
+                if target:
+                    break
+        if target is None:
+            out.unexplained.append((c0 + n.start, c0 + n.end, quote))
+            continue
+        value = _as_value(target, n)
+        out.stated.append(Stated(target, value, quote, c0 + n.start, c0 + n.end))
+        if target.startswith("t3.") and target.endswith(".total"):
+            row = target[3:-6]
+            ctx.t3rows_said.append((row, int(value)))
+        if target.startswith("t3.") and not target.endswith(".total"):
+            row = target[3:].rsplit(".", 1)[0]
+            ctx.t3rows_said = [(r, v) for r, v in ctx.t3rows_said if r != row]
+        if target.startswith("t4.") and target.endswith(".total"):
+            ctx.t4total[target.split(".")[1]] = int(value)
+    _update_context(ctx, anchors)
+    ctx.waiting += [a for a in anchors if a.kind in ("fact", "t2row")]
+
+
+def _all_of_one_column(sentence: str, quote: str, ctx: _Context, out: Reading) -> None:
+    """"都是自然人" / "都是个人申请的": every row given a total in this sentence, with no column said
+    for it, is all of that column."""
+    m = re.search(r"(?:都|全|均|全部)(?:是|为|属于)(?P<who>[^，,。；;]{1,8})", sentence)
+    if not m or not ctx.t3rows_said:
+        return
+    cols = [a for a in vocabulary().anchors(m.group("who")) if a.kind == "t3col"]
+    if len(cols) != 1:
+        return
+    for row, total in ctx.t3rows_said:
+        out.stated.append(Stated(f"t3.{row}.{cols[0].key}", total, quote, 0, 0))
+    ctx.t3rows_said.clear()

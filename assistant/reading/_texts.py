@@ -1,0 +1,88 @@
+"""Free text said under a label: "存在的问题：……", "改进措施：……", "问题主要是……", "明年打算……".
+
+A labelled passage runs to the next label, or to the first sentence that states a fact of the report
+("问题：…；改进措施：…；信息处理费没收。" is three things).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+__all__ = ["Text", "labelled_texts"]
+
+_TEXT_LABELS: tuple[tuple[str, str], ...] = (
+    ("last_year_followup", r"上年(?:度)?问题(?:的)?整改(?:情况)?"),
+    ("problems", r"存在的(?:主要)?问题|主要问题|存在问题|问题|不足"),
+    ("measures", r"改进措施|改进的措施|下一步(?:工作)?(?:打算|计划|措施)?|下步(?:改进)?措施|整改措施|改进办法|措施|打算"),
+    ("management", r"(?:政府)?信息管理(?:方面)?(?:情况)?"),
+    ("platform", r"(?:政府信息公开)?平台建设(?:方面)?(?:情况)?"),
+    ("oversight", r"监督保障(?:方面)?(?:情况)?|监督考核"),
+    ("work_points", r"(?:落实)?(?:上级)?(?:年度)?(?:政务公开)?工作要点(?:落实)?(?:情况)?"),
+    ("innovation", r"(?:政务公开)?(?:工作)?创新(?:情况|做法|亮点|举措)?"),
+    ("special_requirements", r"(?:其他文件)?专门要求(?:报告)?的?事项"),
+    ("other_matters", r"其他需要报告的事项|需要报告的其他事项|其他事项|联系方式"),
+    ("statistics_notes", r"数据统计(?:需要)?说明(?:的事项)?|统计说明"),
+    ("active_notes", r"主动公开(?:的)?(?:其他)?(?:情况)?"),
+    ("on_request_notes", r"依申请公开(?:的)?(?:其他)?(?:情况)?"),
+    ("proposals_notes", r"建议提案(?:办理)?(?:情况)?"),
+)
+_LABEL = re.compile(
+    r"(?:^|(?<=[。；;！!？?\n，,]))\s*(?:[（(]?[一二三四五六七八九十0-9]+[)）、.．]\s*)?(?P<label>"
+    + "|".join(f"(?P<{f}>{p})" for f, p in _TEXT_LABELS) + r")(?:方面|情况)?\s*[:：]\s*")
+# labels said without a colon, as a sentence opening
+_OPENINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("problems", re.compile(r"(?:^|(?<=[。；;！!？?\n，,]))\s*(?:存在的|目前的?|我们的)?(?:主要)?(?:问题|不足)(?:主要)?"
+                            r"(?:是|在于|有|(?:你|就|就给我|帮我)?写)")),
+    ("measures", re.compile(r"(?:^|(?<=[。；;！!？?\n，,]))\s*(?:(?:明年|下一步|下步|今后|接下来)(?:我们)?(?:打算|计划|准备|将|要)|"
+                            r"(?:改进)?措施(?:你|就|就给我|帮我)?写|整改(?:你|就)?写)")),
+)
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    field: str
+    text: str
+    start: int  # the passage's span, label included
+    end: int
+
+
+def labelled_texts(message: str, states_a_fact: Callable[[str], bool]) -> list[Text]:
+    """Every labelled passage of ``message``. ``states_a_fact(sentence)`` tells where a passage stops."""
+    marks: list[tuple[int, int, str]] = []  # (label start, text start, field)
+    for m in _LABEL.finditer(message):
+        field = next(f for f, _ in _TEXT_LABELS if m.group(f))
+        marks.append((m.start(), m.end(), field))
+    for field, pattern in _OPENINGS:
+        for m in pattern.finditer(message):
+            if not any(s <= m.start() < e for s, e, _ in marks):
+                marks.append((m.start(), m.end(), field))
+    marks.sort()
+    out: list[Text] = []
+    for i, (start, text_start, field) in enumerate(marks):
+        limit = marks[i + 1][0] if i + 1 < len(marks) else len(message)
+        end = _passage_end(message, text_start, limit, states_a_fact)
+        if field in ("active_notes", "on_request_notes"):
+            nl = message.find("\n", text_start)
+            end = min(end, nl) if 0 <= nl else end
+        value = message[text_start:end].strip().rstrip("，,")
+        if value and not (field in ("active_notes", "on_request_notes") and states_a_fact(value)):
+            out.append(Text(field, value, start, end))
+    return out
+
+
+def _passage_end(message: str, start: int, limit: int, states_a_fact: Callable[[str], bool]) -> int:
+    """The end of a passage starting at ``start``: the last sentence before ``limit`` that does not
+    state a fact (the first sentence always belongs to the passage)."""
+    pos, first = start, True
+    while pos < limit:
+        m = _SENTENCE_END.search(message, pos, limit)
+        end = m.end() if m else limit
+        sentence = message[pos:end]
+        if not first and sentence.strip() and states_a_fact(sentence):
+            return pos
+        first = False
+        pos = end
+    return limit
