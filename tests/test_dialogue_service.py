@@ -17,16 +17,17 @@ from tests.dialogue_support import SAMPLE_DIALOGUE, offline_service, talk
 def test_an_answer_computed_from_a_stale_read_is_computed_again(db, fake_model):
     store = db()
     d = store.create_draft("张三").id
-    patch = Patch(ops=[PatchOp(field="website_items", value=148, quote="网站公开政务信息148条")])
+    # a message the reader cannot place, so the model is asked
+    patch = Patch(ops=[PatchOp(field="website_items", value=148, quote="那个数是148")])
 
     def interrupted(request):  # while the model answers, another writer records a turn on the draft
         store.record_turn(d, "另一个窗口：微信公众号发布59条", author="李四")
         return patch
 
     fake_model.enqueue(interrupted, patch)
-    reply = DialogueService(store, fake_model).handle(d, "张三", "网站公开政务信息148条")
+    reply = DialogueService(store, fake_model).handle(d, "张三", "那个数是148")
     assert len(fake_model.requests) == 2  # read again after the other write, then committed
-    assert [t.text for t in store.turns(d)] == ["另一个窗口：微信公众号发布59条", "网站公开政务信息148条", reply.text]
+    assert [t.text for t in store.turns(d)] == ["另一个窗口：微信公众号发布59条", "那个数是148", reply.text]
     assert store.facts(d)["website_items"].value == 148
 
 
@@ -34,9 +35,9 @@ def test_a_failing_model_keeps_the_words_and_changes_nothing(db, fake_model):
     store = db()
     d = store.create_draft("张三").id
     fake_model.enqueue(LLMUnavailableError("模型服务暂时无法连接，请稍后重试。"))
-    reply = DialogueService(store, fake_model).handle(d, "张三", "网站公开政务信息148条")
+    reply = DialogueService(store, fake_model).handle(d, "张三", "那个数是148")
     assert reply.refused and "您的话已保存" in reply.text and "模型服务暂时无法连接" in reply.text
-    assert next(t.text for t in store.turns(d)) == "网站公开政务信息148条" and store.facts(d) == {}
+    assert next(t.text for t in store.turns(d)) == "那个数是148" and store.facts(d) == {}
 
 
 def test_an_empty_message_records_nothing(db):

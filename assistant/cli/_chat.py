@@ -9,6 +9,7 @@ three double quotes (\"\"\").
 
 from __future__ import annotations
 
+import select
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import TextIO
 from assistant.app import AppService
 from assistant.dialogue import parse_intent
 from assistant.errors import ReportAssistantError
+from assistant.reading import is_table_line
 from assistant.storage import StorageError
 
 __all__ = ["run_chat"]
@@ -33,26 +35,53 @@ def _emit(out: TextIO, text: str) -> None:
     out.flush()
 
 
+def _more_now(stdin: TextIO) -> bool:
+    """Is another line there already (the rest of a paste)? A pipe or a file: yes, until its end."""
+    if not stdin.isatty():
+        return True
+    try:
+        return bool(select.select([stdin], [], [], 0.05)[0])
+    except (OSError, ValueError):
+        return False
+
+
 def _messages(stdin: TextIO, out: TextIO) -> Iterator[str]:
+    """One message per line; lines between two \"\"\" lines are one message; and table rows that
+    arrive together (a table pasted without the \"\"\" lines) are one message too."""
     interactive = stdin.isatty()
+    held: str | None = None
     while True:
-        if interactive:
+        if interactive and held is None:
             out.write("> ")
             out.flush()
-        line = stdin.readline()
+        line = held if held is not None else stdin.readline()
+        held = None
         if not line:
             return
         line = line.rstrip("\r\n")
-        if line.strip() != _BLOCK:
-            yield line
+        if line.strip() == _BLOCK:
+            block: list[str] = []
+            while True:
+                more = stdin.readline()
+                if not more or more.rstrip("\r\n").strip() == _BLOCK:
+                    break
+                block.append(more.rstrip("\r\n"))
+            yield "\n".join(block)
             continue
-        block: list[str] = []
-        while True:
-            more = stdin.readline()
-            if not more or more.rstrip("\r\n").strip() == _BLOCK:
+        if is_table_line(line):
+            rows = [line]
+            while _more_now(stdin):
+                more = stdin.readline()
+                if not more:
+                    break
+                if is_table_line(more.rstrip("\r\n")):
+                    rows.append(more.rstrip("\r\n"))
+                    continue
+                held = more
                 break
-            block.append(more.rstrip("\r\n"))
-        yield "\n".join(block)
+            yield "\n".join(rows)
+            continue
+        yield line
 
 
 def run_chat(app: AppService, *, user: str, draft_id: int | None = None, previous: str | None = None,

@@ -46,6 +46,12 @@ def summary(st: State) -> Outcome:
     return Outcome(summary_lines(p), p)
 
 
+def preview(st: State, report_markdown: str) -> Outcome:
+    """"看看初稿": the report as it stands, in the chat."""
+    p = plan(st.full)
+    return Outcome(["目前的报告（未填的数字空着，正文未起草的部分为空）：", report_markdown], p)
+
+
 def skip(st: State, message: str, what: str) -> Outcome | None:
     """Mark pending what ``what`` names, or everything just asked. None when ``what`` names
     nothing known (the message is then read as an answer)."""

@@ -27,19 +27,51 @@ from assistant.dialogue._planner import match_fields, plan
 from assistant.dialogue._previous import copy_findings, cross_year_notes, texts_by_part
 from assistant.dialogue._state import State, full_facts
 from assistant.drafting import Extraction, apply_patch, check_patch, extract
-from assistant.llm import LLMError, Model
+from assistant.llm import LLMError, LLMResponse, Model
 from assistant.numbers import find_numbers
+from assistant.offline import known_fields
+from assistant.reading import MessageReading, guide_answer, read_message
 from assistant.storage import ChangeSet
+from schemas import labels as L
 from schemas.facts import TEXT_FIELDS, Facts, spec_of
 from schemas.patches import Patch, PatchOp
 
 __all__ = ["answer", "correction_ops"]
 
+
+def _last_year_lines(st: State, topic: str) -> list[str]:
+    """"和去年一样": last year's text of that part, to reuse or adapt."""
+    if st.previous is None:
+        return ["还没有导入上年报告，看不到去年的写法。请直接说说今年的情况，或先导入上年报告。"]
+    from assistant.dialogue._previous import narrative_of
+    from assistant.drafting import PARTS
+
+    texts = narrative_of(st.previous)
+    part = next((p for p in PARTS if topic in p or p.endswith(topic)), None)
+    text = texts.get(part or "", "")
+    if not text:
+        return ["上年报告中没有找到这一部分的内容，请直接说说今年的情况。"]
+    return [f"去年这一部分是这样写的：{excerpt(text, 300)}", "如果今年情况相同，可以把这段话复制过来，改动后发给我；"
+            "数字请按今年的实际填写。"]
+
 _NOTHING = ("这条消息里没有找到可以记录的内容。可以直接说数字（例如“网站公开政务信息148条”），"
             "或粘贴表格；说“还缺什么”查看进度。")
 
 
-def _read(message: str, facts: Facts, model: Model, topic: str | None) -> Extraction:
+def _read(message: str, facts: Facts, model: Model, topic: str | None, reading: MessageReading) -> Extraction:
+    """The reader first. A model (when one is configured) is asked only when the reader left
+    something unexplained, and never gets the table lines the reader took."""
+    if model.engine != "offline" and (reading.explained or reading.questions) and (reading.ops or reading.questions):
+        return _reader_extraction(message, facts, reading)
+    if model.engine != "offline":
+        rest = "\n".join(line for line in message.splitlines() if line not in reading.table_lines).strip()
+        ext = extract(rest or message, facts, model, topic=topic)
+        mine = _reader_extraction(message, facts, reading)
+        taken = {op.field for op in mine.result.accepted}
+        extra = [op for op in ext.result.accepted if op.field not in taken]
+        result = mine.result.model_copy(update={"accepted": [*mine.result.accepted, *extra],
+                                               "rejected": [*mine.result.rejected, *ext.result.rejected]})
+        return Extraction(apply_patch(facts, result.accepted), result, ext.proposed, ext.response)
     # A question about free text makes any unlabelled message that text; read the message on its
     # own first, so an answer to something else is not swallowed as a paragraph.
     if topic in TEXT_FIELDS:
@@ -47,6 +79,36 @@ def _read(message: str, facts: Facts, model: Model, topic: str | None) -> Extrac
         if first.result.accepted or first.result.rejected:
             return first
     return extract(message, facts, model, topic=topic)
+
+
+def _reader_extraction(message: str, facts: Facts, reading: MessageReading) -> Extraction:
+    proposed = Patch(ops=reading.ops)
+    result = check_patch(proposed, message)
+    return Extraction(apply_patch(facts, result.accepted), result, proposed, LLMResponse(text="", model="reader"))
+
+
+def _reading_notes(reading: MessageReading, facts: Facts) -> tuple[list[str], list[str]]:
+    """(lines before the record, lines after it): answers to questions, numbers not placed, a zero
+    with no table, a level read from the name."""
+    head: list[str] = []
+    tail: list[str] = []
+    answers: dict[str, list[str]] = {}
+    for q in reading.questions:
+        answer = guide_answer(q) or ("这个问题我回答不了，请对照国办公开办函〔2021〕30号的格式说明，"
+                                     "或咨询上级政务公开主管部门。")
+        answers.setdefault(answer, []).append(q)
+    for answer, asked in answers.items():
+        head.append(f"关于{'、'.join(excerpt(q, 24) for q in asked)}：{answer}")
+    if reading.unexplained:
+        shown = "；".join(excerpt(u, 30) for u in dict.fromkeys(reading.unexplained))
+        tail.append(f"这些数字没能确定是报告的哪一项，没有记录：{shown}。如需写入，请连同项目名称再说一次，"
+                    "例如“政务新媒体发布信息58条”。")
+    if reading.zero_scope_unclear:
+        tail.append(f"{excerpt(reading.zero_scope_unclear, 20)}是指哪张表？请说明，例如“表三其他都是0”"
+                    "（只会填还没有数字的格子）。")
+    if reading.level_inferred and facts.agency_level is None:
+        tail.append(f"机关层级按机关名称推断为“{L.AGENCY_LEVEL_LABELS.get(reading.level_inferred, '')}”，如不对请更正。")
+    return head, tail
 
 
 def correction_ops(rest: str, message: str, st: State) -> tuple[list[PatchOp], str | None]:
@@ -79,9 +141,18 @@ def _refusal(reasons: list[str], before, others: list[str]) -> Outcome:
 def answer(st: State, message: str, model: Model, correction: str | None) -> Outcome:
     """The outcome of a message read as an answer (``correction``: the words after 不对/更正)."""
     before = plan(st.full)
+    topic = None if correction is not None else before.topic
+    reading = read_message(correction if correction is not None else message, topic=topic,
+                           known=known_fields(st.stated))
+    head, tail = _reading_notes(reading, st.stated)
+    if reading.questions and not reading.ops:
+        # a question is answered, not stored; the pending question is asked again
+        return Outcome(head, before)
+    if reading.same_as_last_year and topic in TEXT_FIELDS and not reading.ops:
+        return Outcome(_last_year_lines(st, topic), before)
     try:
         # a correction is about something already said, not the question just asked
-        ext = _read(message, st.stated, model, None if correction is not None else before.topic)
+        ext = _read(message, st.stated, model, topic, reading)
     except LLMError as exc:
         return Outcome([f"您的话已保存，但这次没能读出其中的内容：{exc}", "请稍后再发一次，或换个说法。"], before,
                        rejections=[str(exc)], refused=True)
@@ -127,7 +198,7 @@ def answer(st: State, message: str, model: Model, correction: str | None) -> Out
     notes += [f"{f.message}（D3 内容雷同：请结合本年实际重新表述）"
               for f in copy_findings(full, texts_by_part(candidate, changed), st.previous)]
 
-    lines: list[str] = []
+    lines: list[str] = list(head)
     if others:
         lines += ["未采用：", *[f"- {r}" for r in others]]
     if notes:
@@ -137,6 +208,7 @@ def answer(st: State, message: str, model: Model, correction: str | None) -> Out
         lines += [f"- {line}" for line in change_lines(chat, st.old_values)]
         lines += derived_lines(derived_changes, st.old_values)
     else:
-        lines.append("这些内容和已记录的一致，没有变化。" if accepted else _NOTHING)
-    return Outcome(lines, plan(full), changes=chat, extra=[ChangeSet("derivation", tuple(derived_changes), "推算")],
+        lines.append("这些内容和已记录的一致，没有变化。" if accepted else (_NOTHING if not tail else ""))
+    lines += tail
+    return Outcome([x for x in lines if x], plan(full), changes=chat, extra=[ChangeSet("derivation", tuple(derived_changes), "推算")],
                    rejections=others)

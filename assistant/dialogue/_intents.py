@@ -13,7 +13,7 @@ from typing import Literal
 
 __all__ = ["Intent", "IntentKind", "parse_intent"]
 
-IntentKind = Literal["facts", "correction", "undo", "summary", "skip", "import", "draft"]
+IntentKind = Literal["facts", "correction", "undo", "summary", "skip", "import", "draft", "preview"]
 
 _END = r"[。.！!？?～~]*"
 _UNDO = re.compile(r"^(?:请)?(?:撤销|撤回|撤消|回退|取消)(?:一下)?(?:上一步|上一条|上一次|刚才|刚才的)?"
@@ -29,6 +29,8 @@ _IMPORT = re.compile(r"^(?:请)?(?:导入|上传|读取|载入)(?:一下)?(?:上
                      r"(?:工作)?(?:年度)?(?:报告|年报)[:：\s]*(?P<path>\S.*?)\s*$")
 _DRAFT = re.compile(r"^(?:请|开始|帮我)?(?:生成|起草|撰写|写)(?:一下)?(?:报告)?(?:的)?(?:初稿|草稿|正文|叙述部分|全文)?(?:吧)?"
                     + _END + "$")
+_PREVIEW = re.compile(r"^(?:请|让我|给我|我)?(?:看看|看一下|看一看|看下|瞧瞧|显示|预览|查看)(?:一下)?(?:现在的|目前的)?"
+                      r"(?:初稿|草稿|报告|全文|预览|效果)?(?:吧|呢)?" + _END + "$")
 _CORRECTION = re.compile(r"^(?:不对|不是的?|错了|说错了|搞错了|写错了|弄错了|有误|更正一下|更正|纠正一下|纠正|"
                          r"修改一下|改一下)[，,。.:：！!、\s]*(?P<rest>\S.*)$", re.S)
 
@@ -54,6 +56,8 @@ def parse_intent(message: str) -> Intent:
             return Intent("skip", m.group("what"))
         if _DRAFT.match(s):
             return Intent("draft")
+        if _PREVIEW.match(s):
+            return Intent("preview")
     if "\n" not in s and (m := _IMPORT.match(s)):
         return Intent("import", m.group("path").strip("“”\"'《》"))
     if m := _CORRECTION.match(s):

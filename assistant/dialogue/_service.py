@@ -137,6 +137,10 @@ class DialogueService:
             return actions.undo(st, preview)
         if intent.kind == "summary":
             return actions.summary(st)
+        if intent.kind == "preview":
+            from assistant.export import render_markdown
+
+            return actions.preview(st, render_markdown(self.report(st.draft.id).report))
         if intent.kind == "skip" and (out := actions.skip(st, message, intent.text)) is not None:
             return out
         if intent.kind == "import":

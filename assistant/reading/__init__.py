@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from assistant.numbers import find_numbers
+from assistant.reading._guide import guide_answer
 from assistant.reading._identity import agency_name_in, infer_level
 from assistant.reading._statements import Reading, Stated, Zero, read_statements
 from assistant.reading._tables import is_table_line, parse_pasted_tables
@@ -27,7 +28,7 @@ from schemas.layout import ALL_CELL_ADDRESSES
 from schemas.patches import PatchOp
 
 __all__ = [
-    "MessageReading", "Reading", "Stated", "Text", "Zero", "agency_name_in", "infer_level", "is_question",
+    "MessageReading", "Reading", "Stated", "Text", "Zero", "agency_name_in", "guide_answer", "infer_level", "is_question",
     "is_table_line", "labelled_texts", "parse_pasted_tables", "read_message", "read_statements", "vocabulary",
 ]
 
@@ -176,6 +177,8 @@ def _bare_answer(stripped: str, topic: str | None, out: MessageReading) -> None:
     if topic not in FACT_SPECS and not topic.startswith(("t2", "t3", "t4")):
         return
     spec_kind = FACT_SPECS[topic].kind if topic in FACT_SPECS else "cell_int"
+    if spec_kind not in ("bool", "count", "cell_int", "cell_money", "money_yuan", "percent", "year"):
+        return  # a name or a level is read above, from its own words
     if spec_kind == "bool":
         if _BARE_YES.match(stripped):
             out.ops.append(PatchOp(field=topic, value=True, quote=stripped))
