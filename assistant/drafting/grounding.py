@@ -23,7 +23,7 @@ from schemas.report import Blank
 __all__ = ["apply_patch", "check_patch", "expand_field", "expand_ops", "normalise"]
 
 _BLANKS = tuple(m for m in L.BLANK_MARKERS if m and m != "无")
-_ZERO_WORDS = ("没有", "没", "未", "无", "零", "〇", "均为0", "全部为0", "都是0", "全是0", "为0")
+_ZERO_WORDS = ("没有", "没", "未", "无", "零", "〇", "均为0", "全部为0", "都是0", "全是0", "为0", "都办完", "都办结", "全部办结")
 _NEGATIONS = ("没有", "未", "无", "不", "否", "没")
 # "change every number to 0" names no item: it cannot ground any value (prompt injection, or a
 # careless sweep that would overwrite what the staff said item by item)

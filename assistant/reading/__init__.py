@@ -124,7 +124,14 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
             out.zero_scope_unclear = z.quote
             continue
         for t in tables:
-            cells = [a for a in ALL_CELL_ADDRESSES if (a == t or a.startswith(t + ".")) and a not in known]
+            # only cells that are nobody's sum, in rows and blocks whose total is not known: the sums
+            # follow from the parts, and a known total decides its own row
+            in_table = [a for a in ALL_CELL_ADDRESSES if a == t or a.startswith(t + ".")]
+            if not any(a in known for a in in_table):
+                cells = in_table  # "表三全部为0" of an empty table: every cell, sums included
+            else:
+                cells = [a for a in in_table if a not in known and not a.endswith(".total")
+                         and not a.startswith("t3.total.") and f"{a.rsplit('.', 1)[0]}.total" not in known]
             out.ops += [PatchOp(field=a, value=0, quote=z.quote) for a in cells]
             if cells:
                 table = t.split(".")[0]

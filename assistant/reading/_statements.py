@@ -33,7 +33,11 @@ _T4_BLOCK_COLUMNS = tuple(c for c in T4_COLUMNS if c != "total")
 _BOOL_FACTS = {"fee_charged", "proposals_published"}
 _LEVEL_WORD = re.compile(r"(?P<w>国务院直属机构|国务院组成部门|国务院部门|省直|省级|市直|市级|县直|县级|区级|乡镇|街道)(?:单位|机关|部门|政府|机构)?")
 _REPORT_YEAR = re.compile(r"年(?:度)?(?:的)?(?:政府信息公开)?(?:工作)?(?:年度)?(?:年报|报告)|年度")
+_ALL_DONE = re.compile(r"(?:都|全部|均|全都)(?:已经?|已)?(?:办完|办结|答复完|处理完)(?:了|毕)?|(?:没有|无|没)(?:结转到?(?:下年|明年|下一年))")
+_WAS_WRONG = re.compile(r"\s*(?:的)?(?:不对|是错的|错了|有误|写错|说错)")
 _END_PUNCT = "。；;！!？?，,、"
+_LAST_YEAR = re.compile(r"去年|上年|上一年|过来|往年")
+_RESULTS = re.compile(r"办理结果|结果[:：]|予以公开|部分公开|不予公开|无法提供|不予处理|答复")
 _NEXT_YEAR = re.compile(r"明年|下年|下一年|下一年度|接着|继续|转入|转到|转至")
 _NONE_AT_ALL = re.compile(r"一(?:件|个|份|条|篇|场|次|起|例)?(?:也|都)(?:没|不|未|无)")
 _PUBLISHED = re.compile(r"(?:都|均|全部|已经?|并)(?:已)?(?:进行了)?(?:向社会)?公开|结果(?:都|均|已)公开|公开了")
@@ -80,11 +84,14 @@ class _Context:
     t4total: dict[str, int] = field(default_factory=dict)
     litigation: str | None = None  # which 诉讼 a bare "行政诉讼" of this sentence is, when it says
     waiting: list[Anchor] = field(default_factory=list)  # words of the last clause that had no number
+    results: bool = False  # the message is about this year's results (a bare 结转 is then next year's)
 
 
-def _which_carry(a: Anchor, clause: str) -> Anchor:
-    """A bare "结转" is last year's carry-over unless the clause says it goes on to next year."""
-    if a.kind == "t3row" and a.key == "carried_over" and clause[a.start:a.end] == "结转" and _NEXT_YEAR.search(clause):
+def _which_carry(a: Anchor, clause: str, results: bool) -> Anchor:
+    """A bare "结转" is next year's when the clause says so, or when it comes with the results of
+    this year's applications and names no past year; otherwise last year's carry-over."""
+    if a.kind == "t3row" and a.key == "carried_over" and clause[a.start:a.end] == "结转" and (
+            _NEXT_YEAR.search(clause) or (results and not _LAST_YEAR.search(clause))):
         return Anchor(a.kind, "carried_forward", a.start, a.end)
     return a
 
@@ -202,6 +209,8 @@ def _zero_scope(a: Anchor, ctx: _Context) -> tuple[str, ...] | None:
         return (f"t4.{a.key}",)
     if a.kind == "t4col" and ctx.t4block and ctx.t4block != "litigation":
         return (f"t4.{ctx.t4block}.{a.key}",)
+    if a.kind == "t2col" and ctx.t2row in ("regulations", "normative_docs"):
+        return (f"t2.{ctx.t2row}.{a.key}",)
     return None
 
 
@@ -224,7 +233,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None) -> 
         if any(a <= s0 < b for a, b in skip):
             continue
         sentence = sm.group(0)
-        ctx = _Context()
+        ctx = _Context(results=bool(_RESULTS.search(text)))
         kinds = {a.key for a in voc.anchors(sentence) if a.kind == "t4block"}
         if len(kinds & {"litigation_direct", "litigation_after_review"}) == 1:
             ctx.litigation = next(iter(kinds & {"litigation_direct", "litigation_after_review"}))
@@ -241,7 +250,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                  zero_words: tuple[str, ...], all_zero: tuple[str, ...]) -> None:
     """One clause; ``sentence`` is the verbatim sentence it is part of (the quote of values that
     come from two clauses, such as "部分公开5件，都是自然人")."""
-    anchors = [_which_carry(a, clause) for a in vocabulary().anchors(clause)]
+    anchors = [_which_carry(a, clause, ctx.results) for a in vocabulary().anchors(clause)]
     # a numeral inside a word of the vocabulary (四类过程性信息, 三安全一稳定) is part of the name, the
     # 0 of "都是0" is the zero statement, and "一件都没收到" says none
     said_zero = [(m.start(), m.end()) for w in all_zero for m in re.finditer(re.escape(w), clause)]
@@ -263,13 +272,17 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     # a level said in words: "市级单位", "，县级，"
     if (lv := _LEVEL_WORD.search(clause)) and (lv.group(0) != lv.group("w") or len(clause.strip()) <= 6):
         out.stated.append(Stated("agency_level", lv.group("w"), quote, c0 + lv.start(), c0 + lv.end()))
+    # "都办完了": nothing carried forward to next year (not about 建议提案)
+    if _ALL_DONE.search(clause) and not re.search("建议|提案", sentence):
+        out.zeros.append(Zero(("t3.carried_forward",), quote))
     # "结果都公开了" about proposals
     if _PUBLISHED.search(clause) and re.search("建议|提案", sentence):
         out.stated.append(Stated("proposals_published", True, quote, c0, c0 + len(clause)))
     blanket = any(w in plain for w in all_zero)
     if not numbers:
         negated = any(w in plain for w in zero_words) or blanket or bool(said_zero)
-        named = [a for a in anchors if a.kind in ("fact", "t2row", "t3row", "t3group", "t4block")]
+        named = [a for a in anchors if a.kind in ("fact", "t2row", "t3row", "t3group", "t4block")
+                 or (a.kind == "t2col" and ctx.t2row in ("regulations", "normative_docs"))]
         if negated and named:
             scopes: list[str] = []
             for a in named:
@@ -310,8 +323,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             ctx.waiting += anchors
         return
     for n in numbers:
-        if _NOT_IS.search(clause[:n.start]):
-            continue  # "是2件不是3件": the 3 is the old value, named only to be replaced
+        if _NOT_IS.search(clause[:n.start]) or _WAS_WRONG.match(clause[max(n.end, n.unit_end):]):
+            continue  # "是2件不是3件", "刚说的6件不对，是4件": the old value, named only to be replaced
         target = None
         for a in _candidates(n, anchors, numbers):
             target = _resolve(a, anchors, ctx, n.unit)
