@@ -106,6 +106,9 @@ def _reading_notes(reading: MessageReading, facts: Facts) -> tuple[list[str], li
     if reading.zero_scope_unclear:
         tail.append(f"{excerpt(reading.zero_scope_unclear, 20)}是指哪张表？请说明，例如“表三其他都是0”"
                     "（只会填还没有数字的格子）。")
+    if reading.zero_deferred:
+        tail.append(f"因为上面有数字没能读懂，{excerpt(reading.zero_deferred, 20)}这一句暂未执行，以免把没读懂的项目记成0；"
+                    "请先把没读懂的数字连同项目名称再说一次，再说“其他都是0”。")
     if reading.level_inferred and facts.agency_level is None:
         tail.append(f"机关层级按机关名称推断为“{L.AGENCY_LEVEL_LABELS.get(reading.level_inferred, '')}”，如不对请更正。")
     return head, tail

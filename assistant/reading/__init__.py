@@ -52,13 +52,14 @@ class MessageReading:
     zero_scope_unclear: str | None = None  # "都是0" with no table in question: the words
     zero_filled: dict[str, int] = field(default_factory=dict)  # table → cells a blanket zero set
     level_inferred: str | None = None  # a level taken from the agency's name (to be confirmed)
+    zero_deferred: str | None = None  # "其他都是0" not applied: some numbers of the message were not read
     same_as_last_year: bool = False  # "和去年一样"
     table_lines: list[str] = field(default_factory=list)
 
     @property
     def explained(self) -> bool:
         """Everything in the message is accounted for by the ops (nothing left for a model)."""
-        return not self.unexplained and not self.zero_scope_unclear
+        return not self.unexplained and not self.zero_scope_unclear and not self.zero_deferred
 
 
 def _states_a_fact(sentence: str) -> bool:
@@ -120,6 +121,9 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
                     out.ops.append(PatchOp(field=scope, value=0, quote=z.quote))
             continue
         tables = _blanket_scope(reading, targets, topic, table_ops)
+        if reading.unexplained:
+            out.zero_deferred = z.quote  # it would zero what the reader missed
+            continue
         if not tables:
             out.zero_scope_unclear = z.quote
             continue

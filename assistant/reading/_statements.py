@@ -313,7 +313,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                     block = ctx.t4block
                     out.stated.append(Stated(f"t4.{block}.{a.key}", ctx.t4total[block], sentence, c0, c0 + len(clause)))
         # a column word alone in brackets after a row total: "（自然人）" = all of that row
-        cols = [a for a in anchors if a.kind == "t3col"]
+        cols = list({a.key: a for a in anchors if a.kind == "t3col"}.values())
         if len(cols) == 1 and not negated and ctx.t3rows_said and len(clause.strip()) <= 8:
             row, total = ctx.t3rows_said[-1]
             out.stated.append(Stated(f"t3.{row}.{cols[0].key}", total, sentence, c0, c0 + len(clause)))
@@ -353,7 +353,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         if target.startswith("t4.") and target.endswith(".total"):
             ctx.t4total[target.split(".")[1]] = int(value)
     _update_context(ctx, anchors)
-    ctx.waiting += [a for a in anchors if a.kind in ("fact", "t2row")]
+    if anchors:
+        ctx.waiting = []  # a clause with its own words: the words waiting before are not its
 
 
 def _all_of_one_column(sentence: str, quote: str, ctx: _Context, out: Reading) -> None:
