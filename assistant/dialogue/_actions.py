@@ -154,4 +154,8 @@ def draft(st: State, model: Model, parts: Iterable[str] | None, locked: Mapping[
                      + ("等" if len(missing) > 6 else "") + "。")
     if flagged:
         lines += ["需要核实的地方：", *flagged]
+    if p.complete:
+        # the next step after drafting is reading it, not drafting again
+        lines.append("下一步：说“看看初稿”在这里查看全文（网页版在右侧“报告预览”），核对后提交审核。")
+        return Outcome(lines, p, narratives=narratives, ask=False)
     return Outcome(lines, p, narratives=narratives)

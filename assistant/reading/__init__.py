@@ -55,6 +55,7 @@ class MessageReading:
     zero_deferred: str | None = None  # "其他都是0" not applied: some numbers of the message were not read
     same_as_last_year: bool = False  # "和去年一样"
     table_lines: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)  # old values named to be replaced ("不是3件")
 
     @property
     def explained(self) -> bool:
@@ -110,6 +111,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
         out.ops.append(PatchOp(field=s.target, value=value, quote=s.quote))
         targets.add(s.target)
     out.unexplained += [clause for _, _, clause in reading.unexplained]
+    out.replaced = list(reading.replaced)
     _identity(message, skip, topic, out)
 
     known = set(known) | targets | {op.field for op in table_ops}
@@ -153,8 +155,8 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
 
 def _identity(message: str, skip: list[tuple[int, int]], topic: str | None, out: MessageReading) -> None:
     """The agency's name (and its level from the name, unless the message says it)."""
-    for m in re.finditer(r"[^。；;！!？?\n，,]+", message):
-        if any(a <= m.start() < b for a, b in skip):
+    for m in re.finditer(r"[^。；;！!？?\n，,]+[？?]?", message):
+        if any(a <= m.start() < b for a, b in skip) or is_question(m.group(0)):
             continue
         clause = m.group(0)
         found = agency_name_in(clause)

@@ -13,7 +13,7 @@ _NAME = re.compile(r"[\u4e00-\u9fa5（）()·]{2,40}?(?:" + "|".join(_SUFFIX) + 
 # words that lead into the name
 _LEAD = re.compile(r".*(?:单位是|单位名称是|机关是|机关名称是|我们是|我是|这里是|本单位是|本机关是|帮我起草|帮我写|帮我做|帮我弄|帮忙写|"
                    r"给|为|替|写|起草|名称[:：]|单位[:：]|机关[:：])(?:一下|下)?")
-_NOT_IN_A_NAME = re.compile(r"麻烦|请|按|把|帮|的|了|吧|呢|吗|我们|一下|这个|那个|要")
+_NOT_IN_A_NAME = re.compile(r"麻烦|请|按|把|帮|的|了|吧|呢|吗|我们|一下|这个|那个|要|哪|几个|什么|怎么")
 _NOT_A_NAME = ("我们", "我局", "本局", "本单位", "本机关", "我单位", "我委", "我办", "贵", "该", "这个", "那个", "政府信息公开")
 
 # place markers, most specific last; words that merely contain one are not places

@@ -69,6 +69,7 @@ class Reading:
     stated: list[Stated] = field(default_factory=list)
     zeros: list[Zero] = field(default_factory=list)
     unexplained: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, the clause)
+    replaced: list[str] = field(default_factory=list)  # clauses naming an old value ("不是3件", "6件不对")
     tables_named: set[str] = field(default_factory=set)  # "t2", "t3", "t4" named in the message
 
 
@@ -324,7 +325,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         return
     for n in numbers:
         if _NOT_IS.search(clause[:n.start]) or _WAS_WRONG.match(clause[max(n.end, n.unit_end):]):
-            continue  # "是2件不是3件", "刚说的6件不对，是4件": the old value, named only to be replaced
+            out.replaced.append(quote)  # "是2件不是3件", "刚说的6件不对，是4件": the old value, to be replaced
+            continue
         target = None
         for a in _candidates(n, anchors, numbers):
             target = _resolve(a, anchors, ctx, n.unit)

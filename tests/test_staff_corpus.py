@@ -1,0 +1,62 @@
+"""The staff corpus (eval/datasets/staff): dialogues written the way clerks type.
+
+- every number in every message is either recorded (in an op's words) or named back as not
+  understood — none is dropped silently;
+- through the dialogue, on the tune set: no stated value overwritten by a zero statement, no question
+  stored as a fact, and the share of gold values right does not fall below what it is today. The
+  held-out set is run and printed, never asserted on: it must not steer the reader.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.numbers import find_numbers
+from assistant.reading import read_message
+from eval.staff import load, run, summary
+
+TUNE = load(held_out=False)
+ALL = load()
+# what the tune set reaches today; raise it as the reader improves (the issue's aim is 98%)
+TUNE_VALUES_RIGHT = 0.88
+
+
+def _messages():
+    for d in ALL:
+        for i, turn in enumerate(d["turns"]):
+            yield pytest.param(turn, id=f"{d['id']}-{i + 1}")
+
+
+@pytest.mark.parametrize("message", _messages())
+def test_every_number_is_recorded_or_named_back(message):
+    r = read_message(message)
+    covered = [op.quote for op in r.ops] + [str(op.value) for op in r.ops] + list(r.unexplained) + list(r.questions)
+    covered += r.table_lines + r.replaced + [q for q in (r.zero_deferred, r.zero_scope_unclear) if q]
+    missing = []
+    for n in find_numbers(message):
+        if n.unit in ("年", "月", "日", "号"):
+            continue
+        written = message[n.start:n.end]
+        if not any(written in c for c in covered):
+            missing.append(written)
+    assert not missing, f"numbers neither recorded nor named back: {missing}"
+
+
+def test_the_tune_set_through_the_dialogue(capsys):
+    results = run(TUNE)
+    s = summary(results)
+    held = summary(run(load(held_out=True)))
+    with capsys.disabled():
+        print(f"\ntune: {s}\nheld out: {held}")
+    assert s["zero_overwrites"] == 0
+    assert s["questions_stored"] == 0
+    assert s["values_right"] >= TUNE_VALUES_RIGHT
+
+
+def test_questions_are_answered_not_stored():
+    for q in ("表三的总计怎么算？", "信访件算不算申请？", "部分公开怎么统计？", "要写哪几个部分？"):
+        r = read_message(q, topic="management")
+        assert r.questions and not r.ops, q
+    assert re.search("总计", read_message("表三的总计怎么算？").questions[0])
