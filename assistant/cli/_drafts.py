@@ -32,8 +32,18 @@ def _app() -> Iterator[AppService]:
         app.close()
 
 
-def _who(args: argparse.Namespace) -> str:
-    return args.user or getpass.getuser()
+def _who(args: argparse.Namespace, app: AppService | None = None) -> str:
+    """The acting user: --user, else the system user. On a machine with no user at all (one person
+    using the command line), a draft named without --user is opened as its own owner."""
+    if args.user:
+        return str(args.user)
+    draft = getattr(args, "draft", None)
+    if app is not None and draft is not None and not app.users():
+        try:
+            return app.store.get_draft(int(draft)).owner
+        except Exception:  # an unknown draft: the service says so in Chinese
+            pass
+    return getpass.getuser()
 
 
 def _plain(value: Any) -> Any:
@@ -64,7 +74,7 @@ def draft_document(app: AppService, username: str, draft_id: int) -> dict[str, A
 
 def cmd_draft_list(args: argparse.Namespace) -> int:
     with _app() as app:
-        drafts = app.drafts(_who(args))
+        drafts = app.drafts(_who(args, app))
     if not drafts:
         print("还没有报告草稿。")
     for d in drafts:
@@ -77,12 +87,12 @@ def cmd_draft_show(args: argparse.Namespace, out: TextIO | None = None) -> int:
     out = out or sys.stdout
     with _app() as app:
         if args.json:
-            json.dump(draft_document(app, _who(args), args.draft), out, ensure_ascii=False, indent=2)
+            json.dump(draft_document(app, _who(args, app), args.draft), out, ensure_ascii=False, indent=2)
             out.write("\n")
             return EXIT_OK
         from assistant.export import render_markdown
 
-        snap = app.snapshot(_who(args), args.draft)
+        snap = app.snapshot(_who(args, app), args.draft)
         out.write(render_markdown(snap.assembled.report))
         errors = sum(f.severity == "error" for f in snap.findings)
         out.write(f"\n（草稿 {snap.draft.id}，{STATE_LABELS.get(snap.draft.status, snap.draft.status)}；"
@@ -92,7 +102,7 @@ def cmd_draft_show(args: argparse.Namespace, out: TextIO | None = None) -> int:
 
 def cmd_draft_export(args: argparse.Namespace) -> int:
     with _app() as app:
-        path = app.export(_who(args), args.draft, args.to)
+        path = app.export(_who(args, app), args.draft, args.to)
     if args.output:
         target = Path(args.output)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -104,14 +114,14 @@ def cmd_draft_export(args: argparse.Namespace) -> int:
 
 def cmd_draft_import(args: argparse.Namespace) -> int:
     with _app() as app:
-        reply = app.import_previous(_who(args), args.draft, Path(args.file))
+        reply = app.import_previous(_who(args, app), args.draft, Path(args.file))
     print(reply.text)
     return EXIT_OK
 
 
 def cmd_draft_move(args: argparse.Namespace) -> int:
     with _app() as app:
-        t = app.move(_who(args), args.draft, args.move, args.reason or "")
+        t = app.move(_who(args, app), args.draft, args.move, args.reason or "")
     print(f"报告 {args.draft}：{STATE_LABELS.get(t.from_status, t.from_status)} → "
           f"{STATE_LABELS.get(t.to_status, t.to_status)}。")
     return EXIT_OK

@@ -49,6 +49,9 @@ def summary(st: State) -> Outcome:
 def preview(st: State, report_markdown: str) -> Outcome:
     """"看看初稿": the report as it stands, in the chat."""
     p = plan(st.full)
+    if p.complete:
+        return Outcome(["目前的报告（正文未起草的部分为空）：", report_markdown,
+                        "核对无误后提交审核；正文还没起草的话，说“生成初稿”。"], p, ask=False)
     return Outcome(["目前的报告（未填的数字空着，正文未起草的部分为空）：", report_markdown], p)
 
 

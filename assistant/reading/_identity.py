@@ -36,6 +36,8 @@ def agency_name_in(clause: str) -> tuple[str, int, int] | None:
             continue
         if len(name) < 3 or name.startswith(_NOT_A_NAME) or "报告" in name or _NOT_IN_A_NAME.search(name):
             continue
+        if name[0] in "乡镇县市区省" or name.startswith(("街道", "政府", "人民政府")):
+            continue  # "乡政府办公室": a kind of office, not a name
         return name, start, m.end()
     return None
 

@@ -35,6 +35,8 @@ _LEVEL_WORD = re.compile(r"(?P<w>国务院直属机构|国务院组成部门|国
 _REPORT_YEAR = re.compile(r"年(?:度)?(?:的)?(?:政府信息公开)?(?:工作)?(?:年度)?(?:年报|报告)|年度")
 _ALL_DONE = re.compile(r"(?:都|全部|均|全都)(?:已经?|已)?(?:办完|办结|答复完|处理完)(?:了|毕)?|(?:没有|无|没)(?:结转到?(?:下年|明年|下一年))")
 _WAS_WRONG = re.compile(r"\s*(?:的)?(?:不对|是错的|错了|有误|写错|说错)")
+_TABLE_NAMED = re.compile(r"表[二三四234]|三张表|所有表|全部表|表格|每张表")
+_GENERIC = ("申请", "收到", "受理", "收了", "接到", "来了")
 _END_PUNCT = "。；;！!？?，,、"
 _LAST_YEAR = re.compile(r"去年|上年|上一年|过来|往年")
 _RESULTS = re.compile(r"办理结果|结果[:：]|予以公开|部分公开|不予公开|无法提供|不予处理|答复")
@@ -86,6 +88,7 @@ class _Context:
     litigation: str | None = None  # which 诉讼 a bare "行政诉讼" of this sentence is, when it says
     waiting: list[Anchor] = field(default_factory=list)  # words of the last clause that had no number
     results: bool = False  # the message is about this year's results (a bare 结转 is then next year's)
+    zeroed: bool = False  # this sentence already said which items are zero
 
 
 def _which_carry(a: Anchor, clause: str, results: bool) -> Anchor:
@@ -160,7 +163,7 @@ def _resolve(a: Anchor, clause_anchors: list[Anchor], ctx: _Context, unit: str) 
     return None
 
 
-def _candidates(n: NumberMention, anchors: list[Anchor], numbers: list[NumberMention]) -> list[Anchor]:
+def _candidates(n: NumberMention, anchors: list[Anchor], numbers: list[NumberMention], clause: str) -> list[Anchor]:
     """Anchors of the clause by distance: before the number first (no other number in between),
     then after it."""
     def between(lo: int, hi: int) -> bool:
@@ -170,7 +173,10 @@ def _candidates(n: NumberMention, anchors: list[Anchor], numbers: list[NumberMen
                     key=lambda a: n.start - a.end)
     after = sorted((a for a in anchors if a.start >= n.end and not between(n.end, a.start)),
                    key=lambda a: a.start - n.end)
-    return before + after
+    end = max(n.end, n.unit_end)
+    # "一件是企业的", "2件是村民申请的": the applicant said right after the number
+    close = [a for a in after if a.kind == "t3col" and re.fullmatch(r"\s*(?:是|为|属于)", clause[end:a.start])]
+    return close + [a for a in before + after if a not in close]
 
 
 def _update_context(ctx: _Context, anchors: list[Anchor]) -> None:
@@ -252,11 +258,14 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     """One clause; ``sentence`` is the verbatim sentence it is part of (the quote of values that
     come from two clauses, such as "部分公开5件，都是自然人")."""
     anchors = [_which_carry(a, clause, ctx.results) for a in vocabulary().anchors(clause)]
+    years_said = [n for n in find_numbers(clause) if n.unit == "" and 2008 <= n.value <= 2100
+                  and re.search(r"(?:报告年度|年度|年份)[是为:：]?\s*$", clause[:n.start])]
     # a numeral inside a word of the vocabulary (四类过程性信息, 三安全一稳定) is part of the name, the
     # 0 of "都是0" is the zero statement, and "一件都没收到" says none
     said_zero = [(m.start(), m.end()) for w in all_zero for m in re.finditer(re.escape(w), clause)]
     said_zero += [(m.start(), m.end()) for m in _NONE_AT_ALL.finditer(clause)]
     numbers = [n for n in find_numbers(clause) if n.unit not in vocabulary().words["not_counts"]
+               and not any(y.start == n.start for y in years_said)
                and not any(a.start <= n.start < a.end for a in anchors)
                and not any(a <= n.start < b for a, b in said_zero)]
     # negations inside a word (无法提供, 尚未审结) do not negate the clause
@@ -265,10 +274,12 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         masked[a.start:a.end] = "＃" * (a.end - a.start)
     plain = "".join(masked)
     quote = message[c0:c0 + len(clause)].strip().rstrip(_END_PUNCT)
-    years = [n for n in find_numbers(clause) if n.unit == "年"]
+    years = [n for n in find_numbers(clause) if n.unit == "年" or (
+        n.unit == "" and re.search(r"(?:报告年度|年度|年份)[是为:：]?\s*$", clause[:n.start]))]
     for y in years:
-        if 2008 <= y.value <= 2100 and y.value == y.value.to_integral_value() and (_REPORT_YEAR.search(
-                clause[y.end:y.end + 24]) or re.search(r"报告年度|年度[:：]|年份", sentence)):
+        if 2008 <= y.value <= 2100 and y.value == y.value.to_integral_value() and (
+                _REPORT_YEAR.search(clause[y.end:y.end + 24]) or re.search(r"年报|报告", clause[y.end:y.end + 16])
+                or re.search(r"报告年度|年度|年份", sentence)):
             out.stated.append(Stated("report_year", int(y.value), quote, c0 + y.start, c0 + y.end))
     # a level said in words: "市级单位", "，县级，"
     if (lv := _LEVEL_WORD.search(clause)) and (lv.group(0) != lv.group("w") or len(clause.strip()) <= 6):
@@ -284,6 +295,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         negated = any(w in plain for w in zero_words) or blanket or bool(said_zero)
         named = [a for a in anchors if a.kind in ("fact", "t2row", "t3row", "t3group", "t4block")
                  or (a.kind == "t2col" and ctx.t2row in ("regulations", "normative_docs"))]
+        specific = [a for a in named if clause[a.start:a.end] not in _GENERIC]
+        if specific:
+            named = specific  # "没有上年结转的申请": the carry-over, not every application
         if negated and named:
             scopes: list[str] = []
             for a in named:
@@ -296,12 +310,13 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             rest = tuple(s for s in scopes if s not in _BOOL_FACTS)
             if rest:
                 out.zeros.append(Zero(rest, quote))
+            ctx.zeroed = True  # "…没有承办，都是零": the 都是零 repeats it
         elif negated and not named:
             # "都是0", "其他都是0", "复议后起诉的没有" (the block from the clause's t4 word)
             col_scope = [s for a in anchors if (s := _zero_scope(a, ctx))]
             if col_scope:
                 out.zeros.append(Zero(tuple(x for s in col_scope for x in s), quote))
-            elif blanket:
+            elif blanket and not (ctx.zeroed and not _TABLE_NAMED.search(sentence)):
                 out.zeros.append(Zero(("*",), sentence, blanket=True))
         # "收取了信息处理费"
         if not negated and any(a.kind == "fact" and a.key == "fee_charged" for a in anchors) and re.search(
@@ -328,7 +343,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             out.replaced.append(quote)  # "是2件不是3件", "刚说的6件不对，是4件": the old value, to be replaced
             continue
         target = None
-        for a in _candidates(n, anchors, numbers):
+        for a in _candidates(n, anchors, numbers, clause):
             target = _resolve(a, anchors, ctx, n.unit)
             if target:
                 break
