@@ -122,6 +122,11 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
                         a.startswith(scope + ".") for a in ALL_CELL_ADDRESSES):
                     out.ops.append(PatchOp(field=scope, value=0, quote=z.quote))
             continue
+        if z.scope != ("*",):  # a blanket over named rows: their empty cells that are nobody's sum
+            cells = [a for a in ALL_CELL_ADDRESSES if any(a.startswith(sc + ".") for sc in z.scope)
+                     and a not in known and not a.endswith(".total")]
+            out.ops += [PatchOp(field=a, value=0, quote=z.quote) for a in cells]
+            continue
         tables = _blanket_scope(reading, targets, topic, table_ops)
         if reading.unexplained:
             out.zero_deferred = z.quote  # it would zero what the reader missed

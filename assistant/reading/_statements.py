@@ -36,6 +36,8 @@ _REPORT_YEAR = re.compile(r"年(?:度)?(?:的)?(?:政府信息公开)?(?:工作)
 _ALL_DONE = re.compile(r"(?:都|全部|均|全都)(?:已经?|已)?(?:办完|办结|答复完|处理完)(?:了|毕)?|(?:没有|无|没)(?:结转到?(?:下年|明年|下一年))")
 _WAS_WRONG = re.compile(r"\s*(?:的)?(?:不对|是错的|错了|有误|写错|说错)")
 _TABLE_NAMED = re.compile(r"表[二三四234]|三张表|所有表|全部表|表格|每张表")
+_ALL_OF = re.compile(r"(?:都|全部|均|全都)?(?:已|已经)?(?:予以公开|公开|部分公开|答复)(?:了|完毕)|(?:都|全部|均|全都)(?:予以公开|部分公开)")
+_NOT_RESULTS = ("new_received", "carried_over", "carried_forward", "total")
 _GENERIC = ("申请", "收到", "受理", "收了", "接到", "来了")
 _END_PUNCT = "。；;！!？?，,、"
 _LAST_YEAR = re.compile(r"去年|上年|上一年|过来|往年")
@@ -72,6 +74,7 @@ class Reading:
     zeros: list[Zero] = field(default_factory=list)
     unexplained: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, the clause)
     replaced: list[str] = field(default_factory=list)  # clauses naming an old value ("不是3件", "6件不对")
+    all_of: list[str] = field(default_factory=list)  # result rows said to take every application ("予以公开了")
     tables_named: set[str] = field(default_factory=set)  # "t2", "t3", "t4" named in the message
 
 
@@ -250,7 +253,27 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None) -> 
             _read_clause(message, clause, c0, message[s0:s0 + len(sentence)].strip().rstrip(_END_PUNCT), ctx, out,
                          zero_words, all_zero)
         _all_of_one_column(sentence, message[s0:s0 + len(sentence)].strip().rstrip(_END_PUNCT), ctx, out)
+    _every_application(message, out)
     return out
+
+
+def _every_application(message: str, out: Reading) -> None:
+    """"今年就1件，…，予以公开了。去年没结转。": one result row takes all the applications of the
+    year, so nothing is carried forward and every other result is 0 (only where nothing is known)."""
+    rows = set(out.all_of)
+    new = [s for s in out.stated if s.target == "t3.new_received.total"]
+    carried = [s for s in out.stated if s.target == "t3.carried_over.total"]
+    carried_zero = any("t3.carried_over" in z.scope for z in out.zeros)
+    if len(rows) != 1 or len(new) != 1 or not (carried or carried_zero):
+        return
+    total = int(new[0].value) + (int(carried[0].value) if carried else 0)
+    row = next(iter(rows))
+    quote = message.strip()
+    out.stated.append(Stated(f"t3.{row}.total", total, quote, 0, 0))
+    out.zeros.append(Zero(("t3.carried_forward",), quote))
+    others = tuple(f"t3.{r.address.removeprefix('t3.')}" for r in T3_ROWS
+                   if r.address.removeprefix("t3.") not in (*_NOT_RESULTS, row))
+    out.zeros.append(Zero(others, quote, blanket=True))
 
 
 def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Context, out: Reading,
@@ -318,6 +341,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                 out.zeros.append(Zero(tuple(x for s in col_scope for x in s), quote))
             elif blanket and not (ctx.zeroed and not _TABLE_NAMED.search(sentence)):
                 out.zeros.append(Zero(("*",), sentence, blanket=True))
+        # "就1件…，予以公开了": a result row said without a number takes every application
+        if not negated and _ALL_OF.search(clause):
+            out.all_of += [a.key for a in anchors if a.kind == "t3row" and a.key not in _NOT_RESULTS]
         # "收取了信息处理费"
         if not negated and any(a.kind == "fact" and a.key == "fee_charged" for a in anchors) and re.search(
                 "收取了|收了|已收取|共收取|收过|有收取", clause):
