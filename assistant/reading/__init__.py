@@ -50,7 +50,6 @@ class MessageReading:
     unexplained: list[str] = field(default_factory=list)  # "…12期…": numbers no item could take
     questions: list[str] = field(default_factory=list)  # sentences that ask something
     zero_scope_unclear: str | None = None  # "都是0" with no table in question: the words
-    zero_filled: dict[str, int] = field(default_factory=dict)  # table → cells a blanket zero set
     level_inferred: str | None = None  # a level taken from the agency's name (to be confirmed)
     zero_deferred: str | None = None  # "其他都是0" not applied: some numbers of the message were not read
     same_as_last_year: bool = False  # "和去年一样"
@@ -144,9 +143,6 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
                 cells = [a for a in in_table if a not in known and not a.endswith(".total")
                          and not a.startswith("t3.total.") and f"{a.rsplit('.', 1)[0]}.total" not in known]
             out.ops += [PatchOp(field=a, value=0, quote=z.quote) for a in cells]
-            if cells:
-                table = t.split(".")[0]
-                out.zero_filled[table] = out.zero_filled.get(table, 0) + len(cells)
 
     # sentences that ask something (outside free text and tables)
     for m in re.finditer(r"[^。；;！!？?\n]+[。；;！!？?]?", message):

@@ -18,7 +18,7 @@ from decimal import Decimal
 from assistant.numbers import NumberMention, find_numbers, to_halfwidth
 from assistant.reading._vocab import Anchor, vocabulary
 from schemas import labels as L
-from schemas.layout import T3_ROWS, T4_COLUMNS
+from schemas.layout import T3_ROWS
 
 __all__ = ["Reading", "Stated", "Zero", "read_statements"]
 
@@ -29,7 +29,6 @@ _COUNT_UNITS = ("", "件", "个", "项", "宗", "起", "例", "份")
 _MONEY_UNITS = ("元", "万元", "万")
 _NOT_IS = re.compile(r"(?:不是|而非|并非|不为)\s*$")
 _T3_GROUP_ROWS = {g: [r.address.removeprefix("t3.") for r in T3_ROWS if r.group == g] for g in L.T3_GROUP_LABELS}
-_T4_BLOCK_COLUMNS = tuple(c for c in T4_COLUMNS if c != "total")
 _BOOL_FACTS = {"fee_charged", "proposals_published"}
 _LEVEL_WORD = re.compile(r"(?P<w>国务院直属机构|国务院组成部门|国务院部门|省直|省级|市直|市级|县直|县级|区级|乡镇|街道)(?:单位|机关|部门|政府|机构)?")
 _REPORT_YEAR = re.compile(r"年(?:度)?(?:的)?(?:政府信息公开)?(?:工作)?(?:年度)?(?:年报|报告)|年度")
