@@ -95,9 +95,9 @@ def test_a_short_text_answer_that_only_touches_a_number_is_text(db):
     d = service.start("张三").id
     talk(service, d, [IDENTITY, "网站公开政务信息148条", "表二全部为0", "今年没有收到申请，也没有上年结转",
                       "没有行政复议和行政诉讼"])
-    assert service.plan(d).topic == "management"
+    assert service.plan(d).topic == "problems"
     reply = service.handle(d, "张三", "加强网站访问量统计分析")
-    assert not reply.refused and store.facts(d)["management"].value == "加强网站访问量统计分析"
+    assert not reply.refused and store.facts(d)["problems"].value == "加强网站访问量统计分析"
 
 
 def test_negative_numbers_are_told_from_hyphens():

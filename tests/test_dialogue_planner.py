@@ -44,8 +44,10 @@ def test_optional_facts_are_asked_in_passing_and_never_block():
     p = plan(Facts(**IDENTITY))
     q = p.questions[0]
     assert q.key == "website_items" and q.text.startswith("门户网站主动公开政务信息多少条？")
-    assert "如有，也可以一并告诉我：网站独立用户访问总量、网站访问总量" in q.text
-    assert "website_visits" in p.optional and "website_visits" not in p.missing
+    assert "如有，也可以一并告诉我：政务新媒体发布信息、召开新闻发布会" in q.text
+    assert "new_media_posts" in p.optional and "new_media_posts" not in p.missing
+    # the narrative topics beyond part 五 are offered, never demanded
+    assert not {"management", "platform", "oversight", "work_points", "innovation"} & set(p.missing)
 
 
 def test_a_table_is_asked_alone_and_becomes_the_topic():

@@ -63,7 +63,7 @@ def test_every_reply_confirms_what_was_recorded_then_asks(db):
         assert line in first
     assert "门户网站主动公开政务信息：150条 → 148条（已更正）" in replies[1].text
     assert "表二全部10格、表三全部175格、表四全部15格：均为0" in replies[2].text
-    assert replies[2].questions[0].key == "management"
+    assert replies[2].questions[0].key == "problems"
 
 
 def test_every_fact_keeps_the_turn_and_the_words_it_came_from(db):

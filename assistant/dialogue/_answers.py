@@ -103,6 +103,9 @@ def _reading_notes(reading: MessageReading, facts: Facts) -> tuple[list[str], li
         shown = "；".join(excerpt(u, 30) for u in dict.fromkeys(reading.unexplained))
         tail.append(f"这些数字没能确定是报告的哪一项，没有记录：{shown}。如需写入，请连同项目名称再说一次，"
                     "例如“政务新媒体发布信息58条”。")
+    if reading.excluded:
+        shown = "；".join(excerpt(u, 30) for u in dict.fromkeys(reading.excluded))
+        tail.append(f"按您说的，这些数字不计入报告：{shown}。")
     if reading.zero_scope_unclear:
         tail.append(f"{excerpt(reading.zero_scope_unclear, 20)}是指哪张表？请说明，例如“表三其他都是0”"
                     "（只会填还没有数字的格子）。")

@@ -60,12 +60,20 @@ GROUPS: tuple[Group, ...] = (
 )
 _GROUP_BY_KEY = {g.key: g for g in GROUPS}
 
-# Named facts without which the report cannot be written (every table cell is required too).
+# Named facts without which the report cannot be written (every table cell is required too): the
+# identity, what the format makes every report state (part 五, the 信息处理费 of part 六) and the count
+# part 一（一） stands on. The other topics (一（三）至（五）, 工作要点, 建议提案, 创新) are offered, not
+# demanded: their templates say plainly when nothing was given, and many agencies have nothing.
 REQUIRED: frozenset[str] = frozenset({
-    "agency_name", "agency_level", "report_year", "website_items", "management", "platform", "oversight",
-    "problems", "measures", "fee_charged", "work_points", "npc_suggestions", "cppcc_proposals", "innovation",
+    "agency_name", "agency_level", "report_year", "website_items", "problems", "measures", "fee_charged",
 })
 # Required only when another fact has a given value: the fee's cases and amount when one was charged.
+# Of the facts not required, those worth offering by name (the rest — notes, visitor counts — are
+# taken when said, never listed: a long list of maybes buries the question).
+OFFERED: tuple[str, ...] = (
+    "new_media_posts", "press_conferences", "policy_interpretations", "management", "platform", "oversight",
+    "npc_suggestions", "cppcc_proposals", "work_points", "innovation",
+)
 REQUIRED_WHEN: dict[str, tuple[str, object]] = {"fee_cases": ("fee_charged", True), "fee_amount": ("fee_charged", True)}
 
 
@@ -196,7 +204,7 @@ def plan(facts: Facts, *, max_questions: int = 3) -> Plan:
     for g in GROUPS:
         open_fields = [f for f in g.fields if not is_known(f) and f not in pending]
         req = [f for f in open_fields if _required(f, facts)]
-        opt = [f for f in open_fields if not _required(f, facts) and f not in REQUIRED_WHEN]
+        opt = [f for f in open_fields if not _required(f, facts) and f in OFFERED]
         missing += req
         optional += opt
         questions: list[Question] = []

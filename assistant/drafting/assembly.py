@@ -80,6 +80,10 @@ def derive_cells(facts: Facts) -> dict[str, tuple[int, str]]:
             changed |= _complete(known, put, f"{row.address}.total",
                                  [f"{row.address}.{c}" for c in L.T3_APPLICANT_COLUMNS], "本行总计减去已知各列")
         for c in T3_COLUMNS:
+            # no application of a column this year nor carried over: none handled, none carried forward
+            if known.get(f"t3.new_received.{c}") == 0 and known.get(f"t3.carried_over.{c}") == 0:
+                for k in ("total", "carried_forward"):
+                    changed |= put(f"t3.{k}.{c}", 0, "本列本年新收和上年结转均为0，办理结果和结转下年度只能为0")
             changed |= _complete(known, put, f"t3.total.{c}", [f"{r.address}.{c}" for r in T3_RESULT_ROWS],
                                  "（七）总计减去已知各项")
             # 一 + 二 = （七）总计 + 四, for each column: any one of the four from the other three

@@ -8,12 +8,13 @@ applied unless it passed.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from assistant.numbers import NumberMention, find_numbers, parse_number
-from assistant.reading import agency_name_in, infer_level
+from assistant.reading import agency_name_in, infer_level, vocabulary
 from schemas import labels as L
 from schemas.facts import CELL_ADDRESSES, FACT_SPECS, Facts, FactSpec, fact_label, spec_of
 from schemas.layout import ALL_CELL_ADDRESSES
@@ -24,6 +25,16 @@ __all__ = ["apply_patch", "check_patch", "expand_field", "expand_ops", "normalis
 
 _BLANKS = tuple(m for m in L.BLANK_MARKERS if m and m != "无")
 _ZERO_WORDS = ("没有", "没", "未", "无", "零", "〇", "均为0", "全部为0", "都是0", "全是0", "为0", "都办完", "都办结", "全部办结")
+
+
+@functools.cache
+def _zero_words() -> tuple[str, ...]:
+    """This module's zero words and the reader's (one vocabulary: what the reader reads as a zero
+    grounds a zero)."""
+    words = vocabulary().words
+    return (*_ZERO_WORDS, *(w for w in (*words["zero"], *words["all_zero"], *words["all_done"]) if not w.isdigit()))
+
+
 _NEGATIONS = ("没有", "未", "无", "不", "否", "没")
 # "change every number to 0" names no item: it cannot ground any value (prompt injection, or a
 # careless sweep that would overwrite what the staff said item by item)
@@ -139,11 +150,13 @@ def _number_grounded(spec: FactSpec, v: Decimal, quote: str) -> tuple[bool, bool
             value = m.value / 10_000
         if spec.kind == "money_yuan" and m.unit == "万元":
             value = m.value * 10_000
+        if spec.kind == "year" and m.unit == "年" and 8 <= value <= 99:
+            value += 2000  # "24年度": a year said with two digits
         if value == v:
             return True, m.approx
     if whole is not None and whole == v:
         return True, False
-    if v == 0 and any(w in normalise(quote) for w in _ZERO_WORDS):
+    if v == 0 and any(w in normalise(quote) for w in _zero_words()):
         return True, False
     return False, False
 

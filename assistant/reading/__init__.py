@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from assistant.numbers import find_numbers
 from assistant.reading._guide import guide_answer
 from assistant.reading._identity import agency_name_in, infer_level
+from assistant.reading._questions import is_question
 from assistant.reading._statements import Reading, Stated, Zero, read_statements
 from assistant.reading._tables import is_table_line, parse_pasted_tables
 from assistant.reading._texts import Text, labelled_texts
@@ -33,15 +34,9 @@ __all__ = [
 ]
 
 _SKIP = re.compile(r"^\s*(?:跳过|先跳过|不清楚|不知道|不确定|以后再说|稍后再说|待定|暂不填)\s*[。.！!]?\s*$")
-_QUESTION = re.compile(r"[?？]\s*$|怎么(?:算|填|写|统计|办|弄)|如何|是否|算不算|要不要|能不能|需不需要|哪几|哪些|什么意思|为什么|"
-                       r"(?:吗|么|呢)[。.]?\s*$")
 _BARE_YES = re.compile(r"^\s*(?:有|是|是的|对|对的|有的|收了|收取了|公开了|已公开)\s*[。.！!]?\s*$")
 _BARE_NO = re.compile(r"^\s*(?:没有|没|无|否|不是|没收|未收取|都没有|一个也没有)\s*[。.！!]?\s*$")
 _SAME_AS_LAST_YEAR = re.compile(r"(?:和|跟|同|与)(?:去年|上年|上一年)(?:的)?(?:一样|相同|差不多)")
-
-
-def is_question(sentence: str) -> bool:
-    return bool(_QUESTION.search(sentence.strip()))
 
 
 @dataclass
@@ -55,6 +50,7 @@ class MessageReading:
     same_as_last_year: bool = False  # "和去年一样"
     table_lines: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)  # old values named to be replaced ("不是3件")
+    excluded: list[str] = field(default_factory=list)  # numbers the clerk says are not counted ("…的不算")
 
     @property
     def explained(self) -> bool:
@@ -111,12 +107,15 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
         targets.add(s.target)
     out.unexplained += [clause for _, _, clause in reading.unexplained]
     out.replaced = list(reading.replaced)
+    out.excluded = list(reading.excluded)
     _identity(message, skip, topic, out)
 
     known = set(known) | targets | {op.field for op in table_ops}
     for z in reading.zeros:
         if not z.blanket:
             for scope in z.scope:
+                if scope in targets:
+                    continue  # "没有单独的网站，…栏目里发了47条": the number says what the words meant
                 if scope in FACT_SPECS or scope in ALL_CELL_ADDRESSES or any(
                         a.startswith(scope + ".") for a in ALL_CELL_ADDRESSES):
                     out.ops.append(PatchOp(field=scope, value=0, quote=z.quote))

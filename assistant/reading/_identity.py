@@ -8,13 +8,16 @@ __all__ = ["agency_name_in", "infer_level"]
 
 # what an agency's name ends with
 _SUFFIX = ("人民政府办公室", "人民政府办公厅", "人民政府", "街道办事处", "办事处", "委员会", "管理局", "办公厅", "办公室", "总局",
-           "管理处", "管理所", "中心", "海关", "局", "委", "厅", "署", "办", "院", "部", "所", "站", "队")
+           "管理处", "管理所", "中心", "海关", "局", "委", "厅", "署", "办", "院", "部", "所", "站", "队", "室")
 _NAME = re.compile(r"[\u4e00-\u9fa5（）()·]{2,40}?(?:" + "|".join(_SUFFIX) + r")(?![\u4e00-\u9fa5]{0,1}(?:局|委|厅|办|处))")
 # words that lead into the name
-_LEAD = re.compile(r".*(?:单位是|单位名称是|机关是|机关名称是|我们是|我是|这里是|本单位是|本机关是|帮我起草|帮我写|帮我做|帮我弄|帮忙写|"
+_LEAD = re.compile(r".*(?:单位是|单位名称是|机关是|机关名称是|单位全称是?|全称是?|机关全称是?|我们是|我是|这里是|本单位是|本机关是|帮我起草|帮我写|帮我做|帮我弄|帮忙写|"
                    r"给|为|替|写|起草|名称[:：]|单位[:：]|机关[:：])(?:一下|下)?")
 _NOT_IN_A_NAME = re.compile(r"麻烦|请|按|把|帮|的|了|吧|呢|吗|我们|一下|这个|那个|要|哪|几个|什么|怎么")
 _NOT_A_NAME = ("我们", "我局", "本局", "本单位", "本机关", "我单位", "我委", "我办", "贵", "该", "这个", "那个", "政府信息公开")
+
+# a unit inside an agency (the clerk's office), after the agency's own name
+_INTERNAL_UNIT = re.compile(r"(?<=局|厅|委|部|署|府|处|会|院)(?:办公室|办公厅|综合处|综合科|综合司|政务公开处|政务公开科|信息公开科)$")
 
 # place markers, most specific last; words that merely contain one are not places
 _PLACE = re.compile(r"省|自治区|市|州|盟|县|区|旗|乡|镇|街道")
@@ -38,7 +41,17 @@ def agency_name_in(clause: str) -> tuple[str, int, int] | None:
             continue
         if name[0] in "乡镇县市区省" or name.startswith(("街道", "政府", "人民政府")):
             continue  # "乡政府办公室": a kind of office, not a name
-        return name, start, m.end()
+        end = m.end()
+        # "江苏省人民政府参事室": the name goes on to the body's own suffix
+        while (more := re.match(r"[\u4e00-\u9fa5]{1,6}?(?:" + "|".join(_SUFFIX) + ")", clause[end:])) and not (
+                _NOT_IN_A_NAME.search(more.group(0)) or "报告" in more.group(0) or "年" in more.group(0)):
+            end += more.end()
+        name = clause[start:end]
+        # "我是某部办公厅的": the clerk's own office; the report is its agency's
+        if lead and re.search(r"我是|我们是", lead.group(0)) and re.match(r"(?:[\u4e00-\u9fa5]{0,8}(?:处|科|司|室|股))?的", clause[end:]) and (
+                inner := _INTERNAL_UNIT.search(name)) and inner.start() >= 2:
+            name, end = name[:inner.start()], start + inner.start()
+        return name, start, end
     return None
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from assistant.numbers import NumberMention, find_numbers, to_halfwidth
+from assistant.reading._questions import is_question
 from assistant.reading._vocab import Anchor, vocabulary
 from schemas import labels as L
 from schemas.layout import T3_ROWS
@@ -32,8 +33,19 @@ _T3_GROUP_ROWS = {g: [r.address.removeprefix("t3.") for r in T3_ROWS if r.group 
 _BOOL_FACTS = {"fee_charged", "proposals_published"}
 _LEVEL_WORD = re.compile(r"(?P<w>国务院直属机构|国务院组成部门|国务院部门|省直|省级|市直|市级|县直|县级|区级|乡镇|街道)(?:单位|机关|部门|政府|机构)?")
 _REPORT_YEAR = re.compile(r"年(?:度)?(?:的)?(?:政府信息公开)?(?:工作)?(?:年度)?(?:年报|报告)|年度")
-_ALL_DONE = re.compile(r"(?:都|全部|均|全都)(?:已经?|已)?(?:办完|办结|答复完|处理完)(?:了|毕)?|(?:没有|无|没)(?:结转到?(?:下年|明年|下一年))")
-_WAS_WRONG = re.compile(r"\s*(?:的)?(?:不对|是错的|错了|有误|写错|说错)")
+_ALL_DONE = re.compile(r"(?:都|全部|均|全都)(?:已经?|已)?(?:办完|办结|答复完|处理完)(?:了|毕)?|(?:没有|无|没)(?:结转到?(?:下年|明年|下一年))"
+                       r"|" + "|".join(re.escape(w) for w in vocabulary().words["all_done"]))
+_WAS_WRONG = re.compile(r"\s*[…\.。]*\s*(?:的)?(?:不对|是错的|错了|有误|写错|说错|哦不|不不)")
+# "有1件是信访转过来的不算": a number the clerk says is not counted
+_NOT_COUNTED = re.compile(r"不算|不计入?|没算|不统计|不纳入|不属于(?:依)?申请")
+# "一家律师事务所", "一位市民": an article before who applied, not a count
+_ARTICLE = re.compile(r"\s*(?:家|位|名|个)")
+# "这一件", "那1件": pointing at what was said, not a count
+_REFERENCE = re.compile(r"(?:这|那|该|此)\s*$")
+# what may stand around the applicant's word of "是一家律师事务所申请的", "都是个人提出的"
+_FILLER = r"[＃\s]|是|都|全|均|为|属于|一家|一位|一名|一个|申请的|申请|提出的|提出|提交的|的|了"
+# "15件里个人13件": the number restates a row just given, and what follows breaks it down
+_RESTATED = re.compile(r"\s*(?:件|个)?\s*(?:里面|里头|当中|之中|里|中)")
 _TABLE_NAMED = re.compile(r"表[二三四234]|三张表|所有表|全部表|表格|每张表")
 _ALL_OF = re.compile(r"(?:都|全部|均|全都)?(?:已|已经)?(?:予以公开|公开|部分公开|答复)(?:了|完毕)|(?:都|全部|均|全都)(?:予以公开|部分公开)")
 _NOT_RESULTS = ("new_received", "carried_over", "carried_forward", "total")
@@ -74,6 +86,7 @@ class Reading:
     unexplained: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, the clause)
     replaced: list[str] = field(default_factory=list)  # clauses naming an old value ("不是3件", "6件不对")
     all_of: list[str] = field(default_factory=list)  # result rows said to take every application ("予以公开了")
+    excluded: list[str] = field(default_factory=list)  # clauses whose numbers the clerk says are not counted
     tables_named: set[str] = field(default_factory=set)  # "t2", "t3", "t4" named in the message
 
 
@@ -91,6 +104,7 @@ class _Context:
     waiting: list[Anchor] = field(default_factory=list)  # words of the last clause that had no number
     results: bool = False  # the message is about this year's results (a bare 结转 is then next year's)
     zeroed: bool = False  # this sentence already said which items are zero
+    listed: list[Anchor] = field(default_factory=list)  # "规章、规范性文件都没有": items listed before the verb
 
 
 def _which_carry(a: Anchor, clause: str, results: bool) -> Anchor:
@@ -100,6 +114,12 @@ def _which_carry(a: Anchor, clause: str, results: bool) -> Anchor:
             _NEXT_YEAR.search(clause) or (results and not _LAST_YEAR.search(clause))):
         return Anchor(a.kind, "carried_forward", a.start, a.end)
     return a
+
+
+def _is_article(n: NumberMention, clause: str) -> bool:
+    if n.value != 1 or not (m := _ARTICLE.match(clause, n.end)):
+        return False
+    return any(a.kind == "t3col" and a.start <= 2 for a in vocabulary().anchors(clause[m.end():]))
 
 
 def _unit_ok(kind: str, key: str, unit: str) -> bool:
@@ -242,6 +262,8 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None) -> 
         if any(a <= s0 < b for a, b in skip):
             continue
         sentence = sm.group(0)
+        if is_question(sentence) and not find_numbers(sentence):
+            continue  # "没收到新申请的话表三还要填吗？": asked, not stated
         ctx = _Context(results=bool(_RESULTS.search(text)))
         kinds = {a.key for a in voc.anchors(sentence) if a.kind == "t4block"}
         if len(kinds & {"litigation_direct", "litigation_after_review"}) == 1:
@@ -267,6 +289,8 @@ def _every_application(message: str, out: Reading) -> None:
         return
     total = int(new[0].value) + (int(carried[0].value) if carried else 0)
     row = next(iter(rows))
+    if any(s.target.startswith(f"t3.{row}.") for s in out.stated):
+        return  # the row has its own number
     quote = message.strip()
     out.stated.append(Stated(f"t3.{row}.total", total, quote, 0, 0))
     out.zeros.append(Zero(("t3.carried_forward",), quote))
@@ -284,9 +308,11 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                   and re.search(r"(?:报告年度|年度|年份)[是为:：]?\s*$", clause[:n.start])]
     # a numeral inside a word of the vocabulary (四类过程性信息, 三安全一稳定) is part of the name, the
     # 0 of "都是0" is the zero statement, and "一件都没收到" says none
-    said_zero = [(m.start(), m.end()) for w in all_zero for m in re.finditer(re.escape(w), clause)]
+    said_zero = [(m.start(), m.end()) for w in (*all_zero, *vocabulary().words["zero_again"])
+                 for m in re.finditer(re.escape(w), clause)]
     said_zero += [(m.start(), m.end()) for m in _NONE_AT_ALL.finditer(clause)]
     numbers = [n for n in find_numbers(clause) if n.unit not in vocabulary().words["not_counts"]
+               and not _is_article(n, clause) and not (n.value == 1 and _REFERENCE.search(clause[:n.start]))
                and not any(y.start == n.start for y in years_said)
                and not any(a.start <= n.start < a.end for a in anchors)
                and not any(a <= n.start < b for a, b in said_zero)]
@@ -303,6 +329,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                 _REPORT_YEAR.search(clause[y.end:y.end + 24]) or re.search(r"年报|报告", clause[y.end:y.end + 16])
                 or re.search(r"报告年度|年度|年份", sentence)):
             out.stated.append(Stated("report_year", int(y.value), quote, c0 + y.start, c0 + y.end))
+        elif 8 <= y.value <= 99 and y.unit == "年" and y.value == y.value.to_integral_value() and (
+                re.match(r"年(?:度)?(?:的)?(?:政府信息公开)?(?:工作)?(?:年度)?(?:年报|报告)|年度", clause[y.end:])):
+            # "23年的年度报告", "24年度": a year said with two digits
+            out.stated.append(Stated("report_year", 2000 + int(y.value), quote, c0 + y.start, c0 + y.end))
     # a level said in words: "市级单位", "，县级，"
     if (lv := _LEVEL_WORD.search(clause)) and (lv.group(0) != lv.group("w") or len(clause.strip()) <= 6):
         out.stated.append(Stated("agency_level", lv.group("w"), quote, c0 + lv.start(), c0 + lv.end()))
@@ -320,7 +350,17 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         specific = [a for a in named if clause[a.start:a.end] not in _GENERIC]
         if specific:
             named = specific  # "没有上年结转的申请": the carry-over, not every application
+        bare = re.sub(r"[＃\s。；;！!，,、]|以及|及|和|与|还有|跟", "", plain)
+        if not negated and named and not bare:
+            # "…1件结转过来的，…，予以公开": a result said alone may take every application
+            out.all_of += [a.key for a in named if a.kind == "t3row" and a.key not in _NOT_RESULTS]
+            ctx.listed += named  # "规章、" of "规章、规范性文件都没有": waits for what is said of the list
+            ctx.waiting += anchors
+            _update_context(ctx, anchors)
+            return
+        listed, ctx.listed = ctx.listed, []
         if negated and named:
+            named = [*listed, *named]
             scopes: list[str] = []
             for a in named:
                 scope = _zero_scope(a, ctx)
@@ -355,7 +395,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                     out.stated.append(Stated(f"t4.{block}.{a.key}", ctx.t4total[block], sentence, c0, c0 + len(clause)))
         # a column word alone in brackets after a row total: "（自然人）" = all of that row
         cols = list({a.key: a for a in anchors if a.kind == "t3col"}.values())
-        if len(cols) == 1 and not negated and ctx.t3rows_said and len(clause.strip()) <= 8:
+        if len(cols) == 1 and not negated and ctx.t3rows_said and (
+                len(clause.strip()) <= 8 or not re.sub(_FILLER, "", plain)):
             row, total = ctx.t3rows_said[-1]
             out.stated.append(Stated(f"t3.{row}.{cols[0].key}", total, sentence, c0, c0 + len(clause)))
             ctx.t3rows_said.pop()
@@ -363,16 +404,39 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         if not negated:
             ctx.waiting += anchors
         return
+    ctx.listed = []
+    if _NOT_COUNTED.search(plain):
+        out.excluded.append(quote)
+        return
+    replaced = 0
     for n in numbers:
         if _NOT_IS.search(clause[:n.start]) or _WAS_WRONG.match(clause[max(n.end, n.unit_end):]):
             out.replaced.append(quote)  # "是2件不是3件", "刚说的6件不对，是4件": the old value, to be replaced
+            replaced += 1
+            continue
+        if _RESTATED.match(clause[max(n.end, n.unit_end):]) and (
+                again := next((x for x in reversed(out.stated) if x.target.startswith("t3.")
+                               and x.target.endswith(".total") and x.value == n.value), None)):
+# "15件里个人13件": the row of the 15 just given is what the clause breaks down
+            out.stated.append(Stated(again.target, again.value, quote, c0 + n.start, c0 + n.end))
+            ctx.t3row = again.target[3:-6]
+            ctx.t3rows_said.append((ctx.t3row, int(again.value)))
             continue
         target = None
         for a in _candidates(n, anchors, numbers, clause):
             target = _resolve(a, anchors, ctx, n.unit)
             if target:
+                other = ({"litigation_direct", "litigation_after_review"} - {target.split(".")[1]}).pop() \
+                    if a.kind == "t4block" else ""
+                if a.kind == "t4block" and a.key == "litigation" and not any(
+                        w in sentence for w in vocabulary().words["part_of"]) and not any(
+                        x.kind == "t4block" and x.key == other for x in vocabulary().anchors(message)) and any(
+                        w in sentence for w in vocabulary().words["zero"] if not w.isdigit()):
+                    # "诉讼1件，直接起诉，还没判": every lawsuit is of that one kind (said with a word
+                    # of none, which is what grounds the zero)
+                    out.zeros.append(Zero((f"t4.{other}",), sentence))
                 break
-        if target is None and not anchors and n.unit:
+        if target is None and n.unit and not any(a.kind in ("fact", "t2row", "t3row", "t4block") for a in anchors):
             # "许可就是民办学校审批那些，一共27件", "收取了信息处理费，共2件，金额合计1600元": an item named
             # earlier in the sentence whose measure word this number has
             for a in reversed(ctx.waiting):
@@ -394,8 +458,15 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             ctx.t3rows_said = [(r, v) for r, v in ctx.t3rows_said if r != row]
         if target.startswith("t4.") and target.endswith(".total"):
             ctx.t4total[target.split(".")[1]] = int(value)
+            # "复议1件维持": a result word after the count, with no number of its own
+            after = [a for a in anchors if a.kind == "t4col" and a.start >= n.end]
+            if len(after) == 1 and not any(m.start > n.start for m in numbers):
+                out.stated.append(Stated(target.rsplit(".", 1)[0] + "." + after[0].key, int(value), quote,
+                                         c0 + n.start, c0 + n.end))
     _update_context(ctx, anchors)
-    if anchors:
+    if replaced == len(numbers):
+        ctx.waiting += anchors  # "一共16件……不对，是15件": the words wait for the right number
+    elif anchors:
         ctx.waiting = []  # a clause with its own words: the words waiting before are not its
 
 

@@ -15,7 +15,7 @@ __all__ = ["Text", "labelled_texts"]
 _TEXT_LABELS: tuple[tuple[str, str], ...] = (
     ("last_year_followup", r"上年(?:度)?问题(?:的)?整改(?:情况)?"),
     ("problems", r"存在的(?:主要)?问题|主要问题|存在问题|问题|不足"),
-    ("measures", r"改进措施|改进的措施|下一步(?:工作)?(?:打算|计划|措施)?|下步(?:改进)?措施|整改措施|改进办法|措施|打算"),
+    ("measures", r"改进措施|改进方向|改进(?=[:：])|改进的措施|下一步(?:工作)?(?:打算|计划|措施)?|下步(?:改进)?措施|整改措施|改进办法|措施|打算"),
     ("management", r"(?:政府)?信息管理(?:方面)?(?:情况)?|管理(?:这块|这部分)?"),
     ("platform", r"(?:政府信息公开)?平台建设(?:方面)?(?:情况)?|平台(?:这块|这部分)"),
     ("oversight", r"监督保障(?:方面)?(?:情况)?|监督考核|监督(?:这块|这部分)"),
@@ -38,6 +38,20 @@ _OPENINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("measures", re.compile(r"(?:^|(?<=[。；;！!？?\n，,]))\s*(?:(?:明年|下一步|下步|今后|接下来)(?:我们)?(?:打算|计划|准备|将|要)|"
                             r"(?:改进)?措施(?:你|就|就给我|帮我)?写|整改(?:你|就)?写|(?:改进)?措施(?:的话|这块|方面)[，,]?)")),
 )
+# a topic named at a sentence's opening and followed by what is said of it: "平台建设方面，……",
+# "平台建设和去年一样，还是依托……", "监督这块主要是……"
+_TOPIC_FIELDS = ("management", "platform", "oversight", "work_points", "innovation", "special_requirements",
+                 "other_matters", "statistics_notes", "proposals_notes", "last_year_followup")
+_TOPIC_OPENING = re.compile(
+    r"(?:^|(?<=[。；;！!？?\n]))\s*(?:[（(]?[一二三四五六七八九十0-9]+[)）、.．]\s*)?(?P<label>"
+    + "|".join(f"(?P<{f}>{p})" for f, p in _TEXT_LABELS if f in _TOPIC_FIELDS)
+    + r")(?:方面|这块|这部分|的话|情况|工作)?(?:(?:还是)?和去年(?:一样|差不多|相同)|跟去年(?:一样|差不多)|(?:主要)?是)?\s*[，,]\s*")
+# "信息管理、平台、监督这几块你就按：A、B、C 来写": several topics, then as many items in order
+_TOPIC_WORD = {"management": r"(?:政府)?信息管理|管理", "platform": r"平台(?:建设)?", "oversight": r"监督(?:保障)?|考核",
+               "innovation": r"创新", "work_points": r"工作要点"}
+_TOPIC_LIST = re.compile(
+    r"(?P<topics>(?:(?:" + "|".join(_TOPIC_WORD.values()) + r")[、和及与]){1,4}(?:" + "|".join(_TOPIC_WORD.values())
+    + r"))[^：:\n。]{0,16}[：:]\s*(?P<items>[^\n。]+)")
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 
 
@@ -55,13 +69,27 @@ def labelled_texts(message: str, states_a_fact: Callable[[str], bool]) -> list[T
     for m in _LABEL.finditer(message):
         field = next(f for f, _ in _TEXT_LABELS if m.group(f))
         marks.append((m.start(), m.end(), field))
+    listed: list[Text] = []
+    for m in _TOPIC_LIST.finditer(message):
+        topics = [next(f for f, p in _TOPIC_WORD.items() if re.fullmatch(p, w))
+                  for w in re.split(r"[、和及与]", m.group("topics"))]
+        items = [x.strip() for x in re.split(r"[、；;]", re.sub(r"\s*来写\s*$|\s*写\s*$", "", m.group("items")))]
+        if len(items) == len(topics) and len(set(topics)) == len(topics) and all(items):
+            listed += [Text(f, x, m.start(), m.end()) for f, x in zip(topics, items, strict=True)]
+            marks.append((m.start(), m.start(), "_listed"))
+    for m in _TOPIC_OPENING.finditer(message):
+        if not any(s <= m.start() < e for s, e, _ in marks):
+            field = next(f for f in _TOPIC_FIELDS if m.group(f))
+            marks.append((m.start(), m.end(), field))
     for field, pattern in _OPENINGS:
         for m in pattern.finditer(message):
             if not any(s <= m.start() < e for s, e, _ in marks):
                 marks.append((m.start(), m.end(), field))
     marks.sort()
-    out: list[Text] = []
+    out: list[Text] = list(listed)
     for i, (start, text_start, field) in enumerate(marks):
+        if field == "_listed":
+            continue
         limit = marks[i + 1][0] if i + 1 < len(marks) else len(message)
         end = _passage_end(message, text_start, limit, states_a_fact)
         if field in ("active_notes", "on_request_notes"):

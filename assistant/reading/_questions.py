@@ -1,0 +1,14 @@
+"""Whether a sentence asks something (answered from the guide, never read as a fact)."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["is_question"]
+
+_QUESTION = re.compile(r"[?？]\s*$|怎么(?:算|填|写|统计|办|弄)|如何|是否|算不算|要不要|能不能|需不需要|哪几|哪些|什么意思|为什么|"
+                       r"(?:吗|么|呢)[。.]?\s*$")
+
+
+def is_question(sentence: str) -> bool:
+    return bool(_QUESTION.search(sentence.strip()))
