@@ -159,6 +159,11 @@ _UNIT_ALT = "|".join(re.escape(u) for u in sorted(set(UNITS), key=len, reverse=T
 _CN_NUMBER = re.compile(
     f"(?P<run>[{_CN_CHARS}][{_CN_CHARS}]*(?:点[{''.join(CN_DIGITS)}]+)?)(?=[ \u3000\t]*[余多]?(?:{_UNIT_ALT}))"
 )
+# A structured Chinese numeral said without a measure word at the end of a clause ("个人一百二十八，"):
+# 十/百/千 inside makes it a number, not a word (一些, 统一, 之一 have none).
+_CN_BARE = re.compile(
+    f"(?P<run>[{''.join(CN_DIGITS)}]*[十百千][{_CN_CHARS}]*)(?=[，,。；;、）)\\s]|$)"
+)
 # An Arabic number (not right after a digit or a point: the lookbehind stands after the first digit)
 # with what may follow it: a 万/亿 multiplier (万元/亿元 are units of money, not multipliers), then
 # either a percent sign or 余/多 and a measure word. All of the tail is optional.
@@ -284,6 +289,14 @@ def find_numbers(text: str) -> list[NumberMention]:
         out.append(NumberMention(value, s, e, unit, unit_end, approx or _approx_before(text, s), True,
                                  len(run.partition("点")[2])))
         has_cn = True
+    for m in _CN_BARE.finditer(text):
+        s, e = m.start(), m.end()
+        if any(x.start < e and s < x.end for x in out) or (s > 0 and text[s - 1] in "第之十百千万"):
+            continue
+        read = cn_to_number(m.group("run"))
+        if read is not None and read >= 10:
+            out.append(NumberMention(read, s, e, "", e, _approx_before(text, s), True, 0))
+            has_cn = True
 
     if has_cn or percent_spans:
         out.sort(key=_START)  # Arabic numbers alone are found in order

@@ -146,6 +146,15 @@ def _reference_find_numbers(text):
         out.append(N.NumberMention(value, s, e, unit, unit_end, approx or N._approx_before(text, s), True,
                                    len(run.partition("点")[2])))
         taken[s:e] = b"\x01" * (e - s)
+    # a structured numeral (十/百/千 inside, 10 or more) with no measure word, at a clause's end
+    for m in re.finditer(f"[{''.join(N.CN_DIGITS)}]*[十百千][{N._CN_CHARS}]*(?=[，,。；;、）)\\s]|$)", text):
+        s, e = m.start(), m.end()
+        if any(taken[s:e]) or (s > 0 and text[s - 1] in "第之十百千万"):
+            continue
+        value = cn_to_number(m.group(0))
+        if value is not None and value >= 10:
+            out.append(N.NumberMention(value, s, e, "", e, N._approx_before(text, s), True, 0))
+            taken[s:e] = b"\x01" * (e - s)
     out.sort(key=lambda x: x.start)
     return out
 

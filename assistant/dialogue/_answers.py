@@ -139,6 +139,30 @@ def correction_ops(rest: str, message: str, st: State) -> tuple[list[PatchOp], s
     return list(result.accepted), (result.rejected[0].reason if result.rejected else None)
 
 
+def _one_column_follows(ops: list[PatchOp], facts: Facts) -> list[PatchOp]:
+    """"去年结转的是2件不是3件" of a row whose count was all one applicant ("都是自然人"): that
+    column follows its corrected total, unless the message gives the columns itself."""
+    out: list[PatchOp] = []
+    said = {op.field for op in ops}
+    for op in ops:
+        parts = op.field.split(".")
+        if op.op != "set" or parts[0] != "t3" or parts[-1] != "total" or len(parts) < 3:
+            continue
+        row = ".".join(parts[:-1])
+        old = facts.cell_int(op.field)
+        try:
+            new = int(str(op.value))
+        except ValueError:
+            continue
+        if old is None or old == new or any(f"{row}.{c}" in said for c in L.T3_APPLICANT_COLUMNS):
+            continue
+        cols = {c: facts.cell_int(f"{row}.{c}") for c in L.T3_APPLICANT_COLUMNS}
+        nonzero = [c for c, v in cols.items() if v]
+        if len(nonzero) == 1 and cols[nonzero[0]] == old:
+            out.append(PatchOp(field=f"{row}.{nonzero[0]}", value=str(new), quote=op.quote))
+    return out
+
+
 def _refusal(reasons: list[str], before, others: list[str]) -> Outcome:
     lines = ["这条消息没有记录任何内容（您的原话已保存）：", *[f"- {b}" for b in reasons], "请改正后再发一次。"]
     return Outcome(lines, before, rejections=reasons + others, refused=True)
@@ -171,6 +195,7 @@ def answer(st: State, message: str, model: Model, correction: str | None) -> Out
         if problem:
             notes.append(problem)
 
+    accepted += _one_column_follows(accepted, st.stated)
     bad = [r for r in (bad_value_reason(x) for x in rejected) if r]
     others = [x.reason for x in rejected if not bad_value_reason(x)]
     # nothing read, or only the whole message taken as the text asked about
@@ -191,9 +216,19 @@ def answer(st: State, message: str, model: Model, correction: str | None) -> Out
     derived_before = derivations(st.stated, st.previous)
     derived = derivations(candidate, st.previous)
     old = contradictions(merged_cells(st.stated, derived_before), derived_before)
-    broken = [m for k, m in contradictions(merged_cells(candidate, derived), derived).items() if k not in old]
+    broken = {k: m for k, m in contradictions(merged_cells(candidate, derived), derived).items() if k not in old}
+    # What the message itself gets wrong (a row whose total is not its columns) is refused; what
+    # only clashes with an earlier answer is recorded and pointed out: the clerk may be correcting
+    # either one, and the next message ("去年结转的是2件不是3件") often does.
+    own = apply_patch(Facts(), [op for op in accepted if op.op == "set" and op.field.startswith(("t2.", "t3.", "t4."))])
+    own_derived = derivations(own)
+    own_broken = set(contradictions(merged_cells(own, own_derived), own_derived))
+    if set(broken) & own_broken:
+        return _refusal([m for k, m in broken.items() if k in own_broken]
+                        + ["更正表格中的一格时，请把相关的合计一起更正，或重新粘贴整张表。"], before, others)
     if broken:
-        return _refusal(broken + ["更正表格中的一格时，请把相关的合计一起更正，或重新粘贴整张表。"], before, others)
+        notes += [f"和前面记录的数对不上：{m}" for m in broken.values()]
+        notes.append("请核对；哪个数说错了，直接更正即可，例如“去年结转的是2件不是3件”。")
 
     skip = set(derived) - set(candidate.cells)  # a skipped cell that follows from others is derived
     chat = changes_between(st.stated, candidate, skip=skip)

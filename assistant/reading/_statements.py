@@ -43,7 +43,7 @@ _ARTICLE = re.compile(r"\s*(?:家|位|名|个)")
 # "这一件", "那1件": pointing at what was said, not a count
 _REFERENCE = re.compile(r"(?:这|那|该|此)\s*$")
 # what may stand around the applicant's word of "是一家律师事务所申请的", "都是个人提出的"
-_FILLER = r"[＃\s]|是|都|全|均|为|属于|一家|一位|一名|一个|申请的|申请|提出的|提出|提交的|的|了"
+_FILLER = r"[＃\s。；;！!，,、]|是|都|全|均|为|属于|一家|一位|一名|一个|申请的|申请|提出的|提出|提交的|的|了"
 # "15件里个人13件": the number restates a row just given, and what follows breaks it down
 _RESTATED = re.compile(r"\s*(?:件|个)?\s*(?:里面|里头|当中|之中|里|中)")
 _TABLE_NAMED = re.compile(r"表[二三四234]|三张表|所有表|全部表|表格|每张表")
@@ -409,6 +409,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         out.excluded.append(quote)
         return
     replaced = 0
+    used: set[tuple[int, int]] = set()
     for n in numbers:
         if _NOT_IS.search(clause[:n.start]) or _WAS_WRONG.match(clause[max(n.end, n.unit_end):]):
             out.replaced.append(quote)  # "是2件不是3件", "刚说的6件不对，是4件": the old value, to be replaced
@@ -422,10 +423,24 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             ctx.t3row = again.target[3:-6]
             ctx.t3rows_said.append((ctx.t3row, int(again.value)))
             continue
+        if clause[:n.start].rstrip().endswith("各") and len(
+                cols := [a for a in anchors if a.kind == "t3col" and a.end <= n.start]) >= 2:
+            # "个人企业各2件": each of the applicants named
+            row = ctx.t3row
+            for a in cols if row else ():
+                out.stated.append(Stated(f"t3.{row}.{a.key}", int(n.value), quote, c0 + n.start, c0 + n.end))
+            if row:
+                continue
         target = None
-        for a in _candidates(n, anchors, numbers, clause):
+        # a word of who applied or of a result takes one number of its clause ("2件个人1件企业")
+        cands = [a for a in _candidates(n, anchors, numbers, clause)
+                 if not (a.kind in ("t3col", "t4col") and (a.start, a.end) in used)]
+        if ctx.t4block:  # "1件申请人撤回了" in a sentence about 复议: the review's result, not table 三's
+            cands.sort(key=lambda a: (a.kind != "t4col",))
+        for a in cands:
             target = _resolve(a, anchors, ctx, n.unit)
             if target:
+                used.add((a.start, a.end))
                 other = ({"litigation_direct", "litigation_after_review"} - {target.split(".")[1]}).pop() \
                     if a.kind == "t4block" else ""
                 if a.kind == "t4block" and a.key == "litigation" and not any(
@@ -453,6 +468,12 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         if target.startswith("t3.") and target.endswith(".total"):
             row = target[3:-6]
             ctx.t3rows_said.append((row, int(value)))
+            tail = clause[max(n.end, n.unit_end):]
+            cols = [a for a in vocabulary().anchors(tail) if a.kind == "t3col"]
+            if len(cols) == 1 and not re.sub(_FILLER, "", tail[:cols[0].start] + tail[cols[0].end:]):
+                # "重复申请2件个人": the whole row is that applicant's
+                out.stated.append(Stated(f"t3.{row}.{cols[0].key}", int(value), quote, c0 + n.start, c0 + n.end))
+                ctx.t3rows_said.pop()
         if target.startswith("t3.") and not target.endswith(".total"):
             row = target[3:].rsplit(".", 1)[0]
             ctx.t3rows_said = [(r, v) for r, v in ctx.t3rows_said if r != row]

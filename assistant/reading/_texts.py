@@ -52,6 +52,8 @@ _TOPIC_WORD = {"management": r"(?:政府)?信息管理|管理", "platform": r"�
 _TOPIC_LIST = re.compile(
     r"(?P<topics>(?:(?:" + "|".join(_TOPIC_WORD.values()) + r")[、和及与]){1,4}(?:" + "|".join(_TOPIC_WORD.values())
     + r"))[^：:\n。]{0,16}[：:]\s*(?P<items>[^\n。]+)")
+# labels that name a part of the report as much as a note: what follows them is facts when it states any
+_NOTES = ("active_notes", "on_request_notes", "proposals_notes", "statistics_notes")
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 
 
@@ -92,11 +94,11 @@ def labelled_texts(message: str, states_a_fact: Callable[[str], bool]) -> list[T
             continue
         limit = marks[i + 1][0] if i + 1 < len(marks) else len(message)
         end = _passage_end(message, text_start, limit, states_a_fact)
-        if field in ("active_notes", "on_request_notes"):
+        if field in _NOTES:
             nl = message.find("\n", text_start)
             end = min(end, nl) if 0 <= nl else end
         value = message[text_start:end].strip().rstrip("，,")
-        if value and not (field in ("active_notes", "on_request_notes") and states_a_fact(value)):
+        if value and not (field in _NOTES and states_a_fact(value)):
             out.append(Text(field, value, start, end))
     return out
 
