@@ -33,11 +33,11 @@ def _messages():
 def test_every_number_is_recorded_or_named_back(message):
     r = read_message(message)
     covered = [op.quote for op in r.ops] + [str(op.value) for op in r.ops] + list(r.unexplained) + list(r.questions)
-    covered += r.table_lines + r.replaced + r.excluded + [q for q in (r.zero_deferred, r.zero_scope_unclear) if q]
+    covered += r.table_lines + r.replaced + r.excluded + r.checked + [q for q in (r.zero_deferred, r.zero_scope_unclear) if q]
     missing = []
     for n in find_numbers(message):
-        if n.unit in ("年", "月", "日", "号"):
-            continue
+        if n.unit in ("年", "月", "日", "号") or message[:n.start].rstrip().endswith("第"):
+            continue  # dates and ordinals ("第2项") are not counts
         written = message[n.start:n.end]
         if not any(written in c for c in covered):
             missing.append(written)

@@ -173,7 +173,7 @@ def answer(st: State, message: str, model: Model, correction: str | None) -> Out
     before = plan(st.full)
     topic = None if correction is not None else before.topic
     reading = read_message(correction if correction is not None else message, topic=topic,
-                           known=known_fields(st.stated))
+                           known=known_fields(st.stated), earlier=st.stated.cells)
     head, tail = _reading_notes(reading, st.stated)
     if reading.questions and not reading.ops:
         # a question is answered, not stored; the pending question is asked again

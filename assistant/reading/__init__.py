@@ -13,7 +13,7 @@ an op or in ``unexplained`` (dates and numbers inside free text aside), so none 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from assistant.numbers import find_numbers
@@ -51,6 +51,7 @@ class MessageReading:
     table_lines: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)  # old values named to be replaced ("不是3件")
     excluded: list[str] = field(default_factory=list)  # numbers the clerk says are not counted ("…的不算")
+    checked: list[str] = field(default_factory=list)  # a group's sum that equals its rows ("不予公开3件")
 
     @property
     def explained(self) -> bool:
@@ -78,10 +79,12 @@ def _blanket_scope(reading: Reading, stated: Iterable[str], topic: str | None, t
     return []
 
 
-def read_message(message: str, *, topic: str | None = None, known: Iterable[str] = ()) -> MessageReading:
+def read_message(message: str, *, topic: str | None = None, known: Iterable[str] = (),
+                 earlier: Mapping[str, object] | None = None) -> MessageReading:
     """Every value ``message`` states, as ops. ``topic``: the item just asked about, which a bare
     answer ("12", "没有", "都是0", "跳过") refers to. ``known``: fields and cells that have a value
-    already (stated or derived) — a blanket zero never touches them."""
+    already (stated or derived) — a blanket zero never touches them. ``earlier``: values recorded
+    before, which the message may point back to ("38件里自然人29件")."""
     out = MessageReading()
     stripped = message.strip()
     if topic and _SKIP.match(stripped):
@@ -99,7 +102,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     out.ops += [PatchOp(field=t.field, value=t.text, quote=t.text) for t in texts]
     skip += [(t.start, t.end) for t in texts]
 
-    reading = read_statements(message, skip)
+    reading = read_statements(message, skip, earlier)
     targets: set[str] = set()
     for s in reading.stated:
         value = s.value if isinstance(s.value, bool) else str(s.value)
@@ -108,6 +111,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     out.unexplained += [clause for _, _, clause in reading.unexplained]
     out.replaced = list(reading.replaced)
     out.excluded = list(reading.excluded)
+    out.checked = list(reading.checked)
     _identity(message, skip, topic, out)
 
     known = set(known) | targets | {op.field for op in table_ops}
@@ -160,7 +164,7 @@ def _identity(message: str, skip: list[tuple[int, int]], topic: str | None, out:
             continue
         clause = m.group(0)
         found = agency_name_in(clause)
-        if found is None and topic == "agency_name":
+        if found is None and topic == "agency_name" and all(n.unit in ("年", "年度") for n in find_numbers(clause)):
             found = agency_name_in("单位是" + clause.strip())
             if found is not None:
                 name = found[0]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.reading._vocab import vocabulary
+
 __all__ = ["agency_name_in", "infer_level"]
 
 # what an agency's name ends with
@@ -34,19 +36,20 @@ def agency_name_in(clause: str) -> tuple[str, int, int] | None:
         run = m.group(0)
         lead = _LEAD.match(run)
         start = m.start() + (lead.end() if lead else 0)
-        name = clause[start:m.end()]
         if lead is None and not re.search(r"(?:是|为|写|起草|名称|单位|机关)[:：]?\s*$", clause[:m.start()]):
             continue
-        if len(name) < 3 or name.startswith(_NOT_A_NAME) or "报告" in name or _NOT_IN_A_NAME.search(name):
-            continue
-        if name[0] in "乡镇县市区省" or name.startswith(("街道", "政府", "人民政府")):
-            continue  # "乡政府办公室": a kind of office, not a name
         end = m.end()
-        # "江苏省人民政府参事室": the name goes on to the body's own suffix
+        # "江苏省人民政府参事室", "某委员会": the name goes on to the body's own suffix
         while (more := re.match(r"[\u4e00-\u9fa5]{1,6}?(?:" + "|".join(_SUFFIX) + ")", clause[end:])) and not (
                 _NOT_IN_A_NAME.search(more.group(0)) or "报告" in more.group(0) or "年" in more.group(0)):
             end += more.end()
         name = clause[start:end]
+        if len(name) < 3 or name.startswith(_NOT_A_NAME) or "报告" in name or _NOT_IN_A_NAME.search(name):
+            continue
+        if name[0] in "乡镇县市区省" or name.startswith(("街道", "政府", "人民政府")):
+            continue  # "乡政府办公室": a kind of office, not a name
+        if any(a.start == 0 and a.end == len(name) for a in vocabulary().anchors(name)):
+            continue  # "律师事务所": who applied, not who reports
         # "我是某部办公厅的": the clerk's own office; the report is its agency's
         if lead and re.search(r"我是|我们是", lead.group(0)) and re.match(r"(?:[\u4e00-\u9fa5]{0,8}(?:处|科|司|室|股))?的", clause[end:]) and (
                 inner := _INTERNAL_UNIT.search(name)) and inner.start() >= 2:

@@ -12,6 +12,7 @@ and named back to the user, never dropped. Zeros said in words are scoped: "规�
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -25,7 +26,7 @@ __all__ = ["Reading", "Stated", "Zero", "read_statements"]
 
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
 # clause breaks: commas (not a thousands separator), 、, brackets; a bracket's content is a clause
-_CLAUSE = re.compile(r"[，,、（()）:：](?![0-9０-９]{3}(?![0-9０-９]))|(?<![0-9０-９])[，,]")
+_CLAUSE = re.compile(r"[，,、（()）:：…](?![0-9０-９]{3}(?![0-9０-９]))|(?<![0-9０-９])[，,]")
 _COUNT_UNITS = ("", "件", "个", "项", "宗", "起", "例", "份")
 _MONEY_UNITS = ("元", "万元", "万")
 _NOT_IS = re.compile(r"(?:不是|而非|并非|不为)\s*$")
@@ -36,6 +37,8 @@ _REPORT_YEAR = re.compile(r"年(?:度)?(?:的)?(?:政府信息公开)?(?:工作)
 _ALL_DONE = re.compile(r"(?:都|全部|均|全都)(?:已经?|已)?(?:办完|办结|答复完|处理完)(?:了|毕)?|(?:没有|无|没)(?:结转到?(?:下年|明年|下一年))"
                        r"|" + "|".join(re.escape(w) for w in vocabulary().words["all_done"]))
 _WAS_WRONG = re.compile(r"\s*[…\.。]*\s*(?:的)?(?:不对|是错的|错了|有误|写错|说错|哦不|不不)")
+# "六百多条……准确是623条": the exact number follows an approximate one
+_EXACT_NEXT = re.compile(r"[…\.。，,\s]*(?:准确|确切|具体|精确|实际)(?:的|地)?(?:数|数字|说)?(?:是|为)")
 # "有1件是信访转过来的不算": a number the clerk says is not counted
 _NOT_COUNTED = re.compile(r"不算|不计入?|没算|不统计|不纳入|不属于(?:依)?申请")
 # "一家律师事务所", "一位市民": an article before who applied, not a count
@@ -44,6 +47,9 @@ _ARTICLE = re.compile(r"\s*(?:家|位|名|个)")
 _REFERENCE = re.compile(r"(?:这|那|该|此)\s*$")
 # what may stand around the applicant's word of "是一家律师事务所申请的", "都是个人提出的"
 _FILLER = r"[＃\s。；;！!，,、]|是|都|全|均|为|属于|一家|一位|一名|一个|申请的|申请|提出的|提出|提交的|的|了"
+_FEE_VERBS = ("收了", "收费", "收取", "收过费", "收到")
+# "第2项": an ordinal, not a count
+_ORDINAL = re.compile(r"第\s*$")
 # "15件里个人13件": the number restates a row just given, and what follows breaks it down
 _RESTATED = re.compile(r"\s*(?:件|个)?\s*(?:里面|里头|当中|之中|里|中)")
 _TABLE_NAMED = re.compile(r"表[二三四234]|三张表|所有表|全部表|表格|每张表")
@@ -87,6 +93,8 @@ class Reading:
     replaced: list[str] = field(default_factory=list)  # clauses naming an old value ("不是3件", "6件不对")
     all_of: list[str] = field(default_factory=list)  # result rows said to take every application ("予以公开了")
     excluded: list[str] = field(default_factory=list)  # clauses whose numbers the clerk says are not counted
+    checked: list[str] = field(default_factory=list)  # "不予公开3件": a group's sum, equal to its rows said
+    group_totals: list[tuple[str, int, tuple[int, int, str]]] = field(default_factory=list)
     tables_named: set[str] = field(default_factory=set)  # "t2", "t3", "t4" named in the message
 
 
@@ -104,6 +112,8 @@ class _Context:
     waiting: list[Anchor] = field(default_factory=list)  # words of the last clause that had no number
     results: bool = False  # the message is about this year's results (a bare 结转 is then next year's)
     zeroed: bool = False  # this sentence already said which items are zero
+    fee_sentence: bool = False  # the sentence is about the 信息处理费
+    earlier: dict[str, object] = field(default_factory=dict)  # row totals recorded before this message
     listed: list[Anchor] = field(default_factory=list)  # "规章、规范性文件都没有": items listed before the verb
 
 
@@ -120,6 +130,12 @@ def _is_article(n: NumberMention, clause: str) -> bool:
     if n.value != 1 or not (m := _ARTICLE.match(clause, n.end)):
         return False
     return any(a.kind == "t3col" and a.start <= 2 for a in vocabulary().anchors(clause[m.end():]))
+
+
+def _said_before(n: NumberMention, earlier: Mapping[str, object], quote: str) -> Stated | None:
+    """The one row total recorded before whose value the number repeats."""
+    rows = [a for a, v in earlier.items() if a.startswith("t3.") and a.endswith(".total") and str(v) == str(n.value)]
+    return Stated(rows[0], int(n.value), quote, 0, 0) if len(rows) == 1 else None
 
 
 def _unit_ok(kind: str, key: str, unit: str) -> bool:
@@ -243,8 +259,10 @@ def _zero_scope(a: Anchor, ctx: _Context) -> tuple[str, ...] | None:
     return None
 
 
-def read_statements(message: str, skip: list[tuple[int, int]] | None = None) -> Reading:
-    """Everything ``message`` states outside the spans in ``skip`` (pasted tables, labelled text)."""
+def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
+                    earlier: Mapping[str, object] | None = None) -> Reading:
+    """Everything ``message`` states outside the spans in ``skip`` (pasted tables, labelled text).
+    ``earlier``: table-三 row totals already recorded, which "38件里…" may point back to."""
     voc = vocabulary()
     zero_words = voc.words["zero"]
     all_zero = voc.words["all_zero"]
@@ -264,7 +282,8 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None) -> 
         sentence = sm.group(0)
         if is_question(sentence) and not find_numbers(sentence):
             continue  # "没收到新申请的话表三还要填吗？": asked, not stated
-        ctx = _Context(results=bool(_RESULTS.search(text)))
+        ctx = _Context(earlier=dict(earlier or {}), results=bool(_RESULTS.search(text)),
+                       fee_sentence=any(a.kind == "fact" and a.key == "fee_charged" for a in voc.anchors(sentence)))
         kinds = {a.key for a in voc.anchors(sentence) if a.kind == "t4block"}
         if len(kinds & {"litigation_direct", "litigation_after_review"}) == 1:
             ctx.litigation = next(iter(kinds & {"litigation_direct", "litigation_after_review"}))
@@ -275,6 +294,13 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None) -> 
                          zero_words, all_zero)
         _all_of_one_column(sentence, message[s0:s0 + len(sentence)].strip().rstrip(_END_PUNCT), ctx, out)
     _every_application(message, out)
+    for group, value, where in out.group_totals:
+        rows = {s.target: int(s.value) for s in out.stated
+                if s.target.startswith(f"t3.{group}.") and s.target.endswith(".total")}
+        if rows and sum(rows.values()) == value:
+            out.checked.append(where[2])
+        else:
+            out.unexplained.append(where)
     return out
 
 
@@ -304,6 +330,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     """One clause; ``sentence`` is the verbatim sentence it is part of (the quote of values that
     come from two clauses, such as "部分公开5件，都是自然人")."""
     anchors = [_which_carry(a, clause, ctx.results) for a in vocabulary().anchors(clause)]
+    if ctx.fee_sentence:
+        # "信息处理费今年收了，2件，一共1,260元": 收了 is the fee's, not table 二's nor new applications
+        anchors = [a for a in anchors if not (a.kind in ("t2row", "t3row") and clause[a.start:a.end] in _FEE_VERBS)]
     years_said = [n for n in find_numbers(clause) if n.unit == "" and 2008 <= n.value <= 2100
                   and re.search(r"(?:报告年度|年度|年份)[是为:：]?\s*$", clause[:n.start])]
     # a numeral inside a word of the vocabulary (四类过程性信息, 三安全一稳定) is part of the name, the
@@ -312,7 +341,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                  for m in re.finditer(re.escape(w), clause)]
     said_zero += [(m.start(), m.end()) for m in _NONE_AT_ALL.finditer(clause)]
     numbers = [n for n in find_numbers(clause) if n.unit not in vocabulary().words["not_counts"]
-               and not _is_article(n, clause) and not (n.value == 1 and _REFERENCE.search(clause[:n.start]))
+               and not _is_article(n, clause) and not (n.value == 1 and _REFERENCE.search(clause[:n.start])) and not _ORDINAL.search(clause[:n.start])
                and not any(y.start == n.start for y in years_said)
                and not any(a.start <= n.start < a.end for a in anchors)
                and not any(a <= n.start < b for a, b in said_zero)]
@@ -334,7 +363,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             # "23年的年度报告", "24年度": a year said with two digits
             out.stated.append(Stated("report_year", 2000 + int(y.value), quote, c0 + y.start, c0 + y.end))
     # a level said in words: "市级单位", "，县级，"
-    if (lv := _LEVEL_WORD.search(clause)) and (lv.group(0) != lv.group("w") or len(clause.strip()) <= 6):
+    if (lv := _LEVEL_WORD.search(clause)) and (lv.group(0) != lv.group("w")
+                                               or len(clause.strip()) <= max(6, len(lv.group(0)) + 2)):
         out.stated.append(Stated("agency_level", lv.group("w"), quote, c0 + lv.start(), c0 + lv.end()))
     # "都办完了": nothing carried forward to next year (not about 建议提案)
     if _ALL_DONE.search(clause) and not re.search("建议|提案", sentence):
@@ -411,13 +441,18 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     replaced = 0
     used: set[tuple[int, int]] = set()
     for n in numbers:
-        if _NOT_IS.search(clause[:n.start]) or _WAS_WRONG.match(clause[max(n.end, n.unit_end):]):
+        after = clause[max(n.end, n.unit_end):]
+        clause_end = sentence.find(clause.strip()) + len(clause.strip())
+        if _NOT_IS.search(clause[:n.start]) or _WAS_WRONG.match(after) or (
+                not after.strip(" 。；;，,") and _WAS_WRONG.match(re.sub(r"^[，,\s]+", "", sentence[clause_end:]))) or (
+                n.approx and _EXACT_NEXT.match(sentence, clause_end)):
             out.replaced.append(quote)  # "是2件不是3件", "刚说的6件不对，是4件": the old value, to be replaced
             replaced += 1
             continue
         if _RESTATED.match(clause[max(n.end, n.unit_end):]) and (
                 again := next((x for x in reversed(out.stated) if x.target.startswith("t3.")
-                               and x.target.endswith(".total") and x.value == n.value), None)):
+                               and x.target.endswith(".total") and x.value == n.value), None)
+                or _said_before(n, ctx.earlier, quote)):
 # "15件里个人13件": the row of the 15 just given is what the clause breaks down
             out.stated.append(Stated(again.target, again.value, quote, c0 + n.start, c0 + n.end))
             ctx.t3row = again.target[3:-6]
@@ -460,6 +495,12 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                 target = _resolve(a, [a], ctx, n.unit)
                 if target:
                     break
+        if target is None and n.unit in _COUNT_UNITS and (
+                group := next((a for a in cands if a.kind == "t3group"), None)):
+            # "不予公开3件，1件涉及国家秘密，2件是过程性信息": the group's sum, checked against its rows
+            out.group_totals.append((group.key, int(n.value), (c0 + n.start, c0 + n.end, quote)))
+            ctx.t3group = group.key
+            continue
         if target is None:
             out.unexplained.append((c0 + n.start, c0 + n.end, quote))
             continue
