@@ -159,7 +159,10 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
 
 def _identity(message: str, skip: list[tuple[int, int]], topic: str | None, out: MessageReading) -> None:
     """The agency's name (and its level from the name, unless the message says it)."""
-    for m in re.finditer(r"[^。；;！!？?\n，,]+[？?]?", message):
+    names: list[tuple[str, str]] = []
+    # clauses; a run of spaces between words is a comma of voice input
+    for m in re.finditer(r"(?:[^。；;！!？?\n，, \u3000]|(?<![\u4e00-\u9fa5])[ \u3000]|[ \u3000](?![\u4e00-\u9fa5]))+[？?]?",
+                         message):
         if any(a <= m.start() < b for a, b in skip) or is_question(m.group(0)):
             continue
         clause = m.group(0)
@@ -171,14 +174,18 @@ def _identity(message: str, skip: list[tuple[int, int]], topic: str | None, out:
                 found = (name, clause.find(name), clause.find(name) + len(name))
         if found is None:
             continue
-        name = found[0]
-        quote = clause.strip()
-        out.ops.append(PatchOp(field="agency_name", value=name, quote=quote))
-        level = infer_level(name)
-        if level and not any(op.field == "agency_level" for op in out.ops):
-            out.ops.append(PatchOp(field="agency_level", value=level, quote=name))
-            out.level_inferred = level
+        names.append((found[0], clause.strip()))
+    if not names:
         return
+    # "我是邳州市人社局的 就是邳州市人力资源和社会保障局": the full name said after the short one
+    full = [(found[0], c.strip()) for c in re.split(r"[，,。；;\s]+", message)
+            if (m := re.match(r"(?:也就是|就是|全称是?|正式名称是?)[:：]?", c)) and (found := agency_name_in("单位是" + c[m.end():]))]
+    name, quote = (full or names)[0]
+    out.ops.append(PatchOp(field="agency_name", value=name, quote=quote))
+    level = infer_level(name)
+    if level and not any(op.field == "agency_level" for op in out.ops):
+        out.ops.append(PatchOp(field="agency_level", value=level, quote=name))
+        out.level_inferred = level
 
 
 def _bare_answer(stripped: str, topic: str | None, out: MessageReading) -> None:

@@ -26,13 +26,14 @@ __all__ = ["Reading", "Stated", "Zero", "read_statements"]
 
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
 # clause breaks: commas (not a thousands separator), 、, brackets; a bracket's content is a clause
-_CLAUSE = re.compile(r"[，,、（()）:：…](?![0-9０-９]{3}(?![0-9０-９]))|(?<![0-9０-９])[，,]")
+# a run of spaces between words (not around a number) is a comma of voice input: "个人37件 企业3件"
+_CLAUSE = re.compile(r"(?<=[\u4e00-\u9fa5%％])[ \u3000\t]+(?=[\u4e00-\u9fa5])(?![件条个篇场次项期元万家位名人份起宗例])|[，,、（()）:：…](?![0-9０-９]{3}(?![0-9０-９]))|(?<![0-9０-９])[，,]")
 _COUNT_UNITS = ("", "件", "个", "项", "宗", "起", "例", "份")
 _MONEY_UNITS = ("元", "万元", "万")
 _NOT_IS = re.compile(r"(?:不是|而非|并非|不为)\s*$")
 _T3_GROUP_ROWS = {g: [r.address.removeprefix("t3.") for r in T3_ROWS if r.group == g] for g in L.T3_GROUP_LABELS}
 _BOOL_FACTS = {"fee_charged", "proposals_published"}
-_LEVEL_WORD = re.compile(r"(?P<w>国务院直属机构|国务院组成部门|国务院部门|省直|省级|市直|市级|县直|县级|区级|乡镇|街道)(?:单位|机关|部门|政府|机构)?")
+_LEVEL_WORD = re.compile(r"(?P<w>县级市|国务院直属机构|国务院组成部门|国务院部门|省直|省级|市直|市级|县直|县级|区级|乡镇|街道)(?:单位|机关|部门|政府|机构)?")
 _REPORT_YEAR = re.compile(r"年(?:度)?(?:的)?(?:政府信息公开)?(?:工作)?(?:年度)?(?:年报|报告)|年度")
 _ALL_DONE = re.compile(r"(?:都|全部|均|全都)(?:已经?|已)?(?:办完|办结|答复完|处理完)(?:了|毕)?|(?:没有|无|没)(?:结转到?(?:下年|明年|下一年))"
                        r"|" + "|".join(re.escape(w) for w in vocabulary().words["all_done"]))
@@ -105,7 +106,7 @@ class _Context:
     t2row: str | None = None
     t3row: str | None = None
     t3group: str | None = None
-    t3rows_said: list[tuple[str, int]] = field(default_factory=list)  # rows given a total in this sentence
+    t3rows_said: list[tuple[str, int, int]] = field(default_factory=list)  # (row, total, where in the sentence)
     t4block: str | None = None
     t4total: dict[str, int] = field(default_factory=dict)
     litigation: str | None = None  # which 诉讼 a bare "行政诉讼" of this sentence is, when it says
@@ -123,6 +124,10 @@ def _which_carry(a: Anchor, clause: str, results: bool) -> Anchor:
     if a.kind == "t3row" and a.key == "carried_over" and clause[a.start:a.end] == "结转" and (
             _NEXT_YEAR.search(clause) or (results and not _LAST_YEAR.search(clause))):
         return Anchor(a.kind, "carried_forward", a.start, a.end)
+    if a.kind == "t3row" and a.key == "carried_forward" and _LAST_YEAR.search(clause[:a.start]) and not (
+            _NEXT_YEAR.search(clause)):
+        # "去年没办完的2件": last year's, carried over into this one
+        return Anchor(a.kind, "carried_over", a.start, a.end)
     return a
 
 
@@ -330,6 +335,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     """One clause; ``sentence`` is the verbatim sentence it is part of (the quote of values that
     come from two clauses, such as "部分公开5件，都是自然人")."""
     anchors = [_which_carry(a, clause, ctx.results) for a in vocabulary().anchors(clause)]
+    if ctx.t4block or any(a.kind == "t4block" for a in anchors):
+        # "复议2件，1件还没办完": a review or lawsuit not finished is 尚未审结, not table 三's carry-forward
+        anchors = [Anchor("t4col", "pending", a.start, a.end) if a.kind == "t3row" and a.key == "carried_forward"
+                   else a for a in anchors]
     if ctx.fee_sentence:
         # "信息处理费今年收了，2件，一共1,260元": 收了 is the fee's, not table 二's nor new applications
         anchors = [a for a in anchors if not (a.kind in ("t2row", "t3row") and clause[a.start:a.end] in _FEE_VERBS)]
@@ -364,7 +373,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             out.stated.append(Stated("report_year", 2000 + int(y.value), quote, c0 + y.start, c0 + y.end))
     # a level said in words: "市级单位", "，县级，"
     if (lv := _LEVEL_WORD.search(clause)) and (lv.group(0) != lv.group("w")
-                                               or len(clause.strip()) <= max(6, len(lv.group(0)) + 2)):
+                                               or len(clause.strip()) <= max(6, len(lv.group(0)) + 2)
+                                               or re.search(r"(?:是|属于|算|为)\s*$", clause[:lv.start()])):
         out.stated.append(Stated("agency_level", lv.group("w"), quote, c0 + lv.start(), c0 + lv.end()))
     # "都办完了": nothing carried forward to next year (not about 建议提案)
     if _ALL_DONE.search(clause) and not re.search("建议|提案", sentence):
@@ -427,7 +437,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         cols = list({a.key: a for a in anchors if a.kind == "t3col"}.values())
         if len(cols) == 1 and not negated and ctx.t3rows_said and (
                 len(clause.strip()) <= 8 or not re.sub(_FILLER, "", plain)):
-            row, total = ctx.t3rows_said[-1]
+            row, total, _ = ctx.t3rows_said[-1]
             out.stated.append(Stated(f"t3.{row}.{cols[0].key}", total, sentence, c0, c0 + len(clause)))
             ctx.t3rows_said.pop()
         _update_context(ctx, anchors)
@@ -456,7 +466,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
 # "15件里个人13件": the row of the 15 just given is what the clause breaks down
             out.stated.append(Stated(again.target, again.value, quote, c0 + n.start, c0 + n.end))
             ctx.t3row = again.target[3:-6]
-            ctx.t3rows_said.append((ctx.t3row, int(again.value)))
+            ctx.t3rows_said.append((ctx.t3row, int(again.value), sentence.find(clause.strip()) + n.start))
             continue
         if clause[:n.start].rstrip().endswith("各") and len(
                 cols := [a for a in anchors if a.kind == "t3col" and a.end <= n.start]) >= 2:
@@ -508,7 +518,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         out.stated.append(Stated(target, value, quote, c0 + n.start, c0 + n.end))
         if target.startswith("t3.") and target.endswith(".total"):
             row = target[3:-6]
-            ctx.t3rows_said.append((row, int(value)))
+            ctx.t3rows_said.append((row, int(value), sentence.find(clause.strip()) + n.start))
             tail = clause[max(n.end, n.unit_end):]
             cols = [a for a in vocabulary().anchors(tail) if a.kind == "t3col"]
             if len(cols) == 1 and not re.sub(_FILLER, "", tail[:cols[0].start] + tail[cols[0].end:]):
@@ -517,7 +527,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                 ctx.t3rows_said.pop()
         if target.startswith("t3.") and not target.endswith(".total"):
             row = target[3:].rsplit(".", 1)[0]
-            ctx.t3rows_said = [(r, v) for r, v in ctx.t3rows_said if r != row]
+            ctx.t3rows_said = [x for x in ctx.t3rows_said if x[0] != row]
         if target.startswith("t4.") and target.endswith(".total"):
             ctx.t4total[target.split(".")[1]] = int(value)
             # "复议1件维持": a result word after the count, with no number of its own
@@ -541,6 +551,8 @@ def _all_of_one_column(sentence: str, quote: str, ctx: _Context, out: Reading) -
     cols = [a for a in vocabulary().anchors(m.group("who")) if a.kind == "t3col"]
     if len(cols) != 1:
         return
-    for row, total in ctx.t3rows_said:
-        out.stated.append(Stated(f"t3.{row}.{cols[0].key}", total, quote, 0, 0))
+    # only rows said before the words (a voice-input sentence runs on with other rows after them)
+    for row, total, pos in ctx.t3rows_said:
+        if pos < m.start():
+            out.stated.append(Stated(f"t3.{row}.{cols[0].key}", total, quote, 0, 0))
     ctx.t3rows_said.clear()

@@ -33,9 +33,9 @@ _LABEL = re.compile(
     + "|".join(f"(?P<{f}>{p})" for f, p in _TEXT_LABELS) + r")(?:方面|情况|这块|这部分|的话)?\s*[:：]\s*")
 # labels said without a colon, as a sentence opening
 _OPENINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("problems", re.compile(r"(?:^|(?<=[。；;！!？?\n，,]))\s*(?:存在的|目前的?|我们的)?(?:主要)?(?:问题|不足)(?:主要)?"
-                            r"(?:是|在于|有|(?:你|就|就给我|帮我)?写)")),
-    ("measures", re.compile(r"(?:^|(?<=[。；;！!？?\n，,]))\s*(?:(?:明年|下一步|下步|今后|接下来)(?:我们)?(?:打算|计划|准备|将|要)|"
+    ("problems", re.compile(r"(?:^|(?<=[。；;！!？?\n，, ]))\s*(?:存在的|目前的?|我们的)?(?:主要)?(?:问题|不足)(?:主要)?"
+                            r"(?:就是|是|在于|有|(?:你|就|就给我|帮我)?写)")),
+    ("measures", re.compile(r"(?:^|(?<=[。；;！!？?\n，, ]))\s*(?:(?:明年|下一步|下步|今后|接下来)(?:我们)?(?:打算|计划|准备|将|要)|"
                             r"(?:改进)?措施(?:你|就|就给我|帮我)?写|整改(?:你|就)?写|(?:改进)?措施(?:的话|这块|方面)[，,]?)")),
 )
 # a topic named at a sentence's opening and followed by what is said of it: "平台建设方面，……",
