@@ -178,8 +178,8 @@ def answer(st: State, message: str, model: Model, correction: str | None) -> Out
     if reading.questions and not reading.ops:
         # a question is answered, not stored; the pending question is asked again
         return Outcome(head, before)
-    if reading.same_as_last_year and topic in TEXT_FIELDS and not reading.ops:
-        return Outcome(_last_year_lines(st, topic), before)
+    if reading.same_as_last_year and (reading.same_topic or topic in TEXT_FIELDS) and not reading.ops:
+        return Outcome(_last_year_lines(st, reading.same_topic or topic or ""), before)
     try:
         # a correction is about something already said, not the question just asked
         ext = _read(message, st.stated, model, topic, reading)

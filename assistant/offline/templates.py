@@ -7,6 +7,8 @@ staff's own words, with first-person wording made formal (我们 → 本机关).
 
 from __future__ import annotations
 
+import re
+
 from assistant.drafting.factsheet import fmt, t3_aggregates, t4_aggregates
 from assistant.llm.prompts import PromptFile, load_prompt
 from schemas.facts import Facts
@@ -104,8 +106,14 @@ def _on_request(facts: Facts, t: PromptFile) -> str:
     return text
 
 
+# what the staff say of a topic with nothing to report ("创新情况没有")
+_NOTHING = re.compile(r"^(?:无|没有|暂无|没什么(?:可写的|好写的|可说的)?|不写|不用写|空着|没啥)[。.]?$")
+
+
 def _given_or_none(value: str | None, t: PromptFile) -> str:
-    return t.render("given", text=_sentence(value)) if value else t.render("none")
+    if not value or _NOTHING.match(value.strip()):
+        return t.render("none")
+    return t.render("given", text=_sentence(value))
 
 
 def _p5(facts: Facts, t: PromptFile) -> str:

@@ -22,7 +22,7 @@ from assistant.reading._identity import agency_name_in, infer_level
 from assistant.reading._questions import is_question
 from assistant.reading._statements import Reading, Stated, Zero, read_statements
 from assistant.reading._tables import is_table_line, parse_pasted_tables
-from assistant.reading._texts import Text, labelled_texts
+from assistant.reading._texts import Text, labelled_texts, said_of_a_topic
 from assistant.reading._vocab import vocabulary
 from schemas.facts import FACT_SPECS, TEXT_FIELDS
 from schemas.layout import ALL_CELL_ADDRESSES
@@ -48,6 +48,7 @@ class MessageReading:
     level_inferred: str | None = None  # a level taken from the agency's name (to be confirmed)
     zero_deferred: str | None = None  # "其他都是0" not applied: some numbers of the message were not read
     same_as_last_year: bool = False  # "和去年一样"
+    same_topic: str | None = None  # the text fact named with it ("平台建设和去年一样")
     table_lines: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)  # old values named to be replaced ("不是3件")
     excluded: list[str] = field(default_factory=list)  # numbers the clerk says are not counted ("…的不算")
@@ -152,6 +153,12 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
         if not any(a <= m.start() < b for a, b in skip) and is_question(m.group(0)):
             out.questions.append(m.group(0).strip())
     out.same_as_last_year = bool(_SAME_AS_LAST_YEAR.search(stripped)) and len(stripped) <= 20
+    if (said := said_of_a_topic(stripped)) and not out.ops:
+        kind, topic_field, words = said
+        if kind == "none":  # "创新情况没有": the topic is answered, with nothing to report
+            out.ops.append(PatchOp(field=topic_field, value=words, quote=stripped))
+        else:
+            out.same_as_last_year, out.same_topic = True, topic_field
 
     _bare_answer(stripped, topic, out)
     return out
@@ -190,7 +197,7 @@ def _identity(message: str, skip: list[tuple[int, int]], topic: str | None, out:
 
 def _bare_answer(stripped: str, topic: str | None, out: MessageReading) -> None:
     """A message that is only an answer to the question just asked."""
-    if not topic or out.ops or out.questions:
+    if not topic or out.ops or out.questions or out.same_topic:
         return
     if topic in TEXT_FIELDS:
         if stripped and not out.same_as_last_year:

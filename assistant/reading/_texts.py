@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-__all__ = ["Text", "labelled_texts"]
+__all__ = ["Text", "labelled_texts", "said_of_a_topic"]
 
 _TEXT_LABELS: tuple[tuple[str, str], ...] = (
     ("last_year_followup", r"上年(?:度)?问题(?:的)?整改(?:情况)?"),
@@ -30,7 +30,7 @@ _TEXT_LABELS: tuple[tuple[str, str], ...] = (
 )
 _LABEL = re.compile(
     r"(?:^|(?<=[。；;！!？?\n，,]))\s*(?:[（(]?[一二三四五六七八九十0-9]+[)）、.．]\s*)?(?P<label>"
-    + "|".join(f"(?P<{f}>{p})" for f, p in _TEXT_LABELS) + r")(?:方面|情况|这块|这部分|的话)?\s*[:：]\s*")
+    + "|".join(f"(?P<{f}>{p})" for f, p in _TEXT_LABELS) + r")(?:方面|情况|这块|这部分|的话)?(?:就写|写成|写|改成|改为)?\s*[:：]\s*")
 # labels said without a colon, as a sentence opening
 _OPENINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("problems", re.compile(r"(?:^|(?<=[。；;！!？?\n，, ]))\s*(?:存在的|目前的?|我们的)?(?:主要)?(?:问题|不足)(?:主要)?"
@@ -54,6 +54,25 @@ _TOPIC_LIST = re.compile(
     + r"))[^：:\n。]{0,16}[：:]\s*(?P<items>[^\n。]+)")
 # labels that name a part of the report as much as a note: what follows them is facts when it states any
 _NOTES = ("active_notes", "on_request_notes", "proposals_notes", "statistics_notes")
+# "创新情况没有", "管理这块没什么可写的": nothing to report on a topic; "平台建设和去年一样": last year's
+_TEXT_ALT = "|".join(f"(?P<{f}>{p})" for f, p in _TEXT_LABELS)
+_NOTHING_ON = re.compile(
+    r"^\s*(?:(?:[一二三四五六七八九十0-9]+[、.．])\s*)?(?P<label>" + _TEXT_ALT + r")(?:方面|这块|这部分|情况|的话|工作)?"
+    r"\s*(?:今年)?(?:也|都)?(?P<none>没有|无|没什么(?:可写的|好写的|可说的)?|不写|暂无|不用写|空着|没啥)(?:的|了)?\s*[。.！!]?\s*$")
+_SAME_ON = re.compile(
+    r"^\s*(?P<label>" + _TEXT_ALT + r")(?:方面|这块|这部分|情况|的话|那段|这段)?\s*(?:还是|就)?(?:和|跟|同|与|照)"
+    r"(?:去年|上年|上一年)(?:的)?(?:一样|相同|差不多|写)?(?:吧|的)?\s*[。.！!]?\s*$")
+
+
+def said_of_a_topic(message: str) -> tuple[str, str, str] | None:
+    """(kind, field, words) when the whole message says of a topic that there is nothing to report
+    (kind "none", words: the clerk's "没有") or that it is as last year ("same_as_last_year")."""
+    for kind, pattern in (("none", _NOTHING_ON), ("same_as_last_year", _SAME_ON)):
+        if m := pattern.match(message):
+            return kind, next(f for f, _ in _TEXT_LABELS if m.group(f)), m.groupdict().get("none") or ""
+    return None
+
+
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 
 
