@@ -222,7 +222,10 @@ def answer(st: State, message: str, model: Model, correction: str | None) -> Out
     # either one, and the next message ("去年结转的是2件不是3件") often does.
     own = apply_patch(Facts(), [op for op in accepted if op.op == "set" and op.field.startswith(("t2.", "t3.", "t4."))])
     own_derived = derivations(own)
-    own_broken = set(contradictions(merged_cells(own, own_derived), own_derived))
+    # a row or block whose total is not its parts is a misreading, or a slip in that one line: the
+    # message is refused; a column that does not balance across rows (A1) is the clerk's data,
+    # recorded with a warning, as the next message often corrects a row
+    own_broken = {k for k in contradictions(merged_cells(own, own_derived), own_derived) if not k.startswith("A1:")}
     if set(broken) & own_broken:
         return _refusal([m for k, m in broken.items() if k in own_broken]
                         + ["更正表格中的一格时，请把相关的合计一起更正，或重新粘贴整张表。"], before, others)

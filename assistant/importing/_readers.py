@@ -16,6 +16,7 @@ from assistant.importing._rows import (
     fit,
     match_label,
     t3_header_columns,
+    t3_header_order,
 )
 from schemas import labels as L
 from schemas.labels import T2_2019_BLOCK_NUMERALS, T2_2019_ROW_LABELS
@@ -134,9 +135,13 @@ class T3Reader:
         self.single_other: list[str] | None = None  # 2019: （六）其他处理 as one row
         self.duplicates: list[str] = []
         self.group_rows: list[str] = []
+        self.order: list[str] | None = None  # the header's column order, when not the official one
 
     def header(self, labels: list[str]) -> None:
         self._named |= t3_header_columns(labels)
+        order = t3_header_order(labels)
+        if sorted(order) == sorted(T3_COLUMNS) and order != list(T3_COLUMNS):
+            self.order = order  # "总计 自然人 商业企业 …": a sheet with the total first
 
     def _resolve(self, s: str) -> tuple[str, tuple[str, ...] | str, str | None] | None:
         if s.startswith(_RESULTS_KEY):
@@ -207,6 +212,12 @@ class T3Reader:
         """Pasted text without a 总计 column: "label, empty cell, six numbers" has seven cells, and
         the empty one is layout (a merged label cell), not a blank 自然人. There is a 总计 column
         when the header names one or when any seven-cell row has its first cell filled."""
+        if self.order:
+            where = [self.order.index(c) for c in T3_COLUMNS]
+            for p, vals in self.rows.items():
+                if len(vals) == T3_N:
+                    self.rows[p] = [vals[i] for i in where]
+                    self.origin[p] = [self.origin[p][i] for i in where]
         full = [p for p in self._loose if len(self.rows[p]) == T3_N]
         if "total" in self._named or any(self.rows[p][0] != "" for p in full):
             return

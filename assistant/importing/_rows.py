@@ -103,7 +103,12 @@ def _header_words(labels: list[str]) -> list[str]:
 
 def t3_header_columns(labels: list[str]) -> set[str]:
     """The table-三 columns (``natural`` … ``total``) a header row names."""
-    return {_T3_COLUMN_WORDS[n] for n in _header_words(labels) if n in _T3_COLUMN_WORDS}
+    return set(t3_header_order(labels))
+
+
+def t3_header_order(labels: list[str]) -> list[str]:
+    """The table-三 columns a header row names, in the order it names them."""
+    return [_T3_COLUMN_WORDS[n] for n in _header_words(labels) if n in _T3_COLUMN_WORDS]
 
 
 def header_table(labels: list[str]) -> str | None:
