@@ -41,7 +41,7 @@ def table_cells(line: str, *, loose: bool = False) -> list[str] | None:
 
 
 _SPACE_RUN = re.compile(r"[ \u3000]{2,}")
-_SPACED_ROW = re.compile(r"^(?P<label>[^\s\d０-９].*?)[ \u3000]+(?P<values>(?:[\d０-９][\d０-９,，]*|[/—\-－])"
+_SPACED_ROW = re.compile(r"^(?P<label>(?:[\d０-９]{1,2}[.．、])?[^\s\d０-９].*?)[ \u3000]+(?P<values>(?:[\d０-９][\d０-９,，]*|[/—\-－])"
                          r"(?:[ \u3000]+(?:[\d０-９][\d０-９,，]*|[/—\-－]))+)$")
 
 

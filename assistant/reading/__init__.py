@@ -36,6 +36,7 @@ __all__ = [
 _SKIP = re.compile(r"^\s*(?:跳过|先跳过|不清楚|不知道|不确定|以后再说|稍后再说|待定|暂不填)\s*[。.！!]?\s*$")
 _BARE_YES = re.compile(r"^\s*(?:有|是|是的|对|对的|有的|收了|收取了|公开了|已公开)\s*[。.！!]?\s*$")
 _BARE_NO = re.compile(r"^\s*(?:没有|没|无|否|不是|没收|未收取|都没有|一个也没有)\s*[。.！!]?\s*$")
+_NUMBER_RUN = re.compile(r"(?:[0-9０-９][0-9０-９,，]*[ \u3000\t]+){3,}[0-9０-９]")
 _SAME_AS_LAST_YEAR = re.compile(r"(?:和|跟|同|与)(?:去年|上年|上一年)(?:的)?(?:一样|相同|差不多)")
 
 
@@ -99,6 +100,14 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
         pos = message.find(line)
         if pos >= 0:
             skip.append((pos, pos + len(line)))
+    # a line of four or more numbers with nothing between them is a table row, never a sentence: one
+    # the table reader could not place is named back whole, not read number by number
+    pos = 0
+    for line in message.splitlines(keepends=True):
+        if line.strip() and line.strip() not in table_lines and _NUMBER_RUN.search(line):
+            skip.append((pos, pos + len(line)))
+            out.unexplained.append(line.strip())
+        pos += len(line)
     texts = [t for t in labelled_texts(message, _states_a_fact) if not any(a <= t.start < b for a, b in skip)]
     out.ops += [PatchOp(field=t.field, value=t.text, quote=t.text) for t in texts]
     skip += [(t.start, t.end) for t in texts]

@@ -12,6 +12,8 @@ its own line.
 
 from __future__ import annotations
 
+import re
+
 from assistant.importing import MARK, NUM, TablesResult, cell_kind, read_rows, table_cells, value_cells
 from assistant.numbers import parse_number
 from schemas import labels as L
@@ -81,15 +83,39 @@ def _t4_row(cells: list[str]) -> tuple[TablesResult, list[str]] | None:
     return read, [a for a in read.origins if a.startswith("t4.")]
 
 
-def parse_pasted_tables(message: str) -> tuple[list[PatchOp], list[str]]:
-    """(ops, lines used): cell ops from every recognised table line of ``message``."""
+# a page number copied from a PDF ("— 6 —", "- 12 -")
+_PAGE_NUMBER = re.compile(r"^\s*[—\-－–]+\s*[0-9０-９]{1,3}\s*[—\-－–]+\s*$")
+# how a row label begins: "（一）", "一、", "1.", "三、本年度办理结果" — a line that does not is the rest of
+# the label above it, wrapped by a PDF or a narrow column ("…不计" / "其他情形） 35 8 0 0 2 1 46")
+_ROW_START = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|[0-9０-９]{1,2}[.．、]|\||项目|信息内容)")
+
+
+def _rows_of(message: str) -> tuple[list[str], list[list[str]], list[str]]:
+    """(table lines, their cells, page numbers): label fragments joined to the row they begin."""
     lines: list[str] = []
     rows: list[list[str]] = []
-    for line in message.splitlines():
+    pages: list[str] = []
+    raw = message.splitlines()
+    for i, line in enumerate(raw):
+        if _PAGE_NUMBER.match(line):
+            pages.append(line)
+            continue
         cells = table_cells(line, loose=True)
-        if cells:  # None: not a table line; []: a Markdown rule
-            lines.append(line)
-            rows.append(cells)
+        if not cells:  # None: not a table line; []: a Markdown rule
+            continue
+        prev = raw[i - 1].strip() if i else ""
+        if (len(cells) > 1 and not _ROW_START.match(cells[0]) and prev and table_cells(prev, loose=True) is None
+                and not _PAGE_NUMBER.match(prev) and len(prev) <= 40 and not prev.endswith(("。", "：", ":"))):
+            cells = [prev + cells[0], *cells[1:]]
+            line = f"{raw[i - 1]}\n{line}"
+        lines.append(line)
+        rows.append(cells)
+    return lines, rows, pages
+
+
+def parse_pasted_tables(message: str) -> tuple[list[PatchOp], list[str]]:
+    """(ops, lines used): cell ops from every recognised table line of ``message``."""
+    lines, rows, pages = _rows_of(message)
     if not rows:
         return [], []
     read = read_rows(rows)
@@ -104,5 +130,7 @@ def parse_pasted_tables(message: str) -> tuple[list[PatchOp], list[str]]:
             line_ops = _line_ops(cells, *alone, line.strip())
         if line_ops:
             ops += line_ops
-            used.append(line)
+            used += line.split("\n")
+    if used:
+        used += pages  # layout inside the pasted table
     return ops, used
