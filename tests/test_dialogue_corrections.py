@@ -132,3 +132,25 @@ def test_a_summary_of_everything_still_missing(db):
     talk(service, d, [IDENTITY, "今年没有收到申请，也没有上年结转"])
     text = service.handle(d, "张三", "还缺什么").text
     assert "机关名称" not in text.split("可选内容")[0] and "表三" not in text and "表四全部15格" in text
+
+
+def test_corrections_as_people_type_them(db):
+    store = db()
+    service = offline_service(store)
+    d = service.start("张三").id
+    talk(service, d, [IDENTITY, "微信发了85条，网站120条，处罚47件，强制16件"])
+    facts = lambda: {k: f.value for k, f in store.facts(d).items()}  # noqa: E731
+    # the last number said, of any kind, when nothing is named
+    reply = service.handle(d, "张三", "哦不对 是17")
+    assert facts()["t2.enforcement.decisions"] == 17 and "没能确定" not in reply.text
+    service.handle(d, "张三", "刚才说错了，微信是58条")
+    assert facts()["new_media_posts"] == 58
+    service.handle(d, "张三", "前面说的处罚数不对 应该是49")
+    assert facts()["t2.penalty.decisions"] == 49
+    service.handle(d, "张三", "把行政处罚改为48件")
+    assert facts()["t2.penalty.decisions"] == 48
+    service.handle(d, "张三", "依申请今年新收的 个人37件 企业3件 律师事务所1件")
+    # a column named alone: the cell of that column that held the old value
+    reply = service.handle(d, "张三", "等下 刚才企业那个是2不是3")
+    assert facts()["t3.new_received.commercial"] == 2 and "原为3" in reply.text
+    assert facts()["t3.new_received.natural"] == 37

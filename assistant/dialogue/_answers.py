@@ -117,6 +117,13 @@ def _reading_notes(reading: MessageReading, facts: Facts) -> tuple[list[str], li
     return head, tail
 
 
+def _unit_of(field: str) -> str:
+    spec = spec_of(field)
+    if spec is None:
+        return ""
+    return spec.unit or ("件" if spec.kind == "cell_int" else "")
+
+
 def correction_ops(rest: str, message: str, st: State) -> tuple[list[PatchOp], str | None]:
     """"不对，网站是150条": the one recorded number the words name, set to the one number given."""
     mentions = [m for m in find_numbers(rest) if not m.is_date]
@@ -128,11 +135,15 @@ def correction_ops(rest: str, message: str, st: State) -> tuple[list[PatchOp], s
                if sf.state == "set" and getattr(spec_of(f), "kind", None) in NUMERIC_KINDS]
     fields = match_fields(phrase, numeric, unit=m.unit)
     if not fields:
-        # no name given ("不对，应该是150条"): the number of the same kind said last
-        said = [f for f in numeric if st.stored[f].source == "chat" and st.stored[f].turn_id is not None]
-        last = max((st.stored[f].turn_id or 0 for f in said), default=None)
-        recent = [f for f in said if st.stored[f].turn_id == last and m.unit and getattr(spec_of(f), "unit", None) == m.unit]
-        fields = tuple(recent) if len(recent) == 1 else ()
+        # no name given ("不对，是17件", "哦不对 是17"): the number of that kind said last — in the
+        # latest message that recorded one, the one said last in it
+        said = [f for f in numeric if st.stored[f].source == "chat" and st.stored[f].turn_id is not None
+                and (not m.unit or _unit_of(f) == m.unit) and getattr(spec_of(f), "kind", "") != "year"]
+        for turn in sorted({st.stored[f].turn_id or 0 for f in said}, reverse=True):
+            in_turn = [f for f in said if st.stored[f].turn_id == turn]
+            text = st.stored[in_turn[0]].turn_text or ""
+            fields = (max(in_turn, key=lambda f: text.rfind(st.stored[f].quote or "")),)
+            break
     if len(fields) != 1:
         return [], "没能确定要更正哪一项，请连同项目名称一起说，例如“不对，网站公开政务信息是150条”。"
     result = check_patch(Patch(ops=[PatchOp(field=fields[0], value=rest[m.start:m.end], quote=rest)]), message)
@@ -194,6 +205,8 @@ def answer(st: State, message: str, model: Model, correction: str | None) -> Out
         accepted += ops
         if problem:
             notes.append(problem)
+        if ops:  # the number the reader could not place is the correction's
+            tail = [t for t in tail if not t.startswith("这些数字没能确定")]
 
     accepted += _one_column_follows(accepted, st.stated)
     bad = [r for r in (bad_value_reason(x) for x in rejected) if r]

@@ -40,6 +40,8 @@ _ALL_DONE = re.compile(r"(?:都|全部|均|全都)(?:已经?|已)?(?:办完|办�
 _WAS_WRONG = re.compile(r"\s*[…\.。]*\s*(?:的)?(?:不对|是错的|错了|有误|写错|说错|哦不|不不)")
 # "六百多条……准确是623条": the exact number follows an approximate one
 _EXACT_NEXT = re.compile(r"[…\.。，,\s]*(?:准确|确切|具体|精确|实际)(?:的|地)?(?:数|数字|说)?(?:是|为)")
+# "应该是49", "改成150": a value said for the item just named
+_SAYS_VALUE = re.compile(r"^\s*(?:应该是|应该为|应为|应是|改成|改为|其实是|实际是|是)\s*$")
 # "有1件是信访转过来的不算": a number the clerk says is not counted
 _NOT_COUNTED = re.compile(r"不算|不计入?|没算|不统计|不纳入|不属于(?:依)?申请")
 # "一家律师事务所", "一位市民": an article before who applied, not a count
@@ -450,6 +452,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         return
     replaced = 0
     used: set[tuple[int, int]] = set()
+    olds = {str(n.value) for n in numbers if _NOT_IS.search(clause[:n.start])}  # "是2不是3": 3
     for n in numbers:
         after = clause[max(n.end, n.unit_end):]
         clause_end = sentence.find(clause.strip()) + len(clause.strip())
@@ -496,7 +499,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                     # of none, which is what grounds the zero)
                     out.zeros.append(Zero((f"t4.{other}",), sentence))
                 break
-        if target is None and n.unit and not any(a.kind in ("fact", "t2row", "t3row", "t4block") for a in anchors):
+        if target is None and (n.unit or _SAYS_VALUE.match(clause[:n.start])) and not any(
+                a.kind in ("fact", "t2row", "t3row", "t4block") for a in anchors):
             # "许可就是民办学校审批那些，一共27件", "收取了信息处理费，共2件，金额合计1600元": an item named
             # earlier in the sentence whose measure word this number has
             for a in reversed(ctx.waiting):
@@ -505,6 +509,11 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                 target = _resolve(a, [a], ctx, n.unit)
                 if target:
                     break
+        if target is None and olds and (col := next((a for a in anchors if a.kind == "t3col"), None)):
+            # "刚才企业那个是2不是3": the cell of that column recorded as 3
+            cells = [a for a, v in ctx.earlier.items() if a.startswith("t3.") and a.endswith(f".{col.key}")
+                     and str(v) in olds]
+            target = cells[0] if len(cells) == 1 else None
         if target is None and n.unit in _COUNT_UNITS and (
                 group := next((a for a in cands if a.kind == "t3group"), None)):
             # "不予公开3件，1件涉及国家秘密，2件是过程性信息": the group's sum, checked against its rows
