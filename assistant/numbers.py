@@ -300,6 +300,30 @@ def find_numbers(text: str) -> list[NumberMention]:
 
     if has_cn or percent_spans:
         out.sort(key=_START)  # Arabic numbers alone are found in order
+    return join_mixed(text, out)
+
+
+_MIXED_TAIL = re.compile(r"([0-9０-９])\s*([千百])")
+
+
+def join_mixed(text: str, found: list[NumberMention]) -> list[NumberMention]:
+    """"8万6千元": a number in 万 followed by its thousands (or hundreds) is one number."""
+    out: list[NumberMention] = []
+    i = 0
+    while i < len(found):
+        n = found[i]
+        m = _MIXED_TAIL.match(text, n.end) if text[n.end - 1:n.end] == "万" and not n.unit else None
+        if m:
+            tail = (Decimal(int(m.group(1).translate(_FULLWIDTH))) * (1000 if m.group(2) == "千" else 100))
+            unit, unit_end, approx = _unit_after(text, m.end())
+            out.append(NumberMention(n.value + tail, n.start, m.end(), unit, unit_end or m.end(), n.approx or approx,
+                                     n.chinese, 0))
+            i += 1
+            while i < len(found) and found[i].start < m.end():
+                i += 1  # the pieces of the tail
+            continue
+        out.append(n)
+        i += 1
     return out
 
 

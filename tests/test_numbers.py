@@ -156,7 +156,7 @@ def _reference_find_numbers(text):
             out.append(N.NumberMention(value, s, e, "", e, N._approx_before(text, s), True, 0))
             taken[s:e] = b"\x01" * (e - s)
     out.sort(key=lambda x: x.start)
-    return out
+    return N.join_mixed(text, out)
 
 
 _PIECES = [*"0123456789０１２３４５６７８９..．,，万亿萬元%％余多约近超过逾大将第点 \u3000\t\n。，；、一二两三十百千零〇",

@@ -28,7 +28,7 @@ _SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
 # clause breaks: commas (not a thousands separator), 、, brackets; a bracket's content is a clause
 # a run of spaces between words (not around a number) is a comma of voice input: "个人37件 企业3件"
 _CLAUSE = re.compile(r"(?<=[\u4e00-\u9fa5%％])[ \u3000\t]+(?=[\u4e00-\u9fa5])(?![件条个篇场次项期元万家位名人份起宗例])|[，,、（()）:：…](?![0-9０-９]{3}(?![0-9０-９]))|(?<![0-9０-９])[，,]")
-_COUNT_UNITS = ("", "件", "个", "项", "宗", "起", "例", "份")
+_COUNT_UNITS = ("", "件", "个", "项", "宗", "起", "例", "份", "部")
 _MONEY_UNITS = ("元", "万元", "万")
 _NOT_IS = re.compile(r"(?:不是|而非|并非|不为)\s*$")
 _T3_GROUP_ROWS = {g: [r.address.removeprefix("t3.") for r in T3_ROWS if r.group == g] for g in L.T3_GROUP_LABELS}
@@ -63,7 +63,7 @@ _END_PUNCT = "。；;！!？?，,、"
 _LAST_YEAR = re.compile(r"去年|上年|上一年|过来|往年")
 _RESULTS = re.compile(r"办理结果|结果[:：]|予以公开|部分公开|不予公开|无法提供|不予处理|答复")
 _NEXT_YEAR = re.compile(r"明年|下年|下一年|下一年度|接着|继续|转入|转到|转至")
-_NONE_AT_ALL = re.compile(r"一(?:件|个|份|条|篇|场|次|起|例)?(?:也|都)(?:没|不|未|无)")
+_NONE_AT_ALL = re.compile(r"一(?:件|个|份|条|篇|场|次|起|例|部)?[^，,。；;]{0,6}?(?:也|都)(?:没|不|未|无)")
 _PUBLISHED = re.compile(r"(?:都|均|全部|已经?|并)(?:已)?(?:进行了)?(?:向社会)?公开|结果(?:都|均|已)公开|公开了")
 
 
@@ -386,7 +386,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         out.stated.append(Stated("proposals_published", True, quote, c0, c0 + len(clause)))
     blanket = any(w in plain for w in all_zero)
     if not numbers:
-        negated = any(w in plain for w in zero_words) or blanket or bool(said_zero)
+        # "不收费": 不 right before the item's word negates it (a 不 inside a word, 不予公开, is masked)
+        negated = any(w in plain for w in zero_words) or blanket or bool(said_zero) or bool(re.search(r"不(?=＃)", plain))
         named = [a for a in anchors if a.kind in ("fact", "t2row", "t3row", "t3group", "t4block")
                  or (a.kind == "t2col" and ctx.t2row in ("regulations", "normative_docs"))]
         specific = [a for a in named if clause[a.start:a.end] not in _GENERIC]
