@@ -117,7 +117,9 @@ class _Context:
     zeroed: bool = False  # this sentence already said which items are zero
     fee_sentence: bool = False  # the sentence is about the 信息处理费
     earlier: dict[str, object] = field(default_factory=dict)  # row totals recorded before this message
-    listed: list[Anchor] = field(default_factory=list)  # "规章、规范性文件都没有": items listed before the verb
+    listed: list[Anchor] = field(default_factory=list)
+    col_focus: str | None = None  # "个人申请的7件里，公开了4件": the applicant the results are of
+    pending: tuple[NumberMention, int, str] | None = None  # "1件…，按信访转走了": a count waiting for its row  # "规章、规范性文件都没有": items listed before the verb
 
 
 def _which_carry(a: Anchor, clause: str, results: bool) -> Anchor:
@@ -131,6 +133,12 @@ def _which_carry(a: Anchor, clause: str, results: bool) -> Anchor:
         # "去年没办完的2件": last year's, carried over into this one
         return Anchor(a.kind, "carried_over", a.start, a.end)
     return a
+
+
+def _col_before(clause: str, n: NumberMention) -> Anchor | None:
+    """"企业那1件": the applicant named right before the demonstrative."""
+    head = _REFERENCE.sub("", clause[:n.start])
+    return next((a for a in vocabulary().anchors(head) if a.kind == "t3col" and a.end == len(head)), None)
 
 
 def _is_article(n: NumberMention, clause: str) -> bool:
@@ -184,6 +192,8 @@ def _resolve(a: Anchor, clause_anchors: list[Anchor], ctx: _Context, unit: str) 
     if a.kind == "t3row":
         if "t3col" in kinds and kinds["t3col"].start < a.start:
             return None  # "商业企业1件逾期不补正": the column word before the number takes it
+        if ctx.col_focus and a.key not in ("new_received", "carried_over"):
+            return f"t3.{a.key}.{ctx.col_focus}"
         return f"t3.{a.key}.total"
     if a.kind == "t4col":
         block = kinds["t4block"].key if "t4block" in kinds else ctx.t4block
@@ -299,6 +309,9 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
                 continue
             _read_clause(message, clause, c0, message[s0:s0 + len(sentence)].strip().rstrip(_END_PUNCT), ctx, out,
                          zero_words, all_zero)
+        if ctx.pending:
+            n, at, quote = ctx.pending
+            out.unexplained.append((at + n.start, at + n.end, quote))
         _all_of_one_column(sentence, message[s0:s0 + len(sentence)].strip().rstrip(_END_PUNCT), ctx, out)
     _every_application(message, out)
     for group, value, where in out.group_totals:
@@ -352,7 +365,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                  for m in re.finditer(re.escape(w), clause)]
     said_zero += [(m.start(), m.end()) for m in _NONE_AT_ALL.finditer(clause)]
     numbers = [n for n in find_numbers(clause) if n.unit not in vocabulary().words["not_counts"]
-               and not _is_article(n, clause) and not (n.value == 1 and _REFERENCE.search(clause[:n.start])) and not _ORDINAL.search(clause[:n.start])
+               and not _is_article(n, clause) and not (n.value == 1 and _REFERENCE.search(clause[:n.start]) and not _col_before(clause, n)) and not _ORDINAL.search(clause[:n.start])
                and not any(y.start == n.start for y in years_said)
                and not any(a.start <= n.start < a.end for a in anchors)
                and not any(a <= n.start < b for a, b in said_zero)]
@@ -376,7 +389,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     # a level said in words: "市级单位", "，县级，"
     if (lv := _LEVEL_WORD.search(clause)) and (lv.group(0) != lv.group("w")
                                                or len(clause.strip()) <= max(6, len(lv.group(0)) + 2)
-                                               or re.search(r"(?:是|属于|算|为)\s*$", clause[:lv.start()])):
+                                               or (re.search(r"(?:是|属于|算)\s*$", clause[:lv.start()])
+                                                   and re.fullmatch(r"[的吧啊。]*\s*", clause[lv.end():]))):
         out.stated.append(Stated("agency_level", lv.group("w"), quote, c0 + lv.start(), c0 + lv.end()))
     # "都办完了": nothing carried forward to next year (not about 建议提案)
     if _ALL_DONE.search(clause) and not re.search("建议|提案", sentence):
@@ -385,6 +399,15 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     if _PUBLISHED.search(clause) and re.search("建议|提案", sentence):
         out.stated.append(Stated("proposals_published", True, quote, c0, c0 + len(clause)))
     blanket = any(w in plain for w in all_zero)
+    rows_here = [a for a in anchors if a.kind == "t3row" and a.key not in _NOT_RESULTS
+                 and clause[a.start:a.end] not in _GENERIC]
+    if not numbers and ctx.pending and len({a.key for a in rows_here}) == 1:
+        n, at, said = ctx.pending
+        ctx.pending = None
+        row = rows_here[0].key
+        target = f"t3.{row}.{ctx.col_focus}" if ctx.col_focus else f"t3.{row}.total"
+        out.stated.append(Stated(target, int(n.value), f"{said}，{quote}" if said in sentence else sentence,
+                                 at + n.start, at + n.end))
     if not numbers:
         # "不收费": 不 right before the item's word negates it (a 不 inside a word, 不予公开, is masked)
         negated = any(w in plain for w in zero_words) or blanket or bool(said_zero) or bool(re.search(r"不(?=＃)", plain))
@@ -481,6 +504,16 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             if row:
                 continue
         target = None
+        if _REFERENCE.search(clause[:n.start]) and (col := _col_before(clause, n)) and not ctx.t3row:
+            # "企业那1件让他补正材料一直没回": that applicant's one application, and what became of it
+            out.stated.append(Stated(f"t3.new_received.{col.key}", int(n.value), quote, c0 + n.start, c0 + n.end))
+            ctx.col_focus = col.key
+            rows = [a for a in anchors if a.kind == "t3row" and a.start >= n.end and a.key not in _NOT_RESULTS]
+            if rows:
+                out.stated.append(Stated(f"t3.{rows[0].key}.{col.key}", int(n.value), quote, c0 + n.start, c0 + n.end))
+            else:
+                ctx.pending = (n, c0, quote)
+            continue
         # a word of who applied or of a result takes one number of its clause ("2件个人1件企业")
         cands = [a for a in _candidates(n, anchors, numbers, clause)
                  if not (a.kind in ("t3col", "t4col") and (a.start, a.end) in used)]
@@ -521,11 +554,21 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             out.group_totals.append((group.key, int(n.value), (c0 + n.start, c0 + n.end, quote)))
             ctx.t3group = group.key
             continue
+        if target is None and not anchors and n.unit in ("件", "个") and (
+                ctx.col_focus or ctx.t3rows_said or ctx.results):
+            if ctx.pending:  # the count before never found its row
+                old_n, old_at, old_quote = ctx.pending
+                out.unexplained.append((old_at + old_n.start, old_at + old_n.end, old_quote))
+            ctx.pending = (n, c0, quote)  # "还有1件其实是来反映问题的，按信访转走了"
+            continue
         if target is None:
             out.unexplained.append((c0 + n.start, c0 + n.end, quote))
             continue
         value = _as_value(target, n)
         out.stated.append(Stated(target, value, quote, c0 + n.start, c0 + n.end))
+        if target.startswith("t3.new_received.") and not target.endswith(".total") and (
+                _RESTATED.match(clause[max(n.end, n.unit_end):]) or _REFERENCE.search(clause[:n.start])):
+            ctx.col_focus = target.rsplit(".", 1)[1]  # "个人申请的7件里…", "企业那1件…"
         if target.startswith("t3.") and target.endswith(".total"):
             row = target[3:-6]
             ctx.t3rows_said.append((row, int(value), sentence.find(clause.strip()) + n.start))
