@@ -147,7 +147,7 @@ def _digits(s: str) -> str:
     return to_halfwidth(s).replace(",", "")
 
 
-_APPROX_BEFORE = ("约", "近", "超过", "逾", "大约", "将近", "超")
+_APPROX_BEFORE = ("约", "近", "超过", "逾", "大约", "将近", "超", "大概", "差不多")
 _APPROX_LAST = frozenset(w[-1] for w in _APPROX_BEFORE)  # cheap pre-test for _approx_before
 _APPROX_AFTER = ("余", "多")
 _PERCENT_RE = re.compile(_PERCENT_WORD)

@@ -130,8 +130,12 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
             for scope in z.scope:
                 if scope in targets:
                     continue  # "没有单独的网站，…栏目里发了47条": the number says what the words meant
-                if scope in FACT_SPECS or scope in ALL_CELL_ADDRESSES or any(
-                        a.startswith(scope + ".") for a in ALL_CELL_ADDRESSES):
+                inside = [a for a in ALL_CELL_ADDRESSES if a.startswith(scope + ".")]
+                if any(a in targets for a in inside):
+                    # "规章今年没出也没废，现行有效的12件": the zero is the row's other cells
+                    out.ops += [PatchOp(field=a, value=0, quote=z.quote) for a in inside
+                                if a not in targets and not a.endswith(".total")]
+                elif scope in FACT_SPECS or scope in ALL_CELL_ADDRESSES or inside:
                     out.ops.append(PatchOp(field=scope, value=0, quote=z.quote))
             continue
         if z.scope != ("*",):  # a blanket over named rows: their empty cells that are nobody's sum

@@ -375,6 +375,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         masked[a.start:a.end] = "＃" * (a.end - a.start)
     plain = "".join(masked)
     quote = message[c0:c0 + len(clause)].strip().rstrip(_END_PUNCT)
+    following = message[c0 + len(clause):]  # what the message says after this clause
     years = [n for n in find_numbers(clause) if n.unit == "年" or (
         n.unit == "" and re.search(r"(?:报告年度|年度|年份)[是为:：]?\s*$", clause[:n.start]))]
     for y in years:
@@ -420,7 +421,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         if not negated and named and not bare:
             # "…1件结转过来的，…，予以公开": a result said alone may take every application
             out.all_of += [a.key for a in named if a.kind == "t3row" and a.key not in _NOT_RESULTS]
-            ctx.listed += named  # "规章、" of "规章、规范性文件都没有": waits for what is said of the list
+            if re.match(r"\s*[、和及与]", following) or re.search(r"[和及与]\s*$", clause):
+                ctx.listed += named  # "规章、" of "规章、规范性文件都没有": waits for what is said of the list
             ctx.waiting += anchors
             _update_context(ctx, anchors)
             return
@@ -479,10 +481,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     olds = {str(n.value) for n in numbers if _NOT_IS.search(clause[:n.start])}  # "是2不是3": 3
     for n in numbers:
         after = clause[max(n.end, n.unit_end):]
-        clause_end = sentence.find(clause.strip()) + len(clause.strip())
         if _NOT_IS.search(clause[:n.start]) or _WAS_WRONG.match(after) or (
-                not after.strip(" 。；;，,") and _WAS_WRONG.match(re.sub(r"^[，,\s]+", "", sentence[clause_end:]))) or (
-                n.approx and _EXACT_NEXT.match(sentence, clause_end)):
+                not after.strip(" 。；;，,") and _WAS_WRONG.match(re.sub(r"^[，,\s]+", "", following))) or (
+                n.approx and _EXACT_NEXT.match(following)):
             out.replaced.append(quote)  # "是2件不是3件", "刚说的6件不对，是4件": the old value, to be replaced
             replaced += 1
             continue

@@ -103,6 +103,13 @@ def _rows_of(message: str) -> tuple[list[str], list[list[str]], list[str]]:
         cells = table_cells(line, loose=True)
         if not cells:  # None: not a table line; []: a Markdown rule
             continue
+        numbers = [c for c in cells if c.strip()]
+        if len(numbers) == len(T4_COLUMNS) and all(cell_kind(c) == NUM for c in numbers) and (
+                block := _t4_block_above(raw, i)):
+            # "复议 / 维持 纠正 其他 尚未审结 总计 / 11 2 1 3 17": a block's numbers under its name
+            lines.append(line)
+            rows.append([block, *numbers])
+            continue
         prev = raw[i - 1].strip() if i else ""
         if (len(cells) > 1 and not _ROW_START.match(cells[0]) and prev and table_cells(prev, loose=True) is None
                 and not _PAGE_NUMBER.match(prev) and len(prev) <= 40 and not prev.endswith(("。", "：", ":"))):
@@ -111,6 +118,21 @@ def _rows_of(message: str) -> tuple[list[str], list[list[str]], list[str]]:
         lines.append(line)
         rows.append(cells)
     return lines, rows, pages
+
+
+_T4_NAMES = {"复议": "行政复议", "行政复议": "行政复议", "直接起诉": "未经复议直接起诉", "未经复议直接起诉": "未经复议直接起诉",
+             "复议后起诉": "复议后起诉", "经复议后起诉": "复议后起诉"}
+
+
+def _t4_block_above(raw: list[str], i: int) -> str | None:
+    """The table-四 block named on a label-only line above ``raw[i]`` (a header line may be between)."""
+    for j in (i - 1, i - 2):
+        if j < 0:
+            return None
+        cells = [c.strip() for c in (table_cells(raw[j], loose=True) or [raw[j]]) if c.strip()]
+        if len(cells) == 1 and (name := _T4_NAMES.get(cells[0].rstrip("：:"))):
+            return name
+    return None
 
 
 def parse_pasted_tables(message: str) -> tuple[list[PatchOp], list[str]]:
