@@ -88,6 +88,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     already (stated or derived) — a blanket zero never touches them. ``earlier``: values recorded
     before, which the message may point back to ("38件里自然人29件")."""
     out = MessageReading()
+    known = set(known)
     stripped = message.strip()
     if topic and _SKIP.match(stripped):
         out.ops.append(PatchOp(field=topic, value=None, quote=stripped, op="pending"))
@@ -122,7 +123,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     out.replaced = list(reading.replaced)
     out.excluded = list(reading.excluded)
     out.checked = list(reading.checked)
-    _identity(message, skip, topic, out)
+    _identity(message, skip, topic, out, known)
 
     known = set(known) | targets | {op.field for op in table_ops}
     for z in reading.zeros:
@@ -177,7 +178,11 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     return out
 
 
-def _identity(message: str, skip: list[tuple[int, int]], topic: str | None, out: MessageReading) -> None:
+_INTRODUCES = re.compile(r"我们是|我们单位是|单位是|单位名称|机关是|机关名称|全称|报告主体|本单位是|本机关是|我是")
+
+
+def _identity(message: str, skip: list[tuple[int, int]], topic: str | None, out: MessageReading,
+              known: set[str]) -> None:
     """The agency's name (and its level from the name, unless the message says it)."""
     names: list[tuple[str, str]] = []
     # clauses; a run of spaces between words is a comma of voice input
@@ -187,6 +192,8 @@ def _identity(message: str, skip: list[tuple[int, int]], topic: str | None, out:
             continue
         clause = m.group(0)
         found = agency_name_in(clause)
+        if found is not None and "agency_name" in known and not _INTRODUCES.search(clause[:found[1]]):
+            found = None  # "转给信访办了": once the agency is known, only "我们是…/单位是…" renames it
         if found is None and topic == "agency_name" and all(n.unit in ("年", "年度") for n in find_numbers(clause)):
             found = agency_name_in("单位是" + clause.strip())
             if found is not None:

@@ -27,7 +27,9 @@ __all__ = ["Reading", "Stated", "Zero", "read_statements"]
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
 # clause breaks: commas (not a thousands separator), 、, brackets; a bracket's content is a clause
 # a run of spaces between words (not around a number) is a comma of voice input: "个人37件 企业3件"
-_CLAUSE = re.compile(r"(?<=[\u4e00-\u9fa5%％])[ \u3000\t]+(?=[\u4e00-\u9fa5])(?![件条个篇场次项期元万家位名人份起宗例])|[，,、（()）:：…](?![0-9０-９]{3}(?![0-9０-９]))|(?<![0-9０-９])[，,]")
+_CLAUSE = re.compile(r"(?<=[\u4e00-\u9fa5%％])[ \u3000\t]+(?=[\u4e00-\u9fa5])"
+                     r"|(?<=[0-9０-９])[ \u3000\t]+(?=[\u4e00-\u9fa5])(?![件条个篇场次项期元万千百家位名人份起宗例部])"
+                     r"|[，,、（()）:：…](?![0-9０-９]{3}(?![0-9０-９]))|(?<![0-9０-９])[，,]")
 _COUNT_UNITS = ("", "件", "个", "项", "宗", "起", "例", "份", "部")
 _MONEY_UNITS = ("元", "万元", "万")
 _NOT_IS = re.compile(r"(?:不是|而非|并非|不为)\s*$")
@@ -167,13 +169,28 @@ def _money(value: Decimal, unit: str) -> Decimal:
     return (value / 10_000).normalize() if unit == "元" else value
 
 
+_NEXT_COUNT = re.compile(r"(?<=[\u4e00-\u9fa5])[ \u3000\t]+(?=[0-9０-９])")
+
+
 def _clauses(sentence: str, offset: int) -> list[tuple[int, str]]:
     out, start = [], 0
     for m in [*_CLAUSE.finditer(sentence), None]:
         end = m.start() if m else len(sentence)
         if sentence[start:end].strip():
-            out.append((offset + start, sentence[start:end]))
+            out += _next_counts(sentence[start:end], offset + start)
         start = m.end() if m else end
+    return out
+
+
+def _next_counts(clause: str, offset: int) -> list[tuple[int, str]]:
+    """"还有1件公司的是重复申请 1件个人的…" (voice input): a space before a number begins a new
+    clause once the clause has a number of its own ("维持 44 件" keeps its number)."""
+    out, start = [], 0
+    for m in _NEXT_COUNT.finditer(clause):
+        if re.search(r"[0-9０-９]", clause[start:m.start()]):
+            out.append((offset + start, clause[start:m.start()]))
+            start = m.end()
+    out.append((offset + start, clause[start:]))
     return out
 
 
@@ -473,6 +490,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             ctx.waiting += anchors
         return
     ctx.listed = []
+    if ctx.pending:  # a count before this one never found its row
+        n0, at, said = ctx.pending
+        out.unexplained.append((at + n0.start, at + n0.end, said))
+        ctx.pending = None
     if _NOT_COUNTED.search(plain):
         out.excluded.append(quote)
         return
