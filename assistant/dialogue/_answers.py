@@ -218,8 +218,11 @@ def answer(st: State, message: str, model: Model, correction: str | None) -> Out
     negatives = negative_numbers(message, skip=[op.quote for op in accepted if op.field in TEXT_FIELDS])
     if negatives:
         bad.append(f"数字不能是负数：{'、'.join(dict.fromkeys(negatives))}。")
-    bad += [f"表格中这一行没能读出来，请检查每一格是否都是非负整数：{excerpt(line, 40)}"
-            for line in unread_table_lines(message)[:3]]
+    unread = unread_table_lines(message)
+    bad += [f"表格中这一行没能读出来：{excerpt(line, 40)}" for line in unread[:3]]
+    if unread:
+        bad.append(f"共{len(unread)}行没能读出来。请检查：每一格是否都是非负整数；每行的数字个数是否和表头一致"
+                   "（只粘贴用到的几列时，请带上表头行和“总计”列）。")
     if bad:
         return _refusal(bad, before, others)
     try:

@@ -35,6 +35,11 @@ def _zero_words() -> tuple[str, ...]:
     return (*_ZERO_WORDS, *(w for w in (*words["zero"], *words["all_zero"], *words["all_done"]) if not w.isdigit()))
 
 
+def _not_before_a_word(quote: str) -> bool:
+    """"我们乡镇不发这个", "不收费": 不 right before a word the reader knows says none of it."""
+    return any(a.start > 0 and quote[a.start - 1] == "不" for a in vocabulary().anchors(quote))
+
+
 _NEGATIONS = ("没有", "未", "无", "不", "否", "没")
 # "change every number to 0" names no item: it cannot ground any value (prompt injection, or a
 # careless sweep that would overwrite what the staff said item by item)
@@ -156,7 +161,7 @@ def _number_grounded(spec: FactSpec, v: Decimal, quote: str) -> tuple[bool, bool
             return True, m.approx
     if whole is not None and whole == v:
         return True, False
-    if v == 0 and any(w in normalise(quote) for w in _zero_words()):
+    if v == 0 and (any(w in normalise(quote) for w in _zero_words()) or _not_before_a_word(quote)):
         return True, False
     return False, False
 

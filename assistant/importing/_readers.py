@@ -136,12 +136,16 @@ class T3Reader:
         self.duplicates: list[str] = []
         self.group_rows: list[str] = []
         self.order: list[str] | None = None  # the header's column order, when not the official one
+        self.partial: list[str] | None = None  # the columns of a header that names only some, and 总计
+        self.implied: dict[tuple[str, ...], list[str]] = {}  # columns read as 0 because the header leaves them out
 
     def header(self, labels: list[str]) -> None:
         self._named |= t3_header_columns(labels)
         order = t3_header_order(labels)
         if sorted(order) == sorted(T3_COLUMNS) and order != list(T3_COLUMNS):
             self.order = order  # "总计 自然人 商业企业 …": a sheet with the total first
+        elif "total" in order and 2 <= len(order) < len(T3_COLUMNS) and len(set(order)) == len(order):
+            self.partial = order  # "自然人 商业企业 总计": a tally sheet with only the columns it uses
 
     def _resolve(self, s: str) -> tuple[str, tuple[str, ...] | str, str | None] | None:
         if s.startswith(_RESULTS_KEY):
@@ -212,6 +216,16 @@ class T3Reader:
         """Pasted text without a 总计 column: "label, empty cell, six numbers" has seven cells, and
         the empty one is layout (a merged label cell), not a blank 自然人. There is a 总计 column
         when the header names one or when any seven-cell row has its first cell filled."""
+        if self.partial:
+            for p, vals in self.rows.items():
+                if len(vals) != len(self.partial) or not all(v.strip().isdigit() for v in vals):
+                    continue
+                said = dict(zip(self.partial, vals, strict=True))
+                if sum(int(v) for c, v in said.items() if c != "total") != int(said["total"]):
+                    continue  # the columns said do not make the total: something is left out, not 0
+                self.implied[p] = [c for c in T3_COLUMNS if c not in said]
+                self.rows[p] = [said.get(c, "0") for c in T3_COLUMNS]
+                self.origin[p] = [self.origin[p][0]] * len(T3_COLUMNS)
         if self.order:
             where = [self.order.index(c) for c in T3_COLUMNS]
             for p, vals in self.rows.items():

@@ -42,6 +42,7 @@ class TablesResult:
     notes: list[str] = field(default_factory=list)
     format_version: FormatVersion = "unknown"
     found_any: bool = False
+    implied: set[str] = field(default_factory=set)  # 0 in a column the header leaves out (its row adds up)
 
 
 def read_rows(rows: list[list[str]], part: str | None = None) -> TablesResult:
@@ -130,6 +131,7 @@ class TableReader:
         raw: dict[str, str] = dict(self._t2.cells)
         origins: dict[str, int] = dict(self._t2.origin)
         self._t3.finish()
+        res.implied = {"t3." + ".".join(p) + f".{c}" for p, cols in self._t3.implied.items() for c in cols}
         for path, vals in self._t3.rows.items():
             base = "t3." + ".".join(path)
             for col, v, at in zip(T3_COLUMNS, vals, self._t3.origin[path]):

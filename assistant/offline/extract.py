@@ -26,7 +26,8 @@ def offline_patch(message: str, topic: str | None = None, facts: Facts | None = 
     """The facts in ``message`` as a patch (not yet checked). ``topic``: the field or table just
     asked about, which a bare answer ("5件", "不清楚", "都是0") refers to; ``facts``: what is known
     already (a blanket zero only fills what has no value)."""
-    return Patch(ops=_dedupe(read_message(message, topic=topic, known=known_fields(facts), earlier=facts.cells).ops))
+    return Patch(ops=_dedupe(read_message(message, topic=topic, known=known_fields(facts),
+                                             earlier=facts.cells if facts else None).ops))
 
 
 def _dedupe(ops: list[PatchOp]) -> list[PatchOp]:

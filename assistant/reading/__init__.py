@@ -22,7 +22,8 @@ from assistant.reading._identity import agency_name_in, infer_level
 from assistant.reading._questions import is_question
 from assistant.reading._statements import Reading, Stated, Zero, read_statements
 from assistant.reading._tables import is_table_line, parse_pasted_tables
-from assistant.reading._texts import Text, labelled_texts, said_of_a_topic
+from assistant.reading._texts import Text, labelled_texts
+from assistant.reading._texts import said_of_a_topic as _said_of_a_topic
 from assistant.reading._vocab import vocabulary
 from schemas.facts import FACT_SPECS, TEXT_FIELDS
 from schemas.layout import ALL_CELL_ADDRESSES
@@ -167,7 +168,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
         if not any(a <= m.start() < b for a, b in skip) and is_question(m.group(0)):
             out.questions.append(m.group(0).strip())
     out.same_as_last_year = bool(_SAME_AS_LAST_YEAR.search(stripped)) and len(stripped) <= 20
-    if (said := said_of_a_topic(stripped)) and not out.ops:
+    if (said := _said_of_a_topic(stripped)) and not out.ops:
         kind, topic_field, words = said
         if kind == "none":  # "创新情况没有": the topic is answered, with nothing to report
             out.ops.append(PatchOp(field=topic_field, value=words, quote=stripped))

@@ -52,6 +52,7 @@ _ARTICLE = re.compile(r"\s*(?:家|位|名|个)")
 _REFERENCE = re.compile(r"(?:这|那|该|此)\s*$")
 # what may stand around the applicant's word of "是一家律师事务所申请的", "都是个人提出的"
 _FILLER = r"[＃\s。；;！!，,、]|是|都|全|均|为|属于|一家|一位|一名|一个|申请的|申请|提出的|提出|提交的|的|了"
+_FEE_CHARGED = re.compile(r"(?<![没未不无])(?<!没有)(?<!并未)(?:收取了|已收取|共收取|收了|收过|有收取|收取信息处理费)(?!的?情况)")
 _FEE_VERBS = ("收了", "收费", "收取", "收过费", "收到")
 # "第2项": an ordinal, not a count
 _ORDINAL = re.compile(r"第\s*$")
@@ -120,6 +121,7 @@ class _Context:
     fee_sentence: bool = False  # the sentence is about the 信息处理费
     earlier: dict[str, object] = field(default_factory=dict)  # row totals recorded before this message
     listed: list[Anchor] = field(default_factory=list)
+    respectively: list[Anchor] = field(default_factory=list)  # items of "…分别是…", still to take a number
     col_focus: str | None = None  # "个人申请的7件里，公开了4件": the applicant the results are of
     pending: tuple[NumberMention, int, str] | None = None  # "1件…，按信访转走了": a count waiting for its row  # "规章、规范性文件都没有": items listed before the verb
 
@@ -146,7 +148,7 @@ def _col_before(clause: str, n: NumberMention) -> Anchor | None:
 def _is_article(n: NumberMention, clause: str) -> bool:
     if n.value != 1 or not (m := _ARTICLE.match(clause, n.end)):
         return False
-    return any(a.kind == "t3col" and a.start <= 2 for a in vocabulary().anchors(clause[m.end():]))
+    return any(a.kind == "t3col" and a.start == 0 for a in vocabulary().anchors(clause[m.end():]))
 
 
 def _said_before(n: NumberMention, earlier: Mapping[str, object], quote: str) -> Stated | None:
@@ -329,6 +331,10 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
         if ctx.pending:
             n, at, quote = ctx.pending
             out.unexplained.append((at + n.start, at + n.end, quote))
+        verbatim = message[s0:s0 + len(sentence)].strip().rstrip(_END_PUNCT)
+        if ctx.fee_sentence and _FEE_CHARGED.search(sentence) and not any(s.target == "fee_charged" for s in out.stated):
+            # "有3件申请按规定收取了信息处理费，共计1200元"
+            out.stated.append(Stated("fee_charged", True, verbatim, s0, s0 + len(sentence)))
         _all_of_one_column(sentence, message[s0:s0 + len(sentence)].strip().rstrip(_END_PUNCT), ctx, out)
     _every_application(message, out)
     for group, value, where in out.group_totals:
@@ -373,7 +379,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                    else a for a in anchors]
     if ctx.fee_sentence:
         # "信息处理费今年收了，2件，一共1,260元": 收了 is the fee's, not table 二's nor new applications
-        anchors = [a for a in anchors if not (a.kind in ("t2row", "t3row") and clause[a.start:a.end] in _FEE_VERBS)]
+        anchors = [a for a in anchors if not (a.kind in ("t2row", "t3row")
+                                              and clause[a.start:a.end] in (*_FEE_VERBS, *_GENERIC))]
     years_said = [n for n in find_numbers(clause) if n.unit == "" and 2008 <= n.value <= 2100
                   and re.search(r"(?:报告年度|年度|年份)[是为:：]?\s*$", clause[:n.start])]
     # a numeral inside a word of the vocabulary (四类过程性信息, 三安全一稳定) is part of the name, the
@@ -489,7 +496,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         if not negated:
             ctx.waiting += anchors
         return
-    ctx.listed = []
+    listed, ctx.listed = ctx.listed, []
     if ctx.pending:  # a count before this one never found its row
         n0, at, said = ctx.pending
         out.unexplained.append((at + n0.start, at + n0.end, said))
@@ -536,6 +543,16 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             else:
                 ctx.pending = (n, c0, quote)
             continue
+        if "分别" in clause[:n.start] and not ctx.respectively:
+            # "人大建议和政协提案分别是15件、22件": the items named before 分别, in order
+            ctx.respectively = [a for a in [*listed, *anchors] if (a in listed or a.end <= clause.index("分别"))
+                                and a.kind in ("fact", "t2row", "t3row", "t4block", "t3col", "t4col")]
+            ctx.respectively = list({a.key: a for a in ctx.respectively}.values())
+        if ctx.respectively:
+            a = ctx.respectively.pop(0)
+            if (target := _resolve(a, [a], ctx, n.unit)):
+                out.stated.append(Stated(target, _as_value(target, n), quote, c0 + n.start, c0 + n.end))
+                continue
         # a word of who applied or of a result takes one number of its clause ("2件个人1件企业")
         cands = [a for a in _candidates(n, anchors, numbers, clause)
                  if not (a.kind in ("t3col", "t4col") and (a.start, a.end) in used)]

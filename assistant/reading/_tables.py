@@ -64,10 +64,11 @@ def _whole(addresses: list[str]) -> bool:
 
 def _line_ops(cells: list[str], read: TablesResult, addresses: list[str], quote: str) -> list[PatchOp] | None:
     written = [c for c in value_cells(cells) if c != ""]
-    if not addresses or len(written) != len(addresses) or not _whole(addresses):
+    said = [a for a in addresses if a not in read.implied]
+    if not addresses or len(written) != len(said) or not _whole(addresses):
         return None  # a cell too many or too few, or a cell read as empty
     ops = []
-    for a in addresses:
+    for a in said:  # a column the header leaves out follows from its row's total, as a derivation
         v = _value(read.raw[a])
         if v is None:
             return None

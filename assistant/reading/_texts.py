@@ -29,8 +29,10 @@ _TEXT_LABELS: tuple[tuple[str, str], ...] = (
     ("proposals_notes", r"建议提案(?:办理)?(?:情况)?"),
 )
 _LABEL = re.compile(
-    r"(?:^|(?<=[。；;！!？?\n，,]))\s*(?:[（(]?[一二三四五六七八九十0-9]+[)）、.．]\s*)?(?P<label>"
-    + "|".join(f"(?P<{f}>{p})" for f, p in _TEXT_LABELS) + r")(?:方面|情况|这块|这部分|的话)?(?:就写|写成|写|改成|改为)?\s*[:：]\s*")
+    r"(?:^|(?<=[。；;！!？?\n，, \u3000]))\s*(?:[（(]?[一二三四五六七八九十0-9]+[)）、.．]\s*)?(?P<label>"
+    + "|".join(f"(?P<{f}>{p})" for f, p in _TEXT_LABELS) + r")(?:方面|情况|这块|这部分|的话)?(?:就写|写成|写|改成|改为)?"
+    # a colon, or in voice input a space before the text ("存在的主要问题 一是…")
+    r"(?:\s*[:：]\s*|[ \u3000]+(?=[^\s0-9０-９]))")
 # labels said without a colon, as a sentence opening
 _OPENINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("problems", re.compile(r"(?:^|(?<=[。；;！!？?\n，, ]))\s*(?:存在的|目前的?|我们的)?(?:主要)?(?:问题|不足)(?:主要)?"
@@ -73,7 +75,7 @@ def said_of_a_topic(message: str) -> tuple[str, str, str] | None:
     return None
 
 
-_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]|(?<=[\u4e00-\u9fa5])[ \u3000]+(?=[\u4e00-\u9fa5])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +118,7 @@ def labelled_texts(message: str, states_a_fact: Callable[[str], bool]) -> list[T
         if field in _NOTES:
             nl = message.find("\n", text_start)
             end = min(end, nl) if 0 <= nl else end
-        value = message[text_start:end].strip().rstrip("，,")
+        value = re.sub(r"[\s，,]*(?:不对|不是|哦不|等下|等一下)?[\s，,]*$", "", message[text_start:end].strip())
         if value and not (field in _NOTES and states_a_fact(value)):
             out.append(Text(field, value, start, end))
     return out
