@@ -139,7 +139,7 @@ def test_corrections_as_people_type_them(db):
     service = offline_service(store)
     d = service.start("张三").id
     talk(service, d, [IDENTITY, "微信发了85条，网站120条，处罚47件，强制16件"])
-    facts = lambda: {k: f.value for k, f in store.facts(d).items()}  # noqa: E731
+    facts = lambda: {k: f.value for k, f in store.facts(d).items()}
     # the last number said, of any kind, when nothing is named
     reply = service.handle(d, "张三", "哦不对 是17")
     assert facts()["t2.enforcement.decisions"] == 17 and "没能确定" not in reply.text

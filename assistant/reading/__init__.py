@@ -207,7 +207,8 @@ def _identity(message: str, skip: list[tuple[int, int]], topic: str | None, out:
         return
     # "我是邳州市人社局的 就是邳州市人力资源和社会保障局": the full name said after the short one
     full = [(found[0], c.strip()) for c in re.split(r"[，,。；;\s]+", message)
-            if (m := re.match(r"(?:也就是|就是|全称是?|正式名称是?)[:：]?", c)) and (found := agency_name_in("单位是" + c[m.end():]))]
+            if (lead := re.match(r"(?:也就是|就是|全称是?|正式名称是?)[:：]?", c))
+            and (found := agency_name_in("单位是" + c[lead.end():]))]
     name, quote = (full or names)[0]
     out.ops.append(PatchOp(field="agency_name", value=name, quote=quote))
     level = infer_level(name)

@@ -430,8 +430,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         n, at, said = ctx.pending
         ctx.pending = None
         row = rows_here[0].key
-        target = f"t3.{row}.{ctx.col_focus}" if ctx.col_focus else f"t3.{row}.total"
-        out.stated.append(Stated(target, int(n.value), f"{said}，{quote}" if said in sentence else sentence,
+        waited = f"t3.{row}.{ctx.col_focus}" if ctx.col_focus else f"t3.{row}.total"
+        out.stated.append(Stated(waited, int(n.value), f"{said}，{quote}" if said in sentence else sentence,
                                  at + n.start, at + n.end))
     if not numbers:
         # "不收费": 不 right before the item's word negates it (a 不 inside a word, 不予公开, is masked)
@@ -519,7 +519,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                 again := next((x for x in reversed(out.stated) if x.target.startswith("t3.")
                                and x.target.endswith(".total") and x.value == n.value), None)
                 or _said_before(n, ctx.earlier, quote)):
-# "15件里个人13件": the row of the 15 just given is what the clause breaks down
+            # "15件里个人13件": the row of the 15 just given is what the clause breaks down
             out.stated.append(Stated(again.target, again.value, quote, c0 + n.start, c0 + n.end))
             ctx.t3row = again.target[3:-6]
             ctx.t3rows_said.append((ctx.t3row, int(again.value), sentence.find(clause.strip()) + n.start))
@@ -527,10 +527,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         if clause[:n.start].rstrip().endswith("各") and len(
                 cols := [a for a in anchors if a.kind == "t3col" and a.end <= n.start]) >= 2:
             # "个人企业各2件": each of the applicants named
-            row = ctx.t3row
-            for a in cols if row else ():
-                out.stated.append(Stated(f"t3.{row}.{a.key}", int(n.value), quote, c0 + n.start, c0 + n.end))
-            if row:
+            each_row = ctx.t3row
+            for a in cols if each_row else ():
+                out.stated.append(Stated(f"t3.{each_row}.{a.key}", int(n.value), quote, c0 + n.start, c0 + n.end))
+            if each_row:
                 continue
         target = None
         if _REFERENCE.search(clause[:n.start]) and (col := _col_before(clause, n)) and not ctx.t3row:
@@ -550,8 +550,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             ctx.respectively = list({a.key: a for a in ctx.respectively}.values())
         if ctx.respectively:
             a = ctx.respectively.pop(0)
-            if (target := _resolve(a, [a], ctx, n.unit)):
-                out.stated.append(Stated(target, _as_value(target, n), quote, c0 + n.start, c0 + n.end))
+            if (each := _resolve(a, [a], ctx, n.unit)):
+                out.stated.append(Stated(each, _as_value(each, n), quote, c0 + n.start, c0 + n.end))
                 continue
         # a word of who applied or of a result takes one number of its clause ("2件个人1件企业")
         cands = [a for a in _candidates(n, anchors, numbers, clause)
@@ -623,9 +623,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         if target.startswith("t4.") and target.endswith(".total"):
             ctx.t4total[target.split(".")[1]] = int(value)
             # "复议1件维持": a result word after the count, with no number of its own
-            after = [a for a in anchors if a.kind == "t4col" and a.start >= n.end]
-            if len(after) == 1 and not any(m.start > n.start for m in numbers):
-                out.stated.append(Stated(target.rsplit(".", 1)[0] + "." + after[0].key, int(value), quote,
+            results = [a for a in anchors if a.kind == "t4col" and a.start >= n.end]
+            if len(results) == 1 and not any(m.start > n.start for m in numbers):
+                out.stated.append(Stated(target.rsplit(".", 1)[0] + "." + results[0].key, int(value), quote,
                                          c0 + n.start, c0 + n.end))
     _update_context(ctx, anchors)
     if replaced == len(numbers):
