@@ -188,7 +188,7 @@ def test_every_part_of_the_sample_is_drafted_in_formal_style(tmp_path):
     assert t("p6.special_requirements") == "无。"
     rows = log.rows()
     assert len(rows) == len(PARTS) and {r["engine"] for r in rows} == {"offline"}
-    assert rows[0]["prompt_version"] == "offline.p1.active@1"
+    assert rows[0]["prompt_version"] == "offline.p1.active@2"
 
 
 def test_the_sample_report_from_offline_drafts_has_no_validation_error():

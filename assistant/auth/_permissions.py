@@ -77,8 +77,17 @@ def require(user: User | None, action: Action) -> User:
     if user is None or not user.active:
         raise PermissionDenied("请先登录。")
     if not allowed(user, action):
-        raise PermissionDenied(f"{user.role_label}无权{ACTION_LABELS.get(action, action)}。")
+        raise PermissionDenied(f"{user.role_label}无权{ACTION_LABELS.get(action, action)}。{_NEXT_STEP.get(action, '')}")
     return user
+
+
+# what to do instead, for the actions a clerk reaches for and may not take
+_NEXT_STEP: dict[str, str] = {
+    "export": "报告由审核人员审核定稿后导出：请先提交审核（网页“提交审核”，或命令 report-assistant draft submit 编号）。",
+    "approve": "审核由审核人员进行：请先提交审核，再请审核人员审核定稿。",
+    "return": "退回由审核人员进行。",
+    "reopen": "重新打开由审核人员进行。",
+}
 
 
 def can_open_draft(user: User | None, owner: str) -> bool:

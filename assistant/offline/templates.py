@@ -56,7 +56,7 @@ def _active(facts: Facts, t: PromptFile) -> str:
     items = [t.render(name, n=fmt(getattr(facts, name)))
              for name in ("website_items", "website_visitors", "website_visits", "new_media_posts",
                           "press_conferences", "policy_interpretations")
-             if getattr(facts, name) is not None]
+             if getattr(facts, name)]  # a zero is not a figure to report ("召开新闻发布会0场")
     if items:
         out.append(t.render("figures", items="，".join(items)))
     reg, nd = facts.cell_int("t2.regulations.issued"), facts.cell_int("t2.normative_docs.issued")
@@ -64,7 +64,13 @@ def _active(facts: Facts, t: PromptFile) -> str:
         out.append(t.render("docs_none") if reg == nd == 0 else t.render("docs", regulations=reg, normative_docs=nd))
     dec = {k: facts.cell_int(f"t2.{k}.decisions") for k in ("licensing", "penalty", "enforcement")}
     if all(v is not None for v in dec.values()):
-        out.append(t.render("decisions_none") if not any(dec.values()) else t.render("decisions", **dec))
+        names = {"licensing": "行政许可", "penalty": "行政处罚", "enforcement": "行政强制"}
+        if not any(dec.values()):
+            out.append(t.render("decisions_none"))
+        else:
+            made = "、".join(t.render("decision", name=names[k], n=v) for k, v in dec.items() if v)
+            none = "、".join(names[k] for k, v in dec.items() if not v)
+            out.append(t.render("decisions", made=made) + (t.render("decisions_not", names=none) if none else ""))
     if facts.active_notes:
         out.append(_sentence(facts.active_notes))
     return "".join(out)
