@@ -201,3 +201,19 @@ def test_atomic_write_replaces_whole_or_leaves_the_old_file(tmp_path, monkeypatc
         atomic_write(target, b"new")
     assert target.read_bytes() == b"old"
     assert [p.name for p in target.parent.iterdir()] == [target.name]  # no temporary file left behind
+
+
+def test_a_clerks_own_sheet_with_short_row_labels_and_dashes():
+    text = ("\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n"
+            "新收\t12\t3\t0\t0\t1\t0\t16\n上年结转\t1\t—\t—\t—\t—\t—\t1\n予以公开\t6\t2\t0\t0\t1\t0\t9\n"
+            "第三方权益\t1\t0\t0\t0\t0\t0\t1\n不掌握\t3\t1\t0\t0\t0\t0\t4\n其他\t1\t0\t0\t0\t0\t0\t1\n"
+            "总计\t11\t3\t0\t0\t1\t0\t15\n结转下年\t2\t0\t0\t0\t0\t0\t2")
+    got = {op.field: op.value for op in parse_pasted_tables(text)[0]}
+    assert got["t3.new_received.total"] == 16 and got["t3.withheld.third_party.natural"] == 1
+    assert got["t3.unable.not_held.total"] == 4 and got["t3.carried_forward.natural"] == 2
+    # a row called 其他 in table 三 is （六）3; 总计 is （七）; a dash counts none
+    assert got["t3.other_handling.other.natural"] == 1 and got["t3.total.total"] == 15
+    assert got["t3.carried_over.commercial"] == 0
+    table2 = "\t制发\t废止\t有效\n规章\t0\t0\t0\n规范性文件\t2\t0\t17\n许可\t263\n处罚\t28"
+    got = {op.field: op.value for op in parse_pasted_tables(table2)[0]}
+    assert got["t2.normative_docs.in_force"] == 17 and got["t2.licensing.decisions"] == 263

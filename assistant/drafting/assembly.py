@@ -44,6 +44,11 @@ def derive_cells(facts: Facts) -> dict[str, tuple[int, str]]:
         out[address] = (value, reason)
         return True
 
+    # 《立法法》: only 国务院部门 and the governments of provinces and 设区的市 make 规章; a county or
+    # township body has none to make, repeal or keep in force
+    if facts.agency_level in ("county", "township"):
+        for c in ("issued", "repealed", "in_force"):
+            put(f"t2.regulations.{c}", 0, "县级、乡镇机关没有规章制定权（《立法法》）")
     changed = True
     while changed:
         changed = False

@@ -35,6 +35,10 @@ def _zero_words() -> tuple[str, ...]:
     return (*_ZERO_WORDS, *(w for w in (*words["zero"], *words["all_zero"], *words["all_done"]) if not w.isdigit()))
 
 
+# a table cell written as a dash or a slash: none
+_NONE_CELL = re.compile(r"(?:^|[\s|｜])(?:—|——|－|-|–|/|／)(?=[\s|｜]|$)")
+
+
 def _not_before_a_word(quote: str) -> bool:
     """"我们乡镇不发这个", "不收费": 不 right before a word the reader knows says none of it."""
     return any(a.start > 0 and quote[a.start - 1] == "不" for a in vocabulary().anchors(quote))
@@ -161,7 +165,8 @@ def _number_grounded(spec: FactSpec, v: Decimal, quote: str) -> tuple[bool, bool
             return True, m.approx
     if whole is not None and whole == v:
         return True, False
-    if v == 0 and (any(w in normalise(quote) for w in _zero_words()) or _not_before_a_word(quote)):
+    if v == 0 and (any(w in normalise(quote) for w in _zero_words()) or _not_before_a_word(quote)
+                   or _NONE_CELL.search(quote)):
         return True, False
     return False, False
 

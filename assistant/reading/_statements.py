@@ -532,6 +532,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                 out.stated.append(Stated(f"t3.{each_row}.{a.key}", int(n.value), quote, c0 + n.start, c0 + n.end))
             if each_row:
                 continue
+        if n.value == 0 and not ctx.litigation and any(a.kind == "t4block" and a.key == "litigation" for a in anchors):
+            # "诉讼0": no lawsuit of either kind
+            out.zeros.append(Zero(("t4.litigation_direct", "t4.litigation_after_review"), quote))
+            continue
         target = None
         if _REFERENCE.search(clause[:n.start]) and (col := _col_before(clause, n)) and not ctx.t3row:
             # "企业那1件让他补正材料一直没回": that applicant's one application, and what became of it

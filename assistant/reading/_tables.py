@@ -16,13 +16,15 @@ import re
 
 from assistant.importing import MARK, NUM, TablesResult, cell_kind, read_rows, table_cells, value_cells
 from assistant.numbers import parse_number
+from assistant.reading._vocab import vocabulary
 from schemas import labels as L
-from schemas.layout import T2_CELLS, T4_BLOCKS, T4_COLUMNS
+from schemas.layout import T2_CELLS, T3_ROWS, T4_BLOCKS, T4_COLUMNS
 from schemas.patches import PatchOp
 
 __all__ = ["is_table_line", "parse_pasted_tables"]
 
 _T4_ROW = len(T4_BLOCKS) * len(T4_COLUMNS)
+_NONE_MARKS = ("—", "——", "－", "-", "–", "/", "／")
 _T2_FIELDS: dict[str, set[str]] = {}
 for _c in T2_CELLS:
     _T2_FIELDS.setdefault(f"t2.{_c.row}", set()).add(_c.column)
@@ -32,11 +34,15 @@ def is_table_line(line: str) -> bool:
     return table_cells(line, loose=True) is not None
 
 
-def _value(raw: str) -> int | str | None:
+def _value(raw: str, address: str) -> int | str | None:
     """The op value of a cell as written, or None when the chat does not take it."""
     kind = cell_kind(raw)
     if kind == MARK:
-        # a blank marker stays a blank, never 0; "无" may mean 0 in a chat, so the line is asked again
+        # a count of applications or cases written as a dash or a slash is none (0); in table 二 a mark
+        # may mean "not applicable" and stays a blank, as do other markers; "无" may mean 0 in a chat,
+        # so the line is asked again
+        if raw.strip() in _NONE_MARKS and address.startswith(("t3.", "t4.")):
+            return 0
         return raw if raw != "无" else None
     v = parse_number(raw) if kind == NUM else None
     if v is None or v < 0:
@@ -69,7 +75,7 @@ def _line_ops(cells: list[str], read: TablesResult, addresses: list[str], quote:
         return None  # a cell too many or too few, or a cell read as empty
     ops = []
     for a in said:  # a column the header leaves out follows from its row's total, as a derivation
-        v = _value(read.raw[a])
+        v = _value(read.raw[a], a)
         if v is None:
             return None
         ops.append(PatchOp(field=a, value=v, quote=quote))
@@ -89,6 +95,31 @@ _PAGE_NUMBER = re.compile(r"^\s*[—\-－–]+\s*[0-9０-９]{1,3}\s*[—\-－�
 # how a row label begins: "（一）", "一、", "1.", "三、本年度办理结果" — a line that does not is the rest of
 # the label above it, wrapped by a PDF or a narrow column ("…不计" / "其他情形） 35 8 0 0 2 1 46")
 _ROW_START = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|[0-9０-９]{1,2}[.．、]|\||项目|信息内容)")
+
+
+def _official_label(label: str, table: str) -> str | None:
+    """A clerk's own short row label ("新收", "第三方权益", "不掌握", "结转下年", "许可") as the official
+    one, when the whole label is one word of the vocabulary that names one row."""
+    text = label.strip().strip("：:")
+    if not text or len(text) > 12:
+        return None
+    if table == "t3" and text in ("其他", "其他处理"):
+        return "（六）其他处理3.其他"  # a row called 其他 in table 三 is （六）3, not the 其他 column
+    if table == "t3" and text in ("总计", "合计"):
+        return "（七）总计"
+    if table == "t3" and text in ("重复",):
+        return "（五）不予处理2.重复申请"
+    found = [a for a in vocabulary().anchors(text) if a.start == 0 and a.end == len(text)]
+    rows = {a.key for a in found if a.kind == ("t3row" if table == "t3" else "t2row")}
+    if len(rows) != 1:
+        return None
+    key = next(iter(rows))
+    if table == "t2":
+        return L.T2_ROW_LABELS.get(key)
+    row = next((r for r in T3_ROWS if ".".join(r.path) == key), None)
+    if row is None:
+        return None
+    return f"{row.group_label}{row.label}" if row.group_label else row.label
 
 
 def _rows_of(message: str) -> tuple[list[str], list[list[str]], list[str]]:
@@ -118,6 +149,15 @@ def _rows_of(message: str) -> tuple[list[str], list[list[str]], list[str]]:
             line = f"{raw[i - 1]}\n{line}"
         lines.append(line)
         rows.append(cells)
+    # a sheet of the clerk's own with short row labels: the table is the one its labels name
+    labels = [c[0] for c in rows if c and c[0].strip()]
+    for table in ("t3", "t2"):
+        official = [_official_label(x, table) for x in labels]
+        if sum(o is not None for o in official) >= 3 and sum(o is not None for o in official) * 2 >= len(labels):
+            for cells in rows:
+                if cells and (o := _official_label(cells[0], table)):
+                    cells[0] = o
+            break
     return lines, rows, pages
 
 
