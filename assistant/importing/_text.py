@@ -41,8 +41,11 @@ def table_cells(line: str, *, loose: bool = False) -> list[str] | None:
 
 
 _SPACE_RUN = re.compile(r"[ \u3000]{2,}")
-_SPACED_ROW = re.compile(r"^(?P<label>(?:[\d０-９]{1,2}[.．、])?[^\s\d０-９].*?)[ \u3000]+(?P<values>(?:[\d０-９][\d０-９,，]*|[/—\-－])"
+_SPACED_ROW = re.compile(r"^(?P<label>(?:[\d０-９]{1,2}[.．、])?[^\s\d０-９].*?)(?:[:：][ \u3000]*|[ \u3000]+)(?P<values>(?:[\d０-９][\d０-９,，]*|[/—\-－])"
                          r"(?:[ \u3000]+(?:[\d０-９][\d０-９,，]*|[/—\-－]))+)$")
+
+
+_NUMBERS_ONLY = re.compile(r"(?:[\d０-９][\d０-９,，]*[ \u3000]+){4,}[\d０-９][\d０-９,，]*")
 
 
 def _spaced_cells(s: str) -> list[str] | None:
@@ -50,6 +53,8 @@ def _spaced_cells(s: str) -> list[str] | None:
     label followed by numbers that single spaces separate ("规章 3 1 57")."""
     if m := _SPACED_ROW.match(s):
         return [m.group("label").strip(), *m.group("values").split()]
+    if _NUMBERS_ONLY.fullmatch(s):  # "19 3 5 4 31 6 1 …": a data row copied from a PDF, single spaces
+        return s.split()
     parts = [c.strip() for c in _SPACE_RUN.split(s)]
     if len(parts) >= 3 and sum(bool(re.fullmatch(r"[\d０-９][\d０-９,，]*|[/—\-－]", c)) for c in parts) >= 2:
         return parts

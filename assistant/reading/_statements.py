@@ -586,6 +586,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                 target = _resolve(a, [a], ctx, n.unit)
                 if target:
                     break
+        if target is None and ctx.t4block and ctx.t4block != "litigation" and re.search(
+                r"(?:合计|总计|共计|一共|共)\s*$", clause[:n.start]):
+            target = f"t4.{ctx.t4block}.total"  # "复议：维持3 纠正0 其他1 未审结0 合计4"
         if target is None and olds and (col := next((a for a in anchors if a.kind == "t3col"), None)):
             # "刚才企业那个是2不是3": the cell of that column recorded as 3
             cells = [a for a, v in ctx.earlier.items() if a.startswith("t3.") and a.endswith(f".{col.key}")

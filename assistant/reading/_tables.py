@@ -135,6 +135,7 @@ def _rows_of(message: str) -> tuple[list[str], list[list[str]], list[str]]:
         cells = table_cells(line, loose=True)
         if not cells:  # None: not a table line; []: a Markdown rule
             continue
+        cells = [cells[0].rstrip("：: "), *cells[1:]]  # "复议后起诉：0 0 0 0 0"
         numbers = [c for c in cells if c.strip()]
         if len(numbers) == len(T4_COLUMNS) and all(cell_kind(c) == NUM for c in numbers) and (
                 block := _t4_block_above(raw, i)):
