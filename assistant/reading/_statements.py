@@ -54,6 +54,8 @@ _REFERENCE = re.compile(r"(?:这|那|该|此)\s*$")
 _FILLER = r"[＃\s。；;！!，,、]|是|都|全|均|为|属于|一家|一位|一名|一个|申请的|申请|提出的|提出|提交的|的|了"
 _FEE_CHARGED = re.compile(r"(?<![没未不无])(?<!没有)(?<!并未)(?:收取了|已收取|共收取|收了|收过|有收取|收取信息处理费)(?!的?情况)")
 _FEE_VERBS = ("收了", "收费", "收取", "收过费", "收到")
+# "1.属于国家秘密", "3、重复申请": a list marker at a clause's opening, not a count
+_LIST_MARK = re.compile(r"[.．、](?=[\u4e00-\u9fa5“（(])")
 # "第2项": an ordinal, not a count
 _ORDINAL = re.compile(r"第\s*$")
 # "15件里个人13件": the number restates a row just given, and what follows breaks it down
@@ -390,6 +392,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     said_zero += [(m.start(), m.end()) for m in _NONE_AT_ALL.finditer(clause)]
     numbers = [n for n in find_numbers(clause) if n.unit not in vocabulary().words["not_counts"]
                and not _is_article(n, clause) and not (n.value == 1 and _REFERENCE.search(clause[:n.start]) and not _col_before(clause, n)) and not _ORDINAL.search(clause[:n.start])
+               and not (not clause[:n.start].strip() and _LIST_MARK.match(clause, n.end))
                and not any(y.start == n.start for y in years_said)
                and not any(a.start <= n.start < a.end for a in anchors)
                and not any(a <= n.start < b for a, b in said_zero)]
