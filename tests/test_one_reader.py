@@ -15,7 +15,7 @@ from assistant.audit._workbook import finding_rows
 from assistant.cli import main
 from assistant.export import describe_location
 from assistant.importing import parse_text
-from assistant.reading import parse_pasted_tables
+from assistant.reading import parse_pasted_tables, read_message
 from assistant.validation import RULES, validate
 from assistant.validation._registry import FAMILIES
 from eval import mutations
@@ -217,3 +217,17 @@ def test_a_clerks_own_sheet_with_short_row_labels_and_dashes():
     table2 = "\t制发\t废止\t有效\n规章\t0\t0\t0\n规范性文件\t2\t0\t17\n许可\t263\n处罚\t28"
     got = {op.field: op.value for op in parse_pasted_tables(table2)[0]}
     assert got["t2.normative_docs.in_force"] == 17 and got["t2.licensing.decisions"] == 263
+
+
+def test_a_table_copied_from_word_one_cell_per_line():
+    lines = ["申请人情况", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计",
+             "一、本年新收政府信息公开申请数量", "3", "1", "0", "0", "0", "0", "4",
+             "（三）不予公开", "1.属于国家秘密", "0", "0", "0", "0", "0", "0", "0",
+             "行政复议", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "1", "0", "0", "0", "1"]
+    ops, used = parse_pasted_tables("\n".join(lines))
+    got = {op.field: op.value for op in ops}
+    assert got["t3.new_received.natural"] == 3 and got["t3.new_received.total"] == 4
+    assert got["t3.withheld.state_secret.total"] == 0 and got["t4.review.upheld"] == 1 and got["t4.review.total"] == 1
+    # the list marker of "1.属于国家秘密" is not a count, and every number line is the table's
+    r = read_message("\n".join(lines))
+    assert not r.unexplained and "1.属于国家秘密" in used

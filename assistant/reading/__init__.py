@@ -13,6 +13,7 @@ an op or in ``unexplained`` (dates and numbers inside free text aside), so none 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -98,10 +99,14 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     out.ops += table_ops
     out.table_lines = table_lines
     skip: list[tuple[int, int]] = []
-    for line in table_lines:
-        pos = message.find(line)
-        if pos >= 0:
-            skip.append((pos, pos + len(line)))
+    pending = Counter(table_lines)  # the message's own lines the tables took, each as often as taken
+    pos = 0
+    for line in message.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        if pending[body] > 0:
+            pending[body] -= 1
+            skip.append((pos, pos + len(body)))
+        pos += len(line)
     # a line of four or more numbers with nothing between them is a table row, never a sentence: one
     # the table reader could not place is named back whole, not read number by number
     pos = 0

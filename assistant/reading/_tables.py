@@ -18,7 +18,7 @@ from assistant.importing import MARK, NUM, TablesResult, cell_kind, read_rows, t
 from assistant.numbers import parse_number
 from assistant.reading._vocab import vocabulary
 from schemas import labels as L
-from schemas.layout import T2_CELLS, T3_ROWS, T4_BLOCKS, T4_COLUMNS
+from schemas.layout import T2_CELLS, T3_COLUMNS, T3_ROWS, T4_BLOCKS, T4_COLUMNS
 from schemas.patches import PatchOp
 
 __all__ = ["is_table_line", "parse_pasted_tables"]
@@ -122,12 +122,52 @@ def _official_label(label: str, table: str) -> str | None:
     return f"{row.group_label}{row.label}" if row.group_label else row.label
 
 
+_T4_HEADS = {"结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "维持", "纠正", "其他", "未审结"}
+_ONE_NUMBER = re.compile(r"\s*[0-9０-９][0-9０-９,，]*\s*")
+
+
+def _fold_cells(raw: list[str]) -> tuple[list[str], dict[str, list[str]]]:
+    """A table copied from Word one cell per line: a row label followed by six or seven lines of one
+    number each is one row. Returns the lines with such rows joined by tabs, and for each joined row
+    the message's own lines it stands for."""
+    out: list[str] = []
+    folded: dict[str, list[str]] = {}
+    i = 0
+    while i < len(raw):
+        name = _T4_NAMES.get(raw[i].strip().rstrip("：:"))
+        if name:  # table 四 one cell per line: the block, its column heads, then its five numbers
+            k = i + 1
+            while k < len(raw) and raw[k].strip() in _T4_HEADS:
+                k += 1
+            j = k
+            while j < len(raw) and _ONE_NUMBER.fullmatch(raw[j]) and j - k < len(T4_COLUMNS):
+                j += 1
+            if j - k == len(T4_COLUMNS):
+                row = "\t".join([name, *(x.strip() for x in raw[k:j])])
+                folded[row] = raw[i:j]
+                out.append(row)
+                i = j
+                continue
+        j = i + 1
+        while j < len(raw) and _ONE_NUMBER.fullmatch(raw[j]) and j - i <= len(T3_COLUMNS):
+            j += 1
+        if j - i - 1 in (len(T3_COLUMNS) - 1, len(T3_COLUMNS)) and raw[i].strip() and not _ONE_NUMBER.fullmatch(raw[i]):
+            row = "\t".join([raw[i].strip(), *(x.strip() for x in raw[i + 1:j])])
+            folded[row] = raw[i:j]
+            out.append(row)
+            i = j
+            continue
+        out.append(raw[i])
+        i += 1
+    return out, folded
+
+
 def _rows_of(message: str) -> tuple[list[str], list[list[str]], list[str]]:
     """(table lines, their cells, page numbers): label fragments joined to the row they begin."""
     lines: list[str] = []
     rows: list[list[str]] = []
     pages: list[str] = []
-    raw = message.splitlines()
+    raw, folded = _fold_cells(message.splitlines())
     for i, line in enumerate(raw):
         if _PAGE_NUMBER.match(line):
             pages.append(line)
@@ -144,11 +184,11 @@ def _rows_of(message: str) -> tuple[list[str], list[list[str]], list[str]]:
             rows.append([block, *numbers])
             continue
         prev = raw[i - 1].strip() if i else ""
-        if (len(cells) > 1 and not _ROW_START.match(cells[0]) and prev and table_cells(prev, loose=True) is None
+        if line not in folded and (len(cells) > 1 and not _ROW_START.match(cells[0]) and prev and table_cells(prev, loose=True) is None
                 and not _PAGE_NUMBER.match(prev) and len(prev) <= 40 and not prev.endswith(("。", "：", ":"))):
             cells = [prev + cells[0], *cells[1:]]
             line = f"{raw[i - 1]}\n{line}"
-        lines.append(line)
+        lines.append("\n".join(folded[line]) if line in folded else line)  # as the message has it
         rows.append(cells)
     # a sheet of the clerk's own with short row labels: the table is the one its labels name
     labels = [c[0] for c in rows if c and c[0].strip()]
