@@ -51,10 +51,14 @@ def test_optional_facts_are_asked_in_passing_and_never_block():
 
 
 def test_a_table_is_asked_alone_and_becomes_the_topic():
-    p = plan(Facts(**IDENTITY, website_items=148))
+    city = {**IDENTITY, "agency_name": "示例市某某局", "agency_level": "municipal"}
+    p = plan(Facts(**city, website_items=148))
     assert [q.key for q in p.questions] == ["t2"] and p.topic == "t2"
     assert p.questions[0].text.startswith("表二（主动公开政府信息情况）：规章（本年制发件数、本年废止件数、现行有效件数）")
     assert "都没有的话说“表二全部为0”" in p.questions[0].text
+    # a county body makes no 规章: the question does not ask for them
+    p = plan(Facts(**IDENTITY, website_items=148))
+    assert p.topic == "t2" and "规章" not in p.questions[0].text
     t2 = {a: 0 for a in ALL_CELL_ADDRESSES if a.startswith("t2.")}
     p = plan(Facts(**IDENTITY, website_items=148, cells=t2))
     assert p.topic == "t3" and "今年没有收到申请，也没有上年结转" in p.questions[0].text

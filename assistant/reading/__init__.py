@@ -216,7 +216,7 @@ def _identity(message: str, skip: list[tuple[int, int]], topic: str | None, out:
             and (found := agency_name_in("单位是" + c[lead.end():]))]
     name, quote = (full or names)[0]
     out.ops.append(PatchOp(field="agency_name", value=name, quote=quote))
-    level = infer_level(name)
+    level = infer_level(name, certain=True)
     if level and not any(op.field == "agency_level" for op in out.ops):
         out.ops.append(PatchOp(field="agency_level", value=level, quote=name))
         out.level_inferred = level

@@ -58,9 +58,10 @@ def agency_name_in(clause: str) -> tuple[str, int, int] | None:
     return None
 
 
-def infer_level(name: str) -> str | None:
+def infer_level(name: str, *, certain: bool = False) -> str | None:
     """The agency's level from its name, or None when the name does not tell: a 县级市's body is
-    county level; a 镇 or 街 inside a county agency's name (某县城镇建设局) is not a township."""
+    county level; a 镇 or 街 inside a county agency's name (某县城镇建设局) is not a township.
+    ``certain``: only what the name settles (a city's bureau may be a 地级市's or a 县级市's)."""
     if not name:
         return None
     if "海关" in name:
@@ -73,6 +74,8 @@ def infer_level(name: str) -> str | None:
     places = [m.group(0) for m in _PLACE.finditer(cleaned)]
     if places:
         # 某市某区教育局 → the district; 某县人民政府 → county; 某镇人民政府 → township
+        if certain and places[-1] in ("市", "州", "盟") and not name.startswith("某"):
+            return None  # 瑞昌市、邳州市 are county-level cities: a 市 alone does not say which
         return _LEVEL_OF_PLACE[places[-1]]
     if name.startswith(("国务院", "国家", "中国", "中华人民共和国")) or re.fullmatch(r"[\u4e00-\u9fa5]{1,8}部(?:办公厅)?", name):
         return "state_council_dept"

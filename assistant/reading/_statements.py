@@ -418,7 +418,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     if (lv := _LEVEL_WORD.search(clause)) and (lv.group(0) != lv.group("w")
                                                or len(clause.strip()) <= max(6, len(lv.group(0)) + 2)
                                                or (re.search(r"(?:是|属于|算)\s*$", clause[:lv.start()])
-                                                   and re.fullmatch(r"[的吧啊。]*\s*", clause[lv.end():]))):
+                                                   and re.fullmatch(r"(?:的)?(?:局|单位|部门|机关|政府|机构)?[的吧啊。]*\s*",
+                                                                    clause[lv.end():]))):
         out.stated.append(Stated("agency_level", lv.group("w"), quote, c0 + lv.start(), c0 + lv.end()))
     # "都办完了": nothing carried forward to next year (not about 建议提案)
     if _ALL_DONE.search(clause) and not re.search("建议|提案", sentence):
@@ -540,6 +541,11 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             out.zeros.append(Zero(("t4.litigation_direct", "t4.litigation_after_review"), quote))
             continue
         target = None
+        if _REFERENCE.search(clause[:n.start]) and (col := _col_before(clause, n)) and ctx.t3row and re.search(
+                r"没有|不存在|没了|不算|是错的", clause[n.end:]):
+            # "结转下年度是3件…，企业那1件没有": that cell is none
+            out.zeros.append(Zero((f"t3.{ctx.t3row}.{col.key}",), quote))
+            continue
         if _REFERENCE.search(clause[:n.start]) and (col := _col_before(clause, n)) and not ctx.t3row:
             # "企业那1件让他补正材料一直没回": that applicant's one application, and what became of it
             out.stated.append(Stated(f"t3.new_received.{col.key}", int(n.value), quote, c0 + n.start, c0 + n.end))
