@@ -231,3 +231,14 @@ def test_a_table_copied_from_word_one_cell_per_line():
     # the list marker of "1.属于国家秘密" is not a count, and every number line is the table's
     r = read_message("\n".join(lines))
     assert not r.unexplained and "1.属于国家秘密" in used
+
+
+def test_posts_on_several_channels_are_one_count():
+    from assistant.drafting import check_patch
+    from schemas.patches import Patch
+
+    m = "网站全年发布信息 7,912 条；新媒体这块微信公众号 2,108 条、微博 1,097 条；新闻发布会 23 场"
+    r = read_message(m)
+    ops = {op.field: op.value for op in r.ops}
+    assert ops["new_media_posts"] == "3205" and ops["website_items"] == "7912"
+    assert not check_patch(Patch(ops=r.ops), m).rejected  # the sum is of the numbers it quotes

@@ -165,6 +165,11 @@ def _number_grounded(spec: FactSpec, v: Decimal, quote: str) -> tuple[bool, bool
             return True, m.approx
     if whole is not None and whole == v:
         return True, False
+    if spec.kind == "count" and spec.unit and v > 0:
+        # "微信公众号2,108条、微博1,097条" for one count: the sum of the numbers in its own unit
+        own = [m.value for m in mentions if m.unit == spec.unit]
+        if len(own) >= 2 and sum(own) == v:
+            return True, False
     if v == 0 and (any(w in normalise(quote) for w in _zero_words()) or _not_before_a_word(quote)
                    or _NONE_CELL.search(quote)):
         return True, False

@@ -120,6 +120,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     skip += [(t.start, t.end) for t in texts]
 
     reading = read_statements(message, skip, earlier)
+    _channels_add_up(message, reading)
     targets: set[str] = set()
     for s in reading.stated:
         value = s.value if isinstance(s.value, bool) else str(s.value)
@@ -185,6 +186,21 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
 
 
 _INTRODUCES = re.compile(r"我们是|我们单位是|单位是|单位名称|机关是|机关名称|全称|报告主体|本单位是|本机关是|我是")
+
+
+def _channels_add_up(message: str, reading: Reading) -> None:
+    """"微信公众号2,108条、微博1,097条": posts on several new-media channels are one count, their sum."""
+    said = [x for x in reading.stated if x.target == "new_media_posts"]
+    if len(said) < 2 or len({x.quote for x in said}) < 2:
+        return
+    total = sum(int(x.value) for x in said)  # type: ignore[call-overload]
+    spans = [(p, p + len(x.quote)) for x in said if (p := message.find(x.quote)) >= 0]
+    if len(spans) != len(said):
+        return
+    start, end = min(a for a, _ in spans), max(b for _, b in spans)
+    quote = message[start:end]  # from the first channel's words to the last's
+    reading.stated = [x for x in reading.stated if x.target != "new_media_posts"]
+    reading.stated.append(Stated("new_media_posts", total, quote, start, end))
 
 
 def _identity(message: str, skip: list[tuple[int, int]], topic: str | None, out: MessageReading,
