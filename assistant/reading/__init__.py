@@ -193,7 +193,7 @@ def _channels_add_up(message: str, reading: Reading) -> None:
     said = [x for x in reading.stated if x.target == "new_media_posts"]
     if len(said) < 2 or len({x.quote for x in said}) < 2:
         return
-    total = sum(int(x.value) for x in said)  # type: ignore[call-overload]
+    total = sum(int(x.value) for x in said)
     spans = [(p, p + len(x.quote)) for x in said if (p := message.find(x.quote)) >= 0]
     if len(spans) != len(said):
         return
