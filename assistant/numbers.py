@@ -30,6 +30,7 @@ UNITS: tuple[str, ...] = (
     "个工作日", "个百分点", "万人次", "人次", "万元", "亿元", "千元", "元", "件次", "件", "条", "次", "个", "项",
     "篇", "人", "家", "份", "起", "宗", "批", "名", "场", "期", "户", "部", "本", "种", "类", "天", "小时",
     "年", "月", "日", "号", "期", "页", "版", "场次", "余件",
+    "建",  # a slip of the pinyin keyboard for 件 ("予以公开两建"), read as 件
 )
 _UNIT_RE = re.compile("|".join(re.escape(u) for u in sorted(set(UNITS), key=len, reverse=True)))
 
@@ -190,7 +191,7 @@ def _unit_after(text: str, pos: int) -> tuple[str, int, bool]:
     m = _UNIT_RE.match(text, p)
     if m:
         u = m.group(0)
-        return ("件" if u == "余件" else u), m.end(), approx or u == "余件"
+        return ("件" if u in ("余件", "建") else u), m.end(), approx or u == "余件"
     return "", pos, approx
 
 
@@ -255,7 +256,7 @@ def find_numbers(text: str) -> list[NumberMention]:
         elif unit:
             unit_end = m.end("unit")
             approx = approx is not None or unit == "余件"
-            if unit == "余件":
+            if unit in ("余件", "建"):
                 unit = "件"
         else:
             unit, unit_end, approx = "", end, approx is not None

@@ -242,3 +242,11 @@ def test_posts_on_several_channels_are_one_count():
     ops = {op.field: op.value for op in r.ops}
     assert ops["new_media_posts"] == "3205" and ops["website_items"] == "7912"
     assert not check_patch(Patch(ops=r.ops), m).rejected  # the sum is of the numbers it quotes
+
+
+def test_slips_of_the_keyboard_and_words_that_are_not_counts():
+    got = {op.field: op.value for op in read_message("予以公开两建 都是个人").ops}
+    assert got == {"t3.granted.total": "2", "t3.granted.natural": "2"}  # 建 for 件
+    assert {op.field: op.value for op in read_message("公从号今年一共发了一百三十二条").ops} == {"new_media_posts": "132"}
+    r = read_message("新建3个专栏")  # columns built are not items published: named back
+    assert not r.ops and r.unexplained == ["新建3个专栏"]
