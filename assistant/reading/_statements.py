@@ -358,6 +358,9 @@ def _every_application(message: str, out: Reading) -> None:
     carried_zero = any("t3.carried_over" in z.scope for z in out.zeros)
     if len(rows) != 1 or len(new) != 1 or not (carried or carried_zero):
         return
+    if any(s.target.startswith("t3.") and s.target.split(".")[1] not in _NOT_RESULTS for s in out.stated) \
+            or out.group_totals:
+        return  # other results have their own numbers: the one said alone is not all of them
     total = int(new[0].value) + (int(carried[0].value) if carried else 0)
     row = next(iter(rows))
     if any(s.target.startswith(f"t3.{row}.") for s in out.stated):
@@ -430,6 +433,17 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     blanket = any(w in plain for w in all_zero)
     rows_here = [a for a in anchors if a.kind == "t3row" and a.key not in _NOT_RESULTS
                  and clause[a.start:a.end] not in _GENERIC]
+    if not numbers and out.group_totals and len({a.key for a in rows_here}) == 1 and (
+            rows_here[0].key.startswith(out.group_totals[-1][0] + ".")) and not any(
+            s.target.startswith(f"t3.{rows_here[0].key}.") for s in out.stated):
+        # "无法提供2件，都是个人，本机关不掌握": the group's count is all of the one row named after it
+        group, value, (at, end, said) = out.group_totals[-1]
+        out.stated.append(Stated(f"t3.{rows_here[0].key}.total", value, said, at, end))
+        cols = {a.key for a in anchors if a.kind == "t3col"}
+        if len(cols) == 1:
+            out.stated.append(Stated(f"t3.{rows_here[0].key}.{cols.pop()}", value, said, at, end))
+        else:
+            ctx.t3rows_said.append((rows_here[0].key, value, 0))
     if not numbers and ctx.pending and len({a.key for a in rows_here}) == 1:
         n, at, said = ctx.pending
         ctx.pending = None
