@@ -378,6 +378,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     """One clause; ``sentence`` is the verbatim sentence it is part of (the quote of values that
     come from two clauses, such as "部分公开5件，都是自然人")."""
     anchors = [_which_carry(a, clause, ctx.results) for a in vocabulary().anchors(clause)]
+    if any(a.kind == "t3group" for a in anchors) and not any(a.kind == "t3row" for a in anchors):
+        ctx.t3row = None  # "无法提供3件都是个人": a new group, not the row said before it
     if ctx.t4block or any(a.kind == "t4block" for a in anchors):
         # "复议2件，1件还没办完": a review or lawsuit not finished is 尚未审结, not table 三's carry-forward
         anchors = [Anchor("t4col", "pending", a.start, a.end) if a.kind == "t3row" and a.key == "carried_forward"
@@ -635,6 +637,13 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             continue
         value = _as_value(target, n)
         out.stated.append(Stated(target, value, quote, c0 + n.start, c0 + n.end))
+        col_after = [a for a in anchors if a.kind == "t3col" and a.start >= n.end]
+        row_here = {a.key for a in anchors if a.kind == "t3row" and a.key not in _NOT_RESULTS
+                    and clause[a.start:a.end] not in _GENERIC}
+        if (len(numbers) == 1 and target.startswith("t3.") and not target.endswith(".total") and len(col_after) == 1
+                and row_here == {target[3:].rsplit(".", 1)[0]}):
+            # "部分公开1件是企业的", "还有1件个人的是重复申请": one count, the whole row and its applicant
+            out.stated.append(Stated(target.rsplit(".", 1)[0] + ".total", value, quote, c0 + n.start, c0 + n.end))
         if target.startswith("t3.new_received.") and not target.endswith(".total") and (
                 _RESTATED.match(clause[max(n.end, n.unit_end):]) or _REFERENCE.search(clause[:n.start])):
             ctx.col_focus = target.rsplit(".", 1)[1]  # "个人申请的7件里…", "企业那1件…"
