@@ -439,13 +439,13 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             rows_here[0].key.startswith(out.group_totals[-1][0] + ".")) and not any(
             s.target.startswith(f"t3.{rows_here[0].key}.") for s in out.stated):
         # "无法提供2件，都是个人，本机关不掌握": the group's count is all of the one row named after it
-        group, value, (at, end, said) = out.group_totals[-1]
-        out.stated.append(Stated(f"t3.{rows_here[0].key}.total", value, said, at, end))
-        cols = {a.key for a in anchors if a.kind == "t3col"}
-        if len(cols) == 1:
-            out.stated.append(Stated(f"t3.{rows_here[0].key}.{cols.pop()}", value, said, at, end))
+        _, g_value, (g_at, g_end, g_said) = out.group_totals[-1]
+        g_cols = sorted({a.key for a in anchors if a.kind == "t3col"})
+        out.stated.append(Stated(f"t3.{rows_here[0].key}.total", g_value, g_said, g_at, g_end))
+        if len(g_cols) == 1:
+            out.stated.append(Stated(f"t3.{rows_here[0].key}.{g_cols[0]}", g_value, g_said, g_at, g_end))
         else:
-            ctx.t3rows_said.append((rows_here[0].key, value, 0))
+            ctx.t3rows_said.append((rows_here[0].key, g_value, 0))
     if not numbers and ctx.pending and len({a.key for a in rows_here}) == 1:
         n, at, said = ctx.pending
         ctx.pending = None
