@@ -20,7 +20,7 @@ from eval.staff import load, run, summary
 TUNE = load(held_out=False)
 ALL = load()
 # what the tune set reaches today; raise it as the reader improves (the aim is 98%)
-TUNE_VALUES_RIGHT = 0.93
+TUNE_VALUES_RIGHT = 0.95
 
 
 def _messages():
