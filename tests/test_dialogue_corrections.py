@@ -156,3 +156,14 @@ def test_corrections_as_people_type_them(db):
     reply = service.handle(d, "张三", "等下 刚才企业那个是2不是3")
     assert facts()["t3.new_received.commercial"] == 2 and "原为3" in reply.text
     assert facts()["t3.new_received.natural"] == 37
+
+
+def test_a_correction_undone(db):
+    store = db()
+    service = offline_service(store)
+    d = service.start("张三").id
+    talk(service, d, [IDENTITY, "依申请今年一共9件，去年没有结转的。个人申请的7件里，公开了4件，1件部分公开"])
+    service.handle(d, "张三", "等一下 个人那块公开的应该是5件不是4件")
+    assert store.facts(d)["t3.granted.natural"].value == 5
+    service.handle(d, "张三", "不对不对 还是4件 刚才是把部分公开那1件也算进去了 公开4件 部分公开1件 没错")
+    assert store.facts(d)["t3.granted.natural"].value == 4

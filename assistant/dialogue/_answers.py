@@ -9,6 +9,8 @@ the same grounding.
 
 from __future__ import annotations
 
+import re
+
 from pydantic import ValidationError
 
 from assistant.dialogue._checks import (
@@ -200,9 +202,14 @@ def answer(st: State, message: str, model: Model, correction: str | None) -> Out
     accepted = list(ext.result.accepted)
     rejected = list(ext.result.rejected)
     notes: list[str] = []
-    if correction is not None and not any(op.op == "set" for op in accepted):
-        ops, problem = correction_ops(correction, message, st)
-        accepted += ops
+    head_value = re.match(r"\s*(?:还是|就是|应该是|是)?\s*[0-9０-９一二两三四五六七八九十百千]+\s*[件条个篇场次项期]?(?=[\s，,。；;]|$)",
+                          correction or "")
+    bare_first = bool(head_value) and any(op.op == "set" for op in accepted)
+    if correction is not None and (bare_first or not any(op.op == "set" for op in accepted)):
+        # "不对不对 还是4件 刚才是把…算进去了 公开4件…": a bare number first is the correction itself
+        ops, problem = correction_ops(head_value.group(0) if bare_first and head_value else correction, message, st)
+        taken = {op.field for op in accepted}
+        accepted += [op for op in ops if op.field not in taken]
         if problem:
             notes.append(problem)
         if ops:  # the number the reader could not place is the correction's
