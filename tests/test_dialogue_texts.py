@@ -76,3 +76,12 @@ def test_a_tally_sheet_with_only_the_columns_it_uses(db):
     # the columns the sheet leaves out are 0 because the row adds up without them: a derivation
     research = facts["t3.new_received.research"]
     assert research.value == 0 and research.source == "derivation" and "本行总计减去已知各列" in research.quote
+
+
+def test_facts_after_passages_in_one_voice_message():
+    from assistant.reading import read_message
+
+    ops = {op.field: op.value for op in read_message(
+        "存在的主要问题 专栏更新不及时 改进措施 明年专人负责 信息处理费没收 复议诉讼都没有").ops}
+    assert ops["problems"] == "专栏更新不及时" and ops["measures"] == "明年专人负责"
+    assert ops["fee_charged"] is False and ops["t4.review"] == 0

@@ -315,8 +315,8 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
         out.tables_named |= {"t2", "t3", "t4"}
     for sm in _SENTENCE.finditer(text):
         s0 = sm.start()
-        if any(a <= s0 < b for a, b in skip):
-            continue
+        if any(a <= s0 and sm.end() <= b + 1 for a, b in skip):
+            continue  # wholly inside a table or a passage; one that runs past it (voice input) is read by clause
         sentence = sm.group(0)
         if is_question(sentence) and not find_numbers(sentence):
             continue  # "没收到新申请的话表三还要填吗？": asked, not stated
