@@ -19,7 +19,7 @@ _NOT_IN_A_NAME = re.compile(r"麻烦|请|按|把|帮|的|了|吧|呢|吗|我们|
 _NOT_A_NAME = ("我们", "我局", "本局", "本单位", "本机关", "我单位", "我委", "我办", "贵", "该", "这个", "那个", "政府信息公开")
 
 # a unit inside an agency (the clerk's office), after the agency's own name
-_INTERNAL_UNIT = re.compile(r"(?<=局|厅|委|部|署|府|处|会|院)(?:办公室|办公厅|综合处|综合科|综合司|政务公开处|政务公开科|信息公开科)$")
+_INTERNAL_UNIT = re.compile(r"(?<=局|厅|委|部|署|府|处|会|院)(?:办公室|办公厅|综合处|综合科|综合司|政务公开处|政务公开科|信息公开科|党政办|政府办|办)$")
 
 # place markers, most specific last; words that merely contain one are not places
 _PLACE = re.compile(r"省|自治区|市|州|盟|县|区|旗|乡|镇|街道")
