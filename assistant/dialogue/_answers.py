@@ -240,14 +240,12 @@ def answer(st: State, message: str, model: Model, correction: str | None) -> Out
     derived = derivations(candidate, st.previous)
     old = contradictions(merged_cells(st.stated, derived_before), derived_before)
     broken = {k: m for k, m in contradictions(merged_cells(candidate, derived), derived).items() if k not in old}
-    # What the message itself gets wrong (a row whose total is not its columns) is refused; what
-    # only clashes with an earlier answer is recorded and pointed out: the clerk may be correcting
-    # either one, and the next message ("去年结转的是2件不是3件") often does.
+    # A row or block of the message whose total is not its parts is a misreading or a slip in that
+    # line: refused. What only clashes with an earlier answer, or a column that does not balance
+    # across rows (A1), is the clerk's data: recorded and pointed out, as the next message
+    # ("去年结转的是2件不是3件") often corrects one side.
     own = apply_patch(Facts(), [op for op in accepted if op.op == "set" and op.field.startswith(("t2.", "t3.", "t4."))])
     own_derived = derivations(own)
-    # a row or block whose total is not its parts is a misreading, or a slip in that one line: the
-    # message is refused; a column that does not balance across rows (A1) is the clerk's data,
-    # recorded with a warning, as the next message often corrects a row
     own_broken = {k for k in contradictions(merged_cells(own, own_derived), own_derived) if not k.startswith("A1:")}
     if set(broken) & own_broken:
         return _refusal([m for k, m in broken.items() if k in own_broken]

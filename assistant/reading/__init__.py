@@ -106,14 +106,11 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
         if pending[body] > 0:
             pending[body] -= 1
             skip.append((pos, pos + len(body)))
-        pos += len(line)
-    # a line of four or more numbers with nothing between them is a table row, never a sentence: one
-    # the table reader could not place is named back whole, not read number by number
-    pos = 0
-    for line in message.splitlines(keepends=True):
-        if line.strip() and line.strip() not in table_lines and _NUMBER_RUN.search(line):
-            skip.append((pos, pos + len(line)))
-            out.unexplained.append(line.strip())
+        elif body.strip() and _NUMBER_RUN.search(body):
+            # four or more numbers with nothing between them are a table row, never a sentence: one
+            # the table reader could not place is named back whole, not read number by number
+            skip.append((pos, pos + len(body)))
+            out.unexplained.append(body.strip())
         pos += len(line)
     texts = [t for t in labelled_texts(message, _states_a_fact) if not any(a <= t.start < b for a, b in skip)]
     out.ops += [PatchOp(field=t.field, value=t.text, quote=t.text) for t in texts]
@@ -132,7 +129,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     out.checked = list(reading.checked)
     _identity(message, skip, topic, out, known)
 
-    known = set(known) | targets | {op.field for op in table_ops}
+    known = known | targets | {op.field for op in table_ops}
     for z in reading.zeros:
         if not z.blanket:
             for scope in z.scope:
