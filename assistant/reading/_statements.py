@@ -147,6 +147,14 @@ def _col_before(clause: str, n: NumberMention) -> Anchor | None:
     return next((a for a in vocabulary().anchors(head) if a.kind == "t3col" and a.end == len(head)), None)
 
 
+def _not_a_count(n: NumberMention, clause: str) -> bool:
+    """A numeral that counts nothing: an article ("一家律师事务所"), a pointer ("这一件", but not
+    "企业那1件"), an ordinal ("第2项") or a list marker at the clause's opening ("1.属于国家秘密")."""
+    before = clause[:n.start]
+    return (_is_article(n, clause) or (n.value == 1 and bool(_REFERENCE.search(before)) and not _col_before(clause, n))
+            or bool(_ORDINAL.search(before)) or (not before.strip() and bool(_LIST_MARK.match(clause, n.end))))
+
+
 def _is_article(n: NumberMention, clause: str) -> bool:
     if n.value != 1 or not (m := _ARTICLE.match(clause, n.end)):
         return False
@@ -396,8 +404,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                  for m in re.finditer(re.escape(w), clause)]
     said_zero += [(m.start(), m.end()) for m in _NONE_AT_ALL.finditer(clause)]
     numbers = [n for n in find_numbers(clause) if n.unit not in vocabulary().words["not_counts"]
-               and not _is_article(n, clause) and not (n.value == 1 and _REFERENCE.search(clause[:n.start]) and not _col_before(clause, n)) and not _ORDINAL.search(clause[:n.start])
-               and not (not clause[:n.start].strip() and _LIST_MARK.match(clause, n.end))
+               and not _not_a_count(n, clause)
                and not any(y.start == n.start for y in years_said)
                and not any(a.start <= n.start < a.end for a in anchors)
                and not any(a <= n.start < b for a, b in said_zero)]
