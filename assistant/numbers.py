@@ -32,6 +32,10 @@ UNITS: tuple[str, ...] = (
     "年", "月", "日", "号", "期", "页", "版", "场次", "余件",
     "建",  # a slip of the pinyin keyboard for 件 ("予以公开两建"), read as 件
 )
+# words that open with a measure word's character: after a space they begin the next phrase of voice
+# input ("企业2 部分公开的3件", "复议1 起诉2"), not the number's unit
+NOT_A_UNIT = ("部分", "部门", "个人", "个体", "起诉", "人大", "人民", "人社", "人员", "名单", "本机关", "本单位",
+              "本年", "期间", "项目", "家庭", "种类", "类别", "户籍", "批准", "批复", "份额", "版本", "页面", "件数")
 _UNIT_RE = re.compile("|".join(re.escape(u) for u in sorted(set(UNITS), key=len, reverse=True)))
 
 _ARABIC = re.compile(
@@ -189,6 +193,8 @@ def _unit_after(text: str, pos: int) -> tuple[str, int, bool]:
         approx = True
         p += 1
     m = _UNIT_RE.match(text, p)
+    if m and p > pos and text.startswith(NOT_A_UNIT, p):
+        m = None
     if m:
         u = m.group(0)
         return ("件" if u in ("余件", "建") else u), m.end(), approx or u == "余件"
@@ -253,6 +259,8 @@ def find_numbers(text: str) -> list[NumberMention]:
             end = unit_end = m.end("pct")
             unit = "%"
             approx = False
+        elif unit and m.start("unit") > end and text.startswith(NOT_A_UNIT, m.start("unit")):
+            unit, unit_end, approx = "", end, approx is not None
         elif unit:
             unit_end = m.end("unit")
             approx = approx is not None or unit == "余件"

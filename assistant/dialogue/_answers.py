@@ -108,6 +108,10 @@ def _reading_notes(reading: MessageReading, facts: Facts) -> tuple[list[str], li
     if reading.excluded:
         shown = "；".join(excerpt(u, 30) for u in dict.fromkeys(reading.excluded))
         tail.append(f"按您说的，这些数字不计入报告：{shown}。")
+    if reading.other_year:
+        shown = "；".join(excerpt(u, 30) for u in dict.fromkeys(reading.other_year))
+        tail.append(f"这几句写的是其他年份的情况（不是{facts.report_year}年），其中的数字没有记入本年度报告：{shown}。"
+                    "本年度的数请直接告诉我。")
     if reading.zero_scope_unclear:
         tail.append(f"{excerpt(reading.zero_scope_unclear, 20)}是指哪张表？请说明，例如“表三其他都是0”"
                     "（只会填还没有数字的格子）。")
@@ -186,7 +190,7 @@ def answer(st: State, message: str, model: Model, correction: str | None) -> Out
     before = plan(st.full)
     topic = None if correction is not None else before.topic
     reading = read_message(correction if correction is not None else message, topic=topic,
-                           known=known_fields(st.stated), earlier=st.stated.cells)
+                           known=known_fields(st.stated), earlier=st.stated.cells, report_year=st.stated.report_year)
     head, tail = _reading_notes(reading, st.stated)
     if reading.questions and not reading.ops:
         # a question is answered, not stored; the pending question is asked again

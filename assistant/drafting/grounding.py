@@ -12,6 +12,7 @@ import functools
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from itertools import combinations
 
 from assistant.numbers import NumberMention, find_numbers, parse_number
 from assistant.reading import agency_name_in, infer_level, vocabulary
@@ -20,6 +21,8 @@ from schemas.facts import CELL_ADDRESSES, FACT_SPECS, Facts, FactSpec, fact_labe
 from schemas.layout import ALL_CELL_ADDRESSES
 from schemas.patches import Patch, PatchOp, PatchResult, Rejection
 from schemas.report import Blank
+
+_COUNT_UNITS = ("", "件", "个", "项", "宗", "起", "例", "份")
 
 __all__ = ["apply_patch", "check_patch", "expand_field", "expand_ops", "normalise"]
 
@@ -169,6 +172,11 @@ def _number_grounded(spec: FactSpec, v: Decimal, quote: str) -> tuple[bool, bool
         # "微信公众号2,108条、微博1,097条" for one count: the sum of the numbers in its own unit
         own = [m.value for m in mentions if m.unit == spec.unit]
         if len(own) >= 2 and sum(own) == v:
+            return True, False
+    if spec.kind == "cell_int" and v > 0:
+        # "告知不存在的6件……告知非本机关职责的4件": one table-三 row said in parts adds up
+        counts = [m.value for m in mentions if m.unit in _COUNT_UNITS and not m.approx][:12]
+        if any(sum(c) == v for k in (2, 3, 4) for c in combinations(counts, k)):
             return True, False
     if v == 0 and (any(w in normalise(quote) for w in _zero_words()) or _not_before_a_word(quote)
                    or _NONE_CELL.search(quote)):

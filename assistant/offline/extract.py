@@ -27,7 +27,8 @@ def offline_patch(message: str, topic: str | None = None, facts: Facts | None = 
     asked about, which a bare answer ("5件", "不清楚", "都是0") refers to; ``facts``: what is known
     already (a blanket zero only fills what has no value)."""
     return Patch(ops=_dedupe(read_message(message, topic=topic, known=known_fields(facts),
-                                             earlier=facts.cells if facts else None).ops))
+                                             earlier=facts.cells if facts else None,
+                                             report_year=facts.report_year if facts else None).ops))
 
 
 def _dedupe(ops: list[PatchOp]) -> list[PatchOp]:

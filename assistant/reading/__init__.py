@@ -21,7 +21,7 @@ from assistant.numbers import find_numbers
 from assistant.reading._guide import guide_answer
 from assistant.reading._identity import agency_name_in, infer_level
 from assistant.reading._questions import is_question
-from assistant.reading._statements import Reading, Stated, Zero, read_statements
+from assistant.reading._statements import _CORRECTS, Reading, Stated, Zero, read_statements
 from assistant.reading._tables import is_table_line, parse_pasted_tables
 from assistant.reading._texts import Text, labelled_texts
 from assistant.reading._texts import said_of_a_topic as _said_of_a_topic
@@ -55,6 +55,7 @@ class MessageReading:
     table_lines: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)  # old values named to be replaced ("不是3件")
     excluded: list[str] = field(default_factory=list)  # numbers the clerk says are not counted ("…的不算")
+    other_year: list[str] = field(default_factory=list)  # sentences dated another year ("2023年，本机关共收到…")
     checked: list[str] = field(default_factory=list)  # a group's sum that equals its rows ("不予公开3件")
 
     @property
@@ -84,11 +85,13 @@ def _blanket_scope(reading: Reading, stated: Iterable[str], topic: str | None, t
 
 
 def read_message(message: str, *, topic: str | None = None, known: Iterable[str] = (),
-                 earlier: Mapping[str, object] | None = None) -> MessageReading:
+                 earlier: Mapping[str, object] | None = None, report_year: int | None = None) -> MessageReading:
     """Every value ``message`` states, as ops. ``topic``: the item just asked about, which a bare
     answer ("12", "没有", "都是0", "跳过") refers to. ``known``: fields and cells that have a value
     already (stated or derived) — a blanket zero never touches them. ``earlier``: values recorded
-    before, which the message may point back to ("38件里自然人29件")."""
+    before, which the message may point back to ("38件里自然人29件"). ``report_year``: the year of the
+    report, once known — a sentence dated another year ("2023年，本机关共收到…", pasted from last
+    year's report) is about that year, and its numbers are not recorded."""
     out = MessageReading()
     known = set(known)
     stripped = message.strip()
@@ -116,7 +119,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     out.ops += [PatchOp(field=t.field, value=t.text, quote=t.text) for t in texts]
     skip += [(t.start, t.end) for t in texts]
 
-    reading = read_statements(message, skip, earlier)
+    reading = read_statements(message, skip, earlier, report_year)
     _channels_add_up(message, reading)
     targets: set[str] = set()
     for s in reading.stated:
@@ -126,6 +129,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     out.unexplained += [clause for _, _, clause in reading.unexplained]
     out.replaced = list(reading.replaced)
     out.excluded = list(reading.excluded)
+    out.other_year = list(reading.other_year)
     out.checked = list(reading.checked)
     _identity(message, skip, topic, out, known)
 
@@ -140,6 +144,8 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
                     # "规章今年没出也没废，现行有效的12件": the zero is the row's other cells
                     out.ops += [PatchOp(field=a, value=0, quote=z.quote) for a in inside
                                 if a not in targets and not a.endswith(".total")]
+                elif scope in FACT_SPECS and scope in known and not _CORRECTS.search(message):
+                    continue  # "信箱电话网上都没有" after 186 items on the website: not said of them
                 elif scope in FACT_SPECS or scope in ALL_CELL_ADDRESSES or inside:
                     out.ops.append(PatchOp(field=scope, value=0, quote=z.quote))
             continue

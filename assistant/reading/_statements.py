@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from assistant.numbers import NumberMention, find_numbers, to_halfwidth
+from assistant.numbers import NOT_A_UNIT, NumberMention, find_numbers, to_halfwidth
 from assistant.reading._questions import is_question
 from assistant.reading._vocab import Anchor, vocabulary
 from schemas import labels as L
@@ -28,7 +28,7 @@ _SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
 # clause breaks: commas (not a thousands separator), 、, brackets; a bracket's content is a clause
 # a run of spaces between words (not around a number) is a comma of voice input: "个人37件 企业3件"
 _CLAUSE = re.compile(r"(?<=[\u4e00-\u9fa5%％])[ \u3000\t]+(?=[\u4e00-\u9fa5])"
-                     r"|(?<=[0-9０-９])[ \u3000\t]+(?=[\u4e00-\u9fa5])(?![件条个篇场次项期元万千百家位名人份起宗例部])"
+                     r"|(?<=[0-9０-９])[ \u3000\t]+(?=[\u4e00-\u9fa5])(?:(?=" + "|".join(NOT_A_UNIT) + r")|(?![件条个篇场次项期元万千百家位名人份起宗例部]))"
                      r"|[，,、（()）:：…](?![0-9０-９]{3}(?![0-9０-９]))|(?<![0-9０-９])[，,]")
 _COUNT_UNITS = ("", "件", "个", "项", "宗", "起", "例", "份", "部")
 _MONEY_UNITS = ("元", "万元", "万")
@@ -101,6 +101,7 @@ class Reading:
     replaced: list[str] = field(default_factory=list)  # clauses naming an old value ("不是3件", "6件不对")
     all_of: list[str] = field(default_factory=list)  # result rows said to take every application ("予以公开了")
     excluded: list[str] = field(default_factory=list)  # clauses whose numbers the clerk says are not counted
+    other_year: list[str] = field(default_factory=list)  # sentences dated another year than the report's
     checked: list[str] = field(default_factory=list)  # "不予公开3件": a group's sum, equal to its rows said
     group_totals: list[tuple[str, int, tuple[int, int, str]]] = field(default_factory=list)
     tables_named: set[str] = field(default_factory=set)  # "t2", "t3", "t4" named in the message
@@ -125,7 +126,11 @@ class _Context:
     listed: list[Anchor] = field(default_factory=list)
     respectively: list[Anchor] = field(default_factory=list)  # items of "…分别是…", still to take a number
     col_focus: str | None = None  # "个人申请的7件里，公开了4件": the applicant the results are of
-    pending: tuple[NumberMention, int, str] | None = None  # "1件…，按信访转走了": a count waiting for its row  # "规章、规范性文件都没有": items listed before the verb
+    pending: tuple[NumberMention, int, str] | None = None  # "1件…，按信访转走了": a count waiting for its row
+    pending_col: str | None = None  # "有1个人…": the applicant of the count waiting
+    heading: tuple[int, list[Anchor]] | None = None  # "行政许可 无": the items of the clause just before
+    last: Stated | None = None  # the value said last in the sentence
+    sentence_at: int = 0  # where the sentence starts in the message
 
 
 def _which_carry(a: Anchor, clause: str, results: bool) -> Anchor:
@@ -149,8 +154,11 @@ def _col_before(clause: str, n: NumberMention) -> Anchor | None:
 
 def _not_a_count(n: NumberMention, clause: str) -> bool:
     """A numeral that counts nothing: an article ("一家律师事务所"), a pointer ("这一件", but not
-    "企业那1件"), an ordinal ("第2项") or a list marker at the clause's opening ("1.属于国家秘密")."""
+    "企业那1件"), an ordinal ("第2项"), a list marker at the clause's opening ("1.属于国家秘密") or how
+    often one applicant asked ("申请了两次")."""
     before = clause[:n.start]
+    if n.unit == "次" and re.search(r"(?:申请|提交|提出|来|问|打电话)了?\s*$", before):
+        return True  # "同样的内容申请了两次": how often one person asked, not a count of the report
     return (_is_article(n, clause) or (n.value == 1 and bool(_REFERENCE.search(before)) and not _col_before(clause, n))
             or bool(_ORDINAL.search(before)) or (not before.strip() and bool(_LIST_MARK.match(clause, n.end))))
 
@@ -306,7 +314,7 @@ def _zero_scope(a: Anchor, ctx: _Context) -> tuple[str, ...] | None:
 
 
 def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
-                    earlier: Mapping[str, object] | None = None) -> Reading:
+                    earlier: Mapping[str, object] | None = None, report_year: int | None = None) -> Reading:
     """Everything ``message`` states outside the spans in ``skip`` (pasted tables, labelled text).
     ``earlier``: table-三 row totals already recorded, which "38件里…" may point back to."""
     voc = vocabulary()
@@ -321,15 +329,24 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
             out.tables_named.add(t)
     if re.search(r"三张表|所有表|全部表|表格都|每张表|几张表", text):
         out.tables_named |= {"t2", "t3", "t4"}
+    asked: tuple[int, list[Anchor]] | None = None
     for sm in _SENTENCE.finditer(text):
         s0 = sm.start()
         if any(a <= s0 and sm.end() <= b + 1 for a, b in skip):
             continue  # wholly inside a table or a passage; one that runs past it (voice input) is read by clause
         sentence = sm.group(0)
         if is_question(sentence) and not find_numbers(sentence):
-            continue  # "没收到新申请的话表三还要填吗？": asked, not stated
-        ctx = _Context(earlier=dict(earlier or {}), results=bool(_RESULTS.search(text)),
+            # "没收到新申请的话表三还要填吗？": asked, not stated; "复议诉讼那个？我们没有": what was
+            # asked about is what a bare none right after it is said of
+            asked = (s0, [a for a in voc.anchors(sentence) if a.kind in ("fact", "t2row", "t3row", "t3group", "t4block")])
+            continue
+        if report_year and (dated := _DATED.match(sentence)) and int(dated.group(1)) != report_year:
+            out.other_year.append(message[s0:s0 + len(sentence)].strip())
+            continue
+        ctx = _Context(earlier=dict(earlier or {}), sentence_at=s0, results=bool(_RESULTS.search(text)),
                        fee_sentence=any(a.kind == "fact" and a.key == "fee_charged" for a in voc.anchors(sentence)))
+        if asked and asked[1]:
+            ctx.heading, asked = asked, None
         kinds = {a.key for a in voc.anchors(sentence) if a.kind == "t4block"}
         if len(kinds & {"litigation_direct", "litigation_after_review"}) == 1:
             ctx.litigation = next(iter(kinds & {"litigation_direct", "litigation_after_review"}))
@@ -347,6 +364,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
             out.stated.append(Stated("fee_charged", True, verbatim, s0, s0 + len(sentence)))
         _all_of_one_column(sentence, message[s0:s0 + len(sentence)].strip().rstrip(_END_PUNCT), ctx, out)
     _every_application(message, out)
+    _add_up_repeats(message, out)
     for group, value, where in out.group_totals:
         rows = {s.target: int(s.value) for s in out.stated
                 if s.target.startswith(f"t3.{group}.") and s.target.endswith(".total")}
@@ -355,6 +373,58 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
         else:
             out.unexplained.append(where)
     return out
+
+
+_GRANTED_BARE = re.compile(r"(?:^|[^分动请息务])公开(?:了|的)?\s*$")
+# what a bare "也没有", "无", "今年都没收" says besides its none
+_BARE_FILLER = re.compile(r"[＃\s。；;！!，,、]|也|都|还|就|我们|今年|全年|暂时|暂|均|全部|全|是|的|了|过|啊|呢|吧|没有|没|无|未|零|0|〇|收|发|出|开|办|做")
+# "刚才说的７件是截止到十月份的": the value said before, named to be replaced
+_OLD_VALUE = re.compile(r"(?:刚才|刚刚|刚|之前|前面|上次|原来|原先)(?:说|报|填|给|写)(?:的|了)?\s*$")
+# "企业那个1应该是0": the value before 应该是 is the old one
+_THEN_NEW = re.compile(r"\s*(?:应该是|应该为|应为|应是|改成|改为|其实是|实际是|实际上是)\s*[0-9０-９零〇一二两三四五六七八九十]")
+# "2023年，本机关共收到…": a sentence dated by its year (a passage of another year's report)
+_DATED = re.compile(r"\s*(?:[（(]?[一二三四五六七八九十]+[)）、.．]\s*)?(20\d\d)\s*年(?:度)?(?:[，,]|全年|共|本机关|我)")
+_IN_ALL = re.compile(r"(?:一共|总共|合计|共计|加起来|总计|累计|全年)(?:是|为|有|就是)?\s*$")
+_ADDS = re.compile(r"还有|另外|另有|也|又|再")
+_CORRECTS = re.compile(r"不对|错了|说错|更正|改成|改为|应该是|算错|记错|写错|搞错|弄错|看错|重新说|不是")
+
+
+def _span(message: str, s: Stated) -> tuple[int, int]:
+    """Where the quote of ``s`` stands in the message (it holds the number at ``s.start``)."""
+    at = message.rfind(s.quote, 0, s.start + len(s.quote))
+    return (at, at + len(s.quote)) if at >= 0 else (s.start, s.end)
+
+
+def _add_up_repeats(message: str, out: Reading) -> None:
+    """"告知不存在的6件（个人5，律所1），告知非本机关职责的4件都是个人": two answers that are the same
+    table-三 row, said apart in one message, add up; so do applications told one at a time ("一件给他公开
+    了……还有一件也公开了"). A row said again in the same words without 还有/也 is a restatement."""
+    if _CORRECTS.search(message):
+        return  # a correction says a row again to replace it, not to add to it
+    by_row: dict[str, list[Stated]] = {}
+    for x in out.stated:
+        if x.target.startswith("t3.") and x.target.split(".")[1] not in _NOT_RESULTS and x.end > 0:
+            by_row.setdefault(x.target.rsplit(".", 1)[0], []).append(x)
+    for row, said in by_row.items():
+        said.sort(key=lambda x: x.start)
+        totals = [i for i, x in enumerate(said) if x.target.endswith(".total")]
+        if len(totals) < 2 or totals[0] != 0:
+            continue
+        parts = [said[a:b] for a, b in zip(totals, [*totals[1:], len(said)])]
+        words = [{message[a.start:a.end] for a in vocabulary().anchors(p[0].quote)
+                  if a.kind == "t3row" and f"t3.{a.key}" == row} for p in parts]
+        later = [message[_span(message, parts[i - 1][-1])[1]:_span(message, p[0])[0] + len(p[0].quote)]
+                 for i, p in enumerate(parts) if i]
+        if not all(words[i] != words[i - 1] or _ADDS.search(later[i - 1]) for i in range(1, len(parts))):
+            continue
+        sums: dict[str, int] = {}
+        for p in parts:
+            for x in p:
+                sums[x.target] = sums.get(x.target, 0) + int(x.value)
+        a, b = _span(message, said[0])[0], _span(message, said[-1])[1]
+        quote = message[a:b].strip().rstrip(_END_PUNCT)
+        out.stated = [x for x in out.stated if x not in said]
+        out.stated += [Stated(t, v, quote, a, b) for t, v in sums.items()]
 
 
 def _every_application(message: str, out: Reading) -> None:
@@ -386,6 +456,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     """One clause; ``sentence`` is the verbatim sentence it is part of (the quote of values that
     come from two clauses, such as "部分公开5件，都是自然人")."""
     anchors = [_which_carry(a, clause, ctx.results) for a in vocabulary().anchors(clause)]
+    heading, ctx.heading = ctx.heading, None
     if any(a.kind == "t3group" for a in anchors) and not any(a.kind == "t3row" for a in anchors):
         ctx.t3row = None  # "无法提供3件都是个人": a new group, not the row said before it
     if ctx.t4block or any(a.kind == "t4block" for a in anchors):
@@ -453,13 +524,20 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             out.stated.append(Stated(f"t3.{rows_here[0].key}.{g_cols[0]}", g_value, g_said, g_at, g_end))
         else:
             ctx.t3rows_said.append((rows_here[0].key, g_value, 0))
-    if not numbers and ctx.pending and len({a.key for a in rows_here}) == 1:
-        n, at, said = ctx.pending
+    if not numbers and ctx.pending and len({a.key for a in rows_here}) == 1 and not any(
+            _REFERENCE.search(clause[:x.start]) for x in find_numbers(clause)):
+        # (not "刚才是把部分公开那1件也算进去了": that clause points at a count of its own)
+        n, at, _ = ctx.pending
         ctx.pending = None
         row = rows_here[0].key
         waited = f"t3.{row}.{ctx.col_focus}" if ctx.col_focus else f"t3.{row}.total"
-        out.stated.append(Stated(waited, int(n.value), f"{said}，{quote}" if said in sentence else sentence,
+        # the verbatim span from the count to the row's words (voice input joins them with a space)
+        span = message[at:c0 + len(clause)].strip().rstrip(_END_PUNCT)
+        out.stated.append(Stated(waited, int(n.value), span,
                                  at + n.start, at + n.end))
+        if ctx.pending_col and not ctx.col_focus:
+            out.stated.append(Stated(f"t3.{row}.{ctx.pending_col}", int(n.value), span, at + n.start, at + n.end))
+        ctx.pending_col = None
     if not numbers:
         # "不收费": 不 right before the item's word negates it (a 不 inside a word, 不予公开, is masked)
         negated = any(w in plain for w in zero_words) or blanket or bool(said_zero) or bool(re.search(r"不(?=＃)", plain))
@@ -475,9 +553,14 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             if re.match(r"\s*[、和及与]", following) or re.search(r"[和及与]\s*$", clause):
                 ctx.listed += named  # "规章、" of "规章、规范性文件都没有": waits for what is said of the list
             ctx.waiting += anchors
+            ctx.heading = (c0, named)
             _update_context(ctx, anchors)
             return
         listed, ctx.listed = ctx.listed, []
+        if negated and not named and heading and not _BARE_FILLER.sub("", plain):
+            # "行政许可 无 行政处罚 ７件" (voice input): the none is said of the words just before it
+            named = heading[1]
+            quote = message[heading[0]:c0 + len(clause)].strip().rstrip(_END_PUNCT)
         if negated and named:
             named = [*listed, *named]
             scopes: list[str] = []
@@ -534,9 +617,13 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     replaced = 0
     used: set[tuple[int, int]] = set()
     olds = {str(n.value) for n in numbers if _NOT_IS.search(clause[:n.start])}  # "是2不是3": 3
+    stand_in: NumberMention | None = None
     for n in numbers:
         after = clause[max(n.end, n.unit_end):]
-        if _NOT_IS.search(clause[:n.start]) or _WAS_WRONG.match(after) or (
+        if _THEN_NEW.match(after):
+            stand_in = n  # the new value after 应该是 goes where this one went
+        if _NOT_IS.search(clause[:n.start]) or _WAS_WRONG.match(after) or _OLD_VALUE.search(clause[:n.start]) or (
+                _THEN_NEW.match(after)) or (
                 not after.strip(" 。；;，,") and _WAS_WRONG.match(re.sub(r"^[，,\s]+", "", following))) or (
                 n.approx and _EXACT_NEXT.match(following)):
             out.replaced.append(quote)  # "是2件不是3件", "刚说的6件不对，是4件": the old value, to be replaced
@@ -589,9 +676,18 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             if (each := _resolve(a, [a], ctx, n.unit)):
                 out.stated.append(Stated(each, _as_value(each, n), quote, c0 + n.start, c0 + n.end))
                 continue
+        if (n.unit == "个" and clause.startswith("人", n.unit_end) and ctx.results and not ctx.t4block
+                and not any(a.kind == "t3row" and a.key not in _NOT_RESULTS for a in anchors)):
+            # "另外有1个人同样的内容申请了两次，第二次按重复申请处理": persons who applied, whose result follows
+            if ctx.pending:
+                old_n, old_at, old_quote = ctx.pending
+                out.unexplained.append((old_at + old_n.start, old_at + old_n.end, old_quote))
+            ctx.pending, ctx.pending_col = (n, c0, quote), "natural"
+            continue
         # a word of who applied or of a result takes one number of its clause ("2件个人1件企业")
-        cands = [a for a in _candidates(n, anchors, numbers, clause)
+        cands = [a for a in _candidates(stand_in or n, anchors, numbers, clause)
                  if not (a.kind in ("t3col", "t4col") and (a.start, a.end) in used)]
+        stand_in = None
         if ctx.t4block:  # "1件申请人撤回了" in a sentence about 复议: the review's result, not table 三's
             cands.sort(key=lambda a: (a.kind != "t4col",))
         for a in cands:
@@ -608,6 +704,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                     # of none, which is what grounds the zero)
                     out.zeros.append(Zero((f"t4.{other}",), sentence))
                 break
+        if target is None and ctx.results and not anchors and _GRANTED_BARE.search(clause[:n.start]):
+            target = f"t3.granted.{ctx.col_focus or 'total'}"  # "部分公开1件 公开4件": bare 公开 is 予以公开
         if target is None and (n.unit or _SAYS_VALUE.match(clause[:n.start])) and not any(
                 a.kind in ("fact", "t2row", "t3row", "t4block") for a in anchors):
             # "许可就是民办学校审批那些，一共27件", "收取了信息处理费，共2件，金额合计1600元": an item named
@@ -639,11 +737,23 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                 out.unexplained.append((old_at + old_n.start, old_at + old_n.end, old_quote))
             ctx.pending = (n, c0, quote)  # "还有1件其实是来反映问题的，按信访转走了"
             continue
+        if target is None and ctx.last and not anchors and (in_all := _IN_ALL.search(clause[:n.start])) and len(
+                re.sub(r"[\s，,。、]|那|就|是|了|的|所以|总的|算下来|这样", "", clause[:in_all.start()])) <= 2 and (
+                ctx.last.target.startswith("t2.") or ("." not in ctx.last.target and isinstance(ctx.last.value, int))) and (
+                n.unit == "" or n.unit in vocabulary().fact_units.get(ctx.last.target, _COUNT_UNITS if ctx.last.target
+                                                                       != "t2.fees.amount" else _MONEY_UNITS)):
+            # "处罚三十一是十一月底的数，十二月又办了四件，一共三十五": the sum is the item's value,
+            # and the numbers before it in the sentence are its parts
+            target = ctx.last.target
+            parts = [x for x in out.stated if x.target == target and x.start >= ctx.sentence_at]
+            out.stated = [x for x in out.stated if x not in parts]
+            out.checked += [x.quote for x in parts]
         if target is None:
             out.unexplained.append((c0 + n.start, c0 + n.end, quote))
             continue
         value = _as_value(target, n)
         out.stated.append(Stated(target, value, quote, c0 + n.start, c0 + n.end))
+        ctx.last = out.stated[-1]
         col_after = [a for a in anchors if a.kind == "t3col" and a.start >= n.end]
         row_here = {a.key for a in anchors if a.kind == "t3row" and a.key not in _NOT_RESULTS
                     and clause[a.start:a.end] not in _GENERIC}

@@ -30,7 +30,7 @@ _TEXT_LABELS: tuple[tuple[str, str], ...] = (
 )
 _LABEL = re.compile(
     r"(?:^|(?<=[。；;！!？?\n，, \u3000]))\s*(?:[（(]?[一二三四五六七八九十0-9]+[)）、.．]\s*)?(?P<label>"
-    + "|".join(f"(?P<{f}>{p})" for f, p in _TEXT_LABELS) + r")(?:方面|情况|这块|这部分|的话)?(?:就写|写成|写|改成|改为)?"
+    + "|".join(f"(?P<{f}>{p})" for f, p in _TEXT_LABELS) + r")(?:方面|情况|这块|这部分|的话)?(?:嘛|呢|啊|吧)?(?:就写|写成|写|改成|改为)?"
     # a colon, or in voice input a space before the text ("存在的主要问题 一是…")
     r"(?:\s*[:：]\s*|[ \u3000]+(?=[^\s0-9０-９]))")
 # labels said without a colon, as a sentence opening
@@ -40,6 +40,7 @@ _OPENINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("measures", re.compile(r"(?:^|(?<=[。；;！!？?\n，, ]))\s*(?:(?:明年|下一步|下步|今后|接下来)(?:我们)?(?:打算|计划|准备|将|要)|"
                             r"(?:改进)?措施(?:你|就|就给我|帮我)?写|整改(?:你|就)?写|(?:改进)?措施(?:的话|这块|方面)[，,]?)")),
 )
+_PLANNED = re.compile(r"(?<=[。；;！!\n ，,\u3000])\s*(?=(?:明年|下一步|下步|今后|接下来|下阶段|来年|下一年)(?!.{0,3}(?:结转|接着办|继续办)))")
 # a topic named at a sentence's opening and followed by what is said of it: "平台建设方面，……",
 # "平台建设和去年一样，还是依托……", "监督这块主要是……"
 _TOPIC_FIELDS = ("management", "platform", "oversight", "work_points", "innovation", "special_requirements",
@@ -108,6 +109,13 @@ def labelled_texts(message: str, states_a_fact: Callable[[str], bool]) -> list[T
         for m in pattern.finditer(message):
             if not any(s <= m.start() < e for s, e, _ in marks):
                 marks.append((m.start(), m.end(), field))
+    if any(f == "problems" for _, _, f in marks) and not any(f == "measures" for _, _, f in marks):
+        # "问题：人少，都是兼职的。明年配一名专干……": what is planned after the problems are the measures
+        first = min(s for s, _, f in marks if f == "problems")
+        for m in _PLANNED.finditer(message, first):
+            if not any(s <= m.start() < e for s, e, _ in marks):
+                marks.append((m.start(), m.start(), "measures"))
+                break
     marks.sort()
     out: list[Text] = list(listed)
     for i, (start, text_start, field) in enumerate(marks):

@@ -1,4 +1,9 @@
-"""The vocabulary (``prompts/vocabulary.toml``) as matchers: every word → what it names."""
+"""The vocabulary (``prompts/vocabulary.toml``) as matchers: every word → what it names.
+
+Staff type with a pinyin keyboard, so a word often arrives with one character swapped for another of
+the same sound (规张, 规范新文件, 依申情, 复意, 处法, 许克, 诉松, 不与公开). Where no word of the
+vocabulary is written as is, a word that sounds the same (pypinyin, toneless, in/ing en/eng an/ang
+z/zh c/ch s/sh alike) and differs in at most one character in four is taken as that word."""
 
 from __future__ import annotations
 
@@ -7,6 +12,8 @@ import re
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
+
+from pypinyin import Style, lazy_pinyin
 
 __all__ = ["Anchor", "Vocabulary", "vocabulary"]
 
@@ -27,15 +34,63 @@ class Vocabulary:
     words: dict[str, tuple[str, ...]]  # [words] lists: not_counts, part_of, zero, all_zero, rest
     _pattern: re.Pattern[str]
     _names: dict[str, tuple[tuple[str, str], ...]]  # group name → every (kind, key) the word may name
+    _sounds: dict[tuple[str, ...], tuple[str, ...]]  # the sound of a word → the words of that sound
+    _meanings: dict[str, tuple[tuple[str, str], ...]]  # word → every (kind, key) it may name
+    _starts: dict[str, tuple[int, ...]]  # a first sound → the lengths of the words it opens, longest first
 
     def anchors(self, text: str) -> list[Anchor]:
-        """Every vocabulary word in ``text``, longest first where two overlap, left to right."""
+        """Every vocabulary word in ``text``, longest first where two overlap, left to right; then
+        words typed with a homophone slip, where no word was found."""
         out = []
         for m in self._pattern.finditer(text):
             group = m.lastgroup
             assert group is not None  # every alternative is a named group
             out += [Anchor(kind, key, m.start(), m.end()) for kind, key in self._names[group]]
+        return out + self._misspelt(text, out) if _HAN.search(text) else out
+
+    def _misspelt(self, text: str, found: list[Anchor]) -> list[Anchor]:
+        taken = bytearray(len(text))
+        for a in found:
+            taken[a.start:a.end] = b"\x01" * (a.end - a.start)
+        sounds = [_sound(c) for c in text]
+        out: list[Anchor] = []
+        i = 0
+        while i < len(text):
+            hit = None
+            for n in self._starts.get(sounds[i], ()):
+                if i + n > len(text) or any(taken[i:i + n]):
+                    continue
+                for word in self._sounds.get(tuple(sounds[i:i + n]), ()):
+                    same = sum(a == b for a, b in zip(word, text[i:i + n]))
+                    # a slip on a little word (以 for 已) is the phrase "以公开促落实" in a short one
+                    little = any(a != b and b in _LITTLE for a, b in zip(word, text[i:i + n]))
+                    if 0 < n - same <= max(1, n // 4) and same > 0 and not (little and n < 4):
+                        hit = word
+                        break
+                if hit:
+                    break
+            if hit:
+                out += [Anchor(kind, key, i, i + len(hit)) for kind, key in self._meanings[hit]]
+                i += len(hit)
+            else:
+                i += 1
         return out
+
+
+_LITTLE = frozenset("以已与予的地得了和在是有为于之也而及其")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_FUZZY = (("ing", "in"), ("eng", "en"), ("ang", "an"), ("zh", "z"), ("ch", "c"), ("sh", "s"))
+
+
+@functools.lru_cache(maxsize=16384)
+def _sound(ch: str) -> str:
+    """One character's sound, toneless, with the finals and initials people confuse made alike."""
+    if not "\u4e00" <= ch <= "\u9fff":
+        return ch
+    s = lazy_pinyin(ch, style=Style.NORMAL)[0]
+    for a, b in _FUZZY:
+        s = s.replace(a, b)
+    return s
 
 
 @functools.lru_cache(maxsize=1)
@@ -61,4 +116,11 @@ def vocabulary() -> Vocabulary:
     for i, word in enumerate(sorted(meanings, key=lambda w: -len(w))):
         names[f"w{i}"] = tuple(meanings[word])
         parts.append(f"(?P<w{i}>{re.escape(word)})")
-    return Vocabulary(fact_units, {k: tuple(v) for k, v in data["words"].items()}, re.compile("|".join(parts)), names)
+    sounds: dict[tuple[str, ...], list[str]] = {}
+    for word in meanings:
+        if len(word) >= 2 and all("\u4e00" <= c <= "\u9fff" for c in word):
+            sounds.setdefault(tuple(_sound(c) for c in word), []).append(word)
+    return Vocabulary(fact_units, {k: tuple(v) for k, v in data["words"].items()}, re.compile("|".join(parts)), names,
+                      {k: tuple(v) for k, v in sounds.items()}, {w: tuple(m) for w, m in meanings.items()},
+                      {first: tuple(sorted({len(k) for k in sounds if k[0] == first}, reverse=True))
+                       for first in {k[0] for k in sounds}})
