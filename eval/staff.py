@@ -36,7 +36,7 @@ DATA = Path(__file__).resolve().parent / "datasets" / "staff"
 AUTHOR = "评测"
 MAX_FOLLOWUPS = 12
 _CORRECTION = re.compile(r"不对|错了|说错|改成|改为|更正|不是.{0,6}是|是.{0,6}不是|应该是|重复录|弄错|写错|搞错|纠正|看错|记错|"
-                         r"算错|填错|打错|准确|具体是|确切")
+                         r"算错|填错|打错|多打|少打|多写|少写|准确|具体是|确切")
 
 
 @dataclass

@@ -14,6 +14,7 @@ import re
 from pydantic import ValidationError
 
 from assistant.dialogue._checks import (
+    EQUATION_CELLS,
     NUMERIC_KINDS,
     bad_value_reason,
     contradictions,
@@ -108,6 +109,8 @@ def _reading_notes(reading: MessageReading, facts: Facts) -> tuple[list[str], li
     if reading.excluded:
         shown = "；".join(excerpt(u, 30) for u in dict.fromkeys(reading.excluded))
         tail.append(f"按您说的，这些数字不计入报告：{shown}。")
+    if reading.noted:
+        tail.append("好的，粘贴的表格中空着的格子按0记录。")
     if reading.other_year:
         shown = "；".join(excerpt(u, 30) for u in dict.fromkeys(reading.other_year))
         tail.append(f"这几句写的是其他年份的情况（不是{facts.report_year}年），其中的数字没有记入本年度报告：{shown}。"
@@ -244,16 +247,36 @@ def answer(st: State, message: str, model: Model, correction: str | None) -> Out
     derived = derivations(candidate, st.previous)
     old = contradictions(merged_cells(st.stated, derived_before), derived_before)
     broken = {k: m for k, m in contradictions(merged_cells(candidate, derived), derived).items() if k not in old}
-    # A row or block of the message whose total is not its parts is a misreading or a slip in that
-    # line: refused. What only clashes with an earlier answer, or a column that does not balance
-    # across rows (A1), is the clerk's data: recorded and pointed out, as the next message
-    # ("去年结转的是2件不是3件") often corrects one side.
+    # A row or block of the message whose total is not its parts holds a wrong number or a misreading:
+    # its values are left out and named back, the rest of the message is recorded. A column of a
+    # pasted table that does not add up across its rows (A2) is the clerk's own data, read cell by
+    # cell: recorded and pointed out, as is what only clashes with an earlier answer or a column
+    # that does not balance (A1); the next message ("不掌握那行个人的是15") often corrects it.
     own = apply_patch(Facts(), [op for op in accepted if op.op == "set" and op.field.startswith(("t2.", "t3.", "t4."))])
     own_derived = derivations(own)
     own_broken = {k for k in contradictions(merged_cells(own, own_derived), own_derived) if not k.startswith("A1:")}
-    if set(broken) & own_broken:
-        return _refusal([m for k, m in broken.items() if k in own_broken]
-                        + ["更正表格中的一格时，请把相关的合计一起更正，或重新粘贴整张表。"], before, others)
+    pasted = {line.strip() for line in reading.table_lines}
+
+    def from_table(op: PatchOp) -> bool:
+        return {x.strip() for x in op.quote.split("\n")} <= pasted
+
+    dropped: dict[str, list[PatchOp]] = {}
+    for k in sorted(set(broken) & own_broken):
+        ops = [op for op in accepted if op.field in EQUATION_CELLS[k] and (not k.startswith("A2:") or not from_table(op))]
+        if ops:
+            dropped[k] = ops
+    if dropped:
+        gone = [op for ops in dropped.values() for op in ops]
+        reasons = [f"{broken[k].rstrip('。')}，这些没有记录：" + "；".join(dict.fromkeys(
+            f"“{excerpt(op.quote, 24)}”" for op in ops)) + "。请核对后再说一次。" for k, ops in dropped.items()]
+        accepted = [op for op in accepted if op not in gone]
+        if not any(op.op == "set" for op in accepted):
+            return _refusal([broken[k] for k in dropped]
+                            + ["更正表格中的一格时，请把相关的合计一起更正，或重新粘贴整张表。"], before, others)
+        others += reasons
+        candidate = apply_patch(st.stated, accepted)
+        derived = derivations(candidate, st.previous)
+        broken = {k: m for k, m in contradictions(merged_cells(candidate, derived), derived).items() if k not in old}
     if broken:
         notes += [f"和前面记录的数对不上：{m}" for m in broken.values()]
         notes.append("请核对；哪个数说错了，直接更正即可，例如“去年结转的是2件不是3件”。")

@@ -23,7 +23,7 @@ from schemas.layout import ALL_CELL_ADDRESSES, T3_COLUMNS, T3_RESULT_ROWS, T3_RO
 from schemas.patches import Rejection
 
 __all__ = [
-    "EQUATIONS", "NUMERIC_KINDS", "Equation", "bad_value_reason", "contradictions", "negative_numbers",
+    "EQUATIONS", "EQUATION_CELLS", "NUMERIC_KINDS", "Equation", "bad_value_reason", "contradictions", "negative_numbers",
     "unread_table_lines", "vague_number",
 ]
 
@@ -135,6 +135,7 @@ def _equations() -> tuple[Equation, ...]:
 
 
 EQUATIONS: tuple[Equation, ...] = _equations()
+EQUATION_CELLS: dict[str, frozenset[str]] = {eq.key: frozenset((*eq.lhs, *eq.rhs)) for eq in EQUATIONS}
 
 
 def _num(v: Any) -> int | None:

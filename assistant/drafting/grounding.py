@@ -179,7 +179,8 @@ def _number_grounded(spec: FactSpec, v: Decimal, quote: str) -> tuple[bool, bool
         if any(sum(c) == v for k in (2, 3, 4) for c in combinations(counts, k)):
             return True, False
     if v == 0 and (any(w in normalise(quote) for w in _zero_words()) or _not_before_a_word(quote)
-                   or _NONE_CELL.search(quote)):
+                   or _NONE_CELL.search(quote) or (spec.kind == "cell_int" and "\t" in quote)):
+        # (a row copied from a sheet, tab by tab: its blank cells are 0, placed by the table reader)
         return True, False
     return False, False
 
@@ -232,7 +233,7 @@ def check_patch(patch: Patch, message: str) -> PatchResult:
             reject(op, f"无法识别要填写的项目“{op.field}”，未采用。")
             continue
         label = fact_label(field) if field in FACT_SPECS or field in CELL_ADDRESSES else field
-        quote = (op.quote or "").strip()
+        quote = (op.quote or "").strip(" \u3000\r\n")  # a table row keeps its tabs: its blank cells
         if not quote:
             reject(op, f"“{label}”没有给出依据的原话，未采用。")
             continue

@@ -102,6 +102,7 @@ class Reading:
     all_of: list[str] = field(default_factory=list)  # result rows said to take every application ("予以公开了")
     excluded: list[str] = field(default_factory=list)  # clauses whose numbers the clerk says are not counted
     other_year: list[str] = field(default_factory=list)  # sentences dated another year than the report's
+    noted: list[str] = field(default_factory=list)  # said of how to read a table ("空着的格子就是0")
     checked: list[str] = field(default_factory=list)  # "不予公开3件": a group's sum, equal to its rows said
     group_totals: list[tuple[str, int, tuple[int, int, str]]] = field(default_factory=list)
     tables_named: set[str] = field(default_factory=set)  # "t2", "t3", "t4" named in the message
@@ -157,6 +158,8 @@ def _not_a_count(n: NumberMention, clause: str) -> bool:
     "企业那1件"), an ordinal ("第2项"), a list marker at the clause's opening ("1.属于国家秘密") or how
     often one applicant asked ("申请了两次")."""
     before = clause[:n.start]
+    if re.search(r"(?:多打|少打|打错|敲错|多写|少写|多按|按错)了?(?:一?个)?\s*$", before):
+        return True  # "表里多打了个1": a slip of the keyboard described, not a count
     if n.unit == "次" and re.search(r"(?:申请|提交|提出|来|问|打电话)了?\s*$", before):
         return True  # "同样的内容申请了两次": how often one person asked, not a count of the report
     return (_is_article(n, clause) or (n.value == 1 and bool(_REFERENCE.search(before)) and not _col_before(clause, n))
@@ -385,6 +388,8 @@ _THEN_NEW = re.compile(r"\s*(?:应该是|应该为|应为|应是|改成|改为|�
 # "2023年，本机关共收到…": a sentence dated by its year (a passage of another year's report)
 _DATED = re.compile(r"\s*(?:[（(]?[一二三四五六七八九十]+[)）、.．]\s*)?(20\d\d)\s*年(?:度)?(?:[，,]|全年|共|本机关|我)")
 _IN_ALL = re.compile(r"(?:一共|总共|合计|共计|加起来|总计|累计|全年)(?:是|为|有|就是)?\s*$")
+_BLANKS_ARE_ZERO = re.compile(r"(?:空着|空白|空格|没填|空)(?:的)?(?:格子|格|地方|单元格)?(?:就|都)?(?:是|算|当|为|填|按)\s*(?:0|零)")
+_CONFIRMED = re.compile(r"\s*(?:是对的|没错|是对|对的|不变|没问题|不用改|是准确的)")
 _ADDS = re.compile(r"还有|另外|另有|也|又|再")
 _CORRECTS = re.compile(r"不对|错了|说错|更正|改成|改为|应该是|算错|记错|写错|搞错|弄错|看错|重新说|不是")
 
@@ -474,6 +479,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     said_zero = [(m.start(), m.end()) for w in (*all_zero, *vocabulary().words["zero_again"])
                  for m in re.finditer(re.escape(w), clause)]
     said_zero += [(m.start(), m.end()) for m in _NONE_AT_ALL.finditer(clause)]
+    for m in _BLANKS_ARE_ZERO.finditer(clause):  # "空着的格子就是0": how to read the table, not a value
+        said_zero.append((m.start(), m.end()))
+        out.noted.append(message[c0 + m.start():c0 + m.end()])
     numbers = [n for n in find_numbers(clause) if n.unit not in vocabulary().words["not_counts"]
                and not _not_a_count(n, clause)
                and not any(y.start == n.start for y in years_said)
@@ -620,6 +628,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     stand_in: NumberMention | None = None
     for n in numbers:
         after = clause[max(n.end, n.unit_end):]
+        if _CONFIRMED.match(after):
+            out.checked.append(quote)  # "总计72是对的": a value confirmed, nothing to record
+            continue
         if _THEN_NEW.match(after):
             stand_in = n  # the new value after 应该是 goes where this one went
         if _NOT_IS.search(clause[:n.start]) or _WAS_WRONG.match(after) or _OLD_VALUE.search(clause[:n.start]) or (

@@ -184,12 +184,13 @@ def _rows_of(message: str) -> tuple[list[str], list[list[str]], list[str]]:
             rows.append([block, *numbers])
             continue
         prev = raw[i - 1].strip() if i else ""
-        if line not in folded and (len(cells) > 1 and not _ROW_START.match(cells[0]) and prev and table_cells(prev, loose=True) is None
+        if line not in folded and (len(cells) > 1 and not _ROW_START.match(cells[0]) and prev and table_cells(raw[i - 1], loose=True) is None
                 and not _PAGE_NUMBER.match(prev) and len(prev) <= 40 and not prev.endswith(("。", "：", ":"))):
             cells = [prev + cells[0], *cells[1:]]
             line = f"{raw[i - 1]}\n{line}"
         lines.append("\n".join(folded[line]) if line in folded else line)  # as the message has it
         rows.append(cells)
+    rows = _aligned(rows)
     # a sheet of the clerk's own with short row labels: the table is the one its labels name
     labels = [c[0] for c in rows if c and c[0].strip()]
     for table in ("t3", "t2"):
@@ -200,6 +201,43 @@ def _rows_of(message: str) -> tuple[list[str], list[list[str]], list[str]]:
                     cells[0] = o
             break
     return lines, rows, pages
+
+
+_T3_HEADS = {**{v: k for k, v in L.T3_COLUMN_LABELS.items()}, "合计": "total", "个人": "natural", "企业": "commercial",
+             "律所": "legal_service"}
+
+
+def _aligned(rows: list[list[str]]) -> list[list[str]]:
+    """A table copied from Excel or WPS keeps one cell per column, blank ones included: under a header
+    row naming table 三's columns, a row's cells are read by the header's positions — the label is
+    what stands left of the first column (merged label cells, blank or not), and a blank cell under a
+    column is 0, as in the statistics sheet it was copied from."""
+    out: list[list[str]] = []
+    positions: list[int] | None = None
+    for k, cells in enumerate(rows):
+        heads = [i for i, c in enumerate(cells) if c.strip() in _T3_HEADS]
+        named = {_T3_HEADS[cells[i].strip()] for i in heads}
+        if set(L.T3_APPLICANT_COLUMNS) <= named and heads == list(range(heads[0], heads[0] + len(heads))):
+            after = [len(r) for r in rows[k + 1:]]
+            width = max(set(after), key=after.count) if after else 0
+            if heads[0] == 0 and width - len(cells) in (1, 2, 3):
+                # the message's leading tabs were trimmed with it: the label columns the header
+                # had are as many as the rows below have cells beyond it
+                shift = width - len(cells)
+                cells = [""] * shift + cells
+                heads = [i + shift for i in heads]
+            # only a sheet whose rows are as wide as its header keeps one cell per column
+            positions = heads if width == len(cells) else None
+            out.append(["", *(cells[i].strip() for i in heads)] if positions else rows[k])
+            continue
+        label_cells = cells[:positions[0]] if positions else []
+        if positions and len(cells) > positions[0] and any(c.strip() for c in label_cells) and not any(
+                cell_kind(c) == NUM for c in label_cells if c.strip()):
+            values = [(cells[i].strip() if i < len(cells) else "") or "0" for i in positions]
+            out.append(["".join(c.strip() for c in label_cells), *values])
+            continue
+        out.append(cells)
+    return out
 
 
 _T4_NAMES = {"复议": "行政复议", "行政复议": "行政复议", "直接起诉": "未经复议直接起诉", "未经复议直接起诉": "未经复议直接起诉",
@@ -229,9 +267,9 @@ def parse_pasted_tables(message: str) -> tuple[list[PatchOp], list[str]]:
     ops: list[PatchOp] = []
     used: list[str] = []
     for i, (line, cells) in enumerate(zip(lines, rows)):
-        line_ops = _line_ops(cells, read, by_row.get(i, []), line.strip())
+        line_ops = _line_ops(cells, read, by_row.get(i, []), line.strip(" \u3000\r\n"))
         if line_ops is None and (alone := _t4_row(cells)) is not None:
-            line_ops = _line_ops(cells, *alone, line.strip())
+            line_ops = _line_ops(cells, *alone, line.strip(" \u3000\r\n"))
         if line_ops:
             ops += line_ops
             used += line.split("\n")
