@@ -110,7 +110,7 @@ def _reading_notes(reading: MessageReading, facts: Facts) -> tuple[list[str], li
         shown = "；".join(excerpt(u, 30) for u in dict.fromkeys(reading.excluded))
         tail.append(f"按您说的，这些数字不计入报告：{shown}。")
     if reading.noted:
-        tail.append("好的，粘贴的表格中空着的格子按0记录。")
+        tail.append(f"已按您说的读表（{'；'.join(excerpt(x, 20) for x in dict.fromkeys(reading.noted))}）：这些格子记为0。")
     if reading.other_year:
         shown = "；".join(excerpt(u, 30) for u in dict.fromkeys(reading.other_year))
         tail.append(f"这几句写的是其他年份的情况（不是{facts.report_year}年），其中的数字没有记入本年度报告：{shown}。"

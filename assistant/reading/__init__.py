@@ -116,6 +116,14 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
             skip.append((pos, pos + len(body)))
             out.unexplained.append(body.strip())
         pos += len(line)
+    if table_ops and (marks := _MARKS_ARE_ZERO.search(message)):
+        # "横杠的都是没有 就是0": the clerk says what the dashes of the pasted table mean
+        end = message.find("\n", marks.end())
+        end = len(message) if end < 0 else end
+        skip.append((marks.start(), end))
+        out.noted.append(message[marks.start():end].strip())
+        out.ops = [op.model_copy(update={"value": 0}) if isinstance(op.value, str) and op.value.strip() in _DASHES
+                   else op for op in out.ops]
     texts = [t for t in labelled_texts(message, _states_a_fact) if not any(a <= t.start < b for a, b in skip)]
     out.ops += [PatchOp(field=t.field, value=t.text, quote=t.text) for t in texts]
     skip += [(t.start, t.end) for t in texts]
@@ -190,6 +198,9 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     return out
 
 
+_DASHES = ("—", "——", "－", "-", "–", "/", "／")
+_MARKS_ARE_ZERO = re.compile(r"(?:横杠|横线|斜杠|短横|杠|—|－|/)(?:的|号)?(?:地方|格子)?(?:都|就|也)?(?:是|算|当|表示|代表)?"
+                             r"[\s，,]*(?:没有|无|零|0)(?:[\s，,]*(?:就是|也就是|即|就算)?\s*(?:0|零))?")
 _INTRODUCES = re.compile(r"我们是|我们单位是|单位是|单位名称|机关是|机关名称|全称|报告主体|本单位是|本机关是|我是")
 
 

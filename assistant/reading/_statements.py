@@ -45,7 +45,9 @@ _EXACT_NEXT = re.compile(r"[…\.。，,\s]*(?:准确|确切|具体|精确|实�
 # "应该是49", "改成150": a value said for the item just named
 _SAYS_VALUE = re.compile(r"^\s*(?:应该是|应该为|应为|应是|改成|改为|其实是|实际是|是)\s*$")
 # "有1件是信访转过来的不算": a number the clerk says is not counted
-_NOT_COUNTED = re.compile(r"不算|不计入?|没算|不统计|不纳入|不属于(?:依)?申请")
+_NOT_COUNTED = re.compile(r"不算|不计入?|没算|不统计|不纳入|不属于(?:依)?申请|^\s*(?:去年底|去年年底|上年底|上年末|去年末|年初)")
+# "这个算不算依申请？": a question whether what was told counts
+_COUNTS_OR_NOT = re.compile(r"算不算|算吗|要不要算|计不计|算进去吗|要算吗|算不算数|能不能算|属不属于|是不是算")
 # "一家律师事务所", "一位市民": an article before who applied, not a count
 _ARTICLE = re.compile(r"\s*(?:家|位|名|个)")
 # "这一件", "那1件": pointing at what was said, not a count
@@ -158,6 +160,8 @@ def _not_a_count(n: NumberMention, clause: str) -> bool:
     "企业那1件"), an ordinal ("第2项"), a list marker at the clause's opening ("1.属于国家秘密") or how
     often one applicant asked ("申请了两次")."""
     before = clause[:n.start]
+    if re.search(r"(?:打|拨打|拨|热线|电话|号码)\s*$", before) and n.unit == "" and n.value >= 100:
+        return True  # "打12345": a hotline, not a count
     if re.search(r"(?:多打|少打|打错|敲错|多写|少写|多按|按错)了?(?:一?个)?\s*$", before):
         return True  # "表里多打了个1": a slip of the keyboard described, not a count
     if n.unit == "次" and re.search(r"(?:申请|提交|提出|来|问|打电话)了?\s*$", before):
@@ -252,6 +256,9 @@ def _resolve(a: Anchor, clause_anchors: list[Anchor], ctx: _Context, unit: str) 
         return f"t2.{a.key}.{col.key}" if col else None
     if a.kind == "t2col":
         row = kinds["t2row"].key if "t2row" in kinds else ctx.t2row
+        if row is None and len(said := [r for r in ("regulations", "normative_docs")
+                                        if ctx.earlier.get(f"t2.{r}.{a.key}") not in (None, 0, "0")]) == 1:
+            row = said[0]  # "现行有效是36": the one row that has a number in that column
         if row in ("regulations", "normative_docs"):
             return f"t2.{row}.{a.key}"
         return None
@@ -338,6 +345,10 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
         if any(a <= s0 and sm.end() <= b + 1 for a, b in skip):
             continue  # wholly inside a table or a passage; one that runs past it (voice input) is read by clause
         sentence = sm.group(0)
+        if is_question(sentence) and find_numbers(sentence) and _COUNTS_OR_NOT.search(sentence):
+            # "今年有两个老兵打12345…这个算不算依申请？": the numbers are what is asked about, not
+            # facts yet; the question is answered and they are said again once settled
+            continue
         if is_question(sentence) and not find_numbers(sentence):
             # "没收到新申请的话表三还要填吗？": asked, not stated; "复议诉讼那个？我们没有": what was
             # asked about is what a bare none right after it is said of
@@ -390,6 +401,8 @@ _DATED = re.compile(r"\s*(?:[（(]?[一二三四五六七八九十]+[)）、.．
 _IN_ALL = re.compile(r"(?:一共|总共|合计|共计|加起来|总计|累计|全年)(?:是|为|有|就是)?\s*$")
 _BLANKS_ARE_ZERO = re.compile(r"(?:空着|空白|空格|没填|空)(?:的)?(?:格子|格|地方|单元格)?(?:就|都)?(?:是|算|当|为|填|按)\s*(?:0|零)")
 _CONFIRMED = re.compile(r"\s*(?:是对的|没错|是对|对的|不变|没问题|不用改|是准确的)")
+_WORD_DIGIT = re.compile(r"([一二两三四五六七八九])(?:件|个)?\s*$")
+_CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
 _ADDS = re.compile(r"还有|另外|另有|也|又|再")
 _CORRECTS = re.compile(r"不对|错了|说错|更正|改成|改为|应该是|算错|记错|写错|搞错|弄错|看错|重新说|不是")
 
@@ -482,7 +495,11 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     for m in _BLANKS_ARE_ZERO.finditer(clause):  # "空着的格子就是0": how to read the table, not a value
         said_zero.append((m.start(), m.end()))
         out.noted.append(message[c0 + m.start():c0 + m.end()])
-    numbers = [n for n in find_numbers(clause) if n.unit not in vocabulary().words["not_counts"]
+    found = find_numbers(clause)
+    if not found and (one := _WORD_DIGIT.search(clause)) and any(a.end == one.start() for a in anchors):
+        # "维持九 纠正二 其他一": a single Chinese digit right after the word it counts
+        found = [NumberMention(Decimal(_CN_DIGIT[one.group(1)]), one.start(), one.end(), "", one.end(), False, True, 0)]
+    numbers = [n for n in found if n.unit not in vocabulary().words["not_counts"]
                and not _not_a_count(n, clause)
                and not any(y.start == n.start for y in years_said)
                and not any(a.start <= n.start < a.end for a in anchors)

@@ -109,8 +109,22 @@ def _official_label(label: str, table: str) -> str | None:
         return "（七）总计"
     if table == "t3" and text in ("重复",):
         return "（五）不予处理2.重复申请"
+    if table == "t3" and re.fullmatch(r"(?:办理结果|结果)?[-－—_：:]?(?:总计|合计|小计)", text):
+        return "（七）总计"
+    kind = "t3row" if table == "t3" else "t2row"
     found = [a for a in vocabulary().anchors(text) if a.start == 0 and a.end == len(text)]
-    rows = {a.key for a in found if a.kind == ("t3row" if table == "t3" else "t2row")}
+    rows = {a.key for a in found if a.kind == kind}
+    if not rows and table == "t3":
+        # "不予公开-第三方合法权益", "其他处理_申请人撤回": a group and one of its rows, joined by a mark
+        words = vocabulary().anchors(text)
+        rest = list(text)
+        for a in words:
+            rest[a.start:a.end] = [""] * (a.end - a.start)
+        inner = {a.key for a in words if a.kind == kind}
+        groups = {a.key for a in words if a.kind == "t3group"}
+        if len(inner) == 1 and not re.sub(r"[-－—_：:/（）()\s]", "", "".join(rest)) and all(
+                next(iter(inner)).startswith(g + ".") for g in groups):
+            rows = inner
     if len(rows) != 1:
         return None
     key = next(iter(rows))
