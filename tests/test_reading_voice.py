@@ -108,3 +108,87 @@ def test_a_bare_none_after_a_question_is_said_of_what_was_asked():
 def test_a_none_in_passing_does_not_zero_a_number_already_given():
     v = _values("今年依申请公开一件都没收到 信箱电话网上都没有", known={"website_items"})
     assert "website_items" not in v
+
+
+def test_numbers_asked_about_are_not_facts_yet():
+    r = read_message("今年有两个老兵打12345 还有一个到窗口来问 这个算不算依申请？正式提交的申请是一件都没有")
+    assert {op.field: op.value for op in r.ops} == {"t3.new_received": 0} and r.questions
+    r = read_message("今年收到依申请公开的申请38件，另外信访转过来的还有20多件，这个信访件算不算申请？")
+    assert {op.field: op.value for op in r.ops}["t3.new_received.total"] == "38"
+
+
+def test_a_column_told_on_its_own():
+    v = _values("科研机构就一件 新收1 予以公开1 其他那列 新收2件 一件公开 一件不掌握 社会公益组织全是0")
+    assert v["t3.new_received.research"] == "1" and v["t3.granted.research"] == "1"
+    assert v["t3.new_received.other"] == "2" and v["t3.granted.other"] == "1" and v["t3.unable.not_held.other"] == "1"
+    assert v["t3.carried_forward.public_interest"] == 0 and v["t3.granted.public_interest"] == 0
+
+
+def test_table_four_in_words_with_single_chinese_digits():
+    v = _values("复议十四件 维持九 纠正二 其他一 剩下两件还没结 行政诉讼 直接起诉的六个 四个维持 一个原告撤诉 一个还在审 "
+                "复议后又告的三个 两个维持了 一个没判")
+    assert (v["t4.review.upheld"], v["t4.review.corrected"], v["t4.review.other"], v["t4.review.pending"]) == \
+        ("9", "2", "1", "2")
+    assert v["t4.litigation_after_review.total"] == "3" and v["t4.litigation_after_review.pending"] == "1"
+
+
+# ---- tables in the shapes clerks paste ---------------------------------------------------------
+def _sheet() -> str:
+    from schemas.layout import T3_ROWS
+
+    values = {"t3.new_received": (71, 9, 0, 1, 5, 0), "t3.carried_over": (4, 1, 0, 0, 0, 0),
+              "t3.granted": (30, 4, 0, 1, 1, 0), "t3.total": (75, 10, 0, 1, 6, 0)}
+    lines = ["\t\t\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他"]
+    for r in T3_ROWS:
+        cells = ["" if v == 0 else str(v) for v in values.get(r.address, (0,) * 6)]
+        group = r.group_label or ""
+        lines.append("\t".join([group, r.label, "", *cells]))
+    return "\n".join(lines)
+
+
+def test_a_sheet_with_blank_cells_is_read_by_its_headers_columns():
+    from assistant.reading import parse_pasted_tables
+
+    for text in (_sheet(), _sheet().strip()):  # the chat trims the message's leading tabs
+        ops = {op.field: op.value for op in parse_pasted_tables(text)[0]}
+        assert ops["t3.new_received.natural"] == 71 and ops["t3.new_received.research"] == 0
+        assert ops["t3.new_received.legal_service"] == 5 and ops["t3.granted.public_interest"] == 1
+        assert ops["t3.withheld.state_secret.natural"] == 0 and len(ops) == 150
+
+
+def test_a_column_pasted_one_number_per_line():
+    from assistant.reading import parse_pasted_tables
+    from schemas.layout import T3_ROWS
+
+    text = "自然人：\n" + "\n".join(str(i) for i in range(len(T3_ROWS)))
+    ops = {op.field: op.value for op in parse_pasted_tables(text)[0]}
+    assert ops == {f"{r.address}.natural": i for i, r in enumerate(T3_ROWS)}
+
+
+def test_table_four_as_one_run_of_fifteen_numbers_after_words():
+    from assistant.reading import parse_pasted_tables
+
+    ops = {op.field: op.value for op in parse_pasted_tables(
+        "表四 按格式从左到右 复议五个 直接起诉五个 复议后起诉五个：15 3 2 3 23 6 1 0 2 9 3 0 0 1 4")[0]}
+    assert ops["t4.review.total"] == 23 and ops["t4.litigation_direct.pending"] == 2
+    assert ops["t4.litigation_after_review.total"] == 4
+
+
+def test_a_clerks_labels_joined_group_and_row():
+    from assistant.reading import parse_pasted_tables
+
+    text = ("| 项目 | 总计 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |\n"
+            "| 不予公开-第三方合法权益 | 8 | 5 | 2 | 0 | 0 | 1 | 0 |\n"
+            "| 其他处理-申请人撤回 | 3 | 2 | 0 | 0 | 0 | 0 | 1 |\n"
+            "| 无法提供-不掌握 | 29 | 21 | 3 | 1 | 1 | 2 | 1 |\n"
+            "| 办理结果总计 | 40 | 28 | 5 | 1 | 1 | 3 | 2 |")
+    ops = {op.field: op.value for op in parse_pasted_tables(text)[0]}
+    assert ops["t3.withheld.third_party.total"] == 8 and ops["t3.other_handling.other.other"] == 1
+    assert ops["t3.unable.not_held.natural"] == 21 and ops["t3.total.total"] == 40
+
+
+def test_dashes_the_clerk_says_are_none():
+    text = "| 信息内容 | 本年处理决定数量 |\n|---|---|\n| 行政许可 | — |\n| 行政处罚 | 3 |\n\n横杠的都是没有 就是0"
+    r = read_message(text)
+    assert {op.field: op.value for op in r.ops} == {"t2.licensing.decisions": 0, "t2.penalty.decisions": 3}
+    assert r.noted and not r.unexplained

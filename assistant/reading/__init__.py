@@ -139,7 +139,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     out.replaced = list(reading.replaced)
     out.excluded = list(reading.excluded)
     out.other_year = list(reading.other_year)
-    out.noted = list(reading.noted)
+    out.noted += reading.noted
     out.checked = list(reading.checked)
     _identity(message, skip, topic, out, known)
 

@@ -129,6 +129,7 @@ class _Context:
     listed: list[Anchor] = field(default_factory=list)
     respectively: list[Anchor] = field(default_factory=list)  # items of "…分别是…", still to take a number
     col_focus: str | None = None  # "个人申请的7件里，公开了4件": the applicant the results are of
+    col_whole: bool = False  # "其他那列 新收2件 一件公开": the focus takes every row, 新收 too
     pending: tuple[NumberMention, int, str] | None = None  # "1件…，按信访转走了": a count waiting for its row
     pending_col: str | None = None  # "有1个人…": the applicant of the count waiting
     heading: tuple[int, list[Anchor]] | None = None  # "行政许可 无": the items of the clause just before
@@ -236,7 +237,7 @@ def _resolve(a: Anchor, clause_anchors: list[Anchor], ctx: _Context, unit: str) 
     if a.kind == "t3row":
         if "t3col" in kinds and kinds["t3col"].start < a.start:
             return None  # "商业企业1件逾期不补正": the column word before the number takes it
-        if ctx.col_focus and a.key not in ("new_received", "carried_over"):
+        if ctx.col_focus and (ctx.col_whole or a.key not in ("new_received", "carried_over")):
             return f"t3.{a.key}.{ctx.col_focus}"
         return f"t3.{a.key}.total"
     if a.kind == "t4col":
@@ -256,7 +257,7 @@ def _resolve(a: Anchor, clause_anchors: list[Anchor], ctx: _Context, unit: str) 
         return f"t2.{a.key}.{col.key}" if col else None
     if a.kind == "t2col":
         row = kinds["t2row"].key if "t2row" in kinds else ctx.t2row
-        if row is None and len(said := [r for r in ("regulations", "normative_docs")
+        if row is None and a.key != "issued" and len(said := [r for r in ("regulations", "normative_docs")
                                         if ctx.earlier.get(f"t2.{r}.{a.key}") not in (None, 0, "0")]) == 1:
             row = said[0]  # "现行有效是36": the one row that has a number in that column
         if row in ("regulations", "normative_docs"):
@@ -303,7 +304,7 @@ def _as_value(target: str, n: NumberMention) -> int | Decimal:
     return int(n.value) if n.value == n.value.to_integral_value() else n.value
 
 
-def _zero_scope(a: Anchor, ctx: _Context) -> tuple[str, ...] | None:
+def _zero_scope(a: Anchor, ctx: _Context, whole_column: bool = False) -> tuple[str, ...] | None:
     if a.kind == "fact":
         return (a.key,)
     if a.kind == "t2row":
@@ -316,6 +317,8 @@ def _zero_scope(a: Anchor, ctx: _Context) -> tuple[str, ...] | None:
         if a.key == "litigation":
             return ("t4.litigation_direct", "t4.litigation_after_review")
         return (f"t4.{a.key}",)
+    if a.kind == "t3col" and whole_column:
+        return tuple(f"{r.address}.{a.key}" for r in T3_ROWS)  # "社会公益组织全是0": that column
     if a.kind == "t4col" and ctx.t4block and ctx.t4block != "litigation":
         return (f"t4.{ctx.t4block}.{a.key}",)
     if a.kind == "t2col" and ctx.t2row in ("regulations", "normative_docs"):
@@ -345,9 +348,10 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
         if any(a <= s0 and sm.end() <= b + 1 for a, b in skip):
             continue  # wholly inside a table or a passage; one that runs past it (voice input) is read by clause
         sentence = sm.group(0)
-        if is_question(sentence) and find_numbers(sentence) and _COUNTS_OR_NOT.search(sentence):
-            # "今年有两个老兵打12345…这个算不算依申请？": the numbers are what is asked about, not
-            # facts yet; the question is answered and they are said again once settled
+        if is_question(sentence) and find_numbers(sentence) and _COUNTS_OR_NOT.search(sentence) and not any(
+                find_numbers(c) and voc.anchors(c) for _, c in _clauses(sentence, 0)):
+            # "今年有两个老兵打12345…这个算不算依申请？": numbers no word of the report names are what
+            # is asked about, not facts yet; the question is answered and they are said once settled
             continue
         if is_question(sentence) and not find_numbers(sentence):
             # "没收到新申请的话表三还要填吗？": asked, not stated; "复议诉讼那个？我们没有": what was
@@ -403,6 +407,9 @@ _BLANKS_ARE_ZERO = re.compile(r"(?:空着|空白|空格|没填|空)(?:的)?(?:�
 _CONFIRMED = re.compile(r"\s*(?:是对的|没错|是对|对的|不变|没问题|不用改|是准确的)")
 _WORD_DIGIT = re.compile(r"([一二两三四五六七八九])(?:件|个)?\s*$")
 _CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
+_COLUMN_TOLD = re.compile(r"那列|这列|那一列|这一列|那栏|这栏|就一件|就\s*[0-9０-９一二两三四五六七八九十]+\s*件|只有\s*[0-9０-９一二两三四五六七八九十]+\s*件")
+_GRANTED_AFTER = re.compile(r"\s*(?:件|个)?\s*(?:给|都)?(?:他|她|人家|对方)?(?:公开了?|给公开了?)\s*")
+_OTHER_COLUMN = re.compile(r"其他(?:那|这)一?(?:列|栏)")
 _ADDS = re.compile(r"还有|另外|另有|也|又|再")
 _CORRECTS = re.compile(r"不对|错了|说错|更正|改成|改为|应该是|算错|记错|写错|搞错|弄错|看错|重新说|不是")
 
@@ -475,6 +482,11 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     come from two clauses, such as "部分公开5件，都是自然人")."""
     anchors = [_which_carry(a, clause, ctx.results) for a in vocabulary().anchors(clause)]
     heading, ctx.heading = ctx.heading, None
+    cols_here = {a.key for a in anchors if a.kind == "t3col"} or ({"other"} if _OTHER_COLUMN.search(clause) else set())
+    if len(cols_here) == 1 and _COLUMN_TOLD.search(clause) and not any(
+            a.kind == "t3row" and clause[a.start:a.end] not in _GENERIC for a in anchors):
+        # "科研机构就一件 新收1 予以公开1", "其他那列 新收2件": what follows is that applicant's
+        ctx.col_focus, ctx.col_whole = next(iter(cols_here)), True
     if any(a.kind == "t3group" for a in anchors) and not any(a.kind == "t3row" for a in anchors):
         ctx.t3row = None  # "无法提供3件都是个人": a new group, not the row said before it
     if ctx.t4block or any(a.kind == "t4block" for a in anchors):
@@ -602,7 +614,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             ctx.zeroed = True  # "…没有承办，都是零": the 都是零 repeats it
         elif negated and not named:
             # "都是0", "其他都是0", "复议后起诉的没有" (the block from the clause's t4 word)
-            col_scope = [s for a in anchors if (s := _zero_scope(a, ctx))]
+            col_scope = [s for a in anchors if (s := _zero_scope(a, ctx, whole_column=blanket and not any(
+                x.kind == "t3row" for x in anchors)))]
             if col_scope:
                 out.zeros.append(Zero(tuple(x for s in col_scope for x in s), quote))
             elif blanket and not (ctx.zeroed and not _TABLE_NAMED.search(sentence)):
@@ -732,7 +745,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                     # of none, which is what grounds the zero)
                     out.zeros.append(Zero((f"t4.{other}",), sentence))
                 break
-        if target is None and ctx.results and not anchors and _GRANTED_BARE.search(clause[:n.start]):
+        if target is None and ctx.results and not anchors and (_GRANTED_BARE.search(clause[:n.start]) or (
+                ctx.col_focus and _GRANTED_AFTER.fullmatch(clause[max(n.end, n.unit_end):]))):
             target = f"t3.granted.{ctx.col_focus or 'total'}"  # "部分公开1件 公开4件": bare 公开 is 予以公开
         if target is None and (n.unit or _SAYS_VALUE.match(clause[:n.start])) and not any(
                 a.kind in ("fact", "t2row", "t3row", "t4block") for a in anchors):

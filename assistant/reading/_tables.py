@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from assistant.importing import MARK, NUM, TablesResult, cell_kind, read_rows, table_cells, value_cells
-from assistant.numbers import parse_number
+from assistant.numbers import parse_number, to_halfwidth
 from assistant.reading._vocab import vocabulary
 from schemas import labels as L
 from schemas.layout import T2_CELLS, T3_COLUMNS, T3_ROWS, T4_BLOCKS, T4_COLUMNS
@@ -245,7 +245,8 @@ def _aligned(rows: list[list[str]]) -> list[list[str]]:
             out.append(["", *(cells[i].strip() for i in heads)] if positions else rows[k])
             continue
         label_cells = cells[:positions[0]] if positions else []
-        if positions and len(cells) > positions[0] and any(c.strip() for c in label_cells) and not any(
+        # (a last row of blanks loses its trailing tabs with the message: all of it is blank)
+        if positions and (len(cells) > positions[0] or k == len(rows) - 1) and any(c.strip() for c in label_cells) and not any(
                 cell_kind(c) == NUM for c in label_cells if c.strip()):
             values = [(cells[i].strip() if i < len(cells) else "") or "0" for i in positions]
             out.append(["".join(c.strip() for c in label_cells), *values])
@@ -269,8 +270,44 @@ def _t4_block_above(raw: list[str], i: int) -> str | None:
     return None
 
 
+_RUN15 = re.compile(r"(?:[0-9０-９]+[ \u3000\t]+){14}[0-9０-９]+\s*$")
+
+
+def _by_column(message: str) -> tuple[list[PatchOp], list[str]]:
+    """A table 三 copied one column at a time ("自然人：" and its 25 numbers, one per line, in the
+    format's row order), and table 四 as its one line of 15 numbers after words that say so ("表四 …
+    复议五个 直接起诉五个 复议后起诉五个：15 3 2 3 23 …")."""
+    raw = message.splitlines()
+    ops: list[PatchOp] = []
+    used: list[str] = []
+    i = 0
+    while i < len(raw):
+        head = raw[i].strip().rstrip("：: ")
+        col = _T3_HEADS.get(head)
+        block = raw[i + 1:i + 1 + len(T3_ROWS)]
+        if col and len(block) == len(T3_ROWS) and all(_ONE_NUMBER.fullmatch(x) for x in block):
+            quote = "\n".join(raw[i:i + 1 + len(T3_ROWS)])
+            ops += [PatchOp(field=f"{r.address}.{col}", value=int(x.strip().replace(",", "").replace("，", "")),
+                            quote=quote) for r, x in zip(T3_ROWS, block, strict=True)]
+            used += raw[i:i + 1 + len(T3_ROWS)]
+            i += 1 + len(T3_ROWS)
+            continue
+        if (run := _RUN15.search(raw[i])) and re.search(r"表四|表4|复议", raw[i][:run.start()]):
+            values = [int(x) for x in to_halfwidth(run.group(0)).split()]
+            blocks = [values[k:k + len(T4_COLUMNS)] for k in range(0, _T4_ROW, len(T4_COLUMNS))]
+            if all(sum(b[:-1]) == b[-1] for b in blocks):  # each block's parts add up to its 总计
+                ops += [PatchOp(field=f"t4.{blk}.{c}", value=v, quote=raw[i].strip())
+                        for blk, b in zip(T4_BLOCKS, blocks, strict=True) for c, v in zip(T4_COLUMNS, b, strict=True)]
+                used.append(raw[i])
+        i += 1
+    return ops, used
+
+
 def parse_pasted_tables(message: str) -> tuple[list[PatchOp], list[str]]:
     """(ops, lines used): cell ops from every recognised table line of ``message``."""
+    column_ops, column_lines = _by_column(message)
+    if column_ops:
+        return column_ops, column_lines
     lines, rows, pages = _rows_of(message)
     if not rows:
         return [], []
