@@ -192,3 +192,24 @@ def test_dashes_the_clerk_says_are_none():
     r = read_message(text)
     assert {op.field: op.value for op in r.ops} == {"t2.licensing.decisions": 0, "t2.penalty.decisions": 3}
     assert r.noted and not r.unexplained
+
+
+def test_applications_told_one_per_line():
+    message = ("依申请今年收了4件 我一个个说\n"
+               "1、一个村民要他们家征地补偿安置协议 给他公开了\n"
+               "2、一家做民宿的公司 要某个地块的规划条件 这个我们不掌握\n"
+               "3、个人 要邻居家建房审批材料 征求了邻居意见 邻居不同意 不予公开\n"
+               "4、12月28号收到的 个人的 还没答复 放明年")
+    r = read_message(message)
+    v = {op.field: op.value for op in r.ops}
+    assert v["t3.granted.natural"] == "1" and v["t3.unable.not_held.commercial"] == "1"
+    assert v["t3.withheld.third_party.natural"] == "1" and v["t3.carried_forward.natural"] == "1"
+    assert v["t3.new_received.natural"] == "3" and v["t3.new_received.commercial"] == "1" and not r.unexplained
+    checked = check_patch(Patch(ops=r.ops), message)
+    assert not checked.rejected, checked.rejected
+
+
+def test_one_application_of_a_person_is_not_a_repetition():
+    # "1件个人" is one application of a person, not "一个个" (one by one)
+    v = _values("办理结果 过程性信息不公开1件个人，还有1件个人的结转到明年了")
+    assert v["t3.withheld.process_info.natural"] == "1" and v["t3.carried_forward.natural"] == "1"

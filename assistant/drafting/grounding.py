@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from itertools import combinations
 
 from assistant.numbers import NumberMention, find_numbers, parse_number
-from assistant.reading import agency_name_in, infer_level, vocabulary
+from assistant.reading import agency_name_in, infer_level, items_in, vocabulary
 from schemas import labels as L
 from schemas.facts import CELL_ADDRESSES, FACT_SPECS, Facts, FactSpec, fact_label, spec_of
 from schemas.layout import ALL_CELL_ADDRESSES
@@ -176,8 +176,8 @@ def _number_grounded(spec: FactSpec, v: Decimal, quote: str) -> tuple[bool, bool
     if spec.kind == "cell_int" and v > 0:
         # "告知不存在的6件……告知非本机关职责的4件": one table-三 row said in parts adds up
         counts = [m.value for m in mentions if m.unit in _COUNT_UNITS and not m.approx][:12]
-        if any(sum(c) == v for k in (2, 3, 4) for c in combinations(counts, k)):
-            return True, False
+        if any(sum(c) == v for k in (2, 3, 4) for c in combinations(counts, k)) or items_in(quote) == v:
+            return True, False  # (or as many applications as the numbered lines quoted, one each)
     if v == 0 and (any(w in normalise(quote) for w in _zero_words()) or _not_before_a_word(quote)
                    or _NONE_CELL.search(quote) or (spec.kind == "cell_int" and "\t" in quote)):
         # (a row copied from a sheet, tab by tab: its blank cells are 0, placed by the table reader)

@@ -18,6 +18,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from assistant.numbers import find_numbers
+from assistant.reading._cases import cases_told_one_per_line as _cases_one_per_line
+from assistant.reading._cases import items_in
 from assistant.reading._guide import guide_answer
 from assistant.reading._identity import agency_name_in, infer_level
 from assistant.reading._questions import is_question
@@ -32,7 +34,8 @@ from schemas.patches import PatchOp
 
 __all__ = [
     "MessageReading", "Reading", "Stated", "Text", "Zero", "agency_name_in", "guide_answer", "infer_level", "is_question",
-    "is_table_line", "labelled_texts", "parse_pasted_tables", "read_message", "read_statements", "vocabulary",
+    "is_table_line", "items_in", "labelled_texts", "parse_pasted_tables", "read_message", "read_statements",
+    "vocabulary",
 ]
 
 _SKIP = re.compile(r"^\s*(?:跳过|先跳过|不清楚|不知道|不确定|以后再说|稍后再说|待定|暂不填)\s*[。.！!]?\s*$")
@@ -116,6 +119,17 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
             skip.append((pos, pos + len(body)))
             out.unexplained.append(body.strip())
         pos += len(line)
+    cases = _cases_one_per_line(message) if not table_ops else []
+    for row, col in dict.fromkeys((c.row, c.column) for c in cases):
+        # "1、一个村民要征地补偿协议 给他公开了": each line one application, counted into its cells
+        mine = [c for c in cases if (c.row, c.column) == (row, col)]
+        quote = message[mine[0].start:mine[-1].end].strip()
+        out.ops.append(PatchOp(field=f"t3.{row}.{col}", value=str(len(mine)), quote=quote))
+    for row in dict.fromkeys(c.row for c in cases):
+        mine = [c for c in cases if c.row == row]
+        out.ops.append(PatchOp(field=f"t3.{row}.total", value=str(len(mine)),
+                               quote=message[mine[0].start:mine[-1].end].strip()))
+    skip += [(c.start, c.end) for c in cases]
     if table_ops and (marks := _MARKS_ARE_ZERO.search(message)):
         # "横杠的都是没有 就是0": the clerk says what the dashes of the pasted table mean
         end = message.find("\n", marks.end())
@@ -129,6 +143,13 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     skip += [(t.start, t.end) for t in texts]
 
     reading = read_statements(message, skip, earlier, report_year)
+    new = [c for c in cases if not c.carried_over]
+    if new and any(x.target == "t3.new_received.total" and x.value == len(new) for x in reading.stated):
+        # "今年收了5件 我一个个说": the lines are this year's applications, by who applied
+        span = message[cases[0].start:cases[-1].end].strip()
+        for col in dict.fromkeys(c.column for c in new):
+            out.ops.append(PatchOp(field=f"t3.new_received.{col}", value=str(sum(c.column == col for c in new)),
+                                   quote=span))
     _channels_add_up(message, reading)
     targets: set[str] = set()
     for s in reading.stated:

@@ -161,6 +161,8 @@ def _not_a_count(n: NumberMention, clause: str) -> bool:
     "企业那1件"), an ordinal ("第2项"), a list marker at the clause's opening ("1.属于国家秘密") or how
     often one applicant asked ("申请了两次")."""
     before = clause[:n.start]
+    if n.value == 1 and re.match(r"([个件条项])\1", clause[n.end:]):
+        return True  # "我一个个说": one by one
     if re.search(r"(?:打|拨打|拨|热线|电话|号码)\s*$", before) and n.unit == "" and n.value >= 100:
         return True  # "打12345": a hotline, not a count
     if re.search(r"(?:多打|少打|打错|敲错|多写|少写|多按|按错)了?(?:一?个)?\s*$", before):
@@ -630,7 +632,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         # "结果维持": the block's whole count has this result
         if not negated:
             for a in anchors:
-                if a.kind == "t4col" and ctx.t4block in ctx.t4total:
+                if a.kind == "t4col" and ctx.t4block in ctx.t4total and not any(
+                        x.target.startswith(f"t4.{ctx.t4block}.") and not x.target.endswith(".total")
+                        for x in out.stated):  # (not "维持7 纠正2 其他1（申请人撤回了）": results have numbers)
                     block = ctx.t4block
                     out.stated.append(Stated(f"t4.{block}.{a.key}", ctx.t4total[block], sentence, c0, c0 + len(clause)))
         # a column word alone in brackets after a row total: "（自然人）" = all of that row

@@ -205,6 +205,12 @@ def _rows_of(message: str) -> tuple[list[str], list[list[str]], list[str]]:
         lines.append("\n".join(folded[line]) if line in folded else line)  # as the message has it
         rows.append(cells)
     rows = _aligned(rows)
+    for cells in rows:  # "1.逾期不补正" under （六）: the sub-row by its short name
+        for j in range(min(2, len(cells))):
+            if (m := _SUB_ROW.match(cells[j])) and m.group(2) not in _SUB_LABELS and (
+                    o := _official_label(m.group(2), "t3")):
+                cells[j] = next(r.label for r in T3_ROWS if r.group_label and o == f"{r.group_label}{r.label}") \
+                    if any(r.group_label and o == f"{r.group_label}{r.label}" for r in T3_ROWS) else cells[j]
     # a sheet of the clerk's own with short row labels: the table is the one its labels name
     labels = [c[0] for c in rows if c and c[0].strip()]
     for table in ("t3", "t2"):
@@ -217,6 +223,8 @@ def _rows_of(message: str) -> tuple[list[str], list[list[str]], list[str]]:
     return lines, rows, pages
 
 
+_SUB_ROW = re.compile(r"^\s*([0-9０-９]{1,2}[.．、])\s*(.+?)\s*$")
+_SUB_LABELS = {r.label.split(".", 1)[-1] for r in T3_ROWS}
 _T3_HEADS = {**{v: k for k, v in L.T3_COLUMN_LABELS.items()}, "合计": "total", "个人": "natural", "企业": "commercial",
              "律所": "legal_service"}
 
