@@ -36,6 +36,7 @@ UNITS: tuple[str, ...] = (
 # input ("企业2 部分公开的3件", "复议1 起诉2"), not the number's unit
 NOT_A_UNIT = ("部分", "部门", "个人", "个体", "起诉", "人大", "人民", "人社", "人员", "名单", "本机关", "本单位",
               "本年", "期间", "项目", "家庭", "种类", "类别", "户籍", "批准", "批复", "份额", "版本", "页面", "件数")
+_TOGETHER = frozenset("算报来统计加写填交办看说")
 _UNIT_RE = re.compile("|".join(re.escape(u) for u in sorted(set(UNITS), key=len, reverse=True)))
 
 _ARABIC = re.compile(
@@ -193,8 +194,8 @@ def _unit_after(text: str, pos: int) -> tuple[str, int, bool]:
         approx = True
         p += 1
     m = _UNIT_RE.match(text, p)
-    if m and p > pos and text.startswith(NOT_A_UNIT, p):
-        m = None
+    if m and ((p > pos and text.startswith(NOT_A_UNIT, p)) or (m.group(0) == "起" and text[p + 1:p + 2] in _TOGETHER)):
+        m = None  # (and "一起算", "一起报": together, not one case)
     if m:
         u = m.group(0)
         return ("件" if u in ("余件", "建") else u), m.end(), approx or u == "余件"
@@ -259,7 +260,8 @@ def find_numbers(text: str) -> list[NumberMention]:
             end = unit_end = m.end("pct")
             unit = "%"
             approx = False
-        elif unit and m.start("unit") > end and text.startswith(NOT_A_UNIT, m.start("unit")):
+        elif unit and ((m.start("unit") > end and text.startswith(NOT_A_UNIT, m.start("unit")))
+                       or (unit == "起" and text[m.end("unit"):m.end("unit") + 1] in _TOGETHER)):
             unit, unit_end, approx = "", end, approx is not None
         elif unit:
             unit_end = m.end("unit")

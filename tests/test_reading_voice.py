@@ -213,3 +213,17 @@ def test_one_application_of_a_person_is_not_a_repetition():
     # "1件个人" is one application of a person, not "一个个" (one by one)
     v = _values("办理结果 过程性信息不公开1件个人，还有1件个人的结转到明年了")
     assert v["t3.withheld.process_info.natural"] == "1" and v["t3.carried_forward.natural"] == "1"
+
+
+def test_results_told_applicant_by_applicant():
+    earlier = {"t3.new_received.natural": 52, "t3.new_received.commercial": 6, "t3.carried_over.natural": 3}
+    r = read_message("个人的（连去年转过来那3件一起算）：公开18 部分公开6 不与公开6件（涉及第三方3 过程性信息2 执法案卷1） "
+                     "还剩2件没办完", earlier=earlier)
+    v = {op.field: op.value for op in r.ops}
+    assert v["t3.granted.natural"] == "18" and v["t3.withheld.third_party.natural"] == "3"
+    assert v["t3.carried_forward.natural"] == "2" and "t3.granted.total" not in v and not r.unexplained
+    v = _values("企业那6件：公开3 部分公开1 不掌握1", earlier=earlier)
+    assert v == {"t3.granted.commercial": "3", "t3.partial.commercial": "1", "t3.unable.not_held.commercial": "1"}
+    # a row's own breakdown is not an applicant said again
+    v = _values("结果：予以公开4件（个人3、村委会1）", earlier={"t3.new_received.natural": 3})
+    assert v["t3.granted.natural"] == "3" and v["t3.granted.total"] == "4"

@@ -386,9 +386,12 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     _every_application(message, out)
     _add_up_repeats(message, out)
     for group, value, where in out.group_totals:
-        rows = {s.target: int(s.value) for s in out.stated
-                if s.target.startswith(f"t3.{group}.") and s.target.endswith(".total")}
-        if rows and sum(rows.values()) == value:
+        by_col: dict[str, int] = {}  # the group's rows said in this message, summed by column
+        for x in out.stated:
+            if x.target.startswith(f"t3.{group}."):
+                col = x.target.rsplit(".", 1)[1]
+                by_col[col] = by_col.get(col, 0) + int(x.value)
+        if value in by_col.values():  # the rows' totals, or one applicant's ("个人的：不予公开6件（…）")
             out.checked.append(where[2])
         else:
             out.unexplained.append(where)
@@ -412,6 +415,7 @@ _CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"�
 _COLUMN_TOLD = re.compile(r"那列|这列|那一列|这一列|那栏|这栏|就一件|就\s*[0-9０-９一二两三四五六七八九十]+\s*件|只有\s*[0-9０-９一二两三四五六七八九十]+\s*件")
 _GRANTED_AFTER = re.compile(r"\s*(?:件|个)?\s*(?:给|都)?(?:他|她|人家|对方)?(?:公开了?|给公开了?)\s*")
 _OTHER_COLUMN = re.compile(r"其他(?:那|这)一?(?:列|栏)")
+_HEADING_FILLER = re.compile(r"[\s：:]|的|申请的|这块|那块|方面|这部分|那部分|那些|这些|的话|呢|其中")
 _ADDS = re.compile(r"还有|另外|另有|也|又|再")
 _CORRECTS = re.compile(r"不对|错了|说错|更正|改成|改为|应该是|算错|记错|写错|搞错|弄错|看错|重新说|不是")
 
@@ -485,6 +489,12 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     anchors = [_which_carry(a, clause, ctx.results) for a in vocabulary().anchors(clause)]
     heading, ctx.heading = ctx.heading, None
     cols_here = {a.key for a in anchors if a.kind == "t3col"} or ({"other"} if _OTHER_COLUMN.search(clause) else set())
+    if len(cols_here) == 1 and len(anchors) == len([a for a in anchors if a.kind == "t3col"]) and (
+            rest := "".join(ch for i, ch in enumerate(clause) if not any(a.start <= i < a.end for a in anchors))) and (
+            not _HEADING_FILLER.sub("", rest)) and (clause.rstrip().endswith(("：", ":"))
+                                                    or re.match(r"\s*[（(：:]", message[c0 + len(clause):])):
+        # "个人的（连去年转过来那3件一起算）：公开18 部分公开6…": what follows is that applicant's results
+        ctx.col_focus, ctx.col_whole = next(iter(cols_here)), False
     if len(cols_here) == 1 and _COLUMN_TOLD.search(clause) and not any(
             a.kind == "t3row" and clause[a.start:a.end] not in _GENERIC for a in anchors):
         # "科研机构就一件 新收1 予以公开1", "其他那列 新收2件": what follows is that applicant's
@@ -700,6 +710,17 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                 r"没有|不存在|没了|不算|是错的", clause[n.end:]):
             # "结转下年度是3件…，企业那1件没有": that cell is none
             out.zeros.append(Zero((f"t3.{ctx.t3row}.{col.key}",), quote))
+            continue
+        if not ctx.t3row and (col := _col_before(clause, n)) and not any(a.kind == "t3row" for a in anchors) and str(
+                ctx.earlier.get(f"t3.new_received.{col.key}")) == str(n.value) and re.fullmatch(
+                r"\s*(?:件|个)?\s*(?:里|中|当中|里面)?\s*[：:]?\s*", clause[max(n.end, n.unit_end):]):
+            # "企业那6件：公开3 …", "律所4件 公开1 …": that applicant's applications said again, then theirs
+            out.checked.append(quote)
+            ctx.col_focus, ctx.col_whole = col.key, False
+            continue
+        if _REFERENCE.search(clause[:n.start]) and n.value > 1 and any(
+                k.startswith("t3.") and str(v) == str(n.value) for k, v in ctx.earlier.items()):
+            out.checked.append(quote)  # "连去年转过来那3件一起算": pointing at applications said before
             continue
         if _REFERENCE.search(clause[:n.start]) and (col := _col_before(clause, n)) and not ctx.t3row:
             # "企业那1件让他补正材料一直没回": that applicant's one application, and what became of it
