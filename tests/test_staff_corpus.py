@@ -44,6 +44,8 @@ def test_every_number_is_recorded_or_named_back(message):
     for n in find_numbers(message):
         if any(a.start <= n.start < a.end for a in words):
             continue  # a numeral inside a name ("三类内部事务信息") is part of the name
+        if n.unit == "" and 2000 <= n.value <= 2100 and re.match(r"\s*[】\]]", message[n.end:]):
+            continue  # "【依申请公开 2024】": a heading's year
         if n.value == 1 and re.search(r"[这那该此]\s*$", message[:n.start]):
             continue  # "那一件其实是逾期不补正的": a pointer at an application said before, not a count
         if n.unit in ("年", "月", "日", "号") or message[:n.start].rstrip().endswith("第") or (

@@ -161,6 +161,8 @@ def _not_a_count(n: NumberMention, clause: str) -> bool:
     "企业那1件"), an ordinal ("第2项"), a list marker at the clause's opening ("1.属于国家秘密") or how
     often one applicant asked ("申请了两次")."""
     before = clause[:n.start]
+    if n.unit == "" and 2000 <= n.value <= 2100 and re.match(r"\s*[】\]]", clause[n.end:]):
+        return True  # "【依申请公开 2024】": the year of a heading
     if n.value == 1 and re.match(r"([个件条项])\1", clause[n.end:]):
         return True  # "我一个个说": one by one
     if re.search(r"(?:打|拨打|拨|热线|电话|号码)\s*$", before) and n.unit == "" and n.value >= 100:
@@ -242,6 +244,8 @@ def _resolve(a: Anchor, clause_anchors: list[Anchor], ctx: _Context, unit: str) 
         if ctx.col_focus and (ctx.col_whole or a.key not in ("new_received", "carried_over")):
             return f"t3.{a.key}.{ctx.col_focus}"
         return f"t3.{a.key}.total"
+    if a.kind == "t4col" and a.key == "other" and not ctx.t4block and ctx.t3group == "other_handling":
+        return f"t3.other_handling.other.{ctx.col_focus or 'total'}"  # "其他处理2（逾期不补正1 其他1）"
     if a.kind == "t4col":
         block = kinds["t4block"].key if "t4block" in kinds else ctx.t4block
         if block == "litigation":
@@ -345,6 +349,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     if re.search(r"三张表|所有表|全部表|表格都|每张表|几张表", text):
         out.tables_named |= {"t2", "t3", "t4"}
     asked: tuple[int, list[Anchor]] | None = None
+    dated_until = -1
     for sm in _SENTENCE.finditer(text):
         s0 = sm.start()
         if any(a <= s0 and sm.end() <= b + 1 for a, b in skip):
@@ -360,8 +365,13 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
             # asked about is what a bare none right after it is said of
             asked = (s0, [a for a in voc.anchors(sentence) if a.kind in ("fact", "t2row", "t3row", "t3group", "t4block")])
             continue
-        if report_year and (dated := _DATED.match(sentence)) and int(dated.group(1)) != report_year:
+        if s0 < dated_until or (report_year and (dated := _DATED.match(sentence)) and int(dated.group(1)) != report_year):
+            # a sentence dated another year, and the rest of its paragraph ("…2023年，我局共收到31件…；
+            # 上年结转2件。全年办结30件…"): that year's figures
             out.other_year.append(message[s0:s0 + len(sentence)].strip())
+            if s0 >= dated_until:
+                end = text.find("\n", s0)
+                dated_until = len(text) if end < 0 else end
             continue
         ctx = _Context(earlier=dict(earlier or {}), sentence_at=s0, results=bool(_RESULTS.search(text)),
                        fee_sentence=any(a.kind == "fact" and a.key == "fee_charged" for a in voc.anchors(sentence)))
@@ -416,6 +426,11 @@ _COLUMN_TOLD = re.compile(r"那列|这列|那一列|这一列|那栏|这栏|就�
 _GRANTED_AFTER = re.compile(r"\s*(?:件|个)?\s*(?:给|都)?(?:他|她|人家|对方)?(?:公开了?|给公开了?)\s*")
 _OTHER_COLUMN = re.compile(r"其他(?:那|这)一?(?:列|栏)")
 _HEADING_FILLER = re.compile(r"[\s：:]|的|申请的|这块|那块|方面|这部分|那部分|那些|这些|的话|呢|其中")
+_BRACKET_HEAD = re.compile(r"\s*[【\[]\s*([^】\]]{1,8}?)\s*[】\]]")
+_T3_COL_WORDS = {**{w: k for k, ws in {"natural": ("自然人", "个人"), "commercial": ("商业企业", "企业", "公司"),
+                                       "research": ("科研机构",), "public_interest": ("社会公益组织", "公益组织"),
+                                       "legal_service": ("法律服务机构", "律所", "律师事务所"),
+                                       "other": ("其他", "其他组织", "其他申请人")}.items() for w in ws}}
 _ADDS = re.compile(r"还有|另外|另有|也|又|再")
 _CORRECTS = re.compile(r"不对|错了|说错|更正|改成|改为|应该是|算错|记错|写错|搞错|弄错|看错|重新说|不是")
 
@@ -489,6 +504,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     anchors = [_which_carry(a, clause, ctx.results) for a in vocabulary().anchors(clause)]
     heading, ctx.heading = ctx.heading, None
     cols_here = {a.key for a in anchors if a.kind == "t3col"} or ({"other"} if _OTHER_COLUMN.search(clause) else set())
+    if (head := _BRACKET_HEAD.match(clause)) and (col := _T3_COL_WORDS.get(head.group(1))):
+        ctx.col_focus, ctx.col_whole = col, False  # "【自然人】予以公开30 部分公开6 …": that applicant's line
+        anchors = [a for a in anchors if a.start >= head.end()]
     if len(cols_here) == 1 and len(anchors) == len([a for a in anchors if a.kind == "t3col"]) and (
             rest := "".join(ch for i, ch in enumerate(clause) if not any(a.start <= i < a.end for a in anchors))) and (
             not _HEADING_FILLER.sub("", rest)) and (clause.rstrip().endswith(("：", ":"))
