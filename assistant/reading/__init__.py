@@ -199,8 +199,10 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
             if not any(a in known for a in in_table):
                 cells = in_table  # "表三全部为0" of an empty table: every cell, sums included
             else:
+                # (结转下年度 too: once the results are known it is what remains of the applications)
                 cells = [a for a in in_table if a not in known and not a.endswith(".total")
-                         and not a.startswith("t3.total.") and f"{a.rsplit('.', 1)[0]}.total" not in known]
+                         and not a.startswith(("t3.total.", "t3.carried_forward."))
+                         and f"{a.rsplit('.', 1)[0]}.total" not in known]
             out.ops += [PatchOp(field=a, value=0, quote=z.quote) for a in cells]
 
     # sentences that ask something (outside free text and tables)
