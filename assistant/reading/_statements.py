@@ -152,7 +152,7 @@ def _which_carry(a: Anchor, clause: str, results: bool) -> Anchor:
 
 def _col_before(clause: str, n: NumberMention) -> Anchor | None:
     """"企业那1件": the applicant named right before the demonstrative."""
-    head = _REFERENCE.sub("", clause[:n.start])
+    head = re.sub(r"(?:的|那|这|该|此)+\s*$", "", clause[:n.start])
     return next((a for a in vocabulary().anchors(head) if a.kind == "t3col" and a.end == len(head)), None)
 
 
@@ -510,7 +510,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     if len(cols_here) == 1 and len(anchors) == len([a for a in anchors if a.kind == "t3col"]) and (
             rest := "".join(ch for i, ch in enumerate(clause) if not any(a.start <= i < a.end for a in anchors))) and (
             not _HEADING_FILLER.sub("", rest)) and (clause.rstrip().endswith(("：", ":"))
-                                                    or re.match(r"\s*[（(：:]", message[c0 + len(clause):])):
+                                                    or re.match(r"\s*[（(：:]", message[c0 + len(clause):])
+                                                    or re.fullmatch(r"\s*的(?:那些|那几件|这些)?\s*", rest)):
         # "个人的（连去年转过来那3件一起算）：公开18 部分公开6…": what follows is that applicant's results
         ctx.col_focus, ctx.col_whole = next(iter(cols_here)), False
     if len(cols_here) == 1 and _COLUMN_TOLD.search(clause) and not any(
