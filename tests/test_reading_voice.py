@@ -227,3 +227,9 @@ def test_results_told_applicant_by_applicant():
     # a row's own breakdown is not an applicant said again
     v = _values("结果：予以公开4件（个人3、村委会1）", earlier={"t3.new_received.natural": 3})
     assert v["t3.granted.natural"] == "3" and v["t3.granted.total"] == "4"
+
+
+def test_the_six_applicants_written_with_slashes():
+    v = _values("新收 8/3/1/0/0/0\n上年结转 1/0/0/0/0/0\n予以公开 4/1/1/0/0/0\n部分公开 1/0/0/0/0/0")
+    assert (v["t3.new_received.natural"], v["t3.new_received.commercial"], v["t3.new_received.research"]) == (8, 3, 1)
+    assert v["t3.granted.natural"] == 4 and v["t3.granted.other"] == 0

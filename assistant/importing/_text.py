@@ -48,9 +48,15 @@ _SPACED_ROW = re.compile(r"^(?P<label>(?:[\d０-９]{1,2}[.．、])?[^\s\d０-�
 _NUMBERS_ONLY = re.compile(r"(?:[\d０-９][\d０-９,，]*[ \u3000]+){4,}[\d０-９][\d０-９,，]*")
 
 
+_SLASHED_ROW = re.compile(r"^(?P<label>[^\s\d０-９/][^\d０-９/]*?)[:：\s]*(?P<values>[\d０-９]+(?:\s*[/／]\s*[\d０-９]+){5,6})$")
+
+
 def _spaced_cells(s: str) -> list[str] | None:
     """A row copied with spaces for tabs (chat only): runs of two or more spaces between cells, or a
-    label followed by numbers that single spaces separate ("规章 3 1 57")."""
+    label followed by numbers that single spaces separate ("规章 3 1 57"), or the applicants' six
+    numbers written with slashes ("新收 8/3/1/0/0/0")."""
+    if m := _SLASHED_ROW.match(s):
+        return [m.group("label").strip(), *re.split(r"\s*[/／]\s*", m.group("values"))]
     if m := _SPACED_ROW.match(s):
         return [m.group("label").strip(), *m.group("values").split()]
     if _NUMBERS_ONLY.fullmatch(s):  # "19 3 5 4 31 6 1 …": a data row copied from a PDF, single spaces
