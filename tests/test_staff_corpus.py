@@ -21,7 +21,7 @@ TUNE = load(held_out=False)
 ALL = load()
 # what each batch of the tune set reaches today; raise it as the reader improves (the aim is
 # 98%). tune-61…80 were written later, on shapes the reader had not seen, and start far lower.
-TUNE_VALUES_RIGHT = {(1, 60): 0.95, (61, 80): 0.40}
+TUNE_VALUES_RIGHT = {(1, 60): 0.96, (61, 80): 0.68}
 
 
 def _batch(lo: int, hi: int) -> list[dict]:
@@ -65,8 +65,7 @@ def test_the_tune_set_through_the_dialogue(capsys):
             print(f"\ntune {lo}–{hi}: {s}")
         assert s["questions_stored"] == 0
         assert s["values_right"] >= floor, (lo, hi)
-        if hi <= 60:
-            assert s["zero_overwrites"] == 0
+        assert s["zero_overwrites"] == 0
     with capsys.disabled():
         print(f"held out: {held}")
 

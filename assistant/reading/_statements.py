@@ -431,6 +431,7 @@ _T3_COL_WORDS = {**{w: k for k, ws in {"natural": ("自然人", "个人"), "comm
                                        "research": ("科研机构",), "public_interest": ("社会公益组织", "公益组织"),
                                        "legal_service": ("法律服务机构", "律所", "律师事务所"),
                                        "other": ("其他", "其他组织", "其他申请人")}.items() for w in ws}}
+_SOMEONE_ELSE = re.compile(r"(?:别家|人家|别的|另一家|另外一家|其他|涉及|关于)$")
 _ADDS = re.compile(r"还有|另外|另有|也|又|再")
 _CORRECTS = re.compile(r"不对|错了|说错|更正|改成|改为|应该是|算错|记错|写错|搞错|弄错|看错|重新说|不是")
 
@@ -501,7 +502,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                  zero_words: tuple[str, ...], all_zero: tuple[str, ...]) -> None:
     """One clause; ``sentence`` is the verbatim sentence it is part of (the quote of values that
     come from two clauses, such as "部分公开5件，都是自然人")."""
-    anchors = [_which_carry(a, clause, ctx.results) for a in vocabulary().anchors(clause)]
+    anchors = [_which_carry(a, clause, ctx.results) for a in vocabulary().anchors(clause)
+               if not (a.kind == "t3col" and _SOMEONE_ELSE.search(clause[:a.start]))]  # "要别家企业的投标材料"
     heading, ctx.heading = ctx.heading, None
     cols_here = {a.key for a in anchors if a.kind == "t3col"} or ({"other"} if _OTHER_COLUMN.search(clause) else set())
     if (head := _BRACKET_HEAD.match(clause)) and (col := _T3_COL_WORDS.get(head.group(1))):
