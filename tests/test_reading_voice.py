@@ -233,3 +233,41 @@ def test_the_six_applicants_written_with_slashes():
     v = _values("新收 8/3/1/0/0/0\n上年结转 1/0/0/0/0/0\n予以公开 4/1/1/0/0/0\n部分公开 1/0/0/0/0/0")
     assert (v["t3.new_received.natural"], v["t3.new_received.commercial"], v["t3.new_received.research"]) == (8, 3, 1)
     assert v["t3.granted.natural"] == 4 and v["t3.granted.other"] == 0
+
+
+# ---- what a township clerk trying the chat ran into (helper play-test, session 5) -------------------
+def test_each_application_told_in_prose_with_its_result():
+    v = _values("今年收了2件 一件是村民申请的 给他公开了 另一件是个公司申请 要的东西我们镇没有 属于不掌握 去年没结转的")
+    assert v["t3.granted.natural"] == "1" and v["t3.unable.not_held.commercial"] == "1"
+    assert v["t3.new_received.natural"] == "1" and v["t3.new_received.commercial"] == "1"
+    # "给他公开了" is not every application's result when another result is named
+    assert "t3.granted.total" in v and v["t3.granted.total"] == "1"
+
+
+def test_that_one_application_and_its_result():
+    r = read_message("村民那件是予以公开 公司那件是本机关不掌握")
+    v = {op.field: op.value for op in r.ops}
+    assert v == {"t3.granted.natural": "1", "t3.unable.not_held.commercial": "1"}
+    assert not check_patch(Patch(ops=r.ops), "村民那件是予以公开 公司那件是本机关不掌握").rejected
+
+
+def test_all_but_one_applicant():
+    v = _values("结果 公开了7件 不掌握的3件 律所那件就是不掌握 除了律所那件 其余都是个人的")
+    assert v["t3.unable.not_held.natural"] == "2" and v["t3.unable.not_held.legal_service"] == "1"
+    assert v["t3.granted.natural"] == "7"
+
+
+def test_voice_lists_and_years_and_passages():
+    v = _values("规范性文件没有 行政处罚十三件 许可 强制都没有 也没收费")
+    assert v["t2.licensing"] == 0 and v["t2.enforcement"] == 0 and v["t2.penalty.decisions"] == "13"
+    assert _values("清河县石桥镇人民政府 乡镇 报2025年的")["report_year"] == "2025"
+    v = _values("存在问题 一是专栏更新不及时 有的栏目很久没更新 二是工作人员都是兼职的 改进措施 明年安排专人负责")
+    assert "兼职" in str(v["problems"]) and "website_items" not in v
+    v = _values("问题 人少 都是兼职 信息处理费没收")
+    assert v["problems"] == "人少 都是兼职" and v["fee_charged"] is False
+
+
+def test_typing_the_table_out_is_answered():
+    from assistant.reading import guide_answer
+
+    assert "可以直接打字说" in (guide_answer("表三我手上没有excel 就两件申请 直接打字说可以吗") or "")

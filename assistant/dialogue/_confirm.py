@@ -97,7 +97,7 @@ def _table_lines(cells: Mapping[str, Any], old: Mapping[str, Any]) -> list[str]:
     zeros = all(v == 0 and not isinstance(v, Blank) for v in cells.values()) and not any(
         old.get(a) not in (None, 0) for a in cells)
     if zeros:
-        return ["、".join(describe_fields(cells)) + "：均为0"]
+        return ["、".join(describe_fields(cells)) + ("：均为0" if len(cells) > 1 else "：0")]
     # rows that are all zero are collapsed; the rest listed cell by cell
     zero_rows: dict[str, list[str]] = {}
     rest: dict[str, Any] = {}
@@ -110,7 +110,7 @@ def _table_lines(cells: Mapping[str, Any], old: Mapping[str, Any]) -> list[str]:
     zero_cells = [a for a in cells if a not in rest]
     lines = _cells_text(dict(sorted(rest.items(), key=lambda kv: _ORDER[kv[0]])), old)
     if zero_cells:
-        lines.append("、".join(describe_fields(zero_cells)) + "：均为0")
+        lines.append("、".join(describe_fields(zero_cells)) + ("：均为0" if len(zero_cells) > 1 else "：0"))
     return lines
 
 

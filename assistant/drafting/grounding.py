@@ -176,7 +176,8 @@ def _number_grounded(spec: FactSpec, v: Decimal, quote: str) -> tuple[bool, bool
     if spec.kind == "cell_int" and v > 0:
         # "告知不存在的6件……告知非本机关职责的4件": one table-三 row said in parts adds up
         counts = [m.value for m in mentions if m.unit in _COUNT_UNITS and not m.approx][:12]
-        if any(sum(c) == v for k in (2, 3, 4) for c in combinations(counts, k)) or items_in(quote) == v:
+        if any(sum(c) == v for k in (2, 3, 4) for c in combinations(counts, k)) or items_in(quote) == v or (
+                v == 1 and re.search(r"[那这该此]一?件", quote)):  # "村民那件是予以公开": that one application
             return True, False  # (or as many applications as the numbered lines quoted, one each)
     if v == 0 and (any(w in normalise(quote) for w in _zero_words()) or _not_before_a_word(quote)
                    or _NONE_CELL.search(quote) or (spec.kind == "cell_int" and "\t" in quote)):

@@ -16,10 +16,14 @@ from schemas.facts import Facts
 __all__ = ["draft_offline", "template_version"]
 
 _END = "。！？!?"
-_INFORMAL = (("我们单位", "本单位"), ("我们局", "我局"), ("我们", "本机关"), ("咱们", "本机关"))
+_INFORMAL = (("我们单位", "本单位"), ("我们局", "我局"), ("我们镇", "本镇"), ("我们乡", "本乡"), ("我们街道", "本街道"),
+             ("我们县", "本县"), ("我们区", "本区"), ("我们市", "本市"), ("我们委", "我委"), ("我们厅", "我厅"),
+             ("我们", "本机关"), ("咱们", "本机关"))
 
 
 def _formal(text: str) -> str:
+    # voice input separates phrases with spaces: a comma in written Chinese
+    text = re.sub(r"(?<=[\u4e00-\u9fa5])[ \u3000]+(?=[\u4e00-\u9fa5])", "，", text.strip())
     text = " ".join(text.split())
     for a, b in _INFORMAL:
         text = text.replace(a, b)

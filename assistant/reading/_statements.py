@@ -132,6 +132,7 @@ class _Context:
     col_whole: bool = False  # "其他那列 新收2件 一件公开": the focus takes every row, 新收 too
     pending: tuple[NumberMention, int, str] | None = None  # "1件…，按信访转走了": a count waiting for its row
     pending_col: str | None = None  # "有1个人…": the applicant of the count waiting
+    pending_quiet: bool = False  # the count waiting is recorded already (as a new application): no need to name it
     heading: tuple[int, list[Anchor]] | None = None  # "行政许可 无": the items of the clause just before
     last: Stated | None = None  # the value said last in the sentence
     sentence_at: int = 0  # where the sentence starts in the message
@@ -385,7 +386,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
                 continue
             _read_clause(message, clause, c0, message[s0:s0 + len(sentence)].strip().rstrip(_END_PUNCT), ctx, out,
                          zero_words, all_zero)
-        if ctx.pending:
+        if ctx.pending and not ctx.pending_quiet:
             n, at, quote = ctx.pending
             out.unexplained.append((at + n.start, at + n.end, quote))
         verbatim = message[s0:s0 + len(sentence)].strip().rstrip(_END_PUNCT)
@@ -432,6 +433,7 @@ _T3_COL_WORDS = {**{w: k for k, ws in {"natural": ("自然人", "个人"), "comm
                                        "legal_service": ("法律服务机构", "律所", "律师事务所"),
                                        "other": ("其他", "其他组织", "其他申请人")}.items() for w in ws}}
 _SOMEONE_ELSE = re.compile(r"(?:别家|人家|别的|另一家|另外一家|其他|涉及|关于)$")
+_THAT_ONE = re.compile(r"[那这该此]一?件")
 _ADDS = re.compile(r"还有|另外|另有|也|又|再")
 _CORRECTS = re.compile(r"不对|错了|说错|更正|改成|改为|应该是|算错|记错|写错|搞错|弄错|看错|重新说|不是")
 
@@ -483,6 +485,9 @@ def _every_application(message: str, out: Reading) -> None:
     carried_zero = any("t3.carried_over" in z.scope for z in out.zeros)
     if len(rows) != 1 or len(new) != 1 or not (carried or carried_zero):
         return
+    named = {a.key for a in vocabulary().anchors(message) if a.kind == "t3row" and a.key not in _NOT_RESULTS}
+    if named - rows - {"carried_forward"}:
+        return  # "一件…给他公开了 另一件…属于不掌握": other results are named, if without a number
     if any(s.target.startswith("t3.") and s.target.split(".")[1] not in _NOT_RESULTS for s in out.stated) \
             or out.group_totals:
         return  # other results have their own numbers: the one said alone is not all of them
@@ -561,7 +566,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     for y in years:
         if 2008 <= y.value <= 2100 and y.value == y.value.to_integral_value() and (
                 _REPORT_YEAR.search(clause[y.end:y.end + 24]) or re.search(r"年报|报告", clause[y.end:y.end + 16])
-                or re.search(r"报告年度|年度|年份", sentence)):
+                or re.search(r"报告年度|年度|年份", sentence)
+                or re.search(r"(?:报|写|做|弄|交)\s*$", clause[:y.start]) and re.match(r"年?(?:的|度)", clause[y.end:])):
             out.stated.append(Stated("report_year", int(y.value), quote, c0 + y.start, c0 + y.end))
         elif 8 <= y.value <= 99 and y.unit == "年" and y.value == y.value.to_integral_value() and (
                 re.match(r"年(?:度)?(?:的)?(?:政府信息公开)?(?:工作)?(?:年度)?(?:年报|报告)|年度", clause[y.end:])):
@@ -594,6 +600,11 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             out.stated.append(Stated(f"t3.{rows_here[0].key}.{g_cols[0]}", g_value, g_said, g_at, g_end))
         else:
             ctx.t3rows_said.append((rows_here[0].key, g_value, 0))
+    cols_named = {a.key for a in anchors if a.kind == "t3col"}
+    if not numbers and len(cols_named) == 1 and len({a.key for a in rows_here}) == 1 and _THAT_ONE.search(clause):
+        # "村民那件是予以公开": the one application of that applicant, and its result
+        out.stated.append(Stated(f"t3.{rows_here[0].key}.{next(iter(cols_named))}", 1, quote, c0, c0 + len(clause)))
+        return
     if not numbers and ctx.pending and len({a.key for a in rows_here}) == 1 and not any(
             _REFERENCE.search(clause[:x.start]) for x in find_numbers(clause)):
         # (not "刚才是把部分公开那1件也算进去了": that clause points at a count of its own)
@@ -607,7 +618,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                                  at + n.start, at + n.end))
         if ctx.pending_col and not ctx.col_focus:
             out.stated.append(Stated(f"t3.{row}.{ctx.pending_col}", int(n.value), span, at + n.start, at + n.end))
-        ctx.pending_col = None
+        ctx.pending_col, ctx.pending_quiet = None, False
     if not numbers:
         # "不收费": 不 right before the item's word negates it (a 不 inside a word, 不予公开, is masked)
         negated = any(w in plain for w in zero_words) or blanket or bool(said_zero) or bool(re.search(r"不(?=＃)", plain))
@@ -630,6 +641,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         if negated and not named and heading and not _BARE_FILLER.sub("", plain):
             # "行政许可 无 行政处罚 ７件" (voice input): the none is said of the words just before it
             named = heading[1]
+            quote = message[heading[0]:c0 + len(clause)].strip().rstrip(_END_PUNCT)
+        if negated and named and heading and re.search(r"都|均|全", plain):
+            # "许可 强制都没有" (voice input): the items said just before share the none
+            named = [*heading[1], *named]
             quote = message[heading[0]:c0 + len(clause)].strip().rstrip(_END_PUNCT)
         if negated and named:
             named = [*listed, *named]
@@ -670,7 +685,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                     out.stated.append(Stated(f"t4.{block}.{a.key}", ctx.t4total[block], sentence, c0, c0 + len(clause)))
         # a column word alone in brackets after a row total: "（自然人）" = all of that row
         cols = list({a.key: a for a in anchors if a.kind == "t3col"}.values())
-        if len(cols) == 1 and not negated and ctx.t3rows_said and (
+        if len(cols) == 1 and not negated and ctx.t3rows_said and not re.search(r"除了|除去|除开|那件|这件|都|全|均|其余|剩下", clause) and (
                 len(clause.strip()) <= 8 or not re.sub(_FILLER, "", plain)):
             row, total, _ = ctx.t3rows_said[-1]
             out.stated.append(Stated(f"t3.{row}.{cols[0].key}", total, sentence, c0, c0 + len(clause)))
@@ -682,8 +697,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     listed, ctx.listed = ctx.listed, []
     if ctx.pending:  # a count before this one never found its row
         n0, at, said = ctx.pending
-        out.unexplained.append((at + n0.start, at + n0.end, said))
-        ctx.pending = None
+        if not ctx.pending_quiet:
+            out.unexplained.append((at + n0.start, at + n0.end, said))
+        ctx.pending, ctx.pending_quiet = None, False
     if _NOT_COUNTED.search(plain):
         out.excluded.append(quote)
         return
@@ -842,6 +858,11 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         value = _as_value(target, n)
         out.stated.append(Stated(target, value, quote, c0 + n.start, c0 + n.end))
         ctx.last = out.stated[-1]
+        if (n.value == 1 and target.startswith("t3.new_received.") and not target.endswith(".total")
+                and not ctx.col_focus and not ctx.pending and any(
+                    a.kind == "t3row" and a.key not in _NOT_RESULTS for a in vocabulary().anchors(following))):
+            # "一件是村民申请的，给他公开了；另一件是个公司申请…属于不掌握": each application and its result
+            ctx.pending, ctx.pending_col, ctx.pending_quiet = (n, c0, quote), target.rsplit(".", 1)[1], True
         col_after = [a for a in anchors if a.kind == "t3col" and a.start >= n.end]
         row_here = {a.key for a in anchors if a.kind == "t3row" and a.key not in _NOT_RESULTS
                     and clause[a.start:a.end] not in _GENERIC}
@@ -887,8 +908,13 @@ def _all_of_one_column(sentence: str, quote: str, ctx: _Context, out: Reading) -
     cols = [a for a in vocabulary().anchors(m.group("who")) if a.kind == "t3col"]
     if len(cols) != 1:
         return
-    # only rows said before the words (a voice-input sentence runs on with other rows after them)
+    # only rows said before the words (a voice-input sentence runs on with other rows after them);
+    # "除了律所那件 其余都是个人的": the rest of each row, after what other applicants took
+    but = bool(re.search(r"除了|除去|除开", sentence[:m.start()]))
     for row, total, pos in ctx.t3rows_said:
         if pos < m.start():
-            out.stated.append(Stated(f"t3.{row}.{cols[0].key}", total, quote, 0, 0))
+            others = sum(int(x.value) for x in out.stated if x.target.startswith(f"t3.{row}.")
+                         and x.target.rsplit(".", 1)[1] not in ("total", cols[0].key)) if but else 0
+            if total - others >= 0:
+                out.stated.append(Stated(f"t3.{row}.{cols[0].key}", total - others, quote, 0, 0))
     ctx.t3rows_said.clear()

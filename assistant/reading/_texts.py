@@ -76,6 +76,9 @@ def said_of_a_topic(message: str) -> tuple[str, str, str] | None:
     return None
 
 
+# what problems and measures describe in words ("有的栏目很久没更新"), as much as facts state it
+_DESCRIBED = re.compile(r"栏目|专栏|网站|公众号|新媒体|平台|更新|发布|解读|培训|制度")
+_DIGITS = re.compile(r"[0-9０-９]|[一二两三四五六七八九十百千万]+\s*[件条个篇场次项期元]")
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]|(?<=[\u4e00-\u9fa5])[ \u3000]+(?=[\u4e00-\u9fa5])")
 
 
@@ -135,13 +138,17 @@ def labelled_texts(message: str, states_a_fact: Callable[[str], bool]) -> list[T
 def _passage_end(message: str, start: int, limit: int, states_a_fact: Callable[[str], bool]) -> int:
     """The end of a passage starting at ``start``: the last sentence before ``limit`` that does not
     state a fact (the first sentence always belongs to the passage)."""
-    pos, first = start, True
+    pos, first, spaced = start, True, False
     while pos < limit:
         m = _SENTENCE_END.search(message, pos, limit)
         end = m.end() if m else limit
         sentence = message[pos:end]
-        if not first and sentence.strip() and states_a_fact(sentence):
+        # a phrase of voice input (after a space, not a stop) ends the passage only with a number:
+        # "有的栏目很久没更新" goes on describing the problem
+        if not first and sentence.strip() and states_a_fact(sentence) and (
+                not spaced or _DIGITS.search(sentence) or not _DESCRIBED.search(sentence)):
             return pos
         first = False
+        spaced = bool(m) and not m.group(0).strip()
         pos = end
     return limit
