@@ -567,7 +567,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         if 2008 <= y.value <= 2100 and y.value == y.value.to_integral_value() and (
                 _REPORT_YEAR.search(clause[y.end:y.end + 24]) or re.search(r"年报|报告", clause[y.end:y.end + 16])
                 or re.search(r"报告年度|年度|年份", sentence)
-                or re.search(r"(?:报|写|做|弄|交)\s*$", clause[:y.start]) and re.match(r"年?(?:的|度)", clause[y.end:])):
+                or (re.search(r"(?:报|写|做|弄|交)\s*$", clause[:y.start]) and re.match(r"年?(?:的|度)", clause[y.end:]))):
             out.stated.append(Stated("report_year", int(y.value), quote, c0 + y.start, c0 + y.end))
         elif 8 <= y.value <= 99 and y.unit == "年" and y.value == y.value.to_integral_value() and (
                 re.match(r"年(?:度)?(?:的)?(?:政府信息公开)?(?:工作)?(?:年度)?(?:年报|报告)|年度", clause[y.end:])):
