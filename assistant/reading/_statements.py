@@ -511,14 +511,14 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                if not (a.kind == "t3col" and _SOMEONE_ELSE.search(clause[:a.start]))]  # "要别家企业的投标材料"
     heading, ctx.heading = ctx.heading, None
     cols_here = {a.key for a in anchors if a.kind == "t3col"} or ({"other"} if _OTHER_COLUMN.search(clause) else set())
-    if (head := _BRACKET_HEAD.match(clause)) and (col := _T3_COL_WORDS.get(head.group(1))):
-        ctx.col_focus, ctx.col_whole = col, False  # "【自然人】予以公开30 部分公开6 …": that applicant's line
+    if (head := _BRACKET_HEAD.match(clause)) and (head_col := _T3_COL_WORDS.get(head.group(1))):
+        ctx.col_focus, ctx.col_whole = head_col, False  # "【自然人】予以公开30 部分公开6 …": that applicant's line
         anchors = [a for a in anchors if a.start >= head.end()]
     if len(cols_here) == 1 and len(anchors) == len([a for a in anchors if a.kind == "t3col"]) and (
-            rest := "".join(ch for i, ch in enumerate(clause) if not any(a.start <= i < a.end for a in anchors))) and (
-            not _HEADING_FILLER.sub("", rest)) and (clause.rstrip().endswith(("：", ":"))
+            leftover := "".join(ch for i, ch in enumerate(clause) if not any(a.start <= i < a.end for a in anchors))) and (
+            not _HEADING_FILLER.sub("", leftover)) and (clause.rstrip().endswith(("：", ":"))
                                                     or re.match(r"\s*[（(：:]", message[c0 + len(clause):])
-                                                    or re.fullmatch(r"\s*的(?:那些|那几件|这些)?\s*", rest)):
+                                                    or re.fullmatch(r"\s*的(?:那些|那几件|这些)?\s*", leftover)):
         # "个人的（连去年转过来那3件一起算）：公开18 部分公开6…": what follows is that applicant's results
         ctx.col_focus, ctx.col_whole = next(iter(cols_here)), False
     if len(cols_here) == 1 and _COLUMN_TOLD.search(clause) and not any(

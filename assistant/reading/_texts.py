@@ -149,6 +149,6 @@ def _passage_end(message: str, start: int, limit: int, states_a_fact: Callable[[
                 not spaced or _DIGITS.search(sentence) or not _DESCRIBED.search(sentence)):
             return pos
         first = False
-        spaced = bool(m) and not m.group(0).strip()
+        spaced = m is not None and not m.group(0).strip()
         pos = end
     return limit
