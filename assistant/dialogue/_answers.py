@@ -183,6 +183,9 @@ def _one_column_follows(ops: list[PatchOp], facts: Facts) -> list[PatchOp]:
     return out
 
 
+_LEDGER = re.compile(r"(?:序号|编号)[\t |｜]+.*(?:日期|时间)|申请人[\t |｜]+|办理情况|收到日期|登记日期|答复日期")
+
+
 def _refusal(reasons: list[str], before, others: list[str]) -> Outcome:
     lines = ["这条消息没有记录任何内容（您的原话已保存）：", *[f"- {b}" for b in reasons], "请改正后再发一次。"]
     return Outcome(lines, before, rejections=reasons + others, refused=True)
@@ -233,6 +236,11 @@ def answer(st: State, message: str, model: Model, correction: str | None) -> Out
     if negatives:
         bad.append(f"数字不能是负数：{'、'.join(dict.fromkeys(negatives))}。")
     unread = unread_table_lines(message)
+    if unread and _LEDGER.search(message):
+        # a register of applications, one per row: not a table of the report
+        bad.append("这像是申请登记台账（每行一件申请），对话里不能按台账逐行统计。可以一件一件说，例如“1、一个村民要"
+                   "征地补偿协议 给他公开了”“2、一家公司要规划条件 本机关不掌握”，或按行说“予以公开3件（自然人2，企业1）”。")
+        unread = []
     bad += [f"表格中这一行没能读出来：{excerpt(line, 40)}" for line in unread[:3]]
     if unread:
         bad.append(f"共{len(unread)}行没能读出来。请检查：每一格是否都是非负整数；每行的数字个数是否和表头一致"
