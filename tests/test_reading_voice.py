@@ -271,3 +271,9 @@ def test_typing_the_table_out_is_answered():
     from assistant.reading import guide_answer
 
     assert "可以直接打字说" in (guide_answer("表三我手上没有excel 就两件申请 直接打字说可以吗") or "")
+
+
+def test_slashes_of_numbers_are_not_a_note_on_dashes():
+    r = read_message("新收 8/3/1/0/0/0\n上年结转 1/0/0/0/0/0\n予以公开 4/1/1/0/0/0\n部分公开 1/0/0/0/0/0")
+    assert not r.noted
+    assert read_message("| 信息内容 | 本年处理决定数量 |\n|---|---|\n| 行政许可 | — |\n| 行政处罚 | 3 |\n—表示0").noted

@@ -222,7 +222,9 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
 
 
 _DASHES = ("—", "——", "－", "-", "–", "/", "／")
-_MARKS_ARE_ZERO = re.compile(r"(?:横杠|横线|斜杠|短横|杠|—|－|/)(?:的|号)?(?:地方|格子)?(?:都|就|也)?(?:是|算|当|表示|代表)?"
+# "横杠的都是没有 就是0", "—表示0": a word for the mark, or the mark itself with what it means (not "8/3/1/0")
+_MARKS_ARE_ZERO = re.compile(r"(?:(?:横杠|横线|斜杠|短横|杠)(?:的|号)?(?:地方|格子)?(?:都|就|也)?(?:是|算|当|表示|代表)?"
+                             r"|[—－/](?:的|号)?(?:地方|格子)?(?:都|就|也)?(?:是|算|当|表示|代表))"
                              r"[\s，,]*(?:没有|无|零|0)(?:[\s，,]*(?:就是|也就是|即|就算)?\s*(?:0|零))?")
 _INTRODUCES = re.compile(r"我们是|我们单位是|单位是|单位名称|机关是|机关名称|全称|报告主体|本单位是|本机关是|我是")
 

@@ -6,6 +6,9 @@ reads documents: rows by their labels, headers wherever they repeat, a table 三
 since what it reads is recorded at once: a line is taken only when every number written on it was
 read, each is a non-negative number or a blank marker, and the rows it fills are whole (the six
 applicant columns of a table-三 row, the five of a table-四 block, every column of a table-二 row).
+A sheet copied from Excel or WPS keeps one cell per column: there the header's positions say which
+column a number is in, and a blank cell under a column is 0. Other shapes clerks paste: a column one
+number per line, table 四 as one run of fifteen numbers, the six applicants written with slashes.
 A line of fifteen numbers that the reader could not place whole is table 四's data row. Each op quotes
 its own line.
 """
@@ -208,9 +211,8 @@ def _rows_of(message: str) -> tuple[list[str], list[list[str]], list[str]]:
     for cells in rows:  # "1.逾期不补正" under （六）: the sub-row by its short name
         for j in range(min(2, len(cells))):
             if (m := _SUB_ROW.match(cells[j])) and m.group(2) not in _SUB_LABELS and (
-                    o := _official_label(m.group(2), "t3")):
-                cells[j] = next(r.label for r in T3_ROWS if r.group_label and o == f"{r.group_label}{r.label}") \
-                    if any(r.group_label and o == f"{r.group_label}{r.label}" for r in T3_ROWS) else cells[j]
+                    o := _official_label(m.group(2), "t3")) and o in _SUB_OF:
+                cells[j] = _SUB_OF[o]
     # a sheet of the clerk's own with short row labels: the table is the one its labels name
     labels = [c[0] for c in rows if c and c[0].strip()]
     for table in ("t3", "t2"):
@@ -225,6 +227,7 @@ def _rows_of(message: str) -> tuple[list[str], list[list[str]], list[str]]:
 
 _SUB_ROW = re.compile(r"^\s*([0-9０-９]{1,2}[.．、])\s*(.+?)\s*$")
 _SUB_LABELS = {r.label.split(".", 1)[-1] for r in T3_ROWS}
+_SUB_OF = {f"{r.group_label}{r.label}": r.label for r in T3_ROWS if r.group_label}  # full label → the sub-row's own
 _T3_HEADS = {**{v: k for k, v in L.T3_COLUMN_LABELS.items()}, "合计": "total", "个人": "natural", "企业": "commercial",
              "律所": "legal_service"}
 
