@@ -151,6 +151,12 @@ def _which_carry(a: Anchor, clause: str, results: bool) -> Anchor:
     return a
 
 
+def _column_named(text: str) -> str | None:
+    """The applicant column ``text`` is the whole name of ("自然人", "企业"; "其他" here is the column)."""
+    cols = {a.key for a in vocabulary().anchors(text) if a.kind == "t3col" and a.start == 0 and a.end == len(text)}
+    return next(iter(cols)) if len(cols) == 1 else ("other" if text in ("其他", "其他组织") else None)
+
+
 def _col_before(clause: str, n: NumberMention) -> Anchor | None:
     """"企业那1件": the applicant named right before the demonstrative."""
     head = re.sub(r"(?:的|那|这|该|此)+\s*$", "", clause[:n.start])
@@ -428,10 +434,6 @@ _GRANTED_AFTER = re.compile(r"\s*(?:件|个)?\s*(?:给|都)?(?:他|她|人家|�
 _OTHER_COLUMN = re.compile(r"其他(?:那|这)一?(?:列|栏)")
 _HEADING_FILLER = re.compile(r"[\s：:]|的|申请的|这块|那块|方面|这部分|那部分|那些|这些|的话|呢|其中")
 _BRACKET_HEAD = re.compile(r"\s*[【\[]\s*([^】\]]{1,8}?)\s*[】\]]")
-_T3_COL_WORDS = {**{w: k for k, ws in {"natural": ("自然人", "个人"), "commercial": ("商业企业", "企业", "公司"),
-                                       "research": ("科研机构",), "public_interest": ("社会公益组织", "公益组织"),
-                                       "legal_service": ("法律服务机构", "律所", "律师事务所"),
-                                       "other": ("其他", "其他组织", "其他申请人")}.items() for w in ws}}
 _SOMEONE_ELSE = re.compile(r"(?:别家|人家|别的|另一家|另外一家|其他|涉及|关于)$")
 _THAT_ONE = re.compile(r"[那这该此]一?件")
 _ADDS = re.compile(r"还有|另外|另有|也|又|再")
@@ -511,7 +513,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                if not (a.kind == "t3col" and _SOMEONE_ELSE.search(clause[:a.start]))]  # "要别家企业的投标材料"
     heading, ctx.heading = ctx.heading, None
     cols_here = {a.key for a in anchors if a.kind == "t3col"} or ({"other"} if _OTHER_COLUMN.search(clause) else set())
-    if (head := _BRACKET_HEAD.match(clause)) and (head_col := _T3_COL_WORDS.get(head.group(1))):
+    if (head := _BRACKET_HEAD.match(clause)) and (head_col := _column_named(head.group(1))):
         ctx.col_focus, ctx.col_whole = head_col, False  # "【自然人】予以公开30 部分公开6 …": that applicant's line
         anchors = [a for a in anchors if a.start >= head.end()]
     if len(cols_here) == 1 and len(anchors) == len([a for a in anchors if a.kind == "t3col"]) and (
@@ -535,7 +537,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         # "信息处理费今年收了，2件，一共1,260元": 收了 is the fee's, not table 二's nor new applications
         anchors = [a for a in anchors if not (a.kind in ("t2row", "t3row")
                                               and clause[a.start:a.end] in (*_FEE_VERBS, *_GENERIC))]
-    years_said = [n for n in find_numbers(clause) if n.unit == "" and 2008 <= n.value <= 2100
+    written = find_numbers(clause)  # read once: the rules below all look at the same numbers
+    years_said = [n for n in written if n.unit == "" and 2008 <= n.value <= 2100
                   and re.search(r"(?:报告年度|年度|年份)[是为:：]?\s*$", clause[:n.start])]
     # a numeral inside a word of the vocabulary (四类过程性信息, 三安全一稳定) is part of the name, the
     # 0 of "都是0" is the zero statement, and "一件都没收到" says none
@@ -545,7 +548,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     for m in _BLANKS_ARE_ZERO.finditer(clause):  # "空着的格子就是0": how to read the table, not a value
         said_zero.append((m.start(), m.end()))
         out.noted.append(message[c0 + m.start():c0 + m.end()])
-    found = find_numbers(clause)
+    found = written
     if not found and (one := _WORD_DIGIT.search(clause)) and any(a.end == one.start() for a in anchors):
         # "维持九 纠正二 其他一": a single Chinese digit right after the word it counts
         found = [NumberMention(Decimal(_CN_DIGIT[one.group(1)]), one.start(), one.end(), "", one.end(), False, True, 0)]
@@ -561,7 +564,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     plain = "".join(masked)
     quote = message[c0:c0 + len(clause)].strip().rstrip(_END_PUNCT)
     following = message[c0 + len(clause):]  # what the message says after this clause
-    years = [n for n in find_numbers(clause) if n.unit == "年" or (
+    years = [n for n in written if n.unit == "年" or (
         n.unit == "" and re.search(r"(?:报告年度|年度|年份)[是为:：]?\s*$", clause[:n.start]))]
     for y in years:
         if 2008 <= y.value <= 2100 and y.value == y.value.to_integral_value() and (
@@ -606,7 +609,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         out.stated.append(Stated(f"t3.{rows_here[0].key}.{next(iter(cols_named))}", 1, quote, c0, c0 + len(clause)))
         return
     if not numbers and ctx.pending and len({a.key for a in rows_here}) == 1 and not any(
-            _REFERENCE.search(clause[:x.start]) for x in find_numbers(clause)):
+            _REFERENCE.search(clause[:x.start]) for x in written):
         # (not "刚才是把部分公开那1件也算进去了": that clause points at a count of its own)
         n, at, _ = ctx.pending
         ctx.pending = None
