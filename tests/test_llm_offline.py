@@ -249,3 +249,16 @@ def test_offline_revision_and_repair():
         model.complete(req("revise.p5", text="甲。", instruction="写得更生动一些"))
     repaired = model.complete(req("repair.p1.active", text="公开信息148条。召开发布会6场。", violations=["6场"]))
     assert repaired.text == "公开信息148条。"
+
+
+def test_results_that_account_for_every_application_of_a_column_leave_the_rest_zero():
+    facts = Facts(cells={"t3.new_received.commercial": 15, "t3.carried_over.commercial": 1,
+                         "t3.granted.commercial": 6, "t3.partial.commercial": 3, "t3.withheld.third_party.commercial": 1,
+                         "t3.unable.not_held.commercial": 4, "t3.other_handling.no_correction.commercial": 1,
+                         "t3.carried_forward.commercial": 1})
+    derived = derive_cells(facts)
+    assert derived["t3.not_processed.repeated.commercial"][0] == 0
+    assert derived["t3.total.commercial"][0] == 15
+    # one short of the applications: nothing is guessed
+    facts.cells["t3.partial.commercial"] = 2
+    assert "t3.not_processed.repeated.commercial" not in derive_cells(facts)

@@ -277,3 +277,19 @@ def test_slashes_of_numbers_are_not_a_note_on_dashes():
     r = read_message("新收 8/3/1/0/0/0\n上年结转 1/0/0/0/0/0\n予以公开 4/1/1/0/0/0\n部分公开 1/0/0/0/0/0")
     assert not r.noted
     assert read_message("| 信息内容 | 本年处理决定数量 |\n|---|---|\n| 行政许可 | — |\n| 行政处罚 | 3 |\n—表示0").noted
+
+
+def test_other_in_a_list_of_applicants_is_the_column_and_its_bracket_explains_it():
+    r = read_message("新收９４件：自然人７１、商业企业１５、科研机构１（某大学交通学院）、法律服务机构５、其他２（两个事业单位）")
+    v = {op.field: op.value for op in r.ops}
+    assert str(v["t3.new_received.other"]) == "2" and str(v["t3.new_received.legal_service"]) == "5"
+    assert not r.unexplained  # "两个事业单位" restates the 2 just given
+    # 其他 alone, not after an applicant, stays what it was
+    assert "t3.new_received.other" not in _values("新收3件，其他2件是个人的")
+
+
+def test_bare_partial_in_a_list_of_results():
+    v = _values("【商业企业】予以公开6 部分3 不掌握4")
+    assert str(v["t3.partial.commercial"]) == "3" and str(v["t3.granted.commercial"]) == "6"
+    # 部分 in a sentence of problems is not a result
+    assert not any(k.startswith("t3.") for k in _values("问题：一是部分司局答复不准；二是解读不够"))

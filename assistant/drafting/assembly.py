@@ -102,15 +102,22 @@ def derive_cells(facts: Facts) -> dict[str, tuple[int, str]]:
                          "carried_over": t["total"] + t["carried_forward"] - t["new_received"]}[missing[0]]
                 if value >= 0:
                     changed |= put(f"t3.{missing[0]}.{c}", value, "本年新收＋上年结转＝办理结果总计＋结转下年度")
+            # the results told one by one, with what is carried forward, may already account for every
+            # application of the column: then nothing else can be in it
+            if terms["new_received"] is not None and terms["carried_over"] is not None:
+                changed |= _complete(known, put, terms["new_received"] + terms["carried_over"],
+                                     [f"{r.address}.{c}" for r in T3_RESULT_ROWS] + [f"t3.carried_forward.{c}"],
+                                     "本年新收＋上年结转减去已知各项办理结果和结转下年度")
         for b in T4_BLOCKS:
             changed |= _complete(known, put, f"t4.{b}.total", [f"t4.{b}.{c}" for c in _T4_PARTS], "本块总计减去已知各项")
     return out
 
 
-def _complete(known: dict[str, int], put, total_address: str, parts: list[str], reason: str) -> bool:
-    """Parts of a known total: when the known parts add up to it, the others are 0; when one part
-    is unknown, it is the difference. Nothing when the difference would be negative."""
-    total = known.get(total_address)
+def _complete(known: dict[str, int], put, total_address: str | int, parts: list[str], reason: str) -> bool:
+    """Parts of a known total (a cell's address, or a sum already known): when the known parts add up
+    to it, the others are 0; when one part is unknown, it is the difference. Nothing when the
+    difference would be negative."""
+    total = total_address if isinstance(total_address, int) else known.get(total_address)
     if total is None:
         return False
     unknown = [p for p in parts if p not in known]

@@ -416,6 +416,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
 
 
 _GRANTED_BARE = re.compile(r"(?:^|[^分动请息务])公开(?:了|的)?\s*$")
+_PARTIAL_BARE = re.compile(r"(?:^|[\s，,、；;])部分\s*$")
 # what a bare "也没有", "无", "今年都没收" says besides its none
 _BARE_FILLER = re.compile(r"[＃\s。；;！!，,、]|也|都|还|就|我们|今年|全年|暂时|暂|均|全部|全|是|的|了|过|啊|呢|吧|没有|没|无|未|零|0|〇|收|发|出|开|办|做")
 # "刚才说的７件是截止到十月份的": the value said before, named to be replaced
@@ -431,6 +432,7 @@ _WORD_DIGIT = re.compile(r"([一二两三四五六七八九])(?:件|个)?\s*$")
 _CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
 _COLUMN_TOLD = re.compile(r"那列|这列|那一列|这一列|那栏|这栏|就一件|就\s*[0-9０-９一二两三四五六七八九十]+\s*件|只有\s*[0-9０-９一二两三四五六七八九十]+\s*件")
 _GRANTED_AFTER = re.compile(r"\s*(?:件|个)?\s*(?:给|都)?(?:他|她|人家|对方)?(?:公开了?|给公开了?)\s*")
+_OTHER_IN_LIST = re.compile(r"(?:(?<=[、，,\s])|^)其他(?=\s*[0-9０-９一二两三四五六七八九十])")
 _OTHER_COLUMN = re.compile(r"其他(?:那|这)一?(?:列|栏)")
 _HEADING_FILLER = re.compile(r"[\s：:]|的|申请的|这块|那块|方面|这部分|那部分|那些|这些|的话|呢|其中")
 _BRACKET_HEAD = re.compile(r"\s*[【\[]\s*([^】\]]{1,8}?)\s*[】\]]")
@@ -505,12 +507,24 @@ def _every_application(message: str, out: Reading) -> None:
     out.zeros.append(Zero(others, quote, blanket=True))
 
 
+def _after_column_item(before: str) -> bool:
+    """"…法律服务机构５、" : the text before ends with an applicant and its count, then a comma."""
+    return any(re.fullmatch(r"\s*[0-9０-９一二两三四五六七八九十百]+\s*(?:件|个)?\s*[、，,]\s*", before[a.end:])
+               for a in vocabulary().anchors(before) if a.kind == "t3col")
+
+
 def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Context, out: Reading,
                  zero_words: tuple[str, ...], all_zero: tuple[str, ...]) -> None:
     """One clause; ``sentence`` is the verbatim sentence it is part of (the quote of values that
     come from two clauses, such as "部分公开5件，都是自然人")."""
     anchors = [_which_carry(a, clause, ctx.results) for a in vocabulary().anchors(clause)
                if not (a.kind == "t3col" and _SOMEONE_ELSE.search(clause[:a.start]))]  # "要别家企业的投标材料"
+    if not ctx.t4block and (others := [m for m in _OTHER_IN_LIST.finditer(clause) if any(
+            a.kind == "t3col" and a.end <= m.start() for a in anchors) or (m.start() == 0 and _after_column_item(
+                message[max(0, c0 - 16):c0]))]):
+        # "自然人71、商业企业15、科研机构1、其他2": 其他 in a list of applicants is the column
+        anchors = sorted([a for a in anchors if not any(m.start() <= a.start < m.end() for m in others)]
+                         + [Anchor("t3col", "other", m.start(), m.end()) for m in others], key=lambda a: a.start)
     heading, ctx.heading = ctx.heading, None
     cols_here = {a.key for a in anchors if a.kind == "t3col"} or ({"other"} if _OTHER_COLUMN.search(clause) else set())
     if (head := _BRACKET_HEAD.match(clause)) and (head_col := _column_named(head.group(1))):
@@ -715,6 +729,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         if _CONFIRMED.match(after):
             out.checked.append(quote)  # "总计72是对的": a value confirmed, nothing to record
             continue
+        if not anchors and len(numbers) == 1 and message[:c0].rstrip().endswith(("（", "(")) and out.stated and (
+                out.stated[-1].value == n.value and out.stated[-1].end <= c0):
+            out.checked.append(quote)  # "其他２（两个事业单位）": the count just given, explained
+            continue
         if _THEN_NEW.match(after):
             stand_in = n  # the new value after 应该是 goes where this one went
         if _NOT_IS.search(clause[:n.start]) or _WAS_WRONG.match(after) or _OLD_VALUE.search(clause[:n.start]) or (
@@ -813,6 +831,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         if target is None and ctx.results and not anchors and (_GRANTED_BARE.search(clause[:n.start]) or (
                 ctx.col_focus and _GRANTED_AFTER.fullmatch(clause[max(n.end, n.unit_end):]))):
             target = f"t3.granted.{ctx.col_focus or 'total'}"  # "部分公开1件 公开4件": bare 公开 is 予以公开
+        if target is None and ctx.results and not anchors and _PARTIAL_BARE.search(clause[:n.start]):
+            target = f"t3.partial.{ctx.col_focus or 'total'}"  # "公开6 部分3": in a list of results
         if target is None and (n.unit or _SAYS_VALUE.match(clause[:n.start])) and not any(
                 a.kind in ("fact", "t2row", "t3row", "t4block") for a in anchors):
             # "许可就是民办学校审批那些，一共27件", "收取了信息处理费，共2件，金额合计1600元": an item named
