@@ -293,3 +293,35 @@ def test_bare_partial_in_a_list_of_results():
     assert str(v["t3.partial.commercial"]) == "3" and str(v["t3.granted.commercial"]) == "6"
     # 部分 in a sentence of problems is not a result
     assert not any(k.startswith("t3.") for k in _values("问题：一是部分司局答复不准；二是解读不够"))
+
+
+def test_other_kinds_none_after_a_row_of_applicants_is_the_columns_not_named():
+    v = _values("依申请公开今年新收 个人的４８件 企业６件 律师事务所２件 其他类型的没有")
+    assert {k: v[k] for k in v if k.startswith("t3.new_received.") and v[k] == 0} == {
+        "t3.new_received.research": 0, "t3.new_received.public_interest": 0, "t3.new_received.other": 0}
+    # "剩下的都是0" after a result told in words is not this: it stays a blanket for the table
+    r = read_message("还有1件个人的结转到明年了 剩下的都是0")
+    assert not any(op.field.startswith("t3.carried_forward.") and op.value == 0 for op in r.ops)
+
+
+def test_a_count_waits_over_clauses_for_carried_forward():
+    v = _values("个人的：公开１９ 部分公开４ 还有２件是年底收的 没到期 结转到明年")
+    assert str(v["t3.carried_forward.natural"]) == "2"
+
+
+def test_what_an_applicant_asked_for_is_not_a_count_of_the_report():
+    r = read_message("企业的６件 公开３件 还有１件是要我们的行政处罚案卷 按行政执法案卷不予公开了",
+                     earlier={"t3.new_received.commercial": 6})
+    v = {op.field: op.value for op in r.ops}
+    assert "t2.penalty.decisions" not in v and str(v["t3.withheld.enforcement_file.commercial"]) == "1"
+
+
+def test_an_applicant_named_with_that_then_its_rows():
+    v = _values("等一下 个人那个重复申请和大量反复搞反了 重复申请是２ 大量反复的是３")
+    assert str(v["t3.not_processed.repeated.natural"]) == "2" and str(v["t3.not_processed.excessive.natural"]) == "3"
+
+
+def test_this_years_and_last_years_added_up_is_checked_not_unexplained():
+    r = read_message("个人的那些 加上去年结转的３件 一共５１件 结果是这样 公开１９",
+                     earlier={"t3.new_received.natural": 48, "t3.carried_over.natural": 3})
+    assert "一共５１件" in r.checked and not any("51" in u or "５１" in u for u in r.unexplained)

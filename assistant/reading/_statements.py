@@ -433,6 +433,10 @@ _CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"�
 _COLUMN_TOLD = re.compile(r"那列|这列|那一列|这一列|那栏|这栏|就一件|就\s*[0-9０-９一二两三四五六七八九十]+\s*件|只有\s*[0-9０-９一二两三四五六七八九十]+\s*件")
 _GRANTED_AFTER = re.compile(r"\s*(?:件|个)?\s*(?:给|都)?(?:他|她|人家|对方)?(?:公开了?|给公开了?)\s*")
 _OTHER_IN_LIST = re.compile(r"(?:(?<=[、，,\s])|^)其他(?=\s*[0-9０-９一二两三四五六七八九十])")
+_THAT_APPLICANT = re.compile(r"(?:的)?(?:那个|那些|那几件|这个|这些|那边|这边)")
+# what an applicant asked for: the words after it name the information, not a count of the report
+_ASKED_FOR = re.compile(r"(?:要|申请公开|索取|想看|查阅|申请)(?:的是)?(?:我们|我局|本机关|本局)?(?:的|的是)?\s*$")
+_REST_NONE = re.compile(r"(?:其他|其余|剩下|别的)(?:类型|类别|类|几类|几种|的申请人|申请人)?(?:的)?(?:都|也|均)?(?:没有|没|无|是0|为0|是零)")
 _OTHER_COLUMN = re.compile(r"其他(?:那|这)一?(?:列|栏)")
 _HEADING_FILLER = re.compile(r"[\s：:]|的|申请的|这块|那块|方面|这部分|那部分|那些|这些|的话|呢|其中")
 _BRACKET_HEAD = re.compile(r"\s*[【\[]\s*([^】\]]{1,8}?)\s*[】\]]")
@@ -507,9 +511,17 @@ def _every_application(message: str, out: Reading) -> None:
     out.zeros.append(Zero(others, quote, blanket=True))
 
 
+def _applications(ctx: _Context, col: str) -> int | None:
+    """新收 + 上年结转 of a column, both recorded before (or earlier in the message)."""
+    try:
+        return int(str(ctx.earlier[f"t3.new_received.{col}"])) + int(str(ctx.earlier[f"t3.carried_over.{col}"]))
+    except (KeyError, ValueError):
+        return None
+
+
 def _after_column_item(before: str) -> bool:
     """"…法律服务机构５、" : the text before ends with an applicant and its count, then a comma."""
-    return any(re.fullmatch(r"\s*[0-9０-９一二两三四五六七八九十百]+\s*(?:件|个)?\s*[、，,]\s*", before[a.end:])
+    return any(re.fullmatch(r"\s*[0-9０-９一二两三四五六七八九十百]+\s*(?:件|个)?\s*(?:[、，,]\s*|\s+)", before[a.end:])
                for a in vocabulary().anchors(before) if a.kind == "t3col")
 
 
@@ -518,7 +530,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     """One clause; ``sentence`` is the verbatim sentence it is part of (the quote of values that
     come from two clauses, such as "部分公开5件，都是自然人")."""
     anchors = [_which_carry(a, clause, ctx.results) for a in vocabulary().anchors(clause)
-               if not (a.kind == "t3col" and _SOMEONE_ELSE.search(clause[:a.start]))]  # "要别家企业的投标材料"
+               if not (a.kind == "t3col" and _SOMEONE_ELSE.search(clause[:a.start]))  # "要别家企业的投标材料"
+               and not (a.kind in ("t2row", "fact") and (ctx.results or ctx.col_focus)
+                        and _ASKED_FOR.search(clause[max(0, a.start - 8):a.start]))]  # "要我们的行政处罚案卷"
     if not ctx.t4block and (others := [m for m in _OTHER_IN_LIST.finditer(clause) if any(
             a.kind == "t3col" and a.end <= m.start() for a in anchors) or (m.start() == 0 and _after_column_item(
                 message[max(0, c0 - 16):c0]))]):
@@ -536,6 +550,11 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                                                     or re.match(r"\s*[（(：:]", message[c0 + len(clause):])
                                                     or re.fullmatch(r"\s*的(?:那些|那几件|这些)?\s*", leftover)):
         # "个人的（连去年转过来那3件一起算）：公开18 部分公开6…": what follows is that applicant's results
+        ctx.col_focus, ctx.col_whole = next(iter(cols_here)), False
+    if len(cols_here) == 1 and not re.search(r"[0-9０-９]", clause) and any(
+            a.kind == "t3col" and _THAT_APPLICANT.match(clause, a.end) for a in anchors) and any(
+            a.kind == "t3row" for a in anchors):
+        # "个人那个重复申请和大量反复搞反了 重复申请是２…": the rows named next are that applicant's
         ctx.col_focus, ctx.col_whole = next(iter(cols_here)), False
     if len(cols_here) == 1 and _COLUMN_TOLD.search(clause) and not any(
             a.kind == "t3row" and clause[a.start:a.end] not in _GENERIC for a in anchors):
@@ -622,12 +641,14 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         # "村民那件是予以公开": the one application of that applicant, and its result
         out.stated.append(Stated(f"t3.{rows_here[0].key}.{next(iter(cols_named))}", 1, quote, c0, c0 + len(clause)))
         return
-    if not numbers and ctx.pending and len({a.key for a in rows_here}) == 1 and not any(
+    waits_for = rows_here or [a for a in anchors if a.kind == "t3row" and a.key == "carried_forward"]
+    if not numbers and ctx.pending and len({a.key for a in waits_for}) == 1 and not any(
             _REFERENCE.search(clause[:x.start]) for x in written):
         # (not "刚才是把部分公开那1件也算进去了": that clause points at a count of its own)
+        # "还有２件是年底收的 没到期 结转到明年": what is carried forward waits too
         n, at, _ = ctx.pending
         ctx.pending = None
-        row = rows_here[0].key
+        row = waits_for[0].key
         waited = f"t3.{row}.{ctx.col_focus}" if ctx.col_focus else f"t3.{row}.total"
         # the verbatim span from the count to the row's words (voice input joins them with a space)
         span = message[at:c0 + len(clause)].strip().rstrip(_END_PUNCT)
@@ -677,6 +698,12 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             if rest:
                 out.zeros.append(Zero(rest, quote))
             ctx.zeroed = True  # "…没有承办，都是零": the 都是零 repeats it
+        elif negated and not named and ctx.t3row and _REST_NONE.fullmatch(clause.strip()) and _after_column_item(
+                message[max(0, c0 - 16):c0]) and (
+                said := {x.target.rsplit(".", 1)[1] for x in out.stated if x.target.startswith(f"t3.{ctx.t3row}.")}):
+            # "个人的48件 企业6件 律所2件 其他类型的没有": the applicants not named in that row
+            out.zeros.append(Zero(tuple(f"t3.{ctx.t3row}.{c}" for c in L.T3_APPLICANT_COLUMNS
+                                        if c not in said and f"t3.{ctx.t3row}.{c}" not in ctx.earlier), quote))
         elif negated and not named:
             # "都是0", "其他都是0", "复议后起诉的没有" (the block from the clause's t4 word)
             col_scope = [s for a in anchors if (s := _zero_scope(a, ctx, whole_column=blanket and not any(
@@ -856,6 +883,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             # "不予公开3件，1件涉及国家秘密，2件是过程性信息": the group's sum, checked against its rows
             out.group_totals.append((group.key, int(n.value), (c0 + n.start, c0 + n.end, quote)))
             ctx.t3group = group.key
+            continue
+        if target is None and not anchors and _IN_ALL.search(clause[:n.start]) and n.value == _applications(
+                ctx, ctx.col_focus or "total"):
+            out.checked.append(quote)  # "加上去年结转的３件 一共５１件": this year's and last year's, added up
             continue
         if target is None and not anchors and n.unit in ("件", "个") and (
                 ctx.col_focus or ctx.t3rows_said or ctx.results):
