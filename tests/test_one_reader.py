@@ -233,6 +233,18 @@ def test_a_table_copied_from_word_one_cell_per_line():
     assert not r.unexplained and "1.属于国家秘密" in used
 
 
+def test_table_two_copied_from_word_one_cell_per_line():
+    lines = ["第二十条第（一）项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "规章", "0", "0", "0",
+             "行政规范性文件", "4", "2", "23", "第二十条第（五）项", "信息内容", "本年处理决定数量", "行政许可", "2186",
+             "第二十条第（六）项", "信息内容", "本年处理决定数量", "行政处罚", "37", "行政强制", "0",
+             "第二十条第（八）项", "信息内容", "本年收费金额（单位：万元）", "行政事业性收费", "2.5"]
+    got = {op.field: op.value for op in parse_pasted_tables("\n".join(lines))[0]}
+    assert got["t2.normative_docs.in_force"] == 23 and got["t2.normative_docs.issued"] == 4
+    assert got["t2.licensing.decisions"] == 2186 and got["t2.enforcement.decisions"] == 0
+    assert str(got["t2.fees.amount"]) == "2.5"
+    assert not read_message("\n".join(lines)).unexplained
+
+
 def test_posts_on_several_channels_are_one_count():
     from assistant.drafting import check_patch
     from schemas.patches import Patch

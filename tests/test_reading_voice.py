@@ -325,3 +325,8 @@ def test_this_years_and_last_years_added_up_is_checked_not_unexplained():
     r = read_message("个人的那些 加上去年结转的３件 一共５１件 结果是这样 公开１９",
                      earlier={"t3.new_received.natural": 48, "t3.carried_over.natural": 3})
     assert "一共５１件" in r.checked and not any("51" in u or "５１" in u for u in r.unexplained)
+
+
+def test_carried_over_said_as_turned_over_from_last_year():
+    v = _values("今年新收63件 个人52 企业6 律所4 还有1件是村委会申请的 去年转过来3件都是个人")
+    assert str(v["t3.carried_over.natural"]) == "3" and str(v["t3.new_received.natural"]) == "52"

@@ -141,6 +141,7 @@ def _official_label(label: str, table: str) -> str | None:
 
 _T4_HEADS = {"结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "维持", "纠正", "其他", "未审结"}
 _ONE_NUMBER = re.compile(r"\s*[0-9０-９][0-9０-９,，]*\s*")
+_ONE_AMOUNT = re.compile(r"\s*[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?\s*")
 
 
 def _fold_cells(raw: list[str]) -> tuple[list[str], dict[str, list[str]]]:
@@ -161,6 +162,19 @@ def _fold_cells(raw: list[str]) -> tuple[list[str], dict[str, list[str]]]:
                 j += 1
             if j - k == len(T4_COLUMNS):
                 row = "\t".join([name, *(x.strip() for x in raw[k:j])])
+                folded[row] = raw[i:j]
+                out.append(row)
+                i = j
+                continue
+        if (t2 := _official_label(raw[i], "t2")) and raw[i].strip().rstrip("：:") == t2:
+            # table 二 one cell per line: the row's official label, then its three numbers (规章,
+            # 行政规范性文件) or its one
+            width = 3 if t2 in (L.T2_ROW_LABELS["regulations"], L.T2_ROW_LABELS["normative_docs"]) else 1
+            j = i + 1
+            while j < len(raw) and _ONE_AMOUNT.fullmatch(raw[j]) and j - i <= width:
+                j += 1
+            if j - i - 1 == width and not (j < len(raw) and _ONE_AMOUNT.fullmatch(raw[j])):
+                row = "\t".join([t2, *(x.strip() for x in raw[i + 1:j])])
                 folded[row] = raw[i:j]
                 out.append(row)
                 i = j
