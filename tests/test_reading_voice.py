@@ -330,3 +330,39 @@ def test_this_years_and_last_years_added_up_is_checked_not_unexplained():
 def test_carried_over_said_as_turned_over_from_last_year():
     v = _values("今年新收63件 个人52 企业6 律所4 还有1件是村委会申请的 去年转过来3件都是个人")
     assert str(v["t3.carried_over.natural"]) == "3" and str(v["t3.new_received.natural"]) == "52"
+
+
+@pytest.mark.parametrize("message", ["公众号发了五百四十条左右 具体的我回头查", "网站大概发了300条", "网站访问量三千多次吧"])
+def test_a_number_said_as_a_guess_is_asked_for_again_not_recorded(message):
+    r = read_message(message)
+    assert not r.ops and r.rough == [message.split(" ")[0]]
+
+
+def test_a_guess_followed_by_the_exact_figure_takes_the_exact_one():
+    v = _values("行政许可决定全年大概1.86万件，准确数是18,642件")
+    assert str(v["t2.licensing.decisions"]) == "18642"
+
+
+def test_should_be_in_the_next_clause_corrects_the_item_just_said():
+    r = read_message("刚才说的现行有效六个 应该是七个 今年新发的那个忘加了", earlier={"t2.normative_docs.in_force": 6})
+    assert {op.field: str(op.value) for op in r.ops} == {"t2.normative_docs.in_force": "7"} and not r.unexplained
+
+
+def test_an_applicant_count_corrected_and_what_was_left_out():
+    r = read_message("不对不对 个人是八件 漏了一件十二月三十号来的 那件还没答复 转到明年",
+                     earlier={"t3.new_received.natural": 7})
+    v = {op.field: str(op.value) for op in r.ops}
+    assert v == {"t3.new_received.natural": "8", "t3.carried_forward.natural": "1"}
+
+
+def test_one_applicant_then_its_count_is_one_count():
+    r = read_message("今年个人申请的七件 还有一个慈善基金会申请了一件 上年没有结转")
+    v = {op.field: str(op.value) for op in r.ops}
+    assert v["t3.new_received.public_interest"] == "1" and not r.unexplained
+
+
+def test_results_told_as_how_they_were_handled():
+    r = read_message("办理情况 基金会那件公开了 个人的 公开了四件 有两件我们不掌握 还有一个人要的是统计年鉴 那个是公开出版的",
+                     earlier={"t3.new_received.natural": 8, "t3.new_received.public_interest": 1})
+    v = {op.field: str(op.value) for op in r.ops}
+    assert v["t3.not_processed.publication.natural"] == "1" and v["t3.unable.not_held.natural"] == "2"

@@ -109,6 +109,9 @@ def _reading_notes(reading: MessageReading, facts: Facts) -> tuple[list[str], li
     if reading.excluded:
         shown = "；".join(excerpt(u, 30) for u in dict.fromkeys(reading.excluded))
         tail.append(f"按您说的，这些数字不计入报告：{shown}。")
+    if reading.rough:
+        shown = "；".join(excerpt(u, 30) for u in dict.fromkeys(reading.rough))
+        tail.append(f"这些是估计的数，报告要填准确数，先没有记录：{shown}。查到准确数后直接告诉我即可。")
     if reading.noted:
         tail.append(f"已按您说的读表（{'；'.join(excerpt(x, 20) for x in dict.fromkeys(reading.noted))}）：这些格子记为0。")
     if reading.other_year:

@@ -59,6 +59,7 @@ class MessageReading:
     replaced: list[str] = field(default_factory=list)  # old values named to be replaced ("不是3件")
     excluded: list[str] = field(default_factory=list)  # numbers the clerk says are not counted ("…的不算")
     other_year: list[str] = field(default_factory=list)  # sentences dated another year ("2023年，本机关共收到…")
+    rough: list[str] = field(default_factory=list)  # numbers said as a guess ("五百四十条左右"), not recorded
     noted: list[str] = field(default_factory=list)  # said of how to read a table ("空着的格子就是0")
     checked: list[str] = field(default_factory=list)  # a group's sum that equals its rows ("不予公开3件")
 
@@ -160,6 +161,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     out.replaced = list(reading.replaced)
     out.excluded = list(reading.excluded)
     out.other_year = list(reading.other_year)
+    out.rough = list(reading.rough)
     out.noted += reading.noted
     out.checked = list(reading.checked)
     _identity(message, skip, topic, out, known)

@@ -68,7 +68,7 @@ _NOT_RESULTS = ("new_received", "carried_over", "carried_forward", "total")
 _GENERIC = ("申请", "收到", "受理", "收了", "接到", "来了")
 _END_PUNCT = "。；;！!？?，,、"
 _LAST_YEAR = re.compile(r"去年|上年|上一年|过来|往年")
-_RESULTS = re.compile(r"办理结果|结果[:：]|予以公开|部分公开|不予公开|无法提供|不予处理|答复")
+_RESULTS = re.compile(r"办理结果|办理情况|处理结果|处理情况|结果[:：]|予以公开|部分公开|不予公开|无法提供|不予处理|答复")
 _NEXT_YEAR = re.compile(r"明年|下年|下一年|下一年度|接着|继续|转入|转到|转至")
 _NONE_AT_ALL = re.compile(r"一(?:件|个|份|条|篇|场|次|起|例|部)?[^，,。；;]{0,6}?(?:也|都)(?:没|不|未|无)")
 _PUBLISHED = re.compile(r"(?:都|均|全部|已经?|并)(?:已)?(?:进行了)?(?:向社会)?公开|结果(?:都|均|已)公开|公开了")
@@ -104,6 +104,7 @@ class Reading:
     all_of: list[str] = field(default_factory=list)  # result rows said to take every application ("予以公开了")
     excluded: list[str] = field(default_factory=list)  # clauses whose numbers the clerk says are not counted
     other_year: list[str] = field(default_factory=list)  # sentences dated another year than the report's
+    rough: list[str] = field(default_factory=list)  # "五百四十条左右": a guess, not a figure for the report
     noted: list[str] = field(default_factory=list)  # said of how to read a table ("空着的格子就是0")
     checked: list[str] = field(default_factory=list)  # "不予公开3件": a group's sum, equal to its rows said
     group_totals: list[tuple[str, int, tuple[int, int, str]]] = field(default_factory=list)
@@ -437,6 +438,10 @@ _THAT_APPLICANT = re.compile(r"(?:的)?(?:那个|那些|那几件|这个|这些|
 # what an applicant asked for: the words after it name the information, not a count of the report
 _ASKED_FOR = re.compile(r"(?:要|申请公开|索取|想看|查阅|申请)(?:的是)?(?:我们|我局|本机关|本局)?(?:的|的是)?\s*$")
 _REST_NONE = re.compile(r"(?:其他|其余|剩下|别的)(?:类型|类别|类|几类|几种|的申请人|申请人)?(?:的)?(?:都|也|均)?(?:没有|没|无|是0|为0|是零)")
+_SHOULD_BE = re.compile(r"\s*(?:不对[，,\s]*)?(?:应该是|应该为|应为|应是|改成|改为|其实是|实际是|实际上是)\s*")
+# a number said as a guess: a report states figures, so it is asked for again, not recorded
+_ROUGH_AFTER = re.compile(r"\s*(?:左右|上下|的样子|来条|来件)|\s*吧\s*$")
+_ROUGH_BEFORE = re.compile(r"(?:大概|大约|估计|差不多|估摸|可能有|可能是|好像是|好像有)[^0-9０-９，,。；;、\s]{0,6}$")
 _OTHER_COLUMN = re.compile(r"其他(?:那|这)一?(?:列|栏)")
 _HEADING_FILLER = re.compile(r"[\s：:]|的|申请的|这块|那块|方面|这部分|那部分|那些|这些|的话|呢|其中")
 _BRACKET_HEAD = re.compile(r"\s*[【\[]\s*([^】\]]{1,8}?)\s*[】\]]")
@@ -756,9 +761,34 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         if _CONFIRMED.match(after):
             out.checked.append(quote)  # "总计72是对的": a value confirmed, nothing to record
             continue
+        if n.unit in ("个", "家", "位", "名") and any(a.kind == "t3col" and 0 <= a.start - n.unit_end <= 4 and not re.search(
+                r"[0-9０-９，,、]", clause[n.unit_end:a.start]) for a in anchors) and any(
+                m.start > n.end and m.unit == "件" for m in numbers):
+            out.checked.append(quote)  # "一个慈善基金会申请了一件": the applicant, then its count
+            continue
+        if not anchors and ctx.last and ctx.last in out.stated and _SHOULD_BE.fullmatch(clause[:n.start]) and (
+                not clause[max(n.end, n.unit_end):].strip(" 。；;，,了")):
+            # "刚才说的现行有效六个 应该是七个": the item just said, and its value now
+            old = ctx.last
+            out.stated.remove(old)
+            out.replaced.append(old.quote)
+            out.stated.append(Stated(old.target, _as_value(old.target, n), quote, c0 + n.start, c0 + n.end))
+            ctx.last = out.stated[-1]
+            continue
+        if (col := next((a for a in anchors if a.kind == "t3col" and a.end <= n.start), None)) and (
+                f"t3.new_received.{col.key}" in ctx.earlier) and _CORRECTS.search(
+                message) and len(anchors) == 1 and re.fullmatch(
+                r"\s*(?:的|申请的)?\s*(?:是|有|一共|共|总共)\s*", clause[col.end:n.start]) and n.unit in ("件", "个"):
+            # "不对不对 个人是八件": how many that applicant asked, corrected
+            out.stated.append(Stated(f"t3.new_received.{col.key}", int(n.value), quote, c0 + n.start, c0 + n.end))
+            ctx.col_focus, ctx.col_whole = col.key, False
+            continue
         if not anchors and len(numbers) == 1 and message[:c0].rstrip().endswith(("（", "(")) and out.stated and (
                 out.stated[-1].value == n.value and out.stated[-1].end <= c0):
             out.checked.append(quote)  # "其他２（两个事业单位）": the count just given, explained
+            continue
+        if (_ROUGH_AFTER.match(after) or _ROUGH_BEFORE.search(clause[:n.start])) and not _EXACT_NEXT.match(following):
+            out.rough.append(quote)  # "公众号发了五百四十条左右 具体的我回头查": the exact figure comes later
             continue
         if _THEN_NEW.match(after):
             stand_in = n  # the new value after 应该是 goes where this one went
