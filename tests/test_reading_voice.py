@@ -366,3 +366,29 @@ def test_results_told_as_how_they_were_handled():
                      earlier={"t3.new_received.natural": 8, "t3.new_received.public_interest": 1})
     v = {op.field: str(op.value) for op in r.ops}
     assert v["t3.not_processed.publication.natural"] == "1" and v["t3.unable.not_held.natural"] == "2"
+
+
+def test_report_year_said_as_doing_that_years():
+    assert str(_values("宜昌市生态环境局 年报又来了 今年报2024的 我们是市直部门")["report_year"]) == "2024"
+
+
+def test_none_more_none_fewer_is_not_a_count():
+    r = read_message("今年的上年结转就是去年结转下年的那几件 一个没多一个没少")
+    assert not any(op.field.startswith("t3.") and str(op.value) == "1" for op in r.ops)
+
+
+def test_the_rest_are_one_applicant_after_some_were_named():
+    r = read_message("今年新收25件 企业4件 环保组织2件（那种环保公益组织） 剩下的都是个人")
+    v = {op.field: str(op.value) for op in r.ops}
+    assert v["t3.new_received.natural"] == "19" and v["t3.new_received.public_interest"] == "2"
+    assert not check_patch(Patch(ops=r.ops), "今年新收25件 企业4件 环保组织2件（那种环保公益组织） 剩下的都是个人").rejected
+
+
+def test_bare_granted_takes_the_applicants_after_it():
+    v = _values("结果：公开的11件 个人8 企业2 环保组织1")
+    assert {k: str(x) for k, x in v.items()} == {"t3.granted.total": "11", "t3.granted.natural": "8",
+                                               "t3.granted.commercial": "2", "t3.granted.public_interest": "1"}
+
+
+def test_this_years_normative_documents_are_the_ones_issued():
+    assert str(_values("规范性文件今年1件 没废止 现行有效9件")["t2.normative_docs.issued"]) == "1"

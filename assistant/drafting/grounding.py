@@ -179,6 +179,10 @@ def _number_grounded(spec: FactSpec, v: Decimal, quote: str) -> tuple[bool, bool
         if any(sum(c) == v for k in (2, 3, 4) for c in combinations(counts, k)) or items_in(quote) == v or (
                 v == 1 and re.search(r"[那这该此]一?件", quote)):  # "村民那件是予以公开": that one application
             return True, False  # (or as many applications as the numbered lines quoted, one each)
+        if re.search(r"剩下|其余|剩余|除了|除去|除开", quote) and any(
+                whole - sum(c) == v for whole in counts for k in (1, 2, 3)
+                for c in combinations([x for x in counts if x is not whole], k)):
+            return True, False  # "新收25件 企业4件 环保组织2件 剩下的都是个人": what the others leave
     if v == 0 and (any(w in normalise(quote) for w in _zero_words()) or _not_before_a_word(quote)
                    or _NONE_CELL.search(quote) or (spec.kind == "cell_int" and "\t" in quote)):
         # (a row copied from a sheet, tab by tab: its blank cells are 0, placed by the table reader)

@@ -173,6 +173,8 @@ def _not_a_count(n: NumberMention, clause: str) -> bool:
         return True  # "【依申请公开 2024】": the year of a heading
     if n.value == 1 and re.match(r"([个件条项])\1", clause[n.end:]):
         return True  # "我一个个说": one by one
+    if n.value == 1 and re.match(r"[个件条项]?(?:都)?(?:没多|不多|没少|不少|没变|不差)", clause[n.end:]):
+        return True  # "一个没多一个没少": none more, none fewer
     if re.search(r"(?:打|拨打|拨|热线|电话|号码)\s*$", before) and n.unit == "" and n.value >= 100:
         return True  # "打12345": a hotline, not a count
     if re.search(r"(?:多打|少打|打错|敲错|多写|少写|多按|按错)了?(?:一?个)?\s*$", before):
@@ -577,7 +579,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                                               and clause[a.start:a.end] in (*_FEE_VERBS, *_GENERIC))]
     written = find_numbers(clause)  # read once: the rules below all look at the same numbers
     years_said = [n for n in written if n.unit == "" and 2008 <= n.value <= 2100
-                  and re.search(r"(?:报告年度|年度|年份)[是为:：]?\s*$", clause[:n.start])]
+                  and (re.search(r"(?:报告年度|年度|年份)[是为:：]?\s*$", clause[:n.start])
+                       or (re.search(r"(?:报|写|做|弄|交)\s*$", clause[:n.start])  # "今年报2024的"
+                           and re.match(r"\s*(?:的|年度)", clause[n.end:])))]
     # a numeral inside a word of the vocabulary (四类过程性信息, 三安全一稳定) is part of the name, the
     # 0 of "都是0" is the zero statement, and "一件都没收到" says none
     said_zero = [(m.start(), m.end()) for w in (*all_zero, *vocabulary().words["zero_again"])
@@ -602,8 +606,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     plain = "".join(masked)
     quote = message[c0:c0 + len(clause)].strip().rstrip(_END_PUNCT)
     following = message[c0 + len(clause):]  # what the message says after this clause
-    years = [n for n in written if n.unit == "年" or (
-        n.unit == "" and re.search(r"(?:报告年度|年度|年份)[是为:：]?\s*$", clause[:n.start]))]
+    years = [n for n in written if n.unit == "年" or any(y.start == n.start for y in years_said)]
     for y in years:
         if 2008 <= y.value <= 2100 and y.value == y.value.to_integral_value() and (
                 _REPORT_YEAR.search(clause[y.end:y.end + 24]) or re.search(r"年报|报告", clause[y.end:y.end + 16])
@@ -888,8 +891,15 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         if target is None and ctx.results and not anchors and (_GRANTED_BARE.search(clause[:n.start]) or (
                 ctx.col_focus and _GRANTED_AFTER.fullmatch(clause[max(n.end, n.unit_end):]))):
             target = f"t3.granted.{ctx.col_focus or 'total'}"  # "部分公开1件 公开4件": bare 公开 is 予以公开
+            ctx.t3row = "granted"  # "公开的11件 个人8 企业2": its applicants follow
+        if target is None and (row := next((a for a in anchors if a.kind == "t2row" and a.key in (
+                "regulations", "normative_docs") and a.end <= n.start and re.fullmatch(
+                r"\s*(?:今年|本年|今年度|本年度|全年)(?:的|有|共|一共|新)?\s*", clause[a.end:n.start])), None)) and not any(
+                a.kind == "t2col" for a in anchors):
+            target = f"t2.{row.key}.issued"  # "规范性文件今年1件": this year's are the ones issued
         if target is None and ctx.results and not anchors and _PARTIAL_BARE.search(clause[:n.start]):
             target = f"t3.partial.{ctx.col_focus or 'total'}"  # "公开6 部分3": in a list of results
+            ctx.t3row = "partial"
         if target is None and (n.unit or _SAYS_VALUE.match(clause[:n.start])) and not any(
                 a.kind in ("fact", "t2row", "t3row", "t4block") for a in anchors):
             # "许可就是民办学校审批那些，一共27件", "收取了信息处理费，共2件，金额合计1600元": an item named
@@ -987,15 +997,22 @@ def _all_of_one_column(sentence: str, quote: str, ctx: _Context, out: Reading) -
     """"都是自然人" / "都是个人申请的": every row given a total in this sentence, with no column said
     for it, is all of that column."""
     m = re.search(r"(?:都|全|均|全部)(?:是|为|属于)(?P<who>[^，,。；;]{1,8})", sentence)
-    if not m or not ctx.t3rows_said:
+    if not m:
         return
     cols = [a for a in vocabulary().anchors(m.group("who")) if a.kind == "t3col"]
     if len(cols) != 1:
         return
     # only rows said before the words (a voice-input sentence runs on with other rows after them);
     # "除了律所那件 其余都是个人的": the rest of each row, after what other applicants took
-    but = bool(re.search(r"除了|除去|除开", sentence[:m.start()]))
-    for row, total, pos in ctx.t3rows_said:
+    rest = re.search(r"(?:剩下|其余|剩余|其他|别的|另外)的?(?:申请)?\s*$", sentence[:m.start()])
+    but = bool(re.search(r"除了|除去|除开", sentence[:m.start()]) or rest)
+    said = list(ctx.t3rows_said)
+    if rest:  # "新收25件 企业4件 环保组织2件 剩下的都是个人": rows some of whose applicants were named
+        said += [(x.target[3:-6], int(x.value), x.start - ctx.sentence_at) for x in out.stated
+                 if x.target.startswith("t3.") and x.target.endswith(".total") and x.start >= ctx.sentence_at
+                 and x.target[3:-6] not in {r for r, _, _ in said}
+                 and not any(y.target == f"{x.target[:-6]}.{cols[0].key}" for y in out.stated)]
+    for row, total, pos in said:
         if pos < m.start():
             others = sum(int(x.value) for x in out.stated if x.target.startswith(f"t3.{row}.")
                          and x.target.rsplit(".", 1)[1] not in ("total", cols[0].key)) if but else 0
