@@ -167,3 +167,13 @@ def test_a_correction_undone(db):
     assert store.facts(d)["t3.granted.natural"].value == 5
     service.handle(d, "张三", "不对不对 还是4件 刚才是把部分公开那1件也算进去了 公开4件 部分公开1件 没错")
     assert store.facts(d)["t3.granted.natural"].value == 4
+
+
+def test_a_corrected_column_of_a_pasted_row_moves_its_total(db):
+    store = db()
+    service = offline_service(store)
+    d = service.start("张三").id
+    talk(service, d, [IDENTITY, "（二）部分公开\t17\t3\t1\t0\t2\t1\t24"])
+    reply = service.handle(d, "张三", "后来改过一处，部分公开自然人应该是18件，其他数不变")
+    assert "自然人18（原为17）、总计25（原为24）" in reply.text
+    assert store.facts(d)["t3.partial.total"].value == 25

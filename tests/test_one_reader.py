@@ -262,3 +262,15 @@ def test_slips_of_the_keyboard_and_words_that_are_not_counts():
     assert {op.field: op.value for op in read_message("公从号今年一共发了一百三十二条").ops} == {"new_media_posts": "132"}
     r = read_message("新建3个专栏")  # columns built are not items published: named back
     assert not r.ops and r.unexplained == ["新建3个专栏"]
+
+
+def test_a_pdf_row_whose_label_wraps_and_whose_numbers_stand_on_their_own_line():
+    text = "\n".join(["（二）部分公开（区分处理的，只计这一情形，不计", "其他情形）", "17 3 1 0 2 1 24",
+                      "（六）其他处理", "1.申请人无正当理由逾期不补正、行政机关不再处", "理其政府信息公开申请", "5 1 0 0 1 0 7",
+                      "2.申请人逾期未按收费通知要求缴纳费用、行政机关", "不再处理其政府信息公开申请", "0 0 0 0 0 0 0",
+                      "3.其他 4 1 0 0 0 0 5"])
+    got = {op.field: op.value for op in parse_pasted_tables(text)[0]}
+    assert got["t3.partial.total"] == 24 and got["t3.other_handling.no_correction.natural"] == 5
+    assert got["t3.other_handling.no_correction.total"] == 7 and got["t3.other_handling.unpaid_fee.total"] == 0
+    assert got["t3.other_handling.other.total"] == 5
+    assert not read_message(text).unexplained

@@ -186,6 +186,34 @@ def _one_column_follows(ops: list[PatchOp], facts: Facts) -> list[PatchOp]:
     return out
 
 
+def _total_follows(ops: list[PatchOp], facts: Facts) -> list[PatchOp]:
+    """"自然人5件改成4件" in a table-三 row whose columns added up to its 总计: the 总计 moves with
+    it, unless the message gives the total itself."""
+    said = {op.field for op in ops}
+    moved: dict[str, tuple[int, str]] = {}
+    for op in ops:
+        parts = op.field.split(".")
+        if op.op != "set" or parts[0] != "t3" or parts[-1] not in L.T3_APPLICANT_COLUMNS:
+            continue
+        row = ".".join(parts[:-1])
+        old = facts.cell_int(op.field)
+        try:
+            new = int(str(op.value))
+        except ValueError:
+            continue
+        if old is None or old == new or f"{row}.total" in said:
+            continue
+        delta, _ = moved.get(row, (0, op.quote))
+        moved[row] = (delta + new - old, op.quote)
+    out: list[PatchOp] = []
+    for row, (delta, quote) in moved.items():
+        total = facts.cell_int(f"{row}.total")
+        cols = [facts.cell_int(f"{row}.{c}") for c in L.T3_APPLICANT_COLUMNS]
+        if delta and total is not None and None not in cols and sum(cols) == total:  # type: ignore[arg-type]
+            out.append(PatchOp(field=f"{row}.total", value=str(total + delta), quote=quote))
+    return out
+
+
 _LEDGER = re.compile(r"(?:序号|编号)[\t |｜]+.*(?:日期|时间)|申请人[\t |｜]+|办理情况|收到日期|登记日期|答复日期")
 
 
@@ -228,7 +256,7 @@ def answer(st: State, message: str, model: Model, correction: str | None) -> Out
         if ops:  # the number the reader could not place is the correction's
             tail = [t for t in tail if not t.startswith("这些数字没能确定")]
 
-    accepted += _one_column_follows(accepted, st.stated)
+    accepted += _one_column_follows(accepted, st.stated) + _total_follows(accepted, st.stated)
     bad = [r for r in (bad_value_reason(x) for x in rejected) if r]
     others = [x.reason for x in rejected if not bad_value_reason(x)]
     # nothing read, or only the whole message taken as the text asked about

@@ -708,10 +708,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             ctx.zeroed = True  # "…没有承办，都是零": the 都是零 repeats it
         elif negated and not named and ctx.t3row and _REST_NONE.fullmatch(clause.strip()) and _after_column_item(
                 message[max(0, c0 - 16):c0]) and (
-                said := {x.target.rsplit(".", 1)[1] for x in out.stated if x.target.startswith(f"t3.{ctx.t3row}.")}):
+                named_cols := {x.target.rsplit(".", 1)[1] for x in out.stated if x.target.startswith(f"t3.{ctx.t3row}.")}):
             # "个人的48件 企业6件 律所2件 其他类型的没有": the applicants not named in that row
             out.zeros.append(Zero(tuple(f"t3.{ctx.t3row}.{c}" for c in L.T3_APPLICANT_COLUMNS
-                                        if c not in said and f"t3.{ctx.t3row}.{c}" not in ctx.earlier), quote))
+                                        if c not in named_cols and f"t3.{ctx.t3row}.{c}" not in ctx.earlier), quote))
         elif negated and not named:
             # "都是0", "其他都是0", "复议后起诉的没有" (the block from the clause's t4 word)
             col_scope = [s for a in anchors if (s := _zero_scope(a, ctx, whole_column=blanket and not any(
@@ -892,11 +892,11 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                 ctx.col_focus and _GRANTED_AFTER.fullmatch(clause[max(n.end, n.unit_end):]))):
             target = f"t3.granted.{ctx.col_focus or 'total'}"  # "部分公开1件 公开4件": bare 公开 is 予以公开
             ctx.t3row = "granted"  # "公开的11件 个人8 企业2": its applicants follow
-        if target is None and (row := next((a for a in anchors if a.kind == "t2row" and a.key in (
+        if target is None and (t2row := next((a for a in anchors if a.kind == "t2row" and a.key in (
                 "regulations", "normative_docs") and a.end <= n.start and re.fullmatch(
                 r"\s*(?:今年|本年|今年度|本年度|全年)(?:的|有|共|一共|新)?\s*", clause[a.end:n.start])), None)) and not any(
                 a.kind == "t2col" for a in anchors):
-            target = f"t2.{row.key}.issued"  # "规范性文件今年1件": this year's are the ones issued
+            target = f"t2.{t2row.key}.issued"  # "规范性文件今年1件": this year's are the ones issued
         if target is None and ctx.results and not anchors and _PARTIAL_BARE.search(clause[:n.start]):
             target = f"t3.partial.{ctx.col_focus or 'total'}"  # "公开6 部分3": in a list of results
             ctx.t3row = "partial"

@@ -152,45 +152,61 @@ def _fold_cells(raw: list[str]) -> tuple[list[str], dict[str, list[str]]]:
     folded: dict[str, list[str]] = {}
     i = 0
     while i < len(raw):
-        name = _T4_NAMES.get(raw[i].strip().rstrip("：:"))
-        if name:  # table 四 one cell per line: the block, its column heads, then its five numbers
-            k = i + 1
-            while k < len(raw) and raw[k].strip() in _T4_HEADS:
-                k += 1
-            j = k
-            while j < len(raw) and _ONE_NUMBER.fullmatch(raw[j]) and j - k < len(T4_COLUMNS):
-                j += 1
-            if j - k == len(T4_COLUMNS):
-                row = "\t".join([name, *(x.strip() for x in raw[k:j])])
-                folded[row] = raw[i:j]
+        # a label wrapped over two lines in text copied from a PDF, its numbers on a line of their own:
+        # "1.申请人无正当理由逾期不补正、行政机关不再处" / "理其政府信息公开申请" / "5 1 0 0 1 0 7"
+        for width in (2, 1):
+            if i + width < len(raw) and _NUMBER_RUN.fullmatch(raw[i + width]) and _ROW_START.match(raw[i]) and not any(
+                    _DIGIT.search(_ROW_START.sub("", x, count=1)) for x in raw[i:i + width]) and all(
+                    x.strip() and "\t" not in x for x in raw[i:i + width]) and (
+                    width == 1 or not _ROW_START.match(raw[i + 1])):
+                row = "\t".join(["".join(x.strip() for x in raw[i:i + width]), *raw[i + width].split()])
+                folded[row] = raw[i:i + width + 1]
                 out.append(row)
-                i = j
-                continue
-        if (t2 := _official_label(raw[i], "t2")) and raw[i].strip().rstrip("：:") == t2:
-            # table 二 one cell per line: the row's official label, then its three numbers (规章,
-            # 行政规范性文件) or its one
-            width = 3 if t2 in (L.T2_ROW_LABELS["regulations"], L.T2_ROW_LABELS["normative_docs"]) else 1
-            j = i + 1
-            while j < len(raw) and _ONE_AMOUNT.fullmatch(raw[j]) and j - i <= width:
-                j += 1
-            if j - i - 1 == width and not (j < len(raw) and _ONE_AMOUNT.fullmatch(raw[j])):
-                row = "\t".join([t2, *(x.strip() for x in raw[i + 1:j])])
-                folded[row] = raw[i:j]
-                out.append(row)
-                i = j
-                continue
-        j = i + 1
-        while j < len(raw) and _ONE_NUMBER.fullmatch(raw[j]) and j - i <= len(T3_COLUMNS):
-            j += 1
-        if j - i - 1 in (len(T3_COLUMNS) - 1, len(T3_COLUMNS)) and raw[i].strip() and not _ONE_NUMBER.fullmatch(raw[i]):
-            row = "\t".join([raw[i].strip(), *(x.strip() for x in raw[i + 1:j])])
-            folded[row] = raw[i:j]
-            out.append(row)
-            i = j
-            continue
-        out.append(raw[i])
-        i += 1
+                i += width + 1
+                break
+        else:
+            i = _fold_one(raw, i, out, folded)
     return out, folded
+
+
+_NUMBER_RUN = re.compile(r"\s*(?:[0-9０-９][0-9０-９,，]*[ \u3000]+){5,6}[0-9０-９][0-9０-９,，]*\s*")
+_DIGIT = re.compile(r"[0-9０-９]")
+
+
+def _fold_one(raw: list[str], i: int, out: list[str], folded: dict[str, list[str]]) -> int:
+    """One step of ``_fold_cells`` from line ``i``: appends to ``out``, returns the next line."""
+    def fold(label: str, values: list[str], j: int) -> int:
+        row = "\t".join([label, *(x.strip() for x in values)])
+        folded[row] = raw[i:j]
+        out.append(row)
+        return j
+
+    name = _T4_NAMES.get(raw[i].strip().rstrip("：:"))
+    if name:  # table 四 one cell per line: the block, its column heads, then its five numbers
+        k = i + 1
+        while k < len(raw) and raw[k].strip() in _T4_HEADS:
+            k += 1
+        j = k
+        while j < len(raw) and _ONE_NUMBER.fullmatch(raw[j]) and j - k < len(T4_COLUMNS):
+            j += 1
+        if j - k == len(T4_COLUMNS):
+            return fold(name, raw[k:j], j)
+    if (t2 := _official_label(raw[i], "t2")) and raw[i].strip().rstrip("：:") == t2:
+        # table 二 one cell per line: the row's official label, then its three numbers (规章,
+        # 行政规范性文件) or its one
+        width = 3 if t2 in (L.T2_ROW_LABELS["regulations"], L.T2_ROW_LABELS["normative_docs"]) else 1
+        j = i + 1
+        while j < len(raw) and _ONE_AMOUNT.fullmatch(raw[j]) and j - i <= width:
+            j += 1
+        if j - i - 1 == width and not (j < len(raw) and _ONE_AMOUNT.fullmatch(raw[j])):
+            return fold(t2, raw[i + 1:j], j)
+    j = i + 1
+    while j < len(raw) and _ONE_NUMBER.fullmatch(raw[j]) and j - i <= len(T3_COLUMNS):
+        j += 1
+    if j - i - 1 in (len(T3_COLUMNS) - 1, len(T3_COLUMNS)) and raw[i].strip() and not _ONE_NUMBER.fullmatch(raw[i]):
+        return fold(raw[i].strip(), raw[i + 1:j], j)
+    out.append(raw[i])
+    return i + 1
 
 
 def _rows_of(message: str) -> tuple[list[str], list[list[str]], list[str]]:
