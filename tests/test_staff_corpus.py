@@ -21,7 +21,7 @@ TUNE = load(held_out=False)
 ALL = load()
 # what each batch of the tune set reaches today; raise it as the reader improves (the aim is
 # 98%). tune-61…80 were written later, on shapes the reader had not seen, and start far lower.
-TUNE_VALUES_RIGHT = {(1, 60): 0.96, (61, 80): 0.68}
+TUNE_VALUES_RIGHT = {(1, 60): 0.965, (61, 80): 0.80}
 
 
 def _batch(lo: int, hi: int) -> list[dict]:
@@ -48,6 +48,8 @@ def test_every_number_is_recorded_or_named_back(message):
             continue  # "【依申请公开 2024】": a heading's year
         if n.value == 1 and re.search(r"[这那该此]\s*$", message[:n.start]):
             continue  # "那一件其实是逾期不补正的": a pointer at an application said before, not a count
+        if n.value == 1 and re.match(r"[个件]?(?:没多|不多|没少|不少)", message[n.end:]):
+            continue  # "一个没多一个没少": none more, none fewer
         if n.unit in ("年", "月", "日", "号") or message[:n.start].rstrip().endswith("第") or (
                 re.match(r"[.．、][\u4e00-\u9fa5“（(]", message[n.end:]) and re.search(r"(?:^|[\n\t（(）)])\s*$", message[:n.start])):
             continue  # dates, ordinals ("第2项") and list markers ("1.属于国家秘密") are not counts
