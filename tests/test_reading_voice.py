@@ -392,3 +392,9 @@ def test_bare_granted_takes_the_applicants_after_it():
 
 def test_this_years_normative_documents_are_the_ones_issued():
     assert str(_values("规范性文件今年1件 没废止 现行有效9件")["t2.normative_docs.issued"]) == "1"
+
+
+def test_a_name_asked_for_is_not_taken_from_the_middle_of_a_statement():
+    r = read_message("结果：公开的3件 个人2 企业1 村委会那件不掌握 还有1件个人的是信访 转信访办了", topic="agency_name")
+    assert not any(op.field == "agency_name" for op in r.ops)
+    assert read_message("某镇人民政府，乡镇。", topic="agency_name").ops[-1].value == "某镇人民政府"

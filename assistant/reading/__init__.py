@@ -246,6 +246,11 @@ def _channels_add_up(message: str, reading: Reading) -> None:
     reading.stated.append(Stated("new_media_posts", total, quote, start, end))
 
 
+def _only_greeting(text: str) -> bool:
+    """Nothing before the name but a greeting or a remark: no number and no word of the report."""
+    return all(n.unit in ("年", "年度") for n in find_numbers(text)) and not vocabulary().anchors(text)
+
+
 def _identity(message: str, skip: list[tuple[int, int]], topic: str | None, out: MessageReading,
               known: set[str]) -> None:
     """The agency's name (and its level from the name, unless the message says it)."""
@@ -259,7 +264,9 @@ def _identity(message: str, skip: list[tuple[int, int]], topic: str | None, out:
         found = agency_name_in(clause)
         if found is not None and "agency_name" in known and not _INTRODUCES.search(clause[:found[1]]):
             found = None  # "转给信访办了": once the agency is known, only "我们是…/单位是…" renames it
-        if found is None and topic == "agency_name" and all(n.unit in ("年", "年度") for n in find_numbers(clause)):
+        if found is None and topic == "agency_name" and not names and _only_greeting(message[:m.start()]) and all(
+                n.unit in ("年", "年度") for n in find_numbers(clause)):
+            # (only the message's opening words answer the name: not "…是信访 转信访办了" later on)
             found = agency_name_in("单位是" + clause.strip())
             if found is not None:
                 name = found[0]
