@@ -247,7 +247,7 @@ def _channels_add_up(message: str, reading: Reading) -> None:
 
 
 def _only_greeting(text: str) -> bool:
-    """Nothing before the name but a greeting or a remark: no number and no word of the report."""
+    """Nothing before the name but a greeting or a remark: no count (a year may be) and no word of the report."""
     return all(n.unit in ("年", "年度") for n in find_numbers(text)) and not vocabulary().anchors(text)
 
 
