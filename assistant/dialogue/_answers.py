@@ -162,6 +162,16 @@ def correction_ops(rest: str, message: str, st: State) -> tuple[list[PatchOp], s
     return list(result.accepted), (result.rejected[0].reason if result.rejected else None)
 
 
+def _changed(op: PatchOp, facts: Facts) -> tuple[int, int] | None:
+    """(old, new) of a count the op changes; None when it had no value or keeps it."""
+    old = facts.cell_int(op.field)
+    try:
+        new = int(str(op.value))
+    except ValueError:
+        return None
+    return None if old is None or old == new else (old, new)
+
+
 def _one_column_follows(ops: list[PatchOp], facts: Facts) -> list[PatchOp]:
     """"去年结转的是2件不是3件" of a row whose count was all one applicant ("都是自然人"): that
     column follows its corrected total, unless the message gives the columns itself."""
@@ -172,13 +182,9 @@ def _one_column_follows(ops: list[PatchOp], facts: Facts) -> list[PatchOp]:
         if op.op != "set" or parts[0] != "t3" or parts[-1] != "total" or len(parts) < 3:
             continue
         row = ".".join(parts[:-1])
-        old = facts.cell_int(op.field)
-        try:
-            new = int(str(op.value))
-        except ValueError:
+        if (change := _changed(op, facts)) is None or any(f"{row}.{c}" in said for c in L.T3_APPLICANT_COLUMNS):
             continue
-        if old is None or old == new or any(f"{row}.{c}" in said for c in L.T3_APPLICANT_COLUMNS):
-            continue
+        old, new = change
         cols = {c: facts.cell_int(f"{row}.{c}") for c in L.T3_APPLICANT_COLUMNS}
         nonzero = [c for c, v in cols.items() if v]
         if len(nonzero) == 1 and cols[nonzero[0]] == old:
@@ -196,13 +202,9 @@ def _total_follows(ops: list[PatchOp], facts: Facts) -> list[PatchOp]:
         if op.op != "set" or parts[0] != "t3" or parts[-1] not in L.T3_APPLICANT_COLUMNS:
             continue
         row = ".".join(parts[:-1])
-        old = facts.cell_int(op.field)
-        try:
-            new = int(str(op.value))
-        except ValueError:
+        if (change := _changed(op, facts)) is None or f"{row}.total" in said:
             continue
-        if old is None or old == new or f"{row}.total" in said:
-            continue
+        old, new = change
         delta, _ = moved.get(row, (0, op.quote))
         moved[row] = (delta + new - old, op.quote)
     out: list[PatchOp] = []
