@@ -30,6 +30,7 @@ def default_data_dir() -> Path:
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="REPORT_", env_file=".env", env_file_encoding="utf-8", extra="ignore",
+        populate_by_name=True,
     )
 
     # ---- the model endpoint (all optional: nothing set means the offline engine) -------------
@@ -39,6 +40,14 @@ class Settings(BaseSettings):
     llm_profile: str | None = Field(None, description="接口类型：openai、deepseek、qwen、vllm、ollama、llamacpp、generic")
     llm_structured_method: Literal["json_schema", "function_calling", "json_mode"] | None = Field(
         None, description="覆盖接口类型默认的结构化输出方式（模型不支持默认方式时使用）")
+    llm_context_tokens: int | None = Field(
+        None, gt=0, description="模型服务的上下文长度（token）；Ollama 默认按 4096 计，改过 OLLAMA_CONTEXT_LENGTH 时在此写明")
+    # the providers' own key variables, used only with that provider's documented endpoint
+    deepseek_api_key: SecretStr | None = Field(None, validation_alias="DEEPSEEK_API_KEY")
+    dashscope_api_key: SecretStr | None = Field(None, validation_alias="DASHSCOPE_API_KEY")
+    zhipuai_api_key: SecretStr | None = Field(None, validation_alias="ZHIPUAI_API_KEY")
+    moonshot_api_key: SecretStr | None = Field(None, validation_alias="MOONSHOT_API_KEY")
+    openai_api_key: SecretStr | None = Field(None, validation_alias="OPENAI_API_KEY")
 
     # ---- call behaviour ----------------------------------------------------------------------
     llm_timeout_s: float = Field(60.0, gt=0, description="单次请求超时（秒）")
@@ -48,6 +57,8 @@ class Settings(BaseSettings):
     llm_max_reasks: int = Field(2, ge=0, le=5, description="结构化输出校验失败时的最多追问次数")
     llm_max_tokens: int = Field(2048, gt=0, description="单次生成的最多 token 数")
     llm_temperature: float = Field(0.2, ge=0, le=2)
+    llm_retry_after_max_s: float = Field(120.0, ge=0, description="服务要求的等待（Retry-After）超过此秒数时不再等待，直接告知")
+    llm_concurrency: int = Field(3, ge=1, le=8, description="起草时同时请求的部分数")
 
     # ---- storage: everything the app writes goes under data_dir, unless said otherwise --------------
     data_dir: Path = Field(default_factory=default_data_dir,
@@ -74,7 +85,8 @@ class Settings(BaseSettings):
             return None
         return v.strip() if isinstance(v, str) else v
 
-    @field_validator("llm_api_key", mode="before")
+    @field_validator("llm_api_key", "deepseek_api_key", "dashscope_api_key", "zhipuai_api_key",
+                     "moonshot_api_key", "openai_api_key", mode="before")
     @classmethod
     def _empty_key_is_none(cls, v):
         if isinstance(v, str) and not v.strip():
@@ -98,4 +110,11 @@ class Settings(BaseSettings):
 
     def api_key_value(self) -> str | None:
         return self.llm_api_key.get_secret_value() if self.llm_api_key else None
+
+    def provider_key(self, env_name: str | None) -> str | None:
+        """The value of a provider's own key variable (``DEEPSEEK_API_KEY`` …), if set."""
+        if not env_name:
+            return None
+        secret = getattr(self, env_name.lower(), None)
+        return secret.get_secret_value() if isinstance(secret, SecretStr) else None
 

@@ -56,7 +56,7 @@ def _no_report_env(monkeypatch):
 
 
 def _record(task: str = "extract", **kw) -> CallRecord:
-    values = dict(request_id="r1", attempt=1, task=task, prompt_version="extract@1", engine="offline",
+    values = dict(request_id="r1", attempt=1, task=task, prompt_version="extract@2", engine="offline",
                   profile=None, model="offline", input_tokens=3, output_tokens=4, latency_ms=5, outcome="ok")
     values.update(kw)
     return CallRecord(**values)
@@ -170,7 +170,7 @@ def test_the_openai_compatible_engine_is_logged_and_its_errors_redacted(db, fake
     assert (ok["outcome"], ok["engine"], ok["profile"], ok["model"]) == ("ok", "openai-compatible", "openai",
                                                                          "test-model")
     assert (ok["input_tokens"], ok["output_tokens"], ok["attempt"], ok["reasks"]) == (11, 7, 1, 0)
-    assert ok["prompt_version"].startswith("extract@1") and ok["username"] == "li"
+    assert ok["prompt_version"].startswith("extract@2") and ok["username"] == "li"
     assert (down["outcome"], down["attempt"]) == ("server_error", 2)
     assert "down: ***" in down["error"]  # the provider's words, the key masked
     assert refused["outcome"] == "auth_error" and "***" in refused["error"]

@@ -104,8 +104,11 @@ def test_extraction_round_trip_per_profile(fake_llm, tmp_path, profile):
     # the call log
     (row,) = rows(tmp_path)
     assert (row["task"], row["outcome"], row["profile"], row["model"]) == ("extract", "ok", profile, "test-model")
-    assert row["prompt_version"].startswith("extract@1")
-    assert (row["input_tokens"], row["output_tokens"]) == (11, 7)
+    assert row["prompt_version"].startswith("extract@2")
+    if p.stream_usage:  # the provider's own count
+        assert (row["input_tokens"], row["output_tokens"]) == (11, 7)
+    else:  # no usage in the stream: an estimate, never 0
+        assert row["input_tokens"] > 500 and row["output_tokens"] > 10
     assert row["latency_ms"] >= 0
 
 

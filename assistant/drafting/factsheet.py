@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from schemas import labels as L
 from schemas.facts import FACT_SPECS, Facts
-from schemas.layout import T2_CELLS, T3_ROWS, T4_BLOCKS
+from schemas.layout import T2_CELLS, T4_BLOCKS
 
 __all__ = ["PART_FACTS", "field_catalogue", "fmt", "known_facts_lines", "part_fact_lines", "t3_aggregates",
            "t4_aggregates"]
@@ -27,23 +27,37 @@ def fmt(v) -> str:
     return str(v)
 
 
+def _short(label: str) -> str:
+    # "4.保护第三方合法权益" → "保护第三方合法权益"; the long parentheticals of two rows dropped
+    label = label.split("（区分处理")[0]
+    return label.split(".", 1)[1] if label[:1].isdigit() and "." in label else label
+
+
 def field_catalogue() -> str:
-    """Every field a patch may name, with its label: built from the specs and the layout."""
-    lines = ["一、命名事实（字段名：含义）："]
-    kinds = {"count": "整数", "percent": "百分数", "money_yuan": "金额，元", "bool": "是/否", "year": "年份",
-             "level": "state_council_dept/provincial/municipal/county/township", "name": "名称",
-             "text": "文字，照录用户原话"}
-    for spec in FACT_SPECS.values():
-        unit = f"，单位{spec.unit}" if spec.unit and spec.kind == "count" else ""
-        lines.append(f"- {spec.name}：{spec.label}（{kinds[spec.kind]}{unit}）")
-    lines.append("二、表二单元格（t2.行.列）：")
-    lines += [f"- {c.address}：{c.label}" for c in T2_CELLS]
-    lines.append("三、表三单元格（t3.行.列），行：")
-    lines += [f"- {r.address}：{r.full_label}" for r in T3_ROWS]
-    lines.append("列：" + "；".join(f"{k}={v}" for k, v in L.T3_COLUMN_LABELS.items()))
-    lines.append("四、表四单元格（t4.块.列），块：" + "；".join(f"{k}={v}" for k, v in L.T4_BLOCK_LABELS.items())
-                 + "；列：" + "；".join(f"{k}={v}" for k, v in L.T4_COLUMN_LABELS.items()))
-    lines.append("五、整表或整行统一为0时，可用 tables（全部表格）、t2、t3、t4、t3.new_received 等作为字段名，取值只能是0。")
+    """Every field a patch may name, with its label, built from the specs and the layout: one line
+    per group, so that the whole list stays a few hundred tokens (it is resent with every message)."""
+    kinds = {"count": "", "percent": "，%", "money_yuan": "，元", "bool": "，是/否", "year": "", "name": "",
+             "level": "，state_council_dept/provincial/municipal/county/township", "text": ""}
+    named = "；".join(f"{spec.name}={spec.label}{kinds[spec.kind]}" for spec in FACT_SPECS.values())
+    t2_rows: dict[str, list[str]] = {}
+    for c in T2_CELLS:
+        row, _, col = c.address[3:].partition(".")
+        row_label, _, col_label = c.label.partition("·")
+        t2_rows.setdefault(f"{row}={row_label}", []).append(f"{col}={col_label}")
+    t2 = "；".join(f"{row.split('=')[0]}.{{{'|'.join(cols)}}}={row.split('=')[1]}" for row, cols in t2_rows.items())
+    rows = [f"{k}={_short(v)}" for k, v in L.T3_ROW_LABELS.items()]
+    for group, members in L.T3_GROUP_ROWS.items():
+        rows.append(f"{group}.{{" + "|".join(f"{k}={_short(v)[:14]}" for k, v in members.items())
+                    + f"}}={L.T3_GROUP_LABELS[group][3:]}")
+    lines = [
+        "命名事实：" + named,
+        "表二 t2.行.列：" + t2,
+        "表三 t3.行.列，行：" + "；".join(rows),
+        "表三列：" + "；".join(f"{k}={v}" for k, v in L.T3_COLUMN_LABELS.items()),
+        "表四 t4.块.列，块：" + "；".join(f"{k}={v}" for k, v in L.T4_BLOCK_LABELS.items())
+        + "；列：" + "；".join(f"{k}={v}" for k, v in L.T4_COLUMN_LABELS.items()),
+        "整表或整行为0：tables、t2、t3、t4、t3.new_received 等，取值只能是0。",
+    ]
     return "\n".join(lines)
 
 

@@ -15,20 +15,25 @@ and ``detail`` set on the error). Each request names its task in the ``X-Report-
 from __future__ import annotations
 
 import copy
-import json
+import email.utils
+import ipaddress
 import logging
+import re
 import time
 import uuid
 from collections.abc import Callable
 from functools import partial
 from typing import Any
+from urllib.parse import urlparse
 
+import httpx
 import openai
-from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
+from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage, HumanMessage, SystemMessage
 from langchain_openai import ChatOpenAI
 from langsmith import tracing_context
 from pydantic import BaseModel, SecretStr, ValidationError
 
+from assistant.llm._answer import ThinkFilter, json_answer, looks_refused, merge_tool_args, strip_reasoning
 from assistant.llm.calllog import redact
 from assistant.llm.errors import (
     LLMAuthError,
@@ -43,20 +48,11 @@ from assistant.llm.profiles import ProviderProfile
 from assistant.llm.prompts import load_prompt
 from assistant.llm.types import LLMRequest, LLMResponse, Usage
 
-__all__ = ["TASK_HEADER", "OpenAICompatibleModel", "llm_schema"]
+__all__ = ["TASK_HEADER", "OpenAICompatibleModel", "is_loopback", "llm_schema"]
 
 log = logging.getLogger("assistant.llm")
 
 TASK_HEADER = "X-Report-Task"
-
-# How a profile's tool_choice support becomes with_structured_output keyword arguments.
-_TOOL_CHOICE_KWARGS: dict[str, dict[str, Any]] = {
-    "named": {},  # LangChain names the schema's tool itself
-    "required": {"tool_choice": "required"},
-    "auto": {"tool_choice": "auto"},
-    "unsupported": {"tool_choice": None},  # None: the field is not sent
-}
-
 
 def _inline_refs(node: Any, defs: dict[str, Any]) -> Any:
     # Local servers turn schemas into grammars; not all of them follow $ref.
@@ -69,33 +65,53 @@ def _inline_refs(node: Any, defs: dict[str, Any]) -> Any:
     return node
 
 
-def llm_schema(model: type[BaseModel]) -> dict[str, Any]:
-    """The JSON schema sent to the endpoint: references inlined, named after the model."""
+def _strict(node: Any) -> Any:
+    # OpenAI's strict mode: every property required, no other properties, no "default" keyword
+    # (https://platform.openai.com/docs/guides/structured-outputs#supported-schemas).
+    if isinstance(node, list):
+        return [_strict(v) for v in node]
+    if not isinstance(node, dict):
+        return node
+    out = {k: _strict(v) for k, v in node.items() if k != "default"}
+    if out.get("type") == "object" and isinstance(out.get("properties"), dict):
+        out["required"] = list(out["properties"])
+        out["additionalProperties"] = False
+    return out
+
+
+def llm_schema(model: type[BaseModel], *, strict: bool = False) -> dict[str, Any]:
+    """The JSON schema sent to the endpoint: references inlined, named after the model; for a
+    strict endpoint, in the subset strict mode accepts."""
     schema = model.model_json_schema()
     schema = _inline_refs(schema, schema.get("$defs", {}))
     schema["title"] = model.__name__
     schema.setdefault("description", (model.__doc__ or model.__name__).strip().splitlines()[0])
-    return schema
+    return _strict(schema) if strict else schema
 
 
-def _text_of(msg: AIMessage) -> str:
-    """The answer as text: tool-call arguments if there were any, else the content."""
-    raw_calls = msg.additional_kwargs.get("tool_calls") or []
-    if raw_calls:
-        return str(raw_calls[0].get("function", {}).get("arguments", ""))
-    if msg.invalid_tool_calls:
-        return str(msg.invalid_tool_calls[0].get("args") or "")
-    if msg.tool_calls:
-        return json.dumps(msg.tool_calls[0]["args"], ensure_ascii=False)
+def _content_of(msg: BaseMessage) -> str:
     content = msg.content
     if isinstance(content, list):
         content = "".join(p.get("text", "") if isinstance(p, dict) else str(p) for p in content)
-    return str(content)
+    return str(content or "")
+
+
+def _tool_args_of(msg: AIMessageChunk) -> list[str]:
+    """The argument strings of every tool call, pieces of one call joined in stream order."""
+    by_index: dict[int, str] = {}
+    for c in msg.tool_call_chunks:
+        index = c.get("index")
+        i = index if isinstance(index, int) else len(by_index)
+        by_index[i] = by_index.get(i, "") + (c.get("args") or "")
+    return [by_index[i] for i in sorted(by_index)]
 
 
 def _usage_of(msg: BaseMessage | None) -> Usage:
-    meta = getattr(msg, "usage_metadata", None) or {}
-    return Usage(int(meta.get("input_tokens") or 0), int(meta.get("output_tokens") or 0))
+    meta: Any = getattr(msg, "usage_metadata", None) or {}
+    cached = (meta.get("input_token_details") or {}).get("cache_read") or 0
+    reasoning = (meta.get("output_token_details") or {}).get("reasoning") or 0
+    return Usage(int(meta.get("input_tokens") or 0), int(meta.get("output_tokens") or 0), int(cached),
+                 int(reasoning))
 
 
 class _Attempt(Exception):
@@ -106,7 +122,38 @@ class _Attempt(Exception):
         self.outcome, self.error, self.retryable, self.wait = outcome, error, retryable, wait
 
 
+class _Unanswered(Exception):
+    """Internal: a reply that came back but holds no usable answer (never saved, never re-asked)."""
+
+    def __init__(self, outcome: str, message: str):
+        super().__init__(message)
+        self.outcome, self.message = outcome, message
+
+
+_UNANSWERED = {
+    "length": ("truncated", "模型输出达到长度上限被截断（finish_reason=length），这次的结果没有保存。"
+                            "可调大 REPORT_LLM_MAX_TOKENS 后重试。"),
+    "content_filter": ("filtered", "模型服务的内容审核拦截了这次回答（content_filter），这次的结果没有保存。"
+                                   "可稍后重试，或换一种说法。"),
+    "empty": ("empty", "模型返回了空内容，这次的结果没有保存，请重试。"),
+    "thinking_only": ("truncated", "模型在思考阶段就用完了输出长度，没有给出回答，这次的结果没有保存。"
+                                   "可调大 REPORT_LLM_MAX_TOKENS，或换用不思考的模型。"),
+    "refused": ("refused", "模型拒绝回答了这次请求，结果没有保存。可换一种说法后重试。"),
+}
+
+
+def _unanswered(kind: str) -> _Unanswered:
+    outcome, message = _UNANSWERED[kind]
+    return _Unanswered(outcome, message)
+
+
 class OpenAICompatibleModel:
+    """Every call is streamed: a slow local model keeps the connection busy instead of running into
+    the read timeout, drafts reach the screen as they are written, and one code path reads every
+    provider's reply. Structured output is sent in the request body (``response_format`` or
+    ``tools``) and read here, not by a client-side parser, so that reasoning, fences, prose and
+    split tool calls are handled the same way for every provider."""
+
     engine = "openai-compatible"
 
     def __init__(
@@ -114,51 +161,75 @@ class OpenAICompatibleModel:
         timeout_s: float = 60.0, max_retries: int = 3, backoff_s: float = 1.0,
         backoff_max_s: float = 20.0, max_reasks: int = 2, max_tokens: int = 2048,
         temperature: float = 0.2, sleep: Callable[[float], None] = time.sleep,
+        retry_after_max_s: float = 120.0, key_name: str = "REPORT_LLM_API_KEY",
     ) -> None:
         self.name = model
         self.profile = profile
         self.base_url = base_url or profile.default_base_url
         self.max_retries, self.backoff_s, self.backoff_max_s = max_retries, backoff_s, backoff_max_s
         self.max_reasks, self.max_tokens, self.timeout_s = max_reasks, max_tokens, timeout_s
+        self.retry_after_max_s = retry_after_max_s
+        self.key_name = key_name
         self._secret = api_key or ""
         self._sleep = sleep
+        extra: dict[str, Any] = {}
+        if is_loopback(self.base_url):
+            # A local server is never behind the office proxy: HTTP(S)_PROXY must not apply to it.
+            extra["http_client"] = httpx.Client(trust_env=False, timeout=timeout_s)
         # the documented argument names (aliases of ChatOpenAI's fields, which the pydantic mypy plugin
         # does not see as such)
         self._chat = ChatOpenAI(  # type: ignore[call-arg]
             model=model, base_url=self.base_url,
             # Local servers ignore the key, but the client insists on one.
             api_key=SecretStr(api_key or "not-needed"),
-            timeout=timeout_s, max_retries=0, temperature=temperature,
-            use_responses_api=False, stream_usage=profile.stream_usage,
+            timeout=timeout_s, max_retries=0,
+            temperature=None if profile.fixed_temperature else temperature,
+            use_responses_api=False, stream_usage=profile.stream_usage, **extra,
         )
 
     def __repr__(self) -> str:  # never the key
         return f"OpenAICompatibleModel(profile={self.profile.name!r}, model={self.name!r}, base_url={self.base_url!r})"
 
     # ---- request building ------------------------------------------------------------------
-    def _call_kwargs(self, request: LLMRequest) -> dict[str, Any]:
-        # extra_headers goes through ChatOpenAI's payload to the openai client's create()
-        kw: dict[str, Any] = {"extra_headers": {TASK_HEADER: request.task}}
-        n = request.max_tokens or self.max_tokens
-        if self.profile.max_tokens_field == "max_completion_tokens":
-            kw["max_tokens"] = n  # ChatOpenAI sends it as max_completion_tokens
-            if self.profile.extra_body:
-                kw["extra_body"] = dict(self.profile.extra_body)
-            return kw
-        # ChatOpenAI renames a top-level max_tokens; extra_body reaches the wire unchanged.
-        kw["extra_body"] = {**self.profile.extra_body, "max_tokens": n}
-        return kw
+    def request_body(self, request: LLMRequest) -> dict[str, Any]:
+        """The fields this request adds to the wire body besides model, messages and stream: the
+        token limit under the profile's name, the profile's own fields (thinking off …) and, for
+        structured output, ``response_format`` or ``tools``. Sent as ``extra_body`` so the client
+        passes them unchanged."""
+        body: dict[str, Any] = {**self.profile.extra_body,
+                                self.profile.max_tokens_field: request.max_tokens or self.max_tokens}
+        if request.schema is None:
+            return body
+        schema = llm_schema(request.schema, strict=self.profile.strict_schema)
+        name = request.schema.__name__
+        method = self.profile.structured_method
+        if method == "json_mode":
+            body["response_format"] = {"type": "json_object"}
+        elif method == "json_schema":
+            spec: dict[str, Any] = {"name": name, "schema": schema}
+            if self.profile.strict_schema:
+                spec["strict"] = True
+            body["response_format"] = {"type": "json_schema", "json_schema": spec}
+        else:
+            function: dict[str, Any] = {"name": name, "description": schema.get("description", name),
+                                        "parameters": schema}
+            if self.profile.strict_schema:
+                function["strict"] = True
+            body["tools"] = [{"type": "function", "function": function}]
+            choice = {"named": {"type": "function", "function": {"name": name}}, "required": "required",
+                      "auto": "auto"}.get(self.profile.tool_choice)
+            if choice is not None:
+                body["tool_choice"] = choice
+            if self.profile.parallel_tool_calls:
+                body["parallel_tool_calls"] = False
+        return body
 
     def _system(self, request: LLMRequest) -> str:
-        if request.schema is None:
+        # The task prompt describes the JSON shape with an example (what json_object endpoints get
+        # instead of a schema); some endpoints also insist on the word "json".
+        if request.schema is None or not (self.profile.schema_in_prompt or self.profile.json_word_required):
             return request.system
-        p = load_prompt("json_output")
-        if self.profile.schema_in_prompt:
-            schema = json.dumps(llm_schema(request.schema), ensure_ascii=False, indent=1)
-            return request.system + "\n\n" + p.render("with_schema", schema=schema)
-        if self.profile.json_word_required:
-            return request.system + "\n\n" + p.render("json_only")
-        return request.system
+        return request.system + "\n\n" + load_prompt("json_output").render("json_only")
 
     def _messages(self, request: LLMRequest) -> list[BaseMessage]:
         out: list[BaseMessage] = [SystemMessage(self._system(request))]
@@ -175,30 +246,53 @@ class OpenAICompatibleModel:
     # ---- one HTTP attempt, classified ---------------------------------------------------------
     def _classify(self, exc: Exception) -> _Attempt:
         where = self.profile.title
+        kept = "已有内容未作改动。"
+        if isinstance(exc, _Unanswered):
+            # a blank reply is retried (DeepSeek: "handle blank content and retry"); the others not
+            return _Attempt(exc.outcome, LLMOutputError(exc.message + kept), exc.outcome == "empty")
         if isinstance(exc, openai.APITimeoutError):
             return _Attempt("timeout", LLMTimeoutError(
-                f"模型服务（{where}）在{self.timeout_s:g}秒内没有响应，请求已超时。已有内容未作改动，请稍后重试。"), False)
+                f"模型服务（{where}）在{self.timeout_s:g}秒内没有响应，请求已超时。{kept}请稍后重试。"), False)
         if isinstance(exc, openai.APIConnectionError):
             return _Attempt("connection_error", LLMUnavailableError(
-                f"无法连接模型服务（{where}，{self.base_url}），请检查地址和网络。已有内容未作改动。"), True)
+                f"无法连接模型服务（{where}，{self.base_url}），请检查地址和网络。{kept}"), True)
         if isinstance(exc, openai.RateLimitError):
             wait = _retry_after(exc)
+            if wait is not None and wait > self.retry_after_max_s:
+                return _Attempt("rate_limited", LLMRateLimitedError(
+                    f"模型服务（{where}）请求过于频繁（HTTP 429），服务要求{_seconds(wait)}后再试。{kept}"), False)
             return _Attempt("rate_limited", LLMRateLimitedError(
-                f"模型服务（{where}）请求过于频繁（HTTP 429），多次重试后仍未成功，请稍后再试。已有内容未作改动。"), True, wait)
-        if isinstance(exc, openai.APIStatusError) and exc.status_code >= 500:
-            return _Attempt("server_error", LLMUnavailableError(
-                f"模型服务（{where}）暂时不可用（HTTP {exc.status_code}），多次重试后仍未成功。已有内容未作改动。"), True)
-        if isinstance(exc, (openai.AuthenticationError, openai.PermissionDeniedError)):
-            return _Attempt("auth_error", LLMAuthError(
-                f"模型服务（{where}）拒绝了密钥（HTTP {exc.status_code}），请检查 REPORT_LLM_API_KEY。"), False)
+                f"模型服务（{where}）请求过于频繁（HTTP 429），多次重试后仍未成功，请稍后再试。{kept}"), True, wait)
         if isinstance(exc, openai.APIStatusError):
-            detail = redact(str(getattr(exc, "message", "") or ""), (self._secret,)) or ""
+            status = exc.status_code
+            text = str(getattr(exc, "message", "") or "") + " " + str(getattr(exc, "body", "") or "")
+            if status >= 500:
+                return _Attempt("server_error", LLMUnavailableError(
+                    f"模型服务（{where}）暂时不可用（HTTP {status}），多次重试后仍未成功。{kept}"), True)
+            if status == 401:
+                return _Attempt("auth_error", LLMAuthError(
+                    f"模型服务（{where}）拒绝了密钥（HTTP 401），请检查 {self.key_name}。{kept}"), False)
+            if status == 402 or _BALANCE.search(text):
+                return _Attempt("insufficient_balance", LLMRequestError(
+                    f"模型服务（{where}）账户余额不足（HTTP {status}），请充值后重试。{kept}"), False)
+            if status == 403:
+                return _Attempt("auth_error", LLMAuthError(
+                    f"模型服务（{where}）拒绝访问（HTTP 403）：这个密钥没有使用模型“{self.name}”的权限。{kept}"), False)
+            if status == 404:
+                return _Attempt("request_error", LLMRequestError(
+                    f"模型服务（{where}）找不到模型“{self.name}”或接口地址（HTTP 404），"
+                    f"请检查 REPORT_LLM_MODEL 和 REPORT_LLM_BASE_URL。{kept}"), False)
+            if _CONTEXT_TOO_LONG.search(text):
+                return _Attempt("context_too_long", LLMRequestError(
+                    f"这次发给模型的内容超过了模型“{self.name}”的上下文长度（HTTP {status}）。{kept}"
+                    "可换用上下文更长的模型，或把内容分几次发送。"), False)
             return _Attempt("request_error", LLMRequestError(
-                f"模型服务（{where}）拒绝了请求（HTTP {exc.status_code}）：{detail[:200]}。"
-                f"请检查模型名称和接口类型（REPORT_LLM_PROFILE）。"), False)
+                f"模型服务（{where}）拒绝了请求（HTTP {status}），详细原因已记入模型调用记录。"
+                f"请检查模型名称和接口类型（REPORT_LLM_PROFILE）。{kept}"), False)
         if isinstance(exc, openai.LengthFinishReasonError):
-            return _Attempt("truncated", LLMOutputError(
-                "模型输出超过长度上限被截断，请调大 REPORT_LLM_MAX_TOKENS 后重试。已有内容未作改动。"), False)
+            return self._classify(_unanswered("length"))
+        if isinstance(exc, openai.ContentFilterFinishReasonError):
+            return self._classify(_unanswered("content_filter"))
         raise exc
 
     def _with_retries(self, fn: Callable[[], Any], request: LLMRequest, request_id: str,
@@ -221,93 +315,76 @@ class OpenAICompatibleModel:
                     raise _told(a.error, a.outcome, counter[0], usage[0], detail) from None
                 delay = min(self.backoff_max_s, self.backoff_s * (2 ** n))
                 if a.wait is not None:
-                    delay = max(delay, min(a.wait, self.backoff_max_s))
+                    delay = max(delay, a.wait)  # the provider said how long: wait that long
                 self._sleep(delay)
         raise AssertionError("unreachable")
 
     def _log_attempt(self, request: LLMRequest, request_id: str, attempt: int, latency_ms: int,
                      outcome: str, error: str | None = None, usage: Usage | None = None) -> None:
-        log.info("llm attempt request=%s task=%s profile=%s model=%s attempt=%d tokens=%s/%s latency_ms=%d "
-                 "outcome=%s%s", request_id, request.task, self.profile.name, self.name, attempt,
-                 usage.input_tokens if usage else None, usage.output_tokens if usage else None, latency_ms,
+        log.info("llm attempt request=%s task=%s profile=%s model=%s attempt=%d tokens=%s/%s cached=%s "
+                 "reasoning=%s latency_ms=%d outcome=%s%s", request_id, request.task, self.profile.name, self.name,
+                 attempt, usage.input_tokens if usage else None, usage.output_tokens if usage else None,
+                 usage.cached_tokens if usage else None, usage.reasoning_tokens if usage else None, latency_ms,
                  outcome, f" error={redact(error, (self._secret,))}" if error else "")
 
     # ---- the seam ----------------------------------------------------------------------------
+    def _stream(self, request: LLMRequest, messages: list[BaseMessage],
+                on_text: Callable[[str], None] | None, shown: list[str]) -> AIMessageChunk:
+        """One streamed call, its chunks added up; ``on_text`` gets the visible text as it comes."""
+        total: AIMessageChunk | None = None
+        think = ThinkFilter()
+        kwargs: dict[str, Any] = {"extra_headers": {TASK_HEADER: request.task},
+                                  "extra_body": self.request_body(request)}
+        for chunk in self._chat.stream(messages, **kwargs):
+            if not isinstance(chunk, AIMessageChunk):
+                continue
+            total = chunk if total is None else total + chunk
+            piece = _content_of(chunk)
+            if piece and on_text is not None:
+                visible = think.feed(piece)
+                if visible:
+                    shown.append(visible)
+                    on_text(visible)
+        return total if total is not None else AIMessageChunk(content="")
+
+    def _check_fits(self, request: LLMRequest, messages: list[BaseMessage]) -> None:
+        """Refuse before sending what a server with a small fixed context would cut silently."""
+        limit = self.profile.context_tokens
+        if not limit:
+            return
+        need = sum(estimate_tokens(_content_of(m)) for m in messages) + (request.max_tokens or self.max_tokens)
+        if need > limit:
+            raise _told(LLMRequestError(
+                f"这次要发给模型的内容约{need}个 token（含回答上限），超过了{self.profile.title}的上下文长度{limit}，"
+                f"发出去会被截断，所以没有发送。请让{self.profile.title}使用更长的上下文"
+                "（Ollama：启动前设置 OLLAMA_CONTEXT_LENGTH=16384），并设置 REPORT_LLM_CONTEXT_TOKENS=16384。"),
+                "context_too_long", 0, Usage(), f"estimated {need} tokens > context {limit}")
+
     def complete(self, request: LLMRequest) -> LLMResponse:
-        if request.schema is not None:
-            return self._structured(request)
-        return self._text(request)
-
-    def _text(self, request: LLMRequest) -> LLMResponse:
         request_id, counter, spent = uuid.uuid4().hex, [0], [Usage()]
-        runnable = self._chat.bind(**self._call_kwargs(request))
         messages = self._messages(request)
-        started = time.monotonic()
-        if request.stream:
-            emitted: list[str] = []
-
-            def run() -> tuple[str, Usage]:
-                usage = Usage()
-                for chunk in runnable.stream(messages):
-                    piece = chunk.content if isinstance(chunk.content, str) else _text_of(chunk)
-                    if piece:
-                        emitted.append(piece)
-                        if request.on_token:
-                            request.on_token(piece)
-                    if chunk.usage_metadata:
-                        usage = _usage_of(chunk)
-                return "".join(emitted), usage
-
-            # Once text reached the caller a retry would repeat it: retry only before that.
-            (text, usage), latency = self._with_retries(run, request, request_id, counter, spent,
-                                                        retry_allowed=lambda: not emitted)
-        else:
-            msg, latency = self._with_retries(partial(runnable.invoke, messages), request, request_id, counter,
-                                              spent)
-            text, usage = _text_of(msg), _usage_of(msg)
-        self._log_attempt(request, request_id, counter[0], latency, "ok", usage=usage)
-        return LLMResponse(text=text, usage=usage, model=self.name,
-                           latency_ms=int((time.monotonic() - started) * 1000), attempts=counter[0])
-
-    def _structured(self, request: LLMRequest) -> LLMResponse:
-        assert request.schema is not None
-        request_id, counter, spent = uuid.uuid4().hex, [0], [Usage()]
-        method = self.profile.structured_method
-        kwargs = self._call_kwargs(request)
-        if method == "function_calling":
-            kwargs.update(_TOOL_CHOICE_KWARGS[self.profile.tool_choice])
-            if not self.profile.parallel_tool_calls:
-                kwargs["parallel_tool_calls"] = None
-        strict = self.profile.strict_schema if method != "json_mode" else None
-        runnable = self._chat.with_structured_output(
-            llm_schema(request.schema), method=method, include_raw=True, strict=strict, **kwargs)
-        messages = self._messages(request)
-        reask = load_prompt("reask")
+        self._check_fits(request, messages)
         started = time.monotonic()
         version = self._version(request)
+        reask = load_prompt("reask")
         last_error = ""
-        for round_ in range(self.max_reasks + 1):
-            out, latency = self._with_retries(partial(runnable.invoke, messages), request, request_id, counter,
-                                              spent)
-            raw: AIMessage = out["raw"]
-            usage = _usage_of(raw)
-            spent[0] = spent[0] + usage
-            raw_text = _text_of(raw)
-            error = None
-            parsed_model = None
-            if out.get("parsing_error") is not None:
-                error = f"输出不是合法的 JSON：{out['parsing_error']}"
-            elif out.get("parsed") is None:
-                error = "没有按要求返回结构化结果。"
-            else:
-                try:
-                    parsed_model = request.schema.model_validate(out["parsed"])
-                except ValidationError as exc:
-                    error = f"输出不符合要求的结构：{exc}"
-            if error is None:
+        for round_ in range(self.max_reasks + 1 if request.schema is not None else 1):
+            shown: list[str] = []
+            on_text = request.on_token if request.schema is None and request.stream else None
+            msg, latency = self._with_retries(
+                partial(self._checked, request, messages, on_text, shown, spent), request, request_id, counter,
+                spent, retry_allowed=partial(_nothing_shown, shown))  # text already shown is never repeated
+            usage = _usage_of(msg)
+            if request.schema is None:
+                text = strip_reasoning(_content_of(msg))
+                self._log_attempt(request, request_id, counter[0], latency, "ok", usage=usage)
+                return LLMResponse(text=text, usage=spent[0], model=self.name,
+                                   latency_ms=int((time.monotonic() - started) * 1000), attempts=counter[0])
+            raw_text, parsed, error = self._parse(msg, request.schema)
+            if parsed is not None:
                 self._log_attempt(request, request_id, counter[0], latency, "ok", usage=usage)
                 return LLMResponse(
-                    text=raw_text, parsed=parsed_model, usage=spent[0], model=self.name,
+                    text=raw_text, parsed=parsed, usage=spent[0], model=self.name,
                     latency_ms=int((time.monotonic() - started) * 1000), attempts=counter[0],
                     reasks=round_, prompt_version=version if version != request.prompt_version else "")
             last_error = error[:1500]
@@ -315,8 +392,81 @@ class OpenAICompatibleModel:
             messages = [*messages, AIMessage(raw_text or "（空）"),
                         HumanMessage(reask.render("text", error=last_error))]
         raise _told(LLMOutputError(
-            f"模型{self.max_reasks + 1}次返回的结果都不符合要求，本次未作任何改动。最后一次的问题：{last_error[:200]}"),
+            f"模型{self.max_reasks + 1}次返回的结果都不符合要求的格式，本次未作任何改动，详细原因已记入模型调用记录。"),
             "invalid", counter[0], spent[0], last_error)
+
+    def _checked(self, request: LLMRequest, messages: list[BaseMessage], on_text: Callable[[str], None] | None,
+                 shown: list[str], spent: list[Usage]) -> AIMessageChunk:
+        """One call whose reply holds an answer: a truncated, filtered, refused or empty reply raises
+        ``_Unanswered`` (what it cost is counted first)."""
+        msg = self._stream(request, messages, on_text, shown)
+        if not msg.usage_metadata:
+            # no usage in the stream (a server that cannot report it): estimate rather than count 0
+            prompt = sum(estimate_tokens(_content_of(m)) for m in messages)
+            answer = estimate_tokens(_content_of(msg) + "".join(_tool_args_of(msg)))
+            msg.usage_metadata = {"input_tokens": prompt, "output_tokens": answer, "total_tokens": prompt + answer}
+        spent[0] = spent[0] + _usage_of(msg)
+        finish = (msg.response_metadata or {}).get("finish_reason")
+        if finish in ("length", "content_filter"):
+            raise _unanswered(str(finish))
+        if msg.additional_kwargs.get("refusal"):
+            raise _unanswered("refused")
+        content = _content_of(msg)
+        if _tool_args_of(msg):
+            return msg
+        text = strip_reasoning(content)
+        if not text:
+            raise _unanswered("thinking_only" if content.strip() else "empty")
+        if looks_refused(text):
+            raise _unanswered("refused")
+        return msg
+
+    def _parse(self, msg: AIMessageChunk, schema: type[BaseModel]) -> tuple[str, BaseModel | None, str]:
+        """(the answer as text, the validated object or None, the Chinese reason it is None)."""
+        calls = _tool_args_of(msg)
+        raw_text = "\n".join(calls) if calls else strip_reasoning(_content_of(msg))
+        try:
+            value = merge_tool_args(calls) if calls else json_answer(raw_text)
+        except ValueError as exc:
+            return raw_text, None, f"输出不是合法的 JSON：{exc}"
+        try:
+            return raw_text, schema.model_validate(value), ""
+        except ValidationError as exc:
+            return raw_text, None, f"输出不符合要求的结构：{exc}"
+
+
+_BALANCE = re.compile(r"insufficient[ _]balance|insufficient_quota|余额不足|Arrearage|欠费", re.I)
+_CONTEXT_TOO_LONG = re.compile(
+    r"context[ _]length|maximum context|context window|too many tokens|prompt is too long|上下文长度|超出.*长度",
+    re.I)
+
+
+def _nothing_shown(shown: list[str]) -> bool:
+    return not shown
+
+
+def estimate_tokens(text: str) -> int:
+    """A generous estimate without the model's tokenizer: a CJK character is at most about one
+    token in the Qwen, DeepSeek and Llama vocabularies, other text about four characters a token."""
+    cjk = sum(1 for ch in text if ord(ch) >= 0x2E80)
+    return cjk + (len(text) - cjk + 3) // 4 + 4
+
+
+def _seconds(s: float) -> str:
+    return f"{int(s // 60)}分钟" if s >= 120 else f"{int(s)}秒"
+
+
+def is_loopback(url: str | None) -> bool:
+    """True for an endpoint on this machine (localhost, 127.x, ::1)."""
+    if not url:
+        return False
+    host = (urlparse(url if "//" in url else f"http://{url}").hostname or "").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def _told(error: LLMError, outcome: str, attempts: int, usage: Usage, detail: str | None) -> LLMError:
@@ -328,7 +478,14 @@ def _told(error: LLMError, outcome: str, attempts: int, usage: Usage, detail: st
 def _retry_after(exc: openai.APIStatusError) -> float | None:
     headers = getattr(getattr(exc, "response", None), "headers", None) or {}
     value = headers.get("retry-after")
+    if value is None:
+        return None
     try:
-        return float(value) if value is not None else None
+        return max(0.0, float(value))
     except ValueError:
+        pass
+    try:  # an HTTP date
+        when = email.utils.parsedate_to_datetime(value)
+        return max(0.0, when.timestamp() - time.time())
+    except (TypeError, ValueError):
         return None

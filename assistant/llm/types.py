@@ -29,7 +29,9 @@ class LLMRequest:
     prompt_version: str  # e.g. "draft.p1.active/1+style/1"
     system: str
     messages: tuple[ChatMessage, ...]
-    schema: type[BaseModel] | None = None  # structured output: validated by pydantic
+    # structured output, validated by pydantic; ``system`` describes its JSON shape with an example,
+    # which is all a json_object endpoint gets
+    schema: type[BaseModel] | None = None
     stream: bool = False
     on_token: Callable[[str], None] | None = None  # called with each streamed piece of text
     max_tokens: int | None = None
@@ -38,11 +40,18 @@ class LLMRequest:
 
 @dataclass(frozen=True, slots=True)
 class Usage:
+    """Tokens as the provider's ``usage`` reports them. ``cached_tokens`` are the part of the input
+    served from the provider's prompt cache (billed lower); ``reasoning_tokens`` the part of the
+    output spent thinking (billed, never shown)."""
+
     input_tokens: int = 0
     output_tokens: int = 0
+    cached_tokens: int = 0
+    reasoning_tokens: int = 0
 
     def __add__(self, other: Usage) -> Usage:
-        return Usage(self.input_tokens + other.input_tokens, self.output_tokens + other.output_tokens)
+        return Usage(self.input_tokens + other.input_tokens, self.output_tokens + other.output_tokens,
+                     self.cached_tokens + other.cached_tokens, self.reasoning_tokens + other.reasoning_tokens)
 
 
 @dataclass(frozen=True, slots=True)

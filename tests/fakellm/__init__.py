@@ -40,6 +40,16 @@ class Reply:
     error_body: dict | None = None
     usage: tuple[int, int] = (11, 7)
     finish_reason: str = "stop"
+    # shapes real providers return
+    reasoning: str | None = None  # sent before the answer in reasoning_field (DeepSeek, DashScope, vLLM)
+    reasoning_field: str = "reasoning_content"
+    refusal: str | None = None  # OpenAI: message.refusal instead of content
+    tool_calls: list[str] | None = None  # several tool calls' argument strings
+    keepalive: int = 0  # ": keep-alive" SSE comments (blank lines when not streamed) before the answer
+    keepalive_gap: float = 0.0  # seconds between them
+    chunk_chars: int = 0  # split streamed content and tool arguments into pieces of this size
+    usage_details: dict | None = None  # extra usage fields (prompt_tokens_details …)
+    chunk_delay: float = 0.0  # seconds between streamed chunks (a slow model)
 
 
 def reply_text(text: str, **kw) -> Reply:
@@ -139,19 +149,15 @@ class FakeLLMServer:
                 self.send_header("Cache-Control", "no-cache")
                 self.send_header("Connection", "close")
                 self.end_headers()
-                base = {"id": "chatcmpl-fake", "object": "chat.completion.chunk", "created": int(time.time()),
-                        "model": body.get("model", "fake")}
-                pieces = reply.stream_pieces if reply.stream_pieces is not None else [reply.content or ""]
-                events = [{**base, "choices": [{"index": 0, "delta": {"role": "assistant", "content": ""},
-                                                "finish_reason": None}]}]
-                events += [{**base, "choices": [{"index": 0, "delta": {"content": p}, "finish_reason": None}]}
-                           for p in pieces]
-                events.append({**base, "choices": [{"index": 0, "delta": {}, "finish_reason": reply.finish_reason}]})
-                if (body.get("stream_options") or {}).get("include_usage"):
-                    events.append({**base, "choices": [], "usage": _usage(reply)})
-                for ev in events:
+                for _ in range(reply.keepalive):
+                    self.wfile.write(b": keep-alive\n\n")
+                    self.wfile.flush()
+                    time.sleep(reply.keepalive_gap)
+                for ev in server.chunks(body, reply):
                     self.wfile.write(f"data: {json.dumps(ev, ensure_ascii=False)}\n\n".encode())
                     self.wfile.flush()
+                    if reply.chunk_delay:
+                        time.sleep(reply.chunk_delay)
                 self.wfile.write(b"data: [DONE]\n\n")
                 self.wfile.flush()
                 self.close_connection = True
@@ -186,15 +192,65 @@ class FakeLLMServer:
                 reply = Reply(tool_args=text, usage=reply.usage)
             else:
                 message["content"] = text
-        if reply.tool_args is not None:
+        calls = reply.tool_calls if reply.tool_calls is not None else (
+            [reply.tool_args] if reply.tool_args is not None else None)
+        if calls is not None:
             name = tools[0]["function"]["name"] if tools else "unknown"
             message = {"role": "assistant", "content": None, "tool_calls": [
-                {"id": "call_fake", "type": "function", "function": {"name": name, "arguments": reply.tool_args}}]}
-            finish = "tool_calls"
+                {"id": f"call_fake{i}", "type": "function", "function": {"name": name, "arguments": args}}
+                for i, args in enumerate(calls)]}
+            finish = "tool_calls" if finish == "stop" else finish
+        if reply.refusal is not None:
+            message = {"role": "assistant", "content": None, "refusal": reply.refusal}
+        if reply.reasoning is not None:
+            message[reply.reasoning_field] = reply.reasoning
         return {"id": "chatcmpl-fake", "object": "chat.completion", "created": int(time.time()),
                 "model": body.get("model", "fake"),
                 "choices": [{"index": 0, "message": message, "finish_reason": finish, "logprobs": None}],
                 "usage": _usage(reply)}
+
+    def chunks(self, body: dict, reply: Reply) -> list[dict]:
+        """The streamed form of the reply, as providers send it: a role chunk, reasoning deltas,
+        content or refusal pieces, tool-call argument fragments keyed by index, the finish reason,
+        and a usage chunk with empty choices when stream_options asked for it."""
+        base = {"id": "chatcmpl-fake", "object": "chat.completion.chunk", "created": int(time.time()),
+                "model": body.get("model", "fake")}
+
+        def ev(delta: dict, finish: str | None = None) -> dict:
+            return {**base, "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
+
+        message = self.completion(body, reply)["choices"][0]["message"]
+        finish = self.completion(body, reply)["choices"][0]["finish_reason"]
+        size = reply.chunk_chars
+
+        def split(text: str) -> list[str]:
+            if reply.stream_pieces is not None and text == (message.get("content") or ""):
+                return list(reply.stream_pieces)
+            if not size:
+                return [text]
+            return [text[i:i + size] for i in range(0, len(text), size)] or [""]
+
+        out = [ev({"role": "assistant", "content": ""})]
+        if reply.reasoning is not None:
+            out += [ev({reply.reasoning_field: p, "content": None}) for p in split(reply.reasoning)]
+        if message.get("refusal") is not None:
+            out += [ev({"refusal": p}) for p in split(message["refusal"])]
+        elif message.get("tool_calls"):
+            for i, call in enumerate(message["tool_calls"]):
+                pieces = split(call["function"]["arguments"])
+                out.append(ev({"tool_calls": [{"index": i, "id": call["id"], "type": "function", "function": {
+                    "name": call["function"]["name"], "arguments": pieces[0]}}]}))
+                out += [ev({"tool_calls": [{"index": i, "function": {"arguments": p}}]}) for p in pieces[1:]]
+        else:
+            content = message.get("content") or ""
+            if reply.stream_pieces is not None:
+                out += [ev({"content": p}) for p in reply.stream_pieces]
+            elif content:
+                out += [ev({"content": p}) for p in split(content)]
+        out.append(ev({}, finish))
+        if (body.get("stream_options") or {}).get("include_usage"):
+            out.append({**base, "choices": [], "usage": _usage(reply)})
+        return out
 
     # ---- lifecycle ---------------------------------------------------------------------------
     def start(self) -> FakeLLMServer:
@@ -209,7 +265,7 @@ class FakeLLMServer:
 
 def _usage(reply: Reply) -> dict:
     i, o = reply.usage
-    return {"prompt_tokens": i, "completion_tokens": o, "total_tokens": i + o}
+    return {"prompt_tokens": i, "completion_tokens": o, "total_tokens": i + o, **(reply.usage_details or {})}
 
 
 @pytest.fixture
