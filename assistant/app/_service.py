@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -198,12 +199,14 @@ class _ProgressModel:
     def __init__(self, inner: Model, parts: list[str], progress: Progress):
         self.inner, self.engine, self.name = inner, inner.engine, inner.name
         self._parts, self._progress, self._seen = parts, progress, 0
+        self._lock = threading.Lock()  # parts are drafted a few at a time
 
     def complete(self, request: LLMRequest) -> LLMResponse:
         kind, _, part = request.task.partition(".")
         if kind == "draft" and part in self._parts:
-            self._progress(self._seen, len(self._parts), f"正在起草{part_title(part)}")
-            self._seen += 1
+            with self._lock:
+                seen, self._seen = self._seen, self._seen + 1
+            self._progress(seen, len(self._parts), f"正在起草{part_title(part)}")
         return self.inner.complete(request)
 
 

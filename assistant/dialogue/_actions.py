@@ -14,9 +14,9 @@ from assistant.dialogue._outcome import Outcome, derived_lines
 from assistant.dialogue._planner import describe_fields, match_fields, plan, summary_lines
 from assistant.dialogue._previous import copy_findings, cross_year_notes, narrative_of, prefill
 from assistant.dialogue._state import State, full_facts
-from assistant.drafting import PARTS, Drafts, draft_part, part_address, part_title
+from assistant.drafting import PARTS, draft_all, part_address, part_title
 from assistant.errors import ReportAssistantError
-from assistant.llm import LLMError, Model
+from assistant.llm import Model
 from assistant.storage import ChangeSet, FactChange, NarrativeDraft, UndoPreview
 from assistant.storage._store import NarrativeSource
 from schemas.facts import FACT_SPECS, fact_label
@@ -122,7 +122,8 @@ def import_previous(st: State, path: Path) -> Outcome:
                    previous_report=(previous, filename))
 
 
-def draft(st: State, model: Model, parts: Iterable[str] | None, locked: Mapping[str, str] | None = None) -> Outcome:
+def draft(st: State, model: Model, parts: Iterable[str] | None, locked: Mapping[str, str] | None = None, *,
+          concurrency: int = 3) -> Outcome:
     """Every narrative part (or ``parts``) drafted from the facts, with its flags: numbers without
     support, style, and copy from last year's report (D3). Parts in ``locked`` (part → who locked
     it) are left as they are, and the reply says so."""
@@ -133,11 +134,13 @@ def draft(st: State, model: Model, parts: Iterable[str] | None, locked: Mapping[
     if not wanted:
         return Outcome(["正文各部分都已锁定，没有可以起草的部分。" if kept else "没有需要起草的部分。"], p,
                        refused=True)
-    try:
-        last_year = narrative_of(st.previous) if st.previous else {}
-        drafts = Drafts(parts={x: draft_part(x, st.full, model, previous=last_year.get(x)) for x in wanted})
-    except LLMError as exc:
-        return Outcome([f"这次没能起草：{exc}", "事实都已保存，请稍后再试。"], p, rejections=[str(exc)], refused=True)
+    last_year = narrative_of(st.previous) if st.previous else {}
+    drafts = draft_all(st.full, model, previous=last_year, parts=wanted, concurrency=concurrency)
+    failed = [f"- {part_title(x)}：{why}" for x, why in drafts.failed.items()]
+    if not drafts.parts:
+        reasons = list(dict.fromkeys(drafts.failed.values()))
+        return Outcome([f"这次没能起草：{reasons[0] if len(reasons) == 1 else '；'.join(reasons)}",
+                        "事实都已保存，原有的正文没有改动，请稍后再试。"], p, rejections=reasons, refused=True)
     copied = copy_findings(st.full, {x: d.text for x, d in drafts.parts.items()}, st.previous)
     source: NarrativeSource = "template" if model.engine == "offline" else "llm"
     narratives: list[NarrativeDraft] = []
@@ -149,6 +152,8 @@ def draft(st: State, model: Model, parts: Iterable[str] | None, locked: Mapping[
         if flags:
             flagged.append(f"- {part_title(x)}：" + "；".join(flags))
     lines = [f"已起草{len(narratives)}个部分，保存为新版本。"]
+    if failed:
+        lines += [f"以下{len(failed)}个部分这次没能起草，保留原来的版本，可稍后再说“生成初稿”重试：", *failed]
     if kept:
         lines.append("已锁定的部分没有改动：" + "、".join(kept) + "。")
     if not p.complete:

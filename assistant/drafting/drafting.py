@@ -7,14 +7,17 @@ symbols and English words (G2). A flagged part cannot be exported until an edito
 
 from __future__ import annotations
 
+import contextvars
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.drafting.factsheet import part_fact_lines
+from assistant.drafting.factsheet import part_fact_lines, part_has_facts
 from assistant.drafting.numbercheck import NumberViolation, check_numbers, style_problems
 from assistant.errors import ReportAssistantError
+from assistant.llm.errors import LLMError
 from assistant.llm.prompts import load_prompt
 from assistant.llm.types import ChatMessage, LLMRequest, Model
 from schemas import labels as L
@@ -78,6 +81,8 @@ class DraftedPart(BaseModel):
 class Drafts(BaseModel):
     model_config = ConfigDict(extra="forbid")
     parts: dict[str, DraftedPart] = Field(default_factory=dict)
+    # parts that could not be drafted this time → the Chinese reason; their previous version stands
+    failed: dict[str, str] = Field(default_factory=dict)
 
     def text(self, part: str) -> str:
         d = self.parts.get(part)
@@ -161,10 +166,16 @@ def draft_part(part: str, facts: Facts, model: Model, *,
     """Draft one narrative part (``p1.active`` … ``p5`` … ``p6.fees``) from ``facts`` alone.
 
     ``previous``: last year's text of the same part, given to the model as background only; its
-    numbers are not facts, so the number check flags any that reach the draft.
+    numbers are not facts, so the number check flags any that reach the draft. A part staff gave no
+    facts for gets the standard sentence of the offline templates: there is nothing for a model to
+    write, and a model asked anyway pads.
     """
     if part not in PARTS:
         raise KeyError(part)
+    if model.engine != "offline" and not part_has_facts(part, facts):
+        from assistant.offline.model import OfflineModel
+
+        model = OfflineModel()
     prompt = load_prompt(_prompt_name(part))
     values = dict(agency=facts.agency_name or "本机关", year=facts.report_year or "本",
                   part_title=part_title(part), requirements=prompt.render("requirements"))
@@ -187,14 +198,28 @@ def draft_part(part: str, facts: Facts, model: Model, *,
 
 def draft_all(facts: Facts, model: Model, *,
               on_token: Callable[[str, str], None] | None = None,
-              previous: Mapping[str, str] | None = None) -> Drafts:
-    """Every narrative part. ``on_token(part, piece)`` streams the text as it is written;
-    ``previous`` maps a part to last year's text of it (background for the model)."""
+              previous: Mapping[str, str] | None = None, parts: Iterable[str] | None = None,
+              concurrency: int = 3) -> Drafts:
+    """Every narrative part (or ``parts``), each on its own, ``concurrency`` at a time.
+    ``on_token(part, piece)`` streams the text as it is written; ``previous`` maps a part to last
+    year's text of it (background for the model). A part whose call fails is left out of
+    ``parts`` and named in ``failed`` with the Chinese reason; the others are kept."""
+    wanted = [p for p in (PARTS if parts is None else parts) if p in PARTS]
     drafts = Drafts()
-    for part in PARTS:
-        cb = (lambda piece, _p=part: on_token(_p, piece)) if on_token else None
-        drafts.parts[part] = draft_part(part, facts, model, on_token=cb,
-                                        previous=(previous or {}).get(part))
+
+    def one(part: str) -> DraftedPart:
+        cb = (lambda piece: on_token(part, piece)) if on_token else None
+        return draft_part(part, facts, model, on_token=cb, previous=(previous or {}).get(part))
+
+    workers = max(1, min(concurrency, len(wanted))) if model.engine != "offline" else 1
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="draft") as pool:
+        # each call runs in a copy of this context: the call log keeps the draft and the user
+        futures = {part: pool.submit(contextvars.copy_context().run, one, part) for part in wanted}
+        for part in wanted:
+            try:
+                drafts.parts[part] = futures[part].result()
+            except LLMError as exc:
+                drafts.failed[part] = str(exc)
     return drafts
 
 

@@ -12,8 +12,8 @@ from schemas import labels as L
 from schemas.facts import FACT_SPECS, Facts
 from schemas.layout import T2_CELLS, T4_BLOCKS
 
-__all__ = ["PART_FACTS", "field_catalogue", "fmt", "known_facts_lines", "part_fact_lines", "t3_aggregates",
-           "t4_aggregates"]
+__all__ = ["NO_FACTS", "PART_FACTS", "field_catalogue", "fmt", "known_facts_lines", "part_fact_lines",
+           "part_has_facts", "t3_aggregates", "t4_aggregates"]
 
 
 def fmt(v) -> str:
@@ -190,5 +190,13 @@ def part_fact_lines(part: str, facts: Facts) -> str:
             lines.append(f"{spec.label}：{fmt(v)}{unit}")
             own += 1
     if not own:
-        lines.append("（本部分没有工作人员提供的事实）")
+        lines.append(NO_FACTS)
     return "\n".join(lines)
+
+
+NO_FACTS = "（本部分没有工作人员提供的事实）"
+
+
+def part_has_facts(part: str, facts: Facts) -> bool:
+    """True when staff gave at least one fact of this part (its sheet is more than name and year)."""
+    return not part_fact_lines(part, facts).endswith(NO_FACTS)

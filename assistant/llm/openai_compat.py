@@ -29,6 +29,7 @@ from urllib.parse import urlparse
 import httpx
 import openai
 from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage, HumanMessage, SystemMessage
+from langchain_core.outputs import ChatGenerationChunk
 from langchain_openai import ChatOpenAI
 from langsmith import tracing_context
 from pydantic import BaseModel, SecretStr, ValidationError
@@ -122,6 +123,27 @@ class _Attempt(Exception):
         self.outcome, self.error, self.retryable, self.wait = outcome, error, retryable, wait
 
 
+class _ChatOpenAI(ChatOpenAI):
+    """ChatOpenAI keeping two things of a streamed chunk that it drops: a refusal (OpenAI's
+    ``delta.refusal``) and DeepSeek's ``prompt_cache_hit_tokens`` (its name for cached input)."""
+
+    def _convert_chunk_to_generation_chunk(self, chunk: dict, default_chunk_class: type,
+                                           base_generation_info: dict | None) -> ChatGenerationChunk | None:
+        out = super()._convert_chunk_to_generation_chunk(chunk, default_chunk_class, base_generation_info)
+        if out is None or not isinstance(out.message, AIMessageChunk):
+            return out
+        choices = chunk.get("choices") or []
+        delta = (choices[0].get("delta") or {}) if choices else {}
+        if isinstance(delta.get("refusal"), str) and delta["refusal"]:
+            out.message.additional_kwargs["refusal"] = delta["refusal"]
+        usage = chunk.get("usage") or {}
+        hit = usage.get("prompt_cache_hit_tokens")
+        meta = out.message.usage_metadata
+        if isinstance(hit, int) and meta is not None and not (meta.get("input_token_details") or {}).get("cache_read"):
+            meta["input_token_details"] = {**(meta.get("input_token_details") or {}), "cache_read": hit}
+        return out
+
+
 class _Unanswered(Exception):
     """Internal: a reply that came back but holds no usable answer (never saved, never re-asked)."""
 
@@ -178,7 +200,7 @@ class OpenAICompatibleModel:
             extra["http_client"] = httpx.Client(trust_env=False, timeout=timeout_s)
         # the documented argument names (aliases of ChatOpenAI's fields, which the pydantic mypy plugin
         # does not see as such)
-        self._chat = ChatOpenAI(  # type: ignore[call-arg]
+        self._chat = _ChatOpenAI(  # type: ignore[call-arg]
             model=model, base_url=self.base_url,
             # Local servers ignore the key, but the client insists on one.
             api_key=SecretStr(api_key or "not-needed"),
@@ -437,7 +459,7 @@ class OpenAICompatibleModel:
 
 _BALANCE = re.compile(r"insufficient[ _]balance|insufficient_quota|余额不足|Arrearage|欠费", re.I)
 _CONTEXT_TOO_LONG = re.compile(
-    r"context[ _]length|maximum context|context window|too many tokens|prompt is too long|上下文长度|超出.*长度",
+    r"context[ _](?:length|size)|maximum context|context window|too many tokens|prompt is too long|上下文长度|超出.*长度",
     re.I)
 
 

@@ -145,7 +145,7 @@ PROFILES: dict[str, ProviderProfile] = {p.name: p for p in (
     ProviderProfile(
         # llama-server turns response_format json_schema into a grammar; tools need --jinja; the
         # chat template reads chat_template_kwargs.enable_thinking; --ctx-size 4096 by default.
-        name="llamacpp", title="llama.cpp server", default_base_url="http://localhost:8080/v1",
+        name="llamacpp", title="llama.cpp 本地服务", default_base_url="http://localhost:8080/v1",
         ports=(8080,), structured_method="json_schema", tool_choice="required",
         api_key_required=False, extra_body={"chat_template_kwargs": {"enable_thinking": False}},
         thinking="已关闭（chat_template_kwargs.enable_thinking=false）",
