@@ -65,7 +65,7 @@ def test_deepseek_chat_with_the_generic_key_goes_to_deepseek_not_openai(monkeypa
 def test_an_unknown_model_without_a_url_is_refused_and_no_key_leaves(monkeypatch, model):
     monkeypatch.setenv("REPORT_LLM_MODEL", model)
     monkeypatch.setenv("REPORT_LLM_API_KEY", DS_KEY)
-    with pytest.raises(LLMConfigError, match="无法根据模型名称.*REPORT_LLM_BASE_URL"):
+    with pytest.raises(LLMConfigError, match=r"无法根据模型名称.*REPORT_LLM_BASE_URL"):
         make_model(Settings())
 
 
