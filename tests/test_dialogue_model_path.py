@@ -114,3 +114,35 @@ def test_a_model_answer_with_a_number_not_in_the_message_is_refused(fake_llm, tm
         assert "开了几场发布会" in body
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("shape", ["excel", "markdown", "web"])
+def test_pasting_table_three_makes_no_model_call(fake_llm, tmp_path, shape):
+    """The whole table 三 pasted (from Excel, as Markdown, copied from a web page): read by code,
+    every one of its cells recorded, and not one request to the model."""
+    from assistant.export import render_html
+    from eval._tables import t3_excel, t3_markdown, web_copy_text
+    from eval.synthetic import consistent_report
+    from schemas.layout import ALL_CELL_ADDRESSES, get_cell
+
+    report = consistent_report(seed=7)
+    if shape == "excel":
+        paste = t3_excel(report)
+    elif shape == "markdown":
+        paste = t3_markdown(report)
+    else:
+        text = web_copy_text(render_html(report))
+        paste = text[text.index("三、收到和处理政府信息公开申请情况"):text.index("四、政府信息公开行政复议")]
+    install(fake_llm, _silent)
+    service, store = _service(fake_llm, tmp_path)
+    try:
+        d = service.start(AUTHOR).id
+        service.handle(d, AUTHOR, f'"""\n{paste}\n"""' if shape != "web" else paste)
+        assert fake_llm.requests == []
+        facts = store.facts(d)
+        t3 = [a for a in ALL_CELL_ADDRESSES if a.startswith("t3.")]
+        assert len(t3) == 175
+        wrong = [a for a in t3 if a not in facts or facts[a].value != get_cell(report, a)]
+        assert not wrong, wrong[:5]
+    finally:
+        store.close()
