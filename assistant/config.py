@@ -58,6 +58,9 @@ class Settings(BaseSettings):
     llm_max_tokens: int = Field(2048, gt=0, description="单次生成的最多 token 数")
     llm_temperature: float = Field(0.2, ge=0, le=2)
     llm_retry_after_max_s: float = Field(120.0, ge=0, description="服务要求的等待（Retry-After）超过此秒数时不再等待，直接告知")
+    llm_price_input: float | None = Field(None, ge=0, description="输入价格（元/百万 token）；不设则按所列价格")
+    llm_price_output: float | None = Field(None, ge=0, description="输出价格（元/百万 token）")
+    llm_price_cached: float | None = Field(None, ge=0, description="缓存命中的输入价格（元/百万 token）")
     llm_concurrency: int = Field(3, ge=1, le=8, description="起草时同时请求的部分数")
 
     # ---- storage: everything the app writes goes under data_dir, unless said otherwise --------------

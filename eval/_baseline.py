@@ -31,6 +31,7 @@ class ReportScore:
     cells_total: int = 0
     calls: int = 0
     tokens: int = 0
+    prompt_tokens: int = 0
     failed: str | None = None  # why no report came back (Chinese)
 
 
@@ -100,4 +101,5 @@ def run_baseline(facts: Facts, model: Model) -> ReportScore:
     s = score_report(report, facts)
     s.calls = response.attempts + response.reasks
     s.tokens = response.usage.input_tokens + response.usage.output_tokens
+    s.prompt_tokens = response.usage.input_tokens
     return s

@@ -56,6 +56,9 @@ class DialogueResult:
     parts: dict[str, PartScore] = field(default_factory=dict)
     calls: int = 0
     tokens: int = 0
+    prompt_tokens: int = 0
+    messages: int = 0  # user messages sent, follow-up answers included
+    most_calls_in_a_message: int = 0  # model calls (HTTP requests) made for one user message, at most
     facts: Facts | None = None  # final facts (after the follow-ups)
     report: Report | None = None  # the report the product assembles from them, drafted narrative included
 
@@ -154,10 +157,18 @@ def answer_question(q: Question, gold: Facts) -> str | None:
 
 
 # ---- one dialogue ----------------------------------------------------------------------------
-def _calls(log: CallLog, start: int) -> tuple[int, int]:
+def _calls(log: CallLog, start: int) -> tuple[int, int, int]:
+    """(HTTP requests, tokens, prompt tokens) of the calls logged after row ``start``."""
     rows = log.rows()[start:]
     # a row is one call; its HTTP requests (retries and re-asks) are what a provider bills
-    return sum(r["attempt"] or 1 for r in rows), sum((r["input_tokens"] or 0) + (r["output_tokens"] or 0) for r in rows)
+    return (sum(r["attempt"] or 1 for r in rows),
+            sum((r["input_tokens"] or 0) + (r["output_tokens"] or 0) for r in rows),
+            sum(r["input_tokens"] or 0 for r in rows))
+
+
+def _model_calls(log: CallLog, start: int) -> int:
+    # rule-engine rows are not requests to a model
+    return sum(r["attempt"] or 1 for r in log.rows()[start:] if r["engine"] != "offline")
 
 
 def run_dialogue(d: Dialogue, store: Store, model: Model, log: CallLog, *, draft: bool = True) -> DialogueResult:
@@ -165,9 +176,16 @@ def run_dialogue(d: Dialogue, store: Store, model: Model, log: CallLog, *, draft
     res = DialogueResult(d.id, d.level, d.situations, d.source, d.messages)
     before = len(log.rows())
     draft_id = service.start(AUTHOR).id
+
+    def say(message: str) -> None:
+        start = len(log.rows())
+        service.handle(draft_id, AUTHOR, message)
+        res.messages += 1
+        res.most_calls_in_a_message = max(res.most_calls_in_a_message, _model_calls(log, start))
+
     for step in d.steps:
         if isinstance(step, str):
-            service.handle(draft_id, AUTHOR, step)
+            say(step)
         else:
             service.import_previous(draft_id, AUTHOR, step)
     res.counts, res.errors = score_facts(service.facts(draft_id), d.gold)
@@ -186,7 +204,7 @@ def run_dialogue(d: Dialogue, store: Store, model: Model, log: CallLog, *, draft
         if reply is None or asked[q.key] > 2:  # type: ignore[union-attr]
             res.stuck_on = q.key if q else "（无问题）"
             break
-        service.handle(draft_id, AUTHOR, reply)
+        say(reply)
         res.followups += 1
     else:
         res.complete = service.plan(draft_id).complete
@@ -196,5 +214,5 @@ def run_dialogue(d: Dialogue, store: Store, model: Model, log: CallLog, *, draft
         for part, version in store.narrative(draft_id).items():
             res.parts[part] = score_part(part, version.text, res.facts)
         res.report = service.report(draft_id).report
-    res.calls, res.tokens = _calls(log, before)
+    res.calls, res.tokens, res.prompt_tokens = _calls(log, before)
     return res

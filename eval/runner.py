@@ -53,6 +53,8 @@ METRICS: tuple[tuple[str, str, bool], ...] = (
     ("report.cell_accuracy", "成稿表格与事实一致的单元格比例", True),
     ("cost.calls_per_report", "每份完整报告的模型调用次数", True),
     ("cost.tokens_per_report", "每份完整报告的 token 数", True),
+    ("cost.prompt_tokens_per_report", "每份完整报告的输入 token 数", True),
+    ("cost.calls_per_message_max", "一条消息引起的模型调用（最多）", False),
     *((f"validator.detection.{f}", f"校验检出率：{f} {name}", False) for f, name in FAMILIES.items()),
     ("validator.detection", "校验检出率（全部缺陷）", False),
     ("validator.false_positives", "干净报告上的误报（条）", False),
@@ -117,6 +119,7 @@ def _report_metrics(scores: list[ReportScore], into: dict[str, float | None]) ->
     into["report.cell_accuracy"] = sum(s.cells_correct for s in ok) / total if total else None
     into["cost.calls_per_report"] = _mean(s.calls for s in ok)
     into["cost.tokens_per_report"] = _mean(s.tokens for s in ok)
+    into["cost.prompt_tokens_per_report"] = _mean(s.prompt_tokens for s in ok)
 
 
 def _dialogue_metrics(res: EvalResult) -> None:
@@ -140,6 +143,7 @@ def _dialogue_metrics(res: EvalResult) -> None:
     m["dialogue.turns_mean"] = _mean(d.turns for d in done)  # type: ignore[misc]
     m["dialogue.turns_max"] = max((d.turns for d in done), default=None)  # type: ignore[type-var]
     m["dialogue.followups_mean"] = _mean(d.followups for d in done)
+    m["cost.calls_per_message_max"] = max((d.most_calls_in_a_message for d in res.dialogues), default=None)
     res.details["incomplete"] = [f"{d.id}: 卡在 {d.stuck_on}" for d in res.dialogues if not d.complete]
     res.details["extraction_errors"] = [f"{d.id} {e}" for d in res.dialogues for e in d.errors]
 
@@ -171,7 +175,7 @@ def run_eval(model: Model, log: CallLog, *, baseline: Model | None = None, dialo
                 res.dialogues.append(r)
                 if r.complete and r.facts is not None and r.report is not None:
                     s = score_report(r.report, r.facts)
-                    s.calls, s.tokens = r.calls, r.tokens
+                    s.calls, s.tokens, s.prompt_tokens = r.calls, r.tokens, r.prompt_tokens
                     pipeline.append(s)
                     if baseline is not None:
                         base.append(run_baseline(r.facts, baseline))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 
 from assistant.cli import main
+from eval._tokens import count_tokens
 from tests.fakellm import fake_llm  # noqa: F401 - the fixture
 from tests.fakellm.responders import PlausibleModel, install
 
@@ -23,6 +24,7 @@ def test_the_eval_runs_against_an_endpoint_with_the_baseline(fake_llm, monkeypat
     # every one of them
     model = PlausibleModel(invent_every=1)
     install(fake_llm, model)
+    fake_llm.count_tokens = count_tokens  # usage as a provider would bill it, not the scripted figures
     monkeypatch.chdir(tmp_path)  # no .env
     monkeypatch.setenv("REPORT_LLM_BASE_URL", fake_llm.base_url)
     monkeypatch.setenv("REPORT_LLM_MODEL", "fake-plausible")

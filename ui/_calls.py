@@ -10,7 +10,7 @@ from ui._registry import Views
 
 __all__ = ["build"]
 
-_HEADERS = ["时间", "任务", "操作人", "引擎/模型", "输入词元", "输出词元", "用时（毫秒）", "结果"]
+_HEADERS = ["时间", "任务", "操作人", "引擎/模型", "输入词元", "输出词元", "用时（毫秒）", "结果", "费用"]
 
 
 def build(v: Views) -> None:

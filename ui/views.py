@@ -372,11 +372,19 @@ def llm_summary(rows: list[dict]) -> str:
     ms = sum(r.get("latency_ms") or 0 for r in rows)
     failed = sum(r.get("outcome") != "ok" for r in rows)
     engines = "、".join(sorted({f"{r['engine']}/{r['model']}" for r in rows}))
+    priced = [r for r in rows if r.get("cost") is not None]
+    cost = ""
+    if priced:
+        sources = "；".join(sorted({r["price_source"] for r in priced}))
+        cost = f"按价格估算费用约 **{priced[0]['currency']}{sum(r['cost'] for r in priced):.4f}**（价格来源：{sources}）。"
+    elif any(r["engine"] != "offline" for r in rows):
+        cost = "没有这个模型的价格，未估算费用（可设置 REPORT_LLM_PRICE_INPUT 和 REPORT_LLM_PRICE_OUTPUT）。"
     return (f"共调用模型 **{len(rows)}** 次（{engines}），输入 {tin} 个词元、输出 {tout} 个词元，"
-            f"合计用时 {ms / 1000:.1f} 秒" + (f"，其中 {failed} 次未成功" if failed else "") + "。")
+            f"合计用时 {ms / 1000:.1f} 秒" + (f"，其中 {failed} 次未成功" if failed else "") + "。" + cost)
 
 
 def llm_rows(rows: list[dict]) -> list[list[str]]:
     return [[str(r["ts"])[:19].replace("T", " "), r["task"], r.get("username") or "", f"{r['engine']}/{r['model']}",
-             str(r.get("input_tokens") or 0), str(r.get("output_tokens") or 0), str(r["latency_ms"]), r["outcome"]]
+             str(r.get("input_tokens") or 0), str(r.get("output_tokens") or 0), str(r["latency_ms"]), r["outcome"],
+             f"{r.get('currency', '')}{r['cost']:.5f}" if r.get("cost") is not None else ""]
             for r in reversed(rows)]

@@ -607,9 +607,18 @@ class AppService:
         """The model calls made for this draft (supervisors): task, model, tokens, time, outcome.
         Read from the database, so calls made by any process show."""
         from assistant.llm import CallLog
+        from assistant.llm.prices import cost_of, price_for
 
         _, draft = self._open(username, draft_id, "llm_log")
-        return CallLog(self.store.engine).rows(draft.id)
+        rows = CallLog(self.store.engine).rows(draft.id)
+        s = self.settings
+        for r in rows:  # what each call cost, at the staff's price or the listed one
+            price = None if r["engine"] == "offline" else price_for(
+                r["model"], input=s.llm_price_input, output=s.llm_price_output, cached=s.llm_price_cached)
+            r["cost"] = float(cost_of(price, r["input_tokens"] or 0, r["output_tokens"] or 0)) if price else None
+            r["currency"] = price.symbol if price else ""
+            r["price_source"] = (price.source or "工作人员设置的价格") if price else ""
+        return rows
 
     # ---- last year's report -------------------------------------------------------------------------
     def import_previous(self, username: str | None, draft_id: Any, path: str | Path,

@@ -17,6 +17,7 @@ from assistant.dialogue._state import State, full_facts
 from assistant.drafting import PARTS, draft_all, part_address, part_title
 from assistant.errors import ReportAssistantError
 from assistant.llm import Model
+from assistant.offline import OfflineModel
 from assistant.storage import ChangeSet, FactChange, NarrativeDraft, UndoPreview
 from assistant.storage._store import NarrativeSource
 from schemas.facts import FACT_SPECS, fact_label
@@ -135,7 +136,8 @@ def draft(st: State, model: Model, parts: Iterable[str] | None, locked: Mapping[
         return Outcome(["正文各部分都已锁定，没有可以起草的部分。" if kept else "没有需要起草的部分。"], p,
                        refused=True)
     last_year = narrative_of(st.previous) if st.previous else {}
-    drafts = draft_all(st.full, model, previous=last_year, parts=wanted, concurrency=concurrency)
+    standard = OfflineModel() if model.engine != "offline" else None  # parts without facts: no model call
+    drafts = draft_all(st.full, model, previous=last_year, parts=wanted, concurrency=concurrency, standard=standard)
     failed = [f"- {part_title(x)}：{why}" for x, why in drafts.failed.items()]
     if not drafts.parts:
         reasons = list(dict.fromkeys(drafts.failed.values()))

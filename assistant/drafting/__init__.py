@@ -19,12 +19,13 @@ from assistant.drafting.drafting import (
     revise_part,
 )
 from assistant.drafting.extraction import Extraction, extract
+from assistant.drafting.factsheet import part_has_facts
 from assistant.drafting.grounding import apply_patch, check_patch, expand_field, expand_ops
 from assistant.drafting.numbercheck import NumberViolation, check_numbers
 
 __all__ = [
     "PARTS", "Assembled", "DraftedPart", "Drafts", "Extraction", "NumberViolation",
     "UnacknowledgedFlagsError", "apply_patch", "assemble_report", "check_numbers", "check_patch",
-    "derive_cells", "draft_all", "draft_part", "expand_field", "expand_ops", "extract", "part_address", "part_title",
-    "revise_part",
+    "derive_cells", "draft_all", "draft_part", "expand_field", "expand_ops", "extract", "part_address", "part_has_facts",
+    "part_title", "revise_part",
 ]

@@ -162,20 +162,19 @@ def _finish(part: str, text: str, facts: Facts, model: Model, version: str, on_t
 
 
 def draft_part(part: str, facts: Facts, model: Model, *,
-               on_token: Callable[[str], None] | None = None, previous: str | None = None) -> DraftedPart:
+               on_token: Callable[[str], None] | None = None, previous: str | None = None,
+               standard: Model | None = None) -> DraftedPart:
     """Draft one narrative part (``p1.active`` … ``p5`` … ``p6.fees``) from ``facts`` alone.
 
     ``previous``: last year's text of the same part, given to the model as background only; its
-    numbers are not facts, so the number check flags any that reach the draft. A part staff gave no
-    facts for gets the standard sentence of the offline templates: there is nothing for a model to
-    write, and a model asked anyway pads.
+    numbers are not facts, so the number check flags any that reach the draft. ``standard``: the
+    engine that writes a part staff gave no facts for (the offline templates' standard sentence):
+    there is nothing for a model to write, and a model asked anyway pads.
     """
     if part not in PARTS:
         raise KeyError(part)
-    if model.engine != "offline" and not part_has_facts(part, facts):
-        from assistant.offline.model import OfflineModel
-
-        model = OfflineModel()
+    if standard is not None and not part_has_facts(part, facts):
+        model = standard
     prompt = load_prompt(_prompt_name(part))
     values = dict(agency=facts.agency_name or "本机关", year=facts.report_year or "本",
                   part_title=part_title(part), requirements=prompt.render("requirements"))
@@ -199,7 +198,7 @@ def draft_part(part: str, facts: Facts, model: Model, *,
 def draft_all(facts: Facts, model: Model, *,
               on_token: Callable[[str, str], None] | None = None,
               previous: Mapping[str, str] | None = None, parts: Iterable[str] | None = None,
-              concurrency: int = 3) -> Drafts:
+              concurrency: int = 3, standard: Model | None = None) -> Drafts:
     """Every narrative part (or ``parts``), each on its own, ``concurrency`` at a time.
     ``on_token(part, piece)`` streams the text as it is written; ``previous`` maps a part to last
     year's text of it (background for the model). A part whose call fails is left out of
@@ -209,7 +208,7 @@ def draft_all(facts: Facts, model: Model, *,
 
     def one(part: str) -> DraftedPart:
         cb = (lambda piece: on_token(part, piece)) if on_token else None
-        return draft_part(part, facts, model, on_token=cb, previous=(previous or {}).get(part))
+        return draft_part(part, facts, model, on_token=cb, previous=(previous or {}).get(part), standard=standard)
 
     workers = max(1, min(concurrency, len(wanted))) if model.engine != "offline" else 1
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="draft") as pool:

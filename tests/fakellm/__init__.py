@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -97,6 +98,9 @@ class FakeLLMServer:
         self.replies: list[Reply] = []
         self.requests: list[Recorded] = []
         self.unscripted = 0
+        # when set, usage is counted from the request and the reply with this tokenizer (honest
+        # figures for the eval), instead of each Reply's scripted usage
+        self.count_tokens: Callable[[str], int] | None = None
         self._lock = threading.Lock()
         server = self
 
@@ -207,7 +211,17 @@ class FakeLLMServer:
         return {"id": "chatcmpl-fake", "object": "chat.completion", "created": int(time.time()),
                 "model": body.get("model", "fake"),
                 "choices": [{"index": 0, "message": message, "finish_reason": finish, "logprobs": None}],
-                "usage": _usage(reply)}
+                "usage": self.usage(body, reply, message)}
+
+    def usage(self, body: dict, reply: Reply, message: dict) -> dict:
+        if self.count_tokens is None:
+            return _usage(reply)
+        from eval._tokens import request_tokens
+
+        answer = (message.get("content") or "") + "".join(
+            c["function"]["arguments"] for c in message.get("tool_calls") or []) + (reply.reasoning or "")
+        i, o = request_tokens(body), self.count_tokens(answer)
+        return {"prompt_tokens": i, "completion_tokens": o, "total_tokens": i + o}
 
     def chunks(self, body: dict, reply: Reply) -> list[dict]:
         """The streamed form of the reply, as providers send it: a role chunk, reasoning deltas,
@@ -219,8 +233,8 @@ class FakeLLMServer:
         def ev(delta: dict, finish: str | None = None) -> dict:
             return {**base, "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
 
-        message = self.completion(body, reply)["choices"][0]["message"]
-        finish = self.completion(body, reply)["choices"][0]["finish_reason"]
+        whole = self.completion(body, reply)
+        message, finish = whole["choices"][0]["message"], whole["choices"][0]["finish_reason"]
         size = reply.chunk_chars
 
         def split(text: str) -> list[str]:
@@ -249,7 +263,7 @@ class FakeLLMServer:
                 out += [ev({"content": p}) for p in split(content)]
         out.append(ev({}, finish))
         if (body.get("stream_options") or {}).get("include_usage"):
-            out.append({**base, "choices": [], "usage": _usage(reply)})
+            out.append({**base, "choices": [], "usage": whole["usage"]})
         return out
 
     # ---- lifecycle ---------------------------------------------------------------------------
