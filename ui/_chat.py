@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import queue
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ import gradio as gr
 
 from assistant.app import UPLOAD_TYPES, AppService
 from assistant.errors import ReportAssistantError
+from ui import views
 from ui._gradio_auth import user_of
 from ui._refresh import VIEW_OUTPUTS, chat_of, refresh
 from ui._registry import Views
@@ -20,6 +22,8 @@ from ui._runtime import POOL, in_thread
 __all__ = ["build", "wire"]
 
 _STREAM_STEPS = 3  # the reply appears in a few steps; each step re-sends the chat to the page
+# drafting under way, by (user, draft): the event that stops it (transient, never the truth)
+_RUNNING: dict[tuple[str, str], threading.Event] = {}
 
 
 def build(v: Views) -> None:
@@ -30,6 +34,7 @@ def build(v: Views) -> None:
     with gr.Row():
         v.add("send", gr.Button("发送", variant="primary", elem_id="send"), shown_to="chat")
         v.add("draft_all", gr.Button("起草全部正文", elem_id="draft-all"), shown_to="draft")
+        v.add("stop_draft", gr.Button("停止起草", elem_id="stop-draft", variant="stop"), shown_to="draft")
     with v.add("import_box", gr.Accordion("导入上年报告", open=False, visible=False, elem_id="import-box"),
                shown_to="import_previous"):
         v.add("upload", gr.File(label=f"上年报告（{'、'.join(UPLOAD_TYPES)}）", file_types=list(UPLOAD_TYPES),
@@ -96,17 +101,55 @@ def wire(v: Views, ws: AppService) -> None:
     async def on_draft_all(draft_id, part, request: gr.Request, progress=gr.Progress()):  # noqa: B008
         username = user_of(request)
         progress(0, desc="准备起草……")
+        history = await in_thread(lambda: chat_of(ws, username, draft_id))
+        history = [*history, {"role": "user", "content": "生成初稿"},
+                   {"role": "assistant", "content": "准备起草……"}]
+        yield {"chat": history}
+        written: dict[str, str] = {}  # part → its text so far (the worker thread appends, this loop reads)
+        cancel = threading.Event()
+        _RUNNING[(username, str(draft_id))] = cancel
 
         def step(done: int, total: int, what: str) -> None:
             progress((done, total), desc=what)
 
+        def on_text(p: str, piece: str) -> None:
+            written[p] = written.get(p, "") + piece
+
+        loop = asyncio.get_running_loop()
+        future = loop.run_in_executor(POOL.executor, lambda: ws.draft_all(username, draft_id, step, on_text, cancel))
+        shown = ""
+        try:
+            while not future.done():
+                await asyncio.sleep(0.2)
+                now = views.drafting_text(dict(written))
+                if now and now != shown:
+                    shown = now
+                    history[-1] = {"role": "assistant", "content": now}
+                    yield {"chat": history}
+            try:
+                future.result()
+            except ReportAssistantError as exc:
+                raise gr.Error(str(exc), title="无法完成") from None
+        finally:
+            _RUNNING.pop((username, str(draft_id)), None)
+
         def work():
-            ws.draft_all(username, draft_id, step)
             return {"chat": chat_of(ws, username, draft_id), **refresh(v, ws, username, draft_id, part)}
 
-        return await in_thread(work)
+        yield await in_thread(work)
 
     v.on(v["draft_all"].click, on_draft_all, ["draft_select", "part"], ("chat", *VIEW_OUTPUTS), api_name="draft_all")
+
+    async def on_stop(draft_id, request: gr.Request):
+        cancel = _RUNNING.get((user_of(request), str(draft_id)))
+        if cancel is None:
+            gr.Info("现在没有正在进行的起草。")
+            return {}
+        cancel.set()
+        gr.Info("正在停止：已写好的部分会保存，其余部分保留原来的版本。")
+        return {}
+
+    v.on(v["stop_draft"].click, on_stop, ["draft_select"], (), api_name="stop_draft")
 
     async def on_import(draft_id, path, part, request: gr.Request):
         username = user_of(request)

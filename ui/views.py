@@ -388,3 +388,11 @@ def llm_rows(rows: list[dict]) -> list[list[str]]:
              str(r.get("input_tokens") or 0), str(r.get("output_tokens") or 0), str(r["latency_ms"]), r["outcome"],
              f"{r.get('currency', '')}{r['cost']:.5f}" if r.get("cost") is not None else ""]
             for r in reversed(rows)]
+
+
+def drafting_text(written: dict[str, str]) -> str:
+    """The chat message while parts are being written: each part's title and its text so far."""
+    if not written:
+        return ""
+    blocks = [f"**{part_title(p)}**\n\n{text}" for p, text in written.items() if text.strip()]
+    return "正在起草（可点“停止起草”；已写好的部分会保存）：\n\n" + "\n\n".join(blocks) if blocks else ""

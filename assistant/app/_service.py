@@ -413,11 +413,15 @@ class AppService:
         with call_context(draft.id, user.username):
             return self.service.handle(draft.id, user.username, message)
 
-    def draft_all(self, username: str | None, draft_id: Any, progress: Progress | None = None) -> Reply:
+    def draft_all(self, username: str | None, draft_id: Any, progress: Progress | None = None,
+                  on_text: Callable[[str, str], None] | None = None, cancel: threading.Event | None = None) -> Reply:
+        """Draft every part not locked. ``on_text(part, piece)`` gets the text as the model writes
+        it; setting ``cancel`` stops the drafting (the parts already written are saved)."""
         user, draft = self._open(username, draft_id, "draft")
-        return self._draft(user, draft, "生成初稿", progress)
+        return self._draft(user, draft, "生成初稿", progress, on_text, cancel)
 
-    def _draft(self, user: User, draft: DraftInfo, message: str, progress: Progress | None) -> Reply:
+    def _draft(self, user: User, draft: DraftInfo, message: str, progress: Progress | None,
+               on_text: Callable[[str, str], None] | None = None, cancel: threading.Event | None = None) -> Reply:
         require(user, "draft")
         locks = self.auth.locks(draft.id)
         parts = [p for p in PARTS if p not in locks]
@@ -427,7 +431,8 @@ class AppService:
         if progress is not None:
             service = DialogueService(self.store, _ProgressModel(self.service.model, parts, progress))
         with call_context(draft.id, user.username):
-            reply = service.draft_narrative(draft.id, user.username, message=message, parts=parts)
+            reply = service.draft_narrative(draft.id, user.username, message=message, parts=parts,
+                                            on_token=on_text, cancel=cancel)
         if progress is not None:
             progress(len(parts), len(parts), "起草完成")
         return reply

@@ -3,7 +3,8 @@ year's report, and drafting the narrative. Each returns an ``Outcome``; the serv
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import threading
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from assistant.dialogue._checks import contradictions
@@ -124,7 +125,8 @@ def import_previous(st: State, path: Path) -> Outcome:
 
 
 def draft(st: State, model: Model, parts: Iterable[str] | None, locked: Mapping[str, str] | None = None, *,
-          concurrency: int = 3) -> Outcome:
+          concurrency: int = 3, on_token: Callable[[str, str], None] | None = None,
+          cancel: threading.Event | None = None) -> Outcome:
     """Every narrative part (or ``parts``) drafted from the facts, with its flags: numbers without
     support, style, and copy from last year's report (D3). Parts in ``locked`` (part → who locked
     it) are left as they are, and the reply says so."""
@@ -137,7 +139,8 @@ def draft(st: State, model: Model, parts: Iterable[str] | None, locked: Mapping[
                        refused=True)
     last_year = narrative_of(st.previous) if st.previous else {}
     standard = OfflineModel() if model.engine != "offline" else None  # parts without facts: no model call
-    drafts = draft_all(st.full, model, previous=last_year, parts=wanted, concurrency=concurrency, standard=standard)
+    drafts = draft_all(st.full, model, previous=last_year, parts=wanted, concurrency=concurrency, standard=standard,
+                       on_token=on_token, cancel=cancel)
     failed = [f"- {part_title(x)}：{why}" for x, why in drafts.failed.items()]
     if not drafts.parts:
         reasons = list(dict.fromkeys(drafts.failed.values()))

@@ -11,6 +11,7 @@ got in between, the call is computed again.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -122,11 +123,14 @@ class DialogueService:
         return self._turn(draft_id, author, text, lambda st: actions.import_previous(st, Path(path)))
 
     def draft_narrative(self, draft_id: int, author: str, *, message: str = "生成初稿",
-                        parts: Iterable[str] | None = None) -> Reply:
+                        parts: Iterable[str] | None = None, on_token: Callable[[str, str], None] | None = None,
+                        cancel: threading.Event | None = None) -> Reply:
         """Draft the narrative parts from the facts; save them as new versions with their flags
-        (unsupported numbers, style, and D3 copy from last year) in the same turn."""
+        (unsupported numbers, style, and D3 copy from last year) in the same turn. ``on_token(part,
+        piece)`` streams the text as it is written; ``cancel`` stops it (what was written stands)."""
         return self._turn(draft_id, author, message,
-                          lambda st: actions.draft(st, self.model, parts, self.store.locked_parts(draft_id)))
+                          lambda st: actions.draft(st, self.model, parts, self.store.locked_parts(draft_id),
+                                                   on_token=on_token, cancel=cancel))
 
     def _dispatch(self, st: State, message: str) -> Outcome:
         intent = parse_intent(message)

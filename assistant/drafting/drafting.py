@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextvars
 import re
+import threading
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 
@@ -17,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from assistant.drafting.factsheet import part_fact_lines, part_has_facts
 from assistant.drafting.numbercheck import NumberViolation, check_numbers, style_problems
 from assistant.errors import ReportAssistantError
-from assistant.llm.errors import LLMError
+from assistant.llm.errors import LLMCancelledError, LLMError
 from assistant.llm.prompts import load_prompt
 from assistant.llm.types import ChatMessage, LLMRequest, Model
 from schemas import labels as L
@@ -28,6 +29,8 @@ __all__ = [
     "PARTS", "DraftedPart", "Drafts", "UnacknowledgedFlagsError", "draft_all", "draft_part",
     "part_address", "part_title", "revise_part",
 ]
+
+_CANCELLED = "已按您的要求停止起草。"
 
 P1_PARTS = tuple(f"p1.{k}" for k in L.P1_SUBPART_TITLES)
 P6_PARTS = tuple(f"p6.{k}" for k in L.P6_ITEM_TITLES)
@@ -174,7 +177,7 @@ def draft_part(part: str, facts: Facts, model: Model, *,
     if part not in PARTS:
         raise KeyError(part)
     if standard is not None and not part_has_facts(part, facts):
-        model = standard
+        model, on_token = standard, None  # the standard sentence at once: nothing to stream
     prompt = load_prompt(_prompt_name(part))
     values = dict(agency=facts.agency_name or "本机关", year=facts.report_year or "本",
                   part_title=part_title(part), requirements=prompt.render("requirements"))
@@ -198,17 +201,27 @@ def draft_part(part: str, facts: Facts, model: Model, *,
 def draft_all(facts: Facts, model: Model, *,
               on_token: Callable[[str, str], None] | None = None,
               previous: Mapping[str, str] | None = None, parts: Iterable[str] | None = None,
-              concurrency: int = 3, standard: Model | None = None) -> Drafts:
+              concurrency: int = 3, standard: Model | None = None,
+              cancel: threading.Event | None = None) -> Drafts:
     """Every narrative part (or ``parts``), each on its own, ``concurrency`` at a time.
     ``on_token(part, piece)`` streams the text as it is written; ``previous`` maps a part to last
     year's text of it (background for the model). A part whose call fails is left out of
-    ``parts`` and named in ``failed`` with the Chinese reason; the others are kept."""
+    ``parts`` and named in ``failed`` with the Chinese reason; the others are kept. Setting
+    ``cancel`` stops the parts being written (at their next streamed piece) and those not begun."""
     wanted = [p for p in (PARTS if parts is None else parts) if p in PARTS]
     drafts = Drafts()
 
     def one(part: str) -> DraftedPart:
-        cb = (lambda piece: on_token(part, piece)) if on_token else None
-        return draft_part(part, facts, model, on_token=cb, previous=(previous or {}).get(part), standard=standard)
+        def cb(piece: str) -> None:
+            if on_token is not None:
+                on_token(part, piece)
+            if cancel is not None and cancel.is_set():
+                raise LLMCancelledError(_CANCELLED)
+
+        if cancel is not None and cancel.is_set():
+            raise LLMCancelledError(_CANCELLED)
+        return draft_part(part, facts, model, on_token=cb if (on_token or cancel) else None,
+                          previous=(previous or {}).get(part), standard=standard)
 
     workers = max(1, min(concurrency, len(wanted))) if model.engine != "offline" else 1
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="draft") as pool:

@@ -8,6 +8,7 @@ and wraps it in ``LoggedModel``, which logs every call to the main database.
 from assistant.llm.calllog import CallLog, CallRecord, call_context, redact
 from assistant.llm.errors import (
     LLMAuthError,
+    LLMCancelledError,
     LLMConfigError,
     LLMError,
     LLMOutputError,
@@ -28,6 +29,7 @@ __all__ = [
     "CallRecord",
     "ChatMessage",
     "LLMAuthError",
+    "LLMCancelledError",
     "LLMConfigError",
     "LLMError",
     "LLMOutputError",

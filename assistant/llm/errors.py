@@ -5,7 +5,7 @@ from __future__ import annotations
 from assistant.errors import ReportAssistantError
 
 __all__ = [
-    "LLMAuthError", "LLMConfigError", "LLMError", "LLMOutputError", "LLMRateLimitedError",
+    "LLMAuthError", "LLMCancelledError", "LLMConfigError", "LLMError", "LLMOutputError", "LLMRateLimitedError",
     "LLMRequestError", "LLMTimeoutError", "LLMUnavailableError", "OfflineUnsupportedError",
 ]
 
@@ -40,6 +40,12 @@ class LLMRequestError(LLMError):
 
 class LLMOutputError(LLMError):
     """The model's structured answer stayed invalid after the re-asks."""
+
+
+class LLMCancelledError(LLMError):
+    """The user stopped the work; what was written before stands."""
+
+    outcome = "cancelled"
 
 
 class OfflineUnsupportedError(LLMError):
