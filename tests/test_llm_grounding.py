@@ -9,6 +9,7 @@ import pytest
 from assistant.drafting import apply_patch, check_patch, expand_field, expand_ops
 from schemas.facts import Facts
 from schemas.patches import Patch, PatchOp
+from tests.fakellm import fake_llm  # noqa: F401 - the fixture
 
 
 def check(message: str, *ops: tuple) -> tuple[list[PatchOp], list[str]]:
@@ -131,3 +132,58 @@ def test_apply_patch_never_changes_its_input():
     accepted, _ = check("网站公开政务信息148条", ("website_items", 148, "网站公开政务信息148条"))
     after = apply_patch(before, accepted)
     assert before.website_items == 1 and after.website_items == 148
+
+
+def test_a_facts_number_given_another_meaning_is_flagged_like_an_invented_one():
+    """148 is the number of website items: "召开新闻发布会148场" presents it as something it is not."""
+    from assistant.drafting import check_numbers
+    from schemas.facts import Facts
+
+    facts = Facts(report_year=2024, website_items=148, press_conferences=3, policy_interpretations=23,
+                  cells={"t3.new_received.total": 5})
+    assert [(v.text, v.meant) for v in check_numbers("召开新闻发布会148场。", facts)] == [
+        ("148场", ("门户网站主动公开政务信息", "条"))]
+    assert [v.text for v in check_numbers("网站访问148次。", facts)] == ["148次"]
+    # the same meaning in other words, and the measure words a fact may take, pass
+    ok = "门户网站主动公开政务信息148条，召开新闻发布会3场次，发布政策解读23条，收到申请5件，新收申请5个。"
+    assert check_numbers(ok, facts) == []
+
+
+def test_the_repair_prompt_never_offers_another_facts_number(fake_llm, tmp_path):
+    from assistant.config import Settings
+    from assistant.drafting import draft_part
+    from assistant.models import make_model
+    from schemas.facts import Facts
+    from tests.fakellm import reply_text
+
+    facts = Facts(report_year=2024, website_items=148, press_conferences=3)
+    fake_llm.push(reply_text("本局通过门户网站主动公开政务信息148条，召开新闻发布会148场。"),
+                  reply_text("本局通过门户网站主动公开政务信息148条。"))
+    model = make_model(Settings(_env_file=None, llm_base_url=fake_llm.base_url, llm_model="m", llm_profile="vllm",
+                                database_url=f"sqlite:///{tmp_path / 'c.sqlite3'}"))
+    part = draft_part("p1.active", facts, model)
+    assert part.repaired and part.text == "本局通过门户网站主动公开政务信息148条。" and not part.flags
+    repair = fake_llm.requests[1].all_text
+    assert "“148场”" in repair and "门户网站主动公开政务信息" in repair and "不能用它" in repair
+    assert "改用事实中给出的准确数字" not in repair and "不得换用事实中其他事项的数字" in repair
+
+
+def test_a_first_draft_speaks_in_the_third_person(fake_llm, tmp_path):
+    from assistant.config import Settings
+    from assistant.drafting import draft_part
+    from assistant.models import make_model
+    from schemas.facts import Facts
+    from tests.fakellm import reply_text
+
+    fake_llm.push(reply_text("我局通过门户网站主动公开政务信息148条，我们将继续做好公开工作。"))
+    model = make_model(Settings(_env_file=None, llm_base_url=fake_llm.base_url, llm_model="m", llm_profile="vllm",
+                                database_url=f"sqlite:///{tmp_path / 'c.sqlite3'}"))
+    text = draft_part("p1.active", Facts(report_year=2024, website_items=148), model).text
+    assert text == "本局通过门户网站主动公开政务信息148条，本机关将继续做好公开工作。"
+
+
+def test_a_placeholder_copied_from_the_example_is_flagged():
+    from assistant.drafting.numbercheck import style_problems
+
+    problems = style_problems("本局通过门户网站主动公开政务信息××条。", Facts())
+    assert problems and "占位符" in problems[0][2]

@@ -260,7 +260,7 @@ def test_draft_streams_and_logs_usage(fake_llm, tmp_path):
     assert "148条" in body["messages"][1]["content"]  # the facts are in the prompt
     assert "不使用任何 Markdown 符号" in body["messages"][0]["content"]  # style rules of section 4
     (row,) = rows(tmp_path)
-    assert row["task"] == "draft.p1.active" and row["prompt_version"] == "draft.p1.active@1+style@1"
+    assert row["task"] == "draft.p1.active" and row["prompt_version"] == "draft.p1.active@2+style@2"
     assert (row["input_tokens"], row["output_tokens"]) == (120, 40)
 
 
@@ -359,7 +359,7 @@ def test_last_years_text_is_background_and_its_numbers_are_flagged(fake_llm, tmp
     assert last_year in user and "不得照抄" in user and "148条" in user
     assert [f.rule for f in d.flags] == ["G1"] and "120条" in d.flags[0].message
     (first, _repair) = rows(tmp_path)
-    assert first["prompt_version"] == "draft.p1.active@1+style@1+previous_context@1"
+    assert first["prompt_version"] == "draft.p1.active@2+style@2+previous_context@1"
 
 
 def test_without_last_years_text_the_prompt_has_no_such_section(fake_llm, tmp_path):

@@ -36,8 +36,9 @@ def test_every_file_has_a_version_id(name):
 @pytest.mark.parametrize("part", PARTS)
 def test_draft_prompts_state_requirements_and_style(part):
     p = load_prompt("draft_" + part.replace(".", "_"))
-    assert p.full_version == f"draft.{part}@1+style@1"
-    system = p.render("system", agency="某局", year=2023, requirements=p.render("requirements"))
+    assert p.full_version == f"draft.{part}@2+style@2"
+    system = p.render("system", agency="某局", year=2023, requirements=p.render("requirements"),
+                      example=p.render("example"))
     assert len(p.render("requirements")) > 20
     for rule in ("第三人称", "阿拉伯数字", "2023年", "Markdown", "不使用英文", "不编造事实"):
         assert rule in system, (part, rule)

@@ -22,7 +22,7 @@ from assistant.llm.errors import LLMCancelledError, LLMError
 from assistant.llm.prompts import load_prompt
 from assistant.llm.types import ChatMessage, LLMRequest, Model
 from schemas import labels as L
-from schemas.facts import Facts
+from schemas.facts import Facts, fact_label
 from schemas.findings import Finding, Location
 
 __all__ = [
@@ -114,11 +114,23 @@ class Drafts(BaseModel):
 def _flags(part: str, text: str, violations: list[NumberViolation], facts: Facts) -> list[Finding]:
     address = part_address(part)
     out = [Finding(rule="G1", severity="warning", location=Location(address=address, span=(v.start, v.end)),
-                   message=f"数字“{v.text}”在工作人员提供的事实和表格中找不到依据，请核实或删除。")
+                   message=_violation_message(v))
            for v in violations]
     out += [Finding(rule="G2", severity="warning", location=Location(address=address, span=(s, e)),
                     message=f"{reason}。") for s, e, reason in style_problems(text, facts)]
     return out
+
+
+# a first draft speaks of the agency in the third person (本局, never 我局); an editor's revision may
+# choose otherwise, so only drafts are put right
+_THIRD_PERSON = (("我们单位", "本单位"), ("我们局", "本局"), ("我单位", "本单位"), ("我局", "本局"), ("我委", "本委"),
+                 ("我厅", "本厅"), ("我办", "本办"), ("我们", "本机关"), ("咱们", "本机关"))
+
+
+def _third_person(text: str) -> str:
+    for a, b in _THIRD_PERSON:
+        text = text.replace(a, b)
+    return text
 
 
 _LEADING_TITLE = re.compile(r"^\s*(?:[（(][一二三四五六七][）)])?\s*")
@@ -136,8 +148,23 @@ def _clean(part: str, text: str) -> str:
     return text
 
 
+def _meaning_note(v: NumberViolation) -> str:
+    """What the fact with this value is: "事实中的148是“门户网站主动公开政务信息”（以“条”计）"."""
+    assert v.meant is not None
+    label, unit = v.meant
+    return f"事实中的{v.value}是“{fact_label(label)}”" + (f"（以“{unit}”计）" if unit != "*" else "")
+
+
+def _violation_message(v: NumberViolation) -> str:
+    if v.meant is not None:
+        return f"数字“{v.text}”的含义与事实不符：{_meaning_note(v)}，请核实或删除。"
+    return f"数字“{v.text}”在工作人员提供的事实和表格中找不到依据，请核实或删除。"
+
+
 def _violation_lines(violations: list[NumberViolation]) -> str:
-    return "\n".join(f"- “{v.text}”（第{v.start + 1}字起）" for v in violations)
+    # what is wrong with each number, never which other number to use instead
+    return "\n".join(f"- “{v.text}”（第{v.start + 1}字起）："
+                     + (f"{_meaning_note(v)}，这里不能用它" if v.meant else "事实中没有这个数字") for v in violations)
 
 
 def _finish(part: str, text: str, facts: Facts, model: Model, version: str, on_token) -> DraftedPart:
@@ -180,7 +207,8 @@ def draft_part(part: str, facts: Facts, model: Model, *,
         model, on_token = standard, None  # the standard sentence at once: nothing to stream
     prompt = load_prompt(_prompt_name(part))
     values = dict(agency=facts.agency_name or "本机关", year=facts.report_year or "本",
-                  part_title=part_title(part), requirements=prompt.render("requirements"))
+                  part_title=part_title(part), requirements=prompt.render("requirements"),
+                  example=prompt.render("example"))
     user = prompt.render("user", facts=part_fact_lines(part, facts), **values)
     version = prompt.full_version
     if previous and previous.strip():
@@ -194,7 +222,7 @@ def draft_part(part: str, facts: Facts, model: Model, *,
         stream=on_token is not None, on_token=on_token,
         inputs={"part": part, "facts": facts, "previous": previous},
     ))
-    return _finish(part, _clean(part, response.text), facts, model,
+    return _finish(part, _third_person(_clean(part, response.text)), facts, model,
                    response.prompt_version or version, on_token)
 
 

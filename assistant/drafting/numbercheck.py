@@ -21,6 +21,7 @@ __all__ = ["NumberViolation", "allowed_numbers", "check_numbers", "style_problem
 
 _CITATION = re.compile(r"[〔\[［][0-9０-９]{4}[〕\]］]\s*[0-9０-９]+\s*号")
 _MARKDOWN = re.compile(r"(^|\n)\s*(#{1,6}\s|[-*+]\s|\d+\.\s)|\*\*|__|`|\|")
+_PLACEHOLDER = re.compile(r"××+|＊＊+|(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z@.\-_]*")
 
 
@@ -30,6 +31,46 @@ class NumberViolation:
     start: int
     end: int
     value: Decimal
+    # set when the value is a fact's but the draft gives it another meaning (the fact's label, unit)
+    meant: tuple[str, str] | None = None
+
+
+# measure words that may stand for one another when a draft restates a fact ("政策解读23篇/条")
+_SAME_MEASURE: tuple[frozenset[str], ...] = (
+    frozenset({"件", "个", "项", "宗", "起", "例", "份", "件次"}),
+    frozenset({"条", "篇", "则", "期"}),
+    frozenset({"场", "次", "场次", "期"}),
+    frozenset({"次", "人次"}),
+    frozenset({"个", "人", "名", "人次", "户", "家"}),
+)
+_ANY = "*"  # a source whose measure word is not known (a number inside the staff's own words)
+
+
+def _fits(unit: str, source_unit: str) -> bool:
+    return source_unit in (_ANY, unit) or any(unit in g and source_unit in g for g in _SAME_MEASURE)
+
+
+def _meanings(facts: Facts) -> dict[Decimal, list[tuple[str, str]]]:
+    """Every value a draft may state, with what it means: (label, measure word) of each source."""
+    out: dict[Decimal, list[tuple[str, str]]] = {}
+
+    def add(value, label: str, unit: str) -> None:
+        if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+            out.setdefault(Decimal(value), []).append((label, unit))
+
+    for name, spec in FACT_SPECS.items():
+        if spec.kind in ("count", "money_yuan"):
+            add(getattr(facts, name), spec.label, spec.unit or _ANY)
+        elif spec.kind in ("percent", "year"):
+            add(getattr(facts, name), spec.label, _ANY)
+    for address, v in facts.cells.items():
+        add(v, address, "万元" if address.endswith(".amount") else "件")
+    for agg in [*t3_aggregates(facts).values(), *t4_aggregates(facts).values()]:
+        add(agg, "申请和复议诉讼的统计数", "件")
+    for text in [*facts.texts().values(), facts.agency_name or ""]:
+        for m in find_numbers(text):
+            add(m.value, "工作人员的原话", _ANY)
+    return out
 
 
 def _vals(*xs) -> set[Decimal]:
@@ -72,6 +113,7 @@ def _percent_ok(m_value: Decimal, decimals: int, counts: set[Decimal]) -> bool:
 def check_numbers(text: str, facts: Facts) -> list[NumberViolation]:
     """The numbers in ``text`` that have no source in ``facts``."""
     values, counts = allowed_numbers(facts)
+    meanings = _meanings(facts)
     skip = [(m.start(), m.end()) for m in _CITATION.finditer(text)]
     out: list[NumberViolation] = []
     for m in find_numbers(text):
@@ -79,11 +121,16 @@ def check_numbers(text: str, facts: Facts) -> list[NumberViolation]:
             continue
         if m.unit in ("月", "日", "号"):
             continue
+        end = max(m.end, m.unit_end)
         if m.value in values:
+            sources = meanings.get(m.value)
+            # a stated fact's number under another measure word ("新闻发布会148场" when 148 is the
+            # number of website items) is presented as something it is not
+            if m.unit and m.unit not in ("年", "%") and sources and not any(_fits(m.unit, u) for _, u in sources):
+                out.append(NumberViolation(text[m.start:end], m.start, end, m.value, sources[0]))
             continue
         if m.percent and _percent_ok(m.value, m.decimals, counts):
             continue
-        end = max(m.end, m.unit_end)
         out.append(NumberViolation(text[m.start:end], m.start, end, m.value))
     return out
 
@@ -93,6 +140,8 @@ def style_problems(text: str, facts: Facts) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     for m in _MARKDOWN.finditer(text):
         out.append((m.start(), m.end(), "含有 Markdown 符号或列表标记，公文正文不应使用"))
+    for m in _PLACEHOLDER.finditer(text):
+        out.append((m.start(), m.end(), f"含有占位符“{m.group(0)}”（照抄了示范），请换成事实中的内容或删除"))
     source = " ".join([*facts.texts().values(), facts.agency_name or ""])
     for m in _LATIN.finditer(text):
         if m.group(0) not in source:
