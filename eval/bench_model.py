@@ -23,10 +23,11 @@ from pathlib import Path
 
 from assistant.config import Settings
 from assistant.dialogue import DialogueService
+from assistant.llm.openai_compat import TASK_HEADER
 from assistant.llm.prices import cost_of, listed_price
 from assistant.models import make_model
 from assistant.storage import Store
-from eval._tokens import count_tokens
+from eval._tokens import count_tokens, request_tokens
 from eval.runner import run_eval
 from eval.staff import load as load_staff
 from tests.fakellm import FakeLLMServer
@@ -93,6 +94,10 @@ def message_figures(server: FakeLLMServer, tmp: Path) -> None:
     finally:
         store.close()
     print(f"职员语料：{messages} 条消息，模型调用 {calls} 次（每条平均 {calls / messages:.2f} 次，最多 {most} 次）")
+    sizes = [request_tokens(r.body) for r in server.requests if r.headers.get(TASK_HEADER.lower()) == "extract"]
+    if sizes:
+        print(f"一次抽取请求的输入：平均 {sum(sizes) / len(sizes):,.0f} token，最多 {max(sizes):,} token"
+              f"（共 {len(sizes)} 次，两部分合计）")
 
 
 if __name__ == "__main__":

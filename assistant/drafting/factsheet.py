@@ -62,17 +62,18 @@ def field_catalogue() -> str:
 
 
 def known_facts_lines(facts: Facts) -> str:
-    lines = []
+    """What is recorded already, as compactly as the model can read it (field=value; texts cut
+    short): it is resent with every message the reader leaves to the model."""
+    items = []
     for name, spec in FACT_SPECS.items():
         v = getattr(facts, name)
         if v is not None:
-            shown = v if spec.kind != "text" else (v[:40] + ("……" if len(v) > 40 else ""))
-            lines.append(f"- {name}（{spec.label}）：{fmt(shown)}")
+            shown = v if spec.kind != "text" else (v[:16] + ("…" if len(v) > 16 else ""))
+            items.append(f"{name}={fmt(shown)}")
     if facts.cells:
-        lines.append(f"- 表格单元格已填写{len(facts.cells)}个")
-    for name in facts.pending:
-        lines.append(f"- {name}：待定")
-    return "\n".join(lines) or "（暂无）"
+        items.append(f"表格已填{len(facts.cells)}格")
+    items += [f"{name}=待定" for name in facts.pending]
+    return "；".join(items) or "（暂无）"
 
 
 # ---- aggregates -----------------------------------------------------------------------------
