@@ -159,3 +159,32 @@ def test_drafting(fake_llm, tmp_path, path):
         assert not drafts.parts
         assert_told_in_chinese(drafts.failed["p1.active"], cassette)
         assert rows(tmp_path)[-1]["outcome"] == expected
+
+
+@pytest.mark.parametrize("profile,usage", [
+    ("openai", {"prompt_tokens_details": {"cached_tokens": 8}, "completion_tokens_details": {"reasoning_tokens": 5}}),
+    ("deepseek", {"prompt_cache_hit_tokens": 8, "prompt_cache_miss_tokens": 3,
+                  "completion_tokens_details": {"reasoning_tokens": 5}}),
+])
+def test_cache_hits_and_reasoning_tokens_are_logged_apart(fake_llm, tmp_path, profile, usage):
+    """The provider's usage, as each reports it: cached input (OpenAI's cached_tokens, DeepSeek's
+    prompt_cache_hit_tokens) and reasoning output go to their own columns of the call log."""
+    fake_llm.push(Reply(content=json.dumps({"ops": OPS}, ensure_ascii=False), usage=(11, 7), usage_details=usage))
+    model = model_for(fake_llm, tmp_path, {"profile": profile}, [])
+    extract(MESSAGE, Facts(), model)
+    (row,) = rows(tmp_path)
+    assert (row["input_tokens"], row["output_tokens"], row["cached_tokens"], row["reasoning_tokens"]) == (11, 7, 8, 5)
+
+
+def test_cost_bills_cached_input_at_the_cache_price():
+    from decimal import Decimal
+
+    from assistant.llm.prices import cost_of, listed_price
+
+    price = listed_price("deepseek-chat")
+    assert price is not None and price.cached is not None and price.source.startswith("https://")
+    full = cost_of(price, 1_000_000, 0)
+    half_cached = cost_of(price, 1_000_000, 0, cached_tokens=500_000)
+    assert full == price.input and half_cached == (price.input + price.cached) / 2
+    assert cost_of(price, 0, 1_000_000) == price.output and half_cached < full
+    assert isinstance(full, Decimal)

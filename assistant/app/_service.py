@@ -620,7 +620,8 @@ class AppService:
         for r in rows:  # what each call cost, at the staff's price or the listed one
             price = None if r["engine"] == "offline" else price_for(
                 r["model"], input=s.llm_price_input, output=s.llm_price_output, cached=s.llm_price_cached)
-            r["cost"] = float(cost_of(price, r["input_tokens"] or 0, r["output_tokens"] or 0)) if price else None
+            r["cost"] = float(cost_of(price, r["input_tokens"] or 0, r["output_tokens"] or 0,
+                                      r.get("cached_tokens") or 0)) if price else None
             r["currency"] = price.symbol if price else ""
             r["price_source"] = (price.source or "工作人员设置的价格") if price else ""
         return rows

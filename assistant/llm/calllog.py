@@ -72,6 +72,8 @@ class CallRecord:
     outcome: str
     error: str | None = None
     reasks: int = 0
+    cached_tokens: int | None = None  # of input_tokens, served from the provider's prompt cache
+    reasoning_tokens: int | None = None  # of output_tokens, spent reasoning
 
 
 def _aware(value: dt.datetime) -> dt.datetime:
@@ -118,9 +120,10 @@ class CallLog:
         draft_id, username = _CONTEXT.get()
         log.info(
             "llm call task=%s prompt=%s engine=%s profile=%s model=%s attempts=%d reasks=%d tokens=%s/%s "
-            "latency_ms=%d outcome=%s draft=%s%s",
+            "cached=%s reasoning=%s latency_ms=%d outcome=%s draft=%s%s",
             rec.task, rec.prompt_version, rec.engine, rec.profile, rec.model, rec.attempt, rec.reasks,
-            rec.input_tokens, rec.output_tokens, rec.latency_ms, rec.outcome, draft_id,
+            rec.input_tokens, rec.output_tokens, rec.cached_tokens, rec.reasoning_tokens, rec.latency_ms,
+            rec.outcome, draft_id,
             f" error={error}" if error else "",
         )
         if self._engine is None and self._opener is None:
@@ -134,6 +137,7 @@ class CallLog:
                     attempt=rec.attempt, reasks=rec.reasks, task=rec.task,
                     prompt_version=rec.prompt_version[:300], engine=rec.engine, profile=rec.profile,
                     model=rec.model, input_tokens=rec.input_tokens, output_tokens=rec.output_tokens,
+                    cached_tokens=rec.cached_tokens, reasoning_tokens=rec.reasoning_tokens,
                     latency_ms=rec.latency_ms, outcome=rec.outcome, error=error,
                     draft_id=draft_id, username=username))
         except Exception as exc:  # the user's action stands even if its record cannot be written

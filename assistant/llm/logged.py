@@ -72,11 +72,14 @@ class LoggedModel:
                 self.engine, self._profile(), self.name,
                 spent.input_tokens if spent is not None else None, spent.output_tokens if spent is not None else None,
                 int((time.monotonic() - started) * 1000), outcome_of(exc),
-                detail if isinstance(detail, str) and detail else f"{type(exc).__name__}: {exc}"))
+                detail if isinstance(detail, str) and detail else f"{type(exc).__name__}: {exc}",
+                cached_tokens=spent.cached_tokens if spent is not None else None,
+                reasoning_tokens=spent.reasoning_tokens if spent is not None else None))
             raise
         self.call_log.write(CallRecord(
             request_id, response.attempts, request.task, response.prompt_version or request.prompt_version,
             self.engine, self._profile(), response.model or self.name, response.usage.input_tokens,
             response.usage.output_tokens, int((time.monotonic() - started) * 1000), "ok",
-            reasks=response.reasks))
+            reasks=response.reasks, cached_tokens=response.usage.cached_tokens,
+            reasoning_tokens=response.usage.reasoning_tokens))
         return response

@@ -194,6 +194,9 @@ class LLMCallRow(Base):
     model: Mapped[str] = mapped_column(String(200))
     input_tokens: Mapped[int | None] = mapped_column(Integer, nullable=True)
     output_tokens: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # migration 0006: of the input, served from the prompt cache; of the output, spent reasoning
+    cached_tokens: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    reasoning_tokens: Mapped[int | None] = mapped_column(Integer, nullable=True)
     latency_ms: Mapped[int] = mapped_column(Integer)
     outcome: Mapped[str] = mapped_column(String(30))  # ok | invalid | timeout | rate_limited …
     error: Mapped[str | None] = mapped_column(Text, nullable=True)  # redacted
