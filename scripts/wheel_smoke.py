@@ -94,6 +94,13 @@ def main() -> int:
         assert not any(p.name == "data" for p in cwd.iterdir()), "the app wrote into the current directory"
         assert (data / "report-assistant.sqlite3").exists()
 
+        step("llm check, and the listed prices shipped")
+        r = run([cli, "llm", "check"], cwd=cwd, env=env)
+        assert "离线引擎" in r.stdout, r.stdout
+        r = run([str(python), "-c", "from assistant.llm.prices import listed_price; "
+                 "print(listed_price('deepseek-chat').source)"], cwd=cwd, env=env)
+        assert r.stdout.startswith("https://"), r.stdout
+
         step("serve answering on loopback")
         port = free_port()
         log = (work / "serve.log").open("wb")
