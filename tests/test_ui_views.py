@@ -115,3 +115,21 @@ def test_chat_messages_keep_tables_and_paragraphs():
                                  {"role": "assistant", "content": "已记录：\n- 甲：1\n接下来：乙是多少？"}])
     assert shown[0]["content"].startswith("```text\n") and "a\t1\t2" in shown[0]["content"]
     assert shown[1]["content"] == "已记录：\n- 甲：1\n\n接下来：乙是多少？"
+
+
+def test_the_model_calls_view_shows_what_the_draft_cost():
+    from ui.views import llm_rows, llm_summary
+
+    rows = [{"ts": "2026-01-05T09:00:00.000+00:00", "task": "draft.p1.active", "username": "zhangsan",
+             "engine": "openai-compatible", "model": "deepseek-chat", "input_tokens": 1000, "output_tokens": 200,
+             "latency_ms": 900, "outcome": "ok", "cost": 0.000364, "currency": "$",
+             "price_source": "https://api-docs.deepseek.com/quick_start/pricing"},
+            {"ts": "2026-01-05T09:00:01.000+00:00", "task": "extract", "username": "zhangsan",
+             "engine": "openai-compatible", "model": "deepseek-chat", "input_tokens": 1300, "output_tokens": 60,
+             "latency_ms": 700, "outcome": "ok", "cost": 0.0003892, "currency": "$",
+             "price_source": "https://api-docs.deepseek.com/quick_start/pricing"}]
+    text = llm_summary(rows)
+    assert "按价格估算费用约 **$0.0008**" in text and "api-docs.deepseek.com" in text
+    assert llm_rows(rows)[0][-1] == "$0.00039"
+    unpriced = [{**r, "cost": None, "model": "my-model"} for r in rows]
+    assert "没有这个模型的价格" in llm_summary(unpriced) and llm_rows(unpriced)[0][-1] == ""
