@@ -44,6 +44,10 @@ def resolve_endpoint(settings: Settings) -> Endpoint:
     model = settings.llm_model
     if not model:
         raise LLMConfigError("已设置模型接口地址，但没有设置模型名称（REPORT_LLM_MODEL）。")
+    url = settings.llm_base_url
+    if url and not url.lower().startswith(("http://", "https://")):
+        raise LLMConfigError(f"接口地址“{url}”缺少开头的 http:// 或 https://，请写完整，"
+                             f"例如 http://{url}（本机服务）或 https://{url}（在线服务）。")
     if settings.llm_profile:
         profile, how = get_profile(settings.llm_profile), "按 REPORT_LLM_PROFILE 指定"
     elif settings.llm_base_url:
@@ -51,9 +55,10 @@ def resolve_endpoint(settings: Settings) -> Endpoint:
     else:
         found = profile_from_model(model)
         if found is None:
+            sent = "，密钥不会被发往任何地址" if settings.api_key_value() else ""
             raise LLMConfigError(
-                f"无法根据模型名称“{model}”判断是哪家模型服务，密钥不会被发往任何地址。"
-                "请设置 REPORT_LLM_BASE_URL（模型服务的接口地址），或用 REPORT_LLM_PROFILE 指明接口类型。")
+                f"无法根据模型名称“{model}”判断是哪家模型服务{sent}。请设置 REPORT_LLM_BASE_URL（模型服务的接口地址）；"
+                "如果用的是 DeepSeek、通义千问、智谱、Kimi 或 OpenAI，请核对模型名称（如 deepseek-chat、qwen-plus）。")
         profile, how = found, "按模型名称识别"
     profile = profile_for_model(profile, model)
     if settings.llm_structured_method:

@@ -93,7 +93,8 @@ def test_a_part_that_times_out_keeps_its_version_and_is_named(fake_llm, tmp_path
         now = {p: v.text for p, v in store.narrative(d).items()}
         # the failed part: its previous version stands, and the reply names it and says why
         assert now["p1.active"] == first["p1.active"]
-        assert part_title("p1.active") in reply.text and "超时" in reply.text and "保留原来的版本" in reply.text
+        assert part_title("p1.active") in reply.text and "超时" in reply.text and "已有的版本保留不变" in reply.text
+        assert "（还没有内容）" not in reply.text  # it had a version: it keeps it
         # the others were written and saved
         assert now["p5"].startswith("乙稿") and first["p5"].startswith("甲稿")
         assert f"已起草{len(PARTS) - 1}个部分" in reply.text

@@ -200,3 +200,46 @@ def test_llm_check_names_a_failure_in_chinese(fake_llm, monkeypatch, capsys):
     fake_llm.push(reply_status(402, "Insufficient Balance"))
     assert main(["llm", "check"]) == 1
     assert "余额不足" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("url", ["127.0.0.1:11434/v1", "api.deepseek.com", "localhost:8000/v1"])
+def test_a_url_without_its_scheme_is_refused_with_the_fix(monkeypatch, url):
+    monkeypatch.setenv("REPORT_LLM_MODEL", "qwen3:8b")
+    monkeypatch.setenv("REPORT_LLM_BASE_URL", url)
+    with pytest.raises(LLMConfigError, match=f"缺少开头的 http:// 或 https://.*http://{url}"):
+        make_model(Settings())
+
+
+def test_llm_check_says_a_key_without_a_model_is_not_used(monkeypatch, capsys):
+    monkeypatch.setenv("DEEPSEEK_API_KEY", DS_KEY)
+    assert main(["llm", "check"]) == 0
+    out = capsys.readouterr().out
+    assert "离线引擎" in out and "已设置 DEEPSEEK_API_KEY，但没有设置 REPORT_LLM_MODEL" in out and DS_KEY not in out
+
+
+def test_the_proxy_bypass_prints_no_library_warning(fake_llm, monkeypatch, capsys, caplog):
+    monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    fake_llm.push(reply_structured(OPS))
+    with _no_warnings():
+        model = make_model(Settings(llm_base_url=fake_llm.base_url, llm_model="qwen3:8b", llm_max_retries=0))
+        extract("网站公开政务信息148条。", Facts(), model)
+    captured = capsys.readouterr()
+    assert "langchain" not in (captured.out + captured.err + caplog.text).lower()
+
+
+def _no_warnings():
+    import warnings
+
+    class _Guard:
+        def __enter__(self):
+            self._cm = warnings.catch_warnings(record=True)
+            self.caught = self._cm.__enter__()
+            warnings.simplefilter("always")
+            return self
+
+        def __exit__(self, *exc):
+            self._cm.__exit__(*exc)
+            assert not [w for w in self.caught if "langchain" in str(w.message).lower()], self.caught
+
+    return _Guard()

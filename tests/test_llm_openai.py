@@ -159,7 +159,7 @@ def test_reasks_are_bounded_and_leave_the_facts_unchanged(fake_llm, tmp_path):
     with pytest.raises(LLMOutputError) as err:
         extract(MESSAGE, before, model)
     assert len(fake_llm.requests) == 3
-    assert "未作任何改动" in str(err.value)
+    assert "不符合要求的格式" in str(err.value)
     assert before.website_items == 7 and before.quotes == {}
     (row,) = rows(tmp_path)
     assert (row["outcome"], row["attempt"], row["input_tokens"]) == ("invalid", 3, 33)
@@ -184,7 +184,7 @@ def test_500_is_retried_and_then_reported_in_chinese(fake_llm, tmp_path):
     with pytest.raises(LLMUnavailableError) as err:
         extract(MESSAGE, before, model)
     assert len(fake_llm.requests) == 3
-    assert "HTTP 500" in str(err.value) and "未作改动" in str(err.value)
+    assert "HTTP 500" in str(err.value) and "暂时不可用" in str(err.value)
     assert before == Facts()
     assert [(r["outcome"], r["attempt"]) for r in rows(tmp_path)] == [("server_error", 3)]
 
@@ -203,7 +203,7 @@ def test_timeout_gives_a_clear_chinese_message_and_unchanged_facts(fake_llm, tmp
     snapshot = before.model_dump()
     with pytest.raises(LLMTimeoutError) as err:
         extract(MESSAGE, before, model)
-    assert "超时" in str(err.value) and "未作改动" in str(err.value)
+    assert "超时" in str(err.value) and "稍后重试" in str(err.value)
     assert before.model_dump() == snapshot
     assert len(fake_llm.requests) == 1  # a slow model stays slow: no retry
     assert rows(tmp_path)[-1]["outcome"] == "timeout"

@@ -96,13 +96,12 @@ def run_chat(app: AppService, *, user: str, draft_id: int | None = None, previou
             draft = app.open_draft(user, draft_id)
         if previous:
             _emit(out, app.import_previous(user, draft.id, previous).text)
-        _emit(out, app.opening(user, draft.id))
+        _emit(out, app.opening(user, draft.id) + "\n（输入“退出”结束；每条消息发出即已保存。）")
     except ReportAssistantError as exc:
         print(str(exc), file=sys.stderr)
         return 2
     for message in _messages(stdin, out):
         if message.strip() in _QUIT:
-            _emit(out, f"已保存。下次继续请用：report-assistant chat --draft {draft.id}")
             break
         if not message.strip():
             continue
@@ -119,4 +118,6 @@ def run_chat(app: AppService, *, user: str, draft_id: int | None = None, previou
             _emit(out, str(exc))
             continue
         _emit(out, reply.text)
+    # "退出", or the end of the input (Ctrl-D): either way, say that nothing is lost
+    _emit(out, f"已保存。下次继续请用：report-assistant chat --draft {draft.id}")
     return 0

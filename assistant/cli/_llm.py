@@ -32,6 +32,11 @@ def cmd_llm_check(args: argparse.Namespace) -> int:
         print("没有配置模型：使用离线引擎（规则和模板），不需要网络，也不产生费用。\n"
               "要接入模型，请设置 REPORT_LLM_MODEL（如 deepseek-chat、qwen-plus），以及密钥"
               "（REPORT_LLM_API_KEY 或 DEEPSEEK_API_KEY 等）；本地服务另设 REPORT_LLM_BASE_URL。")
+        keys = [n for n in ("DEEPSEEK_API_KEY", "DASHSCOPE_API_KEY", "ZHIPUAI_API_KEY", "MOONSHOT_API_KEY",
+                            "OPENAI_API_KEY") if settings.provider_key(n)]
+        if keys or settings.api_key_value():
+            names = "、".join(keys or ["REPORT_LLM_API_KEY"])
+            print(f"注意：已设置 {names}，但没有设置 REPORT_LLM_MODEL，所以密钥没有使用。")
         return EXIT_OK
     try:
         endpoint = resolve_endpoint(settings)

@@ -124,9 +124,16 @@ def import_previous(st: State, path: Path) -> Outcome:
                    previous_report=(previous, filename))
 
 
+def _offline_hint(failed: Mapping[str, str]) -> list[str]:
+    # the model service is down or refuses the key: the offline engine drafts without it
+    if any(w in why for why in failed.values() for w in ("无法连接", "密钥", "余额不足", "没有响应")):
+        return ["模型服务恢复之前，也可以请管理员暂时去掉模型设置（REPORT_LLM_MODEL），改用离线引擎按模板起草。"]
+    return []
+
+
 def draft(st: State, model: Model, parts: Iterable[str] | None, locked: Mapping[str, str] | None = None, *,
           concurrency: int = 3, on_token: Callable[[str, str], None] | None = None,
-          cancel: threading.Event | None = None) -> Outcome:
+          cancel: threading.Event | None = None, written: Iterable[str] = ()) -> Outcome:
     """Every narrative part (or ``parts``) drafted from the facts, with its flags: numbers without
     support, style, and copy from last year's report (D3). Parts in ``locked`` (part → who locked
     it) are left as they are, and the reply says so."""
@@ -141,11 +148,13 @@ def draft(st: State, model: Model, parts: Iterable[str] | None, locked: Mapping[
     standard = OfflineModel() if model.engine != "offline" else None  # parts without facts: no model call
     drafts = draft_all(st.full, model, previous=last_year, parts=wanted, concurrency=concurrency, standard=standard,
                        on_token=on_token, cancel=cancel)
-    failed = [f"- {part_title(x)}：{why}" for x, why in drafts.failed.items()]
+    written = set(written)  # parts with a saved version: a failed one keeps it, the others stay empty
+    failed = [f"- {part_title(x)}{'' if x in written else '（还没有内容）'}：{why}" for x, why in drafts.failed.items()]
     if not drafts.parts:
         reasons = list(dict.fromkeys(drafts.failed.values()))
         return Outcome([f"这次没能起草：{reasons[0] if len(reasons) == 1 else '；'.join(reasons)}",
-                        "事实都已保存，原有的正文没有改动，请稍后再试。"], p, rejections=reasons, refused=True)
+                        "事实都已保存，原有的正文没有改动，请稍后再试。", *_offline_hint(drafts.failed)], p,
+                       rejections=reasons, refused=True)
     copied = copy_findings(st.full, {x: d.text for x, d in drafts.parts.items()}, st.previous)
     source: NarrativeSource = "template" if model.engine == "offline" else "llm"
     narratives: list[NarrativeDraft] = []
@@ -158,7 +167,8 @@ def draft(st: State, model: Model, parts: Iterable[str] | None, locked: Mapping[
             flagged.append(f"- {part_title(x)}：" + "；".join(flags))
     lines = [f"已起草{len(narratives)}个部分，保存为新版本。"]
     if failed:
-        lines += [f"以下{len(failed)}个部分这次没能起草，保留原来的版本，可稍后再说“生成初稿”重试：", *failed]
+        lines += [f"以下{len(failed)}个部分这次没能起草（已有的版本保留不变），可稍后再说“生成初稿”重试：", *failed,
+                  *_offline_hint(drafts.failed)]
     if kept:
         lines.append("已锁定的部分没有改动：" + "、".join(kept) + "。")
     if not p.complete:

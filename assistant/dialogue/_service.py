@@ -130,7 +130,8 @@ class DialogueService:
         piece)`` streams the text as it is written; ``cancel`` stops it (what was written stands)."""
         return self._turn(draft_id, author, message,
                           lambda st: actions.draft(st, self.model, parts, self.store.locked_parts(draft_id),
-                                                   on_token=on_token, cancel=cancel))
+                                                   on_token=on_token, cancel=cancel,
+                                                   written=self.store.narrative(draft_id)))
 
     def _dispatch(self, st: State, message: str) -> Outcome:
         intent = parse_intent(message)

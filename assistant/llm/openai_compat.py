@@ -153,14 +153,14 @@ class _Unanswered(Exception):
 
 
 _UNANSWERED = {
-    "length": ("truncated", "模型输出达到长度上限被截断（finish_reason=length），这次的结果没有保存。"
+    "length": ("truncated", "模型输出达到长度上限被截断（finish_reason=length），这次的结果没有采用。"
                             "可调大 REPORT_LLM_MAX_TOKENS 后重试。"),
-    "content_filter": ("filtered", "模型服务的内容审核拦截了这次回答（content_filter），这次的结果没有保存。"
+    "content_filter": ("filtered", "模型服务的内容审核拦截了这次回答（content_filter），这次的结果没有采用。"
                                    "可稍后重试，或换一种说法。"),
-    "empty": ("empty", "模型返回了空内容，这次的结果没有保存，请重试。"),
-    "thinking_only": ("truncated", "模型在思考阶段就用完了输出长度，没有给出回答，这次的结果没有保存。"
+    "empty": ("empty", "模型返回了空内容，请重试。"),
+    "thinking_only": ("truncated", "模型在思考阶段就用完了输出长度，没有给出回答。"
                                    "可调大 REPORT_LLM_MAX_TOKENS，或换用不思考的模型。"),
-    "refused": ("refused", "模型拒绝回答了这次请求，结果没有保存。可换一种说法后重试。"),
+    "refused": ("refused", "模型拒绝回答了这次请求，可换一种说法后重试。"),
 }
 
 
@@ -198,6 +198,7 @@ class OpenAICompatibleModel:
         if is_loopback(self.base_url):
             # A local server is never behind the office proxy: HTTP(S)_PROXY must not apply to it.
             extra["http_client"] = httpx.Client(trust_env=False, timeout=timeout_s)
+            extra["http_socket_options"] = ()  # our client as it is: no transport of LangChain's, no warning
         # the documented argument names (aliases of ChatOpenAI's fields, which the pydantic mypy plugin
         # does not see as such)
         self._chat = _ChatOpenAI(  # type: ignore[call-arg]
@@ -268,49 +269,48 @@ class OpenAICompatibleModel:
     # ---- one HTTP attempt, classified ---------------------------------------------------------
     def _classify(self, exc: Exception) -> _Attempt:
         where = self.profile.title
-        kept = "已有内容未作改动。"
         if isinstance(exc, _Unanswered):
             # a blank reply is retried (DeepSeek: "handle blank content and retry"); the others not
-            return _Attempt(exc.outcome, LLMOutputError(exc.message + kept), exc.outcome == "empty")
+            return _Attempt(exc.outcome, LLMOutputError(exc.message), exc.outcome == "empty")
         if isinstance(exc, openai.APITimeoutError):
             return _Attempt("timeout", LLMTimeoutError(
-                f"模型服务（{where}）在{self.timeout_s:g}秒内没有响应，请求已超时。{kept}请稍后重试。"), False)
+                f"模型服务（{where}）在{self.timeout_s:g}秒内没有响应，请求已超时，请稍后重试。"), False)
         if isinstance(exc, openai.APIConnectionError):
             return _Attempt("connection_error", LLMUnavailableError(
-                f"无法连接模型服务（{where}，{self.base_url}），请检查地址和网络。{kept}"), True)
+                f"无法连接模型服务（{where}，{self.base_url}），请检查地址和网络。"), True)
         if isinstance(exc, openai.RateLimitError):
             wait = _retry_after(exc)
             if wait is not None and wait > self.retry_after_max_s:
                 return _Attempt("rate_limited", LLMRateLimitedError(
-                    f"模型服务（{where}）请求过于频繁（HTTP 429），服务要求{_seconds(wait)}后再试。{kept}"), False)
+                    f"模型服务（{where}）请求过于频繁（HTTP 429），服务要求{_seconds(wait)}后再试。"), False)
             return _Attempt("rate_limited", LLMRateLimitedError(
-                f"模型服务（{where}）请求过于频繁（HTTP 429），多次重试后仍未成功，请稍后再试。{kept}"), True, wait)
+                f"模型服务（{where}）请求过于频繁（HTTP 429），多次重试后仍未成功，请稍后再试。"), True, wait)
         if isinstance(exc, openai.APIStatusError):
             status = exc.status_code
             text = str(getattr(exc, "message", "") or "") + " " + str(getattr(exc, "body", "") or "")
             if status >= 500:
                 return _Attempt("server_error", LLMUnavailableError(
-                    f"模型服务（{where}）暂时不可用（HTTP {status}），多次重试后仍未成功。{kept}"), True)
+                    f"模型服务（{where}）暂时不可用（HTTP {status}），多次重试后仍未成功。"), True)
             if status == 401:
                 return _Attempt("auth_error", LLMAuthError(
-                    f"模型服务（{where}）拒绝了密钥（HTTP 401），请检查 {self.key_name}。{kept}"), False)
+                    f"模型服务（{where}）拒绝了密钥（HTTP 401），请检查 {self.key_name}。"), False)
             if status == 402 or _BALANCE.search(text):
                 return _Attempt("insufficient_balance", LLMRequestError(
-                    f"模型服务（{where}）账户余额不足（HTTP {status}），请充值后重试。{kept}"), False)
+                    f"模型服务（{where}）账户余额不足（HTTP {status}），请充值后重试。"), False)
             if status == 403:
                 return _Attempt("auth_error", LLMAuthError(
-                    f"模型服务（{where}）拒绝访问（HTTP 403）：这个密钥没有使用模型“{self.name}”的权限。{kept}"), False)
+                    f"模型服务（{where}）拒绝访问（HTTP 403）：这个密钥没有使用模型“{self.name}”的权限。"), False)
             if status == 404:
                 return _Attempt("request_error", LLMRequestError(
                     f"模型服务（{where}）找不到模型“{self.name}”或接口地址（HTTP 404），"
-                    f"请检查 REPORT_LLM_MODEL 和 REPORT_LLM_BASE_URL。{kept}"), False)
+                    f"请检查 REPORT_LLM_MODEL 和 REPORT_LLM_BASE_URL。"), False)
             if _CONTEXT_TOO_LONG.search(text):
                 return _Attempt("context_too_long", LLMRequestError(
-                    f"这次发给模型的内容超过了模型“{self.name}”的上下文长度（HTTP {status}）。{kept}"
+                    f"这次发给模型的内容超过了模型“{self.name}”的上下文长度（HTTP {status}）。"
                     "可换用上下文更长的模型，或把内容分几次发送。"), False)
             return _Attempt("request_error", LLMRequestError(
                 f"模型服务（{where}）拒绝了请求（HTTP {status}），详细原因已记入模型调用记录。"
-                f"请检查模型名称和接口类型（REPORT_LLM_PROFILE）。{kept}"), False)
+                f"请检查模型名称和接口类型（REPORT_LLM_PROFILE）。"), False)
         if isinstance(exc, openai.LengthFinishReasonError):
             return self._classify(_unanswered("length"))
         if isinstance(exc, openai.ContentFilterFinishReasonError):
@@ -414,7 +414,7 @@ class OpenAICompatibleModel:
             messages = [*messages, AIMessage(raw_text or "（空）"),
                         HumanMessage(reask.render("text", error=last_error))]
         raise _told(LLMOutputError(
-            f"模型{self.max_reasks + 1}次返回的结果都不符合要求的格式，本次未作任何改动，详细原因已记入模型调用记录。"),
+            f"模型{self.max_reasks + 1}次返回的结果都不符合要求的格式，详细原因已记入模型调用记录。"),
             "invalid", counter[0], spent[0], last_error)
 
     def _checked(self, request: LLMRequest, messages: list[BaseMessage], on_text: Callable[[str], None] | None,
