@@ -398,3 +398,15 @@ def test_a_name_asked_for_is_not_taken_from_the_middle_of_a_statement():
     r = read_message("结果：公开的3件 个人2 企业1 村委会那件不掌握 还有1件个人的是信访 转信访办了", topic="agency_name")
     assert not any(op.field == "agency_name" for op in r.ops)
     assert read_message("某镇人民政府，乡镇。", topic="agency_name").ops[-1].value == "某镇人民政府"
+
+
+@pytest.mark.parametrize("message,problems,measures", [
+    ("问题是更新不及时，措施是建台账", "更新不及时", "建台账"),
+    ("存在的问题是人手少，改进措施是明年配专干", "人手少", "明年配专干"),
+    ("问题主要是栏目更新慢 措施就是定期检查", "栏目更新慢", "定期检查"),
+])
+def test_problems_and_measures_in_one_breath(message, problems, measures):
+    from assistant.reading import read_message
+
+    ops = {o.field: o.value for o in read_message(message).ops}
+    assert (ops.get("problems"), ops.get("measures")) == (problems, measures)
