@@ -1,6 +1,6 @@
 """Drafting with a model, in a real browser: the app runs with a model configured (the local fake
-server, over HTTP), a part is written slowly, and its first characters show in the chat before it is
-finished; 停止起草 stops the next run, and the parts already written are saved."""
+server, over HTTP), a part is written slowly, and its first characters show in the chat and in the
+preview before it is finished; 停止起草 stops the next run, and the parts already written are saved."""
 
 from __future__ import annotations
 
@@ -69,6 +69,10 @@ def test_a_part_shows_as_it_is_written_and_drafting_can_be_stopped(served):
             # the first pieces are on the page while the part is still being written
             expect(chat).to_contain_text("本机关坚持以公开为常态", timeout=20_000)
             assert "全文完毕" not in chat.inner_text()
+            # and in the preview, in its place in the report, marked as not yet saved
+            writing = page.locator('#preview .preview-page[data-writing="1"] p[data-part="p1.active"]')
+            expect(writing).to_contain_text("本机关坚持以公开为常态")
+            assert "全文完毕" not in writing.inner_text()
             page.screenshot(path=str(work / "streaming-1366x768.png"))
             expect(chat).to_contain_text("已起草", timeout=60_000)
             expect(page.locator("#preview")).to_contain_text("全文完毕")

@@ -102,6 +102,7 @@ def wire(v: Views, ws: AppService) -> None:
         username = user_of(request)
         progress(0, desc="准备起草……")
         history = await in_thread(lambda: chat_of(ws, username, draft_id))
+        snap = await in_thread(lambda: ws.snapshot(username, draft_id))
         history = [*history, {"role": "user", "content": "生成初稿"},
                    {"role": "assistant", "content": "准备起草……"}]
         yield {"chat": history}
@@ -121,11 +122,12 @@ def wire(v: Views, ws: AppService) -> None:
         try:
             while not future.done():
                 await asyncio.sleep(0.2)
-                now = views.drafting_text(dict(written))
+                writing = dict(written)
+                now = views.drafting_text(writing)
                 if now and now != shown:
                     shown = now
                     history[-1] = {"role": "assistant", "content": now}
-                    yield {"chat": history}
+                    yield {"chat": history, "preview": views.preview_html(snap, writing)}
             try:
                 future.result()
             except ReportAssistantError as exc:

@@ -21,7 +21,7 @@ from assistant.storage import DraftInfo
 from assistant.workflow import MOVES, STATE_LABELS
 from schemas import labels as L
 from schemas.findings import Finding
-from schemas.layout import T2_CELLS, T3_COLUMNS, T3_ROWS, T4_BLOCKS, T4_COLUMNS, get_text
+from schemas.layout import T2_CELLS, T3_COLUMNS, T3_ROWS, T4_BLOCKS, T4_COLUMNS, get_text, set_text
 from schemas.report import Blank
 
 __all__ = [
@@ -226,10 +226,18 @@ def _preview_marks(snap: Snapshot) -> str:
     return f"<style>{''.join(dict.fromkeys(rules))}</style>"
 
 
-def preview_html(snap: Snapshot) -> str:
-    body = _link_numbers(render_html_body(snap.assembled.report), snap)
+def preview_html(snap: Snapshot, writing: dict[str, str] | None = None) -> str:
+    """The report as it stands; ``writing`` (part → its text so far) shows parts being drafted in
+    place of their saved text, marked as unsaved."""
+    report = snap.assembled.report
+    if writing:
+        report = report.model_copy(deep=True)
+        for part, text in writing.items():
+            set_text(report, part_address(part), text + "▍")
+    body = _link_numbers(render_html_body(report), snap)
+    state = ' data-writing="1"' if writing else ""
     return (f'{_preview_marks(snap)}<div class="preview-page" data-draft="{snap.draft.id}" '
-            f'data-revision="{snap.draft.revision}">{body}</div>')
+            f'data-revision="{snap.draft.revision}"{state}>{body}</div>')
 
 
 # ---- findings -------------------------------------------------------------------------------------
