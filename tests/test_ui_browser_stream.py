@@ -91,3 +91,6 @@ def test_a_part_shows_as_it_is_written_and_drafting_can_be_stopped(served):
             browser.close()
     log = (work / "server.log").read_text(encoding="utf-8", errors="replace")
     assert "Traceback" not in log, log[-3000:]
+    # the app's drafting went to the model over HTTP, and only the parts with facts were asked for
+    asked = [task_of(r) for r in fake.requests if task_of(r).startswith("draft.")]
+    assert asked.count("draft.p1.active") == 2 and "draft.p6.fees" not in asked
