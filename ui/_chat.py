@@ -27,14 +27,16 @@ _RUNNING: dict[tuple[str, str], threading.Event] = {}
 
 
 def build(v: Views) -> None:
-    v.add("chat", gr.Chatbot(label="对话", show_label=False, height=600, elem_id="chat", feedback_options=None,
+    # the message box and 发送 stay in view at 1366×768: the chat takes what the page leaves
+    v.add("chat", gr.Chatbot(label="对话", show_label=False, height="max(280px, calc(100vh - 460px))", elem_id="chat",
+                             feedback_options=None,
                              buttons=["copy"], placeholder="正在加载对话……"))
     v.add("message", gr.Textbox(label="消息", placeholder="可以一次说好几项，也可以直接粘贴表格（Excel、WPS 或网页上复制的）",
                                 lines=3, max_lines=12, elem_id="chat-input"), shown_to="chat")
     with gr.Row():
         v.add("send", gr.Button("发送", variant="primary", elem_id="send"), shown_to="chat")
         v.add("draft_all", gr.Button("起草全部正文", elem_id="draft-all"), shown_to="draft")
-        v.add("stop_draft", gr.Button("停止起草", elem_id="stop-draft", variant="stop"), shown_to="draft")
+        v.add("stop_draft", gr.Button("停止起草", elem_id="stop-draft", variant="secondary"), shown_to="draft")
     with v.add("import_box", gr.Accordion("导入上年报告", open=False, visible=False, elem_id="import-box"),
                shown_to="import_previous"):
         v.add("upload", gr.File(label=f"上年报告（{'、'.join(UPLOAD_TYPES)}）", file_types=list(UPLOAD_TYPES),

@@ -7,10 +7,13 @@ import gradio as gr
 __all__ = ["APP_CSS", "APP_JS", "theme"]
 
 APP_CSS = """
-.gradio-container { max-width: 1600px !important; }
+.gradio-container { max-width: 100% !important; }
 #app-header h2 { margin: 0; }
 #user-badge { text-align: right; }
-#preview { max-height: 72vh; overflow-y: auto; background: #f3f3f3; padding: 12px; border-radius: 8px; }
+/* Gradio sets its blocks' overflow to visible and its container's to hidden: without !important the
+   report runs under the page's edge and parts 二–六 cannot be reached */
+#preview { max-height: max(360px, calc(100vh - 330px)); overflow-y: auto !important; background: #f3f3f3; padding: 12px;
+           border-radius: 8px; }
 #preview .preview-page main.report { box-sizing: border-box; max-width: 820px; margin: 0 auto; padding: 40px 48px;
   background: #fff; color: #000; box-shadow: 0 1px 4px rgba(0,0,0,.15);
   font: 16px/1.9 "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", serif; text-align: justify; }

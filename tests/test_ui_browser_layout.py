@@ -1,0 +1,55 @@
+"""The page at the size of an office PC (1366×768), in a real browser: the message box and 发送 are in
+view without scrolling, and the whole report can be read in the preview, down to part 六."""
+
+from __future__ import annotations
+
+import pytest
+
+from eval.harness import AppServer, add_users, launch_chromium, login, send_message
+from tests.dialogue_support import SAMPLE_DIALOGUE
+from tests.test_ui_browser import PASSWORD, _require_browser
+
+pytestmark = pytest.mark.timeout(400)
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory):
+    _require_browser()
+    work = tmp_path_factory.mktemp("ui-layout")
+    url = f"sqlite:///{work / 'app.sqlite3'}"
+    add_users(url, [("zhangsan", PASSWORD, "staff", "张三")])
+    with AppServer(url, work) as base:
+        yield base, work
+
+
+def test_at_1366x768_the_input_is_in_view_and_the_report_reads_to_the_end(app):
+    from playwright.sync_api import expect, sync_playwright
+
+    base, work = app
+    expect.set_options(timeout=30_000)
+    with sync_playwright() as p:
+        browser = launch_chromium(p)
+        try:
+            page = browser.new_context(locale="zh-CN", viewport={"width": 1366, "height": 768}).new_page()
+            login(page, base, "zhangsan", PASSWORD)
+            page.screenshot(path=str(work / "login-1366x768.png"))
+            for sel in ("#chat-input textarea", "#send"):
+                box = page.locator(sel).bounding_box()
+                assert box is not None and box["y"] + box["height"] <= 768, (sel, box)
+            for message in SAMPLE_DIALOGUE:
+                send_message(page, message)
+            send_message(page, "生成初稿")
+            preview = page.locator("#preview")
+            # the preview scrolls inside itself: the report is longer than the window
+            assert preview.evaluate("el => el.scrollHeight > el.clientHeight + 500")
+            assert preview.evaluate("el => getComputedStyle(el).overflowY") == "auto"
+            preview.hover()
+            for _ in range(30):
+                page.mouse.wheel(0, 800)
+            # the last item of part 六 is on screen, and the heading of 六 above it can be reached
+            expect(preview.locator('p[data-part="p6.6"]')).to_be_in_viewport()
+            preview.get_by_text("六、其他需要报告的事项").scroll_into_view_if_needed()
+            expect(preview.get_by_text("六、其他需要报告的事项")).to_be_in_viewport()
+            page.screenshot(path=str(work / "preview-end-1366x768.png"))
+        finally:
+            browser.close()
