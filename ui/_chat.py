@@ -11,7 +11,7 @@ from typing import Any
 
 import gradio as gr
 
-from assistant.app import UPLOAD_TYPES, AppService
+from assistant.app import UPLOAD_TYPES, AppError, AppService
 from assistant.errors import ReportAssistantError
 from ui import views
 from ui._gradio_auth import user_of
@@ -83,7 +83,7 @@ def wire(v: Views, ws: AppService) -> None:
         kind, result = outcome
         if kind == "error":  # nothing was recorded: give the message back, and say why
             yield {"chat": history[:-2], "message": message}
-            raise gr.Error(str(result), title="无法完成")
+            raise result  # a refusal: the page says it, the components keep their content
         text = result.text
         for i in range(1, _STREAM_STEPS):
             history[-1] = {"role": "assistant", "content": text[: len(text) * i // _STREAM_STEPS]}
@@ -130,10 +130,7 @@ def wire(v: Views, ws: AppService) -> None:
                     shown = now
                     history[-1] = {"role": "assistant", "content": now}
                     yield {"chat": history, "preview": views.preview_html(snap, writing)}
-            try:
-                future.result()
-            except ReportAssistantError as exc:
-                raise gr.Error(str(exc), title="无法完成") from None
+            future.result()  # a refusal propagates: the page says it, the components keep their content
         finally:
             _RUNNING.pop((username, str(draft_id)), None)
 
@@ -147,10 +144,10 @@ def wire(v: Views, ws: AppService) -> None:
     async def on_stop(draft_id, request: gr.Request):
         cancel = _RUNNING.get((user_of(request), str(draft_id)))
         if cancel is None:
-            gr.Info("现在没有正在进行的起草。")
+            gr.Info("现在没有正在进行的起草。", title="提示")
             return {}
         cancel.set()
-        gr.Info("正在停止：已写好的部分会保存，其余部分保留原来的版本。")
+        gr.Info("正在停止：已写好的部分会保存，其余部分保留原来的版本。", title="提示")
         return {}
 
     v.on(v["stop_draft"].click, on_stop, ["draft_select"], (), api_name="stop_draft")
@@ -158,7 +155,7 @@ def wire(v: Views, ws: AppService) -> None:
     async def on_import(draft_id, path, part, request: gr.Request):
         username = user_of(request)
         if not path:
-            raise gr.Error("请先选择上年报告文件。", title="无法完成")
+            raise AppError("请先选择上年报告文件。")
 
         def work():
             ws.import_previous(username, draft_id, path, Path(path).name)

@@ -63,7 +63,7 @@ def wire(v: Views, ws: AppService) -> None:
             return refresh(v, ws, username, draft_id, part), restored
 
         out, restored = await in_thread(work)
-        gr.Info(f"已把第{old}版恢复为第{restored.version}版。")
+        gr.Info(f"已把第{old}版恢复为第{restored.version}版。", title="提示")
         return out
 
     v.on(v["restore"].click, on_restore, ["draft_select", "part", "version_a"], VIEW_OUTPUTS,

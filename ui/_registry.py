@@ -81,6 +81,19 @@ class Views:
         return trigger(keyed(fn, {n: self._blocks[n] for n in outputs}), self(*inputs), self(*outputs), **kwargs)
 
 
+def _from_api(args: tuple, kwargs: dict) -> bool:
+    """True when the event comes from a program (gradio_client marks its requests), or from a direct
+    call without a request (tests of the handlers)."""
+    for a in (*args, *kwargs.values()):
+        if isinstance(a, gr.Request):
+            try:
+                headers = a.headers or {}
+            except (AttributeError, KeyError):  # a Request made without an HTTP request: a direct call
+                return True
+            return headers.get("x-gradio-user") == "api"
+    return True
+
+
 def keyed(fn: Callable[..., Any], outputs: Mapping[str, Any]) -> Callable[..., Any]:
     """``fn`` answering ``{component: value}`` to Gradio for its ``{name: value}``; core errors
     (permission, validation, storage) become a Chinese message in the page. Same signature as
@@ -96,8 +109,14 @@ def keyed(fn: Callable[..., Any], outputs: Mapping[str, Any]) -> Callable[..., A
             return gr.skip()
         return {outputs[name]: value for name, value in result.items()}
 
-    def refused(exc: ReportAssistantError) -> gr.Error:
-        return gr.Error(str(exc), title="无法完成")
+    def refused(exc: ReportAssistantError, args: tuple, kwargs: dict) -> Any:
+        """An expected refusal. To a program (gradio_client) an error; in the page a Chinese warning,
+        every component keeping what it shows (an error would blank the outputs), and no traceback
+        in the server's log."""
+        if _from_api(args, kwargs):
+            return gr.Error(str(exc), title="无法完成", print_exception=False)
+        gr.Warning(str(exc), title="无法完成")
+        return gr.skip()
 
     if inspect.isasyncgenfunction(fn):
         @functools.wraps(fn)
@@ -106,21 +125,30 @@ def keyed(fn: Callable[..., Any], outputs: Mapping[str, Any]) -> Callable[..., A
                 async for item in fn(*args, **kwargs):
                     yield convert(item)
             except ReportAssistantError as exc:
-                raise refused(exc) from exc
+                answer = refused(exc, args, kwargs)
+                if isinstance(answer, gr.Error):
+                    raise answer from exc
+                yield answer
     elif inspect.iscoroutinefunction(fn):
         @functools.wraps(fn)
         async def wrapper(*args, **kwargs):
             try:
                 return convert(await fn(*args, **kwargs))
             except ReportAssistantError as exc:
-                raise refused(exc) from exc
+                answer = refused(exc, args, kwargs)
+                if isinstance(answer, gr.Error):
+                    raise answer from exc
+                return answer
     else:
         @functools.wraps(fn)
         def wrapper(*args, **kwargs):
             try:
                 return convert(fn(*args, **kwargs))
             except ReportAssistantError as exc:
-                raise refused(exc) from exc
+                answer = refused(exc, args, kwargs)
+                if isinstance(answer, gr.Error):
+                    raise answer from exc
+                return answer
 
     wrapper.keyed_outputs = tuple(outputs)  # type: ignore[attr-defined]  # read by tests
     return wrapper

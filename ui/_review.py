@@ -51,7 +51,7 @@ def wire(v: Views, ws: AppService) -> None:
             return refresh(v, ws, username, draft_id, part)
 
         out = await in_thread(work)
-        gr.Info("已审核定稿，报告现在只读，可以导出。")
+        gr.Info("已审核定稿，报告现在只读，可以导出。", title="提示")
         return out
 
     v.on(v["move_approve"].click, on_approve, ["draft_select", "part"], VIEW_OUTPUTS, api_name="approve")
@@ -65,7 +65,7 @@ def wire(v: Views, ws: AppService) -> None:
                 return refresh(v, ws, username, draft_id, part)
 
             out = await in_thread(work)
-            gr.Info(f"已{MOVES[action].label}。")
+            gr.Info(f"已{MOVES[action].label}。", title="提示")
             out["move_reason"] = {**out["move_reason"], "value": ""}  # the reason was used: clear it
             return out
 
