@@ -124,7 +124,7 @@ def test_terminal_chat(db, role, state):
     assert "Traceback" not in text
     if EXPECTED[("chat", role, state)]:
         assert "政务新媒体发布信息：59条 → 60条" in text and after[3] == before[3] + 2
-        assert "已锁定的部分没有改动" in text
+        assert "已锁定或有人改过，没有重新起草" in text
     else:
         assert after[1] == before[1] and after[3] == before[3], "a refused chat changed the draft"
         assert any(w in text for w in ("无权", "已提交审核", "已定稿")), text

@@ -120,3 +120,32 @@ def test_parts_are_drafted_a_few_at_a_time_and_logged_against_the_draft(fake_llm
         assert rows and all(r["draft_id"] == d and r["username"] == AUTHOR for r in rows)
     finally:
         store.close()
+
+
+def test_drafting_all_parts_never_replaces_what_a_person_wrote(tmp_path):
+    """An editor rewrote 五 by hand; 起草全部正文 again leaves it as they wrote it, says so, and
+    redrafts the rest. Once emptied by hand, the part is drafted again."""
+    from assistant.app import AppService
+
+    settings = Settings(_env_file=None, database_url=f"sqlite:///{tmp_path / 'e.sqlite3'}")
+    app = AppService.from_settings(settings)
+    try:
+        app.add_user(None, "zhangsan", "edit-test-password", "staff", "张三")
+        app.add_user(None, "lisi", "edit-test-password", "editor", "李四")
+        d = app.new_draft("zhangsan").id
+        for m in FACTS_SAID:
+            app.send("zhangsan", d, m)
+        app.draft_all("zhangsan", d)
+        versions = app.store.narrative(d)
+        mine = "本局将逐步完善栏目更新机制。（编辑亲笔）"
+        app.save_part("lisi", d, "p5", mine, versions["p5"].version)
+        reply = app.draft_all("zhangsan", d)
+        now = app.store.narrative(d)
+        assert now["p5"].text == mine and now["p5"].source == "manual"
+        assert "五、存在的主要问题及改进情况（李四改过）" in reply.text and "没有重新起草" in reply.text
+        assert now["p1.active"].version > versions["p1.active"].version  # the others were drafted again
+        app.save_part("lisi", d, "p5", "", now["p5"].version)
+        app.draft_all("zhangsan", d)
+        assert app.store.narrative(d)["p5"].source == "template"
+    finally:
+        app.close()

@@ -432,7 +432,7 @@ class AppService:
             service = DialogueService(self.store, _ProgressModel(self.service.model, parts, progress))
         with call_context(draft.id, user.username):
             reply = service.draft_narrative(draft.id, user.username, message=message, parts=parts,
-                                            on_token=on_text, cancel=cancel)
+                                            on_token=on_text, cancel=cancel, name_of=self.name_of)
         if progress is not None:
             progress(len(parts), len(parts), "起草完成")
         return reply

@@ -19,7 +19,7 @@ from assistant.drafting import PARTS, draft_all, part_address, part_title
 from assistant.errors import ReportAssistantError
 from assistant.llm import Model
 from assistant.offline import OfflineModel
-from assistant.storage import ChangeSet, FactChange, NarrativeDraft, UndoPreview
+from assistant.storage import ChangeSet, FactChange, NarrativeDraft, NarrativeVersion, UndoPreview
 from assistant.storage._store import NarrativeSource
 from schemas.facts import FACT_SPECS, fact_label
 from schemas.layout import ALL_CELL_ADDRESSES
@@ -133,22 +133,27 @@ def _offline_hint(failed: Mapping[str, str]) -> list[str]:
 
 def draft(st: State, model: Model, parts: Iterable[str] | None, locked: Mapping[str, str] | None = None, *,
           concurrency: int = 3, on_token: Callable[[str, str], None] | None = None,
-          cancel: threading.Event | None = None, written: Iterable[str] = ()) -> Outcome:
+          cancel: threading.Event | None = None, written: Mapping[str, NarrativeVersion] | None = None,
+          name_of: Callable[[str], str] = str) -> Outcome:
     """Every narrative part (or ``parts``) drafted from the facts, with its flags: numbers without
     support, style, and copy from last year's report (D3). Parts in ``locked`` (part → who locked
     it) are left as they are, and the reply says so."""
     p = plan(st.full)
     locked = dict(locked or {})
-    wanted = [x for x in (PARTS if parts is None else parts) if x in PARTS and x not in locked]
+    written = dict(written or {})
+    # a part a person wrote or restored is theirs: drafting all parts never replaces it
+    edited = {x: v for x, v in written.items() if v.source in ("manual", "restore") and v.text.strip()}
+    wanted = [x for x in (PARTS if parts is None else parts) if x in PARTS and x not in locked and x not in edited]
     kept = [f"{part_title(x)}（{who}锁定）" for x, who in locked.items() if x in PARTS]
+    kept += [f"{part_title(x)}（{name_of(v.author)}改过）" for x, v in edited.items() if x in PARTS and x not in locked]
     if not wanted:
-        return Outcome(["正文各部分都已锁定，没有可以起草的部分。" if kept else "没有需要起草的部分。"], p,
+        return Outcome(["正文各部分都已锁定或有人改过，没有可以起草的部分。" if kept else "没有需要起草的部分。"], p,
                        refused=True)
     last_year = narrative_of(st.previous) if st.previous else {}
     standard = OfflineModel() if model.engine != "offline" else None  # parts without facts: no model call
     drafts = draft_all(st.full, model, previous=last_year, parts=wanted, concurrency=concurrency, standard=standard,
                        on_token=on_token, cancel=cancel)
-    written = set(written)  # parts with a saved version: a failed one keeps it, the others stay empty
+    # a failed part keeps its saved version; one never written stays empty
     failed = [f"- {part_title(x)}{'' if x in written else '（还没有内容）'}：{why}" for x, why in drafts.failed.items()]
     if not drafts.parts:
         reasons = list(dict.fromkeys(drafts.failed.values()))
@@ -170,7 +175,8 @@ def draft(st: State, model: Model, parts: Iterable[str] | None, locked: Mapping[
         lines += [f"以下{len(failed)}个部分这次没能起草（已有的版本保留不变），可稍后再说“生成初稿”重试：", *failed,
                   *_offline_hint(drafts.failed)]
     if kept:
-        lines.append("已锁定的部分没有改动：" + "、".join(kept) + "。")
+        lines.append("以下部分已锁定或有人改过，没有重新起草，原文保留：" + "、".join(kept) + "。"
+                     + ("如确需按事实重新起草其中某一部分，请先在编辑器中清空该部分再起草。" if edited else ""))
     if not p.complete:
         missing = describe_fields(p.missing)
         lines.append("还有必填内容没有给出，相关部分先按已有事实起草：" + "、".join(missing[:6])
