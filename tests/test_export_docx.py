@@ -164,3 +164,25 @@ def test_stamp_goes_into_the_document_properties():
     assert props[PROPERTY_LABELS["acknowledged_at"]] == "2024-01-20T09:30:00+08:00"
     assert props[PROPERTY_LABELS["acknowledged_warnings"]] == "D3@p5"
     assert "王五" in props["comments"] and "D3@p5" in props["comments"]
+
+
+@pytest.mark.parametrize("agency", ["烟台市机关事务管理局", "中华人民共和国国家发展和改革委员会", "某某县城关镇人民政府"])
+def test_the_title_breaks_between_words_and_the_signature_closes_the_report(agency):
+    """GB/T 9704-2012: a long title is broken where the words allow, in even lines (7.3.3), and the
+    report ends with the agency's name and the date, right-aligned (7.3.5.2)."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    report = consistent_report(seed=3, agency=agency, year=2024)
+    stamp = Stamp(dt.datetime(2025, 1, 20, 9, 30, tzinfo=dt.UTC), check_gate(report, None))
+    doc = Document(io.BytesIO(build_docx(report, stamp=stamp)))
+    title = doc.paragraphs[0]
+    lines = title.text.split("\n")
+    assert "".join(lines) == report.meta.title or "".join(lines) == f"{agency}2024年{L.REPORT_TITLE_SUFFIX}"
+    assert all(len(x) <= 20 for x in lines) and len(lines) >= 2
+    # each break is at the end of a word: the agency's name, the year, or a word of the fixed suffix
+    ends = {agency, f"{agency}2024年", "政府信息公开", "2024年政府信息公开", "工作"}
+    assert lines[0] in ends or lines[0].endswith(("市", "县", "区", "镇", "年")), lines
+    name, date = doc.paragraphs[-2], doc.paragraphs[-1]
+    assert (name.text, date.text) == (agency, "2025年1月20日")
+    assert name.alignment == date.alignment == WD_ALIGN_PARAGRAPH.RIGHT

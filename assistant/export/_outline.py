@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import combinations, pairwise
 from typing import Literal
 
 from schemas import labels as L
@@ -78,6 +79,44 @@ def report_title(report: Report) -> str:
         return m.title.strip()
     year = f"{m.report_year}年" if m.report_year else ""
     return f"{m.agency_name}{year}{L.REPORT_TITLE_SUFFIX}"
+
+
+# where a title may break: after an administrative division inside the agency's name, after the
+# name, after the year, and between the words of the fixed suffix (政府信息公开 | 工作 | 年度报告)
+_DIVISIONS = "省市县区州盟旗镇乡"
+_SUFFIX_WORDS = (6, 8)
+
+
+def title_lines(report: Report, per_line: int) -> list[str]:
+    """The title in lines of at most ``per_line`` characters, broken only between words and as
+    even as the breaks allow (GB/T 9704-2012 7.3.3: 回行时要做到词意完整，排列对称)."""
+    title = report_title(report)
+    if len(title) <= per_line:
+        return [title]
+    m = report.meta
+    agency = m.agency_name if m.agency_name and title.startswith(m.agency_name) else ""
+    year = f"{m.report_year}年" if m.report_year and title[len(agency):].startswith(f"{m.report_year}年") else ""
+    breaks = {i + 1 for i, ch in enumerate(agency[:-1]) if ch in _DIVISIONS}
+    breaks |= {len(agency), len(agency) + len(year)}
+    if title.endswith(L.REPORT_TITLE_SUFFIX):
+        start = len(title) - len(L.REPORT_TITLE_SUFFIX)
+        breaks |= {start, *(start + k for k in _SUFFIX_WORDS)}
+    breaks = {b for b in breaks if 0 < b < len(title)}
+    best: tuple[int, list[str]] | None = None
+    for n in range(2, 5):
+        for cut in combinations(sorted(breaks), n - 1):
+            edges = (0, *cut, len(title))
+            lines = [title[a:b] for a, b in pairwise(edges)]
+            if max(len(x) for x in lines) <= per_line:
+                spread = max(len(x) for x in lines) - min(len(x) for x in lines)
+                if best is None or spread < best[0]:
+                    best = (spread, lines)
+        if best is not None:
+            return best[1]
+    # no break between words fits: even lines, as a last resort
+    n = -(-len(title) // per_line)
+    size = -(-len(title) // n)
+    return [title[i:i + size] for i in range(0, len(title), size)]
 
 
 def _paragraphs(text: str, address: str) -> list[Para]:

@@ -33,7 +33,7 @@ from lxml import etree
 
 from assistant.export._fonts import FontPlan, plan_fonts
 from assistant.export._grid import Grid, GridCell, grid_for
-from assistant.export._outline import Heading, Para, RunInItem, TableRef, Title, outline, report_title
+from assistant.export._outline import Heading, Para, RunInItem, TableRef, Title, outline, report_title, title_lines
 from assistant.export._stamp import PROPERTY_LABELS, Stamp
 from schemas import labels as L
 from schemas.report import Report
@@ -46,6 +46,7 @@ PAGE_NUMBER_PT = 14.0  # 四号
 TABLE_PT = 10.5  # 五号: table 三 fits the 156 mm type area
 LINE_PT = 28.0
 TITLE_LINE_PT = 35.0
+TITLE_CHARS_PER_LINE = 20  # 二号 (22 pt, 7.76 mm) on the 156 mm text width: 20 characters
 TABLE_LINE_PT = 13.5
 CELL_MARGIN_MM = 0.8
 
@@ -341,6 +342,21 @@ def _set_properties(doc: DocxDocument, report: Report, plan: FontPlan, stamp: St
 
 
 # ---- the document ---------------------------------------------------------------------------------
+def _signature(doc: DocxDocument, report: Report, stamp: Stamp | None) -> None:
+    """The 落款 under the text: the agency's name and the date, right-aligned with four characters
+    of space on the right (GB/T 9704-2012 7.3.5.2), one blank line above."""
+    name = report.meta.agency_name.strip()
+    if not name:
+        return
+    day = (stamp.exported_at.date() if stamp is not None else dt.date.today())
+    doc.add_paragraph(style="Normal")
+    for text in (name, f"{day.year}年{day.month}月{day.day}日"):
+        p = doc.add_paragraph(text, style="Normal")
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        p.paragraph_format.first_line_indent = Pt(0)
+        p.paragraph_format.right_indent = Pt(4 * BODY_PT)
+
+
 def build_docx(report: Report, *, fonts: FontPlan | None = None, stamp: Stamp | None = None) -> bytes:
     """The report as DOCX bytes. ``fonts`` defaults to the fonts installed here; ``stamp`` records the export."""
     plan = fonts or plan_fonts()
@@ -353,7 +369,12 @@ def build_docx(report: Report, *, fonts: FontPlan | None = None, stamp: Stamp | 
     after_table = False
     for block in outline(report):
         if isinstance(block, Title):
-            doc.add_paragraph(block.text, style="Title")
+            # broken between words only, in even lines (GB/T 9704-2012 7.3.3), not where Word wraps it
+            p = doc.add_paragraph(style="Title")
+            for i, line in enumerate(title_lines(report, TITLE_CHARS_PER_LINE)):
+                run = p.add_run(line)
+                if i:
+                    run._r.insert(0, OxmlElement("w:br"))
         elif isinstance(block, Heading):
             p = doc.add_paragraph(block.text, style="Heading 1" if block.level == 1 else "Heading 2")
             if block.address == "p3":  # table 三 fills most of a page: start it on its own, never split
@@ -370,6 +391,7 @@ def build_docx(report: Report, *, fonts: FontPlan | None = None, stamp: Stamp | 
         elif isinstance(block, TableRef):
             _add_table(doc, grid_for(block.key, report), plan)
         after_table = isinstance(block, TableRef)
+    _signature(doc, report, stamp)
     for p in doc.paragraphs:  # fonts on every run as well as on the styles
         for run in p.runs:
             if run._r.rPr is None or run._r.rPr.rFonts is None:

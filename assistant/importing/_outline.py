@@ -93,6 +93,10 @@ def _find_title(blocks: list, first_heading: int) -> tuple[str, int]:
                     and (title[:1].isdigit() or title.startswith(("关于", "二〇", "二零")))
                     and not any(ch.isdigit() for ch in prev.text)):
                 return prev.text + title, i
+            # broken after the year: "烟台市机关事务管理局2023年" / "政府信息公开工作年度报告"
+            if (isinstance(prev, Paragraph) and len(prev.text.strip()) <= 40
+                    and re.search(r"\d{4}\s*年$", prev.text.strip()) and title.startswith(("政府信息公开", "政务公开"))):
+                return prev.text.strip() + title, i
             return title, i
     return "", -1
 
