@@ -12,7 +12,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -119,6 +120,22 @@ def launch_chromium(playwright, executable: str | None = None):
     if path is None:
         raise RuntimeError("找不到 Chromium（Debian 软件包 chromium）。")
     return playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS, headless=True)
+
+
+@contextmanager
+def logged_in_page(url: str, username: str, password: str, *, width: int = 1366, height: int = 768,
+                   locale: str = "zh-CN") -> Iterator[Any]:
+    """A Chromium page at ``width``×``height`` (an office PC's screen by default), logged in."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = launch_chromium(p)
+        try:
+            page = browser.new_context(locale=locale, viewport={"width": width, "height": height}).new_page()
+            login(page, url, username, password)
+            yield page
+        finally:
+            browser.close()
 
 
 def login(page, url: str, username: str, password: str) -> None:

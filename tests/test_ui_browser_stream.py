@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from eval.harness import AppServer, add_users, launch_chromium, login, send_message
+from eval.harness import AppServer, add_users, logged_in_page, send_message
 from tests.fakellm import FakeLLMServer, Recorded, Reply
 from tests.fakellm.responders import install, task_of
 from tests.test_ui_browser import PASSWORD, _require_browser
@@ -51,44 +51,38 @@ def served(tmp_path_factory):
 
 
 def test_a_part_shows_as_it_is_written_and_drafting_can_be_stopped(served):
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
     base, fake, model, work = served
     expect.set_options(timeout=30_000)
-    with sync_playwright() as p:
-        browser = launch_chromium(p)
-        try:
-            page = browser.new_context(locale="zh-CN", viewport={"width": 1366, "height": 768}).new_page()
-            login(page, base, "zhangsan", PASSWORD)
-            chat = page.locator("#chat")
-            expect(chat).to_contain_text("您好！我来帮您收集")
-            send_message(page, "网站公开政务信息148条，新媒体发布信息59条。")
-            expect(chat).to_contain_text("148")
+    with logged_in_page(base, "zhangsan", PASSWORD) as page:
+        chat = page.locator("#chat")
+        expect(chat).to_contain_text("您好！我来帮您收集")
+        send_message(page, "网站公开政务信息148条，新媒体发布信息59条。")
+        expect(chat).to_contain_text("148")
 
-            page.locator("#draft-all").click()
-            # the first pieces are on the page while the part is still being written
-            expect(chat).to_contain_text("本机关坚持以公开为常态", timeout=20_000)
-            assert "全文完毕" not in chat.inner_text()
-            # and in the preview, in its place in the report, marked as not yet saved
-            writing = page.locator('#preview .preview-page[data-writing="1"] p[data-part="p1.active"]')
-            expect(writing).to_contain_text("本机关坚持以公开为常态")
-            assert "全文完毕" not in writing.inner_text()
-            page.screenshot(path=str(work / "streaming-1366x768.png"))
-            expect(chat).to_contain_text("已起草", timeout=60_000)
-            expect(page.locator("#preview")).to_contain_text("全文完毕")
+        page.locator("#draft-all").click()
+        # the first pieces are on the page while the part is still being written
+        expect(chat).to_contain_text("本机关坚持以公开为常态", timeout=20_000)
+        assert "全文完毕" not in chat.inner_text()
+        # and in the preview, in its place in the report, marked as not yet saved
+        writing = page.locator('#preview .preview-page[data-writing="1"] p[data-part="p1.active"]')
+        expect(writing).to_contain_text("本机关坚持以公开为常态")
+        assert "全文完毕" not in writing.inner_text()
+        page.screenshot(path=str(work / "streaming-1366x768.png"))
+        expect(chat).to_contain_text("已起草", timeout=60_000)
+        expect(page.locator("#preview")).to_contain_text("全文完毕")
 
-            # a second run, stopped while the slow part is being written
-            model.slow_delay = 1.5
-            page.locator("#draft-all").click()
-            expect(chat).to_contain_text("本机关坚持以公开为常态", timeout=20_000)
-            time.sleep(0.5)
-            page.locator("#stop-draft").click()
-            expect(chat).to_contain_text("已按您的要求停止起草", timeout=30_000)
-            page.screenshot(path=str(work / "stopped-1366x768.png"))
-            # the part that was stopped keeps its first version
-            expect(page.locator('#preview p[data-part="p1.active"]')).to_contain_text("全文完毕")
-        finally:
-            browser.close()
+        # a second run, stopped while the slow part is being written
+        model.slow_delay = 1.5
+        page.locator("#draft-all").click()
+        expect(chat).to_contain_text("本机关坚持以公开为常态", timeout=20_000)
+        time.sleep(0.5)
+        page.locator("#stop-draft").click()
+        expect(chat).to_contain_text("已按您的要求停止起草", timeout=30_000)
+        page.screenshot(path=str(work / "stopped-1366x768.png"))
+        # the part that was stopped keeps its first version
+        expect(page.locator('#preview p[data-part="p1.active"]')).to_contain_text("全文完毕")
     log = (work / "server.log").read_text(encoding="utf-8", errors="replace")
     assert "Traceback" not in log, log[-3000:]
     # the app's drafting went to the model over HTTP, and only the parts with facts were asked for
