@@ -3,6 +3,7 @@ tables with merged cells included; a scan without text layer is named as such.""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 
@@ -12,7 +13,8 @@ from import_helpers import assert_same_report, assert_same_tables
 from test_audit_support import convert_to_pdf, needs_soffice
 
 from assistant.errors import ReportReadError
-from assistant.export import build_docx
+from assistant.export import build_docx, check_gate
+from assistant.export._stamp import Stamp
 from assistant.importing import load_report, parse_pdf
 from assistant.validation import validate
 from eval.synthetic import consistent_report, previous_year_of, zero_report
@@ -20,6 +22,7 @@ from schemas.report import Report
 
 pytestmark = [needs_soffice, pytest.mark.timeout(300)]
 
+EXPORTED = dt.datetime(2025, 1, 20, 9, 30, tzinfo=dt.UTC)
 CASES = {
     "rich": lambda: consistent_report(21),
     "county": lambda: consistent_report(22, agency="示例县农业农村局", level="county"),
@@ -36,8 +39,10 @@ def pdfs(tmp_path_factory):
     docx = []
     for name, report in reports.items():
         path = folder / f"{name}.docx"
-        path.write_bytes(build_docx(report))
+        path.write_bytes(build_docx(report, stamp=Stamp(EXPORTED, check_gate(report, None))))
         docx.append(path)
+        # the 落款 dates the exported report: read back, that is its publication date
+        report.meta.publication_date = report.meta.publication_date or EXPORTED.date()
     convert_to_pdf(docx, folder)
     return folder, reports
 

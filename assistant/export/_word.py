@@ -344,11 +344,13 @@ def _set_properties(doc: DocxDocument, report: Report, plan: FontPlan, stamp: St
 # ---- the document ---------------------------------------------------------------------------------
 def _signature(doc: DocxDocument, report: Report, stamp: Stamp | None) -> None:
     """The 落款 under the text: the agency's name and the date, right-aligned with four characters
-    of space on the right (GB/T 9704-2012 7.3.5.2), one blank line above."""
+    of space on the right (GB/T 9704-2012 7.3.5.2), one blank line above. An importer reads that
+    date back as the report's publication date."""
     name = report.meta.agency_name.strip()
     if not name:
         return
-    day = (stamp.exported_at.date() if stamp is not None else dt.date.today())
+    # the report's own date when it has one (a re-export keeps it), else the day it is exported
+    day = report.meta.publication_date or (stamp.exported_at.date() if stamp is not None else dt.date.today())
     doc.add_paragraph(style="Normal")
     for text in (name, f"{day.year}年{day.month}月{day.day}日"):
         p = doc.add_paragraph(text, style="Normal")
