@@ -77,7 +77,7 @@ def test_a_supervisor_gets_the_file_once_the_report_is_approved(app):
         sup.predict(draft, "p1.active", api_name="/approve")
     staff.predict(draft, "p1.active", "", api_name="/move_submit")
     sup.predict(draft, "p1.active", api_name="/approve")
-    path = Path(sup.predict(draft, "json", api_name="/export"))
+    path = Path(sup.predict(draft, "json", api_name="/export")[0])  # (file, notice)
     assert path.name.endswith("年度报告.json")
     assert tables_of(load_report(path)) == tables_of(gold())
 

@@ -60,7 +60,7 @@ def test_the_preview_is_the_report_with_clickable_numbers(sample):
 def test_a_wrong_cell_is_marked_in_the_grid_the_preview_and_the_findings(sample):
     ws, d = sample
     rows = views.grid_rows(ws.snapshot("zhang", d), "t3")
-    assert rows[0][0] == "一、本年新收政府信息公开申请数量" and rows[0][1:8] == ["0"] * 7 and rows[0][8] == ""
+    assert rows[0][0] == "一、本年新收政府信息公开申请数量" and rows[0][1:8] == ["0"] * 7 and len(rows[0]) == 8
     rows[0][1] = "5"
     snap = ws.snapshot("zhang", d)
     edits, shown = views.grid_edits("t3", rows, snap)
@@ -68,11 +68,18 @@ def test_a_wrong_cell_is_marked_in_the_grid_the_preview_and_the_findings(sample)
     ws.set_cells("zhang", d, edits, shown)
     snap = ws.snapshot("zhang", d)
     after = views.grid_rows(snap, "t3")
-    assert after[0][1] == "5" and "A3" in after[0][8] and "A1" in after[0][8]
+    assert after[0][1] == "5" and len(after[0]) == 8  # no 校验 column: the messages are on the cells
+    notes = views.grid_notes(snap)["t3"]
+    assert "总计" in notes["0-7"] and notes["0-7"].startswith("错误：")  # the row total, on hover
     assert '#grid-t3 [data-testid="cell-0-7"]' in views.grid_marks_css(snap)  # the row total
     assert 'td[data-address="t3.new_received.total"]' in views.preview_html(snap)
+    assert "cell-0-7" in views.grid_marks_css(snap) and 'id="grid-notes"' in views.grid_marks_css(snap)
     findings = views.findings_html(snap)
-    assert "表三「一、本年新收政府信息公开申请数量」行「总计」列（t3.new_received.total）" in findings
+    # in plain words, under its part, with the rule and the address on a details line
+    assert '<h4 class="group">三、收到和处理政府信息公开申请情况' in findings
+    assert re.search(r'<div class="details">规则 A\d · 表三「一、本年新收政府信息公开申请数量」行「总计」列'
+                     r"（t3.new_received.total）</div>", findings)
+    assert 'data-target="t3.new_received.total"' in findings
     assert "<mark>" in findings  # E6 quotes the sentence of the text it is about
 
 
@@ -133,3 +140,43 @@ def test_the_model_calls_view_shows_what_the_draft_cost():
     assert llm_rows(rows)[0][-1] == "$0.00039"
     unpriced = [{**r, "cost": None, "model": "my-model"} for r in rows]
     assert "没有这个模型的价格" in llm_summary(unpriced) and llm_rows(unpriced)[0][-1] == ""
+
+
+@pytest.fixture
+def fresh(tmp_path):
+    store = Store(f"sqlite:///{tmp_path / 'f.sqlite3'}")
+    auth = AuthStore(store.engine)
+    auth.add_user("zhang", "password-123", "staff", "张三")
+    ws = AppService(store, auth, OfflineModel(), export_dir=tmp_path)
+    yield ws, ws.default_draft("zhang").id
+    store.close()
+
+
+def test_a_new_report_shows_what_is_still_to_fill_not_two_hundred_errors(fresh):
+    ws, d = fresh
+    snap = ws.snapshot("zhang", d)
+    assert len(snap.findings) > 200  # one A4 per blank cell, as the validator reports them
+    t = views.triage(snap)
+    assert t.blank == {"t2": 10, "t3": 175, "t4": 15} and t.unwritten == ["p1", "p5", "p6"]
+    assert t.problems == []  # nothing is wrong yet: it is only not filled in
+    html = views.findings_html(snap)
+    assert "还要填写：表二 10 格、表三 175 格、表四 15 格；还要起草：一、五、六。" in html
+    assert html.count("<li") == 6 and "A4" not in html and "t2.regulations" not in html
+    assert len(html) < 3000
+    # grey, not red, in the grid; said as not filled on hover
+    assert views.grid_notes(snap)["t3"]["0-1"] == "未填写（按0参与核对）"
+    assert "#c62828" not in views.grid_marks_css(snap)
+
+
+def test_as_facts_come_in_the_counts_fall_and_a_real_error_is_listed_under_its_part(fresh):
+    ws, d = fresh
+    ws.send("zhang", d, "我们是城关镇人民政府，乡镇，写2024年的")
+    ws.send("zhang", d, "今年没收到申请，也没有复议诉讼")
+    t = views.triage(ws.snapshot("zhang", d))
+    assert t.blank == {"t2": 7, "t3": 168}  # 规章 by law; the new-received row and table 四 said
+    ws.set_cells("zhang", d, [("t3.granted.natural", "2")], {"t3.granted.natural": ""})
+    snap = ws.snapshot("zhang", d)
+    t = views.triage(snap)
+    assert t.errors >= 1 and all(views.group_of(f.location.address) == "p3" for f in t.problems if f.rule[0] == "A")
+    html = views.findings_html(snap)
+    assert html.index("还要填写") < html.index('<h4 class="group">三、')

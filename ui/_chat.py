@@ -16,7 +16,7 @@ from assistant.errors import ReportAssistantError
 from ui import views
 from ui._gradio_auth import user_of
 from ui._refresh import VIEW_OUTPUTS, chat_of, refresh
-from ui._registry import Views
+from ui._registry import Views, notice_html
 from ui._runtime import POOL, in_thread
 
 __all__ = ["build", "wire"]
@@ -37,6 +37,7 @@ def build(v: Views) -> None:
         v.add("send", gr.Button("发送", variant="primary", elem_id="send"), shown_to="chat")
         v.add("draft_all", gr.Button("起草全部正文", elem_id="draft-all"), shown_to="draft")
         v.add("stop_draft", gr.Button("停止起草", elem_id="stop-draft", variant="secondary"), shown_to="draft")
+    v.add("chat_notice", gr.HTML("", elem_id="chat-notice"))
     with v.add("import_box", gr.Accordion("导入上年报告", open=False, visible=False, elem_id="import-box"),
                shown_to="import_previous"):
         v.add("upload", gr.File(label=f"上年报告（{'、'.join(UPLOAD_TYPES)}）", file_types=list(UPLOAD_TYPES),
@@ -96,8 +97,8 @@ def wire(v: Views, ws: AppService) -> None:
         yield await in_thread(work)
 
     send_inputs, send_outputs = ["message", "draft_select", "chat", "part"], ("chat", "message", *VIEW_OUTPUTS)
-    v.on(v["send"].click, on_send, send_inputs, send_outputs, api_name="send")
-    v.on(v["message"].submit, on_send, send_inputs, send_outputs, api_visibility="undocumented")
+    v.on(v["send"].click, on_send, send_inputs, send_outputs, api_name="send", notice="chat_notice")
+    v.on(v["message"].submit, on_send, send_inputs, send_outputs, api_visibility="undocumented", notice="chat_notice")
 
     # Gradio finds the progress bar by the parameter's default
     async def on_draft_all(draft_id, part, request: gr.Request, progress=gr.Progress()):  # noqa: B008
@@ -139,18 +140,17 @@ def wire(v: Views, ws: AppService) -> None:
 
         yield await in_thread(work)
 
-    v.on(v["draft_all"].click, on_draft_all, ["draft_select", "part"], ("chat", *VIEW_OUTPUTS), api_name="draft_all")
+    v.on(v["draft_all"].click, on_draft_all, ["draft_select", "part"], ("chat", *VIEW_OUTPUTS), api_name="draft_all",
+         notice="chat_notice")
 
     async def on_stop(draft_id, request: gr.Request):
         cancel = _RUNNING.get((user_of(request), str(draft_id)))
         if cancel is None:
-            gr.Info("现在没有正在进行的起草。", title="提示")
-            return {}
+            return {"chat_notice": notice_html("现在没有正在进行的起草。", "info")}
         cancel.set()
-        gr.Info("正在停止：已写好的部分会保存，其余部分保留原来的版本。", title="提示")
-        return {}
+        return {"chat_notice": notice_html("正在停止：已写好的部分会保存，其余部分保留原来的版本。", "info")}
 
-    v.on(v["stop_draft"].click, on_stop, ["draft_select"], (), api_name="stop_draft")
+    v.on(v["stop_draft"].click, on_stop, ["draft_select"], (), api_name="stop_draft", notice="chat_notice")
 
     async def on_import(draft_id, path, part, request: gr.Request):
         username = user_of(request)
@@ -164,4 +164,4 @@ def wire(v: Views, ws: AppService) -> None:
         return {**await in_thread(work), "upload": None}
 
     v.on(v["import"].click, on_import, ["draft_select", "upload", "part"], ("chat", "upload", *VIEW_OUTPUTS),
-         api_name="import_previous")
+         api_name="import_previous", notice="chat_notice")

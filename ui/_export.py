@@ -20,6 +20,7 @@ def build(v: Views) -> None:
         v.add("export_format", gr.Radio(label="导出格式", choices=[(label, k) for k, label in EXPORT_CHOICES.items()],
                                         value="docx", elem_id="export-format"))
         v.add("export", gr.Button("导出", elem_id="export"))
+        v.add("export_notice", gr.HTML("", elem_id="export-notice"))
         v.add("export_file", gr.File(label="下载", interactive=False, height=90, elem_id="export-file"))
     v.renders(("gate",), _show)
 
@@ -39,4 +40,5 @@ def wire(v: Views, ws: AppService) -> None:
         path = await in_thread(ws.export, username, draft_id, fmt_value, step)
         return {"export_file": str(path)}
 
-    v.on(v["export"].click, on_export, ["draft_select", "export_format"], ["export_file"], api_name="export")
+    v.on(v["export"].click, on_export, ["draft_select", "export_format"], ["export_file"], api_name="export",
+         notice="export_notice")

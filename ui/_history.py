@@ -9,7 +9,7 @@ from assistant.app import AppService
 from ui import views
 from ui._gradio_auth import user_of
 from ui._refresh import VIEW_OUTPUTS, Shown, refresh
-from ui._registry import Views
+from ui._registry import Views, notice_html
 from ui._runtime import in_thread
 
 __all__ = ["build", "wire"]
@@ -29,6 +29,7 @@ def build(v: Views) -> None:
             v.add("compare", gr.Button("比较", scale=0, min_width=80, elem_id="compare"))
             v.add("restore", gr.Button("恢复“旧版本”为新版本", scale=0, min_width=160, visible=False, elem_id="restore"),
                   shown_to="edit_narrative")
+        v.add("history_notice", gr.HTML("", elem_id="history-notice"))
         v.add("diff", gr.HTML("", elem_id="diff"))
     v.renders(("history",), _show_record)
     v.renders(("version_a", "version_b"), _show_versions)
@@ -53,7 +54,7 @@ def wire(v: Views, ws: AppService) -> None:
         return {"diff": views.diff_html(segments)}
 
     v.on(v["compare"].click, on_compare, ["draft_select", "part", "version_a", "version_b"], ["diff"],
-         api_name="compare_versions")
+         api_name="compare_versions", notice="history_notice")
 
     async def on_restore(draft_id, part, old, request: gr.Request):
         username = user_of(request)
@@ -63,8 +64,7 @@ def wire(v: Views, ws: AppService) -> None:
             return refresh(v, ws, username, draft_id, part), restored
 
         out, restored = await in_thread(work)
-        gr.Info(f"已把第{old}版恢复为第{restored.version}版。", title="提示")
-        return out
+        return {**out, "history_notice": notice_html(f"已把第{old}版恢复为第{restored.version}版。", "done")}
 
     v.on(v["restore"].click, on_restore, ["draft_select", "part", "version_a"], VIEW_OUTPUTS,
-         api_name="restore_version")
+         api_name="restore_version", notice="history_notice")

@@ -34,6 +34,7 @@ def build_header(v: Views) -> None:
                                           scale=4, elem_id="draft-select"))
         v.add("new_draft", gr.Button("新建报告", scale=0, min_width=110, elem_id="new-draft"), shown_to="new_draft")
         v.add("reload", gr.Button("刷新", scale=0, min_width=80))
+    v.add("page_notice", gr.HTML("", elem_id="page-notice"))
     # the draft's revision as last shown: tests wait on it to know every view was refreshed
     v.add("revision", gr.HTML("", visible="hidden", elem_id="revision"))
     v.renders(("revision", "draft_select"), _show)
@@ -76,7 +77,7 @@ def wire(v: Views, ws: AppService, demo: gr.Blocks) -> None:
         out.update({name: gr.update(visible=ws.may(user, action)) for name, action in v.shown_to.items()})
         return out
 
-    v.on(demo.load, on_load, ["part"], LOAD_OUTPUTS, api_name="load")
+    v.on(demo.load, on_load, ["part"], LOAD_OUTPUTS, api_name="load", notice="page_notice")
 
     async def on_open(draft_id, part, request: gr.Request):
         username = user_of(request)
@@ -87,8 +88,10 @@ def wire(v: Views, ws: AppService, demo: gr.Blocks) -> None:
         return {**await in_thread(work), "provenance": PROVENANCE_HINT}
 
     open_outputs = ("chat", "provenance", *VIEW_OUTPUTS)
-    v.on(v["draft_select"].input, on_open, ["draft_select", "part"], open_outputs, api_name="open_draft")
-    v.on(v["reload"].click, on_open, ["draft_select", "part"], open_outputs, api_visibility="undocumented")
+    v.on(v["draft_select"].input, on_open, ["draft_select", "part"], open_outputs, api_name="open_draft",
+         notice="page_notice")
+    v.on(v["reload"].click, on_open, ["draft_select", "part"], open_outputs, api_visibility="undocumented",
+         notice="page_notice")
 
     async def on_new(part, request: gr.Request):
         username = user_of(request)
@@ -101,4 +104,4 @@ def wire(v: Views, ws: AppService, demo: gr.Blocks) -> None:
 
         return await in_thread(work)
 
-    v.on(v["new_draft"].click, on_new, ["part"], ("chat", *VIEW_OUTPUTS), api_name="new_draft")
+    v.on(v["new_draft"].click, on_new, ["part"], ("chat", *VIEW_OUTPUTS), api_name="new_draft", notice="page_notice")

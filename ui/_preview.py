@@ -35,4 +35,4 @@ def wire(v: Views, ws: AppService) -> None:
         return {"provenance": await in_thread(ws.provenance, user_of(request), draft_id, key)}
 
     v.on(v["provenance_go"].click, on_provenance, ["provenance_key", "draft_select"], ["provenance"],
-         api_name="provenance")
+         api_name="provenance", notice="provenance")

@@ -11,6 +11,7 @@ order of the results an API caller (gradio_client) receives.
 from __future__ import annotations
 
 import functools
+import html
 import inspect
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
@@ -19,7 +20,7 @@ import gradio as gr
 
 from assistant.errors import ReportAssistantError
 
-__all__ = ["Views"]
+__all__ = ["Views", "keyed", "notice_html"]
 
 B = TypeVar("B")  # a Gradio component or layout block (Tab, Accordion)
 Renderer = Callable[[Any], Mapping[str, Any]]
@@ -73,12 +74,19 @@ class Views:
 
     # ---- events ---------------------------------------------------------------------------------
     def on(self, trigger: Callable[..., Any], fn: Callable[..., Any], inputs: Sequence[str],
-           outputs: Sequence[str], **kwargs: Any) -> Any:
+           outputs: Sequence[str], *, notice: str | None = None, **kwargs: Any) -> Any:
         """``trigger(…)`` (e.g. ``v["send"].click``) wired to ``fn`` with the named inputs (passed in
-        this order) and outputs (results in this order); ``fn`` returns ``{output name: value}``."""
+        this order) and outputs (results in this order); ``fn`` returns ``{output name: value}``.
+        ``notice``: the component next to the action where a refusal is said (and cleared when the
+        action goes through); it joins the outputs, before the draft selector, which stays last."""
+        outputs = list(outputs)
+        if notice is not None and notice not in outputs:
+            at = len(outputs) - 1 if outputs and outputs[-1] == "draft_select" else len(outputs)
+            outputs.insert(at, notice)
         if len(set(outputs)) != len(outputs):
             raise ValueError(f"duplicate outputs in {list(outputs)}")
-        return trigger(keyed(fn, {n: self._blocks[n] for n in outputs}), self(*inputs), self(*outputs), **kwargs)
+        return trigger(keyed(fn, {n: self._blocks[n] for n in outputs}, notice=notice), self(*inputs),
+                       self(*outputs), **kwargs)
 
 
 def _from_api(args: tuple, kwargs: dict) -> bool:
@@ -94,27 +102,40 @@ def _from_api(args: tuple, kwargs: dict) -> bool:
     return True
 
 
-def keyed(fn: Callable[..., Any], outputs: Mapping[str, Any]) -> Callable[..., Any]:
-    """``fn`` answering ``{component: value}`` to Gradio for its ``{name: value}``; core errors
-    (permission, validation, storage) become a Chinese message in the page. Same signature as
-    ``fn`` (Gradio reads it for ``gr.Request`` and ``gr.Progress``), same kind (async, generator)."""
+def notice_html(text: str, kind: str = "refused") -> str:
+    """A line next to an action: why it was refused (``refused``) or what it did (``done``)."""
+    if not text:
+        return ""
+    label = {"refused": "没有完成", "done": "已完成"}.get(kind, "提示")
+    return (f'<div class="notice {kind}" role="status"><b>{label}</b>'
+            f"<span>{html.escape(text)}</span></div>")
 
-    def convert(result: Any) -> Any:
+
+def keyed(fn: Callable[..., Any], outputs: Mapping[str, Any], *, notice: str | None = None) -> Callable[..., Any]:
+    """``fn`` answering ``{component: value}`` to Gradio for its ``{name: value}``; core errors
+    (permission, validation, storage) become a Chinese message in the page, in ``notice`` (the
+    component next to the action) when the event has one. Same signature as ``fn`` (Gradio reads
+    it for ``gr.Request`` and ``gr.Progress``), same kind (async, generator)."""
+    def convert(result: Any, clear: bool = True) -> Any:
         if not isinstance(result, Mapping):
             raise TypeError(f"{fn.__qualname__} must return {{output name: value}}, not {type(result).__name__}")
         unknown = set(result) - set(outputs)
         if unknown:
             raise KeyError(f"{fn.__qualname__} returned {sorted(unknown)}, not among its outputs {list(outputs)}")
+        if clear and notice is not None and notice not in result:
+            result = {**result, notice: ""}  # the action went through: an earlier refusal no longer holds
         if not result:  # Gradio reads an empty dict as one value
             return gr.skip()
         return {outputs[name]: value for name, value in result.items()}
 
     def refused(exc: ReportAssistantError, args: tuple, kwargs: dict) -> Any:
-        """An expected refusal. To a program (gradio_client) an error; in the page a Chinese warning,
-        every component keeping what it shows (an error would blank the outputs), and no traceback
-        in the server's log."""
+        """An expected refusal. To a program (gradio_client) an error; in the page a Chinese line next
+        to the action, every other component keeping what it shows (an error would blank the
+        outputs), and no traceback in the server's log."""
         if _from_api(args, kwargs):
             return gr.Error(str(exc), title="无法完成", print_exception=False)
+        if notice is not None:
+            return {outputs[notice]: notice_html(str(exc))}
         gr.Warning(str(exc), title="无法完成")
         return gr.skip()
 
@@ -122,8 +143,10 @@ def keyed(fn: Callable[..., Any], outputs: Mapping[str, Any]) -> Callable[..., A
         @functools.wraps(fn)
         async def wrapper(*args, **kwargs):
             try:
+                first = True  # a generator clears the last notice once, with its first answer
                 async for item in fn(*args, **kwargs):
-                    yield convert(item)
+                    yield convert(item, clear=first)
+                    first = False
             except ReportAssistantError as exc:
                 answer = refused(exc, args, kwargs)
                 if isinstance(answer, gr.Error):

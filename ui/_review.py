@@ -10,7 +10,7 @@ from assistant.workflow import MOVES
 from ui import views
 from ui._gradio_auth import user_of
 from ui._refresh import VIEW_OUTPUTS, Shown, refresh
-from ui._registry import Views
+from ui._registry import Views, notice_html
 from ui._runtime import in_thread
 
 __all__ = ["build", "wire"]
@@ -29,6 +29,7 @@ def build(v: Views) -> None:
             v.add(_button(action), gr.Button(
                 move.label, scale=0, min_width=110, visible=False, elem_id=f"move-{action}",
                 variant="primary" if action in ("submit", "approve") else "secondary"))
+    v.add("review_notice", gr.HTML("", elem_id="review-notice"))
     v.renders(("draft_status", "move_reason", *map(_button, MOVES)), _show)
 
 
@@ -51,10 +52,10 @@ def wire(v: Views, ws: AppService) -> None:
             return refresh(v, ws, username, draft_id, part)
 
         out = await in_thread(work)
-        gr.Info("已审核定稿，报告现在只读，可以导出。", title="提示")
-        return out
+        return {**out, "review_notice": notice_html("已审核定稿，报告现在只读，可以导出。", "done")}
 
-    v.on(v["move_approve"].click, on_approve, ["draft_select", "part"], VIEW_OUTPUTS, api_name="approve")
+    v.on(v["move_approve"].click, on_approve, ["draft_select", "part"], VIEW_OUTPUTS, api_name="approve",
+         notice="review_notice")
 
     def move_handler(action: str):
         async def on_move(draft_id, part, reason, request: gr.Request):
@@ -65,13 +66,12 @@ def wire(v: Views, ws: AppService) -> None:
                 return refresh(v, ws, username, draft_id, part)
 
             out = await in_thread(work)
-            gr.Info(f"已{MOVES[action].label}。", title="提示")
             out["move_reason"] = {**out["move_reason"], "value": ""}  # the reason was used: clear it
-            return out
+            return {**out, "review_notice": notice_html(f"已{MOVES[action].label}。", "done")}
 
         return on_move
 
     for action in MOVES:
         if action != "approve":
             v.on(v[_button(action)].click, move_handler(action), ["draft_select", "part", "move_reason"], VIEW_OUTPUTS,
-                 api_name=f"move_{action}")
+                 api_name=f"move_{action}", notice="review_notice")

@@ -37,18 +37,29 @@ APP_CSS = """
 #provenance { border-left: 4px solid #1e6fd9; padding-left: 12px; background: #f7faff; }
 .findings .summary { font-weight: 700; margin: 4px 0 10px; }
 .findings .ok { color: #1b7d3a; font-weight: 700; font-size: 16px; }
-.findings ol { padding-left: 1.4em; }
-.findings li { margin: 0 0 10px; padding: 8px 10px; border-radius: 6px; background: #fafafa; }
+.findings h4.group { margin: 14px 0 6px; font-size: 15px; }
+.findings ol { padding-left: 1.4em; margin: 0; }
+.findings li[data-target] { cursor: pointer; }
+.findings ol li { margin: 0 0 8px; padding: 6px 10px; border-radius: 6px; background: #fafafa; }
+.findings ol li:hover, .findings ol li:focus { background: #eef4fd; }
 .findings li.error { border-left: 4px solid #c62828; }
 .findings li.warning { border-left: 4px solid #e0a000; }
-.findings .badge { display: inline-block; padding: 0 6px; border-radius: 4px; color: #fff; font-size: 12px; }
+.findings .badge { display: inline-block; padding: 0 6px; margin-right: 6px; border-radius: 4px; color: #fff;
+  font-size: 12px; }
 .findings .badge.error { background: #c62828; }
 .findings .badge.warning { background: #c88a00; }
-.findings .rule { font-weight: 700; margin: 0 4px; }
-.findings .where { color: #444; }
-.findings .msg { margin-top: 4px; }
+.findings .details { margin-top: 2px; color: #777; font-size: 12px; }
 .findings .snippet { margin-top: 4px; color: #555; font-size: 13px; }
 .findings mark { background: #ffe08a; }
+.progress { border: 1px solid #cfe0f7; background: #f7faff; border-radius: 8px; padding: 8px 12px; margin-bottom: 12px; }
+.progress ul { list-style: none; padding: 0; margin: 0; }
+.progress li { display: flex; gap: 10px; align-items: center; padding: 4px 0; }
+.progress .what { flex: 0 0 17em; font-weight: 600; }
+.progress .bar { flex: 0 0 120px; height: 8px; background: #dde3ea; border-radius: 4px; overflow: hidden; }
+.progress .bar span { display: block; height: 100%; background: #2e7d32; }
+.progress .count { color: #333; }
+#preview .flash { outline: 3px solid #1e6fd9 !important; outline-offset: 2px; background: #e3efff !important;
+  transition: background 1s; }
 .empty { color: #666; padding: 24px; text-align: center; }
 #review-bar { align-items: center; }
 .diff { line-height: 1.9; padding: 10px; background: #fff; border: 1px solid #ddd; border-radius: 6px; }
@@ -63,7 +74,28 @@ APP_CSS = """
 # Clicking a number in the preview asks the server for its provenance through two hidden components.
 APP_JS = """
 () => {
+  const tabNamed = (name) => [...document.querySelectorAll('#workspace-tabs [role="tab"]')]
+    .find((b) => b.textContent.trim() === name);
+  // a finding or a line of what is still to fill: show its text or cell in the preview
+  const showInPreview = (address) => {
+    const tab = tabNamed('报告预览');
+    if (tab) tab.click();
+    setTimeout(() => {
+      const pv = document.querySelector('#preview');
+      if (!pv) return;
+      const esc = CSS.escape(address);
+      const hit = pv.querySelector(`[data-part="${esc}"], td[data-address="${esc}"]`)
+        || pv.querySelector(`[data-part^="${esc}."], td[data-address^="${esc}."]`)
+        || (address === 'report' || address === 'meta.title' ? pv.querySelector('h1') : null);
+      if (!hit) return;
+      hit.scrollIntoView({ block: 'center' });
+      hit.classList.add('flash');
+      setTimeout(() => hit.classList.remove('flash'), 2500);
+    }, 200);
+  };
   document.addEventListener('click', (ev) => {
+    const finding = ev.target.closest('#findings [data-target]');
+    if (finding) { showInPreview(finding.dataset.target); return; }
     const hit = ev.target.closest('#preview [data-fact], #preview td[data-address]');
     if (!hit) return;
     const key = hit.dataset.fact || hit.dataset.address;
@@ -73,6 +105,20 @@ APP_JS = """
     box.value = key;
     box.dispatchEvent(new Event('input', { bubbles: true }));
     setTimeout(() => go.click(), 60);
+  });
+  document.addEventListener('keydown', (ev) => {
+    const finding = ev.target.closest && ev.target.closest('#findings [data-target]');
+    if (finding && (ev.key === 'Enter' || ev.key === ' ')) { ev.preventDefault(); showInPreview(finding.dataset.target); }
+  });
+  // a marked grid cell says what is wrong with it on hover
+  document.addEventListener('mouseover', (ev) => {
+    const cell = ev.target.closest('[id^="grid-t"] [data-testid^="cell-"]');
+    if (!cell) return;
+    const grid = cell.closest('[id^="grid-t"]').id.slice(5);
+    const data = document.querySelector('#grid-notes');
+    const notes = data ? JSON.parse(data.dataset.notes || '{}') : {};
+    const note = ((notes[grid] || {})[cell.dataset.testid.slice(5)]) || '';
+    if (note) cell.setAttribute('title', note); else cell.removeAttribute('title');
   });
 }
 """

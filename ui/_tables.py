@@ -10,7 +10,7 @@ from assistant.errors import ReportAssistantError
 from ui import views
 from ui._gradio_auth import user_of
 from ui._refresh import VIEW_OUTPUTS, Shown, refresh
-from ui._registry import Views
+from ui._registry import Views, notice_html
 from ui._runtime import in_thread
 
 __all__ = ["build", "wire"]
@@ -53,16 +53,18 @@ def wire(v: Views, ws: AppService) -> None:
                 try:
                     edits, shown = views.grid_edits(key, rows or [], snap, (base or {}).get(key))
                 except ReportAssistantError as exc:
-                    return {"grid_status": f"⚠️ {exc}", **refresh(v, ws, username, draft_id, part)}
-                if not edits:  # the grid fires again when the edit box closes: nothing new
-                    return refresh(v, ws, username, draft_id, part)
+                    return {"grid_status": notice_html(str(exc)), **refresh(v, ws, username, draft_id, part)}
+                if not edits:  # the grid fires again when the edit box closes: nothing new (keep the note)
+                    return {"grid_status": gr.skip(), **refresh(v, ws, username, draft_id, part)}
                 out = {}
                 try:
                     done = ws.set_cells(username, draft_id, edits, shown)
                     if done:  # an overlapping second event of the same edit finds nothing new: keep the note
-                        out["grid_status"] = "已保存：" + "；".join(done)
+                        out["grid_status"] = notice_html("已保存：" + "；".join(done), "done")
+                    else:
+                        out["grid_status"] = gr.skip()
                 except ReportAssistantError as exc:
-                    out["grid_status"] = f"⚠️ 没有保存：{exc}"
+                    out["grid_status"] = notice_html(f"没有保存：{exc}")
                 return {**out, **refresh(v, ws, username, draft_id, part)}
 
             return await in_thread(work)
@@ -71,4 +73,4 @@ def wire(v: Views, ws: AppService) -> None:
 
     for key in _KEYS:
         v.on(v[f"grid_{key}"].input, grid_handler(key), [f"grid_{key}", "draft_select", "part", "grid_base"],
-             ("grid_status", *VIEW_OUTPUTS), api_name=f"edit_{key}")
+             ("grid_status", *VIEW_OUTPUTS), api_name=f"edit_{key}", notice="grid_status")

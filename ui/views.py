@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,9 +26,9 @@ from schemas.layout import T2_CELLS, T3_COLUMNS, T3_ROWS, T4_BLOCKS, T4_COLUMNS,
 from schemas.report import Blank
 
 __all__ = [
-    "GRIDS", "Grid", "chat_messages", "conflict_html", "diff_html", "draft_choices", "findings_html", "gate_markdown",
-    "grid_edits", "grid_marks_css", "grid_rows", "llm_rows", "llm_summary", "part_choices", "part_status",
-    "preview_html", "status_markdown", "version_choices",
+    "GRIDS", "Grid", "Triage", "chat_messages", "conflict_html", "diff_html", "draft_choices", "findings_html", "gate_markdown",
+    "grid_edits", "grid_marks_css", "grid_notes", "grid_rows", "group_of", "is_blank_cell", "llm_rows", "llm_summary", "part_choices", "part_status",
+    "preview_html", "status_markdown", "triage", "version_choices",
 ]
 
 _TAG = re.compile(r"(<[^>]+>)")
@@ -71,8 +72,7 @@ class Grid:
 
     @property
     def static_columns(self) -> list[int]:
-        n = self.first_value_column
-        return list(range(n)) + [n + len(self.addresses[0])]
+        return list(range(self.first_value_column))
 
     def position(self, address: str) -> tuple[int, int] | None:
         for r, row in enumerate(self.addresses):
@@ -86,15 +86,15 @@ def _t3_label(row) -> str:
 
 
 GRIDS: dict[str, Grid] = {
-    "t2": Grid("t2", "表二 主动公开政府信息情况", ["信息内容", "项目", "数值", "校验"],
+    "t2": Grid("t2", "表二 主动公开政府信息情况", ["信息内容", "项目", "数值"],
                [[L.T2_ROW_LABELS[c.row], L.T2_COLUMN_LABELS[c.column]] for c in T2_CELLS],
-               [[c.address] for c in T2_CELLS], ["16%", "24%", "14%", "46%"]),
-    "t3": Grid("t3", "表三 收到和处理政府信息公开申请情况", ["项目", *L.T3_COLUMN_LABELS.values(), "校验"],
+               [[c.address] for c in T2_CELLS], ["30%", "46%", "24%"]),
+    "t3": Grid("t3", "表三 收到和处理政府信息公开申请情况", ["项目", *L.T3_COLUMN_LABELS.values()],
                [[_t3_label(r)] for r in T3_ROWS],
-               [[f"{r.address}.{c}" for c in T3_COLUMNS] for r in T3_ROWS], ["27%", *["7%"] * 7, "24%"]),
-    "t4": Grid("t4", "表四 政府信息公开行政复议、行政诉讼情况", ["类别", *L.T4_COLUMN_LABELS.values(), "校验"],
+               [[f"{r.address}.{c}" for c in T3_COLUMNS] for r in T3_ROWS], ["37%", *["9%"] * 7]),
+    "t4": Grid("t4", "表四 政府信息公开行政复议、行政诉讼情况", ["类别", *L.T4_COLUMN_LABELS.values()],
                [[("行政诉讼 · " if b != "review" else "") + L.T4_BLOCK_LABELS[b]] for b in T4_BLOCKS],
-               [[f"t4.{b}.{c}" for c in T4_COLUMNS] for b in T4_BLOCKS], ["24%", *["9%"] * 5, "31%"]),
+               [[f"t4.{b}.{c}" for c in T4_COLUMNS] for b in T4_BLOCKS], ["35%", *["13%"] * 5]),
 }
 
 
@@ -121,21 +121,26 @@ def _table_findings(snap: Snapshot) -> list[Finding]:
 def grid_rows(snap: Snapshot, key: str) -> list[list[str]]:
     grid = GRIDS[key]
     cells = snap.facts.cells
-    notes: dict[int, list[str]] = {}
+    return [[*labels, *(_cell_text(cells.get(a)) for a in addresses)]
+            for labels, addresses in zip(grid.labels, grid.addresses)]
+
+
+def grid_notes(snap: Snapshot) -> dict[str, dict[str, str]]:
+    """What each marked grid cell is told on hover: grid → "row-column" → the findings' messages."""
+    notes: dict[str, dict[str, list[str]]] = {}
     for f in _table_findings(snap):
-        rows = sorted({pos[0] for a in _cells_of(f) if (pos := grid.position(a))})
-        if f.location.address[:2] in ("t2", "t3", "t4"):
-            own = grid.position(f.location.address)
-            rows = [own[0]] if own else rows[:1]
-        for r in rows:
-            mark = "❌" if f.severity == "error" else "⚠"
-            note = f"{mark} {f.rule} {f.message}"
-            if note not in notes.setdefault(r, []):
-                notes[r].append(note)
-    out = []
-    for r, (labels, addresses) in enumerate(zip(grid.labels, grid.addresses)):
-        out.append([*labels, *(_cell_text(cells.get(a)) for a in addresses), "；".join(notes.get(r, []))])
-    return out
+        if is_blank_cell(f, snap):
+            text = "未填写（按0参与核对）"
+        else:
+            text = f"{_SEVERITY.get(f.severity, f.severity)}：{f.message}"
+        for a in _cells_of(f):
+            for grid in GRIDS.values():
+                pos = grid.position(a)
+                if pos:
+                    said = notes.setdefault(grid.key, {}).setdefault(f"{pos[0]}-{pos[1]}", [])
+                    if text not in said:
+                        said.append(text)
+    return {g: {cell: "\n".join(texts) for cell, texts in by_cell.items()} for g, by_cell in notes.items()}
 
 
 def grid_edits(key: str, rows: list[list[Any]], snap: Snapshot,
@@ -172,10 +177,14 @@ def _plain(x: Any) -> str:
 
 
 def grid_marks_css(snap: Snapshot) -> str:
-    """A <style> marking the grid cells findings point at (red for errors, amber for warnings)."""
+    """A <style> marking the grid cells findings point at (red for errors, amber for warnings, grey
+    for cells not filled yet), and their messages, which the page's script shows on hover."""
     rules = []
     for f in _table_findings(snap):
-        color = ("#fde2e2", "#c62828") if f.severity == "error" else ("#fff4d6", "#b26a00")
+        if is_blank_cell(f, snap):
+            color = ("#f1f3f5", "#adb5bd")
+        else:
+            color = ("#fde2e2", "#c62828") if f.severity == "error" else ("#fff4d6", "#b26a00")
         for a in _cells_of(f):
             for grid in GRIDS.values():
                 pos = grid.position(a)
@@ -183,7 +192,8 @@ def grid_marks_css(snap: Snapshot) -> str:
                     sel = f'#grid-{grid.key} [data-testid="cell-{pos[0]}-{pos[1]}"]'
                     rules.append(f"{sel}{{background:{color[0]} !important;"
                                  f"box-shadow:inset 0 0 0 2px {color[1]};}} {sel} span{{color:{color[1]};}}")
-    return f"<style>{''.join(dict.fromkeys(rules))}</style>"
+    notes = html.escape(json.dumps(grid_notes(snap), ensure_ascii=False))
+    return f"<style>{''.join(dict.fromkeys(rules))}</style><div id=\"grid-notes\" hidden data-notes=\"{notes}\"></div>"
 
 
 # ---- preview ----------------------------------------------------------------------------------------
@@ -241,6 +251,96 @@ def preview_html(snap: Snapshot, writing: dict[str, str] | None = None) -> str:
 
 
 # ---- findings -------------------------------------------------------------------------------------
+# the groups of the 校验 tab, in the report's order; "report" holds the title and the whole document
+_GROUPS: dict[str, str] = {**{p: f"{L.PART_NUMERALS[p]}、{L.PART_TITLES[p]}" for p in L.PART_NUMERALS},
+                           "report": "标题与全文"}
+_TABLE_OF = {"t2": "p2", "t3": "p3", "t4": "p4"}
+_TABLE_NAMES = {"t2": "表二", "t3": "表三", "t4": "表四"}
+_TABLE_SIZES = {"t2": len(T2_CELLS), "t3": len(T3_ROWS) * len(T3_COLUMNS), "t4": len(T4_BLOCKS) * len(T4_COLUMNS)}
+
+
+def group_of(address: str) -> str:
+    """The part a finding belongs to: p1…p6, or "report" for the title and the whole document."""
+    head = address.split(".")[0]
+    if head in _TABLE_OF:
+        return _TABLE_OF[head]
+    if head == "preamble":
+        return "p1"
+    return head if head in L.PART_NUMERALS else "report"
+
+
+def is_blank_cell(f: Finding, snap: Snapshot) -> bool:
+    """A cell nobody has filled yet: a step still to do, counted per table, not an error per cell."""
+    a = f.location.address
+    return f.rule == "A4" and a[:2] in _TABLE_OF and snap.facts.cells.get(a) is None
+
+
+def _is_unwritten(f: Finding, snap: Snapshot) -> bool:
+    """About a part or item with no text yet (before drafting): a step still to do, not an error."""
+    a = f.location.address
+    if f.rule == "F1" and "缺少" in f.message:
+        return a in L.PART_NUMERALS
+    if group_of(a) in _TABLE_OF.values() or a in ("report", "meta.title"):
+        return False
+    try:
+        return not get_text(snap.assembled.report, a).strip()
+    except (KeyError, ValueError, IndexError):
+        return False
+
+
+@dataclass(frozen=True)
+class Triage:
+    """The findings of a draft split into what is still to fill and what is wrong."""
+
+    blank: dict[str, int]  # table → cells not filled yet
+    unwritten: list[str]  # part groups with text still to draft
+    problems: list[Finding]  # everything else, errors first
+
+    @property
+    def errors(self) -> int:
+        return sum(f.severity == "error" for f in self.problems)
+
+    @property
+    def warnings(self) -> int:
+        return sum(f.severity != "error" for f in self.problems)
+
+    @property
+    def complete(self) -> bool:
+        return not self.blank and not self.unwritten
+
+    def todo_sentence(self) -> str:
+        """"还要填写：表三 12 格、表二 3 格；还要起草：五、六。" or ""."""
+        bits = []
+        if self.blank:
+            bits.append("还要填写：" + "、".join(f"{_TABLE_NAMES[t]} {n} 格" for t, n in self.blank.items()))
+        if self.unwritten:
+            bits.append("还要起草：" + "、".join(_GROUPS[g].split("、")[0] for g in self.unwritten))
+        return "；".join(bits) + ("。" if bits else "")
+
+
+def triage(snap: Snapshot) -> Triage:
+    blank: dict[str, int] = {}
+    unwritten: list[str] = []
+    problems: list[Finding] = []
+    for f in snap.findings:
+        if is_blank_cell(f, snap):
+            t = f.location.address[:2]
+            blank[t] = blank.get(t, 0) + 1
+        elif _is_unwritten(f, snap):
+            g = group_of(f.location.address)
+            if g in _TABLE_OF.values():  # a table with no data: its blank cells say it
+                continue
+            if g not in unwritten:
+                unwritten.append(g)
+        else:
+            problems.append(f)
+    order = list(_GROUPS)
+    unwritten.sort(key=order.index)
+    blank = {t: blank[t] for t in ("t2", "t3", "t4") if t in blank}
+    problems.sort(key=lambda f: (f.severity != "error", order.index(group_of(f.location.address))))
+    return Triage(blank, unwritten, problems)
+
+
 def _snippet(snap: Snapshot, f: Finding) -> str:
     if f.location.span is None:
         return ""
@@ -254,23 +354,56 @@ def _snippet(snap: Snapshot, f: Finding) -> str:
             f"{html.escape(after)}……</div>")
 
 
+def _progress_html(t: Triage) -> str:
+    rows = []
+    for table, n in t.blank.items():
+        size = _TABLE_SIZES[table]
+        done = size - n
+        rows.append(f'<li data-target="{table}"><span class="what">{_GROUPS[_TABLE_OF[table]]}</span>'
+                    f'<span class="bar"><span style="width:{100 * done // size}%"></span></span>'
+                    f"<span class=\"count\">{_TABLE_NAMES[table]}已填 {done} 格，还有 <b>{n}</b> 格未填</span></li>")
+    for g in t.unwritten:
+        rows.append(f'<li data-target="{g}"><span class="what">{_GROUPS[g]}</span>'
+                    '<span class="count">正文还没有起草（说完要点后点“起草全部正文”）</span></li>')
+    return (f'<div class="progress"><p class="summary">{t.todo_sentence()}'
+            "在左边对话里告诉助手即可，也可以在“数据表”中直接填写。空格算作 0 参与核对。</p>"
+            f'<ul>{"".join(rows)}</ul></div>')
+
+
 def findings_html(snap: Snapshot) -> str:
-    errors = [f for f in snap.findings if f.severity == "error"]
-    warnings = [f for f in snap.findings if f.severity != "error"]
+    """The 校验 tab: what is still to fill (per table and part), then the problems grouped by part,
+    each in plain words with its rule and address on a details line; a click shows it in the preview."""
     if not snap.findings:
-        return ('<div class="findings"><p class="ok">✓ 未发现问题：表格和正文通过了全部校验规则。</p></div>')
-    items = []
-    for f in errors + warnings:
-        cls = "error" if f.severity == "error" else "warning"
-        items.append(
-            f'<li class="{cls}" data-target="{html.escape(f.location.address)}">'
-            f'<span class="badge {cls}">{_SEVERITY.get(f.severity, f.severity)}</span> '
-            f'<span class="rule">{html.escape(f.rule)}</span> '
-            f'<span class="where">{html.escape(describe_location(f))}</span>'
-            f'<div class="msg">{html.escape(f.message)}</div>{_snippet(snap, f)}</li>')
-    head = f"校验结果：{len(errors)} 个错误，{len(warnings)} 个警告。"
-    hint = "错误必须改正后才能导出；警告需审核人员确认。" if errors else "警告需审核人员在审核时确认。"
-    return (f'<div class="findings"><p class="summary">{head}{hint}</p><ol>{"".join(items)}</ol></div>')
+        return '<div class="findings"><p class="ok">未发现问题：表格和正文通过了全部校验规则。</p></div>'
+    t = triage(snap)
+    out = ['<div class="findings">']
+    if not t.complete:
+        out.append(_progress_html(t))
+    if t.problems:
+        head = f"需要改正 {t.errors} 处，需要确认 {t.warnings} 处。" if t.warnings else f"需要改正 {t.errors} 处。"
+        if not t.errors:
+            head = f"需要确认 {t.warnings} 处。"
+        hint = "错误改正后才能提交审核和导出；警告由审核人员确认。" if t.errors else "警告由审核人员在审核时确认。"
+        out.append(f'<p class="summary">{head}{hint}点击一条可在“报告预览”中找到它。</p>')
+        groups: dict[str, list[Finding]] = {}
+        for f in t.problems:
+            groups.setdefault(group_of(f.location.address), []).append(f)
+        for g in _GROUPS:
+            if g not in groups:
+                continue
+            items = []
+            for f in groups[g]:
+                cls = "error" if f.severity == "error" else "warning"
+                items.append(
+                    f'<li class="{cls}" data-target="{html.escape(f.location.address)}" tabindex="0">'
+                    f'<span class="badge {cls}">{_SEVERITY.get(f.severity, f.severity)}</span>'
+                    f'<span class="msg">{html.escape(f.message)}</span>{_snippet(snap, f)}'
+                    f'<div class="details">规则 {html.escape(f.rule)} · {html.escape(describe_location(f))}</div></li>')
+            out.append(f'<h4 class="group">{_GROUPS[g]}（{len(groups[g])}）</h4><ol>{"".join(items)}</ol>')
+    elif t.complete:
+        out.append('<p class="ok">未发现问题：表格和正文通过了全部校验规则。</p>')
+    out.append("</div>")
+    return "".join(out)
 
 
 # ---- supervisor ------------------------------------------------------------------------------------
@@ -278,7 +411,12 @@ def gate_markdown(snap: Snapshot, decision: GateDecision) -> str:
     lines = [f"**{decision.summary_sentence()}**", ""]
     if decision.errors:
         lines.append("有错误的报告不能审核通过，也不能导出：")
-        lines += [f"- [{f.rule}] {describe_location(f)}：{f.message}" for f in decision.errors]
+        blank = [f for f in decision.errors if is_blank_cell(f, snap)]
+        if blank:
+            per = {t: sum(f.location.address.startswith(t) for f in blank) for t in _TABLE_NAMES}
+            lines.append("- 未填写的单元格：" + "、".join(f"{_TABLE_NAMES[t]} {n} 格" for t, n in per.items() if n))
+        lines += [f"- {describe_location(f)}：{f.message}（规则 {f.rule}）" for f in decision.errors
+                  if not is_blank_cell(f, snap)]
         lines.append("")
     if decision.warnings:
         lines.append("审核通过即表示确认以下警告：")
@@ -291,7 +429,7 @@ def gate_markdown(snap: Snapshot, decision: GateDecision) -> str:
     elif a is None:
         lines.append("审核状态：尚未审核。")
     elif snap.approved:
-        lines.append(f"审核状态：✅ 已由{a.approved_by}于 {_local(a.approved_at)} 审核定稿，可以导出。")
+        lines.append(f"审核状态：**已定稿**，由{a.approved_by}于 {_local(a.approved_at)} 审核定稿，可以导出。")
     else:
         lines.append(f"审核状态：{a.approved_by}审核通过后报告又有修改，需要重新审核。")
     return "\n".join(lines)
@@ -321,7 +459,7 @@ def part_status(snap: Snapshot, part: str, name_of: Callable[[str], str]) -> str
         lines.append(f"当前第{v.version}版，{name_of(v.author) or '系统'}于 {v.created_at.astimezone():%Y-%m-%d %H:%M} 保存。")
     lock = snap.locks.get(part)
     if lock:
-        lines.append(f"🔒 已由{lock.locked_by}锁定：起草全部正文时跳过这一部分，解锁后才能修改。")
+        lines.append(f"**已锁定**：{lock.locked_by}锁定了这一部分，起草全部正文时跳过这一部分，解锁后才能修改。")
     flags = [f for f in snap.flags if f.location.address == part_address(part)]
     if flags:
         lines.append("需要核实：" + "；".join(f"[{f.rule}] {f.message}" for f in flags))
@@ -363,7 +501,7 @@ def conflict_html(mine: str, theirs: str, who: str, version: int) -> str:
     def col(title: str, text: str) -> str:
         return (f'<div class="side"><h4>{html.escape(title)}</h4>'
                 f'<div class="text">{html.escape(text).replace(chr(10), "<br>")}</div></div>')
-    return (f'<div class="conflict" data-conflict="1"><p>⚠️ 保存被拒绝：这一部分已被{html.escape(who)}修改。'
+    return (f'<div class="conflict" data-conflict="1"><p><b>保存被拒绝：</b>这一部分已被{html.escape(who)}修改。'
             '下面左边是您的修改（仍在编辑框中，没有丢失），右边是现在保存的版本；合并后再点“保存修改”即可。</p>'
             f'<div class="sides">{col("您的修改（未保存）", mine)}{col(f"当前版本（第{version}版，{who}）", theirs)}</div></div>')
 
