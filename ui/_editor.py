@@ -1,5 +1,7 @@
 """Tab 正文编辑 (editors): one narrative part at a time, saved against the version this page showed
-(a stale save is refused with both texts side by side), regenerated with an instruction, locked."""
+(a stale save is refused with both texts side by side), regenerated with an instruction, locked.
+Only the rewrites the engine can do are offered: offline, a hint says which instructions it follows
+instead of the 更简洁/更具体 buttons. A refused rewrite leaves the editor's text as it is."""
 
 from __future__ import annotations
 
@@ -26,14 +28,29 @@ def build(v: Views) -> None:
             v.add("part_save", gr.Button("保存修改", variant="primary", elem_id="part-save"))
             v.add("part_lock", gr.Button("锁定", elem_id="part-lock"))
             v.add("part_unlock", gr.Button("解锁", elem_id="part-unlock"))
-        v.add("instruction", gr.Textbox(label="重写要求", placeholder="例如：更简洁；更具体；补充：开展政务公开培训2次",
-                                        elem_id="revise-instruction"))
+        v.add("instruction", gr.Textbox(label="重写要求", placeholder=_PLACEHOLDER[True], elem_id="revise-instruction"))
         with gr.Row():
             v.add("part_revise", gr.Button("按要求重写", elem_id="part-revise"))
-            v.add("concise", gr.Button("更简洁", size="sm"))
-            v.add("specific", gr.Button("更具体", size="sm"))
+            v.add("concise", gr.Button("更简洁", size="sm", elem_id="revise-concise"))
+            v.add("specific", gr.Button("更具体", size="sm", elem_id="revise-specific"))
             v.add("add_measure", gr.Button("补充某项措施…", size="sm"))
+        v.add("revise_hint", gr.Markdown("", visible=False, elem_id="revise-hint"))
     v.renders(("part_text", "part_status", "part_version"), _show)
+
+
+_PLACEHOLDER = {True: "例如：更简洁；更具体；补充：全年开展政务公开培训2次",  # with a model
+                False: "例如：补充：全年开展政务公开培训2次；把“加强”改成“持续加强”；删去最后一句"}
+_QUICK = (("concise", "更简洁"), ("specific", "更具体"))
+
+
+def _offer(v: Views, ws: AppService) -> None:
+    """Show only the rewrites this engine can do. The engine is fixed when the app is built, so the
+    components are set up once, before the page is served."""
+    offers, hint = ws.rewrite_offers()
+    for button, words in _QUICK:
+        v[button].visible = words in offers
+    v["instruction"].placeholder = _PLACEHOLDER[bool(offers)]
+    v["revise_hint"].value, v["revise_hint"].visible = hint, bool(hint)
 
 
 def _show(d: Shown) -> dict:
@@ -95,12 +112,24 @@ def wire(v: Views, ws: AppService) -> None:
 
     v.on(v["part_save"].click, on_save, ["draft_select", "part", "part_text", "part_version"],
          (*VIEW_OUTPUTS, "conflict"), api_name="save_part")
-    revise = editor_action(ws.revise_part)
-    v.on(v["part_revise"].click, revise, ["draft_select", "part", "instruction"], VIEW_OUTPUTS,
-         api_name="revise_part")
-    for button, words in (("concise", "更简洁"), ("specific", "更具体")):
+    _offer(v, ws)
+
+    async def on_revise(draft_id, part, instruction, shown, request: gr.Request):
+        # a refusal (the engine cannot, nothing would change, unsaved edits) is an AppError: the
+        # page keeps every component as it is, the editor's text included, and says why
+        username = user_of(request)
+
+        def work():
+            ws.revise_part(username, draft_id, part, instruction, shown=shown)
+            return refresh(v, ws, username, draft_id, part)
+
+        return await in_thread(work)
+
+    revise_inputs = ["draft_select", "part", "instruction", "part_text"]
+    v.on(v["part_revise"].click, on_revise, revise_inputs, VIEW_OUTPUTS, api_name="revise_part")
+    for button, words in _QUICK:
         filled = v.on(v[button].click, _instruction(words), [], ["instruction"], queue=False, api_visibility="private")
-        v.on(filled.then, revise, ["draft_select", "part", "instruction"], VIEW_OUTPUTS, api_visibility="private")
+        v.on(filled.then, on_revise, revise_inputs, VIEW_OUTPUTS, api_visibility="private")
     v.on(v["add_measure"].click, _instruction("补充："), [], ["instruction"], queue=False, api_visibility="private")
     v.on(v["part_lock"].click, editor_action(lambda u, d, p, _: ws.set_lock(u, d, p, True)),
          ["draft_select", "part", "part_text"], VIEW_OUTPUTS, api_name="lock_part")

@@ -523,26 +523,44 @@ class AppService:
         theirs = version or NarrativeVersion(part, 0, "", "manual", "", (), dt.datetime.now(dt.UTC))
         raise EditConflict(part, base, text, theirs, self.name_of(theirs.author))
 
-    def revise_part(self, username: str | None, draft_id: Any, part: str, instruction: str) -> NarrativeVersion:
-        """Rewrite one part by an instruction (更简洁, 更具体, 补充某项措施…); numbers are checked as in drafting."""
+    def revise_part(self, username: str | None, draft_id: Any, part: str, instruction: str,
+                    shown: str | None = None) -> NarrativeVersion:
+        """Rewrite one part by an instruction (更简洁, 更具体, 补充：…); the numbers the rewrite brings
+        in are checked as in drafting. ``shown``: the text in the editor; when it is not the saved
+        text, nothing is rewritten (the rewrite would start from the saved one and lose the edits).
+        A rewrite the engine cannot do, or one that changes nothing, saves nothing (``AppError``)."""
         instruction = clean_text(instruction, limit=500, what="重写要求")
         user, draft = self._open(username, draft_id, "edit_narrative")
         part = self._part(part)
         self._unlocked(draft.id, part)
         if not instruction.strip():
-            raise AppError("请写明重写的要求，例如“更简洁”“更具体”或“补充某项措施”。")
+            raise AppError("请写明重写的要求，例如“补充：全年开展政务公开培训2次”。")
         current = self.store.narrative(draft.id).get(part)
         if current is None or not current.text.strip():
             raise AppError(f"{part_title(part)}还没有起草，请先起草正文。")
+        if shown is not None and clean_text(shown).strip() != current.text.strip():
+            raise AppError("编辑框中的文字还没有保存（或已有人保存了新版本），重写会以已保存的版本为准而丢掉这些修改。"
+                           "请先保存修改，再按要求重写。")
         model = self.service.model
         try:
             with call_context(draft.id, user.username):
                 drafted = revise_part(part, current.text, instruction.strip(), self.service.facts(draft.id), model)
         except LLMError as exc:
             raise AppError(f"这次没能重写：{exc}") from exc
+        if drafted.text.strip() == current.text.strip():
+            raise AppError(f"按“{_excerpt(instruction, 30)}”重写后的文字与当前文本相同，没有保存新版本。")
         source: NarrativeSource = "template" if model.engine == "offline" else "llm"
         return self.store.save_narrative(draft.id, part, drafted.text, source=source, author=user.username,
                                          flags=[f.message for f in drafted.flags])
+
+    def rewrite_offers(self) -> tuple[list[str], str]:
+        """What the editor offers for rewriting with this engine: the one-click instructions it can
+        follow, and (offline) what it can do with a written instruction, in Chinese."""
+        if self.service.model.engine != "offline":
+            return ["更简洁", "更具体"], ""
+        from assistant.offline import revise_hint  # only the offline engine has limits to tell
+
+        return [], revise_hint()
 
     def set_lock(self, username: str | None, draft_id: Any, part: str, locked: bool) -> None:
         user, draft = self._open(username, draft_id, "lock")

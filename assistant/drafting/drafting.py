@@ -21,6 +21,7 @@ from assistant.errors import ReportAssistantError
 from assistant.llm.errors import LLMCancelledError, LLMError
 from assistant.llm.prompts import load_prompt
 from assistant.llm.types import ChatMessage, LLMRequest, Model
+from assistant.numbers import NumberMention, find_numbers
 from schemas import labels as L
 from schemas.facts import Facts, fact_label
 from schemas.findings import Finding, Location
@@ -167,9 +168,22 @@ def _violation_lines(violations: list[NumberViolation]) -> str:
                      + (f"{_meaning_note(v)}，这里不能用它" if v.meant else "事实中没有这个数字") for v in violations)
 
 
-def _finish(part: str, text: str, facts: Facts, model: Model, version: str, on_token) -> DraftedPart:
-    """Check the numbers; one repair round if needed; flag what remains."""
-    violations = check_numbers(text, facts)
+def _given_by(v: NumberViolation, given: list[NumberMention]) -> bool:
+    """The number is one a person wrote (in the instruction or the text being revised): the same
+    value, under the same measure word when both have one."""
+    found = find_numbers(v.text)
+    unit = found[0].unit if found else ""
+    return any(m.value == v.value and (m.unit == unit or not m.unit or not unit) for m in given)
+
+
+def _finish(part: str, text: str, facts: Facts, model: Model, version: str, on_token,
+            given: list[NumberMention] | None = None) -> DraftedPart:
+    """Check the numbers; one repair round if needed; flag what remains. ``given``: numbers a person
+    wrote, accepted as they are (a revision's instruction and the text it started from)."""
+    def check(t: str) -> list[NumberViolation]:
+        return [v for v in check_numbers(t, facts) if not (given and _given_by(v, given))]
+
+    violations = check(text)
     repaired = False
     if violations:
         prompt = load_prompt("repair")
@@ -185,7 +199,7 @@ def _finish(part: str, text: str, facts: Facts, model: Model, version: str, on_t
         ))
         text = _clean(part, response.text)
         version = f"{version}+{response.prompt_version or prompt.full_version}"
-        violations = check_numbers(text, facts)
+        violations = check(text)
         repaired = True
     return DraftedPart(part=part, text=text, flags=_flags(part, text, violations, facts), repaired=repaired,
                        prompt_version=version, model=model.name)
@@ -265,7 +279,10 @@ def draft_all(facts: Facts, model: Model, *,
 
 def revise_part(part: str, text: str, instruction: str, facts: Facts, model: Model, *,
                 on_token: Callable[[str], None] | None = None) -> DraftedPart:
-    """Rewrite one part by an editor's instruction; the same number check and repair apply."""
+    """Rewrite one part by an editor's instruction; the same number check and repair apply to the
+    numbers the rewrite brings in. A number the editor wrote in the instruction (补充：全年开展培训2次)
+    or that the text already had is the editor's, not the model's: it is accepted (the report-wide
+    check still lists a number without a source in the facts). Any other is repaired or flagged."""
     draft_prompt = load_prompt(_prompt_name(part))
     prompt = load_prompt("revise")
     values = dict(agency=facts.agency_name or "本机关", part_title=part_title(part),
@@ -279,4 +296,5 @@ def revise_part(part: str, text: str, instruction: str, facts: Facts, model: Mod
         inputs={"part": part, "text": text, "instruction": instruction, "facts": facts},
     ))
     return _finish(part, _clean(part, response.text), facts, model,
-                   response.prompt_version or prompt.full_version, on_token)
+                   response.prompt_version or prompt.full_version, on_token,
+                   given=find_numbers(instruction) + find_numbers(text))
