@@ -3,6 +3,10 @@
 The record ``<output>.export.json`` says what was exported when, the SHA-256 of the file, the findings
 and the acknowledgement. The output and the record are first written to temporary files in the target
 directory and then renamed into place, so a failure never leaves a half-written or unrecorded file.
+
+A draft (``draft=True``, Word or PDF only) is for reading and for sending to the leader: every page
+says 草稿 in its header, the gate's findings are recorded but do not refuse it (a draft may still have
+errors), and its record says ``"draft": true``. The final export is unchanged and stays behind the gate.
 """
 
 from __future__ import annotations
@@ -55,11 +59,17 @@ def record_path_for(out_path: str | os.PathLike) -> Path:
     return p.with_name(p.name + RECORD_SUFFIX)
 
 
-def render_bytes(report: Report, fmt: str, *, stamp: Stamp | None = None) -> tuple[bytes, dict]:
-    """The document in ``fmt`` and what the record should say about its fonts (DOCX and PDF)."""
+DRAFT_FORMATS = ("docx", "pdf")
+
+
+def render_bytes(report: Report, fmt: str, *, stamp: Stamp | None = None, draft: bool = False) -> tuple[bytes, dict]:
+    """The document in ``fmt`` and what the record should say about its fonts (DOCX and PDF);
+    ``draft`` marks a Word or PDF document 草稿 on every page."""
+    if draft and fmt not in DRAFT_FORMATS:
+        raise ReportAssistantError(f"草稿只能导出为 Word 或 PDF，不能导出为“{fmt}”。")
     if fmt in ("docx", "pdf"):
         plan = plan_fonts()
-        docx = build_docx(report, fonts=plan, stamp=stamp)
+        docx = build_docx(report, fonts=plan, stamp=stamp, draft=draft)
         fonts = {"used": plan.fonts, "substitutions": plan.substitutions}
         return (docx if fmt == "docx" else docx_to_pdf(docx)), fonts
     if fmt == "html":
@@ -71,10 +81,10 @@ def render_bytes(report: Report, fmt: str, *, stamp: Stamp | None = None) -> tup
     raise ReportAssistantError(f"不支持的导出格式“{fmt}”：可选 {'、'.join(EXPORT_FORMATS)}。")
 
 
-def _record(report: Report, fmt: str, out: Path, data: bytes, stamp: Stamp, fonts: dict) -> dict:
+def _record(report: Report, fmt: str, out: Path, data: bytes, stamp: Stamp, fonts: dict, draft: bool) -> dict:
     decision = stamp.decision
     ack = decision.acknowledgement
-    return {
+    record = {
         "schema_version": RECORD_SCHEMA_VERSION,
         "file": out.name,
         "format": fmt,
@@ -93,6 +103,9 @@ def _record(report: Report, fmt: str, out: Path, data: bytes, stamp: Stamp, font
         "fonts": fonts or None,
         "generator": "report-assistant",
     }
+    if draft:  # only drafts say so: a final export's record stays as it was
+        record["draft"] = True
+    return record
 
 
 def _write_pair(out: Path, data: bytes, record_path: Path, record: bytes) -> None:
@@ -119,24 +132,28 @@ def _write_pair(out: Path, data: bytes, record_path: Path, record: bytes) -> Non
 
 def export_report(report: Report, fmt: ExportFormat, out_path: str | os.PathLike, *,
                   previous: Report | None = None, acknowledgement: Acknowledgement | None = None,
-                  extra_findings: Sequence[Finding] = ()) -> ExportResult:
+                  extra_findings: Sequence[Finding] = (), draft: bool = False) -> ExportResult:
     """Export ``report`` as ``fmt`` to ``out_path`` if the gate allows it; raise ``ExportRefused`` if not.
 
     ``extra_findings``: findings beyond the validator's, e.g. ``Drafts.findings()`` (flagged narrative).
+    ``draft``: a Word or PDF copy marked 草稿 on every page, for reading; the gate's findings are
+    recorded but never refuse it.
     """
     if fmt not in EXPORT_FORMATS:
         raise ReportAssistantError(f"不支持的导出格式“{fmt}”：可选 {'、'.join(EXPORT_FORMATS)}。")
+    if draft and fmt not in DRAFT_FORMATS:
+        raise ReportAssistantError(f"草稿只能导出为 Word 或 PDF，不能导出为“{fmt}”。")
     decision = check_gate(report, previous, acknowledgement, extra_findings=extra_findings)
-    if not decision.allowed:
+    if not decision.allowed and not draft:
         raise ExportRefused(decision)
     started = time.perf_counter()
     out = Path(out_path)
     if out.is_dir():
         raise ReportAssistantError(f"无法导出：“{out}”是一个文件夹，请给出文件名。")
     stamp = Stamp(exported_at=dt.datetime.now().astimezone(), decision=decision)
-    data, fonts = render_bytes(report, fmt, stamp=stamp)
+    data, fonts = render_bytes(report, fmt, stamp=stamp, draft=draft)
     record_path = record_path_for(out)
-    record = _record(report, fmt, out, data, stamp, fonts)
+    record = _record(report, fmt, out, data, stamp, fonts, draft)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         _write_pair(out, data, record_path,

@@ -2,8 +2,12 @@
 
 Detection asks fontconfig (``fc-list``); a machine without fc-list counts as having none of them.
 A role whose official font is missing gets the first installed font of its fallback chain (serif
-first, except 黑体, whose nearest substitute is a sans face); the substitution is named in the
-document's properties so nobody mistakes the fallback for the official layout.
+first, except 黑体, whose nearest substitute is a sans face, and 楷体, whose substitutes are other 楷体
+faces before any serif, so level-2 headings still differ from the body); the substitution is named in
+the document's properties so nobody mistakes the fallback for the official layout.
+
+Digits and Latin letters use the same font as the Chinese text of their role (as hand-set 公文 in
+仿宋_GB2312 do): a separate Latin font falls back to another face on Linux and spaces "2024 年" apart.
 """
 
 from __future__ import annotations
@@ -36,9 +40,9 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 
 _SERIF_CHAIN = ("Noto Serif CJK SC", "Noto Sans CJK SC", "SimSun")
 _SANS_CHAIN = ("Noto Sans CJK SC", "Noto Serif CJK SC", "SimSun")
+# free 楷体 faces (Debian fonts-arphic-ukai, LXGW WenKai), then Windows' own 楷体
+_KAI_CHAIN = ("AR PL UKai CN", "LXGW WenKai", "KaiTi", "楷体", *_SERIF_CHAIN)
 _LAST_RESORT = "SimSun"  # present on every Chinese Windows; named even when nothing was detected
-
-LATIN_FONT = "Times New Roman"
 
 
 @functools.lru_cache(maxsize=1)
@@ -63,7 +67,6 @@ class FontPlan:
 
     fonts: dict[str, str]
     substitutions: dict[str, str] = field(default_factory=dict)  # official → used
-    latin: str = LATIN_FONT
 
     @property
     def table(self) -> str:
@@ -86,7 +89,7 @@ def plan_fonts(installed: Iterable[str] | None = None) -> FontPlan:
         if any(name in have for name in _ALIASES[official]):
             fonts[role] = official
             continue
-        chain = _SANS_CHAIN if official == "黑体" else _SERIF_CHAIN
+        chain = {"黑体": _SANS_CHAIN, "楷体_GB2312": _KAI_CHAIN}.get(official, _SERIF_CHAIN)
         used = next((f for f in chain if f in have or (f == "SimSun" and "宋体" in have)), _LAST_RESORT)
         fonts[role] = used
         subs[official] = used

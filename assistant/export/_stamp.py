@@ -15,6 +15,7 @@ __all__ = ["PROPERTY_LABELS", "Stamp"]
 
 # key → label shown in Word's document properties
 PROPERTY_LABELS: dict[str, str] = {
+    "status": "文稿状态",  # drafts only
     "exported_at": "导出时间",
     "validation": "导出校验结果",
     "acknowledged_by": "警告确认人",

@@ -2,9 +2,12 @@
 
 A4; margins 37/35/28/26 mm; title 方正小标宋简体 二号 centred; level-1 headings 黑体 三号; level-2
 楷体_GB2312 三号; body 仿宋_GB2312 三号 with 28 pt fixed line spacing and a two-character first-line
-indent; "— 1 —" page numbers in 宋体 四号, odd pages right, even pages left. Fonts are set for East
-Asian text (w:eastAsia) on the styles and on every run, with every theme font removed so Word cannot
-substitute its own. Tables follow the official layout of ``_grid``.
+indent; "— 1 —" page numbers in 宋体 四号, odd pages right, even pages left. Each role's font is set for
+every script (digits and Latin letters too) on the styles and on every run; theme fonts, the font
+table and the Word 2010 styles part of python-docx's template name only the plan's fonts, so Word or
+WPS find nothing missing that the document does not use. Tables follow the official layout of
+``_grid`` and flow across pages with their header rows repeated; nothing forces a page break. A
+draft (``draft=True``) carries 草稿 in the header of every page.
 """
 
 from __future__ import annotations
@@ -51,6 +54,8 @@ TABLE_LINE_PT = 13.5
 CELL_MARGIN_MM = 0.8
 
 _TABLE_STYLE = "Report Table Text"
+DRAFT_MARK = "草稿"
+DRAFT_NOTE = "草稿：未经审核定稿，仅供阅读和送审，不得作为正式报告发布。"
 
 _CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 _VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
@@ -58,15 +63,14 @@ _CUSTOM_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 
 
 # ---- fonts and run properties ---------------------------------------------------------------------
-def _set_fonts(rpr, east_asia: str, latin: str) -> None:
-    """Explicit fonts for every script; theme attributes would override w:eastAsia, so they go."""
+def _set_fonts(rpr, font: str) -> None:
+    """One font for every script (digits and Latin letters in the CJK face, no gaps around them);
+    theme attributes would override the names, so they go."""
     rfonts = rpr.get_or_add_rFonts()
     for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
         rfonts.attrib.pop(qn(f"w:{attr}"), None)
-    rfonts.set(qn("w:ascii"), latin)
-    rfonts.set(qn("w:hAnsi"), latin)
-    rfonts.set(qn("w:eastAsia"), east_asia)
-    rfonts.set(qn("w:cs"), latin)
+    for attr in ("ascii", "hAnsi", "eastAsia", "cs"):
+        rfonts.set(qn(f"w:{attr}"), font)
     rfonts.set(qn("w:hint"), "eastAsia")
 
 
@@ -79,18 +83,18 @@ def _set_lang(rpr) -> None:
     lang.set(qn("w:eastAsia"), "zh-CN")
 
 
-def _style_run(run, east_asia: str, plan: FontPlan, size_pt: float | None = None) -> None:
-    _set_fonts(run._r.get_or_add_rPr(), east_asia, plan.latin)
+def _style_run(run, font: str, size_pt: float | None = None) -> None:
+    _set_fonts(run._r.get_or_add_rPr(), font)
     if size_pt is not None:
         run.font.size = Pt(size_pt)
 
 
-def _reset_style(style, east_asia: str, plan: FontPlan, size_pt: float) -> None:
-    font = style.font
-    font.bold = False
-    font.italic = False
-    font.size = Pt(size_pt)
-    font.color.rgb = None
+def _reset_style(style, font: str, size_pt: float) -> None:
+    look = style.font
+    look.bold = False
+    look.italic = False
+    look.size = Pt(size_pt)
+    look.color.rgb = None
     rpr = style.element.get_or_add_rPr()
     color = rpr.find(qn("w:color"))
     if color is not None:
@@ -99,7 +103,7 @@ def _reset_style(style, east_asia: str, plan: FontPlan, size_pt: float) -> None:
         el = rpr.find(qn(tag))
         if el is not None:
             rpr.remove(el)
-    _set_fonts(rpr, east_asia, plan.latin)
+    _set_fonts(rpr, font)
     _set_lang(rpr)
     ppr = style.element.get_or_add_pPr()
     for tag in ("w:pBdr", "w:contextualSpacing"):
@@ -123,24 +127,49 @@ def _indent_chars(paragraph_or_style_element) -> None:
     ind.set(qn("w:firstLine"), str(int(2 * BODY_PT * 20)))
 
 
+def _no_autospace(ppr) -> None:
+    """No extra space between Chinese and digits or Latin letters ("2024年", not "2024 年"), as hand-set
+    公文 turn it off; OOXML turns it on unless told."""
+    for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):
+        el = ppr.find(qn(tag))
+        if el is None:
+            el = OxmlElement(tag)
+            ppr.insert_element_before(el, *_AFTER_AUTOSPACE)
+        el.set(qn("w:val"), "0")
+
+
+_AFTER_AUTOSPACE = ("w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+                    "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+                    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+                    "w:pPrChange")
+
+
 def _setup_styles(doc: DocxDocument, plan: FontPlan) -> None:
     styles = doc.styles
+    # every style of the template (Heading 3, Macro Text …) named Calibri, Cambria, Courier or a theme
+    # font: the body font instead, so no unused style asks for a font the reader lacks
+    for rfonts in list(styles.element.iter(qn("w:rFonts"))):
+        _set_fonts(rfonts.getparent(), plan.fonts["body"])
     defaults = styles.element.find(qn("w:docDefaults"))
     if defaults is not None:
         rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
         if rpr is not None:
-            _set_fonts(rpr, plan.fonts["body"], plan.latin)
+            _set_fonts(rpr, plan.fonts["body"])
             _set_lang(rpr)
+        ppr = defaults.find(f"{qn('w:pPrDefault')}/{qn('w:pPr')}")
+        if ppr is not None:
+            _no_autospace(ppr)
 
     normal = styles["Normal"]
-    _reset_style(normal, plan.fonts["body"], plan, BODY_PT)
+    _reset_style(normal, plan.fonts["body"], BODY_PT)
     _fixed_lines(normal.paragraph_format, LINE_PT, indent=True)
     normal.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     normal.paragraph_format.widow_control = True
     _indent_chars(normal.element)
+    _no_autospace(normal.element.get_or_add_pPr())
 
     title = styles["Title"]
-    _reset_style(title, plan.fonts["title"], plan, TITLE_PT)
+    _reset_style(title, plan.fonts["title"], TITLE_PT)
     _fixed_lines(title.paragraph_format, TITLE_LINE_PT, indent=False)
     title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.paragraph_format.space_after = Pt(LINE_PT)  # one empty line under the title
@@ -148,18 +177,21 @@ def _setup_styles(doc: DocxDocument, plan: FontPlan) -> None:
 
     for name, role in (("Heading 1", "heading1"), ("Heading 2", "heading2")):
         st = styles[name]
-        _reset_style(st, plan.fonts[role], plan, BODY_PT)
+        _reset_style(st, plan.fonts[role], BODY_PT)
         _fixed_lines(st.paragraph_format, LINE_PT, indent=True)
         st.paragraph_format.keep_with_next = True
         st.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         _indent_chars(st.element)
 
     footer = styles["Footer"]
-    _reset_style(footer, plan.fonts["page_number"], plan, PAGE_NUMBER_PT)
+    _reset_style(footer, plan.fonts["page_number"], PAGE_NUMBER_PT)
+    header = styles["Header"]
+    _reset_style(header, plan.fonts["heading1"], BODY_PT)
+    header.paragraph_format.first_line_indent = Pt(0)
 
     table_text = styles.add_style(_TABLE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
     table_text.base_style = normal
-    _reset_style(table_text, plan.table, plan, TABLE_PT)
+    _reset_style(table_text, plan.table, TABLE_PT)
     _fixed_lines(table_text.paragraph_format, TABLE_LINE_PT, indent=False)
     table_text.paragraph_format.first_line_indent = Pt(0)
     ind = table_text.element.get_or_add_pPr().find(qn("w:ind"))
@@ -167,6 +199,61 @@ def _setup_styles(doc: DocxDocument, plan: FontPlan) -> None:
         ind.set(qn("w:firstLineChars"), "0")
         ind.set(qn("w:firstLine"), "0")
     table_text.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+# ---- theme, font table, settings: only the plan's fonts -----------------------------------------------
+_A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_SANS = {"黑体", "SimHei", "Noto Sans CJK SC"}
+_STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+
+
+def _setup_theme(doc: DocxDocument, plan: FontPlan) -> None:
+    """Theme fonts (major: the title's, minor: the body's), the font table and the theme language.
+
+    python-docx's template names Calibri, Cambria, ＭＳ 明朝 and some thirty script fonts there; WPS
+    lists every one it lacks as missing, though the document never uses them."""
+    part = doc.part
+    for rel in list(part.rels.values()):
+        if rel.reltype == RT.THEME:
+            rel.target_part._blob = _theme_xml(rel.target_part.blob, plan)
+        elif rel.reltype == RT.FONT_TABLE:
+            rel.target_part._blob = _font_table_xml(rel.target_part.blob, plan)
+        elif rel.reltype == _STYLES_WITH_EFFECTS:  # Word 2010's copy of the template's styles, theme fonts and all
+            part.rels.pop(rel.rId)
+    lang = doc.settings.element.find(qn("w:themeFontLang"))
+    if lang is not None:
+        lang.set(qn("w:val"), "en-US")
+        lang.set(qn("w:eastAsia"), "zh-CN")  # ja-JP in the template: Word would pick the Japanese theme font
+
+
+def _theme_xml(blob: bytes, plan: FontPlan) -> bytes:
+    root = etree.fromstring(blob)
+    scheme = root.find(f".//{{{_A_NS}}}fontScheme")
+    if scheme is None:
+        return blob
+    for tag, font in (("majorFont", plan.fonts["title"]), ("minorFont", plan.fonts["body"])):
+        group = scheme.find(f"{{{_A_NS}}}{tag}")
+        if group is None:
+            continue
+        for child in list(group):
+            if child.tag == f"{{{_A_NS}}}font":  # per-script fonts: Japanese, Korean, Thai …
+                group.remove(child)
+            else:  # latin, ea, cs
+                child.set("typeface", font)
+        etree.SubElement(group, f"{{{_A_NS}}}font", script="Hans", typeface=font)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _font_table_xml(blob: bytes, plan: FontPlan) -> bytes:
+    root = etree.fromstring(blob)
+    for font in list(root):
+        root.remove(font)
+    for name in dict.fromkeys(plan.fonts.values()):
+        font = etree.SubElement(root, qn("w:font"), {qn("w:name"): name})
+        etree.SubElement(font, qn("w:charset"), {qn("w:val"): "86"})  # GB2312
+        etree.SubElement(font, qn("w:family"), {qn("w:val"): "swiss" if name in _SANS else "roman"})
+        etree.SubElement(font, qn("w:pitch"), {qn("w:val"): "variable"})
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 # ---- page setup and page numbers -----------------------------------------------------------------
@@ -186,7 +273,7 @@ def _setup_page(doc: DocxDocument, plan: FontPlan) -> None:
 def _field_run(paragraph: Paragraph, plan: FontPlan, *, fld: str | None = None, instr: str | None = None,
                text: str | None = None) -> None:
     run = paragraph.add_run()
-    _style_run(run, plan.fonts["page_number"], plan, PAGE_NUMBER_PT)
+    _style_run(run, plan.fonts["page_number"], PAGE_NUMBER_PT)
     if fld is not None:
         el = OxmlElement("w:fldChar")
         el.set(qn("w:fldCharType"), fld)
@@ -217,6 +304,18 @@ def _page_number(paragraph: Paragraph, plan: FontPlan, align) -> None:
     _field_run(paragraph, plan, text="1")
     _field_run(paragraph, plan, fld="end")
     _field_run(paragraph, plan, text=" —")
+
+
+def _draft_header(doc: DocxDocument, plan: FontPlan) -> None:
+    """草稿 at the top of every page, on the outer side as the page numbers (odd right, even left)."""
+    section = doc.sections[0]
+    for header, align in ((section.header, WD_ALIGN_PARAGRAPH.RIGHT),
+                          (section.even_page_header, WD_ALIGN_PARAGRAPH.LEFT)):
+        p = header.paragraphs[0]
+        p.style = "Header"
+        p.paragraph_format.alignment = align
+        p.paragraph_format.first_line_indent = Pt(0)
+        _style_run(p.add_run(DRAFT_MARK), plan.fonts["heading1"], BODY_PT)
 
 
 # ---- tables ---------------------------------------------------------------------------------------
@@ -253,11 +352,17 @@ def _table_properties(table: Table, grid: Grid) -> None:
 
 
 def _row_properties(table: Table, grid: Grid) -> None:
+    """Rows never split; the header rows repeat on each page and stay with the first row below them,
+    and the last row does not go to a page of its own."""
+    n = len(table.rows)
     for i, row in enumerate(table.rows):
         trPr = row._tr.get_or_add_trPr()
         trPr.append(OxmlElement("w:cantSplit"))
         if i < grid.header_rows:
             trPr.append(OxmlElement("w:tblHeader"))
+        if i < grid.header_rows or i == n - 2:
+            for p in row._tr.iter(qn("w:p")):
+                Paragraph(p, table).paragraph_format.keep_with_next = True
 
 
 def _fill_cell(cell: _Cell, gc: GridCell, plan: FontPlan, style_id: str) -> None:
@@ -266,7 +371,7 @@ def _fill_cell(cell: _Cell, gc: GridCell, plan: FontPlan, style_id: str) -> None
     if gc.role == "label" and gc.rowspan == 1:
         paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
     if gc.text:
-        _style_run(paragraph.add_run(gc.text), plan.table, plan)
+        _style_run(paragraph.add_run(gc.text), plan.table)
     cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
 
 
@@ -307,7 +412,7 @@ def _clip(text: str, limit: int = 255) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _set_properties(doc: DocxDocument, report: Report, plan: FontPlan, stamp: Stamp | None) -> None:
+def _set_properties(doc: DocxDocument, report: Report, plan: FontPlan, stamp: Stamp | None, draft: bool) -> None:
     package = doc.part.package
     for rid, rel in list(package.rels.items()):
         if rel.reltype == RT.THUMBNAIL:  # the template's thumbnail shows another document
@@ -320,11 +425,16 @@ def _set_properties(doc: DocxDocument, report: Report, plan: FontPlan, stamp: St
     keywords = [f"{report.meta.report_year}年" if report.meta.report_year else "", L.FORMAT_DOC_2021]
     core.language = "zh-CN"
     core.revision = 1
-    sentences = [stamp.sentence()] if stamp else []
+    sentences = [DRAFT_NOTE] if draft else []
+    sentences += [stamp.sentence()] if stamp else []
     if plan.describe():
         sentences.append(plan.describe())
     core.comments = _clip("".join(sentences))  # the full text is in the custom properties
-    props = dict(stamp.properties()) if stamp else {}
+    props = {"status": DRAFT_NOTE} if draft else {}
+    props |= dict(stamp.properties()) if stamp else {}
+    if draft:  # the status reaches Word's 状态 field; the keyword also reaches the PDF
+        core.content_status = DRAFT_MARK
+        keywords.insert(0, DRAFT_MARK)
     if plan.substitutions:
         props["font_substitution"] = plan.describe()
     if stamp:
@@ -342,34 +452,53 @@ def _set_properties(doc: DocxDocument, report: Report, plan: FontPlan, stamp: St
 
 
 # ---- the document ---------------------------------------------------------------------------------
+def _width_em(text: str) -> float:
+    """Printed width in characters: digits and Latin letters are half as wide as a Chinese character."""
+    return sum(0.5 if ch.isascii() else 1.0 for ch in text)
+
+
 def _signature(doc: DocxDocument, report: Report, stamp: Stamp | None) -> None:
-    """The 落款 under the text: the agency's name and the date, right-aligned with four characters
-    of space on the right (GB/T 9704-2012 7.3.5.2), one blank line above. An importer reads that
-    date back as the report's publication date."""
+    """The 落款 under the text, one blank line above (GB/T 9704-2012 7.3.5.1): the date in Arabic
+    numerals four characters in from the right, the agency's name centred over it. A name too long
+    for that keeps two characters from the right, and the date is centred under it instead. The last
+    paragraph of the text stays on the page of the 落款. An importer reads the date back as the
+    report's publication date."""
     name = report.meta.agency_name.strip()
     if not name:
         return
     # the report's own date when it has one (a re-export keeps it), else the day it is exported
     day = report.meta.publication_date or (stamp.exported_at.date() if stamp is not None else dt.date.today())
-    doc.add_paragraph(style="Normal")
-    for text in (name, f"{day.year}年{day.month}月{day.day}日"):
+    date = f"{day.year}年{day.month}月{day.day}日"
+    centre = 4 + _width_em(date) / 2  # from the right edge of the text, in characters
+    centre = max(centre, 2 + _width_em(name) / 2)
+    last = doc.paragraphs[-1] if doc.paragraphs else None
+    if last is not None and last._p is doc.element.body[-2]:  # the text ends with a paragraph, not a table
+        last.paragraph_format.keep_with_next = True
+    doc.add_paragraph(style="Normal").paragraph_format.keep_with_next = True
+    for text in (name, date):
         p = doc.add_paragraph(text, style="Normal")
         p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         p.paragraph_format.first_line_indent = Pt(0)
-        p.paragraph_format.right_indent = Pt(4 * BODY_PT)
+        p.paragraph_format.right_indent = Pt(round((centre - _width_em(text) / 2) * BODY_PT, 1))
+        p.paragraph_format.keep_with_next = text == name
 
 
-def build_docx(report: Report, *, fonts: FontPlan | None = None, stamp: Stamp | None = None) -> bytes:
-    """The report as DOCX bytes. ``fonts`` defaults to the fonts installed here; ``stamp`` records the export."""
+def build_docx(report: Report, *, fonts: FontPlan | None = None, stamp: Stamp | None = None,
+               draft: bool = False) -> bytes:
+    """The report as DOCX bytes. ``fonts`` defaults to the fonts installed here; ``stamp`` records the
+    export; ``draft`` marks every page 草稿 in its header and the document properties as a draft."""
     plan = fonts or plan_fonts()
     doc = Document()
     _setup_styles(doc, plan)
+    _setup_theme(doc, plan)
     _setup_page(doc, plan)
+    if draft:
+        _draft_header(doc, plan)
     body = doc.element.body
     for p in list(body.findall(qn("w:p"))):  # the template's empty first paragraph
         body.remove(p)
     after_table = False
-    for block in outline(report):
+    for block in outline(report):  # no forced page break: one would leave a part-empty page before it
         if isinstance(block, Title):
             # broken between words only, in even lines (GB/T 9704-2012 7.3.3), not where Word wraps it
             p = doc.add_paragraph(style="Title")
@@ -379,17 +508,15 @@ def build_docx(report: Report, *, fonts: FontPlan | None = None, stamp: Stamp | 
                     run._r.insert(0, OxmlElement("w:br"))
         elif isinstance(block, Heading):
             p = doc.add_paragraph(block.text, style="Heading 1" if block.level == 1 else "Heading 2")
-            if block.address == "p3":  # table 三 fills most of a page: start it on its own, never split
-                p.paragraph_format.page_break_before = True
-            elif after_table:
+            if after_table:
                 p.paragraph_format.space_before = Pt(LINE_PT / 2)
         elif isinstance(block, Para):
             doc.add_paragraph(block.text, style="Normal")
         elif isinstance(block, RunInItem):
             p = doc.add_paragraph(style="Normal")
-            _style_run(p.add_run(block.head), plan.fonts["heading2"], plan)
+            _style_run(p.add_run(block.head), plan.fonts["heading2"])
             if block.text:
-                _style_run(p.add_run(block.text), plan.fonts["body"], plan)
+                _style_run(p.add_run(block.text), plan.fonts["body"])
         elif isinstance(block, TableRef):
             _add_table(doc, grid_for(block.key, report), plan)
         after_table = isinstance(block, TableRef)
@@ -399,8 +526,8 @@ def build_docx(report: Report, *, fonts: FontPlan | None = None, stamp: Stamp | 
             if run._r.rPr is None or run._r.rPr.rFonts is None:
                 assert p.style is not None  # python-docx falls back to the template's default paragraph style
                 font = {"Title": "title", "Heading 1": "heading1", "Heading 2": "heading2"}.get(p.style.name, "body")
-                _style_run(run, plan.fonts[font], plan)
-    _set_properties(doc, report, plan, stamp)
+                _style_run(run, plan.fonts[font])
+    _set_properties(doc, report, plan, stamp, draft)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
