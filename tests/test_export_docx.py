@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import zipfile
 
 import pytest
@@ -186,3 +187,178 @@ def test_the_title_breaks_between_words_and_the_signature_closes_the_report(agen
     name, date = doc.paragraphs[-2], doc.paragraphs[-1]
     assert (name.text, date.text) == (agency, "2025年1月20日")
     assert name.alignment == date.alignment == WD_ALIGN_PARAGRAPH.RIGHT
+
+
+# ---- issue 16: fonts of digits and headings, theme fonts, pagination, 落款, draft mark ----------------
+OFFICIAL = ["仿宋_GB2312", "黑体", "楷体_GB2312", "方正小标宋简体", "宋体"]
+LINUX_FREE = ["Noto Serif CJK SC", "Noto Sans CJK SC", "AR PL UKai CN"]
+
+
+def _fonts(rfonts) -> dict[str, str | None]:
+    return {k: rfonts.get(q(k)) for k in ("ascii", "hAnsi", "eastAsia", "cs")}
+
+
+def _runs(doc, style_id: str | None = None):
+    for p in doc.iter(q("p")):
+        st = p.find("w:pPr/w:pStyle", NS)
+        if style_id is None or (st is not None and st.get(q("val")) == style_id):
+            yield from p.findall("w:r", NS)
+
+
+@pytest.mark.parametrize("installed", [OFFICIAL, LINUX_FREE], ids=["official", "free"])
+def test_digits_and_latin_letters_use_the_font_of_their_text(installed):
+    """No separate Latin font (Times New Roman fell back to DejaVu Serif on Linux): every run and
+    style names one font for all scripts, so "2023年" and "148条" are set in the body's face."""
+    plan = plan_fonts(installed)
+    data = build_docx(consistent_report(1), fonts=plan)
+    doc, styles = part(data, "word/document.xml"), part(data, "word/styles.xml")
+    for rfonts in [*doc.iter(q("rFonts")), *styles.iter(q("rFonts"))]:
+        fonts = _fonts(rfonts)
+        assert len(set(fonts.values())) == 1 and fonts["eastAsia"] in plan.fonts.values(), fonts
+        assert not [a for a in rfonts.attrib if a.endswith("Theme") or a.endswith("theme")], rfonts.attrib
+    body_runs = [r for p in doc.iter(q("p")) if p.find("w:pPr/w:pStyle", NS) is None
+                 or p.find("w:pPr/w:pStyle", NS).get(q("val")) == "ReportTableText" for r in p.findall("w:r", NS)]
+    with_digits = [r for r in body_runs if any(ch.isdigit() for ch in text_of(r))]
+    assert len(with_digits) > 50  # body text and table cells
+    for r in with_digits:
+        assert _fonts(r.find("w:rPr/w:rFonts", NS))["ascii"] == plan.fonts["body"], text_of(r)
+    normal = _style(styles, "Normal")
+    assert _fonts(normal.find("w:rPr/w:rFonts", NS)) == dict.fromkeys(("ascii", "hAnsi", "eastAsia", "cs"),
+                                                                      plan.fonts["body"])
+    # Word and WPS add no space between Chinese and digits ("2023 年") when told not to
+    for tag in ("autoSpaceDE", "autoSpaceDN"):
+        assert normal.find(f"w:pPr/w:{tag}", NS).get(q("val")) == "0"
+
+
+@pytest.mark.parametrize("installed", [OFFICIAL, LINUX_FREE, ["Noto Serif CJK SC", "LXGW WenKai"],
+                                       ["SimSun", "KaiTi"]], ids=["official", "ukai", "wenkai", "windows"])
+def test_level2_headings_are_set_in_a_kai_face_unlike_the_body(installed):
+    plan = plan_fonts(installed)
+    assert plan.fonts["heading2"] != plan.fonts["body"]
+    assert plan.fonts["heading2"] in {"楷体_GB2312", "AR PL UKai CN", "LXGW WenKai", "KaiTi"}
+    report = consistent_report(1)
+    data = build_docx(report, fonts=plan)
+    styles, doc = part(data, "word/styles.xml"), part(data, "word/document.xml")
+    h2 = _style(styles, "heading 2")
+    assert h2.find("w:rPr/w:rFonts", NS).get(q("eastAsia")) == plan.fonts["heading2"]
+    assert _style(styles, "Normal").find("w:rPr/w:rFonts", NS).get(q("eastAsia")) == plan.fonts["body"]
+    h2_runs = list(_runs(doc, h2.get(q("styleId"))))
+    assert len(h2_runs) == len(L.P1_SUBPART_TITLES)
+    assert {_fonts(r.find("w:rPr/w:rFonts", NS))["eastAsia"] for r in h2_runs} == {plan.fonts["heading2"]}
+    # the items of part 六: "（一）title。" in the heading face, then the text in the body face
+    items = [p for p in doc.iter(q("p")) if text_of(p).startswith("（一）") and len(p.findall("w:r", NS)) == 2]
+    head, text = items[-1].findall("w:r", NS)
+    assert head.find("w:rPr/w:rFonts", NS).get(q("eastAsia")) == plan.fonts["heading2"]
+    assert text.find("w:rPr/w:rFonts", NS).get(q("eastAsia")) == plan.fonts["body"]
+
+
+def test_official_kai_comes_first_and_the_body_face_only_without_any_kai():
+    assert plan_fonts([*LINUX_FREE, "楷体_GB2312"]).fonts["heading2"] == "楷体_GB2312"
+    assert plan_fonts(["KaiTi_GB2312", "AR PL UKai CN"]).fonts["heading2"] == "楷体_GB2312"
+    assert plan_fonts(LINUX_FREE).substitutions["楷体_GB2312"] == "AR PL UKai CN"
+    assert plan_fonts(["Noto Serif CJK SC"]).fonts["heading2"] == "Noto Serif CJK SC"  # no 楷体 at all
+
+
+def test_this_machine_sets_level2_headings_apart():
+    """CI installs fonts-arphic-ukai; a developer machine without any 楷体 skips."""
+    plan = plan_fonts()
+    if plan.fonts["heading2"] == plan.fonts["body"]:
+        msg = "no 楷体 installed (Debian: fonts-arphic-ukai)"
+        if os.environ.get("CI"):
+            pytest.fail(msg + " — required when CI is set")
+        pytest.skip(msg)
+    styles = part(build_docx(consistent_report(1), fonts=plan), "word/styles.xml")
+    assert (_style(styles, "heading 2").find("w:rPr/w:rFonts", NS).get(q("eastAsia"))
+            != _style(styles, "Normal").find("w:rPr/w:rFonts", NS).get(q("eastAsia")))
+
+
+def test_theme_font_table_and_settings_name_only_the_plans_fonts():
+    """WPS lists every font of the theme and the font table it lacks; python-docx's template names
+    Calibri, Cambria, ＭＳ 明朝 and thirty script fonts there."""
+    plan = plan_fonts(LINUX_FREE)
+    data = build_docx(consistent_report(1), fonts=plan)
+    a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    scheme = part(data, "word/theme/theme1.xml").find(f".//{a}fontScheme")
+    for tag, role in (("majorFont", "title"), ("minorFont", "body")):
+        group = scheme.find(f"{a}{tag}")
+        for kind in ("latin", "ea"):
+            assert group.find(f"{a}{kind}").get("typeface") == plan.fonts[role], (tag, kind)
+        assert [(f.get("script"), f.get("typeface")) for f in group.findall(f"{a}font")] == [("Hans", plan.fonts[role])]
+    table = [f.get(q("name")) for f in part(data, "word/fontTable.xml").findall("w:font", NS)]
+    assert table and set(table) == set(plan.fonts.values())
+    lang = part(data, "word/settings.xml").find("w:themeFontLang", NS)
+    assert lang.get(q("eastAsia")) == "zh-CN"
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        names = z.namelist()
+        assert "word/stylesWithEffects.xml" not in names
+        every = "".join(z.read(n).decode("utf-8") for n in names if n.endswith(".xml"))
+    for foreign in ("Calibri", "Cambria", "Times New Roman", "ＭＳ", "Courier", "Arial"):
+        assert foreign not in every, foreign
+
+
+def test_no_forced_page_break_and_tables_keep_their_headers(sample_docx):
+    """A break before table 三 left table 二's last rows alone on a page; tables now flow, their
+    header rows repeated on each page and kept with the first row under them."""
+    doc = part(sample_docx, "word/document.xml")
+    assert doc.find(".//w:pageBreakBefore", NS) is None
+    assert not [br for br in doc.iter(q("br")) if br.get(q("type")) == "page"]
+    t3 = tables(sample_docx)[1]
+    rows = t3.findall("w:tr", NS)
+    headers = [tr for tr in rows if tr.find("w:trPr/w:tblHeader", NS) is not None]
+    assert len(headers) == 3 and rows[:3] == headers
+    for tr in headers:
+        assert all(p.find("w:pPr/w:keepNext", NS) is not None for p in tr.iter(q("p")))
+    assert all(tr.find("w:trPr/w:cantSplit", NS) is not None for tr in rows)
+    heading = next(p for p in doc.findall("w:body/w:p", NS)
+                   if text_of(p) == f"{L.PART_NUMERALS['p3']}、{L.PART_TITLES['p3']}")
+    assert heading.find("w:pPr/w:pageBreakBefore", NS) is None
+
+
+def _twips_right(p) -> int:
+    ind = p.find("w:pPr/w:ind", NS)
+    return int(ind.get(q("right"))) if ind is not None and ind.get(q("right")) else 0
+
+
+@pytest.mark.parametrize(("agency", "name_in", "date_in"), [
+    ("示例市交通运输局", None, 4), ("中华人民共和国国家发展和改革委员会", 2, None)])
+def test_signature_centres_the_name_over_the_date(agency, name_in, date_in):
+    """GB/T 9704-2012 7.3.5.1: the date four characters from the right in Arabic numerals, the name
+    centred over it; a name too long for that keeps two characters from the right instead."""
+    report = consistent_report(seed=3, agency=agency, year=2024)
+    report.meta.publication_date = dt.date(2025, 1, 20)
+    body = part(build_docx(report), "word/document.xml").find("w:body", NS)
+    paras = body.findall("w:p", NS)
+    blank, name, date = paras[-3:]
+    assert (text_of(blank), text_of(name), text_of(date)) == ("", agency, "2025年1月20日")
+    assert {p.find("w:pPr/w:jc", NS).get(q("val")) for p in (name, date)} == {"right"}
+    char = 16 * 20  # 三号 in twips
+    half = lambda s: sum(0.5 if c.isascii() else 1 for c in s) * char / 2  # noqa: E731
+    if date_in is not None:
+        assert _twips_right(date) == date_in * char
+    if name_in is not None:
+        assert _twips_right(name) == name_in * char
+    # the centres coincide (digits half as wide as a Chinese character)
+    assert abs((_twips_right(name) + half(agency)) - (_twips_right(date) + half("2025年1月20日"))) <= 2
+    # the last paragraph of the text goes to the page of the 落款
+    for p in (paras[-4], blank, name):
+        assert p.find("w:pPr/w:keepNext", NS) is not None
+
+
+def test_draft_carries_the_mark_in_the_header_of_every_page():
+    report = consistent_report(2)
+    draft, final = build_docx(report, draft=True), build_docx(report)
+    with zipfile.ZipFile(io.BytesIO(draft)) as z:
+        headers = {n: "".join(etree.fromstring(z.read(n)).itertext(q("t"))) for n in z.namelist()
+                   if n.startswith("word/header")}
+    assert len(headers) == 2 and set(headers.values()) == {"草稿"}
+    sect = part(draft, "word/document.xml").find("w:body/w:sectPr", NS)
+    assert {r.get(q("type")) for r in sect.findall("w:headerReference", NS)} == {"default", "even"}  # odd and even pages
+    props = docx_properties(draft)
+    assert props[PROPERTY_LABELS["status"]].startswith("草稿") and props["comments"].startswith("草稿")
+    core = part(draft, "docProps/core.xml")
+    assert core.findtext("{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}contentStatus") == "草稿"
+    # the final document is as before: no header, no mark anywhere
+    with zipfile.ZipFile(io.BytesIO(final)) as z:
+        assert not [n for n in z.namelist() if n.startswith("word/header")]
+        assert not [n for n in z.namelist() if "草稿".encode() in z.read(n)]
+    assert PROPERTY_LABELS["status"] not in docx_properties(final)

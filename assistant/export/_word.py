@@ -220,6 +220,9 @@ def _setup_theme(doc: DocxDocument, plan: FontPlan) -> None:
             rel.target_part._blob = _font_table_xml(rel.target_part.blob, plan)
         elif rel.reltype == _STYLES_WITH_EFFECTS:  # Word 2010's copy of the template's styles, theme fonts and all
             part.rels.pop(rel.rId)
+    math = doc.settings.element.find(qn("m:mathPr"))
+    if math is not None:  # names Cambria Math; the report has no equations
+        doc.settings.element.remove(math)
     lang = doc.settings.element.find(qn("w:themeFontLang"))
     if lang is not None:
         lang.set(qn("w:val"), "en-US")
