@@ -276,6 +276,45 @@ class AppService:
     def users(self) -> list[User]:
         return self.auth.list_users()
 
+    # ---- user management in the app (supervisors; the first user comes from the command line) -------
+    USER_HEADERS: ClassVar[list[str]] = ["用户名", "姓名", "角色", "状态", "最近登录"]
+
+    def _manager(self, by: str | None) -> User:
+        return require(self.user(by), "manage_users")
+
+    def _managed(self, username: str) -> User:
+        target = self.auth.get_user((username or "").strip())
+        if target is None:
+            raise PermissionDenied(f"没有用户“{username or ''}”，请先在列表中选择用户。")
+        return target
+
+    def user_rows(self, by: str | None) -> list[list[str]]:
+        """Every user for a supervisor (USER_HEADERS), active ones first."""
+        self._manager(by)
+        last = self.auth.last_logins()
+        users = sorted(self.auth.list_users(), key=lambda u: not u.active)  # stable: by role, name within
+        return [[u.username, u.display_name, u.role_label, "正常" if u.active else "已停用",
+                 _when(last[u.username]) if u.username in last else "从未登录"] for u in users]
+
+    def reset_password(self, by: str | None, username: str, password: str) -> User:
+        """A supervisor sets a new password for a staff member, an editor or themselves (never another
+        supervisor's: that would be taking over their account)."""
+        actor = self._manager(by)
+        target = self._managed(username)
+        if target.role == "supervisor" and target.username != actor.username:
+            raise PermissionDenied("不能重置其他审核人员的密码，请由本人修改。")
+        self.auth.set_password(target.username, password)
+        return target
+
+    def set_user_active(self, by: str | None, username: str, active: bool) -> User:
+        """A supervisor deactivates (the user can no longer log in or act) or reactivates a user; never
+        themselves, never the last active supervisor (checked in the store)."""
+        actor = self._manager(by)
+        target = self._managed(username)
+        if not active and target.username == actor.username:
+            raise PermissionDenied("不能停用自己的账号。")
+        return self.auth.set_active(target.username, bool(active))
+
     def may(self, user: User, action: str) -> bool:
         """Whether this user's role allows ``action`` at all (what the page shows; every action checks
         again, with the draft's owner, state and locks)."""

@@ -22,6 +22,7 @@ from assistant.auth._permissions import (
 )
 from assistant.auth._store import (
     MIN_PASSWORD,
+    AccountDisabled,
     Approval,
     AuthStore,
     LoginLimits,
@@ -31,8 +32,8 @@ from assistant.auth._store import (
 )
 
 __all__ = [
-    "ACTION_LABELS", "MIN_PASSWORD", "ROLES", "ROLE_LABELS", "Action", "Approval", "AuthStore", "LoginLimits",
-    "LoginThrottled", "PartLock",
+    "ACTION_LABELS", "MIN_PASSWORD", "ROLES", "ROLE_LABELS", "AccountDisabled", "Action", "Approval", "AuthStore",
+    "LoginLimits", "LoginThrottled", "PartLock",
     "PermissionDenied", "Role", "User", "UserError", "allowed", "can_open_draft", "hash_password", "require",
     "require_draft", "verify_password",
 ]

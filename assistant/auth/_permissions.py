@@ -32,18 +32,20 @@ Action = Literal[
     "reopen",  # reopen a finalised draft with a reason (已定稿 → 起草中)
     "llm_log",  # read the model calls, tokens and time of a draft
     "export",  # download DOCX, PDF, JSON through the export gate
+    "manage_users",  # add staff and editors, reset passwords, deactivate and reactivate users
 ]
 ACTION_LABELS: dict[str, str] = {
     "view": "查看报告", "chat": "通过对话填写报告", "new_draft": "新建报告", "draft": "起草正文",
     "edit_cells": "修改数据表", "edit_narrative": "修改或重写正文", "lock": "锁定或解锁正文",
     "import_previous": "导入上年报告", "submit": "提交审核", "return": "退回报告",
     "approve": "审核报告", "reopen": "重新打开已定稿的报告", "llm_log": "查看模型调用记录", "export": "导出报告",
+    "manage_users": "管理用户",
 }
 
 _GRANTS: dict[str, frozenset[str]] = {
     "staff": frozenset({"view", "chat", "new_draft", "draft", "edit_cells", "import_previous", "submit"}),
     "editor": frozenset({"view", "draft", "edit_cells", "edit_narrative", "lock", "import_previous", "submit"}),
-    "supervisor": frozenset({"view", "approve", "export", "return", "reopen", "llm_log"}),
+    "supervisor": frozenset({"view", "approve", "export", "return", "reopen", "llm_log", "manage_users"}),
 }
 
 

@@ -17,7 +17,7 @@ from assistant.auth._permissions import ROLE_LABELS, ROLES, User
 from assistant.errors import ReportAssistantError
 from assistant.storage._tables import ApprovalRow, LoginAttemptRow, PartLockRow, UserRow
 
-__all__ = ["Approval", "AuthStore", "LoginLimits", "LoginThrottled", "PartLock", "UserError"]
+__all__ = ["AccountDisabled", "Approval", "AuthStore", "LoginLimits", "LoginThrottled", "PartLock", "UserError"]
 
 _USERNAME = re.compile(r"^[\w.\-@]{1,100}$")  # \w includes Chinese characters
 MIN_PASSWORD = 8
@@ -31,6 +31,11 @@ class UserError(ReportAssistantError):
 
 class LoginThrottled(ReportAssistantError):
     """Too many failed logins: refused without looking at the password (message in Chinese)."""
+
+
+class AccountDisabled(ReportAssistantError):
+    """The right password for a deactivated user (message in Chinese): said, so the clerk does not
+    keep trying until the name is throttled."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,12 +103,21 @@ class AuthStore:
                 raise UserError(f"没有用户“{username}”。")
             row.password_hash = hash_password(password)
 
-    def set_active(self, username: str, active: bool) -> None:
+    def set_active(self, username: str, active: bool) -> User:
+        """Deactivate or reactivate ``username``; the last active supervisor stays active (checked
+        under a lock on the supervisors' rows, so two supervisors deactivating each other cannot
+        both succeed)."""
         with self._sessions.begin() as s:
             row = s.scalar(select(UserRow).where(UserRow.username == username))
             if row is None:
                 raise UserError(f"没有用户“{username}”。")
+            if not active and row.active and row.role == "supervisor":
+                supervisors = s.scalars(select(UserRow.username).where(
+                    UserRow.role == "supervisor", UserRow.active.is_(True)).with_for_update()).all()
+                if set(supervisors) <= {username}:
+                    raise UserError("这是最后一名在用的审核人员，不能停用：至少要有一名审核人员。")
             row.active = active
+            return _user(row)
 
     def get_user(self, username: str | None) -> User | None:
         if not username:
@@ -116,21 +130,32 @@ class AuthStore:
         with self._sessions() as s:
             return [_user(r) for r in s.scalars(select(UserRow).order_by(UserRow.role, UserRow.username))]
 
-    def authenticate(self, username: str, password: str) -> User | None:
-        """The active user with this name and password, else None."""
+    def _verified(self, username: str, password: str) -> User | None:
+        """The user with this name and password, active or not, else None."""
         with self._sessions() as s:
             row = s.scalar(select(UserRow).where(UserRow.username == (username or "").strip()))
             stored = row.password_hash if row else _DUMMY_HASH
             ok = verify_password(password or "", stored)
-            if row is None or not ok or not row.active:
-                return None
-            return _user(row)
+            return _user(row) if row is not None and ok else None
+
+    def authenticate(self, username: str, password: str) -> User | None:
+        """The active user with this name and password, else None."""
+        user = self._verified(username, password)
+        return user if user is not None and user.active else None
+
+    def last_logins(self) -> dict[str, dt.datetime]:
+        """Each user's last successful login."""
+        with self._sessions() as s:
+            rows = s.execute(select(LoginAttemptRow.username, func.max(LoginAttemptRow.created_at))
+                             .where(LoginAttemptRow.ok.is_(True)).group_by(LoginAttemptRow.username))
+            return {name: _aware(when) for name, when in rows if when is not None}
 
     def login(self, username: str, password: str, limits: LoginLimits = LoginLimits(), *,
               now: dt.datetime | None = None) -> User | None:
         """``authenticate`` behind a rate limit; every attempt is recorded (never the password).
         ``LoginThrottled`` while the name, or the server as a whole, has too many recent failures:
-        then even the right password is refused, so guessing gains nothing."""
+        then even the right password is refused, so guessing gains nothing. ``AccountDisabled`` for
+        the right password of a deactivated user."""
         name = (username or "").strip()[:100]
         now = now or _utcnow()
         since = now - limits.window
@@ -146,10 +171,13 @@ class AuthStore:
         minutes = max(1, round(limits.window.total_seconds() / 60))
         if mine >= limits.max_failures or everyone >= limits.max_failures_all:
             raise LoginThrottled(f"登录失败次数过多，已暂停登录，请{minutes}分钟后再试；忘记密码请联系管理员。")
-        user = self.authenticate(name, password)
+        user = self._verified(name, password)
+        ok = user is not None and user.active
         with self._sessions.begin() as s:
-            s.add(LoginAttemptRow(username=name, ok=user is not None, created_at=now))
-        return user
+            s.add(LoginAttemptRow(username=name, ok=ok, created_at=now))
+        if user is not None and not ok:
+            raise AccountDisabled("该账号已停用，不能登录；如有疑问请联系本单位的审核人员。")
+        return user if ok else None
 
     # ---- locks -----------------------------------------------------------------------------------
     def lock_part(self, draft_id: int, part: str, who: str) -> PartLock:
