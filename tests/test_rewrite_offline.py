@@ -195,20 +195,31 @@ def test_offline_editor_offers_only_what_the_engine_can_do(offline_ws, fake_mode
 
 
 def _page_request(user: str) -> gr.Request:
-    """A request from the page (not from gradio_client): refusals are warnings there."""
+    """A request from the page (not from gradio_client): refusals are said next to the action."""
     return gr.Request(request=Request({"type": "http", "headers": []}), username=user)
 
 
-def test_a_refused_rewrite_leaves_the_editors_text_in_place(offline_ws):
+@pytest.mark.parametrize(("instruction", "shown", "says"), [
+    ("更简洁", TEXT, "离线模式不能按“更简洁”改写"),
+    ("把“积极”改成“积极”", TEXT, "与当前文本相同"),
+    ("补充：全年开展培训2次", TEXT + "尚未保存的一句。", "还没有保存"),
+])
+def test_a_refused_rewrite_leaves_the_editors_text_in_place(offline_ws, instruction, shown, says):
     d = _drafted(offline_ws)
     v, api = _built(offline_ws)
     revise = api["revise_part"].fn
-    assert revise.keyed_outputs[list(revise.keyed_outputs).index("part_text")] == "part_text"
-    with pytest.warns(UserWarning, match="离线模式不能按“更简洁”改写"):
-        answer = asyncio.run(revise(d, "p1.active", "更简洁", TEXT, _page_request("li")))
-    assert answer == gr.skip()  # no component is updated: the editor keeps its text
-    with pytest.raises(gr.Error, match="离线模式不能按“更简洁”改写"):  # a program is told by an error
-        asyncio.run(revise(d, "p1.active", "更简洁", TEXT, gr.Request(username="li")))
+    answer = asyncio.run(revise(d, "p1.active", instruction, shown, _page_request("li")))
+    # only the notice next to the buttons is updated: the editor keeps its text, typed or not
+    assert list(answer) == [v["editor_notice"]] and "没有完成" in answer[v["editor_notice"]]
+    assert says in answer[v["editor_notice"]]
+    with pytest.raises(gr.Error, match=says):  # a program is told by an error
+        asyncio.run(revise(d, "p1.active", instruction, shown, gr.Request(username="li")))
     assert _versions(offline_ws, d) == [TEXT]
-    done = asyncio.run(revise(d, "p1.active", "补充：全年开展培训2次", TEXT, _page_request("li")))
+
+
+def test_a_rewrite_that_goes_through_shows_the_new_version(offline_ws):
+    d = _drafted(offline_ws)
+    v, api = _built(offline_ws)
+    done = asyncio.run(api["revise_part"].fn(d, "p1.active", "补充：全年开展培训2次", TEXT, _page_request("li")))
     assert done[v["part_text"]] == TEXT + "全年开展培训2次。" and done[v["part_version"]] == 2
+    assert "已按“补充：全年开展培训2次”重写，保存为第2版" in done[v["editor_notice"]]

@@ -53,17 +53,20 @@ def test_offline_rewrite_offers_what_works_and_a_refusal_keeps_the_editors_text(
         text.fill(typed)
         page.locator("#revise-instruction textarea").fill("语气正式一点")
         page.locator("#part-revise").click()
-        told = page.locator(".toast-body.warning, .notice.refused")
-        expect(told.first).to_contain_text("还没有保存")
+        told = page.locator("#editor-notice")
+        expect(told).to_contain_text("还没有保存")
         assert text.input_value() == typed
         text.fill(saved)
         page.locator("#part-revise").click()
-        expect(told.last).to_contain_text("离线模式不能按“语气正式一点”改写")
+        expect(told).to_contain_text("离线模式不能按“语气正式一点”改写")
         assert text.input_value() == saved
+        assert page.locator(".toast-body").count() == 0  # said next to the action, not in a toast
 
         # 补充：… goes through, with the editor's number
         page.locator("#revise-instruction textarea").fill("补充：全年开展培训2次")
         page.locator("#part-revise").click()
         page.wait_for_function("() => document.querySelector('#part-text textarea').value.endsWith('全年开展培训2次。')")
+        expect(told).to_contain_text("保存为第2版")
+        page.screenshot(path=str(work / "rewrite-done-1366x768.png"))
     log = (work / "server.log").read_text(encoding="utf-8", errors="replace")
     assert "Traceback" not in log, log[-3000:]

@@ -11,7 +11,7 @@ from assistant.app import AppService, EditConflict
 from ui import views
 from ui._gradio_auth import user_of
 from ui._refresh import VIEW_OUTPUTS, Shown, refresh
-from ui._registry import Views
+from ui._registry import Views, notice_html
 from ui._runtime import in_thread
 
 __all__ = ["build", "wire"]
@@ -34,6 +34,7 @@ def build(v: Views) -> None:
             v.add("concise", gr.Button("更简洁", size="sm", elem_id="revise-concise"))
             v.add("specific", gr.Button("更具体", size="sm", elem_id="revise-specific"))
             v.add("add_measure", gr.Button("补充某项措施…", size="sm"))
+        v.add("editor_notice", gr.HTML("", elem_id="editor-notice"))
         v.add("revise_hint", gr.Markdown("", visible=False, elem_id="revise-hint"))
     v.renders(("part_text", "part_status", "part_version"), _show)
 
@@ -120,18 +121,22 @@ def wire(v: Views, ws: AppService) -> None:
         username = user_of(request)
 
         def work():
-            ws.revise_part(username, draft_id, part, instruction, shown=shown)
-            return refresh(v, ws, username, draft_id, part)
+            version = ws.revise_part(username, draft_id, part, instruction, shown=shown)
+            return refresh(v, ws, username, draft_id, part), version
 
-        return await in_thread(work)
+        out, version = await in_thread(work)
+        words = instruction.strip() if len(instruction.strip()) <= 30 else instruction.strip()[:30] + "……"
+        done = f"已按“{words}”重写，保存为第{version.version}版。"
+        return {**out, "editor_notice": notice_html(done, "done")}
 
     revise_inputs = ["draft_select", "part", "instruction", "part_text"]
-    v.on(v["part_revise"].click, on_revise, revise_inputs, VIEW_OUTPUTS, api_name="revise_part")
+    v.on(v["part_revise"].click, on_revise, revise_inputs, VIEW_OUTPUTS, api_name="revise_part",
+         notice="editor_notice")
     for button, words in _QUICK:
         filled = v.on(v[button].click, _instruction(words), [], ["instruction"], queue=False, api_visibility="private")
-        v.on(filled.then, on_revise, revise_inputs, VIEW_OUTPUTS, api_visibility="private")
+        v.on(filled.then, on_revise, revise_inputs, VIEW_OUTPUTS, api_visibility="private", notice="editor_notice")
     v.on(v["add_measure"].click, _instruction("补充："), [], ["instruction"], queue=False, api_visibility="private")
     v.on(v["part_lock"].click, editor_action(lambda u, d, p, _: ws.set_lock(u, d, p, True)),
-         ["draft_select", "part", "part_text"], VIEW_OUTPUTS, api_name="lock_part")
+         ["draft_select", "part", "part_text"], VIEW_OUTPUTS, api_name="lock_part", notice="editor_notice")
     v.on(v["part_unlock"].click, editor_action(lambda u, d, p, _: ws.set_lock(u, d, p, False)),
-         ["draft_select", "part", "part_text"], VIEW_OUTPUTS, api_name="unlock_part")
+         ["draft_select", "part", "part_text"], VIEW_OUTPUTS, api_name="unlock_part", notice="editor_notice")
