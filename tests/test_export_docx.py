@@ -332,7 +332,7 @@ def test_signature_centres_the_name_over_the_date(agency, name_in, date_in):
     assert (text_of(blank), text_of(name), text_of(date)) == ("", agency, "2025年1月20日")
     assert {p.find("w:pPr/w:jc", NS).get(q("val")) for p in (name, date)} == {"right"}
     char = 16 * 20  # 三号 in twips
-    half = lambda s: sum(0.5 if c.isascii() else 1 for c in s) * char / 2  # noqa: E731
+    half = lambda s: sum(0.5 if c.isascii() else 1 for c in s) * char / 2
     if date_in is not None:
         assert _twips_right(date) == date_in * char
     if name_in is not None:

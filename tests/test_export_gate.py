@@ -117,6 +117,27 @@ def test_refusal_leaves_an_existing_file_alone(tmp_path, wrong_total):
     assert out.read_text(encoding="utf-8") == "旧文件" and files_in(tmp_path) == {"out.html"}
 
 
+def test_a_draft_is_exported_despite_errors_marked_and_recorded_as_a_draft(tmp_path, wrong_total):
+    """Staff download the current draft to read it or send it to the leader (issue 16, item 9): the
+    gate's findings are recorded, not enforced; the final export of the same report stays refused."""
+    report, address = wrong_total
+    result = export_report(report, "docx", tmp_path / "草稿.docx", draft=True)
+    assert result.decision.errors and not result.decision.allowed
+    record = json.loads(result.record_path.read_text(encoding="utf-8"))
+    assert record["draft"] is True and record["findings"]["errors"] == len(result.decision.errors)
+    assert address in json.dumps(record["findings"], ensure_ascii=False)
+    with zipfile.ZipFile(result.path) as z:
+        headers = ["".join(etree.fromstring(z.read(n)).itertext()) for n in z.namelist() if n.startswith("word/header")]
+    assert headers and all(h == "草稿" for h in headers)
+    assert docx_properties(result.path.read_bytes())[PROPERTY_LABELS["status"]].startswith("草稿")
+    with pytest.raises(ExportRefused):
+        export_report(report, "docx", tmp_path / "final.docx")
+    for fmt in ("html", "md", "json"):  # only Word and PDF carry the mark
+        with pytest.raises(ReportAssistantError, match="草稿只能导出为 Word 或 PDF"):
+            export_report(report, fmt, tmp_path / f"草稿.{fmt}", draft=True)
+    assert files_in(tmp_path) == {"草稿.docx", "草稿.docx.export.json"}
+
+
 @pytest.fixture
 def warned() -> Report:
     """A consistent report whose fee looks like 元, not 万元 (rule C2, a warning)."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -15,8 +16,18 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
-from assistant.export import PdfExportError, _pdf, acknowledge_all, build_docx, docx_to_pdf, export_report
+from assistant.export import (
+    ExportRefused,
+    PdfExportError,
+    _pdf,
+    acknowledge_all,
+    build_docx,
+    docx_to_pdf,
+    export_report,
+    plan_fonts,
+)
 from eval.synthetic import consistent_report
 from schemas import labels as L
 from schemas.layout import T3_ROWS
@@ -43,6 +54,15 @@ def sample_pdf(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.fixture(scope="module")
+def seed_pdf(tmp_path_factory) -> Path:
+    """A synthetic report: unlike the sample's, its text has no typed spaces around numbers."""
+    require("soffice", "pdftotext", "pdftoppm", "pdfinfo", "pdffonts")
+    path = tmp_path_factory.mktemp("pdf") / "seed.pdf"
+    path.write_bytes(docx_to_pdf(build_docx(consistent_report(1))))
+    return path
+
+
 def test_page_count_is_sensible(sample_pdf):
     assert sample_pdf.read_bytes().startswith(b"%PDF-")
     assert 3 <= len(pdf_page_texts(sample_pdf)) <= 8
@@ -58,13 +78,16 @@ def test_text_holds_the_title_every_heading_and_every_table3_label(sample_pdf):
         assert normalise(label) in text, label
 
 
-def test_table3_sits_on_one_page_with_page_numbers(sample_pdf):
-    pages = pdf_page_texts(sample_pdf)
-    first = page_of(sample_pdf, L.T3_HEADER_NOTE)
-    page = normalise(pages[first - 1])
-    assert normalise(L.T3_ROW_LABELS["new_received"]) in page and normalise(L.T3_ROW_LABELS["carried_forward"]) in page
+@pytest.mark.parametrize("pdf", ["sample_pdf", "seed_pdf"])
+def test_table3_repeats_its_header_on_each_page_with_page_numbers(pdf, request):
+    path = request.getfixturevalue(pdf)
+    pages = [normalise(t) for t in pdf_page_texts(path)]
+    rows = [normalise(L.T3_ROW_LABELS[k]) for k in ("new_received", "carried_forward")]
+    spanned = [i for i, page in enumerate(pages) if any(r in page for r in rows)]
+    assert spanned and all(normalise(L.T3_HEADER_NOTE) in pages[i] for i in spanned)
+    assert spanned == list(range(spanned[0], spanned[-1] + 1)) and len(spanned) <= 2
     for i, text in enumerate(pages, start=1):
-        assert f"—{i}—" in normalise(text), f"page {i} has no page number"
+        assert f"—{i}—" in text, f"page {i} has no page number"
 
 
 def test_pages_render_to_png(sample_pdf, tmp_path):
@@ -83,6 +106,78 @@ def test_pdf_embeds_a_cjk_font(sample_pdf):
     assert all(r.split()[-5] == "yes" for r in rows if len(r.split()) >= 5), "a font is not embedded"
 
 
+def _page_fill(pdf: Path) -> list[float]:
+    """How far down the type area (37 mm from the top to 35 mm from the bottom) each page's text reaches."""
+    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, check=True).stdout
+    fills = []
+    for page in etree.fromstring(out, etree.HTMLParser(encoding="utf-8")).iter("page"):
+        top, bottom = 37 / 25.4 * 72, float(page.get("height")) - 35 / 25.4 * 72
+        ys = [float(w.get("ymax")) for w in page.iter("word") if float(w.get("ymax")) < bottom + 2]  # not the page number
+        fills.append((max(ys) - top) / (bottom - top) if ys else 0.0)
+    return fills
+
+
+@pytest.mark.parametrize("pdf", ["sample_pdf", "seed_pdf"])
+def test_no_page_is_left_part_empty(pdf, request):
+    """No forced page break: the break before table 三 left a page with four rows of table 二 (the
+    sample) or half a page empty (seed 1). The last page holds text besides the 落款."""
+    path = request.getfixturevalue(pdf)
+    fills = _page_fill(path)
+    assert all(f >= 0.75 for f in fills[:-1]), [round(f, 2) for f in fills]
+    last = [line for line in pdf_page_texts(path)[-1].splitlines() if line.strip()]
+    assert len(last) >= 6, last  # the 落款 (two lines), the page number and more
+
+
+def test_digits_are_set_in_the_text_without_gaps(seed_pdf, sample_pdf):
+    """Digits in the body's CJK face (no DejaVu Serif), and no space between Chinese and digits."""
+    for pdf in (seed_pdf, sample_pdf):
+        fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+        assert "DejaVu" not in fonts, fonts
+    report = consistent_report(1)
+    assert "自2023年1月1日起至2023年12月31日止" in report.preamble
+    raw = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(seed_pdf), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    assert "自2023年1月1日起至2023年12月31日止" in raw.replace("\n", ""), raw[:400]
+    assert not re.search(r"\d 年|\d 月|\d 日", raw), re.findall(r".{6}\d [年月日].{3}", raw)[:5]
+
+
+def test_level2_headings_are_embedded_in_a_kai_face(seed_pdf):
+    plan = plan_fonts()
+    if plan.fonts["heading2"] == plan.fonts["body"]:
+        msg = "no 楷体 installed (Debian: fonts-arphic-ukai)"
+        if os.environ.get("CI"):
+            pytest.fail(msg + " — required when CI is set")
+        pytest.skip(msg)
+    fonts = subprocess.run(["pdffonts", str(seed_pdf)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"kai", fonts, re.IGNORECASE), fonts
+
+
+def test_signature_sits_right_with_the_name_centred_over_the_date(seed_pdf):
+    out = subprocess.run(["pdftotext", "-bbox", str(seed_pdf), "-"], capture_output=True, check=True).stdout
+    page = list(etree.fromstring(out, etree.HTMLParser(encoding="utf-8")).iter("page"))[-1]
+    words = [(w.text, float(w.get("xmin")), float(w.get("xmax")), float(w.get("ymin"))) for w in page.iter("word")]
+    name = next(w for w in words if w[0] == "示例市交通运输局")
+    date = next(w for w in words if re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", w[0] or ""))
+    assert date[3] > name[3]  # the date under the name
+    assert abs((name[1] + name[2]) / 2 - (date[1] + date[2]) / 2) <= 3  # centred, to 1 mm
+    right = float(page.get("width")) - 26 / 25.4 * 72
+    assert abs((right - date[2]) - 4 * 16) <= 6, right - date[2]  # four characters (三号) from the right
+
+
+def test_draft_pdf_is_marked_on_every_page_and_exported_despite_errors(tmp_path, seed_pdf):
+    report = consistent_report(4)
+    report.table3.granted.natural += 7  # the totals no longer add up: an error
+    with pytest.raises(ExportRefused):
+        export_report(report, "pdf", tmp_path / "final.pdf")
+    result = export_report(report, "pdf", tmp_path / "草稿.pdf", draft=True)
+    assert result.decision.errors and not result.decision.allowed
+    pages = pdf_page_texts(result.path)
+    assert all("草稿" in page for page in pages)
+    assert json.loads(result.record_path.read_text(encoding="utf-8"))["draft"] is True
+    info = subprocess.run(["pdfinfo", str(result.path)], capture_output=True, text=True, check=True).stdout
+    assert "草稿" in info  # the keywords
+
+
 def test_export_report_pdf_records_the_acknowledgement(tmp_path, sample_pdf):
     report = consistent_report(6)
     report.table2.fees.amount = Decimal("251000")  # looks like 元 (C2): a warning to acknowledge
@@ -96,6 +191,8 @@ def test_export_report_pdf_records_the_acknowledgement(tmp_path, sample_pdf):
     assert record["acknowledgement"]["who"] == "测试员" and record["acknowledgement"]["warnings"] == ack.warnings
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
     assert "测试员" in info  # the PDF's own document information names who acknowledged
+    assert "草稿" not in info and not [p for p in pdf_page_texts(out) if "草稿" in p]
+    assert "draft" not in record
 
 
 def test_concurrent_conversions_do_not_clash(sample_pdf):
