@@ -167,7 +167,7 @@ def test_what_each_state_lets_each_role_change(clients, complete):
         clients["editor"].predict(d, "p5", "定稿后的修改。", base + 1, api_name="/save_part")
     with pytest.raises(AppError, match="已定稿"):
         clients["editor"].predict(d, "p5", "", api_name="/lock_part")
-    assert clients["supervisor"].predict(d, "json", api_name="/export").endswith(".json")
+    assert clients["supervisor"].predict(d, "json", api_name="/export")[0].endswith(".json")  # (file, notice)
 
 
 def test_two_editors_save_the_same_part_from_the_same_version(clients):
@@ -198,7 +198,7 @@ def test_compare_and_restore_versions(clients):
     base = clients["editor"].predict(d, "p5", api_name="/open_draft")[2 + 12]
     original = clients["editor"].predict(d, "p5", api_name="/open_draft")[2 + 8]
     clients["editor"].predict(d, "p5", "本年度存在的问题是公开不够及时。", base, api_name="/save_part")
-    diff = clients["editor"].predict(d, "p5", base, base + 1, api_name="/compare_versions")
+    diff = clients["editor"].predict(d, "p5", base, base + 1, api_name="/compare_versions")[0]  # (diff, notice)
     assert "<del>" in diff and "<ins>" in diff and "公开不够及时" in diff
     clients["editor"].predict(d, "p5", base, api_name="/restore_version")
     out = clients["editor"].predict(d, "p5", api_name="/open_draft")

@@ -6,6 +6,7 @@ importer reads back with the sample's numbers. No request leaves the machine."""
 from __future__ import annotations
 
 import os
+import re
 import time
 
 import pytest
@@ -87,7 +88,9 @@ def test_staff_draft_the_sample_and_a_supervisor_exports_it(app, tmp_path):
             page.get_by_role("tab", name="数据表").click()
             edit_cell(page, "t3", 0, 1, "5")
             expect(page.locator("#grid-status")).to_contain_text("已保存")
-            expect(page.locator('#grid-t3 [data-testid="cell-0-8"]')).to_contain_text("A3")
+            total = page.locator('#grid-t3 [data-testid="cell-0-7"]')  # the row's 总计, now wrong
+            total.hover()
+            expect(total).to_have_attribute("title", re.compile("错误：.*总计"))
             page.get_by_role("tab", name="校验").click()
             findings = page.locator("#findings")
             expect(findings).to_contain_text("表三「一、本年新收政府信息公开申请数量」行")
@@ -125,7 +128,7 @@ def test_staff_draft_the_sample_and_a_supervisor_exports_it(app, tmp_path):
             gate = page2.locator("#gate")
             expect(gate).to_contain_text("待审核")
             page2.locator("#move-approve").click()
-            expect(gate).to_contain_text("已由王五")
+            expect(gate).to_contain_text("由王五")
             expect(page2.locator("#draft-status")).to_contain_text("已定稿")
             page2.locator("#export").click()
             link = page2.locator("#export-file a[download]").first

@@ -26,15 +26,19 @@ class Outcome:
     previous_report: tuple[Report, str] | None = None
     narratives: list[NarrativeDraft] = field(default_factory=list)
     ask: bool = True  # end with the next questions
+    drafted: bool = False  # the draft has narrative text already: the next step is reading it, not drafting
 
     @property
     def text(self) -> str:
         """The reply: the lines, then the next questions; no empty line (the terminal protocol)."""
-        questions = question_lines(self.plan) if self.ask else []
+        questions = question_lines(self.plan, drafted=self.drafted) if self.ask else []
         return "\n".join(line for line in [*self.lines, *questions] if line.strip())
 
 
-def question_lines(p: Plan) -> list[str]:
+def question_lines(p: Plan, *, drafted: bool = False) -> list[str]:
+    if p.complete and drafted:
+        return ["必填内容已经全部齐全，正文也已起草。下一步：核对报告（网页版在右侧“报告预览”，这里说“看看初稿”），"
+                "无误后提交审核；刚补充的内容要写进正文的，说“生成初稿”重新起草（有人改过或锁定的部分不会被替换）。"]
     if p.complete:
         extra = f"（还可以补充：{'、'.join(describe_fields(p.optional))}。）" if p.optional else ""
         return [f"必填内容已经全部齐全，说“生成初稿”即可起草报告正文。{extra}"]

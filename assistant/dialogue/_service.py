@@ -106,7 +106,8 @@ class DialogueService:
             what = f"{d.agency_name}{d.report_year}年度报告" if d.agency_name and d.report_year else "报告"
             count = sum(f.state == "set" for f in st.stored.values())
             head = [f"继续编写{what}（草稿编号 {d.id}）：已记录{count}项。"]
-        return "\n".join(head + question_lines(plan(st.full)))
+        drafted = any(v.text.strip() for v in self.store.narrative(draft_id).values())
+        return "\n".join(head + question_lines(plan(st.full), drafted=drafted))
 
     # ---- writing: every call is one committed turn ---------------------------------------------
     def handle(self, draft_id: int, author: str, message: str) -> Reply:
@@ -159,6 +160,7 @@ class DialogueService:
             try:
                 st = read_state(self.store, draft_id)
                 out = compute(st)
+                out.drafted = bool(out.narratives) or any(v.text.strip() for v in self.store.narrative(draft_id).values())
                 text = out.text
                 res = self.store.record_turn(
                     draft_id, message, author=author, changes=out.changes, reply=text,
