@@ -11,7 +11,6 @@ import inspect
 import os
 import re
 from pathlib import Path
-from types import SimpleNamespace
 
 import gradio as gr
 import pytest
@@ -98,7 +97,8 @@ def test_handlers_answer_with_components_of_their_outputs_only(built):
     sent = _call(api["send"].fn, "网站公开政务信息148条", draft, [], "p1.active", user="zhangsan")
     answers += [(api["send"], out) for out in sent]
     final = sent[-1]
-    assert "148" in str(final[v["chat"]][-2:]) and v["message"] not in final  # the box is not touched at the end
+    # the box's text is not touched at the end (only whether it may be used): typing goes on meanwhile
+    assert "148" in str(final[v["chat"]][-2:]) and "value" not in final[v["message"]]
     assert 'data-revision="' in final[v["revision"]]
     new = _call(api["new_draft"].fn, "p1.active", user="zhangsan")[0]
     answers.append((api["new_draft"], new))
@@ -182,16 +182,3 @@ def test_sessions_expire_and_a_logout_walk_survives_expired_ones():
         assert tokens["d"] == "lisi"
     now[0] += 20  # older than max_age_s in all, though active
     assert "d" not in tokens
-
-
-def test_the_adapter_installs_expiring_sessions_or_refuses_to_serve():
-    from ui._gradio_auth import _expire_sessions
-
-    server = SimpleNamespace(tokens={"t": "zhangsan"})  # as gradio.routes.App keeps them
-    _expire_sessions(server, 60, 3600)
-    assert isinstance(server.tokens, ExpiringTokens) and server.tokens.get("t") == "zhangsan"
-    with pytest.raises(RuntimeError, match=r"App\.tokens"):
-        _expire_sessions(SimpleNamespace(), 60, 3600)
-    from gradio.routes import App  # the assumption itself, against the installed Gradio
-
-    assert isinstance(App().tokens, dict)

@@ -110,7 +110,12 @@ def test_staff_draft_the_sample_and_a_supervisor_exports_it(app, tmp_path):
             expect(provenance).to_contain_text("手工修改")
             # staff send it for review: the chat is then closed to them
             page.locator("#move-submit").click()
+            expect(page.locator("#review-confirm-text")).to_contain_text("确定提交审核吗")  # asked first
+            page.locator("#confirm-submit").click()
             expect(page.locator("#draft-status")).to_contain_text("待审核")
+            # the chat is closed to staff now, and the page says why
+            expect(page.locator("#send")).to_be_disabled()
+            expect(page.locator("#write-note")).to_contain_text("报告已提交审核")
             page.locator("#logout").click()
             expect(page.get_by_label("密码")).to_be_visible()
 
@@ -128,6 +133,8 @@ def test_staff_draft_the_sample_and_a_supervisor_exports_it(app, tmp_path):
             gate = page2.locator("#gate")
             expect(gate).to_contain_text("待审核")
             page2.locator("#move-approve").click()
+            expect(page2.locator("#review-confirm-text")).to_contain_text("确定审核定稿吗")
+            page2.locator("#confirm-approve").click()
             expect(gate).to_contain_text("由王五")
             expect(page2.locator("#draft-status")).to_contain_text("已定稿")
             page2.locator("#export").click()

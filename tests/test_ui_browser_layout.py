@@ -50,8 +50,9 @@ def test_at_1366x768_the_input_is_in_view_and_the_report_reads_to_the_end(app):
 
 
 def test_a_refused_action_is_told_in_chinese_and_leaves_the_page_as_it_was(app):
-    """Staff submit the draft, then (as staff do) send one more message: the refusal is a Chinese
-    message, the chat and the report selector keep their content, and the server logs no traceback."""
+    """A page left open while the draft was submitted elsewhere (another tab) still offers 发送; the
+    message sent there is refused: a Chinese line next to 发送, no toast, the chat, the selector and
+    the preview keep their content, the message stays in the box, and the server logs no traceback."""
     from playwright.sync_api import expect
 
     base, work = app
@@ -61,13 +62,19 @@ def test_a_refused_action_is_told_in_chinese_and_leaves_the_page_as_it_was(app):
         chat = page.locator("#chat")
         send_message(page, "我们是城关镇人民政府，乡镇，写2024年的")
         expect(chat).to_contain_text("城关镇人民政府")
-        page.locator("#move-submit").click()
-        expect(page.locator("#draft-status")).to_contain_text("审核", timeout=30_000)
+        other = page.context.new_page()  # the same clerk's second tab submits the draft
+        other.goto(base)
+        other.wait_for_function("() => (document.querySelector('#user-badge') || {}).innerText?.includes('（')")
+        other.locator("#move-submit").click()
+        other.locator("#confirm-submit").click()
+        expect(other.locator("#draft-status")).to_contain_text("待审核")
+        expect(other.locator("#send")).to_be_disabled()
+        other.close()
         page.locator("#chat-input textarea").fill("网站发了148条信息")
         page.locator("#send").click()
-        refusal = page.locator(".toast-body.warning")
+        refusal = page.locator("#chat-notice")
         expect(refusal).to_contain_text("报告已提交审核，暂不能通过对话填写报告")
-        assert page.locator(".toast-body.error").count() == 0
+        assert page.locator(".toast-body").count() == 0
         page.screenshot(path=str(work / "refused-1366x768.png"))
         # no component was blanked: the chat, the selector and the preview keep their content
         expect(page.get_by_text("错误", exact=True)).to_have_count(0)

@@ -4,6 +4,7 @@ narrative part, and the upload of last year's report."""
 from __future__ import annotations
 
 import asyncio
+import html
 import queue
 import threading
 from pathlib import Path
@@ -13,9 +14,9 @@ import gradio as gr
 
 from assistant.app import UPLOAD_TYPES, AppError, AppService
 from assistant.errors import ReportAssistantError
-from ui import views
+from ui import _confirm, views
 from ui._gradio_auth import user_of
-from ui._refresh import VIEW_OUTPUTS, chat_of, refresh
+from ui._refresh import VIEW_OUTPUTS, Shown, chat_of, refresh
 from ui._registry import Views, notice_html
 from ui._runtime import POOL, in_thread
 
@@ -26,23 +27,45 @@ _STREAM_STEPS = 3  # the reply appears in a few steps; each step re-sends the ch
 _RUNNING: dict[tuple[str, str], threading.Event] = {}
 
 
+_PLACEHOLDER = "可以一次说好几项，也可以直接粘贴表格（Excel、WPS 或网页上复制的）"
+
+
 def build(v: Views) -> None:
     # the message box and 发送 stay in view at 1366×768: the chat takes what the page leaves
     v.add("chat", gr.Chatbot(label="对话", show_label=False, height="max(280px, calc(100vh - 460px))", elem_id="chat",
                              feedback_options=None,
                              buttons=["copy"], placeholder="正在加载对话……"))
-    v.add("message", gr.Textbox(label="消息", placeholder="可以一次说好几项，也可以直接粘贴表格（Excel、WPS 或网页上复制的）",
+    v.add("message", gr.Textbox(label="消息", placeholder=_PLACEHOLDER,
                                 lines=3, max_lines=12, elem_id="chat-input"), shown_to="chat")
     with gr.Row():
         v.add("send", gr.Button("发送", variant="primary", elem_id="send"), shown_to="chat")
         v.add("draft_all", gr.Button("起草全部正文", elem_id="draft-all"), shown_to="draft")
         v.add("stop_draft", gr.Button("停止起草", elem_id="stop-draft", variant="secondary"), shown_to="draft")
+    _confirm.build(v, "draft", {"draft_all": "确定起草"})
     v.add("chat_notice", gr.HTML("", elem_id="chat-notice"))
+    # why the draft can no longer be changed here (submitted, final): the controls above are disabled
+    v.add("write_note", gr.HTML("", elem_id="write-note"))
     with v.add("import_box", gr.Accordion("导入上年报告", open=False, visible=False, elem_id="import-box"),
                shown_to="import_previous"):
         v.add("upload", gr.File(label=f"上年报告（{'、'.join(UPLOAD_TYPES)}）", file_types=list(UPLOAD_TYPES),
                                 type="filepath", height=90, elem_id="previous-upload"))
         v.add("import", gr.Button("导入", elem_id="import-previous"))
+    v.renders(("message", "send", "draft_all", "write_note"), _show_controls)
+
+
+def _show_controls(d: Shown) -> dict:
+    """发送 and 起草全部正文 work only where the draft's state lets this user change it; otherwise
+    they are disabled and the reason is said under them (the service checks again on every action)."""
+    if d.empty:
+        why = "请先选择或新建一份报告。"
+        chat = draft = why
+    else:
+        chat = d.ws.refusal(d.username, d.draft_id, "chat") if d.may("chat") else ""
+        draft = d.ws.refusal(d.username, d.draft_id, "draft") if d.may("draft") else ""
+        why = chat or draft
+    return {"message": gr.update(interactive=not chat, placeholder=chat or _PLACEHOLDER),
+            "send": gr.update(interactive=not chat), "draft_all": gr.update(interactive=not draft),
+            "write_note": notice_html(why, "info") if why else ""}
 
 
 async def _run_with_progress(history: list, fn, *args):
@@ -64,6 +87,26 @@ async def _run_with_progress(history: list, fn, *args):
         yield history, ("ok", future.result())
     except ReportAssistantError as exc:
         yield history, ("error", exc)
+
+
+def _draft_asker(ws: AppService):
+    def asker(username: str, draft_id: Any, action: str, _: Any) -> tuple[str, bool]:
+        """Which parts drafting will write and which it leaves (a person's text, a lock), before it starts."""
+        why = ws.refusal(username, draft_id, "draft")
+        if why:
+            return html.escape(why), False
+        snap = ws.snapshot(username, draft_id)
+        kept = views.kept_parts(snap, ws.name_of)
+        lines = ["按已记录的事实起草正文各部分，起草的内容保存为新版本（旧版本在“历史”中可以恢复）。"]
+        if kept:
+            lines.append("以下部分有人改过或已锁定，不会被替换：" + "、".join(kept) + "。")
+        todo = views.triage(snap).todo_sentence()
+        if todo and "还要填写" in todo:
+            lines.append(todo.split("；")[0] + "；相关部分先按已有事实起草，说完后可以再起草一次。")
+        lines.append("确定现在起草吗？")
+        return "".join(f"<p>{html.escape(line)}</p>" for line in lines), True
+
+    return asker
 
 
 def wire(v: Views, ws: AppService) -> None:
@@ -140,7 +183,9 @@ def wire(v: Views, ws: AppService) -> None:
 
         yield await in_thread(work)
 
-    v.on(v["draft_all"].click, on_draft_all, ["draft_select", "part"], ("chat", *VIEW_OUTPUTS), api_name="draft_all",
+    _confirm.ask(v, "draft", v["draft_all"].click, "draft_all", ["draft_all"], None, _draft_asker(ws))
+    v.on(_confirm.confirmed(v, "draft", "draft_all"), on_draft_all, ["draft_select", "part"], ("chat", *VIEW_OUTPUTS),
+         api_name="draft_all",
          notice="chat_notice")
 
     async def on_stop(draft_id, request: gr.Request):

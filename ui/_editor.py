@@ -106,9 +106,7 @@ def wire(v: Views, ws: AppService) -> None:
                 return {**out, "conflict": shown}, str(exc)
             return {**refresh(v, ws, username, draft_id, part), "conflict": ""}, None
 
-        out, warning = await in_thread(work)
-        if warning:
-            gr.Warning(warning, title="没有保存")
+        out, _ = await in_thread(work)  # a refused save is said by the conflict box, next to the text
         return out
 
     v.on(v["part_save"].click, on_save, ["draft_select", "part", "part_text", "part_version"],

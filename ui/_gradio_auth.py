@@ -1,36 +1,100 @@
-"""The one module that knows how Gradio handles logins; a Gradio upgrade that changes them breaks here.
+"""The one module that knows how Gradio serves and logs in; a Gradio upgrade that changes it breaks here.
 
 Surface (nothing else in ``ui`` touches Gradio's server, its private attributes or FastAPI):
 
 - ``user_of(request)``: the login name of the session that sent an event, or "".
-- ``serve(demo, login=…, idle_s=…, max_age_s=…, **launch_options)``: launch ``demo`` behind a login
-  form checked by ``login(name, password)`` (a throttled login answers HTTP 429 with its Chinese
-  reason), with sessions that expire, and block until the server stops.
+- ``serve(demo, login=…, title=…, idle_s=…, max_age_s=…, **launch_options)``: launch ``demo``
+  behind our own Chinese login page, checked by ``login(name, password)``, with sessions that
+  expire (``ui._sessions.SESSIONS``), and block until the server stops.
 
-What this relies on, read from Gradio 6's source (``gradio/routes.py``, 6.x):
+The login is ours, not Gradio's: Gradio's login page has no title or product name, speaks the
+browser's language and shows "Incorrect credentials" whatever the server answered. A middleware
+(``_LoginGate``, given to Gradio's FastAPI app through ``launch(app_kwargs={"middleware": …})``)
+answers, before Gradio's routes see them:
 
-- ``Blocks.launch(auth=callable)`` stores the callable; ``POST /login`` calls it and lets an
-  ``HTTPException`` it raises through as the response.
-- ``App.tokens`` is the session store, a dict token → user name. ``POST /login`` writes
-  ``tokens[token] = name``; every request reads ``tokens.get(cookie)`` (``get_current_user``, which
-  fills ``gr.Request.username``); ``/logout`` walks ``list(tokens.keys())``, reads ``tokens[t]`` and
-  deletes with ``del`` (or tests ``in``). ``App.configure_app`` (run by ``launch``) resets it to
-  ``{}``, so the expiring store is installed after ``launch`` returns.
-- ``launch(prevent_thread_lock=True)`` returns ``(App, local_url, share_url)``; ``block_thread()``
-  then serves until interrupted.
+- ``GET /`` without a live session: the login page (the product's name, Chinese only).
+- ``POST /login`` (form fields ``username``, ``password``, as Gradio's and gradio_client's): 200
+  ``{"success": true}`` with the session cookie; 400, 403 (deactivated) or 429 (throttled) with the
+  Chinese reason in ``detail``, which the page shows.
+- ``GET /logout``: ends the user's sessions, back to the login page.
+- ``GET /`` with a session: Gradio's page, with a script in its ``<head>`` that makes the browser
+  report Chinese before Gradio's bundle starts, so Gradio's own words (upload box, grid menus,
+  toasts) are Chinese whatever the browser's language.
+
+What this relies on, read from Gradio 6's source (``gradio/routes.py``, ``blocks.py``, 6.x):
+
+- ``launch(auth_dependency=f)``: every request's user is ``f(request)`` (``get_current_user``, which
+  fills ``gr.Request.username``); with None the API answers 401.
+- ``launch(app_kwargs=…)`` is passed to the FastAPI constructor, so our middleware sits inside
+  Gradio's own (CORS, Brotli: the page we amend is not yet compressed).
+- The frontend picks its locale once, when it starts, from ``navigator.language`` (svelte-i18n);
+  Gradio's ``head=`` option is added to the page only after that, too late. ``launch(i18n=…)``
+  translations are added to the locale's messages (the keys Gradio's zh-CN lacks: ``GRADIO_ZH_GAPS``).
+- ``launch(prevent_thread_lock=True)`` returns; ``block_thread()`` then serves until interrupted.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import html
+import secrets
+from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
 import gradio as gr
+from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse
 
-from assistant.auth import LoginThrottled
-from ui._sessions import ExpiringTokens
+from assistant.auth import AccountDisabled, LoginThrottled
+from ui._sessions import SESSIONS, ExpiringTokens
 
-__all__ = ["serve", "user_of"]
+__all__ = ["COOKIE", "GRADIO_ZH_GAPS", "login_page", "serve", "user_of"]
+
+COOKIE = "report-assistant-session"
+_WRONG = "用户名或密码不正确。"
+
+# Gradio's frontend reads navigator.language once, as its bundle (a module script, run after the
+# document is parsed) starts: this plain script runs before it. A toast's title is not translated
+# at all (6.31 writes the type, "Info"/"Warning"/"Error"): it is hidden and said in Chinese.
+_CHINESE_ALWAYS = """<script>(() => {
+  const lang = "zh-CN";
+  for (const [name, value] of [["language", lang], ["languages", Object.freeze([lang])]]) {
+    try { Object.defineProperty(Navigator.prototype, name, { get: () => value, configurable: true }); } catch (e) {}
+  }
+  document.documentElement.lang = lang;
+})();</script>
+<style>
+[data-testid="toast-body"] .toast-title { font-size: 0 !important; }
+[data-testid="toast-body"] .toast-title::before { font-size: var(--text-lg); }
+[data-testid="toast-body"] .toast-title .toast-count { font-size: var(--text-md); }
+[data-testid="toast-body"] .toast-title.info::before { content: "提示"; }
+[data-testid="toast-body"] .toast-title.success::before { content: "完成"; }
+[data-testid="toast-body"] .toast-title.warning::before { content: "注意"; }
+[data-testid="toast-body"] .toast-title.error::before { content: "出错了"; }
+</style>""".encode()
+
+# what Gradio's own zh-CN translation lacks (6.31) among the components this app uses, which would
+# show in English: the grid's filter menu and import errors, a chat message's copy button, …
+# (flat keys: svelte-i18n looks a dotted key up as it is before walking the nesting)
+GRADIO_ZH_GAPS = {
+    "dataframe.filter": "筛选",
+    "dataframe.clear_filter": "清除筛选",
+    "dataframe.import_empty_file": "拖入的文件是空的。",
+    "dataframe.import_no_column_names": "拖入的文件没有列名。",
+    "dataframe.import_ragged_row": "文件第{line}行有{fields}个字段，表头有{columns}个。",
+    "dataframe.import_static_columns": "这个表格有只读列，不能导入文件。",
+    "dataframe.import_fixed_columns": "这个表格应有{expected}列，文件有{actual}列。",
+    "dataframe.import_fixed_rows": "这个表格应有{expected}行，文件有{actual}行。",
+    "chatbot.copy_message": "复制消息",
+    "chatbot.copied_message": "已复制消息",
+    "chatbot.complete": "完成",
+    "common.download_all": "全部下载",
+    "common.progress": "进度",
+    "status.queue_position": "排队中：第{position}位，共{size}位",
+}
+
+Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
 
 
 def user_of(request: gr.Request | None) -> str:
@@ -38,32 +102,183 @@ def user_of(request: gr.Request | None) -> str:
     return (request.username or "") if request is not None else ""
 
 
-def _password_check(login: Callable[[str, str], bool]) -> Callable[[str, str], bool]:
-    from fastapi import HTTPException
+def login_page(title: str) -> str:
+    """The login page: the product's name in the page and the browser's title, Chinese only; the
+    server's reason (wrong password, deactivated, throttled) shown under the fields."""
+    t = html.escape(title)
+    return f"""<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{t} · 登录</title>
+<style>
+  * {{ box-sizing: border-box; }}
+  body {{ margin: 0; min-height: 100vh; display: flex; align-items: center; justify-content: center;
+         background: #eef2f7; color: #1f2937;
+         font: 15px/1.6 "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif; }}
+  main {{ width: 440px; max-width: calc(100vw - 32px); background: #fff; border-radius: 10px; padding: 36px 36px 28px;
+         box-shadow: 0 2px 12px rgba(15, 23, 42, .12); border-top: 4px solid #1d4ed8; }}
+  h1 {{ margin: 0 0 6px; font-size: 21px; line-height: 1.4; text-align: center; }}
+  .lead {{ margin: 0 0 24px; color: #4b5563; text-align: center; }}
+  label {{ display: block; margin: 14px 0 6px; font-weight: 600; }}
+  input {{ width: 100%; padding: 9px 11px; font: inherit; border: 1px solid #cbd5e1; border-radius: 6px; }}
+  input:focus {{ outline: 2px solid #93c5fd; border-color: #1d4ed8; }}
+  .message {{ min-height: 1.6em; margin: 14px 0 4px; color: #b91c1c; }}
+  .message:empty {{ visibility: hidden; }}
+  button {{ width: 100%; padding: 10px; font: inherit; font-weight: 600; color: #fff; background: #1d4ed8;
+           border: 0; border-radius: 6px; cursor: pointer; }}
+  button:hover {{ background: #1e40af; }}
+  button:disabled {{ background: #93a5d8; cursor: wait; }}
+  .help {{ margin: 18px 0 0; color: #6b7280; font-size: 13px; text-align: center; }}
+</style>
+</head>
+<body>
+<main>
+  <h1 id="product-name">{t}</h1>
+  <p class="lead">请使用本单位分配给您的账号登录</p>
+  <form id="login-form" method="post" action="login" novalidate>
+    <label for="username">用户名</label>
+    <input id="username" name="username" autocomplete="username" autofocus>
+    <label for="password">密码</label>
+    <input id="password" name="password" type="password" autocomplete="current-password">
+    <p id="login-message" class="message" role="alert"></p>
+    <button type="submit" id="login-button">登录</button>
+  </form>
+  <p class="help">忘记密码或还没有账号，请联系本单位的审核人员。</p>
+</main>
+<script>
+(() => {{
+  const form = document.getElementById("login-form");
+  const message = document.getElementById("login-message");
+  const button = document.getElementById("login-button");
+  form.addEventListener("submit", async (event) => {{
+    event.preventDefault();
+    if (!form.username.value.trim() || !form.password.value) {{
+      message.textContent = "请输入用户名和密码。";
+      return;
+    }}
+    button.disabled = true;
+    message.textContent = "";
+    try {{
+      const answer = await fetch("login", {{ method: "POST", body: new URLSearchParams(new FormData(form)),
+                                            credentials: "same-origin" }});
+      if (answer.ok) {{ window.location.reload(); return; }}
+      let detail = "";
+      try {{ detail = (await answer.json()).detail; }} catch (e) {{}}
+      message.textContent = typeof detail === "string" && detail ? detail : "登录没有成功，请稍后再试。";
+      form.password.value = "";
+      form.password.focus();
+    }} catch (e) {{
+      message.textContent = "无法连接服务器，请检查网络后再试。";
+    }} finally {{
+      button.disabled = false;
+    }}
+  }});
+}})();
+</script>
+</body>
+</html>
+"""
 
-    def check(username: str, password: str) -> bool:
+
+class _LoginGate:
+    """ASGI middleware: the login page, ``/login``, ``/logout``, and Gradio's page made Chinese."""
+
+    def __init__(self, app: Any, *, login: Callable[[str, str], bool], sessions: ExpiringTokens, page: str):
+        self.app, self.login, self.sessions, self.page = app, login, sessions, page
+
+    async def __call__(self, scope: MutableMapping[str, Any], receive: Any, send: Send) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        path, method = scope["path"], scope["method"]
+        if path in ("/login", "/login/"):
+            if method == "POST":
+                answer = await self._login(Request(scope, receive))
+                return await answer(scope, receive, send)
+            return await RedirectResponse("./", status_code=303)(scope, receive, send)
+        if path in ("/logout", "/logout/") and method == "GET":
+            return await self._logout(Request(scope))(scope, receive, send)
+        if path == "/" and method in ("GET", "HEAD"):
+            if self.user(Request(scope)) is None:
+                page = HTMLResponse(self.page, headers={"Cache-Control": "no-store"})
+                return await page(scope, receive, send)
+            if method == "GET":
+                return await self.app(scope, receive, _amended(send, _CHINESE_ALWAYS))
+        return await self.app(scope, receive, send)
+
+    def user(self, request: Request) -> str | None:
+        token = request.cookies.get(COOKIE)
+        return self.sessions.get(token) if token else None
+
+    async def _login(self, request: Request) -> JSONResponse:
+        form = await request.form()
+        username = str(form.get("username") or "").strip()
+        password = str(form.get("password") or "")
         try:
-            return login(username, password)
-        except LoginThrottled as exc:  # too many failures: 429 with the reason, not a bare refusal
-            raise HTTPException(status_code=429, detail=str(exc)) from None
+            ok = bool(username) and await run_in_threadpool(self.login, username, password)  # scrypt: not in the loop
+        except LoginThrottled as exc:  # too many failures: the reason, not a bare refusal
+            return JSONResponse({"detail": str(exc)}, status_code=429)
+        except AccountDisabled as exc:
+            return JSONResponse({"detail": str(exc)}, status_code=403)
+        if not ok:
+            return JSONResponse({"detail": _WRONG}, status_code=400)
+        token = secrets.token_urlsafe(32)
+        self.sessions[token] = username
+        answer = JSONResponse({"success": True})
+        answer.set_cookie(COOKIE, token, httponly=True, samesite="lax", path="/")
+        return answer
 
-    return check
+    def _logout(self, request: Request) -> RedirectResponse:
+        user = self.user(request)
+        if user is not None:  # every session of the user, as Gradio's /logout did
+            self.sessions.end_user(user)
+        answer = RedirectResponse("./", status_code=302)
+        answer.delete_cookie(COOKIE, path="/")
+        return answer
 
 
-def _expire_sessions(server: Any, idle_s: float, max_age_s: float) -> None:
-    old = getattr(server, "tokens", None)
-    if not isinstance(old, dict):  # fail closed: never serve with sessions that silently never expire
-        raise RuntimeError("这个版本的 Gradio 不再用 App.tokens 保存登录会话，无法让会话过期；请检查 ui/_gradio_auth.py。")
-    tokens = ExpiringTokens(idle_s, max_age_s)
-    for token, username in list(old.items()):  # a login in the instant since launch
-        tokens[token] = username
-    server.tokens = tokens
+def _amended(send: Send, head: bytes) -> Send:
+    """``send`` with ``head`` added at the start of an HTML answer's ``<head>``."""
+    start: MutableMapping[str, Any] | None = None
+    chunks: list[bytes] = []
+
+    async def amended(message: MutableMapping[str, Any]) -> None:
+        nonlocal start
+        if message["type"] == "http.response.start":
+            headers = {k.lower(): v for k, v in message.get("headers", [])}
+            if headers.get(b"content-type", b"").startswith(b"text/html") and b"content-encoding" not in headers:
+                start = message
+                return
+        elif message["type"] == "http.response.body" and start is not None:
+            chunks.append(message.get("body", b""))
+            if message.get("more_body"):
+                return
+            body = b"".join(chunks).replace(b"<head>", b"<head>" + head, 1)
+            kept = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"content-length"]
+            await send({**start, "headers": [*kept, (b"content-length", str(len(body)).encode())]})
+            await send({"type": "http.response.body", "body": body})
+            return
+        await send(message)
+
+    return amended
 
 
-def serve(demo: gr.Blocks, *, login: Callable[[str, str], bool], idle_s: float, max_age_s: float,
+def _session_user(sessions: ExpiringTokens) -> Callable[[Any], str | None]:
+    def user(request: Any) -> str | None:
+        token = request.cookies.get(COOKIE)
+        return sessions.get(token) if token else None
+
+    return user
+
+
+def serve(demo: gr.Blocks, *, login: Callable[[str, str], bool], title: str, idle_s: float, max_age_s: float,
           **launch_options: Any) -> None:
-    """Serve ``demo`` (blocking) behind ``login``, sessions ending after ``idle_s`` seconds without
-    a request or ``max_age_s`` seconds in all."""
-    server, _, _ = demo.launch(auth=_password_check(login), prevent_thread_lock=True, **launch_options)
-    _expire_sessions(server, idle_s, max_age_s)
+    """Serve ``demo`` (blocking) behind ``login`` (``LoginThrottled``: 429 with its reason;
+    ``AccountDisabled``: 403), sessions ending after ``idle_s`` seconds without a request or
+    ``max_age_s`` seconds in all."""
+    SESSIONS.idle_s, SESSIONS.max_age_s = idle_s, max_age_s
+    gate = Middleware(_LoginGate, login=login, sessions=SESSIONS, page=login_page(title))
+    demo.launch(auth_dependency=_session_user(SESSIONS), app_kwargs={"middleware": [gate]}, prevent_thread_lock=True,
+                i18n=gr.I18n(**{"zh-CN": GRADIO_ZH_GAPS}), **launch_options)
     demo.block_thread()

@@ -22,15 +22,17 @@ def build(v: Views) -> None:
         v.add("history", gr.Dataframe(headers=AppService.HISTORY_HEADERS, datatype="str", interactive=False, wrap=True,
                                       elem_id="history", max_height=500,
                                       column_widths=["13%", "8%", "10%", "17%", "20%", "20%", "12%"]))
-        gr.Markdown("**正文版本比较**（在“正文编辑”中选择部分）")
-        with gr.Row():
-            v.add("version_a", gr.Dropdown(label="旧版本", choices=[], elem_id="version-a"))
-            v.add("version_b", gr.Dropdown(label="新版本", choices=[], elem_id="version-b"))
-            v.add("compare", gr.Button("比较", scale=0, min_width=80, elem_id="compare"))
-            v.add("restore", gr.Button("恢复“旧版本”为新版本", scale=0, min_width=160, visible=False, elem_id="restore"),
-                  shown_to="edit_narrative")
-        v.add("history_notice", gr.HTML("", elem_id="history-notice"))
-        v.add("diff", gr.HTML("", elem_id="diff"))
+        # versions are compared for the part chosen in 正文编辑: only those who have that tab see this
+        with v.add("compare_box", gr.Column(visible=False, elem_id="compare-box"), shown_to="edit_narrative"):
+            gr.Markdown("**正文版本比较**（在“正文编辑”中选择部分）")
+            with gr.Row():
+                v.add("version_a", gr.Dropdown(label="旧版本", choices=[], elem_id="version-a"))
+                v.add("version_b", gr.Dropdown(label="新版本", choices=[], elem_id="version-b"))
+                v.add("compare", gr.Button("比较", scale=0, min_width=80, elem_id="compare"))
+                v.add("restore", gr.Button("恢复“旧版本”为新版本", scale=0, min_width=160, visible=False, elem_id="restore"),
+                      shown_to="edit_narrative")
+            v.add("history_notice", gr.HTML("", elem_id="history-notice"))
+            v.add("diff", gr.HTML("", elem_id="diff"))
     v.renders(("history",), _show_record)
     v.renders(("version_a", "version_b"), _show_versions)
 

@@ -20,7 +20,7 @@ APP_TITLE = "政府信息公开工作年度报告起草助手"
 # the results of /load, in this order; role-dependent visibility (Views.shown_to) among them
 LOAD_OUTPUTS: tuple[str, ...] = (
     "user_badge", "chat", "message", "send", "new_draft", "draft_all", "stop_draft", "editor_tab", "export_tab",
-    "import_box", "llm_tab", "restore", *VIEW_OUTPUTS,
+    "import_box", "llm_tab", "restore", "compare_box", *VIEW_OUTPUTS,
 )
 
 
@@ -34,10 +34,12 @@ def build_header(v: Views) -> None:
                                           scale=4, elem_id="draft-select"))
         v.add("new_draft", gr.Button("新建报告", scale=0, min_width=110, elem_id="new-draft"), shown_to="new_draft")
         v.add("reload", gr.Button("刷新", scale=0, min_width=80))
+    v.add("todo", gr.HTML("", elem_id="todo"))
     v.add("page_notice", gr.HTML("", elem_id="page-notice"))
     # the draft's revision as last shown: tests wait on it to know every view was refreshed
     v.add("revision", gr.HTML("", visible="hidden", elem_id="revision"))
     v.renders(("revision", "draft_select"), _show)
+    v.renders(("todo",), lambda d: {"todo": views.todo_html(d.ws.todo(d.username), d.draft_id, d.name_of)})
 
 
 def build_memory(v: Views) -> None:
@@ -74,7 +76,8 @@ def wire(v: Views, ws: AppService, demo: gr.Blocks) -> None:
 
         user, out = await in_thread(work)
         out["user_badge"] = f"**{user.name}**（{user.role_label}）"
-        out.update({name: gr.update(visible=ws.may(user, action)) for name, action in v.shown_to.items()})
+        for name, action in v.shown_to.items():  # on top of what the draft's state says (enabled or not)
+            out[name] = {**(out.get(name) or {}), **gr.update(visible=ws.may(user, action))}
         return out
 
     v.on(demo.load, on_load, ["part"], LOAD_OUTPUTS, api_name="load", notice="page_notice")

@@ -21,6 +21,13 @@ def build(v: Views) -> None:
     with gr.Tab("报告预览", id="tab-preview"):
         v.add("provenance", gr.Markdown(PROVENANCE_HINT, elem_id="provenance"))
         v.add("preview", gr.HTML(NO_DRAFT, elem_id="preview"))
+        # anyone who sees the draft may take a copy marked 草稿 (the final export is a supervisor's)
+        with gr.Row(elem_id="draft-copy-row"):
+            v.add("draft_copy_docx", gr.Button("下载草稿（Word）", size="sm", scale=0, min_width=150, elem_id="draft-copy-docx"))
+            v.add("draft_copy_pdf", gr.Button("下载草稿（PDF）", size="sm", scale=0, min_width=150, elem_id="draft-copy-pdf"))
+            v.add("draft_copy", gr.File(label="草稿文件（每页页眉标有“草稿”）", interactive=False, height=70, scale=2,
+                                        elem_id="draft-copy"))
+        v.add("draft_copy_notice", gr.HTML("", elem_id="draft-copy-notice"))
         v.add("provenance_key", gr.Textbox(visible="hidden", elem_id="provenance-key"))
         v.add("provenance_go", gr.Button("查看来源", visible="hidden", elem_id="provenance-go"))
     v.renders(("preview",), _show)
@@ -33,6 +40,21 @@ def _show(d: Shown) -> dict:
 def wire(v: Views, ws: AppService) -> None:
     async def on_provenance(key, draft_id, request: gr.Request):
         return {"provenance": await in_thread(ws.provenance, user_of(request), draft_id, key)}
+
+    def copier(fmt: str):
+        # Gradio finds the progress bar by the parameter's default
+        async def on_copy(draft_id, request: gr.Request, progress=gr.Progress()):  # noqa: B008
+            def step(done: int, total: int, what: str) -> None:
+                progress((done, total), desc=what)
+
+            path = await in_thread(ws.export_draft, user_of(request), draft_id, fmt, step)
+            return {"draft_copy": str(path)}
+
+        return on_copy
+
+    for fmt in ("docx", "pdf"):
+        v.on(v[f"draft_copy_{fmt}"].click, copier(fmt), ["draft_select"], ["draft_copy"],
+             api_name=f"draft_copy_{fmt}", notice="draft_copy_notice")
 
     v.on(v["provenance_go"].click, on_provenance, ["provenance_key", "draft_select"], ["provenance"],
          api_name="provenance", notice="provenance")

@@ -21,7 +21,8 @@ VIEW_OUTPUTS: tuple[str, ...] = (
     "preview", "grid_t2", "grid_t3", "grid_t4", "grid_marks", "findings", "history", "gate",
     "part_text", "part_status", "revision", "draft_status", "part_version", "grid_base",
     "move_submit", "move_return", "move_approve", "move_reopen", "move_reason",
-    "llm_summary", "llm_calls", "version_a", "version_b", "draft_select",
+    "llm_summary", "llm_calls", "version_a", "version_b",
+    "message", "send", "draft_all", "write_note", "todo", "draft_select",
 )
 
 

@@ -79,7 +79,7 @@ class Views:
         this order) and outputs (results in this order); ``fn`` returns ``{output name: value}``.
         ``notice``: the component next to the action where a refusal is said (and cleared when the
         action goes through); it joins the outputs, before the draft selector, which stays last."""
-        outputs = list(outputs)
+        outputs = list(dict.fromkeys(outputs))  # a view an event names itself and refreshes too: once
         if notice is not None and notice not in outputs:
             at = len(outputs) - 1 if outputs and outputs[-1] == "draft_select" else len(outputs)
             outputs.insert(at, notice)

@@ -1,6 +1,8 @@
 """Login sessions that expire: a mapping token → user name that forgets a token once it has been
 idle too long or is too old, so the next request with it is refused and the page asks for the
-login again. Plain Python; ``ui._gradio_auth`` hands it to Gradio as its session store."""
+login again. Plain Python. ``SESSIONS`` is the server's store: ``ui._gradio_auth`` logs users in
+and out through it (and sets its limits), the user-management tab ends a deactivated user's
+sessions in it."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["ExpiringTokens"]
+__all__ = ["SESSIONS", "ExpiringTokens"]
 
 _MISSING = object()
 
@@ -63,6 +65,15 @@ class ExpiringTokens(dict):
     def __contains__(self, token) -> bool:
         return self._alive(token)
 
+    def end_user(self, username: str) -> int:
+        """Forget every session of ``username`` (logout, deactivation, new password); how many."""
+        with self._lock:
+            gone = [t for t, name in super().items() if name == username]
+            for token in gone:
+                super().pop(token, None)
+                self._times.pop(token, None)
+        return len(gone)
+
     def __delitem__(self, token) -> None:
         with self._lock:
             self._times.pop(token, None)
@@ -94,3 +105,7 @@ class ExpiringTokens(dict):
     def values(self):
         self._purge()
         return super().values()
+
+
+# one process serves one app; ``serve`` sets the limits from the settings
+SESSIONS = ExpiringTokens(idle_s=30 * 60, max_age_s=12 * 3600)

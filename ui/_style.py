@@ -60,6 +60,23 @@ APP_CSS = """
 .progress .count { color: #333; }
 #preview .flash { outline: 3px solid #1e6fd9 !important; outline-offset: 2px; background: #e3efff !important;
   transition: background 1s; }
+.confirm { border: 2px solid #1e6fd9 !important; border-radius: 8px; padding: 6px 10px; background: #f7faff; }
+.confirm p { margin: 2px 0; color: #10233f; font-size: 15px; }
+.confirm .html-container, .confirm .prose { opacity: 1 !important; background: transparent !important; }
+.todo { border: 1px solid #f0c36d; background: #fffaf0; border-radius: 8px; padding: 6px 12px; margin: 4px 0; }
+.todo .hint { color: #666; font-weight: normal; margin-left: 6px; }
+.todo ul { margin: 4px 0 0; padding-left: 1.4em; }
+.todo li.current { font-weight: 700; }
+/* a notice or to-do list with nothing to say takes no room (the message box stays in view) */
+#todo:not(:has(.todo)), #page-notice:not(:has(.notice)), #review-notice:not(:has(.notice)),
+#chat-notice:not(:has(.notice)), #write-note:not(:has(.notice)), #history-notice:not(:has(.notice)),
+#export-notice:not(:has(.notice)), #editor-notice:not(:has(.notice)), #draft-copy-notice:not(:has(.notice)),
+#revision { display: none !important; }
+.notice { margin: 4px 0; padding: 6px 10px; border-radius: 6px; font-size: 14px; line-height: 1.6; }
+.notice b { margin-right: 8px; }
+.notice.refused { background: #fff4e5; border-left: 4px solid #d97706; color: #5c3a00; }
+.notice.done { background: #edf7ee; border-left: 4px solid #2e7d32; color: #1b4d1f; }
+.notice.info { background: #eef4fd; border-left: 4px solid #1e6fd9; color: #123c73; }
 .empty { color: #666; padding: 24px; text-align: center; }
 #review-bar { align-items: center; }
 .diff { line-height: 1.9; padding: 10px; background: #fff; border: 1px solid #ddd; border-radius: 6px; }

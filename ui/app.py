@@ -20,7 +20,7 @@ from pathlib import Path
 import gradio as gr
 
 from assistant.app import AppService
-from ui import _calls, _chat, _editor, _export, _findings, _history, _page, _preview, _review, _tables
+from ui import _calls, _chat, _editor, _export, _findings, _history, _page, _preview, _review, _tables, _users
 from ui._gradio_auth import serve
 from ui._page import APP_TITLE
 from ui._registry import Views
@@ -29,7 +29,7 @@ from ui._style import APP_CSS, APP_JS, theme
 
 __all__ = ["APP_CSS", "APP_JS", "APP_TITLE", "build_app", "launch", "make_app"]
 
-_TABS = (_preview, _tables, _findings, _history, _editor, _export, _calls)  # left to right
+_TABS = (_preview, _tables, _findings, _history, _editor, _export, _calls, _users)  # left to right
 
 
 def build_app(ws: AppService, views: Views | None = None) -> gr.Blocks:
@@ -48,7 +48,7 @@ def build_app(ws: AppService, views: Views | None = None) -> gr.Blocks:
                         tab.build(v)
         # every component exists now: events may read and update any panel's
         _page.wire(v, ws, demo)
-        for panel in (_chat, _tables, _preview, _editor, _review, _history, _export):
+        for panel in (_chat, _tables, _preview, _editor, _review, _history, _export, _users):
             panel.wire(v, ws)
     return demo
 
@@ -72,9 +72,8 @@ def launch(ws: AppService | None = None, *, host: str | None = None, port: int |
     demo = make_app(ws, concurrency=concurrency)
     ws.export_dir.mkdir(parents=True, exist_ok=True)
     serve(
-        demo, login=ws.login, idle_s=settings.session_idle_minutes * 60, max_age_s=settings.session_max_hours * 3600,
-        server_name=host or settings.host, server_port=port or settings.port,
-        auth_message="请使用分配给您的账号登录。没有账号请联系管理员（report-assistant user add）。",
+        demo, login=ws.login, title=APP_TITLE, idle_s=settings.session_idle_minutes * 60,
+        max_age_s=settings.session_max_hours * 3600, server_name=host or settings.host, server_port=port or settings.port,
         share=False, ssr_mode=False, mcp_server=False, footer_links=[], quiet=quiet, show_error=True,
         allowed_paths=[str(Path(ws.export_dir).resolve())], theme=theme(), css=APP_CSS, js=APP_JS,
         max_file_size=f"{int(settings.max_upload_mb * 1024)}kb",

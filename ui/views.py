@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.app import AppError, Snapshot, number_links
+from assistant.app import AppError, Snapshot, TodoItem, number_links
 from assistant.drafting import PARTS, part_address, part_title
 from assistant.export import GateDecision, describe_location, render_html_body
 from assistant.storage import DraftInfo
@@ -26,9 +26,31 @@ from schemas.layout import T2_CELLS, T3_COLUMNS, T3_ROWS, T4_BLOCKS, T4_COLUMNS,
 from schemas.report import Blank
 
 __all__ = [
-    "GRIDS", "Grid", "Triage", "chat_messages", "conflict_html", "diff_html", "draft_choices", "findings_html", "gate_markdown",
-    "grid_edits", "grid_marks_css", "grid_notes", "grid_rows", "group_of", "is_blank_cell", "llm_rows", "llm_summary", "part_choices", "part_status",
-    "preview_html", "status_markdown", "triage", "version_choices",
+    "GRIDS",
+    "Grid",
+    "Triage",
+    "chat_messages",
+    "conflict_html",
+    "diff_html",
+    "draft_choices",
+    "findings_html",
+    "gate_markdown",
+    "grid_edits",
+    "grid_marks_css",
+    "grid_notes",
+    "grid_rows",
+    "group_of",
+    "is_blank_cell",
+    "kept_parts",
+    "llm_rows",
+    "llm_summary",
+    "part_choices",
+    "part_status",
+    "preview_html",
+    "status_markdown",
+    "todo_html",
+    "triage",
+    "version_choices",
 ]
 
 _TAG = re.compile(r"(<[^>]+>)")
@@ -435,6 +457,30 @@ def gate_markdown(snap: Snapshot, decision: GateDecision) -> str:
     return "\n".join(lines)
 
 
+# ---- what waits for this user -----------------------------------------------------------------------
+_TODO_HEADS = {"returned": "退回给我修改的", "review": "等我审阅修改的（待审核）", "approve": "等我审核定稿的"}
+
+
+def todo_html(items: list[TodoItem], current: Any, name_of: Callable[[str], str]) -> str:
+    """The to-do list under the header: each draft waiting for this user, who sent it and why; the
+    one open now is marked. Empty when nothing waits."""
+    if not items:
+        return ""
+    rows = []
+    for i in items:
+        d = i.draft
+        what = f"{d.agency_name or '未命名报告'}{f' {d.report_year}年度' if d.report_year else ''}（编号{d.id}）"
+        who = f"，{name_of(i.by)}于 {_local(i.at)} {'退回' if i.kind == 'returned' else '提交'}" if i.at else ""
+        why = f"，理由：{html.escape(i.reason)}" if i.reason else ""
+        here = " current" if str(d.id) == str(current) else ""
+        mark = "（正在查看）" if here else ""
+        rows.append(f'<li class="todo-item{here}" data-draft="{d.id}">{html.escape(what)}{who}{why}{mark}</li>')
+    heads = {i.kind for i in items}
+    head = "、".join(_TODO_HEADS[k] for k in _TODO_HEADS if k in heads)
+    return (f'<div class="todo"><b>待办：{head} {len(items)} 份</b>'
+            f'<span class="hint">（在“报告”中选择即可打开）</span><ul>{"".join(rows)}</ul></div>')
+
+
 # ---- choices and status -------------------------------------------------------------------------------
 def draft_choices(drafts: list[DraftInfo], name_of: Callable[[str], str]) -> list[tuple[str, int]]:
     out = []
@@ -448,6 +494,19 @@ def draft_choices(drafts: list[DraftInfo], name_of: Callable[[str], str]) -> lis
 def part_choices() -> list[tuple[str, str]]:
     return [(("一、总体情况" if p.startswith("p1.") else "六、其他需要报告的事项" if p.startswith("p6.") else "")
              + part_title(p), p) for p in PARTS]
+
+
+def kept_parts(snap: Snapshot, name_of: Callable[[str], str]) -> list[str]:
+    """The parts drafting all leaves as they are: locked, or written or restored by a person."""
+    out = []
+    for p in PARTS:
+        lock = snap.locks.get(p)
+        v = snap.narrative.get(p)
+        if lock:
+            out.append(f"{part_title(p)}（{lock.locked_by}锁定）")
+        elif v is not None and v.source in ("manual", "restore") and v.text.strip():
+            out.append(f"{part_title(p)}（{name_of(v.author)}改过）")
+    return out
 
 
 def part_status(snap: Snapshot, part: str, name_of: Callable[[str], str]) -> str:
@@ -474,6 +533,9 @@ def status_markdown(snap: Snapshot, transitions: list, name_of: Callable[[str], 
         t = transitions[-1]
         line += (f"（{name_of(t.actor)}于 {_local(t.created_at)} {MOVES[t.action].label}"
                  f"{'：' + html.escape(t.reason) if t.reason else ''}）")
+        if t.action == "return" and snap.draft.status == "drafting":
+            line += (f"\n\n**退回修改：{name_of(t.actor)}退回了这份报告，理由：{html.escape(t.reason)}。"
+                     "改好后再点“提交审核”。**")
     return line
 
 

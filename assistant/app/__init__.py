@@ -14,12 +14,26 @@ from assistant.app._service import (
     CellConflict,
     EditConflict,
     Snapshot,
+    TodoItem,
     clean_text,
     parse_cell_input,
 )
 
 __all__ = [
-    "EXPORT_CHOICES", "GREETING", "UPLOAD_TYPES", "AppError", "AppService", "CellConflict", "EditConflict",
-    "Snapshot", "clean_text", "describe_value", "explain", "field_label", "number_links", "parse_cell_input",
+    "EXPORT_CHOICES",
+    "GREETING",
+    "UPLOAD_TYPES",
+    "AppError",
+    "AppService",
+    "CellConflict",
+    "EditConflict",
+    "Snapshot",
+    "TodoItem",
+    "clean_text",
+    "describe_value",
+    "explain",
+    "field_label",
+    "number_links",
+    "parse_cell_input",
     "sum_parts",
 ]

@@ -71,6 +71,7 @@ __all__ = [
     "CellConflict",
     "EditConflict",
     "Snapshot",
+    "TodoItem",
     "clean_text",
     "parse_cell_input",
 ]
@@ -93,6 +94,18 @@ _NARRATIVE_LABELS = {"llm": "模型起草", "template": "模板起草", "manual"
                      "import": "导入"}
 
 Progress = Callable[[int, int, str], None]  # (done, total, what is being done now)
+
+
+@dataclass(frozen=True, slots=True)
+class TodoItem:
+    """A draft waiting for this user, and why: ``returned`` (sent back to its clerk, with the
+    reason), ``review`` (an editor may refine it), ``approve`` (a supervisor decides on it)."""
+
+    kind: str
+    draft: DraftInfo
+    by: str = ""  # who moved it there
+    reason: str = ""
+    at: dt.datetime | None = None
 
 
 class AppError(ReportAssistantError):
@@ -320,6 +333,15 @@ class AppService:
         again, with the draft's owner, state and locks)."""
         return allowed(user, action)
 
+    def refusal(self, username: str | None, draft_id: Any, action: Action) -> str:
+        """Why this user may not do ``action`` on the draft now ("" when they may): what the page
+        says next to a control it disables. The action checks again when it is done."""
+        try:
+            self._open(username, draft_id, action)
+        except ReportAssistantError as exc:
+            return str(exc)
+        return ""
+
     def open_draft(self, username: str | None, draft_id: Any) -> DraftInfo:
         """The draft, if this user may see it."""
         return self._open(username, draft_id, "view")[1]
@@ -348,8 +370,28 @@ class AppService:
         user = require(self.user(username), "new_draft")
         return self.service.start(user.username)
 
+    def todo(self, username: str | None) -> list[TodoItem]:
+        """What waits for this user: staff, their drafts returned to them; editors, drafts under
+        review (to refine); supervisors, drafts waiting for approval. Oldest first."""
+        user = self.user(username)
+        kind = {"staff": "returned", "editor": "review", "supervisor": "approve"}[user.role]
+        out = []
+        for d in self.drafts(username):
+            if (kind == "returned" and d.status != "drafting") or (kind != "returned" and d.status != "review"):
+                continue
+            moved = self.workflow.transitions(d.id)
+            t = moved[-1] if moved else None
+            if kind == "returned" and (t is None or t.action != "return"):
+                continue
+            out.append(TodoItem(kind, d, t.actor if t else "", t.reason if t else "", t.created_at if t else None))
+        return sorted(out, key=lambda i: i.at.replace(tzinfo=None) if i.at else dt.datetime.max)
+
     def default_draft(self, username: str | None) -> DraftInfo | None:
-        """The draft to show after login: the one changed last; staff get a new one the first time."""
+        """The draft to show after login: the one waiting longest for this user (``todo``), else the
+        one changed last; staff get a new one the first time."""
+        waiting = self.todo(username)
+        if waiting:
+            return waiting[0].draft
         drafts = self.drafts(username)
         if drafts:
             return drafts[0]
@@ -732,6 +774,28 @@ class AppService:
         except ExportRefused as exc:
             raise AppError(str(exc)) from exc
         step(3, 3, f"已导出（{user.name}）")
+        return result.path
+
+    def export_draft(self, username: str | None, draft_id: Any, fmt: str, progress: Progress | None = None) -> Path:
+        """A Word or PDF copy of the draft as it is now, marked 草稿 on every page, for reading and for
+        the leader: anyone who may see the draft may have it, in any state, errors and all (the final
+        export stays behind the approval)."""
+        user, draft = self._open(username, draft_id, "view")
+        if fmt not in ("docx", "pdf"):
+            raise AppError("草稿只能下载为 Word 或 PDF。")
+        step = progress or (lambda *_: None)
+        step(0, 2, "正在生成PDF（LibreOffice）" if fmt == "pdf" else "正在生成文件")
+        snap = self.snapshot(username, draft_id)
+        report = snap.assembled.report
+        title = report.meta.title or f"政府信息公开工作年度报告（草稿{draft.id}）"
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        out = self.export_dir / f"draft-{draft.id}" / "drafts" / stamp / f"{_safe_filename(title)}（草稿）.{fmt}"
+        try:
+            result = export_report(report, cast(ExportFormat, fmt), out, previous=self.store.previous_report(draft.id),
+                                   extra_findings=snap.flags, draft=True)
+        except ReportAssistantError as exc:
+            raise AppError(str(exc)) from exc
+        step(2, 2, f"已生成草稿（{user.name}）")
         return result.path
 
 
