@@ -139,13 +139,17 @@ def logged_in_page(url: str, username: str, password: str, *, width: int = 1366,
 
 
 def login(page, url: str, username: str, password: str) -> None:
+    """Log in through the login page (``ui._gradio_auth``); a refused login raises with its reason."""
     page.goto(url)
     page.get_by_label("用户名").fill(username)
     page.get_by_label("密码").fill(password)
     page.get_by_role("button", name="登录").click()
     # the badge is filled by the load event: the session is in and the views are loaded
-    page.wait_for_function("() => (document.querySelector('#user-badge') || {}).innerText?.includes('（')",
-                           timeout=TIMEOUT_MS)
+    page.wait_for_function("() => (document.querySelector('#user-badge') || {}).innerText?.includes('（')"
+                           " || (document.querySelector('#login-message') || {}).textContent", timeout=TIMEOUT_MS)
+    refused = page.locator("#login-message")
+    if refused.count() and refused.text_content():
+        raise RuntimeError(f"登录没有成功（{username}）：{refused.text_content()}")
 
 
 def shown_revision(page) -> str | None:

@@ -170,7 +170,7 @@ class AuthStore:
                 LoginAttemptRow.ok.is_(False), LoginAttemptRow.created_at > since)) or 0
         minutes = max(1, round(limits.window.total_seconds() / 60))
         if mine >= limits.max_failures or everyone >= limits.max_failures_all:
-            raise LoginThrottled(f"登录失败次数过多，已暂停登录，请{minutes}分钟后再试；忘记密码请联系管理员。")
+            raise LoginThrottled(f"登录失败次数过多，已暂停登录，请{minutes}分钟后再试；忘记密码请联系本单位的审核人员。")
         user = self._verified(name, password)
         ok = user is not None and user.active
         with self._sessions.begin() as s:
