@@ -34,6 +34,12 @@ APP_CSS = """
 #preview td[data-address]:hover { outline: 2px solid #1e6fd9; outline-offset: -2px; }
 #preview .num { border-bottom: 1px dashed #1e6fd9; }
 #preview .num:hover { background: #e3efff; }
+#provenance-pop { position: fixed; z-index: 60; box-sizing: border-box; max-height: 230px; overflow-y: auto; background: #fff;
+  border: 1px solid #1e6fd9; border-left-width: 4px; border-radius: 6px; padding: 6px 12px 8px; font-size: 14px;
+  line-height: 1.6; box-shadow: 0 4px 16px rgba(0,0,0,.2); }
+#provenance-pop .close { float: right; border: 0; background: #eef4fd; color: #123c73; border-radius: 4px;
+  padding: 0 8px; cursor: pointer; }
+#provenance-pop p, #provenance-pop blockquote { margin: 2px 0; }
 #provenance { border-left: 4px solid #1e6fd9; padding-left: 12px; background: #f7faff; }
 .findings .summary { font-weight: 700; margin: 4px 0 10px; }
 .findings .ok { color: #1b7d3a; font-weight: 700; font-size: 16px; }
@@ -110,11 +116,49 @@ APP_JS = """
       setTimeout(() => hit.classList.remove('flash'), 2500);
     }, 200);
   };
+  // the source of a clicked number opens next to it, in a card of our own: Gradio re-renders its
+  // components (their classes and styles) on every update, so the answer is copied into the card
+  let pop = null;
+  const closePop = () => { if (pop) pop.hidden = true; };
+  const openPop = (hit) => {
+    if (!pop) {
+      pop = document.createElement('div');
+      pop.id = 'provenance-pop';
+      pop.setAttribute('role', 'dialog');
+      pop.innerHTML = '<button type="button" class="close" title="关闭">关闭</button><div class="body"></div>';
+      pop.querySelector('.close').addEventListener('click', closePop);
+      document.body.appendChild(pop);
+      const copy = () => {
+        const src = document.querySelector('#provenance .prose, #provenance');
+        if (src && pop && pop.dataset.waiting !== src.innerText) pop.querySelector('.body').innerHTML = src.innerHTML;
+      };
+      pop.copyNow = () => { pop.dataset.waiting = ''; copy(); };
+      new MutationObserver(copy).observe(document.querySelector('#provenance') || document.body,
+                                         { subtree: true, childList: true, characterData: true });
+    }
+    const src = document.querySelector('#provenance');
+    pop.dataset.waiting = src ? src.innerText : '';
+    pop.querySelector('.body').textContent = '正在查找来源……';
+    const r = hit.getBoundingClientRect();
+    const width = Math.min(460, window.innerWidth - 24);
+    pop.style.width = width + 'px';
+    pop.style.left = Math.max(12, Math.min(r.left, window.innerWidth - width - 12)) + 'px';
+    pop.style.top = (r.bottom + 240 < window.innerHeight ? r.bottom + 8 : Math.max(12, r.top - 248)) + 'px';
+    pop.hidden = false;
+    // the same number again: the answer does not change, so nothing re-renders; show it anyway
+    setTimeout(() => { if (pop.querySelector('.body').textContent === '正在查找来源……') pop.copyNow(); }, 2000);
+  };
+  document.addEventListener('scroll', (ev) => { if (ev.target.id === 'preview') closePop(); }, true);
   document.addEventListener('click', (ev) => {
     const finding = ev.target.closest('#findings [data-target]');
     if (finding) { showInPreview(finding.dataset.target); return; }
     const hit = ev.target.closest('#preview [data-fact], #preview td[data-address]');
-    if (!hit) return;
+    if (!hit) {
+      // a click outside the source card closes it (not the hidden button this script clicks itself)
+      if (!ev.target.closest('#provenance-pop, #provenance-go')) closePop();
+      return;
+    }
+    openPop(hit);
     const key = hit.dataset.fact || hit.dataset.address;
     const box = document.querySelector('#provenance-key textarea, #provenance-key input');
     const go = document.querySelector('#provenance-go');
