@@ -59,7 +59,8 @@ def test_a_street_office_clerk_walks_through_a_whole_report(app):
     expect.set_options(timeout=30_000)
     shots = work / "shots"
     shots.mkdir()
-    with logged_in_page(base, "liuli", PASSWORD) as page:
+    # an office PC set to English: the page is Chinese all the same
+    with logged_in_page(base, "liuli", PASSWORD, locale="en-US") as page:
         # a new report: what is still to fill, per table and part; no wall of errors
         page.get_by_role("tab", name="校验").click()
         findings = page.locator("#findings")

@@ -89,6 +89,7 @@ GRADIO_ZH_GAPS = {
     "chatbot.copy_message": "复制消息",
     "chatbot.copied_message": "已复制消息",
     "chatbot.complete": "完成",
+    "common.complete": "完成",
     "common.download_all": "全部下载",
     "common.progress": "进度",
     "status.queue_position": "排队中：第{position}位，共{size}位",
