@@ -77,7 +77,7 @@ APP_CSS = """
 #todo:not(:has(.todo)), #page-notice:not(:has(.notice)), #review-notice:not(:has(.notice)),
 #chat-notice:not(:has(.notice)), #write-note:not(:has(.notice)), #history-notice:not(:has(.notice)),
 #export-notice:not(:has(.notice)), #editor-notice:not(:has(.notice)), #draft-copy-notice:not(:has(.notice)),
-#revision { display: none !important; }
+#users-notice:not(:has(.notice)), #revision { display: none !important; }
 .notice { margin: 4px 0; padding: 6px 10px; border-radius: 6px; font-size: 14px; line-height: 1.6; }
 .notice b { margin-right: 8px; }
 .notice.refused { background: #fff4e5; border-left: 4px solid #d97706; color: #5c3a00; }

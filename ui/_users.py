@@ -10,7 +10,7 @@ import gradio as gr
 from assistant.app import AppService
 from assistant.auth import MIN_PASSWORD, ROLE_LABELS, User
 from ui._gradio_auth import user_of
-from ui._registry import Views
+from ui._registry import Views, notice_html
 from ui._runtime import in_thread
 from ui._sessions import SESSIONS
 
@@ -47,6 +47,7 @@ def build(v: Views) -> None:
                 v.add("deactivate_user", gr.Button("停用账号", variant="stop", scale=0, min_width=110,
                                                    elem_id="deactivate-user"))
                 v.add("reactivate_user", gr.Button("恢复账号", scale=0, min_width=110, elem_id="reactivate-user"))
+        v.add("users_notice", gr.HTML("", elem_id="users-notice"))
 
 
 def _choices(users: list[list[str]]) -> list[tuple[str, str]]:
@@ -89,12 +90,13 @@ def wire(v: Views, ws: AppService) -> None:
             return added, _listing(ws, by, added.username)
 
         added, listing = await in_thread(work)
-        gr.Info(f"已添加{added.role_label}“{added.name}”（用户名 {added.username}），请把初始密码告知本人。",
-                title="已完成")
-        return {**listing, "new_username": "", "new_display_name": "", "new_password": ""}
+        done = f"已添加{added.role_label}“{added.name}”（用户名 {added.username}），请把初始密码告知本人。"
+        return {**listing, "new_username": "", "new_display_name": "", "new_password": "",
+                "users_notice": notice_html(done, "done")}
 
     v.on(v["add_user"].click, on_add, ["new_username", "new_display_name", "new_role", "new_password"],
-         ["users_table", "user_pick", "new_username", "new_display_name", "new_password"], api_name="add_user")
+         ["users_table", "user_pick", "new_username", "new_display_name", "new_password"], api_name="add_user",
+         notice="users_notice")
 
     async def on_reset(pick, password, request: gr.Request):
         by = user_of(request)
@@ -105,11 +107,11 @@ def wire(v: Views, ws: AppService) -> None:
 
         target, listing = await in_thread(work)
         SESSIONS.end_user(target.username)  # whoever knew the old password is logged out
-        gr.Info(f"已为“{target.name}”设置新密码，请告知本人；其已打开的页面需要重新登录。", title="已完成")
-        return {**listing, "reset_to": ""}
+        done = f"已为“{target.name}”设置新密码，请告知本人；其已打开的页面需要重新登录。"
+        return {**listing, "reset_to": "", "users_notice": notice_html(done, "done")}
 
     v.on(v["reset_password"].click, on_reset, ["user_pick", "reset_to"], ["users_table", "user_pick", "reset_to"],
-         api_name="reset_password")
+         api_name="reset_password", notice="users_notice")
 
     def on_active(active: bool):
         async def handler(pick, request: gr.Request):
@@ -122,12 +124,11 @@ def wire(v: Views, ws: AppService) -> None:
             target, listing = await in_thread(work)
             if not active:
                 SESSIONS.end_user(target.username)  # its open pages stop working at once
-            gr.Info(f"已{'恢复' if active else '停用'}“{target.name}”的账号。", title="已完成")
-            return listing
+            return {**listing, "users_notice": notice_html(f"已{'恢复' if active else '停用'}“{target.name}”的账号。", "done")}
 
         return handler
 
     v.on(v["deactivate_user"].click, on_active(False), ["user_pick"], ["users_table", "user_pick"],
-         api_name="deactivate_user")
+         api_name="deactivate_user", notice="users_notice")
     v.on(v["reactivate_user"].click, on_active(True), ["user_pick"], ["users_table", "user_pick"],
-         api_name="reactivate_user")
+         api_name="reactivate_user", notice="users_notice")
