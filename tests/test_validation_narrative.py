@@ -310,6 +310,7 @@ def test_e8_clean_fee_statements(small, text, unpaid):
 @pytest.mark.parametrize(("text", "unpaid", "severity", "hint"), [
     ("", 0, "error", "未写明"),
     ("按照有关规定执行。", 0, "error", "未写明"),
+    ("本年度信息处理费收取情况尚未填写。", 0, "error", "未写明"),  # the topic named, nothing said of it
     ("本年度按规定收取了信息处理费。", 0, "warning", "件数和金额"),
     ("本年度未收取信息处理费。", 2, "warning", "收费通知"),
     ("本年度未发出收费通知，未收取信息处理费。", 2, "error", "未发出收费通知"),

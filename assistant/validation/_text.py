@@ -675,7 +675,8 @@ def _fee(text: str, mentions: list[Mention], numbers: tuple[NumberMention, ...],
     not_charged = bool(_FEE_NOT_CHARGED.search(text))
     return FeeFacts(
         not_charged=not_charged,
-        charged=amount or cases or ("收取" in text and not not_charged),
+        # "信息处理费收取情况" names the topic: it says nothing about whether fees were charged
+        charged=amount or cases or (bool(re.search(r"收取(?!的?情况)", text)) and not not_charged),
         amount=amount,
         cases=cases,
         notice=bool(_FEE_NOTICE.search(text)),
