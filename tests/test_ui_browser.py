@@ -95,6 +95,11 @@ def test_staff_draft_the_sample_and_a_supervisor_exports_it(app, tmp_path):
             findings = page.locator("#findings")
             expect(findings).to_contain_text("表三「一、本年新收政府信息公开申请数量」行")
             expect(findings.locator("li.error")).not_to_have_count(0)
+            # a finding, clicked, shows its cell in the preview, highlighted
+            findings.locator('li.error[data-target="t3.new_received.total"]').first.click()
+            cell = preview.locator('td[data-address="t3.new_received.total"]')
+            expect(cell).to_have_class(re.compile("flash"))
+            expect(cell).to_be_in_viewport()
             page.get_by_role("tab", name="数据表").click()
             edit_cell(page, "t3", 0, 1, "0")
             page.get_by_role("tab", name="校验").click()
