@@ -48,7 +48,7 @@ def build(v: Views) -> None:
     with v.add("import_box", gr.Accordion("导入上年报告", open=False, visible=False, elem_id="import-box"),
                shown_to="import_previous"):
         v.add("upload", gr.File(label=f"上年报告（{'、'.join(UPLOAD_TYPES)}）", file_types=list(UPLOAD_TYPES),
-                                type="filepath", height=90, elem_id="previous-upload"))
+                                type="filepath", height=140, elem_id="previous-upload"))
         v.add("import", gr.Button("导入", elem_id="import-previous"))
     v.renders(("message", "send", "draft_all", "write_note"), _show_controls)
 

@@ -1,0 +1,97 @@
+"""Issue 16, items 6, 8 and 9 in a real browser at 1366×768: a clerk downloads her draft marked 草稿
+whatever its errors; a supervisor returns it with a reason; the clerk, logging in again, finds it in
+her to-do list with the reason; the upload box shows its whole text."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from lxml import etree
+
+from eval.harness import AppServer, add_users, logged_in_page, send_message
+from tests.test_ui_browser import PASSWORD, _require_browser
+
+pytestmark = pytest.mark.timeout(400)
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory):
+    _require_browser()
+    work = tmp_path_factory.mktemp("ui-review")
+    url = f"sqlite:///{work / 'app.sqlite3'}"
+    add_users(url, [("liuli", PASSWORD, "staff", "刘丽"), ("wangwu", PASSWORD, "supervisor", "王五")])
+    with AppServer(url, work) as base:
+        yield base, work
+
+
+def test_a_draft_copy_a_return_with_its_reason_and_the_clerks_to_do(app, tmp_path):
+    from playwright.sync_api import expect
+
+    base, work = app
+    expect.set_options(timeout=60_000)
+    with logged_in_page(base, "liuli", PASSWORD) as page:
+        send_message(page, "我们是东湖街道办事处，街道，写2024年的年报")
+        send_message(page, "网站发了176条，公众号312条")
+        # the upload box says all it has to say
+        page.locator("#import-box").click()
+        upload = page.locator("#previous-upload")
+        expect(upload).to_contain_text("点击上传")
+        # every line of its text lies inside the box (at 90 px the last one, 点击上传, was cut off)
+        outside = upload.evaluate("""el => { const box = el.getBoundingClientRect(), out = [];
+            const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+            for (let t = walk.nextNode(); t; t = walk.nextNode()) {
+              if (!t.textContent.trim()) continue;
+              const range = document.createRange(); range.selectNodeContents(t);
+              const r = range.getBoundingClientRect();
+              if (r.height && (r.top < box.top - 1 || r.bottom > box.bottom + 1)) out.push(t.textContent.trim());
+            }
+            return out; }""")
+        assert outside == [], outside
+        # a copy of the draft as it is, errors and all, marked 草稿 on its pages
+        page.locator("#draft-copy-docx").click()
+        link = page.locator("#draft-copy a[download]").first
+        expect(link).to_be_visible()
+        with page.expect_download() as download:
+            link.click()
+        saved = tmp_path / "draft.docx"
+        download.value.save_as(saved)
+        with zipfile.ZipFile(io.BytesIO(saved.read_bytes())) as z:
+            headers = ["".join(etree.fromstring(z.read(n)).itertext()) for n in z.namelist()
+                       if n.startswith("word/header")]
+        assert headers and set(headers) == {"草稿"}
+        assert "（草稿）" in download.value.suggested_filename
+
+        page.locator("#move-submit").click()
+        expect(page.locator("#review-confirm-text")).to_contain_text("报告还没有填完")  # named before submitting
+        page.locator("#confirm-submit").click()
+        expect(page.locator("#draft-status")).to_contain_text("待审核")
+
+    with logged_in_page(base, "wangwu", PASSWORD) as page:
+        expect(page.locator("#todo")).to_contain_text("等我审核定稿的 1 份")
+        # approving a draft with errors is not offered; returning needs a reason, asked before it is done
+        page.locator("#move-approve").click()
+        expect(page.locator("#review-confirm-text")).to_contain_text("改正后才能审核定稿")
+        expect(page.locator("#confirm-approve")).to_be_hidden()
+        page.locator("#review-cancel").click()
+        page.locator("#move-return").click()
+        expect(page.locator("#review-confirm-text")).to_contain_text("请先在“理由”中写明")
+        expect(page.locator("#confirm-return")).to_be_hidden()
+        page.locator("#move-reason textarea").fill("表二、表三还没填完，请补齐")
+        page.locator("#move-return").click()
+        expect(page.locator("#review-confirm-text")).to_contain_text("退回给刘丽修改，理由：表二、表三还没填完")
+        page.locator("#confirm-return").click()
+        expect(page.locator("#draft-status")).to_contain_text("起草中")
+        expect(page.locator("#review-notice")).to_contain_text("已退回修改")
+
+    with logged_in_page(base, "liuli", PASSWORD) as page:
+        todo = page.locator("#todo")
+        expect(todo).to_contain_text("退回给我修改的 1 份")
+        expect(todo).to_contain_text("王五")
+        expect(todo).to_contain_text("表二、表三还没填完，请补齐")
+        expect(page.locator("#draft-status")).to_contain_text("理由：表二、表三还没填完，请补齐")
+        expect(page.locator("#send")).to_be_enabled()
+        page.screenshot(path=str(work / "returned-1366x768.png"))
+    log = (work / "server.log").read_text(encoding="utf-8", errors="replace")
+    assert "Traceback" not in log, log[-3000:]
