@@ -13,7 +13,13 @@ from pathlib import Path
 import pytest
 
 from eval.harness import (
-    AppServer, add_users, launch_chromium, login, send_message, shown_revision, wait_for_new_revision,
+    AppServer,
+    add_users,
+    launch_chromium,
+    login,
+    send_message,
+    shown_revision,
+    wait_for_new_revision,
 )
 from tests.test_ui_browser import PASSWORD, _require_browser
 
