@@ -149,3 +149,38 @@ def test_drafting_all_parts_never_replaces_what_a_person_wrote(tmp_path):
         assert app.store.narrative(d)["p5"].source == "template"
     finally:
         app.close()
+
+
+def test_one_part_a_person_wrote_is_redrafted_only_when_asked_for_by_name(tmp_path):
+    """起草全部正文 keeps 五 as the editor wrote it and says how to redraft it; asked for by name,
+    that part alone is drafted again (the others stay as they are); a locked part never is, and
+    staff, who have no editor, cannot ask."""
+    from assistant.app import AppError, AppService
+    from assistant.errors import ReportAssistantError
+
+    settings = Settings(_env_file=None, database_url=f"sqlite:///{tmp_path / 'r.sqlite3'}")
+    app = AppService.from_settings(settings)
+    try:
+        app.add_user(None, "zhangsan", "edit-test-password", "staff", "张三")
+        app.add_user(None, "lisi", "edit-test-password", "editor", "李四")
+        d = app.new_draft("zhangsan").id
+        for m in FACTS_SAID:
+            app.send("zhangsan", d, m)
+        app.draft_all("zhangsan", d)
+        app.save_part("lisi", d, "p5", "本局将逐步完善栏目更新机制。（编辑亲笔）", app.store.narrative(d)["p5"].version)
+        reply = app.draft_all("lisi", d)
+        assert "按事实重新起草这一部分" in reply.text
+        before = app.store.narrative(d)
+        with pytest.raises(ReportAssistantError, match="无权"):
+            app.redraft_part("zhangsan", d, "p5")
+        app.redraft_part("lisi", d, "p5")
+        after = app.store.narrative(d)
+        assert after["p5"].source == "template" and after["p5"].version == before["p5"].version + 1
+        assert "编辑亲笔" not in after["p5"].text
+        assert {p: v.version for p, v in after.items() if p != "p5"} == {
+            p: v.version for p, v in before.items() if p != "p5"}
+        app.set_lock("lisi", d, "p5", True)
+        with pytest.raises(AppError, match="锁定"):
+            app.redraft_part("lisi", d, "p5")
+    finally:
+        app.close()

@@ -1,6 +1,7 @@
-"""Issue 16, items 6, 8 and 9 in a real browser at 1366×768: a clerk downloads her draft marked 草稿
-whatever its errors; a supervisor returns it with a reason; the clerk, logging in again, finds it in
-her to-do list with the reason; the upload box shows its whole text."""
+"""Issue 16, items 4, 6, 8 and 9 in a real browser at 1366×768: a clerk downloads her draft marked
+草稿 whatever its errors; a supervisor returns it with a reason; the clerk, logging in again, finds
+it in her to-do list with the reason; the upload box shows its whole text. An editor's hand-written
+part survives 起草全部正文 and is redrafted only when asked for by name, after a confirmation."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import zipfile
 import pytest
 from lxml import etree
 
-from eval.harness import AppServer, add_users, logged_in_page, send_message
+from eval.harness import AppServer, add_users, logged_in_page, send_message, shown_revision, wait_for_new_revision
 from tests.test_ui_browser import PASSWORD, _require_browser
 
 pytestmark = pytest.mark.timeout(400)
@@ -21,7 +22,8 @@ def app(tmp_path_factory):
     _require_browser()
     work = tmp_path_factory.mktemp("ui-review")
     url = f"sqlite:///{work / 'app.sqlite3'}"
-    add_users(url, [("liuli", PASSWORD, "staff", "刘丽"), ("wangwu", PASSWORD, "supervisor", "王五")])
+    add_users(url, [("liuli", PASSWORD, "staff", "刘丽"), ("wangwu", PASSWORD, "supervisor", "王五"),
+                    ("lisi", PASSWORD, "editor", "李四")])
     with AppServer(url, work) as base:
         yield base, work
 
@@ -93,5 +95,50 @@ def test_a_draft_copy_a_return_with_its_reason_and_the_clerks_to_do(app, tmp_pat
         expect(page.locator("#draft-status")).to_contain_text("理由：表二、表三还没填完，请补齐")
         expect(page.locator("#send")).to_be_enabled()
         page.screenshot(path=str(work / "returned-1366x768.png"))
+    log = (work / "server.log").read_text(encoding="utf-8", errors="replace")
+    assert "Traceback" not in log, log[-3000:]
+
+
+def test_an_editors_text_is_kept_by_drafting_all_and_redrafted_only_on_request(app):
+    from playwright.sync_api import expect
+
+    base, work = app
+    expect.set_options(timeout=60_000)
+    with logged_in_page(base, "liuli", PASSWORD) as page:
+        page.locator("#new-draft").click()
+        send_message(page, "我们是西湖镇人民政府，乡镇，写2024年的年报")
+        before = shown_revision(page)
+        page.locator("#draft-all").click()
+        page.locator("#confirm-draft_all").click()
+        wait_for_new_revision(page, before)
+    mine = "本镇将逐步完善信息发布审核机制。（编辑亲笔）"
+    with logged_in_page(base, "lisi", PASSWORD) as page:
+        expect(page.locator("#preview h1")).to_contain_text("西湖镇人民政府")
+        page.get_by_role("tab", name="正文编辑").click()
+        page.locator("#part-select input").click()
+        page.get_by_role("option", name="五、存在的主要问题及改进情况").click()
+        expect(page.locator("#part-text textarea")).not_to_have_value("")
+        page.locator("#part-text textarea").fill(mine)
+        before = shown_revision(page)
+        page.locator("#part-save").click()
+        wait_for_new_revision(page, before)
+        # drafting all says beforehand that 五 is kept, and keeps it
+        page.locator("#draft-all").click()
+        expect(page.locator("#draft-confirm-text")).to_contain_text("五、存在的主要问题及改进情况（李四改过）")
+        before = shown_revision(page)
+        page.locator("#confirm-draft_all").click()
+        wait_for_new_revision(page, before)
+        expect(page.locator("#part-text textarea")).to_have_value(mine)
+        expect(page.locator("#preview")).to_contain_text("编辑亲笔")
+        # asked for by name, after saying whose text goes
+        page.locator("#part-redraft").click()
+        expect(page.locator("#part-confirm-text")).to_contain_text("李四保存）会被替换")
+        before = shown_revision(page)
+        page.locator("#confirm-redraft").click()
+        wait_for_new_revision(page, before)
+        expect(page.locator("#editor-notice")).to_contain_text("已按事实重新起草")
+        expect(page.locator("#part-text textarea")).not_to_have_value(mine)
+        expect(page.locator("#preview")).not_to_contain_text("编辑亲笔")
+        assert page.locator(".toast-body").count() == 0
     log = (work / "server.log").read_text(encoding="utf-8", errors="replace")
     assert "Traceback" not in log, log[-3000:]

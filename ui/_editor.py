@@ -5,10 +5,13 @@ instead of the 更简洁/更具体 buttons. A refused rewrite leaves the editor'
 
 from __future__ import annotations
 
+import html
+
 import gradio as gr
 
 from assistant.app import AppService, EditConflict
-from ui import views
+from assistant.drafting import part_title
+from ui import _confirm, views
 from ui._gradio_auth import user_of
 from ui._refresh import VIEW_OUTPUTS, Shown, refresh
 from ui._registry import Views, notice_html
@@ -28,6 +31,8 @@ def build(v: Views) -> None:
             v.add("part_save", gr.Button("保存修改", variant="primary", elem_id="part-save"))
             v.add("part_lock", gr.Button("锁定", elem_id="part-lock"))
             v.add("part_unlock", gr.Button("解锁", elem_id="part-unlock"))
+            v.add("part_redraft", gr.Button("按事实重新起草这一部分", elem_id="part-redraft"))
+        _confirm.build(v, "part", {"redraft": "确定重新起草"})
         v.add("instruction", gr.Textbox(label="重写要求", placeholder=_PLACEHOLDER[True], elem_id="revise-instruction"))
         with gr.Row():
             v.add("part_revise", gr.Button("按要求重写", elem_id="part-revise"))
@@ -134,6 +139,37 @@ def wire(v: Views, ws: AppService) -> None:
         filled = v.on(v[button].click, _instruction(words), [], ["instruction"], queue=False, api_visibility="private")
         v.on(filled.then, on_revise, revise_inputs, VIEW_OUTPUTS, api_visibility="private", notice="editor_notice")
     v.on(v["add_measure"].click, _instruction("补充："), [], ["instruction"], queue=False, api_visibility="private")
+    def redraft_asker(username: str, draft_id, action: str, part) -> tuple[str, bool]:
+        """Redrafting replaces what is there: say whose text it is before it goes."""
+        snap = ws.snapshot(username, draft_id)
+        why = ws.refusal(username, draft_id, "draft")
+        lock = snap.locks.get(part)
+        if lock is not None:
+            why = why or f"{part_title(part)}已由{lock.locked_by}锁定，解锁后才能重新起草。"
+        if why:
+            return html.escape(why), False
+        version = snap.narrative.get(part)
+        now = ""
+        if version is not None and version.text.strip():
+            who = ws.name_of(version.author) or "系统"
+            now = f"现在的文字（第{version.version}版，{who}保存）会被替换，旧版本在“历史”中可以恢复。"
+        return (f"<p>按已记录的事实重新起草“{html.escape(part_title(part))}”。{html.escape(now)}</p>"
+                "<p>确定重新起草吗？</p>"), True
+
+    _confirm.ask(v, "part", v["part_redraft"].click, "redraft", ["redraft"], "part", redraft_asker)
+
+    async def on_redraft(draft_id, part, request: gr.Request):
+        username = user_of(request)
+
+        def work():
+            ws.redraft_part(username, draft_id, part)
+            return refresh(v, ws, username, draft_id, part)
+
+        out = await in_thread(work)
+        return {**out, "editor_notice": notice_html(f"已按事实重新起草“{part_title(part)}”，保存为新版本。", "done")}
+
+    v.on(_confirm.confirmed(v, "part", "redraft"), on_redraft, ["draft_select", "part"], VIEW_OUTPUTS,
+         api_name="redraft_part", notice="editor_notice")
     v.on(v["part_lock"].click, editor_action(lambda u, d, p, _: ws.set_lock(u, d, p, True)),
          ["draft_select", "part", "part_text"], VIEW_OUTPUTS, api_name="lock_part", notice="editor_notice")
     v.on(v["part_unlock"].click, editor_action(lambda u, d, p, _: ws.set_lock(u, d, p, False)),

@@ -501,6 +501,20 @@ class AppService:
         user, draft = self._open(username, draft_id, "draft")
         return self._draft(user, draft, "生成初稿", progress, on_text, cancel)
 
+    def redraft_part(self, username: str | None, draft_id: Any, part: str) -> Reply:
+        """Draft one part again from the facts, replacing the text a person wrote (asked for by name,
+        and confirmed in the page: drafting all parts never does this). A locked part stays locked."""
+        user, draft = self._open(username, draft_id, "draft")
+        require(user, "edit_narrative")
+        part = self._part(part)
+        self._unlocked(draft.id, part)
+        with call_context(draft.id, user.username):
+            reply = self.service.draft_narrative(draft.id, user.username, message=f"按事实重新起草{part_title(part)}",
+                                                 parts=[part], name_of=self.name_of, redraft=True)
+        if reply.refused:
+            raise AppError(reply.text)
+        return reply
+
     def _draft(self, user: User, draft: DraftInfo, message: str, progress: Progress | None,
                on_text: Callable[[str, str], None] | None = None, cancel: threading.Event | None = None) -> Reply:
         require(user, "draft")

@@ -134,15 +134,17 @@ def _offline_hint(failed: Mapping[str, str]) -> list[str]:
 def draft(st: State, model: Model, parts: Iterable[str] | None, locked: Mapping[str, str] | None = None, *,
           concurrency: int = 3, on_token: Callable[[str, str], None] | None = None,
           cancel: threading.Event | None = None, written: Mapping[str, NarrativeVersion] | None = None,
-          name_of: Callable[[str], str] = str) -> Outcome:
+          name_of: Callable[[str], str] = str, redraft: bool = False) -> Outcome:
     """Every narrative part (or ``parts``) drafted from the facts, with its flags: numbers without
     support, style, and copy from last year's report (D3). Parts in ``locked`` (part → who locked
-    it) are left as they are, and the reply says so."""
+    it) are left as they are, and the reply says so; so are parts a person wrote, unless
+    ``redraft`` (someone asked for exactly these ``parts`` again, and confirmed it)."""
     p = plan(st.full)
     locked = dict(locked or {})
     written = dict(written or {})
     # a part a person wrote or restored is theirs: drafting all parts never replaces it
-    edited = {x: v for x, v in written.items() if v.source in ("manual", "restore") and v.text.strip()}
+    edited = {x: v for x, v in written.items() if v.source in ("manual", "restore") and v.text.strip()
+              and not (redraft and parts is not None and x in parts)}
     wanted = [x for x in (PARTS if parts is None else parts) if x in PARTS and x not in locked and x not in edited]
     kept = [f"{part_title(x)}（{who}锁定）" for x, who in locked.items() if x in PARTS]
     kept += [f"{part_title(x)}（{name_of(v.author)}改过）" for x, v in edited.items() if x in PARTS and x not in locked]
@@ -176,7 +178,8 @@ def draft(st: State, model: Model, parts: Iterable[str] | None, locked: Mapping[
                   *_offline_hint(drafts.failed)]
     if kept:
         lines.append("以下部分已锁定或有人改过，没有重新起草，原文保留：" + "、".join(kept) + "。"
-                     + ("如确需按事实重新起草其中某一部分，请先在编辑器中清空该部分再起草。" if edited else ""))
+                     + ("如确需按事实重新起草其中某一部分，可在“正文编辑”中选择它，点“按事实重新起草这一部分”"
+                        "（终端里先清空该部分再起草）。" if edited else ""))
     if not p.complete:
         missing = describe_fields(p.missing)
         lines.append("还有必填内容没有给出，相关部分先按已有事实起草：" + "、".join(missing[:6])

@@ -125,14 +125,16 @@ class DialogueService:
 
     def draft_narrative(self, draft_id: int, author: str, *, message: str = "生成初稿",
                         parts: Iterable[str] | None = None, on_token: Callable[[str, str], None] | None = None,
-                        cancel: threading.Event | None = None, name_of: Callable[[str], str] = str) -> Reply:
+                        cancel: threading.Event | None = None, name_of: Callable[[str], str] = str,
+                        redraft: bool = False) -> Reply:
         """Draft the narrative parts from the facts; save them as new versions with their flags
         (unsupported numbers, style, and D3 copy from last year) in the same turn. ``on_token(part,
         piece)`` streams the text as it is written; ``cancel`` stops it (what was written stands)."""
         return self._turn(draft_id, author, message,
                           lambda st: actions.draft(st, self.model, parts, self.store.locked_parts(draft_id),
                                                    on_token=on_token, cancel=cancel,
-                                                   written=self.store.narrative(draft_id), name_of=name_of))
+                                                   written=self.store.narrative(draft_id), name_of=name_of,
+                                                   redraft=redraft))
 
     def _dispatch(self, st: State, message: str) -> Outcome:
         intent = parse_intent(message)
