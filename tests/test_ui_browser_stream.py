@@ -62,6 +62,7 @@ def test_a_part_shows_as_it_is_written_and_drafting_can_be_stopped(served):
         expect(chat).to_contain_text("148")
 
         page.locator("#draft-all").click()
+        page.locator("#confirm-draft_all").click()  # drafting asks first
         # the first pieces are on the page while the part is still being written
         expect(chat).to_contain_text("本机关坚持以公开为常态", timeout=20_000)
         assert "全文完毕" not in chat.inner_text()
@@ -76,6 +77,7 @@ def test_a_part_shows_as_it_is_written_and_drafting_can_be_stopped(served):
         # a second run, stopped while the slow part is being written
         model.slow_delay = 1.5
         page.locator("#draft-all").click()
+        page.locator("#confirm-draft_all").click()  # drafting asks first
         expect(chat).to_contain_text("本机关坚持以公开为常态", timeout=20_000)
         time.sleep(0.5)
         page.locator("#stop-draft").click()
