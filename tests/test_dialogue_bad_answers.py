@@ -141,3 +141,18 @@ def test_contradictions_use_only_what_is_known():
     assert "A3:t3.granted" in contradictions({**cols, "t3.granted.total": 5})
     assert "A3:t3.granted" in contradictions({"t3.granted.natural": 4, "t3.granted.total": 3})
     assert contradictions({"t3.granted.natural": 2, "t3.granted.total": 3}) == {}
+
+
+def test_a_bare_no_to_the_carry_over_question_makes_table_three_zero(db):
+    """A township clerk: no applications this year, then "没有" to the question that follows (was
+    last year's any carried over?): the whole of table 三 is known, and the next question moves on."""
+    store = db()
+    service = offline_service(store)
+    d = service.start("张三").id
+    replies = talk(service, d, ["帮我写下城关镇人民政府2025年的年报，我们是乡镇", "网站发了88条",
+                                "规范性文件没有 许可处罚强制都没有 不收费", "今年没收到申请，也没有复议诉讼"])
+    assert "上年有没有结转过来" in replies[-1].text
+    reply = talk(service, d, ["没有"])[-1]
+    facts = service.facts(d)
+    assert all(facts.cells.get(a) == 0 for a in (f"{r.address}.{c}" for r in T3_ROWS for c in L.T3_COLUMN_LABELS))
+    assert "表三" not in reply.text.split("接下来")[-1]

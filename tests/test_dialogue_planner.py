@@ -65,6 +65,21 @@ def test_a_table_is_asked_alone_and_becomes_the_topic():
     assert len(p.questions[0].fields) == 175
 
 
+def test_no_new_application_asks_for_last_years_carry_over_not_168_cells():
+    """"今年没收到申请" leaves only the carry-over open: asked by itself, the bare "没有" that answers
+    it makes the whole table 0 (derived), instead of a list of 168 cells to fill."""
+    t2 = {a: 0 for a in ALL_CELL_ADDRESSES if a.startswith("t2.")}
+    no_new = {f"t3.new_received.{c}": 0 for c in L.T3_COLUMN_LABELS}
+    p = plan(Facts(**IDENTITY, website_items=148, cells={**t2, **no_new}))
+    assert p.topic == "t3"
+    text = p.questions[0].text
+    assert text.startswith("今年没有新收申请。上年有没有结转过来") and "“上年没有结转”" in text
+    assert "168" not in text
+    # new applications: the question names the rows still open, as before
+    some_new = {**no_new, "t3.new_received.natural": 2, "t3.new_received.total": 2}
+    assert plan(Facts(**IDENTITY, website_items=148, cells={**t2, **some_new})).questions[0].text.startswith("表三还缺")
+
+
 def test_derivable_cells_are_not_missing():
     zero_in = {f"t3.{r}.{c}": 0 for r in ("new_received", "carried_over") for c in L.T3_COLUMN_LABELS}
     p = plan(Facts(**IDENTITY, website_items=1, cells=zero_in))

@@ -163,7 +163,12 @@ def _t2_question(missing: list[str]) -> str:
     return f"表二还缺：{'；'.join(parts)}。"
 
 
-def _t3_question(missing: list[str], known: set[str]) -> str:
+def _t3_question(missing: list[str], known: set[str], facts: Facts) -> str:
+    new = [facts.cells.get(f"t3.new_received.{c}") for c in L.T3_COLUMN_LABELS]
+    if all(v == 0 for v in new) and any(a.startswith("t3.carried_over.") for a in missing):
+        # no new application: what is left hangs on last year's carry-over alone (0 → the whole table is 0)
+        return ("今年没有新收申请。上年有没有结转过来、今年继续办理的申请？没有的话说“上年没有结转”；"
+                "有的话说几件、是哪类申请人的，以及办理结果（例如“上年结转2件，都是个人的，都予以公开了”）。")
     if not any(a.startswith("t3.") for a in known):
         carried = all(f"t3.carried_over.{c}" in known for c in L.T3_COLUMN_LABELS)
         no_apps = "今年没有收到申请" if carried else "今年没有收到申请，也没有上年结转"
@@ -181,11 +186,11 @@ def _t4_question(missing: list[str], known: set[str]) -> str:
     return f"表四还缺：{'；'.join(describe_fields(missing))}。"
 
 
-def _table_question(table: str, missing: list[str], known: set[str]) -> str:
+def _table_question(table: str, missing: list[str], known: set[str], facts: Facts) -> str:
     if table == "t2":
         return _t2_question(missing)
     if table == "t3":
-        return _t3_question(missing, known)
+        return _t3_question(missing, known, facts)
     return _t4_question(missing, known)
 
 
@@ -210,7 +215,7 @@ def plan(facts: Facts, *, max_questions: int = 3) -> Plan:
         questions: list[Question] = []
         cells = [f for f in req if is_cell(f)]
         if cells:
-            questions.append(Question(g.table or "", g.key, _table_question(g.table or "", cells, known), tuple(cells)))
+            questions.append(Question(g.table or "", g.key, _table_question(g.table or "", cells, known, facts), tuple(cells)))
         questions += [Question(f, g.key, _named_question(FACT_SPECS[f]), (f,)) for f in req if not is_cell(f)]
         if questions and opt:
             last = questions[-1]
