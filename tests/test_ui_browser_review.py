@@ -6,6 +6,7 @@ part survives 起草全部正文 and is redrafted only when asked for by name, a
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import pytest
@@ -95,6 +96,12 @@ def test_a_draft_copy_a_return_with_its_reason_and_the_clerks_to_do(app, tmp_pat
         expect(page.locator("#draft-status")).to_contain_text("理由：表二、表三还没填完，请补齐")
         expect(page.locator("#send")).to_be_enabled()
         page.screenshot(path=str(work / "returned-1366x768.png"))
+        # elsewhere, a click on the to-do item brings the returned draft back
+        page.locator("#new-draft").click()
+        expect(page.locator("#draft-status")).not_to_contain_text("理由")
+        page.locator("#todo [data-draft]").first.click()
+        expect(page.locator("#draft-status")).to_contain_text("理由：表二、表三还没填完，请补齐")
+        expect(page.locator("#draft-select input")).to_have_value(re.compile("东湖街道办事处"))
     log = (work / "server.log").read_text(encoding="utf-8", errors="replace")
     assert "Traceback" not in log, log[-3000:]
 
@@ -117,7 +124,8 @@ def test_an_editors_text_is_kept_by_drafting_all_and_redrafted_only_on_request(a
         page.get_by_role("tab", name="正文编辑").click()
         page.locator("#part-select input").click()
         page.get_by_role("option", name="五、存在的主要问题及改进情况").click()
-        expect(page.locator("#part-text textarea")).not_to_have_value("")
+        # part 五's text has arrived (typing earlier would be overwritten by it)
+        expect(page.locator("#part-text textarea")).to_have_value(re.compile("问题"))
         page.locator("#part-text textarea").fill(mine)
         before = shown_revision(page)
         page.locator("#part-save").click()

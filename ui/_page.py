@@ -35,6 +35,9 @@ def build_header(v: Views) -> None:
         v.add("new_draft", gr.Button("新建报告", scale=0, min_width=110, elem_id="new-draft"), shown_to="new_draft")
         v.add("reload", gr.Button("刷新", scale=0, min_width=80))
     v.add("todo", gr.HTML("", elem_id="todo"))
+    # a click on a to-do item opens that draft (the page's script fills the key and clicks the button)
+    v.add("todo_key", gr.Textbox(visible="hidden", elem_id="todo-key"))
+    v.add("todo_go", gr.Button("打开", visible="hidden", elem_id="todo-go"))
     v.add("page_notice", gr.HTML("", elem_id="page-notice"))
     # the draft's revision as last shown: tests wait on it to know every view was refreshed
     v.add("revision", gr.HTML("", visible="hidden", elem_id="revision"))
@@ -94,6 +97,19 @@ def wire(v: Views, ws: AppService, demo: gr.Blocks) -> None:
     v.on(v["draft_select"].input, on_open, ["draft_select", "part"], open_outputs, api_name="open_draft",
          notice="page_notice")
     v.on(v["reload"].click, on_open, ["draft_select", "part"], open_outputs, api_visibility="undocumented",
+         notice="page_notice")
+
+    async def on_todo(draft_id, part, request: gr.Request):
+        username = user_of(request)
+
+        def work():
+            ws.open_draft(username, draft_id)  # may this user see it (the list is theirs; the check is the service's)
+            return {"chat": chat_of(ws, username, draft_id), **refresh(v, ws, username, draft_id, part),
+                    "draft_select": selector(username, int(draft_id))}
+
+        return {**await in_thread(work), "provenance": PROVENANCE_HINT}
+
+    v.on(v["todo_go"].click, on_todo, ["todo_key", "part"], open_outputs, api_visibility="private",
          notice="page_notice")
 
     async def on_new(part, request: gr.Request):

@@ -73,6 +73,8 @@ APP_CSS = """
 .todo .hint { color: #666; font-weight: normal; margin-left: 6px; }
 .todo ul { margin: 4px 0 0; padding-left: 1.4em; }
 .todo li.current { font-weight: 700; }
+.todo li[data-draft] { cursor: pointer; }
+.todo li[data-draft]:hover { text-decoration: underline; color: #1e6fd9; }
 /* a notice or to-do list with nothing to say takes no room (the message box stays in view) */
 #todo:not(:has(.todo)), #page-notice:not(:has(.notice)), #review-notice:not(:has(.notice)),
 #chat-notice:not(:has(.notice)), #write-note:not(:has(.notice)), #history-notice:not(:has(.notice)),
@@ -152,6 +154,17 @@ APP_JS = """
   document.addEventListener('click', (ev) => {
     const finding = ev.target.closest('#findings [data-target]');
     if (finding) { showInPreview(finding.dataset.target); return; }
+    const todo = ev.target.closest('#todo [data-draft]');
+    if (todo) {  // open the draft waiting: through two hidden components, as a number's source
+      const key = document.querySelector('#todo-key textarea, #todo-key input');
+      const open = document.querySelector('#todo-go');
+      if (key && open) {
+        key.value = todo.dataset.draft;
+        key.dispatchEvent(new Event('input', { bubbles: true }));
+        setTimeout(() => open.click(), 60);
+      }
+      return;
+    }
     const hit = ev.target.closest('#preview [data-fact], #preview td[data-address]');
     if (!hit) {
       // a click outside the source card closes it (not the hidden button this script clicks itself)

@@ -478,7 +478,7 @@ def todo_html(items: list[TodoItem], current: Any, name_of: Callable[[str], str]
     heads = {i.kind for i in items}
     head = "、".join(_TODO_HEADS[k] for k in _TODO_HEADS if k in heads)
     return (f'<div class="todo"><b>待办：{head} {len(items)} 份</b>'
-            f'<span class="hint">（在“报告”中选择即可打开）</span><ul>{"".join(rows)}</ul></div>')
+            f'<span class="hint">（点一下即可打开）</span><ul>{"".join(rows)}</ul></div>')
 
 
 # ---- choices and status -------------------------------------------------------------------------------
