@@ -138,6 +138,10 @@ def test_the_model_calls_view_shows_what_the_draft_cost():
     text = llm_summary(rows)
     assert "按价格估算费用约 **$0.0008**" in text and "api-docs.deepseek.com" in text
     assert llm_rows(rows)[0][-1] == "$0.00039"
+    assert llm_rows(rows)[0][1:4] == ["读取消息", "zhangsan", "deepseek-chat"]  # in words, not codes
+    assert llm_rows(rows)[1][1] == "起草：（一）主动公开情况" and llm_rows(rows)[1][7] == "成功"
+    offline = [{**r, "engine": "offline", "model": "offline", "cost": None} for r in rows]
+    assert llm_summary(offline).startswith("没有配置大模型") and "离线引擎" in llm_rows(offline)[0][3]
     unpriced = [{**r, "cost": None, "model": "my-model"} for r in rows]
     assert "没有这个模型的价格" in llm_summary(unpriced) and llm_rows(unpriced)[0][-1] == ""
 

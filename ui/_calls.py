@@ -10,14 +10,15 @@ from ui._registry import Views
 
 __all__ = ["build"]
 
-_HEADERS = ["时间", "任务", "操作人", "引擎/模型", "输入词元", "输出词元", "用时（毫秒）", "结果", "费用"]
+_HEADERS = ["时间", "任务", "操作人", "模型", "输入词元", "输出词元", "用时（毫秒）", "结果", "费用"]
 
 
 def build(v: Views) -> None:
     with v.add("llm_tab", gr.Tab("模型调用", id="tab-llm", visible=False), shown_to="llm_log"):
         v.add("llm_summary", gr.Markdown("", elem_id="llm-summary"))
         v.add("llm_calls", gr.Dataframe(headers=_HEADERS, datatype="str", interactive=False, elem_id="llm-calls",
-                                        max_height=500))
+                                        max_height=500, wrap=True,
+                                        column_widths=["14%", "17%", "8%", "15%", "8%", "8%", "9%", "10%", "11%"]))
     v.renders(("llm_summary", "llm_calls"), _show)
 
 

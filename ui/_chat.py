@@ -50,7 +50,7 @@ def build(v: Views) -> None:
         v.add("upload", gr.File(label=f"上年报告（{'、'.join(UPLOAD_TYPES)}）", file_types=list(UPLOAD_TYPES),
                                 type="filepath", height=140, elem_id="previous-upload"))
         v.add("import", gr.Button("导入", elem_id="import-previous"))
-    v.renders(("message", "send", "draft_all", "write_note"), _show_controls)
+    v.renders(("message", "send", "draft_all", "stop_draft", "write_note"), _show_controls)
 
 
 def _show_controls(d: Shown) -> dict:
@@ -65,6 +65,7 @@ def _show_controls(d: Shown) -> dict:
         why = chat or draft
     return {"message": gr.update(interactive=not chat, placeholder=chat or _PLACEHOLDER),
             "send": gr.update(interactive=not chat), "draft_all": gr.update(interactive=not draft),
+            "stop_draft": gr.update(interactive=not draft),
             "write_note": notice_html(why, "info") if why else ""}
 
 
@@ -149,7 +150,7 @@ def wire(v: Views, ws: AppService) -> None:
         progress(0, desc="准备起草……")
         history = await in_thread(lambda: chat_of(ws, username, draft_id))
         snap = await in_thread(lambda: ws.snapshot(username, draft_id))
-        history = [*history, {"role": "user", "content": "生成初稿"},
+        history = [*history, {"role": "user", "content": "起草全部正文"},
                    {"role": "assistant", "content": "准备起草……"}]
         yield {"chat": history}
         written: dict[str, str] = {}  # part → its text so far (the worker thread appends, this loop reads)

@@ -14,19 +14,22 @@ from ui._runtime import in_thread
 
 __all__ = ["PROVENANCE_HINT", "build", "wire"]
 
-PROVENANCE_HINT = "点击预览中带下划线的数字或表格中的数字，查看它的来源。"
+PROVENANCE_HINT = "点击预览中带虚线的数字或表格中的数字，它的来源就显示在数字旁边。"
 
 
 def build(v: Views) -> None:
     with gr.Tab("报告预览", id="tab-preview"):
+        gr.Markdown(PROVENANCE_HINT, elem_id="provenance-hint")
+        # the answer the page's script shows in a card next to the number (kept out of sight here)
         v.add("provenance", gr.Markdown(PROVENANCE_HINT, elem_id="provenance"))
         v.add("preview", gr.HTML(NO_DRAFT, elem_id="preview"))
         # anyone who sees the draft may take a copy marked 草稿 (the final export is a supervisor's)
         with gr.Row(elem_id="draft-copy-row"):
             v.add("draft_copy_docx", gr.Button("下载草稿（Word）", size="sm", scale=0, min_width=150, elem_id="draft-copy-docx"))
             v.add("draft_copy_pdf", gr.Button("下载草稿（PDF）", size="sm", scale=0, min_width=150, elem_id="draft-copy-pdf"))
+            # shown once there is a file (empty, it looked like an upload box); the page's script downloads it
             v.add("draft_copy", gr.File(label="草稿文件（每页页眉标有“草稿”）", interactive=False, height=70, scale=2,
-                                        elem_id="draft-copy"))
+                                        visible=False, elem_id="draft-copy"))
         v.add("draft_copy_notice", gr.HTML("", elem_id="draft-copy-notice"))
         v.add("provenance_key", gr.Textbox(visible="hidden", elem_id="provenance-key"))
         v.add("provenance_go", gr.Button("查看来源", visible="hidden", elem_id="provenance-go"))
@@ -48,7 +51,7 @@ def wire(v: Views, ws: AppService) -> None:
                 progress((done, total), desc=what)
 
             path = await in_thread(ws.export_draft, user_of(request), draft_id, fmt, step)
-            return {"draft_copy": str(path)}
+            return {"draft_copy": gr.update(value=str(path), visible=True)}
 
         return on_copy
 

@@ -40,7 +40,8 @@ APP_CSS = """
 #provenance-pop .close { float: right; border: 0; background: #eef4fd; color: #123c73; border-radius: 4px;
   padding: 0 8px; cursor: pointer; }
 #provenance-pop p, #provenance-pop blockquote { margin: 2px 0; }
-#provenance { border-left: 4px solid #1e6fd9; padding-left: 12px; background: #f7faff; }
+#provenance { position: absolute !important; left: -10000px !important; width: 1px; height: 1px; overflow: hidden; }
+#provenance-hint { border-left: 4px solid #1e6fd9; padding-left: 12px; background: #f7faff; }
 .findings .summary { font-weight: 700; margin: 4px 0 10px; }
 .findings .ok { color: #1b7d3a; font-weight: 700; font-size: 16px; }
 .findings h4.group { margin: 14px 0 6px; font-size: 15px; }
@@ -150,6 +151,17 @@ APP_JS = """
     // the same number again: the answer does not change, so nothing re-renders; show it anyway
     setTimeout(() => { if (pop.querySelector('.body').textContent === '正在查找来源……') pop.copyNow(); }, 2000);
   };
+  // a confirmation that appears below the fold (起草全部正文 at 1366×768) is brought into view;
+  // a draft copy, once made, is downloaded without a second click
+  const seen = new WeakSet();
+  new MutationObserver(() => {
+    for (const box of document.querySelectorAll('.confirm')) {
+      if (box.offsetParent !== null && !seen.has(box)) { seen.add(box); box.scrollIntoView({ block: 'nearest' }); }
+      if (box.offsetParent === null) seen.delete(box);
+    }
+    const link = document.querySelector('#draft-copy a[download]');
+    if (link && !seen.has(link)) { seen.add(link); link.click(); }
+  }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['style', 'class'] });
   document.addEventListener('scroll', (ev) => { if (ev.target.id === 'preview') closePop(); }, true);
   document.addEventListener('click', (ev) => {
     const finding = ev.target.closest('#findings [data-target]');

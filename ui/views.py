@@ -572,6 +572,32 @@ def version_choices(versions: list) -> list[tuple[str, int]]:
     return [(f"第{v.version}版（{_local(v.created_at)}）", v.version) for v in reversed(versions)]
 
 
+# the call log's words (ui shows Chinese; the log keeps its codes for programs)
+_OUTCOME_WORDS = {
+    "ok": "成功", "cancelled": "已停止", "timeout": "超时", "connection_error": "连不上", "rate_limited": "请求过多",
+    "server_error": "服务出错", "auth_error": "密钥无效", "insufficient_balance": "余额不足", "request_error": "请求有误",
+    "context_too_long": "内容过长", "truncated": "被截断", "filtered": "被过滤", "refused": "拒绝回答", "empty": "空回复",
+    "invalid": "回答不合格式", "unsupported": "离线引擎不支持", "unavailable": "服务不可用", "config_error": "配置有误",
+    "error": "出错",
+}
+_TASK_WORDS = {"extract": "读取消息", "draft": "起草", "repair": "修正", "revise": "重写"}
+
+
+def _task_words(task: str) -> str:
+    kind, _, part = task.partition(".")
+    what = _TASK_WORDS.get(kind, kind)
+    if not part:
+        return what
+    try:
+        return f"{what}：{part_title(part)}"
+    except (KeyError, ValueError):
+        return f"{what}：{part}"
+
+
+def _engine_words(row: dict) -> str:
+    return "离线引擎（规则和模板）" if row["engine"] == "offline" else f"{row['model']}"
+
+
 def llm_summary(rows: list[dict]) -> str:
     if not rows:
         return "这份报告还没有模型调用记录。"
@@ -579,7 +605,10 @@ def llm_summary(rows: list[dict]) -> str:
     tout = sum(r.get("output_tokens") or 0 for r in rows)
     ms = sum(r.get("latency_ms") or 0 for r in rows)
     failed = sum(r.get("outcome") != "ok" for r in rows)
-    engines = "、".join(sorted({f"{r['engine']}/{r['model']}" for r in rows}))
+    engines = "、".join(sorted({_engine_words(r) for r in rows}))
+    if all(r["engine"] == "offline" for r in rows):  # no model configured: the offline engine did the work
+        return (f"没有配置大模型，这份报告由离线引擎（规则和模板）处理，共 **{len(rows)}** 步，合计用时 "
+                f"{sum(r.get('latency_ms') or 0 for r in rows) / 1000:.1f} 秒，没有费用。")
     priced = [r for r in rows if r.get("cost") is not None]
     cost = ""
     if priced:
@@ -592,8 +621,9 @@ def llm_summary(rows: list[dict]) -> str:
 
 
 def llm_rows(rows: list[dict]) -> list[list[str]]:
-    return [[str(r["ts"])[:19].replace("T", " "), r["task"], r.get("username") or "", f"{r['engine']}/{r['model']}",
-             str(r.get("input_tokens") or 0), str(r.get("output_tokens") or 0), str(r["latency_ms"]), r["outcome"],
+    return [[str(r["ts"])[:19].replace("T", " "), _task_words(r["task"]), r.get("username") or "", _engine_words(r),
+             str(r.get("input_tokens") or 0), str(r.get("output_tokens") or 0), str(r["latency_ms"]),
+             _OUTCOME_WORDS.get(r["outcome"], r["outcome"]),
              f"{r.get('currency', '')}{r['cost']:.5f}" if r.get("cost") is not None else ""]
             for r in reversed(rows)]
 

@@ -499,7 +499,7 @@ class AppService:
         """Draft every part not locked. ``on_text(part, piece)`` gets the text as the model writes
         it; setting ``cancel`` stops the drafting (the parts already written are saved)."""
         user, draft = self._open(username, draft_id, "draft")
-        return self._draft(user, draft, "生成初稿", progress, on_text, cancel)
+        return self._draft(user, draft, "起草全部正文", progress, on_text, cancel)  # the button's words, in the chat
 
     def redraft_part(self, username: str | None, draft_id: Any, part: str) -> Reply:
         """Draft one part again from the facts, replacing the text a person wrote (asked for by name,

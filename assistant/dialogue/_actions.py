@@ -44,7 +44,7 @@ def undo(st: State, preview: UndoPreview | None) -> Outcome:
 def summary(st: State) -> Outcome:
     p = plan(st.full)
     if p.complete:
-        return Outcome([*summary_lines(p), "必填内容已经全部齐全，说“生成初稿”即可起草报告正文。"], p, ask=False)
+        return Outcome([*summary_lines(p), "必填内容已经全部齐全，说“生成初稿”（网页上点“起草全部正文”）即可起草报告正文。"], p, ask=False)
     return Outcome(summary_lines(p), p)
 
 
@@ -53,7 +53,7 @@ def preview(st: State, report_markdown: str) -> Outcome:
     p = plan(st.full)
     if p.complete:
         return Outcome(["目前的报告（正文未起草的部分为空）：", report_markdown,
-                        "核对无误后提交审核；正文还没起草的话，说“生成初稿”。"], p, ask=False)
+                        "核对无误后提交审核；正文还没起草的话，说“生成初稿”（网页上点“起草全部正文”）。"], p, ask=False)
     return Outcome(["目前的报告（未填的数字空着，正文未起草的部分为空）：", report_markdown], p)
 
 
@@ -188,6 +188,6 @@ def draft(st: State, model: Model, parts: Iterable[str] | None, locked: Mapping[
         lines += ["需要核实的地方：", *flagged]
     if p.complete:
         # the next step after drafting is reading it, not drafting again
-        lines.append("下一步：说“看看初稿”在这里查看全文（网页版在右侧“报告预览”），核对后提交审核。")
+        lines.append("下一步：核对全文（网页上看右侧“报告预览”，这里也可以说“看看初稿”），无误后提交审核。")
         return Outcome(lines, p, narratives=narratives, ask=False)
     return Outcome(lines, p, narratives=narratives)

@@ -37,11 +37,12 @@ class Outcome:
 
 def question_lines(p: Plan, *, drafted: bool = False) -> list[str]:
     if p.complete and drafted:
-        return ["必填内容已经全部齐全，正文也已起草。下一步：核对报告（网页版在右侧“报告预览”，这里说“看看初稿”），"
-                "无误后提交审核；刚补充的内容要写进正文的，说“生成初稿”重新起草（有人改过或锁定的部分不会被替换）。"]
+        return ["必填内容已经全部齐全，正文也已起草。下一步：核对全文（网页上看右侧“报告预览”，这里也可以说“看看初稿”），"
+                "无误后提交审核；刚补充或更正的内容要写进正文的，说“生成初稿”（网页上点“起草全部正文”）重新起草"
+                "（有人改过或锁定的部分不会被替换）。"]
     if p.complete:
         extra = f"（还可以补充：{'、'.join(describe_fields(p.optional))}。）" if p.optional else ""
-        return [f"必填内容已经全部齐全，说“生成初稿”即可起草报告正文。{extra}"]
+        return [f"必填内容已经全部齐全，说“生成初稿”（网页上点“起草全部正文”）即可起草报告正文。{extra}"]
     if not p.questions:
         return ["其余内容都已记录，只剩待定的：" + "、".join(describe_fields(p.pending)) + "。想好了直接告诉我即可。"]
     if len(p.questions) == 1:
