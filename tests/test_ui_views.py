@@ -184,3 +184,21 @@ def test_as_facts_come_in_the_counts_fall_and_a_real_error_is_listed_under_its_p
     assert t.errors >= 1 and all(views.group_of(f.location.address) == "p3" for f in t.problems if f.rule[0] == "A")
     html = views.findings_html(snap)
     assert html.index("还要填写") < html.index('<h4 class="group">三、')
+
+
+def test_facts_said_after_drafting_are_pointed_out_until_drafted_again(fresh):
+    """A correction after drafting: the text may still say the old thing, and 校验 says so (with
+    what changed), as does the question before submitting; drafting again clears it."""
+    ws, d = fresh
+    ws.send("zhang", d, "我们是城关镇人民政府，乡镇，写2024年的")
+    ws.send("zhang", d, "问题：公开栏更新不及时。措施：建立月度更新台账")
+    ws.draft_all("zhang", d)
+    assert views.stale_sentence(ws.snapshot("zhang", d)) == ""
+    ws.send("zhang", d, "不对，改进措施写：每月更新公开栏")
+    snap = ws.snapshot("zhang", d)
+    stale = views.stale_sentence(snap)
+    assert "又补充或更正了 1 项（改进措施）" in stale
+    assert "正文待更新" in views.findings_html(snap)
+    ws.draft_all("zhang", d)
+    snap = ws.snapshot("zhang", d)
+    assert views.stale_sentence(snap) == "" and "正文待更新" not in views.findings_html(snap)

@@ -58,11 +58,16 @@ def _asker(ws: AppService):
             return _text(f"请先在“理由”中写明为什么{MOVES[action].label}，{owner}会看到它。"), False
         if action == "submit":
             lines = ["提交后，起草人员不能再修改这份报告（编辑仍可修改正文），审核人员会看到它。"]
+            stale = views.stale_sentence(snap)
+            if stale:
+                lines.append(stale)
             if t.errors or not t.complete:
                 wrong = [f"报告还有 {t.errors} 处错误。"] if t.errors else []
                 todo = [f"报告还没有填完：{t.todo_sentence()[:-1]}（空格按0核对，审核时会算作错误）。"] if not t.complete else []
                 lines += [*wrong, *[f"· {f.message}" for f in t.problems if f.severity == "error"][:3], *todo,
                           "有错误的报告审核人员不能审核定稿，会退回修改。仍要提交吗？"]
+            elif stale:
+                lines.append("校验没有发现错误。仍要提交吗？")
             else:
                 lines.append("校验没有发现错误。确定提交审核吗？")
             return _text(*lines), True

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.app import AppError, Snapshot, TodoItem, number_links
+from assistant.app import AppError, Snapshot, TodoItem, field_label, number_links
 from assistant.drafting import PARTS, part_address, part_title
 from assistant.export import GateDecision, describe_location, render_html_body
 from assistant.storage import DraftInfo
@@ -47,6 +47,7 @@ __all__ = [
     "part_choices",
     "part_status",
     "preview_html",
+    "stale_sentence",
     "status_markdown",
     "todo_html",
     "triage",
@@ -363,6 +364,17 @@ def triage(snap: Snapshot) -> Triage:
     return Triage(blank, unwritten, problems)
 
 
+def stale_sentence(snap: Snapshot) -> str:
+    """What was said after the narrative was drafted, and what to do about it ("" when nothing)."""
+    late = snap.facts_after_drafting
+    if not late:
+        return ""
+    names = list(dict.fromkeys(field_label(f.field) for f in late))
+    named = "、".join(names[:4]) + ("等" if len(names) > 4 else "")
+    return (f"起草正文之后，又补充或更正了 {len(names)} 项（{named}），正文可能还没写进去。"
+            "请再点“起草全部正文”（有人改过或锁定的部分不会被替换），或在正文中自行修改。")
+
+
 def _snippet(snap: Snapshot, f: Finding) -> str:
     if f.location.span is None:
         return ""
@@ -395,10 +407,13 @@ def _progress_html(t: Triage) -> str:
 def findings_html(snap: Snapshot) -> str:
     """The 校验 tab: what is still to fill (per table and part), then the problems grouped by part,
     each in plain words with its rule and address on a details line; a click shows it in the preview."""
-    if not snap.findings:
+    if not snap.findings and not snap.facts_after_drafting:
         return '<div class="findings"><p class="ok">未发现问题：表格和正文通过了全部校验规则。</p></div>'
     t = triage(snap)
     out = ['<div class="findings">']
+    stale = stale_sentence(snap)
+    if stale:
+        out.append(f'<div class="notice info" id="stale"><b>正文待更新</b><span>{html.escape(stale)}</span></div>')
     if not t.complete:
         out.append(_progress_html(t))
     if t.problems:

@@ -159,6 +159,21 @@ class Snapshot:
     def approved(self) -> bool:
         return self.approval is not None and self.approval.revision == self.draft.revision
 
+    @property
+    def facts_after_drafting(self) -> list[StoredFact]:
+        """Facts said, corrected or typed in after the narrative was last drafted: the text may not
+        say them yet (drafting again writes them in; a person's text is never replaced)."""
+        drafted = [_utc(v.created_at) for v in self.narrative.values() if v.source in ("template", "llm")]
+        if not drafted:
+            return []
+        last = max(drafted)
+        return [f for f in self.stored.values()
+                if f.source in ("chat", "manual", "import", "undo") and _utc(f.changed_at) > last]
+
+
+def _utc(t: dt.datetime) -> dt.datetime:
+    return t.replace(tzinfo=dt.UTC) if t.tzinfo is None else t
+
 
 def parse_cell_input(address: str, raw: Any) -> tuple[str, Any]:
     """A value typed into a grid cell → (state, value): ("cleared", None) for an empty cell,
