@@ -115,7 +115,8 @@ def test_staff_draft_the_sample_and_a_supervisor_exports_it(app, tmp_path):
             expect(provenance).to_contain_text("手工修改")
             # staff send it for review: the chat is then closed to them
             page.locator("#move-submit").click()
-            expect(page.locator("#review-confirm-text")).to_contain_text("确定提交审核吗")  # asked first
+            # asked first; the cell typed in after drafting is named (the text may not say it yet)
+            expect(page.locator("#review-confirm-text")).to_contain_text("起草正文之后，又补充或更正了 1 项")
             page.locator("#confirm-submit").click()
             expect(page.locator("#draft-status")).to_contain_text("待审核")
             # the chat is closed to staff now, and the page says why

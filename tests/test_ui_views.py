@@ -202,3 +202,18 @@ def test_facts_said_after_drafting_are_pointed_out_until_drafted_again(fresh):
     ws.draft_all("zhang", d)
     snap = ws.snapshot("zhang", d)
     assert views.stale_sentence(snap) == "" and "正文待更新" not in views.findings_html(snap)
+
+
+def test_the_status_line_says_what_to_do_next(fresh):
+    ws, d = fresh
+    assert views.next_step(ws.snapshot("zhang", d)) == "在对话中补齐还缺的内容（见“校验”）。"
+    for m in ("我们是城关镇人民政府，乡镇，写2024年的", "网站发了88条", "规范性文件没有 许可处罚强制都没有 不收费",
+              "今年没收到申请，也没有复议诉讼", "上年没有结转", "信息处理费没收", "问题：公开栏更新慢。措施：每月更新"):
+        ws.send("zhang", d, m)
+    assert views.next_step(ws.snapshot("zhang", d)) == "点“起草全部正文”。"
+    ws.draft_all("zhang", d)
+    snap = ws.snapshot("zhang", d)
+    assert views.next_step(snap) == "核对“报告预览”中的全文，无误后点“提交审核”。"
+    assert "下一步：核对" in views.status_markdown(snap, [], str)
+    ws.move("zhang", d, "submit")
+    assert views.next_step(ws.snapshot("zhang", d)) == "等待审核人员审核。"

@@ -44,6 +44,7 @@ __all__ = [
     "kept_parts",
     "llm_rows",
     "llm_summary",
+    "next_step",
     "part_choices",
     "part_status",
     "preview_html",
@@ -551,7 +552,30 @@ def status_markdown(snap: Snapshot, transitions: list, name_of: Callable[[str], 
         if t.action == "return" and snap.draft.status == "drafting":
             line += (f"\n\n**退回修改：{name_of(t.actor)}退回了这份报告，理由：{html.escape(t.reason)}。"
                      "改好后再点“提交审核”。**")
-    return line
+    step = next_step(snap)
+    return f"{line}　下一步：{step}" if step else line
+
+
+def next_step(snap: Snapshot) -> str:
+    """What this user does next with the draft, in a few words ("" when nothing is theirs to do)."""
+    role, status = snap.user.role, snap.draft.status
+    if status == "final":
+        return "在“审核与导出”中导出报告。" if role == "supervisor" else ""
+    if status == "review":
+        return {"supervisor": "审阅后“审核定稿”，或写明理由“退回修改”。",
+                "editor": "可以润色正文；审核人员会审核定稿。"}.get(role, "等待审核人员审核。")
+    if role == "supervisor":
+        return ""
+    t = triage(snap)
+    if t.blank:
+        return "在对话中补齐还缺的内容（见“校验”）。"
+    if not any(v.text.strip() for v in snap.narrative.values()):
+        return "点“起草全部正文”。"
+    if snap.facts_after_drafting:
+        return "再点“起草全部正文”，把新说的内容写进正文。"
+    if t.errors:
+        return f"改正“校验”中的 {t.errors} 处错误，然后“提交审核”。"
+    return "核对“报告预览”中的全文，无误后点“提交审核”。"
 
 
 def _local(t) -> str:
