@@ -26,14 +26,13 @@ NAMES = {"login": "screenshot-login.png", "validation": "screenshot-validation.p
 
 
 def take_screenshots(out_dir: Path) -> list[Path]:
-    from tests.test_ui_browser import PASSWORD
-    from tests.test_ui_browser_walk import walk
+    from tests.test_ui_browser_walk import USERS, walk
 
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="report-assistant-shots-") as tmp:
         work = Path(tmp)
         url = f"sqlite:///{work / 'app.sqlite3'}"
-        add_users(url, [("liuli", PASSWORD, "staff", "刘丽"), ("wangwu", PASSWORD, "supervisor", "王五")])
+        add_users(url, USERS)
         with AppServer(url, work) as base:
             taken = walk(base, work / "shots")
         out = []

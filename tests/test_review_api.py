@@ -210,7 +210,7 @@ def test_compare_and_restore_versions(clients):
 def test_supervisors_see_the_model_calls_of_each_draft(clients):
     d = _new(clients, SAMPLE_DIALOGUE[:2])  # through the server, whose model logs its calls
     out = clients["supervisor"].predict(d, P, api_name="/open_draft")
-    summary = next(x for x in out if isinstance(x, str) and x.startswith("共调用模型"))
-    assert "共调用模型 **2** 次" in summary and "offline" in summary
+    summary = next(x for x in out if isinstance(x, str) and x.startswith("没有配置大模型"))
+    assert "离线引擎（规则和模板）处理，共 **2** 步" in summary
     staff_view = clients["staff"].predict(d, P, api_name="/open_draft")
-    assert not any(isinstance(x, str) and x.startswith("共调用模型") for x in staff_view)
+    assert not any(isinstance(x, str) and x.startswith("没有配置大模型") for x in staff_view)

@@ -37,6 +37,17 @@ def _require_browser() -> None:
         pytest.skip(missing)
 
 
+def served(tmp_path_factory, name: str, users: list[tuple[str, str, str, str]], **server):
+    """The app on loopback with ``users``, for one module's browser tests: yields (base URL, its
+    folder, where server.log is)."""
+    _require_browser()
+    work = tmp_path_factory.mktemp(name)
+    url = f"sqlite:///{work / 'app.sqlite3'}"
+    add_users(url, users)
+    with AppServer(url, work, **server) as base:
+        yield base, work
+
+
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
     _require_browser()

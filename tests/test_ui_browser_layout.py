@@ -5,21 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from eval.harness import AppServer, add_users, logged_in_page, send_message
+from eval.harness import logged_in_page, send_message
 from tests.dialogue_support import SAMPLE_DIALOGUE
-from tests.test_ui_browser import PASSWORD, _require_browser
+from tests.test_ui_browser import PASSWORD, served
 
 pytestmark = pytest.mark.timeout(400)
 
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
-    _require_browser()
-    work = tmp_path_factory.mktemp("ui-layout")
-    url = f"sqlite:///{work / 'app.sqlite3'}"
-    add_users(url, [("zhangsan", PASSWORD, "staff", "张三")])
-    with AppServer(url, work) as base:
-        yield base, work
+    yield from served(tmp_path_factory, "ui-layout", [("zhangsan", PASSWORD, "staff", "张三")])
 
 
 def test_at_1366x768_the_input_is_in_view_and_the_report_reads_to_the_end(app):

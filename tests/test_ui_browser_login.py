@@ -11,8 +11,8 @@ import re
 
 import pytest
 
-from eval.harness import AppServer, add_users, launch_chromium, logged_in_page, login
-from tests.test_ui_browser import PASSWORD, _require_browser
+from eval.harness import launch_chromium, logged_in_page, login
+from tests.test_ui_browser import PASSWORD, served
 from ui._page import APP_TITLE
 
 pytestmark = pytest.mark.timeout(400)
@@ -24,13 +24,9 @@ MAX_FAILURES = 3
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
-    _require_browser()
-    work = tmp_path_factory.mktemp("ui-login")
-    url = f"sqlite:///{work / 'app.sqlite3'}"
-    add_users(url, [("zhangsan", PASSWORD, "staff", "张三"), ("wangwu", PASSWORD, "supervisor", "王五"),
-                    ("guess", PASSWORD, "staff", "被猜的人")])
-    with AppServer(url, work, env={"REPORT_LOGIN_MAX_FAILURES": str(MAX_FAILURES)}) as base:
-        yield base, work
+    users = [("zhangsan", PASSWORD, "staff", "张三"), ("wangwu", PASSWORD, "supervisor", "王五"),
+             ("guess", PASSWORD, "staff", "被猜的人")]
+    yield from served(tmp_path_factory, "ui-login", users, env={"REPORT_LOGIN_MAX_FAILURES": str(MAX_FAILURES)})
 
 
 def _english_page(p, width: int = 1366, height: int = 768):

@@ -12,21 +12,17 @@ import zipfile
 import pytest
 from lxml import etree
 
-from eval.harness import AppServer, add_users, logged_in_page, send_message, shown_revision, wait_for_new_revision
-from tests.test_ui_browser import PASSWORD, _require_browser
+from eval.harness import logged_in_page, send_message, shown_revision, wait_for_new_revision
+from tests.test_ui_browser import PASSWORD, served
 
 pytestmark = pytest.mark.timeout(400)
 
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
-    _require_browser()
-    work = tmp_path_factory.mktemp("ui-review")
-    url = f"sqlite:///{work / 'app.sqlite3'}"
-    add_users(url, [("liuli", PASSWORD, "staff", "刘丽"), ("wangwu", PASSWORD, "supervisor", "王五"),
-                    ("lisi", PASSWORD, "editor", "李四")])
-    with AppServer(url, work) as base:
-        yield base, work
+    users = [("liuli", PASSWORD, "staff", "刘丽"), ("wangwu", PASSWORD, "supervisor", "王五"),
+             ("lisi", PASSWORD, "editor", "李四")]
+    yield from served(tmp_path_factory, "ui-review", users)
 
 
 def test_a_draft_copy_a_return_with_its_reason_and_the_clerks_to_do(app, tmp_path):

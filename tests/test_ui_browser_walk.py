@@ -13,31 +13,25 @@ from pathlib import Path
 import pytest
 
 from eval.harness import (
-    AppServer,
-    add_users,
     launch_chromium,
     login,
     send_message,
     shown_revision,
     wait_for_new_revision,
 )
-from tests.test_ui_browser import PASSWORD, _require_browser
+from tests.test_ui_browser import PASSWORD, served
 
 pytestmark = pytest.mark.timeout(600)
 
 DIALOGUE = json.loads((Path(__file__).parents[1] / "eval/datasets/staff/tune-27.json").read_text(encoding="utf-8"))
 # Latin words a Chinese office page may show: file formats and products staff know by these names
+USERS = [("liuli", PASSWORD, "staff", "刘丽"), ("wangwu", PASSWORD, "supervisor", "王五")]  # the walk's clerk and supervisor
 ALLOWED_LATIN = {"Word", "PDF", "Excel", "WPS", "Markdown", "DOCX"}
 
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
-    _require_browser()
-    work = tmp_path_factory.mktemp("ui-walk")
-    url = f"sqlite:///{work / 'app.sqlite3'}"
-    add_users(url, [("liuli", PASSWORD, "staff", "刘丽"), ("wangwu", PASSWORD, "supervisor", "王五")])
-    with AppServer(url, work) as base:
-        yield base, work
+    yield from served(tmp_path_factory, "ui-walk", USERS)
 
 
 def english_words(page) -> set[str]:
