@@ -122,13 +122,12 @@ def test_parts_are_drafted_a_few_at_a_time_and_logged_against_the_draft(fake_llm
         store.close()
 
 
-def test_drafting_all_parts_never_replaces_what_a_person_wrote(tmp_path):
-    """An editor rewrote 五 by hand; 起草全部正文 again leaves it as they wrote it, says so, and
-    redrafts the rest. Once emptied by hand, the part is drafted again."""
+@pytest.fixture
+def drafted(tmp_path):
+    """A draft of 张三 (staff) with the facts said and every part drafted; 李四 is an editor."""
     from assistant.app import AppService
 
-    settings = Settings(_env_file=None, database_url=f"sqlite:///{tmp_path / 'e.sqlite3'}")
-    app = AppService.from_settings(settings)
+    app = AppService.from_settings(Settings(_env_file=None, database_url=f"sqlite:///{tmp_path / 'e.sqlite3'}"))
     try:
         app.add_user(None, "zhangsan", "edit-test-password", "staff", "张三")
         app.add_user(None, "lisi", "edit-test-password", "editor", "李四")
@@ -136,51 +135,48 @@ def test_drafting_all_parts_never_replaces_what_a_person_wrote(tmp_path):
         for m in FACTS_SAID:
             app.send("zhangsan", d, m)
         app.draft_all("zhangsan", d)
-        versions = app.store.narrative(d)
-        mine = "本局将逐步完善栏目更新机制。（编辑亲笔）"
-        app.save_part("lisi", d, "p5", mine, versions["p5"].version)
-        reply = app.draft_all("zhangsan", d)
-        now = app.store.narrative(d)
-        assert now["p5"].text == mine and now["p5"].source == "manual"
-        assert "五、存在的主要问题及改进情况（李四改过）" in reply.text and "没有重新起草" in reply.text
-        assert now["p1.active"].version > versions["p1.active"].version  # the others were drafted again
-        app.save_part("lisi", d, "p5", "", now["p5"].version)
-        app.draft_all("zhangsan", d)
-        assert app.store.narrative(d)["p5"].source == "template"
+        yield app, d
     finally:
         app.close()
 
 
-def test_one_part_a_person_wrote_is_redrafted_only_when_asked_for_by_name(tmp_path):
+def test_drafting_all_parts_never_replaces_what_a_person_wrote(drafted):
+    """An editor rewrote 五 by hand; 起草全部正文 again leaves it as they wrote it, says so, and
+    redrafts the rest. Once emptied by hand, the part is drafted again."""
+    app, d = drafted
+    versions = app.store.narrative(d)
+    mine = "本局将逐步完善栏目更新机制。（编辑亲笔）"
+    app.save_part("lisi", d, "p5", mine, versions["p5"].version)
+    reply = app.draft_all("zhangsan", d)
+    now = app.store.narrative(d)
+    assert now["p5"].text == mine and now["p5"].source == "manual"
+    assert "五、存在的主要问题及改进情况（李四改过）" in reply.text and "没有重新起草" in reply.text
+    assert now["p1.active"].version > versions["p1.active"].version  # the others were drafted again
+    app.save_part("lisi", d, "p5", "", now["p5"].version)
+    app.draft_all("zhangsan", d)
+    assert app.store.narrative(d)["p5"].source == "template"
+
+
+def test_one_part_a_person_wrote_is_redrafted_only_when_asked_for_by_name(drafted):
     """起草全部正文 keeps 五 as the editor wrote it and says how to redraft it; asked for by name,
     that part alone is drafted again (the others stay as they are); a locked part never is, and
     staff, who have no editor, cannot ask."""
-    from assistant.app import AppError, AppService
+    from assistant.app import AppError
     from assistant.errors import ReportAssistantError
 
-    settings = Settings(_env_file=None, database_url=f"sqlite:///{tmp_path / 'r.sqlite3'}")
-    app = AppService.from_settings(settings)
-    try:
-        app.add_user(None, "zhangsan", "edit-test-password", "staff", "张三")
-        app.add_user(None, "lisi", "edit-test-password", "editor", "李四")
-        d = app.new_draft("zhangsan").id
-        for m in FACTS_SAID:
-            app.send("zhangsan", d, m)
-        app.draft_all("zhangsan", d)
-        app.save_part("lisi", d, "p5", "本局将逐步完善栏目更新机制。（编辑亲笔）", app.store.narrative(d)["p5"].version)
-        reply = app.draft_all("lisi", d)
-        assert "按事实重新起草这一部分" in reply.text
-        before = app.store.narrative(d)
-        with pytest.raises(ReportAssistantError, match="无权"):
-            app.redraft_part("zhangsan", d, "p5")
+    app, d = drafted
+    app.save_part("lisi", d, "p5", "本局将逐步完善栏目更新机制。（编辑亲笔）", app.store.narrative(d)["p5"].version)
+    reply = app.draft_all("lisi", d)
+    assert "按事实重新起草这一部分" in reply.text
+    before = app.store.narrative(d)
+    with pytest.raises(ReportAssistantError, match="无权"):
+        app.redraft_part("zhangsan", d, "p5")
+    app.redraft_part("lisi", d, "p5")
+    after = app.store.narrative(d)
+    assert after["p5"].source == "template" and after["p5"].version == before["p5"].version + 1
+    assert "编辑亲笔" not in after["p5"].text
+    assert {p: v.version for p, v in after.items() if p != "p5"} == {
+        p: v.version for p, v in before.items() if p != "p5"}
+    app.set_lock("lisi", d, "p5", True)
+    with pytest.raises(AppError, match="锁定"):
         app.redraft_part("lisi", d, "p5")
-        after = app.store.narrative(d)
-        assert after["p5"].source == "template" and after["p5"].version == before["p5"].version + 1
-        assert "编辑亲笔" not in after["p5"].text
-        assert {p: v.version for p, v in after.items() if p != "p5"} == {
-            p: v.version for p, v in before.items() if p != "p5"}
-        app.set_lock("lisi", d, "p5", True)
-        with pytest.raises(AppError, match="锁定"):
-            app.redraft_part("lisi", d, "p5")
-    finally:
-        app.close()
