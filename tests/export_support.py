@@ -128,3 +128,21 @@ def check_layout(regions: dict[tuple[int, int], dict], expected: dict[tuple[int,
     assert len(cells) == (r1 - r0 + 1) * (c1 - c0 + 1)
     assert all(reg["rowspan"] == reg["colspan"] == 1 for reg in cells.values())
     assert len(regions) == len(expected) + len(cells), "regions beyond the official layout"
+
+
+def kai_plan():
+    """This machine's font plan, when it sets level-2 headings in a 楷体 unlike the body; otherwise a
+    skip (a developer machine) or a failure (CI, which installs fonts-arphic-ukai)."""
+    import os
+
+    import pytest
+
+    from assistant.export import plan_fonts
+
+    plan = plan_fonts()
+    if plan.fonts["heading2"] == plan.fonts["body"]:
+        msg = "no 楷体 installed (Debian: fonts-arphic-ukai)"
+        if os.environ.get("CI"):
+            pytest.fail(msg + " — required when CI is set")
+        pytest.skip(msg)
+    return plan

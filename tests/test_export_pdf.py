@@ -26,12 +26,11 @@ from assistant.export import (
     build_docx,
     docx_to_pdf,
     export_report,
-    plan_fonts,
 )
 from eval.synthetic import consistent_report
 from schemas import labels as L
 from schemas.layout import T3_ROWS
-from tests.export_support import sample_report
+from tests.export_support import kai_plan, sample_report
 from tests.pdf_preview import normalise, page_of, pdf_page_png, pdf_page_texts, sample_table3_png
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -142,12 +141,7 @@ def test_digits_are_set_in_the_text_without_gaps(seed_pdf, sample_pdf):
 
 
 def test_level2_headings_are_embedded_in_a_kai_face(seed_pdf):
-    plan = plan_fonts()
-    if plan.fonts["heading2"] == plan.fonts["body"]:
-        msg = "no 楷体 installed (Debian: fonts-arphic-ukai)"
-        if os.environ.get("CI"):
-            pytest.fail(msg + " — required when CI is set")
-        pytest.skip(msg)
+    kai_plan()
     fonts = subprocess.run(["pdffonts", str(seed_pdf)], capture_output=True, text=True, check=True).stdout
     assert re.search(r"kai", fonts, re.IGNORECASE), fonts
 
