@@ -159,7 +159,7 @@ def fresh(tmp_path):
 def test_a_new_report_shows_what_is_still_to_fill_not_two_hundred_errors(fresh):
     ws, d = fresh
     snap = ws.snapshot("zhang", d)
-    assert len(snap.findings) > 200  # one A4 per blank cell, as the validator reports them
+    assert 30 < len(snap.findings) < 60  # one A4 per blank row (34), as the validator reports them
     t = views.triage(snap)
     assert t.blank == {"t2": 10, "t3": 175, "t4": 15} and t.unwritten == ["p1", "p5", "p6"]
     assert t.problems == []  # nothing is wrong yet: it is only not filled in

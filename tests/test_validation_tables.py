@@ -98,8 +98,26 @@ def test_a4_negative_cell(small):
 
 def test_default_report_has_every_cell_blank():
     from schemas import Report
-    findings = validate(Report())
-    assert len(of_rule(findings, "A4")) == 200
+    from schemas.layout import ALL_CELL_ADDRESSES
+    a4 = of_rule(validate(Report()), "A4")
+    named = [a for f in a4 for a in (f.location.related or (f.location.address,))]
+    assert sorted(named) == sorted(ALL_CELL_ADDRESSES)  # every blank cell named once
+    assert len(a4) == 25 + 3 + 6  # one finding per row: 25 of table 三, 3 blocks of 四, 6 rows of 二
+
+
+def test_blank_cells_are_one_finding_per_row_and_a_lone_blank_keeps_its_cell(small):
+    from assistant.validation import blank_summary
+    r = with_cell(small, "t3.granted.total", Blank(blank=""))
+    for col in ("natural", "commercial", "total"):
+        r = with_cell(r, f"t3.withheld.third_party.{col}", Blank(blank="/"))
+    a4 = of_rule(validate(r), "A4")
+    assert [f.location.address for f in a4] == ["t3.granted.total", "t3.withheld.third_party"]
+    row = a4[1]
+    assert row.location.related == tuple(f"t3.withheld.third_party.{c}" for c in ("natural", "commercial", "total"))
+    assert "有3格空白（自然人、商业企业、总计）" in row.message and "保护第三方合法权益" in row.message
+    (t3,) = blank_summary(r, a4)
+    assert (t3.table, len(t3.rows), t3.cells, t3.findings) == ("表三", 2, 4, frozenset(a4))
+    assert t3.sentence() == "表三有2行空白（共4格）：（一）予以公开、（三）不予公开4.保护第三方合法权益"
 
 
 # ---- B -----------------------------------------------------------------------------------------

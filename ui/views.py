@@ -22,7 +22,16 @@ from assistant.storage import DraftInfo
 from assistant.workflow import MOVES, STATE_LABELS
 from schemas import labels as L
 from schemas.findings import Finding
-from schemas.layout import T2_CELLS, T3_COLUMNS, T3_ROWS, T4_BLOCKS, T4_COLUMNS, get_text, set_text
+from schemas.layout import (
+    ALL_CELL_ADDRESSES,
+    T2_CELLS,
+    T3_COLUMNS,
+    T3_ROWS,
+    T4_BLOCKS,
+    T4_COLUMNS,
+    get_text,
+    set_text,
+)
 from schemas.report import Blank
 
 __all__ = [
@@ -130,11 +139,13 @@ def _cell_text(value: Any) -> str:
     return str(value)
 
 
+_CELLS = frozenset(ALL_CELL_ADDRESSES)
+
+
 def _cells_of(f: Finding) -> list[str]:
     """The cells a finding is about: its own cell, or the cells of its failed equation."""
     a = f.location.address
-    own = [a] if a.startswith(("t2.", "t3.", "t4.")) and a.count(".") >= 2 and "*" not in a else []
-    return own or list(f.location.related)
+    return [a] if a in _CELLS else list(f.location.related)
 
 
 def _table_findings(snap: Snapshot) -> list[Finding]:
@@ -293,10 +304,17 @@ def group_of(address: str) -> str:
     return head if head in L.PART_NUMERALS else "report"
 
 
+def unfilled_cells(f: Finding, snap: Snapshot) -> list[str]:
+    """The cells nobody has filled yet that a blank-cell finding (one cell, or a row) is about: a step
+    still to do, counted per table, not an error per cell. Empty for any other finding."""
+    if f.rule != "A4" or f.location.address[:2] not in _TABLE_OF:
+        return []
+    cells = _cells_of(f)
+    return cells if cells and all(snap.facts.cells.get(a) is None for a in cells) else []
+
+
 def is_blank_cell(f: Finding, snap: Snapshot) -> bool:
-    """A cell nobody has filled yet: a step still to do, counted per table, not an error per cell."""
-    a = f.location.address
-    return f.rule == "A4" and a[:2] in _TABLE_OF and snap.facts.cells.get(a) is None
+    return bool(unfilled_cells(f, snap))
 
 
 def _is_unwritten(f: Finding, snap: Snapshot) -> bool:
@@ -347,9 +365,9 @@ def triage(snap: Snapshot) -> Triage:
     unwritten: list[str] = []
     problems: list[Finding] = []
     for f in snap.findings:
-        if is_blank_cell(f, snap):
+        if cells := unfilled_cells(f, snap):
             t = f.location.address[:2]
-            blank[t] = blank.get(t, 0) + 1
+            blank[t] = blank.get(t, 0) + len(cells)
         elif _is_unwritten(f, snap):
             g = group_of(f.location.address)
             if g in _TABLE_OF.values():  # a table with no data: its blank cells say it
@@ -451,7 +469,8 @@ def gate_markdown(snap: Snapshot, decision: GateDecision) -> str:
         lines.append("有错误的报告不能审核通过，也不能导出：")
         blank = [f for f in decision.errors if is_blank_cell(f, snap)]
         if blank:
-            per = {t: sum(f.location.address.startswith(t) for f in blank) for t in _TABLE_NAMES}
+            per = {t: sum(len(unfilled_cells(f, snap)) for f in blank if f.location.address.startswith(t))
+                   for t in _TABLE_NAMES}
             lines.append("- 未填写的单元格：" + "、".join(f"{_TABLE_NAMES[t]} {n} 格" for t, n in per.items() if n))
         lines += [f"- {describe_location(f)}：{f.message}（规则 {f.rule}）" for f in decision.errors
                   if not is_blank_cell(f, snap)]

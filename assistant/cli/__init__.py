@@ -81,8 +81,18 @@ def _print_findings(path: str, report: Report, findings: list[Finding], out) -> 
     if not findings:
         print("未发现问题。", file=out)
         return
+    from assistant.validation import blank_summary
+
+    folded = {f: t for t in blank_summary(report, findings) if len(t.rows) >= 3 for f in t.findings}
+    said = set()
     for f in findings:
         tag = "错误" if f.severity == "error" else "警告"
+        if f in folded:  # 表三有23行空白: one line for the table, its rows named
+            if folded[f] not in said:
+                said.add(folded[f])
+                print(f"[{tag}] A4 {folded[f].sentence()}。应填写数字（没有发生的填0）；校验勾稽关系时暂按0计算",
+                      file=out)
+            continue
         print(f"[{tag}] {f.rule} {location_label(f.location)}：{f.message}", file=out)
     errors = sum(f.severity == "error" for f in findings)
     print(f"共 {errors} 个错误、{len(findings) - errors} 个警告。", file=out)

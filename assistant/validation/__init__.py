@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from assistant.validation._blanks import blank_summary
+from assistant.validation._blanks import group_blank_cells as _group_blank_cells
 from assistant.validation._grid import snapshot as _snapshot
 from assistant.validation._narrative import narrative_rules as _narrative_rules
 from assistant.validation._registry import FAMILIES, RULE_SEVERITY, RULES, family_of
@@ -25,7 +27,7 @@ from schemas.findings import Finding
 from schemas.layout import iter_narrative as _iter_narrative
 from schemas.report import Report
 
-__all__ = ["FAMILIES", "RULES", "RULE_SEVERITY", "clear_cache", "family_of", "has_errors", "validate"]
+__all__ = ["FAMILIES", "RULES", "RULE_SEVERITY", "blank_summary", "clear_cache", "family_of", "has_errors", "validate"]
 
 _ORDER = {rule: i for i, rule in enumerate(RULES)}
 _KIND = {"p1.on_request": "on_request", "meta.title": "meta.title", "preamble": "preamble"}
@@ -68,6 +70,7 @@ def validate(report: Report, previous: Report | None = None) -> list[Finding]:
         out.extend(_similarity_rule(report, previous))
     out.extend(_narrative_rules(report, texts, fee_texts, grid))
     out.extend(_structure_rules(report, texts, grid))
+    out = _group_blank_cells(report, out)  # a blank row is one finding, not seven
     out.sort(key=lambda f: _ORDER[f.rule])  # stable: within a rule, the order of the document
     return out
 
