@@ -14,7 +14,10 @@ from assistant.importing._meta import (
     is_date_line,
     is_metadata_line,
     is_page_chrome,
+    period_year,
+    report_year_in,
     year_of,
+    years_in,
 )
 from assistant.importing._normalize import norm
 from assistant.importing._outline import (
@@ -136,14 +139,39 @@ def _texts(paragraphs: list) -> list[str]:
     return [p.text for p in paragraphs if isinstance(p, Paragraph)]
 
 
-def _fallback_year(ol: Outline) -> int | None:
-    years = Counter(y for p in ol.front + ol.parts.get("p1", []) for y in (year_of(p.text),) if y)
-    return years.most_common(1)[0][0] if years else None
+def _fallback_year(ol: Outline, notes: list[str]) -> int | None:
+    """The report year from the text when the title gives none: the statistics period, else a sentence
+    naming the report by its year, else the year written most often (a law's "（2019年修订）" is no
+    report year)."""
+    texts = [p.text for p in ol.front + ol.parts.get("p1", [])]
+    for t in texts:
+        if (y := period_year(t)) is not None:
+            notes.append(f"标题中没有报告年度，按统计期限推定为{y}年，请核对。")
+            return y
+    for t in texts:
+        if (named := report_year_in(t)) is not None:
+            notes.append(f"标题中没有报告年度，按正文“{named[0]}年…年度报告”的说法推定为{named[0]}年，请核对。")
+            return named[0]
+    years = Counter(y for t in texts for y in dict.fromkeys(years_in(t)))
+    if not years:
+        return None
+    y = years.most_common(1)[0][0]
+    notes.append(f"标题中没有报告年度，按正文中最常出现的年份推定为{y}年，请核对。")
+    return y
+
+
+def _agency_from_text(ol: Outline) -> str:
+    """Without a title: the agency a sentence of the preamble names the report for, if any."""
+    for p in ol.front[:3]:
+        named = report_year_in(p.text)
+        if named is not None and named[1]:
+            return named[1]
+    return ""
 
 
 def build_report(doc: Document) -> Report:
     ol = outline(doc)
-    notes: list[str] = list(doc.notes)
+    notes: list[str] = list(doc.notes) + ol.notes
     missing: list[str] = []
     dates = _Dates()
 
@@ -154,10 +182,12 @@ def build_report(doc: Document) -> Report:
     if not title:
         missing.append("meta.title")
         notes.append("未找到报告标题，机关名称和报告年度无法从标题读取。")
+    if not agency:
+        agency = _agency_from_text(ol)
+        if agency:
+            notes.append(f"机关名称“{agency}”取自正文，请核对。")
     if year is None:
-        year = _fallback_year(ol)
-        if year is not None:
-            notes.append(f"标题中没有报告年度，按正文中最常出现的年份推定为{year}年，请核对。")
+        year = _fallback_year(ol, notes)
     if year is not None and not 2008 <= year <= 2100:
         notes.append(f"报告年度“{year}”不在有效范围内，已忽略。")
         year = None

@@ -11,7 +11,8 @@ from schemas.report import AgencyLevel
 
 __all__ = [
     "agency_from_title", "agency_level", "cited_documents", "date_in_line", "is_date_line",
-    "is_metadata_line", "is_page_chrome", "is_title", "title_from_page_title", "year_of",
+    "is_metadata_line", "is_page_chrome", "is_title", "metadata_title", "period_year", "place_units",
+    "report_year_in", "title_from_page_title", "year_of", "years_in",
 ]
 
 _YEAR = re.compile(r"(\d{4})\s*年度?|([〇○零一二三四五六七八九]{4})\s*年度?")
@@ -27,22 +28,44 @@ _NATIONAL_PREFIX = ("国务院", "国家", "中国", "中华人民共和国", "�
 _NATIONAL_SUFFIX = ("部", "委员会", "总署", "总局", "署", "银行", "办公厅", "办公室")
 
 
+_PLACE_MARK = re.compile(r"街道|省|市|州|盟|县|区|旗|乡|镇")
+_LEVEL_OF_MARK: dict[str, AgencyLevel] = {
+    "省": "provincial", "市": "municipal", "州": "municipal", "盟": "municipal", "县": "county", "区": "county",
+    "旗": "county", "乡": "township", "镇": "township", "街道": "township"}
+# Vertical bodies: the level of a 海关 is set by its system, not by the place in its name.
+_VERTICAL = re.compile(r"海关(?!总署)")
+
+
+def place_units(name: str) -> list[str]:
+    """The administrative units a name walks down (省, 市, 县, 镇 …), outermost first. A marker counts
+    only after a place name of its own: the 镇 of 镇禾县 begins a county's name, the 镇 of 某县镇村办
+    follows the county directly, and neither is a township."""
+    units: list[str] = []
+    last = 0
+    for m in _PLACE_MARK.finditer(name):
+        if m.start() > last:
+            units.append(m.group(0))
+        last = m.end()
+    return units
+
+
 def agency_level(name: str) -> AgencyLevel | None:
     """The level of an agency from its name; the most local administrative unit named wins."""
     if not name:
         return None
+    if _VERTICAL.search(name):
+        return None
     n = name.replace("自治区", "省").replace("地区", "市")  # 自治区 is provincial, 地区 prefectural
     for city in _DIRECT_MUNICIPALITIES:
-        n = n.replace(city, "省")  # the four 直辖市 are provincial
-    n = _NOT_LEVEL.sub("", n)
-    if "街道" in n or "乡" in n or "镇" in n:
-        return "township"
-    if "县" in n or "区" in n or "旗" in n or n.count("市") >= 2:  # a second 市 is a 县级市
-        return "county"
-    if "市" in n or "州" in n or "盟" in n:
-        return "municipal"
-    if "省" in n:
-        return "provincial"
+        n = n.replace(city, city[:-1] + "省")  # the four 直辖市 are provincial
+    n = _NOT_LEVEL.sub(lambda m: "＃" * len(m.group(0)), n)  # keep positions: a name before a marker counts
+    units = place_units(n)
+    if units:
+        level = _LEVEL_OF_MARK[units[-1]]
+        # a 市 under a 市, 州 or 盟 is a 县级市 (烟台市龙口市, 禾川州青禾市)
+        if units[-1] == "市" and any(u in ("市", "州", "盟") for u in units[:-1]):
+            return "county"
+        return level
     if name.startswith(_NATIONAL_PREFIX) or name.endswith(_NATIONAL_SUFFIX):
         return "state_council_dept"
     return None
@@ -78,6 +101,46 @@ def year_of(text: str) -> int | None:
     return int(v) if v is not None else None
 
 
+# "统计期限自2023年1月1日至2023年12月31日": the statistics period names the report year
+_PERIOD = re.compile(r"(\d{4})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起\s*)?(?:至|到|—+|-|－|～|~)\s*(\d{4})\s*年\s*12\s*月\s*31\s*日")
+# "现公布本局2023年政府信息公开工作年度报告": a sentence naming the report, its agency before the year
+_NAMED_REPORT = re.compile(r"([\u4e00-\u9fff（）()]{0,40}?)(\d{4})\s*年度?(?:政府信息公开|政务公开|信息公开)(?:工作)?年度?报告")
+_NAMING_LEAD = re.compile(r".*(?:公布|发布|编制|编写|印发|现将|特将|形成|即为|本报告为|这是|予以)")
+# Years that name a law's revision, not the report period: "（2019年修订）", "2019年修正"
+_REVISION_YEAR = re.compile(r"(\d{4})\s*年\s*(?:修订|修正|修改|第[一二三四五六七八九十]+次修)")
+_NOT_A_NAME = ("本", "我", "该", "此", "其")
+
+
+def period_year(text: str) -> int | None:
+    """The year of a statistics period written as 1 January to 31 December of one year."""
+    for m in _PERIOD.finditer(to_halfwidth(text)):
+        if m.group(1) == m.group(2):
+            return int(m.group(1))
+    return None
+
+
+def report_year_in(text: str) -> tuple[int, str] | None:
+    """(year, agency or "") from a sentence that names the report by year ("…公布本局2023年…年度报告")."""
+    m = _NAMED_REPORT.search(to_halfwidth(text))
+    if m is None:
+        return None
+    name = _NAMING_LEAD.sub("", text[m.start(1):m.end(1)]).strip(_NAME_TRIM)
+    if name.startswith(_NOT_A_NAME) or agency_level(name) is None:
+        name = ""
+    return int(m.group(2)), name
+
+
+def years_in(text: str) -> list[int]:
+    """Every year written in the text, except those naming a law's revision."""
+    t = to_halfwidth(text)
+    revised = {m.start(1) for m in _REVISION_YEAR.finditer(t)}
+    out = []
+    for m in _YEAR.finditer(t):
+        if m.group(1) and m.start(1) not in revised:
+            out.append(int(m.group(1)))
+    return out
+
+
 def agency_from_title(title: str) -> str:
     """烟台市机关事务管理局 2023 年政府信息公开工作年度报告 → 烟台市机关事务管理局."""
     t = title.strip()
@@ -105,6 +168,13 @@ _DATE_LABELLED = re.compile(
 _METADATA = re.compile(
     r"(索引号|发布机构|发文机关|发布日期|发布时间|发文日期|成文日期|生成日期|公开日期|信息来源|来源|浏览次数|"
     r"阅读次数|点击数|字号|字体|分类|主题分类|公开方式|公开范围|有效性|文号|作者|编辑|责任编辑)\s*[:：]")
+# The same fields laid out as a grid without colons ("标   题 …", "索引号 QH-2024-1 发文字号"): the label
+# opens the line and spaces follow it.
+_METADATA_GRID = re.compile(
+    r"\s*(?:" + "|".join(r"\s*".join(w) for w in (
+        "标题", "名称", "索引号", "发布机构", "发文机关", "发文字号", "文号", "主题分类", "分类", "成文日期",
+        "发布日期", "公开方式", "有效性", "主题词", "信息来源")) + r")(?:\s*[:：]|[ \u3000\xa0]+)")
+_METADATA_TITLE = re.compile(r"\s*(?:标\s*题|名\s*称)\s*[:：]?\s*")
 _CHROME = re.compile(
     r"打印本页|关闭窗口|【打印】|【关闭】|版权所有|主办单位|承办单位|网站标识码|ICP备|公网安备|技术支持|扫一扫|"
     r"分享到|上一篇|下一篇|网站地图|联系我们|返回顶部|收藏本页")
@@ -143,7 +213,16 @@ def date_in_line(text: str, labelled_only: bool = False) -> dt.date | None:
 
 def is_metadata_line(text: str) -> bool:
     """Page metadata around a published report (索引号：… 发布日期：…), not report text."""
-    return len(text) <= 160 and "。" not in text and bool(_METADATA.search(text))
+    return len(text) <= 160 and "。" not in text and bool(_METADATA.search(text) or _METADATA_GRID.match(text))
+
+
+def metadata_title(text: str) -> str:
+    """The value of a page's 标题 field ("标   题 …报告"), or ""."""
+    m = _METADATA_TITLE.match(text)
+    if m and is_metadata_line(text):
+        value = text[m.end():].strip()
+        return value if is_title(value) else ""
+    return ""
 
 
 def is_page_chrome(text: str) -> bool:

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import cast
 
 from assistant.importing._blocks import Document, Paragraph, Table
-from assistant.importing._meta import is_title, title_from_page_title
+from assistant.importing._meta import is_metadata_line, is_title, metadata_title, title_from_page_title, year_of
 from assistant.importing._normalize import bigrams, ends_sentence, norm, similarity
 from schemas import labels as L
 from schemas.report import P6Key
 
 __all__ = [
-    "Heading", "Item", "Outline", "heading_of", "join_paragraphs", "match_p1_subpart", "match_p6_item", "outline",
+    "Heading", "Item", "Outline", "heading_of", "is_narrative", "join_paragraphs", "match_p1_subpart", "match_p6_item", "outline",
     "split_items",
 ]
 
@@ -30,6 +31,13 @@ _P1_TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 _P1_BY_NUMERAL = dict(zip(L.CN_ORDINALS, L.P1_SUBPART_TITLES))
 
+_NO_NUMERAL = re.compile(r"[、.．]?\s*(\S.{1,38}?(?:情况|事项))\s*[:：。]?")
+_PARENTHESISED = re.compile(r"[（(][^（）()]*(?:[）)]|$)")
+_PROSE_MARK = re.compile(r"[，。；！？]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# a part heading inside a line: at its start, or after a sentence ends
+_INLINE_HEADING = re.compile(r"(?:^|(?<=[。；！？\s]))\s*([一二三四五六七八九十]{1,2}\s*[、.．]\s*\S{2,30}?(?:情况|事项))(?=[\s:：。，]|$)")
+_INLINE_ITEM = re.compile(r"(?:^|(?<=[。；！？\s]))(\s*[（(]\s*([一二三四五六七八九十]{1,2})\s*[)）])(?=(.{2,60}))")
 _MARKER = re.compile(
     r"\s*(?:[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]|([一二三四五六七八九十]{1,3})\s*、|(\d{1,2})\s*[.、．](?!\d))\s*")
 _TITLE_END = re.compile(r"(.{2,30}?(?:情况|事项))")
@@ -65,15 +73,23 @@ class Outline:
     parts: dict[str, list[Paragraph]] = field(default_factory=dict)
     tables: list[tuple[Table, str | None]] = field(default_factory=list)  # with the part they sit in
     last_part: str | None = None
+    notes: list[str] = field(default_factory=list)  # in Chinese, for the report's source notes
 
 
 def heading_of(text: str) -> tuple[str, str, str] | None:
-    """(part id, numeral, title) when ``text`` is one of the six part headings, in any usual wording."""
+    """(part id, numeral, title) when ``text`` is one of the six part headings, in any usual wording.
+    A heading whose numeral the copy lost ("、主动公开政府信息情况") has numeral ""."""
     if len(text) > 45:
         return None
     m = _HEADING.fullmatch(text)
     if not m:
-        return None
+        m = _NO_NUMERAL.fullmatch(text)
+        if not m:
+            return None
+        # without a numeral only a title close to the official one is a heading
+        title = m.group(1)
+        score, pid = max((similarity(bigrams(title), b), p) for p, b in _PART_BIGRAMS.items())
+        return (pid, "", title) if score >= 0.7 else None
     numeral, title = m.group(1), m.group(2)
     bg = bigrams(title)
     score, pid = max((similarity(bg, b), p) for p, b in _PART_BIGRAMS.items())
@@ -82,12 +98,68 @@ def heading_of(text: str) -> tuple[str, str, str] | None:
     return None
 
 
+def is_narrative(text: str) -> bool:
+    """A sentence of prose ("2023年，本局…开展，"), as opposed to a table row or label written as text:
+    it has sentence punctuation outside parentheses (labels keep theirs inside: "（区分处理的，…）")."""
+    bare = _PARENTHESISED.sub("", text)
+    return bool(_PROSE_MARK.search(bare)) and len(_CJK.findall(bare)) >= 6
+
+
+def _unfold(p: Paragraph) -> list[Paragraph]:
+    """A body collapsed into one line by a page copy: split it before the part headings and the
+    sub-part or item titles written inside it."""
+    text = p.text
+    if len(text) < 20:
+        return [p]
+    cuts = {m.start(1) for m in _INLINE_HEADING.finditer(text)
+            if (m.start(1) > 0 or m.end() < len(text)) and heading_of(m.group(1)) is not None}
+    subs = [m for m in _INLINE_ITEM.finditer(text) if _official_item(m.group(2), m.group(3))]
+    if cuts or len(subs) >= 2:
+        cuts |= {m.start(1) for m in subs}
+    cuts.discard(0)
+    if not cuts:
+        return [p]
+    out: list[Paragraph] = []
+    bounds = [0, *sorted(cuts), len(text)]
+    for a, b in itertools.pairwise(bounds):
+        piece = text[a:b]
+        head = _INLINE_HEADING.match(piece)
+        if head is not None and heading_of(head.group(1)) is not None and head.end() < len(piece):
+            out.append(Paragraph(head.group(1), p.offset + a + head.start(1)))
+            rest = piece[head.end():]
+            a, piece = a + head.end() + len(rest) - len(rest.lstrip()), rest.strip(" \u3000：:")
+        piece = piece.strip()
+        if piece:
+            out.append(Paragraph(piece, p.offset + a))
+    return out
+
+
+def _official_item(numeral: str, rest: str) -> bool:
+    """（二）依申请公开情况: a sub-part of part 一 or an item of part 六 under its official title."""
+    title, _ = _split_title(rest)
+    if not title:
+        return False
+    if match_p6_item(title) is not None:
+        return True
+    score = max(similarity(bigrams(title), b) for b in _P1_BIGRAMS.values())
+    return score >= 0.4
+
+
 def _find_title(blocks: list, first_heading: int) -> tuple[str, int]:
+    field = ""  # the page's 标题 field, for a body that has no title line of its own
     for i in range(first_heading):
         b = blocks[i]
+        if isinstance(b, Paragraph) and is_metadata_line(b.text):
+            field = field or metadata_title(b.text)
+            continue
         if isinstance(b, Paragraph) and is_title(b.text):
             title = b.text
             prev = blocks[i - 1] if i else None
+            # broken anywhere else ("…2023年度政府" / "信息公开工作年度报告"): the year is on the first line
+            if (isinstance(prev, Paragraph) and len(prev.text) <= 40 and not ends_sentence(prev.text)
+                    and year_of(title) is None and year_of(prev.text) is not None
+                    and not is_metadata_line(prev.text) and not is_title(prev.text)):
+                return prev.text.strip() + title, i
             # a title set on two lines: the agency on the first, "2023年…报告" on the second
             if (isinstance(prev, Paragraph) and len(prev.text) <= 40 and not ends_sentence(prev.text)
                     and (title[:1].isdigit() or title.startswith(("关于", "二〇", "二零")))
@@ -98,18 +170,27 @@ def _find_title(blocks: list, first_heading: int) -> tuple[str, int]:
                     and re.search(r"\d{4}\s*年$", prev.text.strip()) and title.startswith(("政府信息公开", "政务公开"))):
                 return prev.text.strip() + title, i
             return title, i
-    return "", -1
+    return field, -1
 
 
 def outline(doc: Document) -> Outline:
-    blocks = doc.blocks
+    blocks: list[Paragraph | Table] = []
+    for b in doc.blocks:
+        if isinstance(b, Paragraph):
+            blocks.extend(_unfold(b))
+        else:
+            blocks.append(b)
     out = Outline()
     heads: list[Heading] = []
     for i, b in enumerate(blocks):
         if isinstance(b, Paragraph):
             h = heading_of(b.text)
             if h is not None:
-                heads.append(Heading(h[0], h[1], h[2], b.offset, i))
+                numeral = h[1]
+                if not numeral:  # the copy dropped it: the title says which part this is
+                    numeral = L.PART_NUMERALS[h[0]]
+                    out.notes.append(f"“{b.text}”缺少序号，已按标题读作“{numeral}、{L.PART_TITLES[h[0]]}”。")
+                heads.append(Heading(h[0], numeral, h[2], b.offset, i))
     out.headings = heads
     first = heads[0].index if heads else len(blocks)
     out.title, out.title_index = _find_title(blocks, first)
@@ -124,9 +205,10 @@ def outline(doc: Document) -> Outline:
             part = head_at[i].part
             out.parts.setdefault(part, [])
             continue
-        if isinstance(b, Paragraph) and part in _TABLE_PARTS:
+        if isinstance(b, Paragraph) and part in _TABLE_PARTS and not is_narrative(b.text):
             # under 二/三/四 a paragraph is table content too: a row whose cells are separated by
-            # spaces (text taken from a PDF), or one cell per line (some web copies)
+            # spaces (text taken from a PDF), or one cell per line (some web copies); a sentence
+            # ("2023年，本局…") is not, whatever it starts with
             cells = [c.strip() for c in b.text.split("\t")] if "\t" in b.text else b.text.split()
             b = Table(rows=[cells], offset=b.offset)
         if isinstance(b, Table):

@@ -31,6 +31,8 @@ def table_cells(line: str, *, loose: bool = False) -> list[str] | None:
         cells = [c.strip() for c in line.split("\t")]
     elif len(s) > 2 and s[0] == "|" and s[-1] == "|" and s.count("|") >= 3:
         cells = [c.strip() for c in s[1:-1].split("|")]
+    elif len(s) > 2 and s[-1] == "|" and s.count("|") >= 2:
+        cells = [c.strip() for c in s[:-1].split("|")]  # "a | b | c |": a page-to-text tool's row
     elif loose and s.count("|") >= 2:
         cells = [c.strip() for c in s.strip("|").split("|")]
     elif loose and (spaced := _spaced_cells(s)) is not None:
@@ -96,6 +98,8 @@ def text_document(text: str) -> Document:
             s = stripped
         if "**" in s:
             s = s.replace("**", "")
+        if s[-1] == "|":  # "…报告 |", "0 |": the cell border of a page copied as text
+            s = s.rstrip("| \t\u3000")
         if s:
             lines.append((_TEXT, start + lead, s))
 

@@ -71,9 +71,16 @@ def infer_level(name: str, *, certain: bool = False) -> str | None:
     cleaned = name
     for word in _NOT_PLACES:
         cleaned = cleaned.replace(word, "＃" * len(word))
-    places = [m.group(0) for m in _PLACE.finditer(cleaned)]
+    # a marker counts only after a place name of its own: the 镇 of 镇禾县 begins the county's name
+    places, last = [], 0
+    for m in _PLACE.finditer(cleaned):
+        if m.start() > last:
+            places.append(m.group(0))
+        last = m.end()
     if places:
         # 某市某区教育局 → the district; 某县人民政府 → county; 某镇人民政府 → township
+        if places[-1] == "市" and any(p in ("市", "州", "盟") for p in places[:-1]):
+            return "county"  # a 市 under a 市, 州 or 盟 is a 县级市 (禾川州青禾市)
         if certain and places[-1] in ("市", "州", "盟") and not name.startswith("某"):
             return None  # 瑞昌市、邳州市 are county-level cities: a 市 alone does not say which
         return _LEVEL_OF_PLACE[places[-1]]
