@@ -12,6 +12,7 @@ from assistant.auth import AuthStore
 from assistant.offline import OfflineModel
 from assistant.storage import Store
 from schemas.facts import Facts
+from schemas.layout import T3_COLUMNS
 from tests.dialogue_support import SAMPLE_DIALOGUE
 from ui import views
 
@@ -217,3 +218,16 @@ def test_the_status_line_says_what_to_do_next(fresh):
     assert "下一步：核对" in views.status_markdown(snap, [], str)
     ws.move("zhang", d, "submit")
     assert views.next_step(ws.snapshot("zhang", d)) == "等待审核人员审核。"
+
+
+def test_many_rows_marked_blank_are_one_item_with_their_rows_behind_a_click(fresh):
+    """Cells typed as "/" (a published table's blank) are problems, not steps to fill: three such rows
+    of 表三 are one item ("表三有3行空白") whose rows open on a click; a lone one is its own item."""
+    ws, d = fresh
+    rows = ("t3.withheld.state_secret", "t3.withheld.third_party", "t3.unable.not_held")
+    edits = [(f"{r}.{c}", "/") for r in rows for c in T3_COLUMNS] + [("t4.review.upheld", "/")]
+    ws.set_cells("zhang", d, edits, {a: "" for a, _ in edits})
+    html = views.findings_html(ws.snapshot("zhang", d))
+    assert html.count("表三有3行空白（共21格）：（三）不予公开1.属于国家秘密、") == 1
+    assert "<summary>逐行查看</summary>" in html and html.count("保护第三方合法权益") == 2  # summary and row
+    assert "表四「行政复议·结果维持」为空白（原表为“/”）" in html

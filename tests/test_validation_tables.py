@@ -114,10 +114,15 @@ def test_blank_cells_are_one_finding_per_row_and_a_lone_blank_keeps_its_cell(sma
     assert [f.location.address for f in a4] == ["t3.granted.total", "t3.withheld.third_party"]
     row = a4[1]
     assert row.location.related == tuple(f"t3.withheld.third_party.{c}" for c in ("natural", "commercial", "total"))
-    assert "有3格空白（自然人、商业企业、总计）" in row.message and "保护第三方合法权益" in row.message
+    assert "有3格空白（自然人、商业企业、总计，原表为“/”）" in row.message and "保护第三方合法权益" in row.message
     (t3,) = blank_summary(r, a4)
     assert (t3.table, len(t3.rows), t3.cells, t3.findings) == ("表三", 2, 4, frozenset(a4))
     assert t3.sentence() == "表三有2行空白（共4格）：（一）予以公开、（三）不予公开4.保护第三方合法权益"
+    # a "/" is not merged with cells left empty in the same row: each says what it held
+    r = with_cell(r, "t3.withheld.third_party.legal_service", Blank(blank=""))
+    r = with_cell(r, "t3.withheld.third_party.other", Blank(blank=""))
+    a4 = of_rule(validate(r), "A4")
+    assert [len(f.location.related) for f in a4] == [0, 3, 2] and "原表为" not in a4[2].message
 
 
 # ---- B -----------------------------------------------------------------------------------------

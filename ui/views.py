@@ -19,6 +19,7 @@ from assistant.app import AppError, Snapshot, TodoItem, field_label, number_link
 from assistant.drafting import PARTS, part_address, part_title
 from assistant.export import GateDecision, describe_location, render_html_body
 from assistant.storage import DraftInfo
+from assistant.validation import blank_summary
 from assistant.workflow import MOVES, STATE_LABELS
 from schemas import labels as L
 from schemas.findings import Finding
@@ -444,18 +445,33 @@ def findings_html(snap: Snapshot) -> str:
         groups: dict[str, list[Finding]] = {}
         for f in t.problems:
             groups.setdefault(group_of(f.location.address), []).append(f)
+        folded = {f: b for b in blank_summary(snap.assembled.report, t.problems) if len(b.rows) >= 3
+                  for f in b.findings}
         for g in _GROUPS:
             if g not in groups:
                 continue
             items = []
+            shown: set = set()
             for f in groups[g]:
                 cls = "error" if f.severity == "error" else "warning"
+                if f in folded:  # 表三有23行空白: one item, its rows behind a click
+                    b = folded[f]
+                    if b not in shown:
+                        shown.add(b)
+                        rows = "".join(f"<li>{html.escape(r)}</li>" for r in b.rows)
+                        items.append(
+                            f'<li class="{cls}" data-target="{html.escape(f.location.address[:2])}" tabindex="0">'
+                            f'<span class="badge {cls}">{_SEVERITY.get(f.severity, f.severity)}</span>'
+                            f'<span class="msg">{html.escape(b.sentence())}。应填写数字（没有发生的填0）。</span>'
+                            f"<details><summary>逐行查看</summary><ol>{rows}</ol></details>"
+                            f'<div class="details">规则 A4</div></li>')
+                    continue
                 items.append(
                     f'<li class="{cls}" data-target="{html.escape(f.location.address)}" tabindex="0">'
                     f'<span class="badge {cls}">{_SEVERITY.get(f.severity, f.severity)}</span>'
                     f'<span class="msg">{html.escape(f.message)}</span>{_snippet(snap, f)}'
                     f'<div class="details">规则 {html.escape(f.rule)} · {html.escape(describe_location(f))}</div></li>')
-            out.append(f'<h4 class="group">{_GROUPS[g]}（{len(groups[g])}）</h4><ol>{"".join(items)}</ol>')
+            out.append(f'<h4 class="group">{_GROUPS[g]}（{len(items)}）</h4><ol>{"".join(items)}</ol>')
     elif t.complete:
         out.append('<p class="ok">未发现问题：表格和正文通过了全部校验规则。</p>')
     out.append("</div>")

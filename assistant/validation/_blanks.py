@@ -56,44 +56,49 @@ def _row_label(row: str) -> str:
     return cell_label(row)
 
 
-def _is_blank(report: Report, address: str) -> bool:
+def _blank_text(report: Report, address: str) -> str | None:
+    """What a blank cell held ("", "/", "—"…), None when the cell is not blank."""
     try:
-        return isinstance(get_cell(report, address), Blank)
+        v = get_cell(report, address)
     except (AttributeError, KeyError, ValueError):
-        return False
+        return None
+    return v.blank if isinstance(v, Blank) else None
 
 
-def _blank_cells(report: Report, findings: Iterable[Finding]) -> dict[str, list[Finding]]:
-    """row → the A4 findings of its blank cells (not of cells holding something that is not a number)."""
-    rows: dict[str, list[Finding]] = {}
+def _blank_cells(report: Report, findings: Iterable[Finding]) -> dict[tuple[str, str], list[Finding]]:
+    """(row, what the cells held) → the A4 findings of those blank cells; cells holding something
+    that is not a number keep their own findings, and "/" is not merged with cells left empty."""
+    rows: dict[tuple[str, str], list[Finding]] = {}
     for f in findings:
         a = f.location.address
-        if f.rule == "A4" and a[:3] in ("t2.", "t3.", "t4.") and _is_blank(report, a):
-            rows.setdefault(row_of(a), []).append(f)
+        if f.rule == "A4" and a[:3] in ("t2.", "t3.", "t4.") and (text := _blank_text(report, a)) is not None:
+            rows.setdefault((row_of(a), text), []).append(f)
     return rows
 
 
 def group_blank_cells(report: Report, findings: list[Finding]) -> list[Finding]:
     """``findings`` with the A4 findings of blank cells merged per row where a row has several."""
-    rows = _blank_cells(report, findings)
-    if not any(len(v) > 1 for v in rows.values()):
+    groups = _blank_cells(report, findings)
+    if not any(len(v) > 1 for v in groups.values()):
         return findings
+    of = {f: key for key, group in groups.items() if len(group) > 1 for f in group}
     unread = frozenset(report.source.missing) if report.source is not None else frozenset()
     out: list[Finding] = []
-    done: set[str] = set()
+    done: set[tuple[str, str]] = set()
     for f in findings:
-        group = rows.get(row_of(f.location.address)) if f.rule == "A4" else None
-        if group is None or len(group) == 1 or f not in group:
+        key = of.get(f)
+        if key is None:
             out.append(f)
             continue
-        row = row_of(f.location.address)
-        if row in done:
+        if key in done:
             continue
-        done.add(row)
-        cells = tuple(g.location.address for g in group)
+        done.add(key)
+        row, text = key
+        cells = tuple(g.location.address for g in groups[key])
         whole = len(cells) >= _width(row)
-        what = f"整行空白（{len(cells)}格）" if whole else \
-            f"有{len(cells)}格空白（{'、'.join(_column_label(a) for a in cells)}）"
+        what = f"整行空白（{len(cells)}格" if whole else \
+            f"有{len(cells)}格空白（{'、'.join(_column_label(a) for a in cells)}"
+        what += f"，原表为“{text}”）" if text else "）"
         if all(a in unread for a in cells):
             what += "，导入时未能从原表读取"
         out.append(finding("A4", row, f"{_row_label(row)}{what}，{_TAIL}", related=cells))
@@ -123,9 +128,11 @@ def blank_summary(report: Report, findings: Iterable[Finding]) -> list[BlankTabl
     """Per table (表二, 表三, 表四 in that order), the A4 findings of blank cells, per cell or already
     grouped per row, with their rows and cells counted."""
     findings = list(findings)
-    per_row: dict[str, list[Finding]] = _blank_cells(report, findings)
+    per_row: dict[str, list[Finding]] = {}
+    for (row, _), group in _blank_cells(report, findings).items():
+        per_row.setdefault(row, []).extend(group)
     for f in findings:
-        if f.rule == "A4" and f.location.related and _is_blank(report, f.location.related[0]):
+        if f.rule == "A4" and f.location.related and _blank_text(report, f.location.related[0]) is not None:
             per_row.setdefault(f.location.address, []).append(f)
     out = []
     for prefix, table in _TABLE_NAMES.items():
