@@ -82,6 +82,11 @@ class T2Reader:
             self.rows_2019.append(raw)
         return col
 
+    def row_of(self, labels: list[str]) -> str | None:
+        """The 2021 row these labels name, without reading anything."""
+        key = label_key("".join(labels))
+        return _T2_ROWS.get(key) or ("normative_docs" if key == OLD_NORMATIVE else None)
+
     def feed(self, labels: list[str], values: list[str], exact: bool, at: int) -> bool:
         row = None
         for i in range(len(labels)):
@@ -170,6 +175,13 @@ class T3Reader:
         if len(hits) == 1:
             return "row", hits[0], hits[0][0]
         return None
+
+    def row_of(self, labels: list[str]) -> tuple[str, ...] | None:
+        """The row (not a group) these labels name as a whole, without reading anything."""
+        r = self._resolve(label_key("".join(labels)))
+        if r is None or r[0] != "row":
+            return None
+        return r[1] if isinstance(r[1], tuple) else (r[1],)
 
     def feed(self, labels: list[str], values: list[str], exact: bool, at: int) -> bool:
         for i in range(len(labels)):

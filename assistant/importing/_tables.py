@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from assistant.importing._blocks import Table
 from assistant.importing._normalize import EMPTY, MARK, NUM, cell_kind, norm
-from assistant.importing._readers import OLD_NORMATIVE, T4_N, T2Reader, T3Reader, T4Reader
+from assistant.importing._readers import OLD_NORMATIVE, T3_N, T4_N, T2Reader, T3Reader, T4Reader
 from assistant.importing._rows import WEAK_HEAD, fit_span, header_table, split_row
 from assistant.numbers import parse_int_cell, parse_number
 from schemas import labels as L
@@ -69,6 +69,7 @@ class TableReader:
     def read(self, table: Table, part: str | None = None) -> None:
         hint = _HINT_BY_PART.get(part or "")
         if hint is not None and hint != self._ctx:
+            self._flush_blank_row(None)
             self._ctx, self._pending = hint, []
         exact = table.exact
         last = len(table.rows) - 1
@@ -87,6 +88,7 @@ class TableReader:
                 if head is None and self._in_header and all(norm(c) in WEAK_HEAD for c in labels):
                     head = self._ctx  # 总计/其他 inside a header written one cell per line
                 if head is not None:
+                    self._flush_blank_row(None)
                     self._ctx = head
                     self._in_header = True
                     if head == "t2":
@@ -94,16 +96,40 @@ class TableReader:
                     elif head == "t3":
                         self._t3.header(labels)
                     continue
+                self._flush_blank_row(labels)
                 self._pending.extend(labels)
                 del self._pending[:-_MAX_PENDING]
                 continue
             self._in_header = False
+            if labels:
+                self._flush_blank_row(labels)
             labels = self._pending + labels
             self._pending = []
             if labels:
                 self._feed_labelled(labels, values, exact)
             else:
                 self._feed_unlabelled(values, exact)
+
+    def _flush_blank_row(self, following: list[str] | None) -> None:
+        """A row whose cells are all blank shows as its label alone (its empty cells are dropped as
+        layout, or were never written when cells stand one per line). When the labels waiting for
+        numbers name a whole row and what follows is another row's label (or a header, or the end),
+        that row is read as blank: its label must not join the next row's and take its numbers."""
+        if not self._pending:
+            return
+        for name in ("t3", "t2"):
+            reader = self._readers[name]
+            assert isinstance(reader, (T2Reader, T3Reader))
+            row = reader.row_of(self._pending)
+            if row is None:
+                continue
+            if following is not None:
+                nxt = self._t3.row_of(following) or self._t2.row_of(following)
+                if nxt is None or nxt == row:
+                    return
+            reader.feed(self._pending, [""] * T3_N, True, self._at)
+            self._ctx, self._pending = name, []
+            return
 
     def _feed_labelled(self, labels: list[str], values: list[str], exact: bool) -> None:
         order = ["t3", "t2", "t4"]
@@ -127,6 +153,7 @@ class TableReader:
 
     # ---- the result ----------------------------------------------------------------------------
     def result(self) -> TablesResult:
+        # labels still waiting at the end are not flushed: a text cut short ends the same way
         res = TablesResult()
         raw: dict[str, str] = dict(self._t2.cells)
         origins: dict[str, int] = dict(self._t2.origin)
