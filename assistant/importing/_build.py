@@ -204,10 +204,13 @@ def build_report(doc: Document) -> Report:
         front = _clean_tail(front, agency, dates)
 
     p1_paragraphs = part_texts.get("p1")
-    if p1_paragraphs is None and ol.headings:
+    if p1_paragraphs is None:
         # no 一、总体情况 heading: its sub-parts may still be there, between the preamble and part 二
+        # (without any part heading at all, only when at least two of them name their topic)
         intro, items = split_items(front, lambda t: False)
-        if items and match_p1_subpart(items[0]) is not None and items[0].numeral == L.CN_ORDINALS[0]:
+        by_title = [match_p1_subpart(Item(i.numeral, i.title, [], False)) for i in items]
+        if (items and items[0].numeral == L.CN_ORDINALS[0] and match_p1_subpart(items[0]) is not None
+                and (ol.headings or sum(k is not None for k in by_title[:5]) >= 2)):
             front, p1_paragraphs = intro, front[len(intro):]
             notes.append(f"未找到“一、{L.PART_TITLES['p1']}”标题，已将引言之后的（一）至（五）各段作为第一部分读入。")
     intro, items = split_items(p1_paragraphs or [], lambda t: False)

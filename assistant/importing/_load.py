@@ -138,6 +138,9 @@ def _has_content(report: Report) -> bool:
     src = report.source
     if report.meta.title or (src is not None and src.part_headings):
         return True
+    p1 = report.part1  # sub-parts of part 一 recognised without any heading
+    if sum(1 for t in (p1.active, p1.on_request, p1.management, p1.platform, p1.oversight) if t) >= 2:
+        return True
     missing = set(src.missing) if src is not None else set()
     return any(a not in missing for a in ALL_CELL_ADDRESSES)
 
