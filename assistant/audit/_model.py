@@ -6,12 +6,13 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
-from assistant.validation import FAMILIES, family_of
+from assistant.validation import FAMILIES, blank_summary, family_of
 from schemas import labels as L
 from schemas.findings import Finding
+from schemas.layout import narrative_label
 from schemas.report import AgencyLevel, Report
 
-__all__ = ["STATUS_LABELS", "AuditResult", "AuditRow", "Status", "agency_key"]
+__all__ = ["STATUS_LABELS", "AuditResult", "AuditRow", "Status", "agency_key", "describe_blanks", "describe_unread"]
 
 Status = Literal["errors", "warnings", "ok", "unreadable"]
 STATUS_LABELS = {"errors": "有错误", "warnings": "仅有警告", "ok": "通过", "unreadable": "无法读取"}
@@ -20,6 +21,29 @@ STATUS_LABELS = {"errors": "有错误", "warnings": "仅有警告", "ok": "通�
 def agency_key(name: str) -> str:
     """Agency names compared across years: full-width folded, no spaces."""
     return "".join(unicodedata.normalize("NFKC", name).split())
+
+
+_TABLES = {"t2": "表二", "t3": "表三", "t4": "表四"}
+
+
+def describe_unread(report: Report) -> str:
+    """What the importer did not find, in words: parts and titles by name, cells counted per table."""
+    missing = report.source.missing if report.source is not None else []
+    names: list[str] = []
+    cells: dict[str, int] = {}
+    for address in missing:
+        if address[:3] in ("t2.", "t3.", "t4."):
+            if "p" + address[1] not in missing:  # a part not found already says its table was not
+                cells[address[:2]] = cells.get(address[:2], 0) + 1
+        else:
+            names.append(narrative_label(address))
+    names += [f"{_TABLES[t]}（{n}格）" for t, n in cells.items()]
+    return "；".join(dict.fromkeys(names))
+
+
+def describe_blanks(report: Report, findings: list[Finding]) -> str:
+    """Blank cells per table, as counted by the validator: "表三23行（161格）；表四3行（15格）"."""
+    return "；".join(f"{b.table}{len(b.rows)}行（{b.cells}格）" for b in blank_summary(report, findings))
 
 
 @dataclass
@@ -37,6 +61,8 @@ class AuditRow:
     reason: str = ""  # why the file could not be read (Chinese), empty when it was
     previous: str = ""  # file of last year's report of the same agency, when paired
     notes: list[str] = field(default_factory=list)  # audit remarks (duplicates, pairing) in Chinese
+    unread: str = ""  # what the importer could not find in the file ("表三（175格）；第一部分（二）")
+    blanks: str = ""  # blank cells per table ("表三23行（161格）")
     seconds: float = 0.0
     report: Report | None = None  # kept for pairing and aggregation; dropped before pickling back if unneeded
 

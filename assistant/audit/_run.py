@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TextIO
 
 from assistant.audit._collect import collect_files
-from assistant.audit._model import AuditResult, AuditRow, agency_key
+from assistant.audit._model import AuditResult, AuditRow, agency_key, describe_blanks, describe_unread
 from assistant.errors import ReportAssistantError
 from schemas.report import Report
 
@@ -86,6 +86,8 @@ def read_one(shown: str, path: str, timeout: float = FILE_TIMEOUT_S) -> AuditRow
         row.level = report.meta.agency_level
         row.year = report.meta.report_year
         row.format_version = src.format_version if src else "2021"
+        row.unread = describe_unread(report)
+        row.blanks = describe_blanks(report, findings)
     row.seconds = time.perf_counter() - start
     return row
 

@@ -24,7 +24,7 @@ SHEETS = ("汇总", "问题清单", "规则统计")
 SUMMARY_HEADER = [
     "文件", "机关名称", "机关层级", "报告年度", "格式版本", "导入格式", "状态", "错误数", "警告数",
     *(f"{fam}类{FAMILIES[fam]}·{kind}" for fam in FAMILIES for kind in ("错误", "警告")),
-    "上年报告（跨年度比对）", "无法读取的原因", "备注",
+    "上年报告（跨年度比对）", "空白单元格", "未能读取的内容", "无法读取的原因", "备注",
 ]
 FINDINGS_HEADER = ["文件", "机关名称", "报告年度", "规则", "规则类别", "严重程度", "位置", "位置代码", "字符范围", "说明"]
 RULES_HEADER = ["规则", "类别", "默认严重程度", "说明", "错误数", "警告数", "涉及报告数"]
@@ -48,7 +48,7 @@ def summary_rows(result: AuditResult):
             row.file, row.agency, row.level_label, row.year, row.format_version, _KIND.get(row.kind, row.kind),
             STATUS_LABELS[row.status], row.errors if row.readable else None, row.warnings if row.readable else None,
             *(fam[f][k] if row.readable else None for f in FAMILIES for k in (0, 1)),
-            row.previous, row.reason, "；".join(row.notes),
+            row.previous, row.blanks, row.unread, row.reason, "；".join(row.notes),
         ]
 
 
@@ -77,7 +77,7 @@ def write_workbook(result: AuditResult, path: str | os.PathLike) -> Path:
     wb = Workbook(write_only=True)
     bold = Font(bold=True)
     wide = {"文件": 40, "机关名称": 28, "位置": 40, "位置代码": 30, "说明": 80, "无法读取的原因": 60, "备注": 40,
-            "上年报告（跨年度比对）": 30}
+            "上年报告（跨年度比对）": 30, "空白单元格": 30, "未能读取的内容": 40}
     for title, header, rows in (
         (SHEETS[0], SUMMARY_HEADER, summary_rows(result)),
         (SHEETS[1], FINDINGS_HEADER, finding_rows(result)),
@@ -93,8 +93,11 @@ def write_workbook(result: AuditResult, path: str | os.PathLike) -> Path:
             c.font = bold
             head.append(c)
         ws.append(head)
+        n = 0
         for r in rows:
             ws.append([safe_cell(v) for v in r])
+            n += 1
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{n + 1}"  # sort and filter by any column
     buf = io.BytesIO()
     wb.save(buf)
     atomic_write(target, buf.getvalue())
