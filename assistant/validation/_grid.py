@@ -2,7 +2,15 @@
 
 Reading the cells through the pydantic models once (attribute access, no ``model_dump``) and
 keeping plain lists keeps every later rule cheap. Blank and malformed cells are reported here
-(A4, C1) and then enter the lists as 0, as the format requires.
+(A4, C1) and then enter the lists as 0, as the format requires, with two exceptions:
+
+- a blank 总计 cell whose parts are all filled in takes their sum (it is reported first), so one
+  unfilled total does not set off every rule that compares with it;
+- cells the report's own table format does not have (a report on 2019 or 2020 in the 2019 trial
+  format has no 2021 table 二 and one row for （六）其他处理) are *absent*: not demanded, unknown.
+
+``unknown`` holds the cells whose value is not known (blank and not derived, or absent): rules that
+compare the text with a table skip them, and a table with no known cell is ``unread``.
 """
 
 from __future__ import annotations
@@ -13,10 +21,20 @@ from operator import attrgetter, itemgetter
 
 from assistant.validation._registry import finding
 from schemas.findings import Finding
-from schemas.layout import T2_CELLS, T3_COLUMNS, T3_ROWS, T4_BLOCKS, T4_COLUMNS, cell_label
+from schemas.layout import (
+    ALL_CELL_ADDRESSES,
+    T2_CELLS,
+    T3_COLUMNS,
+    T3_RESULT_ROWS,
+    T3_ROWS,
+    T4_BLOCKS,
+    T4_COLUMNS,
+    cell_label,
+)
 from schemas.report import Blank, Report
 
 __all__ = [
+    "T2_UNREAD_2019",
     "T3_ADDR",
     "T3_COL",
     "T3_ROW",
@@ -42,6 +60,15 @@ _T4_GET = tuple(attrgetter(b) for b in T4_BLOCKS)
 _T3_VALUES = itemgetter(*T3_COLUMNS)
 _T4_VALUES = itemgetter(*T4_COLUMNS)
 _T2_GET = tuple((c.address, attrgetter(f"{c.row}.{c.column}")) for c in T2_CELLS)
+_TOT = T3_ROW["t3.total"]
+_RESULTS = tuple(T3_ROW[r.address] for r in T3_RESULT_ROWS)
+_T4_PARTS = tuple(T4_COL[c] for c in ("upheld", "corrected", "other", "pending"))
+_T4_TOTAL = T4_COL["total"]
+_TABLE_CELLS = {t: frozenset(a for a in ALL_CELL_ADDRESSES if a.startswith(t + ".")) for t in ("t2", "t3", "t4")}
+# Cells of the 2021 layout that the 2019 trial format does not have in the same meaning.
+_ABSENT_2019 = frozenset(c.address for c in T2_CELLS) | frozenset(
+    a for row in T3_ROWS if row.group == "other_handling" for a in T3_ADDR[T3_ROW[row.address]])
+T2_UNREAD_2019 = "为2019年试行格式，各栏含义与2021年格式不同，未读入数字"
 
 
 def fmt(v) -> str:
@@ -53,13 +80,22 @@ def fmt(v) -> str:
 class Grid:
     """Plain numbers of one report: ``t3[row][col]``, ``t4[block][col]``, ``t2[address]``."""
 
-    __slots__ = ("blank", "t2", "t3", "t4")
+    __slots__ = ("absent", "blank", "t2", "t3", "t4", "unknown", "unread")
 
-    def __init__(self, t2: dict[str, int | Decimal], t3: list[tuple], t4: list[tuple], blank: frozenset[str]):
+    def __init__(self, t2: dict[str, int | Decimal], t3: list[tuple], t4: list[tuple], blank: frozenset[str],
+                 absent: frozenset[str] = frozenset(), derived: frozenset[str] = frozenset()):
         self.t2 = t2
         self.t3 = t3
         self.t4 = t4
-        self.blank = blank  # addresses of Blank cells: cross-year rules skip unknown cells of last year
+        self.blank = blank  # addresses of Blank cells (absent and derived ones included)
+        self.absent = absent  # cells the report's table format does not have
+        self.unknown = blank - derived  # values not known: compared with nothing
+        # table → why no cell of it is known ("" when it was simply left blank or not found)
+        self.unread: dict[str, str] = {}
+        if self.unknown:
+            for t, cells in _TABLE_CELLS.items():
+                if cells <= self.unknown:
+                    self.unread[t] = T2_UNREAD_2019 if t == "t2" and cells <= absent else ""
 
     def t3_sum(self, rows: tuple[int, ...], cols: tuple[int, ...]):
         t3 = self.t3
@@ -72,7 +108,13 @@ class _Cells:
     def __init__(self, report: Report, out: list[Finding] | None):
         self.out = out
         self.blank: set[str] = set()
-        self.unread = frozenset(report.source.missing) if report.source is not None else frozenset()
+        source = report.source
+        self.unread = frozenset(source.missing) if source is not None else frozenset()
+        year = report.meta.report_year
+        # A report on 2019 or 2020 is judged against the 2019 table it was due to use.
+        self.absent_ok = (source is not None and source.format_version == "2019" and year is not None
+                          and year < 2021)
+        self.absent: set[str] = set()
 
     def row(self, values: tuple, addresses: tuple[str, ...]) -> tuple:
         if set(map(type, values)) == {int} and min(values) >= 0:
@@ -82,6 +124,9 @@ class _Cells:
     def cell(self, v, address: str, rule_negative: str, *, integer: bool):
         if isinstance(v, Blank):
             self.blank.add(address)
+            if self.absent_ok and address in _ABSENT_2019:
+                self.absent.add(address)
+                return 0
             if address in self.unread:
                 what = "没有数据（导入时未能从原表读取）"
             else:
@@ -120,4 +165,48 @@ def snapshot(report: Report, out: list[Finding] | None) -> Grid:
     if set(map(type, values)) != {int} or min(values) < 0:  # the rare case: find and report the bad cells
         t3 = [cells.row(row, addrs) for row, addrs in zip(t3, T3_ADDR)]
         t4 = [cells.row(row, addrs) for row, addrs in zip(t4, T4_ADDR)]
-    return Grid(t2, t3, t4, frozenset(cells.blank))
+    derived: dict[str, tuple[int, str]] = {}
+    if cells.blank:
+        derived = _derive_totals(t3, t4, cells.blank, cells.absent)
+        if derived and out is not None:
+            _restate(out, derived)
+    return Grid(t2, t3, t4, frozenset(cells.blank), frozenset(cells.absent), frozenset(derived))
+
+
+def _derive_totals(t3: list[tuple], t4: list[tuple], blank: set[str], absent: set[str]) -> dict[str, tuple[int, str]]:
+    """Blank 总计 cells whose parts are all known take the sum of the parts (in place): address →
+    (value, what was summed). Rows first (六类申请人), then the （七）总计 row (the result rows)."""
+    derived: dict[str, tuple[int, str]] = {}
+
+    def known(a: str) -> bool:
+        return a not in blank or a in derived
+
+    for i, row in enumerate(t3):
+        a = T3_ADDR[i][TOTAL_COL]
+        if a in blank and a not in absent and all(known(T3_ADDR[i][j]) for j in range(TOTAL_COL)):
+            value = sum(row[:TOTAL_COL])
+            t3[i] = (*row[:TOTAL_COL], value)
+            derived[a] = (value, "本行六类申请人之和")
+    for j in range(len(T3_COLUMNS)):
+        a = T3_ADDR[_TOT][j]
+        if a in blank and a not in derived and all(known(T3_ADDR[i][j]) for i in _RESULTS):
+            value = sum(t3[i][j] for i in _RESULTS)
+            t3[_TOT] = (*t3[_TOT][:j], value, *t3[_TOT][j + 1:])
+            derived[a] = (value, "本列（一）至（六）各项之和")
+    for b, row in enumerate(t4):
+        a = T4_ADDR[b][_T4_TOTAL]
+        if a in blank and all(known(T4_ADDR[b][j]) for j in _T4_PARTS):
+            value = sum(row[j] for j in _T4_PARTS)
+            t4[b] = (*row[:_T4_TOTAL], value, *row[_T4_TOTAL + 1:])
+            derived[a] = (value, "本栏结果维持、结果纠正、其他结果、尚未审结之和")
+    return derived
+
+
+def _restate(out: list[Finding], derived: dict[str, tuple[int, str]]) -> None:
+    """The A4 finding of a derived total says what it is counted as (not 0)."""
+    for k, f in enumerate(out):
+        if f.rule == "A4" and f.location.address in derived:
+            value, what = derived[f.location.address]
+            head = f.message.split("，应填写数字")[0]
+            out[k] = finding("A4", f.location.address,
+                             f"{head}，应填写数字；校验勾稽关系时按{what}（{value}）计算")

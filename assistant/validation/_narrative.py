@@ -176,6 +176,9 @@ def _percent_rules(address: str, text: str, facts: TextFacts, grid: Grid, out: l
                 x = facts.mentions[part_of[p.count]]
                 bases.append((x.num.value, f"正文所写总数{_n(x.num.value, x.unit)}"))
         c = p.claim
+        if c is not None and c.table == "t3" and grid.unknown and (
+                "t3" in grid.unread or any(a in grid.unknown for a in q_cells(c.q, c.col))):
+            c = None  # not known: the share is checked against the text's own count only
         if c is not None and c.table == "t3":
             v = q_value(grid, c.q, c.col)
             counts.append((v, f"{q_name(c.q, c.col)}{_n(v)}"))
@@ -270,6 +273,8 @@ def _list_rule(address: str, text: str, facts: TextFacts, lst: CountList, grid: 
     if s == total or lst.marked_incomplete or lst.mixed or len(parts) < 2:
         return None
     missing = _list_missing(grid, x, parts)
+    if missing is None and s * 2 < total:
+        return None  # the items named are not half of the whole: some named, not a breakdown presented as complete
     if missing == [] and x.claim is None and s == q_value(grid, "done") and total == q_value(grid, "new_carried"):
         fwd = q_value(grid, "fwd")
         return finding("E7", address,
@@ -285,9 +290,12 @@ def _list_rule(address: str, text: str, facts: TextFacts, lst: CountList, grid: 
 
 
 # ---- E4/E5/E6/E1 phrases -----------------------------------------------------------------------
-def _phrase_rules(address: str, text: str, facts: TextFacts, grid: Grid, out: list[Finding]) -> None:
+def _phrase_rules(address: str, text: str, facts: TextFacts, grid: Grid, out: list[Finding],
+                  unread: _Unread | None) -> None:
     t3, t4, t2 = grid.t3, grid.t4, grid.t2
     for ph in facts.phrases:
+        if unread is not None and unread.skip_phrase(address, text, ph.kind, ph.span):
+            continue
         said = text[ph.span[0]:ph.span[1]]
         if ph.kind == "no_applications":
             cols = _LEGAL if ph.data == ("legal",) else ph.data or (*_APPLICANTS, "total")
@@ -358,16 +366,77 @@ def _fee_rule(report: Report, fee_texts: list[Text], grid: Grid) -> list[Finding
     return out
 
 
+# ---- cells that are not known ------------------------------------------------------------------
+def _claim_cells(c: Claim) -> tuple[str, ...]:
+    if c.table == "t3":
+        return q_cells(c.q, c.col)
+    if c.table == "t4":
+        return tuple(T4_ADDR[T4_BLOCK[b]][T4_COL[c.col]] for b in _T4_BLOCKS_OF.get(c.q, (c.q,)))
+    return (c.q,)
+
+
+_PHRASE_TABLE = {"no_applications": "t3", "no_carried": "t3", "no_fwd": "t3", "upheld": "t4", "no_loss": "t4",
+                 "no_cases": "t4", "no_doc": "t2", "no_decision": "t2"}
+_UNREAD_RULE = {"t3": "E1", "t4": "E4", "t2": "E5"}
+_TABLE_NAME = {"t2": "表二", "t3": "表三", "t4": "表四"}
+
+
+class _Unread:
+    """Text that could not be compared with a table none of whose cells is known: one finding per
+    table, not one comparison with 0 per number."""
+
+    def __init__(self, grid: Grid):
+        self.grid = grid
+        self.seen: dict[str, list[tuple[str, str, tuple[int, int]]]] = {}  # table → (address, quote, span)
+
+    def skip_claim(self, address: str, text: str, m: Mention) -> bool:
+        c = m.claim
+        assert c is not None  # only claimed mentions are compared
+        if c.table in self.grid.unread:
+            self.seen.setdefault(c.table, []).append((address, _quote(text, m), m.span))
+            return True
+        unknown = self.grid.unknown
+        return any(a in unknown for a in _claim_cells(c))  # the blank cell is rule A4's finding
+
+    def skip_phrase(self, address: str, text: str, kind: str, span: tuple[int, int]) -> bool:
+        table = _PHRASE_TABLE.get(kind)
+        if table is None or table not in self.grid.unread:
+            return False
+        self.seen.setdefault(table, []).append((address, text[span[0]:span[1]], span))
+        return True
+
+    def findings(self) -> list[Finding]:
+        out = []
+        for table, said in self.seen.items():
+            address, quote, span = said[0]
+            name = _TABLE_NAME[table]
+            why = self.grid.unread[table]
+            if why:
+                tail = "请人工核对"
+            else:
+                why, tail = "没有读到任何数字（各单元格均为空白或未能读取）", f"补齐{name}后请重新校验"
+            more = f"等{len(said)}处" if len(said) > 1 else ""
+            out.append(finding(
+                _UNREAD_RULE[table], address,
+                f"{name}{why}，正文「{quote}」{more}无法与{name}核对；{tail}",
+                span=span, severity="warning"))
+        return out
+
+
 # ---- all ---------------------------------------------------------------------------------------
 _CHECKS = {"t3": _check_t3, "t4": _check_t4, "t2": _check_t2}
 
 
 def narrative_rules(report: Report, texts: list[Text], fee_texts: list[Text], grid: Grid) -> list[Finding]:
     out: list[Finding] = []
+    unread = _Unread(grid) if grid.unknown else None
     for address, text, facts in texts:
         failed: set[int] = set()
         for i, m in enumerate(facts.mentions):
             if m.claim is None or m.num.approx:
+                continue
+            if unread is not None and unread.skip_claim(address, text, m):
+                failed.add(i)  # not compared: nor are the lists it is part of
                 continue
             f = _CHECKS[m.claim.table](address, text, m, grid)
             if f is not None:
@@ -382,6 +451,10 @@ def narrative_rules(report: Report, texts: list[Text], fee_texts: list[Text], gr
             if f is not None:
                 out.append(f)
         if facts.phrases:
-            _phrase_rules(address, text, facts, grid, out)
-    out.extend(_fee_rule(report, fee_texts, grid))
+            _phrase_rules(address, text, facts, grid, out, unread)
+    year = report.meta.report_year
+    if year is None or year >= 2021:  # 信息处理费 exist from 2021 (国办函〔2020〕109号)
+        out.extend(_fee_rule(report, fee_texts, grid))
+    if unread is not None:
+        out.extend(unread.findings())
     return out

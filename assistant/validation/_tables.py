@@ -43,15 +43,27 @@ def table_rules(report: Report, grid: Grid) -> list[Finding]:
                 f"{_COLUMN_LABEL[j]}：第一项加第二项之和（{fmt(left)}）应等于第三项总计加第四项之和（{fmt(right)}）"
                 f"（本年新收{fmt(new[j])}＋上年结转{fmt(co[j])}；（七）总计{fmt(tot[j])}＋结转下年度{fmt(cf[j])}）",
                 related=_A1_RELATED[j]))
+    absent = grid.absent
     sums = [sum(col) for col in zip(*(t3[i] for i in _RESULTS))]
     for j, s in enumerate(sums):  # A2
-        if s != tot[j]:
-            out.append(finding(
-                "A2", T3_ADDR[_TOT][j],
-                f"{_COLUMN_LABEL[j]}：（一）至（六）各项之和（{fmt(s)}）应等于（七）总计（{fmt(tot[j])}）",
-                related=_A2_RELATED[j]))
+        if s == tot[j]:
+            continue
+        if absent and any(a in absent for a in _A2_RELATED[j]):
+            # rows the report's format does not have: only the rows it has can be checked, and not to exceed
+            if s > tot[j] and T3_ADDR[_TOT][j] not in absent:
+                out.append(finding(
+                    "A2", T3_ADDR[_TOT][j],
+                    f"{_COLUMN_LABEL[j]}：已有各项之和（{fmt(s)}）超过了（七）总计（{fmt(tot[j])}）",
+                    related=_A2_RELATED[j]))
+            continue
+        out.append(finding(
+            "A2", T3_ADDR[_TOT][j],
+            f"{_COLUMN_LABEL[j]}：（一）至（六）各项之和（{fmt(s)}）应等于（七）总计（{fmt(tot[j])}）",
+            related=_A2_RELATED[j]))
     for i in [i for i, row in enumerate(t3) if sum(row) != 2 * row[TOTAL_COL]]:  # A3
         row = t3[i]
+        if absent and any(a in absent for a in T3_ADDR[i]):
+            continue  # a row the report's format does not have
         out.append(finding(
             "A3", T3_ADDR[i][TOTAL_COL],
             f"{_ROW_LABEL[i]}：六类申请人之和（{fmt(sum(row[:TOTAL_COL]))}）应等于「总计」列（{fmt(row[TOTAL_COL])}）",
@@ -85,13 +97,15 @@ def table_rules(report: Report, grid: Grid) -> list[Finding]:
 
 
 def cross_year_rules(grid: Grid, previous: Report, prev: Grid, cleanup: tuple[int, int] | None) -> list[Finding]:
-    """C3, D1, D2 against last year's report. Cells that were blank last year are unknown: skipped."""
+    """C3, D1, D2 against last year's report. Cells blank last year, or not known this year (see
+    ``Grid.unknown``), are skipped."""
     out: list[Finding] = []
     prev_year = previous.meta.report_year
     last = f"上年（{prev_year}年）报告" if prev_year else "上年报告"
+    unknown = grid.unknown
     for j, _c in enumerate(T3_COLUMNS):  # D1
         before = T3_ADDR[T3_ROW["t3.carried_forward"]][j]
-        if before in prev.blank:
+        if before in prev.blank or T3_ADDR[_CO][j] in unknown:
             continue
         was, now = prev.t3[_CF][j], grid.t3[_CO][j]
         if was != now:
@@ -103,7 +117,7 @@ def cross_year_rules(grid: Grid, previous: Report, prev: Grid, cleanup: tuple[in
     for row in _DOC_ROWS:
         label = L.T2_ROW_LABELS[row]
         issued_a, repealed_a, in_force_a = (f"t2.{row}.{c}" for c in ("issued", "repealed", "in_force"))
-        if in_force_a in prev.blank:
+        if in_force_a in prev.blank or (unknown and {issued_a, repealed_a, in_force_a} & unknown):
             continue
         prev_in_force = prev.t2[in_force_a]
         issued, repealed, in_force = grid.t2[issued_a], grid.t2[repealed_a], grid.t2[in_force_a]

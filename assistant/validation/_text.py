@@ -144,13 +144,17 @@ _TAIL_KW, _TAIL_KIND_OF = _keyword_regex(_CATEGORY_KINDS, r"\s*(?:的|中)?(?:�
 _DIGIT_BEFORE = frozenset("0123456789０１２３４５６７８９〇零一二三四五六七八九")
 _APP_NOUN = re.compile(r"(?:的|份)?(?:政府)?(?:信息)?(?:公开)?申请|依申请")
 _INCL_CARRIED = re.compile(r"[（(]?(?:含|包含|包括|其中)上一?年度?结转")
-_TOTAL_MARK = re.compile(r"共计?|合计|总计|累计|总数|总量")
+# 共 as in 共计/共有, not inside a word (公共法律服务, 共享, 共同): a list item must not end the list
+_TOTAL_MARK = re.compile(r"(?<!公)共(?![享同建治商性识用])计?|合计|总计|累计|总数|总量")
 _DELTA = re.compile(r"较|比上年|同比|环比|增加|减少|增长|下降|上升|提高|降低")
 # A sentence is about 政府信息公开申请 when it says so; "行政许可申请", "复议申请" are something else.
 _APP_CONTEXT = re.compile(r"信息公开申请|公开申请|依申请|申请公开|申请人|(?<!许可)(?<!复议)(?<!审批)(?<!项目)申请")
 _SHARE = re.compile(r"占|比例|比重|百分比")
 _DECISION_VERB = re.compile(r"作出|办理|办结|实施|采取|决定|查处|处理")
 _PUBLISHED = re.compile(r"公开|公示|上传|推送|发布")
+# "共6个部分", "从五个方面": a count of parts or aspects of something, never of cases
+_NOT_CASES = re.compile(r"(?:部分|方面|内容|板块|章节|环节|阶段|步骤|领域|维度|专题)")
+_PART_UNITS = frozenset({"个", "项"})
 
 _COLUMN_OF_KIND = {"c_total": "total", "c_natural": "natural", "c_legal": "legal", "c_commercial": "commercial",
                    "c_research": "research", "c_public_interest": "public_interest",
@@ -228,6 +232,9 @@ class YearUse:
     span: tuple[int, int]
     kind: str  # "period" (…年，我局…), "stats" (统计期限…), "title" (…年政府信息公开工作年度报告)
     future_tense: bool  # 将、计划 … in the sentence: a plan, not a period
+    # The sentence tells of something that happened then (a result, an award), or the text goes on
+    # with a later year ("2022年，…获评优秀。2023年，…"): the year is not the report's period.
+    past_event: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -379,7 +386,7 @@ def _sentence(text: str, s0: int, s1: int, nums: list[NumberMention], app: bool,
     queue: list[str] = []
     first = len(mentions)
     shares: list[NumberMention] = []
-    divided = False  # a "其中" in some lead: only then can the sentence hold a list (see _lists)
+    divided = False  # a list opener in some lead: only then can the sentence hold a list (see _lists)
     for k, num in enumerate(nums):
         if num.unit in _DATE_UNITS:  # NumberMention.is_date
             continue  # dates stay inside the leads ("2022年结转")
@@ -408,6 +415,8 @@ def _sentence(text: str, s0: int, s1: int, nums: list[NumberMention], app: bool,
                 shares.append(num)  # "网上申请占80%": a share of a whole the tables do not hold
             continue
         scan = _Scan(lead)
+        if "包" in lead and _OPENER.search(lead):
+            divided = True
         if "其中" in lead:
             divided = True
             head = _head(mentions, first, len(mentions))
@@ -430,7 +439,10 @@ def _sentence(text: str, s0: int, s1: int, nums: list[NumberMention], app: bool,
                     scan.gov = _TAIL_KIND_OF[m.lastgroup]
                     prev_end = m.end()
         tail = _compact(text[end:nxt])[:16]
-        claim = _claim(num, lead, tail, scan, app, t4_context, parent)
+        if num.unit in _PART_UNITS and _NOT_CASES.match(tail):
+            claim = None
+        else:
+            claim = _claim(num, lead, tail, scan, app, t4_context, parent)
         mentions.append(Mention(num, lead, claim))
         last = len(mentions) - 1
     if divided:
@@ -448,22 +460,26 @@ def _head(mentions: list[Mention], first: int, i: int) -> int | None:
     return None
 
 
+_OPENER = re.compile(r"其中|包括|包含")
+
+
 def _lists(text: str, s1: int, mentions: list[Mention], first: int, lists: list[CountList]) -> None:
-    """"X，其中a、b…" structures among the counts of one sentence."""
+    """"X，其中a、b…" (or 包括) structures among the counts of one sentence. A list inside a list
+    ("12条，其中网站12条，包括计划2条、总结9条") is a list of its own, not more items of the outer one."""
     n = len(mentions)
     for start in range(first + 1, n):
-        if "其中" not in mentions[start].lead:
+        if not _OPENER.search(mentions[start].lead):
             continue
         i = _head(mentions, first, start)
         if i is None:
             continue
         x = mentions[i]
         parts: list[int] = []
-        incomplete = False
+        incomplete = "其中" not in mentions[start].lead  # "包括" names what is included, not all of it
         for b in range(start, n):
             m = mentions[b]
             if parts:
-                if "其中" in m.lead:
+                if _OPENER.search(m.lead):
                     incomplete = True  # a nested list: the outer one is not followed to its end
                     break
                 if _TOTAL_MARK.search(m.lead):
@@ -519,6 +535,18 @@ _LABEL_RIGHT = {name: right for name, _, right in _LABELS}
 
 
 _LABEL_WORDS: tuple[str, ...] = tuple(w for _, words, _ in _LABELS for w in words)
+# 行政规范性文件 and 党内规范性文件 are right; 部门规范性文件 is another kind of document (a gazette's heading).
+_DOC_QUALIFIERS = ("行政", "党内", "部门")
+# 规范性文件 naming a platform, database or column ("规范性文件统一发布平台") is part of a name.
+_DOC_IN_NAME = re.compile(r"(?:统一|发布|公开|查询|备案|审查|管理|检索|信息|数据){0,3}(?:平台|系统|数据库|库|专栏|专区|栏目)")
+_OPEN_QUOTES, _CLOSE_QUOTES = "“《「『", "”》」』"
+
+
+def _in_quoted_name(text: str, pos: int) -> bool:
+    """Is ``pos`` inside “…” or 《…》 (a quoted name or title, written as it is)?"""
+    window = text[max(0, pos - 40):pos]
+    opened = max(window.rfind(q) for q in _OPEN_QUOTES)
+    return opened >= 0 and max(window.rfind(q) for q in _CLOSE_QUOTES) < opened
 
 
 def _may_have_label(text: str) -> bool:
@@ -543,7 +571,9 @@ _DOC_WORDS = re.compile(r"规章|规范性文件|文件")
 _STATS = re.compile(r"统计期限|统计期间|统计时限|统计时段|统计区间|统计周期|数据统计|统计数据|统计范围")
 _FUTURE = re.compile(r"将|计划|拟|力争|争取|继续|下一步|下步|预计|展望")
 _COMPARISON_BEFORE = ("与", "较", "比", "同", "对比", "截至", "截止", "对照", "针对", "根据", "按照", "依据", "落实")
-_YEAR_NOT_PERIOD_AFTER = re.compile(r"度?(?:结转|相比|同期|同比|以来|以前|之前|底|末|版|的)")
+# a year that dates something else: a comparison, a carry-over, a document's revision (《条例》（2019年修订）)
+_YEAR_NOT_PERIOD_AFTER = re.compile(r"度?(?:结转|相比|同期|同比|以来|以前|之前|底|末|版|的|修订|修正|颁布|公布|施行|印发)")
+_PAST_RESULT = re.compile(r"获评|荣获|被评为|评为|评定为|位列|名列|排名|表彰|表扬|授予|获得.{0,10}(?:称号|奖|等次)")
 _YEAR_PERIOD_AFTER = re.compile(r"度?(?:[，,、]|全年|内|期间|中|我|本|共|累计|各级)")
 _YEAR_TITLE_AFTER = re.compile(r"度?(?:的)?(?:政府信息公开|信息公开)")
 
@@ -556,7 +586,8 @@ _FEE_CASE_UNITS = frozenset({"件", "次", "笔", "份"})
 
 
 def _phrases(address_kind: str, text: str, sentences: list[tuple[int, int]], app_sentences: list[bool],
-             t4_sentences: list[bool]) -> list[Phrase]:
+             t4_sentences: list[bool], counts: list[int]) -> list[Phrase]:
+    """Phrases rules look for; ``counts`` are the positions of the numbers that count something."""
     out: list[Phrase] = []
     if "申请" in text:
         for m in _NO_APPLICATIONS.finditer(text):  # "本机关未收到公民、法人或其他组织提出的信息公开申请"
@@ -584,13 +615,16 @@ def _phrases(address_kind: str, text: str, sentences: list[tuple[int, int]], app
         name = _LABEL_OF[m.lastgroup]
         if name == "title" and address_kind not in ("meta.title", "preamble"):
             continue
-        if name == "doc" and text[max(0, m.start() - 2):m.start()] in ("行政", "党内"):
+        if name == "doc" and (text[max(0, m.start() - 2):m.start()] in _DOC_QUALIFIERS
+                              or _DOC_IN_NAME.match(text, m.end()) or _in_quoted_name(text, m.start())):
             continue
-        out.append(Phrase("label", m.span(), (m.group(0), _LABEL_RIGHT[name])))
+        out.append(Phrase("label", m.span(), (m.group(0), _LABEL_RIGHT[name], name)))
     if _PETITION_HINT.search(text):
         for m in _PETITION.finditer(text):
             s0, s1 = sentences[_sentence_of(sentences, m.start())]
-            if "信访举报投诉类" not in m.group(0) and text.find("不予处理", s0, s1) < 0:
+            # "专人负责依申请公开答复及投诉信访件的办理" counts nothing: a duty, not a count
+            if ("信访举报投诉类" not in m.group(0) and text.find("不予处理", s0, s1) < 0
+                    and any(s0 <= c < s1 for c in counts)):
                 out.append(Phrase("petition", m.span()))
     if "号" in text:
         out.extend(Phrase("cite2019", m.span()) for m in _CITE_2019.finditer(text))
@@ -634,15 +668,21 @@ def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> int:
 def _years(text: str, numbers: tuple[NumberMention, ...], sentences: list[tuple[int, int]],
            address_kind: str) -> list[YearUse]:
     out: list[YearUse] = []
-    flags: dict[int, tuple[bool, bool]] = {}  # sentence → (about the statistical period, about plans)
+    # sentence → (where the clause naming the statistical period starts, or -1; about plans; a past result)
+    flags: dict[int, tuple[int, bool, bool]] = {}
+    period_sentences: list[int] = []
     for n in numbers:
         if n.unit != "年" or n.approx or not (1990 <= n.value <= 2100) or not n.is_int:
             continue
         s = _sentence_of(sentences, n.start)
         s0, s1 = sentences[s]
         if s not in flags:
-            flags[s] = (bool(_STATS.search(text, s0, s1)), bool(_FUTURE.search(text, s0, s1)))
-        stats, future = flags[s]
+            m = _STATS.search(text, s0, s1)
+            # the period is stated in the clause that names it and after: "依照《条例》（2019年修订），…统计期限为…"
+            clause = -1 if m is None else max(text.rfind("，", s0, m.start()), text.rfind(",", s0, m.start()), s0)
+            flags[s] = (clause, bool(_FUTURE.search(text, s0, s1)), bool(_PAST_RESULT.search(text, s0, s1)))
+        clause, future, past = flags[s]
+        stats = clause >= 0 and n.start >= clause
         after = _compact(text[n.unit_end:min(s1, n.unit_end + 16)])
         kind = None
         if address_kind == "meta.title" or (address_kind == "preamble" and _YEAR_TITLE_AFTER.match(after)):
@@ -655,7 +695,13 @@ def _years(text: str, numbers: tuple[NumberMention, ...], sentences: list[tuple[
               and _YEAR_PERIOD_AFTER.match(after) and not _YEAR_NOT_PERIOD_AFTER.match(after)):
             kind = "period"
         if kind is not None:
-            out.append(YearUse(int(n.value), (n.start, n.unit_end), kind, future))
+            out.append(YearUse(int(n.value), (n.start, n.unit_end), kind, future, kind == "period" and past))
+            period_sentences.append(s if kind == "period" else -1)
+    for k, y in enumerate(out):  # "2022年，…。2023年，…": the earlier year is told as the past
+        if y.kind == "period" and not y.past_event and any(
+                later.kind == "period" and later.year > y.year and period_sentences[j] > period_sentences[k]
+                for j, later in enumerate(out[k + 1:], k + 1)):
+            out[k] = YearUse(y.year, y.span, y.kind, y.future_tense, True)
     return out
 
 
@@ -729,7 +775,8 @@ def analyse(text: str, address_kind: str) -> TextFacts:
                 k += 1
             if nums:
                 _sentence(text, s0, s1, nums, app, t4, mentions, percents, lists, breakdowns)
-    phrases = _phrases(address_kind, text, sentences, app_sentences, t4_sentences) if text else []
+    counts = [m.num.start for m in mentions if m.unit in COUNT_UNITS]
+    phrases = _phrases(address_kind, text, sentences, app_sentences, t4_sentences, counts) if text else []
     years = _years(text, numbers, sentences, address_kind) if numbers else []
     fee = _fee(text, mentions, numbers, address_kind == "fees")
     if not (mentions or percents or breakdowns or phrases or years or fee):  # (lists index mentions)
