@@ -55,6 +55,26 @@ def test_check_reports_a_wrong_cell_and_exits_1(tmp_path, sample_gold):
     assert human.returncode == 1 and "[错误]" in human.stdout and "个错误" in human.stdout
 
 
+def test_check_tells_a_table_left_blank_in_one_line_and_a_blank_row_once(tmp_path, sample_gold):
+    """A published table with many blank rows: one line for the table (its rows named), one finding
+    per row in --json (not one per cell), and the count says the lines shown."""
+    from schemas.layout import T3_COLUMNS, T3_ROWS
+    from schemas.report import Blank
+    for row in T3_ROWS[4:9]:
+        for col in T3_COLUMNS:
+            set_cell(sample_gold, f"{row.address}.{col}", Blank(blank="/"))
+    set_cell(sample_gold, "t4.review.upheld", Blank(blank=""))
+    path = write_json(sample_gold, tmp_path / "r.json")
+    human = run("check", path).stdout
+    assert human.count("表三有5行空白（共35格）：（三）不予公开1.属于国家秘密、") == 1
+    assert "表四「行政复议·结果维持」" in human and "保护第三方合法权益」行" not in human
+    doc = json.loads(run("check", path, "--json").stdout)
+    a4 = [f for f in doc["findings"] if f["rule"] == "A4"]
+    assert [len(f["location"]["related"]) for f in a4] == [7, 7, 7, 7, 7, 0]
+    shown = sum(line.startswith("[") for line in human.splitlines())
+    assert f"共 {shown - doc['summary']['warnings']} 个错误" in human
+
+
 def test_previous_year_enables_cross_year_rules(tmp_path):
     this = consistent_report(5)
     prev = previous_year_of(this)

@@ -94,8 +94,9 @@ def _print_findings(path: str, report: Report, findings: list[Finding], out) -> 
                       file=out)
             continue
         print(f"[{tag}] {f.rule} {location_label(f.location)}：{f.message}", file=out)
-    errors = sum(f.severity == "error" for f in findings)
-    print(f"共 {errors} 个错误、{len(findings) - errors} 个警告。", file=out)
+    shown = [f for f in findings if f not in folded] + [next(iter(t.findings)) for t in said]
+    errors = sum(f.severity == "error" for f in shown)
+    print(f"共 {errors} 个错误、{len(shown) - errors} 个警告。", file=out)
 
 
 def cmd_check(args) -> int:
