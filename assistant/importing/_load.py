@@ -18,6 +18,7 @@ from assistant.importing._docx import docx_document
 from assistant.importing._html import decode_html, html_document
 from assistant.importing._pdf import pdf_document
 from assistant.importing._safety import MAX_REPORT_BYTES, check_docx_zip, check_size, clean_document
+from assistant.importing._script import Restore, restore_narrative, simplify_text, to_simplified
 from assistant.importing._text import text_document
 from schemas.layout import ALL_CELL_ADDRESSES
 from schemas.report import Report, SourceInfo
@@ -33,8 +34,16 @@ _HTML_SNIFF = ("<!doctype html", "<html", "<body", "<head", "<table", "<p>", "<p
 _PDF_MAGIC = b"%PDF-"
 
 
-def _build(doc: Document) -> Report:
-    return build_report(clean_document(doc))
+def _build(doc: Document, restore: Restore | None = None, notes: list[str] | None = None) -> Report:
+    doc = clean_document(doc)
+    if restore is None and notes is None:  # a text was simplified before it was split
+        doc, restore = to_simplified(doc)
+    if notes:
+        doc.notes.extend(notes)
+    report = build_report(doc)
+    if restore is not None:
+        restore_narrative(report, restore)
+    return report
 
 
 def _docx(data: bytes, name: str) -> Report:
@@ -46,7 +55,8 @@ def _docx(data: bytes, name: str) -> Report:
 def parse_text(text: str) -> Report:
     """A report copied as plain text (tables tab-separated)."""
     check_size(len(text), "该文本")  # characters, not bytes: the same order of magnitude
-    return _build(text_document(text))
+    read, restore, notes = simplify_text(text)  # traditional characters or pinyin: read as simplified
+    return _build(text_document(read), restore, notes)
 
 
 def parse_docx(data: bytes | str | Path) -> Report:

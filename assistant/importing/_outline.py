@@ -31,13 +31,16 @@ _P1_TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 _P1_BY_NUMERAL = dict(zip(L.CN_ORDINALS, L.P1_SUBPART_TITLES))
 
-_NO_NUMERAL = re.compile(r"[、.．]?\s*(\S.{1,38}?(?:情况|事项))\s*[:：。]?")
+_NO_NUMERAL = re.compile(r"[、.．]\s*(\S.{1,38}?(?:情况|事项))\s*[:：。]?")
+_PART_OF_TITLE = {norm(t): pid for pid, t in L.PART_TITLES.items()}
 _PARENTHESISED = re.compile(r"[（(][^（）()]*(?:[）)]|$)")
 _PROSE_MARK = re.compile(r"[，。；！？]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # a part heading inside a line: at its start, or after a sentence ends
 _INLINE_HEADING = re.compile(r"(?:^|(?<=[。；！？\s]))\s*([一二三四五六七八九十]{1,2}\s*[、.．]\s*\S{2,30}?(?:情况|事项))(?=[\s:：。，]|$)")
 _INLINE_ITEM = re.compile(r"(?:^|(?<=[。；！？\s]))(\s*[（(]\s*([一二三四五六七八九十]{1,2})\s*[)）])(?=(.{2,60}))")
+_CN_DIGITS = frozenset("一二三四五六七八九十")
+_INLINE_ANY = re.compile(r"[。；！？\s]\s*(?:[（(]\s*[一二三四五六七八九十]{1,2}\s*[)）]|[一二三四五六七八九十]{1,2}\s*[、.．])")
 _MARKER = re.compile(
     r"\s*(?:[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]|([一二三四五六七八九十]{1,3})\s*、|(\d{1,2})\s*[.、．](?!\d))\s*")
 _TITLE_END = re.compile(r"(.{2,30}?(?:情况|事项))")
@@ -83,10 +86,14 @@ def heading_of(text: str) -> tuple[str, str, str] | None:
         return None
     m = _HEADING.fullmatch(text)
     if not m:
+        # without a numeral: the official title alone, or a title close to it after the 、 that
+        # followed the lost numeral
+        pid = _PART_OF_TITLE.get(norm(text).rstrip(":：。"))
+        if pid is not None:
+            return pid, "", text.strip().rstrip(":：。")
         m = _NO_NUMERAL.fullmatch(text)
         if not m:
             return None
-        # without a numeral only a title close to the official one is a heading
         title = m.group(1)
         score, pid = max((similarity(bigrams(title), b), p) for p, b in _PART_BIGRAMS.items())
         return (pid, "", title) if score >= 0.7 else None
@@ -109,11 +116,14 @@ def _unfold(p: Paragraph) -> list[Paragraph]:
     """A body collapsed into one line by a page copy: split it before the part headings and the
     sub-part or item titles written inside it."""
     text = p.text
-    if len(text) < 20:
-        return [p]
+    if len(text) < 20 or (text[0] not in _CN_DIGITS and not _INLINE_ANY.search(text)):
+        return [p]  # the common case, found with one scan: no heading or item inside the line
     cuts = {m.start(1) for m in _INLINE_HEADING.finditer(text)
             if (m.start(1) > 0 or m.end() < len(text)) and heading_of(m.group(1)) is not None}
-    subs = [m for m in _INLINE_ITEM.finditer(text) if _official_item(m.group(2), m.group(3))]
+    subs = [m for m in _INLINE_ITEM.finditer(text) if m.start(1) > 0]
+    if not cuts and len(subs) < 2:
+        return [p]  # the common case: nothing written inside the line
+    subs = [m for m in subs if _official_item(m.group(2), m.group(3))]
     if cuts or len(subs) >= 2:
         cuts |= {m.start(1) for m in subs}
     cuts.discard(0)
