@@ -7,6 +7,7 @@ import re
 from assistant.validation._grid import Grid
 from assistant.validation._narrative import Text
 from assistant.validation._registry import finding
+from assistant.validation._text import tells_past_result
 from schemas import labels as L
 from schemas.findings import Finding
 from schemas.layout import ALL_CELL_ADDRESSES, narrative_label
@@ -30,10 +31,12 @@ _PART_OF_TITLE = {t: p for p, t in _NORM_TITLE.items()}
 # How a preamble that lists the parts names each of them, in the titles of the format and in the
 # older wordings still copied into preambles ("因政府信息公开工作被申请行政复议和提起行政诉讼情况",
 # "存在的问题及改进情况", "依申请公开政府信息情况").
-_PART_WORDS = {"p1": re.compile("总体情况|概述"), "p2": re.compile("主动公开政府信息的?情况"),
-               "p3": re.compile("收到和处理政府信息公开申请的?情况|依申请公开政府信息的?情况"),
-               "p4": re.compile("(?:行政)?复议[^，,。；;]{0,6}?(?:行政)?诉讼的?情况"),
-               "p5": re.compile("存在的(?:主要)?问题|主要问题(?:及|和)改进"), "p6": re.compile("其他需要报告的事项")}
+# Each pattern starts with a literal (a top-level alternation would scan several times slower).
+_PART_WORDS = {p: tuple(map(re.compile, words)) for p, words in {
+    "p1": ("总体情况", "概述"), "p2": ("主动公开政府信息的?情况",),
+    "p3": ("收到和处理政府信息公开申请的?情况", "依申请公开政府信息的?情况"),
+    "p4": ("复议[^，,。；;]{0,6}?诉讼的?情况",),
+    "p5": ("存在的(?:主要)?问题", "问题(?:及|和)改进"), "p6": ("其他需要报告的事项",)}.items()}
 _N = "[一二三四五六七八九十1-9１-９]"
 _COUNTED_PARTS = re.compile(rf"(?:分为|分成|包括|包含|共)(?:以下)?({_N})个?部分|({_N})个?部分(?:组成|构成)")
 _CN_COUNT = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")} | {str(i): i for i in range(1, 10)} \
@@ -119,10 +122,10 @@ def _preamble(report: Report, out: list[Finding]) -> None:
             out.append(finding("F1", "preamble", f"引言称报告由{written}个部分组成，2021年格式的报告应为六个部分",
                                span=m.span(), severity="warning"))
     positions = {}
-    for pid, pattern in _PART_WORDS.items():
-        hit = pattern.search(text)
-        if hit:
-            positions[pid] = hit.start()
+    for pid, patterns in _PART_WORDS.items():
+        hits = [h.start() for h in (p.search(text) for p in patterns) if h]
+        if hits:
+            positions[pid] = min(hits)
     if len(positions) >= 3:  # the preamble lists the parts
         missing = [p for p in _PARTS if p not in positions]
         listed = sorted(positions, key=positions.__getitem__)
@@ -164,8 +167,8 @@ def _f2(report: Report, imported: bool, out: list[Finding]) -> None:
     if imported or not all(_is_empty(t) for _, t in subparts):
         empty = [k for k, t in subparts if _is_empty(t)]
         covered = _covered_topics(subparts) if empty and len(empty) < len(subparts) else set()
-        for i, (key, text) in enumerate(subparts):
-            if _is_empty(text) and key not in covered:
+        for i, (key, _) in enumerate(subparts):
+            if key in empty and key not in covered:
                 out.append(finding(
                     "F2", f"p1.{key}",
                     f"第一部分「（{L.CN_ORDINALS[i]}）{L.P1_SUBPART_TITLES[key]}」没有内容；没有可报告的情况也应写明"
@@ -223,7 +226,8 @@ def _f4_to_f7(report: Report, texts: list[Text], out: list[Finding]) -> None:
                                                   "合并计数；依申请公开只统计政府信息公开申请", span=ph.span))
         if year is not None:
             for y in facts.years:
-                message = _f5_message(y.year, year, y.kind, y.future_tense, y.past_event)
+                past = y.past_event or (y.kind == "period" and y.year < year and tells_past_result(text, y.span[0]))
+                message = _f5_message(y.year, year, y.kind, y.future_tense, past)
                 if message:
                     out.append(finding("F5", address, f"{where}中的“{text[y.span[0]:y.span[1]]}”：{message}", span=y.span))
         for m in facts.mentions:

@@ -28,7 +28,7 @@ from schemas import labels as L
 
 __all__ = [
     "COUNT_UNITS", "MONEY_UNITS", "Claim", "CountList", "FeeFacts", "Mention", "Percent", "Phrase", "TextFacts",
-    "YearUse", "analyse",
+    "YearUse", "analyse", "tells_past_result",
 ]
 
 COUNT_UNITS = frozenset({"件", "条", "次", "人次", "件次", "个", "项", "宗", "起", "份"})
@@ -144,8 +144,16 @@ _TAIL_KW, _TAIL_KIND_OF = _keyword_regex(_CATEGORY_KINDS, r"\s*(?:的|中)?(?:�
 _DIGIT_BEFORE = frozenset("0123456789０１２３４５６７８９〇零一二三四五六七八九")
 _APP_NOUN = re.compile(r"(?:的|份)?(?:政府)?(?:信息)?(?:公开)?申请|依申请")
 _INCL_CARRIED = re.compile(r"[（(]?(?:含|包含|包括|其中)上一?年度?结转")
-# 共 as in 共计/共有, not inside a word (公共法律服务, 共享, 共同): a list item must not end the list
-_TOTAL_MARK = re.compile(r"(?<!公)共(?![享同建治商性识用])计?|合计|总计|累计|总数|总量")
+_TOTAL_MARK = re.compile(r"共(?![享同建治商性识用])计?|合计|总计|累计|总数|总量")
+
+
+def _total_mark(lead: str) -> bool:
+    """共计/共有/合计…, not 共 inside a word (公共法律服务, 共享, 共同): a list item must not end the list.
+    (公 is tested here: a look-behind in the pattern makes every search several times slower.)"""
+    for m in _TOTAL_MARK.finditer(lead):
+        if lead[m.start()] != "共" or m.start() == 0 or lead[m.start() - 1] != "公":
+            return True
+    return False
 _DELTA = re.compile(r"较|比上年|同比|环比|增加|减少|增长|下降|上升|提高|降低")
 # A sentence is about 政府信息公开申请 when it says so; "行政许可申请", "复议申请" are something else.
 _APP_CONTEXT = re.compile(r"信息公开申请|公开申请|依申请|申请公开|申请人|(?<!许可)(?<!复议)(?<!审批)(?<!项目)申请")
@@ -232,8 +240,8 @@ class YearUse:
     span: tuple[int, int]
     kind: str  # "period" (…年，我局…), "stats" (统计期限…), "title" (…年政府信息公开工作年度报告)
     future_tense: bool  # 将、计划 … in the sentence: a plan, not a period
-    # The sentence tells of something that happened then (a result, an award), or the text goes on
-    # with a later year ("2022年，…获评优秀。2023年，…"): the year is not the report's period.
+    # The text goes on with a later year ("2022年，…获评优秀。2023年，…"): this one is told as the
+    # past, not as the report's period. (A sentence telling of a result: see ``tells_past_result``.)
     past_event: bool = False
 
 
@@ -421,7 +429,7 @@ def _sentence(text: str, s0: int, s1: int, nums: list[NumberMention], app: bool,
             divided = True
             head = _head(mentions, first, len(mentions))
             parent = mentions[head].claim if head is not None else None
-        elif _TOTAL_MARK.search(lead):
+        elif _total_mark(lead):
             parent = None
         if "分别" in lead:
             kinds = [e for kind in scan.t3_kinds for e in _SPLIT.get(kind, (kind,))]
@@ -482,7 +490,7 @@ def _lists(text: str, s1: int, mentions: list[Mention], first: int, lists: list[
                 if _OPENER.search(m.lead):
                     incomplete = True  # a nested list: the outer one is not followed to its end
                     break
-                if _TOTAL_MARK.search(m.lead):
+                if _total_mark(m.lead):
                     break
             if m.unit != x.unit:
                 break
@@ -586,8 +594,7 @@ _FEE_CASE_UNITS = frozenset({"件", "次", "笔", "份"})
 
 
 def _phrases(address_kind: str, text: str, sentences: list[tuple[int, int]], app_sentences: list[bool],
-             t4_sentences: list[bool], counts: list[int]) -> list[Phrase]:
-    """Phrases rules look for; ``counts`` are the positions of the numbers that count something."""
+             t4_sentences: list[bool], mentions: list[Mention]) -> list[Phrase]:
     out: list[Phrase] = []
     if "申请" in text:
         for m in _NO_APPLICATIONS.finditer(text):  # "本机关未收到公民、法人或其他组织提出的信息公开申请"
@@ -620,6 +627,7 @@ def _phrases(address_kind: str, text: str, sentences: list[tuple[int, int]], app
             continue
         out.append(Phrase("label", m.span(), (m.group(0), _LABEL_RIGHT[name], name)))
     if _PETITION_HINT.search(text):
+        counts = [m.num.start for m in mentions if m.unit in COUNT_UNITS]
         for m in _PETITION.finditer(text):
             s0, s1 = sentences[_sentence_of(sentences, m.start())]
             # "专人负责依申请公开答复及投诉信访件的办理" counts nothing: a duty, not a count
@@ -668,9 +676,7 @@ def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> int:
 def _years(text: str, numbers: tuple[NumberMention, ...], sentences: list[tuple[int, int]],
            address_kind: str) -> list[YearUse]:
     out: list[YearUse] = []
-    # sentence → (where the clause naming the statistical period starts, or -1; about plans; a past result)
-    flags: dict[int, tuple[int, bool, bool]] = {}
-    period_sentences: list[int] = []
+    flags: dict[int, tuple[int, bool]] = {}  # sentence → (start of the clause naming the period or -1, about plans)
     for n in numbers:
         if n.unit != "年" or n.approx or not (1990 <= n.value <= 2100) or not n.is_int:
             continue
@@ -680,8 +686,8 @@ def _years(text: str, numbers: tuple[NumberMention, ...], sentences: list[tuple[
             m = _STATS.search(text, s0, s1)
             # the period is stated in the clause that names it and after: "依照《条例》（2019年修订），…统计期限为…"
             clause = -1 if m is None else max(text.rfind("，", s0, m.start()), text.rfind(",", s0, m.start()), s0)
-            flags[s] = (clause, bool(_FUTURE.search(text, s0, s1)), bool(_PAST_RESULT.search(text, s0, s1)))
-        clause, future, past = flags[s]
+            flags[s] = (clause, bool(_FUTURE.search(text, s0, s1)))
+        clause, future = flags[s]
         stats = clause >= 0 and n.start >= clause
         after = _compact(text[n.unit_end:min(s1, n.unit_end + 16)])
         kind = None
@@ -695,14 +701,20 @@ def _years(text: str, numbers: tuple[NumberMention, ...], sentences: list[tuple[
               and _YEAR_PERIOD_AFTER.match(after) and not _YEAR_NOT_PERIOD_AFTER.match(after)):
             kind = "period"
         if kind is not None:
-            out.append(YearUse(int(n.value), (n.start, n.unit_end), kind, future, kind == "period" and past))
-            period_sentences.append(s if kind == "period" else -1)
-    for k, y in enumerate(out):  # "2022年，…。2023年，…": the earlier year is told as the past
-        if y.kind == "period" and not y.past_event and any(
-                later.kind == "period" and later.year > y.year and period_sentences[j] > period_sentences[k]
-                for j, later in enumerate(out[k + 1:], k + 1)):
+            out.append(YearUse(int(n.value), (n.start, n.unit_end), kind, future))
+    periods = [k for k, y in enumerate(out) if y.kind == "period"]
+    for i, k in enumerate(periods[:-1]):  # "2022年，…。2023年，…": the earlier year is told as the past
+        y = out[k]
+        if any(out[j].year > y.year for j in periods[i + 1:]):
             out[k] = YearUse(y.year, y.span, y.kind, y.future_tense, True)
     return out
+
+
+def tells_past_result(text: str, pos: int) -> bool:
+    """Does the sentence at ``pos`` tell of a result or award ("2022年，…本局获评优秀等次")? Asked
+    only of a year written as the period that is not the report's, so not part of the cached analysis."""
+    m = _SENTENCE.search(text, pos)
+    return m is not None and _PAST_RESULT.search(text, pos, m.end()) is not None
 
 
 def _fee(text: str, mentions: list[Mention], numbers: tuple[NumberMention, ...], force: bool) -> FeeFacts | None:
@@ -775,8 +787,7 @@ def analyse(text: str, address_kind: str) -> TextFacts:
                 k += 1
             if nums:
                 _sentence(text, s0, s1, nums, app, t4, mentions, percents, lists, breakdowns)
-    counts = [m.num.start for m in mentions if m.unit in COUNT_UNITS]
-    phrases = _phrases(address_kind, text, sentences, app_sentences, t4_sentences, counts) if text else []
+    phrases = _phrases(address_kind, text, sentences, app_sentences, t4_sentences, mentions) if text else []
     years = _years(text, numbers, sentences, address_kind) if numbers else []
     fee = _fee(text, mentions, numbers, address_kind == "fees")
     if not (mentions or percents or breakdowns or phrases or years or fee):  # (lists index mentions)
