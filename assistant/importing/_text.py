@@ -98,8 +98,8 @@ def text_document(text: str) -> Document:
             s = stripped
         if "**" in s:
             s = s.replace("**", "")
-        if s[-1] == "|":  # "…报告 |", "0 |": the cell border of a page copied as text
-            s = s.rstrip("| \t\u3000")
+        if s[-1] in "|｜":  # "…报告 |", "0 |": the cell border of a page copied as text
+            s = s.rstrip("|｜ \t\u3000")
         if s:
             lines.append((_TEXT, start + lead, s))
 
