@@ -209,6 +209,17 @@ def test_e4_claims_hold_on_a_report_without_cases():
     assert findings == [], describe(findings)
 
 
+@pytest.mark.parametrize("preamble", [
+    "本报告依次说明总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、"
+    "行政诉讼情况、存在的主要问题及改进情况和其他需要报告的事项，分为6个部分。",
+    "报告围绕政府信息公开行政复议、行政诉讼情况等五个方面展开，共六项内容。",
+])
+def test_e4_a_count_of_the_reports_parts_is_not_a_count_of_cases(small, preamble):
+    assert of_rule(_findings(small, preamble, "preamble"), "E4") == []
+    wrong = "本年度发生政府信息公开行政诉讼6件。"  # a count of cases still is
+    assert of_rule(_findings(small, wrong, "preamble"), "E4")
+
+
 # ---- E5: table 二 ------------------------------------------------------------------------------
 @pytest.mark.parametrize(("text", "quote", "cell"), [
     ("全年制发行政规范性文件6件。", "6件", "t2.normative_docs.issued"),
@@ -275,6 +286,29 @@ def test_e7_parts_and_total(small, text, severity, hint):
     assert e7[0].location.span[0] == text.index(head)
 
 
+@pytest.mark.parametrize("text", [
+    # two kinds named out of 1600 items: some named, not a breakdown presented as complete
+    "全年编发各类政务信息1600条，其中领导活动报道45条，人事任免信息30条。",
+    # 公共 in an item is not 共 (a total mark) ending the list: 15 + 10 + 15 = 40
+    "全年更新目录信息40条，其中财政预决算15条、人事信息10条、公共卫生15条。",
+    # a list inside a list is not summed with the outer one (30 + 12 + 15 > 50)
+    "全年公开信息50条，其中门户网站发布30条，包含政策文件12条、工作动态15条。",
+])
+def test_e7_lists_that_are_not_contradictions(small, text):
+    findings = _findings(small, text, "p1.active")
+    assert of_rule(findings, "E7") == [], describe(findings)
+
+
+@pytest.mark.parametrize(("text", "hint"), [
+    ("全年更新目录信息40条，其中财政预决算15条、人事信息10条、公共卫生5条。", "应等于"),
+    ("全年发布法定主动公开内容20条，包括政策文件12条、工作动态15条。", "超过"),  # 包括 lists can exceed
+    ("全年公开信息50条，其中门户网站发布60条，包含政策文件12条。", "超过"),
+])
+def test_e7_lists_that_still_contradict_their_total(small, text, hint):
+    e7 = of_rule(_findings(small, text, "p1.active"), "E7")
+    assert len(e7) == 1 and hint in e7[0].message
+
+
 # ---- E8: 信息处理费 ------------------------------------------------------------------------------
 def _fees(report, text, unpaid=0):
     r = with_text(report, "p6.0", text)
@@ -335,3 +369,43 @@ def test_fee_amount_in_chinese_numerals_is_read():
 
     assert analyse("本年度收取信息处理费五十万元。", "fees").fee.amount
     assert analyse("本年度收取信息处理费2件，共计五百元。", "fees").fee.amount
+
+
+@pytest.mark.parametrize(("year", "fires"), [(2019, False), (2020, False), (2021, True), (2024, True)])
+def test_e8_applies_from_the_report_on_2021(small, year, fires):
+    r = with_text(small, "p6.0", "本年度无其他需要报告的事项。")
+    r.meta.report_year = year
+    assert bool(of_rule(validate(r), "E8")) == fires
+
+
+# ---- a table that was not read ------------------------------------------------------------------
+def _without(report, table):
+    from schemas.layout import ALL_CELL_ADDRESSES, set_cell
+    from schemas.report import Blank
+
+    r = report.model_copy(deep=True)
+    for a in ALL_CELL_ADDRESSES:
+        if a.startswith(table + "."):
+            set_cell(r, a, Blank())
+    return r
+
+
+def test_text_against_a_table_not_read_is_one_warning_not_comparisons_with_0(small):
+    r = with_text(_without(small, "t4"), "p1.oversight", "本年度发生政府信息公开行政复议4件、行政诉讼1件，复议结果均获维持。")
+    findings = [f for f in validate(r) if f.rule != "A4"]
+    f, = of_rule(findings, "E4")
+    assert f.severity == "warning" and f.location.address == "p1.oversight"
+    assert "表四没有读到" in f.message and "等3处" in f.message
+    r = _without(small, "t3")
+    e = [f for f in validate(r) if f.rule.startswith("E")]
+    assert [(f.rule, f.severity) for f in e] == [("E1", "warning")], describe(e)
+
+
+def test_a_2019_format_table_2_is_not_compared_with_the_text(small):
+    from schemas.report import SourceInfo
+
+    r = _without(small, "t2")
+    r.meta.report_year = 2020
+    r.source = SourceInfo(kind="text", format_version="2019")
+    f, = [f for f in validate(r) if f.rule.startswith("E")]
+    assert (f.rule, f.severity) == ("E5", "warning") and "2019年试行格式" in f.message

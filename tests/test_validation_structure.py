@@ -85,6 +85,22 @@ def test_f1_preamble_that_counts_or_lists_parts(small, preamble, fires):
     assert all(f.severity == "warning" and f.location.address == "preamble" for f in f1)
 
 
+@pytest.mark.parametrize("preamble", [
+    # the titles of the format before 2019, still copied into preambles
+    "本报告由概述、主动公开政府信息情况、依申请公开政府信息情况、因政府信息公开申请行政复议、提起行政诉讼的情况、"
+    "政府信息公开工作存在的主要问题和改进情况、其他需要报告的事项组成。",
+    "报告分别介绍总体情况，主动公开政府信息情况，收到和处理政府信息公开申请情况，政府信息公开行政复议、行政诉讼情况，"
+    "存在的问题和改进情况，其他需要报告的事项。",
+])
+def test_f1_preamble_in_older_or_shortened_part_titles(small, preamble):
+    f1 = of_rule(validate(with_text(small, "preamble", preamble)), "F1")
+    assert f1 == [], describe(f1)
+    without_4 = preamble.replace("因政府信息公开申请行政复议、提起行政诉讼的情况、", "").replace(
+        "政府信息公开行政复议、行政诉讼情况，", "")
+    f, = of_rule(validate(with_text(small, "preamble", without_4)), "F1")  # a part really left out still is
+    assert "行政复议" in f.message
+
+
 # ---- F2 ----------------------------------------------------------------------------------------
 @pytest.mark.parametrize(("address", "text"), [
     ("p1.platform", ""), ("p1.oversight", "（略）"), ("p5", "无。"), ("p6.3", "待补充"), ("p1.management", "XXXX"),
@@ -100,6 +116,29 @@ def test_f2_empty_or_boilerplate(small, address, text):
 def test_f2_saying_plainly_there_is_nothing_is_fine(address, text):
     findings = validate(with_text(zero_report(), address, text))
     assert findings == [], describe(findings)
+
+
+def _part1_in_one_piece(report, text):
+    r = report.model_copy(deep=True)
+    r.part1.active, r.part1.on_request, r.part1.management, r.part1.platform, r.part1.oversight = text, "", "", "", ""
+    return _imported(r, STANDARD)
+
+
+@pytest.mark.parametrize("text", [
+    "（1）主动公开：全年公开政府信息300条，发布政策解读5篇。（2）依申请公开：本年度新收政府信息公开申请104件。"
+    "（3）政府信息管理：严格执行保密审查制度。（4）平台建设：升级政务新媒体矩阵。（5）监督保障：开展业务培训2次。",
+    "本机关坚持主动公开政府信息，依法办理政府信息公开申请104件，落实公文公开属性源头认定，"
+    "改版门户网站，并将政务公开工作纳入绩效考核。",
+])
+def test_f2_part_1_written_in_one_piece_covers_its_topics(small, text):
+    f2 = of_rule(validate(_part1_in_one_piece(small, text)), "F2")
+    assert f2 == [], describe(f2)
+
+
+def test_f2_part_1_in_one_piece_still_needs_each_topic(small):
+    text = "一是主动公开政府信息300条；二是办理政府信息公开申请104件；三是改版门户网站。"
+    f2 = of_rule(validate(_part1_in_one_piece(small, text)), "F2")
+    assert [f.location.address for f in f2] == ["p1.management", "p1.oversight"]
 
 
 # ---- F3 ----------------------------------------------------------------------------------------
@@ -144,6 +183,26 @@ def test_f4_official_labels_are_fine(small):
     assert of_rule(validate(with_text(small, "p1.active", text)), "F4") == []
 
 
+@pytest.mark.parametrize("year", [2019, 2020])
+def test_f4_the_2019_labels_are_right_in_a_report_on_2019_or_2020(small, year):
+    text = "本年新制作规范性文件5件，对外公开总数量40件；其他对外管理服务事项无变化。"
+    r = with_text(small, "p1.active", text)
+    r.meta.report_year = year
+    assert of_rule(validate(r), "F4") == []
+    r.meta.report_year = 2021
+    assert len(of_rule(validate(r), "F4")) == 3  # the same words in a 2021 report
+
+
+@pytest.mark.parametrize("text", [
+    "市政府公报本年度刊登部门规范性文件12件。",
+    "本局在《青禾县规范性文件管理办法》框架下开展合法性审核。",
+    "本局通过规范性文件备案审查系统报送备案文件。",
+    "本局维护“青禾县规范性文件库”专栏。",
+])
+def test_f4_normative_docs_inside_a_name_or_another_kind_are_fine(small, text):
+    assert of_rule(validate(with_text(small, "p1.platform", text)), "F4") == []
+
+
 # ---- F5 ----------------------------------------------------------------------------------------
 @pytest.mark.parametrize(("address", "text", "quote"), [
     ("p1.management", "2022年，我局健全政府信息管理制度。", "2022年"),
@@ -176,6 +235,21 @@ def test_f5_carried_over_from_the_previous_year_is_fine(small):
     assert findings == [], describe(findings)
 
 
+@pytest.mark.parametrize("text", [
+    "2022年，本局在全市政务公开第三方评估中位列第二名。",  # a result of last year's work, told as such
+    "2022年，本局完成门户网站集约化迁移。2023年，本局在新平台上开设解读专栏。",  # the text moves on to this year
+])
+def test_f5_last_year_told_as_the_past_is_fine(small, text):
+    assert of_rule(validate(with_text(small, "p1.platform", text)), "F5") == []
+
+
+def test_f5_a_year_outside_the_clause_stating_the_period_is_fine(small):
+    text = "本局自2019年起每年发布本报告，本年度报告的统计期限为2023年1月1日至2023年12月31日。"
+    assert of_rule(validate(with_text(small, "preamble", text)), "F5") == []
+    wrong = "本局自2019年起每年发布本报告，本年度报告的统计期限为2022年1月1日至2022年12月31日。"
+    assert len(of_rule(validate(with_text(small, "preamble", wrong)), "F5")) == 2
+
+
 # ---- F6, F7 ------------------------------------------------------------------------------------
 def test_f6_petitions_counted_as_applications(small):
     text = "全年共受理政府信息公开申请及信访件120件。"
@@ -186,6 +260,13 @@ def test_f6_petitions_counted_as_applications(small):
 def test_f6_petition_category_is_not_a_petition_count(small):
     text = "本年度新收政府信息公开申请104件，其中属于信访举报投诉类申请不予处理0件。"
     assert of_rule(validate(with_text(small, "p1.on_request", text)), "F6") == []
+
+
+def test_f6_a_duty_that_names_petitions_counts_nothing(small):
+    text = "本局由办公室统一负责政府信息公开申请和信访举报事项的登记与答复。"
+    assert of_rule(validate(with_text(small, "p1.management", text)), "F6") == []
+    counted = "本局由办公室统一登记政府信息公开申请和信访举报事项共130件。"
+    assert of_rule(validate(with_text(small, "p1.management", counted)), "F6")
 
 
 def test_f7_applications_counted_in_tiao(small):

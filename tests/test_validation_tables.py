@@ -5,11 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from test_validation_support import of_rule, small_report, with_cell
+from test_validation_support import describe, of_rule, small_report, with_cell
 
 from assistant.validation import has_errors, validate
 from eval.synthetic import consistent_report, previous_year_of, zero_report
-from schemas.layout import T3_COLUMNS, T3_RESULT_ROWS, get_cell, set_cell
+from schemas.layout import T2_CELLS, T3_COLUMNS, T3_RESULT_ROWS, get_cell, set_cell
 from schemas.report import Blank, SourceInfo
 
 
@@ -123,6 +123,66 @@ def test_blank_cells_are_one_finding_per_row_and_a_lone_blank_keeps_its_cell(sma
     r = with_cell(r, "t3.withheld.third_party.other", Blank(blank=""))
     a4 = of_rule(validate(r), "A4")
     assert [len(f.location.related) for f in a4] == [0, 3, 2] and "原表为" not in a4[2].message
+
+
+# ---- a blank 总计 is not 0; a 2019-format table is not the 2021 one ----------------------------------
+@pytest.mark.parametrize(("address", "summed"), [
+    ("t3.unable.not_held.total", "本行六类申请人之和（15）"),
+    ("t3.total.legal_service", "本列（一）至（六）各项之和（4）"),
+    ("t4.review.total", "结果维持、结果纠正、其他结果、尚未审结之和（4）"),
+])
+def test_a_blank_total_counts_as_the_sum_of_its_filled_parts(small, address, summed):
+    r = with_cell(small, address, Blank(blank=""))
+    r.part1.oversight = "本年度发生政府信息公开行政复议4件。"
+    r.part1.on_request += "其中因本机关不掌握相关政府信息无法提供15件。"
+    findings = validate(r)
+    f, = findings  # reported once: no A1/A2/A3/B or E finding compares the others with 0
+    assert f.rule == "A4" and f.location.address == address and summed in f.message
+
+
+def test_a_blank_total_with_a_blank_part_is_still_counted_as_0(small):
+    r = with_cell(small, "t3.granted.total", Blank())
+    r = with_cell(r, "t3.granted.commercial", Blank())
+    rules = {f.rule for f in validate(r)}
+    assert {"A4", "A2"} <= rules  # nothing to sum it from: the format's rule (0 after reporting) holds
+
+
+def _trial_format(report, year):
+    r = report.model_copy(deep=True)
+    r.meta.report_year = year
+    r.source = SourceInfo(kind="text", format_version="2019")
+    for a in (c.address for c in T2_CELLS):
+        set_cell(r, a, Blank())
+    for row in ("no_correction", "unpaid_fee", "other"):
+        for c in T3_COLUMNS:
+            set_cell(r, f"t3.other_handling.{row}.{c}", Blank())
+    r.part1.active = "全年主动公开政府信息300条。"
+    r.part1.on_request = r.part1.on_request.replace("，其他处理2件", "")
+    return r
+
+
+def test_a_2020_report_in_the_2019_format_is_not_asked_for_2021_cells(small):
+    r = _trial_format(small, 2020)
+    findings = validate(r)
+    assert of_rule(findings, "A4") == [], describe(findings)
+    # （六）其他处理 (2 in 自然人) was not read: what was read must not exceed the totals, and does not
+    assert not ({"A1", "A2", "A3"} & {f.rule for f in findings}), describe(findings)
+    r = with_cell(r, "t3.granted.natural", get_cell(r, "t3.granted.natural") + 3)
+    assert {f.location.address for f in of_rule(validate(r), "A2")} == {"t3.total.natural"}
+
+
+def test_a_2022_report_in_the_2019_format_is_still_asked_for_2021_cells(small):
+    a4 = of_rule(validate(_trial_format(small, 2022)), "A4")
+    assert any(f.location.address.startswith("t2.") for f in a4)
+    assert any(f.location.address.startswith("t3.other_handling") for f in a4)
+
+
+def test_cross_year_rules_skip_cells_not_known_this_year(pair):
+    this, prev = pair
+    r = with_cell(this, "t3.carried_over.natural", Blank())
+    r = with_cell(r, "t2.normative_docs.in_force", Blank())
+    findings = validate(r, prev)
+    assert not of_rule(findings, "D1") and not of_rule(findings, "D2") and not of_rule(findings, "C3")
 
 
 # ---- B -----------------------------------------------------------------------------------------
