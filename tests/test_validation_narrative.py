@@ -299,6 +299,12 @@ def test_e7_lists_that_are_not_contradictions(small, text):
     assert of_rule(findings, "E7") == [], describe(findings)
 
 
+def test_e7_a_list_opened_by_baokuo_divides_the_count_before_it(small):
+    text = "本年度办结102件，其中予以公开60件，包括自然人申请50件、法人或其他组织申请10件。"
+    findings = _findings(small, text)
+    assert findings == [], describe(findings)  # 50 and 10 are of the 60, not of the 102
+
+
 @pytest.mark.parametrize(("text", "hint"), [
     ("全年更新目录信息40条，其中财政预决算15条、人事信息10条、公共卫生5条。", "应等于"),
     ("全年发布法定主动公开内容20条，包括政策文件12条、工作动态15条。", "超过"),  # 包括 lists can exceed

@@ -423,9 +423,7 @@ def _sentence(text: str, s0: int, s1: int, nums: list[NumberMention], app: bool,
                 shares.append(num)  # "网上申请占80%": a share of a whole the tables do not hold
             continue
         scan = _Scan(lead)
-        if "包" in lead and _OPENER.search(lead):
-            divided = True
-        if "其中" in lead:
+        if "其中" in lead or ("包" in lead and _OPENER.search(lead)):  # "60件，包括自然人50件": a part of 60
             divided = True
             head = _head(mentions, first, len(mentions))
             parent = mentions[head].claim if head is not None else None
