@@ -140,11 +140,11 @@ def _preamble(report: Report, out: list[Finding]) -> None:
 # paragraph, or as 一是…五是… / 1、…5、 under no sub-headings: it then lands in one sub-part, and a
 # topic it covers is not missing.
 _TOPIC_WORDS = {
-    "active": re.compile("主动公开|公开政府信息|发布政府信息|公开信息|发布信息|政策解读"),
+    "active": re.compile("主动公开|(?:公开|发布|推送)[^，,。；;]{0,6}?信息|解读"),
     "on_request": re.compile("依申请|公开申请|申请公开"),
-    "management": re.compile("信息管理|公开属性|保密审查|发布审核|公开目录|文件清理|信息清理"),
-    "platform": re.compile("平台|网站|门户|专栏|新媒体|公众号|微博|公开栏|查阅点|查阅场所"),
-    "oversight": re.compile("监督|保障|考核|考评|评议|责任追究|问责|督查|督导|培训"),
+    "management": re.compile("信息管理|公开属性|源头认定|保密审查|发布审核|审核制度|公开目录|清理"),
+    "platform": re.compile("平台|网站|门户|专栏|新媒体|公众号|微博|微信|公开栏|查阅点|查阅场所"),
+    "oversight": re.compile("监督|保障|考核|考评|评议|责任追究|问责|督查|督导|培训|组织领导"),
 }
 _MERGED_TOPICS = 3  # a sub-part that speaks of this many topics holds part 一 written in one piece
 
