@@ -123,6 +123,13 @@ def test_blank_cells_are_one_finding_per_row_and_a_lone_blank_keeps_its_cell(sma
     r = with_cell(r, "t3.withheld.third_party.other", Blank(blank=""))
     a4 = of_rule(validate(r), "A4")
     assert [len(f.location.related) for f in a4] == [0, 3, 2] and "原表为" not in a4[2].message
+    # blank totals counted as the sum of their parts keep their own findings, which say so
+    r = small
+    for col in ("natural", "commercial", "total"):
+        r = with_cell(r, f"t3.total.{col}", Blank(blank=""))
+    totals = [f for f in of_rule(validate(r), "A4") if f.location.address.startswith("t3.total")]
+    assert len(totals) == 3 and all("各项之和" in f.message and not f.location.related for f in totals)
+    assert blank_summary(r, of_rule(validate(r), "A4"))[0].rows[-1] == "表三「（七）总计」行"
 
 
 # ---- a blank 总计 is not 0; a 2019-format table is not the 2021 one ----------------------------------

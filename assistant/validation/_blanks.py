@@ -72,7 +72,9 @@ def _blank_cells(report: Report, findings: Iterable[Finding]) -> dict[tuple[str,
     for f in findings:
         a = f.location.address
         if f.rule == "A4" and a[:3] in ("t2.", "t3.", "t4.") and (text := _blank_text(report, a)) is not None:
-            rows.setdefault((row_of(a), text), []).append(f)
+            # a blank total counted as its parts' sum says so in its own finding: kept apart
+            key = (row_of(a), text) if f.message.endswith(_TAIL) else (a, text)
+            rows.setdefault(key, []).append(f)
     return rows
 
 
@@ -129,8 +131,8 @@ def blank_summary(report: Report, findings: Iterable[Finding]) -> list[BlankTabl
     grouped per row, with their rows and cells counted."""
     findings = list(findings)
     per_row: dict[str, list[Finding]] = {}
-    for (row, _), group in _blank_cells(report, findings).items():
-        per_row.setdefault(row, []).extend(group)
+    for group in _blank_cells(report, findings).values():
+        per_row.setdefault(row_of(group[0].location.address), []).extend(group)
     for f in findings:
         if f.rule == "A4" and f.location.related and _blank_text(report, f.location.related[0]) is not None:
             per_row.setdefault(f.location.address, []).append(f)
