@@ -20,7 +20,7 @@ PRODUCT = ("schemas", "assistant", "ui", "prompts")
 # siblings, never a higher layer. assistant/_*.py modules are small shared helpers (layer 1).
 LAYERS: list[set[str]] = [
     {"schemas", "prompts"},
-    {"assistant.errors", "assistant.config", "assistant.numbers", "assistant._files"},
+    {"assistant.errors", "assistant.config", "assistant.numbers", "assistant._files", "assistant._script"},
     {"assistant.validation", "assistant.importing", "assistant.storage"},
     {"assistant.llm", "assistant.auth", "assistant.export", "assistant.reading"},
     {"assistant.drafting", "assistant.workflow"},

@@ -4,6 +4,8 @@ example per class, worded differently from the cases in ``fixtures/published_sha
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from import_helpers import assert_same_tables, heading, render_text
 
@@ -244,6 +246,24 @@ def test_traditional_characters_are_read_as_simplified_and_shown_as_written():
     assert got.part1.on_request == "全年收到申請2件，均按時辦結。"  # the report's own characters
     assert got.part5 == "政策解讀形式單一。"
     assert any("繁体" in n for n in got.source.notes)
+
+
+def test_the_validator_reads_a_traditional_narrative_in_simplified_characters():
+    """The text stays as written, yet its numbers are checked: a wrong count in traditional characters
+    is found, at its place in the original text."""
+    import opencc
+
+    from assistant.validation import validate
+
+    text = render_text(REPORT)
+    said = next(m for m in re.finditer(r"新收政府信息公开申请(\d+)件", text))
+    wrong = text[:said.start(1)] + str(int(said.group(1)) + 3) + text[said.end(1):]
+    got = parse_text(opencc.OpenCC("s2t").convert(wrong))
+    assert "公開" in got.part1.on_request  # shown as written
+    (e1,) = [f for f in validate(got) if f.rule == "E1"]
+    s, e = e1.location.span
+    assert str(int(said.group(1)) + 3) in got.part1.on_request[s:e]  # the span points into the original
+    assert not [f for f in validate(parse_text(opencc.OpenCC("s2t").convert(text))) if f.rule[0] == "E"]
 
 
 def test_pinyin_after_characters_is_dropped():

@@ -9,35 +9,16 @@ report without pinyin costs next to nothing.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import replace
-from functools import lru_cache
 
+from assistant._script import PINYIN, needs, t2s
 from assistant.importing._blocks import Document, Paragraph, Table
 from schemas.report import Report
 
 __all__ = ["restore_narrative", "simplify_text", "to_simplified"]
 
-# Frequent traditional-only characters of these reports: three different ones make a traditional text.
-_TRADITIONAL = frozenset("開報條區縣機關國與業務總體況請處門網據護發於辦經過實這們會時對說從點當應權類數議訟審訊記錄"
-                         "單衛環資費書號規範製統計興廣場農鄉鎮級維檔責營質導現題項態")
-_MIN_TRADITIONAL = 3
-_TONE_MARKS = frozenset("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ")
-# "報(bào)告": a pinyin syllable (tone-marked, or plain letters) in parentheses right after a character
-_PINYIN = re.compile(r"(?<=[\u3400-\u9fff])[（(][a-zü" + "".join(sorted(_TONE_MARKS)) + r"]{1,7}[)）]")
-
-# one scan for either, the fast path of every simplified report
-_ANY = re.compile("[" + "".join(sorted(_TRADITIONAL | _TONE_MARKS)) + "]")
-
 Restore = Callable[[str], str]
-
-
-@lru_cache(maxsize=1)
-def _converter():
-    import opencc  # type: ignore[import-untyped]  # only for the rare traditional text
-
-    return opencc.OpenCC("t2s")
 
 
 def _texts(doc: Document):
@@ -49,18 +30,7 @@ def _texts(doc: Document):
                 yield from row
 
 
-def _needs(texts) -> tuple[bool, bool]:
-    """(traditional, pinyin): whether the texts have either."""
-    seen: set[str] = set()
-    pinyin = False
-    for t in texts:
-        if not _ANY.search(t):
-            continue
-        if len(seen) < _MIN_TRADITIONAL:
-            seen |= _TRADITIONAL.intersection(t)
-        if not pinyin and not _TONE_MARKS.isdisjoint(t):
-            pinyin = _PINYIN.search(t) is not None
-    return len(seen) >= _MIN_TRADITIONAL, pinyin
+_needs = needs
 
 
 def _notes(traditional: bool, pinyin: bool) -> list[str]:
@@ -75,10 +45,10 @@ def _notes(traditional: bool, pinyin: bool) -> list[str]:
 def _converters(traditional: bool, pinyin: bool) -> tuple[Callable[[str], str], Callable[[str], str]]:
     """(drop the pinyin, convert to simplified)."""
     def plain(t: str) -> str:
-        return _PINYIN.sub("", t) if pinyin else t
+        return PINYIN.sub("", t) if pinyin else t
 
     def convert(t: str) -> str:
-        return _converter().convert(t) if traditional and t else t
+        return t2s(t) if traditional else t
 
     return plain, convert
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from assistant._script import has_traditional as _has_traditional
+from assistant._script import t2s_same_length as _t2s_same_length
 from assistant.validation._blanks import blank_summary
 from assistant.validation._blanks import group_blank_cells as _group_blank_cells
 from assistant.validation._grid import snapshot as _snapshot
@@ -43,7 +45,9 @@ def _texts(report: Report):
             item = report.part6[int(address[3:])]
             if item.key == "fees" or "信息处理费" in item.title:
                 kind = "fees"
-        entry = (address, text, _analyse(text, kind))
+        # a report copied in traditional characters keeps them; it is read in simplified ones
+        read = _t2s_same_length(text) if _has_traditional(text) else text
+        entry = (address, text, _analyse(read, kind))
         texts.append(entry)
         if kind == "fees" or (address.startswith("p6.") and entry[2].fee is not None):
             fee_texts.append(entry)
