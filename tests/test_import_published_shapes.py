@@ -162,6 +162,22 @@ def test_one_cell_per_line_with_a_full_width_pipe():
     assert_same_tables(got, REPORT)
 
 
+@pytest.mark.parametrize("sep", ["|", " | ", "| ", "  |"])
+def test_rows_with_pipes_between_cells_only(sep):
+    # the sample's leading tabs become leading pipes ("||结果维持|…"), its empty header cells "|||"
+    got = parse_text(_tab_rows(TEXT, lambda cells: sep.join(cells).rstrip()))
+    assert_same_tables(got, REPORT)
+    assert got.source.format_version == "2021"
+
+
+def test_a_sentence_or_title_holding_a_pipe_is_not_a_row():
+    line = "本局通过门户网站|政务微信两个渠道发布解读，下一步将增加图解。"
+    title = f"{AGENCY}2024年政府信息公开工作年度报告 | 示例市人民政府"
+    got = parse_text(TEXT.replace(REPORT.part5, line, 1).replace(REPORT.meta.title, title, 1))
+    assert got.part5 == line
+    assert_same_tables(got, REPORT)
+
+
 def test_2019_tables_in_pipe_rows_are_recognised():
     rows = ["第二十条第（一）项 |  |  |  |", "信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |",
             "规章 | 0 | 0 | 0 |", "规范性文件 | 3 | 3 | 20 |"]

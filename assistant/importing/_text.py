@@ -11,7 +11,9 @@ import re
 from typing import cast
 
 from assistant.importing._blocks import Document, Paragraph, Table
-from assistant.importing._outline import heading_of
+from assistant.importing._meta import is_page_chrome, is_title
+from assistant.importing._normalize import MARK, NUM, cell_kind
+from assistant.importing._outline import heading_of, is_narrative
 
 __all__ = ["table_cells", "text_document"]
 
@@ -37,9 +39,25 @@ def table_cells(line: str, *, loose: bool = False) -> list[str] | None:
         cells = [c.strip() for c in s.strip("|").split("|")]
     elif loose and (spaced := _spaced_cells(s)) is not None:
         cells = spaced
+    elif not loose and "|" in s and (bare := _bare_pipe_cells(s)) is not None:
+        cells = bare
     else:
         return None
     return [] if _PIPE_RULE.fullmatch(s) else cells
+
+
+def _bare_pipe_cells(s: str) -> list[str] | None:
+    """"a|b|c", "行政许可|152", "|||结果维持|…": pipes between cells but not around them, in any
+    spacing. The pipes split cells as tabs do; a sentence, a title or page chrome that holds a pipe
+    is text ("…报告 | 某某网站"), unless it also has cells that are numbers."""
+    if "|" not in s.strip("|"):
+        return None  # only a border at an end: "…报告 |" is residue, not a row
+    cells = [c.strip() for c in s.split("|")]
+    if any(cell_kind(c) in (NUM, MARK) for c in cells):
+        return cells
+    if is_page_chrome(s) or any(is_narrative(c) or is_title(c) for c in cells):
+        return None
+    return cells
 
 
 _SPACE_RUN = re.compile(r"[ \u3000]{2,}")
