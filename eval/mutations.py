@@ -853,6 +853,40 @@ def _(c: _Ctx):
     return _append(c, "p1.active", sentence), f"正文“发布信息{total}条，其中……”完整列举的分项之和{a + b + d}条不等于总数"
 
 
+@_variant("E9", "channel_count_restated")
+def _(c: _Ctx):
+    a = c.rng.randint(20, 300)
+    b = _wrong(a, c.rng)
+    _append(c, "p1.active", f"本机关通过政府门户网站信息公开专栏公开政府信息{a}条。")
+    return (_append(c, "p1.platform", f"全年通过政府门户网站信息公开专栏公开信息{b}条。"),
+            f"同一专栏公开的信息条数，第一部分前后写作{a}条和{b}条（警告）")
+
+
+@_variant("E9", "new_media_count_restated")
+def _(c: _Ctx):
+    a = c.rng.randint(20, 300)
+    b = _wrong(a, c.rng)
+    _append(c, "p1.platform", f"本年度依托政务微信公众号发布信息{a}条。")
+    return (_append(c, "p6.3" if len(c.r.part6) > 3 else "p5", f"依托政务微信公众号发布信息{b}条。"),
+            f"政务微信公众号发布的信息条数，前后写作{a}条和{b}条（警告）")
+
+
+@_variant("E10", "on_request_without_counts")
+def _(c: _Ctx):
+    if not (_app_text(c.r)["new"] or _int(c.r.table3.carried_over.total)):
+        raise _NotApplicable("表三没有申请，无法植入该缺陷")
+    return (_on_request(c, "本机关明确专人负责依申请公开工作，严格按照法定时限答复，答复文书规范。"),
+            "第一部分依申请公开情况只写工作做法，没有写申请件数（警告）")
+
+
+@_variant("E10", "on_request_only_rates")
+def _(c: _Ctx):
+    if not (_app_text(c.r)["new"] or _int(c.r.table3.carried_over.total)):
+        raise _NotApplicable("表三没有申请，无法植入该缺陷")
+    return (_on_request(c, "本年度依申请公开工作规范有序，按时办结率100%，未发生因答复不规范被纠错的情况。"),
+            "第一部分依申请公开情况只写办结率，没有写申请件数（警告）")
+
+
 def _fees(c: _Ctx, text: str) -> str:
     address = _p6(c.r, "fees")
     set_text(c.r, address, text)
@@ -1000,6 +1034,12 @@ def _(c: _Ctx):
     return "meta.title", "标题写作“政府信息公开年度报告”，少了“工作”"
 
 
+@_variant("F4", "title_without_agency")
+def _(c: _Ctx):
+    c.r.meta.title = f"{_year(c.r)}年{L.REPORT_TITLE_SUFFIX}"
+    return "meta.title", "标题没有机关名称"
+
+
 def _year_text(c: _Ctx, address: str, text: str) -> str:
     set_text(c.r, address, text)
     return address
@@ -1030,6 +1070,24 @@ def _(c: _Ctx):
     address = _p6(c.r, "statistics_notes")
     return (_year_text(c, address, f"报告所列数据统计期限自{y}年1月1日起至{y}年12月31日止。"),
             f"第六部分数据统计说明的统计期限写作{y}年")
+
+
+@_variant("F5", "carried_forward_to_report_year")
+def _(c: _Ctx):
+    y = _year(c.r)
+    fwd = _int(c.r.table3.carried_forward.total)
+    return (_append(c, ON, f"另有{fwd}件结转至{y}年继续办理。"),
+            f"依申请公开情况写结转至{y}年（结转下年度的申请应转入{y + 1}年）")
+
+
+@_variant("F6", "petitions_in_breakdown")
+def _(c: _Ctx):
+    v = _app_text(c.r)
+    if v["new"] < 2:
+        raise _NotApplicable("本年新收申请太少，无法植入该缺陷")
+    k = c.rng.randint(1, v["new"] - 1)
+    return (_append(c, ON, f"全年共收到政府信息公开申请{v['new']}件，其中信访部门转来的群众来信{k}件。"),
+            "正文把信访来信列为政府信息公开申请的一部分")
 
 
 @_variant("F6", "petitions_counted")

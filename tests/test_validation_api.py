@@ -17,7 +17,7 @@ from schemas.layout import ALL_CELL_ADDRESSES, get_cell, iter_narrative
 from schemas.report import Blank, PartHeading, SourceInfo
 
 EXPECTED_RULES = ["A1", "A2", "A3", "A4", "B", "C1", "C2", "C3", "C4", "D1", "D2", "D3",
-                  "E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8", "F1", "F2", "F3", "F4", "F5", "F6", "F7"]
+                  "E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8", "E9", "E10", "F1", "F2", "F3", "F4", "F5", "F6", "F7"]
 
 
 def test_public_names():
@@ -95,6 +95,12 @@ CASES = {  # rule → (report that breaks it [, previous]), (report that keeps i
     "E7": (lambda s: (with_text(s, "p1.active", "公开信息148条，其中政策30条、动态100条、公告28条。"), None),
            lambda s: (with_text(s, "p1.active", "公开信息148条，其中政策30条、动态100条、公告18条。"), None)),
     "E8": (lambda s: (with_text(s, "p6.0", "按规定执行。"), None), lambda s: (s, None)),
+    "E9": (lambda s: (with_text(with_text(s, "p1.active", "通过门户网站专栏公开信息35条。"), "p1.platform",
+                                "全年通过门户网站专栏公开政府信息28条。"), None),
+           lambda s: (with_text(with_text(s, "p1.active", "通过门户网站专栏公开信息35条。"), "p1.platform",
+                                "全年通过门户网站专栏公开政府信息35条。"), None)),
+    "E10": (lambda s: (with_text(s, ON, "本机关严格按照法定时限答复政府信息公开申请。"), None),
+            lambda s: (with_text(zero_report(), ON, "本机关严格按照法定时限答复政府信息公开申请。"), None)),
     "F1": (lambda s: (_imported_without_part_4(s), None), lambda s: (s, None)),
     "F2": (lambda s: (with_text(s, "p1.platform", ""), None), lambda s: (s, None)),
     "F3": (lambda s: (with_text(s, "preamble", "依据国办公开办函〔2019〕60号编制。"), None), lambda s: (s, None)),

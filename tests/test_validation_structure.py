@@ -327,3 +327,87 @@ def test_label_precheck_admits_every_wrong_label():
     for _, words, _ in _LABELS:
         for w in words:
             assert _may_have_label(f"本机关{w}为5件"), w
+
+
+# ---- issue 17: missed defects, each with a neighbour that must stay quiet -------------------------
+@pytest.mark.parametrize("title", ["本局2024年度政府信息公开工作年度报告", "关于二〇二三年政府信息公开工作年度报告（全文）"])
+def test_f4_title_without_the_agency(small, title):
+    f, = of_rule(validate(with_text(small, "meta.title", title)), "F4")
+    assert f.location.address == "meta.title" and "机关名称" in f.message
+
+
+@pytest.mark.parametrize("title", ["镇禾县档案馆关于2023年政府信息公开工作年度报告",
+                                   "2023年政府信息公开工作年度报告（镇禾县档案馆）"])
+def test_f4_title_naming_the_agency_is_fine(small, title):
+    assert of_rule(validate(with_text(small, "meta.title", title)), "F4") == []
+
+
+_ROW_NOTE = "表二使用了“规范性文件”，2021年格式的名称为“行政规范性文件”。"
+_COLUMN_NOTE = "表二使用了“本年制作数量”，2021年格式的名称为“本年制发件数”。"
+
+
+def test_f4_table_2_labels_the_importer_noted(small):
+    r = small.model_copy(deep=True)
+    r.source = SourceInfo(kind="text", notes=["表格中有1行数字没有行名。", _ROW_NOTE, _COLUMN_NOTE])
+    f4 = of_rule(validate(r), "F4")
+    assert [f.location.address for f in f4] == ["p2", "p2"]
+    assert "应为“行政规范性文件”" in f4[0].message and "应为“本年制发件数”" in f4[1].message
+
+
+def test_f4_table_2_labels_of_a_2020_report_or_other_notes_are_fine(small):
+    r = small.model_copy(deep=True)
+    r.source = SourceInfo(kind="text", notes=[_ROW_NOTE])
+    r.meta.report_year = 2020
+    assert of_rule(validate(r), "F4") == []
+    r.meta.report_year = 2023
+    r.source.notes = ["表二中有2021年格式没有的“其他对外管理服务事项”（2019年试行格式的栏目），未读入。"]
+    assert of_rule(validate(r), "F4") == []
+
+
+def test_f5_published_before_the_year_ends(small):
+    import datetime as dt
+
+    r = small.model_copy(deep=True)
+    r.meta.publication_date = dt.date(2023, 6, 30)
+    f, = of_rule(validate(r), "F5")
+    assert f.location.address == "report" and "2023年6月30日" in f.message
+    for day in (dt.date(2024, 1, 20), None):
+        r.meta.publication_date = day
+        assert of_rule(validate(r), "F5") == []
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    ("本年度办结102件，另有6件延续至2023年办理。", "2023年"),  # forward: to 2024
+    ("2021年结转的4件均已办结。", "2021年"),  # carried over: from 2022
+])
+def test_f5_carry_over_naming_the_wrong_year(small, text, quote):
+    f5 = of_rule(validate(with_text(small, "p1.on_request", text)), "F5")
+    assert len(f5) == 1 and quoted(text, f5[0]) == quote, describe(f5)
+
+
+@pytest.mark.parametrize("text", [
+    "2022年结转2023年办理的4件均已办结。",
+    "结转至2024年继续办理6件。",
+    "2023年结转至2024年的申请6件。",
+    "上年结转至2023年的申请4件已办结。",
+])
+def test_f5_carry_over_naming_the_right_years_is_fine(small, text):
+    assert of_rule(validate(with_text(small, "p1.on_request", text)), "F5") == []
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    ("共收到政府信息公开申请104件，其中群众来访2件。", "来访2件"),
+    ("共收到政府信息公开申请104件，包括投诉举报事项6件。", "举报事项6件"),
+])
+def test_f6_petitions_listed_as_part_of_the_applications(small, text, quote):
+    f6 = of_rule(validate(with_text(small, "p1.on_request", text)), "F6")
+    assert len(f6) == 1 and quoted(text, f6[0]) == quote, describe(f6)
+
+
+@pytest.mark.parametrize("text", [
+    "共收到政府信息公开申请104件，其中由信访部门转来的政府信息公开申请3件。",  # applications, passed on
+    "共收到政府信息公开申请104件，其中通过12345平台提交2件。",  # a channel applications came through
+    "共收到政府信息公开申请104件，另收到信访件3件，已按信访程序办理。",  # counted apart
+])
+def test_f6_applications_from_a_petition_channel_or_petitions_counted_apart(small, text):
+    assert of_rule(validate(with_text(small, "p1.on_request", text)), "F6") == []

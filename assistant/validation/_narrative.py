@@ -1,4 +1,4 @@
-"""Narrative against tables: rules E1–E8."""
+"""Narrative against tables: rules E1–E10."""
 
 from __future__ import annotations
 
@@ -18,10 +18,19 @@ from assistant.validation._quantities import (
     q_value,
 )
 from assistant.validation._registry import finding
-from assistant.validation._text import MONEY_UNITS, Claim, CountList, Mention, Percent, TextFacts
+from assistant.validation._text import (
+    MONEY_UNITS,
+    SUBROW_WORDS,
+    Claim,
+    CountList,
+    Mention,
+    Percent,
+    TextFacts,
+    stated_scope,
+)
 from schemas import labels as L
 from schemas.findings import Finding
-from schemas.layout import cell_label
+from schemas.layout import cell_label, narrative_label
 from schemas.report import Report
 
 __all__ = ["Text", "narrative_rules"]
@@ -31,14 +40,15 @@ Text = tuple[str, str, TextFacts]  # (address, text, facts)
 _APPLICANTS = tuple(L.T3_APPLICANT_COLUMNS)
 _LEGAL = _APPLICANTS[1:]
 _CUT = re.compile(r".*[，,、：:（(。；]")
+_DELTA_WORDS = re.compile(r"较|比上年|同比|环比|增加|减少|增长|下降|上升|提高|降低")
 _T4_BLOCKS_OF = {"litigation": ("litigation_direct", "litigation_after_review")}
 _UNPAID = T3_ADDR[T3_ROW["t3.other_handling.unpaid_fee"]][TOTAL_COL]
 _NEW_ROW = T3_ROW["t3.new_received"]
 
 
-def _quote(text: str, m: Mention) -> str:
+def _quote(text: str, m: Mention, chars: int = 14) -> str:
     """The words governing a number and the number as written: 「其中予以公开62件」."""
-    lead = _CUT.sub("", m.lead)[-14:]
+    lead = _CUT.sub("", m.lead)[-chars:]
     return lead + text[m.span[0]:m.span[1]]
 
 
@@ -82,7 +92,10 @@ def _check_t3(address: str, text: str, m: Mention, grid: Grid) -> Finding | None
     if value == expected or any(value == q_value(grid, a, c.col) for a in c.alt):
         return None
     why = ""
-    for q, col, meaning in _alternatives(c.q, c.col):
+    alternatives = _alternatives(c.q, c.col)
+    if c.q in L.T3_GROUP_ROWS:  # a sub-row the text names is the likelier source ("因不掌握…等原因无法提供2件")
+        alternatives.sort(key=lambda a: not any(w in m.lead for w in SUBROW_WORDS.get(a[0], ())))
+    for q, col, meaning in alternatives:
         if value == q_value(grid, q, col):
             why = f"；{fmt(value)}与{q_name(q, col)}相同，{meaning}"
             break
@@ -161,8 +174,42 @@ def _bases(grid: Grid, c: Claim) -> list[tuple[Decimal | int, str]]:
     return out
 
 
+def _stated_totals(facts: TextFacts, part_of: dict[int, int]) -> dict[int, int]:
+    """count → the count stated just before a run of shares that it is the whole of, when no list
+    ties them ("公开信息40条。门户网站公开13条，占32.5%；新媒体公开27条，占67.5%"). The run's counts
+    must add up to it, or one of its shares must be right on it: a run of shares of some other whole
+    ("占全市的…") is never checked against it."""
+    out: dict[int, int] = {}
+    runs: list[list[Percent]] = []
+    for p in facts.percents:
+        if p.count is None or p.claim is not None or p.named_base or p.num.approx:
+            continue
+        if runs and runs[-1][-1].count == p.count - 1:
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    mentions = facts.mentions
+    for run in runs:
+        first = run[0].count
+        assert first is not None  # only counted shares are in runs
+        if len(run) < 2 or first == 0 or all(p.count in part_of for p in run):
+            continue
+        x = mentions[first - 1]
+        counts = [mentions[p.count].num.value for p in run if p.count is not None]
+        if (x.num.approx or x.claim is not None or _DELTA_WORDS.search(x.lead)
+                or any(mentions[p.count].unit != x.unit for p in run if p.count is not None)
+                or max(counts) >= x.num.value):
+            continue
+        if sum(counts) == x.num.value or any(
+                _pct_ok(p.num.value, p.num.decimals, c, x.num.value) for p, c in zip(run, counts)):
+            out.update((p.count, first - 1) for p in run if p.count is not None and p.count not in part_of)
+    return out
+
+
 def _percent_rules(address: str, text: str, facts: TextFacts, grid: Grid, out: list[Finding]) -> None:
     part_of: dict[int, int] = {b: lst.total for lst in facts.lists for b in lst.parts}
+    if len(facts.percents) > 1:
+        part_of.update(_stated_totals(facts, part_of))
     groups: dict[tuple, list[tuple[Percent, bool]]] = {}
     for p in facts.percents:
         if p.num.approx:
@@ -423,6 +470,66 @@ class _Unread:
         return out
 
 
+# ---- E9: one quantity stated twice ---------------------------------------------------------------
+def _repeated_rule(texts: list[Text], year: int | None) -> list[Finding]:
+    """The same channel's count stated in two places with two numbers ("通过专栏公开信息25条" …
+    "全年通过专栏公开政府信息18条"): at least one of them is wrong."""
+    by_key: dict[str, list[tuple[str, str, Mention]]] = {}
+    for address, text, facts in texts:
+        for st in facts.stated:
+            by_key.setdefault(st.key, []).append((address, text, facts.mentions[st.mention]))
+    out: list[Finding] = []
+    for said in by_key.values():
+        if len({m.num.value for _, _, m in said}) < 2:
+            continue
+        kept = []
+        for address, text, m in said:
+            scoped, years = stated_scope(text, m)
+            if not scoped and (year is None or all(y == year for y in years)):
+                kept.append((address, text, m))  # not a part, a comparison, a plan or another year's count
+        for address, text, m in kept[1:]:
+            f_address, f_text, f_m = kept[0]
+            if m.num.value == f_m.num.value:
+                continue
+            where = "前文" if f_address == address else narrative_label(f_address)
+            out.append(finding("E9", address,
+                               f"正文「{_quote(text, m, 30)}」与{where}「{_quote(f_text, f_m, 30)}」说的是同一数量，"
+                               f"数字不一致（{fmt(m.num.value)}与{fmt(f_m.num.value)}），请核对后统一",
+                               span=m.span))
+    return out
+
+
+# ---- E10: 一（二） without its counts -------------------------------------------------------------
+_SEE_TABLE = re.compile(r"(?:见|详见|参见|参照|如)[^。；;]{0,6}(?:表|第三部分|三、收到和处理)")
+_SAID_UNITS = frozenset({"件", "次", "人次", "件次"})
+_NO_COUNTS_NEEDED = frozenset({"no_applications", "no_carried", "no_fwd"})
+_INTAKE_CELLS = (*q_cells("new"), *q_cells("carried"))
+
+
+def _on_request_rule(report: Report, texts: list[Text], grid: Grid) -> Finding | None:
+    """Table 三 has applications, and 一（二）依申请公开情况 says how they were handled without one count."""
+    text = report.part1.on_request
+    if not text.strip():
+        return None  # an empty sub-part is rule F2's
+    new, carried = q_value(grid, "new"), q_value(grid, "carried")
+    if not (new or carried):
+        return None
+    for address, _, facts in texts:
+        if not address.startswith("p1."):
+            continue
+        if any(m.claim is not None and m.claim.table == "t3" for m in facts.mentions):
+            return None  # counted here, or in part 一 written in one piece
+        if address == "p1.on_request" and (any(m.unit in _SAID_UNITS for m in facts.mentions)
+                                           or any(ph.kind in _NO_COUNTS_NEEDED for ph in facts.phrases)):
+            return None
+    if _SEE_TABLE.search(text) or any(a in grid.unknown for a in _INTAKE_CELLS):
+        return None  # referred to the table; a blank cell is rule A4's
+    return finding("E10", "p1.on_request",
+                   f"第一部分「（二）{L.P1_SUBPART_TITLES['on_request']}」没有写明申请件数，而{q_name('new')}为{_n(new)}、"
+                   f"{q_name('carried')}为{_n(carried)}：应写明收到、办结、结转下年度等件数",
+                   related=_INTAKE_CELLS)
+
+
 # ---- all ---------------------------------------------------------------------------------------
 _CHECKS = {"t3": _check_t3, "t4": _check_t4, "t2": _check_t2}
 
@@ -453,6 +560,10 @@ def narrative_rules(report: Report, texts: list[Text], fee_texts: list[Text], gr
         if facts.phrases:
             _phrase_rules(address, text, facts, grid, out, unread)
     year = report.meta.report_year
+    out.extend(_repeated_rule(texts, year))
+    on_request = _on_request_rule(report, texts, grid)
+    if on_request is not None:
+        out.append(on_request)
     if year is None or year >= 2021:  # 信息处理费 exist from 2021 (国办函〔2020〕109号)
         out.extend(_fee_rule(report, fee_texts, grid))
     if unread is not None:

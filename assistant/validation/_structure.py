@@ -227,7 +227,8 @@ def _f4_to_f7(report: Report, texts: list[Text], out: list[Finding]) -> None:
         if year is not None:
             for y in facts.years:
                 past = y.past_event or (y.kind == "period" and y.year < year and tells_past_result(text, y.span[0]))
-                message = _f5_message(y.year, year, y.kind, y.future_tense, past)
+                message = (_carry_message(y.year, year, y.kind, y.since) if y.kind in _CARRY_YEAR
+                           else _f5_message(y.year, year, y.kind, y.future_tense, past))
                 if message:
                     out.append(finding("F5", address, f"{where}中的“{text[y.span[0]:y.span[1]]}”：{message}", span=y.span))
         for m in facts.mentions:
@@ -238,6 +239,60 @@ def _f4_to_f7(report: Report, texts: list[Text], out: list[Finding]) -> None:
     title = report.meta.title
     if title and L.REPORT_TITLE_SUFFIX not in title and "政府信息公开年度报告" not in title:
         out.append(finding("F4", "meta.title", f"标题应为“机关名称＋年份＋{L.REPORT_TITLE_SUFFIX}”，实为“{title}”"))
+    elif title and not _names_agency(title):
+        out.append(finding("F4", "meta.title", f"标题应为“机关名称＋年份＋{L.REPORT_TITLE_SUFFIX}”，"
+                                               f"实为“{title}”，缺少机关名称"))
+    _table_labels(report, out)
+
+
+# What a title holds besides the agency's name: the year, the report's name, a note such as （全文）.
+_TITLE_WORDS = re.compile(
+    r"[0-9０-９〇○零一二三四五六七八九]{4}\s*年度?|政府信息公开(?:工作)?年度报告|政务公开|年度报告|关于"
+    r"|[（(](?:全文|摘要|正文|附件|图解|[^（）()]{0,6}(?:版|稿))[）)]"
+    r"|[的本我该此其]|[\s\u3000\xa0《》“”\"'，,。:：\-—_|｜]")
+
+
+def _names_agency(title: str) -> bool:
+    """Does the title name its agency (机关名称＋年份＋…)? Two characters are left of any name."""
+    return len(_TITLE_WORDS.sub("", title)) >= 2
+
+
+# The importer's note on a table-二 label that is not the official one (see assistant.importing._tables).
+_TABLE_LABEL_NOTE = re.compile(r"表二使用了“([^”]+)”，2021年格式的名称为“([^”]+)”")
+
+
+def _table_labels(report: Report, out: list[Finding]) -> None:
+    """F4 on table 二: the labels are not in the model, only in the importer's notes."""
+    source = report.source
+    year = report.meta.report_year
+    if source is None or not source.notes or (year is not None and year < 2021):
+        return  # a report on 2019 or 2020 uses the trial format's own labels
+    for note in source.notes:
+        m = _TABLE_LABEL_NOTE.search(note)
+        if m:
+            out.append(finding("F4", "p2", f"表二中的“{m.group(1)}”不是规范表述，应为“{m.group(2)}”"))
+
+
+def _published_early(report: Report, out: list[Finding]) -> None:
+    """F5: a report on the year cannot be published before the year (its statistics period) ends."""
+    day, year = report.meta.publication_date, report.meta.report_year
+    if day is not None and year is not None and day.year <= year:
+        out.append(finding("F5", "report", f"发布日期为{day.year}年{day.month}月{day.day}日，早于统计期限结束（{year}年12月31日）："
+                                           f"{year}年度报告应在{year + 1}年发布，请核对发布日期或报告年度"))
+
+
+_CARRY_YEAR = {  # the year a carry-over names, relative to the report year
+    "carried_to": (1, "结转的申请转入的年份"),
+    "carried_into": (0, "上年结转的申请转入的年份"),
+    "carried_from": (-1, "上年结转的申请所属的年份"),
+}
+
+
+def _carry_message(y: int, report_year: int, kind: str, since: int | None) -> str | None:
+    offset, what = _CARRY_YEAR[kind]
+    if since is not None and since in (report_year - 1, report_year):
+        offset = since + 1 - report_year  # "2022年结转2023年": into this year; "2023年结转2024年": forward
+    return None if y == report_year + offset else f"{what}应为{report_year + offset}年（报告年度为{report_year}年）"
 
 
 def _f5_message(y: int, report_year: int, kind: str, future_tense: bool, past_event: bool) -> str | None:
@@ -266,4 +321,5 @@ def structure_rules(report: Report, texts: list[Text], grid: Grid) -> list[Findi
     _f2(report, imported, out)
     _f3(report, texts, out)
     _f4_to_f7(report, texts, out)
+    _published_early(report, out)
     return out

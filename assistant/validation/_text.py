@@ -27,8 +27,8 @@ from assistant.numbers import NumberMention, find_numbers
 from schemas import labels as L
 
 __all__ = [
-    "COUNT_UNITS", "MONEY_UNITS", "Claim", "CountList", "FeeFacts", "Mention", "Percent", "Phrase", "TextFacts",
-    "YearUse", "analyse", "tells_past_result",
+    "COUNT_UNITS", "MONEY_UNITS", "SUBROW_WORDS", "Claim", "CountList", "FeeFacts", "Mention", "Percent", "Phrase", "Stated", "TextFacts",
+    "YearUse", "analyse", "stated_scope", "tells_past_result",
 ]
 
 COUNT_UNITS = frozenset({"件", "条", "次", "人次", "件次", "个", "项", "宗", "起", "份"})
@@ -51,7 +51,7 @@ def _compact(s: str) -> str:
 # x_ a word that makes the number not a table quantity, c_ applicant column, k_ table-四 column,
 # a_ table-二 action. At one position the first listed alternative wins, so longer phrases and
 # sub-row labels come before the words they contain.
-_SUBROW_WORDS: dict[str, tuple[str, ...]] = {
+SUBROW_WORDS: dict[str, tuple[str, ...]] = {
     "withheld.state_secret": ("国家秘密",),
     "withheld.prohibited_by_law": ("法律行政法规禁止公开", "禁止公开"),
     "withheld.security_stability": ("三安全一稳定",),
@@ -80,7 +80,7 @@ _CATEGORY_KINDS: list[tuple[str, tuple[str, ...]]] = [
     ("t3_unable", ("无法提供",)),
     ("t3_not_processed", ("不予处理",)),
     ("t3_other_handling", ("其他处理",)),
-    *((f"s_{q.replace('.', '__')}", words) for q, words in _SUBROW_WORDS.items()),
+    *((f"s_{q.replace('.', '__')}", words) for q, words in SUBROW_WORDS.items()),
 ]
 _NEXT_YEAR = "下一?年度?"
 _LAWSUIT = "(?:提起)?(?:行政)?(?:起诉|诉讼)"
@@ -158,6 +158,9 @@ _DELTA = re.compile(r"较|比上年|同比|环比|增加|减少|增长|下降|�
 # A sentence is about 政府信息公开申请 when it says so; "行政许可申请", "复议申请" are something else.
 _APP_CONTEXT = re.compile(r"信息公开申请|公开申请|依申请|申请公开|申请人|(?<!许可)(?<!复议)(?<!审批)(?<!项目)申请")
 _SHARE = re.compile(r"占|比例|比重|百分比")
+# What may stand between 占 and a share without naming the whole ("占比", "占全部公开信息的")
+_GENERIC_BASE = re.compile(r"(?:比例?|比重|为|达到?|约|的|了|全部|全年|本年度?|总数|总量|总|合计|共计|所有|政府|信息|公开|"
+                           r"[，,：:（(])*")
 _DECISION_VERB = re.compile(r"作出|办理|办结|实施|采取|决定|查处|处理")
 _PUBLISHED = re.compile(r"公开|公示|上传|推送|发布")
 # "共6个部分", "从五个方面": a count of parts or aspects of something, never of cases
@@ -209,6 +212,7 @@ class Percent:
     num: NumberMention
     count: int | None  # index (in ``mentions``) of the stated count it is a share of
     claim: Claim | None  # the table quantity it is a share of, when known
+    named_base: bool = False  # "占全市的12%": the whole it is a share of is named, and may be no count of the text
 
     @property
     def span(self) -> tuple[int, int]:
@@ -238,11 +242,14 @@ class YearUse:
 
     year: int
     span: tuple[int, int]
-    kind: str  # "period" (…年，我局…), "stats" (统计期限…), "title" (…年政府信息公开工作年度报告)
+    # "period" (…年，我局…), "stats" (统计期限…), "title" (…年政府信息公开工作年度报告); a year of carried-over
+    # applications: "carried_to" (结转至…年: the next year), "carried_into", "carried_from" (…年结转: the previous year)
+    kind: str
     future_tense: bool  # 将、计划 … in the sentence: a plan, not a period
     # The text goes on with a later year ("2022年，…获评优秀。2023年，…"): this one is told as the
     # past, not as the report's period. (A sentence telling of a result: see ``tells_past_result``.)
     past_event: bool = False
+    since: int | None = None  # carried_to: the year carried from, when the clause names it
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,6 +266,15 @@ class FeeFacts:
 
 
 @dataclass(frozen=True, slots=True)
+class Stated:
+    """A count of what was published through a named channel ("通过县政府网站文旅专栏公开信息25条"),
+    which the narrative may state again elsewhere (rule E9)."""
+
+    key: str  # the words naming it, without subject, time and filler words
+    mention: int  # index into ``mentions``
+
+
+@dataclass(frozen=True, slots=True)
 class TextFacts:
     mentions: tuple[Mention, ...]
     percents: tuple[Percent, ...]
@@ -267,6 +283,7 @@ class TextFacts:
     phrases: tuple[Phrase, ...]
     years: tuple[YearUse, ...]
     fee: FeeFacts | None
+    stated: tuple[Stated, ...] = ()
 
 
 # ---- one sentence ------------------------------------------------------------------------------
@@ -308,7 +325,8 @@ def _t3_claim(kind: str, scan: _Scan, lead: str, tail: str) -> Claim | None:
     if q in _T3_GROUPS:
         # "属于国家秘密不予公开3件": the sub-row named in the lead is meant, not the category
         same = [s for s in scan.subrows if _quantity(s).startswith(q + ".")]
-        if same:
+        # "因不掌握相关信息等原因无法提供3件": 等 makes the sub-row an example of the category
+        if same and not _sub_row_as_example(lead):
             q = _quantity(same[-1])
     elif q == "new":
         if "申请" not in lead and not _APP_NOUN.match(tail):
@@ -316,6 +334,22 @@ def _t3_claim(kind: str, scan: _Scan, lead: str, tail: str) -> Claim | None:
         if _INCL_CARRIED.match(tail):
             q = "new_carried"  # 共收到N件（含上年结转M件）
     return Claim("t3", q, scan.cols[-1] if scan.cols else "total")
+
+
+def _sub_row_as_example(lead: str) -> bool:
+    """Is "等" between the last sub-row word and the category word governing the number?"""
+    sub_end = gov_start = 0
+    for m in _KW.finditer(lead):
+        assert m.lastgroup is not None  # every alternative ends with a named group
+        name = _KIND_OF[m.lastgroup]
+        if name[0] in "ts" and name[1] in "3_":  # t3_… and s_…: the words that govern
+            gov_start = m.start()
+            if name[0] == "s":
+                sub_end = m.end()
+    return sub_end < gov_start and _ETC.search(lead, sub_end, gov_start) is not None
+
+
+_ETC = re.compile(r"等(?:(?:原因|情形|情况|理由|事由|类)[^等]{0,8}|[”」』\"）)，,]*)$")
 
 
 def _column_claim(col: str, parent: Claim | None) -> Claim:
@@ -418,7 +452,8 @@ def _sentence(text: str, s0: int, s1: int, nums: list[NumberMention], app: bool,
                 count = last
                 claim = mentions[last].claim
             if claim is not None or count is not None:
-                percents.append(Percent(num, count, claim))
+                named = share is not None and not _GENERIC_BASE.fullmatch(lead, share.end())
+                percents.append(Percent(num, count, claim, named))
             elif share and "其中" not in lead and not num.approx:
                 shares.append(num)  # "网上申请占80%": a share of a whole the tables do not hold
             continue
@@ -560,7 +595,7 @@ def _may_have_label(text: str) -> bool:
     return any(w in text for w in _LABEL_WORDS)
 
 
-_PETITION_HINT = re.compile(r"信访|投诉|举报|热线|12345|来信")
+_PETITION_HINT = re.compile(r"信访|投诉|举报|热线|12345|来信|来访")
 _PETITION = re.compile(
     r"(?:政府信息公开申请|信息公开申请|依申请公开(?:申请)?)[^，,。；;]{0,6}?(?:及|和|与|、|以及|含|包括|连同)"
     r"[^，,。；;]{0,4}?(?:信访|投诉|举报|来信来访|热线|12345|咨询)"
@@ -592,7 +627,7 @@ _FEE_CASE_UNITS = frozenset({"件", "次", "笔", "份"})
 
 
 def _phrases(address_kind: str, text: str, sentences: list[tuple[int, int]], app_sentences: list[bool],
-             t4_sentences: list[bool], mentions: list[Mention]) -> list[Phrase]:
+             t4_sentences: list[bool], mentions: list[Mention], lists: list[CountList]) -> list[Phrase]:
     out: list[Phrase] = []
     if "申请" in text:
         for m in _NO_APPLICATIONS.finditer(text):  # "本机关未收到公民、法人或其他组织提出的信息公开申请"
@@ -632,6 +667,7 @@ def _phrases(address_kind: str, text: str, sentences: list[tuple[int, int]], app
             if ("信访举报投诉类" not in m.group(0) and text.find("不予处理", s0, s1) < 0
                     and any(s0 <= c < s1 for c in counts)):
                 out.append(Phrase("petition", m.span()))
+        out.extend(_petition_parts(text, mentions, lists))
     if "号" in text:
         out.extend(Phrase("cite2019", m.span()) for m in _CITE_2019.finditer(text))
         out.extend(Phrase("cite2021", m.span()) for m in _CITE_2021.finditer(text))
@@ -640,6 +676,31 @@ def _phrases(address_kind: str, text: str, sentences: list[tuple[int, int]], app
             s0, s1 = sentences[_sentence_of(sentences, m.start())]
             if _DOC_WORDS.search(text, s0, s1):
                 out.append(Phrase("cleanup", m.span()))
+    return out
+
+
+_PETITION_WORD = re.compile(r"信访|投诉|举报|来信|来访|热线|12345")
+_PETITION_NOUN = re.compile(r"(?:举报|投诉|来信|来访)?(?:转办)?(?:件|事项|工单|案件|诉求|信件|问题|类事项)?(?:共|为|有)?")
+_APPLICATION_TOTALS = frozenset({"new", "new_carried", "carried", "done"})
+
+
+def _petition_parts(text: str, mentions: list[Mention], lists: list[CountList]) -> list[Phrase]:
+    """"申请10件，其中…信访件3件": a part of an application count that counts petitions (rule F6).
+    "其中信访局转来的申请3件" counts applications, whoever passed them on."""
+    out = []
+    for lst in lists:
+        x = mentions[lst.total].claim
+        if x is None or x.table != "t3" or x.q not in _APPLICATION_TOTALS:
+            continue
+        for b in lst.parts:
+            m = mentions[b]
+            if m.claim is not None or "信访举报投诉类" in m.lead:
+                continue  # an application quantity (信访举报投诉类申请 is a row of table 三)
+            hit = _last(_PETITION_WORD, m.lead)
+            if hit is None or not _PETITION_NOUN.fullmatch(m.lead, hit.end()):
+                continue  # "通过12345平台提交2件": a channel the applications came through, not what is counted
+            start = text.rfind(hit.group(0), max(0, m.num.start - _LEAD_CHARS - 8), m.num.start)
+            out.append(Phrase("petition", (start if start >= 0 else m.span[0], m.span[1])))
     return out
 
 
@@ -666,6 +727,13 @@ def _review_phrases(text: str, sentences: list[tuple[int, int]], t4_sentences: l
     return out
 
 
+def _last(pattern: re.Pattern, text: str) -> re.Match | None:
+    last = None
+    for last in pattern.finditer(text):  # noqa: B007 - the loop only runs to the last match
+        pass
+    return last
+
+
 def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> int:
     """Index of the last sentence that starts at or before ``pos`` (0 when none does)."""
     return max(bisect_right(sentences, pos, key=_FIRST) - 1, 0)
@@ -675,6 +743,7 @@ def _years(text: str, numbers: tuple[NumberMention, ...], sentences: list[tuple[
            address_kind: str) -> list[YearUse]:
     out: list[YearUse] = []
     flags: dict[int, tuple[int, bool]] = {}  # sentence → (start of the clause naming the period or -1, about plans)
+    may_carry = "结转" in text or _CARRY_WORD.search(text) is not None
     for n in numbers:
         if n.unit != "年" or n.approx or not (1990 <= n.value <= 2100) or not n.is_int:
             continue
@@ -689,6 +758,10 @@ def _years(text: str, numbers: tuple[NumberMention, ...], sentences: list[tuple[
         stats = clause >= 0 and n.start >= clause
         after = _compact(text[n.unit_end:min(s1, n.unit_end + 16)])
         kind = None
+        carry = _carry(text, s0, n, after) if may_carry else None
+        if carry is not None:
+            out.append(YearUse(int(n.value), (n.start, n.unit_end), carry[0], False, since=carry[1]))
+            continue
         if address_kind == "meta.title" or (address_kind == "preamble" and _YEAR_TITLE_AFTER.match(after)):
             kind = "title"
         elif stats:
@@ -706,6 +779,31 @@ def _years(text: str, numbers: tuple[NumberMention, ...], sentences: list[tuple[
         if any(out[j].year > y.year for j in periods[i + 1:]):
             out[k] = YearUse(y.year, y.span, y.kind, y.future_tense, True)
     return out
+
+
+_CARRY_WORD = re.compile(r"转结|转入|延续|顺延")
+_CARRY_TO = re.compile(r"(?:结转|转结|转入|延续|顺延)(?:至|到|入)?$")
+_CARRY_FROM = re.compile(r"度?的?(?:结转|转结)(?![至到入下])")
+_LAST_YEAR_WORD = re.compile(r"上一?年|去年")
+_YEAR_IN_CLAUSE = re.compile(r"([0-9０-９]{4})\s*年")
+_CLAUSE_MARKS = "，,；;：:"
+_FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def _carry(text: str, s0: int, n: NumberMention, after: str) -> tuple[str, int | None] | None:
+    """(kind, the year carried from when the clause names it) of a year that applications are
+    carried to or from ("结转至2024年", "2022年结转的申请", "2022年结转2023年办理")."""
+    before = _compact(text[max(s0, n.start - 6):n.start])
+    if _CARRY_TO.search(before):
+        clause = max(s0, *(text.rfind(c, s0, n.start) + 1 for c in _CLAUSE_MARKS))
+        years = _YEAR_IN_CLAUSE.findall(text, clause, n.start)
+        if years:
+            return "carried_to", int(years[-1].translate(_FULL_DIGITS))
+        # "上年结转至2023年的申请": carried over into the report year, not forward out of it
+        return ("carried_into" if _LAST_YEAR_WORD.search(text, clause, n.start) else "carried_to"), None
+    if _CARRY_FROM.match(after) and not before.endswith(("至", "到", "截止", "截至")):
+        return "carried_from", None
+    return None
 
 
 def tells_past_result(text: str, pos: int) -> bool:
@@ -739,6 +837,47 @@ def _fee(text: str, mentions: list[Mention], numbers: tuple[NumberMention, ...],
         notice_count=notice_count,
         no_notice=no_notice.span() if no_notice else None,
     )
+
+
+# ---- a count stated as a quantity of its own (rule E9) -------------------------------------------
+_PUBLISH_VERB = re.compile(r"公开|发布|更新|推送|上传|公示|刊发|刊登|转载")
+_CHANNEL = re.compile(r"网站|网页|专栏|专区|栏目|平台|公众号|微博|微信|客户端|新媒体|公开栏|抖音|头条|视频号|公报")
+_CLAUSE_CUT = re.compile(r".*[，,、：:（(]")
+# Words that make the count one of a part, a period, a comparison or a plan: not the year's count of
+# that channel, so not comparable with another statement of it.
+_SCOPED = re.compile(
+    r"方面|领域|围绕|聚焦|关于|涉及|针对|其中|包括|专题|主题|季度|月|上半年|下半年|分别"
+    r"|截至|截止|累计|历年|以来|上年|上一年|去年|同比|环比|较|比上年|平均|日均|月均|人均|每|下属|所属|系统|各")
+_STATED_FILLER = re.compile(r"通过|依托|利用|借助|本(?:机关|单位|部门|中心|[局委办院馆厅处站所])|我(?:机关|单位|部门|中心|[局委办院馆厅处站所])|全年|本年度?|年内|"
+                            r"今年|共计|共|合计|总计|主动|政府(?=信息)|了|的|[0-9０-９]{4}年度?")
+_STATED_YEAR = re.compile(r"([0-9０-９]{4})\s*年")
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+
+
+def _stated(mentions: list[Mention]) -> list[Stated]:
+    """Counts of what a named channel published. Only the words before the number are read here;
+    whether the sentence scopes the count (a part, another year, a plan) is asked by rule E9 of the
+    few keys stated twice (``stated_in_scope``)."""
+    out: list[Stated] = []
+    for i, m in enumerate(mentions):
+        if m.claim is not None or m.num.approx or m.unit not in COUNT_UNITS:
+            continue
+        cut = _CLAUSE_CUT.match(m.lead)
+        clause = m.lead[cut.end():] if cut else m.lead
+        channel = _CHANNEL.search(clause)
+        if channel is not None and _PUBLISH_VERB.search(clause, channel.end()):
+            out.append(Stated(_STATED_FILLER.sub("", clause).lstrip("在于") + m.unit, i))  # 在门户网站 = 通过门户网站
+    return out
+
+
+def stated_scope(text: str, m: Mention) -> tuple[bool, tuple[int, ...]]:
+    """(whether the sentence of a stated count makes it a part, a comparison or a plan; the years
+    written before it in its sentence)."""
+    dot = _SENTENCE_END.search(text[:m.num.start][::-1])
+    s0 = m.num.start - dot.start() if dot else 0
+    end = m.num.start
+    scoped = bool(_SCOPED.search(text, s0, end) or _FUTURE.search(text, s0, end) or _DELTA.search(text, s0, end))
+    return scoped, tuple(int(y.translate(_FULL_DIGITS)) for y in _STATED_YEAR.findall(text, s0, end))
 
 
 # ---- the whole text ----------------------------------------------------------------------------
@@ -785,9 +924,10 @@ def analyse(text: str, address_kind: str) -> TextFacts:
                 k += 1
             if nums:
                 _sentence(text, s0, s1, nums, app, t4, mentions, percents, lists, breakdowns)
-    phrases = _phrases(address_kind, text, sentences, app_sentences, t4_sentences, mentions) if text else []
+    phrases = _phrases(address_kind, text, sentences, app_sentences, t4_sentences, mentions, lists) if text else []
     years = _years(text, numbers, sentences, address_kind) if numbers else []
     fee = _fee(text, mentions, numbers, address_kind == "fees")
+    stated = _stated(mentions) if mentions and _CHANNEL.search(text) else []
     if not (mentions or percents or breakdowns or phrases or years or fee):  # (lists index mentions)
         return _NO_FACTS
     return TextFacts(
@@ -798,4 +938,5 @@ def analyse(text: str, address_kind: str) -> TextFacts:
         phrases=tuple(phrases),
         years=tuple(years),
         fee=fee,
+        stated=tuple(stated),
     )
