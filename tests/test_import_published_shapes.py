@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from import_helpers import assert_same_tables, heading, render_text
+from import_helpers import assert_same_tables, heading, render_html, render_text
 
-from assistant.importing import parse_text
+from assistant.importing import parse_html, parse_text
 from assistant.importing._meta import agency_level
 from assistant.reading import infer_level
 from eval.synthetic import consistent_report
@@ -56,6 +56,45 @@ def test_title_broken_after_the_year_line(first, second):
     got = parse_text(TEXT.replace(REPORT.meta.title, f"{first}\n{second}", 1))
     assert (got.meta.agency_name, got.meta.agency_level, got.meta.report_year) == (AGENCY, "municipal", 2024)
     assert got.meta.title == first + second
+
+
+@pytest.mark.parametrize("title_line", [
+    "\t{t} 【字号：大 | 中 | 小】 |",
+    "\t\t{t}\t[ 打印本页 ] [ 关闭窗口 ]",
+    "{t}  浏览次数：356  分享到：微信 微博",
+    "【字体：大 中 小】{t}",
+    "\t{t}",
+])
+def test_title_line_with_page_controls(title_line):
+    title = f"{AGENCY}2024年政府信息公开工作年度报告"
+    page = ("您的位置：首页 > 信息公开 > 法定主动公开内容\n"
+            "索引号：MB0Y91234X/2025-00107\t发布机构：示例市自然资源和规划局\n"
+            "生成日期：2025-01-24\t公开方式：主动公开\n"
+            + title_line.format(t=title) + "\n")
+    footer = "\n【我要纠错】 【打印本页】 【关闭】\n示例市人民政府办公室主办　网站标识码：3706000001\n"
+    got = parse_text(page + TEXT.replace(REPORT.meta.title + "\n", "", 1) + footer)
+    meta = got.meta
+    assert (meta.title, meta.agency_name, meta.agency_level, meta.report_year) == (title, AGENCY, "municipal", 2024)
+    assert str(meta.publication_date) == "2025-01-24"
+    assert got.preamble == REPORT.preamble
+    assert "纠错" not in got.part6[-1].text and "网站标识码" not in got.part6[-1].text
+    assert not any("标题" in n for n in got.source.notes)
+    assert_same_tables(got, REPORT)
+
+
+def test_html_title_with_page_controls():
+    page = render_html(REPORT).replace(
+        f"{REPORT.meta.title}</h1>", f"{REPORT.meta.title} <span>【字体：大 中 小】</span></h1>", 1).replace(
+        f"<title>{REPORT.meta.title}</title>", "<title>示例市人民政府门户网站</title>", 1)  # no hint to fall back on
+    got = parse_html(page)
+    assert (got.meta.title, got.meta.agency_name) == (REPORT.meta.title, REPORT.meta.agency_name)
+
+
+def test_a_paragraph_set_off_by_a_tab_is_text():
+    text = TEXT.replace(REPORT.part5, "\t" + REPORT.part5, 1)
+    got = parse_text(text)
+    assert got.part5 == REPORT.part5
+    assert_same_tables(got, REPORT)
 
 
 # ---- a body collapsed into one line ----------------------------------------------------------------

@@ -12,7 +12,7 @@ from schemas.report import AgencyLevel
 __all__ = [
     "agency_from_title", "agency_level", "cited_documents", "date_in_line", "is_date_line",
     "is_metadata_line", "is_page_chrome", "is_title", "metadata_title", "period_year", "place_units",
-    "report_year_in", "title_from_page_title", "year_of", "years_in",
+    "report_year_in", "title_from_page_title", "without_chrome", "year_of", "years_in",
 ]
 
 _YEAR = re.compile(r"(\d{4})\s*年度?|([〇○零一二三四五六七八九]{4})\s*年度?")
@@ -175,9 +175,21 @@ _METADATA_GRID = re.compile(
         "标题", "名称", "索引号", "发布机构", "发文机关", "发文字号", "文号", "主题分类", "分类", "成文日期",
         "发布日期", "公开方式", "有效性", "主题词", "信息来源")) + r")(?:\s*[:：]|[ \u3000\xa0]+)")
 _METADATA_TITLE = re.compile(r"\s*(?:标\s*题|名\s*称)\s*[:：]?\s*")
+# Controls of the page inside a line of text (the title's "…报告 【字体：大 中 小】 |"): buttons in
+# brackets, a font-size switch, share and view counters.
+_CHROME_WORDS = r"(?:字体|字号|打印|关闭|收藏|分享|纠错|我要|返回|视力保护色|护眼)"
+_INLINE_CHROME = re.compile(
+    r"[【\[［]\s*" + _CHROME_WORDS + r"[^【】\[\]［］]{0,16}[】\]］]"
+    r"|(?:字体|字号)\s*[:：]\s*[大中小][大中小\s|｜/]*"
+    r"|打印本页|关闭窗口|打印此页|关闭本页"
+    r"|(?:浏览|阅读|访问|点击)(?:次数|量|数)\s*[:：]\s*\d*\s*次?"
+    r"|分享到\s*[:：]?.*$")
+_INLINE_CHROME_START = re.compile(r"[【\[［字打关浏阅访点分]")  # the first characters of its alternatives: a cheap test
 _CHROME = re.compile(
     r"打印本页|关闭窗口|【打印】|【关闭】|版权所有|主办单位|承办单位|网站标识码|ICP备|公网安备|技术支持|扫一扫|"
     r"分享到|上一篇|下一篇|网站地图|联系我们|返回顶部|收藏本页")
+# Kept apart from _CHROME, whose plain words it would slow down, behind a cheap test (``_has_control``).
+_CHROME_CONTROL = re.compile(r"[【\[［]\s*" + _CHROME_WORDS + r"[^【】\[\]［］]{0,16}[】\]］]|(?:字体|字号)\s*[:：]\s*[大中小]")
 
 
 def _date(y: int, m: int, d: int) -> dt.date | None:
@@ -213,7 +225,10 @@ def date_in_line(text: str, labelled_only: bool = False) -> dt.date | None:
 
 def is_metadata_line(text: str) -> bool:
     """Page metadata around a published report (索引号：… 发布日期：…), not report text."""
-    return len(text) <= 160 and "。" not in text and bool(_METADATA.search(text) or _METADATA_GRID.match(text))
+    if len(text) > 160 or "。" in text:
+        return False
+    # every field of _METADATA ends in a colon: without one only the grid layout can match
+    return bool((("：" in text or ":" in text) and _METADATA.search(text)) or _METADATA_GRID.match(text))
 
 
 def metadata_title(text: str) -> str:
@@ -227,7 +242,21 @@ def metadata_title(text: str) -> str:
 
 def is_page_chrome(text: str) -> bool:
     """Web page furniture after the report (打印本页, 版权所有, …)."""
-    return len(text) <= 200 and bool(_CHROME.search(text))
+    return len(text) <= 200 and bool(_CHROME.search(text) or (_has_control(text) and _CHROME_CONTROL.search(text)))
+
+
+def _has_control(text: str) -> bool:
+    return "【" in text or "[" in text or "［" in text or "字体" in text or "字号" in text
+
+
+def without_chrome(text: str) -> str:
+    """A line of text less the page controls inside it, each replaced by spaces (offsets stay true).
+    Only a line that is no sentence: prose keeps its words. A line of nothing but controls is kept
+    whole, for ``is_page_chrome`` to recognise."""
+    if len(text) > 200 or "。" in text or not _INLINE_CHROME_START.search(text) or not _INLINE_CHROME.search(text):
+        return text
+    out = _INLINE_CHROME.sub(lambda m: " " * len(m.group(0)), text)
+    return out if out.strip(" \t\u3000|｜") else text
 
 
 # ---- cited documents ---------------------------------------------------------------------------------

@@ -8,7 +8,14 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from assistant.importing._blocks import Document, Paragraph, Table
-from assistant.importing._meta import is_metadata_line, is_title, metadata_title, title_from_page_title, year_of
+from assistant.importing._meta import (
+    is_metadata_line,
+    is_title,
+    metadata_title,
+    title_from_page_title,
+    without_chrome,
+    year_of,
+)
 from assistant.importing._normalize import bigrams, ends_sentence, norm, similarity
 from schemas import labels as L
 from schemas.report import P6Key
@@ -159,11 +166,16 @@ def _find_title(blocks: list, first_heading: int) -> tuple[str, int]:
     field = ""  # the page's 标题 field, for a body that has no title line of its own
     for i in range(first_heading):
         b = blocks[i]
-        if isinstance(b, Paragraph) and is_metadata_line(b.text):
-            field = field or metadata_title(b.text)
+        if not isinstance(b, Paragraph):
             continue
-        if isinstance(b, Paragraph) and is_title(b.text):
-            title = b.text
+        text = without_chrome(b.text)  # "…报告 【字体：大 中 小】" in a page's title line
+        if text is not b.text:
+            text = text.strip().rstrip("|｜ \u3000")
+        if is_metadata_line(text):
+            field = field or metadata_title(text)
+            continue
+        if is_title(text):
+            title = text
             prev = blocks[i - 1] if i else None
             # broken anywhere else ("…2023年度政府" / "信息公开工作年度报告"): the year is on the first line
             if (isinstance(prev, Paragraph) and len(prev.text) <= 40 and not ends_sentence(prev.text)

@@ -11,7 +11,7 @@ import re
 from typing import cast
 
 from assistant.importing._blocks import Document, Paragraph, Table
-from assistant.importing._meta import is_page_chrome, is_title
+from assistant.importing._meta import is_metadata_line, is_page_chrome, is_title, without_chrome
 from assistant.importing._normalize import MARK, NUM, cell_kind
 from assistant.importing._outline import heading_of, is_narrative
 
@@ -90,8 +90,28 @@ def _spaced_cells(s: str) -> list[str] | None:
 
 
 def _fragment(text: str) -> bool:
-    """A short line that can be a piece of a table row (not a heading, not a sentence)."""
-    return len(text) <= _MAX_FRAGMENT and not text.endswith("。") and heading_of(text) is None
+    """A short line that can be a piece of a table row (not a heading, a title, page metadata or a sentence)."""
+    return (len(text) <= _MAX_FRAGMENT and not text.endswith("。") and heading_of(text) is None
+            and not is_title(text) and not is_metadata_line(text))
+
+
+def _number_row(cells: list[str]) -> bool:
+    """The last filled cell is a number: a data row (the common case, told apart cheaply)."""
+    for c in reversed(cells):
+        if c:
+            return cell_kind(c) == NUM
+    return False
+
+
+def _page_text(cells: list[str]) -> bool:
+    """A line split like a row that is text of the page: the title or a paragraph set off by a tab,
+    or page metadata laid out in cells ("索引号：…<tab>主题分类：…")."""
+    filled = [c for c in cells if c]
+    if len(filled) == 1:
+        c = filled[0].rstrip("|｜ \u3000")  # a cell border after the title is residue
+        return ("报告" in c and is_title(c)) or is_metadata_line(c) or is_narrative(c) or heading_of(c) is not None
+    return (bool(filled) and is_metadata_line(filled[0])
+            and all(is_metadata_line(c) or is_page_chrome(c) for c in filled[1:]))
 
 
 def text_document(text: str) -> Document:
@@ -101,6 +121,12 @@ def text_document(text: str) -> Document:
         body = raw.rstrip(_EOL)
         start, off = off, off + len(raw)
         cells = table_cells(body)
+        if cells is None or (cells and not _number_row(cells)):  # a row of numbers is never page text
+            bare = without_chrome(body)  # page controls are layout: "…报告 【字体：大 中 小】"
+            if bare is not body:
+                body, cells = bare, table_cells(bare)
+            if cells and _page_text(cells):
+                cells = None
         if cells is not None:
             if cells:
                 lines.append((_ROW, start, cells))
