@@ -441,6 +441,12 @@ def test_e3_shares_of_a_total_stated_in_the_sentence_before(small):
     text = "本年度共发布政务信息200条。按发布渠道分，门户网站发布120条（占61%），微信公众号发布80条（占39%）。"
     e3 = of_rule(_findings(small, text, "p1.active"), "E3")
     assert [quoted(text, f) for f in e3] == ["61%", "39%"] and "200条" in e3[0].message, describe(e3)
+    # the total is an application count of table 三, the shares are of channels the table does not hold
+    text = "本年度共收到政府信息公开申请104件。其中网上申请90件，占85%；信函申请14件，占15%。"
+    e3 = of_rule(_findings(small, text), "E3")
+    assert [quoted(text, f) for f in e3] == ["85%", "15%"], describe(e3)
+    right = "本年度共收到政府信息公开申请104件。其中网上申请90件，占86.5%；信函申请14件，占13.5%。"
+    assert of_rule(_findings(small, right), "E3") == []
 
 
 @pytest.mark.parametrize("text", [
@@ -474,6 +480,7 @@ def test_e9_one_channel_count_stated_twice_with_two_numbers(small):
     "2022年在门户网站“政务公开”专栏发布信息48条，本年度有所增加。",  # another year
     "截至年底，门户网站“政务公开”专栏累计发布信息2300条。",  # a running total
     "在政务微博发布信息52条。",  # another channel
+    "门户网站“政务公开”专栏全年发布信息52条。",  # the channel as the subject: maybe all its items, not the agency's
     "下一年度计划在门户网站“政务公开”专栏发布信息80条。",  # a plan
 ])
 def test_e9_counts_that_are_not_the_same_quantity(small, second):

@@ -398,6 +398,7 @@ def test_f5_carry_over_naming_the_right_years_is_fine(small, text):
 @pytest.mark.parametrize(("text", "quote"), [
     ("共收到政府信息公开申请104件，其中群众来访2件。", "来访2件"),
     ("共收到政府信息公开申请104件，包括投诉举报事项6件。", "举报事项6件"),
+    ("本年度新收政府信息公开申请104件。其中属于信访事项的3件。", "信访事项的3件"),  # 其中 opens the next sentence
 ])
 def test_f6_petitions_listed_as_part_of_the_applications(small, text, quote):
     f6 = of_rule(validate(with_text(small, "p1.on_request", text)), "F6")
@@ -408,6 +409,7 @@ def test_f6_petitions_listed_as_part_of_the_applications(small, text, quote):
     "共收到政府信息公开申请104件，其中由信访部门转来的政府信息公开申请3件。",  # applications, passed on
     "共收到政府信息公开申请104件，其中通过12345平台提交2件。",  # a channel applications came through
     "共收到政府信息公开申请104件，另收到信访件3件，已按信访程序办理。",  # counted apart
+    "本年度新收政府信息公开申请104件。其中网上申请90件，信函申请14件。",
 ])
 def test_f6_applications_from_a_petition_channel_or_petitions_counted_apart(small, text):
     assert of_rule(validate(with_text(small, "p1.on_request", text)), "F6") == []

@@ -196,7 +196,7 @@ def _stated_totals(facts: TextFacts, part_of: dict[int, int]) -> dict[int, int]:
             continue
         x = mentions[first - 1]
         counts = [mentions[p.count].num.value for p in run if p.count is not None]
-        if (x.num.approx or x.claim is not None or _DELTA_WORDS.search(x.lead)
+        if (x.num.approx or _DELTA_WORDS.search(x.lead)
                 or any(mentions[p.count].unit != x.unit for p in run if p.count is not None)
                 or max(counts) >= x.num.value):
             continue

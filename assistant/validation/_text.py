@@ -680,7 +680,7 @@ def _phrases(address_kind: str, text: str, sentences: list[tuple[int, int]], app
 
 
 _PETITION_WORD = re.compile(r"信访|投诉|举报|来信|来访|热线|12345")
-_PETITION_NOUN = re.compile(r"(?:举报|投诉|来信|来访)?(?:转办)?(?:件|事项|工单|案件|诉求|信件|问题|类事项)?(?:共|为|有)?")
+_PETITION_NOUN = re.compile(r"(?:举报|投诉|来信|来访)?(?:转办)?(?:件|事项|工单|案件|诉求|信件|问题|类事项|类)?的?(?:共|为|有)?")
 _APPLICATION_TOTALS = frozenset({"new", "new_carried", "carried", "done"})
 
 
@@ -688,19 +688,23 @@ def _petition_parts(text: str, mentions: list[Mention], lists: list[CountList]) 
     """"申请10件，其中…信访件3件": a part of an application count that counts petitions (rule F6).
     "其中信访局转来的申请3件" counts applications, whoever passed them on."""
     out = []
-    for lst in lists:
-        x = mentions[lst.total].claim
+    parts = [(lst.total, b) for lst in lists for b in lst.parts]
+    listed = {b for _, b in parts}
+    # "新收申请10件。其中信访件3件。": a 其中 opening the next sentence divides the count before it
+    parts += [(i - 1, i) for i in range(1, len(mentions))
+              if i not in listed and mentions[i].lead.startswith(("其中", "包括"))]
+    for total, b in parts:
+        x = mentions[total].claim
+        m = mentions[b]
         if x is None or x.table != "t3" or x.q not in _APPLICATION_TOTALS:
             continue
-        for b in lst.parts:
-            m = mentions[b]
-            if m.claim is not None or "信访举报投诉类" in m.lead:
-                continue  # an application quantity (信访举报投诉类申请 is a row of table 三)
-            hit = _last(_PETITION_WORD, m.lead)
-            if hit is None or not _PETITION_NOUN.fullmatch(m.lead, hit.end()):
-                continue  # "通过12345平台提交2件": a channel the applications came through, not what is counted
-            start = text.rfind(hit.group(0), max(0, m.num.start - _LEAD_CHARS - 8), m.num.start)
-            out.append(Phrase("petition", (start if start >= 0 else m.span[0], m.span[1])))
+        if m.claim is not None or "信访举报投诉类" in m.lead:
+            continue  # an application quantity (信访举报投诉类申请 is a row of table 三)
+        hit = _last(_PETITION_WORD, m.lead)
+        if hit is None or not _PETITION_NOUN.fullmatch(m.lead, hit.end()):
+            continue  # "通过12345平台提交2件": a channel the applications came through, not what is counted
+        start = text.rfind(hit.group(0), max(0, m.num.start - _LEAD_CHARS - 8), m.num.start)
+        out.append(Phrase("petition", (start if start >= 0 else m.span[0], m.span[1])))
     return out
 
 
@@ -842,6 +846,7 @@ def _fee(text: str, mentions: list[Mention], numbers: tuple[NumberMention, ...],
 # ---- a count stated as a quantity of its own (rule E9) -------------------------------------------
 _PUBLISH_VERB = re.compile(r"公开|发布|更新|推送|上传|公示|刊发|刊登|转载")
 _CHANNEL = re.compile(r"网站|网页|专栏|专区|栏目|平台|公众号|微博|微信|客户端|新媒体|公开栏|抖音|头条|视频号|公报")
+_VIA = re.compile(r"通过|在|依托|利用|借助|经由|于")
 _CLAUSE_CUT = re.compile(r".*[，,、：:（(]")
 # Words that make the count one of a part, a period, a comparison or a plan: not the year's count of
 # that channel, so not comparable with another statement of it.
@@ -850,6 +855,7 @@ _SCOPED = re.compile(
     r"|截至|截止|累计|历年|以来|上年|上一年|去年|同比|环比|较|比上年|平均|日均|月均|人均|每|下属|所属|系统|各")
 _STATED_FILLER = re.compile(r"通过|依托|利用|借助|本(?:机关|单位|部门|中心|[局委办院馆厅处站所])|我(?:机关|单位|部门|中心|[局委办院馆厅处站所])|全年|本年度?|年内|"
                             r"今年|共计|共|合计|总计|主动|政府(?=信息)|了|的|[0-9０-９]{4}年度?")
+_SAME_VERB = re.compile(r"发布|推送|刊发|刊登|上传")  # of a channel's items, one count with 公开
 _STATED_YEAR = re.compile(r"([0-9０-９]{4})\s*年")
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 
@@ -864,9 +870,13 @@ def _stated(mentions: list[Mention]) -> list[Stated]:
             continue
         cut = _CLAUSE_CUT.match(m.lead)
         clause = m.lead[cut.end():] if cut else m.lead
-        channel = _CHANNEL.search(clause)
+        # "通过/在门户网站公开…": the agency publishing through a channel ("门户网站全年发布信息1300条" may count
+        # the whole portal's items, not the agency's)
+        via = _VIA.search(clause)
+        channel = _CHANNEL.search(clause, via.end()) if via else None
         if channel is not None and _PUBLISH_VERB.search(clause, channel.end()):
-            out.append(Stated(_STATED_FILLER.sub("", clause).lstrip("在于") + m.unit, i))  # 在门户网站 = 通过门户网站
+            key = _SAME_VERB.sub("公开", _STATED_FILLER.sub("", clause).lstrip("在于"))  # 在门户网站 = 通过门户网站
+            out.append(Stated(key + m.unit, i))
     return out
 
 
