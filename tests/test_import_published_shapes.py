@@ -228,6 +228,53 @@ def test_2019_tables_in_pipe_rows_are_recognised():
     assert parse_text(text).source.format_version == "2019"
 
 
+# ---- table-二 column headers that are not the official labels ----------------------------------------
+def _t2_header(text: str, block: str, header: str) -> str:
+    """The 信息内容 line under the 第二十条第（block）项 line written with ``header`` for its columns."""
+    at = text.index(f"第二十条第（{block}）项")
+    start = text.index(L.T2_CONTENT_HEADER, at)
+    end = text.index("\n", start)
+    return text[:start] + header + text[end:]
+
+
+@pytest.mark.parametrize("block,header,written,official", [
+    ("六", "信息内容\t决定数量", "决定数量", "本年处理决定数量"),
+    ("五", "信息内容\t本年处理决定数\t\t", "本年处理决定数", "本年处理决定数量"),
+    ("一", "信息内容\t本年印发件数\t本年废止件数\t现行有效件数", "本年印发件数", "本年制发件数"),
+    ("一", "信息内容\t本年制发件数\t本年废止件数\t现行有效数量", "现行有效数量", "现行有效件数"),
+    ("八", "信息内容\t本年收费金额（万元）", None, None),  # a unit written otherwise is the same label
+])
+def test_a_reworded_column_header_is_read_as_its_2021_column(block, header, written, official):
+    got = parse_text(_t2_header(TEXT, block, header))
+    assert got.source.format_version == "2021"
+    assert_same_tables(got, REPORT)
+    notes = [n for n in got.source.notes if n.startswith("表二使用了")]
+    assert notes == ([f"表二使用了“{written}”，2021年格式的名称为“{official}”。"] if written else [])
+
+
+def test_the_shortened_decisions_header_alone_keeps_the_2021_format():
+    # "处理决定数量" is also the trial format's word: in blocks 五 and 六 it is no evidence of that format
+    text = _t2_header(_t2_header(TEXT, "五", "信息内容\t处理决定数量"), "六", "信息内容\t处理决定数量\t\t")
+    got = parse_text(text)
+    assert got.source.format_version == "2021"
+    assert_same_tables(got, REPORT)
+    assert [n for n in got.source.notes if n.startswith("表二使用了")] == [
+        "表二使用了“处理决定数量”，2021年格式的名称为“本年处理决定数量”。"]
+
+
+def test_trial_format_columns_still_decide_the_format():
+    text = _t2_header(TEXT, "五", "信息内容\t上一年项目数量\t本年增/减\t处理决定数量")
+    got = parse_text(text.replace("行政许可\t7326", "行政许可\t12\t0\t7326", 1))
+    assert got.source.format_version == "2019"
+    assert not any(n.startswith("表二使用了") for n in got.source.notes)
+
+
+def test_a_header_sharing_no_word_with_the_column_is_not_read_as_it():
+    got = parse_text(_t2_header(TEXT, "五", "信息内容\t备注"))
+    assert not any(n.startswith("表二使用了") for n in got.source.notes)
+    assert_same_tables(got, REPORT)  # the block's one column, as before
+
+
 # ---- blank rows ----------------------------------------------------------------------------------
 def _blank_t3_rows(text: str, labels: list[str], per_line: bool = False) -> str:
     out = []

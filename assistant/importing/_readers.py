@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from typing import cast
 
-from assistant.importing._normalize import label_key, norm
+from assistant.importing._normalize import bigrams, label_key, norm
 from assistant.importing._rows import (
     T2_BLOCK_RE,
     T2_COLS,
     T2_COLS_2019,
+    T2_COLS_2019_SHORT,
     T2_COLS_PROCUREMENT,
     T2_CONTENT,
     fit,
@@ -43,6 +44,13 @@ _T2_ROWS = {label_key(lbl): key for key, lbl in L.T2_ROW_LABELS.items()}
 OLD_NORMATIVE = label_key(L.T2_ROW_LABELS["normative_docs"]).removeprefix("行政")  # 规范性文件
 _T2_ROWS_2019 = frozenset(label_key(x) for x in T2_2019_ROW_LABELS)
 _T2_AMOUNT_PREFIX = norm(L.T2_COLUMN_LABELS["amount"]).split("(")[0]  # 本年收费金额, whatever the unit note
+# The columns of each block of table 二, by the numeral of its 第二十条第（X）项 header.
+_T2_BLOCK_COLUMNS: dict[str, tuple[str, ...]] = {}
+for _block, _rows in L.T2_BLOCK_ROWS.items():
+    _m = T2_BLOCK_RE.fullmatch(norm(L.T2_BLOCK_TITLES[_block]))
+    assert _m is not None
+    _T2_BLOCK_COLUMNS[_m.group(1)] = _T2_ROW_FIELDS[_rows[0]]
+_T2_COLUMN_BIGRAMS = {key: bigrams(lbl) for key, lbl in L.T2_COLUMN_LABELS.items()}
 
 
 class T2Reader:
@@ -54,21 +62,27 @@ class T2Reader:
         self.rows_2019: list[str] = []  # trial-format rows and blocks: an agency may add such a row
         self.signal_2021 = False
         self.old_label = False
+        self.block: str | None = None  # numeral of the last 第二十条第（X）项 header, until its columns come
+        self.near: list[tuple[str, str]] = []  # (column header as written, the 2021 label it stands for)
         self.last: tuple[str, list[str | None], int] | None = None  # (row, columns, cells read)
 
     def header(self, labels: list[str]) -> None:
         ns = [norm(c) for c in labels]
         m = T2_BLOCK_RE.fullmatch(ns[0])
         if m:
-            self.cols = None
+            self.cols, self.block = None, m.group(1)
             if m.group(1) in T2_2019_BLOCK_NUMERALS:
                 self.rows_2019.append(labels[0])
             return
         if T2_CONTENT in ns:
             at = ns.index(T2_CONTENT) + 1
             self.cols = [self._column(n, raw) for n, raw in zip(ns[at:], labels[at:])]
+            self._near_columns(self.cols, ns[at:], labels[at:])
+            self.block = None
         elif self.cols is not None:  # column names on lines of their own, after 信息内容
-            self.cols += [self._column(n, raw) for n, raw in zip(ns, labels)]
+            cols = [self._column(n, raw) for n, raw in zip(ns, labels)]
+            self._near_columns(cols, ns, labels, alone=True)
+            self.cols += cols
 
     def _column(self, n: str, raw: str) -> str | None:
         col = T2_COLS.get(n)
@@ -76,11 +90,42 @@ class T2Reader:
             col = "amount"
         if col is not None:
             self.signal_2021 = True
-        elif n in T2_COLS_2019:
+        elif n in T2_COLS_2019 and n not in T2_COLS_2019_SHORT:
             self.columns_2019.append(raw)
         elif n in T2_COLS_PROCUREMENT:
             self.rows_2019.append(raw)
         return col
+
+    def _near_columns(self, cols: list[str | None], ns: list[str], raws: list[str], alone: bool = False) -> None:
+        """Headers that are no official label but a shortened or reworded one ("处理决定数量", "本年制作
+        数量") stand for the 2021 column in their place: the one the block leaves unnamed when the header
+        names as many columns as the block has, else the one label that contains the header (or that it
+        contains). A header must share a word with the label it stands for; the trial format's own
+        columns never stand for a 2021 one. Each is kept in ``near`` for a note."""
+        named = [i for i, n in enumerate(ns) if n]
+        expected = None if alone else self._block_columns(cols)
+        if expected is not None and len(named) != len(expected):
+            expected = None
+        for k, i in enumerate(named):
+            n = ns[i]
+            if cols[i] is not None or (n in T2_COLS_2019 and n not in T2_COLS_2019_SHORT) or n in T2_COLS_PROCUREMENT:
+                continue
+            col = expected[k] if expected is not None and expected[k] not in cols else None
+            if col is None and len(n) >= 4:
+                hits = [key for lbl, key in T2_COLS.items() if n in lbl or lbl in n]
+                col = hits[0] if len(hits) == 1 else None
+            if col is not None and bigrams(n) & _T2_COLUMN_BIGRAMS[col]:
+                cols[i] = col
+                self.near.append((raws[i].strip(), L.T2_COLUMN_LABELS[col]))
+
+    def _block_columns(self, cols: list[str | None]) -> tuple[str, ...] | None:
+        """The columns of the block this header belongs to: the one its official columns name, else the
+        one the 第二十条第（X）项 line above it names."""
+        known = {c for c in cols if c is not None}
+        if known:
+            fits = {fields for fields in _T2_BLOCK_COLUMNS.values() if known <= set(fields)}
+            return fits.pop() if len(fits) == 1 else None
+        return _T2_BLOCK_COLUMNS.get(self.block or "")
 
     def row_of(self, labels: list[str]) -> str | None:
         """The 2021 row these labels name, without reading anything."""
@@ -103,8 +148,8 @@ class T2Reader:
             return False
         fields = _T2_ROW_FIELDS[row]
         cols: list[str | None] = list(fields)
-        if self.cols and all(c is None or c in fields for c in self.cols):
-            cols = self.cols
+        if self.cols and all(c is None or c in fields for c in self.cols) and any(self.cols):
+            cols = self.cols  # a header naming none of the columns ("备注") leaves them in official order
         vals, _ = fit(values, len(cols), exact)
         self._store(row, cols, vals, at)
         self.last = (row, cols, len(vals))

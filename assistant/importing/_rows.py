@@ -10,12 +10,15 @@ from schemas import labels as L
 from schemas.labels import T2_2019_COLUMN_LABELS, T2_2019_PROCUREMENT_COLUMN_LABELS
 
 __all__ = [
-    "T2_BLOCK_RE", "T2_COLS", "T2_COLS_2019", "T2_COLS_PROCUREMENT", "T2_CONTENT", "WEAK_HEAD", "fit",
+    "T2_BLOCK_RE", "T2_COLS", "T2_COLS_2019", "T2_COLS_2019_SHORT", "T2_COLS_PROCUREMENT", "T2_CONTENT", "WEAK_HEAD", "fit",
     "fit_span", "header_table", "match_label", "split_row", "t3_header_columns", "value_cells",
 ]
 
 T2_COLS = {norm(lbl): key for key, lbl in L.T2_COLUMN_LABELS.items()}
 T2_COLS_2019 = frozenset(norm(x) for x in T2_2019_COLUMN_LABELS)
+# A trial-format column that is a 2021 label shortened (处理决定数量, of 本年处理决定数量) is no evidence
+# of the trial format: a 2021 table written loosely has it too.
+T2_COLS_2019_SHORT = frozenset(n for n in T2_COLS_2019 if any(n in lbl for lbl in T2_COLS))
 T2_COLS_PROCUREMENT = frozenset(norm(x) for x in T2_2019_PROCUREMENT_COLUMN_LABELS)
 T2_CONTENT = norm(L.T2_CONTENT_HEADER)
 T2_BLOCK_RE = re.compile(r"第二十条第\(?([一二三四五六七八九十]{1,3})\)?项")
@@ -116,8 +119,8 @@ def header_table(labels: list[str]) -> str | None:
     ns = _header_words(labels)
     if not ns:
         return None
-    if all(n in _T2_HEAD or T2_BLOCK_RE.fullmatch(n) for n in ns):
-        return "t2"
+    if ns[0] == T2_CONTENT or all(n in _T2_HEAD or T2_BLOCK_RE.fullmatch(n) for n in ns):
+        return "t2"  # 信息内容 opens table 二's header only, whatever the columns after it are called
     if all(n in _T3_HEAD or _T3_NOTE_PREFIX in n for n in ns) and any(n not in WEAK_HEAD for n in ns):
         return "t3"
     if all(n in _T4_HEAD for n in ns) and any(n not in WEAK_HEAD for n in ns):

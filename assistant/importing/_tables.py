@@ -240,6 +240,9 @@ class TableReader:
     def _notes(self, notes: list[str], version: str) -> None:
         if self._t2.old_label and version != "2019":
             notes.append(f"表二使用了“{OLD_NORMATIVE}”，2021年格式的名称为“{L.T2_ROW_LABELS['normative_docs']}”。")
+        if version != "2019":  # a column header read as the 2021 column it stands for, in the same words
+            for written, official in dict.fromkeys(self._t2.near):
+                notes.append(f"表二使用了“{written}”，2021年格式的名称为“{official}”。")
         for label in self._t3.group_rows:
             notes.append(f"表三“{label}”一行带有数字，2021年格式中该项按子项填报，这一行未读入。")
         for address in dict.fromkeys(self._t3.duplicates):
