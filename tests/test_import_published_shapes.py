@@ -243,6 +243,7 @@ def _t2_header(text: str, block: str, header: str) -> str:
     ("一", "信息内容\t本年印发件数\t本年废止件数\t现行有效件数", "本年印发件数", "本年制发件数"),
     ("一", "信息内容\t本年制发件数\t本年废止件数\t现行有效数量", "现行有效数量", "现行有效件数"),
     ("八", "信息内容\t本年收费金额（万元）", None, None),  # a unit written otherwise is the same label
+    ("五", "信息内容\t本年处理决定数量（件）", None, None),
 ])
 def test_a_reworded_column_header_is_read_as_its_2021_column(block, header, written, official):
     got = parse_text(_t2_header(TEXT, block, header))

@@ -86,6 +86,8 @@ class T2Reader:
 
     def _column(self, n: str, raw: str) -> str | None:
         col = T2_COLS.get(n)
+        if col is None and n.endswith(")") and "(" in n:  # "本年处理决定数量（件）": a unit note, same label
+            col = T2_COLS.get(n[:n.rindex("(")])
         if col is None and n.startswith(_T2_AMOUNT_PREFIX):
             col = "amount"
         if col is not None:
