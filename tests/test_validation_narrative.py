@@ -500,3 +500,40 @@ def test_e10_counts_stated_elsewhere_or_no_applications(small):
     r = with_text(small, "p1.active", "本年度共收到政府信息公开申请104件，上年结转4件。")  # part 一 in one piece
     assert of_rule(validate(with_text(r, ON_REQUEST, "本机关规范办理流程。")), "E10") == []
     assert of_rule(_findings(small, ""), "E10") == []  # an empty sub-part is F2's
+
+
+# ---- E2/E3/E7: 予以公开 and 部分公开 stated as one count -------------------------------------------
+# small_report: 予以公开60 + 部分公开10 = 70; 办结102 (68.6%), 新收104 (67.3%), 新收+结转108 (64.8%)
+@pytest.mark.parametrize(("text", "quote"), [
+    ("予以公开和部分公开共70件，占办结总数的67.3%。", "67.3%"),  # computed on 新收, not on the base named
+    ("予以公开、部分公开合计70件，占全部办结申请的64.8%。", "64.8%"),
+    ("公开和部分公开的申请占已办结申请的67.3%。", "67.3%"),  # the share alone
+    ("同意公开或部分公开的70件，占本年新收申请的68.6%。", "68.6%"),  # computed on 办结, not on 新收
+])
+def test_e3_share_of_a_combined_count_on_the_base_it_names(small, text, quote):
+    findings = _findings(small, text)
+    e3 = of_rule(findings, "E3")
+    assert [quoted(text, f) for f in e3] == [quote], describe(findings)
+    assert of_rule(findings, "E2") == []
+
+
+@pytest.mark.parametrize("text", [
+    "予以公开和部分公开共70件，占办结总数的68.6%。",
+    "予以公开、部分公开合计70件，占比68.6%。",
+    "予以公开（含部分公开）70件，占67.3%。",  # no base named: any usual base
+    "予以公开及部分公开70件，占收到申请的67.3%。",
+    "予以公开及部分公开70件，占收到申请总数的64.8%。",  # 收到 with last year's carried-over applications
+    "予以公开和部分公开70件，占新收和上年结转申请总数的64.8%。",
+    "予以公开和部分公开70件，占全市同类申请的12%。",  # a whole the tables do not hold
+    "予以公开、部分公开分别为60件、10件。",
+    "本年度办结102件，其中予以公开、部分公开合计70件，不予公开6件，无法提供19件，不予处理5件，其他处理2件。",
+])
+def test_combined_count_that_agrees_is_quiet(small, text):
+    findings = [f for f in _findings(small, text) if f.rule != "E10"]
+    assert findings == [], describe(findings)
+
+
+@pytest.mark.parametrize("text", ["予以公开、部分公开合计60件。", "予以公开（含部分公开）60件。"])
+def test_e2_combined_count_is_the_sum_of_both_rows(small, text):
+    f, = of_rule(_findings(small, text), "E2")
+    assert quoted(text, f) == "60件" and "70件" in f.message and "只计了予以公开" in f.message

@@ -159,9 +159,13 @@ _BASES = {"new": ("new_carried", "done"), "carried": ("new_carried", "done"), "d
           "fwd": ("new_carried", "new"), "new_carried": ()}
 
 
-def _bases(grid: Grid, c: Claim) -> list[tuple[Decimal | int, str]]:
-    """(base value, its description) a share of ``c`` may be computed on, the usual one first."""
-    if c.col != "total":
+def _bases(grid: Grid, c: Claim, named: str | None = None) -> list[tuple[Decimal | int, str]]:
+    """(base value, its description) a share of ``c`` may be computed on, the usual one first; only
+    the total the text names when it names one ("占办结总数的…")."""
+    if named is not None and named != "other":
+        # 收到 may include last year's carried-over applications
+        qs = [(named, "total"), *((("new_carried", "total"),) if named == "new" else ())]
+    elif c.col != "total":
         qs = [(q, "total") for q in (c.q, *c.alt)]
     else:
         qs = [(q, "total") for q in _BASES.get(c.q, ("done", "new_carried", "new"))]
@@ -212,8 +216,8 @@ def _percent_rules(address: str, text: str, facts: TextFacts, grid: Grid, out: l
         part_of.update(_stated_totals(facts, part_of))
     groups: dict[tuple, list[tuple[Percent, bool]]] = {}
     for p in facts.percents:
-        if p.num.approx:
-            continue
+        if p.num.approx or p.base == "other":
+            continue  # a share of a wider whole than the agency's ("占全市的12%") is not computable here
         counts: list[tuple[Decimal | int, str]] = []
         bases: list[tuple[Decimal | int, str]] = []
         if p.count is not None:
@@ -221,7 +225,9 @@ def _percent_rules(address: str, text: str, facts: TextFacts, grid: Grid, out: l
             counts.append((m.num.value, f"正文所写「{_quote(text, m)}」"))
             if p.count in part_of:
                 x = facts.mentions[part_of[p.count]]
-                bases.append((x.num.value, f"正文所写总数{_n(x.num.value, x.unit)}"))
+                # a whole of the text other than the total named after 占 is not the base
+                if p.base is None or x.claim is None or x.claim.q == p.base:
+                    bases.append((x.num.value, f"正文所写总数{_n(x.num.value, x.unit)}"))
         c = p.claim
         if c is not None and c.table == "t3" and grid.unknown and (
                 "t3" in grid.unread or any(a in grid.unknown for a in q_cells(c.q, c.col))):
@@ -229,7 +235,7 @@ def _percent_rules(address: str, text: str, facts: TextFacts, grid: Grid, out: l
         if c is not None and c.table == "t3":
             v = q_value(grid, c.q, c.col)
             counts.append((v, f"{q_name(c.q, c.col)}{_n(v)}"))
-            bases.extend(_bases(grid, c))
+            bases.extend(_bases(grid, c, p.base))
         bases = [(b, name) for b, name in bases if b]
         if not counts or not bases:
             continue

@@ -72,8 +72,10 @@ SUBROW_WORDS: dict[str, tuple[str, ...]] = {
     "other_handling.unpaid_fee": ("未按收费通知", "逾期未缴", "未缴纳", "未缴费"),
 }
 _AND = "(?:和|及|与|以及)"
+_AND_LIST = "(?:和|及|与|以及|或|、)"  # "予以公开、部分公开合计17件": one count of both (not after a bare 公开)
 _CATEGORY_KINDS: list[tuple[str, tuple[str, ...]]] = [
-    ("t3_granted_partial", (f"予以公开{_AND}部分公开", f"全部公开{_AND}部分公开", f"公开{_AND}部分公开")),
+    ("t3_granted_partial", (*(f"{w}{_AND_LIST}部分公开" for w in ("予以公开", "全部公开", "同意公开")),
+                            "予以公开[（(](?:含|包括|包含)部分公开[）)]", f"公开{_AND}部分公开")),
     ("t3_granted", ("予以公开", "全部公开", "同意公开")),
     ("t3_partial", ("部分公开",)),
     ("t3_withheld", ("不予公开",)),
@@ -213,6 +215,9 @@ class Percent:
     count: int | None  # index (in ``mentions``) of the stated count it is a share of
     claim: Claim | None  # the table quantity it is a share of, when known
     named_base: bool = False  # "占全市的12%": the whole it is a share of is named, and may be no count of the text
+    # "占办结总数的…": the table-三 total named as the whole (new, done, new_carried), or "other" for
+    # a wider whole ("占全市的…")
+    base: str | None = None
 
     @property
     def span(self) -> tuple[int, int]:
@@ -453,7 +458,8 @@ def _sentence(text: str, s0: int, s1: int, nums: list[NumberMention], app: bool,
                 claim = mentions[last].claim
             if claim is not None or count is not None:
                 named = share is not None and not _GENERIC_BASE.fullmatch(lead, share.end())
-                percents.append(Percent(num, count, claim, named))
+                base = _named_base(lead[share.end():], app) if named and share is not None else None
+                percents.append(Percent(num, count, claim, named, base))
             elif share and "其中" not in lead and not num.approx:
                 shares.append(num)  # "网上申请占80%": a share of a whole the tables do not hold
             continue
@@ -490,6 +496,27 @@ def _sentence(text: str, s0: int, s1: int, nums: list[NumberMention], app: bool,
         _lists(text, s1, mentions, first, lists)
     if len(shares) >= 2:
         breakdowns.append(tuple(shares))
+
+
+def _named_base(words: str, app: bool) -> str | None:
+    """The table-三 total that the words after 占 name as the whole ("办结总数的" → done), when
+    they name one total and nothing else (a category, a column: other wholes); "other" for a wider whole."""
+    if _WIDER_WHOLE.search(words):
+        return "other"
+    if not app:
+        return None
+    scan = _Scan(words)
+    kinds = set(scan.t3_kinds)
+    if scan.cols or not kinds or not kinds <= _BASE_KINDS or scan.gov not in _BASE_KINDS:
+        return None
+    if kinds == {"t3_new", "t3_carried"}:
+        return "new_carried"  # "占新收和上年结转申请总数的"
+    return None if len(kinds) > 1 else _quantity(kinds.pop())
+
+
+_BASE_KINDS = frozenset({"t3_new", "t3_carried", "t3_done"})
+# "占全市同类申请的12%": a whole wider than the agency's own tables
+_WIDER_WHOLE = re.compile(r"全[市区县省国州旗镇乡]|全系统|全行业|同类|同级|系统内|各(?:地|级|区|县|市|部门|单位)")
 
 
 def _head(mentions: list[Mention], first: int, i: int) -> int | None:
