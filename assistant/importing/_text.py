@@ -22,6 +22,7 @@ _PIPE_RULE = re.compile(r"\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?")
 _MAX_FRAGMENT = 60
 
 _BLANK, _ROW, _TEXT = 0, 1, 2
+_ROW_END = " \t|｜\u3000"
 
 
 def table_cells(line: str, *, loose: bool = False) -> list[str] | None:
@@ -95,23 +96,13 @@ def _fragment(text: str) -> bool:
             and not is_title(text) and not is_metadata_line(text))
 
 
-def _number_row(cells: list[str]) -> bool:
-    """The last filled cell is a number: a data row (the common case, told apart cheaply)."""
-    for c in reversed(cells):
-        if c:
-            return cell_kind(c) == NUM
-    return False
-
-
-def _page_text(cells: list[str]) -> bool:
-    """A line split like a row that is text of the page: the title or a paragraph set off by a tab,
-    or page metadata laid out in cells ("索引号：…<tab>主题分类：…")."""
-    filled = [c for c in cells if c]
+def _page_text(filled: list[str]) -> bool:
+    """A line split like a row (``filled``: its non-empty cells) that is text of the page: the title or
+    a paragraph set off by a tab, or page metadata laid out in cells ("索引号：…<tab>主题分类：…")."""
     if len(filled) == 1:
         c = filled[0].rstrip("|｜ \u3000")  # a cell border after the title is residue
         return ("报告" in c and is_title(c)) or is_metadata_line(c) or is_narrative(c) or heading_of(c) is not None
-    return (bool(filled) and is_metadata_line(filled[0])
-            and all(is_metadata_line(c) or is_page_chrome(c) for c in filled[1:]))
+    return is_metadata_line(filled[0]) and all(is_metadata_line(c) or is_page_chrome(c) for c in filled[1:])
 
 
 def text_document(text: str) -> Document:
@@ -121,12 +112,20 @@ def text_document(text: str) -> Document:
         body = raw.rstrip(_EOL)
         start, off = off, off + len(raw)
         cells = table_cells(body)
-        if cells is None or (cells and not _number_row(cells)):  # a row of numbers is never page text
-            bare = without_chrome(body)  # page controls are layout: "…报告 【字体：大 中 小】"
-            if bare is not body:
-                body, cells = bare, table_cells(bare)
-            if cells and _page_text(cells):
-                cells = None
+        if cells is None:
+            if "。" not in body:  # page controls are layout: "…报告 【字体：大 中 小】"; a sentence has none
+                body = without_chrome(body)
+        elif cells and not (body.rstrip(_ROW_END)[-1:].isdigit() and "：" not in body and ":" not in body):
+            # (a line ending in a number without a field's colon is a data row: the common case, told cheaply)
+            filled = [c for c in cells if c]
+            # a header of many cells is no page text; page metadata opens with a field and its colon
+            if len(filled) <= 2 or "：" in filled[0] or ":" in filled[0]:
+                bare = without_chrome(body)
+                if bare is not body:
+                    body, cells = bare, table_cells(bare)
+                    filled = [c for c in cells or () if c]
+                if filled and _page_text(filled):
+                    cells = None
         if cells is not None:
             if cells:
                 lines.append((_ROW, start, cells))
