@@ -157,7 +157,8 @@ T4_COLUMN_LABELS: dict[str, str] = {
 
 # ---- the 2019 trial format (国办公开办函〔2019〕60号) -------------------------------------------
 # Only to recognise an old report (rule F3); nothing is ever written in these words.
-# Table 二 column headers of the trial format; none of them means the same as a 2021 column.
+# Table 二 column headers of the trial format. 处理决定数量 is also a shortened 2021 header
+# (本年处理决定数量), so it alone does not make a report the trial format (the importer decides).
 T2_2019_COLUMN_LABELS: tuple[str, ...] = (
     "本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "处理决定数量",
 )
