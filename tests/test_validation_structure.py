@@ -397,7 +397,7 @@ def test_f5_carry_over_naming_the_right_years_is_fine(small, text):
 
 @pytest.mark.parametrize(("text", "quote"), [
     ("共收到政府信息公开申请104件，其中群众来访2件。", "来访2件"),
-    ("共收到政府信息公开申请104件，包括投诉举报事项6件。", "举报事项6件"),
+    ("共收到政府信息公开申请104件，包括投诉举报事项6件。", "投诉举报事项6件"),
     ("本年度新收政府信息公开申请104件。其中属于信访事项的3件。", "信访事项的3件"),  # 其中 opens the next sentence
 ])
 def test_f6_petitions_listed_as_part_of_the_applications(small, text, quote):
@@ -413,3 +413,43 @@ def test_f6_petitions_listed_as_part_of_the_applications(small, text, quote):
 ])
 def test_f6_applications_from_a_petition_channel_or_petitions_counted_apart(small, text):
     assert of_rule(validate(with_text(small, "p1.on_request", text)), "F6") == []
+
+
+# ---- F6: service lines (12345 …) are names, and items said to be counted into the applications ---
+@pytest.mark.parametrize(("text", "quote"), [
+    ("本年度新收政府信息公开申请104件。区12345政务服务便民热线转办的政策咨询工单5件，已一并计入新收申请数量。",
+     "12345政务服务便民热线转办的政策咨询工单5件，已一并计入新收申请数量"),
+    ("另有群众来信反映的信息公开诉求4件，也统计在政府信息公开申请之中。",
+     "来信反映的信息公开诉求4件，也统计在政府信息公开申请之中"),
+    ("12315投诉转办件6件一并算作依申请公开件数。", "12315投诉转办件6件一并算作依申请公开件数"),
+    ("共收到政府信息公开申请104件，其中12345热线转办工单5件。", "12345热线转办工单5件"),
+    ("共收到政府信息公开申请104件，其中市长热线12345转办件3件。", "热线12345转办件3件"),
+])
+def test_f6_hotline_or_petition_items_counted_into_the_applications(small, text, quote):
+    findings = validate(with_text(small, "p1.on_request", text))
+    f6 = of_rule(findings, "F6")
+    assert [quoted(text, f) for f in f6] == [quote], describe(findings)
+    assert of_rule(findings, "E1") == [] and of_rule(findings, "E6") == []  # 12345 is no count
+
+
+@pytest.mark.parametrize("text", [
+    "共收到政府信息公开申请104件，其中通过12345平台提交的政府信息公开申请2件。",  # an application, sent through
+    "12345热线转办的政府信息公开申请3件，已一并计入新收申请数量。",
+    "信访局转来的申请3件，已计入新收申请数量。",
+    "收到信访件3件，未计入政府信息公开申请。",  # kept apart
+    "12345热线转办工单5件，不纳入依申请公开数量统计。",
+    "不予处理5件，其中1.信访举报投诉类申请0件，2.重复申请5件。",
+    "群众可拨打12345政务服务便民热线咨询，热线转办事项纳入督办台账管理。",
+])
+def test_f6_applications_through_a_hotline_or_petitions_kept_apart(small, text):
+    findings = [f for f in validate(with_text(small, "p1.on_request", text)) if f.rule in ("F6", "E1", "E6")]
+    assert findings == [], describe(findings)
+
+
+def test_a_service_line_number_does_not_cut_a_list(small):
+    # "经12345平台转来24件" is the second part of 104: the parts (90 + 24) exceed it
+    text = "共收到政府信息公开申请104件，其中网上申请90件，经12345平台转来24件。"
+    f, = of_rule(validate(with_text(small, "p1.on_request", text)), "E7")
+    assert "114件" in f.message
+    right = "共收到政府信息公开申请104件，其中网上申请90件，经12345平台转来14件。"
+    assert of_rule(validate(with_text(small, "p1.on_request", right)), "E7") == []

@@ -572,7 +572,8 @@ def _lists(text: str, s1: int, mentions: list[Mention], first: int, lists: list[
 # ---- phrases -----------------------------------------------------------------------------------
 _NO_APPLICATIONS = re.compile(
     r"(?:未|没有|暂无|无(?!论|需|法|偿|误))(?:收到|接到|受理|接收|新收|发生|产生)?"
-    r"(?:(?!答复|办理|办结|处理|逾期|超期|延期|复议|诉讼|纠|错|结转|不予)[^。；;，,！？!?]){0,20}?"
+    r"(?:(?!答复|办理|办结|处理|逾期|超期|延期|复议|诉讼|纠|错|结转|不予|[计记纳列归算]入|算作|计为|作为|视为|转为|统计)"
+    r"[^。；;，,！？!?]){0,20}?"
     r"(?:政府信息公开申请|信息公开申请|公开申请|依申请公开(?:申请|事项|件)|依申请公开(?=[。；;，,]|$))"
     r"(?![^。；;，,]{0,8}(?:复议|诉讼|纠错|被纠|逾期|超期|投诉|答复|办理))"
 )
@@ -622,7 +623,7 @@ def _may_have_label(text: str) -> bool:
     return any(w in text for w in _LABEL_WORDS)
 
 
-_PETITION_HINT = re.compile(r"信访|投诉|举报|热线|12345|来信|来访")
+_PETITION_HINT = re.compile(r"信访|投诉|举报|热线|123[0-9]{2}|来信|来访")
 _PETITION = re.compile(
     r"(?:政府信息公开申请|信息公开申请|依申请公开(?:申请)?)[^，,。；;]{0,6}?(?:及|和|与|、|以及|含|包括|连同)"
     r"[^，,。；;]{0,4}?(?:信访|投诉|举报|来信来访|热线|12345|咨询)"
@@ -695,6 +696,8 @@ def _phrases(address_kind: str, text: str, sentences: list[tuple[int, int]], app
                     and any(s0 <= c < s1 for c in counts)):
                 out.append(Phrase("petition", m.span()))
         out.extend(_petition_parts(text, mentions, lists))
+        if _COUNTED_IN.search(text):
+            out.extend(_petitions_counted_in(text, sentences))
     if "号" in text:
         out.extend(Phrase("cite2019", m.span()) for m in _CITE_2019.finditer(text))
         out.extend(Phrase("cite2021", m.span()) for m in _CITE_2021.finditer(text))
@@ -706,7 +709,7 @@ def _phrases(address_kind: str, text: str, sentences: list[tuple[int, int]], app
     return out
 
 
-_PETITION_WORD = re.compile(r"信访|投诉|举报|来信|来访|热线|12345")
+_PETITION_WORD = re.compile(r"信访|投诉|举报|来信|来访|热线|123[0-9]{2}(?![0-9])")  # 12345, 12315, 12369 …
 _PETITION_NOUN = re.compile(r"(?:举报|投诉|来信|来访)?(?:转办)?(?:件|事项|工单|案件|诉求|信件|问题|类事项|类)?的?(?:共|为|有)?")
 _APPLICATION_TOTALS = frozenset({"new", "new_carried", "carried", "done"})
 
@@ -730,8 +733,41 @@ def _petition_parts(text: str, mentions: list[Mention], lists: list[CountList]) 
         hit = _last(_PETITION_WORD, m.lead)
         if hit is None or not _PETITION_NOUN.fullmatch(m.lead, hit.end()):
             continue  # "通过12345平台提交2件": a channel the applications came through, not what is counted
-        start = text.rfind(hit.group(0), max(0, m.num.start - _LEAD_CHARS - 8), m.num.start)
+        # the quote starts at the clause's first petition word ("12345热线转办工单5件", not "热线…")
+        first = _PETITION_WORD.search(m.lead, _clause_start(m.lead))
+        said = m.lead[first.start():] if first is not None and first.start() <= hit.start() else hit.group(0)
+        start = text.rfind(said, max(0, m.num.start - _LEAD_CHARS - 8), m.num.start)
         out.append(Phrase("petition", (start if start >= 0 else m.span[0], m.span[1])))
+    return out
+
+
+def _clause_start(lead: str) -> int:
+    cut = _CLAUSE_CUT.match(lead)
+    start = cut.end() if cut else 0
+    opener = lead.rfind("其中", start)
+    return opener + 2 if opener >= 0 else start
+
+
+# "…工单5件，已一并计入新收申请数量": items said to be counted into the applications
+_COUNTED_IN = re.compile(r"(?:计入|记入|纳入|算作|算入|计为|列入|归入|统计(?:为|在|入|到)?)(?:[^，,。；;]{0,10}?)"
+                         r"(?:申请(?:数量|总数|件数|数|量|统计|台账|之中|中|内)?|依申请公开(?:数量|总数|件数|统计|台账))"
+                         r"(?=[，,。；;）)]|$)")
+_NEGATED = re.compile(r"[未不没无非]")
+
+
+def _petitions_counted_in(text: str, sentences: list[tuple[int, int]]) -> list[Phrase]:
+    """"区12345热线转办的咨询工单5件，已一并计入新收申请数量" (rule F6): petitions or hotline items,
+    not applications ("信访局转来的申请3件，已计入…" are applications), counted into the applications."""
+    out = []
+    for m in _COUNTED_IN.finditer(text):
+        if _NEGATED.search(text, max(0, m.start() - 3), m.start()):
+            continue  # "未计入", "不纳入": said to be kept apart
+        s0 = sentences[_sentence_of(sentences, m.start())][0]
+        said = text.rfind("申请", s0, m.start())  # what is counted in is named after the last 申请 before
+        hit = _PETITION_WORD.search(text, s0 if said < 0 else said + 2, m.start())
+        if hit is None or text.startswith("信访举报投诉类", hit.start()):
+            continue  # the items counted are applications, whoever passed them on
+        out.append(Phrase("petition", (hit.start(), m.end())))
     return out
 
 
@@ -901,7 +937,7 @@ def _stated(mentions: list[Mention]) -> list[Stated]:
         # the whole portal's items, not the agency's)
         via = _VIA.search(clause)
         channel = _CHANNEL.search(clause, via.end()) if via else None
-        if channel is not None and _PUBLISH_VERB.search(clause, channel.end()):
+        if channel is not None and _PUBLISH_VERB.search(clause, channel.end()) and "申请" not in clause:
             key = _SAME_VERB.sub("公开", _STATED_FILLER.sub("", clause).lstrip("在于"))  # 在门户网站 = 通过门户网站
             out.append(Stated(key + m.unit, i))
     return out
@@ -918,6 +954,19 @@ def stated_scope(text: str, m: Mention) -> tuple[bool, tuple[int, ...]]:
 
 
 # ---- the whole text ----------------------------------------------------------------------------
+# "12345政务服务便民热线", "拨打12315", "市长热线12345": a service line's name, not a count; it stays a
+# word inside the lead of the next number.
+_LINE_AFTER = re.compile(r"[ \u3000]*(?:热线|平台|便民|政务服务|服务热线|政务热线|市民热线|市长热线|服务平台)")
+_LINE_BEFORE = ("拨打", "热线", "电话", "专线")
+
+
+def _service_line(text: str, n: NumberMention) -> bool:
+    if n.unit or n.chinese or n.decimals or not (100 <= n.value < 100000):
+        return False
+    return (12300 <= n.value < 12400  # the national service lines 12345, 12315, 12369 … with no measure word
+            or _LINE_AFTER.match(text, n.end) is not None or text[max(0, n.start - 2):n.start] in _LINE_BEFORE)
+
+
 _NO_FACTS = TextFacts((), (), (), (), (), (), None)
 
 
@@ -925,7 +974,7 @@ _NO_FACTS = TextFacts((), (), (), (), (), (), None)
 def analyse(text: str, address_kind: str) -> TextFacts:
     """Facts of one text. ``address_kind``: "on_request" for 一（二）依申请公开情况, "fees" for the
     信息处理费 item of part 六, "meta.title", "preamble", or "" for any other part."""
-    numbers = tuple(find_numbers(text)) if _MAYBE_NUMBER.search(text) else ()
+    numbers = tuple(n for n in find_numbers(text) if not _service_line(text, n)) if _MAYBE_NUMBER.search(text) else ()
     sentences = [m.span() for m in _SENTENCE.finditer(text)] or [(0, len(text))]
     on_request = address_kind == "on_request"
     mentions: list[Mention] = []
