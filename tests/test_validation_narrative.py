@@ -537,3 +537,47 @@ def test_combined_count_that_agrees_is_quiet(small, text):
 def test_e2_combined_count_is_the_sum_of_both_rows(small, text):
     f, = of_rule(_findings(small, text), "E2")
     assert quoted(text, f) == "60件" and "70件" in f.message and "只计了予以公开" in f.message
+
+
+# ---- E9: a yearly total of part 一（一） stated twice --------------------------------------------------
+_ACTIVE = "全年发布政策解读材料9篇，召开新闻发布会3场，政务新媒体发布信息60条。"
+
+
+@pytest.mark.parametrize(("where", "second", "quote"), [
+    ("p5", "一是政策解读形式较为单一，本年度发布的6篇政策解读均为文字稿。", "6篇政策解读"),  # the noun after the number
+    ("p5", "全年共发布政策解读12篇，数量偏少。", "12篇"),
+    ("p6.1", "本年度召开新闻发布会5场，回应社会关切。", "5场"),
+    ("p5", "本年度举办了2场新闻发布会，频次偏低。", "2场新闻发布会"),
+    ("p1.platform", "全年通过政务新媒体发布信息52条。", "52条"),
+])
+def test_e9_a_yearly_total_stated_twice_with_two_numbers(small, where, second, quote):
+    f, = of_rule(_two_places(small, _ACTIVE, second, ("p1.active", where)), "E9")
+    assert f.severity == "warning" and f.location.address == where and quoted(second, f) == quote, f.message
+    assert "（一）主动公开情况" in f.message
+
+
+@pytest.mark.parametrize("second", [
+    "一是政策解读形式较为单一，本年度发布的9篇政策解读均为文字稿。",  # the same number
+    "发布的政策解读中，图解3篇、视频解读2篇。",  # forms: parts of the total
+    "其中图解类解读3篇。",
+    "政策解读6篇采用图解形式。",
+    "下一年度计划发布政策解读20篇。",  # a plan
+    "上年发布政策解读6篇，本年度有所增加。",  # last year
+    "2022年发布政策解读6篇。",
+    "与上年的6篇政策解读相比有所增加。",
+    "本年度发布政策解读9篇，较上年增加3篇。",  # 3 is a change
+    "12月份召开新闻发布会1场。",  # a month
+    "第一季度召开新闻发布会1场。",
+    "主要负责人出席新闻发布会2次。",  # someone's part
+    "召开新闻发布会和政策吹风会5场。",  # two kinds together
+    "通过微信公众号发布政策解读5篇。",  # one channel's share
+    "转发上级政策解读22条。",  # others' interpretations
+    "围绕优化营商环境发布政策解读4篇。",  # a topic's share
+    "对《桐溪区国土空间总体规划》发布解读材料3篇。",
+    "截至年底累计发布政策解读300篇。",  # a running total
+    "全年公开信息468条，其中政策解读6篇。",  # inside another list
+    "区政务新媒体矩阵发布信息5000条。",  # not the agency's own accounts
+])
+def test_e9_named_totals_that_are_not_the_same_quantity(small, second):
+    findings = of_rule(_two_places(small, _ACTIVE, second, ("p1.active", "p5")), "E9")
+    assert findings == [], describe(findings)

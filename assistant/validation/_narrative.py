@@ -25,7 +25,9 @@ from assistant.validation._text import (
     CountList,
     Mention,
     Percent,
+    Stated,
     TextFacts,
+    named_scope,
     stated_scope,
 )
 from schemas import labels as L
@@ -480,29 +482,34 @@ class _Unread:
 def _repeated_rule(texts: list[Text], year: int | None) -> list[Finding]:
     """The same channel's count stated in two places with two numbers ("通过专栏公开信息25条" …
     "全年通过专栏公开政府信息18条"): at least one of them is wrong."""
-    by_key: dict[str, list[tuple[str, str, Mention]]] = {}
+    by_key: dict[str, list[tuple[str, str, Mention, Stated]]] = {}
     for address, text, facts in texts:
         for st in facts.stated:
-            by_key.setdefault(st.key, []).append((address, text, facts.mentions[st.mention]))
+            by_key.setdefault(st.key, []).append((address, text, facts.mentions[st.mention], st))
     out: list[Finding] = []
     for said in by_key.values():
-        if len({m.num.value for _, _, m in said}) < 2:
+        if len({m.num.value for _, _, m, _ in said}) < 2:
             continue
         kept = []
-        for address, text, m in said:
-            scoped, years = stated_scope(text, m)
+        for address, text, m, st in said:
+            scoped, years = named_scope(text, m) if st.named else stated_scope(text, m)
             if not scoped and (year is None or all(y == year for y in years)):
-                kept.append((address, text, m))  # not a part, a comparison, a plan or another year's count
-        for address, text, m in kept[1:]:
-            f_address, f_text, f_m = kept[0]
+                kept.append((address, text, m, st))  # not a part, a comparison, a plan or another year's count
+        for address, text, m, st in kept[1:]:
+            f_address, f_text, f_m, f_st = kept[0]
             if m.num.value == f_m.num.value:
                 continue
             where = "前文" if f_address == address else narrative_label(f_address)
             out.append(finding("E9", address,
-                               f"正文「{_quote(text, m, 30)}」与{where}「{_quote(f_text, f_m, 30)}」说的是同一数量，"
-                               f"数字不一致（{fmt(m.num.value)}与{fmt(f_m.num.value)}），请核对后统一",
-                               span=m.span))
+                               f"正文「{_stated_quote(text, m, st)}」与{where}「{_stated_quote(f_text, f_m, f_st)}」"
+                               f"说的是同一数量，数字不一致（{fmt(m.num.value)}与{fmt(f_m.num.value)}），请核对后统一",
+                               span=(m.span[0], max(m.span[1], st.noun_end))))
     return out
+
+
+def _stated_quote(text: str, m: Mention, st: Stated) -> str:
+    """「发布政策解读材料9篇」, or 「本年度发布的6篇政策解读」 when the noun follows the number."""
+    return _quote(text, m, 30) + (text[m.span[1]:st.noun_end] if st.noun_end > m.span[1] else "")
 
 
 # ---- E10: 一（二） without its counts -------------------------------------------------------------

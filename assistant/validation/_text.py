@@ -28,7 +28,7 @@ from schemas import labels as L
 
 __all__ = [
     "COUNT_UNITS", "MONEY_UNITS", "SUBROW_WORDS", "Claim", "CountList", "FeeFacts", "Mention", "Percent", "Phrase", "Stated", "TextFacts",
-    "YearUse", "analyse", "stated_scope", "tells_past_result",
+    "YearUse", "analyse", "named_scope", "stated_scope", "tells_past_result",
 ]
 
 COUNT_UNITS = frozenset({"件", "条", "次", "人次", "件次", "个", "项", "宗", "起", "份"})
@@ -277,6 +277,10 @@ class Stated:
 
     key: str  # the words naming it, without subject, time and filler words
     mention: int  # index into ``mentions``
+    # a yearly total the format asks for in 一（一） (政策解读, 新闻发布会), not a channel's count: its
+    # scope is read in its own clause; the end of its noun when written after the number ("6篇政策解读")
+    named: bool = False
+    noun_end: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -923,24 +927,96 @@ _STATED_YEAR = re.compile(r"([0-9０-９]{4})\s*年")
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 
 
-def _stated(mentions: list[Mention]) -> list[Stated]:
-    """Counts of what a named channel published. Only the words before the number are read here;
-    whether the sentence scopes the count (a part, another year, a plan) is asked by rule E9 of the
-    few keys stated twice (``stated_in_scope``)."""
+def _stated(text: str, mentions: list[Mention]) -> list[Stated]:
+    """Counts of what a named channel published, and the yearly totals of ``_NAMED``. Only the words
+    around the number are read here; whether the sentence scopes the count (a part, another year, a
+    plan) is asked by rule E9 of the few keys stated twice (``stated_scope``)."""
     out: list[Stated] = []
+    named_words = _NAMED_HINT.search(text) is not None
     for i, m in enumerate(mentions):
-        if m.claim is not None or m.num.approx or m.unit not in COUNT_UNITS:
+        if m.claim is not None or m.num.approx:
+            continue
+        if named_words and m.unit in _NAMED_UNITS and (
+                _NAMED_HINT.search(m.lead) or _NAMED_HINT.search(text, m.num.unit_end, m.num.unit_end + 8)):
+            named = _named_quantity(text, m)
+            if named is not None:
+                out.append(Stated(named[0] + m.unit, i, True, named[1]))
+                continue
+        if m.unit not in COUNT_UNITS:
             continue
         cut = _CLAUSE_CUT.match(m.lead)
         clause = m.lead[cut.end():] if cut else m.lead
         # "通过/在门户网站公开…": the agency publishing through a channel ("门户网站全年发布信息1300条" may count
-        # the whole portal's items, not the agency's)
+        # the whole portal's items, not the agency's); 政务新媒体 as the subject is the agency's own accounts
         via = _VIA.search(clause)
         channel = _CHANNEL.search(clause, via.end()) if via else None
+        if channel is None and "政务新媒体" in clause:
+            channel = _CHANNEL.search(clause)
         if channel is not None and _PUBLISH_VERB.search(clause, channel.end()) and "申请" not in clause:
-            key = _SAME_VERB.sub("公开", _STATED_FILLER.sub("", clause).lstrip("在于"))  # 在门户网站 = 通过门户网站
-            out.append(Stated(key + m.unit, i))
+            bare = _STATED_FILLER.sub("", clause).lstrip("在于")  # 在门户网站 = 通过门户网站
+            if via is None and not bare.startswith("政务新媒体"):
+                continue
+            out.append(Stated(_SAME_VERB.sub("公开", bare) + m.unit, i))
     return out
+
+
+# Yearly totals part 一（一） states, which a report may state again elsewhere (rule E9): key → noun
+_NAMED: dict[str, re.Pattern] = {
+    "政策解读": re.compile(r"政策解读(?:材料|文章|稿件|文件)?|(?<![图文频画音漫据])解读(?:材料|文章|稿件)"),
+    "新闻发布会": re.compile(r"(?:新闻)?发布会"),
+}
+_NAMED_HINT = re.compile(r"解读|发布会")
+_NAMED_UNITS = frozenset({"篇", "条", "期", "份", "场", "次", "场次"})
+# "发布政策解读材料9篇": what may stand between the noun and the number
+_NAMED_BEFORE = re.compile(r"(?:共计|共|合计|总计|达到?|为|了|数量|[开发做出办召举推编制]了?|召开|举办|发布|推出|制作|编发|刊发)*")
+# words that make the count a part, a form, a channel's or someone's share, another period or a plan
+_NAMED_SCOPED = re.compile(
+    r"其中|包括|图解|图文|视频|动漫|漫画|音频|H5|文字|专家|领导|负责|转发|转载|出席|参加|参与|主持|接受|专题|联合"
+    r"|例行|月|季度|半年|累计|截至|截止|以来|上年|上一年|去年|同比|环比|较上|比上年|计划|将|拟|力争|争取|预计|下一|明年"
+    r"|每|平均|日均|各|下属|所属|系统|关于|围绕|针对|涉及|聚焦|《|“|等|和|及|与|、"
+    r"|网站|网页|专栏|专区|栏目|平台|公众号|微博|微信|客户端|新媒体|公开栏|抖音|头条|视频号|公报")
+_NAMED_SENTENCE_SCOPED = re.compile(r"其中|包括|截至|截止|累计|历年|以来|季度|半年|上年|上一年|去年|同比|环比|比上年|每月|月均")
+
+
+def _named_quantity(text: str, m: Mention) -> tuple[str, int] | None:
+    """(key, end of the noun when it follows the number) of "发布政策解读材料9篇" / "发布的6篇政策解读"."""
+    cut = _CLAUSE_CUT.match(m.lead)
+    clause = m.lead[cut.end():] if cut else m.lead
+    end = max(m.num.end, m.num.unit_end)
+    for key, noun in _NAMED.items():
+        found = None
+        for found in noun.finditer(clause):  # noqa: B007 - the last one, nearest the number
+            pass
+        if found is not None and _NAMED_BEFORE.fullmatch(clause, found.end()):
+            words, noun_end = clause, 0
+        else:
+            follows = noun.match(text, end + (text.startswith("的", end)))
+            if follows is None:
+                continue
+            words, noun_end = clause + text[end:follows.end() + 1], follows.end()
+        # the rest of the clause may scope it as well ("政策解读6篇采用图解形式"), unless it says all of them
+        # are so ("6篇政策解读均为文字稿")
+        rest = max(end, noun_end)
+        stop = _CLAUSE_END.search(text, rest, rest + 24)
+        after = text[rest:stop.start() if stop else rest + 24]
+        if _NAMED_SCOPED.search(words) or (not after.lstrip().startswith(_ALL_OF) and _NAMED_SCOPED.search(after)):
+            return None
+        return key, noun_end
+    return None
+
+
+_CLAUSE_END = re.compile(r"[，,。；;！!？?、：:\n]")
+_ALL_OF = ("均", "全部", "都", "皆", "全")
+
+
+def named_scope(text: str, m: Mention) -> tuple[bool, tuple[int, ...]]:
+    """``stated_scope`` for a named yearly total: its own clause is read by ``_named_quantity``; of
+    the sentence before it, only words that scope what follows (其中, 累计, 上年 …, a plan)."""
+    dot = _SENTENCE_END.search(text[:m.num.start][::-1])
+    s0 = m.num.start - dot.start() if dot else 0
+    end = m.num.start
+    scoped = bool(_NAMED_SENTENCE_SCOPED.search(text, s0, end) or _FUTURE.search(text, s0, end))
+    return scoped, tuple(int(y.translate(_FULL_DIGITS)) for y in _STATED_YEAR.findall(text, s0, end))
 
 
 def stated_scope(text: str, m: Mention) -> tuple[bool, tuple[int, ...]]:
@@ -958,6 +1034,7 @@ def stated_scope(text: str, m: Mention) -> tuple[bool, tuple[int, ...]]:
 # word inside the lead of the next number.
 _LINE_AFTER = re.compile(r"[ \u3000]*(?:热线|平台|便民|政务服务|服务热线|政务热线|市民热线|市长热线|服务平台)")
 _LINE_BEFORE = ("拨打", "热线", "电话", "专线")
+_LINE_HINT = re.compile(r"热线|平台|便民|政务服务|拨打|电话|专线|123[0-9]{2}")  # most texts name none
 
 
 def _service_line(text: str, n: NumberMention) -> bool:
@@ -974,7 +1051,9 @@ _NO_FACTS = TextFacts((), (), (), (), (), (), None)
 def analyse(text: str, address_kind: str) -> TextFacts:
     """Facts of one text. ``address_kind``: "on_request" for 一（二）依申请公开情况, "fees" for the
     信息处理费 item of part 六, "meta.title", "preamble", or "" for any other part."""
-    numbers = tuple(n for n in find_numbers(text) if not _service_line(text, n)) if _MAYBE_NUMBER.search(text) else ()
+    numbers = tuple(find_numbers(text)) if _MAYBE_NUMBER.search(text) else ()
+    if numbers and _LINE_HINT.search(text):
+        numbers = tuple(n for n in numbers if not _service_line(text, n))
     sentences = [m.span() for m in _SENTENCE.finditer(text)] or [(0, len(text))]
     on_request = address_kind == "on_request"
     mentions: list[Mention] = []
@@ -1013,7 +1092,7 @@ def analyse(text: str, address_kind: str) -> TextFacts:
     phrases = _phrases(address_kind, text, sentences, app_sentences, t4_sentences, mentions, lists) if text else []
     years = _years(text, numbers, sentences, address_kind) if numbers else []
     fee = _fee(text, mentions, numbers, address_kind == "fees")
-    stated = _stated(mentions) if mentions and _CHANNEL.search(text) else []
+    stated = _stated(text, mentions) if mentions and (_CHANNEL.search(text) or _NAMED_HINT.search(text)) else []
     if not (mentions or percents or breakdowns or phrases or years or fee):  # (lists index mentions)
         return _NO_FACTS
     return TextFacts(
