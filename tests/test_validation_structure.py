@@ -440,6 +440,7 @@ def test_f6_hotline_or_petition_items_counted_into_the_applications(small, text,
     "12345热线转办工单5件，不纳入依申请公开数量统计。",
     "不予处理5件，其中1.信访举报投诉类申请0件，2.重复申请5件。",
     "群众可拨打12345政务服务便民热线咨询，热线转办事项纳入督办台账管理。",
+    "将投诉举报、信访等事项纳入依申请公开台账统一管理。",  # a ledger, not a count
 ])
 def test_f6_applications_through_a_hotline_or_petitions_kept_apart(small, text):
     findings = [f for f in validate(with_text(small, "p1.on_request", text)) if f.rule in ("F6", "E1", "E6")]
