@@ -11,6 +11,7 @@ severity. ``validate`` is pure (no I/O), deterministic, and linear in cells plus
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from assistant._script import has_traditional as _has_traditional
 from assistant._script import t2s_same_length as _t2s_same_length
@@ -45,19 +46,25 @@ def _texts(report: Report):
             item = report.part6[int(address[3:])]
             if item.key == "fees" or "信息处理费" in item.title:
                 kind = "fees"
-        # a report copied in traditional characters keeps them; it is read in simplified ones
-        read = _t2s_same_length(text) if _has_traditional(text) else text
-        entry = (address, text, _analyse(read, kind))
+        entry = (address, text, _analyse(_reading(text), kind))
         texts.append(entry)
         if kind == "fees" or (address.startswith("p6.") and entry[2].fee is not None):
             fee_texts.append(entry)
     return texts, fee_texts
 
 
+@lru_cache(maxsize=4096)
+def _reading(text: str) -> str:
+    """A report copied in traditional characters keeps them; it is read in simplified ones (same
+    length, so spans point into the text as written). Cached: re-validation after an edit re-reads nothing."""
+    return _t2s_same_length(text) if _has_traditional(text) else text
+
+
 def clear_cache() -> None:
     """Forget the cached analyses of texts (they are pure; only benchmarks of the first sight of a
     report need this)."""
     _analyse.cache_clear()
+    _reading.cache_clear()
     _shingles.cache_clear()
 
 
