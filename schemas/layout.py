@@ -157,6 +157,8 @@ def cell_label(address: str) -> str:
         return f"表四「{L.T4_BLOCK_LABELS[parts[1]]}」"
     if table == "t2" and len(parts) == 3:
         return f"表二「{L.T2_ROW_LABELS[parts[1]]}·{L.T2_COLUMN_LABELS[parts[2]]}」"
+    if table == "t2" and len(parts) == 2:
+        return f"表二「{L.T2_ROW_LABELS[parts[1]]}」行"
     return narrative_label(address)
 
 

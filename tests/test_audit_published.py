@@ -69,3 +69,17 @@ def test_blank_cells_are_rows_in_the_findings_and_counted_per_table_in_the_summa
     assert len(a4) == 28  # one per row of 表三 (25) and 表四 (3), not 190 cells
     every = sum(1 for r in fs.iter_rows(min_row=2) if r[fh["规则"]].value == "A4")
     assert every < 5 * len(rows)  # blank cells no longer make up nearly all of the findings
+
+
+def test_the_format_is_said_in_chinese_and_cells_a_2019_table_lacks_are_not_unread(workbook):
+    wb, rows = workbook
+    ws = wb[SHEETS[0]]
+    h = header_index(ws)
+    by_file = {Path(r[h["文件"]].value).name: r for r in ws.iter_rows(min_row=2)}
+    assert by_file["base.txt"][h["格式版本"]].value == "2021年格式"
+    trial = by_file["fp-a4-2021-cells-demanded-in-2020-report.txt"]
+    assert trial[h["格式版本"]].value == "2019年试行格式"
+    assert "表二" not in (trial[h["未能读取的内容"]].value or "")
+    assert "表三" not in (trial[h["未能读取的内容"]].value or "")
+    assert {c.value for c in ws[1]} >= {"空白单元格", "未能读取的内容"}
+    assert not any(r[h["格式版本"]].value == "unknown" for r in ws.iter_rows(min_row=2))

@@ -68,6 +68,8 @@ def test_check_tells_a_table_left_blank_in_one_line_and_a_blank_row_once(tmp_pat
     human = run("check", path).stdout
     assert human.count("表三有5行空白（共35格）：（三）不予公开1.属于国家秘密、") == 1
     assert "表四「行政复议·结果维持」" in human and "保护第三方合法权益」行" not in human
+    assert "表四「行政复议·结果维持」为空白" in human  # the place said once, not "…：表四「…」为空白"
+    assert "共 35 处" not in human and "见 --json" in human
     doc = json.loads(run("check", path, "--json").stdout)
     a4 = [f for f in doc["findings"] if f["rule"] == "A4"]
     assert [len(f["location"]["related"]) for f in a4] == [7, 7, 7, 7, 7, 0]

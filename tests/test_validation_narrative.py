@@ -342,6 +342,7 @@ def _get(r, a):
     ("无。", 0),
     ("信息处理费：无。", 0),
     ("本机关不涉及收取信息处理费。", 0),
+    ("信息处理费为0元。", 0),
 ])
 def test_e8_clean_fee_statements(small, text, unpaid):
     findings = _fees(small, text, unpaid)
@@ -353,6 +354,8 @@ def test_e8_clean_fee_statements(small, text, unpaid):
     ("按照有关规定执行。", 0, "error", "未写明"),
     ("本年度信息处理费收取情况尚未填写。", 0, "error", "未写明"),  # the topic named, nothing said of it
     ("本年度按规定收取了信息处理费。", 0, "warning", "件数和金额"),
+    ("本年度本局收取信息处理费0.02万元。", 0, "warning", "件数和金额"),  # 0.02 is not "0"
+    ("信息处理费共0.5万元。", 0, "warning", "件数和金额"),
     ("本年度未收取信息处理费。", 2, "warning", "收费通知"),
     ("本年度未发出收费通知，未收取信息处理费。", 2, "error", "未发出收费通知"),
     ("本年度发出收费通知1件，申请人逾期未缴纳，未收取信息处理费。", 2, "error", "少于"),

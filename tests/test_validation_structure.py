@@ -342,6 +342,17 @@ def test_f4_title_naming_the_agency_is_fine(small, title):
     assert of_rule(validate(with_text(small, "meta.title", title)), "F4") == []
 
 
+@pytest.mark.parametrize("title", ["镇禾县档案馆政府信息公开工作年度报告", "镇禾县档案馆本年度政府信息公开工作年度报告"])
+def test_f4_title_without_the_year(small, title):
+    f, = of_rule(validate(with_text(small, "meta.title", title)), "F4")
+    assert f.location.address == "meta.title" and "缺少年份" in f.message
+
+
+def test_f4_a_year_anywhere_in_the_title_is_fine(small):
+    title = "镇禾县档案馆政府信息公开工作年度报告（2023年度）"
+    assert of_rule(validate(with_text(small, "meta.title", title)), "F4") == []
+
+
 _ROW_NOTE = "表二使用了“规范性文件”，2021年格式的名称为“行政规范性文件”。"
 _COLUMN_NOTE = "表二使用了“本年制作数量”，2021年格式的名称为“本年制发件数”。"
 

@@ -103,6 +103,9 @@ def test_default_report_has_every_cell_blank():
     named = [a for f in a4 for a in (f.location.related or (f.location.address,))]
     assert sorted(named) == sorted(ALL_CELL_ADDRESSES)  # every blank cell named once
     assert len(a4) == 25 + 3 + 6  # one finding per row: 25 of table 三, 3 blocks of 四, 6 rows of 二
+    from schemas.layout import location_label
+    t2 = next(f for f in a4 if f.location.address == "t2.regulations")
+    assert location_label(t2.location) == "表二「规章」行" and t2.message.startswith("表二「规章」行整行空白")
 
 
 def test_blank_cells_are_one_finding_per_row_and_a_lone_blank_keeps_its_cell(small):

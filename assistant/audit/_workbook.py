@@ -29,6 +29,7 @@ SUMMARY_HEADER = [
 FINDINGS_HEADER = ["文件", "机关名称", "报告年度", "规则", "规则类别", "严重程度", "位置", "位置代码", "字符范围", "说明"]
 RULES_HEADER = ["规则", "类别", "默认严重程度", "说明", "错误数", "警告数", "涉及报告数"]
 _SEVERITY = {"error": "错误", "warning": "警告"}
+_FORMAT = {"2021": "2021年格式", "2019": "2019年试行格式", "unknown": "未能判断"}
 _KIND = {"text": "文本", "docx": "Word", "html": "网页", "pdf": "PDF", "json": "JSON", "generated": "生成"}
 
 
@@ -45,7 +46,7 @@ def summary_rows(result: AuditResult):
     for row in result.rows:
         fam = row.family_counts()
         yield [
-            row.file, row.agency, row.level_label, row.year, row.format_version, _KIND.get(row.kind, row.kind),
+            row.file, row.agency, row.level_label, row.year, _FORMAT.get(row.format_version, row.format_version), _KIND.get(row.kind, row.kind),
             STATUS_LABELS[row.status], row.errors if row.readable else None, row.warnings if row.readable else None,
             *(fam[f][k] if row.readable else None for f in FAMILIES for k in (0, 1)),
             row.previous, row.blanks, row.unread, row.reason, "；".join(row.notes),

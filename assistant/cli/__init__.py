@@ -93,10 +93,20 @@ def _print_findings(path: str, report: Report, findings: list[Finding], out) -> 
                 print(f"[{tag}] A4 {folded[f].sentence()}。应填写数字（没有发生的填0）；校验勾稽关系时暂按0计算",
                       file=out)
             continue
-        print(f"[{tag}] {f.rule} {location_label(f.location)}：{f.message}", file=out)
+        print(f"[{tag}] {f.rule} {_located(f)}", file=out)
     shown = [f for f in findings if f not in folded] + [next(iter(t.findings)) for t in said]
     errors = sum(f.severity == "error" for f in shown)
-    print(f"共 {errors} 个错误、{len(shown) - errors} 个警告。", file=out)
+    note = f"（空白单元格按表合并为一行；逐行共 {len(findings)} 处，见 --json）" if said else ""
+    print(f"共 {errors} 个错误、{len(shown) - errors} 个警告。{note}", file=out)
+
+
+def _located(f: Finding) -> str:
+    """Where and what, without saying the place twice when the message opens with it."""
+    label = location_label(f.location)
+    bare = location_label(f.location.model_copy(update={"span": None}))
+    if f.message.startswith(bare) and not f.message.startswith(bare + "：") and len(f.message) > len(bare):
+        return label + f.message[len(bare):]
+    return f"{label}：{f.message}"
 
 
 def cmd_check(args) -> int:

@@ -10,7 +10,7 @@ __all__ = ["FAMILIES", "RULES", "RULE_SEVERITY", "family_of", "finding"]
 # A rule's family is the letter of its id; these names head the eval's detection rates and the
 # audit's columns and charts.
 FAMILIES: dict[str, str] = {
-    "A": "表三算术",
+    "A": "表三算术与单元格",
     "B": "表四算术",
     "C": "表二数据",
     "D": "跨年度核对",

@@ -242,6 +242,9 @@ def _f4_to_f7(report: Report, texts: list[Text], out: list[Finding]) -> None:
     elif title and not _names_agency(title):
         out.append(finding("F4", "meta.title", f"标题应为“机关名称＋年份＋{L.REPORT_TITLE_SUFFIX}”，"
                                                f"实为“{title}”，缺少机关名称"))
+    elif title and not _TITLE_YEAR.search(title):
+        out.append(finding("F4", "meta.title", f"标题应为“机关名称＋年份＋{L.REPORT_TITLE_SUFFIX}”，"
+                                               f"实为“{title}”，缺少年份"))
     _table_labels(report, out)
 
 
@@ -250,6 +253,9 @@ _TITLE_WORDS = re.compile(
     r"[0-9０-９〇○零一二三四五六七八九]{4}\s*年度?|政府信息公开(?:工作)?年度报告|政务公开|年度报告|关于"
     r"|[（(](?:全文|摘要|正文|附件|图解|[^（）()]{0,6}(?:版|稿))[）)]"
     r"|[的本我该此其]|[\s\u3000\xa0《》“”\"'，,。:：\-—_|｜]")
+
+
+_TITLE_YEAR = re.compile(r"[0-9０-９〇○零一二三四五六七八九]{4}\s*年")
 
 
 def _names_agency(title: str) -> bool:
