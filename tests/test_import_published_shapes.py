@@ -9,12 +9,12 @@ import re
 import pytest
 from import_helpers import assert_same_tables, heading, render_html, render_text
 
-from assistant.importing import parse_html, parse_text
+from assistant.importing import load_report, parse_html, parse_text
 from assistant.importing._meta import agency_level
 from assistant.reading import infer_level
 from eval.synthetic import consistent_report
 from schemas import labels as L
-from schemas.layout import get_cell
+from schemas.layout import ALL_CELL_ADDRESSES, get_cell
 from schemas.report import Blank
 
 REPORT = consistent_report(41)
@@ -380,3 +380,67 @@ def test_simplified_report_with_a_few_traditional_names_is_left_alone():
     text = TEXT.replace(REPORT.part5, "学习借鉴臺灣地區的做法。", 1)
     got = parse_text(text)
     assert got.part5 == "学习借鉴臺灣地區的做法。" and not any("繁体" in n for n in got.source.notes)
+
+
+# ---- a whole report pasted as one line ------------------------------------------------------------
+ONE_LINE_REPORT = consistent_report(57, agency="示例县市场监督管理局", level="county")
+ONE_LINE_TEXT = render_text(ONE_LINE_REPORT)
+
+
+def _one_line(text: str, sep: str) -> str:
+    """The page copied without its line breaks and tabs: every run of whitespace becomes ``sep``."""
+    return re.sub(r"\s+", sep, text).strip()
+
+
+@pytest.mark.parametrize("sep,tabs", [(" ", False), (" ", True), ("\u3000\u3000", True), ("  ", True)])
+def test_report_pasted_as_one_line_is_read_whole(sep, tabs):
+    text = re.sub(r"\n+", sep, ONE_LINE_TEXT) if tabs else _one_line(ONE_LINE_TEXT, sep)
+    assert "\n" not in text
+    got = parse_text(text)
+    assert (got.meta.title, got.meta.agency_name, got.meta.agency_level) == (
+        ONE_LINE_REPORT.meta.title, "示例县市场监督管理局", "county")
+    assert [h.numeral for h in got.source.part_headings] == list("一二三四五六")
+    assert not got.source.missing
+    assert_same_tables(got, ONE_LINE_REPORT)
+    assert [i.title for i in got.part6] == [i.title for i in ONE_LINE_REPORT.part6]
+
+
+def test_one_line_with_tabs_kept_is_read_and_the_file_accepted(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text(re.sub(r"\n+", " ", ONE_LINE_TEXT), encoding="utf-8")
+    got = load_report(path)
+    assert_same_tables(got, ONE_LINE_REPORT)
+    assert got.meta.agency_name == "示例县市场监督管理局"
+
+
+def _t3_unread(got) -> None:
+    t3 = [a for a in ALL_CELL_ADDRESSES if a.startswith("t3.")]
+    assert set(t3) <= set(got.source.missing)
+    assert any("表三" in n and "未读入" in n for n in got.source.notes)
+    assert not any(a.startswith(("t2.", "t4.")) for a in got.source.missing)
+    assert_same_tables_but(got, ONE_LINE_REPORT, "t3.")
+
+
+def assert_same_tables_but(got, expected, prefix: str) -> None:
+    for a in ALL_CELL_ADDRESSES:
+        if not a.startswith(prefix):
+            assert get_cell(got, a) == get_cell(expected, a), a
+
+
+def test_one_line_row_with_a_number_lost_leaves_table3_unread():
+    # a blank cell vanishes when spaces stand for tabs: the row has six numbers, which one is gone?
+    label = L.T3_GROUP_ROWS["unable"]["needs_creation"]
+    text = _one_line(re.sub(rf"({re.escape(label)}\t)\d+", r"\1", ONE_LINE_TEXT, count=1), " ")
+    _t3_unread(parse_text(text))
+
+
+def test_one_line_row_whose_label_is_reworded_leaves_table3_unread():
+    label = L.T3_GROUP_ROWS["not_processed"]["repeated"]
+    text = _one_line(ONE_LINE_TEXT.replace(label, "2.同一申请人重复提出申请"), " ")
+    _t3_unread(parse_text(text))
+
+
+def test_a_long_narrative_line_is_not_taken_for_a_one_line_report():
+    long_para = "本局持续推进政务公开标准化规范化建设，" * 60 + "取得积极成效。"
+    text = ONE_LINE_TEXT.replace(ONE_LINE_REPORT.part5.split("\n")[0], long_para, 1)
+    assert_same_tables(parse_text(text), ONE_LINE_REPORT)

@@ -12,6 +12,9 @@ __all__ = ["Block", "Document", "Paragraph", "Table"]
 class Paragraph:
     text: str  # stripped, never empty
     offset: int = 0  # character offset of the text in the imported document
+    # True for table content that cannot be read with certainty (rows of a paste that lost its line
+    # breaks): never turned into table rows
+    unread: bool = False
 
 
 @dataclass(slots=True)

@@ -227,7 +227,7 @@ def outline(doc: Document) -> Outline:
             part = head_at[i].part
             out.parts.setdefault(part, [])
             continue
-        if isinstance(b, Paragraph) and part in _TABLE_PARTS and not is_narrative(b.text):
+        if isinstance(b, Paragraph) and part in _TABLE_PARTS and not b.unread and not is_narrative(b.text):
             # under 二/三/四 a paragraph is table content too: a row whose cells are separated by
             # spaces (text taken from a PDF), or one cell per line (some web copies); a sentence
             # ("2023年，本局…") is not, whatever it starts with

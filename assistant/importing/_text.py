@@ -13,6 +13,7 @@ from typing import cast
 from assistant.importing._blocks import Document, Paragraph, Table
 from assistant.importing._meta import is_metadata_line, is_page_chrome, is_title, without_chrome
 from assistant.importing._normalize import MARK, NUM, cell_kind
+from assistant.importing._oneline import MIN_LINE, unfold_long_line
 from assistant.importing._outline import heading_of, is_narrative
 
 __all__ = ["table_cells", "text_document"]
@@ -21,7 +22,7 @@ _EOL = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _PIPE_RULE = re.compile(r"\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?")
 _MAX_FRAGMENT = 60
 
-_BLANK, _ROW, _TEXT = 0, 1, 2
+_BLANK, _ROW, _TEXT, _UNREAD = 0, 1, 2, 3
 _ROW_END = " \t|｜\u3000"
 
 
@@ -105,12 +106,40 @@ def _page_text(filled: list[str]) -> bool:
     return is_metadata_line(filled[0]) and all(is_metadata_line(c) or is_page_chrome(c) for c in filled[1:])
 
 
+def _unfold(text: str) -> tuple[str, list[tuple[int, int]], list[str]]:
+    """A report pasted as one long line with its line breaks put back (same length, same offsets), the
+    spans of tables whose rows cannot be rebuilt, and notes saying so."""
+    chars: list[str] | None = None
+    spans: list[tuple[int, int]] = []
+    notes: list[str] = []
+    off = 0
+    for raw in text.splitlines(keepends=True):
+        if len(raw) >= MIN_LINE and (found := unfold_long_line(raw.rstrip(_EOL))) is not None:
+            cuts, unread = found
+            chars = chars if chars is not None else list(text)
+            for c in cuts:
+                chars[off + c] = "\n"
+            for lo, hi, name in unread:
+                spans.append((off + lo, off + hi))
+                notes.append(f"整篇报告粘贴成了一行，{name}各行的数字无法可靠地分开，{name}未读入。")
+        off += len(raw)
+    return ("".join(chars) if chars is not None else text), spans, notes
+
+
 def text_document(text: str) -> Document:
     lines: list[tuple[int, int, list[str] | str | None]] = []  # (kind, offset, cells or text)
+    spans: list[tuple[int, int]] = []
+    notes: list[str] = []
+    if len(text) >= MIN_LINE:
+        text, spans, notes = _unfold(text)
     off = 0
     for raw in text.splitlines(keepends=True):
         body = raw.rstrip(_EOL)
         start, off = off, off + len(raw)
+        if spans and any(lo <= start < hi for lo, hi in spans):
+            if s := body.strip():
+                lines.append((_UNREAD, start + len(body) - len(body.lstrip()), s))
+            continue
         cells = table_cells(body)
         if cells is None:
             if "。" not in body:  # page controls are layout: "…报告 【字体：大 中 小】"; a sentence has none
@@ -150,7 +179,10 @@ def text_document(text: str) -> Document:
     table: Table | None = None
     n = len(lines)
     for i, (kind, offset, content) in enumerate(lines):
-        if kind == _ROW:
+        if kind == _UNREAD:
+            table = None
+            blocks.append(Paragraph(cast(str, content), offset, unread=True))
+        elif kind == _ROW:
             if table is None:
                 table = Table(rows=[], offset=offset)
                 blocks.append(table)
@@ -174,4 +206,4 @@ def text_document(text: str) -> Document:
             else:
                 table = None
                 blocks.append(Paragraph(text_, offset))
-    return Document(kind="text", blocks=blocks, cut_at_end=bool(text) and text[-1] not in _EOL)
+    return Document(kind="text", blocks=blocks, notes=notes, cut_at_end=bool(text) and text[-1] not in _EOL)
