@@ -15,7 +15,7 @@ from test_audit_support import convert_to_pdf, needs_soffice
 from assistant.errors import ReportReadError
 from assistant.export import build_docx, check_gate
 from assistant.export._stamp import Stamp
-from assistant.importing import load_report, parse_pdf
+from assistant.importing import _pdf, load_report, parse_pdf
 from assistant.validation import validate
 from eval.synthetic import consistent_report, previous_year_of, zero_report
 from schemas.report import Report
@@ -86,3 +86,34 @@ def test_truncated_published_pdf(pdfs, tmp_path):
         assert "PDF" in str(exc)
     else:  # pdfminer may recover the pages before the cut: then what it read is marked missing
         assert report.source.kind == "pdf"
+
+
+# ---- a table row cut by a page break; a sub-part set without first-line indent --------------------
+def _foot_and_top(label: str, cut: int) -> tuple[list, list]:
+    foot = [["（四）无法提供", "3.补正后申请内容仍不明确", *"0000000"], ["", label[:cut], *"1020003"]]
+    return foot, [["", label[cut:], ""], ["", "2.重复申请", *"0000000"]]
+
+
+@pytest.mark.parametrize("label,cut", [("1.信访举报投诉类申请", 4), ("5.要求行政机关确认或重新出具已获取信息", 9)])
+def test_a_label_continued_on_the_next_page_joins_its_row(label, cut):
+    foot, top = _foot_and_top(label, cut)
+    sequence, items = [foot, _pdf._Line("- 3 -", 280, 300, 10)], [top]
+    _pdf._join_split_row(sequence, items)
+    assert foot[-1][1] == label and top[0][1] == "2.重复申请"
+
+
+def test_a_row_of_its_own_on_the_next_page_is_not_joined():
+    foot, top = _foot_and_top("1.信访举报投诉类申请", 20)  # the whole label above; a blank row below
+    top[0][1] = "2.重复申请"
+    _pdf._join_split_row([foot], [top])
+    assert top[0][1] == "2.重复申请" and foot[-1][1] == "1.信访举报投诉类申请"
+
+
+def test_a_sub_part_after_a_full_line_opens_its_own_paragraph():
+    lines = [_pdf._Line("（四）政府信息公开平台建设情况。本局依托门户网站发布信息，", 90, 505, 16),
+             _pdf._Line("运行平稳。", 90, 170, 16),
+             _pdf._Line("（三）政府信息管理情况。本局落实保密审查制度，全年审查稿件一百二十余", 90, 505, 16),
+             _pdf._Line("篇，全部按时完成审查工作，没有发生泄密事件。", 90, 505, 16),
+             _pdf._Line("（五）监督保障情况。本局将政务公开纳入绩效考核。", 90, 400, 16)]
+    got = _pdf._paragraphs(lines, 90, 505)
+    assert got[-1].startswith("（五）监督保障情况") and len(got) == 3

@@ -22,7 +22,10 @@ from dataclasses import dataclass
 
 from assistant.errors import ReportReadError
 from assistant.importing._blocks import Document, Paragraph, Table
+from assistant.importing._normalize import LABEL, NUM, cell_kind, ends_sentence
 from assistant.importing._outline import heading_of
+from assistant.importing._readers import T2Reader, T3Reader
+from assistant.importing._rows import split_row
 
 __all__ = ["MAX_PDF_INFLATED", "MAX_PDF_PAGES", "PDF_TIME_BUDGET_S", "pdf_document"]
 
@@ -38,6 +41,7 @@ _LENGTH = re.compile(rb"/Length\s+(\d+)(?!\s+\d+\s+R)")
 _NAME = re.compile(rb"/([A-Za-z0-9]+)")
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 _CJK_SPACE = re.compile(f"(?<=[{_CJK}]) +| +(?=[{_CJK}])")  # pdfplumber puts gaps between fonts as spaces
+_ITEM_START = re.compile(r"[（(]\s*[一二三四五六七八九十]{1,2}\s*[)）]")
 _PAGE_NUMBER = re.compile(r"[-—–－\s]*(第\s*)?\d{1,3}\s*(页|/\s*\d{1,3})?[-—–－\s]*(共\s*\d+\s*页)?")
 
 
@@ -240,13 +244,53 @@ def _paragraphs(lines: list[_Line], left: float, right: float) -> list[str]:
             centred = abs((ln.x0 + ln.x1) / 2 - center) < ln.size and abs((prev.x0 + prev.x1) / 2 - center) < ln.size
             both_centred = (centred and ln.x0 > left + 1.5 * ln.size and ln.x1 < right - 1.5 * ln.size
                             and not out[-1].endswith("。"))  # a title set on two centred lines
-            if (full and not indented and heading_of(ln.text) is None) or both_centred:
+            # a line opening with "（五）" after a sentence ends opens a sub-part or item, even when
+            # the paragraph is set without a first-line indent and the line before is full
+            item = _ITEM_START.match(ln.text) is not None and ends_sentence(out[-1])
+            if (full and not indented and not item and heading_of(ln.text) is None) or both_centred:
                 out[-1] += ln.text
                 prev = ln
                 continue
         out.append(ln.text)
         prev = ln
     return out
+
+
+def _split_label_end(last: list[str], first: list[str]) -> int | None:
+    """Where ``first`` (the top row of a page) continues the label of ``last`` (the foot row of the
+    page before): the index of the label cell in ``last``, or None. Only a lone piece of text under a
+    row that has its numbers, and only when the joined label names a row neither piece names."""
+    filled = [c for c in first if c]
+    if len(filled) != 1 or cell_kind(filled[0]) != LABEL or not any(cell_kind(c) == NUM for c in last):
+        return None
+    labels, _ = split_row(last)
+    if not labels:
+        return None
+    t2, t3 = T2Reader(), T3Reader()
+    joined = [labels[-1] + filled[0]]
+    if (t3.row_of(joined) or t2.row_of(joined)) is None or t3.row_of(filled) or t2.row_of(filled):
+        return None
+    return max(i for i, c in enumerate(last) if c == labels[-1])
+
+
+def _join_split_row(sequence: list[_Line | list[list[str]]], items: list[_Line | list[list[str]]]) -> None:
+    """A table row a page break cut ("8.属于 | 0 0 0 …" at the foot of a page, "行政查询事项" at the
+    top of the next): the label's end joins its row before the rows are read. Page numbers between
+    them are skipped."""
+    prev = next((x for x in reversed(sequence) if not (isinstance(x, _Line) and _PAGE_NUMBER.fullmatch(x.text))), None)
+    at = next((i for i, x in enumerate(items) if not (isinstance(x, _Line) and _PAGE_NUMBER.fullmatch(x.text))), None)
+    if not isinstance(prev, list) or at is None or not prev:
+        return
+    nxt = items[at]
+    if not isinstance(nxt, list) or not nxt:
+        return
+    i = _split_label_end(prev[-1], nxt[0])
+    if i is None:
+        return
+    prev[-1][i] += next(c for c in nxt[0] if c)
+    del nxt[0]
+    if not nxt:
+        del items[at]
 
 
 def pdf_document(data: bytes, name: str = "该PDF文件") -> Document:
@@ -272,7 +316,9 @@ def pdf_document(data: bytes, name: str = "该PDF文件") -> Document:
                 has_text = bool(page.chars)
                 if has_text:
                     text_pages += 1
-                    sequence.extend(item for _, item in _page_lines(page, page.find_tables()))
+                    items = [item for _, item in _page_lines(page, page.find_tables())]
+                    _join_split_row(sequence, items)
+                    sequence.extend(items)
                 else:
                     blank_pages.append(number)
                     image_pages += bool(page.images)
