@@ -72,7 +72,7 @@ def test_blank_cells_are_rows_in_the_findings_and_counted_per_table_in_the_summa
 
 
 def test_the_format_is_said_in_chinese_and_cells_a_2019_table_lacks_are_not_unread(workbook):
-    wb, rows = workbook
+    wb, _ = workbook
     ws = wb[SHEETS[0]]
     h = header_index(ws)
     by_file = {Path(r[h["文件"]].value).name: r for r in ws.iter_rows(min_row=2)}
