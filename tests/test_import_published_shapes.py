@@ -82,6 +82,26 @@ def test_title_line_with_page_controls(title_line):
     assert_same_tables(got, REPORT)
 
 
+@pytest.mark.parametrize(("field", "agency"), [
+    ("发布机构：示例市自然资源和规划局", "示例市自然资源和规划局"),
+    ("发文机关　示例县卫生健康委员会", "示例县卫生健康委员会"),
+    ("来源：示例市自然资源和规划局\t发布时间：2025-01-20", "示例市自然资源和规划局"),
+    ("来源：示例市人民政府网", ""),  # a website, not an agency
+])
+def test_a_title_without_the_agency_takes_it_from_the_page_publisher(field, agency):
+    page = f"索引号：MB0Y91234X/2025-00107\n{field}\n2024年政府信息公开工作年度报告\n"
+    got = parse_text(page + TEXT.replace(REPORT.meta.title + "\n", "", 1))
+    assert got.meta.title == "2024年政府信息公开工作年度报告"  # kept as published: F4 says it lacks the agency
+    assert got.meta.agency_name == agency
+    assert any("发布机构" in n for n in got.source.notes) == bool(agency)
+
+
+def test_a_title_naming_its_agency_wins_over_the_page_publisher():
+    page = "发布机构：示例市人民政府办公室\n"
+    got = parse_text(page + TEXT)
+    assert got.meta.agency_name == REPORT.meta.agency_name
+
+
 def test_html_title_with_page_controls():
     page = render_html(REPORT).replace(
         f"{REPORT.meta.title}</h1>", f"{REPORT.meta.title} <span>【字体：大 中 小】</span></h1>", 1).replace(

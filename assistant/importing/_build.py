@@ -14,6 +14,7 @@ from assistant.importing._meta import (
     is_date_line,
     is_metadata_line,
     is_page_chrome,
+    metadata_publisher,
     period_year,
     report_year_in,
     year_of,
@@ -186,6 +187,10 @@ def build_report(doc: Document) -> Report:
         agency = _agency_from_text(ol)
         if agency:
             notes.append(f"机关名称“{agency}”取自正文，请核对。")
+    if not agency:  # a title without the agency (rule F4 says so): the page's 发布机构 still names it
+        agency = next((n for p in (*ol.before_title, *ol.front[:6]) if (n := metadata_publisher(p.text))), "")
+        if agency:
+            notes.append(f"机关名称“{agency}”取自网页的发布机构信息，请核对。")
     if year is None:
         year = _fallback_year(ol, notes)
     if year is not None and not 2008 <= year <= 2100:

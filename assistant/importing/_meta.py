@@ -10,9 +10,23 @@ from schemas import labels as L
 from schemas.report import AgencyLevel
 
 __all__ = [
-    "agency_from_title", "agency_level", "cited_documents", "date_in_line", "is_date_line",
-    "is_metadata_line", "is_page_chrome", "is_title", "metadata_title", "period_year", "place_units",
-    "report_year_in", "title_from_page_title", "without_chrome", "year_of", "years_in",
+    "agency_from_title",
+    "agency_level",
+    "cited_documents",
+    "date_in_line",
+    "is_date_line",
+    "is_metadata_line",
+    "is_page_chrome",
+    "is_title",
+    "metadata_publisher",
+    "metadata_title",
+    "period_year",
+    "place_units",
+    "report_year_in",
+    "title_from_page_title",
+    "without_chrome",
+    "year_of",
+    "years_in",
 ]
 
 _YEAR = re.compile(r"(\d{4})\s*年度?|([〇○零一二三四五六七八九]{4})\s*年度?")
@@ -229,6 +243,22 @@ def is_metadata_line(text: str) -> bool:
         return False
     # every field of _METADATA ends in a colon: without one only the grid layout can match
     return bool((("：" in text or ":" in text) and _METADATA.search(text)) or _METADATA_GRID.match(text))
+
+
+# The page's publisher field ("发布机构：某县某局"); 来源 may name a website instead, which is not taken.
+_PUBLISHER = re.compile(r"(?:发布机构|发文机关|发布单位|信息来源|来\s*源)\s*[:：]?[ \u3000\xa0]*([^\s|｜:：]{2,40})")
+_AGENCY_END = re.compile(r"(?:局|委员会|委|办公室|办|厅|院|人民政府|政府|处|中心|馆|站|所|会|部|署|街道|镇|乡|公署)$")
+
+
+def metadata_publisher(text: str) -> str:
+    """The agency a page's 发布机构/发文机关/来源 field names, or "" (a website, a person, nothing)."""
+    if not is_metadata_line(text):
+        return ""
+    for m in _PUBLISHER.finditer(text):
+        name = m.group(1)
+        if _AGENCY_END.search(name) and not name.endswith(("网", "网站", "门户")):
+            return name
+    return ""
 
 
 def metadata_title(text: str) -> str:

@@ -10,6 +10,7 @@ from typing import cast
 from assistant.importing._blocks import Document, Paragraph, Table
 from assistant.importing._meta import (
     is_metadata_line,
+    is_page_chrome,
     is_title,
     metadata_title,
     title_from_page_title,
@@ -185,7 +186,8 @@ def _find_title(blocks: list, first_heading: int) -> tuple[str, int]:
             # a title set on two lines: the agency on the first, "2023年…报告" on the second
             if (isinstance(prev, Paragraph) and len(prev.text) <= 40 and not ends_sentence(prev.text)
                     and (title[:1].isdigit() or title.startswith(("关于", "二〇", "二零")))
-                    and not any(ch.isdigit() for ch in prev.text)):
+                    and not any(ch.isdigit() for ch in prev.text) and not is_metadata_line(prev.text)
+                    and not is_page_chrome(prev.text)):
                 return prev.text + title, i
             # broken after the year: "烟台市机关事务管理局2023年" / "政府信息公开工作年度报告"
             if (isinstance(prev, Paragraph) and len(prev.text.strip()) <= 40
