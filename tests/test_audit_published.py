@@ -18,6 +18,13 @@ def header_index(ws) -> dict[str, int]:
     return {c.value: i for i, c in enumerate(next(ws.iter_rows(max_row=1)))}
 
 
+def summary(wb):
+    """(column → index, file name → row) of the summary sheet."""
+    ws = wb[SHEETS[0]]
+    h = header_index(ws)
+    return h, {Path(r[h["文件"]].value).name: r for r in ws.iter_rows(min_row=2)}
+
+
 @pytest.fixture(scope="module")
 def workbook(tmp_path_factory):
     folder = tmp_path_factory.mktemp("shapes")
@@ -44,9 +51,7 @@ def test_every_sheet_has_an_autofilter_over_its_rows(workbook):
 
 def test_what_could_not_be_read_is_named_per_file(workbook):
     wb, rows = workbook
-    ws = wb[SHEETS[0]]
-    h = header_index(ws)
-    by_file = {Path(r[h["文件"]].value).name: r for r in ws.iter_rows(min_row=2)}
+    h, by_file = summary(wb)
     unread = by_file["truncated-after-part2.txt"][h["未能读取的内容"]].value
     assert "三、收到和处理政府信息公开申请情况" in unread and "六、其他需要报告的事项" in unread
     assert "表三（" not in unread  # the part not found already says it
@@ -57,9 +62,7 @@ def test_what_could_not_be_read_is_named_per_file(workbook):
 
 def test_blank_cells_are_rows_in_the_findings_and_counted_per_table_in_the_summary(workbook):
     wb, rows = workbook
-    ws = wb[SHEETS[0]]
-    h = header_index(ws)
-    by_file = {Path(r[h["文件"]].value).name: r for r in ws.iter_rows(min_row=2)}
+    h, by_file = summary(wb)
     assert by_file["truncated-after-part2.txt"][h["空白单元格"]].value == "表三25行（175格）；表四3行（15格）"
     assert by_file["one-row-blank.txt"][h["空白单元格"]].value.startswith("表三1行（7格）")
     fs = wb[SHEETS[1]]
@@ -73,13 +76,11 @@ def test_blank_cells_are_rows_in_the_findings_and_counted_per_table_in_the_summa
 
 def test_the_format_is_said_in_chinese_and_cells_a_2019_table_lacks_are_not_unread(workbook):
     wb, _ = workbook
-    ws = wb[SHEETS[0]]
-    h = header_index(ws)
-    by_file = {Path(r[h["文件"]].value).name: r for r in ws.iter_rows(min_row=2)}
+    h, by_file = summary(wb)
     assert by_file["base.txt"][h["格式版本"]].value == "2021年格式"
     trial = by_file["fp-a4-2021-cells-demanded-in-2020-report.txt"]
     assert trial[h["格式版本"]].value == "2019年试行格式"
     assert "表二" not in (trial[h["未能读取的内容"]].value or "")
     assert "表三" not in (trial[h["未能读取的内容"]].value or "")
-    assert {c.value for c in ws[1]} >= {"空白单元格", "未能读取的内容"}
-    assert not any(r[h["格式版本"]].value == "unknown" for r in ws.iter_rows(min_row=2))
+    assert {"空白单元格", "未能读取的内容"} <= set(h)
+    assert not any(r[h["格式版本"]].value == "unknown" for r in by_file.values())
