@@ -24,7 +24,7 @@ _ANY_TRADITIONAL = re.compile("[" + "".join(sorted(_TRADITIONAL)) + "]")
 
 @lru_cache(maxsize=1)
 def _converter():
-    import opencc  # type: ignore[import-untyped]  # only for the rare traditional text
+    import opencc  # type: ignore[import-untyped, unused-ignore]  # untyped in some releases; only for the rare traditional text
 
     return opencc.OpenCC("t2s")
 
