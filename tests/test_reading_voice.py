@@ -410,3 +410,15 @@ def test_problems_and_measures_in_one_breath(message, problems, measures):
 
     ops = {o.field: o.value for o in read_message(message).ops}
     assert (ops.get("problems"), ops.get("measures")) == (problems, measures)
+
+
+@pytest.mark.parametrize("who", ["群众个人申请的", "老百姓个人提出的", "个人群众申请"])
+def test_two_words_for_one_applicant_are_one_column(who):
+    """"都是群众个人申请的": 群众 and 个人 both name 自然人; together they are still one column."""
+    v = _values(f"今年收到申请3件，都是{who}")
+    assert v["t3.new_received.natural"] == "3" and v["t3.new_received.total"] == "3"
+
+
+def test_two_applicant_columns_are_not_all_of_either():
+    v = _values("收到申请5件，都是企业和个人申请的")
+    assert "t3.new_received.natural" not in v and "t3.new_received.commercial" not in v

@@ -999,7 +999,8 @@ def _all_of_one_column(sentence: str, quote: str, ctx: _Context, out: Reading) -
     m = re.search(r"(?:都|全|均|全部)(?:是|为|属于)(?P<who>[^，,。；;]{1,8})", sentence)
     if not m:
         return
-    cols = [a for a in vocabulary().anchors(m.group("who")) if a.kind == "t3col"]
+    # "都是群众个人申请的": two words for one applicant column are one column
+    cols = list({a.key: a for a in vocabulary().anchors(m.group("who")) if a.kind == "t3col"}.values())
     if len(cols) != 1:
         return
     # only rows said before the words (a voice-input sentence runs on with other rows after them);
