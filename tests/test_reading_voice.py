@@ -422,3 +422,24 @@ def test_two_words_for_one_applicant_are_one_column(who):
 def test_two_applicant_columns_are_not_all_of_either():
     v = _values("收到申请5件，都是企业和个人申请的")
     assert "t3.new_received.natural" not in v and "t3.new_received.commercial" not in v
+
+
+@pytest.mark.parametrize("message,measures,fact", [
+    ("改进措施：明年每月更新一次，信息处理费没收", "明年每月更新一次", ("fee_charged", False)),
+    ("措施是建立台账，另外今年人大建议承办了3件", "建立台账", ("npc_suggestions", "3")),
+    ("改进措施：下一步加强培训，政协提案我们办了2件", "下一步加强培训", ("cppcc_proposals", "2")),
+])
+def test_a_labelled_passage_ends_at_a_fact_after_a_comma(message, measures, fact):
+    """"改进措施：……，信息处理费没收" is two things: the fee clause is not part of the measures."""
+    from assistant.reading import read_message
+
+    ops = {o.field: o.value for o in read_message(message).ops}
+    assert ops.get("measures") == measures and ops.get(fact[0]) == fact[1]
+
+
+def test_a_comma_clause_that_describes_the_problem_stays_in_it():
+    from assistant.reading import read_message
+
+    ops = {o.field: o.value for o in read_message("问题：补贴信息公开不够细，有的只公开了总数没公开到户").ops}
+    assert ops.get("problems") == "补贴信息公开不够细，有的只公开了总数没公开到户"
+    assert not any(f.startswith("t3.") for f in ops)

@@ -80,7 +80,11 @@ def said_of_a_topic(message: str) -> tuple[str, str, str] | None:
 # what problems and measures describe in words ("有的栏目很久没更新"), as much as facts state it
 _DESCRIBED = re.compile(r"栏目|专栏|网站|公众号|新媒体|平台|更新|发布|解读|培训|制度")
 _DIGITS = re.compile(r"[0-9０-９]|[一二两三四五六七八九十百千万]+\s*[件条个篇场次项期元]")
-_SENTENCE_END = re.compile(r"[。；;！!？?\n]|(?<=[\u4e00-\u9fa5])[ \u3000]+(?=[\u4e00-\u9fa5])")
+# hard ends (a stop) and soft ones (a comma, or a space of voice input between words)
+# after a comma, what a problem or measure hardly describes in passing: a fact of its own ("…，信息处理费没收");
+# "…，有的只公开了总数没公开到户" still describes the problem
+_OWN_FACT = re.compile(r"信息处理费|收费|人大|政协|提案|代表建议|复议|诉讼|起诉")
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]|[，,]|(?<=[\u4e00-\u9fa5])[ \u3000]+(?=[\u4e00-\u9fa5])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,17 +143,20 @@ def labelled_texts(message: str, states_a_fact: Callable[[str], bool]) -> list[T
 def _passage_end(message: str, start: int, limit: int, states_a_fact: Callable[[str], bool]) -> int:
     """The end of a passage starting at ``start``: the last sentence before ``limit`` that does not
     state a fact (the first sentence always belongs to the passage)."""
-    pos, first, spaced = start, True, False
+    pos, first, soft = start, True, ""
     while pos < limit:
         m = _SENTENCE_END.search(message, pos, limit)
         end = m.end() if m else limit
         sentence = message[pos:end]
-        # a phrase of voice input (after a space, not a stop) ends the passage only with a number:
-        # "有的栏目很久没更新" goes on describing the problem
+        # a phrase after a comma or a space (not a stop) ends the passage only with a number or when
+        # it describes nothing: "有的栏目很久没更新" goes on describing the problem, while
+        # "…，信息处理费没收" and "…，另外人大建议承办了3件" are facts of their own
         if not first and sentence.strip() and states_a_fact(sentence) and (
-                not spaced or _DIGITS.search(sentence) or not _DESCRIBED.search(sentence)):
+                not soft or _DIGITS.search(sentence)
+                or (not _DESCRIBED.search(sentence) if soft == "space" else _OWN_FACT.search(sentence))):
             return pos
         first = False
-        spaced = m is not None and not m.group(0).strip()
+        soft = "" if m is None or m.group(0).strip() not in ("", "，", ",") else (
+            "space" if not m.group(0).strip() else "comma")
         pos = end
     return limit
