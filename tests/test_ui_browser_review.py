@@ -112,6 +112,8 @@ def test_an_editors_text_is_kept_by_drafting_all_and_redrafted_only_on_request(a
         page.locator("#draft-all").click()
         page.locator("#confirm-draft_all").click()
         wait_for_new_revision(page, before)
+        # every part is written before the editor opens one (the first new revision comes after one part)
+        expect(page.locator("#chat")).to_contain_text("已起草")
     mine = "本镇将逐步完善信息发布审核机制。（编辑亲笔）"
     with logged_in_page(base, "lisi", PASSWORD) as page:
         expect(page.locator("#preview h1")).to_contain_text("西湖镇人民政府")
