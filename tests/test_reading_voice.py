@@ -443,3 +443,5 @@ def test_a_comma_clause_that_describes_the_problem_stays_in_it():
     ops = {o.field: o.value for o in read_message("问题：补贴信息公开不够细，有的只公开了总数没公开到户").ops}
     assert ops.get("problems") == "补贴信息公开不够细，有的只公开了总数没公开到户"
     assert not any(f.startswith("t3.") for f in ops)
+    ops = {o.field: o.value for o in read_message("问题：政策解读形式较为单一，图解、视频解读仅3篇。").ops}
+    assert ops.get("problems") == "政策解读形式较为单一，图解、视频解读仅3篇。" and "policy_interpretations" not in ops

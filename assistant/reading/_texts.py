@@ -82,7 +82,7 @@ _DESCRIBED = re.compile(r"栏目|专栏|网站|公众号|新媒体|平台|更新
 _DIGITS = re.compile(r"[0-9０-９]|[一二两三四五六七八九十百千万]+\s*[件条个篇场次项期元]")
 # hard ends (a stop) and soft ones (a comma, or a space of voice input between words)
 # after a comma, what a problem or measure hardly describes in passing: a fact of its own ("…，信息处理费没收");
-# "…，有的只公开了总数没公开到户" still describes the problem
+# "…，有的只公开了总数没公开到户" and "…，图解、视频解读仅3篇" still describe the problem, numbers and all
 _OWN_FACT = re.compile(r"信息处理费|收费|人大|政协|提案|代表建议|复议|诉讼|起诉")
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]|[，,]|(?<=[\u4e00-\u9fa5])[ \u3000]+(?=[\u4e00-\u9fa5])")
 
@@ -152,8 +152,8 @@ def _passage_end(message: str, start: int, limit: int, states_a_fact: Callable[[
         # it describes nothing: "有的栏目很久没更新" goes on describing the problem, while
         # "…，信息处理费没收" and "…，另外人大建议承办了3件" are facts of their own
         if not first and sentence.strip() and states_a_fact(sentence) and (
-                not soft or _DIGITS.search(sentence)
-                or (not _DESCRIBED.search(sentence) if soft == "space" else _OWN_FACT.search(sentence))):
+                not soft or (_DIGITS.search(sentence) or not _DESCRIBED.search(sentence) if soft == "space"
+                             else _OWN_FACT.search(sentence))):
             return pos
         first = False
         soft = "" if m is None or m.group(0).strip() not in ("", "，", ",") else (
