@@ -50,12 +50,6 @@ def _column_label(address: str) -> str:
     return L.T2_COLUMN_LABELS[col]
 
 
-def _row_label(row: str) -> str:
-    if row.startswith("t2."):
-        return f"表二「{L.T2_ROW_LABELS[row.split('.', 1)[1]]}」行"
-    return cell_label(row)
-
-
 def _blank_text(report: Report, address: str) -> str | None:
     """What a blank cell held ("", "/", "—"…), None when the cell is not blank."""
     try:
@@ -103,7 +97,7 @@ def group_blank_cells(report: Report, findings: list[Finding]) -> list[Finding]:
         what += f"，原表为“{text}”）" if text else "）"
         if all(a in unread for a in cells):
             what += "，导入时未能从原表读取"
-        out.append(finding("A4", row, f"{_row_label(row)}{what}，{_TAIL}", related=cells))
+        out.append(finding("A4", row, f"{cell_label(row)}{what}，{_TAIL}", related=cells))
     return out
 
 
@@ -143,5 +137,5 @@ def blank_summary(report: Report, findings: Iterable[Finding]) -> list[BlankTabl
             group = [f for r in rows for f in per_row[r]]
             cells = sum(len(f.location.related) or 1 for f in group)
             whole = cells == sum(_width(r) for r in _ROW_ORDER if r.startswith(prefix + "."))
-            out.append(BlankTable(table, tuple(_row_label(r) for r in rows), cells, frozenset(group), whole))
+            out.append(BlankTable(table, tuple(cell_label(r) for r in rows), cells, frozenset(group), whole))
     return out
