@@ -21,7 +21,7 @@ PRODUCT = ("schemas", "assistant", "ui", "prompts")
 LAYERS: list[set[str]] = [
     {"schemas", "prompts"},
     {"assistant.errors", "assistant.config", "assistant.numbers", "assistant._files", "assistant._script"},
-    {"assistant.validation", "assistant.importing", "assistant.storage"},
+    {"assistant.validation", "assistant.importing", "assistant.storage", "assistant.ledger"},
     {"assistant.llm", "assistant.auth", "assistant.export", "assistant.reading"},
     {"assistant.drafting", "assistant.workflow"},
     {"assistant.offline", "assistant.audit"},
