@@ -1,4 +1,4 @@
-"""Command line: ``report-assistant check|export|rules|chat|draft|user|llm|serve|audit|aggregate|eval``.
+"""Command line: ``report-assistant check|export|rules|chat|draft|user|llm|ledger|serve|audit|aggregate|eval``.
 
 Exit status: 0 no error, 1 errors found (check) or export refused, 2 a file could not be read.
 Every command that changes a stored draft goes through ``assistant.app.AppService``. ``serve``,
@@ -219,6 +219,9 @@ def build_parser() -> argparse.ArgumentParser:
     from assistant.cli._llm import add_commands as add_llm_commands
 
     add_llm_commands(sub)  # llm check
+    from assistant.cli._ledger import add_commands as add_ledger_commands
+
+    add_ledger_commands(sub)  # ledger
     for name, (_, help_text) in LAZY_COMMANDS.items():
         sub.add_parser(name, help=help_text, add_help=False)  # listed in --help; run by main()
     return p

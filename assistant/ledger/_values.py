@@ -74,7 +74,7 @@ def applicant_column(type_text: str, name_text: str) -> tuple[str | None, str]:
         if len(keys) == 1:
             return keys.pop(), ""
         if len(keys) > 1:
-            names = "、".join(_COLUMN_NAMES[k] for k in sorted(keys))
+            names = "、".join(_COLUMN_NAMES[k] for k in L.T3_APPLICANT_COLUMNS if k in keys)
             return None, f"申请人类型“{type_text.strip()}”同时像{names}，无法确定是哪一列"
         by_name, _ = _by_name(type_text)
         if by_name is not None:
@@ -95,7 +95,7 @@ def _by_name(name: str) -> tuple[str | None, str]:
     if len(orgs) == 1:
         return orgs.pop(), ""
     if len(orgs) > 1:
-        names = "、".join(_COLUMN_NAMES[k] for k in sorted(orgs))
+        names = "、".join(_COLUMN_NAMES[k] for k in L.T3_APPLICANT_COLUMNS if k in orgs)
         return None, f"没有申请人类型，申请人名称“{raw}”同时像{names}，无法确定是哪一列"
     if any(n.endswith(s) and len(n) > len(s) for s in v.person_suffixes):
         return "natural", ""
