@@ -8,6 +8,7 @@ from assistant.app._provenance import describe_value, explain, field_label, numb
 from assistant.app._service import (
     EXPORT_CHOICES,
     GREETING,
+    LEDGER_TYPES,
     UPLOAD_TYPES,
     AppError,
     AppService,
@@ -22,6 +23,7 @@ from assistant.app._service import (
 __all__ = [
     "EXPORT_CHOICES",
     "GREETING",
+    "LEDGER_TYPES",
     "UPLOAD_TYPES",
     "AppError",
     "AppService",

@@ -27,7 +27,8 @@ _CELL_ORDER = ([f"{r.address}.total" for r in T3_ROWS] + [f"t4.{b}.total" for b 
                + [c.address for c in T2_CELLS] + [f"t4.{b}.{c}" for b in T4_BLOCKS for c in T4_PARTS])
 _QUOTE_MAX = 600
 _SHORT = 200  # a message up to this long is quoted whole
-_SOURCES = {"chat": "对话", "import": "导入的上年报告", "derivation": "推算", "manual": "手工修改", "undo": "撤销"}
+_SOURCES = {"chat": "对话", "import": "导入的上年报告", "derivation": "推算", "manual": "手工修改", "undo": "撤销",
+            "ledger": "申请台账（由台账逐行统计）"}
 
 
 def field_label(field: str) -> str:
@@ -140,6 +141,9 @@ def explain(key: str, stored: Mapping[str, StoredFact], cells: Mapping[str, Any]
         if fact.turn_text:
             lines += ["", f"随{who}于 {when} 发送的消息推算：", "", _code(fact.turn_text)
                       if "\t" in fact.turn_text or len(fact.turn_text) > _SHORT else _quote_block(fact.turn_text)]
+    elif fact.source == "ledger":
+        quote = fact.quote if len(fact.quote) <= _QUOTE_MAX else fact.quote[:_QUOTE_MAX] + "……"
+        lines.append(f"来源：{_SOURCES['ledger']}——{who}于 {when} 导入：{quote}。")
     elif fact.source == "manual":
         lines.append(f"来源：手工修改。{who}于 {when} 在数据表中修改（{fact.quote}）。")
     else:

@@ -40,6 +40,7 @@ from assistant.drafting.numbercheck import style_problems
 from assistant.errors import ReportAssistantError
 from assistant.export import Acknowledgement, ExportRefused, GateDecision, check_gate, export_report
 from assistant.export._export import ExportFormat
+from assistant.ledger import LEDGER_TYPES, LedgerDerivation, LedgerError, derive_ledger, write_template
 from assistant.llm import LLMError, LLMRequest, LLMResponse, Model, call_context
 from assistant.numbers import parse_number, to_halfwidth
 from assistant.storage import DraftInfo, FactChange, NarrativeVersion, Store, StoredFact
@@ -65,6 +66,7 @@ from schemas.report import Blank
 __all__ = [
     "EXPORT_CHOICES",
     "GREETING",
+    "LEDGER_TYPES",
     "UPLOAD_TYPES",
     "AppError",
     "AppService",
@@ -84,7 +86,7 @@ GREETING = ("您好！我来帮您收集政府信息公开工作年度报告需�
 _BLANKS = frozenset(m for m in L.BLANK_MARKERS if m)
 
 _SOURCE_LABELS = {"chat": "对话提取", "import": "导入上年报告", "derivation": "推算", "manual": "手工修改数据表",
-                  "undo": "撤销", "review": "审核流程"}
+                  "undo": "撤销", "review": "审核流程", "ledger": "导入申请台账"}
 # last year's report may be uploaded in these formats (the importer reads them)
 UPLOAD_TYPES = (".docx", ".html", ".htm", ".txt", ".pdf", ".json")
 # C0/C1 control characters other than tab and newline: they have no meaning in a report, and
@@ -168,7 +170,7 @@ class Snapshot:
             return []
         last = max(drafted)
         return [f for f in self.stored.values()
-                if f.source in ("chat", "manual", "import", "undo") and _utc(f.changed_at) > last]
+                if f.source in ("chat", "manual", "import", "undo", "ledger") and _utc(f.changed_at) > last]
 
 
 def _utc(t: dt.datetime) -> dt.datetime:
@@ -600,6 +602,132 @@ class AppService:
         if derived:
             self.store.apply_changes(draft.id, derived, source="derivation", author=user.username, note="推算")
         return [f"{field_label(c.field)}：{describe_value(c.value) if c.state == 'set' else '（清空）'}" for c in changes]
+
+    # ---- the application ledger → tables 三 and 四 ---------------------------------------------------
+    def _ledger_file(self, path: Any, filename: str | None, what: str) -> tuple[Path, str]:
+        if not path:
+            raise AppError(f"请先选择{what}文件。")
+        path = Path(path)
+        name = clean_text(filename or path.name, limit=200, what="文件名").strip() or path.name
+        if Path(name).suffix.lower() not in LEDGER_TYPES:
+            raise AppError(f"不支持“{Path(name).suffix or name}”文件：{what}请用 Excel 或 WPS 另存为 "
+                           f"{'、'.join(LEDGER_TYPES)} 格式后上传。")
+        try:
+            size = path.stat().st_size
+        except OSError:
+            raise AppError(f"上传的{what}没有收到，请重新上传。") from None
+        limit = int(self.settings.max_upload_mb * 1024 * 1024)
+        if size > limit:
+            raise AppError(f"文件太大（{size / 1024 / 1024:.1f} MB），上传文件不能超过 {self.settings.max_upload_mb:g} MB。")
+        if size == 0:
+            raise AppError(f"{what}“{name}”是空的。")
+        return path, name
+
+    @staticmethod
+    def _agency_key(draft: DraftInfo) -> str:
+        """Whose column choices these are: the draft's agency, else its clerk's."""
+        return draft.agency_name.strip() or f"用户:{draft.owner}"
+
+    def _derive_ledger(self, draft: DraftInfo, username: str, path: Any, filename: str | None, reviews: Any,
+                       reviews_filename: str | None, columns: dict[str, str] | None,
+                       review_columns: dict[str, str] | None,
+                       placements: dict[int, tuple[str, str]] | None) -> LedgerDerivation:
+        app_path, app_name = self._ledger_file(path, filename, "申请台账")
+        rev = self._ledger_file(reviews, reviews_filename, "复议诉讼台账") if reviews else None
+        agency = self._agency_key(draft)
+        chosen = {k: v for k, v in (columns or {}).items() if v}
+        chosen_reviews = {k: v for k, v in (review_columns or {}).items() if v}
+        remembered = self.store.ledger_columns(agency, "applications")
+        remembered_reviews = self.store.ledger_columns(agency, "reviews")
+        facts = self.service.facts(draft.id)
+        year = draft.report_year or (facts.report_year if isinstance(facts.report_year, int) else None)
+        previous = self.store.previous_report(draft.id)
+        carried = None
+        if previous is not None:
+            from schemas.layout import get_cell
+
+            values = {c: get_cell(previous, f"t3.carried_forward.{c}") for c in L.T3_COLUMN_LABELS}
+            carried = {c: v for c, v in values.items() if isinstance(v, int)}
+
+        def derive(apps: dict[str, str], revs: dict[str, str]) -> LedgerDerivation:
+            return derive_ledger(app_path, filename=app_name, year=year, reviews=rev[0] if rev else None,
+                                 reviews_filename=rev[1] if rev else None, columns=apps, review_columns=revs,
+                                 placements=placements, previous=carried)
+
+        try:
+            try:  # the choices remembered for this agency, under the ones made now
+                result = derive({**remembered, **chosen}, {**remembered_reviews, **chosen_reviews})
+            except LedgerError:
+                if not (remembered or remembered_reviews):
+                    raise
+                result = derive(chosen, chosen_reviews)  # another layout this time: the vocabulary alone
+        except LedgerError:
+            raise  # a Chinese message (ColumnsMissing carries the headers to choose among)
+        except (OSError, ValueError) as exc:
+            raise AppError(f"无法读取台账“{app_name}”：{type(exc).__name__}。请在 Excel 或 WPS 中另存一份再上传。") from None
+        if chosen:
+            self.store.remember_ledger_columns(agency, "applications", {**remembered, **chosen}, username)
+        if chosen_reviews:
+            self.store.remember_ledger_columns(agency, "reviews", {**remembered_reviews, **chosen_reviews}, username)
+        return result
+
+    def read_ledger(self, username: str | None, draft_id: Any, path: Any, filename: str | None = None, *,
+                    reviews: Any = None, reviews_filename: str | None = None,
+                    columns: dict[str, str] | None = None, review_columns: dict[str, str] | None = None,
+                    placements: dict[int, tuple[str, str]] | None = None) -> LedgerDerivation:
+        """Tables 三 (and 四) derived from an uploaded ledger, to look at before accepting: nothing is
+        written but the columns the user chose (remembered for the draft's agency). ``LedgerError``
+        (``ColumnsMissing`` with the headers to choose among) when the ledger cannot be used."""
+        user, draft = self._open(username, draft_id, "edit_cells")
+        return self._derive_ledger(draft, user.username, path, filename, reviews, reviews_filename, columns,
+                                   review_columns, placements)
+
+    def apply_ledger(self, username: str | None, draft_id: Any, path: Any, filename: str | None = None, *,
+                     reviews: Any = None, reviews_filename: str | None = None,
+                     columns: dict[str, str] | None = None, review_columns: dict[str, str] | None = None,
+                     placements: dict[int, tuple[str, str]] | None = None) -> tuple[LedgerDerivation, list[str]]:
+        """Accept the tables derived from the ledger: every cell of table 三 (and 四) set as one action
+        (source 'ledger', its quote naming the ledger rows), so undo reverts it whole and the history
+        shows it; then the derivations, as after a hand edit. The ledger is read again here: what is
+        written is what the file says. Returns the derivation and a Chinese summary."""
+        user, draft = self._open(username, draft_id, "edit_cells")
+        result = self._derive_ledger(draft, user.username, path, filename, reviews, reviews_filename, columns,
+                                     review_columns, placements)
+        stored = self.store.facts(draft.id)
+        changes = []
+        for address, value in result.cells.items():
+            quote = result.quote(address)
+            current = stored.get(address)
+            if (current is not None and current.state == "set" and current.source == "ledger"
+                    and _same_value(current.value, value) and current.quote == quote):
+                continue
+            changes.append(FactChange(address, value, "set", quote))
+        names = "、".join(f"{d.name}《{d.filename}》" for d in result.parts)
+        counted = sum(len(d.placements) for d in result.parts)
+        lines = [f"已按{names}填入{len(changes)}格（计入{counted}行）。"] if changes else [
+            f"{names}与表格中已有的数字一致，没有修改。"]
+        if result.issues:
+            lines.append(f"有{len(result.issues)}行无法归类，没有计入，请修改台账后重新上传，或在数据表中手工修改。")
+        if changes:
+            self.store.apply_changes(draft.id, changes, source="ledger", author=user.username,
+                                     note=f"导入台账：{names}（计入{counted}行，未计入{len(result.issues)}行）")
+            stored = self.store.facts(draft.id)
+            stated = facts_from_store(stored)
+            derived = derivation_changes(stored, stated, derivations(stated, self.store.previous_report(draft.id)))
+            if derived:
+                self.store.apply_changes(draft.id, derived, source="derivation", author=user.username, note="推算")
+        return result, lines
+
+    def ledger_template(self, username: str | None, draft_id: Any = None) -> Path:
+        """The ledger template (xlsx with drop-down lists), titled with the draft's agency and year."""
+        agency, year = "", None
+        if draft_id not in (None, ""):
+            _, draft = self._open(username, draft_id, "view")
+            agency, year = draft.agency_name, draft.report_year
+        else:
+            self.user(username)
+        out = self.export_dir / "templates" / dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f") / "政府信息公开申请台账模板.xlsx"
+        return write_template(out, agency, year)
 
     # ---- narrative by hand ------------------------------------------------------------------------
     def _part(self, part: str) -> str:

@@ -34,6 +34,7 @@ from assistant.storage._tables import (
     DraftRow,
     FactChangeRow,
     FactRow,
+    LedgerColumnsRow,
     NarrativeVersionRow,
     PartLockRow,
     PreviousReportRow,
@@ -44,7 +45,7 @@ from schemas.report import Blank, Report
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 FactState = Literal["set", "pending", "cleared"]
-Source = Literal["chat", "import", "derivation", "manual", "undo"]
+Source = Literal["chat", "import", "derivation", "manual", "undo", "ledger"]
 NarrativeSource = Literal["llm", "template", "manual", "restore", "import"]
 FINAL = "final"  # the review state in which a draft is read-only (assistant.workflow)
 
@@ -130,8 +131,8 @@ class StoredFact:
     field: str
     state: FactState
     value: Any
-    source: str  # chat | import | derivation | manual | undo
-    quote: str  # the user's words, the imported file, or the derivation
+    source: str  # chat | import | derivation | manual | undo | ledger
+    quote: str  # the user's words, the imported file, the derivation, or the ledger rows
     author: str
     turn_id: int | None
     turn_text: str | None  # the whole user message, for chat facts
@@ -497,6 +498,22 @@ class Store:
         with self._read() as s:
             row = s.get(PreviousReportRow, draft_id)
             return row.filename if row else None
+
+    # ---- an agency's ledger columns -------------------------------------------------------------
+    def ledger_columns(self, agency: str, kind: str) -> dict[str, str]:
+        """role → header text a person chose in this agency's ledger of ``kind`` ({} when none)."""
+        with self._read() as s:
+            row = s.get(LedgerColumnsRow, (agency[:200], kind))
+            return dict(json.loads(row.columns_json)) if row else {}
+
+    def remember_ledger_columns(self, agency: str, kind: str, columns: dict[str, str], author: str) -> None:
+        with self._sessions.begin() as s:
+            row = s.get(LedgerColumnsRow, (agency[:200], kind))
+            if row is None:
+                row = LedgerColumnsRow(agency=agency[:200], kind=kind)
+                s.add(row)
+            row.columns_json = json.dumps(columns, ensure_ascii=False)
+            row.updated_by, row.updated_at = author, _utcnow()
 
     # ---- internals -----------------------------------------------------------------------------
     @staticmethod

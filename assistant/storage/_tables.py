@@ -203,3 +203,16 @@ class LLMCallRow(Base):
     # a plain id, not a foreign key: writing a call's record never waits on or fails for the draft
     draft_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
     username: Mapped[str | None] = mapped_column(String(100), nullable=True)
+
+# ---- ledger column choices (assistant.ledger; migration 0007) ----
+
+class LedgerColumnsRow(Base):
+    """The columns a person picked in an agency's ledger (role → header text), remembered for the
+    next upload of that agency's ledger of this kind (applications | reviews)."""
+
+    __tablename__ = "ledger_columns"
+    agency: Mapped[str] = mapped_column(String(200), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    columns_json: Mapped[str] = mapped_column(Text)
+    updated_by: Mapped[str] = mapped_column(String(100))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
