@@ -61,7 +61,17 @@ _NOTHING = ("这条消息里没有找到可以记录的内容。可以直接说�
             "或粘贴表格；说“还缺什么”查看进度。")
 
 
-def _read(message: str, facts: Facts, model: Model, topic: str | None, reading: MessageReading) -> Extraction:
+def recent_tables(st: State) -> tuple[str, ...]:
+    """The tables the clerk's last message that recorded something filled."""
+    said = [f for f in st.stored.values() if f.source == "chat" and f.turn_id is not None]
+    if not said:
+        return ()
+    last = max(f.turn_id or 0 for f in said)
+    return tuple(sorted({f.field.split(".")[0] for f in said if f.turn_id == last and f.field.startswith(("t2.", "t3.", "t4."))}))
+
+
+def _read(message: str, facts: Facts, model: Model, topic: str | None, reading: MessageReading,
+          recent: tuple[str, ...] = ()) -> Extraction:
     """The reader first. A model (when one is configured) is asked only when the reader left
     something unexplained, and never gets the table lines the reader took."""
     if model.engine != "offline" and (reading.explained or reading.questions) and (reading.ops or reading.questions):
@@ -78,10 +88,10 @@ def _read(message: str, facts: Facts, model: Model, topic: str | None, reading: 
     # A question about free text makes any unlabelled message that text; read the message on its
     # own first, so an answer to something else is not swallowed as a paragraph.
     if topic in TEXT_FIELDS:
-        first = extract(message, facts, model, topic=None)
+        first = extract(message, facts, model, topic=None, recent=recent)
         if first.result.accepted or first.result.rejected:
             return first
-    return extract(message, facts, model, topic=topic)
+    return extract(message, facts, model, topic=topic, recent=recent)
 
 
 def _reader_extraction(message: str, facts: Facts, reading: MessageReading) -> Extraction:
@@ -228,8 +238,10 @@ def answer(st: State, message: str, model: Model, correction: str | None) -> Out
     """The outcome of a message read as an answer (``correction``: the words after 不对/更正)."""
     before = plan(st.full)
     topic = None if correction is not None else before.topic
+    recent = recent_tables(st)
     reading = read_message(correction if correction is not None else message, topic=topic,
-                           known=known_fields(st.stated), earlier=st.stated.cells, report_year=st.stated.report_year)
+                           known=known_fields(st.stated), earlier=st.stated.cells, report_year=st.stated.report_year,
+                           recent=recent)
     head, tail = _reading_notes(reading, st.stated)
     if reading.questions and not reading.ops:
         # a question is answered, not stored; the pending question is asked again
@@ -238,7 +250,7 @@ def answer(st: State, message: str, model: Model, correction: str | None) -> Out
         return Outcome(_last_year_lines(st, reading.same_topic or topic or ""), before)
     try:
         # a correction is about something already said, not the question just asked
-        ext = _read(message, st.stated, model, topic, reading)
+        ext = _read(message, st.stated, model, topic, reading, recent)
     except LLMError as exc:
         return Outcome([f"您的话已保存，但这次没能读出其中的内容：{exc}", "请稍后再发一次，或换个说法。"], before,
                        rejections=[str(exc)], refused=True)

@@ -27,7 +27,8 @@ class Extraction:
     response: LLMResponse
 
 
-def extract(message: str, facts: Facts, model: Model, *, topic: str | None = None) -> Extraction:
+def extract(message: str, facts: Facts, model: Model, *, topic: str | None = None,
+            recent: tuple[str, ...] = ()) -> Extraction:
     """Facts from ``message``, checked against it. ``topic`` is the field or table the dialogue
     just asked about (e.g. ``"t3"``), which lets "全部为0" mean that table."""
     prompt = load_prompt("extract")
@@ -38,7 +39,7 @@ def extract(message: str, facts: Facts, model: Model, *, topic: str | None = Non
         messages=(ChatMessage("user", prompt.render(
             "user", known=known_facts_lines(facts), topic=topic or "（无）", message=message)),),
         schema=Patch,
-        inputs={"message": message, "facts": facts, "topic": topic},
+        inputs={"message": message, "facts": facts, "topic": topic, "recent": recent},
     )
     response = model.complete(request)
     proposed = response.parsed if isinstance(response.parsed, Patch) else Patch()

@@ -151,6 +151,9 @@ def _coerce(spec: FactSpec, value):
     return s or None
 
 
+_CN_TAIL = re.compile(r"(?<=[\u4e00-\u9fa5])([一二两三四五六七八九十]{1,3})(?:件|个)?\s*$")
+
+
 def _number_grounded(spec: FactSpec, v: Decimal, quote: str) -> tuple[bool, bool]:
     """(found, approximate): is ``v`` one of the numbers written in ``quote``?"""
     mentions: list[NumberMention] = find_numbers(quote)
@@ -168,6 +171,8 @@ def _number_grounded(spec: FactSpec, v: Decimal, quote: str) -> tuple[bool, bool
             return True, m.approx
     if whole is not None and whole == v:
         return True, False
+    if (tail := _CN_TAIL.search(quote)) and parse_number(tail.group(1)) == v:
+        return True, False  # "维持九": a bare Chinese numeral right after the word it counts
     if spec.kind == "count" and spec.unit and v > 0:
         # "微信公众号2,108条、微博1,097条" for one count: the sum of the numbers in its own unit
         own = [m.value for m in mentions if m.unit == spec.unit]

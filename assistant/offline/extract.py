@@ -22,13 +22,16 @@ def known_fields(facts: Facts | None) -> set[str]:
     return named | set(facts.cells) | set(derive_cells(facts))
 
 
-def offline_patch(message: str, topic: str | None = None, facts: Facts | None = None) -> Patch:
+def offline_patch(message: str, topic: str | None = None, facts: Facts | None = None,
+                  recent: tuple[str, ...] = ()) -> Patch:
     """The facts in ``message`` as a patch (not yet checked). ``topic``: the field or table just
     asked about, which a bare answer ("5件", "不清楚", "都是0") refers to; ``facts``: what is known
-    already (a blanket zero only fills what has no value)."""
+    already (a blanket zero only fills what has no value); ``recent``: the tables the message before
+    filled."""
     return Patch(ops=_dedupe(read_message(message, topic=topic, known=known_fields(facts),
                                              earlier=facts.cells if facts else None,
-                                             report_year=facts.report_year if facts else None).ops))
+                                             report_year=facts.report_year if facts else None,
+                                             recent=recent).ops))
 
 
 def _dedupe(ops: list[PatchOp]) -> list[PatchOp]:

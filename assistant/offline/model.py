@@ -112,7 +112,7 @@ class OfflineModel:
     # ---- handlers: (text, parsed, version actually used) -------------------------------------
     def _extract(self, request: LLMRequest):
         i = request.inputs
-        patch = offline_patch(i["message"], topic=i.get("topic"), facts=i.get("facts"))
+        patch = offline_patch(i["message"], topic=i.get("topic"), facts=i.get("facts"), recent=i.get("recent", ()))
         return patch.model_dump_json(), patch, "offline.extract@1"
 
     def _draft(self, request: LLMRequest):

@@ -74,14 +74,21 @@ def _states_a_fact(sentence: str) -> bool:
     return bool(r.stated or r.zeros)
 
 
-def _blanket_scope(reading: Reading, stated: Iterable[str], topic: str | None, table_ops: list[PatchOp]) -> list[str]:
-    """The tables a "都是0" is about: named in the message, else touched by it, else asked about."""
+_THAT_TABLE = re.compile(r"表上|表里|表中|表格里|这张表|那张表|刚才的表|上面的表|没出现|没列|没导出|没有列出")
+
+
+def _blanket_scope(reading: Reading, stated: Iterable[str], topic: str | None, table_ops: list[PatchOp],
+                   message: str = "", recent: Iterable[str] = ()) -> list[str]:
+    """The tables a "都是0" is about: named in the message, else touched by it, else the table of the
+    message before when this one points at it ("表上没出现的那些行都是0"), else asked about."""
     if reading.tables_named:
         return sorted(reading.tables_named)
     touched = {t.split(".")[0] for t in stated if t.startswith(("t2.", "t3.", "t4."))}
     touched |= {op.field.split(".")[0] for op in table_ops}
     if touched:
         return sorted(touched)
+    if (last := sorted(set(recent))) and _THAT_TABLE.search(message):
+        return last
     if topic and topic.split(".")[0] in ("t2", "t3", "t4"):
         return [topic.split(".")[0]] if "." not in topic else [topic]
     if topic == "tables":
@@ -90,13 +97,15 @@ def _blanket_scope(reading: Reading, stated: Iterable[str], topic: str | None, t
 
 
 def read_message(message: str, *, topic: str | None = None, known: Iterable[str] = (),
-                 earlier: Mapping[str, object] | None = None, report_year: int | None = None) -> MessageReading:
+                 earlier: Mapping[str, object] | None = None, report_year: int | None = None,
+                 recent: Iterable[str] = ()) -> MessageReading:
     """Every value ``message`` states, as ops. ``topic``: the item just asked about, which a bare
     answer ("12", "没有", "都是0", "跳过") refers to. ``known``: fields and cells that have a value
     already (stated or derived) — a blanket zero never touches them. ``earlier``: values recorded
     before, which the message may point back to ("38件里自然人29件"). ``report_year``: the year of the
     report, once known — a sentence dated another year ("2023年，本机关共收到…", pasted from last
-    year's report) is about that year, and its numbers are not recorded."""
+    year's report) is about that year, and its numbers are not recorded. ``recent``: the tables the
+    message before filled, which "表上没出现的那些行都是0" points at."""
     out = MessageReading()
     known = set(known)
     stripped = message.strip()
@@ -183,11 +192,11 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
                     out.ops.append(PatchOp(field=scope, value=0, quote=z.quote))
             continue
         if z.scope != ("*",):  # a blanket over named rows: their empty cells that are nobody's sum
-            cells = [a for a in ALL_CELL_ADDRESSES if any(a.startswith(sc + ".") for sc in z.scope)
+            cells = [a for a in ALL_CELL_ADDRESSES if any(a == sc or a.startswith(sc + ".") for sc in z.scope)
                      and a not in known and not a.endswith(".total")]
             out.ops += [PatchOp(field=a, value=0, quote=z.quote) for a in cells]
             continue
-        tables = _blanket_scope(reading, targets, topic, table_ops)
+        tables = _blanket_scope(reading, targets, topic, table_ops, message, recent)
         if reading.unexplained:
             out.zero_deferred = z.quote  # it would zero what the reader missed
             continue

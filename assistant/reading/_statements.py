@@ -20,7 +20,7 @@ from assistant.numbers import NOT_A_UNIT, NumberMention, find_numbers, to_halfwi
 from assistant.reading._questions import is_question
 from assistant.reading._vocab import Anchor, vocabulary
 from schemas import labels as L
-from schemas.layout import T3_ROWS
+from schemas.layout import ALL_CELL_ADDRESSES, T3_ROWS
 
 __all__ = ["Reading", "Stated", "Zero", "read_statements"]
 
@@ -39,6 +39,9 @@ _LEVEL_WORD = re.compile(r"(?P<w>县级市|国务院直属机构|国务院组成
 _REPORT_YEAR = re.compile(r"年(?:度)?(?:的)?(?:政府信息公开)?(?:工作)?(?:年度)?(?:年报|报告)|年度")
 _ALL_DONE = re.compile(r"(?:都|全部|均|全都)(?:已经?|已)?(?:办完|办结|答复完|处理完)(?:了|毕)?|(?:没有|无|没)(?:结转到?(?:下年|明年|下一年))"
                        r"|" + "|".join(re.escape(w) for w in vocabulary().words["all_done"]))
+_PROPOSALS_DONE = re.compile(r"(?:都|全部|均|全都|已经?|已)\s*(?:已经?|已)?(?:按期|按时|如期)?(?:办完|办结|答复完|办理完毕|答复)(?!率)"
+                             r"|(?<![没未不])(?:按期|按时|如期)?办结(?:了|公开|并公开|且公开)")
+_COLUMN_WORDS = re.compile(r"[＃]+|申请的|申请|这类|那类|这一类|这列|那列|的")
 _WAS_WRONG = re.compile(r"\s*[…\.。]*\s*(?:的)?(?:不对|是错的|错了|有误|写错|说错|哦不|不不)")
 # "六百多条……准确是623条": the exact number follows an approximate one
 _EXACT_NEXT = re.compile(r"[…\.。，,\s]*(?:准确|确切|具体|精确|实际)(?:的|地)?(?:数|数字|说)?(?:是|为)")
@@ -62,7 +65,7 @@ _LIST_MARK = re.compile(r"[.．、](?=[\u4e00-\u9fa5“（(])")
 _ORDINAL = re.compile(r"第\s*$")
 # "15件里个人13件": the number restates a row just given, and what follows breaks it down
 _RESTATED = re.compile(r"\s*(?:件|个)?\s*(?:里面|里头|当中|之中|里|中)")
-_TABLE_NAMED = re.compile(r"表[二三四234]|三张表|所有表|全部表|表格|每张表")
+_TABLE_NAMED = re.compile(r"表[二三四234]|三张表|所有表|全部表|表格|每张表|表上|表里|表中|没列的|没出现的")
 _ALL_OF = re.compile(r"(?:都|全部|均|全都)?(?:已|已经)?(?:予以公开|公开|部分公开|答复)(?:了|完毕)|(?:都|全部|均|全都)(?:予以公开|部分公开)")
 _NOT_RESULTS = ("new_received", "carried_over", "carried_forward", "total")
 _GENERIC = ("申请", "收到", "受理", "收了", "接到", "来了")
@@ -126,8 +129,10 @@ class _Context:
     results: bool = False  # the message is about this year's results (a bare 结转 is then next year's)
     zeroed: bool = False  # this sentence already said which items are zero
     fee_sentence: bool = False  # the sentence is about the 信息处理费
+    proposals_sentence: bool = False  # the sentence is about 建议提案 and not about applications
     earlier: dict[str, object] = field(default_factory=dict)  # row totals recorded before this message
     listed: list[Anchor] = field(default_factory=list)
+    listed_cols: set[str] = field(default_factory=set)  # "科研机构、" of "科研机构、公益组织都没有申请"
     respectively: list[Anchor] = field(default_factory=list)  # items of "…分别是…", still to take a number
     col_focus: str | None = None  # "个人申请的7件里，公开了4件": the applicant the results are of
     col_whole: bool = False  # "其他那列 新收2件 一件公开": the focus takes every row, 新收 too
@@ -384,7 +389,8 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
                 dated_until = len(text) if end < 0 else end
             continue
         ctx = _Context(earlier=dict(earlier or {}), sentence_at=s0, results=bool(_RESULTS.search(text)),
-                       fee_sentence=any(a.kind == "fact" and a.key == "fee_charged" for a in voc.anchors(sentence)))
+                       fee_sentence=any(a.kind == "fact" and a.key == "fee_charged" for a in voc.anchors(sentence)),
+                       proposals_sentence=bool(re.search("建议|提案", sentence)) and not re.search("申请", sentence))
         if asked and asked[1]:
             ctx.heading, asked = asked, None
         kinds = {a.key for a in voc.anchors(sentence) if a.kind == "t4block"}
@@ -548,6 +554,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                          + [Anchor("t3col", "other", m.start(), m.end()) for m in others], key=lambda a: a.start)
     heading, ctx.heading = ctx.heading, None
     cols_here = {a.key for a in anchors if a.kind == "t3col"} or ({"other"} if _OTHER_COLUMN.search(clause) else set())
+    listed_cols, ctx.listed_cols = ctx.listed_cols, set()
+    if (listed_cols or cols_here) and re.search(r"(?:^|[、和及与])\s*其他(?!处理|结果|情形|类|那)", clause):
+        cols_here = cols_here | {"other"}  # "科研机构、公益组织和其他都没有": 其他 in a list of applicants
     if (head := _BRACKET_HEAD.match(clause)) and (head_col := _column_named(head.group(1))):
         ctx.col_focus, ctx.col_whole = head_col, False  # "【自然人】予以公开30 部分公开6 …": that applicant's line
         anchors = [a for a in anchors if a.start >= head.end()]
@@ -573,6 +582,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         # "复议2件，1件还没办完": a review or lawsuit not finished is 尚未审结, not table 三's carry-forward
         anchors = [Anchor("t4col", "pending", a.start, a.end) if a.kind == "t3row" and a.key == "carried_forward"
                    else a for a in anchors]
+    if ctx.proposals_sentence:
+        # "人大建议5件，办结4件，还有1件没办结": the proposals' completion, not table 三's rows
+        anchors = [a for a in anchors if not (a.kind == "t3row" and a.key in ("total", "carried_forward"))]
     if ctx.fee_sentence:
         # "信息处理费今年收了，2件，一共1,260元": 收了 is the fee's, not table 二's nor new applications
         anchors = [a for a in anchors if not (a.kind in ("t2row", "t3row")
@@ -627,6 +639,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     # "都办完了": nothing carried forward to next year (not about 建议提案)
     if _ALL_DONE.search(clause) and not re.search("建议|提案", sentence):
         out.zeros.append(Zero(("t3.carried_forward",), quote))
+    # "都办结了", "全部按期办结", "办结公开了" about proposals: every one was completed
+    if _PROPOSALS_DONE.search(clause) and re.search("建议|提案", sentence) and not re.search(r"办结率|办复率|答复率", sentence):
+        out.stated.append(Stated("proposals_completion_rate", Decimal(100), quote, c0, c0 + len(clause)))
     # "结果都公开了" about proposals
     if _PUBLISHED.search(clause) and re.search("建议|提案", sentence):
         out.stated.append(Stated("proposals_published", True, quote, c0, c0 + len(clause)))
@@ -703,6 +718,11 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             for b in bools:
                 out.stated.append(Stated(b, False, quote, c0, c0 + len(clause)))
             rest = tuple(s for s in scopes if s not in _BOOL_FACTS)
+            if (cols := cols_here | listed_cols) and rest and all(s.startswith("t3.") and s not in ALL_CELL_ADDRESSES
+                                                                 for s in rest):
+                # "企业没有申请": those applicants' cells of the rows named, not the whole rows
+                rest = tuple(f"{r.address}.{col}" for r in T3_ROWS for col in sorted(cols)
+                             if any(r.address == x or r.address.startswith(x + ".") for x in rest))
             if rest:
                 out.zeros.append(Zero(rest, quote))
             ctx.zeroed = True  # "…没有承办，都是零": the 都是零 repeats it
@@ -712,6 +732,12 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             # "个人的48件 企业6件 律所2件 其他类型的没有": the applicants not named in that row
             out.zeros.append(Zero(tuple(f"t3.{ctx.t3row}.{c}" for c in L.T3_APPLICANT_COLUMNS
                                         if c not in named_cols and f"t3.{ctx.t3row}.{c}" not in ctx.earlier), quote))
+        elif negated and not named and not ctx.t3row and not ctx.t4block and cols_here and all(
+                a.kind == "t3col" for a in anchors) and not _BARE_FILLER.sub("", _COLUMN_WORDS.sub("", plain)):
+            # "科研机构没有", "科研机构、公益组织都没有": no application from those applicants — their
+            # empty cells of table 三
+            out.zeros.append(Zero(tuple(f"{r.address}.{col}" for r in T3_ROWS for col in sorted(cols_here | listed_cols)),
+                                  quote, blanket=True))
         elif negated and not named:
             # "都是0", "其他都是0", "复议后起诉的没有" (the block from the clause's t4 word)
             col_scope = [s for a in anchors if (s := _zero_scope(a, ctx, whole_column=blanket and not any(
@@ -742,6 +768,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             row, total, _ = ctx.t3rows_said[-1]
             out.stated.append(Stated(f"t3.{row}.{cols[0].key}", total, sentence, c0, c0 + len(clause)))
             ctx.t3rows_said.pop()
+        if not negated and cols_here and anchors and all(a.kind == "t3col" for a in anchors) and (
+                re.match(r"\s*[、和及与]", following) or re.search(r"[和及与]\s*$", clause)):
+            ctx.listed_cols = cols_here | listed_cols  # waits for what is said of the list
         _update_context(ctx, anchors)
         if not negated:
             ctx.waiting += anchors

@@ -344,11 +344,103 @@ def _by_column(message: str) -> tuple[list[PatchOp], list[str]]:
     return ops, used
 
 
+_CSV_LINE = re.compile(r"^[^,，\t|]*(?:,[^,\t|]*){3,}$")
+
+
+def _csv_as_tabs(message: str) -> tuple[str, dict[str, str]]:
+    """A block of comma-separated lines exported by a system ("申请人类型,本年新收,…" and lines with
+    as many commas) as tab-separated lines, and for each the message's own line. A lone line with
+    commas is a sentence or a number with thousands separators, never a CSV row."""
+    raw = message.splitlines()
+    own: dict[str, str] = {}
+    i = 0
+    while i < len(raw):
+        j = i
+        commas = raw[i].count(",")
+        while j < len(raw) and _CSV_LINE.match(raw[j].strip()) and raw[j].count(",") == commas:
+            j += 1
+        if j - i >= 2:
+            for k in range(i, j):
+                tabbed = "\t".join(c.strip().strip('"') for c in raw[k].strip().split(","))
+                own[tabbed] = raw[k]
+                raw[k] = tabbed
+            i = j
+        else:
+            i += 1
+    return ("\n".join(raw), own) if own else (message, own)
+
+
+def _applicant_of(cell: str) -> str | None:
+    """An applicant column named by a line's first cell ("自然人", "企业", "其他组织")."""
+    text = re.sub(r"[\s：:]", "", cell)
+    if text in _T3_HEADS:
+        return _T3_HEADS[text]
+    if text in ("其他组织", "其他申请人", "其他主体", "其他类"):
+        return "other"
+    found = [a for a in vocabulary().anchors(text) if a.kind == "t3col" and a.start == 0 and a.end == len(text)]
+    return found[0].key if len({a.key for a in found}) == 1 else None
+
+
+def _row_address(label: str) -> str | None:
+    official = _official_label(label, "t3")
+    row = next((r for r in T3_ROWS if official in (r.label, f"{r.group_label}{r.label}")), None) if official else None
+    return row.address if row else None
+
+
+def _transposed(message: str) -> tuple[list[PatchOp], list[str], list[str]]:
+    """Table 三 exported one line per applicant ("自然人,142,9,51,…") under a header of its rows
+    ("申请人类型,本年新收,上年结转,予以公开,…"): (ops, lines used, header cells not understood). Only
+    the cells written are recorded; an applicant or a row the export leaves out stays open."""
+    raw = message.splitlines()
+    for h, line in enumerate(raw):
+        head = table_cells(line, loose=True)
+        if not head or len(head) < 4:
+            continue
+        rows = [_row_address(c) for c in head[1:]]
+        if sum(r is not None for r in rows) < 3 or sum(r is not None for r in rows) * 2 < len(rows):
+            continue
+        ops: list[PatchOp] = []
+        used = [line]
+        seen_rows = {r for r in rows if r}
+        if len(seen_rows) != sum(r is not None for r in rows):
+            continue  # two header cells for one row: not this shape
+        for data in raw[h + 1:]:
+            cells = table_cells(data, loose=True)
+            if cells is None or not cells or not data.strip():
+                break
+            col = _applicant_of(cells[0]) if cells[0].strip() not in ("总计", "合计") else "total"
+            values = cells[1:]
+            if col is None or len(values) != len(rows) or not all(cell_kind(v) in (NUM, MARK) or not v.strip()
+                                                                  for v in values):
+                break
+            quote = data.strip()
+            for address, v in zip(rows, values, strict=True):
+                value = _value(v, f"{address}.{col}") if address and v.strip() else (0 if address else None)
+                if address and value is not None:
+                    ops.append(PatchOp(field=f"{address}.{col}", value=value, quote=quote))
+            used.append(data)
+        if len(used) >= 3:
+            unknown = [head[k + 1] for k, r in enumerate(rows) if r is None and head[k + 1].strip()]
+            return ops, used, unknown
+    return [], [], []
+
+
 def parse_pasted_tables(message: str) -> tuple[list[PatchOp], list[str]]:
     """(ops, lines used): cell ops from every recognised table line of ``message``."""
+    message, own = _csv_as_tabs(message)
+    ops, used = _parse_tables(message)
+    if own:  # quotes in the message's own words
+        ops = [op.model_copy(update={"quote": "\n".join(own.get(x, x) for x in op.quote.split("\n"))}) for op in ops]
+    return ops, [own.get(x, x) for x in used]
+
+
+def _parse_tables(message: str) -> tuple[list[PatchOp], list[str]]:
     column_ops, column_lines = _by_column(message)
     if column_ops:
         return column_ops, column_lines
+    across, across_lines, unknown = _transposed(message)
+    if across and not unknown:
+        return across, across_lines
     lines, rows, pages = _rows_of(message)
     if not rows:
         return [], []

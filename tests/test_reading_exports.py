@@ -1,0 +1,103 @@
+"""Tables as systems export them (comma-separated, one line per applicant), an applicant said to have
+none, proposals said to be all completed, and a blanket zero pointing at the table pasted just before."""
+
+from __future__ import annotations
+
+from assistant.drafting.grounding import check_patch
+from assistant.reading import parse_pasted_tables, read_message
+from schemas.patches import Patch
+from tests.dialogue_support import offline_service, talk
+
+
+def _values(message: str, **kw) -> dict[str, object]:
+    return {op.field: op.value for op in read_message(message, **kw).ops}
+
+
+# an OA system's export: one line per applicant, the rows of table 三 across, some rows left out
+_BY_APPLICANT = """申请人类别,新收,上年结转,予以公开,部分公开,不予公开_国家秘密,无法提供_本机关不掌握,不予处理_信访举报,结转下年
+个人,40,3,20,6,1,9,4,3
+企业,7,0,4,1,0,2,0,0
+律所,2,1,1,0,0,1,0,1
+"""
+
+
+def test_a_table_exported_one_line_per_applicant_is_read_across():
+    ops, used = parse_pasted_tables("系统里导出来的，你看下\n" + _BY_APPLICANT)
+    got = {op.field: op.value for op in ops}
+    assert got["t3.new_received.natural"] == 40
+    assert got["t3.carried_over.legal_service"] == 1
+    assert got["t3.withheld.state_secret.natural"] == 1
+    assert got["t3.unable.not_held.commercial"] == 2
+    assert got["t3.not_processed.petition.natural"] == 4
+    assert got["t3.carried_forward.legal_service"] == 1
+    # rows and applicants the export leaves out are not invented
+    assert not any(f.endswith((".research", ".public_interest", ".other")) for f in got)
+    assert not any(f.startswith("t3.withheld.third_party") for f in got)
+    assert len(used) == 4  # the header and its three lines, as the message has them
+    # every quote is the message's own line, so the grounding check accepts every value
+    message = "系统里导出来的，你看下\n" + _BY_APPLICANT
+    result = check_patch(Patch(ops=ops), message)
+    assert not result.rejected and len(result.accepted) == len(ops)
+
+
+def test_a_comma_separated_sheet_in_the_usual_orientation_is_a_table():
+    rows = ["项目,自然人,商业企业,科研机构,社会公益组织,法律服务机构,其他,总计",
+            "本年新收,12,3,0,0,1,0,16",
+            "上年结转,1,0,0,0,0,0,1"]
+    ops, used = parse_pasted_tables("\n".join(rows))
+    got = {op.field: op.value for op in ops}
+    assert got["t3.new_received.natural"] == 12 and got["t3.new_received.legal_service"] == 1
+    assert got["t3.carried_over.natural"] == 1
+    assert used[-1] == rows[-1]
+
+
+def test_one_line_with_commas_is_a_sentence_not_a_sheet():
+    assert parse_pasted_tables("网站发了1,276条，公众号2,040条，解读21篇，发布会3场") == ([], [])
+
+
+def test_an_applicant_said_to_have_none_fills_only_that_applicants_empty_cells():
+    got = _values("律所的没有", known={"t3.new_received.legal_service"})
+    assert "t3.new_received.legal_service" not in got  # said before: never overwritten
+    assert got["t3.granted.legal_service"] == 0
+    assert not any(not f.endswith(".legal_service") for f in got)
+
+
+def test_an_applicant_with_no_application_is_that_applicants_cell_not_the_row():
+    got = _values("今年个人申请9件，企业没有申请")
+    assert got["t3.new_received.natural"] == "9"
+    assert got["t3.new_received.commercial"] == 0
+    assert "t3.new_received.research" not in got
+
+
+def test_proposals_all_completed_is_a_completion_rate_of_100():
+    assert _values("人大代表建议7件 政协委员提案4件 均已按期办结")["proposals_completion_rate"] == "100"
+    assert _values("承办人大建议2件，办结并公开")["proposals_completion_rate"] == "100"
+    got = _values("建议提案一共9件 都办完了 办结率是88.9%")
+    assert got["proposals_completion_rate"] == "88.9"  # a rate said in numbers is the rate
+
+
+def test_proposals_completed_in_part_are_not_table_three():
+    r = read_message("政协提案6件，其中办结5件，1件还没办结")
+    fields = {op.field for op in r.ops}
+    assert not any(f.startswith("t3.") for f in fields)
+    assert r.unexplained  # the 5 and the 1 are named back, not dropped
+
+
+def test_a_review_count_said_as_a_bare_chinese_numeral_is_grounded():
+    message = "复议八件 维持五 纠正一 其他二"
+    r = read_message(message)
+    result = check_patch(Patch(ops=r.ops), message)
+    got = {op.field: op.value for op in result.accepted}
+    assert got["t4.review.upheld"] in (5, "5") and got["t4.review.other"] in (2, "2")
+    assert not result.rejected
+
+
+def test_the_rows_a_pasted_table_left_out_are_zero_when_the_next_message_says_so(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["城南区民政局，县级，2024年年报", _BY_APPLICANT,
+                          "科研机构、公益组织和其他都没有申请 表里没列的行都是0"])
+    cells = service.facts(draft).cells
+    assert cells["t3.withheld.third_party.natural"] == 0  # a row the export left out
+    assert cells["t3.new_received.natural"] == 40  # stated: untouched
+    assert cells["t3.new_received.research"] == 0
