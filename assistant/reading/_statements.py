@@ -718,10 +718,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             for b in bools:
                 out.stated.append(Stated(b, False, quote, c0, c0 + len(clause)))
             rest = tuple(s for s in scopes if s not in _BOOL_FACTS)
-            if (cols := cols_here | listed_cols) and rest and all(s.startswith("t3.") and s not in ALL_CELL_ADDRESSES
-                                                                 for s in rest):
+            if (none_cols := cols_here | listed_cols) and rest and all(
+                    s.startswith("t3.") and s not in ALL_CELL_ADDRESSES for s in rest):
                 # "企业没有申请": those applicants' cells of the rows named, not the whole rows
-                rest = tuple(f"{r.address}.{col}" for r in T3_ROWS for col in sorted(cols)
+                rest = tuple(f"{r.address}.{col}" for r in T3_ROWS for col in sorted(none_cols)
                              if any(r.address == x or r.address.startswith(x + ".") for x in rest))
             if rest:
                 out.zeros.append(Zero(rest, quote))
