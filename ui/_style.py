@@ -10,6 +10,12 @@ APP_CSS = """
 .gradio-container { max-width: 100% !important; }
 #app-header h2 { margin: 0; }
 #user-badge { text-align: right; }
+/* the tables derived from a ledger: compact, each number's ledger rows on hover */
+#ledger-view .ledger-table { border-collapse: collapse; font-size: 13px; margin: 4px 0 10px; }
+#ledger-view .ledger-table th, #ledger-view .ledger-table td { border: 1px solid #c9d3e0; padding: 2px 6px; }
+#ledger-view .ledger-table td { text-align: right; min-width: 2.5em; }
+#ledger-view .ledger-table th.label { text-align: left; font-weight: normal; }
+#ledger-view .ledger-issues { border-left: 4px solid #d9822b; background: #fff8f0; padding: 4px 10px; margin: 6px 0; }
 /* Gradio sets its blocks' overflow to visible and its container's to hidden: without !important the
    report runs under the page's edge and parts 二–六 cannot be reached */
 #preview { max-height: max(360px, calc(100vh - 330px)); overflow-y: auto !important; background: #f3f3f3; padding: 12px;

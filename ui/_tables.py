@@ -7,7 +7,7 @@ import gradio as gr
 
 from assistant.app import AppService
 from assistant.errors import ReportAssistantError
-from ui import views
+from ui import _ledger, views
 from ui._gradio_auth import user_of
 from ui._refresh import VIEW_OUTPUTS, Shown, refresh
 from ui._registry import Views, notice_html
@@ -22,6 +22,7 @@ def build(v: Views) -> None:
     with gr.Tab("数据表", id="tab-grids"):
         gr.Markdown("直接修改单元格（双击编辑，回车确认）：修改立即保存，并记录修改人。"
                     "空白表示未填写，“/”表示原表留空；未通过校验的单元格标为红色。")
+        _ledger.build_tab(v)
         v.add("grid_status", gr.Markdown("", elem_id="grid-status"))
         v.add("grid_marks", gr.HTML("", elem_id="grid-marks"))
         for key in _KEYS:
@@ -44,6 +45,8 @@ def _show(d: Shown) -> dict:
 
 
 def wire(v: Views, ws: AppService) -> None:
+    _ledger.wire(v, ws)
+
     def grid_handler(key: str):
         async def on_grid(rows, draft_id, part, base, request: gr.Request):
             username = user_of(request)

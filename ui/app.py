@@ -43,7 +43,7 @@ def build_app(ws: AppService, views: Views | None = None) -> gr.Blocks:
             with gr.Column(scale=4, min_width=380):
                 _chat.build(v)
             with gr.Column(scale=6, min_width=520):
-                with gr.Tabs(elem_id="workspace-tabs"):
+                with v.add("workspace", gr.Tabs(elem_id="workspace-tabs")):
                     for tab in _TABS:
                         tab.build(v)
         # every component exists now: events may read and update any panel's

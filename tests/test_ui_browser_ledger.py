@@ -1,0 +1,77 @@
+"""Issue 18 in a real browser at 1366×768: a clerk uploads the application ledger in the 数据表
+tab, sees table 三 derived from it and the rows that could not be placed, accepts; the grid is
+filled, and the provenance of one cell in the preview names its ledger rows. The ledger uploaded in
+the chat column opens the same view. Screenshot: ``ledger.png`` in the test's folder."""
+
+from __future__ import annotations
+
+import pytest
+
+from eval.harness import logged_in_page, send_message, shown_revision, wait_for_new_revision
+from tests.ledger_support import HEADERS, mixed_records, sheet_rows, write_xlsx
+from tests.test_ui_browser import PASSWORD, served
+
+pytestmark = pytest.mark.timeout(400)
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory):
+    yield from served(tmp_path_factory, "ui-ledger", [("liuli", PASSWORD, "staff", "刘丽")])
+
+
+def test_upload_accept_and_see_a_cells_rows(app, tmp_path):
+    from playwright.sync_api import expect
+
+    base, work = app
+    expect.set_options(timeout=60_000)
+    rows = sheet_rows(mixed_records(), 2024)
+    rows.append(["X-1", "2024-05-01", "孙八", "自然人", "x", "2024-05-09", "不予公开", "", "否"])  # no reason
+    ledger = write_xlsx(tmp_path / "2024年申请台账.xlsx", rows)
+    with logged_in_page(base, "liuli", PASSWORD) as page:
+        send_message(page, "我们是东湖街道办事处，街道，写2024年的年报")
+        page.get_by_role("tab", name="数据表").click()
+        page.locator("#ledger-box").get_by_text("由申请台账生成表三、表四").click()
+        page.locator("#ledger-upload input[type=file]").set_input_files(str(ledger))
+        expect(page.locator("#ledger-upload")).to_contain_text("KB")
+        page.locator("#ledger-read").click()
+        view = page.locator("#ledger-view")
+        expect(view).to_contain_text("计入")
+        expect(view).to_contain_text("无法归类")
+        expect(view).to_contain_text("只写了（三）不予公开，没有写明理由")
+        expect(view.locator("table.ledger-table")).to_have_count(1)
+        view.scroll_into_view_if_needed()
+        page.screenshot(path=str(work / "ledger.png"))
+        before = shown_revision(page)
+        page.locator("#ledger-apply").click()
+        wait_for_new_revision(page, before)
+        expect(page.locator("#ledger-notice")).to_contain_text("已按申请台账")
+        # the grid shows the derived numbers: （一）予以公开 row, 自然人 column
+        grid = page.locator("#grid-t3")
+        expect(grid).to_contain_text("（一）予以公开")
+        page.screenshot(path=str(work / "ledger-applied.png"))
+
+        # the provenance of one cell names its rows
+        page.get_by_role("tab", name="报告预览").click()
+        cell = page.locator('#preview td[data-address="t3.new_received.total"]')
+        cell.scroll_into_view_if_needed()
+        cell.click()
+        card = page.locator("#provenance-pop")
+        expect(card).to_contain_text("申请台账《2024年申请台账.xlsx》第")
+        expect(card).to_contain_text("刘丽")
+        page.screenshot(path=str(work / "ledger-provenance.png"))
+
+
+def test_a_ledger_uploaded_in_the_chat_opens_the_table_view(app, tmp_path):
+    from playwright.sync_api import expect
+
+    base, _ = app
+    expect.set_options(timeout=60_000)
+    ledger = write_xlsx(tmp_path / "台账.xlsx", [HEADERS, ["1", "2024-03-01", "张三", "自然人", "x", "2024-03-05",
+                                                          "予以公开", "", "否"]])
+    with logged_in_page(base, "liuli", PASSWORD) as page:
+        page.locator("#ledger-chat-box").get_by_text("上传申请台账").click()
+        page.locator("#ledger-chat-upload input[type=file]").set_input_files(str(ledger))
+        expect(page.locator("#ledger-chat-upload")).to_contain_text("KB")
+        page.locator("#ledger-chat-read").click()
+        expect(page.locator("#ledger-view")).to_contain_text("计入")
+        expect(page.locator("#ledger-view")).to_be_visible()  # the 数据表 tab was opened
