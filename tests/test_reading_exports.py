@@ -101,3 +101,26 @@ def test_the_rows_a_pasted_table_left_out_are_zero_when_the_next_message_says_so
     assert cells["t3.withheld.third_party.natural"] == 0  # a row the export left out
     assert cells["t3.new_received.natural"] == 40  # stated: untouched
     assert cells["t3.new_received.research"] == 0
+
+
+def test_single_digits_before_their_results_in_a_lawsuit_block():
+    message = "直接起诉的四个 三维持一未结"
+    r = read_message(message)
+    got = {op.field: op.value for op in check_patch(Patch(ops=r.ops), message).accepted}
+    assert got["t4.litigation_direct.upheld"] in (3, "3") and got["t4.litigation_direct.pending"] in (1, "1")
+
+
+def test_a_lawsuit_count_takes_the_kind_said_after_it_when_the_other_kind_is_none():
+    got = _values("被起诉过1次 是直接告到法院的 法院驳回了 复议后起诉的没有")
+    assert got["t4.litigation_direct.total"] == "1"
+    assert "t4.litigation_after_review.total" not in got
+
+
+def test_one_item_given_two_numbers_in_a_story_is_named_back_not_recorded():
+    # the whole count of lawsuits, then one lawsuit of each kind: the reader must not put the 2
+    # and the 1 both into 直接起诉
+    r = read_message("打官司的有2件 一件是直接起诉的 判了我们败诉 另一件是复议完了他又去法院起诉了 还在审")
+    fields = [op.field for op in r.ops]
+    assert fields.count("t4.litigation_direct.total") <= 1
+    assert {op.value for op in r.ops if op.field == "t4.litigation_direct.total"} <= {"1"}
+    assert r.unexplained or "t4.litigation_direct.total" in fields

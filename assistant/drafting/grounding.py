@@ -151,6 +151,7 @@ def _coerce(spec: FactSpec, value):
     return s or None
 
 
+_CN_BEFORE = re.compile(r"(?:^|(?<=[^一二两三四五六七八九十百千万零〇]))([一二两三四五六七八九])(?=[\u4e00-\u9fa5])")
 _CN_TAIL = re.compile(r"(?<=[\u4e00-\u9fa5])([一二两三四五六七八九十]{1,3})(?:件|个)?\s*$")
 
 
@@ -173,6 +174,9 @@ def _number_grounded(spec: FactSpec, v: Decimal, quote: str) -> tuple[bool, bool
         return True, False
     if (tail := _CN_TAIL.search(quote)) and parse_number(tail.group(1)) == v:
         return True, False  # "维持九": a bare Chinese numeral right after the word it counts
+    if spec.kind == "cell_int" and len(quote) <= 16 and any(
+            parse_number(m.group(1)) == v for m in _CN_BEFORE.finditer(quote)):
+        return True, False  # "二维持一未结": a short clause of single digits before their words
     if spec.kind == "count" and spec.unit and v > 0:
         # "微信公众号2,108条、微博1,097条" for one count: the sum of the numbers in its own unit
         own = [m.value for m in mentions if m.unit == spec.unit]

@@ -77,6 +77,22 @@ def _states_a_fact(sentence: str) -> bool:
 _THAT_TABLE = re.compile(r"表上|表里|表中|表格里|这张表|那张表|刚才的表|上面的表|没出现|没列|没导出|没有列出")
 
 
+def _two_values_named_back(message: str, out: MessageReading) -> None:
+    """One item given two different numbers in one message that does not say which is right (the
+    reader placed a count of one story in two rows): neither is recorded, both are named back."""
+    if _CORRECTS.search(message):
+        return
+    values: dict[str, set[str]] = {}
+    for op in out.ops:
+        if op.op == "set" and not isinstance(op.value, bool) and op.value is not None:
+            values.setdefault(op.field, set()).add(str(op.value))
+    clash = {f for f, v in values.items() if len(v) > 1 and all(re.fullmatch(r"\d+(?:\.\d+)?", x) for x in v)}
+    if not clash:
+        return
+    out.unexplained += list(dict.fromkeys(op.quote for op in out.ops if op.field in clash))
+    out.ops = [op for op in out.ops if op.field not in clash]
+
+
 def _blanket_scope(reading: Reading, stated: Iterable[str], topic: str | None, table_ops: list[PatchOp],
                    message: str = "", recent: Iterable[str] = ()) -> list[str]:
     """The tables a "都是0" is about: named in the message, else touched by it, else the table of the
@@ -167,6 +183,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
         out.ops.append(PatchOp(field=s.target, value=value, quote=s.quote))
         targets.add(s.target)
     out.unexplained += [clause for _, _, clause in reading.unexplained]
+    _two_values_named_back(message, out)
     out.replaced = list(reading.replaced)
     out.excluded = list(reading.excluded)
     out.other_year = list(reading.other_year)

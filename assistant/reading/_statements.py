@@ -208,6 +208,8 @@ def _unit_ok(kind: str, key: str, unit: str) -> bool:
         return unit == "" or unit in units or (unit == "万次" and "次" in units)
     if kind == "t2row" and key == "fees":
         return unit in _MONEY_UNITS or unit == ""
+    if kind == "t4block":  # "被起诉过1次", "复议了2次": a case said by the times it happened
+        return unit in _COUNT_UNITS or unit == "次"
     return unit in _COUNT_UNITS
 
 
@@ -393,8 +395,10 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
                        proposals_sentence=bool(re.search("建议|提案", sentence)) and not re.search("申请", sentence))
         if asked and asked[1]:
             ctx.heading, asked = asked, None
-        kinds = {a.key for a in voc.anchors(sentence) if a.kind == "t4block"}
+        kinds = {a.key for _, c in _clauses(sentence, s0) for a in voc.anchors(c) if a.kind == "t4block"
+                 and not (a.key.startswith("litigation_") and _SAID_NONE.search(c) and not find_numbers(c))}
         if len(kinds & {"litigation_direct", "litigation_after_review"}) == 1:
+            # (a kind said to have none, "复议后起诉的没有", does not name what "诉讼1件" is)
             ctx.litigation = next(iter(kinds & {"litigation_direct", "litigation_after_review"}))
         for c0, clause in _clauses(sentence, s0):
             if any(a <= c0 < b for a, b in skip):
@@ -437,6 +441,8 @@ _DATED = re.compile(r"\s*(?:[（(]?[一二三四五六七八九十]+[)）、.．
 _IN_ALL = re.compile(r"(?:一共|总共|合计|共计|加起来|总计|累计|全年)(?:是|为|有|就是)?\s*$")
 _BLANKS_ARE_ZERO = re.compile(r"(?:空着|空白|空格|没填|空)(?:的)?(?:格子|格|地方|单元格)?(?:就|都)?(?:是|算|当|为|填|按)\s*(?:0|零)")
 _CONFIRMED = re.compile(r"\s*(?:是对的|没错|是对|对的|不变|没问题|不用改|是准确的)")
+_DIGIT_BEFORE = re.compile(r"(?:^|(?<=[^一二两三四五六七八九十百千万零〇]))([一二两三四五六七八九])(?=[\u4e00-\u9fa5])")
+_SAID_NONE = re.compile(r"没有|没|无|未发生")
 _WORD_DIGIT = re.compile(r"([一二两三四五六七八九])(?:件|个)?\s*$")
 _CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
 _COLUMN_TOLD = re.compile(r"那列|这列|那一列|这一列|那栏|这栏|就一件|就\s*[0-9０-９一二两三四五六七八九十]+\s*件|只有\s*[0-9０-９一二两三四五六七八九十]+\s*件")
@@ -603,6 +609,11 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         said_zero.append((m.start(), m.end()))
         out.noted.append(message[c0 + m.start():c0 + m.end()])
     found = written
+    if not found and ctx.t4block and (digits := [m for m in _DIGIT_BEFORE.finditer(clause) if any(
+            a.kind == "t4col" and a.start == m.end() for a in anchors)]):
+        # "二维持一未结": a single Chinese digit right before the result it counts
+        found = [NumberMention(Decimal(_CN_DIGIT[m.group(1)]), m.start(), m.end(), "", m.end(), False, True, 0)
+                 for m in digits]
     if not found and (one := _WORD_DIGIT.search(clause)) and any(a.end == one.start() for a in anchors):
         # "维持九 纠正二 其他一": a single Chinese digit right after the word it counts
         found = [NumberMention(Decimal(_CN_DIGIT[one.group(1)]), one.start(), one.end(), "", one.end(), False, True, 0)]
