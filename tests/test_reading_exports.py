@@ -124,3 +124,22 @@ def test_one_item_given_two_numbers_in_a_story_is_named_back_not_recorded():
     assert fields.count("t4.litigation_direct.total") <= 1
     assert {op.value for op in r.ops if op.field == "t4.litigation_direct.total"} <= {"1"}
     assert r.unexplained or "t4.litigation_direct.total" in fields
+
+
+def test_applicants_told_for_some_only_are_asked_by_name_and_a_bare_none_keeps_what_was_said(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["青山区司法局，县级，2024年的年报", "网站发了120条 公众号88条 解读3篇 发布会没开",
+                          "表二 规范性文件没有 许可没有 处罚12件 强制没有 收费没有"])
+    r = talk(service, draft, ["今年群众申请了5件 还有一个律所申请了1件 去年没有结转的"])[0]
+    assert "商业企业" in r.text and "有没有申请" in r.text  # the others, by name
+    r = talk(service, draft, ["没有"])[0]
+    cells = service.facts(draft).cells
+    assert cells["t3.new_received.natural"] == 5 and cells["t3.new_received.legal_service"] == 1
+    assert cells["t3.new_received.commercial"] == 0 and cells["t3.new_received.other"] == 0
+    # what became of them is asked in words, not as "表三还缺N格"
+    assert "怎么办理" in r.text and "还缺" not in r.text.split("接下来")[-1]
+    talk(service, draft, ["律所那件给他公开了 群众的公开了3件 1件不掌握 还有一件问的是出版的年鉴 让他去书店买"])
+    cells = service.facts(draft).cells
+    assert cells["t3.granted.natural"] == 3 and cells["t3.unable.not_held.natural"] == 1
+    assert cells["t3.not_processed.publication.natural"] == 1 and cells["t3.granted.legal_service"] == 1

@@ -175,8 +175,30 @@ def _t3_question(missing: list[str], known: set[str], facts: Facts) -> str:
         return ("今年收到政府信息公开申请了吗？收到的话请把表三整张粘贴过来（从Excel、WPS复制或Markdown表格均可）；"
                 f"没有收到的话说“{no_apps}”。")
     rows = [r for r in T3_ROWS if any(a.startswith(r.address + ".") for a in missing)]
+    came = {r: [facts.cell_int(f"t3.{r}.{c}") for c in L.T3_APPLICANT_COLUMNS] for r in ("new_received", "carried_over")}
+    if all(v is not None for vs in came.values() for v in vs) and not any(
+            a.startswith(("t3.new_received.", "t3.carried_over.")) for a in missing):
+        # what came in is known, what became of it is not: ask for the results in the clerk's words
+        open_cols = [c for c in L.T3_APPLICANT_COLUMNS if any(a.endswith("." + c) for a in missing)]
+        counts = "、".join(f"{L.T3_COLUMN_LABELS[c]}{sum(v for v in (came['new_received'][i], came['carried_over'][i]) if v)}件"
+                          for i, c in enumerate(L.T3_APPLICANT_COLUMNS) if c in open_cols)
+        return (f"这些申请（{counts}，含上年结转）是怎么办理的？可以直接说，例如“予以公开5件，部分公开1件，"
+                "本机关不掌握2件（都是个人的）”；还没办完、转到明年的也请说明，其余没有的说“其他都是0”。也可以粘贴表三。")
     names = "、".join(f"「{r.full_label}」" for r in rows[:3]) + (f"等{len(rows)}行" if len(rows) > 3 else "")
     return f"表三还缺{len(missing)}格，在{names}。可以粘贴这几行，或整张表三。"
+
+
+def _new_received_question(missing: list[str], known: set[str]) -> str | None:
+    """Who applied, told for some applicants only ("个人申请7件，还有一个基金会申请了1件"): ask about
+    the others by name, which a bare "没有" then answers."""
+    said = [c for c in L.T3_APPLICANT_COLUMNS if f"t3.new_received.{c}" in known]
+    open_cols = [c for c in L.T3_APPLICANT_COLUMNS if f"t3.new_received.{c}" in missing]
+    if not said or not open_cols or "t3.new_received.total" in known:
+        return None
+    names = "、".join(L.T3_COLUMN_LABELS[c] for c in open_cols)
+    told = "、".join(L.T3_COLUMN_LABELS[c] for c in said)
+    return (f"本年新收的申请已记录{told}。{names}今年有没有申请？有的话说各几件；"
+            f"都没有的话说“没有”。")
 
 
 def _t4_question(missing: list[str], known: set[str]) -> str:
@@ -214,7 +236,9 @@ def plan(facts: Facts, *, max_questions: int = 3) -> Plan:
         optional += opt
         questions: list[Question] = []
         cells = [f for f in req if is_cell(f)]
-        if cells:
+        if cells and g.table == "t3" and (row_q := _new_received_question(cells, known)):
+            questions.append(Question("t3.new_received", g.key, row_q, tuple(cells)))
+        elif cells:
             questions.append(Question(g.table or "", g.key, _table_question(g.table or "", cells, known, facts), tuple(cells)))
         questions += [Question(f, g.key, _named_question(FACT_SPECS[f]), (f,)) for f in req if not is_cell(f)]
         if questions and opt:

@@ -168,7 +168,9 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     out.ops += [PatchOp(field=t.field, value=t.text, quote=t.text) for t in texts]
     skip += [(t.start, t.end) for t in texts]
 
-    reading = read_statements(message, skip, earlier, report_year)
+    # the question asked was what became of the applications already told
+    results = topic == "t3" and any(str(k).startswith("t3.new_received.") for k in (earlier or {}))
+    reading = read_statements(message, skip, earlier, report_year, results)
     new = [c for c in cases if not c.carried_over]
     if new and any(x.target == "t3.new_received.total" and x.value == len(new) for x in reading.stated):
         # "今年收了5件 我一个个说": the lines are this year's applications, by who applied
@@ -245,7 +247,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
         else:
             out.same_as_last_year, out.same_topic = True, topic_field
 
-    _bare_answer(stripped, topic, out)
+    _bare_answer(stripped, topic, out, known)
     return out
 
 
@@ -314,7 +316,7 @@ def _identity(message: str, skip: list[tuple[int, int]], topic: str | None, out:
         out.level_inferred = level
 
 
-def _bare_answer(stripped: str, topic: str | None, out: MessageReading) -> None:
+def _bare_answer(stripped: str, topic: str | None, out: MessageReading, known: set[str]) -> None:
     """A message that is only an answer to the question just asked."""
     if not topic or out.ops or out.questions or out.same_topic:
         return
@@ -334,6 +336,13 @@ def _bare_answer(stripped: str, topic: str | None, out: MessageReading) -> None:
             out.ops.append(PatchOp(field=topic, value=True, quote=stripped))
         elif _BARE_NO.match(stripped):
             out.ops.append(PatchOp(field=topic, value=False, quote=stripped))
+        return
+    if topic not in FACT_SPECS and topic not in ALL_CELL_ADDRESSES:
+        # a row or a table asked about ("商业企业、科研机构……今年有没有申请？"): a bare none fills its
+        # empty cells only, never what was said before; a bare number names no cell
+        if _BARE_NO.match(stripped):
+            out.ops += [PatchOp(field=a, value=0, quote=stripped) for a in ALL_CELL_ADDRESSES
+                        if (a == topic or a.startswith(topic + ".")) and a not in known and not a.endswith(".total")]
         return
     if _BARE_NO.match(stripped):
         out.ops.append(PatchOp(field=topic, value=0, quote=stripped))

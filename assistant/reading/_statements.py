@@ -350,9 +350,11 @@ def _zero_scope(a: Anchor, ctx: _Context, whole_column: bool = False) -> tuple[s
 
 
 def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
-                    earlier: Mapping[str, object] | None = None, report_year: int | None = None) -> Reading:
+                    earlier: Mapping[str, object] | None = None, report_year: int | None = None,
+                    results: bool = False) -> Reading:
     """Everything ``message`` states outside the spans in ``skip`` (pasted tables, labelled text).
-    ``earlier``: table-三 row totals already recorded, which "38件里…" may point back to."""
+    ``earlier``: table-三 row totals already recorded, which "38件里…" may point back to. ``results``:
+    the message answers a question about the results of the applications."""
     voc = vocabulary()
     zero_words = voc.words["zero"]
     all_zero = voc.words["all_zero"]
@@ -390,7 +392,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
                 end = text.find("\n", s0)
                 dated_until = len(text) if end < 0 else end
             continue
-        ctx = _Context(earlier=dict(earlier or {}), sentence_at=s0, results=bool(_RESULTS.search(text)),
+        ctx = _Context(earlier=dict(earlier or {}), sentence_at=s0, results=results or bool(_RESULTS.search(text)),
                        fee_sentence=any(a.kind == "fact" and a.key == "fee_charged" for a in voc.anchors(sentence)),
                        proposals_sentence=bool(re.search("建议|提案", sentence)) and not re.search("申请", sentence))
         if asked and asked[1]:
