@@ -1,14 +1,13 @@
 """Issue 18 in a real browser at 1366×768: a clerk uploads the application ledger in the 数据表
 tab, sees table 三 derived from it and the rows that could not be placed, accepts; the grid is
-filled, and the provenance of one cell in the preview names its ledger rows. The ledger uploaded in
-the chat column opens the same view. Screenshot: ``ledger.png`` in the test's folder."""
+filled, and the provenance of one cell in the preview names its ledger rows. Screenshot: ``ledger.png`` in the test's folder."""
 
 from __future__ import annotations
 
 import pytest
 
 from eval.harness import logged_in_page, send_message, shown_revision, wait_for_new_revision
-from tests.ledger_support import HEADERS, mixed_records, sheet_rows, write_xlsx
+from tests.ledger_support import mixed_records, sheet_rows, write_xlsx
 from tests.test_ui_browser import PASSWORD, served
 
 pytestmark = pytest.mark.timeout(400)
@@ -59,19 +58,3 @@ def test_upload_accept_and_see_a_cells_rows(app, tmp_path):
         expect(card).to_contain_text("申请台账《2024年申请台账.xlsx》第")
         expect(card).to_contain_text("刘丽")
         page.screenshot(path=str(work / "ledger-provenance.png"))
-
-
-def test_a_ledger_uploaded_in_the_chat_opens_the_table_view(app, tmp_path):
-    from playwright.sync_api import expect
-
-    base, _ = app
-    expect.set_options(timeout=60_000)
-    ledger = write_xlsx(tmp_path / "台账.xlsx", [HEADERS, ["1", "2024-03-01", "张三", "自然人", "x", "2024-03-05",
-                                                          "予以公开", "", "否"]])
-    with logged_in_page(base, "liuli", PASSWORD) as page:
-        page.locator("#ledger-chat-box").get_by_text("上传申请台账").click()
-        page.locator("#ledger-chat-upload input[type=file]").set_input_files(str(ledger))
-        expect(page.locator("#ledger-chat-upload")).to_contain_text("KB")
-        page.locator("#ledger-chat-read").click()
-        expect(page.locator("#ledger-view")).to_contain_text("计入")
-        expect(page.locator("#ledger-view")).to_be_visible()  # the 数据表 tab was opened

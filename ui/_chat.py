@@ -14,7 +14,7 @@ import gradio as gr
 
 from assistant.app import UPLOAD_TYPES, AppError, AppService
 from assistant.errors import ReportAssistantError
-from ui import _confirm, _ledger, views
+from ui import _confirm, views
 from ui._gradio_auth import user_of
 from ui._refresh import VIEW_OUTPUTS, Shown, chat_of, refresh
 from ui._registry import Views, notice_html
@@ -50,7 +50,6 @@ def build(v: Views) -> None:
         v.add("upload", gr.File(label=f"上年报告（{'、'.join(UPLOAD_TYPES)}）", file_types=list(UPLOAD_TYPES),
                                 type="filepath", height=140, elem_id="previous-upload"))
         v.add("import", gr.Button("导入", elem_id="import-previous"))
-    _ledger.build_chat(v)
     v.renders(("message", "send", "draft_all", "stop_draft", "write_note"), _show_controls)
 
 

@@ -1,4 +1,4 @@
-"""The ledger in the page: upload the application ledger (in the chat column or the 数据表 tab), see
+"""The ledger in the page: upload the application ledger (in the 数据表 tab), see
 tables 三 and 四 derived from it and the rows that could not be placed, pick a column the reader did
 not find, accept (the cells go in through ``AppService.apply_ledger``: one action, undo works), and
 download the ledger template. Thin: every rule is in ``assistant.ledger`` and the service."""
@@ -27,7 +27,7 @@ from ui._refresh import VIEW_OUTPUTS, refresh
 from ui._registry import Views, notice_html
 from ui._runtime import in_thread
 
-__all__ = ["PICKERS", "build_chat", "build_tab", "ledger_html", "wire"]
+__all__ = ["PICKERS", "build_tab", "ledger_html", "wire"]
 
 # the columns a person may be asked to pick: (kind, role)
 PICKERS: tuple[tuple[str, str], ...] = (("applications", "received"), ("applications", "outcome"),
@@ -67,15 +67,6 @@ def build_tab(v: Views) -> None:
         v.add("ledger_notice", gr.HTML("", elem_id="ledger-notice"))
         v.add("ledger_view", gr.HTML("", elem_id="ledger-view"))
     v.add("ledger_state", gr.State({}))
-
-
-def build_chat(v: Views) -> None:
-    """In the chat column, under the upload of last year's report."""
-    with v.add("ledger_chat_box", gr.Accordion("上传申请台账（生成表三、表四）", open=False, visible=False,
-                                               elem_id="ledger-chat-box"), shown_to="edit_cells"):
-        v.add("ledger_chat_file", gr.File(label=f"申请台账（{'、'.join(LEDGER_TYPES)}）", file_types=list(LEDGER_TYPES),
-                                          type="filepath", height=120, elem_id="ledger-chat-upload"))
-        v.add("ledger_chat_read", gr.Button("读取台账", elem_id="ledger-chat-read"))
 
 
 def _table(headers: list[str], rows: list[tuple[str, list[tuple[int, str]]]]) -> str:
@@ -172,9 +163,6 @@ def wire(v: Views, ws: AppService) -> None:
     v.on(v["ledger_read"].click, reader("tab"),
          ["draft_select", "ledger_file", "ledger_reviews", "ledger_state", *pick_names],
          read_outputs, api_name="read_ledger", notice="ledger_notice")
-    v.on(v["ledger_chat_read"].click, reader("chat"),
-         ["draft_select", "ledger_chat_file", "ledger_reviews", "ledger_state", *pick_names],
-         read_outputs, api_name="read_ledger_chat", notice="ledger_notice")
 
     async def on_apply(draft_id, state, part, pick1, pick2, pick3, pick4, pick5, request: gr.Request):
         picks = (pick1, pick2, pick3, pick4, pick5)  # PICKERS, in order

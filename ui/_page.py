@@ -20,7 +20,7 @@ APP_TITLE = "政府信息公开工作年度报告起草助手"
 # the results of /load, in this order; role-dependent visibility (Views.shown_to) among them
 LOAD_OUTPUTS: tuple[str, ...] = (
     "user_badge", "chat", "message", "send", "new_draft", "draft_all", "stop_draft", "editor_tab", "export_tab",
-    "import_box", "ledger_box", "ledger_chat_box", "llm_tab", "restore", "compare_box", *VIEW_OUTPUTS,
+    "import_box", "ledger_box", "llm_tab", "restore", "compare_box", *VIEW_OUTPUTS,
 )
 
 
