@@ -143,3 +143,42 @@ def test_applicants_told_for_some_only_are_asked_by_name_and_a_bare_none_keeps_w
     cells = service.facts(draft).cells
     assert cells["t3.granted.natural"] == 3 and cells["t3.unable.not_held.natural"] == 1
     assert cells["t3.not_processed.publication.natural"] == 1 and cells["t3.granted.legal_service"] == 1
+
+
+def test_the_agency_is_the_body_in_full_not_the_clerks_office_or_its_short_name():
+    from assistant.reading import full_agency_name
+    assert full_agency_name("临江市人社局办公室") == "临江市人力资源和社会保障局"
+    assert full_agency_name("白沙县医保局") == "白沙县医疗保障局"
+    assert full_agency_name("石门镇党政办") == "石门镇人民政府"
+    assert full_agency_name("东湖街道党政综合办") == "东湖街道办事处"
+    assert full_agency_name("某部办公厅政务公开办") == "某部"
+    # a government's own office is a body of its own; a full name stays as it is
+    assert full_agency_name("某市人民政府办公室") == "某市人民政府办公室"
+    assert full_agency_name("某县自然资源局") == "某县自然资源局"
+
+
+def test_a_short_name_is_recorded_in_full_said_back_and_grounded():
+    message = "潭口县住建局的 帮我写一下2024年的年报"
+    r = read_message(message, topic="agency_name")
+    result = check_patch(Patch(ops=r.ops), message)
+    got = {op.field: op.value for op in result.accepted}
+    assert got["agency_name"] == "潭口县住房和城乡建设局" and got["agency_level"] == "county"
+    assert r.name_completed == ("潭口县住建局", "潭口县住房和城乡建设局")
+
+
+def test_how_to_read_blank_cells_said_before_the_table_zeroes_nothing():
+    r = read_message("先把表三贴你，系统导出来的，空着的格子都是0", known=set())
+    assert not [op for op in r.ops if op.field.startswith("t3")]
+
+
+def test_the_official_header_on_three_lines_places_blank_cells_by_column():
+    head = ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t\t\t申请人情况\t\t\t\t\t\t",
+            "\t\t\t自然人\t法人或其他组织\t\t\t\t\t总计",
+            "\t\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t"]
+    body = ["一、本年新收政府信息公开申请数量\t\t\t30\t4\t\t\t1\t\t35",
+            "二、上年结转政府信息公开申请数量\t\t\t2\t\t\t\t\t\t2"]
+    ops, used = parse_pasted_tables("\n".join(head + body))
+    got = {op.field: op.value for op in ops}
+    assert got["t3.new_received.legal_service"] == 1 and got["t3.new_received.research"] == 0
+    assert got["t3.carried_over.natural"] == 2 and got["t3.carried_over.other"] == 0
+    assert {op.quote for op in ops if op.field.startswith("t3.carried_over")} == {body[1].strip()}

@@ -134,6 +134,9 @@ def _reading_notes(reading: MessageReading, facts: Facts) -> tuple[list[str], li
     if reading.zero_deferred:
         tail.append(f"因为上面有数字没能读懂，{excerpt(reading.zero_deferred, 20)}这一句暂未执行，以免把没读懂的项目记成0；"
                     "请先把没读懂的数字连同项目名称再说一次，再说“其他都是0”。")
+    if reading.name_completed:
+        said, name = reading.name_completed
+        tail.append(f"机关名称按报告标题的要求记为全称“{name}”（您说的是“{said}”），如不对请直接告诉我全称。")
     if reading.level_inferred and facts.agency_level is None:
         tail.append(f"机关层级按机关名称推断为“{L.AGENCY_LEVEL_LABELS.get(reading.level_inferred, '')}”，如不对请更正。")
     return head, tail

@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from itertools import combinations
 
 from assistant.numbers import NumberMention, find_numbers, parse_number
-from assistant.reading import agency_name_in, infer_level, items_in, vocabulary
+from assistant.reading import agency_name_in, infer_level, items_in, said_as, vocabulary
 from schemas import labels as L
 from schemas.facts import CELL_ADDRESSES, FACT_SPECS, Facts, FactSpec, fact_label, spec_of
 from schemas.layout import ALL_CELL_ADDRESSES
@@ -225,7 +225,8 @@ def _check_value(spec: FactSpec, value, quote: str) -> str | None:
                 infer_level(name) == value for name in (quote, *(f[0] for f in [agency_name_in(quote)] if f))):
             return f"“{label}”在原话“{quote}”中没有依据，未采用。"
         return None
-    if normalise(value) not in normalise(quote):
+    if normalise(value) not in normalise(quote) and not (k == "name" and said_as(str(value), quote)):
+        # (a body's full name for the short one said: 临江市人社局 → 临江市人力资源和社会保障局)
         return f"“{label}”是文字内容，须保留您的原话，改写过的内容未采用。"
     return None
 

@@ -21,7 +21,7 @@ from assistant.numbers import find_numbers
 from assistant.reading._cases import cases_told_one_per_line as _cases_one_per_line
 from assistant.reading._cases import items_in
 from assistant.reading._guide import guide_answer
-from assistant.reading._identity import agency_name_in, infer_level
+from assistant.reading._identity import agency_name_in, full_agency_name, infer_level, said_as
 from assistant.reading._questions import is_question
 from assistant.reading._statements import _CORRECTS, Reading, Stated, Zero, read_statements
 from assistant.reading._tables import is_table_line, parse_pasted_tables
@@ -33,9 +33,9 @@ from schemas.layout import ALL_CELL_ADDRESSES
 from schemas.patches import PatchOp
 
 __all__ = [
-    "MessageReading", "Reading", "Stated", "Text", "Zero", "agency_name_in", "guide_answer", "infer_level", "is_question",
-    "is_table_line", "items_in", "labelled_texts", "parse_pasted_tables", "read_message", "read_statements",
-    "vocabulary",
+    "MessageReading", "Reading", "Stated", "Text", "Zero", "agency_name_in", "full_agency_name", "guide_answer",
+    "infer_level", "is_question", "is_table_line", "items_in", "labelled_texts", "parse_pasted_tables", "read_message",
+    "read_statements", "said_as", "vocabulary",
 ]
 
 _SKIP = re.compile(r"^\s*(?:跳过|先跳过|不清楚|不知道|不确定|以后再说|稍后再说|待定|暂不填)\s*[。.！!]?\s*$")
@@ -52,6 +52,7 @@ class MessageReading:
     questions: list[str] = field(default_factory=list)  # sentences that ask something
     zero_scope_unclear: str | None = None  # "都是0" with no table in question: the words
     level_inferred: str | None = None  # a level taken from the agency's name (to be confirmed)
+    name_completed: tuple[str, str] | None = None  # (as said, as recorded): the body's full name
     zero_deferred: str | None = None  # "其他都是0" not applied: some numbers of the message were not read
     same_as_last_year: bool = False  # "和去年一样"
     same_topic: str | None = None  # the text fact named with it ("平台建设和去年一样")
@@ -308,11 +309,14 @@ def _identity(message: str, skip: list[tuple[int, int]], topic: str | None, out:
     full = [(found[0], c.strip()) for c in re.split(r"[，,。；;\s]+", message)
             if (lead := re.match(r"(?:也就是|就是|全称是?|正式名称是?)[:：]?", c))
             and (found := agency_name_in("单位是" + c[lead.end():]))]
-    name, quote = (full or names)[0]
+    said, quote = (full or names)[0]
+    name = full_agency_name(said)
+    if name != said:
+        out.name_completed = (said, name)  # said back, to be corrected if wrong
     out.ops.append(PatchOp(field="agency_name", value=name, quote=quote))
     level = infer_level(name, certain=True)
     if level and not any(op.field == "agency_level" for op in out.ops):
-        out.ops.append(PatchOp(field="agency_level", value=level, quote=name))
+        out.ops.append(PatchOp(field="agency_level", value=level, quote=said))
         out.level_inferred = level
 
 

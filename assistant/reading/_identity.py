@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import re
+import tomllib
+from importlib import resources
 
 from assistant.reading._vocab import vocabulary
 
-__all__ = ["agency_name_in", "infer_level"]
+__all__ = ["agency_name_in", "full_agency_name", "infer_level"]
 
 # what an agency's name ends with
 _SUFFIX = ("人民政府办公室", "人民政府办公厅", "人民政府", "街道办事处", "办事处", "委员会", "管理局", "办公厅", "办公室", "总局",
@@ -87,3 +90,48 @@ def infer_level(name: str, *, certain: bool = False) -> str | None:
     if name.startswith(("国务院", "国家", "中国", "中华人民共和国")) or re.fullmatch(r"[\u4e00-\u9fa5]{1,8}部(?:办公厅)?", name):
         return "state_council_dept"
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _agency_words() -> dict:
+    data = tomllib.loads(resources.files("prompts").joinpath("vocabulary.toml").read_text(encoding="utf-8"))
+    return data["agency"]
+
+
+def full_agency_name(said: str) -> str:
+    """The body a clerk names, in full: without the clerk's own office ("临江市人社局办公室" →
+    临江市人社局, "青石镇党政办" → 青石镇人民政府) and with a short name in its full form (人社局 →
+    人力资源和社会保障局). The same name when there is nothing to change."""
+    words = _agency_words()
+    name = said
+    for office in sorted(words["township_offices"], key=len, reverse=True):
+        if name.endswith(office) and len(name) > len(office) + 1:
+            stem = name[:-len(office)]
+            if stem.endswith(("镇", "乡")):
+                return stem + "人民政府"
+            if stem.endswith("街道"):
+                return stem + "办事处"
+            if stem.endswith(("街道办", "街道办事处")):
+                return stem.removesuffix("办事处").removesuffix("办") + "办事处"
+    for office in sorted(words["offices"], key=len, reverse=True):
+        if name.endswith(office) and re.search(r"(?:局|厅|委|部|署|总局|办)$", name[:-len(office)]) and (
+                len(name) - len(office) >= 2) and not name[:-len(office)].endswith(("人民政府", "政府")):
+            name = name[:-len(office)]  # (某市人民政府办公室 is a body of its own)
+            break
+    for short, full in sorted(words["short_names"].items(), key=lambda kv: -len(kv[0])):
+        if name.endswith(short) and len(name) > len(short):
+            return name[:-len(short)] + full
+    return name
+
+
+def said_as(full: str, quote: str) -> bool:
+    """Whether ``full`` is the full form of a name written in ``quote`` (the short name, or the name
+    with the clerk's office after it)."""
+    text = re.sub(r"\s", "", quote)
+    for j in range(3, len(text) + 1):
+        if text[j - 1] not in "局委厅部署办室科处股府":
+            continue
+        for i in range(max(0, j - 40), j - 2):
+            if full_agency_name(text[i:j]) == full:
+                return True
+    return False

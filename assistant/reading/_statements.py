@@ -629,6 +629,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     for a in anchors:
         masked[a.start:a.end] = "＃" * (a.end - a.start)
     plain = "".join(masked)
+    # "空的格子都是0": how to read a pasted table, never a zero said of anything
+    plain = _BLANKS_ARE_ZERO.sub(lambda m: " " * len(m.group(0)), plain)
     quote = message[c0:c0 + len(clause)].strip().rstrip(_END_PUNCT)
     following = message[c0 + len(clause):]  # what the message says after this clause
     years = [n for n in written if n.unit == "年" or any(y.start == n.start for y in years_said)]

@@ -269,6 +269,7 @@ def _aligned(rows: list[list[str]]) -> list[list[str]]:
     column is 0, as in the statistics sheet it was copied from."""
     out: list[list[str]] = []
     positions: list[int] | None = None
+    rows = _one_header(rows)
     for k, cells in enumerate(rows):
         heads = [i for i, c in enumerate(cells) if c.strip() in _T3_HEADS]
         named = {_T3_HEADS[cells[i].strip()] for i in heads}
@@ -288,12 +289,37 @@ def _aligned(rows: list[list[str]]) -> list[list[str]]:
         label_cells = cells[:positions[0]] if positions else []
         # (a last row of blanks loses its trailing tabs with the message: all of it is blank)
         if positions and (len(cells) > positions[0] or k == len(rows) - 1) and any(c.strip() for c in label_cells) and not any(
-                cell_kind(c) == NUM for c in label_cells if c.strip()):
+                cell_kind(c) == NUM for c in label_cells if c.strip()) and not any(
+                c.strip() for c in cells[positions[-1] + 1:]) and all(
+                cell_kind(cells[i]) in (NUM, MARK) for i in positions if i < len(cells) and cells[i].strip()):
+            # (a row whose cells stand off the header's positions, a merged label cell more or less,
+            # is read by its label and its numbers instead)
             values = [(cells[i].strip() if i < len(cells) else "") or "0" for i in positions]
             out.append(["".join(c.strip() for c in label_cells), *values])
             continue
         out.append(cells)
     return out
+
+
+def _one_header(rows: list[list[str]]) -> list[list[str]]:
+    """The official sheet's header on two or three lines ("申请人情况 … 总计" / "自然人 | 法人或其他组织"
+    / "商业企业 | 科研机构 …"): one header line, each column's name at its own position, so the rows
+    below are read by it."""
+    for k in range(len(rows) - 1):
+        for span in (2, 3):
+            window = rows[k:k + span]
+            if len(window) < span:
+                continue
+            heads = [{i: _T3_HEADS[c.strip()] for i, c in enumerate(r) if c.strip() in _T3_HEADS} for r in window]
+            at = [i for h in heads for i in h]
+            if not all(heads[:2]) or len(at) != len(set(at)) or not set(L.T3_APPLICANT_COLUMNS) <= {
+                    v for h in heads for v in h.values()}:
+                continue
+            width = max(len(r) for r in window)
+            merged = [next((r[i] for r, h in zip(window, heads, strict=True) if i in h), "") for i in range(width)]
+            # (as many rows as lines: the lines are quoted by index)
+            return [*rows[:k], merged, *([[]] * (span - 1)), *rows[k + span:]]
+    return rows
 
 
 _T4_NAMES = {"复议": "行政复议", "行政复议": "行政复议", "直接起诉": "未经复议直接起诉", "未经复议直接起诉": "未经复议直接起诉",
