@@ -68,7 +68,7 @@ def test_undo_reverts_the_whole_ledger(app, tmp_path):
     app.apply_ledger("zhang", d, apps)
     assert app.store.facts(d)["t3.granted.natural"].source == "ledger"
     reply = app.send("zhang", d, "撤销")
-    assert "撤销" in reply.text
+    assert "已撤销上一步（导入申请台账）" in reply.text
     after = app.store.facts(d)
     assert after["t3.granted.natural"].value == before.value and after["t3.granted.natural"].source == before.source
     assert "t3.withheld.inquiry.other" not in after or after["t3.withheld.inquiry.other"].source != "ledger"

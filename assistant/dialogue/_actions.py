@@ -35,7 +35,7 @@ def undo(st: State, preview: UndoPreview | None) -> Outcome:
         return Outcome(["没有可以撤销的修改。"], plan(st.full))
     after = plan(facts_from_values(with_changes(st.values, preview.restores), derived=True))
     what = {"chat": f"您说的{excerpt(preview.turn_text or '', 20)}", "import": "导入上年报告",
-            "manual": "手工修改"}.get(preview.source, "上一步修改")
+            "manual": "手工修改", "ledger": "导入申请台账"}.get(preview.source, "上一步修改")
     lines = [f"已撤销上一步（{what}）："]
     lines += [f"- {line}" for line in change_lines(preview.restores, st.old_values, corrected="")]
     return Outcome(lines, after, undo=True)
