@@ -21,9 +21,9 @@ PRODUCT = ("schemas", "assistant", "ui", "prompts")
 LAYERS: list[set[str]] = [
     {"schemas", "prompts"},
     {"assistant.errors", "assistant.config", "assistant.numbers", "assistant._files", "assistant._script"},
-    {"assistant.validation", "assistant.importing", "assistant.storage", "assistant.ledger"},
+    {"assistant.validation", "assistant.importing", "assistant.storage"},
     {"assistant.llm", "assistant.auth", "assistant.export", "assistant.reading"},
-    {"assistant.drafting", "assistant.workflow"},
+    {"assistant.drafting", "assistant.workflow", "assistant.ledger"},  # ledger: outcomes in the reader's words too
     {"assistant.offline", "assistant.audit"},
     {"assistant.models"},
     {"assistant.dialogue"},

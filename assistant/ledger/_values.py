@@ -184,7 +184,21 @@ def outcome_row(outcome: str, reason: str = "") -> tuple[str | None, str]:
     if groups:
         names = "、".join(L.T3_GROUP_LABELS[g] for g in sorted(groups))
         return None, f"办理结果“{said}”只写了{names}，没有写明理由，无法确定是表三的哪一行"
+    if (leaf := _in_the_readers_words(o + r)) is not None:
+        return leaf, ""
     return None, f"办理结果“{said}”不是表三中的办理结果，无法确定是哪一行"
+
+
+_NOT_RESULT_ROWS = {"new_received", "carried_over", "total"}
+
+
+def _in_the_readers_words(text: str) -> str | None:
+    """The one result row the chat's reader names in ``text`` ("告知非本机关掌握" → 本机关不掌握): one
+    vocabulary for what staff say and what they write in their ledgers."""
+    from assistant.reading import vocabulary as reading_vocabulary
+
+    rows = {a.key for a in reading_vocabulary().anchors(text) if a.kind == "t3row" and a.key not in _NOT_RESULT_ROWS}
+    return next(iter(rows)) if len(rows) == 1 else None
 
 
 def review_block(kind_text: str, route_text: str = "") -> tuple[str | None, str]:
