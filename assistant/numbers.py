@@ -282,8 +282,10 @@ def find_numbers(text: str) -> list[NumberMention]:
         if any(x.start < e and s < x.end for x in out):
             continue  # inside a number already found (5万件, 百分之五十件)
         run = m.group("run")
-        # A run that is all big units (万, 亿) is not a number; 第一 is an ordinal.
-        if all(c in CN_BIG for c in run) or (s > 0 and text[s - 1] == "第"):
+        # A run that is all big units (万, 亿) is not a number; 第一 is an ordinal; 一件件, 一个个 is
+        # "one by one".
+        if all(c in CN_BIG for c in run) or (s > 0 and text[s - 1] == "第") or (
+                run == "一" and text[e:e + 2] in ("件件", "条条", "项项", "篇篇", "个个") and text[e + 2:e + 3] != "人"):
             continue
         read = cn_to_number(run)
         if read is None:

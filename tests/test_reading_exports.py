@@ -177,8 +177,41 @@ def test_the_official_header_on_three_lines_places_blank_cells_by_column():
             "\t\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t"]
     body = ["一、本年新收政府信息公开申请数量\t\t\t30\t4\t\t\t1\t\t35",
             "二、上年结转政府信息公开申请数量\t\t\t2\t\t\t\t\t\t2"]
-    ops, used = parse_pasted_tables("\n".join(head + body))
+    ops, _ = parse_pasted_tables("\n".join(head + body))
     got = {op.field: op.value for op in ops}
     assert got["t3.new_received.legal_service"] == 1 and got["t3.new_received.research"] == 0
     assert got["t3.carried_over.natural"] == 2 and got["t3.carried_over.other"] == 0
     assert {op.quote for op in ops if op.field.startswith("t3.carried_over")} == {body[1].strip()}
+
+
+_REGISTER = """编号\t登记日期\t申请人\t申请人身份\t申请事项\t处理结果
+1\t2024-12-20\t李某\t公民\t某路段拓宽工程征地范围\t2025年1月6日 予以公开
+2\t2025-02-11\t某建材有限公司\t企业\t某招标项目评标报告\t涉及商业秘密 不予公开
+3\t2025-05-07\t钱某\t公民\t某村道路养护经费\t答复不存在该信息
+4\t2025-09-30\t孙某\t公民\t某桥梁检测报告\t部分公开
+5\t2025-12-28\t吴某\t公民\t某公交线路调整依据\t正在办理"""
+
+
+def test_a_register_pasted_in_the_chat_is_counted_row_by_row(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["北湖县交通运输局 县级 2025年的年报"])
+    r = talk(service, draft, ["我们的登记台账 你帮我算一下\n" + _REGISTER])[0]
+    cells = service.facts(draft).cells
+    assert cells["t3.carried_over.natural"] == 1 and cells["t3.new_received.natural"] == 3
+    assert cells["t3.new_received.commercial"] == 1 and cells["t3.withheld.third_party.commercial"] == 1
+    assert cells["t3.unable.not_held.natural"] == 1 and cells["t3.carried_forward.natural"] == 1
+    assert "按台账逐条统计了5件申请" in r.text
+    assert "没能确定" not in r.text  # the register's dates and numbers are not named back one by one
+    # its source names the rows the number counts
+    assert service.store.facts(draft)["t3.granted.natural"].quote == "对话中粘贴的台账：1号"
+    # one application moved by its number: the cells it counted in move with it
+    talk(service, draft, ["4号那件后来核实是全部给了的 应该算予以公开"])
+    cells = service.facts(draft).cells
+    assert cells["t3.partial.natural"] == 0 and cells["t3.granted.natural"] == 2 and cells["t3.granted.total"] == 2
+
+
+def test_an_outcome_written_in_the_chats_words_is_placed_by_the_ledger():
+    from assistant.ledger import outcome_row
+    assert outcome_row("告知非本机关掌握 建议向区住建局申请")[0] == "unable.not_held"
+    assert outcome_row("按信访件转办")[0] == "not_processed.petition"

@@ -24,6 +24,7 @@ from assistant.dialogue._checks import (
 )
 from assistant.dialogue._confirm import change_lines, excerpt
 from assistant.dialogue._derive import derivation_changes, derivations, merged_cells
+from assistant.dialogue._ledger import LEDGER_QUOTE, ledger_correction, pasted_ledger
 from assistant.dialogue._mapping import changes_between
 from assistant.dialogue._outcome import Outcome, derived_lines
 from assistant.dialogue._planner import match_fields, plan
@@ -59,6 +60,12 @@ def _last_year_lines(st: State, topic: str) -> list[str]:
 
 _NOTHING = ("这条消息里没有找到可以记录的内容。可以直接说数字（例如“网站公开政务信息148条”），"
             "或粘贴表格；说“还缺什么”查看进度。")
+
+
+def _pasted_register(st: State) -> str | None:
+    """The message that pasted the register of applications the table was counted from, if any."""
+    said = [f for f in st.stored.values() if f.source == "chat" and f.quote.startswith(LEDGER_QUOTE) and f.turn_text]
+    return max(said, key=lambda f: f.turn_id or 0).turn_text if said else None
 
 
 def recent_tables(st: State) -> tuple[str, ...]:
@@ -242,6 +249,11 @@ def answer(st: State, message: str, model: Model, correction: str | None) -> Out
     before = plan(st.full)
     topic = None if correction is not None else before.topic
     recent = recent_tables(st)
+    # a register of applications pasted in: counted by the ledger's rules, its lines read by nobody else
+    ledger = pasted_ledger(message, st.stated.report_year) if correction is None and _LEDGER.search(message) else None
+    if ledger is not None:
+        taken = set(ledger.lines)
+        message = "\n".join(line for line in message.splitlines() if line not in taken)
     reading = read_message(correction if correction is not None else message, topic=topic,
                            known=known_fields(st.stated), earlier=st.stated.cells, report_year=st.stated.report_year,
                            recent=recent)
@@ -273,6 +285,11 @@ def answer(st: State, message: str, model: Model, correction: str | None) -> Out
         if ops:  # the number the reader could not place is the correction's
             tail = [t for t in tail if not t.startswith("这些数字没能确定")]
 
+    if (moved := ledger_correction(message, _pasted_register(st), st.stated.report_year, st.full.cells)):
+        # "第7个…应该算部分公开": one application of the register pasted before, moved
+        fields = {op.field for op in moved}
+        accepted = [op for op in accepted if op.field not in fields] + moved
+        tail = [t for t in tail if not t.startswith("这些数字没能确定")]
     accepted += _one_column_follows(accepted, st.stated) + _total_follows(accepted, st.stated)
     bad = [r for r in (bad_value_reason(x) for x in rejected) if r]
     others = [x.reason for x in rejected if not bad_value_reason(x)]
@@ -284,10 +301,13 @@ def answer(st: State, message: str, model: Model, correction: str | None) -> Out
     if negatives:
         bad.append(f"数字不能是负数：{'、'.join(dict.fromkeys(negatives))}。")
     unread = unread_table_lines(message)
+    if ledger is not None:
+        accepted = [op for op in accepted if not op.field.startswith("t3.")] + ledger.ops
+        notes += ledger.notes
     if unread and _LEDGER.search(message):
-        # a register of applications, one per row: not a table of the report
-        bad.append("这像是申请登记台账（每行一件申请），对话里不能按台账逐行统计。可以一件一件说，例如“1、一个村民要"
-                   "征地补偿协议 给他公开了”“2、一家公司要规划条件 本机关不掌握”，或按行说“予以公开3件（自然人2，企业1）”。")
+        # a register the ledger's rules cannot count (no date, applicant or result column)
+        bad.append("这像是申请登记台账（每行一件申请），但没能逐条统计：台账要带表头行，并有收到日期、申请人（或申请人类型）"
+                   "和办理结果三列。也可以在“数据表”页上传台账文件，或一件一件说，例如“1、一个村民要征地补偿协议 给他公开了”。")
         unread = []
     bad += [f"表格中这一行没能读出来：{excerpt(line, 40)}" for line in unread[:3]]
     if unread:

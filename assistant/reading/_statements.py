@@ -53,6 +53,7 @@ _NOT_COUNTED = re.compile(r"不算|不计入?|没算|不统计|不纳入|不属�
 _COUNTS_OR_NOT = re.compile(r"算不算|算吗|要不要算|计不计|算进去吗|要算吗|算不算数|能不能算|属不属于|是不是算")
 # "一家律师事务所", "一位市民": an article before who applied, not a count
 _ARTICLE = re.compile(r"\s*(?:家|位|名|个)")
+_ONE_EACH = re.compile(r"[一1１]\s*(?:家|位|名|个|件)")
 # "这一件", "那1件": pointing at what was said, not a count
 _REFERENCE = re.compile(r"(?:这|那|该|此)\s*$")
 # what may stand around the applicant's word of "是一家律师事务所申请的", "都是个人提出的"
@@ -169,14 +170,14 @@ def _col_before(clause: str, n: NumberMention) -> Anchor | None:
     return next((a for a in vocabulary().anchors(head) if a.kind == "t3col" and a.end == len(head)), None)
 
 
-def _not_a_count(n: NumberMention, clause: str) -> bool:
+def _not_a_count(n: NumberMention, clause: str, sentence: str = "") -> bool:
     """A numeral that counts nothing: an article ("一家律师事务所"), a pointer ("这一件", but not
     "企业那1件"), an ordinal ("第2项"), a list marker at the clause's opening ("1.属于国家秘密") or how
     often one applicant asked ("申请了两次")."""
     before = clause[:n.start]
     if n.unit == "" and 2000 <= n.value <= 2100 and re.match(r"\s*[】\]]", clause[n.end:]):
         return True  # "【依申请公开 2024】": the year of a heading
-    if n.value == 1 and re.match(r"([个件条项])\1", clause[n.end:]):
+    if n.value == 1 and re.match(r"([个件条项])\1(?!人)", clause[n.end:]):
         return True  # "我一个个说": one by one
     if n.value == 1 and re.match(r"[个件条项]?(?:都)?(?:没多|不多|没少|不少|没变|不差)", clause[n.end:]):
         return True  # "一个没多一个没少": none more, none fewer
@@ -186,14 +187,20 @@ def _not_a_count(n: NumberMention, clause: str) -> bool:
         return True  # "表里多打了个1": a slip of the keyboard described, not a count
     if n.unit == "次" and re.search(r"(?:申请|提交|提出|来|问|打电话)了?\s*$", before):
         return True  # "同样的内容申请了两次": how often one person asked, not a count of the report
-    return (_is_article(n, clause) or (n.value == 1 and bool(_REFERENCE.search(before)) and not _col_before(clause, n))
+    return (_is_article(n, clause, sentence) or (n.value == 1 and bool(_REFERENCE.search(before)) and not _col_before(clause, n))
             or bool(_ORDINAL.search(before)) or (not before.strip() and bool(_LIST_MARK.match(clause, n.end))))
 
 
-def _is_article(n: NumberMention, clause: str) -> bool:
-    if n.value != 1 or not (m := _ARTICLE.match(clause, n.end)):
+def _is_article(n: NumberMention, clause: str, sentence: str = "") -> bool:
+    if n.value != 1 or not n.chinese or not (m := _ARTICLE.match(clause, n.end)):
+        return False  # ("个人1个企业1个": a digit is a count)
+    if not any(a.kind == "t3col" and a.start == 0 for a in vocabulary().anchors(clause[m.end():])):
         return False
-    return any(a.kind == "t3col" and a.start == 0 for a in vocabulary().anchors(clause[m.end():]))
+    # "一个个人一个企业": one of each, listed — counts, not articles
+    within = sentence or clause  # ("转明年的2件，一个个人，一个企业": listed over the sentence)
+    listed = {a.key for x in _ONE_EACH.finditer(within)
+              for a in vocabulary().anchors(within[x.end():]) if a.kind == "t3col" and a.start == 0}
+    return len(listed) < 2
 
 
 def _said_before(n: NumberMention, earlier: Mapping[str, object], quote: str) -> Stated | None:
@@ -620,7 +627,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         # "维持九 纠正二 其他一": a single Chinese digit right after the word it counts
         found = [NumberMention(Decimal(_CN_DIGIT[one.group(1)]), one.start(), one.end(), "", one.end(), False, True, 0)]
     numbers = [n for n in found if n.unit not in vocabulary().words["not_counts"]
-               and not _not_a_count(n, clause)
+               and not _not_a_count(n, clause, sentence)
                and not any(y.start == n.start for y in years_said)
                and not any(a.start <= n.start < a.end for a in anchors)
                and not any(a <= n.start < b for a, b in said_zero)]

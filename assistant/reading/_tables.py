@@ -295,7 +295,7 @@ def _aligned(rows: list[list[str]]) -> list[list[str]]:
             # (a row whose cells stand off the header's positions, a merged label cell more or less,
             # is read by its label and its numbers instead)
             values = [(cells[i].strip() if i < len(cells) else "") or "0" for i in positions]
-            out.append(["".join(c.strip() for c in label_cells), *values])
+            out.append([*(c.strip() for c in label_cells if c.strip()), *values])  # (a group and its sub-row stay two cells)
             continue
         out.append(cells)
     return out

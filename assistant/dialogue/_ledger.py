@@ -1,0 +1,138 @@
+"""A register of applications pasted into the chat (序号, 收到日期, 申请人, 办理情况 …, one application
+per line): counted into table 三 by the ledger's own rules (``assistant.ledger``), never read number by
+number. Rows it cannot place are named back with the reason, and counted nowhere."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from assistant.importing import table_cells
+from assistant.ledger import LedgerError, Placement, Sheet, derive_applications, infer_year, locate
+from assistant.numbers import parse_number, to_halfwidth
+from assistant.reading import vocabulary
+from schemas.patches import PatchOp
+
+__all__ = ["LEDGER_QUOTE", "PastedLedger", "ledger_correction", "pasted_ledger"]
+
+_NAME = "对话中粘贴的台账"
+LEDGER_QUOTE = _NAME  # how the cells counted from a pasted register are quoted
+_SERIAL = ("序号", "编号", "登记号", "申请编号", "受理编号", "No", "NO", "no")
+
+
+@dataclass
+class PastedLedger:
+    ops: list[PatchOp]
+    lines: list[str]  # the message's lines the register took
+    notes: list[str] = field(default_factory=list)  # said back: rows left out, the year assumed
+
+
+def _serials(rows: list[list[str]], header_at: int) -> dict[int, str]:
+    """The clerk's own number of each row (序号), by its 1-based row in the pasted register."""
+    header = rows[header_at - 1] if header_at >= 1 else []
+    k = next((i for i, h in enumerate(header) if h.strip() in _SERIAL), None)
+    if k is None:
+        return {}
+    return {n + 1: row[k].strip() for n, row in enumerate(rows) if k < len(row) and row[k].strip()}
+
+
+def _derive(message: str, year: int | None):
+    lines = [line for line in message.splitlines() if (cells := table_cells(line, loose=True)) and len(cells) >= 3]
+    if len(lines) < 3:
+        return None
+    rows = [table_cells(line, loose=True) or [] for line in lines]
+    try:
+        table = locate([Sheet(_NAME, rows)], "applications", _NAME)
+    except LedgerError:
+        return None
+    year = year if year is not None else infer_year(table)
+    if year is None:
+        return None
+    return lines, table, derive_applications(table, year), _serials(rows, table.header_row), year
+
+
+def pasted_ledger(message: str, year: int | None) -> PastedLedger | None:
+    """Table 三 from the register pasted in ``message``; None when the message holds no register
+    with the columns a count needs (date received, applicant, result)."""
+    found = _derive(message, year)
+    if found is None:
+        return None
+    lines, table, derived, serial, used_year = found
+    notes: list[str] = []
+    if year is None:
+        notes.append(f"报告年度还没有说，按台账的日期算作{used_year}年；如不对请告诉我报告年度。")
+    year = used_year
+
+    def who(n: int) -> str:
+        return f"{serial[n]}号" if n in serial else f"第{n - table.header_row}条"
+
+    ops = []
+    for address, value in derived.cells.items():
+        counted = derived.provenance.get(address, ())
+        quote = (f"{_NAME}：{'、'.join(who(n) for n in counted)}" if counted else f"{_NAME}中没有这一项，计为0")
+        ops.append(PatchOp(field=address, value=value, quote=quote))
+    for issue in derived.issues:
+        notes.append(f"台账{who(issue.row)}没有计入：{issue.reason}。请告诉我它该怎么算，或改好后重新粘贴台账。")
+    counted_rows = len(derived.placements)
+    notes.insert(0, f"按台账逐条统计了{counted_rows}件申请（{year}年以前收到、今年办理的算上年结转；"
+                    "12月31日还没办完的算结转下年度）。")
+    return PastedLedger(ops, lines, notes)
+
+
+_ROW_SAID = re.compile(r"第\s*([0-9０-９]+|[一二三四五六七八九十]+)\s*(?:个|件|条|行|号)|(?<![0-9０-９])([0-9０-９]{1,4})\s*号")
+_MOVES = re.compile(r"应该算|应算|算作|改成|改为|改到|应该是|其实是|归到|放到|算到|挪到")
+_NOT_RESULTS = {"new_received", "carried_over", "total"}
+
+
+def _contributions(p: Placement) -> Counter[str]:
+    out: Counter[str] = Counter()
+    for row in (p.origin, p.result):
+        out[f"t3.{row}.{p.column}"] += 1
+        out[f"t3.{row}.total"] += 1
+    if p.result != "carried_forward":
+        out[f"t3.total.{p.column}"] += 1
+        out["t3.total.total"] += 1
+    return out
+
+
+def ledger_correction(message: str, pasted: str | None, year: int | None,
+                      cells: Mapping[str, object]) -> list[PatchOp] | None:
+    """"第7个孙某那个…应该算部分公开": one application of the register pasted before (``pasted``, that
+    message) moved to another result or applicant; the cells it counted in move with it. None when
+    the message is not such a correction."""
+    if pasted is None or not (said := _ROW_SAID.search(message)) or not _MOVES.search(message):
+        return None
+    found = _derive(pasted, year)
+    if found is None:
+        return None
+    _, table, derived, serial, _ = found
+    ref = to_halfwidth(said.group(1) or said.group(2))
+    number = str(parse_number(ref)) if parse_number(ref) is not None else ref
+    by_serial = {v: n for n, v in serial.items()}
+    n = by_serial.get(number) or (table.header_row + int(number) if number.isdigit() else None)
+    if n is None or n not in derived.placements:
+        return None
+    old = derived.placements[n]
+    words = vocabulary().anchors(message[said.end():])
+    results = {a.key for a in words if a.kind == "t3row" and a.key not in _NOT_RESULTS}
+    columns = {a.key for a in words if a.kind == "t3col"}
+    if len(results) > 1 or len(columns) > 1 or not (results or columns):
+        return None
+    new = Placement(old.origin, next(iter(results), old.result), next(iter(columns), old.column))
+    if new == old:
+        return None
+    delta = _contributions(new)
+    delta.subtract(_contributions(old))
+    ops = []
+    quote = message.strip()
+    for address, d in delta.items():
+        if d == 0:
+            continue
+        now = cells.get(address)
+        value = (int(now) if isinstance(now, int) else 0) + d
+        if value < 0:
+            return None  # the register was changed since: nothing to move
+        ops.append(PatchOp(field=address, value=value, quote=quote))
+    return ops
