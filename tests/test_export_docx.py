@@ -301,12 +301,30 @@ def test_no_forced_page_break_and_tables_keep_their_headers(sample_docx):
     rows = t3.findall("w:tr", NS)
     headers = [tr for tr in rows if tr.find("w:trPr/w:tblHeader", NS) is not None]
     assert len(headers) == 3 and rows[:3] == headers
-    for tr in headers:
-        assert all(p.find("w:pPr/w:keepNext", NS) is not None for p in tr.iter(q("p")))
     assert all(tr.find("w:trPr/w:cantSplit", NS) is not None for tr in rows)
     heading = next(p for p in doc.findall("w:body/w:p", NS)
                    if text_of(p) == f"{L.PART_NUMERALS['p3']}、{L.PART_TITLES['p3']}")
     assert heading.find("w:pPr/w:pageBreakBefore", NS) is None
+
+
+def test_every_table_keeps_its_rows_and_its_heading_together(sample_docx):
+    """Table 三 began at the foot of a page with four rows and its side label 三、本年度办理结果 split
+    across the break. Every row but the last is kept with the next (Word and WPS move a table that
+    fits on a page whole to the next page), rows never split, and the heading stays with its table."""
+    doc = part(sample_docx, "word/document.xml")
+    styles = part(sample_docx, "word/styles.xml")
+    body = list(doc.find("w:body", NS))
+    for tbl in doc.findall("w:body/w:tbl", NS):
+        rows = tbl.findall("w:tr", NS)
+        for tr in rows:
+            assert tr.find("w:trPr/w:cantSplit", NS) is not None
+        for tr in rows[:-1]:
+            assert all(p.find("w:pPr/w:keepNext", NS) is not None for p in tr.iter(q("p"))), text_of(tr)
+        heading = body[body.index(tbl) - 1]
+        style_id = heading.find("w:pPr/w:pStyle", NS).get(q("val"))
+        style = next(s for s in styles.findall("w:style", NS) if s.get(q("styleId")) == style_id)
+        assert (heading.find("w:pPr/w:keepNext", NS) is not None
+                or style.find("w:pPr/w:keepNext", NS) is not None), text_of(heading)
 
 
 def _twips_right(p) -> int:

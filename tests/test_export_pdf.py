@@ -116,15 +116,46 @@ def _page_fill(pdf: Path) -> list[float]:
     return fills
 
 
+_TABLE_PARTS = ("p2", "p3", "p4")
+
+
+def _part_heading(part: str) -> str:
+    return normalise(f"{L.PART_NUMERALS[part]}、{L.PART_TITLES[part]}")
+
+
 @pytest.mark.parametrize("pdf", ["sample_pdf", "seed_pdf"])
 def test_no_page_is_left_part_empty(pdf, request):
     """No forced page break: the break before table 三 left a page with four rows of table 二 (the
-    sample) or half a page empty (seed 1). The last page holds text besides the 落款."""
+    sample) or half a page empty (seed 1). A page ends early only where a table that would not fit
+    under it went whole to the next page with its heading. The last page holds text besides the 落款."""
     path = request.getfixturevalue(pdf)
     fills = _page_fill(path)
-    assert all(f >= 0.75 for f in fills[:-1]), [round(f, 2) for f in fills]
+    pages = [normalise(t) for t in pdf_page_texts(path)]
+    moved = [any(pages[i + 1].startswith(_part_heading(p)) for p in _TABLE_PARTS) for i in range(len(pages) - 1)]
+    assert all(f >= 0.75 or m for f, m in zip(fills[:-1], moved, strict=True)), [round(f, 2) for f in fills]
     last = [line for line in pdf_page_texts(path)[-1].splitlines() if line.strip()]
     assert len(last) >= 6, last  # the 落款 (two lines), the page number and more
+
+
+def _pages_with(pages: list[str], needle: str) -> list[int]:
+    return [i for i, text in enumerate(pages, start=1) if normalise(needle) in text]
+
+
+@pytest.mark.parametrize("pdf", ["sample_pdf", "seed_pdf"])
+def test_each_table_sits_whole_on_one_page_under_its_heading(pdf, request):
+    """Seed 1's table 三 began at the foot of page 2 with a few rows, its side label 三、本年度办理结果
+    cut in two across the break; the sample's table 二 left its last block's header row alone at
+    the foot of a page. Each table fits on a page, so each goes there whole, with its heading."""
+    pages = [normalise(t) for t in pdf_page_texts(request.getfixturevalue(pdf))]
+    ends = {"p2": (L.T2_BLOCK_TITLES["art20_1"], L.T2_ROW_LABELS["fees"]),
+            "p3": (L.T3_HEADER_NOTE, L.T3_ROW_LABELS["carried_forward"]),
+            "p4": (L.T4_REVIEW_HEADER, L.T4_LITIGATION_HEADER)}
+    for part, (first, last) in ends.items():
+        start = _pages_with(pages, _part_heading(part))[0]
+        where = {next(i for i in _pages_with(pages, text) if i >= start) for text in (first, last)}
+        assert where == {start}, (part, start, where)
+    (t3,) = _pages_with(pages, L.T3_HEADER_NOTE)  # on one page: the header was never repeated
+    assert normalise(L.T3_RESULTS_HEADER) in pages[t3 - 1]
 
 
 def test_digits_are_set_in_the_text_without_gaps(seed_pdf, sample_pdf):

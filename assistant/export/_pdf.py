@@ -6,7 +6,9 @@ group is killed on timeout: soffice starts soffice.bin as a child that would oth
 
 The conversion takes two passes, DOCX → FODT → PDF: LibreOffice ignores w:autoSpaceDE/w:autoSpaceDN
 and would set "2024年" apart as "2024 年", so the spacing between Chinese and digits or Latin letters is
-switched off in its own flat format in between, as Word and WPS do when they read the DOCX.
+switched off in its own flat format in between, as Word and WPS do when they read the DOCX. The same
+pass keeps each table on one page: Word keeps a table whole by the keep-with-next of its rows, which
+LibreOffice does not read, so the tables get its own "do not split" property instead.
 """
 
 from __future__ import annotations
@@ -54,7 +56,7 @@ def docx_to_pdf(docx: bytes, *, timeout: float = PDF_TIMEOUT_S) -> bytes:
         src = work / "report.docx"
         src.write_bytes(docx)
         flat = _convert(exe, work, src, "fodt", deadline, timeout)
-        flat.write_bytes(_no_autospace(flat.read_bytes()))
+        flat.write_bytes(_unsplit_tables(_no_autospace(flat.read_bytes())))
         return _convert(exe, work, flat, "pdf", deadline, timeout).read_bytes()
 
 
@@ -63,6 +65,15 @@ _AUTOSPACE = re.compile(rb'style:text-autospace="[^"]*"')
 
 def _no_autospace(fodt: bytes) -> bytes:
     return _AUTOSPACE.sub(b'style:text-autospace="none"', fodt)
+
+
+# the properties of each table of the document (the default table style has no width)
+_TABLE_PROPS = re.compile(rb'<style:table-properties (?=[^>]*style:width=)(?![^>]*style:may-break-between-rows)')
+
+
+def _unsplit_tables(fodt: bytes) -> bytes:
+    # A table longer than a page still breaks: LibreOffice splits it where it must.
+    return _TABLE_PROPS.sub(b'<style:table-properties style:may-break-between-rows="false" ', fodt)
 
 
 def _convert(exe: str, work: Path, src: Path, fmt: str, deadline: float, timeout: float) -> Path:

@@ -6,7 +6,8 @@ indent; "— 1 —" page numbers in 宋体 四号, odd pages right, even pages l
 every script (digits and Latin letters too) on the styles and on every run; theme fonts, the font
 table and the Word 2010 styles part of python-docx's template name only the plan's fonts, so Word or
 WPS find nothing missing that the document does not use. Tables follow the official layout of
-``_grid`` and flow across pages with their header rows repeated; nothing forces a page break. A
+``_grid``; each is kept whole on one page with its heading (a table longer than a page would break
+between rows, its header rows repeated); nothing forces a page break. A
 draft (``draft=True``) carries 草稿 in the header of every page.
 """
 
@@ -355,15 +356,17 @@ def _table_properties(table: Table, grid: Grid) -> None:
 
 
 def _row_properties(table: Table, grid: Grid) -> None:
-    """Rows never split; the header rows repeat on each page and stay with the first row below them,
-    and the last row does not go to a page of its own."""
+    """Rows never split, the header rows repeat on each page, and every row is kept with the next: each
+    official table fits on one page, so one that would start at the foot of a page (table 三 with its
+    side label 三、本年度办理结果 cut in two) moves whole to the next page. A table longer than a page
+    still breaks, between rows."""
     n = len(table.rows)
     for i, row in enumerate(table.rows):
         trPr = row._tr.get_or_add_trPr()
         trPr.append(OxmlElement("w:cantSplit"))
         if i < grid.header_rows:
             trPr.append(OxmlElement("w:tblHeader"))
-        if i < grid.header_rows or i == n - 2:
+        if i < n - 1:
             for p in row._tr.iter(qn("w:p")):
                 Paragraph(p, table).paragraph_format.keep_with_next = True
 
