@@ -230,6 +230,60 @@ def test_digits_and_latin_letters_use_the_font_of_their_text(installed):
         assert normal.find(f"w:pPr/w:{tag}", NS).get(q("val")) == "0"
 
 
+_AUTOSPACE = ("autoSpaceDE", "autoSpaceDN")
+
+
+def _autospace_off(ppr) -> dict[str, bool | None]:
+    """Each setting in one pPr: True when off, False when on, None when not said."""
+    out: dict[str, bool | None] = {}
+    for tag in _AUTOSPACE:
+        el = ppr.find(f"w:{tag}", NS) if ppr is not None else None
+        out[tag] = None if el is None else el.get(q("val"), "1") in ("0", "false", "off")
+    return out
+
+
+@pytest.mark.parametrize("draft", [False, True], ids=["final", "draft"])
+def test_no_space_between_digits_and_chinese_in_any_paragraph(draft):
+    """"2025 年", "30 号": Word and WPS add space between Chinese and digits or Latin letters unless
+    w:autoSpaceDE and w:autoSpaceDN are off; they were off in two places only (the defaults and 正文).
+    Now the defaults and every paragraph and table style say so, nothing turns either back on, and
+    every paragraph of the body, the table cells, the headers and the footers resolves to off."""
+    data = build_docx(consistent_report(1), draft=draft)
+    styles = part(data, "word/styles.xml")
+    defaults = styles.find("w:docDefaults/w:pPrDefault/w:pPr", NS)
+    assert _autospace_off(defaults) == dict.fromkeys(_AUTOSPACE, True)
+    by_id = {s.get(q("styleId")): s for s in styles.findall("w:style", NS)}
+    for sid, style in by_id.items():
+        if style.get(q("type")) in ("paragraph", "table"):
+            assert _autospace_off(style.find("w:pPr", NS)) == dict.fromkeys(_AUTOSPACE, True), sid
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        names = [n for n in z.namelist() if n.startswith("word/") and n.endswith(".xml")]
+    parts = {n: part(data, n) for n in names}
+    for name, root in parts.items():
+        for tag in _AUTOSPACE:
+            for el in root.iter(q(tag)):
+                assert el.get(q("val")) in ("0", "false"), (name, tag)
+
+    def resolved(p) -> bool:
+        ppr = p.find("w:pPr", NS)
+        said = _autospace_off(ppr)
+        sid = ppr.find("w:pStyle", NS).get(q("val")) if ppr is not None and ppr.find("w:pStyle", NS) is not None \
+            else "Normal"
+        while sid is not None and None in said.values():
+            style = by_id[sid]
+            said = {k: v if v is not None else _autospace_off(style.find("w:pPr", NS))[k] for k, v in said.items()}
+            based = style.find("w:basedOn", NS)
+            sid = based.get(q("val")) if based is not None else None
+        return all(v is not False for v in said.values())  # None here: the defaults, which are off
+
+    paragraphs = [(name, p) for name, root in parts.items() if name.startswith(("word/document", "word/header",
+                                                                               "word/footer"))
+                  for p in root.iter(q("p"))]
+    in_cells = [p for _, p in paragraphs if p.getparent().tag == q("tc")]
+    assert len(in_cells) > 200 and len(paragraphs) > len(in_cells)
+    assert [name for name, p in paragraphs if not resolved(p)] == []
+
+
 @pytest.mark.parametrize("installed", [OFFICIAL, LINUX_FREE, ["Noto Serif CJK SC", "LXGW WenKai"],
                                        ["SimSun", "KaiTi"]], ids=["official", "ukai", "wenkai", "windows"])
 def test_level2_headings_are_set_in_a_kai_face_unlike_the_body(installed):

@@ -157,9 +157,7 @@ def _setup_styles(doc: DocxDocument, plan: FontPlan) -> None:
         if rpr is not None:
             _set_fonts(rpr, plan.fonts["body"])
             _set_lang(rpr)
-        ppr = defaults.find(f"{qn('w:pPrDefault')}/{qn('w:pPr')}")
-        if ppr is not None:
-            _no_autospace(ppr)
+    _no_autospace_anywhere(styles.element)
 
     normal = styles["Normal"]
     _reset_style(normal, plan.fonts["body"], BODY_PT)
@@ -167,7 +165,6 @@ def _setup_styles(doc: DocxDocument, plan: FontPlan) -> None:
     normal.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     normal.paragraph_format.widow_control = True
     _indent_chars(normal.element)
-    _no_autospace(normal.element.get_or_add_pPr())
 
     title = styles["Title"]
     _reset_style(title, plan.fonts["title"], TITLE_PT)
@@ -200,6 +197,29 @@ def _setup_styles(doc: DocxDocument, plan: FontPlan) -> None:
         ind.set(qn("w:firstLineChars"), "0")
         ind.set(qn("w:firstLine"), "0")
     table_text.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _no_autospace(table_text.element.get_or_add_pPr())
+
+
+def _no_autospace_anywhere(styles_el) -> None:
+    """Autospace off in the document defaults and again on every paragraph and table style: a reader that
+    resolves a paragraph through its style alone (or a style the clerk applies later in Word or WPS,
+    such as 无间隔, which is not based on 正文) still sets "2025年" without a gap."""
+    defaults = styles_el.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles_el.insert(0, defaults)
+    ppr_default = defaults.find(qn("w:pPrDefault"))
+    if ppr_default is None:
+        ppr_default = OxmlElement("w:pPrDefault")
+        defaults.append(ppr_default)
+    ppr = ppr_default.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = OxmlElement("w:pPr")
+        ppr_default.append(ppr)
+    _no_autospace(ppr)
+    for style in styles_el.findall(qn("w:style")):
+        if style.get(qn("w:type")) in ("paragraph", "table"):
+            _no_autospace(style.get_or_add_pPr())
 
 
 # ---- theme, font table, settings: only the plan's fonts -----------------------------------------------
