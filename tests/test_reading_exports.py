@@ -215,3 +215,38 @@ def test_an_outcome_written_in_the_chats_words_is_placed_by_the_ledger():
     from assistant.ledger import outcome_row
     assert outcome_row("告知非本机关掌握 建议向区住建局申请")[0] == "unable.not_held"
     assert outcome_row("按信访件转办")[0] == "not_processed.petition"
+
+
+def test_a_file_path_typed_in_counts_nothing_and_says_where_files_go(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["南溪县水利局 县级 2025年"])
+    r = talk(service, draft, [r"E:\年报材料2025\依申请台账(第3版).xlsx 用这个"])[0]
+    assert not any(a.startswith("t3.") for a in service.facts(draft).cells)
+    assert "对话里不能打开文件“依申请台账(第3版).xlsx”" in r.text and "数据表" in r.text
+
+
+def test_a_year_said_alone_with_who_reports_is_the_report_year():
+    got = _values("南溪县水利局 县级 2025年", topic="agency_name")
+    assert got["report_year"] == "2025" and got["agency_name"] == "南溪县水利局"
+
+
+def test_proposals_all_completed_passes_the_check_as_100():
+    message = "建议提案 人大的6件 政协的3件 都办结了"
+    r = read_message(message)
+    result = check_patch(Patch(ops=r.ops), message)
+    assert {op.field: op.value for op in result.accepted}.get("proposals_completion_rate") is not None
+    assert not result.rejected
+
+
+def test_the_table_printed_by_the_ledger_command_pastes_back_into_the_chat():
+    from assistant.dialogue._checks import unread_table_lines
+    head = "表三（2025年）\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计"
+    rows = ["一、本年新收政府信息公开申请数量\t4\t1\t0\t0\t0\t0\t5", "二、上年结转政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1"]
+    assert unread_table_lines("\n".join([head, *rows])) == []
+
+
+def test_asking_how_to_use_a_ledger_is_answered():
+    from assistant.reading import guide_answer
+    for q in ("我们有个台账 能导进来吗", "表三可以用excel生成吗"):
+        assert "数据表" in (guide_answer(q) or ""), q

@@ -141,6 +141,11 @@ def _reading_notes(reading: MessageReading, facts: Facts) -> tuple[list[str], li
     if reading.zero_deferred:
         tail.append(f"因为上面有数字没能读懂，{excerpt(reading.zero_deferred, 20)}这一句暂未执行，以免把没读懂的项目记成0；"
                     "请先把没读懂的数字连同项目名称再说一次，再说“其他都是0”。")
+    if reading.files:
+        name = re.split(r"[\\/]", reading.files[0].rstrip("\\/"))[-1] or reading.files[0]
+        tail.append(f"对话里不能打开文件“{name}”，其中的数字没有记录。申请台账请在“数据表”页上传（由申请台账生成表三、"
+                    "表四），或在命令行运行 report-assistant ledger 台账文件，再把打印出的表三粘贴过来；上年的年度报告请用"
+                    "“导入上年报告”；也可以把表格复制后粘贴到对话里。")
     if reading.name_completed:
         said, name = reading.name_completed
         tail.append(f"机关名称按报告标题的要求记为全称“{name}”（您说的是“{said}”），如不对请直接告诉我全称。")

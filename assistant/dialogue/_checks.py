@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.dialogue._planner import match_fields
+from assistant.importing import table_cells
 from assistant.numbers import find_numbers, parse_number
 from assistant.reading import parse_pasted_tables
 from schemas import labels as L
@@ -101,6 +102,9 @@ def unread_table_lines(message: str) -> list[str]:
             continue
         if re.fullmatch(r"[\s|:\-]*", line):
             continue
+        cells = table_cells(line, loose=True) or []
+        if not any(_DIGIT.search(c) for c in cells[1:]):
+            continue  # a header or a title ("表三（2025年）| 自然人 | 商业企业 …"): no cell of it is a number
         out.append(line.strip())
     return out
 

@@ -172,7 +172,8 @@ def _t3_question(missing: list[str], known: set[str], facts: Facts) -> str:
     if not any(a.startswith("t3.") for a in known):
         carried = all(f"t3.carried_over.{c}" in known for c in L.T3_COLUMN_LABELS)
         no_apps = "今年没有收到申请" if carried else "今年没有收到申请，也没有上年结转"
-        return ("今年收到政府信息公开申请了吗？收到的话请把表三整张粘贴过来（从Excel、WPS复制或Markdown表格均可）；"
+        return ("今年收到政府信息公开申请了吗？收到的话请把表三整张粘贴过来（从Excel、WPS复制或Markdown表格均可），"
+                "或直接说各项办理结果；有申请登记台账的，可以把台账粘贴过来，或在“数据表”页上传台账生成表三；"
                 f"没有收到的话说“{no_apps}”。")
     rows = [r for r in T3_ROWS if any(a.startswith(r.address + ".") for a in missing)]
     came = {r: [facts.cell_int(f"t3.{r}.{c}") for c in L.T3_APPLICANT_COLUMNS] for r in ("new_received", "carried_over")}

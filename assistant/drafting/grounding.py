@@ -151,6 +151,8 @@ def _coerce(spec: FactSpec, value):
     return s or None
 
 
+_ALL_COMPLETED = re.compile(r"(?:都|全部|均|全都|已经?|已)\s*(?:已经?|已)?(?:按期|按时|如期)?(?:办完|办结|答复完|办理完毕|答复)"
+                            r"|(?<![没未不])(?:按期|按时|如期)?办结(?:了|公开|并公开|且公开)")
 _CN_BEFORE = re.compile(r"(?:^|(?<=[^一二两三四五六七八九十百千万零〇]))([一二两三四五六七八九])(?=[\u4e00-\u9fa5])")
 _CN_TAIL = re.compile(r"(?<=[\u4e00-\u9fa5])([一二两三四五六七八九十]{1,3})(?:件|个)?\s*$")
 
@@ -192,6 +194,8 @@ def _number_grounded(spec: FactSpec, v: Decimal, quote: str) -> tuple[bool, bool
                 whole - sum(c) == v for whole in counts for k in (1, 2, 3)
                 for c in combinations([x for x in counts if x is not whole], k)):
             return True, False  # "新收25件 企业4件 环保组织2件 剩下的都是个人": what the others leave
+    if spec.kind == "percent" and v == 100 and _ALL_COMPLETED.search(quote):
+        return True, False  # "都办结了": every one completed, a rate of 100%
     if v == 0 and (any(w in normalise(quote) for w in _zero_words()) or _not_before_a_word(quote)
                    or _NONE_CELL.search(quote) or (spec.kind == "cell_int" and "\t" in quote)):
         # (a row copied from a sheet, tab by tab: its blank cells are 0, placed by the table reader)

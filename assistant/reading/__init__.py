@@ -62,6 +62,7 @@ class MessageReading:
     other_year: list[str] = field(default_factory=list)  # sentences dated another year ("2023年，本机关共收到…")
     rough: list[str] = field(default_factory=list)  # numbers said as a guess ("五百四十条左右"), not recorded
     noted: list[str] = field(default_factory=list)  # said of how to read a table ("空着的格子就是0")
+    files: list[str] = field(default_factory=list)  # file paths, file names and web addresses typed in
     checked: list[str] = field(default_factory=list)  # a group's sum that equals its rows ("不予公开3件")
 
     @property
@@ -76,6 +77,11 @@ def _states_a_fact(sentence: str) -> bool:
 
 
 _THAT_TABLE = re.compile(r"表上|表里|表中|表格里|这张表|那张表|刚才的表|上面的表|没出现|没列|没导出|没有列出")
+
+
+# a path (D:\…, /home/…, ~/…), a file name with its extension, a web address
+_FILE = re.compile(r"https?://[^\s，。；]+|(?:[A-Za-z]:[\\/]|~?/)[^\s，。；“”]+|[^\s，。；、“”:：]+\.(?:xlsx|xls|et|csv|ods|docx|doc|wps|pdf|txt|html?)\b",
+                   re.IGNORECASE)
 
 
 def _two_values_named_back(message: str, out: MessageReading) -> None:
@@ -133,6 +139,9 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     out.ops += table_ops
     out.table_lines = table_lines
     skip: list[tuple[int, int]] = []
+    for m in _FILE.finditer(message):  # "D:\2025台账\…xlsx", "/tmp/run3/…": their digits count nothing
+        skip.append((m.start(), m.end()))
+        out.files.append(m.group(0))
     pending = Counter(table_lines)  # the message's own lines the tables took, each as often as taken
     pos = 0
     for line in message.splitlines(keepends=True):

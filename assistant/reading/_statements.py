@@ -42,6 +42,7 @@ _ALL_DONE = re.compile(r"(?:都|全部|均|全都)(?:已经?|已)?(?:办完|办�
 _PROPOSALS_DONE = re.compile(r"(?:都|全部|均|全都|已经?|已)\s*(?:已经?|已)?(?:按期|按时|如期)?(?:办完|办结|答复完|办理完毕|答复)(?!率)"
                              r"|(?<![没未不])(?:按期|按时|如期)?办结(?:了|公开|并公开|且公开)")
 _COLUMN_WORDS = re.compile(r"[＃]+|申请的|申请|这类|那类|这一类|这列|那列|的")
+_INTRODUCED = re.compile(r"(?:局|委员会|委|办公室|办公厅|办|政府|街道|镇|乡|厅|中心)(?:的)?(?:[\s，,。]|$)|县级|市级|省级|乡镇|区级")
 _WAS_WRONG = re.compile(r"\s*[…\.。]*\s*(?:的)?(?:不对|是错的|错了|有误|写错|说错|哦不|不不)")
 # "六百多条……准确是623条": the exact number follows an approximate one
 _EXACT_NEXT = re.compile(r"[…\.。，,\s]*(?:准确|确切|具体|精确|实际)(?:的|地)?(?:数|数字|说)?(?:是|为)")
@@ -645,7 +646,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         if 2008 <= y.value <= 2100 and y.value == y.value.to_integral_value() and (
                 _REPORT_YEAR.search(clause[y.end:y.end + 24]) or re.search(r"年报|报告", clause[y.end:y.end + 16])
                 or re.search(r"报告年度|年度|年份", sentence)
-                or (re.search(r"(?:报|写|做|弄|交)\s*$", clause[:y.start]) and re.match(r"年?(?:的|度)", clause[y.end:]))):
+                or (re.search(r"(?:报|写|做|弄|交)\s*$", clause[:y.start]) and re.match(r"年?(?:的|度)", clause[y.end:]))
+                or (re.fullmatch(r"\s*(?:(?:县级|市级|省级|乡镇|街道|区级|县级市|市直|县直|省直)\s*)?20\d\d\s*年度?的?\s*", clause)
+                    and _INTRODUCED.search(sentence))):
+            # ("青禾县交通运输局 县级 2025年": a year alone, said with who reports)
             out.stated.append(Stated("report_year", int(y.value), quote, c0 + y.start, c0 + y.end))
         elif 8 <= y.value <= 99 and y.unit == "年" and y.value == y.value.to_integral_value() and (
                 re.match(r"年(?:度)?(?:的)?(?:政府信息公开)?(?:工作)?(?:年度)?(?:年报|报告)|年度", clause[y.end:])):
