@@ -31,6 +31,8 @@ _PLACEHOLDER = "可以一次说好几项，也可以直接粘贴表格（Excel�
 
 
 def build(v: Views) -> None:
+    # a role without the chat (审核人员, 编辑) is told what it is for instead, on load
+    v.add("role_note", gr.HTML("", visible=False, elem_id="role-note"))
     # the message box and 发送 stay in view at 1366×768: the chat takes what the page leaves
     v.add("chat", gr.Chatbot(label="对话", show_label=False, height="max(280px, calc(100vh - 460px))", elem_id="chat",
                              feedback_options=None,
@@ -56,8 +58,8 @@ def build(v: Views) -> None:
 def _show_controls(d: Shown) -> dict:
     """发送 and 起草全部正文 work only where the draft's state lets this user change it; otherwise
     they are disabled and the reason is said under them (the service checks again on every action)."""
-    if d.empty:
-        why = "请先选择或新建一份报告。"
+    if d.empty:  # 新建 only to a role that has the button
+        why = "请先选择或新建一份报告。" if d.ws.may(d.ws.user(d.username), "new_draft") else "请先选择一份报告。"
         chat = draft = why
     else:
         chat = d.ws.refusal(d.username, d.draft_id, "chat") if d.may("chat") else ""

@@ -10,7 +10,7 @@ from ui import views
 from ui._gradio_auth import user_of
 from ui._preview import PROVENANCE_HINT
 from ui._refresh import VIEW_OUTPUTS, Shown, chat_of, refresh
-from ui._registry import Views
+from ui._registry import Views, notice_html
 from ui._runtime import in_thread
 
 __all__ = ["APP_TITLE", "LOAD_OUTPUTS", "build_header", "build_memory", "wire"]
@@ -19,7 +19,7 @@ APP_TITLE = "政府信息公开工作年度报告起草助手"
 
 # the results of /load, in this order; role-dependent visibility (Views.shown_to) among them
 LOAD_OUTPUTS: tuple[str, ...] = (
-    "user_badge", "chat", "message", "send", "new_draft", "draft_all", "stop_draft", "editor_tab", "export_tab",
+    "user_badge", "role_note", "chat", "message", "send", "new_draft", "draft_all", "stop_draft", "editor_tab", "export_tab",
     "import_box", "ledger_box", "llm_tab", "restore", "compare_box", *VIEW_OUTPUTS,
 )
 
@@ -79,6 +79,8 @@ def wire(v: Views, ws: AppService, demo: gr.Blocks) -> None:
 
         user, out = await in_thread(work)
         out["user_badge"] = f"**{user.name}**（{user.role_label}）"
+        note = ws.role_note(user)
+        out["role_note"] = gr.update(value=notice_html(note, "info"), visible=bool(note))
         for name, action in v.shown_to.items():  # on top of what the draft's state says (enabled or not)
             out[name] = {**(out.get(name) or {}), **gr.update(visible=ws.may(user, action))}
         return out

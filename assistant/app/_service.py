@@ -22,6 +22,7 @@ from typing import Any, ClassVar, cast
 from assistant.app._provenance import describe_value, explain, field_label
 from assistant.auth import (
     ROLE_LABELS,
+    ROLE_WITHOUT_CHAT,
     Action,
     Approval,
     AuthStore,
@@ -349,6 +350,11 @@ class AppService:
         """Whether this user's role allows ``action`` at all (what the page shows; every action checks
         again, with the draft's owner, state and locks)."""
         return allowed(user, action)
+
+    def role_note(self, user: User) -> str:
+        """What this user's role is for, said where the chat would be when the role may not talk to the
+        assistant ("" when it may)."""
+        return "" if allowed(user, "chat") else ROLE_WITHOUT_CHAT.get(user.role, "")
 
     def refusal(self, username: str | None, draft_id: Any, action: Action) -> str:
         """Why this user may not do ``action`` on the draft now ("" when they may): what the page

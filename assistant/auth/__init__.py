@@ -10,6 +10,7 @@ from assistant.auth._passwords import hash_password, verify_password
 from assistant.auth._permissions import (
     ACTION_LABELS,
     ROLE_LABELS,
+    ROLE_WITHOUT_CHAT,
     ROLES,
     Action,
     PermissionDenied,
@@ -32,7 +33,7 @@ from assistant.auth._store import (
 )
 
 __all__ = [
-    "ACTION_LABELS", "MIN_PASSWORD", "ROLES", "ROLE_LABELS", "AccountDisabled", "Action", "Approval", "AuthStore",
+    "ACTION_LABELS", "MIN_PASSWORD", "ROLES", "ROLE_LABELS", "ROLE_WITHOUT_CHAT", "AccountDisabled", "Action", "Approval", "AuthStore",
     "LoginLimits", "LoginThrottled", "PartLock",
     "PermissionDenied", "Role", "User", "UserError", "allowed", "can_open_draft", "hash_password", "require",
     "require_draft", "verify_password",

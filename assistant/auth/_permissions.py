@@ -9,7 +9,7 @@ from typing import Literal, get_args
 from assistant.errors import ReportAssistantError
 
 __all__ = [
-    "ACTION_LABELS", "ROLES", "ROLE_LABELS", "Action", "PermissionDenied", "Role", "User", "allowed",
+    "ACTION_LABELS", "ROLES", "ROLE_LABELS", "ROLE_WITHOUT_CHAT", "Action", "PermissionDenied", "Role", "User", "allowed",
     "can_open_draft", "require", "require_draft",
 ]
 
@@ -40,6 +40,13 @@ ACTION_LABELS: dict[str, str] = {
     "import_previous": "导入上年报告", "submit": "提交审核", "return": "退回报告",
     "approve": "审核报告", "reopen": "重新打开已定稿的报告", "llm_log": "查看模型调用记录", "export": "导出报告",
     "manage_users": "管理用户",
+}
+
+# said where the chat would be to a role that may not talk to the assistant: a supervisor, the first
+# account made, otherwise finds a page with no message box and no 新建报告, and no word why
+ROLE_WITHOUT_CHAT: dict[str, str] = {
+    "supervisor": "审核人员负责审核、退回和导出；起草报告请用起草人员账号登录（可在“用户管理”中添加起草人员）。",
+    "editor": "编辑负责在“正文编辑”中修改、锁定和重写正文；通过对话填写情况、新建报告请用起草人员账号登录。",
 }
 
 _GRANTS: dict[str, frozenset[str]] = {
