@@ -1,11 +1,12 @@
 """What a clerk trying the page at 1366×768 first met: a supervisor logging in found no message box and
-no 新建报告 with no word why. Screenshots: ``role-note.png`` in the test's folder."""
+no 新建报告 with no word why; the 确定起草 confirmation opened below the screen (only its blue edge
+showed). Screenshots: ``role-note.png``, ``confirm-draft.png`` in the test's folder."""
 
 from __future__ import annotations
 
 import pytest
 
-from eval.harness import logged_in_page
+from eval.harness import logged_in_page, send_message
 from tests.test_ui_browser import PASSWORD, served
 
 pytestmark = pytest.mark.timeout(400)
@@ -43,3 +44,22 @@ def test_a_supervisor_is_told_where_the_chat_would_be_why_there_is_none(app):
     with logged_in_page(base, "zhaoliu", PASSWORD) as page:  # a clerk has the chat, and no such note
         expect(page.locator("#chat-input")).to_be_visible()
         expect(page.locator("#role-note")).to_be_hidden()
+
+
+def test_the_drafting_confirmation_opens_in_view(app):
+    from playwright.sync_api import expect
+
+    base, work = app
+    expect.set_options(timeout=30_000)
+    with logged_in_page(base, "zhaoliu", PASSWORD) as page:
+        page.locator("#new-draft").click()
+        send_message(page, "我们是城关镇人民政府，乡镇，写2024年的")
+        page.locator("#draft-all").click()
+        expect(page.locator("#draft-confirm-text")).to_contain_text("确定现在起草吗")
+        expect(page.locator("#confirm-draft_all")).to_be_visible()
+        page.wait_for_timeout(800)  # what the page does once the box is filled
+        for sel in ("#draft-confirm-text", "#confirm-draft_all", "#draft-cancel"):
+            _in_view(page, sel)
+        page.screenshot(path=str(work / "confirm-draft.png"))
+        page.locator("#draft-cancel").click()
+        expect(page.locator("#confirm-draft_all")).to_be_hidden()

@@ -157,13 +157,24 @@ APP_JS = """
     // the same number again: the answer does not change, so nothing re-renders; show it anyway
     setTimeout(() => { if (pop.querySelector('.body').textContent === '正在查找来源……') pop.copyNow(); }, 2000);
   };
-  // a confirmation that appears below the fold (起草全部正文 at 1366×768) is brought into view;
+  // a confirmation that appears below the fold (起草全部正文 at 1366×768) is brought into view, and
+  // kept there while its text and buttons arrive: shown empty first, only its top edge came into view;
   // a draft copy, once made, is downloaded without a second click
   const seen = new WeakSet();
+  const opened = new WeakMap();
+  const growing = new ResizeObserver((entries) => {
+    for (const { target } of entries) {
+      if (target.offsetParent !== null && Date.now() - (opened.get(target) || 0) < 3000) {
+        target.scrollIntoView({ block: 'nearest' });
+      }
+    }
+  });
   new MutationObserver(() => {
     for (const box of document.querySelectorAll('.confirm')) {
-      if (box.offsetParent !== null && !seen.has(box)) { seen.add(box); box.scrollIntoView({ block: 'nearest' }); }
-      if (box.offsetParent === null) seen.delete(box);
+      if (box.offsetParent !== null && !seen.has(box)) {
+        seen.add(box); opened.set(box, Date.now()); growing.observe(box); box.scrollIntoView({ block: 'nearest' });
+      }
+      if (box.offsetParent === null) { seen.delete(box); growing.unobserve(box); }
     }
     const link = document.querySelector('#draft-copy a[download]');
     if (link && !seen.has(link)) { seen.add(link); link.click(); }
