@@ -58,3 +58,52 @@ def test_upload_accept_and_see_a_cells_rows(app, tmp_path):
         expect(card).to_contain_text("申请台账《2024年申请台账.xlsx》第")
         expect(card).to_contain_text("刘丽")
         page.screenshot(path=str(work / "ledger-provenance.png"))
+
+
+_OVERLAPS = """el => { const label = el.querySelector('[data-testid="block-label"]');
+    const icon = el.querySelector('[data-testid="upload-icon"]');
+    if (!label || !icon) return 'no label or icon';
+    const a = label.getBoundingClientRect(), b = icon.getBoundingClientRect();
+    return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom; }"""
+_TEXT_OUTSIDE = """el => { const box = el.getBoundingClientRect(), out = [];
+    const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let t = walk.nextNode(); t; t = walk.nextNode()) {
+      if (!t.textContent.trim()) continue;
+      const range = document.createRange(); range.selectNodeContents(t);
+      const r = range.getBoundingClientRect();
+      if (r.height && (r.top < box.top - 1 || r.bottom > box.bottom + 1)) out.push(t.textContent.trim());
+    }
+    return out; }"""
+
+
+def test_the_upload_boxes_and_buttons_fit_and_the_derived_table_comes_into_view(app, tmp_path):
+    """A clerk's first look: the label 申请台账（.xlsx…） covered the upload icon and 点击上传 was cut off,
+    采用，填入表三、表四 wrapped to two lines, and after 读取台账 the derived table lay below the screen."""
+    from playwright.sync_api import expect
+
+    base, work = app
+    expect.set_options(timeout=60_000)
+    ledger = write_xlsx(tmp_path / "台账.xlsx", sheet_rows(mixed_records(), 2024))
+    with logged_in_page(base, "liuli", PASSWORD) as page:
+        send_message(page, "我们是西湖街道办事处，街道，写2024年的年报")
+        page.locator("#import-box").click()
+        page.get_by_role("tab", name="数据表").click()
+        page.locator("#ledger-box").get_by_text("由申请台账生成表三、表四").click()
+        for sel in ("#ledger-upload", "#ledger-reviews", "#previous-upload"):
+            box = page.locator(sel)
+            expect(box).to_contain_text("点击上传")
+            assert box.evaluate(_OVERLAPS) is False, sel
+            assert box.evaluate(_TEXT_OUTSIDE) == [], sel
+        page.screenshot(path=str(work / "ledger-box.png"))
+        one_line = page.locator("#ledger-read").bounding_box()
+        for sel in ("#ledger-apply", "#ledger-template-make"):
+            box = page.locator(sel).bounding_box()
+            assert box is not None and one_line is not None and abs(box["height"] - one_line["height"]) < 2, (sel, box)
+        page.locator("#ledger-upload input[type=file]").set_input_files(str(ledger))
+        expect(page.locator("#ledger-upload")).to_contain_text("KB")
+        page.locator("#ledger-read").click()
+        table = page.locator("#ledger-view table.ledger-table")
+        expect(table).to_have_count(1)
+        expect(table).to_be_in_viewport()  # brought there by the page, not by the test
+        expect(page.locator("#ledger-view .ledger-summary").first).to_be_in_viewport()
+        page.screenshot(path=str(work / "ledger-read.png"))

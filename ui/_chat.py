@@ -49,7 +49,9 @@ def build(v: Views) -> None:
     v.add("write_note", gr.HTML("", elem_id="write-note"))
     with v.add("import_box", gr.Accordion("导入上年报告", open=False, visible=False, elem_id="import-box"),
                shown_to="import_previous"):
-        v.add("upload", gr.File(label=f"上年报告（{'、'.join(UPLOAD_TYPES)}）", file_types=list(UPLOAD_TYPES),
+        # the formats said above the box: in its label they covered the upload icon
+        gr.Markdown(f"上年的年度报告文件（{'、'.join(t.lstrip('.') for t in UPLOAD_TYPES)}）：")
+        v.add("upload", gr.File(label="上年报告", file_types=list(UPLOAD_TYPES),
                                 type="filepath", height=140, elem_id="previous-upload"))
         v.add("import", gr.Button("导入", elem_id="import-previous"))
     v.renders(("message", "send", "draft_all", "stop_draft", "write_note"), _show_controls)

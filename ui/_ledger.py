@@ -46,11 +46,13 @@ def build_tab(v: Views) -> None:
     with v.add("ledger_box", gr.Accordion("由申请台账生成表三、表四", open=False, visible=False, elem_id="ledger-box"),
                shown_to="edit_cells"):
         gr.Markdown(_HINT)
+        # short labels (the formats are in the hint above): a long one covered the upload icon, and
+        # 110 px cut off 点击上传
         with gr.Row():
-            v.add("ledger_file", gr.File(label=f"申请台账（{'、'.join(LEDGER_TYPES)}）", file_types=list(LEDGER_TYPES),
-                                         type="filepath", height=110, elem_id="ledger-upload"))
+            v.add("ledger_file", gr.File(label="申请台账", file_types=list(LEDGER_TYPES),
+                                         type="filepath", height=150, elem_id="ledger-upload"))
             v.add("ledger_reviews", gr.File(label="复议诉讼台账（可选）", file_types=list(LEDGER_TYPES),
-                                            type="filepath", height=110, elem_id="ledger-reviews"))
+                                            type="filepath", height=150, elem_id="ledger-reviews"))
         with gr.Row():
             for kind, role in PICKERS:
                 roles = APPLICATION_ROLES if kind == "applications" else REVIEW_ROLES
@@ -60,7 +62,7 @@ def build_tab(v: Views) -> None:
         with gr.Row():
             v.add("ledger_read", gr.Button("读取台账", elem_id="ledger-read", scale=0, min_width=120))
             v.add("ledger_apply", gr.Button("采用，填入表三、表四", variant="primary", interactive=False,
-                                            elem_id="ledger-apply", scale=0, min_width=180))
+                                            elem_id="ledger-apply", scale=0, min_width=230))  # on one line
             v.add("ledger_template", gr.Button("下载台账模板", elem_id="ledger-template-make", scale=0, min_width=130))
             v.add("ledger_template_file", gr.File(label="台账模板（申请人类型、办理结果都有下拉列表）", interactive=False,
                                                   visible=False, height=70, elem_id="ledger-template"))

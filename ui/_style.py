@@ -176,6 +176,9 @@ APP_JS = """
       }
       if (box.offsetParent === null) { seen.delete(box); growing.unobserve(box); }
     }
+    // the tables derived from a ledger appear under the upload, below the screen: show them
+    const derived = document.querySelector('#ledger-view .ledger');
+    if (derived && !seen.has(derived)) { seen.add(derived); derived.scrollIntoView({ block: 'start', behavior: 'smooth' }); }
     const link = document.querySelector('#draft-copy a[download]');
     if (link && !seen.has(link)) { seen.add(link); link.click(); }
   }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['style', 'class'] });
