@@ -1,6 +1,7 @@
 """What a clerk trying the page at 1366×768 first met: a supervisor logging in found no message box and
 no 新建报告 with no word why; the 确定起草 confirmation opened below the screen (only its blue edge
-showed). Screenshots: ``role-note.png``, ``confirm-draft.png`` in the test's folder."""
+showed); the supervisor's review bar squeezed the draft's state into a narrow column. Screenshots:
+``role-note.png``, ``confirm-draft.png``, ``review-bar.png`` in the test's folder."""
 
 from __future__ import annotations
 
@@ -63,3 +64,33 @@ def test_the_drafting_confirmation_opens_in_view(app):
         page.screenshot(path=str(work / "confirm-draft.png"))
         page.locator("#draft-cancel").click()
         expect(page.locator("#confirm-draft_all")).to_be_hidden()
+
+
+_LINES = """el => { const range = document.createRange(); range.selectNodeContents(el);
+    const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+    return tops.size; }"""
+
+
+def test_the_supervisors_review_bar_gives_the_drafts_state_room(app):
+    """With 理由, 退回修改 and 审核定稿 beside it, the draft's state was squeezed into a narrow column
+    (“提交审 / 核）” broke over lines)."""
+    from playwright.sync_api import expect
+
+    base, work = app
+    expect.set_options(timeout=30_000)
+    with logged_in_page(base, "zhaoliu", PASSWORD) as page:
+        page.locator("#new-draft").click()
+        send_message(page, "我们是河东镇人民政府，乡镇，写2024年的")
+        page.locator("#move-submit").click()
+        page.locator("#confirm-submit").click()
+        expect(page.locator("#draft-status")).to_contain_text("待审核")
+    with logged_in_page(base, "wangwu", PASSWORD) as page:
+        page.locator("#todo [data-draft]").first.click()
+        status = page.locator("#draft-status")
+        expect(status).to_contain_text("待审核")
+        expect(page.locator("#move-approve")).to_be_visible()
+        expect(page.locator("#move-reason")).to_be_visible()
+        page.screenshot(path=str(work / "review-bar.png"))
+        box = status.bounding_box()
+        assert box is not None and box["width"] >= WIDTH * 0.4, box
+        assert status.locator("p").first.evaluate(_LINES) <= 2

@@ -94,6 +94,9 @@ APP_CSS = """
 .notice.info { background: #eef4fd; border-left: 4px solid #1e6fd9; color: #123c73; }
 .empty { color: #666; padding: 24px; text-align: center; }
 #review-bar { align-items: center; }
+/* the state and its next step get most of the bar: beside 理由 and two buttons they were squeezed into
+   a third of it ("提交审 / 核）"); Markdown takes no scale or min_width of its own */
+#review-bar > #draft-status { flex: 3 1 0% !important; min-width: min(480px, 100%) !important; }
 .diff { line-height: 1.9; padding: 10px; background: #fff; border: 1px solid #ddd; border-radius: 6px; }
 .diff del { background: #fde2e2; color: #a11; }
 .diff ins { background: #dff5e1; color: #135e22; text-decoration: underline; }
