@@ -250,3 +250,27 @@ def test_asking_how_to_use_a_ledger_is_answered():
     from assistant.reading import guide_answer
     for q in ("我们有个台账 能导进来吗", "表三可以用excel生成吗"):
         assert "数据表" in (guide_answer(q) or ""), q
+
+
+def test_last_years_figure_said_in_passing_is_not_recorded():
+    got = _values("处罚那个我看错了，二十起是上年的，今年是23起")
+    assert got == {"t2.penalty.decisions": "23"}
+    r = read_message("前年申请有40多件，去年31件，今年少了")
+    assert not [op for op in r.ops if op.field.startswith("t3.")]
+    # last year's carry-over is this year's: it is recorded
+    assert _values("去年转过来的2件都是企业的")["t3.carried_over.commercial"] == "2"
+
+
+def test_table_two_decisions_said_as_finished_are_table_two():
+    got = _values("行政许可全年受理办结4,120件，处罚办结63件")
+    assert got == {"t2.licensing.decisions": "4120", "t2.penalty.decisions": "63"}
+
+
+def test_a_cell_corrected_as_old_then_new_takes_the_new():
+    got = _values("表三改一下：过程性信息那行个人列5改4")
+    assert got.get("t3.withheld.process_info.natural") == "4"
+
+
+def test_a_pointer_at_applications_already_told_is_not_a_new_count():
+    r = read_message("这三件其实都还没办完")
+    assert not [op for op in r.ops if op.field.startswith("t3.")] and r.unexplained

@@ -50,6 +50,8 @@ _EXACT_NEXT = re.compile(r"[…\.。，,\s]*(?:准确|确切|具体|精确|实�
 _SAYS_VALUE = re.compile(r"^\s*(?:应该是|应该为|应为|应是|改成|改为|其实是|实际是|是)\s*$")
 # "有1件是信访转过来的不算": a number the clerk says is not counted
 _NOT_COUNTED = re.compile(r"不算|不计入?|没算|不统计|不纳入|不属于(?:依)?申请|^\s*(?:去年底|去年年底|上年底|上年末|去年末|年初)")
+# "十二起是去年的", "去年申请是35件": last year's figure, said in passing (not 去年结转过来的)
+_LAST_YEARS = re.compile(r"是(?:去年|上年|前年|上一年)(?:的|那)|^\s*(?:去年|前年|上一年)(?!底|年底|末)(?!.*(?:结转|转过来|转来|转到|留下|遗留))")
 # "这个算不算依申请？": a question whether what was told counts
 _COUNTS_OR_NOT = re.compile(r"算不算|算吗|要不要算|计不计|算进去吗|要算吗|算不算数|能不能算|属不属于|是不是算")
 # "一家律师事务所", "一位市民": an article before who applied, not a count
@@ -445,7 +447,7 @@ _BARE_FILLER = re.compile(r"[＃\s。；;！!，,、]|也|都|还|就|我们|今
 # "刚才说的７件是截止到十月份的": the value said before, named to be replaced
 _OLD_VALUE = re.compile(r"(?:刚才|刚刚|刚|之前|前面|上次|原来|原先)(?:说|报|填|给|写)(?:的|了)?\s*$")
 # "企业那个1应该是0": the value before 应该是 is the old one
-_THEN_NEW = re.compile(r"\s*(?:应该是|应该为|应为|应是|改成|改为|其实是|实际是|实际上是)\s*[0-9０-９零〇一二两三四五六七八九十]")
+_THEN_NEW = re.compile(r"\s*(?:应该是|应该为|应为|应是|改成|改为|改|其实是|实际是|实际上是)\s*[0-9０-９零〇一二两三四五六七八九十]")
 # "2023年，本机关共收到…": a sentence dated by its year (a passage of another year's report)
 _DATED = re.compile(r"\s*(?:[（(]?[一二三四五六七八九十]+[)）、.．]\s*)?(20\d\d)\s*年(?:度)?(?:[，,]|全年|共|本机关|我)")
 _IN_ALL = re.compile(r"(?:一共|总共|合计|共计|加起来|总计|累计|全年)(?:是|为|有|就是)?\s*$")
@@ -598,6 +600,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         # "复议2件，1件还没办完": a review or lawsuit not finished is 尚未审结, not table 三's carry-forward
         anchors = [Anchor("t4col", "pending", a.start, a.end) if a.kind == "t3row" and a.key == "carried_forward"
                    else a for a in anchors]
+    if any(a.kind == "t2row" and a.key in ("licensing", "penalty", "enforcement") for a in anchors):
+        # "许可全年办结8,764件": the decisions of table 二, not applications finished or received
+        anchors = [a for a in anchors if not (a.kind == "t3row" and a.key in ("total", "new_received", "carried_forward"))]
     if ctx.proposals_sentence:
         # "人大建议5件，办结4件，还有1件没办结": the proposals' completion, not table 三's rows
         anchors = [a for a in anchors if not (a.kind == "t3row" and a.key in ("total", "carried_forward"))]
@@ -807,7 +812,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         if not ctx.pending_quiet:
             out.unexplained.append((at + n0.start, at + n0.end, said))
         ctx.pending, ctx.pending_quiet = None, False
-    if _NOT_COUNTED.search(plain):
+    if _NOT_COUNTED.search(plain) or (numbers and _LAST_YEARS.search(clause)):
         out.excluded.append(quote)
         return
     replaced = 0
@@ -894,6 +899,11 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         if _REFERENCE.search(clause[:n.start]) and n.value > 1 and any(
                 k.startswith("t3.") and str(v) == str(n.value) for k, v in ctx.earlier.items()):
             out.checked.append(quote)  # "连去年转过来那3件一起算": pointing at applications said before
+            continue
+        if _REFERENCE.search(clause[:n.start]) and n.value > 1 and not _col_before(clause, n) and not any(
+                a.kind in ("t3row", "t4block", "t2row", "fact") and a.end <= n.start for a in anchors):
+            # "那两件其实还没办完": the applications just spoken of, not a count of their own
+            out.unexplained.append((c0 + n.start, c0 + n.end, quote))
             continue
         if _REFERENCE.search(clause[:n.start]) and (col := _col_before(clause, n)) and not ctx.t3row:
             # "企业那1件让他补正材料一直没回": that applicant's one application, and what became of it
