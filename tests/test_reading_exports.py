@@ -274,3 +274,33 @@ def test_a_cell_corrected_as_old_then_new_takes_the_new():
 def test_a_pointer_at_applications_already_told_is_not_a_new_count():
     r = read_message("这三件其实都还没办完")
     assert not [op for op in r.ops if op.field.startswith("t3.")] and r.unexplained
+
+
+def test_applications_told_one_after_another_in_a_sentence():
+    message = "依申请今年两件，都是群众的。一件要村里修路的预算，直接给了；另一件要的是别人家的宅基地审批材料，涉及第三方没给"
+    r = read_message(message)
+    got = {op.field: op.value for op in check_patch(Patch(ops=r.ops), message).accepted}
+    assert got["t3.granted.natural"] in (1, "1") and got["t3.withheld.third_party.natural"] in (1, "1")
+
+
+def test_the_zero_of_a_date_is_no_none():
+    r = read_message("12月30号收到的那件，个人的")
+    assert not [op for op in r.ops if str(op.value) == "0"]
+
+
+def test_an_application_forgotten_is_added_to_what_was_said(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["长河县统计局 县级 2025年", "依申请今年收到4件，都是个人的"])
+    r = talk(service, draft, ["对了依申请还漏了一件，也是个人的，11月收的"])[0]
+    assert service.facts(draft).cells["t3.new_received.natural"] == 5
+    assert "（原为4）" in r.text
+    # the same number said again is not added
+    talk(service, draft, ["依申请今年收到5件，刚才漏说了一件"])
+    assert service.facts(draft).cells["t3.new_received.natural"] == 5
+
+
+def test_short_row_labels_of_a_clerks_sheet():
+    from assistant.reading._tables import _official_label
+    assert _official_label("其他处理-其他", "t3") == "（六）其他处理3.其他"
+    assert _official_label("要求确认或重新出具", "t3").startswith("（五）不予处理5")

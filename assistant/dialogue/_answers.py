@@ -62,6 +62,26 @@ _NOTHING = ("这条消息里没有找到可以记录的内容。可以直接说�
             "或粘贴表格；说“还缺什么”查看进度。")
 
 
+_ADDED = re.compile(r"漏了|漏掉|漏说|落了|落下|忘了说|忘说了|少算了|少说了|少报了")
+_REPLACES = re.compile(r"不对|说错|错了|应该是|应为|改成|改为|更正|其实是|一共|总共|合计")
+
+
+def _added_to_what_was_said(accepted: list[PatchOp], message: str, facts: Facts) -> list[PatchOp]:
+    """"依申请还有一件漏了，…也是个人的": applications added to the ones told before, not a new count
+    for the row — each table-三 cell already said (by the clerk) grows by the number given, and the
+    reply shows the old value beside it."""
+    if not _ADDED.search(message) or _REPLACES.search(message):
+        return accepted
+    out = []
+    for op in accepted:
+        old = facts.cells.get(op.field)
+        if (op.op == "set" and op.field.startswith("t3.") and isinstance(old, int) and old > 0 and _ADDED.search(op.quote)
+                and isinstance(op.value, int) and op.value > 0 and op.value != old):  # (the same number is said again)
+            op = op.model_copy(update={"value": old + op.value})
+        out.append(op)
+    return out
+
+
 def _pasted_register(st: State) -> str | None:
     """The message that pasted the register of applications the table was counted from, if any."""
     said = [f for f in st.stored.values() if f.source == "chat" and f.quote.startswith(LEDGER_QUOTE) and f.turn_text]
@@ -295,6 +315,7 @@ def answer(st: State, message: str, model: Model, correction: str | None) -> Out
         fields = {op.field for op in moved}
         accepted = [op for op in accepted if op.field not in fields] + moved
         tail = [t for t in tail if not t.startswith("这些数字没能确定")]
+    accepted = _added_to_what_was_said(accepted, message, st.stated)
     accepted += _one_column_follows(accepted, st.stated) + _total_follows(accepted, st.stated)
     bad = [r for r in (bad_value_reason(x) for x in rejected) if r]
     others = [x.reason for x in rejected if not bad_value_reason(x)]

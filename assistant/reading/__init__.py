@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from assistant.numbers import find_numbers
+from assistant.reading._cases import cases_told_inline as _cases_inline
 from assistant.reading._cases import cases_told_one_per_line as _cases_one_per_line
 from assistant.reading._cases import items_in
 from assistant.reading._guide import guide_answer
@@ -155,7 +156,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
             skip.append((pos, pos + len(body)))
             out.unexplained.append(body.strip())
         pos += len(line)
-    cases = _cases_one_per_line(message) if not table_ops else []
+    cases = (_cases_one_per_line(message) or _cases_inline(message)) if not table_ops else []
     for row, col in dict.fromkeys((c.row, c.column) for c in cases):
         # "1、一个村民要征地补偿协议 给他公开了": each line one application, counted into its cells
         mine = [c for c in cases if (c.row, c.column) == (row, col)]

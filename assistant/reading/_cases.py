@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from assistant.reading._vocab import vocabulary
 
-__all__ = ["Case", "cases_told_one_per_line", "items_in"]
+__all__ = ["Case", "cases_told_inline", "cases_told_one_per_line", "items_in"]
 
 _ITEM = re.compile(r"^[ \t\u3000]*(?:[（(]?[0-9０-９]{1,2}[)）、.．]|[（(][一二三四五六七八九十]{1,2}[)）]|第[一二三四五六七八九十0-9]{1,2}(?:个|件)[，,:：\s])")
 _NOT_RESULT = ("new_received", "carried_over", "total")
@@ -45,17 +45,60 @@ def cases_told_one_per_line(message: str) -> list[Case]:
     return out if len(out) >= 2 else []
 
 
-def _case(line: str, at: int) -> Case | None:
+def _case(line: str, at: int, default_column: str | None = None) -> Case | None:
     anchors = vocabulary().anchors(line)
     rows = {a.key for a in anchors if a.kind == "t3row" and a.key not in _NOT_RESULT}
     if len(rows) > 1 and "carried_forward" in rows:
         rows = {"carried_forward"}  # "…还没答复 放明年": whatever was begun, it goes on next year
-    cols = {a.key for a in anchors if a.kind == "t3col"}
+    if not rows and _GIVEN.search(line):
+        rows = {"granted"}  # "直接给了": the information was given
+    cols = {a.key for a in anchors if a.kind == "t3col"} or ({default_column} if default_column else set())
     if len(rows) != 1 or len(cols) != 1:
         return None
     return Case(next(iter(rows)), next(iter(cols)), bool(_LAST_YEAR.search(line)), at, at + len(line))
 
 
+# "一件问…，直接给了；另一件是要…，按行政查询事项填的": applications told one after another
+_ONE_MORE = re.compile(r"(?:(?<=[；;。，,！!\s])|^)(?:另外一件|另一件|还有一件|再有一件|第[一二三四五六七八九十]件|一件)(?![都也没])")
+_GIVEN = re.compile(r"给(?:了|他了|她了|对方了|人家了)|提供了|直接给|都给了")
+_EVERYONE = re.compile(r"都是(?:个人|自然人|群众|老百姓|市民|村民|居民)")
+
+
+def cases_told_inline(message: str) -> list[Case]:
+    """Applications told one after another in a sentence ("一件…，给了；另一件…，按行政查询事项"), each
+    placed as on a line of its own; [] unless there are two or more and every one can be placed.
+    Who applied may be said once before them ("今年就两件，都是个人的")."""
+    marks = list(_ONE_MORE.finditer(message))
+    if len(marks) < 2:
+        return []
+    head = message[:marks[0].start()]
+    everyone = "natural" if _EVERYONE.search(head) else None
+    out: list[Case] = []
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else _last_end(message, m.start())
+        case = _case(message[m.start():end], m.start(), default_column=everyone)
+        if case is None:
+            return []
+        out.append(case)
+    return out
+
+
+def _last_end(message: str, at: int) -> int:
+    """Where the last application told ends: at its sentence's end, or at the first pause after its
+    result ("…属于不掌握 去年没结转的": what follows is about something else)."""
+    stop = re.compile(r"[。！!\n]").search(message, at)
+    end = stop.start() if stop else len(message)
+    words = [a for a in vocabulary().anchors(message[at:end]) if a.kind == "t3row" and a.key not in _NOT_RESULT]
+    if words or _GIVEN.search(message[at:end]):
+        after = max([at + a.end for a in words] + [at + g.end() for g in _GIVEN.finditer(message[at:end])])
+        pause = re.compile(r"[\s，,；;]").search(message, after, end)
+        if pause:
+            return pause.start()
+    return end
+
+
 def items_in(quote: str) -> int:
-    """How many numbered lines (one application each) ``quote`` holds."""
-    return sum(bool(_ITEM.match(line)) for line in quote.splitlines())
+    """How many applications, one each, ``quote`` tells: its numbered lines, or the ones told one
+    after another ("一件…；另一件…")."""
+    lines = sum(bool(_ITEM.match(line)) for line in quote.splitlines())
+    return lines or len(_ONE_MORE.findall(quote))

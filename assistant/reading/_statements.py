@@ -652,7 +652,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                 _REPORT_YEAR.search(clause[y.end:y.end + 24]) or re.search(r"年报|报告", clause[y.end:y.end + 16])
                 or re.search(r"报告年度|年度|年份", sentence)
                 or (re.search(r"(?:报|写|做|弄|交)\s*$", clause[:y.start]) and re.match(r"年?(?:的|度)", clause[y.end:]))
-                or (re.fullmatch(r"\s*(?:(?:县级|市级|省级|乡镇|街道|区级|县级市|市直|县直|省直)\s*)?20\d\d\s*年度?的?\s*", clause)
+                or (re.fullmatch(r"[^0-9０-９]*\s20\d\d\s*年度?的?\s*|\s*20\d\d\s*年度?的?\s*", clause)
                     and _INTRODUCED.search(sentence))):
             # ("青禾县交通运输局 县级 2025年": a year alone, said with who reports)
             out.stated.append(Stated("report_year", int(y.value), quote, c0 + y.start, c0 + y.end))
@@ -713,7 +713,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         ctx.pending_col, ctx.pending_quiet = None, False
     if not numbers:
         # "不收费": 不 right before the item's word negates it (a 不 inside a word, 不予公开, is masked)
-        negated = any(w in plain for w in zero_words) or blanket or bool(said_zero) or bool(re.search(r"不(?=＃)", plain))
+        # (the 0 of a date or of a longer number, "12月30号", "2024", says no none)
+        plain_words = re.sub(r"[0-9０-９]{2,}|[0-9０-９.．]+(?=\s*[年月日号点时])|[0-9０-９]+[.．][0-9０-９]+", "＿", plain)
+        negated = (any(w in plain_words for w in zero_words) or blanket or bool(said_zero)
+                   or bool(re.search(r"不(?=＃)", plain)))
         named = [a for a in anchors if a.kind in ("fact", "t2row", "t3row", "t3group", "t4block")
                  or (a.kind == "t2col" and ctx.t2row in ("regulations", "normative_docs"))]
         specific = [a for a in named if clause[a.start:a.end] not in _GENERIC]

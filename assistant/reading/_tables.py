@@ -110,6 +110,8 @@ def _official_label(label: str, table: str) -> str | None:
         return "（六）其他处理3.其他"  # a row called 其他 in table 三 is （六）3, not the 其他 column
     if table == "t3" and text in ("总计", "合计"):
         return "（七）总计"
+    if table == "t3" and re.fullmatch(r"其他处理\s*[-－—_：:/·]?\s*其他", text):
+        return "（六）其他处理3.其他"  # "其他处理-其他": the group and its row 3.其他
     if table == "t3" and text in ("重复",):
         return "（五）不予处理2.重复申请"
     if table == "t3" and re.fullmatch(r"(?:办理结果|结果)?[-－—_：:]?(?:总计|合计|小计)", text):
