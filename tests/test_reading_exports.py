@@ -304,3 +304,18 @@ def test_short_row_labels_of_a_clerks_sheet():
     from assistant.reading._tables import _official_label
     assert _official_label("其他处理-其他", "t3") == "（六）其他处理3.其他"
     assert _official_label("要求确认或重新出具", "t3").startswith("（五）不予处理5")
+
+
+def test_applications_listed_a_line_each_after_a_colon_without_numbers():
+    message = ("今年一共收到两件申请，情况如下：\n一个居民要小区改造的设计方案，给他了；\n一家物业公司要别的小区的合同，"
+               "涉及商业秘密没给。\n另外去年年底收到的一件，个人的，元旦后答复了，也给了")
+    r = read_message(message)
+    got = {op.field: op.value for op in check_patch(Patch(ops=r.ops), message).accepted}
+    assert got["t3.new_received.natural"] in (1, "1") and got["t3.new_received.commercial"] in (1, "1")
+    assert got["t3.carried_over.natural"] in (1, "1") and got["t3.granted.natural"] in (2, "2")
+    assert got["t3.withheld.third_party.commercial"] in (1, "1")
+
+
+def test_no_site_of_its_own_is_not_none_published():
+    r = read_message("我们街道没有单独的网站，信息都挂在区政府网站街道专栏，大概一百来条")
+    assert "website_items" not in {op.field for op in r.ops}

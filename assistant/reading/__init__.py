@@ -189,6 +189,10 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
         for col in dict.fromkeys(c.column for c in new):
             out.ops.append(PatchOp(field=f"t3.new_received.{col}", value=str(sum(c.column == col for c in new)),
                                    quote=span))
+        for c in (c for c in cases if c.carried_over):  # "另外去年12月底收到的一件…也给了"
+            mine = [x for x in cases if x.carried_over and x.column == c.column]
+            out.ops.append(PatchOp(field=f"t3.carried_over.{c.column}", value=str(len(mine)),
+                                   quote=message[mine[0].start:mine[-1].end].strip()))
     _channels_add_up(message, reading)
     targets: set[str] = set()
     for s in reading.stated:

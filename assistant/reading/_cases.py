@@ -42,7 +42,29 @@ def cases_told_one_per_line(message: str) -> list[Case]:
                 return []
             out.append(case)
         pos += len(line)
-    return out if len(out) >= 2 else []
+    return out if len(out) >= 2 else _listed_after_a_colon(message)
+
+
+def _listed_after_a_colon(message: str) -> list[Case]:
+    """"今年收到三件：" and then one application a line, unnumbered ("一个村民要…，给他了；")."""
+    lines = message.splitlines(keepends=True)
+    pos = 0
+    for k, line in enumerate(lines):
+        pos += len(line)
+        if not line.rstrip().endswith(("：", ":")) or not re.search(r"件|申请", line):
+            continue
+        out: list[Case] = []
+        at = pos
+        for body in lines[k + 1:]:
+            text = body.rstrip("\r\n")
+            if text.strip():
+                case = _case(text, at)
+                if case is None:
+                    return []
+                out.append(case)
+            at += len(body)
+        return out if len(out) >= 2 else []
+    return []
 
 
 def _case(line: str, at: int, default_column: str | None = None) -> Case | None:
