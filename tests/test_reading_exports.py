@@ -319,3 +319,19 @@ def test_applications_listed_a_line_each_after_a_colon_without_numbers():
 def test_no_site_of_its_own_is_not_none_published():
     r = read_message("我们街道没有单独的网站，信息都挂在区政府网站街道专栏，大概一百来条")
     assert "website_items" not in {op.field for op in r.ops}
+
+
+def test_the_rest_are_individuals_after_a_total_said_before(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["北港市商务局 市级 2024年", "依申请今年新收30件"])
+    talk(service, draft, ["申请人：公司5件，律所1件，其余都是个人。"])
+    cells = service.facts(draft).cells
+    assert cells["t3.new_received.natural"] == 24 and cells["t3.new_received.commercial"] == 5
+
+
+def test_a_groups_count_is_not_one_rows_when_the_group_is_told_row_by_row():
+    r = read_message("不予公开3件：企业要别人的标书，涉及商业秘密，1件；个人要内部讨论稿，属于过程性信息，2件")
+    got = {op.field: op.value for op in r.ops}
+    assert got.get("t3.withheld.third_party.total") == "1" and got.get("t3.withheld.process_info.total") == "2"
+    assert not any(v == "3" for f, v in got.items() if f != "t3.withheld.total")

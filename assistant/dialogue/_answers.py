@@ -315,6 +315,9 @@ def answer(st: State, message: str, model: Model, correction: str | None) -> Out
         fields = {op.field for op in moved}
         accepted = [op for op in accepted if op.field not in fields] + moved
         tail = [t for t in tail if not t.startswith("这些数字没能确定")]
+    taken = {op.field for op in accepted}
+    # ("其余都是个人" after a total said before: the reader's own sum, not a number of this message)
+    accepted += [op.model_copy(update={"value": int(str(op.value))}) for op in reading.computed if op.field not in taken]
     accepted = _added_to_what_was_said(accepted, message, st.stated)
     accepted += _one_column_follows(accepted, st.stated) + _total_follows(accepted, st.stated)
     bad = [r for r in (bad_value_reason(x) for x in rejected) if r]

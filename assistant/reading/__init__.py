@@ -65,6 +65,9 @@ class MessageReading:
     noted: list[str] = field(default_factory=list)  # said of how to read a table ("空着的格子就是0")
     files: list[str] = field(default_factory=list)  # file paths, file names and web addresses typed in
     checked: list[str] = field(default_factory=list)  # a group's sum that equals its rows ("不予公开3件")
+    # values the reader computed from ones said in earlier messages ("其余都是个人" after "新收46件"):
+    # not written in this message, so no check against its words can pass them; recorded as computed
+    computed: list[PatchOp] = field(default_factory=list)
 
     @property
     def explained(self) -> bool:
@@ -207,6 +210,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     out.rough = list(reading.rough)
     out.noted += reading.noted
     out.checked = list(reading.checked)
+    out.computed = [PatchOp(field=x.target, value=str(x.value), quote=x.quote) for x in reading.computed]
     _identity(message, skip, topic, out, known)
 
     known = known | targets | {op.field for op in table_ops}

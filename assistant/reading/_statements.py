@@ -115,6 +115,7 @@ class Reading:
     rough: list[str] = field(default_factory=list)  # "五百四十条左右": a guess, not a figure for the report
     noted: list[str] = field(default_factory=list)  # said of how to read a table ("空着的格子就是0")
     checked: list[str] = field(default_factory=list)  # "不予公开3件": a group's sum, equal to its rows said
+    computed: list[Stated] = field(default_factory=list)  # values computed from ones said before ("其余都是个人")
     group_totals: list[tuple[str, int, tuple[int, int, str]]] = field(default_factory=list)
     tables_named: set[str] = field(default_factory=set)  # "t2", "t3", "t4" named in the message
 
@@ -666,7 +667,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                                                or len(clause.strip()) <= max(6, len(lv.group(0)) + 2)
                                                or (re.search(r"(?:是|属于|算)\s*$", clause[:lv.start()])
                                                    and re.fullmatch(r"(?:的)?(?:局|单位|部门|机关|政府|机构)?[的吧啊。]*\s*",
-                                                                    clause[lv.end():]))):
+                                                                    clause[lv.end():]))
+                                                  # "东岭市生态环境局 市级 2023年": between the name and the year
+                                                  or ((not clause[:lv.start()].strip() or re.search(r"\s$", clause[:lv.start()]))
+                                                      and re.fullmatch(r"\s+20\d\d\s*年度?的?\s*", clause[lv.end():]))):
         out.stated.append(Stated("agency_level", lv.group("w"), quote, c0 + lv.start(), c0 + lv.end()))
     # "都办完了": nothing carried forward to next year (not about 建议提案)
     if _ALL_DONE.search(clause) and not re.search("建议|提案", sentence):
@@ -682,7 +686,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                  and clause[a.start:a.end] not in _GENERIC]
     if not numbers and out.group_totals and len({a.key for a in rows_here}) == 1 and (
             rows_here[0].key.startswith(out.group_totals[-1][0] + ".")) and not any(
-            s.target.startswith(f"t3.{rows_here[0].key}.") for s in out.stated):
+            s.target.startswith(f"t3.{rows_here[0].key}.") for s in out.stated) and len({
+            a.key for a in vocabulary().anchors(message[out.group_totals[-1][2][1]:]) if a.kind == "t3row"
+            and a.key.startswith(out.group_totals[-1][0] + ".")}) == 1:
+        # (not when the sentence names other rows of the group: "不予公开4件：…商业秘密，2件；…过程性信息，1件")
         # "无法提供2件，都是个人，本机关不掌握": the group's count is all of the one row named after it
         _, g_value, (g_at, g_end, g_said) = out.group_totals[-1]
         g_cols = sorted({a.key for a in anchors if a.kind == "t3col"})
@@ -1081,15 +1088,26 @@ def _all_of_one_column(sentence: str, quote: str, ctx: _Context, out: Reading) -
     rest = re.search(r"(?:剩下|其余|剩余|其他|别的|另外)的?(?:申请)?\s*$", sentence[:m.start()])
     but = bool(re.search(r"除了|除去|除开", sentence[:m.start()]) or rest)
     said = list(ctx.t3rows_said)
+    earlier_rows: set[str] = set()
     if rest:  # "新收25件 企业4件 环保组织2件 剩下的都是个人": rows some of whose applicants were named
         said += [(x.target[3:-6], int(x.value), x.start - ctx.sentence_at) for x in out.stated
                  if x.target.startswith("t3.") and x.target.endswith(".total") and x.start >= ctx.sentence_at
                  and x.target[3:-6] not in {r for r, _, _ in said}
                  and not any(y.target == f"{x.target[:-6]}.{cols[0].key}" for y in out.stated)]
+        # "申请人：企业7件，环保组织2件…，其余都是个人" after "新收46件" in a message before
+        for x in out.stated:
+            row = x.target[3:].rsplit(".", 1)[0] if x.target.startswith("t3.") else ""
+            if (row and not x.target.endswith(".total") and x.start >= ctx.sentence_at
+                    and row not in {r for r, _, _ in said} and isinstance(ctx.earlier.get(f"t3.{row}.total"), int)
+                    and not any(y.target in (f"t3.{row}.total", f"t3.{row}.{cols[0].key}") for y in out.stated)):
+                said.append((row, int(ctx.earlier[f"t3.{row}.total"]), x.start - ctx.sentence_at))  # type: ignore[call-overload]
+                earlier_rows.add(row)
     for row, total, pos in said:
         if pos < m.start():
             others = sum(int(x.value) for x in out.stated if x.target.startswith(f"t3.{row}.")
                          and x.target.rsplit(".", 1)[1] not in ("total", cols[0].key)) if but else 0
             if total - others >= 0:
-                out.stated.append(Stated(f"t3.{row}.{cols[0].key}", total - others, quote, 0, 0))
+                # (from a total said in a message before: computed, not written here)
+                into = out.computed if row in earlier_rows else out.stated
+                into.append(Stated(f"t3.{row}.{cols[0].key}", total - others, quote, 0, 0))
     ctx.t3rows_said.clear()
