@@ -335,3 +335,18 @@ def test_a_groups_count_is_not_one_rows_when_the_group_is_told_row_by_row():
     got = {op.field: op.value for op in r.ops}
     assert got.get("t3.withheld.third_party.total") == "1" and got.get("t3.withheld.process_info.total") == "2"
     assert not any(v == "3" for f, v in got.items() if f != "t3.withheld.total")
+
+
+def test_a_channel_said_as_part_of_the_new_media_count_is_not_added():
+    got = _values("新媒体一共1,530条，其中视频号210条")
+    assert got["new_media_posts"] == "1530"
+    assert _values("公众号900条、视频号210条")["new_media_posts"] == "1110"  # two channels: one count
+
+
+def test_a_number_taken_back_with_a_dash_gives_way_to_the_next():
+    assert _values("发布会开了3场——不对，是4场")["press_conferences"] == "4"
+
+
+def test_yes_then_no_on_the_fee_in_a_correction_takes_the_last():
+    got = _values("信息处理费收过……不对，我记错了，今年没收过信息处理费")
+    assert got.get("fee_charged") is False

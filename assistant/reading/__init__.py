@@ -91,12 +91,21 @@ _FILE = re.compile(r"https?://[^\s，。；]+|(?:[A-Za-z]:[\\/]|~?/)[^\s，。�
 def _two_values_named_back(message: str, out: MessageReading) -> None:
     """One item given two different numbers in one message that does not say which is right (the
     reader placed a count of one story in two rows): neither is recorded, both are named back."""
-    if _CORRECTS.search(message):
-        return
+    flags: dict[str, list[PatchOp]] = {}
+    for op in out.ops:  # "收了1件 120元……不对不对，那是2022年的，今年没收": the last word on a yes/no item
+        if op.op == "set" and isinstance(op.value, bool):
+            flags.setdefault(op.field, []).append(op)
+    for field, said in flags.items():
+        if len({op.value for op in said}) > 1:
+            last = max(said, key=lambda op: message.rfind(op.quote) + len(op.quote))
+            out.ops = [op for op in out.ops if op.field != field or op is last] if _CORRECTS.search(message) \
+                else [op for op in out.ops if op.field != field]
     values: dict[str, set[str]] = {}
     for op in out.ops:
         if op.op == "set" and not isinstance(op.value, bool) and op.value is not None:
             values.setdefault(op.field, set()).add(str(op.value))
+    if _CORRECTS.search(message):
+        return
     clash = {f for f, v in values.items() if len(v) > 1 and all(re.fullmatch(r"\d+(?:\.\d+)?", x) for x in v)}
     if not clash:
         return
@@ -282,6 +291,13 @@ def _channels_add_up(message: str, reading: Reading) -> None:
     """"微信公众号2,108条、微博1,097条": posts on several new-media channels are one count, their sum."""
     said = [x for x in reading.stated if x.target == "new_media_posts"]
     if len(said) < 2 or len({x.quote for x in said}) < 2:
+        return
+    if any(re.search(r"其中\s*$", message[max(0, message.find(x.quote) - 4):message.find(x.quote)])
+           or x.quote.lstrip().startswith("其中") for x in said):
+        # "一共2,190条，其中微博1,204条": one channel is part of the count, not another to add
+        first = said[0]
+        reading.checked += [x.quote for x in said if x is not first]  # (a part of the count, inside it)
+        reading.stated = [x for x in reading.stated if x.target != "new_media_posts" or x is first]
         return
     total = sum(int(x.value) for x in said)
     spans = [(p, p + len(x.quote)) for x in said if (p := message.find(x.quote)) >= 0]

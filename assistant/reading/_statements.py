@@ -44,7 +44,7 @@ _PROPOSALS_DONE = re.compile(r"(?:都|全部|均|全都|已经?|已)\s*(?:已经
 _COLUMN_WORDS = re.compile(r"[＃]+|申请的|申请|这类|那类|这一类|这列|那列|的")
 _INTRODUCED = re.compile(r"(?:局|委员会|委|办公室|办公厅|办|政府|街道|镇|乡|厅|中心)(?:的)?(?:[\s，,。]|$)|县级|市级|省级|乡镇|区级")
 _NOT_OWN = re.compile(r"(?:没有|没|无)(?:自己的|单独的|独立的|专门的|本单位的|自建的|自己|单独|独立)")
-_WAS_WRONG = re.compile(r"\s*[…\.。]*\s*(?:的)?(?:不对|是错的|错了|有误|写错|说错|哦不|不不)")
+_WAS_WRONG = re.compile(r"\s*[…\.。—－\-]*\s*(?:的)?(?:不对|是错的|错了|有误|写错|说错|哦不|不不)")
 # "六百多条……准确是623条": the exact number follows an approximate one
 _EXACT_NEXT = re.compile(r"[…\.。，,\s]*(?:准确|确切|具体|精确|实际)(?:的|地)?(?:数|数字|说)?(?:是|为)")
 # "应该是49", "改成150": a value said for the item just named
