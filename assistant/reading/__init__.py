@@ -95,11 +95,11 @@ def _two_values_named_back(message: str, out: MessageReading) -> None:
     for op in out.ops:  # "收了1件 120元……不对不对，那是2022年的，今年没收": the last word on a yes/no item
         if op.op == "set" and isinstance(op.value, bool):
             flags.setdefault(op.field, []).append(op)
-    for field, said in flags.items():
+    for name, said in flags.items():
         if len({op.value for op in said}) > 1:
             last = max(said, key=lambda op: message.rfind(op.quote) + len(op.quote))
-            out.ops = [op for op in out.ops if op.field != field or op is last] if _CORRECTS.search(message) \
-                else [op for op in out.ops if op.field != field]
+            out.ops = [op for op in out.ops if op.field != name or op is last] if _CORRECTS.search(message) \
+                else [op for op in out.ops if op.field != name]
     values: dict[str, set[str]] = {}
     for op in out.ops:
         if op.op == "set" and not isinstance(op.value, bool) and op.value is not None:
