@@ -22,7 +22,7 @@ from schemas.report import Report
 
 __all__ = ["normalise", "page_of", "pdf_page_png", "pdf_page_texts", "sample_table3_png"]
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_GOLD = ROOT / "tests" / "fixtures" / "yantai-jgswj-2023.gold.json"
 DEFAULT_OUT = ROOT / "docs" / "sample-table3.png"
 
