@@ -5,12 +5,11 @@ number. Rows it cannot place are named back with the reason, and counted nowhere
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from assistant.importing import table_cells
-from assistant.ledger import LedgerError, Placement, Sheet, derive_applications, infer_year, locate
+from assistant.ledger import LedgerError, Sheet, derive_applications, infer_year, locate
 from assistant.numbers import parse_number, to_halfwidth
 from assistant.reading import vocabulary
 from schemas.patches import PatchOp
@@ -86,17 +85,6 @@ _MOVES = re.compile(r"应该算|应算|算作|改成|改为|改到|应该是|其
 _NOT_RESULTS = {"new_received", "carried_over", "total"}
 
 
-def _contributions(p: Placement) -> Counter[str]:
-    out: Counter[str] = Counter()
-    for row in (p.origin, p.result):
-        out[f"t3.{row}.{p.column}"] += 1
-        out[f"t3.{row}.total"] += 1
-    if p.result != "carried_forward":
-        out[f"t3.total.{p.column}"] += 1
-        out["t3.total.total"] += 1
-    return out
-
-
 def ledger_correction(message: str, pasted: str | None, year: int | None,
                       cells: Mapping[str, object]) -> list[PatchOp] | None:
     """"第7个孙某那个…应该算部分公开": one application of the register pasted before (``pasted``, that
@@ -120,15 +108,15 @@ def ledger_correction(message: str, pasted: str | None, year: int | None,
     columns = {a.key for a in words if a.kind == "t3col"}
     if len(results) > 1 or len(columns) > 1 or not (results or columns):
         return None
-    new = Placement(old.origin, next(iter(results), old.result), next(iter(columns), old.column))
-    if new == old:
+    new = (next(iter(results), old.result), next(iter(columns), old.column))
+    if new == (old.result, old.column):
         return None
-    delta = _contributions(new)
-    delta.subtract(_contributions(old))
+    # the ledger's own count with that one row placed by hand, against the count as it was
+    moved = derive_applications(table, derived.year, placements={n: new}).cells
     ops = []
     quote = message.strip()
-    for address, d in delta.items():
-        if d == 0:
+    for address in sorted(set(moved) | set(derived.cells)):
+        if not (d := moved.get(address, 0) - derived.cells.get(address, 0)):
             continue
         now = cells.get(address)
         value = (int(now) if isinstance(now, int) else 0) + d
