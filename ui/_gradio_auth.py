@@ -3,9 +3,10 @@
 Surface (nothing else in ``ui`` touches Gradio's server, its private attributes or FastAPI):
 
 - ``user_of(request)``: the login name of the session that sent an event, or "".
-- ``serve(demo, login=…, title=…, idle_s=…, max_age_s=…, **launch_options)``: launch ``demo``
-  behind our own Chinese login page, checked by ``login(name, password)``, with sessions that
-  expire (``ui._sessions.SESSIONS``), and block until the server stops.
+- ``serve(demo, login=…, title=…, sessions=…, **launch_options)``: launch ``demo`` behind our own
+  Chinese login page, checked by ``login(name, password)``, with sessions that expire (``sessions``,
+  in the database: ``assistant.auth.SessionStore``; it becomes ``ui._sessions.SESSIONS``), and
+  block until the server stops.
 
 The login is ours, not Gradio's: Gradio's login page has no title or product name, speaks the
 browser's language and shows "Incorrect credentials" whatever the server answered. A middleware
@@ -47,7 +48,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse
 
 from assistant.auth import AccountDisabled, LoginThrottled
-from ui._sessions import SESSIONS, ExpiringTokens
+from ui._sessions import SESSIONS, Sessions
 
 __all__ = ["COOKIE", "GRADIO_ZH_GAPS", "login_page", "serve", "user_of"]
 
@@ -186,7 +187,7 @@ def login_page(title: str) -> str:
 class _LoginGate:
     """ASGI middleware: the login page, ``/login``, ``/logout``, and Gradio's page made Chinese."""
 
-    def __init__(self, app: Any, *, login: Callable[[str, str], bool], sessions: ExpiringTokens, page: str):
+    def __init__(self, app: Any, *, login: Callable[[str, str], bool], sessions: Sessions, page: str):
         self.app, self.login, self.sessions, self.page = app, login, sessions, page
 
     async def __call__(self, scope: MutableMapping[str, Any], receive: Any, send: Send) -> None:
@@ -265,7 +266,7 @@ def _amended(send: Send, head: bytes) -> Send:
     return amended
 
 
-def _session_user(sessions: ExpiringTokens) -> Callable[[Any], str | None]:
+def _session_user(sessions: Sessions) -> Callable[[Any], str | None]:
     def user(request: Any) -> str | None:
         token = request.cookies.get(COOKIE)
         return sessions.get(token) if token else None
@@ -273,12 +274,11 @@ def _session_user(sessions: ExpiringTokens) -> Callable[[Any], str | None]:
     return user
 
 
-def serve(demo: gr.Blocks, *, login: Callable[[str, str], bool], title: str, idle_s: float, max_age_s: float,
+def serve(demo: gr.Blocks, *, login: Callable[[str, str], bool], title: str, sessions: Sessions,
           **launch_options: Any) -> None:
     """Serve ``demo`` (blocking) behind ``login`` (``LoginThrottled``: 429 with its reason;
-    ``AccountDisabled``: 403), sessions ending after ``idle_s`` seconds without a request or
-    ``max_age_s`` seconds in all."""
-    SESSIONS.idle_s, SESSIONS.max_age_s = idle_s, max_age_s
+    ``AccountDisabled``: 403), with ``sessions`` (which end by themselves: idle or too old)."""
+    SESSIONS.use(sessions)  # the user-management tab ends sessions in the same store
     gate = Middleware(_LoginGate, login=login, sessions=SESSIONS, page=login_page(title))
     demo.launch(auth_dependency=_session_user(SESSIONS), app_kwargs={"middleware": [gate]}, prevent_thread_lock=True,
                 i18n=gr.I18n(**{"zh-CN": GRADIO_ZH_GAPS}), **launch_options)

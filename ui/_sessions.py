@@ -1,17 +1,20 @@
 """Login sessions that expire: a mapping token → user name that forgets a token once it has been
 idle too long or is too old, so the next request with it is refused and the page asks for the
-login again. Plain Python. ``SESSIONS`` is the server's store: ``ui._gradio_auth`` logs users in
-and out through it (and sets its limits), the user-management tab ends a deactivated user's
-sessions in it."""
+login again. ``ExpiringTokens`` keeps them in this process (plain Python, for tests and a bare
+``serve``); ``assistant.auth.SessionStore`` keeps them in the database, with the same surface and
+the same expiry, so that any server process can serve any user and a restart logs nobody out.
+
+``SESSIONS`` is the server's store: ``ui._gradio_auth`` logs users in and out through it (``serve``
+gives it the database's), the user-management tab ends a deactivated user's sessions in it."""
 
 from __future__ import annotations
 
 import threading
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
-__all__ = ["SESSIONS", "ExpiringTokens"]
+__all__ = ["SESSIONS", "ExpiringTokens", "Sessions", "SessionsInUse"]
 
 _MISSING = object()
 
@@ -107,5 +110,48 @@ class ExpiringTokens(dict):
         return super().values()
 
 
-# one process serves one app; ``serve`` sets the limits from the settings
-SESSIONS = ExpiringTokens(idle_s=30 * 60, max_age_s=12 * 3600)
+class Sessions(Protocol):
+    """What the login gate needs of a session store."""
+
+    def __setitem__(self, token: str, username: str) -> None: ...
+    def get(self, token: str, default: Any = None) -> Any: ...
+    def end_user(self, username: str) -> int: ...
+    def __len__(self) -> int: ...
+
+
+class SessionsInUse:
+    """The store the server uses, swapped by ``use`` (modules import ``SESSIONS`` once)."""
+
+    def __init__(self, store: Any):
+        self.store = store
+
+    def use(self, store: Any) -> None:
+        self.store = store
+
+    def __setitem__(self, token: str, username: str) -> None:
+        self.store[token] = username
+
+    def __getitem__(self, token: str) -> str:
+        return self.store[token]
+
+    def __delitem__(self, token: str) -> None:
+        del self.store[token]
+
+    def __contains__(self, token: object) -> bool:
+        return token in self.store
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def get(self, token: str, default: Any = None) -> Any:
+        return self.store.get(token, default)
+
+    def pop(self, token: str, default: Any = None) -> Any:
+        return self.store.pop(token, default)
+
+    def end_user(self, username: str) -> int:
+        return self.store.end_user(username)
+
+
+# in this process until ``serve`` gives it the database's store
+SESSIONS = SessionsInUse(ExpiringTokens(idle_s=30 * 60, max_age_s=12 * 3600))

@@ -65,15 +65,20 @@ def make_app(ws: AppService, *, concurrency: int = 16) -> gr.Blocks:
 def launch(ws: AppService | None = None, *, host: str | None = None, port: int | None = None,
            concurrency: int = 16, quiet: bool = False) -> None:
     """Serve the app (blocking). Loopback only unless ``host`` (or REPORT_HOST) says otherwise.
-    Sessions expire after REPORT_SESSION_IDLE_MINUTES without activity and REPORT_SESSION_MAX_HOURS
+    Sessions live in the database (any process of a cluster serves any user; a restart logs nobody
+    out) and expire after REPORT_SESSION_IDLE_MINUTES without activity and REPORT_SESSION_MAX_HOURS
     in all; uploads are limited to REPORT_MAX_UPLOAD_MB."""
+    from assistant.auth import SessionStore
+
     ws = ws or AppService.from_settings()
     settings = ws.settings
     demo = make_app(ws, concurrency=concurrency)
     ws.export_dir.mkdir(parents=True, exist_ok=True)
+    sessions = SessionStore(ws.store.engine, idle_s=settings.session_idle_minutes * 60,
+                            max_age_s=settings.session_max_hours * 3600)
     serve(
-        demo, login=ws.login, title=APP_TITLE, idle_s=settings.session_idle_minutes * 60,
-        max_age_s=settings.session_max_hours * 3600, server_name=host or settings.host, server_port=port or settings.port,
+        demo, login=ws.login, title=APP_TITLE, sessions=sessions,
+        server_name=host or settings.host, server_port=port or settings.port,
         share=False, ssr_mode=False, mcp_server=False, footer_links=[], quiet=quiet, show_error=True,
         allowed_paths=[str(Path(ws.export_dir).resolve())], theme=theme(), css=APP_CSS, js=APP_JS,
         max_file_size=f"{int(settings.max_upload_mb * 1024)}kb",

@@ -15,7 +15,7 @@ from sqlalchemy.orm import sessionmaker
 from assistant.auth._passwords import hash_password, verify_password
 from assistant.auth._permissions import ROLE_LABELS, ROLES, User
 from assistant.errors import ReportAssistantError
-from assistant.storage._tables import ApprovalRow, LoginAttemptRow, PartLockRow, UserRow
+from assistant.storage._tables import ApprovalRow, LoginAttemptRow, LoginSessionRow, PartLockRow, UserRow
 
 __all__ = ["AccountDisabled", "Approval", "AuthStore", "LoginLimits", "LoginThrottled", "PartLock", "UserError"]
 
@@ -102,6 +102,8 @@ class AuthStore:
             if row is None:
                 raise UserError(f"没有用户“{username}”。")
             row.password_hash = hash_password(password)
+            # whoever knew the old password is logged out, in every server process
+            s.execute(delete(LoginSessionRow).where(LoginSessionRow.username == username))
 
     def set_active(self, username: str, active: bool) -> User:
         """Deactivate or reactivate ``username``; the last active supervisor stays active (checked
@@ -117,6 +119,8 @@ class AuthStore:
                 if set(supervisors) <= {username}:
                     raise UserError("这是最后一名在用的审核人员，不能停用：至少要有一名审核人员。")
             row.active = active
+            if not active:  # its open pages stop working at once
+                s.execute(delete(LoginSessionRow).where(LoginSessionRow.username == username))
             return _user(row)
 
     def get_user(self, username: str | None) -> User | None:

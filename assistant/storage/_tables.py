@@ -216,3 +216,15 @@ class LedgerColumnsRow(Base):
     columns_json: Mapped[str] = mapped_column(Text)
     updated_by: Mapped[str] = mapped_column(String(100))
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+# ---- login sessions (assistant.auth.SessionStore; migration 0008) ----
+
+class LoginSessionRow(Base):
+    """One logged-in browser: the sha256 of its cookie's token (never the token), whose it is, when
+    it logged in and when it was last seen (to within ``SessionStore.touch_s``)."""
+
+    __tablename__ = "login_sessions"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    username: Mapped[str] = mapped_column(String(100), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    last_seen: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
