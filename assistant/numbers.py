@@ -48,7 +48,7 @@ _CN_RUN = re.compile(f"[{_CN_CHARS}]+(?:点[{''.join(CN_DIGITS)}]+)?")
 _PERCENT_WORD = "百分之"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class NumberMention:
     """A number in a text. ``value`` already includes a 万/亿 multiplier (but not for 万元)."""
 
@@ -61,6 +61,19 @@ class NumberMention:
     chinese: bool = False  # written with Chinese numerals
     decimals: int = 0  # digits after the decimal point, as written (precision of percentages)
 
+    def __init__(self, value: Decimal, start: int, end: int, unit: str = "", unit_end: int = 0,
+                 approx: bool = False, chinese: bool = False, decimals: int = 0) -> None:
+        # Set through the slots: a frozen dataclass's own __init__ calls object.__setattr__ per
+        # field, about twice the cost, and every number of every text is built here.
+        _S_VALUE(self, value)
+        _S_START(self, start)
+        _S_END(self, end)
+        _S_UNIT(self, unit)
+        _S_UNIT_END(self, unit_end)
+        _S_APPROX(self, approx)
+        _S_CHINESE(self, chinese)
+        _S_DECIMALS(self, decimals)
+
     @property
     def percent(self) -> bool:
         return self.unit == "%"
@@ -72,6 +85,10 @@ class NumberMention:
     @property
     def is_int(self) -> bool:
         return self.value == self.value.to_integral_value()
+
+
+(_S_VALUE, _S_START, _S_END, _S_UNIT, _S_UNIT_END, _S_APPROX, _S_CHINESE, _S_DECIMALS) = (
+    NumberMention.__dict__[f].__set__ for f in NumberMention.__slots__)
 
 
 # Cheap test for "may contain a number": digits, 百分之, or a Chinese numeral before a measure word.

@@ -24,6 +24,7 @@ from operator import itemgetter
 
 from assistant.numbers import MAYBE_NUMBER as _MAYBE_NUMBER
 from assistant.numbers import NumberMention, find_numbers
+from assistant.validation._records import quick_init
 from schemas import labels as L
 
 __all__ = [
@@ -293,6 +294,10 @@ class TextFacts:
     years: tuple[YearUse, ...]
     fee: FeeFacts | None
     stated: tuple[Stated, ...] = ()
+
+
+for _record in (Claim, Mention, Percent, CountList, Phrase, YearUse, FeeFacts, Stated, TextFacts):
+    quick_init(_record)
 
 
 # ---- one sentence ------------------------------------------------------------------------------
