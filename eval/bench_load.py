@@ -1,42 +1,54 @@
 """Load benchmark of the web app: simulated members of staff talking to it at the same time.
 
-    python -m eval.bench_load [--users 30] [--turns 10] [--think 0] [--database-url URL] [--json PATH]
+    python -m eval.bench_load [--users 30] [--turns 10] [--think 0] [--processes N] [--database-url URL]
+                              [--json PATH]
 
 The app runs in a child process on a loopback port (``eval.harness.AppServer``: offline engine, its own
-database: a new SQLite file unless ``--database-url`` names one, e.g. PostgreSQL). Each simulated
-user logs in with its own ``gradio_client.Client`` in its own thread; all start together (a barrier),
-create a draft and send their turns one after the other, by default without pause, as fast as the
-replies come (the worst case; ``--think`` adds a reading and typing pause between turns).
+database: a new SQLite file unless ``--database-url`` names one, e.g. PostgreSQL). With ``--processes
+N``, N app processes on one PostgreSQL (``--database-url``, else REPORT_TEST_POSTGRES_URL) behind
+Debian's nginx with deploy/nginx.conf (``eval.harness.Cluster``, as ``scripts/cluster.py``), and the
+users talk to nginx.
+
+The simulated users are a light load generator, so that the figures are the server's: one asyncio
+loop, one ``httpx.AsyncClient`` (cookie jar) per user, speaking the app's HTTP API as the page does
+(POST /login, GET /config once, then per action POST /gradio_api/queue/join and the event stream GET
+/gradio_api/queue/data). All log in first; then all together create a draft and send their turns
+one after the other, by default without pause, as fast as the replies come (the worst case;
+``--think`` adds a reading and typing pause between turns).
 Every turn carries numbers that belong to that user only, so that after the run the database itself
 (read through ``assistant.storage.Store``) shows whether each turn was stored once, in order, in the
 sender's draft, and whether each draft's facts are its user's.
 
-Prints the figures (README records them); exits 1 when any turn was lost, stored twice, out of
-order, in another user's draft, or failed, or when a draft's facts are not its user's.
+Prints the figures (README records them): latency p50/p95, turns/s, server CPU per turn (all app
+processes together; nginx apart), client CPU per turn, memory (RSS) per server process, and with
+``--processes`` how many users each process served; exits 1 when any turn was lost, stored twice, out
+of order, in another user's draft, or failed, or when a draft's facts are not its user's.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import math
 import os
 import platform
 import random
 import statistics
+import string
 import sys
 import tempfile
-import threading
 import time
 import uuid
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 __all__ = [
-    "LoadResult", "Step", "UserRun", "Verification", "agency_name", "dialogue", "main", "run_load",
-    "server_concurrency", "verify",
+    "AppClient", "AppError", "LoadResult", "Step", "UserRun", "Verification", "agency_name", "dialogue", "main",
+    "run_load", "server_concurrency", "verify",
 ]
 
 PASSWORD = "bench-load-password"
@@ -124,6 +136,98 @@ def expected_facts(steps: Sequence[Step]) -> dict[str, Any]:
     return out
 
 
+# ---- the light client ----------------------------------------------------------------------------
+class AppError(Exception):
+    """An action the app did not complete (refused, failed, or the connection broke)."""
+
+
+class AppClient:
+    """One browser's worth of the app's HTTP API, without a browser: the login cookie in its jar, one
+    Gradio session (``session_hash``), and ``call(api_name, inputs)`` through the queue as the page
+    does. What it needs of an answer is whether the action completed, and a few outputs by
+    component (``elem_id``), never by position: handlers may leave outputs unchanged."""
+
+    def __init__(self, base: str, *, timeout: float = 300.0):
+        import httpx
+
+        self.http = httpx.AsyncClient(base_url=base, timeout=httpx.Timeout(timeout, connect=10.0),
+                                      trust_env=False)
+        self.config: dict[str, Any] = {}
+        self.upstream = ""  # which app process answered last (X-Report-Upstream, set by the bench's nginx)
+        self.new_session()
+
+    def new_session(self) -> None:
+        """A fresh Gradio session, as a page reload makes (the login cookie stays)."""
+        self.session_hash = "".join(random.choices(string.ascii_lowercase + string.digits, k=11))
+
+    async def close(self) -> None:
+        await self.http.aclose()
+
+    async def login(self, username: str, password: str) -> None:
+        r = await self.http.post("login", data={"username": username, "password": password})
+        if r.status_code != 200:
+            raise AppError(f"login {r.status_code}: {r.text[:200]}")
+        self.upstream = r.headers.get("x-report-upstream", "")
+
+    async def load_config(self, config: dict[str, Any] | None = None) -> dict[str, Any]:
+        """The page's config (GET /config), or one already read by another client of the same app."""
+        if config is None:
+            r = await self.http.get("config")
+            if r.status_code != 200:
+                raise AppError(f"config {r.status_code}")
+            config = r.json()
+        self.config = config
+        self._deps = {d["api_name"]: d for d in config["dependencies"] if d.get("api_name")}
+        self._by_elem = {c["props"].get("elem_id"): c["id"] for c in config["components"]
+                         if c.get("props", {}).get("elem_id")}
+        self._types = {c["id"]: c.get("type") for c in config["components"]}
+        return config
+
+    def output(self, api_name: str, data: list[Any], elem_id: str) -> Any:
+        """The value of the component ``elem_id`` in an answer of ``api_name`` (an update's value),
+        or None when the answer leaves it unchanged."""
+        outputs = self._deps[api_name]["outputs"]
+        cid = self._by_elem.get(elem_id)
+        if cid not in outputs:
+            return None
+        value = data[outputs.index(cid)]
+        if isinstance(value, dict) and value.get("__type__") == "update":
+            return value.get("value")
+        return value
+
+    async def call(self, api_name: str, inputs: list[Any]) -> list[Any]:
+        """Run ``api_name`` with ``inputs`` (State inputs left out, as gradio_client takes them) and
+        wait for it to complete; its outputs, or ``AppError``."""
+        dep = self._deps[api_name]
+        given = iter(inputs)
+        data = [None if self._types.get(i) == "state" else next(given) for i in dep["inputs"]]
+        r = await self.http.post("gradio_api/queue/join", json={
+            "data": data, "fn_index": dep["id"], "session_hash": self.session_hash, "event_data": None,
+            "trigger_id": None})
+        if r.status_code != 200:
+            raise AppError(f"{api_name}: join {r.status_code}: {r.text[:200]}")
+        self.upstream = r.headers.get("x-report-upstream", self.upstream)
+        event_id = r.json()["event_id"]
+        async with self.http.stream("GET", "gradio_api/queue/data",
+                                    params={"session_hash": self.session_hash}) as stream:
+            if stream.status_code != 200:
+                raise AppError(f"{api_name}: stream {stream.status_code}")
+            async for line in stream.aiter_lines():
+                if not line.startswith("data:"):
+                    continue
+                if '"process_completed"' not in line and '"unexpected_error"' not in line:
+                    continue  # estimation, process_starts, process_generating, heartbeat: not parsed
+                msg = json.loads(line[5:])
+                if msg.get("msg") == "unexpected_error":
+                    raise AppError(f"{api_name}: {str(msg.get('message'))[:200]}")
+                if msg.get("msg") == "process_completed" and msg.get("event_id") == event_id:
+                    output = msg.get("output") or {}
+                    if not msg.get("success"):
+                        raise AppError(f"{api_name}: {str(output.get('error') or output)[:200]}")
+                    return list(output.get("data") or [])
+        raise AppError(f"{api_name}: the event stream ended before the answer")
+
+
 # ---- one simulated user --------------------------------------------------------------------------
 @dataclass
 class UserRun:
@@ -136,10 +240,11 @@ class UserRun:
     wrong_view: int = 0  # replies whose conversation does not end with the message just sent
     started: float = 0.0
     finished: float = 0.0
+    upstreams: list[str] = field(default_factory=list)  # the app process of each answered turn (with a proxy)
 
 
 def _last_user_text(chat: Any) -> str | None:
-    """The last user message of a Chatbot value as gradio_client returns it (messages format)."""
+    """The last user message of a Chatbot value (messages format)."""
     for m in reversed(chat if isinstance(chat, list) else []):
         if isinstance(m, dict) and m.get("role") == "user":
             content = m.get("content")
@@ -149,37 +254,30 @@ def _last_user_text(chat: Any) -> str | None:
     return None
 
 
-def _simulate(base: str, run: UserRun, barrier: threading.Barrier, timeout: float, think: float = 0.0) -> None:
-    from gradio_client import Client
-
+async def _simulate(client: AppClient, run: UserRun, think: float = 0.0) -> None:
     pause = random.Random(run.username)  # reproducible pauses, different per user
-    try:
-        client = Client(base, auth=(run.username, PASSWORD), verbose=False)
-    except Exception as exc:
-        run.errors.append(f"login: {type(exc).__name__}: {exc}")
-        barrier.wait()
-        return
-    barrier.wait()
     run.started = time.perf_counter()
     try:
-        selector = client.submit("p1.active", api_name="/new_draft").result(timeout=timeout)[-1]
-        run.draft_id = int(selector["value"] if isinstance(selector, dict) else selector)
+        out = await client.call("new_draft", ["p1.active"])
+        run.draft_id = int(client.output("new_draft", out, "draft-select"))
     except Exception as exc:
         run.errors.append(f"new_draft: {type(exc).__name__}: {exc}")
         run.finished = time.perf_counter()
         return
     for i, step in enumerate(run.steps):
         if think and i:
-            time.sleep(pause.uniform(0.5 * think, 1.5 * think))  # reading the reply, typing the next one
+            await asyncio.sleep(pause.uniform(0.5 * think, 1.5 * think))  # reading the reply, typing the next one
         run.sent.append(step.message)
         t0 = time.perf_counter()
         try:
-            out = client.submit(step.message, run.draft_id, [], "p1.active", api_name="/send").result(timeout=timeout)
+            out = await client.call("send", [step.message, run.draft_id, [], "p1.active"])
         except Exception as exc:
             run.errors.append(f"send: {type(exc).__name__}: {str(exc)[:200]}")
             continue
         run.latencies.append(time.perf_counter() - t0)
-        if _last_user_text(out[0]) != step.message:
+        run.upstreams.append(client.upstream)
+        chat = client.output("send", out, "chat")
+        if chat is not None and _last_user_text(chat) != step.message:
             run.wrong_view += 1
     run.finished = time.perf_counter()
 
@@ -287,13 +385,20 @@ class LoadResult:
     throughput_per_s: float
     wall_s: float
     concurrency: int
-    server_cpu_s: float | None  # CPU time of the server process during the load (Linux)
+    server_cpu_s: float | None  # CPU time of the app processes together during the load (Linux)
     client_cpu_s: float | None  # CPU time of this process (the simulated users) during the load
     database: str
     cpus: int
     python: str
     error_samples: list[str]
     details: list[str]
+    processes: int = 1  # app processes
+    proxy: bool = False  # through nginx
+    proxy_cpu_s: float | None = None  # nginx's master and workers during the load
+    rss_mb: list[float] = field(default_factory=list)  # each app process at the end of the load
+    peak_rss_mb: list[float] = field(default_factory=list)  # each app process's high-water mark
+    users_per_process: list[int] = field(default_factory=list)  # users whose turns each process answered
+    load_average: str = ""  # /proc/loadavg when the load started: the machine's other work
 
     @property
     def ok(self) -> bool:
@@ -317,6 +422,27 @@ def _cpu_seconds(pid: int) -> float | None:
         return None
 
 
+def _cpu_total(pids: Sequence[int]) -> float | None:
+    times = [_cpu_seconds(p) for p in pids]
+    return None if not times or any(t is None for t in times) else sum(t for t in times if t is not None)
+
+
+def _rss_mb(pid: int) -> tuple[float, float] | None:
+    """(resident now, high-water mark) of a process in MB (Linux /proc)."""
+    try:
+        status = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines() if ":" in line)
+        return int(status["VmRSS"].split()[0]) / 1024, int(status["VmHWM"].split()[0]) / 1024
+    except (OSError, KeyError, ValueError):
+        return None
+
+
+def _load_average() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return ""
+
+
 def _users(database_url: str, n: int, tag: str) -> list[str]:
     from eval.harness import add_users
 
@@ -325,11 +451,35 @@ def _users(database_url: str, n: int, tag: str) -> list[str]:
     return names
 
 
+async def _drive(base: str, runs: list[UserRun], timeout: float, think: float, mark: Any) -> None:
+    """Log every user in, then (``mark``: the load starts) run them all at once."""
+    clients = [AppClient(base, timeout=timeout) for _ in runs]
+    try:
+        async def login(client: AppClient, run: UserRun) -> bool:
+            try:
+                await client.login(run.username, PASSWORD)
+                return True
+            except Exception as exc:
+                run.errors.append(f"login: {type(exc).__name__}: {exc}")
+                return False
+
+        logged = await asyncio.gather(*(login(c, r) for c, r in zip(clients, runs, strict=True)))
+        config = None
+        for client, ok in zip(clients, logged, strict=True):
+            if ok:  # the page's config once (the same app in every process), as a cached page would
+                config = await client.load_config(config)
+        mark()
+        await asyncio.gather(*(_simulate(c, r, think) for c, r, ok in zip(clients, runs, logged, strict=True) if ok))
+    finally:
+        await asyncio.gather(*(c.close() for c in clients))
+
+
 def run_load(users: int = 30, turns: int = 10, *, database_url: str | None = None, workdir: Path | None = None,
-             timeout: float = 300.0, think: float = 0.0) -> LoadResult:
-    """Start the app, run the simulated users, stop it, and check the database."""
+             timeout: float = 300.0, think: float = 0.0, processes: int = 0) -> LoadResult:
+    """Start the app (``processes`` ≥ 1: that many behind nginx, on the PostgreSQL ``database_url``),
+    run the simulated users, stop it, and check the database."""
     from assistant.storage import Store
-    from eval.harness import AppServer
+    from eval.harness import AppServer, Cluster
 
     with tempfile.TemporaryDirectory(prefix="bench-load-") as tmp:
         work = Path(workdir or tmp)
@@ -340,22 +490,23 @@ def run_load(users: int = 30, turns: int = 10, *, database_url: str | None = Non
             # a tag keeps the names free in a database that already holds an earlier run
             names = _users(url, users, uuid.uuid4().hex[:6] if database_url else "")
             runs = [UserRun(u, dialogue(k, turns, users)) for k, u in enumerate(names, 1)]
-            server = AppServer(url, work)
-            cpu: dict[str, float | None] = {}
+            server: AppServer | Cluster = Cluster(url, work, processes=processes) if processes else AppServer(url, work)
+            app_pids: list[int] = []
+            marks: dict[str, Any] = {}
 
-            def mark() -> None:  # when every user is logged in: the load starts
-                cpu["server"], cpu["client"] = _cpu_seconds(server.process.pid), time.process_time()
+            def mark() -> None:  # every user is logged in: the load starts
+                marks["server"], marks["client"] = _cpu_total(app_pids), time.process_time()
+                marks["proxy"] = _cpu_total(server.proxy.pids()) if isinstance(server, Cluster) else None
+                marks["load"] = _load_average()
 
-            barrier = threading.Barrier(users, action=mark)
             with server as base:
-                threads = [threading.Thread(target=_simulate, args=(base, r, barrier, timeout, think),
-                                            daemon=True)
-                           for r in runs]
-                for t in threads:
-                    t.start()
-                for t in threads:
-                    t.join()
-                server_end, client_end = _cpu_seconds(server.process.pid), time.process_time()
+                apps = server.servers if isinstance(server, Cluster) else [server]
+                app_pids += [a.process.pid for a in apps if a.process is not None]
+                asyncio.run(_drive(base, runs, timeout, think, mark))
+                server_end, client_end = _cpu_total(app_pids), time.process_time()
+                proxy_end = _cpu_total(server.proxy.pids()) if isinstance(server, Cluster) else None
+                memory = [_rss_mb(p) or (0.0, 0.0) for p in app_pids]
+                ports = {f"127.0.0.1:{a.port}": k for k, a in enumerate(apps)}
             check = verify(store, runs, since_draft_id=since)
         finally:
             store.close()
@@ -364,7 +515,16 @@ def run_load(users: int = 30, turns: int = 10, *, database_url: str | None = Non
     finished = [r.finished for r in runs if r.finished]
     wall = (max(finished) - min(started)) if started and finished else 0.0
     errors = [e for r in runs for e in r.errors]
-    server_cpu = (server_end - cpu["server"]) if server_end is not None and cpu.get("server") is not None else None
+    per_process = [0] * len(app_pids)
+    for r in runs:  # a user counts for the process that answered most of its turns
+        if r.upstreams and processes:
+            top = Counter(r.upstreams).most_common(1)[0][0]
+            if top in ports:
+                per_process[ports[top]] += 1
+
+    def spent(end: float | None, key: str) -> float | None:
+        return end - marks[key] if end is not None and marks.get(key) is not None else None
+
     return LoadResult(
         users=users, turns_per_user=turns, think_s=think, turns=sum(len(r.steps) for r in runs), turns_ok=len(lat),
         lost=check.lost + sum(len(r.steps) - len(r.sent) for r in runs),  # never sent: login or draft failed
@@ -374,17 +534,22 @@ def run_load(users: int = 30, turns: int = 10, *, database_url: str | None = Non
         p50_s=_percentile(lat, 0.50), p95_s=_percentile(lat, 0.95), max_s=max(lat) if lat else None,
         mean_s=statistics.fmean(lat) if lat else None,
         throughput_per_s=len(lat) / wall if wall else 0.0, wall_s=wall, concurrency=server_concurrency(),
-        server_cpu_s=server_cpu, client_cpu_s=client_end - cpu["client"] if "client" in cpu else None,
-        database=url.split(":", 1)[0] if database_url else "sqlite (new file)", cpus=os.cpu_count() or 0,
-        python=platform.python_version(), error_samples=errors[:10], details=check.details[:20])
+        server_cpu_s=spent(server_end, "server"), client_cpu_s=spent(client_end, "client"),
+        database=url.split(":", 1)[0].split("+")[0] if database_url else "sqlite (new file)", cpus=os.cpu_count() or 0,
+        python=platform.python_version(), error_samples=errors[:10], details=check.details[:20],
+        processes=max(1, processes), proxy=bool(processes), proxy_cpu_s=spent(proxy_end, "proxy"),
+        rss_mb=[round(m[0], 1) for m in memory], peak_rss_mb=[round(m[1], 1) for m in memory],
+        users_per_process=per_process if processes else [], load_average=marks.get("load", ""))
 
 
 def _report(r: LoadResult) -> str:
     def s(x: float | None) -> str:
         return "—" if x is None else f"{x:.2f} s"
 
+    setup = f"{r.processes} app process{'es' if r.processes > 1 else ''}" + (" behind nginx" if r.proxy else "")
     lines = [
-        f"# report-assistant load benchmark — Python {r.python}, {r.cpus} CPUs, {r.database}, offline engine",
+        f"# report-assistant load benchmark — Python {r.python}, {r.cpus} CPUs, {r.database}, offline engine, {setup}",
+        f"machine load           {r.load_average or '—'} (1/5/15-min load average as the load started)",
         f"users                  {r.users} (staff, concurrent, "
         + (f"pausing {r.think_s:g} s on average between turns)" if r.think_s else "no pause between turns)"),
         f"turns                  {r.turns} ({r.turns_per_user} per user), {r.turns_ok} answered",
@@ -400,14 +565,24 @@ def _report(r: LoadResult) -> str:
         f"turn latency           p50 {s(r.p50_s)}   p95 {s(r.p95_s)}   max {s(r.max_s)}   mean {s(r.mean_s)}",
         f"throughput             {r.throughput_per_s:.2f} turns/s",
         f"wall time              {r.wall_s:.1f} s",
-        f"server concurrency     {r.concurrency} (queue default_concurrency_limit of `ui serve`)",
+        f"server concurrency     {r.concurrency} per process (queue default_concurrency_limit of `ui serve`)",
     ]
     if r.server_cpu_s is not None and r.wall_s and r.turns_ok:
-        lines.append(f"server CPU             {r.server_cpu_s:.1f} s = {r.server_cpu_s / r.wall_s:.0%} of one core, "
-                     f"{1000 * r.server_cpu_s / r.turns_ok:.0f} ms per turn")
-    if r.client_cpu_s is not None and r.wall_s:
-        lines.append(f"client CPU             {r.client_cpu_s:.1f} s = {r.client_cpu_s / r.wall_s:.0%} of one core "
-                     "(same machine)")
+        lines.append(f"server CPU per turn    {1000 * r.server_cpu_s / r.turns_ok:.1f} ms "
+                     f"({r.server_cpu_s:.1f} s in all app processes = {r.server_cpu_s / r.wall_s:.0%} of one core)")
+    if r.proxy_cpu_s is not None and r.turns_ok:
+        lines.append(f"nginx CPU per turn     {1000 * r.proxy_cpu_s / r.turns_ok:.1f} ms")
+    if r.client_cpu_s is not None and r.wall_s and r.turns_ok:
+        lines.append(f"client CPU per turn    {1000 * r.client_cpu_s / r.turns_ok:.1f} ms "
+                     f"({r.client_cpu_s:.1f} s = {r.client_cpu_s / r.wall_s:.0%} of one core; the simulated users, "
+                     "same machine)")
+    if r.rss_mb:
+        lines.append("memory per process     " + ", ".join(
+            f"{now:.0f} MB (peak {peak:.0f} MB)" for now, peak in zip(r.rss_mb, r.peak_rss_mb, strict=True))
+            + " resident")
+    if r.users_per_process:
+        lines.append("users per process      " + " / ".join(map(str, r.users_per_process))
+                     + " (the process that answered most of each user's turns)")
     lines += [f"  ! {e}" for e in r.error_samples] + [f"  ! {d}" for d in r.details]
     return "\n".join(lines)
 
@@ -424,15 +599,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--users", type=int, default=30, help="同时在线的模拟用户数（默认 30）")
     ap.add_argument("--turns", type=int, default=10, help="每个用户发送的对话轮数（默认 10）")
     ap.add_argument("--database-url", help="数据库地址（默认在临时目录新建 SQLite 文件），例如 PostgreSQL")
+    ap.add_argument("--processes", type=int, default=0,
+                    help="启动几个应用进程，经 nginx 访问，数据库用 PostgreSQL（--database-url，"
+                         "或环境变量 REPORT_TEST_POSTGRES_URL）；默认不经 nginx，只起一个进程")
     ap.add_argument("--think", type=float, default=0.0,
                     help="两轮之间的平均停顿（秒，在 0.5–1.5 倍之间随机），模拟阅读回复和输入；默认 0：不停顿")
     ap.add_argument("--timeout", type=float, default=300.0, help="单轮对话的最长等待时间（秒）")
     ap.add_argument("--json", type=Path, help="另将结果写入此 JSON 文件")
     args = ap.parse_args(argv)
-    if args.users < 1 or args.turns < 1 or args.think < 0:
-        ap.error("--users 和 --turns 至少为 1，--think 不能为负数")
-    result = run_load(args.users, args.turns, database_url=args.database_url, timeout=args.timeout,
-                      think=args.think)
+    if args.users < 1 or args.turns < 1 or args.think < 0 or args.processes < 0:
+        ap.error("--users 和 --turns 至少为 1，--think 和 --processes 不能为负数")
+    url = args.database_url
+    if args.processes:
+        url = url or os.environ.get("REPORT_TEST_POSTGRES_URL")
+        if not url or not url.startswith("postgresql"):
+            ap.error("--processes 需要 PostgreSQL：请用 --database-url 或 REPORT_TEST_POSTGRES_URL 指定"
+                     "（scripts/ci_postgres.sh 可在本机启动一个）")
+    result = run_load(args.users, args.turns, database_url=url, timeout=args.timeout,
+                      think=args.think, processes=args.processes)
     print(_report(result), flush=True)
     if args.json:
         _write_json(args.json, result)

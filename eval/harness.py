@@ -1,10 +1,13 @@
 """Run the app in a child process on a loopback port with its own database, and drive it with
 headless Chromium (Debian's, never a downloaded one). Used by the browser tests and by
-``python -m tests.screenshots``."""
+``python -m tests.screenshots``. ``Cluster``: several app processes on one database behind
+Debian's nginx (``deploy/nginx.conf``), as ``scripts/cluster.py`` and ``eval.bench_load
+--processes`` start them."""
 
 from __future__ import annotations
 
 import os
+import pwd
 import shutil
 import socket
 import subprocess
@@ -20,6 +23,8 @@ from typing import Any
 __all__ = [
     "CHROMIUM_ARGS",
     "AppServer",
+    "Cluster",
+    "Proxy",
     "add_users",
     "edit_cell",
     "find_chromium",
@@ -70,25 +75,33 @@ class AppServer:
     """``python -m ui serve`` in a child process; ``with AppServer(db_url, workdir) as url: …``."""
 
     def __init__(self, database_url: str, workdir: Path, *, port: int | None = None, startup_s: float = 90,
-                 env: dict[str, str] | None = None):
+                 env: dict[str, str] | None = None, offline: bool = True, name: str = "server"):
         self.database_url, self.workdir = database_url, Path(workdir)
         self.extra_env = dict(env or {})
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
-        self.startup_s = startup_s
+        self.startup_s, self.offline = startup_s, offline
         self.process: subprocess.Popen | None = None
-        self.log_path = self.workdir / "server.log"
+        self.log_path = self.workdir / f"{name}.log"
 
     def __enter__(self) -> str:
+        self.start()
+        return self.wait_ready()
+
+    def start(self) -> None:
         env = dict(os.environ, REPORT_DATABASE_URL=self.database_url,
                    GRADIO_ANALYTICS_ENABLED="False", PYTHONPATH=str(ROOT), NO_PROXY="127.0.0.1,localhost")
-        for key in ("REPORT_LLM_MODEL", "REPORT_LLM_BASE_URL"):  # the offline engine, whatever the shell has
-            env.pop(key, None)
+        if self.offline:
+            for key in ("REPORT_LLM_MODEL", "REPORT_LLM_BASE_URL"):  # the offline engine, whatever the shell has
+                env.pop(key, None)
         env.update(self.extra_env)
         self.workdir.mkdir(parents=True, exist_ok=True)
-        log = self.log_path.open("wb")
+        log = self.log_path.open("ab")
         self.process = subprocess.Popen([sys.executable, "-m", "ui", "serve", "--port", str(self.port)],
                                         cwd=self.workdir, env=env, stdout=log, stderr=subprocess.STDOUT)
+
+    def wait_ready(self) -> str:
+        assert self.process is not None
         deadline = time.monotonic() + self.startup_s
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -106,13 +119,135 @@ class AppServer:
         return self.log_path.read_text(encoding="utf-8", errors="replace") if self.log_path.exists() else ""
 
     def __exit__(self, *exc: Any) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
+        _stop(self.process)
+
+
+def _stop(process: subprocess.Popen | None) -> None:
+    if process is not None and process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+
+NGINX_CONF = ROOT / "deploy" / "nginx.conf"
+
+
+def find_nginx() -> str | None:
+    for candidate in (os.environ.get("REPORT_NGINX"), shutil.which("nginx"), "/usr/sbin/nginx"):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+def nginx_conf(upstreams: Iterable[int], port: int, workdir: Path) -> str:
+    """``deploy/nginx.conf`` for loopback: these app ports, this port, files under ``workdir``, and
+    a header naming the process that answered (the load benchmark counts users per process)."""
+    site = NGINX_CONF.read_text(encoding="utf-8")
+    head, rest = site.split("    # upstreams: begin\n", 1)
+    _, tail = rest.split("    # upstreams: end\n", 1)
+    servers = "".join(f"    server 127.0.0.1:{p} max_fails=1 fail_timeout=10s;\n" for p in upstreams)
+    site = (head + servers + tail).replace("listen 80;", f"listen 127.0.0.1:{port};\n"
+                                           "    add_header X-Report-Upstream $upstream_addr always;")
+    if site.count(f"listen 127.0.0.1:{port};") != 1:
+        raise RuntimeError("deploy/nginx.conf 的格式变了：找不到 listen 80;")
+    user = f"user {pwd.getpwuid(os.getuid()).pw_name};\n" if os.getuid() == 0 else ""  # workers read workdir
+    w = str(workdir)
+    return (f"{user}worker_processes 1;\ndaemon off;\npid {w}/nginx.pid;\nerror_log {w}/nginx-error.log warn;\n"
+            "events { worker_connections 4096; }\n"
+            f"http {{\n  access_log off;\n  client_body_temp_path {w}/body;\n  proxy_temp_path {w}/proxy;\n"
+            f"  fastcgi_temp_path {w}/fastcgi;\n  uwsgi_temp_path {w}/uwsgi;\n  scgi_temp_path {w}/scgi;\n"
+            f"{site}\n}}\n")
+
+
+class Proxy:
+    """Debian's nginx in the foreground on a loopback port, in front of ``upstreams`` (app ports)."""
+
+    def __init__(self, upstreams: Iterable[int], workdir: Path, *, port: int | None = None):
+        self.upstreams, self.workdir = list(upstreams), Path(workdir)
+        self.port = port or free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self.process: subprocess.Popen | None = None
+
+    def __enter__(self) -> str:
+        nginx = find_nginx()
+        if nginx is None:
+            raise RuntimeError("找不到 nginx（Debian 软件包 nginx-light 或 nginx）。")
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        conf = self.workdir / "nginx.conf"
+        conf.write_text(nginx_conf(self.upstreams, self.port, self.workdir), encoding="utf-8")
+        log = (self.workdir / "nginx.log").open("ab")
+        self.process = subprocess.Popen([nginx, "-p", str(self.workdir), "-c", str(conf)], stdout=log,
+                                        stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError("nginx 没有启动：\n" + _tail(self.workdir / "nginx-error.log", self.workdir / "nginx.log"))
             try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                    return self.url
+            except OSError:
+                time.sleep(0.1)
+        self.__exit__()
+        raise RuntimeError("nginx 在 20 秒内没有启动。")
+
+    def pids(self) -> list[int]:
+        """The master and its workers."""
+        if self.process is None:
+            return []
+        return [self.process.pid, *_children(self.process.pid)]
+
+    def __exit__(self, *exc: Any) -> None:
+        _stop(self.process)
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _tail(*paths: Path) -> str:
+    return "\n".join(p.read_text(errors="replace")[-3000:] for p in paths if p.exists())
+
+
+class Cluster:
+    """``processes`` app processes on one database (PostgreSQL, for real) behind nginx:
+    ``with Cluster(url, workdir, processes=2) as proxy_url: …``. The schema is brought up to date
+    once, before the processes start (each would otherwise race to migrate it)."""
+
+    def __init__(self, database_url: str, workdir: Path, *, processes: int = 2, port: int | None = None,
+                 env: dict[str, str] | None = None, offline: bool = True):
+        self.database_url, self.workdir = database_url, Path(workdir)
+        self.servers = [AppServer(database_url, self.workdir, env=env, offline=offline, name=f"app{k}")
+                        for k in range(1, processes + 1)]
+        self.proxy = Proxy([s.port for s in self.servers], self.workdir / "nginx", port=port)
+
+    @property
+    def url(self) -> str:
+        return self.proxy.url
+
+    def __enter__(self) -> str:
+        from assistant.storage import Store
+
+        Store(self.database_url).close()  # migrations, once
+        try:
+            for s in self.servers:
+                s.start()
+            for s in self.servers:
+                s.wait_ready()
+            return self.proxy.__enter__()
+        except BaseException:
+            self.__exit__()
+            raise
+
+    def __exit__(self, *exc: Any) -> None:
+        self.proxy.__exit__()
+        for s in self.servers:
+            s.__exit__()
 
 
 def launch_chromium(playwright, executable: str | None = None):
