@@ -4,7 +4,8 @@ action takes the acting user's login name and the draft's id, checks role, owner
 part locks, then calls the core. The web app and every command line go through here, so the rules
 hold whichever door a user comes in by.
 
-The database holds the truth: nothing is cached between calls, so a reload, a second browser or a
+The database holds the truth: the one thing kept between calls, a snapshot's content, is kept by the
+draft's revision as the database gives it, so a reload, a second browser, another process or a
 restart sees the same draft.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -245,7 +247,12 @@ def _safe_filename(text: str) -> str:
     return re.sub(r'[\\/:*?"<>|\s]+', "", text)[:80] or "报告"
 
 
+# a snapshot's content: assembled, facts, stored, narrative, findings, flags
+_Content = tuple[Assembled, Facts, dict[str, StoredFact], dict[str, NarrativeVersion], list[Finding], list[Finding]]
+
+
 class AppService:
+    _CONTENTS = 128  # revisions kept (a few per draft being worked on at once)
     def __init__(self, store: Store, auth: AuthStore, model: Model | None = None, *,
                  export_dir: str | Path | None = None, settings: Settings | None = None,
                  local_user: bool = False):
@@ -259,6 +266,8 @@ class AppService:
         self.service = DialogueService(store, model)
         self.settings = settings or Settings()
         self.export_dir = Path(export_dir) if export_dir is not None else self.settings.export_dir
+        self._contents: OrderedDict[tuple[int, int], _Content] = OrderedDict()  # by (draft, revision)
+        self._contents_lock = threading.Lock()
         self.limits = LoginLimits(self.settings.login_max_failures,
                                   dt.timedelta(minutes=self.settings.login_lock_minutes),
                                   self.settings.login_max_failures_all)
@@ -434,13 +443,30 @@ class AppService:
 
     def snapshot(self, username: str | None, draft_id: Any) -> Snapshot:
         user, draft = self._open(username, draft_id, "view")
-        assembled = self.service.report(draft.id)
-        facts = self.service.facts(draft.id)
-        narrative = self.store.narrative(draft.id)
-        flags = narrative_flags(facts, narrative)
-        findings = validate(assembled.report, self.store.previous_report(draft.id)) + flags
-        return Snapshot(user, draft, assembled, facts, self.store.facts(draft.id), narrative, findings, flags,
-                        self.auth.locks(draft.id), self.auth.latest_approval(draft.id))
+        content = self._content(draft)
+        return Snapshot(user, draft, *content, self.auth.locks(draft.id), self.auth.latest_approval(draft.id))
+
+    def _content(self, draft: DraftInfo) -> _Content:
+        """What a snapshot shows of the draft's content, read and validated once per revision: every
+        write to facts, narrative or last year's report bumps the revision in the database (moves,
+        locks and approvals do not, and are read every time). Shared between callers: read only."""
+        key = (draft.id, draft.revision)
+        with self._contents_lock:
+            hit = self._contents.get(key)
+            if hit is not None:
+                self._contents.move_to_end(key)
+                return hit
+        st, narrative, assembled = self.service.read(draft.id)
+        flags = narrative_flags(st.full, narrative)
+        findings = validate(assembled.report, st.previous) + flags
+        content = (assembled, st.full, st.stored, narrative, findings, flags)
+        # cached under the revision it was read at, and only if no write came in while it was read
+        if st.draft.revision == draft.revision == self.store.get_draft(draft.id).revision:
+            with self._contents_lock:
+                self._contents[key] = content
+                while len(self._contents) > self._CONTENTS:
+                    self._contents.popitem(last=False)
+        return content
 
     HISTORY_HEADERS: ClassVar[list[str]] = ["时间", "操作人", "来源", "修改对象", "修改前", "修改后", "说明"]
 

@@ -25,7 +25,7 @@ from assistant.dialogue._previous import narrative_of
 from assistant.dialogue._state import State, read_state
 from assistant.drafting import PARTS, Assembled, DraftedPart, Drafts, assemble_report
 from assistant.llm import Model
-from assistant.storage import DraftInfo, FactHistoryEntry, StaleDraftError, Store
+from assistant.storage import DraftInfo, FactHistoryEntry, NarrativeVersion, StaleDraftError, Store
 from schemas.facts import Facts
 from schemas.findings import Finding
 
@@ -83,9 +83,15 @@ class DialogueService:
 
     def report(self, draft_id: int) -> Assembled:
         """The report from the stored facts and the newest version of each narrative part."""
-        drafts = Drafts(parts={p: DraftedPart(part=p, text=v.text)
-                               for p, v in self.store.narrative(draft_id).items() if p in PARTS})
-        return assemble_report(self.facts(draft_id), drafts)
+        return self.read(draft_id)[2]
+
+    def read(self, draft_id: int) -> tuple[State, dict[str, NarrativeVersion], Assembled]:
+        """One read of the draft for the screens: its state, the newest version of each narrative part,
+        and the report assembled from both (``report`` and ``facts`` each read the facts again)."""
+        st = read_state(self.store, draft_id)
+        narrative = self.store.narrative(draft_id)
+        drafts = Drafts(parts={p: DraftedPart(part=p, text=v.text) for p, v in narrative.items() if p in PARTS})
+        return st, narrative, assemble_report(st.full, drafts)
 
     def findings(self, draft_id: int) -> list[Finding]:
         """Every validation finding of the draft's report, the cross-year rules included."""
