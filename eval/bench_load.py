@@ -198,6 +198,14 @@ class AppClient:
     async def call(self, api_name: str, inputs: list[Any]) -> list[Any]:
         """Run ``api_name`` with ``inputs`` (State inputs left out, as gradio_client takes them) and
         wait for it to complete; its outputs, or ``AppError``."""
+        import httpx
+
+        try:
+            return await self._call(api_name, inputs)
+        except httpx.HTTPError as exc:  # refused, cut off, timed out: the action's fate is unknown
+            raise AppError(f"{api_name}: {type(exc).__name__}: {exc}") from exc
+
+    async def _call(self, api_name: str, inputs: list[Any]) -> list[Any]:
         dep = self._deps[api_name]
         given = iter(inputs)
         data = [None if self._types.get(i) == "state" else next(given) for i in dep["inputs"]]
