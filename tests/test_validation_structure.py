@@ -320,13 +320,14 @@ def test_d3_short_formula_texts_are_not_copies():
     assert of_rule(validate(this, prev), "D3") == []
 
 
-def test_label_precheck_admits_every_wrong_label():
-    # _phrases runs the F4 label regex only where _may_have_label says a label can be: keep the two in step
-    from assistant.validation._text import _LABELS, _may_have_label
+def test_every_wrong_label_is_read():
+    # _phrases looks for labels only where a first search finds one: every word must come through
+    from assistant.validation._text import _LABELS, analyse
 
     for _, words, _ in _LABELS:
         for w in words:
-            assert _may_have_label(f"本机关{w}为5件"), w
+            facts = analyse(f"本机关{w}为5件", "preamble")
+            assert any(ph.kind == "label" and ph.data[0] == w for ph in facts.phrases), w
 
 
 # ---- issue 17: missed defects, each with a neighbour that must stay quiet -------------------------

@@ -26,7 +26,7 @@ def quick_init(cls: type[_T]) -> type[_T]:
             namespace[f"_default_{f.name}"] = f.default
             params.append(f"{f.name}=_default_{f.name}")
         body.append(f"    _set_{f.name}(self, {f.name})\n")
-    exec(f"def __init__(self, {', '.join(params)}):\n{''.join(body)}", namespace)  # noqa: S102 - generated from field names
+    exec(f"def __init__(self, {', '.join(params)}):\n{''.join(body)}", namespace)  # generated from the field names
     init = namespace["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"  # type: ignore[attr-defined]
     setattr(cls, "__init__", init)  # noqa: B010 - assigning a method directly does not type-check
