@@ -408,16 +408,18 @@ class Store:
     def facts(self, draft_id: int) -> dict[str, StoredFact]:
         """Every field's current value (cleared fields are left out) with its provenance."""
         with self._read() as s:
-            q = (select(FactRow, FactChangeRow, ChangeGroupRow, TurnRow)
+            # plain columns, not mapped rows: read on every action, and rows are costly to build
+            q = (select(FactRow.field, FactRow.state, FactRow.value_json, ChangeGroupRow.source, FactChangeRow.quote,
+                        ChangeGroupRow.author, ChangeGroupRow.turn_id, TurnRow.text, FactChangeRow.created_at,
+                        FactChangeRow.id)
                  .join(FactChangeRow, FactRow.change_id == FactChangeRow.id)
                  .join(ChangeGroupRow, FactChangeRow.group_id == ChangeGroupRow.id)
                  .outerjoin(TurnRow, ChangeGroupRow.turn_id == TurnRow.id)
                  .where(FactRow.draft_id == draft_id, FactRow.state != "cleared"))
             out: dict[str, StoredFact] = {}
-            for fact, change, group, turn in s.execute(q):
-                out[fact.field] = StoredFact(
-                    fact.field, _state(fact.state), decode_value(fact.value_json), group.source, change.quote,
-                    group.author, group.turn_id, turn.text if turn else None, change.created_at, change.id)
+            for field, state, value, source, quote, author, turn_id, text, at, change_id in s.execute(q):
+                out[field] = StoredFact(field, _state(state), decode_value(value), source, quote, author, turn_id,
+                                        text, at, change_id)
             return out
 
     def provenance(self, draft_id: int, field_name: str) -> StoredFact | None:
