@@ -53,7 +53,7 @@ async def _user(client: AppClient, run: UserRun, answered: list[int], killed: as
     run.draft_id = int(client.output("new_draft", out, "draft-select"))
     first[run.username] = client.upstream  # the process this user's cookie sticks to
     for step in run.steps:
-        for attempt in range(20):
+        for _attempt in range(20):
             try:
                 await client.call("send", [step.message, run.draft_id, [], "p1.active"])
                 break

@@ -18,15 +18,16 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable
+from typing import cast
 
-from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy import Table, delete, func, insert, or_, select, update
 from sqlalchemy.engine import Engine
 
 from assistant.storage._tables import LoginSessionRow
 
 __all__ = ["SessionStore", "token_hash"]
 
-_T = LoginSessionRow.__table__
+_T = cast(Table, LoginSessionRow.__table__)
 
 
 def token_hash(token: str) -> str:
@@ -106,7 +107,7 @@ class SessionStore:
     def end_user(self, username: str) -> int:
         """End every session of ``username`` (logout, deactivation, new password); how many."""
         with self.engine.begin() as c:
-            return c.execute(delete(_T).where(_T.c.username == username)).rowcount  # type: ignore[attr-defined]
+            return c.execute(delete(_T).where(_T.c.username == username)).rowcount
 
     def __len__(self) -> int:
         """Live sessions."""
