@@ -16,13 +16,12 @@ from assistant.app import UPLOAD_TYPES, AppError, AppService
 from assistant.errors import ReportAssistantError
 from ui import _confirm, views
 from ui._gradio_auth import user_of
-from ui._refresh import VIEW_OUTPUTS, Shown, chat_of, refresh
-from ui._registry import Views, notice_html
+from ui._refresh import TURN_OUTPUTS, VIEW_OUTPUTS, Shown, chat_of, refresh, turn_views
+from ui._registry import Views, notice_html, session_of
 from ui._runtime import POOL, in_thread
 
 __all__ = ["build", "wire"]
 
-_STREAM_STEPS = 3  # the reply appears in a few steps; each step re-sends the chat to the page
 # drafting under way, by (user, draft): the event that stops it (transient, never the truth)
 _RUNNING: dict[tuple[str, str], threading.Event] = {}
 
@@ -80,7 +79,7 @@ async def _run_with_progress(history: list, fn, *args):
     loop = asyncio.get_running_loop()
     future = loop.run_in_executor(POOL.executor, lambda: fn(*args, lambda d, t, w: updates.put((d, t, w))))
     while not future.done():
-        await asyncio.sleep(0.1)
+        await asyncio.wait((future,), timeout=0.1)  # back as soon as it is done
         latest = None
         while not updates.empty():
             latest = updates.get_nowait()
@@ -133,18 +132,14 @@ def wire(v: Views, ws: AppService) -> None:
         if kind == "error":  # nothing was recorded: give the message back, and say why
             yield {"chat": history[:-2], "message": message}
             raise result  # a refusal: the page says it, the components keep their content
-        text = result.text
-        for i in range(1, _STREAM_STEPS):
-            history[-1] = {"role": "assistant", "content": text[: len(text) * i // _STREAM_STEPS]}
-            yield {"chat": history}
-            await asyncio.sleep(0.03)
+        session = session_of((request,), {})
 
-        def work():
-            return {"chat": chat_of(ws, username, draft_id), **refresh(v, ws, username, draft_id, part)}
+        def work():  # the reply with what the turn changed (each yield re-sends the whole chat: one more)
+            return {"chat": chat_of(ws, username, draft_id), **turn_views(v, ws, username, draft_id, part, session)}
 
         yield await in_thread(work)
 
-    send_inputs, send_outputs = ["message", "draft_select", "chat", "part"], ("chat", "message", *VIEW_OUTPUTS)
+    send_inputs, send_outputs = ["message", "draft_select", "chat", "part"], ("chat", "message", *TURN_OUTPUTS)
     v.on(v["send"].click, on_send, send_inputs, send_outputs, api_name="send", notice="chat_notice")
     v.on(v["message"].submit, on_send, send_inputs, send_outputs, api_visibility="undocumented", notice="chat_notice")
 

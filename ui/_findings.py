@@ -12,7 +12,7 @@ __all__ = ["build"]
 
 
 def build(v: Views) -> None:
-    with gr.Tab("校验", id="tab-findings"):
+    with v.add("tab_findings", gr.Tab("校验", id="tab-findings")):
         v.add("findings", gr.HTML(NO_DRAFT, elem_id="findings"))
     v.renders(("findings",), _show)
 

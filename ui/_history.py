@@ -16,7 +16,7 @@ __all__ = ["build", "wire"]
 
 
 def build(v: Views) -> None:
-    with gr.Tab("历史", id="tab-history"):
+    with v.add("tab_history", gr.Tab("历史", id="tab-history")):
         gr.Markdown("每一次修改都有记录：谁、什么时候、改了什么、修改前后，以及来自对话、模型起草、"
                     "模板、手工修改还是导入。记录只增不改。")
         v.add("history", gr.Dataframe(headers=AppService.HISTORY_HEADERS, datatype="str", interactive=False, wrap=True,

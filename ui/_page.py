@@ -9,11 +9,12 @@ from assistant.app import AppService
 from ui import views
 from ui._gradio_auth import user_of
 from ui._preview import PROVENANCE_HINT
-from ui._refresh import VIEW_OUTPUTS, Shown, chat_of, refresh
-from ui._registry import Views, notice_html
+from ui._refresh import LAZY_OUTPUTS, VIEW_OUTPUTS, Shown, chat_of, lazy_views, refresh
+from ui._registry import Views, notice_html, session_of
 from ui._runtime import in_thread
+from ui._sent import LAZY, PAGES
 
-__all__ = ["APP_TITLE", "LOAD_OUTPUTS", "build_header", "build_memory", "wire"]
+__all__ = ["APP_TITLE", "LOAD_OUTPUTS", "TABS", "build_header", "build_memory", "wire"]
 
 APP_TITLE = "政府信息公开工作年度报告起草助手"
 
@@ -22,6 +23,11 @@ LOAD_OUTPUTS: tuple[str, ...] = (
     "user_badge", "role_note", "chat", "message", "send", "new_draft", "draft_all", "stop_draft", "editor_tab", "export_tab",
     "import_box", "ledger_box", "llm_tab", "restore", "compare_box", *VIEW_OUTPUTS,
 )
+
+
+# the workspace's tabs by view name (the users' tab is left out: nothing there follows a draft)
+TABS: tuple[str, ...] = ("tab_preview", "tab_grids", "tab_findings", "tab_history", "editor_tab", "export_tab",
+                         "llm_tab")
 
 
 def build_header(v: Views) -> None:
@@ -49,6 +55,8 @@ def build_memory(v: Views) -> None:
     # what this page last showed: the base of optimistic saves (never the truth, which is the database)
     v.add("part_version", gr.Number(value=0, precision=0, visible="hidden", elem_id="part-version"))
     v.add("grid_base", gr.State({}))
+    # set after a chat turn while a lazy panel (数据表, 历史) is shown: its change sends that panel
+    v.add("panels_due", gr.State(""))
 
 
 def _show(d: Shown) -> dict:
@@ -68,6 +76,7 @@ def wire(v: Views, ws: AppService, demo: gr.Blocks) -> None:
 
     async def on_load(part, request: gr.Request):
         username = user_of(request)
+        PAGES.show_tab(session_of((request,), {}), TABS[0])  # a page opens on its first tab
 
         def work():
             user = ws.user(username)
@@ -86,6 +95,7 @@ def wire(v: Views, ws: AppService, demo: gr.Blocks) -> None:
         return out
 
     v.on(demo.load, on_load, ["part"], LOAD_OUTPUTS, api_name="load", notice="page_notice")
+    _wire_tabs(v, ws)
 
     async def on_open(draft_id, part, request: gr.Request):
         username = user_of(request)
@@ -126,3 +136,30 @@ def wire(v: Views, ws: AppService, demo: gr.Blocks) -> None:
         return await in_thread(work)
 
     v.on(v["new_draft"].click, on_new, ["part"], ("chat", *VIEW_OUTPUTS), api_name="new_draft", notice="page_notice")
+
+
+def _wire_tabs(v: Views, ws: AppService) -> None:
+    """A tab selected: the server remembers it for this page (a chat turn refreshes only the panels in
+    sight), and a lazy panel (数据表, 历史) gets what changed while it was out of sight."""
+    def selected(tab: str):
+        async def on_tab(draft_id, part, request: gr.Request):
+            session = session_of((request,), {})
+            PAGES.show_tab(session, tab)
+            if tab not in LAZY or draft_id in (None, ""):
+                return {}
+            return await in_thread(lazy_views, v, ws, user_of(request), draft_id, part, session, (tab,))
+
+        return on_tab
+
+    for tab in TABS:
+        v.on(v[tab].select, selected(tab), ["draft_select", "part"], LAZY.get(tab, ()), api_visibility="private",
+             show_progress="hidden")
+
+    async def on_due(draft_id, part, due, request: gr.Request):
+        if not due:
+            return {}
+        session = session_of((request,), {})
+        return await in_thread(lazy_views, v, ws, user_of(request), draft_id, part, session, PAGES.shown(session))
+
+    v.on(v["panels_due"].change, on_due, ["draft_select", "part", "panels_due"], LAZY_OUTPUTS,
+         api_visibility="private", show_progress="hidden")

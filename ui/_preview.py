@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+
 import gradio as gr
 
 from assistant.app import AppService
@@ -12,13 +15,13 @@ from ui._refresh import NO_DRAFT, Shown
 from ui._registry import Views
 from ui._runtime import in_thread
 
-__all__ = ["PROVENANCE_HINT", "build", "wire"]
+__all__ = ["PREVIEWS", "PROVENANCE_HINT", "build", "wire"]
 
 PROVENANCE_HINT = "点击预览中带虚线的数字或表格中的数字，它的来源就显示在数字旁边。"
 
 
 def build(v: Views) -> None:
-    with gr.Tab("报告预览", id="tab-preview"):
+    with v.add("tab_preview", gr.Tab("报告预览", id="tab-preview")):
         gr.Markdown(PROVENANCE_HINT, elem_id="provenance-hint")
         # the answer the page's script shows in a card next to the number (kept out of sight here)
         v.add("provenance", gr.Markdown(PROVENANCE_HINT, elem_id="provenance"))
@@ -36,8 +39,37 @@ def build(v: Views) -> None:
     v.renders(("preview",), _show)
 
 
+class _Rendered:
+    """The preview HTML by (draft, revision, role), so that a revision is rendered once whoever looks at it.
+    Every write bumps the draft's revision in the database, so an entry is never stale; the role is in
+    the key in case the preview comes to differ by role (today it does not). The snapshot it comes from
+    was read through the service, which checked that this user may see the draft."""
+
+    def __init__(self, limit: int = 256):
+        self._limit = limit
+        self._html: OrderedDict[tuple, str] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __call__(self, d: Shown) -> str:
+        snap = d.snap  # read (and permission checked) first, whatever is cached
+        key = (snap.draft.id, snap.draft.revision, snap.user.role)
+        with self._lock:
+            if key in self._html:
+                self._html.move_to_end(key)
+                return self._html[key]
+        html = views.preview_html(snap)
+        with self._lock:
+            self._html[key] = html
+            while len(self._html) > self._limit:
+                self._html.popitem(last=False)
+        return html
+
+
+PREVIEWS = _Rendered()
+
+
 def _show(d: Shown) -> dict:
-    return {"preview": NO_DRAFT if d.empty else views.preview_html(d.snap)}
+    return {"preview": NO_DRAFT if d.empty else PREVIEWS(d)}
 
 
 def wire(v: Views, ws: AppService) -> None:

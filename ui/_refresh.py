@@ -10,8 +10,10 @@ from typing import Any
 from assistant.app import AppService, Snapshot
 from ui import views
 from ui._registry import Views
+from ui._sent import LAZY, PAGES
 
-__all__ = ["NO_DRAFT", "VIEW_OUTPUTS", "Shown", "chat_of", "refresh"]
+__all__ = ["LAZY_OUTPUTS", "NO_DRAFT", "TURN_OUTPUTS", "VIEW_OUTPUTS", "Shown", "chat_of", "lazy_views", "refresh",
+           "turn_views"]
 
 NO_DRAFT = '<div class="empty">还没有可以查看的报告。</div>'
 
@@ -24,6 +26,14 @@ VIEW_OUTPUTS: tuple[str, ...] = (
     "llm_summary", "llm_calls", "version_a", "version_b",
     "message", "send", "draft_all", "stop_draft", "write_note", "todo", "draft_select",
 )
+
+
+# What a chat turn may change besides the chat, in the order API callers receive them after "chat" and
+# "message" (the draft selector last: a turn that names the agency changes its label). The grids and
+# the change record follow through "panels_due" (``lazy_views``) only while their tab is shown;
+# everything else a turn cannot change (the review state, the editor, the controls).
+TURN_OUTPUTS: tuple[str, ...] = ("preview", "findings", "revision", "draft_status", "panels_due", "draft_select")
+LAZY_OUTPUTS: tuple[str, ...] = tuple(n for names in LAZY.values() for n in names)
 
 
 class Shown:
@@ -61,3 +71,24 @@ def refresh(v: Views, ws: AppService, username: str, draft_id: Any, part: str | 
 
 def chat_of(ws: AppService, username: str, draft_id: Any) -> list[dict[str, str]]:
     return views.chat_messages(ws.conversation(username, draft_id))
+
+
+def turn_views(v: Views, ws: AppService, username: str, draft_id: Any, part: str | None,
+               session: str | None) -> dict[str, Any]:
+    """The views of ``TURN_OUTPUTS`` that changed since this page last got them; "panels_due" set when
+    a lazy panel's tab is shown (its change event then sends that panel, ``lazy_views``)."""
+    shown = Shown(ws, username, draft_id, part)
+    names = [n for n in TURN_OUTPUTS if n != "panels_due"]
+    out = PAGES.changed(session, v.render(shown, names))
+    if not shown.empty and PAGES.shown(session):
+        out["panels_due"] = f"{shown.draft_id}:{shown.snap.draft.revision}"
+    return out
+
+
+def lazy_views(v: Views, ws: AppService, username: str, draft_id: Any, part: str | None, session: str | None,
+               tabs: Sequence[str]) -> dict[str, Any]:
+    """The panels of the lazy ``tabs`` that changed since this page last got them."""
+    names = [n for t in tabs for n in LAZY.get(t, ())]
+    if not names:
+        return {}
+    return PAGES.changed(session, refresh(v, ws, username, draft_id, part, names))

@@ -19,8 +19,9 @@ from typing import Any, TypeVar
 import gradio as gr
 
 from assistant.errors import ReportAssistantError
+from ui._sent import PAGES
 
-__all__ = ["Views", "keyed", "notice_html"]
+__all__ = ["Views", "keyed", "notice_html", "session_of"]
 
 B = TypeVar("B")  # a Gradio component or layout block (Tab, Accordion)
 Renderer = Callable[[Any], Mapping[str, Any]]
@@ -102,6 +103,14 @@ def _from_api(args: tuple, kwargs: dict) -> bool:
     return True
 
 
+def session_of(args: tuple, kwargs: dict) -> str | None:
+    """The Gradio session (one page) an event comes from; None for a direct call."""
+    for a in (*args, *kwargs.values()):
+        if isinstance(a, gr.Request):
+            return getattr(a, "session_hash", None)
+    return None
+
+
 def notice_html(text: str, kind: str = "refused") -> str:
     """A line next to an action: why it was refused (``refused``) or what it did (``done``)."""
     if not text:
@@ -116,7 +125,7 @@ def keyed(fn: Callable[..., Any], outputs: Mapping[str, Any], *, notice: str | N
     (permission, validation, storage) become a Chinese message in the page, in ``notice`` (the
     component next to the action) when the event has one. Same signature as ``fn`` (Gradio reads
     it for ``gr.Request`` and ``gr.Progress``), same kind (async, generator)."""
-    def convert(result: Any, clear: bool = True) -> Any:
+    def convert(result: Any, session: str | None, clear: bool = True) -> Any:
         if not isinstance(result, Mapping):
             raise TypeError(f"{fn.__qualname__} must return {{output name: value}}, not {type(result).__name__}")
         unknown = set(result) - set(outputs)
@@ -124,6 +133,9 @@ def keyed(fn: Callable[..., Any], outputs: Mapping[str, Any], *, notice: str | N
             raise KeyError(f"{fn.__qualname__} returned {sorted(unknown)}, not among its outputs {list(outputs)}")
         if clear and notice is not None and notice not in result:
             result = {**result, notice: ""}  # the action went through: an earlier refusal no longer holds
+        PAGES.record(session, result)  # what this page shows now: a later turn leaves it out if unchanged
+        if not outputs:  # an event that only tells the server something (a tab selected)
+            return None
         if not result:  # Gradio reads an empty dict as one value
             return gr.skip()
         return {outputs[name]: value for name, value in result.items()}
@@ -145,7 +157,7 @@ def keyed(fn: Callable[..., Any], outputs: Mapping[str, Any], *, notice: str | N
             try:
                 first = True  # a generator clears the last notice once, with its first answer
                 async for item in fn(*args, **kwargs):
-                    yield convert(item, clear=first)
+                    yield convert(item, session_of(args, kwargs), clear=first)
                     first = False
             except ReportAssistantError as exc:
                 answer = refused(exc, args, kwargs)
@@ -156,7 +168,7 @@ def keyed(fn: Callable[..., Any], outputs: Mapping[str, Any], *, notice: str | N
         @functools.wraps(fn)
         async def wrapper(*args, **kwargs):
             try:
-                return convert(await fn(*args, **kwargs))
+                return convert(await fn(*args, **kwargs), session_of(args, kwargs))
             except ReportAssistantError as exc:
                 answer = refused(exc, args, kwargs)
                 if isinstance(answer, gr.Error):
@@ -166,7 +178,7 @@ def keyed(fn: Callable[..., Any], outputs: Mapping[str, Any], *, notice: str | N
         @functools.wraps(fn)
         def wrapper(*args, **kwargs):
             try:
-                return convert(fn(*args, **kwargs))
+                return convert(fn(*args, **kwargs), session_of(args, kwargs))
             except ReportAssistantError as exc:
                 answer = refused(exc, args, kwargs)
                 if isinstance(answer, gr.Error):

@@ -19,7 +19,7 @@ _KEYS = ("t3", "t2", "t4")  # on the page in this order: table 三 is the one pe
 
 
 def build(v: Views) -> None:
-    with gr.Tab("数据表", id="tab-grids"):
+    with v.add("tab_grids", gr.Tab("数据表", id="tab-grids")):
         gr.Markdown("直接修改单元格（双击编辑，回车确认）：修改立即保存，并记录修改人。"
                     "空白表示未填写，“/”表示原表留空；未通过校验的单元格标为红色。")
         _ledger.build_tab(v)

@@ -1,0 +1,147 @@
+"""A chat turn sends only what changed: the conversation, the preview, the findings and the header when
+they changed; the grids and the change record only while their tab is shown (after the turn, through
+"panels_due") or when their tab is selected. The preview is rendered once per revision and kept, and
+never served for a revision other than the draft's, nor to a user the service does not let see it."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+
+import gradio as gr
+import pytest
+
+from assistant.app import AppService
+from assistant.auth import PermissionDenied
+from assistant.config import Settings
+from ui import _preview
+from ui._refresh import LAZY_OUTPUTS
+from ui._registry import Views
+from ui.app import build_app
+
+PASSWORD = "turns-test-password"
+
+
+@pytest.fixture
+def built(tmp_path):
+    ws = AppService.from_settings(Settings(database_url=f"sqlite:///{tmp_path / 'a.sqlite3'}"))
+    for name, role, shown in (("zhangsan", "staff", "张三"), ("zhaoliu", "staff", "赵六"),
+                              ("lisi", "editor", "李四"), ("wangwu", "supervisor", "王五")):
+        ws.add_user(None, name, PASSWORD, role, shown)
+    v = Views()
+    demo = build_app(ws, v)
+    fns = {f.api_name: f for f in demo.fns.values() if f.api_name}
+    by_trigger = {t: f for f in demo.fns.values() for t in f.targets}
+    try:
+        yield ws, v, fns, by_trigger
+    finally:
+        ws.close()
+
+
+def _call(fn, *args, user: str, page: str | None = None) -> list[dict]:
+    """The handler called as Gradio calls it, from the page ``page`` (a Gradio session); its answers."""
+    request = gr.Request(username=user, session_hash=page)
+
+    async def run():
+        if inspect.isasyncgenfunction(fn):
+            return [out async for out in fn(*args, request)]
+        return [await fn(*args, request)]
+
+    return asyncio.run(run())
+
+
+def _named(v: Views, out: dict) -> dict[str, object]:
+    names = {id(b): n for n, b in v.blocks.items()}
+    return {names[id(k)]: value for k, value in out.items()}
+
+
+def _open_page(v, fns, user: str, page: str):
+    loaded = _named(v, _call(fns["load"].fn, "p1.active", user=user, page=page)[0])
+    return loaded["draft_select"]["value"]
+
+
+def _turn(v, fns, draft, message: str, page: str, user: str = "zhangsan") -> dict[str, object]:
+    return _named(v, _call(fns["send"].fn, message, draft, [], "p1.active", user=user, page=page)[-1])
+
+
+def test_a_turn_leaves_out_what_did_not_change(built):
+    _, v, fns, _ = built
+    draft = _open_page(v, fns, "zhangsan", "page-1")
+    send = fns["send"]
+    # the grids and the change record are not among a turn's outputs at all: they follow on their own
+    assert not set(LAZY_OUTPUTS) & set(send.fn.keyed_outputs)
+    first = _turn(v, fns, draft, "本年新收政府信息公开申请40件，予以公开30件。", "page-1")
+    assert "data-revision" in first["revision"] and "preview" in first and "findings" in first
+    assert "panels_due" not in first  # the page shows the preview: nothing else is due
+    # a turn that changes no fact: the findings and the state line are what the page has, left out
+    second = _turn(v, fns, draft, "好的", "page-1")
+    assert {"chat", "revision", "preview"} <= set(second)
+    assert "findings" not in second and "draft_status" not in second and "draft_select" not in second
+    # another page of the same user knows nothing yet: it gets everything a turn may change
+    other = _turn(v, fns, draft, "好的", "page-2")
+    assert {"findings", "draft_status", "draft_select", "panels_due"} <= set(other)
+
+
+def test_a_lazy_panel_follows_while_shown_and_catches_up_when_selected(built):
+    _, v, fns, by_trigger = built
+    draft = _open_page(v, fns, "zhangsan", "page-1")
+    _turn(v, fns, draft, "本年新收政府信息公开申请40件，予以公开30件。", "page-1")
+    # 数据表 selected after the turn: the grids the page had are behind, they come now (the change
+    # record, out of sight, does not)
+    select_grids = by_trigger[(v["tab_grids"]._id, "select")]
+    caught_up = _named(v, _call(select_grids.fn, draft, "p1.active", user="zhangsan", page="page-1")[0])
+    assert "40" in str(caught_up["grid_t3"]) and "history" not in caught_up
+    assert set(caught_up) <= set(LAZY_OUTPUTS) and "grid_t2" not in caught_up  # table 二 did not change
+    again = _call(select_grids.fn, draft, "p1.active", user="zhangsan", page="page-1")[0]
+    assert again == gr.skip() or not again  # selected again: nothing new
+    # while it is shown, a turn marks the panel due, and the due event sends what changed
+    turn = _turn(v, fns, draft, "不对，新收申请是45件", "page-1")
+    assert turn["panels_due"]
+    due = by_trigger[(v["panels_due"]._id, "change")]
+    followed = _named(v, _call(due.fn, draft, "p1.active", turn["panels_due"], user="zhangsan", page="page-1")[0])
+    assert "45" in str(followed["grid_t3"]) and "grid_t2" not in followed and "history" not in followed
+    # 历史 selected: the change record as it stands, the last correction first
+    select_history = by_trigger[(v["tab_history"]._id, "select")]
+    record = _named(v, _call(select_history.fn, draft, "p1.active", user="zhangsan", page="page-1")[0])
+    assert "45" in str(record["history"][0])
+    # back on the preview: turns no longer mark anything due
+    _call(by_trigger[(v["tab_preview"]._id, "select")].fn, draft, "p1.active", user="zhangsan", page="page-1")
+    assert "panels_due" not in _turn(v, fns, draft, "予以公开31件", "page-1")
+
+
+def test_the_preview_kept_for_a_revision_is_never_shown_for_another(built):
+    ws, v, fns, _ = built
+    draft = _open_page(v, fns, "zhangsan", "page-1")
+    _turn(v, fns, draft, "本年新收政府信息公开申请40件，予以公开30件。", "page-1")
+    cell = 'data-address="t3.new_received.total">40<'
+    assert cell in _turn(v, fns, draft, "好的", "page-1")["preview"]
+    # a cell edited elsewhere (another event; here the service directly), then a turn: the new value
+    ws.set_cells("zhangsan", draft, [("t3.new_received.total", "41")])
+    assert 'data-address="t3.new_received.total">41<' in _turn(v, fns, draft, "好的", "page-1")["preview"]
+    # an editor (another user, another role) edits it; the staff's next turn shows it
+    ws.set_cells("lisi", draft, [("t3.new_received.total", "42")])
+    shown = _turn(v, fns, draft, "好的", "page-1")["preview"]
+    assert 'data-address="t3.new_received.total">42<' in shown
+    revision = ws.open_draft("zhangsan", draft).revision
+    assert f'data-revision="{revision}"' in shown
+
+
+def test_users_with_other_roles_or_rights_never_get_each_others_view(built):
+    ws, v, fns, _ = built
+    draft = _open_page(v, fns, "zhangsan", "page-1")
+    _turn(v, fns, draft, "本年新收政府信息公开申请40件，予以公开30件。", "page-1")
+    revision = ws.open_draft("zhangsan", draft).revision
+    # the supervisor opens the same revision: a preview of their own role, not the staff's entry
+    opened = _named(v, _call(fns["open_draft"].fn, draft, "p1.active", user="wangwu", page="page-9")[0])
+    assert f'data-revision="{revision}"' in opened["preview"]
+    kept = {k for k in _preview.PREVIEWS._html if k[:2] == (int(draft), revision)}
+    assert {k[2] for k in kept} == {"staff", "supervisor"}
+    # what a supervisor is shown (the model calls) is not what the staff's page gets
+    assert opened["llm_summary"] and "llm_summary" not in fns["send"].fn.keyed_outputs
+    # another member of staff may not see the draft, though its preview is kept: refused, nothing shown
+    with pytest.raises(PermissionDenied):
+        ws.snapshot("zhaoliu", draft)
+    with pytest.raises(gr.Error, match="无权"):
+        _call(fns["open_draft"].fn, draft, "p1.active", user="zhaoliu", page="page-8")
+    # two pages never share what was sent: the supervisor's page says nothing of the staff's
+    assert "findings" in _turn(v, fns, draft, "好的", "page-3")

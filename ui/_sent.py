@@ -1,0 +1,98 @@
+"""What each open page was last sent: the workspace tab it shows and a digest of each tracked view,
+per Gradio session. A chat turn then sends only the views that changed, and a panel out of sight
+(数据表, 历史) is refreshed when its tab is selected, or after the turn while it is shown.
+
+A memory of the page, never the truth (the database is): bounded, lost on a restart. A session it
+does not know counts as showing every panel and having been sent nothing, so it never keeps a view
+stale, it only sends more.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+__all__ = ["LAZY", "PAGES", "TRACKED", "Pages"]
+
+# the panels refreshed only while their tab is shown: tab view name → the views it holds
+LAZY: dict[str, tuple[str, ...]] = {
+    "tab_grids": ("grid_t2", "grid_t3", "grid_t4", "grid_marks", "grid_base"),
+    "tab_history": ("history",),
+}
+# views whose last value sent is remembered (a turn leaves out the ones that did not change)
+TRACKED: frozenset[str] = frozenset({"preview", "findings", "draft_status", "draft_select",
+                                     *(n for names in LAZY.values() for n in names)})
+
+
+def _digest(value: Any) -> bytes:
+    return hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+class _Page:
+    __slots__ = ("sent", "tab")
+
+    def __init__(self) -> None:
+        self.tab: str | None = None  # None: not known (every lazy panel counts as shown)
+        self.sent: dict[str, bytes] = {}
+
+
+class Pages:
+    def __init__(self, limit: int = 10_000):
+        self._limit = limit
+        self._pages: OrderedDict[str, _Page] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def _page(self, session: str) -> _Page:
+        page = self._pages.get(session)
+        if page is None:
+            page = self._pages[session] = _Page()
+            while len(self._pages) > self._limit:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(session)
+        return page
+
+    def show_tab(self, session: str | None, tab: str) -> None:
+        if session:
+            with self._lock:
+                self._page(session).tab = tab
+
+    def shown(self, session: str | None) -> tuple[str, ...]:
+        """The lazy tabs this page may be showing: the selected one, or all when not known."""
+        with self._lock:
+            page = self._pages.get(session) if session else None
+            tab = page.tab if page is not None else None
+        if tab is None:
+            return tuple(LAZY)
+        return (tab,) if tab in LAZY else ()
+
+    def record(self, session: str | None, values: Mapping[str, Any]) -> None:
+        """The page was sent ``values`` (an update without a value leaves the view as it was)."""
+        if not session:
+            return
+        seen = {n: _digest(v) for n, v in values.items() if n in TRACKED and _sent_value(v)}
+        if seen:
+            with self._lock:
+                self._page(session).sent.update(seen)
+
+    def changed(self, session: str | None, values: Mapping[str, Any], keep: Iterable[str] = ()) -> dict[str, Any]:
+        """``values`` less the tracked ones the page already shows (``keep``: sent whatever)."""
+        if not session:
+            return dict(values)
+        with self._lock:
+            page = self._pages.get(session)
+            sent = dict(page.sent) if page is not None else {}
+        kept = set(keep)
+        return {n: v for n, v in values.items()
+                if n in kept or n not in TRACKED or sent.get(n) != _digest(v)}
+
+
+def _sent_value(value: Any) -> bool:
+    """False for gr.skip() (an update that changes nothing)."""
+    return not (isinstance(value, dict) and value.get("__type__") == "update" and len(value) == 1)
+
+
+PAGES = Pages()
