@@ -4,11 +4,15 @@ lost, a misattributed and a duplicated turn."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from assistant.storage import FactChange, Store
 from eval.bench_load import UserRun, agency_name, dialogue, expected_facts, run_load, verify
+from eval.harness import find_nginx
 from tests.dialogue_support import offline_service
+from tests.test_cluster import pg_url  # noqa: F401  (the fixture: a schema of its own on the test PostgreSQL)
 
 pytestmark = pytest.mark.timeout(300)
 
@@ -19,6 +23,18 @@ def test_a_small_concurrent_run_loses_and_mixes_up_nothing(tmp_path):
     assert (r.lost, r.misattributed, r.duplicated, r.out_of_order, r.foreign, r.unanswered) == (0, 0, 0, 0, 0, 0)
     assert r.facts_wrong == 0 and r.wrong_view == 0, r.details
     assert r.ok and 0 < r.p50_s <= r.p95_s <= r.max_s and r.throughput_per_s > 0 and r.concurrency >= 1
+
+
+def test_two_processes_behind_nginx_on_postgresql_lose_and_mix_up_nothing(pg_url, tmp_path):
+    """``--processes 2``: the users talk to nginx in front of two app processes; figures per process."""
+    if find_nginx() is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI 中必须有 nginx（见 .ci/run）")
+        pytest.skip("没有 nginx（Debian 软件包 nginx-light）")
+    r = run_load(users=4, turns=2, database_url=pg_url, workdir=tmp_path, processes=2)
+    assert r.ok and (r.turns_ok, r.lost, r.errors) == (8, 0, 0), (r.error_samples, r.details)
+    assert r.processes == 2 and r.proxy and sum(r.users_per_process) == 4 and len(r.users_per_process) == 2
+    assert len(r.rss_mb) == 2 and all(m > 0 for m in r.rss_mb) and r.server_cpu_s and r.proxy_cpu_s is not None
 
 
 def test_every_message_belongs_to_one_user_and_round():
