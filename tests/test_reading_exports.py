@@ -350,3 +350,71 @@ def test_a_number_taken_back_with_a_dash_gives_way_to_the_next():
 def test_yes_then_no_on_the_fee_in_a_correction_takes_the_last():
     got = _values("信息处理费收过……不对，我记错了，今年没收过信息处理费")
     assert got.get("fee_charged") is False
+
+
+def test_the_carry_over_told_in_a_whole_story_fills_its_row():
+    message = ("收到两件：\n一个居民问拆迁安置方案，给了；\n一家律所要执法记录，属于行政执法案卷，没给。\n"
+               "还有一件是上年年底一个老人申请的，过了年才答复，也公开了")
+    r = read_message(message + "。今年新收2件")
+    got = {op.field: op.value for op in check_patch(Patch(ops=r.ops), message + "。今年新收2件").accepted}
+    assert got["t3.carried_over.natural"] in (1, "1") and got["t3.carried_over.total"] in (1, "1")
+
+
+def test_one_application_added_with_its_result_counts_in_the_result_row_too():
+    got = _values("对了 还漏了一件申请，是一家养殖场12月28号交的，还在办，结转到明年")
+    assert got["t3.new_received.commercial"] == "1" and got["t3.carried_forward.commercial"] == "1"
+    assert got["t3.carried_forward.total"] == "1"
+    assert "t3.carried_forward.natural" not in got  # (not every application: that one)
+
+
+def test_applications_a_line_each_opening_with_who_asked():
+    message = ("一家物流公司要道路货运许可的办理时限规定，给了\n有个研究所要全市交通流量统计，数据要另行加工，没有现成的\n"
+               "某村委会要本村的补偿款拨付记录，公开了")
+    got = _values(message)
+    assert got["t3.granted.commercial"] == "1" and got["t3.unable.needs_creation.research"] == "1"
+    assert got["t3.granted.other"] == "1" and got["t3.granted.total"] == "2"
+
+
+def test_an_application_where_the_clerk_settles_the_column_after_asking():
+    message = ("有个商会要我们的会议纪要，内部事务，没给。商会算企业还是其他？我们一直填在企业里，就填企业吧\n"
+               "一个个人要他家的低保审批表，给了")
+    r = read_message(message)
+    got = {op.field: op.value for op in r.ops}
+    assert got["t3.withheld.internal_affairs.commercial"] == "1" and got["t3.granted.natural"] == "1"
+    assert any("商会算企业还是其他" in q for q in r.questions)  # the question is still answered
+
+
+def test_who_asked_is_named_before_what_was_asked_for():
+    # 个人信息 is in what was asked for; 公示 is a word of its own, not a slip for 公司
+    message = "一家药店要处罚决定书，把个人信息遮了给的，算部分公开\n一个个人要药品抽检的公示名单，给了"
+    got = _values(message)
+    assert got["t3.partial.commercial"] == "1" and got["t3.granted.natural"] == "1"
+    assert "t3.partial.natural" not in got and "t3.granted.commercial" not in got
+
+
+def test_items_said_bare_one_after_another_share_the_none():
+    def rows(message: str) -> set[str]:
+        return {".".join(f.split(".")[:2]) for f, v in _values(message).items() if v in (0, "0")}
+    assert rows("许可 处罚 强制都没有") == {"t2.licensing", "t2.penalty", "t2.enforcement"}
+    assert rows("规章，规范性文件，收费都是0") == {"t2.regulations", "t2.normative_docs", "t2.fees"}
+
+
+def test_a_count_inside_a_named_fact_is_not_an_application():
+    got = _values("区政协提案承办了8件（主办5件协办3件），都办结了，结果都公开了", topic="t3")
+    assert got.get("cppcc_proposals") == "8"
+    assert not any(f.startswith("t3.") for f in got)
+
+
+def test_a_bare_none_to_the_last_carry_over_question_fills_the_table(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["清水县林业局 县级 2024年",
+                          "申请今年就三件：\n一个村民要林权证的登记资料，给了；\n一个村民要采伐指标的分配表，给了；\n"
+                          "一家木材公司要别家的采伐许可，涉及商业秘密，没给",
+                          "网站80条，公众号60条，发布会没开，解读2篇", "表二都是0", "没有复议诉讼"])
+    plan = service.plan(draft)
+    assert "上年有没有结转" in plan.questions[0].text
+    talk(service, draft, ["没有"])
+    cells = service.facts(draft).cells
+    assert cells["t3.carried_over.natural"] == 0 and cells["t3.granted.natural"] == 2
+    assert service.plan(draft).questions[0].key != "t3"  # the table is whole now

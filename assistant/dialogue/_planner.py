@@ -177,6 +177,11 @@ def _t3_question(missing: list[str], known: set[str], facts: Facts) -> str:
                 f"没有收到的话说“{no_apps}”。")
     rows = [r for r in T3_ROWS if any(a.startswith(r.address + ".") for a in missing)]
     came = {r: [facts.cell_int(f"t3.{r}.{c}") for c in L.T3_APPLICANT_COLUMNS] for r in ("new_received", "carried_over")}
+    if all(v is not None for v in came["new_received"]) and any(
+            a.startswith("t3.carried_over.") for a in missing) and _results_cover(facts, came["new_received"]):
+        # every application of this year has its result: what is left hangs on last year's carry-over
+        return ("今年新收的申请都已记录了办理结果。上年有没有结转过来、今年继续办理的申请？没有的话说“上年没有结转”，"
+                "表三其余各格就都是0；有的话说几件、是哪类申请人的，以及办理结果。")
     if all(v is not None for vs in came.values() for v in vs) and not any(
             a.startswith(("t3.new_received.", "t3.carried_over.")) for a in missing):
         # what came in is known, what became of it is not: ask for the results in the clerk's words
@@ -187,6 +192,14 @@ def _t3_question(missing: list[str], known: set[str], facts: Facts) -> str:
                 "本机关不掌握2件（都是个人的）”；还没办完、转到明年的也请说明，其余没有的说“其他都是0”。也可以粘贴表三。")
     names = "、".join(f"「{r.full_label}」" for r in rows[:3]) + (f"等{len(rows)}行" if len(rows) > 3 else "")
     return f"表三还缺{len(missing)}格，在{names}。可以粘贴这几行，或整张表三。"
+
+
+def _results_cover(facts: Facts, new: list[int | None]) -> bool:
+    """The results recorded (and what goes on next year) account for every application received this
+    year, applicant by applicant."""
+    results = [r.address for r in T3_ROWS if r.address not in ("t3.new_received", "t3.carried_over", "t3.total")]
+    return all(sum(facts.cell_int(f"{r}.{c}") or 0 for r in results) >= (n or 0)
+               for c, n in zip(L.T3_APPLICANT_COLUMNS, new, strict=True))
 
 
 def _new_received_question(missing: list[str], known: set[str]) -> str | None:

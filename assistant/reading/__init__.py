@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from assistant.numbers import find_numbers
 from assistant.reading._cases import cases_told_inline as _cases_inline
 from assistant.reading._cases import cases_told_one_per_line as _cases_one_per_line
-from assistant.reading._cases import items_in
+from assistant.reading._cases import items_in, one_case_told
 from assistant.reading._guide import guide_answer
 from assistant.reading._identity import agency_name_in, full_agency_name, infer_level, said_as
 from assistant.reading._questions import is_question
@@ -201,10 +201,21 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
         for col in dict.fromkeys(c.column for c in new):
             out.ops.append(PatchOp(field=f"t3.new_received.{col}", value=str(sum(c.column == col for c in new)),
                                    quote=span))
-        for c in (c for c in cases if c.carried_over):  # "另外去年12月底收到的一件…也给了"
-            mine = [x for x in cases if x.carried_over and x.column == c.column]
-            out.ops.append(PatchOp(field=f"t3.carried_over.{c.column}", value=str(len(mine)),
+        carried = [c for c in cases if c.carried_over]  # "另外去年12月底收到的一件…也给了"
+        for col in dict.fromkeys(c.column for c in carried):
+            mine = [x for x in carried if x.column == col]
+            out.ops.append(PatchOp(field=f"t3.carried_over.{col}", value=str(len(mine)),
                                    quote=message[mine[0].start:mine[-1].end].strip()))
+        if carried:  # the story is whole (its count matched): these are all that came from last year
+            out.ops.append(PatchOp(field="t3.carried_over.total", value=str(len(carried)),
+                                   quote=message[carried[0].start:carried[-1].end].strip()))
+    elif not cases and (one := _one_case(message, reading)):
+        # "依申请还有一件漏了，…也是个人的，还没答复，转明年了": one application, and what became of it
+        told = message[one.start:one.end].strip()
+        out.ops += [PatchOp(field=f"t3.{one.row}.{one.column}", value="1", quote=told),
+                    PatchOp(field=f"t3.{one.row}.total", value="1", quote=told)]
+        if not any(x.target == f"t3.new_received.{one.column}" for x in reading.stated):
+            out.ops.append(PatchOp(field=f"t3.new_received.{one.column}", value="1", quote=told))
     _channels_add_up(message, reading)
     targets: set[str] = set()
     for s in reading.stated:
@@ -263,9 +274,10 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
                          and f"{a.rsplit('.', 1)[0]}.total" not in known]
             out.ops += [PatchOp(field=a, value=0, quote=z.quote) for a in cells]
 
-    # sentences that ask something (outside free text and tables)
+    # sentences that ask something (outside free text and tables; an application told may ask one)
+    told = [(c.start, c.end) for c in cases]
     for m in re.finditer(r"[^。；;！!？?\n]+[。；;！!？?]?", message):
-        if not any(a <= m.start() < b for a, b in skip) and is_question(m.group(0)):
+        if not any(a <= m.start() < b for a, b in skip if (a, b) not in told) and is_question(m.group(0)):
             out.questions.append(m.group(0).strip())
     out.same_as_last_year = bool(_SAME_AS_LAST_YEAR.search(stripped)) and len(stripped) <= 20
     if (said := _said_of_a_topic(stripped)) and not out.ops:
@@ -285,6 +297,17 @@ _MARKS_ARE_ZERO = re.compile(r"(?:(?:横杠|横线|斜杠|短横|杠)(?:的|号)
                              r"|[—－/](?:的|号)?(?:地方|格子)?(?:都|就|也)?(?:是|算|当|表示|代表))"
                              r"[\s，,]*(?:没有|无|零|0)(?:[\s，,]*(?:就是|也就是|即|就算)?\s*(?:0|零))?")
 _INTRODUCES = re.compile(r"我们是|我们单位是|单位是|单位名称|机关是|机关名称|全称|报告主体|本单位是|本机关是|我是")
+
+
+def _one_case(message: str, reading: Reading):
+    """One application this message adds to this year's count, told with who asked and its result."""
+    said = {x.target: x.value for x in reading.stated if x.target.startswith("t3.")}
+    if said.get("t3.new_received.total") != 1 or any(not t.startswith("t3.new_received.") for t in said):
+        return None
+    case = one_case_told(message)
+    if case is None or said.get(f"t3.new_received.{case.column}", 1) != 1:
+        return None
+    return case
 
 
 def _channels_add_up(message: str, reading: Reading) -> None:
@@ -379,8 +402,12 @@ def _bare_answer(stripped: str, topic: str | None, out: MessageReading, known: s
         # a row or a table asked about ("商业企业、科研机构……今年有没有申请？"): a bare none fills its
         # empty cells only, never what was said before; a bare number names no cell
         if _BARE_NO.match(stripped):
+            # (of a whole table, as for a blanket zero: not the sums, which follow from their parts)
+            whole = topic in ("t2", "t3", "t4")
             out.ops += [PatchOp(field=a, value=0, quote=stripped) for a in ALL_CELL_ADDRESSES
-                        if (a == topic or a.startswith(topic + ".")) and a not in known and not a.endswith(".total")]
+                        if (a == topic or a.startswith(topic + ".")) and a not in known and not a.endswith(".total")
+                        and not (whole and (a.startswith(("t3.total.", "t3.carried_forward."))
+                                            or f"{a.rsplit('.', 1)[0]}.total" in known))]
         return
     if _BARE_NO.match(stripped):
         out.ops.append(PatchOp(field=topic, value=0, quote=stripped))

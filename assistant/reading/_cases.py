@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.reading._questions import is_question
 from assistant.reading._vocab import vocabulary
 
-__all__ = ["Case", "cases_told_inline", "cases_told_one_per_line", "items_in"]
+__all__ = ["Case", "cases_told_inline", "cases_told_one_per_line", "items_in", "one_case_told"]
 
 _ITEM = re.compile(r"^[ \t\u3000]*(?:[（(]?[0-9０-９]{1,2}[)）、.．]|[（(][一二三四五六七八九十]{1,2}[)）]|第[一二三四五六七八九十0-9]{1,2}(?:个|件)[，,:：\s])")
 _NOT_RESULT = ("new_received", "carried_over", "total")
@@ -42,7 +43,29 @@ def cases_told_one_per_line(message: str) -> list[Case]:
                 return []
             out.append(case)
         pos += len(line)
-    return out if len(out) >= 2 else _listed_after_a_colon(message)
+    return out if len(out) >= 2 else (_listed_after_a_colon(message) or _one_applicant_a_line(message))
+
+
+# "有个大学的课题组…", "一家健身公司…", "某市足球协会…": a line that opens with one applicant
+_ONE_APPLICANT = re.compile(r"^[ \t\u3000]*(?:还有|另外|再有|再就是)?[，,]?\s*有?(?:一个|一家|一位|一名|一所|个|某)")
+
+
+def _one_applicant_a_line(message: str) -> list[Case]:
+    """Applications one a line without a number or a "…件：" before them, each line opening with
+    who asked ("有个大学的课题组，要…，给了。" / "一个个人要…，给了。"); [] unless every line is one."""
+    out: list[Case] = []
+    pos = 0
+    for line in message.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        if body.strip():
+            if not _ONE_APPLICANT.match(body) or re.search(r"[0-9０-９]", body):
+                return []
+            case = _case(body, pos)
+            if case is None:
+                return []
+            out.append(case)
+        pos += len(line)
+    return out if len(out) >= 2 else []
 
 
 def _listed_after_a_colon(message: str) -> list[Case]:
@@ -67,14 +90,35 @@ def _listed_after_a_colon(message: str) -> list[Case]:
     return []
 
 
+# "要…", "申请…", "问…": what comes after is what was asked for, not who asked
+_ASKS = re.compile(r"要|申请|问|想了解|查|索取|咨询|求")
+# "就填其他吧", "算社会公益组织": the clerk's own choice of column, after a question about it
+_FILED_AS = re.compile(r"(?:就|还是|都|一直)?(?:填|算|计|归)(?:在|到|进|入|成|作)?([^，,。；;？?！!]{1,8}?)(?:里|那列|那一列|中)?吧?\s*$")
+
+
 def _case(line: str, at: int, default_column: str | None = None) -> Case | None:
-    anchors = vocabulary().anchors(line)
+    sentences = re.findall(r"[^。！!？?]+[。！!？?]?", line)
+    asked = [s for s in sentences if is_question(s)]
+    told = "".join(s for s in sentences if s not in asked) if asked else line
+    chosen = None
+    if asked and (m := _FILED_AS.search(told.rstrip("。！! "))):
+        # "协会这种是算社会公益组织还是其他？…就填其他吧": the column the clerk settled on
+        picked = {a.key for a in vocabulary().anchors(m.group(1))
+                  if a.kind == "t3col" or (a.kind == "t4col" and a.key == "other")}  # (其他 is listed once, in 表四)
+        chosen = next(iter(picked)) if len(picked) == 1 else None
+        told = told[:m.start()] if chosen else told
+    anchors = vocabulary().anchors(told)
     rows = {a.key for a in anchors if a.kind == "t3row" and a.key not in _NOT_RESULT}
     if len(rows) > 1 and "carried_forward" in rows:
         rows = {"carried_forward"}  # "…还没答复 放明年": whatever was begun, it goes on next year
     if not rows and _GIVEN.search(line):
         rows = {"granted"}  # "直接给了": the information was given
     cols = {a.key for a in anchors if a.kind == "t3col"} or ({default_column} if default_column else set())
+    if len(cols) > 1 and (ask := _ASKS.search(told)):
+        # "一家健身公司要…评审打分表，把专家个人信息遮了": who asked is named before what was asked for
+        cols = {a.key for a in anchors if a.kind == "t3col" and a.end <= ask.start()} or cols
+    if chosen:
+        cols = {chosen}
     if len(rows) != 1 or len(cols) != 1:
         return None
     return Case(next(iter(rows)), next(iter(cols)), bool(_LAST_YEAR.search(line)), at, at + len(line))
@@ -124,3 +168,17 @@ def items_in(quote: str) -> int:
     after another ("一件…；另一件…")."""
     lines = sum(bool(_ITEM.match(line)) for line in quote.splitlines())
     return lines or len(_ONE_MORE.findall(quote))
+
+
+_ONE = re.compile(r"(?:还有|另外|又|漏了)?一件")
+
+
+def one_case_told(message: str) -> Case | None:
+    """"依申请还有一件漏了，12月30号收到的，也是个人的，还没答复，转明年了": a single application told in
+    one sentence, with who asked and one result row (or 结转下年度); None otherwise."""
+    sentences = [m for m in re.finditer(r"[^。！!\n]+", message) if _ONE.search(m.group(0))]
+    if len(sentences) != 1 or len(_ONE.findall(sentences[0].group(0))) != 1:
+        return None
+    m = sentences[0]
+    case = _case(m.group(0), m.start())
+    return None if case is None or case.carried_over else case

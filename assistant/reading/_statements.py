@@ -552,6 +552,14 @@ def _applications(ctx: _Context, col: str) -> int | None:
         return None
 
 
+def _after_a_named_fact(message: str, at: int) -> bool:
+    """The last words of the report before ``at`` in its sentence name a fact, not an application
+    ("省政协提案12件（主办9件协办3件）": the 3 is of the proposals)."""
+    start = max((message.rfind(ch, 0, at) for ch in "。！!\n；;"), default=-1) + 1
+    words = [a for a in vocabulary().anchors(message[start:at]) if a.kind != "t3col"]
+    return bool(words) and words[-1].kind == "fact"
+
+
 def _after_column_item(before: str) -> bool:
     """"…法律服务机构５、" : the text before ends with an applicant and its count, then a comma."""
     return any(re.fullmatch(r"\s*[0-9０-９一二两三四五六七八九十百]+\s*(?:件|个)?\s*(?:[、，,]\s*|\s+)", before[a.end:])
@@ -737,7 +745,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             if re.match(r"\s*[、和及与]", following) or re.search(r"[和及与]\s*$", clause):
                 ctx.listed += named  # "规章、" of "规章、规范性文件都没有": waits for what is said of the list
             ctx.waiting += anchors
-            ctx.heading = (c0, named)
+            # "许可 处罚 强制都没有": bare items one after another wait together
+            ctx.heading = (heading[0], [*heading[1], *named]) if heading else (c0, named)
             _update_context(ctx, anchors)
             return
         listed, ctx.listed = ctx.listed, []
@@ -745,7 +754,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             # "行政许可 无 行政处罚 ７件" (voice input): the none is said of the words just before it
             named = heading[1]
             quote = message[heading[0]:c0 + len(clause)].strip().rstrip(_END_PUNCT)
-        if negated and named and heading and re.search(r"都|均|全", plain):
+        if negated and named and heading and named is not heading[1] and re.search(r"都|均|全", plain):
             # "许可 强制都没有" (voice input): the items said just before share the none
             named = [*heading[1], *named]
             quote = message[heading[0]:c0 + len(clause)].strip().rstrip(_END_PUNCT)
@@ -1009,7 +1018,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             out.checked.append(quote)  # "加上去年结转的３件 一共５１件": this year's and last year's, added up
             continue
         if target is None and not anchors and n.unit in ("件", "个") and (
-                ctx.col_focus or ctx.t3rows_said or ctx.results):
+                ctx.col_focus or ctx.t3rows_said or ctx.results) and not _after_a_named_fact(message, c0 + n.start):
             if ctx.pending:  # the count before never found its row
                 old_n, old_at, old_quote = ctx.pending
                 out.unexplained.append((old_at + old_n.start, old_at + old_n.end, old_quote))

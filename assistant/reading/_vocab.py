@@ -53,12 +53,13 @@ class Vocabulary:
         for a in found:
             taken[a.start:a.end] = b"\x01" * (a.end - a.start)
         sounds = [_sound(c) for c in text]
+        real = self.words.get("not_slips", ())
         out: list[Anchor] = []
         i = 0
         while i < len(text):
             hit = None
             for n in self._starts.get(sounds[i], ()):
-                if i + n > len(text) or any(taken[i:i + n]):
+                if i + n > len(text) or any(taken[i:i + n]) or text[i:i + n] in real:
                     continue
                 for word in self._sounds.get(tuple(sounds[i:i + n]), ()):
                     same = sum(a == b for a, b in zip(word, text[i:i + n]))
