@@ -6,6 +6,8 @@
 Without ``--database-url``, REPORT_DATABASE_URL. Serves until Ctrl+C. ``eval.bench_load
 --processes N`` starts the same arrangement (``eval.harness.Cluster``). The app processes use the
 language model the environment configures (REPORT_LLM_*), or the offline engine with ``--offline``.
+The first user is created as for one process: ``REPORT_DATABASE_URL=… report-assistant user add 王五
+--role supervisor``.
 """
 
 from __future__ import annotations
