@@ -418,3 +418,30 @@ def test_a_bare_none_to_the_last_carry_over_question_fills_the_table(db):
     cells = service.facts(draft).cells
     assert cells["t3.carried_over.natural"] == 0 and cells["t3.granted.natural"] == 2
     assert service.plan(draft).questions[0].key != "t3"  # the table is whole now
+
+
+def test_what_a_sentence_said_before_calling_it_another_years_is_taken_back():
+    got = _values("发布会开了6场……哦不对，那是2022年的，今年开了4场", report_year=2024)
+    assert got["press_conferences"] == "4"
+    got = _values("信息处理费收了2件共300元，不对，那是前年的，今年没收")
+    assert got.get("fee_charged") is False and "fee_amount" not in got
+    got = _values("元旦后又来了三件申请，这些算明年报告的", report_year=2024)
+    assert not any(f.startswith("t3.") for f in got)
+    # the report's own year is not another year
+    assert _values("网站发了210条，那是2024年的", report_year=2024)["website_items"] == "210"
+
+
+def test_a_row_of_three_columns_given_one_zero():
+    got = _values("规范性文件发了1件，现行有效6件，规章0")
+    assert {f for f, v in got.items() if v in (0, "0")} == {"t2.regulations"}
+    assert _values("规章0件")["t2.regulations"] in (0, "0")
+
+
+def test_seizures_are_administrative_enforcement():
+    assert _values("查封扣押十四件")["t2.enforcement.decisions"] == "14"
+
+
+def test_each_reason_told_with_who_asked_and_its_count():
+    got = _values("无法提供3件：个人要十年前的征地档案，我们不掌握，2件；一家律所要的统计表需要另行制作，1件")
+    assert got["t3.unable.not_held.natural"] == "2" and got["t3.unable.not_held.total"] == "2"
+    assert got["t3.unable.needs_creation.legal_service"] == "1"

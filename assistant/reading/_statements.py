@@ -427,6 +427,8 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
             # "有3件申请按规定收取了信息处理费，共计1200元"
             out.stated.append(Stated("fee_charged", True, verbatim, s0, s0 + len(sentence)))
         _all_of_one_column(sentence, message[s0:s0 + len(sentence)].strip().rstrip(_END_PUNCT), ctx, out)
+        _asked_by(sentence, s0, out)
+    _taken_back(message, report_year, out)
     _every_application(message, out)
     _add_up_repeats(message, out)
     for group, value, where in out.group_totals:
@@ -440,6 +442,37 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
         else:
             out.unexplained.append(where)
     return out
+
+
+# "…收了1件 120元……不对不对，那是2022年的", "又收了五件申请，那是明年报告的事了": what the
+# sentence said before this is another year's
+_ANOTHER_YEARS = re.compile(r"(?:那|这)(?:个|些|几件|几个|几条)?(?:都|也)?(?:是|算|属于|得算)(?:去年|上年|前年|明年|下一?年度?|"
+                            r"([0-9０-９]{4})年)度?(?:的|报告|年报)")
+
+
+def _taken_back(message: str, report_year: int | None, out: Reading) -> None:
+    for m in _ANOTHER_YEARS.finditer(message):
+        if m.group(1) and report_year and int(to_halfwidth(m.group(1))) == report_year:
+            continue
+        start = max(message.rfind(ch, 0, m.start()) for ch in "。！!？?；;\n") + 1
+        gone = [x for x in out.stated if start <= x.start < m.start()]
+        if not gone:
+            continue
+        out.stated = [x for x in out.stated if x not in gone]
+        out.excluded.append(message[start:m.end()].strip())
+        # "…，今年没收" / "…，今年是320条": what the same items are this year
+        stop = min([p for ch in "。！!？?；;\n" if (p := message.find(ch, m.end())) >= 0] or [len(message)])
+        tail = message[m.end():stop]
+        if re.search(r"今年|本年|今年度|这一年", tail) and not any(start <= x.start < stop for x in out.stated):
+            numbers = [n for n in find_numbers(tail) if n.unit not in ("年", "月", "日", "号")]
+            targets = list(dict.fromkeys(x.target for x in gone if x.target != "fee_charged"))
+            if not numbers and re.search(r"没|无|不收|未", tail) and any(x.target == "fee_charged" for x in gone):
+                out.stated.append(Stated("fee_charged", False, tail.strip(" ，,"), m.end(), stop))
+            elif len(numbers) == 1 and len(targets) == 1 and not vocabulary().anchors(tail):
+                n = numbers[0]
+                out.stated.append(Stated(targets[0], _as_value(targets[0], n), tail.strip(" ，,"),
+                                         m.end() + n.start, m.end() + n.end))
+                out.unexplained = [u for u in out.unexplained if not (m.end() <= u[0] < stop)]
 
 
 _GRANTED_BARE = re.compile(r"(?:^|[^分动请息务])公开(?:了|的)?\s*$")
@@ -903,6 +936,11 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                 out.stated.append(Stated(f"t3.{each_row}.{a.key}", int(n.value), quote, c0 + n.start, c0 + n.end))
             if each_row:
                 continue
+        if n.value == 0 and (rows3 := [a for a in anchors if a.kind == "t2row" and a.key in ("regulations", "normative_docs")
+                                       and a.end <= n.start]) and not any(a.kind == "t2col" for a in anchors):
+            # "规章0": a row of three columns, none of them named: all three are 0
+            out.zeros.append(Zero((f"t2.{rows3[-1].key}",), quote))
+            continue
         if n.value == 0 and not ctx.litigation and any(a.kind == "t4block" and a.key == "litigation" for a in anchors):
             # "诉讼0": no lawsuit of either kind
             out.zeros.append(Zero(("t4.litigation_direct", "t4.litigation_after_review"), quote))
@@ -1080,6 +1118,29 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         ctx.waiting += anchors  # "一共16件……不对，是15件": the words wait for the right number
     elif anchors:
         ctx.waiting = []  # a clause with its own words: the words waiting before are not its
+
+
+# "企业要别家企业环评的附件，…": who asked opens the sentence, before what was asked for
+_WHO_ASKED = re.compile(r"\s*(?:还有|另外|其中)?有?(?:一个|一家|一位|一名)?(?P<who>[^，,、：:要问]{1,8}?)的?(?:要|申请|问|想要|想了解)")
+
+
+def _asked_by(sentence: str, s0: int, out: Reading) -> None:
+    """"企业要别家企业环评的附件，涉及商业秘密，2件": the one row this sentence gives a count is of the
+    applicant who asked."""
+    head = max(sentence.rfind("："), sentence.rfind(":")) + 1  # "不予公开4件：企业要…"
+    m = _WHO_ASKED.match(sentence, head)
+    if not m:
+        return
+    cols = {a.key for a in vocabulary().anchors(m.group("who")) if a.kind == "t3col"}
+    if len(cols) != 1:
+        return
+    col = cols.pop()
+    here = [x for x in out.stated if s0 <= x.start < s0 + len(sentence) and x.target.startswith("t3.")]
+    if len(here) != 1 or not here[0].target.endswith(".total") or here[0].target.startswith(
+            ("t3.new_received.", "t3.carried_over.", "t3.total.")):
+        return
+    t = here[0]
+    out.stated.append(Stated(f"{t.target[:-len('.total')]}.{col}", t.value, t.quote, t.start, t.end))
 
 
 def _all_of_one_column(sentence: str, quote: str, ctx: _Context, out: Reading) -> None:
