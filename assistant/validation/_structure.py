@@ -23,7 +23,8 @@ _SPACES = re.compile(r"[\s\u3000]+")
 
 
 def _norm(title: str) -> str:
-    return _SPACES.sub("", title).translate(_PAREN).rstrip("。：.")
+    # "".join(split()) drops what _SPACES matches (str.isspace), faster than a substitution
+    return "".join(title.split()).translate(_PAREN).rstrip("。：.")
 
 
 _NORM_TITLE = {p: _norm(t) for p, t in L.PART_TITLES.items()}
@@ -52,7 +53,7 @@ _LABELS_OF_2019 = frozenset({"doc", "made", "total", "items", "services"})  # se
 
 
 def _bare(text: str) -> str:
-    return _SPACES.sub("", text).rstrip("。.；;")
+    return "".join(text.split()).rstrip("。.；;")
 
 
 def _is_empty(text: str) -> bool:
