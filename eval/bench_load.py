@@ -11,8 +11,9 @@ users talk to nginx.
 
 The simulated users are a light load generator, so that the figures are the server's: one asyncio
 loop, one ``httpx.AsyncClient`` (cookie jar) per user, speaking the app's HTTP API as the page does
-(POST /login, GET /config once, then per action POST /gradio_api/queue/join and the event stream GET
-/gradio_api/queue/data). All log in first; then all together create a draft and send their turns
+(POST /login, GET /config once, the page's load event, then per action POST /gradio_api/queue/join and
+the event stream GET /gradio_api/queue/data). All log in and open the page first; then all together
+create a draft and send their turns
 one after the other, by default without pause, as fast as the replies come (the worst case;
 ``--think`` adds a reading and typing pause between turns).
 Every turn carries numbers that belong to that user only, so that after the run the database itself
@@ -159,6 +160,13 @@ class AppClient:
     def new_session(self) -> None:
         """A fresh Gradio session, as a page reload makes (the login cookie stays)."""
         self.session_hash = "".join(random.choices(string.ascii_lowercase + string.digits, k=11))
+
+    async def open_page(self) -> None:
+        """What a page does when it opens: a new session and the page's load event (the server then
+        knows which tab the page shows and sends the panels out of sight only when they are shown)."""
+        self.new_session()
+        if "load" in self._deps:
+            await self.call("load", ["p1.active"])
 
     async def close(self) -> None:
         await self.http.aclose()
@@ -476,6 +484,18 @@ async def _drive(base: str, runs: list[UserRun], timeout: float, think: float, m
         for client, ok in zip(clients, logged, strict=True):
             if ok:  # the page's config once (the same app in every process), as a cached page would
                 config = await client.load_config(config)
+
+        async def open_page(client: AppClient, run: UserRun) -> bool:
+            try:
+                await client.open_page()
+                return True
+            except Exception as exc:
+                run.errors.append(f"load: {type(exc).__name__}: {exc}")
+                return False
+
+        opened = iter(await asyncio.gather(*(open_page(c, r) for c, r, ok in zip(clients, runs, logged, strict=True)
+                                             if ok)))
+        logged = [ok and next(opened) for ok in logged]  # one answer per logged-in user, in order
         mark()
         await asyncio.gather(*(_simulate(c, r, think) for c, r, ok in zip(clients, runs, logged, strict=True) if ok))
     finally:

@@ -60,9 +60,9 @@ async def _user(client: AppClient, run: UserRun, answered: list[int], killed: as
             except AppError as exc:  # the process died under this turn: reload the page, look, resend
                 run.errors.append(str(exc))
                 reroute(client)
-                client.new_session()
                 await asyncio.sleep(0.5)
                 try:
+                    await client.open_page()
                     shown = client.output("open_draft", await client.call("open_draft", [run.draft_id, "p1.active"]),
                                           "chat")
                 except AppError:
@@ -88,6 +88,7 @@ async def _scenario(base_urls: list[str], runs: list[UserRun], kill) -> dict:
         config = None
         for c in clients:
             config = await c.load_config(config)
+            await c.open_page()
         cookies = [dict(c.http.cookies) for c in clients]
         first: dict[str, str] = {}
 
