@@ -97,9 +97,10 @@ def test_handlers_answer_with_components_of_their_outputs_only(built):
     sent = _call(api["send"].fn, "网站公开政务信息148条", draft, [], "p1.active", user="zhangsan")
     answers += [(api["send"], out) for out in sent]
     final = sent[-1]
-    # the box is not touched at the end (a turn changes neither its text nor whether it may be used):
-    # typing goes on meanwhile
-    assert "148" in str(final[v["chat"]][-2:]) and v["message"] not in final
+    # the box is cleared once: with the reply when the turn is quick, else with the first answer (and
+    # not again at the end: typing goes on meanwhile); whether it may be used, a turn does not change
+    assert "148" in str(final[v["chat"]][-2:])
+    assert [out[v["message"]] for out in sent if v["message"] in out] == [""]
     assert 'data-revision="' in final[v["revision"]]
     new = _call(api["new_draft"].fn, "p1.active", user="zhangsan")[0]
     answers.append((api["new_draft"], new))

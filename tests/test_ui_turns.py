@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import time
 
 import gradio as gr
 import pytest
@@ -145,3 +146,22 @@ def test_users_with_other_roles_or_rights_never_get_each_others_view(built):
         _call(fns["open_draft"].fn, draft, "p1.active", user="zhaoliu", page="page-8")
     # two pages never share what was sent: the supervisor's page says nothing of the staff's
     assert "findings" in _turn(v, fns, draft, "好的", "page-3")
+
+
+def test_a_quick_turn_is_answered_once_and_a_slow_one_shows_its_message_first(built, monkeypatch):
+    ws, v, fns, _ = built
+    draft = _open_page(v, fns, "zhangsan", "page-1")
+    quick = [_named(v, out) for out in _call(fns["send"].fn, "好的", draft, [], "p1.active", user="zhangsan",
+                                               page="page-1")]
+    assert len(quick) == 1 and quick[0]["message"] == "" and quick[0]["chat"][-2]["content"] == "好的"
+    send = ws.send
+
+    def slow(*args, **kwargs):
+        time.sleep(0.4)
+        return send(*args, **kwargs)
+
+    monkeypatch.setattr(ws, "send", slow)
+    answers = [_named(v, out) for out in _call(fns["send"].fn, "网站公开政务信息148条", draft, [], "p1.active",
+                                               user="zhangsan", page="page-1")]
+    assert answers[0]["message"] == "" and answers[0]["chat"][-1]["content"] == "正在处理……"
+    assert "message" not in answers[-1] and "148" in answers[-1]["chat"][-1]["content"]

@@ -72,20 +72,29 @@ def _show_controls(d: Shown) -> dict:
             "write_note": notice_html(why, "info") if why else ""}
 
 
+_QUICK_S = 0.1  # a turn done sooner is answered at once; a slower one shows its message and progress first
+
+
 async def _run_with_progress(history: list, fn, *args):
     """Run ``fn(*args, progress)`` in a thread, showing its progress in the last chat message.
-    Yields the history while waiting; the result (or the error) is in the last yielded tuple."""
+    Yields the history while waiting (once after ``_QUICK_S`` whatever the progress, then on each step);
+    the result (or the error) is in the last yielded tuple."""
     updates: queue.Queue = queue.Queue()
     loop = asyncio.get_running_loop()
     future = loop.run_in_executor(POOL.executor, lambda: fn(*args, lambda d, t, w: updates.put((d, t, w))))
+    waited = False
     while not future.done():
-        await asyncio.wait((future,), timeout=0.1)  # back as soon as it is done
+        await asyncio.wait((future,), timeout=_QUICK_S)  # back as soon as it is done
+        if future.done():
+            break
         latest = None
         while not updates.empty():
             latest = updates.get_nowait()
         if latest is not None:
             done, total, what = latest
             history[-1] = {"role": "assistant", "content": f"{what}……（{done}/{total}）"}
+        if latest is not None or not waited:
+            waited = True
             yield history, None
     try:
         yield history, ("ok", future.result())
@@ -122,11 +131,14 @@ def wire(v: Views, ws: AppService) -> None:
             return
         history = list(history or []) + [{"role": "user", "content": message},
                                          {"role": "assistant", "content": "正在处理……"}]
-        yield {"chat": history, "message": ""}
+        # every answer re-sends the whole chat and costs Gradio a rebuild of each output: a quick turn
+        # (offline, most of them) is answered once, its message shown with the reply
+        cleared = False
         outcome: tuple[str, Any] | None = None
         async for _, outcome in _run_with_progress(history, ws.send, username, draft_id, message):
             if outcome is None:  # the same list, its last message showing the progress
-                yield {"chat": history}
+                yield {"chat": history, **({} if cleared else {"message": ""})}
+                cleared = True
         assert outcome is not None  # the last one carries the result
         kind, result = outcome
         if kind == "error":  # nothing was recorded: give the message back, and say why
@@ -134,10 +146,10 @@ def wire(v: Views, ws: AppService) -> None:
             raise result  # a refusal: the page says it, the components keep their content
         session = session_of((request,), {})
 
-        def work():  # the reply with what the turn changed (each yield re-sends the whole chat: one more)
+        def work():
             return {"chat": chat_of(ws, username, draft_id), **turn_views(v, ws, username, draft_id, part, session)}
 
-        yield await in_thread(work)
+        yield {**await in_thread(work), **({} if cleared else {"message": ""})}
 
     send_inputs, send_outputs = ["message", "draft_select", "chat", "part"], ("chat", "message", *TURN_OUTPUTS)
     v.on(v["send"].click, on_send, send_inputs, send_outputs, api_name="send", notice="chat_notice")
