@@ -75,7 +75,10 @@ def test_one_call_at_most_none_when_the_reader_explains_and_never_a_table(fake_l
                 assert sent == [], f"the reader explained this message, yet the model was asked: {turn}"
             for request in sent:
                 text = _user_text(request)
-                leaked = [line for line in reading.table_lines if line.strip() and line.strip() in text]
+                lines = {x.strip() for x in text.splitlines()}
+                # (a line of one short number, "2", is found as a line, not inside "25个数")
+                leaked = [line for line in reading.table_lines if line.strip() and (
+                    line.strip() in lines if len(line.strip()) <= 4 else line.strip() in text)]
                 assert not leaked, f"table lines sent to the model: {leaked[:2]}"
     finally:
         store.close()

@@ -445,3 +445,23 @@ def test_each_reason_told_with_who_asked_and_its_count():
     got = _values("无法提供3件：个人要十年前的征地档案，我们不掌握，2件；一家律所要的统计表需要另行制作，1件")
     assert got["t3.unable.not_held.natural"] == "2" and got["t3.unable.not_held.total"] == "2"
     assert got["t3.unable.needs_creation.legal_service"] == "1"
+
+
+def test_applied_for_by_an_applicant_inside_a_row_told_is_not_a_new_application():
+    r = read_message("本机关不掌握那5件，有两件是公司申请的，个人应该是3，企业2",
+                     earlier={"t3.unable.not_held.total": 5, "t3.new_received.total": 40})
+    got = {op.field: op.value for op in r.ops}
+    assert got.get("t3.unable.not_held.commercial") == "2" and got.get("t3.unable.not_held.natural") == "3"
+    assert not any(f.startswith("t3.new_received.") for f in got)
+
+
+def test_one_lawsuit_of_one_kind_is_none_of_the_other():
+    got = _values("起诉的有1件，是复议以后又告到法院的，法院驳回了")
+    assert got.get("t4.litigation_after_review.total") == "1"
+    assert got.get("t4.litigation_direct") in (0, "0")
+
+
+def test_decisions_of_several_kinds_named_add_up():
+    got = _values("简易程序处罚一百二十件，普通程序处罚8件")
+    assert got["t2.penalty.decisions"] == "128"
+    assert _values("许可一共300件，不对，是310件")["t2.licensing.decisions"] == "310"

@@ -18,9 +18,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from assistant.numbers import find_numbers
+from assistant.reading._cases import Case as _Case
 from assistant.reading._cases import cases_told_inline as _cases_inline
 from assistant.reading._cases import cases_told_one_per_line as _cases_one_per_line
-from assistant.reading._cases import items_in, one_case_told
+from assistant.reading._cases import items_in
+from assistant.reading._cases import one_case_told as _one_case_told
 from assistant.reading._guide import guide_answer
 from assistant.reading._identity import agency_name_in, full_agency_name, infer_level, said_as
 from assistant.reading._questions import is_question
@@ -211,12 +213,13 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
                                    quote=message[carried[0].start:carried[-1].end].strip()))
     elif not cases and (one := _one_case(message, reading)):
         # "依申请还有一件漏了，…也是个人的，还没答复，转明年了": one application, and what became of it
-        told = message[one.start:one.end].strip()
-        out.ops += [PatchOp(field=f"t3.{one.row}.{one.column}", value="1", quote=told),
-                    PatchOp(field=f"t3.{one.row}.total", value="1", quote=told)]
+        one_told = message[one.start:one.end].strip()
+        out.ops += [PatchOp(field=f"t3.{one.row}.{one.column}", value="1", quote=one_told),
+                    PatchOp(field=f"t3.{one.row}.total", value="1", quote=one_told)]
         if not any(x.target == f"t3.new_received.{one.column}" for x in reading.stated):
-            out.ops.append(PatchOp(field=f"t3.new_received.{one.column}", value="1", quote=told))
+            out.ops.append(PatchOp(field=f"t3.new_received.{one.column}", value="1", quote=one_told))
     _channels_add_up(message, reading)
+    _kinds_add_up(message, reading)
     targets: set[str] = set()
     for s in reading.stated:
         value = s.value if isinstance(s.value, bool) else str(s.value)
@@ -299,12 +302,12 @@ _MARKS_ARE_ZERO = re.compile(r"(?:(?:横杠|横线|斜杠|短横|杠)(?:的|号)
 _INTRODUCES = re.compile(r"我们是|我们单位是|单位是|单位名称|机关是|机关名称|全称|报告主体|本单位是|本机关是|我是")
 
 
-def _one_case(message: str, reading: Reading):
+def _one_case(message: str, reading: Reading) -> _Case | None:
     """One application this message adds to this year's count, told with who asked and its result."""
     said = {x.target: x.value for x in reading.stated if x.target.startswith("t3.")}
     if said.get("t3.new_received.total") != 1 or any(not t.startswith("t3.new_received.") for t in said):
         return None
-    case = one_case_told(message)
+    case = _one_case_told(message)
     if case is None or said.get(f"t3.new_received.{case.column}", 1) != 1:
         return None
     return case
@@ -330,6 +333,30 @@ def _channels_add_up(message: str, reading: Reading) -> None:
     quote = message[start:end]  # from the first channel's words to the last's
     reading.stated = [x for x in reading.stated if x.target != "new_media_posts"]
     reading.stated.append(Stated("new_media_posts", total, quote, start, end))
+
+
+def _kinds_add_up(message: str, reading: Reading) -> None:
+    """"建筑工程施工许可241件，商品房预售许可46件，就这两类": the decisions of each kind named are one
+    count, their sum (not one number said twice)."""
+    if _CORRECTS.search(message):
+        return
+    for target in ("t2.licensing.decisions", "t2.penalty.decisions", "t2.enforcement.decisions"):
+        said = [x for x in reading.stated if x.target == target]
+        kinds = [x for x in said if re.search(r"[\u4e00-\u9fa5]{2,}(?:许可|处罚|强制)", x.quote)]
+        if len(said) < 2 or len(kinds) != len(said) or len({x.quote for x in said}) < len(said):
+            continue
+        total = sum(int(x.value) for x in said)
+        spans = [(p, p + len(x.quote)) for x in said if (p := message.find(x.quote)) >= 0]
+        if len(spans) != len(said):
+            continue
+        start, end = min(a for a, _ in spans), max(b for _, b in spans)
+        quote = message[start:end]  # from the first kind's words to the last's
+        reading.stated = [x for x in reading.stated if x.target != target]
+        reading.stated.append(Stated(target, total, quote, start, end))
+        # "就这两类": how many kinds there were, not a count of the report
+        kinds_said = [u for u in reading.unexplained if re.search(r"[两二三四五六七八九2-9](?:类|种|项|个方面)", u[2])]
+        reading.unexplained = [u for u in reading.unexplained if u not in kinds_said]
+        reading.checked += [u[2] for u in kinds_said]
 
 
 def _only_greeting(text: str) -> bool:

@@ -423,6 +423,14 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
             n, at, quote = ctx.pending
             out.unexplained.append((at + n.start, at + n.end, quote))
         verbatim = message[s0:s0 + len(sentence)].strip().rstrip(_END_PUNCT)
+        if ctx.litigation and (told := next((x for x in out.stated if x.target == f"t4.{ctx.litigation}.total"
+                                             and s0 <= x.start < s0 + len(sentence) and any(
+                    a.kind == "t4block" and a.key == "litigation" for a in voc.anchors(x.quote))), None)):
+            # "诉讼1件，是复议维持以后他又去法院告的": every lawsuit is of that kind, none of the other
+            other = ({"litigation_direct", "litigation_after_review"} - {ctx.litigation}).pop()
+            if not any(x.target.startswith(f"t4.{other}.") for x in out.stated) and not any(
+                    f"t4.{other}" in z.scope for z in out.zeros):
+                out.zeros.append(Zero((f"t4.{other}",), told.quote))
         if ctx.fee_sentence and _FEE_CHARGED.search(sentence) and not any(s.target == "fee_charged" for s in out.stated):
             # "有3件申请按规定收取了信息处理费，共计1200元"
             out.stated.append(Stated("fee_charged", True, verbatim, s0, s0 + len(sentence)))
@@ -607,6 +615,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                if not (a.kind == "t3col" and _SOMEONE_ELSE.search(clause[:a.start]))  # "要别家企业的投标材料"
                and not (a.kind in ("t2row", "fact") and (ctx.results or ctx.col_focus)
                         and _ASKED_FOR.search(clause[max(0, a.start - 8):a.start]))]  # "要我们的行政处罚案卷"
+    if ctx.t3row and ctx.t3row != "new_received":
+        # "需另行制作那3个，有一个是律师事务所申请的": who applied, not this year's applications
+        anchors = [a for a in anchors if not (a.kind == "t3row" and a.key == "new_received" and clause[a.start:a.end] == "申请"
+                                              and any(b.kind == "t3col" and 0 <= a.start - b.end <= 1 for b in anchors))]
     if not ctx.t4block and (others := [m for m in _OTHER_IN_LIST.finditer(clause) if any(
             a.kind == "t3col" and a.end <= m.start() for a in anchors) or (m.start() == 0 and _after_column_item(
                 message[max(0, c0 - 16):c0]))]):
