@@ -23,8 +23,8 @@ THRESHOLD = 0.85
 MIN_CHARS = 50  # shorter parts ("无。", one formula sentence) are alike every year by nature
 # Part-六 items that are formulas or contact details, the same every year by design.
 _FORMULA_ITEMS = frozenset({"statistics_notes", "other_matters", "special_requirements"})
-_TOKEN = re.compile(r"[0-9０-９〇零]+|[^\s\u3000]")
-_DIGIT = re.compile(r"[0-9０-９〇零]")
+_TOKEN = re.compile(r"[0-9０-９〇零]+|[^\s\u3000]")  # a run of digits (masked) or any other character but a space
+_SKIP_OR_MASK = re.compile(r"(?P<digits>[0-9０-９〇零]+)|[\s\u3000]+")
 
 
 def _parts(report: Report) -> list[tuple[str, str]]:
@@ -37,15 +37,25 @@ def _parts(report: Report) -> list[tuple[str, str]]:
 
 @lru_cache(maxsize=2048)
 def _shingles(text: str) -> tuple[tuple[str, ...], frozenset[str], tuple[tuple[int, int], ...]]:
-    """The shingles of ``text`` in order, as a set, and the span in ``text`` of each masked character."""
-    chars: list[str] = []
+    """The shingles of ``text`` in order, as a set, and the span in ``text`` of each masked character.
+    (The tokens of ``_TOKEN``, found from the digit runs and spaces only: the characters between them
+    are taken in bulk, not one match each.)"""
+    pieces: list[str] = []
     spans: list[tuple[int, int]] = []
-    for m in _TOKEN.finditer(text):
-        tok = m.group(0)
-        chars.append("#" if _DIGIT.match(tok) else tok)
-        spans.append(m.span())
-    masked = "".join(chars)
-    shingles = tuple(masked[i:i + SHINGLE] for i in range(len(masked) - SHINGLE + 1))
+    pos = 0
+    for m in _SKIP_OR_MASK.finditer(text):
+        start, end = m.span()
+        pieces.append(text[pos:start])
+        spans.extend(zip(range(pos, start), range(pos + 1, start + 1)))
+        if m.lastgroup == "digits":
+            pieces.append("#")
+            spans.append((start, end))
+        pos = end
+    pieces.append(text[pos:])
+    spans.extend(zip(range(pos, len(text)), range(pos + 1, len(text) + 1)))
+    masked = "".join(pieces)
+    n = len(masked) - SHINGLE + 1
+    shingles = tuple(map(masked.__getitem__, map(slice, range(n), range(SHINGLE, n + SHINGLE))))
     return shingles, frozenset(shingles), tuple(spans)
 
 
