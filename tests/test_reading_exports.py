@@ -456,9 +456,13 @@ def test_applied_for_by_an_applicant_inside_a_row_told_is_not_a_new_application(
 
 
 def test_one_lawsuit_of_one_kind_is_none_of_the_other():
-    got = _values("起诉的有1件，是复议以后又告到法院的，法院驳回了")
-    assert got.get("t4.litigation_after_review.total") == "1"
-    assert got.get("t4.litigation_direct") in (0, "0")
+    r = read_message("起诉的有1件，是复议以后又告到法院的，法院驳回了")
+    assert {op.field: op.value for op in r.ops}.get("t4.litigation_after_review.total") == "1"
+    other = {op.field: op.value for op in r.computed if op.field.startswith("t4.litigation_direct.")}
+    assert len(other) == 5 and set(other.values()) == {"0"}
+    # the other kind said in words of its own is left to those words
+    r = read_message("诉讼2件都是直接起诉的，都维持了。复议后起诉的没有")
+    assert not r.computed and any(op.field == "t4.litigation_after_review" for op in r.ops)
 
 
 def test_decisions_of_several_kinds_named_add_up():

@@ -381,6 +381,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
         out.tables_named |= {"t2", "t3", "t4"}
     asked: tuple[int, list[Anchor]] | None = None
     dated_until = -1
+    one_kind: list[tuple[str, str]] = []  # "诉讼1件，是复议后起诉的": the other kind of lawsuit, with its quote
     for sm in _SENTENCE.finditer(text):
         s0 = sm.start()
         if any(a <= s0 and sm.end() <= b + 1 for a, b in skip):
@@ -427,15 +428,18 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
                                              and s0 <= x.start < s0 + len(sentence) and any(
                     a.kind == "t4block" and a.key == "litigation" for a in voc.anchors(x.quote))), None)):
             # "诉讼1件，是复议维持以后他又去法院告的": every lawsuit is of that kind, none of the other
-            other = ({"litigation_direct", "litigation_after_review"} - {ctx.litigation}).pop()
-            if not any(x.target.startswith(f"t4.{other}.") for x in out.stated) and not any(
-                    f"t4.{other}" in z.scope for z in out.zeros):
-                out.zeros.append(Zero((f"t4.{other}",), told.quote))
+            one_kind.append((({"litigation_direct", "litigation_after_review"} - {ctx.litigation}).pop(), told.quote))
         if ctx.fee_sentence and _FEE_CHARGED.search(sentence) and not any(s.target == "fee_charged" for s in out.stated):
             # "有3件申请按规定收取了信息处理费，共计1200元"
             out.stated.append(Stated("fee_charged", True, verbatim, s0, s0 + len(sentence)))
         _all_of_one_column(sentence, message[s0:s0 + len(sentence)].strip().rstrip(_END_PUNCT), ctx, out)
         _asked_by(sentence, s0, out)
+    for other, quote in one_kind:
+        if not any(x.target.startswith(f"t4.{other}.") for x in out.stated) and not any(
+                f"t4.{other}" in z.scope or any(sc.startswith(f"t4.{other}") for sc in z.scope) for z in out.zeros):
+            # (a number of the other kind, not of this message's words: the reader's own, like a sum)
+            out.computed += [Stated(f"t4.{other}.{col}", 0, quote, 0, 0)
+                             for col in ("upheld", "corrected", "other", "pending", "total")]
     _taken_back(message, report_year, out)
     _every_application(message, out)
     _add_up_repeats(message, out)
