@@ -30,8 +30,9 @@ VIEW_OUTPUTS: tuple[str, ...] = (
 
 # What a chat turn may change besides the chat, in the order API callers receive them after "chat" and
 # "message" (the draft selector last: a turn that names the agency changes its label). The grids and
-# the change record follow through "panels_due" (``lazy_views``) only while their tab is shown;
-# everything else a turn cannot change (the review state, the editor, the controls).
+# the change record follow through "panels_due" (``lazy_views``) only while their tab is shown. The
+# rest a turn cannot change (the review state, the controls) or only roles without the chat see (the
+# editor, the gate, the model calls).
 TURN_OUTPUTS: tuple[str, ...] = ("preview", "findings", "revision", "draft_status", "panels_due", "draft_select")
 LAZY_OUTPUTS: tuple[str, ...] = tuple(n for names in LAZY.values() for n in names)
 
