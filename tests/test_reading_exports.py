@@ -469,3 +469,17 @@ def test_decisions_of_several_kinds_named_add_up():
     got = _values("简易程序处罚一百二十件，普通程序处罚8件")
     assert got["t2.penalty.decisions"] == "128"
     assert _values("许可一共300件，不对，是310件")["t2.licensing.decisions"] == "310"
+
+
+def test_sub_rows_named_by_their_numbers_with_short_words():
+    from assistant.reading._tables import _official_label
+    assert _official_label("（三）8.行政查询", "t3") == "（三）不予公开8.属于行政查询事项"
+    assert _official_label("(四)2 另行制作", "t3") == "（四）无法提供2.没有现成信息需要另行制作"
+    assert _official_label("（六）2.逾期未缴费", "t3").startswith("（六）其他处理2.")
+    assert _official_label("二、上年结转", "t3") == "二、上年结转政府信息公开申请数量"
+    assert _official_label("（五）1.重复申请", "t3") is None  # numbers and words disagree: neither is trusted
+
+
+def test_the_shape_of_a_table_is_not_a_count():
+    r = read_message("表是我们自己的，只有五个申请人的列，少了总计那一栏，共二十五行")
+    assert not any(op.field.startswith("t3.") for op in r.ops) and not r.unexplained

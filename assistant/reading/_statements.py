@@ -190,6 +190,8 @@ def _not_a_count(n: NumberMention, clause: str, sentence: str = "") -> bool:
         return True  # "打12345": a hotline, not a count
     if re.search(r"(?:多打|少打|打错|敲错|多写|少写|多按|按错)了?(?:一?个)?\s*$", before):
         return True  # "表里多打了个1": a slip of the keyboard described, not a count
+    if re.match(r"\s*(?:个|项)?(?:申请人|申请人类别|类)?的?(?:列|栏|行|格)", clause[n.end:]):
+        return True  # "只有六个申请人的列", "25行": a shape of the table, not a count
     if n.unit == "次" and re.search(r"(?:申请|提交|提出|来|问|打电话)了?\s*$", before):
         return True  # "同样的内容申请了两次": how often one person asked, not a count of the report
     return (_is_article(n, clause, sentence) or (n.value == 1 and bool(_REFERENCE.search(before)) and not _col_before(clause, n))

@@ -100,10 +100,37 @@ _PAGE_NUMBER = re.compile(r"^\s*[—\-－–]+\s*[0-9０-９]{1,3}\s*[—\-－�
 _ROW_START = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|[0-9０-９]{1,2}[.．、]|\||项目|信息内容)")
 
 
+_GROUP_NUMERALS = "一二三四五六七"  # （一）予以公开 … （七）总计, in the official order
+
+
+def _by_its_numbers(text: str) -> str | None:
+    """"（三）5.三类内部事务信息", "（四）2.需另行制作": a sub-row named by its group's and its own number,
+    with what words follow agreeing (none of them naming another row)."""
+    m = re.fullmatch(r"[（(]([一二三四五六七])[)）]\s*([1-8])\s*[.．、]?\s*(.*)", text)
+    if not m:
+        return None
+    groups = list(dict.fromkeys(r.group or ".".join(r.path) for r in T3_ROWS
+                                if r.path[0] not in ("new_received", "carried_over", "carried_forward")))
+    index = _GROUP_NUMERALS.index(m.group(1))
+    if index >= len(groups):
+        return None
+    subs = [r for r in T3_ROWS if r.group == groups[index]]
+    number = int(m.group(2))
+    if not 1 <= number <= len(subs):
+        return None
+    row = subs[number - 1]
+    named = {a.key for a in vocabulary().anchors(m.group(3)) if a.kind == "t3row"}
+    if named and ".".join(row.path) not in named:
+        return None  # the words name another row: the numbers are not to be trusted alone
+    return f"{row.group_label}{row.label}"
+
+
 def _official_label(label: str, table: str) -> str | None:
     """A clerk's own short row label ("新收", "第三方权益", "不掌握", "结转下年", "许可") as the official
     one, when the whole label is one word of the vocabulary that names one row."""
     text = label.strip().strip("：:")
+    if table == "t3" and (numbered := _by_its_numbers(text)):
+        return numbered
     if not text or len(text) > 12:
         return None
     if table == "t3" and text in ("其他", "其他处理"):
@@ -116,6 +143,8 @@ def _official_label(label: str, table: str) -> str | None:
         return "（五）不予处理2.重复申请"
     if table == "t3" and re.fullmatch(r"(?:办理结果|结果)?[-－—_：:]?(?:总计|合计|小计)", text):
         return "（七）总计"
+    if (bare := re.fullmatch(r"(?:[一二三四][、.．]|[（(][一二三四五六七][)）])\s*(\S.*)", text)) and bare.group(1) != text:
+        return _official_label(bare.group(1), table)  # "四、结转下年度", "（七）总计"
     kind = "t3row" if table == "t3" else "t2row"
     found = [a for a in vocabulary().anchors(text) if a.start == 0 and a.end == len(text)]
     rows = {a.key for a in found if a.kind == kind}
