@@ -135,8 +135,8 @@ def test_users_with_other_roles_or_rights_never_get_each_others_view(built):
     # the supervisor opens the same revision: a preview of their own role, not the staff's entry
     opened = _named(v, _call(fns["open_draft"].fn, draft, "p1.active", user="wangwu", page="page-9")[0])
     assert f'data-revision="{revision}"' in opened["preview"]
-    kept = {k for k in _preview.PREVIEWS._html if k[:2] == (int(draft), revision)}
-    assert {k[2] for k in kept} == {"staff", "supervisor"}
+    kept = {k for k in _preview.PREVIEWS._html if k[:3] == (ws, int(draft), revision)}
+    assert {k[3] for k in kept} == {"staff", "supervisor"}
     # what a supervisor is shown (the model calls) is not what the staff's page gets
     assert opened["llm_summary"] and "llm_summary" not in fns["send"].fn.keyed_outputs
     # another member of staff may not see the draft, though its preview is kept: refused, nothing shown
@@ -165,3 +165,22 @@ def test_a_quick_turn_is_answered_once_and_a_slow_one_shows_its_message_first(bu
                                                user="zhangsan", page="page-1")]
     assert answers[0]["message"] == "" and answers[0]["chat"][-1]["content"] == "正在处理……"
     assert "message" not in answers[-1] and "148" in answers[-1]["chat"][-1]["content"]
+
+
+def test_two_databases_in_one_process_never_share_a_preview(built, tmp_path):
+    ws, v, fns, _ = built
+    draft = _open_page(v, fns, "zhangsan", "page-1")
+    first = _turn(v, fns, draft, "本年新收政府信息公开申请40件", "page-1")["preview"]
+    other = AppService.from_settings(Settings(database_url=f"sqlite:///{tmp_path / 'b.sqlite3'}"))
+    try:
+        other.add_user(None, "zhangsan", PASSWORD, "staff", "张三")
+        v2 = Views()
+        demo2 = build_app(other, v2)
+        fns2 = {f.api_name: f for f in demo2.fns.values() if f.api_name}
+        draft2 = _open_page(v2, fns2, "zhangsan", "page-b")
+        second = _turn(v2, fns2, draft2, "本年新收政府信息公开申请50件", "page-b")["preview"]
+        revision2 = other.open_draft("zhangsan", draft2).revision
+    finally:
+        other.close()
+    assert (draft2, revision2) == (draft, ws.open_draft("zhangsan", draft).revision)  # the same draft, revision
+    assert ">40<" in first and ">50<" in second and ">40<" not in second

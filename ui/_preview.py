@@ -40,10 +40,11 @@ def build(v: Views) -> None:
 
 
 class _Rendered:
-    """The preview HTML by (draft, revision, role), so that a revision is rendered once whoever looks at it.
-    Every write bumps the draft's revision in the database, so an entry is never stale; the role is in
-    the key in case the preview comes to differ by role (today it does not). The snapshot it comes from
-    was read through the service, which checked that this user may see the draft."""
+    """The preview HTML by (service, draft, revision, role), so that a revision is rendered once whoever
+    looks at it. Every write bumps the draft's revision in the database, so an entry is never stale; the
+    service is in the key for a process that serves more than one database (tests), the role in case
+    the preview comes to differ by role (today it does not). The snapshot it comes from was read
+    through the service, which checked that this user may see the draft."""
 
     def __init__(self, limit: int = 256):
         self._limit = limit
@@ -52,7 +53,7 @@ class _Rendered:
 
     def __call__(self, d: Shown) -> str:
         snap = d.snap  # read (and permission checked) first, whatever is cached
-        key = (snap.draft.id, snap.draft.revision, snap.user.role)
+        key = (d.ws, snap.draft.id, snap.draft.revision, snap.user.role)  # bounded: holding the service is fine
         with self._lock:
             if key in self._html:
                 self._html.move_to_end(key)
