@@ -184,3 +184,20 @@ def test_two_databases_in_one_process_never_share_a_preview(built, tmp_path):
         other.close()
     assert (draft2, revision2) == (draft, ws.open_draft("zhangsan", draft).revision)  # the same draft, revision
     assert ">40<" in first and ">50<" in second and ">40<" not in second
+
+
+def test_pages_of_two_apps_in_one_process_are_told_apart(built, tmp_path):
+    ws, v, fns, _ = built
+    draft = _open_page(v, fns, "zhangsan", "same")
+    _turn(v, fns, draft, "好的", "same")
+    assert "findings" not in _turn(v, fns, draft, "好的", "same")  # this page has them
+    other = AppService.from_settings(Settings(database_url=f"sqlite:///{tmp_path / 'b.sqlite3'}"))
+    try:
+        other.add_user(None, "zhangsan", PASSWORD, "staff", "张三")
+        v2 = Views()
+        fns2 = {f.api_name: f for f in build_app(other, v2).fns.values() if f.api_name}
+        draft2 = other.new_draft("zhangsan").id
+        # the same session name, another app: a page it never sent anything to
+        assert "findings" in _turn(v2, fns2, draft2, "好的", "same") and draft2 == draft
+    finally:
+        other.close()

@@ -17,7 +17,7 @@ from assistant.errors import ReportAssistantError
 from ui import _confirm, views
 from ui._gradio_auth import user_of
 from ui._refresh import TURN_OUTPUTS, VIEW_OUTPUTS, Shown, chat_of, refresh, turn_views
-from ui._registry import Views, notice_html, session_of
+from ui._registry import Views, notice_html, page_of
 from ui._runtime import POOL, in_thread
 
 __all__ = ["build", "wire"]
@@ -144,10 +144,10 @@ def wire(v: Views, ws: AppService) -> None:
         if kind == "error":  # nothing was recorded: give the message back, and say why
             yield {"chat": history[:-2], "message": message}
             raise result  # a refusal: the page says it, the components keep their content
-        session = session_of((request,), {})
+        page = page_of(v, request)
 
         def work():
-            return {"chat": chat_of(ws, username, draft_id), **turn_views(v, ws, username, draft_id, part, session)}
+            return {"chat": chat_of(ws, username, draft_id), **turn_views(v, ws, username, draft_id, part, page)}
 
         yield {**await in_thread(work), **({} if cleared else {"message": ""})}
 

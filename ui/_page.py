@@ -10,7 +10,7 @@ from ui import views
 from ui._gradio_auth import user_of
 from ui._preview import PROVENANCE_HINT
 from ui._refresh import LAZY_OUTPUTS, VIEW_OUTPUTS, Shown, chat_of, lazy_views, refresh
-from ui._registry import Views, notice_html, session_of
+from ui._registry import Views, notice_html, page_of
 from ui._runtime import in_thread
 from ui._sent import LAZY, PAGES
 
@@ -76,7 +76,7 @@ def wire(v: Views, ws: AppService, demo: gr.Blocks) -> None:
 
     async def on_load(part, request: gr.Request):
         username = user_of(request)
-        PAGES.show_tab(session_of((request,), {}), TABS[0])  # a page opens on its first tab
+        PAGES.show_tab(page_of(v, request), TABS[0])  # a page opens on its first tab
 
         def work():
             user = ws.user(username)
@@ -143,11 +143,11 @@ def _wire_tabs(v: Views, ws: AppService) -> None:
     sight), and a lazy panel (数据表, 历史) gets what changed while it was out of sight."""
     def selected(tab: str):
         async def on_tab(draft_id, part, request: gr.Request):
-            session = session_of((request,), {})
-            PAGES.show_tab(session, tab)
+            page = page_of(v, request)
+            PAGES.show_tab(page, tab)
             if tab not in LAZY or draft_id in (None, ""):
                 return {}
-            return await in_thread(lazy_views, v, ws, user_of(request), draft_id, part, session, (tab,))
+            return await in_thread(lazy_views, v, ws, user_of(request), draft_id, part, page, (tab,))
 
         return on_tab
 
@@ -158,8 +158,8 @@ def _wire_tabs(v: Views, ws: AppService) -> None:
     async def on_due(draft_id, part, due, request: gr.Request):
         if not due:
             return {}
-        session = session_of((request,), {})
-        return await in_thread(lazy_views, v, ws, user_of(request), draft_id, part, session, PAGES.shown(session))
+        page = page_of(v, request)
+        return await in_thread(lazy_views, v, ws, user_of(request), draft_id, part, page, PAGES.shown(page))
 
     v.on(v["panels_due"].change, on_due, ["draft_select", "part", "panels_due"], LAZY_OUTPUTS,
          api_visibility="private", show_progress="hidden")

@@ -10,7 +10,7 @@ from typing import Any
 from assistant.app import AppService, Snapshot
 from ui import views
 from ui._registry import Views
-from ui._sent import LAZY, PAGES
+from ui._sent import LAZY, PAGES, Page
 
 __all__ = ["LAZY_OUTPUTS", "NO_DRAFT", "TURN_OUTPUTS", "VIEW_OUTPUTS", "Shown", "chat_of", "lazy_views", "refresh",
            "turn_views"]
@@ -75,21 +75,21 @@ def chat_of(ws: AppService, username: str, draft_id: Any) -> list[dict[str, str]
 
 
 def turn_views(v: Views, ws: AppService, username: str, draft_id: Any, part: str | None,
-               session: str | None) -> dict[str, Any]:
+               page: Page | None) -> dict[str, Any]:
     """The views of ``TURN_OUTPUTS`` that changed since this page last got them; "panels_due" set when
     a lazy panel's tab is shown (its change event then sends that panel, ``lazy_views``)."""
     shown = Shown(ws, username, draft_id, part)
     names = [n for n in TURN_OUTPUTS if n != "panels_due"]
-    out = PAGES.changed(session, v.render(shown, names))
-    if not shown.empty and PAGES.shown(session):
+    out = PAGES.changed(page, v.render(shown, names))
+    if not shown.empty and PAGES.shown(page):
         out["panels_due"] = f"{shown.draft_id}:{shown.snap.draft.revision}"
     return out
 
 
-def lazy_views(v: Views, ws: AppService, username: str, draft_id: Any, part: str | None, session: str | None,
+def lazy_views(v: Views, ws: AppService, username: str, draft_id: Any, part: str | None, page: Page | None,
                tabs: Sequence[str]) -> dict[str, Any]:
     """The panels of the lazy ``tabs`` that changed since this page last got them."""
     names = [n for t in tabs for n in LAZY.get(t, ())]
     if not names:
         return {}
-    return PAGES.changed(session, refresh(v, ws, username, draft_id, part, names))
+    return PAGES.changed(page, refresh(v, ws, username, draft_id, part, names))

@@ -13,18 +13,20 @@ from __future__ import annotations
 import functools
 import html
 import inspect
+import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
 import gradio as gr
 
 from assistant.errors import ReportAssistantError
-from ui._sent import PAGES
+from ui._sent import PAGES, Page
 
-__all__ = ["Views", "keyed", "notice_html", "session_of"]
+__all__ = ["Views", "keyed", "notice_html", "page_of"]
 
 B = TypeVar("B")  # a Gradio component or layout block (Tab, Accordion)
 Renderer = Callable[[Any], Mapping[str, Any]]
+_SERIALS = itertools.count(1)
 
 
 class Views:
@@ -32,6 +34,7 @@ class Views:
         self._blocks: dict[str, Any] = {}
         self._renderers: list[tuple[frozenset[str], Renderer]] = []
         self.shown_to: dict[str, str] = {}  # name → the action a role must be allowed to see it
+        self.serial = next(_SERIALS)  # tells this app's pages from another's in the same process (tests)
 
     # ---- components -----------------------------------------------------------------------------
     def add(self, name: str, block: B, *, shown_to: str | None = None) -> B:
@@ -86,8 +89,8 @@ class Views:
             outputs.insert(at, notice)
         if len(set(outputs)) != len(outputs):
             raise ValueError(f"duplicate outputs in {list(outputs)}")
-        return trigger(keyed(fn, {n: self._blocks[n] for n in outputs}, notice=notice), self(*inputs),
-                       self(*outputs), **kwargs)
+        return trigger(keyed(fn, {n: self._blocks[n] for n in outputs}, notice=notice, scope=self.serial),
+                       self(*inputs), self(*outputs), **kwargs)
 
 
 def _from_api(args: tuple, kwargs: dict) -> bool:
@@ -103,12 +106,14 @@ def _from_api(args: tuple, kwargs: dict) -> bool:
     return True
 
 
-def session_of(args: tuple, kwargs: dict) -> str | None:
-    """The Gradio session (one page) an event comes from; None for a direct call."""
-    for a in (*args, *kwargs.values()):
-        if isinstance(a, gr.Request):
-            return getattr(a, "session_hash", None)
-    return None
+def page_of(v: Views | int, request: Any) -> Page | None:
+    """The page (one Gradio session of this app) an event comes from; None for a direct call."""
+    session = getattr(request, "session_hash", None) if isinstance(request, gr.Request) else None
+    return (v if isinstance(v, int) else v.serial, session) if session else None
+
+
+def _page_in(scope: int, args: tuple, kwargs: dict) -> Page | None:
+    return next((page_of(scope, a) for a in (*args, *kwargs.values()) if isinstance(a, gr.Request)), None)
 
 
 def notice_html(text: str, kind: str = "refused") -> str:
@@ -120,12 +125,13 @@ def notice_html(text: str, kind: str = "refused") -> str:
             f"<span>{html.escape(text)}</span></div>")
 
 
-def keyed(fn: Callable[..., Any], outputs: Mapping[str, Any], *, notice: str | None = None) -> Callable[..., Any]:
+def keyed(fn: Callable[..., Any], outputs: Mapping[str, Any], *, notice: str | None = None,
+          scope: int = 0) -> Callable[..., Any]:
     """``fn`` answering ``{component: value}`` to Gradio for its ``{name: value}``; core errors
     (permission, validation, storage) become a Chinese message in the page, in ``notice`` (the
     component next to the action) when the event has one. Same signature as ``fn`` (Gradio reads
     it for ``gr.Request`` and ``gr.Progress``), same kind (async, generator)."""
-    def convert(result: Any, session: str | None, clear: bool = True) -> Any:
+    def convert(result: Any, page: Page | None, clear: bool = True) -> Any:
         if not isinstance(result, Mapping):
             raise TypeError(f"{fn.__qualname__} must return {{output name: value}}, not {type(result).__name__}")
         unknown = set(result) - set(outputs)
@@ -133,7 +139,7 @@ def keyed(fn: Callable[..., Any], outputs: Mapping[str, Any], *, notice: str | N
             raise KeyError(f"{fn.__qualname__} returned {sorted(unknown)}, not among its outputs {list(outputs)}")
         if clear and notice is not None and notice not in result:
             result = {**result, notice: ""}  # the action went through: an earlier refusal no longer holds
-        PAGES.record(session, result)  # what this page shows now: a later turn leaves it out if unchanged
+        PAGES.record(page, result)  # what this page shows now: a later turn leaves it out if unchanged
         if not outputs:  # an event that only tells the server something (a tab selected)
             return None
         if not result:  # Gradio reads an empty dict as one value
@@ -157,7 +163,7 @@ def keyed(fn: Callable[..., Any], outputs: Mapping[str, Any], *, notice: str | N
             try:
                 first = True  # a generator clears the last notice once, with its first answer
                 async for item in fn(*args, **kwargs):
-                    yield convert(item, session_of(args, kwargs), clear=first)
+                    yield convert(item, _page_in(scope, args, kwargs), clear=first)
                     first = False
             except ReportAssistantError as exc:
                 answer = refused(exc, args, kwargs)
@@ -168,7 +174,7 @@ def keyed(fn: Callable[..., Any], outputs: Mapping[str, Any], *, notice: str | N
         @functools.wraps(fn)
         async def wrapper(*args, **kwargs):
             try:
-                return convert(await fn(*args, **kwargs), session_of(args, kwargs))
+                return convert(await fn(*args, **kwargs), _page_in(scope, args, kwargs))
             except ReportAssistantError as exc:
                 answer = refused(exc, args, kwargs)
                 if isinstance(answer, gr.Error):
@@ -178,7 +184,7 @@ def keyed(fn: Callable[..., Any], outputs: Mapping[str, Any], *, notice: str | N
         @functools.wraps(fn)
         def wrapper(*args, **kwargs):
             try:
-                return convert(fn(*args, **kwargs), session_of(args, kwargs))
+                return convert(fn(*args, **kwargs), _page_in(scope, args, kwargs))
             except ReportAssistantError as exc:
                 answer = refused(exc, args, kwargs)
                 if isinstance(answer, gr.Error):

@@ -1,8 +1,8 @@
 """What each open page was last sent: the workspace tab it shows and a digest of each tracked view,
-per Gradio session. A chat turn then sends only the views that changed, and a panel out of sight
+per page (a Gradio session of one app). A chat turn then sends only the views that changed, and a panel out of sight
 (数据表, 历史) is refreshed when its tab is selected, or after the turn while it is shown.
 
-A memory of the page, never the truth (the database is): bounded, lost on a restart. A session it
+A memory of the page, never the truth (the database is): bounded, lost on a restart. A page it
 does not know counts as showing every panel and having been sent nothing, so it never keeps a view
 stale, it only sends more.
 """
@@ -15,7 +15,9 @@ from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-__all__ = ["LAZY", "PAGES", "TRACKED", "Pages"]
+__all__ = ["LAZY", "PAGES", "TRACKED", "Page", "Pages"]
+
+Page = tuple[int, str]  # (the app's Views serial, the Gradio session): one page of one app
 
 # the panels refreshed only while their tab is shown: tab view name → the views it holds
 LAZY: dict[str, tuple[str, ...]] = {
@@ -42,48 +44,48 @@ class _Page:
 class Pages:
     def __init__(self, limit: int = 10_000):
         self._limit = limit
-        self._pages: OrderedDict[str, _Page] = OrderedDict()
+        self._pages: OrderedDict[Page, _Page] = OrderedDict()
         self._lock = threading.Lock()
 
-    def _page(self, session: str) -> _Page:
-        page = self._pages.get(session)
+    def _page(self, key: Page) -> _Page:
+        page = self._pages.get(key)
         if page is None:
-            page = self._pages[session] = _Page()
+            page = self._pages[key] = _Page()
             while len(self._pages) > self._limit:
                 self._pages.popitem(last=False)
         else:
-            self._pages.move_to_end(session)
+            self._pages.move_to_end(key)
         return page
 
-    def show_tab(self, session: str | None, tab: str) -> None:
-        if session:
+    def show_tab(self, key: Page | None, tab: str) -> None:
+        if key:
             with self._lock:
-                self._page(session).tab = tab
+                self._page(key).tab = tab
 
-    def shown(self, session: str | None) -> tuple[str, ...]:
+    def shown(self, key: Page | None) -> tuple[str, ...]:
         """The lazy tabs this page may be showing: the selected one, or all when not known."""
         with self._lock:
-            page = self._pages.get(session) if session else None
+            page = self._pages.get(key) if key else None
             tab = page.tab if page is not None else None
         if tab is None:
             return tuple(LAZY)
         return (tab,) if tab in LAZY else ()
 
-    def record(self, session: str | None, values: Mapping[str, Any]) -> None:
+    def record(self, key: Page | None, values: Mapping[str, Any]) -> None:
         """The page was sent ``values`` (an update without a value leaves the view as it was)."""
-        if not session:
+        if not key:
             return
         seen = {n: _digest(v) for n, v in values.items() if n in TRACKED and _sent_value(v)}
         if seen:
             with self._lock:
-                self._page(session).sent.update(seen)
+                self._page(key).sent.update(seen)
 
-    def changed(self, session: str | None, values: Mapping[str, Any], keep: Iterable[str] = ()) -> dict[str, Any]:
+    def changed(self, key: Page | None, values: Mapping[str, Any], keep: Iterable[str] = ()) -> dict[str, Any]:
         """``values`` less the tracked ones the page already shows (``keep``: sent whatever)."""
-        if not session:
+        if not key:
             return dict(values)
         with self._lock:
-            page = self._pages.get(session)
+            page = self._pages.get(key)
             sent = dict(page.sent) if page is not None else {}
         kept = set(keep)
         return {n: v for n, v in values.items()
