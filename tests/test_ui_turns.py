@@ -187,7 +187,7 @@ def test_two_databases_in_one_process_never_share_a_preview(built, tmp_path):
 
 
 def test_pages_of_two_apps_in_one_process_are_told_apart(built, tmp_path):
-    ws, v, fns, _ = built
+    _, v, fns, _ = built
     draft = _open_page(v, fns, "zhangsan", "same")
     _turn(v, fns, draft, "好的", "same")
     assert "findings" not in _turn(v, fns, draft, "好的", "same")  # this page has them
