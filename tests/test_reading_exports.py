@@ -483,3 +483,46 @@ def test_sub_rows_named_by_their_numbers_with_short_words():
 def test_the_shape_of_a_table_is_not_a_count():
     r = read_message("表是我们自己的，只有五个申请人的列，少了总计那一栏，共二十五行")
     assert not any(op.field.startswith("t3.") for op in r.ops) and not r.unexplained
+
+
+def test_one_application_moved_between_rows_by_words(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["青山县交通局 县级 2024年",
+                          "予以公开8件（个人6，企业2），本机关不掌握3件都是个人，信访举报投诉类1件个人，新收12件，上年没有结转，都办完了"])
+    talk(service, draft, ["不掌握那行个人的3件里，有一件其实是信访，应该挪到信访举报投诉那行"])
+    cells = service.facts(draft).cells
+    assert cells["t3.unable.not_held.natural"] == 2 and cells["t3.unable.not_held.total"] == 2
+    assert cells["t3.not_processed.petition.natural"] == 2 and cells["t3.not_processed.petition.total"] == 2
+    assert cells["t3.granted.natural"] == 6  # nothing else moves
+
+
+def test_a_slip_over_a_one_character_word():
+    assert _values("处发一百零三件")["t2.penalty.decisions"] == "103"
+    assert _values("规范性文件发了3件")["t2.normative_docs.issued"] == "3"  # 发 is still its own word
+
+
+def test_a_figure_said_of_before_is_not_this_years():
+    got = _values("规范性文件今年没发，原来有效的是9件，今年废了2件，现在有效7件")
+    assert got["t2.normative_docs.in_force"] == "7" and got["t2.normative_docs.repealed"] == "2"
+
+
+def test_a_told_application_placed_and_asked_about_is_not_counted_again():
+    r = read_message("重复申请怎么算？有一件是同一个人第二次来要一样的东西，我算在重复申请里了，对吧？")
+    assert not any(op.field.startswith("t3.") for op in r.ops) and r.questions
+
+
+def test_a_list_of_this_years_applications_counts_them():
+    message = ("今年收到的申请如下：\n1.一个居民要加装电梯的补贴名单，给了\n2.一家公司要别家的中标价，涉及商业秘密，没给\n"
+               "3.有个人写的是申请，其实是举报物业的，转给信访了")
+    r = read_message(message)
+    got = {op.field: op.value for op in [*r.ops, *r.computed]}
+    assert got["t3.new_received.total"] == "3" and got["t3.new_received.natural"] == "2"
+    assert got["t3.not_processed.petition.natural"] == "1"
+
+
+def test_guide_answers_by_topic_not_by_a_question_word_alone():
+    from assistant.reading import guide_answer
+    assert "新媒体" in guide_answer("我们有个抖音号也发东西，这个算不算？")
+    assert "一件" in guide_answer("三个人联名交了一份申请，算几件？")
+    assert guide_answer("这个算不算？") is None

@@ -26,6 +26,7 @@ from assistant.dialogue._confirm import change_lines, excerpt
 from assistant.dialogue._derive import derivation_changes, derivations, merged_cells
 from assistant.dialogue._ledger import LEDGER_QUOTE, ledger_correction, pasted_ledger
 from assistant.dialogue._mapping import changes_between
+from assistant.dialogue._moves import moved_between_rows
 from assistant.dialogue._outcome import Outcome, derived_lines
 from assistant.dialogue._planner import match_fields, plan
 from assistant.dialogue._previous import copy_findings, cross_year_notes, texts_by_part
@@ -62,7 +63,7 @@ _NOTHING = ("这条消息里没有找到可以记录的内容。可以直接说�
             "或粘贴表格；说“还缺什么”查看进度。")
 
 
-_ADDED = re.compile(r"漏了|漏掉|漏说|落了|落下|忘了说|忘说了|少算了|少说了|少报了")
+_ADDED = re.compile(r"漏了|漏掉|漏说|落了|落下|忘了说|忘说了|少算了|少说了|少报了|另外还有一[个件]|还有一[个件]是")
 _REPLACES = re.compile(r"不对|说错|错了|应该是|应为|改成|改为|更正|其实是|一共|总共|合计")
 
 
@@ -310,6 +311,11 @@ def answer(st: State, message: str, model: Model, correction: str | None) -> Out
         if ops:  # the number the reader could not place is the correction's
             tail = [t for t in tail if not t.startswith("这些数字没能确定")]
 
+    if (shifted := moved_between_rows(message, st.full.cells)):
+        # "执法案卷那行个人的2件，有一件其实是举报，应该放到信访举报投诉那行": what the reader made of
+        # the rows' words in this message is the move, and nothing else in table 三
+        accepted = [op for op in accepted if not op.field.startswith("t3.")] + shifted
+        tail = [t for t in tail if not t.startswith("这些数字没能确定")]
     if (moved := ledger_correction(message, _pasted_register(st), st.stated.report_year, st.full.cells)):
         # "第7个…应该算部分公开": one application of the register pasted before, moved
         fields = {op.field for op in moved}

@@ -197,7 +197,12 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     results = topic == "t3" and any(str(k).startswith("t3.new_received.") for k in (earlier or {}))
     reading = read_statements(message, skip, earlier, report_year, results)
     new = [c for c in cases if not c.carried_over]
-    if new and any(x.target == "t3.new_received.total" and x.value == len(new) for x in reading.stated):
+    this_years = bool(cases) and bool(_THIS_YEARS_LIST.search(message[:cases[0].start]))
+    if new and this_years and not any(x.target.startswith("t3.new_received.") for x in reading.stated):
+        # "今年有这么几个：" and one a line: the lines are this year's applications, and all of them
+        # (the reader's own count of the lines: no word of the message holds it)
+        reading.computed.append(Stated("t3.new_received.total", len(new), message[:cases[0].start].strip(), 0, 0))
+    if new and any(x.target == "t3.new_received.total" and x.value == len(new) for x in [*reading.stated, *reading.computed]):
         # "今年收了5件 我一个个说": the lines are this year's applications, by who applied
         span = message[cases[0].start:cases[-1].end].strip()
         for col in dict.fromkeys(c.column for c in new):
@@ -300,6 +305,10 @@ _MARKS_ARE_ZERO = re.compile(r"(?:(?:横杠|横线|斜杠|短横|杠)(?:的|号)
                              r"|[—－/](?:的|号)?(?:地方|格子)?(?:都|就|也)?(?:是|算|当|表示|代表))"
                              r"[\s，,]*(?:没有|无|零|0)(?:[\s，,]*(?:就是|也就是|即|就算)?\s*(?:0|零))?")
 _INTRODUCES = re.compile(r"我们是|我们单位是|单位是|单位名称|机关是|机关名称|全称|报告主体|本单位是|本机关是|我是")
+
+
+# "今年有这么几个：", "今年收到的申请如下：": a list of this year's applications follows, whole
+_THIS_YEARS_LIST = re.compile(r"(?:今年|本年|全年)[^。！!？?\n]{0,12}(?:这么几个|这几个|这几件|这么几件|如下|下面这些|这些)[^。！!？?\n]{0,4}[：:]\s*$")
 
 
 def _one_case(message: str, reading: Reading) -> _Case | None:

@@ -97,7 +97,8 @@ _FILED_AS = re.compile(r"(?:就|还是|都|一直)?(?:填|算|计|归)(?:在|到
 
 
 def _case(line: str, at: int, default_column: str | None = None) -> Case | None:
-    sentences = re.findall(r"[^。！!？?]+[。！!？?]?", line)
+    # (clauses: "…还没答复，这个咋填" tells the application, then asks about it)
+    sentences = re.findall(r"[^。！!？?，,；;]+[。！!？?，,；;]?", line)
     asked = [s for s in sentences if is_question(s)]
     told = "".join(s for s in sentences if s not in asked) if asked else line
     chosen = None
@@ -170,7 +171,10 @@ def items_in(quote: str) -> int:
     return lines or len(_ONE_MORE.findall(quote))
 
 
-_ONE = re.compile(r"(?:还有|另外|又|漏了)?一件")
+_ONE = re.compile(r"(?:还有|另外|又|漏了)?(?:一件|一个是|一个申请)")
+
+
+_HOW_TO_FILL = re.compile(r"咋填|怎么填|填哪|算哪|怎么算|咋算|怎么统计")
 
 
 def one_case_told(message: str) -> Case | None:
@@ -179,6 +183,8 @@ def one_case_told(message: str) -> Case | None:
     sentences = [m for m in re.finditer(r"[^。！!\n]+", message) if _ONE.search(m.group(0))]
     if len(sentences) != 1 or len(_ONE.findall(sentences[0].group(0))) != 1:
         return None
+    if is_question(sentences[0].group(0)) and not _HOW_TO_FILL.search(sentences[0].group(0)):
+        return None  # "有一件是…，我放在部分公开里了，对吧？": one already counted, asked about
     m = sentences[0]
     case = _case(m.group(0), m.start())
     return None if case is None or case.carried_over else case

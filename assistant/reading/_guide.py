@@ -10,17 +10,20 @@ __all__ = ["guide_answer"]
 
 
 @functools.lru_cache(maxsize=1)
-def _entries() -> tuple[tuple[tuple[str, ...], str], ...]:
+def _guide() -> tuple[frozenset[str], tuple[tuple[tuple[str, ...], str], ...]]:
     data = tomllib.loads(resources.files("prompts").joinpath("guide.toml").read_text(encoding="utf-8"))
-    return tuple((tuple(e["when"]), e["answer"].strip()) for e in data["entry"])
+    return frozenset(data.get("generic", ())), tuple((tuple(e["when"]), e["answer"].strip()) for e in data["entry"])
 
 
 def guide_answer(question: str) -> str | None:
-    """The guide's answer whose words best match ``question`` (at least two of them, or one long one)."""
+    """The guide's answer whose words best match ``question`` (at least two of them, or one long one),
+    one of them naming what is asked about: "算不算" alone says only that something is asked."""
+    generic, entries = _guide()
     best, score = None, 0.0
-    for words, answer in _entries():
+    for words, answer in entries:
         hits = [w for w in words if w in question]
+        topical = [w for w in hits if w not in generic]
         s = len(hits) + sum(len(w) for w in hits) / 10
-        if hits and (len(hits) >= 2 or len(hits[0]) >= 3) and s > score:
+        if topical and (len(hits) >= 2 or len(topical[0]) >= 3) and s > score:
             best, score = answer, s
     return best

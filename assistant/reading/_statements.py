@@ -52,7 +52,10 @@ _SAYS_VALUE = re.compile(r"^\s*(?:应该是|应该为|应为|应是|改成|改�
 # "有1件是信访转过来的不算": a number the clerk says is not counted
 _NOT_COUNTED = re.compile(r"不算|不计入?|没算|不统计|不纳入|不属于(?:依)?申请|^\s*(?:去年底|去年年底|上年底|上年末|去年末|年初)")
 # "十二起是去年的", "去年申请是35件": last year's figure, said in passing (not 去年结转过来的)
-_LAST_YEARS = re.compile(r"是(?:去年|上年|前年|上一年)(?:的|那)|^\s*(?:去年|前年|上一年)(?!底|年底|末)(?!.*(?:结转|转过来|转来|转到|留下|遗留))")
+_LAST_YEARS = re.compile(r"是(?:去年|上年|前年|上一年)(?:的|那)|^\s*(?:之前|原来|以前|原先|清理前)(?:的)?(?:有效|现行有效)|^\s*(?:去年|前年|上一年)(?!底|年底|末)(?!.*(?:结转|转过来|转来|转到|留下|遗留))")
+# "…，对吧？": asks to confirm what the clerk did
+_CONFIRMING = re.compile(r"(?:对吧|对吗|是吧|对不对|没错吧|没问题吧|可以吧|行吧|行不行|可以吗|没错吗)\s*[？?]?\s*$")
+_PLACED = re.compile(r"(?:放在|放到|算在|算到|填在|填到|归在|归到|计入|算作|算成|填成|记在)")
 # "这个算不算依申请？": a question whether what was told counts
 _COUNTS_OR_NOT = re.compile(r"算不算|算吗|要不要算|计不计|算进去吗|要算吗|算不算数|能不能算|属不属于|是不是算")
 # "一家律师事务所", "一位市民": an article before who applied, not a count
@@ -394,6 +397,10 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
             # "今年有两个老兵打12345…这个算不算依申请？": numbers no word of the report names are what
             # is asked about, not facts yet; the question is answered and they are said once settled
             continue
+        if _CONFIRMING.search(sentence) and _PLACED.search(sentence) and voc.anchors(sentence):
+            # "有一件是一部分给了…，我放在部分公开里了，对吧？": asks whether what is counted is right;
+            # the question is answered, and what it describes is counted already
+            continue
         if is_question(sentence) and not find_numbers(sentence):
             # "没收到新申请的话表三还要填吗？": asked, not stated; "复议诉讼那个？我们没有": what was
             # asked about is what a bare none right after it is said of
@@ -733,6 +740,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         out.stated.append(Stated("agency_level", lv.group("w"), quote, c0 + lv.start(), c0 + lv.end()))
     # "都办完了": nothing carried forward to next year (not about 建议提案)
     if _ALL_DONE.search(clause) and not re.search("建议|提案", sentence):
+        if re.match(r"\s*(?:去年|上年|上一年|前年)(?:的|那些|那几件|收的|收到的|的申请)", clause):
+            # "去年的都办完了没剩下的": none came over from last year
+            out.zeros.append(Zero(("t3.carried_over",), quote))
+            return
         out.zeros.append(Zero(("t3.carried_forward",), quote))
     # "都办结了", "全部按期办结", "办结公开了" about proposals: every one was completed
     if _PROPOSALS_DONE.search(clause) and re.search("建议|提案", sentence) and not re.search(r"办结率|办复率|答复率", sentence):

@@ -46,12 +46,18 @@ class Vocabulary:
             group = m.lastgroup
             assert group is not None  # every alternative is a named group
             out += [Anchor(kind, key, m.start(), m.end()) for kind, key in self._names[group]]
-        return out + self._misspelt(text, out) if _HAN.search(text) else out
+        if not _HAN.search(text):
+            return out
+        slips = self._misspelt(text, out)
+        # a one-character word inside a slip ("发" of "处发" for 处罚) was the slip's, not a word
+        out = [a for a in out if a.end - a.start > 1 or not any(s.start <= a.start < s.end for s in slips)]
+        return out + slips
 
     def _misspelt(self, text: str, found: list[Anchor]) -> list[Anchor]:
         taken = bytearray(len(text))
         for a in found:
-            taken[a.start:a.end] = b"\x01" * (a.end - a.start)
+            if a.end - a.start > 1:  # (a one-character word may be part of a slip of a longer one)
+                taken[a.start:a.end] = b"\x01" * (a.end - a.start)
         sounds = [_sound(c) for c in text]
         real = self.words.get("not_slips", ())
         out: list[Anchor] = []

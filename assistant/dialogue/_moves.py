@@ -1,0 +1,74 @@
+"""Applications moved between rows of table 三 by words: "执法案卷那行个人的2件，有一件其实是举报，应该放到
+信访举报投诉那行", "部分公开里企业那件应该算予以公开". The row said first gives up what the row after the
+moving word gets; each keeps its sum, so nothing else changes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from assistant.numbers import parse_number
+from assistant.reading import vocabulary
+from schemas import labels as L
+from schemas.patches import PatchOp
+
+__all__ = ["moved_between_rows"]
+
+_MOVE = re.compile(r"放到|挪到|移到|改到|算到|归到|调到|划到|放进|挪进|应该放在|应放在|应该算(?:到|进|在|作)?|应算(?:到|作)?|应该归")
+# "有一件其实是…", "其中1件": how many of the row move (not "个人的2件", the row's count)
+_SOME = re.compile(r"(?:有|其中|里面有|里头有|这里面)\s*([一两二三四五六七八九1-9])\s*(?:件|个)")
+_THAT_ONE = re.compile(r"(?:那|这)(?:一)?(?:件|个)")
+_NOT_RESULT = ("new_received", "carried_over", "total")
+
+
+def moved_between_rows(message: str, cells: Mapping[str, object]) -> list[PatchOp]:
+    """The cell changes of applications moved from one result row to another, or [] when the message
+    does not say so plainly (two rows, one applicant, a count, and the row left has that many)."""
+    verb = _MOVE.search(message)
+    if not verb:
+        return []
+    anchors = vocabulary().anchors(message)
+    rows = [a for a in anchors if a.kind == "t3row" and a.key not in _NOT_RESULT]
+    after = [a for a in rows if a.start >= verb.end()]
+    if not after:
+        return []
+    to = after[0].key
+    before = [a for a in rows if a.end <= verb.start() and a.key != to]
+    if not before:
+        return []
+    source = before[0].key
+    cols = {a.key for a in anchors if a.kind == "t3col" and a.end <= verb.start()}
+    if len(cols) > 1:
+        return []
+    if cols:
+        col = next(iter(cols))
+    else:  # no applicant said: the row's one applicant that has any
+        held = [c for c in L.T3_APPLICANT_COLUMNS if _int(cells.get(f"t3.{source}.{c}"))]
+        if len(held) != 1:
+            return []
+        col = held[0]
+    some = _SOME.search(message, before[0].end, verb.start()) if before[0].end < verb.start() else None
+    if some:
+        k = int(parse_number(some.group(1)) or 0)
+    elif _THAT_ONE.search(message, 0, verb.start()):
+        k = 1
+    else:
+        return []
+    have = _int(cells.get(f"t3.{source}.{col}"))
+    if not k or have is None or have < k:
+        return []
+    quote = message.strip()
+    out = [PatchOp(field=f"t3.{source}.{col}", value=str(have - k), quote=quote),
+           PatchOp(field=f"t3.{to}.{col}", value=str((_int(cells.get(f"t3.{to}.{col}")) or 0) + k), quote=quote)]
+    for row, delta in ((source, -k), (to, k)):
+        total = _int(cells.get(f"t3.{row}.total"))
+        if total is not None or row == to:
+            out.append(PatchOp(field=f"t3.{row}.total", value=str((total or 0) + delta), quote=quote))
+    return out
+
+
+def _int(value: object) -> int | None:
+    try:
+        return int(str(value)) if value is not None else None
+    except ValueError:
+        return None
