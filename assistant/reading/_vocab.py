@@ -41,6 +41,11 @@ class Vocabulary:
     def anchors(self, text: str) -> list[Anchor]:
         """Every vocabulary word in ``text``, longest first where two overlap, left to right; then
         words typed with a homophone slip, where no word was found."""
+        if self is _VOCABULARY[0]:  # the shipped vocabulary: the same clause is looked at many times a turn
+            return list(_anchors_of(text))
+        return self._find(text)
+
+    def _find(self, text: str) -> list[Anchor]:
         out = []
         for m in self._pattern.finditer(text):
             group = m.lastgroup
@@ -100,8 +105,24 @@ def _sound(ch: str) -> str:
     return s
 
 
-@functools.lru_cache(maxsize=1)
+_VOCABULARY: list[Vocabulary | None] = [None]
+
+
+@functools.lru_cache(maxsize=32768)
+def _anchors_of(text: str) -> tuple[Anchor, ...]:
+    v = _VOCABULARY[0]
+    assert v is not None
+    return tuple(v._find(text))
+
+
 def vocabulary() -> Vocabulary:
+    v = _VOCABULARY[0]
+    if v is None:
+        v = _VOCABULARY[0] = _load()
+    return v
+
+
+def _load() -> Vocabulary:
     data = tomllib.loads(resources.files("prompts").joinpath("vocabulary.toml").read_text(encoding="utf-8"))
     entries: list[tuple[str, str, str]] = []  # (word, kind, key)
     fact_units: dict[str, tuple[str, ...]] = {}
