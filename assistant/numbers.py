@@ -215,8 +215,9 @@ def _unit_after(text: str, pos: int) -> tuple[str, int, bool]:
         approx = True
         p += 1
     m = _UNIT_RE.match(text, p)
-    if m and ((p > pos and text.startswith(NOT_A_UNIT, p)) or (m.group(0) == "起" and text[p + 1:p + 2] in _TOGETHER)):
-        m = None  # (and "一起算", "一起报": together, not one case)
+    if m and ((p > pos and text.startswith(NOT_A_UNIT, p)) or (m.group(0) == "起" and (
+            text[p + 1:p + 2] in _TOGETHER or (text[pos - 1:pos] == "一" and text[pos - 2:pos - 1] in "加在合放算并到混")))):
+        m = None  # (and "一起算", "一起报", "加在一起": together, not one case)
     if m:
         u = m.group(0)
         return ("件" if u in ("余件", "建") else u), m.end(), approx or u == "余件"

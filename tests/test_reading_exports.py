@@ -526,3 +526,26 @@ def test_guide_answers_by_topic_not_by_a_question_word_alone():
     assert "新媒体" in guide_answer("我们有个抖音号也发东西，这个算不算？")
     assert "一件" in guide_answer("三个人联名交了一份申请，算几件？")
     assert guide_answer("这个算不算？") is None
+
+
+def test_a_sentence_opened_as_last_years_figures_is_all_last_years():
+    got = _values("先说说上年的情况：网站发了380条，申请收了4件，都公开了。今年网站发了410条")
+    assert got["website_items"] == "410" and not any(f.startswith("t3.") for f in got)
+
+
+def test_what_a_document_is_about_names_no_item():
+    got = _values("规范性文件今年出了2个，是关于校车收费管理的，没废止的，有效的一共6个")
+    assert got["t2.normative_docs.issued"] == "2" and got["t2.normative_docs.in_force"] == "6"
+    assert "t2.fees.amount" not in got
+
+
+def test_published_on_the_web_and_together_are_words():
+    assert _values("政协提案9件，都办结了，答复都挂网了").get("proposals_published") is True
+    r = read_message("视频号的也加在一起吧")
+    assert not r.unexplained
+
+
+def test_problems_said_as_what_the_clerk_wants_to_write():
+    from assistant.reading import labelled_texts
+    got = {t.field: t.text for t in labelled_texts("问题我打算写 公开栏内容陈旧；明年要 每季度更新一次", lambda s: False)}
+    assert got["problems"].startswith("公开栏内容陈旧") and got["measures"].startswith("每季度更新")

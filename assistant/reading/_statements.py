@@ -55,6 +55,8 @@ _NOT_COUNTED = re.compile(r"不算|不计入?|没算|不统计|不纳入|不属�
 _LAST_YEARS = re.compile(r"是(?:去年|上年|前年|上一年)(?:的|那)|^\s*(?:之前|原来|以前|原先|清理前)(?:的)?(?:有效|现行有效)|^\s*(?:去年|前年|上一年)(?!底|年底|末)(?!.*(?:结转|转过来|转来|转到|留下|遗留))")
 # "…，对吧？": asks to confirm what the clerk did
 _CONFIRMING = re.compile(r"(?:对吧|对吗|是吧|对不对|没错吧|没问题吧|可以吧|行吧|行不行|可以吗|没错吗)\s*[？?]?\s*$")
+_DESCRIBES = re.compile(r"\s*(?:是|都是|主要是)?(?:关于|有关)[^，,。；;]*的(?:文件|通知|办法|规定)?\s*$")
+_LAST_YEARS_FIRST = re.compile(r"\s*(?:先|我先)?(?:说说|说|讲讲|讲|报)?(?:下|一下)?(?:去年|上年|上一年|前年)(?:的|那些)?(?:数|数字|数据|情况|年报)(?:吧|啊)?[：:，,]")
 _PLACED = re.compile(r"(?:放在|放到|算在|算到|填在|填到|归在|归到|计入|算作|算成|填成|记在)")
 # "这个算不算依申请？": a question whether what was told counts
 _COUNTS_OR_NOT = re.compile(r"算不算|算吗|要不要算|计不计|算进去吗|要算吗|算不算数|能不能算|属不属于|是不是算")
@@ -82,7 +84,8 @@ _LAST_YEAR = re.compile(r"去年|上年|上一年|过来|往年")
 _RESULTS = re.compile(r"办理结果|办理情况|处理结果|处理情况|结果[:：]|予以公开|部分公开|不予公开|无法提供|不予处理|答复")
 _NEXT_YEAR = re.compile(r"明年|下年|下一年|下一年度|接着|继续|转入|转到|转至")
 _NONE_AT_ALL = re.compile(r"一(?:件|个|份|条|篇|场|次|起|例|部)?[^，,。；;]{0,6}?(?:也|都)(?:没|不|未|无)")
-_PUBLISHED = re.compile(r"(?:都|均|全部|已经?|并)(?:已)?(?:进行了)?(?:向社会)?公开|结果(?:都|均|已)公开|公开了")
+_PUBLISHED = re.compile(r"(?:都|均|全部|已经?|并)(?:已)?(?:进行了)?(?:向社会)?公开|结果(?:都|均|已)公开|公开了|"
+                        r"(?:都|均|全部|已经?)(?:已)?(?:挂网|上网|挂到网上|挂在网上|在网上公开|上了网站)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -397,6 +400,10 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
             # "今年有两个老兵打12345…这个算不算依申请？": numbers no word of the report names are what
             # is asked about, not facts yet; the question is answered and they are said once settled
             continue
+        if _LAST_YEARS_FIRST.match(sentence):
+            # "先说下去年的数吧：去年网站发了402条，收到了2件申请…": the whole sentence is last year's
+            out.excluded.append(message[s0:s0 + len(sentence)].strip())
+            continue
         if _CONFIRMING.search(sentence) and _PLACED.search(sentence) and voc.anchors(sentence):
             # "有一件是一部分给了…，我放在部分公开里了，对吧？": asks whether what is counted is right;
             # the question is answered, and what it describes is counted already
@@ -624,6 +631,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                  zero_words: tuple[str, ...], all_zero: tuple[str, ...]) -> None:
     """One clause; ``sentence`` is the verbatim sentence it is part of (the quote of values that
     come from two clauses, such as "部分公开5件，都是自然人")."""
+    if _DESCRIBES.match(clause) and not re.search(r"[0-9０-９]", clause) and not any(
+            a.kind in ("t3row", "t3group") for a in vocabulary().anchors(clause)):
+        return  # "是关于学前教育收费管理的": what a document is about, not an item of the report
     anchors = [_which_carry(a, clause, ctx.results) for a in vocabulary().anchors(clause)
                if not (a.kind == "t3col" and _SOMEONE_ELSE.search(clause[:a.start]))  # "要别家企业的投标材料"
                and not (a.kind in ("t2row", "fact") and (ctx.results or ctx.col_focus)

@@ -36,7 +36,7 @@ _LABEL = re.compile(
 # labels said without a colon, as a sentence opening
 _OPENINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("problems", re.compile(r"(?:^|(?<=[。；;！!？?\n，, ]))\s*(?:存在的|目前的?|我们的)?(?:主要)?(?:问题|不足)(?:主要)?"
-                            r"(?:就是|是|在于|有|(?:你|就|就给我|帮我)?写)")),
+                            r"(?:就是|是|在于|有|(?:你|就|就给我|帮我)?写|我?(?:想|打算|准备)写|(?:就)?写成|这么写)")),
     ("measures", re.compile(r"(?:^|(?<=[。；;！!？?\n，, ]))\s*(?:(?:明年|下一步|下步|今后|接下来)(?:我们)?(?:打算|计划|准备|将|要)|"
                             r"(?:改进)?措施(?:你|就|就给我|帮我)?写|整改(?:你|就)?写|(?:改进)?措施(?:的话|这块|方面)[，,]?|"
                             r"(?:改进|整改)?措施(?:主要)?(?:就是|是))")),
@@ -134,7 +134,7 @@ def labelled_texts(message: str, states_a_fact: Callable[[str], bool]) -> list[T
         if field in _NOTES:
             nl = message.find("\n", text_start)
             end = min(end, nl) if 0 <= nl else end
-        value = re.sub(r"[\s，,]*(?:不对|不是|哦不|等下|等一下)?[\s，,]*$", "", message[text_start:end].strip())
+        value = re.sub(r"[\s，,]*(?:不对|不是|哦不|等下|等一下)?[\s，,]*$", "", message[text_start:end].strip().lstrip("：:，, "))
         if value and not (field in _NOTES and states_a_fact(value)):
             out.append(Text(field, value, start, end))
     return out
