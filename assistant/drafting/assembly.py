@@ -8,6 +8,7 @@ counts that add up to 0 are all 0), which is how 今年没有收到申请 and �
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import cast
@@ -33,8 +34,17 @@ class Assembled:
 
 def derive_cells(facts: Facts) -> dict[str, tuple[int, str]]:
     """Cells that follow from the stated ones: {address: (value, reason)}."""
-    known: dict[str, int] = {a: int(v) for a, v in facts.cells.items()
-                             if isinstance(v, (int, Decimal)) and not isinstance(v, bool)}
+    known = frozenset((a, int(v)) for a, v in facts.cells.items()
+                      if isinstance(v, (int, Decimal)) and not isinstance(v, bool))
+    # a turn derives from the same facts several times (state, plan, reader, assembly): once is enough
+    return dict(_derive(facts.agency_level, known))
+
+
+@functools.lru_cache(maxsize=256)
+def _derive(agency_level: str | None, numbers: frozenset[tuple[str, int]]) -> dict[str, tuple[int, str]]:
+    """``derive_cells`` of the level and the cells holding a number (nothing else is read); shared:
+    read only."""
+    known: dict[str, int] = dict(numbers)
     out: dict[str, tuple[int, str]] = {}
 
     def put(address: str, value: int, reason: str) -> bool:
@@ -46,7 +56,7 @@ def derive_cells(facts: Facts) -> dict[str, tuple[int, str]]:
 
     # 《立法法》: only 国务院部门 and the governments of provinces and 设区的市 make 规章; a county or
     # township body has none to make, repeal or keep in force
-    if facts.agency_level in ("county", "township"):
+    if agency_level in ("county", "township"):
         for c in ("issued", "repealed", "in_force"):
             put(f"t2.regulations.{c}", 0, "县级、乡镇机关没有规章制定权（《立法法》）")
     changed = True
