@@ -52,8 +52,11 @@ class _CellRow(BaseModel):
         return _coerce_cell(v)
 
 
+_BLANK = Blank()  # frozen: one instance serves every empty cell (a report has about 200)
+
+
 def _blank() -> Blank:
-    return Blank()
+    return _BLANK
 
 
 # ---- table 二 --------------------------------------------------------------------------------
