@@ -147,7 +147,8 @@ def wire(v: Views, ws: AppService) -> None:
         page = page_of(v, request)
 
         def work():
-            return {"chat": chat_of(ws, username, draft_id), **turn_views(v, ws, username, draft_id, part, page)}
+            with ws.one_read():  # after the turn's write: the chat and the views read the user and draft once
+                return {"chat": chat_of(ws, username, draft_id), **turn_views(v, ws, username, draft_id, part, page)}
 
         yield {**await in_thread(work), **({} if cleared else {"message": ""})}
 

@@ -67,11 +67,13 @@ class Shown:
 
 def refresh(v: Views, ws: AppService, username: str, draft_id: Any, part: str | None,
             names: Sequence[str] = VIEW_OUTPUTS) -> dict[str, Any]:
-    return v.render(Shown(ws, username, draft_id, part), names)
+    with ws.one_read():  # the panels read the same user and draft rows: once
+        return v.render(Shown(ws, username, draft_id, part), names)
 
 
 def chat_of(ws: AppService, username: str, draft_id: Any) -> list[dict[str, str]]:
-    return views.chat_messages(ws.conversation(username, draft_id))
+    with ws.one_read():
+        return views.chat_messages(ws.conversation(username, draft_id))
 
 
 def turn_views(v: Views, ws: AppService, username: str, draft_id: Any, part: str | None,
@@ -80,7 +82,8 @@ def turn_views(v: Views, ws: AppService, username: str, draft_id: Any, part: str
     a lazy panel's tab is shown (its change event then sends that panel, ``lazy_views``)."""
     shown = Shown(ws, username, draft_id, part)
     names = [n for n in TURN_OUTPUTS if n != "panels_due"]
-    out = PAGES.changed(page, v.render(shown, names))
+    with ws.one_read():
+        out = PAGES.changed(page, v.render(shown, names))
     if not shown.empty and PAGES.shown(page):
         out["panels_due"] = f"{shown.draft_id}:{shown.snap.draft.revision}"
     return out

@@ -15,7 +15,8 @@ import datetime as dt
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -268,6 +269,7 @@ class AppService:
         self.export_dir = Path(export_dir) if export_dir is not None else self.settings.export_dir
         self._contents: OrderedDict[tuple[int, int], _Content] = OrderedDict()  # by (draft, revision)
         self._contents_lock = threading.Lock()
+        self._reads = threading.local()  # the memo of ``one_read``, per thread
         self.limits = LoginLimits(self.settings.login_max_failures,
                                   dt.timedelta(minutes=self.settings.login_lock_minutes),
                                   self.settings.login_max_failures_all)
@@ -292,8 +294,39 @@ class AppService:
         """True for a right name and password; ``LoginThrottled`` after too many failures."""
         return self.auth.login(username, password, self.limits) is not None
 
+    @contextmanager
+    def one_read(self) -> Iterator[None]:
+        """Within it (this thread), each user and each draft's row is read once, as at the first read:
+        showing a draft reads the same two rows a dozen times. Only around reads, never a write."""
+        if getattr(self._reads, "memo", None) is not None:
+            yield
+            return
+        self._reads.memo = {}
+        try:
+            yield
+        finally:
+            self._reads.memo = None
+
+    def _get_user(self, username: str | None) -> User | None:
+        memo = getattr(self._reads, "memo", None)
+        if memo is None:
+            return self.auth.get_user(username)
+        key = ("user", username)
+        if key not in memo:
+            memo[key] = self.auth.get_user(username)
+        return memo[key]
+
+    def _get_draft(self, draft_id: int) -> DraftInfo:
+        memo = getattr(self._reads, "memo", None)
+        if memo is None:
+            return self.store.get_draft(draft_id)
+        key = ("draft", draft_id)
+        if key not in memo:
+            memo[key] = self.store.get_draft(draft_id)
+        return memo[key]
+
     def user(self, username: str | None) -> User:
-        user = self.auth.get_user(username)
+        user = self._get_user(username)
         if user is None and self.local_user and username and not self.auth.list_users():
             return User(username=username, display_name=username, role="staff")
         if user is None or not user.active:
@@ -386,7 +419,7 @@ class AppService:
     def _open(self, username: str | None, draft_id: Any, action: Action) -> tuple[User, DraftInfo]:
         user = self.user(username)
         try:
-            draft = self.store.get_draft(int(draft_id))
+            draft = self._get_draft(int(draft_id))
         except (TypeError, ValueError):
             raise AppError("请先选择或新建一份报告。") from None
         require_draft(user, action, draft.owner)
@@ -521,7 +554,7 @@ class AppService:
         """How a user is shown (the display name, else the login name)."""
         if not username:
             return ""
-        user = self.auth.get_user(username)
+        user = self._get_user(username)
         return user.name if user else username
 
     def provenance(self, username: str | None, draft_id: Any, key: str) -> str:
