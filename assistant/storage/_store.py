@@ -366,8 +366,11 @@ class Store:
                 self._set_previous(s, draft_id, *previous_report)
             versions = tuple(self._add_narrative(s, draft_id, n.part, n.text, source=n.source, author=author,
                                                  flags=n.flags) for n in narratives)
-            reply_turn = self._add_turn(s, draft_id, "assistant", reply, "") if reply is not None else None
-            revision = s.get_one(DraftRow, draft_id).revision
+            # the draft is locked for this write: the reply follows the message, the revision is the one bumped
+            reply_turn = (self._add_turn(s, draft_id, "assistant", reply, "", seq=user.seq + 1)
+                          if reply is not None else None)
+            revision = (expected_revision + 1 if expected_revision is not None
+                        else s.get_one(DraftRow, draft_id).revision)
             return TurnResult(user, reply_turn, group_id, tuple(entries), tuple(extra_entries), tuple(undone),
                               versions, revision)
 
@@ -579,8 +582,8 @@ class Store:
             g.undone = True
         return entries
 
-    def _add_turn(self, s: Session, draft_id: int, role: str, text: str, author: str) -> Turn:
-        row = TurnRow(draft_id=draft_id, seq=self._next_seq(s, TurnRow, draft_id), role=role, text=text,
+    def _add_turn(self, s: Session, draft_id: int, role: str, text: str, author: str, seq: int | None = None) -> Turn:
+        row = TurnRow(draft_id=draft_id, seq=seq or self._next_seq(s, TurnRow, draft_id), role=role, text=text,
                       author=author, created_at=_utcnow())
         s.add(row)
         s.flush()
@@ -594,31 +597,48 @@ class Store:
                                created_at=_utcnow())
         s.add(group)
         s.flush()
-        entries = []
+        # the facts the changes replace, read at once and held here (the session holds unchanged rows weakly)
+        current = {r.field: r for r in s.scalars(select(FactRow).where(
+            FactRow.draft_id == draft_id, FactRow.field.in_({ch.field for ch in changes})))}
+        entries: list[FactHistoryEntry] = []
+        pending: list[tuple[FactChange, FactChangeRow]] = []
+
+        def settle() -> None:
+            s.flush()  # the pending change rows, in one statement: their ids
+            for ch, row in pending:
+                # an undo that restores a value points the fact back at the change that set it
+                owner = (back_to or {}).get(ch.field) if ch.state != "cleared" else None
+                fact = current.get(ch.field)
+                if fact is None:
+                    fact = current[ch.field] = FactRow(draft_id=draft_id, field=ch.field, state=ch.state,
+                                                       value_json=row.value_json, change_id=owner or row.id)
+                    s.add(fact)
+                else:
+                    fact.state, fact.value_json, fact.change_id = ch.state, row.value_json, owner or row.id
+                entries.append(_entry(row, group))
+            pending.clear()
+
         for ch in changes:
-            current = s.get(FactRow, (draft_id, ch.field))
+            if any(p.field == ch.field for p, _ in pending):  # a field changed twice: the first change first
+                settle()
+            fact = current.get(ch.field)
             value_json = encode_value(ch.value) if ch.state == "set" else None
             row = FactChangeRow(draft_id=draft_id, group_id=group.id, field=ch.field, state=ch.state,
-                                value_json=value_json, previous_state=current.state if current else None,
-                                previous_json=current.value_json if current else None, quote=ch.quote,
-                                created_at=_utcnow(), previous_change_id=current.change_id if current else None)
+                                value_json=value_json, previous_state=fact.state if fact else None,
+                                previous_json=fact.value_json if fact else None, quote=ch.quote,
+                                created_at=_utcnow(), previous_change_id=fact.change_id if fact else None)
             s.add(row)
-            s.flush()
-            # an undo that restores a value points the fact back at the change that set it
-            owner = (back_to or {}).get(ch.field) if ch.state != "cleared" else None
-            if current is None:
-                s.add(FactRow(draft_id=draft_id, field=ch.field, state=ch.state, value_json=value_json,
-                              change_id=owner or row.id))
-            else:
-                current.state, current.value_json, current.change_id = ch.state, value_json, owner or row.id
-            entries.append(_entry(row, group))
+            pending.append((ch, row))
             _sync_draft_meta(s, draft_id, ch)
+        settle()
         s.flush()
         return group.id, entries
 
 
 def _sync_draft_meta(s: Session, draft_id: int, ch: FactChange) -> None:
     """The draft's agency and year (shown in draft lists) follow the facts of the same name."""
+    if ch.field not in ("agency_name", "report_year"):
+        return
     draft = s.get(DraftRow, draft_id)
     if draft is None:
         return
