@@ -549,3 +549,17 @@ def test_problems_said_as_what_the_clerk_wants_to_write():
     from assistant.reading import labelled_texts
     got = {t.field: t.text for t in labelled_texts("问题我打算写 公开栏内容陈旧；明年要 每季度更新一次", lambda s: False)}
     assert got["problems"].startswith("公开栏内容陈旧") and got["measures"].startswith("每季度更新")
+
+
+def test_table_three_told_one_applicant_a_line():
+    message = ("个人的：新收320 上年结转12；公开150，部分40；不掌握90；信访15；结转下年7\n"
+               "公司的：新收30 结转2；公开11 部分5 不掌握14 结转2\n"
+               "社会组织（行业协会那种）：新收4 公开4")
+    got = _values(message)
+    assert got["t3.new_received.natural"] == "320" and got["t3.carried_over.natural"] == "12"
+    assert got["t3.granted.natural"] == "150" and got["t3.partial.natural"] == "40"
+    assert got["t3.carried_forward.natural"] == "7"
+    assert got["t3.carried_over.commercial"] == "2" and got["t3.carried_forward.commercial"] == "2"
+    assert got["t3.granted.commercial"] == "11" and got["t3.partial.commercial"] == "5"
+    assert got["t3.new_received.public_interest"] == "4" and got["t3.granted.public_interest"] == "4"
+    assert "t3.new_received.total" not in got

@@ -390,6 +390,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     asked: tuple[int, list[Anchor]] | None = None
     dated_until = -1
     one_kind: list[tuple[str, str]] = []  # "诉讼1件，是复议后起诉的": the other kind of lawsuit, with its quote
+    ctx: _Context | None = None
     for sm in _SENTENCE.finditer(text):
         s0 = sm.start()
         if any(a <= s0 and sm.end() <= b + 1 for a, b in skip):
@@ -421,9 +422,13 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
                 end = text.find("\n", s0)
                 dated_until = len(text) if end < 0 else end
             continue
+        focus = (ctx.col_focus, ctx.col_whole) if ctx is not None and ctx.col_focus and re.search(
+            r"[；;]\s*$", text[:s0]) else None  # "个人的：新收… 上年结转37；予以公开702…": the line goes on
         ctx = _Context(earlier=dict(earlier or {}), sentence_at=s0, results=results or bool(_RESULTS.search(text)),
                        fee_sentence=any(a.kind == "fact" and a.key == "fee_charged" for a in voc.anchors(sentence)),
                        proposals_sentence=bool(re.search("建议|提案", sentence)) and not re.search("申请", sentence))
+        if focus:
+            ctx.col_focus, ctx.col_whole = focus
         if asked and asked[1]:
             ctx.heading, asked = asked, None
         kinds = {a.key for _, c in _clauses(sentence, s0) for a in voc.anchors(c) if a.kind == "t4block"
@@ -634,7 +639,14 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     if _DESCRIBES.match(clause) and not re.search(r"[0-9０-９]", clause) and not any(
             a.kind in ("t3row", "t3group") for a in vocabulary().anchors(clause)):
         return  # "是关于学前教育收费管理的": what a document is about, not an item of the report
-    anchors = [_which_carry(a, clause, ctx.results) for a in vocabulary().anchors(clause)
+    # "新收58 结转1；公开19 …": a 结转 right after what came in this year is last year's
+    after_new = bool(out.stated) and out.stated[-1].target.startswith("t3.new_received.") and (
+        out.stated[-1].start >= ctx.sentence_at)
+    # "…不掌握22 逾期不补正1 结转3": after this line's results, what goes on next year
+    line_at = message.rfind("\n", 0, c0) + 1
+    after_results = bool(out.stated) and out.stated[-1].start >= line_at and out.stated[-1].target.startswith("t3.") and (
+        not out.stated[-1].target.startswith(("t3.new_received.", "t3.carried_over.", "t3.total.")))
+    anchors = [_which_carry(a, clause, (ctx.results or after_results) and not after_new) for a in vocabulary().anchors(clause)
                if not (a.kind == "t3col" and _SOMEONE_ELSE.search(clause[:a.start]))  # "要别家企业的投标材料"
                and not (a.kind in ("t2row", "fact") and (ctx.results or ctx.col_focus)
                         and _ASKED_FOR.search(clause[max(0, a.start - 8):a.start]))]  # "要我们的行政处罚案卷"
@@ -656,13 +668,21 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     if (head := _BRACKET_HEAD.match(clause)) and (head_col := _column_named(head.group(1))):
         ctx.col_focus, ctx.col_whole = head_col, False  # "【自然人】予以公开30 部分公开6 …": that applicant's line
         anchors = [a for a in anchors if a.start >= head.end()]
-    if len(cols_here) == 1 and len(anchors) == len([a for a in anchors if a.kind == "t3col"]) and (
+    if (named_col := _column_named(re.sub(r"的\s*$", "", clause.strip()))) and (
+            after_head := re.match(r"\s*(?:[（(][^）)]*[）)])?\s*[：:]", message[c0 + len(clause):])):
+        # "其他组织（村集体经济组织那种）：新收6 公开3": a column's own line, after its name
+        ctx.col_focus = named_col
+        ctx.col_whole = bool(re.match(r"\s*(?:本年|今年|全年)?(?:新收|收到|上年结转|去年结转)", message[c0 + len(clause) + after_head.end():]))
+    elif len(cols_here) == 1 and len(anchors) == len([a for a in anchors if a.kind == "t3col"]) and (
             leftover := "".join(ch for i, ch in enumerate(clause) if not any(a.start <= i < a.end for a in anchors))) and (
             not _HEADING_FILLER.sub("", leftover)) and (clause.rstrip().endswith(("：", ":"))
                                                     or re.match(r"\s*[（(：:]", message[c0 + len(clause):])
                                                     or re.fullmatch(r"\s*的(?:那些|那几件|这些)?\s*", leftover)):
-        # "个人的（连去年转过来那3件一起算）：公开18 部分公开6…": what follows is that applicant's results
-        ctx.col_focus, ctx.col_whole = next(iter(cols_here)), False
+        # "个人的（连去年转过来那3件一起算）：公开18 部分公开6…": what follows is that applicant's results;
+        # "个人的：新收1,652 上年结转37；…": its whole line, what came in too
+        whole = bool(re.match(r"\s*(?:[（(][^）)]*[）)])?\s*[：:]\s*(?:本年|今年|全年)?(?:新收|收到|上年结转|去年结转)",
+                              message[c0 + len(clause):]))
+        ctx.col_focus, ctx.col_whole = next(iter(cols_here)), whole
     if len(cols_here) == 1 and not re.search(r"[0-9０-９]", clause) and any(
             a.kind == "t3col" and _THAT_APPLICANT.match(clause, a.end) for a in anchors) and any(
             a.kind == "t3row" for a in anchors):
@@ -1054,7 +1074,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                     # of none, which is what grounds the zero)
                     out.zeros.append(Zero((f"t4.{other}",), sentence))
                 break
-        if target is None and ctx.results and not anchors and (_GRANTED_BARE.search(clause[:n.start]) or (
+        if target is None and (ctx.results or ctx.col_focus) and not anchors and (_GRANTED_BARE.search(clause[:n.start]) or (
                 ctx.col_focus and _GRANTED_AFTER.fullmatch(clause[max(n.end, n.unit_end):]))):
             target = f"t3.granted.{ctx.col_focus or 'total'}"  # "部分公开1件 公开4件": bare 公开 is 予以公开
             ctx.t3row = "granted"  # "公开的11件 个人8 企业2": its applicants follow
@@ -1063,7 +1083,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                 r"\s*(?:今年|本年|今年度|本年度|全年)(?:的|有|共|一共|新)?\s*", clause[a.end:n.start])), None)) and not any(
                 a.kind == "t2col" for a in anchors):
             target = f"t2.{t2row.key}.issued"  # "规范性文件今年1件": this year's are the ones issued
-        if target is None and ctx.results and not anchors and _PARTIAL_BARE.search(clause[:n.start]):
+        if target is None and (ctx.results or ctx.col_focus) and not anchors and _PARTIAL_BARE.search(clause[:n.start]):
             target = f"t3.partial.{ctx.col_focus or 'total'}"  # "公开6 部分3": in a list of results
             ctx.t3row = "partial"
         if target is None and (n.unit or _SAYS_VALUE.match(clause[:n.start])) and not any(
