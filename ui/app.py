@@ -74,8 +74,9 @@ def launch(ws: AppService | None = None, *, host: str | None = None, port: int |
     settings = ws.settings
     demo = make_app(ws, concurrency=concurrency)
     ws.export_dir.mkdir(parents=True, exist_ok=True)
+    # a live session is taken as read for 5 s (a turn is several requests); a logout here forgets it at once
     sessions = SessionStore(ws.store.engine, idle_s=settings.session_idle_minutes * 60,
-                            max_age_s=settings.session_max_hours * 3600)
+                            max_age_s=settings.session_max_hours * 3600, cache_s=5.0)
     serve(
         demo, login=ws.login, title=APP_TITLE, sessions=sessions,
         server_name=host or settings.host, server_port=port or settings.port,

@@ -10,6 +10,11 @@ than ``touch_s`` (60 s) old, so an active user costs one write a minute, not one
 price: the idle timeout counts from a ``last_seen`` up to ``touch_s`` stale, so a session may end
 up to a minute before ``idle_s`` of real idleness — never later.
 
+``cache_s`` (0: off; the server uses a few seconds): a session found live is taken as read for that
+long without reading its row again (a chat turn is several requests). The expiry is still checked
+against the row's times as read, so it never comes later; a logout or a deactivation in this process
+forgets it at once, one in another process is seen within ``cache_s``.
+
 The same mapping-like surface as ``ui._sessions.ExpiringTokens`` (``store[token] = user``,
 ``get``, ``in``, ``del``, ``end_user``, ``len``), so the login gate takes either."""
 
@@ -17,6 +22,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import threading
+import time
 from collections.abc import Callable
 from typing import cast
 
@@ -45,10 +52,35 @@ def _aware(t: dt.datetime) -> dt.datetime:
 class SessionStore:
     """Thread-safe and process-safe: every call is its own short transaction."""
 
+    _CACHED = 10_000  # sessions remembered at most (then all forgotten: a re-read costs one query each)
+
     def __init__(self, engine: Engine, idle_s: float = 30 * 60, max_age_s: float = 12 * 3600, *,
-                 touch_s: float = 60.0, clock: Callable[[], dt.datetime] = _utcnow):
+                 touch_s: float = 60.0, clock: Callable[[], dt.datetime] = _utcnow, cache_s: float = 0.0):
         self.engine, self.idle_s, self.max_age_s, self.touch_s = engine, idle_s, max_age_s, touch_s
-        self._clock = clock
+        self._clock, self.cache_s = clock, cache_s
+        # token hash → (user, created, last seen, when read: time.monotonic)
+        self._live: dict[str, tuple[str, dt.datetime, dt.datetime, float]] = {}
+        self._lock = threading.Lock()
+
+    def _forget(self, key: str | None = None, username: str | None = None) -> None:
+        with self._lock:
+            if key is not None:
+                self._live.pop(key, None)
+            if username is not None:
+                for k in [k for k, v in self._live.items() if v[0] == username]:
+                    del self._live[k]
+
+    def _cached(self, key: str, now: dt.datetime) -> str | None:
+        """The user of a session read live less than ``cache_s`` ago, still live by the times read, and
+        not due for a touch."""
+        hit = self._live.get(key) if self.cache_s > 0 else None
+        if hit is None:
+            return None
+        username, created, seen, read_at = hit
+        if time.monotonic() - read_at > self.cache_s or self._expired(created, seen, now) \
+                or (now - _aware(seen)).total_seconds() > self.touch_s:
+            return None
+        return username
 
     def _expired(self, created: dt.datetime, seen: dt.datetime, now: dt.datetime) -> bool:
         return (now - _aware(seen)).total_seconds() > self.idle_s or (now - _aware(created)).total_seconds() > self.max_age_s
@@ -72,18 +104,30 @@ class SessionStore:
         if not token:
             return default
         key, now = token_hash(token), self._clock()
+        cached = self._cached(key, now)
+        if cached is not None:
+            return cached
         with self.engine.connect() as c:
             row = c.execute(select(_T.c.username, _T.c.created_at, _T.c.last_seen)
                             .where(_T.c.token_hash == key)).first()
             if row is None:
+                self._forget(key)
                 return default
             if self._expired(row.created_at, row.last_seen, now):
                 c.execute(delete(_T).where(_T.c.token_hash == key))
                 c.commit()
+                self._forget(key)
                 return default
+            seen = row.last_seen
             if (now - _aware(row.last_seen)).total_seconds() > self.touch_s:
                 c.execute(update(_T).where(_T.c.token_hash == key).values(last_seen=now))
                 c.commit()
+                seen = now
+        if self.cache_s > 0:
+            with self._lock:
+                if len(self._live) >= self._CACHED:
+                    self._live.clear()
+                self._live[key] = (row.username, row.created_at, seen, time.monotonic())
         return row.username
 
     def __getitem__(self, token: str) -> str:
@@ -100,12 +144,14 @@ class SessionStore:
             raise KeyError(token)
 
     def pop(self, token: str, default: object = None) -> object:
+        self._forget(token_hash(token))
         with self.engine.begin() as c:
             gone = c.execute(delete(_T).where(_T.c.token_hash == token_hash(token)).returning(_T.c.username)).first()
         return gone.username if gone else default
 
     def end_user(self, username: str) -> int:
         """End every session of ``username`` (logout, deactivation, new password); how many."""
+        self._forget(username=username)
         with self.engine.begin() as c:
             return c.execute(delete(_T).where(_T.c.username == username)).rowcount
 
