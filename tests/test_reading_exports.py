@@ -563,3 +563,20 @@ def test_table_three_told_one_applicant_a_line():
     assert got["t3.granted.commercial"] == "11" and got["t3.partial.commercial"] == "5"
     assert got["t3.new_received.public_interest"] == "4" and got["t3.granted.public_interest"] == "4"
     assert "t3.new_received.total" not in got
+
+
+def test_table_three_pasted_without_labels_in_the_formats_row_order():
+    rows = ["%d\t0\t0\t0\t0\t0" % v for v in [5, 1, 3, 1] + [0] * 8 + [1, 0, 0] + [0] * 5 + [0, 0, 0] + [5, 1]]
+    message = "只复制了数字，按表三从上到下的顺序，每行6个数：\n" + "\n".join(rows)
+    r = read_message(message)
+    got = {op.field: op.value for op in r.ops}
+    assert got["t3.new_received.natural"] == 5 and got["t3.carried_over.natural"] == 1
+    assert got["t3.unable.not_held.natural"] == 1 and got["t3.carried_forward.natural"] == 1
+    assert not r.unexplained
+    # without words that say the order, 25 bare lines are not placed by guess
+    assert not any(op.field.startswith("t3.") for op in read_message("\n".join(rows)).ops)
+
+
+def test_a_row_of_table_three_named_by_its_place():
+    got = _values("表三第3行个人的应该是31，第24行总计的个人也改成90")
+    assert got["t3.granted.natural"] == "31" and got["t3.total.natural"] == "90"

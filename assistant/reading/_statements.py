@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from assistant.numbers import NOT_A_UNIT, NumberMention, find_numbers, to_halfwidth
+from assistant.numbers import NOT_A_UNIT, NumberMention, find_numbers, parse_number, to_halfwidth
 from assistant.reading._questions import is_question
 from assistant.reading._vocab import Anchor, vocabulary
 from schemas import labels as L
@@ -56,6 +56,7 @@ _LAST_YEARS = re.compile(r"是(?:去年|上年|前年|上一年)(?:的|那)|^\s*
 # "…，对吧？": asks to confirm what the clerk did
 _CONFIRMING = re.compile(r"(?:对吧|对吗|是吧|对不对|没错吧|没问题吧|可以吧|行吧|行不行|可以吗|没错吗)\s*[？?]?\s*$")
 _DESCRIBES = re.compile(r"\s*(?:是|都是|主要是)?(?:关于|有关)[^，,。；;]*的(?:文件|通知|办法|规定)?\s*$")
+_ROW_NUMBER = re.compile(r"第([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})行")
 _LAST_YEARS_FIRST = re.compile(r"\s*(?:先|我先)?(?:说说|说|讲讲|讲|报)?(?:下|一下)?(?:去年|上年|上一年|前年)(?:的|那些)?(?:数|数字|数据|情况|年报)(?:吧|啊)?[：:，,]")
 _PLACED = re.compile(r"(?:放在|放到|算在|算到|填在|填到|归在|归到|计入|算作|算成|填成|记在)")
 # "这个算不算依申请？": a question whether what was told counts
@@ -196,7 +197,8 @@ def _not_a_count(n: NumberMention, clause: str, sentence: str = "") -> bool:
         return True  # "打12345": a hotline, not a count
     if re.search(r"(?:多打|少打|打错|敲错|多写|少写|多按|按错)了?(?:一?个)?\s*$", before):
         return True  # "表里多打了个1": a slip of the keyboard described, not a count
-    if re.match(r"\s*(?:个|项)?(?:申请人|申请人类别|类)?的?(?:列|栏|行|格)", clause[n.end:]):
+    if re.match(r"\s*(?:个|项)?(?:申请人|申请人类别|类)?的?(?:列|栏|行|格)", clause[n.end:]) or (
+            re.match(r"\s*个数", clause[n.end:]) and re.search(r"每(?:行|列|格)\s*$", before)):
         return True  # "只有六个申请人的列", "25行": a shape of the table, not a count
     if n.unit == "次" and re.search(r"(?:申请|提交|提出|来|问|打电话)了?\s*$", before):
         return True  # "同样的内容申请了两次": how often one person asked, not a count of the report
@@ -445,9 +447,9 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
             n, at, quote = ctx.pending
             out.unexplained.append((at + n.start, at + n.end, quote))
         verbatim = message[s0:s0 + len(sentence)].strip().rstrip(_END_PUNCT)
-        if ctx.litigation and (told := next((x for x in out.stated if x.target == f"t4.{ctx.litigation}.total"
-                                             and s0 <= x.start < s0 + len(sentence) and any(
-                    a.kind == "t4block" and a.key == "litigation" for a in voc.anchors(x.quote))), None)):
+        if ctx.litigation and any(a.kind == "t4block" and a.key == "litigation" for a in voc.anchors(sentence)) and (
+                told := next((x for x in out.stated if x.target == f"t4.{ctx.litigation}.total"
+                              and s0 <= x.start < s0 + len(sentence)), None)):
             # "诉讼1件，是复议维持以后他又去法院告的": every lawsuit is of that kind, none of the other
             one_kind.append((({"litigation_direct", "litigation_after_review"} - {ctx.litigation}).pop(), told.quote))
         if ctx.fee_sentence and _FEE_CHARGED.search(sentence) and not any(s.target == "fee_charged" for s in out.stated):
@@ -650,6 +652,13 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                if not (a.kind == "t3col" and _SOMEONE_ELSE.search(clause[:a.start]))  # "要别家企业的投标材料"
                and not (a.kind in ("t2row", "fact") and (ctx.results or ctx.col_focus)
                         and _ASKED_FOR.search(clause[max(0, a.start - 8):a.start]))]  # "要我们的行政处罚案卷"
+    if (line_no := _ROW_NUMBER.search(clause)) and (re.search(r"表[三3]", message) or ctx.t3row) and (
+            1 <= (k := int(parse_number(line_no.group(1)) or 0)) <= len(T3_ROWS)):
+        # "第13行（本机关不掌握那行）个人的…应该是21": table 三's rows by their place in the format
+        row_key = T3_ROWS[k - 1].address.removeprefix("t3.")
+        anchors = sorted([a for a in anchors if not (a.kind == "t3row" or (a.kind == "t3col" and a.key == "total"
+                                                                          and row_key == "total"))]
+                         + [Anchor("t3row", row_key, line_no.start(), line_no.end())], key=lambda a: a.start)
     if ctx.t3row and ctx.t3row != "new_received":
         # "需另行制作那3个，有一个是律师事务所申请的": who applied, not this year's applications
         anchors = [a for a in anchors if not (a.kind == "t3row" and a.key == "new_received" and clause[a.start:a.end] == "申请"

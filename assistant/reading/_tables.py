@@ -371,6 +371,11 @@ def _t4_block_above(raw: list[str], i: int) -> str | None:
 _RUN15 = re.compile(r"(?:[0-9０-９]+[ \u3000\t]+){14}[0-9０-９]+\s*$")
 
 
+_SIX_OR_SEVEN = re.compile(r"\s*[0-9０-９]+(?:[ \t\u3000]+[0-9０-９]+){5,6}\s*")
+# words that say the lines follow the format's row order
+_IN_ORDER = re.compile(r"25行|二十五行|从上往下|从上到下|按(?:表三|格式|标准|表格|模板)?(?:的|里的)?(?:行)?顺序|顺序(?:跟|和|与)(?:表三|格式|标准|模板)")
+
+
 def _by_column(message: str) -> tuple[list[PatchOp], list[str]]:
     """A table 三 copied one column at a time ("自然人：" and its 25 numbers, one per line, in the
     format's row order), and table 四 as its one line of 15 numbers after words that say so ("表四 …
@@ -389,6 +394,17 @@ def _by_column(message: str) -> tuple[list[PatchOp], list[str]]:
                             quote=quote) for r, x in zip(T3_ROWS, block, strict=True)]
             used += raw[i:i + 1 + len(T3_ROWS)]
             i += 1 + len(T3_ROWS)
+            continue
+        block = raw[i:i + len(T3_ROWS)]
+        if len(block) == len(T3_ROWS) and all(_SIX_OR_SEVEN.fullmatch(x) for x in block) and (
+                len({len(x.split()) for x in block}) == 1) and _IN_ORDER.search("\n".join(raw[:i])):
+            # "没有行名，按表三从上往下25行的顺序，每行6个数": the format's rows, by position
+            cols = [*L.T3_APPLICANT_COLUMNS, "total"][:len(block[0].split())]
+            quote = "\n".join(block)
+            ops += [PatchOp(field=f"{r.address}.{c}", value=int(v.replace(",", "")), quote=quote)
+                    for r, x in zip(T3_ROWS, block, strict=True) for c, v in zip(cols, to_halfwidth(x).split(), strict=True)]
+            used += block
+            i += len(T3_ROWS)
             continue
         if (run := _RUN15.search(raw[i])) and re.search(r"表四|表4|复议", raw[i][:run.start()]):
             values = [int(x) for x in to_halfwidth(run.group(0)).split()]
