@@ -580,3 +580,19 @@ def test_table_three_pasted_without_labels_in_the_formats_row_order():
 def test_a_row_of_table_three_named_by_its_place():
     got = _values("表三第3行个人的应该是31，第24行总计的个人也改成90")
     assert got["t3.granted.natural"] == "31" and got["t3.total.natural"] == "90"
+
+
+def test_one_more_told_is_a_result_when_the_results_fell_short():
+    # 5 came in, 4 results told: "漏了一个" is the fifth's result, not a sixth application
+    earlier = {"t3.new_received.natural": 5, "t3.new_received.total": 5, "t3.granted.natural": 4, "t3.granted.total": 4}
+    got = {op.field: op.value for op in read_message("漏了一个 有1件个人的 申请内容不明确 补正后还是不明确", earlier=earlier).ops}
+    assert got.get("t3.unable.unclear.natural") == "1" and not any(f.startswith("t3.new_received") for f in got)
+    # every one of them has its result: one more is one more application
+    earlier["t3.granted.natural"] = earlier["t3.granted.total"] = 5
+    got = {op.field: op.value for op in read_message("还漏了1件，企业的，给了", earlier=earlier).ops}
+    assert got.get("t3.new_received.commercial") == "1" and got.get("t3.granted.commercial") == "1"
+
+
+def test_none_on_one_channel_is_not_none_on_new_media():
+    got = _values("公众号没开，只有个抖音号，一年发了三十来条")
+    assert "new_media_posts" not in got

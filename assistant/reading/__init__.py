@@ -32,7 +32,7 @@ from assistant.reading._texts import Text, labelled_texts
 from assistant.reading._texts import said_of_a_topic as _said_of_a_topic
 from assistant.reading._vocab import vocabulary
 from schemas.facts import FACT_SPECS, TEXT_FIELDS
-from schemas.layout import ALL_CELL_ADDRESSES
+from schemas.layout import ALL_CELL_ADDRESSES, T3_ROWS
 from schemas.patches import PatchOp
 
 __all__ = [
@@ -221,8 +221,15 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
         one_told = message[one.start:one.end].strip()
         out.ops += [PatchOp(field=f"t3.{one.row}.{one.column}", value="1", quote=one_told),
                     PatchOp(field=f"t3.{one.row}.total", value="1", quote=one_told)]
-        if not any(x.target == f"t3.new_received.{one.column}" for x in reading.stated):
-            out.ops.append(PatchOp(field=f"t3.new_received.{one.column}", value="1", quote=one_told))
+        if _results_short(earlier or {}, one.column) and not reading.stated:
+            pass  # "漏了一个…算其他处理": the results told fell short: a result of one already counted
+        else:
+            if not any(x.target == f"t3.new_received.{one.column}" for x in reading.stated):
+                out.ops.append(PatchOp(field=f"t3.new_received.{one.column}", value="1", quote=one_told))
+            if not any(x.target == "t3.new_received.total" for x in reading.stated):
+                out.ops.append(PatchOp(field="t3.new_received.total", value="1", quote=one_told))
+        # ("有1件个人的": the count of the one told, not a number left unplaced)
+        reading.unexplained = [u for u in reading.unexplained if not (one.start <= u[0] < one.end)]
     _channels_add_up(message, reading)
     _kinds_add_up(message, reading)
     targets: set[str] = set()
@@ -242,11 +249,15 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     _identity(message, skip, topic, out, known)
 
     known = known | targets | {op.field for op in table_ops}
+    channels = [a for a in vocabulary().anchors(message) if a.kind == "fact" and a.key == "new_media_posts"]
     for z in reading.zeros:
         if not z.blanket:
             for scope in z.scope:
                 if scope in targets:
                     continue  # "没有单独的网站，…栏目里发了47条": the number says what the words meant
+                if scope == "new_media_posts" and len({message[a.start:a.end] for a in channels}) >= 2 and any(
+                        n.start > channels[0].start for n in find_numbers(message)):
+                    continue  # "公众号没开，只有一个视频号，发了二十几条": one channel has none, not all
                 inside = [a for a in ALL_CELL_ADDRESSES if a.startswith(scope + ".")]
                 if any(a in targets for a in inside):
                     # "规章今年没出也没废，现行有效的12件": the zero is the row's other cells
@@ -311,11 +322,23 @@ _INTRODUCES = re.compile(r"我们是|我们单位是|单位是|单位名称|机�
 _THIS_YEARS_LIST = re.compile(r"(?:今年|本年|全年)[^。！!？?\n]{0,12}(?:这么几个|这几个|这几件|这么几件|如下|下面这些|这些)[^。！!？?\n]{0,4}[：:]\s*$")
 
 
+def _results_short(cells: Mapping[str, object], col: str) -> bool:
+    """The applications of ``col`` said to have come in are more than the results told for them."""
+    def n(address: str) -> int:
+        v = cells.get(address)
+        return int(v) if isinstance(v, int) and not isinstance(v, bool) else 0
+    came = n(f"t3.new_received.{col}") + n(f"t3.carried_over.{col}")
+    told = sum(n(f"{r.address}.{col}") for r in T3_ROWS if r.address not in ("t3.new_received", "t3.carried_over", "t3.total"))
+    return came > 0 and told < came
+
+
 def _one_case(message: str, reading: Reading) -> _Case | None:
     """One application this message adds to this year's count, told with who asked and its result."""
     said = {x.target: x.value for x in reading.stated if x.target.startswith("t3.")}
-    if said.get("t3.new_received.total") != 1 or any(not t.startswith("t3.new_received.") for t in said):
+    if said and (said.get("t3.new_received.total") != 1 or any(not t.startswith("t3.new_received.") for t in said)):
         return None
+    if not said and not re.search(r"漏了|漏掉|落了|忘了|还有|另外|又收|又来", message):
+        return None  # (one told with nothing said of this year's count: only as one more, added)
     case = _one_case_told(message)
     if case is None or said.get(f"t3.new_received.{case.column}", 1) != 1:
         return None

@@ -171,7 +171,7 @@ def items_in(quote: str) -> int:
     return lines or len(_ONE_MORE.findall(quote))
 
 
-_ONE = re.compile(r"(?:还有|另外|又|漏了)?(?:一件|一个是|一个申请)")
+_ONE = re.compile(r"(?:还有|另外|又|漏了)?(?:一件|1件|一个是|一个申请)")
 
 
 _HOW_TO_FILL = re.compile(r"咋填|怎么填|填哪|算哪|怎么算|咋算|怎么统计")
