@@ -596,3 +596,10 @@ def test_one_more_told_is_a_result_when_the_results_fell_short():
 def test_none_on_one_channel_is_not_none_on_new_media():
     got = _values("公众号没开，只有个抖音号，一年发了三十来条")
     assert "new_media_posts" not in got
+
+
+def test_a_party_committees_office_reports_as_its_government():
+    from assistant.reading import full_agency_name
+    assert full_agency_name("西湖街道党工委办公室") == "西湖街道办事处"
+    assert full_agency_name("石门镇党委办") == "石门镇人民政府"
+    assert _values("我是北关街道党工委的，弄一下24年的政务公开年报")["report_year"] == "2024"

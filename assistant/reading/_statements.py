@@ -764,7 +764,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             # ("青禾县交通运输局 县级 2025年": a year alone, said with who reports)
             out.stated.append(Stated("report_year", int(y.value), quote, c0 + y.start, c0 + y.end))
         elif 8 <= y.value <= 99 and y.unit == "年" and y.value == y.value.to_integral_value() and (
-                re.match(r"年(?:度)?(?:的)?(?:政府信息公开)?(?:工作)?(?:年度)?(?:年报|报告)|年度", clause[y.end:])):
+                re.match(r"年(?:度)?(?:的)?(?:政府信息公开|政务公开|信息公开)?(?:工作)?(?:年度)?(?:年报|报告)|年度", clause[y.end:])):
             # "23年的年度报告", "24年度": a year said with two digits
             out.stated.append(Stated("report_year", 2000 + int(y.value), quote, c0 + y.start, c0 + y.end))
     # a level said in words: "市级单位", "，县级，"
