@@ -15,7 +15,7 @@ import pytest
 from assistant.app import AppService
 from assistant.auth import PermissionDenied
 from assistant.config import Settings
-from ui import _preview
+from ui import _chat, _preview
 from ui._refresh import LAZY_OUTPUTS
 from ui._registry import Views
 from ui.app import build_app
@@ -161,6 +161,11 @@ def test_a_quick_turn_is_answered_once_and_a_slow_one_shows_its_message_first(bu
         return send(*args, **kwargs)
 
     monkeypatch.setattr(ws, "send", slow)
+    # the offline engine waits for no model: slower than 0.1 s is queueing, answered once within a second
+    once = [_named(v, out) for out in _call(fns["send"].fn, "好的", draft, [], "p1.active", user="zhangsan",
+                                              page="page-1")]
+    assert len(once) == 1 and once[0]["message"] == "" and once[0]["chat"][-2]["content"] == "好的"
+    monkeypatch.setattr(_chat, "_QUICK_OFFLINE_S", 0.1)  # as with a model
     answers = [_named(v, out) for out in _call(fns["send"].fn, "网站公开政务信息148条", draft, [], "p1.active",
                                                user="zhangsan", page="page-1")]
     assert answers[0]["message"] == "" and answers[0]["chat"][-1]["content"] == "正在处理……"

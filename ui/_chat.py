@@ -73,18 +73,21 @@ def _show_controls(d: Shown) -> dict:
 
 
 _QUICK_S = 0.1  # a turn done sooner is answered at once; a slower one shows its message and progress first
+# the offline engine waits for no model: a turn slower than _QUICK_S is one queued behind others (every
+# answer costs Gradio a pass over each output), so within the issue's second it is still answered once
+_QUICK_OFFLINE_S = 1.0
 
 
-async def _run_with_progress(history: list, fn, *args):
+async def _run_with_progress(history: list, fn, *args, quick: float = _QUICK_S):
     """Run ``fn(*args, progress)`` in a thread, showing its progress in the last chat message.
-    Yields the history while waiting (once after ``_QUICK_S`` whatever the progress, then on each step);
-    the result (or the error) is in the last yielded tuple."""
+    Yields the history while waiting (once after ``quick`` seconds whatever the progress, then on each
+    step); the result (or the error) is in the last yielded tuple."""
     updates: queue.Queue = queue.Queue()
     loop = asyncio.get_running_loop()
     future = loop.run_in_executor(POOL.executor, lambda: fn(*args, lambda d, t, w: updates.put((d, t, w))))
     waited = False
     while not future.done():
-        await asyncio.wait((future,), timeout=_QUICK_S)  # back as soon as it is done
+        await asyncio.wait((future,), timeout=_QUICK_S if waited else quick)  # back as soon as it is done
         if future.done():
             break
         latest = None
@@ -135,7 +138,8 @@ def wire(v: Views, ws: AppService) -> None:
         # (offline, most of them) is answered once, its message shown with the reply
         cleared = False
         outcome: tuple[str, Any] | None = None
-        async for _, outcome in _run_with_progress(history, ws.send, username, draft_id, message):
+        quick = _QUICK_OFFLINE_S if ws.service.model.engine == "offline" else _QUICK_S
+        async for _, outcome in _run_with_progress(history, ws.send, username, draft_id, message, quick=quick):
             if outcome is None:  # the same list, its last message showing the progress
                 yield {"chat": history, **({} if cleared else {"message": ""})}
                 cleared = True

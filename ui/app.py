@@ -58,6 +58,9 @@ def make_app(ws: AppService, *, concurrency: int = 16) -> gr.Blocks:
     ``concurrency`` events of each handler run at once, so users do not wait for each other."""
     demo = build_app(ws)
     POOL.resize(concurrency)
+    # Gradio's queue summarises its event log (pandas, up to 10,000 events) after every event, for a
+    # monitoring page this app does not serve: every 1,000th is enough
+    os.environ.setdefault("GRADIO_ANALYTICS_CACHE_FREQUENCY", "1000")
     demo.queue(default_concurrency_limit=concurrency)
     return demo
 
