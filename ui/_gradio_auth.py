@@ -36,6 +36,7 @@ What this relies on, read from Gradio 6's source (``gradio/routes.py``, ``blocks
 
 from __future__ import annotations
 
+import copy
 import html
 import importlib.util
 import secrets
@@ -52,7 +53,7 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse
 from assistant.auth import AccountDisabled, LoginThrottled
 from ui._sessions import SESSIONS, Sessions
 
-__all__ = ["COOKIE", "GRADIO_ZH_GAPS", "login_page", "serve", "user_of"]
+__all__ = ["COOKIE", "GRADIO_ZH_GAPS", "login_page", "serve", "skips_without_rebuilding", "user_of"]
 
 COOKIE = "report-assistant-session"
 _WRONG = "用户名或密码不正确。"
@@ -274,6 +275,38 @@ def _session_user(sessions: Sessions) -> Callable[[Any], str | None]:
         return sessions.get(token) if token else None
 
     return user
+
+
+def skips_without_rebuilding() -> None:
+    """An answer that leaves an output out (``gr.skip()``, which Gradio puts in for every output a
+    ``{component: value}`` answer does not name) changes nothing in the page, yet Gradio 6
+    (``Blocks.postprocess_data``) builds a new component from the old one's arguments for it, with
+    its config, on every answer: most of a chat turn's outputs are left out. Here the outputs named
+    go through Gradio as before and each one left out gets what Gradio sends for a bare update
+    (``postprocess_update_dict``), without the rebuilt component. Installed once, for every app."""
+    from gradio import blocks
+
+    original = blocks.Blocks.postprocess_data
+    if getattr(original, "skips_without_rebuilding", False):
+        return
+
+    async def postprocess_data(self, block_fn, predictions, state):
+        outputs = list(block_fn.outputs)
+        if (block_fn.is_validator_function or len(outputs) < 2 or not isinstance(predictions, dict)
+                or not predictions or not all(isinstance(k, blocks.Block) for k in predictions)):
+            return await original(self, block_fn, predictions, state)
+        named = {k._id for k in predictions}
+        kept = [b for b in outputs if b._id in named or b.stateful]  # a State left out: Gradio's own way
+        if len(kept) == len(outputs) or len(kept) < 2:  # (one output: Gradio reads the answer as its value)
+            return await original(self, block_fn, predictions, state)
+        part = copy.copy(block_fn)
+        part.outputs = kept
+        values = iter(await original(self, part, predictions, state))
+        return [next(values) if b._id in named or b.stateful else
+                blocks.postprocess_update_dict(b, {"__type__": "update"}, block_fn.postprocess) for b in outputs]
+
+    postprocess_data.skips_without_rebuilding = True  # type: ignore[attr-defined]
+    blocks.Blocks.postprocess_data = postprocess_data  # type: ignore[method-assign]
 
 
 def _matplotlib_absent() -> None:

@@ -21,7 +21,7 @@ import gradio as gr
 
 from assistant.app import AppService
 from ui import _calls, _chat, _editor, _export, _findings, _history, _page, _preview, _review, _tables, _users
-from ui._gradio_auth import serve
+from ui._gradio_auth import serve, skips_without_rebuilding
 from ui._page import APP_TITLE
 from ui._registry import Views
 from ui._runtime import POOL
@@ -35,6 +35,7 @@ _TABS = (_preview, _tables, _findings, _history, _editor, _export, _calls, _user
 def build_app(ws: AppService, views: Views | None = None) -> gr.Blocks:
     """The page; ``views`` (optional) receives every named component, for tests."""
     v = views if views is not None else Views()
+    skips_without_rebuilding()
     with gr.Blocks(title=APP_TITLE, analytics_enabled=False, fill_width=True) as demo:
         _page.build_header(v)
         _review.build(v)
