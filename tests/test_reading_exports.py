@@ -603,3 +603,29 @@ def test_a_party_committees_office_reports_as_its_government():
     assert full_agency_name("西湖街道党工委办公室") == "西湖街道办事处"
     assert full_agency_name("石门镇党委办") == "石门镇人民政府"
     assert _values("我是北关街道党工委的，弄一下24年的政务公开年报")["report_year"] == "2024"
+
+
+def test_applications_moved_between_applicant_columns(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    table = ("项目,自然人,商业企业,科研机构,社会公益组织,法律服务机构,其他\n本年新收,40,6,0,1,2,5\n上年结转,0,0,0,0,0,0\n"
+             "予以公开,20,3,0,1,1,3\n部分公开,8,1,0,0,0,2\n无法提供-不掌握,12,2,0,0,1,0")
+    talk(service, draft, ["东江市环保局 市级 2024年", table])
+    talk(service, draft, ["其他那列有4件其实是环保组织申请的，系统里填成其他了，应该算社会公益组织：三件予以公开、一件部分公开，新收那行也跟着改"])
+    cells = service.facts(draft).cells
+    assert cells["t3.granted.other"] == 0 and cells["t3.granted.public_interest"] == 4
+    assert cells["t3.partial.other"] == 1 and cells["t3.partial.public_interest"] == 1
+    assert cells["t3.new_received.other"] == 1 and cells["t3.new_received.public_interest"] == 5
+    assert cells["t3.granted.total"] == 28  # each row's total stays
+
+
+def test_a_csv_lines_cells_are_not_one_number_with_a_thousands_comma():
+    message = "项目,自然人,商业企业,科研机构,社会公益组织,法律服务机构,其他,合计\n本年新收,512,64,5,15,27,12,635"
+    got = {op.field: op.value for op in check_patch(Patch(ops=read_message(message).ops), message).accepted}
+    assert got["t3.new_received.other"] == 12 and got["t3.new_received.total"] == 635
+
+
+def test_how_often_is_not_how_many_and_letters_are_not_applications():
+    assert _values("新闻发布会每月一场，全年共12场")["press_conferences"] == "12"
+    assert not any(f.startswith("t3.") for f in _values("局长信箱收到来信3,200件，这些不是申请"))
+    assert _values("两微一共发了1,500条")["new_media_posts"] == "1500"

@@ -26,7 +26,7 @@ from assistant.dialogue._confirm import change_lines, excerpt
 from assistant.dialogue._derive import derivation_changes, derivations, merged_cells
 from assistant.dialogue._ledger import LEDGER_QUOTE, ledger_correction, pasted_ledger
 from assistant.dialogue._mapping import changes_between
-from assistant.dialogue._moves import moved_between_rows
+from assistant.dialogue._moves import moved_between_columns, moved_between_rows
 from assistant.dialogue._outcome import Outcome, derived_lines
 from assistant.dialogue._planner import match_fields, plan
 from assistant.dialogue._previous import copy_findings, cross_year_notes, texts_by_part
@@ -311,7 +311,7 @@ def answer(st: State, message: str, model: Model, correction: str | None) -> Out
         if ops:  # the number the reader could not place is the correction's
             tail = [t for t in tail if not t.startswith("这些数字没能确定")]
 
-    if (shifted := moved_between_rows(message, st.full.cells)):
+    if (shifted := moved_between_rows(message, st.full.cells) or moved_between_columns(message, st.full.cells)):
         # "执法案卷那行个人的2件，有一件其实是举报，应该放到信访举报投诉那行": what the reader made of
         # the rows' words in this message is the move, and nothing else in table 三
         accepted = [op for op in accepted if not op.field.startswith("t3.")] + shifted

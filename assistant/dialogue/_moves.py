@@ -12,7 +12,7 @@ from assistant.reading import vocabulary
 from schemas import labels as L
 from schemas.patches import PatchOp
 
-__all__ = ["moved_between_rows"]
+__all__ = ["moved_between_columns", "moved_between_rows"]
 
 _MOVE = re.compile(r"放到|挪到|移到|改到|算到|归到|调到|划到|放进|挪进|应该放在|应放在|应该算(?:到|进|在|作)?|应算(?:到|作)?|应该归")
 # "有一件其实是…", "其中1件": how many of the row move (not "个人的2件", the row's count)
@@ -72,3 +72,49 @@ def _int(value: object) -> int | None:
         return int(str(value)) if value is not None else None
     except ValueError:
         return None
+
+
+_PARTS = re.compile(r"([一两二三四五六七八九十0-9０-９]+)\s*(?:件|个)")
+
+
+def moved_between_columns(message: str, cells: Mapping[str, object]) -> list[PatchOp]:
+    """"有3件申请人是环保组织，系统里登记成“其他”了，应该算社会公益组织…两件予以公开、一件部分公开，新收那行也
+    跟着挪一下": applications moved from one applicant column to another, row by row, each row's total
+    unchanged; [] unless the message says which rows and how many, and the cells have them."""
+    verb = _MOVE.search(message) or re.search(r"改成|改为|应该是", message)
+    if not verb:
+        return []
+    anchors = vocabulary().anchors(message)
+    cols = [(a.key, a.start) for a in anchors if a.kind == "t3col"]
+    cols += [("other", m.start()) for m in re.finditer(r"[“\"「]?其他[”\"」]?(?=了|里|那列|这列|列|，|,|$)", message)]
+    after = sorted((at, key) for key, at in cols if at >= verb.end())
+    if not after:
+        return []
+    to = after[0][1]
+    before = sorted((at, key) for key, at in cols if at < verb.start() and key != to)
+    if not before:
+        return []
+    source = before[-1][1]  # the column it was put in, said last before the moving word
+    rows: dict[str, int] = {}
+    for a in anchors:
+        if a.kind != "t3row" or a.start < verb.end() or a.key in _NOT_RESULT:
+            continue
+        counts = _PARTS.findall(message[max(verb.end(), a.start - 6):a.start])
+        if counts:  # (the count right before the row's words: "这3件是两件予以公开" is two)
+            rows[a.key] = rows.get(a.key, 0) + int(parse_number(counts[-1]) or 0)
+    if not rows:
+        return []
+    moved = sum(rows.values())
+    if re.search(r"新收|本年新收", message[verb.end():]):
+        rows["new_received"] = moved  # "新收那行也跟着挪一下"
+    if _int(cells.get(f"t3.total.{source}")) is not None:
+        rows["total"] = moved
+    quote = message.strip()
+    out: list[PatchOp] = []
+    for row, k in rows.items():
+        have = _int(cells.get(f"t3.{row}.{source}"))
+        if have is None or have < k:
+            return []  # the cells do not hold what is said to move: nothing is guessed
+        out += [PatchOp(field=f"t3.{row}.{source}", value=str(have - k), quote=quote),
+                PatchOp(field=f"t3.{row}.{to}", value=str((_int(cells.get(f"t3.{row}.{to}")) or 0) + k), quote=quote)]
+    return out

@@ -174,6 +174,8 @@ def _number_grounded(spec: FactSpec, v: Decimal, quote: str) -> tuple[bool, bool
             return True, m.approx
     if whole is not None and whole == v:
         return True, False
+    if spec.kind == "cell_int" and quote.count(",") >= 3 and str(v) in {t.strip() for t in quote.split(",")}:
+        return True, False  # "本年新收,512,64,5,15,27,12,635": a CSV line's cells, not "12,635" as 12635
     if (tail := _CN_TAIL.search(quote)) and parse_number(tail.group(1)) == v:
         return True, False  # "维持九": a bare Chinese numeral right after the word it counts
     if spec.kind == "cell_int" and len(quote) <= 16 and any(

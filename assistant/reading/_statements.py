@@ -50,7 +50,7 @@ _EXACT_NEXT = re.compile(r"[…\.。，,\s]*(?:准确|确切|具体|精确|实�
 # "应该是49", "改成150": a value said for the item just named
 _SAYS_VALUE = re.compile(r"^\s*(?:应该是|应该为|应为|应是|改成|改为|其实是|实际是|是)\s*$")
 # "有1件是信访转过来的不算": a number the clerk says is not counted
-_NOT_COUNTED = re.compile(r"不算|不计入?|没算|不统计|不纳入|不属于(?:依)?申请|^\s*(?:去年底|去年年底|上年底|上年末|去年末|年初)")
+_NOT_COUNTED = re.compile(r"不算|不计入?|没算|不统计|不纳入|不属于(?:依)?申请|不是(?:依)?申请|不是(?:政府)?信息公开申请|^\s*(?:去年底|去年年底|上年底|上年末|去年末|年初)")
 # "十二起是去年的", "去年申请是35件": last year's figure, said in passing (not 去年结转过来的)
 _LAST_YEARS = re.compile(r"是(?:去年|上年|前年|上一年)(?:的|那)|^\s*(?:之前|原来|以前|原先|清理前)(?:的)?(?:有效|现行有效)|^\s*(?:去年|前年|上一年)(?!底|年底|末)(?!.*(?:结转|转过来|转来|转到|留下|遗留))")
 # "…，对吧？": asks to confirm what the clerk did
@@ -86,6 +86,7 @@ _RESULTS = re.compile(r"办理结果|办理情况|处理结果|处理情况|结�
 _NEXT_YEAR = re.compile(r"明年|下年|下一年|下一年度|接着|继续|转入|转到|转至")
 _NONE_AT_ALL = re.compile(r"一(?:件|个|份|条|篇|场|次|起|例|部)?[^，,。；;]{0,6}?(?:也|都)(?:没|不|未|无)")
 _PUBLISHED = re.compile(r"(?:都|均|全部|已经?|并)(?:已)?(?:进行了)?(?:向社会)?公开|结果(?:都|均|已)公开|公开了|"
+                        r"(?:答复|答复内容|答复全文|办理结果|结果)(?:都|均|已|已经)?(?:按规定|依规|依法|及时)(?:向社会)?公开|"
                         r"(?:都|均|全部|已经?)(?:已)?(?:挂网|上网|挂到网上|挂在网上|在网上公开|上了网站)")
 
 
@@ -200,6 +201,8 @@ def _not_a_count(n: NumberMention, clause: str, sentence: str = "") -> bool:
     if re.match(r"\s*(?:个|项)?(?:申请人|申请人类别|类)?的?(?:列|栏|行|格)", clause[n.end:]) or (
             re.match(r"\s*个数", clause[n.end:]) and re.search(r"每(?:行|列|格)\s*$", before)):
         return True  # "只有六个申请人的列", "25行": a shape of the table, not a count
+    if re.search(r"每(?:个)?(?:月|周|星期|季度|天|日|年)\s*$", before):
+        return True  # "每月一场共12场": how often, the count is said after it
     if n.unit == "次" and re.search(r"(?:申请|提交|提出|来|问|打电话)了?\s*$", before):
         return True  # "同样的内容申请了两次": how often one person asked, not a count of the report
     return (_is_article(n, clause, sentence) or (n.value == 1 and bool(_REFERENCE.search(before)) and not _col_before(clause, n))
@@ -485,7 +488,17 @@ _ANOTHER_YEARS = re.compile(r"(?:那|这)(?:个|些|几件|几个|几条)?(?:都
                             r"([0-9０-９]{4})年)度?(?:的|报告|年报)")
 
 
+# "局长信箱来信3,200件，这些不是申请": what the sentence counted before this is no application
+_NOT_APPLICATIONS = re.compile(r"(?:那|这)(?:些|个|几件|几个)?(?:都|也)?(?:不是|不算|不属于)(?:依|政府信息公开|信息公开)?申请")
+
+
 def _taken_back(message: str, report_year: int | None, out: Reading) -> None:
+    for m in _NOT_APPLICATIONS.finditer(message):
+        start = max(message.rfind(ch, 0, m.start()) for ch in "。！!？?；;\n") + 1
+        gone = [x for x in out.stated if start <= x.start < m.start() and x.target.startswith("t3.")]
+        if gone:
+            out.stated = [x for x in out.stated if x not in gone]
+            out.excluded.append(message[start:m.end()].strip())
     for m in _ANOTHER_YEARS.finditer(message):
         if m.group(1) and report_year and int(to_halfwidth(m.group(1))) == report_year:
             continue
@@ -937,7 +950,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         if not ctx.pending_quiet:
             out.unexplained.append((at + n0.start, at + n0.end, said))
         ctx.pending, ctx.pending_quiet = None, False
-    if _NOT_COUNTED.search(plain) or (numbers and _LAST_YEARS.search(clause)):
+    if _NOT_COUNTED.search(plain) or _NOT_COUNTED.search(clause) or (numbers and _LAST_YEARS.search(clause)):
         out.excluded.append(quote)
         return
     replaced = 0
