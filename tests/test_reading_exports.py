@@ -629,3 +629,13 @@ def test_how_often_is_not_how_many_and_letters_are_not_applications():
     assert _values("新闻发布会每月一场，全年共12场")["press_conferences"] == "12"
     assert not any(f.startswith("t3.") for f in _values("局长信箱收到来信3,200件，这些不是申请"))
     assert _values("两微一共发了1,500条")["new_media_posts"] == "1500"
+
+
+def test_what_an_application_asked_for_names_no_item_of_table_two():
+    got = _values("其中1件其实是要别家公司的行政处罚决定书，应该算第三方权益")
+    assert "t2.penalty.decisions" not in got
+
+
+def test_a_lawsuit_won_or_lost_in_plain_words():
+    got = _values("诉讼2件，都是直接起诉的，一件打赢了，一件输了")
+    assert got["t4.litigation_direct.upheld"] == "1" and got["t4.litigation_direct.corrected"] == "1"

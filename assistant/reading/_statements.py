@@ -545,7 +545,13 @@ _GRANTED_AFTER = re.compile(r"\s*(?:件|个)?\s*(?:给|都)?(?:他|她|人家|�
 _OTHER_IN_LIST = re.compile(r"(?:(?<=[、，,\s])|^)其他(?=\s*[0-9０-９一二两三四五六七八九十])")
 _THAT_APPLICANT = re.compile(r"(?:的)?(?:那个|那些|那几件|这个|这些|那边|这边)")
 # what an applicant asked for: the words after it name the information, not a count of the report
-_ASKED_FOR = re.compile(r"(?:要|申请公开|索取|想看|查阅|申请)(?:的是)?(?:我们|我局|本机关|本局)?(?:的|的是)?\s*$")
+def _names_a_t3_row(sentence: str) -> bool:
+    """The sentence names a row of table 三: what is "要…" in it is what an application asked for."""
+    return any(a.kind in ("t3row", "t3group") and a.key not in ("new_received",) for a in vocabulary().anchors(sentence))
+
+
+_ASKED_FOR = re.compile(r"(?:要|申请公开|索取|想看|查阅|申请)(?:的是)?(?:我们|我局|本机关|本局|[^，,。；;、\s]{0,6}?)(?:的|的是)\s*$"
+                        r"|(?:要|申请公开|索取|想看|查阅|申请)(?:的是)?\s*$")
 _REST_NONE = re.compile(r"(?:其他|其余|剩下|别的)(?:类型|类别|类|几类|几种|的申请人|申请人)?(?:的)?(?:都|也|均)?(?:没有|没|无|是0|为0|是零)")
 _SHOULD_BE = re.compile(r"\s*(?:不对[，,\s]*)?(?:应该是|应该为|应为|应是|改成|改为|其实是|实际是|实际上是)\s*")
 # a number said as a guess: a report states figures, so it is asked for again, not recorded
@@ -663,8 +669,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         not out.stated[-1].target.startswith(("t3.new_received.", "t3.carried_over.", "t3.total.")))
     anchors = [_which_carry(a, clause, (ctx.results or after_results) and not after_new) for a in vocabulary().anchors(clause)
                if not (a.kind == "t3col" and _SOMEONE_ELSE.search(clause[:a.start]))  # "要别家企业的投标材料"
-               and not (a.kind in ("t2row", "fact") and (ctx.results or ctx.col_focus)
-                        and _ASKED_FOR.search(clause[max(0, a.start - 8):a.start]))]  # "要我们的行政处罚案卷"
+               and not (a.kind in ("t2row", "fact") and (ctx.results or ctx.col_focus or _names_a_t3_row(sentence))
+                        and _ASKED_FOR.search(clause[max(0, a.start - 12):a.start]))]  # "要我们的行政处罚案卷"
     if (line_no := _ROW_NUMBER.search(clause)) and (re.search(r"表[三3]", message) or ctx.t3row) and (
             1 <= (k := int(parse_number(line_no.group(1)) or 0)) <= len(T3_ROWS)):
         # "第13行（本机关不掌握那行）个人的…应该是21": table 三's rows by their place in the format
