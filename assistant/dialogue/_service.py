@@ -11,7 +11,9 @@ got in between, the call is computed again.
 
 from __future__ import annotations
 
+import dataclasses
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,10 +50,32 @@ class DialogueService:
     """Conversational fact gathering over a ``Store``. ``model``: the extraction and drafting
     model; by default the one the settings name (the offline engine when none is configured)."""
 
+    _STATES = 64  # drafts whose last state read whole is kept (``remember``)
+
     def __init__(self, store: Store, model: Model | None = None, *, attempts: int = 3):
         self.store = store
         self._model = model
         self._attempts = attempts
+        self._states: OrderedDict[tuple[int, int], State] = OrderedDict()  # by (draft, revision)
+        self._states_lock = threading.Lock()
+
+    def remember(self, st: State) -> None:
+        """``st`` was read whole at its revision (the caller checked that no write came in meanwhile):
+        a turn on the draft at that revision starts from it instead of reading the facts again. Shared:
+        read only, as every state is."""
+        with self._states_lock:
+            self._states[(st.draft.id, st.draft.revision)] = st
+            self._states.move_to_end((st.draft.id, st.draft.revision))
+            while len(self._states) > self._STATES:
+                self._states.popitem(last=False)
+
+    def _state(self, draft_id: int) -> State:
+        """``read_state``, or the state remembered at the draft's revision now (with the draft as read
+        now: a review move changes its status, not its revision)."""
+        draft = self.store.get_draft(draft_id)
+        with self._states_lock:
+            hit = self._states.get((draft_id, draft.revision))
+        return dataclasses.replace(hit, draft=draft) if hit is not None else read_state(self.store, draft_id)
 
     @property
     def model(self) -> Model:
@@ -166,7 +190,7 @@ class DialogueService:
     def _turn(self, draft_id: int, author: str, message: str, compute: Callable[[State], Outcome]) -> Reply:
         for attempt in range(self._attempts):
             try:
-                st = read_state(self.store, draft_id)
+                st = self._state(draft_id)
                 out = compute(st)
                 out.drafted = bool(out.narratives) or any(v.text.strip() for v in self.store.narrative(draft_id).values())
                 text = out.text
