@@ -495,7 +495,7 @@ class AppService:
         content = (assembled, st.full, st.stored, narrative, findings, flags)
         # cached under the revision it was read at, and only if no write came in while it was read
         if st.draft.revision == draft.revision == self.store.get_draft(draft.id).revision:
-            self.service.remember(st)  # the next turn on the draft starts from this read
+            self.service.remember(st, narrative)  # the next turn on the draft starts from this read
             with self._contents_lock:
                 self._contents[key] = content
                 while len(self._contents) > self._CONTENTS:

@@ -56,26 +56,29 @@ class DialogueService:
         self.store = store
         self._model = model
         self._attempts = attempts
-        self._states: OrderedDict[tuple[int, int], State] = OrderedDict()  # by (draft, revision)
+        # by (draft, revision): the state and the newest narrative read with it
+        self._states: OrderedDict[tuple[int, int], tuple[State, dict[str, NarrativeVersion]]] = OrderedDict()
         self._states_lock = threading.Lock()
 
-    def remember(self, st: State) -> None:
-        """``st`` was read whole at its revision (the caller checked that no write came in meanwhile):
-        a turn on the draft at that revision starts from it instead of reading the facts again. Shared:
-        read only, as every state is."""
+    def remember(self, st: State, narrative: dict[str, NarrativeVersion]) -> None:
+        """``st`` and ``narrative`` (``read``) were read whole at its revision (the caller checked that no
+        write came in meanwhile): a turn on the draft at that revision starts from them instead of
+        reading the facts again. Shared: read only, as every state is."""
         with self._states_lock:
-            self._states[(st.draft.id, st.draft.revision)] = st
+            self._states[(st.draft.id, st.draft.revision)] = st, narrative
             self._states.move_to_end((st.draft.id, st.draft.revision))
             while len(self._states) > self._STATES:
                 self._states.popitem(last=False)
 
-    def _state(self, draft_id: int) -> State:
+    def _state(self, draft_id: int) -> tuple[State, dict[str, NarrativeVersion] | None]:
         """``read_state``, or the state remembered at the draft's revision now (with the draft as read
-        now: a review move changes its status, not its revision)."""
+        now: a review move changes its status, not its revision) and its narrative."""
         draft = self.store.get_draft(draft_id)
         with self._states_lock:
             hit = self._states.get((draft_id, draft.revision))
-        return dataclasses.replace(hit, draft=draft) if hit is not None else read_state(self.store, draft_id)
+        if hit is None:
+            return read_state(self.store, draft_id), None
+        return dataclasses.replace(hit[0], draft=draft), hit[1]
 
     @property
     def model(self) -> Model:
@@ -190,9 +193,11 @@ class DialogueService:
     def _turn(self, draft_id: int, author: str, message: str, compute: Callable[[State], Outcome]) -> Reply:
         for attempt in range(self._attempts):
             try:
-                st = self._state(draft_id)
+                st, narrative = self._state(draft_id)
                 out = compute(st)
-                out.drafted = bool(out.narratives) or any(v.text.strip() for v in self.store.narrative(draft_id).values())
+                if narrative is None:
+                    narrative = self.store.narrative(draft_id)
+                out.drafted = bool(out.narratives) or any(v.text.strip() for v in narrative.values())
                 text = out.text
                 res = self.store.record_turn(
                     draft_id, message, author=author, changes=out.changes, reply=text,
