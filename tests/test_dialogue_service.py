@@ -85,3 +85,22 @@ def test_the_terminal_reports_an_unknown_draft(db, capsys):
     app = AppService(store, AuthStore(store.engine), offline_service(store).model, local_user=True)
     assert run_chat(app, user="张三", draft_id=999, stdin=io.StringIO(""), stdout=io.StringIO()) == 2
     assert "找不到编号为 999 的报告草稿" in capsys.readouterr().err
+
+
+def test_the_terminal_takes_a_list_typed_a_line_each_as_one_message(db):
+    store = db()
+    app = AppService(store, AuthStore(store.engine), offline_service(store).model, local_user=True)
+    lines = ["白沙镇人民政府 乡镇 2024年", "依申请今年2件：", "1.一个村民要低保名单 涉及隐私没给", "2.一家公司要规划图 给了",
+             "网站发了63条", "退出"]
+    out = io.StringIO()
+    assert run_chat(app, user="张三", stdin=io.StringIO("\n".join(lines) + "\n"), stdout=out) == 0
+    said = [t.text for t in store.turns(1) if t.role == "user"]
+    assert said == [lines[0], "\n".join(lines[1:4]), lines[4]]
+    facts = store.facts(1)
+    assert facts["t3.withheld.third_party.natural"].value == 1 and facts["t3.granted.commercial"].value == 1
+
+
+def test_an_application_not_given_is_no_none():
+    from assistant.reading import read_message
+    ops = read_message("一个村民要低保名单，涉及隐私没给").ops
+    assert not any(op.value in (0, "0") for op in ops)

@@ -48,6 +48,11 @@ def test_every_number_is_recorded_or_named_back(message):
             continue  # "【依申请公开 2024】": a heading's year
         if n.value == 1 and re.search(r"[这那该此]\s*$", message[:n.start]):
             continue  # "那一件其实是逾期不补正的": a pointer at an application said before, not a count
+        if re.search(r"每(?:个)?(?:月|周|星期|季度|天|日|年)\s*$", message[:n.start]):
+            continue  # "每月一场": how often, not how many
+        if re.match(r"\s*(?:个|项)?(?:申请人|申请人类别|类)?的?(?:列|栏|行|格)", message[n.end:]) or (
+                re.match(r"\s*个数", message[n.end:]) and re.search(r"每(?:行|列|格)\s*$", message[:n.start])):
+            continue  # "25行的顺序", "只有六个申请人的列", "每行6个数": the table's shape, not a figure
         if n.value == 1 and re.match(r"[个件]?(?:没多|不多|没少|不少)", message[n.end:]):
             continue  # "一个没多一个没少": none more, none fewer
         if n.unit in ("年", "月", "日", "号") or message[:n.start].rstrip().endswith("第") or (

@@ -9,6 +9,7 @@ three double quotes (\"\"\").
 
 from __future__ import annotations
 
+import re
 import select
 import sys
 from collections.abc import Iterator
@@ -24,6 +25,8 @@ from assistant.storage import StorageError
 __all__ = ["run_chat"]
 
 _BLOCK = '"""'
+# a numbered line of a list ("1.一个村民要…", "（2）一家公司…")
+_LISTED = re.compile(r"^[ \t\u3000]*(?:[（(]?[0-9０-９]{1,2}[)）、.．]|[（(][一二三四五六七八九十]{1,2}[)）])")
 _QUIT = {"退出", "再见", "exit", "quit", "/q"}
 
 
@@ -46,8 +49,9 @@ def _more_now(stdin: TextIO) -> bool:
 
 
 def _messages(stdin: TextIO, out: TextIO) -> Iterator[str]:
-    """One message per line; lines between two \"\"\" lines are one message; and table rows that
-    arrive together (a table pasted without the \"\"\" lines) are one message too."""
+    """One message per line; lines between two \"\"\" lines are one message; on a terminal, lines that
+    arrive together (a paste) are one message; and table rows, or a list's numbered lines after its
+    header, that come one after another are one message too."""
     interactive = stdin.isatty()
     held: str | None = None
     while True:
@@ -67,6 +71,30 @@ def _messages(stdin: TextIO, out: TextIO) -> Iterator[str]:
                     break
                 block.append(more.rstrip("\r\n"))
             yield "\n".join(block)
+            continue
+        if interactive and _more_now(stdin):
+            # lines that arrive together on a terminal were pasted together: one message
+            pasted = [line]
+            while _more_now(stdin):
+                more = stdin.readline()
+                if not more:
+                    break
+                pasted.append(more.rstrip("\r\n"))
+            yield "\n".join(pasted)
+            continue
+        if line.rstrip().endswith(("：", ":")) or _LISTED.match(line):
+            # "依申请今年3件：" then "1.一个村民要…" a line each (through a pipe too): one message
+            items = [line]
+            while _more_now(stdin):
+                more = stdin.readline()
+                if not more:
+                    break
+                if _LISTED.match(more.rstrip("\r\n")):
+                    items.append(more.rstrip("\r\n"))
+                    continue
+                held = more
+                break
+            yield "\n".join(items)
             continue
         if is_table_line(line):
             rows = [line]

@@ -851,6 +851,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         # "不收费": 不 right before the item's word negates it (a 不 inside a word, 不予公开, is masked)
         # (the 0 of a date or of a longer number, "12月30号", "2024", says no none)
         plain_words = re.sub(r"[0-9０-９]{2,}|[0-9０-９.．]+(?=\s*[年月日号点时])|[0-9０-９]+[.．][0-9０-９]+", "＿", plain)
+        # "涉及隐私没给": what became of one application, not a none
+        plain_words = re.sub(r"没(?:有)?给(?:他|她|对方|人家)?|不给(?:他|她)?|没让(?:他|她)?看", "＿", plain_words)
         negated = (any(w in plain_words for w in zero_words) or blanket or bool(said_zero)
                    or bool(re.search(r"不(?=＃)", plain)))
         named = [a for a in anchors if a.kind in ("fact", "t2row", "t3row", "t3group", "t4block")
