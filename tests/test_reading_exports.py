@@ -639,3 +639,25 @@ def test_what_an_application_asked_for_names_no_item_of_table_two():
 def test_a_lawsuit_won_or_lost_in_plain_words():
     got = _values("诉讼2件，都是直接起诉的，一件打赢了，一件输了")
     assert got["t4.litigation_direct.upheld"] == "1" and got["t4.litigation_direct.corrected"] == "1"
+
+
+def test_a_numbered_list_of_outcomes_counts_a_line_of_several_and_the_one_carried_on():
+    earlier = {"t3.new_received.total": 8, "t3.new_received.natural": 6, "t3.new_received.commercial": 2,
+               "t3.granted.natural": 2, "t3.granted.total": 2}
+    message = ("剩下几件：\n1、有个居民要别人家的房产信息，涉及第三方，不予公开\n2、另外三个个人问的都是我们不掌握的\n"
+               "3、一个人其实是投诉饭店油烟，按信访处理了\n4、还有1件企业的12月底才收到，结转到明年")
+    got = {op.field: op.value for op in read_message(message, earlier=earlier).ops}
+    assert got["t3.unable.not_held.natural"] == "3" and got["t3.not_processed.petition.natural"] == "1"
+    assert got["t3.carried_forward.commercial"] == "1"
+    assert not any(f.startswith("t3.new_received.") for f in got)  # results of the 8 already counted
+
+
+def test_one_told_alone_after_the_results_is_its_result_not_one_more():
+    earlier = {"t3.new_received.total": 12, "t3.new_received.natural": 9, "t3.granted.natural": 4}
+    got = {op.field: op.value for op in read_message("还有1件个人的12月底才收到，结转到明年", earlier=earlier).ops}
+    assert got == {"t3.carried_forward.natural": "1", "t3.carried_forward.total": "1"}
+
+
+def test_a_count_said_to_be_one_applicants_is_its_rows_total():
+    got = _values("去年结转2件是企业的")
+    assert got["t3.carried_over.commercial"] == "2" and got["t3.carried_over.total"] == "2"

@@ -63,8 +63,19 @@ _NOTHING = ("这条消息里没有找到可以记录的内容。可以直接说�
             "或粘贴表格；说“还缺什么”查看进度。")
 
 
-_ADDED = re.compile(r"漏了|漏掉|漏说|落了|落下|忘了说|忘说了|少算了|少说了|少报了|另外还有一[个件]|还有一[个件]是")
+_ADDED = re.compile(r"漏了|漏掉|漏说|落了|落下|忘了说|忘说了|少算了|少说了|少报了|另外还有[一1][个件]|还有[一1][个件]|另外[一1]件")
 _REPLACES = re.compile(r"不对|说错|错了|应该是|应为|改成|改为|更正|其实是|一共|总共|合计")
+
+
+def _new_total_said(said: str, accepted: list[PatchOp], st: State) -> bool:
+    """``said`` ("是4件") is this year's applications with the ones this message adds."""
+    n = find_numbers(said)
+    old = st.full.cells.get("t3.new_received.total")
+    added = next((op.value for op in accepted if op.field == "t3.new_received.total"), None)
+    try:
+        return bool(n) and isinstance(old, int) and added is not None and old + int(str(added)) == int(n[0].value)
+    except ValueError:
+        return False
 
 
 def _added_to_what_was_said(accepted: list[PatchOp], message: str, facts: Facts) -> list[PatchOp]:
@@ -301,6 +312,11 @@ def answer(st: State, message: str, model: Model, correction: str | None) -> Out
     head_value = re.match(r"\s*(?:还是|就是|应该是|是)?\s*[0-9０-９一二两三四五六七八九十百千]+\s*[件条个篇场次项期]?(?=[\s，,。；;]|$)",
                           correction or "")
     bare_first = bool(head_value) and any(op.op == "set" for op in accepted)
+    if bare_first and head_value and _ADDED.search(correction or "") and _new_total_said(head_value.group(0), accepted, st):
+        # "哦不对 是4件 还有一件是…合作社申请的…给公开了": 4 is the count with the one added, which the
+        # added application gives; no item said before is changed to 4
+        bare_first = False
+        tail = [t for t in tail if not t.startswith("这些数字没能确定")]
     if correction is not None and (bare_first or not any(op.op == "set" for op in accepted)):
         # "不对不对 还是4件 刚才是把…算进去了 公开4件…": a bare number first is the correction itself
         ops, problem = correction_ops(head_value.group(0) if bare_first and head_value else correction, message, st)

@@ -102,9 +102,15 @@ def moved_between_columns(message: str, cells: Mapping[str, object]) -> list[Pat
         counts = _PARTS.findall(message[max(verb.end(), a.start - 6):a.start])
         if counts:  # (the count right before the row's words: "这3件是两件予以公开" is two)
             rows[a.key] = rows.get(a.key, 0) + int(parse_number(counts[-1]) or 0)
+    if not rows and (that := re.search(r"(?:那|这)\s*([一两二三1-9])?\s*件", message[:verb.start()])):
+        # "科研机构那1件…应该算自然人 那件后来是公开了的": that application, in the rows named after
+        k = int(parse_number(that.group(1)) or 1) if that.group(1) else 1
+        rows = {a.key: k for a in anchors if a.kind == "t3row" and a.start >= verb.end() and a.key not in _NOT_RESULT}
+        if rows and re.search(r"一并|一起|也", message[verb.end():]):
+            rows["new_received"] = k  # "也一并改到个人里": where it came in too
     if not rows:
         return []
-    moved = sum(rows.values())
+    moved = sum(v for r, v in rows.items() if r != "new_received")
     if re.search(r"新收|本年新收", message[verb.end():]):
         rows["new_received"] = moved  # "新收那行也跟着挪一下"
     if _int(cells.get(f"t3.total.{source}")) is not None:

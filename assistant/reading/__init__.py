@@ -175,10 +175,10 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
         # "1、一个村民要征地补偿协议 给他公开了": each line one application, counted into its cells
         mine = [c for c in cases if (c.row, c.column) == (row, col)]
         quote = message[mine[0].start:mine[-1].end].strip()
-        out.ops.append(PatchOp(field=f"t3.{row}.{col}", value=str(len(mine)), quote=quote))
+        out.ops.append(PatchOp(field=f"t3.{row}.{col}", value=str(sum(c.count for c in mine)), quote=quote))
     for row in dict.fromkeys(c.row for c in cases):
         mine = [c for c in cases if c.row == row]
-        out.ops.append(PatchOp(field=f"t3.{row}.total", value=str(len(mine)),
+        out.ops.append(PatchOp(field=f"t3.{row}.total", value=str(sum(c.count for c in mine)),
                                quote=message[mine[0].start:mine[-1].end].strip()))
     skip += [(c.start, c.end) for c in cases]
     if table_ops and (marks := _MARKS_ARE_ZERO.search(message)):
@@ -201,28 +201,31 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     if new and this_years and not any(x.target.startswith("t3.new_received.") for x in reading.stated):
         # "今年有这么几个：" and one a line: the lines are this year's applications, and all of them
         # (the reader's own count of the lines: no word of the message holds it)
-        reading.computed.append(Stated("t3.new_received.total", len(new), message[:cases[0].start].strip(), 0, 0))
-    if new and any(x.target == "t3.new_received.total" and x.value == len(new) for x in [*reading.stated, *reading.computed]):
+        reading.computed.append(Stated("t3.new_received.total", sum(c.count for c in new), message[:cases[0].start].strip(), 0, 0))
+    if new and any(x.target == "t3.new_received.total" and x.value == sum(c.count for c in new)
+                   for x in [*reading.stated, *reading.computed]):
         # "今年收了5件 我一个个说": the lines are this year's applications, by who applied
         span = message[cases[0].start:cases[-1].end].strip()
         for col in dict.fromkeys(c.column for c in new):
-            out.ops.append(PatchOp(field=f"t3.new_received.{col}", value=str(sum(c.column == col for c in new)),
+            out.ops.append(PatchOp(field=f"t3.new_received.{col}", value=str(sum(c.count for c in new if c.column == col)),
                                    quote=span))
         carried = [c for c in cases if c.carried_over]  # "另外去年12月底收到的一件…也给了"
         for col in dict.fromkeys(c.column for c in carried):
             mine = [x for x in carried if x.column == col]
-            out.ops.append(PatchOp(field=f"t3.carried_over.{col}", value=str(len(mine)),
+            out.ops.append(PatchOp(field=f"t3.carried_over.{col}", value=str(sum(c.count for c in mine)),
                                    quote=message[mine[0].start:mine[-1].end].strip()))
         if carried:  # the story is whole (its count matched): these are all that came from last year
-            out.ops.append(PatchOp(field="t3.carried_over.total", value=str(len(carried)),
+            out.ops.append(PatchOp(field="t3.carried_over.total", value=str(sum(c.count for c in carried)),
                                    quote=message[carried[0].start:carried[-1].end].strip()))
     elif not cases and (one := _one_case(message, reading)):
         # "依申请还有一件漏了，…也是个人的，还没答复，转明年了": one application, and what became of it
         one_told = message[one.start:one.end].strip()
         out.ops += [PatchOp(field=f"t3.{one.row}.{one.column}", value="1", quote=one_told),
                     PatchOp(field=f"t3.{one.row}.total", value="1", quote=one_told)]
-        if _results_short(earlier or {}, one.column) and not reading.stated:
-            pass  # "漏了一个…算其他处理": the results told fell short: a result of one already counted
+        if _results_short(earlier or {}, one.column) and not _ADDED_ONE.search(message):
+            # "漏了一个…算其他处理", "还有1件个人的12月底才收到，结转到明年" after 12 new: the results
+            # told fell short, so this is the result of one already counted, not one more that came in
+            reading.stated = [x for x in reading.stated if not x.target.startswith("t3.new_received.")]
         else:
             if not any(x.target == f"t3.new_received.{one.column}" for x in reading.stated):
                 out.ops.append(PatchOp(field=f"t3.new_received.{one.column}", value="1", quote=one_told))
@@ -232,6 +235,14 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
         reading.unexplained = [u for u in reading.unexplained if not (one.start <= u[0] < one.end)]
     _channels_add_up(message, reading)
     _kinds_add_up(message, reading)
+    for x in list(reading.stated):
+        row, _, col = x.target.rpartition(".")
+        said_of = re.search(r"[0-9０-９一二两三四五六七八九十]+\s*件\s*(?:都|全)?是", x.quote)
+        if (x.target.startswith("t3.") and col != "total" and said_of and any(
+                a.kind == "t3col" and a.key == col for a in vocabulary().anchors(x.quote[said_of.end():]))
+                and not any(y.target.startswith(row + ".") and y is not x for y in reading.stated)):
+            # "去年结转1件是个人的": the row's whole count is that applicant's
+            reading.stated.append(Stated(f"{row}.total", x.value, x.quote, x.start, x.end))
     targets: set[str] = set()
     for s in reading.stated:
         value = s.value if isinstance(s.value, bool) else str(s.value)
@@ -322,6 +333,10 @@ _INTRODUCES = re.compile(r"我们是|我们单位是|单位是|单位名称|机�
 _THIS_YEARS_LIST = re.compile(r"(?:今年|本年|全年)[^。！!？?\n]{0,12}(?:这么几个|这几个|这几件|这么几件|如下|下面这些|这些)[^。！!？?\n]{0,4}[：:]\s*$")
 
 
+# "漏了一件申请没说", "又收了一件": one more that came in, whatever the results told so far
+_ADDED_ONE = re.compile(r"漏了一件申请|漏说了一件申请|又收了|又来了|新收的漏了|收到的漏了")
+
+
 def _results_short(cells: Mapping[str, object], col: str) -> bool:
     """The applications of ``col`` said to have come in are more than the results told for them."""
     def n(address: str) -> int:
@@ -335,7 +350,7 @@ def _results_short(cells: Mapping[str, object], col: str) -> bool:
 def _one_case(message: str, reading: Reading) -> _Case | None:
     """One application this message adds to this year's count, told with who asked and its result."""
     said = {x.target: x.value for x in reading.stated if x.target.startswith("t3.")}
-    if said and (said.get("t3.new_received.total") != 1 or any(not t.startswith("t3.new_received.") for t in said)):
+    if said and (any(v != 1 for v in said.values()) or any(not t.startswith("t3.new_received.") for t in said)):
         return None
     if not said and not re.search(r"漏了|漏掉|落了|忘了|还有|另外|又收|又来", message):
         return None  # (one told with nothing said of this year's count: only as one more, added)

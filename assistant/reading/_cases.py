@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.numbers import parse_number
 from assistant.reading._questions import is_question
 from assistant.reading._vocab import vocabulary
 
@@ -28,6 +29,7 @@ class Case:
     carried_over: bool  # received last year, carried into this one
     start: int  # the line's span in the message
     end: int
+    count: int = 1  # "另外两个个人问的也是不掌握": two applications told on one line
 
 
 def cases_told_one_per_line(message: str) -> list[Case]:
@@ -118,11 +120,20 @@ def _case(line: str, at: int, default_column: str | None = None) -> Case | None:
     if len(cols) > 1 and (ask := _ASKS.search(told)):
         # "一家健身公司要…评审打分表，把专家个人信息遮了": who asked is named before what was asked for
         cols = {a.key for a in anchors if a.kind == "t3col" and a.end <= ask.start()} or cols
+    if len(cols) > 1 and not chosen:
+        # "一个人其实是投诉养殖场污染": who applied opens the line; a later applicant word is what it was about
+        cols = {min((a for a in anchors if a.kind == "t3col"), key=lambda a: a.start).key}
     if chosen:
         cols = {chosen}
     if len(rows) != 1 or len(cols) != 1:
         return None
-    return Case(next(iter(rows)), next(iter(cols)), bool(_LAST_YEAR.search(line)), at, at + len(line))
+    many = _SEVERAL.match(_ITEM.sub("", line, count=1))
+    count = int(parse_number(many.group(1)) or 1) if many else 1
+    return Case(next(iter(rows)), next(iter(cols)), bool(_LAST_YEAR.search(line)), at, at + len(line), count)
+
+
+# "另外两个个人问的…", "三个村民要…": one line telling several applications alike
+_SEVERAL = re.compile(r"\s*(?:另外|还有|其他|其余)?\s*([两二三四五六七八九2-9])\s*(?:个|件|位|家|名)")
 
 
 # "一件问…，直接给了；另一件是要…，按行政查询事项填的": applications told one after another
