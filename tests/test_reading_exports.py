@@ -661,3 +661,10 @@ def test_one_told_alone_after_the_results_is_its_result_not_one_more():
 def test_a_count_said_to_be_one_applicants_is_its_rows_total():
     got = _values("去年结转2件是企业的")
     assert got["t3.carried_over.commercial"] == "2" and got["t3.carried_over.total"] == "2"
+
+
+def test_the_rest_after_one_rows_applicant_is_that_rows_rest():
+    got = _values("上年结转2件是企业的，其他都没有", recent=("t3",), known=["t3.new_received.total"])
+    zeros = {f for f, v in got.items() if v in (0, "0")}
+    assert zeros and all(f.startswith("t3.carried_over.") for f in zeros)
+    assert got["t3.carried_over.commercial"] == "2"

@@ -284,6 +284,15 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
                      and a not in known and not a.endswith(".total")]
             out.ops += [PatchOp(field=a, value=0, quote=z.quote) for a in cells]
             continue
+        at = message.find(z.quote)
+        row_said = {x.target.rpartition(".")[0] for x in reading.stated if x.target.startswith("t3.")
+                    and 0 <= x.start < at + len(z.quote) and x.start >= max(message.rfind(ch, 0, max(at, 0)) for ch in "。！!\n") + 1}
+        if len(row_said) == 1 and re.match(r"\s*(?:[^，,。]*[，,])?\s*(?:其他|其余|别的|剩下的?)(?:都|也)?(?:没有|是0|为0)", z.quote[-14:] if len(z.quote) > 14 else z.quote):
+            # "去年结转那1件是个人的，其他都没有": the rest of that row, not the whole table
+            row = next(iter(row_said))
+            out.ops += [PatchOp(field=a, value=0, quote=z.quote) for a in ALL_CELL_ADDRESSES
+                        if a.startswith(row + ".") and a not in known and not a.endswith(".total")]
+            continue
         tables = _blanket_scope(reading, targets, topic, table_ops, message, recent)
         if reading.unexplained:
             out.zero_deferred = z.quote  # it would zero what the reader missed
