@@ -566,7 +566,7 @@ def test_table_three_told_one_applicant_a_line():
 
 
 def test_table_three_pasted_without_labels_in_the_formats_row_order():
-    rows = ["%d\t0\t0\t0\t0\t0" % v for v in [5, 1, 3, 1] + [0] * 8 + [1, 0, 0] + [0] * 5 + [0, 0, 0] + [5, 1]]
+    rows = [f"{v}\t0\t0\t0\t0\t0" for v in [5, 1, 3, 1] + [0] * 8 + [1, 0, 0] + [0] * 5 + [0, 0, 0] + [5, 1]]
     message = "只复制了数字，按表三从上到下的顺序，每行6个数：\n" + "\n".join(rows)
     r = read_message(message)
     got = {op.field: op.value for op in r.ops}
