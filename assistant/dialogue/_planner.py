@@ -191,7 +191,8 @@ def _t3_question(missing: list[str], known: set[str], facts: Facts) -> str:
         return (f"这些申请（{counts}，含上年结转）是怎么办理的？可以直接说，例如“予以公开5件，部分公开1件，"
                 "本机关不掌握2件（都是个人的）”；还没办完、转到明年的也请说明，其余没有的说“其他都是0”。也可以粘贴表三。")
     names = "、".join(f"「{r.full_label}」" for r in rows[:3]) + (f"等{len(rows)}行" if len(rows) > 3 else "")
-    return f"表三还缺{len(missing)}格，在{names}。可以粘贴这几行，或整张表三。"
+    return (f"表三还缺{len(missing)}格，在{names}。这些行有的话直接说，例如“不掌握3件（个人2，企业1）”，"
+            "或粘贴这几行、整张表三；都没有的话说“表三其他都是0”（只填还没有数字的格子）。")
 
 
 def _results_cover(facts: Facts, new: list[int | None]) -> bool:
