@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import select
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TextIO
 
@@ -84,32 +84,28 @@ def _messages(stdin: TextIO, out: TextIO) -> Iterator[str]:
             continue
         if line.rstrip().endswith(("：", ":")) or _LISTED.match(line):
             # "依申请今年3件：" then "1.一个村民要…" a line each (through a pipe too): one message
-            items = [line]
-            while _more_now(stdin):
-                more = stdin.readline()
-                if not more:
-                    break
-                if _LISTED.match(more.rstrip("\r\n")):
-                    items.append(more.rstrip("\r\n"))
-                    continue
-                held = more
-                break
-            yield "\n".join(items)
+            message, held = _run_of(line, stdin, lambda x: bool(_LISTED.match(x)))
+            yield message
             continue
         if is_table_line(line):
-            rows = [line]
-            while _more_now(stdin):
-                more = stdin.readline()
-                if not more:
-                    break
-                if is_table_line(more.rstrip("\r\n")):
-                    rows.append(more.rstrip("\r\n"))
-                    continue
-                held = more
-                break
-            yield "\n".join(rows)
+            message, held = _run_of(line, stdin, is_table_line)
+            yield message
             continue
         yield line
+
+
+def _run_of(first: str, stdin: TextIO, belongs: Callable[[str], bool]) -> tuple[str, str | None]:
+    """``first`` and the lines right after it that ``belongs`` takes, as one message; and the line
+    that ended the run (to be read next), if any."""
+    lines = [first]
+    while _more_now(stdin):
+        more = stdin.readline()
+        if not more:
+            break
+        if not belongs(more.rstrip("\r\n")):
+            return "\n".join(lines), more
+        lines.append(more.rstrip("\r\n"))
+    return "\n".join(lines), None
 
 
 def run_chat(app: AppService, *, user: str, draft_id: int | None = None, previous: str | None = None,

@@ -381,14 +381,19 @@ def _channels_add_up(message: str, reading: Reading) -> None:
         reading.checked += [x.quote for x in said if x is not first]  # (a part of the count, inside it)
         reading.stated = [x for x in reading.stated if x.target != "new_media_posts" or x is first]
         return
-    total = sum(int(x.value) for x in said)
+    _said_as_one(message, reading, "new_media_posts", said)
+
+
+def _said_as_one(message: str, reading: Reading, target: str, said: list[Stated]) -> bool:
+    """``said`` (values of ``target``) replaced by their sum, quoted from the first one's words to the
+    last's; False (nothing changed) when a quote cannot be found in the message."""
     spans = [(p, p + len(x.quote)) for x in said if (p := message.find(x.quote)) >= 0]
     if len(spans) != len(said):
-        return
+        return False
     start, end = min(a for a, _ in spans), max(b for _, b in spans)
-    quote = message[start:end]  # from the first channel's words to the last's
-    reading.stated = [x for x in reading.stated if x.target != "new_media_posts"]
-    reading.stated.append(Stated("new_media_posts", total, quote, start, end))
+    reading.stated = [x for x in reading.stated if x.target != target]
+    reading.stated.append(Stated(target, sum(int(x.value) for x in said), message[start:end], start, end))
+    return True
 
 
 def _kinds_add_up(message: str, reading: Reading) -> None:
@@ -401,14 +406,8 @@ def _kinds_add_up(message: str, reading: Reading) -> None:
         kinds = [x for x in said if re.search(r"[\u4e00-\u9fa5]{2,}(?:许可|处罚|强制)", x.quote)]
         if len(said) < 2 or len(kinds) != len(said) or len({x.quote for x in said}) < len(said):
             continue
-        total = sum(int(x.value) for x in said)
-        spans = [(p, p + len(x.quote)) for x in said if (p := message.find(x.quote)) >= 0]
-        if len(spans) != len(said):
+        if not _said_as_one(message, reading, target, said):
             continue
-        start, end = min(a for a, _ in spans), max(b for _, b in spans)
-        quote = message[start:end]  # from the first kind's words to the last's
-        reading.stated = [x for x in reading.stated if x.target != target]
-        reading.stated.append(Stated(target, total, quote, start, end))
         # "就这两类": how many kinds there were, not a count of the report
         kinds_said = [u for u in reading.unexplained if re.search(r"[两二三四五六七八九2-9](?:类|种|项|个方面)", u[2])]
         reading.unexplained = [u for u in reading.unexplained if u not in kinds_said]
