@@ -67,10 +67,16 @@ def database_url(request, tmp_path):
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'store.sqlite3'}"
         return
+    yield from postgres_schema("未设置 REPORT_TEST_POSTGRES_URL")
+
+
+def postgres_schema(skip_reason: str):
+    """The test PostgreSQL's URL with a schema of its own, dropped afterwards (for a fixture to yield
+    from); skipped with ``skip_reason`` locally without REPORT_TEST_POSTGRES_URL, failing in CI."""
     if not PG_URL:
         if os.environ.get("CI"):
             pytest.fail("CI 中必须提供 REPORT_TEST_POSTGRES_URL（见 .ci/run）")
-        pytest.skip("未设置 REPORT_TEST_POSTGRES_URL")
+        pytest.skip(skip_reason)
     schema = "t_" + uuid.uuid4().hex[:12]
     admin = create_engine(PG_URL)
     with admin.begin() as c:

@@ -13,12 +13,11 @@ import signal
 import uuid
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from assistant.storage import Store
 from eval.bench_load import PASSWORD, AppClient, AppError, UserRun, _last_user_text, dialogue, verify
 from eval.harness import AppServer, Cluster, add_users, find_nginx
-from tests.conftest import PG_URL
+from tests.conftest import postgres_schema
 
 pytestmark = pytest.mark.timeout(300)
 
@@ -29,18 +28,7 @@ KILL_AFTER = 6  # answered turns in all before the kill: the others are mid-run
 @pytest.fixture
 def pg_url():
     """A schema of its own on the test PostgreSQL (skipped without it; CI has it)."""
-    if not PG_URL:
-        if os.environ.get("CI"):
-            pytest.fail("CI 中必须提供 REPORT_TEST_POSTGRES_URL（见 .ci/run）")
-        pytest.skip("未设置 REPORT_TEST_POSTGRES_URL：两个进程共用的数据库应为 PostgreSQL")
-    schema = "t_" + uuid.uuid4().hex[:12]
-    admin = create_engine(PG_URL)
-    with admin.begin() as c:
-        c.execute(text(f'CREATE SCHEMA "{schema}"'))
-    yield f"{PG_URL}{'&' if '?' in PG_URL else '?'}options=-csearch_path%3D{schema}"
-    with admin.begin() as c:
-        c.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    admin.dispose()
+    yield from postgres_schema("未设置 REPORT_TEST_POSTGRES_URL：两个进程共用的数据库应为 PostgreSQL")
 
 
 def _user_texts(chat) -> list[str]:
