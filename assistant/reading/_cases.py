@@ -9,6 +9,7 @@ read so; otherwise the lines are left to the statement reader, which names back 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.numbers import parse_number
@@ -55,19 +56,8 @@ _ONE_APPLICANT = re.compile(r"^[ \t\u3000]*(?:还有|另外|再有|再就是)?[�
 def _one_applicant_a_line(message: str) -> list[Case]:
     """Applications one a line without a number or a "…件：" before them, each line opening with
     who asked ("有个大学的课题组，要…，给了。" / "一个个人要…，给了。"); [] unless every line is one."""
-    out: list[Case] = []
-    pos = 0
-    for line in message.splitlines(keepends=True):
-        body = line.rstrip("\r\n")
-        if body.strip():
-            if not _ONE_APPLICANT.match(body) or re.search(r"[0-9０-９]", body):
-                return []
-            case = _case(body, pos)
-            if case is None:
-                return []
-            out.append(case)
-        pos += len(line)
-    return out if len(out) >= 2 else []
+    return _each_line_a_case(message.splitlines(keepends=True), 0,
+                             lambda body: bool(_ONE_APPLICANT.match(body)) and not re.search(r"[0-9０-９]", body))
 
 
 def _listed_after_a_colon(message: str) -> list[Case]:
@@ -78,18 +68,23 @@ def _listed_after_a_colon(message: str) -> list[Case]:
         pos += len(line)
         if not line.rstrip().endswith(("：", ":")) or not re.search(r"件|申请", line):
             continue
-        out: list[Case] = []
-        at = pos
-        for body in lines[k + 1:]:
-            text = body.rstrip("\r\n")
-            if text.strip():
-                case = _case(text, at)
-                if case is None:
-                    return []
-                out.append(case)
-            at += len(body)
-        return out if len(out) >= 2 else []
+        return _each_line_a_case(lines[k + 1:], pos)
     return []
+
+
+def _each_line_a_case(lines: list[str], at: int, fits: Callable[[str], bool] = lambda body: True) -> list[Case]:
+    """Every non-blank line (starting at offset ``at``) as one application, or [] when one does not
+    fit or cannot be placed, or fewer than two are told."""
+    out: list[Case] = []
+    for line in lines:
+        body = line.rstrip("\r\n")
+        if body.strip():
+            case = _case(body, at) if fits(body) else None
+            if case is None:
+                return []
+            out.append(case)
+        at += len(line)
+    return out if len(out) >= 2 else []
 
 
 # "要…", "申请…", "问…": what comes after is what was asked for, not who asked
