@@ -47,7 +47,7 @@ from assistant.export._export import ExportFormat
 from assistant.ledger import LEDGER_TYPES, LedgerDerivation, LedgerError, derive_ledger, write_template
 from assistant.llm import LLMError, LLMRequest, LLMResponse, Model, call_context
 from assistant.numbers import parse_number, to_halfwidth
-from assistant.storage import DraftInfo, FactChange, NarrativeVersion, Store, StoredFact
+from assistant.storage import DraftInfo, FactChange, NarrativeVersion, Store, StoredFact, Turn
 from assistant.storage._store import NarrativeSource
 from assistant.validation import validate
 from assistant.workflow import (
@@ -254,6 +254,8 @@ _Content = tuple[Assembled, Facts, dict[str, StoredFact], dict[str, NarrativeVer
 
 class AppService:
     _CONTENTS = 128  # revisions kept (a few per draft being worked on at once)
+    _CHATS, _CHAT_CHARS = 256, 4_000_000  # drafts whose turns are kept (``_turns``), their characters at most
+
     def __init__(self, store: Store, auth: AuthStore, model: Model | None = None, *,
                  export_dir: str | Path | None = None, settings: Settings | None = None,
                  local_user: bool = False):
@@ -269,6 +271,10 @@ class AppService:
         self.export_dir = Path(export_dir) if export_dir is not None else self.settings.export_dir
         self._contents: OrderedDict[tuple[int, int], _Content] = OrderedDict()  # by (draft, revision)
         self._contents_lock = threading.Lock()
+        # by draft: its turns as last read, and their characters (``_turns``)
+        self._chats: OrderedDict[int, tuple[int, tuple[Turn, ...]]] = OrderedDict()
+        self._chat_chars = 0
+        self._chats_lock = threading.Lock()
         self._reads = threading.local()  # the memo of ``one_read``, per thread
         self.limits = LoginLimits(self.settings.login_max_failures,
                                   dt.timedelta(minutes=self.settings.login_lock_minutes),
@@ -468,11 +474,31 @@ class AppService:
         """The chat as role/content messages, after a greeting (with the first questions while the
         draft has no turn yet; the questions that follow are in the stored replies)."""
         self._open(username, draft_id, "view")
-        turns = self.store.turns(int(draft_id))
+        turns = self._turns(int(draft_id))
         if not turns:
             return [{"role": "assistant", "content": self.service.opening(int(draft_id))}]
         return [{"role": "assistant", "content": GREETING}] + [
             {"role": t.role, "content": t.text} for t in turns if t.role in ("user", "assistant")]
+
+    def _turns(self, draft_id: int) -> tuple[Turn, ...]:
+        """The draft's turns, as the database has them now. Turns are only ever added (each with the
+        next seq, under the draft's write lock): those read before are kept, and only the ones after
+        them are read, from the last one kept on (still there: the same history; else all again)."""
+        with self._chats_lock:
+            known = self._chats.get(draft_id, (0, ()))[1]
+        if known:
+            new = self.store.turns(draft_id, after=known[-1].seq - 1)
+            turns = known + tuple(new[1:]) if new and new[0].id == known[-1].id else tuple(self.store.turns(draft_id))
+        else:
+            turns = tuple(self.store.turns(draft_id))
+        size = sum(len(t.text) for t in turns)
+        with self._chats_lock:
+            # (if another thread read more meanwhile, the next read reads them again)
+            self._chat_chars += size - self._chats.pop(draft_id, (0, ()))[0]
+            self._chats[draft_id] = size, turns
+            while len(self._chats) > 1 and (len(self._chats) > self._CHATS or self._chat_chars > self._CHAT_CHARS):
+                self._chat_chars -= self._chats.popitem(last=False)[1][0]
+        return turns
 
     def snapshot(self, username: str | None, draft_id: Any) -> Snapshot:
         user, draft = self._open(username, draft_id, "view")

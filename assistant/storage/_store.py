@@ -437,10 +437,16 @@ class Store:
                 q = q.where(FactChangeRow.field == field_name)
             return [_entry(c, g) for c, g in s.execute(q)]
 
-    def turns(self, draft_id: int) -> list[Turn]:
+    def turns(self, draft_id: int, *, after: int = 0) -> list[Turn]:
+        """The draft's turns in order; ``after``: only those whose seq is higher (turns are only ever
+        added, each with the next seq under the draft's write lock)."""
         with self._read() as s:
-            rows = s.scalars(select(TurnRow).where(TurnRow.draft_id == draft_id).order_by(TurnRow.seq))
-            return [_turn(r) for r in rows]
+            # plain columns, not mapped rows: the chat is read after every turn
+            q = (select(TurnRow.id, TurnRow.seq, TurnRow.role, TurnRow.text, TurnRow.author, TurnRow.created_at)
+                 .where(TurnRow.draft_id == draft_id).order_by(TurnRow.seq))
+            if after:
+                q = q.where(TurnRow.seq > after)
+            return [Turn(*r) for r in s.execute(q)]
 
     # ---- narrative -----------------------------------------------------------------------------
     def save_narrative(self, draft_id: int, part: str, text: str, *, source: NarrativeSource, author: str,
