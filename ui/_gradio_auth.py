@@ -53,7 +53,8 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse
 from assistant.auth import AccountDisabled, LoginThrottled
 from ui._sessions import SESSIONS, Sessions
 
-__all__ = ["COOKIE", "GRADIO_ZH_GAPS", "login_page", "serve", "skips_without_rebuilding", "user_of"]
+__all__ = ["COOKIE", "GRADIO_ZH_GAPS", "finds_files_without_awaiting", "login_page", "serve", "skips_without_rebuilding",
+           "user_of"]
 
 COOKIE = "report-assistant-session"
 _WRONG = "用户名或密码不正确。"
@@ -307,6 +308,46 @@ def skips_without_rebuilding() -> None:
 
     postprocess_data.skips_without_rebuilding = True  # type: ignore[attr-defined]
     blocks.Blocks.postprocess_data = postprocess_data  # type: ignore[method-assign]
+
+
+class _FileFound(Exception):
+    pass
+
+
+def finds_files_without_awaiting() -> None:
+    """Gradio looks for files in every input and output value (``processing_utils.
+    async_move_files_to_cache``) by walking it with one coroutine per dict, list and leaf: the whole
+    chat, on the way in and out of every turn (about a tenth of a turn's CPU). Here a value is walked
+    once without coroutines and handed back as Gradio's walk hands it back when it holds no file (new
+    dicts and lists, the same leaves); a value holding a file goes through Gradio's walk. Installed
+    once, for every app."""
+    from gradio import processing_utils
+    from gradio.data_classes import GradioModel, GradioRootModel
+    from gradio_client.utils import is_file_obj_with_meta as is_file
+
+    original = processing_utils.async_move_files_to_cache
+    if getattr(original, "finds_files_without_awaiting", False):
+        return
+
+    def plain(obj: Any) -> Any:  # ``gradio_client.utils.async_traverse`` finding no file
+        if is_file(obj):
+            raise _FileFound
+        if isinstance(obj, dict):
+            return {k: plain(v) for k, v in obj.items()}
+        if isinstance(obj, (list, tuple)):
+            return [plain(v) for v in obj]
+        return obj
+
+    async def move_files_to_cache(data: Any, block: Any, postprocess: bool = False, check_in_upload_folder: bool = False,
+                                  keep_in_cache: bool = False) -> Any:
+        try:
+            return plain(data.model_dump() if isinstance(data, (GradioRootModel, GradioModel)) else data)
+        except _FileFound:
+            return await original(data, block, postprocess, check_in_upload_folder, keep_in_cache)
+
+    move_files_to_cache.finds_files_without_awaiting = True  # type: ignore[attr-defined]
+    move_files_to_cache.original = original  # type: ignore[attr-defined]
+    processing_utils.async_move_files_to_cache = move_files_to_cache
 
 
 def _matplotlib_absent() -> None:

@@ -1,0 +1,42 @@
+"""Gradio's look for files in a value, walked without a coroutine per element, hands back what its own
+walk hands back: for a value without a file (the chat) the same dicts, lists and leaves, new containers;
+a value holding a file goes through Gradio's walk and its file is moved to the cache as before."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import gradio as gr
+from gradio import processing_utils
+
+from ui._gradio_auth import finds_files_without_awaiting
+
+
+def _both(data, block, **kw):
+    finds_files_without_awaiting()
+    mine = processing_utils.async_move_files_to_cache
+    original = mine.original  # type: ignore[attr-defined]
+    return asyncio.run(mine(data, block, **kw)), asyncio.run(original(data, block, **kw))
+
+
+def test_a_value_without_a_file_comes_back_as_gradio_s_walk_gives_it():
+    chat = gr.Chatbot()
+    value = chat.postprocess([{"role": "user", "content": "本年新收申请40件"},
+                              {"role": "assistant", "content": "已记录：\n- 新收 40件"}])
+    samples: list[Any] = [value, value.model_dump(), {"a": [1, (2, 3), {"b": None}], "c": "x"}, "text", None, [], ()]
+    for data in samples:
+        mine, theirs = _both(data, chat, postprocess=True)
+        assert mine == theirs and type(mine) is type(theirs)
+        if isinstance(theirs, (dict, list)) and theirs:
+            assert mine is not data  # new containers, as Gradio's walk makes them
+
+
+def test_a_value_with_a_file_goes_through_gradio_s_walk(tmp_path):
+    path = tmp_path / "上年报告.txt"
+    path.write_text("上年的报告", encoding="utf-8")
+    block = gr.File()
+    data = {"files": [{"path": str(path), "meta": {"_type": "gradio.FileData"}, "orig_name": path.name}], "n": 1}
+    mine, theirs = _both(data, block, postprocess=True)
+    assert mine == theirs and mine["files"][0]["url"].startswith("/gradio_api/file=")
+    assert mine["files"][0]["path"] != str(path)  # moved to the block's cache
