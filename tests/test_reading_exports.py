@@ -668,3 +668,71 @@ def test_the_rest_after_one_rows_applicant_is_that_rows_rest():
     zeros = {f for f, v in got.items() if v in (0, "0")}
     assert zeros and all(f.startswith("t3.carried_over.") for f in zeros)
     assert got["t3.carried_over.commercial"] == "2"
+
+
+def test_one_more_application_adds_to_the_rows_never_replaces_them(db):
+    # "又收了一件" after six: seven, and the result row grows by one — not "1" for both
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某县水利局 2025年年报", "依申请一共8件，都是群众申请的，去年没有结转，予以公开6件，不掌握2件",
+                          "年底又来了一件，是个体户申请的，也给他公开了"])
+    cells = service.facts(draft).cells
+    assert cells["t3.new_received.total"] == 9 and cells["t3.new_received.commercial"] == 1
+    assert cells["t3.granted.total"] == 7 and cells["t3.granted.commercial"] == 1
+    assert cells["t3.granted.natural"] == 6  # (derived before from "都是群众"): untouched
+
+
+def test_one_carried_over_told_later_with_its_result(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某县水利局 2025年年报", "依申请4件，都是个人，上年没结转，予以公开3件，重复申请1件",
+                          "刚想起来，上年其实结转过来1件，是一家企业的，今年3月答复了，部分公开"])
+    cells = service.facts(draft).cells
+    assert cells["t3.carried_over.commercial"] == 1 and cells["t3.carried_over.total"] == 1
+    assert cells["t3.partial.commercial"] == 1 and cells["t3.partial.total"] == 1
+    assert cells["t3.granted.total"] == 3  # the results told before stay
+
+
+def test_that_one_told_before_gets_its_result_and_nothing_more_came_in(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某县水利局 2025年年报", "今年收到申请3件，2件是个人的，1件是一家律所的，上年结转0",
+                          "个人的那2件：一件公开了，一件是我们不掌握的",
+                          "律所那件年底才收到的 还没办完 放到明年"])
+    cells = service.facts(draft).cells
+    assert cells["t3.granted.natural"] == 1 and cells["t3.unable.not_held.natural"] == 1  # "个人的那2件：" is theirs
+    assert cells["t3.carried_forward.legal_service"] == 1
+    assert cells["t3.new_received.total"] == 3 and cells["t3.new_received.legal_service"] == 1  # not one more
+
+
+def test_a_list_told_over_messages_adds_to_what_the_first_message_placed(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某县水利局 2025年年报", "今年来了4件申请，去年年底还有1件没办完的转到今年了",
+                          "去年转来的那个：一位老人要取水许可的公示，2月份给了",
+                          "今年的4件：\n①一个村民要河道整治的方案，给了\n②一家公司要采砂许可的批复，涉及商业秘密，遮掉一部分给的\n"
+                            "③有个人写的其实是举报偷排的，按信访办的"])
+    cells = service.facts(draft).cells
+    assert cells["t3.carried_over.total"] == 1 and cells["t3.carried_over.natural"] == 1
+    assert cells["t3.granted.natural"] == 2  # the one from last year and ①
+    assert cells["t3.partial.commercial"] == 1 and cells["t3.not_processed.petition.natural"] == 1
+
+
+def test_a_numbered_list_with_one_line_that_cannot_be_placed_names_it_back():
+    r = read_message("①一个居民要拆迁安置方案，给了\n②一个大姐同样的东西前后交了两回，头一回答复过了\n③一家饭店要卫生检查结果，没有这个信息")
+    got = {op.field: op.value for op in r.ops}
+    assert got["t3.granted.natural"] == "1" and got["t3.unable.not_held.commercial"] == "1"
+    assert any(u.startswith("②") for u in r.unexplained)  # not dropped with the list
+
+
+def test_a_new_count_with_how_it_differs_from_the_old_one():
+    r = read_message("许可那个又核了一遍 是215件 上次漏了两件", earlier={"t2.licensing.decisions": 213})
+    assert {op.field: op.value for op in r.ops} == {"t2.licensing.decisions": "215"}
+    assert not r.unexplained
+    r = read_message("许可那个又核了一遍 是215件 上次漏了三件", earlier={"t2.licensing.decisions": 213})
+    assert r.unexplained  # 213 and three are not 215: which is right is asked, not guessed
+
+
+def test_slashes_between_applicant_words_are_not_a_file_path():
+    r = read_message("顺序是 自然人/商业企业/科研机构/社会公益组织/法律服务机构/其他")
+    assert not r.files

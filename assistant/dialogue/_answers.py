@@ -78,14 +78,29 @@ def _new_total_said(said: str, accepted: list[PatchOp], st: State) -> bool:
         return False
 
 
-def _added_to_what_was_said(accepted: list[PatchOp], message: str, facts: Facts) -> list[PatchOp]:
+def _counted_on(accepted: list[PatchOp], added: list[str], facts: Facts) -> list[PatchOp]:
+    """The reader's counts to add ("12月又收了一件…给了": one more application) added to the cells'
+    values so far, derived ones included ("予以公开5件" made 自然人5 when all were a person's)."""
+    out = []
+    for op in accepted:
+        old = facts.cells.get(op.field)
+        if op.op == "set" and op.field in added and isinstance(old, int) and not isinstance(old, bool):
+            op = op.model_copy(update={"value": old + int(str(op.value))})
+        out.append(op)
+    return out
+
+
+def _added_to_what_was_said(accepted: list[PatchOp], message: str, facts: Facts, counted: list[str]) -> list[PatchOp]:
     """"依申请还有一件漏了，…也是个人的": applications added to the ones told before, not a new count
     for the row — each table-三 cell already said (by the clerk) grows by the number given, and the
-    reply shows the old value beside it."""
+    reply shows the old value beside it. (``counted``: cells the reader already counted on.)"""
     if not _ADDED.search(message) or _REPLACES.search(message):
         return accepted
     out = []
     for op in accepted:
+        if op.field in counted:
+            out.append(op)
+            continue
         old = facts.cells.get(op.field)
         if (op.op == "set" and op.field.startswith("t3.") and isinstance(old, int) and old > 0 and _ADDED.search(op.quote)
                 and isinstance(op.value, int) and op.value > 0 and op.value != old):  # (the same number is said again)
@@ -327,7 +342,9 @@ def answer(st: State, message: str, model: Model, correction: str | None) -> Out
         if ops:  # the number the reader could not place is the correction's
             tail = [t for t in tail if not t.startswith("这些数字没能确定")]
 
+    whole: list[PatchOp] = []  # a move between cells, made from the cells as they are: every sum kept
     if (shifted := moved_between_rows(message, st.full.cells) or moved_between_columns(message, st.full.cells)):
+        whole += shifted
         # "执法案卷那行个人的2件，有一件其实是举报，应该放到信访举报投诉那行": what the reader made of
         # the rows' words in this message is the move, and nothing else in table 三
         accepted = [op for op in accepted if not op.field.startswith("t3.")] + shifted
@@ -336,11 +353,15 @@ def answer(st: State, message: str, model: Model, correction: str | None) -> Out
         # "第7个…应该算部分公开": one application of the register pasted before, moved
         fields = {op.field for op in moved}
         accepted = [op for op in accepted if op.field not in fields] + moved
+        whole += moved
         tail = [t for t in tail if not t.startswith("这些数字没能确定")]
     taken = {op.field for op in accepted}
     # ("其余都是个人" after a total said before: the reader's own sum, not a number of this message)
     accepted += [op.model_copy(update={"value": int(str(op.value))}) for op in reading.computed if op.field not in taken]
-    accepted = _added_to_what_was_said(accepted, message, st.stated)
+    # (a move replaces what the reader made of table 三: its cells are not counted on)
+    counted = [f for f in reading.added if f not in {op.field for op in whole}]
+    accepted = _counted_on(accepted, counted, st.full)
+    accepted = _added_to_what_was_said(accepted, message, st.stated, counted)
     accepted += _one_column_follows(accepted, st.stated) + _total_follows(accepted, st.stated)
     bad = [r for r in (bad_value_reason(x) for x in rejected) if r]
     others = [x.reason for x in rejected if not bad_value_reason(x)]
@@ -379,7 +400,8 @@ def answer(st: State, message: str, model: Model, correction: str | None) -> Out
     # pasted table that does not add up across its rows (A2) is the clerk's own data, read cell by
     # cell: recorded and pointed out, as is what only clashes with an earlier answer or a column
     # that does not balance (A1); the next message ("不掌握那行个人的是15") often corrects it.
-    own = apply_patch(Facts(), [op for op in accepted if op.op == "set" and op.field.startswith(("t2.", "t3.", "t4."))])
+    own = apply_patch(Facts(), [op for op in accepted if op.op == "set" and op.field.startswith(("t2.", "t3.", "t4."))
+                                and op not in whole])
     own_derived = derivations(own)
     own_broken = {k for k in contradictions(merged_cells(own, own_derived), own_derived) if not k.startswith("A1:")}
     pasted = {line.strip() for line in reading.table_lines}

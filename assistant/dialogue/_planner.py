@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from assistant.drafting import derive_cells
 from schemas import labels as L
 from schemas.facts import FACT_SPECS, Facts, FactSpec, fact_label, is_cell, spec_of
-from schemas.layout import ALL_CELL_ADDRESSES, T2_CELLS, T3_ROWS, T4_BLOCKS, T4_COLUMNS, cell_label
+from schemas.layout import ALL_CELL_ADDRESSES, T2_CELLS, T3_ROWS, T4_BLOCKS, T4_COLUMNS, T3Row, cell_label
 
 __all__ = [
     "GROUPS", "REQUIRED", "REQUIRED_WHEN", "Group", "Plan", "Question", "describe_fields", "group_of",
@@ -282,6 +282,66 @@ def _order(field: str) -> int:
 
 
 # ---- describing fields -------------------------------------------------------------------------
+_ORGS = ("commercial", "research", "public_interest", "legal_service", "other")
+
+
+def _columns_named(cols: tuple[str, ...]) -> str:
+    if set(cols) == set(_ORGS):
+        return "法人或其他组织五列"
+    if set(cols) == {*_ORGS, "total"}:
+        return "法人或其他组织五列和总计"
+    if set(cols) == {"natural", *_ORGS}:
+        return "六类申请人各列"
+    return "、".join(L.T3_COLUMN_LABELS[c] for c in cols)
+
+
+def _rows_named(rows: list[T3Row]) -> str:
+    """"（二）部分公开、（三）不予公开各项、（四）无法提供2–3": rows of table 三, a group's sub-rows by number."""
+    parts: list[str] = []
+    k = 0
+    while k < len(rows):
+        r = rows[k]
+        if r.group is None:
+            parts.append(re.sub(r"（[^）]*）$", "", r.label))  # ("（二）部分公开（区分处理的，…）")
+            k += 1
+            continue
+        same = [x for x in rows[k:] if x.group == r.group]
+        k += len(same)
+        everyone = [x for x in T3_ROWS if x.group == r.group]
+        if len(same) == len(everyone):
+            parts.append(f"{r.group_label}各项")
+            continue
+        numbers = [everyone.index(x) + 1 for x in same]
+        runs: list[list[int]] = []
+        for n in numbers:
+            if runs and runs[-1][-1] == n - 1:
+                runs[-1].append(n)
+            else:
+                runs.append([n])
+        runs_said = [f"{run[0]}–{run[-1]}" if len(run) > 2 else "、".join(map(str, run)) for run in runs]
+        parts.append(f"{r.group_label}{'、'.join(runs_said)}")
+    return "、".join(parts)
+
+
+def _t3_described(cells: list[str]) -> list[str]:
+    """Cells of table 三: a whole row by its label; rows with the same columns told once when there are
+    many ("表三（二）部分公开、（三）不予公开各项…共18行的法人或其他组织五列"), not row by row."""
+    by_cols: dict[tuple[str, ...], list[T3Row]] = {}
+    for r in T3_ROWS:
+        cols = tuple(a.rsplit(".", 1)[1] for a in cells if a.rsplit(".", 1)[0] == r.address)
+        if cols:
+            by_cols.setdefault(cols, []).append(r)
+    out: list[str] = []
+    for cols, rows in by_cols.items():
+        whole = len(cols) == len(L.T3_COLUMN_LABELS)
+        if len(rows) >= 3:
+            out.append(f"表三{_rows_named(rows)}共{len(rows)}行" + ("整行" if whole else f"的{_columns_named(cols)}"))
+            continue
+        for r in rows:
+            out.append(f"表三「{r.full_label}」整行" if whole else f"表三「{r.full_label}」行的{_columns_named(cols)}")
+    return out
+
+
 def describe_fields(fields: Iterable[str]) -> list[str]:
     """Short labels for a set of fields: named facts by label, cells summarised per table and row."""
     fields = sorted(set(fields), key=_order)
@@ -298,13 +358,7 @@ def describe_fields(fields: Iterable[str]) -> list[str]:
         if len(cells) == size:
             out.append(f"{names[table]}全部{size}格")
         elif table == "t3":
-            for r in T3_ROWS:
-                row_cells = [a for a in cells if a.rsplit(".", 1)[0] == r.address]
-                if len(row_cells) == len(L.T3_COLUMN_LABELS):
-                    out.append(f"表三「{r.full_label}」整行")
-                elif row_cells:
-                    cols = "、".join(L.T3_COLUMN_LABELS[a.rsplit(".", 1)[1]] for a in row_cells)
-                    out.append(f"表三「{r.full_label}」行的{cols}")
+            out += _t3_described(cells)
         elif table == "t4":
             for b in T4_BLOCKS:
                 block = [a for a in cells if a.startswith(f"t4.{b}.")]

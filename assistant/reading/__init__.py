@@ -17,10 +17,12 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from assistant.numbers import find_numbers
+from assistant.numbers import find_numbers, parse_number
+from assistant.reading._cases import ITEM as _ITEM_LINE
+from assistant.reading._cases import THAT_ONE as _THAT_ONE
 from assistant.reading._cases import Case as _Case
+from assistant.reading._cases import cases_in_a_list as _cases_in_a_list
 from assistant.reading._cases import cases_told_inline as _cases_inline
-from assistant.reading._cases import cases_told_one_per_line as _cases_one_per_line
 from assistant.reading._cases import items_in
 from assistant.reading._cases import one_case_told as _one_case_told
 from assistant.reading._guide import guide_answer
@@ -70,6 +72,9 @@ class MessageReading:
     # values the reader computed from ones said in earlier messages ("其余都是个人" after "新收46件"):
     # not written in this message, so no check against its words can pass them; recorded as computed
     computed: list[PatchOp] = field(default_factory=list)
+    # table-三 cells whose op is a count to add to what is recorded ("12月又收了一件…给了": one more,
+    # not a new count of the row)
+    added: list[str] = field(default_factory=list)
 
     @property
     def explained(self) -> bool:
@@ -86,11 +91,16 @@ _THAT_TABLE = re.compile(r"表上|表里|表中|表格里|这张表|那张表|�
 
 
 # a path (D:\…, /home/…, ~/…), a file name with its extension, a web address
-_FILE = re.compile(r"https?://[^\s，。；]+|(?:[A-Za-z]:[\\/]|~?/)[^\s，。；“”]+|[^\s，。；、“”:：]+\.(?:xlsx|xls|et|csv|ods|docx|doc|wps|pdf|txt|html?)\b",
+# (a path opens at a word's start with a letter: "自然人/商业企业/…" and "8/3/1" are no paths)
+_FILE = re.compile(r"https?://[^\s，。；]+|(?:[A-Za-z]:[\\/]|(?<![\w/])~?/(?=[A-Za-z._~]))[^\s，。；“”]+|[^\s，。；、“”:：]+\.(?:xlsx|xls|et|csv|ods|docx|doc|wps|pdf|txt|html?)\b",
                    re.IGNORECASE)
 
 
-def _two_values_named_back(message: str, out: MessageReading) -> None:
+# "之前漏了一起", "多算了2件": how a new count differs from the one recorded
+_SLIP = re.compile(r"漏了|漏掉|漏算|漏报|少算|少报|少说|少统计|多算|多报|多说|多统计")
+
+
+def _two_values_named_back(message: str, out: MessageReading, earlier: Mapping[str, object] | None = None) -> None:
     """One item given two different numbers in one message that does not say which is right (the
     reader placed a count of one story in two rows): neither is recorded, both are named back."""
     flags: dict[str, list[PatchOp]] = {}
@@ -109,6 +119,19 @@ def _two_values_named_back(message: str, out: MessageReading) -> None:
     if _CORRECTS.search(message):
         return
     clash = {f for f, v in values.items() if len(v) > 1 and all(re.fullmatch(r"\d+(?:\.\d+)?", x) for x in v)}
+    for name in list(clash):
+        # "处罚…是8起 之前漏了一起" after 7: the new count, and how it differs from the one recorded
+        said = [op for op in out.ops if op.field == name]
+        old = (earlier or {}).get(name)
+        slip = [op for op in said if _SLIP.search(op.quote)]
+        if len(said) != 2 or len(slip) != 1 or not isinstance(old, int) or isinstance(old, bool):
+            continue
+        count = next(op for op in said if op is not slip[0])
+        sign = -1 if re.search(r"多", _SLIP.search(slip[0].quote).group(0)) else 1  # type: ignore[union-attr]
+        if old + sign * int(str(slip[0].value)) == int(str(count.value)):
+            out.ops.remove(slip[0])
+            out.checked.append(slip[0].quote)
+            clash.discard(name)
     if not clash:
         return
     out.unexplained += list(dict.fromkeys(op.quote for op in out.ops if op.field in clash))
@@ -170,7 +193,11 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
             skip.append((pos, pos + len(body)))
             out.unexplained.append(body.strip())
         pos += len(line)
-    cases = (_cases_one_per_line(message) or _cases_inline(message)) if not table_ops else []
+    cases, unplaced = _cases_in_a_list(message) if not table_ops else ([], [])
+    cases = cases or (_cases_inline(message) if not table_ops else [])
+    for a, b in unplaced:  # "⑤一个阿姨把同样的申请交了两次…": an application of the list not placed
+        skip.append((a, b))
+        out.unexplained.append(message[a:b].strip())
     for row, col in dict.fromkeys((c.row, c.column) for c in cases):
         # "1、一个村民要征地补偿协议 给他公开了": each line one application, counted into its cells
         mine = [c for c in cases if (c.row, c.column) == (row, col)]
@@ -181,6 +208,10 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
         out.ops.append(PatchOp(field=f"t3.{row}.total", value=str(sum(c.count for c in mine)),
                                quote=message[mine[0].start:mine[-1].end].strip()))
     skip += [(c.start, c.end) for c in cases]
+    if cases and _room_for(earlier or {}, sum(c.count for c in cases)):
+        # "去年转过来那个：…给他了" and then "今年的6个：①…全部给了": applications told in earlier
+        # messages are in the rows already; these lines add to them
+        out.added += [op.field for op in out.ops if op.field.startswith("t3.")]
     if table_ops and (marks := _MARKS_ARE_ZERO.search(message)):
         # "横杠的都是没有 就是0": the clerk says what the dashes of the pasted table mean
         end = message.find("\n", marks.end())
@@ -196,6 +227,14 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     # the question asked was what became of the applications already told
     results = topic == "t3" and any(str(k).startswith("t3.new_received.") for k in (earlier or {}))
     reading = read_statements(message, skip, earlier, report_year, results)
+    if cases and (head := _LIST_OF_THIS_YEARS.search(message[:cases[0].start])):
+        # "今年的6个：" and then the applications: this year's count, said before (then a pointer to it)
+        n = int(parse_number(head.group(1)) or 0)
+        reading.unexplained = [u for u in reading.unexplained if not (head.start() <= u[0] < head.end())]
+        if (earlier or {}).get("t3.new_received.total") == n:
+            reading.checked.append(head.group(0).rstrip("：: \n"))
+        elif not any(x.target == "t3.new_received.total" for x in reading.stated):
+            reading.stated.append(Stated("t3.new_received.total", n, head.group(0).rstrip("：: \n"), head.start(), head.end()))
     new = [c for c in cases if not c.carried_over]
     this_years = bool(cases) and bool(_THIS_YEARS_LIST.search(message[:cases[0].start]))
     if new and this_years and not any(x.target.startswith("t3.new_received.") for x in reading.stated):
@@ -217,20 +256,33 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
         if carried:  # the story is whole (its count matched): these are all that came from last year
             out.ops.append(PatchOp(field="t3.carried_over.total", value=str(sum(c.count for c in carried)),
                                    quote=message[carried[0].start:carried[-1].end].strip()))
-    elif not cases and (one := _one_case(message, reading)):
+    elif not cases and (one := _one_case(message, reading, earlier or {})):
         # "依申请还有一件漏了，…也是个人的，还没答复，转明年了": one application, and what became of it
         one_told = message[one.start:one.end].strip()
-        out.ops += [PatchOp(field=f"t3.{one.row}.{one.column}", value="1", quote=one_told),
-                    PatchOp(field=f"t3.{one.row}.total", value="1", quote=one_told)]
-        if _results_short(earlier or {}, one.column) and not _ADDED_ONE.search(message):
+        more = bool(_ONE_MORE_SAID.search(message))
+        result = [f"t3.{one.row}.{one.column}", f"t3.{one.row}.total"]
+        out.ops += [PatchOp(field=a, value="1", quote=one_told) for a in result]
+        came = "t3.carried_over" if one.carried_over else "t3.new_received"
+        # "公司那件…还没答复完 算结转吧" (with nothing recorded yet, it can only be one more)
+        told_before = bool(_THAT_ONE.search(one_told)) and any(str(k).startswith("t3.") for k in (earlier or {}))
+        short = _results_short(earlier or {}, one.column) and not _ADDED_ONE.search(message)
+        if told_before or (not one.carried_over and short):
             # "漏了一个…算其他处理", "还有1件个人的12月底才收到，结转到明年" after 12 new: the results
             # told fell short, so this is the result of one already counted, not one more that came in
-            reading.stated = [x for x in reading.stated if not x.target.startswith("t3.new_received.")]
+            # ("去年转过来那个：一个大爷要…，1月份给他了": the one told before, by who or when)
+            came_rows = ("t3.new_received.", "t3.carried_over.") if told_before else ("t3.new_received.",)
+            reading.stated = [x for x in reading.stated if not x.target.startswith(came_rows)]
+            out.added += [a for a in result if more or told_before]
+            if told_before and one.carried_over and (earlier or {}).get("t3.carried_over.total") == 1 and (
+                    earlier or {}).get(f"t3.carried_over.{one.column}") is None:
+                out.ops.append(PatchOp(field=f"t3.carried_over.{one.column}", value="1", quote=one_told))
         else:
-            if not any(x.target == f"t3.new_received.{one.column}" for x in reading.stated):
-                out.ops.append(PatchOp(field=f"t3.new_received.{one.column}", value="1", quote=one_told))
-            if not any(x.target == "t3.new_received.total" for x in reading.stated):
-                out.ops.append(PatchOp(field="t3.new_received.total", value="1", quote=one_told))
+            # one more that came in (this year, or "去年其实结转过来1件…今年2月答复了": from last year)
+            for cell in (f"{came}.{one.column}", f"{came}.total"):
+                if not any(x.target == cell for x in reading.stated):
+                    out.ops.append(PatchOp(field=cell, value="1", quote=one_told))
+            out.added += result
+            out.added += [f"{came}.{one.column}", f"{came}.total"] if more and (earlier or {}).get(f"{came}.total") else []
         # ("有1件个人的": the count of the one told, not a number left unplaced)
         reading.unexplained = [u for u in reading.unexplained if not (one.start <= u[0] < one.end)]
     _channels_add_up(message, reading)
@@ -249,7 +301,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
         out.ops.append(PatchOp(field=s.target, value=value, quote=s.quote))
         targets.add(s.target)
     out.unexplained += [clause for _, _, clause in reading.unexplained]
-    _two_values_named_back(message, out)
+    _two_values_named_back(message, out, earlier)
     out.replaced = list(reading.replaced)
     out.excluded = list(reading.excluded)
     out.other_year = list(reading.other_year)
@@ -342,29 +394,60 @@ _INTRODUCES = re.compile(r"我们是|我们单位是|单位是|单位名称|机�
 _THIS_YEARS_LIST = re.compile(r"(?:今年|本年|全年)[^。！!？?\n]{0,12}(?:这么几个|这几个|这几件|这么几件|如下|下面这些|这些)[^。！!？?\n]{0,4}[：:]\s*$")
 
 
+# "今年的6个：", "今年收到的12件：": this year's applications, listed after
+_LIST_OF_THIS_YEARS = re.compile(r"(?:今年|本年|全年)(?:的|收到的|收的|新收的|一共|共)?\s*([0-9０-９一二两三四五六七八九十百]+)\s*(?:个|件)[^。！!？?\n：:]{0,6}[：:]\s*$")
+
+
 # "漏了一件申请没说", "又收了一件": one more that came in, whatever the results told so far
 _ADDED_ONE = re.compile(r"漏了一件申请|漏说了一件申请|又收了|又来了|新收的漏了|收到的漏了")
 
 
-def _results_short(cells: Mapping[str, object], col: str) -> bool:
-    """The applications of ``col`` said to have come in are more than the results told for them."""
+def _room_for(cells: Mapping[str, object], k: int) -> bool:
+    """Results were told before for some of the applications said to have come, and ``k`` more fit."""
     def n(address: str) -> int:
         v = cells.get(address)
         return int(v) if isinstance(v, int) and not isinstance(v, bool) else 0
-    came = n(f"t3.new_received.{col}") + n(f"t3.carried_over.{col}")
-    told = sum(n(f"{r.address}.{col}") for r in T3_ROWS if r.address not in ("t3.new_received", "t3.carried_over", "t3.total"))
-    return came > 0 and told < came
+    came = n("t3.new_received.total") + n("t3.carried_over.total")
+    told = sum(n(f"{r.address}.total") for r in T3_ROWS if r.address not in ("t3.new_received", "t3.carried_over", "t3.total"))
+    return 0 < told and told + k <= came
 
 
-def _one_case(message: str, reading: Reading) -> _Case | None:
-    """One application this message adds to this year's count, told with who asked and its result."""
+def _results_short(cells: Mapping[str, object], col: str) -> bool:
+    """The applications of ``col`` said to have come in are more than the results told for them (and
+    so are all applications, when their results were told as totals: "予以公开1件，不掌握1件…")."""
+    def n(address: str) -> int:
+        v = cells.get(address)
+        return int(v) if isinstance(v, int) and not isinstance(v, bool) else 0
+
+    def short(c: str) -> bool:
+        came = n(f"t3.new_received.{c}") + n(f"t3.carried_over.{c}")
+        told = sum(n(f"{r.address}.{c}") for r in T3_ROWS if r.address not in ("t3.new_received", "t3.carried_over", "t3.total"))
+        return came > 0 and told < came
+    return short(col) and (col == "total" or not n("t3.new_received.total") or short("total"))
+
+
+# "还有一件", "又收了一件", "漏了": one more than was told before
+_ONE_MORE_SAID = re.compile(r"漏了|漏掉|漏说|落了|落下|忘了|还有|另外|又收|又来|再有|多了一件|后来又")
+
+
+def _one_case(message: str, reading: Reading, earlier: Mapping[str, object]) -> _Case | None:
+    """One application this message adds to this year's count (or to last year's carried over: "去年
+    其实结转过来1件，…今年2月答复了，部分公开"), told with who asked and its result."""
     said = {x.target: x.value for x in reading.stated if x.target.startswith("t3.")}
-    if said and (any(v != 1 for v in said.values()) or any(not t.startswith("t3.new_received.") for t in said)):
+    if said and any(v != 1 for v in said.values()):
         return None
-    if not said and not re.search(r"漏了|漏掉|落了|忘了|还有|另外|又收|又来", message):
+    if not said and not _ONE_MORE_SAID.search(message) and not _THAT_ONE.search(message):
         return None  # (one told with nothing said of this year's count: only as one more, added)
+    if sum(bool(_ITEM_LINE.match(line)) for line in message.splitlines()) >= 2:
+        return None  # a list whose lines could not all be placed: one of it is not "one more"
     case = _one_case_told(message)
-    if case is None or said.get(f"t3.new_received.{case.column}", 1) != 1:
+    if case is None:
+        return None
+    if _THAT_ONE.search(message[case.start:case.end]) and any(str(k).startswith("t3.") for k in earlier) and (
+            said or not (_results_short(earlier, case.column) or _results_short(earlier, "total"))):
+        return None  # one told before, whose result was told too: a change, which the words don't settle
+    came = "t3.carried_over." if case.carried_over else "t3.new_received."
+    if any(not t.startswith(came) for t in said) or said.get(f"{came}{case.column}", 1) != 1:
         return None
     return case
 

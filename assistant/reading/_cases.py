@@ -16,9 +16,9 @@ from assistant.numbers import parse_number
 from assistant.reading._questions import is_question
 from assistant.reading._vocab import vocabulary
 
-__all__ = ["Case", "cases_told_inline", "cases_told_one_per_line", "items_in", "one_case_told"]
+__all__ = ["ITEM", "THAT_ONE", "Case", "cases_in_a_list", "cases_told_inline", "cases_told_one_per_line", "items_in", "one_case_told"]
 
-_ITEM = re.compile(r"^[ \t\u3000]*(?:[（(]?[0-9０-９]{1,2}[)）、.．]|[（(][一二三四五六七八九十]{1,2}[)）]|第[一二三四五六七八九十0-9]{1,2}(?:个|件)[，,:：\s])")
+ITEM = _ITEM = re.compile(r"^[ \t\u3000]*(?:[①-⑳]|[（(]?[0-9０-９]{1,2}[)）、.．]|[（(][一二三四五六七八九十]{1,2}[)）]|第[一二三四五六七八九十0-9]{1,2}(?:个|件)[，,:：\s])")
 _NOT_RESULT = ("new_received", "carried_over", "total")
 _LAST_YEAR = re.compile(r"去年|上年|上一年")
 
@@ -36,17 +36,40 @@ class Case:
 def cases_told_one_per_line(message: str) -> list[Case]:
     """The numbered lines of ``message`` as applications, or [] when the message is not such a list
     (fewer than two lines, or a line whose applicant or result cannot be placed)."""
+    return cases_in_a_list(message)[0]
+
+
+def cases_in_a_list(message: str) -> tuple[list[Case], list[tuple[int, int]]]:
+    """``cases_told_one_per_line``, and the spans of the numbered lines that tell an application but
+    could not be placed (who asked or what became of it unclear): a list of applications most of
+    whose lines are placed is read so, and the others are named back, not dropped with the list."""
     out: list[Case] = []
+    unplaced: list[tuple[int, int]] = []
     pos = 0
     for line in message.splitlines(keepends=True):
         body = line.rstrip("\r\n")
         if _ITEM.match(body):
             case = _case(body, pos)
-            if case is None:
-                return []
-            out.append(case)
+            if case is not None:
+                out.append(case)
+            elif _tells_an_application(body):
+                unplaced.append((pos, pos + len(body)))
+            else:
+                return [], []
         pos += len(line)
-    return out if len(out) >= 2 else (_listed_after_a_colon(message) or _one_applicant_a_line(message))
+    if unplaced and len(out) < 2 * len(unplaced):
+        return [], []
+    if len(out) >= 2:
+        return out, unplaced
+    return (_listed_after_a_colon(message) or _one_applicant_a_line(message)), []
+
+
+def _tells_an_application(line: str) -> bool:
+    """A numbered line that reads as one application (someone asked for something), with no count
+    of the report in it ("⑤一个阿姨把同样的申请交了两次，第一次答复过了…")."""
+    anchors = vocabulary().anchors(line)
+    # (what was asked for may name an item of the report: "要采砂许可的批复")
+    return any(a.kind == "t3col" for a in anchors) and not re.search(r"[0-9０-９]{2,}\s*(?:件|条|个|篇|场|期)", line)
 
 
 # "有个大学的课题组…", "一家健身公司…", "某市足球协会…": a line that opens with one applicant
@@ -109,6 +132,8 @@ def _case(line: str, at: int, default_column: str | None = None) -> Case | None:
     rows = {a.key for a in anchors if a.kind == "t3row" and a.key not in _NOT_RESULT}
     if len(rows) > 1 and "carried_forward" in rows:
         rows = {"carried_forward"}  # "…还没答复 放明年": whatever was begun, it goes on next year
+    if len(rows) > 1 and "partial" in rows and all(r == "partial" or r.startswith("withheld.") for r in rows):
+        rows = {"partial"}  # "涉及商业秘密，遮掉一部分给的": the reason for what was kept back; it counts as 部分公开
     if not rows and _GIVEN.search(line):
         rows = {"granted"}  # "直接给了": the information was given
     cols = {a.key for a in anchors if a.kind == "t3col"} or ({default_column} if default_column else set())
@@ -174,10 +199,14 @@ def items_in(quote: str) -> int:
     """How many applications, one each, ``quote`` tells: its numbered lines, or the ones told one
     after another ("一件…；另一件…")."""
     lines = sum(bool(_ITEM.match(line)) for line in quote.splitlines())
+    if not lines and len(quote.splitlines()) >= 1 and all(_ONE_APPLICANT.match(line) for line in quote.splitlines() if line.strip()):
+        lines = sum(bool(line.strip()) for line in quote.splitlines())  # "有个大学的课题组…给了。\n一个个人要…"
     return lines or len(_ONE_MORE.findall(quote))
 
 
-_ONE = re.compile(r"(?:还有|另外|又|漏了)?(?:一件|1件|一个是|一个申请)")
+# "公司那件…算结转吧", "去年转过来那个：": one told before, by who asked or when ("这个咋填" asks)
+THAT_ONE = re.compile(r"[那这](?:一|1)?件|那(?:一|1)?个(?![人月咋怎算该要])")
+_ONE = re.compile(r"(?:还有|另外|又|漏了)?(?:一件|1件|一个是|一个申请)|" + THAT_ONE.pattern)
 
 
 _HOW_TO_FILL = re.compile(r"咋填|怎么填|填哪|算哪|怎么算|咋算|怎么统计")
@@ -185,7 +214,8 @@ _HOW_TO_FILL = re.compile(r"咋填|怎么填|填哪|算哪|怎么算|咋算|怎�
 
 def one_case_told(message: str) -> Case | None:
     """"依申请还有一件漏了，12月30号收到的，也是个人的，还没答复，转明年了": a single application told in
-    one sentence, with who asked and one result row (or 结转下年度); None otherwise."""
+    one sentence, with who asked and one result row (or 结转下年度); None otherwise. One carried over
+    from last year ("去年结转过来1件，…今年2月答复了") is told so by ``Case.carried_over``."""
     sentences = [m for m in re.finditer(r"[^。！!\n]+", message) if _ONE.search(m.group(0))]
     if len(sentences) != 1 or len(_ONE.findall(sentences[0].group(0))) != 1:
         return None
@@ -193,4 +223,6 @@ def one_case_told(message: str) -> Case | None:
         return None  # "有一件是…，我放在部分公开里了，对吧？": one already counted, asked about
     m = sentences[0]
     case = _case(m.group(0), m.start())
-    return None if case is None or case.carried_over else case
+    if case is not None and case.carried_over and case.row == "carried_forward":
+        return None  # (one from last year still going on: which year's count it is, the words don't settle)
+    return case

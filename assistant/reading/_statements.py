@@ -50,7 +50,10 @@ _EXACT_NEXT = re.compile(r"[…\.。，,\s]*(?:准确|确切|具体|精确|实�
 # "应该是49", "改成150": a value said for the item just named
 _SAYS_VALUE = re.compile(r"^\s*(?:应该是|应该为|应为|应是|改成|改为|其实是|实际是|是)\s*$")
 # "有1件是信访转过来的不算": a number the clerk says is not counted
-_NOT_COUNTED = re.compile(r"不算|不计入?|没算|不统计|不纳入|不属于(?:依)?申请|不是(?:依)?申请|不是(?:政府)?信息公开申请|^\s*(?:去年底|去年年底|上年底|上年末|去年末|年初)")
+_NOT_COUNTED = re.compile(r"不算|不计入?|没算|不统计|不纳入|不属于(?:依)?申请|不是(?:依)?申请|不是(?:政府)?信息公开申请")
+# "去年年底收到的2件": received before this year, not this year's count — unless it came over ("…转到今年了")
+_LAST_YEAR_END = re.compile(r"^\s*(?:去年底|去年年底|上年底|上年末|去年末|年初)")
+_INTO_THIS_YEAR = re.compile(r"结转|转过来|转来|转到今年|转到本年|转入|留下|遗留|转到了今年|留到今年")
 # "十二起是去年的", "去年申请是35件": last year's figure, said in passing (not 去年结转过来的)
 _LAST_YEARS = re.compile(r"是(?:去年|上年|前年|上一年)(?:的|那)|^\s*(?:之前|原来|以前|原先|清理前)(?:的)?(?:有效|现行有效)|^\s*(?:去年|前年|上一年)(?!底|年底|末)(?!.*(?:结转|转过来|转来|转到|留下|遗留))")
 # "…，对吧？": asks to confirm what the clerk did
@@ -83,7 +86,7 @@ _GENERIC = ("申请", "收到", "受理", "收了", "接到", "来了")
 _END_PUNCT = "。；;！!？?，,、"
 _LAST_YEAR = re.compile(r"去年|上年|上一年|过来|往年")
 _RESULTS = re.compile(r"办理结果|办理情况|处理结果|处理情况|结果[:：]|予以公开|部分公开|不予公开|无法提供|不予处理|答复")
-_NEXT_YEAR = re.compile(r"明年|下年|下一年|下一年度|接着|继续|转入|转到|转至")
+_NEXT_YEAR = re.compile(r"明年|下年|下一年|下一年度|接着|继续|转入(?!今年|本年)|转到(?!今年|本年|了今年)|转至")
 _NONE_AT_ALL = re.compile(r"一(?:件|个|份|条|篇|场|次|起|例|部)?[^，,。；;]{0,6}?(?:也|都)(?:没|不|未|无)")
 _PUBLISHED = re.compile(r"(?:都|均|全部|已经?|并)(?:已)?(?:进行了)?(?:向社会)?公开|结果(?:都|均|已)公开|公开了|"
                         r"(?:答复|答复内容|答复全文|办理结果|结果)(?:都|均|已|已经)?(?:按规定|依规|依法|及时)(?:向社会)?公开|"
@@ -190,6 +193,8 @@ def _not_a_count(n: NumberMention, clause: str, sentence: str = "") -> bool:
     before = clause[:n.start]
     if n.unit == "" and 2000 <= n.value <= 2100 and re.match(r"\s*[】\]]", clause[n.end:]):
         return True  # "【依申请公开 2024】": the year of a heading
+    if n.value == 1 and re.search(r"最后\s*$", before) and re.match(r"[个件]", clause[n.end:]):
+        return True  # "⑥最后一个是12月29号收到的": the last of a list, not a count
     if n.value == 1 and re.match(r"([个件条项])\1(?!人)", clause[n.end:]):
         return True  # "我一个个说": one by one
     if n.value == 1 and re.match(r"[个件条项]?(?:都)?(?:没多|不多|没少|不少|没变|不差)", clause[n.end:]):
@@ -212,7 +217,11 @@ def _not_a_count(n: NumberMention, clause: str, sentence: str = "") -> bool:
 def _is_article(n: NumberMention, clause: str, sentence: str = "") -> bool:
     if n.value != 1 or not n.chinese or not (m := _ARTICLE.match(clause, n.end)):
         return False  # ("个人1个企业1个": a digit is a count)
-    if not any(a.kind == "t3col" and a.start == 0 for a in vocabulary().anchors(clause[m.end():])):
+    rest = clause[m.end():]
+    # ("一个建筑公司申请的": who, with a word or two of what kind before it)
+    if not any(a.kind == "t3col" and (a.start == 0 or (a.start <= 6 and re.fullmatch(r"[\u4e00-\u9fff]+", rest[:a.start])
+                                                         and not vocabulary().anchors(rest[:a.start])))
+               for a in vocabulary().anchors(rest)):
         return False
     # "一个个人一个企业": one of each, listed — counts, not articles
     within = sentence or clause  # ("转明年的2件，一个个人，一个企业": listed over the sentence)
@@ -558,6 +567,8 @@ _SHOULD_BE = re.compile(r"\s*(?:不对[，,\s]*)?(?:应该是|应该为|应为|�
 _ROUGH_AFTER = re.compile(r"\s*(?:左右|上下|的样子|来条|来件)|\s*吧\s*$")
 _ROUGH_BEFORE = re.compile(r"(?:大概|大约|估计|差不多|估摸|可能有|可能是|好像是|好像有)[^0-9０-９，,。；;、\s]{0,6}$")
 _OTHER_COLUMN = re.compile(r"其他(?:那|这)一?(?:列|栏)")
+# "个人的那6件：": the applications of that applicant told before, pointed at by their count
+_THOSE_COUNTED = re.compile(r"[那这][0-9０-９一二两三四五六七八九十]+件")
 _HEADING_FILLER = re.compile(r"[\s：:]|的|申请的|这块|那块|方面|这部分|那部分|那些|这些|的话|呢|其中")
 _BRACKET_HEAD = re.compile(r"\s*[【\[]\s*([^】\]]{1,8}?)\s*[】\]]")
 _SOMEONE_ELSE = re.compile(r"(?:别家|人家|别的|另一家|另外一家|其他|涉及|关于)$")
@@ -703,7 +714,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         ctx.col_whole = bool(re.match(r"\s*(?:本年|今年|全年)?(?:新收|收到|上年结转|去年结转)", message[c0 + len(clause) + after_head.end():]))
     elif len(cols_here) == 1 and len(anchors) == len([a for a in anchors if a.kind == "t3col"]) and (
             leftover := "".join(ch for i, ch in enumerate(clause) if not any(a.start <= i < a.end for a in anchors))) and (
-            not _HEADING_FILLER.sub("", leftover)) and (clause.rstrip().endswith(("：", ":"))
+            not _HEADING_FILLER.sub("", _THOSE_COUNTED.sub("", leftover))) and (clause.rstrip().endswith(("：", ":"))
                                                     or re.match(r"\s*[（(：:]", message[c0 + len(clause):])
                                                     or re.fullmatch(r"\s*的(?:那些|那几件|这些)?\s*", leftover)):
         # "个人的（连去年转过来那3件一起算）：公开18 部分公开6…": what follows is that applicant's results;
@@ -958,7 +969,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         if not ctx.pending_quiet:
             out.unexplained.append((at + n0.start, at + n0.end, said))
         ctx.pending, ctx.pending_quiet = None, False
-    if _NOT_COUNTED.search(plain) or _NOT_COUNTED.search(clause) or (numbers and _LAST_YEARS.search(clause)):
+    if _NOT_COUNTED.search(plain) or _NOT_COUNTED.search(clause) or (numbers and _LAST_YEARS.search(clause)) or (
+            (_LAST_YEAR_END.search(plain) or _LAST_YEAR_END.search(clause)) and not _INTO_THIS_YEAR.search(clause)):
         out.excluded.append(quote)
         return
     replaced = 0
