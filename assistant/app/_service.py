@@ -47,7 +47,7 @@ from assistant.export._export import ExportFormat
 from assistant.ledger import LEDGER_TYPES, LedgerDerivation, LedgerError, derive_ledger, write_template
 from assistant.llm import LLMError, LLMRequest, LLMResponse, Model, call_context
 from assistant.numbers import parse_number, to_halfwidth
-from assistant.storage import DraftInfo, FactChange, NarrativeVersion, Store, StoredFact, Turn
+from assistant.storage import DraftInfo, FactChange, NarrativeVersion, Store, StoredFact, Turn, writes_together
 from assistant.storage._store import NarrativeSource
 from assistant.validation import validate
 from assistant.workflow import (
@@ -600,7 +600,8 @@ class AppService:
             return self._draft(user, draft, message, progress)
         if kind == "import":  # a path on the server: the web app takes last year's report only as an upload
             raise AppError("请用“导入上年报告”上传文件，不能在对话中给出服务器上的文件路径。")
-        with call_context(draft.id, user.username):
+        # the model's call record is committed with the turn, not on its own
+        with call_context(draft.id, user.username), writes_together():
             return self.service.handle(draft.id, user.username, message)
 
     def draft_all(self, username: str | None, draft_id: Any, progress: Progress | None = None,

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, insert, select
 from sqlalchemy.engine import Engine
 
+from assistant.storage import ride_along
 from assistant.storage._tables import LLMCallRow
 
 __all__ = ["CallLog", "CallRecord", "call_context", "redact"]
@@ -128,21 +129,29 @@ class CallLog:
         )
         if self._engine is None and self._opener is None:
             return
+
+        def failed(exc: Exception) -> None:  # the user's action stands even if its record cannot be written
+            log.error("call log: the row for task=%s was not written: %s",
+                      rec.task, redact(f"{type(exc).__name__}: {exc}", self._secrets))
+
         try:
             engine = self.engine
             assert engine is not None
+            values = dict(
+                created_at=dt.datetime.now(dt.UTC), request_id=rec.request_id,
+                attempt=rec.attempt, reasks=rec.reasks, task=rec.task,
+                prompt_version=rec.prompt_version[:300], engine=rec.engine, profile=rec.profile,
+                model=rec.model, input_tokens=rec.input_tokens, output_tokens=rec.output_tokens,
+                cached_tokens=rec.cached_tokens, reasoning_tokens=rec.reasoning_tokens,
+                latency_ms=rec.latency_ms, outcome=rec.outcome, error=error,
+                draft_id=draft_id, username=username)
+            # within a chat turn (``writes_together``): committed with the turn, not on its own
+            if ride_along(engine, LLMCallRow, values, failed):
+                return
             with engine.begin() as conn:
-                conn.execute(insert(LLMCallRow).values(
-                    created_at=dt.datetime.now(dt.UTC), request_id=rec.request_id,
-                    attempt=rec.attempt, reasks=rec.reasks, task=rec.task,
-                    prompt_version=rec.prompt_version[:300], engine=rec.engine, profile=rec.profile,
-                    model=rec.model, input_tokens=rec.input_tokens, output_tokens=rec.output_tokens,
-                    cached_tokens=rec.cached_tokens, reasoning_tokens=rec.reasoning_tokens,
-                    latency_ms=rec.latency_ms, outcome=rec.outcome, error=error,
-                    draft_id=draft_id, username=username))
-        except Exception as exc:  # the user's action stands even if its record cannot be written
-            log.error("call log: the row for task=%s was not written: %s",
-                      rec.task, redact(f"{type(exc).__name__}: {exc}", self._secrets))
+                conn.execute(insert(LLMCallRow).values(**values))
+        except Exception as exc:
+            failed(exc)
 
     def rows(self, draft_id: int | None = None) -> list[dict]:
         """All rows (or a draft's), oldest first, as dicts of the columns; ``ts`` is ``created_at``

@@ -20,10 +20,12 @@ from assistant.storage._store import (
     encode_value,
     make_engine,
     migrate,
+    ride_along,
+    writes_together,
 )
 
 __all__ = [
     "ChangeSet", "DraftFinalisedError", "DraftInfo", "FactChange", "FactHistoryEntry", "NarrativeDraft",
     "NarrativeVersion", "PartLockedError", "StaleDraftError", "StorageError", "Store", "StoredFact", "Turn", "TurnResult",
-    "UndoPreview", "decode_value", "encode_value", "make_engine", "migrate",
+    "UndoPreview", "decode_value", "encode_value", "make_engine", "migrate", "ride_along", "writes_together",
 ]

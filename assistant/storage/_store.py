@@ -13,9 +13,11 @@ provenance.
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import json
-from collections.abc import Iterable, Iterator
+import logging
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -24,7 +26,7 @@ from typing import Any, Literal
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import create_engine, event, func, select, update
+from sqlalchemy import create_engine, event, func, insert, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -258,6 +260,58 @@ def migrate(engine: Engine) -> None:
         command.upgrade(cfg, "head")
 
 
+# ---- rows that ride along with a write ----------------------------------------------------------
+log = logging.getLogger("assistant.storage")
+
+
+@dataclass(frozen=True, slots=True)
+class _Rider:
+    engine: Engine
+    table: Any  # a table or a mapped class, as insert() takes it
+    values: dict[str, Any]
+    on_error: Callable[[Exception], None]
+
+
+# within ``writes_together``: the rows waiting for this context's next write
+_RIDERS: contextvars.ContextVar[list[_Rider] | None] = contextvars.ContextVar("store_riders", default=None)
+
+
+@contextmanager
+def writes_together() -> Iterator[None]:
+    """Within it (this thread), a row given to ``ride_along`` is inserted in the transaction of the next
+    write of a ``Store`` on the same engine, instead of a commit of its own (a chat turn's model call
+    record, in the turn's transaction); the rows no write took are inserted at the end, in one
+    transaction per engine, whatever happened meanwhile."""
+    if _RIDERS.get() is not None:
+        yield
+        return
+    riders: list[_Rider] = []
+    token = _RIDERS.set(riders)
+    try:
+        yield
+    finally:
+        _RIDERS.reset(token)
+        for engine in {id(r.engine): r.engine for r in riders}.values():
+            mine = [r for r in riders if r.engine is engine]
+            try:
+                with engine.begin() as conn:
+                    for r in mine:
+                        conn.execute(insert(r.table).values(**r.values))
+            except Exception as exc:
+                for r in mine:
+                    r.on_error(exc)
+
+
+def ride_along(engine: Engine, table: Any, values: dict[str, Any], on_error: Callable[[Exception], None]) -> bool:
+    """Hand a row to the next write within ``writes_together`` (True); False outside it: the caller
+    writes it itself. ``on_error`` is told when it could not be written."""
+    riders = _RIDERS.get()
+    if riders is None:
+        return False
+    riders.append(_Rider(engine, table, values, on_error))
+    return True
+
+
 class Store:
     """All persistence of drafts. Thread-safe: each call uses its own session."""
 
@@ -296,6 +350,19 @@ class Store:
                     raise StaleDraftError("草稿刚被其他操作修改过，请重试。")
                 raise StorageError(f"找不到编号为 {draft_id} 的报告草稿。")
             yield s
+            riders = [r for r in _RIDERS.get() or () if r.engine is self.engine]
+            if riders:
+                try:
+                    with s.begin_nested():  # a row that cannot be written never undoes the write
+                        for r in riders:
+                            s.execute(insert(r.table).values(**r.values))
+                except Exception as exc:  # left for the end of ``writes_together``
+                    log.warning("rows riding with a write were not written with it: %s", type(exc).__name__)
+                    riders = []
+        if riders:  # committed: taken
+            waiting = _RIDERS.get()
+            if waiting is not None:
+                waiting[:] = [r for r in waiting if all(r is not x for x in riders)]
 
     @staticmethod
     def _next_seq(s: Session, model, draft_id: int) -> int:
