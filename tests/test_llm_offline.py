@@ -188,7 +188,7 @@ def test_every_part_of_the_sample_is_drafted_in_formal_style(tmp_path):
     assert t("p6.special_requirements") == "无。"
     rows = log.rows()
     assert len(rows) == len(PARTS) and {r["engine"] for r in rows} == {"offline"}
-    assert rows[0]["prompt_version"] == "offline.p1.active@2"
+    assert rows[0]["prompt_version"] == "offline.p1.active@3"
 
 
 def test_the_sample_report_from_offline_drafts_has_no_validation_error():
@@ -262,3 +262,16 @@ def test_results_that_account_for_every_application_of_a_column_leave_the_rest_z
     # one short of the applications: nothing is guessed
     facts.cells["t3.partial.commercial"] = 2
     assert "t3.not_processed.repeated.commercial" not in derive_cells(facts)
+
+
+def test_a_kind_of_which_none_was_issued_or_received_is_not_named():
+    from assistant.offline.templates import draft_offline
+
+    facts = Facts(report_year=2025, npc_suggestions=2, cppcc_proposals=0,
+                  cells={"t2.regulations.issued": 0, "t2.normative_docs.issued": 3})
+    active, _ = draft_offline("p1.active", facts)
+    assert "制发行政规范性文件3件" in active and "规章0件" not in active
+    proposals, _ = draft_offline("p6.proposals", facts)
+    assert "人大代表建议2件" in proposals and "政协提案0件" not in proposals
+    none, _ = draft_offline("p6.proposals", Facts(cppcc_proposals=0))
+    assert "未承办" in none

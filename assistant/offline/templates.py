@@ -65,7 +65,9 @@ def _active(facts: Facts, t: PromptFile) -> str:
         out.append(t.render("figures", items="，".join(items)))
     reg, nd = facts.cell_int("t2.regulations.issued"), facts.cell_int("t2.normative_docs.issued")
     if reg is not None and nd is not None:
-        out.append(t.render("docs_none") if reg == nd == 0 else t.render("docs", regulations=reg, normative_docs=nd))
+        # (a kind of which none was issued is not named: "制发规章0件" reads oddly for a township)
+        made = "、".join(t.render("doc", name=name, n=n) for name, n in (("规章", reg), ("行政规范性文件", nd)) if n)
+        out.append(t.render("docs", made=made) if made else t.render("docs_none"))
     dec = {k: facts.cell_int(f"t2.{k}.decisions") for k in ("licensing", "penalty", "enforcement")}
     if all(v is not None for v in dec.values()):
         names = {"licensing": "行政许可", "penalty": "行政处罚", "enforcement": "行政强制"}
@@ -163,10 +165,10 @@ def t3_aggregates_unpaid(facts: Facts) -> int | None:
 def _proposals(facts: Facts, t: PromptFile) -> str:
     npc, cppcc = facts.npc_suggestions, facts.cppcc_proposals
     text = ""
-    if npc == 0 and cppcc == 0:
+    if (npc or 0) == 0 and (cppcc or 0) == 0 and (npc is not None or cppcc is not None):
         text = t.render("none_received")
     elif npc is not None or cppcc is not None:
-        items = [t.render(k, n=v) for k, v in (("npc", npc), ("cppcc", cppcc)) if v is not None]
+        items = [t.render(k, n=v) for k, v in (("npc", npc), ("cppcc", cppcc)) if v]  # ("政协提案0件": not one)
         text = t.render("counts", year=_year(facts), items="、".join(items))
         if facts.proposals_completion_rate is not None:
             text += t.render("rate", rate=fmt(facts.proposals_completion_rate))
