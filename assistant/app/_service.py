@@ -11,6 +11,7 @@ restart sees the same draft.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import threading
@@ -248,6 +249,30 @@ def _safe_filename(text: str) -> str:
     return re.sub(r'[\\/:*?"<>|\s]+', "", text)[:80] or "报告"
 
 
+class _Known:
+    """A draft at one revision as far as ``DialogueService.read`` reads the store: known, not read."""
+
+    def __init__(self, draft: DraftInfo, stored: dict[str, StoredFact], previous: Any,
+                 narrative: dict[str, NarrativeVersion]):
+        self._draft, self._stored, self._previous, self._narrative = draft, stored, previous, narrative
+
+    def get_draft(self, draft_id: int) -> DraftInfo:
+        assert draft_id == self._draft.id
+        return self._draft
+
+    def facts(self, draft_id: int) -> dict[str, StoredFact]:
+        assert draft_id == self._draft.id
+        return self._stored
+
+    def previous_report(self, draft_id: int) -> Any:
+        assert draft_id == self._draft.id
+        return self._previous
+
+    def narrative(self, draft_id: int) -> dict[str, NarrativeVersion]:
+        assert draft_id == self._draft.id
+        return self._narrative
+
+
 # a snapshot's content: assembled, facts, stored, narrative, findings, flags
 _Content = tuple[Assembled, Facts, dict[str, StoredFact], dict[str, NarrativeVersion], list[Finding], list[Finding]]
 
@@ -269,7 +294,8 @@ class AppService:
         self.service = DialogueService(store, model)
         self.settings = settings or Settings()
         self.export_dir = Path(export_dir) if export_dir is not None else self.settings.export_dir
-        self._contents: OrderedDict[tuple[int, int], _Content] = OrderedDict()  # by (draft, revision)
+        # by (draft, revision): the content, and the dialogue's state it was built from
+        self._contents: OrderedDict[tuple[int, int], tuple[_Content, Any]] = OrderedDict()
         self._contents_lock = threading.Lock()
         # by draft: its turns as last read, and their characters (``_turns``)
         self._chats: OrderedDict[int, tuple[int, tuple[Turn, ...]]] = OrderedDict()
@@ -514,19 +540,56 @@ class AppService:
             hit = self._contents.get(key)
             if hit is not None:
                 self._contents.move_to_end(key)
-                return hit
-        st, narrative, assembled = self.service.read(draft.id)
+                return hit[0]
+        known = self._after_write(draft)
+        if known is not None:  # this process made the revision from the one before: nothing to read
+            content, st = known
+        else:
+            st, narrative, assembled = self.service.read(draft.id)
+            flags = narrative_flags(st.full, narrative)
+            findings = validate(assembled.report, st.previous) + flags
+            content = (assembled, st.full, st.stored, narrative, findings, flags)
+            # cached under the revision it was read at, and only if no write came in while it was read
+            if not st.draft.revision == draft.revision == self.store.get_draft(draft.id).revision:
+                return content
+        self.service.remember(st, content[3])  # the next turn on the draft starts from this read
+        with self._contents_lock:
+            self._contents[key] = content, st
+            while len(self._contents) > self._CONTENTS:
+                self._contents.popitem(last=False)
+        return content
+
+    def _after_write(self, draft: DraftInfo) -> tuple[_Content, Any] | None:
+        """The content at the draft's revision without reading it again, when this process made that
+        revision (a chat turn) from the one before and holds that one's content: the facts the write
+        changed, as it read them in its transaction, over the facts before (``Store.written``); the
+        narrative and last year's report as before (a write of either: None, read it). A turn that
+        changed no fact leaves the content as it was. Built by ``DialogueService.read`` as ever, over
+        what is known instead of the store."""
+        written = self.store.written(draft.id, draft.revision)
+        if written is None or written.narrative or written.previous:
+            return None
+        with self._contents_lock:
+            before = self._contents.get((draft.id, draft.revision - 1))
+        if before is None:
+            return None
+        content, st = before
+        if not written.facts:
+            return content, dataclasses.replace(st, draft=draft)
+        stored = dict(content[2])
+        for name, fact in written.facts.items():
+            if fact is None:
+                stored.pop(name, None)
+            else:
+                stored[name] = fact
+        known = _Known(draft, dict(sorted(stored.items())), st.previous, content[3])  # (``facts`` is by name)
+        try:
+            st, narrative, assembled = DialogueService(cast(Store, known)).read(draft.id)
+        except AttributeError:  # the read asks the store for more than is known here: read it
+            return None
         flags = narrative_flags(st.full, narrative)
         findings = validate(assembled.report, st.previous) + flags
-        content = (assembled, st.full, st.stored, narrative, findings, flags)
-        # cached under the revision it was read at, and only if no write came in while it was read
-        if st.draft.revision == draft.revision == self.store.get_draft(draft.id).revision:
-            self.service.remember(st, narrative)  # the next turn on the draft starts from this read
-            with self._contents_lock:
-                self._contents[key] = content
-                while len(self._contents) > self._CONTENTS:
-                    self._contents.popitem(last=False)
-        return content
+        return (assembled, st.full, st.stored, narrative, findings, flags), st
 
     HISTORY_HEADERS: ClassVar[list[str]] = ["时间", "操作人", "来源", "修改对象", "修改前", "修改后", "说明"]
 

@@ -16,6 +16,7 @@ from assistant.storage._store import (
     Turn,
     TurnResult,
     UndoPreview,
+    Written,
     decode_value,
     encode_value,
     make_engine,
@@ -27,5 +28,5 @@ from assistant.storage._store import (
 __all__ = [
     "ChangeSet", "DraftFinalisedError", "DraftInfo", "FactChange", "FactHistoryEntry", "NarrativeDraft",
     "NarrativeVersion", "PartLockedError", "StaleDraftError", "StorageError", "Store", "StoredFact", "Turn", "TurnResult",
-    "UndoPreview", "decode_value", "encode_value", "make_engine", "migrate", "ride_along", "writes_together",
+    "UndoPreview", "Written", "decode_value", "encode_value", "make_engine", "migrate", "ride_along", "writes_together",
 ]

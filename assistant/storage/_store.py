@@ -17,6 +17,8 @@ import contextvars
 import datetime as dt
 import json
 import logging
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -200,6 +202,18 @@ class UndoPreview:
 
 
 @dataclass(frozen=True, slots=True)
+class Written:
+    """What one write changed in a draft, from ``revision - 1`` to ``revision``: the facts it changed
+    (field → the fact as ``Store.facts`` reads it afterwards, None when cleared), whether it wrote a
+    narrative version or last year's report (turns and the draft's row aside)."""
+
+    revision: int
+    facts: dict[str, StoredFact | None]
+    narrative: bool = False
+    previous: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class TurnResult:
     user_turn: Turn
     reply_turn: Turn | None
@@ -315,6 +329,8 @@ def ride_along(engine: Engine, table: Any, values: dict[str, Any], on_error: Cal
 class Store:
     """All persistence of drafts. Thread-safe: each call uses its own session."""
 
+    _WRITTEN = 512  # writes remembered (``written``)
+
     def __init__(self, url: str | None = None, *, engine: Engine | None = None, run_migrations: bool = True):
         self.engine = engine or make_engine(url)
         if run_migrations:
@@ -323,6 +339,9 @@ class Store:
             except Exception as exc:  # unreachable server, wrong password, read-only file …
                 raise StorageError(f"无法打开数据库：{type(exc).__name__}: {exc}") from exc
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # the last writes of this process (``written``), by (draft, revision made)
+        self._written: OrderedDict[tuple[int, int], Written] = OrderedDict()
+        self._written_lock = threading.Lock()
 
     def close(self) -> None:
         self.engine.dispose()
@@ -415,6 +434,7 @@ class Store:
         narrative versions; the reply.
         """
         changes = list(changes)
+        narratives = list(narratives)
         with self._write(draft_id, expected_revision) as s:
             user = self._add_turn(s, draft_id, "user", user_text, author)
             undone: list[FactHistoryEntry] = []
@@ -438,8 +458,19 @@ class Store:
                           if reply is not None else None)
             revision = (expected_revision + 1 if expected_revision is not None
                         else s.get_one(DraftRow, draft_id).revision)
-            return TurnResult(user, reply_turn, group_id, tuple(entries), tuple(extra_entries), tuple(undone),
-                              versions, revision)
+            written = self._changed(s, draft_id, revision, undone + entries + extra_entries,
+                                    narrative=bool(narratives), previous=previous_report is not None)
+        self._wrote(draft_id, revision, written)  # committed
+        return TurnResult(user, reply_turn, group_id, tuple(entries), tuple(extra_entries), tuple(undone),
+                          versions, revision)
+
+    def _changed(self, s: Session, draft_id: int, revision: int, entries: list[FactHistoryEntry], *,
+                 narrative: bool = False, previous: bool = False) -> Written:
+        """What a write changed: the facts it changed as ``facts`` reads them (an undone value points
+        back at the change that first set it), read in its transaction."""
+        fields = {e.field for e in entries}
+        now = self._facts(s, draft_id, fields) if fields else {}
+        return Written(revision, {f: now.get(f) for f in sorted(fields)}, narrative, previous)
 
     def add_reply(self, draft_id: int, text: str) -> Turn:
         with self._write(draft_id) as s:
@@ -452,8 +483,10 @@ class Store:
         if not changes:
             return None
         with self._write(draft_id) as s:
-            group_id, _ = self._apply(s, draft_id, changes, source=source, author=author, note=note)
-            return group_id
+            group_id, entries = self._apply(s, draft_id, changes, source=source, author=author, note=note)
+            written = self._changed(s, draft_id, s.get_one(DraftRow, draft_id).revision, entries)
+        self._wrote(draft_id, written.revision, written)  # committed
+        return group_id
 
     def undo_last(self, draft_id: int, author: str) -> list[FactHistoryEntry]:
         """Revert the last action not yet undone (and the derivations after it), as a new 'undo'
@@ -476,21 +509,39 @@ class Store:
                                tuple(_restore_change(r) for r in restore.values()), draft.revision)
 
     def facts(self, draft_id: int) -> dict[str, StoredFact]:
-        """Every field's current value (cleared fields are left out) with its provenance."""
+        """Every field's current value (cleared fields are left out) with its provenance, by field name."""
         with self._read() as s:
-            # plain columns, not mapped rows: read on every action, and rows are costly to build
-            q = (select(FactRow.field, FactRow.state, FactRow.value_json, ChangeGroupRow.source, FactChangeRow.quote,
-                        ChangeGroupRow.author, ChangeGroupRow.turn_id, TurnRow.text, FactChangeRow.created_at,
-                        FactChangeRow.id)
-                 .join(FactChangeRow, FactRow.change_id == FactChangeRow.id)
-                 .join(ChangeGroupRow, FactChangeRow.group_id == ChangeGroupRow.id)
-                 .outerjoin(TurnRow, ChangeGroupRow.turn_id == TurnRow.id)
-                 .where(FactRow.draft_id == draft_id, FactRow.state != "cleared"))
-            out: dict[str, StoredFact] = {}
-            for field, state, value, source, quote, author, turn_id, text, at, change_id in s.execute(q):
-                out[field] = StoredFact(field, _state(state), decode_value(value), source, quote, author, turn_id,
-                                        text, at, change_id)
-            return out
+            return dict(sorted(self._facts(s, draft_id).items()))
+
+    @staticmethod
+    def _facts(s: Session, draft_id: int, fields: Iterable[str] | None = None) -> dict[str, StoredFact]:
+        # plain columns, not mapped rows: read on every action, and rows are costly to build
+        q = (select(FactRow.field, FactRow.state, FactRow.value_json, ChangeGroupRow.source, FactChangeRow.quote,
+                    ChangeGroupRow.author, ChangeGroupRow.turn_id, TurnRow.text, FactChangeRow.created_at,
+                    FactChangeRow.id)
+             .join(FactChangeRow, FactRow.change_id == FactChangeRow.id)
+             .join(ChangeGroupRow, FactChangeRow.group_id == ChangeGroupRow.id)
+             .outerjoin(TurnRow, ChangeGroupRow.turn_id == TurnRow.id)
+             .where(FactRow.draft_id == draft_id, FactRow.state != "cleared"))
+        if fields is not None:
+            q = q.where(FactRow.field.in_(set(fields)))
+        out: dict[str, StoredFact] = {}
+        for name, state, value, source, quote, author, turn_id, text, at, change_id in s.execute(q):
+            out[name] = StoredFact(name, _state(state), decode_value(value), source, quote, author, turn_id,
+                                   text, at, change_id)
+        return out
+
+    def written(self, draft_id: int, revision: int) -> Written | None:
+        """What this process's write that made ``revision`` of the draft changed from ``revision - 1``,
+        if it is one of the last it made (a chat turn, a change of facts); else None."""
+        with self._written_lock:
+            return self._written.get((draft_id, revision))
+
+    def _wrote(self, draft_id: int, revision: int, written: Written) -> None:
+        with self._written_lock:
+            self._written[(draft_id, revision)] = written
+            while len(self._written) > self._WRITTEN:
+                self._written.popitem(last=False)
 
     def provenance(self, draft_id: int, field_name: str) -> StoredFact | None:
         return self.facts(draft_id).get(field_name)
