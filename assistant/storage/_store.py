@@ -24,11 +24,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import create_engine, event, func, insert, select, update
+from sqlalchemy import Table, create_engine, event, func, insert, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -47,6 +47,7 @@ from assistant.storage._tables import (
 from schemas.report import Blank, Report
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+_DRAFTS, _TURNS = cast(Table, DraftRow.__table__), cast(Table, TurnRow.__table__)  # for plain statements
 
 FactState = Literal["set", "pending", "cleared"]
 Source = Literal["chat", "import", "derivation", "manual", "undo", "ledger"]
@@ -355,12 +356,15 @@ class Store:
     @contextmanager
     def _write(self, draft_id: int, expected_revision: int | None = None) -> Iterator[Session]:
         with self._sessions.begin() as s:
-            q = update(DraftRow).where(DraftRow.id == draft_id)
+            # on the table, not the mapped class: no row of the draft is in the session yet, and the ORM's
+            # bulk update (which would keep such rows in step) costs more than the statement
+            t = _DRAFTS.c
+            q = update(_DRAFTS).where(t.id == draft_id)
             if expected_revision is not None:
-                q = q.where(DraftRow.revision == expected_revision)
+                q = q.where(t.revision == expected_revision)
             # a finalised draft is read-only whatever the caller: the state is checked in the same statement
-            q = q.where(DraftRow.status != FINAL)
-            n = _rowcount(s.execute(q.values(revision=DraftRow.revision + 1, updated_at=_utcnow())))
+            q = q.where(t.status != FINAL)
+            n = _rowcount(s.connection().execute(q.values(revision=t.revision + 1, updated_at=_utcnow())))
             if n != 1:
                 row = s.get(DraftRow, draft_id)
                 if row is not None and row.status == FINAL:
@@ -374,7 +378,7 @@ class Store:
                 try:
                     with s.begin_nested():  # a row that cannot be written never undoes the write
                         for r in riders:
-                            s.execute(insert(r.table).values(**r.values))
+                            s.connection().execute(insert(r.table).values(**r.values))
                 except Exception as exc:  # left for the end of ``writes_together``
                     log.warning("rows riding with a write were not written with it: %s", type(exc).__name__)
                     riders = []
@@ -707,11 +711,13 @@ class Store:
         return entries
 
     def _add_turn(self, s: Session, draft_id: int, role: str, text: str, author: str, seq: int | None = None) -> Turn:
-        row = TurnRow(draft_id=draft_id, seq=seq or self._next_seq(s, TurnRow, draft_id), role=role, text=text,
-                      author=author, created_at=_utcnow())
-        s.add(row)
-        s.flush()
-        return _turn(row)
+        seq, at = seq or self._next_seq(s, TurnRow, draft_id), _utcnow()
+        # a plain insert, not a mapped row and a flush: two a turn (nothing of the session is pending here)
+        res = s.connection().execute(insert(_TURNS).values(
+            draft_id=draft_id, seq=seq, role=role, text=text, author=author, created_at=at))
+        key = res.inserted_primary_key
+        assert key is not None
+        return Turn(key[0], seq, role, text, author, at)
 
     def _apply(self, s: Session, draft_id: int, changes: list[FactChange], *, source: str, author: str,
                turn_id: int | None = None, note: str = "", undo_of: int | None = None,
@@ -792,10 +798,6 @@ def _restore_change(r: FactChangeRow) -> FactChange:
 
 def _draft(r: DraftRow) -> DraftInfo:
     return DraftInfo(r.id, r.owner, r.agency_name, r.report_year, r.status, r.revision, r.created_at, r.updated_at)
-
-
-def _turn(r: TurnRow) -> Turn:
-    return Turn(r.id, r.seq, r.role, r.text, r.author, r.created_at)
 
 
 def _entry(c: FactChangeRow, g: ChangeGroupRow) -> FactHistoryEntry:
