@@ -736,3 +736,52 @@ def test_a_new_count_with_how_it_differs_from_the_old_one():
 def test_slashes_between_applicant_words_are_not_a_file_path():
     r = read_message("顺序是 自然人/商业企业/科研机构/社会公益组织/法律服务机构/其他")
     assert not r.files
+
+
+def test_hotline_counts_are_no_applications():
+    for message in ("市长信箱今年收到来信812件，都回复了", "12320卫生热线全年受理投诉560件"):
+        r = read_message(message)
+        assert not [op for op in r.ops if op.field.startswith("t3.")], message
+        assert r.unexplained  # named back, not dropped
+    got = _values("有1件信访的，转到12345热线了")  # a hotline where one went: still the row's count
+    assert got.get("t3.not_processed.petition.total") == "1"
+
+
+def test_the_sum_of_two_rows_is_neither_row():
+    r = read_message("予以公开加上部分公开总共40件")
+    assert not any(op.field.startswith("t3.") for op in r.ops) and r.unexplained
+    r = read_message("予以公开加上部分公开总共40件", earlier={"t3.granted.total": 31, "t3.partial.total": 9})
+    assert not any(op.field.startswith("t3.") for op in r.ops) and r.checked
+
+
+def test_the_column_or_row_the_clerk_files_it_in_wins():
+    got = _values("需另行制作2件（一个是商会的，我们一般填在其他那列）")
+    assert got.get("t3.unable.needs_creation.other") == "2" and "t3.unable.needs_creation.public_interest" not in got
+    got = _values("企业的：部分公开1件，还有一个补正以后还是看不懂要啥，就按“补正后申请内容仍不明确”吧")
+    assert got.get("t3.unable.unclear.commercial") == "1"
+    assert not any(f.startswith("t3.other_handling.") for f in got)
+
+
+def test_what_an_application_was_about_is_neither_who_asked_nor_an_item_of_table_two():
+    got = _values("不予处理2件，都是个人，其实是投诉一家饭店噪音扰民的")
+    assert got.get("t3.not_processed.petition.natural") == "2" and "t3.not_processed.petition.commercial" not in got
+    got = _values("一个人要我们行政许可审查会的记录，属于过程性信息")
+    assert "t2.licensing.decisions" not in got
+    r = read_message("重复申请1件，转交给县执法大队了")
+    assert not any(op.field == "agency_name" for op in r.ops)
+
+
+def test_a_line_opening_with_its_applicant_holds_across_sentences():
+    got = _values("企业（商业企业）：新收5件。予以公开3件，不掌握2件")
+    assert got["t3.granted.commercial"] == "3" and got["t3.unable.not_held.commercial"] == "2"
+    assert "t3.granted.total" not in got
+
+
+def test_one_more_of_an_applicant_after_the_rows_adds_to_the_row_total(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某县水利局 2025年年报", "个人的：新收10件，予以公开8件，不掌握2件",
+                          "还有一个商会的申请1件，也公开了。这样一共是新收11件"])
+    cells = service.facts(draft).cells
+    assert cells.get("t3.granted.total") in (None, 9)  # (never 1: that one's count is not the row's)
+    assert cells["t3.granted.public_interest"] == 1 and cells["t3.granted.natural"] == 8

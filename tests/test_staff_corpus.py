@@ -53,6 +53,8 @@ def test_every_number_is_recorded_or_named_back(message):
         if re.match(r"\s*(?:个|项)?(?:申请人|申请人类别|类)?的?(?:列|栏|行|格)", message[n.end:]) or (
                 re.match(r"\s*个数", message[n.end:]) and re.search(r"每(?:行|列|格)\s*$", message[:n.start])):
             continue  # "25行的顺序", "只有六个申请人的列", "每行6个数": the table's shape, not a figure
+        if n.unit == "" and n.value >= 100 and re.match(r"[\u4e00-\u9fff]{0,10}?(?:热线|专线|服务平台|工单|平台)", message[n.end:]):
+            continue  # "12369环保举报热线": a hotline's name
         if n.value == 1 and re.match(r"[个件]?(?:没多|不多|没少|不少)", message[n.end:]):
             continue  # "一个没多一个没少": none more, none fewer
         if n.unit in ("年", "月", "日", "号") or message[:n.start].rstrip().endswith("第") or (

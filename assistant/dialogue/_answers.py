@@ -94,7 +94,7 @@ def _added_to_what_was_said(accepted: list[PatchOp], message: str, facts: Facts,
     """"依申请还有一件漏了，…也是个人的": applications added to the ones told before, not a new count
     for the row — each table-三 cell already said (by the clerk) grows by the number given, and the
     reply shows the old value beside it. (``counted``: cells the reader already counted on.)"""
-    if not _ADDED.search(message) or _REPLACES.search(message):
+    if not _ADDED.search(message):
         return accepted
     out = []
     for op in accepted:
@@ -102,9 +102,15 @@ def _added_to_what_was_said(accepted: list[PatchOp], message: str, facts: Facts,
             out.append(op)
             continue
         old = facts.cells.get(op.field)
+        # ("…还有一个环保协会的申请1件，公开了。所以一共是新收38件": the sum said is not added to)
         if (op.op == "set" and op.field.startswith("t3.") and isinstance(old, int) and old > 0 and _ADDED.search(op.quote)
+                and not _REPLACES.search(op.quote)
                 and isinstance(op.value, int) and op.value > 0 and op.value != old):  # (the same number is said again)
             op = op.model_copy(update={"value": old + op.value})
+        elif (op.op == "set" and op.field.startswith("t3.") and op.field.endswith(".total") and old is None
+              and _ADDED.search(op.quote) and not _REPLACES.search(op.quote) and any(
+                  facts.cell_int(f"{op.field[:-len('total')]}{c}") for c in L.T3_APPLICANT_COLUMNS)):
+            continue  # "还有一个商会的申请1件，也公开了" after 8 of a person's: that one's count, not the row's
         out.append(op)
     return out
 
@@ -361,7 +367,7 @@ def answer(st: State, message: str, model: Model, correction: str | None) -> Out
     # (a move replaces what the reader made of table 三: its cells are not counted on)
     counted = [f for f in reading.added if f not in {op.field for op in whole}]
     accepted = _counted_on(accepted, counted, st.full)
-    accepted = _added_to_what_was_said(accepted, message, st.stated, counted)
+    accepted = _added_to_what_was_said(accepted, message, st.full, counted)
     accepted += _one_column_follows(accepted, st.stated) + _total_follows(accepted, st.stated)
     bad = [r for r in (bad_value_reason(x) for x in rejected) if r]
     others = [x.reason for x in rejected if not bad_value_reason(x)]

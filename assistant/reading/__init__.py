@@ -12,6 +12,7 @@ an op or in ``unexplained`` (dates and numbers inside free text aside), so none 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -32,6 +33,7 @@ from assistant.reading._statements import _CORRECTS, Reading, Stated, Zero, read
 from assistant.reading._tables import is_table_line, parse_pasted_tables
 from assistant.reading._texts import Text, labelled_texts
 from assistant.reading._texts import said_of_a_topic as _said_of_a_topic
+from assistant.reading._vocab import Anchor as _Anchor
 from assistant.reading._vocab import vocabulary
 from schemas.facts import FACT_SPECS, TEXT_FIELDS
 from schemas.layout import ALL_CELL_ADDRESSES, T3_ROWS
@@ -285,6 +287,9 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
             out.added += [f"{came}.{one.column}", f"{came}.total"] if more and (earlier or {}).get(f"{came}.total") else []
         # ("有1件个人的": the count of the one told, not a number left unplaced)
         reading.unexplained = [u for u in reading.unexplained if not (one.start <= u[0] < one.end)]
+    _two_rows_summed(reading, earlier or {})
+    _filed_in_another_column(message, reading)
+    _settled_in_another_row(message, reading)
     _channels_add_up(message, reading)
     _kinds_add_up(message, reading)
     for x in list(reading.stated):
@@ -450,6 +455,72 @@ def _one_case(message: str, reading: Reading, earlier: Mapping[str, object]) -> 
     if any(not t.startswith(came) for t in said) or said.get(f"{came}{case.column}", 1) != 1:
         return None
     return case
+
+
+# "（是一个行业协会，我们归在其他里）": the column the clerk files that applicant in
+_FILED_IN = re.compile(r"(?:归|填|算|放|记|计|列)(?:在|到|进|入|成|作|为)了?\s*[“\"「]?([\u4e00-\u9fa5]{2,6}?)[”\"」]?(?:里|那列|那一列|中|一栏|类)")
+
+
+def _filed_in_another_column(message: str, reading: Reading) -> None:
+    for i, x in enumerate(reading.stated):
+        row, _, col = x.target.rpartition(".")
+        if not row.startswith("t3.") or col == "total":
+            continue
+        stop = min([p for ch in "）)。；;\n" if (p := message.find(ch, x.end)) >= 0] or [len(message)])
+        if not (m := _FILED_IN.search(message, x.start, stop)):
+            continue
+        said = m.group(1)
+        filed = "other" if said in ("其他", "其他组织", "其他类") else next(
+            (a.key for a in vocabulary().anchors(said) if a.kind == "t3col" and a.start == 0 and a.end == len(said)), None)
+        if filed and filed != col and not any(y.target == f"{row}.{filed}" for y in reading.stated):
+            reading.stated[i] = Stated(f"{row}.{filed}", x.value, x.quote, x.start, x.end)
+
+
+# "…补正了以后还是说不清要什么，算“补正后申请内容仍不明确”吧": the row the clerk settles on
+_SETTLED = re.compile(r"(?:就|还是)?(?:算|按|填|归|放|记)(?:到|在|进|作|成|为)?\s*[“\"「]([^”\"」]{2,24})[”\"」]\s*(?:吧|那行|这行|里|处理)?"
+                      r"|(?:就|还是)?(?:算|按|填|归|放|记)(?:到|在|进|作|成|为)?\s*([\u4e00-\u9fa5]{2,16}?)(?:吧|那行|这一行|那一行)")
+
+
+def _settled_in_another_row(message: str, reading: Reading) -> None:
+    for i, x in enumerate(reading.stated):
+        row, _, col = x.target.rpartition(".")
+        if not row.startswith("t3.") or row in ("t3.new_received", "t3.carried_over", "t3.total"):
+            continue
+        stop = min([p for ch in "。；;\n" if (p := message.find(ch, x.end)) >= 0] or [len(message)])
+        nxt = [y.start for y in reading.stated if y.start > x.end] + [stop]
+        m = _SETTLED.search(message, x.end, min(nxt))
+        if not m:
+            continue
+        said = m.group(1) or m.group(2)
+        rows = {a.key for a in vocabulary().anchors(said) if a.kind == "t3row"
+                and a.key not in ("new_received", "carried_over", "total")}
+        if len(rows) == 1 and (to := f"t3.{next(iter(rows))}") != row and not any(
+                y.target == f"{to}.{col}" for y in reading.stated):
+            reading.stated[i] = Stated(f"{to}.{col}", x.value, x.quote, x.start, x.end)
+
+
+_SUMMED = re.compile(r"^\s*(?:和|与|及|加上?|跟|、)\s*$")
+_ALTOGETHER = re.compile(r"一共|总共|共计|合计|加起来|加在一起|共")
+
+
+def _two_rows_summed(reading: Reading, earlier: Mapping[str, object]) -> None:
+    """"公开和部分公开一共89件": the sum of two rows is neither row's count — a check of the rows told
+    before when they add up to it, else named back."""
+    for x in list(reading.stated):
+        if not x.target.startswith("t3.") or not x.target.endswith(".total"):
+            continue
+        rows = [a for a in vocabulary().anchors(x.quote) if a.kind == "t3row"]
+        if rows and rows[0].key == "partial" and (bare := re.search(r"公开(?:的)?\s*(?:和|与|及|加上?|跟|、)\s*$", x.quote[:rows[0].start])):
+            rows.insert(0, _Anchor("t3row", "granted", bare.start(), bare.start() + 2))  # "公开和部分公开": 公开 is 予以公开
+        for a, b in itertools.pairwise(rows):
+            if a.key != b.key and _SUMMED.match(x.quote[a.end:b.start]) and _ALTOGETHER.search(x.quote[b.end:]):
+                reading.stated.remove(x)
+                parts = [earlier.get(f"t3.{r.key}.total") for r in (a, b)]
+                if all(isinstance(p, int) for p in parts) and sum(parts) == x.value:  # type: ignore[arg-type]
+                    reading.checked.append(x.quote)
+                else:
+                    reading.unexplained.append((x.start, x.end, x.quote))
+                break
 
 
 def _channels_add_up(message: str, reading: Reading) -> None:

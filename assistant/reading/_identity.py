@@ -41,6 +41,8 @@ def agency_name_in(clause: str) -> tuple[str, int, int] | None:
         start = m.start() + (lead.end() if lead else 0)
         if lead is None and not re.search(r"(?:是|为|写|起草|名称|单位|机关)[:：]?\s*$", clause[:m.start()]):
             continue
+        if lead and re.search(r"(?:转|交|移交|转交|送|发|递|退|推|派|分)给$", clause[:start]):
+            continue  # "转给执法支队了": where an application went, not who reports
         end = m.end()
         # "江苏省人民政府参事室", "某委员会": the name goes on to the body's own suffix
         while (more := re.match(r"[\u4e00-\u9fa5]{1,6}?(?:" + "|".join(_SUFFIX) + ")", clause[end:])) and not (

@@ -63,6 +63,11 @@ _ROW_NUMBER = re.compile(r"第([0-9０-９]{1,2}|[一二三四五六七八九十
 _LAST_YEARS_FIRST = re.compile(r"\s*(?:先|我先)?(?:说说|说|讲讲|讲|报)?(?:下|一下)?(?:去年|上年|上一年|前年)(?:的|那些)?(?:数|数字|数据|情况|年报)(?:吧|啊)?[：:，,]")
 _PLACED = re.compile(r"(?:放在|放到|算在|算到|填在|填到|归在|归到|计入|算作|算成|填成|记在)")
 # "这个算不算依申请？": a question whether what was told counts
+# "个人（自然人）：", "律所的：" opening a line: what the line tells is that applicant's
+_LINE_HEAD_COLUMN = re.compile(r"\s*([\u4e00-\u9fa5]{1,8}?)的?\s*(?:[（(][^）)\n]*[）)])?\s*[：:]")
+# a hotline, a mailbox, a ticket system: what they count is no application for information
+_HOTLINE = re.compile(r"热线|工单|市长信箱|局长信箱|书记信箱|县长信箱|区长信箱|镇长信箱|领导信箱|来电|留言板|12345|12369|12320|12315")
+_APPLICATIONS_NAMED = re.compile(r"依申请|信息公开申请|公开申请|申请公开")
 _COUNTS_OR_NOT = re.compile(r"算不算|算吗|要不要算|计不计|算进去吗|要算吗|算不算数|能不能算|属不属于|是不是算")
 # "一家律师事务所", "一位市民": an article before who applied, not a count
 _ARTICLE = re.compile(r"\s*(?:家|位|名|个)")
@@ -201,6 +206,8 @@ def _not_a_count(n: NumberMention, clause: str, sentence: str = "") -> bool:
         return True  # "一个没多一个没少": none more, none fewer
     if re.search(r"(?:打|拨打|拨|热线|电话|号码)\s*$", before) and n.unit == "" and n.value >= 100:
         return True  # "打12345": a hotline, not a count
+    if n.unit == "" and n.value >= 100 and re.match(r"[\u4e00-\u9fff]{0,10}?(?:热线|专线|服务平台|工单|平台)", clause[n.end:]):
+        return True  # "12369环保举报热线", "12345工单": a hotline's name
     if re.search(r"(?:多打|少打|打错|敲错|多写|少写|多按|按错)了?(?:一?个)?\s*$", before):
         return True  # "表里多打了个1": a slip of the keyboard described, not a count
     if re.match(r"\s*(?:个|项)?(?:申请人|申请人类别|类)?的?(?:列|栏|行|格)", clause[n.end:]) or (
@@ -436,8 +443,10 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
                 end = text.find("\n", s0)
                 dated_until = len(text) if end < 0 else end
             continue
-        focus = (ctx.col_focus, ctx.col_whole) if ctx is not None and ctx.col_focus and re.search(
-            r"[；;]\s*$", text[:s0]) else None  # "个人的：新收… 上年结转37；予以公开702…": the line goes on
+        line_head = _LINE_HEAD_COLUMN.match(text, text.rfind("\n", 0, s0) + 1)
+        focus = (ctx.col_focus, ctx.col_whole) if ctx is not None and ctx.col_focus and (re.search(
+            r"[；;]\s*$", text[:s0]) or (line_head is not None and _column_named(line_head.group(1)) == ctx.col_focus)) else None
+        # "个人的：新收… 上年结转37；予以公开702…", "个人（自然人）：今年新收28件…。全部公开12…": the line goes on
         ctx = _Context(earlier=dict(earlier or {}), sentence_at=s0, results=results or bool(_RESULTS.search(text)),
                        fee_sentence=any(a.kind == "fact" and a.key == "fee_charged" for a in voc.anchors(sentence)),
                        proposals_sentence=bool(re.search("建议|提案", sentence)) and not re.search("申请", sentence))
@@ -560,7 +569,7 @@ def _names_a_t3_row(sentence: str) -> bool:
 
 
 _ASKED_FOR = re.compile(r"(?:要|申请公开|索取|想看|查阅|申请)(?:的是)?(?:我们|我局|本机关|本局|[^，,。；;、\s]{0,6}?)(?:的|的是)\s*$"
-                        r"|(?:要|申请公开|索取|想看|查阅|申请)(?:的是)?\s*$")
+                        r"|(?:要|申请公开|索取|想看|查阅|申请)(?:的是)?(?:我们|我局|本机关|本局|你们|他们|局里|乡里|镇里)?\s*$")
 _REST_NONE = re.compile(r"(?:其他|其余|剩下|别的)(?:类型|类别|类|几类|几种|的申请人|申请人)?(?:的)?(?:都|也|均)?(?:没有|没|无|是0|为0|是零)")
 _SHOULD_BE = re.compile(r"\s*(?:不对[，,\s]*)?(?:应该是|应该为|应为|应是|改成|改为|其实是|实际是|实际上是)\s*")
 # a number said as a guess: a report states figures, so it is asked for again, not recorded
@@ -571,7 +580,7 @@ _OTHER_COLUMN = re.compile(r"其他(?:那|这)一?(?:列|栏)")
 _THOSE_COUNTED = re.compile(r"[那这][0-9０-９一二两三四五六七八九十]+件")
 _HEADING_FILLER = re.compile(r"[\s：:]|的|申请的|这块|那块|方面|这部分|那部分|那些|这些|的话|呢|其中")
 _BRACKET_HEAD = re.compile(r"\s*[【\[]\s*([^】\]]{1,8}?)\s*[】\]]")
-_SOMEONE_ELSE = re.compile(r"(?:别家|人家|别的|另一家|另外一家|其他|涉及|关于)$")
+_SOMEONE_ELSE = re.compile(r"(?:别家|人家|别的|另一家|另外一家|其他|涉及|关于|(?:举报|投诉|检举|反映)了?(?:一家|一个|一位|某|那家|这家|隔壁)?)$")
 _THAT_ONE = re.compile(r"[那这该此]一?件")
 _ADDS = re.compile(r"还有|另外|另有|也|又|再")
 _CORRECTS = re.compile(r"不对|错了|说错|更正|改成|改为|应该是|算错|记错|写错|搞错|弄错|看错|重新说|不是")
@@ -682,6 +691,14 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                if not (a.kind == "t3col" and _SOMEONE_ELSE.search(clause[:a.start]))  # "要别家企业的投标材料"
                and not (a.kind in ("t2row", "fact") and (ctx.results or ctx.col_focus or _names_a_t3_row(sentence))
                         and _ASKED_FOR.search(clause[max(0, a.start - 12):a.start]))]  # "要我们的行政处罚案卷"
+    # "申请人逾期没交费", "申请表": the applicant or the form, not applications received
+    anchors = [a for a in anchors if not (a.kind == "t3row" and a.key == "new_received" and clause[a.start:a.end] == "申请"
+                                          and clause[a.end:a.end + 1] in ("人", "表", "书")
+                                          and not re.match(r"人(?:情况|类型|类别)?\s*(?:[：:]|$)", clause[a.end:]))]  # ("申请人：企业7件…")
+    if any(not re.search(r"(?:转到|转给|转交|转至|转入|移交|交给|推给|派给|转)\s*[\u4e00-\u9fff0-9]{0,8}$", sentence[:h.start()])
+           for h in _HOTLINE.finditer(sentence)) and not _APPLICATIONS_NAMED.search(sentence):
+        # "12369热线全年受理1,873件", "12345转来的投诉办了300多件": calls and tickets, no applications
+        anchors = [a for a in anchors if a.kind not in ("t3row", "t3group")]
     if (line_no := _ROW_NUMBER.search(clause)) and (re.search(r"表[三3]", message) or ctx.t3row) and (
             1 <= (k := int(parse_number(line_no.group(1)) or 0)) <= len(T3_ROWS)):
         # "第13行（本机关不掌握那行）个人的…应该是21": table 三's rows by their place in the format
