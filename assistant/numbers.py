@@ -112,8 +112,13 @@ def cn_to_number(s: str) -> Decimal | None:
     if not s:
         return None
     frac = ""
+    scale = 1
     if "点" in s:
         s, _, f = s.partition("点")
+        if f and f[-1] in CN_BIG and s:
+            scale, f = CN_BIG[f[-1]], f[:-1]  # "一百二十三点五万": 123.5 ten-thousands
+            if any(c in CN_BIG for c in s):
+                return None
         if not f or any(c not in CN_DIGITS for c in f):
             return None
         frac = "".join(str(CN_DIGITS[c]) for c in f)
@@ -139,7 +144,19 @@ def cn_to_number(s: str) -> Decimal | None:
                 total += section
                 section = number = 0
         whole = total + section + number
-    return Decimal(f"{whole}.{frac}") if frac else Decimal(whole)
+    value = Decimal(f"{whole}.{frac}") if frac else Decimal(whole)
+    if scale == 1:
+        return value
+    value *= scale
+    return Decimal(int(value)) if value == value.to_integral_value() else value.normalize()
+
+
+def _decimals_of(run: str) -> int:
+    """Digits after 点 in a Chinese numeral, less those a 万/亿 after them moves left of the point."""
+    f = run.partition("点")[2]
+    if f and f[-1] in CN_BIG:
+        return max(0, len(f) - 1 - len(str(CN_BIG[f[-1]])) + 1)
+    return len(f)
 
 
 def parse_number(s: str) -> Decimal | None:
@@ -184,7 +201,7 @@ _UNIT_ALT = "|".join(re.escape(u) for u in sorted(set(UNITS), key=len, reverse=T
 # A Chinese-numeral run counts only before a measure word (optionally 余/多 first): matching that in
 # the regex keeps the many 一/十/万 inside ordinary words (一是、进一步、万物) out of the Python loop.
 _CN_NUMBER = re.compile(
-    f"(?P<run>[{_CN_CHARS}][{_CN_CHARS}]*(?:点[{''.join(CN_DIGITS)}]+)?)(?=[ \u3000\t]*[余多]?(?:{_UNIT_ALT}))"
+    f"(?P<run>[{_CN_CHARS}][{_CN_CHARS}]*(?:点[{''.join(CN_DIGITS)}]+[万萬亿]?)?)(?=[ \u3000\t]*[余多]?(?:{_UNIT_ALT}))"
 )
 # A structured Chinese numeral said without a measure word at the end of a clause ("个人一百二十八，"):
 # 十/百/千 inside makes it a number, not a word (一些, 统一, 之一 have none).
@@ -322,7 +339,7 @@ def find_numbers(text: str) -> list[NumberMention]:
         if not unit:
             continue
         out.append(NumberMention(value, s, e, unit, unit_end, approx or _approx_before(text, s), True,
-                                 len(run.partition("点")[2])))
+                                 _decimals_of(run)))
         has_cn = True
     # (every match holds 十, 百 or 千; the pattern starts with a repeat, so the engine tries it everywhere)
     for m in _CN_BARE.finditer(text) if "十" in text or "百" in text or "千" in text else ():

@@ -73,7 +73,7 @@ _REF_ARABIC = re.compile(
     r"(?P<frac>[.．][0-9０-９]+)?"
 )
 _REF_CN_NUMBER = re.compile(
-    f"(?P<run>[{N._CN_CHARS}]+(?:点[{''.join(N.CN_DIGITS)}]+)?)(?=[ \u3000\t]*[余多]?(?:{N._UNIT_ALT}))"
+    f"(?P<run>[{N._CN_CHARS}]+(?:点[{''.join(N.CN_DIGITS)}]+[万萬亿]?)?)(?=[ \u3000\t]*[余多]?(?:{N._UNIT_ALT}))"
 )
 
 
@@ -144,7 +144,7 @@ def _reference_find_numbers(text):
         if not unit:
             continue
         out.append(N.NumberMention(value, s, e, unit, unit_end, approx or N._approx_before(text, s), True,
-                                   len(run.partition("点")[2])))
+                                   N._decimals_of(run)))
         taken[s:e] = b"\x01" * (e - s)
     # a structured numeral (十/百/千 inside, 10 or more) with no measure word, at a clause's end
     for m in re.finditer(f"[{''.join(N.CN_DIGITS)}]*[十百千][{N._CN_CHARS}]*(?=[，,。；;、）)\\s]|$)", text):
@@ -197,3 +197,9 @@ def test_maybe_number_never_rejects_a_text_with_numbers():
         if find_numbers(text):
             assert MAYBE_NUMBER.search(text), text
     assert not MAYBE_NUMBER.search("一是进一步统一口径")
+
+
+def test_a_chinese_decimal_before_wan_is_read_whole():
+    # "一百二十三点五万次" was read as 五万 (50,000): the 点 before 万 was not taken
+    got = [(n.value, n.unit) for n in find_numbers("访问量一百二十三点五万次，用户二点零八万个")]
+    assert got == [(Decimal(1235000), "次"), (Decimal(20800), "个")]
