@@ -24,7 +24,7 @@ from ui import _calls, _chat, _editor, _export, _findings, _history, _page, _pre
 from ui._gradio_auth import finds_files_without_awaiting, serve, skips_without_rebuilding
 from ui._page import APP_TITLE
 from ui._registry import Views
-from ui._runtime import POOL
+from ui._runtime import POOL, few_malloc_arenas
 from ui._style import APP_CSS, APP_JS, theme
 
 __all__ = ["APP_CSS", "APP_JS", "APP_TITLE", "build_app", "launch", "make_app"]
@@ -75,6 +75,7 @@ def launch(ws: AppService | None = None, *, host: str | None = None, port: int |
     in all; uploads are limited to REPORT_MAX_UPLOAD_MB."""
     from assistant.auth import SessionStore
 
+    few_malloc_arenas()
     ws = ws or AppService.from_settings()
     settings = ws.settings
     demo = make_app(ws, concurrency=concurrency)
