@@ -40,3 +40,23 @@ def test_a_value_with_a_file_goes_through_gradio_s_walk(tmp_path):
     mine, theirs = _both(data, block, postprocess=True)
     assert mine == theirs and mine["files"][0]["url"].startswith("/gradio_api/file=")
     assert mine["files"][0]["path"] != str(path)  # moved to the block's cache
+
+
+def test_an_output_left_out_gets_gradio_s_bare_update_each_time():
+    from gradio import blocks
+    from gradio.state_holder import SessionState
+
+    from ui._gradio_auth import skips_without_rebuilding
+
+    skips_without_rebuilding()
+    with gr.Blocks() as demo:
+        html, text, box, chat = gr.HTML("a"), gr.Textbox("b"), gr.Textbox("c"), gr.Chatbot()
+        button = gr.Button()
+        button.click(lambda: {text: "新"}, None, [html, text, box, chat])
+    fn = next(iter(demo.fns.values()))
+    for _ in range(2):  # (worked out once, then copied: what one answer's consumer changes is its own)
+        out = asyncio.run(demo.postprocess_data(fn, {text: "新"}, SessionState(demo)))
+        assert out[0] == blocks.postprocess_update_dict(html, {"__type__": "update"}, True) == {
+            "props": {"__type__": "update"}, "__type__": "update"}
+        assert out[2] == out[3] == {"__type__": "update"} and out[1] == "新"
+        out[0]["props"]["x"] = 1

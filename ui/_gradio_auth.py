@@ -303,8 +303,17 @@ def skips_without_rebuilding() -> None:
         part = copy.copy(block_fn)
         part.outputs = kept
         values = iter(await original(self, part, predictions, state))
-        return [next(values) if b._id in named or b.stateful else
-                blocks.postprocess_update_dict(b, {"__type__": "update"}, block_fn.postprocess) for b in outputs]
+        return [next(values) if b._id in named or b.stateful else bare(b) for b in outputs]
+
+    bare_updates: dict[type, dict] = {}
+
+    def bare(b: Any) -> dict:
+        """Gradio's bare update for ``b``: the same for every block of its class (without a value it reads
+        no attribute but ``__type__``, which blocks lack), worked out once (an HTML's took a signature)."""
+        made = bare_updates.get(type(b))
+        if made is None:
+            made = bare_updates[type(b)] = blocks.postprocess_update_dict(b, {"__type__": "update"}, True)
+        return {k: dict(v) if isinstance(v, dict) else v for k, v in made.items()}  # a copy: Gradio's to change
 
     postprocess_data.skips_without_rebuilding = True  # type: ignore[attr-defined]
     blocks.Blocks.postprocess_data = postprocess_data  # type: ignore[method-assign]
