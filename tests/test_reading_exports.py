@@ -785,3 +785,11 @@ def test_one_more_of_an_applicant_after_the_rows_adds_to_the_row_total(db):
     cells = service.facts(draft).cells
     assert cells.get("t3.granted.total") in (None, 9)  # (never 1: that one's count is not the row's)
     assert cells["t3.granted.public_interest"] == 1 and cells["t3.granted.natural"] == 8
+
+
+def test_voice_input_groups_of_results_each_with_their_rows():
+    got = _values("不予公开两件 都是第三方权益 无法提供三件 不掌握的两件 另行制作一件 其他处理一件 是申请人撤回的")
+    assert got["t3.withheld.third_party.total"] == "2"
+    assert got["t3.unable.not_held.total"] == "2" and got["t3.unable.needs_creation.total"] == "1"
+    got = _values("企业的 公开三件 就是过程性信息那个 不予公开一件 本机关不掌握两件")
+    assert got.get("t3.withheld.process_info.commercial") == "1" and got["t3.unable.not_held.commercial"] == "2"

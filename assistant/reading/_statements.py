@@ -262,6 +262,35 @@ def _money(value: Decimal, unit: str) -> Decimal:
 _NEXT_COUNT = re.compile(r"(?<=[\u4e00-\u9fa5])[ \u3000\t]+(?=[0-9０-９])")
 
 
+# voice input, spaces for commas: a group of table 三's results said after a space begins its own sentence
+_GROUP_AFTER_A_SPACE = re.compile(r"(?<=[\u4e00-\u9fa5])(?:[ \u3000]+|\s*[，,]\s*)(?=(?:不予公开|无法提供|不予处理|其他处理)[^ \u3000]{0,4}?[0-9０-９一二两三四五六七八九十]+\s*件)")
+
+
+def _sentences(text: str) -> list[tuple[int, str, bool]]:
+    """(start, sentence, whether it goes on the one before) of ``text``; a sentence of voice input (no
+    comma in it) is cut before each group of results it goes on to ("不予公开就一件 是个人要… 无法提供六件
+    不掌握的五件…"), and what it said of whose they are holds on."""
+    out = []
+    for sm in _SENTENCE.finditer(text):
+        sentence, at = sm.group(0), sm.start()
+        if not _GROUP_AFTER_A_SPACE.search(sentence):
+            out.append((at, sentence, False))
+            continue
+        cut = 0
+        for m in _GROUP_AFTER_A_SPACE.finditer(sentence):
+            before = re.split(r"[ \u3000，,]+", sentence[cut:m.start()].strip())[-1]
+            group = {"不予公开": "withheld", "无法提供": "unable", "不予处理": "not_processed", "其他处理": "other_handling"}[
+                sentence[m.end():m.end() + 4]]
+            if not find_numbers(before) and any(
+                    a.kind == "t3row" and a.key.startswith(group + ".") for a in vocabulary().anchors(before)):
+                continue  # "就是第三方权益那个 不予公开５件": the row is named before its group's count
+            if sentence[cut:m.start()].strip():
+                out.append((at + cut, sentence[cut:m.start()], cut > 0))
+            cut = m.end()
+        out.append((at + cut, sentence[cut:], cut > 0))
+    return out
+
+
 def _clauses(sentence: str, offset: int) -> list[tuple[int, str]]:
     out, start = [], 0
     for m in [*_CLAUSE.finditer(sentence), None]:
@@ -412,11 +441,9 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     dated_until = -1
     one_kind: list[tuple[str, str]] = []  # "诉讼1件，是复议后起诉的": the other kind of lawsuit, with its quote
     ctx: _Context | None = None
-    for sm in _SENTENCE.finditer(text):
-        s0 = sm.start()
-        if any(a <= s0 and sm.end() <= b + 1 for a, b in skip):
+    for s0, sentence, goes_on in _sentences(text):
+        if any(a <= s0 and s0 + len(sentence) <= b + 1 for a, b in skip):
             continue  # wholly inside a table or a passage; one that runs past it (voice input) is read by clause
-        sentence = sm.group(0)
         if is_question(sentence) and find_numbers(sentence) and _COUNTS_OR_NOT.search(sentence) and not any(
                 find_numbers(c) and voc.anchors(c) for _, c in _clauses(sentence, 0)):
             # "今年有两个老兵打12345…这个算不算依申请？": numbers no word of the report names are what
@@ -445,7 +472,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
             continue
         line_head = _LINE_HEAD_COLUMN.match(text, text.rfind("\n", 0, s0) + 1)
         focus = (ctx.col_focus, ctx.col_whole) if ctx is not None and ctx.col_focus and (re.search(
-            r"[；;]\s*$", text[:s0]) or (line_head is not None and _column_named(line_head.group(1)) == ctx.col_focus)) else None
+            r"[；;]\s*$", text[:s0]) or goes_on or (line_head is not None and _column_named(line_head.group(1)) == ctx.col_focus)) else None
         # "个人的：新收… 上年结转37；予以公开702…", "个人（自然人）：今年新收28件…。全部公开12…": the line goes on
         ctx = _Context(earlier=dict(earlier or {}), sentence_at=s0, results=results or bool(_RESULTS.search(text)),
                        fee_sentence=any(a.kind == "fact" and a.key == "fee_charged" for a in voc.anchors(sentence)),
