@@ -793,3 +793,11 @@ def test_voice_input_groups_of_results_each_with_their_rows():
     assert got["t3.unable.not_held.total"] == "2" and got["t3.unable.needs_creation.total"] == "1"
     got = _values("企业的 公开三件 就是过程性信息那个 不予公开一件 本机关不掌握两件")
     assert got.get("t3.withheld.process_info.commercial") == "1" and got["t3.unable.not_held.commercial"] == "2"
+
+
+def test_a_system_export_with_its_he_ji_column_first():
+    ops, _ = parse_pasted_tables("类别,合计,自然人,商业企业,科研机构,社会公益组织,法律服务机构,其他\n"
+                                 "本年新收,48,30,10,2,1,4,1\n予以公开,20,12,5,1,0,2,0\n")
+    got = {op.field: op.value for op in ops}
+    assert got["t3.new_received.total"] == 48 and got["t3.new_received.natural"] == 30
+    assert got["t3.granted.other"] == 0 and got["t3.granted.legal_service"] == 2

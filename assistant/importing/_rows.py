@@ -25,12 +25,13 @@ T2_BLOCK_RE = re.compile(r"第二十条第\(?([一二三四五六七八九十]{1
 _T2_HEAD = frozenset({T2_CONTENT, *T2_COLS, *T2_COLS_2019, *T2_COLS_PROCUREMENT})
 _T3_NOTE_PREFIX = norm(L.T3_HEADER_NOTE)[1:7]  # "本列数据的勾", with or without the parenthesis
 _T3_HEAD = frozenset(norm(x) for x in (
-    L.T3_APPLICANT_HEADER, L.T3_LEGAL_PERSON_HEADER, *L.T3_COLUMN_LABELS.values()))
+    L.T3_APPLICANT_HEADER, L.T3_LEGAL_PERSON_HEADER, *L.T3_COLUMN_LABELS.values(), "合计"))
 _T4_HEAD = frozenset(norm(x) for x in (
     L.T4_REVIEW_HEADER, L.T4_LITIGATION_HEADER, *L.T4_BLOCK_LABELS.values(), *L.T4_COLUMN_LABELS.values()))
-_T3_COLUMN_WORDS = {norm(lbl): key for key, lbl in L.T3_COLUMN_LABELS.items()}
+# ("合计" heads the 总计 column of many systems' exports: "办理情况,合计,自然人,…")
+_T3_COLUMN_WORDS = {norm(lbl): key for key, lbl in L.T3_COLUMN_LABELS.items()} | {norm("合计"): "total"}
 # Header words that are also row labels (（七）总计, 3.其他): alone they prove nothing.
-WEAK_HEAD = frozenset(norm(x) for x in (L.T3_COLUMN_LABELS["other"], L.T3_COLUMN_LABELS["total"]))
+WEAK_HEAD = frozenset(norm(x) for x in (L.T3_COLUMN_LABELS["other"], L.T3_COLUMN_LABELS["total"], "合计"))
 
 
 def split_row(cells: list[str]) -> tuple[list[str], list[str]]:
