@@ -28,7 +28,7 @@ from typing import Any, Literal, cast
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Table, create_engine, event, func, insert, select, update
+from sqlalchemy import Table, bindparam, create_engine, event, func, insert, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -47,7 +47,9 @@ from assistant.storage._tables import (
 from schemas.report import Blank, Report
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-_DRAFTS, _TURNS = cast(Table, DraftRow.__table__), cast(Table, TurnRow.__table__)  # for plain statements
+# the tables, for plain statements
+_DRAFTS, _TURNS, _GROUPS, _CHANGES, _FACTS = (cast(Table, t.__table__) for t in (
+    DraftRow, TurnRow, ChangeGroupRow, FactChangeRow, FactRow))
 
 FactState = Literal["set", "pending", "cleared"]
 Source = Literal["chat", "import", "derivation", "manual", "undo", "ledger"]
@@ -722,47 +724,66 @@ class Store:
     def _apply(self, s: Session, draft_id: int, changes: list[FactChange], *, source: str, author: str,
                turn_id: int | None = None, note: str = "", undo_of: int | None = None,
                back_to: dict[str, int | None] | None = None) -> tuple[int, list[FactHistoryEntry]]:
-        group = ChangeGroupRow(draft_id=draft_id, seq=self._next_seq(s, ChangeGroupRow, draft_id), source=source,
-                               turn_id=turn_id, author=author, note=note, undone=False, undo_of=undo_of,
-                               created_at=_utcnow())
-        s.add(group)
-        s.flush()
-        # the facts the changes replace, read at once and held here (the session holds unchanged rows weakly)
-        current = {r.field: r for r in s.scalars(select(FactRow).where(
-            FactRow.draft_id == draft_id, FactRow.field.in_({ch.field for ch in changes})))}
+        # plain statements on the tables, not mapped rows and flushes (a turn's writes were mostly the ORM's
+        # bookkeeping); nothing of these tables is held in the session meanwhile
+        conn = s.connection()
+        group_id = _inserted(conn, _GROUPS, draft_id=draft_id, seq=self._next_seq(s, ChangeGroupRow, draft_id),
+                             source=source, turn_id=turn_id, author=author, note=note, undone=False,
+                             undo_of=undo_of, created_at=_utcnow())
+        f = _FACTS.c
+        # the facts the changes replace: field → (state, value_json, change_id), as each change leaves it
+        current: dict[str, tuple[str, str | None, int]] = {
+            r.field: (r.state, r.value_json, r.change_id) for r in conn.execute(
+                select(f.field, f.state, f.value_json, f.change_id)
+                .where(f.draft_id == draft_id, f.field.in_({ch.field for ch in changes})))}
+        stored = set(current)  # fields with a row in facts: updated, the others inserted
         entries: list[FactHistoryEntry] = []
-        pending: list[tuple[FactChange, FactChangeRow]] = []
+        pending: list[tuple[FactChange, dict[str, Any]]] = []
 
         def settle() -> None:
-            s.flush()  # the pending change rows, in one statement: their ids
-            for ch, row in pending:
+            # the pending change rows, in one statement: their ids, in order
+            ids = [r[0] for r in conn.execute(insert(_CHANGES).returning(_CHANGES.c.id, sort_by_parameter_order=True),
+                                              [row for _, row in pending])]
+            for (ch, row), change_id in zip(pending, ids, strict=True):
                 # an undo that restores a value points the fact back at the change that set it
                 owner = (back_to or {}).get(ch.field) if ch.state != "cleared" else None
-                fact = current.get(ch.field)
-                if fact is None:
-                    fact = current[ch.field] = FactRow(draft_id=draft_id, field=ch.field, state=ch.state,
-                                                       value_json=row.value_json, change_id=owner or row.id)
-                    s.add(fact)
-                else:
-                    fact.state, fact.value_json, fact.change_id = ch.state, row.value_json, owner or row.id
-                entries.append(_entry(row, group))
+                current[ch.field] = (ch.state, row["value_json"], owner or change_id)
+                entries.append(FactHistoryEntry(
+                    change_id, group_id, ch.field, _state(ch.state), decode_value(row["value_json"]),
+                    row["previous_state"], decode_value(row["previous_json"]), source, row["quote"], author, turn_id,
+                    row["created_at"]))
             pending.clear()
 
         for ch in changes:
             if any(p.field == ch.field for p, _ in pending):  # a field changed twice: the first change first
                 settle()
             fact = current.get(ch.field)
-            value_json = encode_value(ch.value) if ch.state == "set" else None
-            row = FactChangeRow(draft_id=draft_id, group_id=group.id, field=ch.field, state=ch.state,
-                                value_json=value_json, previous_state=fact.state if fact else None,
-                                previous_json=fact.value_json if fact else None, quote=ch.quote,
-                                created_at=_utcnow(), previous_change_id=fact.change_id if fact else None)
-            s.add(row)
-            pending.append((ch, row))
+            pending.append((ch, dict(
+                draft_id=draft_id, group_id=group_id, field=ch.field, state=ch.state,
+                value_json=encode_value(ch.value) if ch.state == "set" else None,
+                previous_state=fact[0] if fact else None, previous_json=fact[1] if fact else None, quote=ch.quote,
+                created_at=_utcnow(), previous_change_id=fact[2] if fact else None)))
             _sync_draft_meta(s, draft_id, ch)
         settle()
-        s.flush()
-        return group.id, entries
+        now = {name: current[name] for name in dict.fromkeys(ch.field for ch in changes)}
+        updates = [dict(d=draft_id, name=name, st=st, vj=vj, cid=cid) for name, (st, vj, cid) in now.items()
+                   if name in stored]
+        if updates:
+            conn.execute(update(_FACTS).where(f.draft_id == bindparam("d"), f.field == bindparam("name"))
+                         .values(state=bindparam("st"), value_json=bindparam("vj"), change_id=bindparam("cid")),
+                         updates)
+        inserts = [dict(draft_id=draft_id, field=name, state=st, value_json=vj, change_id=cid)
+                   for name, (st, vj, cid) in now.items() if name not in stored]
+        if inserts:
+            conn.execute(insert(_FACTS), inserts)
+        return group_id, entries
+
+
+def _inserted(conn: Any, table: Table, **values: Any) -> int:
+    """Insert one row; its id."""
+    key = conn.execute(insert(table).values(**values)).inserted_primary_key
+    assert key is not None
+    return int(key[0])
 
 
 def _sync_draft_meta(s: Session, draft_id: int, ch: FactChange) -> None:
