@@ -313,7 +313,7 @@ def writes_together() -> Iterator[None]:
             try:
                 with engine.begin() as conn:
                     for r in mine:
-                        conn.execute(insert(r.table).values(**r.values))
+                        conn.execute(insert(r.table), r.values)
             except Exception as exc:
                 for r in mine:
                     r.on_error(exc)
@@ -380,7 +380,7 @@ class Store:
                 try:
                     with s.begin_nested():  # a row that cannot be written never undoes the write
                         for r in riders:
-                            s.connection().execute(insert(r.table).values(**r.values))
+                            s.connection().execute(insert(r.table), r.values)
                 except Exception as exc:  # left for the end of ``writes_together``
                     log.warning("rows riding with a write were not written with it: %s", type(exc).__name__)
                     riders = []
