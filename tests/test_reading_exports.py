@@ -801,3 +801,13 @@ def test_a_system_export_with_its_he_ji_column_first():
     got = {op.field: op.value for op in ops}
     assert got["t3.new_received.total"] == 48 and got["t3.new_received.natural"] == 30
     assert got["t3.granted.other"] == 0 and got["t3.granted.legal_service"] == 2
+
+
+def test_why_an_item_of_table_two_is_none_is_no_application_row():
+    got = _values("规范性文件制发2件；规章这块不归我们管，是0")
+    assert not any(f.startswith("t3.") for f in got)
+
+
+def test_fees_in_yi_yuan_and_round_yuan_are_plain_wan_yuan():
+    assert _values("行政事业性收费2.05亿元")["t2.fees.amount"] == "20500"
+    assert _values("行政事业性收费4000000元")["t2.fees.amount"] == "400"

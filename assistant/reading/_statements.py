@@ -31,7 +31,7 @@ _CLAUSE = re.compile(r"(?<=[\u4e00-\u9fa5%％])[ \u3000\t]+(?=[\u4e00-\u9fa5])"
                      r"|(?<=[0-9０-９])[ \u3000\t]+(?=[\u4e00-\u9fa5])(?:(?=" + "|".join(NOT_A_UNIT) + r")|(?![件条个篇场次项期元万千百家位名人份起宗例部]))"
                      r"|[，,、（()）:：…](?![0-9０-９]{3}(?![0-9０-９]))|(?<![0-9０-９])[，,]")
 _COUNT_UNITS = ("", "件", "个", "项", "宗", "起", "例", "份", "部")
-_MONEY_UNITS = ("元", "万元", "万")
+_MONEY_UNITS = ("元", "万元", "万", "亿元")
 _NOT_IS = re.compile(r"(?:不是|而非|并非|不为)\s*$")
 _T3_GROUP_ROWS = {g: [r.address.removeprefix("t3.") for r in T3_ROWS if r.group == g] for g in L.T3_GROUP_LABELS}
 _BOOL_FACTS = {"fee_charged", "proposals_published"}
@@ -255,8 +255,9 @@ def _unit_ok(kind: str, key: str, unit: str) -> bool:
 
 
 def _money(value: Decimal, unit: str) -> Decimal:
-    """A 行政事业性收费 amount in 万元."""
-    return (value / 10_000).normalize() if unit == "元" else value
+    """A 行政事业性收费 amount in 万元 ("1.26亿元": 12,600; "3000000元": 300, never "3E+2")."""
+    v = value * 10_000 if unit == "亿元" else value / 10_000 if unit == "元" else value
+    return Decimal(int(v)) if v == v.to_integral_value() else v.normalize()
 
 
 _NEXT_COUNT = re.compile(r"(?<=[\u4e00-\u9fa5])[ \u3000\t]+(?=[0-9０-９])")
@@ -718,6 +719,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                if not (a.kind == "t3col" and _SOMEONE_ELSE.search(clause[:a.start]))  # "要别家企业的投标材料"
                and not (a.kind in ("t2row", "fact") and (ctx.results or ctx.col_focus or _names_a_t3_row(sentence))
                         and _ASKED_FOR.search(clause[max(0, a.start - 12):a.start]))]  # "要我们的行政处罚案卷"
+    # "规章不归我们管，是0": why table 二's item is none, not applications answered 不掌握
+    if any(a.kind == "t2row" for a in vocabulary().anchors(sentence)) and not re.search(r"申请|依申请", sentence):
+        anchors = [a for a in anchors if not (a.kind == "t3row" and a.key == "unable.not_held"
+                                              and re.match(r"不(?:归|是|属于)", clause[a.start:a.end]))]
     # "申请人逾期没交费", "申请表": the applicant or the form, not applications received
     anchors = [a for a in anchors if not (a.kind == "t3row" and a.key == "new_received" and clause[a.start:a.end] == "申请"
                                           and clause[a.end:a.end + 1] in ("人", "表", "书")
