@@ -811,3 +811,18 @@ def test_why_an_item_of_table_two_is_none_is_no_application_row():
 def test_fees_in_yi_yuan_and_round_yuan_are_plain_wan_yuan():
     assert _values("行政事业性收费2.05亿元")["t2.fees.amount"] == "20500"
     assert _values("行政事业性收费4000000元")["t2.fees.amount"] == "400"
+
+
+def test_the_new_count_said_with_the_one_added(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某县水利局 2025年年报", "依申请2件，都是个人的，1件公开了，1件不掌握",
+                          "哦说错了 一共3件 还有一件是一家公司的，也公开了"])
+    cells = service.facts(draft).cells
+    assert cells["t3.new_received.total"] == 3 and cells["t3.new_received.commercial"] == 1
+    assert cells["t3.granted.total"] == 2 and cells["t3.granted.commercial"] == 1
+
+
+def test_regulations_and_documents_said_together():
+    got = _values("我们镇没有规章和文件")
+    assert got.get("t2.regulations") == 0 and got.get("t2.normative_docs") == 0

@@ -64,6 +64,7 @@ _NOTHING = ("这条消息里没有找到可以记录的内容。可以直接说�
 
 
 _ADDED = re.compile(r"漏了|漏掉|漏说|落了|落下|忘了说|忘说了|少算了|少说了|少报了|另外还有[一1][个件]|还有[一1][个件]|另外[一1]件")
+_ONE_MORE = re.compile(r"(?:还有|另外(?:还有)?|又有|又收了?|又来了?)\s*(?:一|1)\s*(?:件|个)")
 _REPLACES = re.compile(r"不对|说错|错了|应该是|应为|改成|改为|更正|其实是|一共|总共|合计")
 
 
@@ -105,7 +106,8 @@ def _added_to_what_was_said(accepted: list[PatchOp], message: str, facts: Facts,
         # ("…还有一个环保协会的申请1件，公开了。所以一共是新收38件": the sum said is not added to)
         if (op.op == "set" and op.field.startswith("t3.") and isinstance(old, int) and old > 0 and _ADDED.search(op.quote)
                 and not _REPLACES.search(op.quote)
-                and isinstance(op.value, int) and op.value > 0 and op.value != old):  # (the same number is said again)
+                and isinstance(op.value, int) and op.value > 0
+                and (op.value != old or _ONE_MORE.search(op.quote))):  # (the same number said again, unless "还有一件")
             op = op.model_copy(update={"value": old + op.value})
         elif (op.op == "set" and op.field.startswith("t3.") and op.field.endswith(".total") and old is None
               and _ADDED.search(op.quote) and not _REPLACES.search(op.quote) and any(

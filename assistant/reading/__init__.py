@@ -439,6 +439,10 @@ def _one_case(message: str, reading: Reading, earlier: Mapping[str, object]) -> 
     """One application this message adds to this year's count (or to last year's carried over: "去年
     其实结转过来1件，…今年2月答复了，部分公开"), told with who asked and its result."""
     said = {x.target: x.value for x in reading.stated if x.target.startswith("t3.")}
+    if said.get("t3.new_received.total") not in (None, 1) and _ONE_MORE_SAID.search(message) and isinstance(
+            came := earlier.get("t3.new_received.total"), int) and said["t3.new_received.total"] == came + 1:
+        # "是4件 还有一件是…合作社申请的…给公开了" after 3: the new count with the one told
+        said = {k: v for k, v in said.items() if k != "t3.new_received.total"}
     if said and any(v != 1 for v in said.values()):
         return None
     if not said and not _ONE_MORE_SAID.search(message) and not _THAT_ONE.search(message):
