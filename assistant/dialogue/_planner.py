@@ -335,7 +335,7 @@ def _t3_described(cells: list[str]) -> list[str]:
     for cols, rows in by_cols.items():
         whole = len(cols) == len(L.T3_COLUMN_LABELS)
         if len(rows) >= 3:
-            out.append(f"表三{_rows_named(rows)}共{len(rows)}行" + ("整行" if whole else f"的{_columns_named(cols)}"))
+            out.append(f"表三的{_rows_named(rows)}共{len(rows)}行" + ("整行" if whole else f"的{_columns_named(cols)}"))
             continue
         for r in rows:
             out.append(f"表三「{r.full_label}」整行" if whole else f"表三「{r.full_label}」行的{_columns_named(cols)}")

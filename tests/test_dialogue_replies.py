@@ -1,0 +1,25 @@
+"""How the replies name many cells: rows with the same columns told once, groups' sub-rows by number."""
+
+from __future__ import annotations
+
+from assistant.dialogue._planner import describe_fields
+from schemas.layout import T3_ROWS
+
+
+def test_many_rows_with_the_same_columns_are_one_phrase():
+    orgs = ("commercial", "research", "public_interest", "legal_service", "other")
+    cells = [f"{r.address}.{c}" for r in T3_ROWS if r.address not in ("t3.new_received", "t3.carried_over") for c in orgs]
+    said = describe_fields(cells)
+    assert len(said) == 1 and said[0].endswith("的法人或其他组织五列")
+    assert "（三）不予公开各项" in said[0] and "共23行" in said[0]
+
+
+def test_some_sub_rows_of_a_group_by_their_numbers():
+    rows = [r for r in T3_ROWS if r.group == "not_processed"][1:] + [r for r in T3_ROWS if r.group == "unable"][1:]
+    said = describe_fields([f"{r.address}.natural" for r in rows])
+    assert said == ["表三的（四）无法提供2、3、（五）不予处理2–5共6行的自然人"]
+
+
+def test_one_or_two_rows_keep_their_full_labels():
+    said = describe_fields(["t3.granted.natural", "t3.granted.total"])
+    assert said == ["表三「（一）予以公开」行的自然人、总计"]
