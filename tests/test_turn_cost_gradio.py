@@ -60,3 +60,43 @@ def test_an_output_left_out_gets_gradio_s_bare_update_each_time():
             "props": {"__type__": "update"}, "__type__": "update"}
         assert out[2] == out[3] == {"__type__": "update"} and out[1] == "新"
         out[0]["props"]["x"] = 1
+
+
+def test_cheap_components_process_values_in_the_loop_and_others_in_a_thread(monkeypatch):
+    import threading
+
+    import anyio
+    from gradio import blocks
+
+    from ui._gradio_auth import processes_cheap_values_inline
+
+    processes_cheap_values_inline()
+    processes_cheap_values_inline()  # once
+    shim: Any = blocks.anyio
+    assert shim.to_thread is shim and shim.sleep is anyio.sleep  # the rest is anyio's
+    where: list[str] = []
+    original = gr.Textbox.postprocess
+
+    def postprocess(self, value):
+        where.append(threading.current_thread().name)
+        return original(self, value)
+
+    monkeypatch.setattr(gr.Textbox, "postprocess", postprocess)
+
+    class Text(gr.Textbox):  # (a subclass is not known to be cheap)
+        pass
+
+    text, chat, other = gr.Textbox(), gr.Chatbot(), Text()
+    messages: Any = [{"role": "user", "content": "你好"}]
+    where.clear()  # (a component's constructor processes its value too)
+
+    async def go() -> str:
+        assert await shim.to_thread.run_sync(text.postprocess, "文字") == "文字"
+        assert await shim.to_thread.run_sync(chat.postprocess, messages) == chat.postprocess(messages)
+        await shim.to_thread.run_sync(other.postprocess, "x")
+        await shim.to_thread.run_sync(lambda: where.append(threading.current_thread().name))
+        return threading.current_thread().name
+
+    loop_thread = asyncio.run(go())
+    assert where[0] == loop_thread  # in the loop
+    assert where[1] != loop_thread and where[2] != loop_thread  # anything else: a thread, as before

@@ -53,8 +53,8 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse
 from assistant.auth import AccountDisabled, LoginThrottled
 from ui._sessions import SESSIONS, Sessions
 
-__all__ = ["COOKIE", "GRADIO_ZH_GAPS", "finds_files_without_awaiting", "login_page", "serve", "skips_without_rebuilding",
-           "user_of"]
+__all__ = ["COOKIE", "GRADIO_ZH_GAPS", "finds_files_without_awaiting", "login_page", "processes_cheap_values_inline",
+           "serve", "skips_without_rebuilding", "user_of"]
 
 COOKIE = "report-assistant-session"
 _WRONG = "用户名或密码不正确。"
@@ -317,6 +317,39 @@ def skips_without_rebuilding() -> None:
 
     postprocess_data.skips_without_rebuilding = True  # type: ignore[attr-defined]
     blocks.Blocks.postprocess_data = postprocess_data  # type: ignore[method-assign]
+
+
+class _InlineCheap:
+    """What ``gradio.blocks`` sees as ``anyio``: the same, but a component's own pre- or postprocessing
+    of a value, for the components whose processing is a few steps of plain Python (text, HTML, a
+    choice, the chat's messages), runs at once in the event loop instead of in a worker thread: a thread
+    hop per input and per output of every event (eight or so a chat turn) cost more than the work; the
+    rest (files, tables, handlers) still goes to a thread."""
+
+    def __init__(self, anyio: Any, cheap: tuple[type, ...]):
+        self._anyio, self._cheap = anyio, cheap
+        self.to_thread = self
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._anyio, name)
+
+    async def run_sync(self, func: Any, *args: Any, **kwargs: Any) -> Any:
+        if getattr(func, "__name__", "") in ("preprocess", "postprocess") and type(getattr(func, "__self__", None)) \
+                in self._cheap:
+            return func(*args)
+        return await self._anyio.to_thread.run_sync(func, *args, **kwargs)
+
+
+def processes_cheap_values_inline() -> None:
+    """Install ``_InlineCheap`` for ``gradio.blocks`` (once, for every app)."""
+    import anyio
+    from gradio import blocks
+
+    if isinstance(getattr(blocks, "anyio", None), _InlineCheap):
+        return
+    cheap = (gr.Textbox, gr.HTML, gr.Markdown, gr.Dropdown, gr.Chatbot, gr.Button, gr.State, gr.Radio,
+             gr.Checkbox, gr.Number)
+    blocks.anyio = _InlineCheap(anyio, cheap)  # type: ignore[assignment]
 
 
 class _FileFound(Exception):

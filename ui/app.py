@@ -22,7 +22,12 @@ import gradio as gr
 
 from assistant.app import AppService
 from ui import _calls, _chat, _editor, _export, _findings, _history, _page, _preview, _review, _tables, _users
-from ui._gradio_auth import finds_files_without_awaiting, serve, skips_without_rebuilding
+from ui._gradio_auth import (
+    finds_files_without_awaiting,
+    processes_cheap_values_inline,
+    serve,
+    skips_without_rebuilding,
+)
 from ui._page import APP_TITLE
 from ui._registry import Views
 from ui._runtime import POOL, few_malloc_arenas
@@ -38,6 +43,7 @@ def build_app(ws: AppService, views: Views | None = None) -> gr.Blocks:
     v = views if views is not None else Views()
     skips_without_rebuilding()
     finds_files_without_awaiting()
+    processes_cheap_values_inline()
     with gr.Blocks(title=APP_TITLE, analytics_enabled=False, fill_width=True) as demo:
         _page.build_header(v)
         _review.build(v)
