@@ -23,3 +23,14 @@ def test_some_sub_rows_of_a_group_by_their_numbers():
 def test_one_or_two_rows_keep_their_full_labels():
     said = describe_fields(["t3.granted.natural", "t3.granted.total"])
     assert said == ["表三「（一）予以公开」行的自然人、总计"]
+
+
+def test_a_number_recorded_by_the_same_message_is_not_also_named_back(db):
+    from tests.dialogue_support import offline_service, talk
+
+    service = offline_service(db())
+    draft = service.start("张三").id
+    replies = talk(service, draft, ["某县水利局 2025年年报", "依申请5件，都是个人的",
+                                    "不对 个人是六件 漏了一件年底来的 还没办完 放明年"])
+    assert service.facts(draft).cells["t3.new_received.natural"] == 6
+    assert "没能确定" not in replies[-1].text

@@ -35,7 +35,7 @@ from assistant.drafting import Extraction, apply_patch, check_patch, extract
 from assistant.llm import LLMError, LLMResponse, Model
 from assistant.numbers import find_numbers
 from assistant.offline import known_fields
-from assistant.reading import MessageReading, guide_answer, read_message
+from assistant.reading import MessageReading, guide_answer, read_message, vocabulary
 from assistant.storage import ChangeSet
 from schemas import labels as L
 from schemas.facts import TEXT_FIELDS, Facts, spec_of
@@ -160,6 +160,20 @@ def _reader_extraction(message: str, facts: Facts, reading: MessageReading) -> E
     proposed = Patch(ops=reading.ops)
     result = check_patch(proposed, message)
     return Extraction(apply_patch(facts, result.accepted), result, proposed, LLMResponse(text="", model="reader"))
+
+
+def _still_unplaced(unexplained: list[str], accepted: list[PatchOp]) -> list[str]:
+    """The clauses named back as not understood, less those whose every number is what this message
+    recorded for the applicant or row the clause names ("个人是八件" when 自然人 became 8)."""
+    out = []
+    for u in unexplained:
+        numbers = find_numbers(u)
+        words = {a.key for a in vocabulary().anchors(u) if a.kind in ("t3col", "t3row", "t2row", "fact")}
+        values = {int(str(op.value)) for op in accepted if op.op == "set" and re.fullmatch(r"\d+", str(op.value))
+                  and (set(op.field.split(".")[1:]) & words or op.field in words)}
+        if not numbers or not words or any(n.value not in values for n in numbers):
+            out.append(u)
+    return out
 
 
 def _reading_notes(reading: MessageReading, facts: Facts) -> tuple[list[str], list[str]]:
@@ -371,6 +385,11 @@ def answer(st: State, message: str, model: Model, correction: str | None) -> Out
     accepted = _counted_on(accepted, counted, st.full)
     accepted = _added_to_what_was_said(accepted, message, st.full, counted)
     accepted += _one_column_follows(accepted, st.stated) + _total_follows(accepted, st.stated)
+    if (left := _still_unplaced(reading.unexplained, accepted)) != reading.unexplained:
+        # "不对不对 个人是八件 漏了一件…": the 8 is what the one added made of 自然人: not named back
+        tail = [t for t in tail if not t.startswith("这些数字没能确定")]
+        if left:
+            tail.insert(0, _reading_notes(MessageReading(unexplained=left), st.stated)[1][0])
     bad = [r for r in (bad_value_reason(x) for x in rejected) if r]
     others = [x.reason for x in rejected if not bad_value_reason(x)]
     # nothing read, or only the whole message taken as the text asked about
