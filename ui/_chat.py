@@ -139,7 +139,20 @@ def wire(v: Views, ws: AppService) -> None:
         cleared = False
         outcome: tuple[str, Any] | None = None
         quick = _QUICK_OFFLINE_S if ws.service.model.engine == "offline" else _QUICK_S
-        async for _, outcome in _run_with_progress(history, ws.send, username, draft_id, message, quick=quick):
+        page = page_of(v, request)
+
+        def turn(progress) -> tuple[Any, Any]:
+            """The turn, then the views after it, in the same thread (a second hop cost more than it
+            saved); the turn's refusal is the outcome's error, a failure of the views is raised below."""
+            reply = ws.send(username, draft_id, message, progress)
+            try:
+                with ws.one_read():  # after the turn's write: the chat and the views read the user and draft once
+                    return reply, {"chat": chat_of(ws, username, draft_id),
+                                   **turn_views(v, ws, username, draft_id, part, page)}
+            except Exception as exc:  # (raised where the views were awaited, as before)
+                return reply, exc
+
+        async for _, outcome in _run_with_progress(history, turn, quick=quick):
             if outcome is None:  # the same list, its last message showing the progress
                 yield {"chat": history, **({} if cleared else {"message": ""})}
                 cleared = True
@@ -148,13 +161,10 @@ def wire(v: Views, ws: AppService) -> None:
         if kind == "error":  # nothing was recorded: give the message back, and say why
             yield {"chat": history[:-2], "message": message}
             raise result  # a refusal: the page says it, the components keep their content
-        page = page_of(v, request)
-
-        def work():
-            with ws.one_read():  # after the turn's write: the chat and the views read the user and draft once
-                return {"chat": chat_of(ws, username, draft_id), **turn_views(v, ws, username, draft_id, part, page)}
-
-        yield {**await in_thread(work), **({} if cleared else {"message": ""})}
+        views = result[1]
+        if isinstance(views, Exception):
+            raise views
+        yield {**views, **({} if cleared else {"message": ""})}
 
     send_inputs, send_outputs = ["message", "draft_select", "chat", "part"], ("chat", "message", *TURN_OUTPUTS)
     v.on(v["send"].click, on_send, send_inputs, send_outputs, api_name="send", notice="chat_notice")
