@@ -100,3 +100,31 @@ def test_cheap_components_process_values_in_the_loop_and_others_in_a_thread(monk
     loop_thread = asyncio.run(go())
     assert where[0] == loop_thread  # in the loop
     assert where[1] != loop_thread and where[2] != loop_thread  # anything else: a thread, as before
+
+
+def test_the_queue_s_summary_runs_in_the_loop_until_it_is_due(monkeypatch):
+    import threading
+
+    from gradio import queueing
+
+    from ui._gradio_auth import processes_cheap_values_inline
+
+    processes_cheap_values_inline()
+    where: list[str] = []
+
+    def compute_analytics_summary(self, records):
+        where.append(threading.current_thread().name)
+        return {"kept": True}
+
+    monkeypatch.setattr(queueing.Queue, "compute_analytics_summary", compute_analytics_summary)
+    q: Any = queueing.Queue.__new__(queueing.Queue)
+    q.ANAYLTICS_CACHE_FREQUENCY, q.event_count_at_last_cache = 1000, 0
+
+    async def go() -> str:
+        for recorded in (1, 999, 1000):
+            q.events_recorded = recorded
+            assert await queueing.run_sync(q.compute_analytics_summary, []) == {"kept": True}
+        return threading.current_thread().name
+
+    loop_thread = asyncio.run(go())
+    assert where[:2] == [loop_thread] * 2 and where[2] != loop_thread  # due: in a thread, as before

@@ -341,15 +341,27 @@ class _InlineCheap:
 
 
 def processes_cheap_values_inline() -> None:
-    """Install ``_InlineCheap`` for ``gradio.blocks`` (once, for every app)."""
+    """Install ``_InlineCheap`` for ``gradio.blocks``; and the queue's call after every event for its
+    monitoring summary, which only hands back the one it keeps until the 1,000th event (``make_app``),
+    runs in the event loop too (a thread hop an event for nothing). Once, for every app."""
     import anyio
-    from gradio import blocks
+    from gradio import blocks, queueing
 
     if isinstance(getattr(blocks, "anyio", None), _InlineCheap):
         return
     cheap = (gr.Textbox, gr.HTML, gr.Markdown, gr.Dropdown, gr.Chatbot, gr.Button, gr.State, gr.Radio,
              gr.Checkbox, gr.Number)
     blocks.anyio = _InlineCheap(anyio, cheap)  # type: ignore[assignment]
+    in_thread = queueing.run_sync
+
+    async def run_sync(func: Any, *args: Any, **kwargs: Any) -> Any:
+        q = getattr(func, "__self__", None)
+        if getattr(func, "__name__", "") == "compute_analytics_summary" and isinstance(q, queueing.Queue) \
+                and q.events_recorded - q.event_count_at_last_cache < q.ANAYLTICS_CACHE_FREQUENCY:
+            return func(*args)  # not due: the summary kept, no work
+        return await in_thread(func, *args, **kwargs)
+
+    queueing.run_sync = run_sync  # type: ignore[assignment]
 
 
 class _FileFound(Exception):
