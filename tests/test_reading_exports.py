@@ -826,3 +826,23 @@ def test_the_new_count_said_with_the_one_added(db):
 def test_regulations_and_documents_said_together():
     got = _values("我们镇没有规章和文件")
     assert got.get("t2.regulations") == 0 and got.get("t2.normative_docs") == 0
+
+
+def test_a_table_from_a_photo_with_label_fragments_before_the_rows():
+    ops, _ = parse_pasted_tables(
+        "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n"
+        "一、本年新收政府信息公开申请数量 80 9 1 0 3 1 94\n"
+        "三、本 (一)予以公开 30 4 1 0 1 0 36\n"
+        "年度办 (二)部分公开(区分处理 8 1 0 0 1 0 10\n"
+        "(三)不予 2.其他法律行政法规禁 1 0 0 0 0 0 1\n"
+        "(四)无法 1.本机关不掌握相关政 20 2 0 0 1 1 24\n")
+    got = {op.field: op.value for op in ops}
+    assert got["t3.granted.total"] == 36 and got["t3.partial.natural"] == 8
+    assert got["t3.withheld.prohibited_by_law.natural"] == 1 and got["t3.unable.not_held.total"] == 24
+
+
+def test_fees_in_yi_yuan_pass_the_check_of_the_words(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某市住建局 2025年年报", "行政事业性收费0.85亿元"])
+    assert str(service.facts(draft).cells["t2.fees.amount"]) == "8500"

@@ -168,6 +168,8 @@ def _number_grounded(spec: FactSpec, v: Decimal, quote: str) -> tuple[bool, bool
             value = m.value / 10_000
         if spec.kind == "money_yuan" and m.unit == "万元":
             value = m.value * 10_000
+        if m.unit == "亿元" and spec.kind in ("cell_money", "money_yuan"):  # "1.26亿元": 12,600 万元
+            value = m.value * (10_000 if spec.kind == "cell_money" else 100_000_000)
         if spec.kind == "year" and m.unit == "年" and 8 <= value <= 99:
             value += 2000  # "24年度": a year said with two digits
         if value == v:

@@ -269,6 +269,7 @@ def _rows_of(message: str) -> tuple[list[str], list[list[str]], list[str]]:
         lines.append("\n".join(folded[line]) if line in folded else line)  # as the message has it
         rows.append(cells)
     rows = _aligned(rows)
+    rows = [_without_label_fragments(cells) for cells in rows]
     for cells in rows:  # "1.逾期不补正" under （六）: the sub-row by its short name
         for j in range(min(2, len(cells))):
             if (m := _SUB_ROW.match(cells[j])) and m.group(2) not in _SUB_LABELS and (
@@ -284,6 +285,38 @@ def _rows_of(message: str) -> tuple[list[str], list[list[str]], list[str]]:
                     cells[0] = o
             break
     return lines, rows, pages
+
+
+def _without_label_fragments(cells: list[str]) -> list[str]:
+    """"三、本 (一)予以公开 402 41 …", "(四)无法 1.本机关不掌握相关政 263 …" (a photo's text, the merged
+    labels broken over lines): the row is its last label cell that names one row, the fragments of
+    the column's and group's labels before it dropped."""
+    k = next((i for i, c in enumerate(cells) if cell_kind(c) == NUM), len(cells))
+    parts = " ".join(cells[:k]).split()
+    if len(parts) < 2 or k == len(cells) or _official_label("".join(parts), "t3"):
+        return cells
+    last = parts[-1]
+    if (group := re.match(r"[（(]([一二三四五六七])[)）]", parts[0])) and _SUB_ROW.match(last) and (
+            numbered := _by_its_numbers(f"（{group.group(1)}）{last}")):
+        return [numbered, *cells[k:]]  # "(三)不予 1.属于国家秘密": the group's numeral and the sub-row's
+    if (sub := _SUB_ROW.match(last)) and (o := _loose_label(sub.group(2))) and o in _SUB_OF:
+        return [_SUB_OF[o], *cells[k:]]  # "1.本机关不掌握相关政": the sub-row, by its short name
+    if (o := _loose_label(last)) is not None:
+        return [o, *cells[k:]]
+    return cells
+
+
+def _loose_label(text: str) -> str | None:
+    """The official label of the one table-三 row ``text`` opens with (its numbering aside), the rest
+    of it cut off ("部分公开(区分处理", "本机关不掌握相关政"); None when it names none or several."""
+    if (exact := _official_label(text, "t3")) is not None:
+        return exact
+    bare = re.sub(r"^\s*(?:[（(][一二三四五六七][)）]|[一二三四][、.．])\s*", "", text)
+    words = [a for a in vocabulary().anchors(bare) if a.kind == "t3row"]
+    if not words or words[0].start != 0 or len({a.key for a in words}) != 1 or len(bare) > 24:
+        return None
+    row = next((r for r in T3_ROWS if ".".join(r.path) == words[0].key), None)
+    return None if row is None else f"{row.group_label}{row.label}" if row.group_label else row.label
 
 
 _SUB_ROW = re.compile(r"^\s*([0-9０-９]{1,2}[.．、])\s*(.+?)\s*$")
