@@ -34,3 +34,27 @@ def test_a_number_recorded_by_the_same_message_is_not_also_named_back(db):
                                     "不对 个人是六件 漏了一件年底来的 还没办完 放明年"])
     assert service.facts(draft).cells["t3.new_received.natural"] == 6
     assert "没能确定" not in replies[-1].text
+
+
+def test_the_clerk_can_ask_whether_the_tables_add_up(db):
+    from tests.dialogue_support import offline_service, talk
+
+    service = offline_service(db())
+    draft = service.start("张三").id
+    replies = talk(service, draft, ["某县水利局 2025年年报", "依申请4件，都是个人的，上年没结转，予以公开3件，不掌握1件",
+                                    "数字能对上吗？"])
+    assert "都对得上" in replies[-1].text
+    # a total said that its rows do not make: named in the check, not "都对得上"
+    replies = talk(service, draft, ["结转下年度改成1件", "校验一下"])
+    assert "对不上" in replies[-1].text and "都对得上" not in replies[-1].text
+
+
+def test_nothing_missing_is_not_all_done_while_a_sum_is_broken():
+    from assistant.dialogue._outcome import question_lines
+    from assistant.dialogue._planner import Plan
+
+    done = Plan((), (), (), ())
+    assert "全部齐全" in question_lines(done)[0]
+    broken = Plan((), (), (), (), clashes=("表三「（七）总计」行的总计应等于六类申请人之和，现在一边是5，另一边是4。",))
+    said = "\n".join(question_lines(broken))
+    assert "全部齐全" not in said and "对不上" in said and "现在一边是5" in said

@@ -12,7 +12,7 @@ from assistant.dialogue._confirm import change_lines, excerpt, show_value
 from assistant.dialogue._derive import derivation_changes, derivations, merged_cells, previous_in_force
 from assistant.dialogue._mapping import facts_from_values, with_changes
 from assistant.dialogue._outcome import Outcome, derived_lines
-from assistant.dialogue._planner import describe_fields, match_fields, plan, summary_lines
+from assistant.dialogue._planner import clash_lines, describe_fields, match_fields, plan, summary_lines
 from assistant.dialogue._previous import copy_findings, cross_year_notes, narrative_of, prefill
 from assistant.dialogue._state import State, full_facts
 from assistant.drafting import PARTS, draft_all, part_address, part_title
@@ -41,10 +41,13 @@ def undo(st: State, preview: UndoPreview | None) -> Outcome:
     return Outcome(lines, after, undo=True)
 
 
-def summary(st: State) -> Outcome:
+def summary(st: State, check: bool = False) -> Outcome:
+    """还缺什么 — or, ``check`` ("校验一下"), whether the tables' sums hold."""
     p = plan(st.full)
-    if p.complete:
-        return Outcome([*summary_lines(p), "必填内容已经全部齐全，说“生成初稿”（网页上点“起草全部正文”）即可起草报告正文。"], p, ask=False)
+    if check:
+        return Outcome(clash_lines(p) or ["表格里已记录的数字都对得上（各行、各列的合计都成立）。"], p)
+    if p.complete:  # (the next lines say what is left: the clashes, or drafting)
+        return Outcome([line for line in summary_lines(p) if line not in clash_lines(p)], p)
     return Outcome(summary_lines(p), p)
 
 

@@ -187,7 +187,8 @@ def _reading_notes(reading: MessageReading, facts: Facts) -> tuple[list[str], li
                                      "或咨询上级政务公开主管部门。")
         answers.setdefault(answer, []).append(q)
     for answer, asked in answers.items():
-        head.append(f"关于{'、'.join(excerpt(q, 24) for q in asked)}：{answer}")
+        # (one question answered: the answer alone; several: each after what it answers)
+        head.append(answer if len(reading.questions) == 1 else f"关于{'、'.join(excerpt(q, 24) for q in asked)}：{answer}")
     if reading.unexplained:
         shown = "；".join(excerpt(u, 30) for u in dict.fromkeys(reading.unexplained))
         tail.append(f"这些数字没能确定是报告的哪一项，没有记录：{shown}。如需写入，请连同项目名称再说一次，"
@@ -444,7 +445,7 @@ def answer(st: State, message: str, model: Model, correction: str | None) -> Out
     if dropped:
         gone = [op for ops in dropped.values() for op in ops]
         reasons = [f"{broken[k].rstrip('。')}，这些没有记录：" + "；".join(dict.fromkeys(
-            f"“{excerpt(op.quote, 24)}”" for op in ops)) + "。请核对后再说一次。" for k, ops in dropped.items()]
+            excerpt(op.quote, 24) for op in ops)) + "。请核对后再说一次。" for k, ops in dropped.items()]
         accepted = [op for op in accepted if op not in gone]
         if not any(op.op == "set" for op in accepted):
             return _refusal([broken[k] for k in dropped]

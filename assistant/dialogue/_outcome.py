@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.dialogue._confirm import change_lines
-from assistant.dialogue._planner import Plan, describe_fields
+from assistant.dialogue._planner import Plan, clash_lines, describe_fields
 from assistant.storage import ChangeSet, FactChange, NarrativeDraft
 from schemas.report import Report
 
@@ -36,6 +36,10 @@ class Outcome:
 
 
 def question_lines(p: Plan, *, drafted: bool = False) -> list[str]:
+    if p.complete and p.clashes:
+        # not "全部齐全": a draft made now would carry numbers that contradict each other
+        return ["必填内容都已说到，但" + clash_lines(p)[0], *clash_lines(p)[1:],
+                "更正后再说“生成初稿”（网页上点“起草全部正文”）。" if not drafted else "更正后说“生成初稿”重新起草。"]
     if p.complete and drafted:
         return ["必填内容已经全部齐全，正文也已起草。下一步：核对全文（网页上看右侧“报告预览”，这里也可以说“看看初稿”），"
                 "无误后提交审核；刚补充或更正的内容要写进正文的，说“生成初稿”（网页上点“起草全部正文”）重新起草"

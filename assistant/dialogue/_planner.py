@@ -109,6 +109,7 @@ class Plan:
     missing: tuple[str, ...]  # required, not known, not derivable, not pending
     pending: tuple[str, ...]  # marked 跳过 / 不清楚
     optional: tuple[str, ...]  # optional named facts not given
+    clashes: tuple[str, ...] = ()  # the tables' sums the known cells break, in Chinese
 
     @property
     def complete(self) -> bool:
@@ -271,7 +272,12 @@ def plan(facts: Facts, *, max_questions: int = 3) -> Plan:
         chosen.append(q)
         if len(chosen) >= max_questions:
             break
-    return Plan(tuple(chosen), tuple(missing), tuple(sorted(pending, key=_order)), tuple(optional))
+    from assistant.dialogue._checks import contradictions  # (_checks reads this module's field names)
+
+    derived = derive_cells(facts)
+    merged = {**{a: v for a, (v, _) in derived.items()}, **facts.cells}
+    clashes = tuple(contradictions(merged, derived).values())
+    return Plan(tuple(chosen), tuple(missing), tuple(sorted(pending, key=_order)), tuple(optional), clashes)
 
 
 _ORDER = {f: i for i, f in enumerate((*FACT_SPECS, *ALL_CELL_ADDRESSES))}
@@ -391,7 +397,16 @@ def summary_lines(p: Plan) -> list[str]:
         lines += by_group(p.pending)
     if p.optional:
         lines.append("可选内容（有则更好）：" + "、".join(describe_fields(p.optional)) + "。")
+    lines += clash_lines(p)
     return lines
+
+
+def clash_lines(p: Plan) -> list[str]:
+    """The sums the tables break, for the clerk to correct (校验, 还缺什么, and when nothing is missing)."""
+    if not p.clashes:
+        return []
+    return [f"表格中有{len(p.clashes)}处数字对不上，请核对后直接更正（例如“执法案卷那行个人是3件”）：",
+            *[f"- {m}" for m in p.clashes]]
 
 
 # ---- naming a field in words -------------------------------------------------------------------

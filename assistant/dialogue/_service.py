@@ -177,7 +177,7 @@ class DialogueService:
                 raise StaleDraftError("草稿刚被其他操作修改过，请重试。")
             return actions.undo(st, preview)
         if intent.kind == "summary":
-            return actions.summary(st)
+            return actions.summary(st, check=intent.text == "check")
         if intent.kind == "preview":
             from assistant.export import render_markdown
 
