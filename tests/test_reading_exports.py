@@ -846,3 +846,24 @@ def test_fees_in_yi_yuan_pass_the_check_of_the_words(db):
     draft = service.start("张三").id
     talk(service, draft, ["某市住建局 2025年年报", "行政事业性收费0.85亿元"])
     assert str(service.facts(draft).cells["t2.fees.amount"]) == "8500"
+
+
+def test_the_rest_are_one_applicants_and_each_of_a_list():
+    got = _values("剩下的全是个人的：过程性信息2件，需另行制作1件")
+    assert got["t3.withheld.process_info.natural"] == "2" and got["t3.unable.needs_creation.natural"] == "1"
+    got = _values("不掌握的个人和律所各2件")
+    assert got["t3.unable.not_held.natural"] == "2" and got["t3.unable.not_held.legal_service"] == "2"
+
+
+def test_applicants_listed_with_qi_ta_have_none():
+    for message in ("科研和其他都没有", "公益组织、其他没有"):
+        got = _values(message, topic="t3.new_received", known=["t3.new_received.natural"])
+        assert got.get("t3.new_received.other") == 0, message
+        assert got.get("t3.new_received.natural") is None  # said before: untouched
+
+
+def test_a_none_opening_a_message_answers_the_question_asked(db):
+    r = read_message("没有。上年结转过来2件，都是个人的", topic="t3.new_received",
+                     known=["t3.new_received.natural", "t3.new_received.total"])
+    got = {op.field: op.value for op in r.ops}
+    assert got["t3.new_received.research"] == 0 and got["t3.carried_over.total"] == "2"

@@ -289,6 +289,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
         reading.unexplained = [u for u in reading.unexplained if not (one.start <= u[0] < one.end)]
     _two_rows_summed(reading, earlier or {})
     _filed_in_another_column(message, reading)
+    _each_of_them(message, reading)
     _settled_in_another_row(message, reading)
     _channels_add_up(message, reading)
     _kinds_add_up(message, reading)
@@ -461,6 +462,24 @@ def _one_case(message: str, reading: Reading, earlier: Mapping[str, object]) -> 
     return case
 
 
+_EACH = re.compile(r"各\s*([0-9０-９一二两三四五六七八九十]+)\s*(?:件|个)")
+
+
+def _each_of_them(message: str, reading: Reading) -> None:
+    """"逾期不补正的个人企业各1件": that many for each applicant listed, not for the last one only."""
+    for m in _EACH.finditer(message):
+        start = max(message.rfind(ch, 0, m.start()) for ch in "，,。；;\n：:") + 1
+        cols = list(dict.fromkeys(a.key for a in vocabulary().anchors(message[start:m.start()]) if a.kind == "t3col"))
+        said = [x for x in reading.stated if m.start() <= x.start < m.end() and x.target.startswith("t3.")]
+        if len(cols) < 2 or len(said) != 1:
+            continue
+        row = said[0].target.rpartition(".")[0]
+        for col in cols:
+            if not any(x.target == f"{row}.{col}" for x in reading.stated):
+                reading.stated.append(Stated(f"{row}.{col}", said[0].value, message[start:m.end()].strip(),
+                                             said[0].start, said[0].end))
+
+
 # "（是一个行业协会，我们归在其他里）": the column the clerk files that applicant in
 _FILED_IN = re.compile(r"(?:归|填|算|放|记|计|列)(?:在|到|进|入|成|作|为)了?\s*[“\"「]?([\u4e00-\u9fa5]{2,6}?)[”\"」]?(?:里|那列|那一列|中|一栏|类)")
 
@@ -618,7 +637,14 @@ def _identity(message: str, skip: list[tuple[int, int]], topic: str | None, out:
 
 
 def _bare_answer(stripped: str, topic: str | None, out: MessageReading, known: set[str]) -> None:
-    """A message that is only an answer to the question just asked."""
+    """A message that is only an answer to the question just asked — or opens with one ("没有。去年结转
+    过来4件…" after "科研机构、其他今年有没有申请？": the none answers it, the rest is read as said)."""
+    if topic and out.ops and topic not in TEXT_FIELDS and (first := re.match(r"\s*([^。！!，,；;\n]{1,6})[。！!，,；;\n]", stripped)) and (
+            _BARE_NO.match(first.group(1).strip()) and not vocabulary().anchors(first.group(1))):
+        opened = MessageReading()
+        _bare_answer(first.group(1).strip(), topic, opened, known | {op.field for op in out.ops})
+        out.ops += opened.ops
+        return
     if not topic or out.ops or out.questions or out.same_topic:
         return
     if topic in TEXT_FIELDS:

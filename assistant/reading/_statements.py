@@ -572,7 +572,7 @@ def _taken_back(message: str, report_year: int | None, out: Reading) -> None:
 _GRANTED_BARE = re.compile(r"(?:^|[^分动请息务])公开(?:了|的)?\s*$")
 _PARTIAL_BARE = re.compile(r"(?:^|[\s，,、；;])部分\s*$")
 # what a bare "也没有", "无", "今年都没收" says besides its none
-_BARE_FILLER = re.compile(r"[＃\s。；;！!，,、]|也|都|还|就|我们|今年|全年|暂时|暂|均|全部|全|是|的|了|过|啊|呢|吧|没有|没|无|未|零|0|〇|收|发|出|开|办|做")
+_BARE_FILLER = re.compile(r"[＃\s。；;！!，,、]|和|及|与|跟|也|都|还|就|我们|今年|全年|暂时|暂|均|全部|全|是|的|了|过|啊|呢|吧|没有|没|无|未|零|0|〇|收|发|出|开|办|做")
 # "刚才说的７件是截止到十月份的": the value said before, named to be replaced
 _OLD_VALUE = re.compile(r"(?:刚才|刚刚|刚|之前|前面|上次|原来|原先)(?:说|报|填|给|写)(?:的|了)?\s*$")
 # "企业那个1应该是0": the value before 应该是 is the old one
@@ -606,7 +606,8 @@ _ROUGH_BEFORE = re.compile(r"(?:大概|大约|估计|差不多|估摸|可能有|
 _OTHER_COLUMN = re.compile(r"其他(?:那|这)一?(?:列|栏)")
 # "个人的那6件：": the applications of that applicant told before, pointed at by their count
 _THOSE_COUNTED = re.compile(r"[那这][0-9０-９一二两三四五六七八九十]+件")
-_HEADING_FILLER = re.compile(r"[\s：:]|的|申请的|这块|那块|方面|这部分|那部分|那些|这些|的话|呢|其中")
+_HEADING_FILLER = re.compile(r"[\s：:]|的|申请的|这块|那块|方面|这部分|那部分|那些|这些|的话|呢|其中"
+                             r"|剩下|其余|剩余|余下|另外|都是|全是|全部是|均为|均是")  # ("剩下的都是个人的：")
 _BRACKET_HEAD = re.compile(r"\s*[【\[]\s*([^】\]]{1,8}?)\s*[】\]]")
 _SOMEONE_ELSE = re.compile(r"(?:别家|人家|别的|另一家|另外一家|其他|涉及|关于|(?:举报|投诉|检举|反映)了?(?:一家|一个|一位|某|那家|这家|隔壁)?)$")
 _THAT_ONE = re.compile(r"[那这该此]一?件")
@@ -751,7 +752,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     heading, ctx.heading = ctx.heading, None
     cols_here = {a.key for a in anchors if a.kind == "t3col"} or ({"other"} if _OTHER_COLUMN.search(clause) else set())
     listed_cols, ctx.listed_cols = ctx.listed_cols, set()
-    if (listed_cols or cols_here) and re.search(r"(?:^|[、和及与])\s*其他(?!处理|结果|情形|类|那)", clause):
+    if (listed_cols or cols_here) and (re.search(r"(?:^|[、和及与])\s*其他(?!处理|结果|情形|类|那)", clause) or any(
+            a.kind == "t3col" and re.match(r"其他(?!处理|结果|情形|类|那)", clause[a.end:]) for a in anchors)):
         cols_here = cols_here | {"other"}  # "科研机构、公益组织和其他都没有": 其他 in a list of applicants
     if (head := _BRACKET_HEAD.match(clause)) and (head_col := _column_named(head.group(1))):
         ctx.col_focus, ctx.col_whole = head_col, False  # "【自然人】予以公开30 部分公开6 …": that applicant's line
@@ -970,7 +972,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             out.zeros.append(Zero(tuple(f"t3.{ctx.t3row}.{c}" for c in L.T3_APPLICANT_COLUMNS
                                         if c not in named_cols and f"t3.{ctx.t3row}.{c}" not in ctx.earlier), quote))
         elif negated and not named and not ctx.t3row and not ctx.t4block and cols_here and all(
-                a.kind == "t3col" for a in anchors) and not _BARE_FILLER.sub("", _COLUMN_WORDS.sub("", plain)):
+                a.kind == "t3col" or (a.kind == "t4col" and a.key == "other" and "other" in cols_here) for a in anchors
+        ) and not _BARE_FILLER.sub("", _COLUMN_WORDS.sub("", plain)):  # ("科研机构、其他都没有": 其他 of the list)
             # "科研机构没有", "科研机构、公益组织都没有": no application from those applicants — their
             # empty cells of table 三
             out.zeros.append(Zero(tuple(f"{r.address}.{col}" for r in T3_ROWS for col in sorted(cols_here | listed_cols)),
