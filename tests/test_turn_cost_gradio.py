@@ -82,18 +82,21 @@ def test_cheap_components_process_values_in_the_loop_and_others_in_a_thread(monk
         return original(self, value)
 
     monkeypatch.setattr(gr.Textbox, "postprocess", postprocess)
+    slider = gr.Slider.postprocess
 
-    class Text(gr.Textbox):  # (a subclass is not known to be cheap)
-        pass
+    def slid(self, value):
+        where.append(threading.current_thread().name)
+        return slider(self, value)
 
-    text, chat, other = gr.Textbox(), gr.Chatbot(), Text()
+    monkeypatch.setattr(gr.Slider, "postprocess", slid)  # (not known to be cheap)
+    text, chat, other = gr.Textbox(), gr.Chatbot(), gr.Slider()
     messages: Any = [{"role": "user", "content": "你好"}]
     where.clear()  # (a component's constructor processes its value too)
 
     async def go() -> str:
         assert await shim.to_thread.run_sync(text.postprocess, "文字") == "文字"
         assert await shim.to_thread.run_sync(chat.postprocess, messages) == chat.postprocess(messages)
-        await shim.to_thread.run_sync(other.postprocess, "x")
+        await shim.to_thread.run_sync(other.postprocess, 3)
         await shim.to_thread.run_sync(lambda: where.append(threading.current_thread().name))
         return threading.current_thread().name
 
