@@ -867,3 +867,12 @@ def test_a_none_opening_a_message_answers_the_question_asked(db):
                      known=["t3.new_received.natural", "t3.new_received.total"])
     got = {op.field: op.value for op in r.ops}
     assert got["t3.new_received.research"] == 0 and got["t3.carried_over.total"] == "2"
+
+
+def test_a_clerks_sheet_with_some_applicant_columns_and_no_total():
+    r = read_message("结果\t个人\t公司\n予以公开\t12\t3\n不予公开-保护第三方合法权益\t2\t1\n无法提供-不掌握\t4\t0\n")
+    got = {op.field: op.value for op in r.ops}
+    assert got == {"t3.granted.natural": 12, "t3.granted.commercial": 3, "t3.withheld.third_party.natural": 2,
+                   "t3.withheld.third_party.commercial": 1, "t3.unable.not_held.natural": 4,
+                   "t3.unable.not_held.commercial": 0}  # (no 总计, no other column said to be 0)
+    assert not r.unexplained

@@ -131,7 +131,7 @@ def _official_label(label: str, table: str) -> str | None:
     text = label.strip().strip("：:")
     if table == "t3" and (numbered := _by_its_numbers(text)):
         return numbered
-    if not text or len(text) > 12:
+    if not text or len(text) > 20:  # (a group and its row: "不予公开-保护第三方合法权益")
         return None
     if table == "t3" and text in ("其他", "其他处理"):
         return "（六）其他处理3.其他"  # a row called 其他 in table 三 is （六）3, not the 其他 column
@@ -487,6 +487,36 @@ def _applicant_of(cell: str) -> str | None:
     return found[0].key if len({a.key for a in found}) == 1 else None
 
 
+def _some_columns(message: str) -> tuple[list[PatchOp], list[str]]:
+    """"办理结果	自然人	商业企业" and then "予以公开	24	7" …: a sheet of the clerk's with only some
+    applicant columns and no 总计: those cells of the rows it labels, nothing else (the columns left
+    out are not said to be 0); ([], []) unless every row under the header is read."""
+    lines = message.splitlines()
+    for i, line in enumerate(lines):
+        cells = table_cells(line, loose=True)
+        if not cells or len(cells) < 2 or cell_kind(cells[0]) == NUM:
+            continue
+        heads = [_applicant_of(c) for c in cells[1:]]
+        if None in heads or "total" in heads or len(set(heads)) != len(heads) or len(heads) >= len(T3_COLUMNS) - 1:
+            continue
+        ops: list[PatchOp] = []
+        used = [line]
+        for row_line in lines[i + 1:]:
+            row = table_cells(row_line, loose=True)
+            if not row:
+                if row_line.strip():
+                    break
+                continue
+            address = _row_address(row[0])
+            if len(row) != len(heads) + 1 or address is None or not all(cell_kind(v) == NUM for v in row[1:]):
+                return [], []
+            ops += [PatchOp(field=f"{address}.{col}", value=int(parse_number(v) or 0), quote=row_line.strip())
+                    for col, v in zip(heads, row[1:], strict=True)]
+            used.append(row_line)
+        return (ops, used) if ops else ([], [])
+    return [], []
+
+
 def _row_address(label: str) -> str | None:
     official = _official_label(label, "t3")
     row = next((r for r in T3_ROWS if official in (r.label, f"{r.group_label}{r.label}")), None) if official else None
@@ -547,6 +577,9 @@ def _parse_tables(message: str) -> tuple[list[PatchOp], list[str]]:
     across, across_lines, unknown = _transposed(message)
     if across and not unknown:
         return across, across_lines
+    some, some_lines = _some_columns(message)
+    if some:
+        return some, some_lines
     lines, rows, pages = _rows_of(message)
     if not rows:
         return [], []
