@@ -92,7 +92,8 @@ def require(user: User | None, action: Action) -> User:
 
 # what to do instead, for the actions a clerk reaches for and may not take
 _NEXT_STEP: dict[str, str] = {
-    "export": "报告由审核人员审核定稿后导出：请先提交审核（网页“提交审核”，或命令 report-assistant draft submit 编号）。",
+    "export": "报告由审核人员审核定稿后导出：还没提交的请先提交审核（网页“提交审核”，或命令 report-assistant draft submit 编号）；"
+              "已提交的请审核人员审核定稿并导出（命令 report-assistant draft approve 编号 --user 审核人员，再 draft export）。",
     "approve": "审核由审核人员进行：请先提交审核，再请审核人员审核定稿。",
     "return": "退回由审核人员进行。",
     "reopen": "重新打开由审核人员进行。",

@@ -51,13 +51,15 @@ def summary(st: State, check: bool = False) -> Outcome:
     return Outcome(summary_lines(p), p)
 
 
-def preview(st: State, report_markdown: str) -> Outcome:
+def preview(st: State, report_markdown: str, drafted: bool = False) -> Outcome:
     """"看看初稿": the report as it stands, in the chat."""
     p = plan(st.full)
+    blank = "" if drafted else "正文未起草的部分为空"
     if p.complete:
-        return Outcome(["目前的报告（正文未起草的部分为空）：", report_markdown,
-                        "核对无误后提交审核；正文还没起草的话，说“生成初稿”（网页上点“起草全部正文”）。"], p, ask=False)
-    return Outcome(["目前的报告（未填的数字空着，正文未起草的部分为空）：", report_markdown], p)
+        return Outcome([f"目前的报告{f'（{blank}）' if blank else ''}：", report_markdown, *clash_lines(p),
+                        "核对无误后提交审核。" if drafted else "正文还没起草：说“生成初稿”（网页上点“起草全部正文”）。"],
+                       p, ask=False)
+    return Outcome([f"目前的报告（未填的数字空着{'，' + blank if blank else ''}）：", report_markdown], p)
 
 
 def skip(st: State, message: str, what: str) -> Outcome | None:

@@ -181,7 +181,8 @@ class DialogueService:
         if intent.kind == "preview":
             from assistant.export import render_markdown
 
-            return actions.preview(st, render_markdown(self.report(st.draft.id).report))
+            drafted = any(v.text.strip() for v in self.store.narrative(st.draft.id).values())
+            return actions.preview(st, render_markdown(self.report(st.draft.id).report), drafted=drafted)
         if intent.kind == "skip" and (out := actions.skip(st, message, intent.text)) is not None:
             return out
         if intent.kind == "import":
