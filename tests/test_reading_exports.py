@@ -876,3 +876,16 @@ def test_a_clerks_sheet_with_some_applicant_columns_and_no_total():
                    "t3.withheld.third_party.commercial": 1, "t3.unable.not_held.natural": 4,
                    "t3.unable.not_held.commercial": 0}  # (no 总计, no other column said to be 0)
     assert not r.unexplained
+
+
+def test_a_groups_count_and_its_applications_told_after_a_colon():
+    r = read_message("不予公开2件：一家公司要别家的投标文件，涉及商业秘密没给；有个律所要执法卷宗，属于行政执法案卷")
+    got = {op.field: op.value for op in r.ops}
+    assert got["t3.withheld.third_party.commercial"] == "1" and got["t3.withheld.enforcement_file.legal_service"] == "1"
+    assert not r.unexplained and r.checked == ["不予公开2件"]
+
+
+def test_a_question_of_which_row_records_nothing():
+    r = read_message("遮掉一部分再给的那种，算部分公开还是算不予公开？")
+    assert not r.ops and r.questions
+    assert "t2.penalty.decisions" not in _values("有个律所要一个处罚案件的卷宗，属于行政执法案卷")

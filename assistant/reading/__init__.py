@@ -229,6 +229,13 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     # the question asked was what became of the applications already told
     results = topic == "t3" and any(str(k).startswith("t3.new_received.") for k in (earlier or {}))
     reading = read_statements(message, skip, earlier, report_year, results)
+    if cases and (head := _GROUP_HEAD.search(message[:cases[0].start])) and not _LIST_OF_THIS_YEARS.search(
+            message[:cases[0].start]) and parse_number(head.group(1)) == sum(c.count for c in cases) and not any(
+            a.kind == "t3row" and a.key in ("new_received", "carried_over") for a in vocabulary().anchors(head.group(0))):
+        # "不予公开3件：" and then the three told: the count of what follows, not one more fact
+        reading.unexplained = [u for u in reading.unexplained if not (head.start() <= u[0] < head.end())]
+        reading.stated = [x for x in reading.stated if not (head.start() <= x.start < head.end())]
+        reading.checked.append(head.group(0).rstrip("：: \n"))
     if cases and (head := _LIST_OF_THIS_YEARS.search(message[:cases[0].start])):
         # "今年的6个：" and then the applications: this year's count, said before (then a pointer to it)
         n = int(parse_number(head.group(1)) or 0)
@@ -400,6 +407,8 @@ _INTRODUCES = re.compile(r"我们是|我们单位是|单位是|单位名称|机�
 _THIS_YEARS_LIST = re.compile(r"(?:今年|本年|全年)[^。！!？?\n]{0,12}(?:这么几个|这几个|这几件|这么几件|如下|下面这些|这些)[^。！!？?\n]{0,4}[：:]\s*$")
 
 
+# "不予公开3件：", "剩下几件：": a count of the applications told after it
+_GROUP_HEAD = re.compile(r"[^。！!？?\n；;：:]{0,12}?([0-9０-９一二两三四五六七八九十]+)\s*(?:件|个)[^。！!？?\n：:]{0,4}[：:]\s*$")
 # "今年的6个：", "今年收到的12件：": this year's applications, listed after
 _LIST_OF_THIS_YEARS = re.compile(r"(?:今年|本年|全年)(?:的|收到的|收的|新收的|一共|共)?\s*([0-9０-９一二两三四五六七八九十百]+)\s*(?:个|件)[^。！!？?\n：:]{0,6}[：:]\s*$")
 

@@ -61,7 +61,32 @@ def cases_in_a_list(message: str) -> tuple[list[Case], list[tuple[int, int]]]:
         return [], []
     if len(out) >= 2:
         return out, unplaced
-    return (_listed_after_a_colon(message) or _one_applicant_a_line(message)), []
+    return (_listed_after_a_colon(message) or _one_applicant_a_line(message) or _told_after_a_count(message)), []
+
+
+# "不予公开3件：有个企业要…，就没给；一个人要…，属于过程性信息；还有一个律所要…，属于行政执法案卷"
+_COUNT_AND_COLON = re.compile(r"[0-9０-９一二两三四五六七八九十]+\s*件\s*[：:]")
+
+
+def _told_after_a_count(message: str) -> list[Case]:
+    """Applications told one after another after "…N件：", each up to a ；: [] unless there are N of
+    them (two or more) and every one can be placed."""
+    m = _COUNT_AND_COLON.search(message)
+    if not m:
+        return []
+    stop = re.compile(r"[。！!\n]").search(message, m.end())
+    end = stop.start() if stop else len(message)
+    out: list[Case] = []
+    at = m.end()
+    for part in re.split(r"(?<=[；;])", message[m.end():end]):
+        if part.strip(" ；;"):
+            case = _case(part.rstrip("；; "), at)
+            if case is None:
+                return []
+            out.append(case)
+        at += len(part)
+    said = parse_number(m.group(0).rstrip("件：: "))
+    return out if len(out) >= 2 and said == sum(c.count for c in out) else []
 
 
 def _tells_an_application(line: str) -> bool:

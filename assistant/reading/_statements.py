@@ -68,7 +68,7 @@ _LINE_HEAD_COLUMN = re.compile(r"\s*([\u4e00-\u9fa5]{1,8}?)的?\s*(?:[（(][^）
 # a hotline, a mailbox, a ticket system: what they count is no application for information
 _HOTLINE = re.compile(r"热线|工单|市长信箱|局长信箱|书记信箱|县长信箱|区长信箱|镇长信箱|领导信箱|来电|留言板|12345|12369|12320|12315")
 _APPLICATIONS_NAMED = re.compile(r"依申请|信息公开申请|公开申请|申请公开")
-_COUNTS_OR_NOT = re.compile(r"算不算|算吗|要不要算|计不计|算进去吗|要算吗|算不算数|能不能算|属不属于|是不是算")
+_COUNTS_OR_NOT = re.compile(r"算[^，,。？?]{1,12}还是|填[^，,。？?]{1,12}还是|放[^，,。？?]{1,12}还是|算不算|算吗|要不要算|计不计|算进去吗|要算吗|算不算数|能不能算|属不属于|是不是算")
 # "一家律师事务所", "一位市民": an article before who applied, not a count
 _ARTICLE = re.compile(r"\s*(?:家|位|名|个)")
 _ONE_EACH = re.compile(r"[一1１]\s*(?:家|位|名|个|件)")
@@ -200,6 +200,8 @@ def _not_a_count(n: NumberMention, clause: str, sentence: str = "") -> bool:
         return True  # "【依申请公开 2024】": the year of a heading
     if n.value == 1 and re.search(r"最后\s*$", before) and re.match(r"[个件]", clause[n.end:]):
         return True  # "⑥最后一个是12月29号收到的": the last of a list, not a count
+    if n.value == 1 and n.chinese and re.match(r"部分|些|点儿|下子|般|样|直|共|并|同", clause[n.end:]):
+        return True  # "删掉一部分给了", "一些", "一直": a word, not a count
     if n.value == 1 and re.match(r"([个件条项])\1(?!人)", clause[n.end:]):
         return True  # "我一个个说": one by one
     if n.value == 1 and re.match(r"[个件条项]?(?:都)?(?:没多|不多|没少|不少|没变|不差)", clause[n.end:]):
@@ -597,7 +599,8 @@ def _names_a_t3_row(sentence: str) -> bool:
 
 
 _ASKED_FOR = re.compile(r"(?:要|申请公开|索取|想看|查阅|申请)(?:的是)?(?:我们|我局|本机关|本局|[^，,。；;、\s]{0,6}?)(?:的|的是)\s*$"
-                        r"|(?:要|申请公开|索取|想看|查阅|申请)(?:的是)?(?:我们|我局|本机关|本局|你们|他们|局里|乡里|镇里)?\s*$")
+                        r"|(?:要|申请公开|索取|想看|查阅|申请)(?:的是)?(?:我们|我局|本机关|本局|你们|他们|局里|乡里|镇里)?"
+                        r"(?:的)?(?:一个|一份|一些|一套|那个|这个|某个)?\s*$")
 _REST_NONE = re.compile(r"(?:其他|其余|剩下|别的)(?:类型|类别|类|几类|几种|的申请人|申请人)?(?:的)?(?:都|也|均)?(?:没有|没|无|是0|为0|是零)")
 _SHOULD_BE = re.compile(r"\s*(?:不对[，,\s]*)?(?:应该是|应该为|应为|应是|改成|改为|其实是|实际是|实际上是)\s*")
 # a number said as a guess: a report states figures, so it is asked for again, not recorded
