@@ -889,3 +889,14 @@ def test_a_question_of_which_row_records_nothing():
     r = read_message("遮掉一部分再给的那种，算部分公开还是算不予公开？")
     assert not r.ops and r.questions
     assert "t2.penalty.decisions" not in _values("有个律所要一个处罚案件的卷宗，属于行政执法案卷")
+
+
+def test_one_of_an_applicants_is_in_another_row_and_the_rows_new_total(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某县水利局 2025年年报", "依申请9件，个人7件，企业2件，没有结转，都办完了",
+                          "予以公开8件，个人6件企业2件；不掌握1件，个人的",
+                          "更正：企业那2件 有一件其实是部分公开不是公开 那予以公开一共就是7件"])
+    cells = service.facts(draft).cells
+    assert cells["t3.granted.commercial"] == 1 and cells["t3.partial.commercial"] == 1
+    assert cells["t3.granted.total"] == 7 and cells["t3.partial.total"] == 1

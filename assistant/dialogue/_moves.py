@@ -21,12 +21,43 @@ _THAT_ONE = re.compile(r"(?:那|这)(?:一)?(?:件|个)")
 _NOT_RESULT = ("new_received", "carried_over", "total")
 
 
+# "公司那2件 一件是部分公开不是公开": one of them is in the first row said, not the second
+_IS_NOT = re.compile(r"(?:有)?([一两二三1-9])\s*(?:件|个)(?:其实|实际上)?是(?P<to>[^，,。；;\s]{2,16}?)[，,\s]*(?:而)?不是(?P<from>[^，,。；;\s]{2,16})")
+
+
+def _is_not(message: str, cells: Mapping[str, object]) -> list[PatchOp]:
+    m = _IS_NOT.search(message)
+    if not m:
+        return []
+    def row_of(text: str) -> str | None:
+        keys = {a.key for a in vocabulary().anchors(text) if a.kind == "t3row" and a.key not in _NOT_RESULT}
+        if not keys and re.fullmatch(r"(?:予以)?公开(?:的|了)?", text):
+            keys = {"granted"}  # a bare 公开 beside 部分公开 is 予以公开
+        return next(iter(keys)) if len(keys) == 1 else None
+    to, source = row_of(m.group("to")), row_of(m.group("from"))
+    cols = {a.key for a in vocabulary().anchors(message[:m.start()]) if a.kind == "t3col"}
+    if not to or not source or to == source or len(cols) != 1:
+        return []
+    col, k = next(iter(cols)), int(parse_number(m.group(1)) or 0)
+    have = _int(cells.get(f"t3.{source}.{col}"))
+    if not k or have is None or have < k:
+        return []
+    quote = message[m.start():m.end()]
+    out = [PatchOp(field=f"t3.{source}.{col}", value=str(have - k), quote=quote),
+           PatchOp(field=f"t3.{to}.{col}", value=str((_int(cells.get(f"t3.{to}.{col}")) or 0) + k), quote=quote)]
+    for row, delta in ((source, -k), (to, k)):
+        total = _int(cells.get(f"t3.{row}.total"))
+        if total is not None or row == to:
+            out.append(PatchOp(field=f"t3.{row}.total", value=str((total or 0) + delta), quote=quote))
+    return out
+
+
 def moved_between_rows(message: str, cells: Mapping[str, object]) -> list[PatchOp]:
     """The cell changes of applications moved from one result row to another, or [] when the message
     does not say so plainly (two rows, one applicant, a count, and the row left has that many)."""
     verb = _MOVE.search(message)
     if not verb:
-        return []
+        return _is_not(message, cells)
     anchors = vocabulary().anchors(message)
     rows = [a for a in anchors if a.kind == "t3row" and a.key not in _NOT_RESULT]
     after = [a for a in rows if a.start >= verb.end()]

@@ -297,6 +297,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     _two_rows_summed(reading, earlier or {})
     _filed_in_another_column(message, reading)
     _each_of_them(message, reading)
+    _more_than_the_column_has(reading, earlier or {})
     _settled_in_another_row(message, reading)
     _channels_add_up(message, reading)
     _kinds_add_up(message, reading)
@@ -469,6 +470,22 @@ def _one_case(message: str, reading: Reading, earlier: Mapping[str, object]) -> 
     if any(not t.startswith(came) for t in said) or said.get(f"{came}{case.column}", 1) != 1:
         return None
     return case
+
+
+def _more_than_the_column_has(reading: Reading, earlier: Mapping[str, object]) -> None:
+    """"公司那2件 一件是部分公开… 那同意公开就是6件了": a count larger than all the applications of the
+    applicant in focus is the row's, not that applicant's (when the words name no applicant)."""
+    for i, x in enumerate(reading.stated):
+        row, _, col = x.target.rpartition(".")
+        if not row.startswith("t3.") or col == "total" or row in ("t3.new_received", "t3.carried_over"):
+            continue
+        came = [earlier.get(f"t3.{r}.{col}") for r in ("new_received", "carried_over")]
+        if not all(isinstance(v, int) for v in came) or int(str(x.value)) <= sum(came):  # type: ignore[arg-type]
+            continue
+        if any(a.kind == "t3col" and a.key == col for a in vocabulary().anchors(x.quote)):
+            continue  # the words name the applicant: a clash to point out, not a misreading
+        if not any(y.target == f"{row}.total" for y in reading.stated):
+            reading.stated[i] = Stated(f"{row}.total", x.value, x.quote, x.start, x.end)
 
 
 _EACH = re.compile(r"各\s*([0-9０-９一二两三四五六七八九十]+)\s*(?:件|个)")
