@@ -900,3 +900,10 @@ def test_one_of_an_applicants_is_in_another_row_and_the_rows_new_total(db):
     cells = service.facts(draft).cells
     assert cells["t3.granted.commercial"] == 1 and cells["t3.partial.commercial"] == 1
     assert cells["t3.granted.total"] == 7 and cells["t3.partial.total"] == 1
+
+
+def test_what_was_asked_for_after_shi_is_not_who_asked():
+    got = _values("企业的：有一件是要另一家公司的中标价格，涉及商业秘密，不予公开了",
+                  earlier={"t3.withheld.third_party.natural": 1, "t3.withheld.third_party.total": 1})
+    assert got.get("t3.withheld.third_party.commercial") == "1"
+    assert "t3.withheld.third_party.total" not in got  # (that row's 1 of a person's stays; not set to 1)

@@ -304,8 +304,9 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     for x in list(reading.stated):
         row, _, col = x.target.rpartition(".")
         said_of = re.search(r"[0-9０-９一二两三四五六七八九十]+\s*件\s*(?:都|全)?是", x.quote)
-        if (x.target.startswith("t3.") and col != "total" and said_of and any(
-                a.kind == "t3col" and a.key == col for a in vocabulary().anchors(x.quote[said_of.end():]))
+        if (x.target.startswith("t3.") and col != "total" and said_of and any(  # (who, right after 是)
+                a.kind == "t3col" and a.key == col and a.start <= 10 and not _ASKS_FOR.search(x.quote[said_of.end():][:a.start])
+                for a in vocabulary().anchors(x.quote[said_of.end():]))
                 and not any(y.target.startswith(row + ".") and y is not x for y in reading.stated)):
             # "去年结转1件是个人的": the row's whole count is that applicant's
             reading.stated.append(Stated(f"{row}.total", x.value, x.quote, x.start, x.end))
@@ -470,6 +471,10 @@ def _one_case(message: str, reading: Reading, earlier: Mapping[str, object]) -> 
     if any(not t.startswith(came) for t in said) or said.get(f"{came}{case.column}", 1) != 1:
         return None
     return case
+
+
+# "一件是要另一家公司的投标报价": what was asked for, not who asked
+_ASKS_FOR = re.compile(r"要|申请公开|问|查|索取|涉及|关于")
 
 
 def _more_than_the_column_has(reading: Reading, earlier: Mapping[str, object]) -> None:
