@@ -38,7 +38,11 @@ def build(v: Views) -> None:
 
 
 def _show_record(d: Shown) -> dict:
-    return {"history": [] if d.empty else d.ws.history(d.username, d.draft_id)}
+    if d.empty:
+        return {"history": []}
+    # the record is read twice (the rows carry excerpts only): a change is told from a no-op on full values
+    records = d.ws.change_record(d.username, d.draft_id)
+    return {"history": views.history_rows(records, d.ws.history(d.username, d.draft_id))}
 
 
 def _show_versions(d: Shown) -> dict:

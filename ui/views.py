@@ -13,6 +13,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from assistant.app import AppError, Snapshot, TodoItem, field_label, number_links
@@ -50,7 +51,9 @@ __all__ = [
     "grid_notes",
     "grid_rows",
     "group_of",
+    "history_rows",
     "is_blank_cell",
+    "is_noop",
     "kept_parts",
     "llm_rows",
     "llm_summary",
@@ -251,12 +254,27 @@ def _link_numbers(body: str, snap: Snapshot) -> str:
         text = html.unescape(piece)
         pos = 0
         for start, end, field in number_links(part, text, snap.facts):
+            if _everyday_count(text[start:end], field, snap):
+                continue
             out.append(html.escape(text[pos:start], quote=False))
             out.append(f'<span class="num" data-fact="{html.escape(field)}" title="点击查看来源">'
                        f"{html.escape(text[start:end], quote=False)}</span>")
             pos = end
         out.append(html.escape(text[pos:], quote=False))
     return "".join(out)
+
+
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+
+
+def _everyday_count(words: str, field: str, snap: Snapshot) -> bool:
+    """"每月检查一次", "两个平台", "组织两次培训": a small count in Chinese numerals that only happens to
+    equal some table cell (``number_links`` tries every cell for a number no fact of the part has) is
+    an ordinary word, not a figure of the report; the report's own figures are written in digits."""
+    if field[:3] not in ("t2.", "t3.", "t4.") or _DIGITS.intersection(words):
+        return False
+    value = snap.facts.cells.get(field)
+    return isinstance(value, int | Decimal) and not isinstance(value, bool) and value <= 10
 
 
 def _preview_marks(snap: Snapshot) -> str:
@@ -655,6 +673,26 @@ _OUTCOME_WORDS = {
     "error": "出错",
 }
 _TASK_WORDS = {"extract": "读取消息", "draft": "起草", "repair": "修正", "revise": "重写"}
+
+
+def is_noop(record: Any) -> bool:
+    """A change record entry that changes nothing: a narrative version with the text of the one before
+    (drafting all saves every part, changed or not), a value set to what it was. A change of state
+    (pending, cleared: before or after None) is not one."""
+    if record.kind == "state":
+        return False
+    if record.kind == "narrative":
+        return record.before is not None and record.before == record.after
+    return record.before is not None and record.after is not None and record.before == record.after
+
+
+def history_rows(records: list, rows: list[list[str]]) -> list[list[str]]:
+    """The rows of 历史 (``AppService.history``: one per entry of ``records``, newest first) without
+    the entries that change nothing. Rows and records that do not pair up (a write came in between
+    the two reads) are shown as they are."""
+    if len(records) != len(rows):
+        return rows
+    return [row for record, row in zip(reversed(records), rows) if not is_noop(record)]
 
 
 def _task_words(task: str) -> str:
