@@ -20,24 +20,27 @@ from ui._refresh import TURN_OUTPUTS, VIEW_OUTPUTS, Shown, chat_of, refresh, tur
 from ui._registry import Views, notice_html, page_of
 from ui._runtime import POOL, in_thread
 
-__all__ = ["build", "wire"]
+__all__ = ["build", "no_draft_sentence", "wire"]
 
 # drafting under way, by (user, draft): the event that stops it (transient, never the truth)
 _RUNNING: dict[tuple[str, str], threading.Event] = {}
 
 
 _PLACEHOLDER = "可以一次说好几项，也可以直接粘贴表格（Excel、WPS 或网页上复制的）"
+# what the page leaves the chat at 1366×768 with the message box and 发送 still in view (the header,
+# the draft's line and its status bar above, the box and the buttons below)
+CHAT_HEIGHT = "max(300px, calc(100vh - 350px))"
 
 
 def build(v: Views) -> None:
     # a role without the chat (审核人员, 编辑) is told what it is for instead, on load
     v.add("role_note", gr.HTML("", visible=False, elem_id="role-note"))
     # the message box and 发送 stay in view at 1366×768: the chat takes what the page leaves
-    v.add("chat", gr.Chatbot(label="对话", show_label=False, height="max(280px, calc(100vh - 460px))", elem_id="chat",
+    v.add("chat", gr.Chatbot(label="对话", show_label=False, height=CHAT_HEIGHT, elem_id="chat",
                              feedback_options=None,
                              buttons=["copy"], placeholder="正在加载对话……"))
-    v.add("message", gr.Textbox(label="消息", placeholder=_PLACEHOLDER,
-                                lines=3, max_lines=12, elem_id="chat-input"), shown_to="chat")
+    v.add("message", gr.Textbox(label="消息", show_label=False, placeholder=_PLACEHOLDER,
+                                lines=2, max_lines=12, elem_id="chat-input"), shown_to="chat")
     with gr.Row():
         v.add("send", gr.Button("发送", variant="primary", elem_id="send"), shown_to="chat")
         v.add("draft_all", gr.Button("起草全部正文", elem_id="draft-all"), shown_to="draft")
@@ -56,12 +59,24 @@ def build(v: Views) -> None:
     v.renders(("message", "send", "draft_all", "stop_draft", "write_note"), _show_controls)
 
 
+def no_draft_sentence(ws: AppService, username: str) -> str:
+    """What a page without a draft open says, by role (新建 only to a role that has the button) and by
+    whether there is any draft to choose."""
+    user = ws.user(username)
+    if ws.may(user, "new_draft"):
+        return "请先在上方“报告”中选择或新建一份报告。" if ws.drafts(username) else "还没有报告：点上方的“新建报告”开始。"
+    if ws.drafts(username):
+        return "请先在上方“报告”中选择一份报告。"
+    return ("现在还没有报告可以审阅。起草人员新建报告并提交审核后，报告会出现在页面上方的“待办”中，"
+            "也可以在“报告”中选择；审核、退回、定稿和导出都在那之后进行。")
+
+
 def _show_controls(d: Shown) -> dict:
     """发送 and 起草全部正文 work only where the draft's state lets this user change it; otherwise
     they are disabled and the reason is said under them (the service checks again on every action)."""
-    if d.empty:  # 新建 only to a role that has the button
-        why = "请先选择或新建一份报告。" if d.ws.may(d.ws.user(d.username), "new_draft") else "请先选择一份报告。"
-        chat = draft = why
+    if d.empty:  # the chat box says what to do (on load); the disabled box says it again
+        chat = draft = no_draft_sentence(d.ws, d.username)
+        why = ""
     else:
         chat = d.ws.refusal(d.username, d.draft_id, "chat") if d.may("chat") else ""
         draft = d.ws.refusal(d.username, d.draft_id, "draft") if d.may("draft") else ""

@@ -7,6 +7,7 @@ import gradio as gr
 
 from assistant.app import AppService
 from ui import views
+from ui._chat import no_draft_sentence
 from ui._gradio_auth import user_of
 from ui._preview import PROVENANCE_HINT
 from ui._refresh import LAZY_OUTPUTS, VIEW_OUTPUTS, Shown, chat_of, lazy_views, refresh
@@ -35,9 +36,10 @@ def build_header(v: Views) -> None:
         gr.Markdown(f"## {APP_TITLE}", elem_id="app-title")
         v.add("user_badge", gr.Markdown("", elem_id="user-badge"))
         gr.Button("退出登录", link="/logout", size="sm", scale=0, min_width=100, elem_id="logout")
-    with gr.Row():
-        v.add("draft_select", gr.Dropdown(label="报告", choices=[], allow_custom_value=True, interactive=True,
-                                          scale=4, elem_id="draft-select"))
+    # one line, no label box: the height goes to the chat at 1366×768 (the choices say what they are)
+    with gr.Row(elem_id="draft-row", equal_height=True):
+        v.add("draft_select", gr.Dropdown(label="报告", show_label=False, container=False, choices=[],
+                                          allow_custom_value=True, interactive=True, scale=4, elem_id="draft-select"))
         v.add("new_draft", gr.Button("新建报告", scale=0, min_width=110, elem_id="new-draft"), shown_to="new_draft")
         v.add("reload", gr.Button("刷新", scale=0, min_width=80))
     v.add("todo", gr.HTML("", elem_id="todo"))
@@ -87,6 +89,10 @@ def wire(v: Views, ws: AppService, demo: gr.Blocks) -> None:
             return user, {**refresh(v, ws, username, draft_id, part), "chat": chat, "draft_select": choices}
 
         user, out = await in_thread(work)
+        # the chat's "正在加载对话……" is only for while the page loads
+        empty = ("这份报告还没有对话。" if out["draft_select"].get("value") is not None
+                 else await in_thread(no_draft_sentence, ws, username))
+        out["chat"] = gr.update(value=out["chat"], placeholder=empty)
         out["user_badge"] = f"**{user.name}**（{user.role_label}）"
         note = ws.role_note(user)
         out["role_note"] = gr.update(value=notice_html(note, "info"), visible=bool(note))

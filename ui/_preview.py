@@ -10,9 +10,10 @@ import gradio as gr
 
 from assistant.app import AppService
 from ui import views
+from ui._export import WAITING
 from ui._gradio_auth import user_of
 from ui._refresh import NO_DRAFT, Shown
-from ui._registry import Views
+from ui._registry import Views, notice_html
 from ui._runtime import in_thread
 
 __all__ = ["PREVIEWS", "PROVENANCE_HINT", "build", "wire"]
@@ -37,6 +38,7 @@ def build(v: Views) -> None:
         v.add("provenance_key", gr.Textbox(visible="hidden", elem_id="provenance-key"))
         v.add("provenance_go", gr.Button("查看来源", visible="hidden", elem_id="provenance-go"))
     v.renders(("preview",), _show)
+    v.renders(("draft_copy_docx", "draft_copy_pdf"), _show_copy)
 
 
 class _Rendered:
@@ -73,24 +75,27 @@ def _show(d: Shown) -> dict:
     return {"preview": NO_DRAFT if d.empty else PREVIEWS(d)}
 
 
+def _show_copy(d: Shown) -> dict:
+    shown = gr.update(visible=not d.empty)  # nothing to download without a draft
+    return {"draft_copy_docx": shown, "draft_copy_pdf": shown}
+
+
 def wire(v: Views, ws: AppService) -> None:
     async def on_provenance(key, draft_id, request: gr.Request):
         return {"provenance": await in_thread(ws.provenance, user_of(request), draft_id, key)}
 
     def copier(fmt: str):
-        # Gradio finds the progress bar by the parameter's default
-        async def on_copy(draft_id, request: gr.Request, progress=gr.Progress()):  # noqa: B008
-            def step(done: int, total: int, what: str) -> None:
-                progress((done, total), desc=what)
-
-            path = await in_thread(ws.export_draft, user_of(request), draft_id, fmt, step)
-            return {"draft_copy": gr.update(value=str(path), visible=True)}
+        async def on_copy(draft_id, request: gr.Request):
+            # said in Chinese while it works (Gradio's own progress reads "processing | 3.1/8.5s")
+            yield {"draft_copy_notice": notice_html(WAITING[fmt], "info")}
+            path = await in_thread(ws.export_draft, user_of(request), draft_id, fmt)
+            yield {"draft_copy": gr.update(value=str(path), visible=True), "draft_copy_notice": ""}
 
         return on_copy
 
     for fmt in ("docx", "pdf"):
         v.on(v[f"draft_copy_{fmt}"].click, copier(fmt), ["draft_select"], ["draft_copy"],
-             api_name=f"draft_copy_{fmt}", notice="draft_copy_notice")
+             api_name=f"draft_copy_{fmt}", notice="draft_copy_notice", show_progress="hidden")
 
     v.on(v["provenance_go"].click, on_provenance, ["provenance_key", "draft_select"], ["provenance"],
          api_name="provenance", notice="provenance")

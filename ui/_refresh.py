@@ -24,7 +24,8 @@ VIEW_OUTPUTS: tuple[str, ...] = (
     "part_text", "part_status", "revision", "draft_status", "part_version", "grid_base",
     "move_submit", "move_return", "move_approve", "move_reopen", "move_reason",
     "llm_summary", "llm_calls", "version_a", "version_b",
-    "message", "send", "draft_all", "stop_draft", "write_note", "todo", "draft_select",
+    "message", "send", "draft_all", "stop_draft", "write_note", "draft_copy_docx", "draft_copy_pdf", "todo",
+    "draft_select",
 )
 
 

@@ -47,6 +47,8 @@ APP_CSS = """
   padding: 0 8px; cursor: pointer; }
 #provenance-pop p, #provenance-pop blockquote { margin: 2px 0; }
 #provenance { position: absolute !important; left: -10000px !important; width: 1px; height: 1px; overflow: hidden; }
+/* what the chat says with no report open (a supervisor before anyone has made one): a readable paragraph */
+#chat .placeholder-content .placeholder { padding: 0 32px; color: #333; font-size: 15px; line-height: 1.8; }
 #provenance-hint { border-left: 4px solid #1e6fd9; padding-left: 12px; background: #f7faff; }
 .findings .summary { font-weight: 700; margin: 4px 0 10px; }
 .findings .ok { color: #1b7d3a; font-weight: 700; font-size: 16px; }
@@ -86,7 +88,9 @@ APP_CSS = """
 #todo:not(:has(.todo)), #page-notice:not(:has(.notice)), #review-notice:not(:has(.notice)),
 #chat-notice:not(:has(.notice)), #write-note:not(:has(.notice)), #history-notice:not(:has(.notice)),
 #export-notice:not(:has(.notice)), #editor-notice:not(:has(.notice)), #draft-copy-notice:not(:has(.notice)),
-#users-notice:not(:has(.notice)), #revision { display: none !important; }
+#users-notice:not(:has(.notice)), #grid-status:not(:has(.notice)), #revision { display: none !important; }
+/* only a <style> and data for the page's script: it applies and is read without taking room */
+#grid-marks { display: none !important; }
 .notice { margin: 4px 0; padding: 6px 10px; border-radius: 6px; font-size: 14px; line-height: 1.6; }
 .notice b { margin-right: 8px; }
 .notice.refused { background: #fff4e5; border-left: 4px solid #d97706; color: #5c3a00; }
