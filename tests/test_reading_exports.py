@@ -907,3 +907,11 @@ def test_what_was_asked_for_after_shi_is_not_who_asked():
                   earlier={"t3.withheld.third_party.natural": 1, "t3.withheld.third_party.total": 1})
     assert got.get("t3.withheld.third_party.commercial") == "1"
     assert "t3.withheld.third_party.total" not in got  # (that row's 1 of a person's stays; not set to 1)
+
+
+def test_money_said_in_kuai_qian(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某县水利局 2025年年报", "行政事业性收费一万两千块钱，信息处理费收了300块钱"])
+    facts = service.facts(draft)
+    assert str(facts.cells["t2.fees.amount"]) == "1.2" and facts.fee_amount == 300

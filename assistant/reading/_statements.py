@@ -31,7 +31,7 @@ _CLAUSE = re.compile(r"(?<=[\u4e00-\u9fa5%％])[ \u3000\t]+(?=[\u4e00-\u9fa5])"
                      r"|(?<=[0-9０-９])[ \u3000\t]+(?=[\u4e00-\u9fa5])(?:(?=" + "|".join(NOT_A_UNIT) + r")|(?![件条个篇场次项期元万千百家位名人份起宗例部]))"
                      r"|[，,、（()）:：…](?![0-9０-９]{3}(?![0-9０-９]))|(?<![0-9０-９])[，,]")
 _COUNT_UNITS = ("", "件", "个", "项", "宗", "起", "例", "份", "部")
-_MONEY_UNITS = ("元", "万元", "万", "亿元")
+_MONEY_UNITS = ("元", "万元", "万", "亿元", "块钱")
 _NOT_IS = re.compile(r"(?:不是|而非|并非|不为)\s*$")
 _T3_GROUP_ROWS = {g: [r.address.removeprefix("t3.") for r in T3_ROWS if r.group == g] for g in L.T3_GROUP_LABELS}
 _BOOL_FACTS = {"fee_charged", "proposals_published"}
@@ -258,7 +258,7 @@ def _unit_ok(kind: str, key: str, unit: str) -> bool:
 
 def _money(value: Decimal, unit: str) -> Decimal:
     """A 行政事业性收费 amount in 万元 ("1.26亿元": 12,600; "3000000元": 300, never "3E+2")."""
-    v = value * 10_000 if unit == "亿元" else value / 10_000 if unit == "元" else value
+    v = value * 10_000 if unit == "亿元" else value / 10_000 if unit in ("元", "块钱") else value
     return Decimal(int(v)) if v == v.to_integral_value() else v.normalize()
 
 
@@ -323,7 +323,7 @@ def _resolve(a: Anchor, clause_anchors: list[Anchor], ctx: _Context, unit: str) 
     kinds = {x.kind: x for x in clause_anchors}
     if a.kind == "fact":
         if a.key == "fee_charged":  # "信息处理费共300元", "收取信息处理费2件"
-            return "fee_amount" if unit in ("元", "万元") else "fee_cases" if unit in ("件", "次") else None
+            return "fee_amount" if unit in ("元", "万元", "块钱") else "fee_cases" if unit in ("件", "次") else None
         return None if a.key in _BOOL_FACTS else a.key
     if a.kind == "t3col":
         row = kinds["t3row"].key if "t3row" in kinds else ctx.t3row
