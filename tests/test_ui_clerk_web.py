@@ -124,4 +124,4 @@ def test_a_page_with_no_report_says_what_to_do_by_role(ws):
     assert "还没有报告可以审阅" in supervisor and "待办" in supervisor
     assert "新建报告" in _chat.no_draft_sentence(ws, "zhang")
     ws.default_draft("zhang")  # a draft now exists
-    assert _chat.no_draft_sentence(ws, "wang") == "请先在上方“报告”中选择一份报告。"
+    assert _chat.no_draft_sentence(ws, "wang") == "请先在上方的报告列表中选择一份报告。"

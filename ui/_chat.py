@@ -64,11 +64,11 @@ def no_draft_sentence(ws: AppService, username: str) -> str:
     whether there is any draft to choose."""
     user = ws.user(username)
     if ws.may(user, "new_draft"):
-        return "请先在上方“报告”中选择或新建一份报告。" if ws.drafts(username) else "还没有报告：点上方的“新建报告”开始。"
+        return "请先在上方的报告列表中选择或新建一份报告。" if ws.drafts(username) else "还没有报告：点上方的“新建报告”开始。"
     if ws.drafts(username):
-        return "请先在上方“报告”中选择一份报告。"
+        return "请先在上方的报告列表中选择一份报告。"
     return ("现在还没有报告可以审阅。起草人员新建报告并提交审核后，报告会出现在页面上方的“待办”中，"
-            "也可以在“报告”中选择；审核、退回、定稿和导出都在那之后进行。")
+            "也可以在上方的报告列表中选择；审核、退回、定稿和导出都在那之后进行。")
 
 
 def _show_controls(d: Shown) -> dict:
