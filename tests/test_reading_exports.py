@@ -915,3 +915,15 @@ def test_money_said_in_kuai_qian(db):
     talk(service, draft, ["某县水利局 2025年年报", "行政事业性收费一万两千块钱，信息处理费收了300块钱"])
     facts = service.facts(draft)
     assert str(facts.cells["t2.fees.amount"]) == "1.2" and facts.fee_amount == 300
+
+
+def test_a_row_left_out_of_a_paste_comes_back_with_its_cell_corrected(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    paste = ("项目,自然人,商业企业,科研机构,社会公益组织,法律服务机构,其他,总计\n"
+             "本年新收,30,6,1,0,2,0,39\n予以公开,20,4,1,0,1,0,27\n不掌握,10,2,0,0,1,0,13\n")
+    talk(service, draft, ["某县水利局 2025年年报", paste])
+    assert "t3.granted.total" not in service.facts(draft).cells  # 20+4+1+1 is 26, not 27: left out
+    talk(service, draft, ["予以公开那行个人应该是21，不是20，总计27是对的"])
+    cells = service.facts(draft).cells
+    assert cells["t3.granted.natural"] == 21 and cells["t3.granted.commercial"] == 4 and cells["t3.granted.total"] == 27

@@ -35,7 +35,7 @@ from assistant.drafting import Extraction, apply_patch, check_patch, extract
 from assistant.llm import LLMError, LLMResponse, Model
 from assistant.numbers import find_numbers
 from assistant.offline import known_fields
-from assistant.reading import MessageReading, guide_answer, read_message, vocabulary
+from assistant.reading import MessageReading, guide_answer, parse_pasted_tables, read_message, vocabulary
 from assistant.storage import ChangeSet
 from schemas import labels as L
 from schemas.facts import TEXT_FIELDS, Facts, spec_of
@@ -115,6 +115,32 @@ def _added_to_what_was_said(accepted: list[PatchOp], message: str, facts: Facts,
             continue  # "还有一个商会的申请1件，也公开了" after 8 of a person's: that one's count, not the row's
         out.append(op)
     return out
+
+
+def _dropped_row_corrected(accepted: list[PatchOp], st: State) -> list[PatchOp]:
+    """The table-三 row of the last pasted table that was left out (its total was not its parts),
+    with the one cell this message corrects: [] unless the row then adds up and nothing of it is
+    recorded."""
+    said = [op for op in accepted if op.op == "set" and op.field.startswith("t3.") and not op.field.endswith(".total")]
+    if len(said) != 1:
+        return []
+    row = said[0].field.rpartition(".")[0]
+    if any(a.startswith(row + ".") for a in st.stated.cells):
+        return []
+    pastes = [f for f in st.stored.values() if f.source == "chat" and f.turn_text and f.field.startswith("t3.")
+              and "\n" in f.turn_text and f.quote.strip() in f.turn_text and ("\t" in f.quote or "," in f.quote)]
+    if not pastes:
+        return []
+    text = max(pastes, key=lambda f: f.turn_id or 0).turn_text or ""
+    ops, _ = parse_pasted_tables(text)
+    mine = {op.field: op for op in ops if op.field.rpartition(".")[0] == row}
+    if len(mine) != len(L.T3_COLUMN_LABELS) or said[0].field not in mine:
+        return []
+    values = {f: int(str(op.value)) for f, op in mine.items()}
+    values[said[0].field] = int(str(said[0].value))
+    if sum(v for f, v in values.items() if not f.endswith(".total")) != values[f"{row}.total"]:
+        return []
+    return [said[0] if f == said[0].field else op.model_copy(update={"value": values[f]}) for f, op in mine.items()]
 
 
 def _pasted_register(st: State) -> str | None:
@@ -378,6 +404,11 @@ def answer(st: State, message: str, model: Model, correction: str | None) -> Out
         accepted = [op for op in accepted if op.field not in fields] + moved
         whole += moved
         tail = [t for t in tail if not t.startswith("这些数字没能确定")]
+    if (restored := _dropped_row_corrected(accepted, st)):
+        # "予以公开那行科研机构是6，不是5，合计70没错": the row the paste before lost, with its cell corrected
+        fields = {op.field for op in restored}
+        accepted = [op for op in accepted if op.field not in fields] + restored
+        whole += restored
     taken = {op.field for op in accepted}
     # ("其余都是个人" after a total said before: the reader's own sum, not a number of this message)
     accepted += [op.model_copy(update={"value": int(str(op.value))}) for op in reading.computed if op.field not in taken]
