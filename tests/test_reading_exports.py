@@ -927,3 +927,21 @@ def test_a_row_left_out_of_a_paste_comes_back_with_its_cell_corrected(db):
     talk(service, draft, ["予以公开那行个人应该是21，不是20，总计27是对的"])
     cells = service.facts(draft).cells
     assert cells["t3.granted.natural"] == 21 and cells["t3.granted.commercial"] == 4 and cells["t3.granted.total"] == 27
+
+
+def test_agency_names_as_clerks_say_them():
+    got = _values("帮忙弄下年报 我是青山镇政府的 2025年")
+    assert got["agency_name"] == "青山镇人民政府" and got["agency_level"] == "township"
+    assert _values("我们是东岭省人社厅")["agency_name"] == "东岭省人力资源和社会保障厅"
+    got = _values("白马乡政府的（临水县），写2025年年报", topic="agency_name")
+    assert got["agency_name"] == "临水县白马乡人民政府" and got["agency_level"] == "township"
+    got = _values("网站是挂在县政府网站上的乡镇栏目，今年发了80条", topic="agency_name")
+    assert "agency_name" not in got and got["website_items"] == "80"
+
+
+def test_agency_name_with_its_place_in_brackets_passes_the_check(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["白马乡政府的（临水县），写2025年年报"])
+    facts = service.facts(draft)
+    assert facts.agency_name == "临水县白马乡人民政府" and facts.agency_level == "township"

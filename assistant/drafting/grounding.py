@@ -230,7 +230,7 @@ def _check_value(spec: FactSpec, value, quote: str) -> str | None:
     if k == "level":
         # said in words ("市级单位"), or told by the agency's name in the quote ("某县自然资源局")
         if not any(w in quote for w in (*_LEVEL_WORDS[value], L.AGENCY_LEVEL_LABELS[value])) and not any(
-                infer_level(name) == value for name in (quote, *(f[0] for f in [agency_name_in(quote)] if f))):
+                infer_level(name) == value for name in (quote, *(f[0] for f in [agency_name_in(quote), agency_name_in("单位是" + quote)] if f))):
             return f"“{label}”在原话“{quote}”中没有依据，未采用。"
         return None
     if normalise(value) not in normalise(quote) and not (k == "name" and said_as(str(value), quote)):

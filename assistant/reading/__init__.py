@@ -663,7 +663,7 @@ def _identity(message: str, skip: list[tuple[int, int]], topic: str | None, out:
     out.ops.append(PatchOp(field="agency_name", value=name, quote=quote))
     level = infer_level(name, certain=True)
     if level and not any(op.field == "agency_level" for op in out.ops):
-        out.ops.append(PatchOp(field="agency_level", value=level, quote=said))
+        out.ops.append(PatchOp(field="agency_level", value=level, quote=said if said in message else quote))
         out.level_inferred = level
 
 

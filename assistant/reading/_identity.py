@@ -12,9 +12,11 @@ from assistant.reading._vocab import vocabulary
 __all__ = ["agency_name_in", "full_agency_name", "infer_level"]
 
 # what an agency's name ends with
-_SUFFIX = ("人民政府办公室", "人民政府办公厅", "人民政府", "街道办事处", "办事处", "委员会", "管理局", "办公厅", "办公室", "总局",
+_SUFFIX = ("人民政府办公室", "人民政府办公厅", "人民政府", "镇政府", "乡政府", "县政府", "区政府", "市政府", "省政府", "街道办事处", "办事处", "委员会", "管理局", "办公厅", "办公室", "总局",
            "管理处", "管理所", "中心", "海关", "局", "委", "厅", "署", "办", "院", "部", "所", "站", "队", "室")
-_NAME = re.compile(r"[\u4e00-\u9fa5（）()·]{2,40}?(?:" + "|".join(_SUFFIX) + r")(?![\u4e00-\u9fa5]{0,1}(?:局|委|厅|办|处))")
+# (not "区政府网站", "镇政府信息公开栏": a place where things are published)
+_NAME = re.compile(r"[\u4e00-\u9fa5（）()·]{2,40}?(?:" + "|".join(_SUFFIX) + r")(?![\u4e00-\u9fa5]{0,1}(?:局|委|厅|办|处))"
+                   r"(?!网站|网|门户|信息|公开栏|栏目|公众号|平台)")
 # words that lead into the name
 _LEAD = re.compile(r".*(?:单位是|单位名称是|机关是|机关名称是|单位全称是?|全称是?|机关全称是?|我们是|我是|这里是|本单位是|本机关是|帮我起草|帮我写|帮我做|帮我弄|帮忙写|"
                    r"给|为|替|写|起草|名称[:：]|单位[:：]|机关[:：])(?:一下|下)?(?:个|一个|一份|份)?")
@@ -51,6 +53,8 @@ def agency_name_in(clause: str) -> tuple[str, int, int] | None:
         name = clause[start:end]
         if len(name) < 3 or name.startswith(_NOT_A_NAME) or "报告" in name or _NOT_IN_A_NAME.search(name):
             continue
+        if re.search(r"网站|网上|平台|栏目|公众号|公开栏", name):
+            continue  # "网站是挂在区政府网站上": where things are published, not who publishes
         if name[0] in "乡镇县市区省" or name.startswith(("街道", "政府", "人民政府")):
             continue  # "乡政府办公室": a kind of office, not a name
         if any(a.start == 0 and a.end == len(name) for a in vocabulary().anchors(name)):
@@ -59,6 +63,10 @@ def agency_name_in(clause: str) -> tuple[str, int, int] | None:
         if lead and re.search(r"我是|我们是", lead.group(0)) and re.match(r"(?:[\u4e00-\u9fa5]{0,8}(?:处|科|司|室|股))?的", clause[end:]) and (
                 inner := _INTERNAL_UNIT.search(name)) and inner.start() >= 2:
             name, end = name[:inner.start()], start + inner.start()
+        # "黄桥镇政府的（泰兴市）": the place it is in, in brackets after it, begins its full name
+        if (place := re.match(r"(?:的)?\s*[（(]([\u4e00-\u9fa5]{2,6}?(?:市|区|县|州|盟))(?:的)?[）)]", clause[end:])) and (
+                not re.search(r"级", place.group(1)) and place.group(1) not in name and not _PLACE.search(name[:2])):
+            name = place.group(1) + name
         return name, start, end
     return None
 
@@ -136,4 +144,6 @@ def said_as(full: str, quote: str) -> bool:
         for i in range(max(0, j - 40), j - 2):
             if full_agency_name(text[i:j]) == full:
                 return True
-    return False
+    # "黄桥镇政府的（泰兴市）" for 泰兴市黄桥镇人民政府: the place said beside the name
+    return any(full.startswith(p) and len(full) > len(p) + 2 and said_as(full[len(p):], quote)
+               for p in re.findall(r"[（(]([\u4e00-\u9fa5]{2,6}?(?:市|区|县|州|盟))(?:的)?[）)]", text))

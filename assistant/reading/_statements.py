@@ -608,7 +608,7 @@ _ROUGH_AFTER = re.compile(r"\s*(?:左右|上下|的样子|来条|来件)|\s*吧\
 _ROUGH_BEFORE = re.compile(r"(?:大概|大约|估计|差不多|估摸|可能有|可能是|好像是|好像有)[^0-9０-９，,。；;、\s]{0,6}$")
 _OTHER_COLUMN = re.compile(r"其他(?:那|这)一?(?:列|栏)")
 # "个人的那6件：": the applications of that applicant told before, pointed at by their count
-_THOSE_COUNTED = re.compile(r"[那这][0-9０-９一二两三四五六七八九十]+件")
+_THOSE_COUNTED = re.compile(r"[那这][0-9０-９一二两三四五六七八九十]+[件个]")
 _HEADING_FILLER = re.compile(r"[\s：:]|的|申请的|这块|那块|方面|这部分|那部分|那些|这些|的话|呢|其中"
                              r"|剩下|其余|剩余|余下|另外|都是|全是|全部是|均为|均是")  # ("剩下的都是个人的：")
 _BRACKET_HEAD = re.compile(r"\s*[【\[]\s*([^】\]]{1,8}?)\s*[】\]]")
