@@ -38,18 +38,7 @@ def _is_not(message: str, cells: Mapping[str, object]) -> list[PatchOp]:
     cols = {a.key for a in vocabulary().anchors(message[:m.start()]) if a.kind == "t3col"}
     if not to or not source or to == source or len(cols) != 1:
         return []
-    col, k = next(iter(cols)), int(parse_number(m.group(1)) or 0)
-    have = _int(cells.get(f"t3.{source}.{col}"))
-    if not k or have is None or have < k:
-        return []
-    quote = message[m.start():m.end()]
-    out = [PatchOp(field=f"t3.{source}.{col}", value=str(have - k), quote=quote),
-           PatchOp(field=f"t3.{to}.{col}", value=str((_int(cells.get(f"t3.{to}.{col}")) or 0) + k), quote=quote)]
-    for row, delta in ((source, -k), (to, k)):
-        total = _int(cells.get(f"t3.{row}.total"))
-        if total is not None or row == to:
-            out.append(PatchOp(field=f"t3.{row}.total", value=str((total or 0) + delta), quote=quote))
-    return out
+    return _moved(source, to, next(iter(cols)), int(parse_number(m.group(1)) or 0), cells, message[m.start():m.end()])
 
 
 def moved_between_rows(message: str, cells: Mapping[str, object]) -> list[PatchOp]:
@@ -85,10 +74,15 @@ def moved_between_rows(message: str, cells: Mapping[str, object]) -> list[PatchO
         k = 1
     else:
         return []
+    return _moved(source, to, col, k, cells, message.strip())
+
+
+def _moved(source: str, to: str, col: str, k: int, cells: Mapping[str, object], quote: str) -> list[PatchOp]:
+    """``k`` applications of ``col`` from row ``source`` to row ``to``, each row's total following; []
+    when the row left does not have that many."""
     have = _int(cells.get(f"t3.{source}.{col}"))
     if not k or have is None or have < k:
         return []
-    quote = message.strip()
     out = [PatchOp(field=f"t3.{source}.{col}", value=str(have - k), quote=quote),
            PatchOp(field=f"t3.{to}.{col}", value=str((_int(cells.get(f"t3.{to}.{col}")) or 0) + k), quote=quote)]
     for row, delta in ((source, -k), (to, k)):
