@@ -945,3 +945,9 @@ def test_agency_name_with_its_place_in_brackets_passes_the_check(db):
     talk(service, draft, ["白马乡政府的（临水县），写2025年年报"])
     facts = service.facts(draft)
     assert facts.agency_name == "临水县白马乡人民政府" and facts.agency_level == "township"
+
+
+def test_the_ones_told_before_pointed_at_by_their_count():
+    r = read_message("就是我说的那7件，其他都是0", topic="t3", known=["t3.new_received.total", "t3.granted.natural"])
+    assert not r.unexplained and not r.zero_deferred
+    assert any(op.value == 0 for op in r.ops)

@@ -200,6 +200,8 @@ def _not_a_count(n: NumberMention, clause: str, sentence: str = "") -> bool:
         return True  # "【依申请公开 2024】": the year of a heading
     if n.value == 1 and re.search(r"最后\s*$", before) and re.match(r"[个件]", clause[n.end:]):
         return True  # "⑥最后一个是12月29号收到的": the last of a list, not a count
+    if n.unit in ("件", "个", "项") and re.search(r"(?:说的|说过的|讲的|列的|报的)(?:那|这)\s*$", before):
+        return True  # "就是我说的那7件，其他都是0": the ones told before, pointed at by their count
     if n.value == 1 and n.chinese and re.match(r"部分|些|点儿|下子|般|样|直|共|并|同", clause[n.end:]):
         return True  # "删掉一部分给了", "一些", "一直": a word, not a count
     if n.value == 1 and re.match(r"([个件条项])\1(?!人)", clause[n.end:]):
