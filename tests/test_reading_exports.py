@@ -951,3 +951,9 @@ def test_the_ones_told_before_pointed_at_by_their_count():
     r = read_message("就是我说的那7件，其他都是0", topic="t3", known=["t3.new_received.total", "t3.granted.natural"])
     assert not r.unexplained and not r.zero_deferred
     assert any(op.value == 0 for op in r.ops)
+
+
+def test_a_count_then_that_all_came_in_this_year():
+    got = _values("律所的：3件，全是今年收到的。公开2件，不掌握1件")
+    assert got["t3.new_received.legal_service"] == "3" and got["t3.granted.legal_service"] == "2"
+    assert _values("公司4件 都是今年新收的")["t3.new_received.commercial"] == "4"

@@ -298,6 +298,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     _filed_in_another_column(message, reading)
     _each_of_them(message, reading)
     _more_than_the_column_has(reading, earlier or {})
+    _all_this_years(message, reading)
     _settled_in_another_row(message, reading)
     _channels_add_up(message, reading)
     _kinds_add_up(message, reading)
@@ -475,6 +476,26 @@ def _one_case(message: str, reading: Reading, earlier: Mapping[str, object]) -> 
 
 # "一件是要另一家公司的投标报价": what was asked for, not who asked
 _ASKS_FOR = re.compile(r"要|申请公开|问|查|索取|涉及|关于")
+
+
+# "企业的：6件，都是今年新收的", "律所2件，都是今年收的": a count, then what row it is
+_ALL_NEW = re.compile(r"(?P<n>[0-9０-９一二两三四五六七八九十百千]+)\s*件[，,\s]*(?:都|全|全部)?是(?:今年|本年|全年)(?:新收|收到|收|来|申请)的")
+
+
+def _all_this_years(message: str, reading: Reading) -> None:
+    for m in _ALL_NEW.finditer(message):
+        left = [u for u in reading.unexplained if u[0] <= m.start("n") < u[1] + 1 or u[2].endswith(m.group("n") + "件")
+                and message.find(u[2]) <= m.start("n") < message.find(u[2]) + len(u[2])]
+        if not left or any(x.start <= m.start("n") < x.end for x in reading.stated):
+            continue
+        start = max(message.rfind(ch, 0, m.start()) for ch in "。；;\n") + 1
+        cols = [a for a in vocabulary().anchors(message[start:m.start("n")]) if a.kind == "t3col"]
+        target = f"t3.new_received.{cols[-1].key}" if cols else "t3.new_received.total"
+        value = parse_number(m.group("n"))
+        if value is None or any(x.target == target for x in reading.stated):
+            continue
+        reading.unexplained = [u for u in reading.unexplained if u not in left]
+        reading.stated.append(Stated(target, int(value), message[start:m.end()].strip(), m.start("n"), m.end("n")))
 
 
 def _more_than_the_column_has(reading: Reading, earlier: Mapping[str, object]) -> None:
