@@ -957,3 +957,9 @@ def test_a_count_then_that_all_came_in_this_year():
     got = _values("律所的：3件，全是今年收到的。公开2件，不掌握1件")
     assert got["t3.new_received.legal_service"] == "3" and got["t3.granted.legal_service"] == "2"
     assert _values("公司4件 都是今年新收的")["t3.new_received.commercial"] == "4"
+
+
+def test_what_was_left_from_last_year():
+    assert _values("上年没有剩下的", topic="t3").get("t3.carried_over") == 0
+    got = _values("去年剩下的3件都是企业的")
+    assert got["t3.carried_over.total"] == "3" and got["t3.carried_over.commercial"] == "3"

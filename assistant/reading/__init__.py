@@ -299,6 +299,10 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     _each_of_them(message, reading)
     _more_than_the_column_has(reading, earlier or {})
     _all_this_years(message, reading)
+    if (none_left := _NONE_LEFT.search(message)) and not any(
+            x.target.startswith("t3.carried_over.") for x in reading.stated) and not any(
+            "t3.carried_over" in z.scope for z in reading.zeros):
+        reading.zeros.append(Zero(("t3.carried_over",), none_left.group(0)))  # "去年没有剩下的"
     _settled_in_another_row(message, reading)
     _channels_add_up(message, reading)
     _kinds_add_up(message, reading)
@@ -476,6 +480,10 @@ def _one_case(message: str, reading: Reading, earlier: Mapping[str, object]) -> 
 
 # "一件是要另一家公司的投标报价": what was asked for, not who asked
 _ASKS_FOR = re.compile(r"要|申请公开|问|查|索取|涉及|关于")
+
+
+# "去年没有剩下的", "上年没留下来的": nothing carried over from last year
+_NONE_LEFT = re.compile(r"(?:去年|上年|上一年)(?:的)?(?:没有|没|无)(?:剩下|剩|留下|遗留|剩余)(?:来)?(?:的|申请)?(?![0-9０-９一二两三四五六七八九十])")
 
 
 # "企业的：6件，都是今年新收的", "律所2件，都是今年收的": a count, then what row it is
