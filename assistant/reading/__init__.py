@@ -492,8 +492,8 @@ _ALL_NEW = re.compile(r"(?P<n>[0-9０-９一二两三四五六七八九十百千
 
 def _all_this_years(message: str, reading: Reading) -> None:
     for m in _ALL_NEW.finditer(message):
-        left = [u for u in reading.unexplained if u[0] <= m.start("n") < u[1] + 1 or u[2].endswith(m.group("n") + "件")
-                and message.find(u[2]) <= m.start("n") < message.find(u[2]) + len(u[2])]
+        left = [u for u in reading.unexplained if u[0] <= m.start("n") < u[1] + 1 or (
+                u[2].endswith(m.group("n") + "件") and message.find(u[2]) <= m.start("n") < message.find(u[2]) + len(u[2]))]
         if not left or any(x.start <= m.start("n") < x.end for x in reading.stated):
             continue
         start = max(message.rfind(ch, 0, m.start()) for ch in "。；;\n") + 1
