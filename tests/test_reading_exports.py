@@ -9,6 +9,14 @@ from schemas.patches import Patch
 from tests.dialogue_support import offline_service, talk
 
 
+def _cells_after(db, messages: list[str]) -> dict[str, object]:
+    """The cells of a new draft after ``messages``, each of them answered (not refused)."""
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, messages)
+    return service.facts(draft).cells
+
+
 def _values(message: str, **kw) -> dict[str, object]:
     return {op.field: op.value for op in read_message(message, **kw).ops}
 
@@ -93,11 +101,8 @@ def test_a_review_count_said_as_a_bare_chinese_numeral_is_grounded():
 
 
 def test_the_rows_a_pasted_table_left_out_are_zero_when_the_next_message_says_so(db):
-    service = offline_service(db())
-    draft = service.start("张三").id
-    talk(service, draft, ["城南区民政局，县级，2024年年报", _BY_APPLICANT,
-                          "科研机构、公益组织和其他都没有申请 表里没列的行都是0"])
-    cells = service.facts(draft).cells
+    cells = _cells_after(db, ["城南区民政局，县级，2024年年报", _BY_APPLICANT,
+                             "科研机构、公益组织和其他都没有申请 表里没列的行都是0"])
     assert cells["t3.withheld.third_party.natural"] == 0  # a row the export left out
     assert cells["t3.new_received.natural"] == 40  # stated: untouched
     assert cells["t3.new_received.research"] == 0
@@ -672,47 +677,35 @@ def test_the_rest_after_one_rows_applicant_is_that_rows_rest():
 
 def test_one_more_application_adds_to_the_rows_never_replaces_them(db):
     # "又收了一件" after six: seven, and the result row grows by one — not "1" for both
-    service = offline_service(db())
-    draft = service.start("张三").id
-    talk(service, draft, ["某县水利局 2025年年报", "依申请一共8件，都是群众申请的，去年没有结转，予以公开6件，不掌握2件",
-                          "年底又来了一件，是个体户申请的，也给他公开了"])
-    cells = service.facts(draft).cells
+    cells = _cells_after(db, ["某县水利局 2025年年报", "依申请一共8件，都是群众申请的，去年没有结转，予以公开6件，不掌握2件",
+                             "年底又来了一件，是个体户申请的，也给他公开了"])
     assert cells["t3.new_received.total"] == 9 and cells["t3.new_received.commercial"] == 1
     assert cells["t3.granted.total"] == 7 and cells["t3.granted.commercial"] == 1
     assert cells["t3.granted.natural"] == 6  # (derived before from "都是群众"): untouched
 
 
 def test_one_carried_over_told_later_with_its_result(db):
-    service = offline_service(db())
-    draft = service.start("张三").id
-    talk(service, draft, ["某县水利局 2025年年报", "依申请4件，都是个人，上年没结转，予以公开3件，重复申请1件",
-                          "刚想起来，上年其实结转过来1件，是一家企业的，今年3月答复了，部分公开"])
-    cells = service.facts(draft).cells
+    cells = _cells_after(db, ["某县水利局 2025年年报", "依申请4件，都是个人，上年没结转，予以公开3件，重复申请1件",
+                             "刚想起来，上年其实结转过来1件，是一家企业的，今年3月答复了，部分公开"])
     assert cells["t3.carried_over.commercial"] == 1 and cells["t3.carried_over.total"] == 1
     assert cells["t3.partial.commercial"] == 1 and cells["t3.partial.total"] == 1
     assert cells["t3.granted.total"] == 3  # the results told before stay
 
 
 def test_that_one_told_before_gets_its_result_and_nothing_more_came_in(db):
-    service = offline_service(db())
-    draft = service.start("张三").id
-    talk(service, draft, ["某县水利局 2025年年报", "今年收到申请3件，2件是个人的，1件是一家律所的，上年结转0",
-                          "个人的那2件：一件公开了，一件是我们不掌握的",
-                          "律所那件年底才收到的 还没办完 放到明年"])
-    cells = service.facts(draft).cells
+    cells = _cells_after(db, ["某县水利局 2025年年报", "今年收到申请3件，2件是个人的，1件是一家律所的，上年结转0",
+                             "个人的那2件：一件公开了，一件是我们不掌握的",
+                             "律所那件年底才收到的 还没办完 放到明年"])
     assert cells["t3.granted.natural"] == 1 and cells["t3.unable.not_held.natural"] == 1  # "个人的那2件：" is theirs
     assert cells["t3.carried_forward.legal_service"] == 1
     assert cells["t3.new_received.total"] == 3 and cells["t3.new_received.legal_service"] == 1  # not one more
 
 
 def test_a_list_told_over_messages_adds_to_what_the_first_message_placed(db):
-    service = offline_service(db())
-    draft = service.start("张三").id
-    talk(service, draft, ["某县水利局 2025年年报", "今年来了4件申请，去年年底还有1件没办完的转到今年了",
-                          "去年转来的那个：一位老人要取水许可的公示，2月份给了",
-                          "今年的4件：\n①一个村民要河道整治的方案，给了\n②一家公司要采砂许可的批复，涉及商业秘密，遮掉一部分给的\n"
-                            "③有个人写的其实是举报偷排的，按信访办的"])
-    cells = service.facts(draft).cells
+    cells = _cells_after(db, ["某县水利局 2025年年报", "今年来了4件申请，去年年底还有1件没办完的转到今年了",
+                             "去年转来的那个：一位老人要取水许可的公示，2月份给了",
+                             "今年的4件：\n①一个村民要河道整治的方案，给了\n②一家公司要采砂许可的批复，涉及商业秘密，遮掉一部分给的\n"
+                               "③有个人写的其实是举报偷排的，按信访办的"])
     assert cells["t3.carried_over.total"] == 1 and cells["t3.carried_over.natural"] == 1
     assert cells["t3.granted.natural"] == 2  # the one from last year and ①
     assert cells["t3.partial.commercial"] == 1 and cells["t3.not_processed.petition.natural"] == 1
@@ -778,11 +771,8 @@ def test_a_line_opening_with_its_applicant_holds_across_sentences():
 
 
 def test_one_more_of_an_applicant_after_the_rows_adds_to_the_row_total(db):
-    service = offline_service(db())
-    draft = service.start("张三").id
-    talk(service, draft, ["某县水利局 2025年年报", "个人的：新收10件，予以公开8件，不掌握2件",
-                          "还有一个商会的申请1件，也公开了。这样一共是新收11件"])
-    cells = service.facts(draft).cells
+    cells = _cells_after(db, ["某县水利局 2025年年报", "个人的：新收10件，予以公开8件，不掌握2件",
+                             "还有一个商会的申请1件，也公开了。这样一共是新收11件"])
     assert cells.get("t3.granted.total") in (None, 9)  # (never 1: that one's count is not the row's)
     assert cells["t3.granted.public_interest"] == 1 and cells["t3.granted.natural"] == 8
 
@@ -814,11 +804,8 @@ def test_fees_in_yi_yuan_and_round_yuan_are_plain_wan_yuan():
 
 
 def test_the_new_count_said_with_the_one_added(db):
-    service = offline_service(db())
-    draft = service.start("张三").id
-    talk(service, draft, ["某县水利局 2025年年报", "依申请2件，都是个人的，1件公开了，1件不掌握",
-                          "哦说错了 一共3件 还有一件是一家公司的，也公开了"])
-    cells = service.facts(draft).cells
+    cells = _cells_after(db, ["某县水利局 2025年年报", "依申请2件，都是个人的，1件公开了，1件不掌握",
+                             "哦说错了 一共3件 还有一件是一家公司的，也公开了"])
     assert cells["t3.new_received.total"] == 3 and cells["t3.new_received.commercial"] == 1
     assert cells["t3.granted.total"] == 2 and cells["t3.granted.commercial"] == 1
 
@@ -892,12 +879,9 @@ def test_a_question_of_which_row_records_nothing():
 
 
 def test_one_of_an_applicants_is_in_another_row_and_the_rows_new_total(db):
-    service = offline_service(db())
-    draft = service.start("张三").id
-    talk(service, draft, ["某县水利局 2025年年报", "依申请9件，个人7件，企业2件，没有结转，都办完了",
-                          "予以公开8件，个人6件企业2件；不掌握1件，个人的",
-                          "更正：企业那2件 有一件其实是部分公开不是公开 那予以公开一共就是7件"])
-    cells = service.facts(draft).cells
+    cells = _cells_after(db, ["某县水利局 2025年年报", "依申请9件，个人7件，企业2件，没有结转，都办完了",
+                             "予以公开8件，个人6件企业2件；不掌握1件，个人的",
+                             "更正：企业那2件 有一件其实是部分公开不是公开 那予以公开一共就是7件"])
     assert cells["t3.granted.commercial"] == 1 and cells["t3.partial.commercial"] == 1
     assert cells["t3.granted.total"] == 7 and cells["t3.partial.total"] == 1
 
