@@ -947,3 +947,31 @@ def test_what_was_left_from_last_year():
     assert _values("上年没有剩下的", topic="t3").get("t3.carried_over") == 0
     got = _values("去年剩下的3件都是企业的")
     assert got["t3.carried_over.total"] == "3" and got["t3.carried_over.commercial"] == "3"
+
+
+def test_a_lawsuit_whose_kind_follows_its_count_in_the_same_sentence():
+    # the block word of the clause ("行政诉讼") outranks the 复议 of the clause before it
+    got = _values("行政复议3件，均维持原决定；行政诉讼1件系未经复议直接起诉，目前法院尚未判决")
+    assert got["t4.review.total"] == "3" and got["t4.review.upheld"] == "3"
+    assert got["t4.litigation_direct.total"] == "1" and got["t4.litigation_direct.pending"] == "1"
+    # "没经过复议" names the kind; it says no "none"
+    got = _values("打官司的只有一起，他没经复议就去法院了，一审我们赢了")
+    assert got["t4.litigation_direct.total"] == "1" and got["t4.litigation_direct.upheld"] == "1"
+
+
+def test_a_review_told_as_what_a_person_did_is_one_case():
+    got = _values("那个要拆迁档案的老李后来提起了行政复议，县政府撤销了我们的答复")
+    assert got["t4.review.total"] == "1" and got["t4.review.corrected"] == "1"
+    got = _values("有个律师对答复不满意 申请了复议 现在还在审 打官司的没有")
+    assert got["t4.review.total"] == "1" and got["t4.review.pending"] == "1"
+    assert got["t4.litigation_direct"] == 0 and got["t4.litigation_after_review"] == 0  # the blocks set to 0
+    # threatened, or last year's, or a question: no case
+    for said in ("他扬言要申请复议，最后也没去", "去年有个人申请了复议，维持了", "要是他去复议了怎么填？"):
+        assert not any(k.startswith("t4.") for k in _values(said)), said
+
+
+def test_a_review_that_is_not_about_open_government_is_taken_back():
+    r = read_message("复议有两件，都是对征收决定不服的，跟信息公开没什么关系。依申请公开的复议诉讼都没有")
+    got = {op.field: op.value for op in r.ops}
+    assert "t4.review.total" not in got and got["t4.review"] == 0 and got["t4.litigation_direct"] == 0
+    assert any("征收决定" in x for x in r.excluded)

@@ -487,7 +487,8 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
         if asked and asked[1]:
             ctx.heading, asked = asked, None
         kinds = {a.key for _, c in _clauses(sentence, s0) for a in voc.anchors(c) if a.kind == "t4block"
-                 and not (a.key.startswith("litigation_") and _SAID_NONE.search(c) and not find_numbers(c))}
+                 and not (a.key.startswith("litigation_") and _SAID_NONE.search(c[:a.start] + c[a.end:])
+                          and not find_numbers(c))}
         if len(kinds & {"litigation_direct", "litigation_after_review"}) == 1:
             # (a kind said to have none, "复议后起诉的没有", does not name what "诉讼1件" is)
             ctx.litigation = next(iter(kinds & {"litigation_direct", "litigation_after_review"}))
@@ -510,6 +511,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
             out.stated.append(Stated("fee_charged", True, verbatim, s0, s0 + len(sentence)))
         _all_of_one_column(sentence, message[s0:s0 + len(sentence)].strip().rstrip(_END_PUNCT), ctx, out)
         _asked_by(sentence, s0, out)
+        _t4_case_told(sentence, s0, verbatim, out)
     for other, quote in one_kind:
         if not any(x.target.startswith(f"t4.{other}.") for x in out.stated) and not any(
                 f"t4.{other}" in z.scope or any(sc.startswith(f"t4.{other}") for sc in z.scope) for z in out.zeros):
@@ -542,7 +544,17 @@ _ANOTHER_YEARS = re.compile(r"(?:那|这)(?:个|些|几件|几个|几条)?(?:都
 _NOT_APPLICATIONS = re.compile(r"(?:那|这)(?:些|个|几件|几个)?(?:都|也)?(?:不是|不算|不属于)(?:依|政府信息公开|信息公开)?申请")
 
 
+# "复议有一起，是居民对拆违的限期拆除告知不服去复议的，这个跟信息公开没关系": not of this report
+_NOT_OPEN_GOVERNMENT = re.compile(r"(?:跟|和|与)(?:政府)?信息公开(?:工作)?(?:没有?(?:什么|啥)?关系|无关|不相干)|不属于(?:政府)?信息公开(?:的)?(?:复议|诉讼|案件)")
+
+
 def _taken_back(message: str, report_year: int | None, out: Reading) -> None:
+    for m in _NOT_OPEN_GOVERNMENT.finditer(message):
+        start = max(message.rfind(ch, 0, m.start()) for ch in "。！!？?；;\n") + 1
+        gone = [x for x in out.stated if start <= x.start < m.start() and x.target.startswith(("t3.", "t4."))]
+        if gone:
+            out.stated = [x for x in out.stated if x not in gone]
+            out.excluded.append(message[start:m.end()].strip())
     for m in _NOT_APPLICATIONS.finditer(message):
         start = max(message.rfind(ch, 0, m.start()) for ch in "。！!？?；;\n") + 1
         gone = [x for x in out.stated if start <= x.start < m.start() and x.target.startswith("t3.")]
@@ -1157,7 +1169,11 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         cands = [a for a in _candidates(stand_in or n, anchors, numbers, clause)
                  if not (a.kind in ("t3col", "t4col") and (a.start, a.end) in used)]
         stand_in = None
-        if ctx.t4block:  # "1件申请人撤回了" in a sentence about 复议: the review's result, not table 三's
+        if ctx.t4block and not any(a.kind == "t4block" and a.end <= n.start and (
+                ctx.litigation if a.key == "litigation" and ctx.litigation else a.key) != ctx.t4block for a in anchors):
+            # "1件申请人撤回了" in a sentence about 复议: the review's result, not table 三's (but
+            # "复议2件都维持了，诉讼1件…还没判": a clause's own word of another block before the count
+            # is its block; "直接起诉的四件，法院驳回诉讼请求三件": not when it is the same block)
             cands.sort(key=lambda a: (a.kind != "t4col",))
         for a in cands:
             target = _resolve(a, anchors, ctx, n.unit)
@@ -1276,6 +1292,40 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         ctx.waiting += anchors  # "一共16件……不对，是15件": the words wait for the right number
     elif anchors:
         ctx.waiting = []  # a clause with its own words: the words waiting before are not its
+
+
+# "那个人后来去申请复议了 市政府维持了我们的决定", "去区政府申请了行政复意 区里还没出结果": one case
+# told as what a person did, with no count
+_FILED = {"review": re.compile(r"(?:申请了?|提起了?|提了|去|又去)(?:行政)?复[议意]了?|复[议意]了"),
+          "litigation": re.compile(r"起诉了|告到法院|去法院告|告了我们|把我们告了|打(?:了|起了)官司")}
+_NOT_ONE_CASE = re.compile(r"去年|上年|前年|都|几个|几件|有人|他们|她们|不算|无关|要是|如果|会不会|吗")
+
+
+def _t4_case_told(sentence: str, s0: int, quote: str, out: Reading) -> None:
+    if _NOT_FILED.search(sentence) or any(
+            x.target.startswith("t4.") and s0 <= x.start <= s0 + len(sentence) for x in out.stated):
+        return
+    voc = vocabulary()
+    told = [(c, voc.anchors(c)) for _, c in _clauses(sentence, 0)]
+    filed = [(c, anchors) for c, anchors in told if any(
+        a.kind == "t4block" and a.key != "litigation" or a.kind == "t4col" for a in anchors)
+        and not (_SAID_NONE.search(c) and not any(a.kind == "t4col" for a in anchors))]
+    blocks = {a.key for _, anchors in filed for a in anchors if a.kind == "t4block"}
+    text = "".join(c for c, _ in filed)
+    kind = "review" if blocks == {"review"} and _FILED["review"].search(text) else None
+    if kind is None and _FILED["litigation"].search(text) and len(blocks - {"litigation"}) == 1:
+        kind = next(iter(blocks - {"litigation"}))
+    if kind not in ("review", "litigation_direct", "litigation_after_review") or _NOT_ONE_CASE.search(text) or any(
+            not _ORDINAL.search(text[:n.start]) for n in find_numbers(text)):
+        return
+    results = {a.key for _, anchors in filed for a in anchors if a.kind == "t4col"}
+    out.stated.append(Stated(f"t4.{kind}.total", 1, quote, s0, s0 + len(sentence)))
+    if len(results) == 1:
+        out.stated.append(Stated(f"t4.{kind}.{results.pop()}", 1, quote, s0, s0 + len(sentence)))
+
+
+# "他说要去复议，后来没去": threatened, not filed
+_NOT_FILED = re.compile(r"说要|要去|打算|想去|准备|扬言|威胁|没去|没有去|没复议|没告|没起诉|撤回复议前|会去")
 
 
 # "企业要别家企业环评的附件，…": who asked opens the sentence, before what was asked for
