@@ -1308,7 +1308,7 @@ def _t4_case_told(sentence: str, s0: int, quote: str, out: Reading) -> None:
     voc = vocabulary()
     told = [(c, voc.anchors(c)) for _, c in _clauses(sentence, 0)]
     filed = [(c, anchors) for c, anchors in told if any(
-        a.kind == "t4block" and a.key != "litigation" or a.kind == "t4col" for a in anchors)
+        (a.kind == "t4block" and a.key != "litigation") or a.kind == "t4col" for a in anchors)
         and not (_SAID_NONE.search(c) and not any(a.kind == "t4col" for a in anchors))]
     blocks = {a.key for _, anchors in filed for a in anchors if a.kind == "t4block"}
     text = "".join(c for c, _ in filed)
