@@ -98,7 +98,7 @@ class NumberMention:
 # the next (an alternation of the three cases made it try every position, twice the cost per text).
 MAYBE_NUMBER = re.compile(
     f"[0-9０-９{_CN_CHARS}](?:(?<=[0-9０-９])|(?<={_PERCENT_WORD[0]})(?={_PERCENT_WORD[1:]})"
-    f"|(?<=[{_CN_CHARS}])(?=[ \u3000\t]*[余多]?[ \u3000\t]*[{''.join(sorted({u[0] for u in UNITS}))}]))"
+    f"|(?<=[{_CN_CHARS}])(?=[ \u3000\t]*[余多来]?[ \u3000\t]*[{''.join(sorted({u[0] for u in UNITS}))}]))"
 )
 
 
@@ -193,7 +193,7 @@ def _digits(s: str) -> str:
 
 _APPROX_BEFORE = ("约", "近", "超过", "逾", "大约", "将近", "超", "大概", "差不多")
 _APPROX_LAST = frozenset(w[-1] for w in _APPROX_BEFORE)  # cheap pre-test for _approx_before
-_APPROX_AFTER = ("余", "多")
+_APPROX_AFTER = ("余", "多", "来")  # "两百来条"
 _PERCENT_RE = re.compile(_PERCENT_WORD)
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(set(UNITS), key=len, reverse=True))
 # Patterns below start with a single character class (not a repeat, not an assertion): the regex
@@ -201,7 +201,7 @@ _UNIT_ALT = "|".join(re.escape(u) for u in sorted(set(UNITS), key=len, reverse=T
 # A Chinese-numeral run counts only before a measure word (optionally 余/多 first): matching that in
 # the regex keeps the many 一/十/万 inside ordinary words (一是、进一步、万物) out of the Python loop.
 _CN_NUMBER = re.compile(
-    f"(?P<run>[{_CN_CHARS}][{_CN_CHARS}]*(?:点[{''.join(CN_DIGITS)}]+[万萬亿]?)?)(?=[ \u3000\t]*[余多]?(?:{_UNIT_ALT}))"
+    f"(?P<run>[{_CN_CHARS}][{_CN_CHARS}]*(?:点[{''.join(CN_DIGITS)}]+[万萬亿]?)?)(?=[ \u3000\t]*[余多来]?(?:{_UNIT_ALT}))"
 )
 # A structured Chinese numeral said without a measure word at the end of a clause ("个人一百二十八，"):
 # 十/百/千 inside makes it a number, not a word (一些, 统一, 之一 have none).
@@ -216,7 +216,7 @@ _ARABIC_TAIL = re.compile(
     rf"(?P<num>{_D}(?<![0-9０-９.．].)(?:{_D}{{0,2}}(?:[,，]{_D}{{3}})+(?!{_D})|{_D}*))"
     rf"(?P<frac>[.．]{_D}+)?"
     r"(?:[ \u3000]*(?P<big>[万亿])(?!元))?"
-    rf"(?:[ \u3000]*(?P<pct>[%％])|[ \u3000\t]*(?P<approx>[余多])?(?P<unit>{_UNIT_ALT})?)"
+    rf"(?:[ \u3000]*(?P<pct>[%％])|[ \u3000\t]*(?P<approx>[余多来])?(?P<unit>{_UNIT_ALT})?)"
 )
 _HAS_NUMBER = re.compile(f"[0-9０-９{_CN_CHARS}]")
 _SPACES = " \u3000\t"

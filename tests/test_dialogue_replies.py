@@ -58,3 +58,18 @@ def test_nothing_missing_is_not_all_done_while_a_sum_is_broken():
     broken = Plan((), (), (), (), clashes=("表三「（七）总计」行的总计应等于六类申请人之和，现在一边是5，另一边是4。",))
     said = "\n".join(question_lines(broken))
     assert "全部齐全" not in said and "对不上" in said and "现在一边是5" in said
+
+
+def test_a_figure_corrected_by_a_difference_moves_the_recorded_value(db):
+    from tests.dialogue_support import offline_service, talk
+
+    service = offline_service(db())
+    draft = service.start("张三").id
+    replies = talk(service, draft, ["某县林业局 2025年年报", "行政许可是八十件，政务网站发了150条",
+                                    "许可还要加上5件，年底补录的", "网站那边漏统计了12条"])
+    facts = service.facts(draft)
+    assert facts.cells["t2.licensing.decisions"] == 85 and facts.website_items == 162
+    assert "85" in replies[2].text and "80" in replies[2].text  # the new value and the old one shown
+    # a difference to nothing recorded is named back, never recorded as the figure
+    replies = talk(service, draft, ["公众号多算了3条"])
+    assert service.facts(draft).new_media_posts is None and "公众号多算了3条" in replies[-1].text

@@ -975,3 +975,54 @@ def test_a_review_that_is_not_about_open_government_is_taken_back():
     got = {op.field: op.value for op in r.ops}
     assert "t4.review.total" not in got and got["t4.review"] == 0 and got["t4.litigation_direct"] == 0
     assert any("征收决定" in x for x in r.excluded)
+
+
+def test_not_applications_take_back_only_the_counts_just_before():
+    # voice input: one long sentence; "这些" points at the hotline and letters, not at the none before
+    r = read_message("依申请这块今年一个也没有收到 去年结转也是零 局长信箱来信86封 热线工单一千二百件 这些都不是申请")
+    zeros = {op.field for op in r.ops if op.value == 0}
+    assert "t3.new_received" in zeros and "t3.carried_over" in zeros
+    assert any("来信" in x and "依申请" not in x for x in r.excluded) and not r.unexplained
+
+
+def test_the_fee_named_late_in_a_voice_sentence_does_not_take_what_came_before():
+    got = _values("今年一个申请都没收到 信息处理费也没收过")
+    assert got["t3.new_received"] == 0 and got["fee_charged"] is False
+
+
+def test_the_fuller_name_said_later_is_the_agencys():
+    got = _values("我是城东街道办的小王 我们单位全称是江滨区城东街道办事处 帮我弄下今年年报")
+    assert got["agency_name"] == "江滨区城东街道办事处"
+
+
+def test_more_than_a_number_is_a_guess_not_a_figure():
+    for said in ("视频号一年发了四十多条", "网站发了300余条", "网站信息两百来条吧"):
+        r = read_message(said)
+        assert not r.ops and r.rough, said
+    # a guess under a topic's name is not kept as that topic's notes either
+    r = read_message("主动公开这块 网站信息大概三百来条 具体等我查一下")
+    assert not any(op.field == "active_notes" for op in r.ops) and r.rough
+
+
+def test_by_how_much_then_the_right_value():
+    got = _values("部分公开那行总计多算了2 应该15")
+    assert got["t3.partial.total"] == "15"
+    r = read_message("个人那列多写了一个，应该是40")
+    assert not any(op.value in ("1", 1) for op in r.ops)
+
+
+def test_no_problem_is_not_none():
+    for said in ("上年结转那行没问题", "许可的数没错"):
+        assert not read_message(said).ops, said
+
+
+def test_an_applicants_head_holds_to_the_end_of_its_line():
+    got = _values("再说企业的：新收6件，上年结转1件。公开了4件，不掌握2件。剩1件转明年")
+    assert got["t3.new_received.commercial"] == "6" and got["t3.granted.commercial"] == "4"
+    assert got["t3.unable.not_held.commercial"] == "2" and got["t3.carried_forward.commercial"] == "1"
+    assert "t3.granted.total" not in got
+
+
+def test_one_application_told_beside_other_counts_is_named_back():
+    r = read_message("社会组织的3件都给了。另外有一个是居委会申请的，也给公开了")
+    assert any("居委会" in u for u in r.unexplained)

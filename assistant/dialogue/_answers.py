@@ -10,6 +10,7 @@ the same grounding.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from pydantic import ValidationError
 
@@ -89,6 +90,31 @@ def _counted_on(accepted: list[PatchOp], added: list[str], facts: Facts) -> list
             op = op.model_copy(update={"value": old + int(str(op.value))})
         out.append(op)
     return out
+
+
+def _by_difference(accepted: list[PatchOp], differences: dict[str, int], facts: Facts) -> tuple[list[PatchOp], list[str]]:
+    """"处罚再加2件", "网站少算了10条", "公众号多算了5条": the value recorded, moved by the number
+    said. A difference to nothing recorded, or one that would go below 0, is named back (quotes)."""
+    out: list[PatchOp] = []
+    unplaced: list[str] = []
+    for op in accepted:
+        sign = differences.get(op.field)
+        if not sign or op.op != "set":
+            out.append(op)
+            continue
+        old = facts.cells.get(op.field) if "." in op.field else getattr(facts, op.field, None)
+        old = getattr(old, "value", old)
+        try:
+            by = Decimal(str(op.value))
+        except ArithmeticError:
+            unplaced.append(op.quote)
+            continue
+        if not isinstance(old, int | Decimal) or isinstance(old, bool) or old + sign * by < 0:
+            unplaced.append(op.quote)
+            continue
+        new = old + sign * by
+        out.append(op.model_copy(update={"value": str(int(new)) if new == new.to_integral_value() else str(new)}))
+    return out, unplaced
 
 
 def _added_to_what_was_said(accepted: list[PatchOp], message: str, facts: Facts, counted: list[str]) -> list[PatchOp]:
@@ -415,6 +441,9 @@ def answer(st: State, message: str, model: Model, correction: str | None) -> Out
     # (a move replaces what the reader made of table 三: its cells are not counted on)
     counted = [f for f in reading.added if f not in {op.field for op in whole}]
     accepted = _counted_on(accepted, counted, st.full)
+    accepted, unplaced = _by_difference(accepted, reading.by_difference, st.full)
+    if unplaced:  # "处罚再加2件" with no 处罚 recorded: nothing to add to
+        tail.insert(0, _reading_notes(MessageReading(unexplained=unplaced), st.stated)[1][0])
     accepted = _added_to_what_was_said(accepted, message, st.full, counted)
     accepted += _one_column_follows(accepted, st.stated) + _total_follows(accepted, st.stated)
     if (left := _still_unplaced(reading.unexplained, accepted)) != reading.unexplained:

@@ -77,6 +77,8 @@ class MessageReading:
     # table-三 cells whose op is a count to add to what is recorded ("12月又收了一件…给了": one more,
     # not a new count of the row)
     added: list[str] = field(default_factory=list)
+    # "处罚再加2件" (+1), "公众号多算了5条" (-1): the op's value is a difference to the recorded value
+    by_difference: dict[str, int] = field(default_factory=dict)
 
     @property
     def explained(self) -> bool:
@@ -294,6 +296,11 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
             out.added += [f"{came}.{one.column}", f"{came}.total"] if more and (earlier or {}).get(f"{came}.total") else []
         # ("有1件个人的": the count of the one told, not a number left unplaced)
         reading.unexplained = [u for u in reading.unexplained if not (one.start <= u[0] < one.end)]
+    elif not cases and (beside := _one_case_told(message)) and not any(
+            beside.start <= x.start < beside.end for x in reading.stated):
+        # "律师事务所的2件都公开了。还有一个是村委会申请的，…也是予以公开": one application told beside
+        # other counts, which "one more" cannot be added to safely: named back, not dropped
+        reading.unexplained.append((beside.start, beside.end, message[beside.start:beside.end].strip()))
     _two_rows_summed(reading, earlier or {})
     _filed_in_another_column(message, reading)
     _each_of_them(message, reading)
@@ -328,6 +335,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     out.rough = list(reading.rough)
     out.noted += reading.noted
     out.checked = list(reading.checked)
+    out.by_difference = dict(reading.by_difference)
     out.computed = [PatchOp(field=x.target, value=str(x.value), quote=x.quote) for x in reading.computed]
     _identity(message, skip, topic, out, known)
 
@@ -686,6 +694,9 @@ def _identity(message: str, skip: list[tuple[int, int]], topic: str | None, out:
             if (lead := re.match(r"(?:也就是|就是|全称是?|正式名称是?)[:：]?", c))
             and (found := agency_name_in("单位是" + c[lead.end():]))]
     said, quote = (full or names)[0]
+    if not full and (fuller := [(n, q) for n, q in names[1:] if len(n) > len(said) and said[:2] in n]):
+        # "我是长宁街道党政办的 … 我们是云岭区长宁街道办事处": the fuller name of the same body said later
+        said, quote = max(fuller, key=lambda x: len(x[0]))
     name = full_agency_name(said)
     if name != said:
         out.name_completed = (said, name)  # said back, to be corrected if wrong

@@ -48,7 +48,7 @@ _WAS_WRONG = re.compile(r"\s*[…\.。—－\-]*\s*(?:的)?(?:不对|是错的|�
 # "六百多条……准确是623条": the exact number follows an approximate one
 _EXACT_NEXT = re.compile(r"[…\.。，,\s]*(?:准确|确切|具体|精确|实际)(?:的|地)?(?:数|数字|说)?(?:是|为)")
 # "应该是49", "改成150": a value said for the item just named
-_SAYS_VALUE = re.compile(r"^\s*(?:应该是|应该为|应为|应是|改成|改为|其实是|实际是|是)\s*$")
+_SAYS_VALUE = re.compile(r"^\s*(?:应该是|应该为|应该|应为|应是|改成|改为|其实是|实际是|是)\s*$")
 # "有1件是信访转过来的不算": a number the clerk says is not counted
 _NOT_COUNTED = re.compile(r"不算|不计入?|没算|不统计|不纳入|不属于(?:依)?申请|不是(?:依)?申请|不是(?:政府)?信息公开申请")
 # "去年年底收到的2件": received before this year, not this year's count — unless it came over ("…转到今年了")
@@ -73,7 +73,7 @@ _COUNTS_OR_NOT = re.compile(r"算[^，,。？?]{1,12}还是|填[^，,。？?]{1,
 _ARTICLE = re.compile(r"\s*(?:家|位|名|个)")
 _ONE_EACH = re.compile(r"[一1１]\s*(?:家|位|名|个|件)")
 # "这一件", "那1件": pointing at what was said, not a count
-_REFERENCE = re.compile(r"(?:这|那|该|此)\s*$")
+_REFERENCE = re.compile(r"(?:这|那|(?<!应)该|此)\s*$")
 # what may stand around the applicant's word of "是一家律师事务所申请的", "都是个人提出的"
 _FILLER = r"[＃\s。；;！!，,、]|是|都|全|均|为|属于|一家|一位|一名|一个|申请的|申请|提出的|提出|提交的|的|了"
 _FEE_CHARGED = re.compile(r"(?<![没未不无])(?<!没有)(?<!并未)(?:收取了|已收取|共收取|收了|收过|有收取|收取信息处理费)(?!的?情况)")
@@ -134,6 +134,9 @@ class Reading:
     computed: list[Stated] = field(default_factory=list)  # values computed from ones said before ("其余都是个人")
     group_totals: list[tuple[str, int, tuple[int, int, str]]] = field(default_factory=list)
     tables_named: set[str] = field(default_factory=set)  # "t2", "t3", "t4" named in the message
+    # "处罚再加2件", "网站少算了10条", "公众号多算了5条": the number is a difference to what is
+    # recorded, +1 or -1 by target (not table 三's, which has its own ways of adding)
+    by_difference: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -151,6 +154,7 @@ class _Context:
     results: bool = False  # the message is about this year's results (a bare 结转 is then next year's)
     zeroed: bool = False  # this sentence already said which items are zero
     fee_sentence: bool = False  # the sentence is about the 信息处理费
+    fee_from: int = 0  # where in the message it begins to be (voice input: a sentence of many topics)
     proposals_sentence: bool = False  # the sentence is about 建议提案 and not about applications
     earlier: dict[str, object] = field(default_factory=dict)  # row totals recorded before this message
     listed: list[Anchor] = field(default_factory=list)
@@ -158,6 +162,7 @@ class _Context:
     respectively: list[Anchor] = field(default_factory=list)  # items of "…分别是…", still to take a number
     col_focus: str | None = None  # "个人申请的7件里，公开了4件": the applicant the results are of
     col_whole: bool = False  # "其他那列 新收2件 一件公开": the focus takes every row, 新收 too
+    col_headed: bool = False  # the focus came from a head with a colon ("先说自然人的："): it holds to the line's end
     pending: tuple[NumberMention, int, str] | None = None  # "1件…，按信访转走了": a count waiting for its row
     pending_col: str | None = None  # "有1个人…": the applicant of the count waiting
     pending_quiet: bool = False  # the count waiting is recorded already (as a new application): no need to name it
@@ -191,6 +196,9 @@ def _col_before(clause: str, n: NumberMention) -> Anchor | None:
     return next((a for a in vocabulary().anchors(head) if a.kind == "t3col" and a.end == len(head)), None)
 
 
+_SLIP = re.compile(r"(?:多打|少打|打错|敲错|多写|少写|多按|按错)了?(?:一?个)?\s*$")
+
+
 def _not_a_count(n: NumberMention, clause: str, sentence: str = "") -> bool:
     """A numeral that counts nothing: an article ("一家律师事务所"), a pointer ("这一件", but not
     "企业那1件"), an ordinal ("第2项"), a list marker at the clause's opening ("1.属于国家秘密") or how
@@ -212,7 +220,7 @@ def _not_a_count(n: NumberMention, clause: str, sentence: str = "") -> bool:
         return True  # "打12345": a hotline, not a count
     if n.unit == "" and n.value >= 100 and re.match(r"[\u4e00-\u9fff]{0,10}?(?:热线|专线|服务平台|工单|平台)", clause[n.end:]):
         return True  # "12369环保举报热线", "12345工单": a hotline's name
-    if re.search(r"(?:多打|少打|打错|敲错|多写|少写|多按|按错)了?(?:一?个)?\s*$", before):
+    if _SLIP.search(before):
         return True  # "表里多打了个1": a slip of the keyboard described, not a count
     if re.match(r"\s*(?:个|项)?(?:申请人|申请人类别|类)?的?(?:列|栏|行|格)", clause[n.end:]) or (
             re.match(r"\s*个数", clause[n.end:]) and re.search(r"每(?:行|列|格)\s*$", before)):
@@ -477,13 +485,17 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
             continue
         line_head = _LINE_HEAD_COLUMN.match(text, text.rfind("\n", 0, s0) + 1)
         focus = (ctx.col_focus, ctx.col_whole) if ctx is not None and ctx.col_focus and (re.search(
-            r"[；;]\s*$", text[:s0]) or goes_on or (line_head is not None and _column_named(line_head.group(1)) == ctx.col_focus)) else None
+            r"[；;]\s*$", text[:s0]) or goes_on or (line_head is not None and _column_named(line_head.group(1)) == ctx.col_focus)
+            or (ctx.col_headed and "\n" not in text[ctx.sentence_at:s0])) else None
+        headed = focus is not None and ctx is not None and ctx.col_headed
         # "个人的：新收… 上年结转37；予以公开702…", "个人（自然人）：今年新收28件…。全部公开12…": the line goes on
         ctx = _Context(earlier=dict(earlier or {}), sentence_at=s0, results=results or bool(_RESULTS.search(text)),
-                       fee_sentence=any(a.kind == "fact" and a.key == "fee_charged" for a in voc.anchors(sentence)),
+                       fee_sentence=bool(fee := [a for a in voc.anchors(sentence) if a.kind == "fact" and a.key == "fee_charged"]),
+                       fee_from=s0 + min((a.start for a in fee), default=0),
                        proposals_sentence=bool(re.search("建议|提案", sentence)) and not re.search("申请", sentence))
         if focus:
             ctx.col_focus, ctx.col_whole = focus
+            ctx.col_headed = headed
         if asked and asked[1]:
             ctx.heading, asked = asked, None
         kinds = {a.key for _, c in _clauses(sentence, s0) for a in voc.anchors(c) if a.kind == "t4block"
@@ -519,6 +531,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
             out.computed += [Stated(f"t4.{other}.{col}", 0, quote, 0, 0)
                              for col in ("upheld", "corrected", "other", "pending", "total")]
     _taken_back(message, report_year, out)
+    _by_difference(message, out)
     _every_application(message, out)
     _add_up_repeats(message, out)
     for group, value, where in out.group_totals:
@@ -548,6 +561,17 @@ _NOT_APPLICATIONS = re.compile(r"(?:那|这)(?:些|个|几件|几个)?(?:都|也
 _NOT_OPEN_GOVERNMENT = re.compile(r"(?:跟|和|与)(?:政府)?信息公开(?:工作)?(?:没有?(?:什么|啥)?关系|无关|不相干)|不属于(?:政府)?信息公开(?:的)?(?:复议|诉讼|案件)")
 
 
+def _counted_just_before(message: str, at: int) -> int:
+    """Where the counts that "这些不算申请" points back to begin: the clauses with numbers right before
+    it, back to one without a number or one about applications ("…今年一件都没收到 …我们这里信访倒是
+    挺多的 全年信访件127件 12345工单2300多件 这些不算依申请的吧": only the last two)."""
+    start = max(message.rfind(ch, 0, at) for ch in "。！!？?；;\n") + 1
+    for c in reversed(list(re.finditer(r"[^，,、\s]+", message[start:at]))):
+        if not find_numbers(c.group(0)) or "申请" in c.group(0):
+            return start + c.end()
+    return start
+
+
 def _taken_back(message: str, report_year: int | None, out: Reading) -> None:
     for m in _NOT_OPEN_GOVERNMENT.finditer(message):
         start = max(message.rfind(ch, 0, m.start()) for ch in "。！!？?；;\n") + 1
@@ -556,10 +580,12 @@ def _taken_back(message: str, report_year: int | None, out: Reading) -> None:
             out.stated = [x for x in out.stated if x not in gone]
             out.excluded.append(message[start:m.end()].strip())
     for m in _NOT_APPLICATIONS.finditer(message):
-        start = max(message.rfind(ch, 0, m.start()) for ch in "。！!？?；;\n") + 1
+        start = _counted_just_before(message, m.start())
         gone = [x for x in out.stated if start <= x.start < m.start() and x.target.startswith("t3.")]
-        if gone:
+        unread = [u for u in out.unexplained if start <= u[0] < m.start()]
+        if gone or unread:
             out.stated = [x for x in out.stated if x not in gone]
+            out.unexplained = [u for u in out.unexplained if u not in unread]
             out.excluded.append(message[start:m.end()].strip())
     for m in _ANOTHER_YEARS.finditer(message):
         if m.group(1) and report_year and int(to_halfwidth(m.group(1))) == report_year:
@@ -592,7 +618,8 @@ _BARE_FILLER = re.compile(r"[＃\s。；;！!，,、]|和|及|与|跟|也|都|�
 # "刚才说的７件是截止到十月份的": the value said before, named to be replaced
 _OLD_VALUE = re.compile(r"(?:刚才|刚刚|刚|之前|前面|上次|原来|原先)(?:说|报|填|给|写)(?:的|了)?\s*$")
 # "企业那个1应该是0": the value before 应该是 is the old one
-_THEN_NEW = re.compile(r"\s*(?:应该是|应该为|应为|应是|改成|改为|改|其实是|实际是|实际上是)\s*[0-9０-９零〇一二两三四五六七八九十]")
+_DIFFERENCE_BEFORE = re.compile(r"(?:多|少|漏)(?:写|算|报|统计|计|录|填|打|数)?了?\s*$")
+_THEN_NEW = re.compile(r"\s*(?:应该是|应该为|应该|应为|应是|改成|改为|改|其实是|实际是|实际上是)\s*[0-9０-９零〇一二两三四五六七八九十]")
 # "2023年，本机关共收到…": a sentence dated by its year (a passage of another year's report)
 _DATED = re.compile(r"\s*(?:[（(]?[一二三四五六七八九十]+[)）、.．]\s*)?(20\d\d)\s*年(?:度)?(?:[，,]|全年|共|本机关|我)")
 _IN_ALL = re.compile(r"(?:一共|总共|合计|共计|加起来|总计|累计|全年)(?:是|为|有|就是)?\s*$")
@@ -623,7 +650,7 @@ _ROUGH_BEFORE = re.compile(r"(?:大概|大约|估计|差不多|估摸|可能有|
 _OTHER_COLUMN = re.compile(r"其他(?:那|这)一?(?:列|栏)")
 # "个人的那6件：": the applications of that applicant told before, pointed at by their count
 _THOSE_COUNTED = re.compile(r"[那这][0-9０-９一二两三四五六七八九十]+[件个]")
-_HEADING_FILLER = re.compile(r"[\s：:]|的|申请的|这块|那块|方面|这部分|那部分|那些|这些|的话|呢|其中"
+_HEADING_FILLER = re.compile(r"[\s：:]|的|申请的|这块|那块|方面|这部分|那部分|那些|这些|的话|呢|其中|先说|再说|然后是|然后|接下来是|接着是|下面是|最后是|说说|先发|再发"
                              r"|剩下|其余|剩余|余下|另外|都是|全是|全部是|均为|均是")  # ("剩下的都是个人的：")
 _BRACKET_HEAD = re.compile(r"\s*[【\[]\s*([^】\]]{1,8}?)\s*[】\]]")
 _SOMEONE_ELSE = re.compile(r"(?:别家|人家|别的|另一家|另外一家|其他|涉及|关于|(?:举报|投诉|检举|反映)了?(?:一家|一个|一位|某|那家|这家|隔壁)?)$")
@@ -778,7 +805,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     if (named_col := _column_named(re.sub(r"的\s*$", "", clause.strip()))) and (
             after_head := re.match(r"\s*(?:[（(][^）)]*[）)])?\s*[：:]", message[c0 + len(clause):])):
         # "其他组织（村集体经济组织那种）：新收6 公开3": a column's own line, after its name
-        ctx.col_focus = named_col
+        ctx.col_focus, ctx.col_headed = named_col, True
         ctx.col_whole = bool(re.match(r"\s*(?:本年|今年|全年)?(?:新收|收到|上年结转|去年结转)", message[c0 + len(clause) + after_head.end():]))
     elif len(cols_here) == 1 and len(anchors) == len([a for a in anchors if a.kind == "t3col"]) and (
             leftover := "".join(ch for i, ch in enumerate(clause) if not any(a.start <= i < a.end for a in anchors))) and (
@@ -790,6 +817,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         whole = bool(re.match(r"\s*(?:[（(][^）)]*[）)])?\s*[：:]\s*(?:本年|今年|全年)?(?:新收|收到|上年结转|去年结转)",
                               message[c0 + len(clause):]))
         ctx.col_focus, ctx.col_whole = next(iter(cols_here)), whole
+        ctx.col_headed = bool(re.match(r"\s*(?:[（(][^）)]*[）)])?\s*[：:]", message[c0 + len(clause):])) or clause.rstrip().endswith(("：", ":"))
     if len(cols_here) == 1 and not re.search(r"[0-9０-９]", clause) and any(
             a.kind == "t3col" and _THAT_APPLICANT.match(clause, a.end) for a in anchors) and any(
             a.kind == "t3row" for a in anchors):
@@ -811,8 +839,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     if ctx.proposals_sentence:
         # "人大建议5件，办结4件，还有1件没办结": the proposals' completion, not table 三's rows
         anchors = [a for a in anchors if not (a.kind == "t3row" and a.key in ("total", "carried_forward"))]
-    if ctx.fee_sentence:
+    if ctx.fee_sentence and c0 + len(clause) > ctx.fee_from:
         # "信息处理费今年收了，2件，一共1,260元": 收了 is the fee's, not table 二's nor new applications
+        # (not before the fee is named: "依申请公开今年一件都没收到 … 信息处理费肯定没收")
         anchors = [a for a in anchors if not (a.kind in ("t2row", "t3row")
                                               and clause[a.start:a.end] in (*_FEE_VERBS, *_GENERIC))]
     written = find_numbers(clause)  # read once: the rules below all look at the same numbers
@@ -851,6 +880,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     plain = _BLANKS_ARE_ZERO.sub(lambda m: " " * len(m.group(0)), plain)
     quote = message[c0:c0 + len(clause)].strip().rstrip(_END_PUNCT)
     following = message[c0 + len(clause):]  # what the message says after this clause
+    if any(_SLIP.search(clause[:n.start]) for n in found if n not in numbers) and _THEN_NEW.match(
+            following.lstrip(" ，,\u3000")):
+        out.checked.append(quote)  # "自然人那里多写了一个 应该是98": the slip, and the right value after it
     years = [n for n in written if n.unit == "年" or any(y.start == n.start for y in years_said)]
     for y in years:
         if 2008 <= y.value <= 2100 and y.value == y.value.to_integral_value() and (
@@ -932,6 +964,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         plain_words = re.sub(r"[0-9０-９]{2,}|[0-9０-９.．]+(?=\s*[年月日号点时])|[0-9０-９]+[.．][0-9０-９]+", "＿", plain)
         # "涉及隐私没给": what became of one application, not a none
         plain_words = re.sub(r"没(?:有)?给(?:他|她|对方|人家)?|不给(?:他|她)?|没让(?:他|她)?看", "＿", plain_words)
+        # "结转下年没问题", "网站那个数没错": the value said before is right, not none
+        plain_words = re.sub(r"没(?:有|啥|什么)?(?:问题|错|毛病|变|改)|不用改|不变|不动", "＿", plain_words)
         negated = (any(w in plain_words for w in zero_words) or blanket or bool(said_zero)
                    or bool(re.search(r"不(?=＃)", plain)))
         named = [a for a in anchors if a.kind in ("fact", "t2row", "t3row", "t3group", "t4block")
@@ -1077,11 +1111,20 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                 out.stated[-1].value == n.value and out.stated[-1].end <= c0):
             out.checked.append(quote)  # "其他２（两个事业单位）": the count just given, explained
             continue
-        if (_ROUGH_AFTER.match(after) or _ROUGH_BEFORE.search(clause[:n.start])) and not _EXACT_NEXT.match(following):
+        if (_ROUGH_AFTER.match(after) or _ROUGH_BEFORE.search(clause[:n.start]) or (
+                n.approx and re.match(r"[ \u3000]*[余多来]", clause[n.end:]))) and not _EXACT_NEXT.match(following):
+            # ("三十多条", "200余条", "两百来条": more than, not how many)
             out.rough.append(quote)  # "公众号发了五百四十条左右 具体的我回头查": the exact figure comes later
             continue
         if _THEN_NEW.match(after):
             stand_in = n  # the new value after 应该是 goes where this one went
+        if _DIFFERENCE_BEFORE.search(clause[:n.start]) and (_THEN_NEW.match(after) or (
+                not after.strip(" 。；;，,") and _THEN_NEW.match(following.lstrip(" ，,\u3000")))):
+            # "予以公开的总计也是多了1 应该102": by how much it was wrong, then the right value, for
+            # which the clause's words wait
+            out.checked.append(quote)
+            replaced += 1
+            continue
         if _NOT_IS.search(clause[:n.start]) or _WAS_WRONG.match(after) or _OLD_VALUE.search(clause[:n.start]) or (
                 _THEN_NEW.match(after)) or (
                 not after.strip(" 。；;，,") and _WAS_WRONG.match(re.sub(r"^[，,\s]+", "", following))) or (
@@ -1292,6 +1335,35 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         ctx.waiting += anchors  # "一共16件……不对，是15件": the words wait for the right number
     elif anchors:
         ctx.waiting = []  # a clause with its own words: the words waiting before are not its
+
+
+_MORE_BY = re.compile(r"(?:再|又|还|还要|还得|要|得|需要)(?:加|添|增加|补)上?\s*$|少(?:算|报|统计|写|计|录|填|数)了?\s*$|"
+                      r"漏(?:报|算|统计|录|填|计|数)了?\s*$")
+_LESS_BY = re.compile(r"多(?:算|报|统计|写|计|录|填|数)了?\s*$|(?:再|要|得)?(?:减|扣)(?:掉|去|除)?\s*$|重复(?:算|统计|计)了?\s*$")
+_ABSOLUTE_AFTER = re.compile(r"应该?是|应为|改成|改为|实际是|准确的?是|一共是|总共是|共计?是?")
+
+
+def _by_difference(message: str, out: Reading) -> None:
+    for x in out.stated:
+        if x.target.startswith("t3.") or not isinstance(x.value, int | Decimal) or isinstance(x.value, bool):
+            continue
+        head = max(message.rfind(ch, 0, x.start) for ch in "，,。；;！？\n 　") + 1
+        before = message[head:x.start]
+        sign = 1 if _MORE_BY.search(before) else -1 if _LESS_BY.search(before) else 0
+        if not sign:
+            continue
+        end = min((i for i in (message.find(ch, x.end) for ch in "。；;！？\n") if i >= 0), default=len(message))
+        if _ABSOLUTE_AFTER.search(message[x.end:end]) or any(
+                y.target == x.target and y.value != x.value for y in out.stated):
+            continue  # "自然人那里多写了一个 应该是98": the value is said
+        out.by_difference[x.target] = sign
+        # "…再加2件 十二月二十七号那两件他们漏报了", "…少算了10条，规划公示栏目那10条没统计进去":
+        # the same difference explained
+        out.stated = [y for y in out.stated if y.target != x.target or y is x]
+        told = [u for u in out.unexplained if re.search(r"那|这", u[2]) and (re.search(
+            r"漏|少|没(?:统计|算|报)|多", u[2])) and any(n.value == x.value for n in find_numbers(u[2]))]
+        out.unexplained = [u for u in out.unexplained if u not in told]
+        out.checked += [u[2] for u in told]
 
 
 # "那个人后来去申请复议了 市政府维持了我们的决定", "去区政府申请了行政复意 区里还没出结果": one case

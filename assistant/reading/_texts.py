@@ -79,6 +79,7 @@ def said_of_a_topic(message: str) -> tuple[str, str, str] | None:
 
 # what problems and measures describe in words ("有的栏目很久没更新"), as much as facts state it
 _DESCRIBED = re.compile(r"栏目|专栏|网站|公众号|新媒体|平台|更新|发布|解读|培训|制度")
+_COUNTED = re.compile(r"(?:[0-9０-９]+|[一二两三四五六七八九十百千万]+)\s*(?:[余多来]\s*)?[件条个篇场次项期]")
 _DIGITS = re.compile(r"[0-9０-９]|[一二两三四五六七八九十百千万]+\s*[件条个篇场次项期元]")
 # hard ends (a stop) and soft ones (a comma, or a space of voice input between words)
 # after a comma, what a problem or measure hardly describes in passing: a fact of its own ("…，信息处理费没收");
@@ -135,7 +136,9 @@ def labelled_texts(message: str, states_a_fact: Callable[[str], bool]) -> list[T
             nl = message.find("\n", text_start)
             end = min(end, nl) if 0 <= nl else end
         value = re.sub(r"[\s，,]*(?:不对|不是|哦不|等下|等一下)?[\s，,]*$", "", message[text_start:end].strip().lstrip("：:，, "))
-        if value and not (field in _NOTES and states_a_fact(value)):
+        # (a note of figures is no note: "主动公开这块 …信息大概两百来条吧 准确的我等下去后台查" is a
+        # guess at a figure, said back as one, not a passage for part 一)
+        if value and not (field in _NOTES and (states_a_fact(value) or _COUNTED.search(value))):
             out.append(Text(field, value, start, end))
     return out
 
