@@ -106,7 +106,9 @@ def test_shingles_in_bulk():
         return shingles, frozenset(shingles), tuple(spans)
 
     for t in [*TEXTS, *_texts(500, longest=200), "\xa01２〇 3\u2003公开"]:
-        assert S._shingles.__wrapped__(t) == reference(t), t
+        shingles, unique, spans = reference(t)
+        assert S._shingles.__wrapped__(t) == (shingles, unique, len(spans)), t
+        assert S._spans(t) == list(spans), t  # worked out apart, for a finding only
 
 
 def test_records_built_as_their_dataclass_would():
@@ -133,3 +135,67 @@ def test_an_edited_text_is_read_again():
     assert [f.rule for f in after] != [f.rule for f in before]
     set_text(report, "p1.on_request", said)
     assert validate(report) == before
+
+
+# ---- issue 19, item 5: cheaper first sight of a text ---------------------------------------------
+# A longer word is looked for only where one of its characters is in the text (a one-character
+# test costs a few nanoseconds, a word's about twenty times more). Each gate is checked here against
+# the words it stands for, and the texts below hold the word and not the gate's usual suspects.
+def _gated_words() -> list[tuple[str, str]]:
+    """(gate characters, word) for every word a gate stands for."""
+    return ([("范量增项报", w) for _, words, _ in T._LABELS for w in words]
+            + [("访诉举热来", w) for w in ("信访", "投诉", "举报", "热线", "来信", "来访")]
+            + [("热台便服拨话专", w) for w in ("热线", "平台", "便民", "政务服务", "拨打", "电话", "专线")]
+            + [("解会", w) for w in ("解读", "发布会")])
+
+
+def test_every_gated_word_holds_a_character_of_its_gate():
+    for gate, word in _gated_words():
+        assert any(c in word for c in gate), (gate, word)
+    # the gates stand for every alternative of their patterns but 123[0-9]{2}, tested as "123"
+    for pattern, gate in ((T._PETITION_HINT, "访诉举热来"), (T._LINE_HINT, "热台便服拨话专"), (T._NAMED_HINT, "解会")):
+        for w in pattern.pattern.split("|"):
+            assert w == "123[0-9]{2}" or any(c in w for c in gate), (pattern.pattern, w)
+    assert {w for _, words, _ in T._LABELS for w in words} == {w for g, w in _gated_words() if g == "范量增项报"}
+
+
+@pytest.mark.parametrize(("text", "rule", "said"), [
+    # no character of the petition words' gate: only its "123" finds the hotline
+    ("本年度新收政府信息公开申请3件，其中12345转办工单1件。", "F6", "「12345转办工单1件」"),
+    ("本年度新收政府信息公开申请3件，其中来访1件。", "F6", "「来访1件」"),
+    # no character of the service lines' gate: only its "123" drops 12345 from the numbers (it would
+    # otherwise end the lead of 3件, and the quote would start after it)
+    ("通过12345收到政府信息公开申请3件。", "E1", "「2345收到政府信息公开申请3件」"),
+    ("本年度新收政府信息公开申请3件，已办结3件。本年增减0条。", "F4", "“本年增减”"),  # the gate's 增
+    ("本年度新收政府信息公开申请3件，已办结3件。上一年项目数量2项。", "F4", "“上一年项目数量”"),  # its 量
+])
+def test_a_word_behind_a_gate_is_still_found(text, rule, said):
+    report = consistent_report(5)
+    set_text(report, "p1.on_request", text)
+    clear_cache()
+    assert any(f.rule == rule and f.location.address == "p1.on_request" and said in f.message
+               for f in validate(report)), text
+
+
+def test_sentence_of_each_year_by_walking_the_sentences():
+    # _years finds a number's sentence by walking forward from the last one (the numbers come in
+    # order): the same sentence as _sentence_of, for years in the first, a middle and the last sentence
+    text = "2023年，本机关共收到申请5件。\n\n2022年结转2件；统计期限为2023年1月1日至2023年12月31日。2024年，将继续。"
+    sentences = T._sentences(text)
+    numbers = tuple(N.find_numbers(text))
+    years = T._years(text, numbers, sentences, "")
+    assert [(y.year, y.kind) for y in years] == [(2023, "period"), (2022, "carried_from"), (2023, "stats"),
+                                                 (2023, "stats"), (2024, "period")]
+    reference = {n.start: T._sentence_of(sentences, n.start) for n in numbers}
+    for y in years:
+        s = reference[y.span[0]]
+        assert sentences[s][0] <= y.span[0] < sentences[s][1]
+
+
+def test_similarity_spans_worked_out_only_for_a_finding():
+    # the masked characters are counted without their spans; a finding's span is the same as before
+    text = "本机关2023年度坚持以公开为常态、不公开为例外，全年主动公开政府信息12345条，  其中政策解读２０篇，" * 2
+    shingles, unique, n = S._shingles.__wrapped__(text)
+    spans = S._spans(text)
+    assert n == len(spans) and spans[3] == (3, 7) and text[spans[4][0]] == "年"
+    assert len(shingles) == n - S.SHINGLE + 1

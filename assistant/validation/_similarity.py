@@ -36,27 +36,37 @@ def _parts(report: Report) -> list[tuple[str, str]]:
 
 
 @lru_cache(maxsize=2048)
-def _shingles(text: str) -> tuple[tuple[str, ...], frozenset[str], tuple[tuple[int, int], ...]]:
-    """The shingles of ``text`` in order, as a set, and the span in ``text`` of each masked character.
-    (The tokens of ``_TOKEN``, found from the digit runs and spaces only: the characters between them
-    are taken in bulk, not one match each.)"""
+def _shingles(text: str) -> tuple[tuple[str, ...], frozenset[str], int]:
+    """The shingles of ``text`` in order, as a set, and the number of masked characters (tokens of
+    ``_TOKEN``, found from the digit runs and spaces only: the characters between them are taken in
+    bulk, not one match each). Where each token stands is worked out by ``_spans``, for a finding only."""
     pieces: list[str] = []
-    spans: list[tuple[int, int]] = []
     pos = 0
     for m in _SKIP_OR_MASK.finditer(text):
         start, end = m.span()
         pieces.append(text[pos:start])
-        spans.extend(zip(range(pos, start), range(pos + 1, start + 1)))
         if m.lastgroup == "digits":
             pieces.append("#")
-            spans.append((start, end))
         pos = end
     pieces.append(text[pos:])
-    spans.extend(zip(range(pos, len(text)), range(pos + 1, len(text) + 1)))
     masked = "".join(pieces)
     n = len(masked) - SHINGLE + 1
     shingles = tuple(map(masked.__getitem__, map(slice, range(n), range(SHINGLE, n + SHINGLE))))
-    return shingles, frozenset(shingles), tuple(spans)
+    return shingles, frozenset(shingles), len(masked)
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    """The span in ``text`` of each masked character of ``_shingles``, in order."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in _SKIP_OR_MASK.finditer(text):
+        start, end = m.span()
+        spans.extend(zip(range(pos, start), range(pos + 1, start + 1)))
+        if m.lastgroup == "digits":
+            spans.append((start, end))
+        pos = end
+    spans.extend(zip(range(pos, len(text)), range(pos + 1, len(text) + 1)))
+    return spans
 
 
 def _keyed(report: Report) -> dict[str, str]:
@@ -66,20 +76,18 @@ def _keyed(report: Report) -> dict[str, str]:
 
 def similarity_rule(report: Report, previous: Report) -> list[Finding]:
     prev_key = _keyed(previous)
-    prev_sets: dict[str, frozenset[str]] = {}
+    parts = [(address, _shingles(text)[1]) for address, text in _parts(previous)]
+    prev_sets = {prev_key.get(address, address): unique for address, unique in parts}
     prev_all: dict[str, str] = {}  # shingle → last year's part it appears in (first occurrence)
-    for address, text in _parts(previous):
-        sh, unique, _ = _shingles(text)
-        prev_sets[prev_key.get(address, address)] = unique
-        for s in unique:
-            prev_all.setdefault(s, address)
+    for address, unique in reversed(parts):  # (an earlier part's overwrites a later one's)
+        prev_all.update(dict.fromkeys(unique, address))
     if not prev_all:
         return []
     this_key = _keyed(report)
     out: list[Finding] = []
     for address, text in _parts(report):
-        sh, mine, spans = _shingles(text)
-        if len(spans) < MIN_CHARS:
+        sh, mine, n_chars = _shingles(text)
+        if n_chars < MIN_CHARS:
             continue
         same = prev_sets.get(this_key.get(address, address), frozenset())
         jaccard = len(mine & same) / len(mine | same) if same else 0.0
@@ -94,6 +102,7 @@ def similarity_rule(report: Report, previous: Report) -> list[Finding]:
                 run_start = i + 1
             elif i - run_start + 1 > best_len:
                 best_start, best_len = run_start, i - run_start + 1
+        spans = _spans(text)
         start = spans[best_start][0]
         end = spans[best_start + best_len - 1 + SHINGLE - 1][1]
         passage = text[start:end]
