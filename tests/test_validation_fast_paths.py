@@ -195,7 +195,7 @@ def test_sentence_of_each_year_by_walking_the_sentences():
 def test_similarity_spans_worked_out_only_for_a_finding():
     # the masked characters are counted without their spans; a finding's span is the same as before
     text = "本机关2023年度坚持以公开为常态、不公开为例外，全年主动公开政府信息12345条，  其中政策解读２０篇，" * 2
-    shingles, unique, n = S._shingles.__wrapped__(text)
+    shingles, _, n = S._shingles.__wrapped__(text)
     spans = S._spans(text)
     assert n == len(spans) and spans[3] == (3, 7) and text[spans[4][0]] == "年"
     assert len(shingles) == n - S.SHINGLE + 1
