@@ -1026,3 +1026,34 @@ def test_an_applicants_head_holds_to_the_end_of_its_line():
 def test_one_application_told_beside_other_counts_is_named_back():
     r = read_message("社会组织的3件都给了。另外有一个是居委会申请的，也给公开了")
     assert any("居委会" in u for u in r.unexplained)
+
+
+# a register forwarded from a chat, one space between fields, the type written where the name goes,
+# a "/" for a date not there yet
+_SPACED_REGISTER = """[转发] 综合办-刘姐 的聊天记录
+刘姐：编号 收到日期 申请人 申请事项 答复日期 答复结果
+1 2024-11-20 个人 村道硬化项目验收报告 2025-01-06 予以公开
+2 2025-02-11 某某物流有限公司 道路运输许可办理流程及材料 2025-02-25 予以公开
+3 2025-05-08 个人 2018年 征地 补偿 标准 2025-05-20 本机关不掌握
+4 2025-12-22 居民 小区加装电梯补贴名单 / 正在办理
+刘姐：就这些"""
+
+
+def test_a_register_with_one_space_between_fields_is_counted(db):
+    cells = _cells_after(db, ["某镇人民政府 2025年年报", _SPACED_REGISTER])
+    assert cells["t3.carried_over.natural"] == 1 and cells["t3.new_received.natural"] == 2
+    assert cells["t3.new_received.commercial"] == 1 and cells["t3.granted.total"] == 2
+    assert cells["t3.unable.not_held.natural"] == 1 and cells["t3.carried_forward.natural"] == 1
+
+
+def test_what_carried_forward_means_is_answered():
+    r = read_message("结转下年啥意思？")
+    assert r.questions and not r.ops
+    from assistant.reading import guide_answer
+    assert "结转下年度" in (guide_answer(r.questions[0]) or "")
+
+
+def test_a_review_told_as_a_story_is_recorded_through_the_dialogue(db):
+    # no numeral in the words: recorded as the reader's own count, not refused by the grounding check
+    cells = _cells_after(db, ["某县城管局 2025年年报", "有个商户不服我们的答复，后来提起了行政复议，市政府维持了"])
+    assert cells["t4.review.total"] == 1 and cells["t4.review.upheld"] == 1

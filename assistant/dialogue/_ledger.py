@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from assistant.importing import table_cells
 from assistant.ledger import LedgerError, Sheet, derive_applications, infer_year, locate
-from assistant.numbers import parse_number, to_halfwidth
+from assistant.numbers import find_numbers, parse_number, to_halfwidth
 from assistant.reading import vocabulary
 from schemas.patches import PatchOp
 
@@ -37,11 +37,48 @@ def _serials(rows: list[list[str]], header_at: int) -> dict[int, str]:
     return {n + 1: row[k].strip() for n, row in enumerate(rows) if k < len(row) and row[k].strip()}
 
 
+# "王姐：序号 收件日期 申请人 …": who said the line, in a forwarded chat
+_SPEAKER = re.compile(r"^\s*[^\s：:]{1,12}[：:]\s*")
+
+
+def _space_separated(message: str) -> tuple[list[str], list[list[str]]] | None:
+    """A register typed or forwarded with one space between its fields (序号 收件日期 申请人 申请内容
+    答复日期 办理结果): the header line, then the lines with as many fields, or more when the extra
+    words fit the one free-text column (申请内容); None when no header of the ledger's words is found."""
+    lines = message.splitlines()
+    for i, line in enumerate(lines):
+        head = _SPEAKER.sub("", line).split()
+        if len(head) < 4 or any(find_numbers(h) for h in head):
+            continue
+        try:
+            locate([Sheet(_NAME, [head, head])], "applications", _NAME)
+        except LedgerError:
+            continue
+        free = next((k for k, h in enumerate(head) if re.search(r"内容|事项|名称|信息", h)), None)
+        taken, rows = [line], [head]
+        for row_line in lines[i + 1:]:
+            fields = row_line.split()
+            if not fields:
+                continue
+            if len(fields) > len(head) and free is not None and fields[0][:1].isdigit():
+                extra = len(fields) - len(head)
+                fields = [*fields[:free], " ".join(fields[free:free + extra + 1]), *fields[free + extra + 1:]]
+            if len(fields) != len(head) or not fields[0][:1].isdigit():
+                break
+            taken.append(row_line)
+            rows.append(fields)
+        if len(rows) >= 3:
+            return taken, rows
+    return None
+
+
 def _derive(message: str, year: int | None):
     lines = [line for line in message.splitlines() if (cells := table_cells(line, loose=True)) and len(cells) >= 3]
+    rows = [table_cells(line, loose=True) or [] for line in lines]
+    if len(lines) < 3 and (spaced := _space_separated(message)):
+        lines, rows = spaced
     if len(lines) < 3:
         return None
-    rows = [table_cells(line, loose=True) or [] for line in lines]
     try:
         table = locate([Sheet(_NAME, rows)], "applications", _NAME)
     except LedgerError:

@@ -161,8 +161,14 @@ def _is_total(cells: list[Any]) -> bool:
     return any(norm(cell_text(v)) in _TOTAL_WORDS for v in cells[:4])
 
 
+# "/", "—", "无": a date not written yet (a register typed by hand), as an empty cell
+_NO_DATE = frozenset({"/", "／", "-", "—", "--", "——", "无", "暂无", "未答复", "未办结"})
+
+
 def _date(cells: list[Any], col: int | None, what: str) -> tuple[dt.date | None, str]:
     value = _get(cells, col)
+    if isinstance(value, str) and value.strip() in _NO_DATE:
+        return None, ""
     try:
         return parse_date(value), ""
     except (ValueError, OverflowError):

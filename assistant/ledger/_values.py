@@ -82,6 +82,9 @@ def applicant_column(type_text: str, name_text: str) -> tuple[str | None, str]:
         return None, f"申请人类型“{type_text.strip()}”不是表三的申请人类别（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他）"
     if not name_text.strip():
         return None, "没有申请人类型，也没有申请人名称"
+    n = norm(name_text)
+    if (whole := [k for w, k in v.applicant_types.find(n) if w == n]):
+        return whole[0], ""  # "自然人" written where the name goes: the type itself (the whole name)
     return _by_name(name_text)
 
 

@@ -1375,7 +1375,7 @@ _NOT_ONE_CASE = re.compile(r"去年|上年|前年|都|几个|几件|有人|他�
 
 def _t4_case_told(sentence: str, s0: int, quote: str, out: Reading) -> None:
     if _NOT_FILED.search(sentence) or any(
-            x.target.startswith("t4.") and s0 <= x.start <= s0 + len(sentence) for x in out.stated):
+            x.target.startswith("t4.") and s0 <= x.start <= s0 + len(sentence) for x in [*out.stated, *out.computed]):
         return
     voc = vocabulary()
     told = [(c, voc.anchors(c)) for _, c in _clauses(sentence, 0)]
@@ -1391,9 +1391,10 @@ def _t4_case_told(sentence: str, s0: int, quote: str, out: Reading) -> None:
             not _ORDINAL.search(text[:n.start]) for n in find_numbers(text)):
         return
     results = {a.key for _, anchors in filed for a in anchors if a.kind == "t4col"}
-    out.stated.append(Stated(f"t4.{kind}.total", 1, quote, s0, s0 + len(sentence)))
+    # (no numeral in the words: the reader's own count of one, recorded as computed, like a sum)
+    out.computed.append(Stated(f"t4.{kind}.total", 1, quote, s0, s0 + len(sentence)))
     if len(results) == 1:
-        out.stated.append(Stated(f"t4.{kind}.{results.pop()}", 1, quote, s0, s0 + len(sentence)))
+        out.computed.append(Stated(f"t4.{kind}.{results.pop()}", 1, quote, s0, s0 + len(sentence)))
 
 
 # "他说要去复议，后来没去": threatened, not filed
