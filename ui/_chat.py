@@ -7,6 +7,7 @@ import asyncio
 import html
 import queue
 import threading
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from ui import _confirm, views
 from ui._gradio_auth import user_of
 from ui._refresh import TURN_OUTPUTS, VIEW_OUTPUTS, Shown, chat_of, refresh, turn_views
 from ui._registry import Views, notice_html, page_of
-from ui._runtime import POOL, in_thread
+from ui._runtime import CPU, POOL, in_thread
 
 __all__ = ["build", "no_draft_sentence", "wire"]
 
@@ -153,19 +154,24 @@ def wire(v: Views, ws: AppService) -> None:
         # (offline, most of them) is answered once, its message shown with the reply
         cleared = False
         outcome: tuple[str, Any] | None = None
-        quick = _QUICK_OFFLINE_S if ws.service.model.engine == "offline" else _QUICK_S
+        offline = ws.service.model.engine == "offline"
+        quick = _QUICK_OFFLINE_S if offline else _QUICK_S
         page = page_of(v, request)
 
         def turn(progress) -> tuple[Any, Any]:
             """The turn, then the views after it, in the same thread (a second hop cost more than it
-            saved); the turn's refusal is the outcome's error, a failure of the views is raised below."""
-            reply = ws.send(username, draft_id, message, progress)
-            try:
-                with ws.one_read():  # after the turn's write: the chat and the views read the user and draft once
-                    return reply, {"chat": chat_of(ws, username, draft_id),
-                                   **turn_views(v, ws, username, draft_id, part, page)}
-            except Exception as exc:  # (raised where the views were awaited, as before)
-                return reply, exc
+            saved); the turn's refusal is the outcome's error, a failure of the views is raised below.
+            Offline the whole turn only computes: it waits for a CPU slot first (``ui._runtime.CPU``);
+            a turn that waits for a model takes a slot only for the views."""
+            with CPU.held() if offline else nullcontext():
+                reply = ws.send(username, draft_id, message, progress)
+                try:
+                    with CPU.held() if not offline else nullcontext(), ws.one_read():
+                        # after the turn's write: the chat and the views read the user and draft once
+                        return reply, {"chat": chat_of(ws, username, draft_id),
+                                       **turn_views(v, ws, username, draft_id, part, page)}
+                except Exception as exc:  # (raised where the views were awaited, as before)
+                    return reply, exc
 
         async for _, outcome in _run_with_progress(history, turn, quick=quick):
             if outcome is None:  # the same list, its last message showing the progress
