@@ -959,15 +959,20 @@ def test_a_lawsuit_whose_kind_follows_its_count_in_the_same_sentence():
     assert got["t4.litigation_direct.total"] == "1" and got["t4.litigation_direct.upheld"] == "1"
 
 
+def _computed(message: str) -> dict[str, object]:
+    r = read_message(message)
+    return {op.field: op.value for op in [*r.ops, *r.computed]}
+
+
 def test_a_review_told_as_what_a_person_did_is_one_case():
-    got = _values("那个要拆迁档案的老李后来提起了行政复议，县政府撤销了我们的答复")
+    got = _computed("那个要拆迁档案的老李后来提起了行政复议，县政府撤销了我们的答复")
     assert got["t4.review.total"] == "1" and got["t4.review.corrected"] == "1"
-    got = _values("有个律师对答复不满意 申请了复议 现在还在审 打官司的没有")
+    got = _computed("有个律师对答复不满意 申请了复议 现在还在审 打官司的没有")
     assert got["t4.review.total"] == "1" and got["t4.review.pending"] == "1"
     assert got["t4.litigation_direct"] == 0 and got["t4.litigation_after_review"] == 0  # the blocks set to 0
     # threatened, or last year's, or a question: no case
     for said in ("他扬言要申请复议，最后也没去", "去年有个人申请了复议，维持了", "要是他去复议了怎么填？"):
-        assert not any(k.startswith("t4.") for k in _values(said)), said
+        assert not any(k.startswith("t4.") for k in _computed(said)), said
 
 
 def test_a_review_that_is_not_about_open_government_is_taken_back():
@@ -1057,3 +1062,20 @@ def test_a_review_told_as_a_story_is_recorded_through_the_dialogue(db):
     # no numeral in the words: recorded as the reader's own count, not refused by the grounding check
     cells = _cells_after(db, ["某县城管局 2025年年报", "有个商户不服我们的答复，后来提起了行政复议，市政府维持了"])
     assert cells["t4.review.total"] == 1 and cells["t4.review.upheld"] == 1
+
+
+def test_columns_in_the_order_the_header_gives():
+    message = ("系统导出的 列顺序不一样\n类别 法律服务机构 自然人 商业企业 科研机构 社会公益组织 其他 总计\n"
+               "本年新收 2 9 1 0 0 0 12\n予以公开 1 6 1 0 0 0 8\n无法提供-不掌握 1 3 0 0 0 0 4\n不予处理-重复申请 同上")
+    got = _values(message)
+    assert got["t3.new_received.legal_service"] == 2 and got["t3.new_received.natural"] == 9
+    assert got["t3.granted.commercial"] == 1 and got["t3.unable.not_held.natural"] == 3
+    assert got["t3.not_processed.repeated.legal_service"] == 1 and got["t3.not_processed.repeated.total"] == 4
+
+
+def test_an_item_same_as_the_line_above_and_an_aside_before_a_number():
+    got = _values("表二\n规章 0 0 0\n规范性文件 同上\n处罚（含简易程序的）1,204\n强制 9")
+    assert got["t2.normative_docs.issued"] == 0 and got["t2.normative_docs.in_force"] == 0
+    assert got["t2.penalty.decisions"] == "1204"
+    # (a bracket before the report year is the level, not an aside)
+    assert _values("东山市水务局（县级市）2025年年报").get("agency_level") == "县级市"

@@ -304,6 +304,9 @@ def _sentences(text: str) -> list[tuple[int, str, bool]]:
     return out
 
 
+_ASIDE_BEFORE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fa5])[（(][^（()）0-9０-９\n]{1,30}[)）](?=[ \u3000]*[0-9０-９][0-9０-９,，.]*(?![0-9０-９]|[ \u3000]*年))")
+
+
 def _clauses(sentence: str, offset: int) -> list[tuple[int, str]]:
     out, start = [], 0
     for m in [*_CLAUSE.finditer(sentence), None]:
@@ -442,6 +445,9 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     zero_words = voc.words["zero"]
     all_zero = voc.words["all_zero"]
     text = to_halfwidth(message)  # same length: spans stay valid
+    # "许可（户政 治安 出入境这些加一起）8,163": an aside with no number between an item and its
+    # number says what the item covers; masked (same length) so the item keeps its number
+    text = _ASIDE_BEFORE_NUMBER.sub(lambda m: "＿" * len(m.group(0)), text)
     skip = skip or []
     out = Reading()
     for w, t in (("表二", "t2"), ("表2", "t2"), ("表三", "t3"), ("表3", "t3"), ("表四", "t4"), ("表4", "t4"),

@@ -493,28 +493,39 @@ def _some_columns(message: str) -> tuple[list[PatchOp], list[str]]:
     out are not said to be 0); ([], []) unless every row under the header is read."""
     lines = message.splitlines()
     for i, line in enumerate(lines):
-        cells = table_cells(line, loose=True)
+        # (a header of words only, one space apart, is no table line to table_cells)
+        cells = table_cells(line, loose=True) or line.split()
         if not cells or len(cells) < 2 or cell_kind(cells[0]) == NUM:
             continue
         heads = [_applicant_of(c) for c in cells[1:]]
-        if None in heads or "total" in heads or len(set(heads)) != len(heads) or len(heads) >= len(T3_COLUMNS) - 1:
+        if None in heads or len(set(heads)) != len(heads):
             continue
+        if ("total" in heads or len(heads) >= len(T3_COLUMNS) - 1) and (
+                [h for h in heads if h != "total"] == [c for c in T3_COLUMNS if c != "total" and c in heads]):
+            continue  # every column in the format's order: the format's own reader takes it
         ops: list[PatchOp] = []
         used = [line]
+        last: list[str] | None = None
         for row_line in lines[i + 1:]:
-            row = table_cells(row_line, loose=True)
-            if not row:
-                if row_line.strip():
-                    break
+            row = table_cells(row_line, loose=True) or row_line.split()
+            if len(row) == 2 and row[1] in _SAME_AS_ABOVE and last is not None:
+                row = [row[0], *last]  # "不予公开-行政查询事项 同上": the values of the line above
+            if not row or not row_line.strip():
                 continue
             address = _row_address(row[0])
+            if address is None and not any(cell_kind(v) == NUM for v in row[1:]):
+                break  # a sentence after the table ("没列出来的行都是0")
             if len(row) != len(heads) + 1 or address is None or not all(cell_kind(v) == NUM for v in row[1:]):
                 return [], []
             ops += [PatchOp(field=f"{address}.{col}", value=int(parse_number(v) or 0), quote=row_line.strip())
                     for col, v in zip(heads, row[1:], strict=True)]
             used.append(row_line)
+            last = row[1:]
         return (ops, used) if ops else ([], [])
     return [], []
+
+
+_SAME_AS_ABOVE = frozenset({"同上", "同前", "同上行", "同上一行", "同前行"})
 
 
 def _row_address(label: str) -> str | None:
