@@ -233,8 +233,8 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     reading = read_statements(message, skip, earlier, report_year, results)
     for start, end, copied, quote in _same_as_above(message, skip):
         # "规章 0 0 0" / "规范性文件 同上": the line above's values, for this line's item (quoted with both)
-        said = read_message(copied, report_year=report_year)
-        out.ops += [op.model_copy(update={"quote": quote}) for op in said.ops
+        above = read_message(copied, report_year=report_year)
+        out.ops += [op.model_copy(update={"quote": quote}) for op in above.ops
                     if not any(x.target == op.field for x in reading.stated)]
         reading.unexplained = [u for u in reading.unexplained if not start <= u[0] < end]
     if cases and (head := _GROUP_HEAD.search(message[:cases[0].start])) and not _LIST_OF_THIS_YEARS.search(
