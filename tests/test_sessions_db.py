@@ -110,3 +110,24 @@ def test_the_login_gate_on_the_database_store_logs_in_and_out(store):
     assert "<gradio-app>" in elsewhere.get("/").text
     assert client.get("/logout", follow_redirects=False).status_code == 302
     assert len(sessions) == 0 and "product-name" in other.get("/").text
+
+
+def test_a_session_read_lately_is_known_without_a_query(store):
+    """``cached``: what ``get`` found live less than ``cache_s`` ago, from memory (the login check in
+    the event loop); None before a read, after a logout here, after ``cache_s``, without a cache, or
+    when the activity is due to be written."""
+    now = [T0]
+    s = SessionStore(store.engine, idle_s=600, max_age_s=3600, touch_s=60, clock=_at(now), cache_s=5.0)
+    s["a"] = "zhangsan"
+    queries: list[str] = []
+    event.listen(store.engine, "before_cursor_execute", lambda conn, cur, statement, *rest: queries.append(statement))
+    assert s.cached("a") is None and s.cached(None) is None and s.cached("") is None
+    assert s.get("a") == "zhangsan"
+    queries.clear()
+    assert s.cached("a") == "zhangsan" and s.cached("b") is None and not queries
+    now[0] = T0 + dt.timedelta(seconds=61)
+    assert s.cached("a") is None  # its activity is due: get writes it
+    assert s.get("a") == "zhangsan" and s.cached("a") == "zhangsan"
+    s.end_user("zhangsan")
+    assert s.cached("a") is None
+    assert SessionStore(store.engine, cache_s=0).cached("a") is None

@@ -5,6 +5,7 @@ a value holding a file goes through Gradio's walk and its file is moved to the c
 from __future__ import annotations
 
 import asyncio
+import inspect
 from typing import Any
 
 import gradio as gr
@@ -131,3 +132,101 @@ def test_the_queue_s_summary_runs_in_the_loop_until_it_is_due(monkeypatch):
 
     loop_thread = asyncio.run(go())
     assert where[:2] == [loop_thread] * 2 and where[2] != loop_thread  # due: in a thread, as before
+
+
+def test_a_handler_that_yields_is_made_in_the_loop():
+    """``Blocks.call_function`` hands a handler that is not a coroutine function to ``anyio.to_thread``
+    (an async generator function too); the shim calls it in the loop (its call only makes the generator)."""
+    import inspect
+    import threading
+
+    from gradio import blocks, utils
+
+    from ui._gradio_auth import processes_cheap_values_inline
+
+    processes_cheap_values_inline()
+    src = inspect.getsource(blocks.Blocks.call_function)
+    assert "inspect.iscoroutinefunction(fn)" in src and "anyio.to_thread.run_sync(" in src  # Gradio's way
+    where: list[str] = []
+
+    async def handler(x):
+        where.append(threading.current_thread().name)
+        yield x
+
+    with gr.Blocks() as demo:
+        box = gr.Textbox()
+        box.submit(handler, box, box)
+    fn = next(iter(demo.fns.values()))
+    wrapped = utils.get_function_with_locals(fn=fn.fn, blocks=demo, event_id=None, in_event_listener=False,
+                                             request=None, state=None)
+    assert inspect.isasyncgenfunction(wrapped)  # what call_function sees
+
+    async def go() -> str:
+        made = await blocks.anyio.to_thread.run_sync(wrapped, "字")
+        assert inspect.isasyncgen(made) and not where  # made, not yet run
+        assert [x async for x in made] == ["字"]
+        return threading.current_thread().name
+
+    assert where == [asyncio.run(go())]
+
+
+def _served(user_of):
+    """Gradio's FastAPI app for a small page, with ``user_of`` as its ``auth_dependency``."""
+    from gradio.routes import App
+
+    with gr.Blocks() as demo:
+        gr.Textbox()
+    demo.queue()
+    demo.auth_message = None  # (set by launch)
+    return App.create_app(demo, auth_dependency=user_of)
+
+
+def test_gradio_awaits_an_async_auth_dependency():
+    from starlette.testclient import TestClient
+
+    async def user_of(request):
+        return request.cookies.get("who")
+
+    client = TestClient(_served(user_of))
+    assert client.get("/config").status_code == 401
+    client.cookies.set("who", "zhangsan")
+    assert client.get("/config").status_code == 200
+
+
+def test_the_login_check_runs_in_the_loop_and_refuses_as_gradio_does(monkeypatch):
+    """Gradio's ``login_check`` (a plain function: FastAPI runs it in a thread on every request) is
+    overridden by a coroutine: with a user nothing, without one Gradio's own 401."""
+    from fastapi.dependencies import utils as dep_utils
+    from starlette.testclient import TestClient
+
+    from ui._gradio_auth import _gradio_login_check, checks_login_in_the_loop
+
+    async def user_of(request):
+        return request.cookies.get("who")
+
+    before = TestClient(_served(user_of)).get("/config")
+    app = _served(user_of)
+    original = _gradio_login_check(app)
+    assert original.__name__ == "login_check" and not inspect.iscoroutinefunction(original)
+    checks_login_in_the_loop(app)
+    calls: list[str] = []
+    hop = dep_utils.run_in_threadpool  # how FastAPI runs a plain dependency
+
+    async def counted(fn, *args, **kwargs):
+        calls.append(getattr(fn, "__name__", str(fn)))
+        return await hop(fn, *args, **kwargs)
+
+    monkeypatch.setattr(dep_utils, "run_in_threadpool", counted)
+    client = TestClient(app)
+    refused = client.get("/config")
+    assert (refused.status_code, refused.json()) == (before.status_code, before.json())
+    assert refused.status_code == 401 and refused.json()["detail"]["error"] == "Not authenticated"
+    client.cookies.set("who", "zhangsan")
+    assert client.get("/config").status_code == 200
+    assert "login_check" not in calls  # no thread for it any more
+    monkeypatch.undo()
+    calls.clear()
+    monkeypatch.setattr(dep_utils, "run_in_threadpool", counted)
+    plain = TestClient(_served(user_of))
+    plain.cookies.set("who", "zhangsan")
+    assert plain.get("/config").status_code == 200 and "login_check" in calls  # Gradio's own: a thread

@@ -6,6 +6,7 @@ sessions. And what this relies on, against the installed Gradio."""
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 import re
 
@@ -119,8 +120,11 @@ def test_gradio_asks_the_session_for_the_user():
         def __init__(self, cookies):
             self.cookies = cookies
 
-    assert user(FakeRequest({COOKIE: "t"})) == "zhangsan"
-    assert user(FakeRequest({COOKIE: "x"})) is None and user(FakeRequest({})) is None
+    async def ask(cookies):
+        return await user(FakeRequest(cookies))
+
+    assert asyncio.run(ask({COOKIE: "t"})) == "zhangsan"
+    assert asyncio.run(ask({COOKIE: "x"})) is None and asyncio.run(ask({})) is None
 
 
 def test_what_the_adapter_relies_on_holds_for_the_installed_gradio():

@@ -24,8 +24,10 @@ answers, before Gradio's routes see them:
 
 What this relies on, read from Gradio 6's source (``gradio/routes.py``, ``blocks.py``, 6.x):
 
-- ``launch(auth_dependency=f)``: every request's user is ``f(request)`` (``get_current_user``, which
-  fills ``gr.Request.username``); with None the API answers 401.
+- ``launch(auth_dependency=f)``: every request's user is ``f(request)``, awaited when it is a
+  coroutine (``get_current_user``, which fills ``gr.Request.username``); with None the API answers 401
+  (``login_check``, a plain function FastAPI runs in a thread: ``checks_login_in_the_loop`` overrides
+  it by FastAPI's ``dependency_overrides`` with a coroutine answering the same).
 - ``launch(app_kwargs=…)`` is passed to the FastAPI constructor, so our middleware sits inside
   Gradio's own (CORS, Brotli: the page we amend is not yet compressed).
 - The frontend picks its locale once, when it starts, from ``navigator.language`` (svelte-i18n);
@@ -39,6 +41,7 @@ from __future__ import annotations
 import copy
 import html
 import importlib.util
+import inspect
 import secrets
 import sys
 from collections.abc import Awaitable, Callable, MutableMapping
@@ -53,8 +56,8 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse
 from assistant.auth import AccountDisabled, LoginThrottled
 from ui._sessions import SESSIONS, Sessions
 
-__all__ = ["COOKIE", "GRADIO_ZH_GAPS", "finds_files_without_awaiting", "login_page", "processes_cheap_values_inline",
-           "serve", "skips_without_rebuilding", "user_of"]
+__all__ = ["COOKIE", "GRADIO_ZH_GAPS", "checks_login_in_the_loop", "finds_files_without_awaiting", "login_page",
+           "processes_cheap_values_inline", "serve", "skips_without_rebuilding", "user_of"]
 
 COOKIE = "report-assistant-session"
 _WRONG = "用户名或密码不正确。"
@@ -270,12 +273,57 @@ def _amended(send: Send, head: bytes) -> Send:
     return amended
 
 
-def _session_user(sessions: Sessions) -> Callable[[Any], str | None]:
-    def user(request: Any) -> str | None:
+def _session_user(sessions: Sessions) -> Callable[[Any], Awaitable[str | None]]:
+    """Gradio's ``auth_dependency``: the user of the request's session cookie. Awaited by Gradio
+    (``get_current_user``) in its event loop: a session read lately is found there without a thread
+    (``cached``); otherwise its row is read in a thread (and its activity written, at most once a
+    minute), not in the loop every request waits on."""
+    async def user(request: Any) -> str | None:
         token = request.cookies.get(COOKIE)
-        return sessions.get(token) if token else None
+        if not token:
+            return None
+        known = sessions.cached(token)
+        if known is not None:
+            return known
+        return await run_in_threadpool(sessions.get, token)
 
     return user
+
+
+def _gradio_login_check(app: Any) -> Callable[..., Any]:
+    """Gradio's ``login_check``, the dependency of its routes that answers 401 without a user; it is
+    a plain function, which FastAPI runs in a worker thread: a thread hop on each request of the page
+    (two a chat turn: the queue's join and its event stream)."""
+    found: dict[int, Callable[..., Any]] = {}
+
+    def walk(routes: Any) -> None:
+        for route in routes:
+            for dep in getattr(route, "dependencies", None) or ():
+                fn = getattr(dep, "dependency", None)
+                if fn is not None and getattr(fn, "__name__", "") == "login_check":
+                    found[id(fn)] = fn
+            inner = getattr(route, "original_router", None) or getattr(route, "router", None)
+            if inner is not None and inner is not route:
+                walk(getattr(inner, "routes", ()))
+
+    walk(app.routes)
+    if len(found) != 1:
+        raise RuntimeError(f"Gradio 的 login_check 找不到或不止一个（{len(found)}）：Gradio 升级后改了路由")
+    return next(iter(found.values()))
+
+
+def checks_login_in_the_loop(app: Any) -> None:
+    """Gradio's ``login_check`` replaced (FastAPI's ``dependency_overrides``) by a coroutine that
+    answers the same: nothing with a user, Gradio's own 401 without one (the original is called for
+    it). The user is Gradio's ``get_current_user`` as before (the same dependency, cached per request)."""
+    original = _gradio_login_check(app)
+    current_user = inspect.signature(original).parameters["user"].default  # Depends(get_current_user)
+
+    async def login_check(user: Any = current_user) -> None:
+        if user is None:
+            original(user)  # raises Gradio's HTTPException (401, its message)
+
+    app.dependency_overrides[original] = login_check
 
 
 def skips_without_rebuilding() -> None:
@@ -324,7 +372,9 @@ class _InlineCheap:
     of a value, for the components whose processing is a few steps of plain Python (text, HTML, a
     choice, the chat's messages), runs at once in the event loop instead of in a worker thread: a thread
     hop per input and per output of every event (eight or so a chat turn) cost more than the work; the
-    rest (files, tables, handlers) still goes to a thread."""
+    rest (files, tables, handlers) still goes to a thread. So does the call of a handler that yields
+    (``Blocks.call_function`` sends every handler that is not a coroutine function to a thread, an
+    async generator function too, whose call only makes the generator: a hop a chat turn for nothing)."""
 
     def __init__(self, anyio: Any, cheap: tuple[type, ...]):
         self._anyio, self._cheap = anyio, cheap
@@ -336,6 +386,8 @@ class _InlineCheap:
     async def run_sync(self, func: Any, *args: Any, **kwargs: Any) -> Any:
         if getattr(func, "__name__", "") in ("preprocess", "postprocess") and type(getattr(func, "__self__", None)) \
                 in self._cheap:
+            return func(*args)
+        if inspect.isasyncgenfunction(func):  # (a handler that yields: the call only makes the generator)
             return func(*args)
         return await self._anyio.to_thread.run_sync(func, *args, **kwargs)
 
@@ -421,4 +473,5 @@ def serve(demo: gr.Blocks, *, login: Callable[[str, str], bool], title: str, ses
     gate = Middleware(_LoginGate, login=login, sessions=SESSIONS, page=login_page(title))
     demo.launch(auth_dependency=_session_user(SESSIONS), app_kwargs={"middleware": [gate]}, prevent_thread_lock=True,
                 i18n=gr.I18n(**{"zh-CN": GRADIO_ZH_GAPS}), **launch_options)
+    checks_login_in_the_loop(demo.server_app)
     demo.block_thread()

@@ -98,6 +98,11 @@ class SessionStore:
             c.execute(insert(_T).values(token_hash=token_hash(token), username=username, created_at=now,
                                         last_seen=now))
 
+    def cached(self, token: str | None) -> str | None:
+        """The user of a session ``get`` found live less than ``cache_s`` ago and still live, from this
+        process's memory (no query, so cheap enough to ask in an event loop); None when it must be read."""
+        return self._cached(token_hash(token), self._clock()) if token and self.cache_s > 0 else None
+
     def get(self, token: str | None, default: str | None = None) -> str | None:
         """The user of a live session (this counts as activity), else ``default``; an expired one is
         deleted."""
