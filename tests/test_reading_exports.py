@@ -1079,3 +1079,37 @@ def test_an_item_same_as_the_line_above_and_an_aside_before_a_number():
     assert got["t2.penalty.decisions"] == "1204"
     # (a bracket before the report year is the level, not an aside)
     assert _values("东山市水务局（县级市）2025年年报").get("agency_level") == "县级市"
+
+
+def test_last_years_table_pasted_is_not_this_years():
+    table = "\n".join(f"{label}\t{n}\t0\t0\t0\t0\t0\t{n}" for label, n in (
+        ("一、本年新收政府信息公开申请数量", 9), ("二、上年结转政府信息公开申请数量", 1), ("（一）予以公开", 7),
+        ("（七）总计", 7), ("四、结转下年度继续办理", 3)))
+    r = read_message("先发你上年的表三 2024年报里的：\n" + table, report_year=2025)
+    assert not any(op.field.startswith("t3.") for op in r.ops) and "report_year" not in {op.field for op in r.ops}
+    assert r.other_year and "上年的表三" in r.other_year[0]
+    # this year's, said so, is read
+    r = read_message("今年的表三：\n" + table, report_year=2025)
+    assert any(op.field == "t3.granted.natural" for op in r.ops)
+
+
+def test_the_other_rows_as_last_years_table_pasted_before(db):
+    rows = {"一、本年新收政府信息公开申请数量": 9, "二、上年结转政府信息公开申请数量": 1, "（一）予以公开": 5,
+            "（五）不予处理1.信访举报投诉类申请": 2, "（七）总计": 7, "四、结转下年度继续办理": 3}
+    table = "\n".join(f"{label}\t{n}\t0\t0\t0\t0\t0\t{n}" for label, n in rows.items())
+    service = offline_service(db())
+    draft = service.start("张三").id
+    replies = talk(service, draft, ["某县统计局 2025年年报", "这是上年的表三：\n" + table,
+                                    "今年新收12件都是个人的，予以公开8件，结转下年1件，其余的行跟去年一样"])
+    assert "作为上年的数据保存" in replies[1].text and service.store.previous_report(draft) is not None
+    cells = service.facts(draft).cells
+    assert cells["t3.new_received.natural"] == 12 and cells["t3.granted.total"] == 8
+    assert cells["t3.not_processed.petition.natural"] == 2  # last year's row, as the clerk said
+    assert cells["t3.carried_forward.total"] == 1  # said this year; never taken from last year
+
+
+def test_a_tables_figures_of_last_year_then_this_years():
+    r = read_message("表二去年是：许可320件；处罚41件。今年：许可355件，处罚比去年多了6件，强制跟去年一样")
+    got = {op.field: op.value for op in r.ops}
+    assert got == {"t2.licensing.decisions": "355"}
+    assert any("处罚比去年多了6件" in u for u in r.unexplained)

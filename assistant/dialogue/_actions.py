@@ -25,7 +25,7 @@ from schemas.facts import FACT_SPECS, fact_label
 from schemas.layout import ALL_CELL_ADDRESSES
 from schemas.report import Report
 
-__all__ = ["draft", "import_previous", "skip", "summary", "undo"]
+__all__ = ["draft", "import_previous", "skip", "summary", "undo", "with_previous"]
 
 _DOC_ROWS = {"regulations": "规章", "normative_docs": "行政规范性文件"}
 
@@ -98,7 +98,12 @@ def import_previous(st: State, path: Path) -> Outcome:
     except (ReportAssistantError, OSError, ValueError) as exc:
         lines = [f"没能导入上年报告：{exc}", "可以检查文件路径后再试一次。"]
         return Outcome(lines, plan(st.full), rejections=[str(exc)], refused=True)
-    filename = path.name
+    return with_previous(st, previous, path.name)
+
+
+def with_previous(st: State, previous: Report, filename: str, opening: str | None = None) -> Outcome:
+    """Last year's report (imported, or its table 三 pasted in the chat: ``opening`` says so) kept
+    for the draft, and what carries over from it prefilled."""
     imported, derived_meta, notes = prefill(previous, filename, st.stated)
     stated = facts_from_values(with_changes(st.values, [*imported, *derived_meta]))
     derived = derivations(stated, previous)
@@ -110,7 +115,7 @@ def import_previous(st: State, path: Path) -> Outcome:
 
     meta = previous.meta
     title = f"{meta.agency_name}{meta.report_year or ''}年度" if meta.agency_name or meta.report_year else ""
-    lines = [f"已导入上年报告《{filename}》{'（' + title + '）' if title else ''}。"]
+    lines = [opening or f"已导入上年报告《{filename}》{'（' + title + '）' if title else ''}。"]
     if base := previous_in_force(previous):
         lines.append("上年现行有效：" + "、".join(f"{_DOC_ROWS[k]}{v}件" for k, v in base.items())
                      + "；本年的现行有效件数将据此推算和核对（D2）。")

@@ -40,7 +40,9 @@ from assistant.reading import MessageReading, guide_answer, parse_pasted_tables,
 from assistant.storage import ChangeSet
 from schemas import labels as L
 from schemas.facts import TEXT_FIELDS, Facts, spec_of
+from schemas.layout import T3_COLUMNS, T3_ROWS, get_cell, set_cell
 from schemas.patches import Patch, PatchOp
+from schemas.report import Report
 
 __all__ = ["answer", "correction_ops"]
 
@@ -255,7 +257,8 @@ def _reading_notes(reading: MessageReading, facts: Facts) -> tuple[list[str], li
         tail.append(f"已按您说的读表（{'；'.join(excerpt(x, 20) for x in dict.fromkeys(reading.noted))}）：这些格子记为0。")
     if reading.other_year:
         shown = "；".join(excerpt(u, 30) for u in dict.fromkeys(reading.other_year))
-        tail.append(f"这几句写的是其他年份的情况（不是{facts.report_year}年），其中的数字没有记入本年度报告：{shown}。"
+        year = f"{facts.report_year}年" if facts.report_year else "本年度"
+        tail.append(f"这几句写的是其他年份的情况（不是{year}），其中的数字没有记入本年度报告：{shown}。"
                     "本年度的数请直接告诉我。")
     if reading.zero_scope_unclear:
         tail.append(f"{excerpt(reading.zero_scope_unclear, 20)}是指哪张表？请说明，例如“表三其他都是0”"
@@ -438,6 +441,8 @@ def answer(st: State, message: str, model: Model, correction: str | None) -> Out
     taken = {op.field for op in accepted}
     # ("其余都是个人" after a total said before: the reader's own sum, not a number of this message)
     accepted += [op.model_copy(update={"value": int(str(op.value))}) for op in reading.computed if op.field not in taken]
+    previous, last_years_note = _pasted_last_year(st, reading)
+    accepted += _rest_as_last_year(message, accepted, st, previous)
     # (a move replaces what the reader made of table 三: its cells are not counted on)
     counted = [f for f in reading.added if f not in {op.field for op in whole}]
     accepted = _counted_on(accepted, counted, st.full)
@@ -539,5 +544,54 @@ def answer(st: State, message: str, model: Model, correction: str | None) -> Out
     else:
         lines.append("这些内容和已记录的一致，没有变化。" if accepted else (_NOTHING if not tail else ""))
     lines += tail
+    if last_years_note:
+        lines.append(last_years_note)
     return Outcome([x for x in lines if x], plan(full), changes=chat, extra=[ChangeSet("derivation", tuple(derived_changes), "推算")],
-                   rejections=others)
+                   rejections=others, previous_report=(previous, _LAST_YEARS_PASTED) if last_years_note and previous else None)
+
+
+_LAST_YEARS_PASTED = "对话中粘贴的上年表三"
+_T3_ROW_ADDRESSES = frozenset(r.address for r in T3_ROWS)
+# "其余的行跟去年一模一样", "别的都和去年一样": the rows not said take last year's values
+_REST_AS_LAST_YEAR = re.compile(r"(?:其余|其他|别的|剩下|剩余|余下)的?(?:行|项|数|格子?)?(?:都|全|也)?(?:跟|和|与|同)(?:去年|上年|上一年)(?:的)?"
+                                r"(?:一样|一模一样|相同|不变|一致)")
+
+
+def _pasted_last_year(st: State, reading: MessageReading) -> tuple[Report | None, str]:
+    """Last year's table 三 pasted in this message, kept as the draft's report of last year (with what
+    was imported before), and the line that says so."""
+    if not reading.last_years:
+        return st.previous, ""
+    report = st.previous.model_copy(deep=True) if st.previous is not None else Report()
+    for op in reading.last_years:
+        if op.field.startswith(("t2.", "t3.", "t4.")):
+            try:
+                set_cell(report, op.field, int(str(op.value)) if not op.field.endswith("fees.amount") else Decimal(str(op.value)))
+            except (ValueError, ArithmeticError):
+                continue
+    if st.stated.report_year and report.meta.report_year is None:
+        report.meta.report_year = st.stated.report_year - 1
+    return report, ("已把这张表作为上年的数据保存（不计入今年）；今年和去年一样的行，可以说“其余的行跟去年一样”，"
+                    "我按去年的数填上。")
+
+
+def _rest_as_last_year(message: str, accepted: list[PatchOp], st: State, previous: Report | None) -> list[PatchOp]:
+    """The table-三 cells not said in this message and not recorded, as last year's, when the clerk says
+    the other rows are as last year: never a total or the carry-over, which follow from this year's."""
+    said = _REST_AS_LAST_YEAR.search(message)
+    if said is None or previous is None:
+        return []
+    taken = {op.field for op in accepted}
+    rows_said = {op.field if op.field in _T3_ROW_ADDRESSES else op.field.rsplit(".", 1)[0]
+                 for op in accepted if op.field.startswith("t3.")}  # (a zero op names the row itself)
+    out = []
+    for row in T3_ROWS:
+        if row.address in rows_said or row.address in ("t3.total", "t3.carried_over", "t3.new_received", "t3.carried_forward"):
+            continue
+        for col in T3_COLUMNS:
+            address = f"{row.address}.{col}"
+            value = get_cell(previous, address)
+            if address in taken or st.stated.cells.get(address) is not None or not isinstance(value, int):
+                continue
+            out.append(PatchOp(field=address, value=value, quote=said.group(0)))
+    return out

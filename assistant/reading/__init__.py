@@ -64,6 +64,8 @@ class MessageReading:
     same_as_last_year: bool = False  # "和去年一样"
     same_topic: str | None = None  # the text fact named with it ("平台建设和去年一样")
     table_lines: list[str] = field(default_factory=list)
+    # a table the words say is last year's ("表三我先把去年的贴给你"): its cells, not recorded as this year's
+    last_years: list[PatchOp] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)  # old values named to be replaced ("不是3件")
     excluded: list[str] = field(default_factory=list)  # numbers the clerk says are not counted ("…的不算")
     other_year: list[str] = field(default_factory=list)  # sentences dated another year ("2023年，本机关共收到…")
@@ -178,7 +180,9 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
         out.ops.append(PatchOp(field=topic, value=None, quote=stripped, op="pending"))
         return out
     table_ops, table_lines = parse_pasted_tables(message)
-    out.ops += table_ops
+    last_years = _last_years_table(message, table_lines, report_year)
+    out.ops += [] if last_years else table_ops
+    out.last_years = table_ops if last_years else []
     out.table_lines = table_lines
     skip: list[tuple[int, int]] = []
     for m in _FILE.finditer(message):  # "D:\2025台账\…xlsx", "/tmp/run3/…": their digits count nothing
@@ -337,7 +341,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     _two_values_named_back(message, out, earlier)
     out.replaced = list(reading.replaced)
     out.excluded = list(reading.excluded)
-    out.other_year = list(reading.other_year)
+    out.other_year = list(reading.other_year) + ([last_years] if last_years else [])
     out.rough = list(reading.rough)
     out.noted += reading.noted
     out.checked = list(reading.checked)
@@ -464,6 +468,31 @@ def _results_short(cells: Mapping[str, object], col: str) -> bool:
 
 # "还有一件", "又收了一件", "漏了": one more than was told before
 _ONE_MORE_SAID = re.compile(r"漏了|漏掉|漏说|落了|落下|忘了|还有|另外|又收|又来|再有|多了一件|后来又")
+
+
+# "表三我先把去年的贴给你，是去年2023年报上网的那个：" and then the table: last year's figures
+_LAST_YEARS_PASTE = re.compile(r"(?:去年|上年|上一年)的?(?:表[三四二3-4]|年报|报告|数据|数|表格?)?[^。\n]{0,12}(?:贴|发|给)(?:给)?你|"
+                               r"(?:这|下面|以下)(?:个|张)?(?:是|为)(?:去年|上年|上一年)|是(?:去年|上年)[^。\n]{0,16}(?:那个|那张|的表)")
+_THIS_YEARS_WORDS = re.compile(r"今年|本年度?的|这次的")
+
+
+def _last_years_table(message: str, table_lines: list[str], report_year: int | None) -> str | None:
+    """The words that say a pasted table is last year's (quoted back), or None."""
+    if not table_lines:
+        return None
+    taken = set(table_lines)
+    words = "\n".join(line for line in message.splitlines() if line not in taken)
+    said = _LAST_YEARS_PASTE.search(words)
+    years = [int(y) for y in re.findall(r"(20\d\d)\s*年", words)]
+    if said is None and not (report_year and years and all(y == report_year - 1 for y in years)
+                             and re.search(r"去年|上年", words)):
+        return None
+    if _THIS_YEARS_WORDS.search(words):
+        return None  # "去年的和今年的都在表里": which columns are which, the words must say
+    at = said.start() if said else 0
+    start = max(words.rfind(ch, 0, at) for ch in "。！!？?；;\n，, ") + 1
+    end = words.find("\n", said.end() if said else 0)
+    return words[start:end if end > 0 else len(words)].strip()
 
 
 _SAME_AS_ABOVE = re.compile(r"^[ \t\u3000]*(?P<label>[^\s0-9０-９：:]{2,12})[ \t\u3000]*[：:]?[ \t\u3000]*(?:同上|同前|同上行|和上面一样|跟上面一样)[ \t\u3000。]*$",

@@ -60,7 +60,9 @@ _LAST_YEARS = re.compile(r"是(?:去年|上年|前年|上一年)(?:的|那)|^\s*
 _CONFIRMING = re.compile(r"(?:对吧|对吗|是吧|对不对|没错吧|没问题吧|可以吧|行吧|行不行|可以吗|没错吗)\s*[？?]?\s*$")
 _DESCRIBES = re.compile(r"\s*(?:是|都是|主要是)?(?:关于|有关)[^，,。；;]*的(?:文件|通知|办法|规定)?\s*$")
 _ROW_NUMBER = re.compile(r"第([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})行")
-_LAST_YEARS_FIRST = re.compile(r"\s*(?:先|我先)?(?:说说|说|讲讲|讲|报)?(?:下|一下)?(?:去年|上年|上一年|前年)(?:的|那些)?(?:数|数字|数据|情况|年报)(?:吧|啊)?[：:，,]")
+_LAST_YEARS_FIRST = re.compile(r"\s*(?:先|我先)?(?:说说|说|讲讲|讲|报)?(?:下|一下)?(?:去年|上年|上一年|前年)(?:的|那些)?(?:数|数字|数据|情况|年报)(?:吧|啊)?[：:，,]"
+                               # "表二去年是：…。今年：…": a table's or an item's figures of last year first
+                               r"|\s*(?:表[二三四234]|[\u4e00-\u9fa5]{1,6}?)(?:的)?(?:去年|上年)(?:的)?(?:是|为|数是)\s*[：:]")
 _PLACED = re.compile(r"(?:放在|放到|算在|算到|填在|填到|归在|归到|计入|算作|算成|填成|记在)")
 # "这个算不算依申请？": a question whether what was told counts
 # "个人（自然人）：", "律所的：" opening a line: what the line tells is that applicant's
@@ -458,6 +460,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
         out.tables_named |= {"t2", "t3", "t4"}
     asked: tuple[int, list[Anchor]] | None = None
     dated_until = -1
+    last_years_until = -1
     one_kind: list[tuple[str, str]] = []  # "诉讼1件，是复议后起诉的": the other kind of lawsuit, with its quote
     ctx: _Context | None = None
     for s0, sentence, goes_on in _sentences(text):
@@ -468,8 +471,12 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
             # "今年有两个老兵打12345…这个算不算依申请？": numbers no word of the report names are what
             # is asked about, not facts yet; the question is answered and they are said once settled
             continue
-        if _LAST_YEARS_FIRST.match(sentence):
+        if _LAST_YEARS_FIRST.match(sentence) or s0 < last_years_until:
             # "先说下去年的数吧：去年网站发了402条，收到了2件申请…": the whole sentence is last year's
+            # ("表二去年是：…；许可2,356件；…。今年：…": up to the full stop, or to 今年)
+            if s0 >= last_years_until:
+                ends = [i for i in (text.find("。", s0), text.find("今年", s0), text.find("\n", s0)) if i > s0]
+                last_years_until = min(ends) if ends else len(text)
             out.excluded.append(message[s0:s0 + len(sentence)].strip())
             continue
         if _CONFIRMING.search(sentence) and _PLACED.search(sentence) and voc.anchors(sentence):
@@ -890,6 +897,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             following.lstrip(" ，,\u3000")):
         out.checked.append(quote)  # "自然人那里多写了一个 应该是98": the slip, and the right value after it
     years = [n for n in written if n.unit == "年" or any(y.start == n.start for y in years_said)]
+    # ("是去年2023年报上网的那个", "上年2023年度的": last year's report, not this one's year)
+    years = [y for y in years if not re.search(r"去年|上年|上一年|前年", clause[:y.start])]
     for y in years:
         if 2008 <= y.value <= 2100 and y.value == y.value.to_integral_value() and (
                 _REPORT_YEAR.search(clause[y.end:y.end + 24]) or re.search(r"年报|报告", clause[y.end:y.end + 16])
@@ -1121,6 +1130,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                 n.approx and re.match(r"[ \u3000]*[余多来]", clause[n.end:]))) and not _EXACT_NEXT.match(following):
             # ("三十多条", "200余条", "两百来条": more than, not how many)
             out.rough.append(quote)  # "公众号发了五百四十条左右 具体的我回头查": the exact figure comes later
+            continue
+        if re.search(r"比(?:去年|上年|上一年|前年)(?:多|少|增加|减少|增长|下降|多出|少了)了?\s*$", clause[:n.start]):
+            # "处罚比去年多了30件": by how much it changed, not its count
+            out.unexplained.append((c0 + n.start, c0 + n.end, quote))
             continue
         if _THEN_NEW.match(after):
             stand_in = n  # the new value after 应该是 goes where this one went
