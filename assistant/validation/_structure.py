@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.validation._grid import Grid
 from assistant.validation._narrative import Text
@@ -217,7 +218,7 @@ def _f3(report: Report, texts: list[Text], out: list[Finding]) -> None:
 def _f4_to_f7(report: Report, texts: list[Text], out: list[Finding]) -> None:
     year = report.meta.report_year
     for address, text, facts in texts:
-        where = narrative_label(address) if facts.phrases or facts.years or facts.mentions else ""
+        where = _narrative_label(address) if facts.phrases or facts.years or facts.mentions else ""
         for ph in facts.phrases:
             if ph.kind == "label":
                 wrong, right, name = ph.data
@@ -317,6 +318,10 @@ def _f5_message(y: int, report_year: int, kind: str, future_tense: bool, past_ev
     if y > report_year and not (future_tense or past_event):
         return f"报告年度为{report_year}年，这里把以后的年份写作了本报告期"
     return None
+
+
+# The label of a narrative address, asked for every text with facts: it depends on the address alone.
+_narrative_label = lru_cache(maxsize=256)(narrative_label)
 
 
 def structure_rules(report: Report, texts: list[Text], grid: Grid) -> list[Finding]:
