@@ -105,7 +105,7 @@ def test_shingles_in_bulk():
         shingles = tuple(masked[i:i + S.SHINGLE] for i in range(len(masked) - S.SHINGLE + 1))
         return shingles, frozenset(shingles), tuple(spans)
 
-    for t in [*TEXTS, *_texts(500, longest=200), "\xa01２〇 3\u2003公开"]:
+    for t in [*TEXTS, *_texts(500, longest=200), "\xa01２〇 3\u2003公开", "1 2", "１\u3000２件", "共 3 件#4\n5"]:
         shingles, unique, spans = reference(t)
         assert S._shingles.__wrapped__(t) == (shingles, unique, len(spans)), t
         assert S._spans(t) == list(spans), t  # worked out apart, for a finding only
@@ -199,3 +199,5 @@ def test_similarity_spans_worked_out_only_for_a_finding():
     spans = S._spans(text)
     assert n == len(spans) and spans[3] == (3, 7) and text[spans[4][0]] == "年"
     assert len(shingles) == n - S.SHINGLE + 1
+    # digit runs apart are two masks, also with only spaces between them (masked before the spaces go)
+    assert S._shingles.__wrapped__("公开 1 2 件信息共计十条，完")[0][0] == "公开##件信息共"  # not "公开#件信息共计"

@@ -25,6 +25,8 @@ MIN_CHARS = 50  # shorter parts ("无。", one formula sentence) are alike every
 _FORMULA_ITEMS = frozenset({"statistics_notes", "other_matters", "special_requirements"})
 _TOKEN = re.compile(r"[0-9０-９〇零]+|[^\s\u3000]")  # a run of digits (masked) or any other character but a space
 _SKIP_OR_MASK = re.compile(r"(?P<digits>[0-9０-９〇零]+)|[\s\u3000]+")
+_DIGITS = re.compile(r"[0-9０-９〇零]+")
+_SPACES = re.compile(r"[\s\u3000]+")
 
 
 def _parts(report: Report) -> list[tuple[str, str]]:
@@ -40,18 +42,11 @@ def _shingles(text: str) -> tuple[tuple[str, ...], frozenset[str], int]:
     """The shingles of ``text`` in order, as a set, and the number of masked characters (tokens of
     ``_TOKEN``, found from the digit runs and spaces only: the characters between them are taken in
     bulk, not one match each). Where each token stands is worked out by ``_spans``, for a finding only."""
-    pieces: list[str] = []
-    pos = 0
-    for m in _SKIP_OR_MASK.finditer(text):
-        start, end = m.span()
-        pieces.append(text[pos:start])
-        if m.lastgroup == "digits":
-            pieces.append("#")
-        pos = end
-    pieces.append(text[pos:])
-    masked = "".join(pieces)
-    n = len(masked) - SHINGLE + 1
-    shingles = tuple(map(masked.__getitem__, map(slice, range(n), range(SHINGLE, n + SHINGLE))))
+    # digit runs masked first, then the spaces dropped: "1 2" is two runs, "##" (dropping the spaces
+    # first would make it one); a substitution costs less than a loop over the matches
+    masked = _SPACES.sub("", _DIGITS.sub("#", text))
+    # (a list comprehension of slices builds them faster than mapping __getitem__ over slice objects)
+    shingles = tuple([masked[i:i + SHINGLE] for i in range(len(masked) - SHINGLE + 1)])
     return shingles, frozenset(shingles), len(masked)
 
 
