@@ -1113,3 +1113,27 @@ def test_a_tables_figures_of_last_year_then_this_years():
     got = {op.field: op.value for op in r.ops}
     assert got == {"t2.licensing.decisions": "355"}
     assert any("处罚比去年多了6件" in u for u in r.unexplained)
+
+
+def test_last_years_figure_then_this_years_for_the_same_item():
+    got = _values("政务微博去年是120条，今年150条；网站信息今年410条（去年388条）")
+    assert got == {"new_media_posts": "150", "website_items": "410"}
+
+
+def test_a_development_zones_committee_and_a_documents_number():
+    r = read_message("我这边是南湖县高新技术产业开发区管委会，按县政务公开办〔2025〕7号文要求报年报")
+    got = {op.field: op.value for op in r.ops}
+    assert got["agency_name"] == "南湖县高新技术产业开发区管理委员会" and not r.unexplained
+    got = _values("规范性文件今年出了2个（南开管规〔2025〕1号、2号），废止0")
+    assert got["t2.normative_docs.issued"] == "2" and "2025" not in got.values()
+
+
+def test_none_carried_into_this_year_is_the_carry_over():
+    r = read_message("今年没收到申请，去年的那件去年就答复了，没有结转到今年")
+    scopes = {op.field for op in r.ops if op.value == 0}
+    assert "t3.carried_over" in scopes and "t3.carried_forward" not in scopes
+
+
+def test_whether_regulations_must_be_filled_is_answered():
+    from assistant.reading import guide_answer
+    assert "规章制定权" in (guide_answer("规章那一栏我们要填吗？") or "")

@@ -46,6 +46,8 @@ def test_every_number_is_recorded_or_named_back(message):
             continue  # a numeral inside a name ("三类内部事务信息") is part of the name
         if n.unit == "" and 2000 <= n.value <= 2100 and re.match(r"\s*[】\]]", message[n.end:]):
             continue  # "【依申请公开 2024】": a heading's year
+        if re.search(r"[〔\[［【]\s*$", message[:n.start]) and re.match(r"\s*[〕\]］】]", message[n.end:]):
+            continue  # "安开管发〔2024〕5号": the year of a document's number
         if n.value == 1 and re.search(r"[这那该此]\s*$", message[:n.start]):
             continue  # "那一件其实是逾期不补正的": a pointer at an application said before, not a count
         if re.search(r"每(?:个)?(?:月|周|星期|季度|天|日|年)\s*$", message[:n.start]):

@@ -179,6 +179,11 @@ def _which_carry(a: Anchor, clause: str, results: bool) -> Anchor:
     if a.kind == "t3row" and a.key == "carried_over" and clause[a.start:a.end] == "结转" and (
             _NEXT_YEAR.search(clause) or (results and not _LAST_YEAR.search(clause))):
         return Anchor(a.kind, "carried_forward", a.start, a.end)
+    if a.kind == "t3row" and a.key == "carried_forward" and re.match(r"\s*(?:今年|本年|这一年|今年度)", clause[a.end:]) and (
+            not results or _SAID_NONE.search(clause[:a.start])):
+        # "没有结转到今年": into this year, from last (among this year's results, "结转到今年的还有1件"
+        # is what is still open: the clerk's slip for 明年, read as said before)
+        return Anchor(a.kind, "carried_over", a.start, a.end)
     if a.kind == "t3row" and a.key == "carried_forward" and _LAST_YEAR.search(clause[:a.start]) and not (
             _NEXT_YEAR.search(clause)):
         # "去年没办完的2件": last year's, carried over into this one
@@ -208,6 +213,8 @@ def _not_a_count(n: NumberMention, clause: str, sentence: str = "") -> bool:
     before = clause[:n.start]
     if n.unit == "" and 2000 <= n.value <= 2100 and re.match(r"\s*[】\]]", clause[n.end:]):
         return True  # "【依申请公开 2024】": the year of a heading
+    if re.search(r"[〔\[［【]\s*$", before) and re.match(r"\s*[〕\]］】]", clause[n.end:]):
+        return True  # "安开管发〔2024〕5号": the year of a document's number
     if n.value == 1 and re.search(r"最后\s*$", before) and re.match(r"[个件]", clause[n.end:]):
         return True  # "⑥最后一个是12月29号收到的": the last of a list, not a count
     if n.unit in ("件", "个", "项") and re.search(r"(?:说的|说过的|讲的|列的|报的)(?:那|这)\s*$", before):
@@ -1130,6 +1137,12 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                 n.approx and re.match(r"[ \u3000]*[余多来]", clause[n.end:]))) and not _EXACT_NEXT.match(following):
             # ("三十多条", "200余条", "两百来条": more than, not how many)
             out.rough.append(quote)  # "公众号发了五百四十条左右 具体的我回头查": the exact figure comes later
+            continue
+        if re.search(r"(?:去年|上年|上一年|前年)(?:的)?(?:是|为|有|也是|发了|共|一共)?\s*$", clause[:n.start]) and not re.search(
+                r"结转|转过来|转来|转到|剩|留下|遗留", clause):
+            # "县政府网站开发区专栏去年是58条，今年63条": last year's figure; the item waits for this year's
+            out.excluded.append(quote)
+            replaced += 1
             continue
         if re.search(r"比(?:去年|上年|上一年|前年)(?:多|少|增加|减少|增长|下降|多出|少了)了?\s*$", clause[:n.start]):
             # "处罚比去年多了30件": by how much it changed, not its count
