@@ -1137,3 +1137,34 @@ def test_none_carried_into_this_year_is_the_carry_over():
 def test_whether_regulations_must_be_filled_is_answered():
     from assistant.reading import guide_answer
     assert "规章制定权" in (guide_answer("规章那一栏我们要填吗？") or "")
+
+
+_FORWARDED = """【群聊】的聊天记录
+李娜（综合科） 12月30日 09:41
+统计好了 新收6件 都是个人的 公开了4件 还有2件发了补正通知一直没回
+刘主任 12月30日 09:45
+上年有没有结转的
+李娜（综合科） 12月30日 09:47
+没有"""
+
+
+def test_a_forwarded_group_chat():
+    r = read_message(_FORWARDED)
+    got = {op.field: op.value for op in r.ops}
+    assert got["t3.new_received.total"] == "6" and got["t3.other_handling.no_correction.total"] == "2"
+    assert got["t3.carried_over"] == 0  # the colleague's question, answered by the next line
+    assert not r.unexplained  # the messages' times count nothing
+
+
+def test_asked_without_a_question_mark():
+    from assistant.reading import is_question
+    for q in ("复议那个出结果没", "去年有没有结转过来的", "收费了没有", "今年收没收过费"):
+        assert is_question(q), q
+    for said in ("复议诉讼都没有", "收费没有", "规范性文件没有"):
+        assert not is_question(said), said
+
+
+def test_a_bare_granted_corrected(db):
+    cells = _cells_after(db, ["某市医保局 2024年报", "新收9件 都是个人的 公开了5件 不掌握4件",
+                              "刚才说错了 公开的是6件 不掌握是3件"])
+    assert cells["t3.granted.total"] == 6 and cells["t3.unable.not_held.total"] == 3

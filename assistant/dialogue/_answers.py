@@ -237,6 +237,8 @@ def _reading_notes(reading: MessageReading, facts: Facts) -> tuple[list[str], li
     tail: list[str] = []
     answers: dict[str, list[str]] = {}
     for q in reading.questions:
+        if guide_answer(q) is None and reading.ops:
+            continue  # ("复议那个出结果没" in a forwarded chat, among figures: asked of a colleague, not of us)
         answer = guide_answer(q) or ("这个问题我回答不了，请对照国办公开办函〔2021〕30号的格式说明，"
                                      "或咨询上级政务公开主管部门。")
         answers.setdefault(answer, []).append(q)

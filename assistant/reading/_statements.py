@@ -313,6 +313,9 @@ def _sentences(text: str) -> list[tuple[int, str, bool]]:
     return out
 
 
+_CHAT_HEADER = re.compile(r"\s*[^\s，,。；;：:]{1,16}(?:[（(][^）)\n]{1,12}[）)])?[ \u3000]+(?:[0-9]{1,2}月[0-9]{1,2}日|"
+                          r"[0-9]{4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?)?[ \u3000]*＿{4,8}\s*")
+_CLOCK = re.compile(r"(?<![0-9.:：])[0-2]?[0-9][:：][0-5][0-9](?:[:：][0-5][0-9])?(?![0-9])")
 _ASIDE_BEFORE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fa5])[（(][^（()）0-9０-９\n]{1,30}[)）](?=[ \u3000]*[0-9０-９][0-9０-９,，.]*(?![0-9０-９]|[ \u3000]*年))")
 
 
@@ -457,6 +460,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     # "许可（户政 治安 出入境这些加一起）8,163": an aside with no number between an item and its
     # number says what the item covers; masked (same length) so the item keeps its number
     text = _ASIDE_BEFORE_NUMBER.sub(lambda m: "＿" * len(m.group(0)), text)
+    text = _CLOCK.sub(lambda m: "＿" * len(m.group(0)), text)  # "1月8日 16:02": a chat message's time
     skip = skip or []
     out = Reading()
     for w, t in (("表二", "t2"), ("表2", "t2"), ("表三", "t3"), ("表3", "t3"), ("表四", "t4"), ("表4", "t4"),
@@ -473,6 +477,8 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     for s0, sentence, goes_on in _sentences(text):
         if any(a <= s0 and s0 + len(sentence) <= b + 1 for a, b in skip):
             continue  # wholly inside a table or a passage; one that runs past it (voice input) is read by clause
+        if _CHAT_HEADER.fullmatch(sentence):
+            continue  # "王敏（待遇保障科） 1月8日 16:09": who spoke and when, in a forwarded chat
         if is_question(sentence) and find_numbers(sentence) and _COUNTS_OR_NOT.search(sentence) and not any(
                 find_numbers(c) and voc.anchors(c) for _, c in _clauses(sentence, 0)):
             # "今年有两个老兵打12345…这个算不算依申请？": numbers no word of the report names are what
@@ -631,7 +637,7 @@ def _taken_back(message: str, report_year: int | None, out: Reading) -> None:
                 out.unexplained = [u for u in out.unexplained if not (m.end() <= u[0] < stop)]
 
 
-_GRANTED_BARE = re.compile(r"(?:^|[^分动请息务])公开(?:了|的)?\s*$")
+_GRANTED_BARE = re.compile(r"(?:^|[^分动请息务])公开(?:了|的)?(?:是|有|为)?\s*$")
 _PARTIAL_BARE = re.compile(r"(?:^|[\s，,、；;])部分\s*$")
 # what a bare "也没有", "无", "今年都没收" says besides its none
 _BARE_FILLER = re.compile(r"[＃\s。；;！!，,、]|和|及|与|跟|也|都|还|就|我们|今年|全年|暂时|暂|均|全部|全|是|的|了|过|啊|呢|吧|没有|没|无|未|零|0|〇|收|发|出|开|办|做")
@@ -1264,7 +1270,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                     # of none, which is what grounds the zero)
                     out.zeros.append(Zero((f"t4.{other}",), sentence))
                 break
-        if target is None and (ctx.results or ctx.col_focus) and not anchors and (_GRANTED_BARE.search(clause[:n.start]) or (
+        if target is None and (ctx.results or ctx.col_focus or (
+                # "刚才说错了 公开的是4件": the 予以公开 said before, corrected
+                "t3.granted.total" in ctx.earlier and _CORRECTS.search(message))) and not anchors and (_GRANTED_BARE.search(clause[:n.start]) or (
                 ctx.col_focus and _GRANTED_AFTER.fullmatch(clause[max(n.end, n.unit_end):]))):
             target = f"t3.granted.{ctx.col_focus or 'total'}"  # "部分公开1件 公开4件": bare 公开 is 予以公开
             ctx.t3row = "granted"  # "公开的11件 个人8 企业2": its applicants follow
