@@ -201,3 +201,20 @@ def test_similarity_spans_worked_out_only_for_a_finding():
     assert len(shingles) == n - S.SHINGLE + 1
     # digit runs apart are two masks, also with only spaces between them (masked before the spaces go)
     assert S._shingles.__wrapped__("公开 1 2 件信息共计十条，完")[0][0] == "公开##件信息共"  # not "公开#件信息共计"
+
+
+def test_similarity_skips_only_parts_shorter_than_the_minimum():
+    # a part is cut into shingles only when it has MIN_CHARS characters or more: one of exactly
+    # MIN_CHARS copied from last year is still 内容雷同; one with more characters but fewer masked
+    # ones (digits and spaces) is not checked
+    from eval.synthetic import previous_year_of
+    base = "本机关持续深化政务公开标准化规范化建设，围绕重点领域信息公开，加强政策解读与回应关切工作，进一步提升透明度与群众满意度。"
+    exact = base[:S.MIN_CHARS]
+    assert len(exact) == S.MIN_CHARS
+    spaced = exact[:S.MIN_CHARS - 5] + " 2 0 2 3"  # 53 characters, 49 masked
+    for text, found in ((exact, True), (spaced, False)):
+        report = consistent_report(4)
+        previous = previous_year_of(report)
+        report.part5 = previous.part5 = text
+        clear_cache()
+        assert any(f.rule == "D3" and f.location.address == "p5" for f in validate(report, previous)) == found, text

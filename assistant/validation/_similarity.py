@@ -81,6 +81,8 @@ def similarity_rule(report: Report, previous: Report) -> list[Finding]:
     this_key = _keyed(report)
     out: list[Finding] = []
     for address, text in _parts(report):
+        if len(text) < MIN_CHARS:
+            continue  # (its masked characters are fewer still: no need to cut it into shingles)
         sh, mine, n_chars = _shingles(text)
         if n_chars < MIN_CHARS:
             continue
