@@ -6,8 +6,9 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass
+from typing import Any, cast
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Table, bindparam, delete, func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import sessionmaker
@@ -65,8 +66,16 @@ def _utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def _user(r: UserRow) -> User:
-    return User(r.username, r.display_name, r.role, r.active)  # type: ignore[arg-type]
+# read on every request of a page, by plain statements on the tables, built once
+_USERS, _LOCK_ROWS, _APPROVALS = (cast(Table, t.__table__) for t in (UserRow, PartLockRow, ApprovalRow))
+_GET_USER = select(_USERS).where(_USERS.c.username == bindparam("u"))
+_LOCKS = select(_LOCK_ROWS).where(_LOCK_ROWS.c.draft_id == bindparam("d"))
+_LATEST_APPROVAL = (select(_APPROVALS).where(_APPROVALS.c.draft_id == bindparam("d"))
+                    .order_by(_APPROVALS.c.id.desc()).limit(1))
+
+
+def _user(r: Any) -> User:
+    return User(r.username, r.display_name, r.role, r.active)
 
 
 class AuthStore:
@@ -126,9 +135,9 @@ class AuthStore:
     def get_user(self, username: str | None) -> User | None:
         if not username:
             return None
-        with self._sessions() as s:
-            row = s.scalar(select(UserRow).where(UserRow.username == username))
-            return _user(row) if row else None
+        with self.engine.connect() as c:  # (a few times a request: no ORM session, the statement built once)
+            row = c.execute(_GET_USER, {"u": username}).first()
+        return _user(row) if row else None
 
     def list_users(self) -> list[User]:
         with self._sessions() as s:
@@ -198,9 +207,9 @@ class AuthStore:
                                                        PartLockRow.part == part)).rowcount > 0  # type: ignore[attr-defined]
 
     def locks(self, draft_id: int) -> dict[str, PartLock]:
-        with self._sessions() as s:
-            rows = s.scalars(select(PartLockRow).where(PartLockRow.draft_id == draft_id))
-            return {r.part: PartLock(r.part, r.locked_by, r.locked_at) for r in rows}
+        with self.engine.connect() as c:
+            rows = c.execute(_LOCKS, {"d": draft_id}).all()
+        return {r.part: PartLock(r.part, r.locked_by, r.locked_at) for r in rows}
 
     # ---- approvals -------------------------------------------------------------------------------
     def approve(self, draft_id: int, revision: int, who: str, warnings: list[str] | tuple[str, ...]) -> Approval:
@@ -211,15 +220,14 @@ class AuthStore:
         return _approval(row)
 
     def latest_approval(self, draft_id: int) -> Approval | None:
-        with self._sessions() as s:
-            row = s.scalars(select(ApprovalRow).where(ApprovalRow.draft_id == draft_id)
-                            .order_by(ApprovalRow.id.desc()).limit(1)).first()
-            return _approval(row) if row else None
+        with self.engine.connect() as c:
+            row = c.execute(_LATEST_APPROVAL, {"d": draft_id}).first()
+        return _approval(row) if row else None
 
 
 def _aware(t: dt.datetime) -> dt.datetime:
     return t if t.tzinfo else t.replace(tzinfo=dt.UTC)  # SQLite returns naive UTC
 
 
-def _approval(r: ApprovalRow) -> Approval:
+def _approval(r: Any) -> Approval:
     return Approval(r.draft_id, r.revision, r.approved_by, tuple(json.loads(r.warnings_json)), r.approved_at)
