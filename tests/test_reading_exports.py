@@ -1168,3 +1168,14 @@ def test_a_bare_granted_corrected(db):
     cells = _cells_after(db, ["某市医保局 2024年报", "新收9件 都是个人的 公开了5件 不掌握4件",
                               "刚才说错了 公开的是6件 不掌握是3件"])
     assert cells["t3.granted.total"] == 6 and cells["t3.unable.not_held.total"] == 3
+
+
+def test_reviews_received_are_not_applications():
+    got = _values("行政复议收到12件，维持8件，纠正1件，其他2件，未审结1件")
+    assert got["t4.review.total"] == "12" and "t3.new_received.total" not in got
+
+
+def test_a_rows_total_and_the_row_seven_by_its_number():
+    got = _values("不掌握那行企业多算了2件，应该是15，那行总计也是40；（七）总计企业相应改成88，总计列改成301")
+    assert got["t3.unable.not_held.commercial"] == "15" and got["t3.unable.not_held.total"] == "40"
+    assert got["t3.total.commercial"] == "88" and got["t3.total.total"] == "301"

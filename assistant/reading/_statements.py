@@ -315,6 +315,8 @@ def _sentences(text: str) -> list[tuple[int, str, bool]]:
 
 _CHAT_HEADER = re.compile(r"\s*[^\s，,。；;：:]{1,16}(?:[（(][^）)\n]{1,12}[）)])?[ \u3000]+(?:[0-9]{1,2}月[0-9]{1,2}日|"
                           r"[0-9]{4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?)?[ \u3000]*＿{4,8}\s*")
+_ROWS_TOTAL = re.compile(r"\s*(?:(?:那行|这行|该行|这一行|那一行)的?(?:总计|合计)|(?:总计|合计)(?:列|那列|这列|那一列|栏))")
+_ROW_SEVEN = re.compile(r"[（(]七[)）][ \u3000]*总计(?:行|那行|这行)?")
 _CLOCK = re.compile(r"(?<![0-9.:：])[0-2]?[0-9][:：][0-5][0-9](?:[:：][0-5][0-9])?(?![0-9])")
 _ASIDE_BEFORE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fa5])[（(][^（()）0-9０-９\n]{1,30}[)）](?=[ \u3000]*[0-9０-９][0-9０-９,，.]*(?![0-9０-９]|[ \u3000]*年))")
 
@@ -461,6 +463,8 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     # number says what the item covers; masked (same length) so the item keeps its number
     text = _ASIDE_BEFORE_NUMBER.sub(lambda m: "＿" * len(m.group(0)), text)
     text = _CLOCK.sub(lambda m: "＿" * len(m.group(0)), text)  # "1月8日 16:02": a chat message's time
+    # "（七）总计自然人改成2,042": the row's number and name, kept in one clause
+    text = _ROW_SEVEN.sub(lambda m: "＿" * (len(m.group(0)) - 3) + "总计行", text)
     skip = skip or []
     out = Reading()
     for w, t in (("表二", "t2"), ("表2", "t2"), ("表三", "t3"), ("表3", "t3"), ("表四", "t4"), ("表4", "t4"),
@@ -862,6 +866,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     if any(a.kind == "t2row" and a.key in ("licensing", "penalty", "enforcement") for a in anchors):
         # "许可全年办结8,764件": the decisions of table 二, not applications finished or received
         anchors = [a for a in anchors if not (a.kind == "t3row" and a.key in ("total", "new_received", "carried_forward"))]
+    if any(a.kind == "t4block" for a in anchors):
+        # "行政复议收到136件": the reviews received, not applications
+        anchors = [a for a in anchors if not (a.kind == "t3row" and a.key in ("total", "new_received")
+                                              and clause[a.start:a.end] in ("收到", "收了", "接到", "来了", "受理", "办结", "办完", "办完了", "办结了"))]
     if ctx.proposals_sentence:
         # "人大建议5件，办结4件，还有1件没办结": the proposals' completion, not table 三's rows
         anchors = [a for a in anchors if not (a.kind == "t3row" and a.key in ("total", "carried_forward"))]
@@ -1330,6 +1338,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             parts = [x for x in out.stated if x.target == target and x.start >= ctx.sentence_at]
             out.stated = [x for x in out.stated if x not in parts]
             out.checked += [x.quote for x in parts]
+        if target is None and ctx.t3row and not anchors and _ROWS_TOTAL.match(clause):
+            target = f"t3.{ctx.t3row}.total"  # "…重复申请那行…应该是90，那行总计也是90", "总计列改成2,262"
         if target is None:
             out.unexplained.append((c0 + n.start, c0 + n.end, quote))
             continue
