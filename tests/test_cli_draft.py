@@ -39,3 +39,22 @@ def test_draft_show_prints_facts_report_and_findings(tmp_path, monkeypatch, caps
 
     # someone else's draft is not shown to a staff member
     assert main(["draft", "show", str(d), "--user", "lisi"]) != 0
+
+
+def test_draft_list_without_user_says_whose_drafts_it_looked_for(tmp_path, monkeypatch, capsys):
+    url = f"sqlite:///{tmp_path / 'd.sqlite3'}"
+    monkeypatch.setenv("REPORT_DATABASE_URL", url)
+    monkeypatch.setenv("REPORT_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setattr("getpass.getuser", lambda: "root")
+    store = Store(url)
+    AuthStore(store.engine).add_user("xiaozhang", "secret-pass-1", "staff")
+    AuthStore(store.engine).add_user("root", "secret-pass-2", "staff")  # the system user, with no draft
+    app = AppService(store, AuthStore(store.engine), OfflineModel(), local_user=True)
+    app.new_draft("xiaozhang")
+    store.close()
+
+    assert main(["draft", "list"]) == 0
+    out = capsys.readouterr().out
+    assert "“root”名下还没有报告草稿" in out and "--user" in out
+    assert main(["draft", "list", "--user", "xiaozhang"]) == 0
+    assert "xiaozhang" in capsys.readouterr().out

@@ -735,7 +735,7 @@ def test_hotline_counts_are_no_applications():
     for message in ("市长信箱今年收到来信812件，都回复了", "12320卫生热线全年受理投诉560件"):
         r = read_message(message)
         assert not [op for op in r.ops if op.field.startswith("t3.")], message
-        assert r.unexplained  # named back, not dropped
+        assert r.not_ours and not r.unexplained  # said back as no figure of the report, not dropped
     got = _values("有1件信访的，转到12345热线了")  # a hotline where one went: still the row's count
     assert got.get("t3.not_processed.petition.total") == "1"
 
@@ -987,7 +987,7 @@ def test_not_applications_take_back_only_the_counts_just_before():
     r = read_message("依申请这块今年一个也没有收到 去年结转也是零 局长信箱来信86封 热线工单一千二百件 这些都不是申请")
     zeros = {op.field for op in r.ops if op.value == 0}
     assert "t3.new_received" in zeros and "t3.carried_over" in zeros
-    assert any("来信" in x and "依申请" not in x for x in r.excluded) and not r.unexplained
+    assert any("来信" in x and "依申请" not in x for x in r.excluded + r.not_ours) and not r.unexplained
 
 
 def test_the_fee_named_late_in_a_voice_sentence_does_not_take_what_came_before():
@@ -1179,3 +1179,19 @@ def test_a_rows_total_and_the_row_seven_by_its_number():
     got = _values("不掌握那行企业多算了2件，应该是15，那行总计也是40；（七）总计企业相应改成88，总计列改成301")
     assert got["t3.unable.not_held.commercial"] == "15" and got["t3.unable.not_held.total"] == "40"
     assert got["t3.total.commercial"] == "88" and got["t3.total.total"] == "301"
+
+
+def test_hotline_counts_are_said_to_be_no_figure_of_the_report(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    replies = talk(service, draft, ["某县卫健局 2025年报", "12320卫生热线全年接听来电3,400个，市长信箱来信56封"])
+    assert "不是政府信息公开申请" in replies[-1].text and "没能确定" not in replies[-1].text
+    assert not any(k.startswith("t3.") for k in service.facts(draft).cells if service.facts(draft).cells[k])
+
+
+def test_a_list_of_items_pasted_with_tabs_is_read_not_refused(db):
+    cells_and_named = offline_service(db())
+    draft = cells_and_named.start("张三").id
+    replies = talk(cells_and_named, draft, ["某县卫健局 2025年报", "项目\t件数\t办结情况\n人大建议\t6\t按时办结\n政协提案\t9\t按时办结"])
+    facts = cells_and_named.facts(draft)
+    assert facts.npc_suggestions == 6 and facts.cppcc_proposals == 9 and "没能读出来" not in replies[-1].text

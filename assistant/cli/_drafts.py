@@ -74,9 +74,13 @@ def draft_document(app: AppService, username: str, draft_id: int) -> dict[str, A
 
 def cmd_draft_list(args: argparse.Namespace) -> int:
     with _app() as app:
-        drafts = app.drafts(_who(args, app))
+        who = _who(args, app)
+        drafts = app.drafts(who)
+        others = bool(app.users()) and not args.user
     if not drafts:
-        print("还没有报告草稿。")
+        # (a draft belongs to whoever drafted it: without --user the system user's are listed)
+        print(f"用户“{who}”名下还没有报告草稿。草稿属于起草它的用户，可以用 --user 用户名 查看该用户的草稿。"
+              if others else "还没有报告草稿。")
     for d in drafts:
         what = f"{d.agency_name or '（未填机关名称）'}{d.report_year or ''}"
         print(f"{d.id}\t{STATE_LABELS.get(d.status, d.status)}\t{d.owner}\t{what}")

@@ -46,8 +46,9 @@ def summary(st: State, check: bool = False) -> Outcome:
     p = plan(st.full)
     if check:
         return Outcome(clash_lines(p) or ["表格里已记录的数字都对得上（各行、各列的合计都成立）。"], p)
-    if p.complete:  # (the next lines say what is left: the clashes, or drafting)
-        return Outcome([line for line in summary_lines(p) if line not in clash_lines(p)], p)
+    if p.complete:  # (the next lines say what is left: the clashes, or drafting, with the optional items)
+        return Outcome([line for line in summary_lines(p) if line not in clash_lines(p)
+                        and not line.startswith("可选内容")], p)
     return Outcome(summary_lines(p), p)
 
 

@@ -94,6 +94,12 @@ def _counted_on(accepted: list[PatchOp], added: list[str], facts: Facts) -> list
     return out
 
 
+def _read_as_said(line: str, accepted: list[PatchOp]) -> bool:
+    """Every number of a tab or pipe line recorded by the statement reader from inside it."""
+    taken = [op for op in accepted if op.quote and op.field not in TEXT_FIELDS and op.quote.strip() in line]
+    return bool(taken) and len(taken) >= len(re.findall(r"[0-9０-９][0-9０-９,，.．]*", line))
+
+
 def _by_difference(accepted: list[PatchOp], differences: dict[str, int], facts: Facts) -> tuple[list[PatchOp], list[str]]:
     """"处罚再加2件", "网站少算了10条", "公众号多算了5条": the value recorded, moved by the number
     said. A difference to nothing recorded, or one that would go below 0, is named back (quotes)."""
@@ -252,6 +258,10 @@ def _reading_notes(reading: MessageReading, facts: Facts) -> tuple[list[str], li
     if reading.excluded:
         shown = "；".join(excerpt(u, 30) for u in dict.fromkeys(reading.excluded))
         tail.append(f"按您说的，这些数字不计入报告：{shown}。")
+    if reading.not_ours:
+        shown = "；".join(excerpt(u, 30) for u in dict.fromkeys(reading.not_ours))
+        tail.append(f"热线、信箱、工单的数不是政府信息公开申请，报告里没有对应的项目，没有记录：{shown}。"
+                    "其中如有按政府信息公开申请办理的，请告诉我件数和办理结果。")
     if reading.rough:
         shown = "；".join(excerpt(u, 30) for u in dict.fromkeys(reading.rough))
         tail.append(f"这些是估计的数，报告要填准确数，先没有记录：{shown}。查到准确数后直接告诉我即可。")
@@ -467,7 +477,8 @@ def answer(st: State, message: str, model: Model, correction: str | None) -> Out
     negatives = negative_numbers(message, skip=[op.quote for op in accepted if op.field in TEXT_FIELDS])
     if negatives:
         bad.append(f"数字不能是负数：{'、'.join(dict.fromkeys(negatives))}。")
-    unread = unread_table_lines(message)
+    # (a line the statement reader took — "人大建议	6	按时办结" under "项目	件数	办结情况" — is read)
+    unread = [line for line in unread_table_lines(message) if not _read_as_said(line, accepted)]
     if ledger is not None:
         accepted = [op for op in accepted if not op.field.startswith("t3.")] + ledger.ops
         notes += ledger.notes

@@ -70,6 +70,7 @@ class MessageReading:
     excluded: list[str] = field(default_factory=list)  # numbers the clerk says are not counted ("…的不算")
     other_year: list[str] = field(default_factory=list)  # sentences dated another year ("2023年，本机关共收到…")
     rough: list[str] = field(default_factory=list)  # numbers said as a guess ("五百四十条左右"), not recorded
+    not_ours: list[str] = field(default_factory=list)  # a hotline's or a mailbox's counts: no figure of this report
     noted: list[str] = field(default_factory=list)  # said of how to read a table ("空着的格子就是0")
     files: list[str] = field(default_factory=list)  # file paths, file names and web addresses typed in
     checked: list[str] = field(default_factory=list)  # a group's sum that equals its rows ("不予公开3件")
@@ -343,6 +344,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     out.excluded = list(reading.excluded)
     out.other_year = list(reading.other_year) + ([last_years] if last_years else [])
     out.rough = list(reading.rough)
+    out.not_ours = list(reading.not_ours)
     out.noted += reading.noted
     out.checked = list(reading.checked)
     out.by_difference = dict(reading.by_difference)

@@ -68,7 +68,7 @@ _PLACED = re.compile(r"(?:放在|放到|算在|算到|填在|填到|归在|归�
 # "个人（自然人）：", "律所的：" opening a line: what the line tells is that applicant's
 _LINE_HEAD_COLUMN = re.compile(r"\s*([\u4e00-\u9fa5]{1,8}?)的?\s*(?:[（(][^）)\n]*[）)])?\s*[：:]")
 # a hotline, a mailbox, a ticket system: what they count is no application for information
-_HOTLINE = re.compile(r"热线|工单|市长信箱|局长信箱|书记信箱|县长信箱|区长信箱|镇长信箱|领导信箱|来电|留言板|12345|12369|12320|12315")
+_HOTLINE = re.compile(r"热线|工单|市长信箱|局长信箱|书记信箱|县长信箱|区长信箱|镇长信箱|领导信箱|来电|留言板|12345|12369|12320|12315|12393|12328|12333|12366|12348")
 _APPLICATIONS_NAMED = re.compile(r"依申请|信息公开申请|公开申请|申请公开")
 _COUNTS_OR_NOT = re.compile(r"算[^，,。？?]{1,12}还是|填[^，,。？?]{1,12}还是|放[^，,。？?]{1,12}还是|算不算|算吗|要不要算|计不计|算进去吗|要算吗|算不算数|能不能算|属不属于|是不是算")
 # "一家律师事务所", "一位市民": an article before who applied, not a count
@@ -133,6 +133,7 @@ class Reading:
     rough: list[str] = field(default_factory=list)  # "五百四十条左右": a guess, not a figure for the report
     noted: list[str] = field(default_factory=list)  # said of how to read a table ("空着的格子就是0")
     checked: list[str] = field(default_factory=list)  # "不予公开3件": a group's sum, equal to its rows said
+    not_ours: list[str] = field(default_factory=list)  # "12320热线全年接了3400个电话": counted by no cell of the report
     computed: list[Stated] = field(default_factory=list)  # values computed from ones said before ("其余都是个人")
     group_totals: list[tuple[str, int, tuple[int, int, str]]] = field(default_factory=list)
     tables_named: set[str] = field(default_factory=set)  # "t2", "t3", "t4" named in the message
@@ -1340,6 +1341,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             out.checked += [x.quote for x in parts]
         if target is None and ctx.t3row and not anchors and _ROWS_TOTAL.match(clause):
             target = f"t3.{ctx.t3row}.total"  # "…重复申请那行…应该是90，那行总计也是90", "总计列改成2,262"
+        if target is None and _HOTLINE.search(clause) and not _APPLICATIONS_NAMED.search(clause):
+            out.not_ours.append(quote)  # a hotline's calls, a mailbox's letters: no figure of this report
+            continue
         if target is None:
             out.unexplained.append((c0 + n.start, c0 + n.end, quote))
             continue
