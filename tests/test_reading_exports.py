@@ -1195,3 +1195,10 @@ def test_a_list_of_items_pasted_with_tabs_is_read_not_refused(db):
     replies = talk(cells_and_named, draft, ["某县卫健局 2025年报", "项目\t件数\t办结情况\n人大建议\t6\t按时办结\n政协提案\t9\t按时办结"])
     facts = cells_and_named.facts(draft)
     assert facts.npc_suggestions == 6 and facts.cppcc_proposals == 9 and "没能读出来" not in replies[-1].text
+
+
+def test_half_of_a_count():
+    got = _values("今年新收50件，其中个人的40件，剩下的10件里一半是企业，律所5件")
+    assert got["t3.new_received.commercial"] == "5" and got["t3.new_received.legal_service"] == "5"
+    r = read_message("企业的9件里一半是部分公开")  # half of an odd count: asked, never guessed
+    assert not r.ops and r.unexplained

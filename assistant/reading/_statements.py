@@ -316,6 +316,7 @@ def _sentences(text: str) -> list[tuple[int, str, bool]]:
 
 _CHAT_HEADER = re.compile(r"\s*[^\s，,。；;：:]{1,16}(?:[（(][^）)\n]{1,12}[）)])?[ \u3000]+(?:[0-9]{1,2}月[0-9]{1,2}日|"
                           r"[0-9]{4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?)?[ \u3000]*＿{4,8}\s*")
+_HALF_OF = re.compile(r"\s*件?\s*(?:里|中|当中)(?:面|头|边)?\s*(?:有)?\s*一半(?:是|为|都是)?")
 _ROWS_TOTAL = re.compile(r"\s*(?:(?:那行|这行|该行|这一行|那一行)的?(?:总计|合计)|(?:总计|合计)(?:列|那列|这列|那一列|栏))")
 _ROW_SEVEN = re.compile(r"[（(]七[)）][ \u3000]*总计(?:行|那行|这行)?")
 _CLOCK = re.compile(r"(?<![0-9.:：])[0-2]?[0-9][:：][0-5][0-9](?:[:：][0-5][0-9])?(?![0-9])")
@@ -1152,6 +1153,16 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                 n.approx and re.match(r"[ \u3000]*[余多来]", clause[n.end:]))) and not _EXACT_NEXT.match(following):
             # ("三十多条", "200余条", "两百来条": more than, not how many)
             out.rough.append(quote)  # "公众号发了五百四十条左右 具体的我回头查": the exact figure comes later
+            continue
+        if (half := _HALF_OF.match(clause, max(n.end, n.unit_end))) and (col := next(
+                (a for a in anchors if a.kind in ("t3col", "t3row") and a.start >= half.end()), None)):
+            # "剩下的36件里一半是企业": half of the count is that applicant's (an odd count is named back)
+            target = _resolve(col, anchors, ctx, "件") if n.value % 2 == 0 else None
+            if target is None:
+                out.unexplained.append((c0 + n.start, c0 + n.end, quote))
+            else:
+                out.stated.append(Stated(target, int(n.value) // 2, quote, c0 + n.start, c0 + n.end))
+                used.add((col.start, col.end))
             continue
         if re.search(r"(?:去年|上年|上一年|前年)(?:的)?(?:是|为|有|也是|发了|共|一共)?\s*$", clause[:n.start]) and not re.search(
                 r"结转|转过来|转来|转到|剩|留下|遗留", clause):
