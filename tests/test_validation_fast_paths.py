@@ -180,7 +180,9 @@ def test_a_word_behind_a_gate_is_still_found(text, rule, said):
 def test_sentence_of_each_year_by_walking_the_sentences():
     # _years finds a number's sentence by walking forward from the last one (the numbers come in
     # order): the same sentence as _sentence_of, for years in the first, a middle and the last sentence
-    text = "2023年，本机关共收到申请5件。\n\n2022年结转2件；统计期限为2023年1月1日至2023年12月31日。2024年，将继续。"
+    # (sentences without a year between them: the walk goes past several at once)
+    text = ("2023年，本机关共收到申请5件。\n\n2022年结转2件；统计期限为2023年1月1日至2023年12月31日。"
+            "本年度无其他情况。各项工作有序开展！2024年，将继续。")
     sentences = T._sentences(text)
     numbers = tuple(N.find_numbers(text))
     years = T._years(text, numbers, sentences, "")
