@@ -1202,3 +1202,13 @@ def test_half_of_a_count():
     assert got["t3.new_received.commercial"] == "5" and got["t3.new_received.legal_service"] == "5"
     r = read_message("企业的9件里一半是部分公开")  # half of an odd count: asked, never guessed
     assert not r.ops and r.unexplained
+
+
+def test_same_as_above_in_a_table_in_the_formats_order():
+    table = ("\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n"
+             "本年新收\t5\t1\t0\t0\t0\t0\t6\n上年结转\t0\t0\t0\t0\t0\t0\t0\n"
+             "不予公开-三类内部事务信息\t1\t0\t0\t0\t0\t0\t1\n不予处理-重复申请\t同上\n")
+    r = read_message(table)
+    got = {op.field: op.value for op in r.ops}
+    assert got["t3.withheld.internal_affairs.natural"] == 1 and got["t3.not_processed.repeated.total"] == 1
+    assert "不予处理-重复申请\t同上" in r.table_lines and not r.unexplained

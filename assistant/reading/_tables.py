@@ -572,13 +572,35 @@ def _transposed(message: str) -> tuple[list[PatchOp], list[str], list[str]]:
     return [], [], []
 
 
+_SAME_LINE = re.compile(r"(?P<label>[ \t\u3000]*[^\s0-9０-９]{2,24}?)[ \t\u3000]*[:：]?[ \t\u3000]*(?:同上|同前|同上行|同上一行)[ \t\u3000。]*")
+_LABEL_THEN_NUMBERS = re.compile(r"(?P<label>[ \t\u3000]*[^\s0-9０-９|]{2,40}?)(?P<rest>(?:[ \t\u3000|]+[0-9０-９][0-9０-９,，]*){3,}[ \t\u3000|]*)")
+
+
+def _same_as_above(message: str) -> tuple[str, dict[str, str]]:
+    """A row "<label> 同上" under a row of numbers, written out with that row's numbers ("不予处理-重复申请
+    同上"), and {row as written out: the clerk's line} for the quotes."""
+    lines = message.split("\n")
+    own: dict[str, str] = {}
+    for i in range(1, len(lines)):
+        said = _SAME_LINE.fullmatch(lines[i])
+        above = _LABEL_THEN_NUMBERS.fullmatch(lines[i - 1]) if said else None
+        if said and above:
+            lines[i] = said.group("label") + above.group("rest")
+            # (quoted with the line above, whose numbers these are)
+            own[lines[i].strip(" \u3000\r")] = lines[i - 1].strip(" \u3000\r") + "\n" + said.group(0).strip(" \u3000\r")
+    return "\n".join(lines), own
+
+
 def parse_pasted_tables(message: str) -> tuple[list[PatchOp], list[str]]:
     """(ops, lines used): cell ops from every recognised table line of ``message``."""
     message, own = _csv_as_tabs(message)
+    message, copied = _same_as_above(message)
+    own = {k: own.get(v, v) for k, v in copied.items()} | {k: v for k, v in own.items() if k not in copied}
     ops, used = _parse_tables(message)
     if own:  # quotes in the message's own words
         ops = [op.model_copy(update={"quote": "\n".join(own.get(x, x) for x in op.quote.split("\n"))}) for op in ops]
-    return ops, [own.get(x, x) for x in used]
+    # (a row written out from "同上" is the clerk's one line; the line above is among the used on its own)
+    return ops, [own.get(x, x).split("\n")[-1] if x in copied else own.get(x, x) for x in used]
 
 
 def _parse_tables(message: str) -> tuple[list[PatchOp], list[str]]:
