@@ -1212,3 +1212,20 @@ def test_same_as_above_in_a_table_in_the_formats_order():
     got = {op.field: op.value for op in r.ops}
     assert got["t3.withheld.internal_affairs.natural"] == 1 and got["t3.not_processed.repeated.total"] == 1
     assert "不予处理-重复申请\t同上" in r.table_lines and not r.unexplained
+
+
+def test_a_fee_sentence_with_commas_counts_its_cases_not_applications():
+    got = _values("今年有2件申请超量，收取信息处理费2件，金额共计400元。")
+    assert "t3.new_received.total" not in got and got.get("fee_cases") == "2"
+
+
+def test_a_told_case_moved_by_saying_it_was_wrong(db):
+    cells = _cells_after(db, ["某县自然资源局 2024年年报", "企业的：新收3件，予以公开2件，属于行政执法案卷不予公开1件",
+                              "刚才企业那个执法案卷的搞错了 应该是过程性信息"])
+    assert cells["t3.withheld.enforcement_file.commercial"] == 0 and cells["t3.withheld.process_info.commercial"] == 1
+
+
+def test_a_none_in_one_applicants_line_is_that_applicants(db):
+    cells = _cells_after(db, ["某县自然资源局 2024年年报", "个人的：新收6件，予以公开4件，还有2件结转到明年",
+                              "企业的：新收2件，予以公开2件。结转下年没有"])
+    assert cells["t3.carried_forward.natural"] == 2 and cells["t3.carried_forward.commercial"] == 0

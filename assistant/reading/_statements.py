@@ -434,8 +434,13 @@ def _zero_scope(a: Anchor, ctx: _Context, whole_column: bool = False) -> tuple[s
         return (a.key,)
     if a.kind == "t2row":
         return ("t2.fees.amount",) if a.key == "fees" else (f"t2.{a.key}",)
+    if a.kind == "t3row" and ctx.col_focus and ctx.col_headed:
+        # "企业的：新收5件…。没有结转": the none of that applicant's line, not of the whole row
+        return (f"t3.{a.key}.{ctx.col_focus}",)
     if a.kind == "t3row":
         return (f"t3.{a.key}",)
+    if a.kind == "t3group" and ctx.col_focus and ctx.col_headed:
+        return tuple(f"t3.{r}.{ctx.col_focus}" for r in _T3_GROUP_ROWS[a.key])
     if a.kind == "t3group":
         return tuple(f"t3.{r}" for r in _T3_GROUP_ROWS[a.key])
     if a.kind == "t4block":
@@ -523,7 +528,9 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
         # "个人的：新收… 上年结转37；予以公开702…", "个人（自然人）：今年新收28件…。全部公开12…": the line goes on
         ctx = _Context(earlier=dict(earlier or {}), sentence_at=s0, results=results or bool(_RESULTS.search(text)),
                        fee_sentence=bool(fee := [a for a in voc.anchors(sentence) if a.kind == "fact" and a.key == "fee_charged"]),
-                       fee_from=s0 + min((a.start for a in fee), default=0),
+                       # (voice input, spaces for commas: the fee is one topic of many; with commas the
+                       # sentence is the fee's: "今年有2件申请超量，收取信息处理费2件")
+                       fee_from=s0 + min((a.start for a in fee), default=0) if not re.search(r"[，,]", sentence) else s0,
                        proposals_sentence=bool(re.search("建议|提案", sentence)) and not re.search("申请", sentence))
         if focus:
             ctx.col_focus, ctx.col_whole = focus
