@@ -1229,3 +1229,15 @@ def test_a_none_in_one_applicants_line_is_that_applicants(db):
     cells = _cells_after(db, ["某县自然资源局 2024年年报", "个人的：新收6件，予以公开4件，还有2件结转到明年",
                               "企业的：新收2件，予以公开2件。结转下年没有"])
     assert cells["t3.carried_forward.natural"] == 2 and cells["t3.carried_forward.commercial"] == 0
+
+
+def test_this_years_applications_told_in_two_parts(db):
+    cells = _cells_after(db, ["某镇人民政府 2025年年报", "今年收了5个申请，去年没有结转的",
+                              "今年的5个：\n①一个村民要宅基地审批表，给他了\n②一家养殖场要环评批复，这个我们不掌握，让他去找生态环境局",
+                              "③有个大妈要低保名单，给了\n④一个律所要征收补偿协议，遮掉身份证号给的\n⑤还有个人12月30号交的，还在办"])
+    assert cells["t3.new_received.natural"] == 3 and cells["t3.new_received.commercial"] == 1
+    assert cells["t3.new_received.legal_service"] == 1
+    # (after the first part nothing of the columns was guessed)
+    partial = _cells_after(db, ["某镇人民政府 2025年年报", "今年收了5个申请，去年没有结转的",
+                                "今年的5个：\n①一个村民要宅基地审批表，给他了\n②一家养殖场要环评批复，这个我们不掌握，让他去找生态环境局"])
+    assert partial.get("t3.new_received.natural") is None

@@ -36,6 +36,7 @@ from assistant.reading._texts import said_of_a_topic as _said_of_a_topic
 from assistant.reading._vocab import Anchor as _Anchor
 from assistant.reading._vocab import vocabulary
 from schemas.facts import FACT_SPECS, TEXT_FIELDS
+from schemas.labels import T3_APPLICANT_COLUMNS
 from schemas.layout import ALL_CELL_ADDRESSES, T3_ROWS
 from schemas.patches import PatchOp
 
@@ -263,8 +264,15 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
         # "今年有这么几个：" and one a line: the lines are this year's applications, and all of them
         # (the reader's own count of the lines: no word of the message holds it)
         reading.computed.append(Stated("t3.new_received.total", sum(c.count for c in new), message[:cases[0].start].strip(), 0, 0))
+    if new and not any(op.field.startswith("t3.new_received.") for op in out.ops) and (
+            by_col := _list_completed(message, cases, earlier or {})):
+        # "今年的6个：①…②…③…" and then "④…⑤…⑥…": with the last part told, this year's applications
+        # by who applied are what each applicant's results and carry-forward add up to, less the
+        # carry-over (the reader's own sums: recorded as computed)
+        span = message[cases[0].start:cases[-1].end].strip()
+        reading.computed += [Stated(f"t3.new_received.{col}", k, span, 0, 0) for col, k in by_col.items()]
     if new and any(x.target == "t3.new_received.total" and x.value == sum(c.count for c in new)
-                   for x in [*reading.stated, *reading.computed]):
+                     for x in [*reading.stated, *reading.computed]):
         # "今年收了5件 我一个个说": the lines are this year's applications, by who applied
         span = message[cases[0].start:cases[-1].end].strip()
         for col in dict.fromkeys(c.column for c in new):
@@ -442,6 +450,34 @@ _LIST_OF_THIS_YEARS = re.compile(r"(?:今年|本年|全年)(?:的|收到的|收�
 
 # "漏了一件申请没说", "又收了一件": one more that came in, whatever the results told so far
 _ADDED_ONE = re.compile(r"漏了一件申请|漏说了一件申请|又收了|又来了|新收的漏了|收到的漏了")
+
+
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def _list_completed(message: str, cases: list[_Case], earlier: Mapping[str, object]) -> dict[str, int]:
+    """This year's applications by applicant, when ``cases`` end a list of them begun in an earlier
+    message (its first line numbered after 1: "④…"): each applicant's results told, carry-forward
+    included, less its carry-over; {} unless they add up to this year's count and none was told yet."""
+    def n(address: str) -> int:
+        v = earlier.get(address)
+        return int(v) if isinstance(v, int) and not isinstance(v, bool) else 0
+    first = message[cases[0].start:cases[0].end].lstrip(" \t\u3000")
+    number = _CIRCLED.find(first[:1]) + 1 if first[:1] in _CIRCLED else int(m.group(1)) if (
+        m := re.match(r"[（(]?([0-9]{1,2})[)）、.．]", first)) else 0
+    total = n("t3.new_received.total")
+    if number <= 1 or not total or any(earlier.get(f"t3.new_received.{c}") is not None for c in T3_APPLICANT_COLUMNS):
+        return {}
+    results = [r.address for r in T3_ROWS if r.address not in ("t3.new_received", "t3.carried_over", "t3.total")]
+    by_col = {}
+    for col in T3_APPLICANT_COLUMNS:
+        k = sum(n(f"{row}.{col}") for row in results) + sum(
+            c.count for c in cases if c.column == col and c.row != "carried_over") - n(f"t3.carried_over.{col}")
+        if k < 0:
+            return {}
+        if k:
+            by_col[col] = k
+    return by_col if sum(by_col.values()) == total else {}
 
 
 def _room_for(cells: Mapping[str, object], k: int) -> bool:
