@@ -1241,3 +1241,11 @@ def test_this_years_applications_told_in_two_parts(db):
     partial = _cells_after(db, ["某镇人民政府 2025年年报", "今年收了5个申请，去年没有结转的",
                                 "今年的5个：\n①一个村民要宅基地审批表，给他了\n②一家养殖场要环评批复，这个我们不掌握，让他去找生态环境局"])
     assert partial.get("t3.new_received.natural") is None
+
+
+def test_a_pdf_label_broken_over_three_lines():
+    message = ("（六）其他处\n理\n1.申请人无正当理由逾期不补\n正、行政机关不再处理其政府信\n息公开申请 4 1 0 0 0 0 5\n"
+               "2.申请人逾期未按收费通知要求\n缴纳费用、行政机关不再处理其\n政府信息公开申请 0 0 0 0 0 0 0\n3.其他 1 0 0 0 0 0 1")
+    got = _values(message)
+    assert got["t3.other_handling.no_correction.natural"] == 4 and got["t3.other_handling.no_correction.total"] == 5
+    assert got["t3.other_handling.unpaid_fee.total"] == 0 and got["t3.other_handling.other.total"] == 1

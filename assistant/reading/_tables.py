@@ -264,8 +264,14 @@ def _rows_of(message: str) -> tuple[list[str], list[list[str]], list[str]]:
         prev = raw[i - 1].strip() if i else ""
         if line not in folded and (len(cells) > 1 and not _ROW_START.match(cells[0]) and prev and table_cells(raw[i - 1], loose=True) is None
                 and not _PAGE_NUMBER.match(prev) and len(prev) <= 40 and not prev.endswith(("。", "：", ":"))):
-            cells = [prev + cells[0], *cells[1:]]
-            line = f"{raw[i - 1]}\n{line}"
+            # a label broken over two lines, or over three ("1.申请人无正当理由逾期不补" / "正、行政机关不再
+            # 处理其政府信" / "息公开申请 5 0 …", a PDF's narrow column): back to the line its number begins
+            start = i - 1
+            if not _ROW_START.match(prev) and i >= 2 and _ROW_START.match(raw[i - 2].strip()) and table_cells(
+                    raw[i - 2], loose=True) is None and len(raw[i - 2].strip()) <= 40:
+                start = i - 2
+            cells = ["".join(x.strip() for x in raw[start:i]) + cells[0], *cells[1:]]
+            line = "\n".join([*raw[start:i], line])
         lines.append("\n".join(folded[line]) if line in folded else line)  # as the message has it
         rows.append(cells)
     rows = _aligned(rows)
