@@ -21,7 +21,7 @@ TUNE = load(held_out=False)
 ALL = load()
 # what each batch of the tune set reaches today; raise it as the reader improves (the aim is
 # 98%). tune-61…80 were written later, on shapes the reader had not seen, and start far lower.
-TUNE_VALUES_RIGHT = {(1, 60): 0.97, (61, 80): 0.90, (81, 92): 0.87, (93, 104): 0.92, (105, 116): 0.90, (117, 128): 0.92}
+TUNE_VALUES_RIGHT = {(1, 60): 0.97, (61, 80): 0.90, (81, 92): 0.87, (93, 104): 0.92, (105, 116): 0.90, (117, 128): 0.92, (129, 140): 0.65}
 
 
 def _batch(lo: int, hi: int) -> list[dict]:
