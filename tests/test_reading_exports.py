@@ -1249,3 +1249,17 @@ def test_a_pdf_label_broken_over_three_lines():
     got = _values(message)
     assert got["t3.other_handling.no_correction.natural"] == 4 and got["t3.other_handling.no_correction.total"] == 5
     assert got["t3.other_handling.unpaid_fee.total"] == 0 and got["t3.other_handling.other.total"] == 1
+
+
+def test_applications_told_after_a_colon_one_a_semicolon():
+    r = read_message("今年收了5件，情况是这样的：刘某要拆迁补偿标准，予以公开；何女士要小区规划图，部分公开；"
+                     "一家建材公司要的文件我们不掌握；孙某前后问了两回，头一回答复了，第二回按重复申请处理；"
+                     "市规划研究院要的数据予以公开。")
+    got = {op.field: op.value for op in r.ops}
+    assert got["t3.granted.natural"] == "1" and got["t3.granted.research"] == "1"
+    assert got["t3.partial.natural"] == "1" and got["t3.unable.not_held.commercial"] == "1"
+    assert got["t3.not_processed.repeated.natural"] == "1" and got["t3.new_received.total"] == "5"
+    # a part that tells two results for one person is named back, never guessed
+    r = read_message("情况是这样的：刘某要拆迁补偿标准，予以公开；何女士要小区规划图，部分公开；"
+                     "市规划研究院要的数据予以公开；陈某申请了两次，第一次于以公开，第二次按重复申请不予处理")
+    assert any("陈某" in u for u in r.unexplained)

@@ -22,6 +22,7 @@ from assistant.numbers import find_numbers, parse_number
 from assistant.reading._cases import ITEM as _ITEM_LINE
 from assistant.reading._cases import THAT_ONE as _THAT_ONE
 from assistant.reading._cases import Case as _Case
+from assistant.reading._cases import cases_after_a_colon as _cases_after_a_colon
 from assistant.reading._cases import cases_in_a_list as _cases_in_a_list
 from assistant.reading._cases import cases_told_inline as _cases_inline
 from assistant.reading._cases import items_in
@@ -204,6 +205,8 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
             out.unexplained.append(body.strip())
         pos += len(line)
     cases, unplaced = _cases_in_a_list(message) if not table_ops else ([], [])
+    if not cases and not table_ops:
+        cases, unplaced = _cases_after_a_colon(message)  # "情况是这样的：张某要…，予以公开；李某要…"
     cases = cases or (_cases_inline(message) if not table_ops else [])
     for a, b in unplaced:  # "⑤一个阿姨把同样的申请交了两次…": an application of the list not placed
         skip.append((a, b))

@@ -16,7 +16,7 @@ from assistant.numbers import parse_number
 from assistant.reading._questions import is_question
 from assistant.reading._vocab import vocabulary
 
-__all__ = ["ITEM", "THAT_ONE", "Case", "cases_in_a_list", "cases_told_inline", "cases_told_one_per_line", "items_in", "one_case_told"]
+__all__ = ["ITEM", "THAT_ONE", "Case", "cases_after_a_colon", "cases_in_a_list", "cases_told_inline", "cases_told_one_per_line", "items_in", "one_case_told"]
 
 ITEM = _ITEM = re.compile(r"^[ \t\u3000]*(?:[①-⑳]|[（(]?[0-9０-９]{1,2}[)）、.．]|[（(][一二三四五六七八九十]{1,2}[)）]|第[一二三四五六七八九十0-9]{1,2}(?:个|件)[，,:：\s])")
 _NOT_RESULT = ("new_received", "carried_over", "total")
@@ -94,7 +94,8 @@ def _tells_an_application(line: str) -> bool:
     of the report in it ("⑤一个阿姨把同样的申请交了两次，第一次答复过了…")."""
     anchors = vocabulary().anchors(line)
     # (what was asked for may name an item of the report: "要采砂许可的批复")
-    return any(a.kind == "t3col" for a in anchors) and not re.search(r"[0-9０-９]{2,}\s*(?:件|条|个|篇|场|期)", line)
+    return (any(a.kind == "t3col" for a in anchors) or bool(_A_PERSON.match(line))) and not re.search(
+        r"[0-9０-９]{2,}\s*(?:件|条|个|篇|场|期)", line)
 
 
 # "有个大学的课题组…", "一家健身公司…", "某市足球协会…": a line that opens with one applicant
@@ -106,6 +107,36 @@ def _one_applicant_a_line(message: str) -> list[Case]:
     who asked ("有个大学的课题组，要…，给了。" / "一个个人要…，给了。"); [] unless every line is one."""
     return _each_line_a_case(message.splitlines(keepends=True), 0,
                              lambda body: bool(_ONE_APPLICANT.match(body)) and not re.search(r"[0-9０-９]", body))
+
+
+_A_PERSON = re.compile(r"\s*(?:还有|另外|然后)?[\u4e00-\u9fa5](?:某某?|先生|女士|大爷|阿姨|师傅)(?:[要申问查想的让]|前后|说)")
+
+
+def cases_after_a_colon(message: str) -> tuple[list[Case], list[tuple[int, int]]]:
+    """"情况是这样的：张某要…，予以公开；李某要…，部分公开；…": one application a part, parts parted by
+    semicolons after a colon; (cases, spans of the parts that could not be placed), or ([], []) unless at
+    least three are placed and they are most of the parts."""
+    colon = re.search(r"[：:]", message)
+    if colon is None or message.count("；") + message.count(";") < 2:
+        return [], []
+    out: list[Case] = []
+    unplaced: list[tuple[int, int]] = []
+    at = colon.end()
+    for part in re.findall(r"[^；;。\n]+[；;。]?", message[colon.end():]):
+        body = part.strip()
+        if re.search(r"[0-9０-９]|[一二两三四五六七八九十百]+\s*(?:件|个|项)(?!人)", body):
+            return [], []  # "予以公开18件（自然人15）；部分公开5件…": results by count, not one application a part
+        if body:
+            start = at + part.find(body)
+            case = _case(body.rstrip("；;。"), start)
+            if case is not None:
+                out.append(case)
+            elif _tells_an_application(body):
+                unplaced.append((start, start + len(body.rstrip("；;。"))))
+        at += len(part)
+    if len(out) < 3 or len(out) < 2 * len(unplaced):
+        return [], []
+    return out, unplaced
 
 
 def _listed_after_a_colon(message: str) -> list[Case]:
@@ -161,7 +192,8 @@ def _case(line: str, at: int, default_column: str | None = None) -> Case | None:
         rows = {"partial"}  # "涉及商业秘密，遮掉一部分给的": the reason for what was kept back; it counts as 部分公开
     if not rows and _GIVEN.search(line):
         rows = {"granted"}  # "直接给了": the information was given
-    cols = {a.key for a in anchors if a.kind == "t3col"} or ({default_column} if default_column else set())
+    cols = {a.key for a in anchors if a.kind == "t3col"} or ({default_column} if default_column else set()) or (
+        {"natural"} if _A_PERSON.match(_ITEM.sub("", told, count=1)) else set())  # "张某要…", "李女士要…"
     if len(cols) > 1 and (ask := _ASKS.search(told)):
         # "一家健身公司要…评审打分表，把专家个人信息遮了": who asked is named before what was asked for
         cols = {a.key for a in anchors if a.kind == "t3col" and a.end <= ask.start()} or cols
