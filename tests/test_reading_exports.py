@@ -1263,3 +1263,15 @@ def test_applications_told_after_a_colon_one_a_semicolon():
     r = read_message("情况是这样的：刘某要拆迁补偿标准，予以公开；何女士要小区规划图，部分公开；"
                      "市规划研究院要的数据予以公开；陈某申请了两次，第一次于以公开，第二次按重复申请不予处理")
     assert any("陈某" in u for u in r.unexplained)
+
+
+def test_a_figure_said_before_it_was_checked_waits_for_the_checked_one():
+    r = read_message("许可86件，强制5件……等一下我再核对一下台账")
+    got = {op.field: op.value for op in r.ops}
+    assert got == {"t2.licensing.decisions": "86"} and any("强制5件" in x for x in r.rough)
+
+
+def test_one_more_told_and_then_left_out():
+    r = read_message("处罚是31件，还有一件当事人撤销了立案，没有作出决定，不算")
+    got = {op.field: op.value for op in r.ops}
+    assert got == {"t2.penalty.decisions": "31"} and not r.unexplained and r.excluded

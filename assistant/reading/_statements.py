@@ -596,6 +596,7 @@ _ANOTHER_YEARS = re.compile(r"(?:那|这)(?:个|些|几件|几个|几条)?(?:都
 _NOT_APPLICATIONS = re.compile(r"(?:那|这)(?:些|个|几件|几个)?(?:都|也)?(?:不是|不算|不属于)(?:依|政府信息公开|信息公开)?申请")
 
 
+_ONE_MORE_NOT_COUNTED = re.compile(r"(?P<told>(?:还有|另外|另有|其中)[^。；;！!？?\n]{2,40}?)[，,]\s*(?:这个|这件|那件|那个)?(?:也)?(?P<no>不算|不计)(?:在内|进去|数)?(?=[。；;！!\n]|$)")
 # "复议有一起，是居民对拆违的限期拆除告知不服去复议的，这个跟信息公开没关系": not of this report
 _NOT_OPEN_GOVERNMENT = re.compile(r"(?:跟|和|与)(?:政府)?信息公开(?:工作)?(?:没有?(?:什么|啥)?关系|无关|不相干)|不属于(?:政府)?信息公开(?:的)?(?:复议|诉讼|案件)")
 
@@ -612,6 +613,15 @@ def _counted_just_before(message: str, at: int) -> int:
 
 
 def _taken_back(message: str, report_year: int | None, out: Reading) -> None:
+    for m in _ONE_MORE_NOT_COUNTED.finditer(message):
+        # "强制是2件，还有一件扣押后来解除了，没有作出决定，不算": the one more told, then left out
+        start = m.start("told")
+        gone = [x for x in out.stated if start <= x.start < m.start("no")]
+        unread = [u for u in out.unexplained if start <= u[0] < m.start("no")]
+        if gone or unread:
+            out.stated = [x for x in out.stated if x not in gone]
+            out.unexplained = [u for u in out.unexplained if u not in unread]
+            out.excluded.append(message[start:m.end()].strip("，, 。"))
     for m in _NOT_OPEN_GOVERNMENT.finditer(message):
         start = max(message.rfind(ch, 0, m.start()) for ch in "。！!？?；;\n") + 1
         gone = [x for x in out.stated if start <= x.start < m.start() and x.target.startswith(("t3.", "t4."))]
@@ -684,6 +694,7 @@ _ASKED_FOR = re.compile(r"(?:要|申请公开|索取|想看|查阅|申请)(?:的
 _REST_NONE = re.compile(r"(?:其他|其余|剩下|别的)(?:类型|类别|类|几类|几种|的申请人|申请人)?(?:的)?(?:都|也|均)?(?:没有|没|无|是0|为0|是零)")
 _SHOULD_BE = re.compile(r"\s*(?:不对[，,\s]*)?(?:应该是|应该为|应为|应是|改成|改为|其实是|实际是|实际上是)\s*")
 # a number said as a guess: a report states figures, so it is asked for again, not recorded
+_TENTATIVE = re.compile(r"[…\.。，,\s]*(?:等下|等一下|等会儿?|回头|稍后|晚点)[，,\s]*我?(?:再|去)(?:对|核|核对|确认|查|问)(?:一下|下)?")
 _ROUGH_AFTER = re.compile(r"\s*(?:左右|上下|的样子|来条|来件)|\s*吧\s*$")
 _ROUGH_BEFORE = re.compile(r"(?:大概|大约|估计|差不多|估摸|可能有|可能是|好像是|好像有)[^0-9０-９，,。；;、\s]{0,6}$")
 _OTHER_COLUMN = re.compile(r"其他(?:那|这)一?(?:列|栏)")
@@ -1157,7 +1168,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             out.checked.append(quote)  # "其他２（两个事业单位）": the count just given, explained
             continue
         if (_ROUGH_AFTER.match(after) or _ROUGH_BEFORE.search(clause[:n.start]) or (
-                n.approx and re.match(r"[ \u3000]*[余多来]", clause[n.end:]))) and not _EXACT_NEXT.match(following):
+                n.approx and re.match(r"[ \u3000]*[余多来]", clause[n.end:])) or (
+                # "行政强制 ３件……等下我再对一下台账": said before it was checked; the checked one follows
+                not after.strip(" 。；;，,…") and _TENTATIVE.match(following))) and not _EXACT_NEXT.match(following):
             # ("三十多条", "200余条", "两百来条": more than, not how many)
             out.rough.append(quote)  # "公众号发了五百四十条左右 具体的我回头查": the exact figure comes later
             continue
