@@ -1275,3 +1275,12 @@ def test_one_more_told_and_then_left_out():
     r = read_message("处罚是31件，还有一件当事人撤销了立案，没有作出决定，不算")
     got = {op.field: op.value for op in r.ops}
     assert got == {"t2.penalty.decisions": "31"} and not r.unexplained and r.excluded
+
+
+def test_the_grand_total_follows_when_told_to(db):
+    table = ("\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n"
+             "一、本年新收政府信息公开申请数量\t10\t4\t0\t0\t0\t0\t14\n二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n"
+             "（一）予以公开\t6\t2\t0\t0\t0\t0\t8\n（四）无法提供1.本机关不掌握相关政府信息\t3\t2\t0\t0\t0\t0\t5\n"
+             "（七）总计\t9\t4\t0\t0\t0\t0\t13\n四、结转下年度继续办理\t1\t0\t0\t0\t0\t0\t1")
+    cells = _cells_after(db, ["某县水务局 2024年年报", table, "不掌握那行企业列2改1，那件还没办完，结转下年企业改成1，总计跟着改"])
+    assert cells["t3.unable.not_held.commercial"] == 1 and cells["t3.total.commercial"] == 3 and cells["t3.total.total"] == 12

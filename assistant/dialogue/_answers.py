@@ -378,6 +378,30 @@ def _total_follows(ops: list[PatchOp], facts: Facts) -> list[PatchOp]:
     return out
 
 
+# "…38改36，…总计跟着改": the clerk asks the （七）总计 row to follow the results changed
+_GRAND_TOTAL_FOLLOWS = re.compile(r"(?:总计|合计)(?:也|都)?(?:跟着|相应|随之|一起|同步)(?:改|调整|变|修改|更正)")
+_RESULT_ROWS = frozenset(r.address for r in T3_ROWS) - {"t3.new_received", "t3.carried_over", "t3.total", "t3.carried_forward"}
+
+
+def _grand_total_follows(ops: list[PatchOp], message: str, facts: Facts) -> list[PatchOp]:
+    """The （七）总计 cells moved by the changes of the result rows, when the message says so and the
+    row held the sum of the results before."""
+    if not _GRAND_TOTAL_FOLLOWS.search(message) or any(op.field.startswith("t3.total.") for op in ops):
+        return []
+    out: list[PatchOp] = []
+    for col in (*L.T3_APPLICANT_COLUMNS, "total"):
+        delta = 0
+        for op in ops:
+            row, _, c = op.field.rpartition(".")
+            if op.op == "set" and row in _RESULT_ROWS and c == col and (change := _changed(op, facts)) is not None:
+                delta += change[1] - change[0]
+        now = facts.cell_int(f"t3.total.{col}")
+        before = [facts.cell_int(f"{r}.{col}") for r in _RESULT_ROWS]
+        if delta and now is not None and sum(v or 0 for v in before) == now:  # (rows not said hold none)
+            out.append(PatchOp(field=f"t3.total.{col}", value=str(now + delta), quote=_GRAND_TOTAL_FOLLOWS.search(message).group(0)))  # type: ignore[union-attr]
+    return out
+
+
 _LEDGER = re.compile(r"(?:序号|编号)[\t |｜]+.*(?:日期|时间)|申请人[\t |｜]+|办理情况|收到日期|登记日期|答复日期")
 
 
@@ -463,6 +487,7 @@ def answer(st: State, message: str, model: Model, correction: str | None) -> Out
         tail.insert(0, _reading_notes(MessageReading(unexplained=unplaced), st.stated)[1][0])
     accepted = _added_to_what_was_said(accepted, message, st.full, counted)
     accepted += _one_column_follows(accepted, st.stated) + _total_follows(accepted, st.stated)
+    accepted += _grand_total_follows(accepted, message, st.stated)
     if (left := _still_unplaced(reading.unexplained, accepted)) != reading.unexplained:
         # "不对不对 个人是八件 漏了一件…": the 8 is what the one added made of 自然人: not named back
         tail = [t for t in tail if not t.startswith("这些数字没能确定")]
