@@ -301,6 +301,16 @@ def wait_for_new_revision(page, before: str | None, timeout_ms: int = TIMEOUT_MS
     return shown_revision(page)
 
 
+def open_new_draft(page, timeout_ms: int = TIMEOUT_MS) -> None:
+    """新建 and wait until the page shows the new draft (a message sent while the page still applies
+    the new draft's views may find 发送 not yet live, and not be taken)."""
+    before = page.evaluate("() => { const p = document.querySelector('#revision [data-draft]');"
+                           " return p ? p.dataset.draft : null; }")
+    page.locator("#new-draft").click()
+    page.wait_for_function("(before) => { const p = document.querySelector('#revision [data-draft]');"
+                           " return p && p.dataset.draft !== before; }", arg=before, timeout=timeout_ms)
+
+
 def send_message(page, text: str, timeout_ms: int = TIMEOUT_MS) -> None:
     before = shown_revision(page)
     page.locator("#chat-input textarea").fill(text)

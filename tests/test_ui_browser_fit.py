@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from eval.harness import logged_in_page, send_message
+from eval.harness import logged_in_page, open_new_draft, send_message
 from tests.test_ui_browser import PASSWORD, served
 
 pytestmark = pytest.mark.timeout(400)
@@ -53,7 +53,7 @@ def test_the_drafting_confirmation_opens_in_view(app):
     base, work = app
     expect.set_options(timeout=30_000)
     with logged_in_page(base, "zhaoliu", PASSWORD) as page:
-        page.locator("#new-draft").click()
+        open_new_draft(page)
         send_message(page, "我们是城关镇人民政府，乡镇，写2024年的")
         page.locator("#draft-all").click()
         expect(page.locator("#draft-confirm-text")).to_contain_text("确定现在起草吗")
@@ -79,7 +79,7 @@ def test_the_supervisors_review_bar_gives_the_drafts_state_room(app):
     base, work = app
     expect.set_options(timeout=30_000)
     with logged_in_page(base, "zhaoliu", PASSWORD) as page:
-        page.locator("#new-draft").click()
+        open_new_draft(page)
         send_message(page, "我们是河东镇人民政府，乡镇，写2024年的")
         page.locator("#move-submit").click()
         page.locator("#confirm-submit").click()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from eval.harness import logged_in_page, send_message
+from eval.harness import logged_in_page, open_new_draft, send_message
 from tests.dialogue_support import SAMPLE_DIALOGUE
 from tests.test_ui_browser import PASSWORD, served
 
@@ -53,7 +53,7 @@ def test_a_refused_action_is_told_in_chinese_and_leaves_the_page_as_it_was(app):
     base, work = app
     expect.set_options(timeout=30_000)
     with logged_in_page(base, "zhangsan", PASSWORD) as page:
-        page.locator("#new-draft").click()
+        open_new_draft(page)
         chat = page.locator("#chat")
         send_message(page, "我们是城关镇人民政府，乡镇，写2024年的")
         expect(chat).to_contain_text("城关镇人民政府")

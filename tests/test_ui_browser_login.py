@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from eval.harness import launch_chromium, logged_in_page, login
+from eval.harness import launch_chromium, logged_in_page, login, open_new_draft
 from tests.test_ui_browser import PASSWORD, served
 from ui._page import APP_TITLE
 
@@ -87,7 +87,7 @@ def test_after_the_login_gradios_own_words_are_chinese_under_an_english_browser(
     with logged_in_page(base, "zhangsan", PASSWORD, locale="en-US") as page:
         assert APP_TITLE in page.title()
         assert page.evaluate("document.documentElement.lang") == "zh-CN"
-        page.locator("#new-draft").click()
+        open_new_draft(page)
         upload = page.locator("#import-box")
         upload.click()  # the accordion with the upload box
         expect(upload).to_contain_text("点击上传")

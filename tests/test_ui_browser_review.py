@@ -12,7 +12,7 @@ import zipfile
 import pytest
 from lxml import etree
 
-from eval.harness import logged_in_page, send_message, shown_revision, wait_for_new_revision
+from eval.harness import logged_in_page, open_new_draft, send_message, shown_revision, wait_for_new_revision
 from tests.test_ui_browser import PASSWORD, served
 
 pytestmark = pytest.mark.timeout(400)
@@ -91,7 +91,7 @@ def test_a_draft_copy_a_return_with_its_reason_and_the_clerks_to_do(app, tmp_pat
         expect(page.locator("#send")).to_be_enabled()
         page.screenshot(path=str(work / "returned-1366x768.png"))
         # elsewhere, a click on the to-do item brings the returned draft back
-        page.locator("#new-draft").click()
+        open_new_draft(page)
         expect(page.locator("#draft-status")).not_to_contain_text("理由")
         page.locator("#todo [data-draft]").first.click()
         expect(page.locator("#draft-status")).to_contain_text("理由：表二、表三还没填完，请补齐")
@@ -106,7 +106,7 @@ def test_an_editors_text_is_kept_by_drafting_all_and_redrafted_only_on_request(a
     base, work = app
     expect.set_options(timeout=60_000)
     with logged_in_page(base, "liuli", PASSWORD) as page:
-        page.locator("#new-draft").click()
+        open_new_draft(page)
         send_message(page, "我们是西湖镇人民政府，乡镇，写2024年的年报")
         before = shown_revision(page)
         page.locator("#draft-all").click()
