@@ -1284,3 +1284,8 @@ def test_the_grand_total_follows_when_told_to(db):
              "（七）总计\t9\t4\t0\t0\t0\t0\t13\n四、结转下年度继续办理\t1\t0\t0\t0\t0\t0\t1")
     cells = _cells_after(db, ["某县水务局 2024年年报", table, "不掌握那行企业列2改1，那件还没办完，结转下年企业改成1，总计跟着改"])
     assert cells["t3.unable.not_held.commercial"] == 1 and cells["t3.total.commercial"] == 3 and cells["t3.total.total"] == 12
+
+
+def test_a_figure_and_its_difference_in_one_message(db):
+    cells = _cells_after(db, ["某镇人民政府 2025年年报", "表二 许可四十二件 处罚九件 处罚再加2件 强制没有"])
+    assert cells["t2.penalty.decisions"] == 11 and cells["t2.licensing.decisions"] == 42

@@ -1438,8 +1438,14 @@ def _by_difference(message: str, out: Reading) -> None:
         if not sign:
             continue
         end = min((i for i in (message.find(ch, x.end) for ch in "。；;！？\n") if i >= 0), default=len(message))
-        if _ABSOLUTE_AFTER.search(message[x.end:end]) or any(
-                y.target == x.target and y.value != x.value for y in out.stated):
+        base = [y for y in out.stated if y.target == x.target and y.value != x.value]
+        if len(base) == 1 and base[0].end <= x.start and not _ABSOLUTE_AFTER.search(message[x.end:end]) and (
+                total := base[0].value + sign * x.value) >= 0:  # type: ignore[operator]
+            # "处罚九件 处罚再加2件": the figure said, and the difference to it, in one message
+            out.stated = [y for y in out.stated if y is not x and y is not base[0]]
+            out.computed.append(Stated(x.target, total, message[base[0].start:x.end], base[0].start, x.end))
+            continue
+        if _ABSOLUTE_AFTER.search(message[x.end:end]) or base:
             continue  # "自然人那里多写了一个 应该是98": the value is said
         out.by_difference[x.target] = sign
         # "…再加2件 十二月二十七号那两件他们漏报了", "…少算了10条，规划公示栏目那10条没统计进去":
