@@ -1289,3 +1289,8 @@ def test_the_grand_total_follows_when_told_to(db):
 def test_a_figure_and_its_difference_in_one_message(db):
     cells = _cells_after(db, ["某镇人民政府 2025年年报", "表二 许可四十二件 处罚九件 处罚再加2件 强制没有"])
     assert cells["t2.penalty.decisions"] == 11 and cells["t2.licensing.decisions"] == 42
+
+
+def test_a_rough_hotline_count_is_no_figure_of_the_report_either():
+    r = read_message("网站发了156条，另外12345热线工单两千多件")
+    assert not r.rough and r.not_ours and {op.field for op in r.ops} == {"website_items"}

@@ -1172,6 +1172,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                 # "行政强制 ３件……等下我再对一下台账": said before it was checked; the checked one follows
                 not after.strip(" 。；;，,…") and _TENTATIVE.match(following))) and not _EXACT_NEXT.match(following):
             # ("三十多条", "200余条", "两百来条": more than, not how many)
+            if _HOTLINE.search(clause) and not _APPLICATIONS_NAMED.search(clause):
+                out.not_ours.append(quote)  # "12345热线工单两千多件": no figure of the report, rough or not
+                continue
             out.rough.append(quote)  # "公众号发了五百四十条左右 具体的我回头查": the exact figure comes later
             continue
         if (half := _HALF_OF.match(clause, max(n.end, n.unit_end))) and (col := next(
