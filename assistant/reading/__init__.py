@@ -240,12 +240,6 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     # the question asked was what became of the applications already told
     results = topic == "t3" and any(str(k).startswith("t3.new_received.") for k in (earlier or {}))
     reading = read_statements(message, skip, earlier, report_year, results)
-    for start, end, copied, quote in _same_as_above(message, skip):
-        # "规章 0 0 0" / "规范性文件 同上": the line above's values, for this line's item (quoted with both)
-        above = read_message(copied, report_year=report_year)
-        out.ops += [op.model_copy(update={"quote": quote}) for op in above.ops
-                    if not any(x.target == op.field for x in reading.stated)]
-        reading.unexplained = [u for u in reading.unexplained if not start <= u[0] < end]
     if cases and (head := _GROUP_HEAD.search(message[:cases[0].start])) and not _LIST_OF_THIS_YEARS.search(
             message[:cases[0].start]) and parse_number(head.group(1)) == sum(c.count for c in cases) and not any(
             a.kind == "t3row" and a.key in ("new_received", "carried_over") for a in vocabulary().anchors(head.group(0))):
@@ -534,27 +528,6 @@ def _last_years_table(message: str, table_lines: list[str], report_year: int | N
     start = max(words.rfind(ch, 0, at) for ch in "。！!？?；;\n，, ") + 1
     end = words.find("\n", said.end() if said else 0)
     return words[start:end if end > 0 else len(words)].strip()
-
-
-_SAME_AS_ABOVE = re.compile(r"^[ \t\u3000]*(?P<label>[^\s0-9０-９：:]{2,12})[ \t\u3000]*[：:]?[ \t\u3000]*(?:同上|同前|同上行|和上面一样|跟上面一样)[ \t\u3000。]*$",
-                            re.MULTILINE)
-
-
-def _same_as_above(message: str, skip: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
-    """Lines "<item> 同上" under a line of numbers: (start, end, the item with the numbers above, the
-    two lines as the quote)."""
-    out = []
-    for m in _SAME_AS_ABOVE.finditer(message):
-        if any(a <= m.start() < b for a, b in skip):
-            continue
-        above_end = message.rfind("\n", 0, m.start())
-        above = message[message.rfind("\n", 0, max(above_end, 0)) + 1:max(above_end, 0)]
-        numbers = re.findall(r"[0-9０-９][0-9０-９,，.．]*", above)
-        if above_end < 0 or not numbers or not re.match(r"\s*[^\s0-9０-９]", above):
-            continue
-        copied = f"{m.group('label')} {' '.join(numbers)}"
-        out.append((m.start(), m.end(), copied, f"{above.strip()}\n{m.group(0).strip()}"))
-    return out
 
 
 def _one_case(message: str, reading: Reading, earlier: Mapping[str, object]) -> _Case | None:
