@@ -110,6 +110,30 @@ def test_a_lazy_panel_follows_while_shown_and_catches_up_when_selected(built):
     assert "panels_due" not in _turn(v, fns, draft, "予以公开31件", "page-1")
 
 
+def test_a_new_draft_sends_its_lazy_panels_only_when_shown(built):
+    """新建报告 from a page on 报告预览: the new draft's grids and change record wait for their tab (the
+    page's grids were the last draft's, which its selection compares with); a page not known, or one
+    showing 数据表, gets them at once."""
+    _, v, fns, by_trigger = built
+    draft = _open_page(v, fns, "zhangsan", "page-1")
+    _turn(v, fns, draft, "本年新收政府信息公开申请40件，予以公开30件。", "page-1")
+    select_grids = by_trigger[(v["tab_grids"]._id, "select")]
+    _call(select_grids.fn, draft, "p1.active", user="zhangsan", page="page-1")  # the page has draft 1's grids
+    _call(by_trigger[(v["tab_preview"]._id, "select")].fn, draft, "p1.active", user="zhangsan", page="page-1")
+    new = _named(v, _call(fns["new_draft"].fn, "p1.active", user="zhangsan", page="page-1")[0])
+    fresh = new["draft_select"]["value"]
+    assert fresh not in (None, draft) and "preview" in new and "findings" in new
+    assert not set(LAZY_OUTPUTS) & set(new)
+    caught_up = _named(v, _call(select_grids.fn, fresh, "p1.active", user="zhangsan", page="page-1")[0])
+    assert "40" not in str(caught_up["grid_t3"]) and "grid_base" in caught_up  # the new draft's, blank
+    # shown: with the new draft at once
+    shown = _named(v, _call(fns["new_draft"].fn, "p1.active", user="zhangsan", page="page-1")[0])
+    assert {"grid_t2", "grid_t3", "grid_t4", "grid_marks", "grid_base"} <= set(shown) and "history" not in shown
+    # a page the server does not know (an API caller that never loaded one) gets everything, as before
+    unknown = _named(v, _call(fns["new_draft"].fn, "p1.active", user="zhangsan", page="page-9")[0])
+    assert set(LAZY_OUTPUTS) <= set(unknown)
+
+
 def test_the_preview_kept_for_a_revision_is_never_shown_for_another(built):
     ws, v, fns, _ = built
     draft = _open_page(v, fns, "zhangsan", "page-1")

@@ -10,7 +10,7 @@ from ui import views
 from ui._chat import no_draft_sentence
 from ui._gradio_auth import user_of
 from ui._preview import PROVENANCE_HINT
-from ui._refresh import LAZY_OUTPUTS, VIEW_OUTPUTS, Shown, chat_of, lazy_views, refresh
+from ui._refresh import LAZY_OUTPUTS, VIEW_OUTPUTS, Shown, chat_of, in_sight, lazy_views, refresh
 from ui._registry import Views, notice_html, page_of
 from ui._runtime import in_thread
 from ui._sent import LAZY, PAGES
@@ -132,11 +132,13 @@ def wire(v: Views, ws: AppService, demo: gr.Blocks) -> None:
 
     async def on_new(part, request: gr.Request):
         username = user_of(request)
+        # the grids and the change record of the new draft only while their tab is shown (as after a turn)
+        names = in_sight(VIEW_OUTPUTS, page_of(v, request))
 
         def work():
             draft = ws.new_draft(username)
             choices = selector(username, draft.id)
-            return {"chat": chat_of(ws, username, draft.id), **refresh(v, ws, username, draft.id, part),
+            return {"chat": chat_of(ws, username, draft.id), **refresh(v, ws, username, draft.id, part, names),
                     "draft_select": choices}
 
         return await in_thread(work)

@@ -12,8 +12,8 @@ from ui import views
 from ui._registry import Views
 from ui._sent import LAZY, PAGES, Page
 
-__all__ = ["LAZY_OUTPUTS", "NO_DRAFT", "TURN_OUTPUTS", "VIEW_OUTPUTS", "Shown", "chat_of", "lazy_views", "refresh",
-           "turn_views"]
+__all__ = ["LAZY_OUTPUTS", "NO_DRAFT", "TURN_OUTPUTS", "VIEW_OUTPUTS", "Shown", "chat_of", "in_sight", "lazy_views",
+           "refresh", "turn_views"]
 
 NO_DRAFT = '<div class="empty">还没有可以查看的报告。</div>'
 
@@ -70,6 +70,14 @@ def refresh(v: Views, ws: AppService, username: str, draft_id: Any, part: str | 
             names: Sequence[str] = VIEW_OUTPUTS) -> dict[str, Any]:
     with ws.one_read():  # the panels read the same user and draft rows: once
         return v.render(Shown(ws, username, draft_id, part), names)
+
+
+def in_sight(names: Sequence[str], page: Page | None) -> tuple[str, ...]:
+    """``names`` less the lazy panels out of this page's sight: their tab's selection sends them,
+    compared with what the page was last sent (``lazy_views``). A page not known keeps them all."""
+    shown = PAGES.shown(page)
+    hidden = {n for tab, panel in LAZY.items() if tab not in shown for n in panel}
+    return tuple(n for n in names if n not in hidden)
 
 
 def chat_of(ws: AppService, username: str, draft_id: Any) -> list[dict[str, str]]:
