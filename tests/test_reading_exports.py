@@ -18,7 +18,9 @@ def _cells_after(db, messages: list[str]) -> dict[str, object]:
 
 
 def _values(message: str, **kw) -> dict[str, object]:
-    return {op.field: op.value for op in read_message(message, **kw).ops}
+    """What the reader takes from ``message``: stated, and counted by itself (applications told apart)."""
+    r = read_message(message, **kw)
+    return {op.field: op.value for op in [*r.ops, *r.computed]}
 
 
 # an OA system's export: one line per applicant, the rows of table 三 across, some rows left out
@@ -1259,9 +1261,14 @@ def test_applications_told_after_a_colon_one_a_semicolon():
     assert got["t3.granted.natural"] == "1" and got["t3.granted.research"] == "1"
     assert got["t3.partial.natural"] == "1" and got["t3.unable.not_held.commercial"] == "1"
     assert got["t3.not_processed.repeated.natural"] == "1" and got["t3.new_received.total"] == "5"
-    # a part that tells two results for one person is named back, never guessed
+    # one person who applied twice, each result told ("第一次…，第二次…"): two applications
     r = read_message("情况是这样的：刘某要拆迁补偿标准，予以公开；何女士要小区规划图，部分公开；"
                      "市规划研究院要的数据予以公开；陈某申请了两次，第一次于以公开，第二次按重复申请不予处理")
+    got = {op.field: op.value for op in [*r.ops, *r.computed]}
+    assert got["t3.granted.natural"] == "2" and got["t3.not_processed.repeated.natural"] == "1"
+    # ... but a part whose second result is not told is named back, never guessed
+    r = read_message("情况是这样的：刘某要拆迁补偿标准，予以公开；何女士要小区规划图，部分公开；"
+                     "市规划研究院要的数据予以公开；陈某申请了两次，第一次于以公开，第二次的还在研究")
     assert any("陈某" in u for u in r.unexplained)
 
 
@@ -1294,3 +1301,78 @@ def test_a_figure_and_its_difference_in_one_message(db):
 def test_a_rough_hotline_count_is_no_figure_of_the_report_either():
     r = read_message("网站发了156条，另外12345热线工单两千多件")
     assert not r.rough and r.not_ours and {op.field for op in r.ops} == {"website_items"}
+
+
+def test_table_two_as_its_ten_numbers_in_the_tables_order():
+    got = _values("帮我写东林区司法局的年报。表2按顺序填：0 0 0 2 0 9 150 33 0 1.5")
+    assert got["agency_name"] == "东林区司法局"  # the name before the numbers is still read
+    assert (got["t2.normative_docs.issued"], got["t2.normative_docs.in_force"]) == (2, 9)
+    assert (got["t2.licensing.decisions"], got["t2.penalty.decisions"], got["t2.fees.amount"]) == (150, 33, "1.5")
+    # ten numbers with no word of table 二 are no table of their own: named back
+    r = read_message("依次是 0 0 0 2 0 9 150 33 0 1")
+    assert not any(op.field.startswith("t2.") for op in r.ops) and r.unexplained
+
+
+def test_table_two_in_order_as_the_answer_to_table_two():
+    r = read_message("3、1、12、0、0、0、88、5、0、0", topic="t2")
+    got = {op.field: op.value for op in r.ops}
+    assert got["t2.regulations.issued"] == 3 and got["t2.licensing.decisions"] == 88
+
+
+def test_not_one_received_is_none():
+    got = _values("依申请这块今年一个没收到")
+    assert "t3.new_received.total" not in got or got["t3.new_received.total"] in (0, "0")
+    assert got.get("t3.new_received") == 0  # the row, none
+
+
+def test_last_years_figure_keeps_its_item_for_this_years():
+    got = _values("去年行政规范性文件有效8件，今年制发2废止1")
+    assert got["t2.normative_docs.issued"] in (2, "2") and got["t2.normative_docs.repealed"] in (1, "1")
+    assert "t2.normative_docs.in_force" not in got
+
+
+def test_a_phone_number_is_no_count():
+    r = read_message("政务新媒体发了40条，有事打办公室电话0571-8765432或者13800001111")
+    assert {op.field for op in r.ops} == {"new_media_posts"} and not r.unexplained
+
+
+def test_the_guide_answers_what_each_part_is_about():
+    from assistant.reading import guide_answer
+    assert "平台" in (guide_answer("平台建设那块要写什么") or "")
+    assert "1月31日" in (guide_answer("年报啥时候要挂网公布？") or "")
+    assert "考核" in (guide_answer("绩效考核的情况要写进去吗") or "")
+
+
+def test_the_agencys_name_with_its_places_said_later_wins():
+    got = _values("你好 我是城关镇党政办的小李，帮忙弄一下年报，某某县城关镇人民政府2025年的")
+    assert got["agency_name"] == "某某县城关镇人民政府"
+
+
+def test_applications_told_as_stories_after_their_count():
+    message = ("今年一共来了2个申请，一个是村民，一个是合作社。村民王某要土地流转合同，给他了；"
+               "合作社要的是县里的补贴文件，我们镇没有这个文件。")
+    got = _values(message)
+    assert got["t3.granted.natural"] in (1, "1") and got["t3.unable.not_held.other"] in (1, "1")
+    # as many stories as counted, or nothing read as stories
+    got = _values("今年一共来了3个申请。村民王某要土地流转合同，给他了；合作社要的是补贴文件，我们没有。")
+    assert "t3.granted.natural" not in got
+
+
+def test_last_years_report_carry_forward_is_this_years_carry_over():
+    got = _values("看了上年的年度报告，结转下年度那行是2件")
+    assert got.get("t3.carried_over.total") in (2, "2") and "t3.carried_forward.total" not in got
+
+
+def test_a_clerks_sheet_with_a_subtotal_and_a_notes_column():
+    message = ("项目\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t法人小计\t总计\t备注\n"
+               "一、本年新收政府信息公开申请数量\t20\t5\t0\t1\t2\t0\t8\t28\t比上年多3件\n"
+               "不予公开-属于国家秘密\t1\t0\t0\t0\t0\t0\t0\t1\n"
+               "无法提供-没有现成信息需要另行制作\t2\t1\t0\t0\t0\t0\t1\t3\t已告知\n")
+    ops, _ = parse_pasted_tables(message)
+    got = {op.field: op.value for op in ops}
+    assert got["t3.new_received.total"] == 28 and got["t3.new_received.legal_service"] == 2
+    assert got["t3.withheld.state_secret.natural"] == 1 and got["t3.unable.needs_creation.commercial"] == 1
+    assert 3 not in {v for k, v in got.items() if k.startswith("t3.new_received.")}  # not the note's 3
+    # a subtotal that is not what it seems (总计 is not the six columns added up): not read
+    bad = message.replace("\t8\t28\t", "\t28\t8\t")
+    assert not any(op.field.startswith("t3.new_received.") for op in parse_pasted_tables(bad)[0])

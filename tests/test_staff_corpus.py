@@ -21,7 +21,11 @@ TUNE = load(held_out=False)
 ALL = load()
 # what each batch of the tune set reaches today; raise it as the reader improves (the aim is
 # 98%). tune-61…80 were written later, on shapes the reader had not seen, and start far lower.
-TUNE_VALUES_RIGHT = {(1, 60): 0.97, (61, 80): 0.90, (81, 92): 0.87, (93, 104): 0.92, (105, 116): 0.90, (117, 128): 0.92, (129, 140): 0.65}
+TUNE_VALUES_RIGHT = {(1, 60): 0.97, (61, 80): 0.90, (81, 92): 0.87, (93, 104): 0.92, (105, 116): 0.90, (117, 128): 0.92, (129, 140): 0.93,
+                     (141, 152): 0.47}
+
+
+_PHONE = re.compile(r"(?<![0-9０-９])(?:[0０][1-9１-９][0-9０-９]{1,2}\s*[-－—–]\s*[1-9１-９][0-9０-９]{6,7}|[1１][3-9３-９][0-9０-９]{9})(?![0-9０-９])")
 
 
 def _batch(lo: int, hi: int) -> list[dict]:
@@ -59,6 +63,10 @@ def test_every_number_is_recorded_or_named_back(message):
             continue  # "25行的顺序", "只有六个申请人的列", "每行6个数": the table's shape, not a figure
         if n.unit == "" and n.value >= 100 and re.match(r"[\u4e00-\u9fff]{0,10}?(?:热线|专线|服务平台|工单|平台)", message[n.end:]):
             continue  # "12369环保举报热线": a hotline's name
+        if n.unit == "" and 1 <= n.value <= 4 and re.search(r"表\s*$", message[:n.start]):
+            continue  # "表2": a table's name
+        if any(m.start() <= n.start < m.end() for m in _PHONE.finditer(message)):
+            continue  # "联系电话0931-5821066": a phone number
         if n.value == 1 and re.match(r"[个件]?(?:没多|不多|没少|不少)", message[n.end:]):
             continue  # "一个没多一个没少": none more, none fewer
         if n.unit in ("年", "月", "日", "号") or message[:n.start].rstrip().endswith("第") or (

@@ -27,11 +27,12 @@ from assistant.reading._cases import cases_in_a_list as _cases_in_a_list
 from assistant.reading._cases import cases_told_inline as _cases_inline
 from assistant.reading._cases import items_in
 from assistant.reading._cases import one_case_told as _one_case_told
+from assistant.reading._cases import stories_after_a_count as _stories
 from assistant.reading._guide import guide_answer
-from assistant.reading._identity import agency_name_in, full_agency_name, infer_level, said_as
+from assistant.reading._identity import agency_name_in, full_agency_name, infer_level, placed_name_in, said_as
 from assistant.reading._questions import is_question
 from assistant.reading._statements import _CORRECTS, Reading, Stated, Zero, read_statements
-from assistant.reading._tables import is_table_line, parse_pasted_tables
+from assistant.reading._tables import is_table_line, parse_pasted_tables, t2_in_table_order
 from assistant.reading._texts import Text, labelled_texts
 from assistant.reading._texts import said_of_a_topic as _said_of_a_topic
 from assistant.reading._vocab import Anchor as _Anchor
@@ -188,6 +189,10 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     out.last_years = table_ops if last_years else []
     out.table_lines = table_lines
     skip: list[tuple[int, int]] = []
+    if not table_ops:
+        in_order, spans = t2_in_table_order(message, topic)
+        out.ops += in_order
+        skip += spans
     for m in _FILE.finditer(message):  # "D:\2025台账\…xlsx", "/tmp/run3/…": their digits count nothing
         skip.append((m.start(), m.end()))
         out.files.append(m.group(0))
@@ -198,28 +203,40 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
         if pending[body] > 0:
             pending[body] -= 1
             skip.append((pos, pos + len(body)))
-        elif body.strip() and _NUMBER_RUN.search(body):
+        elif body.strip() and (run := _NUMBER_RUN.search(body)) and not any(
+                a <= pos + run.start() < b for a, b in skip):
             # four or more numbers with nothing between them are a table row, never a sentence: one
-            # the table reader could not place is named back whole, not read number by number
-            skip.append((pos, pos + len(body)))
-            out.unexplained.append(body.strip())
+            # the table reader could not place is named back whole, not read number by number (from
+            # the sentence it begins in: "平川县林业局的年报。表二：…" still names the agency)
+            begin = max(body.rfind(p, 0, run.start()) for p in "。！？!?；;") + 1
+            skip.append((pos + begin, pos + len(body)))
+            out.unexplained.append(body[begin:].strip())
         pos += len(line)
     cases, unplaced = _cases_in_a_list(message) if not table_ops else ([], [])
     if not cases and not table_ops:
         cases, unplaced = _cases_after_a_colon(message)  # "情况是这样的：张某要…，予以公开；李某要…"
-    cases = cases or (_cases_inline(message) if not table_ops else [])
+    cases = cases or (_cases_inline(message) or _stories(message) if not table_ops else [])
     for a, b in unplaced:  # "⑤一个阿姨把同样的申请交了两次…": an application of the list not placed
         skip.append((a, b))
         out.unexplained.append(message[a:b].strip())
+    counted: list[Stated] = []  # the reader's own counts of applications told apart among others
+
+    def count_of(address: str, mine: list[_Case]) -> None:
+        quote = message[mine[0].start:mine[-1].end].strip()
+        k = sum(c.count for c in mine)
+        # (the sums the grounding check accepts: counts of applications written in the quote)
+        counts = [m.value for m in find_numbers(quote) if not m.approx and m.unit in ("", "件", "个", "项", "宗", "起", "例", "份")][:12]
+        if items_in(quote) == k or any(c.count > 1 for c in mine) or any(
+                sum(c) == k for n in (1, 2, 3, 4) for c in itertools.combinations(counts, n)):
+            out.ops.append(PatchOp(field=address, value=str(k), quote=quote))
+        else:  # (told between other applications: no words of the message hold the count)
+            counted.append(Stated(address, k, quote, 0, 0))
+
     for row, col in dict.fromkeys((c.row, c.column) for c in cases):
         # "1、一个村民要征地补偿协议 给他公开了": each line one application, counted into its cells
-        mine = [c for c in cases if (c.row, c.column) == (row, col)]
-        quote = message[mine[0].start:mine[-1].end].strip()
-        out.ops.append(PatchOp(field=f"t3.{row}.{col}", value=str(sum(c.count for c in mine)), quote=quote))
+        count_of(f"t3.{row}.{col}", [c for c in cases if (c.row, c.column) == (row, col)])
     for row in dict.fromkeys(c.row for c in cases):
-        mine = [c for c in cases if c.row == row]
-        out.ops.append(PatchOp(field=f"t3.{row}.total", value=str(sum(c.count for c in mine)),
-                               quote=message[mine[0].start:mine[-1].end].strip()))
+        count_of(f"t3.{row}.total", [c for c in cases if c.row == row])
     skip += [(c.start, c.end) for c in cases]
     if cases and _room_for(earlier or {}, sum(c.count for c in cases)):
         # "去年转过来那个：…给他了" and then "今年的6个：①…全部给了": applications told in earlier
@@ -271,18 +288,16 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     if new and any(x.target == "t3.new_received.total" and x.value == sum(c.count for c in new)
                      for x in [*reading.stated, *reading.computed]):
         # "今年收了5件 我一个个说": the lines are this year's applications, by who applied
-        span = message[cases[0].start:cases[-1].end].strip()
         for col in dict.fromkeys(c.column for c in new):
-            out.ops.append(PatchOp(field=f"t3.new_received.{col}", value=str(sum(c.count for c in new if c.column == col)),
-                                   quote=span))
+            if any(x.target == f"t3.new_received.{col}" and x.value == sum(c.count for c in new if c.column == col)
+                   for x in reading.stated):
+                continue  # "两个是居民个人申请的": said in the message's own words already
+            count_of(f"t3.new_received.{col}", [c for c in new if c.column == col])
         carried = [c for c in cases if c.carried_over]  # "另外去年12月底收到的一件…也给了"
         for col in dict.fromkeys(c.column for c in carried):
-            mine = [x for x in carried if x.column == col]
-            out.ops.append(PatchOp(field=f"t3.carried_over.{col}", value=str(sum(c.count for c in mine)),
-                                   quote=message[mine[0].start:mine[-1].end].strip()))
+            count_of(f"t3.carried_over.{col}", [x for x in carried if x.column == col])
         if carried:  # the story is whole (its count matched): these are all that came from last year
-            out.ops.append(PatchOp(field="t3.carried_over.total", value=str(sum(c.count for c in carried)),
-                                   quote=message[carried[0].start:carried[-1].end].strip()))
+            count_of("t3.carried_over.total", carried)
     elif not cases and (one := _one_case(message, reading, earlier or {})):
         # "依申请还有一件漏了，…也是个人的，还没答复，转明年了": one application, and what became of it
         one_told = message[one.start:one.end].strip()
@@ -317,6 +332,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
         # "律师事务所的2件都公开了。还有一个是村委会申请的，…也是予以公开": one application told beside
         # other counts, which "one more" cannot be added to safely: named back, not dropped
         reading.unexplained.append((beside.start, beside.end, message[beside.start:beside.end].strip()))
+    reading.computed += counted
     _two_rows_summed(reading, earlier or {})
     _filed_in_another_column(message, reading)
     _each_of_them(message, reading)
@@ -767,6 +783,8 @@ def _identity(message: str, skip: list[tuple[int, int]], topic: str | None, out:
     if not full and (fuller := [(n, q) for n, q in names[1:] if len(n) > len(said) and said[:2] in n]):
         # "我是长宁街道党政办的 … 我们是云岭区长宁街道办事处": the fuller name of the same body said later
         said, quote = max(fuller, key=lambda x: len(x[0]))
+    elif not full and (placed := placed_name_in(message, said)):
+        said, quote = placed, placed
     name = full_agency_name(said)
     if name != said:
         out.name_completed = (said, name)  # said back, to be corrected if wrong

@@ -16,7 +16,8 @@ from assistant.numbers import parse_number
 from assistant.reading._questions import is_question
 from assistant.reading._vocab import vocabulary
 
-__all__ = ["ITEM", "THAT_ONE", "Case", "cases_after_a_colon", "cases_in_a_list", "cases_told_inline", "cases_told_one_per_line", "items_in", "one_case_told"]
+__all__ = ["ITEM", "THAT_ONE", "Case", "cases_after_a_colon", "cases_in_a_list", "cases_told_inline", "cases_told_one_per_line", "items_in", "one_case_told",
+           "stories_after_a_count"]
 
 ITEM = _ITEM = re.compile(r"^[ \t\u3000]*(?:[①-⑳]|[（(]?[0-9０-９]{1,2}[)）、.．]|[（(][一二三四五六七八九十]{1,2}[)）]|第[一二三四五六七八九十0-9]{1,2}(?:个|件)[，,:：\s])")
 _NOT_RESULT = ("new_received", "carried_over", "total")
@@ -128,6 +129,17 @@ def cases_after_a_colon(message: str) -> tuple[list[Case], list[tuple[int, int]]
             return [], []  # "予以公开18件（自然人15）；部分公开5件…": results by count, not one application a part
         if body:
             start = at + part.find(body)
+            twice = _TWICE.search(body)
+            if twice:  # "陈某前后申请了两次同样的内容，第一次予以公开，第二次按重复申请不予处理": two applications
+                head = body[:twice.start("first")]  # (who asked, and that it was twice)
+                both = [c for c in (_case(head + twice.group("first"), start), _case(head + twice.group("second"), start))
+                        if c is not None]
+                if len(both) == 2 and both[0].column == both[1].column:
+                    out += [Case(c.row, c.column, c.carried_over, start, start + len(body.rstrip("；;。"))) for c in both]
+                else:  # (two applications, one of them not placed: never counted as one)
+                    unplaced.append((start, start + len(body.rstrip("；;。"))))
+                at += len(part)
+                continue
             case = _case(body.rstrip("；;。"), start)
             if case is not None:
                 out.append(case)
@@ -137,6 +149,10 @@ def cases_after_a_colon(message: str) -> tuple[list[Case], list[tuple[int, int]]
     if len(out) < 3 or len(out) < 2 * len(unplaced):
         return [], []
     return out, unplaced
+
+
+# "前后申请了两次同样的内容，第一次予以公开，第二次按重复申请不予处理"
+_TWICE = re.compile(r"(?:前后|先后)?(?:申请|提交|交)了?(?:两次|2次|二次)[^，,；;。]*[，,]\s*第一次(?P<first>[^，,；;。]+)[，,]\s*第二次(?P<second>[^，,；;。]+)")
 
 
 def _listed_after_a_colon(message: str) -> list[Case]:
@@ -238,6 +254,54 @@ def cases_told_inline(message: str) -> list[Case]:
     return out
 
 
+# "今年一共收到3份申请，…。": how many applications the stories after it tell
+_STORY_COUNT = re.compile(r"(?:收到|收了|接到|受理|来了|一共|总共|共)\s*([0-9０-９两二三四五六七八九十]+)\s*(?:份|件|个)(?:申请|依申请)?")
+# a story opens with who asked: "居民张某要…", "另一个居民要…", "物业公司要的是…", "还有个律所…"
+_STORY_OPENER = re.compile(r"(?:另外|还有|然后|再就是|最后)?\s*(?:另一个|另一家|另一位|另一件|有个|有一个|有一家|一个|一家|一位|第[二三四五六七八九十]个)?")
+
+
+def _story_spans(message: str, at: int = 0) -> list[list[int]] | None:
+    """[start, end] of each story told from ``at`` on: a sentence or a part after ；opening with who asked
+    starts one, any other goes on the one before; None when the text does not open with a story."""
+    stories: list[list[int]] = []
+    for part in re.finditer(r"[^。！!？?；;\n]+[。！!？?；;]?", message[at:]):
+        start, end = at + part.start(), at + part.end()
+        body = part.group(0)
+        lead = _STORY_OPENER.match(body)
+        rest = body[lead.end():] if lead else body
+        if _A_PERSON.match(rest) or any(a.kind == "t3col" and a.start <= 3 for a in vocabulary().anchors(rest[:8])):
+            stories.append([start, end])
+        elif stories:
+            stories[-1][1] = end
+        elif body.strip():
+            return None
+    return stories
+
+
+def stories_after_a_count(message: str) -> list[Case]:
+    """"我们今年一共收到3份申请，两个是居民个人申请的，一个是物业公司。居民张某要…，给他公开了；另一个居民
+    要…，遮了一部分给他的；物业公司要的是…，我们街道没有。": after the sentence that counts them, one story an
+    application, each opening with who asked (a sentence or a part after ；); [] unless the stories are as
+    many as the count said and every one is placed (a sentence that opens with no one goes on the story
+    before it)."""
+    m = _STORY_COUNT.search(message)
+    if m is None or (n := parse_number(m.group(1))) is None or not 2 <= n <= 12:
+        return []
+    stop = re.compile(r"[。！!\n]").search(message, m.end())
+    if stop is None:
+        return []
+    stories = _story_spans(message, stop.end())
+    if stories is None or len(stories) != n:
+        return []
+    out = []
+    for a, b in stories:
+        case = _case(message[a:b].rstrip("；;。 "), a)
+        if case is None or case.count != 1:
+            return []
+        out.append(case)
+    return out
+
+
 def _last_end(message: str, at: int) -> int:
     """Where the last application told ends: at its sentence's end, or at the first pause after its
     result ("…属于不掌握 去年没结转的": what follows is about something else)."""
@@ -258,6 +322,8 @@ def items_in(quote: str) -> int:
     lines = sum(bool(_ITEM.match(line)) for line in quote.splitlines())
     if not lines and len(quote.splitlines()) >= 1 and all(_ONE_APPLICANT.match(line) for line in quote.splitlines() if line.strip()):
         lines = sum(bool(line.strip()) for line in quote.splitlines())  # "有个大学的课题组…给了。\n一个个人要…"
+    if not lines and not _ONE_MORE.search(quote) and not re.search(r"[0-9０-９]", quote):
+        lines = len(_story_spans(quote) or [])  # "居民张某要…，给他公开了；另一个居民要…，遮了一部分给他的"
     return lines or len(_ONE_MORE.findall(quote))
 
 

@@ -9,7 +9,7 @@ from importlib import resources
 
 from assistant.reading._vocab import vocabulary
 
-__all__ = ["agency_name_in", "full_agency_name", "infer_level"]
+__all__ = ["agency_name_in", "full_agency_name", "infer_level", "placed_name_in"]
 
 # what an agency's name ends with
 _SUFFIX = ("人民政府办公室", "人民政府办公厅", "人民政府", "镇政府", "乡政府", "县政府", "区政府", "市政府", "省政府", "街道办事处", "办事处", "管理委员会", "管委会", "委员会", "管理局", "办公厅", "办公室", "总局",
@@ -68,6 +68,25 @@ def agency_name_in(clause: str) -> tuple[str, int, int] | None:
                 not re.search(r"级", place.group(1)) and place.group(1) not in name and not _PLACE.search(name[:2])):
             name = place.group(1) + name
         return name, start, end
+    return None
+
+
+_OWN_OFFICE = re.compile(r"(?:党政办公室|党政办|政府办|综合办|办公室)$")
+
+
+def placed_name_in(message: str, said: str) -> str | None:
+    """"我是南湖街道党政办的 … 江北区南湖街道办事处2025年度的": the same body's name with the places it is
+    in, written on its own later (no "我们是" before it), which a lead-less name is otherwise not taken for."""
+    stem = _OWN_OFFICE.sub("", said)
+    if len(stem) < 3 or _PLACE.match(stem):
+        return None
+    pattern = (r"(?<![\u4e00-\u9fa5])(?:[\u4e00-\u9fa5]{1,6}?(?:省|自治区|市|州|盟|县|区|旗)){1,3}" + re.escape(stem)
+               + r"[\u4e00-\u9fa5]{0,10}?(?:" + "|".join(_SUFFIX) + r")(?![\u4e00-\u9fa5]{0,1}(?:局|委|厅|办|处))")
+    for m in re.finditer(pattern, message):
+        found = agency_name_in("单位是" + m.group(0))
+        if found is not None and found[0] == m.group(0) and not any(
+                x in m.group(0)[:m.group(0).find(stem)] for x in _NOT_PLACES):
+            return m.group(0)
     return None
 
 

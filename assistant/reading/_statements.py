@@ -94,7 +94,11 @@ _END_PUNCT = "。；;！!？?，,、"
 _LAST_YEAR = re.compile(r"去年|上年|上一年|过来|往年")
 _RESULTS = re.compile(r"办理结果|办理情况|处理结果|处理情况|结果[:：]|予以公开|部分公开|不予公开|无法提供|不予处理|答复")
 _NEXT_YEAR = re.compile(r"明年|下年|下一年|下一年度|接着|继续|转入(?!今年|本年)|转到(?!今年|本年|了今年)|转至")
-_NONE_AT_ALL = re.compile(r"一(?:件|个|份|条|篇|场|次|起|例|部)?[^，,。；;]{0,6}?(?:也|都)(?:没|不|未|无)")
+_PHONE = re.compile(r"(?<![0-9０-９])(?:[0０][1-9１-９][0-9０-９]{1,2}\s*[-－—–]\s*[1-9１-９][0-9０-９]{6,7}|[1１][3-9３-９][0-9０-９]{9})(?![0-9０-９])")
+_LAST_YEARS_REPORT = re.compile(r"(?:去年|上年|上一年)(?:的|度的?)?(?:年报|年度报告|报告)")
+_NONE_AT_ALL = re.compile(r"一(?:件|个|份|条|篇|场|次|起|例|部)?[^，,。；;]{0,6}?(?:也|都)(?:没|不|未|无)"
+                          # "今年一件没收到" (not "有一件没收到材料")
+                          r"|(?<![有另还中])一(?:件|个|份)没有?(?:收到|接到|收过|来过)")
 _PUBLISHED = re.compile(r"(?:都|均|全部|已经?|并)(?:已)?(?:进行了)?(?:向社会)?公开|结果(?:都|均|已)公开|公开了|"
                         r"(?:答复|答复内容|答复全文|办理结果|结果)(?:都|均|已|已经)?(?:按规定|依规|依法|及时)(?:向社会)?公开|"
                         r"(?:都|均|全部|已经?)(?:已)?(?:挂网|上网|挂到网上|挂在网上|在网上公开|上了网站)")
@@ -226,6 +230,10 @@ def _not_a_count(n: NumberMention, clause: str, sentence: str = "") -> bool:
         return True  # "我一个个说": one by one
     if n.value == 1 and re.match(r"[个件条项]?(?:都)?(?:没多|不多|没少|不少|没变|不差)", clause[n.end:]):
         return True  # "一个没多一个没少": none more, none fewer
+    if n.unit == "" and 1 <= n.value <= 4 and re.search(r"表\s*$", before) and not re.match(r"\s*[件条个项]", clause[n.end:]):
+        return True  # "表2按顺序填": the table's name
+    if any(m.start() <= n.start < m.end() for m in _PHONE.finditer(clause)):
+        return True  # "联系电话0931-5821066", "13907781234": a phone number
     if re.search(r"(?:打|拨打|拨|热线|电话|号码)\s*$", before) and n.unit == "" and n.value >= 100:
         return True  # "打12345": a hotline, not a count
     if n.unit == "" and n.value >= 100 and re.match(r"[\u4e00-\u9fff]{0,10}?(?:热线|专线|服务平台|工单|平台)", clause[n.end:]):
@@ -247,6 +255,9 @@ def _is_article(n: NumberMention, clause: str, sentence: str = "") -> bool:
     if n.value != 1 or not n.chinese or not (m := _ARTICLE.match(clause, n.end)):
         return False  # ("个人1个企业1个": a digit is a count)
     rest = clause[m.end():]
+    if re.match(r"\s*(?:是|为|属于)", rest) and re.search(r"(?:[两二三四五六七八九十]|[0-9０-９]+)\s*(?:个|家|位|名)\s*(?:是|为|属于)",
+                                                     (sentence or clause)[:max(0, (sentence or clause).find(clause)) + n.start]):
+        return False  # "两个是居民申请的，一个是物业公司": one of those listed, counted
     # ("一个建筑公司申请的": who, with a word or two of what kind before it)
     if not any(a.kind == "t3col" and (a.start == 0 or (a.start <= 6 and re.fullmatch(r"[\u4e00-\u9fff]+", rest[:a.start])
                                                          and not vocabulary().anchors(rest[:a.start])))
@@ -883,6 +894,11 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         # "复议2件，1件还没办完": a review or lawsuit not finished is 尚未审结, not table 三's carry-forward
         anchors = [Anchor("t4col", "pending", a.start, a.end) if a.kind == "t3row" and a.key == "carried_forward"
                    else a for a in anchors]
+    if any(a.kind == "t3row" and a.key == "carried_forward" for a in anchors) and _LAST_YEARS_REPORT.search(
+            message[ctx.sentence_at:c0]):
+        # "我翻了去年的年报，结转下年度继续办理那一行是0": last year's carry-forward is this year's carry-over
+        anchors = [Anchor("t3row", "carried_over", a.start, a.end) if a.kind == "t3row" and a.key == "carried_forward"
+                   else a for a in anchors]
     if any(a.kind == "t2row" and a.key in ("licensing", "penalty", "enforcement") for a in anchors):
         # "许可全年办结8,764件": the decisions of table 二, not applications finished or received
         anchors = [a for a in anchors if not (a.kind == "t3row" and a.key in ("total", "new_received", "carried_forward"))]
@@ -1131,6 +1147,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     if _NOT_COUNTED.search(plain) or _NOT_COUNTED.search(clause) or (numbers and _LAST_YEARS.search(clause)) or (
             (_LAST_YEAR_END.search(plain) or _LAST_YEAR_END.search(clause)) and not _INTO_THIS_YEAR.search(clause)):
         out.excluded.append(quote)
+        _update_context(ctx, anchors)  # "去年规范性文件有效10件，今年发3废1": the item is still the topic
         return
     replaced = 0
     used: set[tuple[int, int]] = set()

@@ -24,7 +24,7 @@ from schemas import labels as L
 from schemas.layout import T2_CELLS, T3_COLUMNS, T3_ROWS, T4_BLOCKS, T4_COLUMNS
 from schemas.patches import PatchOp
 
-__all__ = ["is_table_line", "parse_pasted_tables"]
+__all__ = ["is_table_line", "parse_pasted_tables", "t2_in_table_order"]
 
 _T4_ROW = len(T4_BLOCKS) * len(T4_COLUMNS)
 _NONE_MARKS = ("—", "——", "－", "-", "–", "/", "／")
@@ -125,12 +125,33 @@ def _by_its_numbers(text: str) -> str | None:
     return f"{row.group_label}{row.label}"
 
 
+_JOINED = re.compile(r"[（(]?[三四五六]?[)）]?\s*(不予公开|无法提供|不予处理|其他处理)\s*[-－—_：:/·]\s*(?:[1-8][.．、]\s*)?(\S+)")
+
+
+def _group_and_row(text: str) -> str | None:
+    """"不予公开-属于国家秘密", "无法提供-本机关不掌握相关政府信息": a group and its row's own words, as
+    the format has them — the official label, however few rows of the sheet are labelled so."""
+    joined = _JOINED.fullmatch(text.strip().strip("：:"))
+    rows = [r for r in T3_ROWS if joined and r.group_label and r.group_label.endswith(joined.group(1))
+            and re.sub(r"^[1-8][.．]", "", r.label) == joined.group(2)]
+    return f"{rows[0].group_label}{rows[0].label}" if len(rows) == 1 else None
+
+
 def _official_label(label: str, table: str) -> str | None:
     """A clerk's own short row label ("新收", "第三方权益", "不掌握", "结转下年", "许可") as the official
     one, when the whole label is one word of the vocabulary that names one row."""
     text = label.strip().strip("：:")
     if table == "t3" and (numbered := _by_its_numbers(text)):
         return numbered
+    if table == "t3" and (exact := _group_and_row(text)):
+        return exact
+    if table == "t3" and (joined := _JOINED.fullmatch(text)):
+        # "其他处理-逾期不补正不再处理": the group's one row its words name
+        group = next(r.group for r in T3_ROWS if r.group_label and r.group_label.endswith(joined.group(1)))
+        named = {a.key for a in vocabulary().anchors(joined.group(2)) if a.kind == "t3row" and a.key.startswith(f"{group}.")}
+        in_group = [r for r in T3_ROWS if ".".join(r.path) in named]
+        if len(in_group) == 1:
+            return f"{in_group[0].group_label}{in_group[0].label}"
     if not text or len(text) > 20:  # (a group and its row: "不予公开-保护第三方合法权益")
         return None
     if table == "t3" and text in ("其他", "其他处理"):
@@ -290,6 +311,9 @@ def _rows_of(message: str) -> tuple[list[str], list[list[str]], list[str]]:
                 if cells and (o := _official_label(cells[0], table)):
                     cells[0] = o
             break
+    for cells in rows:  # (and a group's row in the format's words, however few rows are labelled so)
+        if cells and (o := _group_and_row(cells[0])):
+            cells[0] = o
     return lines, rows, pages
 
 
@@ -597,9 +621,53 @@ def _same_as_above(message: str) -> tuple[str, dict[str, str]]:
     return "\n".join(lines), own
 
 
+_NOTES_HEAD = frozenset({"备注", "说明", "附注", "备注说明", "情况说明"})
+_SUBTOTAL_HEAD = frozenset({"合计", "小计", "法人小计", "法人合计", "法人或其他组织小计", "法人或其他组织合计", "单位小计"})
+
+
+def _clerks_extra_columns(message: str) -> tuple[str, dict[str, str]]:
+    """A sheet of the clerk's with columns the format has not — a 备注 column (words, or numbers such
+    as "去年1,187件") and a subtotal of their own ("合计" beside "总计") — copied with its header:
+    the lines without those columns, and for each the message's own line. The subtotal is dropped only
+    when every row's 总计 is its six applicant columns added up."""
+    lines = message.split("\n")
+    for i, line in enumerate(lines):
+        head = [c.strip() for c in line.split("\t")]
+        if len(head) < 8:
+            continue
+        cols = [_applicant_of(c) if c not in _SUBTOTAL_HEAD and c not in _NOTES_HEAD else None for c in head]
+        notes = [k for k, c in enumerate(head) if c in _NOTES_HEAD]
+        subtotals = [k for k, c in enumerate(head) if c in _SUBTOTAL_HEAD]
+        applicants = [k for k, c in enumerate(cols) if c is not None and c != "total"]
+        total = [k for k, c in enumerate(cols) if c == "total"]
+        if len(applicants) != len(T3_COLUMNS) - 1 or len(total) != 1 or not (notes or subtotals):
+            continue
+        drop = set(notes) | set(subtotals)
+        own: dict[str, str] = {}
+        for j in range(i + 1, len(lines)):
+            cells = lines[j].split("\t")
+            if len(cells) < 2:
+                continue
+            if subtotals:
+                numbers = [int(v) if k < len(cells) and cell_kind(cells[k]) == NUM and (v := parse_number(cells[k])) is not None
+                           else None for k in range(len(head))]
+                parts = [numbers[k] for k in applicants]
+                if None in parts or numbers[total[0]] != sum(p for p in parts if p is not None):
+                    return message, {}
+            kept = "\t".join(c for k, c in enumerate(cells) if k not in drop)
+            own[kept.strip(" \u3000\r")] = lines[j].strip(" \u3000\r")
+            lines[j] = kept
+        own["\t".join(c for k, c in enumerate(line.split("\t")) if k not in drop).strip(" \u3000\r")] = line.strip(" \u3000\r")
+        lines[i] = "\t".join(c for k, c in enumerate(line.split("\t")) if k not in drop)
+        return "\n".join(lines), own
+    return message, {}
+
+
 def parse_pasted_tables(message: str) -> tuple[list[PatchOp], list[str]]:
     """(ops, lines used): cell ops from every recognised table line of ``message``."""
+    message, extra = _clerks_extra_columns(message)
     message, own = _csv_as_tabs(message)
+    own = {k: extra.get(v, v) for k, v in own.items()} | {k: v for k, v in extra.items() if k not in own}
     message, copied = _same_as_above(message)
     own = {k: own.get(v, v) for k, v in copied.items()} | {k: v for k, v in own.items() if k not in copied}
     ops, used = _parse_tables(message)
@@ -638,3 +706,32 @@ def _parse_tables(message: str) -> tuple[list[PatchOp], list[str]]:
     if used:
         used += pages  # layout inside the pasted table
     return ops, used
+
+
+# "表二按表上顺序：0 0 0 3 1 12 268 17 2 0": table 二's ten cells in the order of the official table
+# (规章 制发/废止/现行有效, 规范性文件 the same, 许可, 处罚, 强制, 收费 in 万元), when the message names table 二
+# on that line or the question asked was table 二 — ten numbers alone are no table of their own
+_T2_NAMED = re.compile(r"表\s*[二2](?![0-9０-９])|第二(?:张|个)表|主动公开(?:情况)?(?:的)?(?:统计)?表")
+_T2_RUN = re.compile(r"(?<![0-9０-９.．,，、/])(?:[0-9０-９]+(?:[.．][0-9０-９]+)?(?:[ \u3000\t]+|\s*[、/／]\s*)){9}"
+                     r"[0-9０-９]+(?:[.．][0-9０-９]+)?(?![0-9０-９.．]|\s*[、/／]?\s*[0-9０-９])")
+
+
+def t2_in_table_order(message: str, topic: str | None = None) -> tuple[list[PatchOp], list[tuple[int, int]]]:
+    """(ops, spans): table 二 written as its ten numbers in the table's order."""
+    ops: list[PatchOp] = []
+    spans: list[tuple[int, int]] = []
+    for m in _T2_RUN.finditer(message):
+        line_start = message.rfind("\n", 0, m.start()) + 1
+        if topic != "t2" and not _T2_NAMED.search(message[line_start:m.start()]):
+            continue
+        numbers = re.findall(r"[0-9０-９]+(?:[.．][0-9０-９]+)?", m.group(0))
+        values = [parse_number(n) for n in numbers]
+        if any(v is None for v in values) or any(v != v.to_integral_value() for v in values[:-1] if v is not None):
+            continue
+        quote = m.group(0).strip()
+        for cell, v in zip(T2_CELLS, values, strict=True):
+            assert v is not None
+            value: int | str = int(v) if v == v.to_integral_value() else str(v)
+            ops.append(PatchOp(field=f"t2.{cell.row}.{cell.column}", value=value, quote=quote))
+        spans.append((m.start(), m.end()))
+    return ops, spans
