@@ -69,7 +69,9 @@ __all__ = [
 ]
 
 _TAG = re.compile(r"(<[^>]+>)")
-_P_OPEN = re.compile(r'<p data-part="([^"]+)"')
+# a narrative paragraph: its opening tag, then its content up to the next "</p" (or another paragraph's
+# opening, or the end); text holds no "<" (escaped), so each "<" opens a tag
+_PARAGRAPH = re.compile(r'<p data-part="([^"]+)"[^>]*>(.*?)(?=</p|<p data-part="|\Z)', re.S)
 _SEVERITY = {"error": "错误", "warning": "警告"}
 
 
@@ -237,18 +239,21 @@ def grid_marks_css(snap: Snapshot) -> str:
 
 # ---- preview ----------------------------------------------------------------------------------------
 def _link_numbers(body: str, snap: Snapshot) -> str:
+    """The figures in the narrative's paragraphs (``<p data-part="…">`` up to the next ``</p``) made
+    clickable; the rest of the body (headings, the tables: most of its tags) as it is, unread."""
     out: list[str] = []
-    part: str | None = None
-    for piece in _TAG.split(body):
-        if piece.startswith("<"):
-            m = _P_OPEN.match(piece)
-            if m:
-                part = html.unescape(m.group(1))
-            elif piece.startswith("</p"):
-                part = None
-            out.append(piece)
-            continue
-        if part is None or not piece:
+    at = 0
+    for m in _PARAGRAPH.finditer(body):
+        out.append(body[at:m.start(2)])
+        _link_paragraph(m.group(2), html.unescape(m.group(1)), snap, out)
+        at = m.end(2)
+    out.append(body[at:])
+    return "".join(out)
+
+
+def _link_paragraph(content: str, part: str, snap: Snapshot, out: list[str]) -> None:
+    for piece in _TAG.split(content):
+        if piece.startswith("<") or not piece:  # (a tag within the paragraph: a span)
             out.append(piece)
             continue
         text = html.unescape(piece)
@@ -261,7 +266,6 @@ def _link_numbers(body: str, snap: Snapshot) -> str:
                        f"{html.escape(text[start:end], quote=False)}</span>")
             pos = end
         out.append(html.escape(text[pos:], quote=False))
-    return "".join(out)
 
 
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
