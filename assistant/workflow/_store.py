@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import sessionmaker
 
@@ -70,6 +70,12 @@ def _utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+_MOVED = TransitionRow.__table__.c
+_TRANSITIONS = (select(_MOVED.draft_id, _MOVED.action, _MOVED.from_status, _MOVED.to_status, _MOVED.actor, _MOVED.reason,
+                       _MOVED.revision, _MOVED.created_at)
+                .where(_MOVED.draft_id == bindparam("d")).order_by(_MOVED.id))
+
+
 def _transition(r: TransitionRow) -> Transition:
     return Transition(r.draft_id, r.action, r.from_status, r.to_status, r.actor, r.reason, r.revision, r.created_at)
 
@@ -78,6 +84,7 @@ class WorkflowStore:
     """Thread-safe: each call uses its own session; the schema comes with ``Store``'s migrations."""
 
     def __init__(self, engine: Engine):
+        self._engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     def move(self, draft_id: int, action: str, user: User, *, reason: str = "",
@@ -116,10 +123,10 @@ class WorkflowStore:
             return _transition(moved)
 
     def transitions(self, draft_id: int) -> list[Transition]:
-        with self._sessions() as s:
-            rows = s.scalars(select(TransitionRow).where(TransitionRow.draft_id == draft_id)
-                             .order_by(TransitionRow.id))
-            return [_transition(r) for r in rows]
+        # plain columns on a pooled connection, not mapped rows in a session: read after every chat turn
+        # (the state line names the last move), mostly to find none
+        with self._engine.connect() as c:
+            return [Transition(*r) for r in c.execute(_TRANSITIONS, {"d": draft_id})]
 
     def change_record(self, draft_id: int) -> list[ChangeRecord]:
         """Every change of the draft, oldest first: facts and cells (with the value before), narrative
