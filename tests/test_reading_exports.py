@@ -1376,3 +1376,50 @@ def test_a_clerks_sheet_with_a_subtotal_and_a_notes_column():
     # a subtotal that is not what it seems (总计 is not the six columns added up): not read
     bad = message.replace("\t8\t28\t", "\t28\t8\t")
     assert not any(op.field.startswith("t3.new_received.") for op in parse_pasted_tables(bad)[0])
+
+
+def test_word_table_to_text_with_full_width_commas():
+    # Word's 表格转换成文本: full-width commas for the cell lines, and commas inside a label's brackets
+    message = ("，，，自然人，法人或其他组织，，，，，总计\n"
+               "，，，，商业企业，科研机构，社会公益组织，法律服务机构，其他，\n"
+               "一、本年新收政府信息公开申请数量，，，30，4，0，1，2，0，37\n"
+               "三、本年度办理结果，（一）予以公开，，20，3，0，1，1，0，25\n"
+               "，（二）部分公开（区分处理的，只计这一情形，不计其他情形），，5，1，0，0，1，0，7\n")
+    got = {op.field: op.value for op in parse_pasted_tables(message)[0]}
+    assert got["t3.new_received.total"] == 37 and got["t3.granted.commercial"] == 3
+    assert got["t3.partial.natural"] == 5 and got["t3.partial.total"] == 7
+
+
+def test_a_transposed_sheet_with_the_clerks_short_heads():
+    message = ("申请人\t新收\t公开\t部分公开\t不掌握\t结转下年\n"
+               "自然人\t12\t7\t2\t1\t2\n企业\t3\t2\t0\t1\t0\n其他\t\t\t\t\t\n")
+    got = {op.field: op.value for op in parse_pasted_tables(message)[0]}
+    assert got["t3.granted.natural"] == 7 and got["t3.granted.commercial"] == 2 and got["t3.granted.other"] == 0
+
+
+def test_rows_named_with_a_blanket_zero_scope_it_to_their_table():
+    r = read_message("没写的情形都当0 像商业秘密 补正不明确这些都没有", recent=["t2"])
+    zeroed = {op.field for op in r.ops}
+    assert zeroed and all(f.startswith("t3") for f in zeroed)
+
+
+def test_last_years_carry_forward_said_in_one_clause():
+    got = _values("上年年报结转下年度是4件")
+    assert got.get("t3.carried_over.total") in (4, "4") and "t3.carried_forward.total" not in got
+
+
+def test_an_applicants_count_and_colon_heads_its_results():
+    r = read_message("分申请人说 个人40件：公开30 不掌握8 结转2 公司6件：公开5 另行制作1")
+    got = {op.field: op.value for op in r.ops}
+    assert got["t3.granted.natural"] in (30, "30") and got["t3.unable.not_held.natural"] in (8, "8")
+    assert got["t3.granted.commercial"] in (5, "5") and got["t3.unable.needs_creation.commercial"] in (1, "1")
+    assert "t3.carried_forward.commercial" not in got  # the next applicant's count is no carry-forward
+    assert any("40" in u for u in r.unexplained) and any("6件" in u for u in r.unexplained)
+
+
+def test_letters_and_visits_counted_alone_are_no_applications():
+    r = read_message("今年来信来访的信访件有三十多件，举报12件")
+    assert not any("petition" in op.field for op in r.ops) and r.unexplained
+    # among the results told, or with who applied, they are the row
+    got = _values("不掌握3件 信访2件 重复1件")
+    assert got["t3.not_processed.petition.total"] in (2, "2")

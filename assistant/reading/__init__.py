@@ -158,6 +158,11 @@ def _blanket_scope(reading: Reading, stated: Iterable[str], topic: str | None, t
     touched |= {op.field.split(".")[0] for op in table_ops}
     if touched:
         return sorted(touched)
+    kinds = {"t3row": "t3", "t3group": "t3", "t2row": "t2", "t4block": "t4"}
+    # (rows of their own, not "申请" or "总计", which any sentence about the tables has)
+    if len(tables := {kinds[a.kind] for a in vocabulary().anchors(message) if a.kind in kinds
+                      and a.key not in ("new_received", "total", "carried_over", "carried_forward")}) == 1:
+        return sorted(tables)  # "表里没列的那些情形都是0 比如国家秘密 逾期不补正": the table of the rows named
     if (last := sorted(set(recent))) and _THAT_TABLE.search(message):
         return last
     if topic and topic.split(".")[0] in ("t2", "t3", "t4"):

@@ -95,6 +95,7 @@ _LAST_YEAR = re.compile(r"去年|上年|上一年|过来|往年")
 _RESULTS = re.compile(r"办理结果|办理情况|处理结果|处理情况|结果[:：]|予以公开|部分公开|不予公开|无法提供|不予处理|答复")
 _NEXT_YEAR = re.compile(r"明年|下年|下一年|下一年度|接着|继续|转入(?!今年|本年)|转到(?!今年|本年|了今年)|转至")
 _PHONE = re.compile(r"(?<![0-9０-９])(?:[0０][1-9１-９][0-9０-９]{1,2}\s*[-－—–]\s*[1-9１-９][0-9０-９]{6,7}|[1１][3-9３-９][0-9０-９]{9})(?![0-9０-９])")
+_BARE_PETITION = frozenset({"信访", "信访件", "投诉", "举报", "举报投诉", "投诉举报", "信访举报"})
 _LAST_YEARS_REPORT = re.compile(r"(?:去年|上年|上一年)(?:的|度的?)?(?:年报|年度报告|报告)")
 _NONE_AT_ALL = re.compile(r"一(?:件|个|份|条|篇|场|次|起|例|部)?[^，,。；;]{0,6}?(?:也|都)(?:没|不|未|无)"
                           # "今年一件没收到" (not "有一件没收到材料")
@@ -406,7 +407,9 @@ def _candidates(n: NumberMention, anchors: list[Anchor], numbers: list[NumberMen
     """Anchors of the clause by distance: before the number first (no other number in between),
     then after it."""
     def between(lo: int, hi: int) -> bool:
-        return any(lo <= m.start < hi for m in numbers if m is not n)
+        # (a share said on the way, "公开的占六成 231件", stands between no word and its count)
+        return any(lo <= m.start < hi for m in numbers if m is not n and not (
+            m.unit in ("%", "％", "成") and re.search(r"占(?:比)?(?:了)?(?:百分之)?\s*$", clause[:m.start])))
 
     before = sorted((a for a in anchors if a.end <= n.start and not between(a.end, n.start)),
                     key=lambda a: n.start - a.end)
@@ -863,6 +866,15 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     if (head := _BRACKET_HEAD.match(clause)) and (head_col := _column_named(head.group(1))):
         ctx.col_focus, ctx.col_whole = head_col, False  # "【自然人】予以公开30 部分公开6 …": that applicant's line
         anchors = [a for a in anchors if a.start >= head.end()]
+    if (counted := re.fullmatch(r"(?:.*?[\s，,])?([^\s，,0-9０-９]{1,8}?)(?:的)?\s*[0-9０-９]+\s*(?:件|个)", clause.strip())) and (
+            head_col := _column_named(counted.group(1))) and re.match(r"\s*[：:]", message[c0 + len(clause):]):
+        # "企业29件：公开18 部分公开6 …  律所11件：公开5 …": that applicant's results follow its count,
+        # which is named back (whether it is what came in, or that and last year's, the words don't say)
+        ctx.col_focus, ctx.col_headed, ctx.col_whole, ctx.t3row = head_col, True, False, None
+        if (count := re.search(r"[0-9０-９]+\s*(?:件|个)$", clause.strip())):
+            at = clause.find(count.group(0))
+            out.unexplained.append((c0 + at, c0 + at + len(count.group(0)), message[c0:c0 + len(clause)].strip()))
+        return
     if (named_col := _column_named(re.sub(r"的\s*$", "", clause.strip()))) and (
             after_head := re.match(r"\s*(?:[（(][^）)]*[）)])?\s*[：:]", message[c0 + len(clause):])):
         # "其他组织（村集体经济组织那种）：新收6 公开3": a column's own line, after its name
@@ -894,9 +906,21 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         # "复议2件，1件还没办完": a review or lawsuit not finished is 尚未审结, not table 三's carry-forward
         anchors = [Anchor("t4col", "pending", a.start, a.end) if a.kind == "t3row" and a.key == "carried_forward"
                    else a for a in anchors]
-    if any(a.kind == "t3row" and a.key == "carried_forward" for a in anchors) and _LAST_YEARS_REPORT.search(
-            message[ctx.sentence_at:c0]):
-        # "我翻了去年的年报，结转下年度继续办理那一行是0": last year's carry-forward is this year's carry-over
+    if any(a.kind == "t3row" and a.key == "not_processed.petition" and clause[a.start:a.end] in _BARE_PETITION
+           and not re.search(r"[0-9０-９一二两三四五六七八九十]", clause[:a.start])  # ("有1件信访的": one application of that kind)
+           for a in anchors) and not ctx.results and not ctx.col_focus and not re.search(r"申请|不予处理", clause) and not any(
+            a.kind == "t3col" for a in anchors) and not any(
+            b.kind in ("t3row", "t3group") and b.key not in ("not_processed.petition", "new_received", "total")
+            for b in vocabulary().anchors(sentence)):
+        # "信访27件", "信访件今年有十七件" alone: letters and visits, which are no applications; only among
+        # the results told, or said as applications, are they the row 信访举报投诉类申请 (named back)
+        for n in find_numbers(clause):
+            out.unexplained.append((c0 + n.start, c0 + n.end, message[c0:c0 + len(clause)].strip()))
+        return
+    if any(a.kind == "t3row" and a.key == "carried_forward" and _LAST_YEARS_REPORT.search(message[ctx.sentence_at:c0 + a.start])
+           for a in anchors):
+        # "我翻了去年的年报，结转下年度继续办理那一行是0", "去年年报里结转下年度是7件": last year's
+        # carry-forward is this year's carry-over
         anchors = [Anchor("t3row", "carried_over", a.start, a.end) if a.kind == "t3row" and a.key == "carried_forward"
                    else a for a in anchors]
     if any(a.kind == "t2row" and a.key in ("licensing", "penalty", "enforcement") for a in anchors):

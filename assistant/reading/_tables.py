@@ -162,6 +162,8 @@ def _official_label(label: str, table: str) -> str | None:
         return "（六）其他处理3.其他"  # "其他处理-其他": the group and its row 3.其他
     if table == "t3" and text in ("重复",):
         return "（五）不予处理2.重复申请"
+    if table == "t3" and text in ("公开", "已公开", "全部公开"):
+        return "（一）予以公开"  # a clerk's own column head beside 部分公开, 不掌握 …
     if table == "t3" and re.fullmatch(r"(?:办理结果|结果)?[-－—_：:]?(?:总计|合计|小计)", text):
         return "（七）总计"
     if (bare := re.fullmatch(r"(?:[一二三四][、.．]|[（(][一二三四五六七][)）])\s*(\S.*)", text)) and bare.group(1) != text:
@@ -501,9 +503,35 @@ def _csv_as_tabs(message: str) -> tuple[str, dict[str, str]]:
                 own[tabbed] = raw[k]
                 raw[k] = tabbed
             i = j
+            continue
+        # Word's "表格转换成文本" with full-width commas: the commas inside a label's brackets
+        # ("（区分处理的，只计这一情形，不计其他情形）") are the label's own
+        width = len(_outside_brackets(raw[i], "，"))
+        while width >= 7 and j < len(raw) and len(_outside_brackets(raw[j], "，")) == width and "\t" not in raw[j]:
+            j += 1
+        if j - i >= 3 and sum(bool(re.search(r"[0-9０-９]", raw[k])) for k in range(i, j)) >= 2:
+            for k in range(i, j):
+                tabbed = "\t".join(c.strip() for c in _outside_brackets(raw[k].strip(), "，"))
+                own[tabbed] = raw[k]
+                raw[k] = tabbed
+            i = j
         else:
             i += 1
     return ("\n".join(raw), own) if own else (message, own)
+
+
+def _outside_brackets(line: str, sep: str) -> list[str]:
+    """``line`` split at ``sep`` where it is not inside brackets."""
+    cells, depth, start = [], 0, 0
+    for k, ch in enumerate(line):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        elif ch == sep and depth == 0:
+            cells.append(line[start:k])
+            start = k + 1
+    return [*cells, line[start:]]
 
 
 def _applicant_of(cell: str) -> str | None:
