@@ -1423,3 +1423,44 @@ def test_letters_and_visits_counted_alone_are_no_applications():
     # among the results told, or with who applied, they are the row
     got = _values("不掌握3件 信访2件 重复1件")
     assert got["t3.not_processed.petition.total"] in (2, "2")
+
+
+def test_table_three_one_number_a_row_under_its_column():
+    message = ("自然人这列：\n一、本年新收  40\n二、上年结转  2\n（一）予以公开  25\n（三）4.第三方合法权益  3\n"
+               "8.行政查询事项  1\n（四）1.不掌握  9\n四、结转下年度  4\n")
+    got = {op.field: op.value for op in parse_pasted_tables(message)[0]}
+    assert got["t3.new_received.natural"] == 40 and got["t3.withheld.inquiry.natural"] == 1
+    assert got["t3.unable.not_held.natural"] == 9 and got["t3.carried_forward.natural"] == 4
+    # with no column named, the rows' 总计
+    got = {op.field: op.value for op in parse_pasted_tables(message.split("\n", 1)[1])[0]}
+    assert got["t3.withheld.third_party.total"] == 3
+
+
+def test_all_told_before_were_individuals_but_one():
+    earlier = {"t3.new_received.total": 6, "t3.carried_over.total": 1, "t3.granted.total": 3, "t3.partial.total": 2,
+               "t3.carried_forward.total": 2}
+    r = read_message("上面说的全是个人的，除了部分公开里有1件是公司申请的", earlier=earlier)
+    got = {op.field: op.value for op in [*r.ops, *r.computed]}
+    assert got["t3.partial.natural"] == "1" and got["t3.partial.commercial"] == "1"
+    assert got["t3.new_received.natural"] == "5" and got["t3.new_received.commercial"] == "1"
+    assert got["t3.granted.natural"] == "3" and got["t3.carried_over.natural"] == "1"
+    assert "t3.new_received.total" not in got  # the exception is no count of what came in
+
+
+def test_one_that_came_at_the_years_end_and_goes_on():
+    got = _values("去年底转过来2件。剩下1件12月30号才收到，还没办完")
+    assert got["t3.carried_over.total"] in (2, "2") and got["t3.carried_forward.total"] in (1, "1")
+    assert "t3.new_received.total" not in got
+
+
+def test_the_other_column_of_a_row_in_a_correction():
+    got = _values("不掌握那行 其他 应该是3")
+    assert got.get("t3.unable.not_held.other") in (3, "3") and "t3.unable.not_held.total" not in got
+
+
+def test_a_clerks_own_label_for_the_results_total():
+    message = ("项目\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n"
+               "予以公开\t5\t1\t0\t0\t0\t0\t6\n不掌握\t2\t0\t0\t0\t0\t0\t2\n重复申请\t1\t0\t0\t0\t0\t0\t1\n"
+               "办理合计\t8\t1\t0\t0\t0\t0\t9\n")
+    got = {op.field: op.value for op in parse_pasted_tables(message)[0]}
+    assert got["t3.total.total"] == 9 and got["t3.total.natural"] == 8

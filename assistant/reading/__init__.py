@@ -29,10 +29,12 @@ from assistant.reading._cases import items_in
 from assistant.reading._cases import one_case_told as _one_case_told
 from assistant.reading._cases import stories_after_a_count as _stories
 from assistant.reading._guide import guide_answer
-from assistant.reading._identity import agency_name_in, full_agency_name, infer_level, placed_name_in, said_as
+from assistant.reading._identity import agency_name_in, full_agency_name, infer_level, said_as
+from assistant.reading._identity import placed_name_in as _placed_name_in
 from assistant.reading._questions import is_question
 from assistant.reading._statements import _CORRECTS, Reading, Stated, Zero, read_statements
-from assistant.reading._tables import is_table_line, parse_pasted_tables, t2_in_table_order
+from assistant.reading._tables import is_table_line, parse_pasted_tables
+from assistant.reading._tables import t2_in_table_order as _t2_in_table_order
 from assistant.reading._texts import Text, labelled_texts
 from assistant.reading._texts import said_of_a_topic as _said_of_a_topic
 from assistant.reading._vocab import Anchor as _Anchor
@@ -195,7 +197,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     out.table_lines = table_lines
     skip: list[tuple[int, int]] = []
     if not table_ops:
-        in_order, spans = t2_in_table_order(message, topic)
+        in_order, spans = _t2_in_table_order(message, topic)
         out.ops += in_order
         skip += spans
     for m in _FILE.finditer(message):  # "D:\2025台账\…xlsx", "/tmp/run3/…": their digits count nothing
@@ -303,7 +305,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
             count_of(f"t3.carried_over.{col}", [x for x in carried if x.column == col])
         if carried:  # the story is whole (its count matched): these are all that came from last year
             count_of("t3.carried_over.total", carried)
-    elif not cases and (one := _one_case(message, reading, earlier or {})):
+    elif not cases and not _ALL_ABOVE.search(message) and (one := _one_case(message, reading, earlier or {})):
         # "依申请还有一件漏了，…也是个人的，还没答复，转明年了": one application, and what became of it
         one_told = message[one.start:one.end].strip()
         more = bool(_ONE_MORE_SAID.search(message))
@@ -338,6 +340,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
         # other counts, which "one more" cannot be added to safely: named back, not dropped
         reading.unexplained.append((beside.start, beside.end, message[beside.start:beside.end].strip()))
     reading.computed += counted
+    _all_above(message, reading, earlier or {})
     _two_rows_summed(reading, earlier or {})
     _filed_in_another_column(message, reading)
     _each_of_them(message, reading)
@@ -589,6 +592,58 @@ _NONE_LEFT = re.compile(r"(?:去年|上年|上一年)(?:的)?(?:没有|没|无)(
 _ALL_NEW = re.compile(r"(?P<n>[0-9０-９一二两三四五六七八九十百千]+)\s*件[，,\s]*(?:都|全|全部)?是(?:今年|本年|全年)(?:新收|收到|收|来|申请)的")
 
 
+# "以上都是自然人，除了公开的那4件里有1件是律师事务所申请的": every count told before is one applicant's
+_ALL_ABOVE = re.compile(r"(?:以上|上面|上述|前面|刚才)(?:的|说的|这些|那些|发的)*(?:都|全|全部|均)(?:是|为|属于)(?P<who>自然人|个人|群众|老百姓|居民|村民)(?:的|申请的|提的)?")
+_EXCEPT = re.compile(r"除了|除去|除开|不过|只有")
+
+
+def _all_above(message: str, reading: Reading, earlier: Mapping[str, object]) -> None:
+    """"以上都是自然人" after table 三's rows were told by their totals: each row's 自然人 is its total, less
+    the exceptions said after 除了 ("公开的那4件里有1件是律师事务所申请的": 1 of 予以公开 and of what came in
+    this year is that applicant's). The reader's own sums, recorded as computed; nothing else of the
+    sentence is read (its words are about the rows said before)."""
+    m = _ALL_ABOVE.search(message)
+    if m is None:
+        return
+    rows = [a.removesuffix(".total") for a, v in earlier.items() if a.startswith("t3.") and a.endswith(".total")
+            and isinstance(v, int) and a != "t3.total.total"
+            and not any(earlier.get(f"{a.removesuffix('.total')}.{c}") is not None for c in T3_APPLICANT_COLUMNS)]
+    if not rows:
+        return
+    end = min((k for k in (message.find(ch, m.end()) for ch in "。！!\n") if k >= 0), default=len(message))
+    rest = message[m.end():end]
+    exceptions: list[tuple[str, str, int]] = []  # (row, column, count)
+    if (exc := _EXCEPT.search(rest)) is not None:
+        for part in re.split(r"[，,；;]", rest[exc.end():]):
+            words = vocabulary().anchors(part)
+            named = [a.key for a in words if a.kind == "t3row" and a.key not in ("new_received", "total")]
+            if not named and re.search(r"(?<!部分)(?<!不予)(?<!主动)公开", part):
+                named = ["granted"]  # "公开的那4件里": the rows told before, 予以公开 among them
+            col = [a for a in words if a.kind == "t3col" and a.key != "natural"]
+            counts = [n for n in find_numbers(part) if n.unit in ("件", "个", "") and (not col or n.start < col[0].start)]
+            if not part.strip():
+                continue
+            if len(set(named)) != 1 or len({a.key for a in col}) != 1 or not counts:
+                return  # an exception not understood: nothing is computed (the sentence is named back)
+            exceptions.append((f"t3.{named[0]}", col[0].key, int(counts[-1].value)))
+    span = (m.start(), end)
+    quote = message[m.start():end].strip()
+    out: list[Stated] = []
+    for row in rows:
+        total = int(earlier[f"{row}.total"])  # type: ignore[call-overload]
+        mine = [(c, k) for r, c, k in exceptions if r == row or (row == "t3.new_received" and r != "t3.carried_forward")]
+        natural = total - sum(k for _, k in mine)
+        if natural < 0:
+            return
+        out.append(Stated(f"{row}.natural", natural, quote, 0, 0))
+        out += [Stated(f"{row}.{c}", k, quote, 0, 0) for c, k in mine]
+    if any(r not in rows for r, _, _ in exceptions):
+        return  # an exception in a row not told before
+    reading.stated = [x for x in reading.stated if not span[0] <= x.start < span[1]]
+    reading.unexplained = [u for u in reading.unexplained if not span[0] <= u[0] < span[1]]
+    reading.computed += out
+
+
 def _all_this_years(message: str, reading: Reading) -> None:
     for m in _ALL_NEW.finditer(message):
         left = [u for u in reading.unexplained if u[0] <= m.start("n") < u[1] + 1 or (
@@ -788,7 +843,7 @@ def _identity(message: str, skip: list[tuple[int, int]], topic: str | None, out:
     if not full and (fuller := [(n, q) for n, q in names[1:] if len(n) > len(said) and said[:2] in n]):
         # "我是长宁街道党政办的 … 我们是云岭区长宁街道办事处": the fuller name of the same body said later
         said, quote = max(fuller, key=lambda x: len(x[0]))
-    elif not full and (placed := placed_name_in(message, said)):
+    elif not full and (placed := _placed_name_in(message, said)):
         said, quote = placed, placed
     name = full_agency_name(said)
     if name != said:

@@ -74,15 +74,22 @@ def agency_name_in(clause: str) -> tuple[str, int, int] | None:
 _OWN_OFFICE = re.compile(r"(?:党政办公室|党政办|政府办|综合办|办公室)$")
 
 
+@functools.lru_cache(maxsize=256)
+def _placed_pattern(stem: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\u4e00-\u9fa5])(?:[\u4e00-\u9fa5]{1,6}?(?:省|自治区|市|州|盟|县|区|旗)){1,3}" + re.escape(stem)
+                      + r"[\u4e00-\u9fa5]{0,10}?(?:" + "|".join(_SUFFIX) + r")(?![\u4e00-\u9fa5]{0,1}(?:局|委|厅|办|处))")
+
+
 def placed_name_in(message: str, said: str) -> str | None:
     """"我是南湖街道党政办的 … 江北区南湖街道办事处2025年度的": the same body's name with the places it is
     in, written on its own later (no "我们是" before it), which a lead-less name is otherwise not taken for."""
     stem = _OWN_OFFICE.sub("", said)
     if len(stem) < 3 or _PLACE.match(stem):
         return None
-    pattern = (r"(?<![\u4e00-\u9fa5])(?:[\u4e00-\u9fa5]{1,6}?(?:省|自治区|市|州|盟|县|区|旗)){1,3}" + re.escape(stem)
-               + r"[\u4e00-\u9fa5]{0,10}?(?:" + "|".join(_SUFFIX) + r")(?![\u4e00-\u9fa5]{0,1}(?:局|委|厅|办|处))")
-    for m in re.finditer(pattern, message):
+    if stem not in message[message.find(stem) + len(stem):] and not re.search(
+            r"(?:省|自治区|市|州|盟|县|区|旗)" + re.escape(stem), message):
+        return None  # (the cheap test first: a name with its places in front appears nowhere)
+    for m in _placed_pattern(stem).finditer(message):
         found = agency_name_in("单位是" + m.group(0))
         if found is not None and found[0] == m.group(0) and not any(
                 x in m.group(0)[:m.group(0).find(stem)] for x in _NOT_PLACES):

@@ -906,6 +906,17 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         # "复议2件，1件还没办完": a review or lawsuit not finished is 尚未审结, not table 三's carry-forward
         anchors = [Anchor("t4col", "pending", a.start, a.end) if a.kind == "t3row" and a.key == "carried_forward"
                    else a for a in anchors]
+    if any(a.kind == "t3row" and a.key == "new_received" for a in anchors) and re.search(
+            r"^(?:剩下|剩余|最后)", clause.strip()) and re.search(r"才收到|刚收到|底收到|月底才|才来", clause):
+        # "剩下1件12月29号才收到 还在办": one that came in at the year's end and goes on next year
+        after_it = message[c0 + len(clause):]
+        after_it = after_it[:min((k for k in (after_it.find(ch) for ch in "。！？!?\n；;") if k >= 0), default=len(after_it))]
+        if any(a.kind == "t3row" and a.key == "carried_forward" for a in vocabulary().anchors(after_it)) and not find_numbers(after_it):
+            anchors = [Anchor("t3row", "carried_forward", a.start, a.end) if a.kind == "t3row" and a.key == "new_received"
+                       else a for a in anchors]
+    if ctx.t3row and not ctx.t4block and re.fullmatch(r"其他(?:那|这)?(?:一)?(?:列|栏)?(?:的)?", clause.strip()):
+        # "不掌握那行 其他 应该是1": in a row of table 三, 其他 is its applicant column (listed once, in 表四)
+        anchors = [Anchor("t3col", "other", a.start, a.end) if a.kind == "t4col" and a.key == "other" else a for a in anchors]
     if any(a.kind == "t3row" and a.key == "not_processed.petition" and clause[a.start:a.end] in _BARE_PETITION
            and not re.search(r"[0-9０-９一二两三四五六七八九十]", clause[:a.start])  # ("有1件信访的": one application of that kind)
            for a in anchors) and not ctx.results and not ctx.col_focus and not re.search(r"申请|不予处理", clause) and not any(

@@ -164,7 +164,7 @@ def _official_label(label: str, table: str) -> str | None:
         return "（五）不予处理2.重复申请"
     if table == "t3" and text in ("公开", "已公开", "全部公开"):
         return "（一）予以公开"  # a clerk's own column head beside 部分公开, 不掌握 …
-    if table == "t3" and re.fullmatch(r"(?:办理结果|结果)?[-－—_：:]?(?:总计|合计|小计)", text):
+    if table == "t3" and re.fullmatch(r"(?:办理结果|结果|办理|办结)?[-－—_：:]?(?:总计|合计|小计)", text):
         return "（七）总计"
     if (bare := re.fullmatch(r"(?:[一二三四][、.．]|[（(][一二三四五六七][)）])\s*(\S.*)", text)) and bare.group(1) != text:
         return _official_label(bare.group(1), table)  # "四、结转下年度", "（七）总计"
@@ -705,10 +705,53 @@ def parse_pasted_tables(message: str) -> tuple[list[PatchOp], list[str]]:
     return ops, [own.get(x, x).split("\n")[-1] if x in copied else own.get(x, x) for x in used]
 
 
+# "（三）1.国家秘密  0" / "2.法律行政法规禁止  0": a row label, then its one number after a gap
+_LABEL_AND_ONE = re.compile(r"^[ \t\u3000]*(?P<label>(?:[1-8][.．、])?[^\d\s０-９][^\t]*?[^\s\d０-９])(?:[ \u3000]{2,}|\t+|\s*[:：]\s*)"
+                            r"(?P<n>[0-9０-９][0-9０-９,，]*)[ \t\u3000]*$")
+_GROUP_MARK = re.compile(r"^\s*([（(][三四五六][)）])")
+
+
+def _one_column(message: str) -> tuple[list[PatchOp], list[str]]:
+    """Table 三's rows one a line, each with a single number ("一、本年新收  1,147", "（三）1.国家秘密  0",
+    "2.法律行政法规禁止  0" under it): the column the line before names ("总计列：", "自然人："), else the
+    rows' 总计. ([], []) unless four or more lines in a row are read so, every one of them."""
+    lines = message.splitlines()
+    best: tuple[list[PatchOp], list[str]] = ([], [])
+    i = 0
+    while i < len(lines):
+        group = None
+        ops: list[PatchOp] = []
+        used: list[str] = []
+        j = i
+        while j < len(lines) and (m := _LABEL_AND_ONE.match(lines[j])):
+            label = m.group("label").strip()
+            if (g := _GROUP_MARK.match(label)):
+                group = g.group(1)
+            elif group and re.match(r"[1-8][.．、]", label):
+                label = group + label
+            address = _row_address(label)
+            value = parse_number(m.group("n"))
+            if address is None or value is None:
+                break
+            ops.append(PatchOp(field=address, value=int(value), quote=lines[j].strip()))
+            used.append(lines[j])
+            j += 1
+        if len(ops) >= 4 and len(ops) > len(best[0]):
+            head = lines[i - 1].strip() if i else ""
+            named = re.match(r"\s*([^\s（(：:]{1,8}?)(?:(?:那|这)?一?列)?\s*(?:[（(][^）)]*[）)])?\s*[:：]\s*$", head)
+            col = (_applicant_of(named.group(1)) if named else None) or "total"
+            best = ([op.model_copy(update={"field": f"{op.field}.{col}"}) for op in ops], used)
+        i = max(j, i + 1)
+    return best
+
+
 def _parse_tables(message: str) -> tuple[list[PatchOp], list[str]]:
     column_ops, column_lines = _by_column(message)
     if column_ops:
         return column_ops, column_lines
+    single, single_lines = _one_column(message)
+    if single:
+        return single, single_lines
     across, across_lines, unknown = _transposed(message)
     if across and not unknown:
         return across, across_lines
