@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from assistant.drafting.grounding import check_patch
 from assistant.reading import parse_pasted_tables, read_message
+from assistant.reading._tables import group_total_lines
 from schemas.patches import Patch
 from tests.dialogue_support import offline_service, talk
 
@@ -1464,3 +1465,34 @@ def test_a_clerks_own_label_for_the_results_total():
                "办理合计\t8\t1\t0\t0\t0\t0\t9\n")
     got = {op.field: op.value for op in parse_pasted_tables(message)[0]}
     assert got["t3.total.total"] == 9 and got["t3.total.natural"] == 8
+
+
+def test_a_summary_sheet_with_the_groups_sums_only():
+    message = ("\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n"
+               "本年新收\t20\t3\t0\t0\t1\t0\t24\n予以公开\t12\t2\t0\t0\t1\t0\t15\n"
+               "不予公开\t3\t1\t0\t0\t0\t0\t4\n无法提供\t5\t0\t0\t0\t0\t0\t5\n"
+               "总计\t20\t3\t0\t0\t1\t0\t24\n")
+    r = read_message(message)
+    got = {op.field: op.value for op in r.ops}
+    assert got["t3.granted.total"] == 15 and got["t3.total.total"] == 24
+    assert not any(f.startswith(("t3.withheld", "t3.unable")) for f in got)  # a group's sum is no cell
+    assert len(r.group_lines) == 2
+    # one 其他处理 line alone is the row 3.其他 of many sheets, not a group's sum
+    assert not group_total_lines("其他处理\t1\t0\t0\t0\t0\t0\t1\n予以公开\t2\t0\t0\t0\t0\t0\t2")
+
+
+def test_a_summary_sheets_groups_are_said_back(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["北港市商务局 市级 2024年"])
+    reply = talk(service, draft, ["\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n"
+                                  "本年新收\t20\t3\t0\t0\t1\t0\t24\n予以公开\t12\t2\t0\t0\t1\t0\t15\n"
+                                  "不予公开\t3\t1\t0\t0\t0\t0\t4\n不予处理\t5\t0\t0\t0\t0\t0\t5\n"])
+    text = reply[-1].text
+    assert "分组的合计" in text and "没有记录" in text
+    assert service.facts(draft).cells["t3.granted.total"] == 15
+
+
+def test_department_regulations_said_as_orders():
+    got = _values("今年出了2个部令，废止1件，现行有效的部门规章30件")
+    assert (got["t2.regulations.issued"], got["t2.regulations.repealed"], got["t2.regulations.in_force"]) == ("2", "1", "30")

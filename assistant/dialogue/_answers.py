@@ -265,6 +265,11 @@ def _reading_notes(reading: MessageReading, facts: Facts) -> tuple[list[str], li
     if reading.rough:
         shown = "；".join(excerpt(u, 30) for u in dict.fromkeys(reading.rough))
         tail.append(f"这些是估计的数，报告要填准确数，先没有记录：{shown}。查到准确数后直接告诉我即可。")
+    if reading.group_lines:
+        groups = "、".join(dict.fromkeys(f"“{line.split(chr(9))[0].strip()}”" if "\t" in line else f"“{excerpt(line, 8)}”"
+                                          for line in reading.group_lines))
+        tail.append(f"表中{groups}是分组的合计，表三里没有单独的格子，没有记录；请再告诉我各小项的数"
+                    "（例如“不予公开19件：国家秘密2件（个人）…”）。")
     if reading.noted:
         tail.append(f"已按您说的读表（{'；'.join(excerpt(x, 20) for x in dict.fromkeys(reading.noted))}）：这些格子记为0。")
     if reading.other_year:

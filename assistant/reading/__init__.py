@@ -33,6 +33,7 @@ from assistant.reading._identity import agency_name_in, full_agency_name, infer_
 from assistant.reading._identity import placed_name_in as _placed_name_in
 from assistant.reading._questions import is_question
 from assistant.reading._statements import _CORRECTS, Reading, Stated, Zero, read_statements
+from assistant.reading._tables import group_total_lines as _group_total_lines
 from assistant.reading._tables import is_table_line, parse_pasted_tables
 from assistant.reading._tables import t2_in_table_order as _t2_in_table_order
 from assistant.reading._texts import Text, labelled_texts
@@ -77,6 +78,7 @@ class MessageReading:
     rough: list[str] = field(default_factory=list)  # numbers said as a guess ("五百四十条左右"), not recorded
     not_ours: list[str] = field(default_factory=list)  # a hotline's or a mailbox's counts: no figure of this report
     noted: list[str] = field(default_factory=list)  # said of how to read a table ("空着的格子就是0")
+    group_lines: list[str] = field(default_factory=list)  # a pasted table's group sums ("不予公开 10 7 …"): no cells
     files: list[str] = field(default_factory=list)  # file paths, file names and web addresses typed in
     checked: list[str] = field(default_factory=list)  # a group's sum that equals its rows ("不予公开3件")
     # values the reader computed from ones said in earlier messages ("其余都是个人" after "新收46件"):
@@ -195,6 +197,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     out.ops += [] if last_years else table_ops
     out.last_years = table_ops if last_years else []
     out.table_lines = table_lines
+    out.group_lines = [x for x in _group_total_lines(message) if x in table_lines]
     skip: list[tuple[int, int]] = []
     if not table_ops:
         in_order, spans = _t2_in_table_order(message, topic)

@@ -24,7 +24,7 @@ from schemas import labels as L
 from schemas.layout import T2_CELLS, T3_COLUMNS, T3_ROWS, T4_BLOCKS, T4_COLUMNS
 from schemas.patches import PatchOp
 
-__all__ = ["is_table_line", "parse_pasted_tables", "t2_in_table_order"]
+__all__ = ["group_total_lines", "is_table_line", "parse_pasted_tables", "t2_in_table_order"]
 
 _T4_ROW = len(T4_BLOCKS) * len(T4_COLUMNS)
 _NONE_MARKS = ("—", "——", "－", "-", "–", "/", "／")
@@ -745,7 +745,33 @@ def _one_column(message: str) -> tuple[list[PatchOp], list[str]]:
     return best
 
 
+# "不予公开	10	7	0	0	2	0	19": a group's own line in a clerk's summary sheet, its sub-rows left out
+_GROUP_ONLY = re.compile(r"\s*(?:[（(][三四五六][)）]|[三四五六][、.．])?\s*(不予公开|无法提供|不予处理|其他处理)\s*(?:合计|小计|共计)?\s*")
+
+
+def group_total_lines(message: str) -> list[str]:
+    """The lines of a pasted table 三 that give a result group's sums ("不予公开", "无法提供", "不予处理",
+    "其他处理" with numbers, when two or more groups are given so and no sub-row of theirs is): no cell
+    of the format holds them. A lone "其他处理" line is its row 3.其他 in many sheets, so one group
+    line alone is not taken for a sum."""
+    found = []
+    for line in message.splitlines():
+        cells = table_cells(line, loose=True)
+        if cells and len(cells) >= 3 and _GROUP_ONLY.fullmatch(cells[0]) and all(
+                cell_kind(c) == NUM for c in cells[1:] if c.strip()):
+            found.append(line)
+    if len(found) < 2:
+        return []
+    subs = [line for line in message.splitlines() if (cells := table_cells(line, loose=True)) and cells
+            and (address := _row_address(cells[0])) and address.count(".") == 2 and line not in found]
+    return [] if subs else found
+
+
 def _parse_tables(message: str) -> tuple[list[PatchOp], list[str]]:
+    groups = group_total_lines(message)
+    if groups:  # (the groups' sums are no cells: the rest of the table is read without them)
+        rest_ops, rest_used = _parse_tables("\n".join(line for line in message.split("\n") if line not in groups))
+        return (rest_ops, [*rest_used, *groups]) if rest_ops else (rest_ops, rest_used)
     column_ops, column_lines = _by_column(message)
     if column_ops:
         return column_ops, column_lines
