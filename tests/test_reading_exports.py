@@ -1496,3 +1496,29 @@ def test_a_summary_sheets_groups_are_said_back(db):
 def test_department_regulations_said_as_orders():
     got = _values("今年出了2个部令，废止1件，现行有效的部门规章30件")
     assert (got["t2.regulations.issued"], got["t2.regulations.repealed"], got["t2.regulations.in_force"]) == ("2", "1", "30")
+
+
+def test_a_rows_count_told_month_by_month_is_their_sum():
+    got = _values("新收的按月说：1月3件、2月1件、3月4件、4月2件")
+    assert got["t3.new_received.total"] == "10"
+    got = _values("受理的一季度12 二季度9 三季度15 四季度10")
+    assert got["t3.new_received.total"] == "46"
+
+
+def test_the_rest_said_of_one_row_and_all_said_of_the_next():
+    r = read_message("分申请人：公司5件 其余是群众 去年转过来3件 也都是群众的", earlier={"t3.new_received.total": 20})
+    got = {op.field: op.value for op in [*r.ops, *r.computed]}
+    assert got["t3.new_received.natural"] == "15" and got["t3.carried_over.natural"] == "3"
+
+
+def test_a_correction_settles_on_the_value_it_says_last():
+    earlier = {"t3.unable.not_held.total": 6, "t3.not_processed.repeated.total": 1}
+    r = read_message("不掌握那行报的6件 其中1件其实是重复申请 你改一下 重复申请应该是2", earlier=earlier)
+    got = {op.field: op.value for op in r.ops}
+    assert got["t3.not_processed.repeated.total"] == "2"
+
+
+def test_the_one_a_row_holds_explained_is_not_one_more():
+    earlier = {"t3.other_handling.unpaid_fee.natural": 1, "t3.other_handling.unpaid_fee.total": 1}
+    r = read_message("逾期未缴费那个是这样 有个人发了收费通知一直没交费 就终止了", earlier=earlier)
+    assert not r.added and not any(op.field.startswith("t3.other_handling") for op in r.ops)

@@ -131,6 +131,14 @@ def _two_values_named_back(message: str, out: MessageReading, earlier: Mapping[s
         if op.op == "set" and not isinstance(op.value, bool) and op.value is not None:
             values.setdefault(op.field, set()).add(str(op.value))
     if _CORRECTS.search(message):
+        for name in [f for f, v in values.items() if len(v) > 1]:
+            # "其中1件其实是重复申请 … 重复申请应该是3": the value the correction settles on
+            said = [op for op in out.ops if op.field == name]
+            settled = [op for op in said if re.search(r"应该?是|应为|改成|改为|实际是|准确的?是", op.quote)]
+            if settled:
+                keep = max(settled, key=lambda op: message.rfind(op.quote))
+                out.replaced += [op.quote for op in said if op is not keep]
+                out.ops = [op for op in out.ops if op.field != name or op is keep]
         return
     clash = {f for f, v in values.items() if len(v) > 1 and all(re.fullmatch(r"\d+(?:\.\d+)?", x) for x in v)}
     for name in list(clash):
@@ -308,7 +316,12 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
             count_of(f"t3.carried_over.{col}", [x for x in carried if x.column == col])
         if carried:  # the story is whole (its count matched): these are all that came from last year
             count_of("t3.carried_over.total", carried)
-    elif not cases and not _ALL_ABOVE.search(message) and (one := _one_case(message, reading, earlier or {})):
+    elif not cases and (one := _one_case(message, reading, earlier or {})) and _explains_one_counted(message, one, earlier or {}):
+        # "逾期未缴费那个是这样 有个人我们发了收费通知 他一直没交": the one counted in that row, explained
+        reading.stated = [x for x in reading.stated if not (one.start <= x.start < one.end)]
+        reading.unexplained = [u for u in reading.unexplained if not (one.start <= u[0] < one.end)]
+        reading.checked.append(message[one.start:one.end].strip())
+    elif not cases and not _ALL_ABOVE.search(message) and one is not None:
         # "依申请还有一件漏了，…也是个人的，还没答复，转明年了": one application, and what became of it
         one_told = message[one.start:one.end].strip()
         more = bool(_ONE_MORE_SAID.search(message))
@@ -344,6 +357,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
         reading.unexplained.append((beside.start, beside.end, message[beside.start:beside.end].strip()))
     reading.computed += counted
     _all_above(message, reading, earlier or {})
+    _by_period(message, reading)
     _two_rows_summed(reading, earlier or {})
     _filed_in_another_column(message, reading)
     _each_of_them(message, reading)
@@ -371,8 +385,8 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
         out.ops.append(PatchOp(field=s.target, value=value, quote=s.quote))
         targets.add(s.target)
     out.unexplained += [clause for _, _, clause in reading.unexplained]
-    _two_values_named_back(message, out, earlier)
     out.replaced = list(reading.replaced)
+    _two_values_named_back(message, out, earlier)
     out.excluded = list(reading.excluded)
     out.other_year = list(reading.other_year) + ([last_years] if last_years else [])
     out.rough = list(reading.rough)
@@ -645,6 +659,46 @@ def _all_above(message: str, reading: Reading, earlier: Mapping[str, object]) ->
     reading.stated = [x for x in reading.stated if not span[0] <= x.start < span[1]]
     reading.unexplained = [u for u in reading.unexplained if not span[0] <= u[0] < span[1]]
     reading.computed += out
+
+
+# "按月份：1月4件、2月3件、…", "一季度78 二季度96 …": one item's count told by period, to be added up
+_PERIOD = re.compile(r"(?:(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月份?|[一二三四1-4]季度)\s*[:：]?\s*([0-9０-９]+)\s*(?:件|个)?")
+
+
+def _by_period(message: str, reading: Reading) -> None:
+    """A table-三 row's count told month by month or quarter by quarter ("我先说新收的 按月份：1月4件、
+    2月3件…"): their sum, the reader's own (recorded as computed), for the row named before the list."""
+    items = list(_PERIOD.finditer(message))
+    runs: list[list[re.Match[str]]] = []
+    for m in items:
+        if runs and re.fullmatch(r"[\s、，,；;]*", message[runs[-1][-1].end():m.start()]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    for run in runs:
+        if len(run) < 3:
+            continue
+        line_start = max(message.rfind(ch, 0, run[0].start()) for ch in "。\n") + 1
+        rows = [a for a in vocabulary().anchors(message[line_start:run[0].start()]) if a.kind == "t3row" and a.key != "total"]
+        if not rows:
+            continue
+        a, b = run[0].start(), run[-1].end()
+        total = sum(int(parse_number(m.group(1)) or 0) for m in run)
+        target = f"t3.{rows[-1].key}.total"
+        if any(x.target == target and not a <= x.start < b for x in reading.stated):
+            continue  # (the row's count said in words too: the parts are not read for it)
+        reading.unexplained = [u for u in reading.unexplained if not a <= u[0] < b]
+        reading.stated = [x for x in reading.stated if not a <= x.start < b]
+        reading.computed.append(Stated(target, total, message[line_start:b].strip(), 0, 0))
+
+
+def _explains_one_counted(message: str, one: _Case, earlier: Mapping[str, object]) -> bool:
+    """The one application told is the one a row holds already, named by that row and "那个是这样"."""
+    have = earlier.get(f"t3.{one.row}.{one.column}")
+    head = message[:one.start]
+    return (isinstance(have, int) and not isinstance(have, bool) and have >= 1
+            and bool(re.search(r"[那这]一?[个件](?:是这样|的情况|是怎么回事|怎么回事)", message))
+            and any(a.kind == "t3row" and a.key == one.row for a in vocabulary().anchors(head + message[one.start:one.start + 12])))
 
 
 def _all_this_years(message: str, reading: Reading) -> None:

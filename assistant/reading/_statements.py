@@ -1573,9 +1573,17 @@ def _asked_by(sentence: str, s0: int, out: Reading) -> None:
 def _all_of_one_column(sentence: str, quote: str, ctx: _Context, out: Reading) -> None:
     """"都是自然人" / "都是个人申请的": every row given a total in this sentence, with no column said
     for it, is all of that column."""
-    m = re.search(r"(?:都|全|均|全部)(?:是|为|属于)(?P<who>[^，,。；;]{1,8})", sentence)
-    if not m:
-        return
+    # ("企业9件 律所3件 其余是个人 去年结转过来2件 都是个人的": each is about the rows before it)
+    found = [x for x in (re.search(r"(?:都|全|均|全部)(?:是|为|属于)(?P<who>[^，,。；;]{1,8})", sentence), re.search(
+        r"(?:(?<=其余)|(?<=剩下)|(?<=剩余)|(?<=其余的)|(?<=剩下的))(?:是|为|属于)(?P<who>[^，,。；;\s]{1,8})", sentence)) if x]
+    lo = 0
+    for m in sorted(found, key=lambda x: x.start()):
+        _one_column_said(m, lo, sentence, quote, ctx, out)
+        lo = m.end()
+    ctx.t3rows_said.clear()
+
+
+def _one_column_said(m: re.Match[str], lo: int, sentence: str, quote: str, ctx: _Context, out: Reading) -> None:
     # "都是群众个人申请的": two words for one applicant column are one column
     cols = list({a.key: a for a in vocabulary().anchors(m.group("who")) if a.kind == "t3col"}.values())
     if len(cols) != 1:
@@ -1600,11 +1608,10 @@ def _all_of_one_column(sentence: str, quote: str, ctx: _Context, out: Reading) -
                 said.append((row, int(ctx.earlier[f"t3.{row}.total"]), x.start - ctx.sentence_at))  # type: ignore[call-overload]
                 earlier_rows.add(row)
     for row, total, pos in said:
-        if pos < m.start():
+        if lo <= pos < m.start():
             others = sum(int(x.value) for x in out.stated if x.target.startswith(f"t3.{row}.")
                          and x.target.rsplit(".", 1)[1] not in ("total", cols[0].key)) if but else 0
             if total - others >= 0:
                 # (from a total said in a message before: computed, not written here)
                 into = out.computed if row in earlier_rows else out.stated
                 into.append(Stated(f"t3.{row}.{cols[0].key}", total - others, quote, 0, 0))
-    ctx.t3rows_said.clear()
