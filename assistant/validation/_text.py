@@ -24,7 +24,7 @@ from operator import itemgetter
 
 from assistant.numbers import MAYBE_NUMBER as _MAYBE_NUMBER
 from assistant.numbers import NumberMention, find_numbers
-from assistant.validation._records import quick_init
+from assistant.validation._records import fast_new, quick_init
 from schemas import labels as L
 
 __all__ = [
@@ -330,6 +330,16 @@ class TextFacts:
 
 for _record in (Claim, Mention, Percent, CountList, Phrase, YearUse, FeeFacts, Stated, TextFacts):
     quick_init(_record)
+# the records built per number and per text, built faster than by calling the class (see fast_new)
+_new_Claim = fast_new(Claim)
+_new_Mention = fast_new(Mention)
+_new_Percent = fast_new(Percent)
+_new_CountList = fast_new(CountList)
+_new_Phrase = fast_new(Phrase)
+_new_YearUse = fast_new(YearUse)
+_new_FeeFacts = fast_new(FeeFacts)
+_new_Stated = fast_new(Stated)
+_new_TextFacts = fast_new(TextFacts)
 
 
 # ---- one sentence ------------------------------------------------------------------------------
@@ -379,7 +389,7 @@ def _t3_claim(kind: str, scan: _Scan, lead: str, tail: str) -> Claim | None:
             return None
         if _INCL_CARRIED.match(tail):
             q = "new_carried"  # 共收到N件（含上年结转M件）
-    return Claim("t3", q, scan.cols[-1] if scan.cols else "total")
+    return _new_Claim("t3", q, scan.cols[-1] if scan.cols else "total")
 
 
 def _sub_row_as_example(lead: str) -> bool:
@@ -401,8 +411,8 @@ _ETC = re.compile(r"等(?:(?:原因|情形|情况|理由|事由|类)[^等]{0,8}|
 def _column_claim(col: str, parent: Claim | None) -> Claim:
     """"其中自然人申请10件": a column of the quantity "其中" divides, or of 第一项 by default."""
     if parent is not None and parent.table == "t3" and parent.col == "total":
-        return Claim("t3", parent.q, col)
-    return Claim("t3", "new", col, alt=("new_carried",))
+        return _new_Claim("t3", parent.q, col)
+    return _new_Claim("t3", "new", col, alt=("new_carried",))
 
 
 def _claim(num: NumberMention, lead: str, tail: str, scan: _Scan, app: bool, t4_context: bool,
@@ -415,7 +425,7 @@ def _claim(num: NumberMention, lead: str, tail: str, scan: _Scan, app: bool, t4_
         if scan.cols and app:
             return _column_claim(scan.cols[-1], parent)
         if scan.t4col and parent is not None and parent.table == "t4" and parent.col == "total":
-            return Claim("t4", parent.q, scan.t4col)
+            return _new_Claim("t4", parent.q, scan.t4col)
         return None
     kind = gov[:2]
     if kind in ("t3", "s_"):
@@ -425,18 +435,18 @@ def _claim(num: NumberMention, lead: str, tail: str, scan: _Scan, app: bool, t4_
     if kind == "t4":
         if not t4_context or unit not in COUNT_UNITS:
             return None
-        return Claim("t4", gov[3:], scan.t4col or "total")
+        return _new_Claim("t4", gov[3:], scan.t4col or "total")
     if kind == "t2":
         row = gov[3:]
         if row in ("normative_docs", "regulations"):
             if scan.action is None or unit not in COUNT_UNITS:
                 return None
-            return Claim("t2", f"t2.{row}.{scan.action}", "")
+            return _new_Claim("t2", f"t2.{row}.{scan.action}", "")
         if row == "fees":
-            return Claim("t2", "t2.fees.amount", "") if unit in MONEY_UNITS else None
+            return _new_Claim("t2", "t2.fees.amount", "") if unit in MONEY_UNITS else None
         if unit not in COUNT_UNITS or not _DECISION_VERB.search(lead) or _PUBLISHED.search(lead):
             return None
-        return Claim("t2", f"t2.{row}.decisions", "")
+        return _new_Claim("t2", f"t2.{row}.decisions", "")
     return None  # x_: something that is not a table quantity
 
 
@@ -500,7 +510,7 @@ def _sentence(text: str, s0: int, s1: int, nums: list[NumberMention], app: bool,
             if claim is not None or count is not None:
                 named = share is not None and not _GENERIC_BASE.fullmatch(lead, share.end())
                 base = _named_base(lead[share.end():], app) if named and share is not None else None
-                percents.append(Percent(num, count, claim, named, base))
+                percents.append(_new_Percent(num, count, claim, named, base))
             elif share and "其中" not in lead and not num.approx:
                 shares.append(num)  # "网上申请占80%": a share of a whole the tables do not hold
             continue
@@ -531,7 +541,7 @@ def _sentence(text: str, s0: int, s1: int, nums: list[NumberMention], app: bool,
             claim = None
         else:
             claim = _claim(num, lead, tail, scan, app, t4_context, parent)
-        mentions.append(Mention(num, lead, claim))
+        mentions.append(_new_Mention(num, lead, claim))
         last = len(mentions) - 1
     if divided:
         _lists(text, s1, mentions, first, lists)
@@ -607,7 +617,7 @@ def _lists(text: str, s1: int, mentions: list[Mention], first: int, lists: list[
                 or x.num.approx or any(mentions[b].num.approx for b in parts)):
             incomplete = True
         mixed = len({_dimension(mentions[b].claim) for b in parts}) > 1
-        lists.append(CountList(i, tuple(parts), incomplete, mixed))
+        lists.append(_new_CountList(i, tuple(parts), incomplete, mixed))
 
 
 # ---- phrases -----------------------------------------------------------------------------------
@@ -707,12 +717,12 @@ def _phrases(address_kind: str, text: str, sentences: list[tuple[int, int]], app
             natural = "公民" in gap or "自然人" in gap
             legal = "法人" in gap or "组织" in gap
             cols = ("natural",) if natural and not legal else ("legal",) if legal and not natural else ()
-            out.append(Phrase("no_applications", m.span(), cols))
+            out.append(_new_Phrase("no_applications", m.span(), cols))
     if "转" in text and "结转" in text:
         for pattern, kind in ((_NO_CARRIED, "no_carried"), (_NO_FWD, "no_fwd")):
             for m in pattern.finditer(text):
                 if app_sentences[_sentence_of(sentences, m.start())]:
-                    out.append(Phrase(kind, m.span()))
+                    out.append(_new_Phrase(kind, m.span()))
     if (("议" in text and "复议" in text) or ("讼" in text and "诉讼" in text) or ("维" in text and "维持" in text)
             or ("败" in text and "败诉" in text) or ("纠" in text and "纠错" in text)):
         out.extend(_review_phrases(text, sentences, t4_sentences))
@@ -720,11 +730,11 @@ def _phrases(address_kind: str, text: str, sentences: list[tuple[int, int]], app
     if ("范" in text and "规范性文件" in text) or ("章" in text and "规章" in text):
         for m in _NO_DOC.finditer(text):
             row = "regulations" if m.group(1).startswith("规章") else "normative_docs"
-            out.append(Phrase("no_doc", m.span(), (row,)))
+            out.append(_new_Phrase("no_doc", m.span(), (row,)))
     if "行" in text and "行政" in text:
         for m in _NO_DECISION.finditer(text):
             row = {"行政许可": "licensing", "行政处罚": "penalty", "行政强制": "enforcement"}[m.group(1)]
-            out.append(Phrase("no_decision", m.span(), (row,)))
+            out.append(_new_Phrase("no_decision", m.span(), (row,)))
     # (one character of each word of _LABELS first)
     for m in (_LABEL.finditer(text) if ("范" in text or "量" in text or "增" in text or "项" in text or "报" in text)
               and _LABEL.search(text) else ()):
@@ -735,7 +745,7 @@ def _phrases(address_kind: str, text: str, sentences: list[tuple[int, int]], app
         if name == "doc" and (text[max(0, m.start() - 2):m.start()] in _DOC_QUALIFIERS
                               or _DOC_IN_NAME.match(text, m.end()) or _in_quoted_name(text, m.start())):
             continue
-        out.append(Phrase("label", m.span(), (m.group(0), _LABEL_RIGHT[name], name)))
+        out.append(_new_Phrase("label", m.span(), (m.group(0), _LABEL_RIGHT[name], name)))
     if ("访" in text or "诉" in text or "举" in text or "热" in text or "来" in text or "123" in text) and _PETITION_HINT.search(text):
         counts = [m.num.start for m in mentions if m.unit in COUNT_UNITS]
         for m in _PETITION.finditer(text):
@@ -743,20 +753,20 @@ def _phrases(address_kind: str, text: str, sentences: list[tuple[int, int]], app
             # "专人负责依申请公开答复及投诉信访件的办理" counts nothing: a duty, not a count
             if ("信访举报投诉类" not in m.group(0) and text.find("不予处理", s0, s1) < 0
                     and any(s0 <= c < s1 for c in counts)):
-                out.append(Phrase("petition", m.span()))
+                out.append(_new_Phrase("petition", m.span()))
         out.extend(_petition_parts(text, mentions, lists))
         if _COUNTED_IN.search(text):
             out.extend(_petitions_counted_in(text, sentences))
     if "号" in text:
         if "2019" in text:
-            out.extend(Phrase("cite2019", m.span()) for m in _CITE_2019.finditer(text))
+            out.extend(_new_Phrase("cite2019", m.span()) for m in _CITE_2019.finditer(text))
         if "2021" in text:
-            out.extend(Phrase("cite2021", m.span()) for m in _CITE_2021.finditer(text))
+            out.extend(_new_Phrase("cite2021", m.span()) for m in _CITE_2021.finditer(text))
     if "清" in text and "清理" in text:
         for m in _CLEANUP.finditer(text):
             s0, s1 = sentences[_sentence_of(sentences, m.start())]
             if _DOC_WORDS.search(text, s0, s1):
-                out.append(Phrase("cleanup", m.span()))
+                out.append(_new_Phrase("cleanup", m.span()))
     return out
 
 
@@ -788,7 +798,7 @@ def _petition_parts(text: str, mentions: list[Mention], lists: list[CountList]) 
         first = _PETITION_WORD.search(m.lead, _clause_start(m.lead))
         said = m.lead[first.start():] if first is not None and first.start() <= hit.start() else hit.group(0)
         start = text.rfind(said, max(0, m.num.start - _LEAD_CHARS - 8), m.num.start)
-        out.append(Phrase("petition", (start if start >= 0 else m.span[0], m.span[1])))
+        out.append(_new_Phrase("petition", (start if start >= 0 else m.span[0], m.span[1])))
     return out
 
 
@@ -818,7 +828,7 @@ def _petitions_counted_in(text: str, sentences: list[tuple[int, int]]) -> list[P
         hit = _PETITION_WORD.search(text, s0 if said < 0 else said + 2, m.start())
         if hit is None or text.startswith("信访举报投诉类", hit.start()):
             continue  # the items counted are applications, whoever passed them on
-        out.append(Phrase("petition", (hit.start(), m.end())))
+        out.append(_new_Phrase("petition", (hit.start(), m.end())))
     return out
 
 
@@ -841,7 +851,7 @@ def _review_phrases(text: str, sentences: list[tuple[int, int]], t4_sentences: l
             blocks = (("review",) if review and not litigation else
                       ("litigation_direct", "litigation_after_review") if litigation and not review else
                       ("review", "litigation_direct", "litigation_after_review"))
-            out.append(Phrase(k, m.span(), blocks))
+            out.append(_new_Phrase(k, m.span(), blocks))
     return out
 
 
@@ -888,7 +898,7 @@ def _years(text: str, numbers: tuple[NumberMention, ...], sentences: list[tuple[
         kind = None
         carry = _carry(text, s0, n, after) if may_carry else None
         if carry is not None:
-            out.append(YearUse(int(n.value), (n.start, n.unit_end), carry[0], False, since=carry[1]))
+            out.append(_new_YearUse(int(n.value), (n.start, n.unit_end), carry[0], False, since=carry[1]))
             continue
         if address_kind == "meta.title" or (address_kind == "preamble" and _YEAR_TITLE_AFTER.match(after)):
             kind = "title"
@@ -903,14 +913,14 @@ def _years(text: str, numbers: tuple[NumberMention, ...], sentences: list[tuple[
             future = futures.get(s)
             if future is None:
                 future = futures[s] = _FUTURE.search(text, s0, s1) is not None
-            out.append(YearUse(int(n.value), (n.start, n.unit_end), kind, future))
+            out.append(_new_YearUse(int(n.value), (n.start, n.unit_end), kind, future))
     if len(out) < 2:
         return out  # (no earlier period to mark)
     periods = [k for k, y in enumerate(out) if y.kind == "period"]
     for i, k in enumerate(periods[:-1]):  # "2022年，…。2023年，…": the earlier year is told as the past
         y = out[k]
         if any(out[j].year > y.year for j in periods[i + 1:]):
-            out[k] = YearUse(y.year, y.span, y.kind, y.future_tense, True)
+            out[k] = _new_YearUse(y.year, y.span, y.kind, y.future_tense, True)
     return out
 
 
@@ -960,7 +970,7 @@ def _fee(text: str, mentions: list[Mention], numbers: tuple[NumberMention, ...],
     amount = any(n.unit in MONEY_UNITS and n.value > 0 for n in numbers)
     no_notice = _FEE_NO_NOTICE.search(text)
     not_charged = bool(_FEE_NOT_CHARGED.search(text))
-    return FeeFacts(
+    return _new_FeeFacts(
         not_charged=not_charged,
         # "信息处理费收取情况" names the topic: it says nothing about whether fees were charged
         charged=amount or cases or (bool(re.search(r"收取(?!的?情况)", text)) and not not_charged),
@@ -1002,7 +1012,7 @@ def _stated(text: str, mentions: list[Mention]) -> list[Stated]:
                 _NAMED_HINT.search(m.lead) or _NAMED_HINT.search(text, m.num.unit_end, m.num.unit_end + 8)):
             named = _named_quantity(text, m)
             if named is not None:
-                out.append(Stated(named[0] + m.unit, i, True, named[1]))
+                out.append(_new_Stated(named[0] + m.unit, i, True, named[1]))
                 continue
         if m.unit not in COUNT_UNITS:
             continue
@@ -1018,7 +1028,7 @@ def _stated(text: str, mentions: list[Mention]) -> list[Stated]:
             bare = _STATED_FILLER.sub("", clause).lstrip("在于")  # 在门户网站 = 通过门户网站
             if via is None and not bare.startswith("政务新媒体"):
                 continue
-            out.append(Stated(_SAME_VERB.sub("公开", bare) + m.unit, i))
+            out.append(_new_Stated(_SAME_VERB.sub("公开", bare) + m.unit, i))
     return out
 
 
@@ -1165,7 +1175,7 @@ def analyse(text: str, address_kind: str) -> TextFacts:
               else [])
     if not (mentions or percents or breakdowns or phrases or years or fee):  # (lists index mentions)
         return _NO_FACTS
-    return TextFacts(
+    return _new_TextFacts(
         mentions=tuple(mentions),
         percents=tuple(percents),
         lists=tuple(lists),
