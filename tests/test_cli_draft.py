@@ -58,3 +58,31 @@ def test_draft_list_without_user_says_whose_drafts_it_looked_for(tmp_path, monke
     assert "“root”名下还没有报告草稿" in out and "--user" in out
     assert main(["draft", "list", "--user", "xiaozhang"]) == 0
     assert "xiaozhang" in capsys.readouterr().out
+
+
+def test_the_readme_one_person_walk_creates_every_user_it_names(tmp_path, monkeypatch, capsys):
+    # the README's block "一个人在终端里从起草到导出": each --user it names is created before it is used
+    import io
+    import re
+    import shlex
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("一个人在终端里从起草到导出", 1)[1].split("```bash", 1)[1].split("```", 1)[0]
+    commands = [shlex.split(line.split("#", 1)[0]) for line in block.strip().splitlines()]
+    monkeypatch.setenv("REPORT_DATABASE_URL", f"sqlite:///{tmp_path / 'd.sqlite3'}")
+    monkeypatch.setenv("REPORT_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setattr("getpass.getpass", lambda *a, **k: "Readme-pass-2025")  # each account's password, typed
+    created: set[str] = set()
+    for argv in commands:
+        assert argv[0] == "report-assistant"
+        if argv[1:3] == ["user", "add"]:
+            assert main(argv[1:]) == 0
+            created.add(argv[3])
+        elif "--user" in argv:
+            assert argv[argv.index("--user") + 1] in created, argv
+    # and the chat starts for the drafting user (it used to say the user did not exist)
+    user = next(a[a.index("--user") + 1] for a in commands if a[1] == "chat")
+    monkeypatch.setattr("sys.stdin", io.StringIO("退出\n"))
+    assert main(["chat", "--user", user]) == 0
+    assert not re.search(r"不存在或已停用", capsys.readouterr().out)

@@ -1522,3 +1522,32 @@ def test_the_one_a_row_holds_explained_is_not_one_more():
     earlier = {"t3.other_handling.unpaid_fee.natural": 1, "t3.other_handling.unpaid_fee.total": 1}
     r = read_message("逾期未缴费那个是这样 有个人发了收费通知一直没交费 就终止了", earlier=earlier)
     assert not r.added and not any(op.field.startswith("t3.other_handling") for op in r.ops)
+
+
+def test_some_columns_with_a_total_and_empty_cells_from_excel():
+    message = "办理结果\t个人\t企业\t律所\t合计\n予以公开\t9\t2\t\t11\n部分公开\t2\t\t1\t3\n"
+    ops, used = parse_pasted_tables(message)
+    got = {op.field: op.value for op in ops}
+    assert got["t3.granted.natural"] == 9 and got["t3.granted.legal_service"] == 0 and got["t3.granted.total"] == 11
+    assert got["t3.partial.commercial"] == 0 and got["t3.partial.legal_service"] == 1 and len(used) == 3
+    assert not check_patch(Patch(ops=ops), message).rejected  # the empty cells' 0s are grounded in their line
+
+
+def test_a_short_sheet_whose_every_label_names_a_row():
+    got = {op.field: op.value for op in parse_pasted_tables("予以公开\t3\t1\t0\t0\t0\t0\t4\n不掌握\t2\t0\t0\t0\t0\t0\t2")[0]}
+    assert got["t3.unable.not_held.total"] == 2 and got["t3.granted.commercial"] == 1
+
+
+def test_the_guide_answers_which_column_an_applicant_goes_in():
+    from assistant.reading import guide_answer, is_question
+    for q in ("律师事务所申请的算表三哪一列？法人还是其他？", "律所申请的填哪一栏", "协会申请的放哪一类"):
+        assert is_question(q) and "法律服务机构" in (guide_answer(q) or ""), q
+
+
+def test_a_rows_count_corrected_moves_its_one_applicant(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某县市场监督管理局 县级 2025年", "办理结果\t个人\t企业\n予以公开\t9\t2\n不掌握\t5\t0"])
+    talk(service, draft, ["哦不对 不掌握那个是4件不是5件，表格里填错了"])
+    cells = service.facts(draft).cells
+    assert cells["t3.unable.not_held.total"] == 4 and cells["t3.unable.not_held.natural"] == 4

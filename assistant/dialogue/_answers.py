@@ -34,7 +34,7 @@ from assistant.dialogue._previous import copy_findings, cross_year_notes, texts_
 from assistant.dialogue._state import State, full_facts
 from assistant.drafting import Extraction, apply_patch, check_patch, extract
 from assistant.llm import LLMError, LLMResponse, Model
-from assistant.numbers import find_numbers
+from assistant.numbers import find_numbers, parse_number
 from assistant.offline import known_fields
 from assistant.reading import MessageReading, guide_answer, parse_pasted_tables, read_message, vocabulary
 from assistant.storage import ChangeSet
@@ -349,7 +349,11 @@ def _one_column_follows(ops: list[PatchOp], facts: Facts) -> list[PatchOp]:
         if op.op != "set" or parts[0] != "t3" or parts[-1] != "total" or len(parts) < 3:
             continue
         row = ".".join(parts[:-1])
-        if (change := _changed(op, facts)) is None or any(f"{row}.{c}" in said for c in L.T3_APPLICANT_COLUMNS):
+        change = _changed(op, facts)
+        if change is None and facts.cell_int(op.field) is None and (was := re.search(r"不是\s*([0-9０-９]+)", op.quote)):
+            # "不掌握那个是4件不是5件" of a row pasted without its 总计: the count it was is the one said
+            change = (int(parse_number(was.group(1)) or 0), int(str(op.value)))
+        if change is None or any(f"{row}.{c}" in said for c in L.T3_APPLICANT_COLUMNS):
             continue
         old, new = change
         cols = {c: facts.cell_int(f"{row}.{c}") for c in L.T3_APPLICANT_COLUMNS}

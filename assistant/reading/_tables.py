@@ -308,7 +308,9 @@ def _rows_of(message: str) -> tuple[list[str], list[list[str]], list[str]]:
     labels = [c[0] for c in rows if c and c[0].strip()]
     for table in ("t3", "t2"):
         official = [_official_label(x, table) for x in labels]
-        if sum(o is not None for o in official) >= 3 and sum(o is not None for o in official) * 2 >= len(labels):
+        named = sum(o is not None for o in official)
+        # (or a short sheet every label of which names one row: "予以公开 …" / "不掌握 …")
+        if (named >= 3 and named * 2 >= len(labels)) or (labels and named == len(labels)):
             for cells in rows:
                 if cells and (o := _official_label(cells[0], table)):
                     cells[0] = o
@@ -558,14 +560,17 @@ def _some_columns(message: str) -> tuple[list[PatchOp], list[str]]:
         heads = [_applicant_of(c) for c in cells[1:]]
         if None in heads or len(set(heads)) != len(heads):
             continue
-        if ("total" in heads or len(heads) >= len(T3_COLUMNS) - 1) and (
+        if len([h for h in heads if h != "total"]) >= len(T3_COLUMNS) - 1 and (
                 [h for h in heads if h != "total"] == [c for c in T3_COLUMNS if c != "total" and c in heads]):
             continue  # every column in the format's order: the format's own reader takes it
         ops: list[PatchOp] = []
         used = [line]
         last: list[str] | None = None
+        tabbed = "\t" in line
         for row_line in lines[i + 1:]:
-            row = table_cells(row_line, loose=True) or row_line.split()
+            # (a sheet copied from Excel keeps its empty cells: under a column they are 0)
+            row = ([c.strip() or "0" for c in row_line.rstrip("\r").split("\t")] if tabbed and "\t" in row_line
+                   else table_cells(row_line, loose=True) or row_line.split())
             if len(row) == 2 and row[1] in _SAME_AS_ABOVE and last is not None:
                 row = [row[0], *last]  # "不予公开-行政查询事项 同上": the values of the line above
             if not row or not row_line.strip():
