@@ -1551,3 +1551,14 @@ def test_a_rows_count_corrected_moves_its_one_applicant(db):
     talk(service, draft, ["哦不对 不掌握那个是4件不是5件，表格里填错了"])
     cells = service.facts(draft).cells
     assert cells["t3.unable.not_held.total"] == 4 and cells["t3.unable.not_held.natural"] == 4
+
+
+def test_how_often_is_no_count_in_a_measure():
+    got = _values("下一步加强培训 每月至少发一篇解读", topic="measures")
+    assert "policy_interpretations" not in got
+
+
+def test_not_charged_said_as_a_bare_answer():
+    for answer in ("没有收", "没收过", "不收"):
+        got = _values(answer, topic="fee_charged")
+        assert got.get("fee_charged") is False, answer
