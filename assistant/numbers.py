@@ -280,6 +280,12 @@ def find_numbers(text: str) -> list[NumberMention]:
     """Every number in ``text`` with its span and the measure word after it, left to right."""
     if not _HAS_NUMBER.search(text):
         return []
+    return numbers_in(text)
+
+
+def numbers_in(text: str) -> list[NumberMention]:
+    """``find_numbers(text)`` of a text known to hold a digit or a Chinese numeral (one that
+    ``MAYBE_NUMBER`` finds something in): the test for one is not made again."""
     out: list[NumberMention] = []
     percent_spans: list[tuple[int, int]] = []
 

@@ -220,3 +220,30 @@ def test_similarity_skips_only_parts_shorter_than_the_minimum():
         report.part5 = previous.part5 = text
         clear_cache()
         assert any(f.rule == "D3" and f.location.address == "p5" for f in validate(report, previous)) == found, text
+
+
+def test_records_built_by_switching_class_are_the_records():
+    # fast_new and numbers._number fill an object of the same slots and switch its class: the result is
+    # an instance of the class itself, equal (and hashing equal) to one built by the class, and frozen
+    from dataclasses import FrozenInstanceError
+    from decimal import Decimal
+
+    from assistant.validation._records import fast_new
+
+    for cls, args, kwargs in ((T.Claim, ("t3", "new"), {"alt": ("new_carried",)}), (T.Phrase, ("petition", (1, 4)), {}),
+                              (T.YearUse, (2023, (0, 5), "period", False), {"since": 2022})):
+        built, made = fast_new(cls)(*args, **kwargs), cls(*args, **kwargs)
+        assert type(built) is cls and built == made and hash(built) == hash(made) and repr(built) == repr(made)
+        with pytest.raises(FrozenInstanceError):
+            setattr(built, fields(cls)[0].name, "x")
+    args = (Decimal("12.5"), 3, 7, "%", 8, True, False, 1)
+    n = N._number(*args)
+    assert type(n) is N.NumberMention and n == N.NumberMention(*args) and hash(n) == hash(N.NumberMention(*args))
+    with pytest.raises(FrozenInstanceError):
+        n.start = 0  # type: ignore[misc]
+
+
+def test_numbers_in_is_find_numbers_where_a_number_may_be():
+    for t in TEXTS:
+        if N.MAYBE_NUMBER.search(t):
+            assert N.numbers_in(t) == N.find_numbers(t), t

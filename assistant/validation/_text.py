@@ -23,7 +23,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 from assistant.numbers import MAYBE_NUMBER as _MAYBE_NUMBER
-from assistant.numbers import NumberMention, find_numbers
+from assistant.numbers import NumberMention, numbers_in
 from assistant.validation._records import fast_new, quick_init
 from schemas import labels as L
 
@@ -519,7 +519,7 @@ def _sentence(text: str, s0: int, s1: int, nums: list[NumberMention], app: bool,
             divided = True
             head = _head(mentions, first, len(mentions))
             parent = mentions[head].claim if head is not None else None
-        elif _total_mark(lead):
+        elif ("共" in lead or "计" in lead or "总" in lead) and _total_mark(lead):  # (its own first test, inline)
             parent = None
         if "分别" in lead:
             kinds = [e for kind in scan.t3_kinds for e in _SPLIT.get(kind, (kind,))]
@@ -536,7 +536,9 @@ def _sentence(text: str, s0: int, s1: int, nums: list[NumberMention], app: bool,
                     assert m.lastgroup is not None  # every alternative ends with a named group
                     scan.gov = _TAIL_KIND_OF[m.lastgroup]
                     prev_end = m.end()
-        tail = _compact(text[end:nxt])[:16]
+        # the words after the number: read only where they can matter (a part of something, or 新收:
+        # see _t3_claim; _claim passes the tail to nothing else)
+        tail = _compact(text[end:nxt])[:16] if num.unit in _PART_UNITS or scan.gov == "t3_new" else ""
         if num.unit in _PART_UNITS and _NOT_CASES.match(tail):
             claim = None
         else:
@@ -894,7 +896,10 @@ def _years(text: str, numbers: tuple[NumberMention, ...], sentences: list[tuple[
             # the period is stated in the clause that names it and after: "依照《条例》（2019年修订），…统计期限为…"
             clause = clauses[s] = -1 if m is None else max(text.rfind("，", s0, m.start()), text.rfind(",", s0, m.start()), s0)
         stats = clause >= 0 and n.start >= clause
-        after = _compact(text[n.unit_end:min(s1, n.unit_end + 16)])
+        # the words after the year, read where a test below asks for them (not for a title's year or
+        # one further into its sentence than a period is written)
+        after = (_compact(text[n.unit_end:min(s1, n.unit_end + 16)])
+                 if may_carry or stats or address_kind == "preamble" or n.start - s0 <= 6 else "")
         kind = None
         carry = _carry(text, s0, n, after) if may_carry else None
         if carry is not None:
@@ -1004,7 +1009,7 @@ def _stated(text: str, mentions: list[Mention]) -> list[Stated]:
     around the number are read here; whether the sentence scopes the count (a part, another year, a
     plan) is asked by rule E9 of the few keys stated twice (``stated_scope``)."""
     out: list[Stated] = []
-    named_words = _NAMED_HINT.search(text) is not None
+    named_words = ("解" in text or "会" in text) and _NAMED_HINT.search(text) is not None  # (解读, 发布会)
     for i, m in enumerate(mentions):
         if m.claim is not None or m.num.approx:
             continue
@@ -1128,7 +1133,7 @@ def analyse(text: str, address_kind: str) -> TextFacts:
             return _NO_FACTS
         numbers: tuple[NumberMention, ...] = ()
     else:
-        numbers = tuple(find_numbers(text))
+        numbers = tuple(numbers_in(text))  # (MAYBE_NUMBER found a digit or a numeral)
     if numbers and ("热" in text or "台" in text or "便" in text or "服" in text or "拨" in text or "话" in text
                     or "专" in text or "123" in text) and _LINE_HINT.search(text):  # (a character of each word first)
         numbers = tuple(n for n in numbers if not _service_line(text, n))
