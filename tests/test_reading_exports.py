@@ -1562,3 +1562,14 @@ def test_not_charged_said_as_a_bare_answer():
     for answer in ("没有收", "没收过", "不收"):
         got = _values(answer, topic="fee_charged")
         assert got.get("fee_charged") is False, answer
+
+
+def test_an_item_of_a_list_told_before_taken_out(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某某县青山镇人民政府 乡镇 2025年", "依申请今年有3件：\n1. 村民张某要低保名单，予以公开\n"
+                          "2. 村民赵某要宅基地审批档案，我们不掌握\n3. 一家公司要招标文件，部分公开"])
+    talk(service, draft, ["第2个不算，赵某那个其实是信访，走的信访程序"])
+    cells = service.facts(draft).cells
+    assert cells["t3.new_received.total"] == 2 and cells["t3.new_received.natural"] == 1
+    assert cells["t3.unable.not_held.total"] == 0 and cells["t3.granted.natural"] == 1

@@ -27,7 +27,7 @@ from assistant.dialogue._confirm import change_lines, excerpt
 from assistant.dialogue._derive import derivation_changes, derivations, merged_cells
 from assistant.dialogue._ledger import LEDGER_QUOTE, ledger_correction, pasted_ledger
 from assistant.dialogue._mapping import changes_between
-from assistant.dialogue._moves import moved_between_columns, moved_between_rows
+from assistant.dialogue._moves import item_taken_out, moved_between_columns, moved_between_rows
 from assistant.dialogue._outcome import Outcome, derived_lines
 from assistant.dialogue._planner import match_fields, plan
 from assistant.dialogue._previous import copy_findings, cross_year_notes, texts_by_part
@@ -181,6 +181,12 @@ def _pasted_register(st: State) -> str | None:
     """The message that pasted the register of applications the table was counted from, if any."""
     said = [f for f in st.stored.values() if f.source == "chat" and f.quote.startswith(LEDGER_QUOTE) and f.turn_text]
     return max(said, key=lambda f: f.turn_id or 0).turn_text if said else None
+
+
+def _told_before(st: State) -> list[str]:
+    """The clerk's earlier messages that recorded something from the chat, oldest first."""
+    turns = {f.turn_id: f.turn_text for f in st.stored.values() if f.source == "chat" and f.turn_id is not None and f.turn_text}
+    return [turns[t] for t in sorted(turns) if turns[t] is not None]
 
 
 def recent_tables(st: State) -> tuple[str, ...]:
@@ -471,6 +477,11 @@ def answer(st: State, message: str, model: Model, correction: str | None) -> Out
         # "执法案卷那行个人的2件，有一件其实是举报，应该放到信访举报投诉那行": what the reader made of
         # the rows' words in this message is the move, and nothing else in table 三
         accepted = [op for op in accepted if not op.field.startswith("t3.")] + shifted
+        tail = [t for t in tail if not t.startswith("这些数字没能确定")]
+    if (out_of_list := item_taken_out(message, _told_before(st), st.full.cells)):
+        # "把第二条删了": one application of the list told before no longer counted
+        accepted = [op for op in accepted if not op.field.startswith("t3.")] + out_of_list
+        whole += out_of_list
         tail = [t for t in tail if not t.startswith("这些数字没能确定")]
     if (moved := ledger_correction(message, _pasted_register(st), st.stated.report_year, st.full.cells)):
         # "第7个…应该算部分公开": one application of the register pasted before, moved

@@ -8,11 +8,11 @@ import re
 from collections.abc import Mapping
 
 from assistant.numbers import parse_number
-from assistant.reading import vocabulary
+from assistant.reading import told_one_per_line, vocabulary
 from schemas import labels as L
 from schemas.patches import PatchOp
 
-__all__ = ["moved_between_columns", "moved_between_rows"]
+__all__ = ["item_taken_out", "moved_between_columns", "moved_between_rows"]
 
 _MOVE = re.compile(r"放到|挪到|移到|改到|算到|归到|调到|划到|放进|挪进|应该放在|应放在|应该算(?:到|进|在|作)?|应算(?:到|作)?|应该归|"
                    # "刚才企业那个执法案卷的说错了 是属于过程性信息": the row it was told in, then the right one
@@ -151,3 +151,33 @@ def moved_between_columns(message: str, cells: Mapping[str, object]) -> list[Pat
         out += [PatchOp(field=f"t3.{row}.{source}", value=str(have - k), quote=quote),
                 PatchOp(field=f"t3.{row}.{to}", value=str((_int(cells.get(f"t3.{row}.{to}")) or 0) + k), quote=quote)]
     return out
+
+
+# "把第二条删了", "第3个不算", "第二件去掉": an application of a list told before, taken out
+_TAKE_OUT = re.compile(r"第\s*([一二两三四五六七八九十0-9０-９]{1,3})\s*(?:条|个|件|项)[^，,。；;\n]{0,6}?(?:删了|删掉|删除|去掉|拿掉|不算|不要了|不用算)"
+                       r"|(?:删|删掉|去掉|拿掉)\s*第\s*([一二两三四五六七八九十0-9０-９]{1,3})\s*(?:条|个|件|项)")
+
+
+def item_taken_out(message: str, told: list[str], cells: Mapping[str, object]) -> list[PatchOp]:
+    """"把第二条删了，李某那个…不算依申请": the N-th application of the list told last (``told``: the
+    clerk's earlier messages, latest last) no longer counted — its result cells and what came in
+    (this year's or last year's) one less each; [] when the message says no such thing or the list,
+    or a cell it was counted in, is not there."""
+    m = _TAKE_OUT.search(message)
+    if m is None:
+        return []
+    k = int(parse_number(m.group(1) or m.group(2)) or 0)
+    for text in reversed(told):
+        cases = told_one_per_line(text)
+        if len(cases) >= k >= 1:
+            case = cases[k - 1]
+            break
+    else:
+        return []
+    came = "t3.carried_over" if case.carried_over else "t3.new_received"
+    addresses = [f"t3.{case.row}.{case.column}", f"t3.{case.row}.total", f"{came}.{case.column}", f"{came}.total"]
+    values = [_int(cells.get(a)) for a in addresses]
+    if any(v is None or v < 1 for v in values):
+        return []
+    quote = message.strip()
+    return [PatchOp(field=a, value=str(v - 1), quote=quote) for a, v in zip(addresses, values, strict=True) if v is not None]

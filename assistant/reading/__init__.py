@@ -25,6 +25,7 @@ from assistant.reading._cases import Case as _Case
 from assistant.reading._cases import cases_after_a_colon as _cases_after_a_colon
 from assistant.reading._cases import cases_in_a_list as _cases_in_a_list
 from assistant.reading._cases import cases_told_inline as _cases_inline
+from assistant.reading._cases import cases_told_one_per_line as told_one_per_line
 from assistant.reading._cases import items_in
 from assistant.reading._cases import one_case_told as _one_case_told
 from assistant.reading._cases import stories_after_a_count as _stories
@@ -48,7 +49,7 @@ from schemas.patches import PatchOp
 __all__ = [
     "MessageReading", "Reading", "Stated", "Text", "Zero", "agency_name_in", "full_agency_name", "guide_answer",
     "infer_level", "is_question", "is_table_line", "items_in", "labelled_texts", "parse_pasted_tables", "read_message",
-    "read_statements", "said_as", "vocabulary",
+    "read_statements", "said_as", "told_one_per_line", "vocabulary",
 ]
 
 _SKIP = re.compile(r"^\s*(?:跳过|先跳过|不清楚|不知道|不确定|以后再说|稍后再说|待定|暂不填)\s*[。.！!]?\s*$")
