@@ -254,6 +254,13 @@ _SPACES = " \u3000\t"
 _START = attrgetter("start")
 
 
+_FORMAL_DIGITS = frozenset("壹贰叁肆伍陆柒捌玖")
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
 def _unit_after(text: str, pos: int) -> tuple[str, int, bool]:
     p, n = pos, len(text)
     while p < n and text[p] in _SPACES:
@@ -371,6 +378,8 @@ def numbers_in(text: str) -> list[NumberMention]:
             continue
         value = read
         unit, unit_end, approx = _unit_after(text, e)
+        if len(run) == 1 and run in _FORMAL_DIGITS and s > 0 and _is_cjk(text[s - 1]) and text[e:e + 1] == "建":
+            continue  # "队伍建设": a word, not 伍 with 件 mistyped
         if text.startswith("万元", e - 1) and run.endswith("万"):
             # 五十万元: money in 元 written with 万 — keep as 万元
             value = cn_to_number(run[:-1]) or read

@@ -137,6 +137,8 @@ def _reference_find_numbers(text):
         if value is None:
             continue
         unit, unit_end, approx = N._unit_after(text, e)
+        if len(run) == 1 and run in "壹贰叁肆伍陆柒捌玖" and s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff" and text[e:e + 1] == "建":
+            continue  # "队伍建设": a word
         if text.startswith("万元", e - 1) and run.endswith("万"):
             value = cn_to_number(run[:-1]) or value
             unit, unit_end = "万元", e + 1
@@ -203,3 +205,9 @@ def test_a_chinese_decimal_before_wan_is_read_whole():
     # "一百二十三点五万次" was read as 五万 (50,000): the 点 before 万 was not taken
     got = [(n.value, n.unit) for n in find_numbers("访问量一百二十三点五万次，用户二点零八万个")]
     assert got == [(Decimal(1235000), "次"), (Decimal(20800), "个")]
+
+
+def test_a_word_with_a_formal_numeral_in_it_is_no_number():
+    # "队伍建设": 伍 of 队伍 with 建, the keyboard slip for 件, was read as 5件
+    assert find_numbers("加强政务公开队伍建设") == []
+    assert [(int(n.value), n.unit) for n in find_numbers("予以公开伍件")] == [(5, "件")]
