@@ -1573,3 +1573,15 @@ def test_an_item_of_a_list_told_before_taken_out(db):
     cells = service.facts(draft).cells
     assert cells["t3.new_received.total"] == 2 and cells["t3.new_received.natural"] == 1
     assert cells["t3.unable.not_held.total"] == 0 and cells["t3.granted.natural"] == 1
+
+
+def test_a_groups_applicant_said_before_its_rows():
+    r = read_message("不予公开 2件 都是个人的 1件涉及国家秘密（涉密的图斑） 1件涉及第三方")
+    got = {op.field: op.value for op in r.ops}
+    assert got["t3.withheld.state_secret.natural"] == "1" and got["t3.withheld.third_party.natural"] == "1"
+    assert got["t3.withheld.third_party.total"] == "1"  # (the aside in brackets is no label of the next count)
+
+
+def test_a_year_beside_a_question_is_still_read():
+    got = _values("头一回弄 某某省林业局 2025年度的 表三总计要自己算吗？")
+    assert got["report_year"] == "2025"

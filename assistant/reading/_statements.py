@@ -332,7 +332,9 @@ _HALF_OF = re.compile(r"\s*件?\s*(?:里|中|当中)(?:面|头|边)?\s*(?:有)?\
 _ROWS_TOTAL = re.compile(r"\s*(?:(?:那行|这行|该行|这一行|那一行)的?(?:总计|合计)|(?:总计|合计)(?:列|那列|这列|那一列|栏))")
 _ROW_SEVEN = re.compile(r"[（(]七[)）][ \u3000]*总计(?:行|那行|这行)?")
 _CLOCK = re.compile(r"(?<![0-9.:：])[0-2]?[0-9][:：][0-5][0-9](?:[:：][0-5][0-9])?(?![0-9])")
-_ASIDE_BEFORE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fa5])[（(][^（()）0-9０-９\n]{1,30}[)）](?=[ \u3000]*[0-9０-９][0-9０-９,，.]*(?![0-9０-９]|[ \u3000]*年))")
+_ASIDE_BEFORE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fa5])[（(][^（()）0-9０-９\n]{1,30}[)）](?=[ \u3000]*[0-9０-９][0-9０-９,，.]*(?![0-9０-９]|[ \u3000]*年))"
+                                  # (not "1件涉及国家秘密（图斑） 1件涉及第三方": the next count tells its own)
+                                  r"(?![ \u3000]*[0-9０-９]+[ \u3000]*(?:件|个)[ \u3000]*(?:涉及|是|属于|为|因为|要|申请|被))")
 
 
 def _clauses(sentence: str, offset: int) -> list[tuple[int, str]]:
@@ -350,7 +352,8 @@ def _next_counts(clause: str, offset: int) -> list[tuple[int, str]]:
     clause once the clause has a number of its own ("维持 44 件" keeps its number)."""
     out, start = [], 0
     for m in _NEXT_COUNT.finditer(clause):
-        if re.search(r"[0-9０-９]", clause[start:m.start()]):
+        # (or after "都是个人的": a statement of its own, then "1件涉及国家秘密")
+        if re.search(r"[0-9０-９]", clause[start:m.start()]) or re.search(r"(?:都|全|均)是[\u4e00-\u9fa5]{1,8}的$", clause[start:m.start()]):
             out.append((offset + start, clause[start:m.start()]))
             start = m.end()
     out.append((offset + start, clause[start:]))
@@ -504,7 +507,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
             continue  # wholly inside a table or a passage; one that runs past it (voice input) is read by clause
         if _CHAT_HEADER.fullmatch(sentence):
             continue  # "王敏（待遇保障科） 1月8日 16:09": who spoke and when, in a forwarded chat
-        if is_question(sentence) and find_numbers(sentence) and _COUNTS_OR_NOT.search(sentence) and not any(
+        if is_question(sentence) and [n for n in find_numbers(sentence) if n.unit not in ("年", "年度")] and _COUNTS_OR_NOT.search(sentence) and not any(
                 find_numbers(c) and voc.anchors(c) for _, c in _clauses(sentence, 0)):
             # "今年有两个老兵打12345…这个算不算依申请？": numbers no word of the report names are what
             # is asked about, not facts yet; the question is answered and they are said once settled
@@ -1169,8 +1172,12 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         if not negated and cols_here and anchors and all(a.kind == "t3col" for a in anchors) and (
                 re.match(r"\s*[、和及与]", following) or re.search(r"[和及与]\s*$", clause)):
             ctx.listed_cols = cols_here | listed_cols  # waits for what is said of the list
-        _update_context(ctx, anchors)
-        if not negated:
+        # (an aside in brackets, "1件涉及国家秘密（涉密图斑）", names what was just counted: its words
+        # wait for no number, nor become the topic)
+        bracketed = message[:c0].rstrip().endswith(("（", "(")) and message[c0 + len(clause):].lstrip().startswith(("）", ")"))
+        if not bracketed:
+            _update_context(ctx, anchors)
+        if not negated and not bracketed:
             ctx.waiting += anchors
         return
     listed, ctx.listed = ctx.listed, []
@@ -1574,12 +1581,20 @@ def _all_of_one_column(sentence: str, quote: str, ctx: _Context, out: Reading) -
     """"都是自然人" / "都是个人申请的": every row given a total in this sentence, with no column said
     for it, is all of that column."""
     # ("企业9件 律所3件 其余是个人 去年结转过来2件 都是个人的": each is about the rows before it)
-    found = [x for x in (re.search(r"(?:都|全|均|全部)(?:是|为|属于)(?P<who>[^，,。；;]{1,8})", sentence), re.search(
+    found = [x for x in (re.search(r"(?:都|全|均|全部)(?:是|为|属于)(?P<who>[^，,。；;\s]{1,8})", sentence), re.search(
         r"(?:(?<=其余)|(?<=剩下)|(?<=剩余)|(?<=其余的)|(?<=剩下的))(?:是|为|属于)(?P<who>[^，,。；;\s]{1,8})", sentence)) if x]
     lo = 0
     for m in sorted(found, key=lambda x: x.start()):
         _one_column_said(m, lo, sentence, quote, ctx, out)
         lo = m.end()
+        if re.search(r"(?:不予公开|无法提供|不予处理|其他处理)\s*[0-9０-９一二两三四五六七八九十]+\s*件\s*[，,]?\s*$", sentence[:m.start()]):
+            # "不予公开 2件 都是个人的 1件涉及国家秘密 1件涉及第三方": the group's rows told after it
+            cols = {a.key for a in vocabulary().anchors(m.group("who")) if a.kind == "t3col"}
+            if len(cols) == 1:
+                col = next(iter(cols))
+                for row, total, pos in ctx.t3rows_said:
+                    if pos >= m.end() and not any(x.target == f"t3.{row}.{col}" for x in out.stated):
+                        out.stated.append(Stated(f"t3.{row}.{col}", total, quote, 0, 0))
     ctx.t3rows_said.clear()
 
 
