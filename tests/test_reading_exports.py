@@ -1585,3 +1585,15 @@ def test_a_groups_applicant_said_before_its_rows():
 def test_a_year_beside_a_question_is_still_read():
     got = _values("头一回弄 某某省林业局 2025年度的 表三总计要自己算吗？")
     assert got["report_year"] == "2025"
+
+
+def test_a_groups_rows_told_in_brackets_after_its_count():
+    r = read_message("不予公开3件（其中涉及第三方隐私的2件，还有1件是内部讨论稿 算过程性信息），无法提供4件（其中不掌握3件、另行制作1件）")
+    got = {op.field: op.value for op in r.ops}
+    assert got["t3.withheld.process_info.total"] == "1" and got["t3.unable.not_held.total"] == "3"
+    assert not r.unexplained  # the groups' counts add up to their rows
+
+
+def test_a_detail_in_brackets_after_a_count_is_no_value_of_its_own():
+    got = _values("今年新收30件，其中个人25件（其中有4件是同一个人反复问的），企业5件")
+    assert got["t3.new_received.natural"] == "25"

@@ -54,7 +54,7 @@ def test_every_number_is_recorded_or_named_back(message):
             continue  # "安开管发〔2024〕5号": the year of a document's number
         if re.search(r"(?<![0-9])[0-2]?[0-9][:：]$", message[:n.start]) or re.match(r"[:：][0-5][0-9]", message[n.end:]):
             continue  # "1月8日 16:02": a chat message's time
-        if n.value == 1 and re.search(r"[这那该此]\s*$", message[:n.start]):
+        if n.value == 1 and (re.search(r"[这那该此]\s*$", message[:n.start]) or (n.chinese and message[:n.start].endswith("同"))):
             continue  # "那一件其实是逾期不补正的": a pointer at an application said before, not a count
         if re.search(r"每(?:个)?(?:月|周|星期|季度|天|日|年)(?:至少|最少|起码|都|要|能|会|争取|计划|平均)?(?:发布?|更新|开|召开|出|推送|办)?\s*$", message[:n.start]):
             continue  # "每月一场": how often, not how many

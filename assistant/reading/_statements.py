@@ -227,6 +227,8 @@ def _not_a_count(n: NumberMention, clause: str, sentence: str = "") -> bool:
         return True  # "就是我说的那7件，其他都是0": the ones told before, pointed at by their count
     if n.value == 1 and n.chinese and re.match(r"部分|些|点儿|下子|般|样|直|共|并|同", clause[n.end:]):
         return True  # "删掉一部分给了", "一些", "一直": a word, not a count
+    if n.value == 1 and n.chinese and re.search(r"同\s*$", before):
+        return True  # "同一个人问的", "同一家公司": the same one, not a count
     if n.value == 1 and re.match(r"([个件条项])\1(?!人)", clause[n.end:]):
         return True  # "我一个个说": one by one
     if n.value == 1 and re.match(r"[个件条项]?(?:都)?(?:没多|不多|没少|不少|没变|不差)", clause[n.end:]):
@@ -589,6 +591,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     _taken_back(message, report_year, out)
     _by_difference(message, out)
     _every_application(message, out)
+    _details_in_brackets(message, out)
     _add_up_repeats(message, out)
     for group, value, where in out.group_totals:
         by_col: dict[str, int] = {}  # the group's rows said in this message, summed by column
@@ -730,6 +733,24 @@ def _span(message: str, s: Stated) -> tuple[int, int]:
     """Where the quote of ``s`` stands in the message (it holds the number at ``s.start``)."""
     at = message.rfind(s.quote, 0, s.start + len(s.quote))
     return (at, at + len(s.quote)) if at >= 0 else (s.start, s.end)
+
+
+def _details_in_brackets(message: str, out: Reading) -> None:
+    """"个人24件（其中有3件是同一个人问医院收费的）": a part of the count just said, told in brackets
+    after it — a detail of that cell, not its value."""
+    for x in list(out.stated):
+        if not x.target.startswith("t3.") or x.end <= 0:
+            continue
+        m = re.match(r"\s*[件个]?\s*[（(]\s*其中", message[x.end:])
+        if m is None:
+            continue
+        close = message.find("）", x.end)
+        close = close if close >= 0 else message.find(")", x.end)
+        inner = [y for y in out.stated if y is not x and y.target == x.target and x.end <= y.start < (close if close >= 0 else len(message))
+                 and isinstance(y.value, int) and isinstance(x.value, int) and y.value < x.value]
+        for y in inner:
+            out.stated.remove(y)
+            out.checked.append(y.quote)
 
 
 def _add_up_repeats(message: str, out: Reading) -> None:
@@ -1068,6 +1089,12 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         if ctx.pending_col and not ctx.col_focus:
             out.stated.append(Stated(f"t3.{row}.{ctx.pending_col}", int(n.value), span, at + n.start, at + n.end))
         ctx.pending_col, ctx.pending_quiet = None, False
+        if not re.sub(_FILLER, "", "".join(ch for i, ch in enumerate(clause) if not any(
+                a.start <= i < a.end for a in anchors))).strip("，,。；; ）)（(算是属于为按"):
+            # "还有1件是内部讨论稿 算过程性信息）": the row took the count told before it, and waits for
+            # no other ("，无法提供4件" after it is the group's sum, not one more of this row)
+            _update_context(ctx, anchors)
+            return
     if not numbers:
         # "不收费": 不 right before the item's word negates it (a 不 inside a word, 不予公开, is masked)
         # (the 0 of a date or of a longer number, "12月30号", "2024", says no none)
