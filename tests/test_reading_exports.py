@@ -1597,3 +1597,8 @@ def test_a_groups_rows_told_in_brackets_after_its_count():
 def test_a_detail_in_brackets_after_a_count_is_no_value_of_its_own():
     got = _values("今年新收30件，其中个人25件（其中有4件是同一个人反复问的），企业5件")
     assert got["t3.new_received.natural"] == "25"
+
+
+def test_the_agencys_name_corrected():
+    r = read_message("单位名称刚才打错了，应该是某某县自然资源局，不是规划局", known=["agency_name"])
+    assert {op.field: op.value for op in r.ops}.get("agency_name") == "某某县自然资源局"

@@ -474,6 +474,8 @@ _DASHES = ("—", "——", "－", "-", "–", "/", "／")
 _MARKS_ARE_ZERO = re.compile(r"(?:(?:横杠|横线|斜杠|短横|杠)(?:的|号)?(?:地方|格子)?(?:都|就|也)?(?:是|算|当|表示|代表)?"
                              r"|[—－/](?:的|号)?(?:地方|格子)?(?:都|就|也)?(?:是|算|当|表示|代表))"
                              r"[\s，,]*(?:没有|无|零|0)(?:[\s，,]*(?:就是|也就是|即|就算)?\s*(?:0|零))?")
+_NAME_CORRECTED = re.compile(r"(?:单位|机关)的?(?:名字|名称|全称)?[^。！!？?\n]{0,10}?(?:写错|错了|说错|打错|不对)[了，,\s]*(?:应该)?(?:是|为|改成|改为)\s*"
+                             r"([\u4e00-\u9fa5（）()]{4,40}?)(?=[\s，,。；;！!]|不是|$)")
 _INTRODUCES = re.compile(r"我们是|我们单位是|单位是|单位名称|机关是|机关名称|全称|报告主体|本单位是|本机关是|我是")
 
 
@@ -872,6 +874,9 @@ def _identity(message: str, skip: list[tuple[int, int]], topic: str | None, out:
               known: set[str]) -> None:
     """The agency's name (and its level from the name, unless the message says it)."""
     names: list[tuple[str, str]] = []
+    if (fixed := _NAME_CORRECTED.search(message)) and (found := agency_name_in("单位是" + fixed.group(1))):
+        # "单位名字刚才写错了 是青山区卫生健康委员会 不是局": the name said again, corrected
+        names.append((found[0], fixed.group(0).strip()))
     # clauses; a run of spaces between words is a comma of voice input
     for m in re.finditer(r"(?:[^。；;！!？?\n，, \u3000]|(?<![\u4e00-\u9fa5])[ \u3000]|[ \u3000](?![\u4e00-\u9fa5]))+[？?]?",
                          message):
