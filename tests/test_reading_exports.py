@@ -1602,3 +1602,8 @@ def test_a_detail_in_brackets_after_a_count_is_no_value_of_its_own():
 def test_the_agencys_name_corrected():
     r = read_message("单位名称刚才打错了，应该是某某县自然资源局，不是规划局", known=["agency_name"])
     assert {op.field: op.value for op in r.ops}.get("agency_name") == "某某县自然资源局"
+
+
+def test_a_hotlines_count_in_voice_input_that_later_names_applications():
+    r = read_message("12315今年接了1.6万件投诉举报 这些跟年报没关系吧 问题就写依申请量大人手不够")
+    assert not any(op.field.startswith("t3.") for op in r.ops) and r.not_ours

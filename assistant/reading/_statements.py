@@ -860,8 +860,14 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     anchors = [a for a in anchors if not (a.kind == "t3row" and a.key == "new_received" and clause[a.start:a.end] == "申请"
                                           and clause[a.end:a.end + 1] in ("人", "表", "书")
                                           and not re.match(r"人(?:情况|类型|类别)?\s*(?:[：:]|$)", clause[a.end:]))]  # ("申请人：企业7件…")
+    at = message.find(clause, ctx.sentence_at) - ctx.sentence_at  # (where the clause is in the sentence)
+    upto = len(sentence) if at < 0 else at + len(clause)
     if any(not re.search(r"(?:转到|转给|转交|转至|转入|移交|交给|推给|派给|转)\s*[\u4e00-\u9fff0-9]{0,8}$", sentence[:h.start()])
-           for h in _HOTLINE.finditer(sentence)) and not _APPLICATIONS_NAMED.search(sentence):
+           # (voice input runs on: "12315今年接了2.3万件投诉举报 … 问题就写依申请量大": only what is said
+           # from the hotline to this clause counts)
+           and not _APPLICATIONS_NAMED.search(sentence[h.start():upto])
+           for h in _HOTLINE.finditer(sentence[:upto])) and (
+            at < 0 or not _APPLICATIONS_NAMED.search(sentence[:upto]) or re.search(r"\s", sentence)):
         # "12369热线全年受理1,873件", "12345转来的投诉办了300多件": calls and tickets, no applications
         anchors = [a for a in anchors if a.kind not in ("t3row", "t3group")]
     if (line_no := _ROW_NUMBER.search(clause)) and (re.search(r"表[三3]", message) or ctx.t3row) and (
