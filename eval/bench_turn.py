@@ -1,8 +1,9 @@
 """Server CPU of one chat turn, in-process: the web app's /send event as the server runs it.
 
-    python -m eval.bench_turn [--turns 20] [--warmup 4] [--json PATH]
+    python -m eval.bench_turn [--turns 20] [--warmup 4] [--database-url URL] [--json PATH]
 
-The app is built on a new SQLite database with the offline engine. One page (one Gradio session)
+The app is built on a new SQLite database (or the one ``--database-url`` names, e.g. PostgreSQL; a new
+user each run) with the offline engine. One page (one Gradio session)
 loads, then sends the load benchmark's dialogue (``eval.bench_load.dialogue``) turn after turn
 through Gradio's own ``process_api``: inputs read, handler, outputs written and diffed, every step of
 the reply's stream, as for a browser, with the chat the page holds sent back each turn. Each turn's
@@ -12,7 +13,7 @@ No HTTP, no queue: ``eval.bench_load`` measures those.
 Scenarios: the page on the 报告预览 tab (what a turn always costs), and on the 数据表 tab (the
 grids follow each turn through the page's "panels_due" event, counted in the turn). Each with the
 caches (the preview per revision, the snapshot's content per revision) on and off. Prints p50, p95
-(nearest rank), mean and max per turn in ms, and the machine's load.
+(nearest rank), mean and max per turn in ms, SQL statements per turn, and the machine's load.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import statistics
 import sys
 import tempfile
 import time
+import uuid
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -52,6 +54,7 @@ class Result:
     max_ms: float
     events_per_turn: float
     p95_ms: float = 0.0  # nearest rank
+    statements_per_turn: float = 0.0  # SQL statements the turn ran (every connection of the app's engine)
 
 
 async def _event(demo, fn, inputs: list, state, request) -> dict:
@@ -67,9 +70,10 @@ async def _event(demo, fn, inputs: list, state, request) -> dict:
     return {**out, "changed_state_ids": changed}
 
 
-def run(scenario: str, turns: int, warmup: int, caches: bool) -> Result:
+def run(scenario: str, turns: int, warmup: int, caches: bool, database_url: str | None = None) -> Result:
     import gradio as gr
     from gradio.state_holder import SessionState
+    from sqlalchemy import event
 
     from assistant.app import AppService
     from assistant.config import Settings
@@ -79,7 +83,15 @@ def run(scenario: str, turns: int, warmup: int, caches: bool) -> Result:
     from ui.app import build_app
 
     work = Path(tempfile.mkdtemp(prefix="bench-turn-"))
-    ws = AppService.from_settings(Settings(database_url=f"sqlite:///{work / 'app.sqlite3'}"))
+    ws = AppService.from_settings(Settings(database_url=database_url or f"sqlite:///{work / 'app.sqlite3'}"))
+    user = f"{USER}{uuid.uuid4().hex[:8]}" if database_url else USER  # a database that holds earlier runs
+    statements = 0
+
+    def count(*_args: Any) -> None:
+        nonlocal statements
+        statements += 1
+
+    event.listen(ws.store.engine, "before_cursor_execute", count)  # one engine: auth and workflow share it
     if ws.settings.llm_configured:
         sys.exit("bench_turn: a model is configured; this benchmark measures the offline engine")
     previews = getattr(_preview, "PREVIEWS", None)  # (absent before the caches: the bench runs on older code too)
@@ -89,7 +101,7 @@ def run(scenario: str, turns: int, warmup: int, caches: bool) -> Result:
         if previews is not None:
             previews._limit = 0
     try:
-        ws.add_user(None, USER, PASSWORD, "staff", "测试")
+        ws.add_user(None, user, PASSWORD, "staff", "测试")
         v = Views()
         demo = build_app(ws, v)
         gc.collect()  # what is built by now is out of the cyclic collector's sight, as ``ui.app.launch`` leaves it
@@ -97,45 +109,47 @@ def run(scenario: str, turns: int, warmup: int, caches: bool) -> Result:
         fns = {f.api_name: f for f in demo.fns.values() if f.api_name}
         by_trigger = {(t[0], t[1]): f for f in demo.fns.values() for t in f.targets}
         session = f"bench-{scenario}-{caches}"
-        request = gr.Request(username=USER, session_hash=session)
+        request = gr.Request(username=user, session_hash=session)
         state = SessionState(demo)
         times: list[float] = []
-        events = 0
+        events = ran = 0
 
         async def go() -> None:
-            nonlocal events
+            nonlocal events, ran
             loaded = await _event(demo, fns["load"], ["p1.active"], state, request)
             names = getattr(fns["load"].fn, "keyed_outputs", ())
             draft = loaded["data"][names.index("draft_select")]["value"]
             if scenario == "grids":
                 await _event(demo, by_trigger[(v["tab_grids"]._id, "select")], [draft, "p1.active"], state, request)
-            chat = v["chat"].postprocess(ws.conversation(USER, draft)).model_dump()
+            chat = v["chat"].postprocess(ws.conversation(user, draft)).model_dump()
             panels = v.blocks.get("panels_due")
             due = by_trigger[(panels._id, "change")] if panels is not None else None
             for i, step in enumerate(dialogue(1, warmup + turns, 1)):
-                t0 = time.process_time()
+                t0, n0 = time.process_time(), statements
                 out = await _event(demo, fns["send"], [step.message, draft, chat, "p1.active"], state, request)
                 n = 1
                 if panels is not None and panels._id in out["changed_state_ids"]:  # the page fires its change
                     await _event(demo, due, [draft, "p1.active", state[panels._id]], state, request)
                     n += 1
-                spent = time.process_time() - t0
+                spent, sql = time.process_time() - t0, statements - n0
                 # the chat as the page holds it now, sent back with the next message (not timed: the browser's)
-                chat = v["chat"].postprocess(ws.conversation(USER, draft)).model_dump()
+                chat = v["chat"].postprocess(ws.conversation(user, draft)).model_dump()
                 if i >= warmup:
                     times.append(spent)
                     events += n
+                    ran += sql
 
         asyncio.run(go())
     finally:
         ws._CONTENTS = saved[0]
         if previews is not None:
             previews._limit = saved[1]
+        event.remove(ws.store.engine, "before_cursor_execute", count)
         ws.close()
     ms = [t * 1000 for t in times]
     p95 = sorted(ms)[max(0, math.ceil(0.95 * len(ms)) - 1)]
     return Result(scenario, caches, len(ms), round(statistics.median(ms), 1), round(statistics.fmean(ms), 1),
-                  round(max(ms), 1), round(events / len(ms), 2), round(p95, 1))
+                  round(max(ms), 1), round(events / len(ms), 2), round(p95, 1), round(ran / len(ms), 1))
 
 
 def _has_tab_events() -> bool:
@@ -148,6 +162,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--turns", type=int, default=20, help="timed turns per scenario")
     ap.add_argument("--warmup", type=int, default=4, help="turns sent first, not timed (imports, first reads)")
+    ap.add_argument("--database-url", help="the app's database (default: a new SQLite file), e.g. PostgreSQL")
+    ap.add_argument("--scenario", choices=("preview", "grids"), action="append",
+                    help="only this scenario (repeatable; default: both)")
+    ap.add_argument("--caches", choices=("on", "off"), action="append", help="only with the caches on/off")
     ap.add_argument("--json", type=Path, help="also write the figures here")
     args = ap.parse_args(argv)
     load = os.getloadavg() if hasattr(os, "getloadavg") else (0.0, 0.0, 0.0)
@@ -156,14 +174,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"# server CPU per offline chat turn, in-process through Gradio's processing (target ≤ {TARGET_MS:g} ms)")
     results = []
     scenarios = ("preview", "grids") if _has_tab_events() else ("preview",)  # older code: no tab events
-    for scenario in scenarios:
-        for caches in (True, False):
-            r = run(scenario, args.turns, args.warmup, caches)
+    db = "SQLite (new file)" if not args.database_url else args.database_url.split(":", 1)[0]
+    print(f"# database: {db}")
+    for scenario in args.scenario or scenarios:
+        for caches in [c == "on" for c in args.caches or ("on", "off")]:
+            r = run(scenario, args.turns, args.warmup, caches, args.database_url)
             results.append(r)
             tab = "报告预览" if scenario == "preview" else "数据表"
             print(f"page on {tab} tab ({scenario}), caches {'on ' if caches else 'off'}: "
                   f"p50 {r.p50_ms:6.1f} ms  p95 {r.p95_ms:6.1f} ms  mean {r.mean_ms:6.1f} ms  max {r.max_ms:6.1f} ms  "
-                  f"({r.turns} turns, {r.events_per_turn:g} events/turn)")
+                  f"({r.turns} turns, {r.events_per_turn:g} events/turn, {r.statements_per_turn:g} SQL/turn)")
     load = os.getloadavg() if hasattr(os, "getloadavg") else (0.0, 0.0, 0.0)
     print(f"# load after: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
     if args.json:

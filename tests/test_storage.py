@@ -7,6 +7,7 @@ test gets a schema of its own. Without the variable the PostgreSQL cases skip lo
 from __future__ import annotations
 
 import threading
+import time
 from decimal import Decimal
 
 import pytest
@@ -14,7 +15,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
-from sqlalchemy import text
+from sqlalchemy import event, text
 
 from assistant.storage import (
     ChangeSet,
@@ -282,3 +283,51 @@ def test_migrations_go_down_to_the_first_revision_and_back_up(db):
             cfg.attributes["connection"] = conn
             step(cfg, "0001" if step is command.downgrade else "head")
     assert db().facts(d)["website_items"].value == 148
+
+
+def test_a_connection_the_server_ended_is_replaced_before_use(db, monkeypatch):
+    """What the pool's pre-ping did, without a query per use: a pooled connection whose backend is gone
+    (a server restart, pg_terminate_backend) is dropped and a new one used, for reads and writes alike,
+    whether it was used a moment ago (its socket tells) or long ago (a ping)."""
+    import assistant.storage._store as store_module
+
+    store = db()
+    if store.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has no server to end a connection")
+    d = store.create_draft("张三").id
+    for ping_after in (3600.0, 0.0):  # the socket's word, then the ping
+        monkeypatch.setattr(store_module, "PING_AFTER_S", ping_after)
+        for _ in range(2):  # the pooled connection, then a read and a write on whatever the pool gives
+            with store.engine.connect() as c:
+                pid = c.exec_driver_sql("SELECT pg_backend_pid()").scalar_one()
+            other = make_engine(store.engine.url.render_as_string(hide_password=False))
+            with other.connect() as c:
+                assert c.exec_driver_sql(f"SELECT pg_terminate_backend({pid})").scalar_one()
+            other.dispose()
+            time.sleep(0.2)  # the server closes the socket
+            assert store.get_draft(d).id == d
+            store.record_turn(d, "还在", author="张三")
+    assert len(store.turns(d)) == 4
+
+
+def test_reads_on_postgresql_open_no_transaction(db):
+    """A read is its statements alone (at READ COMMITTED every statement reads its own snapshot anyway): no
+    BEGIN and ROLLBACK around it; a write is still one transaction."""
+    store = db()
+    if store.engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL only")
+    sent: list[str] = []
+
+    def seen(conn, *_args) -> None:
+        sent.append("autocommit" if conn.connection.driver_connection.autocommit else "transaction")
+
+    event.listen(store.engine, "before_cursor_execute", seen)
+    d = store.create_draft("张三").id
+    sent.clear()
+    store.get_draft(d), store.turns(d), store.facts(d), store.narrative(d)
+    assert sent == ["autocommit"] * 4
+    sent.clear()
+    store.record_turn(d, "网站公开信息100条", author="张三", changes=[FactChange("website_items", 100)], reply="好")
+    assert sent and set(sent) == {"transaction"}
+    with store.engine.connect() as c:  # the pool's connections are back in transaction mode for others
+        assert not c.connection.driver_connection.autocommit

@@ -30,6 +30,7 @@ from typing import cast
 from sqlalchemy import Table, delete, func, insert, or_, select, update
 from sqlalchemy.engine import Engine
 
+from assistant.storage._store import read_engine
 from assistant.storage._tables import LoginSessionRow
 
 __all__ = ["SessionStore", "token_hash"]
@@ -58,6 +59,8 @@ class SessionStore:
                  touch_s: float = 60.0, clock: Callable[[], dt.datetime] = _utcnow, cache_s: float = 0.0):
         self.engine, self.idle_s, self.max_age_s, self.touch_s = engine, idle_s, max_age_s, touch_s
         self._clock, self.cache_s = clock, cache_s
+        # reads, and single-statement writes each committed at once (PostgreSQL: without BEGIN and ROLLBACK)
+        self._reader = read_engine(engine)
         # token hash → (user, created, last seen, when read: time.monotonic)
         self._live: dict[str, tuple[str, dt.datetime, dt.datetime, float]] = {}
         self._lock = threading.Lock()
@@ -112,7 +115,7 @@ class SessionStore:
         cached = self._cached(key, now)
         if cached is not None:
             return cached
-        with self.engine.connect() as c:
+        with self._reader.connect() as c:
             row = c.execute(select(_T.c.username, _T.c.created_at, _T.c.last_seen)
                             .where(_T.c.token_hash == key)).first()
             if row is None:
@@ -163,5 +166,5 @@ class SessionStore:
     def __len__(self) -> int:
         """Live sessions."""
         now = self._clock()
-        with self.engine.connect() as c:
+        with self._reader.connect() as c:
             return c.execute(select(func.count()).select_from(_T).where(~self._stale(now))).scalar_one()

@@ -16,6 +16,7 @@ from sqlalchemy.orm import sessionmaker
 from assistant.auth._passwords import hash_password, verify_password
 from assistant.auth._permissions import ROLE_LABELS, ROLES, User
 from assistant.errors import ReportAssistantError
+from assistant.storage._store import read_engine
 from assistant.storage._tables import ApprovalRow, LoginAttemptRow, LoginSessionRow, PartLockRow, UserRow
 
 __all__ = ["AccountDisabled", "Approval", "AuthStore", "LoginLimits", "LoginThrottled", "PartLock", "UserError"]
@@ -84,6 +85,7 @@ class AuthStore:
     def __init__(self, engine: Engine):
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._reader = read_engine(engine)  # reads only (PostgreSQL: without BEGIN and ROLLBACK)
 
     # ---- users -----------------------------------------------------------------------------------
     def add_user(self, username: str, password: str, role: str, display_name: str = "") -> User:
@@ -135,7 +137,7 @@ class AuthStore:
     def get_user(self, username: str | None) -> User | None:
         if not username:
             return None
-        with self.engine.connect() as c:  # (a few times a request: no ORM session, the statement built once)
+        with self._reader.connect() as c:  # (a few times a request: no ORM session, the statement built once)
             row = c.execute(_GET_USER, {"u": username}).first()
         return _user(row) if row else None
 
@@ -207,7 +209,7 @@ class AuthStore:
                                                        PartLockRow.part == part)).rowcount > 0  # type: ignore[attr-defined]
 
     def locks(self, draft_id: int) -> dict[str, PartLock]:
-        with self.engine.connect() as c:
+        with self._reader.connect() as c:
             rows = c.execute(_LOCKS, {"d": draft_id}).all()
         return {r.part: PartLock(r.part, r.locked_by, r.locked_at) for r in rows}
 
@@ -220,7 +222,7 @@ class AuthStore:
         return _approval(row)
 
     def latest_approval(self, draft_id: int) -> Approval | None:
-        with self.engine.connect() as c:
+        with self._reader.connect() as c:
             row = c.execute(_LATEST_APPROVAL, {"d": draft_id}).first()
         return _approval(row) if row else None
 

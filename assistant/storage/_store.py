@@ -17,7 +17,9 @@ import contextvars
 import datetime as dt
 import json
 import logging
+import select as select_fd
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -28,8 +30,8 @@ from typing import Any, Literal, cast
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Table, bindparam, create_engine, event, func, insert, select, update
-from sqlalchemy.engine import Engine
+from sqlalchemy import Table, bindparam, create_engine, event, exc, func, insert, select, update
+from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.errors import ReportAssistantError
@@ -63,10 +65,13 @@ _TURN_COLUMNS = (_TURNS.c.id, _TURNS.c.seq, _TURNS.c.role, _TURNS.c.text, _TURNS
 _ALL_TURNS = select(*_TURN_COLUMNS).where(_TURNS.c.draft_id == bindparam("d")).order_by(_TURNS.c.seq)
 _TURNS_AFTER = _ALL_TURNS.where(_TURNS.c.seq > bindparam("after"))
 _ADD_TURN = insert(_TURNS)
-_ADD_GROUP = insert(_GROUPS)
 _ADD_CHANGES = insert(_CHANGES).returning(_CHANGES.c.id, _CHANGES.c.field)  # one statement for all (fields differ)
-_NEXT_SEQ = {table.name: select(func.max(table.c.seq)).where(table.c.draft_id == bindparam("d"))
+# the next seq of the draft's turns or change groups, found in the insert itself (the draft is locked)
+_NEXT_SEQ = {table.name: (select(func.coalesce(func.max(table.c.seq), 0) + 1)
+                          .where(table.c.draft_id == bindparam("d")).scalar_subquery())
              for table in (_TURNS, _GROUPS)}
+_ADD_NEXT_TURN = insert(_TURNS).values(seq=_NEXT_SEQ[_TURNS.name]).returning(_TURNS.c.id, _TURNS.c.seq)
+_ADD_GROUP = insert(_GROUPS).values(seq=_NEXT_SEQ[_GROUPS.name]).returning(_GROUPS.c.id)
 _BUMP = (update(_DRAFTS).where(_DRAFTS.c.id == bindparam("d"), _DRAFTS.c.status != FINAL)
          .values(revision=_DRAFTS.c.revision + 1, updated_at=bindparam("at")))
 _BUMP_FROM = _BUMP.where(_DRAFTS.c.revision == bindparam("expected"))
@@ -276,6 +281,43 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
+# PostgreSQL: a pooled connection is checked before use without a round trip when it was used less than this
+# many seconds ago (its socket: a server that ended it has closed it or sent why), else with a query
+PING_AFTER_S = 10.0
+
+
+def _note_checkin(_dbapi_conn, record) -> None:
+    record.info["idle_since"] = time.monotonic()
+
+
+def _check_alive(dbapi_conn, record, _proxy) -> None:
+    """Before a pooled PostgreSQL connection is used (the pool's pre-ping, cheaper): a connection idle for
+    less than ``PING_AFTER_S`` is alive unless the server closed it or said something unasked (a shutdown
+    or a terminated backend leaves the socket readable); an older one is pinged. A dead one raises
+    ``DisconnectionError``: the pool drops it and hands out a new one, as with ``pool_pre_ping``."""
+    since = record.info.get("idle_since")
+    if since is None:  # new: just connected
+        return
+    try:
+        if dbapi_conn.closed or dbapi_conn.pgconn.status != 0:  # 0: CONNECTION_OK
+            raise exc.DisconnectionError("connection closed")
+        if time.monotonic() - since > PING_AFTER_S:
+            cur = dbapi_conn.cursor()  # as the dialect's ping: outside a transaction
+            before, dbapi_conn.autocommit = dbapi_conn.autocommit, True
+            try:
+                cur.execute("SELECT 1")
+            finally:
+                cur.close()
+                if not dbapi_conn.closed:
+                    dbapi_conn.autocommit = before
+        elif select_fd.select([dbapi_conn.pgconn.socket], [], [], 0)[0]:
+            raise exc.DisconnectionError("the server sent something unasked (ended the connection)")
+    except exc.DisconnectionError:
+        raise
+    except Exception as e:  # the ping failed, or the socket is gone
+        raise exc.DisconnectionError(f"{type(e).__name__}: {e}") from e
+
+
 def make_engine(url: str | None = None) -> Engine:
     """An engine for ``url``; without one, the database the settings name (REPORT_DATABASE_URL, or
     SQLite under REPORT_DATA_DIR)."""
@@ -291,12 +333,30 @@ def make_engine(url: str | None = None) -> Engine:
     kwargs: dict[str, Any] = {"future": True}
     if url.startswith("sqlite"):
         kwargs["connect_args"] = {"timeout": 30, "check_same_thread": False}
-    else:
-        kwargs["pool_pre_ping"] = True
+    elif make_url(url).get_driver_name() != "psycopg":
+        kwargs["pool_pre_ping"] = True  # another driver: the pool's own ping, a query per checkout
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+    elif engine.dialect.driver == "psycopg":  # a pooled connection is checked before use (``_check_alive``)
+        event.listen(engine, "checkin", _note_checkin)
+        event.listen(engine, "checkout", _check_alive)
     return engine
+
+
+def read_engine(engine: Engine) -> Engine:
+    """The engine for reads: on PostgreSQL at READ COMMITTED (the default), the same pool in autocommit, so
+    a read is its statements alone, without BEGIN and ROLLBACK (two round trips each; at READ COMMITTED
+    every statement reads its own snapshot anyway, in a transaction or not); elsewhere ``engine``. Never
+    for writes."""
+    if engine.dialect.name != "postgresql":
+        return engine
+    if not hasattr(engine.dialect, "default_isolation_level"):  # not connected yet: learn the server's default
+        with engine.connect():
+            pass
+    if getattr(engine.dialect, "default_isolation_level", None) != "READ COMMITTED":
+        return engine
+    return engine.execution_options(isolation_level="AUTOCOMMIT")
 
 
 def migrate(engine: Engine) -> None:
@@ -373,6 +433,8 @@ class Store:
             except Exception as exc:  # unreachable server, wrong password, read-only file …
                 raise StorageError(f"无法打开数据库：{type(exc).__name__}: {exc}") from exc
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._reader = read_engine(self.engine)  # reads only (PostgreSQL: without BEGIN and ROLLBACK)
+        self._read_sessions = sessionmaker(self._reader, expire_on_commit=False)
         # the last writes of this process (``written``), by (draft, revision made)
         self._written: OrderedDict[tuple[int, int], Written] = OrderedDict()
         self._written_lock = threading.Lock()
@@ -383,7 +445,7 @@ class Store:
     # ---- transactions --------------------------------------------------------------------------
     @contextmanager
     def _read(self) -> Iterator[Session]:
-        with self._sessions() as s:
+        with self._read_sessions() as s:
             yield s
 
     @contextmanager
@@ -419,10 +481,6 @@ class Store:
             if waiting is not None:
                 waiting[:] = [r for r in waiting if all(r is not x for x in riders)]
 
-    @staticmethod
-    def _next_seq(s: Session, model, draft_id: int) -> int:
-        return (s.connection().execute(_NEXT_SEQ[model.__tablename__], {"d": draft_id}).scalar() or 0) + 1
-
     # ---- drafts --------------------------------------------------------------------------------
     def create_draft(self, owner: str, agency_name: str = "", report_year: int | None = None) -> DraftInfo:
         with self._sessions.begin() as s:
@@ -433,14 +491,14 @@ class Store:
             return _draft(row)
 
     def get_draft(self, draft_id: int) -> DraftInfo:
-        with self.engine.connect() as c:
+        with self._reader.connect() as c:
             row = c.execute(_GET_DRAFT, {"d": draft_id}).first()
         if row is None:
             raise StorageError(f"找不到编号为 {draft_id} 的报告草稿。")
         return _draft(row)
 
     def list_drafts(self, owner: str | None = None) -> list[DraftInfo]:
-        with self.engine.connect() as c:
+        with self._reader.connect() as c:
             rows = (c.execute(_LIST_DRAFTS) if owner is None else c.execute(_LIST_OWN_DRAFTS, {"owner": owner})).all()
         return [_draft(r) for r in rows]
 
@@ -585,7 +643,7 @@ class Store:
     def turns(self, draft_id: int, *, after: int = 0) -> list[Turn]:
         """The draft's turns in order; ``after``: only those whose seq is higher (turns are only ever
         added, each with the next seq under the draft's write lock)."""
-        with self.engine.connect() as c:  # plain columns, not mapped rows: the chat is read after every turn
+        with self._reader.connect() as c:  # plain columns, not mapped rows: the chat is read after every turn
             rows = (c.execute(_TURNS_AFTER, {"d": draft_id, "after": after}) if after
                     else c.execute(_ALL_TURNS, {"d": draft_id})).all()
         return [Turn(*r) for r in rows]
@@ -731,11 +789,14 @@ class Store:
         return entries
 
     def _add_turn(self, s: Session, draft_id: int, role: str, text: str, author: str, seq: int | None = None) -> Turn:
-        seq, at = seq or self._next_seq(s, TurnRow, draft_id), _utcnow()
-        # a plain insert, not a mapped row and a flush: two a turn (nothing of the session is pending here)
-        res = s.connection().execute(_ADD_TURN, dict(
-            draft_id=draft_id, seq=seq, role=role, text=text, author=author, created_at=at))
-        key = res.inserted_primary_key
+        at = _utcnow()
+        # a plain insert, not a mapped row and a flush: two a turn (nothing of the session is pending here); the
+        # first with its seq found by the insert (one statement, not two)
+        values = dict(draft_id=draft_id, role=role, text=text, author=author, created_at=at)
+        if not seq:
+            turn_id, seq = s.connection().execute(_ADD_NEXT_TURN, {**values, "d": draft_id}).one()
+            return Turn(turn_id, seq, role, text, author, at)
+        key = s.connection().execute(_ADD_TURN, {**values, "seq": seq}).inserted_primary_key
         assert key is not None
         return Turn(key[0], seq, role, text, author, at)
 
@@ -745,11 +806,9 @@ class Store:
         # plain statements on the tables, not mapped rows and flushes (a turn's writes were mostly the ORM's
         # bookkeeping); nothing of these tables is held in the session meanwhile
         conn = s.connection()
-        key = conn.execute(_ADD_GROUP, dict(
-            draft_id=draft_id, seq=self._next_seq(s, ChangeGroupRow, draft_id), source=source, turn_id=turn_id,
-            author=author, note=note, undone=False, undo_of=undo_of, created_at=_utcnow())).inserted_primary_key
-        assert key is not None
-        group_id = int(key[0])
+        group_id = int(conn.execute(_ADD_GROUP, dict(
+            d=draft_id, draft_id=draft_id, source=source, turn_id=turn_id, author=author, note=note, undone=False,
+            undo_of=undo_of, created_at=_utcnow())).scalar_one())
         # the facts the changes replace: field → (state, value_json, change_id), as each change leaves it
         current: dict[str, tuple[str, str | None, int]] = {
             r.field: (r.state, r.value_json, r.change_id) for r in conn.execute(
