@@ -1607,3 +1607,18 @@ def test_the_agencys_name_corrected():
 def test_a_hotlines_count_in_voice_input_that_later_names_applications():
     r = read_message("12315今年接了1.6万件投诉举报 这些跟年报没关系吧 问题就写依申请量大人手不够")
     assert not any(op.field.startswith("t3.") for op in r.ops) and r.not_ours
+
+
+def test_a_share_said_between_the_result_and_its_count():
+    got = _values("办理结果：公开的占七成 70件 部分公开10件", topic="t3")
+    assert got["t3.granted.total"] == "70"
+
+
+def test_one_more_applicant_whose_result_is_said_after_it():
+    r = read_message("律所6件：公开3 不掌握1 还有2件是居委会申请的 算其他吧 都公开了")
+    got = {op.field: op.value for op in r.ops}
+    assert got["t3.granted.other"] == "2" and got["t3.unable.not_held.legal_service"] == "1"
+    assert "t3.unable.not_held.other" not in got
+    # with no result after it, the row before it is its row
+    got = _values("不掌握3件，1件是个人的，还有2件是企业的")
+    assert got["t3.unable.not_held.commercial"] == "2"

@@ -680,7 +680,7 @@ def _taken_back(message: str, report_year: int | None, out: Reading) -> None:
                 out.unexplained = [u for u in out.unexplained if not (m.end() <= u[0] < stop)]
 
 
-_GRANTED_BARE = re.compile(r"(?:^|[^分动请息务])公开(?:了|的)?(?:是|有|为)?\s*$")
+_GRANTED_BARE = re.compile(r"(?:^|[^分动请息务])公开(?:了|的)?(?:是|有|为)?(?:占[^，,。；;\s0-9０-９]{1,6}[\s，,]*)?\s*$")  # ("公开的占六成 231件")
 _PARTIAL_BARE = re.compile(r"(?:^|[\s，,、；;])部分\s*$")
 # what a bare "也没有", "无", "今年都没收" says besides its none
 _BARE_FILLER = re.compile(r"[＃\s。；;！!，,、]|和|及|与|跟|也|都|还|就|我们|今年|全年|暂时|暂|均|全部|全|是|的|了|过|啊|呢|吧|没有|没|无|未|零|0|〇|收|发|出|开|办|做")
@@ -1087,7 +1087,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         n, at, _ = ctx.pending
         ctx.pending = None
         row = waits_for[0].key
-        waited = f"t3.{row}.{ctx.col_focus}" if ctx.col_focus else f"t3.{row}.total"
+        # (who applied, said with the count, over the applicant whose line this is)
+        waited = f"t3.{row}.{ctx.pending_col or ctx.col_focus}" if ctx.col_focus else f"t3.{row}.total"
         # the verbatim span from the count to the row's words (voice input joins them with a space)
         span = message[at:c0 + len(clause)].strip().rstrip(_END_PUNCT)
         out.stated.append(Stated(waited, int(n.value), span,
@@ -1381,6 +1382,19 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                 out.unexplained.append((old_at + old_n.start, old_at + old_n.end, old_quote))
             ctx.pending, ctx.pending_col = (n, c0, quote), "natural"
             continue
+        if n.unit in ("件", "个") and re.match(r"\s*(?:还有|另外|另有)", clause) and not any(
+                a.kind in ("t3row", "t3group") for a in anchors) and (col_said := next(
+                (a for a in anchors if a.kind == "t3col" and a.start >= n.end), None)) and re.fullmatch(
+                r"\s*(?:件|个)?\s*是\s*", clause[n.end:col_said.start]):
+            # "不掌握3 还有2件是村委会申请的 算其他吧 都公开了": who applied, and the result said after it
+            ahead = message[c0 + len(clause):]
+            stop = next((k for k, ch in enumerate(ahead) if ch in "。！？!?\n" or ch.isdigit()), len(ahead))
+            if any(a.kind == "t3row" and a.key not in _NOT_RESULTS for a in vocabulary().anchors(ahead[:stop])):
+                if ctx.pending:
+                    old_n, old_at, old_quote = ctx.pending
+                    out.unexplained.append((old_at + old_n.start, old_at + old_n.end, old_quote))
+                ctx.pending, ctx.pending_col = (n, c0, quote), col_said.key
+                continue
         # a word of who applied or of a result takes one number of its clause ("2件个人1件企业")
         cands = [a for a in _candidates(stand_in or n, anchors, numbers, clause)
                  if not (a.kind in ("t3col", "t4col") and (a.start, a.end) in used)]
