@@ -1622,3 +1622,22 @@ def test_one_more_applicant_whose_result_is_said_after_it():
     # with no result after it, the row before it is its row
     got = _values("不掌握3件，1件是个人的，还有2件是企业的")
     assert got["t3.unable.not_held.commercial"] == "2"
+
+
+def test_rows_counts_added_to_after_the_draft(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某某省人社厅 省级 2025年", "依申请新收100件，予以公开60件，不掌握40件，都是个人的"])
+    talk(service, draft, ["后来又补录了2件 都是个人的 都予以公开了 新收和公开各加2 总计那些你也跟着加上"])
+    cells = service.facts(draft).cells
+    assert cells["t3.new_received.total"] == 102 and cells["t3.granted.total"] == 62
+    assert cells["t3.granted.natural"] == 62
+
+
+def test_individuals_by_subtraction_with_only_the_non_zero_org_cells_listed():
+    earlier = {"t3.new_received.total": 50, "t3.granted.total": 30, "t3.unable.not_held.total": 20}
+    r = read_message("法人的我只列有数的 自然人就是总计减掉这些\n企业：新收5 公开3 不掌握2\n律所：新收1 公开1", earlier=earlier)
+    got = {op.field: op.value for op in [*r.ops, *r.computed]}
+    assert got["t3.new_received.natural"] == "44" and got["t3.granted.natural"] == "26"
+    assert got["t3.unable.not_held.natural"] == "18" and got["t3.granted.research"] == "0"
+    assert "t3.total.natural" not in got

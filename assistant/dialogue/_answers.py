@@ -394,7 +394,7 @@ def _total_follows(ops: list[PatchOp], facts: Facts) -> list[PatchOp]:
 
 
 # "…38改36，…总计跟着改": the clerk asks the （七）总计 row to follow the results changed
-_GRAND_TOTAL_FOLLOWS = re.compile(r"(?:总计|合计)(?:也|都)?(?:跟着|相应|随之|一起|同步)(?:改|调整|变|修改|更正)")
+_GRAND_TOTAL_FOLLOWS = re.compile(r"(?:总计|合计)[^，,。；;]{0,6}?(?:也|都)?(?:跟着|相应|随之|一起|同步)(?:改|调整|变|修改|更正|加上?|减)")
 _RESULT_ROWS = frozenset(r.address for r in T3_ROWS) - {"t3.new_received", "t3.carried_over", "t3.total", "t3.carried_forward"}
 
 

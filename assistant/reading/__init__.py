@@ -359,6 +359,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     reading.computed += counted
     _all_above(message, reading, earlier or {})
     _by_period(message, reading)
+    _natural_by_subtraction(message, reading, earlier or {})
     _two_rows_summed(reading, earlier or {})
     _filed_in_another_column(message, reading)
     _each_of_them(message, reading)
@@ -702,6 +703,38 @@ def _explains_one_counted(message: str, one: _Case, earlier: Mapping[str, object
     return (isinstance(have, int) and not isinstance(have, bool) and have >= 1
             and bool(re.search(r"[那这]一?[个件](?:是这样|的情况|是怎么回事|怎么回事)", message))
             and any(a.kind == "t3row" and a.key == one.row for a in vocabulary().anchors(head + message[one.start:one.start + 12])))
+
+
+# "法人那几类我只列有数的 自然人就是总计减掉这些": each row's 自然人 is its 总计 less the 法人 columns
+_NATURAL_BY_SUBTRACTION = re.compile(r"(?:自然人|个人)(?:的)?(?:就是|用|=|是|等于|就用)?\s*(?:总计|合计|总数)\s*(?:减掉?|减去|扣掉|扣除|-)")
+_ONLY_NONZERO_LISTED = re.compile(r"只(?:列|写|填|贴)了?有数的|没列的(?:都)?(?:是|为|算)?[0０零]|没写的(?:都)?(?:是|为|算)?[0０零]")
+
+
+def _natural_by_subtraction(message: str, reading: Reading, earlier: Mapping[str, object]) -> None:
+    """"自然人就是总计减掉这些" with the 法人 columns given ("只列有数的": the others are none): every row
+    of table 三 whose 总计 is known gets its 自然人, the reader's own sums (recorded as computed)."""
+    if not _NATURAL_BY_SUBTRACTION.search(message):
+        return
+    zero_rest = bool(_ONLY_NONZERO_LISTED.search(message))
+    said = {x.target: x.value for x in reading.stated if x.target.startswith("t3.")}
+    orgs = [c for c in T3_APPLICANT_COLUMNS if c != "natural"]
+    quote = _NATURAL_BY_SUBTRACTION.search(message).group(0)  # type: ignore[union-attr]
+    for row in T3_ROWS:
+        if row.address == "t3.total":
+            continue  # (the sum of the results: it follows them)
+        total = said.get(f"{row.address}.total", earlier.get(f"{row.address}.total"))
+        if not isinstance(total, int) or isinstance(total, bool) or earlier.get(f"{row.address}.natural") is not None:
+            continue
+        values = [said.get(f"{row.address}.{c}", earlier.get(f"{row.address}.{c}")) for c in orgs]
+        if any(v is None for v in values) and not zero_rest:
+            continue
+        given = sum(int(v) for v in values if isinstance(v, int) and not isinstance(v, bool))
+        if total - given < 0:
+            continue
+        reading.computed.append(Stated(f"{row.address}.natural", total - given, quote, 0, 0))
+        if zero_rest:
+            reading.computed += [Stated(f"{row.address}.{c}", 0, quote, 0, 0) for c, v in zip(orgs, values, strict=True)
+                                 if v is None]
 
 
 def _all_this_years(message: str, reading: Reading) -> None:

@@ -1531,19 +1531,22 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         ctx.waiting = []  # a clause with its own words: the words waiting before are not its
 
 
-_MORE_BY = re.compile(r"(?:再|又|还|还要|还得|要|得|需要)(?:加|添|增加|补)上?\s*$|少(?:算|报|统计|写|计|录|填|数)了?\s*$|"
+_MORE_BY = re.compile(r"(?:再|又|还|还要|还得|要|得|需要|各|都)(?:加|添|增加|补)上?\s*$|少(?:算|报|统计|写|计|录|填|数)了?\s*$|"
+                      r"(?:又|后来|另外|还)?补(?:录|报|登|充)了?\s*$|"
                       r"漏(?:报|算|统计|录|填|计|数)了?\s*$")
 _LESS_BY = re.compile(r"多(?:算|报|统计|写|计|录|填|数)了?\s*$|(?:再|要|得)?(?:减|扣)(?:掉|去|除)?\s*$|重复(?:算|统计|计)了?\s*$")
 _ABSOLUTE_AFTER = re.compile(r"应该?是|应为|改成|改为|实际是|准确的?是|一共是|总共是|共计?是?")
 
 
 def _by_difference(message: str, out: Reading) -> None:
-    for x in out.stated:
-        if x.target.startswith("t3.") or not isinstance(x.value, int | Decimal) or isinstance(x.value, bool):
+    for x in list(out.stated):
+        if not isinstance(x.value, int | Decimal) or isinstance(x.value, bool):
             continue
         head = max(message.rfind(ch, 0, x.start) for ch in "，,。；;！？\n 　") + 1
         before = message[head:x.start]
         sign = 1 if _MORE_BY.search(before) else -1 if _LESS_BY.search(before) else 0
+        if x.target.startswith("t3.") and not (sign and x.target.endswith(".total") and re.search(r"加|补|减|扣", before)):
+            continue  # (table 三: only a row's count said to be added to or taken from, "新收和公开各加3")
         if not sign:
             continue
         end = min((i for i in (message.find(ch, x.end) for ch in "。；;！？\n") if i >= 0), default=len(message))
