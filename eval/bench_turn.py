@@ -77,6 +77,7 @@ def run(scenario: str, turns: int, warmup: int, caches: bool, database_url: str 
 
     from assistant.app import AppService
     from assistant.config import Settings
+    from assistant.storage._store import read_engine
     from eval.bench_load import dialogue
     from ui import _preview
     from ui._registry import Views
@@ -91,7 +92,10 @@ def run(scenario: str, turns: int, warmup: int, caches: bool, database_url: str 
         nonlocal statements
         statements += 1
 
-    event.listen(ws.store.engine, "before_cursor_execute", count)  # one engine: auth and workflow share it
+    # one engine for writes (auth and workflow share it), and on PostgreSQL one for reads
+    engines = list({id(e): e for e in (ws.store.engine, read_engine(ws.store.engine))}.values())
+    for e in engines:
+        event.listen(e, "before_cursor_execute", count)
     if ws.settings.llm_configured:
         sys.exit("bench_turn: a model is configured; this benchmark measures the offline engine")
     previews = getattr(_preview, "PREVIEWS", None)  # (absent before the caches: the bench runs on older code too)
@@ -144,7 +148,8 @@ def run(scenario: str, turns: int, warmup: int, caches: bool, database_url: str 
         ws._CONTENTS = saved[0]
         if previews is not None:
             previews._limit = saved[1]
-        event.remove(ws.store.engine, "before_cursor_execute", count)
+        for e in engines:
+            event.remove(e, "before_cursor_execute", count)
         ws.close()
     ms = [t * 1000 for t in times]
     p95 = sorted(ms)[max(0, math.ceil(0.95 * len(ms)) - 1)]

@@ -26,7 +26,7 @@ from assistant.storage import (
     Store,
     make_engine,
 )
-from assistant.storage._store import MIGRATIONS
+from assistant.storage._store import MIGRATIONS, read_engine
 from assistant.storage._tables import Base
 from eval.synthetic import consistent_report
 from schemas import Blank
@@ -295,18 +295,21 @@ def test_a_connection_the_server_ended_is_replaced_before_use(db, monkeypatch):
     if store.engine.dialect.name != "postgresql":
         pytest.skip("SQLite has no server to end a connection")
     d = store.create_draft("张三").id
+    other = make_engine(store.engine.url.render_as_string(hide_password=False))
     for ping_after in (3600.0, 0.0):  # the socket's word, then the ping
         monkeypatch.setattr(store_module, "PING_AFTER_S", ping_after)
-        for _ in range(2):  # the pooled connection, then a read and a write on whatever the pool gives
-            with store.engine.connect() as c:
-                pid = c.exec_driver_sql("SELECT pg_backend_pid()").scalar_one()
-            other = make_engine(store.engine.url.render_as_string(hide_password=False))
+        for _ in range(2):  # the pooled connections (writes', reads'), then a read and a write on new ones
+            pids = []
+            for engine in (store.engine, read_engine(store.engine)):
+                with engine.connect() as c:
+                    pids.append(c.exec_driver_sql("SELECT pg_backend_pid()").scalar_one())
             with other.connect() as c:
-                assert c.exec_driver_sql(f"SELECT pg_terminate_backend({pid})").scalar_one()
-            other.dispose()
-            time.sleep(0.2)  # the server closes the socket
+                for pid in pids:
+                    assert c.exec_driver_sql(f"SELECT pg_terminate_backend({pid})").scalar_one()
+            time.sleep(0.2)  # the server closes the sockets
             assert store.get_draft(d).id == d
             store.record_turn(d, "还在", author="张三")
+    other.dispose()
     assert len(store.turns(d)) == 4
 
 
@@ -322,6 +325,7 @@ def test_reads_on_postgresql_open_no_transaction(db):
         sent.append("autocommit" if conn.connection.driver_connection.autocommit else "transaction")
 
     event.listen(store.engine, "before_cursor_execute", seen)
+    event.listen(read_engine(store.engine), "before_cursor_execute", seen)
     d = store.create_draft("张三").id
     sent.clear()
     store.get_draft(d), store.turns(d), store.facts(d), store.narrative(d)
