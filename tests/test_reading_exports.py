@@ -6,7 +6,7 @@ from __future__ import annotations
 from assistant.drafting.grounding import check_patch
 from assistant.reading import parse_pasted_tables, read_message
 from assistant.reading._tables import group_total_lines
-from schemas.patches import Patch
+from schemas.patches import Patch, PatchOp
 from tests.dialogue_support import offline_service, talk
 
 
@@ -1641,3 +1641,22 @@ def test_individuals_by_subtraction_with_only_the_non_zero_org_cells_listed():
     assert got["t3.new_received.natural"] == "44" and got["t3.granted.natural"] == "26"
     assert got["t3.unable.not_held.natural"] == "18" and got["t3.granted.research"] == "0"
     assert "t3.total.natural" not in got
+
+
+def test_a_second_units_figures_are_added_when_the_clerk_asked_to_merge(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某某市公安局 市级 2025年 依申请分两块统计的 局本级一张表 交警支队单独一张 你帮我合一下",
+                          "局本级：新收10件 都是个人的 予以公开6件 不掌握4件 都是个人的 去年没有结转 也没有结转到明年的"])
+    talk(service, draft, ["交警支队报过来的是这样：新收5件 都是个人的 予以公开5件"])
+    cells = service.facts(draft).cells
+    assert cells["t3.new_received.total"] == 15 and cells["t3.granted.total"] == 11
+    assert cells["t3.unable.not_held.total"] == 4  # what the second unit did not say stays
+
+
+def test_word_table_cells_with_full_width_commas_are_grounded():
+    from assistant.drafting.grounding import check_patch as check
+    message = "一、本年新收政府信息公开申请数量，，，782，46，0，0，58，4，890"
+    ops = [PatchOp(field="t3.new_received.other", value="4", quote=message),
+           PatchOp(field="t3.new_received.total", value="890", quote=message)]
+    assert not check(Patch(ops=ops), message).rejected

@@ -125,6 +125,31 @@ def _by_difference(accepted: list[PatchOp], differences: dict[str, int], facts: 
     return out, unplaced
 
 
+# "局本级一张表 交警支队单独一张 市里要求合成一张表报 你帮我合一下": the report's figures are two units' added
+_MERGE_ASKED = re.compile(r"(?:合成|合并成?|汇总成?|加成)(?:一张|一个)|合一下|加起来|加在一起|合在一起|合到一起")
+_TWO_PARTS = re.compile(r"分(?:两|2|几)(?:块|部分|张表|个单位)|单独一张|分开统计|分别统计|各自统计")
+_PART_OPENS = re.compile(r"\s*[\u4e00-\u9fa5]{2,12}?(?:报过来|报来|发过来|发来|给过来|那边报)(?:的)?")
+
+
+def _another_units_part(message: str, st: State) -> bool:
+    """The message gives a second unit's figures of table 三 after the clerk asked for two parts to be added."""
+    said = _told_before(st)
+    return bool(_PART_OPENS.match(message)) and any(_MERGE_ASKED.search(t) and _TWO_PARTS.search(t) for t in said) and any(
+        isinstance(v, int) and v for k, v in st.full.cells.items() if k.startswith("t3.") and k.endswith(".total"))
+
+
+def _results_total_moves(accepted: list[PatchOp], differences: dict[str, int], facts: Facts) -> list[PatchOp]:
+    """The （七）总计 cells moved by the result rows' additions (when they held the sum before)."""
+    out: list[PatchOp] = []
+    for col in (*L.T3_APPLICANT_COLUMNS, "total"):
+        delta = sum(int(str(op.value)) for op in accepted if differences.get(op.field) and op.field.endswith(f".{col}")
+                    and op.field.rsplit(".", 1)[0] in _RESULT_ROWS)
+        old = facts.cell_int(f"t3.total.{col}")
+        if delta and old is not None:
+            out.append(PatchOp(field=f"t3.total.{col}", value=str(old + delta), quote=accepted[0].quote))
+    return out
+
+
 def _added_to_what_was_said(accepted: list[PatchOp], message: str, facts: Facts, counted: list[str]) -> list[PatchOp]:
     """"依申请还有一件漏了，…也是个人的": applications added to the ones told before, not a new count
     for the row — each table-三 cell already said (by the clerk) grows by the number given, and the
@@ -502,7 +527,16 @@ def answer(st: State, message: str, model: Model, correction: str | None) -> Out
     # (a move replaces what the reader made of table 三: its cells are not counted on)
     counted = [f for f in reading.added if f not in {op.field for op in whole}]
     accepted = _counted_on(accepted, counted, st.full)
-    accepted, unplaced = _by_difference(accepted, reading.by_difference, st.full)
+    differences = dict(reading.by_difference)
+    if _another_units_part(message, st):
+        # "交警支队报过来的是这样：新收574件…" after "分两块统计…你帮我合一下": this unit's figures are
+        # added to the ones recorded (a none of it adds nothing); （七）总计 moves with the results
+        accepted = [op for op in accepted if not (op.field.startswith("t3.") and str(op.value) in ("0", "0.0"))]
+        for op in accepted:
+            if op.field.startswith("t3.") and not op.field.startswith("t3.total.") and st.full.cell_int(op.field) is not None:
+                differences[op.field] = 1
+        accepted += _results_total_moves(accepted, differences, st.full)
+    accepted, unplaced = _by_difference(accepted, differences, st.full)
     if unplaced:  # "处罚再加2件" with no 处罚 recorded: nothing to add to
         tail.insert(0, _reading_notes(MessageReading(unexplained=unplaced), st.stated)[1][0])
     accepted = _added_to_what_was_said(accepted, message, st.full, counted)

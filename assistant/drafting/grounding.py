@@ -176,8 +176,11 @@ def _number_grounded(spec: FactSpec, v: Decimal, quote: str) -> tuple[bool, bool
             return True, m.approx
     if whole is not None and whole == v:
         return True, False
-    if spec.kind == "cell_int" and quote.count(",") >= 3 and str(v) in {t.strip() for t in quote.split(",")}:
-        return True, False  # "本年新收,512,64,5,15,27,12,635": a CSV line's cells, not "12,635" as 12635
+    if spec.kind == "cell_int" and any(quote.count(sep) >= 3 and str(v) in {t.strip() for t in quote.split(sep)}
+                                       for sep in (",", "，")):
+        # "本年新收,512,64,5,15,27,12,635": a CSV line's cells, not "12,635" as 12635 (and Word's
+        # 表格转换成文本 with full-width commas: "…，58，4，890")
+        return True, False
     if (tail := _CN_TAIL.search(quote)) and parse_number(tail.group(1)) == v:
         return True, False  # "维持九": a bare Chinese numeral right after the word it counts
     if spec.kind == "cell_int" and len(quote) <= 16 and any(
