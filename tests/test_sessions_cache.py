@@ -11,8 +11,15 @@ from sqlalchemy import event
 
 from assistant.auth import SessionStore
 from assistant.storage import Store
+from assistant.storage._store import read_engine
 
 T0 = dt.datetime(2026, 1, 5, 9, 0, tzinfo=dt.UTC)
+
+
+def _listen(store: Store, name: str, fn) -> None:
+    """``fn`` on every statement of the store's database: its writes' pool and (PostgreSQL) its reads'."""
+    for engine in {id(e): e for e in (store.engine, read_engine(store.engine))}.values():
+        event.listen(engine, name, fn)
 
 
 @pytest.fixture
@@ -24,7 +31,7 @@ def store(database_url):
 
 def _reads(store: Store) -> list[str]:
     seen: list[str] = []
-    event.listen(store.engine, "before_cursor_execute",
+    _listen(store, "before_cursor_execute",
                  lambda conn, cur, statement, *rest: seen.append(statement) if "login_sessions" in statement else None)
     return seen
 

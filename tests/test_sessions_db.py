@@ -13,12 +13,19 @@ from starlette.testclient import TestClient
 
 from assistant.auth import AuthStore, SessionStore
 from assistant.storage import Store
+from assistant.storage._store import read_engine
 from assistant.storage._tables import LoginSessionRow
 from tests.test_ui_login import PASSWORD, _gradio, _login
 from ui._gradio_auth import COOKIE, _LoginGate, login_page
 from ui._page import APP_TITLE
 
 T0 = dt.datetime(2026, 1, 5, 9, 0, tzinfo=dt.UTC)
+
+
+def _listen(store: Store, name: str, fn) -> None:
+    """``fn`` on every statement of the store's database: its writes' pool and (PostgreSQL) its reads'."""
+    for engine in {id(e): e for e in (store.engine, read_engine(store.engine))}.values():
+        event.listen(engine, name, fn)
 
 
 @pytest.fixture
@@ -70,7 +77,7 @@ def test_last_seen_is_written_at_most_once_a_minute(store):
     s = SessionStore(store.engine, idle_s=600, max_age_s=3600, touch_s=60, clock=_at(now))
     s["a"] = "zhangsan"
     writes: list[str] = []
-    event.listen(store.engine, "before_cursor_execute",
+    _listen(store, "before_cursor_execute",
                  lambda conn, cur, statement, *rest: writes.append(statement) if statement.lstrip().upper().startswith(
                      "UPDATE") else None)
     for k in range(1, 121):  # a request every second for two minutes
@@ -120,7 +127,7 @@ def test_a_session_read_lately_is_known_without_a_query(store):
     s = SessionStore(store.engine, idle_s=600, max_age_s=3600, touch_s=60, clock=_at(now), cache_s=5.0)
     s["a"] = "zhangsan"
     queries: list[str] = []
-    event.listen(store.engine, "before_cursor_execute", lambda conn, cur, statement, *rest: queries.append(statement))
+    _listen(store, "before_cursor_execute", lambda conn, cur, statement, *rest: queries.append(statement))
     assert s.cached("a") is None and s.cached(None) is None and s.cached("") is None
     assert s.get("a") == "zhangsan"
     queries.clear()
