@@ -69,8 +69,32 @@ _ALL_TURNS = select(*_TURN_COLUMNS).where(_TURNS.c.draft_id == bindparam("d")).o
 _TURNS_AFTER = _ALL_TURNS.where(_TURNS.c.seq > bindparam("after"))
 _ADD_TURN = insert(_TURNS)
 _ADD_CHANGES = insert(_CHANGES).returning(_CHANGES.c.id, _CHANGES.c.field)  # one statement for all (fields differ)
-# PostgreSQL: the same as one array per column, so that the statement's text is the same however many rows (as
-# rows of VALUES, psycopg parses a statement of more than 50 parameters anew each time: ~40 µs a row)
+# the next seq of the draft's turns or change groups, found in the insert itself (the draft is locked)
+_NEXT_SEQ = {table.name: (select(func.coalesce(func.max(table.c.seq), 0) + 1)
+                          .where(table.c.draft_id == bindparam("d")).scalar_subquery())
+             for table in (_TURNS, _GROUPS)}
+_ADD_NEXT_TURN = insert(_TURNS).values(seq=_NEXT_SEQ[_TURNS.name]).returning(_TURNS.c.id, _TURNS.c.seq)
+_ADD_GROUP = insert(_GROUPS).values(seq=_NEXT_SEQ[_GROUPS.name]).returning(_GROUPS.c.id)
+_BUMP = (update(_DRAFTS).where(_DRAFTS.c.id == bindparam("d"), _DRAFTS.c.status != FINAL)
+         .values(revision=_DRAFTS.c.revision + 1, updated_at=bindparam("at")))
+_BUMP_FROM = _BUMP.where(_DRAFTS.c.revision == bindparam("expected"))
+_CURRENT_FACTS = (select(_FACTS.c.field, _FACTS.c.state, _FACTS.c.value_json, _FACTS.c.change_id)
+                  .where(_FACTS.c.draft_id == bindparam("d"), _FACTS.c.field.in_(bindparam("fields", expanding=True))))
+_UPDATE_FACTS = (update(_FACTS).where(_FACTS.c.draft_id == bindparam("d"), _FACTS.c.field == bindparam("name"))
+                 .values(state=bindparam("st"), value_json=bindparam("vj"), change_id=bindparam("cid")))
+_ADD_FACTS = insert(_FACTS)
+_STORED_FACTS = (select(_FACTS.c.field, _FACTS.c.state, _FACTS.c.value_json, _GROUPS.c.source, _CHANGES.c.quote,
+                        _GROUPS.c.author, _GROUPS.c.turn_id, _TURNS.c.text, _CHANGES.c.created_at, _CHANGES.c.id)
+                 .join(_CHANGES, _FACTS.c.change_id == _CHANGES.c.id)
+                 .join(_GROUPS, _CHANGES.c.group_id == _GROUPS.c.id)
+                 .outerjoin(_TURNS, _GROUPS.c.turn_id == _TURNS.c.id)
+                 .where(_FACTS.c.draft_id == bindparam("d"), _FACTS.c.state != "cleared"))
+_STORED_FACTS_OF = _STORED_FACTS.where(_FACTS.c.field.in_(bindparam("fields", expanding=True)))
+
+
+# PostgreSQL: a turn's change rows, new facts and changed facts as one array per column (``unnest``), so that a
+# statement's text is the same however many rows (as rows of VALUES, psycopg parses a statement of more than 50
+# parameters anew each time, ~40 µs a row; as executemany, a pipeline and a statement per row)
 def _pg_arrays(table: Table, columns: dict[str, str]) -> str:
     """``unnest(CAST(:param AS type[]), …)`` of ``columns`` (column → its parameter's name)."""
     pg = postgresql.dialect()
@@ -95,27 +119,7 @@ _UPDATE_FACTS_PG = sql_text(
 def _arrays(rows: list[dict[str, Any]], names: Iterable[str]) -> dict[str, list[Any]]:
     """Rows as one list per parameter (for ``unnest``)."""
     return {n: [r[n] for r in rows] for n in names}
-# the next seq of the draft's turns or change groups, found in the insert itself (the draft is locked)
-_NEXT_SEQ = {table.name: (select(func.coalesce(func.max(table.c.seq), 0) + 1)
-                          .where(table.c.draft_id == bindparam("d")).scalar_subquery())
-             for table in (_TURNS, _GROUPS)}
-_ADD_NEXT_TURN = insert(_TURNS).values(seq=_NEXT_SEQ[_TURNS.name]).returning(_TURNS.c.id, _TURNS.c.seq)
-_ADD_GROUP = insert(_GROUPS).values(seq=_NEXT_SEQ[_GROUPS.name]).returning(_GROUPS.c.id)
-_BUMP = (update(_DRAFTS).where(_DRAFTS.c.id == bindparam("d"), _DRAFTS.c.status != FINAL)
-         .values(revision=_DRAFTS.c.revision + 1, updated_at=bindparam("at")))
-_BUMP_FROM = _BUMP.where(_DRAFTS.c.revision == bindparam("expected"))
-_CURRENT_FACTS = (select(_FACTS.c.field, _FACTS.c.state, _FACTS.c.value_json, _FACTS.c.change_id)
-                  .where(_FACTS.c.draft_id == bindparam("d"), _FACTS.c.field.in_(bindparam("fields", expanding=True))))
-_UPDATE_FACTS = (update(_FACTS).where(_FACTS.c.draft_id == bindparam("d"), _FACTS.c.field == bindparam("name"))
-                 .values(state=bindparam("st"), value_json=bindparam("vj"), change_id=bindparam("cid")))
-_ADD_FACTS = insert(_FACTS)
-_STORED_FACTS = (select(_FACTS.c.field, _FACTS.c.state, _FACTS.c.value_json, _GROUPS.c.source, _CHANGES.c.quote,
-                        _GROUPS.c.author, _GROUPS.c.turn_id, _TURNS.c.text, _CHANGES.c.created_at, _CHANGES.c.id)
-                 .join(_CHANGES, _FACTS.c.change_id == _CHANGES.c.id)
-                 .join(_GROUPS, _CHANGES.c.group_id == _GROUPS.c.id)
-                 .outerjoin(_TURNS, _GROUPS.c.turn_id == _TURNS.c.id)
-                 .where(_FACTS.c.draft_id == bindparam("d"), _FACTS.c.state != "cleared"))
-_STORED_FACTS_OF = _STORED_FACTS.where(_FACTS.c.field.in_(bindparam("fields", expanding=True)))
+
 
 FactState = Literal["set", "pending", "cleared"]
 Source = Literal["chat", "import", "derivation", "manual", "undo", "ledger"]
