@@ -23,7 +23,8 @@ CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "Ｏ": 0, "一": 1, "壹": 1, "二": 
              "九": 9, "玖": 9}
 CN_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 CN_BIG = {"万": 10_000, "萬": 10_000, "亿": 100_000_000}
-_CN_CHARS = "".join(CN_DIGITS) + "".join(CN_UNITS) + "".join(CN_BIG)
+CN_TENS = {"廿": "二十", "卅": "三十"}  # 廿三 = 23, 卅 = 30 (written so in dates and by older staff)
+_CN_CHARS = "".join(CN_DIGITS) + "".join(CN_UNITS) + "".join(CN_BIG) + "".join(CN_TENS)
 
 # Measure words, longest first. 年/月/日 mark dates so rules can skip them.
 UNITS: tuple[str, ...] = (
@@ -142,6 +143,8 @@ def cn_to_number(s: str) -> Decimal | None:
     """Value of a Chinese numeral: 一百二十三, 两千, 十五, 三万五千, 二〇二三, 九十五点五."""
     if not s:
         return None
+    for tens, written in CN_TENS.items():
+        s = s.replace(tens, written)
     frac = ""
     scale = 1
     if "点" in s:

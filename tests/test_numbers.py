@@ -211,3 +211,8 @@ def test_a_word_with_a_formal_numeral_in_it_is_no_number():
     # "队伍建设": 伍 of 队伍 with 建, the keyboard slip for 件, was read as 5件
     assert find_numbers("加强政务公开队伍建设") == []
     assert [(int(n.value), n.unit) for n in find_numbers("予以公开伍件")] == [(5, "件")]
+
+
+def test_nian_and_sa_are_tens():
+    assert [(int(n.value), n.unit) for n in find_numbers("复议廿三件，政策解读廿六篇，卅件")] == [(23, "件"), (26, "篇"), (30, "件")]
+    assert cn_to_number("廿") == 20
