@@ -264,6 +264,11 @@ def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+def _person_column_next(text: str, unit: str, unit_end: int) -> bool:
+    """"企业4个人2": 个 begins 个人 (who applied) with its own count after it, not the measure word of 4."""
+    return unit == "个" and text[unit_end:unit_end + 1] == "人" and bool(re.match(r"[ \u3000]*[0-9０-９]", text[unit_end + 1:unit_end + 3]))
+
+
 def _unit_after(text: str, pos: int) -> tuple[str, int, bool]:
     p, n = pos, len(text)
     while p < n and text[p] in _SPACES:
@@ -273,7 +278,7 @@ def _unit_after(text: str, pos: int) -> tuple[str, int, bool]:
         approx = True
         p += 1
     m = _UNIT_RE.match(text, p)
-    if m and ((p > pos and text.startswith(NOT_A_UNIT, p)) or (m.group(0) == "起" and (
+    if m and (_person_column_next(text, m.group(0), m.end()) or (p > pos and text.startswith(NOT_A_UNIT, p)) or (m.group(0) == "起" and (
             text[p + 1:p + 2] in _TOGETHER or (text[pos - 1:pos] == "一" and text[pos - 2:pos - 1] in "加在合放算并到混")))):
         m = None  # (and "一起算", "一起报", "加在一起": together, not one case)
     if m:
@@ -351,7 +356,7 @@ def numbers_in(text: str) -> list[NumberMention]:
             unit_end = m.end()  # the unit ends the match
             unit_start = unit_end - len(unit)
             if ((unit[0] in _NOT_A_UNIT_FIRST and unit_start > end and text.startswith(NOT_A_UNIT, unit_start))
-                    or (unit == "起" and text[unit_end:unit_end + 1] in _TOGETHER)):
+                    or (unit == "起" and text[unit_end:unit_end + 1] in _TOGETHER) or _person_column_next(text, unit, unit_end)):
                 unit, unit_end, approx = "", end, approx is not None
             else:
                 approx = approx is not None or unit == "余件"

@@ -216,3 +216,9 @@ def test_a_word_with_a_formal_numeral_in_it_is_no_number():
 def test_nian_and_sa_are_tens():
     assert [(int(n.value), n.unit) for n in find_numbers("复议廿三件，政策解读廿六篇，卅件")] == [(23, "件"), (26, "篇"), (30, "件")]
     assert cn_to_number("廿") == 20
+
+
+def test_a_count_right_before_the_word_for_individuals_with_their_own_count():
+    # "企业4个人2": 企业 4, 个人 2 — not "4个" and then 人
+    assert [(int(n.value), n.unit) for n in find_numbers("企业4个人2")] == [(4, ""), (2, "")]
+    assert [(int(n.value), n.unit) for n in find_numbers("4个人申请")] == [(4, "个")]
