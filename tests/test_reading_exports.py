@@ -1660,3 +1660,10 @@ def test_word_table_cells_with_full_width_commas_are_grounded():
     ops = [PatchOp(field="t3.new_received.other", value="4", quote=message),
            PatchOp(field="t3.new_received.total", value="890", quote=message)]
     assert not check(Patch(ops=ops), message).rejected
+
+
+def test_a_body_named_without_its_place_is_said_back(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    reply = talk(service, draft, ["县市监局的，2025年度"])[-1].text
+    assert "县市监局" in reply and "全称" in reply and service.facts(draft).agency_name is None

@@ -319,6 +319,9 @@ def _reading_notes(reading: MessageReading, facts: Facts) -> tuple[list[str], li
         tail.append(f"对话里不能打开文件“{name}”，其中的数字没有记录。申请台账请在“数据表”页上传（由申请台账生成表三、"
                     "表四），或在命令行运行 report-assistant ledger 台账文件，再把打印出的表三粘贴过来；上年的年度报告请用"
                     "“导入上年报告”；也可以把表格复制后粘贴到对话里。")
+    if reading.short_name:
+        tail.append(f"“{reading.short_name}”前面没有地名，不能作为报告标题里的机关全称，没有记录；请告诉我全称，"
+                    "例如“某某县市场监督管理局”。")
     if reading.name_completed:
         said, name = reading.name_completed
         tail.append(f"机关名称按报告标题的要求记为全称“{name}”（您说的是“{said}”），如不对请直接告诉我全称。")

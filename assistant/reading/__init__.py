@@ -67,6 +67,7 @@ class MessageReading:
     zero_scope_unclear: str | None = None  # "都是0" with no table in question: the words
     level_inferred: str | None = None  # a level taken from the agency's name (to be confirmed)
     name_completed: tuple[str, str] | None = None  # (as said, as recorded): the body's full name
+    short_name: str | None = None  # "县市监局的": a body named without its place, which no report is titled by
     zero_deferred: str | None = None  # "其他都是0" not applied: some numbers of the message were not read
     same_as_last_year: bool = False  # "和去年一样"
     same_topic: str | None = None  # the text fact named with it ("平台建设和去年一样")
@@ -475,6 +476,8 @@ _DASHES = ("—", "——", "－", "-", "–", "/", "／")
 _MARKS_ARE_ZERO = re.compile(r"(?:(?:横杠|横线|斜杠|短横|杠)(?:的|号)?(?:地方|格子)?(?:都|就|也)?(?:是|算|当|表示|代表)?"
                              r"|[—－/](?:的|号)?(?:地方|格子)?(?:都|就|也)?(?:是|算|当|表示|代表))"
                              r"[\s，,]*(?:没有|无|零|0)(?:[\s，,]*(?:就是|也就是|即|就算)?\s*(?:0|零))?")
+# "县市监局的，2025年度": a body of "the county" or "the city" named by its kind alone, opening the message
+_SHORT_NAME = re.compile(r"\s*(?:我是|我们是|单位是|这边是)?([县市区镇乡省][\u4e00-\u9fa5]{1,6}?(?:局|委|办|厅|中心))(?:的)?(?=[，,。\s]|$)")
 _NAME_CORRECTED = re.compile(r"(?:单位|机关)的?(?:名字|名称|全称)?[^。！!？?\n]{0,10}?(?:写错|错了|说错|打错|不对)[了，,\s]*(?:应该)?(?:是|为|改成|改为)\s*"
                              r"([\u4e00-\u9fa5（）()]{4,40}?)(?=[\s，,。；;！!]|不是|$)")
 _INTRODUCES = re.compile(r"我们是|我们单位是|单位是|单位名称|机关是|机关名称|全称|报告主体|本单位是|本机关是|我是")
@@ -930,6 +933,8 @@ def _identity(message: str, skip: list[tuple[int, int]], topic: str | None, out:
             continue
         names.append((found[0], clause.strip()))
     if not names:
+        if "agency_name" not in known and (short := _SHORT_NAME.match(message)):
+            out.short_name = short.group(1)  # said back: the full name is asked for, not taken from it
         return
     # "我是邳州市人社局的 就是邳州市人力资源和社会保障局": the full name said after the short one
     full = [(found[0], c.strip()) for c in re.split(r"[，,。；;\s]+", message)
