@@ -20,6 +20,7 @@ from sqlalchemy.orm import sessionmaker
 from assistant.auth import PermissionDenied, User
 from assistant.errors import ReportAssistantError
 from assistant.storage import decode_value
+from assistant.storage._store import read_engine
 from assistant.storage._tables import (
     ApprovalRow,
     ChangeGroupRow,
@@ -86,6 +87,9 @@ class WorkflowStore:
     def __init__(self, engine: Engine):
         self._engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # reads only, as the storage layer reads (PostgreSQL: the autocommit pool, without BEGIN and ROLLBACK)
+        self._reader = read_engine(engine)
+        self._read_sessions = sessionmaker(self._reader, expire_on_commit=False)
 
     def move(self, draft_id: int, action: str, user: User, *, reason: str = "",
              expected_revision: int | None = None, warnings: list[str] | tuple[str, ...] = ()) -> Transition:
@@ -125,14 +129,14 @@ class WorkflowStore:
     def transitions(self, draft_id: int) -> list[Transition]:
         # plain columns on a pooled connection, not mapped rows in a session: read after every chat turn
         # (the state line names the last move), mostly to find none
-        with self._engine.connect() as c:
+        with self._reader.connect() as c:
             return [Transition(*r) for r in c.execute(_TRANSITIONS, {"d": draft_id})]
 
     def change_record(self, draft_id: int) -> list[ChangeRecord]:
         """Every change of the draft, oldest first: facts and cells (with the value before), narrative
         versions (with the text before), and moves between review states."""
         out: list[ChangeRecord] = []
-        with self._sessions() as s:
+        with self._read_sessions() as s:
             rows = s.execute(select(FactChangeRow, ChangeGroupRow)
                              .join(ChangeGroupRow, FactChangeRow.group_id == ChangeGroupRow.id)
                              .where(FactChangeRow.draft_id == draft_id).order_by(FactChangeRow.id))
