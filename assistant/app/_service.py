@@ -49,7 +49,7 @@ from assistant.ledger import LEDGER_TYPES, LedgerDerivation, LedgerError, derive
 from assistant.llm import LLMError, LLMRequest, LLMResponse, Model, call_context
 from assistant.numbers import parse_number, to_halfwidth
 from assistant.storage import DraftInfo, FactChange, NarrativeVersion, Store, StoredFact, Turn, writes_together
-from assistant.storage._store import NarrativeSource
+from assistant.storage._store import NarrativeSource, drafts_written, known_draft
 from assistant.validation import validate
 from assistant.workflow import (
     MOVES,
@@ -301,7 +301,7 @@ class AppService:
         self._chats: OrderedDict[int, tuple[int, tuple[Turn, ...]]] = OrderedDict()
         self._chat_chars = 0
         self._chats_lock = threading.Lock()
-        self._reads = threading.local()  # the memo of ``one_read``, per thread
+        self._reads = threading.local()  # the memo of ``one_read``, and what a turn leaves it (``seed``), per thread
         self.limits = LoginLimits(self.settings.login_max_failures,
                                   dt.timedelta(minutes=self.settings.login_lock_minutes),
                                   self.settings.login_max_failures_all)
@@ -329,11 +329,20 @@ class AppService:
     @contextmanager
     def one_read(self) -> Iterator[None]:
         """Within it (this thread), each user and each draft's row is read once, as at the first read:
-        showing a draft reads the same two rows a dozen times. Only around reads, never a write."""
+        showing a draft reads the same two rows a dozen times. Only around reads, never a write.
+
+        Entered right after a chat turn (``send``) on the same thread, with no other read between (the
+        page's views of the turn), it starts from the turn's user and from the draft as the turn's write
+        left it: read in the same request, not again. Anything else drops what the turn left."""
+        seed, self._reads.seed = getattr(self._reads, "seed", None), None
         if getattr(self._reads, "memo", None) is not None:
             yield
             return
         self._reads.memo = {}
+        if seed is not None:
+            username, user, draft = seed
+            self._reads.memo[("user", username)] = user
+            self._reads.memo[("draft", draft.id)] = draft
         try:
             yield
         finally:
@@ -342,6 +351,7 @@ class AppService:
     def _get_user(self, username: str | None) -> User | None:
         memo = getattr(self._reads, "memo", None)
         if memo is None:
+            self._reads.seed = None  # a read outside a turn's views: what the turn left is not for it
             return self.auth.get_user(username)
         key = ("user", username)
         if key not in memo:
@@ -351,6 +361,7 @@ class AppService:
     def _get_draft(self, draft_id: int) -> DraftInfo:
         memo = getattr(self._reads, "memo", None)
         if memo is None:
+            self._reads.seed = None
             return self.store.get_draft(draft_id)
         key = ("draft", draft_id)
         if key not in memo:
@@ -663,9 +674,15 @@ class AppService:
             return self._draft(user, draft, message, progress)
         if kind == "import":  # a path on the server: the web app takes last year's report only as an upload
             raise AppError("请用“导入上年报告”上传文件，不能在对话中给出服务器上的文件路径。")
-        # the model's call record is committed with the turn, not on its own
-        with call_context(draft.id, user.username), writes_together():
-            return self.service.handle(draft.id, user.username, message)
+        # the model's call record is committed with the turn, not on its own; the turn starts from the
+        # draft as read just now (a retry reads it again), and the draft as its write left it is kept for
+        # the views of this turn (``one_read``)
+        with call_context(draft.id, user.username), writes_together(), drafts_written() as written, \
+                known_draft(draft):
+            reply = self.service.handle(draft.id, user.username, message)
+        after = next((d for d in reversed(written) if d.id == draft.id), None)
+        self._reads.seed = (username, user, after) if after is not None and len(written) == 1 else None
+        return reply
 
     def draft_all(self, username: str | None, draft_id: Any, progress: Progress | None = None,
                   on_text: Callable[[str, str], None] | None = None, cancel: threading.Event | None = None) -> Reply:

@@ -36,6 +36,7 @@ from sqlalchemy import text as sql_text
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.util import identity_key
 
 from assistant.errors import ReportAssistantError
 from assistant.storage._tables import (
@@ -75,8 +76,9 @@ _NEXT_SEQ = {table.name: (select(func.coalesce(func.max(table.c.seq), 0) + 1)
              for table in (_TURNS, _GROUPS)}
 _ADD_NEXT_TURN = insert(_TURNS).values(seq=_NEXT_SEQ[_TURNS.name]).returning(_TURNS.c.id, _TURNS.c.seq)
 _ADD_GROUP = insert(_GROUPS).values(seq=_NEXT_SEQ[_GROUPS.name]).returning(_GROUPS.c.id)
+# the draft's row as the write leaves it comes back with the bump (``drafts_written``)
 _BUMP = (update(_DRAFTS).where(_DRAFTS.c.id == bindparam("d"), _DRAFTS.c.status != FINAL)
-         .values(revision=_DRAFTS.c.revision + 1, updated_at=bindparam("at")))
+         .values(revision=_DRAFTS.c.revision + 1, updated_at=bindparam("at")).returning(*_DRAFTS.c))
 _BUMP_FROM = _BUMP.where(_DRAFTS.c.revision == bindparam("expected"))
 _CURRENT_FACTS = (select(_FACTS.c.field, _FACTS.c.state, _FACTS.c.value_json, _FACTS.c.change_id)
                   .where(_FACTS.c.draft_id == bindparam("d"), _FACTS.c.field.in_(bindparam("fields", expanding=True))))
@@ -461,6 +463,38 @@ def writes_together() -> Iterator[None]:
                     r.on_error(exc)
 
 
+# within ``drafts_written``: the drafts as this context's committed writes left them
+_WRITTEN_DRAFTS: contextvars.ContextVar[list[DraftInfo] | None] = contextvars.ContextVar("store_written_drafts",
+                                                                                       default=None)
+# within ``known_draft``: a draft row just read, given to the next ``get_draft`` of it instead of a read
+_KNOWN_DRAFT: contextvars.ContextVar[list[DraftInfo] | None] = contextvars.ContextVar("store_known_draft",
+                                                                                    default=None)
+
+
+@contextmanager
+def drafts_written() -> Iterator[list[DraftInfo]]:
+    """Within it (this thread), every committed write of a ``Store`` appends the draft's row as the write
+    left it (as the revision's bump returned it), so that the caller need not read it again; a write that
+    changed more of the row than the bump (the agency or year, following their facts) appends nothing."""
+    seen: list[DraftInfo] = []
+    token = _WRITTEN_DRAFTS.set(seen)
+    try:
+        yield seen
+    finally:
+        _WRITTEN_DRAFTS.reset(token)
+
+
+@contextmanager
+def known_draft(draft: DraftInfo) -> Iterator[None]:
+    """Within it (this thread), the first ``get_draft`` of ``draft.id`` returns ``draft`` (just read by
+    the caller, in the same request) instead of reading it again; every later one reads."""
+    token = _KNOWN_DRAFT.set([draft])
+    try:
+        yield
+    finally:
+        _KNOWN_DRAFT.reset(token)
+
+
 def ride_along(engine: Engine, table: Any, values: dict[str, Any], on_error: Callable[[Exception], None]) -> bool:
     """Hand a row to the next write within ``writes_together`` (True); False outside it: the caller
     writes it itself. ``on_error`` is told when it could not be written."""
@@ -508,11 +542,11 @@ class Store:
             # bulk update (which would keep such rows in step) costs more than the statement; a finalised
             # draft is read-only whatever the caller: the state is checked in the same statement
             if expected_revision is None:
-                n = _rowcount(s.connection().execute(_BUMP, {"d": draft_id, "at": _utcnow()}))
+                bumped = s.connection().execute(_BUMP, {"d": draft_id, "at": _utcnow()}).first()
             else:
-                n = _rowcount(s.connection().execute(_BUMP_FROM, {"d": draft_id, "at": _utcnow(),
-                                                                  "expected": expected_revision}))
-            if n != 1:
+                bumped = s.connection().execute(_BUMP_FROM, {"d": draft_id, "at": _utcnow(),
+                                                             "expected": expected_revision}).first()
+            if bumped is None:
                 row = s.get(DraftRow, draft_id)
                 if row is not None and row.status == FINAL:
                     raise DraftFinalisedError("报告已定稿，不能再修改；如需修改，请审核人员说明理由后重新打开。")
@@ -520,6 +554,8 @@ class Store:
                     raise StaleDraftError("草稿刚被其他操作修改过，请重试。")
                 raise StorageError(f"找不到编号为 {draft_id} 的报告草稿。")
             yield s
+            # the row as the bump returned it, unless the write changed it further (``_sync_draft_meta``)
+            after = None if s.identity_map.get(identity_key(DraftRow, draft_id)) is not None else _draft(bumped)
             riders = [r for r in _RIDERS.get() or () if r.engine is self.engine]
             if riders:
                 try:
@@ -533,6 +569,9 @@ class Store:
             waiting = _RIDERS.get()
             if waiting is not None:
                 waiting[:] = [r for r in waiting if all(r is not x for x in riders)]
+        written = _WRITTEN_DRAFTS.get()
+        if written is not None and after is not None:
+            written.append(after)
 
     # ---- drafts --------------------------------------------------------------------------------
     def create_draft(self, owner: str, agency_name: str = "", report_year: int | None = None) -> DraftInfo:
@@ -544,6 +583,9 @@ class Store:
             return _draft(row)
 
     def get_draft(self, draft_id: int) -> DraftInfo:
+        known = _KNOWN_DRAFT.get()
+        if known and known[0].id == draft_id:
+            return known.pop()
         with self._reader.connect() as c:
             row = c.execute(_GET_DRAFT, {"d": draft_id}).first()
         if row is None:
@@ -925,12 +967,6 @@ def _sync_draft_meta(s: Session, draft_id: int, ch: FactChange) -> None:
         draft.agency_name = name[:200]
     elif ch.field == "report_year":
         draft.report_year = ch.value if ch.state == "set" and isinstance(ch.value, int) else None
-
-
-def _rowcount(result: Any) -> int:
-    """Rows an UPDATE or DELETE touched (``CursorResult.rowcount``; ``Session.execute`` is typed as
-    returning a plain ``Result``)."""
-    return int(result.rowcount)
 
 
 def _state(raw: str | None) -> FactState:
