@@ -1667,3 +1667,8 @@ def test_a_body_named_without_its_place_is_said_back(db):
     draft = service.start("张三").id
     reply = talk(service, draft, ["县市监局的，2025年度"])[-1].text
     assert "县市监局" in reply and "全称" in reply and service.facts(draft).agency_name is None
+
+
+def test_a_labelled_passage_ends_before_the_semicolon_that_parts_it():
+    got = _values("问题：公开栏更新慢；措施：每月检查一次")
+    assert got["problems"] == "公开栏更新慢" and got["measures"] == "每月检查一次"

@@ -135,7 +135,8 @@ def labelled_texts(message: str, states_a_fact: Callable[[str], bool]) -> list[T
         if field in _NOTES:
             nl = message.find("\n", text_start)
             end = min(end, nl) if 0 <= nl else end
-        value = re.sub(r"[\s，,]*(?:不对|不是|哦不|等下|等一下)?[\s，,]*$", "", message[text_start:end].strip().lstrip("：:，, "))
+        # (the ；/， that parted it from the next label is no part of it: "问题：栏目更新不及时；措施：…")
+        value = re.sub(r"[\s，,；;、]*(?:不对|不是|哦不|等下|等一下)?[\s，,；;、]*$", "", message[text_start:end].strip().lstrip("：:，, "))
         # (a note of figures is no note: "主动公开这块 …信息大概两百来条吧 准确的我等下去后台查" is a
         # guess at a figure, said back as one, not a passage for part 一)
         if value and not (field in _NOTES and (states_a_fact(value) or _COUNTED.search(value))):
