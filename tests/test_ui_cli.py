@@ -66,3 +66,19 @@ def test_serve_binds_loopback_by_default():
     assert (settings.host, settings.port) == ("127.0.0.1", 7860)
     args = p.parse_args(["serve", "--host", "0.0.0.0", "--port", "8000"])
     assert (args.host, args.port) == ("0.0.0.0", 8000)
+
+
+def test_serve_keeps_gradios_copies_in_the_data_directory(tmp_path):
+    # Gradio picks its folder for served files (the export downloads) when it is imported: `serve`
+    # points it into the data directory first (a trial found copies of the exports in /tmp/gradio)
+    script = (
+        "import sys, types\n"
+        "fake = types.ModuleType('ui.app'); fake.launch = lambda *a, **k: None; sys.modules['ui.app'] = fake\n"
+        "from ui.cli_commands import main\n"
+        "assert main(['serve', '--port', '7999']) == 0\n"
+        "from gradio import route_utils\n"
+        "print(route_utils.DEFAULT_TEMP_DIR)\n")
+    env = {k: v for k, v in os.environ.items() if k != "GRADIO_TEMP_DIR"} | {"REPORT_DATA_DIR": str(tmp_path / "data")}
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().splitlines()[-1].startswith(str(tmp_path / "data"))

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -16,13 +17,16 @@ EXIT_OK, EXIT_FAILED = 0, 1
 def cmd_serve(args: argparse.Namespace) -> int:
     from assistant.app import AppService
     from assistant.errors import ReportAssistantError
-    from ui.app import launch
 
     try:
         app = AppService.from_settings()
     except ReportAssistantError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_FAILED
+    # Gradio keeps a copy of each file it serves (the export downloads) in its own folder, chosen when
+    # it is imported: inside the data directory, like everything else the app writes
+    os.environ.setdefault("GRADIO_TEMP_DIR", str(app.settings.data_dir / "gradio"))
+    from ui.app import launch
     if not app.users():
         print("还没有任何用户，请先创建：report-assistant user add 用户名 --role staff", file=sys.stderr)
     host, port = args.host or app.settings.host, args.port or app.settings.port
