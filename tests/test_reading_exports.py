@@ -1672,3 +1672,11 @@ def test_a_body_named_without_its_place_is_said_back(db):
 def test_a_labelled_passage_ends_before_the_semicolon_that_parts_it():
     got = _values("问题：公开栏更新慢；措施：每月检查一次")
     assert got["problems"] == "公开栏更新慢" and got["measures"] == "每月检查一次"
+
+
+def test_a_blanket_zero_with_nothing_left_open_is_said_back(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某某县统计局 县级 2025年", "复议1件 维持了 直接起诉和复议后起诉都没有"])
+    reply = talk(service, draft, ["表四剩下的都是0"])[-1].text
+    assert "都有值了" in reply and "没有找到可以记录的内容" not in reply

@@ -308,6 +308,9 @@ def _reading_notes(reading: MessageReading, facts: Facts) -> tuple[list[str], li
         year = f"{facts.report_year}年" if facts.report_year else "本年度"
         tail.append(f"这几句写的是其他年份的情况（不是{year}），其中的数字没有记入本年度报告：{shown}。"
                     "本年度的数请直接告诉我。")
+    if reading.zero_nothing_left:
+        tail.append(f"{excerpt(reading.zero_nothing_left, 20)}：表中还没有数字的格子已经都有值了（有的是按其他数推算的0），"
+                    "没有需要再填0的；说“看看初稿”可以核对。")
     if reading.zero_scope_unclear:
         tail.append(f"{excerpt(reading.zero_scope_unclear, 20)}是指哪张表？请说明，例如“表三其他都是0”"
                     "（只会填还没有数字的格子）。")

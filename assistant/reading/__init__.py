@@ -69,6 +69,7 @@ class MessageReading:
     name_completed: tuple[str, str] | None = None  # (as said, as recorded): the body's full name
     short_name: str | None = None  # "县市监局的": a body named without its place, which no report is titled by
     zero_deferred: str | None = None  # "其他都是0" not applied: some numbers of the message were not read
+    zero_nothing_left: str | None = None  # "剩下的行都是0" when every cell of the table has a value already
     same_as_last_year: bool = False  # "和去年一样"
     same_topic: str | None = None  # the text fact named with it ("平台建设和去年一样")
     table_lines: list[str] = field(default_factory=list)
@@ -435,6 +436,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
                         if a.startswith(row + ".") and a not in known and not a.endswith(".total")]
             continue
         tables = _blanket_scope(reading, targets, topic, table_ops, message, recent)
+        zeroed_before = len(out.ops)
         if reading.unexplained:
             out.zero_deferred = z.quote  # it would zero what the reader missed
             continue
@@ -453,6 +455,8 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
                          and not a.startswith(("t3.total.", "t3.carried_forward."))
                          and f"{a.rsplit('.', 1)[0]}.total" not in known]
             out.ops += [PatchOp(field=a, value=0, quote=z.quote) for a in cells]
+        if len(out.ops) == zeroed_before:
+            out.zero_nothing_left = z.quote  # said back: nothing was open to be 0
 
     # sentences that ask something (outside free text and tables; an application told may ask one)
     told = [(c.start, c.end) for c in cases]
