@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from itertools import combinations
 
 from assistant.numbers import NumberMention, find_numbers, parse_number
-from assistant.reading import agency_name_in, infer_level, items_in, said_as, vocabulary
+from assistant.reading import agency_name_in, counted_in, infer_level, said_as, vocabulary
 from schemas import labels as L
 from schemas.facts import CELL_ADDRESSES, FACT_SPECS, Facts, FactSpec, fact_label, spec_of
 from schemas.layout import ALL_CELL_ADDRESSES
@@ -194,7 +194,7 @@ def _number_grounded(spec: FactSpec, v: Decimal, quote: str) -> tuple[bool, bool
     if spec.kind == "cell_int" and v > 0:
         # "告知不存在的6件……告知非本机关职责的4件": one table-三 row said in parts adds up
         counts = [m.value for m in mentions if m.unit in _COUNT_UNITS and not m.approx][:12]
-        if any(sum(c) == v for k in (2, 3, 4) for c in combinations(counts, k)) or items_in(quote) == v or (
+        if counted_in(quote, v) or (
                 v == 1 and re.search(r"[那这该此]一?件|那一?个(?![人月])", quote)):  # "村民那件是予以公开": that one application
             return True, False  # (or as many applications as the numbered lines quoted, one each)
         if re.search(r"剩下|其余|剩余|除了|除去|除开", quote) and any(

@@ -26,7 +26,7 @@ from assistant.reading._cases import cases_after_a_colon as _cases_after_a_colon
 from assistant.reading._cases import cases_in_a_list as _cases_in_a_list
 from assistant.reading._cases import cases_told_inline as _cases_inline
 from assistant.reading._cases import cases_told_one_per_line as told_one_per_line
-from assistant.reading._cases import items_in
+from assistant.reading._cases import counted_in, items_in
 from assistant.reading._cases import one_case_told as _one_case_told
 from assistant.reading._cases import stories_after_a_count as _stories
 from assistant.reading._guide import guide_answer
@@ -47,8 +47,8 @@ from schemas.layout import ALL_CELL_ADDRESSES, T3_ROWS
 from schemas.patches import PatchOp
 
 __all__ = [
-    "MessageReading", "Reading", "Stated", "Text", "Zero", "agency_name_in", "full_agency_name", "guide_answer",
-    "infer_level", "is_question", "is_table_line", "items_in", "labelled_texts", "parse_pasted_tables", "read_message",
+    "MessageReading", "Reading", "Stated", "Text", "Zero", "agency_name_in", "counted_in", "full_agency_name",
+    "guide_answer", "infer_level", "is_question", "is_table_line", "items_in", "labelled_texts", "parse_pasted_tables", "read_message",
     "read_statements", "said_as", "told_one_per_line", "vocabulary",
 ]
 
@@ -245,10 +245,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     def count_of(address: str, mine: list[_Case]) -> None:
         quote = message[mine[0].start:mine[-1].end].strip()
         k = sum(c.count for c in mine)
-        # (the sums the grounding check accepts: counts of applications written in the quote)
-        counts = [m.value for m in find_numbers(quote) if not m.approx and m.unit in ("", "件", "个", "项", "宗", "起", "例", "份")][:12]
-        if items_in(quote) == k or any(c.count > 1 for c in mine) or any(
-                sum(c) == k for n in (1, 2, 3, 4) for c in itertools.combinations(counts, n)):
+        if any(c.count > 1 for c in mine) or counted_in(quote, k, sizes=(1, 2, 3, 4)):  # (what the grounding check takes)
             out.ops.append(PatchOp(field=address, value=str(k), quote=quote))
         else:  # (told between other applications: no words of the message hold the count)
             counted.append(Stated(address, k, quote, 0, 0))

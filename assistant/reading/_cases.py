@@ -8,15 +8,17 @@ read so; otherwise the lines are left to the statement reader, which names back 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 
-from assistant.numbers import parse_number
+from assistant.numbers import find_numbers, parse_number
 from assistant.reading._questions import is_question
 from assistant.reading._vocab import vocabulary
 
-__all__ = ["ITEM", "THAT_ONE", "Case", "cases_after_a_colon", "cases_in_a_list", "cases_told_inline", "cases_told_one_per_line", "items_in", "one_case_told",
+__all__ = ["ITEM", "THAT_ONE", "Case", "cases_after_a_colon", "cases_in_a_list", "cases_told_inline", "cases_told_one_per_line", "counted_in", "items_in", "one_case_told",
            "stories_after_a_count"]
 
 ITEM = _ITEM = re.compile(r"^[ \t\u3000]*(?:[①-⑳]|[（(]?[0-9０-９]{1,2}[)）、.．]|[（(][一二三四五六七八九十]{1,2}[)）]|第[一二三四五六七八九十0-9]{1,2}(?:个|件)[，,:：\s])")
@@ -314,6 +316,17 @@ def _last_end(message: str, at: int) -> int:
         if pause:
             return pause.start()
     return end
+
+
+_COUNT_UNITS = ("", "件", "个", "项", "宗", "起", "例", "份")
+
+
+def counted_in(quote: str, v: int | Decimal, sizes: tuple[int, ...] = (2, 3, 4)) -> bool:
+    """Whether ``quote`` holds ``v`` applications as the check of a recorded count takes them: as many as
+    it tells one by one (``items_in``), or ``sizes`` of its exact counts added up ("告知不存在的6件……
+    告知非本机关职责的4件"). The grounding check and the reader's own counts use this one rule."""
+    counts = [m.value for m in find_numbers(quote) if m.unit in _COUNT_UNITS and not m.approx][:12]
+    return items_in(quote) == v or any(sum(c) == v for k in sizes for c in itertools.combinations(counts, k))
 
 
 def items_in(quote: str) -> int:
