@@ -1680,3 +1680,57 @@ def test_a_blanket_zero_with_nothing_left_open_is_said_back(db):
     talk(service, draft, ["某某县统计局 县级 2025年", "复议1件 维持了 直接起诉和复议后起诉都没有"])
     reply = talk(service, draft, ["表四剩下的都是0"])[-1].text
     assert "都有值了" in reply and "没有找到可以记录的内容" not in reply
+
+
+def test_a_register_grouped_by_applicant_with_lettered_lines_under_each():
+    got = _values("今年一共6件，按申请人排的：\n1. 刘某 两件\n  (a) 要宅基地审批表 给了\n  (b) 要土地流转合同 涉及别人隐私 遮了一部分给的\n"
+                  "2. 某某农业合作社 一件 要补贴名单 予以公开\n3. 陈某某 三件\n  a) 要征收公告 不掌握\n  b) 同样内容又来一次 重复申请\n"
+                  "  c) 12月30号才交的 转明年")
+    assert got["t3.granted.natural"] == "1" and got["t3.partial.natural"] == "1"
+    assert got["t3.unable.not_held.natural"] == "1" and got["t3.not_processed.repeated.natural"] == "1"
+    assert got["t3.carried_forward.natural"] == "1" and got["t3.new_received.natural"] == "5"
+    assert not read_message("1. 刘某 两件\n  (a) 要宅基地审批表 给了\n2. 陈某 一件 不掌握").ops  # a group short of its count
+
+
+def test_one_from_last_year_said_not_to_be_among_those_counted_is_one_more():
+    earlier = {"t3.new_received.total": 9, "t3.new_received.natural": 9, "t3.granted.natural": 4, "t3.granted.total": 4}
+    r = read_message("补充一下 前年年底收的一件 个人的 今年2月答复了 公开了 这件不在前面9件里", earlier=earlier)
+    got = {op.field: op.value for op in r.ops}
+    assert got.get("t3.new_received.total") is None and got["t3.carried_over.natural"] == "1"
+    assert got["t3.granted.natural"] == "1" and "t3.granted.natural" in r.added
+    assert any("9件" in c for c in r.checked)
+
+
+def test_a_register_count_said_again_and_an_application_number_are_no_new_figures():
+    r = read_message("表上就是今年新收的9件 另外XZ-2024-15号那件是去年的", earlier={"t3.new_received.total": 9})
+    assert not [op for op in r.ops if op.field.startswith("t3.new_received")]
+    assert not [u for u in r.unexplained if "2024" in u]
+
+
+def test_a_problem_said_with_de_hua_and_an_aside_after_the_measures():
+    texts = {op.field: op.value for op in read_message(
+        "问题的话主要是人手紧 明年争取配个专职 对了城管投诉今年有七十多件 这个不用填吧").ops}
+    assert texts["problems"] == "人手紧" and texts["measures"] == "明年争取配个专职"
+
+
+def test_n_a_for_an_item_is_none():
+    assert _values("新闻发布会N/A 政策解读3篇")["press_conferences"] == 0
+
+
+def test_a_register_with_dates_in_chinese_numerals_is_counted(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    register = ("结果\t收件日期\t申请人\t登记号\n予以公开\t二〇二五年三月二日\t自然人\tA-1\n"
+                "不予公开（过程性信息）\t二〇二五年十月十九日\t商业企业\tA-2\n办理中\t二〇二五年十二月三十日\t自然人\tA-3")
+    replies = talk(service, draft, ["平山县文旅局2025年年报", register])
+    assert "按台账逐条统计了3件申请" in replies[-1].text and "需要一个数字" not in replies[-1].text
+    cells = service.facts(draft).cells
+    assert cells["t3.carried_forward.natural"] == 1 and cells["t3.withheld.process_info.commercial"] == 1
+
+
+def test_one_more_result_moves_the_registers_stated_total(db):
+    cells = _cells_after(db, ["平山县文旅局2025年年报", "结果\t收件日期\t申请人\t登记号\n予以公开\t2025-03-02\t自然人\tA-1\n"
+                              "部分公开\t2025-10-19\t自然人\tA-2\n不掌握\t2025-11-19\t商业企业\tA-3",
+                              "去年转过来的那1件也是个人的 今年1月答复了 予以公开 表里没有"])
+    assert cells["t3.granted.natural"] == 2 and cells["t3.carried_over.natural"] == 1
+    assert cells["t3.total.natural"] == 3 and cells["t3.total.total"] == 4

@@ -28,6 +28,9 @@ TUNE_VALUES_RIGHT = {(1, 60): 0.97, (61, 80): 0.90, (81, 92): 0.87, (93, 104): 0
 _PHONE = re.compile(r"(?<![0-9０-９])(?:[0０][1-9１-９][0-9０-９]{1,2}\s*[-－—–]\s*[1-9１-９][0-9０-９]{6,7}|[1１][3-9３-９][0-9０-９]{9})(?![0-9０-９])")
 
 
+_CODE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{1,8}[-－_]?[0-9０-９]+(?:[-－_][0-9０-９]+)+")
+
+
 def _batch(lo: int, hi: int) -> list[dict]:
     return [d for d in TUNE if lo <= int(d["id"].split("-")[1]) <= hi]
 
@@ -67,6 +70,8 @@ def test_every_number_is_recorded_or_named_back(message):
             continue  # "表2": a table's name
         if any(m.start() <= n.start < m.end() for m in _PHONE.finditer(message)):
             continue  # "联系电话0931-5821066": a phone number
+        if any(m.start() <= n.start < m.end() for m in _CODE.finditer(message)):
+            continue  # "AP-2024-09", "XLCY-2025-001": an application's number in a register
         if n.value == 1 and re.match(r"[个件]?(?:没多|不多|没少|不少)", message[n.end:]):
             continue  # "一个没多一个没少": none more, none fewer
         if n.unit in ("年", "月", "日", "号") or message[:n.start].rstrip().endswith("第") or (

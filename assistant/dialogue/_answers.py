@@ -94,6 +94,21 @@ def _counted_on(accepted: list[PatchOp], added: list[str], facts: Facts) -> list
     return out
 
 
+def _stated_total_follows(accepted: list[PatchOp], added: list[str], st: State) -> list[PatchOp]:
+    """（七）总计 as stated before (a register's count) moved by the results added to: "去年结转的那1件…
+    予以公开" adds one to 予以公开 and so to （七）总计 (a derived total is derived again anyway)."""
+    taken = {op.field for op in accepted}
+    out = []
+    for col in (*L.T3_APPLICANT_COLUMNS, "total"):
+        if f"t3.total.{col}" in taken or not isinstance(old := st.stated.cells.get(f"t3.total.{col}"), int):
+            continue
+        delta = sum(int(str(op.value)) - int(str(st.full.cells.get(op.field) or 0)) for op in accepted
+                    if op.field in added and op.field.endswith(f".{col}") and op.field.rsplit(".", 1)[0] in _RESULT_ROWS)
+        if delta > 0:
+            out.append(PatchOp(field=f"t3.total.{col}", value=old + delta, quote=accepted[0].quote))
+    return out
+
+
 def _read_as_said(line: str, accepted: list[PatchOp]) -> bool:
     """Every number of a tab or pipe line recorded by the statement reader from inside it."""
     taken = [op for op in accepted if op.quote and op.field not in TEXT_FIELDS and op.quote.strip() in line]
@@ -466,6 +481,8 @@ def answer(st: State, message: str, model: Model, correction: str | None) -> Out
     if ledger is not None:
         taken = set(ledger.lines)
         message = "\n".join(line for line in message.splitlines() if line not in taken)
+        if not message.strip():
+            topic = None  # (the register was all: nothing of it answers the question pending)
     reading = read_message(correction if correction is not None else message, topic=topic,
                            known=known_fields(st.stated), earlier=st.stated.cells, report_year=st.stated.report_year,
                            recent=recent)
@@ -533,6 +550,7 @@ def answer(st: State, message: str, model: Model, correction: str | None) -> Out
     # (a move replaces what the reader made of table 三: its cells are not counted on)
     counted = [f for f in reading.added if f not in {op.field for op in whole}]
     accepted = _counted_on(accepted, counted, st.full)
+    accepted += _stated_total_follows(accepted, counted, st)
     differences = dict(reading.by_difference)
     if _another_units_part(message, st):
         # "交警支队报过来的是这样：新收574件…" after "分两块统计…你帮我合一下": this unit's figures are

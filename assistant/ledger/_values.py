@@ -26,7 +26,7 @@ _COLUMN_NAMES = L.T3_COLUMN_LABELS
 
 def parse_date(value: Any) -> dt.date | None:
     """A date as ledgers write it: a date cell, 2025-03-04, 2025/3/4, 2025.3.4, 2025年3月4日,
-    20250304, or an Excel serial (45720, as a number or text). None when empty; ``ValueError`` otherwise."""
+    二〇二五年三月四日, 20250304, or an Excel serial (45720, as a number or text). None when empty; ``ValueError`` otherwise."""
     if value is None:
         return None
     if isinstance(value, dt.datetime):
@@ -46,7 +46,23 @@ def parse_date(value: Any) -> dt.date | None:
     m = _SERIAL.match(text)
     if m:
         return _serial(float(text))
+    m = _CN_YMD.match(text)  # "二〇二五年一月八日", as official documents write dates
+    if m:
+        year = int("".join(str(_CN_DIGITS.index(c)) for c in m.group(1).replace("零", "〇")))
+        return dt.date(year, _cn_small(m.group(2)), _cn_small(m.group(3)))
     raise ValueError(value)
+
+
+_CN_DIGITS = "〇一二三四五六七八九"
+_CN_YMD = re.compile(r"^\s*([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*[日号]?\s*$")
+
+
+def _cn_small(text: str) -> int:
+    """1–31 in Chinese numerals: 八, 十, 十二, 二十, 二十六."""
+    tens, _, ones = text.rpartition("十")
+    if "十" not in text:
+        return _CN_DIGITS.index(text)
+    return (_CN_DIGITS.index(tens) if tens else 1) * 10 + (_CN_DIGITS.index(ones) if ones else 0)
 
 
 def norm_digits(text: str) -> str:

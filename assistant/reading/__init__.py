@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from assistant.numbers import find_numbers, parse_number
 from assistant.reading._cases import ITEM as _ITEM_LINE
+from assistant.reading._cases import NOT_AMONG as _NOT_AMONG
 from assistant.reading._cases import THAT_ONE as _THAT_ONE
 from assistant.reading._cases import Case as _Case
 from assistant.reading._cases import cases_after_a_colon as _cases_after_a_colon
@@ -326,10 +327,11 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
         one_told = message[one.start:one.end].strip()
         more = bool(_ONE_MORE_SAID.search(message))
         result = [f"t3.{one.row}.{one.column}", f"t3.{one.row}.total"]
+        reading.stated = [x for x in reading.stated if x.target not in result]  # (its result, said in the words)
         out.ops += [PatchOp(field=a, value="1", quote=one_told) for a in result]
         came = "t3.carried_over" if one.carried_over else "t3.new_received"
         # "公司那件…还没答复完 算结转吧" (with nothing recorded yet, it can only be one more)
-        told_before = bool(_THAT_ONE.search(one_told)) and any(str(k).startswith("t3.") for k in (earlier or {}))
+        told_before = _points_back(one_told) and any(str(k).startswith("t3.") for k in (earlier or {}))
         short = _results_short(earlier or {}, one.column) and not _ADDED_ONE.search(message)
         if told_before or (not one.carried_over and short):
             # "漏了一个…算其他处理", "还有1件个人的12月底才收到，结转到明年" after 12 new: the results
@@ -491,7 +493,7 @@ _THIS_YEARS_LIST = re.compile(r"(?:今年|本年|全年)[^。！!？?\n]{0,12}(?
 # "不予公开3件：", "剩下几件：": a count of the applications told after it
 _GROUP_HEAD = re.compile(r"[^。！!？?\n；;：:]{0,12}?([0-9０-９一二两三四五六七八九十]+)\s*(?:件|个)[^。！!？?\n：:]{0,4}[：:]\s*$")
 # "今年的6个：", "今年收到的12件：": this year's applications, listed after
-_LIST_OF_THIS_YEARS = re.compile(r"(?:今年|本年|全年)(?:的|收到的|收的|新收的|一共|共)?\s*([0-9０-９一二两三四五六七八九十百]+)\s*(?:个|件)[^。！!？?\n：:]{0,6}[：:]\s*$")
+_LIST_OF_THIS_YEARS = re.compile(r"(?:今年|本年|全年)(?:的|收到的|收的|新收的|一共|共)?\s*([0-9０-９一二两三四五六七八九十百]+)\s*(?:个|件)[^。！!？?\n：:]{0,10}[：:]\s*$")
 
 
 # "漏了一件申请没说", "又收了一件": one more that came in, whatever the results told so far
@@ -579,6 +581,16 @@ def _last_years_table(message: str, table_lines: list[str], report_year: int | N
     return words[start:end if end > 0 else len(words)].strip()
 
 
+def _points_back(text: str) -> bool:
+    """"公司那件…": one told before — not "这件不在上面7件里", which says it is not among them."""
+    if _NOT_LISTED.search(text):
+        return False  # "去年结转的那1件…没在表里": not one of those told
+    return any(not _NOT_AMONG.match(text, m.end()) for m in _THAT_ONE.finditer(text))
+
+
+_NOT_LISTED = re.compile(r"(?:不在|没在|没算在|不算在|没有算在|没列在|没列进|没包括在)[^，,。；;\s]{0,6}(?:里|中|内)|表里没有|没列进去")
+
+
 def _one_case(message: str, reading: Reading, earlier: Mapping[str, object]) -> _Case | None:
     """One application this message adds to this year's count (or to last year's carried over: "去年
     其实结转过来1件，…今年2月答复了，部分公开"), told with who asked and its result."""
@@ -596,11 +608,13 @@ def _one_case(message: str, reading: Reading, earlier: Mapping[str, object]) -> 
     case = _one_case_told(message)
     if case is None:
         return None
-    if _THAT_ONE.search(message[case.start:case.end]) and any(str(k).startswith("t3.") for k in earlier) and (
+    if _points_back(message[case.start:case.end]) and any(str(k).startswith("t3.") for k in earlier) and (
             said or not (_results_short(earlier, case.column) or _results_short(earlier, "total"))):
         return None  # one told before, whose result was told too: a change, which the words don't settle
     came = "t3.carried_over." if case.carried_over else "t3.new_received."
-    if any(not t.startswith(came) for t in said) or said.get(f"{came}{case.column}", 1) != 1:
+    # ("前年年底收的一件 个人的 …公开了": one from before this year, its own result said once)
+    mine = (f"t3.{case.row}.{case.column}", f"t3.{case.row}.total") if case.carried_over else ()
+    if any(not t.startswith(came) and t not in mine for t in said) or said.get(f"{came}{case.column}", 1) != 1:
         return None
     return case
 

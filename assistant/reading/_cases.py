@@ -8,6 +8,7 @@ read so; otherwise the lines are left to the statement reader, which names back 
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Callable
@@ -18,12 +19,12 @@ from assistant.numbers import find_numbers, parse_number
 from assistant.reading._questions import is_question
 from assistant.reading._vocab import vocabulary
 
-__all__ = ["ITEM", "THAT_ONE", "Case", "cases_after_a_colon", "cases_in_a_list", "cases_told_inline", "cases_told_one_per_line", "counted_in", "items_in", "one_case_told",
+__all__ = ["ITEM", "NOT_AMONG", "THAT_ONE", "Case", "cases_after_a_colon", "cases_in_a_list", "cases_told_inline", "cases_told_one_per_line", "counted_in", "items_in", "one_case_told",
            "stories_after_a_count"]
 
 ITEM = _ITEM = re.compile(r"^[ \t\u3000]*(?:[①-⑳]|[（(]?[0-9０-９]{1,2}[)）、.．]|[（(][一二三四五六七八九十]{1,2}[)）]|第[一二三四五六七八九十0-9]{1,2}(?:个|件)[，,:：\s])")
 _NOT_RESULT = ("new_received", "carried_over", "total")
-_LAST_YEAR = re.compile(r"去年|上年|上一年")
+_LAST_YEAR = re.compile(r"去年|上年|上一年|前年")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,23 +49,71 @@ def cases_in_a_list(message: str) -> tuple[list[Case], list[tuple[int, int]]]:
     whose lines are placed is read so, and the others are named back, not dropped with the list."""
     out: list[Case] = []
     unplaced: list[tuple[int, int]] = []
+    group: tuple[str, int | None, list[Case], int] | None = None  # "1. 张某某 两件" over its "(a)…" "(b)…"
     pos = 0
     for line in message.splitlines(keepends=True):
         body = line.rstrip("\r\n")
-        if _ITEM.match(body):
+        if group is not None and _SUB_ITEM.match(body):
+            case = _case(body, pos, default_column=group[0])
+            if case is None:
+                return [], []
+            group[2].append(case)
+        elif _ITEM.match(body):
+            if group is not None and not _group_closed(group, out, unplaced, message):
+                return [], []
+            group = None
             case = _case(body, pos)
             if case is not None:
                 out.append(case)
+            elif (opened := _opens_a_group(body)) is not None:
+                group = (*opened, [], pos)
             elif _tells_an_application(body):
                 unplaced.append((pos, pos + len(body)))
             else:
                 return [], []
         pos += len(line)
+    if group is not None and not _group_closed(group, out, unplaced, message):
+        return [], []
     if unplaced and len(out) < 2 * len(unplaced):
         return [], []
     if len(out) >= 2:
         return out, unplaced
     return (_listed_after_a_colon(message) or _one_applicant_a_line(message) or _told_after_a_count(message)), []
+
+
+# "  (a) 老旧小区改造补偿方案 予以公开": one of the applications of the numbered line above it
+_SUB_ITEM = re.compile(r"^[ \t\u3000]*(?:[（(][a-zａ-ｚ][)）]|[a-z][.)）．、])")
+
+
+def _opens_a_group(line: str) -> tuple[str, int | None] | None:
+    """"1. 张某某 两件": a numbered line that says who applied (and how many times) and no result, the
+    applications told on the lines under it; (the applicant column, the count said) or None."""
+    body = _ITEM.sub("", line, count=1)
+    anchors = vocabulary().anchors(body)
+    if any(a.kind == "t3row" and a.key not in _NOT_RESULT for a in anchors):
+        return None
+    cols = {a.key for a in anchors if a.kind == "t3col"} or ({"natural"} if _A_PERSON.match(body) else set())
+    if len(cols) != 1:
+        return None
+    m = re.search(r"([0-9０-９一两二三四五六七八九十]+)\s*(?:件|次|个)", body)
+    return next(iter(cols)), (int(parse_number(m.group(1)) or 0) if m else None)
+
+
+def _group_closed(group: tuple[str, int | None, list[Case], int], out: list[Case], unplaced: list[tuple[int, int]],
+                  message: str) -> bool:
+    """Adds the group's applications to ``out`` when they are as many as its line said (two or more);
+    the first one's span takes in the line that opened the group. A line with no lines under it is an
+    application told on one line, whose result could not be placed (named back), if it reads as one."""
+    _, said, told, start = group
+    if not told:
+        end = message.find("\n", start)
+        line = message[start:end if end >= 0 else len(message)]
+        unplaced.append((start, start + len(line)))
+        return _tells_an_application(line)
+    if len(told) < 2 or (said is not None and said != len(told)):
+        return False
+    out += [dataclasses.replace(told[0], start=start), *told[1:]]
+    return True
 
 
 # "不予公开3件：有个企业要…，就没给；一个人要…，属于过程性信息；还有一个律所要…，属于行政执法案卷"
@@ -112,7 +161,9 @@ def _one_applicant_a_line(message: str) -> list[Case]:
                              lambda body: bool(_ONE_APPLICANT.match(body)) and not re.search(r"[0-9０-９]", body))
 
 
-_A_PERSON = re.compile(r"\s*(?:还有|另外|然后)?[\u4e00-\u9fa5](?:某某?|先生|女士|大爷|阿姨|师傅)(?:[要申问查想的让]|前后|说)")
+# (a register's "李某 一件 要…": the name, then how many)
+_A_PERSON = re.compile(r"\s*(?:还有|另外|然后)?[\u4e00-\u9fa5](?:某某?|先生|女士|大爷|阿姨|师傅)"
+                       r"(?:[要申问查想的让]|前后|说|\s+[0-9０-９一两二三四五六七八九十]+\s*[件次])")
 
 
 def cases_after_a_colon(message: str) -> tuple[list[Case], list[tuple[int, int]]]:
@@ -345,6 +396,8 @@ THAT_ONE = re.compile(r"[那这](?:一|1)?件|那(?:一|1)?个(?![人月咋怎�
 _ONE = re.compile(r"(?:还有|另外|又|漏了)?(?:一件|1件|一个是|一个申请)|" + THAT_ONE.pattern)
 
 
+# "这件不在上面7件里": the one told is not among those counted before
+NOT_AMONG = re.compile(r"[^，,。；;]{0,3}?(?:不在|不是|没在|没算在|不算在|没有算在)")
 _HOW_TO_FILL = re.compile(r"咋填|怎么填|填哪|算哪|怎么算|咋算|怎么统计")
 
 
@@ -353,7 +406,8 @@ def one_case_told(message: str) -> Case | None:
     one sentence, with who asked and one result row (or 结转下年度); None otherwise. One carried over
     from last year ("去年结转过来1件，…今年2月答复了") is told so by ``Case.carried_over``."""
     sentences = [m for m in re.finditer(r"[^。！!\n]+", message) if _ONE.search(m.group(0))]
-    if len(sentences) != 1 or len(_ONE.findall(sentences[0].group(0))) != 1:
+    if len(sentences) != 1 or len([m for m in _ONE.finditer(sentences[0].group(0))
+                                   if not NOT_AMONG.match(sentences[0].group(0), m.end())]) != 1:
         return None
     if is_question(sentences[0].group(0)) and not _HOW_TO_FILL.search(sentences[0].group(0)):
         return None  # "有一件是…，我放在部分公开里了，对吧？": one already counted, asked about

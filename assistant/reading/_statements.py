@@ -27,7 +27,7 @@ __all__ = ["Reading", "Stated", "Zero", "read_statements"]
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
 # clause breaks: commas (not a thousands separator), 、, brackets; a bracket's content is a clause
 # a run of spaces between words (not around a number) is a comma of voice input: "个人37件 企业3件"
-_CLAUSE = re.compile(r"(?<=[\u4e00-\u9fa5%％])[ \u3000\t]+(?=[\u4e00-\u9fa5])"
+_CLAUSE = re.compile(r"(?<=[\u4e00-\u9fa5%％A-Za-z])[ \u3000\t]+(?=[\u4e00-\u9fa5])"
                      r"|(?<=[0-9０-９])[ \u3000\t]+(?=[\u4e00-\u9fa5])(?:(?=" + "|".join(NOT_A_UNIT) + r")|(?![件条个篇场次项期元万千百家位名人份起宗例部]))"
                      r"|[，,、（()）:：…](?![0-9０-９]{3}(?![0-9０-９]))|(?<![0-9０-９])[，,]")
 _COUNT_UNITS = ("", "件", "个", "项", "宗", "起", "例", "份", "部")
@@ -75,7 +75,7 @@ _COUNTS_OR_NOT = re.compile(r"算[^，,。？?]{1,12}还是|填[^，,。？?]{1,
 _ARTICLE = re.compile(r"\s*(?:家|位|名|个)")
 _ONE_EACH = re.compile(r"[一1１]\s*(?:家|位|名|个|件)")
 # "这一件", "那1件": pointing at what was said, not a count
-_REFERENCE = re.compile(r"(?:这|那|(?<!应)该|此)\s*$")
+_REFERENCE = re.compile(r"(?:这|那|(?<!应)该|此|上面|前面|上述|刚才说的)(?:的)?\s*$")
 # what may stand around the applicant's word of "是一家律师事务所申请的", "都是个人提出的"
 _FILLER = r"[＃\s。；;！!，,、]|是|都|全|均|为|属于|一家|一位|一名|一个|申请的|申请|提出的|提出|提交的|的|了"
 _FEE_CHARGED = re.compile(r"(?<![没未不无])(?<!没有)(?<!并未)(?:收取了|已收取|共收取|收了|收过|有收取|收取信息处理费)(?!的?情况)")
@@ -85,6 +85,8 @@ _LIST_MARK = re.compile(r"[.．、](?=[\u4e00-\u9fa5“（(])")
 # "第2项": an ordinal, not a count
 _ORDINAL = re.compile(r"第\s*$")
 # "15件里个人13件": the number restates a row just given, and what follows breaks it down
+_ABOVE = re.compile(r"\s*(?:上面|以上|上述|前面|表里|表上)(?:这些|那些|的|列的)?(?:都|全)?(?:是|就是|一共|共|合计)")
+_NOT_AMONG = re.compile(r"不在|不含|不包括|不算在|没算在|没有算在|没包括|没算进")
 _RESTATED = re.compile(r"\s*(?:件|个)?\s*(?:里面|里头|当中|之中|里|中)")
 _TABLE_NAMED = re.compile(r"表[二三四234]|三张表|所有表|全部表|表格|每张表|表上|表里|表中|没列的|没出现的")
 _ALL_OF = re.compile(r"(?:都|全部|均|全都)?(?:已|已经)?(?:予以公开|公开|部分公开|答复)(?:了|完毕)|(?:都|全部|均|全都)(?:予以公开|部分公开)")
@@ -94,6 +96,7 @@ _END_PUNCT = "。；;！!？?，,、"
 _LAST_YEAR = re.compile(r"去年|上年|上一年|过来|往年")
 _RESULTS = re.compile(r"办理结果|办理情况|处理结果|处理情况|结果[:：]|予以公开|部分公开|不予公开|无法提供|不予处理|答复")
 _NEXT_YEAR = re.compile(r"明年|下年|下一年|下一年度|接着|继续|转入(?!今年|本年)|转到(?!今年|本年|了今年)|转至")
+_CODE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{1,8}[-－_]?[0-9０-９]+(?:[-－_][0-9０-９]+)+")
 _PHONE = re.compile(r"(?<![0-9０-９])(?:[0０][1-9１-９][0-9０-９]{1,2}\s*[-－—–]\s*[1-9１-９][0-9０-９]{6,7}|[1１][3-9３-９][0-9０-９]{9})(?![0-9０-９])")
 _BARE_PETITION = frozenset({"信访", "信访件", "投诉", "举报", "举报投诉", "投诉举报", "信访举报"})
 _LAST_YEARS_REPORT = re.compile(r"(?:去年|上年|上一年)(?:的|度的?)?(?:年报|年度报告|报告)")
@@ -237,6 +240,8 @@ def _not_a_count(n: NumberMention, clause: str, sentence: str = "") -> bool:
         return True  # "表2按顺序填": the table's name
     if any(m.start() <= n.start < m.end() for m in _PHONE.finditer(clause)):
         return True  # "联系电话0931-5821066", "13907781234": a phone number
+    if any(m.start() <= n.start < m.end() for m in _CODE.finditer(clause)):
+        return True  # "AP-2024-09", "XLCY-2025-001": an application's number in the register
     if re.search(r"(?:打|拨打|拨|热线|电话|号码)\s*$", before) and n.unit == "" and n.value >= 100:
         return True  # "打12345": a hotline, not a count
     if n.unit == "" and n.value >= 100 and re.match(r"[\u4e00-\u9fff]{0,10}?(?:热线|专线|服务平台|工单|平台)", clause[n.end:]):
@@ -499,6 +504,10 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
             out.tables_named.add(t)
     if re.search(r"三张表|所有表|全部表|表格都|每张表|几张表", text):
         out.tables_named |= {"t2", "t3", "t4"}
+    outside = list(text)
+    for a, b in skip:  # (a passage of free text, "答复的时限把控不够", tells no results)
+        outside[a:b] = "＿" * len(outside[a:b])
+    results = results or bool(_RESULTS.search("".join(outside)))
     asked: tuple[int, list[Anchor]] | None = None
     dated_until = -1
     last_years_until = -1
@@ -545,7 +554,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
             or (ctx.col_headed and "\n" not in text[ctx.sentence_at:s0])) else None
         headed = focus is not None and ctx is not None and ctx.col_headed
         # "个人的：新收… 上年结转37；予以公开702…", "个人（自然人）：今年新收28件…。全部公开12…": the line goes on
-        ctx = _Context(earlier=dict(earlier or {}), sentence_at=s0, results=results or bool(_RESULTS.search(text)),
+        ctx = _Context(earlier=dict(earlier or {}), sentence_at=s0, results=results,
                        fee_sentence=bool(fee := [a for a in voc.anchors(sentence) if a.kind == "fact" and a.key == "fee_charged"]),
                        # (voice input, spaces for commas: the fee is one topic of many; with commas the
                        # sentence is the fee's: "今年有2件申请超量，收取信息处理费2件")
@@ -1306,6 +1315,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             out.replaced.append(quote)  # "是2件不是3件", "刚说的6件不对，是4件": the old value, to be replaced
             replaced += 1
             continue
+        if _RESTATED.match(clause[max(n.end, n.unit_end):]) and _NOT_AMONG.search(clause[:n.start]) and any(
+                k.startswith("t3.") and str(v) == str(n.value) for k, v in ctx.earlier.items()):
+            out.checked.append(quote)  # "这件不在上面7件里": the count said before, pointed at to say what is not in it
+            continue
         if _RESTATED.match(clause[max(n.end, n.unit_end):]) and (
                 again := next((x for x in reversed(out.stated) if x.target.startswith("t3.")
                                and x.target.endswith(".total") and x.value == n.value), None)
@@ -1344,6 +1357,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             # "企业那6件：公开3 …", "律所4件 公开1 …": that applicant's applications said again, then theirs
             out.checked.append(quote)
             ctx.col_focus, ctx.col_whole = col.key, False
+            continue
+        if _ABOVE.match(clause) and n.value > 1 and any(
+                str(ctx.earlier.get(f"t3.{a.key}.total")) == str(n.value) for a in anchors if a.kind == "t3row"):
+            out.checked.append(quote)  # "上面是今年新收的12件" under a register: its count, said again
             continue
         if _REFERENCE.search(clause[:n.start]) and n.value > 1 and any(
                 k.startswith("t3.") and str(v) == str(n.value) for k, v in ctx.earlier.items()):

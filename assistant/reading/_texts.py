@@ -35,7 +35,7 @@ _LABEL = re.compile(
     r"(?:\s*[:：]\s*|[ \u3000]+(?=[^\s0-9０-９]))")
 # labels said without a colon, as a sentence opening
 _OPENINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("problems", re.compile(r"(?:^|(?<=[。；;！!？?\n，, ]))\s*(?:存在的|目前的?|我们的)?(?:主要)?(?:问题|不足)(?:主要)?"
+    ("problems", re.compile(r"(?:^|(?<=[。；;！!？?\n，, ]))\s*(?:存在的|目前的?|我们的)?(?:主要)?(?:问题|不足)(?:的话)?(?:主要)?"
                             r"(?:就是|是|在于|有|(?:你|就|就给我|帮我)?写|我?(?:想|打算|准备)写|(?:就)?写成|这么写)")),
     ("measures", re.compile(r"(?:^|(?<=[。；;！!？?\n，, ]))\s*(?:(?:明年|下一步|下步|今后|接下来)(?:我们)?(?:打算|计划|准备|将|要)|"
                             r"(?:改进)?措施(?:你|就|就给我|帮我)?写|整改(?:你|就)?写|(?:改进)?措施(?:的话|这块|方面)[，,]?|"
@@ -86,6 +86,9 @@ _DIGITS = re.compile(r"[0-9０-９]|[一二两三四五六七八九十百千万]
 # "…，有的只公开了总数没公开到户" and "…，图解、视频解读仅3篇" still describe the problem, numbers and all
 _OWN_FACT = re.compile(r"信息处理费|收费|人大|政协|提案|代表建议|复议|诉讼|起诉")
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]|[，,]|(?<=[\u4e00-\u9fa5])[ \u3000]+(?=[\u4e00-\u9fa5])")
+
+
+_ASIDE = re.compile(r"\s*(?:对了|哦对了|顺便(?:说一下|问一下|问下|说下)?|另外说一下|还有个事|还有一个事)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +158,8 @@ def _passage_end(message: str, start: int, limit: int, states_a_fact: Callable[[
         # a phrase after a comma or a space (not a stop) ends the passage only with a number or when
         # it describes nothing: "有的栏目很久没更新" goes on describing the problem, while
         # "…，信息处理费没收" and "…，另外人大建议承办了3件" are facts of their own
+        if not first and _ASIDE.match(sentence):
+            return pos  # "…每周提醒 对了劳动监察投诉今年有二百三十六件": the clerk turns to something else
         if not first and sentence.strip() and states_a_fact(sentence) and (
                 not soft or (_DIGITS.search(sentence) or not _DESCRIBED.search(sentence) if soft == "space"
                              else _OWN_FACT.search(sentence))):
