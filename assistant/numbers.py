@@ -239,8 +239,11 @@ _CN_NUMBER = re.compile(
 )
 # A structured Chinese numeral said without a measure word at the end of a clause ("个人一百二十八，"):
 # 十/百/千 inside makes it a number, not a word (一些, 统一, 之一 have none).
+# (Written as the same language with one character class first, so that the engine jumps between
+# candidate characters: "[digits]*[十百千]…" starts with a repeat and is tried at every position.)
 _CN_BARE = re.compile(
-    f"(?P<run>[{''.join(CN_DIGITS)}]*[十百千][{_CN_CHARS}]*)(?=[，,。；;、）)\\s]|$)"
+    f"(?P<run>[{''.join(CN_DIGITS)}十百千](?:(?<=[十百千])|(?<=[{''.join(CN_DIGITS)}])[{''.join(CN_DIGITS)}]*[十百千])"
+    f"[{_CN_CHARS}]*)(?=[，,。；;、）)\\s]|$)"
 )
 # An Arabic number (not right after a digit or a point: the lookbehind stands after the first digit)
 # with what may follow it: a 万/亿 multiplier (万元/亿元 are units of money, not multipliers), then
@@ -258,6 +261,8 @@ _START = attrgetter("start")
 
 
 _FORMAL_DIGITS = frozenset("壹贰叁肆伍陆柒捌玖")
+# cn_to_number of each single character that can be a run of _CN_NUMBER (all but 万, 萬, 亿 alone)
+_CN_ONE: dict[str, Decimal | None] = {c: cn_to_number(c) for c in _CN_CHARS}
 
 
 def _is_cjk(ch: str) -> bool:
@@ -354,9 +359,9 @@ def numbers_in(text: str) -> list[NumberMention]:
             approx = False
         elif unit:
             unit_end = m.end()  # the unit ends the match
-            unit_start = unit_end - len(unit)
-            if ((unit[0] in _NOT_A_UNIT_FIRST and unit_start > end and text.startswith(NOT_A_UNIT, unit_start))
-                    or (unit == "起" and text[unit_end:unit_end + 1] in _TOGETHER) or _person_column_next(text, unit, unit_end)):
+            if ((unit[0] in _NOT_A_UNIT_FIRST and unit_end - len(unit) > end and text.startswith(NOT_A_UNIT, unit_end - len(unit)))
+                    or (unit == "起" and text[unit_end:unit_end + 1] in _TOGETHER)
+                    or (unit == "个" and _person_column_next(text, unit, unit_end))):
                 unit, unit_end, approx = "", end, approx is not None
             else:
                 approx = approx is not None or unit == "余件"
@@ -368,26 +373,41 @@ def numbers_in(text: str) -> list[NumberMention]:
         # such a word (at start 1, text[-1] merely costs an exact test)
         if not approx and start and (text[start - 1] in _APPROX_LAST or text[start - 2] in _APPROX_LAST):
             approx = _approx_before(text, start)
-        out.append(_number(value, start, end, unit, unit_end, approx, False, decimals))
+        n = _Building()  # (_number, inline: once per number of every text)
+        n.value = value
+        n.start = start
+        n.end = end
+        n.unit = unit
+        n.unit_end = unit_end
+        n.approx = approx
+        n.chinese = False
+        n.decimals = decimals
+        n.__class__ = NumberMention  # type: ignore[assignment]  # the same slots (see _number)
+        out.append(n)  # type: ignore[arg-type]
 
     has_cn = False
     for m in _CN_NUMBER.finditer(text):
-        s, e = m.start(), m.end()
+        s, e = m.span()
         if any(x.start < e and s < x.end for x in out):
             continue  # inside a number already found (5万件, 百分之五十件)
-        run = m.group("run")
+        run = m.group(1)
         # A run that is all big units (万, 亿) is not a number; 第一 is an ordinal; 一件件, 一个个 is
-        # "one by one".
-        if all(c in CN_BIG for c in run) or (s > 0 and text[s - 1] == "第") or (
-                run == "一" and text[e:e + 2] in ("件件", "条条", "项项", "篇篇", "个个") and text[e + 2:e + 3] != "人"):
+        # "one by one"; "队伍建设" is a word, not 伍 with 件 mistyped. (The tests are pure: the cheap
+        # ones first, before the numeral and the unit are read.)
+        if len(run) == 1:
+            if (run in CN_BIG or (s > 0 and text[s - 1] == "第")
+                    or (run == "一" and text[e:e + 2] in ("件件", "条条", "项项", "篇篇", "个个") and text[e + 2:e + 3] != "人")
+                    or (run in _FORMAL_DIGITS and s > 0 and _is_cjk(text[s - 1]) and text[e:e + 1] == "建")):
+                continue
+            read = _CN_ONE[run]  # cn_to_number of one character
+        elif all(c in CN_BIG for c in run) or (s > 0 and text[s - 1] == "第"):
             continue
-        read = cn_to_number(run)
+        else:
+            read = cn_to_number(run)
         if read is None:
             continue
         value = read
         unit, unit_end, approx = _unit_after(text, e)
-        if len(run) == 1 and run in _FORMAL_DIGITS and s > 0 and _is_cjk(text[s - 1]) and text[e:e + 1] == "建":
-            continue  # "队伍建设": a word, not 伍 with 件 mistyped
         if text.startswith("万元", e - 1) and run.endswith("万"):
             # 五十万元: money in 元 written with 万 — keep as 万元
             value = cn_to_number(run[:-1]) or read
@@ -395,10 +415,12 @@ def numbers_in(text: str) -> list[NumberMention]:
             e -= 1
         if not unit:
             continue
-        out.append(_number(value, s, e, unit, unit_end, approx or _approx_before(text, s), True,
-                                 _decimals_of(run)))
+        out.append(_number(value, s, e, unit, unit_end,
+                           approx or (s > 0 and (text[s - 1] in _APPROX_LAST or text[s - 2] in _APPROX_LAST)
+                                      and _approx_before(text, s)),
+                           True, _decimals_of(run) if "点" in run else 0))
         has_cn = True
-    # (every match holds 十, 百 or 千; the pattern starts with a repeat, so the engine tries it everywhere)
+    # (every match holds 十, 百 or 千)
     for m in _CN_BARE.finditer(text) if "十" in text or "百" in text or "千" in text else ():
         s, e = m.start(), m.end()
         if any(x.start < e and s < x.end for x in out) or (s > 0 and text[s - 1] in "第之十百千万"):

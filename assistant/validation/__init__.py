@@ -25,6 +25,7 @@ from assistant.validation._similarity import similarity_rule as _similarity_rule
 from assistant.validation._structure import structure_rules as _structure_rules
 from assistant.validation._tables import cross_year_rules as _cross_year_rules
 from assistant.validation._tables import table_rules as _table_rules
+from assistant.validation._text import TextFacts
 from assistant.validation._text import analyse as _analyse
 from schemas.findings import Finding
 from schemas.layout import iter_narrative as _iter_narrative
@@ -33,6 +34,7 @@ from schemas.report import Report
 __all__ = ["FAMILIES", "RULES", "RULE_SEVERITY", "blank_summary", "clear_cache", "family_of", "has_errors", "validate"]
 
 _ORDER = {rule: i for i, rule in enumerate(RULES)}
+_analyse_uncached = _analyse.__wrapped__  # _facts caches the analysis of a text as written
 _KIND = {"p1.on_request": "on_request", "meta.title": "meta.title", "preamble": "preamble"}
 
 
@@ -40,31 +42,39 @@ def _texts(report: Report):
     """(address, text, facts) of every narrative text, and the subset about 信息处理费."""
     texts = []
     fee_texts = []
+    part6 = report.part6
     for address, text in _iter_narrative(report):
-        kind = _KIND.get(address, "")
-        if address.startswith("p6."):
-            item = report.part6[int(address[3:])]
-            if item.key == "fees" or "信息处理费" in item.title:
-                kind = "fees"
-        entry = (address, text, _analyse(_reading(text), kind))
+        if address[1] == "6":  # p6.N
+            item = part6[int(address[3:])]
+            kind = "fees" if item.key == "fees" or "信息处理费" in item.title else ""
+            facts = _facts(text, kind)
+            entry = (address, text, facts)
+            if kind or facts.fee is not None:
+                fee_texts.append(entry)
+        else:
+            entry = (address, text, _facts(text, _KIND.get(address, "")))
         texts.append(entry)
-        if kind == "fees" or (address.startswith("p6.") and entry[2].fee is not None):
-            fee_texts.append(entry)
     return texts, fee_texts
 
 
 @lru_cache(maxsize=4096)
+def _facts(text: str, kind: str) -> TextFacts:
+    """``analyse`` of the text as read (see ``_reading``): one cache for both, so that re-validation
+    after an edit looks each text up once, and a first sight stores each once."""
+    return _analyse_uncached(_reading(text), kind)
+
+
 def _reading(text: str) -> str:
     """A report copied in traditional characters keeps them; it is read in simplified ones (same
-    length, so spans point into the text as written). Cached: re-validation after an edit re-reads nothing."""
+    length, so spans point into the text as written)."""
     return _t2s_same_length(text) if _has_traditional(text) else text
 
 
 def clear_cache() -> None:
     """Forget the cached analyses of texts (they are pure; only benchmarks of the first sight of a
     report need this)."""
+    _facts.cache_clear()
     _analyse.cache_clear()
-    _reading.cache_clear()
     _shingles.cache_clear()
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -708,8 +707,9 @@ _FACT_WORDS: tuple[str, ...] = (
 _FACT_WORD, _ = _keyword_regex([("w", _FACT_WORDS)])
 
 
-def _phrases(address_kind: str, text: str, sentences: list[tuple[int, int]], app_sentences: list[bool],
-             t4_sentences: list[bool], mentions: list[Mention], lists: list[CountList]) -> list[Phrase]:
+def _phrases(address_kind: str, text: str, sentences: list[tuple[int, int]], context: tuple[bool, bool, bool],
+             mentions: list[Mention], lists: list[CountList]) -> list[Phrase]:
+    """``context``: (on_request, any_app, any_t4) of the text, for _app_at and _t4_at."""
     # Each test of a word is gated by a test of one of its characters: a one-character substring test
     # costs a few nanoseconds, a longer word's about twenty times more (and most texts hold none).
     out: list[Phrase] = []
@@ -723,11 +723,11 @@ def _phrases(address_kind: str, text: str, sentences: list[tuple[int, int]], app
     if "转" in text and "结转" in text:
         for pattern, kind in ((_NO_CARRIED, "no_carried"), (_NO_FWD, "no_fwd")):
             for m in pattern.finditer(text):
-                if app_sentences[_sentence_of(sentences, m.start())]:
+                if _app_at(text, sentences, _sentence_of(sentences, m.start()), context[0], context[1]):
                     out.append(_new_Phrase(kind, m.span()))
     if (("议" in text and "复议" in text) or ("讼" in text and "诉讼" in text) or ("维" in text and "维持" in text)
             or ("败" in text and "败诉" in text) or ("纠" in text and "纠错" in text)):
-        out.extend(_review_phrases(text, sentences, t4_sentences))
+        out.extend(_review_phrases(text, sentences, context[0], context[2]))
     # (a substring test before each scan: the words each pattern cannot match without)
     if ("范" in text and "规范性文件" in text) or ("章" in text and "规章" in text):
         for m in _NO_DOC.finditer(text):
@@ -834,14 +834,14 @@ def _petitions_counted_in(text: str, sentences: list[tuple[int, int]]) -> list[P
     return out
 
 
-def _review_phrases(text: str, sentences: list[tuple[int, int]], t4_sentences: list[bool]) -> list[Phrase]:
+def _review_phrases(text: str, sentences: list[tuple[int, int]], on_request: bool, any_t4: bool) -> list[Phrase]:
     out: list[Phrase] = []
     for pattern, kind in ((_UPHELD, "upheld"), (_NO_LOSS, "no_loss"), (_NO_CASES, "no_cases")):
         for m in pattern.finditer(text):
             s = _sentence_of(sentences, m.start())
-            if not t4_sentences[s]:
-                continue
             s0, s1 = sentences[s]
+            if not (on_request or (any_t4 and _t4_at(text, s0, s1))):
+                continue
             k = kind
             if kind == "no_cases":
                 s0, s1 = m.span()  # the blocks are those the phrase names
@@ -1124,6 +1124,27 @@ def _service_line(text: str, n: NumberMention) -> bool:
 _NO_FACTS = TextFacts((), (), (), (), (), (), None)
 
 
+def _app_at(text: str, sentences: list[tuple[int, int]], i: int, on_request: bool, any_app: bool) -> bool:
+    """Is sentence ``i`` about 政府信息公开申请: in 一（二）, or it or the sentence before says 申请 (not
+    许可申请 …, see _app_context)? ``any_app``: the text says 申请 somewhere."""
+    if on_request:
+        return True
+    if not any_app:
+        return False
+    s0, s1 = sentences[i]
+    if _app_context(text[s0:s1]):
+        return True
+    if i:
+        s0, s1 = sentences[i - 1]
+        return _app_context(text[s0:s1])
+    return False
+
+
+def _t4_at(text: str, s0: int, s1: int) -> bool:
+    """May the sentence's numbers be table 四's (复议, 诉讼 of 信息公开 decisions)? (Outside 一（二）.)"""
+    return text.find("信息公开", s0, s1) >= 0 or text.find("依申请", s0, s1) >= 0
+
+
 @lru_cache(maxsize=4096)
 def analyse(text: str, address_kind: str) -> TextFacts:
     """Facts of one text. ``address_kind``: "on_request" for 一（二）依申请公开情况, "fees" for the
@@ -1143,36 +1164,33 @@ def analyse(text: str, address_kind: str) -> TextFacts:
     percents: list[Percent] = []
     lists: list[CountList] = []
     breakdowns: list[tuple[NumberMention, ...]] = []
-    app_sentences: list[bool] = []
-    t4_sentences: list[bool] = []
     # What no sentence can say when the whole text does not say it: most texts never mention 申请.
     any_app = "请" in text and "申请" in text  # (a character's test first: see _phrases)
     any_t4 = on_request or ("息" in text and "信息公开" in text) or ("依" in text and "依申请" in text)
-    walk: Sequence[tuple[int, int]] = sentences
-    if not (numbers or any_app or any_t4):
-        app_sentences = [False] * len(sentences)
-        t4_sentences = [False] * len(sentences)
-        walk = ()  # nothing to do per sentence
+    # The numbers, sentence by sentence (both in the order of the text); whether a sentence is about
+    # applications (or table 四) is asked only of the sentences that hold numbers (see _app_at).
     k = 0
     n_numbers = len(numbers)
-    previous_app = False
-    for s0, s1 in walk:
-        sentence = text[s0:s1] if any_app or any_t4 else ""
-        has_app = any_app and _app_context(sentence)
-        app = on_request or has_app or previous_app
-        previous_app = has_app
-        app_sentences.append(app)
-        t4 = on_request or (any_t4 and ("信息公开" in sentence or "依申请" in sentence))
-        t4_sentences.append(t4)
-        if k < n_numbers and numbers[k].start < s1:
-            nums = []
-            while k < n_numbers and numbers[k].start < s1:
-                if numbers[k].start >= s0:
-                    nums.append(numbers[k])
-                k += 1
-            if nums:
-                _sentence(text, s0, s1, nums, app, t4, mentions, percents, lists, breakdowns)
-    phrases = _phrases(address_kind, text, sentences, app_sentences, t4_sentences, mentions, lists) if text else []
+    i = 0
+    n_sentences = len(sentences)
+    while k < n_numbers:
+        start = numbers[k].start
+        while i < n_sentences and sentences[i][1] <= start:
+            i += 1
+        if i == n_sentences:
+            break  # (no sentence holds it)
+        s0, s1 = sentences[i]
+        if start < s0:
+            k += 1
+            continue  # (between sentences: on a mark, which no number starts with)
+        j = k + 1
+        while j < n_numbers and numbers[j].start < s1:
+            j += 1
+        _sentence(text, s0, s1, list(numbers[k:j]), _app_at(text, sentences, i, on_request, any_app),
+                  on_request or (any_t4 and _t4_at(text, s0, s1)), mentions, percents, lists, breakdowns)
+        k = j
+    phrases = (_phrases(address_kind, text, sentences, (on_request, any_app, any_t4), mentions, lists)
+               if text else [])
     years = _years(text, numbers, sentences, address_kind) if numbers else []
     fee = _fee(text, mentions, numbers, address_kind == "fees")
     stated = (_stated(text, mentions)
