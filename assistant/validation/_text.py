@@ -488,7 +488,9 @@ def _sentence(text: str, s0: int, s1: int, nums: list[NumberMention], app: bool,
         if num.unit in _DATE_UNITS:  # NumberMention.is_date
             continue  # dates stay inside the leads ("2022年结转")
         end = max(num.end, num.unit_end)
-        lead = _compact(text[max(prev_end, num.start - _LEAD_CHARS):num.start])
+        lead = text[max(prev_end, num.start - _LEAD_CHARS):num.start]
+        if " " in lead or "\u3000" in lead or "\t" in lead or "\n" in lead:  # (_compact, inline: once per number)
+            lead = "".join(lead.split())
         prev_end = end
         if num.unit == "%":
             if "率" in lead:
@@ -898,8 +900,12 @@ def _years(text: str, numbers: tuple[NumberMention, ...], sentences: list[tuple[
         stats = clause >= 0 and n.start >= clause
         # the words after the year, read where a test below asks for them (not for a title's year or
         # one further into its sentence than a period is written)
-        after = (_compact(text[n.unit_end:min(s1, n.unit_end + 16)])
-                 if may_carry or stats or address_kind == "preamble" or n.start - s0 <= 6 else "")
+        if may_carry or stats or address_kind == "preamble" or n.start - s0 <= 6:
+            after = text[n.unit_end:min(s1, n.unit_end + 16)]
+            if " " in after or "\u3000" in after or "\t" in after or "\n" in after:  # (_compact, inline)
+                after = "".join(after.split())
+        else:
+            after = ""
         kind = None
         carry = _carry(text, s0, n, after) if may_carry else None
         if carry is not None:
@@ -1186,9 +1192,15 @@ def analyse(text: str, address_kind: str) -> TextFacts:
         j = k + 1
         while j < n_numbers and numbers[j].start < s1:
             j += 1
-        _sentence(text, s0, s1, list(numbers[k:j]), _app_at(text, sentences, i, on_request, any_app),
-                  on_request or (any_t4 and _t4_at(text, s0, s1)), mentions, percents, lists, breakdowns)
+        nums = numbers[k:j]
         k = j
+        for num in nums:
+            if num.unit not in _DATE_UNITS:
+                break
+        else:
+            continue  # dates only ("自2023年1月1日起"): _sentence would pass over each of them
+        _sentence(text, s0, s1, list(nums), _app_at(text, sentences, i, on_request, any_app),
+                  on_request or (any_t4 and _t4_at(text, s0, s1)), mentions, percents, lists, breakdowns)
     phrases = (_phrases(address_kind, text, sentences, (on_request, any_app, any_t4), mentions, lists)
                if text else [])
     years = _years(text, numbers, sentences, address_kind) if numbers else []
