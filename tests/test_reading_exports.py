@@ -1734,3 +1734,51 @@ def test_one_more_result_moves_the_registers_stated_total(db):
                               "去年转过来的那1件也是个人的 今年1月答复了 予以公开 表里没有"])
     assert cells["t3.granted.natural"] == 2 and cells["t3.carried_over.natural"] == 1
     assert cells["t3.total.natural"] == 3 and cells["t3.total.total"] == 4
+
+
+def test_a_fill_in_form_pasted_back():
+    form = ("【年报数据填报表】\n填报单位：青石镇人民政府\n1.本年制发行政规范性文件（件）：1\n2.本年废止行政规范性文件（件）：同上\n"
+            "3.现行有效行政规范性文件（件）：无\n4.行政许可本年处理决定数量（件）：/\n5.行政处罚本年处理决定数量（件）：12\n"
+            "6.行政事业性收费金额（元）：25000\n7.政务新媒体发布信息（条）：\n8.行政诉讼（件）：0\n9.是否收取信息处理费：否")
+    got = _values(form)
+    assert got["t2.normative_docs.issued"] == "1" and got["t2.normative_docs.repealed"] == "1"
+    assert got["t2.normative_docs.in_force"] == 0 and got["t2.penalty.decisions"] == "12"
+    assert got["t2.fees.amount"] == "2.5" and got["fee_charged"] is False
+    assert got["t4.litigation_direct.total"] == 0 and got["t4.litigation_after_review.total"] == 0
+    assert "t2.licensing.decisions" not in got and "new_media_posts" not in got  # ("/" and a blank: asked, not guessed)
+
+
+def test_a_figure_said_wrong_by_the_clerk_then_the_right_one_without_its_name():
+    got = _values("许可那个213是我填错了 那是上半年的 全年窗口给我的是四百零六件", earlier={"t2.licensing.decisions": 213})
+    assert got == {"t2.licensing.decisions": "406"}
+
+
+def test_not_known_yet_is_not_none_and_the_count_told_later_takes_the_item():
+    assert _values("公众号的数还没拿到 刚问了同事 我们那个号今年一共发了二百零六条") == {"new_media_posts": "206"}
+
+
+def test_an_application_to_another_body_is_not_counted():
+    r = read_message("村里报上来有2件申请 问了下是向县自然资源局申请的 不是我们镇收的")
+    assert not r.ops and r.excluded
+
+
+def test_a_table_drawn_with_box_characters():
+    table = ("┌──────────┬────┬────┬────┬────┬────┬────┬────┐\n"
+             "│统计项    │自然人│商业企业│科研机构│社会公益组织│法律服务机构│其他│总计│\n"
+             "├──────────┼────┼────┼────┼────┼────┼────┼────┤\n"
+             "│一、本年新收申请│  30│   4│   0│   0│   1│   0│  35│\n"
+             "│二、上年结转申请│   2│   0│   0│   0│   0│   0│   2│\n"
+             "│（一）予以公开│  20│   3│   0│   0│   1│   0│  24│\n"
+             "└──────────┴────┴────┴────┴────┴────┴────┴────┘\n导出时间：2026-01-05 09:30:11　第1页/共1页")
+    r = read_message(table)
+    got = {op.field: op.value for op in r.ops}
+    assert got["t3.new_received.total"] == 35 and got["t3.carried_over.natural"] == 2 and got["t3.granted.total"] == 24
+    assert not r.unexplained  # (the export's time and page are no figures)
+
+
+def test_all_received_said_after_the_table_is_new_and_carried_together():
+    r = read_message("今年一共收到申请37件", earlier={"t3.new_received.total": 35, "t3.carried_over.total": 2})
+    assert not r.ops and r.checked
+    r = read_message("哦 37是我把去年转过来的2件也算进去了 新收是35件", earlier={"t3.new_received.total": 37, "t3.carried_over.total": 2})
+    assert {op.field: op.value for op in r.ops}.get("t3.new_received.total") == "35"
+    assert "37" not in {str(op.value) for op in r.ops}

@@ -28,6 +28,7 @@ TUNE_VALUES_RIGHT = {(1, 60): 0.97, (61, 80): 0.90, (81, 92): 0.87, (93, 104): 0
 _PHONE = re.compile(r"(?<![0-9０-９])(?:[0０][1-9１-９][0-9０-９]{1,2}\s*[-－—–]\s*[1-9１-９][0-9０-９]{6,7}|[1１][3-9３-９][0-9０-９]{9})(?![0-9０-９])")
 
 
+_ISO_DATE = re.compile(r"(?<![0-9])20[0-9]{2}[-/.][01]?[0-9][-/.][0-3]?[0-9](?![0-9])")
 _CODE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{1,8}[-－_]?[0-9０-９]+(?:[-－_][0-9０-９]+)+")
 
 
@@ -55,7 +56,7 @@ def test_every_number_is_recorded_or_named_back(message):
             continue  # "【依申请公开 2024】": a heading's year
         if re.search(r"[〔\[［【]\s*$", message[:n.start]) and re.match(r"\s*[〕\]］】]", message[n.end:]):
             continue  # "安开管发〔2024〕5号": the year of a document's number
-        if re.search(r"(?<![0-9])[0-2]?[0-9][:：]$", message[:n.start]) or re.match(r"[:：][0-5][0-9]", message[n.end:]):
+        if re.search(r"(?<![0-9])[0-5]?[0-9][:：]$", message[:n.start]) or re.match(r"[:：][0-5][0-9]", message[n.end:]):
             continue  # "1月8日 16:02": a chat message's time
         if n.value == 1 and (re.search(r"[这那该此]\s*$", message[:n.start]) or (n.chinese and message[:n.start].endswith("同"))):
             continue  # "那一件其实是逾期不补正的": a pointer at an application said before, not a count
@@ -70,12 +71,20 @@ def test_every_number_is_recorded_or_named_back(message):
             continue  # "表2": a table's name
         if any(m.start() <= n.start < m.end() for m in _PHONE.finditer(message)):
             continue  # "联系电话0931-5821066": a phone number
+        if n.value == 1 and n.chinese and re.search(r"[（(]\s*$", message[:n.start]) and re.match(r"[个家位名][^）)0-9]{1,20}[）)]", message[n.end:]):
+            continue  # "公益组织的（一个关爱老兵的基金会）": an aside naming who applied
+        if n.unit == "页":
+            continue  # "第1页/共1页": an export's page
+        if any(m.start() <= n.start < m.end() for m in _ISO_DATE.finditer(message)):
+            continue  # "2026-01-08 09:12": when a chat message was sent
+        if n.unit == "" and n.value <= 8 and re.search(r"[（(][一二三四五六][)）]\s*$", message[:n.start]):
+            continue  # "(三)4 第三方权益": a row's number under its group
         if any(m.start() <= n.start < m.end() for m in _CODE.finditer(message)):
             continue  # "AP-2024-09", "XLCY-2025-001": an application's number in a register
         if n.value == 1 and re.match(r"[个件]?(?:没多|不多|没少|不少)", message[n.end:]):
             continue  # "一个没多一个没少": none more, none fewer
         if n.unit in ("年", "月", "日", "号") or message[:n.start].rstrip().endswith("第") or (
-                re.match(r"[.．、][\u4e00-\u9fa5“（(]", message[n.end:]) and re.search(r"(?:^|[\n\t（(）)])\s*$", message[:n.start])):
+                re.match(r"[.．、][\u4e00-\u9fa5“（(]", message[n.end:]) and re.search(r"(?:^|[\n\t（(）)]|不予公开|无法提供|不予处理|其他处理)\s*$", message[:n.start])):
             continue  # dates, ordinals ("第2项") and list markers ("1.属于国家秘密") are not counts
         written = message[n.start:n.end]
         if not any(written in c for c in covered):

@@ -242,7 +242,7 @@ def _read(message: str, facts: Facts, model: Model, topic: str | None, reading: 
           recent: tuple[str, ...] = ()) -> Extraction:
     """The reader first. A model (when one is configured) is asked only when the reader left
     something unexplained, and never gets the table lines the reader took."""
-    if model.engine != "offline" and (reading.explained or reading.questions) and (reading.ops or reading.questions):
+    if model.engine != "offline" and (reading.explained or reading.questions) and (reading.ops or reading.questions or reading.checked):
         return _reader_extraction(message, facts, reading)
     if model.engine != "offline":
         rest = "\n".join(line for line in message.splitlines() if line not in reading.table_lines).strip()
@@ -258,6 +258,10 @@ def _read(message: str, facts: Facts, model: Model, topic: str | None, reading: 
     if topic in TEXT_FIELDS:
         first = extract(message, facts, model, topic=None, recent=recent)
         if first.result.accepted or first.result.rejected:
+            return first
+        if reading.excluded or reading.not_ours or reading.other_year or reading.questions:
+            # "北海社区报上来说有1件申请…不是我们街道收的 所以我们这还是0件对吧": about the figures (said
+            # back as not counted, or asked), not the text asked for
             return first
     return extract(message, facts, model, topic=topic, recent=recent)
 
@@ -657,6 +661,10 @@ def answer(st: State, message: str, model: Model, correction: str | None) -> Out
         lines.append("已记录：")
         lines += [f"- {line}" for line in change_lines(chat, st.old_values)]
         lines += derived_lines(derived_changes, st.old_values)
+    elif not accepted and reading.checked and not tail:
+        # "今年共收到申请1,062件" after 新收 1,046 and 上年结转 16: said back as what it agrees with
+        shown = "；".join(excerpt(c, 30) for c in dict.fromkeys(reading.checked))
+        lines.append(f"这些数和已记录的一致（或是已记录的数相加），没有变化：{shown}。")
     else:
         lines.append("这些内容和已记录的一致，没有变化。" if accepted else (_NOTHING if not tail else ""))
     lines += tail

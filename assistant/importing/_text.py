@@ -24,12 +24,20 @@ _MAX_FRAGMENT = 60
 
 _BLANK, _ROW, _TEXT, _UNREAD = 0, 1, 2, 3
 _ROW_END = " \t|｜\u3000"
+_BOX_CHARS = re.compile(r"[\u2500-\u257f]")
+_BOX_RULE = re.compile(r"[\u2500-\u257f \u3000]+")
+_BOX_BARS = str.maketrans({"│": "|", "┃": "|", "║": "|", "┆": "|", "┊": "|"})
 
 
 def table_cells(line: str, *, loose: bool = False) -> list[str] | None:
     """The cells of a table row written as text: tab-separated, or a Markdown row with its outer
     pipes (``loose``, for chat messages: "a | b | c" without them too). None for a line that is no
-    row; [] for a Markdown rule line (| --- |), which is part of a table but holds nothing."""
+    row; [] for a Markdown rule line (| --- |), which is part of a table but holds nothing. A table drawn
+    with box-drawing characters (┌─┬─┐ / │a│b│, as system exports print them) reads as a pipe table."""
+    if _BOX_CHARS.search(line):
+        if _BOX_RULE.fullmatch(line.strip()):
+            return []
+        line = line.translate(_BOX_BARS)
     s = line.strip()
     if "\t" in line:
         cells = [c.strip() for c in line.split("\t")]

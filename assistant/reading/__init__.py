@@ -30,6 +30,7 @@ from assistant.reading._cases import cases_told_one_per_line as told_one_per_lin
 from assistant.reading._cases import counted_in, items_in
 from assistant.reading._cases import one_case_told as _one_case_told
 from assistant.reading._cases import stories_after_a_count as _stories
+from assistant.reading._form import form_lines as _form_lines
 from assistant.reading._guide import guide_answer
 from assistant.reading._identity import agency_name_in, full_agency_name, infer_level, said_as
 from assistant.reading._identity import placed_name_in as _placed_name_in
@@ -215,6 +216,10 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
         in_order, spans = _t2_in_table_order(message, topic)
         out.ops += in_order
         skip += spans
+        for f in _form_lines(message):  # "5.行政处罚本年处理决定数量（件）：46": a fill-in form pasted back
+            value: str | int | bool = f.value if isinstance(f.value, bool) else 0 if f.value == 0 else str(f.value)
+            out.ops += [PatchOp(field=t, value=value, quote=f.quote) for t in f.targets]
+            skip.append((f.start, f.end))
     for m in _FILE.finditer(message):  # "D:\2025台账\…xlsx", "/tmp/run3/…": their digits count nothing
         skip.append((m.start(), m.end()))
         out.files.append(m.group(0))
@@ -358,6 +363,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
         # other counts, which "one more" cannot be added to safely: named back, not dropped
         reading.unexplained.append((beside.start, beside.end, message[beside.start:beside.end].strip()))
     reading.computed += counted
+    _new_and_carried_together(reading, earlier or {})
     _all_above(message, reading, earlier or {})
     _by_period(message, reading)
     _natural_by_subtraction(message, reading, earlier or {})
@@ -579,6 +585,18 @@ def _last_years_table(message: str, table_lines: list[str], report_year: int | N
     start = max(words.rfind(ch, 0, at) for ch in "。！!？?；;\n，, ") + 1
     end = words.find("\n", said.end() if said else 0)
     return words[start:end if end > 0 else len(words)].strip()
+
+
+def _new_and_carried_together(reading: Reading, earlier: Mapping[str, object]) -> None:
+    """"今年共收到申请1,062件" after a table of 新收 1,046 and 上年结转 16: the two added up, not a new
+    count of this year's (unless the words say 新收)."""
+    new, carried = earlier.get("t3.new_received.total"), earlier.get("t3.carried_over.total")
+    if not isinstance(new, int) or not isinstance(carried, int) or not carried:
+        return
+    for x in list(reading.stated):
+        if x.target == "t3.new_received.total" and x.value == new + carried and "新收" not in x.quote:
+            reading.stated.remove(x)
+            reading.checked.append(x.quote)
 
 
 def _points_back(text: str) -> bool:

@@ -44,12 +44,15 @@ _PROPOSALS_DONE = re.compile(r"(?:都|全部|均|全都|已经?|已)\s*(?:已经
 _COLUMN_WORDS = re.compile(r"[＃]+|申请的|申请|这类|那类|这一类|这列|那列|的")
 _INTRODUCED = re.compile(r"(?:局|委员会|委|办公室|办公厅|办|政府|街道|镇|乡|厅|中心)(?:的)?(?:[\s，,。]|$)|县级|市级|省级|乡镇|区级")
 _NOT_OWN = re.compile(r"(?:没有|没|无)(?:自己的|单独的|独立的|专门的|本单位的|自建的|自己|单独|独立)")
-_WAS_WRONG = re.compile(r"\s*[…\.。—－\-]*\s*(?:的)?(?:不对|是错的|错了|有误|写错|说错|哦不|不不)")
+_WAS_WRONG = re.compile(r"\s*[…\.。—－\-]*\s*(?:的)?(?:我|是我)?(?:不对|是错的|错了|有误|写错|说错|抄错|填错|打错|看错|弄错|报错|哦不|不不)")
+# "1062是我把上年结转的16件也加进去了": how a wrong number came about — the old value, to be replaced
+_MIXED_IN = re.compile(r"\s*(?:件|条)?\s*是(?:我|因为)?(?:把|将)[^，,。；;]{0,16}(?:也|都)?(?:加进去|算进去|加上|算上|加在一起|加一起|算在一起)")
 # "六百多条……准确是623条": the exact number follows an approximate one
 _EXACT_NEXT = re.compile(r"[…\.。，,\s]*(?:准确|确切|具体|精确|实际)(?:的|地)?(?:数|数字|说)?(?:是|为)")
 # "应该是49", "改成150": a value said for the item just named
 _SAYS_VALUE = re.compile(r"^\s*(?:应该是|应该为|应该|应为|应是|改成|改为|其实是|实际是|是)\s*$")
 # "有1件是信访转过来的不算": a number the clerk says is not counted
+_NOT_OURS_TO_COUNT = re.compile(r"不是(?:向)?我们(?:[\u4e00-\u9fa5]{0,4}?)(?:收的|受理的|接的|收到的)|不是向我们(?:申请|提)|不是(?:我们|本)(?:单位|局|街道|镇|乡)?的申请")
 _NOT_COUNTED = re.compile(r"不算|不计入?|没算|不统计|不纳入|不属于(?:依)?申请|不是(?:依)?申请|不是(?:政府)?信息公开申请")
 # "去年年底收到的2件": received before this year, not this year's count — unless it came over ("…转到今年了")
 _LAST_YEAR_END = re.compile(r"^\s*(?:去年底|去年年底|上年底|上年末|去年末|年初)")
@@ -338,8 +341,11 @@ _CHAT_HEADER = re.compile(r"\s*[^\s，,。；;：:]{1,16}(?:[（(][^）)\n]{1,12
 _HALF_OF = re.compile(r"\s*件?\s*(?:里|中|当中)(?:面|头|边)?\s*(?:有)?\s*一半(?:是|为|都是)?")
 _ROWS_TOTAL = re.compile(r"\s*(?:(?:那行|这行|该行|这一行|那一行)的?(?:总计|合计)|(?:总计|合计)(?:列|那列|这列|那一列|栏))")
 _ROW_SEVEN = re.compile(r"[（(]七[)）][ \u3000]*总计(?:行|那行|这行)?")
+_SUB_ROW_NUMBER = re.compile(r"([（(][一二三四五六][)）][ \u3000]*)([1-8][.．、]?)(?=[ \u3000]*[\u4e00-\u9fa5])")
+_ROW_MARK = re.compile(r"((?:不予公开|无法提供|不予处理|其他处理)[ \u3000]+)([1-8][.．、])(?=[\u4e00-\u9fa5])")
+_DATE_OR_PAGE = re.compile(r"(?<![0-9])20[0-9]{2}[-/.][01]?[0-9][-/.][0-3]?[0-9](?![0-9])|第\s*[0-9]+\s*页(?:\s*[/／,，]?\s*共\s*[0-9]+\s*页)?|共\s*[0-9]+\s*页")
 _CLOCK = re.compile(r"(?<![0-9.:：])[0-2]?[0-9][:：][0-5][0-9](?:[:：][0-5][0-9])?(?![0-9])")
-_ASIDE_BEFORE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fa5])[（(][^（()）0-9０-９\n]{1,30}[)）](?=[ \u3000]*[0-9０-９][0-9０-９,，.]*(?![0-9０-９]|[ \u3000]*年))"
+_ASIDE_BEFORE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fa5])[（(][^（()）0-9０-９\n]{1,30}[)）](?=[ \u3000]*(?:发了|发布了|发布|更新了|推送了|一共|共)?[ \u3000]*[0-9０-９][0-9０-９,，.]*(?![0-9０-９]|[ \u3000]*年))"
                                   # (not "1件涉及国家秘密（图斑） 1件涉及第三方": the next count tells its own)
                                   r"(?![ \u3000]*[0-9０-９]+[ \u3000]*(?:件|个)[ \u3000]*(?:涉及|是|属于|为|因为|要|申请|被))")
 
@@ -494,6 +500,12 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     # number says what the item covers; masked (same length) so the item keeps its number
     text = _ASIDE_BEFORE_NUMBER.sub(lambda m: "＿" * len(m.group(0)), text)
     text = _CLOCK.sub(lambda m: "＿" * len(m.group(0)), text)  # "1月8日 16:02": a chat message's time
+    # "2025-01-01 至 2025-12-31", "第1页/共1页": dates and pages of an export, no figures
+    text = _DATE_OR_PAGE.sub(lambda m: "＿" * len(m.group(0)), text)
+    # "(三)4 第三方权益": the row's number under its group, as the table numbers it
+    text = _SUB_ROW_NUMBER.sub(lambda m: m.group(1) + "＿" * len(m.group(2)), text)
+    # "不予公开 4.保护第三方合法权益 2件": a sub-row's number before its name, not its count
+    text = _ROW_MARK.sub(lambda m: m.group(1) + "＿" * len(m.group(2)), text)
     # "（七）总计自然人改成2,042": the row's number and name, kept in one clause
     text = _ROW_SEVEN.sub(lambda m: "＿" * (len(m.group(0)) - 3) + "总计行", text)
     skip = skip or []
@@ -529,6 +541,10 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
             if s0 >= last_years_until:
                 ends = [i for i in (text.find("。", s0), text.find("今年", s0), text.find("\n", s0)) if i > s0]
                 last_years_until = min(ends) if ends else len(text)
+            out.excluded.append(message[s0:s0 + len(sentence)].strip())
+            continue
+        if _NOT_OURS_TO_COUNT.search(sentence) and find_numbers(sentence):
+            # "社区报上来说有1件申请…人家是向区住建局申请的 不是我们街道收的": another body's application
             out.excluded.append(message[s0:s0 + len(sentence)].strip())
             continue
         if _CONFIRMING.search(sentence) and _PLACED.search(sentence) and voc.anchors(sentence):
@@ -1119,6 +1135,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         plain_words = re.sub(r"没(?:有)?给(?:他|她|对方|人家)?|不给(?:他|她)?|没让(?:他|她)?看", "＿", plain_words)
         # "结转下年没问题", "网站那个数没错": the value said before is right, not none
         plain_words = re.sub(r"没(?:有|啥|什么)?(?:问题|错|毛病|变|改)|不用改|不变|不动", "＿", plain_words)
+        # "公众号的数还没拿到", "还没统计出来": not known yet, not none
+        plain_words = re.sub(r"(?:还|暂时|暂)?(?:没|未)(?:有)?(?:拿到|统计|出来|确定|核实|算好|汇总|查到|报上来|报过来|给我|发过来|核对)", "＿", plain_words)
         negated = (any(w in plain_words for w in zero_words) or blanket or bool(said_zero)
                    or bool(re.search(r"不(?=＃)", plain)))
         named = [a for a in anchors if a.kind in ("fact", "t2row", "t3row", "t3group", "t4block")
@@ -1308,7 +1326,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             out.checked.append(quote)
             replaced += 1
             continue
-        if _NOT_IS.search(clause[:n.start]) or _WAS_WRONG.match(after) or _OLD_VALUE.search(clause[:n.start]) or (
+        if _NOT_IS.search(clause[:n.start]) or _WAS_WRONG.match(after) or _MIXED_IN.match(after) or _OLD_VALUE.search(clause[:n.start]) or (
                 _THEN_NEW.match(after)) or (
                 not after.strip(" 。；;，,") and _WAS_WRONG.match(re.sub(r"^[，,\s]+", "", following))) or (
                 n.approx and _EXACT_NEXT.match(following)):
@@ -1450,12 +1468,13 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         if target is None and (ctx.results or ctx.col_focus) and not anchors and _PARTIAL_BARE.search(clause[:n.start]):
             target = f"t3.partial.{ctx.col_focus or 'total'}"  # "公开6 部分3": in a list of results
             ctx.t3row = "partial"
-        if target is None and (n.unit or _SAYS_VALUE.match(clause[:n.start])) and not any(
+        by_colon = not n.unit and not clause[:n.start].strip() and bool(re.search(r"[：:]\s*$", message[:c0]))
+        if target is None and (n.unit or _SAYS_VALUE.match(clause[:n.start]) or by_colon) and not any(
                 a.kind in ("fact", "t2row", "t3row", "t4block") for a in anchors):
             # "许可就是民办学校审批那些，一共27件", "收取了信息处理费，共2件，金额合计1600元": an item named
-            # earlier in the sentence whose measure word this number has
+            # earlier in the sentence whose measure word this number has ("行政处罚（件）：46": or that a colon gives it)
             for a in reversed(ctx.waiting):
-                if a.kind == "fact" and n.unit not in vocabulary().fact_units.get(a.key, ()):
+                if a.kind == "fact" and n.unit not in vocabulary().fact_units.get(a.key, ()) and not by_colon:
                     continue
                 target = _resolve(a, [a], ctx, n.unit)
                 if target:

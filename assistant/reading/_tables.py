@@ -171,6 +171,8 @@ def _official_label(label: str, table: str) -> str | None:
     kind = "t3row" if table == "t3" else "t2row"
     found = [a for a in vocabulary().anchors(text) if a.start == 0 and a.end == len(text)]
     rows = {a.key for a in found if a.kind == kind}
+    if not rows and (tiles := _tiled(text, kind)):
+        rows = tiles  # "本年新收申请", "上年结转申请": the row's words one after another, nothing else
     if not rows and table == "t3":
         # "不予公开-第三方合法权益", "其他处理_申请人撤回": a group and one of its rows, joined by a mark
         words = vocabulary().anchors(text)
@@ -191,6 +193,18 @@ def _official_label(label: str, table: str) -> str | None:
     if row is None:
         return None
     return f"{row.group_label}{row.label}" if row.group_label else row.label
+
+
+def _tiled(text: str, kind: str) -> set[str]:
+    """The one row whose words, one after another, make up the whole of ``text`` (a trailing "申请",
+    "数量" aside: "上年结转申请")."""
+    text = re.sub(r"(?<=.)(?:(?:政府信息公开)?申请(?:数量|数|件数)?|数量|件数)$", "", text)
+    words = sorted((a for a in vocabulary().anchors(text) if a.kind == kind), key=lambda a: (a.start, -a.end))
+    at, keys = 0, set[str]()
+    for a in words:
+        if a.start == at:
+            at, keys = a.end, keys | {a.key}
+    return keys if at == len(text) and len(keys) == 1 else set()
 
 
 _T4_HEADS = {"结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "维持", "纠正", "其他", "未审结"}
@@ -318,6 +332,8 @@ def _rows_of(message: str) -> tuple[list[str], list[list[str]], list[str]]:
     for cells in rows:  # (and a group's row in the format's words, however few rows are labelled so)
         if cells and (o := _group_and_row(cells[0])):
             cells[0] = o
+        elif cells and re.match(r"\s*(?:[一二四][、.．]|[（(][一二七][)）])", cells[0]) and (o := _official_label(cells[0], "t3")):
+            cells[0] = o  # "一、本年新收申请": a row of the format by its numbering, its words shortened
     return lines, rows, pages
 
 
@@ -762,7 +778,7 @@ def group_total_lines(message: str) -> list[str]:
     found = []
     for line in message.splitlines():
         cells = table_cells(line, loose=True)
-        if cells and len(cells) >= 3 and _GROUP_ONLY.fullmatch(cells[0]) and all(
+        if cells and len(cells) >= 3 and _GROUP_ONLY.fullmatch(cells[0]) and any(c.strip() for c in cells[1:]) and all(
                 cell_kind(c) == NUM for c in cells[1:] if c.strip()):
             found.append(line)
     if len(found) < 2:
