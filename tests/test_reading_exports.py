@@ -1782,3 +1782,18 @@ def test_all_received_said_after_the_table_is_new_and_carried_together():
     r = read_message("哦 37是我把去年转过来的2件也算进去了 新收是35件", earlier={"t3.new_received.total": 37, "t3.carried_over.total": 2})
     assert {op.field: op.value for op in r.ops}.get("t3.new_received.total") == "35"
     assert "37" not in {str(op.value) for op in r.ops}
+
+
+def test_rows_by_the_formats_numbers_as_a_form_is_read_out():
+    got = _values("表三 一 是九件 其中自然人八件 企业一件 二 上年结转 零")
+    assert got["t3.new_received.total"] == "9" and got["t3.new_received.commercial"] == "1"
+    got = _values("三（一）自然人4件 三（四）2 自然人一件 三（六）1 企业一件")
+    assert got["t3.granted.natural"] == "4" and got["t3.unable.needs_creation.natural"] == "1"
+    assert got["t3.other_handling.no_correction.commercial"] == "1"
+
+
+def test_next_years_plans_said_after_this_years_figures_take_only_themselves():
+    r = read_message("表二 规范性文件没有 处罚十二件 强制没有 另外我们计划明年把公开栏换成电子屏 预算五万 还要出三件规范性文件 那是明年的")
+    got = {op.field: op.value for op in r.ops}
+    assert got["t2.penalty.decisions"] == "12" and got["t2.normative_docs"] == 0
+    assert any("三件规范性文件" in e for e in r.excluded) and not r.unexplained

@@ -342,6 +342,32 @@ _HALF_OF = re.compile(r"\s*件?\s*(?:里|中|当中)(?:面|头|边)?\s*(?:有)?\
 _ROWS_TOTAL = re.compile(r"\s*(?:(?:那行|这行|该行|这一行|那一行)的?(?:总计|合计)|(?:总计|合计)(?:列|那列|这列|那一列|栏))")
 _ROW_SEVEN = re.compile(r"[（(]七[)）][ \u3000]*总计(?:行|那行|这行)?")
 _SUB_ROW_NUMBER = re.compile(r"([（(][一二三四五六][)）][ \u3000]*)([1-8][.．、]?)(?=[ \u3000]*[\u4e00-\u9fa5])")
+# table 三's rows by their numbers in the format, each as a name of the row no longer than the number
+_NUMBERED_GROUPS = {"一": "予以公开", "二": "部分公开", "三": "不予公开", "四": "无法提供", "五": "不予处理", "六": "其他处理",
+                    "七": "总计行"}
+_NUMBERED_SUBS = {"三": ("国家秘密", "禁止公开", "危及安全", "第三方", "内部事务", "过程性", "执法案卷", "查询事项"),
+                  "四": ("不掌握", "另行制作", "不明确"),
+                  "五": ("信访", "重复申请", "出版物", "大量反复", "要求确认"),
+                  "六": ("不补正", "未缴费", "其他情形")}
+_NUMBERED_ROW = re.compile(r"三\s*[（(]([一二三四五六七])[)）]\s*([1-8](?![0-9]|\s*[件个]))?")
+_BARE_NUMBERED = re.compile(r"((?:表三|^|[\s，,；;。])\s*)([一二四])([ \u3000](?=[ \u3000]*(?:是|上年|结转|本年|新收|收))|(?=是))")
+
+
+def _by_official_numbers(text: str) -> str:
+    if not _NUMBERED_ROW.search(text) and not re.search(r"表三[ \u3000]+一[ \u3000]", text):
+        return text
+
+    def named(m: re.Match[str]) -> str:
+        group, sub = m.group(1), m.group(2)
+        words = _NUMBERED_SUBS.get(group, ())
+        name = words[int(sub) - 1] if sub and int(sub) <= len(words) else _NUMBERED_GROUPS[group]
+        return name + "＿" * (len(m.group(0)) - len(name)) if len(name) <= len(m.group(0)) else m.group(0)
+
+    text = _NUMBERED_ROW.sub(named, text)
+    # ("表三 一 是六件": 一 is the first row, 本年新收; 二 and 四 are named by the words after them)
+    return _BARE_NUMBERED.sub(lambda m: m.group(1) + (("新收" if m.group(3) else "收") if m.group(2) == "一" else " " + m.group(3)), text)
+
+
 _ROW_MARK = re.compile(r"((?:不予公开|无法提供|不予处理|其他处理)[ \u3000]+)([1-8][.．、])(?=[\u4e00-\u9fa5])")
 _DATE_OR_PAGE = re.compile(r"(?<![0-9])20[0-9]{2}[-/.][01]?[0-9][-/.][0-3]?[0-9](?![0-9])|第\s*[0-9]+\s*页(?:\s*[/／,，]?\s*共\s*[0-9]+\s*页)?|共\s*[0-9]+\s*页")
 _CLOCK = re.compile(r"(?<![0-9.:：])[0-2]?[0-9][:：][0-5][0-9](?:[:：][0-5][0-9])?(?![0-9])")
@@ -498,6 +524,8 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     text = to_halfwidth(message)  # same length: spans stay valid
     # "许可（户政 治安 出入境这些加一起）8,163": an aside with no number between an item and its
     # number says what the item covers; masked (same length) so the item keeps its number
+    # "三（四）1 自然人一件", "表三 一 是六件": rows by the format's own numbering, said as the form reads
+    text = _by_official_numbers(text)
     text = _ASIDE_BEFORE_NUMBER.sub(lambda m: "＿" * len(m.group(0)), text)
     text = _CLOCK.sub(lambda m: "＿" * len(m.group(0)), text)  # "1月8日 16:02": a chat message's time
     # "2025-01-01 至 2025-12-31", "第1页/共1页": dates and pages of an export, no figures
@@ -685,9 +713,14 @@ def _taken_back(message: str, report_year: int | None, out: Reading) -> None:
         if m.group(1) and report_year and int(to_halfwidth(m.group(1))) == report_year:
             continue
         start = max(message.rfind(ch, 0, m.start()) for ch in "。！!？?；;\n") + 1
+        if re.search(r"明年|下一?年", m.group(0)) and (plan := re.search(r"明年|下一?年", message[start:m.start()])):
+            # "处罚八件 … 明年我们打算…三万块 另外明年计划出两件… 那是明年的": from where next year begins
+            start += plan.start()
         gone = [x for x in out.stated if start <= x.start < m.start()]
-        if not gone:
+        unread = [u for u in out.unexplained if start <= u[0] < m.start()]
+        if not gone and not unread:
             continue
+        out.unexplained = [u for u in out.unexplained if u not in unread]
         out.stated = [x for x in out.stated if x not in gone]
         out.excluded.append(message[start:m.end()].strip())
         # "…，今年没收" / "…，今年是320条": what the same items are this year
