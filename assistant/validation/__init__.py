@@ -25,7 +25,7 @@ from assistant.validation._similarity import similarity_rule as _similarity_rule
 from assistant.validation._structure import structure_rules as _structure_rules
 from assistant.validation._tables import cross_year_rules as _cross_year_rules
 from assistant.validation._tables import table_rules as _table_rules
-from assistant.validation._text import TextFacts
+from assistant.validation._text import TextFacts as _TextFacts
 from assistant.validation._text import analyse as _analyse
 from schemas.findings import Finding
 from schemas.layout import iter_narrative as _iter_narrative
@@ -58,7 +58,7 @@ def _texts(report: Report):
 
 
 @lru_cache(maxsize=4096)
-def _facts(text: str, kind: str) -> TextFacts:
+def _facts(text: str, kind: str) -> _TextFacts:
     """``analyse`` of the text as read (see ``_reading``): one cache for both, so that re-validation
     after an edit looks each text up once, and a first sight stores each once."""
     return _analyse_uncached(_reading(text), kind)
