@@ -20,7 +20,7 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．，％－＋", "012
 
 CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "Ｏ": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3,
              "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8,
-             "九": 9, "玖": 9}
+             "九": 9, "玖": 9, "俩": 2, "仨": 3}  # (俩/仨: "自然人俩件", "仨件", as people say and type them)
 CN_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 CN_BIG = {"万": 10_000, "萬": 10_000, "亿": 100_000_000}
 CN_TENS = {"廿": "二十", "卅": "三十"}  # 廿三 = 23, 卅 = 30 (written so in dates and by older staff)
@@ -141,8 +141,8 @@ def to_halfwidth(s: str) -> str:
 
 def cn_to_number(s: str) -> Decimal | None:
     """Value of a Chinese numeral: 一百二十三, 两千, 十五, 三万五千, 二〇二三, 九十五点五."""
-    if not s:
-        return None
+    if not s or (len(s) > 1 and ("俩" in s or "仨" in s)):
+        return None  # (俩 and 仨 stand alone: "咱俩一起" holds no number)
     for tens, written in CN_TENS.items():
         s = s.replace(tens, written)
     frac = ""
@@ -252,7 +252,7 @@ _D = "[0-9０-９]"
 _ARABIC_TAIL = re.compile(
     rf"(?P<num>{_D}(?<![0-9０-９.．].)(?:{_D}{{0,2}}(?:[,，]{_D}{{3}})+(?!{_D})|{_D}*))"
     rf"(?P<frac>[.．]{_D}+)?"
-    r"(?:[ \u3000]*(?P<big>[万亿])(?!元))?"
+    r"(?:[ \u3000]*(?P<big>[万亿千])(?!元))?"  # ("1.1千多条": thousands; "5千元" is a unit, not a multiplier)
     rf"(?:[ \u3000]*(?P<pct>[%％])|[ \u3000\t]*(?P<approx>[余多来])?(?P<unit>{_UNIT_ALT})?)"
 )
 _HAS_NUMBER = re.compile(f"[0-9０-９{_CN_CHARS}]")
@@ -351,7 +351,10 @@ def numbers_in(text: str) -> list[NumberMention]:
             value = Decimal(num)
             decimals = 0
         if big:
-            value *= CN_BIG[big]
+            if big != "千":
+                value *= CN_BIG[big]
+            elif (value := value * 1000) == value.to_integral_value():
+                value = Decimal(int(value))  # ("1.1千": 1100, not 1100.0)
             end = m.end(3)
         if pct:
             end = unit_end = m.end(4)
@@ -388,8 +391,8 @@ def numbers_in(text: str) -> list[NumberMention]:
     has_cn = False
     for m in _CN_NUMBER.finditer(text):
         s, e = m.span()
-        if any(x.start < e and s < x.end for x in out):
-            continue  # inside a number already found (5万件, 百分之五十件)
+        if any(x.start < e and s < max(x.end, x.unit_end) for x in out):
+            continue  # inside a number already found (5万件, 百分之五十件), or its unit ("5千元")
         run = m.group(1)
         # A run that is all big units (万, 亿) is not a number; 第一 is an ordinal; 一件件, 一个个 is
         # "one by one"; "队伍建设" is a word, not 伍 with 件 mistyped. (The tests are pure: the cheap
@@ -423,7 +426,7 @@ def numbers_in(text: str) -> list[NumberMention]:
     # (every match holds 十, 百 or 千)
     for m in _CN_BARE.finditer(text) if "十" in text or "百" in text or "千" in text else ():
         s, e = m.start(), m.end()
-        if any(x.start < e and s < x.end for x in out) or (s > 0 and text[s - 1] in "第之十百千万"):
+        if any(x.start < e and s < max(x.end, x.unit_end) for x in out) or (s > 0 and text[s - 1] in "第之十百千万"):
             continue
         read = cn_to_number(m.group("run"))
         if read is not None and read >= 10:

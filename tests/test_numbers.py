@@ -112,8 +112,10 @@ def _reference_find_numbers(text):
         end = p = m.end()
         while p < n and text[p] in " \u3000":
             p += 1
-        if p < n and text[p] in "万亿" and not text.startswith("万元", p) and not text.startswith("亿元", p):
-            value *= N.CN_BIG[text[p]]
+        if p < n and text[p] in "万亿千" and not text.startswith(("万元", "亿元", "千元"), p):
+            value *= N.CN_BIG.get(text[p], 1000)
+            if text[p] == "千" and value == value.to_integral_value():
+                value = Decimal(int(value))  # ("1.1千": 1100)
             end = p + 1
         q = end
         while q < n and text[q] in " \u3000":
@@ -125,7 +127,8 @@ def _reference_find_numbers(text):
             unit, unit_end, approx = N._unit_after(text, end)
         out.append(N.NumberMention(value, m.start(), end, unit, unit_end or end,
                                    approx or N._approx_before(text, m.start()), False, decimals))
-        taken[m.start():end] = b"\x01" * (end - m.start())
+        stop = max(end, unit_end or end)  # (its unit too: the 千 of "5千元" is no number of its own)
+        taken[m.start():stop] = b"\x01" * (stop - m.start())
     for m in _REF_CN_NUMBER.finditer(text):
         s, e = m.start(), m.end()
         if any(taken[s:e]):
@@ -147,7 +150,7 @@ def _reference_find_numbers(text):
             continue
         out.append(N.NumberMention(value, s, e, unit, unit_end, approx or N._approx_before(text, s), True,
                                    N._decimals_of(run)))
-        taken[s:e] = b"\x01" * (e - s)
+        taken[s:max(e, unit_end)] = b"\x01" * (max(e, unit_end) - s)
     # a structured numeral (十/百/千 inside, 10 or more) with no measure word, at a clause's end
     for m in re.finditer(f"[{''.join(N.CN_DIGITS)}]*[十百千][{N._CN_CHARS}]*(?=[，,。；;、）)\\s]|$)", text):
         s, e = m.start(), m.end()
@@ -222,3 +225,11 @@ def test_a_count_right_before_the_word_for_individuals_with_their_own_count():
     # "企业4个人2": 企业 4, 个人 2 — not "4个" and then 人
     assert [(int(n.value), n.unit) for n in find_numbers("企业4个人2")] == [(4, ""), (2, "")]
     assert [(int(n.value), n.unit) for n in find_numbers("4个人申请")] == [(4, "个")]
+
+
+def test_lia_and_sa_thousands_after_digits_and_a_unit_in_qian():
+    got = [(str(n.value), n.unit) for n in find_numbers("自然人俩件 企业仨件")]
+    assert got == [("2", "件"), ("3", "件")]
+    assert not find_numbers("咱俩一起")  # (a pronoun, and "together")
+    assert [(str(n.value), n.unit, n.approx) for n in find_numbers("发了1.1千多条")] == [("1100", "条", True)]
+    assert [(str(n.value), n.unit) for n in find_numbers("收取信息处理费5千元")] == [("5", "千元")]  # (not 5 and 1000)

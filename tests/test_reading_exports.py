@@ -1797,3 +1797,14 @@ def test_next_years_plans_said_after_this_years_figures_take_only_themselves():
     got = {op.field: op.value for op in r.ops}
     assert got["t2.penalty.decisions"] == "12" and got["t2.normative_docs"] == 0
     assert any("三件规范性文件" in e for e in r.excluded) and not r.unexplained
+
+
+def test_corrections_in_a_circled_list_with_why_and_what_came_in_late():
+    earlier = {"t3.granted.natural": 20, "t3.partial.natural": 2, "t3.new_received.natural": 30,
+               "t3.carried_forward.natural": 4, "t3.carried_forward.commercial": 0}
+    r = read_message("要改的：①个人的公开20改成19 ②个人的部分2改成3（有一件打了码，当时算成全公开了）"
+                     "③年底又收了俩件没登记，个人的新收30改成32，结转下年4改成6", earlier=earlier)
+    got = {op.field: op.value for op in r.ops}
+    assert got == {"t3.granted.natural": "19", "t3.partial.natural": "3", "t3.new_received.natural": "32",
+                   "t3.carried_forward.natural": "6"}
+    assert not r.unexplained

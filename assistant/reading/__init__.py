@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from assistant.numbers import find_numbers, parse_number
+from assistant.numbers import find_numbers, parse_number, to_halfwidth
 from assistant.reading._cases import ITEM as _ITEM_LINE
 from assistant.reading._cases import NOT_AMONG as _NOT_AMONG
 from assistant.reading._cases import THAT_ONE as _THAT_ONE
@@ -364,6 +364,8 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
         reading.unexplained.append((beside.start, beside.end, message[beside.start:beside.end].strip()))
     reading.computed += counted
     _new_and_carried_together(reading, earlier or {})
+    _old_value_names_the_cell(reading, earlier or {})
+    _more_said_by_the_change(message, reading)
     _all_above(message, reading, earlier or {})
     _by_period(message, reading)
     _natural_by_subtraction(message, reading, earlier or {})
@@ -595,6 +597,40 @@ def _new_and_carried_together(reading: Reading, earlier: Mapping[str, object]) -
         return
     for x in list(reading.stated):
         if x.target == "t3.new_received.total" and x.value == new + carried and "新收" not in x.quote:
+            reading.stated.remove(x)
+            reading.checked.append(x.quote)
+
+
+_CHANGED = re.compile(r"([0-9０-９]+)\s*(?:件|条|个)?\s*(?:改成|改为|改到|应该是|应为)\s*([0-9０-９]+)")
+
+
+def _old_value_names_the_cell(reading: Reading, earlier: Mapping[str, object]) -> None:
+    """"结转下年5改成7" when only 自然人 of that row holds 5: the cell the old value is in, not the row's
+    总计 (which holds something else or nothing)."""
+    for i, x in enumerate(reading.stated):
+        row, _, col = x.target.rpartition(".")
+        m = _CHANGED.search(x.quote)
+        if not row.startswith("t3.") or col != "total" or m is None or str(x.value) != to_halfwidth(m.group(2)):
+            continue
+        old = int(to_halfwidth(m.group(1)))
+        if earlier.get(x.target) == old:
+            continue
+        cells = [a for a, v in earlier.items() if a.startswith(row + ".") and not a.endswith(".total") and v == old]
+        if len(cells) == 1:
+            reading.stated[i] = Stated(cells[0], x.value, x.quote, x.start, x.end)
+
+
+_MORE_CAME = re.compile(r"又(?:收了|收到|来了|收|补录了|补了)|漏(?:录|登|报|统计)了?|没录|没登")
+
+
+def _more_said_by_the_change(message: str, reading: Reading) -> None:
+    """"又收了俩件台账上没录，个人的新收46改成48": the two are why 46 became 48, not a count of their own."""
+    for x in list(reading.stated):
+        if not x.target.startswith("t3.new_received.") or not _MORE_CAME.search(x.quote):
+            continue
+        stop = min([p for ch in "。！!？?；;\n" if (p := message.find(ch, x.end)) >= 0] or [len(message)])
+        if any(int(to_halfwidth(m.group(2))) - int(to_halfwidth(m.group(1))) == x.value
+               for m in _CHANGED.finditer(message, x.end, stop)):
             reading.stated.remove(x)
             reading.checked.append(x.quote)
 

@@ -27,7 +27,7 @@ __all__ = ["Reading", "Stated", "Zero", "read_statements"]
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
 # clause breaks: commas (not a thousands separator), 、, brackets; a bracket's content is a clause
 # a run of spaces between words (not around a number) is a comma of voice input: "个人37件 企业3件"
-_CLAUSE = re.compile(r"(?<=[\u4e00-\u9fa5%％A-Za-z])[ \u3000\t]+(?=[\u4e00-\u9fa5])"
+_CLAUSE = re.compile(r"[ \u3000\t]*(?=[①-⑳])|(?<=[\u4e00-\u9fa5%％A-Za-z])[ \u3000\t]+(?=[\u4e00-\u9fa5])"
                      r"|(?<=[0-9０-９])[ \u3000\t]+(?=[\u4e00-\u9fa5])(?:(?=" + "|".join(NOT_A_UNIT) + r")|(?![件条个篇场次项期元万千百家位名人份起宗例部]))"
                      r"|[，,、（()）:：…](?![0-9０-９]{3}(?![0-9０-９]))|(?<![0-9０-９])[，,]")
 _COUNT_UNITS = ("", "件", "个", "项", "宗", "起", "例", "份", "部")
@@ -89,6 +89,8 @@ _LIST_MARK = re.compile(r"[.．、](?=[\u4e00-\u9fa5“（(])")
 _ORDINAL = re.compile(r"第\s*$")
 # "15件里个人13件": the number restates a row just given, and what follows breaks it down
 _ABOVE = re.compile(r"\s*(?:上面|以上|上述|前面|表里|表上)(?:这些|那些|的|列的)?(?:都|全)?(?:是|就是|一共|共|合计)")
+_WHY_CHANGED = re.compile(r"((?:改成|改为|应该是|应为)\s*[0-9０-９]+\s*(?:件|条|个)?)([（(][^（()）\n]{2,40}[)）])")
+_BARE_RESULT = re.compile(r"的?\s*(公开|部分)(?=\s*(?:的|是|为)?\s*[0-9０-９一二两三四五六七八九十])")
 _NOT_AMONG = re.compile(r"不在|不含|不包括|不算在|没算在|没有算在|没包括|没算进")
 _RESTATED = re.compile(r"\s*(?:件|个)?\s*(?:里面|里头|当中|之中|里|中)")
 _TABLE_NAMED = re.compile(r"表[二三四234]|三张表|所有表|全部表|表格|每张表|表上|表里|表中|没列的|没出现的")
@@ -538,6 +540,10 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     text = _ROW_SEVEN.sub(lambda m: "＿" * (len(m.group(0)) - 3) + "总计行", text)
     skip = skip or []
     out = Reading()
+    for m in _WHY_CHANGED.finditer(text):
+        # "部分3改成4（有一件遮了身份证号，我当成全公开了）": why the number changed, no count of its own
+        text = text[:m.start(2)] + "＿" * len(m.group(2)) + text[m.end(2):]
+        out.checked.append(message[m.start(2):m.end(2)])
     for w, t in (("表二", "t2"), ("表2", "t2"), ("表三", "t3"), ("表3", "t3"), ("表四", "t4"), ("表4", "t4"),
                  ("主动公开表", "t2"), ("申请表", "t3"), ("复议诉讼表", "t4")):
         if w in text:
@@ -918,6 +924,12 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     anchors = [a for a in anchors if not (a.kind == "t3row" and a.key == "new_received" and clause[a.start:a.end] == "申请"
                                           and clause[a.end:a.end + 1] in ("人", "表", "书")
                                           and not re.match(r"人(?:情况|类型|类别)?\s*(?:[：:]|$)", clause[a.end:]))]  # ("申请人：企业7件…")
+    for a in [a for a in anchors if a.kind == "t3col"]:
+        # "个人的公开13改成12", "个人的部分3改成4": a bare 公开/部分 right after who applied is that result row
+        if (bare := _BARE_RESULT.match(clause, a.end)) and not any(
+                b.kind == "t3row" and b.start <= bare.start(1) < b.end for b in anchors):
+            row = "granted" if bare.group(1) == "公开" else "partial"
+            anchors = sorted([*anchors, Anchor("t3row", row, bare.start(1), bare.end(1))], key=lambda x: x.start)
     at = message.find(clause, ctx.sentence_at) - ctx.sentence_at  # (where the clause is in the sentence)
     upto = len(sentence) if at < 0 else at + len(clause)
     if any(not re.search(r"(?:转到|转给|转交|转至|转入|移交|交给|推给|派给|转)\s*[\u4e00-\u9fff0-9]{0,8}$", sentence[:h.start()])
