@@ -926,10 +926,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                                           and not re.match(r"人(?:情况|类型|类别)?\s*(?:[：:]|$)", clause[a.end:]))]  # ("申请人：企业7件…")
     for a in [a for a in anchors if a.kind == "t3col"]:
         # "个人的公开13改成12", "个人的部分3改成4": a bare 公开/部分 right after who applied is that result row
-        if (said := _BARE_RESULT.match(clause, a.end)) and not any(
-                b.kind == "t3row" and b.start <= said.start(1) < b.end for b in anchors):
-            row = "granted" if said.group(1) == "公开" else "partial"
-            anchors = sorted([*anchors, Anchor("t3row", row, said.start(1), said.end(1))], key=lambda x: x.start)
+        if (result_word := _BARE_RESULT.match(clause, a.end)) and not any(
+                b.kind == "t3row" and b.start <= result_word.start(1) < b.end for b in anchors):
+            row = "granted" if result_word.group(1) == "公开" else "partial"
+            anchors = sorted([*anchors, Anchor("t3row", row, result_word.start(1), result_word.end(1))], key=lambda x: x.start)
     at = message.find(clause, ctx.sentence_at) - ctx.sentence_at  # (where the clause is in the sentence)
     upto = len(sentence) if at < 0 else at + len(clause)
     if any(not re.search(r"(?:转到|转给|转交|转至|转入|移交|交给|推给|派给|转)\s*[\u4e00-\u9fff0-9]{0,8}$", sentence[:h.start()])
