@@ -1808,3 +1808,30 @@ def test_corrections_in_a_circled_list_with_why_and_what_came_in_late():
     assert got == {"t3.granted.natural": "19", "t3.partial.natural": "3", "t3.new_received.natural": "32",
                    "t3.carried_forward.natural": "6"}
     assert not r.unexplained
+
+
+def test_figures_said_against_last_years():
+    r = read_message("表二对着去年说 许可去年是1,200件 今年少了35件 处罚去年88件 今年比去年多了12件 "
+                     "强制跟去年一样 去年是6件 规范性文件去年现行有效9件 今年新发了2件 废止1件")
+    got = {op.field: op.value for op in r.computed}
+    assert got == {"t2.licensing.decisions": "1165", "t2.penalty.decisions": "100", "t2.enforcement.decisions": "6",
+                   "t2.normative_docs.in_force": "10"}
+    assert not [op for op in r.ops if op.field in got] and not r.unexplained
+    r = read_message("处罚今年40件 比去年少 去年是45件 强制0")  # (this year's said as it is)
+    assert {op.field: op.value for op in r.ops}["t2.penalty.decisions"] == "40" and not r.computed
+
+
+def test_a_clerks_sheet_with_its_own_row_numbers_and_typed_slips(db):
+    sheet = "\n".join(["序号\t项目\t自然人\t企业\t科研\t公益\t律所\t其他\t合计",
+                       "1\t本年新收\t20\t3\t0\t0\t1\t0\t24", "2\t上年结转\t1\t0\t0\t0\t0\t0\t1",
+                       "3\t予以公开\t12\t2\t0\t0\t1\t0\t15", "4\t部份公开\t2\t0\t0\t0\t0\t0\t2",
+                       "5\t国家秘蜜\t0\t0\t0\t0\t0\t0\t0", "6\t第三方权义\t1\t0\t0\t0\t0\t0\t1",
+                       "7\t过程性信急\t1\t0\t0\t0\t0\t0\t1", "8\t不掌握\t3\t1\t0\t0\t0\t0\t4",
+                       "9\t信访举报头诉\t1\t0\t0\t0\t0\t0\t1", "10\t其它\t0\t0\t0\t0\t0\t0\t0",
+                       "11\t结转下年\t1\t0\t0\t0\t0\t0\t1"])
+    ops, used = parse_pasted_tables(sheet)
+    got = {op.field: op.value for op in ops}
+    assert len(used) == 11 and got["t3.withheld.third_party.total"] == 1 and got["t3.withheld.process_info.natural"] == 1
+    assert got["t3.not_processed.petition.total"] == 1 and got["t3.other_handling.other.total"] == 0
+    cells = _cells_after(db, ["平江县文旅局2025年年报", sheet, "第8行企业那格应该是2 那行合计跟着改成5"])
+    assert cells["t3.unable.not_held.commercial"] == 2 and cells["t3.unable.not_held.total"] == 5

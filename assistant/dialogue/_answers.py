@@ -36,7 +36,14 @@ from assistant.drafting import Extraction, apply_patch, check_patch, extract
 from assistant.llm import LLMError, LLMResponse, Model
 from assistant.numbers import find_numbers, parse_number
 from assistant.offline import known_fields
-from assistant.reading import MessageReading, guide_answer, parse_pasted_tables, read_message, vocabulary
+from assistant.reading import (
+    MessageReading,
+    guide_answer,
+    parse_pasted_tables,
+    read_message,
+    sheet_row_numbers,
+    vocabulary,
+)
 from assistant.storage import ChangeSet
 from schemas import labels as L
 from schemas.facts import TEXT_FIELDS, Facts, spec_of
@@ -221,6 +228,17 @@ def _pasted_register(st: State) -> str | None:
     """The message that pasted the register of applications the table was counted from, if any."""
     said = [f for f in st.stored.values() if f.source == "chat" and f.quote.startswith(LEDGER_QUOTE) and f.turn_text]
     return max(said, key=lambda f: f.turn_id or 0).turn_text if said else None
+
+
+_ROW_SAID_IN = re.compile(r"第\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*行")
+
+
+def _sheet_rows(st: State) -> dict[int, str]:
+    """The row numbers of the clerk's own table-三 sheet pasted last ("8	不掌握	3	1 …"), which "第8行" means."""
+    for text in reversed(_told_before(st)):
+        if rows := sheet_row_numbers(text):
+            return rows
+    return {}
 
 
 def _told_before(st: State) -> list[str]:
@@ -487,9 +505,10 @@ def answer(st: State, message: str, model: Model, correction: str | None) -> Out
         message = "\n".join(line for line in message.splitlines() if line not in taken)
         if not message.strip():
             topic = None  # (the register was all: nothing of it answers the question pending)
-    reading = read_message(correction if correction is not None else message, topic=topic,
-                           known=known_fields(st.stated), earlier=st.stated.cells, report_year=st.stated.report_year,
-                           recent=recent)
+    said = correction if correction is not None else message
+    sheet_rows = _sheet_rows(st) if _ROW_SAID_IN.search(said) else {}
+    reading = read_message(said, topic=topic, known=known_fields(st.stated), earlier=st.stated.cells,
+                           report_year=st.stated.report_year, recent=recent, row_numbers=sheet_rows)
     head, tail = _reading_notes(reading, st.stated)
     if reading.questions and not reading.ops:
         # a question is answered, not stored; the pending question is asked again
@@ -498,7 +517,9 @@ def answer(st: State, message: str, model: Model, correction: str | None) -> Out
         return Outcome(_last_year_lines(st, reading.same_topic or topic or ""), before)
     try:
         # a correction is about something already said, not the question just asked
-        ext = _read(message, st.stated, model, topic, reading, recent)
+        # ("第8行…" of the clerk's own sheet: only this reading knows its row numbers)
+        ext = _reader_extraction(message, st.stated, reading) if sheet_rows and reading.ops else _read(
+            message, st.stated, model, topic, reading, recent)
     except LLMError as exc:
         return Outcome([f"您的话已保存，但这次没能读出其中的内容：{exc}", "请稍后再发一次，或换个说法。"], before,
                        rejections=[str(exc)], refused=True)

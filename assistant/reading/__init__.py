@@ -51,7 +51,7 @@ from schemas.patches import PatchOp
 __all__ = [
     "MessageReading", "Reading", "Stated", "Text", "Zero", "agency_name_in", "counted_in", "full_agency_name",
     "guide_answer", "infer_level", "is_question", "is_table_line", "items_in", "labelled_texts", "parse_pasted_tables", "read_message",
-    "read_statements", "said_as", "told_one_per_line", "vocabulary",
+    "read_statements", "said_as", "sheet_row_numbers", "told_one_per_line", "vocabulary",
 ]
 
 _SKIP = re.compile(r"^\s*(?:跳过|先跳过|不清楚|不知道|不确定|以后再说|稍后再说|待定|暂不填)\s*[。.！!]?\s*$")
@@ -191,14 +191,15 @@ def _blanket_scope(reading: Reading, stated: Iterable[str], topic: str | None, t
 
 def read_message(message: str, *, topic: str | None = None, known: Iterable[str] = (),
                  earlier: Mapping[str, object] | None = None, report_year: int | None = None,
-                 recent: Iterable[str] = ()) -> MessageReading:
+                 recent: Iterable[str] = (), row_numbers: Mapping[int, str] | None = None) -> MessageReading:
     """Every value ``message`` states, as ops. ``topic``: the item just asked about, which a bare
     answer ("12", "没有", "都是0", "跳过") refers to. ``known``: fields and cells that have a value
     already (stated or derived) — a blanket zero never touches them. ``earlier``: values recorded
     before, which the message may point back to ("38件里自然人29件"). ``report_year``: the year of the
     report, once known — a sentence dated another year ("2023年，本机关共收到…", pasted from last
     year's report) is about that year, and its numbers are not recorded. ``recent``: the tables the
-    message before filled, which "表上没出现的那些行都是0" points at."""
+    message before filled, which "表上没出现的那些行都是0" points at. ``row_numbers``: the rows of table 三
+    by the row numbers of the clerk's own sheet pasted before (``sheet_row_numbers``), which "第8行" means."""
     out = MessageReading()
     known = set(known)
     stripped = message.strip()
@@ -280,7 +281,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
 
     # the question asked was what became of the applications already told
     results = topic == "t3" and any(str(k).startswith("t3.new_received.") for k in (earlier or {}))
-    reading = read_statements(message, skip, earlier, report_year, results)
+    reading = read_statements(message, skip, earlier, report_year, results, row_numbers)
     if cases and (head := _GROUP_HEAD.search(message[:cases[0].start])) and not _LIST_OF_THIS_YEARS.search(
             message[:cases[0].start]) and parse_number(head.group(1)) == sum(c.count for c in cases) and not any(
             a.kind == "t3row" and a.key in ("new_received", "carried_over") for a in vocabulary().anchors(head.group(0))):
@@ -363,6 +364,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
         # other counts, which "one more" cannot be added to safely: named back, not dropped
         reading.unexplained.append((beside.start, beside.end, message[beside.start:beside.end].strip()))
     reading.computed += counted
+    _against_last_year(message, reading, earlier or {})
     _new_and_carried_together(reading, earlier or {})
     _old_value_names_the_cell(reading, earlier or {})
     _more_said_by_the_change(message, reading)
@@ -601,6 +603,81 @@ def _new_and_carried_together(reading: Reading, earlier: Mapping[str, object]) -
             reading.checked.append(x.quote)
 
 
+_NUM = r"[0-9０-９][0-9０-９,，]*|[零〇一二两俩三仨四五六七八九十百千廿卅]+"
+_LAST_SAID = re.compile(r"(?:去年|上年)(?:是|有|为|共|一共|的|底)?(?P<col>现行有效|有效)?(?:是|有|为|的)?\s*"
+                        r"(?P<n>[0-9０-９][0-9０-９,，]*(?![0-9０-９])|[零〇一二两俩三仨四五六七八九十百千廿卅]+(?=\s*(?:件|条|篇|个|场)))"
+                        r"\s*(?:件|条|篇|个|场)?")
+_DELTA = re.compile(r"(?:今年)?(?:比(?:去年|上年))?(?P<dir>少了|减少了|减少|下降了|少|多了|增加了|增加|增长了|多)\s*(?P<n>" + _NUM + r")\s*(?:件|条|篇|个|场)")
+_SAME_LAST = re.compile(r"(?:跟|和|同|与)(?:去年|上年)(?:的)?(?:一样|相同|持平|一致|没变)|同(?:去年|上年)")
+_ITEM_KINDS = ("fact", "t2row", "t4block")
+
+
+def _against_last_year(message: str, reading: Reading, earlier: Mapping[str, object]) -> None:
+    """"许可去年是3,904件 今年少了211件", "处罚去年156件 今年比去年多了37件", "强制跟去年一样 去年是12件",
+    "规范性文件去年现行有效4件 今年新发了1件 没废止的": this year's figure from last year's and what changed
+    (the reader's own sums: recorded as computed, the words quoted)."""
+    if "去年" not in message and "上年" not in message:
+        return
+    for start, end in _sentence_spans(message):
+        sentence = message[start:end]
+        items = sorted((a for a in vocabulary().anchors(sentence) if a.kind in _ITEM_KINDS), key=lambda a: a.start)
+        for k, a in enumerate(items):
+            if k and items[k - 1].key == a.key and items[k - 1].kind == a.kind:
+                continue
+            stop = next((b.start for b in items[k + 1:] if (b.kind, b.key) != (a.kind, a.key)), len(sentence))
+            part = sentence[a.start:stop]
+            last = _LAST_SAID.search(part)
+            if last is None or (value := parse_number(last.group("n"))) is None:
+                continue
+            target = _item_target(a, last.group("col"))
+            if target is None or any(x.target == target and start + a.start <= x.start < start + a.start + last.start()
+                                     for x in reading.stated):
+                continue  # ("行政处罚今年3件 同比下降40% 去年是5件": this year's is said as it is)
+            delta = _DELTA.match(part, last.end() + len(part[last.end():]) - len(part[last.end():].lstrip(" ，,")))
+            if delta and (d := parse_number(delta.group("n"))) is not None:
+                new = int(value) + (int(d) if "多" in delta.group("dir") or "增" in delta.group("dir") else -int(d))
+            elif _SAME_LAST.search(part):
+                new = int(value)
+            elif target.endswith(".in_force") and (row := target.rsplit(".", 1)[0]) and (
+                    issued := _said_or_known(reading, earlier, f"{row}.issued")) is not None and (
+                    repealed := _said_or_known(reading, earlier, f"{row}.repealed")) is not None:
+                new = int(value) + issued - repealed  # (有效 at the end of the year: last year's, plus 制发, less 废止)
+            else:
+                continue
+            if new < 0:
+                continue
+            lo, hi = start + a.start, start + stop
+            reading.stated = [x for x in reading.stated if not (x.target == target and lo <= x.start < hi)]
+            reading.unexplained = [u for u in reading.unexplained if not (lo <= u[0] < hi)]
+            reading.computed.append(Stated(target, new, part.strip(" ，,。；;"), 0, 0))
+
+
+def _item_target(a: _Anchor, col: str | None) -> str | None:
+    if a.kind == "fact":
+        return a.key if a.key not in ("fee_charged", "proposals_published") else None
+    if a.kind == "t4block":
+        return f"t4.{a.key}.total" if a.key != "litigation" else None
+    if a.key in ("licensing", "penalty", "enforcement"):
+        return f"t2.{a.key}.decisions"
+    if a.key in ("regulations", "normative_docs"):
+        return f"t2.{a.key}.in_force" if col else None
+    return None
+
+
+def _said_or_known(reading: Reading, earlier: Mapping[str, object], address: str) -> int | None:
+    said = [x.value for x in reading.stated if x.target == address]
+    if said:
+        return int(str(said[-1]))
+    if any(address in z.scope or address.rsplit(".", 1)[0] in z.scope for z in reading.zeros):
+        return 0
+    known = earlier.get(address)
+    return known if isinstance(known, int) else None
+
+
+def _sentence_spans(message: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[^。！!？?\n]+", message)]
+
+
 _CHANGED = re.compile(r"([0-9０-９]+)\s*(?:件|条|个)?\s*(?:改成|改为|改到|应该是|应为)\s*([0-9０-９]+)")
 
 
@@ -633,6 +710,17 @@ def _more_said_by_the_change(message: str, reading: Reading) -> None:
                for m in _CHANGED.finditer(message, x.end, stop)):
             reading.stated.remove(x)
             reading.checked.append(x.quote)
+
+
+def sheet_row_numbers(message: str) -> dict[int, str]:
+    """The clerk's own row numbers of a table-三 sheet pasted in ``message`` ("8	不掌握	3	1 …") → the
+    rows (``unable.not_held``) they were read as; {} when the sheet has none."""
+    ops, _ = parse_pasted_tables(message)
+    out: dict[int, str] = {}
+    for op in ops:
+        if op.field.startswith("t3.") and (m := re.match(r"\s*([0-9]{1,2})\t", op.quote.split("\n")[-1])):
+            out[int(m.group(1))] = op.field.removeprefix("t3.").rsplit(".", 1)[0]
+    return out
 
 
 def _points_back(text: str) -> bool:

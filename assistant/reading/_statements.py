@@ -173,6 +173,7 @@ class _Context:
     fee_from: int = 0  # where in the message it begins to be (voice input: a sentence of many topics)
     proposals_sentence: bool = False  # the sentence is about 建议提案 and not about applications
     earlier: dict[str, object] = field(default_factory=dict)  # row totals recorded before this message
+    row_numbers: Mapping[int, str] = field(default_factory=dict)  # the clerk's own sheet: its row numbers → rows
     listed: list[Anchor] = field(default_factory=list)
     listed_cols: set[str] = field(default_factory=set)  # "科研机构、" of "科研机构、公益组织都没有申请"
     respectively: list[Anchor] = field(default_factory=list)  # items of "…分别是…", still to take a number
@@ -516,7 +517,7 @@ def _zero_scope(a: Anchor, ctx: _Context, whole_column: bool = False) -> tuple[s
 
 def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
                     earlier: Mapping[str, object] | None = None, report_year: int | None = None,
-                    results: bool = False) -> Reading:
+                    results: bool = False, row_numbers: Mapping[int, str] | None = None) -> Reading:
     """Everything ``message`` states outside the spans in ``skip`` (pasted tables, labelled text).
     ``earlier``: table-三 row totals already recorded, which "38件里…" may point back to. ``results``:
     the message answers a question about the results of the applications."""
@@ -604,7 +605,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
             or (ctx.col_headed and "\n" not in text[ctx.sentence_at:s0])) else None
         headed = focus is not None and ctx is not None and ctx.col_headed
         # "个人的：新收… 上年结转37；予以公开702…", "个人（自然人）：今年新收28件…。全部公开12…": the line goes on
-        ctx = _Context(earlier=dict(earlier or {}), sentence_at=s0, results=results,
+        ctx = _Context(earlier=dict(earlier or {}), row_numbers=row_numbers or {}, sentence_at=s0, results=results,
                        fee_sentence=bool(fee := [a for a in voc.anchors(sentence) if a.kind == "fact" and a.key == "fee_charged"]),
                        # (voice input, spaces for commas: the fee is one topic of many; with commas the
                        # sentence is the fee's: "今年有2件申请超量，收取信息处理费2件")
@@ -940,10 +941,12 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             at < 0 or not _APPLICATIONS_NAMED.search(sentence[:upto]) or re.search(r"\s", sentence)):
         # "12369热线全年受理1,873件", "12345转来的投诉办了300多件": calls and tickets, no applications
         anchors = [a for a in anchors if a.kind not in ("t3row", "t3group")]
-    if (line_no := _ROW_NUMBER.search(clause)) and (re.search(r"表[三3]", message) or ctx.t3row) and (
+    if (line_no := _ROW_NUMBER.search(clause)) and (re.search(r"表[三3]", message) or ctx.t3row or any(
+            a.kind == "t3col" for a in anchors)) and (
             1 <= (k := int(parse_number(line_no.group(1)) or 0)) <= len(T3_ROWS)):
-        # "第13行（本机关不掌握那行）个人的…应该是21": table 三's rows by their place in the format
-        row_key = T3_ROWS[k - 1].address.removeprefix("t3.")
+        # "第13行（本机关不掌握那行）个人的…应该是21": table 三's rows by their place in the format, or in
+        # the clerk's own sheet pasted before ("8	不掌握	3	1 …": its 8th row)
+        row_key = ctx.row_numbers.get(k) or T3_ROWS[k - 1].address.removeprefix("t3.")
         anchors = sorted([a for a in anchors if not (a.kind == "t3row" or (a.kind == "t3col" and a.key == "total"
                                                                           and row_key == "total"))]
                          + [Anchor("t3row", row_key, line_no.start(), line_no.end())], key=lambda a: a.start)

@@ -138,6 +138,11 @@ def _group_and_row(text: str) -> str | None:
 
 
 def _official_label(label: str, table: str) -> str | None:
+    label = label.replace("其它", "其他")  # (the same word, written either way)
+    return _official_label_of(label, table)
+
+
+def _official_label_of(label: str, table: str) -> str | None:
     """A clerk's own short row label ("新收", "第三方权益", "不掌握", "结转下年", "许可") as the official
     one, when the whole label is one word of the vocabulary that names one row."""
     text = label.strip().strip("：:")
@@ -311,6 +316,7 @@ def _rows_of(message: str) -> tuple[list[str], list[list[str]], list[str]]:
             line = "\n".join([*raw[start:i], line])
         lines.append("\n".join(folded[line]) if line in folded else line)  # as the message has it
         rows.append(cells)
+    rows = _without_row_numbers(rows)
     rows = _aligned(rows)
     rows = [_without_label_fragments(cells) for cells in rows]
     for cells in rows:  # "1.逾期不补正" under （六）: the sub-row by its short name
@@ -326,7 +332,9 @@ def _rows_of(message: str) -> tuple[list[str], list[list[str]], list[str]]:
         # (or a short sheet every label of which names one row: "予以公开 …" / "不掌握 …")
         if (named >= 3 and named * 2 >= len(labels)) or (labels and named == len(labels)):
             for cells in rows:
-                if cells and (o := _official_label(cells[0], table)):
+                # (among labels most of which name a row, one typed with a slip after the row's word:
+                # "第三方权义", "过程性信急")
+                if cells and (o := _official_label(cells[0], table) or (_loose_label(cells[0]) if table == "t3" and named >= 8 else None)):
                     cells[0] = o
             break
     for cells in rows:  # (and a group's row in the format's words, however few rows are labelled so)
@@ -354,6 +362,18 @@ def _without_label_fragments(cells: list[str]) -> list[str]:
     if (o := _loose_label(last)) is not None:
         return [o, *cells[k:]]
     return cells
+
+
+_ROW_NUMBER_HEAD = re.compile(r"\s*(?:序号|编号|行次|行号|No\.?|NO\.?|#)\s*")
+
+
+def _without_row_numbers(rows: list[list[str]]) -> list[list[str]]:
+    """A sheet's own first column of row numbers ("1	本年新收	189	…", "2	上年结转	…") is no figure:
+    dropped when three or more rows open with 1, 2, 3 … in turn before their label."""
+    numbered = [r for r in rows if len(r) >= 3 and r[0].strip().isdigit() and r[1].strip() and not _ONE_NUMBER.fullmatch(r[1])]
+    if len(numbered) < 3 or [int(r[0]) for r in numbered] != list(range(int(numbered[0][0]), int(numbered[0][0]) + len(numbered))):
+        return rows
+    return [r[1:] if (r in numbered or (r and _ROW_NUMBER_HEAD.fullmatch(r[0]))) else r for r in rows]
 
 
 def _loose_label(text: str) -> str | None:
