@@ -1835,3 +1835,15 @@ def test_a_clerks_sheet_with_its_own_row_numbers_and_typed_slips(db):
     assert got["t3.not_processed.petition.total"] == 1 and got["t3.other_handling.other.total"] == 0
     cells = _cells_after(db, ["平江县文旅局2025年年报", sheet, "第8行企业那格应该是2 那行合计跟着改成5"])
     assert cells["t3.unable.not_held.commercial"] == 2 and cells["t3.unable.not_held.total"] == 5
+
+
+def test_table_three_said_against_last_year():
+    got = {op.field: op.value for op in read_message("申请：去年新收20件 今年比去年多了4件 跟去年一样全是个人申请的").computed}
+    assert got == {"t3.new_received.total": "24", "t3.new_received.natural": "24"}
+    r = read_message("予以公开去年9件今年11件；部分公开去年没有 今年3件；不掌握去年4件 今年少1件；信访类的今年比去年多1件 去年是2件")
+    got = {op.field: op.value for op in r.computed}
+    assert got == {"t3.granted.total": "11", "t3.partial.total": "3", "t3.unable.not_held.total": "3",
+                   "t3.not_processed.petition.total": "3"}
+    assert not [op for op in r.ops if op.field.startswith("t3.partial")]  # (last year's none)
+    r = read_message("去年结转过来1件 个人的 今年3月答复了 公开了")  # (this year's carry-over, not last year's count)
+    assert not r.computed

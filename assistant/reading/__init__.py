@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from assistant.numbers import find_numbers, parse_number, to_halfwidth
 from assistant.reading._cases import ITEM as _ITEM_LINE
@@ -410,7 +411,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     out.computed = [PatchOp(field=x.target, value=str(x.value), quote=x.quote) for x in reading.computed]
     _identity(message, skip, topic, out, known)
 
-    known = known | targets | {op.field for op in table_ops}
+    known = known | targets | {op.field for op in table_ops} | {x.target for x in reading.computed}
     channels = [a for a in vocabulary().anchors(message) if a.kind == "fact" and a.key == "new_media_posts"]
     for z in reading.zeros:
         if not z.blanket:
@@ -604,37 +605,52 @@ def _new_and_carried_together(reading: Reading, earlier: Mapping[str, object]) -
 
 
 _NUM = r"[0-9０-９][0-9０-９,，]*|[零〇一二两俩三仨四五六七八九十百千廿卅]+"
-_LAST_SAID = re.compile(r"(?:去年|上年)(?:是|有|为|共|一共|的|底)?(?P<col>现行有效|有效)?(?:是|有|为|的)?\s*"
+_LAST_SAID = re.compile(r"(?:去年|上年)(?:(?!多|少|增|减|比|今年|一样|没|结|转|剩)[\u4e00-\u9fa5]){0,6}?(?:是|有|为|共|一共|的|底)?(?P<col>现行有效|有效|制发了|制发|发了|新发了|出台了|废止了|废止|废了)?(?:是|有|为|的)?\s*"
                         r"(?P<n>[0-9０-９][0-9０-９,，]*(?![0-9０-９])|[零〇一二两俩三仨四五六七八九十百千廿卅]+(?=\s*(?:件|条|篇|个|场)))"
                         r"\s*(?:件|条|篇|个|场)?")
-_DELTA = re.compile(r"(?:今年)?(?:比(?:去年|上年))?(?P<dir>少了|减少了|减少|下降了|少|多了|增加了|增加|增长了|多)\s*(?P<n>" + _NUM + r")\s*(?:件|条|篇|个|场)")
+_DELTA = re.compile(r"(?:今年)?(?:比(?:去年|上年))?(?P<dir>少了|减少了|减少|下降了|少|多了|增加了|增加|增长了|多)(?:发了|发|收了|办了)?\s*(?P<n>" + _NUM + r")\s*(?:件|条|篇|个|场)")
 _SAME_LAST = re.compile(r"(?:跟|和|同|与)(?:去年|上年)(?:的)?(?:一样|相同|持平|一致|没变)|同(?:去年|上年)")
 _ITEM_KINDS = ("fact", "t2row", "t4block")
 
 
 def _against_last_year(message: str, reading: Reading, earlier: Mapping[str, object]) -> None:
-    """"许可去年是3,904件 今年少了211件", "处罚去年156件 今年比去年多了37件", "强制跟去年一样 去年是12件",
-    "规范性文件去年现行有效4件 今年新发了1件 没废止的": this year's figure from last year's and what changed
-    (the reader's own sums: recorded as computed, the words quoted)."""
+    """"许可去年是3,904件 今年少了211件", "信访类的今年比去年多2件 去年是1件", "强制跟去年一样 去年是12件",
+    "部分公开去年没有 今年2件", "规范性文件去年现行有效4件 今年新发了1件 没废止的": this year's figure from
+    last year's and what changed (the reader's own sums: recorded as computed, the words quoted)."""
     if "去年" not in message and "上年" not in message:
         return
     for start, end in _sentence_spans(message):
         sentence = message[start:end]
-        items = sorted((a for a in vocabulary().anchors(sentence) if a.kind in _ITEM_KINDS), key=lambda a: a.start)
+        items = sorted((a for a in vocabulary().anchors(sentence) if a.kind in _ITEM_KINDS or (
+            a.kind == "t3row" and sentence[a.start:a.end] not in _GENERIC_ROW_WORDS)), key=lambda a: a.start)
         for k, a in enumerate(items):
             if k and items[k - 1].key == a.key and items[k - 1].kind == a.kind:
                 continue
             stop = next((b.start for b in items[k + 1:] if (b.kind, b.key) != (a.kind, a.key)), len(sentence))
-            part = sentence[a.start:stop]
+            # (from after the item before's last number: "申请：去年新收14件" has 去年 before its row's word)
+            before = sentence[items[k - 1].start if k else 0:a.start]
+            begin = a.start if k and not (said := list(_COUNT_SAID.finditer(before))) else (
+                (items[k - 1].start + said[-1].end()) if k else 0)
+            part = sentence[begin:stop]
             last = _LAST_SAID.search(part)
-            if last is None or (value := parse_number(last.group("n"))) is None:
+            none_last = _NONE_LAST_YEAR.search(part)
+            if last is not None:
+                value = parse_number(last.group("n"))
+            elif none_last is not None:
+                value, last = Decimal(0), none_last
+            else:
                 continue
-            target = _item_target(a, last.group("col"))
-            if target is None or any(x.target == target and start + a.start <= x.start < start + a.start + last.start()
-                                     for x in reading.stated):
+            target = _item_target(a, last.groupdict().get("col"))
+            if value is None or target is None or any(
+                    x.target == target and start + begin <= x.start < start + begin + last.start() and not _DELTA.search(x.quote)
+                    for x in reading.stated):
                 continue  # ("行政处罚今年3件 同比下降40% 去年是5件": this year's is said as it is)
-            delta = _DELTA.match(part, last.end() + len(part[last.end():]) - len(part[last.end():].lstrip(" ，,")))
-            if delta and (d := parse_number(delta.group("n"))) is not None:
+            rest = part[:last.start()] + "＿" * (last.end() - last.start()) + part[last.end():]
+            this_year = _THIS_YEAR_SAID.search(rest)
+            delta = _DELTA.search(rest)
+            if this_year and (n := parse_number(this_year.group("n"))) is not None:
+                new = int(n)
+            elif delta and (d := parse_number(delta.group("n"))) is not None:
                 new = int(value) + (int(d) if "多" in delta.group("dir") or "增" in delta.group("dir") else -int(d))
             elif _SAME_LAST.search(part):
                 new = int(value)
@@ -646,21 +662,38 @@ def _against_last_year(message: str, reading: Reading, earlier: Mapping[str, obj
                 continue
             if new < 0:
                 continue
-            lo, hi = start + a.start, start + stop
+            lo, hi = start + begin, start + stop
             reading.stated = [x for x in reading.stated if not (x.target == target and lo <= x.start < hi)]
             reading.unexplained = [u for u in reading.unexplained if not (lo <= u[0] < hi)]
-            reading.computed.append(Stated(target, new, part.strip(" ，,。；;"), 0, 0))
+            # ("部分公开去年没有": last year's none, not this year's)
+            reading.zeros = [z for z in reading.zeros if not (z.quote in part and re.search("去年|上年", z.quote))]
+            quote = part.strip(" ，,。；;")
+            if quote in reading.excluded:
+                reading.excluded.remove(quote)
+            reading.computed.append(Stated(target, new, quote, 0, 0))
+            if target.startswith("t3.") and _ALL_PERSONS.search(part):  # "跟去年一样全是个人申请的"
+                reading.computed.append(Stated(target.replace(".total", ".natural"), new, part.strip(" ，,。；;"), 0, 0))
+
+
+_COUNT_SAID = re.compile(r"(?:[0-9０-９]+|[零〇一二两三四五六七八九十百千]+)\s*(?:件|条|篇|个|场)|没有|为0|是0")
+_ALL_PERSONS = re.compile(r"(?:全|都|全部)是(?:个人|自然人|群众|老百姓)")
+_GENERIC_ROW_WORDS = ("申请", "收到", "受理", "收了", "接到", "来了", "结转")
+_NONE_LAST_YEAR = re.compile(r"(?:去年|上年)(?:都|也)?(?:没有|没|无|为0|是0|是零)")
+_THIS_YEAR_SAID = re.compile(r"今年(?:还是|是|有|为|共|一共)?\s*(?P<n>[0-9０-９][0-9０-９,，]*(?![0-9０-９]|\s*[月年日号])|[零〇一二两俩三仨四五六七八九十百千]+(?=\s*(?:件|条|篇|个|场)))"
+                             r"(?>\s*(?:件|条|篇|个|场)?)(?!\s*(?:比|跟|和|也|都|没|不|未))")
 
 
 def _item_target(a: _Anchor, col: str | None) -> str | None:
+    if a.kind == "t3row":
+        return f"t3.{a.key}.total" if a.key not in ("total",) else None
     if a.kind == "fact":
         return a.key if a.key not in ("fee_charged", "proposals_published") else None
     if a.kind == "t4block":
         return f"t4.{a.key}.total" if a.key != "litigation" else None
     if a.key in ("licensing", "penalty", "enforcement"):
         return f"t2.{a.key}.decisions"
-    if a.key in ("regulations", "normative_docs"):
-        return f"t2.{a.key}.in_force" if col else None
+    if a.key in ("regulations", "normative_docs") and col:
+        return f"t2.{a.key}." + ("in_force" if "效" in col else "repealed" if "废" in col else "issued")
     return None
 
 
