@@ -1847,3 +1847,12 @@ def test_table_three_said_against_last_year():
     assert not [op for op in r.ops if op.field.startswith("t3.partial")]  # (last year's none)
     r = read_message("去年结转过来1件 个人的 今年3月答复了 公开了")  # (this year's carry-over, not last year's count)
     assert not r.computed
+
+
+def test_a_confirmation_pasted_back_with_arrows():
+    r = read_message("二、上年结转：2件（自然人2）→ 改成3件（自然人2、商业企业1），漏了一个企业的\n"
+                     "四、结转下年度：4件（自然人3、律所1）→ 改成5件，律所是2")
+    got = {op.field: op.value for op in r.ops}
+    assert got["t3.carried_over.total"] == "3" and got["t3.carried_over.commercial"] == "1"
+    assert got["t3.carried_forward.total"] == "5" and got["t3.carried_forward.legal_service"] == "2"
+    assert "4" not in {str(op.value) for op in r.ops if op.field == "t3.carried_forward.total"} and r.replaced

@@ -89,6 +89,8 @@ _LIST_MARK = re.compile(r"[.．、](?=[\u4e00-\u9fa5“（(])")
 _ORDINAL = re.compile(r"第\s*$")
 # "15件里个人13件": the number restates a row just given, and what follows breaks it down
 _ABOVE = re.compile(r"\s*(?:上面|以上|上述|前面|表里|表上)(?:这些|那些|的|列的)?(?:都|全)?(?:是|就是|一共|共|合计)")
+_ARROW_CHANGE = re.compile(r"(?<=[：:])\s*(?P<old>[^\n→]{1,40}?)(?P<arrow>\s*(?:→|->|=>)\s*(?:改成|改为|改到|应为|应该是)?)\s*(?=[0-9０-９一二两三四五六七八九十])")
+_WHY_MISSED = re.compile(r"[，,；;]\s*(?:因为|是)?(?:漏了|少算了|多算了|漏报了|漏统计了|多报了)[^，,；;。\n]{0,12}")
 _WHY_CHANGED = re.compile(r"((?:改成|改为|应该是|应为)\s*[0-9０-９]+\s*(?:件|条|个)?)([（(][^（()）\n]{2,40}[)）])")
 _BARE_RESULT = re.compile(r"的?\s*(公开|部分)(?=\s*(?:的|是|为)?\s*[0-9０-９一二两三四五六七八九十])")
 _NOT_AMONG = re.compile(r"不在|不含|不包括|不算在|没算在|没有算在|没包括|没算进")
@@ -543,8 +545,18 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     out = Reading()
     for m in _WHY_CHANGED.finditer(text):
         # "部分3改成4（有一件遮了身份证号，我当成全公开了）": why the number changed, no count of its own
+        if re.search(r"[0-9０-９]", m.group(2)):
+            continue  # ("改成4件（自然人3、商业企业1）": the new value's breakdown)
         text = text[:m.start(2)] + "＿" * len(m.group(2)) + text[m.end(2):]
         out.checked.append(message[m.start(2):m.end(2)])
+    for m in _ARROW_CHANGE.finditer(text):
+        # "二、上年结转：3件（自然人3）→ 改成4件（…），漏了一个企业的": the confirmation pasted back with an
+        # edit — what stands before the arrow is the old value, what follows it the new, and the rest why
+        text = text[:m.start("old")] + "＿" * (m.end("arrow") - m.start("old")) + text[m.end("arrow"):]
+        out.replaced.append(message[m.start("old"):m.end("arrow")].strip())
+        if (why := _WHY_MISSED.search(text, m.end("arrow"), text.find("\n", m.end("arrow")) % (len(text) + 1))):
+            text = text[:why.start()] + "＿" * (why.end() - why.start()) + text[why.end():]
+            out.checked.append(message[why.start():why.end()])
     for w, t in (("表二", "t2"), ("表2", "t2"), ("表三", "t3"), ("表3", "t3"), ("表四", "t4"), ("表4", "t4"),
                  ("主动公开表", "t2"), ("申请表", "t3"), ("复议诉讼表", "t4")):
         if w in text:
