@@ -1856,3 +1856,30 @@ def test_a_confirmation_pasted_back_with_arrows():
     assert got["t3.carried_over.total"] == "3" and got["t3.carried_over.commercial"] == "1"
     assert got["t3.carried_forward.total"] == "5" and got["t3.carried_forward.legal_service"] == "2"
     assert "4" not in {str(op.value) for op in r.ops if op.field == "t3.carried_forward.total"} and r.replaced
+
+
+def test_table_three_from_a_pdf_that_kept_only_the_numbering():
+    rows = ["自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计", "一 40 5 0 0 2 0 47", "二 3 0 0 0 0 0 3",
+            "三 (一) 20 2 0 0 1 0 23", "（二） 5 1 0 0 0 0 6", "（三） 1. 0 0 0 0 0 0 0", "2． 1 0 0 0 0 0 1",
+            "— 3 —", "(四) 1. 9 1 0 0 1 0 11", "2． 2 0 0 0 0 0 2", "（五) 1． 4 1 0 0 0 0 5", "(七) 41 5 0 0 2 0 48",
+            "四 2 0 0 0 0 0 2"]
+    ops, used = parse_pasted_tables("\n".join(rows))
+    got = {op.field: op.value for op in ops}
+    assert got["t3.new_received.total"] == 47 and got["t3.partial.natural"] == 5
+    assert got["t3.withheld.prohibited_by_law.total"] == 1 and got["t3.unable.needs_creation.natural"] == 2
+    assert got["t3.not_processed.petition.total"] == 5 and got["t3.carried_forward.total"] == 2
+    assert "— 3 —" in used
+
+
+def test_a_round_figure_then_the_exact_one_a_fee_in_thousands_and_the_fees_amount():
+    got = _values("许可1.2万件，准确的是12,034件；行政事业性收费财务报的是1,500千元")
+    assert got == {"t2.licensing.decisions": "12034", "t2.fees.amount": "150"}
+    assert _values("信息处理费今年收了3件，共1,260元")["fee_amount"] == "1260"
+
+
+def test_a_sub_row_by_its_number_and_the_old_value_aside():
+    r = read_message("（四）2那行企业后来改成5了（表上是7），那行合计20不是22",
+                     earlier={"t3.unable.needs_creation.commercial": 7, "t3.unable.needs_creation.total": 22})
+    assert {op.field: op.value for op in r.ops} == {"t3.unable.needs_creation.commercial": "5",
+                                                    "t3.unable.needs_creation.total": "20"}
+    assert not r.unexplained

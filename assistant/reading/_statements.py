@@ -31,7 +31,7 @@ _CLAUSE = re.compile(r"[ \u3000\t]*(?=[①-⑳])|(?<=[\u4e00-\u9fa5%％A-Za-z])[
                      r"|(?<=[0-9０-９])[ \u3000\t]+(?=[\u4e00-\u9fa5])(?:(?=" + "|".join(NOT_A_UNIT) + r")|(?![件条个篇场次项期元万千百家位名人份起宗例部]))"
                      r"|[，,、（()）:：…](?![0-9０-９]{3}(?![0-9０-９]))|(?<![0-9０-９])[，,]")
 _COUNT_UNITS = ("", "件", "个", "项", "宗", "起", "例", "份", "部")
-_MONEY_UNITS = ("元", "万元", "万", "亿元", "块钱")
+_MONEY_UNITS = ("元", "万元", "万", "亿元", "块钱", "千元")
 _NOT_IS = re.compile(r"(?:不是|而非|并非|不为)\s*$")
 _T3_GROUP_ROWS = {g: [r.address.removeprefix("t3.") for r in T3_ROWS if r.group == g] for g in L.T3_GROUP_LABELS}
 _BOOL_FACTS = {"fee_charged", "proposals_published"}
@@ -91,7 +91,7 @@ _ORDINAL = re.compile(r"第\s*$")
 _ABOVE = re.compile(r"\s*(?:上面|以上|上述|前面|表里|表上)(?:这些|那些|的|列的)?(?:都|全)?(?:是|就是|一共|共|合计)")
 _ARROW_CHANGE = re.compile(r"(?<=[：:])\s*(?P<old>[^\n→]{1,40}?)(?P<arrow>\s*(?:→|->|=>)\s*(?:改成|改为|改到|应为|应该是)?)\s*(?=[0-9０-９一二两三四五六七八九十])")
 _WHY_MISSED = re.compile(r"[，,；;]\s*(?:因为|是)?(?:漏了|少算了|多算了|漏报了|漏统计了|多报了)[^，,；;。\n]{0,12}")
-_WHY_CHANGED = re.compile(r"((?:改成|改为|应该是|应为)\s*[0-9０-９]+\s*(?:件|条|个)?)([（(][^（()）\n]{2,40}[)）])")
+_WHY_CHANGED = re.compile(r"((?:改成|改为|应该是|应为)\s*[0-9０-９]+\s*(?:件|条|个)?\s*了?)([（(][^（()）\n]{2,40}[)）])")
 _BARE_RESULT = re.compile(r"的?\s*(公开|部分)(?=\s*(?:的|是|为)?\s*[0-9０-９一二两三四五六七八九十])")
 _NOT_AMONG = re.compile(r"不在|不含|不包括|不算在|没算在|没有算在|没包括|没算进")
 _RESTATED = re.compile(r"\s*(?:件|个)?\s*(?:里面|里头|当中|之中|里|中)")
@@ -305,7 +305,7 @@ def _unit_ok(kind: str, key: str, unit: str) -> bool:
 
 def _money(value: Decimal, unit: str) -> Decimal:
     """A 行政事业性收费 amount in 万元 ("1.26亿元": 12,600; "3000000元": 300, never "3E+2")."""
-    v = value * 10_000 if unit == "亿元" else value / 10_000 if unit in ("元", "块钱") else value
+    v = value * 10_000 if unit == "亿元" else value / 10_000 if unit in ("元", "块钱") else value / 10 if unit == "千元" else value
     return Decimal(int(v)) if v == v.to_integral_value() else v.normalize()
 
 
@@ -354,7 +354,8 @@ _NUMBERED_SUBS = {"三": ("国家秘密", "禁止公开", "危及安全", "第�
                   "四": ("不掌握", "另行制作", "不明确"),
                   "五": ("信访", "重复申请", "出版物", "大量反复", "要求确认"),
                   "六": ("不补正", "未缴费", "其他情形")}
-_NUMBERED_ROW = re.compile(r"三\s*[（(]([一二三四五六七])[)）]\s*([1-8](?![0-9]|\s*[件个]))?")
+_NUMBERED_ROW = re.compile(r"三\s*[（(]([一二三四五六七])[)）]\s*([1-8](?![0-9]|\s*[件个]))?"
+                           r"|(?<!三)[（(]([三四五六])[)）]\s*([1-8])(?=\s*(?:那|这)?一?行)")  # ("（四）2那行": that sub-row)
 _BARE_NUMBERED = re.compile(r"((?:表三|^|[\s，,；;。])\s*)([一二四])([ \u3000](?=[ \u3000]*(?:是|上年|结转|本年|新收|收))|(?=是))")
 
 
@@ -363,7 +364,7 @@ def _by_official_numbers(text: str) -> str:
         return text
 
     def named(m: re.Match[str]) -> str:
-        group, sub = m.group(1), m.group(2)
+        group, sub = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         words = _NUMBERED_SUBS.get(group, ())
         name = words[int(sub) - 1] if sub and int(sub) <= len(words) else _NUMBERED_GROUPS[group]
         return name + "＿" * (len(m.group(0)) - len(name)) if len(name) <= len(m.group(0)) else m.group(0)
@@ -545,10 +546,12 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     out = Reading()
     for m in _WHY_CHANGED.finditer(text):
         # "部分3改成4（有一件遮了身份证号，我当成全公开了）": why the number changed, no count of its own
-        if re.search(r"[0-9０-９]", m.group(2)):
+        was = re.search(r"(?:上|原来|原先|之前|以前|本来)(?:写的|填的|打的)?(?:是|为|写的是)", m.group(2))
+        if re.search(r"[0-9０-９]", m.group(2)) and not was:
             continue  # ("改成4件（自然人3、商业企业1）": the new value's breakdown)
         text = text[:m.start(2)] + "＿" * len(m.group(2)) + text[m.end(2):]
-        out.checked.append(message[m.start(2):m.end(2)])
+        # ("改成23了（PDF上是28）": the old value)
+        (out.replaced if was else out.checked).append(message[m.start(2):m.end(2)])
     for m in _ARROW_CHANGE.finditer(text):
         # "二、上年结转：3件（自然人3）→ 改成4件（…），漏了一个企业的": the confirmation pasted back with an
         # edit — what stands before the arrow is the old value, what follows it the new, and the rest why
@@ -1389,7 +1392,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         if _NOT_IS.search(clause[:n.start]) or _WAS_WRONG.match(after) or _MIXED_IN.match(after) or _OLD_VALUE.search(clause[:n.start]) or (
                 _THEN_NEW.match(after)) or (
                 not after.strip(" 。；;，,") and _WAS_WRONG.match(re.sub(r"^[，,\s]+", "", following))) or (
-                n.approx and _EXACT_NEXT.match(following)):
+                (n.approx or (not after.strip(" 。；;，,") and n.value >= 1000)) and _EXACT_NEXT.match(following)):
+            # ("许可4.89万件，准确的是48,917件": a round figure, then the exact one)
             out.replaced.append(quote)  # "是2件不是3件", "刚说的6件不对，是4件": the old value, to be replaced
             replaced += 1
             continue
@@ -1528,13 +1532,17 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         if target is None and (ctx.results or ctx.col_focus) and not anchors and _PARTIAL_BARE.search(clause[:n.start]):
             target = f"t3.partial.{ctx.col_focus or 'total'}"  # "公开6 部分3": in a list of results
             ctx.t3row = "partial"
+        if target is None and ctx.fee_sentence and c0 + n.start > ctx.fee_from and n.unit in ("元", "块钱") and not any(
+                a.kind in ("fact", "t2row", "t3row", "t4block") for a in anchors):
+            target = "fee_amount"  # "信息处理费今年收了7件，共4,350元": the fee's amount, in the fee's sentence
         by_colon = not n.unit and not clause[:n.start].strip() and bool(re.search(r"[：:]\s*$", message[:c0]))
         if target is None and (n.unit or _SAYS_VALUE.match(clause[:n.start]) or by_colon) and not any(
                 a.kind in ("fact", "t2row", "t3row", "t4block") for a in anchors):
             # "许可就是民办学校审批那些，一共27件", "收取了信息处理费，共2件，金额合计1600元": an item named
             # earlier in the sentence whose measure word this number has ("行政处罚（件）：46": or that a colon gives it)
             for a in reversed(ctx.waiting):
-                if a.kind == "fact" and n.unit not in vocabulary().fact_units.get(a.key, ()) and not by_colon:
+                if a.kind == "fact" and n.unit not in vocabulary().fact_units.get(a.key, ()) and not by_colon and not (
+                        a.key == "fee_charged" and n.unit in ("元", "万元", "块钱", "件", "次")):  # ("信息处理费…7件，共4,350元")
                     continue
                 target = _resolve(a, [a], ctx, n.unit)
                 if target:

@@ -305,6 +305,7 @@ def _rows_of(message: str) -> tuple[list[str], list[list[str]], list[str]]:
             continue
         prev = raw[i - 1].strip() if i else ""
         if line not in folded and (len(cells) > 1 and not _ROW_START.match(cells[0]) and prev and table_cells(raw[i - 1], loose=True) is None
+                and len(_header_words_in(prev)) < 3  # (not the header of applicant columns above the rows)
                 and not _PAGE_NUMBER.match(prev) and len(prev) <= 40 and not prev.endswith(("。", "：", ":"))):
             # a label broken over two lines, or over three ("1.申请人无正当理由逾期不补" / "正、行政机关不再
             # 处理其政府信" / "息公开申请 5 0 …", a PDF's narrow column): back to the line its number begins
@@ -317,6 +318,7 @@ def _rows_of(message: str) -> tuple[list[str], list[list[str]], list[str]]:
         lines.append("\n".join(folded[line]) if line in folded else line)  # as the message has it
         rows.append(cells)
     rows = _without_row_numbers(rows)
+    rows = _by_numbers_only(rows)
     rows = _aligned(rows)
     rows = [_without_label_fragments(cells) for cells in rows]
     for cells in rows:  # "1.逾期不补正" under （六）: the sub-row by its short name
@@ -362,6 +364,50 @@ def _without_label_fragments(cells: list[str]) -> list[str]:
     if (o := _loose_label(last)) is not None:
         return [o, *cells[k:]]
     return cells
+
+
+_GROUP_OF_NUMERAL = {"三": "withheld", "四": "unable", "五": "not_processed", "六": "other_handling"}
+_TOP_OF_NUMERAL = {"一": "new_received", "二": "carried_over", "四": "carried_forward"}
+_NUMBERS_ONLY_LABEL = re.compile(r"\s*(?:(?P<top>[一二四])|(?:三\s*)?[（(](?P<g>[一二三四五六七])[)）]\s*(?:(?P<sub>[1-8])\s*[.．、]?)?"
+                                 r"|(?P<bare>[1-8])\s*[.．、])\s*")
+
+
+def _header_words_in(line: str) -> set[str]:
+    return {a.key for a in vocabulary().anchors(line) if a.kind == "t3col"}
+
+
+def _by_numbers_only(rows: list[list[str]]) -> list[list[str]]:
+    """Table 三 copied from a PDF that kept only the numbering ("一 1869 …", "三 (一) 612 …", "（三） 1. 0 …",
+    "2． 3 1 …", "(七) 1856 …", "四 71 …"): each row by its number in the format, the sub-rows under the
+    group last named. Only when five rows or more are labelled so and nothing else."""
+    labels = [r[0] for r in rows if r and r[0].strip() and not _ONE_NUMBER.fullmatch(r[0])]
+    if len([x for x in labels if _NUMBERS_ONLY_LABEL.fullmatch(x)]) < 5 or len(labels) - len(
+            [x for x in labels if _NUMBERS_ONLY_LABEL.fullmatch(x)]) > 1:
+        return rows
+    out, group = [], None
+    for r in rows:
+        m = _NUMBERS_ONLY_LABEL.fullmatch(r[0]) if r else None
+        key = None
+        if m and m.group("top") and not (m.group("top") == "四" and group is None and False):
+            key = _TOP_OF_NUMERAL[m.group("top")]
+        elif m and m.group("g"):
+            g = m.group("g")
+            if g in _GROUP_OF_NUMERAL:
+                group = _GROUP_OF_NUMERAL[g]
+                key = f"{group}.{_sub_key(group, int(m.group('sub')))}" if m.group("sub") else None
+            else:
+                group = None
+                key = {"一": "granted", "二": "partial", "七": "total"}[g]
+        elif m and m.group("bare") and group:
+            key = f"{group}.{_sub_key(group, int(m.group('bare')))}"
+        row = next((x for x in T3_ROWS if ".".join(x.path) == key), None) if key else None
+        out.append([f"{row.group_label}{row.label}" if row.group_label else row.label, *r[1:]] if row else r)
+    return out
+
+
+def _sub_key(group: str, k: int) -> str:
+    subs = [x.path[1] for x in T3_ROWS if x.group == group]
+    return subs[k - 1] if 1 <= k <= len(subs) else "?"
 
 
 _ROW_NUMBER_HEAD = re.compile(r"\s*(?:序号|编号|行次|行号|No\.?|NO\.?|#)\s*")
