@@ -1883,3 +1883,12 @@ def test_a_sub_row_by_its_number_and_the_old_value_aside():
     assert {op.field: op.value for op in r.ops} == {"t3.unable.needs_creation.commercial": "5",
                                                     "t3.unable.needs_creation.total": "20"}
     assert not r.unexplained
+
+
+def test_table_four_read_out_in_the_tables_order():
+    r = read_message("复议诉讼我按表上的顺序念 二 一 零 零 三 零 零 零 一 一 零 零 零 零 零")
+    got = {op.field: op.value for op in r.ops}
+    assert got["t4.review.upheld"] == 2 and got["t4.review.total"] == 3 and got["t4.litigation_direct.pending"] == 1
+    check = check_patch(Patch(ops=r.ops), "复议诉讼我按表上的顺序念 二 一 零 零 三 零 零 零 一 一 零 零 零 零 零")
+    assert len(check.accepted) == 15
+    assert not read_message("复议诉讼按表上的顺序 二 一 零 零 四 零 零 零 一 一 零 零 零 零 零").ops  # (2+1 is not 4)

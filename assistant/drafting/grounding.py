@@ -157,6 +157,9 @@ _CN_BEFORE = re.compile(r"(?:^|(?<=[^一二两三四五六七八九十百千万�
 _CN_TAIL = re.compile(r"(?<=[\u4e00-\u9fa5])([一二两三四五六七八九十]{1,3})(?:件|个)?\s*$")
 
 
+_NUMERAL_RUN = re.compile(r"(?:(?:[0-9]{1,4}|[零〇一二两三四五六七八九十])[\s、,，]+){4,}(?:[0-9]{1,4}|[零〇一二两三四五六七八九十])")
+
+
 def _number_grounded(spec: FactSpec, v: Decimal, quote: str) -> tuple[bool, bool]:
     """(found, approximate): is ``v`` one of the numbers written in ``quote``?"""
     mentions: list[NumberMention] = find_numbers(quote)
@@ -170,12 +173,17 @@ def _number_grounded(spec: FactSpec, v: Decimal, quote: str) -> tuple[bool, bool
             value = m.value * 10_000
         if m.unit == "亿元" and spec.kind in ("cell_money", "money_yuan"):  # "1.26亿元": 12,600 万元
             value = m.value * (10_000 if spec.kind == "cell_money" else 100_000_000)
+        if m.unit == "千元" and spec.kind in ("cell_money", "money_yuan"):  # "23,186千元": 2,318.6 万元
+            value = m.value / 10 if spec.kind == "cell_money" else m.value * 1000
         if spec.kind == "year" and m.unit == "年" and 8 <= value <= 99:
             value += 2000  # "24年度": a year said with two digits
         if value == v:
             return True, m.approx
     if whole is not None and whole == v:
         return True, False
+    if spec.kind == "cell_int" and _NUMERAL_RUN.fullmatch(quote.strip()) and any(
+            parse_number(t) == v for t in re.split(r"[\s、,，]+", quote.strip())):
+        return True, False  # "一 零 零 一 二 …": a table said number by number, in Chinese numerals
     if spec.kind == "cell_int" and any(quote.count(sep) >= 3 and str(v) in {t.strip() for t in quote.split(sep)}
                                        for sep in (",", "，")):
         # "本年新收,512,64,5,15,27,12,635": a CSV line's cells, not "12,635" as 12635 (and Word's

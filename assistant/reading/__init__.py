@@ -40,6 +40,7 @@ from assistant.reading._statements import _CORRECTS, Reading, Stated, Zero, read
 from assistant.reading._tables import group_total_lines as _group_total_lines
 from assistant.reading._tables import is_table_line, parse_pasted_tables
 from assistant.reading._tables import t2_in_table_order as _t2_in_table_order
+from assistant.reading._tables import t4_in_table_order as _t4_in_table_order
 from assistant.reading._texts import Text, labelled_texts
 from assistant.reading._texts import said_of_a_topic as _said_of_a_topic
 from assistant.reading._vocab import Anchor as _Anchor
@@ -216,6 +217,9 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     skip: list[tuple[int, int]] = []
     if not table_ops:
         in_order, spans = _t2_in_table_order(message, topic)
+        out.ops += in_order
+        skip += spans
+        in_order, spans = _t4_in_table_order(message, topic)  # "复议诉讼我按表上的顺序念 一 零 零 一 二 …"
         out.ops += in_order
         skip += spans
         for f in _form_lines(message):  # "5.行政处罚本年处理决定数量（件）：46": a fill-in form pasted back

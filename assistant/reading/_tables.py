@@ -919,3 +919,29 @@ def t2_in_table_order(message: str, topic: str | None = None) -> tuple[list[Patc
             ops.append(PatchOp(field=f"t2.{cell.row}.{cell.column}", value=value, quote=quote))
         spans.append((m.start(), m.end()))
     return ops, spans
+
+
+_T4_NAMED = re.compile(r"表\s*[四4](?![0-9０-９])|复议诉讼|复议和诉讼|行政复议")
+_READ_IN_ORDER = re.compile(r"(?:按|照)(?:表上|表里|表格)?(?:的)?顺序|依次|挨个")
+_T4_TOKEN = r"(?:[0-9０-９]{1,4}|[零〇一二两三四五六七八九十])"
+_T4_RUN = re.compile(r"(?<![0-9０-９])" + _T4_TOKEN + r"(?:[ \u3000\t、,，]+" + _T4_TOKEN + r"){14}(?![0-9０-９]|[ \u3000\t、,，]*" + _T4_TOKEN + ")")
+
+
+def t4_in_table_order(message: str, topic: str | None = None) -> tuple[list[PatchOp], list[tuple[int, int]]]:
+    """(ops, spans): table 四 said as its fifteen numbers in the table's order ("复议诉讼我按表上的顺序念
+    一 零 零 一 二 零 零 一 零 一 零 零 零 零 零"): 复议, 直接起诉, 复议后起诉, each 维持/纠正/其他/未审结/总计,
+    kept only when every block's four results add up to its 总计."""
+    for m in _T4_RUN.finditer(message):
+        before = message[max(0, m.start() - 40):m.start()]
+        if not ((_T4_NAMED.search(before) or topic == "t4") and (_READ_IN_ORDER.search(before) or topic == "t4")):
+            continue
+        tokens = re.findall(_T4_TOKEN, m.group(0))
+        values = [int(parse_number(t) or 0) if parse_number(t) is not None else -1 for t in tokens]
+        if len(values) != 15 or any(v < 0 for v in values) or any(
+                sum(values[k:k + 4]) != values[k + 4] for k in (0, 5, 10)):
+            continue
+        quote = m.group(0).strip()
+        ops = [PatchOp(field=f"t4.{b}.{c}", value=values[i * 5 + j], quote=quote)
+               for i, b in enumerate(T4_BLOCKS) for j, c in enumerate(T4_COLUMNS)]
+        return ops, [(m.start(), m.end())]
+    return [], []
