@@ -1892,3 +1892,17 @@ def test_table_four_read_out_in_the_tables_order():
     check = check_patch(Patch(ops=r.ops), "复议诉讼我按表上的顺序念 二 一 零 零 三 零 零 零 一 一 零 零 零 零 零")
     assert len(check.accepted) == 15
     assert not read_message("复议诉讼按表上的顺序 二 一 零 零 四 零 零 零 一 一 零 零 零 零 零").ops  # (2+1 is not 4)
+
+
+def test_a_questionnaire_export_with_bracketed_columns_and_questions_left_open():
+    export = ("答卷编号：20260105-0042　来源IP：10.1.2.3\n第4题 规章-本年制发件数：（未作答）\n"
+              "第7题 行政规范性文件-本年制发件数：2\n第14题 一、本年新收政府信息公开申请数量：【自然人】9【商业企业】1【科研机构】0"
+              "【社会公益组织】0【法律服务机构】0【其他】1【小计】11\n第18题 三（三）不予公开1.属于国家秘密：（未作答）\n"
+              "第37题 三（七）总计：【自然人】8【商业企业】1【其他】1【小计】10\n"
+              "第39题 行政复议：【结果维持】1【结果纠正】0【其他结果】0【尚未审结】0【总计】1\n第40题 行政诉讼（未经复议直接起诉）：（未作答）")
+    r = read_message(export)
+    got = {op.field: op.value for op in r.ops}
+    assert got["t3.new_received.other"] == "1" and got["t3.new_received.total"] == "11" and got["t3.total.total"] == "10"
+    assert got["t4.review.total"] == "1" and got["t2.normative_docs.issued"] == "2"
+    assert not [f for f in got if "state_secret" in f or f.startswith(("t2.regulations", "t4.litigation"))]
+    assert not r.unexplained

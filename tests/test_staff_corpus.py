@@ -28,6 +28,7 @@ TUNE_VALUES_RIGHT = {(1, 60): 0.97, (61, 80): 0.90, (81, 92): 0.87, (93, 104): 0
 _PHONE = re.compile(r"(?<![0-9０-９])(?:[0０][1-9１-９][0-9０-９]{1,2}\s*[-－—–]\s*[1-9１-９][0-9０-９]{6,7}|[1１][3-9３-９][0-9０-９]{9})(?![0-9０-９])")
 
 
+_ID_OR_IP = re.compile(r"(?<![0-9.])[0-9]{1,3}(?:\.[0-9]{1,3}){3}(?![0-9.])|(?<![0-9])20[0-9]{6}-[0-9]{2,6}(?![0-9])")
 _ISO_DATE = re.compile(r"(?<![0-9])20[0-9]{2}[-/.][01]?[0-9][-/.][0-3]?[0-9](?![0-9])")
 _CODE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{1,8}[-－_]?[0-9０-９]+(?:[-－_][0-9０-９]+)+")
 
@@ -75,6 +76,8 @@ def test_every_number_is_recorded_or_named_back(message):
             continue  # "公益组织的（一个关爱老兵的基金会）": an aside naming who applied
         if n.unit == "页":
             continue  # "第1页/共1页": an export's page
+        if any(m.start() <= n.start < m.end() for m in _ID_OR_IP.finditer(message)):
+            continue  # "答卷编号：20260107-0153", "来源IP：10.32.6.117": an export's identifiers
         if any(m.start() <= n.start < m.end() for m in _ISO_DATE.finditer(message)):
             continue  # "2026-01-08 09:12": when a chat message was sent
         if n.unit == "" and n.value <= 8 and re.search(r"[（(][一二三四五六][)）]\s*$", message[:n.start]):

@@ -223,6 +223,9 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
         out.ops += in_order
         skip += spans
         for f in _form_lines(message):  # "5.行政处罚本年处理决定数量（件）：46": a fill-in form pasted back
+            skip.append((f.start, f.end))
+            if not f.targets:
+                continue  # ("第18题 …：（未作答）")
             value: str | int | bool = f.value if isinstance(f.value, bool) else 0 if f.value == 0 else str(f.value)
             out.ops += [PatchOp(field=t, value=value, quote=f.quote) for t in f.targets]
             skip.append((f.start, f.end))

@@ -16,9 +16,15 @@ from assistant.reading._vocab import vocabulary
 __all__ = ["FormLine", "form_lines"]
 
 # "5.行政处罚本年处理决定数量（件）：46" — (number) label (unit) ： value
-_LINE = re.compile(r"^[ \t\u3000]*(?:[0-9０-９]{1,2}[.．、]|[（(][0-9０-９一二三四五六七八九十]{1,2}[)）])?[ \t\u3000]*"
-                   r"(?P<label>[^：:\n]{2,40}?)[ \t\u3000]*(?:[（(](?P<unit>[^）)\n]{1,6})[）)])?[ \t\u3000]*[：:][ \t\u3000]*"
-                   r"(?P<value>[^\n：:]{0,12}?)[ \t\u3000]*$", re.MULTILINE)
+_LINE = re.compile(r"^[ \t\u3000]*(?:[0-9０-９]{1,2}[.．、]|[（(][0-9０-９一二三四五六七八九十]{1,2}[)）]|第[0-9０-９]{1,3}题)?[ \t\u3000]*"
+                   r"(?P<label>[^：:\n]{2,60}?)[ \t\u3000]*(?:[（(](?P<unit>[^）)\n]{1,6})[）)])?[ \t\u3000]*[：:][ \t\u3000]*"
+                   r"(?P<value>[^\n：:]{0,12}?|(?:【[^】\n]{1,8}】[ \t\u3000]*[0-9０-９][0-9０-９,.．]*[ \t\u3000]*){2,8})[ \t\u3000]*$", re.MULTILINE)
+# "【自然人】56【商业企业】7…【小计】65": a questionnaire's answer, one number a column
+_PAIR = re.compile(r"【([^】\n]{1,8})】[ \t\u3000]*([0-9０-９][0-9０-９,.．]*)")
+_TOTAL_WORDS = frozenset({"小计", "合计", "总计", "总数"})
+_UNANSWERED = re.compile(r"[（(]?(?:未作答|未填写?|未答|空)[)）]?")
+_SEVENTH = re.compile(r"\s*(?:三\s*)?[（(]七[)）]\s*(?:总计|合计)\s*")
+_OTHER_OF_OTHER = re.compile(r"\s*(?:三\s*)?[（(]六[)）]\s*其他处理\s*3\s*[.．、]?\s*其他\s*")
 _NONE = frozenset({"无", "没有", "否", "0", "０", "零", "暂无", "没", "不涉及", "未收取", "没收"})  # ("/": not filled in, asked)
 _YES = frozenset({"是", "有", "已收取"})
 _SAME = frozenset({"同上", "〃", "\"", "同前"})
@@ -50,6 +56,14 @@ def form_lines(message: str) -> list[FormLine]:
             value, quote = before[0], f"{before[1]}\n{line}"
         if value:
             before = (value, line)
+        if _UNANSWERED.fullmatch(value):
+            out.append(FormLine((), False, m.start(), m.end(), quote))  # (a question left open: nothing, said or read)
+            continue
+        if "【" in value:
+            cells = _pairs(m.group("label"), value)
+            if cells:
+                out += [FormLine((address,), v, m.start(), m.end(), quote) for address, v in cells]
+            continue
         targets = _targets(m.group("label"))
         if not targets or not value:
             continue
@@ -59,8 +73,32 @@ def form_lines(message: str) -> list[FormLine]:
     return out
 
 
+def _pairs(label: str, value: str) -> list[tuple[str, int]]:
+    """"三（一）予以公开：【自然人】23…【小计】28": the row's cells by the columns the brackets name; [] when
+    the label names no one row or block, or a bracket no column."""
+    row = _targets(label)
+    if len(row) != 1 or not row[0].startswith(("t3.", "t4.")):
+        return []
+    prefix = row[0].rsplit(".", 1)[0]
+    kind = "t3col" if prefix.startswith("t3.") else "t4col"
+    out = []
+    for name, number in _PAIR.findall(value):
+        cols = {a.key for a in vocabulary().anchors(name) if a.kind == kind}
+        col = ("total" if name.strip() in _TOTAL_WORDS else "other" if name.strip() in ("其他", "其它")
+               else next(iter(cols)) if len(cols) == 1 else None)
+        n = parse_number(number)
+        if col is None or n is None or n != n.to_integral_value():
+            return []
+        out.append((f"{prefix}.{col}", int(n)))
+    return out
+
+
 def _targets(label: str) -> tuple[str, ...]:
     label = re.sub(r"^是否|^有无", "", label.strip())
+    if _SEVENTH.fullmatch(label):
+        return ("t3.total.total",)  # "三（七）总计"
+    if _OTHER_OF_OTHER.fullmatch(label):
+        return ("t3.other_handling.other.total",)  # "三（六）其他处理3.其他"
     anchors = vocabulary().anchors(label)
     kinds = {a.kind for a in anchors}
     facts = {a.key for a in anchors if a.kind == "fact"}
@@ -74,8 +112,15 @@ def _targets(label: str) -> tuple[str, ...]:
         row = next(iter(t2rows))
         col = _SINGLE.get(row) or (next(iter(t2cols)) if len(t2cols) == 1 else None)
         return (f"t2.{row}.{col}",) if col else ()
-    if len(t3rows) == 1 and not (kinds & {"t2row", "t3group", "t4block", "fact"}) and len(t3cols) <= 1:
+    groups = {a.key for a in anchors if a.kind == "t3group"}
+    if len(t3rows) > 1 and len(specific := {r for r in t3rows if r != "new_received"}) == 1:
+        t3rows = specific  # ("…政府信息公开申请数量": 申请 is the row's generic word)
+    if len(t3rows) == 1 and all(next(iter(t3rows)).startswith(g + ".") for g in groups) and not (
+            kinds & {"t2row", "t4block", "fact"}) and len(t3cols) <= 1:
+        # ("三（三）不予公开1.属于国家秘密": the group's name before its row)
         return (f"t3.{next(iter(t3rows))}.{next(iter(t3cols), 'total')}",)
+    if len(t4blocks) > 1 and len(specific := t4blocks - {"litigation"}) == 1:
+        t4blocks = specific  # ("行政诉讼（未经复议直接起诉）")
     if len(t4blocks) == 1 and not (kinds & {"t2row", "t3row", "t3group", "fact"}) and len(t4cols) <= 1:
         block = next(iter(t4blocks))
         col = next(iter(t4cols), "total")
