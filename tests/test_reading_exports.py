@@ -1906,3 +1906,27 @@ def test_a_questionnaire_export_with_bracketed_columns_and_questions_left_open()
     assert got["t4.review.total"] == "1" and got["t2.normative_docs.issued"] == "2"
     assert not [f for f in got if "state_secret" in f or f.startswith(("t2.regulations", "t4.litigation"))]
     assert not r.unexplained
+
+
+def test_a_phone_preview_copied_one_cell_a_line_under_its_column_name():
+    cols = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+
+    def row(label, values):
+        return [label, *[x for c, v in zip(cols, values, strict=True) for x in (c, str(v))]]
+    lines = ["某某局 2025年度 政府信息公开申请情况（预览）", *row("一、本年新收政府信息公开申请数量", [5, 1, 0, 0, 0, 0, 6]),
+             *row("二、上年结转政府信息公开申请数量", [0, 0, 0, 0, 0, 0, 0]), "三、本年度办理结果",
+             *row("（一）予以公开", [4, 1, 0, 0, 0, 0, 5]), "（六）其他处理", *row("3.其他", [1, 0, 0, 0, 0, 0, 1]), "返回顶部"]
+    ops, used = parse_pasted_tables("\n".join(lines))
+    got = {op.field: op.value for op in ops}
+    assert got["t3.new_received.total"] == 6 and got["t3.granted.commercial"] == 1 and got["t3.other_handling.other.natural"] == 1
+    assert all(op.quote in "\n".join(lines) for op in ops) and "51" not in used
+
+
+def test_the_message_before_taken_back_as_another_units(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["平山县人社局2025年年报", "依申请今年收到12件，予以公开10件，不掌握2件，许可300件"])
+    reply = talk(service, draft, ["上面那条不算，是医保局的！发串了"])[-1]
+    assert "已撤销" in reply.text
+    cells = service.facts(draft).cells
+    assert cells.get("t3.new_received.total") is None and cells.get("t2.licensing.decisions") is None

@@ -46,8 +46,16 @@ class Intent:
     text: str = ""  # the rest of a correction, the thing to skip, or the file to import
 
 
+# "上面那条不算，是医保局的！我帮他们也在弄，发串了": the message before was sent by mistake — taken back whole
+_TAKE_BACK = re.compile(r"^(?:哦|啊|呃|哎|不好意思)?[，,\s]*(?:上面|上一条|刚才|刚刚|前面)(?:那条|这条|发的那条|发的|那个|那些)?"
+                        r"(?:消息|信息|数据|数字|数)?[，,\s]*(?:不算|作废|不要了|发错了|发串了|是别的单位的|是别家的|"
+                        r"是[^，,。！!\s]{1,10}(?:局|委|办|中心|院|厅|所|站|单位|街道|镇|乡)的)")
+
+
 def parse_intent(message: str) -> Intent:
     s = message.strip()
+    if _TAKE_BACK.match(s):
+        return Intent("undo")
     if "\n" not in s and len(s) <= 40:
         if _UNDO.match(s):
             return Intent("undo")

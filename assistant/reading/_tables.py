@@ -780,6 +780,11 @@ def _clerks_extra_columns(message: str) -> tuple[str, dict[str, str]]:
 
 def parse_pasted_tables(message: str) -> tuple[list[PatchOp], list[str]]:
     """(ops, lines used): cell ops from every recognised table line of ``message``."""
+    unfolded, blocks = _label_per_line(message)
+    if blocks:  # (every line of a block the phone page put one to a line is the table's)
+        ops, used = parse_pasted_tables(unfolded)
+        ops = [op.model_copy(update={"quote": "\n".join(blocks.get(x, x) for x in op.quote.split("\n"))}) for op in ops]
+        return ops, [x for line in used for x in blocks.get(line, line).split("\n")]
     message, extra = _clerks_extra_columns(message)
     message, own = _csv_as_tabs(message)
     own = {k: extra.get(v, v) for k, v in own.items()} | {k: v for k, v in extra.items() if k not in own}
@@ -945,3 +950,41 @@ def t4_in_table_order(message: str, topic: str | None = None) -> tuple[list[Patc
                for i, b in enumerate(T4_BLOCKS) for j, c in enumerate(T4_COLUMNS)]
         return ops, [(m.start(), m.end())]
     return [], []
+
+
+_COLUMN_NAMES = {**{v: k for k, v in L.T3_COLUMN_LABELS.items()}, "总计": "total", "合计": "total", "小计": "total"}
+
+
+def _label_per_line(message: str) -> tuple[str, dict[str, str]]:
+    """A table copied from a phone's preview page, every cell on a line of its own under its column's
+    name ("一、本年新收…" / "自然人" / "51" / "商业企业" / "6" … / "总计" / "58"): each row as one line with
+    the header of the columns, and for each the message's own lines; (message, {}) when there is none."""
+    raw = message.splitlines()
+    rows: list[tuple[str, dict[str, str], list[str]]] = []  # (label, column → value, the lines)
+    out_lines: list[str] = []
+    group = ""
+    i = 0
+    while i < len(raw):
+        label = raw[i].strip()
+        j, cells = i + 1, {}
+        while j + 1 < len(raw) and raw[j].strip() in _COLUMN_NAMES and _ONE_NUMBER.fullmatch(raw[j + 1]):
+            cells[_COLUMN_NAMES[raw[j].strip()]] = raw[j + 1].strip()
+            j += 2
+        if len(cells) >= 3 and label and label not in _COLUMN_NAMES and not _ONE_NUMBER.fullmatch(label):
+            if re.match(r"[1-8][.．、]", label) and group:
+                label = group + label  # "3.其他" under "（六）其他处理"
+            rows.append((label, cells, raw[i:j]))
+            out_lines.append("\t".join([label, *(cells.get(c, "") for c in (*L.T3_APPLICANT_COLUMNS, "total")
+                                                   if c in cells or c == "total")]))
+            i = j
+            continue
+        if m := re.fullmatch(r"[（(]([三四五六])[)）]\s*(不予公开|无法提供|不予处理|其他处理)", label):
+            group = f"（{m.group(1)}）{m.group(2)}"
+        out_lines.append(raw[i])
+        i += 1
+    if len(rows) < 3:
+        return message, {}
+    columns = [c for c in (*L.T3_APPLICANT_COLUMNS, "total") if any(c in cells for _, cells, _ in rows)]
+    header = "\t".join(["项目", *(L.T3_COLUMN_LABELS.get(c, "总计") for c in columns)])
+    blocks = {line: "\n".join(lines) for line, (_, _, lines) in zip([x for x in out_lines if "\t" in x], rows)}
+    return "\n".join([header, *out_lines]), blocks
