@@ -1930,3 +1930,17 @@ def test_the_message_before_taken_back_as_another_units(db):
     assert "已撤销" in reply.text
     cells = service.facts(draft).cells
     assert cells.get("t3.new_received.total") is None and cells.get("t2.licensing.decisions") is None
+
+
+def test_table_three_in_an_outline_of_applicant_sections():
+    outline = ("1. 自然人 15件（不含去年结转的）\n  (a) 予以公开 8\n  (b) 无法提供 5 其中不掌握4 需另行制作1\n"
+               "  (c) 12月底收的1件还没答复 结转\n  (d) 不予处理 1 是信访举报投诉类\n2. 商业企业 3件\n  (a) 予以公开 2\n  (b) 不掌握 1\n"
+               "3. 法律服务机构 也是2件 公开1 第三方1\n4. 科研、公益、其他 N/A")
+    r = read_message(outline)
+    got = {op.field: op.value for op in r.ops}
+    assert got["t3.new_received.natural"] == "15" and got["t3.granted.natural"] == "8" and got["t3.unable.not_held.natural"] == "4"
+    assert got["t3.carried_forward.natural"] == "1" and got["t3.not_processed.petition.natural"] == "1"
+    assert got["t3.new_received.commercial"] == "3" and got["t3.unable.not_held.commercial"] == "1"
+    assert got["t3.granted.legal_service"] == "1" and got["t3.withheld.third_party.legal_service"] == "1"
+    assert got["t3.granted.research"] == 0 and got["t3.new_received.other"] == 0
+    assert not r.unexplained and "t3.granted.total" not in got

@@ -36,6 +36,7 @@ from assistant.reading._guide import guide_answer
 from assistant.reading._identity import agency_name_in, full_agency_name, infer_level, said_as
 from assistant.reading._identity import placed_name_in as _placed_name_in
 from assistant.reading._questions import is_question
+from assistant.reading._sections import applicant_sections as _applicant_sections
 from assistant.reading._statements import _CORRECTS, Reading, Stated, Zero, read_statements
 from assistant.reading._tables import group_total_lines as _group_total_lines
 from assistant.reading._tables import is_table_line, parse_pasted_tables
@@ -252,6 +253,8 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     if not cases and not table_ops:
         cases, unplaced = _cases_after_a_colon(message)  # "情况是这样的：张某要…，予以公开；李某要…"
     cases = cases or (_cases_inline(message) or _stories(message) if not table_ops else [])
+    if not cases and not table_ops:
+        skip += _read_sections(message, out)  # "1. 自然人 23件 / (a) 予以公开 9 / …": one applicant a section
     for a, b in unplaced:  # "⑤一个阿姨把同样的申请交了两次…": an application of the list not placed
         skip.append((a, b))
         out.unexplained.append(message[a:b].strip())
@@ -413,7 +416,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     out.rough = list(reading.rough)
     out.not_ours = list(reading.not_ours)
     out.noted += reading.noted
-    out.checked = list(reading.checked)
+    out.checked += list(reading.checked)
     out.by_difference = dict(reading.by_difference)
     out.computed = [PatchOp(field=x.target, value=str(x.value), quote=x.quote) for x in reading.computed]
     _identity(message, skip, topic, out, known)
@@ -761,6 +764,43 @@ def sheet_row_numbers(message: str) -> dict[int, str]:
         if op.field.startswith("t3.") and (m := re.match(r"\s*([0-9]{1,2})\t", op.quote.split("\n")[-1])):
             out[int(m.group(1))] = op.field.removeprefix("t3.").rsplit(".", 1)[0]
     return out
+
+
+def _read_sections(message: str, out: MessageReading) -> list[tuple[int, int]]:
+    """Table 三 in an outline of applicant sections (``_sections``): each part read by the statement
+    reader, the rows it states put in that section's column. The spans read, to be skipped after."""
+    sections = _applicant_sections(message)
+    spans: list[tuple[int, int]] = []
+    for sec in sections:
+        if sec.none:
+            out.ops += [PatchOp(field=f"{r.address}.{col}", value=0, quote=message[sec.start:sec.end].strip())
+                        for col in sec.columns for r in T3_ROWS]
+            spans.append((sec.start, sec.end))
+            continue
+        if len(sec.columns) != 1:
+            continue
+        col = sec.columns[0]
+        if sec.new:
+            a, b = sec.new
+            out.ops.append(PatchOp(field=f"t3.new_received.{col}", value=str(parse_number(message[a:b].rstrip("件 "))),
+                                   quote=message[a:b]))
+        for a, b in sec.parts:
+            part = message[a:b]
+            said = read_statements(part, results=True)  # (a bare 公开 in a list of results is 予以公开)
+            for x in said.stated:
+                row, _, which = x.target.rpartition(".")
+                if row.startswith("t3.") and which in ("total", col) and row != "t3.new_received":
+                    out.ops.append(PatchOp(field=f"{row}.{col}", value=str(x.value), quote=x.quote))
+            for z in said.zeros:
+                if not z.blanket:
+                    out.ops += [PatchOp(field=f"{scope}.{col}", value=0, quote=z.quote) for scope in z.scope
+                                if scope.startswith("t3.") and scope.count(".") <= 2 and f"{scope}.{col}" in ALL_CELL_ADDRESSES]
+            out.unexplained += [u[2] for u in said.unexplained]
+            # ("无法提供 8 其中不掌握6 需另行制作2": the group's sum, over its rows)
+            out.checked += said.checked + [quote for _, _, (_, _, quote) in said.group_totals]
+            spans.append((a, b))
+        spans.append((sec.start, sec.end))
+    return spans
 
 
 def _points_back(text: str) -> bool:
