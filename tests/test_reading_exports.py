@@ -1944,3 +1944,18 @@ def test_table_three_in_an_outline_of_applicant_sections():
     assert got["t3.granted.legal_service"] == "1" and got["t3.withheld.third_party.legal_service"] == "1"
     assert got["t3.granted.research"] == 0 and got["t3.new_received.other"] == 0
     assert not r.unexplained and "t3.granted.total" not in got
+
+
+def test_applicants_said_within_the_total_then_each_applicants_results_by_voice():
+    r = read_message("准确的是38件 38件中有30件是个人申请的 其余8件 5件是企业 3件是律师事务所")
+    got = {op.field: op.value for op in r.ops}
+    assert got["t3.new_received.total"] == "38" and got["t3.new_received.natural"] == "30"
+    assert got["t3.new_received.legal_service"] == "3" and not r.unexplained
+    earlier = {"t3.new_received.natural": 30, "t3.new_received.commercial": 5, "t3.new_received.legal_service": 3,
+               "t3.carried_over.natural": 2, "t3.carried_over.commercial": 0, "t3.carried_over.legal_service": 0}
+    r = read_message("个人的32件包括结转的那2件 予以公开20件 部分公开6件 不掌握4件 其余的还没办完结转到明年 "
+                     "企业的5件全公开了 律所3件 两件公开 一件涉及第三方合法权益不予公开", earlier=earlier)
+    got = {op.field: op.value for op in [*r.ops, *r.computed]}
+    assert got["t3.granted.natural"] == "20" and got["t3.carried_forward.natural"] == "2"
+    assert got["t3.granted.commercial"] == "5" and got["t3.withheld.third_party.legal_service"] == "1"
+    assert not r.unexplained

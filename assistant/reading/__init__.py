@@ -376,6 +376,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
         reading.unexplained.append((beside.start, beside.end, message[beside.start:beside.end].strip()))
     reading.computed += counted
     _against_last_year(message, reading, earlier or {})
+    _said_again(reading)
     _new_and_carried_together(reading, earlier or {})
     _old_value_names_the_cell(reading, earlier or {})
     _more_said_by_the_change(message, reading)
@@ -764,6 +765,22 @@ def sheet_row_numbers(message: str) -> dict[int, str]:
         if op.field.startswith("t3.") and (m := re.match(r"\s*([0-9]{1,2})\t", op.quote.split("\n")[-1])):
             out[int(m.group(1))] = op.field.removeprefix("t3.").rsplit(".", 1)[0]
     return out
+
+
+def _said_again(reading: Reading) -> None:
+    """"准确的是47件 47件中有41件是个人申请的 其余6件 …": a bare count the message places elsewhere (47),
+    or what is left of a row after the applicants said (47 − 41), is no number of its own."""
+    said = {int(x.value) for x in reading.stated if isinstance(x.value, int) and not isinstance(x.value, bool)}
+    totals = [x for x in reading.stated if x.target.startswith("t3.") and x.target.endswith(".total")]
+    for u in list(reading.unexplained):
+        numbers = [n for n in find_numbers(u[2]) if n.unit in ("", "件")]
+        if len(numbers) != 1 or vocabulary().anchors(u[2]) or (v := int(numbers[0].value)) <= 1:
+            continue
+        left = {int(t.value) - sum(int(x.value) for x in reading.stated if x.target.startswith(t.target[:-5])
+                                   and x.target != t.target and x.start < u[0]) for t in totals}
+        if (v in said and re.search(r"准确|就是|也就是|一共|共", u[2])) or (re.search(r"其余|剩下|剩余|另外", u[2]) and v in left):
+            reading.unexplained.remove(u)
+            reading.checked.append(u[2])
 
 
 def _read_sections(message: str, out: MessageReading) -> list[tuple[int, int]]:

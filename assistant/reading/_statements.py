@@ -88,6 +88,8 @@ _LIST_MARK = re.compile(r"[.．、](?=[\u4e00-\u9fa5“（(])")
 # "第2项": an ordinal, not a count
 _ORDINAL = re.compile(r"第\s*$")
 # "15件里个人13件": the number restates a row just given, and what follows breaks it down
+_REST_GOES_ON = re.compile(r"\s*(?:其余|剩下|剩余)(?:的)?[^0-9０-９，,。；;]{0,8}(?:结转|没办完|转到明年|转明年|还在办|没答复)")
+_WITH_CARRIED = re.compile(r"\s*(?:件|个)?\s*(?:包括|包含|含|连)[^，,。；;\s]{0,6}(?:结转|去年)")
 _ABOVE = re.compile(r"\s*(?:上面|以上|上述|前面|表里|表上)(?:这些|那些|的|列的)?(?:都|全)?(?:是|就是|一共|共|合计)")
 _ARROW_CHANGE = re.compile(r"(?<=[：:])\s*(?P<old>[^\n→]{1,40}?)(?P<arrow>\s*(?:→|->|=>)\s*(?:改成|改为|改到|应为|应该是)?)\s*(?=[0-9０-９一二两三四五六七八九十])")
 _WHY_MISSED = re.compile(r"[，,；;]\s*(?:因为|是)?(?:漏了|少算了|多算了|漏报了|漏统计了|多报了)[^，,；;。\n]{0,12}")
@@ -1191,6 +1193,15 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             # no other ("，无法提供4件" after it is the group's sum, not one more of this row)
             _update_context(ctx, anchors)
             return
+    if not numbers and ctx.col_focus and _REST_GOES_ON.match(clause) and (
+            apps := _applications(ctx, ctx.col_focus)) is not None:
+        # "个人的44件… 予以公开19件 … 其余的还没办完结转到明年": what is left of that applicant's goes on
+        told = [x for x in out.stated if x.target.startswith("t3.") and x.target.endswith(f".{ctx.col_focus}")
+                and x.target.split(".")[1] not in ("new_received", "carried_over", "total", "carried_forward")
+                and x.start >= ctx.sentence_at]
+        if told and (left := apps - sum(int(x.value) for x in told)) >= 0:
+            out.computed.append(Stated(f"t3.carried_forward.{ctx.col_focus}", left, quote, c0, c0 + len(clause)))
+            return
     if not numbers:
         # "不收费": 不 right before the item's word negates it (a 不 inside a word, 不予公开, is masked)
         # (the 0 of a date or of a longer number, "12月30号", "2024", says no none)
@@ -1411,6 +1422,17 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             ctx.t3row = again.target[3:-6]
             ctx.t3rows_said.append((ctx.t3row, int(again.value), sentence.find(clause.strip()) + n.start))
             continue
+        if (restated := _RESTATED.match(clause[max(n.end, n.unit_end):])) and not ctx.t3row and re.fullmatch(
+                r"\s*(?:今年|全年|一共|总共|共|收到|收了|新收)*\s*", clause[:n.start]) and not any(
+                a.kind in ("t3row", "t3group", "t2row", "t4block", "fact") and clause[a.start:a.end] not in _GENERIC
+                for a in anchors) and re.match(
+                r"\s*(?:有)?\s*[0-9０-９一二两三四五六七八九十]+\s*件\s*(?:是|为)", clause[max(n.end, n.unit_end) + restated.end():]) and any(
+                a.kind == "t3col" and a.start > n.end for a in anchors):
+            # "47件中有41件是个人申请的": this year's applications, then who sent them
+            out.stated.append(Stated("t3.new_received.total", int(n.value), quote, c0 + n.start, c0 + n.end))
+            ctx.t3row = "new_received"
+            ctx.t3rows_said.append((ctx.t3row, int(n.value), sentence.find(clause.strip()) + n.start))
+            continue
         if clause[:n.start].rstrip().endswith("各") and len(
                 cols := [a for a in anchors if a.kind == "t3col" and a.end <= n.start]) >= 2:
             # "个人企业各2件": each of the applicants named
@@ -1434,9 +1456,13 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             # "结转下年度是3件…，企业那1件没有": that cell is none
             out.zeros.append(Zero((f"t3.{ctx.t3row}.{col.key}",), quote))
             continue
-        if not ctx.t3row and (col := _col_before(clause, n)) and not any(a.kind == "t3row" for a in anchors) and str(
-                ctx.earlier.get(f"t3.new_received.{col.key}")) == str(n.value) and re.fullmatch(
-                r"\s*(?:件|个)?\s*(?:里|中|当中|里面)?\s*[：:]?\s*", clause[max(n.end, n.unit_end):]):
+        if (not ctx.t3row or (ctx.col_focus and (c := _col_before(clause, n)) and c.key != ctx.col_focus and not any(
+                a.kind == "t3row" for a in anchors))) and (col := _col_before(clause, n)) and not any(
+                a.kind == "t3row" and a.end <= n.start for a in anchors) and (str(
+                ctx.earlier.get(f"t3.new_received.{col.key}")) == str(n.value) or (
+                _applications(ctx, col.key) == n.value and _WITH_CARRIED.match(clause[max(n.end, n.unit_end):]))) and re.fullmatch(
+                r"\s*(?:件|个)?\s*(?:里|中|当中|里面)?\s*[：:]?\s*(?:(?:包括|包含|含|连)[^，,。；;\s]{0,12})?", clause[max(n.end, n.unit_end):]):
+            # ("个人的44件包括结转的那3件": this year's and last year's together, then what became of them)
             # "企业那6件：公开3 …", "律所4件 公开1 …": that applicant's applications said again, then theirs
             out.checked.append(quote)
             ctx.col_focus, ctx.col_whole = col.key, False
