@@ -247,3 +247,36 @@ def test_numbers_in_is_find_numbers_where_a_number_may_be():
     for t in TEXTS:
         if N.MAYBE_NUMBER.search(t):
             assert N.numbers_in(t) == N.find_numbers(t), t
+
+
+# ---- issue 19, session 16: one scan of a text for its numbers and traditional characters -------------
+_NUMBER_PIECES = [*_PIECES, "1,234", "１，２３４", "12,34", "3.5", "３．５", "万", "亿", "千", "万元", "亿元", "千元", "万人次",
+                  "个百分点", "个工作日", "余件", "来", "近", "超过", "大约", "个人", "一起", "起诉", "部分", "本年", "建", "伍",
+                  "队伍建设", "廿", "卅", "俩", "仨", "点", "第", "之", "％", "二〇二三", "6亿四类", "5万6千元", "1.1千多条",
+                  "5千元", "企业4个人2", "一件件", "壹", "貳", "報", "開", "統計"]
+
+
+def _number_texts() -> list[str]:
+    rng = random.Random(16)
+    return TEXTS + ["".join(rng.choice(_NUMBER_PIECES) for _ in range(rng.randrange(1, 30))) for _ in range(6000)]
+
+
+def test_numbers_read_in_one_scan_are_numbers_in():
+    from assistant._script import _TRADITIONAL
+    from assistant.validation import _reading
+    from assistant.validation._numbers import read_numbers
+    for t in _number_texts():
+        expected = N.numbers_in(t) if N.MAYBE_NUMBER.search(t) else []
+        assert read_numbers(t) == expected, t
+        read = read_numbers(t, True)  # None: a traditional character (or 百分之), read again as _reading reads it
+        assert read == expected if read is not None else ("百分之" in t or not _TRADITIONAL.isdisjoint(t)), t
+        assert read is None or _reading(t) == t, t
+
+
+def test_the_one_scan_is_made_of_the_parts_of_numbers_in():
+    # if assistant.numbers changes its patterns, assistant/validation/_numbers.py must follow
+    import assistant.validation._numbers as R
+    assert N._ARABIC_TAIL.pattern == f"(?P<num>{R._D}(?<![0-9０-９.．].)(?:{R._NUM_REST})){R._ARABIC_AFTER}"
+    assert N._CN_NUMBER.pattern == f"(?P<run>[{N._CN_CHARS}]{R._RUN_REST}){R._UNIT_AHEAD}"
+    from assistant._script import _TRADITIONAL
+    assert _TRADITIONAL.isdisjoint(N._CN_CHARS + "0123456789０１２３４５６７８９" + "".join(N.UNITS))

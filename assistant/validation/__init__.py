@@ -26,6 +26,7 @@ from assistant.validation._structure import structure_rules as _structure_rules
 from assistant.validation._tables import cross_year_rules as _cross_year_rules
 from assistant.validation._tables import table_rules as _table_rules
 from assistant.validation._text import TextFacts as _TextFacts
+from assistant.validation._text import _analysis
 from assistant.validation._text import analyse as _analyse
 from schemas.findings import Finding
 from schemas.layout import iter_narrative as _iter_narrative
@@ -34,7 +35,6 @@ from schemas.report import Report
 __all__ = ["FAMILIES", "RULES", "RULE_SEVERITY", "blank_summary", "clear_cache", "family_of", "has_errors", "validate"]
 
 _ORDER = {rule: i for i, rule in enumerate(RULES)}
-_analyse_uncached = _analyse.__wrapped__  # _facts caches the analysis of a text as written
 _KIND = {"p1.on_request": "on_request", "meta.title": "meta.title", "preamble": "preamble"}
 
 
@@ -60,8 +60,13 @@ def _texts(report: Report):
 @lru_cache(maxsize=4096)
 def _facts(text: str, kind: str) -> _TextFacts:
     """``analyse`` of the text as read (see ``_reading``): one cache for both, so that re-validation
-    after an edit looks each text up once, and a first sight stores each once."""
-    return _analyse_uncached(_reading(text), kind)
+    after an edit looks each text up once, and a first sight stores each once. The scan for numbers
+    also meets any traditional character: only a text holding one is read again (``_reading``)."""
+    facts = _analysis(text, kind, True)
+    if facts is None:  # a traditional character (or 百分之): read as _reading reads the text
+        facts = _analysis(_reading(text), kind, False)
+        assert facts is not None  # (None only when asked to stop at a traditional character)
+    return facts
 
 
 def _reading(text: str) -> str:

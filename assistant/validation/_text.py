@@ -21,8 +21,8 @@ from decimal import Decimal
 from functools import lru_cache
 from operator import itemgetter
 
-from assistant.numbers import MAYBE_NUMBER as _MAYBE_NUMBER
-from assistant.numbers import NumberMention, numbers_in
+from assistant.numbers import NumberMention
+from assistant.validation._numbers import read_numbers
 from assistant.validation._records import fast_new, quick_init
 from schemas import labels as L
 
@@ -1155,12 +1155,20 @@ def _t4_at(text: str, s0: int, s1: int) -> bool:
 def analyse(text: str, address_kind: str) -> TextFacts:
     """Facts of one text. ``address_kind``: "on_request" for 一（二）依申请公开情况, "fees" for the
     信息处理费 item of part 六, "meta.title", "preamble", or "" for any other part."""
-    if not _MAYBE_NUMBER.search(text):
-        if address_kind != "fees" and not _FACT_WORD.search(text):
-            return _NO_FACTS
-        numbers: tuple[NumberMention, ...] = ()
-    else:
-        numbers = tuple(numbers_in(text))  # (MAYBE_NUMBER found a digit or a numeral)
+    facts = _analysis(text, address_kind, False)
+    assert facts is not None  # (None only when asked to stop at a traditional character)
+    return facts
+
+
+def _analysis(text: str, address_kind: str, reading: bool) -> TextFacts | None:
+    """``analyse``; with ``reading``, None for a text that may have to be read in simplified
+    characters first (it holds a traditional character, see ``read_numbers``)."""
+    found = read_numbers(text, reading)
+    if found is None:
+        return None
+    if not found and address_kind != "fees" and not _FACT_WORD.search(text):
+        return _NO_FACTS  # (no number, and no word that a phrase or a fee needs)
+    numbers = tuple(found)
     if numbers and ("热" in text or "台" in text or "便" in text or "服" in text or "拨" in text or "话" in text
                     or "专" in text or "123" in text) and _LINE_HINT.search(text):  # (a character of each word first)
         numbers = tuple(n for n in numbers if not _service_line(text, n))
