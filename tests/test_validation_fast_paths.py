@@ -280,3 +280,13 @@ def test_the_one_scan_is_made_of_the_parts_of_numbers_in():
     assert N._CN_NUMBER.pattern == f"(?P<run>[{N._CN_CHARS}]{R._RUN_REST}){R._UNIT_AHEAD}"
     from assistant._script import _TRADITIONAL
     assert _TRADITIONAL.isdisjoint(N._CN_CHARS + "0123456789０１２３４５６７８９" + "".join(N.UNITS))
+
+
+def test_texts_without_a_fact_word_have_no_phrases(monkeypatch):
+    # _analysis looks for phrases only in a text holding a _FACT_WORD, numbers or none
+    texts = [t for t in _number_texts() if not T._FACT_WORD.search(t)]
+    assert len(texts) > 500
+    expected = {(t, kind): T.analyse.__wrapped__(t, kind) for t in texts for kind in ("", "on_request", "preamble")}
+    monkeypatch.setattr(T, "_FACT_WORD", re.compile(""))  # every text looked at for phrases
+    for (t, kind), facts in expected.items():
+        assert T.analyse.__wrapped__(t, kind) == facts, (t, kind)

@@ -1166,7 +1166,10 @@ def _analysis(text: str, address_kind: str, reading: bool) -> TextFacts | None:
     found = read_numbers(text, reading)
     if found is None:
         return None
-    if not found and address_kind != "fees" and not _FACT_WORD.search(text):
+    # Every word _phrases must see before it can find anything is a _FACT_WORD: a text with none (most
+    # texts with numbers too) is not looked at for phrases. (_fee asks for 信息处理费 of itself.)
+    fact_word = _FACT_WORD.search(text) is not None
+    if not found and address_kind != "fees" and not fact_word:
         return _NO_FACTS  # (no number, and no word that a phrase or a fee needs)
     numbers = tuple(found)
     if numbers and ("热" in text or "台" in text or "便" in text or "服" in text or "拨" in text or "话" in text
@@ -1210,7 +1213,7 @@ def _analysis(text: str, address_kind: str, reading: bool) -> TextFacts | None:
         _sentence(text, s0, s1, list(nums), _app_at(text, sentences, i, on_request, any_app),
                   on_request or (any_t4 and _t4_at(text, s0, s1)), mentions, percents, lists, breakdowns)
     phrases = (_phrases(address_kind, text, sentences, (on_request, any_app, any_t4), mentions, lists)
-               if text else [])
+               if fact_word else [])
     years = _years(text, numbers, sentences, address_kind) if numbers else []
     fee = _fee(text, mentions, numbers, address_kind == "fees")
     stated = (_stated(text, mentions)
