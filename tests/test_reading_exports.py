@@ -1959,3 +1959,16 @@ def test_applicants_said_within_the_total_then_each_applicants_results_by_voice(
     assert got["t3.granted.natural"] == "20" and got["t3.carried_forward.natural"] == "2"
     assert got["t3.granted.commercial"] == "5" and got["t3.withheld.third_party.legal_service"] == "1"
     assert not r.unexplained
+
+
+def test_results_per_applicant_after_a_dash_and_lists_with_du():
+    r = read_message("办理结果：自然人—予以公开30 部分公开6 不掌握9；企业—予以公开5 不掌握1；科研2件、公益组织1件都予以公开；"
+                     "其他2件 一件公开一件不掌握。办结合计56件")
+    got = {op.field: op.value for op in r.ops}
+    assert got["t3.partial.natural"] == "6" and got["t3.unable.not_held.commercial"] == "1"
+    assert got["t3.granted.research"] == "2" and got["t3.granted.public_interest"] == "1"
+    assert got["t3.granted.other"] == "1" and got["t3.unable.not_held.other"] == "1"
+    assert not [f for f in got if f.startswith("t3.total.") and not f.endswith(".total")]  # (办结合计 is no applicant's)
+    got = {op.field: op.value for op in read_message("规范性文件制发同上年 上年是4件 废止0 现行有效三十一件").computed}
+    assert got == {"t2.normative_docs.issued": "4"}
+    assert not [op for op in read_message("部长信箱今年收到来信6,732封 都是按信访处理的 不算申请吧").ops if op.field.startswith("t3.")]

@@ -377,6 +377,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     reading.computed += counted
     _against_last_year(message, reading, earlier or {})
     _said_again(reading)
+    _listed_with_all(message, reading)
     _new_and_carried_together(reading, earlier or {})
     _old_value_names_the_cell(reading, earlier or {})
     _more_said_by_the_change(message, reading)
@@ -651,7 +652,9 @@ def _against_last_year(message: str, reading: Reading, earlier: Mapping[str, obj
                 value, last = Decimal(0), none_last
             else:
                 continue
-            target = _item_target(a, last.groupdict().get("col"))
+            col_word = last.groupdict().get("col") or (
+                c.group(0) if (c := re.search(r"现行有效|有效|制发|新发|发布|出台|废止|废", part[:last.start()])) else None)
+            target = _item_target(a, col_word)  # ("规范性文件制发同上年 上年是4件": the column said before)
             if value is None or target is None or any(
                     x.target == target and start + begin <= x.start < start + begin + last.start() and not _DELTA.search(x.quote)
                     for x in reading.stated):
@@ -765,6 +768,26 @@ def sheet_row_numbers(message: str) -> dict[int, str]:
         if op.field.startswith("t3.") and (m := re.match(r"\s*([0-9]{1,2})\t", op.quote.split("\n")[-1])):
             out[int(m.group(1))] = op.field.removeprefix("t3.").rsplit(".", 1)[0]
     return out
+
+
+def _listed_with_all(message: str, reading: Reading) -> None:
+    """"科研2件、公益组织1件都予以公开": every applicant of the list has its count in the row said after 都."""
+    for u in list(reading.unexplained):
+        words = vocabulary().anchors(u[2])
+        numbers = find_numbers(u[2])
+        if len(numbers) != 1 or [a.kind for a in words] != ["t3col"]:
+            continue
+        at = message.find(u[2])
+        after = message[at + len(u[2]):] if at >= 0 else ""
+        if not re.match(r"\s*[、和及与]", after):
+            continue
+        last = next((x for x in reading.stated if x.start >= at + len(u[2]) and "都" in x.quote
+                     and x.target.startswith("t3.") and x.quote in after[:40]), None)
+        if last is None:
+            continue
+        row = last.target.rsplit(".", 1)[0]
+        reading.unexplained.remove(u)
+        reading.stated.append(Stated(f"{row}.{words[0].key}", int(numbers[0].value), u[2], at + numbers[0].start, at + numbers[0].end))
 
 
 def _said_again(reading: Reading) -> None:

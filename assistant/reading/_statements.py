@@ -27,7 +27,7 @@ __all__ = ["Reading", "Stated", "Zero", "read_statements"]
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
 # clause breaks: commas (not a thousands separator), 、, brackets; a bracket's content is a clause
 # a run of spaces between words (not around a number) is a comma of voice input: "个人37件 企业3件"
-_CLAUSE = re.compile(r"[ \u3000\t]*(?=[①-⑳])|(?<=[\u4e00-\u9fa5%％A-Za-z])[ \u3000\t]+(?=[\u4e00-\u9fa5])"
+_CLAUSE = re.compile(r"[ \u3000\t]*(?=[①-⑳])|(?<=公开|掌握|处理|制作)(?=[一两二三四五六七八九十0-9０-９]{1,2}件(?:公开|予以公开|不掌握|部分公开|不予公开|另行制作|结转|信访|重复))|(?<=[\u4e00-\u9fa5%％A-Za-z])[ \u3000\t]+(?=[\u4e00-\u9fa5])"
                      r"|(?<=[0-9０-９])[ \u3000\t]+(?=[\u4e00-\u9fa5])(?:(?=" + "|".join(NOT_A_UNIT) + r")|(?![件条个篇场次项期元万千百家位名人份起宗例部]))"
                      r"|[，,、（()）:：…](?![0-9０-９]{3}(?![0-9０-９]))|(?<![0-9０-９])[，,]")
 _COUNT_UNITS = ("", "件", "个", "项", "宗", "起", "例", "份", "部")
@@ -71,7 +71,7 @@ _PLACED = re.compile(r"(?:放在|放到|算在|算到|填在|填到|归在|归�
 # "个人（自然人）：", "律所的：" opening a line: what the line tells is that applicant's
 _LINE_HEAD_COLUMN = re.compile(r"\s*([\u4e00-\u9fa5]{1,8}?)的?\s*(?:[（(][^）)\n]*[）)])?\s*[：:]")
 # a hotline, a mailbox, a ticket system: what they count is no application for information
-_HOTLINE = re.compile(r"热线|工单|市长信箱|局长信箱|书记信箱|县长信箱|区长信箱|镇长信箱|领导信箱|来电|留言板|12345|12369|12320|12315|12393|12328|12333|12366|12348")
+_HOTLINE = re.compile(r"热线|工单|市长信箱|局长信箱|书记信箱|县长信箱|区长信箱|镇长信箱|领导信箱|部长信箱|厅长信箱|主任信箱|来电|留言板|12345|12369|12320|12315|12393|12328|12333|12366|12348")
 _APPLICATIONS_NAMED = re.compile(r"依申请|信息公开申请|公开申请|申请公开")
 _COUNTS_OR_NOT = re.compile(r"算[^，,。？?]{1,12}还是|填[^，,。？?]{1,12}还是|放[^，,。？?]{1,12}还是|算不算|算吗|要不要算|计不计|算进去吗|要算吗|算不算数|能不能算|属不属于|是不是算")
 # "一家律师事务所", "一位市民": an article before who applied, not a count
@@ -89,6 +89,7 @@ _LIST_MARK = re.compile(r"[.．、](?=[\u4e00-\u9fa5“（(])")
 _ORDINAL = re.compile(r"第\s*$")
 # "15件里个人13件": the number restates a row just given, and what follows breaks it down
 _REST_GOES_ON = re.compile(r"\s*(?:其余|剩下|剩余)(?:的)?[^0-9０-９，,。；;]{0,8}(?:结转|没办完|转到明年|转明年|还在办|没答复)")
+_DASH_HEAD = re.compile(r"((?:^|(?<=[；;。\n：:]))\s*(?P<col>[\u4e00-\u9fa5]{1,8}))(?P<dash>[—－]{1,2}|-{1,2})(?=[\u4e00-\u9fa5])", re.MULTILINE)
 _WITH_CARRIED = re.compile(r"\s*(?:件|个)?\s*(?:包括|包含|含|连)[^，,。；;\s]{0,6}(?:结转|去年)")
 _ABOVE = re.compile(r"\s*(?:上面|以上|上述|前面|表里|表上)(?:这些|那些|的|列的)?(?:都|全)?(?:是|就是|一共|共|合计)")
 _ARROW_CHANGE = re.compile(r"(?<=[：:])\s*(?P<old>[^\n→]{1,40}?)(?P<arrow>\s*(?:→|->|=>)\s*(?:改成|改为|改到|应为|应该是)?)\s*(?=[0-9０-９一二两三四五六七八九十])")
@@ -219,6 +220,8 @@ def _column_named(text: str) -> str | None:
 def _col_before(clause: str, n: NumberMention) -> Anchor | None:
     """"企业那1件": the applicant named right before the demonstrative."""
     head = re.sub(r"(?:的|那|这|该|此)+\s*$", "", clause[:n.start])
+    if re.fullmatch(r"\s*其他(?:组织|申请人)?", clause[:n.start]):  # ("其他2件 一件公开一件不掌握": the column 其他 at a clause's start)
+        return Anchor("t3col", "other", head.find("其他"), len(head))
     return next((a for a in vocabulary().anchors(head) if a.kind == "t3col" and a.end == len(head)), None)
 
 
@@ -535,6 +538,9 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     # number says what the item covers; masked (same length) so the item keeps its number
     # "三（四）1 自然人一件", "表三 一 是六件": rows by the format's own numbering, said as the form reads
     text = _by_official_numbers(text)
+    # "；企业—予以公开8 部分公开4": a dash after an applicant's name heads its results as a colon does
+    text = _DASH_HEAD.sub(lambda m: m.group(1) + ("：" + " " * (len(m.group("dash")) - 1) if _column_named(m.group("col"))
+                                                  else m.group("dash")), text)
     text = _ASIDE_BEFORE_NUMBER.sub(lambda m: "＿" * len(m.group(0)), text)
     text = _CLOCK.sub(lambda m: "＿" * len(m.group(0)), text)  # "1月8日 16:02": a chat message's time
     # "2025-01-01 至 2025-12-31", "第1页/共1页": dates and pages of an export, no figures
@@ -997,9 +1003,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             out.unexplained.append((c0 + at, c0 + at + len(count.group(0)), message[c0:c0 + len(clause)].strip()))
         return
     if (named_col := _column_named(re.sub(r"的\s*$", "", clause.strip()))) and (
-            after_head := re.match(r"\s*(?:[（(][^）)]*[）)])?\s*[：:]", message[c0 + len(clause):])):
-        # "其他组织（村集体经济组织那种）：新收6 公开3": a column's own line, after its name
-        ctx.col_focus, ctx.col_headed = named_col, True
+            after_head := re.match(r"\s*(?:[（(][^）)]*[）)])?\s*(?:[：:]|[—－]{1,2}(?=[\u4e00-\u9fa5]))", message[c0 + len(clause):])):
+        # "其他组织（村集体经济组织那种）：新收6 公开3": a column's own line, after its name ("自然人—予以公开41
+        # …；企业—…": a dash heads its part up to the full stop, not the line)
+        ctx.col_focus, ctx.col_headed = named_col, bool(re.search(r"[：:]", after_head.group(0)))
         ctx.col_whole = bool(re.match(r"\s*(?:本年|今年|全年)?(?:新收|收到|上年结转|去年结转)", message[c0 + len(clause) + after_head.end():]))
     elif len(cols_here) == 1 and len(anchors) == len([a for a in anchors if a.kind == "t3col"]) and (
             leftover := "".join(ch for i, ch in enumerate(clause) if not any(a.start <= i < a.end for a in anchors))) and (
@@ -1466,6 +1473,12 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             # "企业那6件：公开3 …", "律所4件 公开1 …": that applicant's applications said again, then theirs
             out.checked.append(quote)
             ctx.col_focus, ctx.col_whole = col.key, False
+            continue
+        if ctx.col_focus and n.unit in ("件", "个") and (col := _col_before(clause, n)) and col.key != ctx.col_focus and not any(
+                a.kind in ("t3row", "t3group") for a in anchors) and re.fullmatch(r"\s*(?:件|个)?\s*", clause[max(n.end, n.unit_end):]):
+            # "…；其他2件 一件公开一件不掌握": the next applicant of a list of results, with its count
+            ctx.col_focus, ctx.col_whole = col.key, False
+            out.unexplained.append((c0 + n.start, c0 + n.end, quote))  # (what the count is, the words don't say)
             continue
         if _ABOVE.match(clause) and n.value > 1 and any(
                 str(ctx.earlier.get(f"t3.{a.key}.total")) == str(n.value) for a in anchors if a.kind == "t3row"):
