@@ -1972,3 +1972,18 @@ def test_results_per_applicant_after_a_dash_and_lists_with_du():
     got = {op.field: op.value for op in read_message("规范性文件制发同上年 上年是4件 废止0 现行有效三十一件").computed}
     assert got == {"t2.normative_docs.issued": "4"}
     assert not [op for op in read_message("部长信箱今年收到来信6,732封 都是按信访处理的 不算申请吧").ops if op.field.startswith("t3.")]
+
+
+def test_a_forwarded_message_with_quote_marks_and_an_aside_before_a_chinese_count():
+    r = read_message("> 转发自 法规科：\n> 新收20件，其中自然人15，企业5\n> 自然人：予以公开9 不掌握6\n> 企业：予以公开4 部分公开1\n> 有问题找我 分机8061")
+    got = {op.field: op.value for op in r.ops}
+    assert got["t3.granted.natural"] == "9" and got["t3.partial.commercial"] == "1"
+    assert _values("行政许可（环评审批 排污许可）三百二十六件")["t2.licensing.decisions"] == "326"
+
+
+def test_an_applicants_count_with_carry_over_in_brackets_and_its_one_application():
+    earlier = {"t3.new_received.natural": 30, "t3.carried_over.natural": 2, "t3.new_received.research": 1,
+               "t3.carried_over.research": 0}
+    r = read_message("自然人32件（含结转）：公开20 部分公开8 不掌握4\n科研那1件 公开了", earlier=earlier)
+    got = {op.field: op.value for op in r.ops}
+    assert got["t3.granted.natural"] == "20" and got["t3.granted.research"] == "1" and not r.unexplained

@@ -89,6 +89,7 @@ _LIST_MARK = re.compile(r"[.．、](?=[\u4e00-\u9fa5“（(])")
 _ORDINAL = re.compile(r"第\s*$")
 # "15件里个人13件": the number restates a row just given, and what follows breaks it down
 _REST_GOES_ON = re.compile(r"\s*(?:其余|剩下|剩余)(?:的)?[^0-9０-９，,。；;]{0,8}(?:结转|没办完|转到明年|转明年|还在办|没答复)")
+_QUOTE_MARK = re.compile(r"^[ \t\u3000]*[>＞]+[ \t\u3000]?", re.MULTILINE)
 _DASH_HEAD = re.compile(r"((?:^|(?<=[；;。\n：:]))\s*(?P<col>[\u4e00-\u9fa5]{1,8}))(?P<dash>[—－]{1,2}|-{1,2})(?=[\u4e00-\u9fa5])", re.MULTILINE)
 _WITH_CARRIED = re.compile(r"\s*(?:件|个)?\s*(?:包括|包含|含|连)[^，,。；;\s]{0,6}(?:结转|去年)")
 _ABOVE = re.compile(r"\s*(?:上面|以上|上述|前面|表里|表上)(?:这些|那些|的|列的)?(?:都|全)?(?:是|就是|一共|共|合计)")
@@ -179,6 +180,7 @@ class _Context:
     proposals_sentence: bool = False  # the sentence is about 建议提案 and not about applications
     earlier: dict[str, object] = field(default_factory=dict)  # row totals recorded before this message
     row_numbers: Mapping[int, str] = field(default_factory=dict)  # the clerk's own sheet: its row numbers → rows
+    one_of: tuple[str, int] | None = None  # "科研那1件 公开了": (that applicant, where it was said) of one application
     listed: list[Anchor] = field(default_factory=list)
     listed_cols: set[str] = field(default_factory=set)  # "科研机构、" of "科研机构、公益组织都没有申请"
     respectively: list[Anchor] = field(default_factory=list)  # items of "…分别是…", still to take a number
@@ -383,7 +385,8 @@ _ROW_MARK = re.compile(r"((?:不予公开|无法提供|不予处理|其他处理
 _DATE_OR_PAGE = re.compile(r"(?<![0-9])20[0-9]{2}[-/.][01]?[0-9][-/.][0-3]?[0-9](?![0-9])|(?<![0-9.])[0-9]{1,3}(?:\.[0-9]{1,3}){3}(?![0-9.])|"
                            r"(?<![0-9])20[0-9]{6}-[0-9]{2,6}(?![0-9])|第\s*[0-9]+\s*页(?:\s*[/／,，]?\s*共\s*[0-9]+\s*页)?|共\s*[0-9]+\s*页")
 _CLOCK = re.compile(r"(?<![0-9.:：])[0-2]?[0-9][:：][0-5][0-9](?:[:：][0-5][0-9])?(?![0-9])")
-_ASIDE_BEFORE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fa5])[（(][^（()）0-9０-９\n]{1,30}[)）](?=[ \u3000]*(?:发了|发布了|发布|更新了|推送了|一共|共)?[ \u3000]*[0-9０-９][0-9０-９,，.]*(?![0-9０-９]|[ \u3000]*年))"
+_ASIDE_BEFORE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fa5])[（(][^（()）0-9０-９\n]{1,30}[)）](?=[ \u3000]*(?:发了|发布了|发布|更新了|推送了|一共|共)?[ \u3000]*"
+                                  r"(?:[0-9０-９][0-9０-９,，.]*(?![0-9０-９]|[ \u3000]*年)|[零〇一二两三四五六七八九十百千万]{2,}[件条个篇场]))"
                                   # (not "1件涉及国家秘密（图斑） 1件涉及第三方": the next count tells its own)
                                   r"(?![ \u3000]*[0-9０-９]+[ \u3000]*(?:件|个)[ \u3000]*(?:涉及|是|属于|为|因为|要|申请|被))")
 
@@ -536,6 +539,8 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     text = to_halfwidth(message)  # same length: spans stay valid
     # "许可（户政 治安 出入境这些加一起）8,163": an aside with no number between an item and its
     # number says what the item covers; masked (same length) so the item keeps its number
+    # "> 2025年依申请情况：…": a forwarded message's quote marks are no part of its lines
+    text = _QUOTE_MARK.sub(lambda m: " " * len(m.group(0)), text)
     # "三（四）1 自然人一件", "表三 一 是六件": rows by the format's own numbering, said as the form reads
     text = _by_official_numbers(text)
     # "；企业—予以公开8 部分公开4": a dash after an applicant's name heads its results as a colon does
@@ -994,13 +999,17 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         ctx.col_focus, ctx.col_whole = head_col, False  # "【自然人】予以公开30 部分公开6 …": that applicant's line
         anchors = [a for a in anchors if a.start >= head.end()]
     if (counted := re.fullmatch(r"(?:.*?[\s，,])?([^\s，,0-9０-９]{1,8}?)(?:的)?\s*[0-9０-９]+\s*(?:件|个)", clause.strip())) and (
-            head_col := _column_named(counted.group(1))) and re.match(r"\s*[：:]", message[c0 + len(clause):]):
+            head_col := _column_named(counted.group(1))) and re.match(r"\s*(?:[（(][^）)\n]{0,12}[）)])?\s*[：:]", message[c0 + len(clause):]):
         # "企业29件：公开18 部分公开6 …  律所11件：公开5 …": that applicant's results follow its count,
         # which is named back (whether it is what came in, or that and last year's, the words don't say)
         ctx.col_focus, ctx.col_headed, ctx.col_whole, ctx.t3row = head_col, True, False, None
         if (count := re.search(r"[0-9０-９]+\s*(?:件|个)$", clause.strip())):
             at = clause.find(count.group(0))
-            out.unexplained.append((c0 + at, c0 + at + len(count.group(0)), message[c0:c0 + len(clause)].strip()))
+            said = parse_number(count.group(0).rstrip("件个 "))
+            if said is not None and said in (ctx.earlier.get(f"t3.new_received.{head_col}"), _applications(ctx, head_col)):
+                out.checked.append(message[c0:c0 + len(clause)].strip())  # ("自然人63件（含结转）：": 60 new and 3 carried over)
+            else:
+                out.unexplained.append((c0 + at, c0 + at + len(count.group(0)), message[c0:c0 + len(clause)].strip()))
         return
     if (named_col := _column_named(re.sub(r"的\s*$", "", clause.strip()))) and (
             after_head := re.match(r"\s*(?:[（(][^）)]*[）)])?\s*(?:[：:]|[—－]{1,2}(?=[\u4e00-\u9fa5]))", message[c0 + len(clause):])):
@@ -1200,6 +1209,14 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             # no other ("，无法提供4件" after it is the group's sum, not one more of this row)
             _update_context(ctx, anchors)
             return
+    if not numbers and ctx.one_of and (one_row := [a.key for a in anchors if a.kind == "t3row" and a.key not in _NOT_RESULTS] or (
+            ["granted"] if re.fullmatch(r"\s*(?:也|都)?(?:公开了|给了|给他了|予以公开了?)\s*[。.]?", clause) else [])) and len(one_row) == 1:
+        # "科研那1件 公开了": what became of that applicant's one application
+        col, at = ctx.one_of
+        ctx.one_of = None
+        out.stated.append(Stated(f"t3.{one_row[0]}.{col}", 1, message[at:c0 + len(clause)].strip(), at, c0 + len(clause)))
+        return
+    ctx.one_of = None if numbers else ctx.one_of
     if not numbers and ctx.col_focus and _REST_GOES_ON.match(clause) and (
             apps := _applications(ctx, ctx.col_focus)) is not None:
         # "个人的44件… 予以公开19件 … 其余的还没办完结转到明年": what is left of that applicant's goes on
@@ -1473,6 +1490,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             # "企业那6件：公开3 …", "律所4件 公开1 …": that applicant's applications said again, then theirs
             out.checked.append(quote)
             ctx.col_focus, ctx.col_whole = col.key, False
+            ctx.one_of = (col.key, c0) if n.value == 1 else None
             continue
         if ctx.col_focus and n.unit in ("件", "个") and (col := _col_before(clause, n)) and col.key != ctx.col_focus and not any(
                 a.kind in ("t3row", "t3group") for a in anchors) and re.fullmatch(r"\s*(?:件|个)?\s*", clause[max(n.end, n.unit_end):]):
