@@ -1005,8 +1005,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         ctx.col_focus, ctx.col_headed, ctx.col_whole, ctx.t3row = head_col, True, False, None
         if (count := re.search(r"[0-9０-９]+\s*(?:件|个)$", clause.strip())):
             at = clause.find(count.group(0))
-            said = parse_number(count.group(0).rstrip("件个 "))
-            if said is not None and said in (ctx.earlier.get(f"t3.new_received.{head_col}"), _applications(ctx, head_col)):
+            head_count = parse_number(count.group(0).rstrip("件个 "))
+            if head_count is not None and head_count in (ctx.earlier.get(f"t3.new_received.{head_col}"), _applications(ctx, head_col)):
                 out.checked.append(message[c0:c0 + len(clause)].strip())  # ("自然人63件（含结转）：": 60 new and 3 carried over)
             else:
                 out.unexplained.append((c0 + at, c0 + at + len(count.group(0)), message[c0:c0 + len(clause)].strip()))
@@ -1212,9 +1212,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     if not numbers and ctx.one_of and (one_row := [a.key for a in anchors if a.kind == "t3row" and a.key not in _NOT_RESULTS] or (
             ["granted"] if re.fullmatch(r"\s*(?:也|都)?(?:公开了|给了|给他了|予以公开了?)\s*[。.]?", clause) else [])) and len(one_row) == 1:
         # "科研那1件 公开了": what became of that applicant's one application
-        col, at = ctx.one_of
+        one_col, one_at = ctx.one_of
         ctx.one_of = None
-        out.stated.append(Stated(f"t3.{one_row[0]}.{col}", 1, message[at:c0 + len(clause)].strip(), at, c0 + len(clause)))
+        out.stated.append(Stated(f"t3.{one_row[0]}.{one_col}", 1, message[one_at:c0 + len(clause)].strip(), one_at, c0 + len(clause)))
         return
     ctx.one_of = None if numbers else ctx.one_of
     if not numbers and ctx.col_focus and _REST_GOES_ON.match(clause) and (
