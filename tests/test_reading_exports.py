@@ -1987,3 +1987,9 @@ def test_an_applicants_count_with_carry_over_in_brackets_and_its_one_application
     r = read_message("自然人32件（含结转）：公开20 部分公开8 不掌握4\n科研那1件 公开了", earlier=earlier)
     got = {op.field: op.value for op in r.ops}
     assert got["t3.granted.natural"] == "20" and got["t3.granted.research"] == "1" and not r.unexplained
+
+
+def test_a_list_marker_with_a_space_after_its_dot_is_no_count():
+    got = _values("1. 本年新收：1,927件（自然人1,179 / 企业595 / 律所153）\n2. 上年结转：77件（自然人44 / 企业33）")
+    assert got["t3.new_received.total"] == "1927" and got["t3.carried_over.total"] == "77"
+    assert "1" not in {str(v) for f, v in got.items() if f.endswith(".total")}

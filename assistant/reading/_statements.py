@@ -84,7 +84,7 @@ _FILLER = r"[＃\s。；;！!，,、]|是|都|全|均|为|属于|一家|一位|�
 _FEE_CHARGED = re.compile(r"(?<![没未不无])(?<!没有)(?<!并未)(?:收取了|已收取|共收取|收了|收过|有收取|收取信息处理费)(?!的?情况)")
 _FEE_VERBS = ("收了", "收费", "收取", "收过费", "收到")
 # "1.属于国家秘密", "3、重复申请": a list marker at a clause's opening, not a count
-_LIST_MARK = re.compile(r"[.．、](?=[\u4e00-\u9fa5“（(])")
+_LIST_MARK = re.compile(r"[.．、](?=[ \u3000]?[\u4e00-\u9fa5“（(])")
 # "第2项": an ordinal, not a count
 _ORDINAL = re.compile(r"第\s*$")
 # "15件里个人13件": the number restates a row just given, and what follows breaks it down
