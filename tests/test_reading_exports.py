@@ -1993,3 +1993,10 @@ def test_a_list_marker_with_a_space_after_its_dot_is_no_count():
     got = _values("1. 本年新收：1,927件（自然人1,179 / 企业595 / 律所153）\n2. 上年结转：77件（自然人44 / 企业33）")
     assert got["t3.new_received.total"] == "1927" and got["t3.carried_over.total"] == "77"
     assert "1" not in {str(v) for f, v in got.items() if f.endswith(".total")}
+
+
+def test_the_formats_numbering_in_arabic_digits_and_other_under_its_group():
+    r = read_message("（6）其他处理 合计20，其中：逾期不补正15（自然人10 / 企业5）；其他5（自然人5）\n（7）总计 300（自然人250 / 企业50）")
+    got = {op.field: op.value for op in r.ops}
+    assert got["t3.other_handling.other.natural"] == "5" and got["t3.total.total"] == "300"
+    assert got["t3.total.commercial"] == "50" and not [u for u in r.unexplained if u.strip() in ("6", "7")]

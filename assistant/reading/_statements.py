@@ -89,6 +89,7 @@ _LIST_MARK = re.compile(r"[.．、](?=[ \u3000]?[\u4e00-\u9fa5“（(])")
 _ORDINAL = re.compile(r"第\s*$")
 # "15件里个人13件": the number restates a row just given, and what follows breaks it down
 _REST_GOES_ON = re.compile(r"\s*(?:其余|剩下|剩余)(?:的)?[^0-9０-９，,。；;]{0,8}(?:结转|没办完|转到明年|转明年|还在办|没答复)")
+_ARABIC_NUMBERING = re.compile(r"([（(])([1-7])([)）])(?=[ \u3000]*(?:予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|总计))")
 _QUOTE_MARK = re.compile(r"^[ \t\u3000]*[>＞]+[ \t\u3000]?", re.MULTILINE)
 _DASH_HEAD = re.compile(r"((?:^|(?<=[；;。\n：:]))\s*(?P<col>[\u4e00-\u9fa5]{1,8}))(?P<dash>[—－]{1,2}|-{1,2})(?=[\u4e00-\u9fa5])", re.MULTILINE)
 _WITH_CARRIED = re.compile(r"\s*(?:件|个)?\s*(?:包括|包含|含|连)[^，,。；;\s]{0,6}(?:结转|去年)")
@@ -541,6 +542,8 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     # number says what the item covers; masked (same length) so the item keeps its number
     # "> 2025年依申请情况：…": a forwarded message's quote marks are no part of its lines
     text = _QUOTE_MARK.sub(lambda m: " " * len(m.group(0)), text)
+    # "（4）无法提供 合计411", "（7）总计 1,914": the format's numbering in Arabic digits, as in Chinese
+    text = _ARABIC_NUMBERING.sub(lambda m: m.group(1) + "一二三四五六七"[int(m.group(2)) - 1] + m.group(3), text)
     # "三（四）1 自然人一件", "表三 一 是六件": rows by the format's own numbering, said as the form reads
     text = _by_official_numbers(text)
     # "；企业—予以公开8 部分公开4": a dash after an applicant's name heads its results as a colon does
@@ -1590,6 +1593,11 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         if target is None and (ctx.results or ctx.col_focus) and not anchors and _PARTIAL_BARE.search(clause[:n.start]):
             target = f"t3.partial.{ctx.col_focus or 'total'}"  # "公开6 部分3": in a list of results
             ctx.t3row = "partial"
+        if target is None and re.fullmatch(r"\s*其他(?:情形)?\s*", clause[:n.start]) and all(
+                a.key == "other" for a in anchors) and re.search(
+                r"其他处理[^。\n]*$", message[max(0, c0 - 80):c0]):
+            target = "t3.other_handling.other.total"  # "（6）其他处理 合计54，其中：逾期不补正41…；其他13": its row 3.其他
+            ctx.t3row = "other_handling.other"
         if target is None and ctx.fee_sentence and c0 + n.start > ctx.fee_from and n.unit in ("元", "块钱") and not any(
                 a.kind in ("fact", "t2row", "t3row", "t4block") for a in anchors):
             target = "fee_amount"  # "信息处理费今年收了7件，共4,350元": the fee's amount, in the fee's sentence
