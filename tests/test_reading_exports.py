@@ -2000,3 +2000,13 @@ def test_the_formats_numbering_in_arabic_digits_and_other_under_its_group():
     got = {op.field: op.value for op in r.ops}
     assert got["t3.other_handling.other.natural"] == "5" and got["t3.total.total"] == "300"
     assert got["t3.total.commercial"] == "50" and not [u for u in r.unexplained if u.strip() in ("6", "7")]
+
+
+def test_an_applicants_line_whose_results_add_up_tells_the_rest_of_its_column():
+    r = read_message("企业的：新收3、公开2、不掌握1\n律所的：新收2、部分公开1")
+    zeros = {op.field for op in r.computed if op.value == "0"}
+    assert "t3.carried_over.commercial" in zeros and "t3.carried_forward.commercial" in zeros
+    assert "t3.partial.commercial" in zeros and "t3.granted.commercial" not in zeros
+    assert not [f for f in zeros if f.endswith(".legal_service")]  # (1 of 2 told: the rest is not known)
+    known = {"t3.carried_over.commercial"}
+    assert "t3.carried_over.commercial" not in {op.field for op in read_message("企业的：新收3、公开2、不掌握1", known=known).computed}

@@ -424,6 +424,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     _identity(message, skip, topic, out, known)
 
     known = known | targets | {op.field for op in table_ops} | {x.target for x in reading.computed}
+    out.computed += _line_complete(message, reading, known)
     channels = [a for a in vocabulary().anchors(message) if a.kind == "fact" and a.key == "new_media_posts"]
     for z in reading.zeros:
         if not z.blanket:
@@ -767,6 +768,31 @@ def sheet_row_numbers(message: str) -> dict[int, str]:
     for op in ops:
         if op.field.startswith("t3.") and (m := re.match(r"\s*([0-9]{1,2})\t", op.quote.split("\n")[-1])):
             out[int(m.group(1))] = op.field.removeprefix("t3.").rsplit(".", 1)[0]
+    return out
+
+
+def _line_complete(message: str, reading: Reading, known: set[str]) -> list[PatchOp]:
+    """"企业的：新收2、公开1、不掌握1": one applicant's line whose results add up to what it sent (and what
+    came over from last year, if said) tells all of that column — its other cells are 0 (the reader's
+    own inference: computed, and only where nothing is known)."""
+    out: list[PatchOp] = []
+    for col in T3_APPLICANT_COLUMNS:
+        mine = [x for x in reading.stated if x.target.startswith("t3.") and x.target.endswith(f".{col}")]
+        if not mine:
+            continue
+        line_at = message.rfind("\n", 0, mine[0].start) + 1
+        line_end = message.find("\n", mine[0].start)
+        line_end = len(message) if line_end < 0 else line_end
+        if any(not line_at <= x.start < line_end for x in mine):
+            continue
+        came = sum(int(x.value) for x in mine if x.target.split(".")[1] in ("new_received", "carried_over"))
+        went = sum(int(x.value) for x in mine if x.target.split(".")[1] not in ("new_received", "carried_over", "total"))
+        if not any(x.target.startswith("t3.new_received.") for x in mine) or came != went or came == 0:
+            continue
+        said = {x.target for x in mine}
+        quote = message[line_at:line_end].strip()
+        out += [PatchOp(field=f"{r.address}.{col}", value="0", quote=quote) for r in T3_ROWS
+                if f"{r.address}.{col}" not in said and f"{r.address}.{col}" not in known and r.address != "t3.total"]
     return out
 
 
