@@ -4,7 +4,7 @@ none, proposals said to be all completed, and a blanket zero pointing at the tab
 from __future__ import annotations
 
 from assistant.drafting.grounding import check_patch
-from assistant.reading import parse_pasted_tables, read_message
+from assistant.reading import guide_answer, parse_pasted_tables, read_message
 from assistant.reading._tables import group_total_lines
 from schemas.patches import Patch, PatchOp
 from tests.dialogue_support import offline_service, talk
@@ -2010,3 +2010,20 @@ def test_an_applicants_line_whose_results_add_up_tells_the_rest_of_its_column():
     assert not [f for f in zeros if f.endswith(".legal_service")]  # (1 of 2 told: the rest is not known)
     known = {"t3.carried_over.commercial"}
     assert "t3.carried_over.commercial" not in {op.field for op in read_message("企业的：新收3、公开2、不掌握1", known=known).computed}
+
+
+def test_from_a_clerks_trial_in_the_terminal():
+    # an Excel copy whose empty top-left cell was lost with the line's leading tab
+    ops, _ = parse_pasted_tables("自然人\t企业\t律所\t合计\n新收\t19\t2\t2\t23\n去年结转\t1\t\t\t1\n公开\t9\t1\t1\t11")
+    got = {op.field: op.value for op in ops}
+    assert got["t3.new_received.legal_service"] == 2 and got["t3.granted.total"] == 11
+    # the clerk's own sum and a question about the ones said before record nothing
+    r = read_message("结转到明年的那2件要不要算进（七）总计里？我自己算个人的是9+3+1+4+2=19件办完了")
+    assert not r.ops and "（七）总计只算本年度已经办结的申请" in guide_answer(r.questions[0])
+    assert {op.field: op.value for op in read_message("还有2件结转到明年了也是个人的").ops}["t3.carried_forward.natural"] == "2"
+
+
+def test_drafting_asked_for_with_a_word_after_it():
+    from assistant.dialogue._intents import parse_intent
+    assert parse_intent("先生成初稿吧 数我回头再对").kind == "draft"
+    assert parse_intent("先生成初稿 网站是12条").kind != "draft"

@@ -33,6 +33,9 @@ _IMPORT = re.compile(r"^(?:请)?(?:导入|上传|读取|载入)(?:一下)?(?:上
                      r"(?:工作)?(?:年度)?(?:报告|年报)[:：\s]*(?P<path>\S.*?)\s*$")
 _DRAFT = re.compile(r"^(?:请|开始|帮我)?(?:生成|起草|撰写|写)(?:一下)?(?:报告)?(?:的)?(?:全部|所有)?(?:初稿|草稿|正文|叙述部分|全文)?(?:吧)?"
                     + _END + "$")
+# "先生成初稿吧 数我回头再对": drafting asked for first, with a word of what comes after (no figure)
+_DRAFT_FIRST = re.compile(r"^(?:先|那就|那|好的?|行)?[，,\s]*(?:请|帮我)?(?:生成|起草)(?:一下)?(?:初稿|草稿|正文)(?:吧|了)?"
+                          r"(?:[，,。\s]+[^0-9０-９]{0,24})?$")
 _PREVIEW = re.compile(r"^(?:请|让我|给我|我)?(?:看看|看一下|看一看|看下|瞧瞧|显示|预览|查看)(?:一下)?(?:现在的|目前的)?"
                       r"(?:初稿|草稿|报告|全文|预览|效果)?(?:吧|呢)?" + _END + "$")
 _CORRECTION = re.compile(r"^(?:(?:哦|噢|啊|呃|诶|哎)?(?:等下|等一下)?[，,\s]*)?(?:不对不对|不对|不是的?|错了|刚才说错了|说错了|"
@@ -69,7 +72,7 @@ def parse_intent(message: str) -> Intent:
             return Intent("skip", m.group("what"))
         if m := _SKIP_NAMED.match(s):
             return Intent("skip", m.group("what"))
-        if _DRAFT.match(s):
+        if _DRAFT.match(s) or _DRAFT_FIRST.match(s):
             return Intent("draft")
         if _PREVIEW.match(s):
             return Intent("preview")

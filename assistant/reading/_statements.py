@@ -27,7 +27,7 @@ __all__ = ["Reading", "Stated", "Zero", "read_statements"]
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
 # clause breaks: commas (not a thousands separator), 、, brackets; a bracket's content is a clause
 # a run of spaces between words (not around a number) is a comma of voice input: "个人37件 企业3件"
-_CLAUSE = re.compile(r"[ \u3000\t]*(?=[①-⑳])|(?<=公开|掌握|处理|制作)(?=[一两二三四五六七八九十0-9０-９]{1,2}件(?:公开|予以公开|不掌握|部分公开|不予公开|另行制作|结转|信访|重复))|(?<=[\u4e00-\u9fa5%％A-Za-z])[ \u3000\t]+(?=[\u4e00-\u9fa5])"
+_CLAUSE = re.compile(r"[ \u3000\t]*(?=[①-⑳])|(?<=[了的])(?=(?:也|都|全)是(?:个人|自然人|群众|企业|公司|律所|律师))|(?<=公开|掌握|处理|制作)(?=[一两二三四五六七八九十0-9０-９]{1,2}件(?:公开|予以公开|不掌握|部分公开|不予公开|另行制作|结转|信访|重复))|(?<=[\u4e00-\u9fa5%％A-Za-z])[ \u3000\t]+(?=[\u4e00-\u9fa5])"
                      r"|(?<=[0-9０-９])[ \u3000\t]+(?=[\u4e00-\u9fa5])(?:(?=" + "|".join(NOT_A_UNIT) + r")|(?![件条个篇场次项期元万千百家位名人份起宗例部]))"
                      r"|[，,、（()）:：…](?![0-9０-９]{3}(?![0-9０-９]))|(?<![0-9０-９])[，,]")
 _COUNT_UNITS = ("", "件", "个", "项", "宗", "起", "例", "份", "部")
@@ -46,6 +46,8 @@ _INTRODUCED = re.compile(r"(?:局|委员会|委|办公室|办公厅|办|政府|�
 _NOT_OWN = re.compile(r"(?:没有|没|无)(?:自己的|单独的|独立的|专门的|本单位的|自建的|自己|单独|独立)")
 _WAS_WRONG = re.compile(r"\s*[…\.。—－\-]*\s*(?:的)?(?:我|是我)?(?:不对|是错的|错了|有误|写错|说错|抄错|填错|打错|看错|弄错|报错|哦不|不不)")
 # "1062是我把上年结转的16件也加进去了": how a wrong number came about — the old value, to be replaced
+# "不掌握个人5件是上半年的吧": a half-year's figure, to be replaced by the whole year's
+_PART_OF_YEAR = re.compile(r"\s*(?:件|条|个)?\s*(?:是|只是|应该是)(?:上半年|下半年|前三季度|一季度|前半年|半年|上个月)(?:的)?")
 _MIXED_IN = re.compile(r"\s*(?:件|条)?\s*是(?:我|因为)?(?:把|将)[^，,。；;]{0,16}(?:也|都)?(?:加进去|算进去|加上|算上|加在一起|加一起|算在一起)")
 # "六百多条……准确是623条": the exact number follows an approximate one
 _EXACT_NEXT = re.compile(r"[…\.。，,\s]*(?:准确|确切|具体|精确|实际)(?:的|地)?(?:数|数字|说)?(?:是|为)")
@@ -89,6 +91,7 @@ _LIST_MARK = re.compile(r"[.．、](?=[ \u3000]?[\u4e00-\u9fa5“（(])")
 _ORDINAL = re.compile(r"第\s*$")
 # "15件里个人13件": the number restates a row just given, and what follows breaks it down
 _REST_GOES_ON = re.compile(r"\s*(?:其余|剩下|剩余)(?:的)?[^0-9０-９，,。；;]{0,8}(?:结转|没办完|转到明年|转明年|还在办|没答复)")
+_ARITHMETIC = re.compile(r"[0-9０-９]+(?:\s*[+＋]\s*[0-9０-９]+)+\s*[=＝]\s*[0-9０-９]+")
 _ARABIC_NUMBERING = re.compile(r"([（(])([1-7])([)）])(?=[ \u3000]*(?:予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|总计))")
 _QUOTE_MARK = re.compile(r"^[ \t\u3000]*[>＞]+[ \t\u3000]?", re.MULTILINE)
 _DASH_HEAD = re.compile(r"((?:^|(?<=[；;。\n：:]))\s*(?P<col>[\u4e00-\u9fa5]{1,8}))(?P<dash>[—－]{1,2}|-{1,2})(?=[\u4e00-\u9fa5])", re.MULTILINE)
@@ -538,6 +541,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     zero_words = voc.words["zero"]
     all_zero = voc.words["all_zero"]
     text = to_halfwidth(message)  # same length: spans stay valid
+    out_sums: list[str] = []
     # "许可（户政 治安 出入境这些加一起）8,163": an aside with no number between an item and its
     # number says what the item covers; masked (same length) so the item keeps its number
     # "> 2025年依申请情况：…": a forwarded message's quote marks are no part of its lines
@@ -549,18 +553,22 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     # "；企业—予以公开8 部分公开4": a dash after an applicant's name heads its results as a colon does
     text = _DASH_HEAD.sub(lambda m: m.group(1) + ("：" + " " * (len(m.group("dash")) - 1) if _column_named(m.group("col"))
                                                   else m.group("dash")), text)
-    text = _ASIDE_BEFORE_NUMBER.sub(lambda m: "＿" * len(m.group(0)), text)
-    text = _CLOCK.sub(lambda m: "＿" * len(m.group(0)), text)  # "1月8日 16:02": a chat message's time
-    # "2025-01-01 至 2025-12-31", "第1页/共1页": dates and pages of an export, no figures
-    text = _DATE_OR_PAGE.sub(lambda m: "＿" * len(m.group(0)), text)
     # "(三)4 第三方权益": the row's number under its group, as the table numbers it
     text = _SUB_ROW_NUMBER.sub(lambda m: m.group(1) + "＿" * len(m.group(2)), text)
+    text = _ASIDE_BEFORE_NUMBER.sub(lambda m: "＿" * len(m.group(0)), text)
+    text = _CLOCK.sub(lambda m: "＿" * len(m.group(0)), text)  # "1月8日 16:02": a chat message's time
+    for m in _ARITHMETIC.finditer(text):  # "我自己算个人的是9+3+1+4+2=19": the clerk's own sum, no figure to record
+        out_sums.append(message[m.start():m.end()])
+    text = _ARITHMETIC.sub(lambda m: "＿" * len(m.group(0)), text)
+    # "2025-01-01 至 2025-12-31", "第1页/共1页": dates and pages of an export, no figures
+    text = _DATE_OR_PAGE.sub(lambda m: "＿" * len(m.group(0)), text)
     # "不予公开 4.保护第三方合法权益 2件": a sub-row's number before its name, not its count
     text = _ROW_MARK.sub(lambda m: m.group(1) + "＿" * len(m.group(2)), text)
     # "（七）总计自然人改成2,042": the row's number and name, kept in one clause
     text = _ROW_SEVEN.sub(lambda m: "＿" * (len(m.group(0)) - 3) + "总计行", text)
     skip = skip or []
     out = Reading()
+    out.checked += out_sums
     for m in _WHY_CHANGED.finditer(text):
         # "部分3改成4（有一件遮了身份证号，我当成全公开了）": why the number changed, no count of its own
         was = re.search(r"(?:上|原来|原先|之前|以前|本来)(?:写的|填的|打的)?(?:是|为|写的是)", m.group(2))
@@ -1428,7 +1436,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             out.checked.append(quote)
             replaced += 1
             continue
-        if _NOT_IS.search(clause[:n.start]) or _WAS_WRONG.match(after) or _MIXED_IN.match(after) or _OLD_VALUE.search(clause[:n.start]) or (
+        if _NOT_IS.search(clause[:n.start]) or _WAS_WRONG.match(after) or _MIXED_IN.match(after) or _PART_OF_YEAR.match(after) or _OLD_VALUE.search(clause[:n.start]) or (
                 _THEN_NEW.match(after)) or (
                 not after.strip(" 。；;，,") and _WAS_WRONG.match(re.sub(r"^[，,\s]+", "", following))) or (
                 (n.approx or (not after.strip(" 。；;，,") and n.value >= 1000)) and _EXACT_NEXT.match(following)):
@@ -1500,6 +1508,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             # "…；其他2件 一件公开一件不掌握": the next applicant of a list of results, with its count
             ctx.col_focus, ctx.col_whole = col.key, False
             out.unexplained.append((c0 + n.start, c0 + n.end, quote))  # (what the count is, the words don't say)
+            continue
+        if _REFERENCE.search(clause[:n.start]) and is_question(sentence):
+            out.checked.append(quote)  # "结转到明年的那2件要不要算进（七）总计里？": the ones said before, asked about
             continue
         if _ABOVE.match(clause) and n.value > 1 and any(
                 str(ctx.earlier.get(f"t3.{a.key}.total")) == str(n.value) for a in anchors if a.kind == "t3row"):

@@ -780,6 +780,7 @@ def _clerks_extra_columns(message: str) -> tuple[str, dict[str, str]]:
 
 def parse_pasted_tables(message: str) -> tuple[list[PatchOp], list[str]]:
     """(ops, lines used): cell ops from every recognised table line of ``message``."""
+    message = _header_over_the_numbers(message)
     unfolded, blocks = _label_per_line(message)
     if blocks:  # (every line of a block the phone page put one to a line is the table's)
         ops, used = parse_pasted_tables(unfolded)
@@ -988,3 +989,24 @@ def _label_per_line(message: str) -> tuple[str, dict[str, str]]:
     header = "\t".join(["项目", *(L.T3_COLUMN_LABELS.get(c, "总计") for c in columns)])
     blocks = {line: "\n".join(lines) for line, (_, _, lines) in zip([x for x in out_lines if "\t" in x], rows)}
     return "\n".join([header, *out_lines]), blocks
+
+
+def _header_over_the_numbers(message: str) -> str:
+    """An Excel copy whose top-left cell is empty arrives with its header's first tab lost
+    ("自然人	企业	律所	合计" over "新收	19	2	2	23"): the header stands over the numbers, so it gets
+    its empty label cell back."""
+    lines = message.split("\n")
+    for i in range(len(lines) - 1):
+        head = lines[i].split("\t")
+        below = lines[i + 1].split("\t")
+        if (len(head) >= 2 and len(below) == len(head) + 1 and not re.search(r"[0-9０-９]", lines[i])
+                and all(c.strip() in _COLUMN_NAMES or _T3_HEADS.get(c.strip()) or _column_word(c.strip()) for c in head)
+                and below[0].strip() and not _ONE_NUMBER.fullmatch(below[0])):
+            lines[i] = "\t" + lines[i]
+            return "\n".join(lines)
+    return message
+
+
+def _column_word(text: str) -> bool:
+    return any(a.kind == "t3col" and a.start == 0 and a.end == len(text) for a in vocabulary().anchors(text)) or text in (
+        "合计", "总计", "小计", "其他")
