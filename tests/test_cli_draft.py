@@ -86,3 +86,20 @@ def test_the_readme_one_person_walk_creates_every_user_it_names(tmp_path, monkey
     monkeypatch.setattr("sys.stdin", io.StringIO("退出\n"))
     assert main(["chat", "--user", user]) == 0
     assert not re.search(r"不存在或已停用", capsys.readouterr().out)
+
+
+def test_submitting_a_draft_with_errors_says_so(tmp_path, monkeypatch, capsys):
+    url = f"sqlite:///{tmp_path / 'd.sqlite3'}"
+    monkeypatch.setenv("REPORT_DATABASE_URL", url)
+    monkeypatch.setenv("REPORT_DATA_DIR", str(tmp_path / "data"))
+    store = Store(url)
+    app = AppService(store, AuthStore(store.engine), OfflineModel(), local_user=True)
+    d = app.new_draft("zhang").id
+    for m in SAMPLE_DIALOGUE[:3]:
+        app.send("zhang", d, m)
+    errors = sum(f.severity == "error" for f in app.snapshot("zhang", d).findings)
+    store.close()
+    assert main(["draft", "submit", str(d), "--user", "zhang"]) == 0
+    out = capsys.readouterr().out
+    assert "待审核" in out
+    assert (f"还有 {errors} 个错误" in out) if errors else ("错误" not in out)

@@ -2027,3 +2027,12 @@ def test_drafting_asked_for_with_a_word_after_it():
     from assistant.dialogue._intents import parse_intent
     assert parse_intent("先生成初稿吧 数我回头再对").kind == "draft"
     assert parse_intent("先生成初稿 网站是12条").kind != "draft"
+
+
+def test_drafting_while_sums_do_not_hold_says_the_text_will_not_hold_either(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["平山县文旅局2025年年报", "依申请今年新收5件 都是个人的 去年没有结转", "予以公开3件 不掌握3件 都是个人的 没有结转到明年的"])
+    assert service.plan(draft).clashes
+    reply = talk(service, draft, ["生成初稿"])[-1].text
+    assert "注意：表格中还有" in reply and "校验一下" in reply

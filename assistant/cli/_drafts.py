@@ -126,8 +126,12 @@ def cmd_draft_import(args: argparse.Namespace) -> int:
 def cmd_draft_move(args: argparse.Namespace) -> int:
     with _app() as app:
         t = app.move(_who(args, app), args.draft, args.move, args.reason or "")
+        errors = sum(f.severity == "error" for f in app.snapshot(_who(args, app), args.draft).findings) if (
+            args.move == "submit") else 0
     print(f"报告 {args.draft}：{STATE_LABELS.get(t.from_status, t.from_status)} → "
           f"{STATE_LABELS.get(t.to_status, t.to_status)}。")
+    if errors:  # (as the web page says before submitting: the reviewer cannot approve it until they are fixed)
+        print(f"注意：报告还有 {errors} 个错误（report-assistant draft show {args.draft} 查看），改正前审核人员无法审核通过。")
     return EXIT_OK
 
 

@@ -197,6 +197,10 @@ def draft(st: State, model: Model, parts: Iterable[str] | None, locked: Mapping[
                      + ("等" if len(missing) > 6 else "") + "。")
     if flagged:
         lines += ["需要核实的地方：", *flagged]
+    if p.clashes:
+        # (the text is drafted from the figures as they stand: a sum that does not hold shows in it too)
+        lines.append(f"注意：表格中还有{len(p.clashes)}处数字对不上，正文里的相关数字也会跟着对不上；"
+                     "请先更正（说“校验一下”查看是哪几处），再说“生成初稿”重新起草。")
     if p.complete:
         # the next step after drafting is reading it, not drafting again
         lines.append("下一步：核对全文（网页上看右侧“报告预览”，这里也可以说“看看初稿”），无误后提交审核。")
