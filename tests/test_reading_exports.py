@@ -2027,6 +2027,7 @@ def test_drafting_asked_for_with_a_word_after_it():
     from assistant.dialogue._intents import parse_intent
     assert parse_intent("先生成初稿吧 数我回头再对").kind == "draft"
     assert parse_intent("先生成初稿 网站是12条").kind != "draft"
+    assert parse_intent("刚才说对不上 到底是哪个数不对啊？") == parse_intent("校验一下")  # (which sums do not hold)
 
 
 def test_drafting_while_sums_do_not_hold_says_the_text_will_not_hold_either(db):
