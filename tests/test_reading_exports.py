@@ -2037,3 +2037,12 @@ def test_drafting_while_sums_do_not_hold_says_the_text_will_not_hold_either(db):
     assert service.plan(draft).clashes
     reply = talk(service, draft, ["生成初稿"])[-1].text
     assert "注意：表格中还有" in reply and "校验一下" in reply
+
+
+def test_applicants_as_shares_of_this_years_count():
+    r = read_message("今年新收200件，按申请人分 自然人占90% 商业企业6% 法律服务机构2.5% 其他1.5%（就是3件 都是村委会）")
+    got = {op.field: op.value for op in r.computed}
+    assert got == {"t3.new_received.natural": "180", "t3.new_received.commercial": "12",
+                   "t3.new_received.legal_service": "5", "t3.new_received.other": "3"}
+    assert not r.unexplained and not [op for op in r.ops if op.field == "t3.new_received.other"]
+    assert not read_message("今年新收7件 自然人占90% 企业占10%").computed  # (not whole numbers: asked, not guessed)

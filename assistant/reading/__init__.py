@@ -292,7 +292,9 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
 
     # the question asked was what became of the applications already told
     results = topic == "t3" and any(str(k).startswith("t3.new_received.") for k in (earlier or {}))
-    reading = read_statements(message, skip, earlier, report_year, results, row_numbers)
+    shares = _shares_of_new(message)  # "今年新收400件 … 自然人占87.5% 商业企业7.5% …": each applicant's count
+    reading = read_statements(message, skip, {**(earlier or {}), **{x.target: x.value for x in shares}}, report_year,
+                              results, row_numbers)
     if cases and (head := _GROUP_HEAD.search(message[:cases[0].start])) and not _LIST_OF_THIS_YEARS.search(
             message[:cases[0].start]) and parse_number(head.group(1)) == sum(c.count for c in cases) and not any(
             a.kind == "t3row" and a.key in ("new_received", "carried_over") for a in vocabulary().anchors(head.group(0))):
@@ -375,6 +377,19 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
         # other counts, which "one more" cannot be added to safely: named back, not dropped
         reading.unexplained.append((beside.start, beside.end, message[beside.start:beside.end].strip()))
     reading.computed += counted
+    if shares:
+        # (the shares say each applicant's count: "其他1.25%（就是5件 都是村委会…）" is 5 of them, not all 400)
+        of = {x.target: x.value for x in shares}
+        reading.stated = [x for x in reading.stated if x.target not in of or x.value == of[x.target]]
+        stated_now = {x.target for x in reading.stated}
+        reading.computed += [x for x in shares if x.target not in stated_now]
+        values = {int(x.value) for x in shares}
+        for u in list(reading.unexplained):
+            numbers = find_numbers(u[2])
+            if (re.search(r"[%％]", u[2]) and any(u[2] in x.quote or x.quote in u[2] for x in shares)) or (
+                    len(numbers) == 1 and int(numbers[0].value) in values and re.search(r"就是|也就是|即", u[2])):
+                reading.unexplained.remove(u)
+                reading.checked.append(u[2])
     _against_last_year(message, reading, earlier or {})
     _said_again(reading)
     _listed_with_all(message, reading)
@@ -768,6 +783,39 @@ def sheet_row_numbers(message: str) -> dict[int, str]:
     for op in ops:
         if op.field.startswith("t3.") and (m := re.match(r"\s*([0-9]{1,2})\t", op.quote.split("\n")[-1])):
             out[int(m.group(1))] = op.field.removeprefix("t3.").rsplit(".", 1)[0]
+    return out
+
+
+_NEW_TOTAL = re.compile(r"(?:新收|收到|共收到|一共收到|受理)(?:了)?\s*([0-9０-９][0-9０-９,，]*)\s*件")
+_SHARE = re.compile(r"(?:占|是|为)?\s*([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*[%％]")
+
+
+def _shares_of_new(message: str) -> list[Stated]:
+    """"今年新收400件，按申请人分 自然人占87.5% 商业企业7.5% 法律服务机构3.75% 其他1.25%": each applicant's
+    share of this year's count, as counts — only when every share gives a whole number and they add up to it."""
+    out: list[Stated] = []
+    for start, end in _sentence_spans(message):
+        sentence = message[start:end]
+        total = _NEW_TOTAL.search(sentence)
+        if total is None or (n := parse_number(total.group(1))) is None:
+            continue
+        found: list[Stated] = []
+        for m in _SHARE.finditer(sentence, total.end()):
+            head = sentence[max(total.end(), m.start() - 10):m.start()]
+            words = [a for a in vocabulary().anchors(head) if a.kind in ("t3col", "t4col") and a.end == len(head.rstrip("占是为 "))]
+            col = words[-1].key if words and (words[-1].kind == "t3col" or words[-1].key == "other") else None
+            share = parse_number(m.group(1))
+            if col is None or share is None:
+                found = []
+                break
+            value = n * share / 100
+            if value != value.to_integral_value():
+                found = []
+                break
+            found.append(Stated(f"t3.new_received.{col}", int(value), sentence[max(total.end(), m.start() - 10):m.end()].strip(" ，,"),
+                                start + m.start(), start + m.end()))
+        if len(found) >= 2 and sum(int(x.value) for x in found) == n:
+            out += found
     return out
 
 

@@ -93,6 +93,8 @@ _ORDINAL = re.compile(r"第\s*$")
 _REST_GOES_ON = re.compile(r"\s*(?:其余|剩下|剩余)(?:的)?[^0-9０-９，,。；;]{0,8}(?:结转|没办完|转到明年|转明年|还在办|没答复)")
 _ARITHMETIC = re.compile(r"[0-9０-９]+(?:\s*[+＋]\s*[0-9０-９]+)+\s*[=＝]\s*[0-9０-９]+")
 _ARABIC_NUMBERING = re.compile(r"([（(])([1-7])([)）])(?=[ \u3000]*(?:予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|总计))")
+# "…其他3。办结合计398件 结转下年14件": a sentence of the whole table's figures, after one applicant's
+_FOR_EVERYONE = re.compile(r"\s*(?:办结|办理|全部|一共|总共)?(?:合计|总计|共计|共)")
 _QUOTE_MARK = re.compile(r"^[ \t\u3000]*[>＞]+[ \t\u3000]?", re.MULTILINE)
 _DASH_HEAD = re.compile(r"((?:^|(?<=[；;。\n：:]))\s*(?P<col>[\u4e00-\u9fa5]{1,8}))(?P<dash>[—－]{1,2}|-{1,2})(?=[\u4e00-\u9fa5])", re.MULTILINE)
 _WITH_CARRIED = re.compile(r"\s*(?:件|个)?\s*(?:包括|包含|含|连)[^，,。；;\s]{0,6}(?:结转|去年)")
@@ -226,7 +228,7 @@ def _column_named(text: str) -> str | None:
 def _col_before(clause: str, n: NumberMention) -> Anchor | None:
     """"企业那1件": the applicant named right before the demonstrative."""
     head = re.sub(r"(?:的|那|这|该|此)+\s*$", "", clause[:n.start])
-    if re.fullmatch(r"\s*其他(?:组织|申请人)?", clause[:n.start]):  # ("其他2件 一件公开一件不掌握": the column 其他 at a clause's start)
+    if re.fullmatch(r"\s*其他(?:组织|申请人)?(?:的|那|这)*\s*", clause[:n.start]):  # ("其他2件 一件公开一件不掌握": the column 其他 at a clause's start)
         return Anchor("t3col", "other", head.find("其他"), len(head))
     return next((a for a in vocabulary().anchors(head) if a.kind == "t3col" and a.end == len(head)), None)
 
@@ -640,7 +642,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
                 dated_until = len(text) if end < 0 else end
             continue
         line_head = _LINE_HEAD_COLUMN.match(text, text.rfind("\n", 0, s0) + 1)
-        focus = (ctx.col_focus, ctx.col_whole) if ctx is not None and ctx.col_focus and (re.search(
+        focus = (ctx.col_focus, ctx.col_whole) if ctx is not None and ctx.col_focus and not _FOR_EVERYONE.match(sentence) and (re.search(
             r"[；;]\s*$", text[:s0]) or goes_on or (line_head is not None and _column_named(line_head.group(1)) == ctx.col_focus)
             or (ctx.col_headed and "\n" not in text[ctx.sentence_at:s0])) else None
         headed = focus is not None and ctx is not None and ctx.col_headed
