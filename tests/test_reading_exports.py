@@ -2046,3 +2046,13 @@ def test_applicants_as_shares_of_this_years_count():
                    "t3.new_received.legal_service": "5", "t3.new_received.other": "3"}
     assert not r.unexplained and not [op for op in r.ops if op.field == "t3.new_received.other"]
     assert not read_message("今年新收7件 自然人占90% 企业占10%").computed  # (not whole numbers: asked, not guessed)
+
+
+def test_a_case_moved_between_rows_by_what_is_left():
+    earlier = {"t3.unable.not_held.natural": 1, "t3.unable.not_held.commercial": 1, "t3.unable.not_held.total": 2,
+               "t3.granted.natural": 4, "t3.granted.total": 4}
+    r = read_message("等下 予以公开自然人应该是五件 多出来的那件就是不掌握里自然人那件 我看错了 所以不掌握就只剩企业那一件",
+                     earlier=earlier)
+    got = {op.field: op.value for op in [*r.ops, *r.computed]}
+    assert got["t3.granted.natural"] == "5" and got["t3.unable.not_held.commercial"] == "1"
+    assert got["t3.unable.not_held.total"] == "1" and got["t3.unable.not_held.natural"] == "0"

@@ -94,6 +94,7 @@ _REST_GOES_ON = re.compile(r"\s*(?:其余|剩下|剩余)(?:的)?[^0-9０-９，,
 _ARITHMETIC = re.compile(r"[0-9０-９]+(?:\s*[+＋]\s*[0-9０-９]+)+\s*[=＝]\s*[0-9０-９]+")
 _ARABIC_NUMBERING = re.compile(r"([（(])([1-7])([)）])(?=[ \u3000]*(?:予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|总计))")
 # "…其他3。办结合计398件 结转下年14件": a sentence of the whole table's figures, after one applicant's
+_ONLY_LEFT = re.compile(r"(?:就|也)?只剩(?:下)?([\u4e00-\u9fa5]{1,6}?)(?:的|那)?\s*([0-9０-９一两二三四五六七八九十])\s*件")
 _FOR_EVERYONE = re.compile(r"\s*(?:办结|办理|全部|一共|总共)?(?:合计|总计|共计|共)")
 _QUOTE_MARK = re.compile(r"^[ \t\u3000]*[>＞]+[ \t\u3000]?", re.MULTILINE)
 _DASH_HEAD = re.compile(r"((?:^|(?<=[；;。\n：:]))\s*(?P<col>[\u4e00-\u9fa5]{1,8}))(?P<dash>[—－]{1,2}|-{1,2})(?=[\u4e00-\u9fa5])", re.MULTILINE)
@@ -1513,6 +1514,18 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             continue
         if _REFERENCE.search(clause[:n.start]) and is_question(sentence):
             out.checked.append(quote)  # "结转到明年的那2件要不要算进（七）总计里？": the ones said before, asked about
+            continue
+        if (only := _ONLY_LEFT.search(clause[:max(n.end, n.unit_end) + 1])) and (
+                left_col := _column_named(only.group(1))) and only.start(2) == n.start and (
+                left_row := next((a.key for a in reversed(anchors) if a.kind == "t3row" and a.end <= only.start()), ctx.t3row)):
+            # "所以三（四）1就只剩企业那一件": that row now holds only this applicant's, the others moved away
+            # ("多出来的那件就是三（四）1里自然人那件", said before it in the sentence, is the one that moved)
+            out.stated = [x for x in out.stated if not (x.target.startswith(f"t3.{left_row}.") and x.start >= ctx.sentence_at
+                                                        and not x.target.endswith((".total", f".{left_col}")))]
+            out.stated.append(Stated(f"t3.{left_row}.{left_col}", int(n.value), quote, c0 + n.start, c0 + n.end))
+            out.stated.append(Stated(f"t3.{left_row}.total", int(n.value), quote, c0 + n.start, c0 + n.end))
+            out.computed += [Stated(a, 0, quote, 0, 0) for a, v in ctx.earlier.items() if a.startswith(f"t3.{left_row}.")
+                             and not a.endswith((".total", f".{left_col}")) and isinstance(v, int) and v > 0]
             continue
         if _ABOVE.match(clause) and n.value > 1 and any(
                 str(ctx.earlier.get(f"t3.{a.key}.total")) == str(n.value) for a in anchors if a.kind == "t3row"):
