@@ -2056,3 +2056,9 @@ def test_a_case_moved_between_rows_by_what_is_left():
     got = {op.field: op.value for op in [*r.ops, *r.computed]}
     assert got["t3.granted.natural"] == "5" and got["t3.unable.not_held.commercial"] == "1"
     assert got["t3.unable.not_held.total"] == "1" and got["t3.unable.not_held.natural"] == "0"
+
+
+def test_a_number_taken_back_as_last_years_in_a_forwarded_chat():
+    r = read_message("何嘉欣 2026-01-08 10:31\n@陈敏 许可47件\n何嘉欣 2026-01-08 11:02\n@陈敏 不好意思 刚才47是去年的 "
+                     "2025年许可一共52件")
+    assert {op.field: op.value for op in r.ops} == {"t2.licensing.decisions": "52"} and not r.unexplained

@@ -391,6 +391,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
                 reading.unexplained.remove(u)
                 reading.checked.append(u[2])
     _against_last_year(message, reading, earlier or {})
+    _old_number_taken_back(message, reading)
     _said_again(reading)
     _listed_with_all(message, reading)
     _new_and_carried_together(reading, earlier or {})
@@ -862,6 +863,23 @@ def _listed_with_all(message: str, reading: Reading) -> None:
         row = last.target.rsplit(".", 1)[0]
         reading.unexplained.remove(u)
         reading.stated.append(Stated(f"{row}.{words[0].key}", int(numbers[0].value), u[2], at + numbers[0].start, at + numbers[0].end))
+
+
+_TAKEN_BACK = re.compile(r"(?:刚才|刚刚|前面|上面|之前)(?:的|说的|报的|那个)?\s*([0-9０-９]+)\s*(?:件|条|个)?\s*是(?:去年|上年|前年)的")
+
+
+def _old_number_taken_back(message: str, reading: Reading) -> None:
+    """"@陈敏 许可47件 … 不好意思 刚才47是去年的 2025年…许可一共52件": the number pointed back at is
+    another year's; what the same item says after it is this year's."""
+    for m in _TAKEN_BACK.finditer(message):
+        old = int(to_halfwidth(m.group(1)))
+        before = [x for x in reading.stated if x.start < m.start() and str(x.value) == str(old)]
+        if len(before) != 1:
+            continue
+        after = [x for x in reading.stated if x.start > m.end() and x.target == before[0].target]
+        if after:
+            reading.stated.remove(before[0])
+            reading.excluded.append(before[0].quote)
 
 
 def _said_again(reading: Reading) -> None:
