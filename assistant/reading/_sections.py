@@ -17,7 +17,6 @@ every one of them names its applicants.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.numbers import find_numbers
@@ -85,7 +84,7 @@ def _columns_opening(body: str) -> tuple[str, ...]:
     for a in sorted(anchors, key=lambda x: x.start):
         if a.kind not in ("t3col", "t4col") or (a.kind == "t4col" and a.key != "other"):
             break
-        if body[at:a.start].strip(" 、，,和及与") :
+        if body[at:a.start].strip(" 、，,和及与"):
             break
         cols.append(a.key)
         at = a.end
@@ -93,7 +92,3 @@ def _columns_opening(body: str) -> tuple[str, ...]:
         cols.append({"科研": "research", "公益": "public_interest"}[m.group(1)])
     return tuple(dict.fromkeys(cols))
 
-
-def rows_said(read: Callable[[str], dict[str, int]], text: str) -> dict[str, int]:
-    """The table-三 row totals a part says ("予以公开 9" → {"granted": 9}), as the statement reader reads them."""
-    return read(text)

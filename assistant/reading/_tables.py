@@ -388,7 +388,7 @@ def _by_numbers_only(rows: list[list[str]]) -> list[list[str]]:
     for r in rows:
         m = _NUMBERS_ONLY_LABEL.fullmatch(r[0]) if r else None
         key = None
-        if m and m.group("top") and not (m.group("top") == "四" and group is None and False):
+        if m and m.group("top"):
             key = _TOP_OF_NUMERAL[m.group("top")]
         elif m and m.group("g"):
             g = m.group("g")
