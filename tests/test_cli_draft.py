@@ -12,7 +12,8 @@ from assistant.storage import Store
 from tests.dialogue_support import SAMPLE_DIALOGUE
 
 
-def test_draft_show_prints_facts_report_and_findings(tmp_path, monkeypatch, capsys):
+def _sample_draft(tmp_path, monkeypatch) -> tuple[Store, AppService, int]:
+    """A draft of zhang's with the sample dialogue's first three messages, in a database the CLI will open."""
     url = f"sqlite:///{tmp_path / 'd.sqlite3'}"
     monkeypatch.setenv("REPORT_DATABASE_URL", url)
     monkeypatch.setenv("REPORT_DATA_DIR", str(tmp_path / "data"))
@@ -21,6 +22,11 @@ def test_draft_show_prints_facts_report_and_findings(tmp_path, monkeypatch, caps
     d = app.new_draft("zhang").id
     for m in SAMPLE_DIALOGUE[:3]:
         app.send("zhang", d, m)
+    return store, app, d
+
+
+def test_draft_show_prints_facts_report_and_findings(tmp_path, monkeypatch, capsys):
+    store, _app, d = _sample_draft(tmp_path, monkeypatch)
     store.close()
 
     assert main(["draft", "show", str(d), "--json", "--user", "zhang"]) == 0
@@ -89,14 +95,7 @@ def test_the_readme_one_person_walk_creates_every_user_it_names(tmp_path, monkey
 
 
 def test_submitting_a_draft_with_errors_says_so(tmp_path, monkeypatch, capsys):
-    url = f"sqlite:///{tmp_path / 'd.sqlite3'}"
-    monkeypatch.setenv("REPORT_DATABASE_URL", url)
-    monkeypatch.setenv("REPORT_DATA_DIR", str(tmp_path / "data"))
-    store = Store(url)
-    app = AppService(store, AuthStore(store.engine), OfflineModel(), local_user=True)
-    d = app.new_draft("zhang").id
-    for m in SAMPLE_DIALOGUE[:3]:
-        app.send("zhang", d, m)
+    store, app, d = _sample_draft(tmp_path, monkeypatch)
     errors = sum(f.severity == "error" for f in app.snapshot("zhang", d).findings)
     store.close()
     assert main(["draft", "submit", str(d), "--user", "zhang"]) == 0
