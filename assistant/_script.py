@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-__all__ = ["PINYIN", "TONE_MARKS", "has_traditional", "needs", "t2s", "t2s_same_length"]
+__all__ = ["PINYIN", "TONE_MARKS", "has_traditional", "holds_traditional", "needs", "t2s", "t2s_same_length"]
 
 # Frequent traditional-only characters of these reports: three different ones make a traditional text.
 _TRADITIONAL = frozenset("開報條區縣機關國與業務總體況請處門網據護發於辦經過實這們會時對說從點當應權類數議訟審訊記錄"
@@ -46,6 +46,12 @@ def needs(texts: Iterable[str]) -> tuple[bool, bool]:
 def has_traditional(text: str) -> bool:
     """A text written in traditional characters (not one quoting a traditional name or two)."""
     return _ANY_TRADITIONAL.search(text) is not None and len(_TRADITIONAL.intersection(text)) >= _MIN_TRADITIONAL
+
+
+def holds_traditional(text: str) -> bool:
+    """Any frequent traditional character: a chat message is too short for ``has_traditional``'s three
+    ("剛才說的行政處罰…錯了" holds two of them)."""
+    return _ANY_TRADITIONAL.search(text) is not None
 
 
 def t2s(text: str) -> str:

@@ -27,6 +27,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from assistant._script import t2s
 from assistant.dialogue import DialogueService
 from assistant.offline import OfflineModel
 from assistant.reading import is_question
@@ -113,7 +114,7 @@ def _corrected_items(d: dict[str, Any], service_values: list[dict[str, Any]]) ->
     """Items whose value changes on a turn that reads as a correction: the clerk's own slip."""
     out: set[str] = set()
     for i, turn in enumerate(d["turns"]):
-        if _CORRECTION.search(turn) and i > 0:
+        if _CORRECTION.search(t2s(turn)) and i > 0:  # (錯了 typed in traditional characters too)
             before, after = service_values[i - 1], service_values[i]
             out |= {k for k in after if before.get(k) is not None and not _same(after[k], before[k])}
     return out

@@ -2062,3 +2062,70 @@ def test_a_number_taken_back_as_last_years_in_a_forwarded_chat():
     r = read_message("何嘉欣 2026-01-08 10:31\n@陈敏 许可47件\n何嘉欣 2026-01-08 11:02\n@陈敏 不好意思 刚才47是去年的 "
                      "2025年许可一共52件")
     assert {op.field: op.value for op in r.ops} == {"t2.licensing.decisions": "52"} and not r.unexplained
+
+
+def test_a_message_typed_in_traditional_characters_with_the_measure_word_first():
+    from assistant.reading import typed_as_read
+    said = "規範性文件 制發 件1，廢止 件0。行政許可 件2,317（食品經營許可在裏面）。微信公眾號 條148，抖音 條52"
+    read = typed_as_read(said)
+    assert len(read) == len(said)  # (spans point into the message as typed)
+    assert "制发 1件，废止 0件" in read and "行政许可 2,317件" in read and "148条，抖音 52条" in read
+    # a word ending in a measure word, a numbered article, a count with its unit after: left alone
+    for kept in ("见附件3", "第3条规定", "案件 12件", "文件 3份", "网站 条目 5个"):
+        assert typed_as_read(kept) == kept
+    # two traditional characters are enough in a chat message ("行政處罰" is no slip of one character)
+    assert typed_as_read("剛才說的行政處罰 件186 錯了 是168") == "刚才说的行政处罚 186件 错了 是168"
+
+
+def test_a_correction_typed_in_traditional_characters(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["長汀縣市場監督管理局 2025年", "行政處罰 件186，行政強制 件9"])
+    assert service.facts(draft).cells["t2.penalty.decisions"] == 186
+    talk(service, draft, ["剛才說的行政處罰 件186 錯了 是168"])
+    cells = service.facts(draft).cells
+    assert cells["t2.penalty.decisions"] == 168 and cells["t2.enforcement.decisions"] == 9
+    assert service.facts(draft).problems is None  # (not stored as the text asked next)
+
+
+def test_items_summed_and_an_applicant_filed_by_the_clerk():
+    r = read_message("公众号发了148条，视频号52条，两个加起来算新媒体")
+    assert {op.field: op.value for op in r.ops} == {"new_media_posts": "200"} and not r.unexplained
+    r = read_message("新收38件，其中个人29、企业6、律所2，另外1件是县个体劳动者协会的（算其他吧）")
+    got = {op.field: op.value for op in r.ops}
+    assert got["t3.new_received.other"] == "1" and "t3.new_received.public_interest" not in got
+    assert got["t3.new_received.natural"] == "29"  # (the filing is the last count's, not the first's)
+
+
+def test_applications_listed_by_applicant_name_with_their_results():
+    r = read_message("今年一共收到9件申请，去年没有结转的。按申请人列一下，类别你帮我归：\n"
+                     "1、江城启明律师事务所 3件：公开1 部分公开1 本机关不掌握1\n"
+                     "2、城东街道和平社区居民委员会 1件：公开\n"
+                     "3、江城恒通建材有限公司 3件：公开1，涉及商业秘密不予公开1（第三方的），还有1件征求意见延期了，年底还没答复\n"
+                     "4、李建军 2件：公开1，第二次又交了同样的内容，重复申请")
+    got = {op.field: op.value for op in [*r.ops, *r.computed]}
+    assert got["t3.new_received.total"] == "9"
+    assert (got["t3.new_received.legal_service"], got["t3.new_received.other"], got["t3.new_received.commercial"],
+            got["t3.new_received.natural"]) == ("3", "1", "3", "2")  # (居民委员会 is a 居委会, not a 居民)
+    assert got["t3.granted.commercial"] == "1" and got["t3.withheld.third_party.commercial"] == "1"
+    assert got["t3.carried_forward.commercial"] == "1" and got["t3.not_processed.repeated.natural"] == "1"
+    assert got["t3.granted.total"] == "4" and not r.unexplained
+    # the counts do not add up to the number said: not read as a list (named back instead)
+    r = read_message("1、江城启明律师事务所 3件：公开1 部分公开1\n2、李建军 1件：公开")
+    assert not any(op.field.startswith("t3.granted.") for op in r.ops if op.value == "2")
+
+
+def test_reviews_and_lawsuits_told_one_case_a_line():
+    r = read_message("复议诉讼也列一下：\n① 李某 对逾期不补正那件不服 申请复议 市政府维持\n② 启明律所 不掌握那件 复议 市政府责令我们重新答复\n"
+                     "③ 王某 重复申请那件 复议 维持了，她又去法院起诉了，年底还没开庭\n④ 恒通公司 商业秘密那件 直接去法院起诉 一审驳回")
+    got = {op.field: op.value for op in [*r.ops, *r.computed]}
+    assert got == {"t4.review.upheld": "2", "t4.review.corrected": "1", "t4.review.total": "3",
+                   "t4.litigation_after_review.pending": "1", "t4.litigation_after_review.total": "1",
+                   "t4.litigation_direct.upheld": "1", "t4.litigation_direct.total": "1"}
+    assert not any(k.startswith("t3.") for k in got)  # (逾期不补正, 不掌握 name the application, not a result)
+
+
+def test_a_township_marker_inside_a_place_name():
+    from assistant.reading import infer_level
+    assert infer_level("宁乡高新技术产业园区管理委员会") is None  # (宁乡 is a city: asked, not a township)
+    assert infer_level("安乡县民政局") == "county" and infer_level("某县某镇人民政府") == "township"

@@ -27,6 +27,7 @@ from assistant.dialogue._previous import narrative_of
 from assistant.dialogue._state import State, read_state
 from assistant.drafting import PARTS, Assembled, DraftedPart, Drafts, assemble_report
 from assistant.llm import Model
+from assistant.reading import typed_as_read
 from assistant.storage import DraftInfo, FactHistoryEntry, NarrativeVersion, StaleDraftError, Store
 from schemas.facts import Facts
 from schemas.findings import Finding
@@ -149,7 +150,8 @@ class DialogueService:
         if not message:
             p = self.plan(draft_id)
             return Reply("\n".join(question_lines(p)), questions=p.questions, open_items=open_items(p), plan=p)
-        return self._turn(draft_id, author, message, lambda st: self._dispatch(st, message))
+        said = typed_as_read(message)  # (the turn keeps what was typed)
+        return self._turn(draft_id, author, message, lambda st: self._dispatch(st, said))
 
     def import_previous(self, draft_id: int, author: str, path: str | Path, *, message: str | None = None) -> Reply:
         """Import last year's report (any format the importer reads) as one recorded turn."""

@@ -19,17 +19,20 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from assistant._script import holds_traditional, t2s_same_length
 from assistant.numbers import find_numbers, parse_number, to_halfwidth
 from assistant.reading._cases import ITEM as _ITEM_LINE
 from assistant.reading._cases import NOT_AMONG as _NOT_AMONG
 from assistant.reading._cases import THAT_ONE as _THAT_ONE
 from assistant.reading._cases import Case as _Case
+from assistant.reading._cases import Outcome as _Outcome
 from assistant.reading._cases import cases_after_a_colon as _cases_after_a_colon
 from assistant.reading._cases import cases_in_a_list as _cases_in_a_list
 from assistant.reading._cases import cases_told_inline as _cases_inline
 from assistant.reading._cases import cases_told_one_per_line as told_one_per_line
 from assistant.reading._cases import counted_in, items_in
 from assistant.reading._cases import one_case_told as _one_case_told
+from assistant.reading._cases import reviews_in_a_list as _reviews_in_a_list
 from assistant.reading._cases import stories_after_a_count as _stories
 from assistant.reading._form import form_lines as _form_lines
 from assistant.reading._guide import guide_answer
@@ -54,13 +57,17 @@ from schemas.patches import PatchOp
 __all__ = [
     "MessageReading", "Reading", "Stated", "Text", "Zero", "agency_name_in", "counted_in", "full_agency_name",
     "guide_answer", "infer_level", "is_question", "is_table_line", "items_in", "labelled_texts", "parse_pasted_tables", "read_message",
-    "read_statements", "said_as", "sheet_row_numbers", "told_one_per_line", "vocabulary",
+    "read_statements", "said_as", "sheet_row_numbers", "told_one_per_line", "typed_as_read", "vocabulary",
 ]
 
 _SKIP = re.compile(r"^\s*(?:跳过|先跳过|不清楚|不知道|不确定|以后再说|稍后再说|待定|暂不填)\s*[。.！!]?\s*$")
 _BARE_YES = re.compile(r"^\s*(?:有|是|是的|对|对的|有的|收了|收取了|公开了|已公开)\s*[。.！!]?\s*$")
 _BARE_NO = re.compile(r"^\s*(?:没有|没|无|否|不是|没收|没有收|没收过|没有收过|不收|没收取|没有收取|未收取|未收|都没有|一个也没有)\s*[。.！!]?\s*$")
 _NUMBER_RUN = re.compile(r"(?:[0-9０-９][0-9０-９,，]*[ \u3000\t]+){3,}[0-9０-９]")
+# "制發 件1，廢止 件0" "收費 萬元0": a keyboard that puts the measure word first. After a space only
+# (附件3, 案件12, 第3条 are words and numbers of their own), and only where no measure word follows.
+_UNIT_FIRST = re.compile(r"(?<=[ \u3000])(件|条|條|篇|期|场|場|万元|萬元)([0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?)"
+                         r"(?![0-9０-９%％]|\s*(?:件|条|條|篇|期|场|場|个|個|次|万|萬|元|年|月|日|号|號|人|家))")
 _SAME_AS_LAST_YEAR = re.compile(r"(?:和|跟|同|与)(?:去年|上年|上一年)(?:的)?(?:一样|相同|差不多)")
 
 
@@ -192,6 +199,15 @@ def _blanket_scope(reading: Reading, stated: Iterable[str], topic: str | None, t
     return []
 
 
+def typed_as_read(message: str) -> str:
+    """``message`` as the reader reads it, position for position (the text keeps its length): in
+    simplified characters (a phone left on a traditional keyboard: "行政處罰 186件"), and with a measure
+    word typed before its number put after it ("新收 件38" → "新收 38件")."""
+    if holds_traditional(message):
+        message = t2s_same_length(message)
+    return _UNIT_FIRST.sub(lambda m: m.group(2) + m.group(1), message)
+
+
 def read_message(message: str, *, topic: str | None = None, known: Iterable[str] = (),
                  earlier: Mapping[str, object] | None = None, report_year: int | None = None,
                  recent: Iterable[str] = (), row_numbers: Mapping[int, str] | None = None) -> MessageReading:
@@ -249,12 +265,18 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
             skip.append((pos + begin, pos + len(body)))
             out.unexplained.append(body[begin:].strip())
         pos += len(line)
-    cases, unplaced = _cases_in_a_list(message) if not table_ops else ([], [])
+    # "① 谢国强 … 申请复议 宁乡市政府维持": 复议 and 诉讼 one case a line (their lines are no applications)
+    reviews = _reviews_in_a_list(message) if not table_ops else []
+    listed = message
+    for a, b in dict.fromkeys((o.start, o.end) for o in reviews):
+        listed = listed[:a] + " " * (b - a) + listed[b:]
+        skip.append((a, b))
+    cases, unplaced = _cases_in_a_list(listed) if not table_ops else ([], [])
     if not cases and not table_ops:
-        cases, unplaced = _cases_after_a_colon(message)  # "情况是这样的：张某要…，予以公开；李某要…"
-    cases = cases or (_cases_inline(message) or _stories(message) if not table_ops else [])
+        cases, unplaced = _cases_after_a_colon(listed)  # "情况是这样的：张某要…，予以公开；李某要…"
+    cases = cases or (_cases_inline(listed) or _stories(listed) if not table_ops else [])
     if not cases and not table_ops:
-        skip += _read_sections(message, out)  # "1. 自然人 23件 / (a) 予以公开 9 / …": one applicant a section
+        skip += _read_sections(listed, out)  # "1. 自然人 23件 / (a) 予以公开 9 / …": one applicant a section
     for a, b in unplaced:  # "⑤一个阿姨把同样的申请交了两次…": an application of the list not placed
         skip.append((a, b))
         out.unexplained.append(message[a:b].strip())
@@ -274,6 +296,12 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     for row in dict.fromkeys(c.row for c in cases):
         count_of(f"t3.{row}.total", [c for c in cases if c.row == row])
     skip += [(c.start, c.end) for c in cases]
+    for address, mine in _outcomes_by_cell(reviews).items():
+        quote = message[mine[0].start:mine[-1].end].strip()
+        if len(mine) == 1:
+            out.ops.append(PatchOp(field=address, value="1", quote=quote))
+        else:  # (the reader's own count of the lines: no word of the message holds it)
+            counted.append(Stated(address, len(mine), quote, 0, 0))
     if cases and _room_for(earlier or {}, sum(c.count for c in cases)):
         # "去年转过来那个：…给他了" and then "今年的6个：①…全部给了": applications told in earlier
         # messages are in the rows already; these lines add to them
@@ -541,6 +569,16 @@ _ADDED_ONE = re.compile(r"漏了一件申请|漏说了一件申请|又收了|又
 
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def _outcomes_by_cell(reviews: list[_Outcome]) -> dict[str, list[_Outcome]]:
+    """Table 四's cells, each with the cases told into it: a block's outcomes and its total."""
+    out: dict[str, list[_Outcome]] = {}
+    for o in reviews:
+        out.setdefault(f"t4.{o.block}.{o.column}", []).append(o)
+    for o in reviews:
+        out.setdefault(f"t4.{o.block}.total", []).append(o)
+    return out
 
 
 def _list_completed(message: str, cases: list[_Case], earlier: Mapping[str, object]) -> dict[str, int]:
@@ -1160,7 +1198,9 @@ def _each_of_them(message: str, reading: Reading) -> None:
 
 
 # "（是一个行业协会，我们归在其他里）": the column the clerk files that applicant in
-_FILED_IN = re.compile(r"(?:归|填|算|放|记|计|列)(?:在|到|进|入|成|作|为)了?\s*[“\"「]?([\u4e00-\u9fa5]{2,6}?)[”\"」]?(?:里|那列|那一列|中|一栏|类)")
+_FILED_IN = re.compile(r"(?:归|填|算|放|记|计|列)(?:在|到|进|入|成|作|为)了?\s*[“\"「]?([\u4e00-\u9fa5]{2,6}?)[”\"」]?(?:里|那列|那一列|中|一栏|类)"
+                       # "还有1件是县个体劳动者协会的（算其他吧）": the clerk's own filing, in an aside
+                       r"|[（(，,]\s*(?:就|都|还是)?(?:算|算是|算作|归)\s*([\u4e00-\u9fa5]{2,6}?)(?:吧|$)")
 
 
 def _filed_in_another_column(message: str, reading: Reading) -> None:
@@ -1169,9 +1209,10 @@ def _filed_in_another_column(message: str, reading: Reading) -> None:
         if not row.startswith("t3.") or col == "total":
             continue
         stop = min([p for ch in "）)。；;\n" if (p := message.find(ch, x.end)) >= 0] or [len(message)])
-        if not (m := _FILED_IN.search(message, x.start, stop)):
-            continue
-        said = m.group(1)
+        if not (m := _FILED_IN.search(message, x.start, stop)) or any(
+                x.end <= y.start < m.start() for y in reading.stated):
+            continue  # (a filing after the next count is that count's)
+        said = m.group(1) or m.group(2)
         filed = "other" if said in ("其他", "其他组织", "其他类") else next(
             (a.key for a in vocabulary().anchors(said) if a.kind == "t3col" and a.start == 0 and a.end == len(said)), None)
         if filed and filed != col and not any(y.target == f"{row}.{filed}" for y in reading.stated):

@@ -19,8 +19,8 @@ from assistant.numbers import find_numbers, parse_number
 from assistant.reading._questions import is_question
 from assistant.reading._vocab import vocabulary
 
-__all__ = ["ITEM", "NOT_AMONG", "THAT_ONE", "Case", "cases_after_a_colon", "cases_in_a_list", "cases_told_inline", "cases_told_one_per_line", "counted_in", "items_in", "one_case_told",
-           "stories_after_a_count"]
+__all__ = ["ITEM", "NOT_AMONG", "THAT_ONE", "Case", "Outcome", "cases_after_a_colon", "cases_in_a_list", "cases_told_inline", "cases_told_one_per_line", "counted_in", "items_in", "one_case_told",
+           "reviews_in_a_list", "stories_after_a_count"]
 
 ITEM = _ITEM = re.compile(r"^[ \t\u3000]*(?:[①-⑳]|[（(]?[0-9０-９]{1,2}[)）、.．]|[（(][一二三四五六七八九十]{1,2}[)）]|第[一二三四五六七八九十0-9]{1,2}(?:个|件)[，,:：\s])")
 _NOT_RESULT = ("new_received", "carried_over", "total")
@@ -62,8 +62,11 @@ def cases_in_a_list(message: str) -> tuple[list[Case], list[tuple[int, int]]]:
             if group is not None and not _group_closed(group, out, unplaced, message):
                 return [], []
             group = None
-            case = _case(body, pos)
-            if case is not None:
+            several = _one_applicants_line(body, pos)
+            case = _case(body, pos) if several is None else None
+            if several is not None:
+                out += several
+            elif case is not None:
                 out.append(case)
             elif (opened := _opens_a_group(body)) is not None:
                 group = (*opened, [], pos)
@@ -79,6 +82,76 @@ def cases_in_a_list(message: str) -> tuple[list[Case], list[tuple[int, int]]]:
     if len(out) >= 2:
         return out, unplaced
     return (_listed_after_a_colon(message) or _one_applicant_a_line(message) or _told_after_a_count(message)), []
+
+
+# "1、湖南天衡律师事务所 3件：公开1 部分公开1 本机关不掌握1", "7、周建明 1件：其实是投诉噪音，按信访类不予处理"
+_APPLICANT_AND_COUNT = re.compile(r"(?P<who>[^：:，,。；;0-9０-９\s][^：:，,。；;0-9０-９]{1,29}?)\s*"
+                                  r"(?P<n>[0-9０-９]+|[一两二三四五六七八九十]+)\s*(?:件|个|次|份)\s*[：:]\s*(?P<rest>\S.*)$")
+# a count inside the results: "公开1", "不予公开1（第三方的）", "还有1件征求…"
+_RESULT_COUNT = re.compile(r"(?P<before>还有|另有|另外|有)?\s*(?P<n>[0-9０-９]+|(?<=[还另有])[一两二三四五六七八九十])\s*(?P<unit>件|个)?")
+# a name and nothing else: a person ("周建明", "彭丽")
+_NAME_ONLY = re.compile(r"[\u4e00-\u9fa5]{2,3}")
+
+
+def _one_applicants_line(line: str, at: int) -> list[Case] | None:
+    """A numbered line naming one applicant by name, how many applications it made, and what became of
+    them (each result with its count, or one result when it made one); None unless every one is placed
+    and the counts add up to the number said. Who applied is read from the name: the last applicant
+    word in it ("…社区居民委员会" is a 居委会, not a 居民), or a person when the name is a bare two or
+    three characters."""
+    body = _ITEM.sub("", line, count=1)
+    m = _APPLICANT_AND_COUNT.fullmatch(body)
+    if m is None:
+        return None
+    who = m.group("who").strip()
+    words = [a for a in vocabulary().anchors(who) if a.kind == "t3col"]
+    column = max(words, key=lambda a: a.end).key if words else "natural" if _NAME_ONLY.fullmatch(who) else None
+    n = parse_number(m.group("n"))
+    if column is None or n is None or not 1 <= n <= 20:
+        return None
+    rest = m.group("rest")
+    # (who the results name is the applicant of the line, not a word inside what it asked for)
+    plain = "".join("＿" if any(a.start <= i < a.end for a in vocabulary().anchors(rest) if a.kind == "t3col") else ch
+                    for i, ch in enumerate(rest))
+    counts = [c for c in _RESULT_COUNT.finditer(plain) if c.group("before") or c.group("unit") or c.start() > 0]
+    parts: list[tuple[str, int]] = []
+    if n == 1 and not counts:
+        parts = [(plain, 1)]
+    else:
+        edge = 0
+        for k, c in enumerate(counts):
+            if c.group("before"):  # "还有1件征求第三方意见…": what follows is that application's
+                nxt = counts[k + 1].start() if k + 1 < len(counts) else len(plain)
+                parts.append((plain[c.end():nxt], int(parse_number(c.group("n")) or 0)))
+                edge = nxt
+            else:  # "公开1": the result before its count
+                parts.append((plain[edge:c.start()], int(parse_number(c.group("n")) or 0)))
+                edge = c.end()
+        tail = plain[edge:]
+        if tail.strip(" ，,；;。（）()") and parts and counts and not counts[-1].group("before"):
+            if _rows_of(tail):
+                parts.append((tail, 1))  # "公开1，第二次又申请同样内容，重复申请": one more, told by its result
+            else:
+                text, k = parts[-1]
+                parts[-1] = (text + tail, k)  # "不予公开1（第三方的）": about the one before
+    if not parts or sum(k for _, k in parts) != n:
+        return None
+    out = []
+    for text, k in parts:
+        case = _case(text, at, default_column=column)
+        if case is None and not _rows_of(text) and _BARE_GRANTED.match(text):
+            case = Case("granted", column, False, at, at)  # "公开1", "公开（园区规划环评）"
+        if case is None or k < 1:
+            return None
+        out.append(Case(case.row, column, case.carried_over, at, at + len(line), k))
+    return out
+
+
+_BARE_GRANTED = re.compile(r"[\s，,；;]*(?:全部|都|已|予以)?公开(?:了)?\s*(?:[（(][^）)]*[)）])?[\s，,；;。]*$")
+
+
+def _rows_of(text: str) -> set[str]:
+    return {a.key for a in vocabulary().anchors(text) if a.kind == "t3row" and a.key not in _NOT_RESULT}
 
 
 # "  (a) 老旧小区改造补偿方案 予以公开": one of the applications of the numbered line above it
@@ -416,3 +489,44 @@ def one_case_told(message: str) -> Case | None:
     if case is not None and case.carried_over and case.row == "carried_forward":
         return None  # (one from last year still going on: which year's count it is, the words don't settle)
     return case
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One 复议 or 诉讼 of table 四, told on a numbered line."""
+
+    block: str  # review | litigation_direct | litigation_after_review
+    column: str  # upheld | corrected | other | pending
+    start: int  # the line's span in the message
+    end: int
+
+
+def reviews_in_a_list(message: str) -> list[Outcome]:
+    """"① 谢国强 对逾期不补正那件不服 申请复议 宁乡市政府维持 / ③ 彭丽 … 复议 维持了，她又去法院起诉了，年底
+    还没开庭": 复议 and 诉讼 told one case a numbered line, each with its outcome; [] unless two or more
+    lines tell them and every 复议 or 诉讼 of every such line has an outcome. A 诉讼 on the line of a
+    复议 came after it; one alone was brought directly."""
+    out: list[Outcome] = []
+    pos = 0
+    for line in message.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        if _ITEM.match(body):
+            anchors = sorted((a for a in vocabulary().anchors(body) if a.kind in ("t4block", "t4col")), key=lambda a: a.start)
+            told: list[list[str | None]] = []  # [block, column] in the order said
+            for a in anchors:
+                if a.kind == "t4block":
+                    block = a.key
+                    if told and told[-1][1] is None and (block == told[-1][0] or (
+                            block.startswith("litigation") and str(told[-1][0]).startswith("litigation"))):
+                        continue  # ("申请复议 … 复议", "直接去法院起诉": the same one)
+                    if block == "litigation":
+                        block = "litigation_after_review" if any(b == "review" for b, _ in told) else "litigation_direct"
+                    told.append([block, None])
+                elif told and told[-1][1] is None:
+                    told[-1][1] = a.key
+            if told:
+                if any(col is None for _, col in told):
+                    return []
+                out += [Outcome(str(b), str(c), pos, pos + len(body)) for b, c in told]
+        pos += len(line)
+    return out if len({o.start for o in out}) >= 2 else []

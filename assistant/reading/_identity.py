@@ -27,7 +27,8 @@ _NOT_A_NAME = ("我们", "我局", "本局", "本单位", "本机关", "我单�
 _INTERNAL_UNIT = re.compile(r"(?<=局|厅|委|部|署|府|处|会|院)(?:办公室|办公厅|综合处|综合科|综合司|政务公开处|政务公开科|信息公开科|党政办|政府办|办)$")
 
 # place markers, most specific last; words that merely contain one are not places
-_PLACE = re.compile(r"省|自治区|市|州|盟|县|区|旗|乡|镇|街道")
+# (宁乡高新技术产业园区: a 乡 or 镇 before a zone's name ends a city's or county's name, no township's)
+_PLACE = re.compile(r"省|自治区|市|州|盟|县|区|旗|[乡镇](?!高新|经济|产业|工业|开发|科技园|物流园|保税)|街道")
 _NOT_PLACES = ("城镇", "城市", "市场", "市政", "市容", "乡村", "城乡", "区域", "社区", "地区", "园区", "市民", "小区", "街区",
                "城区", "景区", "开发区", "新区管委")
 _LEVEL_OF_PLACE = {"省": "provincial", "自治区": "provincial", "市": "municipal", "州": "municipal", "盟": "municipal",
@@ -115,6 +116,8 @@ def infer_level(name: str, *, certain: bool = False) -> str | None:
     for m in _PLACE.finditer(cleaned):
         if m.start() > last:
             places.append(m.group(0))
+        elif places and m.start() == last and places[-1] in ("乡", "镇") and m.group(0) in ("市", "县", "区", "州", "旗"):
+            places[-1] = m.group(0)  # 宁乡市, 安乡县: the 乡 was part of the name, the marker follows it
         last = m.end()
     if places:
         # 某市某区教育局 → the district; 某县人民政府 → county; 某镇人民政府 → township

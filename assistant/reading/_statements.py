@@ -92,6 +92,8 @@ _ORDINAL = re.compile(r"第\s*$")
 # "15件里个人13件": the number restates a row just given, and what follows breaks it down
 _REST_GOES_ON = re.compile(r"\s*(?:其余|剩下|剩余)(?:的)?[^0-9０-９，,。；;]{0,8}(?:结转|没办完|转到明年|转明年|还在办|没答复)")
 _ARITHMETIC = re.compile(r"[0-9０-９]+(?:\s*[+＋]\s*[0-9０-９]+)+\s*[=＝]\s*[0-9０-９]+")
+# "两个加起来算新媒体": the items just listed, no count of their own
+_THE_ITEMS_SUMMED = re.compile(r"(?:这|那)?(?:两|俩|三|仨|四)\s*(?:个|样|项|者)?(?=\s*(?:加起来|加一起|加在一起|合起来|合在一起|相加|一起算|算一起|合并))")
 _ARABIC_NUMBERING = re.compile(r"([（(])([1-7])([)）])(?=[ \u3000]*(?:予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|总计))")
 # "…其他3。办结合计398件 结转下年14件": a sentence of the whole table's figures, after one applicant's
 _ONLY_LEFT = re.compile(r"(?:就|也)?只剩(?:下)?([\u4e00-\u9fa5]{1,6}?)(?:的|那)?\s*([0-9０-９一两二三四五六七八九十])\s*件")
@@ -563,6 +565,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     for m in _ARITHMETIC.finditer(text):  # "我自己算个人的是9+3+1+4+2=19": the clerk's own sum, no figure to record
         out_sums.append(message[m.start():m.end()])
     text = _ARITHMETIC.sub(lambda m: "＿" * len(m.group(0)), text)
+    text = _THE_ITEMS_SUMMED.sub(lambda m: "＿" * len(m.group(0)), text)
     # "2025-01-01 至 2025-12-31", "第1页/共1页": dates and pages of an export, no figures
     text = _DATE_OR_PAGE.sub(lambda m: "＿" * len(m.group(0)), text)
     # "不予公开 4.保护第三方合法权益 2件": a sub-row's number before its name, not its count
