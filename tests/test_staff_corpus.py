@@ -22,7 +22,8 @@ ALL = load()
 # what each batch of the tune set reaches today; raise it as the reader improves (the aim is
 # 98%). tune-61…80 were written later, on shapes the reader had not seen, and start far lower.
 TUNE_VALUES_RIGHT = {(1, 60): 0.97, (61, 80): 0.90, (81, 92): 0.87, (93, 104): 0.92, (105, 116): 0.90, (117, 128): 0.92, (129, 140): 0.93,
-                     (141, 152): 0.89, (153, 164): 0.91, (165, 176): 0.92, (177, 188): 0.63}
+                     (141, 152): 0.89, (153, 164): 0.91, (165, 176): 0.92, (177, 188): 0.76,
+                     (189, 200): 0.41}
 
 
 _PHONE = re.compile(r"(?<![0-9０-９])(?:[0０][1-9１-９][0-9０-９]{1,2}\s*[-－—–]\s*[1-9１-９][0-9０-９]{6,7}|[1１][3-9３-９][0-9０-９]{9})(?![0-9０-９])")
