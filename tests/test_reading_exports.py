@@ -1415,7 +1415,8 @@ def test_an_applicants_count_and_colon_heads_its_results():
     assert got["t3.granted.natural"] in (30, "30") and got["t3.unable.not_held.natural"] in (8, "8")
     assert got["t3.granted.commercial"] in (5, "5") and got["t3.unable.needs_creation.commercial"] in (1, "1")
     assert "t3.carried_forward.commercial" not in got  # the next applicant's count is no carry-forward
-    assert any("40" in u for u in r.unexplained) and any("6件" in u for u in r.unexplained)
+    assert any("40" in u for u in r.unexplained)  # (with 结转2 among them: new and carried-over, not 办结)
+    assert got["t3.total.commercial"] in (6, "6")  # (its results add up to it: its 办结)
 
 
 def test_letters_and_visits_counted_alone_are_no_applications():
@@ -1968,7 +1969,8 @@ def test_results_per_applicant_after_a_dash_and_lists_with_du():
     assert got["t3.partial.natural"] == "6" and got["t3.unable.not_held.commercial"] == "1"
     assert got["t3.granted.research"] == "2" and got["t3.granted.public_interest"] == "1"
     assert got["t3.granted.other"] == "1" and got["t3.unable.not_held.other"] == "1"
-    assert not [f for f in got if f.startswith("t3.total.") and not f.endswith(".total")]  # (办结合计 is no applicant's)
+    assert not [f for f, v in got.items() if f.startswith("t3.total.") and not f.endswith(".total") and v == "56"]  # (办结合计 is no applicant's)
+    assert got.get("t3.total.other") == "2"  # ("其他2件 一件公开一件不掌握": its results add up to it)
     got = {op.field: op.value for op in read_message("规范性文件制发同上年 上年是4件 废止0 现行有效三十一件").computed}
     assert got == {"t2.normative_docs.issued": "4"}
     assert not [op for op in read_message("部长信箱今年收到来信6,732封 都是按信访处理的 不算申请吧").ops if op.field.startswith("t3.")]
@@ -2129,3 +2131,23 @@ def test_a_township_marker_inside_a_place_name():
     from assistant.reading import infer_level
     assert infer_level("宁乡高新技术产业园区管理委员会") is None  # (宁乡 is a city: asked, not a township)
     assert infer_level("安乡县民政局") == "county" and infer_level("某县某镇人民政府") == "township"
+
+
+def test_an_applicants_count_heads_its_results():
+    r = read_message("企业的办结121件，差不多一半是不掌握，准确是60件；其余公开28、部分公开12、信访2、重复19。"
+                     "律所的47件：公开12 部分公开8 不掌握16 另行制作4 过程性2 执法案卷3 逾期不补正2")
+    got = {op.field: op.value for op in r.ops}
+    assert got["t3.granted.commercial"] == "28" and got["t3.unable.not_held.commercial"] == "60"
+    assert "t3.granted.total" not in got  # (企业's results, not the row's)
+    assert got["t3.total.legal_service"] == "47" and got["t3.granted.legal_service"] == "12" and not r.unexplained
+
+
+def test_applicants_as_fractions_of_a_rows_count():
+    r = read_message("今年新收720件，个人的占四分之三，企业的占六分之一，剩下的是律所48、公益组织6、科研单位2、其他4。"
+                     "上年结转过来30件，五分之四是个人的，其余是企业的")
+    got = {op.field: op.value for op in [*r.ops, *r.computed]}
+    assert (got["t3.new_received.natural"], got["t3.new_received.commercial"]) == ("540", "120")
+    assert (got["t3.carried_over.natural"], got["t3.carried_over.commercial"]) == ("24", "6")
+    # a rough share is no count, and a share is never the whole row
+    got = {op.field: op.value for op in [*read_message("今年新收100件，差不多一半是个人的，企业三成").ops]}
+    assert got == {"t3.new_received.total": "100"}

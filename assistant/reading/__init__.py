@@ -40,7 +40,7 @@ from assistant.reading._identity import agency_name_in, full_agency_name, infer_
 from assistant.reading._identity import placed_name_in as _placed_name_in
 from assistant.reading._questions import is_question
 from assistant.reading._sections import applicant_sections as _applicant_sections
-from assistant.reading._statements import _CORRECTS, Reading, Stated, Zero, read_statements
+from assistant.reading._statements import _CORRECTS, Reading, Stated, Zero, _column_named, read_statements
 from assistant.reading._tables import group_total_lines as _group_total_lines
 from assistant.reading._tables import is_table_line, parse_pasted_tables
 from assistant.reading._tables import t2_in_table_order as _t2_in_table_order
@@ -430,6 +430,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     _natural_by_subtraction(message, reading, earlier or {})
     _two_rows_summed(reading, earlier or {})
     _filed_in_another_column(message, reading)
+    _applicants_count_of_its_results(message, reading)
     _each_of_them(message, reading)
     _more_than_the_column_has(reading, earlier or {})
     _all_this_years(message, reading)
@@ -825,35 +826,75 @@ def sheet_row_numbers(message: str) -> dict[int, str]:
     return out
 
 
-_NEW_TOTAL = re.compile(r"(?:新收|收到|共收到|一共收到|受理)(?:了)?\s*([0-9０-９][0-9０-９,，]*)\s*件")
-_SHARE = re.compile(r"(?:占|是|为)?\s*([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*[%％]")
+_ROW_TOTAL = re.compile(r"(?:(?P<new>新收|收到|共收到|一共收到|受理)|(?P<old>上年结转|去年结转|结转过来|去年转过来|上年转过来)(?:过来)?)"
+                        r"(?:了)?\s*(?P<n>[0-9０-９][0-9０-９,，]*)\s*件")
+_SHARE = re.compile(r"(?:占|是|为)?\s*(?:(?P<pct>[0-9０-９]+(?:[.．][0-9０-９]+)?)\s*[%％]|(?P<den>[一二两三四五六七八九十0-9]+)分之(?P<num>[一二两三四五六七八九十0-9]+)"
+                    r"|(?P<half>一半)|(?P<tenth>[一二三四五六七八九])成(?![员立果本为绩功交]))")
+_ROUGHLY = re.compile(r"(?:差不多|大约|大概|约|近|将近|接近|不到|超过|多于|少于)\s*$")
+_REST_IS = re.compile(r"(?:其余|剩下|剩余)(?:的)?(?:都)?(?:是|为|属于)\s*")
 
 
 def _shares_of_new(message: str) -> list[Stated]:
-    """"今年新收400件，按申请人分 自然人占87.5% 商业企业7.5% 法律服务机构3.75% 其他1.25%": each applicant's
-    share of this year's count, as counts — only when every share gives a whole number and they add up to it."""
+    """"今年新收400件，按申请人分 自然人占87.5% 商业企业7.5% …", "新收720件，个人的占四分之三，企业的占六分之一，
+    剩下的是律所48、公益组织6…", "上年结转过来30件，五分之四是个人的，其余是企业的": each applicant's share of a
+    row's count (percent, fraction, 一半, X成), as counts; "其余是企业的" is what the others leave — only when
+    every share gives a whole number, none is rough ("差不多一半"), and with the counts said they add up."""
     out: list[Stated] = []
     for start, end in _sentence_spans(message):
         sentence = message[start:end]
-        total = _NEW_TOTAL.search(sentence)
-        if total is None or (n := parse_number(total.group(1))) is None:
+        total = _ROW_TOTAL.search(sentence)
+        if total is None or (n := parse_number(total.group("n"))) is None:
             continue
+        row = "t3.new_received" if total.group("new") else "t3.carried_over"
         found: list[Stated] = []
+        said = Decimal(0)  # the counts said beside the shares ("律所48")
+        used: list[tuple[int, int]] = []
+        ok = True
         for m in _SHARE.finditer(sentence, total.end()):
+            if m.group("pct") is None and not (m.group("den") or m.group("half") or m.group("tenth")):
+                continue
             head = sentence[max(total.end(), m.start() - 10):m.start()]
-            words = [a for a in vocabulary().anchors(head) if a.kind in ("t3col", "t4col") and a.end == len(head.rstrip("占是为 "))]
+            if _ROUGHLY.search(head):
+                ok = False
+                break
+            stem = head.rstrip("占是为的 ")
+            words = [a for a in vocabulary().anchors(stem) if a.kind in ("t3col", "t4col") and a.end == len(stem)]
             col = words[-1].key if words and (words[-1].kind == "t3col" or words[-1].key == "other") else None
-            share = parse_number(m.group(1))
+            if col is None and (after := re.match(r"\s*(?:是|为|属于)\s*([\u4e00-\u9fa5]{1,6}?)的", sentence[m.end():])):
+                col = _column_named(after.group(1))  # "五分之四是个人的"
+            if m.group("pct"):
+                share = parse_number(m.group("pct"))
+                share = share / 100 if share is not None else None
+            elif m.group("den"):
+                den, num = parse_number(m.group("den")), parse_number(m.group("num"))
+                share = num / den if den and num is not None and num <= den else None
+            else:
+                share = Decimal(1) / 2 if m.group("half") else Decimal(int(parse_number(m.group("tenth")) or 0)) / 10
             if col is None or share is None:
-                found = []
+                ok = False
                 break
-            value = n * share / 100
+            value = n * share
             if value != value.to_integral_value():
-                found = []
+                ok = False
                 break
-            found.append(Stated(f"t3.new_received.{col}", int(value), sentence[max(total.end(), m.start() - 10):m.end()].strip(" ，,"),
+            used.append((m.start(), m.end()))
+            found.append(Stated(f"{row}.{col}", int(value), sentence[max(total.end(), m.start() - 10):m.end()].strip(" ，,"),
                                 start + m.start(), start + m.end()))
-        if len(found) >= 2 and sum(int(x.value) for x in found) == n:
+        if not ok or not found:
+            continue
+        for a in vocabulary().anchors(sentence[total.end():]):
+            at = total.end() + a.end
+            if (a.kind == "t3col" or (a.kind == "t4col" and a.key == "other")) and (k := re.match(r"\s*(?:是|有|为)?\s*([0-9０-９]+)\s*件?", sentence[at:])) and not any(
+                    u0 <= at < u1 for u0, u1 in used):
+                said += parse_number(k.group(1)) or 0
+        if (rest := _REST_IS.search(sentence, total.end())) and not re.search(r"[0-9０-９]", sentence[rest.end():]) and (
+                after := re.match(r"([\u4e00-\u9fa5]{1,6}?)的?\s*(?:[，,。；;]|$)", sentence[rest.end():])) and (
+                col := _column_named(after.group(1))) is not None:
+            left = n - sum(int(x.value) for x in found) - said
+            if left >= 0:  # "其余是企业的": what the shares leave
+                found.append(Stated(f"{row}.{col}", int(left), sentence[rest.start():rest.end() + after.end()].strip(" ，,。"),
+                                    start + rest.start(), start + rest.end()))
+        if (len(found) >= 2 or said) and sum(int(x.value) for x in found) + said == n:
             out += found
     return out
 
@@ -918,6 +959,26 @@ def _old_number_taken_back(message: str, reading: Reading) -> None:
         if after:
             reading.stated.remove(before[0])
             reading.excluded.append(before[0].quote)
+
+
+_APPLICANTS_COUNT = re.compile(r"^\s*([\u4e00-\u9fa5]{1,8}?)的?\s*(?:今年|全年)?(?:办结|办了|共|一共)?\s*([0-9０-９]+)\s*件\s*[：:]?\s*$")
+
+
+def _applicants_count_of_its_results(message: str, reading: Reading) -> None:
+    """"律所的47件：公开12 部分公开8 …": the applicant's count before its results, when they add up to it,
+    is its （七）总计 (not this year's new ones: those do not add up to the results when some carried over)."""
+    for u in list(reading.unexplained):
+        if not (m := _APPLICANTS_COUNT.match(u[2])) or (col := _column_named(m.group(1))) is None:
+            continue
+        stop = min([p for ch in "。\n；;" if (p := message.find(ch, u[1])) >= 0] or [len(message)])
+        after = [x for x in reading.stated if u[1] <= x.start < stop and x.target.startswith("t3.")]
+        total = parse_number(m.group(2))
+        if after and all(x.target.endswith(f".{col}") and x.target.split(".")[1] not in (
+                "new_received", "carried_over", "total", "carried_forward")  # (with 结转 it is new + carried-over)
+                         for x in after) and sum(int(x.value) for x in after) == total and not any(
+                x.target == f"t3.total.{col}" for x in reading.stated):
+            reading.unexplained.remove(u)
+            reading.stated.append(Stated(f"t3.total.{col}", int(total), u[2], u[0], u[1]))
 
 
 def _said_again(reading: Reading) -> None:

@@ -116,8 +116,8 @@ def infer_level(name: str, *, certain: bool = False) -> str | None:
     for m in _PLACE.finditer(cleaned):
         if m.start() > last:
             places.append(m.group(0))
-        elif places and m.start() == last and places[-1] in ("乡", "镇") and m.group(0) in ("市", "县", "区", "州", "旗"):
-            places[-1] = m.group(0)  # 宁乡市, 安乡县: the 乡 was part of the name, the marker follows it
+        elif places and m.start() == last and places[-1] in ("乡", "镇", "州") and m.group(0) in ("市", "县", "区", "旗"):
+            places[-1] = m.group(0)  # 宁乡市, 安乡县, 海州区: the 乡 or 州 was part of the name, the marker follows it
         last = m.end()
     if places:
         # 某市某区教育局 → the district; 某县人民政府 → county; 某镇人民政府 → township

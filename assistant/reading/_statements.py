@@ -963,6 +963,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                if not (a.kind == "t3col" and _SOMEONE_ELSE.search(clause[:a.start]))  # "要别家企业的投标材料"
                and not (a.kind in ("t2row", "fact") and (ctx.results or ctx.col_focus or _names_a_t3_row(sentence))
                         and _ASKED_FOR.search(clause[max(0, a.start - 12):a.start]))]  # "要我们的行政处罚案卷"
+    # "总的办结730件，办结率97.3%": the applications' rate, not the proposals' (no item of the report)
+    if any(a.kind == "fact" and a.key == "proposals_completion_rate" for a in anchors) and not re.search(
+            r"建议|提案|议案", sentence) and re.search(r"申请|办结\s*[0-9０-９]|[0-9０-９]\s*件", sentence):
+        anchors = [a for a in anchors if not (a.kind == "fact" and a.key == "proposals_completion_rate")]
     # "规章不归我们管，是0": why table 二's item is none, not applications answered 不掌握
     if any(a.kind == "t2row" for a in vocabulary().anchors(sentence)) and not re.search(r"申请|依申请", sentence):
         anchors = [a for a in anchors if not (a.kind == "t3row" and a.key == "unable.not_held"
@@ -1341,7 +1345,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                     out.stated.append(Stated(f"t4.{block}.{a.key}", ctx.t4total[block], sentence, c0, c0 + len(clause)))
         # a column word alone in brackets after a row total: "（自然人）" = all of that row
         cols = list({a.key: a for a in anchors if a.kind == "t3col"}.values())
-        if len(cols) == 1 and not negated and ctx.t3rows_said and not re.search(r"除了|除去|除开|那件|这件|都|全|均|其余|剩下", clause) and (
+        if len(cols) == 1 and not negated and ctx.t3rows_said and not re.search(
+                r"除了|除去|除开|那件|这件|都|全|均|其余|剩下|分之|一半|[一二三四五六七八九]成|[%％]|占", clause) and (
                 len(clause.strip()) <= 8 or not re.sub(_FILLER, "", plain)):
             row, total, _ = ctx.t3rows_said[-1]
             out.stated.append(Stated(f"t3.{row}.{cols[0].key}", total, sentence, c0, c0 + len(clause)))
@@ -1537,6 +1542,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         if _REFERENCE.search(clause[:n.start]) and n.value > 1 and any(
                 k.startswith("t3.") and str(v) == str(n.value) for k, v in ctx.earlier.items()):
             out.checked.append(quote)  # "连去年转过来那3件一起算": pointing at applications said before
+            if (col := _col_before(clause, n)) and str(ctx.earlier.get(f"t3.new_received.{col.key}")) == str(n.value):
+                ctx.col_focus, ctx.col_whole = col.key, False  # "科研单位那2件不是都公开，1件公开…": theirs
             continue
         if _REFERENCE.search(clause[:n.start]) and n.value > 1 and not _col_before(clause, n) and not any(
                 a.kind in ("t3row", "t4block", "t2row", "fact") and a.end <= n.start for a in anchors):
@@ -1704,6 +1711,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         if target.startswith("t3.new_received.") and not target.endswith(".total") and (
                 _RESTATED.match(clause[max(n.end, n.unit_end):]) or _REFERENCE.search(clause[:n.start])):
             ctx.col_focus = target.rsplit(".", 1)[1]  # "个人申请的7件里…", "企业那1件…"
+        if target.startswith("t3.total.") and not target.endswith(".total"):
+            ctx.col_focus, ctx.col_whole = target.rsplit(".", 1)[1], False  # "企业的办结121件，…其余公开28": its results
         if target.startswith("t3.") and target.endswith(".total"):
             row = target[3:-6]
             ctx.t3rows_said.append((row, int(value), sentence.find(clause.strip()) + n.start))
