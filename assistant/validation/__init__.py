@@ -25,8 +25,8 @@ from assistant.validation._similarity import similarity_rule as _similarity_rule
 from assistant.validation._structure import structure_rules as _structure_rules
 from assistant.validation._tables import cross_year_rules as _cross_year_rules
 from assistant.validation._tables import table_rules as _table_rules
+from assistant.validation._text import _NO_FACTS, _analysis
 from assistant.validation._text import TextFacts as _TextFacts
-from assistant.validation._text import _analysis
 from assistant.validation._text import analyse as _analyse
 from schemas.findings import Finding
 from schemas.layout import iter_narrative as _iter_narrative
@@ -39,7 +39,8 @@ _KIND = {"p1.on_request": "on_request", "meta.title": "meta.title", "preamble": 
 
 
 def _texts(report: Report):
-    """(address, text, facts) of every narrative text, and the subset about 信息处理费."""
+    """(address, text, facts) of every narrative text with facts, and the texts about 信息处理费. A
+    text without facts (most of them) holds nothing that a rule reads: the rules do not walk it."""
     texts = []
     fee_texts = []
     part6 = report.part6
@@ -48,12 +49,12 @@ def _texts(report: Report):
             item = part6[int(address[3:])]
             kind = "fees" if item.key == "fees" or "信息处理费" in item.title else ""
             facts = _facts(text, kind)
-            entry = (address, text, facts)
             if kind or facts.fee is not None:
-                fee_texts.append(entry)
+                fee_texts.append((address, text, facts))
         else:
-            entry = (address, text, _facts(text, _KIND.get(address, "")))
-        texts.append(entry)
+            facts = _facts(text, _KIND.get(address, ""))
+        if facts is not _NO_FACTS:
+            texts.append((address, text, facts))
     return texts, fee_texts
 
 

@@ -42,6 +42,20 @@ _PART_WORDS = {p: tuple(map(re.compile, words)) for p, words in {
     "p3": ("收到和处理政府信息公开申请的?情况", "依申请公开政府信息的?情况"),
     "p4": ("复议[^，,。；;]{0,6}?诉讼的?情况",),
     "p5": ("存在的(?:主要)?问题", "问题(?:及|和)改进"), "p6": ("其他需要报告的事项",)}.items()}
+
+
+def _literal_prefix(pattern: str) -> str:
+    """The characters every match of ``pattern`` starts with (up to its first special character)."""
+    for i, c in enumerate(pattern):
+        if c in "[(.^$|\\":
+            return pattern[:i]
+        if c in "?*+{":
+            return pattern[:i - 1]  # (the character before is optional)
+    return pattern
+
+
+# (the words each pattern starts with, the pattern): a substring test first, the scan only where they are
+_PART_GATES = {p: tuple((_literal_prefix(x.pattern), x) for x in patterns) for p, patterns in _PART_WORDS.items()}
 _N = "[一二三四五六七八九十1-9１-９]"
 _COUNTED_PARTS = re.compile(rf"(?:分为|分成|包括|包含|共)(?:以下)?({_N})个?部分|({_N})个?部分(?:组成|构成)")
 _CN_COUNT = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")} | {str(i): i for i in range(1, 10)} \
@@ -127,8 +141,8 @@ def _preamble(report: Report, out: list[Finding]) -> None:
             out.append(finding("F1", "preamble", f"引言称报告由{written}个部分组成，2021年格式的报告应为六个部分",
                                span=m.span(), severity="warning"))
     positions = {}
-    for pid, patterns in _PART_WORDS.items():
-        hits = [h.start() for h in (p.search(text) for p in patterns) if h]
+    for pid, gates in _PART_GATES.items():
+        hits = [h.start() for h in (p.search(text) for w, p in gates if w in text) if h]
         if hits:
             positions[pid] = min(hits)
     if len(positions) >= 3:  # the preamble lists the parts
