@@ -2151,3 +2151,21 @@ def test_applicants_as_fractions_of_a_rows_count():
     # a rough share is no count, and a share is never the whole row
     got = {op.field: op.value for op in [*read_message("今年新收100件，差不多一半是个人的，企业三成").ops]}
     assert got == {"t3.new_received.total": "100"}
+
+
+def test_rows_not_exported_are_zero_once_the_export_is_pasted(db):
+    said = "表三我从系统导出来的，按数量排序的；没导出来的行就是没有，都是0"
+    r = read_message(said)
+    assert r.zero_awaits_table and not r.ops  # (nothing to be 0 yet: the table has not come)
+    table = ("项目\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n"
+             "（七）总计\t9\t2\t0\t0\t1\t0\t12\n一、本年新收政府信息公开申请数量\t9\t2\t0\t0\t1\t0\t12\n"
+             "（四）无法提供-1.本机关不掌握相关政府信息\t5\t1\t0\t0\t0\t0\t6\n（一）予以公开\t4\t1\t0\t0\t1\t0\t6")
+    got = {op.field: op.value for op in read_message(table, said_before=[said]).computed}
+    assert got["t3.carried_over.total"] == "0" and got["t3.withheld.state_secret.natural"] == "0"
+    assert "t3.granted.natural" not in got  # (in the table: its own value)
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["白云区住建局 2024年 区级部门", said, table])
+    cells = service.facts(draft).cells
+    assert cells["t3.unable.not_held.natural"] == 5 and cells["t3.carried_forward.total"] == 0
+    assert cells["t3.other_handling.other.total"] == 0 and not service.plan(draft).clashes

@@ -10,6 +10,7 @@ the same grounding.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 
 from pydantic import ValidationError
@@ -351,6 +352,9 @@ def _reading_notes(reading: MessageReading, facts: Facts) -> tuple[list[str], li
     if reading.zero_scope_unclear:
         tail.append(f"{excerpt(reading.zero_scope_unclear, 20)}是指哪张表？请说明，例如“表三其他都是0”"
                     "（只会填还没有数字的格子）。")
+    if reading.zero_awaits_table:
+        tail.append(f"{excerpt(reading.zero_awaits_table, 20)}：表格还没有贴过来，暂不填0；表格贴过来后，"
+                    "表上没有的行按0填（只填还没有数字的格子）。")
     if reading.zero_deferred:
         tail.append(f"因为上面有数字没能读懂，{excerpt(reading.zero_deferred, 20)}这一句暂未执行，以免把没读懂的项目记成0；"
                     "请先把没读懂的数字连同项目名称再说一次，再说“其他都是0”。")
@@ -493,8 +497,11 @@ def _refusal(reasons: list[str], before, others: list[str]) -> Outcome:
     return Outcome(lines, before, rejections=reasons + others, refused=True)
 
 
-def answer(st: State, message: str, model: Model, correction: str | None) -> Outcome:
-    """The outcome of a message read as an answer (``correction``: the words after 不对/更正)."""
+def answer(st: State, message: str, model: Model, correction: str | None,
+           said_before: Callable[[], list[str]] = list) -> Outcome:
+    """The outcome of a message read as an answer (``correction``: the words after 不对/更正).
+    ``said_before``: the clerk's last messages, the last first (asked only of a message of several lines,
+    which may be the table one of them announced)."""
     before = plan(st.full)
     topic = None if correction is not None else before.topic
     recent = recent_tables(st)
@@ -508,7 +515,8 @@ def answer(st: State, message: str, model: Model, correction: str | None) -> Out
     said = correction if correction is not None else message
     sheet_rows = _sheet_rows(st) if _ROW_SAID_IN.search(said) else {}
     reading = read_message(said, topic=topic, known=known_fields(st.stated), earlier=st.stated.cells,
-                           report_year=st.stated.report_year, recent=recent, row_numbers=sheet_rows)
+                           report_year=st.stated.report_year, recent=recent, row_numbers=sheet_rows,
+                           said_before=said_before() if "\n" in said.strip() else ())
     head, tail = _reading_notes(reading, st.stated)
     if reading.questions and not reading.ops:
         # a question is answered, not stored; the pending question is asked again

@@ -29,9 +29,10 @@ __all__ = [
 ]
 
 NUMERIC_KINDS = frozenset({"count", "percent", "money_yuan", "year", "cell_int", "cell_money"})
-# A minus sign or 负 before a number, not a hyphen between digits (0535-6693206, 2023-12-31).
+# A minus sign or 负 before a number, not a hyphen between digits (0535-6693206, 2023-12-31) nor one
+# before a row's number in a system's label ("（四）无法提供-1.本机关不掌握…").
 _NEGATIVE = re.compile(
-    r"(?<![0-9０-９A-Za-z.．])(?:[-−－﹣]|负)\s?[0-9０-９]+(?:[.．][0-9０-９]+)?"
+    r"(?<![0-9０-９A-Za-z.．])(?:[-−－﹣]|负)\s?[0-9０-９]+(?:[.．][0-9０-９]+)?(?![0-9０-９]|[.．、]\s*[\u4e00-\u9fa5])"
     r"|负[一二两三四五六七八九十百千万]+(?=[件条次个项篇场元%％])")
 _DIGIT = re.compile(r"[0-9０-９]")
 

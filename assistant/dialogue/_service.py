@@ -191,7 +191,13 @@ class DialogueService:
             return actions.import_previous(st, Path(intent.text))
         if intent.kind == "draft":
             return actions.draft(st, self.model, None, self.store.locked_parts(st.draft.id))
-        return answer(st, message, self.model, intent.text if intent.kind == "correction" else None)
+        return answer(st, message, self.model, intent.text if intent.kind == "correction" else None,
+                      lambda: self._said_before(st.draft.id))
+
+    def _said_before(self, draft_id: int) -> list[str]:
+        """The clerk's last three messages, the last first (as read: see ``typed_as_read``)."""
+        said = [t for t in self.store.turns(draft_id) if t.role == "user"]
+        return [typed_as_read(t.text) for t in reversed(said[-3:])]
 
     def _turn(self, draft_id: int, author: str, message: str, compute: Callable[[State], Outcome]) -> Reply:
         for attempt in range(self._attempts):

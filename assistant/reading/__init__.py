@@ -81,6 +81,8 @@ class MessageReading:
     name_completed: tuple[str, str] | None = None  # (as said, as recorded): the body's full name
     short_name: str | None = None  # "县市监局的": a body named without its place, which no report is titled by
     zero_deferred: str | None = None  # "其他都是0" not applied: some numbers of the message were not read
+    # "没导出来的行就是没有，都是0" said before the table it is about: not applied, kept for the table
+    zero_awaits_table: str | None = None
     zero_nothing_left: str | None = None  # "剩下的行都是0" when every cell of the table has a value already
     same_as_last_year: bool = False  # "和去年一样"
     same_topic: str | None = None  # the text fact named with it ("平台建设和去年一样")
@@ -116,6 +118,8 @@ def _states_a_fact(sentence: str) -> bool:
     return bool(r.stated or r.zeros)
 
 
+# the rows a table pasted will not hold ("没导出来的行就是没有，都是0", "表上没列的都是0")
+_NOT_IN_THE_TABLE = re.compile(r"没导出|没有导出|没列|没有列|没出现|没有出现|表上没有|表里没有|没贴|没有贴")
 _THAT_TABLE = re.compile(r"表上|表里|表中|表格里|这张表|那张表|刚才的表|上面的表|没出现|没列|没导出|没有列出")
 
 
@@ -210,7 +214,8 @@ def typed_as_read(message: str) -> str:
 
 def read_message(message: str, *, topic: str | None = None, known: Iterable[str] = (),
                  earlier: Mapping[str, object] | None = None, report_year: int | None = None,
-                 recent: Iterable[str] = (), row_numbers: Mapping[int, str] | None = None) -> MessageReading:
+                 recent: Iterable[str] = (), row_numbers: Mapping[int, str] | None = None,
+                 said_before: Iterable[str] = ()) -> MessageReading:
     """Every value ``message`` states, as ops. ``topic``: the item just asked about, which a bare
     answer ("12", "没有", "都是0", "跳过") refers to. ``known``: fields and cells that have a value
     already (stated or derived) — a blanket zero never touches them. ``earlier``: values recorded
@@ -218,7 +223,10 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     report, once known — a sentence dated another year ("2023年，本机关共收到…", pasted from last
     year's report) is about that year, and its numbers are not recorded. ``recent``: the tables the
     message before filled, which "表上没出现的那些行都是0" points at. ``row_numbers``: the rows of table 三
-    by the row numbers of the clerk's own sheet pasted before (``sheet_row_numbers``), which "第8行" means."""
+    by the row numbers of the clerk's own sheet pasted before (``sheet_row_numbers``), which "第8行" means.
+    ``said_before``: the clerk's messages before this one, the last first; a table pasted now takes the
+    "没导出来的行都是0" one of them said (``MessageReading.zero_awaits_table``): the rows of that table the
+    paste (with any part pasted before it) does not hold are 0."""
     out = MessageReading()
     known = set(known)
     stripped = message.strip()
@@ -470,6 +478,16 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
 
     known = known | targets | {op.field for op in table_ops} | {x.target for x in reading.computed}
     out.computed += _line_complete(message, reading, known)
+    awaited = next((w for before in said_before if (w := read_message(before, known=known).zero_awaits_table)), None) if (
+        table_ops and not last_years) else None
+    for t in dict.fromkeys(op.field.split(".")[0] for op in table_ops) if awaited is not None else ():
+        if t == "t3" and not any(op.field.startswith("t3.total.") for op in table_ops):
+            continue  # (a table 三 pasted in parts: its rows not come yet may be in the next part)
+        # the table an earlier message announced: the rows it does not hold are 0 (as that message said)
+        # (whole rows only: a row pasted without its 总计 gets it from its columns)
+        rows_held = {a.rsplit(".", 1)[0] for a in known} | {op.field.rsplit(".", 1)[0] for op in table_ops}
+        out.computed += [PatchOp(field=a, value="0", quote=str(awaited)) for a in ALL_CELL_ADDRESSES
+                         if a.startswith(t + ".") and a.rsplit(".", 1)[0] not in rows_held]
     channels = [a for a in vocabulary().anchors(message) if a.kind == "fact" and a.key == "new_media_posts"]
     for z in reading.zeros:
         if not z.blanket:
@@ -502,6 +520,9 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
             row = next(iter(row_said))
             out.ops += [PatchOp(field=a, value=0, quote=z.quote) for a in ALL_CELL_ADDRESSES
                         if a.startswith(row + ".") and a not in known and not a.endswith(".total")]
+            continue
+        if not table_ops and not recent and _NOT_IN_THE_TABLE.search(z.quote):
+            out.zero_awaits_table = z.quote  # "没导出来的行就是没有，都是0" before the table: for its rows
             continue
         tables = _blanket_scope(reading, targets, topic, table_ops, message, recent)
         zeroed_before = len(out.ops)
