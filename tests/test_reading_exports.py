@@ -2169,3 +2169,37 @@ def test_rows_not_exported_are_zero_once_the_export_is_pasted(db):
     cells = service.facts(draft).cells
     assert cells["t3.unable.not_held.natural"] == 5 and cells["t3.carried_forward.total"] == 0
     assert cells["t3.other_handling.other.total"] == 0 and not service.plan(draft).clashes
+
+
+def test_table_three_told_as_two_half_years_is_added_up(db):
+    first = ("上半年（1-6月）：\n新收36件：个人25 企业8 律所2 其他1\n上年结转5件：个人4 企业1\n"
+             "办理情况：公开13（个人10 企业3）、不掌握8（个人6 企业1 律所1）\n上半年办结合计34，结转下半年7")
+    r = read_message(first)
+    assert r.period_held == "上半年" and not [op for op in [*r.ops, *r.computed] if op.field.startswith("t3.")]
+    assert not any(op.field.startswith("t3.carried_forward.") for op in r.period_ops)  # (结转下半年: no cell)
+    second = "下半年（7-12月）\n新收46：个人33 企业9 律所3 其他1\n公开17：个人12 企业4 律所1\n部分公开6：个人3 企业2 律所1\n下半年办结47"
+    got = {op.field: op.value for op in read_message(second, said_before=[first]).computed}
+    assert got["t3.new_received.total"] == "82" and got["t3.new_received.natural"] == "58"
+    assert got["t3.carried_over.total"] == "5" and got["t3.granted.total"] == "30" and got["t3.total.total"] == "81"
+    assert got["t3.unable.not_held.total"] == "8"  # (said in one half only)
+    service = offline_service(db())
+    draft = service.start("张三").id
+    replies = talk(service, draft, ["海城市住建局 2025年 县级市的 依申请我只有上半年和下半年两个半年报的数 你帮我加起来", first, second])
+    assert "本年新收" not in replies[0].text and "本年新收" not in replies[1].text  # ("两个半年报" is no count; 上半年 held)
+    cells = service.facts(draft).cells
+    assert cells["t3.new_received.total"] == 82 and cells["t3.granted.natural"] == 22
+    assert "上半年的数" in replies[1].text and "相加记入全年" in replies[2].text
+
+
+def test_four_quarters_two_a_message_and_a_review_counted_in_last_years_report():
+    q12 = ("一季度：新收15（个人10 企业5）；办结13：公开9（个人6 企业3）、部分公开1 个人、不掌握3（个人2 企业1）\n"
+           "二季度：新收18（个人12 企业6）；办结19：公开13（个人8 企业5）、部分公开2（个人1 企业1）、不掌握4（个人3 企业1）")
+    q34 = ("三季度：新收16（个人9 企业7）；办结17：公开11（个人5 企业6）、部分公开2（个人1 企业1）、不掌握4（个人3 企业1）\n"
+           "四季度：新收15（个人10 企业5）；办结16：公开10（个人6 企业4）、部分公开2（个人1 企业1）、不掌握4（个人3 企业1）")
+    r = read_message(q12)
+    assert r.period_held == "第一季度、第二季度" and not [op for op in r.ops if op.field.startswith("t3.")]
+    got = {op.field: op.value for op in read_message(q34, said_before=[q12]).computed}
+    assert got["t3.new_received.total"] == "64" and got["t3.granted.natural"] == "25" and got["t3.unable.not_held.total"] == "15"
+    r = read_message("复议诉讼我一件一件列：\n① 张某 不掌握那件 复议 维持\n② 李某 申请复议 后来自己撤回了\n还有1件是2023年的复议 去年年报已经统计过了")
+    got = {op.field: op.value for op in [*r.ops, *r.computed]}
+    assert got == {"t4.review.upheld": "1", "t4.review.other": "1", "t4.review.total": "2"} and r.excluded

@@ -47,7 +47,7 @@ def _messages():
 @pytest.mark.parametrize("message", _messages())
 def test_every_number_is_recorded_or_named_back(message):
     r = read_message(message)
-    covered = [op.quote for op in [*r.ops, *r.computed]] + [str(op.value) for op in r.ops] + list(r.unexplained) + list(r.questions)
+    covered = [op.quote for op in [*r.ops, *r.computed, *r.period_ops]] + [str(op.value) for op in r.ops] + list(r.unexplained) + list(r.questions)
     covered += r.table_lines + r.replaced + r.excluded + r.other_year + r.rough + r.noted + r.checked + r.not_ours + [q for q in (r.zero_deferred, r.zero_scope_unclear) if q]
     missing = []
     words = vocabulary().anchors(message)

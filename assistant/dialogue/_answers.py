@@ -44,6 +44,7 @@ from assistant.reading import (
     read_message,
     sheet_row_numbers,
     vocabulary,
+    wants_said_before,
 )
 from assistant.storage import ChangeSet
 from schemas import labels as L
@@ -352,6 +353,11 @@ def _reading_notes(reading: MessageReading, facts: Facts) -> tuple[list[str], li
     if reading.zero_scope_unclear:
         tail.append(f"{excerpt(reading.zero_scope_unclear, 20)}是指哪张表？请说明，例如“表三其他都是0”"
                     "（只会填还没有数字的格子）。")
+    if reading.period_held:
+        tail.append(f"这是{reading.period_held}的数，表三先不记入；其余时段的数发来后，各时段相加记入全年"
+                    "（上年结转按第一个时段的，结转下年度按最后一个时段的）。")
+    if reading.period_sum:
+        tail.append(f"表三按{reading.period_sum}的数相加记入全年。")
     if reading.zero_awaits_table:
         tail.append(f"{excerpt(reading.zero_awaits_table, 20)}：表格还没有贴过来，暂不填0；表格贴过来后，"
                     "表上没有的行按0填（只填还没有数字的格子）。")
@@ -516,7 +522,7 @@ def answer(st: State, message: str, model: Model, correction: str | None,
     sheet_rows = _sheet_rows(st) if _ROW_SAID_IN.search(said) else {}
     reading = read_message(said, topic=topic, known=known_fields(st.stated), earlier=st.stated.cells,
                            report_year=st.stated.report_year, recent=recent, row_numbers=sheet_rows,
-                           said_before=said_before() if "\n" in said.strip() else ())
+                           said_before=said_before() if wants_said_before(said) else ())
     head, tail = _reading_notes(reading, st.stated)
     if reading.questions and not reading.ops:
         # a question is answered, not stored; the pending question is asked again

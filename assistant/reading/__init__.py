@@ -57,7 +57,7 @@ from schemas.patches import PatchOp
 __all__ = [
     "MessageReading", "Reading", "Stated", "Text", "Zero", "agency_name_in", "counted_in", "full_agency_name",
     "guide_answer", "infer_level", "is_question", "is_table_line", "items_in", "labelled_texts", "parse_pasted_tables", "read_message",
-    "read_statements", "said_as", "sheet_row_numbers", "told_one_per_line", "typed_as_read", "vocabulary",
+    "read_statements", "said_as", "sheet_row_numbers", "told_one_per_line", "typed_as_read", "vocabulary", "wants_said_before",
 ]
 
 _SKIP = re.compile(r"^\s*(?:跳过|先跳过|不清楚|不知道|不确定|以后再说|稍后再说|待定|暂不填)\s*[。.！!]?\s*$")
@@ -81,6 +81,10 @@ class MessageReading:
     name_completed: tuple[str, str] | None = None  # (as said, as recorded): the body's full name
     short_name: str | None = None  # "县市监局的": a body named without its place, which no report is titled by
     zero_deferred: str | None = None  # "其他都是0" not applied: some numbers of the message were not read
+    # a part of the year's table 三 ("上半年：…"): its cells, held until the last part comes (then added up)
+    period_ops: list[PatchOp] = field(default_factory=list)
+    period_held: str | None = None  # the part held ("上半年")
+    period_sum: str | None = None  # the parts added up ("上半年、下半年")
     # "没导出来的行就是没有，都是0" said before the table it is about: not applied, kept for the table
     zero_awaits_table: str | None = None
     zero_nothing_left: str | None = None  # "剩下的行都是0" when every cell of the table has a value already
@@ -561,7 +565,91 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
             out.same_as_last_year, out.same_topic = True, topic_field
 
     _bare_answer(stripped, topic, out, known)
+    _period_parts(message, out, said_before)
     return out
+
+
+# "上半年（1-6月）：…", "第三季度：…": a part of the year's table 三, to be added to the other parts
+_PERIOD_PART = re.compile(r"\s*(?:(?P<half>上半年|下半年)|第?(?P<q>[一二三四1-4１-４])季度|[Qq](?P<qq>[1-4]))")
+# "结转下半年7", "转入下季度": what one part hands on to the next, no cell of the year's table
+_TO_NEXT_PART = re.compile(r"下半年|下季度|下一季度|[二三四]季度|第[二三四]季度")
+
+
+def _period_of(message: str) -> tuple[int, int] | None:
+    """(k, n): the text is part k of the year's n parts (halves or quarters), by its first words."""
+    m = _PERIOD_PART.match(message)
+    if m is None:
+        return None
+    if m.group("half"):
+        return (1, 2) if m.group("half") == "上半年" else (2, 2)
+    return int(parse_number(m.group("q") or m.group("qq")) or 0), 4
+
+
+def _period_sections(message: str) -> list[tuple[int, int, str]]:
+    """(k, n, text) of each part of the year a message tells, a part from a line opening with it to the
+    next such line ("一季度：新收15…\n二季度：新收18…"); [] unless the message opens with one."""
+    out: list[tuple[int, int, str]] = []
+    for line in message.strip().splitlines():
+        if (p := _period_of(line)) is not None and not (out and out[-1][:2] == p):  # ("上半年办结合计34": its own)
+            out.append((*p, line))
+        elif out:
+            out[-1] = (out[-1][0], out[-1][1], out[-1][2] + "\n" + line)
+        else:
+            return []
+    return out
+
+
+def wants_said_before(message: str) -> bool:
+    """Whether ``read_message`` may need the messages before this one (``said_before``): a table that one of
+    them announced, or a part of the year whose other parts they told."""
+    return "\n" in message.strip() or _period_of(message) is not None
+
+
+def _period_parts(message: str, out: MessageReading, said_before: Iterable[str]) -> None:
+    """Parts of the year's table 三 ("上半年：新收36件…" then "下半年：新收46…", or quarters, one or more a
+    message): held until every part has come, then added up, cell by cell — 上年结转 as the first part says
+    it, 结转下年度 as the last does; what a part hands on to the next ("结转下半年7") is no cell."""
+    sections = _period_sections(message)
+    if not sections or not any(op.field.startswith("t3.") for op in [*out.ops, *out.computed]):
+        return
+    n = sections[0][1]
+    parts: dict[int, list[PatchOp]] = {}
+    for k, _, text in sections:
+        ops = [*out.ops, *out.computed] if len(sections) == 1 else _told_in(text)
+        parts[k] = _part_ops(ops, k, n)
+    out.ops = [op for op in out.ops if not op.field.startswith("t3.")]
+    out.computed = [op for op in out.computed if not op.field.startswith("t3.")]
+    out.period_ops = [op for ops in parts.values() for op in ops]
+    for before in said_before if len(parts) < n else ():
+        for k, m, text in _period_sections(before):
+            if m == n and k not in parts:
+                parts[k] = _part_ops(_told_in(text), k, n)
+    names = ("上半年", "下半年") if n == 2 else tuple(f"第{'一二三四'[i]}季度" for i in range(n))
+    if len(parts) < n:
+        out.period_held = "、".join(names[k - 1] for k, _, _ in sections)
+        return
+    sums: dict[str, int] = {}
+    for ops in parts.values():
+        for op in ops:
+            if (v := parse_number(str(op.value))) is not None:
+                sums[op.field] = sums.get(op.field, 0) + int(v)
+    label = "、".join(names)
+    out.computed += [PatchOp(field=f, value=str(v), quote=f"{label}相加") for f, v in sums.items()]
+    out.period_sum = label
+
+
+def _told_in(text: str) -> list[PatchOp]:
+    """What a part of the year, read alone, says (held as it is: see ``_period_parts``)."""
+    r = read_message(text)
+    return r.period_ops or [*r.ops, *r.computed]
+
+
+def _part_ops(ops: list[PatchOp], k: int, n: int) -> list[PatchOp]:
+    """A part's table-三 cells that add into the year's: 上年结转 of the first part only, 结转下年度 of the
+    last only (and not "结转下半年")."""
+    return [op for op in ops if op.field.startswith("t3.") and not (
+        op.field.startswith("t3.carried_forward.") and (k < n or _TO_NEXT_PART.search(op.quote)))
+        and not (op.field.startswith("t3.carried_over.") and k > 1)]
 
 
 _DASHES = ("—", "——", "－", "-", "–", "/", "／")

@@ -56,6 +56,7 @@ _SAYS_VALUE = re.compile(r"^\s*(?:应该是|应该为|应该|应为|应是|改�
 # "有1件是信访转过来的不算": a number the clerk says is not counted
 _NOT_OURS_TO_COUNT = re.compile(r"不是(?:向)?我们(?:[\u4e00-\u9fa5]{0,4}?)(?:收的|受理的|接的|收到的)|不是向我们(?:申请|提)|不是(?:我们|本)(?:单位|局|街道|镇|乡)?的申请")
 _NOT_COUNTED = re.compile(r"不算|不计入?|没算|不统计|不纳入|不属于(?:依)?申请|不是(?:依)?申请|不是(?:政府)?信息公开申请")
+_COUNTED_BEFORE = re.compile(r"(?:去年|上年|前年)[^，,。；;]{0,6}?(?:已经|已)?(?:统计|报|算|计)过|已经(?:统计|报|算)过")
 # "去年年底收到的2件": received before this year, not this year's count — unless it came over ("…转到今年了")
 _LAST_YEAR_END = re.compile(r"^\s*(?:去年底|去年年底|上年底|上年末|去年末|年初)")
 _INTO_THIS_YEAR = re.compile(r"结转|转过来|转来|转到今年|转到本年|转入|留下|遗留|转到了今年|留到今年")
@@ -93,6 +94,10 @@ _ORDINAL = re.compile(r"第\s*$")
 _REST_GOES_ON = re.compile(r"\s*(?:其余|剩下|剩余)(?:的)?[^0-9０-９，,。；;]{0,8}(?:结转|没办完|转到明年|转明年|还在办|没答复)")
 _ARITHMETIC = re.compile(r"[0-9０-９]+(?:\s*[+＋]\s*[0-9０-９]+)+\s*[=＝]\s*[0-9０-９]+")
 # "两个加起来算新媒体": the items just listed, no count of their own
+# "（1-6月）", "1至6月份": a span of months, no count; "两个半年报的数": how many reports, no applications;
+# "一件一件列": one by one
+_MONTHS = re.compile(r"(?<![0-9０-９])[0-9０-９]{1,2}\s*(?:[-－—~～至到])\s*[0-9０-９]{1,2}\s*月(?:份)?|[两二三四]个(?:半年报|季度报|季报|月报|报表|表格|科室|股室|部门|窗口|渠道|系统|平台)"
+                     r"|一(?P<each>[件个条项])一(?P=each)")  # ("我一件一件列": one by one)
 _THE_ITEMS_SUMMED = re.compile(r"(?:这|那)?(?:两|俩|三|仨|四)\s*(?:个|样|项|者)?(?=\s*(?:加起来|加一起|加在一起|合起来|合在一起|相加|一起算|算一起|合并))")
 _ARABIC_NUMBERING = re.compile(r"([（(])([1-7])([)）])(?=[ \u3000]*(?:予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|总计))")
 # "…其他3。办结合计398件 结转下年14件": a sentence of the whole table's figures, after one applicant's
@@ -566,6 +571,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
         out_sums.append(message[m.start():m.end()])
     text = _ARITHMETIC.sub(lambda m: "＿" * len(m.group(0)), text)
     text = _THE_ITEMS_SUMMED.sub(lambda m: "＿" * len(m.group(0)), text)
+    text = _MONTHS.sub(lambda m: "＿" * len(m.group(0)), text)
     # "2025-01-01 至 2025-12-31", "第1页/共1页": dates and pages of an export, no figures
     text = _DATE_OR_PAGE.sub(lambda m: "＿" * len(m.group(0)), text)
     # "不予公开 4.保护第三方合法权益 2件": a sub-row's number before its name, not its count
@@ -622,6 +628,10 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
             if s0 >= last_years_until:
                 ends = [i for i in (text.find("。", s0), text.find("今年", s0), text.find("\n", s0)) if i > s0]
                 last_years_until = min(ends) if ends else len(text)
+            out.excluded.append(message[s0:s0 + len(sentence)].strip())
+            continue
+        if _COUNTED_BEFORE.search(sentence) and find_numbers(sentence) and not _INTO_THIS_YEAR.search(sentence):
+            # "还有1件是2023年的复议 去年年报已经统计过了": counted in an earlier year's report
             out.excluded.append(message[s0:s0 + len(sentence)].strip())
             continue
         if _NOT_OURS_TO_COUNT.search(sentence) and find_numbers(sentence):
