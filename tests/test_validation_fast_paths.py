@@ -290,3 +290,40 @@ def test_texts_without_a_fact_word_have_no_phrases(monkeypatch):
     monkeypatch.setattr(T, "_FACT_WORD", re.compile(""))  # every text looked at for phrases
     for (t, kind), facts in expected.items():
         assert T.analyse.__wrapped__(t, kind) == facts, (t, kind)
+
+
+def test_sentences_of_dates_are_those_of_the_split():
+    # a text of dates only reads the sentences of its years around them (_date_sentences)
+    for t in TEXTS + _texts(3000, seed=23, longest=12):
+        numbers = N.find_numbers(t)
+        whole = T._sentences(t) or [(0, len(t))]
+        expected = []
+        for n in numbers:
+            if n.unit == "年":
+                s = whole[T._sentence_of(whole, n.start)]
+                if s not in expected:
+                    expected.append(s)
+        assert T._date_sentences(t, numbers) == expected, t
+
+
+def test_a_period_year_is_never_followed_by_words_that_make_it_no_period():
+    # _years asks _YEAR_NOT_PERIOD_AFTER only where _YEAR_PERIOD_AFTER did not match: no text matches both
+    words = re.findall(r"[\u4e00-\u9fff，,、]+", T._YEAR_PERIOD_AFTER.pattern + T._YEAR_NOT_PERIOD_AFTER.pattern)
+    pieces = ["度", *words, *"".join(words)]
+    for a in pieces:
+        for b in pieces:
+            after = a + b
+            assert not (T._YEAR_PERIOD_AFTER.match(after) and T._YEAR_NOT_PERIOD_AFTER.match(after)), after
+
+
+def test_texts_validated_are_those_of_iter_narrative(monkeypatch):
+    # validate reads a report's texts without iter_narrative's generator: the same addresses, in order
+    import assistant.validation as V
+    from schemas.layout import iter_narrative
+    kept = V._TextFacts((), (), (), (), (), (), None)  # (not _NO_FACTS itself: every text is kept)
+    monkeypatch.setattr(V, "_facts", lambda text, kind: kept)
+    for seed in range(12):
+        report = consistent_report(seed)
+        for r in (report, report.model_copy(update={"part6": report.part6 * 3})):
+            texts, _ = V._texts(r)
+            assert [(a, t) for a, t, _ in texts] == list(iter_narrative(r))

@@ -700,6 +700,8 @@ _COMPARISON_BEFORE = ("与", "较", "比", "同", "对比", "截至", "截止", 
 _YEAR_NOT_PERIOD_AFTER = re.compile(r"度?(?:结转|相比|同期|同比|以来|以前|之前|底|末|版|的|修订|修正|颁布|公布|施行|印发)")
 _PAST_RESULT = re.compile(r"获评|荣获|被评为|评为|评定为|位列|名列|排名|表彰|表扬|授予|获得.{0,10}(?:称号|奖|等次)")
 _YEAR_PERIOD_AFTER = re.compile(r"度?(?:[，,、]|全年|内|期间|中|我|本|共|累计|各级)")
+# (No word of _YEAR_PERIOD_AFTER starts with a character a word of _YEAR_NOT_PERIOD_AFTER starts with, nor
+# with 度: where the one matches, the other cannot. tests/test_validation_fast_paths.py checks it.)
 _YEAR_TITLE_AFTER = re.compile(r"度?(?:的)?(?:政府信息公开|信息公开)")
 
 _FEE_NOT_CHARGED = re.compile(
@@ -944,8 +946,8 @@ def _years(text: str, numbers: Sequence[NumberMention], sentences: list[tuple[in
             before = _compact(text[max(s0, n.start - 6):n.start])
             if not (before.endswith(_COMPARISON_BEFORE) or _YEAR_NOT_PERIOD_AFTER.match(after)):
                 kind = "stats"
-        elif (n.start - s0 <= 6 and _compact(text[s0:n.start]) in ("", "在", "于")
-              and _YEAR_PERIOD_AFTER.match(after) and not _YEAR_NOT_PERIOD_AFTER.match(after)):
+        elif (start - s0 <= 6 and (start == s0 or _compact(text[s0:start]) in ("", "在", "于"))
+              and _YEAR_PERIOD_AFTER.match(after)):  # (then _YEAR_NOT_PERIOD_AFTER cannot match: see below)
             kind = "period"
         if kind is not None:
             future = futures.get(s)
