@@ -55,11 +55,14 @@ T4_BLOCK: dict[str, int] = {b: i for i, b in enumerate(T4_BLOCKS)}
 T4_COL: dict[str, int] = {c: j for j, c in enumerate(T4_COLUMNS)}
 T4_ADDR: tuple[tuple[str, ...], ...] = tuple(tuple(f"t4.{b}.{c}" for c in T4_COLUMNS) for b in T4_BLOCKS)
 
-_T3_GET = tuple(attrgetter(".".join(r.path)) for r in T3_ROWS)
-_T4_GET = tuple(attrgetter(b) for b in T4_BLOCKS)
 _T3_VALUES = itemgetter(*T3_COLUMNS)
 _T4_VALUES = itemgetter(*T4_COLUMNS)
-_T2_GET = tuple((c.address, attrgetter(f"{c.row}.{c.column}")) for c in T2_CELLS)
+# each table's cells (rows) read in one call
+_T2_ADDRESSES = tuple(c.address for c in T2_CELLS)
+_T2_VALUES = attrgetter(*(f"{c.row}.{c.column}" for c in T2_CELLS))
+_T3_ROWS = attrgetter(*(".".join(r.path) for r in T3_ROWS))
+_T4_ROWS = attrgetter(*T4_BLOCKS)
+_DICT = attrgetter("__dict__")
 _TOT = T3_ROW["t3.total"]
 _RESULTS = tuple(T3_ROW[r.address] for r in T3_RESULT_ROWS)
 _T4_PARTS = tuple(T4_COL[c] for c in ("upheld", "corrected", "other", "pending"))
@@ -153,14 +156,17 @@ def snapshot(report: Report, out: list[Finding] | None) -> Grid:
     """The tables of ``report`` as numbers; A4/C1 findings go to ``out`` (None for last year's report)."""
     cells = _Cells(report, out)
     table2 = report.table2
-    t2: dict[str, int | Decimal] = {}
-    for address, get in _T2_GET:
-        v = get(table2)
-        t2[address] = v if type(v) is int and v >= 0 else cells.cell(
-            v, address, "C1", integer=not address.endswith(".amount"))
-    table3, table4 = report.table3, report.table4
-    t3 = [_T3_VALUES(get(table3).__dict__) for get in _T3_GET]
-    t4 = [_T4_VALUES(get(table4).__dict__) for get in _T4_GET]
+    t2_values = _T2_VALUES(table2)
+    t2: dict[str, int | Decimal]
+    if set(map(type, t2_values)) == {int} and min(t2_values) >= 0:  # (the usual case: no cell to report)
+        t2 = dict(zip(_T2_ADDRESSES, t2_values))
+    else:
+        t2 = {}
+        for address, v in zip(_T2_ADDRESSES, t2_values):
+            t2[address] = v if type(v) is int and v >= 0 else cells.cell(
+                v, address, "C1", integer=not address.endswith(".amount"))
+    t3 = list(map(_T3_VALUES, map(_DICT, _T3_ROWS(report.table3))))
+    t4 = list(map(_T4_VALUES, map(_DICT, _T4_ROWS(report.table4))))
     values = (*chain.from_iterable(t3), *chain.from_iterable(t4))
     if set(map(type, values)) != {int} or min(values) < 0:  # the rare case: find and report the bad cells
         t3 = [cells.row(row, addrs) for row, addrs in zip(t3, T3_ADDR)]

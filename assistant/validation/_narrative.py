@@ -353,6 +353,8 @@ def _phrase_rules(address: str, text: str, facts: TextFacts, grid: Grid, out: li
             continue
         said = text[ph.span[0]:ph.span[1]]
         if ph.kind == "no_applications":
+            if not any(t3[_NEW_ROW]):
+                continue  # (no column of 本年新收 holds a number: nothing to report, whichever the phrase names)
             cols = _LEGAL if ph.data == ("legal",) else ph.data or (*_APPLICANTS, "total")
             cells = [(c, T3_ADDR[_NEW_ROW][T3_COL[c]], t3[_NEW_ROW][T3_COL[c]]) for c in cols]
             bad = "、".join(f"{COLUMN_NAMES[c]}{fmt(v)}" for c, _, v in cells if v)

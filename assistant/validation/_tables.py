@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from operator import itemgetter
 
 from assistant.validation._grid import T3_ADDR, T3_ROW, T4_ADDR, T4_COL, TOTAL_COL, Grid, fmt
 from assistant.validation._registry import finding
@@ -23,6 +24,11 @@ _COLUMN_LABEL = tuple(cell_label(f"t3.*.{c}") for c in T3_COLUMNS)
 _ROW_LABEL = tuple(cell_label(r.address) for r in T3_ROWS)
 _T4_PARTS = tuple(T4_COL[c] for c in ("upheld", "corrected", "other", "pending"))
 _T4_TOTAL = T4_COL["total"]
+_T4_PART_VALUES = itemgetter(*_T4_PARTS)
+_RESULT_ROWS = itemgetter(*_RESULTS)
+_PARTS = itemgetter(slice(0, TOTAL_COL))  # a row's six applicant columns (总计 is the last)
+_TOTAL = itemgetter(TOTAL_COL)
+assert TOTAL_COL == len(T3_COLUMNS) - 1
 
 # Fees (万元) above which a value more likely was entered in 元 (rule C2), by agency level.
 _FEE_LIMIT: dict[str | None, int] = {"state_council_dept": 1_000_000, "provincial": 1_000_000,
@@ -44,7 +50,7 @@ def table_rules(report: Report, grid: Grid) -> list[Finding]:
                 f"（本年新收{fmt(new[j])}＋上年结转{fmt(co[j])}；（七）总计{fmt(tot[j])}＋结转下年度{fmt(cf[j])}）",
                 related=_A1_RELATED[j]))
     absent = grid.absent
-    sums = [sum(col) for col in zip(*(t3[i] for i in _RESULTS))]
+    sums = list(map(sum, zip(*_RESULT_ROWS(t3))))
     for j, s in enumerate(sums):  # A2
         if s == tot[j]:
             continue
@@ -60,7 +66,10 @@ def table_rules(report: Report, grid: Grid) -> list[Finding]:
             "A2", T3_ADDR[_TOT][j],
             f"{_COLUMN_LABEL[j]}：（一）至（六）各项之和（{fmt(s)}）应等于（七）总计（{fmt(tot[j])}）",
             related=_A2_RELATED[j]))
-    for i in [i for i, row in enumerate(t3) if sum(row) != 2 * row[TOTAL_COL]]:  # A3
+    # A3: the rows whose six columns do not add up to their 总计 (the sums first, without a Python loop)
+    bad_rows = ([i for i, row in enumerate(t3) if sum(row) != 2 * row[TOTAL_COL]]
+                if list(map(sum, map(_PARTS, t3))) != list(map(_TOTAL, t3)) else ())
+    for i in bad_rows:
         row = t3[i]
         if absent and any(a in absent for a in T3_ADDR[i]):
             continue  # a row the report's format does not have
@@ -69,7 +78,7 @@ def table_rules(report: Report, grid: Grid) -> list[Finding]:
             f"{_ROW_LABEL[i]}：六类申请人之和（{fmt(sum(row[:TOTAL_COL]))}）应等于「总计」列（{fmt(row[TOTAL_COL])}）",
             related=T3_ADDR[i]))
     for b, row in enumerate(grid.t4):  # B
-        s = sum(row[j] for j in _T4_PARTS)
+        s = sum(_T4_PART_VALUES(row))
         if s != row[_T4_TOTAL]:
             out.append(finding(
                 "B", T4_ADDR[b][_T4_TOTAL],
