@@ -29,13 +29,11 @@ from assistant.validation._text import _NO_FACTS, _analysis
 from assistant.validation._text import TextFacts as _TextFacts
 from assistant.validation._text import analyse as _analyse
 from schemas.findings import Finding
-from schemas.layout import iter_narrative as _iter_narrative
 from schemas.report import Report
 
 __all__ = ["FAMILIES", "RULES", "RULE_SEVERITY", "blank_summary", "clear_cache", "family_of", "has_errors", "validate"]
 
 _ORDER = {rule: i for i, rule in enumerate(RULES)}
-_KIND = {"p1.on_request": "on_request", "meta.title": "meta.title", "preamble": "preamble"}
 
 
 def _texts(report: Report):
@@ -43,19 +41,27 @@ def _texts(report: Report):
     text without facts (most of them) holds nothing that a rule reads: the rules do not walk it."""
     texts = []
     fee_texts = []
-    part6 = report.part6
-    for address, text in _iter_narrative(report):
-        if address[1] == "6":  # p6.N
-            item = part6[int(address[3:])]
-            kind = "fees" if item.key == "fees" or "信息处理费" in item.title else ""
-            facts = _facts(text, kind)
-            if kind or facts.fee is not None:
-                fee_texts.append((address, text, facts))
-        else:
-            facts = _facts(text, _KIND.get(address, ""))
+    p1 = report.part1
+    # the texts of schemas.layout.iter_narrative, in its order, read here without its generator
+    for address, text, kind in (("meta.title", report.meta.title, "meta.title"), ("preamble", report.preamble, "preamble"),
+                                ("p1.active", p1.active, ""), ("p1.on_request", p1.on_request, "on_request"),
+                                ("p1.management", p1.management, ""), ("p1.platform", p1.platform, ""),
+                                ("p1.oversight", p1.oversight, ""), ("p5", report.part5, "")):
+        facts = _facts(text, kind)
         if facts is not _NO_FACTS:
             texts.append((address, text, facts))
+    for i, item in enumerate(report.part6):
+        text = item.text
+        kind = "fees" if item.key == "fees" or "信息处理费" in item.title else ""
+        facts = _facts(text, kind)
+        if kind or facts.fee is not None:
+            fee_texts.append((_P6[i] if i < len(_P6) else f"p6.{i}", text, facts))
+        if facts is not _NO_FACTS:
+            texts.append((_P6[i] if i < len(_P6) else f"p6.{i}", text, facts))
     return texts, fee_texts
+
+
+_P6 = tuple(f"p6.{i}" for i in range(16))  # the addresses of part 六's items
 
 
 @lru_cache(maxsize=4096)

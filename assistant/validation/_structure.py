@@ -93,7 +93,9 @@ def _headings(report: Report, out: list[Finding]) -> None:
     for h in report.source.part_headings:
         stripped = h.numeral.strip()
         numeral = _ARABIC_NUMERALS.get(stripped, stripped)
-        title = _norm(h.title)
+        title = h.title
+        if title not in _PART_OF_TITLE:  # (a title written as the format has it is its own _norm)
+            title = _norm(title)
         pid = _PART_OF_TITLE.get(title) or _PART_OF_NUMERAL.get(numeral)
         if pid is None or pid in found:
             continue
@@ -184,7 +186,7 @@ def _f2(report: Report, imported: bool, out: list[Finding]) -> None:
     p1 = report.part1
     subparts = [(k, getattr(p1, k)) for k in L.P1_SUBPART_TITLES]
     if imported or not all(_is_empty(t) for _, t in subparts):
-        empty = [k for k, t in subparts if _is_empty(t)]
+        empty = [k for k, t in subparts if len(t) <= 40 and _is_empty(t)]  # (_is_empty's own first test)
         covered = _covered_topics(subparts) if empty and len(empty) < len(subparts) else set()
         for i, (key, _) in enumerate(subparts):
             if key in empty and key not in covered:
@@ -196,7 +198,7 @@ def _f2(report: Report, imported: bool, out: list[Finding]) -> None:
     if (b5 and (_EMPTY_WORDS.fullmatch(b5) or _NOTHING.fullmatch(b5))) or (imported and not b5):
         out.append(finding("F2", "p5", "第五部分应写明本年度存在的具体问题和下一年度的改进措施，不能空白或只写“无”"))
     for i, item in enumerate(report.part6):
-        if _is_empty(item.text):
+        if len(item.text) <= 40 and _is_empty(item.text):
             out.append(finding("F2", f"p6.{i}", f"第六部分「{item.title}」没有内容；没有此类事项的应写明“无”"))
 
 
@@ -245,6 +247,8 @@ def _f4_to_f7(report: Report, texts: list[Text], out: list[Finding]) -> None:
                                                   "合并计数；依申请公开只统计政府信息公开申请", span=ph.span))
         if year is not None:
             for y in facts.years:
+                if y.year == year and y.kind not in _CARRY_YEAR:
+                    continue  # (the report's own year, as a period, a title or 统计期限: nothing to say)
                 past = y.past_event or (y.kind == "period" and y.year < year and tells_past_result(text, y.span[0]))
                 message = (_carry_message(y.year, year, y.kind, y.since) if y.kind in _CARRY_YEAR
                            else _f5_message(y.year, year, y.kind, y.future_tense, past))
