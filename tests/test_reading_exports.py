@@ -2203,3 +2203,30 @@ def test_four_quarters_two_a_message_and_a_review_counted_in_last_years_report()
     r = read_message("复议诉讼我一件一件列：\n① 张某 不掌握那件 复议 维持\n② 李某 申请复议 后来自己撤回了\n还有1件是2023年的复议 去年年报已经统计过了")
     got = {op.field: op.value for op in [*r.ops, *r.computed]}
     assert got == {"t4.review.upheld": "1", "t4.review.other": "1", "t4.review.total": "2"} and r.excluded
+
+
+def test_a_handwritten_register_with_month_day_dates_and_ditto_marks(db):
+    register = ("序号 收到日期 申请人 申请内容 答复情况\n1 2.17 张国华 宅基地审批资料 公开\n2 3.5 〃 〃 〃\n"
+                "3 6.9 楚天明律师事务所 征地补偿安置方案 部分公开\n4 〃 〃 征收决定书 不掌握\n5 12.28 刘建军 危房改造补助名单 未答复")
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["南漳县武安镇人民政府 2025年", register])
+    cells = service.facts(draft).cells
+    assert cells["t3.new_received.total"] == 5 and cells["t3.granted.natural"] == 2  # (〃〃〃: the row above)
+    assert cells["t3.unable.not_held.legal_service"] == 1 and cells["t3.carried_forward.natural"] == 1
+    talk(service, draft, ["第2件意思是张国华又来要一样的资料，我们按重复申请没处理的，不是公开。另外去年12月底有一件结转过来的，"
+                          "个人申请的，今年1月份答复了，公开"])
+    cells = service.facts(draft).cells
+    assert cells["t3.not_processed.repeated.natural"] == 1 and cells["t3.granted.natural"] == 2  # (one moved, one more)
+    assert cells["t3.carried_over.natural"] == 1
+    # a register none of whose rows could be counted records nothing (not a table of zeros)
+    other = offline_service(db())
+    d2 = other.start("张三").id
+    talk(other, d2, ["某镇人民政府 2025年", "序号 收到日期 申请人 申请内容 答复情况\n1 二月 张三 资料 公开\n2 三月 李四 资料 公开\n3 四月 王五 资料 公开"])
+    assert not any(k.startswith("t3.") for k in other.facts(d2).cells)
+
+
+def test_a_table_two_line_opening_with_a_ditto_mark_goes_on_with_the_item_above():
+    from assistant.reading import typed_as_read
+    got = {op.field: op.value for op in read_message(typed_as_read("规范性文件 制发 0\n〃 废止 0\n〃 现行有效 2\n行政许可 3")).ops}
+    assert got["t2.normative_docs.repealed"] == "0" and got["t2.normative_docs.in_force"] == "2"

@@ -573,6 +573,17 @@ def answer(st: State, message: str, model: Model, correction: str | None,
     if (moved := ledger_correction(message, _pasted_register(st), st.stated.report_year, st.full.cells)):
         # "第7个…应该算部分公开": one application of the register pasted before, moved
         fields = {op.field for op in moved}
+        # ("第2件…按重复申请没处理的。另外去年有一件结转过来的…公开": one more told beside the move, added to it)
+        more = {op.field: int(str(op.value)) for op in accepted if op.field in fields and op.field in reading.added
+                and str(op.value).isdigit()}
+        moved = [op.model_copy(update={"value": int(str(op.value)) + more[op.field]}) if op.field in more else op
+                 for op in moved]
+        for cell, extra in more.items():  # (the one more is in （七）总计 too, when that is recorded)
+            row, col = cell.rsplit(".", 1)
+            if row not in ("t3.new_received", "t3.carried_over", "t3.total", "t3.carried_forward") and (
+                    (now := st.full.cell_int(f"t3.total.{col}")) is not None) and f"t3.total.{col}" not in fields:
+                moved.append(PatchOp(field=f"t3.total.{col}", value=now + extra, quote=moved[0].quote))
+                fields.add(f"t3.total.{col}")
         accepted = [op for op in accepted if op.field not in fields] + moved
         whole += moved
         tail = [t for t in tail if not t.startswith("这些数字没能确定")]

@@ -72,6 +72,19 @@ def _space_separated(message: str) -> tuple[list[str], list[list[str]]] | None:
     return None
 
 
+# "〃", "同上": the cell above, as a register kept by hand writes it
+_DITTO = frozenset({"〃", "〃〃", "同上", "\"", "”", "々", "、、"})
+
+
+def _dittos_filled(rows: list[list[str]]) -> list[list[str]]:
+    out: list[list[str]] = []
+    for row in rows:
+        if len(out) >= 2:  # (not into the header)
+            row = [out[-1][i] if c.strip() in _DITTO and i < len(out[-1]) else c for i, c in enumerate(row)]
+        out.append(row)
+    return out
+
+
 def _derive(message: str, year: int | None):
     lines = [line for line in message.splitlines() if (cells := table_cells(line, loose=True)) and len(cells) >= 3]
     rows = [table_cells(line, loose=True) or [] for line in lines]
@@ -79,6 +92,7 @@ def _derive(message: str, year: int | None):
         lines, rows = spaced
     if len(lines) < 3:
         return None
+    rows = _dittos_filled(rows)
     try:
         table = locate([Sheet(_NAME, rows)], "applications", _NAME)
     except LedgerError:
@@ -112,13 +126,15 @@ def pasted_ledger(message: str, year: int | None) -> PastedLedger | None:
     for issue in derived.issues:
         notes.append(f"台账{who(issue.row)}没有计入：{issue.reason}。请告诉我它该怎么算，或改好后重新粘贴台账。")
     counted_rows = len(derived.placements)
+    if not counted_rows and derived.issues:
+        ops = []  # (no row counted: the register is not read, rather than read as no application at all)
     notes.insert(0, f"按台账逐条统计了{counted_rows}件申请（{year}年以前收到、今年办理的算上年结转；"
                     "12月31日还没办完的算结转下年度）。")
     return PastedLedger(ops, lines, notes)
 
 
 _ROW_SAID = re.compile(r"第\s*([0-9０-９]+|[一二三四五六七八九十]+)\s*(?:个|件|条|行|号)|(?<![0-9０-９])([0-9０-９]{1,4})\s*号")
-_MOVES = re.compile(r"应该算|应算|算作|改成|改为|改到|应该是|其实是|归到|放到|算到|挪到")
+_MOVES = re.compile(r"应该算|应算|算作|改成|改为|改到|应该是|其实是|归到|放到|算到|挪到|按.{1,12}?(?:处理|算|办)的?[，,\s]*不是")
 _NOT_RESULTS = {"new_received", "carried_over", "total"}
 
 
@@ -140,7 +156,10 @@ def ledger_correction(message: str, pasted: str | None, year: int | None,
     if n is None or n not in derived.placements:
         return None
     old = derived.placements[n]
-    words = vocabulary().anchors(message[said.end():])
+    stop = re.compile(r"[。！!？?\n]").search(message, said.end())
+    rest = message[said.end():stop.start() if stop else len(message)]  # (its own sentence)
+    # ("按重复申请没处理的，不是公开": the result it had, named to be left)
+    words = [a for a in vocabulary().anchors(rest) if not re.search(r"(?:不是|不算|而非|并非)\s*$", rest[:a.start])]
     results = {a.key for a in words if a.kind == "t3row" and a.key not in _NOT_RESULTS}
     columns = {a.key for a in words if a.kind == "t3col"}
     if len(results) > 1 or len(columns) > 1 or not (results or columns):

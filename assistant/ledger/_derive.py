@@ -165,12 +165,12 @@ def _is_total(cells: list[Any]) -> bool:
 _NO_DATE = frozenset({"/", "／", "-", "—", "--", "——", "无", "暂无", "未答复", "未办结"})
 
 
-def _date(cells: list[Any], col: int | None, what: str) -> tuple[dt.date | None, str]:
+def _date(cells: list[Any], col: int | None, what: str, year: int | None = None) -> tuple[dt.date | None, str]:
     value = _get(cells, col)
     if isinstance(value, str) and value.strip() in _NO_DATE:
         return None, ""
     try:
-        return parse_date(value), ""
+        return parse_date(value, year), ""
     except (ValueError, OverflowError):
         return None, f"{what}“{cell_text(value)}”不是日期"
 
@@ -229,8 +229,8 @@ def derive_applications(table: LedgerTable, year: int,
         if _is_total(cells):
             issues.append(RowIssue(n, "合计行，不是一件申请"))
             continue
-        received, why = _date(cells, cols.get("received"), "收到日期")
-        answered, why2 = _date(cells, cols.get("answered"), "答复日期")
+        received, why = _date(cells, cols.get("received"), "收到日期", year)
+        answered, why2 = _date(cells, cols.get("answered"), "答复日期", year)
         reason = why or why2
         if not reason and received is not None and received > end:
             reason = f"收到日期{received.isoformat()}在{year}年以后，不属于本年度"

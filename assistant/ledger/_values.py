@@ -17,6 +17,7 @@ __all__ = ["applicant_column", "is_pending", "outcome_row", "parse_date", "revie
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _YMD = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*(?:日|号)?(?:[\sT]|$)")
+_MD = re.compile(r"^\s*(\d{1,2})\s*[./月-]\s*(\d{1,2})\s*(?:日|号)?\s*$")
 _COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
 _SERIAL = re.compile(r"^\s*(\d{4,5})(?:\.\d+)?\s*$")
 _CJK = re.compile(r"^[\u3400-\u9fff·]{2,5}$")
@@ -24,9 +25,11 @@ _NUMERALS = re.compile(r"[0-9一二三四五六七八九十]+")
 _COLUMN_NAMES = L.T3_COLUMN_LABELS
 
 
-def parse_date(value: Any) -> dt.date | None:
+def parse_date(value: Any, year: int | None = None) -> dt.date | None:
     """A date as ledgers write it: a date cell, 2025-03-04, 2025/3/4, 2025.3.4, 2025年3月4日,
-    二〇二五年三月四日, 20250304, or an Excel serial (45720, as a number or text). None when empty; ``ValueError`` otherwise."""
+    二〇二五年三月四日, 20250304, or an Excel serial (45720, as a number or text); with ``year`` (the
+    report's), a month and day alone too (2.17, 3/5, 12月28日: a register kept by hand). None when
+    empty; ``ValueError`` otherwise."""
     if value is None:
         return None
     if isinstance(value, dt.datetime):
@@ -46,6 +49,8 @@ def parse_date(value: Any) -> dt.date | None:
     m = _SERIAL.match(text)
     if m:
         return _serial(float(text))
+    if year is not None and (m := _MD.match(text)):
+        return dt.date(year, int(m.group(1)), int(m.group(2)))
     m = _CN_YMD.match(text)  # "二〇二五年一月八日", as official documents write dates
     if m:
         year = int("".join(str(_CN_DIGITS.index(c)) for c in m.group(1).replace("零", "〇")))

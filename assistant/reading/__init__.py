@@ -207,12 +207,18 @@ def _blanket_scope(reading: Reading, stated: Iterable[str], topic: str | None, t
     return []
 
 
+_DITTO_LINE = re.compile(r"\n[ \t]*〃[ \t]*(?=[\u4e00-\u9fa5]{1,8}[ \t]*[0-9０-９]+[ \t]*$)", re.MULTILINE)
+
+
 def typed_as_read(message: str) -> str:
     """``message`` as the reader reads it, position for position (the text keeps its length): in
-    simplified characters (a phone left on a traditional keyboard: "行政處罰 186件"), and with a measure
-    word typed before its number put after it ("新收 件38" → "新收 38件")."""
+    simplified characters (a phone left on a traditional keyboard: "行政處罰 186件"), with a measure word
+    typed before its number put after it ("新收 件38" → "新收 38件"), and a line opening with a ditto mark
+    joined to the line above ("…制发 0\n〃 废止 0")."""
     if holds_traditional(message):
         message = t2s_same_length(message)
+    if "〃" in message:  # "规范性文件 制发 0\n〃 废止 0": the line goes on with the item of the line above
+        message = _DITTO_LINE.sub(lambda m: "，" + " " * (len(m.group(0)) - 1), message)
     return _UNIT_FIRST.sub(lambda m: m.group(2) + m.group(1), message)
 
 

@@ -1267,6 +1267,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         plain_words = re.sub(r"没(?:有|啥|什么)?(?:问题|错|毛病|变|改)|不用改|不变|不动", "＿", plain_words)
         # "公众号的数还没拿到", "还没统计出来": not known yet, not none
         plain_words = re.sub(r"(?:还|暂时|暂)?(?:没|未)(?:有)?(?:拿到|统计|出来|确定|核实|算好|汇总|查到|报上来|报过来|给我|发过来|核对)", "＿", plain_words)
+        if any(a.kind == "t3row" and a.key.startswith("not_processed.") for a in anchors):
+            # "按重复申请没处理的": what 不予处理 means, not a none
+            plain_words = re.sub(r"(?:没|不|未)(?:有)?(?:予)?处理", "＿", plain_words)
         negated = (any(w in plain_words for w in zero_words) or blanket or bool(said_zero)
                    or bool(re.search(r"不(?=＃)", plain)))
         named = [a for a in anchors if a.kind in ("fact", "t2row", "t3row", "t3group", "t4block")
