@@ -2230,3 +2230,16 @@ def test_a_table_two_line_opening_with_a_ditto_mark_goes_on_with_the_item_above(
     from assistant.reading import typed_as_read
     got = {op.field: op.value for op in read_message(typed_as_read("规范性文件 制发 0\n〃 废止 0\n〃 现行有效 2\n行政许可 3")).ops}
     assert got["t2.normative_docs.repealed"] == "0" and got["t2.normative_docs.in_force"] == "2"
+
+
+def test_same_as_above_in_prose_and_a_bare_result_after_table_three():
+    got = {op.field: op.value for op in read_message("部分公开1 个人\n不予公开 第三方 同上").computed}
+    assert got == {"t3.withheld.third_party.natural": "1", "t3.withheld.third_party.total": "1"}
+    got = {op.field: op.value for op in read_message("规范性文件 制发0 废止 同上 现行有效3\n许可0 处罚2 强制0 收费 同上").computed}
+    assert got == {"t2.normative_docs.repealed": "0", "t2.fees.amount": "0"}
+    got = {op.field: op.value for op in read_message("网站132条 公众号 同上 都是同步发的").computed}
+    assert got == {"new_media_posts": "132"}
+    # "公开4 个人3 企业1" right after table 三's first rows: that row, whatever was asked
+    earlier = {"t3.new_received.total": 11, "t3.new_received.natural": 9, "t3.new_received.commercial": 2}
+    got = {op.field: op.value for op in read_message("公开4 个人3 企业1", earlier=earlier, recent=("t3",)).ops}
+    assert got == {"t3.granted.total": "4", "t3.granted.natural": "3", "t3.granted.commercial": "1"}

@@ -337,7 +337,9 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     skip += [(t.start, t.end) for t in texts]
 
     # the question asked was what became of the applications already told
-    results = topic == "t3" and any(str(k).startswith("t3.new_received.") for k in (earlier or {}))
+    # ("公开4 个人3 企业1" alone, right after table 三's rows: that row, whatever was asked)
+    results = (topic == "t3" or ("t3" in recent and bool(re.match(r"\s*公开\s*[0-9０-９]", message)))) and any(
+        str(k).startswith("t3.new_received.") for k in (earlier or {}))
     shares = _shares_of_new(message)  # "今年新收400件 … 自然人占87.5% 商业企业7.5% …": each applicant's count
     reading = read_statements(message, skip, {**(earlier or {}), **{x.target: x.value for x in shares}}, report_year,
                               results, row_numbers)
@@ -571,8 +573,50 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
             out.same_as_last_year, out.same_topic = True, topic_field
 
     _bare_answer(stripped, topic, out, known)
+    _same_as_above(message, out)
     _period_parts(message, out, said_before)
     return out
+
+
+_T2_ONE_COLUMN = {"licensing": "decisions", "penalty": "decisions", "enforcement": "decisions", "fees": "amount"}
+
+
+def _same_as_above(message: str, out: MessageReading) -> None:
+    """"部分公开1 个人\n不予公开 第三方 同上", "制发0 废止 同上", "网站132条 公众号 同上": the item named before
+    同上 takes what the one said before it took (a table-三 row its cells, one item its value); the
+    reader's own copy (recorded as computed). Only where the item has nothing of its own."""
+    if "同上" not in message:
+        return
+    words = vocabulary().anchors(message)
+    placed = sorted(((at, op) for op in out.ops if op.op == "set" and (at := message.find(op.quote)) >= 0),
+                    key=lambda x: x[0])
+    taken = {op.field for op in [*out.ops, *out.computed]}
+    for m in re.finditer(r"同上", message):
+        line_at = message.rfind("\n", 0, m.start()) + 1
+        label = next((a for a in reversed(words) if line_at <= a.start and a.end <= m.start()
+                      and not message[a.end:m.start()].strip(" \t：:")), None)
+        before = [op for at, op in placed if at < (label.start if label else m.start())]
+        if label is None or not before:
+            continue
+        last = before[-1]
+        copies: list[PatchOp] = []
+        if label.kind == "t3row" and last.field.startswith("t3."):
+            row = last.field.rsplit(".", 1)[0]
+            copies = [PatchOp(field=f"t3.{label.key}.{op.field.rsplit('.', 1)[1]}", value=op.value, quote=message[label.start:m.end()])
+                      for op in before if op.field.rsplit(".", 1)[0] == row]
+        elif label.kind in ("fact", "t2row", "t2col") and not last.field.startswith("t3."):
+            if label.kind == "fact":
+                target = label.key
+            elif label.kind == "t2row":
+                target = f"t2.{label.key}.{_T2_ONE_COLUMN.get(label.key, '')}"
+            else:
+                target = f"{last.field.rsplit('.', 1)[0]}.{label.key}" if last.field.startswith("t2.normative_docs.") or (
+                    last.field.startswith("t2.regulations.")) else ""
+            if target in ALL_CELL_ADDRESSES or target in FACT_SPECS:
+                copies = [PatchOp(field=target, value=last.value, quote=message[label.start:m.end()])]
+        if copies and not any(c.field in taken for c in copies):
+            out.computed += copies
+            taken |= {c.field for c in copies}
 
 
 # "上半年（1-6月）：…", "第三季度：…": a part of the year's table 三, to be added to the other parts
