@@ -2243,3 +2243,16 @@ def test_same_as_above_in_prose_and_a_bare_result_after_table_three():
     earlier = {"t3.new_received.total": 11, "t3.new_received.natural": 9, "t3.new_received.commercial": 2}
     got = {op.field: op.value for op in read_message("公开4 个人3 企业1", earlier=earlier, recent=("t3",)).ops}
     assert got == {"t3.granted.total": "4", "t3.granted.natural": "3", "t3.granted.commercial": "1"}
+
+
+def test_rows_by_channel_to_add_and_a_greeting_before_the_name():
+    r = read_message("你好，国家文物局办公室政务公开处。2025年度年报。新收的申请是分渠道统计的，你帮我加一下：\n"
+                     "渠道\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\n在线申请\t168\t31\t6\t4\t22\t5\n"
+                     "信函\t47\t9\t1\t2\t6\t3\n当面\t5\t1\t0\t0\t0\t0")
+    got = {op.field: op.value for op in [*r.ops, *r.computed]}
+    assert got["t3.new_received.natural"] == "220" and got["t3.new_received.total"] == "310"
+    assert got["agency_name"] == "国家文物局" and not r.unexplained and len(r.summed_lines) == 3
+    # a clause at a message's start is no agency without a greeting or a question about the name
+    assert "agency_name" not in {op.field for op in read_message("表三全部是零 复议 诉讼 也都没有").ops}
+    got = {op.field: op.value for op in read_message("嗯 你好 那个我是德阳市旌阳区旌东街道办事处 就是要弄那个政府信息公开年报 二零二五年的").ops}
+    assert got["report_year"] == "2025"

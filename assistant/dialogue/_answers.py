@@ -631,7 +631,8 @@ def answer(st: State, message: str, model: Model, correction: str | None,
     if negatives:
         bad.append(f"数字不能是负数：{'、'.join(dict.fromkeys(negatives))}。")
     # (a line the statement reader took — "人大建议	6	按时办结" under "项目	件数	办结情况" — is read)
-    unread = [line for line in unread_table_lines(message) if not _read_as_said(line, accepted)]
+    unread = [line for line in unread_table_lines(message) if not _read_as_said(line, accepted)
+              and line.strip() not in reading.summed_lines]
     if ledger is not None:
         accepted = [op for op in accepted if not op.field.startswith("t3.")] + ledger.ops
         notes += ledger.notes

@@ -81,6 +81,7 @@ class MessageReading:
     name_completed: tuple[str, str] | None = None  # (as said, as recorded): the body's full name
     short_name: str | None = None  # "县市监局的": a body named without its place, which no report is titled by
     zero_deferred: str | None = None  # "其他都是0" not applied: some numbers of the message were not read
+    summed_lines: list[str] = field(default_factory=list)  # rows added up into one row ("在线申请 168 31 …")
     # a part of the year's table 三 ("上半年：…"): its cells, held until the last part comes (then added up)
     period_ops: list[PatchOp] = field(default_factory=list)
     period_held: str | None = None  # the part held ("上半年")
@@ -573,9 +574,56 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
             out.same_as_last_year, out.same_topic = True, topic_field
 
     _bare_answer(stripped, topic, out, known)
+    _rows_to_add(message, out, known)
     _same_as_above(message, out)
     _period_parts(message, out, said_before)
     return out
+
+
+_ADD_UP = re.compile(r"加一下|加起来|加一起|加在一起|合计一下|汇总一下|汇总成|相加|帮我加|你加|帮忙加|合起来")
+_CELL_SPLIT = re.compile(r"\t|[ \u3000]{2,}|\|")
+
+
+def _rows_to_add(message: str, out: MessageReading, known: set[str]) -> None:
+    """"新收的申请是分渠道统计的，你帮我加一下：" and then rows by channel (在线申请/信函/当面) under the
+    applicant columns: the row the words name is their sum, column by column (the reader's own sums,
+    recorded as computed); the lines are read, not named back."""
+    if not _ADD_UP.search(message):
+        return
+    lines = message.splitlines()
+    for i, line in enumerate(lines):
+        head = [c.strip() for c in _CELL_SPLIT.split(line.strip()) if c.strip()]
+        cols = [_column_named(c) or ("total" if c in ("总计", "合计", "小计") else None) for c in head[1:]]
+        if len(head) < 4 or None in cols or len(set(cols)) != len(cols):
+            continue
+        intro = "\n".join(lines[:i])
+        rows = [a.key for a in vocabulary().anchors(intro) if a.kind == "t3row" and a.key in ("new_received", "carried_over")]
+        if not _ADD_UP.search(intro) or len(set(rows)) != 1:
+            return
+        sums = dict.fromkeys(cols, 0)
+        taken = []
+        for body in lines[i + 1:]:
+            cells = [c.strip() for c in _CELL_SPLIT.split(body.strip()) if c.strip()]
+            if not cells:
+                continue
+            if len(cells) != len(cols) + 1 or any(a.kind == "t3row" and a.end - a.start >= len(cells[0]) - 1
+                                                  for a in vocabulary().anchors(cells[0])) or not all(
+                    re.fullmatch(r"[0-9０-９]+", c) for c in cells[1:]):
+                break
+            for c, v in zip(cols, cells[1:], strict=True):
+                sums[c] = sums[c] + int(to_halfwidth(v))
+            taken.append(body.strip())
+        if len(taken) < 2:
+            return
+        if "total" not in sums:
+            sums["total"] = sum(sums.values())
+        row = f"t3.{rows[0]}"
+        if any(f"{row}.{c}" in known for c in sums) or any(op.field.startswith(row + ".") for op in out.ops):
+            return
+        out.computed += [PatchOp(field=f"{row}.{c}", value=str(v), quote=f"{line.strip()}：{len(taken)}行相加") for c, v in sums.items()]
+        out.unexplained = [u for u in out.unexplained if u.strip() not in taken]
+        out.summed_lines += taken
+        return
 
 
 _T2_ONE_COLUMN = {"licensing": "decisions", "penalty": "decisions", "enforcement": "decisions", "fees": "amount"}
@@ -1552,7 +1600,8 @@ def _identity(message: str, skip: list[tuple[int, int]], topic: str | None, out:
         found = agency_name_in(clause)
         if found is not None and "agency_name" in known and not _INTRODUCES.search(clause[:found[1]]):
             found = None  # "转给信访办了": once the agency is known, only "我们是…/单位是…" renames it
-        if found is None and topic == "agency_name" and not names and _only_greeting(message[:m.start()]) and all(
+        if found is None and (topic == "agency_name" or ("agency_name" not in known and re.search(
+                r"你好|您好", message[:m.start()]))) and not names and _only_greeting(message[:m.start()]) and all(
                 n.unit in ("年", "年度") for n in find_numbers(clause)):
             # (only the message's opening words answer the name: not "…是信访 转信访办了" later on)
             found = agency_name_in("单位是" + clause.strip())

@@ -1163,6 +1163,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         if 2008 <= y.value <= 2100 and y.value == y.value.to_integral_value() and (
                 _REPORT_YEAR.search(clause[y.end:y.end + 24]) or re.search(r"年报|报告", clause[y.end:y.end + 16])
                 or re.search(r"报告年度|年度|年份", sentence)
+                or re.search(r"年报|年度报告", message[max(0, c0 + y.start - 16):c0 + y.start])  # ("…公开年报 二零二五年的")
                 or (re.search(r"(?:报|写|做|弄|交)\s*$", clause[:y.start]) and re.match(r"年?(?:的|度)", clause[y.end:]))
                 or (re.fullmatch(r"[^0-9０-９]*\s20\d\d\s*年度?的?\s*|\s*20\d\d\s*年度?的?\s*", clause)
                     and _INTRODUCED.search(sentence))):
