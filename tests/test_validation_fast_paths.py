@@ -327,3 +327,22 @@ def test_texts_validated_are_those_of_iter_narrative(monkeypatch):
         for r in (report, report.model_copy(update={"part6": report.part6 * 3})):
             texts, _ = V._texts(r)
             assert [(a, t) for a, t, _ in texts] == list(iter_narrative(r))
+
+
+def _kinds_bare(lead):
+    out = []
+    for m in T._KW_BARE.finditer(lead):
+        small, small_kinds, name = T._KW_FIRST[lead[m.start()]]
+        if name is None:
+            name = small_kinds[small.match(lead, m.start()).lastgroup]
+        out.append((m.span(), name))
+    return out
+
+
+def test_keywords_found_without_groups_are_those_of_the_grouped_regex():
+    # _Scan finds keywords with _KW_BARE and tells their kind by their first character (_keyword_finder)
+    for t in TEXTS + _texts(3000, seed=29, longest=10):
+        assert _kinds_bare(t) == [(m.span(), T._KIND_OF[m.lastgroup]) for m in T._KW.finditer(t)], t
+        for pos in range(0, len(t), 4):
+            lead = t[pos:]
+            assert _kinds_bare(lead) == [(m.span(), T._KIND_OF[m.lastgroup]) for m in T._KW.finditer(lead)], lead

@@ -169,6 +169,31 @@ def _keyword_regex(kinds: list[tuple[str, tuple[str, ...]]], prefix: str = "") -
 
 
 _KW, _KIND_OF = _keyword_regex(_KINDS)
+
+
+def _keyword_finder(kinds: list[tuple[str, tuple[str, ...]]]) -> tuple[re.Pattern, dict[str, tuple[re.Pattern, dict[str, str], str | None]]]:
+    """``_keyword_regex`` without its groups, and by first character (kind of the words starting with it
+    when they are all of one kind, else a small regex of those words with their groups). A match of
+    a regex with a group per word (over 150) costs more than finding the word: each match object holds
+    every group. A match of the bare regex is that of the grouped one; its kind is that of the one kind
+    its first character starts, or the one the small regex, matched at its start, tells."""
+    grouped, _ = _keyword_regex(kinds)
+    bare = re.compile(re.sub(r"\(\?P<g[0-9]+>\)", "", grouped.pattern))
+    assert bare.groups == 0, bare.pattern
+    by_first: dict[str, list[tuple[str, str]]] = {}
+    for name, words in kinds:
+        for w in words:
+            by_first.setdefault(w[0], []).append((w, name))
+    first: dict[str, tuple[re.Pattern, dict[str, str], str | None]] = {}
+    for c, words in by_first.items():
+        small_kinds = {f"g{i}": name for i, (_, name) in enumerate(words)}
+        small = re.compile("|".join(f"{w}(?P<g{i}>)" for i, (w, _) in enumerate(words)))
+        only = words[0][1] if len({name for _, name in words}) == 1 else None
+        first[c] = (small, small_kinds, only)
+    return bare, first
+
+
+_KW_BARE, _KW_FIRST = _keyword_finder(_KINDS)
 _TAIL_KW, _TAIL_KIND_OF = _keyword_regex(_CATEGORY_KINDS, r"\s*(?:的|中)?(?:申请)?(?:为|被|已|均|获|属于?)?")
 _DIGIT_BEFORE = frozenset("0123456789０１２３４５６７８９〇零一二三四五六七八九")
 _APP_NOUN = re.compile(r"(?:的|份)?(?:政府)?(?:信息)?(?:公开)?申请|依申请")
@@ -361,11 +386,15 @@ class _Scan:
         self.action: str | None = None
         self.t3_kinds: list[str] = []
         self.subrows: list[str] = []
-        for m in _KW.finditer(lead):
-            assert m.lastgroup is not None  # every alternative ends with a named group
-            name = _KIND_OF[m.lastgroup]
+        for m in _KW_BARE.finditer(lead):  # (the matches of _KW; their kinds, see _keyword_finder)
+            start = m.start()
+            small, small_kinds, name = _KW_FIRST[lead[start]]
+            if name is None:
+                k = small.match(lead, start)
+                assert k is not None and k.lastgroup is not None  # (the same words, from the same place)
+                name = small_kinds[k.lastgroup]
             if name == "t3_carried_year":
-                if m.start() == 0 or lead[m.start() - 1] not in _DIGIT_BEFORE:
+                if start == 0 or lead[start - 1] not in _DIGIT_BEFORE:
                     continue
                 name = "t3_carried"
             p = name[0]
@@ -403,9 +432,12 @@ def _t3_claim(kind: str, scan: _Scan, lead: str, tail: str) -> Claim | None:
 def _sub_row_as_example(lead: str) -> bool:
     """Is "等" between the last sub-row word and the category word governing the number?"""
     sub_end = gov_start = 0
-    for m in _KW.finditer(lead):
-        assert m.lastgroup is not None  # every alternative ends with a named group
-        name = _KIND_OF[m.lastgroup]
+    for m in _KW_BARE.finditer(lead):  # (as in _Scan)
+        small, small_kinds, name = _KW_FIRST[lead[m.start()]]
+        if name is None:
+            k = small.match(lead, m.start())
+            assert k is not None and k.lastgroup is not None
+            name = small_kinds[k.lastgroup]
         if name[0] in "ts" and name[1] in "3_":  # t3_… and s_…: the words that govern
             gov_start = m.start()
             if name[0] == "s":
