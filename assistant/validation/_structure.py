@@ -144,9 +144,14 @@ def _preamble(report: Report, out: list[Finding]) -> None:
                                span=m.span(), severity="warning"))
     positions = {}
     for pid, gates in _PART_GATES.items():
-        hits = [h.start() for h in (p.search(text) for w, p in gates if w in text) if h]
-        if hits:
-            positions[pid] = min(hits)
+        first = -1  # the first place any of the part's patterns matches
+        for w, p in gates:
+            if w in text:
+                h = p.search(text)
+                if h is not None and (first < 0 or h.start() < first):
+                    first = h.start()
+        if first >= 0:
+            positions[pid] = first
     if len(positions) >= 3:  # the preamble lists the parts
         missing = [p for p in _PARTS if p not in positions]
         listed = sorted(positions, key=positions.__getitem__)
@@ -234,16 +239,15 @@ def _f3(report: Report, texts: list[Text], out: list[Finding]) -> None:
 def _f4_to_f7(report: Report, texts: list[Text], out: list[Finding]) -> None:
     year = report.meta.report_year
     for address, text, facts in texts:
-        where = _narrative_label(address) if facts.phrases or facts.years or facts.mentions else ""
         for ph in facts.phrases:
             if ph.kind == "label":
                 wrong, right, name = ph.data
                 if year is not None and year < 2021 and name in _LABELS_OF_2019:
                     continue  # the 2019 trial format's own words, right for a report on 2019 or 2020
-                out.append(finding("F4", address, f"{where}中的“{wrong}”不是规范表述，应为“{right}”", span=ph.span))
+                out.append(finding("F4", address, f"{_narrative_label(address)}中的“{wrong}”不是规范表述，应为“{right}”", span=ph.span))
             elif ph.kind == "petition":
                 said = text[ph.span[0]:ph.span[1]]
-                out.append(finding("F6", address, f"{where}中的「{said}」把信访、投诉、举报或热线等事项与政府信息公开申请"
+                out.append(finding("F6", address, f"{_narrative_label(address)}中的「{said}」把信访、投诉、举报或热线等事项与政府信息公开申请"
                                                   "合并计数；依申请公开只统计政府信息公开申请", span=ph.span))
         if year is not None:
             for y in facts.years:
@@ -253,7 +257,7 @@ def _f4_to_f7(report: Report, texts: list[Text], out: list[Finding]) -> None:
                 message = (_carry_message(y.year, year, y.kind, y.since) if y.kind in _CARRY_YEAR
                            else _f5_message(y.year, year, y.kind, y.future_tense, past))
                 if message:
-                    out.append(finding("F5", address, f"{where}中的“{text[y.span[0]:y.span[1]]}”：{message}", span=y.span))
+                    out.append(finding("F5", address, f"{_narrative_label(address)}中的“{text[y.span[0]:y.span[1]]}”：{message}", span=y.span))
         for m in facts.mentions:
             c = m.claim
             if c is not None and c.table == "t3" and m.unit in _APP_CLAIM_UNITS:
