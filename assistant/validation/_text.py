@@ -185,10 +185,10 @@ def _keyword_finder(kinds: list[tuple[str, tuple[str, ...]]]) -> tuple[re.Patter
         for w in words:
             by_first.setdefault(w[0], []).append((w, name))
     first: dict[str, tuple[re.Pattern, dict[str, str], str | None]] = {}
-    for c, words in by_first.items():
-        small_kinds = {f"g{i}": name for i, (_, name) in enumerate(words)}
-        small = re.compile("|".join(f"{w}(?P<g{i}>)" for i, (w, _) in enumerate(words)))
-        only = words[0][1] if len({name for _, name in words}) == 1 else None
+    for c, named in by_first.items():
+        small_kinds = {f"g{i}": name for i, (_, name) in enumerate(named)}
+        small = re.compile("|".join(f"{w}(?P<g{i}>)" for i, (w, _) in enumerate(named)))
+        only = named[0][1] if len({name for _, name in named}) == 1 else None
         first[c] = (small, small_kinds, only)
     return bare, first
 
