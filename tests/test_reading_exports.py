@@ -2256,3 +2256,10 @@ def test_rows_by_channel_to_add_and_a_greeting_before_the_name():
     assert "agency_name" not in {op.field for op in read_message("表三全部是零 复议 诉讼 也都没有").ops}
     got = {op.field: op.value for op in read_message("嗯 你好 那个我是德阳市旌阳区旌东街道办事处 就是要弄那个政府信息公开年报 二零二五年的").ops}
     assert got["report_year"] == "2025"
+
+
+def test_that_rows_total_and_a_groups_count_before_its_rows_in_brackets():
+    got = {op.field: op.value for op in read_message("本机关不掌握个人那格是290不是318，那一行总计是373").ops}
+    assert got == {"t3.unable.not_held.natural": "290", "t3.unable.not_held.total": "373"}
+    got = {op.field: op.value for op in read_message("（三）不予公开：3件（保护第三方合法权益 自然人2；过程性信息 自然人1）").ops}
+    assert got == {"t3.withheld.third_party.natural": "2", "t3.withheld.process_info.natural": "1"}  # (3 is the group's)

@@ -452,6 +452,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     _two_rows_summed(reading, earlier or {})
     _filed_in_another_column(message, reading)
     _applicants_count_of_its_results(message, reading)
+    _that_rows_total(reading)
     _each_of_them(message, reading)
     _more_than_the_column_has(reading, earlier or {})
     _all_this_years(message, reading)
@@ -1186,6 +1187,24 @@ def _applicants_count_of_its_results(message: str, reading: Reading) -> None:
                 x.target == f"t3.total.{col}" for x in reading.stated):
             reading.unexplained.remove(u)
             reading.stated.append(Stated(f"t3.total.{col}", int(total), u[2], u[0], u[1]))
+
+
+_THAT_ROWS_TOTAL = re.compile(r"^\s*(?:那|这|该)一?行(?:的)?(?:总计|合计)(?:也)?(?:是|为|应该是|改成)?\s*([0-9０-９]+)\s*(?:件)?\s*$")
+
+
+def _that_rows_total(reading: Reading) -> None:
+    """"个人那格是290不是318，那一行总计是373": the total of the table-三 row said just before."""
+    for u in list(reading.unexplained):
+        if not (m := _THAT_ROWS_TOTAL.match(u[2])):
+            continue
+        before = [x for x in reading.stated if x.target.startswith("t3.") and x.start < u[0]]
+        if not before:
+            continue
+        row = max(before, key=lambda x: x.start).target.rsplit(".", 1)[0]
+        if any(x.target == f"{row}.total" for x in reading.stated):
+            continue
+        reading.unexplained.remove(u)
+        reading.stated.append(Stated(f"{row}.total", int(parse_number(m.group(1)) or 0), u[2], u[0], u[1]))
 
 
 def _said_again(reading: Reading) -> None:

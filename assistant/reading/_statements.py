@@ -572,6 +572,8 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     text = _ARITHMETIC.sub(lambda m: "＿" * len(m.group(0)), text)
     text = _THE_ITEMS_SUMMED.sub(lambda m: "＿" * len(m.group(0)), text)
     text = _MONTHS.sub(lambda m: "＿" * len(m.group(0)), text)
+    # "（三）不予公开：3件（保护第三方合法权益 自然人2；…）": the group's count, as "不予公开3件（…）" says it
+    text = re.sub(r"(?<=不予公开|无法提供|不予处理|其他处理)[：:](?=\s*[0-9０-９]+\s*件?\s*[（(])", " ", text)
     # "2025-01-01 至 2025-12-31", "第1页/共1页": dates and pages of an export, no figures
     text = _DATE_OR_PAGE.sub(lambda m: "＿" * len(m.group(0)), text)
     # "不予公开 4.保护第三方合法权益 2件": a sub-row's number before its name, not its count
