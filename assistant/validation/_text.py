@@ -745,9 +745,12 @@ _FEE_CASE_UNITS = frozenset({"件", "次", "笔", "份"})
 
 
 # Every word _phrases or _fee must see in a text before it can find anything there. A text with none
-# of them and no number has no facts: analyse stops after one search (most texts of a report).
+# of them and no number has no facts: analyse stops after one search (most texts of a report). The
+# words of _NO_DECISION and the end of _CITE_2019/_CITE_2021, not 行政 and 号 alone (行政机关, 公众号:
+# most texts hold them).
 _FACT_WORDS: tuple[str, ...] = (
-    "申请", "结转", "复议", "诉讼", "维持", "败诉", "纠错", "规范性文件", "规章", "行政", "号", "清理", "信息处理费",
+    "申请", "结转", "复议", "诉讼", "维持", "败诉", "纠错", "规范性文件", "规章", "行政许可", "行政处罚", "行政强制",
+    "60\\s*号", "30\\s*号", "清理", "信息处理费",
     *(w for _, words, _ in _LABELS for w in words), *_PETITION_HINT.pattern.split("|"))
 _FACT_WORD, _ = _keyword_regex([("w", _FACT_WORDS)])
 
