@@ -2263,3 +2263,14 @@ def test_that_rows_total_and_a_groups_count_before_its_rows_in_brackets():
     assert got == {"t3.unable.not_held.natural": "290", "t3.unable.not_held.total": "373"}
     got = {op.field: op.value for op in read_message("（三）不予公开：3件（保护第三方合法权益 自然人2；过程性信息 自然人1）").ops}
     assert got == {"t3.withheld.third_party.natural": "2", "t3.withheld.process_info.natural": "1"}  # (3 is the group's)
+
+
+def test_an_applicants_results_as_shares_of_its_count():
+    r = read_message("个人的今年办结550件，其中予以公开的占五分之一，部分公开占十分之一，本机关不掌握的最多，占五分之二；"
+                     "剩下的里头三分之一是信访投诉类的，其余的是：另行制作30、补正后仍不明确12")
+    got = {op.field: op.value for op in r.computed}
+    assert got == {"t3.granted.natural": "110", "t3.partial.natural": "55", "t3.unable.not_held.natural": "220",
+                   "t3.not_processed.petition.natural": "55"}  # (a third of the 165 the shares before left)
+    assert {op.field: op.value for op in read_message("今年新收90件，个人占三分之二，其余是企业的").computed} == {
+        "t3.new_received.natural": "60", "t3.new_received.commercial": "30"}
+    assert not read_message("企业的办结121件，差不多一半是不掌握").computed  # (rough: no count)

@@ -453,6 +453,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     _filed_in_another_column(message, reading)
     _applicants_count_of_its_results(message, reading)
     _that_rows_total(reading)
+    _rows_as_shares(message, reading)
     _each_of_them(message, reading)
     _more_than_the_column_has(reading, earlier or {})
     _all_this_years(message, reading)
@@ -1070,18 +1071,18 @@ def _shares_of_new(message: str) -> list[Stated]:
             col = words[-1].key if words and (words[-1].kind == "t3col" or words[-1].key == "other") else None
             if col is None and (after := re.match(r"\s*(?:是|为|属于)\s*([\u4e00-\u9fa5]{1,6}?)的", sentence[m.end():])):
                 col = _column_named(after.group(1))  # "五分之四是个人的"
-            if m.group("pct"):
-                share = parse_number(m.group("pct"))
-                share = share / 100 if share is not None else None
+            value: Decimal | None
+            if m.group("pct"):  # (the count first, then the division: 30 × 4 ÷ 5, never 30 × (1 ÷ 3))
+                pct = parse_number(m.group("pct"))
+                value = n * pct / 100 if pct is not None else None
             elif m.group("den"):
                 den, num = parse_number(m.group("den")), parse_number(m.group("num"))
-                share = num / den if den and num is not None and num <= den else None
+                value = n * num / den if den and num is not None and num <= den else None
             else:
-                share = Decimal(1) / 2 if m.group("half") else Decimal(int(parse_number(m.group("tenth")) or 0)) / 10
-            if col is None or share is None:
+                value = n / 2 if m.group("half") else n * int(parse_number(m.group("tenth")) or 0) / 10
+            if col is None or value is None:
                 ok = False
                 break
-            value = n * share
             if value != value.to_integral_value():
                 ok = False
                 break
@@ -1205,6 +1206,51 @@ def _that_rows_total(reading: Reading) -> None:
             continue
         reading.unexplained.remove(u)
         reading.stated.append(Stated(f"{row}.total", int(parse_number(m.group(1)) or 0), u[2], u[0], u[1]))
+
+
+_OF_THE_REST = re.compile(r"(?:剩下|剩余|其余)(?:的)?(?:里头|里面|当中|中|里)")
+
+
+def _rows_as_shares(message: str, reading: Reading) -> None:
+    """"个人的今年办结550件，其中予以公开的占五分之一，部分公开占十分之一，本机关不掌握的…占五分之二；剩下的
+    里头三分之一是信访投诉类的": an applicant's results as shares of its （七）总计 (or of what the shares
+    before left), as counts — the reader's own (recorded as computed); none unless every share gives a
+    whole number, and none rough ("差不多一半")."""
+    for x in [x for x in reading.stated if x.target.startswith("t3.total.") and not x.target.endswith(".total")]:
+        col, whole = x.target.rsplit(".", 1)[1], int(x.value)
+        stop = min([p for ch in "。\n" if (p := message.find(ch, x.end)) >= 0] or [len(message)])
+        segment = message[x.end:stop]
+        found: list[Stated] = []
+        edge = 0
+        for m in _SHARE.finditer(segment):
+            if m.group("pct") is None and not (m.group("den") or m.group("half") or m.group("tenth")):
+                continue
+            head = segment[edge:m.start()]
+            if _ROUGHLY.search(head):
+                return
+            rows = [a for a in vocabulary().anchors(head) if a.kind == "t3row" and a.key not in ("new_received", "carried_over", "total")]
+            after = re.match(r"\s*(?:是|为|属于)\s*([^，,。；;]{2,12})", segment[m.end():])
+            if not rows and after:
+                rows = [a for a in vocabulary().anchors(after.group(1)) if a.kind == "t3row"
+                        and a.key not in ("new_received", "carried_over", "total")]
+            if len({a.key for a in rows}) != 1:
+                return
+            base = whole - sum(int(f.value) for f in found) if _OF_THE_REST.search(head) else whole
+            if m.group("pct"):  # (the count first, then the division: 165 × 1 ÷ 3 is whole, 165 × (1 ÷ 3) is not)
+                value = base * (parse_number(m.group("pct")) or Decimal(0)) / 100
+            elif m.group("den"):
+                den, num = parse_number(m.group("den")), parse_number(m.group("num"))
+                if not den or num is None:
+                    return
+                value = base * num / den
+            else:
+                value = base / 2 if m.group("half") else base * int(parse_number(m.group("tenth")) or 0) / 10
+            if value != value.to_integral_value():
+                return
+            found.append(Stated(f"t3.{rows[0].key}.{col}", int(value), segment[edge:m.end()].strip(" ，,；;"), 0, 0))
+            edge = m.end()
+        said = {y.target for y in reading.stated}
+        reading.computed += [f for f in found if f.target not in said]
 
 
 def _said_again(reading: Reading) -> None:
