@@ -1235,7 +1235,7 @@ def _rows_as_shares(message: str, reading: Reading) -> None:
                         and a.key not in ("new_received", "carried_over", "total")]
             if len({a.key for a in rows}) != 1:
                 return
-            base = whole - sum(int(f.value) for f in found) if _OF_THE_REST.search(head) else whole
+            base = Decimal(whole - sum(int(f.value) for f in found) if _OF_THE_REST.search(head) else whole)
             if m.group("pct"):  # (the count first, then the division: 165 × 1 ÷ 3 is whole, 165 × (1 ÷ 3) is not)
                 value = base * (parse_number(m.group("pct")) or Decimal(0)) / 100
             elif m.group("den"):
