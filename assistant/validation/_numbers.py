@@ -149,7 +149,7 @@ def read_numbers(text: str, reading: bool = False) -> list[NumberMention] | None
             seen = True
         if num is not None:
             start = m.start()
-            end = m.end(2)
+            end = start + 1 + len(num)  # (m.end(2): the group starts after the first digit, see _ARABIC_REST)
             num = text[start:end]
             if frac or big or pct or not num.isdecimal() or not num.isascii() or (
                     unit is not None and (unit in _UNUSUAL_UNITS or (

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from operator import itemgetter
+from operator import add, itemgetter
 
 from assistant.validation._grid import T3_ADDR, T3_ROW, T4_ADDR, T4_COL, TOTAL_COL, Grid, fmt
 from assistant.validation._registry import finding
@@ -41,7 +41,8 @@ def table_rules(report: Report, grid: Grid) -> list[Finding]:
     out: list[Finding] = []
     t3 = grid.t3
     new, co, tot, cf = t3[_NEW], t3[_CO], t3[_TOT], t3[_CF]
-    for j in range(len(T3_COLUMNS)):  # A1
+    # A1, column by column only when some column's sums differ (the usual report: none)
+    for j in range(len(T3_COLUMNS)) if list(map(add, new, co)) != list(map(add, tot, cf)) else ():
         left, right = new[j] + co[j], tot[j] + cf[j]
         if left != right:
             out.append(finding(
@@ -51,7 +52,7 @@ def table_rules(report: Report, grid: Grid) -> list[Finding]:
                 related=_A1_RELATED[j]))
     absent = grid.absent
     sums = list(map(sum, zip(*_RESULT_ROWS(t3))))
-    for j, s in enumerate(sums):  # A2
+    for j, s in enumerate(sums) if sums != list(tot) else ():  # A2 (where some column's results differ)
         if s == tot[j]:
             continue
         if absent and any(a in absent for a in _A2_RELATED[j]):

@@ -912,6 +912,9 @@ def _last(pattern: re.Pattern, text: str) -> re.Match | None:
     return last
 
 
+_LAST_MARK = re.compile(r"[。；;！!？?\n][^。；;！!？?\n]*+\Z")  # (searched up to a position: the last mark before it)
+
+
 def _date_sentences(text: str, numbers: list[NumberMention]) -> list[tuple[int, int]]:
     """The sentences (as ``_sentences`` has them) that hold a number of 年, in order: all _years asks
     for, found around each such number instead of splitting the whole text."""
@@ -921,9 +924,8 @@ def _date_sentences(text: str, numbers: list[NumberMention]) -> list[tuple[int, 
         start = n.start
         if n.unit != "年" or start < s1:
             continue  # (not a year, or in the sentence of the one before)
-        s0 = max(text.rfind("。", 0, start), text.rfind("；", 0, start), text.rfind("\n", 0, start),
-                 text.rfind(";", 0, start), text.rfind("！", 0, start), text.rfind("!", 0, start),
-                 text.rfind("？", 0, start), text.rfind("?", 0, start)) + 1 if start else 0
+        before = _LAST_MARK.search(text, 0, start) if start else None
+        s0 = before.start() + 1 if before is not None else 0
         m = _SENTENCE_MARK.search(text, start)
         s1 = m.start() if m is not None else len(text)
         out.append((s0, s1))
@@ -1240,6 +1242,8 @@ def _analysis(text: str, address_kind: str, reading: bool) -> TextFacts | None:
             if n.unit not in _DATE_UNITS:
                 break
         else:  # dates only, and no word a phrase or a fee needs: no count, share or phrase, only years
+            if "年" not in text:
+                return _NO_FACTS  # (月 and 日 only: no year)
             years = _years(text, found, _date_sentences(text, found), address_kind)
             return _new_TextFacts((), (), (), (), (), tuple(years), None, ()) if years else _NO_FACTS
     numbers = tuple(found)
@@ -1285,7 +1289,7 @@ def _analysis(text: str, address_kind: str, reading: bool) -> TextFacts | None:
                   on_request or (any_t4 and _t4_at(text, s0, s1)), mentions, percents, lists, breakdowns)
     phrases = (_phrases(address_kind, text, sentences, (on_request, any_app, any_t4), mentions, lists)
                if fact_word else [])
-    years = _years(text, numbers, sentences, address_kind) if numbers else []
+    years = _years(text, numbers, sentences, address_kind) if numbers and "年" in text else []  # (years need 年)
     fee = _fee(text, mentions, numbers, address_kind == "fees")
     stated = (_stated(text, mentions)
               if mentions and (_CHANNEL.search(text) or (("解" in text or "会" in text) and _NAMED_HINT.search(text)))
