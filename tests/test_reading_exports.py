@@ -2274,3 +2274,23 @@ def test_an_applicants_results_as_shares_of_its_count():
     assert {op.field: op.value for op in read_message("今年新收90件，个人占三分之二，其余是企业的").computed} == {
         "t3.new_received.natural": "60", "t3.new_received.commercial": "30"}
     assert not read_message("企业的办结121件，差不多一半是不掌握").computed  # (rough: no count)
+
+
+def test_what_a_clerk_trying_it_met(db):
+    """A county clerk's first try (session 16): a bare correction after a rough number, a value said with
+    没错 that differs from the one recorded, a review told before its block word, a topic said to be none
+    after a labelled passage."""
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["青禾县农业农村局 2025年 县级", "网站312条 解读14篇 公众号268条", "人大建议6件 政协提案4件",
+                          "对了解读那个好像是15篇 我再看看", "哦不对 是13"])
+    facts = service.facts(draft)
+    assert facts.policy_interpretations == 13 and facts.cppcc_proposals == 4  # (the rough one made exact)
+    talk(service, draft, ["政协提案改成14件", "不是不是 政协提案是4件没错，我说的是政策解读13篇 不用改"])
+    assert service.facts(draft).cppcc_proposals == 4
+    talk(service, draft, ["有一个行政复意 县政府维持了我们的答复，没人告我们",
+                          "平台建设方面 我们局网站开了惠农政策专栏，公众号每周至少推3条。创新的没有"])
+    facts = service.facts(draft)
+    assert facts.cells["t4.review.total"] == 1 and facts.cells["t4.review.upheld"] == 1
+    assert "创新" not in (facts.platform or "") and facts.innovation == "没有"
+    assert "计入“本年新收”" in guide_answer("12345转过来的投诉算不算依申请公开啊")

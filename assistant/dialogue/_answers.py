@@ -387,8 +387,26 @@ def _unit_of(field: str) -> str:
     return spec.unit or ("件" if spec.kind == "cell_int" else "")
 
 
-def correction_ops(rest: str, message: str, st: State) -> tuple[list[PatchOp], str | None]:
-    """"不对，网站是150条": the one recorded number the words name, set to the one number given."""
+def _confirmed_as_other(reading: MessageReading, st: State) -> list[PatchOp]:
+    """"政协提案是4件没错" while 14 is recorded: the value said is the right one (the reader took it as a
+    confirmation of what is recorded, which it is not)."""
+    out = []
+    for q in reading.checked:
+        if not re.search(r"没错|是对的|没问题", q):
+            continue
+        named = {a.key for a in vocabulary().anchors(q) if a.kind == "fact"
+                 and getattr(spec_of(a.key), "kind", None) in NUMERIC_KINDS}
+        numbers = [n for n in find_numbers(q) if not n.is_date]
+        if len(named) == 1 and len(numbers) == 1 and (recorded := getattr(st.stated, (f := next(iter(named))), None)) is not None and (
+                Decimal(str(recorded)) != numbers[0].value):
+            out.append(PatchOp(field=f, value=str(numbers[0].value), quote=q))
+    return out
+
+
+def correction_ops(rest: str, message: str, st: State, previous: str | None = None) -> tuple[list[PatchOp], str | None]:
+    """"不对，网站是150条": the one recorded number the words name, set to the one number given.
+    ``previous``: the clerk's message before; a rough number it said ("解读那个好像是15篇") is what a bare
+    "哦不对 是14" makes exact, rather than the last number recorded."""
     mentions = [m for m in find_numbers(rest) if not m.is_date]
     if len(mentions) != 1:
         return [], "没能确定更正后的数字，请只说一项，例如“不对，网站公开政务信息是150条”。"
@@ -397,6 +415,12 @@ def correction_ops(rest: str, message: str, st: State) -> tuple[list[PatchOp], s
     numeric = [f for f, sf in st.stored.items()
                if sf.state == "set" and getattr(spec_of(f), "kind", None) in NUMERIC_KINDS]
     fields = match_fields(phrase, numeric, unit=m.unit)
+    if not fields and previous and (rough := read_message(previous).rough):
+        # "对了解读那个好像是15篇" and then "哦不对 是14": the item said roughly, now exact
+        named = {a.key for q in rough for a in vocabulary().anchors(q) if a.kind == "fact"
+                 and getattr(spec_of(a.key), "kind", None) in NUMERIC_KINDS}
+        if len(named) == 1:
+            fields = tuple(named)
     if not fields:
         # no name given ("不对，是17件", "哦不对 是17"): the number of that kind said last — in the
         # latest message that recorded one, the one said last in it
@@ -539,6 +563,8 @@ def answer(st: State, message: str, model: Model, correction: str | None,
                        rejections=[str(exc)], refused=True)
     accepted = list(ext.result.accepted)
     rejected = list(ext.result.rejected)
+    if (other := [op for op in _confirmed_as_other(reading, st) if op.field not in {a.field for a in accepted}]):
+        accepted += check_patch(Patch(ops=other), said).accepted
     notes: list[str] = []
     head_value = re.match(r"\s*(?:还是|就是|应该是|是)?\s*[0-9０-９一二两三四五六七八九十百千]+\s*[件条个篇场次项期]?(?=[\s，,。；;]|$)",
                           correction or "")
@@ -550,7 +576,8 @@ def answer(st: State, message: str, model: Model, correction: str | None,
         tail = [t for t in tail if not t.startswith("这些数字没能确定")]
     if correction is not None and (bare_first or not any(op.op == "set" for op in accepted)):
         # "不对不对 还是4件 刚才是把…算进去了 公开4件…": a bare number first is the correction itself
-        ops, problem = correction_ops(head_value.group(0) if bare_first and head_value else correction, message, st)
+        ops, problem = correction_ops(head_value.group(0) if bare_first and head_value else correction, message, st,
+                                      previous=next(iter(said_before()), None))
         taken = {op.field for op in accepted}
         accepted += [op for op in ops if op.field not in taken]
         if problem:

@@ -103,6 +103,8 @@ class MessageReading:
     group_lines: list[str] = field(default_factory=list)  # a pasted table's group sums ("不予公开 10 7 …"): no cells
     files: list[str] = field(default_factory=list)  # file paths, file names and web addresses typed in
     checked: list[str] = field(default_factory=list)  # a group's sum that equals its rows ("不予公开3件")
+    # numbers that are words, by rule ("两个加起来", "一件一件", "1-6月"; "结转下半年7" of a part of the year)
+    not_counts: list[str] = field(default_factory=list)
     # values the reader computed from ones said in earlier messages ("其余都是个人" after "新收46件"):
     # not written in this message, so no check against its words can pass them; recorded as computed
     computed: list[PatchOp] = field(default_factory=list)
@@ -120,7 +122,8 @@ class MessageReading:
 
 def _states_a_fact(sentence: str) -> bool:
     r = read_statements(sentence)
-    return bool(r.stated or r.zeros)
+    # ("…公众号每周至少推3条。创新的没有": another topic said to be none ends the passage)
+    return bool(r.stated or r.zeros) or _said_of_a_topic(sentence.strip(" ，,。；;")) is not None
 
 
 # the rows a table pasted will not hold ("没导出来的行就是没有，都是0", "表上没列的都是0")
@@ -487,6 +490,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     out.not_ours = list(reading.not_ours)
     out.noted += reading.noted
     out.checked += list(reading.checked)
+    out.not_counts += list(reading.not_counts)
     out.by_difference = dict(reading.by_difference)
     out.computed = [PatchOp(field=x.target, value=str(x.value), quote=x.quote) for x in reading.computed]
     _identity(message, skip, topic, out, known)
@@ -568,6 +572,11 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
         if not any(a <= m.start() < b for a, b in skip if (a, b) not in told) and is_question(m.group(0)):
             out.questions.append(m.group(0).strip())
     out.same_as_last_year = bool(_SAME_AS_LAST_YEAR.search(stripped)) and len(stripped) <= 20
+    for part in re.split(r"[。；;！!\n]", stripped) if re.search(r"[。；;！!\n]", stripped) else ():
+        # "…公众号每周至少推3条。创新的没有": a topic said to be none, in a sentence of its own
+        if (none := _said_of_a_topic(part.strip(" ，,"))) and none[0] == "none" and none[1] not in {
+                op.field for op in out.ops}:
+            out.ops.append(PatchOp(field=none[1], value=none[2], quote=part.strip(" ，,")))
     if (said := _said_of_a_topic(stripped)) and not out.ops:
         kind, topic_field, words = said
         if kind == "none":  # "创新情况没有": the topic is answered, with nothing to report
@@ -717,6 +726,7 @@ def _period_parts(message: str, out: MessageReading, said_before: Iterable[str])
     for k, _, text in sections:
         ops = [*out.ops, *out.computed] if len(sections) == 1 else _told_in(text)
         parts[k] = _part_ops(ops, k, n)
+        out.not_counts += [op.quote for op in ops if op.field.startswith("t3.") and op not in parts[k]]
     out.ops = [op for op in out.ops if not op.field.startswith("t3.")]
     out.computed = [op for op in out.computed if not op.field.startswith("t3.")]
     out.period_ops = [op for ops in parts.values() for op in ops]

@@ -166,6 +166,8 @@ class Reading:
     rough: list[str] = field(default_factory=list)  # "五百四十条左右": a guess, not a figure for the report
     noted: list[str] = field(default_factory=list)  # said of how to read a table ("空着的格子就是0")
     checked: list[str] = field(default_factory=list)  # "不予公开3件": a group's sum, equal to its rows said
+    # numbers that are words, by rule ("两个加起来", "一件一件", "1-6月", "两个半年报"): no count, not said back
+    not_counts: list[str] = field(default_factory=list)
     not_ours: list[str] = field(default_factory=list)  # "12320热线全年接了3400个电话": counted by no cell of the report
     computed: list[Stated] = field(default_factory=list)  # values computed from ones said before ("其余都是个人")
     group_totals: list[tuple[str, int, tuple[int, int, str]]] = field(default_factory=list)
@@ -277,7 +279,7 @@ def _not_a_count(n: NumberMention, clause: str, sentence: str = "") -> bool:
         return True  # "12369环保举报热线", "12345工单": a hotline's name
     if _SLIP.search(before):
         return True  # "表里多打了个1": a slip of the keyboard described, not a count
-    if re.match(r"\s*(?:个|项)?(?:申请人|申请人类别|类)?的?(?:列|栏|行|格)", clause[n.end:]) or (
+    if re.match(r"\s*(?:个|项)?(?:申请人|申请人类别|类)?的?(?:列|栏|行(?![政动为使业])|格)", clause[n.end:]) or (
             re.match(r"\s*个数", clause[n.end:]) and re.search(r"每(?:行|列|格)\s*$", before)):
         return True  # "只有六个申请人的列", "25行": a shape of the table, not a count
     if re.search(r"每(?:个)?(?:月|周|星期|季度|天|日|年)(?:至少|最少|起码|都|要|能|会|争取|计划|平均)?(?:发布?|更新|开|召开|出|推送|办)?\s*$", before):
@@ -570,6 +572,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     for m in _ARITHMETIC.finditer(text):  # "我自己算个人的是9+3+1+4+2=19": the clerk's own sum, no figure to record
         out_sums.append(message[m.start():m.end()])
     text = _ARITHMETIC.sub(lambda m: "＿" * len(m.group(0)), text)
+    not_counts = [m.group(0) for m in [*_THE_ITEMS_SUMMED.finditer(text), *_MONTHS.finditer(text)]]
     text = _THE_ITEMS_SUMMED.sub(lambda m: "＿" * len(m.group(0)), text)
     text = _MONTHS.sub(lambda m: "＿" * len(m.group(0)), text)
     # "（三）不予公开：3件（保护第三方合法权益 自然人2；…）": the group's count, as "不予公开3件（…）" says it
@@ -583,6 +586,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     skip = skip or []
     out = Reading()
     out.checked += out_sums
+    out.not_counts += not_counts
     for m in _WHY_CHANGED.finditer(text):
         # "部分3改成4（有一件遮了身份证号，我当成全公开了）": why the number changed, no count of its own
         was = re.search(r"(?:上|原来|原先|之前|以前|本来)(?:写的|填的|打的)?(?:是|为|写的是)", m.group(2))

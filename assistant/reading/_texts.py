@@ -61,7 +61,7 @@ _NOTES = ("active_notes", "on_request_notes", "proposals_notes", "statistics_not
 # "创新情况没有", "管理这块没什么可写的": nothing to report on a topic; "平台建设和去年一样": last year's
 _TEXT_ALT = "|".join(f"(?P<{f}>{p})" for f, p in _TEXT_LABELS)
 _NOTHING_ON = re.compile(
-    r"^\s*(?:(?:[一二三四五六七八九十0-9]+[、.．])\s*)?(?P<label>" + _TEXT_ALT + r")(?:方面|这块|这部分|情况|的话|工作)?"
+    r"^\s*(?:(?:[一二三四五六七八九十0-9]+[、.．])\s*)?(?P<label>" + _TEXT_ALT + r")(?:方面|这块|这部分|情况|的话|工作|的)?"
     r"\s*(?:今年)?(?:也|都)?(?P<none>没有|无|没什么(?:可写的|好写的|可说的)?|不写|暂无|不用写|空着|没啥)(?:的|了)?\s*[。.！!]?\s*$")
 _SAME_ON = re.compile(
     r"^\s*(?P<label>" + _TEXT_ALT + r")(?:方面|这块|这部分|情况|的话|那段|这段)?\s*(?:还是|就)?(?:和|跟|同|与|照)"
