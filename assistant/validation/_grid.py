@@ -60,6 +60,7 @@ _T4_VALUES = itemgetter(*T4_COLUMNS)
 # each table's cells (rows) read in one call
 _T2_ADDRESSES = tuple(c.address for c in T2_CELLS)
 _T2_VALUES = attrgetter(*(f"{c.row}.{c.column}" for c in T2_CELLS))
+_T2_AMOUNT = _T2_ADDRESSES.index("t2.fees.amount")  # the one cell that is no count (万元, a Decimal or an int)
 _T3_ROWS = attrgetter(*(".".join(r.path) for r in T3_ROWS))
 _T4_ROWS = attrgetter(*T4_BLOCKS)
 _DICT = attrgetter("__dict__")
@@ -158,7 +159,11 @@ def snapshot(report: Report, out: list[Finding] | None) -> Grid:
     table2 = report.table2
     t2_values = _T2_VALUES(table2)
     t2: dict[str, int | Decimal]
-    if set(map(type, t2_values)) == {int} and min(t2_values) >= 0:  # (the usual case: no cell to report)
+    others = t2_values[:_T2_AMOUNT] + t2_values[_T2_AMOUNT + 1:]
+    amount = t2_values[_T2_AMOUNT]
+    if (set(map(type, others)) == {int} and min(others) >= 0
+            and (type(amount) is int or (type(amount) is Decimal and amount.is_finite())) and amount >= 0):
+        # (the usual case: no cell to report, each kept as it is, as cell() would keep it)
         t2 = dict(zip(_T2_ADDRESSES, t2_values))
     else:
         t2 = {}
