@@ -6,7 +6,8 @@ group is killed on timeout: soffice starts soffice.bin as a child that would oth
 
 The conversion takes two passes, DOCX → FODT → PDF: LibreOffice ignores w:autoSpaceDE/w:autoSpaceDN
 and would set "2024年" apart as "2024 年", so the spacing between Chinese and digits or Latin letters is
-switched off in its own flat format in between, as Word and WPS do when they read the DOCX. The same
+switched off in its own flat format in between, as Word and WPS do when they read the DOCX; so is the
+punctuation it hangs into the margin (and its PDF then loses). The same
 pass keeps each table on one page: Word keeps a table whole by the keep-with-next of its rows, which
 LibreOffice does not read, so the tables get its own "do not split" property instead.
 """
@@ -56,7 +57,7 @@ def docx_to_pdf(docx: bytes, *, timeout: float = PDF_TIMEOUT_S) -> bytes:
         src = work / "report.docx"
         src.write_bytes(docx)
         flat = _convert(exe, work, src, "fodt", deadline, timeout)
-        flat.write_bytes(_unsplit_tables(_no_autospace(flat.read_bytes())))
+        flat.write_bytes(_unsplit_tables(_no_hanging(_no_autospace(flat.read_bytes()))))
         return _convert(exe, work, flat, "pdf", deadline, timeout).read_bytes()
 
 
@@ -65,6 +66,15 @@ _AUTOSPACE = re.compile(rb'style:text-autospace="[^"]*"')
 
 def _no_autospace(fodt: bytes) -> bytes:
     return _AUTOSPACE.sub(b'style:text-autospace="none"', fodt)
+
+
+_HANGING = re.compile(rb'style:punctuation-wrap="hanging"')
+
+
+def _no_hanging(fodt: bytes) -> bytes:
+    """No punctuation hung into the right margin: the PDF lost a "、" hung at a full line's end
+    ("…行政复议1件" / "行政诉讼0件"). Only the PDF pass: the DOCX keeps what Word and WPS do with it."""
+    return _HANGING.sub(b'style:punctuation-wrap="simple"', fodt)
 
 
 # the properties of each table of the document (the default table style has no width)
