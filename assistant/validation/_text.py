@@ -958,12 +958,15 @@ def _years(text: str, numbers: Sequence[NumberMention], sentences: list[tuple[in
         while s + 1 < n_sentences and sentences[s + 1][0] <= start:
             s += 1
         s0, s1 = sentences[s]
-        clause = clauses.get(s)
-        if clause is None:
-            m = _STATS.search(text, s0, s1) if stats_words else None
-            # the period is stated in the clause that names it and after: "依照《条例》（2019年修订），…统计期限为…"
-            clause = clauses[s] = -1 if m is None else max(text.rfind("，", s0, m.start()), text.rfind(",", s0, m.start()), s0)
-        stats = clause >= 0 and n.start >= clause
+        if stats_words:
+            clause = clauses.get(s)
+            if clause is None:
+                m = _STATS.search(text, s0, s1)
+                # the period is stated in the clause that names it and after: "依照《条例》（2019年修订），…统计期限为…"
+                clause = clauses[s] = -1 if m is None else max(text.rfind("，", s0, m.start()), text.rfind(",", s0, m.start()), s0)
+            stats = clause >= 0 and start >= clause
+        else:
+            stats = False  # (no 统计 in the text: no clause names the period)
         # the words after the year, read where a test below asks for them (not for a title's year or
         # one further into its sentence than a period is written)
         if may_carry or stats or address_kind == "preamble" or n.start - s0 <= 6:
@@ -1290,7 +1293,8 @@ def _analysis(text: str, address_kind: str, reading: bool) -> TextFacts | None:
     phrases = (_phrases(address_kind, text, sentences, (on_request, any_app, any_t4), mentions, lists)
                if fact_word else [])
     years = _years(text, numbers, sentences, address_kind) if numbers and "年" in text else []  # (years need 年)
-    fee = _fee(text, mentions, numbers, address_kind == "fees")
+    fee = (_fee(text, mentions, numbers, address_kind == "fees")
+           if address_kind == "fees" or ("费" in text and "信息处理费" in text) else None)  # (_fee's own first test)
     stated = (_stated(text, mentions)
               if mentions and (_CHANNEL.search(text) or (("解" in text or "会" in text) and _NAMED_HINT.search(text)))
               else [])
