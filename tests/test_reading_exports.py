@@ -2294,3 +2294,19 @@ def test_what_a_clerk_trying_it_met(db):
     assert facts.cells["t4.review.total"] == 1 and facts.cells["t4.review.upheld"] == 1
     assert "创新" not in (facts.platform or "") and facts.innovation == "没有"
     assert "计入“本年新收”" in guide_answer("12345转过来的投诉算不算依申请公开啊")
+
+
+def test_sums_said_wrong_are_left_out_not_the_results_told_one_by_one(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    replies = talk(service, draft, [
+        "宁川市西港区住建局 2025年",
+        "依申请：今年新收60件，个人50件 企业10件，上年结转2件 全是自然人的。办理结果 企业那10件：予以公开8 不掌握2。"
+        "自然人的：予以公开30 部分公开10 不掌握8 重复申请2。办结合计58件 结转下年4件。"])
+    cells = service.facts(draft).cells
+    assert cells["t3.granted.natural"] == 30 and cells["t3.unable.not_held.natural"] == 8  # (the results are kept)
+    assert "t3.carried_forward.total" not in cells and "“办结合计58件”" in replies[-1].text  # (the sums named back)
+    talk(service, draft, ["不好意思 办结合计算错了 应该是60 结转下年是2件 都是自然人的 以分项为准"])
+    cells = service.facts(draft).cells
+    assert cells["t3.carried_forward.natural"] == 2 and cells["t3.total.total"] == 60
+    assert cells.get("t3.total.natural") != 60  # ("都是自然人的" is the carry-forward's: 企业 has results)

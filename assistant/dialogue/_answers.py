@@ -697,7 +697,26 @@ def answer(st: State, message: str, model: Model, correction: str | None,
         return {x.strip() for x in op.quote.split("\n")} <= pasted
 
     dropped: dict[str, list[PatchOp]] = {}
+    fields_said = {op.field for op in accepted}
+    # "…自然人的：予以公开160 部分公开56 …。办结合计398件 结转下年14件": a column's （七）总计 that nobody
+    # said, derived from the sums said (办结合计, 结转下年), against the column's results said one by one:
+    # the sums are what is left out (and named back), the results are recorded — if that settles it
+    sums_said = [op for op in accepted if op.op == "set" and op.field.startswith(("t3.total.", "t3.carried_forward."))
+                 and not from_table(op)]  # (a pasted table's cells are its own: never the ones left out for it)
+    parts_broken = [k for k in set(broken) & own_broken if k.startswith("A2:") and k[3:] != "total"
+                    and f"t3.total.{k[3:]}" not in fields_said]
+    sums_key = None
+    if sums_said and parts_broken:
+        without = [op for op in accepted if op not in sums_said]
+        trial = apply_patch(st.stated, without)
+        trial_derived = derivations(trial, st.previous)
+        still = contradictions(merged_cells(trial, trial_derived), trial_derived)
+        if not any(k in still for k in parts_broken):
+            sums_key = sorted(parts_broken)[0]  # (the column whose results the sums contradicted names it)
+            dropped[sums_key] = sums_said
     for k in sorted(set(broken) & own_broken):
+        if sums_key and (k == "A2:total" or k in parts_broken):
+            continue  # (settled by leaving the sums out)
         ops = [op for op in accepted if op.field in EQUATION_CELLS[k] and (not k.startswith("A2:") or not from_table(op))]
         if ops:
             dropped[k] = ops

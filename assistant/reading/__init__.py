@@ -456,6 +456,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     _filed_in_another_column(message, reading)
     _applicants_count_of_its_results(message, reading)
     _that_rows_total(reading)
+    _not_all_of_one_applicant(reading, earlier or {})
     _rows_as_shares(message, reading)
     _each_of_them(message, reading)
     _more_than_the_column_has(reading, earlier or {})
@@ -1261,6 +1262,21 @@ def _rows_as_shares(message: str, reading: Reading) -> None:
             edge = m.end()
         said = {y.target for y in reading.stated}
         reading.computed += [f for f in found if f.target not in said]
+
+
+def _not_all_of_one_applicant(reading: Reading, earlier: Mapping[str, object]) -> None:
+    """"办结合计…应该是400 结转下年是12件 都是自然人的": the （七）总计 cannot be all one applicant's when
+    results of another applicant are recorded; "都是…" is the carry-forward's only (the row said last)."""
+    def n(address: str) -> int:
+        v = earlier.get(address)
+        return int(v) if isinstance(v, int) and not isinstance(v, bool) else 0
+    results = [r.address for r in T3_ROWS if r.address not in ("t3.new_received", "t3.carried_over", "t3.total", "t3.carried_forward")]
+    for x in list(reading.stated):
+        if not x.target.startswith("t3.total.") or x.target.endswith(".total") or not re.search(r"都是|全是|全部是|都为", x.quote):
+            continue
+        col = x.target.rsplit(".", 1)[1]
+        if any(n(f"{row}.{c}") > 0 for row in results for c in T3_APPLICANT_COLUMNS if c != col):
+            reading.stated.remove(x)
 
 
 def _said_again(reading: Reading) -> None:
