@@ -2310,3 +2310,12 @@ def test_sums_said_wrong_are_left_out_not_the_results_told_one_by_one(db):
     cells = service.facts(draft).cells
     assert cells["t3.carried_forward.natural"] == 2 and cells["t3.total.total"] == 60
     assert cells.get("t3.total.natural") != 60  # ("都是自然人的" is the carry-forward's: 企业 has results)
+
+
+def test_a_system_export_with_one_character_heads_and_short_group_names():
+    table = ("项目\t法\t自\t商\t科\t公\t其\t合计\n新收\t7\t84\t18\t0\t0\t1\t110\n公开\t2\t30\t6\t0\t0\t0\t38\n"
+             "不公开-国家秘密\t0\t2\t0\t0\t0\t0\t2\n不予处理-确认\t1\t2\t1\t0\t0\t0\t4\n其他-其他\t0\t4\t1\t0\t0\t0\t5")
+    got = {op.field: op.value for op in parse_pasted_tables(table)[0]}
+    assert got["t3.new_received.legal_service"] == 7 and got["t3.new_received.natural"] == 84  # (法 first, by its head)
+    assert got["t3.withheld.state_secret.natural"] == 2 and got["t3.not_processed.confirmation.total"] == 4
+    assert got["t3.other_handling.other.natural"] == 4

@@ -110,9 +110,28 @@ def t3_header_columns(labels: list[str]) -> set[str]:
     return set(t3_header_order(labels))
 
 
+# a system's one-character column heads ("项目 法 自 商 科 公 其 合计"), read only as a whole header of them
+_T3_ONE_CHAR = {"自": "natural", "商": "commercial", "科": "research", "公": "public_interest", "法": "legal_service",
+                "律": "legal_service", "其": "other"}
+
+
 def t3_header_order(labels: list[str]) -> list[str]:
     """The table-三 columns a header row names, in the order it names them."""
-    return [_T3_COLUMN_WORDS[n] for n in _header_words(labels) if n in _T3_COLUMN_WORDS]
+    words = _header_words(labels)
+    if _one_char_header(words):
+        return [_T3_ONE_CHAR.get(n) or _T3_COLUMN_WORDS[n] for n in words if n in _T3_ONE_CHAR or n in _T3_COLUMN_WORDS]
+    return [_T3_COLUMN_WORDS[n] for n in words if n in _T3_COLUMN_WORDS]
+
+
+def _one_char_header(words: list[str]) -> bool:
+    """Five or six applicants by one character each, each once, with at most 合计/总计 and the label
+    column's head ("项目") beside them."""
+    one = [n for n in words if n in _T3_ONE_CHAR]
+    return len(one) >= 5 and len({_T3_ONE_CHAR[n] for n in one}) == len(one) and all(
+        n in _T3_ONE_CHAR or n in _T3_COLUMN_WORDS or n in _LABEL_HEADS for n in words)
+
+
+_LABEL_HEADS = frozenset({"项目", "办理结果", "申请人", "类别", "指标", "事项", "内容", "项"})
 
 
 def header_table(labels: list[str]) -> str | None:
@@ -124,6 +143,8 @@ def header_table(labels: list[str]) -> str | None:
         return "t2"  # 信息内容 opens table 二's header only, whatever the columns after it are called
     if all(n in _T3_HEAD or _T3_NOTE_PREFIX in n for n in ns) and any(n not in WEAK_HEAD for n in ns):
         return "t3"
+    if _one_char_header(ns):
+        return "t3"  # "项目 法 自 商 科 公 其 合计": a system's one-character heads
     if all(n in _T4_HEAD for n in ns) and any(n not in WEAK_HEAD for n in ns):
         return "t4"
     return None

@@ -137,8 +137,16 @@ def _group_and_row(text: str) -> str | None:
     return f"{rows[0].group_label}{rows[0].label}" if len(rows) == 1 else None
 
 
+# a system's shorter group names before a row's own words ("不公开-国家秘密", "其他-逾期不补正", "不予处理-确认")
+_SHORT_GROUP = re.compile(r"^\s*(不公开|不处理|其他)(?=\s*[-－—_：:/·])")
+_SHORT_GROUP_NAMES = {"不公开": "不予公开", "不处理": "不予处理", "其他": "其他处理"}
+
+
 def _official_label(label: str, table: str) -> str | None:
     label = label.replace("其它", "其他")  # (the same word, written either way)
+    if table == "t3":
+        label = _SHORT_GROUP.sub(lambda m: _SHORT_GROUP_NAMES[m.group(1)], label)
+        label = re.sub(r"(?<=不予处理)(\s*[-－—_：:/·]\s*)确认$", r"\1要求确认", label)
     return _official_label_of(label, table)
 
 
