@@ -347,3 +347,12 @@ def test_keywords_found_without_groups_are_those_of_the_grouped_regex():
         for pos in range(0, len(t), 4):
             lead = t[pos:]
             assert _kinds_bare(lead) == [(m.span(), T._KIND_OF[m.lastgroup]) for m in T._KW.finditer(lead)], lead
+
+
+def test_tail_keywords_start_with_a_character_of_their_gate():
+    # _sentence asks _TAIL_KW only where the next character is one of _TAIL_FIRST or a space
+    for t in TEXTS:
+        for pos in range(len(t) + 1):
+            c = t[pos:pos + 1]
+            if not (c and (c in T._TAIL_FIRST or c.isspace())):
+                assert T._TAIL_KW.match(t, pos) is None, (t, pos)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from itertools import chain
-from operator import attrgetter, itemgetter
+from operator import attrgetter, countOf, itemgetter
 
 from assistant.validation._registry import finding
 from schemas.findings import Finding
@@ -173,7 +173,7 @@ def snapshot(report: Report, out: list[Finding] | None) -> Grid:
     t3 = list(map(_T3_VALUES, map(_DICT, _T3_ROWS(report.table3))))
     t4 = list(map(_T4_VALUES, map(_DICT, _T4_ROWS(report.table4))))
     values = (*chain.from_iterable(t3), *chain.from_iterable(t4))
-    if set(map(type, values)) != {int} or min(values) < 0:  # the rare case: find and report the bad cells
+    if countOf(map(type, values), int) != len(values) or min(values) < 0:  # the rare case: find and report the bad cells
         t3 = [cells.row(row, addrs) for row, addrs in zip(t3, T3_ADDR)]
         t4 = [cells.row(row, addrs) for row, addrs in zip(t4, T4_ADDR)]
     derived: dict[str, tuple[int, str]] = {}

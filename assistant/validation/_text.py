@@ -195,6 +195,8 @@ def _keyword_finder(kinds: list[tuple[str, tuple[str, ...]]]) -> tuple[re.Patter
 
 _KW_BARE, _KW_FIRST = _keyword_finder(_KINDS)
 _TAIL_KW, _TAIL_KIND_OF = _keyword_regex(_CATEGORY_KINDS, r"\s*(?:的|中)?(?:申请)?(?:为|被|已|均|获|属于?)?")
+# the characters a match of _TAIL_KW can start with (besides a space): its optional words', its keywords'
+_TAIL_FIRST = frozenset("的中申为被已均获属") | {w[0] for _, words in _CATEGORY_KINDS for w in words}
 _DIGIT_BEFORE = frozenset("0123456789０１２３４５６７８９〇零一二三四五六七八九")
 _APP_NOUN = re.compile(r"(?:的|份)?(?:政府)?(?:信息)?(?:公开)?申请|依申请")
 _INCL_CARRIED = re.compile(r"[（(]?(?:含|包含|包括|其中)上一?年度?结转")
@@ -573,7 +575,8 @@ def _sentence(text: str, s0: int, s1: int, nums: list[NumberMention], app: bool,
             if queue:
                 scan.gov = queue.pop(0)
             else:
-                m = _TAIL_KW.match(text, end, nxt)
+                c = text[end:end + 1]  # (a character _TAIL_KW can start with, or no match)
+                m = _TAIL_KW.match(text, end, nxt) if c and (c in _TAIL_FIRST or c.isspace()) else None
                 if m:  # "其中60件予以公开": the keyword follows; the next lead starts after it
                     assert m.lastgroup is not None  # every alternative ends with a named group
                     scan.gov = _TAIL_KIND_OF[m.lastgroup]
@@ -948,8 +951,8 @@ def _years(text: str, numbers: Sequence[NumberMention], sentences: list[tuple[in
     for n in numbers:
         if n.unit != "年" or n.approx:
             continue
-        v = n.value
-        if not (1990 <= v <= 2100) or v != v.to_integral_value():  # NumberMention.is_int
+        year = int(n.value)  # (the value itself when it is whole: NumberMention.is_int)
+        if not (1990 <= year <= 2100) or year != n.value:
             continue
         if may_carry is None:
             may_carry = ("转" in text or "延" in text) and ("结转" in text or _CARRY_WORD.search(text) is not None)
@@ -978,7 +981,7 @@ def _years(text: str, numbers: Sequence[NumberMention], sentences: list[tuple[in
         kind = None
         carry = _carry(text, s0, n, after) if may_carry else None
         if carry is not None:
-            out.append(_new_YearUse(int(n.value), (n.start, n.unit_end), carry[0], False, since=carry[1]))
+            out.append(_new_YearUse(year, (n.start, n.unit_end), carry[0], False, since=carry[1]))
             continue
         if address_kind == "meta.title" or (address_kind == "preamble" and _YEAR_TITLE_AFTER.match(after)):
             kind = "title"
@@ -993,7 +996,7 @@ def _years(text: str, numbers: Sequence[NumberMention], sentences: list[tuple[in
             future = futures.get(s)
             if future is None:
                 future = futures[s] = _FUTURE.search(text, s0, s1) is not None
-            out.append(_new_YearUse(int(n.value), (n.start, n.unit_end), kind, future))
+            out.append(_new_YearUse(year, (n.start, n.unit_end), kind, future))
     if len(out) < 2:
         return out  # (no earlier period to mark)
     periods = [k for k, y in enumerate(out) if y.kind == "period"]
