@@ -2319,3 +2319,23 @@ def test_a_system_export_with_one_character_heads_and_short_group_names():
     assert got["t3.new_received.legal_service"] == 7 and got["t3.new_received.natural"] == 84  # (法 first, by its head)
     assert got["t3.withheld.state_secret.natural"] == 2 and got["t3.not_processed.confirmation.total"] == 4
     assert got["t3.other_handling.other.natural"] == 4
+
+
+def test_a_clerks_two_year_table_keeps_this_years_column(db):
+    t2 = ("信息内容\t指标\t2024年\t2025年\n规章\t本年制发件数\t0\t0\n\t本年废止件数\t0\t0\n\t现行有效件数\t0\t0\n"
+          "行政规范性文件\t本年制发件数\t2\t1\n\t本年废止件数\t0\t3\n\t现行有效件数\t9\t7\n行政许可\t本年处理决定数量\t1,406\t1,588")
+    got = {op.field: op.value for op in parse_pasted_tables(t2)[0]}
+    assert got == {"t2.regulations.issued": 0, "t2.regulations.repealed": 0, "t2.regulations.in_force": 0,
+                   "t2.normative_docs.issued": 1, "t2.normative_docs.repealed": 3, "t2.normative_docs.in_force": 7,
+                   "t2.licensing.decisions": 1588}
+    t3 = ("项目\t2024年\t2025年\t增减\n一、本年新收政府信息公开申请数量\t39\t48\t+9\n（三）不予公开 4.保护第三方合法权益\t1\t2\t+1\n"
+          "（七）总计\t37\t49\t+12\n四、结转下年度继续办理\t3\t2\t-1")
+    got = {op.field: op.value for op in parse_pasted_tables(t3)[0]}
+    assert got == {"t3.new_received.total": 48, "t3.withheld.third_party.total": 2, "t3.total.total": 49,
+                   "t3.carried_forward.total": 2}
+    service = offline_service(db())
+    draft = service.start("张三").id
+    replies = talk(service, draft, ["泗水县交通运输局 2025年", t3])
+    assert "负数" not in replies[-1].text and service.facts(draft).cells["t3.carried_forward.total"] == 2
+    got = {op.field: op.value for op in read_message("企业的今年新收6件，公开4件、部分公开1件、不掌握1件").ops}
+    assert got["t3.granted.commercial"] == "4" and "t3.granted.total" not in got

@@ -654,7 +654,8 @@ def answer(st: State, message: str, model: Model, correction: str | None,
     bare = all(op.field in TEXT_FIELDS and op.quote.strip() == message for op in accepted)
     if bare and (vague := vague_number(message)):
         bad.append(vague)
-    negatives = negative_numbers(message, skip=[op.quote for op in accepted if op.field in TEXT_FIELDS])
+    # (a pasted table's lines are its reader's: "…	2	1	-1" of a change column is no value said)
+    negatives = negative_numbers(message, skip=[op.quote for op in accepted if op.field in TEXT_FIELDS] + reading.table_lines)
     if negatives:
         bad.append(f"数字不能是负数：{'、'.join(dict.fromkeys(negatives))}。")
     # (a line the statement reader took — "人大建议	6	按时办结" under "项目	件数	办结情况" — is read)

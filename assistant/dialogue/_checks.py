@@ -35,6 +35,7 @@ _NEGATIVE = re.compile(
     r"(?<![0-9０-９A-Za-z.．])(?:[-−－﹣]|负)\s?[0-9０-９]+(?:[.．][0-9０-９]+)?(?![0-9０-９]|[.．、]\s*[\u4e00-\u9fa5])"
     r"|负[一二两三四五六七八九十百千万]+(?=[件条次个项篇场元%％])")
 _DIGIT = re.compile(r"[0-9０-９]")
+_YEAR_OR_CHANGE = re.compile(r"20[0-9]{2}\s*年?度?(?:数据|数)?")
 
 
 def negative_numbers(text: str, skip: Iterable[str] = ()) -> list[str]:
@@ -106,6 +107,8 @@ def unread_table_lines(message: str) -> list[str]:
         cells = table_cells(line, loose=True) or []
         if not any(_DIGIT.search(c) for c in cells[1:]):
             continue  # a header or a title ("表三（2025年）| 自然人 | 商业企业 …"): no cell of it is a number
+        if all(_YEAR_OR_CHANGE.fullmatch(c.strip()) or not _DIGIT.search(c) for c in cells):
+            continue  # "信息内容	指标	2024年	2025年	增减": a header of years, no row
         out.append(line.strip())
     return out
 

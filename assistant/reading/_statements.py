@@ -1733,6 +1733,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             ctx.col_focus = target.rsplit(".", 1)[1]  # "个人申请的7件里…", "企业那1件…"
         if target.startswith("t3.total.") and not target.endswith(".total"):
             ctx.col_focus, ctx.col_whole = target.rsplit(".", 1)[1], False  # "企业的办结121件，…其余公开28": its results
+        elif target.startswith("t3.new_received.") and not target.endswith(".total") and re.match(
+                r"\s*[\u4e00-\u9fa5]{1,6}的(?:今年|本年)?(?:新收|收到|申请)", clause):
+            ctx.col_focus, ctx.col_whole = target.rsplit(".", 1)[1], False  # "企业的今年新收6件，公开4件…": its results
         if target.startswith("t3.") and target.endswith(".total"):
             row = target[3:-6]
             ctx.t3rows_said.append((row, int(value), sentence.find(clause.strip()) + n.start))

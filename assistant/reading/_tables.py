@@ -125,7 +125,7 @@ def _by_its_numbers(text: str) -> str | None:
     return f"{row.group_label}{row.label}"
 
 
-_JOINED = re.compile(r"[（(]?[三四五六]?[)）]?\s*(不予公开|无法提供|不予处理|其他处理)\s*[-－—_：:/·]\s*(?:[1-8][.．、]\s*)?(\S+)")
+_JOINED = re.compile(r"[（(]?[三四五六]?[)）]?\s*(不予公开|无法提供|不予处理|其他处理)(?:\s*[-－—_：:/·]\s*|\s+(?=[1-8][.．、]))(?:[1-8][.．、]\s*)?(\S+)")
 
 
 def _group_and_row(text: str) -> str | None:
@@ -142,6 +142,9 @@ _SHORT_GROUP = re.compile(r"^\s*(不公开|不处理|其他)(?=\s*[-－—_：:/
 _SHORT_GROUP_NAMES = {"不公开": "不予公开", "不处理": "不予处理", "其他": "其他处理"}
 
 
+_TOP_LABELS = frozenset(r.label for r in T3_ROWS if not r.group_label)
+
+
 def _official_label(label: str, table: str) -> str | None:
     label = label.replace("其它", "其他")  # (the same word, written either way)
     if table == "t3":
@@ -154,6 +157,8 @@ def _official_label_of(label: str, table: str) -> str | None:
     """A clerk's own short row label ("新收", "第三方权益", "不掌握", "结转下年", "许可") as the official
     one, when the whole label is one word of the vocabulary that names one row."""
     text = label.strip().strip("：:")
+    if table == "t3" and text in _TOP_LABELS:
+        return text  # "四、结转下年度继续办理": the format's own label
     if table == "t3" and (numbered := _by_its_numbers(text)):
         return numbered
     if table == "t3" and (exact := _group_and_row(text)):
@@ -794,7 +799,12 @@ def parse_pasted_tables(message: str) -> tuple[list[PatchOp], list[str]]:
         ops, used = parse_pasted_tables(unfolded)
         ops = [op.model_copy(update={"quote": "\n".join(blocks.get(x, x) for x in op.quote.split("\n"))}) for op in ops]
         return ops, [x for line in used for x in blocks.get(line, line).split("\n")]
+    message, years = _one_year_column(message)
+    message, long_t2 = _t2_one_cell_a_line(message)
+    years = {k: years.get(v, v) if "\n" not in v else "\n".join(years.get(x, x) for x in v.split("\n"))
+             for k, v in long_t2.items()} | {k: v for k, v in years.items() if k not in long_t2}
     message, extra = _clerks_extra_columns(message)
+    extra = {k: years.get(v, v) for k, v in extra.items()} | {k: v for k, v in years.items() if k not in extra}
     message, own = _csv_as_tabs(message)
     own = {k: extra.get(v, v) for k, v in own.items()} | {k: v for k, v in extra.items() if k not in own}
     message, copied = _same_as_above(message)
@@ -802,8 +812,76 @@ def parse_pasted_tables(message: str) -> tuple[list[PatchOp], list[str]]:
     ops, used = _parse_tables(message)
     if own:  # quotes in the message's own words
         ops = [op.model_copy(update={"quote": "\n".join(own.get(x, x) for x in op.quote.split("\n"))}) for op in ops]
-    # (a row written out from "同上" is the clerk's one line; the line above is among the used on its own)
-    return ops, [own.get(x, x).split("\n")[-1] if x in copied else own.get(x, x) for x in used]
+    # (a row written out from "同上" is the clerk's one line; the line above is among the used on its own;
+    # a row gathered from several of the clerk's lines counts each of them)
+    return ops, [y for x in used for y in (own.get(x, x).split("\n")[-1:] if x in copied else own.get(x, x).split("\n"))]
+
+
+_YEAR_HEAD = re.compile(r"^\s*(20[0-9]{2})\s*年?(?:度)?\s*$")
+_CHANGE_HEAD = re.compile(r"^\s*(?:增减|增减情况|同比|同比增减|变化|差额|增长|增幅|比上年|较上年)(?:[（(][^）)]*[）)])?\s*$")
+
+
+def _one_year_column(message: str) -> tuple[str, dict[str, str]]:
+    """"信息内容 指标 2024年 2025年 (增减)": a clerk's own table of two years side by side — only the
+    latest year's column is this report's (the other year's, and the change, are no cells): the table
+    as that one column, and {line as written out: the clerk's line} for the quotes."""
+    lines = message.split("\n")
+    out: dict[str, str] = {}
+    for i, line in enumerate(lines):
+        head = line.split("\t")
+        years = [(k, int(m.group(1))) for k, c in enumerate(head) if (m := _YEAR_HEAD.match(c))]
+        if "\t" not in line or len(years) < 2:
+            continue
+        keep = max(years, key=lambda x: x[1])[0]
+        drop = {k for k, _ in years if k != keep} | {k for k, c in enumerate(head) if _CHANGE_HEAD.match(c)}
+        first = min(k for k, _ in years)
+        for j in range(i, len(lines)):
+            cells = lines[j].split("\t")
+            if j > i and (len(cells) < first + 1 or not lines[j].strip()):
+                break
+            kept = "\t".join(c for k, c in enumerate(cells) if k not in drop)
+            if kept != lines[j]:
+                out[kept] = lines[j]
+                lines[j] = kept
+    return "\n".join(lines), out
+
+
+_T2_COLUMN_OF = {"本年制发件数": "issued", "本年废止件数": "repealed", "现行有效件数": "in_force", "制发": "issued",
+                 "废止": "repealed", "现行有效": "in_force"}
+
+
+def _t2_one_cell_a_line(message: str) -> tuple[str, dict[str, str]]:
+    """"规章	本年制发件数	0" / "	本年废止件数	0" / …: table 二 with one cell a line (the row's label on its
+    first line only, the column's on each) — as the format's rows, one a line, and {row line: the
+    clerk's lines} for the quotes."""
+    lines = message.split("\n")
+    row: str | None = None
+    runs: list[tuple[int, int, str, dict[str, str]]] = []  # (first line, last line, row label, column → value)
+    for i, line in enumerate(lines):
+        cells = [c.strip() for c in line.split("\t")]
+        if "\t" not in line or len(cells) != 3 or not re.fullmatch(r"[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?", cells[2]):
+            row = None
+            continue
+        label, col = cells[0], re.sub(r"[（(].*$", "", cells[1])
+        named = {a.key for a in vocabulary().anchors(label) if a.kind == "t2row" and a.start == 0 and a.end == len(label)}
+        if label and len(named) == 1:
+            row = label
+            runs.append((i, i, label, {}))
+        elif label or row is None or not runs:
+            row = None
+            continue
+        runs[-1] = (runs[-1][0], i, runs[-1][2], {**runs[-1][3], _T2_COLUMN_OF.get(col, col): cells[2]})
+    out: dict[str, str] = {}
+    for a, b, label, values in reversed(runs):
+        if set(values) <= {"issued", "repealed", "in_force"} and len(values) == 3:
+            written = "\t".join([label, values["issued"], values["repealed"], values["in_force"]])
+        elif len(values) == 1:
+            written = "\t".join([label, next(iter(values.values()))])
+        else:
+            continue
+        out[written] = "\n".join(lines[a:b + 1])
+        lines[a:b + 1] = [written]
+    return "\n".join(lines), out
 
 
 # "（三）1.国家秘密  0" / "2.法律行政法规禁止  0": a row label, then its one number after a gap
