@@ -2339,3 +2339,13 @@ def test_a_clerks_two_year_table_keeps_this_years_column(db):
     assert "负数" not in replies[-1].text and service.facts(draft).cells["t3.carried_forward.total"] == 2
     got = {op.field: op.value for op in read_message("企业的今年新收6件，公开4件、部分公开1件、不掌握1件").ops}
     assert got["t3.granted.commercial"] == "4" and "t3.granted.total" not in got
+
+
+def test_a_rough_figure_made_exact_in_the_next_message(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["安吉县孝丰镇人民政府 2025年", "网站上发了两百多条吧，具体我去后台看下", "后台导出来了 2025年全年218条"])
+    assert service.facts(draft).website_items == 218
+    talk(service, draft, ["公众号今年发了一百来条吧 我再查查", "综合执法队今年罚了23起"])
+    facts = service.facts(draft)
+    assert facts.new_media_posts is None and facts.cells.get("t2.penalty.decisions") in (None, 23)  # (another item's count)

@@ -387,6 +387,37 @@ def _unit_of(field: str) -> str:
     return spec.unit or ("件" if spec.kind == "cell_int" else "")
 
 
+def _rough_made_exact(reading: MessageReading, said_before: Callable[[], list[str]]) -> list[PatchOp]:
+    """"网站上发了两百多条吧，具体我去后台看下" and then "后台导出来了 2025年全年218条": the one number the
+    reader could not place is the exact figure of the item the message before said roughly (one item,
+    one number of its kind). The clause is then no longer named back."""
+    before = next(iter(said_before()), None)
+    rough = read_message(before).rough if before else []
+    if not rough:
+        return []
+    items: set[str] = set()
+    for q in rough:
+        for a in vocabulary().anchors(q):
+            if a.kind == "fact" and getattr(spec_of(a.key), "kind", None) in NUMERIC_KINDS:
+                items.add(a.key)
+            elif a.kind == "t3row" and a.key in ("new_received", "carried_over"):
+                items.add(f"t3.{a.key}.total")
+            elif a.kind == "t2row" and a.key in ("licensing", "penalty", "enforcement"):
+                items.add(f"t2.{a.key}.decisions")
+    numbers = [(u, n) for u in dict.fromkeys(reading.unexplained) for n in find_numbers(u)
+               if not n.is_date and n.unit != "年" and not n.approx]
+    if len(items) != 1 or len(numbers) != 1:
+        return []
+    clause, n = numbers[0]
+    item = next(iter(items))
+    units = vocabulary().fact_units.get(item) or ("件", "个")
+    if (n.unit and n.unit not in units) or any(a.kind in ("fact", "t2row", "t3row", "t4block") and clause[a.start:a.end] not in (
+            "来了", "收到", "收了", "接到", "申请", "受理") for a in vocabulary().anchors(clause)):
+        return []  # ("综合执法队今年罚了23起" after "七十多条" of the website: another item's count)
+    reading.unexplained = [u for u in reading.unexplained if u != clause]
+    return [PatchOp(field=item, value=str(n.value), quote=clause)]
+
+
 def _confirmed_as_other(reading: MessageReading, st: State) -> list[PatchOp]:
     """"政协提案是4件没错" while 14 is recorded: the value said is the right one (the reader took it as a
     confirmation of what is recorded, which it is not)."""
@@ -547,6 +578,7 @@ def answer(st: State, message: str, model: Model, correction: str | None,
     reading = read_message(said, topic=topic, known=known_fields(st.stated), earlier=st.stated.cells,
                            report_year=st.stated.report_year, recent=recent, row_numbers=sheet_rows,
                            said_before=said_before() if wants_said_before(said) else ())
+    exact = _rough_made_exact(reading, said_before) if reading.unexplained else []
     head, tail = _reading_notes(reading, st.stated)
     if reading.questions and not reading.ops:
         # a question is answered, not stored; the pending question is asked again
@@ -563,7 +595,7 @@ def answer(st: State, message: str, model: Model, correction: str | None,
                        rejections=[str(exc)], refused=True)
     accepted = list(ext.result.accepted)
     rejected = list(ext.result.rejected)
-    if (other := [op for op in _confirmed_as_other(reading, st) if op.field not in {a.field for a in accepted}]):
+    if (other := [op for op in [*_confirmed_as_other(reading, st), *exact] if op.field not in {a.field for a in accepted}]):
         accepted += check_patch(Patch(ops=other), said).accepted
     notes: list[str] = []
     head_value = re.match(r"\s*(?:还是|就是|应该是|是)?\s*[0-9０-９一二两三四五六七八九十百千]+\s*[件条个篇场次项期]?(?=[\s，,。；;]|$)",
