@@ -2349,3 +2349,15 @@ def test_a_rough_figure_made_exact_in_the_next_message(db):
     talk(service, draft, ["公众号今年发了一百来条吧 我再查查", "综合执法队今年罚了23起"])
     facts = service.facts(draft)
     assert facts.new_media_posts is None and facts.cells.get("t2.penalty.decisions") in (None, 23)  # (another item's count)
+
+
+def test_an_export_of_key_value_lines_after_none_but_what_it_lists():
+    said = "平台上能导出依申请的数据 我直接贴 没列出来的项都是0"
+    export = ("导出时间=2026-01-06 08:51:33\n新收申请数_自然人=21\n新收申请数_商业企业=3\n上年结转数_自然人=2\n"
+              "办理结果_予以公开_自然人=12\n办理结果_予以公开_商业企业=3\n办理结果_无法提供_本机关不掌握_自然人=10\n"
+              "结转下年度_自然人=1\n办结数=25\n按期办结率=100%")
+    r = read_message(export, said_before=[said])
+    got = {op.field: op.value for op in [*r.ops, *r.computed]}
+    assert got["t3.new_received.natural"] == "21" and got["t3.new_received.research"] == "0"
+    assert got["t3.withheld.state_secret.natural"] == "0" and "t3.total.natural" not in got  # (a sum: it follows)
+    assert "proposals_completion_rate" not in got  # (the applications' rate)

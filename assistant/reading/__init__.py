@@ -498,8 +498,16 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
 
     known = known | targets | {op.field for op in table_ops} | {x.target for x in reading.computed}
     out.computed += _line_complete(message, reading, known)
+    # (an export of "key=value" lines, "新收申请数_自然人=21" …, is a table told cell by cell: five or more of them)
+    exported = [a for a in targets if a.startswith(("t2.", "t3.", "t4.")) and a in ALL_CELL_ADDRESSES] if (
+        not table_ops and len(re.findall(r"^[^\s=＝]{2,40}[=＝]\s*[0-9０-９]", message, re.MULTILINE)) >= 5) else []
     awaited = next((w for before in said_before if (w := read_message(before, known=known).zero_awaits_table)), None) if (
-        table_ops and not last_years) else None
+        (table_ops or exported) and not last_years) else None
+    for t in dict.fromkeys(a.split(".")[0] for a in exported) if awaited is not None else ():
+        # the cells the export leaves out are the ones it has none of (its 总计 follow from its cells)
+        out.computed += [PatchOp(field=a, value="0", quote=str(awaited)) for a in ALL_CELL_ADDRESSES
+                         if a.startswith(t + ".") and a not in known and not a.endswith(".total")
+                         and not a.startswith("t3.total.")]
     for t in dict.fromkeys(op.field.split(".")[0] for op in table_ops) if awaited is not None else ():
         if t == "t3" and not any(op.field.startswith("t3.total.") for op in table_ops):
             continue  # (a table 三 pasted in parts: its rows not come yet may be in the next part)
