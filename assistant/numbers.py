@@ -261,6 +261,8 @@ _START = attrgetter("start")
 
 
 _FORMAL_DIGITS = frozenset("壹贰叁肆伍陆柒捌玖")
+# "十七八篇", "四五场", "两三件": two neighbouring digits said together are a range, a guess (not 45)
+RANGE_PAIRS = frozenset({"一二", "二三", "两三", "三四", "四五", "五六", "六七", "七八", "八九"})
 # cn_to_number of each single character that can be a run of _CN_NUMBER (all but 万, 萬, 亿 alone)
 _CN_ONE: dict[str, Decimal | None] = {c: cn_to_number(c) for c in _CN_CHARS}
 
@@ -420,7 +422,7 @@ def numbers_in(text: str) -> list[NumberMention]:
             continue
         out.append(_number(value, s, e, unit, unit_end,
                            approx or (s > 0 and (text[s - 1] in _APPROX_LAST or text[s - 2] in _APPROX_LAST)
-                                      and _approx_before(text, s)),
+                                      and _approx_before(text, s)) or (len(run) >= 2 and run[-2:] in RANGE_PAIRS),
                            True, _decimals_of(run) if "点" in run else 0))
         has_cn = True
     # (every match holds 十, 百 or 千)

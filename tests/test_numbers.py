@@ -148,8 +148,8 @@ def _reference_find_numbers(text):
             e -= 1
         if not unit:
             continue
-        out.append(N.NumberMention(value, s, e, unit, unit_end, approx or N._approx_before(text, s), True,
-                                   N._decimals_of(run)))
+        out.append(N.NumberMention(value, s, e, unit, unit_end, approx or N._approx_before(text, s)
+                                   or run[-2:] in N.RANGE_PAIRS, True, N._decimals_of(run)))
         taken[s:max(e, unit_end)] = b"\x01" * (max(e, unit_end) - s)
     # a structured numeral (十/百/千 inside, 10 or more) with no measure word, at a clause's end
     for m in re.finditer(f"[{''.join(N.CN_DIGITS)}]*[十百千][{N._CN_CHARS}]*(?=[，,。；;、）)\\s]|$)", text):
@@ -233,3 +233,11 @@ def test_lia_and_sa_thousands_after_digits_and_a_unit_in_qian():
     assert not find_numbers("咱俩一起")  # (a pronoun, and "together")
     assert [(str(n.value), n.unit, n.approx) for n in find_numbers("发了1.1千多条")] == [("1100", "条", True)]
     assert [(str(n.value), n.unit) for n in find_numbers("收取信息处理费5千元")] == [("5", "千元")]  # (not 5 and 1000)
+
+
+def test_two_neighbouring_digits_are_a_range_not_a_number():
+    for said in ("政策解读十七八篇", "发布会开了四五场", "两三件"):
+        (n,) = find_numbers(said)
+        assert n.approx, said  # ("四五场" is four or five, never 45: named back as a guess)
+    assert not find_numbers("四十五场")[0].approx and not find_numbers("二十三件")[0].approx
+

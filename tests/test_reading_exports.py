@@ -2361,3 +2361,8 @@ def test_an_export_of_key_value_lines_after_none_but_what_it_lists():
     assert got["t3.new_received.natural"] == "21" and got["t3.new_received.research"] == "0"
     assert got["t3.withheld.state_secret.natural"] == "0" and "t3.total.natural" not in got  # (a sum: it follows)
     assert "proposals_completion_rate" not in got  # (the applications' rate)
+
+
+def test_a_range_of_two_neighbouring_digits_is_a_guess():
+    r = read_message("政策解读十七八篇，发布会开了四五场")
+    assert not r.ops and r.rough == ["政策解读十七八篇", "发布会开了四五场"]  # (never 18 and 45)

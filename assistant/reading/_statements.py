@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from assistant.numbers import NOT_A_UNIT, NumberMention, find_numbers, parse_number, to_halfwidth
+from assistant.numbers import NOT_A_UNIT, RANGE_PAIRS, NumberMention, find_numbers, parse_number, to_halfwidth
 from assistant.reading._questions import is_question
 from assistant.reading._vocab import Anchor, vocabulary
 from schemas import labels as L
@@ -1431,6 +1431,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             continue
         if (_ROUGH_AFTER.match(after) or _ROUGH_BEFORE.search(clause[:n.start]) or (
                 n.approx and re.match(r"[ \u3000]*[余多来]", clause[n.end:])) or (
+                n.approx and n.chinese and clause[max(n.start, n.end - 2):n.end] in RANGE_PAIRS) or (  # ("十七八篇", "四五场")
                 # "行政强制 ３件……等下我再对一下台账": said before it was checked; the checked one follows
                 not after.strip(" 。；;，,…") and _TENTATIVE.match(following))) and not _EXACT_NEXT.match(following):
             # ("三十多条", "200余条", "两百来条": more than, not how many)

@@ -214,7 +214,7 @@ def read_numbers(text: str, reading: bool = False) -> list[NumberMention] | None
             continue
         out.append(_number(value, s, e, unit, unit_end,
                            approx_ or (s > 0 and (text[s - 1] in _APPROX_LAST or text[s - 2] in _APPROX_LAST)
-                                       and _approx_before(text, s)),
+                                       and _approx_before(text, s)) or (len(run) >= 2 and run[-2:] in _N.RANGE_PAIRS),
                            True, _decimals_of(run) if "点" in run else 0))
     if ("十" in text or "百" in text or "千" in text) and (seen or _N.MAYBE_NUMBER.search(text)):
         for m in _CN_BARE.finditer(text):
