@@ -2366,3 +2366,16 @@ def test_an_export_of_key_value_lines_after_none_but_what_it_lists():
 def test_a_range_of_two_neighbouring_digits_is_a_guess():
     r = read_message("政策解读十七八篇，发布会开了四五场")
     assert not r.ops and r.rough == ["政策解读十七八篇", "发布会开了四五场"]  # (never 18 and 45)
+
+
+def test_an_email_reply_with_parts_to_add_a_signature_and_the_mail_it_quotes():
+    mail = ("发件人：王涛 <wangtao_pz@163.com>\n主题：回复：年报数据\n\n小刘：依申请以下面为准：\n新收：个人 62+9，企业 11+2，律所 3\n"
+            "予以公开：个人 40+6，企业 8\n其他处理（其他）：个人 1（申请人自己撤回了）\n\n王涛\n电话：0516-86236107\n邮编：221300\n\n"
+            "------------------ 原始邮件 ------------------\n发件人：刘敏\n新收 个人68 企业12 律所3\n公开 个人44")
+    r = read_message(mail)
+    got = {op.field: op.value for op in r.ops}
+    assert got["t3.new_received.natural"] == "71" and got["t3.new_received.commercial"] == "13"  # (62+9, 11+2)
+    assert got["t3.granted.natural"] == "46" and got["t3.other_handling.other.natural"] == "1"
+    assert "个人68" in (r.quoted_mail or "") and not r.unexplained  # (the quoted draft is not read)
+    got = {op.field: op.value for op in read_message("处罚 8+2+1，规范性文件制发1+1").ops}
+    assert got == {"t2.penalty.decisions": "11", "t2.normative_docs.issued": "2"}

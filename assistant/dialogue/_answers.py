@@ -353,6 +353,8 @@ def _reading_notes(reading: MessageReading, facts: Facts) -> tuple[list[str], li
     if reading.zero_scope_unclear:
         tail.append(f"{excerpt(reading.zero_scope_unclear, 20)}是指哪张表？请说明，例如“表三其他都是0”"
                     "（只会填还没有数字的格子）。")
+    if reading.quoted_mail:
+        tail.append("邮件下面引用的原邮件（“原始邮件”以下）没有读取，其中的数字不计入；以回复里的为准。")
     if reading.period_held:
         tail.append(f"这是{reading.period_held}的数，表三先不记入；其余时段的数发来后，各时段相加记入全年"
                     "（上年结转按第一个时段的，结转下年度按最后一个时段的）。")

@@ -82,6 +82,7 @@ class MessageReading:
     short_name: str | None = None  # "县市监局的": a body named without its place, which no report is titled by
     zero_deferred: str | None = None  # "其他都是0" not applied: some numbers of the message were not read
     summed_lines: list[str] = field(default_factory=list)  # rows added up into one row ("在线申请 168 31 …")
+    quoted_mail: str | None = None  # the mail a forwarded reply quotes below it ("---- 原始邮件 ----"): not read
     # a part of the year's table 三 ("上半年：…"): its cells, held until the last part comes (then added up)
     period_ops: list[PatchOp] = field(default_factory=list)
     period_held: str | None = None  # the part held ("上半年")
@@ -126,6 +127,8 @@ def _states_a_fact(sentence: str) -> bool:
     return bool(r.stated or r.zeros) or _said_of_a_topic(sentence.strip(" ，,。；;")) is not None
 
 
+_QUOTED_MAIL = re.compile(r"^[ \t\u3000]*[-—=_]{3,}[ \t\u3000]*(?:原始邮件|原邮件|Original Message|转发邮件|Forwarded message)"
+                          r"[ \t\u3000]*[-—=_]{3,}[ \t\u3000]*$|^[ \t\u3000]*在\s*.{4,60}写道[：:]\s*$", re.MULTILINE | re.IGNORECASE)
 # the rows a table pasted will not hold ("没导出来的行就是没有，都是0", "表上没列的都是0")
 _NOT_IN_THE_TABLE = re.compile(r"没导出|没有导出|没列|没有列|没出现|没有出现|表上没有|表里没有|没贴|没有贴")
 _THAT_TABLE = re.compile(r"表上|表里|表中|表格里|这张表|那张表|刚才的表|上面的表|没出现|没列|没导出|没有列出")
@@ -242,6 +245,11 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     "没导出来的行都是0" one of them said (``MessageReading.zero_awaits_table``): the rows of that table the
     paste (with any part pasted before it) does not hold are 0."""
     out = MessageReading()
+    if (quoted := _QUOTED_MAIL.search(message)) and message[:quoted.start()].strip():
+        # "------------------ 原始邮件 ------------------": the mail replied to, below the reply — what it
+        # says is what the reply corrects, never this message's figures (said back, not read)
+        out.quoted_mail = message[quoted.start():].strip()
+        message = message[:quoted.start()]
     known = set(known)
     stripped = message.strip()
     if topic and _SKIP.match(stripped):

@@ -92,11 +92,13 @@ _LIST_MARK = re.compile(r"[.．、](?=[ \u3000]?[\u4e00-\u9fa5“（(])")
 _ORDINAL = re.compile(r"第\s*$")
 # "15件里个人13件": the number restates a row just given, and what follows breaks it down
 _REST_GOES_ON = re.compile(r"\s*(?:其余|剩下|剩余)(?:的)?[^0-9０-９，,。；;]{0,8}(?:结转|没办完|转到明年|转明年|还在办|没答复)")
+_MAIL_OR_POST = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}|(?:邮编|邮政编码)[:：]?\s*[0-9]{6}(?![0-9])")
+_PARTS_ADDED = re.compile(r"(?<![0-9.])[0-9]+(?:[ \u3000]*[+＋][ \u3000]*[0-9]+)+(?![0-9.]|[ \u3000]*[=＝])")
 _ARITHMETIC = re.compile(r"[0-9０-９]+(?:\s*[+＋]\s*[0-9０-９]+)+\s*[=＝]\s*[0-9０-９]+")
 # "两个加起来算新媒体": the items just listed, no count of their own
 # "（1-6月）", "1至6月份": a span of months, no count; "两个半年报的数": how many reports, no applications;
 # "一件一件列": one by one
-_MONTHS = re.compile(r"(?<![0-9０-９])[0-9０-９]{1,2}\s*(?:[-－—~～至到])\s*[0-9０-９]{1,2}\s*月(?:份)?|[两二三四]个(?:半年报|季度报|季报|月报|报表|表格|科室|股室|部门|窗口|渠道|系统|平台)"
+_MONTHS = re.compile(r"(?<![0-9０-９])[0-9０-９]{1,2}\s*(?:[-－—~～至到])\s*[0-9０-９]{1,2}\s*月(?:份)?|[两二三四五六七八九]个(?:半年报|季度报|季报|月报|报表|表格|科室|股室|部门|窗口|渠道|系统|平台|中队|大队|分局|所|站|科|股|处)"
                      r"|一(?P<each>[件个条项])一(?P=each)")  # ("我一件一件列": one by one)
 _THE_ITEMS_SUMMED = re.compile(r"(?:这|那)?(?:两|俩|三|仨|四)\s*(?:个|样|项|者)?(?=\s*(?:加起来|加一起|加在一起|合起来|合在一起|相加|一起算|算一起|合并))")
 _ARABIC_NUMBERING = re.compile(r"([（(])([1-7])([)）])(?=[ \u3000]*(?:予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|总计))")
@@ -572,7 +574,15 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     for m in _ARITHMETIC.finditer(text):  # "我自己算个人的是9+3+1+4+2=19": the clerk's own sum, no figure to record
         out_sums.append(message[m.start():m.end()])
     text = _ARITHMETIC.sub(lambda m: "＿" * len(m.group(0)), text)
-    not_counts = [m.group(0) for m in [*_THE_ITEMS_SUMMED.finditer(text), *_MONTHS.finditer(text)]]
+    # "个人 62+9", "处罚 8+2+1": parts said to be added — their sum, where the first part was (the check of a
+    # count takes a sum of the quote's numbers)
+    text = _PARTS_ADDED.sub(lambda m: (str(sum(int(x) for x in re.findall(r"[0-9]+", m.group(0))))
+                                       + " " * len(m.group(0)))[:len(m.group(0))], text)
+    not_counts = [m.group(0) for m in [*_THE_ITEMS_SUMMED.finditer(text), *_MONTHS.finditer(text), *_MAIL_OR_POST.finditer(text)]]
+    text = _MAIL_OR_POST.sub(lambda m: "＿" * len(m.group(0)), text)  # "wangtao_pzrsj@163.com", "邮编：221300"
+    # "其他处理（其他）：个人 1", "其他处理-其他 1": the row （六）3.其他, in the vocabulary's words (same length)
+    text = re.sub(r"其他处理[（(]其他[)）]", "其他处理中的其他", text)
+    text = re.sub(r"其他处理[-－—_/·]其他", "其他处理的其他", text)
     text = _THE_ITEMS_SUMMED.sub(lambda m: "＿" * len(m.group(0)), text)
     text = _MONTHS.sub(lambda m: "＿" * len(m.group(0)), text)
     # "（三）不予公开：3件（保护第三方合法权益 自然人2；…）": the group's count, as "不予公开3件（…）" says it
