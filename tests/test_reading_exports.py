@@ -2379,3 +2379,16 @@ def test_an_email_reply_with_parts_to_add_a_signature_and_the_mail_it_quotes():
     assert "个人68" in (r.quoted_mail or "") and not r.unexplained  # (the quoted draft is not read)
     got = {op.field: op.value for op in read_message("处罚 8+2+1，规范性文件制发1+1").ops}
     assert got == {"t2.penalty.decisions": "11", "t2.normative_docs.issued": "2"}
+
+
+def test_figures_of_several_offices_told_one_office_a_message_are_added(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, [
+        "雁塔区住建局 2025年。依申请的数是三个科室分别报上来的，我一个个贴给你，最后你帮我加一下",
+        "①房产管理科：新收 个人18 企业2；公开 个人9 企业2；部分公开 个人3；不掌握 个人6",
+        "②物业管理科：新收个人7 企业1，公开的个人4 企业1，不掌握的个人3",
+        "③征收办：收到个人5、公开个人2、部分公开个人3"])
+    cells = service.facts(draft).cells
+    assert cells["t3.new_received.natural"] == 30 and cells["t3.new_received.commercial"] == 3
+    assert cells["t3.granted.natural"] == 15 and cells["t3.partial.natural"] == 6 and cells["t3.unable.not_held.natural"] == 9

@@ -150,16 +150,19 @@ def _by_difference(accepted: list[PatchOp], differences: dict[str, int], facts: 
 
 
 # "局本级一张表 交警支队单独一张 市里要求合成一张表报 你帮我合一下": the report's figures are two units' added
-_MERGE_ASKED = re.compile(r"(?:合成|合并成?|汇总成?|加成)(?:一张|一个)|合一下|加起来|加在一起|合在一起|合到一起")
-_TWO_PARTS = re.compile(r"分(?:两|2|几)(?:块|部分|张表|个单位)|单独一张|分开统计|分别统计|各自统计")
-_PART_OPENS = re.compile(r"\s*[\u4e00-\u9fa5]{2,12}?(?:报过来|报来|发过来|发来|给过来|那边报)(?:的)?")
+_MERGE_ASKED = re.compile(r"(?:合成|合并成?|汇总成?|加成)(?:一张|一个)|合一下|加起来|加在一起|合在一起|合到一起|加一下|帮我加|你加|汇总一下")
+_TWO_PARTS = re.compile(r"分(?:两|2|几)(?:块|部分|张表|个单位)|单独一张|分开统计|分别统计|各自统计|分别报|"
+                        r"[两三四五六七八九几]个(?:科室|股室|部门|单位|处室|中队|科|股)")
+# "交警支队报过来的是这样：…", "②物业管理科（他们发微信说的）：…": one unit's part
+_PART_OPENS = re.compile(r"\s*[\u4e00-\u9fa5]{2,12}?(?:报过来|报来|发过来|发来|给过来|那边报)(?:的)?|"
+                         r"\s*(?:[①-⑩]|[0-9]{1,2}[.、．])\s*[\u4e00-\u9fa5]{2,10}?(?:科|股|室|办|处|队|所|中心|站)")
 
 
 def _another_units_part(message: str, st: State) -> bool:
     """The message gives a second unit's figures of table 三 after the clerk asked for two parts to be added."""
     said = _told_before(st)
     return bool(_PART_OPENS.match(message)) and any(_MERGE_ASKED.search(t) and _TWO_PARTS.search(t) for t in said) and any(
-        isinstance(v, int) and v for k, v in st.full.cells.items() if k.startswith("t3.") and k.endswith(".total"))
+        isinstance(v, int) and v for k, v in st.stated.cells.items() if k.startswith("t3."))
 
 
 def _results_total_moves(accepted: list[PatchOp], differences: dict[str, int], facts: Facts) -> list[PatchOp]:
@@ -577,7 +580,12 @@ def answer(st: State, message: str, model: Model, correction: str | None,
             topic = None  # (the register was all: nothing of it answers the question pending)
     said = correction if correction is not None else message
     sheet_rows = _sheet_rows(st) if _ROW_SAID_IN.search(said) else {}
-    reading = read_message(said, topic=topic, known=known_fields(st.stated), earlier=st.stated.cells,
+    # another office's part of table 三, to be added: read on its own (its cells are no second value of
+    # the ones recorded, which it adds to)
+    unit_part = correction is None and _another_units_part(message, st)
+    earlier = {k: v for k, v in st.stated.cells.items() if not k.startswith("t3.")} if unit_part else st.stated.cells
+    known = {k for k in known_fields(st.stated) if not k.startswith("t3.")} if unit_part else known_fields(st.stated)
+    reading = read_message(said, topic=topic, known=known, earlier=earlier,
                            report_year=st.stated.report_year, recent=recent, row_numbers=sheet_rows,
                            said_before=said_before() if wants_said_before(said) else ())
     exact = _rough_made_exact(reading, said_before) if reading.unexplained else []
@@ -663,7 +671,7 @@ def answer(st: State, message: str, model: Model, correction: str | None,
     accepted = _counted_on(accepted, counted, st.full)
     accepted += _stated_total_follows(accepted, counted, st)
     differences = dict(reading.by_difference)
-    if _another_units_part(message, st):
+    if unit_part:
         # "交警支队报过来的是这样：新收574件…" after "分两块统计…你帮我合一下": this unit's figures are
         # added to the ones recorded (a none of it adds nothing); （七）总计 moves with the results
         accepted = [op for op in accepted if not (op.field.startswith("t3.") and str(op.value) in ("0", "0.0"))]

@@ -352,6 +352,11 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     # ("公开4 个人3 企业1" alone, right after table 三's rows: that row, whatever was asked)
     results = (topic == "t3" or ("t3" in recent and bool(re.match(r"\s*公开\s*[0-9０-９]", message)))) and any(
         str(k).startswith("t3.new_received.") for k in (earlier or {}))
+    # "新收 个人186 …；公开 个人97 企业12；部分公开 个人23；不掌握 个人31 …": a list of results in which the
+    # bare 公开 is 予以公开
+    results = results or (bool(_BARE_GRANTED_ITEM.search(message)) and len(
+        {a.key for a in vocabulary().anchors(message) if a.kind == "t3row"
+         and a.key not in ("new_received", "carried_over", "total", "granted", "carried_forward")}) >= 1)
     shares = _shares_of_new(message)  # "今年新收400件 … 自然人占87.5% 商业企业7.5% …": each applicant's count
     reading = read_statements(message, skip, {**(earlier or {}), **{x.target: x.value for x in shares}}, report_year,
                               results, row_numbers)
@@ -608,6 +613,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     return out
 
 
+_BARE_GRANTED_ITEM = re.compile(r"(?:^|[；;，,、\n])\s*公开(?:的)?\s*(?:个人|自然人|企业|律所|[0-9０-９])")
 _ADD_UP = re.compile(r"加一下|加起来|加一起|加在一起|合计一下|汇总一下|汇总成|相加|帮我加|你加|帮忙加|合起来")
 _CELL_SPLIT = re.compile(r"\t|[ \u3000]{2,}|\|")
 

@@ -1008,6 +1008,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                 b.kind == "t3row" and b.start <= result_word.start(1) < b.end for b in anchors):
             row = "granted" if result_word.group(1) == "公开" else "partial"
             anchors = sorted([*anchors, Anchor("t3row", row, result_word.start(1), result_word.end(1))], key=lambda x: x.start)
+    if ctx.results and (bare_granted := re.match(r"\s*(公开)(?:的)?\s*(?=个人|自然人|企业|公司|律所|律师|科研|公益|协会|其他|$)",
+                                                 clause)) and not any(a.kind == "t3row" for a in anchors):
+        # "公开 个人97 企业12 律所5" in a list of results: the bare 公开 is 予以公开
+        anchors = sorted([*anchors, Anchor("t3row", "granted", bare_granted.start(1), bare_granted.end(1))], key=lambda x: x.start)
     at = message.find(clause, ctx.sentence_at) - ctx.sentence_at  # (where the clause is in the sentence)
     upto = len(sentence) if at < 0 else at + len(clause)
     if any(not re.search(r"(?:转到|转给|转交|转至|转入|移交|交给|推给|派给|转)\s*[\u4e00-\u9fff0-9]{0,8}$", sentence[:h.start()])
