@@ -2392,3 +2392,15 @@ def test_figures_of_several_offices_told_one_office_a_message_are_added(db):
     cells = service.facts(draft).cells
     assert cells["t3.new_received.natural"] == 30 and cells["t3.new_received.commercial"] == 3
     assert cells["t3.granted.natural"] == 15 and cells["t3.partial.natural"] == 6 and cells["t3.unable.not_held.natural"] == 9
+
+
+def test_an_export_of_one_json_object_a_line():
+    export = ('{"报表":"政府信息公开申请办理情况统计表","统计年度":2025,"联系电话":"028-86631728"}\n'
+              '{"行次":"01","项目":"本年新收申请","自然人":17,"商业企业":4,"科研机构":null,"社会公益组织":1,"法律服务机构":2,"其他":0,"合计":24}\n'
+              '{"行次":"0301","项目":"办理结果-予以公开","自然人":9,"商业企业":2,"科研机构":null,"社会公益组织":1,"法律服务机构":1,"其他":null,"合计":13}\n'
+              '{"行次":"030301","项目":"不予公开-国家秘密","自然人":1,"商业企业":null,"科研机构":null,"社会公益组织":null,"法律服务机构":null,"其他":null,"合计":1}')
+    r = read_message(export)
+    got = {op.field: op.value for op in r.ops}
+    assert got["t3.new_received.total"] == 24 and got["t3.new_received.research"] == 0  # (null is 0)
+    assert got["t3.granted.natural"] == 9 and got["t3.withheld.state_secret.total"] == 1
+    assert 2025 not in got.values() and not r.unexplained  # (the export's head is no row)

@@ -15,6 +15,7 @@ its own line.
 
 from __future__ import annotations
 
+import json
 import re
 
 from assistant.importing import MARK, NUM, TablesResult, cell_kind, read_rows, table_cells, value_cells
@@ -148,6 +149,7 @@ _TOP_LABELS = frozenset(r.label for r in T3_ROWS if not r.group_label)
 def _official_label(label: str, table: str) -> str | None:
     label = label.replace("其它", "其他")  # (the same word, written either way)
     if table == "t3":
+        label = re.sub(r"^\s*(?:三、)?(?:本年度)?办理结果\s*[-－—_：:/·]\s*", "", label)  # ("办理结果-予以公开")
         label = _SHORT_GROUP.sub(lambda m: _SHORT_GROUP_NAMES[m.group(1)], label)
         label = re.sub(r"(?<=不予处理)(\s*[-－—_：:/·]\s*)确认$", r"\1要求确认", label)
     return _official_label_of(label, table)
@@ -799,7 +801,9 @@ def parse_pasted_tables(message: str) -> tuple[list[PatchOp], list[str]]:
         ops, used = parse_pasted_tables(unfolded)
         ops = [op.model_copy(update={"quote": "\n".join(blocks.get(x, x) for x in op.quote.split("\n"))}) for op in ops]
         return ops, [x for line in used for x in blocks.get(line, line).split("\n")]
+    message, meta, json_rows = _json_lines(message)
     message, years = _one_year_column(message)
+    years = {**json_rows, **years}
     message, long_t2 = _t2_one_cell_a_line(message)
     years = {k: years.get(v, v) if "\n" not in v else "\n".join(years.get(x, x) for x in v.split("\n"))
              for k, v in long_t2.items()} | {k: v for k, v in years.items() if k not in long_t2}
@@ -814,7 +818,51 @@ def parse_pasted_tables(message: str) -> tuple[list[PatchOp], list[str]]:
         ops = [op.model_copy(update={"quote": "\n".join(own.get(x, x) for x in op.quote.split("\n"))}) for op in ops]
     # (a row written out from "同上" is the clerk's one line; the line above is among the used on its own;
     # a row gathered from several of the clerk's lines counts each of them)
-    return ops, [y for x in used for y in (own.get(x, x).split("\n")[-1:] if x in copied else own.get(x, x).split("\n"))]
+    used_lines = [y for x in used for y in (own.get(x, x).split("\n")[-1:] if x in copied else own.get(x, x).split("\n"))]
+    return ops, used_lines + (meta if ops else [])  # (an export's own head: read with it)
+
+
+_JSON_LABELS = ("项目", "指标", "名称", "行名", "类别", "事项")
+
+
+def _json_lines(message: str) -> tuple[str, list[str], dict[str, str]]:
+    """An export of one JSON object a line ('{"行次":"01","项目":"本年新收申请","自然人":1712,…,"合计":2300}'):
+    the rows as tab lines under a header of their keys (null is 0); the objects without a row's label (the
+    export's head: 统计年度, 联系电话 …) are no rows. (message, those head lines, {row line: the clerk's line})."""
+    if '{"' not in message:
+        return message, [], {}
+    lines = message.split("\n")
+    rows: dict[int, dict] = {}
+    meta: list[int] = []
+    for i, line in enumerate(lines):
+        text = line.strip()
+        if not (text.startswith("{") and text.endswith("}")):
+            continue
+        try:
+            obj = json.loads(text)
+        except ValueError:
+            continue
+        if not isinstance(obj, dict):
+            continue
+        label = next((k for k in _JSON_LABELS if isinstance(obj.get(k), str)), None)
+        if label is None:
+            meta.append(i)
+            continue
+        rows[i] = {"label": obj[label], **{k: v for k, v in obj.items() if k != label and k not in ("行次", "序号", "编号")
+                                            and (v is None or isinstance(v, int | float))}}
+    if len(rows) < 2:
+        return message, [], {}
+    keys = [k for k in next(iter(rows.values())) if k != "label"]
+    out: dict[str, str] = {}
+    first = min(rows)
+    for i, row in rows.items():
+        cells = [str(row["label"]), *("0" if row.get(k) is None else str(row.get(k)) for k in keys)]
+        written = "\t".join(cells)
+        out[written] = lines[i]
+        lines[i] = written
+    head = "\t".join(["项目", *keys])
+    lines.insert(first, head)
+    return "\n".join(lines), [lines[i if i < first else i + 1].strip() for i in meta], out
 
 
 _YEAR_HEAD = re.compile(r"^\s*(20[0-9]{2})\s*年?(?:度)?\s*$")
