@@ -2404,3 +2404,12 @@ def test_an_export_of_one_json_object_a_line():
     assert got["t3.new_received.total"] == 24 and got["t3.new_received.research"] == 0  # (null is 0)
     assert got["t3.granted.natural"] == 9 and got["t3.withheld.state_secret.total"] == 1
     assert 2025 not in got.values() and not r.unexplained  # (the export's head is no row)
+
+
+def test_an_applicants_words_before_its_results_and_its_all_done():
+    got = {op.field: op.value for op in read_message("个人的多 我照着台账念：公开251 部分公开83 第三方12").ops}
+    assert got == {"t3.granted.natural": "251", "t3.partial.natural": "83", "t3.withheld.third_party.natural": "12"}
+    r = read_message("律所的（41件加结转2件）：除了5件部分公开、3件不掌握，其他全公开了，年底都办完了")
+    assert not any(op.field.startswith("t3.carried_forward.") and not op.field.endswith("legal_service") for op in r.ops)
+    r = read_message("人大的 好 19件 政协 26件 都办完了 答复都公开了")
+    assert not any(op.field.startswith("t3.") for op in r.ops)  # (the proposals were all done, not the applications)

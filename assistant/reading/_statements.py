@@ -92,6 +92,7 @@ _LIST_MARK = re.compile(r"[.．、](?=[ \u3000]?[\u4e00-\u9fa5“（(])")
 _ORDINAL = re.compile(r"第\s*$")
 # "15件里个人13件": the number restates a row just given, and what follows breaks it down
 _REST_GOES_ON = re.compile(r"\s*(?:其余|剩下|剩余)(?:的)?[^0-9０-９，,。；;]{0,8}(?:结转|没办完|转到明年|转明年|还在办|没答复)")
+_APPLICANT_THEN_WORDS = re.compile(r"(?:^|(?<=[。；;\n]))\s*([\u4e00-\u9fa5]{1,6}的)([^：:\n，,。；;0-9０-９（）()]{1,14})(?=[：:]\s*(?:予以)?公开|[：:]\s*部分公开)")
 _MAIL_OR_POST = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}|(?:邮编|邮政编码)[:：]?\s*[0-9]{6}(?![0-9])")
 _PARTS_ADDED = re.compile(r"(?<![0-9.])[0-9]+(?:[ \u3000]*[+＋][ \u3000]*[0-9]+)+(?![0-9.]|[ \u3000]*[=＝])")
 _ARITHMETIC = re.compile(r"[0-9０-９]+(?:\s*[+＋]\s*[0-9０-９]+)+\s*[=＝]\s*[0-9０-９]+")
@@ -580,6 +581,8 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
                                        + " " * len(m.group(0)))[:len(m.group(0))], text)
     not_counts = [m.group(0) for m in [*_THE_ITEMS_SUMMED.finditer(text), *_MONTHS.finditer(text), *_MAIL_OR_POST.finditer(text)]]
     text = _MAIL_OR_POST.sub(lambda m: "＿" * len(m.group(0)), text)  # "wangtao_pzrsj@163.com", "邮编：221300"
+    # "个人的多 我照着台账念：公开251 …": an applicant's results after words of the clerk's own (blanked)
+    text = _APPLICANT_THEN_WORDS.sub(lambda m: m.group(1) + " " * len(m.group(2)) if _column_named(m.group(1)[:-1]) else m.group(0), text)
     # "其他处理（其他）：个人 1", "其他处理-其他 1": the row （六）3.其他, in the vocabulary's words (same length)
     text = re.sub(r"其他处理[（(]其他[)）]", "其他处理中的其他", text)
     text = re.sub(r"其他处理[-－—_/·]其他", "其他处理的其他", text)
@@ -1205,12 +1208,13 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                                                       and re.fullmatch(r"\s+20\d\d\s*年度?的?\s*", clause[lv.end():]))):
         out.stated.append(Stated("agency_level", lv.group("w"), quote, c0 + lv.start(), c0 + lv.end()))
     # "都办完了": nothing carried forward to next year (not about 建议提案)
-    if _ALL_DONE.search(clause) and not re.search("建议|提案", sentence):
+    if _ALL_DONE.search(clause) and not re.search("建议|提案|人大|政协", sentence):
         if re.match(r"\s*(?:去年|上年|上一年|前年)(?:的|那些|那几件|收的|收到的|的申请)", clause):
             # "去年的都办完了没剩下的": none came over from last year
             out.zeros.append(Zero(("t3.carried_over",), quote))
             return
-        out.zeros.append(Zero(("t3.carried_forward",), quote))
+        # ("律所的（41件加结转2件）：…，年底都办完了": that applicant's, not every applicant's)
+        out.zeros.append(Zero((f"t3.carried_forward.{ctx.col_focus}" if ctx.col_focus else "t3.carried_forward",), quote))
     # "都办结了", "全部按期办结", "办结公开了" about proposals: every one was completed
     if _PROPOSALS_DONE.search(clause) and re.search("建议|提案", sentence) and not re.search(r"办结率|办复率|答复率", sentence):
         out.stated.append(Stated("proposals_completion_rate", Decimal(100), quote, c0, c0 + len(clause)))
