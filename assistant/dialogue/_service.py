@@ -12,6 +12,7 @@ got in between, the call is computed again.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
@@ -192,7 +193,7 @@ class DialogueService:
         if intent.kind == "draft":
             return actions.draft(st, self.model, None, self.store.locked_parts(st.draft.id))
         return answer(st, message, self.model, intent.text if intent.kind == "correction" else None,
-                      lambda: self._said_before(st.draft.id))
+                      functools.cache(lambda: self._said_before(st.draft.id)))  # (read from the store once a turn)
 
     def _said_before(self, draft_id: int) -> list[str]:
         """The clerk's last three messages, the last first (as read: see ``typed_as_read``)."""
