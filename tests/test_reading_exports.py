@@ -2413,3 +2413,75 @@ def test_an_applicants_words_before_its_results_and_its_all_done():
     assert not any(op.field.startswith("t3.carried_forward.") and not op.field.endswith("legal_service") for op in r.ops)
     r = read_message("人大的 好 19件 政协 26件 都办完了 答复都公开了")
     assert not any(op.field.startswith("t3.") for op in r.ops)  # (the proposals were all done, not the applications)
+
+
+def _typed(message: str, **kw) -> dict[str, object]:
+    """``_values`` of the message as the chat reads it (``typed_as_read`` first)."""
+    from assistant.reading import typed_as_read
+    return {k: str(v) for k, v in _values(typed_as_read(message), **kw).items()}
+
+
+def test_regional_words_for_none_are_read_as_none():
+    got = _typed("今年申请一件都冇收到，上年也冇结转；行政复议、行政诉讼都莫得")
+    assert got["t3.new_received"] == "0" and got["t3.carried_over"] == "0"
+    assert got["t4.review"] == "0" and got["t4.litigation_direct"] == "0"
+    assert "t3.new_received.total" not in got  # ("一件都没有" is none, not one)
+
+
+def test_a_list_numbered_in_keycap_emoji_holds_no_counts_of_its_own():
+    got = _typed("办理结果如下\n3️⃣ 予以公开：自然人40，企业2\n1️⃣0️⃣ 重复申请：自然人3\n🔟 不掌握：自然人6")
+    assert got["t3.granted.natural"] == "40" and got["t3.granted.commercial"] == "2"
+    assert got["t3.not_processed.repeated.natural"] == "3" and got["t3.unable.not_held.natural"] == "6"
+    assert "t3.granted.total" not in got and "t3.not_processed.repeated.total" not in got
+
+
+def test_numbered_lines_of_counts_by_applicant_are_rows_not_single_applications():
+    got = _typed("13. 不予处理-重复申请：自然人7，企业1\n14. 逾期不补正：自然人2")
+    assert got["t3.not_processed.repeated.natural"] == "7" and got["t3.not_processed.repeated.commercial"] == "1"
+    assert got["t3.other_handling.no_correction.natural"] == "2"
+    assert "t3.not_processed.repeated.total" not in got
+
+
+def test_other_as_an_applicant_in_row_colon_column_equals_pairs():
+    got = _typed("新收：个人=9，其他=2\n不予处理-信访：其他=1")
+    assert got["t3.new_received.natural"] == "9" and got["t3.new_received.other"] == "2"
+    assert got["t3.not_processed.petition.other"] == "1"
+
+
+def test_table_two_told_one_column_a_line():
+    message = "表二按列报：\n本年制发：规章 1，规范性文件 4\n本年废止：规章 0，规范性文件 2（清理时废的）\n现行有效：规章 6，规范性文件 31"
+    got = _typed(message)
+    assert [got[f"t2.regulations.{c}"] for c in ("issued", "repealed", "in_force")] == ["1", "0", "6"]
+    assert [got[f"t2.normative_docs.{c}"] for c in ("issued", "repealed", "in_force")] == ["4", "2", "31"]
+
+
+def test_offices_figures_under_their_names_in_one_message_are_added():
+    message = ("下面是三个科室报的，帮我汇总一下\n• 审批科：\n  • 个人 3件：公开2，不掌握1\n• 执法支队：\n  • 个人2件：公开1、信访1\n"
+               "  • 企业1件 部分公开\n• 办公室：\n  • 个人1件：公开1")
+    from assistant.reading import typed_as_read
+    r = read_message(typed_as_read(message))
+    got = {op.field: op.value for op in [*r.ops, *r.computed]}
+    assert got["t3.granted.natural"] == "4" and got["t3.unable.not_held.natural"] == "1"
+    assert got["t3.not_processed.petition.natural"] == "1" and got["t3.partial.commercial"] == "1"
+    assert not any(op.field.startswith("t3.") for op in r.ops)  # (each office's own figures are no cells)
+
+
+def test_one_applicants_count_then_its_result_after_a_comma():
+    assert _typed("村委会的1件，最后不掌握") == {"t3.unable.not_held.total": "1", "t3.unable.not_held.other": "1"}
+    got = _typed("有2件律所的 部分公开")
+    assert got["t3.partial.legal_service"] == "2"
+
+
+def test_a_sum_said_after_two_counts_added_is_no_count_of_its_own():
+    got = _typed("今年收了20件 加上上年转过来的2件 总共22件")
+    assert got.get("t3.new_received.total") == "20"
+    assert "22" not in got.values()
+
+
+def test_a_review_filed_into_another_column_counted_there_after():
+    got = _typed("复议的结果：纠正1件，有一件确认违法的我们算到其他了，其他一共3件")
+    assert got == {"t4.review.corrected": "1", "t4.review.other": "3"}
+
+
+def test_the_year_after_a_colloquial_verb_of_doing_is_the_reports():
+    assert _typed("我们是西河镇人民政府 搞2025年的")["report_year"] == "2025"

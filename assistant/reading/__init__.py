@@ -12,6 +12,7 @@ an op or in ``unexplained`` (dates and numbers inside free text aside), so none 
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import Counter
@@ -130,7 +131,7 @@ def _states_a_fact(sentence: str) -> bool:
 _QUOTED_MAIL = re.compile(r"^[ \t\u3000]*[-—=_]{3,}[ \t\u3000]*(?:原始邮件|原邮件|Original Message|转发邮件|Forwarded message)"
                           r"[ \t\u3000]*[-—=_]{3,}[ \t\u3000]*$|^[ \t\u3000]*在\s*.{4,60}写道[：:]\s*$", re.MULTILINE | re.IGNORECASE)
 # the rows a table pasted will not hold ("没导出来的行就是没有，都是0", "表上没列的都是0")
-_NOT_IN_THE_TABLE = re.compile(r"没导出|没有导出|没列|没有列|没出现|没有出现|表上没有|表里没有|没贴|没有贴")
+_NOT_IN_THE_TABLE = re.compile(r"没导出|没有导出|没写的|没有写的|没填的|没有填的|没列|没有列|没出现|没有出现|表上没有|表里没有|没贴|没有贴")
 _THAT_TABLE = re.compile(r"表上|表里|表中|表格里|这张表|那张表|刚才的表|上面的表|没出现|没列|没导出|没有列出")
 
 
@@ -217,13 +218,37 @@ def _blanket_scope(reading: Reading, stated: Iterable[str], topic: str | None, t
 _DITTO_LINE = re.compile(r"\n[ \t]*〃[ \t]*(?=[\u4e00-\u9fa5]{1,8}[ \t]*[0-9０-９]+[ \t]*$)", re.MULTILINE)
 
 
+_BULLET = re.compile(r"^[ \t\u3000]*[-*•·▪][ \t\u3000]*(?=[\u4e00-\u9fa5【\[（(“])", re.MULTILINE)
+_KEYCAPS = re.compile(r"(?:[0-9]\ufe0f?\u20e3)+|\U0001f51f")
+
+
+def _as_circled(m: re.Match[str]) -> str:
+    digits = "10" if m.group(0) == "\U0001f51f" else re.sub(r"[^0-9]", "", m.group(0))
+    n = int(digits)
+    mark = chr(0x2460 + n - 1) if 1 <= n <= 20 else digits + "."
+    return (mark + " " * len(m.group(0)))[:len(m.group(0))]
+
+
+@functools.lru_cache(maxsize=2)
+def _dialect_words(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
 def typed_as_read(message: str) -> str:
     """``message`` as the reader reads it, position for position (the text keeps its length): in
     simplified characters (a phone left on a traditional keyboard: "行政處罰 186件"), with a measure word
-    typed before its number put after it ("新收 件38" → "新收 38件"), and a line opening with a ditto mark
+    typed before its number put after it ("新收 件38" → "新收 38件"), regional words read as the
+    standard ones (``[dialect]`` of the vocabulary: "莫得" → "没有"), a list numbered in keycap emoji
+    ("1️⃣ 新收：…") numbered ①…⑳, a list's bullets ("- ", "• ") blank, and a line opening with a ditto mark
     joined to the line above ("…制发 0\n〃 废止 0")."""
     if holds_traditional(message):
         message = t2s_same_length(message)
+    if "\u20e3" in message or "\U0001f51f" in message:  # "1️⃣ 新收：…", "1️⃣5️⃣", "🔟": a list's numbers, as ①…⑳
+        message = _KEYCAPS.sub(_as_circled, message)
+    # "- 个人 5件：公开3", "  • 企业1件 公开了": a list's bullet, no part of its line
+    message = _BULLET.sub(lambda m: " " * len(m.group(0)), message)
+    if dialect := vocabulary().dialect:  # "表三一件都莫得", "冇复议": read as the standard word, of the same length
+        message = _dialect_words(tuple(dialect)).sub(lambda m: dialect[m.group(0)], message)
     if "〃" in message:  # "规范性文件 制发 0\n〃 废止 0": the line goes on with the item of the line above
         message = _DITTO_LINE.sub(lambda m: "，" + " " * (len(m.group(0)) - 1), message)
     return _UNIT_FIRST.sub(lambda m: m.group(2) + m.group(1), message)
@@ -610,6 +635,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     _rows_to_add(message, out, known)
     _same_as_above(message, out)
     _period_parts(message, out, said_before)
+    _units_parts(message, out)
     return out
 
 
@@ -769,6 +795,56 @@ def _period_parts(message: str, out: MessageReading, said_before: Iterable[str])
     label = "、".join(names)
     out.computed += [PatchOp(field=f, value=str(v), quote=f"{label}相加") for f, v in sums.items()]
     out.period_sum = label
+
+
+# "- 综合行政执法大队：", "【种植业管理股】", "2. 畜牧兽医股:": a line naming one office of the body, its part
+# of the figures under it
+_UNIT_HEAD = re.compile(r"^[ \t\u3000]*(?:[-*•·▪]|[①-⑳]|[0-9]{1,2}[.．、]|[（(][一二三四五六七八九十][)）]|[一二三四五六七八九十][、.．])?[ \t\u3000]*"
+                        r"[【\[]?(?P<name>[\u4e00-\u9fa5]{1,14}?(?:科室|股室|处室|大队|中队|支队|分局|科|股|室|队|所|中心|站|处|办))"
+                        r"[】\]]?(?:的|报的|报来的|报上来的)?[ \t\u3000]*[:：]?[ \t\u3000]*$")
+
+
+def _unit_sections(message: str) -> list[tuple[str, str]]:
+    """(office, its lines) of a message that tells its figures office by office, each under a line naming
+    the office; [] unless two offices or more are so told."""
+    out: list[tuple[str, str]] = []
+    for line in message.splitlines():
+        if (m := _UNIT_HEAD.match(line)) and not any(a.kind in ("t3row", "t3group", "t3col", "t2row", "fact")
+                                                      for a in vocabulary().anchors(m.group("name"))):
+            out.append((m.group("name"), ""))
+        elif out:
+            out[-1] = (out[-1][0], out[-1][1] + line + "\n")
+    return out if len(out) >= 2 else []
+
+
+def _units_parts(message: str, out: MessageReading) -> None:
+    """"依申请是各个股室报上来的 你帮我加加" and then each office's applications under its name: table 三 is
+    their sum, cell by cell (each office read alone). A cell some office gives only as a total (its
+    （七）总计 or a row's 总计) is not added: the totals follow from the details once they are in."""
+    sections = [(name, text) for name, text in _unit_sections(message) if text.strip()]
+    if len(sections) < 2 or not any(op.field.startswith("t3.") for op in [*out.ops, *out.computed]):
+        return
+    readings = [read_message(text) for _, text in sections]
+    parts = [[op for op in [*r.ops, *r.computed] if op.op == "set" and op.field.startswith("t3.")] for r in readings]
+    if sum(1 for p in parts if p) < 2:
+        return
+    sums: dict[str, int] = {}
+    for ops in parts:
+        for op in ops:
+            if op.field.endswith(".total") or op.field.startswith("t3.total."):
+                continue
+            if (v := parse_number(str(op.value))) is not None:
+                sums[op.field] = sums.get(op.field, 0) + int(v)
+    inside = [text for _, text in sections]
+    mine = [op for op in [*out.ops, *out.computed] if op.field.startswith("t3.") and any(op.quote in t for t in inside)]
+    # (what an office's lines leave unread is named back as read alone)
+    out.unexplained = [u for u in out.unexplained if not any(u in t for t in inside)] + [
+        u for r in readings for u in r.unexplained]
+    out.summed_lines += [op.quote for op in mine]
+    out.ops = [op for op in out.ops if op not in mine]
+    out.computed = [op for op in out.computed if op not in mine]
+    label = "、".join(name for name, _ in sections)
+    out.computed += [PatchOp(field=f, value=str(v), quote=f"{label}相加") for f, v in sums.items()]
 
 
 def _told_in(text: str) -> list[PatchOp]:
@@ -1221,6 +1297,12 @@ def _applicants_count_of_its_results(message: str, reading: Reading) -> None:
                 x.target == f"t3.total.{col}" for x in reading.stated):
             reading.unexplained.remove(u)
             reading.stated.append(Stated(f"t3.total.{col}", int(total), u[2], u[0], u[1]))
+        elif after and all(x.target.endswith(f".{col}") and x.target.split(".")[1] not in (
+                "new_received", "carried_over", "total") for x in after) and sum(int(x.value) for x in after) == total:
+            # "个人3件：公开1，重复申请1，还有1件…结转明年": the count holds what goes on next year — what came
+            # in (this year's or last year's, the words don't say): it adds up, no cell of its own
+            reading.unexplained.remove(u)
+            reading.checked.append(u[2])
 
 
 _THAT_ROWS_TOTAL = re.compile(r"^\s*(?:那|这|该)一?行(?:的)?(?:总计|合计)(?:也)?(?:是|为|应该是|改成)?\s*([0-9０-９]+)\s*(?:件)?\s*$")

@@ -315,6 +315,8 @@ _FILED_AS = re.compile(r"(?:就|还是|都|一直)?(?:填|算|计|归)(?:在|到
 
 
 def _case(line: str, at: int, default_column: str | None = None) -> Case | None:
+    if _COUNTED_COLUMN.search(line):
+        return None  # "11. 信访举报投诉：自然人11": a row's counts by applicant, numbered, not one application
     # (clauses: "…还没答复，这个咋填" tells the application, then asks about it)
     sentences = re.findall(r"[^。！!？?，,；;]+[。！!？?，,；;]?", line)
     asked = [s for s in sentences if is_question(s)]
@@ -351,6 +353,7 @@ def _case(line: str, at: int, default_column: str | None = None) -> Case | None:
     return Case(next(iter(rows)), next(iter(cols)), bool(_LAST_YEAR.search(line)), at, at + len(line), count)
 
 
+_COUNTED_COLUMN = re.compile(r"(?:自然人|个人|商业企业|企业|科研机构|社会公益组织|公益组织|法律服务机构|律所|其他)\s*[=＝:：]?\s*[0-9０-９]+(?![0-9０-９]*\s*(?:年|月|日|号|件|个|位|人|家|份))")
 # "另外两个个人问的…", "三个村民要…": one line telling several applications alike
 _SEVERAL = re.compile(r"\s*(?:另外|还有|其他|其余)?\s*([两二三四五六七八九2-9])\s*(?:个|件|位|家|名)")
 

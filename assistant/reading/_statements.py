@@ -831,6 +831,7 @@ _DIFFERENCE_BEFORE = re.compile(r"(?:多|少|漏)(?:写|算|报|统计|计|录|�
 _THEN_NEW = re.compile(r"\s*(?:应该是|应该为|应该|应为|应是|改成|改为|改|其实是|实际是|实际上是)\s*[0-9０-９零〇一二两三四五六七八九十]")
 # "2023年，本机关共收到…": a sentence dated by its year (a passage of another year's report)
 _DATED = re.compile(r"\s*(?:[（(]?[一二三四五六七八九十]+[)）、.．]\s*)?(20\d\d)\s*年(?:度)?(?:[，,]|全年|共|本机关|我)")
+_FILED_INTO = re.compile(r"(?:归到|算到|放到|归入|算在|计入|算作|算成|放在|归在)了?(?P<col>其他结果|其他|维持|纠正|尚未审结|未审结)")
 _IN_ALL = re.compile(r"(?:一共|总共|合计|共计|加起来|总计|累计|全年)(?:是|为|有|就是)?\s*$")
 _BLANKS_ARE_ZERO = re.compile(r"(?:空着|空白|空格|没填|空)(?:的)?(?:格子|格|地方|单元格)?(?:就|都)?(?:是|算|当|为|填|按)\s*(?:0|零)")
 _CONFIRMED = re.compile(r"\s*(?:是对的|没错|是对|对的|不变|没问题|不用改|是准确的)")
@@ -840,7 +841,7 @@ _WORD_DIGIT = re.compile(r"([一二两三四五六七八九])(?:件|个)?\s*$")
 _CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
 _COLUMN_TOLD = re.compile(r"那列|这列|那一列|这一列|那栏|这栏|就一件|就\s*[0-9０-９一二两三四五六七八九十]+\s*件|只有\s*[0-9０-９一二两三四五六七八九十]+\s*件")
 _GRANTED_AFTER = re.compile(r"\s*(?:件|个)?\s*(?:给|都)?(?:他|她|人家|对方)?(?:公开了?|给公开了?)\s*")
-_OTHER_IN_LIST = re.compile(r"(?:(?<=[、，,\s])|^)其他(?=\s*[0-9０-９一二两三四五六七八九十])")
+_OTHER_IN_LIST = re.compile(r"(?:(?<=[、，,\s：:])|^)其他(?=\s*[=＝]?\s*[0-9０-９一二两三四五六七八九十])")
 _THAT_APPLICANT = re.compile(r"(?:的)?(?:那个|那些|那几件|这个|这些|那边|这边)")
 # what an applicant asked for: the words after it name the information, not a count of the report
 def _names_a_t3_row(sentence: str) -> bool:
@@ -1040,8 +1041,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                                               and any(b.kind == "t3col" and 0 <= a.start - b.end <= 1 for b in anchors))]
     if not ctx.t4block and (others := [m for m in _OTHER_IN_LIST.finditer(clause) if any(
             a.kind == "t3col" and a.end <= m.start() for a in anchors) or (m.start() == 0 and _after_column_item(
-                message[max(0, c0 - 16):c0]))]):
-        # "自然人71、商业企业15、科研机构1、其他2": 其他 in a list of applicants is the column
+                message[max(0, c0 - 16):c0])) or re.match(r"其他\s*[=＝]", clause[m.start():])]):
+        # "自然人71、商业企业15、科研机构1、其他2": 其他 in a list of applicants is the column (and "逾期不补正：其他=1")
         anchors = sorted([a for a in anchors if not any(m.start() <= a.start < m.end() for m in others)]
                          + [Anchor("t3col", "other", m.start(), m.end()) for m in others], key=lambda a: a.start)
     heading, ctx.heading = ctx.heading, None
@@ -1188,7 +1189,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                 _REPORT_YEAR.search(clause[y.end:y.end + 24]) or re.search(r"年报|报告", clause[y.end:y.end + 16])
                 or re.search(r"报告年度|年度|年份", sentence)
                 or re.search(r"年报|年度报告", message[max(0, c0 + y.start - 16):c0 + y.start])  # ("…公开年报 二零二五年的")
-                or (re.search(r"(?:报|写|做|弄|交)\s*$", clause[:y.start]) and re.match(r"年?(?:的|度)", clause[y.end:]))
+                or (re.search(r"(?:报|写|做|弄|交|整|搞|填|出|赶)\s*$", clause[:y.start]) and re.match(r"年?(?:的|度)", clause[y.end:]))
                 or (re.fullmatch(r"[^0-9０-９]*\s20\d\d\s*年度?的?\s*|\s*20\d\d\s*年度?的?\s*", clause)
                     and _INTRODUCED.search(sentence))):
             # ("青禾县交通运输局 县级 2025年": a year alone, said with who reports)
@@ -1631,6 +1632,25 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                     out.unexplained.append((old_at + old_n.start, old_at + old_n.end, old_quote))
                 ctx.pending, ctx.pending_col = (n, c0, quote), col_said.key
                 continue
+        if n.unit in ("件", "个") and len(numbers) == 1 and len(cols := [a for a in anchors if a.kind == "t3col"]) == 1 and len(
+                anchors) == 1 and re.fullmatch(r"\s*(?:有|还有|另外)?\s*", clause[:min(cols[0].start, n.start)]) and re.fullmatch(
+                r"\s*(?:的|是|申请的|提的)?\s*", clause[min(cols[0].end, n.end):max(cols[0].start, n.start)] if cols[0].end <= n.start
+                else clause[n.end:cols[0].start].replace(n.unit, "", 1)) and not ctx.t4block:
+            # "企业1件 公开了", "有1件企业的，不掌握": one applicant's count, and its result in the words after it
+            ahead = message[c0 + len(clause):]
+            stop = next((k for k, ch in enumerate(ahead) if ch in "。！？!?\n；;" or ch.isdigit()), len(ahead))
+            if any(a.kind == "t3row" and a.key not in _NOT_RESULTS for a in vocabulary().anchors(ahead[:stop])):
+                if ctx.pending:
+                    old_n, old_at, old_quote = ctx.pending
+                    out.unexplained.append((old_at + old_n.start, old_at + old_n.end, old_quote))
+                ctx.pending, ctx.pending_col = (n, c0, quote), cols[0].key
+                continue
+        if (not any(a.kind in ("t3row", "t3col", "fact", "t2row") for a in anchors) and _IN_ALL.search(clause[:n.start])
+                and len(two := [m for m in find_numbers(message[ctx.sentence_at:c0 + n.start]) if m.unit in ("件", "个", "")]) >= 2
+                and re.search(r"(?:加上|连同|算上)[^0-9０-９]{0,10}$", message[ctx.sentence_at:ctx.sentence_at + two[-1].start])
+                and two[-1].value + two[-2].value == n.value):
+            out.checked.append(quote)  # "新收一共16件 加上去年结转那1件 一共17件": the two just said, added up
+            continue
         # a word of who applied or of a result takes one number of its clause ("2件个人1件企业")
         cands = [a for a in _candidates(stand_in or n, anchors, numbers, clause)
                  if not (a.kind in ("t3col", "t4col") and (a.start, a.end) in used)]
@@ -1733,6 +1753,17 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         if target is None:
             out.unexplained.append((c0 + n.start, c0 + n.end, quote))
             continue
+        if target.startswith("t4.") and (filed := _FILED_INTO.search(clause, n.end)) and (
+                into := next((a for a in vocabulary().anchors(filed.group("col")) if a.kind == "t4col"), None)) and (
+                into.key != target.rsplit(".", 1)[1]):
+            # "有一件确认违法的我们归到其他了，其他是5件": which column the case was put in, with the others there
+            filed_target = f"{target.rsplit('.', 1)[0]}.{into.key}"
+            later = re.search(re.escape(filed.group("col")) + r"\s*(?:是|为|有|共)?\s*[0-9０-９一二两三四五六七八九十]+",
+                              message[c0 + len(clause):c0 + len(clause) + 40])
+            if later:
+                out.checked.append(quote)
+                continue
+            target = filed_target
         value = _as_value(target, n)
         out.stated.append(Stated(target, value, quote, c0 + n.start, c0 + n.end))
         ctx.last = out.stated[-1]

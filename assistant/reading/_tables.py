@@ -805,6 +805,8 @@ def parse_pasted_tables(message: str) -> tuple[list[PatchOp], list[str]]:
     message, years = _one_year_column(message)
     years = {**json_rows, **years}
     message, long_t2 = _t2_one_cell_a_line(message)
+    message, by_column = _t2_by_column(message)
+    long_t2 |= by_column
     years = {k: years.get(v, v) if "\n" not in v else "\n".join(years.get(x, x) for x in v.split("\n"))
              for k, v in long_t2.items()} | {k: v for k, v in years.items() if k not in long_t2}
     message, extra = _clerks_extra_columns(message)
@@ -895,7 +897,7 @@ def _one_year_column(message: str) -> tuple[str, dict[str, str]]:
 
 
 _T2_COLUMN_OF = {"本年制发件数": "issued", "本年废止件数": "repealed", "现行有效件数": "in_force", "制发": "issued",
-                 "废止": "repealed", "现行有效": "in_force"}
+                 "新制发": "issued", "废止": "repealed", "现行有效": "in_force", "有效": "in_force"}
 
 
 def _t2_one_cell_a_line(message: str) -> tuple[str, dict[str, str]]:
@@ -930,6 +932,50 @@ def _t2_one_cell_a_line(message: str) -> tuple[str, dict[str, str]]:
         out[written] = "\n".join(lines[a:b + 1])
         lines[a:b + 1] = [written]
     return "\n".join(lines), out
+
+
+# "废止：规章0，规范性文件1（…今年废了）": one of table 二's three columns heading a line of its two rows
+_T2_COLUMN_LINE = re.compile(r"^[ \t\u3000]*(?:本年)?(?P<col>制发|新制发|废止|现行有效|有效)(?:件数|数量|数)?(?:的)?[ \t\u3000]*[:：][ \t\u3000]*(?P<rest>.+?)[ \t\u3000。；;]*$")
+_T2_ROW_VALUE = re.compile(r"(?P<row>规章|(?:行政)?规范性文件)[ \t\u3000]*(?:是|为|有)?[ \t\u3000]*(?P<n>[0-9０-９]+|没有|无|零|〇)"
+                           r"[ \t\u3000]*(?:件|个|部)?(?:[ \t\u3000]*[（(][^）)\n]*[）)])?")
+
+
+def _t2_by_column(message: str) -> tuple[str, dict[str, str]]:
+    """"制发：规章0 规范性文件5" / "废止：…" / "现行有效：…": table 二's 规章 and 规范性文件 told a column a
+    line — as the format's rows, one a line (the three columns all said), and {row line: the clerk's lines}."""
+    lines = message.split("\n")
+    said: dict[str, dict[str, str]] = {}
+    at: list[int] = []
+    for i, line in enumerate(lines):
+        if not (m := _T2_COLUMN_LINE.match(line)):
+            continue
+        rest, values = m.group("rest"), {}
+        pos = 0
+        while (v := _T2_ROW_VALUE.match(rest, pos)) is not None:
+            n = v.group("n")
+            values["regulations" if v.group("row") == "规章" else "normative_docs"] = "0" if not n[0].isdigit() else n
+            pos = v.end()
+            pos += len(re.match(r"[ \t\u3000，,、；;]*", rest[pos:]).group(0))  # type: ignore[union-attr]
+        if pos < len(rest) or not values:
+            continue
+        col = _T2_COLUMN_OF.get(m.group("col"), "in_force" if "效" in m.group("col") else "issued")
+        if col in said:
+            continue
+        said[col] = values
+        at.append(i)
+    if set(said) != {"issued", "repealed", "in_force"}:
+        return message, {}
+    written: dict[str, str] = {}
+    clerks = "\n".join(lines[i] for i in at)
+    for row, label in (("regulations", "规章"), ("normative_docs", "行政规范性文件")):
+        if all(row in said[c] for c in said):
+            written["\t".join([label, said["issued"][row], said["repealed"][row], said["in_force"][row]])] = clerks
+    if not written:
+        return message, {}
+    for i in reversed(at[1:]):
+        del lines[i]
+    lines[at[0]] = "\n" + "\n".join(written)  # (a line of words above is no header of these rows)
+    return "\n".join(lines), written
 
 
 # "（三）1.国家秘密  0" / "2.法律行政法规禁止  0": a row label, then its one number after a gap

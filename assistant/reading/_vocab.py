@@ -36,6 +36,7 @@ class Vocabulary:
     _sounds: dict[tuple[str, ...], tuple[str, ...]]  # the sound of a word → the words of that sound
     _meanings: dict[str, tuple[tuple[str, str], ...]]  # word → every (kind, key) it may name
     _starts: dict[str, tuple[int, ...]]  # a first sound → the lengths of the words it opens, longest first
+    dialect: dict[str, str]  # [dialect]: a regional word → the standard word of the same length
 
     def anchors(self, text: str) -> list[Anchor]:
         """Every vocabulary word in ``text``, longest first where two overlap, left to right; then
@@ -159,4 +160,11 @@ def _load() -> Vocabulary:
                       {c: tuple(sorted(ns, reverse=True)) for c, ns in firsts.items()},
                       {k: tuple(v) for k, v in sounds.items()}, {w: tuple(m) for w, m in meanings.items()},
                       {first: tuple(sorted({len(k) for k in sounds if k[0] == first}, reverse=True))
-                       for first in {k[0] for k in sounds}})
+                       for first in {k[0] for k in sounds}}, _dialect(data.get("dialect", {})))
+
+
+def _dialect(section: dict[str, str]) -> dict[str, str]:
+    for word, standard in section.items():
+        if len(word) != len(standard):  # (the reader's spans are the message's: the text keeps its length)
+            raise ValueError(f"vocabulary [dialect] {word!r} → {standard!r}: not of the same length")
+    return dict(section)
