@@ -2485,3 +2485,25 @@ def test_a_review_filed_into_another_column_counted_there_after():
 
 def test_the_year_after_a_colloquial_verb_of_doing_is_the_reports():
     assert _typed("我们是西河镇人民政府 搞2025年的")["report_year"] == "2025"
+
+
+def test_thousands_spaced_apart_before_a_measure_word():
+    got = _typed("行政许可2 316件，网站发了1 045条")
+    assert got["t2.licensing.decisions"] == "2316" and got["website_items"] == "1045"
+
+
+def test_a_rows_short_label_heading_its_counts_by_applicant():
+    got = _typed("信访：个人=12，其他=2\n确认：企业=1\n未缴费：个人=1")
+    assert got["t3.not_processed.petition.natural"] == "12" and got["t3.not_processed.petition.other"] == "2"
+    assert got["t3.not_processed.confirmation.commercial"] == "1" and got["t3.other_handling.unpaid_fee.natural"] == "1"
+
+
+def test_counted_twice_by_mistake_is_no_row_of_repeated_applications():
+    got = _typed("不掌握那行企业的重复统计了3件，应该是5")
+    assert got == {"t3.unable.not_held.commercial": "5"}
+
+
+def test_a_columns_none_said_again_in_other_words_stays_that_columns():
+    got = _typed("公益组织嗰列全部系0，冇人申请过嘅")
+    assert got["t3.new_received.public_interest"] == "0"
+    assert "t3.new_received" not in got and "t3.new_received.natural" not in got

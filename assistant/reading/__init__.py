@@ -218,6 +218,7 @@ def _blanket_scope(reading: Reading, stated: Iterable[str], topic: str | None, t
 _DITTO_LINE = re.compile(r"\n[ \t]*〃[ \t]*(?=[\u4e00-\u9fa5]{1,8}[ \t]*[0-9０-９]+[ \t]*$)", re.MULTILINE)
 
 
+_SPACED_THOUSANDS = re.compile(r"(?<![0-9０-９.,，\s])[1-9][0-9]{0,2}(?: [0-9]{3})+(?=(?:件|条|篇|场|个|次|元|万|人|家|户|份|项|起))")
 _BULLET = re.compile(r"^[ \t\u3000]*[-*•·▪][ \t\u3000]*(?=[\u4e00-\u9fa5【\[（(“])", re.MULTILINE)
 _KEYCAPS = re.compile(r"(?:[0-9]\ufe0f?\u20e3)+|\U0001f51f")
 
@@ -239,12 +240,14 @@ def typed_as_read(message: str) -> str:
     simplified characters (a phone left on a traditional keyboard: "行政處罰 186件"), with a measure word
     typed before its number put after it ("新收 件38" → "新收 38件"), regional words read as the
     standard ones (``[dialect]`` of the vocabulary: "莫得" → "没有"), a list numbered in keycap emoji
-    ("1️⃣ 新收：…") numbered ①…⑳, a list's bullets ("- ", "• ") blank, and a line opening with a ditto mark
+    ("1️⃣ 新收：…") numbered ①…⑳, thousands spaced apart joined ("1 208件"), a list's bullets ("- ", "• ") blank, and a line opening with a ditto mark
     joined to the line above ("…制发 0\n〃 废止 0")."""
     if holds_traditional(message):
         message = t2s_same_length(message)
     if "\u20e3" in message or "\U0001f51f" in message:  # "1️⃣ 新收：…", "1️⃣5️⃣", "🔟": a list's numbers, as ①…⑳
         message = _KEYCAPS.sub(_as_circled, message)
+    # "行政许可1 208件", "6 842条": a space between thousands, where a measure word follows (not cells of a row)
+    message = _SPACED_THOUSANDS.sub(lambda m: m.group(0).replace(" ", ","), message)
     # "- 个人 5件：公开3", "  • 企业1件 公开了": a list's bullet, no part of its line
     message = _BULLET.sub(lambda m: " " * len(m.group(0)), message)
     if dialect := vocabulary().dialect:  # "表三一件都莫得", "冇复议": read as the standard word, of the same length

@@ -11,6 +11,7 @@ and named back to the user, never dropped. Zeros said in words are scoped: "规�
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -194,6 +195,7 @@ class _Context:
     waiting: list[Anchor] = field(default_factory=list)  # words of the last clause that had no number
     results: bool = False  # the message is about this year's results (a bare 结转 is then next year's)
     zeroed: bool = False  # this sentence already said which items are zero
+    zeroed_cols: tuple[int, frozenset[str]] = (-1, frozenset())  # (the sentence, its applicants said to be all 0)
     fee_sentence: bool = False  # the sentence is about the 信息处理费
     fee_from: int = 0  # where in the message it begins to be (voice input: a sentence of many topics)
     proposals_sentence: bool = False  # the sentence is about 建议提案 and not about applications
@@ -246,7 +248,9 @@ def _col_before(clause: str, n: NumberMention) -> Anchor | None:
     return next((a for a in vocabulary().anchors(head) if a.kind == "t3col" and a.end == len(head)), None)
 
 
-_SLIP = re.compile(r"(?:多打|少打|打错|敲错|多写|少写|多按|按错)了?(?:一?个)?\s*$")
+_SLIP = re.compile(r"(?:多打|少打|打错|敲错|多写|少写|多按|按错|多重(?:录入?|统计|计算?|算|填|登记|输入?))了?(?:一?个)?\s*$")
+# "律所重复录了2件": counted twice by mistake (a slip, read as 多重录 — the same length), not the row 重复申请
+_COUNTED_TWICE = re.compile(r"重复(?=录|统计|计|算|填|登记|输)")
 
 
 def _not_a_count(n: NumberMention, clause: str, sentence: str = "") -> bool:
@@ -561,6 +565,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     # number says what the item covers; masked (same length) so the item keeps its number
     # "> 2025年依申请情况：…": a forwarded message's quote marks are no part of its lines
     text = _QUOTE_MARK.sub(lambda m: " " * len(m.group(0)), text)
+    text = _COUNTED_TWICE.sub("多重", text)
     # "（4）无法提供 合计411", "（7）总计 1,914": the format's numbering in Arabic digits, as in Chinese
     text = _ARABIC_NUMBERING.sub(lambda m: m.group(1) + "一二三四五六七"[int(m.group(2)) - 1] + m.group(3), text)
     # "三（四）1 自然人一件", "表三 一 是六件": rows by the format's own numbering, said as the form reads
@@ -969,6 +974,31 @@ def _after_a_named_fact(message: str, at: int) -> bool:
     return bool(words) and words[-1].kind == "fact"
 
 
+_LABELLED_LINE = re.compile(r"[ \t\u3000]*(?P<label>[^\s：:=＝0-9０-９，,]{1,16})[ \t\u3000]*[：:][ \t\u3000]*(?P<rest>[^\n]*)")
+_COLUMN_PAIR = re.compile(r"[ \t\u3000]*(?P<col>[^\s=＝：:0-9０-９，,、；;]{1,8})[ \t\u3000]*[=＝][ \t\u3000]*[0-9０-９]+[ \t\u3000]*(?:件)?[ \t\u3000]*[，,、；;]?")
+
+
+def _labelled_row_line(message: str, at: int) -> str | None:
+    """The row of table 三 whose short label heads the line ``at`` is in, when the line is only its
+    counts by applicant ("确认：个人=3，企业=1"); else None."""
+    start = message.rfind("\n", 0, at) + 1
+    end = message.find("\n", at)
+    return _row_of_line(message[start:end if end >= 0 else len(message)])
+
+
+@functools.lru_cache(maxsize=1024)
+def _row_of_line(line: str) -> str | None:
+    if ("=" not in line and "＝" not in line) or not (m := _LABELLED_LINE.fullmatch(line)):
+        return None
+    pairs = list(_COLUMN_PAIR.finditer(m.group("rest")))
+    if not pairs or sum(len(p.group(0)) for p in pairs) != len(m.group("rest").rstrip()) or not all(
+            _column_named(p.group("col")) for p in pairs):
+        return None
+    from assistant.reading._tables import row_address
+    row = row_address(m.group("label"))
+    return row.removeprefix("t3.") if row else None
+
+
 def _after_column_item(before: str) -> bool:
     """"…法律服务机构５、" : the text before ends with an applicant and its count, then a comma."""
     return any(re.fullmatch(r"\s*[0-9０-９一二两三四五六七八九十百]+\s*(?:件|个)?\s*(?:[、，,]\s*|\s+)", before[a.end:])
@@ -1026,6 +1056,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             at < 0 or not _APPLICATIONS_NAMED.search(sentence[:upto]) or re.search(r"\s", sentence)):
         # "12369热线全年受理1,873件", "12345转来的投诉办了300多件": calls and tickets, no applications
         anchors = [a for a in anchors if a.kind not in ("t3row", "t3group")]
+    if (head_row := _labelled_row_line(message, c0)) is not None:
+        # "信访：个人=58，企业=3", "确认：个人=3": a row's short label heading its counts by applicant
+        anchors = [a for a in anchors if a.kind not in ("t3row", "t3group")]
+        ctx.t3row, ctx.t3group = head_row, None
     if (line_no := _ROW_NUMBER.search(clause)) and (re.search(r"表[三3]", message) or ctx.t3row or any(
             a.kind == "t3col" for a in anchors)) and (
             1 <= (k := int(parse_number(line_no.group(1)) or 0)) <= len(T3_ROWS)):
@@ -1339,6 +1373,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             for b in bools:
                 out.stated.append(Stated(b, False, quote, c0, c0 + len(clause)))
             rest = tuple(s for s in scopes if s not in _BOOL_FACTS)
+            if not (cols_here | listed_cols) and ctx.zeroed_cols[0] == ctx.sentence_at:
+                # "科研机构那列全部是0，没人申请过的": the none of the column just said, again
+                listed_cols = set(ctx.zeroed_cols[1])
             if (none_cols := cols_here | listed_cols) and rest and all(
                     s.startswith("t3.") and s not in ALL_CELL_ADDRESSES for s in rest):
                 # "企业没有申请": those applicants' cells of the rows named, not the whole rows
@@ -1360,12 +1397,14 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             # empty cells of table 三
             out.zeros.append(Zero(tuple(f"{r.address}.{col}" for r in T3_ROWS for col in sorted(cols_here | listed_cols)),
                                   quote, blanket=True))
+            ctx.zeroed_cols = (ctx.sentence_at, frozenset(cols_here | listed_cols))
         elif negated and not named:
             # "都是0", "其他都是0", "复议后起诉的没有" (the block from the clause's t4 word)
             col_scope = [s for a in anchors if (s := _zero_scope(a, ctx, whole_column=blanket and not any(
                 x.kind == "t3row" for x in anchors)))]
             if col_scope:
                 out.zeros.append(Zero(tuple(x for s in col_scope for x in s), quote))
+                ctx.zeroed_cols = (ctx.sentence_at, frozenset(a.key for a in anchors if a.kind == "t3col"))
             elif blanket and not (ctx.zeroed and not _TABLE_NAMED.search(sentence)):
                 out.zeros.append(Zero(("*",), sentence, blanket=True))
         # "就1件…，予以公开了": a result row said without a number takes every application
@@ -1635,11 +1674,12 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         if n.unit in ("件", "个") and len(numbers) == 1 and len(cols := [a for a in anchors if a.kind == "t3col"]) == 1 and len(
                 anchors) == 1 and re.fullmatch(r"\s*(?:有|还有|另外)?\s*", clause[:min(cols[0].start, n.start)]) and re.fullmatch(
                 r"\s*(?:的|是|申请的|提的)?\s*", clause[min(cols[0].end, n.end):max(cols[0].start, n.start)] if cols[0].end <= n.start
-                else clause[n.end:cols[0].start].replace(n.unit, "", 1)) and not ctx.t4block:
+                else clause[n.end:cols[0].start].replace(n.unit, "", 1)) and not ctx.t4block and not ctx.t3row and not ctx.t3group:
             # "企业1件 公开了", "有1件企业的，不掌握": one applicant's count, and its result in the words after it
             ahead = message[c0 + len(clause):]
             stop = next((k for k, ch in enumerate(ahead) if ch in "。！？!?\n；;" or ch.isdigit()), len(ahead))
-            if any(a.kind == "t3row" and a.key not in _NOT_RESULTS for a in vocabulary().anchors(ahead[:stop])):
+            if len(ahead[:stop].strip(" ，,\u3000")) <= 10 and any(
+                    a.kind == "t3row" and a.key not in _NOT_RESULTS for a in vocabulary().anchors(ahead[:stop])):
                 if ctx.pending:
                     old_n, old_at, old_quote = ctx.pending
                     out.unexplained.append((old_at + old_n.start, old_at + old_n.end, old_quote))

@@ -182,6 +182,8 @@ def _official_label_of(label: str, table: str) -> str | None:
         return "（六）其他处理3.其他"  # "其他处理-其他": the group and its row 3.其他
     if table == "t3" and text in ("重复",):
         return "（五）不予处理2.重复申请"
+    if table == "t3" and text in ("确认", "要求确认", "确认类"):
+        return "（五）不予处理5.要求行政机关确认或重新出具已获取信息"
     if table == "t3" and text in ("公开", "已公开", "全部公开"):
         return "（一）予以公开"  # a clerk's own column head beside 部分公开, 不掌握 …
     if table == "t3" and re.fullmatch(r"(?:办理结果|结果|办理|办结)?[-－—_：:]?(?:总计|合计|小计)", text):
@@ -689,9 +691,13 @@ _SAME_AS_ABOVE = frozenset({"同上", "同前", "同上行", "同上一行", "�
 
 
 def _row_address(label: str) -> str | None:
+    """Table 三's row a label names, in the format's words or a sheet's short ones ("信访", "未缴费")."""
     official = _official_label(label, "t3")
     row = next((r for r in T3_ROWS if official in (r.label, f"{r.group_label}{r.label}")), None) if official else None
     return row.address if row else None
+
+
+row_address = _row_address
 
 
 def _transposed(message: str) -> tuple[list[PatchOp], list[str], list[str]]:
