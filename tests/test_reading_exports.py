@@ -2507,3 +2507,24 @@ def test_a_columns_none_said_again_in_other_words_stays_that_columns():
     got = _typed("公益组织嗰列全部系0，冇人申请过嘅")
     assert got["t3.new_received.public_interest"] == "0"
     assert "t3.new_received" not in got and "t3.new_received.natural" not in got
+
+
+def test_a_table_read_off_a_screenshot_with_characters_lost():
+    message = ("自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n"
+               "一、本年新收政府信息公开申请数? 52 7 0 1 2 0 62\n"
+               "（一）予以公开 3口 5 0 1 1 0 4口\n"
+               "（二）部分公开（区分处理的，只计这一情形，不计其他情形） 6 O 0 0 0 0 6\n"
+               "（七）总口 50 7 0 1 2 0 60")
+    ops, used = parse_pasted_tables(message)
+    got = {op.field: op.value for op in ops}
+    assert got["t3.new_received.total"] == 62 and got["t3.total.natural"] == 50
+    assert got["t3.partial.commercial"] == 0
+    # the cells not read stay open; the others of their row keep their columns
+    assert "t3.granted.natural" not in got and "t3.granted.total" not in got
+    assert got["t3.granted.commercial"] == 5 and got["t3.granted.legal_service"] == 1
+    assert len(used) == 5 - 1
+
+
+def test_by_how_much_a_check_fails_is_no_count():
+    got = _typed("企业那列对不上，差了3件，原来是不掌握那行企业多写了3件 应该是12")
+    assert got == {"t3.unable.not_held.commercial": "12"}

@@ -1518,6 +1518,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             # "处罚比去年多了30件": by how much it changed, not its count
             out.unexplained.append((c0 + n.start, c0 + n.end, quote))
             continue
+        if re.search(r"(?:相差|差了?|差额|少了|多了)\s*$", clause[:n.start]) and re.search(
+                r"对不上|不平|不一致|不相等|不等于|核不上|合不上|对不齐", message[ctx.sentence_at:c0 + n.start]) and not _THEN_NEW.match(after):
+            out.checked.append(quote)  # "…跟办结加结转下年对不上 差2件": by how much a check fails, no count
+            continue
         if _THEN_NEW.match(after):
             stand_in = n  # the new value after 应该是 goes where this one went
         if _DIFFERENCE_BEFORE.search(clause[:n.start]) and (_THEN_NEW.match(after) or (

@@ -799,8 +799,62 @@ def _clerks_extra_columns(message: str) -> tuple[str, dict[str, str]]:
     return message, {}
 
 
+# a character the phone's text recognition could not read ("申请数?", "国家秘口", "1口2")
+_UNREAD = re.compile(r"[?？口]")
+_T3_WORDS = tuple(dict.fromkeys([*(r.label for r in T3_ROWS), *(r.group_label for r in T3_ROWS if r.group_label),
+                                 "三、本年度办理结果"]))
+
+
+def _read_past_unread(message: str) -> tuple[str, dict[str, str], list[PatchOp], list[str]]:
+    """Table 三's labels with characters the recognition lost ("（七）总口", "2.重复申?") as the format writes
+    them, where one label alone fits; "O" for 0 in a row of numbers: (the message so, {line as read: the
+    clerk's line}, and — taken out of it — the rows holding a number not read ("1口2"): their cells read, and
+    their lines)."""
+    if not _UNREAD.search(message) and not re.search(r"(?<![A-Za-z])[Oo](?![A-Za-z])", message):
+        return message, {}, [], []
+    lines = message.split("\n")
+    out: dict[str, str] = {}
+    unread_rows: list[tuple[int, list[PatchOp]]] = []
+    for i, line in enumerate(lines):
+        tokens = re.split(r"([ \t\u3000]+)", line)
+        if sum(bool(re.fullmatch(r"[0-9０-９]+|[Oo]", t)) for t in tokens) < 3:
+            continue  # (labels of a table's rows only: a line of its numbers after them)
+        fixed = []
+        for t in tokens:
+            if re.fullmatch(r"[Oo]", t):
+                t = "0"
+            elif re.fullmatch(r"[0-9０-９?？口]*[0-9０-９][0-9０-９?？口]*", t) and _UNREAD.search(t):
+                t = _UNREAD.sub("?", t)  # "1口2": a number not read, no label (the cell stays open)
+            elif _UNREAD.search(t) and re.search(r"[\u4e00-\u9fa5]{2}", t) and not re.search(r"[0-9０-９][?？口]|[?？口][0-9０-９]", t):
+                pattern = re.compile("".join("." if _UNREAD.fullmatch(c) else re.escape(c) for c in t) + ".?")
+                fits = [w for w in _T3_WORDS if pattern.fullmatch(w)]
+                t = fits[0] if len(fits) == 1 else t
+            fixed.append(t)
+        written = "".join(fixed)
+        cells = [t for t in fixed if t.strip()]
+        first = next((k for k, t in enumerate(cells) if re.fullmatch(r"[0-9０-９?]+", t)), len(cells))
+        if any("?" in t for t in cells[first:]) and len(cells) - first == len(T3_COLUMNS) and (
+                row := _row_address(" ".join(cells[:first]).split(" ")[-1]) or _row_address("".join(cells[:first]))):
+            # "（一）予以公开 1口2 41 0 1 8 2 194": the row's cells that were read, each in its column;
+            # the one not read stays open (asked for), and the row is the clerk's line
+            unread_rows.append((i, [PatchOp(field=f"{row}.{col}", value=int(to_halfwidth(v)), quote=line)
+                                    for col, v in zip(T3_COLUMNS, cells[first:], strict=True) if "?" not in v]))
+            continue
+        if written != line:
+            out[written] = line
+            lines[i] = written
+    taken = {i for i, _ in unread_rows}
+    return ("\n".join(line for i, line in enumerate(lines) if i not in taken), out,
+            [op for _, ops in unread_rows for op in ops], [lines[i] for i in sorted(taken)])
+
+
 def parse_pasted_tables(message: str) -> tuple[list[PatchOp], list[str]]:
     """(ops, lines used): cell ops from every recognised table line of ``message``."""
+    message, unread, rows_read, row_lines = _read_past_unread(message)
+    if unread or rows_read:
+        ops, used = parse_pasted_tables(message)
+        ops = [op.model_copy(update={"quote": "\n".join(unread.get(x, x) for x in op.quote.split("\n"))}) for op in ops]
+        return rows_read + ops, row_lines + [unread.get(line, line) for line in used]
     message = _header_over_the_numbers(message)
     unfolded, blocks = _label_per_line(message)
     if blocks:  # (every line of a block the phone page put one to a line is the table's)
