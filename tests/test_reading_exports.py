@@ -2528,3 +2528,21 @@ def test_a_table_read_off_a_screenshot_with_characters_lost():
 def test_by_how_much_a_check_fails_is_no_count():
     got = _typed("企业那列对不上，差了3件，原来是不掌握那行企业多写了3件 应该是12")
     assert got == {"t3.unable.not_held.commercial": "12"}
+
+
+def test_a_numbered_line_of_a_result_its_count_and_who_applied():
+    message = "办理结果：\n① 予以公开 4件（个人3 企业1）\n② 不予处理-重复申请 2件 个人\n③ 本机关不掌握 1件 都是律所"
+    got = _typed(message)
+    assert got["t3.granted.natural"] == "3" and got["t3.granted.commercial"] == "1"
+    assert got["t3.not_processed.repeated.natural"] == "2" and got["t3.unable.not_held.legal_service"] == "1"
+
+
+def test_the_agency_opening_the_first_message_after_a_greeting_in_english():
+    assert _values("Hello 西宁市城东区卫健局的，年报的事")["agency_name"] == "西宁市城东区卫生健康局"
+
+
+def test_thousands_spaced_apart_in_prose_and_in_cells_but_not_cells_of_a_row():
+    assert _typed("许可 12 306；处罚 4 518。")["t2.licensing.decisions"] == "12306"
+    from assistant.reading import typed_as_read
+    assert typed_as_read("一、本年新收\t1 071\t263") == "一、本年新收\t1,071\t263"
+    assert typed_as_read("自然人 12 345 6") == "自然人 12 345 6"

@@ -218,7 +218,9 @@ def _blanket_scope(reading: Reading, stated: Iterable[str], topic: str | None, t
 _DITTO_LINE = re.compile(r"\n[ \t]*〃[ \t]*(?=[\u4e00-\u9fa5]{1,8}[ \t]*[0-9０-９]+[ \t]*$)", re.MULTILINE)
 
 
-_SPACED_THOUSANDS = re.compile(r"(?<![0-9０-９.,，\s])[1-9][0-9]{0,2}(?: [0-9]{3})+(?=(?:件|条|篇|场|个|次|元|万|人|家|户|份|项|起))")
+# (never after a number and a space, nor before a space and a number: "12 345 6" is three cells of a row)
+_SPACED_THOUSANDS = re.compile(r"(?<![0-9０-９.,，])(?<![0-9] )[1-9][0-9]{0,2}(?: [0-9]{3})+"
+                               r"(?=(?:件|条|篇|场|个|次|元|万|人|家|户|份|项|起|[；;，,。、）)（(\t]|$))(?! ?[0-9])", re.MULTILINE)
 _BULLET = re.compile(r"^[ \t\u3000]*[-*•·▪][ \t\u3000]*(?=[\u4e00-\u9fa5【\[（(“])", re.MULTILINE)
 _KEYCAPS = re.compile(r"(?:[0-9]\ufe0f?\u20e3)+|\U0001f51f")
 
@@ -246,7 +248,7 @@ def typed_as_read(message: str) -> str:
         message = t2s_same_length(message)
     if "\u20e3" in message or "\U0001f51f" in message:  # "1️⃣ 新收：…", "1️⃣5️⃣", "🔟": a list's numbers, as ①…⑳
         message = _KEYCAPS.sub(_as_circled, message)
-    # "行政许可1 208件", "6 842条": a space between thousands, where a measure word follows (not cells of a row)
+    # "行政许可1 208件", "处罚 18 652；", "\t1 071\t": a space between thousands (not cells of a row)
     message = _SPACED_THOUSANDS.sub(lambda m: m.group(0).replace(" ", ","), message)
     # "- 个人 5件：公开3", "  • 企业1件 公开了": a list's bullet, no part of its line
     message = _BULLET.sub(lambda m: " " * len(m.group(0)), message)
@@ -1777,6 +1779,14 @@ def _kinds_add_up(message: str, reading: Reading) -> None:
         reading.checked += [u[2] for u in kinds_said]
 
 
+def _opens_with_a_name(before: str, clause: str) -> bool:
+    """"深圳市科技创新局的，…", "hi 深圳市科技创新局的": a name alone opens the message (a greeting before it
+    at most), written as a body's name is — no word of the report, nothing but the name and 的."""
+    return bool(re.fullmatch(r"\s*(?:(?:hi|hello|哈喽|嗨|在吗|老师好)[\s,，!！~]*)?", before, re.IGNORECASE)) and bool(
+        re.fullmatch(r"(?:(?:hi|hello)[\s,，!！~]*)?[\u4e00-\u9fa5（）()]{4,40}?的?", clause.strip(), re.IGNORECASE)) and not (
+        vocabulary().anchors(clause) or re.search(r"表[一二三四1-4]|是零|是0|没有|都是", clause))
+
+
 def _only_greeting(text: str) -> bool:
     """Nothing before the name but a greeting or a remark: no count (a year may be) and no word of the report."""
     return all(n.unit in ("年", "年度") for n in find_numbers(text)) and not vocabulary().anchors(text)
@@ -1798,11 +1808,11 @@ def _identity(message: str, skip: list[tuple[int, int]], topic: str | None, out:
         found = agency_name_in(clause)
         if found is not None and "agency_name" in known and not _INTRODUCES.search(clause[:found[1]]):
             found = None  # "转给信访办了": once the agency is known, only "我们是…/单位是…" renames it
-        if found is None and (topic == "agency_name" or ("agency_name" not in known and re.search(
-                r"你好|您好", message[:m.start()]))) and not names and _only_greeting(message[:m.start()]) and all(
+        if found is None and (topic == "agency_name" or ("agency_name" not in known and (re.search(
+                r"你好|您好", message[:m.start()]) or _opens_with_a_name(message[:m.start()], clause)))) and not names and _only_greeting(message[:m.start()]) and all(
                 n.unit in ("年", "年度") for n in find_numbers(clause)):
             # (only the message's opening words answer the name: not "…是信访 转信访办了" later on)
-            found = agency_name_in("单位是" + clause.strip())
+            found = agency_name_in("单位是" + re.sub(r"^(?:hi|hello)[\s,，!！~]*", "", clause.strip(), flags=re.IGNORECASE))
             if found is not None:
                 name = found[0]
                 found = (name, clause.find(name), clause.find(name) + len(name))

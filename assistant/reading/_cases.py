@@ -63,6 +63,8 @@ def cases_in_a_list(message: str) -> tuple[list[Case], list[tuple[int, int]]]:
                 return [], []
             group = None
             several = _one_applicants_line(body, pos)
+            if several is None:
+                several = _one_rows_line(body, pos)
             case = _case(body, pos) if several is None else None
             if several is not None:
                 out += several
@@ -354,6 +356,40 @@ def _case(line: str, at: int, default_column: str | None = None) -> Case | None:
 
 
 _COUNTED_COLUMN = re.compile(r"(?:自然人|个人|商业企业|企业|科研机构|社会公益组织|公益组织|法律服务机构|律所|其他)\s*[=＝:：]?\s*[0-9０-９]+(?![0-9０-９]*\s*(?:年|月|日|号|件|个|位|人|家|份))")
+# "予以公开 3件（个人2 公司1）", "部分公开 1件 个人": a result row, its count, and who applied
+_ROW_COUNTED = re.compile(r"\s*(?P<row>[^0-9０-９（(，,：:]{2,24}?)\s*[：:]?\s*(?P<n>[0-9０-９]+)\s*件\s*"
+                          r"(?:[（(](?P<split>[^）)]{2,40})[）)]|(?:都是|均为|是)?(?P<col>[\u4e00-\u9fa5]{1,8}?)(?:的|申请的)?)?\s*[。.；;]?\s*")
+
+
+def _one_rows_line(line: str, at: int) -> list[Case] | None:
+    """A numbered line giving one result row its count and who applied ("① 予以公开 3件（个人2 公司1）"):
+    the applications of that row, by applicant; None unless the row and every applicant are placed and
+    the counts add up."""
+    m = _ROW_COUNTED.fullmatch(_ITEM.sub("", line, count=1))
+    if m is None:
+        return None
+    rows = {a.key for a in vocabulary().anchors(m.group("row")) if a.kind == "t3row" and a.key not in _NOT_RESULT}
+    n = parse_number(m.group("n"))
+    if len(rows) != 1 or n is None:
+        return None
+    row = next(iter(rows))
+    counts: list[tuple[str, int]] = []
+    if m.group("split"):
+        for who, k in re.findall(r"([^\s0-9０-９，,、；;]{1,8}?)\s*([0-9０-９]+)\s*件?", m.group("split")):
+            cols = {a.key for a in vocabulary().anchors(who) if a.kind == "t3col"}
+            if len(cols) != 1:
+                return None
+            counts.append((next(iter(cols)), int(parse_number(k) or 0)))
+    elif m.group("col"):
+        cols = {a.key for a in vocabulary().anchors(m.group("col")) if a.kind == "t3col"}
+        if len(cols) != 1:
+            return None
+        counts.append((next(iter(cols)), int(n)))
+    if not counts or sum(k for _, k in counts) != n:
+        return None
+    return [Case(row, col, False, at, at + len(line), k) for col, k in counts if k]
+
+
 # "另外两个个人问的…", "三个村民要…": one line telling several applications alike
 _SEVERAL = re.compile(r"\s*(?:另外|还有|其他|其余)?\s*([两二三四五六七八九2-9])\s*(?:个|件|位|家|名)")
 
