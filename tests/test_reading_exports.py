@@ -2546,3 +2546,33 @@ def test_thousands_spaced_apart_in_prose_and_in_cells_but_not_cells_of_a_row():
     from assistant.reading import typed_as_read
     assert typed_as_read("一、本年新收\t1 071\t263") == "一、本年新收\t1,071\t263"
     assert typed_as_read("自然人 12 345 6") == "自然人 12 345 6"
+
+
+def test_a_sentence_cut_over_two_messages_is_read_as_one():
+    from assistant.reading import continued
+    assert continued("二百零三条，公众号发了97条", "网站今年一共发了") == "网站今年一共发了二百零三条，公众号发了97条"
+    assert continued("二百零三条", "网站发了12条。") == "二百零三条"  # (the message before ended)
+    # (what the message before said with numbers is not read again)
+    assert continued("一百零四件。", "前面说的处罚126不对，表里要填的是") == "前面说的处罚＿＿＿不对，表里要填的是一百零四件。"
+    assert continued("从来没收过。", "措施写好了。信息处理费") == "信息处理费从来没收过。"
+    assert continued("复议没有", "信息处理费") == "复议没有"  # (a message of its own: it names an item)
+
+
+def test_cut_over_two_messages_through_the_chat(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["我们是南岗区红旗街道办事处，2025年度年报，区政府网站我们的栏目今年一共发了",
+                          "二百零三条，公众号发了97条"])
+    facts = service.facts(draft)
+    assert facts.website_items == 203 and facts.new_media_posts == 97
+
+
+def test_dictated_lines_go_on_with_the_row_and_a_number_cut_then_said_in_full():
+    got = _typed("新收 个人 二百…\n等一下 她在翻本子\n二百一十七\n企业三十\n律所 说是六件")
+    assert got["t3.new_received.natural"] == "217" and got["t3.new_received.commercial"] == "30"
+    assert got["t3.new_received.legal_service"] == "6"
+
+
+def test_a_chinese_numeral_after_an_item_and_a_space():
+    got = _typed("许可 一千零二十\n处罚 三百零六\n强制 十二")
+    assert got == {"t2.licensing.decisions": "1020", "t2.penalty.decisions": "306", "t2.enforcement.decisions": "12"}

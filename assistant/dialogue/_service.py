@@ -28,7 +28,7 @@ from assistant.dialogue._previous import narrative_of
 from assistant.dialogue._state import State, read_state
 from assistant.drafting import PARTS, Assembled, DraftedPart, Drafts, assemble_report
 from assistant.llm import Model
-from assistant.reading import typed_as_read
+from assistant.reading import continued, typed_as_read
 from assistant.storage import DraftInfo, FactHistoryEntry, NarrativeVersion, StaleDraftError, Store
 from schemas.facts import Facts
 from schemas.findings import Finding
@@ -192,8 +192,10 @@ class DialogueService:
             return actions.import_previous(st, Path(intent.text))
         if intent.kind == "draft":
             return actions.draft(st, self.model, None, self.store.locked_parts(st.draft.id))
-        return answer(st, message, self.model, intent.text if intent.kind == "correction" else None,
-                      functools.cache(lambda: self._said_before(st.draft.id)))  # (read from the store once a turn)
+        said_before = functools.cache(lambda: self._said_before(st.draft.id))  # (read from the store once a turn)
+        if intent.kind != "correction" and (joined := continued(message, next(iter(said_before()), None))) != message:
+            message = joined  # "…今年一共发了" then "一百八十六条…": one sentence over two messages
+        return answer(st, message, self.model, intent.text if intent.kind == "correction" else None, said_before)
 
     def _said_before(self, draft_id: int) -> list[str]:
         """The clerk's last three messages, the last first (as read: see ``typed_as_read``)."""

@@ -56,7 +56,7 @@ from schemas.layout import ALL_CELL_ADDRESSES, T3_ROWS
 from schemas.patches import PatchOp
 
 __all__ = [
-    "MessageReading", "Reading", "Stated", "Text", "Zero", "agency_name_in", "counted_in", "full_agency_name",
+    "MessageReading", "Reading", "Stated", "Text", "Zero", "agency_name_in", "continued", "counted_in", "full_agency_name",
     "guide_answer", "infer_level", "is_question", "is_table_line", "items_in", "labelled_texts", "parse_pasted_tables", "read_message",
     "read_statements", "said_as", "sheet_row_numbers", "told_one_per_line", "typed_as_read", "vocabulary", "wants_said_before",
 ]
@@ -257,6 +257,39 @@ def typed_as_read(message: str) -> str:
     if "〃" in message:  # "规范性文件 制发 0\n〃 废止 0": the line goes on with the item of the line above
         message = _DITTO_LINE.sub(lambda m: "，" + " " * (len(m.group(0)) - 1), message)
     return _UNIT_FIRST.sub(lambda m: m.group(2) + m.group(1), message)
+
+
+# a message cut off before its point: its last sentence ends with no stop ("…栏目今年一共发了", "…信息处理费")
+_CUT_AFTER = re.compile(r"(?:发了|一共|共|总共|合计|写了|是|有|为|收了|办了|开了|计|达|约|大概|大约|：|:|、|和|及)\s*$")
+_ENDS = "。！？!?；;…~～\n"
+
+
+def continued(message: str, previous: str | None) -> str:
+    """``message`` as read when it goes on with the clerk's message before, which stopped mid-sentence
+    ("…区政府网站今年一共发了" then "一百八十六条，公众号发了…"): that unfinished sentence, its numbers
+    blanked (they were read with it), and this message after it; else ``message`` itself. Only a number
+    opening the message goes on a sentence left at a word that waits for one ("发了", "是", "一共"), and
+    only a none ("从来没收过") one left at an item with no number said ("…信息处理费")."""
+    if not previous or previous.rstrip(" \t\u3000")[-1:] in _ENDS:
+        return message
+    tail = re.split(r"[。！？!?；;\n]", previous.rstrip())[-1]
+    head = message.lstrip()
+    counts = [n for n in find_numbers(tail) if n.unit not in ("年", "年度")]
+    opens_with_a_number = bool(re.match(r"[0-9０-９]|[零〇一二两三四五六七八九十百千万]{1,8}(?:[件条个篇场次项期元]|[，,。；;\s]|$)", head))
+    # (not a bare "没有": that answers the question asked)
+    opens_with_none = bool(re.match(r"(?:从来|从|一直|一分钱?|今年|也|都)?(?:没有?|无|未|不)(?:收|开|发|承办|办|搞|做)", head))
+    if len(tail.strip()) < 5 or not vocabulary().anchors(tail):
+        return message  # ("收了" answering whether a fee was charged: a whole answer, naming nothing)
+    if opens_with_a_number and _CUT_AFTER.search(tail):
+        pass
+    elif opens_with_none and not counts and any(a.end == len(tail.rstrip()) for a in vocabulary().anchors(tail.rstrip())):
+        pass
+    else:
+        return message
+    masked = list(tail)
+    for n in counts:
+        masked[n.start:n.end] = "＿" * (n.end - n.start)  # (read with the message before: not again)
+    return "".join(masked).lstrip() + head
 
 
 def read_message(message: str, *, topic: str | None = None, known: Iterable[str] = (),

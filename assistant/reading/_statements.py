@@ -28,7 +28,7 @@ __all__ = ["Reading", "Stated", "Zero", "read_statements"]
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
 # clause breaks: commas (not a thousands separator), 、, brackets; a bracket's content is a clause
 # a run of spaces between words (not around a number) is a comma of voice input: "个人37件 企业3件"
-_CLAUSE = re.compile(r"[ \u3000\t]*(?=[①-⑳])|(?<=[了的])(?=(?:也|都|全)是(?:个人|自然人|群众|企业|公司|律所|律师))|(?<=公开|掌握|处理|制作)(?=[一两二三四五六七八九十0-9０-９]{1,2}件(?:公开|予以公开|不掌握|部分公开|不予公开|另行制作|结转|信访|重复))|(?<=[\u4e00-\u9fa5%％A-Za-z])[ \u3000\t]+(?=[\u4e00-\u9fa5])"
+_CLAUSE = re.compile(r"[ \u3000\t]*(?=[①-⑳])|(?<=[了的])(?=(?:也|都|全)是(?:个人|自然人|群众|企业|公司|律所|律师))|(?<=公开|掌握|处理|制作)(?=[一两二三四五六七八九十0-9０-９]{1,2}件(?:公开|予以公开|不掌握|部分公开|不予公开|另行制作|结转|信访|重复))|(?<=[\u4e00-\u9fa5%％A-Za-z])[ \u3000\t]+(?=[\u4e00-\u9fa5])(?![零〇一二两三四五六七八九十百千万]{2,}(?:[件条个篇场次项]?(?:[ \u3000\t\n，,。；;]|$)))"
                      r"|(?<=[0-9０-９])[ \u3000\t]+(?=[\u4e00-\u9fa5])(?:(?=" + "|".join(NOT_A_UNIT) + r")|(?![件条个篇场次项期元万千百家位名人份起宗例部]))"
                      r"|[，,、（()）:：…](?![0-9０-９]{3}(?![0-9０-９]))|(?<![0-9０-９])[，,]")
 _COUNT_UNITS = ("", "件", "个", "项", "宗", "起", "例", "份", "部")
@@ -250,6 +250,8 @@ def _col_before(clause: str, n: NumberMention) -> Anchor | None:
 
 _SLIP = re.compile(r"(?:多打|少打|打错|敲错|多写|少写|多按|按错|多重(?:录入?|统计|计算?|算|填|登记|输入?))了?(?:一?个)?\s*$")
 # "律所重复录了2件": counted twice by mistake (a slip, read as 多重录 — the same length), not the row 重复申请
+_CUT_NUMBER = re.compile(r"(?P<cut>[0-9０-９]+|[一二两三四五六七八九十百千万]+)(?P<aside>(?:…+|\.{3,}|——)[^\n0-9０-９]{0,4}\n"
+                         r"(?:[^\n0-9０-９]{0,16}\n){0,2}[ \t]*)(?P<again>[0-9０-９]+|[一二两三四五六七八九十百千万]+)")
 _COUNTED_TWICE = re.compile(r"重复(?=录|统计|计|算|填|登记|输)")
 
 
@@ -561,11 +563,18 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     all_zero = voc.words["all_zero"]
     text = to_halfwidth(message)  # same length: spans stay valid
     out_sums: list[str] = []
+    out_cut: list[str] = []
     # "许可（户政 治安 出入境这些加一起）8,163": an aside with no number between an item and its
     # number says what the item covers; masked (same length) so the item keeps its number
     # "> 2025年依申请情况：…": a forwarded message's quote marks are no part of its lines
     text = _QUOTE_MARK.sub(lambda m: " " * len(m.group(0)), text)
     text = _COUNTED_TWICE.sub("多重", text)
+    for m in _CUT_NUMBER.finditer(text):
+        # "个人 一百…\n等下 信号不好\n一百六十三": a number cut off and said again in full after an aside
+        # — one sentence, the cut blanked (said back as checked)
+        if to_halfwidth(m.group("again")).startswith(to_halfwidth(m.group("cut"))):
+            out_cut.append(message[m.start("cut"):m.end("aside")].strip())
+            text = text[:m.start("cut")] + "＿" * (m.end("aside") - m.start("cut")) + text[m.end("aside"):]
     # "（4）无法提供 合计411", "（7）总计 1,914": the format's numbering in Arabic digits, as in Chinese
     text = _ARABIC_NUMBERING.sub(lambda m: m.group(1) + "一二三四五六七"[int(m.group(2)) - 1] + m.group(3), text)
     # "三（四）1 自然人一件", "表三 一 是六件": rows by the format's own numbering, said as the form reads
@@ -603,7 +612,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     text = _ROW_SEVEN.sub(lambda m: "＿" * (len(m.group(0)) - 3) + "总计行", text)
     skip = skip or []
     out = Reading()
-    out.checked += out_sums
+    out.checked += out_sums + out_cut
     out.not_counts += not_counts
     for m in _WHY_CHANGED.finditer(text):
         # "部分3改成4（有一件遮了身份证号，我当成全公开了）": why the number changed, no count of its own
@@ -636,6 +645,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     last_years_until = -1
     one_kind: list[tuple[str, str]] = []  # "诉讼1件，是复议后起诉的": the other kind of lawsuit, with its quote
     ctx: _Context | None = None
+    line_row: tuple[str, str | None] | None = None  # the row a dictated line of applicants' counts goes on with
     for s0, sentence, goes_on in _sentences(text):
         if any(a <= s0 and s0 + len(sentence) <= b + 1 for a, b in skip):
             continue  # wholly inside a table or a passage; one that runs past it (voice input) is read by clause
@@ -684,6 +694,16 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
             r"[；;]\s*$", text[:s0]) or goes_on or (line_head is not None and _column_named(line_head.group(1)) == ctx.col_focus)
             or (ctx.col_headed and "\n" not in text[ctx.sentence_at:s0])) else None
         headed = focus is not None and ctx is not None and ctx.col_headed
+        # "新收 个人 一百六十三\n企业二十一\n律所七件": a line of applicants' counts alone goes on with the row
+        # of the line before (dictated, one piece a line)
+        if ctx is not None and ctx.t3row:
+            line_row = (ctx.t3row, ctx.t3group)
+        elif ctx is not None and any(a.kind in ("t2row", "fact", "t4block", "t3group") for a in voc.anchors(text[ctx.sentence_at:s0])):
+            line_row = None  # (a line about something else ends the dictated row)
+        row_before = line_row if line_row and text[s0 - 1:s0] == "\n" and find_numbers(
+            sentence) and any(a.kind == "t3col" or (a.kind == "t4col" and a.key == "other") for a in voc.anchors(sentence)) and not any(
+            a.kind in ("t3row", "t3group", "t2row", "fact", "t4block") or (a.kind == "t4col" and a.key != "other")
+            for a in voc.anchors(sentence)) else None
         # "个人的：新收… 上年结转37；予以公开702…", "个人（自然人）：今年新收28件…。全部公开12…": the line goes on
         ctx = _Context(earlier=dict(earlier or {}), row_numbers=row_numbers or {}, sentence_at=s0, results=results,
                        fee_sentence=bool(fee := [a for a in voc.anchors(sentence) if a.kind == "fact" and a.key == "fee_charged"]),
@@ -694,6 +714,8 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
         if focus:
             ctx.col_focus, ctx.col_whole = focus
             ctx.col_headed = headed
+        if row_before:
+            ctx.t3row, ctx.t3group = row_before
         if asked and asked[1]:
             ctx.heading, asked = asked, None
         kinds = {a.key for _, c in _clauses(sentence, s0) for a in voc.anchors(c) if a.kind == "t4block"
@@ -1075,7 +1097,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                                               and any(b.kind == "t3col" and 0 <= a.start - b.end <= 1 for b in anchors))]
     if not ctx.t4block and (others := [m for m in _OTHER_IN_LIST.finditer(clause) if any(
             a.kind == "t3col" and a.end <= m.start() for a in anchors) or (m.start() == 0 and _after_column_item(
-                message[max(0, c0 - 16):c0])) or re.match(r"其他\s*[=＝]", clause[m.start():])]):
+                message[max(0, c0 - 16):c0])) or re.match(r"其他\s*[=＝]", clause[m.start():]) or (
+                m.start() == 0 and ctx.t3row and not ctx.t3group and c0 == ctx.sentence_at)]):
         # "自然人71、商业企业15、科研机构1、其他2": 其他 in a list of applicants is the column (and "逾期不补正：其他=1")
         anchors = sorted([a for a in anchors if not any(m.start() <= a.start < m.end() for m in others)]
                          + [Anchor("t3col", "other", m.start(), m.end()) for m in others], key=lambda a: a.start)
