@@ -2576,3 +2576,17 @@ def test_dictated_lines_go_on_with_the_row_and_a_number_cut_then_said_in_full():
 def test_a_chinese_numeral_after_an_item_and_a_space():
     got = _typed("许可 一千零二十\n处罚 三百零六\n强制 十二")
     assert got == {"t2.licensing.decisions": "1020", "t2.penalty.decisions": "306", "t2.enforcement.decisions": "12"}
+
+
+def test_numbers_typed_digit_by_digit_in_chinese_and_two_or_three_as_one_word():
+    got = _typed("上年结转：个人一〇二 企业二一 律所俩 其他〇 合计一二五")
+    assert got == {"t3.carried_over.natural": "102", "t3.carried_over.commercial": "21", "t3.carried_over.legal_service": "2",
+                   "t3.carried_over.other": "0", "t3.carried_over.total": "125"}
+    from assistant.reading import typed_as_read
+    assert typed_as_read("一一对应，三七开，咱俩一起，个人三四件") == "一一对应，三七开，咱俩一起，个人三四件"
+
+
+def test_a_decision_said_with_ba_and_an_item_named_before_its_sentence():
+    assert _typed("处罚那个 算了还是按原来的305吧") == {"t2.penalty.decisions": "305"}
+    assert _typed("处罚305是立案数，作出处罚决定的是298件") == {"t2.penalty.decisions": "298"}
+    assert _typed("新收：个人9，其他组织1，合计10件")["t3.new_received.other"] == "1"

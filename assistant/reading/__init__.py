@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from assistant._script import holds_traditional, t2s_same_length
-from assistant.numbers import find_numbers, parse_number, to_halfwidth
+from assistant.numbers import RANGE_PAIRS, find_numbers, parse_number, to_halfwidth
 from assistant.reading._cases import ITEM as _ITEM_LINE
 from assistant.reading._cases import NOT_AMONG as _NOT_AMONG
 from assistant.reading._cases import THAT_ONE as _THAT_ONE
@@ -221,6 +221,21 @@ _DITTO_LINE = re.compile(r"\n[ \t]*〃[ \t]*(?=[\u4e00-\u9fa5]{1,8}[ \t]*[0-9０
 # (never after a number and a space, nor before a space and a number: "12 345 6" is three cells of a row)
 _SPACED_THOUSANDS = re.compile(r"(?<![0-9０-９.,，])(?<![0-9] )[1-9][0-9]{0,2}(?: [0-9]{3})+"
                                r"(?=(?:件|条|篇|场|个|次|元|万|人|家|户|份|项|起|[；;，,。、）)（(\t]|$))(?! ?[0-9])", re.MULTILINE)
+# (with 〇 anywhere, or right after an applicant or a total; never a range such as 三四, nor 十/百/千)
+_DIGIT_BY_DIGIT = re.compile(r"(?<![零〇一二三四五六七八九十百千万两第])(?:(?P<o>[一二三四五六七八九][〇零一二三四五六七八九]*〇[〇零一二三四五六七八九]*)"
+                             r"|(?<=个人|企业|律所|公益|科研|其他|合计|总计|小计|办结|公司)[ \u3000]?(?P<d>[一二三四五六七八九][〇零一二三四五六七八九]{1,3}|〇))"
+                             r"(?![零〇一二三四五六七八九十百千万两年月日号点])")
+_TWO_OR_THREE = re.compile(r"(?<=[\u4e00-\u9fa5])(?<![咱他她你我们哥姐弟妹爷娘兄俩仨])[俩仨](?=[ \u3000\t\n，,。；;、）)]|$|件|个|篇|条|场)", re.MULTILINE)
+_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
+
+
+def _in_digits(m: re.Match[str]) -> str:
+    run = m.group("o") or m.group("d")
+    if m.group("d") and len(run) == 2 and run in RANGE_PAIRS:
+        return m.group(0)  # ("个人三四件": three or four)
+    return m.group(0)[:len(m.group(0)) - len(run)] + "".join(_CN_DIGIT[c] for c in run)
+
+
 _BULLET = re.compile(r"^[ \t\u3000]*[-*•·▪][ \t\u3000]*(?=[\u4e00-\u9fa5【\[（(“])", re.MULTILINE)
 _KEYCAPS = re.compile(r"(?:[0-9]\ufe0f?\u20e3)+|\U0001f51f")
 
@@ -250,6 +265,10 @@ def typed_as_read(message: str) -> str:
         message = _KEYCAPS.sub(_as_circled, message)
     # "行政许可1 208件", "处罚 18 652；", "\t1 071\t": a space between thousands (not cells of a row)
     message = _SPACED_THOUSANDS.sub(lambda m: m.group(0).replace(" ", ","), message)
+    # "个人一〇八六", "律所三一": a number typed digit by digit in Chinese, in Arabic digits (same length)
+    message = _DIGIT_BY_DIGIT.sub(_in_digits, message)
+    # "企业仨", "废止俩": two or three after an item (not "咱俩")
+    message = _TWO_OR_THREE.sub(lambda m: "2" if m.group(0) == "俩" else "3", message)
     # "- 个人 5件：公开3", "  • 企业1件 公开了": a list's bullet, no part of its line
     message = _BULLET.sub(lambda m: " " * len(m.group(0)), message)
     if dialect := vocabulary().dialect:  # "表三一件都莫得", "冇复议": read as the standard word, of the same length

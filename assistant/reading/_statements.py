@@ -56,7 +56,8 @@ _EXACT_NEXT = re.compile(r"[…\.。，,\s]*(?:准确|确切|具体|精确|实�
 _SAYS_VALUE = re.compile(r"^\s*(?:应该是|应该为|应该|应为|应是|改成|改为|其实是|实际是|是)\s*$")
 # "有1件是信访转过来的不算": a number the clerk says is not counted
 _NOT_OURS_TO_COUNT = re.compile(r"不是(?:向)?我们(?:[\u4e00-\u9fa5]{0,4}?)(?:收的|受理的|接的|收到的)|不是向我们(?:申请|提)|不是(?:我们|本)(?:单位|局|街道|镇|乡)?的申请")
-_NOT_COUNTED = re.compile(r"不算|不计入?|没算|不统计|不纳入|不属于(?:依)?申请|不是(?:依)?申请|不是(?:政府)?信息公开申请")
+_NOT_COUNTED = re.compile(r"不算|不计入?|没算|不统计|不纳入|不属于(?:依)?申请|不是(?:依)?申请|不是(?:政府)?信息公开申请"
+                          r"|[0-9０-９]\s*(?:件|个|起)?\s*(?:是|只是|那是)(?:立案|受理|登记|接件|咨询)(?:数|量|的)")  # ("处罚612是立案数")
 _COUNTED_BEFORE = re.compile(r"(?:去年|上年|前年)[^，,。；;]{0,6}?(?:已经|已)?(?:统计|报|算|计)过|已经(?:统计|报|算)过")
 # "去年年底收到的2件": received before this year, not this year's count — unless it came over ("…转到今年了")
 _LAST_YEAR_END = re.compile(r"^\s*(?:去年底|去年年底|上年底|上年末|去年末|年初)")
@@ -303,6 +304,8 @@ def _is_article(n: NumberMention, clause: str, sentence: str = "") -> bool:
     if n.value != 1 or not n.chinese or not (m := _ARTICLE.match(clause, n.end)):
         return False  # ("个人1个企业1个": a digit is a count)
     rest = clause[m.end():]
+    if re.search(r"(?:漏算|漏统计|漏报|漏录|漏填|少算|多算|漏)了?\s*$", clause[:n.start]):
+        return False  # "漏算了一个其他组织的": one more, left out — a count
     if re.match(r"\s*(?:是|为|属于)", rest) and re.search(r"(?:[两二三四五六七八九十]|[0-9０-９]+)\s*(?:个|家|位|名)\s*(?:是|为|属于)",
                                                      (sentence or clause)[:max(0, (sentence or clause).find(clause)) + n.start]):
         return False  # "两个是居民申请的，一个是物业公司": one of those listed, counted
@@ -884,6 +887,9 @@ _SHOULD_BE = re.compile(r"\s*(?:不对[，,\s]*)?(?:应该是|应该为|应为|�
 # a number said as a guess: a report states figures, so it is asked for again, not recorded
 _TENTATIVE = re.compile(r"[…\.。，,\s]*(?:等下|等一下|等会儿?|回头|稍后|晚点)[，,\s]*我?(?:再|去)(?:对|核|核对|确认|查|问)(?:一下|下)?")
 _ROUGH_AFTER = re.compile(r"\s*(?:左右|上下|的样子|来条|来件)|\s*吧\s*$")
+# "还是按原来的612吧", "就按587吧": the value settled on (吧 of a decision, not of a guess)
+_DECIDED = re.compile(r"(?:按|用|填|就按|还是按|还是用|就填|还是填)(?:原来的|之前的|最早的|刚才的|这个)?\s*$")
+_DECIDED_OR_IS = re.compile(r"(?:按|用|填|就按|还是按|还是用|就填|还是填)(?:原来的|之前的|最早的|刚才的|这个)?\s*$|(?:就是|应该是|还是)\s*$")
 _ROUGH_BEFORE = re.compile(r"(?:大概|大约|估计|差不多|估摸|可能有|可能是|好像是|好像有)[^0-9０-９，,。；;、\s]{0,6}$")
 _OTHER_COLUMN = re.compile(r"其他(?:那|这)一?(?:列|栏)")
 # "个人的那6件：": the applications of that applicant told before, pointed at by their count
@@ -1510,7 +1516,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                 out.stated[-1].value == n.value and out.stated[-1].end <= c0):
             out.checked.append(quote)  # "其他２（两个事业单位）": the count just given, explained
             continue
-        if (_ROUGH_AFTER.match(after) or _ROUGH_BEFORE.search(clause[:n.start]) or (
+        if ((_ROUGH_AFTER.match(after) and not _DECIDED.search(clause[:n.start])) or _ROUGH_BEFORE.search(clause[:n.start]) or (
                 n.approx and re.match(r"[ \u3000]*[余多来]", clause[n.end:])) or (
                 n.approx and n.chinese and clause[max(n.start, n.end - 2):n.end] in RANGE_PAIRS) or (  # ("十七八篇", "四五场")
                 # "行政强制 ３件……等下我再对一下台账": said before it was checked; the checked one follows
@@ -1814,6 +1820,13 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             out.checked += [x.quote for x in parts]
         if target is None and ctx.t3row and not anchors and _ROWS_TOTAL.match(clause):
             target = f"t3.{ctx.t3row}.total"  # "…重复申请那行…应该是90，那行总计也是90", "总计列改成2,262"
+        if target is None and ctx.t3row and not anchors and re.match(r"\s*(?:合计|总计|小计|共计)\s*(?:是|为)?\s*$", clause[:n.start]) and any(
+                x.target.startswith(f"t3.{ctx.t3row}.") and x.start >= ctx.sentence_at for x in out.stated):
+            target = f"t3.{ctx.t3row}.total"  # "新收：个人1086 企业57 … 合计1199": the row's applicants, then its total
+        if target is None and not anchors and ctx.t2row in ("licensing", "penalty", "enforcement") and not ctx.t3row and (
+                not ctx.t4block) and n.unit in _COUNT_UNITS and _DECIDED_OR_IS.search(clause[:n.start]) and not re.search(
+                r"去年|上年|前年|[0-9０-９]{2,4}年", clause[:n.start]):
+            target = f"t2.{ctx.t2row}.decisions"  # "处罚那个 算了还是按原来的612吧": the item named before, in its sentence
         if target is None and _HOTLINE.search(clause) and not _APPLICATIONS_NAMED.search(clause):
             out.not_ours.append(quote)  # a hotline's calls, a mailbox's letters: no figure of this report
             continue
