@@ -2590,3 +2590,13 @@ def test_a_decision_said_with_ba_and_an_item_named_before_its_sentence():
     assert _typed("处罚那个 算了还是按原来的305吧") == {"t2.penalty.decisions": "305"}
     assert _typed("处罚305是立案数，作出处罚决定的是298件") == {"t2.penalty.decisions": "298"}
     assert _typed("新收：个人9，其他组织1，合计10件")["t3.new_received.other"] == "1"
+
+
+def test_who_they_were_in_brackets_and_one_told_by_who_applied():
+    got = _typed("新收：个人20件，其他3件（两个村委会，一个业主委员会）")
+    assert got == {"t3.new_received.natural": "20", "t3.new_received.other": "3"}
+    got = _typed("部分公开4件（企业3件、律所1件）")
+    assert got["t3.partial.commercial"] == "3" and got["t3.partial.legal_service"] == "1"
+    got = _typed("另外去年11月一家公司递的申请，今年2月答复的，不掌握。这个算结转吧？")
+    assert got["t3.carried_over.commercial"] == "1" and got["t3.unable.not_held.commercial"] == "1"
+    assert _typed("给了一部分、遮了一部分的：6件（企业1件）")["t3.partial.commercial"] == "1"

@@ -506,7 +506,9 @@ def items_in(quote: str) -> int:
 
 # "公司那件…算结转吧", "去年转过来那个：": one told before, by who asked or when ("这个咋填" asks)
 THAT_ONE = re.compile(r"[那这](?:一|1)?件|那(?:一|1)?个(?![人月咋怎算该要])")
-_ONE = re.compile(r"(?:还有|另外|又|漏了)?(?:一件|1件|一个是|一个申请)|" + THAT_ONE.pattern)
+_ONE = re.compile(r"(?:还有|另外|又|漏了)?(?:一件|1件|一个是|一个申请)|" + THAT_ONE.pattern
+                  # "还有去年12月底一个律师事务所交的申请": one who applied, told by the application
+                  + r"|(?:还有|另外|又有)[^，,。！？!?\n]{0,10}?一(?:个|家|位|名)[^，,。！？!?\n]{0,14}?(?:交的|提交的|提的|递的|申请的|的申请)")
 
 
 # "这件不在上面7件里": the one told is not among those counted before
@@ -519,6 +521,8 @@ def one_case_told(message: str) -> Case | None:
     one sentence, with who asked and one result row (or 结转下年度); None otherwise. One carried over
     from last year ("去年结转过来1件，…今年2月答复了") is told so by ``Case.carried_over``."""
     sentences = [m for m in re.finditer(r"[^。！!\n]+", message) if _ONE.search(m.group(0))]
+    if len(sentences) > 1:  # ("…公开了。这个算去年结转的吧？": the question after it asks about the one told)
+        sentences = [m for m in sentences if not is_question(m.group(0))] or sentences
     if len(sentences) != 1 or len([m for m in _ONE.finditer(sentences[0].group(0))
                                    if not NOT_AMONG.match(sentences[0].group(0), m.end())]) != 1:
         return None

@@ -253,6 +253,8 @@ _SLIP = re.compile(r"(?:多打|少打|打错|敲错|多写|少写|多按|按错|
 # "律所重复录了2件": counted twice by mistake (a slip, read as 多重录 — the same length), not the row 重复申请
 _CUT_NUMBER = re.compile(r"(?P<cut>[0-9０-９]+|[一二两三四五六七八九十百千万]+)(?P<aside>(?:…+|\.{3,}|——)[^\n0-9０-９]{0,4}\n"
                          r"(?:[^\n0-9０-９]{0,16}\n){0,2}[ \t]*)(?P<again>[0-9０-９]+|[一二两三四五六七八九十百千万]+)")
+_A_PART = re.compile(r"一部分|一小部分|一大部分")
+_WHO_IN_BRACKETS = re.compile(r"(?P<n>[0-9０-９]+)\s*(?:件|个)?\s*[（(](?P<who>[^（）()\n]{4,40})[）)]")
 _COUNTED_TWICE = re.compile(r"重复(?=录|统计|计|算|填|登记|输)")
 
 
@@ -572,6 +574,18 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     # "> 2025年依申请情况：…": a forwarded message's quote marks are no part of its lines
     text = _QUOTE_MARK.sub(lambda m: " " * len(m.group(0)), text)
     text = _COUNTED_TWICE.sub("多重", text)
+    # "给了一部分、遮了一部分的": a part, not one of anything
+    out_cut += [message[m.start():m.end()] for m in _A_PART.finditer(text)]
+    text = _A_PART.sub(lambda m: "＿" * len(m.group(0)), text)
+    for m in _WHO_IN_BRACKETS.finditer(text):
+        # "其他3件（两个村委会，一个行业协会）": who they were, adding up to the count before — no counts of their own
+        # (who: "两个村委会" — never a breakdown by row or applicant in 件, "（企业2件、律所1件）")
+        inside = [k for k in find_numbers(m.group("who")) if k.unit in ("个", "家", "位", "名")]
+        if len(inside) >= 2 and sum(k.value for k in inside) == parse_number(m.group("n")) and len(
+                find_numbers(m.group("who"))) == len(inside) and not any(
+                a.kind in ("t3row", "t3group", "t2row", "fact", "t4block") for a in vocabulary().anchors(m.group("who"))):
+            out_cut.append(message[m.start("who"):m.end("who")])
+            text = text[:m.start("who")] + "＿" * len(m.group("who")) + text[m.end("who"):]
     for m in _CUT_NUMBER.finditer(text):
         # "个人 一百…\n等下 信号不好\n一百六十三": a number cut off and said again in full after an aside
         # — one sentence, the cut blanked (said back as checked)
