@@ -2600,3 +2600,18 @@ def test_who_they_were_in_brackets_and_one_told_by_who_applied():
     got = _typed("另外去年11月一家公司递的申请，今年2月答复的，不掌握。这个算结转吧？")
     assert got["t3.carried_over.commercial"] == "1" and got["t3.unable.not_held.commercial"] == "1"
     assert _typed("给了一部分、遮了一部分的：6件（企业1件）")["t3.partial.commercial"] == "1"
+
+
+def test_whoever_is_not_noted_is_that_applicant_and_who_applied_among_the_applicants():
+    got = _typed("收到申请9件。申请人中个人7件，律所2件。结果：公开5件（含律所1件），不掌握3件，另行制作1件（律所）。除注明的以外都是个人申请。")
+    assert got["t3.new_received.natural"] == "7" and got["t3.new_received.legal_service"] == "2"
+    assert got["t3.granted.natural"] == "4" and got["t3.granted.commercial"] == "0"
+    assert got["t3.unable.not_held.natural"] == "3"
+
+
+def test_a_none_said_before_a_list_and_attachments_numbers_and_more_dialect():
+    assert _typed("今年未发生行政复议、行政诉讼") == {"t4.review": "0", "t4.litigation_direct": "0", "t4.litigation_after_review": "0"}
+    assert _typed("依申请那块见附件2") == {}
+    assert _typed("俺是清河县商务局嘞，写2025年嘞年报")["agency_name"] == "清河县商务局"
+    from assistant.reading import typed_as_read
+    assert typed_as_read("不掌握那俩里头") == "不掌握那俩里头"  # (those two: no count)

@@ -225,7 +225,7 @@ _SPACED_THOUSANDS = re.compile(r"(?<![0-9０-９.,，])(?<![0-9] )[1-9][0-9]{0,2
 _DIGIT_BY_DIGIT = re.compile(r"(?<![零〇一二三四五六七八九十百千万两第])(?:(?P<o>[一二三四五六七八九][〇零一二三四五六七八九]*〇[〇零一二三四五六七八九]*)"
                              r"|(?<=个人|企业|律所|公益|科研|其他|合计|总计|小计|办结|公司)[ \u3000]?(?P<d>[一二三四五六七八九][〇零一二三四五六七八九]{1,3}|〇))"
                              r"(?![零〇一二三四五六七八九十百千万两年月日号点])")
-_TWO_OR_THREE = re.compile(r"(?<=[\u4e00-\u9fa5])(?<![咱他她你我们哥姐弟妹爷娘兄俩仨])[俩仨](?=[ \u3000\t\n，,。；;、）)]|$|件|个|篇|条|场)", re.MULTILINE)
+_TWO_OR_THREE = re.compile(r"(?<=[\u4e00-\u9fa5])(?<![咱他她你我们哥姐弟妹爷娘兄俩仨那这])[俩仨](?=[ \u3000\t\n，,。；;、）)]|$|件|个|篇|条|场)", re.MULTILINE)
 _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 
 
@@ -551,6 +551,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     _filed_in_another_column(message, reading)
     _applicants_count_of_its_results(message, reading)
     _that_rows_total(reading)
+    _unnoted_are(message, reading)
     _not_all_of_one_applicant(reading, earlier or {})
     _rows_as_shares(message, reading)
     _each_of_them(message, reading)
@@ -1360,6 +1361,28 @@ def _applicants_count_of_its_results(message: str, reading: Reading) -> None:
             # in (this year's or last year's, the words don't say): it adds up, no cell of its own
             reading.unexplained.remove(u)
             reading.checked.append(u[2])
+
+
+# "以上除注明外均为自然人申请", "括号里没注的都是个人": whoever is not named with a count is that applicant
+_UNNOTED = re.compile(r"(?:除(?:了)?(?:注明|标注|注了|写明|单独说明|特别说明)(?:的)?(?:以)?外|(?:括号里)?(?:没注|没标|未注明|未标注|没写)(?:明)?的)"
+                      r"[^。；;\n]{0,6}?(?:均|都|全|全都|全部)(?:为|是)(?P<col>自然人|个人|群众)")
+
+
+def _unnoted_are(message: str, reading: Reading) -> None:
+    """"予以公开3件（含企业1件）；部分公开1件；…以上除注明外均为自然人申请": each row of table 三 whose
+    total the message gives has, of those it does not name, that applicant's (the other applicants 0)."""
+    if not (m := _UNNOTED.search(message)):
+        return
+    said = {x.target: x for x in [*reading.stated, *reading.computed] if x.target.startswith("t3.") and x.start < m.start()}
+    for total in [x for t, x in said.items() if t.endswith(".total")]:
+        row = total.target.rsplit(".", 1)[0]
+        named = {c: int(said[f"{row}.{c}"].value) for c in T3_APPLICANT_COLUMNS if f"{row}.{c}" in said}
+        rest = int(total.value) - sum(named.values())
+        if rest < 0 or "natural" in named:
+            continue
+        quote = f"{total.quote}；{m.group(0)}"
+        reading.computed += [Stated(f"{row}.{c}", rest if c == "natural" else 0, quote, total.start, total.end)
+                             for c in T3_APPLICANT_COLUMNS if c not in named]
 
 
 _THAT_ROWS_TOTAL = re.compile(r"^\s*(?:那|这|该)一?行(?:的)?(?:总计|合计)(?:也)?(?:是|为|应该是|改成)?\s*([0-9０-９]+)\s*(?:件)?\s*$")

@@ -196,6 +196,7 @@ class _Context:
     waiting: list[Anchor] = field(default_factory=list)  # words of the last clause that had no number
     results: bool = False  # the message is about this year's results (a bare 结转 is then next year's)
     zeroed: bool = False  # this sentence already said which items are zero
+    zero_list: tuple[int, int] | None = None  # "没有A、B": (where B's clause starts, where the none began)
     zeroed_cols: tuple[int, frozenset[str]] = (-1, frozenset())  # (the sentence, its applicants said to be all 0)
     fee_sentence: bool = False  # the sentence is about the 信息处理费
     fee_from: int = 0  # where in the message it begins to be (voice input: a sentence of many topics)
@@ -253,6 +254,7 @@ _SLIP = re.compile(r"(?:多打|少打|打错|敲错|多写|少写|多按|按错|
 # "律所重复录了2件": counted twice by mistake (a slip, read as 多重录 — the same length), not the row 重复申请
 _CUT_NUMBER = re.compile(r"(?P<cut>[0-9０-９]+|[一二两三四五六七八九十百千万]+)(?P<aside>(?:…+|\.{3,}|——)[^\n0-9０-９]{0,4}\n"
                          r"(?:[^\n0-9０-９]{0,16}\n){0,2}[ \t]*)(?P<again>[0-9０-９]+|[一二两三四五六七八九十百千万]+)")
+_ATTACHMENT = re.compile(r"附件\s*[0-9０-９一二三四五六七八九十]+")
 _A_PART = re.compile(r"一部分|一小部分|一大部分")
 _WHO_IN_BRACKETS = re.compile(r"(?P<n>[0-9０-９]+)\s*(?:件|个)?\s*[（(](?P<who>[^（）()\n]{4,40})[）)]")
 _COUNTED_TWICE = re.compile(r"重复(?=录|统计|计|算|填|登记|输)")
@@ -610,7 +612,9 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     # count takes a sum of the quote's numbers)
     text = _PARTS_ADDED.sub(lambda m: (str(sum(int(x) for x in re.findall(r"[0-9]+", m.group(0))))
                                        + " " * len(m.group(0)))[:len(m.group(0))], text)
-    not_counts = [m.group(0) for m in [*_THE_ITEMS_SUMMED.finditer(text), *_MONTHS.finditer(text), *_MAIL_OR_POST.finditer(text)]]
+    not_counts = [m.group(0) for m in [*_THE_ITEMS_SUMMED.finditer(text), *_MONTHS.finditer(text), *_MAIL_OR_POST.finditer(text),
+                                       *_ATTACHMENT.finditer(text)]]
+    text = _ATTACHMENT.sub(lambda m: "＿" * len(m.group(0)), text)  # "见附件1": an attachment's number
     text = _MAIL_OR_POST.sub(lambda m: "＿" * len(m.group(0)), text)  # "wangtao_pzrsj@163.com", "邮编：221300"
     # "个人的多 我照着台账念：公开251 …": an applicant's results after words of the clerk's own (blanked)
     text = _APPLICANT_THEN_WORDS.sub(lambda m: m.group(1) + " " * len(m.group(2)) if _column_named(m.group(1)[:-1]) else m.group(0), text)
@@ -1054,6 +1058,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     if _DESCRIBES.match(clause) and not re.search(r"[0-9０-９]", clause) and not any(
             a.kind in ("t3row", "t3group") for a in vocabulary().anchors(clause)):
         return  # "是关于学前教育收费管理的": what a document is about, not an item of the report
+    if (among := re.match(r"\s*(?:申请人|申请的人|提申请的)(?:中|里|当中|里面|里头|之中)(?:有)?", clause)) and not ctx.t3row:
+        # "申请人中自然人5件，企业1件": who made this year's applications
+        ctx.t3row = "new_received"
+        clause = " " * among.end() + clause[among.end():]
     # "新收58 结转1；公开19 …": a 结转 right after what came in this year is last year's
     after_new = bool(out.stated) and out.stated[-1].target.startswith("t3.new_received.") and (
         out.stated[-1].start >= ctx.sentence_at)
@@ -1382,6 +1390,15 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         if specific:
             named = specific  # "没有上年结转的申请": the carry-over, not every application
         bare = re.sub(r"[＃\s。；;！!，,、]|以及|及|和|与|还有|跟", "", plain)
+        if not negated and named and not bare and ctx.zero_list and ctx.zero_list[0] == c0:
+            # "没有行政复议、行政诉讼": the none said before the list is said of each item of it
+            of_list = tuple(x for a in named if (sc := _zero_scope(a, ctx)) for x in sc)
+            if of_list:
+                quote = message[ctx.zero_list[1]:c0 + len(clause)].strip().rstrip(_END_PUNCT)
+                out.zeros.append(Zero(of_list, quote))
+                ctx.zero_list = (c0 + len(clause) + 1, ctx.zero_list[1]) if re.match(r"[、]", following) else None
+                _update_context(ctx, anchors)
+                return
         if not negated and named and not bare:
             # "…1件结转过来的，…，予以公开": a result said alone may take every application
             out.all_of += [a.key for a in named if a.kind == "t3row" and a.key not in _NOT_RESULTS]
@@ -1427,6 +1444,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             if rest:
                 out.zeros.append(Zero(rest, quote))
             ctx.zeroed = True  # "…没有承办，都是零": the 都是零 repeats it
+            if re.match(r"、", following) and not re.search(r"(?:都|也|均|全)(?:没有|没|无)", clause) and (
+                    _SAID_NONE.search(clause[:min(a.start for a in named)] if named else "")):
+                ctx.zero_list = (c0 + len(clause) + 1, c0)  # (the next clause, where this one began)
         elif negated and not named and ctx.t3row and _REST_NONE.fullmatch(clause.strip()) and _after_column_item(
                 message[max(0, c0 - 16):c0]) and (
                 named_cols := {x.target.rsplit(".", 1)[1] for x in out.stated if x.target.startswith(f"t3.{ctx.t3row}.")}):
