@@ -2615,3 +2615,11 @@ def test_a_none_said_before_a_list_and_attachments_numbers_and_more_dialect():
     assert _typed("俺是清河县商务局嘞，写2025年嘞年报")["agency_name"] == "清河县商务局"
     from assistant.reading import typed_as_read
     assert typed_as_read("不掌握那俩里头") == "不掌握那俩里头"  # (those two: no count)
+
+
+def test_lawsuits_told_as_a_sum_of_their_two_kinds_and_applicants_shares_over_a_list():
+    got = _typed("被提起行政诉讼5件，其中未经复议直接起诉3件，均维持；经复议后起诉2件，尚未审结。")
+    assert got["t4.litigation_direct.total"] == "3" and got["t4.litigation_after_review.total"] == "2"
+    assert "5" not in got.values()
+    got = _typed("从申请人类型看，自然人提出60件，占80%；商业企业10件；律所和其他组织共5件。")
+    assert got == {"t3.new_received.natural": "60", "t3.new_received.commercial": "10"}

@@ -196,6 +196,7 @@ class _Context:
     waiting: list[Anchor] = field(default_factory=list)  # words of the last clause that had no number
     results: bool = False  # the message is about this year's results (a bare 结转 is then next year's)
     zeroed: bool = False  # this sentence already said which items are zero
+    among: bool = False  # the sentence tells who made this year's applications ("从申请人类型看，…；…")
     zero_list: tuple[int, int] | None = None  # "没有A、B": (where B's clause starts, where the none began)
     zeroed_cols: tuple[int, frozenset[str]] = (-1, frozenset())  # (the sentence, its applicants said to be all 0)
     fee_sentence: bool = False  # the sentence is about the 信息处理费
@@ -255,6 +256,8 @@ _SLIP = re.compile(r"(?:多打|少打|打错|敲错|多写|少写|多按|按错|
 _CUT_NUMBER = re.compile(r"(?P<cut>[0-9０-９]+|[一二两三四五六七八九十百千万]+)(?P<aside>(?:…+|\.{3,}|——)[^\n0-9０-９]{0,4}\n"
                          r"(?:[^\n0-9０-９]{0,16}\n){0,2}[ \t]*)(?P<again>[0-9０-９]+|[一二两三四五六七八九十百千万]+)")
 _ATTACHMENT = re.compile(r"附件\s*[0-9０-９一二三四五六七八九十]+")
+_AMONG_APPLICANTS = re.compile(r"\s*(?:从)?(?:申请人|申请的人|提申请的)(?:类型|类别|构成|结构|分布)?(?:中|里|当中|里面|里头|之中|看|来看|上看)(?:有)?")
+_KIND_COUNTED = re.compile(r"(直接(?:提起)?(?:起诉|诉讼)|复议后(?:又)?(?:提起)?(?:起诉|诉讼))[^0-9０-９，,。；;]{0,3}?([0-9０-９]+)\s*件")
 _A_PART = re.compile(r"一部分|一小部分|一大部分")
 _WHO_IN_BRACKETS = re.compile(r"(?P<n>[0-9０-９]+)\s*(?:件|个)?\s*[（(](?P<who>[^（）()\n]{4,40})[）)]")
 _COUNTED_TWICE = re.compile(r"重复(?=录|统计|计|算|填|登记|输)")
@@ -717,6 +720,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
         headed = focus is not None and ctx is not None and ctx.col_headed
         # "新收 个人 一百六十三\n企业二十一\n律所七件": a line of applicants' counts alone goes on with the row
         # of the line before (dictated, one piece a line)
+        among_before = ctx is not None and ctx.among
         if ctx is not None and ctx.t3row:
             line_row = (ctx.t3row, ctx.t3group)
         elif ctx is not None and any(a.kind in ("t2row", "fact", "t4block", "t3group") for a in voc.anchors(text[ctx.sentence_at:s0])):
@@ -737,6 +741,9 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
             ctx.col_headed = headed
         if row_before:
             ctx.t3row, ctx.t3group = row_before
+        if among_before and re.search(r"[；;]\s*$", text[:s0]) and not any(
+                a.kind in ("t3row", "t3group") for a in voc.anchors(sentence)):
+            ctx.t3row, ctx.among = "new_received", True  # ("…自然人提出438件；商业企业51件": the list goes on)
         if asked and asked[1]:
             ctx.heading, asked = asked, None
         kinds = {a.key for _, c in _clauses(sentence, s0) for a in voc.anchors(c) if a.kind == "t4block"
@@ -1058,9 +1065,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     if _DESCRIBES.match(clause) and not re.search(r"[0-9０-９]", clause) and not any(
             a.kind in ("t3row", "t3group") for a in vocabulary().anchors(clause)):
         return  # "是关于学前教育收费管理的": what a document is about, not an item of the report
-    if (among := re.match(r"\s*(?:申请人|申请的人|提申请的)(?:中|里|当中|里面|里头|之中)(?:有)?", clause)) and not ctx.t3row:
-        # "申请人中自然人5件，企业1件": who made this year's applications
-        ctx.t3row = "new_received"
+    if (among := _AMONG_APPLICANTS.match(clause)) and not ctx.t3row:
+        # "申请人中自然人5件，企业1件", "从申请人类型看，自然人提出438件；…": who made this year's applications
+        ctx.t3row, ctx.among = "new_received", True
         clause = " " * among.end() + clause[among.end():]
     # "新收58 结转1；公开19 …": a 结转 right after what came in this year is last year's
     after_new = bool(out.stated) and out.stated[-1].target.startswith("t3.new_received.") and (
@@ -1752,6 +1759,18 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                     out.unexplained.append((old_at + old_n.start, old_at + old_n.end, old_quote))
                 ctx.pending, ctx.pending_col = (n, c0, quote), cols[0].key
                 continue
+        if any(a.kind == "t4block" and a.key == "litigation" and a.end <= n.start for a in anchors) and len(
+                kinds := {k[:2]: int(to_halfwidth(v)) for k, v in _KIND_COUNTED.findall(
+                    re.split(r"[。！？!?\n]", message[c0 + n.start:], maxsplit=1)[0])}) == 2 and sum(
+                kinds.values()) == n.value:
+            out.checked.append(quote)  # "被提起行政诉讼7件，其中直接起诉5件…；复议后起诉2件": the two kinds, added up
+            continue
+        if re.search(r"(?:共|一共|合计|总共|共计|加起来)\s*$", clause[:n.start]) and len(
+                {a.key for a in anchors if a.kind == "t3col" and a.end <= n.start} | listed_cols) >= 2 and re.search(
+                r"[、和及与]", clause[:n.start]):
+            # "科研机构、社会公益组织、法律服务机构和其他组织共23件": several applicants together, no cell
+            out.unexplained.append((c0 + n.start, c0 + n.end, quote))
+            continue
         if (not any(a.kind in ("t3row", "t3col", "fact", "t2row") for a in anchors) and _IN_ALL.search(clause[:n.start])
                 and len(two := [m for m in find_numbers(message[ctx.sentence_at:c0 + n.start]) if m.unit in ("件", "个", "")]) >= 2
                 and re.search(r"(?:加上|连同|算上)[^0-9０-９]{0,10}$", message[ctx.sentence_at:ctx.sentence_at + two[-1].start])
