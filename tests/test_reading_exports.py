@@ -2623,3 +2623,40 @@ def test_lawsuits_told_as_a_sum_of_their_two_kinds_and_applicants_shares_over_a_
     assert "5" not in got.values()
     got = _typed("从申请人类型看，自然人提出60件，占80%；商业企业10件；律所和其他组织共5件。")
     assert got == {"t3.new_received.natural": "60", "t3.new_received.commercial": "10"}
+
+
+def test_a_slip_at_the_end_of_a_longer_row_name_and_a_later_single_case_named_back():
+    r = read_message("信访类的2件都是个人，重复申情1件也是个人。还有一个企业的到年底没办完 转明年")
+    got = {op.field: op.value for op in [*r.ops, *r.computed]}
+    assert got["t3.not_processed.repeated.natural"] == "1" and "t3.new_received.natural" not in got
+    assert any("还有一个企业" in u for u in r.unexplained)  # (one told beside counts: named back, not dropped)
+
+
+def test_what_a_clerk_trying_the_web_app_met(db):
+    """The session-17 trial: a corrected cell carries its row's 总计 when the row added up before (its
+    open columns holding none); the results question says how many are still to be told; "还差哪个"
+    after a remark is the summary."""
+    service = offline_service(db())
+    draft = service.start("李娜").id
+    talk(service, draft, ["平江县交通运输局 县级 2025年", "网站214条 公众号380条 解读9篇 发布会没开",
+                          "规范性文件制发1 废止0 有效6 规章没有 许可1842 处罚96 强制3 收费0", "依申请今年新收了23件，个人18 企业4 还有个律所的1件。去年结转过来一件 个人的",
+                          "办理结果：予以公开11件 个人9企业2，部分公开3件（个人2 企业1），不掌握的5件 个人4 律所1"])
+    reply = talk(service, draft, ["予以公开个人应该是10件不是9件"])[-1]
+    cells = service.facts(draft).cells
+    assert cells["t3.granted.natural"] == 10 and cells["t3.granted.total"] == 12
+    assert "还差" in reply.text  # ("自然人19件（已说15件的办理结果，还差4件）")
+    reply = talk(service, draft, ["个人的不是都说了么 还差哪个？"])[-1]
+    assert "回答不了" not in reply.text
+
+
+def test_a_brief_figure_taken_back_and_where_the_changes_fall():
+    got = _typed("口径里“予以公开60件”是送审稿的数，后来又核了一遍：其实予以公开61件、无法提供30件（不掌握多1件），多的少的都是自然人那列，办结99不变。")
+    assert got == {"t3.granted.total": "61"}  # (not 60+61, nor every result 自然人's; "办结99不变" confirms)
+
+
+def test_a_column_heading_its_sentence_and_a_pointer_at_one_counted_already():
+    got = _typed("企业的数我只说不为零的：第三方2，不掌握5，确认1")
+    assert got == {"t3.withheld.third_party.commercial": "2", "t3.unable.not_held.commercial": "5",
+                   "t3.not_processed.confirmation.commercial": "1"}
+    got = _typed("就是台账里企业那1件逾期不缴费", earlier={"t3.new_received.commercial": 40})
+    assert "t3.new_received.commercial" not in got

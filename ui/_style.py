@@ -49,6 +49,11 @@ APP_CSS = """
 #provenance { position: absolute !important; left: -10000px !important; width: 1px; height: 1px; overflow: hidden; }
 /* what the chat says with no report open (a supervisor before anyone has made one): a readable paragraph */
 #chat .placeholder-content .placeholder { padding: 0 32px; color: #333; font-size: 15px; line-height: 1.8; }
+/* a table in a chat message ("看看初稿" shows the draft): its own horizontal scroll, columns wide enough to
+   read (a narrow bubble otherwise squeezes each header to one character a line) */
+#chat table { display: block; overflow-x: auto; max-width: 100%; border-collapse: collapse; font-size: 13px; }
+#chat th, #chat td { min-width: 5em; padding: 2px 6px; vertical-align: top; }
+#chat th:first-child, #chat td:first-child { min-width: 13em; }
 #provenance-hint { border-left: 4px solid #1e6fd9; padding-left: 12px; background: #f7faff; }
 .findings .summary { font-weight: 700; margin: 4px 0 10px; }
 .findings .ok { color: #1b7d3a; font-weight: 700; font-size: 16px; }

@@ -526,7 +526,8 @@ def _total_follows(ops: list[PatchOp], facts: Facts) -> list[PatchOp]:
     for row, (delta, quote) in moved.items():
         total = facts.cell_int(f"{row}.total")
         cols = [facts.cell_int(f"{row}.{c}") for c in L.T3_APPLICANT_COLUMNS]
-        if delta and total is not None and None not in cols and sum(cols) == total:  # type: ignore[arg-type]
+        # (columns still open hold none when the known ones add up to the total: every cell is non-negative)
+        if delta and total is not None and sum(v or 0 for v in cols) == total:
             out.append(PatchOp(field=f"{row}.total", value=str(total + delta), quote=quote))
     return out
 

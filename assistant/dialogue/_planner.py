@@ -187,8 +187,14 @@ def _t3_question(missing: list[str], known: set[str], facts: Facts) -> str:
             a.startswith(("t3.new_received.", "t3.carried_over.")) for a in missing):
         # what came in is known, what became of it is not: ask for the results in the clerk's words
         open_cols = [c for c in L.T3_APPLICANT_COLUMNS if any(a.endswith("." + c) for a in missing)]
-        counts = "、".join(f"{L.T3_COLUMN_LABELS[c]}{sum(v for v in (came['new_received'][i], came['carried_over'][i]) if v)}件"
-                          for i, c in enumerate(L.T3_APPLICANT_COLUMNS) if c in open_cols)
+
+        def count(i: int, c: str) -> str:
+            n = sum(v for v in (came["new_received"][i], came["carried_over"][i]) if v)
+            # (results told already: how many are still to be told, "还差哪个" being the clerk's next question)
+            told = sum(facts.cell_int(f"{r.address}.{c}") or 0 for r in T3_ROWS if r.address not in (
+                "t3.new_received", "t3.carried_over", "t3.total"))
+            return f"{L.T3_COLUMN_LABELS[c]}{n}件" + (f"（已说{told}件的办理结果，还差{n - told}件）" if 0 < told < n else "")
+        counts = "、".join(count(i, c) for i, c in enumerate(L.T3_APPLICANT_COLUMNS) if c in open_cols)
         return (f"这些申请（{counts}，含上年结转）是怎么办理的？可以直接说，例如“予以公开5件，部分公开1件，"
                 "本机关不掌握2件（都是个人的）”；还没办完、转到明年的也请说明，其余没有的说“其他都是0”。也可以粘贴表三。")
     names = "、".join(f"「{r.full_label}」" for r in rows[:3]) + (f"等{len(rows)}行" if len(rows) > 3 else "")

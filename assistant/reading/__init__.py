@@ -165,7 +165,7 @@ def _two_values_named_back(message: str, out: MessageReading, earlier: Mapping[s
         for name in [f for f, v in values.items() if len(v) > 1]:
             # "其中1件其实是重复申请 … 重复申请应该是3": the value the correction settles on
             said = [op for op in out.ops if op.field == name]
-            settled = [op for op in said if re.search(r"应该?是|应为|改成|改为|实际是|准确的?是", op.quote)]
+            settled = [op for op in said if re.search(r"应该?是|应为|改成|改为|实际是|准确的?是|其实", op.quote)]
             if settled:
                 keep = max(settled, key=lambda op: message.rfind(op.quote))
                 out.replaced += [op.quote for op in said if op is not keep]

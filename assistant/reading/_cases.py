@@ -508,12 +508,19 @@ def items_in(quote: str) -> int:
 THAT_ONE = re.compile(r"[那这](?:一|1)?件|那(?:一|1)?个(?![人月咋怎算该要])")
 _ONE = re.compile(r"(?:还有|另外|又|漏了)?(?:一件|1件|一个是|一个申请)|" + THAT_ONE.pattern
                   # "还有去年12月底一个律师事务所交的申请": one who applied, told by the application
-                  + r"|(?:还有|另外|又有)[^，,。！？!?\n]{0,10}?一(?:个|家|位|名)[^，,。！？!?\n]{0,14}?(?:交的|提交的|提的|递的|申请的|的申请)")
+                  + r"|(?:还有|另外|又有)[^，,。！？!?\n]{0,10}?一(?:个|家|位|名)[^，,。！？!?\n]{0,14}?(?:交的|提交的|提的|递的|申请的|的申请)"
+                  + r"|(?:还有|另外|又有)\s*一(?:个|家|位|名)[^，,。！？!?\n\s]{1,10}?的")  # ("还有一个企业的到年底没办完")
 
 
 # "这件不在上面7件里": the one told is not among those counted before
 NOT_AMONG = re.compile(r"[^，,。；;]{0,3}?(?:不在|不是|没在|没算在|不算在|没有算在)")
 _HOW_TO_FILL = re.compile(r"咋填|怎么填|填哪|算哪|怎么算|咋算|怎么统计")
+
+
+def _a_rows_count(sentence: str, one: re.Match[str]) -> bool:
+    """"重复申请1件": the one is the count of the row named right before it."""
+    before = sentence[:one.start()].rstrip()
+    return any(a.kind in ("t3row", "t3group") and a.end == len(before) for a in vocabulary().anchors(before))
 
 
 def one_case_told(message: str) -> Case | None:
@@ -523,6 +530,8 @@ def one_case_told(message: str) -> Case | None:
     sentences = [m for m in re.finditer(r"[^。！!\n]+", message) if _ONE.search(m.group(0))]
     if len(sentences) > 1:  # ("…公开了。这个算去年结转的吧？": the question after it asks about the one told)
         sentences = [m for m in sentences if not is_question(m.group(0))] or sentences
+    if len(sentences) > 1:  # ("重复申请1件也是个人。还有一个企业的…": a row's count of one is no application told)
+        sentences = [m for m in sentences if not all(_a_rows_count(m.group(0), o) for o in _ONE.finditer(m.group(0)))] or sentences
     if len(sentences) != 1 or len([m for m in _ONE.finditer(sentences[0].group(0))
                                    if not NOT_AMONG.match(sentences[0].group(0), m.end())]) != 1:
         return None

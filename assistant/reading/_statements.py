@@ -45,7 +45,7 @@ _PROPOSALS_DONE = re.compile(r"(?:都|全部|均|全都|已经?|已)\s*(?:已经
 _COLUMN_WORDS = re.compile(r"[＃]+|申请的|申请|这类|那类|这一类|这列|那列|的")
 _INTRODUCED = re.compile(r"(?:局|委员会|委|办公室|办公厅|办|政府|街道|镇|乡|厅|中心)(?:的)?(?:[\s，,。]|$)|县级|市级|省级|乡镇|区级")
 _NOT_OWN = re.compile(r"(?:没有|没|无)(?:自己的|单独的|独立的|专门的|本单位的|自建的|自己|单独|独立)")
-_WAS_WRONG = re.compile(r"\s*[…\.。—－\-]*\s*(?:的)?(?:我|是我)?(?:不对|是错的|错了|有误|写错|说错|抄错|填错|打错|看错|弄错|报错|哦不|不不)")
+_WAS_WRONG = re.compile(r"\s*[…\.。—－\-]*\s*(?:的)?(?:我|是我)?(?:不对|是错的|错了|有误|写错|说错|抄错|填错|打错|看错|弄错|报错|哦不|不不)|\s*[”」]?\s*是(?:送审稿|初稿|旧版|上一版|老版本)(?:的|里的)?(?:数|数字)?")
 # "1062是我把上年结转的16件也加进去了": how a wrong number came about — the old value, to be replaced
 # "不掌握个人5件是上半年的吧": a half-year's figure, to be replaced by the whole year's
 _PART_OF_YEAR = re.compile(r"\s*(?:件|条|个)?\s*(?:是|只是|应该是)(?:上半年|下半年|前三季度|一季度|前半年|半年|上个月)(?:的)?")
@@ -260,6 +260,8 @@ _AMONG_APPLICANTS = re.compile(r"\s*(?:从)?(?:申请人|申请的人|提申请�
 _KIND_COUNTED = re.compile(r"(直接(?:提起)?(?:起诉|诉讼)|复议后(?:又)?(?:提起)?(?:起诉|诉讼))[^0-9０-９，,。；;]{0,3}?([0-9０-９]+)\s*件")
 _A_PART = re.compile(r"一部分|一小部分|一大部分")
 _WHO_IN_BRACKETS = re.compile(r"(?P<n>[0-9０-９]+)\s*(?:件|个)?\s*[（(](?P<who>[^（）()\n]{4,40})[）)]")
+_COLUMN_LEAD = re.compile(r"\s*(?P<col>[^\s，,：:。0-9０-９]{1,8}?)的?(?:那一列|那列|这列|列|数据|数)(?![0-9０-９])")
+_CHANGES_FALL = re.compile(r"(?:多的少的|多的和少的|多出来的|少了的|差的|变了的|改了的|改动的)(?:都|也|全)?(?:是|在|落在)[^，,。；;\n]{0,10}?(?:那列|这列|那一列|列|那行|的)")
 _COUNTED_TWICE = re.compile(r"重复(?=录|统计|计|算|填|登记|输)")
 
 
@@ -579,6 +581,8 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     # "> 2025年依申请情况：…": a forwarded message's quote marks are no part of its lines
     text = _QUOTE_MARK.sub(lambda m: " " * len(m.group(0)), text)
     text = _COUNTED_TWICE.sub("多重", text)
+    # "多的少的都是自然人那列": where the changes fall, not that the applications are all that applicant's
+    text = _CHANGES_FALL.sub(lambda m: "＿" * len(m.group(0)), text)
     # "给了一部分、遮了一部分的": a part, not one of anything
     out_cut += [message[m.start():m.end()] for m in _A_PART.finditer(text)]
     text = _A_PART.sub(lambda m: "＿" * len(m.group(0)), text)
@@ -741,6 +745,10 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
             ctx.col_headed = headed
         if row_before:
             ctx.t3row, ctx.t3group = row_before
+        if (lead := _COLUMN_LEAD.match(sentence)) and (col := _column_named(lead.group("col"))) and (
+                colon := re.search(r"[：:]", sentence)) and not any(a.kind == "t3col" for a in voc.anchors(sentence[colon.end():])):
+            # "自然人的列太长了，我只给不予公开以下的：国家秘密1，第三方9…": that applicant's cells follow
+            ctx.col_focus, ctx.col_headed, ctx.col_whole = col, True, False
         if among_before and re.search(r"[；;]\s*$", text[:s0]) and not any(
                 a.kind in ("t3row", "t3group") for a in voc.anchors(sentence)):
             ctx.t3row, ctx.among = "new_received", True  # ("…自然人提出438件；商业企业51件": the list goes on)
@@ -926,6 +934,8 @@ _SOMEONE_ELSE = re.compile(r"(?:别家|人家|别的|另一家|另外一家|其�
 _THAT_ONE = re.compile(r"[那这该此]一?件")
 _ADDS = re.compile(r"还有|另外|另有|也|又|再")
 _CORRECTS = re.compile(r"不对|错了|说错|更正|改成|改为|应该是|算错|记错|写错|搞错|弄错|看错|重新说|不是")
+# a row said again to replace it ("…是送审稿的数，后来又核了一遍：其实予以公开148件"), not to add to it
+_RESAID = re.compile(_CORRECTS.pattern + r"|核了一遍|重新核|核实后|以[^，,。]{0,6}为准|送审稿|初稿的数")
 
 
 def _span(message: str, s: Stated) -> tuple[int, int]:
@@ -956,7 +966,7 @@ def _add_up_repeats(message: str, out: Reading) -> None:
     """"告知不存在的6件（个人5，律所1），告知非本机关职责的4件都是个人": two answers that are the same
     table-三 row, said apart in one message, add up; so do applications told one at a time ("一件给他公开
     了……还有一件也公开了"). A row said again in the same words without 还有/也 is a restatement."""
-    if _CORRECTS.search(message):
+    if _RESAID.search(message):
         return  # a correction says a row again to replace it, not to add to it
     by_row: dict[str, list[Stated]] = {}
     for x in out.stated:
@@ -1588,6 +1598,11 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             # "处罚比去年多了30件": by how much it changed, not its count
             out.unexplained.append((c0 + n.start, c0 + n.end, quote))
             continue
+        if re.search(r"(?<![至最不])(?:少|多)了?\s*$", clause[:n.start]) and any(
+                a.kind in ("t3row", "t3group") and a.end <= n.start for a in anchors) and not _THEN_NEW.match(after) and (
+                message[:c0].rstrip().endswith(("（", "("))):
+            out.unexplained.append((c0 + n.start, c0 + n.end, quote))  # "（不掌握少1件）": by how much a row changed
+            continue
         if re.search(r"(?:相差|差了?|差额|少了|多了)\s*$", clause[:n.start]) and re.search(
                 r"对不上|不平|不一致|不相等|不等于|核不上|合不上|对不齐", message[ctx.sentence_at:c0 + n.start]) and not _THEN_NEW.match(after):
             out.checked.append(quote)  # "…跟办结加结转下年对不上 差2件": by how much a check fails, no count
@@ -1706,7 +1721,12 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             continue
         if _REFERENCE.search(clause[:n.start]) and (col := _col_before(clause, n)) and not ctx.t3row:
             # "企业那1件让他补正材料一直没回": that applicant's one application, and what became of it
-            out.stated.append(Stated(f"t3.new_received.{col.key}", int(n.value), quote, c0 + n.start, c0 + n.end))
+            # (not when that applicant's applications are counted already: "就是台账里自然人那1件逾期不缴费"
+            # points at one of them)
+            if f"t3.new_received.{col.key}" not in ctx.earlier:
+                out.stated.append(Stated(f"t3.new_received.{col.key}", int(n.value), quote, c0 + n.start, c0 + n.end))
+            else:
+                out.checked.append(quote)
             ctx.col_focus = col.key
             rows = [a for a in anchors if a.kind == "t3row" and a.start >= n.end and a.key not in _NOT_RESULTS]
             if rows:

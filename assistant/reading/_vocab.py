@@ -62,10 +62,34 @@ class Vocabulary:
                 i += 1
         if not _HAN.search(text):
             return out
+        out = self._extended(text, out)
         slips = self._misspelt(text, out)
         # a one-character word inside a slip ("发" of "处发" for 处罚) was the slip's, not a word
         out = [a for a in out if a.end - a.start > 1 or not any(s.start <= a.start < s.end for s in slips)]
         return out + slips
+
+    def _extended(self, text: str, found: list[Anchor]) -> list[Anchor]:
+        """A word found that opens a longer one typed with a slip after it ("重复申情": 重复申请, not 重复 and
+        a slip of 申请): the longer word in its place."""
+        out = list(found)
+        for a in found:
+            k = a.end - a.start
+            if k < 2 or a not in out:
+                continue
+            sounds = [_sound(c) for c in text[a.start:a.start + 8]]
+            for n in self._starts.get(sounds[0], ()):
+                typed = text[a.start:a.start + n]
+                if n <= k or len(typed) < n:
+                    continue
+                word = next((w for w in self._sounds.get(tuple(sounds[:n]), ()) if w[:k] == typed[:k] and w != typed
+                             and 0 < sum(x != y for x, y in zip(w, typed)) <= max(1, n // 4)), None)
+                if word is not None:
+                    end = a.start + n
+                    out = [b for b in out if not (b.start < end and a.start < b.end)] + [
+                        Anchor(kind, key, a.start, end) for kind, key in self._meanings[word]]
+                    out.sort(key=lambda b: b.start)
+                    break
+        return out
 
     def _misspelt(self, text: str, found: list[Anchor]) -> list[Anchor]:
         taken = bytearray(len(text))
