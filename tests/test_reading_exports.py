@@ -2660,3 +2660,32 @@ def test_a_column_heading_its_sentence_and_a_pointer_at_one_counted_already():
                    "t3.not_processed.confirmation.commercial": "1"}
     got = _typed("就是台账里企业那1件逾期不缴费", earlier={"t3.new_received.commercial": 40})
     assert "t3.new_received.commercial" not in got
+
+
+_HTML_T4 = ('表四：\n<table border="1"><tbody>\n<tr><td colspan="5">行政复议</td><td colspan="10">行政诉讼</td></tr>\n'
+            '<tr><td rowspan="2">结果维持</td><td rowspan="2">结果纠正</td><td rowspan="2">其他结果</td><td rowspan="2">尚未审结</td>'
+            '<td rowspan="2">总计</td><td colspan="5">未经复议直接起诉</td><td colspan="5">复议后起诉</td></tr>\n'
+            '<tr><td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td><td>结果维持</td><td>结果纠正</td>'
+            '<td>其他结果</td><td>尚未审结</td><td>总计</td></tr>\n'
+            '<tr><td>2</td><td>0</td><td>0</td><td>1</td><td>3</td><td><span style="font-size:12px;">1</span></td><td>0</td><td>0</td>'
+            '<td>0</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>\n</tbody></table>')
+
+
+def test_tables_pasted_as_a_web_pages_source_with_formulas_showing_or_with_tracked_changes():
+    ops, _ = parse_pasted_tables(_HTML_T4)
+    got = {op.field: op.value for op in ops}
+    assert got["t4.review.upheld"] == 2 and got["t4.review.total"] == 3 and got["t4.litigation_direct.upheld"] == 1
+    sheet = ("\t\t\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n"
+             "一、本年新收政府信息公开申请数量\t\t\t12\t3\t0\t0\t1\t0\t=SUM(D4:I4)\n"
+             "二、上年结转政府信息公开申请数量\t\t\t1\t0\t0\t0\t0\t0\t=SUM(D5:I5)\n"
+             "\t（七）总计\t\t=SUM(D6:D26)\t=SUM(E6:E26)\t=SUM(F6:F26)\t=SUM(G6:G26)\t=SUM(H6:H26)\t=SUM(I6:I26)\t=SUM(J6:J26)")
+    ops, _ = parse_pasted_tables(sheet)
+    got = {op.field: op.value for op in ops}
+    assert got["t3.new_received.natural"] == 12 and got["t3.carried_over.natural"] == 1
+    assert not any(f.startswith("t3.total.") or f.endswith(".total") for f in got)  # (formulas are no figures)
+    revised = ("\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n"
+               "（一）予以公开\t30\t4\t0\t0\t1\t0\t35\t〔修订 王明：删除了“33”〕")
+    got = {op.field: op.value for op in parse_pasted_tables(revised)[0]}
+    assert got["t3.granted.natural"] == 30 and got["t3.granted.total"] == 35
+    assert _typed("复议：维持3，纠正1〔修订 王明：删除了“2”〕，总计4") == {"t4.review.upheld": "3", "t4.review.corrected": "1",
+                                                                       "t4.review.total": "4"}

@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from assistant.numbers import NOT_A_UNIT, RANGE_PAIRS, NumberMention, find_numbers, parse_number, to_halfwidth
 from assistant.reading._questions import is_question
+from assistant.reading._tables import REVISION_NOTE
 from assistant.reading._vocab import Anchor, vocabulary
 from schemas import labels as L
 from schemas.layout import ALL_CELL_ADDRESSES, T3_ROWS
@@ -620,7 +621,8 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     text = _PARTS_ADDED.sub(lambda m: (str(sum(int(x) for x in re.findall(r"[0-9]+", m.group(0))))
                                        + " " * len(m.group(0)))[:len(m.group(0))], text)
     not_counts = [m.group(0) for m in [*_THE_ITEMS_SUMMED.finditer(text), *_MONTHS.finditer(text), *_MAIL_OR_POST.finditer(text),
-                                       *_ATTACHMENT.finditer(text)]]
+                                       *_ATTACHMENT.finditer(text), *REVISION_NOTE.finditer(text)]]
+    text = REVISION_NOTE.sub(lambda m: "＿" * len(m.group(0)), text)  # "纠正4〔修订 张伟：删除了“3”〕": the box, not a figure
     text = _ATTACHMENT.sub(lambda m: "＿" * len(m.group(0)), text)  # "见附件1": an attachment's number
     text = _MAIL_OR_POST.sub(lambda m: "＿" * len(m.group(0)), text)  # "wangtao_pzrsj@163.com", "邮编：221300"
     # "个人的多 我照着台账念：公开251 …": an applicant's results after words of the clerk's own (blanked)

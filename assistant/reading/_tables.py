@@ -19,6 +19,7 @@ import json
 import re
 
 from assistant.importing import MARK, NUM, TablesResult, cell_kind, read_rows, table_cells, value_cells
+from assistant.importing._blocks import Table
 from assistant.numbers import parse_number, to_halfwidth
 from assistant.reading._vocab import vocabulary
 from schemas import labels as L
@@ -848,8 +849,96 @@ def _read_past_unread(message: str) -> tuple[str, dict[str, str], list[PatchOp],
             [op for _, ops in unread_rows for op in ops], [lines[i] for i in sorted(taken)])
 
 
+_HTML_TABLE = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_ROW = re.compile(r"<tr\b.*?</tr\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def _html_tables(message: str) -> tuple[str, dict[str, str], list[str]]:
+    """Tables pasted as a web page's source ("<table><tr><td colspan=…>…"), as the importer reads HTML (spans
+    expanded over the grid): (the message with each table as tab lines, {tab line: its <tr> source}, the
+    source lines of the tables, which hold no figure but their rows')."""
+    from assistant.importing._html import html_document  # (lxml, loaded only for a message that holds a table)
+
+    out: dict[str, str] = {}
+    source: list[str] = []
+    parts: list[str] = []
+    at = 0
+    for m in _HTML_TABLE.finditer(message):
+        try:
+            tables = [b for b in html_document(m.group(0)).blocks if isinstance(b, Table)]
+        except Exception:  # (a page the importer cannot read: the message is read as it was typed)
+            continue
+        if len(tables) != 1:
+            continue
+        rows = ["\t".join(cells) for cells in tables[0].rows]
+        trs = [t.group(0) for t in _HTML_ROW.finditer(m.group(0))]
+        parts += [message[at:m.start()], "\n" + "\n".join(rows) + "\n"]
+        at = m.end()
+        if len(trs) == len(rows):
+            out.update({row: tr for row, tr in zip(rows, trs, strict=True) if row not in out})
+        else:  # (rows the spans made, or fewer: the whole table is each row's source)
+            out.update({row: m.group(0) for row in rows if row not in out})
+        source += [line for line in m.group(0).split("\n") if line.strip()]
+    if not parts:
+        return message, {}, []
+    return "".join(parts) + message[at:], out, source
+
+
+_FORMULA = re.compile(r"=\s*(?:[A-Z]{2,10}\s*\(|[A-Z]{1,3}[0-9]{1,5}\s*[-+*/])", re.IGNORECASE)
+
+
+def _formulas_left_out(message: str) -> tuple[str, dict[str, str], list[str]]:
+    """A sheet copied with its formulas showing ("…\t61\t14\t=SUM(D4:I4)"): the formulas' cells are no
+    figures — left out at a row's end (its 总计 then follows from its columns), and a row of formulas alone
+    ("（七）总计\t\t=SUM(D6:D26)…") left out whole: (the message so, {line as read: the clerk's line}, those rows)."""
+    lines = message.split("\n")
+    out: dict[str, str] = {}
+    dropped: list[str] = []
+    keep: list[str] = []
+    for line in lines:
+        cells = line.split("\t")
+        formulas = [bool(_FORMULA.match(c.strip())) for c in cells]
+        if "\t" not in line or not any(formulas):
+            keep.append(line)
+            continue
+        values = [c for c, f in zip(cells, formulas, strict=True) if c.strip() and not f and re.fullmatch(r"[0-9０-９,，]+", c.strip())]
+        if not values:
+            dropped.append(line)
+            continue
+        while cells and (formulas[len(cells) - 1] or not cells[-1].strip()):
+            cells.pop()
+        if any(_FORMULA.match(c.strip()) for c in cells):
+            dropped.append(line)  # (a formula amid the figures: which column each is, the row does not say)
+            continue
+        first = next(k for k, c in enumerate(cells) if re.fullmatch(r"[0-9０-９,，]+", c.strip()))
+        labels = [c for c in cells[:first] if c.strip()]  # (the merged label columns' empty cells are layout)
+        written = "\t".join([*labels, *cells[first:]]) if labels else "\t".join(cells)
+        out[written] = line
+        keep.append(written)
+    return "\n".join(keep), out, dropped
+
+
+# "…\t87\t〔修订 张伟：插入了“1”〕": a tracked change's or a comment's box, copied at a row's end
+REVISION_NOTE = re.compile(r"[ \t]*[〔\[【](?:修订|批注|修改|删除|插入)[^〕\]】\n]{0,80}[〕\]】]")
+
+
 def parse_pasted_tables(message: str) -> tuple[list[PatchOp], list[str]]:
     """(ops, lines used): cell ops from every recognised table line of ``message``."""
+    if ("〔" in message or "【" in message) and REVISION_NOTE.search(message):
+        noted = {REVISION_NOTE.sub("", line).rstrip("\t "): line for line in message.split("\n") if REVISION_NOTE.search(line)}
+        ops, used = parse_pasted_tables(REVISION_NOTE.sub("", message))
+        ops = [op.model_copy(update={"quote": "\n".join(noted.get(x, x) for x in op.quote.split("\n"))}) for op in ops]
+        return ops, [noted.get(x.rstrip("\t "), x) for x in used]
+    grid, rows, dropped = _formulas_left_out(message) if "=" in message and "\t" in message else (message, {}, [])
+    if rows or dropped:
+        ops, used = parse_pasted_tables(grid)
+        ops = [op.model_copy(update={"quote": "\n".join(rows.get(x, x) for x in op.quote.split("\n"))}) for op in ops]
+        return ops, [rows.get(x, x) for x in used] + (dropped if ops else [])
+    if "<t" in message and (html := _html_tables(message))[1]:
+        grid, rows, source = html
+        ops, used = parse_pasted_tables(grid)
+        ops = [op.model_copy(update={"quote": "\n".join(rows.get(x, x) for x in op.quote.split("\n"))}) for op in ops]
+        return ops, [line for x in used for line in rows.get(x, x).split("\n")] + (source if ops else [])
     message, unread, rows_read, row_lines = _read_past_unread(message)
     if unread or rows_read:
         ops, used = parse_pasted_tables(message)
