@@ -2689,3 +2689,13 @@ def test_tables_pasted_as_a_web_pages_source_with_formulas_showing_or_with_track
     assert got["t3.granted.natural"] == 30 and got["t3.granted.total"] == 35
     assert _typed("复议：维持3，纠正1〔修订 王明：删除了“2”〕，总计4") == {"t4.review.upheld": "3", "t4.review.corrected": "1",
                                                                        "t4.review.total": "4"}
+
+
+def test_a_revision_of_a_version_told_before_said_as_changes():
+    r = read_message(__import__("assistant.reading", fromlist=["typed_as_read"]).typed_as_read(
+        "第二版在初稿基础上改了这几处：\n1. 新收 企业 +2（补录的）\n2. 不掌握 个人 −1（后来找到了）\n3. 处罚 少了3件"))
+    got = {op.field: op.value for op in r.ops}
+    assert got == {"t3.new_received.commercial": "2", "t3.unable.not_held.natural": "1", "t2.penalty.decisions": "3"}
+    assert r.by_difference == {"t3.new_received.commercial": 1, "t3.unable.not_held.natural": -1, "t2.penalty.decisions": -1}
+    from assistant.reading import typed_as_read
+    assert typed_as_read("个人 62+9，编号XLCY-2025-001") == "个人 62+9，编号XLCY-2025-001"  # (a sum and a code keep their signs)

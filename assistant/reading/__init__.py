@@ -41,7 +41,16 @@ from assistant.reading._identity import agency_name_in, full_agency_name, infer_
 from assistant.reading._identity import placed_name_in as _placed_name_in
 from assistant.reading._questions import is_question
 from assistant.reading._sections import applicant_sections as _applicant_sections
-from assistant.reading._statements import _CORRECTS, Reading, Stated, Zero, _column_named, read_statements
+from assistant.reading._statements import (
+    _ABSOLUTE_AFTER,
+    _CORRECTS,
+    _REVISED_FROM,
+    Reading,
+    Stated,
+    Zero,
+    _column_named,
+    read_statements,
+)
 from assistant.reading._tables import group_total_lines as _group_total_lines
 from assistant.reading._tables import is_table_line, parse_pasted_tables
 from assistant.reading._tables import t2_in_table_order as _t2_in_table_order
@@ -236,6 +245,7 @@ def _in_digits(m: re.Match[str]) -> str:
     return m.group(0)[:len(m.group(0)) - len(run)] + "".join(_CN_DIGIT[c] for c in run)
 
 
+_SIGNED = re.compile(r"(?<=[\u4e00-\u9fa5 \u3000\t（(：:，,])[+＋−－](?=[0-9０-９])")
 _BULLET = re.compile(r"^[ \t\u3000]*[-*•·▪][ \t\u3000]*(?=[\u4e00-\u9fa5【\[（(“])", re.MULTILINE)
 _KEYCAPS = re.compile(r"(?:[0-9]\ufe0f?\u20e3)+|\U0001f51f")
 
@@ -269,6 +279,9 @@ def typed_as_read(message: str) -> str:
     message = _DIGIT_BY_DIGIT.sub(_in_digits, message)
     # "企业仨", "废止俩": two or three after an item (not "咱俩")
     message = _TWO_OR_THREE.sub(lambda m: "2" if m.group(0) == "俩" else "3", message)
+    # "个人 +3", "不掌握 个人 −2": a change said with a sign, in words (same length; not "62+9", nor "XLCY-2025")
+    if _REVISED_FROM.search(message):  # (elsewhere "许可－3件" is a negative count, refused as such)
+        message = _SIGNED.sub(lambda m: "加" if m.group(0) in "+＋" else "减", message)
     # "- 个人 5件：公开3", "  • 企业1件 公开了": a list's bullet, no part of its line
     message = _BULLET.sub(lambda m: " " * len(m.group(0)), message)
     if dialect := vocabulary().dialect:  # "表三一件都莫得", "冇复议": read as the standard word, of the same length
@@ -694,6 +707,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     _same_as_above(message, out)
     _period_parts(message, out, said_before)
     _units_parts(message, out)
+    _revision_lines(message, out)
     return out
 
 
@@ -903,6 +917,61 @@ def _units_parts(message: str, out: MessageReading) -> None:
     out.computed = [op for op in out.computed if op not in mine]
     label = "、".join(name for name, _ in sections)
     out.computed += [PatchOp(field=f, value=str(v), quote=f"{label}相加") for f, v in sums.items()]
+
+
+# "新收 个人 加3（…）", "予以公开 个人 加2，不掌握 个人 减2": an item, then by how much it changed
+_CHANGED_BY = re.compile(r"(?P<item>[^，,；;。\n0-9０-９（()）]{1,24}?)\s*(?P<sign>加|减|多|少|增加|减少)了?\s*(?P<n>[0-9０-９]{1,5})\s*(?:件|个|条|篇)?"
+                         r"(?P<aside>\s*[（(][^）)\n]{0,40}[）)])?")
+
+
+def _revision_lines(message: str, out: MessageReading) -> None:
+    """A message that revises a version told before ("第二版是在初稿基础上改的，就改了这几处：…"): each item
+    said with 加/减 and a number changes by it (recorded as a difference, added to the value recorded
+    before); what its brackets say is why, no figure."""
+    if not _REVISED_FROM.search(message):
+        return
+    changes: list[tuple[str, int, str, int, int]] = []  # (field, sign, the number, span)
+    for m in _CHANGED_BY.finditer(message):
+        words = vocabulary().anchors(m.group("item"))
+        rows = {a.key for a in words if a.kind == "t3row"}
+        cols = {a.key for a in words if a.kind == "t3col"}
+        t2 = [a for a in words if a.kind in ("t2row", "t2col")]
+        facts = {a.key for a in words if a.kind == "fact"}
+        target = None
+        if len(rows) == 1 and len(cols) <= 1:
+            target = f"t3.{next(iter(rows))}.{next(iter(cols)) if cols else 'total'}"
+        elif not rows and t2:
+            row = next((a.key for a in t2 if a.kind == "t2row"), None)
+            col = next((a.key for a in t2 if a.kind == "t2col"), None)
+            target = _item_target_t2(row, col)
+        elif not rows and len(facts) == 1:
+            target = next(iter(facts))
+        line_end = min((i for i in (message.find(ch, m.end()) for ch in "。；;\n") if i >= 0), default=len(message))
+        if target is None or (target not in ALL_CELL_ADDRESSES and target not in FACT_SPECS) or _ABSOLUTE_AFTER.search(
+                message[m.end():line_end]):
+            continue  # ("处罚 少了5件，应该是42": the figure itself is said)
+        changes.append((target, 1 if m.group("sign") in ("加", "多", "增加") else -1, to_halfwidth(m.group("n")), m.start(), m.end()))
+    if not changes:
+        return
+    spans = [(a, b) for *_, a, b in changes]
+    inside = [op for op in [*out.ops, *out.computed] if any(message.find(op.quote) >= 0 and a <= message.find(op.quote) < b for a, b in spans)]
+    out.checked += [op.quote for op in inside]
+    out.ops = [op for op in out.ops if op not in inside and op.field not in {c[0] for c in changes}]
+    out.computed = [op for op in out.computed if op not in inside]
+    out.unexplained = [u for u in out.unexplained if not any(u in message[a:b] for a, b in spans)]
+    for target, sign, n, a, b in changes:
+        out.ops.append(PatchOp(field=target, value=n, quote=message[a:b].strip(" .．、\t")))
+        out.by_difference[target] = sign
+
+
+def _item_target_t2(row: str | None, col: str | None) -> str | None:
+    if row in ("licensing", "penalty", "enforcement"):
+        return f"t2.{row}.decisions"
+    if row == "fees":
+        return "t2.fees.amount"
+    if row in ("regulations", "normative_docs") and col:
+        return f"t2.{row}.{col}"
+    return None
 
 
 def _told_in(text: str) -> list[PatchOp]:

@@ -1972,17 +1972,24 @@ _MORE_BY = re.compile(r"(?:再|又|还|还要|还得|要|得|需要|各|都)(?:�
                       r"(?:又|后来|另外|还)?补(?:录|报|登|充)了?\s*$|"
                       r"漏(?:报|算|统计|录|填|计|数)了?\s*$")
 _LESS_BY = re.compile(r"多(?:算|报|统计|写|计|录|填|数)了?\s*$|(?:再|要|得)?(?:减|扣)(?:掉|去|除)?\s*$|重复(?:算|统计|计)了?\s*$")
+_REVISED_FROM = re.compile(r"(?:在|按|以)(?:初稿|上一版|上一稿|上版|原稿|原来的?|之前的?|第[一二三四]版)(?:的)?(?:基础上|为准改)|改了(?:这|以下|下面)?几处|只改了|就改了")
+_MORE_IN_REVISION = re.compile(r"(?:加|增加|添|多|多了|增)\s*$")
+_LESS_IN_REVISION = re.compile(r"(?:减|减少|扣|少|少了)\s*$")
 _ABSOLUTE_AFTER = re.compile(r"应该?是|应为|改成|改为|实际是|准确的?是|一共是|总共是|共计?是?")
 
 
 def _by_difference(message: str, out: Reading) -> None:
+    # "第二版是在初稿基础上改的，就改了这几处：新收 个人 加3…": every figure said with 加/减/多/少 is a change
+    revision = bool(_REVISED_FROM.search(message))
     for x in list(out.stated):
         if not isinstance(x.value, int | Decimal) or isinstance(x.value, bool):
             continue
         head = max(message.rfind(ch, 0, x.start) for ch in "，,。；;！？\n 　") + 1
         before = message[head:x.start]
         sign = 1 if _MORE_BY.search(before) else -1 if _LESS_BY.search(before) else 0
-        if x.target.startswith("t3.") and not (sign and x.target.endswith(".total") and re.search(r"加|补|减|扣", before)):
+        if revision and not sign:
+            sign = 1 if _MORE_IN_REVISION.search(before) else -1 if _LESS_IN_REVISION.search(before) else 0
+        if x.target.startswith("t3.") and not revision and not (sign and x.target.endswith(".total") and re.search(r"加|补|减|扣", before)):
             continue  # (table 三: only a row's count said to be added to or taken from, "新收和公开各加3")
         if not sign:
             continue
