@@ -12,7 +12,7 @@ measured:
 The tune set (``tune-*.json``) is what the reader is tuned on; the held-out set (``heldout-*.json``)
 is reported apart.
 
-    python -m eval.staff [--held-out] [--verbose]
+    python -m eval.staff [--verbose] [--only tune-NN]
 """
 
 from __future__ import annotations
