@@ -135,3 +135,12 @@ def test_the_tab_shows_to_supervisors_and_its_actions_end_sessions(built):
         _call(api["deactivate_user"].fn, "wangwu", user="zhangsan")
     with pytest.raises(gr.Error, match="起草人员无权新建编辑"):
         _call(api["add_user"].fn, "x2", "", "editor", PASSWORD, user="zhangsan")
+
+
+def test_a_user_added_without_a_name_is_listed_by_the_user_name(ws):
+    """The trial of session 17: a supervisor made at the command line without --name showed a blank 姓名
+    in 用户管理, though the command's help says the name defaults to the user name."""
+    ws.add_user(None, "王科长", PASSWORD, "supervisor")
+    ws.add_user("wangwu", "lina", PASSWORD, "staff", "  ")
+    rows = {r[0]: r for r in ws.user_rows("wangwu")}
+    assert rows["王科长"][1] == "王科长" and rows["lina"][1] == "lina"

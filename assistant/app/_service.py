@@ -387,7 +387,8 @@ class AppService:
             actor = self.user(by)
             if actor.role != "supervisor" or role == "supervisor":
                 raise PermissionDenied(f"{actor.role_label}无权新建{ROLE_LABELS.get(role, role)}。")
-        return self.auth.add_user(username, password, role, display_name)
+        # (no name given: the user name stands for it, as the command line's help says, so "用户管理" has no blank 姓名)
+        return self.auth.add_user(username, password, role, display_name.strip() or username.strip())
 
     def users(self) -> list[User]:
         return self.auth.list_users()
