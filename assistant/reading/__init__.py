@@ -965,10 +965,8 @@ def _revision_lines(message: str, out: MessageReading) -> None:
 
 
 def _item_target_t2(row: str | None, col: str | None) -> str | None:
-    if row in ("licensing", "penalty", "enforcement"):
-        return f"t2.{row}.decisions"
-    if row == "fees":
-        return "t2.fees.amount"
+    if row in _T2_ONE_COLUMN:
+        return f"t2.{row}.{_T2_ONE_COLUMN[row]}"
     if row in ("regulations", "normative_docs") and col:
         return f"t2.{row}.{col}"
     return None

@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from assistant.numbers import NOT_A_UNIT, RANGE_PAIRS, NumberMention, find_numbers, parse_number, to_halfwidth
 from assistant.reading._questions import is_question
-from assistant.reading._tables import REVISION_NOTE
+from assistant.reading._tables import REVISION_NOTE, row_address
 from assistant.reading._vocab import Anchor, vocabulary
 from schemas import labels as L
 from schemas.layout import ALL_CELL_ADDRESSES, T3_ROWS
@@ -1059,7 +1059,6 @@ def _row_of_line(line: str) -> str | None:
     if not pairs or sum(len(p.group(0)) for p in pairs) != len(m.group("rest").rstrip()) or not all(
             _column_named(p.group("col")) for p in pairs):
         return None
-    from assistant.reading._tables import row_address
     row = row_address(m.group("label"))
     return row.removeprefix("t3.") if row else None
 
