@@ -2699,3 +2699,73 @@ def test_a_revision_of_a_version_told_before_said_as_changes():
     assert r.by_difference == {"t3.new_received.commercial": 1, "t3.unable.not_held.natural": -1, "t2.penalty.decisions": -1}
     from assistant.reading import typed_as_read
     assert typed_as_read("个人 62+9，编号XLCY-2025-001") == "个人 62+9，编号XLCY-2025-001"  # (a sum and a code keep their signs)
+
+
+def test_table_two_from_the_2019_template():
+    r = read_message("第二十条第（一）项\n信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量\n规章 | 0 | 0 | 0\n"
+                     "规范性文件 | 4 | 4 | 31\n第二十条第（五）项\n信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量\n"
+                     "行政许可 | 27 | +3 | 2,310\n第二十条第（九）项\n信息内容 | 采购项目数量 | 采购总金额\n政府集中采购 | 5 | 120.5")
+    got = {op.field: op.value for op in r.ops}
+    assert got["t2.normative_docs.issued"] == 4 and got["t2.licensing.decisions"] == 2310
+    assert got["t2.regulations.in_force"] == 0 and "t2.normative_docs.in_force" not in got  # (31 is no 现行有效)
+    assert "行政许可 上一年项目数量27" in r.old_format and "政府集中采购 采购总金额120.5" in r.old_format
+
+
+def test_the_2019_templates_one_row_of_other_handling_is_asked_about():
+    rows = ["（三）不予公开\t1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0", "\t4.保护第三方合法权益\t2\t0\t0\t0\t0\t0\t2",
+            "（四）无法提供\t1.本机关不掌握相关政府信息\t3\t0\t0\t0\t0\t0\t3", "（六）其他处理\t1\t1\t0\t0\t0\t0\t2"]
+    table = "\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n" + "\n".join(rows)
+    assert group_total_lines(table) == [rows[-1]]
+    got = {op.field: op.value for op in read_message(table).ops}
+    assert got["t3.unable.not_held.total"] == 3 and not any(f.startswith("t3.other_handling") for f in got)
+
+
+def test_the_amount_of_the_fees_named_before_it():
+    assert _values("收费项目都停了，金额0")["t2.fees.amount"] in (0, "0")
+
+
+def test_a_result_told_of_the_one_carried_over_is_not_every_applications():
+    got = _values("今年收了12件，上年结转1件企业的，2月份就答复了，给了。")
+    assert got["t3.new_received.total"] == "12" and "t3.granted.total" not in got
+
+
+def test_one_none_said_after_the_item():
+    assert _values("行政处罚一起没有")["t2.penalty"] == 0
+
+
+def test_who_applied_said_with_is():
+    got = _values("收到申请30件，申请人为个人21件、公司6件、律所3件")
+    assert got["t3.new_received.natural"] == "21" and got["t3.new_received.legal_service"] == "3"
+
+
+def test_the_row_a_deliberation_settles_on_takes_the_count():
+    got = _values("公司的3件要别家的投标文件，里面有商业秘密，不能给，最后放了保护第三方合法权益")
+    assert got["t3.withheld.third_party.commercial"] == "3"
+    got = _values("协会的2件要我们把五年的检查数据重新汇总，手上没有现成的，算需要另行制作，都是社会公益组织")
+    assert got["t3.unable.needs_creation.public_interest"] == "2"
+
+
+def test_when_it_came_is_no_count_of_what_came():
+    got = _values("12月28日收到的2件企业的还没办完，转明年")
+    assert got["t3.carried_forward.commercial"] == "2" and "t3.new_received.total" not in got
+
+
+def test_reasons_in_a_clerks_own_words():
+    got = _values("按档案法不能公开的2件（个人2）\n手里根本没有的5件（个人4、企业1）\n要年鉴的1件，个人")
+    assert got["t3.withheld.prohibited_by_law.natural"] == "2" and got["t3.unable.not_held.commercial"] == "1"
+    assert got["t3.not_processed.publication.natural"] == "1" and not any(f.startswith("t3.granted") for f in got)
+
+
+def test_the_applications_left_after_the_register_is_sorted():
+    assert _values("咨询的去掉以后，其余12条才是政府信息公开申请")["t3.new_received.total"] == "12"
+    got = _values("这30件：个人20件，企业6件，律所4件。")
+    assert got["t3.new_received.total"] == "30" and got["t3.new_received.legal_service"] == "4"
+    assert "t3.new_received.total" not in _values("这30件：个人20件，企业6件，律所3件。")  # (not adding up)
+
+
+def test_values_not_in_the_words_are_named_back_once():
+    from assistant.dialogue._answers import _grouped
+    said = "今年收了5件，去年结转1件个人的，给了。" * 3
+    reasons = [f"“表三「{r}」行「自然人」列”的数字0在您的原话“{said}”中找不到，未采用。" for r in ("（二）部分公开", "（三）不予公开1", "（三）不予公开2")]
+    out = _grouped([*reasons, "别的理由。"])
+    assert len(out) == 2 and "等3格" in out[0] and "共" in out[0] and out[1] == "别的理由。"

@@ -34,6 +34,7 @@ from assistant.dialogue._planner import match_fields, plan
 from assistant.dialogue._previous import copy_findings, cross_year_notes, texts_by_part
 from assistant.dialogue._state import State, full_facts
 from assistant.drafting import Extraction, apply_patch, check_patch, extract
+from assistant.importing import table_cells
 from assistant.llm import LLMError, LLMResponse, Model
 from assistant.numbers import find_numbers, parse_number
 from assistant.offline import known_fields
@@ -338,7 +339,25 @@ def _reading_notes(reading: MessageReading, facts: Facts) -> tuple[list[str], li
     if reading.rough:
         shown = "；".join(excerpt(u, 30) for u in dict.fromkeys(reading.rough))
         tail.append(f"这些是估计的数，报告要填准确数，先没有记录：{shown}。查到准确数后直接告诉我即可。")
-    if reading.group_lines:
+    if reading.old_format:
+        old_cells: dict[str, list[str]] = {}
+        for x in reading.old_format:
+            row, cell = x.split(" ", 1)
+            if not re.fullmatch(r"\D*[+＋-－]?0", cell):  # (a column of none needs no word)
+                old_cells.setdefault(row, []).append(cell)
+        shown = "；".join(f"{row} {'、'.join(cells)}" for row, cells in old_cells.items())
+        tail.append("表二是2019年旧表格的格式：本年新制作数量记为本年制发件数，处理决定数量记为本年处理决定数量。"
+                    + (f"这些栏目2021年新格式没有，没有记录：{shown}。" if shown else "")
+                    + "新格式还要规章、行政规范性文件的本年废止件数和现行有效件数（对外公开总数量不是现行有效件数），"
+                    "以及行政事业性收费的本年收费金额（万元）。")
+    if reading.group_lines and all("其他处理" in line for line in reading.group_lines):
+        # the 2019 template's one row "（六）其他处理", which the 2021 format splits in three
+        total = next((c for c in reversed(table_cells(reading.group_lines[0], loose=True) or []) if c.strip()), "")
+        tail.append(f"表中“（六）其他处理”一行（总计{total}）是2019年旧表格的格式，2021年新格式把它分为三行："
+                    "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请；2.申请人逾期未按收费通知要求缴纳费用、"
+                    "行政机关不再处理其政府信息公开申请；3.其他。这一行没有记录，请告诉我各属哪一行、是哪类申请人"
+                    "（例如“其他处理3件：逾期不补正2件（个人），其他1件（企业）”）。")
+    elif reading.group_lines:
         groups = "、".join(dict.fromkeys(f"“{line.split(chr(9))[0].strip()}”" if "\t" in line else f"“{excerpt(line, 8)}”"
                                           for line in reading.group_lines))
         tail.append(f"表中{groups}是分组的合计，表三里没有单独的格子，没有记录；请再告诉我各小项的数"
@@ -559,6 +578,31 @@ def _grand_total_follows(ops: list[PatchOp], message: str, facts: Facts) -> list
 _LEDGER = re.compile(r"(?:序号|编号)[\t |｜]+.*(?:日期|时间)|申请人[\t |｜]+|办理情况|收到日期|登记日期|答复日期")
 
 
+_NOT_IN_WORDS = re.compile(r"“(?P<label>.+?)”的数字(?P<value>\S+?)在您的原话“(?P<quote>.*)”中找不到，未采用。", re.DOTALL)
+
+
+def _grouped(reasons: list[str]) -> list[str]:
+    """Values not found in the words said, one line for each value and quote: a misreading that put 0
+    in a hundred cells is named back once, with the words it came from cut short."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for r in reasons:
+        if (m := _NOT_IN_WORDS.fullmatch(r)):
+            groups.setdefault((m.group("value"), m.group("quote")), []).append(m.group("label"))
+    out, shown = [], set()
+    for r in reasons:
+        if not (m := _NOT_IN_WORDS.fullmatch(r)):
+            out.append(r)
+            continue
+        key = (m.group("value"), m.group("quote"))
+        if key in shown:
+            continue
+        shown.add(key)
+        labels = groups[key]
+        what = f"“{labels[0]}”" if len(labels) == 1 else f"“{labels[0]}”等{len(labels)}格"
+        out.append(f"{what}的数字{key[0]}在您的原话{excerpt(key[1], 40)}中找不到，未采用。")
+    return out
+
+
 def _refusal(reasons: list[str], before, others: list[str]) -> Outcome:
     lines = ["这条消息没有记录任何内容（您的原话已保存）：", *[f"- {b}" for b in reasons], "请改正后再发一次。"]
     return Outcome(lines, before, rejections=reasons + others, refused=True)
@@ -692,7 +736,7 @@ def answer(st: State, message: str, model: Model, correction: str | None,
         if left:
             tail.insert(0, _reading_notes(MessageReading(unexplained=left), st.stated)[1][0])
     bad = [r for r in (bad_value_reason(x) for x in rejected) if r]
-    others = [x.reason for x in rejected if not bad_value_reason(x)]
+    others = _grouped([x.reason for x in rejected if not bad_value_reason(x)])
     # nothing read, or only the whole message taken as the text asked about
     bare = all(op.field in TEXT_FIELDS and op.quote.strip() == message for op in accepted)
     if bare and (vague := vague_number(message)):
@@ -702,8 +746,9 @@ def answer(st: State, message: str, model: Model, correction: str | None,
     if negatives:
         bad.append(f"数字不能是负数：{'、'.join(dict.fromkeys(negatives))}。")
     # (a line the statement reader took — "人大建议	6	按时办结" under "项目	件数	办结情况" — is read)
+    old_lines = {x.strip() for x in reading.table_lines} if reading.old_format else set()  # (the 2019 template's)
     unread = [line for line in unread_table_lines(message) if not _read_as_said(line, accepted)
-              and line.strip() not in reading.summed_lines]
+              and line.strip() not in reading.summed_lines and line.strip() not in old_lines]
     if ledger is not None:
         accepted = [op for op in accepted if not op.field.startswith("t3.")] + ledger.ops
         notes += ledger.notes

@@ -53,6 +53,7 @@ from assistant.reading._statements import (
 )
 from assistant.reading._tables import group_total_lines as _group_total_lines
 from assistant.reading._tables import is_table_line, parse_pasted_tables
+from assistant.reading._tables import t2_2019 as _t2_2019
 from assistant.reading._tables import t2_in_table_order as _t2_in_table_order
 from assistant.reading._tables import t4_in_table_order as _t4_in_table_order
 from assistant.reading._texts import Text, labelled_texts
@@ -112,6 +113,7 @@ class MessageReading:
     not_ours: list[str] = field(default_factory=list)  # a hotline's or a mailbox's counts: no figure of this report
     noted: list[str] = field(default_factory=list)  # said of how to read a table ("空着的格子就是0")
     group_lines: list[str] = field(default_factory=list)  # a pasted table's group sums ("不予公开 10 7 …"): no cells
+    old_format: list[str] = field(default_factory=list)  # the 2019 template's cells the 2021 format has not ("行政许可 本年增/减-2")
     files: list[str] = field(default_factory=list)  # file paths, file names and web addresses typed in
     checked: list[str] = field(default_factory=list)  # a group's sum that equals its rows ("不予公开3件")
     # numbers that are words, by rule ("两个加起来", "一件一件", "1-6月"; "结转下半年7" of a part of the year)
@@ -350,7 +352,13 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     if topic and _SKIP.match(stripped):
         out.ops.append(PatchOp(field=topic, value=None, quote=stripped, op="pending"))
         return out
-    table_ops, table_lines = parse_pasted_tables(message)
+    old_ops, old_lines, out.old_format = _t2_2019(message)
+    if old_lines:  # (the 2019 template's table 二: the rest of the message is read without it)
+        taken = set(old_lines)
+        table_ops, table_lines = parse_pasted_tables("\n".join("" if x in taken else x for x in message.split("\n")))
+        table_ops, table_lines = [*old_ops, *table_ops], [*old_lines, *table_lines]
+    else:
+        table_ops, table_lines = parse_pasted_tables(message)
     last_years = _last_years_table(message, table_lines, report_year)
     out.ops += [] if last_years else table_ops
     out.last_years = table_ops if last_years else []

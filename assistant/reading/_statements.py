@@ -133,7 +133,8 @@ _BARE_PETITION = frozenset({"信访", "信访件", "投诉", "举报", "举报�
 _LAST_YEARS_REPORT = re.compile(r"(?:去年|上年|上一年)(?:的|度的?)?(?:年报|年度报告|报告)")
 _NONE_AT_ALL = re.compile(r"一(?:件|个|份|条|篇|场|次|起|例|部)?[^，,。；;]{0,6}?(?:也|都)(?:没|不|未|无)"
                           # "今年一件没收到" (not "有一件没收到材料")
-                          r"|(?<![有另还中])一(?:件|个|份)没有?(?:收到|接到|收过|来过)")
+                          r"|(?<![有另还中])一(?:件|个|份)没有?(?:收到|接到|收过|来过)"
+                          r"|(?<![有另还中])一(?:件|个|起|例|场|篇|条)没有(?=\s*(?:$|[，,。；;！!]))")  # "行政强制一件没有"
 _PUBLISHED = re.compile(r"(?:都|均|全部|已经?|并)(?:已)?(?:进行了)?(?:向社会)?公开|结果(?:都|均|已)公开|公开了|"
                         r"(?:答复|答复内容|答复全文|办理结果|结果)(?:都|均|已|已经)?(?:按规定|依规|依法|及时)(?:向社会)?公开|"
                         r"(?:都|均|全部|已经?)(?:已)?(?:挂网|上网|挂到网上|挂在网上|在网上公开|上了网站)")
@@ -257,7 +258,9 @@ _SLIP = re.compile(r"(?:多打|少打|打错|敲错|多写|少写|多按|按错|
 _CUT_NUMBER = re.compile(r"(?P<cut>[0-9０-９]+|[一二两三四五六七八九十百千万]+)(?P<aside>(?:…+|\.{3,}|——)[^\n0-9０-９]{0,4}\n"
                          r"(?:[^\n0-9０-９]{0,16}\n){0,2}[ \t]*)(?P<again>[0-9０-９]+|[一二两三四五六七八九十百千万]+)")
 _ATTACHMENT = re.compile(r"附件\s*[0-9０-９一二三四五六七八九十]+")
-_AMONG_APPLICANTS = re.compile(r"\s*(?:从)?(?:申请人|申请的人|提申请的)(?:类型|类别|构成|结构|分布)?(?:中|里|当中|里面|里头|之中|看|来看|上看)(?:有)?")
+_AMONG_APPLICANTS = re.compile(r"\s*(?:从)?(?:申请人|申请的人|提申请的)(?:类型|类别|构成|结构|分布)?(?:(?:中|里|当中|里面|里头|之中|看|来看|上看)(?:有)?"
+                               # "申请人是个人18件，企业3件…": who they were, with their counts
+                               r"|(?:分别)?(?:是|为)(?=[^，,。；;\n0-9０-９]{1,8}?[0-9０-９]+\s*件))")
 _KIND_COUNTED = re.compile(r"(直接(?:提起)?(?:起诉|诉讼)|复议后(?:又)?(?:提起)?(?:起诉|诉讼))[^0-9０-９，,。；;]{0,3}?([0-9０-９]+)\s*件")
 _A_PART = re.compile(r"一部分|一小部分|一大部分")
 _WHO_IN_BRACKETS = re.compile(r"(?P<n>[0-9０-９]+)\s*(?:件|个)?\s*[（(](?P<who>[^（）()\n]{4,40})[）)]")
@@ -791,6 +794,8 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     _taken_back(message, report_year, out)
     _by_difference(message, out)
     _every_application(message, out)
+    _row_decided_after(message, out)
+    _applications_counted(message, out)
     _details_in_brackets(message, out)
     _add_up_repeats(message, out)
     for group, value, where in out.group_totals:
@@ -804,6 +809,112 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
         else:
             out.unexplained.append(where)
     return out
+
+
+_WHEN_IT_CAME = re.compile(r"(?:[0-9０-９一二三四五六七八九十]+\s*[月号日]|年底|月底|月初|年初|年末|下旬|中旬)\s*(?:才|刚|的时候)?\s*$")
+# "剩下的64条才是政府信息公开申请": what is left, after what was not, is the year's applications
+_ARE_APPLICATIONS = re.compile(r"(?P<n>[0-9０-９]+)\s*(?:条|件)\s*(?:才|就|都)?(?:是|算|属于)(?:真正的)?(?:政府信息公开|依申请公开|信息公开)?申请")
+# "这64件：个人42件，企业9件…": a count heading who asked
+_COUNT_HEAD = re.compile(r"\s*(?:这|那)?(?P<n>[0-9０-９]+)\s*件\s*[：:，,]")
+
+
+def _applications_counted(message: str, out: Reading) -> None:
+    """The year's applications said without a row's word: "剩下的64条才是政府信息公开申请" (after the
+    register's other lines were set aside), and "这64件：个人42件，企业9件，…" (who asked, adding up to the
+    count heading them, with no row named in the sentence)."""
+    if any(x.target.startswith("t3.new_received.") for x in out.stated):
+        return
+    for where in list(out.unexplained):
+        m = _ARE_APPLICATIONS.search(where[2])
+        if m and not re.search(r"去年|上年|结转|明年|其中", where[2]) and message[where[0]:where[1]] == m.group("n"):
+            out.stated.append(Stated("t3.new_received.total", int(parse_number(m.group("n")) or 0), where[2], where[0], where[1]))
+            out.unexplained.remove(where)
+            return
+    for where in list(out.unexplained):
+        head = _COUNT_HEAD.match(message, where[0] - (2 if message[max(0, where[0] - 1):where[0]] in ("这", "那") else 0))
+        if not head or message[where[0]:where[1]] != head.group("n") or (where[0] and message[where[0] - 1 - (head.group(0).lstrip()[:1] in "这那")] not in "\n。；;！!？? \t"):
+            continue
+        stop = re.compile(r"[。！!\n？?]").search(message, head.end())
+        end = stop.start() if stop else len(message)
+        if any(a.kind in ("t3row", "t3group") for a in vocabulary().anchors(message[head.end():end])):
+            return
+        parts = [u for u in out.unexplained if head.end() <= u[0] < end]
+        cells: dict[str, int] = {}
+        for u in parts:
+            cols = [a.key for a in vocabulary().anchors(u[2]) if (a.kind == "t3col" and a.key != "total")
+                    or (a.kind == "t4col" and a.key == "other")]  # ("其他3件": the column 其他)
+            if len(cols) != 1 or cols[0] in cells:
+                return
+            cells[cols[0]] = int(parse_number(message[u[0]:u[1]]) or 0)
+        if len(cells) < 2 or sum(cells.values()) != int(parse_number(head.group("n")) or 0):
+            return
+        out.stated.append(Stated("t3.new_received.total", sum(cells.values()), message[where[0]:end].strip(), where[0], where[1]))
+        out.stated += [Stated(f"t3.new_received.{col}", v, u[2], u[0], u[1]) for (col, v), u in zip(cells.items(), parts, strict=True)]
+        out.unexplained = [u for u in out.unexplained if u is not where and u not in parts]
+        return
+
+
+# where a clerk's deliberation settles a row: "…放保护第三方合法权益", "算没有现成信息需要另行制作", "就算部分公开吧"
+_DECIDED_ROW = re.compile(r"(?:放到?|放在|算|归到?|归为|归入|计入|记到?|记为|记入|列入|填到?|按|定为|当作?)(?:了)?[“\"「]?\s*$")
+
+
+def _row_decided_after(message: str, out: Reading) -> None:
+    """"企业的2件要同行的医疗器械采购中标价，涉及商业秘密，不予公开，放保护第三方合法权益": a count told with
+    who asked and what they asked for, the row it is put in said later in the sentence without a number
+    (the last one a deliberation settles on: "这算部分公开还是不予公开？…就算部分公开吧"). Only a count
+    no other reading placed, with one applicant named, and only a result row."""
+    for where in list(out.unexplained):
+        at, end, _ = where
+        counts = [n for n in find_numbers(message[at:end + 1]) if n.unit in ("件", "") and n.start == 0]
+        if len(counts) != 1 or counts[0].approx:
+            continue
+        stop = re.compile(r"[。！!\n？?]").search(message, end)
+        s0 = max(message.rfind(x, 0, at) for x in "。！!\n？?") + 1
+        sentence_end = stop.start() if stop else len(message)
+        rest = message[end:sentence_end]
+        if re.match(r"\s*件?\s*(?:里|中|当中|之中|里面|里头|其中)", rest) or re.search(r"一半|半数|[0-9０-９一二三四五六七八九十]成|分之|[%％]|多数|大部分", rest):
+            continue  # ("企业的9件里一半是部分公开": a part of the count, not the count)
+        if re.search(r"漏了|漏掉|漏说|又收|又来|新收|后来又", message[s0:sentence_end]) or (
+                counts[0].value == 1 and re.search(r"(?:还有|另外|另有|又有)\s*$", message[s0:at]) and not any(
+                    x.target.startswith("t3.") and x.target.split(".")[1] not in ("new_received", "carried_over", "total")
+                    for x in out.stated)):  # (one among other stories of the message is one of them)
+            continue  # ("还漏了1件，企业的，给了": maybe one more that came in, which the one-case reader weighs)
+        if any(n.unit not in ("年", "月", "日", "号") and not (n.value == 1 and re.match(r"(?:个|位|名|家)", rest[n.end:]))
+               for n in find_numbers(rest)) or any(x.start >= at and x.start < sentence_end and x.target.startswith("t3.") for x in out.stated):
+            continue  # (other numbers in the sentence: not one story)
+        anchors = vocabulary().anchors(rest)
+        rows = [a for a in anchors if a.kind == "t3row" and a.key not in ("new_received", "carried_over", "total")]
+        decided = [a for a in rows if _DECIDED_ROW.search(rest[:a.start])]
+        if decided:
+            row = decided[-1].key
+        elif len({a.key for a in rows}) == 1:
+            row = rows[0].key
+        else:
+            continue
+        cols = {a.key for a in vocabulary().anchors(message[s0:sentence_end]) if a.kind == "t3col" and a.key != "total"}
+        if len(cols) != 1:
+            continue
+        target = f"t3.{row}.{cols.pop()}"
+        if any(x.target == target for x in out.stated):
+            continue
+        out.stated.append(Stated(target, int(counts[0].value), message[s0:sentence_end].strip(), at, end))
+        out.unexplained.remove(where)
+    for where in list(out.unexplained):
+        at, end, _ = where
+        n = next(iter(find_numbers(message[at:end + 2])), None)
+        if n is None or n.start != 0:
+            continue
+        line_end = message.find("\n", end) % (len(message) + 1)
+        if n.value == 1 and re.match(r"(?:个|位|名)(?:人|群众|村民|居民|市民)", message[at + n.end:]) and any(
+                x.start <= at < line_end and x.target.startswith("t3.") for x in out.stated if x.start >= message.rfind("\n", 0, at)):
+            out.unexplained.remove(where)  # "还有1件，一个人要…，放“属于行政查询事项”了": who asked, not a count
+            out.not_counts.append(message[at:at + n.end + 2])
+        elif n.unit == "件" and re.match(r"\s*(?:是|要的是|是要|问的是)", message[at + n.unit_end:]) and any(
+                x.start > end and x.start < line_end and x.target.startswith("t3.") and int(x.value) == n.value
+                for x in out.stated if isinstance(x.value, (int, Decimal)) and not isinstance(x.value, bool)):
+            # "有2件要的是…会议纪要。…我觉得算三类内部事务信息，2件个人": the count, said again with its row
+            out.unexplained.remove(where)
+            out.checked.append(message[at:end])
 
 
 # "…收了1件 120元……不对不对，那是2022年的", "又收了五件申请，那是明年报告的事了": what the
@@ -1013,6 +1124,9 @@ def _every_application(message: str, out: Reading) -> None:
         return  # other results have their own numbers: the one said alone is not all of them
     total = int(new[0].value) + (int(carried[0].value) if carried else 0)
     row = next(iter(rows))
+    if carried and int(carried[0].value) == 1 < int(new[0].value) and new[0].end <= carried[0].start and any(
+            a.kind == "t3row" and a.key == row for a in vocabulary().anchors(message[carried[0].end:])):
+        return  # "收到24件…，去年结转1件个人的，1月份答复了，公开了": the result of the one carried over
     if any(s.target.startswith(f"t3.{row}.") for s in out.stated):
         return  # the row has its own number
     quote = message.strip()
@@ -1091,6 +1205,20 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                if not (a.kind == "t3col" and _SOMEONE_ELSE.search(clause[:a.start]))  # "要别家企业的投标材料"
                and not (a.kind in ("t2row", "fact") and (ctx.results or ctx.col_focus or _names_a_t3_row(sentence))
                         and _ASKED_FOR.search(clause[max(0, a.start - 12):a.start]))]  # "要我们的行政处罚案卷"
+    if any(a.kind == "t3row" and a.key == "new_received" for a in anchors):
+        # "12月30号收到的1件个人的还没答复，结转到明年": when it came, not a count of what came; the row
+        # named after it takes the count
+        here = message.find(clause, ctx.sentence_at) - ctx.sentence_at
+        after = sentence[here + len(clause):] if here >= 0 else ""
+        anchors = [a for a in anchors if not (
+            a.kind == "t3row" and a.key == "new_received" and clause[a.start:a.end] in ("收到", "收", "接到", "收的")
+            and clause[a.end:a.end + 1] == "的" and _WHEN_IT_CAME.search(clause[:a.start])
+            and any(b.kind == "t3row" and b.key not in ("new_received", "carried_over", "total")
+                    for b in vocabulary().anchors(clause[a.end:] + after)))]
+    if not anchors and (amount := re.match(r"\s*(?:总)?金额", clause)) and any(
+            a.kind == "t2row" and a.key == "fees" for a in vocabulary().anchors(sentence[:max(0, message.find(clause, ctx.sentence_at) - ctx.sentence_at)])):
+        # "收费项目今年取消了，金额就是0": the amount of the fees the clause before named
+        anchors = [Anchor("t2row", "fees", amount.start(), amount.end())]
     # "总的办结730件，办结率97.3%": the applications' rate, not the proposals' (no item of the report)
     if any(a.kind == "fact" and a.key == "proposals_completion_rate" for a in anchors) and not re.search(
             r"建议|提案|议案", sentence) and (re.search(r"申请|办结\s*[0-9０-９]|[0-9０-９]\s*件", sentence) or (

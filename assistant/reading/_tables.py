@@ -1168,6 +1168,7 @@ def _one_column(message: str) -> tuple[list[PatchOp], list[str]]:
 
 
 # "不予公开	10	7	0	0	2	0	19": a group's own line in a clerk's summary sheet, its sub-rows left out
+_SUB_NUMBER = re.compile(r"\s*[1-8][.．、]\s*[\u4e00-\u9fff]")
 _GROUP_ONLY = re.compile(r"\s*(?:[（(][三四五六][)）]|[三四五六][、.．])?\s*(不予公开|无法提供|不予处理|其他处理)\s*(?:合计|小计|共计)?\s*")
 
 
@@ -1175,17 +1176,33 @@ def group_total_lines(message: str) -> list[str]:
     """The lines of a pasted table 三 that give a result group's sums ("不予公开", "无法提供", "不予处理",
     "其他处理" with numbers, when two or more groups are given so and no sub-row of theirs is): no cell
     of the format holds them. A lone "其他处理" line is its row 3.其他 in many sheets, so one group
-    line alone is not taken for a sum."""
-    found = []
+    line alone is not taken for a sum — unless the table is the 2019 template, whose one row
+    "（六）其他处理" stands numbered among the other groups' numbered sub-rows (the 2021 format splits it
+    in three, so its cells are no one row's)."""
+    found, old_other = [], []
     for line in message.splitlines():
         cells = table_cells(line, loose=True)
-        if cells and len(cells) >= 3 and _GROUP_ONLY.fullmatch(cells[0]) and any(c.strip() for c in cells[1:]) and all(
+        lead = 1 if cells and not cells[0].strip() and len(cells) > 1 else 0  # (a merged label's blank cell)
+        cells = cells[lead:] if cells else cells
+        if cells and len(cells) >= 3 and (m := _GROUP_ONLY.fullmatch(cells[0])) and any(c.strip() for c in cells[1:]) and all(
                 cell_kind(c) == NUM for c in cells[1:] if c.strip()):
             found.append(line)
-    if len(found) < 2:
-        return []
+            if m.group(1) == "其他处理" and _GROUP_MARK.match(cells[0]):
+                old_other.append(line)
+    if old_other:
+        groups, group = set(), None  # the groups whose numbered sub-rows ("1.属于国家秘密") the table holds
+        for line in message.splitlines():
+            for cell in table_cells(line, loose=True) or []:
+                if (g := _GROUP_MARK.match(cell)):
+                    group = g.group(1)[1]
+                elif group and _SUB_NUMBER.match(cell):
+                    groups.add(group)
+        if "六" not in groups and len(groups) >= 2:
+            return old_other
     subs = [line for line in message.splitlines() if (cells := table_cells(line, loose=True)) and cells
             and (address := _row_address(cells[0])) and address.count(".") == 2 and line not in found]
+    if len(found) < 2:
+        return []
     return [] if subs else found
 
 
@@ -1339,3 +1356,55 @@ def _header_over_the_numbers(message: str) -> str:
 def _column_word(text: str) -> bool:
     return any(a.kind == "t3col" and a.start == 0 and a.end == len(text) for a in vocabulary().anchors(text)) or text in (
         "合计", "总计", "小计", "其他")
+
+
+# ---- table 二 in the 2019 trial format --------------------------------------------------------
+# Its columns the 2021 format keeps under another name; the rest (本年新公开数量, 上一年项目数量, 本年增/减,
+# the block 政府集中采购) it has no cell for.
+_T2_2019_TAKEN = {"本年新制作数量": "issued", "处理决定数量": "decisions", "本年处理决定数量": "decisions"}
+_T2_2019_HEADS = {re.sub(r"\s", "", x) for x in (*L.T2_2019_COLUMN_LABELS, *L.T2_2019_PROCUREMENT_COLUMN_LABELS,
+                                                  "本年处理决定数量")}
+_T2_2019_ONLY = frozenset(("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减"))
+
+
+def t2_2019(message: str) -> tuple[list[PatchOp], list[str], list[str]]:
+    """Table 二 pasted from the 2019 template ("信息内容	本年新制作数量	本年新公开数量	对外公开总数量",
+    "…	上一年项目数量	本年增/减	处理决定数量"): (ops, lines used, what has no cell in the 2021 format, as
+    "行政许可 上一年项目数量18"). 本年新制作数量 is 本年制发件数 and 处理决定数量 本年处理决定数量; a
+    对外公开总数量 of 0 means nothing was ever published, so none repealed and none in force."""
+    ops: list[PatchOp] = []
+    used: list[str] = []
+    left: list[str] = []
+    heads: list[str] | None = None
+    old = False
+    for line in message.splitlines():
+        cells = [c.strip() for c in table_cells(line, loose=True) or [] if c.strip()]
+        if len(cells) >= 2 and all(re.sub(r"\s", "", c) in _T2_2019_HEADS for c in cells[1:]):
+            heads = [re.sub(r"\s", "", c) for c in cells[1:]]
+            old = old or any(h in _T2_2019_ONLY for h in heads)
+            used.append(line)
+            continue
+        if heads is None or len(cells) < 2:
+            continue
+        label, values = cells[0], cells[1:]
+        if len(values) != len(heads) or not all(cell_kind(v) == NUM or re.fullmatch(r"[+＋-－]\s*[0-9０-９]+", v)
+                                                for v in values):
+            continue
+        official = _official_label(label, "t2")
+        row = next((k for k, v in L.T2_ROW_LABELS.items() if v == official), None) if official else None
+        if row is None and label not in L.T2_2019_ROW_LABELS:
+            continue
+        used.append(line)
+        for head, raw in zip(heads, values, strict=True):
+            column = _T2_2019_TAKEN.get(head)
+            address = f"t2.{row}.{column}" if row and column else None
+            if address and address.rsplit(".", 1)[0] in _T2_FIELDS and column in _T2_FIELDS[address.rsplit(".", 1)[0]] and (
+                    (v := _value(raw, address)) is not None):
+                ops.append(PatchOp(field=address, value=v, quote=line.strip()))
+            elif row in ("regulations", "normative_docs") and head == "对外公开总数量" and _value(raw, "t2") == 0:
+                ops += [PatchOp(field=f"t2.{row}.{c}", value=0, quote=line.strip()) for c in ("repealed", "in_force")]
+            else:
+                left.append(f"{label} {head}{raw}")
+    if not old:
+        return [], [], []
+    return ops, used, left
