@@ -865,19 +865,21 @@ def _row_decided_after(message: str, out: Reading) -> None:
     no other reading placed, with one applicant named, and only a result row."""
     for where in list(out.unexplained):
         at, end, _ = where
-        counts = [n for n in find_numbers(message[at:end + 1]) if n.unit in ("件", "") and n.start == 0]
+        counts = [n for n in find_numbers(message[at:end + 2]) if n.unit in ("件", "份") and n.start == 0]
         if len(counts) != 1 or counts[0].approx:
             continue
         stop = re.compile(r"[。！!\n？?]").search(message, end)
         s0 = max(message.rfind(x, 0, at) for x in "。！!\n？?") + 1
         sentence_end = stop.start() if stop else len(message)
         rest = message[end:sentence_end]
+        if re.search(r"不算|不计|不是申请|不用写|不用填|没问题|应该是|应为|改成|改为|对吧|是吧|对不对|是不是|吗\s*$", message[s0:sentence_end]):
+            continue  # (a count set aside, or a correction: not a story)
         if re.match(r"\s*件?\s*(?:里|中|当中|之中|里面|里头|其中)", rest) or re.search(r"一半|半数|[0-9０-９一二三四五六七八九十]成|分之|[%％]|多数|大部分", rest):
             continue  # ("企业的9件里一半是部分公开": a part of the count, not the count)
         if re.search(r"漏了|漏掉|漏说|又收|又来|新收|后来又", message[s0:sentence_end]) or (
-                counts[0].value == 1 and re.search(r"(?:还有|另外|另有|又有)\s*$", message[s0:at]) and not any(
+                counts[0].value == 1 and not any(
                     x.target.startswith("t3.") and x.target.split(".")[1] not in ("new_received", "carried_over", "total")
-                    for x in out.stated)):  # (one among other stories of the message is one of them)
+                    for x in out.stated)):  # (one alone is the one-case reader's; among other stories, one of them)
             continue  # ("还漏了1件，企业的，给了": maybe one more that came in, which the one-case reader weighs)
         if any(n.unit not in ("年", "月", "日", "号") and not (n.value == 1 and re.match(r"(?:个|位|名|家)", rest[n.end:]))
                for n in find_numbers(rest)) or any(x.start >= at and x.start < sentence_end and x.target.startswith("t3.") for x in out.stated):
@@ -1212,7 +1214,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         after = sentence[here + len(clause):] if here >= 0 else ""
         anchors = [a for a in anchors if not (
             a.kind == "t3row" and a.key == "new_received" and clause[a.start:a.end] in ("收到", "收", "接到", "收的")
-            and clause[a.end:a.end + 1] == "的" and _WHEN_IT_CAME.search(clause[:a.start])
+            and re.match(r"的\s*[0-9０-９一二两三四五六七八九十]+\s*(?:件|份)", clause[a.end:]) and _WHEN_IT_CAME.search(clause[:a.start])
             and any(b.kind == "t3row" and b.key not in ("new_received", "carried_over", "total")
                     for b in vocabulary().anchors(clause[a.end:] + after)))]
     if not anchors and (amount := re.match(r"\s*(?:总)?金额", clause)) and any(
