@@ -2769,3 +2769,17 @@ def test_values_not_in_the_words_are_named_back_once():
     reasons = [f"“表三「{r}」行「自然人」列”的数字0在您的原话“{said}”中找不到，未采用。" for r in ("（二）部分公开", "（三）不予公开1", "（三）不予公开2")]
     out = _grouped([*reasons, "别的理由。"])
     assert len(out) == 2 and "等3格" in out[0] and "共" in out[0] and out[1] == "别的理由。"
+
+
+def test_what_to_take_off_and_what_to_add():
+    r = read_message("要减掉的是上年12月办完的，就是那2件公开的，个人1公司1。"
+                     "要加上的是本年12月办结的：公开个人3件，不掌握企业1件。")
+    got = {op.field: op.value for op in r.ops}
+    assert r.by_difference["t3.granted.commercial"] == -1 and got["t3.granted.commercial"] in (1, "1")
+    assert r.by_difference["t3.granted.natural"] == 1 and got["t3.granted.natural"] in (2, "2")  # (−1 +3)
+    assert r.by_difference["t3.unable.not_held.commercial"] == 1 and not r.unexplained
+
+
+def test_when_they_were_done_is_no_row():
+    got = _values("11月办结的：公开个人4件，部分公开企业1件")
+    assert got["t3.granted.natural"] == "4" and got["t3.partial.commercial"] == "1" and "t3.total.natural" not in got

@@ -90,7 +90,7 @@ def test_every_number_is_recorded_or_named_back(message):
         if n.value == 1 and re.match(r"[个件]?(?:没多|不多|没少|不少)", message[n.end:]):
             continue  # "一个没多一个没少": none more, none fewer
         if n.unit in ("年", "月", "日", "号") or message[:n.start].rstrip().endswith("第") or (
-                re.match(r"[.．、][\u4e00-\u9fa5“（(]", message[n.end:]) and re.search(r"(?:^|[\n\t（(）)]|不予公开|无法提供|不予处理|其他处理)\s*$", message[:n.start])):
+                re.match(r"[.．、] ?[\u4e00-\u9fa5“（(]", message[n.end:]) and re.search(r"(?:^|[\n\t（(）)]|不予公开|无法提供|不予处理|其他处理)\s*$", message[:n.start])):
             continue  # dates, ordinals ("第2项") and list markers ("1.属于国家秘密") are not counts
         written = message[n.start:n.end]
         if not any(written in c for c in covered):

@@ -1207,6 +1207,15 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                if not (a.kind == "t3col" and _SOMEONE_ELSE.search(clause[:a.start]))  # "要别家企业的投标材料"
                and not (a.kind in ("t2row", "fact") and (ctx.results or ctx.col_focus or _names_a_t3_row(sentence))
                         and _ASKED_FOR.search(clause[max(0, a.start - 12):a.start]))]  # "要我们的行政处罚案卷"
+    if any(a.kind == "t3row" and a.key == "total" and clause[a.end:a.end + 1] == "的" for a in anchors):
+        # "今年12月办结的：公开个人2件": when they were done, the results named after it
+        here = message.find(clause, ctx.sentence_at) - ctx.sentence_at
+        after = sentence[here + len(clause):] if here >= 0 else ""
+        anchors = [a for a in anchors if not (
+            a.kind == "t3row" and a.key == "total" and clause[a.start:a.end] in ("办结", "办完") and clause[a.end:a.end + 1] == "的"
+            and _WHEN_IT_CAME.search(clause[:a.start])
+            and (any(b.kind == "t3row" and b.key not in _NOT_RESULTS for b in vocabulary().anchors(clause[a.end:] + after))
+                 or re.search(r"[0-9０-９一二两三四五六七八九十]+\s*件\s*公开的", after)))]
     if any(a.kind == "t3row" and a.key == "new_received" for a in anchors):
         # "12月30号收到的1件个人的还没答复，结转到明年": when it came, not a count of what came; the row
         # named after it takes the count
@@ -1240,10 +1249,15 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                 b.kind == "t3row" and b.start <= result_word.start(1) < b.end for b in anchors):
             row = "granted" if result_word.group(1) == "公开" else "partial"
             anchors = sorted([*anchors, Anchor("t3row", row, result_word.start(1), result_word.end(1))], key=lambda x: x.start)
-    if ctx.results and (bare_granted := re.match(r"\s*(公开)(?:的)?\s*(?=个人|自然人|企业|公司|律所|律师|科研|公益|协会|其他|$)",
+    if (ctx.results or re.search(r"(?:办结|办完|答复)的\s*[：:]\s*$", message[:c0])) and (bare_granted := re.match(r"\s*(公开)(?:的)?\s*(?=个人|自然人|企业|公司|律所|律师|科研|公益|协会|其他|$)",
                                                  clause)) and not any(a.kind == "t3row" for a in anchors):
         # "公开 个人97 企业12 律所5" in a list of results: the bare 公开 is 予以公开
         anchors = sorted([*anchors, Anchor("t3row", "granted", bare_granted.start(1), bare_granted.end(1))], key=lambda x: x.start)
+    if (counted_granted := re.search(r"[0-9０-９一二两三四五六七八九十]+\s*件\s*(公开)的", clause)) and not any(
+            a.kind == "t3row" and a.start <= counted_granted.start(1) < a.end for a in anchors):
+        # "那3件公开的，个人2企业1": the applications granted
+        anchors = sorted([a for a in anchors if not (a.kind == "t3row" and a.key == "total")]
+                         + [Anchor("t3row", "granted", counted_granted.start(1), counted_granted.end(1))], key=lambda x: x.start)
     at = message.find(clause, ctx.sentence_at) - ctx.sentence_at  # (where the clause is in the sentence)
     upto = len(sentence) if at < 0 else at + len(clause)
     if any(not re.search(r"(?:转到|转给|转交|转至|转入|移交|交给|推给|派给|转)\s*[\u4e00-\u9fff0-9]{0,8}$", sentence[:h.start()])
@@ -2107,11 +2121,32 @@ _LESS_IN_REVISION = re.compile(r"(?:减|减少|扣|少|少了)\s*$")
 _ABSOLUTE_AFTER = re.compile(r"应该?是|应为|改成|改为|实际是|准确的?是|一共是|总共是|共计?是?")
 
 
+# the parts of a message that say what to take off and what to add to the figures given before
+_SECTION_SIGN = re.compile(r"(?:要|需要|得|应该)?(?:(?P<less>去掉|减去|减掉|扣掉|扣除|剔掉|拿掉)|(?P<more>加上|补上|加进去|加回))的(?:是|有)")
+
+
 def _by_difference(message: str, out: Reading) -> None:
     # "第二版是在初稿基础上改的，就改了这几处：新收 个人 加3…": every figure said with 加/减/多/少 is a change
     revision = bool(_REVISED_FROM.search(message))
+    sections = [(m.start(), 1 if m.group("more") else -1) for m in _SECTION_SIGN.finditer(message)]
+    net: dict[str, list[Stated]] = {}
     for x in list(out.stated):
-        if not isinstance(x.value, int | Decimal) or isinstance(x.value, bool):
+        section = [sign for at, sign in sections if at <= x.start]
+        if section and x.target.startswith("t3.") and isinstance(x.value, int | Decimal) and not isinstance(x.value, bool):
+            # "要去掉的是去年12月办结的…个人2企业1。要加上的是今年12月办结的：…": a period moved at both ends
+            net.setdefault(x.target, []).append(Stated(x.target, section[-1] * int(x.value), x.quote, x.start, x.end))
+            out.stated.remove(x)
+    for target, said in net.items():
+        change = sum(int(x.value) for x in said)
+        out.checked += [x.quote for x in said]
+        if change:
+            out.stated.append(Stated(target, abs(change), said[-1].quote, said[-1].start, said[-1].end))
+            out.by_difference[target] = 1 if change > 0 else -1
+    if net:
+        # ("那3件公开的，个人2企业1": the count of the details taken off)
+        out.checked += [message[m.start():m.end()] for m in re.finditer(r"[那这][0-9０-９]+\s*件", message)]
+    for x in list(out.stated):
+        if not isinstance(x.value, int | Decimal) or isinstance(x.value, bool) or x.target in net:
             continue
         head = max(message.rfind(ch, 0, x.start) for ch in "，,。；;！？\n 　") + 1
         before = message[head:x.start]
