@@ -2783,3 +2783,21 @@ def test_what_to_take_off_and_what_to_add():
 def test_when_they_were_done_is_no_row():
     got = _values("11月办结的：公开个人4件，部分公开企业1件")
     assert got["t3.granted.natural"] == "4" and got["t3.partial.commercial"] == "1" and "t3.total.natural" not in got
+
+
+def test_people_who_applied_are_no_count_of_applications():
+    r = read_message("今年来申请的一共5个人加2家企业，我一个一个说")
+    assert not any(op.field.startswith("t3.") for op in r.ops) and r.unexplained
+    got = _values("有个大爷，一个人先后交了3份申请，都是问拆迁的")
+    assert "t3.new_received.natural" not in got
+    assert _values("新收9件，6个人的，3个企业的")["t3.new_received.natural"] == "6"
+
+
+def test_how_a_letter_was_handled_is_no_none_of_applications():
+    got = _values("还有一封是投诉物业的，按信访举报投诉类处理了，没按申请办。")
+    assert not any(f.startswith("t3.new_received") for f in got)
+
+
+def test_people_signing_together_are_not_the_column_of_persons():
+    got = _values("三个人联名交了一份申请，要小区规划图，给了一部分")
+    assert "t3.new_received.natural" not in got and "t3.partial.natural" not in got

@@ -1615,6 +1615,8 @@ def _one_case(message: str, reading: Reading, earlier: Mapping[str, object]) -> 
         return None  # (one told with nothing said of this year's count: only as one more, added)
     if sum(bool(_ITEM_LINE.match(line)) for line in message.splitlines()) >= 2:
         return None  # a list whose lines could not all be placed: one of it is not "one more"
+    if sum(any(n.unit in ("件", "份") for n in find_numbers(line)) for line in message.splitlines()) >= 3:
+        return None  # ("张女士1份，…公开了。/ 李某交了2份：… / 陈某1份…": several people's stories, one a line)
     case = _one_case_told(message)
     if case is None:
         return None

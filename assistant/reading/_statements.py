@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from assistant.numbers import NOT_A_UNIT, RANGE_PAIRS, NumberMention, find_numbers, parse_number, to_halfwidth
+from assistant.reading._cases import one_case_told
 from assistant.reading._questions import is_question
 from assistant.reading._tables import REVISION_NOTE, row_address
 from assistant.reading._vocab import Anchor, vocabulary
@@ -794,6 +795,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     _taken_back(message, report_year, out)
     _by_difference(message, out)
     _every_application(message, out)
+    _persons_are_no_count(message, out)
     _row_decided_after(message, out)
     _applications_counted(message, out)
     _details_in_brackets(message, out)
@@ -854,6 +856,26 @@ def _applications_counted(message: str, out: Reading) -> None:
         return
 
 
+# "7个人加1家公司", "一个人前前后后交了4份": people who applied, counted as people (the table counts 件)
+_PERSONS = re.compile(r"\s*(?:个人|位|名|家)(?!的|申请的|提的|交的)(?=[\u4e00-\u9fff]{0,4}?(?:加|和|、|，|,|交|提|递|来|前前后后|先后|分别|一共|共|$))")
+
+
+def _persons_are_no_count(message: str, out: Reading) -> None:
+    """A number of people or bodies who applied is no count of applications: "一共是7个人加1家公司" is named
+    back (how many 件 they made is asked), "一个人前前后后交了4份申请" is who made the 4."""
+    for x in list(out.stated):
+        if not x.target.startswith("t3.") or isinstance(x.value, bool) or not isinstance(x.value, int | Decimal):
+            continue
+        n = next(iter(find_numbers(message[x.start:x.end + 3])), None)
+        if n is None or n.start != 0 or n.value != x.value or n.unit in ("件", "份") or not _PERSONS.match(message, x.start + n.end):
+            continue
+        out.stated.remove(x)
+        if x.value == 1:
+            out.not_counts.append(message[x.start:x.start + n.end + 2])
+        elif not any(u[0] == x.start for u in out.unexplained):
+            out.unexplained.append((x.start, x.end, x.quote))
+
+
 # where a clerk's deliberation settles a row: "…放保护第三方合法权益", "算没有现成信息需要另行制作", "就算部分公开吧"
 _DECIDED_ROW = re.compile(r"(?:放到?|放在|算|归到?|归为|归入|计入|记到?|记为|记入|列入|填到?|按|定为|当作?)(?:了)?[“\"「]?\s*$")
 
@@ -863,8 +885,11 @@ def _row_decided_after(message: str, out: Reading) -> None:
     who asked and what they asked for, the row it is put in said later in the sentence without a number
     (the last one a deliberation settles on: "这算部分公开还是不予公开？…就算部分公开吧"). Only a count
     no other reading placed, with one applicant named, and only a result row."""
+    told = one_case_told(message)
     for where in list(out.unexplained):
         at, end, _ = where
+        if told is not None and not told.start <= at < told.end:
+            continue  # (one application told in another sentence: the one-case reader weighs the message)
         counts = [n for n in find_numbers(message[at:end + 2]) if n.unit in ("件", "份") and n.start == 0]
         if len(counts) != 1 or counts[0].approx:
             continue
@@ -1239,6 +1264,13 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     if any(a.kind == "t2row" for a in vocabulary().anchors(sentence)) and not re.search(r"申请|依申请", sentence):
         anchors = [a for a in anchors if not (a.kind == "t3row" and a.key == "unable.not_held"
                                               and re.match(r"不(?:归|是|属于)", clause[a.start:a.end]))]
+    # "两个人签名交了一份申请": two people, not the column 个人
+    anchors = [a for a in anchors if not (a.kind == "t3col" and clause[a.start:a.end] == "个人"
+                                          and re.search(r"(?:[两二三四五六七八九十2-9２-９]|几|多)$", clause[:a.start])
+                                          and not re.match(r"(?:的|申请的|提的|交的)", clause[a.end:]))]
+    # "没按申请办", "不作为申请处理": how a letter was handled, not applications received
+    anchors = [a for a in anchors if not (a.kind == "t3row" and a.key == "new_received" and clause[a.start:a.end] == "申请"
+                                          and re.search(r"(?:按|当作?|作为|算作?)(?:政府信息公开|信息公开|依)?$", clause[:a.start]))]
     # "申请人逾期没交费", "申请表": the applicant or the form, not applications received
     anchors = [a for a in anchors if not (a.kind == "t3row" and a.key == "new_received" and clause[a.start:a.end] == "申请"
                                           and clause[a.end:a.end + 1] in ("人", "表", "书")
