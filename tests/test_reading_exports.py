@@ -2801,3 +2801,15 @@ def test_how_a_letter_was_handled_is_no_none_of_applications():
 def test_people_signing_together_are_not_the_column_of_persons():
     got = _values("三个人联名交了一份申请，要小区规划图，给了一部分")
     assert "t3.new_received.natural" not in got and "t3.partial.natural" not in got
+
+
+def test_two_groups_put_in_one_row_add_up():
+    r = read_message("按发出去的文书：\n《答复书（予以公开）》10份：个人8、企业2\n《告知书（已主动公开）》3份，都是个人的，我们一直算在予以公开里")
+    got = {x.field: x.value for x in r.computed}
+    assert got["t3.granted.natural"] == "11" and got["t3.granted.total"] == "13"
+
+
+def test_carried_forward_typed_short_and_some_answered():
+    got = _values("没办完结到明年的2件，都是企业。")
+    assert got["t3.carried_forward.commercial"] == "2" and "t3.new_received.total" not in got
+    assert "t3.carried_forward" not in _values("补正通知发了4份，其中2份补正后都答复了")

@@ -857,7 +857,7 @@ def _applications_counted(message: str, out: Reading) -> None:
 
 
 # "7个人加1家公司", "一个人前前后后交了4份": people who applied, counted as people (the table counts 件)
-_PERSONS = re.compile(r"\s*(?:个人|位|名|家)(?!的|申请的|提的|交的)(?=[\u4e00-\u9fff]{0,4}?(?:加|和|、|，|,|交|提|递|来|前前后后|先后|分别|一共|共|$))")
+_PERSONS = re.compile(r"(?:个人|位|名|家)(?!的|申请的|提的|交的)(?=[\u4e00-\u9fff]{0,4}?(?:加|和|、|，|,|交|提|递|来|前前后后|先后|分别|一共|共|$))")
 
 
 def _persons_are_no_count(message: str, out: Reading) -> None:
@@ -877,7 +877,7 @@ def _persons_are_no_count(message: str, out: Reading) -> None:
 
 
 # where a clerk's deliberation settles a row: "…放保护第三方合法权益", "算没有现成信息需要另行制作", "就算部分公开吧"
-_DECIDED_ROW = re.compile(r"(?:放到?|放在|算|归到?|归为|归入|计入|记到?|记为|记入|列入|填到?|按|定为|当作?)(?:了)?[“\"「]?\s*$")
+_DECIDED_ROW = re.compile(r"(?:放到?|放在|放进|算|算在|算到|算进|归到?|归在|归为|归入|计入|计在|记到?|记在|记为|记入|列入|填到?|按|定为|当作?)(?:了)?[“\"「]?\s*$")
 
 
 def _row_decided_after(message: str, out: Reading) -> None:
@@ -922,9 +922,24 @@ def _row_decided_after(message: str, out: Reading) -> None:
         if len(cols) != 1:
             continue
         target = f"t3.{row}.{cols.pop()}"
-        if any(x.target == target for x in out.stated):
+        quote = message[s0:sentence_end].strip()
+        if (same := [x for x in out.stated if x.target == target]):
+            if not decided or len(same) != 1 or not isinstance(same[0].value, int | Decimal) or same[0].start >= s0:
+                continue
+            # "《答复书（予以公开）》21份：个人16…" / "《已主动公开信息告知书》7份，都是个人的…一直算在予以公开里":
+            # another group of applications put in the same row, added to it
+            out.stated.remove(same[0])
+            out.computed.append(Stated(target, int(same[0].value) + int(counts[0].value), f"{same[0].quote}；{quote}", same[0].start, end))
+            out.checked += [same[0].quote, quote]
+            out.unexplained.remove(where)
+            if len(whole := [x for x in out.stated if x.target == f"t3.{row}.total" and x.start < s0
+                             and isinstance(x.value, int | Decimal) and not isinstance(x.value, bool)]) == 1:
+                out.stated.remove(whole[0])  # (the row's count said with the other group grows with it)
+                out.computed.append(Stated(whole[0].target, int(whole[0].value) + int(counts[0].value),
+                                           f"{whole[0].quote}；{quote}", whole[0].start, end))
+                out.checked.append(whole[0].quote)
             continue
-        out.stated.append(Stated(target, int(counts[0].value), message[s0:sentence_end].strip(), at, end))
+        out.stated.append(Stated(target, int(counts[0].value), quote, at, end))
         out.unexplained.remove(where)
     for where in list(out.unexplained):
         at, end, _ = where
@@ -1270,7 +1285,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                                           and not re.match(r"(?:的|申请的|提的|交的)", clause[a.end:]))]
     # "没按申请办", "不作为申请处理": how a letter was handled, not applications received
     anchors = [a for a in anchors if not (a.kind == "t3row" and a.key == "new_received" and clause[a.start:a.end] == "申请"
-                                          and re.search(r"(?:按|当作?|作为|算作?)(?:政府信息公开|信息公开|依)?$", clause[:a.start]))]
+                                          and re.search(r"(?:按|当作?|作为|算作?)(?:政府信息公开|信息公开|依)?$", clause[:a.start])
+                                          and clause[a.end:a.end + 1] not in ("人", "表", "书"))]
     # "申请人逾期没交费", "申请表": the applicant or the form, not applications received
     anchors = [a for a in anchors if not (a.kind == "t3row" and a.key == "new_received" and clause[a.start:a.end] == "申请"
                                           and clause[a.end:a.end + 1] in ("人", "表", "书")
@@ -1488,7 +1504,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                                                       and re.fullmatch(r"\s+20\d\d\s*年度?的?\s*", clause[lv.end():]))):
         out.stated.append(Stated("agency_level", lv.group("w"), quote, c0 + lv.start(), c0 + lv.end()))
     # "都办完了": nothing carried forward to next year (not about 建议提案)
-    if _ALL_DONE.search(clause) and not re.search("建议|提案|人大|政协", sentence):
+    if (done := _ALL_DONE.search(clause)) and not re.search("建议|提案|人大|政协", sentence) and not re.search(
+            r"其中[^，,。；;]*?[0-9０-９一二两三四五六七八九十]+\s*(?:份|件|个)", clause[:done.start()]):
+        # (not "其中3份补正后都答复了": some of them, not all)
         if re.match(r"\s*(?:去年|上年|上一年|前年)(?:的|那些|那几件|收的|收到的|的申请)", clause):
             # "去年的都办完了没剩下的": none came over from last year
             out.zeros.append(Zero(("t3.carried_over",), quote))
