@@ -2813,3 +2813,14 @@ def test_carried_forward_typed_short_and_some_answered():
     got = _values("没办完结到明年的2件，都是企业。")
     assert got["t3.carried_forward.commercial"] == "2" and "t3.new_received.total" not in got
     assert "t3.carried_forward" not in _values("补正通知发了4份，其中2份补正后都答复了")
+
+
+def test_classes_of_applications_are_added_when_the_clerk_asked_to_merge(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某某县住建局 县级 2025年 依申请台账是按事项分类记的 分三类 你帮我汇总成表三",
+                          "第一类 拆迁补偿的：新收8件 都是个人的 予以公开5件 不掌握3件 都是个人的 去年没有结转 也没有结转到明年的"])
+    talk(service, draft, ["第二类 物业的：新收4件 都是个人的 予以公开4件"])
+    cells = service.facts(draft).cells
+    assert cells["t3.new_received.total"] == 12 and cells["t3.granted.total"] == 9
+    assert cells["t3.unable.not_held.total"] == 3
