@@ -32,14 +32,35 @@ _ARABIC_AFTER = (rf"(?P<frac>[.．]{_D}+)?"
                  rf"(?:[ \u3000]*(?P<pct>[%％])|[ \u3000\t]*(?P<approx>[余多来])?(?P<unit>{_N._UNIT_ALT})?)")
 _RUN_REST = f"[{_CN}]*(?:点[{''.join(_N.CN_DIGITS)}]+[万萬亿]?)?"  # the numerals after the first one
 _UNIT_AHEAD = f"(?=[ \u3000\t]*[余多来]?(?:{_N._UNIT_ALT}))"
+
+
+def _without_repeats(pattern: str, optional: tuple[str, ...]) -> str:
+    """``pattern`` with each optional part ``X?`` written ``(?:X|)``: the same matches, tried in the same
+    order (X first, then nothing). The regex engine runs an optional group (or an optional part of
+    more than one character) as a repeat: it allocates a repeat context and matches all that follows
+    from inside it, copying the groups' marks at every choice; an alternation with an empty branch
+    is a plain choice. (About a sixth of the regex work of a number.)"""
+    for part in optional:
+        assert pattern.count(part + "?") == 1, part
+        pattern = pattern.replace(part + "?", f"(?:{part}|)")
+    return pattern
+
+
+# The same parts as the scan uses them (tests/test_validation_speed_scan.py compares the scans).
+# A number with digit groups (1,234) needs a comma within its first three digits: looked ahead for
+# first, so that the engine does not enter the repeat of the groups at every number.
+_NUM_REST_SCAN = f"(?={_D}{{0,2}}[,，]){_NUM_REST}"
+_ARABIC_AFTER_SCAN = _without_repeats(_ARABIC_AFTER, (rf"(?P<frac>[.．]{_D}+)", r"(?:[ \u3000]*(?P<big>[万亿千])(?!元))",
+                                                      "(?P<approx>[余多来])", f"(?P<unit>{_N._UNIT_ALT})"))
+_RUN_REST_SCAN = _without_repeats(_RUN_REST, (f"(?:点[{''.join(_N.CN_DIGITS)}]+[万萬亿]?)",))
 # After the first digit: numbers_in's _ARABIC_TAIL (its lookbehind stands after the first digit too).
 # near: an approximating word may end one or two characters before the first digit (约5件, 超过 5件),
 # the two characters numbers_in tests before it asks _approx_before.
-_ARABIC_REST = (rf"(?P<near>(?<={_APPROX_LAST_CLASS}.)|(?<={_APPROX_LAST_CLASS}[\s\S].))?"
-                rf"(?<![0-9０-９.．].)(?P<num>{_NUM_REST}){_ARABIC_AFTER}")
+_ARABIC_REST = (rf"(?:(?P<near>(?<={_APPROX_LAST_CLASS}.)|(?<={_APPROX_LAST_CLASS}[\s\S].))|)"
+                rf"(?<![0-9０-９.．].)(?P<num>{_NUM_REST_SCAN}){_ARABIC_AFTER_SCAN}")
 # After the first numeral: numbers_in's _CN_NUMBER, its measure word first tested by its first
 # character (which most numerals inside words fail: 一是, 进一步).
-_CN_REST = f"(?P<run>{_RUN_REST})(?=[ \u3000\t]*[余多来]?[{_UNIT_FIRST}]){_UNIT_AHEAD}"
+_CN_REST = f"(?P<run>{_RUN_REST_SCAN})(?=[ \u3000\t]*[余多来]?[{_UNIT_FIRST}]){_UNIT_AHEAD}"
 # One character class first (the engine then jumps from one such character to the next), and what
 # follows for its kind; a traditional character is reported (see read_numbers).
 _SCAN = re.compile(f"[0-9０-９{_CN}{_TRADITIONAL}]"
