@@ -2824,3 +2824,21 @@ def test_classes_of_applications_are_added_when_the_clerk_asked_to_merge(db):
     cells = service.facts(draft).cells
     assert cells["t3.new_received.total"] == 12 and cells["t3.granted.total"] == 9
     assert cells["t3.unable.not_held.total"] == 3
+
+
+def test_the_count_said_before_heads_who_asked():
+    r = read_message("这30件：个人20件，企业6件，律所4件。", earlier={"t3.new_received.total": 30})
+    got = {op.field: op.value for op in r.ops}
+    assert got["t3.new_received.natural"] == "20" and got["t3.new_received.legal_service"] == "4"
+
+
+def test_unnoted_said_before_the_rows_it_is_said_of():
+    r = read_message("下面括号里没注的都是个人：\n给了的：50件（企业6、律所2）\n执法查处卷宗里的：3件\n自己撤了的：1件")
+    got = {x.field: x.value for x in [*r.ops, *r.computed]}
+    assert got["t3.granted.natural"] == "42" and got["t3.granted.research"] == "0"
+    assert got["t3.withheld.enforcement_file.total"] in (3, "3") and got["t3.other_handling.other.total"] in (1, "1")
+
+
+def test_a_review_withdrawn_is_no_application_withdrawn():
+    got = _values("复议3件，2件维持，还有1件申请人自己撤回了复议，算其他结果")
+    assert not any(f.startswith("t3.") for f in got)

@@ -1449,6 +1449,9 @@ def _unnoted_are(message: str, reading: Reading) -> None:
     if not (m := _UNNOTED.search(message)):
         return
     said = {x.target: x for x in [*reading.stated, *reading.computed] if x.target.startswith("t3.") and x.start < m.start()}
+    if not said:  # "处理情况，括号里没注的都是个人：" heading the rows it is said of
+        said = {x.target: x for x in [*reading.stated, *reading.computed] if x.target.startswith("t3.")
+                and (x.start > m.end() or (x.start == 0 and message.find(x.quote, m.end()) >= 0))}
     for total in [x for t, x in said.items() if t.endswith(".total")]:
         row = total.target.rsplit(".", 1)[0]
         named = {c: int(said[f"{row}.{c}"].value) for c in T3_APPLICANT_COLUMNS if f"{row}.{c}" in said}

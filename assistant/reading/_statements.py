@@ -832,10 +832,10 @@ def _applications_counted(message: str, out: Reading) -> None:
             out.stated.append(Stated("t3.new_received.total", int(parse_number(m.group("n")) or 0), where[2], where[0], where[1]))
             out.unexplained.remove(where)
             return
-    for where in list(out.unexplained):
-        head = _COUNT_HEAD.match(message, where[0] - (2 if message[max(0, where[0] - 1):where[0]] in ("这", "那") else 0))
-        if not head or message[where[0]:where[1]] != head.group("n") or (where[0] and message[where[0] - 1 - (head.group(0).lstrip()[:1] in "这那")] not in "\n。；;！!？? \t"):
-            continue
+    heads = [m for m in _COUNT_HEAD.finditer(message) if not m.start() or message[m.start() - 1] in "\n。；;！!？? \t"]
+    for head in heads:
+        n_at = head.start("n")
+        where = next((u for u in out.unexplained if u[0] == n_at), (n_at, head.end("n"), head.group(0).strip()))
         stop = re.compile(r"[。！!\n？?]").search(message, head.end())
         end = stop.start() if stop else len(message)
         if any(a.kind in ("t3row", "t3group") for a in vocabulary().anchors(message[head.end():end])):
@@ -850,6 +850,7 @@ def _applications_counted(message: str, out: Reading) -> None:
             cells[cols[0]] = int(parse_number(message[u[0]:u[1]]) or 0)
         if len(cells) < 2 or sum(cells.values()) != int(parse_number(head.group("n")) or 0):
             return
+        # ("这64件" of the 64 said before is the same count: only who asked is new)
         out.stated.append(Stated("t3.new_received.total", sum(cells.values()), message[where[0]:end].strip(), where[0], where[1]))
         out.stated += [Stated(f"t3.new_received.{col}", v, u[2], u[0], u[1]) for (col, v), u in zip(cells.items(), parts, strict=True)]
         out.unexplained = [u for u in out.unexplained if u is not where and u not in parts]
