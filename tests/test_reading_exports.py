@@ -2842,3 +2842,15 @@ def test_unnoted_said_before_the_rows_it_is_said_of():
 def test_a_review_withdrawn_is_no_application_withdrawn():
     got = _values("复议3件，2件维持，还有1件申请人自己撤回了复议，算其他结果")
     assert not any(f.startswith("t3.") for f in got)
+
+
+def test_this_years_results_add_to_the_one_carried_over_told_first(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某某乡人民政府 2025年 依申请今年收了5件，个人的3件，律所1件，一个合作社1件",
+                          "上年转过来一件 个人的，今年2月份答复了，公开了"])
+    talk(service, draft, ["今年收的那几件：个人的有2件公开了，律所那件也公开了；还有一个村民的部分公开，把电话号码遮了；"
+                          "另一个村民要的是县住建局的东西 我们不掌握"])
+    cells = service.facts(draft).cells
+    assert cells["t3.granted.natural"] == 3 and cells["t3.granted.legal_service"] == 1 and cells["t3.granted.total"] == 4
+    assert cells["t3.partial.natural"] == 1 and cells["t3.unable.not_held.natural"] == 1

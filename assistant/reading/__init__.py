@@ -716,6 +716,21 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     _period_parts(message, out, said_before)
     _units_parts(message, out)
     _revision_lines(message, out)
+    if _THIS_YEARS_ONES.search(message) and _only_last_years_told(earlier or {}):
+        # "去年还转过来一件…给他公开了" and then "今年新收的那几件：村民的有2件直接给公开了…": the results
+        # of this year's add to the one told of last year's
+        fresh_results = [op.field for op in out.ops if op.field.startswith("t3.") and op.op == "set" and op.field.rsplit(".", 1)[0]
+                   not in ("t3.new_received", "t3.carried_over", "t3.total", "t3.carried_forward")]
+        out.added += [f for f in fresh_results if f not in out.added]
+        for row in dict.fromkeys(f.rsplit(".", 1)[0] for f in fresh_results if not f.endswith(".total")):
+            if not any(op.field == f"{row}.total" for op in [*out.ops, *out.computed]):  # (the row's count grows with them)
+                row_ops = [op for op in out.ops if op.field.rsplit(".", 1)[0] == row and op.field in fresh_results]
+                spans = [(at, at + len(op.quote)) for op in row_ops if (at := message.find(op.quote)) >= 0]
+                if len(spans) != len(row_ops):
+                    continue
+                out.computed.append(PatchOp(field=f"{row}.total", value=str(sum(int(str(op.value)) for op in row_ops)),
+                                            quote=message[min(a for a, _ in spans):max(b for _, b in spans)]))
+                out.added.append(f"{row}.total")
     return out
 
 
@@ -1056,6 +1071,19 @@ def _list_completed(message: str, cases: list[_Case], earlier: Mapping[str, obje
         if k:
             by_col[col] = k
     return by_col if sum(by_col.values()) == total else {}
+
+
+_THIS_YEARS_ONES = re.compile(r"今年(?:新收|收到|收|新来)的(?:那|这)?(?:几件|些|几个)|今年又|今年的(?:那|这)(?:几件|些)")
+
+
+def _only_last_years_told(cells: Mapping[str, object]) -> bool:
+    """The results told so far are no more than the applications carried over from last year (told one
+    by one before this year's)."""
+    def n(address: str) -> int:
+        v = cells.get(address)
+        return int(v) if isinstance(v, int) and not isinstance(v, bool) else 0
+    told = sum(n(f"{r.address}.total") for r in T3_ROWS if r.address not in ("t3.new_received", "t3.carried_over", "t3.total"))
+    return 0 < told <= n("t3.carried_over.total")
 
 
 def _room_for(cells: Mapping[str, object], k: int) -> bool:

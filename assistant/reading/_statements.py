@@ -796,6 +796,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     _by_difference(message, out)
     _every_application(message, out)
     _persons_are_no_count(message, out)
+    _one_each_told(message, out)
     _row_decided_after(message, out)
     _applications_counted(message, out)
     _details_in_brackets(message, out)
@@ -877,6 +878,36 @@ def _persons_are_no_count(message: str, out: Reading) -> None:
             out.unexplained.append((x.start, x.end, x.quote))
 
 
+# "还有一个村民的部分公开，把身份证号遮了；另一个村民要的是…我们不掌握": one application a part, told by who
+_ONE_WHO = re.compile(r"^\s*(?:还有|另外|另|又有|有)?\s*(?:一个|一家|一位|一名)(?=[^，,；;。\n]{0,8}?的|[^，,；;。\n]{1,6}?(?:申请|要|问))")
+
+
+def _one_each_told(message: str, out: Reading) -> None:
+    """Parts of a message (between ；。 and line breaks), each telling one application by who made it and the
+    one result row it got, with no number of their own; two or more such parts (one alone is the
+    one-case reader's), adding up by row and applicant."""
+    parts = [m for m in re.finditer(r"[^；;。！!\n]+", message) if _ONE_WHO.match(m.group(0))]
+    found: dict[str, list[re.Match[str]]] = {}
+    for m in parts:
+        text = m.group(0)
+        if any(n.unit not in ("年", "月", "日", "号") and not (n.value == 1 and n.start == _ONE_WHO.match(text).end() - 2)  # type: ignore[union-attr]
+               for n in find_numbers(text)[1:]) or any(m.start() <= x.start < m.end() for x in out.stated):
+            continue
+        anchors = vocabulary().anchors(text)
+        rows = {a.key for a in anchors if a.kind == "t3row" and a.key not in _NOT_RESULTS}
+        cols = {a.key for a in anchors if a.kind == "t3col" and a.key != "total"} or (
+            {"natural"} if re.search(r"村民|居民|市民|群众|老百姓|大爷|大妈|老人|女士|先生", text) else set())
+        if len(rows) != 1 or len(cols) != 1:
+            continue
+        found.setdefault(f"t3.{rows.pop()}.{cols.pop()}", []).append(m)
+    if sum(len(v) for v in found.values()) < 2 or not any(
+            x.target.startswith("t3.") and x.target.split(".")[1] not in _NOT_RESULTS for x in out.stated):
+        return  # (a list of such parts alone is the case reader's, which counts who came in too)
+    for target, said in found.items():
+        out.stated.append(Stated(target, len(said), "；".join(m.group(0).strip() for m in said), said[0].start(), said[-1].end()))
+        out.unexplained = [u for u in out.unexplained if not any(m.start() <= u[0] < m.end() for m in said)]
+
+
 # where a clerk's deliberation settles a row: "…放保护第三方合法权益", "算没有现成信息需要另行制作", "就算部分公开吧"
 _DECIDED_ROW = re.compile(r"(?:放到?|放在|放进|算|算在|算到|算进|归到?|归在|归为|归入|计入|计在|记到?|记在|记为|记入|列入|填到?|按|定为|当作?)(?:了)?[“\"「]?\s*$")
 
@@ -903,7 +934,7 @@ def _row_decided_after(message: str, out: Reading) -> None:
         if re.match(r"\s*件?\s*(?:里|中|当中|之中|里面|里头|其中)", rest) or re.search(r"一半|半数|[0-9０-９一二三四五六七八九十]成|分之|[%％]|多数|大部分", rest):
             continue  # ("企业的9件里一半是部分公开": a part of the count, not the count)
         if re.search(r"漏了|漏掉|漏说|又收|又来|新收|后来又", message[s0:sentence_end]) or (
-                counts[0].value == 1 and not any(
+                counts[0].value == 1 and told is not None and not any(
                     x.target.startswith("t3.") and x.target.split(".")[1] not in ("new_received", "carried_over", "total")
                     for x in out.stated)):  # (one alone is the one-case reader's; among other stories, one of them)
             continue  # ("还漏了1件，企业的，给了": maybe one more that came in, which the one-case reader weighs)
