@@ -2854,3 +2854,15 @@ def test_this_years_results_add_to_the_one_carried_over_told_first(db):
     cells = service.facts(draft).cells
     assert cells["t3.granted.natural"] == 3 and cells["t3.granted.legal_service"] == 1 and cells["t3.granted.total"] == 4
     assert cells["t3.partial.natural"] == 1 and cells["t3.unable.not_held.natural"] == 1
+
+
+def test_one_application_said_to_be_in_another_row_not_this_one(db):
+    for said in ("等一下 说错了，公司那件不是予以公开，是部分公开", "公司那1件应该算部分公开，不是予以公开"):
+        service = offline_service(db())
+        draft = service.start("张三").id
+        talk(service, draft, ["青山县交通局 县级 2024年",
+                              "予以公开5件（个人4，企业1），部分公开1件个人，新收6件，上年没有结转，都办完了"])
+        talk(service, draft, [said])
+        cells = service.facts(draft).cells
+        assert cells["t3.granted.commercial"] == 0 and cells["t3.granted.total"] == 4, said
+        assert cells["t3.partial.commercial"] == 1 and cells["t3.partial.total"] == 2, said

@@ -681,6 +681,7 @@ def answer(st: State, message: str, model: Model, correction: str | None,
         # the rows' words in this message is the move, and nothing else in table 三
         accepted = [op for op in accepted if not op.field.startswith("t3.")] + shifted
         tail = [t for t in tail if not t.startswith("这些数字没能确定")]
+        notes = [n for n in notes if not n.startswith("没能确定更正后的数字")]  # ("律所那件不是公开，是部分公开")
     if (out_of_list := item_taken_out(message, _told_before(st), st.full.cells)):
         # "把第二条删了": one application of the list told before no longer counted
         accepted = [op for op in accepted if not op.field.startswith("t3.")] + out_of_list

@@ -19,7 +19,7 @@ _MOVE = re.compile(r"放到|挪到|移到|改到|算到|归到|调到|划到|放
                    r"(?:说错|搞错|弄错|记错|写错)了?[，,\s]*(?:应该)?(?:是|算)(?:属于)?")
 # "有一件其实是…", "其中1件": how many of the row move (not "个人的2件", the row's count)
 _SOME = re.compile(r"(?:有|其中|里面有|里头有|这里面)\s*([一两二三四五六七八九1-9])\s*(?:件|个)")
-_THAT_ONE = re.compile(r"(?:那|这)(?:一)?(?:件|个)")
+_THAT_ONE = re.compile(r"(?:那|这)(?:一|1)?(?:件|个)")
 _NOT_RESULT = ("new_received", "carried_over", "total")
 
 
@@ -27,9 +27,17 @@ _NOT_RESULT = ("new_received", "carried_over", "total")
 _IS_NOT = re.compile(r"(?:有)?([一两二三1-9])\s*(?:件|个)(?:其实|实际上)?是(?P<to>[^，,。；;\s]{2,16}?)[，,\s]*(?:而)?不是(?P<from>[^，,。；;\s]{2,16})")
 
 
+# "律所那件不是公开，是部分公开": the one told is not in the row said first, but in the second
+_NOT_IS = re.compile(r"(?:那|这)(?:一|1)?(?:件|个)[^，,。；;]{0,4}?(?:其实|实际上)?不是(?P<from>[^，,。；;\s]{2,16}?)[，,\s]*(?:而|应该|应当)?(?:是|算)(?P<to>[^，,。；;\s]{2,16})")
+
+
 def _is_not(message: str, cells: Mapping[str, object]) -> list[PatchOp]:
     m = _IS_NOT.search(message)
-    if not m:
+    if not m and (m := _NOT_IS.search(message)):
+        m_count = "1"
+    elif m:
+        m_count = m.group(1)
+    else:
         return []
     def row_of(text: str) -> str | None:
         keys = {a.key for a in vocabulary().anchors(text) if a.kind == "t3row" and a.key not in _NOT_RESULT}
@@ -40,7 +48,7 @@ def _is_not(message: str, cells: Mapping[str, object]) -> list[PatchOp]:
     cols = {a.key for a in vocabulary().anchors(message[:m.start()]) if a.kind == "t3col"}
     if not to or not source or to == source or len(cols) != 1:
         return []
-    return _moved(source, to, next(iter(cols)), int(parse_number(m.group(1)) or 0), cells, message[m.start():m.end()])
+    return _moved(source, to, next(iter(cols)), int(parse_number(m_count) or 0), cells, message[m.start():m.end()])
 
 
 def moved_between_rows(message: str, cells: Mapping[str, object]) -> list[PatchOp]:
@@ -57,7 +65,10 @@ def moved_between_rows(message: str, cells: Mapping[str, object]) -> list[PatchO
     to = after[0].key
     before = [a for a in rows if a.end <= verb.start() and a.key != to]
     if not before:
-        return []
+        # "律所那1件应该算部分公开，不是予以公开": the row it leaves said after, with 不是
+        before = [a for a in rows if a.start >= after[0].end and a.key != to and re.search(r"不是\s*$", message[:a.start])]
+        if not before:
+            return []
     source = before[0].key
     cols = {a.key for a in anchors if a.kind == "t3col" and a.end <= verb.start()}
     if len(cols) > 1:
