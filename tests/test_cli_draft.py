@@ -102,3 +102,15 @@ def test_submitting_a_draft_with_errors_says_so(tmp_path, monkeypatch, capsys):
     out = capsys.readouterr().out
     assert "待审核" in out
     assert (f"还有 {errors} 个错误" in out) if errors else ("错误" not in out)
+
+
+def test_a_clerk_gets_a_word_copy_of_the_draft_from_the_command_line(tmp_path, monkeypatch, capsys):
+    from docx import Document
+
+    store, _app, d = _sample_draft(tmp_path, monkeypatch)
+    store.close()
+    target = tmp_path / "out" / "年报草稿.docx"
+    assert main(["draft", "copy", str(d), "--user", "zhang", "-o", str(target)]) == 0
+    assert "草稿副本" in capsys.readouterr().out and target.exists()
+    assert "烟台市机关事务管理局" in "\n".join(p.text for p in Document(str(target)).paragraphs)
+    assert main(["draft", "copy", str(d), "--user", "lisi"]) != 0  # (not someone else's draft)

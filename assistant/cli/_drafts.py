@@ -116,6 +116,18 @@ def cmd_draft_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_draft_copy(args: argparse.Namespace) -> int:
+    with _app() as app:
+        path = app.export_draft(_who(args, app), args.draft, args.to)
+    if args.output:
+        target = Path(args.output)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+        path = target
+    print(f"已生成草稿副本（每页标有“草稿”，不是定稿）：{path}")
+    return EXIT_OK
+
+
 def cmd_draft_import(args: argparse.Namespace) -> int:
     with _app() as app:
         reply = app.import_previous(_who(args, app), args.draft, Path(args.file))
@@ -186,6 +198,11 @@ def add_commands(sub: Any) -> None:
     ex.add_argument("--to", required=True, choices=list(EXPORT_CHOICES), help="导出格式")
     ex.add_argument("-o", "--output", help="输出文件路径（默认保存在数据目录的 exports 下）")
     ex.set_defaults(func=cmd_draft_export)
+    cp = with_user(dsub.add_parser("copy", help="下载草稿副本（Word 或 PDF，每页标有“草稿”；任何状态都可以，给自己或领导看）"))
+    cp.add_argument("draft", type=int, help="草稿编号")
+    cp.add_argument("--to", default="docx", choices=["docx", "pdf"], help="格式（默认 docx）")
+    cp.add_argument("-o", "--output", help="输出文件路径（默认保存在数据目录的 exports 下）")
+    cp.set_defaults(func=cmd_draft_copy)
     im = with_user(dsub.add_parser("import", help="导入上年报告（预填上年结转，启用跨年度校验）"))
     im.add_argument("draft", type=int, help="草稿编号")
     im.add_argument("file", help="上年报告文件（DOCX、HTML、TXT、PDF 或 JSON）")
