@@ -934,7 +934,7 @@ def _row_decided_after(message: str, out: Reading) -> None:
         if re.match(r"\s*件?\s*(?:里|中|当中|之中|里面|里头|其中)", rest) or re.search(r"一半|半数|[0-9０-９一二三四五六七八九十]成|分之|[%％]|多数|大部分", rest):
             continue  # ("企业的9件里一半是部分公开": a part of the count, not the count)
         if re.search(r"漏了|漏掉|漏说|又收|又来|新收|后来又", message[s0:sentence_end]) or (
-                counts[0].value == 1 and told is not None and not any(
+                counts[0].value == 1 and told is not None and re.search(r"还有|另外|另有|又|漏|这|那", message[s0:sentence_end]) and not any(
                     x.target.startswith("t3.") and x.target.split(".")[1] not in ("new_received", "carried_over", "total")
                     for x in out.stated)):  # (one alone is the one-case reader's; among other stories, one of them)
             continue  # ("还漏了1件，企业的，给了": maybe one more that came in, which the one-case reader weighs)
