@@ -2866,3 +2866,11 @@ def test_one_application_said_to_be_in_another_row_not_this_one(db):
         cells = service.facts(draft).cells
         assert cells["t3.granted.commercial"] == 0 and cells["t3.granted.total"] == 4, said
         assert cells["t3.partial.commercial"] == 1 and cells["t3.partial.total"] == 2, said
+
+
+def test_a_figure_from_two_sources_with_the_one_that_stands():
+    r = read_message("部分公开 系统企业7、台账8，差的那件是窗口收的纸质件，用台账8")
+    got = {op.field: op.value for op in r.ops}
+    assert got["t3.partial.commercial"] == "8" and "系统企业7" in " ".join(r.replaced)
+    assert all("\u200b" not in op.quote for op in r.ops)
+    assert not check_patch(Patch(ops=r.ops), "部分公开 系统企业7、台账8，差的那件是窗口收的纸质件，用台账8").rejected

@@ -348,6 +348,9 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
         out.quoted_mail = message[quoted.start():].strip()
         message = message[:quoted.start()]
     known = set(known)
+    original = message
+    message, dropped = _two_sources(message)
+    out.replaced += dropped
     stripped = message.strip()
     if topic and _SKIP.match(stripped):
         out.ops.append(PatchOp(field=topic, value=None, quote=stripped, op="pending"))
@@ -600,7 +603,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
         out.ops.append(PatchOp(field=s.target, value=value, quote=s.quote))
         targets.add(s.target)
     out.unexplained += [clause for _, _, clause in reading.unexplained]
-    out.replaced = list(reading.replaced)
+    out.replaced = [*out.replaced, *reading.replaced]
     _two_values_named_back(message, out, earlier)
     out.excluded = list(reading.excluded)
     out.other_year = list(reading.other_year) + ([last_years] if last_years else [])
@@ -731,7 +734,21 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
                 out.computed.append(PatchOp(field=f"{row}.total", value=str(sum(int(str(op.value)) for op in row_ops)),
                                             quote=message[min(a for a, _ in spans):max(b for _, b in spans)]))
                 out.added.append(f"{row}.total")
+    if dropped:
+        _quotes_as_said(out, message, original)
     return out
+
+
+def _quotes_as_said(out: MessageReading, read: str, said: str) -> None:
+    """Quotes taken from the message as read (a figure of the other source blanked) given back in the clerk's
+    own words, at the same place (the two are of the same length)."""
+    def back(q: str) -> str:
+        return said[i:i + len(q)] if "\u200b" in q and (i := read.find(q)) >= 0 else q
+    for ops in (out.ops, out.computed, out.period_ops, out.last_years):
+        ops[:] = [op.model_copy(update={"quote": back(op.quote)}) if "\u200b" in op.quote else op for op in ops]
+    out.unexplained = [back(u) for u in out.unexplained]
+    out.checked = [back(u) for u in out.checked]
+    out.table_lines = [back(u) for u in out.table_lines]
 
 
 _BARE_GRANTED_ITEM = re.compile(r"(?:^|[；;，,、\n])\s*公开(?:的)?\s*(?:个人|自然人|企业|律所|[0-9０-９])")
@@ -1084,6 +1101,47 @@ def _only_last_years_told(cells: Mapping[str, object]) -> bool:
         return int(v) if isinstance(v, int) and not isinstance(v, bool) else 0
     told = sum(n(f"{r.address}.total") for r in T3_ROWS if r.address not in ("t3.new_received", "t3.carried_over", "t3.total"))
     return 0 < told <= n("t3.carried_over.total")
+
+
+# "个人的系统294、台账298 … 按台账": a figure from two sources, then which one stands
+_SOURCES = r"系统|台账|平台|登记簿|报表|纸质台账|电子台账"
+_TWO_SOURCES = re.compile(rf"(?P<a>(?P<asrc>(?:{_SOURCES})(?:里|上|的)?)[^0-9０-９，,、；;。\n]{{0,4}}?(?P<an>(?:是|为)?\s*[0-9０-９]+\s*(?:件|条|个)?))"
+                          rf"(?P<sep>\s*[、，,/；;]?\s*)"
+                          rf"(?P<b>(?P<bsrc>(?:{_SOURCES})(?:里|上|的)?(?:是|为)?)\s*(?P<bn>[0-9０-９]+\s*(?:件|条|个)?))")
+_SOURCE_CHOSEN = re.compile(rf"(?:用|按|以|采用|就按|就用|还是按|还是用)(?:的)?(?P<src>{_SOURCES})|(?P<src2>{_SOURCES})(?:是)?对|"
+                            r"(?:用|按|以)\s*(?P<n>[0-9０-９]+)")
+
+
+def _two_sources(message: str) -> tuple[str, list[str]]:
+    """A figure given from two sources with the one that stands said in the same sentence ("新收：系统是342件，
+    台账是346件…按台账346"): the message with the other source's figure blanked (same length, so what
+    the reader quotes stays the clerk's words), and that figure, named back as not taken."""
+    dropped: list[str] = []
+    text = list(message)
+    for sentence in re.finditer(r"[^\n]+", message):  # (which one stands may be said a sentence later)
+        pairs = list(_TWO_SOURCES.finditer(sentence.group(0)))
+        chosen = list(_SOURCE_CHOSEN.finditer(sentence.group(0)))
+        if not pairs or not chosen:
+            continue
+        for pair in pairs:
+            after = [c for c in chosen if c.start() >= pair.end()] or chosen
+            c = after[0]
+            src = c.group("src") or c.group("src2")
+            if src:
+                keep = "a" if src == pair.group("asrc") else "b" if src == pair.group("bsrc") else None
+            else:
+                n = to_halfwidth(c.group("n"))
+                keep = "a" if n in to_halfwidth(pair.group("an")) else "b" if n in to_halfwidth(pair.group("bn")) else None
+            if keep is None or re.sub(r"[里上的是为]", "", pair.group("asrc")) == re.sub(r"[里上的是为]", "", pair.group("bsrc")):
+                continue
+            drop = "b" if keep == "a" else "a"
+            dropped.append(pair.group(drop).strip())
+            # the source words, the separator and the figure not taken go; the kept figure stays with the
+            # words before the pair ("个人的系统294、台账298" reads as "个人的 … 298")
+            for g in ("asrc", "sep", "bsrc", "an" if drop == "a" else "bn"):
+                at, end = sentence.start() + pair.start(g), sentence.start() + pair.end(g)
+                text[at:end] = "\u200b" * (end - at)  # (no space: spaces part a chat's clauses)
+    return "".join(text), dropped
 
 
 def _room_for(cells: Mapping[str, object], k: int) -> bool:
