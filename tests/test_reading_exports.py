@@ -2874,3 +2874,21 @@ def test_a_figure_from_two_sources_with_the_one_that_stands():
     assert got["t3.partial.commercial"] == "8" and "系统企业7" in " ".join(r.replaced)
     assert all("\u200b" not in op.quote for op in r.ops)
     assert not check_patch(Patch(ops=r.ops), "部分公开 系统企业7、台账8，差的那件是窗口收的纸质件，用台账8").rejected
+
+
+def test_an_office_systems_status_words():
+    got = _values("“受理”的：个人120，企业9，合计129。\n“上年在办转入”：个人3，合计3。\n还是“在办”的5件：个人5。\n"
+                  "部分同意公开 12（个人10 企业2）")
+    assert got["t3.new_received.natural"] == "120" and got["t3.carried_over.natural"] == "3"
+    assert got["t3.carried_forward.natural"] == "5" and got["t3.partial.commercial"] == "2" and "t3.granted.total" not in got
+    assert "proposals_completion_rate" not in _values("系统首页那个“办结率96.8%”年报里要用吗？")
+
+
+def test_one_said_to_be_not_this_row_but_that_one_with_who_after(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["青山县交通局 县级 2024年",
+                          "予以公开5件都是个人，撤回3件都是个人，新收8件，上年没有结转，都办完了"])
+    talk(service, draft, ["更正：撤回的3件里有1件其实不是撤回，是逾期没补正，个人的"])
+    cells = service.facts(draft).cells
+    assert cells["t3.other_handling.other.natural"] == 2 and cells["t3.other_handling.no_correction.natural"] == 1

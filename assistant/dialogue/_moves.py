@@ -28,7 +28,7 @@ _IS_NOT = re.compile(r"(?:有)?([一两二三1-9])\s*(?:件|个)(?:其实|实际
 
 
 # "律所那件不是公开，是部分公开": the one told is not in the row said first, but in the second
-_NOT_IS = re.compile(r"(?:那|这)(?:一|1)?(?:件|个)[^，,。；;]{0,4}?(?:其实|实际上)?不是(?P<from>[^，,。；;\s]{2,16}?)[，,\s]*(?:而|应该|应当)?(?:是|算)(?P<to>[^，,。；;\s]{2,16})")
+_NOT_IS = re.compile(r"(?:(?:那|这)(?:一|1)?|有(?:一|1))(?:件|个)[^，,。；;]{0,4}?(?:其实|实际上)?不是(?P<from>[^，,。；;\s]{2,16}?)[，,\s]*(?:而|应该|应当)?(?:是|算)(?P<to>[^，,。；;\s]{2,16})")
 
 
 def _is_not(message: str, cells: Mapping[str, object]) -> list[PatchOp]:
@@ -45,7 +45,8 @@ def _is_not(message: str, cells: Mapping[str, object]) -> list[PatchOp]:
             keys = {"granted"}  # a bare 公开 beside 部分公开 is 予以公开
         return next(iter(keys)) if len(keys) == 1 else None
     to, source = row_of(m.group("to")), row_of(m.group("from"))
-    cols = {a.key for a in vocabulary().anchors(message[:m.start()]) if a.kind == "t3col"}
+    cols = {a.key for a in vocabulary().anchors(message[:m.start()]) if a.kind == "t3col"} or {
+        a.key for a in vocabulary().anchors(message[m.end():]) if a.kind == "t3col"}  # ("…是逾期没补正，自然人的")
     if not to or not source or to == source or len(cols) != 1:
         return []
     return _moved(source, to, next(iter(cols)), int(parse_number(m_count) or 0), cells, message[m.start():m.end()])

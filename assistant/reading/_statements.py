@@ -1305,7 +1305,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     # "总的办结730件，办结率97.3%": the applications' rate, not the proposals' (no item of the report)
     if any(a.kind == "fact" and a.key == "proposals_completion_rate" for a in anchors) and not re.search(
             r"建议|提案|议案", sentence) and (re.search(r"申请|办结\s*[0-9０-９]|[0-9０-９]\s*件", sentence) or (
-            re.search(r"申请", message) and not re.search(r"建议|提案|议案", message))):  # ("按期办结率=100%" in an export of applications)
+            re.search(r"申请", message) and not re.search(r"建议|提案|议案", message)) or (
+            # "系统首页那个“办结率96.8%”年报里要用吗？": a figure asked about, of no proposals named
+            is_question(sentence) and re.search(r"系统|首页|平台|台账", sentence) and not re.search(r"建议|提案|议案|人大|政协", message))):
         anchors = [a for a in anchors if not (a.kind == "fact" and a.key == "proposals_completion_rate")]
     # "规章不归我们管，是0": why table 二's item is none, not applications answered 不掌握
     if any(a.kind == "t2row" for a in vocabulary().anchors(sentence)) and not re.search(r"申请|依申请", sentence):
