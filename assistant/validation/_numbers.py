@@ -46,7 +46,7 @@ def _without_repeats(pattern: str, optional: tuple[str, ...]) -> str:
     return pattern
 
 
-# The same parts as the scan uses them (tests/test_validation_speed_scan.py compares the scans).
+# The same parts as the scan uses them (tests/test_validation_speed_scans.py compares the scans).
 # A number with digit groups (1,234) needs a comma within its first three digits: looked ahead for
 # first, so that the engine does not enter the repeat of the groups at every number.
 _NUM_REST_SCAN = f"(?={_D}{{0,2}}[,，]){_NUM_REST}"
