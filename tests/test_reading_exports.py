@@ -2892,3 +2892,12 @@ def test_one_said_to_be_not_this_row_but_that_one_with_who_after(db):
     talk(service, draft, ["更正：撤回的3件里有1件其实不是撤回，是逾期没补正，个人的"])
     cells = service.facts(draft).cells
     assert cells["t3.other_handling.other.natural"] == 2 and cells["t3.other_handling.no_correction.natural"] == 1
+
+
+def test_a_scoring_forms_points_are_no_figures():
+    r = read_message("二、依申请公开（20分）　自评得分：18\n受理情况（5分）自评5分\n全年新收申请30件，其中自然人28件，企业2件。\n"
+                     "办理结果（10分）扣2分：不予公开3件，均为自然人，理由为保护第三方合法权益；属于行政查询事项2件，自然人。")
+    got = {op.field: op.value for op in r.ops}
+    assert got["t3.new_received.total"] == "30" and got["t3.withheld.third_party.natural"] == "3"
+    assert "自评5分" in r.scores and "扣2分" in r.scores and not r.unexplained
+    assert all("\u200b" not in op.quote for op in r.ops)

@@ -50,7 +50,7 @@ def test_every_number_is_recorded_or_named_back(message):
     r = read_message(message)
     covered = [op.quote for op in [*r.ops, *r.computed, *r.period_ops]] + [str(op.value) for op in r.ops] + list(r.unexplained) + list(r.questions)
     covered += r.table_lines + r.replaced + r.excluded + r.other_year + r.rough + r.noted + r.checked + r.not_ours + [q for q in (r.zero_deferred, r.zero_scope_unclear, r.zero_awaits_table) if q]
-    covered += r.summed_lines + r.not_counts  # (rows added up into one; numbers that are words, by the reader's rules)
+    covered += r.summed_lines + r.not_counts + r.scores  # (rows added up into one; numbers that are words; a form's points)
     covered += [r.quoted_mail] if r.quoted_mail else []  # (a mail quoted below a reply: said back as not read)
     missing = []
     words = vocabulary().anchors(message)

@@ -341,6 +341,9 @@ def _reading_notes(reading: MessageReading, facts: Facts) -> tuple[list[str], li
     if reading.rough:
         shown = "；".join(excerpt(u, 30) for u in dict.fromkeys(reading.rough))
         tail.append(f"这些是估计的数，报告要填准确数，先没有记录：{shown}。查到准确数后直接告诉我即可。")
+    if reading.scores:
+        shown = "、".join(f"“{x}”" for x in reading.scores[:6]) + ("等" if len(reading.scores) > 6 else "")
+        tail.append(f"评分表里的分数不是报告要填的数字，没有记录：{shown}。")
     if reading.old_format:
         old_cells: dict[str, list[str]] = {}
         for x in reading.old_format:

@@ -113,6 +113,7 @@ class MessageReading:
     not_ours: list[str] = field(default_factory=list)  # a hotline's or a mailbox's counts: no figure of this report
     noted: list[str] = field(default_factory=list)  # said of how to read a table ("空着的格子就是0")
     group_lines: list[str] = field(default_factory=list)  # a pasted table's group sums ("不予公开 10 7 …"): no cells
+    scores: list[str] = field(default_factory=list)  # a scoring form's points ("自评5分"): no figure of the report
     old_format: list[str] = field(default_factory=list)  # the 2019 template's cells the 2021 format has not ("行政许可 本年增/减-2")
     files: list[str] = field(default_factory=list)  # file paths, file names and web addresses typed in
     checked: list[str] = field(default_factory=list)  # a group's sum that equals its rows ("不予公开3件")
@@ -351,6 +352,8 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     original = message
     message, dropped = _two_sources(message)
     out.replaced += dropped
+    message, out.scores = _blank_scores(message)
+    dropped += out.scores
     stripped = message.strip()
     if topic and _SKIP.match(stripped):
         out.ops.append(PatchOp(field=topic, value=None, quote=stripped, op="pending"))
@@ -737,6 +740,19 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     if dropped:
         _quotes_as_said(out, message, original)
     return out
+
+
+# "（5分）　自评5分", "自评得分：25", "扣1分": a scoring form's points, no figure of the report
+_SCORE = re.compile(r"(?:自评|扣|得|满|共)?(?:得分)?[：:]?\s*[0-9０-９]+(?:\.[0-9]+)?\s*分(?![钟之钱])|得分[：:]\s*[0-9０-９]+")
+
+
+def _blank_scores(message: str) -> tuple[str, list[str]]:
+    """A self-assessment form's points blanked (same length) before reading, and said back as such."""
+    found = [m for m in _SCORE.finditer(message)]
+    text = list(message)
+    for m in found:
+        text[m.start():m.end()] = "\u200b" * (m.end() - m.start())
+    return "".join(text), list(dict.fromkeys(m.group(0).strip() for m in found))
 
 
 def _quotes_as_said(out: MessageReading, read: str, said: str) -> None:

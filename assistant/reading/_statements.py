@@ -807,7 +807,8 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
             if x.target.startswith(f"t3.{group}."):
                 col = x.target.rsplit(".", 1)[1]
                 by_col[col] = by_col.get(col, 0) + int(x.value)
-        if value in by_col.values():  # the rows' totals, or one applicant's ("个人的：不予公开6件（…）")
+        if value in by_col.values() or any(x.quote == where[2] and x.target.startswith(f"t3.{group}.") for x in out.stated):
+            # the rows' totals, or one applicant's ("个人的：不予公开6件（…）"), or the one row it was given to
             out.checked.append(where[2])
         else:
             out.unexplained.append(where)
@@ -906,6 +907,15 @@ def _one_each_told(message: str, out: Reading) -> None:
     for target, said in found.items():
         out.stated.append(Stated(target, len(said), "；".join(m.group(0).strip() for m in said), said[0].start(), said[-1].end()))
         out.unexplained = [u for u in out.unexplained if not any(m.start() <= u[0] < m.end() for m in said)]
+
+
+def _to_sentence_end(message: str, at: int) -> str:
+    """The message from ``at`` to the end of its part (to ；) when that part has no count of its own
+    ("不予公开5件，均为自然人，理由为保护第三方合法权益；属于行政查询事项9件"), else to the end of the message
+    ("无法提供3件：…不掌握，2件；…另行制作，1件": its rows each with a count)."""
+    stop = re.compile(r"[。；;！!？?\n]").search(message, at)
+    part = message[at:stop.start() if stop else len(message)]
+    return message[at:] if re.search(r"[0-9０-９]", part) else part
 
 
 # where a clerk's deliberation settles a row: "…放保护第三方合法权益", "算没有现成信息需要另行制作", "就算部分公开吧"
@@ -1559,7 +1569,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     if not numbers and out.group_totals and len({a.key for a in rows_here}) == 1 and (
             rows_here[0].key.startswith(out.group_totals[-1][0] + ".")) and not any(
             s.target.startswith(f"t3.{rows_here[0].key}.") for s in out.stated) and len({
-            a.key for a in vocabulary().anchors(message[out.group_totals[-1][2][1]:]) if a.kind == "t3row"
+            a.key for a in vocabulary().anchors(_to_sentence_end(message, out.group_totals[-1][2][1])) if a.kind == "t3row"
             and a.key.startswith(out.group_totals[-1][0] + ".")}) == 1:
         # (not when the sentence names other rows of the group: "不予公开4件：…商业秘密，2件；…过程性信息，1件")
         # "无法提供2件，都是个人，本机关不掌握": the group's count is all of the one row named after it
