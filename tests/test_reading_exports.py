@@ -2901,3 +2901,31 @@ def test_a_scoring_forms_points_are_no_figures():
     assert got["t3.new_received.total"] == "30" and got["t3.withheld.third_party.natural"] == "3"
     assert "自评5分" in r.scores and "扣2分" in r.scores and not r.unexplained
     assert all("\u200b" not in op.quote for op in r.ops)
+
+
+def test_items_and_their_figures_respectively():
+    message = ("门户网站、政务新媒体分别发布信息300条、120条。行政规范性文件本年制发、废止、现行有效分别为3件、2件、11件；"
+               "依申请新收20件，自然人、商业企业、其他组织依次是15、4、1。")
+    r = read_message(message)
+    got = {op.field: op.value for op in r.ops}
+    assert got["website_items"] in (300, "300") and got["new_media_posts"] in (120, "120")
+    assert got["t2.normative_docs.repealed"] == "2" and got["t2.normative_docs.in_force"] == "11"
+    assert got["t3.new_received.commercial"] == "4" and got["t3.new_received.other"] == "1"
+    assert all(op.quote in message for op in r.ops) and not check_patch(Patch(ops=r.ops), message).rejected
+
+
+def test_the_same_count_pointed_back_at_is_no_second_one():
+    got = _values("本机关不掌握6件。不掌握的6件里自然人4、企业2。")
+    assert got["t3.unable.not_held.total"] == "6"
+
+
+def test_answers_under_the_assistants_questions_quoted():
+    message = ("我按你问的顺序引用着回\n\n88件\n「报告助手：今年本年新收的政府信息公开申请一共多少件？」\n\n"
+               "个人80，企业8\n「报告助手：这些新收申请按申请人类型分别是多少？」\n\n"
+               "9件：第三方5（个人），过程性4（个人）\n「报告助手：不予公开多少件？分别是哪些理由？」\n\n"
+               "对\n「报告助手：办结总数是85件吗？」")
+    r = read_message(message)
+    got = {op.field: op.value for op in r.ops}
+    assert got["t3.new_received.total"] == "88" and got["t3.new_received.commercial"] == "8"
+    assert got["t3.withheld.third_party.natural"] == "5" and got["t3.total.total"] == "85"
+    assert all(op.quote in message for op in r.ops) and not r.unexplained

@@ -147,6 +147,21 @@ def _by_difference(accepted: list[PatchOp], differences: dict[str, int], facts: 
             continue
         new = old + sign * by
         out.append(op.model_copy(update={"value": str(int(new)) if new == new.to_integral_value() else str(new)}))
+    # a table-三 row's cells moved and its 总计 not said: the 总计 moves by as much ("要加上的是…不掌握个人1件，
+    # 研究所那1件也是不掌握": two more in the row)
+    said = {op.field for op in out}
+    moved: dict[str, Decimal] = {}
+    for op in out:
+        if op.field.startswith("t3.") and differences.get(op.field) and not op.field.endswith(".total") and op.op == "set":
+            before = facts.cells.get(op.field)
+            if isinstance(before, int) and not isinstance(before, bool):
+                row = op.field.rsplit(".", 1)[0]
+                moved[row] = moved.get(row, Decimal(0)) + Decimal(str(op.value)) - before
+    for row, delta in moved.items():
+        total = facts.cells.get(f"{row}.total")
+        if delta and f"{row}.total" not in said and isinstance(total, int) and not isinstance(total, bool) and total + delta >= 0:
+            out.append(PatchOp(field=f"{row}.total", value=str(int(total + delta)), quote=next(
+                op.quote for op in out if op.field.startswith(f"{row}.") and differences.get(op.field))))
     return out, unplaced
 
 

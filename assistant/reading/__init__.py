@@ -342,6 +342,14 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     ``said_before``: the clerk's messages before this one, the last first; a table pasted now takes the
     "没导出来的行都是0" one of them said (``MessageReading.zero_awaits_table``): the rows of that table the
     paste (with any part pasted before it) does not hold are 0."""
+    if (pairs := sorted([*_paired_lists(message), *_answers_to_quoted_questions(message)])):
+        # "门户网站、政务新媒体分别发布信息412条、238条": read as the pairs it says, quoted as said
+        synth = message
+        for at, end, pairs_text in reversed(pairs):
+            synth = synth[:at] + pairs_text + synth[end:]
+        return _quotes_from(read_message(synth, topic=topic, known=known, earlier=earlier, report_year=report_year,
+                                         recent=recent, row_numbers=row_numbers, said_before=said_before),
+                            message, synth, pairs)
     out = MessageReading()
     if (quoted := _QUOTED_MAIL.search(message)) and message[:quoted.start()].strip():
         # "------------------ 原始邮件 ------------------": the mail replied to, below the reply — what it
@@ -753,6 +761,102 @@ def _blank_scores(message: str) -> tuple[str, list[str]]:
     for m in found:
         text[m.start():m.end()] = "\u200b" * (m.end() - m.start())
     return "".join(text), list(dict.fromkeys(m.group(0).strip() for m in found))
+
+
+# "A、B、C分别为x、y、z": items and their figures in the same order ("依次是" too)
+_RESPECTIVELY = re.compile(r"(?:分别|依次|各自)(?:为|是|未|有|达到|达)?\s*[:：]?\s*")
+_LIST_NUMBER = re.compile(r"[0-9０-９][0-9０-９,，.．]*(?:万)?\s*(?:件|条|篇|场|个|次|项|期|万元|元)?")
+
+
+def _paired_lists(message: str) -> list[tuple[int, int, str]]:
+    """The spans of "A、B、C分别为x、y、z" in the message, each with the pairs it says ("Ax、By、Cz"); only
+    where the items and the figures are as many."""
+    out: list[tuple[int, int, str]] = []
+    for m in _RESPECTIVELY.finditer(message):
+        start = max(message.rfind(ch, 0, m.start()) for ch in "：:，,。；;\n！!？?") + 1
+        items_text = message[start:m.start()]
+        items = [x for x in re.split(r"[、和与及]", items_text) if x.strip()]
+        pos, figures = m.end(), []
+        while (n := _LIST_NUMBER.match(message, pos)) and n.group(0).strip():
+            figures.append(n.group(0).strip().rstrip("，,"))
+            pos = n.end()
+            sep = re.match(r"\s*(?:、|和|与|，(?=[0-9０-９])|,(?=[0-9０-９]))\s*", message[pos:])
+            if not sep:
+                break
+            pos += sep.end()
+        if len(items) < 2 or len(items) != len(figures) or any(len(x) > 24 for x in items):
+            continue
+        pairs_text = "、".join(f"{item.strip()}{figure}" for item, figure in zip(items, figures, strict=True))
+        end = m.end() + len("".join(message[m.end():pos]).rstrip("、和与，, "))
+        out.append((start, end, pairs_text))
+    return out
+
+
+# "140件\n「报告助手：请问2025年本年新收的政府信息公开申请一共多少件？」": the assistant's question quoted under
+# the answer to it
+_QUOTED_QUESTION = re.compile(r"^[ \t\u3000]*[「『“\"]?\s*(?:报告助手|助手|小助手|系统)\s*[：:](?P<q>[^\n]+?)[」』”\"]?[ \t\u3000]*$", re.MULTILINE)
+_QUESTION_ITEM_KINDS = ("fact", "t2row", "t3row", "t3group", "t4block")
+_YES = re.compile(r"\s*(?:对|对的|是的|是|没错|嗯|对啊|是啊)[。！!]?\s*")
+
+
+def _answers_to_quoted_questions(message: str) -> list[tuple[int, int, str]]:
+    """Each answer above a quoted question of the assistant's, with the question's item put before it when
+    the answer names none ("个人96，企业31…" under "这些新收申请按申请人类型…分别是多少？" reads as "新收：个人96…");
+    the question itself is not read (a bare 对 takes the figure it asks about)."""
+    out: list[tuple[int, int, str]] = []
+    for m in _QUOTED_QUESTION.finditer(message):
+        above = message[:m.start()].rstrip("\n")
+        start = above.rfind("\n\n") + 2 if "\n\n" in above else 0
+        if out and start < out[-1][1]:
+            start = out[-1][1]
+        answer = message[start:m.start()].strip()
+        if not answer:
+            continue
+        q = m.group("q").strip()
+        if _YES.fullmatch(answer):
+            written = re.sub(r"(?:吗|嘛|么|对吧|是吧)?[？?]*$", "", re.sub(r"^(?:请问|请确认)", "", q))
+        elif not re.match(r"\s*[0-9０-９]+\s*件?\s*[：:，,]", answer) and any(
+                a.kind in _QUESTION_ITEM_KINDS and (a.kind != "t3row" or answer[a.start:a.end] != "申请")
+                for a in vocabulary().anchors(answer)):
+            written = answer  # (the answer names its items: "网站2,318条，新媒体1,046条")
+        else:
+            named = list(dict.fromkeys(q[a.start:a.end] for a in vocabulary().anchors(q) if a.kind in _QUESTION_ITEM_KINDS
+                                       and q[a.start:a.end] not in ("申请", "收到", "来了")))
+            # ("不予公开14件：…" for "14件：…"; "新收：个人96…" for a list of who asked)
+            joint = "" if re.match(r"\s*[0-9０-９]", answer) else "："
+            written = f"{'、'.join(named[:2])}{joint}{answer}" if named else answer
+        out.append((start, m.end(), written))
+    return out
+
+
+def _quotes_from(reading: MessageReading, said: str, synth: str, pairs: list[tuple[int, int, str]]) -> MessageReading:
+    """The reading of the message with its paired lists written out, its quotes put back in the words said:
+    a quote's span in the text read, mapped back to the message (a pair read stands for its whole list)."""
+    pieces = []  # (start, end in the text read; start, end in the message)
+    shift = 0
+    for at, end, pairs_text in pairs:
+        pieces.append((at + shift, at + shift + len(pairs_text), at, end))
+        shift += len(pairs_text) - (end - at)
+
+    def to_said(p: int, closing: bool) -> int:
+        moved = 0
+        for s0, s1, o0, o1 in pieces:
+            if p < s0:
+                break
+            if p < s1 or (closing and p == s1):
+                return o1 if closing else o0
+            moved = o1 - s1
+        return p + moved
+
+    def back(q: str) -> str:
+        if q in said or (i := synth.find(q)) < 0:
+            return q
+        return said[to_said(i, False):to_said(i + len(q), True)]
+    for ops in (reading.ops, reading.computed, reading.period_ops, reading.last_years):
+        ops[:] = [op.model_copy(update={"quote": back(op.quote)}) for op in ops]
+    reading.unexplained = [back(u) for u in reading.unexplained]
+    reading.checked = [back(u) for u in reading.checked]
+    return reading
 
 
 def _quotes_as_said(out: MessageReading, read: str, said: str) -> None:

@@ -798,7 +798,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     _persons_are_no_count(message, out)
     _one_each_told(message, out)
     _row_decided_after(message, out)
-    _applications_counted(message, out)
+    _applications_counted(message, out, earlier or {})
     _details_in_brackets(message, out)
     _add_up_repeats(message, out)
     for group, value, where in out.group_totals:
@@ -822,7 +822,7 @@ _ARE_APPLICATIONS = re.compile(r"(?P<n>[0-9０-９]+)\s*(?:条|件)\s*(?:才|就
 _COUNT_HEAD = re.compile(r"\s*(?:这|那)?(?P<n>[0-9０-９]+)\s*件\s*[：:，,]")
 
 
-def _applications_counted(message: str, out: Reading) -> None:
+def _applications_counted(message: str, out: Reading, earlier: Mapping[str, object]) -> None:
     """The year's applications said without a row's word: "剩下的64条才是政府信息公开申请" (after the
     register's other lines were set aside), and "这64件：个人42件，企业9件，…" (who asked, adding up to the
     count heading them, with no row named in the sentence)."""
@@ -852,6 +852,8 @@ def _applications_counted(message: str, out: Reading) -> None:
             cells[cols[0]] = int(parse_number(message[u[0]:u[1]]) or 0)
         if len(cells) < 2 or sum(cells.values()) != int(parse_number(head.group("n")) or 0):
             return
+        if (came := earlier.get("t3.new_received.total")) is not None and came != sum(cells.values()):
+            return  # ("16件，个人9 企业6 律所1" after 140 new ones: some row's, the one asked about)
         # ("这64件" of the 64 said before is the same count: only who asked is new)
         out.stated.append(Stated("t3.new_received.total", sum(cells.values()), message[where[0]:end].strip(), where[0], where[1]))
         out.stated += [Stated(f"t3.new_received.{col}", v, u[2], u[0], u[1]) for (col, v), u in zip(cells.items(), parts, strict=True)]
@@ -1181,6 +1183,9 @@ def _add_up_repeats(message: str, out: Reading) -> None:
                  for i, p in enumerate(parts) if i]
         if not all(words[i] != words[i - 1] or _ADDS.search(later[i - 1]) for i in range(1, len(parts))):
             continue
+        if any(p[0].value == parts[i - 1][0].value and re.match(r"\s*(?:件|个)?\s*(?:里|中|当中|之中|里面|里头)",
+                                                                message[p[0].end:]) for i, p in enumerate(parts) if i):
+            continue  # "本机关不掌握7件。不掌握的7件里自然人5…": the same count, pointed back at to say who asked
         sums: dict[str, int] = {}
         for p in parts:
             for x in p:
