@@ -2929,3 +2929,10 @@ def test_answers_under_the_assistants_questions_quoted():
     assert got["t3.new_received.total"] == "88" and got["t3.new_received.commercial"] == "8"
     assert got["t3.withheld.third_party.natural"] == "5" and got["t3.total.total"] == "85"
     assert all(op.quote in message for op in r.ops) and not r.unexplained
+
+
+def test_each_items_part_respectively_and_one_figure_for_each():
+    got = _values("予以公开、部分公开分别20件、4件，其中自然人分别为15件、3件，其余是企业的。")
+    assert got["t3.granted.natural"] == "15" and got["t3.partial.natural"] == "3" and got["t3.partial.total"] == "4"
+    got = _values("行政复议3件，结果维持、结果纠正分别1件，还有1件没审结。")
+    assert got["t4.review.upheld"] == "1" and got["t4.review.corrected"] == "1"

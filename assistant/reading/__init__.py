@@ -784,10 +784,28 @@ def _paired_lists(message: str) -> list[tuple[int, int, str]]:
             if not sep:
                 break
             pos += sep.end()
+        if len(figures) == 1 and len(items) >= 2 and m.group(0).startswith("分别"):
+            figures = figures * len(items)  # "结果维持、结果纠正分别1件": each of them
         if len(items) < 2 or len(items) != len(figures) or any(len(x) > 24 for x in items):
             continue
-        pairs_text = "、".join(f"{item.strip()}{figure}" for item, figure in zip(items, figures, strict=True))
         end = m.end() + len("".join(message[m.end():pos]).rstrip("、和与，, "))
+        # "…分别13件、3件，其中自然人分别为10件、2件": each item's part, in brackets after it
+        parts = re.match(r"[，,]\s*其中(?P<who>[\u4e00-\u9fff]{1,8}?)(?:分别|依次)(?:为|是)?\s*", message[end:])
+        shares: list[str] = []
+        if parts:
+            at_n = end + parts.end()
+            while (n := _LIST_NUMBER.match(message, at_n)) and n.group(0).strip():
+                shares.append(n.group(0).strip().rstrip("，,"))
+                at_n = n.end()
+                if not (sep := re.match(r"\s*(?:、|和|与)\s*", message[at_n:])):
+                    break
+                at_n += sep.end()
+        if parts and len(shares) == len(items):
+            pairs_text = "、".join(f"{item.strip()}{figure}（其中{parts.group('who')}{share}）"
+                                  for item, figure, share in zip(items, figures, shares, strict=True))
+            end = at_n
+        else:
+            pairs_text = "、".join(f"{item.strip()}{figure}" for item, figure in zip(items, figures, strict=True))
         out.append((start, end, pairs_text))
     return out
 
