@@ -2936,3 +2936,13 @@ def test_each_items_part_respectively_and_one_figure_for_each():
     assert got["t3.granted.natural"] == "15" and got["t3.partial.natural"] == "3" and got["t3.partial.total"] == "4"
     got = _values("行政复议3件，结果维持、结果纠正分别1件，还有1件没审结。")
     assert got["t4.review.upheld"] == "1" and got["t4.review.corrected"] == "1"
+
+
+def test_products_and_rates():
+    r = read_message("行政许可就是建房审批，6个村每个村批了5户。")
+    got = {op.field: op.value for op in r.ops}
+    assert got["t2.licensing.decisions"] == "30" and not check_patch(Patch(ops=r.ops), "行政许可就是建房审批，6个村每个村批了5户。").rejected
+    r = read_message("网站专栏每个月固定发10条，一年12个月都是这样。")
+    assert {x.field: x.value for x in r.computed}.get("website_items") == "120" and not r.unexplained
+    r = read_message("公众号一周二四各推一条")
+    assert not any(op.field == "new_media_posts" for op in r.ops) and r.unexplained  # (how often: the year's count is asked)

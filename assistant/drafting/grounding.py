@@ -181,6 +181,10 @@ def _number_grounded(spec: FactSpec, v: Decimal, quote: str) -> tuple[bool, bool
             return True, m.approx
     if whole is not None and whole == v:
         return True, False
+    if spec.kind in ("count", "cell_int") and any(
+            a.value * b.value == v and re.search(r"各|每", quote[a.end:b.start]) and b.start - a.end <= 16
+            for a in mentions for b in mentions if a.start < b.start):
+        return True, False  # "8个村每个村批了4户", "两家…各申请了2件": a product of the two
     if spec.kind == "cell_int" and _NUMERAL_RUN.fullmatch(quote.strip()) and any(
             parse_number(t) == v for t in re.split(r"[\s、,，]+", quote.strip())):
         return True, False  # "一 零 零 一 二 …": a table said number by number, in Chinese numerals

@@ -342,7 +342,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     ``said_before``: the clerk's messages before this one, the last first; a table pasted now takes the
     "没导出来的行都是0" one of them said (``MessageReading.zero_awaits_table``): the rows of that table the
     paste (with any part pasted before it) does not hold are 0."""
-    if (pairs := sorted([*_paired_lists(message), *_answers_to_quoted_questions(message)])):
+    if (pairs := sorted([*_paired_lists(message), *_answers_to_quoted_questions(message), *_products(message)])):
         # "门户网站、政务新媒体分别发布信息412条、238条": read as the pairs it says, quoted as said
         synth = message
         for at, end, pairs_text in reversed(pairs):
@@ -807,6 +807,24 @@ def _paired_lists(message: str) -> list[tuple[int, int, str]]:
         else:
             pairs_text = "、".join(f"{item.strip()}{figure}" for item, figure in zip(items, figures, strict=True))
         out.append((start, end, pairs_text))
+    return out
+
+
+# "六个村各来了一个村民申请", "8个村每个村批了4户", "两家养殖场（都是有限公司）各申请了2件": a product
+_NUMERAL = r"[0-9０-９]+|[一二两三四五六七八九十]{1,3}"
+_EACH_OF = re.compile(rf"(?P<n>{_NUMERAL})\s*(?:个|家|位|名)(?P<what>[\u4e00-\u9fff]{{1,6}}?)(?:[（(][^（）()\n]{{1,16}}[）)])?"
+                   rf"(?:每(?:个|家|位|名)?(?P=what)?|各(?:自)?)(?P<verb>[\u4e00-\u9fff]{{0,4}}?)(?P<m>{_NUMERAL})\s*(?P<unit>件|份|户|条|篇|个|次|场)")
+
+
+def _products(message: str) -> list[tuple[int, int, str]]:
+    """"N个X各M件" said as the count it makes ("六个村各来了一个村民申请" → "来了6件申请"), quoted as said."""
+    out = []
+    for m in _EACH_OF.finditer(message):
+        n, k = parse_number(m.group("n")), parse_number(m.group("m"))
+        if n is None or k is None or n < 2 or n > 1000:
+            continue
+        unit = "件" if m.group("unit") in ("户", "个", "份") else m.group("unit")
+        out.append((m.start(), m.end(), f"{m.group('verb')}{int(n * k)}{unit}"))
     return out
 
 

@@ -796,6 +796,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     _by_difference(message, out)
     _every_application(message, out)
     _persons_are_no_count(message, out)
+    _rates_are_no_counts(message, out)
     _one_each_told(message, out)
     _row_decided_after(message, out)
     _applications_counted(message, out, earlier or {})
@@ -879,6 +880,32 @@ def _persons_are_no_count(message: str, out: Reading) -> None:
             out.not_counts.append(message[x.start:x.start + n.end + 2])
         elif not any(u[0] == x.start for u in out.unexplained):
             out.unexplained.append((x.start, x.end, x.quote))
+
+
+# "每个月固定发12条", "每季度一篇": how often, not how many in the year
+_PER = re.compile(r"(?:每(?:个)?(?:月|周|星期|季度|季|天|日|旬)|一(?:周|星期|个月|个季度|天)(?!内))[^，,。；;！!？?\n0-9０-９]{0,8}$")
+
+
+def _rates_are_no_counts(message: str, out: Reading) -> None:
+    """A figure said per month, week or quarter is no count of the year: named back (the year's count is
+    asked for), never recorded as it."""
+    for x in list(out.stated):
+        if isinstance(x.value, bool) or not isinstance(x.value, int | Decimal) or x.end <= 0:
+            continue
+        head = max(message.rfind(ch, 0, x.start) for ch in "，,。；;！!？?\n") + 1
+        if _PER.search(message[head:x.start]) and not re.search(r"全年|一年|共|合计|总共", message[head:x.start]):
+            out.stated.remove(x)
+            stop = re.compile(r"[。！!？?\n]").search(message, x.end)
+            sentence = message[x.end:stop.start() if stop else len(message)]
+            if re.search(r"每(?:个)?月", message[head:x.start]) and (whole_year := re.search(
+                    r"(?:一年|全年)\s*(?:12|十二)\s*个月(?:都|全|没断|没停|一样)", sentence)):
+                # "每个月固定发12条，一年12个月都是这样没断过": twelve months of it
+                quote = message[head:x.end + whole_year.end()].strip("，,。；; ")
+                out.computed.append(Stated(x.target, int(x.value) * 12, quote, x.start, x.end))
+                out.checked.append(quote)
+                out.unexplained = [u for u in out.unexplained if not x.end <= u[0] <= x.end + whole_year.end()]
+                continue
+            out.unexplained.append((x.start, x.end, message[head:x.end + 2].strip("，,。；; ")))
 
 
 # "还有一个村民的部分公开，把身份证号遮了；另一个村民要的是…我们不掌握": one application a part, told by who
