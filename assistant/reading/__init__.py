@@ -730,14 +730,18 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     _period_parts(message, out, said_before)
     _units_parts(message, out)
     _revision_lines(message, out)
-    if _THIS_YEARS_ONES.search(message) and _only_last_years_told(earlier or {}):
+    others = bool(_OTHERS_TOO.match(message)) and any(str(k).startswith("t3.") for k in (earlier or {}))
+    if (_THIS_YEARS_ONES.search(message) and _only_last_years_told(earlier or {})) or others:
+        # ("其他申请人：物业公司…申请了6件：公开4…", "他去年底还有3件结转过来的…1件公开": another
+        # requester's, or the same one's other, applications: their results add to the ones told)
         # "去年还转过来一件…给他公开了" and then "今年新收的那几件：村民的有2件直接给公开了…": the results
         # of this year's add to the one told of last year's
         fresh_results = [op.field for op in out.ops if op.field.startswith("t3.") and op.op == "set" and op.field.rsplit(".", 1)[0]
-                   not in ("t3.new_received", "t3.carried_over", "t3.total", "t3.carried_forward")]
+                         not in (("t3.total",) if others else ("t3.new_received", "t3.carried_over", "t3.total", "t3.carried_forward"))]
         out.added += [f for f in fresh_results if f not in out.added]
         for row in dict.fromkeys(f.rsplit(".", 1)[0] for f in fresh_results if not f.endswith(".total")):
-            if not any(op.field == f"{row}.total" for op in [*out.ops, *out.computed]):  # (the row's count grows with them)
+            if not any(op.field == f"{row}.total" for op in [*out.ops, *out.computed]) and isinstance(
+                    (earlier or {}).get(f"{row}.total"), int):  # (the row's count, recorded, grows with them)
                 row_ops = [op for op in out.ops if op.field.rsplit(".", 1)[0] == row and op.field in fresh_results]
                 spans = [(at, at + len(op.quote)) for op in row_ops if (at := message.find(op.quote)) >= 0]
                 if len(spans) != len(row_ops):
@@ -1246,6 +1250,7 @@ def _list_completed(message: str, cases: list[_Case], earlier: Mapping[str, obje
     return by_col if sum(by_col.values()) == total else {}
 
 
+_OTHERS_TOO = re.compile(r"\s*(?:(?:其他|其余|别的|另外的?)(?:的)?(?:几个|几家)?申请人|(?:他|她|该申请人)(?:去年底?|上年底?)?还有\s*[0-9０-９一二两三四五六七八九十]+\s*件)")
 _THIS_YEARS_ONES = re.compile(r"今年(?:新收|收到|收|新来)的(?:那|这)?(?:几件|些|几个)|今年又|今年的(?:那|这)(?:几件|些)")
 
 
