@@ -2946,3 +2946,8 @@ def test_products_and_rates():
     assert {x.field: x.value for x in r.computed}.get("website_items") == "120" and not r.unexplained
     r = read_message("公众号一周二四各推一条")
     assert not any(op.field == "new_media_posts" for op in r.ops) and r.unexplained  # (how often: the year's count is asked)
+
+
+def test_an_items_count_pointed_at_as_said_elsewhere_is_its_count():
+    got = _values("行政许可就是总结里说的那12件，处罚没有")
+    assert got["t2.licensing.decisions"] == "12"

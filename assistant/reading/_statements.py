@@ -281,8 +281,11 @@ def _not_a_count(n: NumberMention, clause: str, sentence: str = "") -> bool:
         return True  # "安开管发〔2024〕5号": the year of a document's number
     if n.value == 1 and re.search(r"最后\s*$", before) and re.match(r"[个件]", clause[n.end:]):
         return True  # "⑥最后一个是12月29号收到的": the last of a list, not a count
-    if n.unit in ("件", "个", "项") and re.search(r"(?:说的|说过的|讲的|列的|报的)(?:那|这)\s*$", before):
-        return True  # "就是我说的那7件，其他都是0": the ones told before, pointed at by their count
+    if n.unit in ("件", "个", "项") and re.search(r"(?:说的|说过的|讲的|列的|报的)(?:那|这)\s*$", before) and not any(
+            a.kind in ("t2row", "fact") for a in vocabulary().anchors(before)):
+        # "就是我说的那7件，其他都是0": the ones told before, pointed at by their count (not "规范性文件就是
+        # 报告里说的那3件已印发的": that item's count)
+        return True
     if n.value == 1 and n.chinese and re.match(r"部分|些|点儿|下子|般|样|直|共|并|同", clause[n.end:]):
         return True  # "删掉一部分给了", "一些", "一直": a word, not a count
     if n.value == 1 and n.chinese and re.search(r"同\s*$", before):
