@@ -104,27 +104,27 @@ def cmd_draft_show(args: argparse.Namespace, out: TextIO | None = None) -> int:
     return EXIT_OK
 
 
+def _delivered(path: Path, output: str | None) -> Path:
+    """The file exported, copied where ``-o`` asks (the data directory keeps its own copy)."""
+    if not output:
+        return path
+    target = Path(output)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(path, target)
+    return target
+
+
 def cmd_draft_export(args: argparse.Namespace) -> int:
     with _app() as app:
         path = app.export(_who(args, app), args.draft, args.to)
-    if args.output:
-        target = Path(args.output)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, target)
-        path = target
-    print(f"已导出：{path}")
+    print(f"已导出：{_delivered(path, args.output)}")
     return EXIT_OK
 
 
 def cmd_draft_copy(args: argparse.Namespace) -> int:
     with _app() as app:
         path = app.export_draft(_who(args, app), args.draft, args.to)
-    if args.output:
-        target = Path(args.output)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, target)
-        path = target
-    print(f"已生成草稿副本（每页标有“草稿”，不是定稿）：{path}")
+    print(f"已生成草稿副本（每页标有“草稿”，不是定稿）：{_delivered(path, args.output)}")
     return EXIT_OK
 
 
