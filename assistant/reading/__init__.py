@@ -1229,9 +1229,7 @@ def _list_completed(message: str, cases: list[_Case], earlier: Mapping[str, obje
     """This year's applications by applicant, when ``cases`` end a list of them begun in an earlier
     message (its first line numbered after 1: "④…"): each applicant's results told, carry-forward
     included, less its carry-over; {} unless they add up to this year's count and none was told yet."""
-    def n(address: str) -> int:
-        v = earlier.get(address)
-        return int(v) if isinstance(v, int) and not isinstance(v, bool) else 0
+    n = functools.partial(_count_in, earlier)
     first = message[cases[0].start:cases[0].end].lstrip(" \t\u3000")
     number = _CIRCLED.find(first[:1]) + 1 if first[:1] in _CIRCLED else int(m.group(1)) if (
         m := re.match(r"[（(]?([0-9]{1,2})[)）、.．]", first)) else 0
@@ -1254,12 +1252,16 @@ _OTHERS_TOO = re.compile(r"\s*(?:(?:其他|其余|别的|另外的?)(?:的)?(?:�
 _THIS_YEARS_ONES = re.compile(r"今年(?:新收|收到|收|新来)的(?:那|这)?(?:几件|些|几个)|今年又|今年的(?:那|这)(?:几件|些)")
 
 
+def _count_in(cells: Mapping[str, object], address: str) -> int:
+    """The count recorded in a cell, 0 when none (or not a count)."""
+    v = cells.get(address)
+    return int(v) if isinstance(v, int) and not isinstance(v, bool) else 0
+
+
 def _only_last_years_told(cells: Mapping[str, object]) -> bool:
     """The results told so far are no more than the applications carried over from last year (told one
     by one before this year's)."""
-    def n(address: str) -> int:
-        v = cells.get(address)
-        return int(v) if isinstance(v, int) and not isinstance(v, bool) else 0
+    n = functools.partial(_count_in, cells)
     told = sum(n(f"{r.address}.total") for r in T3_ROWS if r.address not in ("t3.new_received", "t3.carried_over", "t3.total"))
     return 0 < told <= n("t3.carried_over.total")
 
@@ -1307,9 +1309,7 @@ def _two_sources(message: str) -> tuple[str, list[str]]:
 
 def _room_for(cells: Mapping[str, object], k: int) -> bool:
     """Results were told before for some of the applications said to have come, and ``k`` more fit."""
-    def n(address: str) -> int:
-        v = cells.get(address)
-        return int(v) if isinstance(v, int) and not isinstance(v, bool) else 0
+    n = functools.partial(_count_in, cells)
     came = n("t3.new_received.total") + n("t3.carried_over.total")
     told = sum(n(f"{r.address}.total") for r in T3_ROWS if r.address not in ("t3.new_received", "t3.carried_over", "t3.total"))
     return 0 < told and told + k <= came
@@ -1318,9 +1318,7 @@ def _room_for(cells: Mapping[str, object], k: int) -> bool:
 def _results_short(cells: Mapping[str, object], col: str) -> bool:
     """The applications of ``col`` said to have come in are more than the results told for them (and
     so are all applications, when their results were told as totals: "予以公开1件，不掌握1件…")."""
-    def n(address: str) -> int:
-        v = cells.get(address)
-        return int(v) if isinstance(v, int) and not isinstance(v, bool) else 0
+    n = functools.partial(_count_in, cells)
 
     def short(c: str) -> bool:
         came = n(f"t3.new_received.{c}") + n(f"t3.carried_over.{c}")
@@ -1776,9 +1774,7 @@ def _rows_as_shares(message: str, reading: Reading) -> None:
 def _not_all_of_one_applicant(reading: Reading, earlier: Mapping[str, object]) -> None:
     """"办结合计…应该是400 结转下年是12件 都是自然人的": the （七）总计 cannot be all one applicant's when
     results of another applicant are recorded; "都是…" is the carry-forward's only (the row said last)."""
-    def n(address: str) -> int:
-        v = earlier.get(address)
-        return int(v) if isinstance(v, int) and not isinstance(v, bool) else 0
+    n = functools.partial(_count_in, earlier)
     results = [r.address for r in T3_ROWS if r.address not in ("t3.new_received", "t3.carried_over", "t3.total", "t3.carried_forward")]
     for x in list(reading.stated):
         if not x.target.startswith("t3.total.") or x.target.endswith(".total") or not re.search(r"都是|全是|全部是|都为", x.quote):
