@@ -322,7 +322,7 @@ def test_texts_validated_are_those_of_iter_narrative(monkeypatch):
     import assistant.validation as V
     from schemas.layout import iter_narrative
     kept = V._TextFacts((), (), (), (), (), (), None)  # (not _NO_FACTS itself: every text is kept)
-    monkeypatch.setattr(V, "_facts", lambda text, kind: kept)
+    monkeypatch.setattr(V, "_facts", lambda text, kind, year=0: kept)
     for seed in range(12):
         report = consistent_report(seed)
         for r in (report, report.model_copy(update={"part6": report.part6 * 3})):

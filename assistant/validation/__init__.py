@@ -42,18 +42,19 @@ def _texts(report: Report):
     texts = []
     fee_texts = []
     p1 = report.part1
+    year = report.meta.report_year  # (the years F5 may report: see _facts)
     # the texts of schemas.layout.iter_narrative, in its order, read here without its generator
     for address, text, kind in (("meta.title", report.meta.title, "meta.title"), ("preamble", report.preamble, "preamble"),
                                 ("p1.active", p1.active, ""), ("p1.on_request", p1.on_request, "on_request"),
                                 ("p1.management", p1.management, ""), ("p1.platform", p1.platform, ""),
                                 ("p1.oversight", p1.oversight, ""), ("p5", report.part5, "")):
-        facts = _facts(text, kind)
+        facts = _facts(text, kind, year)
         if facts is not _NO_FACTS:
             texts.append((address, text, facts))
     for i, item in enumerate(report.part6):
         text = item.text
         kind = "fees" if item.key == "fees" or "信息处理费" in item.title else ""
-        facts = _facts(text, kind)
+        facts = _facts(text, kind, year)
         if kind or facts.fee is not None:
             fee_texts.append((_P6[i] if i < len(_P6) else f"p6.{i}", text, facts))
         if facts is not _NO_FACTS:
@@ -65,13 +66,16 @@ _P6 = tuple(f"p6.{i}" for i in range(16))  # the addresses of part 六's items
 
 
 @lru_cache(maxsize=4096)
-def _facts(text: str, kind: str) -> _TextFacts:
+def _facts(text: str, kind: str, year: int | None = 0) -> _TextFacts:
     """``analyse`` of the text as read (see ``_reading``): one cache for both, so that re-validation
     after an edit looks each text up once, and a first sight stores each once. The scan for numbers
-    also meets any traditional character: only a text holding one is read again (``_reading``)."""
-    facts = _analysis(text, kind, True)
+    also meets any traditional character: only a text holding one is read again (``_reading``).
+    ``year``: the report's year (or None); the years of the text are then read only where rule F5
+    may report one (a text whose years are all the report's own is not read for them: see
+    ``_years_wanted``); 0, the default: the analysis of the text, every year."""
+    facts = _analysis(text, kind, True, year)
     if facts is None:  # a traditional character (or 百分之): read as _reading reads the text
-        facts = _analysis(_reading(text), kind, False)
+        facts = _analysis(_reading(text), kind, False, year)
         assert facts is not None  # (None only when asked to stop at a traditional character)
     return facts
 

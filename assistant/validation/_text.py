@@ -1307,9 +1307,28 @@ def analyse(text: str, address_kind: str) -> TextFacts:
     return facts
 
 
-def _analysis(text: str, address_kind: str, reading: bool) -> TextFacts | None:
+def _years_wanted(text: str, numbers: Sequence[NumberMention], year: int | None) -> bool:
+    """May ``_years`` find a year in the text that rule F5 reports in a report of ``year``? Not when
+    the text has no word of a carry-over (转, 延: every carried year is reported, see ``_carry``)
+    and every number of 年 is ``year`` (a period, a title or 统计期限 of the report's own year is
+    passed over); never when the report has no year (F5 reads none). ``year`` 0: every year wanted."""
+    if year == 0:
+        return True
+    if year is None:
+        return False
+    if "转" in text or "延" in text:
+        return True
+    for n in numbers:
+        if n.unit == "年" and n.value != year:
+            return True
+    return False
+
+
+def _analysis(text: str, address_kind: str, reading: bool, year: int | None = 0) -> TextFacts | None:
     """``analyse``; with ``reading``, None for a text that may have to be read in simplified
-    characters first (it holds a traditional character, see ``read_numbers``)."""
+    characters first (it holds a traditional character, see ``read_numbers``). ``year``: the
+    report's year (or None) when only the years rule F5 may report there are wanted (see
+    ``_years_wanted``); 0 (the analysis of a text): all of them."""
     found = read_numbers(text, reading)
     if found is None:
         return None
@@ -1323,8 +1342,8 @@ def _analysis(text: str, address_kind: str, reading: bool) -> TextFacts | None:
             if n.unit not in _DATE_UNITS:
                 break
         else:  # dates only, and no word a phrase or a fee needs: no count, share or phrase, only years
-            if "年" not in text:
-                return _NO_FACTS  # (月 and 日 only: no year)
+            if "年" not in text or not _years_wanted(text, found, year):
+                return _NO_FACTS  # (月 and 日 only: no year; or none F5 reports in this report)
             years = _years(text, found, _date_sentences(text, found), address_kind)
             return _new_TextFacts((), (), (), (), (), tuple(years), None, ()) if years else _NO_FACTS
     numbers = tuple(found)
@@ -1370,7 +1389,8 @@ def _analysis(text: str, address_kind: str, reading: bool) -> TextFacts | None:
                   on_request or (any_t4 and _t4_at(text, s0, s1)), mentions, percents, lists, breakdowns)
     phrases = (_phrases(address_kind, text, sentences, (on_request, any_app, any_t4), mentions, lists)
                if fact_word else [])
-    years = _years(text, numbers, sentences, address_kind) if numbers and "年" in text else []  # (years need 年)
+    years = (_years(text, numbers, sentences, address_kind)
+             if numbers and "年" in text and _years_wanted(text, numbers, year) else [])  # (years need 年)
     fee = (_fee(text, mentions, numbers, address_kind == "fees")
            if address_kind == "fees" or ("费" in text and "信息处理费" in text) else None)  # (_fee's own first test)
     stated = (_stated(text, mentions)
