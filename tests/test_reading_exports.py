@@ -2951,3 +2951,42 @@ def test_products_and_rates():
 def test_an_items_count_pointed_at_as_said_elsewhere_is_its_count():
     got = _values("行政许可就是总结里说的那12件，处罚没有")
     assert got["t2.licensing.decisions"] == "12"
+
+
+def test_a_bilingual_sheet_is_read_by_its_chinese():
+    # a 蒙汉 sheet of table 二: the Mongolian left out, the block headings no part of the row below
+    mongolian = ("ᠵᠠᠰᠠᠭ ᠤᠨ ᠶᠠᠮᠤ 规章\t0\t0\t0\n第二十条第（八）项\n"
+                 "ᠲᠦᠯᠪᠦᠷᠢ 行政事业性收费（单位：万元）\t1.2")
+    got = _typed(mongolian)
+    assert got["t2.regulations.issued"] == "0" and got["t2.fees.amount"] == "1.2"
+    # a 朝汉 sheet whose Korean heading holds numbers of its own ("제20조 제(5)항" is 第二十条第（五）项)
+    from assistant.reading import typed_as_read
+    r = read_message(typed_as_read("제20조 제(5)항 第二十条第（五）项\n행정허가 行政许可\t58\n제20조 제(6)항 第二十条第（六）项\n행정처벌 行政处罚\t7"))
+    assert {op.field: op.value for op in r.ops} == {"t2.licensing.decisions": 58, "t2.penalty.decisions": 7}
+    assert not r.unexplained
+    # the table's Sino-Korean words said alone, in a chat, are read as their Chinese
+    got = _typed("행정소송 没有，행정복의 2건 都是유지")
+    assert got["t4.review.upheld"] == "2" and got["t4.review.total"] == "2" and got["t4.litigation_direct"] == "0"
+
+
+def test_handwriting_input_look_alikes_are_read_as_the_words_meant():
+    from assistant.reading import typed_as_read
+    got = _typed("今午收到由请9仵 其中白然人7仵 律所2仵，部兮公幵的没布")
+    assert got["t3.new_received.total"] == "9" and got["t3.new_received.natural"] == "7"
+    assert got["t3.new_received.legal_service"] == "2"
+    assert typed_as_read("网沾发了86朵，维特1件") == "网站发了86条，维持1件"
+    # words of their own stay as written, and a look-alike of a measure word only after a number
+    assert typed_as_read("上午开了会，一朵花") == "上午开了会，一朵花"
+    # the text keeps its length: what is quoted back is the clerk's own
+    message = "行政许司十二仵，外罚三仵"
+    assert len(typed_as_read(message)) == len(message)
+    assert {op.quote for op in read_message(typed_as_read(message)).ops} <= {"行政许可十二件", "处罚三件", "行政许可十二件，处罚三件"}
+
+
+def test_a_copy_a_line_a_case_number_and_a_footnote_mark_are_no_counts():
+    r = read_message("受理台账我打印了一份，一件一行，每条一行写清楚了")
+    assert not r.ops and not r.unexplained
+    r = read_message("受理号2024-031的那件，企业申请的")  # (a case's number, year and serial)
+    assert not any(op.value == "31" or op.value == 31 for op in r.ops)
+    got = _typed("（七）总计\t40\t3\t0\t0\t2\t0\t45³")
+    assert got["t3.total.total"] == "45" and got["t3.total.natural"] == "40"

@@ -4,6 +4,7 @@ and deciding the format version is the coordinator's job (``_tables``)."""
 
 from __future__ import annotations
 
+import re
 from typing import cast
 
 from assistant.importing._normalize import bigrams, label_key, norm
@@ -50,6 +51,7 @@ for _block, _rows in L.T2_BLOCK_ROWS.items():
     _m = T2_BLOCK_RE.fullmatch(norm(L.T2_BLOCK_TITLES[_block]))
     assert _m is not None
     _T2_BLOCK_COLUMNS[_m.group(1)] = _T2_ROW_FIELDS[_rows[0]]
+_UNIT_NOTE = re.compile(r"(?<=.)\((?:单位:?)?万?元\)$")
 _T2_COLUMN_BIGRAMS = {key: bigrams(lbl) for key, lbl in L.T2_COLUMN_LABELS.items()}
 
 
@@ -139,7 +141,8 @@ class T2Reader:
     def feed(self, labels: list[str], values: list[str], exact: bool, at: int) -> bool:
         row = None
         for i in range(len(labels)):
-            key = label_key("".join(labels[i:]))
+            # ("行政事业性收费（万元）": the row, its unit noted)
+            key = _UNIT_NOTE.sub("", label_key("".join(labels[i:])))
             if key in _T2_ROWS_2019:
                 self.rows_2019.append("".join(labels[i:]))
                 return True

@@ -260,9 +260,26 @@ def _as_circled(m: re.Match[str]) -> str:
     return (mark + " " * len(m.group(0)))[:len(m.group(0))]
 
 
+# Hangul, Tibetan, Mongolian, Uyghur (Arabic script) and Yi: an autonomous area's forms are bilingual
+# (with a number inside their words: "제20조 제(8)항" is the same 第二十条第（八）项 as the Chinese beside it)
+_OTHER = "[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af\u0f00-\u0fff\u1800-\u18af\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufefe\ua000-\ua4cf]"
+_OTHER_SCRIPT = re.compile(f"{_OTHER}+(?:(?:[ \u3000]+|[0-9().（）]+){_OTHER}+)*")
+
+
+_FOOTNOTE_MARK = re.compile("(?<=[0-9０-９])[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+
+
 @functools.lru_cache(maxsize=2)
 def _dialect_words(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+def _standard(m: re.Match[str], dialect: Mapping[str, str]) -> str:
+    """The standard word for a regional one; blank where the standard word follows anyway ("규장 规章")."""
+    word = dialect[m.group(0)]
+    if m.string[m.end():m.end() + 12].lstrip(" \t\n\u3000\"“").startswith(word):
+        return " " * len(word)
+    return word
 
 
 def typed_as_read(message: str) -> str:
@@ -274,6 +291,9 @@ def typed_as_read(message: str) -> str:
     joined to the line above ("…制发 0\n〃 废止 0")."""
     if holds_traditional(message):
         message = t2s_same_length(message)
+    message = vocabulary().as_meant(message)  # "甲请 今午一共收了6仵": handwriting input's look-alikes
+    # "252¹": a footnote's mark copied from Word with its cell, no digit of the number
+    message = _FOOTNOTE_MARK.sub(lambda m: " " * len(m.group(0)), message)
     if "\u20e3" in message or "\U0001f51f" in message:  # "1️⃣ 新收：…", "1️⃣5️⃣", "🔟": a list's numbers, as ①…⑳
         message = _KEYCAPS.sub(_as_circled, message)
     # "行政许可1 208件", "处罚 18 652；", "\t1 071\t": a space between thousands (not cells of a row)
@@ -288,7 +308,10 @@ def typed_as_read(message: str) -> str:
     # "- 个人 5件：公开3", "  • 企业1件 公开了": a list's bullet, no part of its line
     message = _BULLET.sub(lambda m: " " * len(m.group(0)), message)
     if dialect := vocabulary().dialect:  # "表三一件都莫得", "冇复议": read as the standard word, of the same length
-        message = _dialect_words(tuple(dialect)).sub(lambda m: dialect[m.group(0)], message)
+        message = _dialect_words(tuple(dialect)).sub(lambda m: _standard(m, dialect), message)
+    if _OTHER_SCRIPT.search(message):  # a bilingual sheet ("규장 规章 0 0 0", "2024년도"): the Chinese is read
+        message = re.sub("(?<=[0-9])[년건]", lambda m: "年" if m.group(0) == "년" else "件", message)
+        message = _OTHER_SCRIPT.sub(lambda m: " " * len(m.group(0)), message)
     if "〃" in message:  # "规范性文件 制发 0\n〃 废止 0": the line goes on with the item of the line above
         message = _DITTO_LINE.sub(lambda m: "，" + " " * (len(m.group(0)) - 1), message)
     return _UNIT_FIRST.sub(lambda m: m.group(2) + m.group(1), message)

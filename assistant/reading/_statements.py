@@ -427,6 +427,8 @@ def _by_official_numbers(text: str) -> str:
 
 
 _ROW_MARK = re.compile(r"((?:不予公开|无法提供|不予处理|其他处理)[ \u3000]+)([1-8][.．、])(?=[\u4e00-\u9fa5])")
+_LAYOUT = re.compile(r"(?<=导了|导出|打印|复印|拷了|截了|拍了|贴了|复制)了?\s*(?:一|1)\s*(?:份|张|页)|(?<![0-9])20[0-9]{2}[-－][0-9]{1,3}(?![0-9]|[-－/.][0-9])|每\s*(?:件|条|个|人)\s*(?:一|1)\s*行"
+                     r"|(?:一|1)\s*(?:件|条|个)\s*(?:一|1)\s*行|(?:一|1)\s*行\s*(?:一|1)\s*(?:件|条|个)")
 _DATE_OR_PAGE = re.compile(r"(?<![0-9])20[0-9]{2}[-/.][01]?[0-9][-/.][0-3]?[0-9](?![0-9])|(?<![0-9.])[0-9]{1,3}(?:\.[0-9]{1,3}){3}(?![0-9.])|"
                            r"(?<![0-9])20[0-9]{6}-[0-9]{2,6}(?![0-9])|第\s*[0-9]+\s*页(?:\s*[/／,，]?\s*共\s*[0-9]+\s*页)?|共\s*[0-9]+\s*页")
 _CLOCK = re.compile(r"(?<![0-9.:：])[0-2]?[0-9][:：][0-5][0-9](?:[:：][0-5][0-9])?(?![0-9])")
@@ -628,7 +630,9 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     text = _PARTS_ADDED.sub(lambda m: (str(sum(int(x) for x in re.findall(r"[0-9]+", m.group(0))))
                                        + " " * len(m.group(0)))[:len(m.group(0))], text)
     not_counts = [m.group(0) for m in [*_THE_ITEMS_SUMMED.finditer(text), *_MONTHS.finditer(text), *_MAIL_OR_POST.finditer(text),
-                                       *_ATTACHMENT.finditer(text), *REVISION_NOTE.finditer(text)]]
+                                       *_ATTACHMENT.finditer(text), *REVISION_NOTE.finditer(text), *_LAYOUT.finditer(text)]]
+    # "从OA里导了一份，每件一行", "2025-07｜…": a copy, the list's lines, a case's number (year and serial)
+    text = _LAYOUT.sub(lambda m: "＿" * len(m.group(0)), text)
     text = REVISION_NOTE.sub(lambda m: "＿" * len(m.group(0)), text)  # "纠正4〔修订 张伟：删除了“3”〕": the box, not a figure
     text = _ATTACHMENT.sub(lambda m: "＿" * len(m.group(0)), text)  # "见附件1": an attachment's number
     text = _MAIL_OR_POST.sub(lambda m: "＿" * len(m.group(0)), text)  # "wangtao_pzrsj@163.com", "邮编：221300"

@@ -153,6 +153,8 @@ def _official_label(label: str, table: str) -> str | None:
         label = re.sub(r"^\s*(?:三、)?(?:本年度)?办理结果\s*[-－—_：:/·]\s*", "", label)  # ("办理结果-予以公开")
         label = _SHORT_GROUP.sub(lambda m: _SHORT_GROUP_NAMES[m.group(1)], label)
         label = re.sub(r"(?<=不予处理)(\s*[-－—_：:/·]\s*)确认$", r"\1要求确认", label)
+    else:  # "行政事业性收费（万元）", "收费金额(单位:万元)": the row, its unit aside
+        label = re.sub(r"\s*[（(]\s*(?:单位\s*[：:]\s*)?万?元\s*[)）]\s*$", "", label)
     return _official_label_of(label, table)
 
 
@@ -300,6 +302,9 @@ def _fold_one(raw: list[str], i: int, out: list[str], folded: dict[str, list[str
     return i + 1
 
 
+_T2_BLOCK_LINE = re.compile(r"第二十条第\s*[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]\s*项\s*$")
+
+
 def _rows_of(message: str) -> tuple[list[str], list[list[str]], list[str]]:
     """(table lines, their cells, page numbers): label fragments joined to the row they begin."""
     lines: list[str] = []
@@ -324,7 +329,8 @@ def _rows_of(message: str) -> tuple[list[str], list[list[str]], list[str]]:
         prev = raw[i - 1].strip() if i else ""
         if line not in folded and (len(cells) > 1 and not _ROW_START.match(cells[0]) and prev and table_cells(raw[i - 1], loose=True) is None
                 and len(_header_words_in(prev)) < 3  # (not the header of applicant columns above the rows)
-                and not _PAGE_NUMBER.match(prev) and len(prev) <= 40 and not prev.endswith(("。", "：", ":"))):
+                and not _PAGE_NUMBER.match(prev) and len(prev) <= 40 and not prev.endswith(("。", "：", ":"))
+                and not _T2_BLOCK_LINE.search(prev)):  # ("第二十条第（八）项": the block's heading)
             # a label broken over two lines, or over three ("1.申请人无正当理由逾期不补" / "正、行政机关不再
             # 处理其政府信" / "息公开申请 5 0 …", a PDF's narrow column): back to the line its number begins
             start = i - 1

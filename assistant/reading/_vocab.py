@@ -37,6 +37,34 @@ class Vocabulary:
     _meanings: dict[str, tuple[tuple[str, str], ...]]  # word → every (kind, key) it may name
     _starts: dict[str, tuple[int, ...]]  # a first sound → the lengths of the words it opens, longest first
     dialect: dict[str, str]  # [dialect]: a regional word → the standard word of the same length
+    lookalikes: dict[str, str]  # [lookalike]: a word written with a look-alike character → the word
+    measures: dict[str, str]  # [lookalike]: a look-alike of a measure word, after a number → the measure word
+    _looks: frozenset[str]  # the characters that may be a look-alike
+
+    def as_meant(self, text: str) -> str:
+        """``text`` with the words written with a look-alike character (a phone's handwriting input: 甲请,
+        目然人, 公幵) as the words meant, position for position; a measure word's look-alike only after a
+        number ("6仵", "126朵")."""
+        if not _LOOKS.search(text) or self._looks.isdisjoint(text):
+            return text
+        text = self._as_meant(text)
+        return self._as_meant(text) if not self._looks.isdisjoint(text) else text  # (two slips: 部兮公幵)
+
+    def _as_meant(self, text: str) -> str:
+        out, i, n = list(text), 0, len(text)
+        while i < n:
+            for k in range(min(8, n - i), 1, -1):
+                if (word := self.lookalikes.get(text[i:i + k])) is not None:
+                    out[i:i + k] = word
+                    i += k
+                    break
+            else:
+                # (not after a lone 一: "一朵花")
+                if (m := self.measures.get(text[i])) is not None and i and _NUMERAL.match(text[i - 1]) and not (
+                        text[i - 1] == "一" and not _NUMERAL.match(text[i - 2:i - 1])):
+                    out[i] = m
+                i += 1
+        return "".join(out)
 
     def anchors(self, text: str) -> list[Anchor]:
         """Every vocabulary word in ``text``, longest first where two overlap, left to right; then
@@ -122,6 +150,10 @@ class Vocabulary:
         return out
 
 
+_LOOKS = re.compile(r"[\u4e00-\u9fff]")
+_NUMERAL = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万]")
+
+
 _LITTLE = frozenset("以已与予的地得了和在是有为于之也而及其")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _FUZZY = (("ing", "in"), ("eng", "en"), ("ang", "an"), ("zh", "z"), ("ch", "c"), ("sh", "s"))
@@ -184,7 +216,28 @@ def _load() -> Vocabulary:
                       {c: tuple(sorted(ns, reverse=True)) for c, ns in firsts.items()},
                       {k: tuple(v) for k, v in sounds.items()}, {w: tuple(m) for w, m in meanings.items()},
                       {first: tuple(sorted({len(k) for k in sounds if k[0] == first}, reverse=True))
-                       for first in {k[0] for k in sounds}}, _dialect(data.get("dialect", {})))
+                       for first in {k[0] for k in sounds}}, _dialect(data.get("dialect", {})),
+                      *_lookalikes(data.get("lookalike", {}), meanings))
+
+
+def _lookalikes(section: dict, meanings: dict[str, list[tuple[str, str]]]
+                ) -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+    """Every word of the vocabulary and of ``[lookalike].words`` with one character written as one of its
+    look-alikes (``[lookalike.chars]``), unless that is a word in its own right (``[lookalike].real``, or
+    a word of the vocabulary); and the measure words' look-alikes."""
+    chars: dict[str, str] = section.get("chars", {})
+    real = set(section.get("real", ())) | set(meanings)
+    words = {w for w in [*meanings, *section.get("words", ())]
+             if 2 <= len(w) <= 8 and all("\u4e00" <= c <= "\u9fff" for c in w)}
+    variants: dict[str, str] = {}
+    for word in sorted(words):
+        for i, c in enumerate(word):
+            for other in chars.get(c, ""):
+                typed = word[:i] + other + word[i + 1:]
+                if typed not in real:
+                    variants.setdefault(typed, word)
+    measures = {other: m for m in section.get("measures", "") for other in chars.get(m, "")}
+    return variants, measures, frozenset("".join(chars.values()))
 
 
 def _dialect(section: dict[str, str]) -> dict[str, str]:
