@@ -2990,3 +2990,26 @@ def test_a_copy_a_line_a_case_number_and_a_footnote_mark_are_no_counts():
     assert not any(op.value == "31" or op.value == 31 for op in r.ops)
     got = _typed("（七）总计\t40\t3\t0\t0\t2\t0\t45³")
     assert got["t3.total.total"] == "45" and got["t3.total.natural"] == "40"
+
+
+def test_more_since_a_count_told_before_is_added_to_it(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["东湖街道办事处 2025年年报", "截至10月底：网站发了140条，许可12件，强制3件，依申请新收5件都是个人的"])
+    talk(service, draft, ["11月以后网站又更新了22条；许可又批了4件，强制没有新增；依申请又收到2件，1件个人1件企业"])
+    facts = service.facts(draft)
+    assert facts.website_items == 162
+    assert facts.cells["t2.licensing.decisions"] == 16 and facts.cells["t2.enforcement.decisions"] == 3
+    assert facts.cells["t3.new_received.total"] == 7 and facts.cells["t3.new_received.natural"] == 6
+    assert facts.cells["t3.new_received.commercial"] == 1
+    # ("我再发一遍表" is the same table again, never more of it)
+    talk(service, draft, ["网站发了162条，我又发了一遍，你看对不对"])
+    assert service.facts(draft).website_items == 162
+
+
+def test_no_column_of_a_kind_a_filing_year_and_a_doubt_are_no_figures():
+    assert not read_message("系统导出来的表没有申请人类型，只有证件类型").ops
+    r = read_message("透视表筛选：收文年份 2024")
+    assert not any(op.field == "report_year" for op in r.ops)
+    r = read_message("台账上的12件不是全年的吧？全年应该是12加4？")
+    assert not r.ops and r.questions

@@ -221,6 +221,43 @@ def _added_to_what_was_said(accepted: list[PatchOp], message: str, facts: Facts,
     return out
 
 
+# "11月15号以后又收了3件", "网站我接手后又发了29条", "处罚到年底又办了9件": more since the count told before
+_MORE_SINCE = re.compile(r"又(?:新)?(?:收到?|发布?|推送?|办理?|做|出|开|接|受理|处理|作出|更新|写|批|罚|增加|新增)了?(?!\s*(?:一遍|一次|一下|遍))"
+                         r"|(?:以后|之后|后来)(?:又)?新增了?")
+_NONE_MORE = re.compile(r"没有?(?:新增|增加|再(?:办|发|收|出|做))|无新增|没(?:有)?变化")
+
+
+def _more_since(accepted: list[PatchOp], message: str, facts: Facts, counted: list[str]) -> list[PatchOp]:
+    """A count told as more since one recorded before ("交接单上处罚47件" then "11月15号到年底又办了9件"):
+    the recorded value grows by it; "强制没有新增的" leaves it as it was. Only where the clerk's sentence
+    says 又/新增 before the number, never in a pasted table, never beside a correction."""
+    if not (_MORE_SINCE.search(message) or _NONE_MORE.search(message)):
+        return accepted
+    out = []
+    for op in accepted:
+        at = message.find(op.quote) if op.quote else -1
+        old = facts.cell_int(op.field) if "." in op.field else getattr(facts, op.field, None)
+        if old is None and op.field.startswith("t") and str(op.value) == "0":  # ("强制没有新增的": a row's none)
+            old = max((v for k in facts.cells if k.startswith(op.field + ".") and isinstance(v := facts.cell_int(k), int)),
+                      default=None)
+        if (at < 0 or op.op != "set" or op.field in counted or "\t" in op.quote or not isinstance(old, int)
+                or isinstance(old, bool) or old <= 0):
+            out.append(op)
+            continue
+        s0 = max(message.rfind(x, 0, at) for x in "。；;！!？?\n") + 1
+        stop = re.compile(r"[。；;！!？?\n]").search(message, at + len(op.quote))
+        sentence = message[s0:stop.start() if stop else len(message)]
+        if _REPLACES.search(sentence) or _ADDED.search(sentence):
+            out.append(op)
+        elif str(op.value) in ("0", "0.0") and _NONE_MORE.search(sentence):
+            continue  # "强制没有新增的": none more, the count as it was
+        elif str(op.value).isdigit() and int(str(op.value)) > 0 and _MORE_SINCE.search(message, s0, at + len(op.quote)):
+            out.append(op.model_copy(update={"value": old + int(str(op.value))}))
+        else:
+            out.append(op)
+    return out
+
+
 def _dropped_row_corrected(accepted: list[PatchOp], st: State) -> list[PatchOp]:
     """The table-三 row of the last pasted table that was left out (its total was not its parts),
     with the one cell this message corrects: [] unless the row then adds up and nothing of it is
@@ -749,6 +786,7 @@ def answer(st: State, message: str, model: Model, correction: str | None,
     if unplaced:  # "处罚再加2件" with no 处罚 recorded: nothing to add to
         tail.insert(0, _reading_notes(MessageReading(unexplained=unplaced), st.stated)[1][0])
     accepted = _added_to_what_was_said(accepted, message, st.full, counted)
+    accepted = _more_since(accepted, message, st.full, counted)
     accepted += _one_column_follows(accepted, st.stated) + _total_follows(accepted, st.stated)
     accepted += _grand_total_follows(accepted, message, st.stated)
     if (left := _still_unplaced(reading.unexplained, accepted)) != reading.unexplained:

@@ -46,6 +46,10 @@ _PROPOSALS_DONE = re.compile(r"(?:都|全部|均|全都|已经?|已)\s*(?:已经
                              r"|(?<![没未不])(?:按期|按时|如期)?办结(?:了|公开|并公开|且公开)")
 _COLUMN_WORDS = re.compile(r"[＃]+|申请的|申请|这类|那类|这一类|这列|那列|的")
 _INTRODUCED = re.compile(r"(?:局|委员会|委|办公室|办公厅|办|政府|街道|镇|乡|厅|中心)(?:的)?(?:[\s，,。]|$)|县级|市级|省级|乡镇|区级")
+# the report's year, not the year a case was filed in ("收件年份 2024": a filter of the register's pivot table)
+_YEAR_WORD = r"(?<!收件|申请|登记|受理|收文|立案|办结|来文|发文|收到)(?:报告年度|年度|年份)"
+_IN_DOUBT = re.compile(r"不是[^。！!？?\n]{0,12}吧\s*[？?]\s*$|应该是[^。！!？?\n]{0,12}[？?]\s*$")
+_A_KIND_OF = re.compile(r"\s*(?:人)?(?:的)?(?:类型|分类|类别|字段|这一?[栏列项]|那一?[栏列项]|一?[栏列])")
 _NOT_OWN = re.compile(r"(?:没有|没|无)(?:自己的|单独的|独立的|专门的|本单位的|自建的|自己|单独|独立)")
 _WAS_WRONG = re.compile(r"\s*[…\.。—－\-]*\s*(?:的)?(?:我|是我)?(?:不对|是错的|错了|有误|写错|说错|抄错|填错|打错|看错|弄错|报错|哦不|不不)|\s*[”」]?\s*是(?:送审稿|初稿|旧版|上一版|老版本)(?:的|里的)?(?:数|数字)?")
 # "1062是我把上年结转的16件也加进去了": how a wrong number came about — the old value, to be replaced
@@ -696,6 +700,9 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
                 find_numbers(c) and voc.anchors(c) for _, c in _clauses(sentence, 0)):
             # "今年有两个老兵打12345…这个算不算依申请？": numbers no word of the report names are what
             # is asked about, not facts yet; the question is answered and they are said once settled
+            continue
+        if _IN_DOUBT.search(sentence) and find_numbers(sentence):
+            # "交接单上的9件不是全年的吧？", "全年新收应该是9加3？": a doubt asked, not a count said
             continue
         if _LAST_YEARS_FIRST.match(sentence) or s0 < last_years_until:
             # "先说下去年的数吧：去年网站发了402条，收到了2件申请…": the whole sentence is last year's
@@ -1522,7 +1529,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                                               and clause[a.start:a.end] in (*_FEE_VERBS, *_GENERIC))]
     written = find_numbers(clause)  # read once: the rules below all look at the same numbers
     years_said = [n for n in written if n.unit == "" and 2008 <= n.value <= 2100
-                  and (re.search(r"(?:报告年度|年度|年份)[是为:：]?\s*$", clause[:n.start])
+                  and (re.search(_YEAR_WORD + r"[是为:：]?\s*$", clause[:n.start])
                        or (re.search(r"(?:报|写|做|弄|交)\s*$", clause[:n.start])  # "今年报2024的"
                            and re.match(r"\s*(?:的|年度)", clause[n.end:])))]
     # a numeral inside a word of the vocabulary (四类过程性信息, 三安全一稳定) is part of the name, the
@@ -1565,7 +1572,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     for y in years:
         if 2008 <= y.value <= 2100 and y.value == y.value.to_integral_value() and (
                 _REPORT_YEAR.search(clause[y.end:y.end + 24]) or re.search(r"年报|报告", clause[y.end:y.end + 16])
-                or re.search(r"报告年度|年度|年份", sentence)
+                or re.search(_YEAR_WORD, sentence)
                 or re.search(r"年报|年度报告", message[max(0, c0 + y.start - 16):c0 + y.start])  # ("…公开年报 二零二五年的")
                 or (re.search(r"(?:报|写|做|弄|交|整|搞|填|出|赶)\s*$", clause[:y.start]) and re.match(r"年?(?:的|度)", clause[y.end:]))
                 or (re.fullmatch(r"[^0-9０-９]*\s20\d\d\s*年度?的?\s*|\s*20\d\d\s*年度?的?\s*", clause)
@@ -1713,6 +1720,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             # "许可 强制都没有" (voice input): the items said just before share the none
             named = [*heading[1], *named]
             quote = message[heading[0]:c0 + len(clause)].strip().rstrip(_END_PUNCT)
+        if negated and named and any(_A_KIND_OF.match(clause, a.end) for a in named):
+            # "导出来的表没有申请人类型": no column of that kind in the sheet, not none of them
+            negated = False
+            named = []
         if negated and named and _NOT_OWN.search(clause):
             # "我们镇没有自己的网站，都是发在县政府网站上": no site of its own, not none published
             negated = False
