@@ -979,7 +979,7 @@ def _last(pattern: re.Pattern, text: str) -> re.Match | None:
 _LAST_MARK = re.compile(r"[。；;！!？?\n][^。；;！!？?\n]*+\Z")  # (searched up to a position: the last mark before it)
 
 
-def _date_sentences(text: str, numbers: list[NumberMention]) -> list[tuple[int, int]]:
+def _date_sentences(text: str, numbers: Sequence[NumberMention]) -> list[tuple[int, int]]:
     """The sentences (as ``_sentences`` has them) that hold a number of 年, in order: all _years asks
     for, found around each such number instead of splitting the whole text."""
     out: list[tuple[int, int]] = []
@@ -1350,6 +1350,20 @@ def _analysis(text: str, address_kind: str, reading: bool, year: int | None = 0)
     if numbers and ("热" in text or "台" in text or "便" in text or "服" in text or "拨" in text or "话" in text
                     or "专" in text or "123" in text) and _LINE_HINT.search(text):  # (a character of each word first)
         numbers = tuple(n for n in numbers if not _service_line(text, n))
+    # For validate (a year given): a text whose numbers, dates aside, have no measure word (a telephone
+    # number, "0535-6693206"), with no fact word, no list opener (其中, 包括/包含), not the 信息处理费 item,
+    # has no mention any rule reads. Such a number claims no table quantity (every claim needs a count or
+    # money unit, see _claim), is no share, no stated count (_stated: count units), no count of 一（二）
+    # (E10: units of applications), no case of fees; with no list opener its sentence holds no list (E7),
+    # and with no fact word the text has no phrase (F6's petition parts read the mention before a 其中).
+    if year != 0 and not fact_word and address_kind != "fees" and "其中" not in text and "包" not in text:
+        for n in numbers:
+            if n.unit and n.unit not in _DATE_UNITS:
+                break
+        else:  # dates and numbers without a measure word only: the years alone are read
+            years = (_years(text, numbers, _date_sentences(text, numbers), address_kind)
+                     if "年" in text and _years_wanted(text, numbers, year) else [])
+            return _new_TextFacts((), (), (), (), (), tuple(years), None, ()) if years else _NO_FACTS
     sentences = _sentences(text) or [(0, len(text))]
     on_request = address_kind == "on_request"
     mentions: list[Mention] = []
