@@ -3013,3 +3013,16 @@ def test_no_column_of_a_kind_a_filing_year_and_a_doubt_are_no_figures():
     assert not any(op.field == "report_year" for op in r.ops)
     r = read_message("台账上的12件不是全年的吧？全年应该是12加4？")
     assert not r.ops and r.questions
+
+
+def test_a_system_total_beside_the_agencys_own_and_a_table_of_the_whole_system():
+    # "全省合计 | 其中：厅机关": the agency's own column is its table 三 (row totals)
+    ops, _ = parse_pasted_tables("项目\t全省合计\t其中：厅机关本级\n一、本年新收政府信息公开申请数量\t2,310\t412\n"
+                                 "三、（一）予以公开\t1,020\t188\n（七）总计\t2,298\t405\n")
+    got = {op.field: op.value for op in ops}
+    assert got == {"t3.new_received.total": 412, "t3.granted.total": 188, "t3.total.total": 405}
+    assert all("\t" in op.quote and op.quote.split("\t")[1] != str(op.value) for op in ops)  # (the clerk's own line)
+    # a table whose scope takes in the subordinate bodies is held and said back, not recorded
+    r = read_message("口径：全县（包括各乡镇）\n项目\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n"
+                     "本年新收\t40\t2\t0\t0\t1\t0\t43")
+    assert not r.ops and r.whole_system and not r.unexplained

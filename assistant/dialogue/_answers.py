@@ -386,6 +386,9 @@ def _reading_notes(reading: MessageReading, facts: Facts) -> tuple[list[str], li
     if reading.excluded:
         shown = "；".join(excerpt(u, 30) for u in dict.fromkeys(reading.excluded))
         tail.append(f"按您说的，这些数字不计入报告：{shown}。")
+    if reading.whole_system:
+        tail.append(f"这张表是含所属单位的汇总数（{excerpt(reading.whole_system[0], 30)}），年报只填本机关本级的数，"
+                    "表里的数没有记录。请告诉我本级的数，或粘贴本级的表。")
     if reading.not_ours:
         shown = "；".join(excerpt(u, 30) for u in dict.fromkeys(reading.not_ours))
         tail.append(f"热线、信箱、工单的数不是政府信息公开申请，报告里没有对应的项目，没有记录：{shown}。"

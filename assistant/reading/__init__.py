@@ -106,6 +106,7 @@ class MessageReading:
     table_lines: list[str] = field(default_factory=list)
     # a table the words say is last year's ("表三我先把去年的贴给你"): its cells, not recorded as this year's
     last_years: list[PatchOp] = field(default_factory=list)
+    whole_system: list[str] = field(default_factory=list)  # a table of the agency and its subordinate bodies together
     replaced: list[str] = field(default_factory=list)  # old values named to be replaced ("不是3件")
     excluded: list[str] = field(default_factory=list)  # numbers the clerk says are not counted ("…的不算")
     other_year: list[str] = field(default_factory=list)  # sentences dated another year ("2023年，本机关共收到…")
@@ -266,6 +267,8 @@ _OTHER = "[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af\u0f00-\u0fff\u1800-\u18af\u06
 _OTHER_SCRIPT = re.compile(f"{_OTHER}+(?:(?:[ \u3000]+|[0-9().（）]+){_OTHER}+)*")
 
 
+# a table's scope line that takes in the agency's subordinate bodies ("统计范围：宁州市（含所属县局）")
+_WITH_SUBORDINATES = re.compile(r"(?:统计范围|范围|口径|统计口径)\s*[：:][^\n]{0,30}?(?:含|包括|包含)(?:所属|下属|各|直属)[^\n）)]{0,12}[）)]?")
 _FOOTNOTE_MARK = re.compile("(?<=[0-9０-９])[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 
 
@@ -397,6 +400,10 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     else:
         table_ops, table_lines = parse_pasted_tables(message)
     last_years = _last_years_table(message, table_lines, report_year)
+    if table_ops and not last_years and (whole := _WITH_SUBORDINATES.search(message)):
+        # "统计范围：宁州市（含所属县局）": the whole system's figures, not the agency's own: held, said back
+        out.whole_system.append(whole.group(0).strip())
+        table_ops = []
     out.ops += [] if last_years else table_ops
     out.last_years = table_ops if last_years else []
     out.table_lines = table_lines

@@ -1584,7 +1584,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             # "23年的年度报告", "24年度": a year said with two digits
             out.stated.append(Stated("report_year", 2000 + int(y.value), quote, c0 + y.start, c0 + y.end))
     # a level said in words: "市级单位", "，县级，"
-    if (lv := _LEVEL_WORD.search(clause)) and (lv.group(0) != lv.group("w")
+    # (not "包括各乡镇", "所属县级单位": the bodies under the agency)
+    if (lv := _LEVEL_WORD.search(clause)) and not re.search(r"(?:各|所属|下属|直属|包括|含|和|及)\s*$", clause[:lv.start()]) and (
+            lv.group(0) != lv.group("w")
                                                or len(clause.strip()) <= max(6, len(lv.group(0)) + 2)
                                                or (re.search(r"(?:是|属于|算)\s*$", clause[:lv.start()])
                                                    and re.fullmatch(r"(?:的)?(?:局|单位|部门|机关|政府|机构)?[的吧啊。]*\s*",

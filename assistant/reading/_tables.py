@@ -806,6 +806,33 @@ def _clerks_extra_columns(message: str) -> tuple[str, dict[str, str]]:
     return message, {}
 
 
+# "全国海关合计 | 其中：总署机关", "全市合计 | 其中：市局本级": the system's figures and the agency's own among them
+_WHOLE_HEAD = re.compile(r"合计|汇总|全国|全省|全市|全区|全县|全系统|含所属|含下属")
+_OWN_HEAD = re.compile(r"其中.{0,8}(?:本级|机关|本部|本局|本单位|本机关|本委|本厅|本署)|^(?:[^合全]{0,8})?本级$")
+
+
+def _own_column_only(message: str) -> tuple[str, dict[str, str]]:
+    """A table of two figures a row, the whole system's and the agency's own among them ("项目 | 全国海关合计 |
+    其中：总署机关"): the agency's own, as a table of row totals; and for each line the message's own line.
+    The report is the agency's own (its subordinate bodies publish theirs)."""
+    lines = message.split("\n")
+    for i, line in enumerate(lines):
+        head = [c.strip() for c in line.split("\t")]
+        if len(head) != 3 or not (_WHOLE_HEAD.search(head[1]) and _OWN_HEAD.search(head[2])):
+            continue
+        own: dict[str, str] = {}
+        for j in range(i + 1, len(lines)):
+            cells = lines[j].split("\t")
+            if len(cells) == 3 and cell_kind(cells[1]) == NUM and cell_kind(cells[2]) == NUM:
+                kept = f"{cells[0]}\t{cells[2]}"
+                own[kept.strip(" \u3000\r")] = lines[j].strip(" \u3000\r")
+                lines[j] = kept
+        lines[i] = f"{head[0]}\t总计"
+        own[lines[i]] = line.strip(" \u3000\r")
+        return "\n".join(lines), own
+    return message, {}
+
+
 # a character the phone's text recognition could not read ("申请数?", "国家秘口", "1口2")
 _UNREAD = re.compile(r"[?？口]")
 _T3_WORDS = tuple(dict.fromkeys([*(r.label for r in T3_ROWS), *(r.group_label for r in T3_ROWS if r.group_label),
@@ -966,6 +993,8 @@ def parse_pasted_tables(message: str) -> tuple[list[PatchOp], list[str]]:
              for k, v in long_t2.items()} | {k: v for k, v in years.items() if k not in long_t2}
     message, extra = _clerks_extra_columns(message)
     extra = {k: years.get(v, v) for k, v in extra.items()} | {k: v for k, v in years.items() if k not in extra}
+    message, mine = _own_column_only(message)
+    extra = {k: extra.get(v, v) for k, v in mine.items()} | {k: v for k, v in extra.items() if k not in mine}
     message, own = _csv_as_tabs(message)
     own = {k: extra.get(v, v) for k, v in own.items()} | {k: v for k, v in extra.items() if k not in own}
     message, copied = _same_as_above(message)
