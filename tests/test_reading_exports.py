@@ -3026,3 +3026,16 @@ def test_a_system_total_beside_the_agencys_own_and_a_table_of_the_whole_system()
     r = read_message("口径：全县（包括各乡镇）\n项目\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n"
                      "本年新收\t40\t2\t0\t0\t1\t0\t43")
     assert not r.ops and r.whole_system and not r.unexplained
+
+
+def test_a_groups_count_then_a_part_of_it_by_its_row_and_personal_information():
+    got = _values("不予处理5件里面重复申请2件")
+    assert got.get("t3.not_processed.repeated.total") == "2" and "t3.not_processed.petition.total" not in got
+    got = _values("不予公开2件，都是涉及个人信息的，个人申请")
+    assert got.get("t3.withheld.third_party.total") == "2"
+    assert "t3.new_received.natural" not in got  # ("个人信息" is what was asked for, not who asked)
+
+
+def test_an_application_withdrawn_is_a_result_not_one_more_received():
+    got = _values("其他处理3件：2件逾期不补正，另外1件是公司自己撤回了申请")
+    assert got.get("t3.other_handling.other.commercial") == "1" and "t3.new_received.total" not in got
