@@ -3039,3 +3039,15 @@ def test_a_groups_count_then_a_part_of_it_by_its_row_and_personal_information():
 def test_an_application_withdrawn_is_a_result_not_one_more_received():
     got = _values("其他处理3件：2件逾期不补正，另外1件是公司自己撤回了申请")
     assert got.get("t3.other_handling.other.commercial") == "1" and "t3.new_received.total" not in got
+
+
+def test_a_bookkeepers_words_and_one_by_one_and_an_applicants_count_without_its_measure_word():
+    got = _typed("依申请：期初余额 3，本期增加 40，本期减少 41，期末余额 2")
+    assert got["t3.carried_over.total"] == "3" and got["t3.new_received.total"] == "40"
+    assert got["t3.total.total"] == "41" and got["t3.carried_forward.total"] == "2"
+    got = _typed("规范性文件期初有效15件，今年制发2件、废止1件，期末有效16件")
+    assert got.get("t2.normative_docs.in_force") == "16" and got.get("t2.normative_docs.repealed") == "1"
+    assert not read_message("我一家一家单位跟你说").ops
+    r = read_message("企业6：公开4、不掌握2")
+    got = {op.field: op.value for op in r.ops}
+    assert got == {"t3.granted.commercial": "4", "t3.unable.not_held.commercial": "2"}

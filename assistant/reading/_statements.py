@@ -434,7 +434,9 @@ def _by_official_numbers(text: str) -> str:
 
 _ROW_MARK = re.compile(r"((?:不予公开|无法提供|不予处理|其他处理)[ \u3000]+)([1-8][.．、])(?=[\u4e00-\u9fa5])")
 _LAYOUT = re.compile(r"(?<=导了|导出|打印|复印|拷了|截了|拍了|贴了|复制)了?\s*(?:一|1)\s*(?:份|张|页)|(?<![0-9])20[0-9]{2}[-－][0-9]{1,3}(?![0-9]|[-－/.][0-9])|每\s*(?:件|条|个|人)\s*(?:一|1)\s*行"
-                     r"|(?:一|1)\s*(?:件|条|个)\s*(?:一|1)\s*行|(?:一|1)\s*行\s*(?:一|1)\s*(?:件|条|个)")
+                     r"|(?:一|1)\s*(?:件|条|个)\s*(?:一|1)\s*行|(?:一|1)\s*行\s*(?:一|1)\s*(?:件|条|个)"
+                     # "一个村一个村跟你说", "一家一家问的": one after another, no count
+                     r"|一个?([\u4e00-\u9fff]{1,2})一个?\1")
 _DATE_OR_PAGE = re.compile(r"(?<![0-9])20[0-9]{2}[-/.][01]?[0-9][-/.][0-3]?[0-9](?![0-9])|(?<![0-9.])[0-9]{1,3}(?:\.[0-9]{1,3}){3}(?![0-9.])|"
                            r"(?<![0-9])20[0-9]{6}-[0-9]{2,6}(?![0-9])|第\s*[0-9]+\s*页(?:\s*[/／,，]?\s*共\s*[0-9]+\s*页)?|共\s*[0-9]+\s*页")
 _CLOCK = re.compile(r"(?<![0-9.:：])[0-2]?[0-9][:：][0-5][0-9](?:[:：][0-5][0-9])?(?![0-9])")
@@ -1441,12 +1443,12 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     if (head := _BRACKET_HEAD.match(clause)) and (head_col := _column_named(head.group(1))):
         ctx.col_focus, ctx.col_whole = head_col, False  # "【自然人】予以公开30 部分公开6 …": that applicant's line
         anchors = [a for a in anchors if a.start >= head.end()]
-    if (counted := re.fullmatch(r"(?:.*?[\s，,])?([^\s，,0-9０-９]{1,8}?)(?:的)?\s*[0-9０-９]+\s*(?:件|个)", clause.strip())) and (
+    if (counted := re.fullmatch(r"(?:.*?[\s，,])?([^\s，,0-9０-９]{1,8}?)(?:的)?\s*[0-9０-９]+\s*(?:件|个)?", clause.strip())) and (
             head_col := _column_named(counted.group(1))) and re.match(r"\s*(?:[（(][^）)\n]{0,12}[）)])?\s*[：:]", message[c0 + len(clause):]):
         # "企业29件：公开18 部分公开6 …  律所11件：公开5 …": that applicant's results follow its count,
         # which is named back (whether it is what came in, or that and last year's, the words don't say)
         ctx.col_focus, ctx.col_headed, ctx.col_whole, ctx.t3row = head_col, True, False, None
-        if (count := re.search(r"[0-9０-９]+\s*(?:件|个)$", clause.strip())):
+        if (count := re.search(r"[0-9０-９]+\s*(?:件|个)?$", clause.strip())):
             at = clause.find(count.group(0))
             head_count = parse_number(count.group(0).rstrip("件个 "))
             if head_count is not None and head_count in (ctx.earlier.get(f"t3.new_received.{head_col}"), _applications(ctx, head_col)):
