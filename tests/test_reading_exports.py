@@ -3051,3 +3051,11 @@ def test_a_bookkeepers_words_and_one_by_one_and_an_applicants_count_without_its_
     r = read_message("企业6：公开4、不掌握2")
     got = {op.field: op.value for op in r.ops}
     assert got == {"t3.granted.commercial": "4", "t3.unable.not_held.commercial": "2"}
+
+
+def test_lost_records_a_case_number_with_leading_zeros_and_one_told_only_by_who_sent_it():
+    assert not read_message("申请这块的登记表丢了，电脑没备份").ops
+    r = read_message("0021号是一家物业公司在网上提交的，已经公开了")
+    assert not any(op.value in ("21", 21) for op in r.ops) and not any(op.field == "website_items" for op in r.ops)
+    r = read_message("12月29号一位居民寄来的，还在办")
+    assert not r.ops and r.unexplained  # (who sent one in, the count left to the clerk: named back)

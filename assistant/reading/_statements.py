@@ -436,7 +436,9 @@ _ROW_MARK = re.compile(r"((?:不予公开|无法提供|不予处理|其他处理
 _LAYOUT = re.compile(r"(?<=导了|导出|打印|复印|拷了|截了|拍了|贴了|复制)了?\s*(?:一|1)\s*(?:份|张|页)|(?<![0-9])20[0-9]{2}[-－][0-9]{1,3}(?![0-9]|[-－/.][0-9])|每\s*(?:件|条|个|人)\s*(?:一|1)\s*行"
                      r"|(?:一|1)\s*(?:件|条|个)\s*(?:一|1)\s*行|(?:一|1)\s*行\s*(?:一|1)\s*(?:件|条|个)"
                      # "一个村一个村跟你说", "一家一家问的": one after another, no count
-                     r"|一个?([\u4e00-\u9fff]{1,2})一个?\1")
+                     r"|一个?([\u4e00-\u9fff]{1,2})一个?\1"
+                     # "001是律所寄来的", "编号003": a number with a leading zero is a case's number
+                     r"|(?<![0-9０-９.．,，\-－/:：A-Za-z])0[0-9]{1,5}(?![0-9０-９.．,，\-－/:：]|\s*[件条个篇场次项期元])")
 _DATE_OR_PAGE = re.compile(r"(?<![0-9])20[0-9]{2}[-/.][01]?[0-9][-/.][0-3]?[0-9](?![0-9])|(?<![0-9.])[0-9]{1,3}(?:\.[0-9]{1,3}){3}(?![0-9.])|"
                            r"(?<![0-9])20[0-9]{6}-[0-9]{2,6}(?![0-9])|第\s*[0-9]+\s*页(?:\s*[/／,，]?\s*共\s*[0-9]+\s*页)?|共\s*[0-9]+\s*页")
 _CLOCK = re.compile(r"(?<![0-9.:：])[0-2]?[0-9][:：][0-5][0-9](?:[:：][0-5][0-9])?(?![0-9])")
@@ -817,6 +819,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     _rates_are_no_counts(message, out)
     _one_each_told(message, out)
     _row_decided_after(message, out)
+    _told_by_who_alone(message, out)
     _applications_counted(message, out, earlier or {})
     _details_in_brackets(message, out)
     _add_up_repeats(message, out)
@@ -967,6 +970,22 @@ def _to_sentence_end(message: str, at: int) -> str:
 
 # where a clerk's deliberation settles a row: "…放保护第三方合法权益", "算没有现成信息需要另行制作", "就算部分公开吧"
 _DECIDED_ROW = re.compile(r"(?:放到?|放在|放进|算|算在|算到|算进|归到?|归在|归为|归入|计入|计在|记到?|记在|记为|记入|列入|填到?|按|定为|当作?)(?:了)?[“\"「]?\s*$")
+
+
+def _told_by_who_alone(message: str, out: Reading) -> None:
+    """"013是12月30号一个养老服务协会在网上交的，还没答复": one application told only by who sent it in, in a
+    sentence nothing else read: named back (its "一个" is who, and the count is the clerk's to say)."""
+    for m in re.finditer(r"[^。！!？?\n]+", message):
+        sentence = m.group(0)
+        art = re.search(r"一(?:个|家|位|名)", sentence)
+        if art is None or not re.search(r"交的|交来|寄来|寄的|递交|提交的|申请的|来申请", sentence):
+            continue
+        a0, a1 = m.start(), m.end()
+        if any(a0 <= x.start < a1 for x in out.stated) or any(a0 <= u[0] < a1 for u in out.unexplained):
+            continue
+        if not any(a.kind == "t3col" for a in vocabulary().anchors(sentence[art.end():art.end() + 14])):
+            continue
+        out.unexplained.append((a0 + art.start(), a0 + art.start() + 1, sentence.strip()))
 
 
 def _row_decided_after(message: str, out: Reading) -> None:
@@ -1687,6 +1706,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         plain_words = re.sub(r"没(?:有|啥|什么)?(?:问题|错|毛病|变|改)|不用改|不变|不动", "＿", plain_words)
         # "公众号的数还没拿到", "还没统计出来": not known yet, not none
         plain_words = re.sub(r"(?:还|暂时|暂)?(?:没|未)(?:有)?(?:拿到|统计|出来|确定|核实|算好|汇总|查到|报上来|报过来|给我|发过来|核对)", "＿", plain_words)
+        # "我们的台账没了（电脑重装没备份）": the records are lost, not none
+        plain_words = re.sub(r"(?:台账|记录|底稿|资料|数据|表格?|文件|电脑|备份|系统)(?:也|都|全)?(?:没了|丢了|坏了|找不到了?|没备份|没有备份)"
+                             r"|没(?:有)?备份|没保存|没存", "＿", plain_words)
         if any(a.kind == "t3row" and a.key.startswith("not_processed.") for a in anchors):
             # "按重复申请没处理的": what 不予处理 means, not a none
             plain_words = re.sub(r"(?:没|不|未)(?:有)?(?:予)?处理", "＿", plain_words)
