@@ -3059,3 +3059,12 @@ def test_lost_records_a_case_number_with_leading_zeros_and_one_told_only_by_who_
     assert not any(op.value in ("21", 21) for op in r.ops) and not any(op.field == "website_items" for op in r.ops)
     r = read_message("12月29号一位居民寄来的，还在办")
     assert not r.ops and r.unexplained  # (who sent one in, the count left to the clerk: named back)
+
+
+def test_two_values_of_one_cell_in_a_message_take_neither():
+    message = "新收：个人40，企业6，个人41"
+    result = check_patch(Patch(ops=[PatchOp(field="t3.new_received.natural", value="40", quote="个人40"),
+                                    PatchOp(field="t3.new_received.commercial", value="6", quote="企业6"),
+                                    PatchOp(field="t3.new_received.natural", value="41", quote="个人41")]), message)
+    assert [op.field for op in result.accepted] == ["t3.new_received.commercial"]
+    assert len(result.rejected) == 1 and "40和41" in result.rejected[0].reason

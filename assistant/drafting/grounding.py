@@ -259,6 +259,7 @@ def check_patch(patch: Patch, message: str) -> PatchResult:
     msg = normalise(message)
     result = PatchResult()
     seen: dict[str, object] = {}
+    torn: set[str] = set()  # fields given two values in the message: neither taken
 
     def reject(op: PatchOp, reason: str) -> None:
         result.rejected.append(Rejection(op=op, reason=reason))
@@ -299,8 +300,13 @@ def check_patch(patch: Patch, message: str) -> PatchResult:
         if reason:
             reject(op, reason)
             continue
+        if field in torn:
+            continue  # (a third value of a field already refused: refused with it)
         if field in seen and seen[field] != value:
             reject(op, f"同一条消息中“{label}”有两个不同的取值（{seen[field]}和{value}），请确认后再说一次。")
+            # neither value is taken: the one accepted before goes too, as the message says
+            result.accepted = [a for a in result.accepted if a.field != field]
+            torn.add(field)
             continue
         seen[field] = value
         stored = str(value) if isinstance(value, (Decimal, Blank)) else value

@@ -779,9 +779,31 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
                 out.computed.append(PatchOp(field=f"{row}.total", value=str(sum(int(str(op.value)) for op in row_ops)),
                                             quote=message[min(a for a, _ in spans):max(b for _, b in spans)]))
                 out.added.append(f"{row}.total")
+    _with_who_each_was(out, message)
     if dropped:
         _quotes_as_said(out, message, original)
     return out
+
+
+def _with_who_each_was(out: MessageReading, message: str) -> None:
+    """"剩下2件是去年12月底才收到的，现在还在办，一个是个人的一个是那个公司的": a count named back goes with who
+    each of its applications came from, said after it in the sentence — named back together."""
+    for i, u in enumerate(out.unexplained):
+        if (at := message.find(u)) < 0:
+            continue
+        end = at + len(u)
+        stop = re.compile(r"[。！!？?\n]").search(message, end)
+        s_end = stop.start() if stop else len(message)
+        rest = message[end:s_end]
+        if re.search(r"一(?:个|件|家|位)(?:是|为)", rest) and not any(
+                (x := message.find(op.quote)) >= end and x < s_end for op in out.ops if op.quote) and not any(
+                    message.find(v) >= end and message.find(v) < s_end for v in out.unexplained if v != u):
+            out.unexplained[i] = message[at:s_end].strip()
+    for op in out.ops:  # "科研机构1（一个大学附属医院的课题组申请的，我们按科研机构算）": who that one was, aside
+        if op.quote and (at := message.find(op.quote)) >= 0 and (
+                aside := re.match(r"\s*[（(]([^（()）0-9０-９]{0,40})[)）]", message[at + len(op.quote):])) and re.match(
+                    r"[一1](?:个|家|位|名)", aside.group(1)):
+            out.checked.append(aside.group(0).strip())
 
 
 # "（5分）　自评5分", "自评得分：25", "扣1分": a scoring form's points, no figure of the report
