@@ -12,6 +12,7 @@ so "都是0" fills that table and nothing else.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -43,9 +44,15 @@ class Group:
 
     @property
     def fields(self) -> tuple[str, ...]:
-        named = tuple(f for f in FACT_SPECS if self.holds(f))
-        cells = tuple(a for a in ALL_CELL_ADDRESSES if self.holds(a))
-        return cells + named if self.table else named
+        return _fields_of(self)
+
+
+@functools.cache
+def _fields_of(group: Group) -> tuple[str, ...]:
+    """The group's fields, in report order (the specs and the cells are fixed: worked out once, not per turn)."""
+    named = tuple(f for f in FACT_SPECS if group.holds(f))
+    cells = tuple(a for a in ALL_CELL_ADDRESSES if group.holds(a))
+    return cells + named if group.table else named
 
 
 GROUPS: tuple[Group, ...] = (
