@@ -3068,3 +3068,12 @@ def test_two_values_of_one_cell_in_a_message_take_neither():
                                     PatchOp(field="t3.new_received.natural", value="41", quote="个人41")]), message)
     assert [op.field for op in result.accepted] == ["t3.new_received.commercial"]
     assert len(result.rejected) == 1 and "40和41" in result.rejected[0].reason
+
+
+def test_a_register_by_the_article_each_reply_cited():
+    got = _typed("按答复依据统计：\n第36条第2项 同意提供 20件\n第三十六条第（四）项 查无 7件\n第三十六条第(五)项 告知向其他机关申请 3件\n"
+                 "第三十八条 要加工汇总的 2件\n第三十九条第一款 投诉 1件")
+    assert got["t3.granted.total"] == "20" and got["t3.unable.not_held.total"] == "10"
+    assert got["t3.unable.needs_creation.total"] == "2" and got["t3.not_processed.petition.total"] == "1"
+    # an article's number is no count, and a bare "三十七条" is posts, not the article
+    assert _typed("公众号今年发了三十七条") == {"new_media_posts": "37"}

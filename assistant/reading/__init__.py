@@ -37,6 +37,7 @@ from assistant.reading._cases import reviews_in_a_list as _reviews_in_a_list
 from assistant.reading._cases import stories_after_a_count as _stories
 from assistant.reading._form import form_lines as _form_lines
 from assistant.reading._guide import guide_answer
+from assistant.reading._vocab import ARTICLE_MARK as _ARTICLE_MARK
 from assistant.reading._identity import agency_name_in, full_agency_name, infer_level, said_as
 from assistant.reading._identity import placed_name_in as _placed_name_in
 from assistant.reading._questions import is_question
@@ -269,6 +270,8 @@ _OTHER_SCRIPT = re.compile(f"{_OTHER}+(?:(?:[ \u3000]+|[0-9().（）]+){_OTHER}+
 
 # a table's scope line that takes in the agency's subordinate bodies ("统计范围：宁州市（含所属县局）")
 _WITH_SUBORDINATES = re.compile(r"(?:统计范围|范围|口径|统计口径)\s*[：:][^\n]{0,30}?(?:含|包括|包含)(?:所属|下属|各|直属)[^\n）)]{0,12}[）)]?")
+# (not 第二十条's items: table 二's block headings, read as such)
+_ARTICLE_ITEM = re.compile(r"(?<!二十)(?<!20)(条第?)[（(]([一二三四五六七八九十0-9]{1,2})[)）](?=项)")
 _FOOTNOTE_MARK = re.compile("(?<=[0-9０-９])[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 
 
@@ -294,6 +297,8 @@ def typed_as_read(message: str) -> str:
     joined to the line above ("…制发 0\n〃 废止 0")."""
     if holds_traditional(message):
         message = t2s_same_length(message)
+    # "第三十六条第（四）项": the item's brackets as word joiners, so that the reference is one word (same length)
+    message = _ARTICLE_ITEM.sub(lambda m: f"{m.group(1)}{_ARTICLE_MARK}{m.group(2)}{_ARTICLE_MARK}", message)
     message = vocabulary().as_meant(message)  # "甲请 今午一共收了6仵": handwriting input's look-alikes
     # "252¹": a footnote's mark copied from Word with its cell, no digit of the number
     message = _FOOTNOTE_MARK.sub(lambda m: " " * len(m.group(0)), message)

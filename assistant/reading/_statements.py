@@ -439,6 +439,19 @@ _LAYOUT = re.compile(r"(?<=导了|导出|打印|复印|拷了|截了|拍了|贴�
                      r"|一个?([\u4e00-\u9fff]{1,2})一个?\1"
                      # "001是律所寄来的", "编号003": a number with a leading zero is a case's number
                      r"|(?<![0-9０-９.．,，\-－/:：A-Za-z])0[0-9]{1,5}(?![0-9０-９.．,，\-－/:：]|\s*[件条个篇场次项期元])")
+_BY_ARTICLE = re.compile(r"(?m)^([ \t\u3000]*第?[一二三四五六七八九十0-9]+条[^\n0-9０-９]{0,12}?)([^\n0-9０-９]*?)([ \t\u3000]*[0-9０-９]+[ \t\u3000]*件[ \t\u3000]*)$")
+
+
+def _article_line(m: re.Match[str]) -> str:
+    """The line with what the article says blanked, when the line opens with an article the vocabulary names."""
+    head = m.group(1) + m.group(2)
+    named = [a for a in vocabulary().anchors(head) if a.kind == "t3row" and a.start <= len(head) - len(head.lstrip())]
+    if not named or "条" not in head[named[0].start:named[0].end]:
+        return m.group(0)
+    keep = named[0].end
+    return head[:keep] + "＿" * (len(head) - keep) + m.group(3)
+
+
 _DATE_OR_PAGE = re.compile(r"(?<![0-9])20[0-9]{2}[-/.][01]?[0-9][-/.][0-3]?[0-9](?![0-9])|(?<![0-9.])[0-9]{1,3}(?:\.[0-9]{1,3}){3}(?![0-9.])|"
                            r"(?<![0-9])20[0-9]{6}-[0-9]{2,6}(?![0-9])|第\s*[0-9]+\s*页(?:\s*[/／,，]?\s*共\s*[0-9]+\s*页)?|共\s*[0-9]+\s*页")
 _CLOCK = re.compile(r"(?<![0-9.:：])[0-2]?[0-9][:：][0-5][0-9](?:[:：][0-5][0-9])?(?![0-9])")
@@ -657,6 +670,8 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     text = re.sub(r"(?<=不予公开|无法提供|不予处理|其他处理)[：:](?=\s*[0-9０-９]+\s*件?\s*[（(])", " ", text)
     # "2025-01-01 至 2025-12-31", "第1页/共1页": dates and pages of an export, no figures
     text = _DATE_OR_PAGE.sub(lambda m: "＿" * len(m.group(0)), text)
+    if "条" in text:  # "第三十六条第（四）项 经检索没有 6件": a register by the article cited — the article names the row
+        text = _BY_ARTICLE.sub(_article_line, text)
     # "不予公开 4.保护第三方合法权益 2件": a sub-row's number before its name, not its count
     text = _ROW_MARK.sub(lambda m: m.group(1) + "＿" * len(m.group(2)), text)
     # "（七）总计自然人改成2,042": the row's number and name, kept in one clause
@@ -1241,7 +1256,7 @@ def _add_up_repeats(message: str, out: Reading) -> None:
         if len(totals) < 2 or totals[0] != 0:
             continue
         parts = [said[a:b] for a, b in zip(totals, [*totals[1:], len(said)])]
-        words = [{message[a.start:a.end] for a in vocabulary().anchors(p[0].quote)
+        words = [{p[0].quote[a.start:a.end] for a in vocabulary().anchors(p[0].quote)
                   if a.kind == "t3row" and f"t3.{a.key}" == row} for p in parts]
         later = [message[_span(message, parts[i - 1][-1])[1]:_span(message, p[0])[0] + len(p[0].quote)]
                  for i, p in enumerate(parts) if i]

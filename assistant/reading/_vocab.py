@@ -15,7 +15,11 @@ from importlib import resources
 
 from pypinyin import Style, lazy_pinyin
 
-__all__ = ["Anchor", "Vocabulary", "vocabulary"]
+from assistant.numbers import parse_number
+
+__all__ = ["ARTICLE_MARK", "Anchor", "Vocabulary", "vocabulary"]
+
+ARTICLE_MARK = "\u2060"  # the brackets of "第三十六条第（四）项", as read: no clause ends inside an article's reference
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +203,8 @@ def _load() -> Vocabulary:
                                 ("t4block", "t4", "blocks"), ("t4col", "t4", "columns")):
         for key, words in data[section][part].items():
             entries += [(w, kind, key) for w in words]
+    for ref, key in data["t3"].get("articles", {}).items():  # "第三十六条第（四）项": the row its replies go in
+        entries += [(w, "t3row", key) for w in _article_forms(ref)]
     # at each position the longest word wins; a word listed under several items (收了: 收费 or 新收)
     # names them all, and the number's unit decides
     meanings: dict[str, list[tuple[str, str]]] = {}
@@ -238,6 +244,27 @@ def _lookalikes(section: dict, meanings: dict[str, list[tuple[str, str]]]
                     variants.setdefault(typed, word)
     measures = {other: m for m in section.get("measures", "") for other in chars.get(m, "")}
     return variants, measures, frozenset("".join(chars.values()))
+
+
+def _article_forms(ref: str) -> list[str]:
+    """"第三十六条第（一）项" as clerks write it: 第36条第1项, 三十六条（一）项, 第三十六条第一项, half-width brackets …"""
+    m = re.fullmatch(r"第(?P<a>[一二三四五六七八九十]+)条(?:第（(?P<i>[一二三四五六七八九十]+)）项|第(?P<k>[一二三四五六七八九十]+)款)?", ref)
+    if m is None:
+        raise ValueError(f"vocabulary [t3.articles] {ref!r}: not 第…条, 第…条第（…）项 or 第…条第…款")
+    def both(cn: str) -> tuple[str, str]:
+        n = parse_number(cn)
+        assert n is not None
+        return cn, str(int(n))
+    articles = [f"{p}{a}条" for a in both(m.group("a")) for p in ("第", "")]
+    if m.group("i"):
+        # (a bracket around the item's number is read as a word joiner: brackets end a clause — ``typed_as_read``)
+        tails = [f"{p}{o}{i}{c}项" for i in both(m.group("i")) for p in ("第", "") for o, c in ((ARTICLE_MARK, ARTICLE_MARK), ("", ""))
+                 if p or o]
+    elif m.group("k"):
+        tails = [f"第{k}款" for k in both(m.group("k"))]
+    else:  # (a bare "三十七条", "15条" is a count of posts: only 第…条)
+        return [a for a in articles if a.startswith("第")]
+    return [a + t for a in articles for t in tails]
 
 
 def _dialect(section: dict[str, str]) -> dict[str, str]:
