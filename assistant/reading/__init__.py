@@ -37,7 +37,6 @@ from assistant.reading._cases import reviews_in_a_list as _reviews_in_a_list
 from assistant.reading._cases import stories_after_a_count as _stories
 from assistant.reading._form import form_lines as _form_lines
 from assistant.reading._guide import guide_answer
-from assistant.reading._vocab import ARTICLE_MARK as _ARTICLE_MARK
 from assistant.reading._identity import agency_name_in, full_agency_name, infer_level, said_as
 from assistant.reading._identity import placed_name_in as _placed_name_in
 from assistant.reading._questions import is_question
@@ -59,6 +58,7 @@ from assistant.reading._tables import t2_in_table_order as _t2_in_table_order
 from assistant.reading._tables import t4_in_table_order as _t4_in_table_order
 from assistant.reading._texts import Text, labelled_texts
 from assistant.reading._texts import said_of_a_topic as _said_of_a_topic
+from assistant.reading._vocab import ARTICLE_MARK as _ARTICLE_MARK
 from assistant.reading._vocab import Anchor as _Anchor
 from assistant.reading._vocab import vocabulary
 from schemas.facts import FACT_SPECS, TEXT_FIELDS
