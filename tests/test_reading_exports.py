@@ -3077,3 +3077,39 @@ def test_a_register_by_the_article_each_reply_cited():
     assert got["t3.unable.needs_creation.total"] == "2" and got["t3.not_processed.petition.total"] == "1"
     # an article's number is no count, and a bare "三十七条" is posts, not the article
     assert _typed("公众号今年发了三十七条") == {"new_media_posts": "37"}
+
+
+_NOTICE = ("关于报送年度报告数据的通知\n请于1月20日前报送：\n一、主动公开\n1. 网站发布信息条数\n2. 新闻发布会场数\n"
+           "二、依申请公开\n1. 本年新收申请数（分申请人类型）\n2. 上年结转数\n3. 结转下年度数\n联系电话：0531-8888 1234")
+
+
+def test_answers_by_the_numbers_of_a_notice_pasted_before(db):
+    r = read_message("一、1. 2,015  2. 3\n二、1. 40（个人35 企业5） 3. 2", said_before=["好的", _NOTICE])
+    got = {op.field: op.value for op in r.ops}
+    assert got["website_items"] == "2015" and got["press_conferences"] == "3"
+    assert got["t3.new_received.total"] == "40" and got["t3.new_received.commercial"] == "5"
+    assert got["t3.carried_forward.total"] == "2" and not r.unexplained
+    assert "2,015" in {op.quote for op in r.ops}  # (quoted as the clerk wrote it)
+    # without the notice, the numbers are named back, not guessed
+    r = read_message("一、1. 2,015  2. 3", said_before=["好的"])
+    assert not any(op.field == "website_items" for op in r.ops)
+    # through the chat: the notice six messages back
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["东山县水利局 2025年年报", _NOTICE, "等下", "我去翻一下", "好", "找到了"])
+    talk(service, draft, ["一、1. 2,015  2. 3"])
+    assert service.facts(draft).website_items == 2015
+
+
+def test_table_twos_three_counts_with_slashes():
+    assert _typed("规范性文件 4/1/30") == {"t2.normative_docs.issued": "4", "t2.normative_docs.repealed": "1",
+                                       "t2.normative_docs.in_force": "30"}
+
+
+def test_hold_on_and_an_acknowledgement_are_no_answer(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["南岭镇人民政府 2025年年报"])
+    replies = talk(service, draft, ["稍等 我去翻一下台账", "好的"])
+    assert all("不着急" in r.text and "需要一个数字" not in r.text for r in replies)
+    assert service.facts(draft).website_items is None

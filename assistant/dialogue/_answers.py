@@ -322,6 +322,8 @@ def _read(message: str, facts: Facts, model: Model, topic: str | None, reading: 
     something unexplained, and never gets the table lines the reader took."""
     if model.engine != "offline" and (reading.explained or reading.questions) and (reading.ops or reading.questions or reading.checked):
         return _reader_extraction(message, facts, reading)
+    if reading.by_number:  # ("三、1. 318…": the notice it answers is in a message before, which the reader had)
+        return _reader_extraction(message, facts, reading)
     if model.engine != "offline":
         rest = "\n".join(line for line in message.splitlines() if line not in reading.table_lines).strip()
         ext = extract(rest or message, facts, model, topic=topic)
@@ -698,6 +700,8 @@ def answer(st: State, message: str, model: Model, correction: str | None,
     if reading.questions and not reading.ops:
         # a question is answered, not stored; the pending question is asked again
         return Outcome(head, before)
+    if reading.hold_on:  # "等下", "我去翻一下台账": no answer yet, and no wrong one either
+        return Outcome(["好的，不着急，查到了直接发给我就行。"], before)
     if reading.same_as_last_year and (reading.same_topic or topic in TEXT_FIELDS) and not reading.ops:
         return Outcome(_last_year_lines(st, reading.same_topic or topic or ""), before)
     try:

@@ -198,9 +198,10 @@ class DialogueService:
         return answer(st, message, self.model, intent.text if intent.kind == "correction" else None, said_before)
 
     def _said_before(self, draft_id: int) -> list[str]:
-        """The clerk's last three messages, the last first (as read: see ``typed_as_read``)."""
+        """The clerk's last eight messages, the last first (as read: see ``typed_as_read``); the reader looks back
+        three of them for a table announced or a part of the year, eight for a notice answered by its numbers."""
         said = [t for t in self.store.turns(draft_id) if t.role == "user"]
-        return [typed_as_read(t.text) for t in reversed(said[-3:])]
+        return [typed_as_read(t.text) for t in reversed(said[-8:])]
 
     def _turn(self, draft_id: int, author: str, message: str, compute: Callable[[State], Outcome]) -> Reply:
         for attempt in range(self._attempts):

@@ -72,6 +72,9 @@ __all__ = [
     "read_statements", "said_as", "sheet_row_numbers", "told_one_per_line", "typed_as_read", "vocabulary", "wants_said_before",
 ]
 
+_HOLD_ON = re.compile(r"(?:你)?(?:等下|等一下|等等|稍等|稍等一下|等我一下|马上|马上来|我(?:去)?(?:查|翻|找|问|看)(?:一下|下|查|翻|找|问|看)?(?:啊|哈)?"
+                      r"|我(?:去)?(?:查|翻|找)(?:一下)?(?:台账|表|记录)?|在找|在查|找到了|查到了|稍后发你|一会儿?发你)[。.！!~～…]*")
+_ACK = re.compile(r"(?:好|好的|好滴|嗯|嗯嗯|行|OK|ok|Ok|收到|知道了|明白|明白了)[。.！!~～]*")
 _SKIP = re.compile(r"^\s*(?:跳过|先跳过|不清楚|不知道|不确定|以后再说|稍后再说|待定|暂不填)\s*[。.！!]?\s*$")
 _BARE_YES = re.compile(r"^\s*(?:有|是|是的|对|对的|有的|收了|收取了|公开了|已公开)\s*[。.！!]?\s*$")
 _BARE_NO = re.compile(r"^\s*(?:没有|没|无|否|不是|没收|没有收|没收过|没有收过|不收|没收取|没有收取|未收取|未收|都没有|一个也没有)\s*[。.！!]?\s*$")
@@ -108,6 +111,8 @@ class MessageReading:
     # a table the words say is last year's ("表三我先把去年的贴给你"): its cells, not recorded as this year's
     last_years: list[PatchOp] = field(default_factory=list)
     whole_system: list[str] = field(default_factory=list)  # a table of the agency and its subordinate bodies together
+    by_number: bool = False  # answered by the numbers of a notice pasted before (read with the messages before)
+    hold_on: bool = False  # "等下", "我去翻一下": the clerk is looking something up — nothing to read, no answer yet
     replaced: list[str] = field(default_factory=list)  # old values named to be replaced ("不是3件")
     excluded: list[str] = field(default_factory=list)  # numbers the clerk says are not counted ("…的不算")
     other_year: list[str] = field(default_factory=list)  # sentences dated another year ("2023年，本机关共收到…")
@@ -373,14 +378,19 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     ``said_before``: the clerk's messages before this one, the last first; a table pasted now takes the
     "没导出来的行都是0" one of them said (``MessageReading.zero_awaits_table``): the rows of that table the
     paste (with any part pasted before it) does not hold are 0."""
-    if (pairs := sorted([*_paired_lists(message), *_answers_to_quoted_questions(message), *_products(message)])):
+    said_before = list(said_before)
+    by_number = _answers_by_number(message, said_before)
+    if (pairs := sorted([*_paired_lists(message), *_answers_to_quoted_questions(message), *_products(message),
+                         *by_number, *_slashed_t2(message)])):
         # "门户网站、政务新媒体分别发布信息412条、238条": read as the pairs it says, quoted as said
         synth = message
         for at, end, pairs_text in reversed(pairs):
             synth = synth[:at] + pairs_text + synth[end:]
-        return _quotes_from(read_message(synth, topic=topic, known=known, earlier=earlier, report_year=report_year,
+        read = _quotes_from(read_message(synth, topic=topic, known=known, earlier=earlier, report_year=report_year,
                                          recent=recent, row_numbers=row_numbers, said_before=said_before),
                             message, synth, pairs)
+        read.by_number = bool(by_number)
+        return read
     out = MessageReading()
     if (quoted := _QUOTED_MAIL.search(message)) and message[:quoted.start()].strip():
         # "------------------ 原始邮件 ------------------": the mail replied to, below the reply — what it
@@ -394,6 +404,10 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     message, out.scores = _blank_scores(message)
     dropped += out.scores
     stripped = message.strip()
+    if _HOLD_ON.fullmatch(stripped) or (_ACK.fullmatch(stripped) and topic and (
+            topic.startswith(("t2", "t3", "t4")) or (topic in FACT_SPECS and FACT_SPECS[topic].kind in ("count", "money_yuan", "percent")))):
+        out.hold_on = True  # ("好" to a question asking for a number: heard, not an answer)
+        return out
     if topic and _SKIP.match(stripped):
         out.ops.append(PatchOp(field=topic, value=None, quote=stripped, op="pending"))
         return out
@@ -667,7 +681,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     # (an export of "key=value" lines, "新收申请数_自然人=21" …, is a table told cell by cell: five or more of them)
     exported = [a for a in targets if a.startswith(("t2.", "t3.", "t4.")) and a in ALL_CELL_ADDRESSES] if (
         not table_ops and len(re.findall(r"^[^\s=＝]{2,40}[=＝]\s*[0-9０-９]", message, re.MULTILINE)) >= 5) else []
-    awaited = next((w for before in said_before if (w := read_message(before, known=known).zero_awaits_table)), None) if (
+    awaited = next((w for before in said_before[:3] if (w := read_message(before, known=known).zero_awaits_table)), None) if (
         (table_ops or exported) and not last_years) else None
     for t in dict.fromkeys(a.split(".")[0] for a in exported) if awaited is not None else ():
         # the cells the export leaves out are the ones it has none of (its 总计 follow from its cells)
@@ -762,7 +776,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     _bare_answer(stripped, topic, out, known)
     _rows_to_add(message, out, known)
     _same_as_above(message, out)
-    _period_parts(message, out, said_before)
+    _period_parts(message, out, said_before[:3])
     _units_parts(message, out)
     _revision_lines(message, out)
     others = bool(_OTHERS_TOO.match(message)) and any(str(k).startswith("t3.") for k in (earlier or {}))
@@ -924,6 +938,59 @@ def _answers_to_quoted_questions(message: str) -> list[tuple[int, int, str]]:
             written = f"{'、'.join(named[:2])}{joint}{answer}" if named else answer
         out.append((start, m.end(), written))
     return out
+
+
+_SECTION = re.compile(r"^[ \t\u3000]*([一二三四五六七八九十]{1,2})[、.．]\s*(.*)$", re.MULTILINE)
+_ITEM_NUMBER = re.compile(r"(?:(?<=^)|(?<=[\s、，,；;]))([0-9]{1,2})(?:[.．、]|(?=\s))\s*")
+
+
+def _numbered_items(notice: str) -> dict[tuple[str, str], str]:
+    """The items of a notice or form pasted before, by section and number ("三、…" / "1. 本年新收申请数"): what an
+    answer by number ("三、1. 318") stands for; {} unless it has two sections of two items or more."""
+    items: dict[tuple[str, str], str] = {}
+    section = None
+    for line in notice.splitlines():
+        if (head := _SECTION.match(line)) and not re.match(r"\s*[0-9]", head.group(2)):
+            section = head.group(1)
+        elif section and (item := re.match(r"[ \t\u3000]*([0-9]{1,2})[.．、]\s*(\S.{1,40}?)\s*$", line)) and not re.search(r"[0-9]", item.group(2)):
+            items[(section, item.group(1))] = item.group(2)
+    sections = {k[0] for k in items}
+    return items if len(sections) >= 2 and len(items) >= 4 else {}
+
+
+def _answers_by_number(message: str, said_before: list[str]) -> list[tuple[int, int, str]]:
+    """Answers by the numbers of a notice pasted before ("三、1. 318（自然人271…）" / "二、2. 5/3/47" after "关于报送…
+    的通知 … 三、依申请公开 1. 本年新收申请数…"): each item's label put before its answer."""
+    if not _SECTION.search(message) or not said_before:
+        return []
+    items = next((x for before in said_before[:8] if (x := _numbered_items(before))), {})
+    if not items:
+        return []
+    out: list[tuple[int, int, str]] = []
+    for head in _SECTION.finditer(message):
+        section, body, b0 = head.group(1), head.group(2), head.start(2)
+        marks = [m for m in _ITEM_NUMBER.finditer(body) if (section, m.group(1)) in items]
+        if not marks or marks[0].start() != 0:
+            continue
+        for k, m in enumerate(marks):
+            end = marks[k + 1].start() if k + 1 < len(marks) else len(body)
+            answer = body[m.end():end].rstrip()
+            if answer:
+                out.append((b0 + m.start(), b0 + m.start() + len(body[m.start():end].rstrip()),
+                            f"{_ASIDE.sub('', items[(section, m.group(1))])}：{answer}；"))
+    return out
+
+
+_ASIDE = re.compile(r"[（(](?:分|按|含|单位)[^）)]{0,12}[)）]")
+# "规范性文件 5/3/47", "规章（制发/废止/现行有效）0/0/3": table 二's three counts in the table's order
+_SLASHED_T2 = re.compile(r"(行政规范性文件|规范性文件|规章)([（(]\s*制发\s*/\s*废止\s*/\s*现行有效\s*[)）])?\s*[:：]?\s*"
+                         r"((?:写错了|错了|不对)?[，,]?\s*(?:应该是|应为|改成|改为|是)?\s*)"
+                         r"([0-9０-９]+)\s*[/／]\s*([0-9０-９]+)\s*[/／]\s*([0-9０-９]+)(?![0-9０-９/／])")
+
+
+def _slashed_t2(message: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), f"{m.group(1)}{m.group(3)}制发{m.group(4)}件、废止{m.group(5)}件、现行有效{m.group(6)}件")
+            for m in _SLASHED_T2.finditer(message)]
 
 
 def _quotes_from(reading: MessageReading, said: str, synth: str, pairs: list[tuple[int, int, str]]) -> MessageReading:
@@ -1089,7 +1156,7 @@ def _period_sections(message: str) -> list[tuple[int, int, str]]:
 def wants_said_before(message: str) -> bool:
     """Whether ``read_message`` may need the messages before this one (``said_before``): a table that one of
     them announced, or a part of the year whose other parts they told."""
-    return "\n" in message.strip() or _period_of(message) is not None
+    return "\n" in message.strip() or _period_of(message) is not None or bool(_SECTION.match(message))
 
 
 def _period_parts(message: str, out: MessageReading, said_before: Iterable[str]) -> None:
