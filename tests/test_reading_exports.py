@@ -3113,3 +3113,9 @@ def test_hold_on_and_an_acknowledgement_are_no_answer(db):
     replies = talk(service, draft, ["稍等 我去翻一下台账", "好的"])
     assert all("不着急" in r.text and "需要一个数字" not in r.text for r in replies)
     assert service.facts(draft).website_items is None
+
+
+def test_no_relation_found_in_a_search_and_an_aside_on_a_review_are_no_none():
+    assert not read_message("第4条是土地补偿的官司，搜出来了但跟信息公开没关系").ops
+    got = {op.field: op.value for op in read_message("复议3件：维持1、其他2（都是申请人撤回，复议终止），没有未审结的").ops}
+    assert got.get("t4.review.pending") == 0 and not any(f.startswith("t3.") for f in got)

@@ -1723,6 +1723,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         plain_words = re.sub(r"没(?:有|啥|什么)?(?:问题|错|毛病|变|改)|不用改|不变|不动", "＿", plain_words)
         # "公众号的数还没拿到", "还没统计出来": not known yet, not none
         plain_words = re.sub(r"(?:还|暂时|暂)?(?:没|未)(?:有)?(?:拿到|统计|出来|确定|核实|算好|汇总|查到|报上来|报过来|给我|发过来|核对)", "＿", plain_words)
+        # "跟年报没关系", "和信息公开无关": not ours to count, not none
+        plain_words = re.sub(r"没(?:有)?(?:什么|啥)?关系|无关|不相干", "＿", plain_words)
         # "我们的台账没了（电脑重装没备份）": the records are lost, not none
         plain_words = re.sub(r"(?:台账|记录|底稿|资料|数据|表格?|文件|电脑|备份|系统)(?:也|都|全)?(?:没了|丢了|坏了|找不到了?|没备份|没有备份)"
                              r"|没(?:有)?备份|没保存|没存", "＿", plain_words)
@@ -1731,8 +1733,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             plain_words = re.sub(r"(?:没|不|未)(?:有)?(?:予)?处理", "＿", plain_words)
         negated = (any(w in plain_words for w in zero_words) or blanket or bool(said_zero)
                    or bool(re.search(r"不(?=＃)", plain)))
-        named = [a for a in anchors if a.kind in ("fact", "t2row", "t3row", "t3group", "t4block")
-                 or (a.kind == "t2col" and ctx.t2row in ("regulations", "normative_docs"))]
+        named = [a for a in anchors if (a.kind in ("fact", "t2row", "t3row", "t3group", "t4block")
+                 or (a.kind == "t2col" and ctx.t2row in ("regulations", "normative_docs")))
+                 and not (clause[a.start:a.end] == "来了" and clause[max(0, a.start - 1):a.start] in ("出", "起", "过", "下"))]  # (搜出来了)
         specific = [a for a in named if clause[a.start:a.end] not in _GENERIC]
         if specific:
             named = specific  # "没有上年结转的申请": the carry-over, not every application
@@ -1747,6 +1750,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                 _update_context(ctx, anchors)
                 return
         if not negated and named and not bare:
+            before_here = message[ctx.sentence_at:c0]
+            if ctx.t4block and before_here.count("（") + before_here.count("(") > before_here.count("）") + before_here.count(")"):
+                return  # "复议…其他1（申请人撤回，复议终止）": an aside on a case counted — no row of table 三 waiting
             # "…1件结转过来的，…，予以公开": a result said alone may take every application
             out.all_of += [a.key for a in named if a.kind == "t3row" and a.key not in _NOT_RESULTS]
             if re.match(r"\s*[、和及与]", following) or re.search(r"[和及与]\s*$", clause):
