@@ -3119,3 +3119,19 @@ def test_no_relation_found_in_a_search_and_an_aside_on_a_review_are_no_none():
     assert not read_message("第4条是土地补偿的官司，搜出来了但跟信息公开没关系").ops
     got = {op.field: op.value for op in read_message("复议3件：维持1、其他2（都是申请人撤回，复议终止），没有未审结的").ops}
     assert got.get("t4.review.pending") == 0 and not any(f.startswith("t3.") for f in got)
+
+
+def test_what_a_county_clerk_trying_the_terminal_met(db):
+    # a sheet copied with its empty top-left cell, the chat having stripped the tab before the header
+    ops, _ = parse_pasted_tables("新收\t上年结转\t公开\t不掌握\n个人\t12\t1\t10\t3\n企业\t2\t\t2\t")
+    got = {op.field: op.value for op in ops}
+    assert got["t3.new_received.natural"] == 12 and got["t3.unable.not_held.natural"] == 3
+    assert got["t3.carried_over.commercial"] == 0
+    # "其他都是0" right after a table some rows of which were not read waits, rather than zeroing their cells
+    r = read_message("其他都是0", said_before=["新收\t公开\t怪列\n个人\t5\t4\t1\t9\t9\n企业\t2\t2\t0\t8\t8"])
+    assert not r.ops and r.zero_deferred
+    # "单位X" after a first name of the clerk's own office: the placed name is the agency's
+    got = {op.field: op.value for op in read_message("我是民政局办公室的，弄一下今年的年报，单位西岭县民政局").ops}
+    assert got["agency_name"] == "西岭县民政局"
+    # a question among the figures is answered
+    assert "门户网站" in (guide_answer("我们是挂在区政府网站上的栏目 算门户网站吗") or "")

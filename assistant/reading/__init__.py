@@ -735,8 +735,9 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
             continue
         tables = _blanket_scope(reading, targets, topic, table_ops, message, recent)
         zeroed_before = len(out.ops)
-        if reading.unexplained:
-            out.zero_deferred = z.quote  # it would zero what the reader missed
+        if reading.unexplained or (said_before and _table_left_unread(said_before[0])):
+            # it would zero what the reader missed (here, or in the table pasted just before)
+            out.zero_deferred = z.quote
             continue
         if not tables:
             out.zero_scope_unclear = z.quote
@@ -1154,10 +1155,23 @@ def _period_sections(message: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def _table_left_unread(before: str) -> bool:
+    """The message before held a table some of whose rows were not read (it was refused, or read in part)."""
+    rows = [x for x in before.splitlines() if _NUMBER_RUN.search(x) or (x.count("\t") >= 2 and re.search(r"[0-9０-９]", x))]
+    if len(rows) < 2:
+        return False
+    _, used = parse_pasted_tables(before)
+    return len(set(used) & set(rows)) < len(rows)
+
+
 def wants_said_before(message: str) -> bool:
     """Whether ``read_message`` may need the messages before this one (``said_before``): a table that one of
     them announced, or a part of the year whose other parts they told."""
-    return "\n" in message.strip() or _period_of(message) is not None or bool(_SECTION.match(message))
+    return ("\n" in message.strip() or _period_of(message) is not None or bool(_SECTION.match(message))
+            or bool(_BLANKET_SAID.search(message)))
+
+
+_BLANKET_SAID = re.compile(r"(?:其他|其余|剩下的?|别的|都|全)[^，,。]{0,4}(?:是0|是零|为0|没有|填0)")
 
 
 def _period_parts(message: str, out: MessageReading, said_before: Iterable[str]) -> None:

@@ -42,7 +42,8 @@ def agency_name_in(clause: str) -> tuple[str, int, int] | None:
         run = m.group(0)
         lead = _LEAD.match(run)
         start = m.start() + (lead.end() if lead else 0)
-        if lead is None and not re.search(r"(?:是|为|写|起草|名称|单位|机关)[:：]?\s*$", clause[:m.start()]):
+        if lead is None and not re.search(r"(?:是|为|写|起草|名称|单位|机关)[:：]?\s*$", clause[:m.start()]) and not (
+                re.match(r"(?:本单位|单位)(?:名称|全称)?[\u4e00-\u9fa5]{4}", run)):  # ("…，单位南川县人社局")
             continue
         if lead and re.search(r"(?:转|交|移交|转交|送|发|递|退|推|派|分)给$", clause[:start]):
             continue  # "转给执法支队了": where an application went, not who reports
@@ -52,6 +53,8 @@ def agency_name_in(clause: str) -> tuple[str, int, int] | None:
                 _NOT_IN_A_NAME.search(more.group(0)) or "报告" in more.group(0) or "年" in more.group(0)):
             end += more.end()
         name = clause[start:end]
+        if (word := re.match(r"(?:本单位|单位)(?:名称|全称)?", name)) and len(name) - word.end() >= 4:
+            name, start = name[word.end():], start + word.end()  # "单位南川县人社局": the word before the name, not of it
         if len(name) < 3 or name.startswith(_NOT_A_NAME) or "报告" in name or _NOT_IN_A_NAME.search(name):
             continue
         if re.search(r"网站|网上|平台|栏目|公众号|公开栏", name):

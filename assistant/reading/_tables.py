@@ -955,8 +955,28 @@ def _formulas_left_out(message: str) -> tuple[str, dict[str, str], list[str]]:
 REVISION_NOTE = re.compile(r"[ \t]*[〔\[【](?:修订|批注|修改|删除|插入)[^〕\]】\n]{0,80}[〕\]】]")
 
 
+def _header_without_its_corner(message: str) -> tuple[str, dict[str, str]]:
+    """A sheet copied with its top-left cell empty, the message stripped of the tab before the first header
+    ("新收\t上年结转\t公开…" over "个人\t26\t2\t14…"): the header given its corner back, and the message's own line."""
+    lines = message.split("\n")
+    first = next((i for i, x in enumerate(lines) if x.strip()), None)
+    if first is None or "\t" not in lines[first] or lines[first].startswith("\t") or _DIGIT.search(lines[first]):
+        return message, {}
+    width = len(lines[first].split("\t"))
+    rows = [x.split("\t") for x in lines[first + 1:] if x.strip()]
+    if len(rows) < 1 or not all(len(r) == width + 1 and r[0].strip() and not _DIGIT.search(r[0]) for r in rows):
+        return message, {}
+    own = {"\t" + lines[first]: lines[first]}
+    lines[first] = "\t" + lines[first]
+    return "\n".join(lines), own
+
+
 def parse_pasted_tables(message: str) -> tuple[list[PatchOp], list[str]]:
     """(ops, lines used): cell ops from every recognised table line of ``message``."""
+    cornered, corner = _header_without_its_corner(message) if "\t" in message else (message, {})
+    if corner:
+        ops, used = parse_pasted_tables(cornered)
+        return ops, [corner.get(x, x) for x in used]
     if ("〔" in message or "【" in message) and REVISION_NOTE.search(message):
         noted = {REVISION_NOTE.sub("", line).rstrip("\t "): line for line in message.split("\n") if REVISION_NOTE.search(line)}
         ops, used = parse_pasted_tables(REVISION_NOTE.sub("", message))
