@@ -3135,3 +3135,10 @@ def test_what_a_county_clerk_trying_the_terminal_met(db):
     assert got["agency_name"] == "西岭县民政局"
     # a question among the figures is answered
     assert "门户网站" in (guide_answer("我们是挂在区政府网站上的栏目 算门户网站吗") or "")
+
+
+def test_a_count_to_add_to_an_items_count():
+    r = read_message("另外窗口受理的不予许可决定9件，这个也是处理决定，要加进去")
+    assert not r.ops and r.unexplained  # (the parts it adds to were not recorded: named back)
+    r = read_message("不予许可的9件也要加进去", earlier={"t2.licensing.decisions": 120})
+    assert {op.field: op.value for op in r.computed} == {"t2.licensing.decisions": "129"}

@@ -837,6 +837,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     _one_each_told(message, out)
     _row_decided_after(message, out)
     _told_by_who_alone(message, out)
+    _to_be_added(message, out, earlier or {})
     _applications_counted(message, out, earlier or {})
     _details_in_brackets(message, out)
     _add_up_repeats(message, out)
@@ -987,6 +988,27 @@ def _to_sentence_end(message: str, at: int) -> str:
 
 # where a clerk's deliberation settles a row: "…放保护第三方合法权益", "算没有现成信息需要另行制作", "就算部分公开吧"
 _DECIDED_ROW = re.compile(r"(?:放到?|放在|放进|算|算在|算到|算进|归到?|归在|归为|归入|计入|计在|记到?|记在|记为|记入|列入|填到?|按|定为|当作?)(?:了)?[“\"「]?\s*$")
+
+
+_ADD_IN = re.compile(r"加进去|加进来|加上去|加到[^，,。]{0,6}里|算进去|一起算|合并进去|你帮我加|帮我加一下")
+
+
+def _to_be_added(message: str, out: Reading, earlier: Mapping[str, object]) -> None:
+    """"不予许可的…有18件，…这个也是处理决定，要加进去": a count to add to the item's, not the item's count — the
+    sum when the item's count is recorded, else named back (the parts said before were not recorded)."""
+    for x in list(out.stated):
+        if not x.target.startswith("t2.") or isinstance(x.value, bool) or not isinstance(x.value, int | Decimal) or x.end <= 0:
+            continue
+        stop = re.compile(r"[。！!？?\n]").search(message, x.end)
+        rest = message[x.end:stop.start() if stop else len(message)]
+        if not _ADD_IN.search(rest) or re.search(r"不(?:用|要|能|必)?(?:加|算)", rest):
+            continue
+        out.stated.remove(x)
+        base = earlier.get(x.target)
+        if isinstance(base, int) and not isinstance(base, bool):
+            out.computed.append(Stated(x.target, base + int(x.value), x.quote, x.start, x.end))
+        else:
+            out.unexplained.append((x.start, x.end, x.quote))
 
 
 def _told_by_who_alone(message: str, out: Reading) -> None:
