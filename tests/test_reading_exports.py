@@ -3142,3 +3142,11 @@ def test_a_count_to_add_to_an_items_count():
     assert not r.ops and r.unexplained  # (the parts it adds to were not recorded: named back)
     r = read_message("不予许可的9件也要加进去", earlier={"t2.licensing.decisions": 120})
     assert {op.field: op.value for op in r.computed} == {"t2.licensing.decisions": "129"}
+
+
+def test_a_value_changed_in_the_same_sentence_and_table_twos_row_spaced_in_a_sentence():
+    assert _values("处罚 35，科长改成了53") == {"t2.penalty.decisions": "53"}
+    assert _typed("打印稿上：规章 0 0 0；规范性文件 2 0 11，许可 57") == {
+        "t2.regulations.issued": "0", "t2.regulations.repealed": "0", "t2.regulations.in_force": "0",
+        "t2.normative_docs.issued": "2", "t2.normative_docs.repealed": "0", "t2.normative_docs.in_force": "11",
+        "t2.licensing.decisions": "57"}

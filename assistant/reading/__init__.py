@@ -987,12 +987,17 @@ _ASIDE = re.compile(r"[（(](?:分|按|含|单位)[^）)]{0,12}[)）]")
 # "规范性文件 5/3/47", "规章（制发/废止/现行有效）0/0/3": table 二's three counts in the table's order
 _SLASHED_T2 = re.compile(r"(行政规范性文件|规范性文件|规章)([（(]\s*制发\s*/\s*废止\s*/\s*现行有效\s*[)）])?\s*[:：]?\s*"
                          r"((?:写错了|错了|不对)?[，,]?\s*(?:应该是|应为|改成|改为|是)?\s*)"
-                         r"([0-9０-９]+)\s*[/／]\s*([0-9０-９]+)\s*[/／]\s*([0-9０-９]+)(?![0-9０-９/／])")
+                         r"(?:([0-9０-９]+)\s*[/／]\s*([0-9０-９]+)\s*[/／]\s*([0-9０-９]+)(?![0-9０-９/／])"
+                         # ("规范性文件 3 1 38；许可…": spaced, inside a sentence — a pasted row is the table reader's)
+                         r"|([0-9０-９]+) ([0-9０-９]+) ([0-9０-９]+)(?=\s*[；;，,。]))")
 
 
 def _slashed_t2(message: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), f"{m.group(1)}{m.group(3)}制发{m.group(4)}件、废止{m.group(5)}件、现行有效{m.group(6)}件")
-            for m in _SLASHED_T2.finditer(message)]
+    out = []
+    for m in _SLASHED_T2.finditer(message):
+        a, b, c = (m.group(4), m.group(5), m.group(6)) if m.group(4) else (m.group(7), m.group(8), m.group(9))
+        out.append((m.start(), m.end(), f"{m.group(1)}{m.group(3)}制发{a}件、废止{b}件、现行有效{c}件"))
+    return out
 
 
 def _quotes_from(reading: MessageReading, said: str, synth: str, pairs: list[tuple[int, int, str]]) -> MessageReading:

@@ -2253,6 +2253,13 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             parts = [x for x in out.stated if x.target == target and x.start >= ctx.sentence_at]
             out.stated = [x for x in out.stated if x not in parts]
             out.checked += [x.quote for x in parts]
+        if target is None and ctx.last and not anchors and re.fullmatch(
+                r"\s*[\u4e00-\u9fa5]{0,8}?(?:改成了?|改为|改作|更正为|改正为)\s*", clause[:n.start]) and (
+                ctx.last.target.startswith("t2.") or "." not in ctx.last.target) and ctx.last.start >= ctx.sentence_at:
+            # "许可 1,904，处长红笔改成1,940": the value just said, changed in the same sentence — the new one stands
+            target = ctx.last.target
+            out.stated = [x for x in out.stated if not (x.target == target and x.start >= ctx.sentence_at)]
+            out.replaced.append(ctx.last.quote)
         if target is None and ctx.t3row and not anchors and _ROWS_TOTAL.match(clause):
             target = f"t3.{ctx.t3row}.total"  # "…重复申请那行…应该是90，那行总计也是90", "总计列改成2,262"
         if target is None and ctx.t3row and not anchors and re.match(r"\s*(?:合计|总计|小计|共计)\s*(?:是|为)?\s*$", clause[:n.start]) and any(
