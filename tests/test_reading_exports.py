@@ -3150,3 +3150,9 @@ def test_a_value_changed_in_the_same_sentence_and_table_twos_row_spaced_in_a_sen
         "t2.regulations.issued": "0", "t2.regulations.repealed": "0", "t2.regulations.in_force": "0",
         "t2.normative_docs.issued": "2", "t2.normative_docs.repealed": "0", "t2.normative_docs.in_force": "11",
         "t2.licensing.decisions": "57"}
+
+
+def test_a_part_said_with_the_value_and_case_numbers_after_a_comma():
+    assert _values("发布会写错了，是9场，加上两场吹风会") == {"press_conferences": "9"}
+    r = read_message("021到023是12月收到的，024是律所的，还在办")
+    assert not any(str(op.value) in ("21", "23", "24") for op in r.ops)

@@ -440,7 +440,7 @@ _LAYOUT = re.compile(r"(?<=导了|导出|打印|复印|拷了|截了|拍了|贴�
                      # "一个村一个村跟你说", "一家一家问的": one after another, no count
                      r"|一个?([\u4e00-\u9fff]{1,2})一个?\1"
                      # "001是律所寄来的", "编号003": a number with a leading zero is a case's number
-                     r"|(?<![0-9０-９.．,，\-－/:：A-Za-z])0[0-9]{1,5}(?![0-9０-９.．,，\-－/:：]|\s*[件条个篇场次项期元])")
+                     r"|(?<![0-9０-９.．\-－/:：A-Za-z])(?<![0-9０-９][,，])0[0-9]{1,5}(?![0-9０-９.．\-－/:：]|[,，][0-9０-９]|\s*[件条个篇场次项期元])")
 _BY_ARTICLE = re.compile(r"(?m)^([ \t\u3000]*第?[一二三四五六七八九十0-9]+条[^\n0-9０-９]{0,12}?)([^\n0-9０-９]*?)([ \t\u3000]*[0-9０-９]+[ \t\u3000]*件[ \t\u3000]*)$")
 
 
@@ -838,6 +838,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     _row_decided_after(message, out)
     _told_by_who_alone(message, out)
     _to_be_added(message, out, earlier or {})
+    _part_said_with_it(message, out)
     _applications_counted(message, out, earlier or {})
     _details_in_brackets(message, out)
     _add_up_repeats(message, out)
@@ -992,6 +993,19 @@ _DECIDED_ROW = re.compile(r"(?:放到?|放在|放进|算|算在|算到|算进|�
 
 # (asked for, not told of: "初稿把5件撤销的也算进去了" says what was wrong before)
 _ADD_IN = re.compile(r"(?:要|也要|得|需要|应该)(?:加进去|加进来|加上去|算进去|加上)|加进去吧|你帮我加|帮我加一下|加到[^，,。]{0,6}里(?!了)")
+
+
+def _part_said_with_it(message: str, out: Reading) -> None:
+    """"发布会写错了，是14场，加上两场政策吹风会": a part of the value just said (加上/包括/含), not a second value."""
+    for x in list(out.stated):
+        if not re.match(r"\s*(?:加上|包括|包含|含|其中)", x.quote) or x.start <= 0:
+            continue
+        s0 = max(message.rfind(ch, 0, x.start) for ch in "。！!？?\n") + 1
+        if any(y is not x and y.target == x.target and s0 <= y.start < x.start and y.value != x.value
+               and isinstance(y.value, int | Decimal) and isinstance(x.value, int | Decimal) and y.value > x.value
+               for y in out.stated):
+            out.stated.remove(x)
+            out.checked.append(x.quote)
 
 
 def _to_be_added(message: str, out: Reading, earlier: Mapping[str, object]) -> None:
