@@ -1757,8 +1757,6 @@ def _line_complete(message: str, reading: Reading, known: set[str]) -> list[Patc
         went = sum(int(x.value) for x in mine if x.target.split(".")[1] not in ("new_received", "carried_over", "total"))
         if not any(x.target.startswith("t3.new_received.") for x in mine) or came != went or came == 0:
             continue
-        if any(line_at <= u[0] < line_end for u in reading.unexplained):
-            continue  # ("大林村报了３件：其中２件…不算了；还有１件…公开给他了": counts of the line left unplaced)
         said = {x.target for x in mine}
         quote = message[line_at:line_end].strip()
         out += [PatchOp(field=f"{r.address}.{col}", value="0", quote=quote) for r in T3_ROWS
