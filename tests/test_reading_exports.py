@@ -3156,3 +3156,8 @@ def test_a_part_said_with_the_value_and_case_numbers_after_a_comma():
     assert _values("发布会写错了，是9场，加上两场吹风会") == {"press_conferences": "9"}
     r = read_message("021到023是12月收到的，024是律所的，还在办")
     assert not any(str(op.value) in ("21", "23", "24") for op in r.ops)
+
+
+def test_one_units_return_is_not_a_whole_applicant_column():
+    r = read_message("东村报了4件：3件是找村委会查账的，不算；还有1件是村民要镇里的补偿标准，给他公开了")
+    assert not any(str(op.value) == "0" for op in r.computed)  # (nothing says the village's one is all of 自然人)

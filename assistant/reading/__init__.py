@@ -1739,6 +1739,9 @@ def _shares_of_new(message: str) -> list[Stated]:
     return out
 
 
+_A_UNITS_RETURN = re.compile(r"(?:村|社区|科|股|室|所|站|队|中心|分局|部门)(?:报了|报上来|报来|交了|上报了?)\s*[0-9０-９一二两三四五六七八九十]+\s*件")
+
+
 def _line_complete(message: str, reading: Reading, known: set[str]) -> list[PatchOp]:
     """"企业的：新收2、公开1、不掌握1": one applicant's line whose results add up to what it sent (and what
     came over from last year, if said) tells all of that column — its other cells are 0 (the reader's
@@ -1757,6 +1760,8 @@ def _line_complete(message: str, reading: Reading, known: set[str]) -> list[Patc
         went = sum(int(x.value) for x in mine if x.target.split(".")[1] not in ("new_received", "carried_over", "total"))
         if not any(x.target.startswith("t3.new_received.") for x in mine) or came != went or came == 0:
             continue
+        if any(line_at <= u[0] < line_end and _A_UNITS_RETURN.search(u[2]) for u in reading.unexplained):
+            continue  # ("大林村报了３件：…还有１件…公开给他了": one unit's return, not the whole column)
         said = {x.target for x in mine}
         quote = message[line_at:line_end].strip()
         out += [PatchOp(field=f"{r.address}.{col}", value="0", quote=quote) for r in T3_ROWS
