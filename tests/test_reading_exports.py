@@ -330,11 +330,8 @@ def test_no_site_of_its_own_is_not_none_published():
 
 
 def test_the_rest_are_individuals_after_a_total_said_before(db):
-    service = offline_service(db())
-    draft = service.start("张三").id
-    talk(service, draft, ["北港市商务局 市级 2024年", "依申请今年新收30件"])
-    talk(service, draft, ["申请人：公司5件，律所1件，其余都是个人。"])
-    cells = service.facts(draft).cells
+    cells = _cells_after(db, ["北港市商务局 市级 2024年", "依申请今年新收30件",
+                             "申请人：公司5件，律所1件，其余都是个人。"])
     assert cells["t3.new_received.natural"] == 24 and cells["t3.new_received.commercial"] == 5
 
 
@@ -494,12 +491,9 @@ def test_the_shape_of_a_table_is_not_a_count():
 
 
 def test_one_application_moved_between_rows_by_words(db):
-    service = offline_service(db())
-    draft = service.start("张三").id
-    talk(service, draft, ["青山县交通局 县级 2024年",
-                          "予以公开8件（个人6，企业2），本机关不掌握3件都是个人，信访举报投诉类1件个人，新收12件，上年没有结转，都办完了"])
-    talk(service, draft, ["不掌握那行个人的3件里，有一件其实是信访，应该挪到信访举报投诉那行"])
-    cells = service.facts(draft).cells
+    cells = _cells_after(db, ["青山县交通局 县级 2024年",
+                          "予以公开8件（个人6，企业2），本机关不掌握3件都是个人，信访举报投诉类1件个人，新收12件，上年没有结转，都办完了",
+                             "不掌握那行个人的3件里，有一件其实是信访，应该挪到信访举报投诉那行"])
     assert cells["t3.unable.not_held.natural"] == 2 and cells["t3.unable.not_held.total"] == 2
     assert cells["t3.not_processed.petition.natural"] == 2 and cells["t3.not_processed.petition.total"] == 2
     assert cells["t3.granted.natural"] == 6  # nothing else moves
@@ -1546,11 +1540,8 @@ def test_the_guide_answers_which_column_an_applicant_goes_in():
 
 
 def test_a_rows_count_corrected_moves_its_one_applicant(db):
-    service = offline_service(db())
-    draft = service.start("张三").id
-    talk(service, draft, ["某县市场监督管理局 县级 2025年", "办理结果\t个人\t企业\n予以公开\t9\t2\n不掌握\t5\t0"])
-    talk(service, draft, ["哦不对 不掌握那个是4件不是5件，表格里填错了"])
-    cells = service.facts(draft).cells
+    cells = _cells_after(db, ["某县市场监督管理局 县级 2025年", "办理结果\t个人\t企业\n予以公开\t9\t2\n不掌握\t5\t0",
+                             "哦不对 不掌握那个是4件不是5件，表格里填错了"])
     assert cells["t3.unable.not_held.total"] == 4 and cells["t3.unable.not_held.natural"] == 4
 
 
@@ -1566,12 +1557,9 @@ def test_not_charged_said_as_a_bare_answer():
 
 
 def test_an_item_of_a_list_told_before_taken_out(db):
-    service = offline_service(db())
-    draft = service.start("张三").id
-    talk(service, draft, ["某某县青山镇人民政府 乡镇 2025年", "依申请今年有3件：\n1. 村民张某要低保名单，予以公开\n"
-                          "2. 村民赵某要宅基地审批档案，我们不掌握\n3. 一家公司要招标文件，部分公开"])
-    talk(service, draft, ["第2个不算，赵某那个其实是信访，走的信访程序"])
-    cells = service.facts(draft).cells
+    cells = _cells_after(db, ["某某县青山镇人民政府 乡镇 2025年", "依申请今年有3件：\n1. 村民张某要低保名单，予以公开\n"
+                          "2. 村民赵某要宅基地审批档案，我们不掌握\n3. 一家公司要招标文件，部分公开",
+                             "第2个不算，赵某那个其实是信访，走的信访程序"])
     assert cells["t3.new_received.total"] == 2 and cells["t3.new_received.natural"] == 1
     assert cells["t3.unable.not_held.total"] == 0 and cells["t3.granted.natural"] == 1
 
@@ -1626,11 +1614,8 @@ def test_one_more_applicant_whose_result_is_said_after_it():
 
 
 def test_rows_counts_added_to_after_the_draft(db):
-    service = offline_service(db())
-    draft = service.start("张三").id
-    talk(service, draft, ["某某省人社厅 省级 2025年", "依申请新收100件，予以公开60件，不掌握40件，都是个人的"])
-    talk(service, draft, ["后来又补录了2件 都是个人的 都予以公开了 新收和公开各加2 总计那些你也跟着加上"])
-    cells = service.facts(draft).cells
+    cells = _cells_after(db, ["某某省人社厅 省级 2025年", "依申请新收100件，予以公开60件，不掌握40件，都是个人的",
+                             "后来又补录了2件 都是个人的 都予以公开了 新收和公开各加2 总计那些你也跟着加上"])
     assert cells["t3.new_received.total"] == 102 and cells["t3.granted.total"] == 62
     assert cells["t3.granted.natural"] == 62
 
@@ -1645,12 +1630,9 @@ def test_individuals_by_subtraction_with_only_the_non_zero_org_cells_listed():
 
 
 def test_a_second_units_figures_are_added_when_the_clerk_asked_to_merge(db):
-    service = offline_service(db())
-    draft = service.start("张三").id
-    talk(service, draft, ["某某市公安局 市级 2025年 依申请分两块统计的 局本级一张表 交警支队单独一张 你帮我合一下",
-                          "局本级：新收10件 都是个人的 予以公开6件 不掌握4件 都是个人的 去年没有结转 也没有结转到明年的"])
-    talk(service, draft, ["交警支队报过来的是这样：新收5件 都是个人的 予以公开5件"])
-    cells = service.facts(draft).cells
+    cells = _cells_after(db, ["某某市公安局 市级 2025年 依申请分两块统计的 局本级一张表 交警支队单独一张 你帮我合一下",
+                          "局本级：新收10件 都是个人的 予以公开6件 不掌握4件 都是个人的 去年没有结转 也没有结转到明年的",
+                             "交警支队报过来的是这样：新收5件 都是个人的 予以公开5件"])
     assert cells["t3.new_received.total"] == 15 and cells["t3.granted.total"] == 11
     assert cells["t3.unable.not_held.total"] == 4  # what the second unit did not say stays
 
@@ -2382,14 +2364,10 @@ def test_an_email_reply_with_parts_to_add_a_signature_and_the_mail_it_quotes():
 
 
 def test_figures_of_several_offices_told_one_office_a_message_are_added(db):
-    service = offline_service(db())
-    draft = service.start("张三").id
-    talk(service, draft, [
-        "雁塔区住建局 2025年。依申请的数是三个科室分别报上来的，我一个个贴给你，最后你帮我加一下",
+    cells = _cells_after(db, ["雁塔区住建局 2025年。依申请的数是三个科室分别报上来的，我一个个贴给你，最后你帮我加一下",
         "①房产管理科：新收 个人18 企业2；公开 个人9 企业2；部分公开 个人3；不掌握 个人6",
         "②物业管理科：新收个人7 企业1，公开的个人4 企业1，不掌握的个人3",
         "③征收办：收到个人5、公开个人2、部分公开个人3"])
-    cells = service.facts(draft).cells
     assert cells["t3.new_received.natural"] == 30 and cells["t3.new_received.commercial"] == 3
     assert cells["t3.granted.natural"] == 15 and cells["t3.partial.natural"] == 6 and cells["t3.unable.not_held.natural"] == 9
 
@@ -2816,12 +2794,9 @@ def test_carried_forward_typed_short_and_some_answered():
 
 
 def test_classes_of_applications_are_added_when_the_clerk_asked_to_merge(db):
-    service = offline_service(db())
-    draft = service.start("张三").id
-    talk(service, draft, ["某某县住建局 县级 2025年 依申请台账是按事项分类记的 分三类 你帮我汇总成表三",
-                          "第一类 拆迁补偿的：新收8件 都是个人的 予以公开5件 不掌握3件 都是个人的 去年没有结转 也没有结转到明年的"])
-    talk(service, draft, ["第二类 物业的：新收4件 都是个人的 予以公开4件"])
-    cells = service.facts(draft).cells
+    cells = _cells_after(db, ["某某县住建局 县级 2025年 依申请台账是按事项分类记的 分三类 你帮我汇总成表三",
+                          "第一类 拆迁补偿的：新收8件 都是个人的 予以公开5件 不掌握3件 都是个人的 去年没有结转 也没有结转到明年的",
+                             "第二类 物业的：新收4件 都是个人的 予以公开4件"])
     assert cells["t3.new_received.total"] == 12 and cells["t3.granted.total"] == 9
     assert cells["t3.unable.not_held.total"] == 3
 
@@ -2845,13 +2820,10 @@ def test_a_review_withdrawn_is_no_application_withdrawn():
 
 
 def test_this_years_results_add_to_the_one_carried_over_told_first(db):
-    service = offline_service(db())
-    draft = service.start("张三").id
-    talk(service, draft, ["某某乡人民政府 2025年 依申请今年收了5件，个人的3件，律所1件，一个合作社1件",
-                          "上年转过来一件 个人的，今年2月份答复了，公开了"])
-    talk(service, draft, ["今年收的那几件：个人的有2件公开了，律所那件也公开了；还有一个村民的部分公开，把电话号码遮了；"
+    cells = _cells_after(db, ["某某乡人民政府 2025年 依申请今年收了5件，个人的3件，律所1件，一个合作社1件",
+                          "上年转过来一件 个人的，今年2月份答复了，公开了",
+                             "今年收的那几件：个人的有2件公开了，律所那件也公开了；还有一个村民的部分公开，把电话号码遮了；"
                           "另一个村民要的是县住建局的东西 我们不掌握"])
-    cells = service.facts(draft).cells
     assert cells["t3.granted.natural"] == 3 and cells["t3.granted.legal_service"] == 1 and cells["t3.granted.total"] == 4
     assert cells["t3.partial.natural"] == 1 and cells["t3.unable.not_held.natural"] == 1
 
@@ -2885,12 +2857,9 @@ def test_an_office_systems_status_words():
 
 
 def test_one_said_to_be_not_this_row_but_that_one_with_who_after(db):
-    service = offline_service(db())
-    draft = service.start("张三").id
-    talk(service, draft, ["青山县交通局 县级 2024年",
-                          "予以公开5件都是个人，撤回3件都是个人，新收8件，上年没有结转，都办完了"])
-    talk(service, draft, ["更正：撤回的3件里有1件其实不是撤回，是逾期没补正，个人的"])
-    cells = service.facts(draft).cells
+    cells = _cells_after(db, ["青山县交通局 县级 2024年",
+                          "予以公开5件都是个人，撤回3件都是个人，新收8件，上年没有结转，都办完了",
+                             "更正：撤回的3件里有1件其实不是撤回，是逾期没补正，个人的"])
     assert cells["t3.other_handling.other.natural"] == 2 and cells["t3.other_handling.no_correction.natural"] == 1
 
 
