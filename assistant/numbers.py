@@ -177,6 +177,9 @@ def cn_to_number(s: str) -> Decimal | None:
                 section = (section + number) * CN_BIG[c]
                 total += section
                 section = number = 0
+        if number and len(s) > 2 and s[-2] in CN_UNITS.keys() - {"十", "拾"} | CN_BIG.keys() and s[-3] not in "零〇○Ｏ":
+            # spoken short form: 一千二 = 1200, 三百五 = 350, 两万五 = 25000 (never 1002, 305, 20005)
+            number *= (CN_UNITS.get(s[-2]) or CN_BIG[s[-2]]) // 10
         whole = total + section + number
     value = Decimal(f"{whole}.{frac}") if frac else Decimal(whole)
     if scale == 1:

@@ -17,6 +17,15 @@ def test_chinese_numerals(text, value):
 
 
 @pytest.mark.parametrize("text,value", [
+    ("三千四", 3400), ("一百八", 180), ("两万三", 23000), ("九百零六", 906), ("五千零七", 5007),
+    ("四万六千二", 46200), ("八十三", 83), ("两亿五", 250_000_000),
+])
+def test_spoken_short_numerals(text, value):
+    # said aloud, the last digit after 百/千/万 counts in the unit below it: 三千四 is 3400, never 3004
+    assert parse_number(text) == Decimal(value)
+
+
+@pytest.mark.parametrize("text,value", [
     ("1,234", 1234), ("１２３", 123), ("1.5万", 15000), ("一百", 100), ("0", 0), (" 7 ", 7), ("12%", 12),
 ])
 def test_parse_number(text, value):

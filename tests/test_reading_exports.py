@@ -4,7 +4,7 @@ none, proposals said to be all completed, and a blanket zero pointing at the tab
 from __future__ import annotations
 
 from assistant.drafting.grounding import check_patch
-from assistant.reading import guide_answer, parse_pasted_tables, read_message
+from assistant.reading import guide_answer, parse_pasted_tables, read_message, typed_as_read
 from assistant.reading._tables import group_total_lines
 from schemas.patches import Patch, PatchOp
 from tests.dialogue_support import offline_service, talk
@@ -3130,3 +3130,29 @@ def test_a_part_said_with_the_value_and_case_numbers_after_a_comma():
 def test_one_units_return_is_not_a_whole_applicant_column():
     r = read_message("东村报了4件：3件是找村委会查账的，不算；还有1件是村民要镇里的补偿标准，给他公开了")
     assert not any(str(op.value) == "0" for op in r.computed)  # (nothing says the village's one is all of 自然人)
+
+
+def test_a_none_denied_is_the_count_after_it():
+    # "不是没有，有N件": the count is what follows, never a zero
+    v = _values("去年转过来的其实不是没有，还有2件，都是企业的")
+    assert v["t3.carried_over.total"] == "2" and v["t3.carried_over.commercial"] == "2"
+    assert _values("行政复议倒不是没有，有1件，复议机关给维持了") == {"t4.review.total": "1", "t4.review.upheld": "1"}
+    assert _values("处罚并不是没有。") == {}
+
+
+def test_double_negative_applicant_and_the_one_excepted(db):
+    cells = _cells_after(db, ["收到的申请一共30件", "申请人这块，没有一件不是群众交的，除了公司3件、律师2件"])
+    assert (cells["t3.new_received.natural"], cells["t3.new_received.commercial"], cells["t3.new_received.legal_service"]) == (25, 3, 2)
+    v = _values("告知不存在的6件，除了公司那件，其余都是个人")
+    assert v["t3.unable.not_held.commercial"] == "1" and v["t3.unable.not_held.natural"] == "5"
+
+
+def test_fee_stopped_and_someone_elses_count_are_no_zeros():
+    v = _values("收费一分没有，前几年就不收了")
+    assert v == {"t2.fees.amount": 0}
+    assert _values("统计口径不一样，他没算网站转载的") == {}
+
+
+def test_a_phones_full_width_stop_as_the_decimal_point():
+    v = _values(typed_as_read("行政事业性收费12。8万元，办结率97。5%"))
+    assert v["t2.fees.amount"] == "12.8" and v["proposals_completion_rate"] == "97.5"

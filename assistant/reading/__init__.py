@@ -294,6 +294,8 @@ def _standard(m: re.Match[str], dialect: Mapping[str, str]) -> str:
     return word
 
 
+_STOP_AS_POINT = re.compile(r"(?<=[0-9])。(?=[0-9]{1,4}\s*(?:万元|万|元|块|[%％]))")
+
 def typed_as_read(message: str) -> str:
     """``message`` as the reader reads it, position for position (the text keeps its length): in
     simplified characters (a phone left on a traditional keyboard: "行政處罰 186件"), with a measure word
@@ -312,6 +314,8 @@ def typed_as_read(message: str) -> str:
         message = _KEYCAPS.sub(_as_circled, message)
     # "行政许可1 208件", "处罚 18 652；", "\t1 071\t": a space between thousands (not cells of a row)
     message = _SPACED_THOUSANDS.sub(lambda m: m.group(0).replace(" ", ","), message)
+    # "收费86。45万元", "办结率94。5%": a phone's full-width stop typed for the decimal point (same length)
+    message = _STOP_AS_POINT.sub(".", message)
     # "个人一〇八六", "律所三一": a number typed digit by digit in Chinese, in Arabic digits (same length)
     message = _DIGIT_BY_DIGIT.sub(_in_digits, message)
     # "企业仨", "废止俩": two or three after an item (not "咱俩")
@@ -382,7 +386,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     said_before = list(said_before)
     by_number = _answers_by_number(message, said_before)
     if (pairs := sorted([*_paired_lists(message), *_answers_to_quoted_questions(message), *_products(message),
-                         *by_number, *_slashed_t2(message)])):
+                         *by_number, *_slashed_t2(message), *_negations(message)])):
         # "门户网站、政务新媒体分别发布信息412条、238条": read as the pairs it says, quoted as said
         synth = message
         for at, end, pairs_text in reversed(pairs):
@@ -999,6 +1003,29 @@ def _slashed_t2(message: str) -> list[tuple[int, int, str]]:
         out.append((m.start(), m.end(), f"{m.group(1)}{m.group(3)}制发{a}件、废止{b}件、现行有效{c}件"))
     return out
 
+
+
+# "上年结转的也不是没有，有1件" / "复议不是没有，有1件": a none denied — what follows is the count
+_NOT_NONE = re.compile(r"(?:也|倒|并|其实|又)?不是没(?:有|发|收|办|开|出|做|搞)?过?(?:[，,、]\s*)?")
+_COUNT_SOON = re.compile(r"[^。；;！!？?\n]{0,6}?[0-9０-９一两二三四五六七八九十俩仨]")
+# "没有哪件不是个人申请的" / "没有一件不是个人的": every one is
+_NONE_NOT = re.compile(r"没有?(?:哪|一)(?:件|个|份|条|家)?(?:申请)?(?:是)?不是")
+# "除了律所那件，其他都是个人的": the one told before is one of them
+_EXCEPT_THAT_ONE = re.compile(r"(除了|除去|除开)(?P<who>[^，,。；;\s、]{1,8}?)(?:申请)?的?那(?P<n>[一两二三俩]?)(?:件|个|份)")
+
+
+def _negations(message: str) -> list[tuple[int, int, str]]:
+    """Double negatives and a denied none said plainly, for the reading (quotes stay the clerk's words)."""
+    out = []
+    for m in _NOT_NONE.finditer(message):
+        out.append((m.start(), m.end(), "" if _COUNT_SOON.match(message, m.end()) else "有"))
+    for m in _NONE_NOT.finditer(message):
+        out.append((m.start(), m.end(), "都是"))
+    for m in _EXCEPT_THAT_ONE.finditer(message):
+        if len({a.key for a in vocabulary().anchors(m.group("who")) if a.kind == "t3col"}) == 1:
+            n = {"": "1", "一": "1", "两": "2", "二": "2", "俩": "2", "三": "3"}[m.group("n")]
+            out.append((m.start(), m.end(), f"{m.group(1)}{m.group('who')}{n}件"))
+    return out
 
 def _quotes_from(reading: MessageReading, said: str, synth: str, pairs: list[tuple[int, int, str]]) -> MessageReading:
     """The reading of the message with its paired lists written out, its quotes put back in the words said:

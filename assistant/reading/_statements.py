@@ -1458,7 +1458,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     # "申请人逾期没交费", "申请表": the applicant or the form, not applications received
     anchors = [a for a in anchors if not (a.kind == "t3row" and a.key == "new_received" and clause[a.start:a.end] == "申请"
                                           and clause[a.end:a.end + 1] in ("人", "表", "书")
-                                          and not re.match(r"人(?:情况|类型|类别)?\s*(?:[：:]|$)", clause[a.end:]))]  # ("申请人：企业7件…")
+                                          and not re.match(r"人(?:情况|类型|类别)?(?:这一?块|这方面|方面|这边)?\s*(?:[：:]|$)", clause[a.end:]))]  # ("申请人：企业7件…", "申请人这块，…")
     for a in [a for a in anchors if a.kind == "t3col"]:
         # "个人的公开13改成12", "个人的部分3改成4": a bare 公开/部分 right after who applied is that result row
         if (result_word := _BARE_RESULT.match(clause, a.end)) and not any(
@@ -1763,6 +1763,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         plain_words = re.sub(r"(?:还|暂时|暂)?(?:没|未)(?:有)?(?:拿到|统计|出来|确定|核实|算好|汇总|查到|报上来|报过来|给我|发过来|核对)", "＿", plain_words)
         # "跟年报没关系", "和信息公开无关": not ours to count, not none
         plain_words = re.sub(r"没(?:有)?(?:什么|啥)?关系|无关|不相干", "＿", plain_words)
+        # "他没算网上平台的": left out of someone's count, not none
+        plain_words = re.sub(r"没(?:有)?(?:算|数|计|统计)(?:进|上|入)?", "＿", plain_words)
         # "我们的台账没了（电脑重装没备份）": the records are lost, not none
         plain_words = re.sub(r"(?:台账|记录|底稿|资料|数据|表格?|文件|电脑|备份|系统)(?:也|都|全)?(?:没了|丢了|坏了|找不到了?|没备份|没有备份)"
                              r"|没(?:有)?备份|没保存|没存", "＿", plain_words)
@@ -1773,7 +1775,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                    or bool(re.search(r"不(?=＃)", plain)))
         named = [a for a in anchors if (a.kind in ("fact", "t2row", "t3row", "t3group", "t4block")
                  or (a.kind == "t2col" and ctx.t2row in ("regulations", "normative_docs")))
-                 and not (clause[a.start:a.end] == "来了" and clause[max(0, a.start - 1):a.start] in ("出", "起", "过", "下"))]  # (搜出来了)
+                 and not (clause[a.start:a.end] == "来了" and clause[max(0, a.start - 1):a.start] in ("出", "起", "过", "下"))  # (搜出来了)
+                 and not (a.key == "new_received" and clause[a.start:a.start + 1] == "收" and clause[max(0, a.start - 1):a.start] == "不")]  # (收费"早就不收了")
         specific = [a for a in named if clause[a.start:a.end] not in _GENERIC]
         if specific:
             named = specific  # "没有上年结转的申请": the carry-over, not every application
@@ -2504,10 +2507,12 @@ def _one_column_said(m: re.Match[str], lo: int, sentence: str, quote: str, ctx: 
     # only rows said before the words (a voice-input sentence runs on with other rows after them);
     # "除了律所那件 其余都是个人的": the rest of each row, after what other applicants took
     rest = re.search(r"(?:剩下|其余|剩余|其他|别的|另外)的?(?:申请)?\s*$", sentence[:m.start()])
-    but = bool(re.search(r"除了|除去|除开", sentence[:m.start()]) or rest)
+    # "都是个人申请的，除了2件是企业的、1件是律师事务所的": the exceptions told after the words
+    but_after = re.match(r"[，,、\s]*(?:除了|除去|除开)", sentence[m.end():]) is not None
+    but = bool(re.search(r"除了|除去|除开", sentence[:m.start()]) or rest or but_after)
     said = list(ctx.t3rows_said)
     earlier_rows: set[str] = set()
-    if rest:  # "新收25件 企业4件 环保组织2件 剩下的都是个人": rows some of whose applicants were named
+    if rest or but_after:  # "新收25件 企业4件 环保组织2件 剩下的都是个人": rows some of whose applicants were named
         said += [(x.target[3:-6], int(x.value), x.start - ctx.sentence_at) for x in out.stated
                  if x.target.startswith("t3.") and x.target.endswith(".total") and x.start >= ctx.sentence_at
                  and x.target[3:-6] not in {r for r, _, _ in said}
@@ -2521,9 +2526,10 @@ def _one_column_said(m: re.Match[str], lo: int, sentence: str, quote: str, ctx: 
                 said.append((row, int(ctx.earlier[f"t3.{row}.total"]), x.start - ctx.sentence_at))  # type: ignore[call-overload]
                 earlier_rows.add(row)
     for row, total, pos in said:
-        if lo <= pos < m.start():
-            others = sum(int(x.value) for x in out.stated if x.target.startswith(f"t3.{row}.")
-                         and x.target.rsplit(".", 1)[1] not in ("total", cols[0].key)) if but else 0
+        if lo <= pos < m.start() or (but_after and pos >= m.end()):
+            # (one applicant's cell said twice, "律所那件就是不掌握 除了律所那件", is one)
+            others = sum({x.target: int(x.value) for x in out.stated if x.target.startswith(f"t3.{row}.")
+                          and x.target.rsplit(".", 1)[1] not in ("total", cols[0].key)}.values()) if but else 0
             if total - others >= 0:
                 # (from a total said in a message before: computed, not written here)
                 into = out.computed if row in earlier_rows else out.stated
