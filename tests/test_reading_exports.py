@@ -3156,3 +3156,17 @@ def test_fee_stopped_and_someone_elses_count_are_no_zeros():
 def test_a_phones_full_width_stop_as_the_decimal_point():
     v = _values(typed_as_read("行政事业性收费12。8万元，办结率97。5%"))
     assert v["t2.fees.amount"] == "12.8" and v["proposals_completion_rate"] == "97.5"
+
+
+def test_items_asked_and_answered_by_the_clerk_themself():
+    # "X多少？N件": the clerk's own question is the label of the answer right after it, never a question
+    r = read_message("今年受理了多少？52件。都是谁申请的？群众40，公司12。行政强制呢？一件没有。微博？95条")
+    got = {op.field: op.value for op in r.ops}
+    assert got["t3.new_received.total"] == "52" and got["t3.new_received.natural"] == "40"
+    assert got["t3.new_received.commercial"] == "12" and got["t2.enforcement"] == 0
+    assert got["new_media_posts"] == "95" and not r.questions and not r.unexplained
+    r = read_message("主要问题有哪些？考核机制不健全。咋整改？建立季度通报制度。")
+    assert {op.field for op in r.ops} == {"problems", "measures"} and not r.questions
+    # a real question stays one, and a label asked alone is no passage
+    assert read_message("依申请公开的总计怎么算？我们有两个口径").questions
+    assert not read_message("存在的问题是什么？").ops

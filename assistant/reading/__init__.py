@@ -386,7 +386,8 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     said_before = list(said_before)
     by_number = _answers_by_number(message, said_before)
     if (pairs := sorted([*_paired_lists(message), *_answers_to_quoted_questions(message), *_products(message),
-                         *by_number, *_slashed_t2(message), *_negations(message)])):
+                         *by_number, *_slashed_t2(message), *_negations(message),
+                         *_self_answered(message)])):
         # "门户网站、政务新媒体分别发布信息412条、238条": read as the pairs it says, quoted as said
         synth = message
         for at, end, pairs_text in reversed(pairs):
@@ -1012,6 +1013,38 @@ _COUNT_SOON = re.compile(r"[^。；;！!？?\n]{0,6}?[0-9０-９一两二三四�
 _NONE_NOT = re.compile(r"没有?(?:哪|一)(?:件|个|份|条|家)?(?:申请)?(?:是)?不是")
 # "除了律所那件，其他都是个人的": the one told before is one of them
 _EXCEPT_THAT_ONE = re.compile(r"(除了|除去|除开)(?P<who>[^，,。；;\s、]{1,8}?)(?:申请)?的?那(?P<n>[一两二三俩]?)(?:件|个|份)")
+
+# "新收多少？37件。谁申请的？个人33…": a clerk asking themself each item and answering it at once —
+# the question is the item's label, what follows its value (never a question to the assistant)
+_ASKING_WORDS = r"(?:多少|几[件个条篇场项家期次位]?|有没有|有几|呢|是啥|是什么|[收办交报发开判]没[收办交报发开判]|谁[^。？?]{0,5})$"
+_SELF_ASKED = re.compile(r"(?:^|(?<=[。；;！!？?\n，,\s]))(?P<q>[^。；;！!？?\n，,]{1,14}?)\s*[？?]\s*(?=\S)")
+_SELF_ASKED_TEXT = re.compile(r"(?P<problems>(?:存在的?)?(?:主要)?问题(?:是啥|是什么|有哪些|有啥|呢)?)|(?:(?:怎么|咋|如何)(?:改|整改|改进)"
+                              r"|(?:改进|整改)?措施(?:是啥|是什么|有哪些|有啥|呢)?|(?:下一步|明年)?(?:怎么|咋)(?:办|弄|做))")
+_BARE_VALUE = re.compile(r"\s*(?:百分之|[0-9０-９]|[一二两三四五六七八九十百千万零]+[件个条篇场项次期家]|有|没|无|都|全|一个?都|零|0)")
+_REAL_QUESTION = re.compile(r"算不算|怎么|咋|要不要|能不能|是不是|是否|对不对|对吧|行不行|可以吗|吗|哪里|哪行|哪一|为什么|需不需要")
+
+
+def _self_answered(message: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _SELF_ASKED.finditer(message):
+        q, after = m.group("q"), message[m.end():]
+        if text := _SELF_ASKED_TEXT.fullmatch(q.strip()):  # "问题是啥？…怎么改？…": the passage's label
+            out.append((m.start("q"), m.end(), "存在的主要问题：" if text.group("problems") else "改进措施："))
+            continue
+        answer = re.match(r"[^。；;！!？?\n]*[。；;！!？?\n]?", after)
+        if _REAL_QUESTION.search(q) or not answer or re.search(r"[？?]\s*$", answer.group(0)) or find_numbers(q):
+            continue
+        if not re.search(_ASKING_WORDS, q) and not (_BARE_VALUE.match(answer.group(0)) and any(
+                a.kind in ("fact", "t2row", "t3row", "t3group", "t4block") for a in vocabulary().anchors(q))):
+            continue  # ("公众号？412条": an item alone, answered by its value)
+        mark = message.index("？" if "？" in message[m.start("q"):m.end()] else "?", m.end("q"))
+        if who := re.search(r"(?:都|分别)?是?谁[^。？?]{0,5}$", q):  # "谁申请的？" → "申请人："
+            out.append((m.start("q") + who.start(), mark + 1, "申请人："))
+        elif asking := re.search(_ASKING_WORDS, q):  # "不予公开有没有？有1件" → "不予公开有1件"
+            out.append((m.start("q") + asking.start(), m.end(), ""))
+        else:
+            out.append((mark, m.end(), ""))
+    return out
 
 
 def _negations(message: str) -> list[tuple[int, int, str]]:

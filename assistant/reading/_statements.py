@@ -265,9 +265,10 @@ _SLIP = re.compile(r"(?:多打|少打|打错|敲错|多写|少写|多按|按错|
 _CUT_NUMBER = re.compile(r"(?P<cut>[0-9０-９]+|[一二两三四五六七八九十百千万]+)(?P<aside>(?:…+|\.{3,}|——)[^\n0-9０-９]{0,4}\n"
                          r"(?:[^\n0-9０-９]{0,16}\n){0,2}[ \t]*)(?P<again>[0-9０-９]+|[一二两三四五六七八九十百千万]+)")
 _ATTACHMENT = re.compile(r"附件\s*[0-9０-９一二三四五六七八九十]+")
-_AMONG_APPLICANTS = re.compile(r"\s*(?:从)?(?:申请人|申请的人|提申请的)(?:类型|类别|构成|结构|分布)?(?:(?:中|里|当中|里面|里头|之中|看|来看|上看)(?:有)?"
+_AMONG_APPLICANTS = re.compile(r"\s*(?:(?:都|分别)?是?谁(?:申请|提出|提|交|递交)的?\s*[：:]"  # ("谁申请的？个人33…", asked and answered)
+                               r"|(?:从)?(?:申请人|申请的人|提申请的)(?:类型|类别|构成|结构|分布)?(?:(?:中|里|当中|里面|里头|之中|看|来看|上看)(?:有)?"
                                # "申请人是个人18件，企业3件…": who they were, with their counts
-                               r"|(?:分别)?(?:是|为)(?=[^，,。；;\n0-9０-９]{1,8}?[0-9０-９]+\s*件))")
+                               r"|(?:分别)?(?:是|为)(?=[^，,。；;\n0-9０-９]{1,8}?[0-9０-９]+\s*件)))")
 _KIND_COUNTED = re.compile(r"(直接(?:提起)?(?:起诉|诉讼)|复议后(?:又)?(?:提起)?(?:起诉|诉讼))[^0-9０-９，,。；;]{0,3}?([0-9０-９]+)\s*件")
 _A_PART = re.compile(r"一部分|一小部分|一大部分")
 _WHO_IN_BRACKETS = re.compile(r"(?P<n>[0-9０-９]+)\s*(?:件|个)?\s*[（(](?P<who>[^（）()\n]{4,40})[）)]")
@@ -1763,6 +1764,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         plain_words = re.sub(r"(?:还|暂时|暂)?(?:没|未)(?:有)?(?:拿到|统计|出来|确定|核实|算好|汇总|查到|报上来|报过来|给我|发过来|核对)", "＿", plain_words)
         # "跟年报没关系", "和信息公开无关": not ours to count, not none
         plain_words = re.sub(r"没(?:有)?(?:什么|啥)?关系|无关|不相干", "＿", plain_words)
+        # "不予公开有没有：有1件", "收费收没收": asked, not none
+        plain_words = re.sub(r"有没有|(?P<v>[收办交报发开判])没(?P=v)", "＿", plain_words)
         # "他没算网上平台的": left out of someone's count, not none
         plain_words = re.sub(r"没(?:有)?(?:算|数|计|统计)(?:进|上|入)?", "＿", plain_words)
         # "我们的台账没了（电脑重装没备份）": the records are lost, not none

@@ -142,6 +142,8 @@ def labelled_texts(message: str, states_a_fact: Callable[[str], bool]) -> list[T
         value = re.sub(r"[\s，,；;、]*(?:不对|不是|哦不|等下|等一下)?[\s，,；;、]*$", "", message[text_start:end].strip().lstrip("：:，, "))
         # (a note of figures is no note: "主动公开这块 …信息大概两百来条吧 准确的我等下去后台查" is a
         # guess at a figure, said back as one, not a passage for part 一)
+        if re.fullmatch(r"(?:啥|什么|哪些|哪几个|有哪些|有啥)[？?。]?|[？?]", value):
+            continue  # ("问题是啥？": asked, no passage)
         if value and not (field in _NOTES and (states_a_fact(value) or _COUNTED.search(value))):
             out.append(Text(field, value, start, end))
     return out
