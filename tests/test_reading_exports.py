@@ -3170,3 +3170,13 @@ def test_items_asked_and_answered_by_the_clerk_themself():
     # a real question stays one, and a label asked alone is no passage
     assert read_message("依申请公开的总计怎么算？我们有两个口径").questions
     assert not read_message("存在的问题是什么？").ops
+
+
+def test_a_difference_or_a_ratio_is_no_value_and_a_past_years_clause_is_that_years():
+    r = read_message("微博比公众号多了整整四十条，公众号210条")
+    assert {op.field: op.value for op in r.ops} == {"new_media_posts": "210"} and r.unexplained == ["微博比公众号多了整整四十条"]
+    r = read_message("申请人：公司是律所的三倍，律所3件，剩下的都是个人")
+    assert {op.field for op in r.ops} == {"t3.new_received.legal_service"}
+    r = read_message("处理费不收了，填0，2023年还收了12万", report_year=2025)
+    assert r.other_year == ["2023年还收了12万"] and not any(op.value == "12" for op in r.ops)
+    assert {op.field: op.value for op in read_message("行政事业性收费48万").ops} == {"t2.fees.amount": "48"}

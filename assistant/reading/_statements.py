@@ -563,8 +563,11 @@ def _update_context(ctx: _Context, anchors: list[Anchor]) -> None:
             ctx.t4block = ctx.litigation if a.key == "litigation" and ctx.litigation else a.key
 
 
-def _as_value(target: str, n: NumberMention) -> int | Decimal:
+def _as_value(target: str, n: NumberMention, said: str = "") -> int | Decimal:
+    """``said``: the text ``n`` was found in."""
     if target == "t2.fees.amount":
+        if not n.unit and said[n.start:n.end].endswith(("万", "萬")):
+            return _money(n.value, "元")  # "收费356万": 356 万元, not 3,560,000 of them
         return _money(n.value, n.unit)
     if target in ("fee_amount",) and n.unit == "万元":
         return n.value * 10_000
@@ -806,6 +809,9 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
             ctx.litigation = next(iter(kinds & {"litigation_direct", "litigation_after_review"}))
         for c0, clause in _clauses(sentence, s0):
             if any(a <= c0 < b for a, b in skip):
+                continue
+            if report_year and (dated := _DATED_CLAUSE.match(clause)) and int(dated.group(1)) < report_year:
+                out.other_year.append(clause.strip())  # "…所以填0，2024年还收了356万": that year's, not this one's
                 continue
             _read_clause(message, clause, c0, message[s0:s0 + len(sentence)].strip().rstrip(_END_PUNCT), ctx, out,
                          zero_words, all_zero)
@@ -1197,7 +1203,7 @@ def _taken_back(message: str, report_year: int | None, out: Reading) -> None:
                 out.stated.append(Stated("fee_charged", False, tail.strip(" ，,"), m.end(), stop))
             elif len(numbers) == 1 and len(targets) == 1 and not vocabulary().anchors(tail):
                 n = numbers[0]
-                out.stated.append(Stated(targets[0], _as_value(targets[0], n), tail.strip(" ，,"),
+                out.stated.append(Stated(targets[0], _as_value(targets[0], n, tail), tail.strip(" ，,"),
                                          m.end() + n.start, m.end() + n.end))
                 out.unexplained = [u for u in out.unexplained if not (m.end() <= u[0] < stop)]
 
@@ -1213,6 +1219,9 @@ _DIFFERENCE_BEFORE = re.compile(r"(?:多|少|漏)(?:写|算|报|统计|计|录|�
 _THEN_NEW = re.compile(r"\s*(?:应该是|应该为|应该|应为|应是|改成|改为|改|其实是|实际是|实际上是)\s*[0-9０-９零〇一二两三四五六七八九十]")
 # "2023年，本机关共收到…": a sentence dated by its year (a passage of another year's report)
 _DATED = re.compile(r"\s*(?:[（(]?[一二三四五六七八九十]+[)）、.．]\s*)?(20\d\d)\s*年(?:度)?(?:[，,]|全年|共|本机关|我)")
+_RELATIVE_BEFORE = re.compile(r"比[^，,。；;]{1,14}?(?:多|少|高|低|增加|减少|多出|少了)了?(?:整整|正好|刚好|足足|大概|约|将近|差不多)?\s*$")
+_TIMES_AFTER = re.compile(r"\s*倍")
+_DATED_CLAUSE = re.compile(r"\s*(?:在|是)?(20\d\d)\s*年(?:度)?(?:的时候|那年|当年)?(?:还|也|又|共|一共|全年|就|收了|发了)")
 _FILED_INTO = re.compile(r"(?:归到|算到|放到|归入|算在|计入|算作|算成|放在|归在)了?(?P<col>其他结果|其他|维持|纠正|尚未审结|未审结)")
 _IN_ALL = re.compile(r"(?:一共|总共|合计|共计|加起来|总计|累计|全年)(?:是|为|有|就是)?\s*$")
 _BLANKS_ARE_ZERO = re.compile(r"(?:空着|空白|空格|没填|空)(?:的)?(?:格子|格|地方|单元格)?(?:就|都)?(?:是|算|当|为|填|按)\s*(?:0|零)")
@@ -1633,6 +1642,13 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                and not any(y.start == n.start for y in years_said)
                and not any(a.start <= n.start < a.end for a in anchors)
                and not any(a <= n.start < b for a, b in said_zero)]
+    if relative := [n for n in numbers if _RELATIVE_BEFORE.search(clause[:n.start]) or _TIMES_AFTER.match(clause, n.end)]:
+        # "处罚比强制多20件", "企业是公益组织的两倍": a difference or a ratio, no value of either (said back)
+        said_whole = message[c0:c0 + len(clause)].strip().rstrip(_END_PUNCT)
+        out.unexplained += [(c0 + n.start, c0 + n.end, said_whole) for n in relative]
+        numbers = [n for n in numbers if n not in relative]
+        if not numbers:
+            return
     # negations inside a word (无法提供, 尚未审结) do not negate the clause
     masked = list(clause)
     for a in anchors:
@@ -1936,7 +1952,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             old = ctx.last
             out.stated.remove(old)
             out.replaced.append(old.quote)
-            out.stated.append(Stated(old.target, _as_value(old.target, n), quote, c0 + n.start, c0 + n.end))
+            out.stated.append(Stated(old.target, _as_value(old.target, n, clause), quote, c0 + n.start, c0 + n.end))
             ctx.last = out.stated[-1]
             continue
         if (col := next((a for a in anchors if a.kind == "t3col" and a.end <= n.start), None)) and (
@@ -2126,7 +2142,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         if ctx.respectively:
             a = ctx.respectively.pop(0)
             if (each := _resolve(a, [a], ctx, n.unit)):
-                out.stated.append(Stated(each, _as_value(each, n), quote, c0 + n.start, c0 + n.end))
+                out.stated.append(Stated(each, _as_value(each, n, clause), quote, c0 + n.start, c0 + n.end))
                 continue
         if (n.unit == "个" and clause.startswith("人", n.unit_end) and ctx.results and not ctx.t4block
                 and not any(a.kind == "t3row" and a.key not in _NOT_RESULTS for a in anchors)):
@@ -2308,7 +2324,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                 out.checked.append(quote)
                 continue
             target = filed_target
-        value = _as_value(target, n)
+        value = _as_value(target, n, clause)
         out.stated.append(Stated(target, value, quote, c0 + n.start, c0 + n.end))
         ctx.last = out.stated[-1]
         if (n.value == 1 and target.startswith("t3.new_received.") and not target.endswith(".total")
@@ -2509,6 +2525,8 @@ def _one_column_said(m: re.Match[str], lo: int, sentence: str, quote: str, ctx: 
         return
     # only rows said before the words (a voice-input sentence runs on with other rows after them);
     # "除了律所那件 其余都是个人的": the rest of each row, after what other applicants took
+    if re.search(r"倍|比[^，,。；;]{1,14}?(?:多|少)", sentence):
+        return  # ("企业的是公益组织的两倍，…其余都是个人": what the others took is not all told)
     rest = re.search(r"(?:剩下|其余|剩余|其他|别的|另外)的?(?:申请)?\s*$", sentence[:m.start()])
     # "都是个人申请的，除了2件是企业的、1件是律师事务所的": the exceptions told after the words
     but_after = re.match(r"[，,、\s]*(?:除了|除去|除开)", sentence[m.end():]) is not None
