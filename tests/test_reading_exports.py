@@ -3180,3 +3180,21 @@ def test_a_difference_or_a_ratio_is_no_value_and_a_past_years_clause_is_that_yea
     r = read_message("处理费不收了，填0，2023年还收了12万", report_year=2025)
     assert r.other_year == ["2023年还收了12万"] and not any(op.value == "12" for op in r.ops)
     assert {op.field: op.value for op in read_message("行政事业性收费48万").ops} == {"t2.fees.amount": "48"}
+
+
+def test_a_tool_or_a_ledger_missing_and_each_one_are_no_counts():
+    # "没有台账", "没有导出的功能": what the clerk lacks, not none of the applications
+    assert _values("申请这块我们一直没有登记簿，系统也没有统计的按钮，我手工数") == {}
+    assert _values("每来一件我都复印一份存档") == {}
+    # Explorer's "N 个项目" under a folder's listing counts files, not applications (said back as no count)
+    r = read_message("答复书\n张某某 申请书.pdf\n李某 申请书.pdf\n3 个项目")
+    assert not any(op.value == "3" for op in r.ops) and any("个项目" in x for x in r.not_counts)
+
+
+def test_the_one_excepted_belongs_to_the_only_row_said():
+    v = _values("需要另行制作5件，除了公司那件，剩下都是个人")
+    assert v["t3.unable.needs_creation.commercial"] == "1" and v["t3.unable.needs_creation.natural"] == "4"
+    # with several rows said, "那件" points at the row it was told in, and no other row takes it
+    v = _values("公开了6件 不掌握2件 公司那件就是不掌握 结转1件 除了公司那件 其余都是个人的")
+    assert v["t3.unable.not_held.commercial"] == "1" and v["t3.carried_forward.natural"] == "1"
+    assert "t3.carried_forward.commercial" not in v and v["t3.unable.not_held.natural"] == "1"

@@ -88,6 +88,8 @@ def test_every_number_is_recorded_or_named_back(message):
             continue  # "(三)4 第三方权益": a row's number under its group
         if any(m.start() <= n.start < m.end() for m in _CODE.finditer(message)):
             continue  # "AP-2024-09", "XLCY-2025-001": an application's number in a register
+        if n.value == 1 and re.search(r"每\s*(?:办|收|来|受理|处理|答复|接|到|做)?\s*$", message[:n.start]):
+            continue  # "每办一件都建了个文件夹": each one, not a count
         if n.value == 1 and re.match(r"[个件]?(?:没多|不多|没少|不少)", message[n.end:]):
             continue  # "一个没多一个没少": none more, none fewer
         if n.unit in ("年", "月", "日", "号") or message[:n.start].rstrip().endswith("第") or (

@@ -1011,8 +1011,6 @@ _NOT_NONE = re.compile(r"(?:也|倒|并|其实|又)?不是没(?:有|发|收|办|
 _COUNT_SOON = re.compile(r"[^。；;！!？?\n]{0,6}?[0-9０-９一两二三四五六七八九十俩仨]")
 # "没有哪件不是个人申请的" / "没有一件不是个人的": every one is
 _NONE_NOT = re.compile(r"没有?(?:哪|一)(?:件|个|份|条|家)?(?:申请)?(?:是)?不是")
-# "除了律所那件，其他都是个人的": the one told before is one of them
-_EXCEPT_THAT_ONE = re.compile(r"(除了|除去|除开)(?P<who>[^，,。；;\s、]{1,8}?)(?:申请)?的?那(?P<n>[一两二三俩]?)(?:件|个|份)")
 
 # "新收多少？37件。谁申请的？个人33…": a clerk asking themself each item and answering it at once —
 # the question is the item's label, what follows its value (never a question to the assistant)
@@ -1054,10 +1052,6 @@ def _negations(message: str) -> list[tuple[int, int, str]]:
         out.append((m.start(), m.end(), "" if _COUNT_SOON.match(message, m.end()) else "有"))
     for m in _NONE_NOT.finditer(message):
         out.append((m.start(), m.end(), "都是"))
-    for m in _EXCEPT_THAT_ONE.finditer(message):
-        if len({a.key for a in vocabulary().anchors(m.group("who")) if a.kind == "t3col"}) == 1:
-            n = {"": "1", "一": "1", "两": "2", "二": "2", "俩": "2", "三": "3"}[m.group("n")]
-            out.append((m.start(), m.end(), f"{m.group(1)}{m.group('who')}{n}件"))
     return out
 
 def _quotes_from(reading: MessageReading, said: str, synth: str, pairs: list[tuple[int, int, str]]) -> MessageReading:

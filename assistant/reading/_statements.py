@@ -297,6 +297,8 @@ def _not_a_count(n: NumberMention, clause: str, sentence: str = "") -> bool:
         return True  # "删掉一部分给了", "一些", "一直": a word, not a count
     if n.value == 1 and n.chinese and re.search(r"同\s*$", before):
         return True  # "同一个人问的", "同一家公司": the same one, not a count
+    if n.value == 1 and n.unit in ("件", "个", "份", "条") and re.search(r"每\s*(?:办|收|来|受理|处理|答复|接|到|做)?\s*$", before):
+        return True  # "每办一件都建了个文件夹": each one, not a count
     if n.value == 1 and re.match(r"([个件条项])\1(?!人)", clause[n.end:]):
         return True  # "我一个个说": one by one
     if n.value == 1 and re.match(r"[个件条项]?(?:都)?(?:没多|不多|没少|不少|没变|不差)", clause[n.end:]):
@@ -438,6 +440,8 @@ _LAYOUT = re.compile(r"(?<=导了|导出|打印|复印|拷了|截了|拍了|贴�
                      r"|(?:一|1)\s*(?:件|条|个)\s*(?:是|占|就是)?(?:一|1)\s*行|(?:一|1)\s*行\s*(?:是|为|就是)?(?:一|1)\s*(?:件|条|个)"
                      # "在 60 条记录中找到 58 个": Excel's filter line — the rows it looked through
                      r"|(?<=在)\s*[0-9０-９]+\s*条记录(?=中)"
+                     # "10 个项目", "已选择 1 个项目": Windows Explorer's count of the files in a folder
+                     r"|(?<![0-9０-９])[0-9０-９]+\s*个项目(?=[ \t\u3000]*(?:$|\n)|[ \t\u3000]*已?选[中择])"
                      # "一个村一个村跟你说", "一家一家问的": one after another, no count
                      r"|一个?([\u4e00-\u9fff]{1,2})一个?\1"
                      # "001是律所寄来的", "编号003": a number with a leading zero is a case's number
@@ -1219,6 +1223,7 @@ _DIFFERENCE_BEFORE = re.compile(r"(?:多|少|漏)(?:写|算|报|统计|计|录|�
 _THEN_NEW = re.compile(r"\s*(?:应该是|应该为|应该|应为|应是|改成|改为|改|其实是|实际是|实际上是)\s*[0-9０-９零〇一二两三四五六七八九十]")
 # "2023年，本机关共收到…": a sentence dated by its year (a passage of another year's report)
 _DATED = re.compile(r"\s*(?:[（(]?[一二三四五六七八九十]+[)）、.．]\s*)?(20\d\d)\s*年(?:度)?(?:[，,]|全年|共|本机关|我)")
+_EXCEPT_THAT_ONE = re.compile(r"(?:除了|除去|除开)(?P<who>[^，,。；;\s、]{1,8}?)(?:申请)?的?那(?P<n>[一两二三俩]?)(?:件|个|份)")
 _RELATIVE_BEFORE = re.compile(r"比[^，,。；;]{1,14}?(?:多|少|高|低|增加|减少|多出|少了)了?(?:整整|正好|刚好|足足|大概|约|将近|差不多)?\s*$")
 _TIMES_AFTER = re.compile(r"\s*倍")
 _DATED_CLAUSE = re.compile(r"\s*(?:在|是)?(20\d\d)\s*年(?:度)?(?:的时候|那年|当年)?(?:还|也|又|共|一共|全年|就|收了|发了)")
@@ -1782,6 +1787,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         plain_words = re.sub(r"没(?:有)?(?:什么|啥)?关系|无关|不相干", "＿", plain_words)
         # "不予公开有没有：有1件", "收费收没收": asked, not none
         plain_words = re.sub(r"有没有|(?P<v>[收办交报发开判])没(?P=v)", "＿", plain_words)
+        # "系统没有导出统计表的功能": a tool the clerk lacks, not none of the item
+        plain_words = re.sub(r"没(?:有)?[^，,。；;＃]{0,12}?(?:功能|权限|按钮|选项|入口|模板|字段|接口|台账|登记簿|登记本|统计表)", "＿", plain_words)
         # "他没算网上平台的": left out of someone's count, not none
         plain_words = re.sub(r"没(?:有)?(?:算|数|计|统计)(?:进|上|入)?", "＿", plain_words)
         # "我们的台账没了（电脑重装没备份）": the records are lost, not none
@@ -2546,12 +2553,19 @@ def _one_column_said(m: re.Match[str], lo: int, sentence: str, quote: str, ctx: 
                     and not any(y.target in (f"t3.{row}.total", f"t3.{row}.{cols[0].key}") for y in out.stated)):
                 said.append((row, int(ctx.earlier[f"t3.{row}.total"]), x.start - ctx.sentence_at))  # type: ignore[call-overload]
                 earlier_rows.add(row)
-    for row, total, pos in said:
-        if lo <= pos < m.start() or (but_after and pos >= m.end()):
-            # (one applicant's cell said twice, "律所那件就是不掌握 除了律所那件", is one)
-            others = sum({x.target: int(x.value) for x in out.stated if x.target.startswith(f"t3.{row}.")
-                          and x.target.rsplit(".", 1)[1] not in ("total", cols[0].key)}.values()) if but else 0
-            if total - others >= 0:
-                # (from a total said in a message before: computed, not written here)
-                into = out.computed if row in earlier_rows else out.stated
-                into.append(Stated(f"t3.{row}.{cols[0].key}", total - others, quote, 0, 0))
+    in_range = [x for x in said if lo <= x[2] < m.start() or (but_after and x[2] >= m.end())]
+    # "不掌握4件，除了律所那件，其他都是个人": that one application is the row's, when no other row is said
+    that_one = _EXCEPT_THAT_ONE.search(sentence[:m.start()])
+    that_col = {a.key for a in vocabulary().anchors(that_one.group("who")) if a.kind == "t3col"} if that_one else set()
+    for row, total, _pos in in_range:
+        if (len(in_range) == 1 and len(that_col) == 1 and that_one and (col := next(iter(that_col))) != cols[0].key
+                and not any(x.target == f"t3.{row}.{col}" for x in out.stated)):
+            n = {"": 1, "一": 1, "两": 2, "二": 2, "俩": 2, "三": 3}[that_one.group("n")]
+            out.stated.append(Stated(f"t3.{row}.{col}", n, that_one.group(0), 0, 0))
+        # (one applicant's cell said twice, "律所那件就是不掌握 除了律所那件", is one)
+        others = sum({x.target: int(x.value) for x in out.stated if x.target.startswith(f"t3.{row}.")
+                      and x.target.rsplit(".", 1)[1] not in ("total", cols[0].key)}.values()) if but else 0
+        if total - others >= 0:
+            # (from a total said in a message before: computed, not written here)
+            into = out.computed if row in earlier_rows else out.stated
+            into.append(Stated(f"t3.{row}.{cols[0].key}", total - others, quote, 0, 0))
