@@ -3198,3 +3198,24 @@ def test_the_one_excepted_belongs_to_the_only_row_said():
     v = _values("公开了6件 不掌握2件 公司那件就是不掌握 结转1件 除了公司那件 其余都是个人的")
     assert v["t3.unable.not_held.commercial"] == "1" and v["t3.carried_forward.natural"] == "1"
     assert "t3.carried_forward.commercial" not in v and v["t3.unable.not_held.natural"] == "1"
+
+
+def test_chat_shorthand_and_a_word_that_only_sounds_like_an_item():
+    v = _values(typed_as_read("公众号今年1.1w条，网站3k条"))
+    assert v == {"new_media_posts": "11000", "website_items": "3000"}
+    assert _values("编号前两位我看了一下：11是机关，12是事业单位") == {}
+
+
+def test_a_drafts_value_corrected_a_sentence_later():
+    # "X写的5…。…应该是6": the draft's value is the old one; the other columns said between keep the row
+    v = _values("规范性文件现行有效初稿里填的9，那是前年的。今年新发2件，废止了1件，应该是10件。")
+    assert v == {"t2.normative_docs.in_force": "10", "t2.normative_docs.issued": "2", "t2.normative_docs.repealed": "1"}
+
+
+def test_totals_follow_a_correction_when_asked(db):
+    cells = _cells_after(db, [
+        "新收6件，都是个人的。予以公开5件，个人5件；结转下年1件，个人1件。（七）总计5件，都是个人",
+        "予以公开个人写的5，实际是4，有1件是12月30号收的，还没答复，转到明年了，所以结转下年个人是2不是1。合计你按改过的重新算"])
+    assert (cells["t3.granted.natural"], cells["t3.granted.total"]) == (4, 4)
+    assert (cells["t3.carried_forward.natural"], cells["t3.carried_forward.total"]) == (2, 2)
+    assert (cells["t3.total.natural"], cells["t3.total.total"]) == (4, 4)

@@ -591,7 +591,9 @@ def _one_column_follows(ops: list[PatchOp], facts: Facts) -> list[PatchOp]:
 def _total_follows(ops: list[PatchOp], facts: Facts) -> list[PatchOp]:
     """"自然人5件改成4件" in a table-三 row whose columns added up to its 总计: the 总计 moves with
     it, unless the message gives the total itself."""
-    said = {op.field for op in ops}
+    # (a row's 总计 the message repeats unchanged, "有1件…转到今年了", is the count of the case told, not a new total)
+    said = {op.field for op in ops if not (op.field.endswith(".total") and str(facts.cell_int(op.field)) == str(op.value)
+                                           and not re.search(r"总计|合计|一共|总共|共计", op.quote))}
     moved: dict[str, tuple[int, str]] = {}
     for op in ops:
         parts = op.field.split(".")
@@ -614,7 +616,10 @@ def _total_follows(ops: list[PatchOp], facts: Facts) -> list[PatchOp]:
 
 
 # "…38改36，…总计跟着改": the clerk asks the （七）总计 row to follow the results changed
-_GRAND_TOTAL_FOLLOWS = re.compile(r"(?:总计|合计)[^，,。；;]{0,6}?(?:也|都)?(?:跟着|相应|随之|一起|同步)(?:改|调整|变|修改|更正|加上?|减)")
+_GRAND_TOTAL_FOLLOWS = re.compile(r"(?:总计|合计)[^，,。；;]{0,6}?(?:也|都)?(?:跟着|相应|随之|一起|同步)(?:改|调整|变|修改|更正|加上?|减)"
+                                  # "总计那些你按改过的算", "合计照改后的重新算"
+                                  r"|(?:总计|合计)[^，,。；;]{0,6}?(?:按|照|根据)(?:改过|改了|改后|修改后|更正后|新)的?(?:数)?(?:重新)?(?:算|来|加|改)"
+                                  r"|(?:总计|合计)[^，,。；;]{0,4}?重新(?:算|加|合计)")
 _RESULT_ROWS = frozenset(r.address for r in T3_ROWS) - {"t3.new_received", "t3.carried_over", "t3.total", "t3.carried_forward"}
 
 

@@ -294,6 +294,7 @@ def _standard(m: re.Match[str], dialect: Mapping[str, str]) -> str:
     return word
 
 
+_K_OR_W = re.compile(r"(?<=[0-9])[wWkK](?![A-Za-z0-9])")
 _STOP_AS_POINT = re.compile(r"(?<=[0-9])。(?=[0-9]{1,4}\s*(?:万元|万|元|块|[%％]))")
 
 def typed_as_read(message: str) -> str:
@@ -316,6 +317,8 @@ def typed_as_read(message: str) -> str:
     message = _SPACED_THOUSANDS.sub(lambda m: m.group(0).replace(" ", ","), message)
     # "收费86。45万元", "办结率94。5%": a phone's full-width stop typed for the decimal point (same length)
     message = _STOP_AS_POINT.sub(".", message)
+    # "访问量52.3w", "独立访客8k多": chat shorthand for 万 and 千 (not "18 KB", "5G")
+    message = _K_OR_W.sub(lambda m: "万" if m.group(0) in "wW" else "千", message)
     # "个人一〇八六", "律所三一": a number typed digit by digit in Chinese, in Arabic digits (same length)
     message = _DIGIT_BY_DIGIT.sub(_in_digits, message)
     # "企业仨", "废止俩": two or three after an item (not "咱俩")

@@ -178,6 +178,7 @@ class Reading:
     excluded: list[str] = field(default_factory=list)  # clauses whose numbers the clerk says are not counted
     other_year: list[str] = field(default_factory=list)  # sentences dated another year than the report's
     rough: list[str] = field(default_factory=list)  # "五百四十条左右": a guess, not a figure for the report
+    written: list[Stated] = field(default_factory=list)  # "PDF写的5": a draft's value, corrected further on
     noted: list[str] = field(default_factory=list)  # said of how to read a table ("空着的格子就是0")
     checked: list[str] = field(default_factory=list)  # "不予公开3件": a group's sum, equal to its rows said
     # numbers that are words, by rule ("两个加起来", "一件一件", "1-6月", "两个半年报"): no count, not said back
@@ -785,6 +786,11 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
             a.kind in ("t3row", "t3group", "t2row", "fact", "t4block") or (a.kind == "t4col" and a.key != "other")
             for a in voc.anchors(sentence)) else None
         # "个人的：新收… 上年结转37；予以公开702…", "个人（自然人）：今年新收28件…。全部公开12…": the line goes on
+        # "规范性文件现行有效…写的5，是去年的数。今年制发1件，没有废止，应该是6件": the columns of table 二
+        # said alone go on with the row of the sentence before
+        t2row_before = ctx.t2row if ctx is not None and ctx.t2row in ("regulations", "normative_docs") and (
+            kinds := {a.kind for a in voc.anchors(sentence)}) and "t2col" in kinds and not kinds & {
+                "t2row", "t3row", "t3group", "t3col", "fact", "t4block"} else None
         ctx = _Context(earlier=dict(earlier or {}), row_numbers=row_numbers or {}, sentence_at=s0, results=results,
                        fee_sentence=bool(fee := [a for a in voc.anchors(sentence) if a.kind == "fact" and a.key == "fee_charged"]),
                        # (voice input, spaces for commas: the fee is one topic of many; with commas the
@@ -796,6 +802,8 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
             ctx.col_headed = headed
         if row_before:
             ctx.t3row, ctx.t3group = row_before
+        if t2row_before:
+            ctx.t2row = t2row_before
         if (lead := _COLUMN_LEAD.match(sentence)) and (col := _column_named(lead.group("col"))) and (
                 colon := re.search(r"[：:]", sentence)) and not any(a.kind == "t3col" for a in voc.anchors(sentence[colon.end():])):
             # "自然人的列太长了，我只给不予公开以下的：国家秘密1，第三方9…": that applicant's cells follow
@@ -1249,9 +1257,10 @@ _ASKED_FOR = re.compile(r"(?:要|申请公开|索取|想看|查阅|申请)(?:的
                         r"|(?:要|申请公开|索取|想看|查阅|申请)(?:的是)?(?:我们|我局|本机关|本局|你们|他们|局里|乡里|镇里)?"
                         r"(?:的)?(?:一个|一份|一些|一套|那个|这个|某个)?\s*$")
 _REST_NONE = re.compile(r"(?:其他|其余|剩下|别的)(?:类型|类别|类|几类|几种|的申请人|申请人)?(?:的)?(?:都|也|均)?(?:没有|没|无|是0|为0|是零)")
+_WRITTEN_BEFORE = re.compile(r"(?:写的|写着|写了|填的|填了|抄的|写成了?|打的)\s*$")
 _SHOULD_BE = re.compile(r"\s*(?:不对[，,\s]*)?(?:应该是|应该为|应为|应是|改成|改为|其实是|实际是|实际上是)\s*")
 # a number said as a guess: a report states figures, so it is asked for again, not recorded
-_TENTATIVE = re.compile(r"[…\.。，,\s]*(?:等下|等一下|等会儿?|回头|稍后|晚点)[，,\s]*我?(?:再|去)(?:对|核|核对|确认|查|问)(?:一下|下)?")
+_TENTATIVE = re.compile(r"[…\.。，,\s]*(?:等下|等一下|等会儿?|回头|稍后|晚点)[，,\s]*我?(?:再去|再|去)(?:对|核|核对|确认|查|问|扒|翻|找|数)(?:一下|下)?")
 _ROUGH_AFTER = re.compile(r"\s*(?:左右|上下|的样子|来条|来件)|\s*吧\s*$")
 # "还是按原来的612吧", "就按587吧": the value settled on (吧 of a decision, not of a guess)
 _DECIDED = re.compile(r"(?:按|用|填|就按|还是按|还是用|就填|还是填)(?:原来的|之前的|最早的|刚才的|这个)?\s*$")
@@ -1953,10 +1962,14 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                 m.start > n.end and m.unit == "件" for m in numbers):
             out.checked.append(quote)  # "一个慈善基金会申请了一件": the applicant, then its count
             continue
-        if not anchors and ctx.last and ctx.last in out.stated and _SHOULD_BE.fullmatch(clause[:n.start]) and (
+        draft_old = out.written[-1] if out.written and out.written[-1] in out.stated else None
+        if not anchors and ((ctx.last and ctx.last in out.stated) or draft_old) and _SHOULD_BE.fullmatch(clause[:n.start]) and (
                 not clause[max(n.end, n.unit_end):].strip(" 。；;，,了")):
             # "刚才说的现行有效六个 应该是七个": the item just said, and its value now
-            old = ctx.last
+            old = draft_old or ctx.last
+            assert old is not None
+            if draft_old:
+                out.written.pop()
             out.stated.remove(old)
             out.replaced.append(old.quote)
             out.stated.append(Stated(old.target, _as_value(old.target, n, clause), quote, c0 + n.start, c0 + n.end))
@@ -2334,6 +2347,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         value = _as_value(target, n, clause)
         out.stated.append(Stated(target, value, quote, c0 + n.start, c0 + n.end))
         ctx.last = out.stated[-1]
+        if _WRITTEN_BEFORE.search(clause[:n.start]) and _SHOULD_BE.search(following):
+            out.written.append(ctx.last)  # "现行有效PDF写的5…。…应该是6件": the draft's value, corrected further on
         if (n.value == 1 and target.startswith("t3.new_received.") and not target.endswith(".total")
                 and not ctx.col_focus and not ctx.pending and any(
                     a.kind == "t3row" and a.key not in _NOT_RESULTS for a in vocabulary().anchors(following))):
