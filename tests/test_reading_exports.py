@@ -3219,3 +3219,19 @@ def test_totals_follow_a_correction_when_asked(db):
     assert (cells["t3.granted.natural"], cells["t3.granted.total"]) == (4, 4)
     assert (cells["t3.carried_forward.natural"], cells["t3.carried_forward.total"]) == (2, 2)
     assert (cells["t3.total.natural"], cells["t3.total.total"]) == (4, 4)
+
+
+def test_what_the_item_is_to_be_after_its_parts():
+    v = _values("公众号那个500条里有60条是转发的，领导说转发不算，那就报440条")
+    assert v == {"new_media_posts": "440"}
+
+
+def test_together_is_no_count_and_the_row_named_before_keeps_its_applicant():
+    assert _values("这两行我一起删了") == {}
+    r = read_message("对了，重复申请那行我也一起藏了，那行不是0，个人有5件", earlier={"t3.new_received.natural": 90})
+    assert {op.field: op.value for op in r.ops} == {"t3.not_processed.repeated.natural": "5"}
+
+
+def test_the_clerks_own_class_for_one_applicant():
+    v = _values("公司4件，另外1件是县个体劳动者协会（算其他），公司的都公开了，协会那件不掌握")
+    assert v.get("t3.unable.not_held.other") == "1" and "t3.unable.not_held.public_interest" not in v

@@ -390,8 +390,13 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     by_number = _answers_by_number(message, said_before)
     if (pairs := sorted([*_paired_lists(message), *_answers_to_quoted_questions(message), *_products(message),
                          *by_number, *_slashed_t2(message), *_negations(message),
-                         *_self_answered(message)])):
+                         *_self_answered(message), *_classed_as(message)])):
         # "门户网站、政务新媒体分别发布信息412条、238条": read as the pairs it says, quoted as said
+        kept: list[tuple[int, int, str]] = []
+        for pair in pairs:  # (of two rewrites that overlap, the first)
+            if not kept or pair[0] >= kept[-1][1]:
+                kept.append(pair)
+        pairs = kept
         synth = message
         for at, end, pairs_text in reversed(pairs):
             synth = synth[:at] + pairs_text + synth[end:]
@@ -1045,6 +1050,29 @@ def _self_answered(message: str) -> list[tuple[int, int, str]]:
             out.append((m.start("q") + asking.start(), m.end(), ""))
         else:
             out.append((mark, m.end(), ""))
+    return out
+
+# "还有1件是市林业产业协会（算其他吧）…协会那件公开了": the clerk's own class for that applicant, in this message
+_CLASSED_AS = re.compile(r"(?P<who>[^，,。；;（(\s：:]{2,16}?)\s*[（(]\s*(?:算|归|按|放|当|计)(?:到|在|进|作|成|入)?\s*(?P<col>[^）)，,。；;]{1,8}?)"
+                         r"(?:吧|类|里|那一?类|那一?列|申请人)?\s*[）)]")
+_COLUMN_WORD = {"natural": "自然人", "commercial": "商业企业", "research": "科研机构", "public_interest": "社会公益组织",
+                "legal_service": "法律服务机构", "other": "其他申请人"}
+
+
+def _classed_as(message: str) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    for m in _CLASSED_AS.finditer(message):
+        said = [a for a in vocabulary().anchors(m.group("who")) if a.kind == "t3col"]
+        to = {"other" if m.group("col").strip() in ("其他", "其它") else a.key
+              for a in vocabulary().anchors(m.group("col")) if a.kind == "t3col"} or (
+            {"other"} if m.group("col").strip() in ("其他", "其它") else set())
+        if len(said) != 1 or len(to) != 1 or (col := next(iter(to))) == said[0].key:
+            continue
+        word = m.group("who")[said[0].start:said[0].end]
+        for w in re.finditer(re.escape(word), message[m.start("who"):]):
+            at = m.start("who") + w.start()
+            if not any(a <= at < b for a, b, _ in out):
+                out.append((at, at + len(word), _COLUMN_WORD[col]))
     return out
 
 

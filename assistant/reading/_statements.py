@@ -1975,7 +1975,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             out.stated.append(Stated(old.target, _as_value(old.target, n, clause), quote, c0 + n.start, c0 + n.end))
             ctx.last = out.stated[-1]
             continue
-        if (col := next((a for a in anchors if a.kind == "t3col" and a.end <= n.start), None)) and (
+        if (col := next((a for a in anchors if a.kind == "t3col" and a.end <= n.start), None)) and not ctx.t3row and (
                 f"t3.new_received.{col.key}" in ctx.earlier) and _CORRECTS.search(
                 message) and len(anchors) == 1 and re.fullmatch(
                 r"\s*(?:的|申请的)?\s*(?:是|有|一共|共|总共)\s*", clause[col.end:n.start]) and n.unit in ("件", "个"):
@@ -2318,6 +2318,14 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             target = ctx.last.target
             out.stated = [x for x in out.stated if not (x.target == target and x.start >= ctx.sentence_at)]
             out.replaced.append(ctx.last.quote)
+        if target is None and ctx.last and not anchors and re.fullmatch(
+                r"\s*(?:那|那么|所以)?(?:就|只能|只)(?:写|填|报|算)(?:成|为)?\s*", clause[:n.start]) and (
+                ctx.last.target.startswith("t2.") or "." not in ctx.last.target) and ctx.last.start >= ctx.sentence_at and (
+                n.unit in vocabulary().fact_units.get(ctx.last.target, _COUNT_UNITS)):
+            # "解读那个4篇里有2篇是转的…，那就写2篇": what the item is to be, after the parts told
+            target = ctx.last.target
+            out.replaced += [x.quote for x in out.stated if x.target == target and x.start >= ctx.sentence_at]
+            out.stated = [x for x in out.stated if not (x.target == target and x.start >= ctx.sentence_at)]
         if target is None and ctx.t3row and not anchors and _ROWS_TOTAL.match(clause):
             target = f"t3.{ctx.t3row}.total"  # "…重复申请那行…应该是90，那行总计也是90", "总计列改成2,262"
         if target is None and ctx.t3row and not anchors and re.match(r"\s*(?:合计|总计|小计|共计)\s*(?:是|为)?\s*$", clause[:n.start]) and any(
