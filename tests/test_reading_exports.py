@@ -3235,3 +3235,30 @@ def test_together_is_no_count_and_the_row_named_before_keeps_its_applicant():
 def test_the_clerks_own_class_for_one_applicant():
     v = _values("公司4件，另外1件是县个体劳动者协会（算其他），公司的都公开了，协会那件不掌握")
     assert v.get("t3.unable.not_held.other") == "1" and "t3.unable.not_held.public_interest" not in v
+
+
+def test_a_star_fixes_the_message_before(db):
+    # "*N", "*企业14", "*律所3 另行制作那里": the chat's way of fixing a typo in the message before
+    cells = _cells_after(db, ["依申请这块：本年新收2,315件", "*2,351"])
+    assert cells["t3.new_received.total"] == 2351
+    cells = _cells_after(db, ["部分公开30件（个人21，企业17，律所2）；不掌握9件，个人", "*企业7"])
+    assert (cells["t3.partial.natural"], cells["t3.partial.commercial"], cells["t3.partial.legal_service"]) == (21, 7, 2)
+    cells = _cells_after(db, ["不掌握12件（个人9，企业2，公益1），另行制作4件（个人3，科研1）", "*律所1 另行制作那个"])
+    assert cells["t3.unable.needs_creation.legal_service"] == 1 and cells["t3.unable.needs_creation.research"] == 0
+    assert cells["t3.unable.not_held.public_interest"] == 1
+
+
+def test_enquiries_by_phone_are_no_applications():
+    r = read_message("依申请今年有3件，都是村民打电话来问补贴的事，电话里就答复了")
+    assert not [op for op in r.ops if op.field.startswith("t3.")] and r.not_ours
+    assert _values("收到申请2件，其中1件是打电话来问的，我们帮他填了申请表")["t3.new_received.total"] == "2"
+
+
+def test_who_made_a_rows_count_and_last_years_done():
+    v = _values("还在办的4件是个人3件、企业1件")
+    assert (v["t3.carried_forward.total"], v["t3.carried_forward.natural"], v["t3.carried_forward.commercial"]) == ("4", "3", "1")
+    assert "t3.carried_forward" not in _values("上年转过来的那3件都是企业申请的，今年都办完了")
+    v = _values("诉讼2件，都是没复议直接告的，1件判了撤销，1件还在审")
+    assert v["t4.litigation_direct.total"] == "2" and v["t4.litigation_direct.pending"] == "1"
+    v = _values("按申请人分：个人50件，企业6件")
+    assert (v["t3.new_received.natural"], v["t3.new_received.commercial"]) == ("50", "6")

@@ -393,7 +393,7 @@ def _reading_notes(reading: MessageReading, facts: Facts) -> tuple[list[str], li
                     "表里的数没有记录。请告诉我本级的数，或粘贴本级的表。")
     if reading.not_ours:
         shown = "；".join(excerpt(u, 30) for u in dict.fromkeys(reading.not_ours))
-        tail.append(f"热线、信箱、工单的数不是政府信息公开申请，报告里没有对应的项目，没有记录：{shown}。"
+        tail.append(f"热线、信箱、工单和电话咨询的数不是政府信息公开申请，报告里没有对应的项目，没有记录：{shown}。"
                     "其中如有按政府信息公开申请办理的，请告诉我件数和办理结果。")
     if reading.rough:
         shown = "；".join(excerpt(u, 30) for u in dict.fromkeys(reading.rough))
@@ -600,8 +600,9 @@ def _total_follows(ops: list[PatchOp], facts: Facts) -> list[PatchOp]:
         if op.op != "set" or parts[0] != "t3" or parts[-1] not in L.T3_APPLICANT_COLUMNS:
             continue
         row = ".".join(parts[:-1])
-        if (change := _changed(op, facts)) is None or f"{row}.total" in said:
-            continue
+        if (change := _changed(op, facts)) is None or f"{row}.total" in said or (f"{row}.total" in {o.field for o in ops} and any(
+                o.field.startswith(f"{row}.") and o.field != f"{row}.total" and facts.cell_int(o.field) is None for o in ops)):
+            continue  # (a row said again with a column it had no value in: its total is as said)
         old, new = change
         delta, _ = moved.get(row, (0, op.quote))
         moved[row] = (delta + new - old, op.quote)

@@ -28,7 +28,7 @@ from assistant.dialogue._previous import narrative_of
 from assistant.dialogue._state import State, read_state
 from assistant.drafting import PARTS, Assembled, DraftedPart, Drafts, assemble_report
 from assistant.llm import Model
-from assistant.reading import continued, typed_as_read
+from assistant.reading import continued, star_fixed, typed_as_read
 from assistant.storage import DraftInfo, FactHistoryEntry, NarrativeVersion, StaleDraftError, Store
 from schemas.facts import Facts
 from schemas.findings import Finding
@@ -193,7 +193,9 @@ class DialogueService:
         if intent.kind == "draft":
             return actions.draft(st, self.model, None, self.store.locked_parts(st.draft.id))
         said_before = functools.cache(lambda: self._said_before(st.draft.id))  # (read from the store once a turn)
-        if intent.kind != "correction" and (joined := continued(message, next(iter(said_before()), None))) != message:
+        if message.lstrip()[:1] in "*＊" and (fixed := star_fixed(message, next(iter(said_before()), None))) != message:
+            message = fixed  # "*1,108" after "本年新收1,180件": the clause before, as fixed
+        elif intent.kind != "correction" and (joined := continued(message, next(iter(said_before()), None))) != message:
             message = joined  # "…今年一共发了" then "一百八十六条…": one sentence over two messages
         return answer(st, message, self.model, intent.text if intent.kind == "correction" else None, said_before)
 

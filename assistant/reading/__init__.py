@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from assistant._script import holds_traditional, t2s_same_length
-from assistant.numbers import RANGE_PAIRS, find_numbers, parse_number, to_halfwidth
+from assistant.numbers import RANGE_PAIRS, NumberMention, find_numbers, parse_number, to_halfwidth
 from assistant.reading._cases import ITEM as _ITEM_LINE
 from assistant.reading._cases import NOT_AMONG as _NOT_AMONG
 from assistant.reading._cases import THAT_ONE as _THAT_ONE
@@ -69,7 +69,8 @@ from schemas.patches import PatchOp
 __all__ = [
     "MessageReading", "Reading", "Stated", "Text", "Zero", "agency_name_in", "continued", "counted_in", "full_agency_name",
     "guide_answer", "infer_level", "is_question", "is_table_line", "items_in", "labelled_texts", "parse_pasted_tables", "read_message",
-    "read_statements", "said_as", "sheet_row_numbers", "told_one_per_line", "typed_as_read", "vocabulary", "wants_said_before",
+    "read_statements", "said_as", "sheet_row_numbers", "star_fixed", "told_one_per_line", "typed_as_read", "vocabulary",
+    "wants_said_before",
 ]
 
 _HOLD_ON_WORDS = (r"(?:你)?(?:等下|等一下|等等|稍等|稍等一下|等我一下|马上|马上来|我(?:去)?(?:查|翻|找|问|看)(?:一下|下|查|翻|找|问|看)?"
@@ -258,6 +259,8 @@ def _in_digits(m: re.Match[str]) -> str:
 
 _SIGNED = re.compile(r"(?<=[\u4e00-\u9fa5 \u3000\t（(：:，,])[+＋−－](?=[0-9０-９])")
 _BULLET = re.compile(r"^[ \t\u3000]*[-*•·▪][ \t\u3000]*(?=[\u4e00-\u9fa5【\[（(“])", re.MULTILINE)
+# (a star right before a word, "*企业14" as a one-line message, is a fix of the message before: kept)
+_BULLET_ONE_LINE = re.compile(r"^[ \t\u3000]*(?:[-•·▪][ \t\u3000]*|\*[ \t\u3000]+)(?=[\u4e00-\u9fa5【\[（(“])")
 _KEYCAPS = re.compile(r"(?:[0-9]\ufe0f?\u20e3)+|\U0001f51f")
 
 
@@ -327,7 +330,7 @@ def typed_as_read(message: str) -> str:
     if _REVISED_FROM.search(message):  # (elsewhere "许可－3件" is a negative count, refused as such)
         message = _SIGNED.sub(lambda m: "加" if m.group(0) in "+＋" else "减", message)
     # "- 个人 5件：公开3", "  • 企业1件 公开了": a list's bullet, no part of its line
-    message = _BULLET.sub(lambda m: " " * len(m.group(0)), message)
+    message = (_BULLET if "\n" in message.strip() else _BULLET_ONE_LINE).sub(lambda m: " " * len(m.group(0)), message)
     if dialect := vocabulary().dialect:  # "表三一件都莫得", "冇复议": read as the standard word, of the same length
         message = _dialect_words(tuple(dialect)).sub(lambda m: _standard(m, dialect), message)
     if _OTHER_SCRIPT.search(message):  # a bilingual sheet ("규장 规章 0 0 0", "2024년도"): the Chinese is read
@@ -371,6 +374,63 @@ def continued(message: str, previous: str | None) -> str:
     return "".join(masked).lstrip() + head
 
 
+
+# "*1,108", "*企业14", "*律所3 另行制作那里": a fix of the message before, the way chats mark one
+_STAR = re.compile(r"\s*[*＊](?P<fix>(?:[0-9０-９][,，](?=[0-9０-９]{3})|[^，,。；;！!？?\n])+)")
+_FIX = re.compile(r"(?P<word>[^0-9０-９]*?)\s*(?:是|为)?\s*(?P<num>[0-9０-９][0-9０-９,，.．]*)\s*(?P<where>.*)")
+
+
+def star_fixed(message: str, previous: str | None) -> str:
+    """``message`` as read when it opens with a star fix of the clerk's message before: the part of that
+    message the fix is in (its clause between ；/。), written as fixed, then the rest of this message; else
+    ``message`` itself. "*N" fixes the number of the message before written with the same digits (or one
+    digit off); "*企业14" the number after that word; "*律所3 另行制作那里" the word before that number,
+    where the message before spoke of 另行制作 (the word it replaces is then said to be 0)."""
+    if not previous or not (star := _STAR.match(message)) or not (fix := _FIX.fullmatch(star.group("fix").strip())):
+        return message
+    word, num, where = fix.group("word").strip(), fix.group("num"), fix.group("where").strip()
+    value = parse_number(num)
+    if value is None:
+        return message
+    lo, hi = 0, len(previous)
+    if where and (place := next((a for a in vocabulary().anchors(where)), None)):
+        at = previous.find(where[place.start:place.end])
+        if at < 0:
+            return message
+        lo = at
+        stops = [e for p in "；;。\n！!？?" if (e := previous.find(p, lo)) >= 0]
+        hi = min(stops) if stops else hi  # (the fix is of the clause there, not of a later one)
+    found = [n for n in find_numbers(previous) if lo <= n.start < hi]
+    spot: tuple[int, int, str] | None = None  # (start, end, replacement) in ``previous``
+    digits = to_halfwidth(num).replace(",", "").replace("，", "")
+
+    def typo_of(n: NumberMention) -> bool:  # the same digits in another order, or one digit off
+        was = str(int(n.value)) if n.value == n.value.to_integral_value() else ""
+        return bool(was) and was != digits and (sorted(was) == sorted(digits) or (
+            len(was) == len(digits) and sum(a != b for a, b in zip(was, digits, strict=True)) == 1))
+    if not word:
+        if near := [n for n in found if typo_of(n)]:
+            spot = (near[-1].start, near[-1].end, num)
+    else:
+        after_word = [n for n in found if previous[max(lo, n.start - len(word) - 2):n.start].rstrip("：: ").endswith(word)]
+        if len(near := [n for n in after_word if typo_of(n)] or after_word) == 1:
+            spot = (near[0].start, near[0].end, num)
+        if spot is None and (cols := [a for a in vocabulary().anchors(word) if a.kind == "t3col"]):
+            for a in vocabulary().anchors(previous[lo:hi]):  # ("*律所3": the 3 was said of another applicant)
+                n = next((x for x in found if x.start == lo + a.end and x.value == value), None)
+                if a.kind == "t3col" and a.key != cols[0].key and n is not None:
+                    old = previous[lo + a.start:lo + a.end]
+                    spot = (lo + a.start, n.end, f"{word}{previous[lo + a.end:n.end]}，{old}0")
+                    break
+    if spot is None:
+        return message
+    begin = max(previous.rfind(p, 0, spot[0]) for p in "；;。\n！!？?") + 1
+    ends = [e for p in "；;。\n！!？?" if (e := previous.find(p, spot[1])) >= 0]
+    end = min(ends) if ends else len(previous)
+    part = previous[begin:spot[0]] + spot[2] + previous[spot[1]:end]
+    rest = message[star.end():].lstrip("，,。；; ")
+    return part.strip() + ("。" + rest if rest else "")
+
 def read_message(message: str, *, topic: str | None = None, known: Iterable[str] = (),
                  earlier: Mapping[str, object] | None = None, report_year: int | None = None,
                  recent: Iterable[str] = (), row_numbers: Mapping[int, str] | None = None,
@@ -390,7 +450,8 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     by_number = _answers_by_number(message, said_before)
     if (pairs := sorted([*_paired_lists(message), *_answers_to_quoted_questions(message), *_products(message),
                          *by_number, *_slashed_t2(message), *_negations(message),
-                         *_self_answered(message), *_classed_as(message)])):
+                         *_self_answered(message), *_classed_as(message),
+                         *_count_is_parts(message)])):
         # "门户网站、政务新媒体分别发布信息412条、238条": read as the pairs it says, quoted as said
         kept: list[tuple[int, int, str]] = []
         for pair in pairs:  # (of two rewrites that overlap, the first)
@@ -1074,6 +1135,13 @@ def _classed_as(message: str) -> list[tuple[int, int, str]]:
             if not any(a <= at < b for a, b, _ in out):
                 out.append((at, at + len(word), _COLUMN_WORD[col]))
     return out
+
+# "不掌握的6件是个人5件、居委会1件": a row's count, then who made them, each with its own count
+_COUNT_IS_PARTS = re.compile(r"(?<=[0-9０-９一二两三四五六七八九十]件)是(?=[^，,。；;！!？?\n0-9０-９]{1,6}?[0-9０-９一二两三四五六七八九十]+\s*件[，,、；;]?[^，,。；;！!？?\n0-9０-９]{1,6}?[0-9０-９一二两三四五六七八九十]+\s*件)")
+
+
+def _count_is_parts(message: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), "，其中") for m in _COUNT_IS_PARTS.finditer(message)]
 
 
 def _negations(message: str) -> list[tuple[int, int, str]]:

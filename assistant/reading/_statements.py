@@ -267,6 +267,7 @@ _CUT_NUMBER = re.compile(r"(?P<cut>[0-9０-９]+|[一二两三四五六七八九
                          r"(?:[^\n0-9０-９]{0,16}\n){0,2}[ \t]*)(?P<again>[0-9０-９]+|[一二两三四五六七八九十百千万]+)")
 _ATTACHMENT = re.compile(r"附件\s*[0-9０-９一二三四五六七八九十]+")
 _AMONG_APPLICANTS = re.compile(r"\s*(?:(?:都|分别)?是?谁(?:申请|提出|提|交|递交)的?\s*[：:]"  # ("谁申请的？个人33…", asked and answered)
+                               r"|按申请人(?:类型|类别)?(?:分|来分|划分|分类|统计)(?:的话)?\s*[：:]?"  # ("按申请人分：个人941件…")
                                r"|(?:从)?(?:申请人|申请的人|提申请的)(?:类型|类别|构成|结构|分布)?(?:(?:中|里|当中|里面|里头|之中|看|来看|上看)(?:有)?"
                                # "申请人是个人18件，企业3件…": who they were, with their counts
                                r"|(?:分别)?(?:是|为)(?=[^，,。；;\n0-9０-９]{1,8}?[0-9０-９]+\s*件)))")
@@ -852,6 +853,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     _by_difference(message, out)
     _every_application(message, out)
     _persons_are_no_count(message, out)
+    _phone_enquiries(message, out)
     _rates_are_no_counts(message, out)
     _one_each_told(message, out)
     _row_decided_after(message, out)
@@ -939,6 +941,23 @@ def _persons_are_no_count(message: str, out: Reading) -> None:
             out.not_counts.append(message[x.start:x.start + n.end + 2])
         elif not any(u[0] == x.start for u in out.unexplained):
             out.unexplained.append((x.start, x.end, x.quote))
+
+
+# "都是老百姓打电话来问…，电话里当场就答复了": enquiries by phone, no application in writing (条例 第二十九条)
+_BY_PHONE = re.compile(r"打电话(?:来|过来)?(?:问|咨询|打听)|电话(?:咨询|询问|里问)|电话里(?:当场)?(?:就)?(?:答复|回答|解答|说)|口头(?:问|咨询|询问)")
+_IN_WRITING = re.compile(r"书面|申请表|信函|邮寄|网上申请|网上提交|填了|代为填写|代填|登记了申请")
+
+
+def _phone_enquiries(message: str, out: Reading) -> None:
+    """Applications told to be questions asked by phone and answered there: no 政府信息公开申请 (said back)."""
+    for m in re.finditer(r"[^。！!？?\n]+", message):
+        if not _BY_PHONE.search(m.group(0)) or _IN_WRITING.search(m.group(0)):
+            continue
+        told = [x for x in out.stated if m.start() <= x.start < m.end() and x.target.startswith("t3.")
+                and x.target.split(".")[1] in ("new_received", "total", "granted")]
+        if told:
+            out.stated = [x for x in out.stated if x not in told]
+            out.not_ours.append(m.group(0).strip())
 
 
 # "每个月固定发12条", "每季度一篇": how often, not how many in the year
@@ -1712,6 +1731,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             # "去年的都办完了没剩下的": none came over from last year
             out.zeros.append(Zero(("t3.carried_over",), quote))
             return
+        before_done = {a.key for a in vocabulary().anchors(message[ctx.sentence_at:c0 + done.start()]) if a.kind == "t3row"
+                       and message[ctx.sentence_at + a.start:ctx.sentence_at + a.end] != "申请"}
+        if "carried_over" in before_done and "new_received" not in before_done:
+            return  # "去年转过来的那2件…今年都答复了": last year's were done, not every one
         # ("律所的（41件加结转2件）：…，年底都办完了": that applicant's, not every applicant's)
         out.zeros.append(Zero((f"t3.carried_forward.{ctx.col_focus}" if ctx.col_focus else "t3.carried_forward",), quote))
     # "都办结了", "全部按期办结", "办结公开了" about proposals: every one was completed
