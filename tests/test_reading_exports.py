@@ -3262,3 +3262,13 @@ def test_who_made_a_rows_count_and_last_years_done():
     assert v["t4.litigation_direct.total"] == "2" and v["t4.litigation_direct.pending"] == "1"
     v = _values("按申请人分：个人50件，企业6件")
     assert (v["t3.new_received.natural"], v["t3.new_received.commercial"]) == ("50", "6")
+
+
+def test_a_question_how_to_count_one_holds_its_count_and_applicants_go_on_with_the_row():
+    r = read_message("今年受理申请20件。有个事问下，家长申请的算个人吧？个人17件，律所2件。还有1个律师用自己名字申请的，这个算个人还是算律所？")
+    got = {op.field: op.value for op in r.ops}
+    assert got == {"t3.new_received.total": "20", "t3.new_received.natural": "17", "t3.new_received.legal_service": "2"}
+    assert any("算个人还是算律所" in q for q in r.questions)
+    # case numbers after "按申请人分：" are no counts
+    assert not read_message("按申请人分：001到015是个人，016是企业").ops
+    assert "t3.carried_forward" in _values("上年没有结转的，今年收的年底前也都答复完了。")

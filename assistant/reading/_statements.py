@@ -729,6 +729,10 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
             continue  # wholly inside a table or a passage; one that runs past it (voice input) is read by clause
         if _CHAT_HEADER.fullmatch(sentence):
             continue  # "王敏（待遇保障科） 1月8日 16:09": who spoke and when, in a forwarded chat
+        if is_question(sentence) and _EITHER_OR.search(sentence) and find_numbers(sentence):
+            # "另外有1个律师是用个人名义申请的，…这种算自然人还是算法律服务机构？": asked how to count it — the
+            # question is answered, and its count is said once settled
+            continue
         if is_question(sentence) and [n for n in find_numbers(sentence) if n.unit not in ("年", "年度")] and _COUNTS_OR_NOT.search(sentence) and not any(
                 find_numbers(c) and voc.anchors(c) for _, c in _clauses(sentence, 0)):
             # "今年有两个老兵打12345…这个算不算依申请？": numbers no word of the report names are what
@@ -787,6 +791,15 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
             a.kind in ("t3row", "t3group", "t2row", "fact", "t4block") or (a.kind == "t4col" and a.key != "other")
             for a in voc.anchors(sentence)) else None
         # "个人的：新收… 上年结转37；予以公开702…", "个人（自然人）：今年新收28件…。全部公开12…": the line goes on
+        # "今年收到申请41件。问一下…？自然人36件，培训机构2件": applicants' counts alone, in a sentence of their
+        # own after this year's (or last year's) count in the message, are of that row
+        s_kinds = {a.kind for a in voc.anchors(sentence)}
+        told_row = next((x.target.split(".")[1] for x in reversed(out.stated) if x.start < s0 and x.target.startswith(
+            ("t3.new_received.", "t3.carried_over."))), None) if "t3col" in s_kinds and not s_kinds & {
+                "t2row", "t3row", "t3group", "fact", "t4block"} and find_numbers(sentence) else None
+        if told_row and any(x.start < s0 and x.target.startswith("t3.") and not x.target.startswith(
+                ("t3.new_received.", "t3.carried_over.")) for x in out.stated[-1:]):
+            told_row = None  # (a result row said last: not the applicants' row)
         # "规范性文件现行有效…写的5，是去年的数。今年制发1件，没有废止，应该是6件": the columns of table 二
         # said alone go on with the row of the sentence before
         t2row_before = ctx.t2row if ctx is not None and ctx.t2row in ("regulations", "normative_docs") and (
@@ -805,6 +818,8 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
             ctx.t3row, ctx.t3group = row_before
         if t2row_before:
             ctx.t2row = t2row_before
+        if told_row and not ctx.t3row:
+            ctx.t3row = told_row
         if (lead := _COLUMN_LEAD.match(sentence)) and (col := _column_named(lead.group("col"))) and (
                 colon := re.search(r"[：:]", sentence)) and not any(a.kind == "t3col" for a in voc.anchors(sentence[colon.end():])):
             # "自然人的列太长了，我只给不予公开以下的：国家秘密1，第三方9…": that applicant's cells follow
@@ -1253,6 +1268,7 @@ _DATED = re.compile(r"\s*(?:[（(]?[一二三四五六七八九十]+[)）、.．
 _EXCEPT_THAT_ONE = re.compile(r"(?:除了|除去|除开)(?P<who>[^，,。；;\s、]{1,8}?)(?:申请)?的?那(?P<n>[一两二三俩]?)(?:件|个|份)")
 _RELATIVE_BEFORE = re.compile(r"比[^，,。；;]{1,14}?(?:多|少|高|低|增加|减少|多出|少了)了?(?:整整|正好|刚好|足足|大概|约|将近|差不多)?\s*$")
 _TIMES_AFTER = re.compile(r"\s*倍")
+_EITHER_OR = re.compile(r"(?:算|填|放|归|计)[^，,。？?]{1,12}还是(?:算|填|放|归|计)?[^，,。？?]{1,12}[？?]\s*$")
 _DATED_CLAUSE = re.compile(r"\s*(?:在|是)?(20\d\d)\s*年(?:度)?(?:的时候|那年|当年)?(?:还|也|又|共|一共|全年|就|收了|发了)")
 _FILED_INTO = re.compile(r"(?:归到|算到|放到|归入|算在|计入|算作|算成|放在|归在)了?(?P<col>其他结果|其他|维持|纠正|尚未审结|未审结)")
 _IN_ALL = re.compile(r"(?:一共|总共|合计|共计|加起来|总计|累计|全年)(?:是|为|有|就是)?\s*$")
@@ -1441,7 +1457,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     if _DESCRIBES.match(clause) and not re.search(r"[0-9０-９]", clause) and not any(
             a.kind in ("t3row", "t3group") for a in vocabulary().anchors(clause)):
         return  # "是关于学前教育收费管理的": what a document is about, not an item of the report
-    if (among := _AMONG_APPLICANTS.match(clause)) and not ctx.t3row:
+    if (among := _AMONG_APPLICANTS.match(clause)) and not ctx.t3row and not (
+            among.group(0).lstrip().startswith("按") and re.match(r"\s*[：:]?\s*[0-9０-９]", message[c0 + among.end():])):
+        # ("按申请人分：001到038是个人": case numbers follow, not counts)
         # "申请人中自然人5件，企业1件", "从申请人类型看，自然人提出438件；…": who made this year's applications
         ctx.t3row, ctx.among = "new_received", True
         clause = " " * among.end() + clause[among.end():]
@@ -1731,9 +1749,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             # "去年的都办完了没剩下的": none came over from last year
             out.zeros.append(Zero(("t3.carried_over",), quote))
             return
-        before_done = {a.key for a in vocabulary().anchors(message[ctx.sentence_at:c0 + done.start()]) if a.kind == "t3row"
-                       and message[ctx.sentence_at + a.start:ctx.sentence_at + a.end] != "申请"}
-        if "carried_over" in before_done and "new_received" not in before_done:
+        seg = message[ctx.sentence_at:c0 + done.start()]
+        before_done = {a.key for a in vocabulary().anchors(seg) if a.kind == "t3row" and seg[a.start:a.end] != "申请"}
+        if "carried_over" in before_done and "new_received" not in before_done and re.search(
+                r"[0-9０-９一二两三四五六七八九十]+\s*件", seg) and not re.search(r"没有|没|无|今年的|今年收|本年|新收", seg):
             return  # "去年转过来的那2件…今年都答复了": last year's were done, not every one
         # ("律所的（41件加结转2件）：…，年底都办完了": that applicant's, not every applicant's)
         out.zeros.append(Zero((f"t3.carried_forward.{ctx.col_focus}" if ctx.col_focus else "t3.carried_forward",), quote))
