@@ -3272,3 +3272,18 @@ def test_a_question_how_to_count_one_holds_its_count_and_applicants_go_on_with_t
     # case numbers after "按申请人分：" are no counts
     assert not read_message("按申请人分：001到015是个人，016是企业").ops
     assert "t3.carried_forward" in _values("上年没有结转的，今年收的年底前也都答复完了。")
+
+
+def test_northwestern_me_for_mei_and_sa_for_sha():
+    # 西北话: 么有 = 没有, 么开过 = 没开过, 撒 = 啥 (not inside 怎么办, 那么有名)
+    v = _values(typed_as_read("公众号么有，发布会也么开过。许可处罚这些撒都么有"))
+    assert v["new_media_posts"] == 0 and v["press_conferences"] == 0 and v["t2.licensing"] == 0 and v["t2.penalty"] == 0
+    assert typed_as_read("这个怎么办，那么有名的") == "这个怎么办，那么有名的"
+    assert _values(typed_as_read("上年也么转过来的")) == {"t3.carried_over": 0}
+
+
+def test_one_applicants_cases_told_one_by_one():
+    r = read_message("村民的2件里头，1件要的是宅基地审批表，给了；还有1件不归我们管，告诉他去县里问",
+                     earlier={"t3.new_received.natural": 2, "t3.new_received.total": 2})
+    got = {op.field: op.value for op in r.ops}
+    assert got == {"t3.granted.natural": "1", "t3.unable.not_held.natural": "1"}

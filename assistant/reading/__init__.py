@@ -292,6 +292,8 @@ def _dialect_words(words: tuple[str, ...]) -> re.Pattern[str]:
 def _standard(m: re.Match[str], dialect: Mapping[str, str]) -> str:
     """The standard word for a regional one; blank where the standard word follows anyway ("규장 规章")."""
     word = dialect[m.group(0)]
+    if m.string[max(0, m.start() - 1):m.start()] in vocabulary().words.get("not_dialect_after", ()):
+        return m.group(0)  # ("怎么办", "那么有名": a standard word, not 西北话's 么 for 没)
     if m.string[m.end():m.end() + 12].lstrip(" \t\n\u3000\"“").startswith(word):
         return " " * len(word)
     return word
@@ -1078,6 +1080,8 @@ def _slashed_t2(message: str) -> list[tuple[int, int, str]]:
 # "上年结转的也不是没有，有1件" / "复议不是没有，有1件": a none denied — what follows is the count
 _NOT_NONE = re.compile(r"(?:也|倒|并|其实|又)?不是没(?:有|发|收|办|开|出|做|搞)?过?(?:[，,、]\s*)?")
 _COUNT_SOON = re.compile(r"[^。；;！!？?\n]{0,6}?[0-9０-９一两二三四五六七八九十俩仨]")
+# "去年没有转过来的", "上年也没结转过来": the none said inside the row's words
+_NONE_CAME_OVER = re.compile(r"(去年|上年)(也|都)?(没有|没|无)((?:结转|转)(?:过来|过来的))")
 # "没有哪件不是个人申请的" / "没有一件不是个人的": every one is
 _NONE_NOT = re.compile(r"没有?(?:哪|一)(?:件|个|份|条|家)?(?:申请)?(?:是)?不是")
 
@@ -1151,6 +1155,8 @@ def _negations(message: str) -> list[tuple[int, int, str]]:
         out.append((m.start(), m.end(), "" if _COUNT_SOON.match(message, m.end()) else "有"))
     for m in _NONE_NOT.finditer(message):
         out.append((m.start(), m.end(), "都是"))
+    for m in _NONE_CAME_OVER.finditer(message):  # "去年没有转过来的" → "没有去年转过来的"
+        out.append((m.start(), m.end(), f"{m.group(3)}{m.group(2) or ''}{m.group(1)}{m.group(4)}"))
     return out
 
 def _quotes_from(reading: MessageReading, said: str, synth: str, pairs: list[tuple[int, int, str]]) -> MessageReading:

@@ -2018,6 +2018,15 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             ctx.last = out.stated[-1]
             continue
         if (col := next((a for a in anchors if a.kind == "t3col" and a.end <= n.start), None)) and not ctx.t3row and (
+                len(anchors) == 1 and n.unit in ("件", "个") and _RESTATED.match(clause[max(n.end, n.unit_end):])
+                and not clause[max(n.end, n.unit_end):].strip(" ，,").removeprefix("申请").lstrip("里面头当中之 ")[:1].isdigit()
+                and ctx.earlier.get(f"t3.new_received.{col.key}") == int(n.value) and re.fullmatch(
+                    r"\s*(?:的|申请的)?\s*(?:那)?\s*", clause[col.end:n.start])):
+            # "个人的3件里头，1件…给了；1件…不掌握": the applications of that applicant told before, one by one
+            ctx.col_focus, ctx.col_whole = col.key, False
+            out.checked.append(quote)
+            continue
+        if (col := next((a for a in anchors if a.kind == "t3col" and a.end <= n.start), None)) and not ctx.t3row and (
                 f"t3.new_received.{col.key}" in ctx.earlier) and _CORRECTS.search(
                 message) and len(anchors) == 1 and re.fullmatch(
                 r"\s*(?:的|申请的)?\s*(?:是|有|一共|共|总共)\s*", clause[col.end:n.start]) and n.unit in ("件", "个"):
