@@ -3287,3 +3287,13 @@ def test_one_applicants_cases_told_one_by_one():
                      earlier={"t3.new_received.natural": 2, "t3.new_received.total": 2})
     got = {op.field: op.value for op in r.ops}
     assert got == {"t3.granted.natural": "1", "t3.unable.not_held.natural": "1"}
+
+
+def test_formal_register_dates_lists_and_words_inside_words():
+    r = read_message("此外尚有上年度结转至本年度办理的申请一件，系一名自然人于2024年12月下旬提出", report_year=2025)
+    got = {op.field: op.value for op in r.ops}
+    assert got.get("t3.carried_over.total") == "1" and "report_year" not in got and "t3.new_received.total" not in got
+    v = _values("另有一件系本区一家从事社区矫正帮扶的社会公益组织所提出", earlier={"t3.new_received.total": 3}, known={"t3.new_received.total"})
+    assert "t3.new_received.other" not in v
+    assert "t2.enforcement.decisions" not in _values("至于行政许可、行政处罚、行政强制三项，我局本年度均未作出处理决定")
+    assert "t3.granted" not in _values("保护第三方权益1件，经征求意见第三方明确不同意公开")

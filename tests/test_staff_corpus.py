@@ -89,6 +89,8 @@ def test_every_number_is_recorded_or_named_back(message):
             continue  # "(三)4 第三方权益": a row's number under its group
         if any(m.start() <= n.start < m.end() for m in _CODE.finditer(message)):
             continue  # "AP-2024-09", "XLCY-2025-001": an application's number in a register
+        if n.unit == "项" and n.chinese and re.search(r"(?:[\u4e00-\u9fff]{2,10}[、和及与]){1,8}[\u4e00-\u9fff]{2,10}(?:等|这|这些|以上)?\s*$", message[:n.start]):
+            continue  # "行政许可、行政处罚、行政强制三项": how many items the list names
         if n.value == 1 and re.search(r"每\s*(?:办|收|来|受理|处理|答复|接|到|做)?\s*$", message[:n.start]):
             continue  # "每办一件都建了个文件夹": each one, not a count
         if n.value == 1 and re.match(r"[个件]?(?:没多|不多|没少|不少)", message[n.end:]):

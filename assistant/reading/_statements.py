@@ -299,6 +299,9 @@ def _not_a_count(n: NumberMention, clause: str, sentence: str = "") -> bool:
         return True  # "删掉一部分给了", "一些", "一直": a word, not a count
     if n.value == 1 and n.chinese and re.search(r"同\s*$", before):
         return True  # "同一个人问的", "同一家公司": the same one, not a count
+    if n.unit == "项" and n.chinese and (_LISTED_BEFORE.search(before) or (
+            before.strip() and (at := sentence.find(clause)) >= 0 and _LISTED_BEFORE.search(sentence[:at + n.start]))):
+        return True  # "行政许可、行政处罚、行政强制三项，均未作出": how many items the list names
     if n.value == 1 and n.unit in ("件", "个", "份", "条") and re.search(r"每\s*(?:办|收|来|受理|处理|答复|接|到|做)?\s*$", before):
         return True  # "每办一件都建了个文件夹": each one, not a count
     if n.value == 1 and re.match(r"([个件条项])\1(?!人)", clause[n.end:]):
@@ -1268,6 +1271,7 @@ _DATED = re.compile(r"\s*(?:[（(]?[一二三四五六七八九十]+[)）、.．
 _EXCEPT_THAT_ONE = re.compile(r"(?:除了|除去|除开)(?P<who>[^，,。；;\s、]{1,8}?)(?:申请)?的?那(?P<n>[一两二三俩]?)(?:件|个|份)")
 _RELATIVE_BEFORE = re.compile(r"比[^，,。；;]{1,14}?(?:多|少|高|低|增加|减少|多出|少了)了?(?:整整|正好|刚好|足足|大概|约|将近|差不多)?\s*$")
 _TIMES_AFTER = re.compile(r"\s*倍")
+_LISTED_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{2,10}[、和及与]){1,8}[\u4e00-\u9fff]{2,10}(?:等|这|这些|以上)?\s*$")
 _EITHER_OR = re.compile(r"(?:算|填|放|归|计)[^，,。？?]{1,12}还是(?:算|填|放|归|计)?[^，,。？?]{1,12}[？?]\s*$")
 _DATED_CLAUSE = re.compile(r"\s*(?:在|是)?(20\d\d)\s*年(?:度)?(?:的时候|那年|当年)?(?:还|也|又|共|一共|全年|就|收了|发了)")
 _FILED_INTO = re.compile(r"(?:归到|算到|放到|归入|算在|计入|算作|算成|放在|归在)了?(?P<col>其他结果|其他|维持|纠正|尚未审结|未审结)")
@@ -1518,8 +1522,17 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                                           and clause[a.end:a.end + 1] not in ("人", "表", "书"))]
     # "申请人逾期没交费", "申请表": the applicant or the form, not applications received
     anchors = [a for a in anchors if not (a.kind == "t3row" and a.key == "new_received" and clause[a.start:a.end] == "申请"
-                                          and clause[a.end:a.end + 1] in ("人", "表", "书")
+                                          and clause[a.end:a.end + 1] in ("人", "表", "书", "者")
                                           and not re.match(r"人(?:情况|类型|类别)?(?:这一?块|这方面|方面|这边)?\s*(?:[：:]|$)", clause[a.end:]))]  # ("申请人：企业7件…", "申请人这块，…")
+    # "其明确不同意公开": what the third party said, not a row of results
+    anchors = [a for a in anchors if not (a.kind == "t3row" and a.key == "granted" and clause[max(0, a.start - 1):a.start] == "不")]
+    if any(a.kind == "t3row" and a.key in ("carried_over", "carried_forward") for a in anchors):
+        # "上年度结转至本年度办理的申请一件": the carry-over's applications, not new ones
+        anchors = [a for a in anchors if not (a.kind == "t3row" and a.key == "new_received" and clause[a.start:a.end] in _GENERIC)]
+    # "一家从事社区矫正帮扶的社会公益组织": the applicant is the word the clause's "的" leads to, not one inside what it does
+    anchors = [a for a in anchors if not (a.kind == "t3col" and any(
+        b.kind == "t3col" and b.start > a.end and "的" in clause[a.end:b.start]
+        and not re.search(r"[，,、和及与跟或0-9０-９]|还有|以及", clause[a.end:b.start]) for b in anchors))]
     for a in [a for a in anchors if a.kind == "t3col"]:
         # "个人的公开13改成12", "个人的部分3改成4": a bare 公开/部分 right after who applied is that result row
         if (result_word := _BARE_RESULT.match(clause, a.end)) and not any(
@@ -1715,6 +1728,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     years = [n for n in written if n.unit == "年" or any(y.start == n.start for y in years_said)]
     # ("是去年2023年报上网的那个", "上年2023年度的": last year's report, not this one's year)
     years = [y for y in years if not re.search(r"去年|上年|上一年|前年", clause[:y.start])]
+    # ("系一名自然人于2024年12月下旬提出": a date, never the report's year)
+    years = [y for y in years if not re.match(r"\s*年?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月", clause[y.end:])]
     for y in years:
         if 2008 <= y.value <= 2100 and y.value == y.value.to_integral_value() and (
                 _REPORT_YEAR.search(clause[y.end:y.end + 24]) or re.search(r"年报|报告", clause[y.end:y.end + 16])
@@ -1840,6 +1855,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         plain_words = re.sub(r"有没有|(?P<v>[收办交报发开判])没(?P=v)", "＿", plain_words)
         # "系统没有导出统计表的功能": a tool the clerk lacks, not none of the item
         plain_words = re.sub(r"没(?:有)?[^，,。；;＃]{0,12}?(?:功能|权限|按钮|选项|入口|模板|字段|接口|台账|登记簿|登记本|统计表)", "＿", plain_words)
+        if any(a.kind == "t3row" and a.key == "withheld.third_party" for a in anchors):
+            # "征求第三方意见其明确不同意公开": the third party's answer, not a none
+            plain_words = re.sub(r"不(?:同意|愿意|答应)", "＿", plain_words)
         # "他没算网上平台的": left out of someone's count, not none
         plain_words = re.sub(r"没(?:有)?(?:算|数|计|统计)(?:进|上|入)?", "＿", plain_words)
         # "我们的台账没了（电脑重装没备份）": the records are lost, not none

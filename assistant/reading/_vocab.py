@@ -93,12 +93,12 @@ class Vocabulary:
             else:
                 i += 1
         if not _HAN.search(text):
-            return out
+            return [a for a in out if a.kind != _NOT_AN_ITEM]
         out = self._extended(text, out)
         slips = self._misspelt(text, out)
         # a one-character word inside a slip ("发" of "处发" for 处罚) was the slip's, not a word
         out = [a for a in out if a.end - a.start > 1 or not any(s.start <= a.start < s.end for s in slips)]
-        return out + slips
+        return [a for a in out + slips if a.kind != _NOT_AN_ITEM]
 
     def _extended(self, text: str, found: list[Anchor]) -> list[Anchor]:
         """A word found that opens a longer one typed with a slip after it ("重复申情": 重复申请, not 重复 and
@@ -191,6 +191,9 @@ def vocabulary() -> Vocabulary:
     return v
 
 
+_NOT_AN_ITEM = "not_an_item"
+
+
 def _load() -> Vocabulary:
     data = tomllib.loads(resources.files("prompts").joinpath("vocabulary.toml").read_text(encoding="utf-8"))
     entries: list[tuple[str, str, str]] = []  # (word, kind, key)
@@ -205,6 +208,8 @@ def _load() -> Vocabulary:
             entries += [(w, kind, key) for w in words]
     for ref, key in data["t3"].get("articles", {}).items():  # "第三十六条第（四）项": the row its replies go in
         entries += [(w, "t3row", key) for w in _article_forms(ref)]
+    # words that hold a word of the report and name nothing of it ("社区矫正": no 社区 applying)
+    entries += [(w, _NOT_AN_ITEM, "") for w in data["words"].get("not_items", ())]
     # at each position the longest word wins; a word listed under several items (收了: 收费 or 新收)
     # names them all, and the number's unit decides
     meanings: dict[str, list[tuple[str, str]]] = {}
