@@ -3297,3 +3297,11 @@ def test_formal_register_dates_lists_and_words_inside_words():
     assert "t3.new_received.other" not in v
     assert "t2.enforcement.decisions" not in _values("至于行政许可、行政处罚、行政强制三项，我局本年度均未作出处理决定")
     assert "t3.granted" not in _values("保护第三方权益1件，经征求意见第三方明确不同意公开")
+
+
+def test_cases_told_with_ge_and_a_reason_told_after_a_corrected_value():
+    r = read_message("收到3个申请，都是居民的。一个要小区改造的预算，全部公开了；另一个要邻居家的房产信息，不归我们管；"
+                     "还有一个要拆迁安置名单，给了，但是身份证号都遮掉了")
+    got = {op.field: op.value for op in r.ops}
+    assert (got["t3.granted.natural"], got["t3.unable.not_held.natural"], got["t3.partial.natural"]) == ("1", "1", "1")
+    assert _values("许可刚才说少了，是58件，有3件是12月底才报上来的") == {"t2.licensing.decisions": "58"}

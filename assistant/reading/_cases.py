@@ -334,7 +334,8 @@ def _case(line: str, at: int, default_column: str | None = None) -> Case | None:
     rows = {a.key for a in anchors if a.kind == "t3row" and a.key not in _NOT_RESULT}
     if len(rows) > 1 and "carried_forward" in rows:
         rows = {"carried_forward"}  # "…还没答复 放明年": whatever was begun, it goes on next year
-    if len(rows) > 1 and "partial" in rows and all(r == "partial" or r.startswith("withheld.") for r in rows):
+    if len(rows) > 1 and "partial" in rows and all(r in ("partial", "granted") or r.startswith("withheld.") for r in rows):
+        # ("给了，但是把身份证号遮掉了": given with a part kept back, 部分公开)
         rows = {"partial"}  # "涉及商业秘密，遮掉一部分给的": the reason for what was kept back; it counts as 部分公开
     if not rows and (_GIVEN.search(line) or _ENDS_GRANTED.search(told)):
         rows = {"granted"}  # "直接给了": the information was given; "…今年1月份答复了，公开": so answered
@@ -395,7 +396,9 @@ _SEVERAL = re.compile(r"\s*(?:另外|还有|其他|其余)?\s*([两二三四五�
 
 
 # "一件问…，直接给了；另一件是要…，按行政查询事项填的": applications told one after another
-_ONE_MORE = re.compile(r"(?:(?<=[；;。，,！!\s])|^)(?:另外一件|另一件|还有一件|再有一件|第[一二三四五六七八九十]件|一件)(?![都也没])")
+_ONE_MORE = re.compile(r"(?:(?<=[；;。，,！!\s])|^)(?:另外一件|另一件|还有一件|再有一件|第[一二三四五六七八九十]件|一件"
+                       # ("一个要村道硬化的资金…；另一个要低保名单…": 个 for 件, each told by what was asked)
+                       r"|(?:另外一个|另一个|还有一个|一个)(?=要|是要|问|申请|想要))(?![都也没])")
 _ENDS_GRANTED = re.compile(r"(?:答复|处理|办)了?\s*[，,]\s*(?:予以)?公开\s*[。！!]?\s*$")
 _GIVEN = re.compile(r"给(?:了|他了|她了|对方了|人家了)|提供了|直接给|都给了")
 _EVERYONE = re.compile(r"都是(?:个人|自然人|群众|老百姓|市民|村民|居民)")

@@ -2022,6 +2022,11 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                 m.start > n.end and m.unit == "件" for m in numbers):
             out.checked.append(quote)  # "一个慈善基金会申请了一件": the applicant, then its count
             continue
+        if not anchors and ctx.last and ctx.last in out.stated and ctx.last.start >= ctx.sentence_at and isinstance(
+                ctx.last.value, int) and not isinstance(ctx.last.value, bool) and n.value < ctx.last.value and re.fullmatch(
+                r"\s*(?:其中|里面)?\s*(?:有|是)?\s*", clause[:n.start]) and re.search(r"后来|才|补报|补上|漏|迟|晚", clause[n.end:]):
+            out.checked.append(quote)  # "处罚是24件，有2件12月底的决定书执法队后来才报给我": why, not another value
+            continue
         draft_old = out.written[-1] if out.written and out.written[-1] in out.stated else None
         if not anchors and ((ctx.last and ctx.last in out.stated) or draft_old) and _SHOULD_BE.fullmatch(clause[:n.start]) and (
                 not clause[max(n.end, n.unit_end):].strip(" 。；;，,了")):
