@@ -3305,3 +3305,9 @@ def test_cases_told_with_ge_and_a_reason_told_after_a_corrected_value():
     got = {op.field: op.value for op in r.ops}
     assert (got["t3.granted.natural"], got["t3.unable.not_held.natural"], got["t3.partial.natural"]) == ("1", "1", "1")
     assert _values("许可刚才说少了，是58件，有3件是12月底才报上来的") == {"t2.licensing.decisions": "58"}
+
+
+def test_a_question_in_voice_input_keeps_the_figures_said_before_it():
+    v = _values("网站今年发了826条 公众号一共一千二百条 对了职业打假人的申请是算自然人还是企业？")
+    assert v == {"website_items": "826", "new_media_posts": "1200"}
+    assert "t3.carried_over.commercial" not in _values("上年转过来的2件都是个人的，转出去的是1件个人1件企业")

@@ -732,7 +732,9 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
             continue  # wholly inside a table or a passage; one that runs past it (voice input) is read by clause
         if _CHAT_HEADER.fullmatch(sentence):
             continue  # "王敏（待遇保障科） 1月8日 16:09": who spoke and when, in a forwarded chat
-        if is_question(sentence) and _EITHER_OR.search(sentence) and find_numbers(sentence):
+        if is_question(sentence) and _EITHER_OR.search(sentence) and find_numbers(sentence) and not any(
+                find_numbers(c) and any(a.kind in ("fact", "t2row", "t4block") for a in voc.anchors(c))
+                for _, c in _clauses(sentence, 0)):
             # "另外有1个律师是用个人名义申请的，…这种算自然人还是算法律服务机构？": asked how to count it — the
             # question is answered, and its count is said once settled
             continue
