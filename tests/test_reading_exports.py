@@ -3311,3 +3311,10 @@ def test_a_question_in_voice_input_keeps_the_figures_said_before_it():
     v = _values("网站今年发了826条 公众号一共一千二百条 对了职业打假人的申请是算自然人还是企业？")
     assert v == {"website_items": "826", "new_media_posts": "1200"}
     assert "t3.carried_over.commercial" not in _values("上年转过来的2件都是个人的，转出去的是1件个人1件企业")
+
+
+def test_regional_rough_figures_and_review_then_lawsuit():
+    r = read_message("网站上毛估估八百条出头，我等歇去后台看准的")
+    assert not r.ops and r.rough
+    v = _values("复议了再起诉的2件，都维持了")
+    assert v["t4.litigation_after_review.total"] == "2" and v["t4.litigation_after_review.upheld"] == "2"

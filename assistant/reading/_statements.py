@@ -1301,12 +1301,12 @@ _REST_NONE = re.compile(r"(?:其他|其余|剩下|别的)(?:类型|类别|类|�
 _WRITTEN_BEFORE = re.compile(r"(?:写的|写着|写了|填的|填了|抄的|写成了?|打的)\s*$")
 _SHOULD_BE = re.compile(r"\s*(?:不对[，,\s]*)?(?:应该是|应该为|应为|应是|改成|改为|其实是|实际是|实际上是)\s*")
 # a number said as a guess: a report states figures, so it is asked for again, not recorded
-_TENTATIVE = re.compile(r"[…\.。，,\s]*(?:等下|等一下|等会儿?|回头|稍后|晚点)[，,\s]*我?(?:再去|再|去)(?:对|核|核对|确认|查|问|扒|翻|找|数)(?:一下|下)?")
-_ROUGH_AFTER = re.compile(r"\s*(?:左右|上下|的样子|来条|来件)|\s*吧\s*$")
+_TENTATIVE = re.compile(r"[…\.。，,\s]*(?:等下|等一下|等会儿?|等歇|回头|稍后|晚点)[，,\s]*我?(?:再去|再|去)(?:对|核|核对|确认|查|问|扒|翻|找|数)(?:一下|下)?")
+_ROUGH_AFTER = re.compile(r"\s*(?:左右|上下|的样子|来条|来件|[条件篇个]?出头|[条件篇个]?开外)|\s*吧\s*$")
 # "还是按原来的612吧", "就按587吧": the value settled on (吧 of a decision, not of a guess)
 _DECIDED = re.compile(r"(?:按|用|填|就按|还是按|还是用|就填|还是填)(?:原来的|之前的|最早的|刚才的|这个)?\s*$")
 _DECIDED_OR_IS = re.compile(r"(?:按|用|填|就按|还是按|还是用|就填|还是填)(?:原来的|之前的|最早的|刚才的|这个)?\s*$|(?:就是|应该是|还是)\s*$")
-_ROUGH_BEFORE = re.compile(r"(?:大概|大约|估计|差不多|估摸|可能有|可能是|好像是|好像有)[^0-9０-９，,。；;、\s]{0,6}$")
+_ROUGH_BEFORE = re.compile(r"(?:大概|大约|估计|差不多|估摸|毛估估|毛估|大概齐|可能有|可能是|好像是|好像有)[^0-9０-９，,。；;、\s]{0,6}$")
 _OTHER_COLUMN = re.compile(r"其他(?:那|这)一?(?:列|栏)")
 # "个人的那6件：": the applications of that applicant told before, pointed at by their count
 _THOSE_COUNTED = re.compile(r"[那这][0-9０-９一二两三四五六七八九十]+[件个]")
