@@ -3318,3 +3318,16 @@ def test_regional_rough_figures_and_review_then_lawsuit():
     assert not r.ops and r.rough
     v = _values("复议了再起诉的2件，都维持了")
     assert v["t4.litigation_after_review.total"] == "2" and v["t4.litigation_after_review.upheld"] == "2"
+
+
+def test_one_of_them_each_and_points_told_one_by_one():
+    v = _values("收了2件，一个是企业的，另一个是个人的")
+    assert (v["t3.new_received.commercial"], v["t3.new_received.natural"]) == ("1", "1")
+    assert _values("困难有两点，一个是申请量大，人手不够；另一个是基层公开不及时") == {}
+    r = read_message("问题我讲两点：一个是依申请量大；另一个是栏目更新慢。措施就是建模板库")
+    assert {op.field for op in r.ops} == {"problems", "measures"}
+
+
+def test_a_bare_number_after_an_old_one_refused_and_why():
+    assert _values("哦 解读不是9 是8 有一篇是转的") == {"policy_interpretations": "8"}
+    assert _values("网站不是300，是320") == {"website_items": "320"}

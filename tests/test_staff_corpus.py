@@ -89,6 +89,9 @@ def test_every_number_is_recorded_or_named_back(message):
             continue  # "(三)4 第三方权益": a row's number under its group
         if any(m.start() <= n.start < m.end() for m in _CODE.finditer(message)):
             continue  # "AP-2024-09", "XLCY-2025-001": an application's number in a register
+        if n.value == 1 and n.chinese and message[n.end:].startswith("个是") and not any(
+                a.kind in ("t3col", "t3row", "t4col") for a in vocabulary().anchors(re.split(r"[，,；;。]", message[n.end:])[0])):
+            continue  # "一个是依申请量大…；另一个是…": one of the points told, no count
         if n.unit == "项" and n.chinese and re.search(r"(?:[\u4e00-\u9fff]{2,10}[、和及与]){1,8}[\u4e00-\u9fff]{2,10}(?:等|这|这些|以上)?\s*$", message[:n.start]):
             continue  # "行政许可、行政处罚、行政强制三项": how many items the list names
         if n.value == 1 and re.search(r"每\s*(?:办|收|来|受理|处理|答复|接|到|做)?\s*$", message[:n.start]):

@@ -299,6 +299,10 @@ def _not_a_count(n: NumberMention, clause: str, sentence: str = "") -> bool:
         return True  # "删掉一部分给了", "一些", "一直": a word, not a count
     if n.value == 1 and n.chinese and re.search(r"同\s*$", before):
         return True  # "同一个人问的", "同一家公司": the same one, not a count
+    if n.value == 1 and n.chinese and before.strip(" ：:，,") in ("", "另", "另外", "还有") and clause[n.end:].startswith("个是") and not any(
+            a.kind in ("t3col", "t3row", "t4col") and a.start >= n.end for a in vocabulary().anchors(clause)
+            if clause[a.start:a.end] not in _GENERIC):
+        return True  # "一个是依申请量大…；另一个是…": one of the points told, no count (not "一个是企业的")
     if n.unit == "项" and n.chinese and (_LISTED_BEFORE.search(before) or (
             before.strip() and (at := sentence.find(clause)) >= 0 and _LISTED_BEFORE.search(sentence[:at + n.start]))):
         return True  # "行政许可、行政处罚、行政强制三项，均未作出": how many items the list names
@@ -340,6 +344,8 @@ def _is_article(n: NumberMention, clause: str, sentence: str = "") -> bool:
     if re.match(r"\s*(?:是|为|属于)", rest) and re.search(r"(?:[两二三四五六七八九十]|[0-9０-９]+)\s*(?:个|家|位|名)\s*(?:是|为|属于)",
                                                      (sentence or clause)[:max(0, (sentence or clause).find(clause)) + n.start]):
         return False  # "两个是居民申请的，一个是物业公司": one of those listed, counted
+    if re.match(r"\s*(?:是|为|属于)", rest) and len(re.findall(r"(?:一|1)\s*(?:个|家|位|名)\s*(?:是|为|属于)", sentence or clause)) >= 2:
+        return False  # "收了2件，一个是企业的，一个是个人的": each of them, counted
     # ("一个建筑公司申请的": who, with a word or two of what kind before it)
     if not any(a.kind == "t3col" and (a.start == 0 or (a.start <= 6 and re.fullmatch(r"[\u4e00-\u9fff]+", rest[:a.start])
                                                          and not vocabulary().anchors(rest[:a.start])))
@@ -2026,7 +2032,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             continue
         if not anchors and ctx.last and ctx.last in out.stated and ctx.last.start >= ctx.sentence_at and isinstance(
                 ctx.last.value, int) and not isinstance(ctx.last.value, bool) and n.value < ctx.last.value and re.fullmatch(
-                r"\s*(?:其中|里面)?\s*(?:有|是)?\s*", clause[:n.start]) and re.search(r"后来|才|补报|补上|漏|迟|晚", clause[n.end:]):
+                r"\s*(?:其中|里面)?\s*(?:有|是)?\s*", clause[:n.start]) and re.search(
+                    r"后来|才|补报|补上|漏|迟|晚|^\s*[件篇条个场次]?\s*是[^，,。；;]{0,10}?的\s*$", clause[n.end:]):
             out.checked.append(quote)  # "处罚是24件，有2件12月底的决定书执法队后来才报给我": why, not another value
             continue
         draft_old = out.written[-1] if out.written and out.written[-1] in out.stated else None
@@ -2340,12 +2347,15 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                 a.kind in ("fact", "t2row", "t3row", "t4block") for a in anchors):
             target = "fee_amount"  # "信息处理费今年收了7件，共4,350元": the fee's amount, in the fee's sentence
         by_colon = not n.unit and not clause[:n.start].strip() and bool(re.search(r"[：:]\s*$", message[:c0]))
-        if target is None and (n.unit or _SAYS_VALUE.match(clause[:n.start]) or by_colon) and not any(
+        if target is None and (n.unit or _SAYS_VALUE.match(clause[:n.start]) or by_colon or (
+                out.replaced and re.fullmatch(r"\s*(?:而)?(?:是|应该是|应为|其实是|实际是)\s*", clause[:n.start]))) and not any(
                 a.kind in ("fact", "t2row", "t3row", "t4block") for a in anchors):
             # "许可就是民办学校审批那些，一共27件", "收取了信息处理费，共2件，金额合计1600元": an item named
             # earlier in the sentence whose measure word this number has ("行政处罚（件）：46": or that a colon gives it)
+            # ("解读不是9，是8": a bare number for the item whose old value was just refused)
+            after_old = not n.unit and bool(out.replaced) and bool(re.fullmatch(r"\s*(?:而)?(?:是|应该是|应为|其实是|实际是)\s*", clause[:n.start]))
             for a in reversed(ctx.waiting):
-                if a.kind == "fact" and n.unit not in vocabulary().fact_units.get(a.key, ()) and not by_colon and not (
+                if a.kind == "fact" and n.unit not in vocabulary().fact_units.get(a.key, ()) and not by_colon and not after_old and not (
                         a.key == "fee_charged" and n.unit in ("元", "万元", "块钱", "件", "次")):  # ("信息处理费…7件，共4,350元")
                     continue
                 target = _resolve(a, [a], ctx, n.unit)

@@ -31,6 +31,8 @@ _TEXT_LABELS: tuple[tuple[str, str], ...] = (
 _LABEL = re.compile(
     r"(?:^|(?<=[。；;！!？?\n，, \u3000]))\s*(?:[（(]?[一二三四五六七八九十0-9]+[)）、.．]\s*)?(?P<label>"
     + "|".join(f"(?P<{f}>{p})" for f, p in _TEXT_LABELS) + r")(?:方面|情况|这块|这部分|的话)?(?:嘛|么|呢|啊|吧)?(?:就写|写成|写|改成|改为)?"
+    # ("问题我讲两点：", "措施主要有三条：")
+    r"(?:[我就]?(?:讲|说|写|有|主要有|主要是)[一两二三四五六七八九几]?(?:点|个|条|方面)?)?"
     # a colon, or in voice input a space before the text ("存在的主要问题 一是…")
     r"(?:\s*[:：]\s*|[ \u3000]+(?=[^\s0-9０-９]))")
 # labels said without a colon, as a sentence opening
