@@ -3331,3 +3331,12 @@ def test_one_of_them_each_and_points_told_one_by_one():
 def test_a_bare_number_after_an_old_one_refused_and_why():
     assert _values("哦 解读不是9 是8 有一篇是转的") == {"policy_interpretations": "8"}
     assert _values("网站不是300，是320") == {"website_items": "320"}
+
+
+def test_results_line_after_its_block_and_the_exact_value_after_a_guess():
+    v = _values("复议 3\n维持2 另一个撤回了\n诉讼 0")
+    assert (v["t4.review.total"], v["t4.review.upheld"], v["t4.review.other"]) == ("3", "2", "1")
+    v = _values("不掌握应该是6件吧……不对，我又翻了台账，是5件，个人4企业1")
+    assert (v["t3.unable.not_held.total"], v["t3.unable.not_held.natural"]) == ("5", "4") and "t3.new_received.total" not in v
+    r = read_message("问题的话，我感觉可能是，一个是人员少，一个是解读形式单一。")
+    assert [op.field for op in r.ops] == ["problems"]

@@ -813,6 +813,11 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
             told_row = None  # (a result row said last: not the applicants' row)
         # "规范性文件现行有效…写的5，是去年的数。今年制发1件，没有废止，应该是6件": the columns of table 二
         # said alone go on with the row of the sentence before
+        # "复议 2\n维持1 另一个撤回了": a line of results alone goes on with the block of the line before
+        t4_kinds = {a.kind for a in voc.anchors(sentence)}
+        t4block_before = ctx.t4block if ctx is not None and ctx.t4block and ctx.t4block != "litigation" and text[s0 - 1:s0] == "\n" and (
+            "t4col" in t4_kinds or re.search(r"撤回|撤诉|终止", sentence)) and not t4_kinds & {
+                "t4block", "t2row", "t3group", "t3col", "fact"} else None
         t2row_before = ctx.t2row if ctx is not None and ctx.t2row in ("regulations", "normative_docs") and (
             kinds := {a.kind for a in voc.anchors(sentence)}) and "t2col" in kinds and not kinds & {
                 "t2row", "t3row", "t3group", "t3col", "fact", "t4block"} else None
@@ -829,6 +834,8 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
             ctx.t3row, ctx.t3group = row_before
         if t2row_before:
             ctx.t2row = t2row_before
+        if t4block_before:
+            ctx.t4block = t4block_before
         if told_row and not ctx.t3row:
             ctx.t3row = told_row
         if (lead := _COLUMN_LEAD.match(sentence)) and (col := _column_named(lead.group("col"))) and (
@@ -2080,6 +2087,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                 out.not_ours.append(quote)  # "12345热线工单两千多件": no figure of the report, rough or not
                 continue
             out.rough.append(quote)  # "公众号发了五百四十条左右 具体的我回头查": the exact figure comes later
+            replaced += 1  # ("部分公开应该是4件吧……不对不对，…是3件": the words wait for the exact one)
             continue
         if (half := _HALF_OF.match(clause, max(n.end, n.unit_end))) and (col := next(
                 (a for a in anchors if a.kind in ("t3col", "t3row") and a.start >= half.end()), None)):
