@@ -3340,3 +3340,17 @@ def test_results_line_after_its_block_and_the_exact_value_after_a_guess():
     assert (v["t3.unable.not_held.total"], v["t3.unable.not_held.natural"]) == ("5", "4") and "t3.new_received.total" not in v
     r = read_message("问题的话，我感觉可能是，一个是人员少，一个是解读形式单一。")
     assert [op.field for op in r.ops] == ["problems"]
+
+
+def test_cases_told_after_their_count_keep_the_count(db):
+    # a township clerk's trial: "收了三件 两个村民一个公司", then each case — the count stays 3 and the company is counted
+    cells = _cells_after(db, ["申请今年收了四件 三个居民一个公司 去年没有转过来的",
+                              "一件是居民申请的 给他公开了 公司那件部分公开 里面个人信息遮掉了"])
+    assert (cells["t3.new_received.total"], cells["t3.new_received.natural"], cells["t3.new_received.commercial"]) == (4, 3, 1)
+    assert cells["t3.granted.natural"] == 1 and cells["t3.partial.commercial"] == 1
+    assert "t3.unable.not_held.natural" not in cells or cells["t3.unable.not_held.natural"] != 0
+
+
+def test_the_guide_tells_village_affairs_from_applications():
+    answer = guide_answer("村民找村委会问村务公开的事 算不算依申请")
+    assert answer and "村务公开" in answer and "不计入表三" in answer

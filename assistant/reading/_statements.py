@@ -344,6 +344,9 @@ def _is_article(n: NumberMention, clause: str, sentence: str = "") -> bool:
     if re.match(r"\s*(?:是|为|属于)", rest) and re.search(r"(?:[两二三四五六七八九十]|[0-9０-９]+)\s*(?:个|家|位|名)\s*(?:是|为|属于)",
                                                      (sentence or clause)[:max(0, (sentence or clause).find(clause)) + n.start]):
         return False  # "两个是居民申请的，一个是物业公司": one of those listed, counted
+    if re.search(r"(?:[两二三四五六七八九十]|[0-9０-９]+)\s*(?:个|家|位|名)\s*[\u4e00-\u9fff]{1,4}?\s*$", clause[:n.start]) and any(
+            a.kind == "t3col" and a.start == 0 for a in vocabulary().anchors(rest)):
+        return False  # "收了三件 两个村民一个公司": the last of the applicants counted
     if re.match(r"\s*(?:是|为|属于)", rest) and len(re.findall(r"(?:一|1)\s*(?:个|家|位|名)\s*(?:是|为|属于)", sentence or clause)) >= 2:
         return False  # "收了2件，一个是企业的，一个是个人的": each of them, counted
     # ("一个建筑公司申请的": who, with a word or two of what kind before it)
@@ -2456,6 +2459,13 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                     a.kind == "t3row" and a.key not in _NOT_RESULTS for a in vocabulary().anchors(following))):
             # "一件是村民申请的，给他公开了；另一件是个公司申请…属于不掌握": each application and its result
             ctx.pending, ctx.pending_col, ctx.pending_quiet = (n, c0, quote), target.rsplit(".", 1)[1], True
+            counts_told = ctx.earlier.get(target), ctx.earlier.get("t3.new_received.total")
+            if any(isinstance(v, int) and not isinstance(v, bool) and v > 1 for v in counts_told) and re.match(
+                    r"\s*(?:件|个)?\s*(?:是|为)", clause[n.end:]):
+                # (after "收了三件 两个村民一个公司": one of those told, not this year's count of that applicant)
+                out.stated.pop()
+                out.checked.append(quote)
+                ctx.last = None
         col_after = [a for a in anchors if a.kind == "t3col" and a.start >= n.end]
         row_here = {a.key for a in anchors if a.kind == "t3row" and a.key not in _NOT_RESULTS
                     and clause[a.start:a.end] not in _GENERIC}
