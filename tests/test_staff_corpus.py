@@ -25,7 +25,8 @@ TUNE_VALUES_RIGHT = {(1, 60): 0.97, (61, 80): 0.92, (81, 92): 0.88, (93, 104): 0
                      (141, 152): 0.92, (153, 164): 0.95, (165, 176): 0.95, (177, 188): 0.94,
                      (189, 200): 0.79, (201, 212): 0.91, (213, 224): 0.73, (225, 236): 0.75,
                      (237, 248): 0.54, (249, 260): 0.58, (261, 272): 0.63, (273, 284): 0.72,
-                     (285, 296): 0.47, (297, 308): 0.67, (309, 320): 0.60, (321, 332): 0.88}
+                     (285, 296): 0.47, (297, 308): 0.67, (309, 320): 0.60, (321, 332): 0.88,
+                     (333, 344): 0.84}
 
 
 _PHONE = re.compile(r"(?<![0-9０-９])(?:[0０][1-9１-９][0-9０-９]{1,2}\s*[-－—–]\s*[1-9１-９][0-9０-９]{6,7}|[1１][3-9３-９][0-9０-９]{9})(?![0-9０-９])")
@@ -89,6 +90,8 @@ def test_every_number_is_recorded_or_named_back(message):
             continue  # "(三)4 第三方权益": a row's number under its group
         if any(m.start() <= n.start < m.end() for m in _CODE.finditer(message)):
             continue  # "AP-2024-09", "XLCY-2025-001": an application's number in a register
+        if n.value == 1 and n.chinese and re.search(r"是\s*$", message[:n.start]) and re.match(r"[个家位名所][^，,。；;0-9０-９]{1,12}(?:[，,。；;]|$)", message[n.end:]):
+            continue  # "公益组织是一个助老的公益协会": what the applicant was, no count
         if n.value == 1 and n.chinese and message[n.end:].startswith("个是") and not any(
                 a.kind in ("t3col", "t3row", "t4col") for a in vocabulary().anchors(re.split(r"[，,；;。]", message[n.end:])[0])):
             continue  # "一个是依申请量大…；另一个是…": one of the points told, no count
