@@ -3354,3 +3354,12 @@ def test_cases_told_after_their_count_keep_the_count(db):
 def test_the_guide_tells_village_affairs_from_applications():
     answer = guide_answer("村民找村委会问村务公开的事 算不算依申请")
     assert answer and "村务公开" in answer and "不计入表三" in answer
+
+
+def test_hunan_mao_for_mei_and_some_of_the_years_told_later():
+    assert _values(typed_as_read("信息处理费冒收过")) == {"fee_charged": False}
+    r = read_message(typed_as_read("另外还有3件是12月底收到的，冒办完，转到明年去，都是个人的"),
+                     earlier={"t3.new_received.total": 30, "t3.new_received.natural": 25})
+    got = {op.field: op.value for op in r.ops}
+    assert "t3.new_received.total" not in got and "t3.new_received.natural" not in got
+    assert got.get("t3.carried_forward.natural") == "3"
