@@ -3363,3 +3363,10 @@ def test_hunan_mao_for_mei_and_some_of_the_years_told_later():
     got = {op.field: op.value for op in r.ops}
     assert "t3.new_received.total" not in got and "t3.new_received.natural" not in got
     assert got.get("t3.carried_forward.natural") == "3"
+
+
+def test_nearly_two_thousand_is_a_guess_and_wo_opens_no_name():
+    r = read_message("网站今年发了小两千条，具体多少回头我给您查")
+    assert not r.ops and r.rough
+    got = {op.field: op.value for op in read_message("您好，我上海市绿化和市容管理局办公室的，帮我弄下2025年的年报").ops}
+    assert got["agency_name"] == "上海市绿化和市容管理局"

@@ -1322,7 +1322,8 @@ _ROUGH_AFTER = re.compile(r"\s*(?:左右|上下|的样子|来条|来件|[条件�
 # "还是按原来的612吧", "就按587吧": the value settled on (吧 of a decision, not of a guess)
 _DECIDED = re.compile(r"(?:按|用|填|就按|还是按|还是用|就填|还是填)(?:原来的|之前的|最早的|刚才的|这个)?\s*$")
 _DECIDED_OR_IS = re.compile(r"(?:按|用|填|就按|还是按|还是用|就填|还是填)(?:原来的|之前的|最早的|刚才的|这个)?\s*$|(?:就是|应该是|还是)\s*$")
-_ROUGH_BEFORE = re.compile(r"(?:大概|大约|估计|差不多|估摸|毛估估|毛估|大概齐|可能有|可能是|好像是|好像有)[^0-9０-９，,。；;、\s]{0,6}$")
+_ROUGH_BEFORE = re.compile(r"(?:大概|大约|估计|差不多|估摸|毛估估|毛估|大概齐|可能有|可能是|好像是|好像有)[^0-9０-９，,。；;、\s]{0,6}$"
+                           r"|(?<![大])小$")  # ("小两千条": nearly two thousand, a guess)
 _OTHER_COLUMN = re.compile(r"其他(?:那|这)一?(?:列|栏)")
 # "个人的那6件：": the applications of that applicant told before, pointed at by their count
 _THOSE_COUNTED = re.compile(r"[那这][0-9０-９一二两三四五六七八九十]+[件个]")
