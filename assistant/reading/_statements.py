@@ -2453,7 +2453,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         if target.startswith("t3.new_received.") and re.match(r"\s*(?:另外|还有|此外)", clause) and isinstance(
                 told_in := ctx.earlier.get("t3.new_received.total"), int) and told_in > n.value and any(
                 a.kind == "t3row" and a.key == "carried_forward"
-                for a in vocabulary().anchors(re.split(r"[。！!？?\n]", following)[0])) and not _CORRECTS.search(message):
+                for a in vocabulary().anchors(re.split(r"[。！!？?\n]", following)[0])) and not _CORRECTS.search(message[:c0]):
             # "另外还有2件是12月底收到的，没办完，转到明年去": some of the year's told, whose row comes after
             out.unexplained.append((c0 + n.start, c0 + n.end, quote))
             continue
