@@ -25,10 +25,11 @@ def _as_before(text: str) -> list[Anchor]:
         assert m.lastgroup is not None
         out += [Anchor(kind, key, m.start(), m.end()) for kind, key in v._meanings[words[int(m.lastgroup[1:])]]]
     if not re.search(r"[\u4e00-\u9fff]", text):
-        return out
+        return [a for a in out if a.kind != "not_an_item"]
     slips = v._misspelt(text, out)
     out = [a for a in out if a.end - a.start > 1 or not any(s.start <= a.start < s.end for s in slips)]
-    return out + slips
+    # (the [words] not_items take their text and name nothing: "社区矫正" is no 社区)
+    return [a for a in out + slips if a.kind != "not_an_item"]
 
 
 def test_the_lookup_finds_what_the_alternation_found() -> None:
