@@ -24,6 +24,8 @@ CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "Ｏ": 0, "一": 1, "壹": 1, "二": 
 CN_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 CN_BIG = {"万": 10_000, "萬": 10_000, "亿": 100_000_000}
 CN_TENS = {"廿": "二十", "卅": "三十"}  # 廿三 = 23, 卅 = 30 (written so in dates and by older staff)
+# a unit a spoken number may end on, its last digit then counting in the unit below ("一千二", "两万五")
+_SHORT_FORM_UNITS = {c: v for c, v in [*CN_UNITS.items(), *CN_BIG.items()] if v >= 100}
 _CN_CHARS = "".join(CN_DIGITS) + "".join(CN_UNITS) + "".join(CN_BIG) + "".join(CN_TENS)
 
 # Measure words, longest first. 年/月/日 mark dates so rules can skip them.
@@ -177,9 +179,9 @@ def cn_to_number(s: str) -> Decimal | None:
                 section = (section + number) * CN_BIG[c]
                 total += section
                 section = number = 0
-        if number and len(s) > 2 and s[-2] in CN_UNITS.keys() - {"十", "拾"} | CN_BIG.keys() and s[-3] not in "零〇○Ｏ":
+        if number and len(s) > 2 and s[-2] in _SHORT_FORM_UNITS and s[-3] not in "零〇○Ｏ":
             # spoken short form: 一千二 = 1200, 三百五 = 350, 两万五 = 25000 (never 1002, 305, 20005)
-            number *= (CN_UNITS.get(s[-2]) or CN_BIG[s[-2]]) // 10
+            number *= _SHORT_FORM_UNITS[s[-2]] // 10
         whole = total + section + number
     value = Decimal(f"{whole}.{frac}") if frac else Decimal(whole)
     if scale == 1:
