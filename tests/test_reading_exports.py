@@ -3370,3 +3370,52 @@ def test_nearly_two_thousand_is_a_guess_and_wo_opens_no_name():
     assert not r.ops and r.rough
     got = {op.field: op.value for op in read_message("您好，我上海市绿化和市容管理局办公室的，帮我弄下2025年的年报").ops}
     assert got["agency_name"] == "上海市绿化和市容管理局"
+
+
+def test_clauses_after_last_years_count_are_last_years():
+    # the sentence goes on about last year until this year (or another table) is named again
+    r = read_message("前年受理了4件，3件是企业的，2件公开了，2件部分公开。今年受理6件")
+    assert {op.field: op.value for op in r.ops} == {"t3.new_received.total": "6"}
+    r = read_message("上一年公众号推了120条，网站200条，今年网站是230条，公众号150条")
+    assert {op.field: op.value for op in r.ops} == {"website_items": "230", "new_media_posts": "150"}
+
+
+def test_one_more_told_among_applicants_lists_keeps_its_result():
+    r = read_message("公司的：收到4件，公开3件，不掌握1件。还有1件是一个居委会申请的，也给公开了。")
+    got = {op.field: op.value for op in r.ops}
+    assert got["t3.new_received.other"] == "1" and got["t3.granted.other"] == "1" and "t3.granted.total" not in got
+    r = read_message("公司的：收到4件，公开3件，不掌握1件。还有1件是一个居委会申请的，还没答复。")
+    assert "t3.granted.other" not in {op.field for op in r.ops}
+
+
+def test_a_list_of_changes_opened_by_an_applicant_stays_with_it():
+    got = {op.field: op.value for op in read_message("企业新收改成9件，部分公开改为3件").ops}
+    assert got == {"t3.new_received.commercial": "9", "t3.partial.commercial": "3"}
+    got = {op.field: op.value for op in read_message("新收改成9件，部分公开改为3件").ops}
+    assert got == {"t3.new_received.total": "9", "t3.partial.total": "3"}
+
+
+def test_the_rest_said_after_every_row_of_the_message():
+    r = read_message("今年收了15件，有2件是公司的。予以公开9件，不掌握4件，信访类2件。除了公司那两件是不掌握，其余全是个人的。")
+    got = {op.field: op.value for op in [*r.ops, *r.computed]}
+    assert got["t3.new_received.natural"] == "13" and got["t3.granted.natural"] == "9"
+    assert got["t3.unable.not_held.commercial"] == "2" and got["t3.unable.not_held.natural"] == "2"
+
+
+def test_a_part_of_a_refused_count_is_no_count():
+    r = read_message("刚才报的不掌握6件不对，其中2件是要别的部门的文件，那2件按不予处理信访类办的，所以不掌握4件，信访类2件")
+    got = {op.field: op.value for op in r.ops}
+    assert got == {"t3.unable.not_held.total": "4", "t3.not_processed.petition.total": "2"}
+
+
+def test_the_agency_after_other_requests_and_the_city_level():
+    from assistant.reading import full_agency_name, infer_level
+    from assistant.reading._identity import agency_name_in
+    assert agency_name_in("麻烦帮忙准备下金溪县统计局2025年的公开年报")[0] == "金溪县统计局"
+    assert full_agency_name("临江市公安局法制大队") == "临江市公安局"
+    # a city's name says its level when it is listed: a 地级市 (市级) or a 县级市 (县级)
+    assert infer_level("绵阳市教育和体育局", certain=True) == "municipal"
+    assert infer_level("瑞昌市教育体育局", certain=True) == infer_level("义乌市市场监督管理局") == "county"
+    assert infer_level("白城市城市管理综合行政执法局") == "municipal"  # (城市 is no place, the 白城 is)
+    assert infer_level("绵阳市涪城区教育局") == "county"
+    assert infer_level("青禾市教育局", certain=True) is None  # (a city not listed: asked)

@@ -212,9 +212,9 @@ def _number_grounded(spec: FactSpec, v: Decimal, quote: str) -> tuple[bool, bool
         # ("除了律所那件，其他都是个人的": that one application is one of them)
         ones = [Decimal(1)] * len(re.findall(r"(?:除了|除去|除开)[^，,。；;]{1,10}?[那这]一?件", quote))
         if re.search(r"剩下|其余|剩余|除了|除去|除开", quote) and any(
-                whole - sum(c) == v for whole in counts for k in (1, 2, 3)
+                whole - sum(c) == v for whole in counts for k in (1, 2, 3, 4, 5)
                 for c in combinations([x for x in [*counts, *ones] if x is not whole], k)):
-            return True, False  # "新收25件 企业4件 环保组织2件 剩下的都是个人": what the others leave
+            return True, False  # "新收25件 企业4件 环保组织2件 剩下的都是个人": what the others (up to five columns) leave
     if spec.kind == "percent" and v == 100 and _ALL_COMPLETED.search(quote):
         return True, False  # "都办结了": every one completed, a rate of 100%
     if v == 0 and (any(w in normalise(quote) for w in _zero_words()) or _not_before_a_word(quote)

@@ -18,7 +18,7 @@ _SUFFIX = ("人民政府办公室", "人民政府办公厅", "人民政府", "�
 _NAME = re.compile(r"[\u4e00-\u9fa5（）()·]{2,40}?(?:" + "|".join(_SUFFIX) + r")(?![\u4e00-\u9fa5]{0,1}(?:局|委|厅|办|处))"
                    r"(?!网站|网|门户|信息|公开栏|栏目|公众号|平台)")
 # words that lead into the name
-_LEAD = re.compile(r".*(?:本人系|本人是|我系|单位是|单位名称是|机关是|机关名称是|单位全称是?|全称是?|机关全称是?|我们是|我是|我这边是|我们这边是|这边是|我这里是|我们这里是|这里是|本单位是|本机关是|帮我起草|帮我写|帮我做|帮我弄|帮忙写|"
+_LEAD = re.compile(r".*(?:本人系|本人是|我系|单位是|单位名称是|机关是|机关名称是|单位全称是?|全称是?|机关全称是?|我们是|我是|我这边是|我们这边是|这边是|我这里是|我们这里是|这里是|本单位是|本机关是|帮(?:我|我们|忙|忙给)?(?:起草|写|做|弄|整理|准备|拟|编|搞)|"
                    r"给|为|替|写|起草|名称[:：]|单位[:：]|机关[:：])(?:一下|下)?(?:个|一个|一份|份)?")
 _NOT_IN_A_NAME = re.compile(r"关于|麻烦|请|按|把|帮|的|了|吧|呢|吗|我们|一下|这个|那个|要|哪|几个|什么|怎么")
 _NOT_A_NAME = ("我们", "我局", "本局", "本单位", "本机关", "我单位", "我委", "我办", "贵", "该", "这个", "那个", "政府信息公开")
@@ -113,6 +113,8 @@ def infer_level(name: str, *, certain: bool = False) -> str | None:
         return None  # a vertical body: its level is not in its name
     if "县级市" in name:
         return "county"
+    if (city := _city_level(name)) is not None:
+        return city
     cleaned = name
     for word in _NOT_PLACES:
         cleaned = cleaned.replace(word, "＃" * len(word))
@@ -133,6 +135,32 @@ def infer_level(name: str, *, certain: bool = False) -> str | None:
         return _LEVEL_OF_PLACE[places[-1]]
     if name.startswith(("国务院", "国家", "中国", "中华人民共和国")) or re.fullmatch(r"[\u4e00-\u9fa5]{1,8}部(?:办公厅)?", name):
         return "state_council_dept"
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _places() -> tuple[dict[str, str], frozenset[str]]:
+    data = tomllib.loads(resources.files("prompts").joinpath("places.toml").read_text(encoding="utf-8"))
+    cities = {**{c: "municipal" for c in data["prefecture_cities"]}, **{c: "county" for c in data["county_cities"]}}
+    return cities, frozenset(data["counties"])
+
+
+def _city_level(name: str) -> str | None:
+    """"宜宾市文化广播电视和旅游局" → municipal, "瑞昌市应急管理局" → county: a city's own body (after
+    its province, if named), by the list of 地级市 and 县级市, or a listed district's or county's under
+    it ("绵阳市涪城区教育局" → county); None when the city is not listed or another place follows."""
+    cities, counties = _places()
+    for i in range(len(name)):
+        if i and not name[:i].endswith(("省", "自治区")):
+            continue
+        for j in range(i + 2, min(len(name), i + 10) + 1):
+            if name[j - 1] == "市" and (level := cities.get(name[i:j])) is not None:
+                rest = name[j:]
+                if (county := next((k for k in range(2, min(len(rest), 8) + 1) if rest[:k] in counties), None)) is not None:
+                    rest, level = rest[county:], "county"  # (绵阳市涪城区…: the district's body)
+                for word in _NOT_PLACES:
+                    rest = rest.replace(word, "＃" * len(word))
+                return None if _PLACE.search(rest) else level
     return None
 
 

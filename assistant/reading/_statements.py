@@ -856,9 +856,19 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
         if len(kinds & {"litigation_direct", "litigation_after_review"}) == 1:
             # (a kind said to have none, "复议后起诉的没有", does not name what "诉讼1件" is)
             ctx.litigation = next(iter(kinds & {"litigation_direct", "litigation_after_review"}))
+        last_run: set[str] | None = None
         for c0, clause in _clauses(sentence, s0):
             if any(a <= c0 < b for a, b in skip):
                 continue
+            families = {_FAMILY[a.kind] for a in voc.anchors(clause) if a.kind in _FAMILY}
+            if last_run is not None and not _THIS_YEARS_AGAIN.search(clause) and families <= last_run:
+                # "去年是收到2件，都是村民，1件给公开了，…。今年…": the clauses after last year's count
+                # tell last year's too, until this year or another table's item is named
+                if find_numbers(clause):
+                    out.excluded.append(clause.strip())
+                continue
+            last_run = families if (_LAST_YEAR_LEAD.match(clause) and find_numbers(clause)
+                                             and not _INTO_THIS_YEAR.search(clause)) else None
             if report_year and (dated := _DATED_CLAUSE.match(clause)) and int(dated.group(1)) < report_year:
                 out.other_year.append(clause.strip())  # "…所以填0，2024年还收了356万": that year's, not this one's
                 continue
@@ -893,6 +903,8 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     _rates_are_no_counts(message, out)
     _one_each_told(message, out)
     _row_decided_after(message, out)
+    _one_more_and_its_result(message, out)
+    _changes_of_one_column(message, out)
     _told_by_who_alone(message, out)
     _to_be_added(message, out, earlier or {})
     _part_said_with_it(message, out)
@@ -1065,6 +1077,60 @@ def _to_sentence_end(message: str, at: int) -> str:
 _DECIDED_ROW = re.compile(r"(?:放到?|放在|放进|算|算在|算到|算进|归到?|归在|归为|归入|计入|计在|记到?|记在|记为|记入|列入|填到?|按|定为|当作?)(?:了)?[“\"「]?\s*$")
 
 
+_CHANGED_TO = re.compile(r"改成|改为|改到|应该是|应为")
+
+
+def _changes_of_one_column(message: str, out: Reading) -> None:
+    """"个人新收改成21件，结转下年改成2件": a list of changes that opens with an applicant's cell goes on
+    with that applicant's cells (a row's total is changed by naming the total)."""
+    for m in re.finditer(r"[^。！!\n；;？?]+", message):
+        said = [x for x in out.stated if m.start() <= x.start < m.end() and x.target.startswith("t3.")]
+        if len(said) < 2 or said[0].target.endswith(".total") or not _CHANGED_TO.search(said[0].quote):
+            continue
+        col = said[0].target.rsplit(".", 1)[1]
+        lead = [a for a in vocabulary().anchors(said[0].quote) if a.kind == "t3col"]
+        if not lead or lead[0].key != col or said[0].quote[:lead[0].start].strip("，, "):
+            continue  # (the applicant named first, opening the list)
+        for x in said[1:]:
+            if x.target.endswith(".total") and _CHANGED_TO.search(x.quote) and "总" not in x.quote and not any(
+                    a.kind == "t3col" for a in vocabulary().anchors(x.quote)):
+                out.stated[out.stated.index(x)] = Stated(x.target.rsplit(".", 1)[0] + "." + col, x.value, x.quote, x.start, x.end)
+
+
+_ONE_MORE_LEAD = re.compile(r"\s*(?:还有|另外|另有|又有|再有)(?:1|一)件")
+
+
+def _one_more_and_its_result(message: str, out: Reading) -> None:
+    """"律所的：新收2件，…。还有1件是一个村委会申请的，给公开了": the one more, counted by who asked,
+    and its result said after it in the sentence with no number: one in that result row too (its
+    total waits for the row's other applicants). One told alone is the one-case reader's."""
+    told = one_case_told(message) if _ONE_MORE_LEAD.search(message) and all(
+        x.value == 1 for x in out.stated if x.target.startswith("t3.")) else None  # (as the one-case reader weighs it)
+    for x in list(out.stated):
+        col = x.target.rsplit(".", 1)[-1]
+        if not x.target.startswith("t3.new_received.") or col == "total" or x.value != 1 or not _ONE_MORE_LEAD.match(x.quote):
+            continue
+        if told is not None and told.start <= x.start < told.end:
+            continue
+        q0 = message.find(x.quote, max(0, x.start - len(x.quote)))
+        if q0 < 0:
+            continue
+        stop = re.compile(r"[。！!\n；;]").search(message, q0 + len(x.quote))
+        end = stop.start() if stop else len(message)
+        rest = message[q0 + len(x.quote):end]
+        if any(n.unit not in ("年", "月", "日", "号") for n in find_numbers(rest)) or any(
+                y is not x and y.target.startswith("t3.") and x.end <= y.start < end for y in out.stated):
+            continue
+        rows = {a.key for a in vocabulary().anchors(rest) if a.kind == "t3row" and a.key not in ("new_received", "carried_over", "total")}
+        if len(rows) != 1 or {a.key for a in vocabulary().anchors(rest) if a.kind == "t3col" and a.key != "total"} - {col}:
+            continue
+        row = rows.pop()
+        if row != "carried_forward" and re.search(r"没|未|不(?!予)", rest):
+            continue  # ("…，还没给他": no result yet said)
+        if not any(y.target == f"t3.{row}.{col}" for y in out.stated):  # (another reading placed it already)
+            out.stated.append(Stated(f"t3.{row}.{col}", 1, message[q0:end].strip(), x.start, x.end))
+
+
 # (asked for, not told of: "初稿把5件撤销的也算进去了" says what was wrong before)
 _ADD_IN = re.compile(r"(?:要|也要|得|需要|应该)(?:加进去|加进来|加上去|算进去|加上)|加进去吧|你帮我加|帮我加一下|加到[^，,。]{0,6}里(?!了)")
 
@@ -1134,7 +1200,7 @@ def _row_decided_after(message: str, out: Reading) -> None:
         s0 = max(message.rfind(x, 0, at) for x in "。！!\n？?") + 1
         sentence_end = stop.start() if stop else len(message)
         rest = message[end:sentence_end]
-        if re.search(r"不算|不计|不是申请|不用写|不用填|没问题|应该是|应为|改成|改为|对吧|是吧|对不对|是不是|吗\s*$", message[s0:sentence_end]):
+        if re.search(r"不算|不计|不是申请|不用写|不用填|没问题|应该是|应为|改成|改为|不对|说错|错了|对吧|是吧|对不对|是不是|吗\s*$", message[s0:sentence_end]):
             continue  # (a count set aside, or a correction: not a story)
         if re.match(r"\s*件?\s*(?:里|中|当中|之中|里面|里头|其中)", rest) or re.search(r"一半|半数|[0-9０-９一二三四五六七八九十]成|分之|[%％]|多数|大部分", rest):
             continue  # ("企业的9件里一半是部分公开": a part of the count, not the count)
@@ -1291,6 +1357,9 @@ _RELATIVE_BEFORE = re.compile(r"比[^，,。；;]{1,14}?(?:多|少|高|低|增�
 _TIMES_AFTER = re.compile(r"\s*倍")
 _LISTED_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{2,10}[、和及与]){1,8}[\u4e00-\u9fff]{2,10}(?:等|这|这些|以上)?\s*$")
 _EITHER_OR = re.compile(r"(?:算|填|放|归|计)[^，,。？?]{1,12}还是(?:算|填|放|归|计)?[^，,。？?]{1,12}[？?]\s*$")
+_LAST_YEAR_LEAD = re.compile(r"\s*(?:去年|前年|上一年)(?!底|年底|末|[0-9０-９一二三四五六七八九十]+月)")
+_FAMILY = {"fact": "fact", "t2row": "t2", "t2col": "t2", "t3row": "t3", "t3group": "t3", "t3col": "t3", "t4block": "t4", "t4col": "t4"}
+_THIS_YEARS_AGAIN = re.compile(r"今年|本年|新收|全年|这一年|这次|这回|现在|目前|结转|明年|下一?年")
 _DATED_CLAUSE = re.compile(r"\s*(?:在|是)?(20\d\d)\s*年(?:度)?(?:的时候|那年|当年)?(?:还|也|又|共|一共|全年|就|收了|发了)")
 _FILED_INTO = re.compile(r"(?:归到|算到|放到|归入|算在|计入|算作|算成|放在|归在)了?(?P<col>其他结果|其他|维持|纠正|尚未审结|未审结)")
 _IN_ALL = re.compile(r"(?:一共|总共|合计|共计|加起来|总计|累计|全年)(?:是|为|有|就是)?\s*$")
@@ -2361,7 +2430,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         by_colon = not n.unit and not clause[:n.start].strip() and bool(re.search(r"[：:]\s*$", message[:c0]))
         if target is None and (n.unit or _SAYS_VALUE.match(clause[:n.start]) or by_colon or (
                 out.replaced and re.fullmatch(r"\s*(?:而)?(?:是|应该是|应为|其实是|实际是)\s*", clause[:n.start]))) and not any(
-                a.kind in ("fact", "t2row", "t3row", "t4block") for a in anchors):
+                a.kind in ("fact", "t2row", "t3row", "t4block") for a in anchors) and not re.match(
+                r"\s*(?:这|那)?(?:其中|里面|里头|当中)", clause):  # ("…5件不对，其中1件是要…的": a part of the old one)
             # "许可就是民办学校审批那些，一共27件", "收取了信息处理费，共2件，金额合计1600元": an item named
             # earlier in the sentence whose measure word this number has ("行政处罚（件）：46": or that a colon gives it)
             # ("解读不是9，是8": a bare number for the item whose old value was just refused)
@@ -2390,6 +2460,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         if target is None and not anchors and _IN_ALL.search(clause[:n.start]) and n.value == _applications(
                 ctx, ctx.col_focus or "total"):
             out.checked.append(quote)  # "加上去年结转的３件 一共５１件": this year's and last year's, added up
+            continue
+        if target is None and not anchors and re.match(r"\s*(?:这|那)?(?:其中|里面|里头|当中)", clause) and out.replaced and (
+                out.replaced[-1] in sentence):
+            out.checked.append(quote)  # "行政查询5件不对，其中1件是要…的": a part of the count refused, told why
             continue
         if target is None and not anchors and n.unit in ("件", "个") and (
                 ctx.col_focus or ctx.t3rows_said or ctx.results) and not _after_a_named_fact(message, c0 + n.start):
@@ -2645,7 +2719,9 @@ def _all_of_one_column(sentence: str, quote: str, ctx: _Context, out: Reading) -
     for it, is all of that column."""
     # ("企业9件 律所3件 其余是个人 去年结转过来2件 都是个人的": each is about the rows before it)
     found = [x for x in (re.search(r"(?:都|全|均|全部)(?:是|为|属于)(?P<who>[^，,。；;\s]{1,8})", sentence), re.search(
-        r"(?:(?<=其余)|(?<=剩下)|(?<=剩余)|(?<=其余的)|(?<=剩下的))(?:是|为|属于)(?P<who>[^，,。；;\s]{1,8})", sentence)) if x]
+        r"(?:(?<=其余)|(?<=剩下)|(?<=剩余)|(?<=其余的)|(?<=剩下的))(?:是|为|属于)(?P<who>[^，,。；;\s]{1,8})", sentence) or re.search(
+        # "予以公开27件，其中企业5件…，其余个人": the rest's applicant, no verb
+        r"(?:(?<=其余)|(?<=剩下)|(?<=剩余)|(?<=其余的)|(?<=剩下的))(?P<who>[^，,。；;\s0-9０-９是为都全均]{1,6}?)的?(?=[，,。；;\s]|$)", sentence)) if x]
     lo = 0
     for m in sorted(found, key=lambda x: x.start()):
         _one_column_said(m, lo, sentence, quote, ctx, out)
@@ -2677,10 +2753,17 @@ def _one_column_said(m: re.Match[str], lo: int, sentence: str, quote: str, ctx: 
     said = list(ctx.t3rows_said)
     earlier_rows: set[str] = set()
     if rest or but_after:  # "新收25件 企业4件 环保组织2件 剩下的都是个人": rows some of whose applicants were named
-        said += [(x.target[3:-6], int(x.value), x.start - ctx.sentence_at) for x in out.stated
-                 if x.target.startswith("t3.") and x.target.endswith(".total") and x.start >= ctx.sentence_at
-                 and x.target[3:-6] not in {r for r, _, _ in said}
-                 and not any(y.target == f"{x.target[:-6]}.{cols[0].key}" for y in out.stated)]
+        # "…本机关不掌握3件。除了律所那件是执法案卷、企业那件是不掌握，其余全是个人的": a sentence that
+        # opens with the exceptions and counts nothing itself is of every row the message said
+        whole = bool(rest and re.match(r"\s*(?:除了|除去|除开)", sentence)) and not any(
+            x.target.startswith("t3.") and x.target.endswith(".total") and x.start >= ctx.sentence_at for x in out.stated)
+        before = [x for x in out.stated if x.target.startswith("t3.") and x.target.endswith(".total")
+                  and (x.start >= ctx.sentence_at or (whole and not x.target.startswith("t3.total.")))
+                  and x.target[3:-6] not in {r for r, _, _ in said}
+                  and not any(y.target == f"{x.target[:-6]}.{cols[0].key}" for y in out.stated)]
+        said += [(x.target[3:-6], int(x.value), max(0, x.start - ctx.sentence_at)) for x in before]
+        # (rows of sentences before: what they leave is the reader's own sum, recorded as computed)
+        earlier_rows |= {x.target[3:-6] for x in before if x.start < ctx.sentence_at}
         # "申请人：企业7件，环保组织2件…，其余都是个人" after "新收46件" in a message before
         for x in out.stated:
             row = x.target[3:].rsplit(".", 1)[0] if x.target.startswith("t3.") else ""
