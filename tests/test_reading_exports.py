@@ -3419,3 +3419,42 @@ def test_the_agency_after_other_requests_and_the_city_level():
     assert infer_level("白城市城市管理综合行政执法局") == "municipal"  # (城市 is no place, the 白城 is)
     assert infer_level("绵阳市涪城区教育局") == "county"
     assert infer_level("青禾市教育局", certain=True) is None  # (a city not listed: asked)
+
+
+def test_a_conference_attended_is_not_held():
+    r = read_message("发布会我们自己没开，派员参加了市新闻办的汛期发布会2次")
+    assert {op.field: str(op.value) for op in r.ops} == {"press_conferences": "0"} and r.unexplained
+
+
+def test_an_items_sum_said_after_its_parts_in_a_correction():
+    got = {op.field: op.value for op in read_message("处罚刚才报错了，简易程序是三百一十件，一般程序42件，合计352件").ops}
+    assert got == {"t2.penalty.decisions": "352"}
+
+
+def test_one_applicants_case_and_the_row_it_went_to():
+    r = read_message("律所那件要的是另一家单位的合同，问了那家单位不同意，按第三方权益不予公开")
+    assert {op.field: op.value for op in r.ops} == {"t3.withheld.third_party.legal_service": "1"}
+    # (a head "个人的：" holds to the line's end only until another applicant's sentence)
+    r = read_message("个人的：公开3件，不掌握1件。公司那件给了。上年没有转过来的。")
+    got = {op.field: op.value for op in r.ops}
+    assert got["t3.granted.commercial"] == "1" and str(got["t3.carried_over"]) == "0"
+
+
+def test_the_one_carried_over_adds_its_result_to_this_years():
+    r = read_message("今年收了5件，予以公开3件，不掌握2件。另外上年转过来1件，今年2月答复的，也予以公开了。")
+    assert {x.field: x.value for x in r.computed}.get("t3.granted.total") == "4"
+    assert "t3.granted.total" not in {op.field for op in r.ops}
+    r = read_message("今年收了5件，予以公开3件。另外上年转过来1件，今年2月答复的，也予以公开了。")  # (results short)
+    assert "t3.granted.total" not in {x.field for x in r.computed}
+
+
+def test_reviews_told_one_by_one_after_their_count():
+    r = read_message("复议两件，一件是个体户那件，市政府维持了；另一件是前年一个企业的申请，今年才申请复议，被撤销了。")
+    got = {x.field: x.value for x in [*r.ops, *r.computed]}
+    assert got["t4.review.total"] == "2" and got["t4.review.upheld"] == "1" and got["t4.review.corrected"] == "1"
+    assert not any(f.startswith("t3.") for f in got)
+
+
+def test_other_as_an_adjective_is_no_applicant():
+    r = read_message("不予公开2件，都是要其他家长的信息，按第三方权益处理")
+    assert "t3.withheld.third_party.other" not in {op.field for op in r.ops}

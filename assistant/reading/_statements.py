@@ -69,6 +69,7 @@ _NOT_COUNTED = re.compile(r"不算|不计入?|没算|不统计|不纳入|不属�
 _COUNTED_BEFORE = re.compile(r"(?:去年|上年|前年)[^，,。；;]{0,6}?(?:已经|已)?(?:统计|报|算|计)过|已经(?:统计|报|算)过")
 # "去年年底收到的2件": received before this year, not this year's count — unless it came over ("…转到今年了")
 _LAST_YEAR_END = re.compile(r"^\s*(?:去年底|去年年底|上年底|上年末|去年末|年初)")
+_ATTENDED = re.compile(r"(?:参加|出席|参与|列席|派员参加)了?[^，,。；;]{0,16}(?:发布会|新闻发布|发布活动)")
 _INTO_THIS_YEAR = re.compile(r"结转|转过来|转来|转到今年|转到本年|转入|留下|遗留|转到了今年|留到今年")
 # "十二起是去年的", "去年申请是35件": last year's figure, said in passing (not 去年结转过来的)
 _LAST_YEARS = re.compile(r"是(?:去年|上年|前年|上一年)(?:的|那|(?:年报|报告|的年报)(?:里|上|中)?的(?!结转))|^\s*(?:之前|原来|以前|原先|清理前)(?:的)?(?:有效|现行有效)|^\s*(?:去年|前年|上一年)(?!底|年底|末)(?!.*(?:结转|转过来|转来|转到|留下|遗留|剩下|剩的|剩余))")
@@ -736,6 +737,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     one_kind: list[tuple[str, str]] = []  # "诉讼1件，是复议后起诉的": the other kind of lawsuit, with its quote
     ctx: _Context | None = None
     line_row: tuple[str, str | None] | None = None  # the row a dictated line of applicants' counts goes on with
+    col_left = -1  # where a sentence of another applicant ended a head's hold on its line
     for s0, sentence, goes_on in _sentences(text):
         if any(a <= s0 and s0 + len(sentence) <= b + 1 for a, b in skip):
             continue  # wholly inside a table or a passage; one that runs past it (voice input) is read by clause
@@ -789,7 +791,15 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
                 dated_until = len(text) if end < 0 else end
             continue
         line_head = _LINE_HEAD_COLUMN.match(text, text.rfind("\n", 0, s0) + 1)
-        focus = (ctx.col_focus, ctx.col_whole) if ctx is not None and ctx.col_focus and not _FOR_EVERYONE.match(sentence) and (re.search(
+        if ctx is not None and ctx.col_focus and any(a.kind == "t3col" and a.key not in (ctx.col_focus, "total")
+                                                     for a in voc.anchors(sentence)) and not (
+                _COLUMN_LEAD.match(sentence) or _LINE_HEAD_COLUMN.match(sentence)) and not any(
+                n.unit not in ("年", "月", "日", "号", "家", "位", "名", "个") for n in find_numbers(sentence)):
+            # (a story, not another head or list of counts of its own)
+            # ("个人的：公开2件…。企业那件…。去年没有转过来的": another applicant's story ends the head's hold)
+            col_left = s0
+        focus = (ctx.col_focus, ctx.col_whole) if ctx is not None and ctx.col_focus and not _FOR_EVERYONE.match(sentence) and (
+            col_left <= text.rfind("\n", 0, s0)) and (re.search(
             r"[；;]\s*$", text[:s0]) or goes_on or (line_head is not None and _column_named(line_head.group(1)) == ctx.col_focus)
             or (ctx.col_headed and "\n" not in text[ctx.sentence_at:s0])) else None
         headed = focus is not None and ctx is not None and ctx.col_headed
@@ -905,6 +915,10 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     _row_decided_after(message, out)
     _one_more_and_its_result(message, out)
     _changes_of_one_column(message, out)
+    _sum_after_its_parts(message, out)
+    _that_ones_row(message, out)
+    _carried_ones_result(message, out)
+    _reviews_told_one_by_one(message, out)
     _told_by_who_alone(message, out)
     _to_be_added(message, out, earlier or {})
     _part_said_with_it(message, out)
@@ -1075,6 +1089,119 @@ def _to_sentence_end(message: str, at: int) -> str:
 
 # where a clerk's deliberation settles a row: "…放保护第三方合法权益", "算没有现成信息需要另行制作", "就算部分公开吧"
 _DECIDED_ROW = re.compile(r"(?:放到?|放在|放进|算|算在|算到|算进|归到?|归在|归为|归入|计入|计在|记到?|记在|记为|记入|列入|填到?|按|定为|当作?)(?:了)?[“\"「]?\s*$")
+
+
+_REVIEWS_HEAD = re.compile(r"(?:行政)?复议(?:有|是|共|一共)?\s*(?P<n>[0-9０-９]+|[一两二三四五六])\s*件\s*[，,：:]")
+_CASE_MARK = re.compile(r"(?:^|[；;，,。])\s*(?:其中)?(?:一件|一个|另一件|另一个|另外一件|另外一个|还有一件|还有一个|第[一二三四五六]件|[0-9０-９]件)")
+
+
+def _reviews_told_one_by_one(message: str, out: Reading) -> None:
+    """"复议2件，一件是上面律所那件，市政府维持了；另一件是去年一个个人的申请，…被纠正了": the reviews
+    counted, then told one by one with each one's result (what each was about names no count of table 三)."""
+    voc = vocabulary()
+    for head in _REVIEWS_HEAD.finditer(message):
+        n = parse_number(head.group("n"))
+        stop = re.compile(r"[。！!\n？?]").search(message, head.end())
+        end = stop.start() if stop else len(message)
+        body = message[head.end() - 1:end]
+        marks = list(_CASE_MARK.finditer(body))
+        if not n or len(marks) != int(n) or marks[0].start() != 0:
+            continue
+        spans = [(head.end() - 1 + m.start(), head.end() - 1 + (marks[i + 1].start() if i + 1 < len(marks) else len(body)))
+                 for i, m in enumerate(marks)]
+        results: list[str] = []
+        for a, b in spans:
+            keys = {x.key for x in voc.anchors(message[a:b]) if x.kind == "t4col"}
+            if len(keys) != 1 or _NOT_FILED.search(message[a:b]):
+                break
+            results.append(keys.pop())
+        if len(results) != len(spans):
+            continue
+        said = {x.target: x.value for x in out.stated if x.target.startswith("t4.review.") and not x.target.endswith(
+            ".total") and head.start() <= x.start < end}
+        if said == {f"t4.review.{key}": results.count(key) for key in results} and not any(
+                x.target.startswith("t3.") and spans[0][0] <= x.start < end for x in out.stated):
+            continue  # (read right clause by clause already)
+        out.stated = [x for x in out.stated if not (
+            (x.target.startswith("t4.review.") and not x.target.endswith(".total") and head.start() <= x.start < end)
+            or (x.target.startswith("t3.") and spans[0][0] <= x.start < end))]
+        # (each case alone read as one review told: the count said before is of them all)
+        out.computed = [x for x in out.computed if not (x.target.startswith("t4.review.") and head.start() <= x.start < end)]
+        quote = message[head.start():end].strip()
+        out.computed += [Stated(f"t4.review.{key}", results.count(key), quote, head.start(), end) for key in dict.fromkeys(results)]
+
+
+def _carried_ones_result(message: str, out: Reading) -> None:
+    """"…公开了4件；…。另外去年结转过来1件，也是个人的，今年1月份答复了，予以公开": the result of the ones
+    carried over, said after them with no number, adds them to the row this year's count was given for
+    (the sum is the reader's own: computed)."""
+    voc = vocabulary()
+    for x in [x for x in out.stated if x.target == "t3.carried_over.total" and isinstance(x.value, int) and x.value > 0]:
+        stop = re.compile(r"[。！!\n；;？?]").search(message, x.end)
+        end = stop.start() if stop else len(message)
+        rest = message[x.end:end]
+        if any(n.unit not in ("年", "月", "日", "号", "个", "位", "名", "家") for n in find_numbers(rest)) or re.search(
+                r"没|未|还在|正在|结转到|转到明年|转下年", rest):
+            continue
+        rows = [a for a in voc.anchors(rest) if a.kind == "t3row" and a.key not in ("new_received", "carried_over", "total", "carried_forward")]
+        decided = [a for a in rows if _DECIDED_ROW.search(rest[:a.start])]
+        keys = {a.key for a in decided} or {a.key for a in rows}
+        if len(keys) != 1:
+            continue
+        row = keys.pop()
+        before = [y for y in out.stated if y.target == f"t3.{row}.total" and y.start < x.start
+                  and isinstance(y.value, int) and not isinstance(y.value, bool)]
+        if len(before) != 1 or any(y.target.startswith(f"t3.{row}.") and y.start > x.start for y in out.stated):
+            continue
+        new = [y.value for y in out.stated if y.target == "t3.new_received.total" and y.start < x.start]
+        results = sum(int(y.value) for y in out.stated if y.start < x.start and y.target.endswith(".total") and y.target.split(".")[1]
+                      not in ("new_received", "carried_over", "total", "carried_forward") and not isinstance(y.value, bool))
+        if new != [results]:
+            continue  # (only when the results told before are this year's applications, every one)
+        out.stated.remove(before[0])
+        out.checked.append(before[0].quote)
+        out.computed.append(Stated(before[0].target, before[0].value + x.value, f"{before[0].quote}；{message[x.start:end].strip()}",
+                                   before[0].start, end))
+
+
+def _that_ones_row(message: str, out: Reading) -> None:
+    """"企业那件要的是另一家公司的…资料，…，按保护第三方合法权益不予公开": the one application of that
+    applicant, told by what it asked for, and the row it went to later in the sentence."""
+    voc = vocabulary()
+    for m in re.finditer(r"[^。！!\n？?；;]+", message):
+        sentence = m.group(0)
+        lead = re.match(r"\s*(?:还有|另外|至于|然后)?[，,\s]*(?P<who>[\u4e00-\u9fa5]{1,6}?)的?(?:那|这)(?:一|1)?件", sentence)
+        if lead is None or any(n.unit not in ("年", "月", "日", "号", "家", "位", "名", "个") for n in find_numbers(sentence)) or any(
+                m.start() <= x.start < m.end() and x.target.startswith("t3.") for x in out.stated):
+            continue
+        cols = {a.key for a in voc.anchors(lead.group("who")) if a.kind == "t3col" and a.key != "total"}
+        rest = sentence[lead.end():]
+        rows = [a for a in voc.anchors(rest) if a.kind == "t3row" and a.key not in ("new_received", "carried_over", "total")]
+        decided = [a for a in rows if _DECIDED_ROW.search(rest[:a.start])]
+        keys = {a.key for a in decided} or {a.key for a in rows}
+        if len(cols) != 1 or len(keys) != 1 or {a.key for a in voc.anchors(rest) if a.kind == "t3col"} - cols:
+            continue
+        out.stated.append(Stated(f"t3.{keys.pop()}.{cols.pop()}", 1, sentence.strip(), m.start(), m.end()))
+        # ("另一家单位": the third party, no count)
+        out.unexplained = [u for u in out.unexplained if not m.start() <= u[0] < m.end()]
+
+
+def _sum_after_its_parts(message: str, out: Reading) -> None:
+    """"许可说错了，采伐证是一千二百六十四件，…那加起来是1287件": an item given two values in a sentence,
+    the last of them said as what the others add up to, is that sum (the others are its parts)."""
+    for m in re.finditer(r"[^。！!\n？?]+", message):
+        said = [x for x in out.stated if m.start() <= x.start < m.end() and (x.target.startswith("t2.") or "." not in x.target)
+                and isinstance(x.value, int) and not isinstance(x.value, bool)]
+        for target in {x.target for x in said}:
+            values = [x for x in said if x.target == target]
+            last = values[-1]
+            if len(values) < 2 or not _IN_ALL.search(message[m.start():last.start]) or not re.search(
+                    r"(?:一共|总共|合计|共计|加起来|总计|累计)(?:是|为|有|就是)?\s*$", message[m.start():last.start]):
+                continue
+            if sum(int(x.value) for x in values[:-1]) > int(last.value):
+                continue  # (parts larger than the sum: not its parts)
+            out.stated = [x for x in out.stated if x not in values[:-1]]
+            out.checked += [x.quote for x in values[:-1]]
 
 
 _CHANGED_TO = re.compile(r"改成|改为|改到|应该是|应为")
@@ -1256,6 +1383,8 @@ def _row_decided_after(message: str, out: Reading) -> None:
             out.not_counts.append(message[at:at + n.end + 2])
         elif n.unit == "件" and re.match(r"\s*(?:是|要的是|是要|问的是)", message[at + n.unit_end:]) and any(
                 x.start > end and x.start < line_end and x.target.startswith("t3.") and int(x.value) == n.value
+                # (not another one told after it: "1件是要…；还有1件要…，按不掌握答复")
+                and not re.search(r"[；;。]\s*(?:还有|另外|另有|再有|又有)", message[end:x.start])
                 for x in out.stated if isinstance(x.value, (int, Decimal)) and not isinstance(x.value, bool)):
             # "有2件要的是…会议纪要。…我觉得算三类内部事务信息，2件个人": the count, said again with its row
             out.unexplained.remove(where)
@@ -2091,6 +2220,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         if not ctx.pending_quiet:
             out.unexplained.append((at + n0.start, at + n0.end, said))
         ctx.pending, ctx.pending_quiet = None, False
+    if numbers and _ATTENDED.search(clause):
+        # "参加了县政府新闻办的发布会1次": another body's conference attended, none of this agency's own
+        out.unexplained += [(c0 + n.start, c0 + n.end, quote) for n in numbers]
+        return
     if _NOT_COUNTED.search(plain) or _NOT_COUNTED.search(clause) or (numbers and _LAST_YEARS.search(clause)) or (
             (_LAST_YEAR_END.search(plain) or _LAST_YEAR_END.search(clause)) and not _INTO_THIS_YEAR.search(clause)):
         out.excluded.append(quote)
@@ -2113,7 +2246,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         if not anchors and ctx.last and ctx.last in out.stated and ctx.last.start >= ctx.sentence_at and isinstance(
                 ctx.last.value, int) and not isinstance(ctx.last.value, bool) and n.value < ctx.last.value and re.fullmatch(
                 r"\s*(?:其中|里面)?\s*(?:有|是)?\s*", clause[:n.start]) and re.search(
-                    r"后来|才|补报|补上|漏|迟|晚|^\s*[件篇条个场次]?\s*是[^，,。；;]{0,10}?的\s*$", clause[n.end:]):
+                    r"后来|才|补报|补上|漏|迟|晚|^\s*[件篇条个场次]?\s*是[^，,。；;]{0,10}?的\s*$"
+                    # "处罚八件不对，是六件，有两件是二〇二四年十二月作的决定": dated another year
+                    r"|^\s*[件篇条个场次]?\s*是\s*(?:20\d\d|二[〇零○][一二三四五六七八九〇零○]{2})\s*年|^\s*[件篇条个场次]?\s*是(?:去年|上年|前年)", clause[n.end:]):
             out.checked.append(quote)  # "处罚是24件，有2件12月底的决定书执法队后来才报给我": why, not another value
             continue
         draft_old = out.written[-1] if out.written and out.written[-1] in out.stated else None
