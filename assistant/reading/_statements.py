@@ -1160,7 +1160,7 @@ def _carried_ones_result(message: str, out: Reading) -> None:
             continue  # (only when the results told before are this year's applications, every one)
         out.stated.remove(before[0])
         out.checked.append(before[0].quote)
-        out.computed.append(Stated(before[0].target, before[0].value + x.value, f"{before[0].quote}；{message[x.start:end].strip()}",
+        out.computed.append(Stated(before[0].target, int(before[0].value) + int(x.value), f"{before[0].quote}；{message[x.start:end].strip()}",
                                    before[0].start, end))
 
 
