@@ -3458,3 +3458,20 @@ def test_reviews_told_one_by_one_after_their_count():
 def test_other_as_an_adjective_is_no_applicant():
     r = read_message("不予公开2件，都是要其他家长的信息，按第三方权益处理")
     assert "t3.withheld.third_party.other" not in {op.field for op in r.ops}
+
+
+def test_this_years_problems_label_and_a_suit_after_an_upheld_review():
+    r = read_message("今年的问题：台账登记不及时。措施：每月对一次账。")
+    got = {op.field: op.value for op in r.ops}
+    assert "台账登记不及时" in got["problems"] and "每月对一次账" in got["measures"]
+    got = {op.field: op.value for op in read_message("诉讼有1件，复议被维持后他又起诉的，一审驳回了").ops}
+    assert got == {"t4.litigation_after_review.total": "1", "t4.litigation_after_review.upheld": "1"}
+
+
+def test_the_one_carried_over_pointed_at_with_its_result():
+    r = read_message("今年收了4件，上年转来1件。结果：予以公开2件（个人1、企业1），不掌握1件（个人）；"
+                     "还有1件个人要查自己的档案，按行政查询事项答复。上年转来那件（企业）今年2月也公开了。")
+    got = {op.field: op.value for op in r.ops}
+    computed = {x.field: x.value for x in r.computed}
+    assert got["t3.withheld.inquiry.natural"] == "1" and got["t3.carried_over.commercial"] == "1"
+    assert computed["t3.granted.total"] == "3" and computed["t3.granted.commercial"] == "2"

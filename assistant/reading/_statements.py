@@ -1131,15 +1131,26 @@ def _reviews_told_one_by_one(message: str, out: Reading) -> None:
         out.computed += [Stated(f"t4.review.{key}", results.count(key), quote, head.start(), end) for key in dict.fromkeys(results)]
 
 
+_CARRIED_POINTER = re.compile(r"(?:去年|上年|上一年)(?:结转|转过来|转来)(?:过来)?的?(?:那|这)(?:一|1)?件")
+
+
 def _carried_ones_result(message: str, out: Reading) -> None:
-    """"…公开了4件；…。另外去年结转过来1件，也是个人的，今年1月份答复了，予以公开": the result of the ones
-    carried over, said after them with no number, adds them to the row this year's count was given for
-    (the sum is the reader's own: computed)."""
+    """"…公开了4件；…。另外去年结转过来1件，也是个人的，今年1月份答复了，予以公开", "去年结转那件（个人）今年
+    也公开了": the result of the ones carried over, said after them with no number, adds them to the row this
+    year's applications were counted in (the sums are the reader's own: computed). Only when the results
+    told before are this year's applications, every one."""
     voc = vocabulary()
-    for x in [x for x in out.stated if x.target == "t3.carried_over.total" and isinstance(x.value, int) and x.value > 0]:
-        stop = re.compile(r"[。！!\n；;？?]").search(message, x.end)
+    told: list[tuple[int, int, int, str | None]] = []  # (how many, where the words start, where the result's words start, end)
+    for x in out.stated:
+        if x.target == "t3.carried_over.total" and isinstance(x.value, int) and not isinstance(x.value, bool) and x.value > 0:
+            told.append((x.value, x.start, x.end, None))
+    for m in _CARRIED_POINTER.finditer(message):
+        cols = {a.key for a in voc.anchors(message[m.end():m.end() + 12]) if a.kind == "t3col" and a.key != "total"}
+        told.append((1, m.start(), m.end(), cols.pop() if len(cols) == 1 else None))
+    for k, at, after, col in told:
+        stop = re.compile(r"[。！!\n；;？?]").search(message, after)
         end = stop.start() if stop else len(message)
-        rest = message[x.end:end]
+        rest = message[after:end]
         if any(n.unit not in ("年", "月", "日", "号", "个", "位", "名", "家") for n in find_numbers(rest)) or re.search(
                 r"没|未|还在|正在|结转到|转到明年|转下年", rest):
             continue
@@ -1149,19 +1160,29 @@ def _carried_ones_result(message: str, out: Reading) -> None:
         if len(keys) != 1:
             continue
         row = keys.pop()
-        before = [y for y in out.stated if y.target == f"t3.{row}.total" and y.start < x.start
-                  and isinstance(y.value, int) and not isinstance(y.value, bool)]
-        if len(before) != 1 or any(y.target.startswith(f"t3.{row}.") and y.start > x.start for y in out.stated):
+        if any(y.target.startswith(f"t3.{row}.") and y.start >= at for y in out.stated):
             continue
-        new = [y.value for y in out.stated if y.target == "t3.new_received.total" and y.start < x.start]
-        results = sum(int(y.value) for y in out.stated if y.start < x.start and y.target.endswith(".total") and y.target.split(".")[1]
-                      not in ("new_received", "carried_over", "total", "carried_forward") and not isinstance(y.value, bool))
-        if new != [results]:
+        counts = [y for y in out.stated if y.start < at and y.target.startswith("t3.") and isinstance(y.value, int) and not isinstance(y.value, bool)]
+        new = [y.value for y in counts if y.target == "t3.new_received.total"]
+        results = 0
+        for r in {y.target.split(".")[1] if y.target.count(".") == 2 else ".".join(y.target.split(".")[1:3]) for y in counts}:
+            if r in ("new_received", "carried_over", "total", "carried_forward"):
+                continue
+            cells = {y.target.rsplit(".", 1)[1]: int(y.value) for y in counts if y.target.rsplit(".", 1)[0] == f"t3.{r}"}
+            results += cells.get("total", sum(cells.values()))
+        if not new or new[-1] != results:
             continue  # (only when the results told before are this year's applications, every one)
-        out.stated.remove(before[0])
-        out.checked.append(before[0].quote)
-        out.computed.append(Stated(before[0].target, int(before[0].value) + int(x.value), f"{before[0].quote}；{message[x.start:end].strip()}",
-                                   before[0].start, end))
+        said = message[at:end].strip()
+        for cell in (f"t3.{row}.total", f"t3.{row}.{col}" if col else None):
+            before = [y for y in counts if y.target == cell]
+            if cell is None or len(before) != 1:
+                continue
+            out.stated.remove(before[0])
+            out.checked.append(before[0].quote)
+            out.computed.append(Stated(cell, int(before[0].value) + k, f"{before[0].quote}；{said}", before[0].start, end))
+        if col and not any(y.target.startswith("t3.carried_over.") and y.target != "t3.carried_over.total" for y in out.stated) and any(
+                y.target == "t3.carried_over.total" and y.value == k for y in out.stated):
+            out.stated.append(Stated(f"t3.carried_over.{col}", k, said, at, end))  # (who asked, said with the one pointed at)
 
 
 def _that_ones_row(message: str, out: Reading) -> None:
@@ -1315,7 +1336,8 @@ def _row_decided_after(message: str, out: Reading) -> None:
     who asked and what they asked for, the row it is put in said later in the sentence without a number
     (the last one a deliberation settles on: "这算部分公开还是不予公开？…就算部分公开吧"). Only a count
     no other reading placed, with one applicant named, and only a result row."""
-    told = one_case_told(message)
+    # (the one-case reader weighs a message only when every count it says of table 三 is one)
+    told = one_case_told(message) if all(x.value == 1 for x in out.stated if x.target.startswith("t3.")) else None
     for where in list(out.unexplained):
         at, end, _ = where
         if told is not None and not told.start <= at < told.end:
@@ -1324,7 +1346,7 @@ def _row_decided_after(message: str, out: Reading) -> None:
         if len(counts) != 1 or counts[0].approx:
             continue
         stop = re.compile(r"[。！!\n？?]").search(message, end)
-        s0 = max(message.rfind(x, 0, at) for x in "。！!\n？?") + 1
+        s0 = max(message.rfind(x, 0, at) for x in "。！!\n？?；;") + 1  # (a story runs to its own ；)
         sentence_end = stop.start() if stop else len(message)
         rest = message[end:sentence_end]
         if re.search(r"不算|不计|不是申请|不用写|不用填|没问题|应该是|应为|改成|改为|不对|说错|错了|对吧|是吧|对不对|是不是|吗\s*$", message[s0:sentence_end]):
