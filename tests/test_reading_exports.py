@@ -3475,3 +3475,38 @@ def test_the_one_carried_over_pointed_at_with_its_result():
     computed = {x.field: x.value for x in r.computed}
     assert got["t3.withheld.inquiry.natural"] == "1" and got["t3.carried_over.commercial"] == "1"
     assert computed["t3.granted.total"] == "3" and computed["t3.granted.commercial"] == "2"
+
+
+def test_a_missed_one_then_the_value():
+    got = {op.field: op.value for op in read_message("解读漏了一篇转发省厅的，是9篇").ops}
+    assert got == {"policy_interpretations": "9"}
+    got = {op.field: op.value for op in read_message("有1件其实是举报，挪到信访类，信访类那就是3件").ops}
+    assert got == {"t3.not_processed.petition.total": "3"}
+
+
+def test_notices_sent_are_no_fees_charged():
+    r = read_message("信息处理费：发了4份收费通知，3件按时交了，共收了720元；还有1件过期没交，按规定终止了。")
+    got = {op.field: op.value for op in r.ops}
+    assert got["fee_cases"] == "3" and got["fee_amount"] == "720"
+    assert got["t3.other_handling.unpaid_fee.total"] == "1"
+    assert any("收费通知" in u for u in r.unexplained)  # (the notices: no figure of the report, named back)
+
+
+def test_proposals_published_on_the_site_and_a_fee_in_bare_wan(db):
+    got = {op.field: op.value for op in read_message("人大建议9件，全部办结，答复全文在门户网站公开").ops}
+    assert str(got["proposals_published"]) == "True"
+    cells = _cells_after(db, ["某市人防办2025年年报", "收费金额核对了，是2105.08万"])
+    assert str(cells["t2.fees.amount"]) == "2105.08"
+
+
+def test_problems_listed_right_after_the_label():
+    got = {op.field: op.value for op in read_message("就这么写：问题一是栏目更新慢，二是解读少。措施：每周更新一次。").ops}
+    assert "栏目更新慢" in got["problems"] and "每周更新" in got["measures"]
+
+
+def test_the_guide_answers_reuse_ranking_units_and_proposals():
+    from assistant.reading import guide_answer
+    assert "本年实际存在的问题" in guide_answer("存在问题能照抄去年的吗？")
+    assert "监督保障" in guide_answer("县里考核我们是优秀等次，这个写在哪？")
+    assert "128.64" in guide_answer("行政事业性收费单位是万元吗？按元收的怎么写？")
+    assert "承办" in guide_answer("镇人代会上代表提的建议要算人大代表建议吗？")

@@ -167,8 +167,8 @@ def _number_grounded(spec: FactSpec, v: Decimal, quote: str) -> tuple[bool, bool
     for m in mentions:
         value = m.value
         # Money said in the other unit: 2500元 is 0.25 in a 万元 cell, never 2500.
-        if spec.kind == "cell_money" and m.unit in ("元", "块钱"):
-            value = m.value / 10_000
+        if spec.kind == "cell_money" and (m.unit in ("元", "块钱") or (not m.unit and quote[m.start:m.end].endswith(("万", "萬")))):
+            value = m.value / 10_000  # (and "收费356万": 356 in a 万元 cell)
         if spec.kind == "money_yuan" and m.unit == "万元":
             value = m.value * 10_000
         if m.unit == "亿元" and spec.kind in ("cell_money", "money_yuan"):  # "1.26亿元": 12,600 万元

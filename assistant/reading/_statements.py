@@ -145,7 +145,9 @@ _NONE_AT_ALL = re.compile(r"一(?:件|个|份|条|篇|场|次|起|例|部)?[^，
                           r"|(?<![有另还中])一(?:件|个|起|例|场|篇|条)没有(?=\s*(?:$|[，,。；;！!]))")  # "行政强制一件没有"
 _PUBLISHED = re.compile(r"(?:都|均|全部|已经?|并)(?:已)?(?:进行了)?(?:向社会)?公开|结果(?:都|均|已)公开|公开了|"
                         r"(?:答复|答复内容|答复全文|办理结果|结果)(?:都|均|已|已经)?(?:按规定|依规|依法|及时)(?:向社会)?公开|"
-                        r"(?:都|均|全部|已经?)(?:已)?(?:挂网|上网|挂到网上|挂在网上|在网上公开|上了网站)")
+                        r"(?:都|均|全部|已经?)(?:已)?(?:挂网|上网|挂到网上|挂在网上|在网上公开|上了网站)|"
+                        # "答复全文在网站公开", "办理复文摘要都已公开"
+                        r"(?:答复|答复全文|复文|复文摘要|办理复文|办理结果|结果)(?:都|均|已|已经)?(?:在|于)(?:网站|网上|门户网站|政府网站)[^，,。；;]{0,6}?公开")
 
 
 @dataclass(frozen=True, slots=True)
@@ -919,6 +921,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     _that_ones_row(message, out)
     _carried_ones_result(message, out)
     _reviews_told_one_by_one(message, out)
+    _notices_are_no_fees_charged(message, out)
     _told_by_who_alone(message, out)
     _to_be_added(message, out, earlier or {})
     _part_said_with_it(message, out)
@@ -1091,6 +1094,25 @@ def _to_sentence_end(message: str, at: int) -> str:
 _DECIDED_ROW = re.compile(r"(?:放到?|放在|放进|算|算在|算到|算进|归到?|归在|归为|归入|计入|计在|记到?|记在|记为|记入|列入|填到?|按|定为|当作?)(?:了)?[“\"「]?\s*$")
 
 
+_PAID = re.compile(r"(?P<n>[0-9０-９]+|[一两二三四五六七八九十]+)\s*(?:件|个|份|人|家)?\s*(?:都|也|已|已经)?(?:按时|按期|按规定)?"
+                   r"(?:交了|缴了|缴费了|交费了|缴纳了|付了|交了费|缴了费)")
+
+
+def _notices_are_no_fees_charged(message: str, out: Reading) -> None:
+    """"发了2次收费通知，1件交了，收了300元": the notices sent are not the cases charged; the ones paid are."""
+    notices = [m for m in re.finditer(r"[0-9０-９]+\s*(?:次|份|件|个)\s*(?:的)?(?:收费|缴费)(?:通知|告知书)", message)]
+    if not notices or not re.search(r"信息处理费|处理费", message):
+        return
+    for x in [x for x in out.stated if x.target == "fee_cases" and any(m.start() <= x.start < m.end() for m in notices)]:
+        out.stated.remove(x)  # (named back: no figure of the report)
+        out.unexplained.append((x.start, x.end, x.quote))
+    paid = _PAID.search(message, notices[0].end())
+    if paid is None or any(x.target == "fee_cases" for x in out.stated):
+        return
+    out.unexplained = [u for u in out.unexplained if not paid.start() <= u[0] < paid.end()]
+    out.stated.append(Stated("fee_cases", int(parse_number(paid.group("n")) or 0), paid.group(0), paid.start("n"), paid.end("n")))
+
+
 _REVIEWS_HEAD = re.compile(r"(?:行政)?复议(?:有|是|共|一共)?\s*(?P<n>[0-9０-９]+|[一两二三四五六])\s*件\s*[，,：:]")
 _CASE_MARK = re.compile(r"(?:^|[；;，,。])\s*(?:其中)?(?:一件|一个|另一件|另一个|另外一件|另外一个|还有一件|还有一个|第[一二三四五六]件|[0-9０-９]件)")
 
@@ -1209,15 +1231,15 @@ def _that_ones_row(message: str, out: Reading) -> None:
 
 def _sum_after_its_parts(message: str, out: Reading) -> None:
     """"许可说错了，采伐证是一千二百六十四件，…那加起来是1287件": an item given two values in a sentence,
-    the last of them said as what the others add up to, is that sum (the others are its parts)."""
+    the last of them said as what the others add up to ("加起来", "就是"), is that sum (the others are its parts)."""
     for m in re.finditer(r"[^。！!\n？?]+", message):
-        said = [x for x in out.stated if m.start() <= x.start < m.end() and (x.target.startswith("t2.") or "." not in x.target)
-                and isinstance(x.value, int) and not isinstance(x.value, bool)]
+        said = [x for x in out.stated if m.start() <= x.start < m.end() and isinstance(x.value, int) and not isinstance(x.value, bool)]
         for target in {x.target for x in said}:
             values = [x for x in said if x.target == target]
             last = values[-1]
-            if len(values) < 2 or not _IN_ALL.search(message[m.start():last.start]) or not re.search(
-                    r"(?:一共|总共|合计|共计|加起来|总计|累计)(?:是|为|有|就是)?\s*$", message[m.start():last.start]):
+            # ("有1件其实是投诉举报，放到信访类，信访类就是2件": the row's count with the one moved into it)
+            if len(values) < 2 or not re.search(r"(?:一共|总共|合计|共计|加起来|总计|累计|就是|那就是|所以是|也就是)(?:是|为|有)?\s*$",
+                                                message[m.start():last.start]):
                 continue
             if sum(int(x.value) for x in values[:-1]) > int(last.value):
                 continue  # (parts larger than the sum: not its parts)
@@ -2747,9 +2769,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         ctx.waiting = []  # a clause with its own words: the words waiting before are not its
 
 
+_MISSED = re.compile(r"漏(?:说|写)?(?:了|掉了?)\s*$|漏(?:说|写)\s*$")  # ("制发漏了一件…，是6件")
 _MORE_BY = re.compile(r"(?:再|又|还|还要|还得|要|得|需要|各|都)(?:加|添|增加|补)上?\s*$|少(?:算|报|统计|写|计|录|填|数)了?\s*$|"
                       r"(?:又|后来|另外|还)?补(?:录|报|登|充)了?\s*$|"
-                      r"漏(?:报|算|统计|录|填|计|数)了?\s*$")
+                      r"漏(?:报|算|统计|录|填|计|数)了?\s*$|" + _MISSED.pattern)
 _LESS_BY = re.compile(r"多(?:算|报|统计|写|计|录|填|数)了?\s*$|(?:再|要|得)?(?:减|扣)(?:掉|去|除)?\s*$|重复(?:算|统计|计)了?\s*$")
 _REVISED_FROM = re.compile(r"(?:在|按|以)(?:初稿|上一版|上一稿|上版|原稿|原来的?|之前的?|第[一二三四]版)(?:的)?(?:基础上|为准改)|改了(?:这|以下|下面)?几处|只改了|就改了")
 _MORE_IN_REVISION = re.compile(r"(?:加|增加|添|多|多了|增)\s*$")
@@ -2786,6 +2809,8 @@ def _by_difference(message: str, out: Reading) -> None:
             continue
         head = max(message.rfind(ch, 0, x.start) for ch in "，,。；;！？\n 　") + 1
         before = message[head:x.start]
+        if _MISSED.search(before) and any(y.target == x.target and y.start < x.start for y in out.stated):
+            continue  # ("许可…是215件 上次漏了两件": the value said first; the missed ones weighed against the old one)
         sign = 1 if _MORE_BY.search(before) else -1 if _LESS_BY.search(before) else 0
         if revision and not sign:
             sign = 1 if _MORE_IN_REVISION.search(before) else -1 if _LESS_IN_REVISION.search(before) else 0
@@ -2800,6 +2825,14 @@ def _by_difference(message: str, out: Reading) -> None:
             # "处罚九件 处罚再加2件": the figure said, and the difference to it, in one message
             out.stated = [y for y in out.stated if y is not x and y is not base[0]]
             out.computed.append(Stated(x.target, total, message[base[0].start:x.end], base[0].start, x.end))
+            continue
+        if (value_said := next((u for u in out.unexplained if x.end < u[0] < end and re.fullmatch(
+                r"\s*(?:那|所以|那就|一共|总共)?(?:就)?是\s*[0-9０-９]+\s*[件条篇个场]?", u[2])), None)) is not None:
+            # "规范性文件制发漏了一件和财政部联合印发的，是6件": the missed one, then the value with it
+            out.stated = [y for y in out.stated if y is not x]
+            out.checked.append(x.quote)
+            out.unexplained.remove(value_said)
+            out.stated.append(Stated(x.target, parse_number(message[value_said[0]:value_said[1]]) or 0, value_said[2], value_said[0], value_said[1]))
             continue
         if _ABSOLUTE_AFTER.search(message[x.end:end]) or base:
             continue  # "自然人那里多写了一个 应该是98": the value is said
