@@ -31,9 +31,14 @@ _IS_NOT = re.compile(r"(?:有)?([一两二三1-9])\s*(?:件|个)(?:其实|实际
 _NOT_IS = re.compile(r"(?:(?:那|这)(?:一|1)?|有(?:一|1))(?:件|个)[^，,。；;]{0,4}?(?:其实|实际上)?不是(?P<from>[^，,。；;\s]{2,16}?)[，,\s]*(?:而|应该|应当)?(?:是|算)(?P<to>[^，,。；;\s]{2,16})")
 
 
+# "8月那件我刚翻了答复书，写的是属于行政执法案卷不予公开，不是第三方": the one pointed at is in the first
+# row said, not the second
+_THAT_IS_NOT = re.compile(r"(?:那|这)(?:一|1)?(?:件|个)[^。；;！？?]{0,24}?(?:是|算)(?:属于)?(?P<to>[^，,。；;\s]{2,16}?)[，,\s]*(?:而)?不是(?P<from>[^，,。；;\s]{2,16})")
+
+
 def _is_not(message: str, cells: Mapping[str, object]) -> list[PatchOp]:
     m = _IS_NOT.search(message)
-    if not m and (m := _NOT_IS.search(message)):
+    if not m and ((m := _NOT_IS.search(message)) or (m := _THAT_IS_NOT.search(message))):
         m_count = "1"
     elif m:
         m_count = m.group(1)
@@ -47,8 +52,12 @@ def _is_not(message: str, cells: Mapping[str, object]) -> list[PatchOp]:
     to, source = row_of(m.group("to")), row_of(m.group("from"))
     cols = {a.key for a in vocabulary().anchors(message[:m.start()]) if a.kind == "t3col"} or {
         a.key for a in vocabulary().anchors(message[m.end():]) if a.kind == "t3col"}  # ("…是逾期没补正，自然人的")
-    if not to or not source or to == source or len(cols) != 1:
+    if not to or not source or to == source or len(cols) > 1:
         return []
+    if not cols:  # no applicant said: the row's one applicant that has any
+        cols = {c for c in L.T3_APPLICANT_COLUMNS if _int(cells.get(f"t3.{source}.{c}"))}
+        if len(cols) != 1:
+            return []
     return _moved(source, to, next(iter(cols)), int(parse_number(m_count) or 0), cells, message[m.start():m.end()])
 
 

@@ -1875,7 +1875,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             leftover := "".join(ch for i, ch in enumerate(clause) if not any(a.start <= i < a.end for a in anchors))) and (
             not _HEADING_FILLER.sub("", _THOSE_COUNTED.sub("", leftover))) and (clause.rstrip().endswith(("：", ":"))
                                                     or re.match(r"\s*[（(：:]", message[c0 + len(clause):])
-                                                    or re.fullmatch(r"\s*的(?:那些|那几件|这些)?\s*", leftover)):
+                                                    or (re.fullmatch(r"\s*的(?:那些|那几件|这些)?\s*", leftover)
+                                                        # (not "不予公开1件，个人的，要的是…": who asked that one)
+                                                        and not re.search(r"[0-9０-９]\s*[件个]\s*[，,]\s*$", message[ctx.sentence_at:c0]))):
         # "个人的（连去年转过来那3件一起算）：公开18 部分公开6…": what follows is that applicant's results;
         # "个人的：新收1,652 上年结转37；…": its whole line, what came in too
         whole = bool(re.match(r"\s*(?:[（(][^）)]*[）)])?\s*[：:]\s*(?:本年|今年|全年)?(?:新收|收到|上年结转|去年结转)",
@@ -2610,7 +2612,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         if target is None and (n.unit or _SAYS_VALUE.match(clause[:n.start]) or by_colon or (
                 out.replaced and re.fullmatch(r"\s*(?:而)?(?:是|应该是|应为|其实是|实际是)\s*", clause[:n.start]))) and not any(
                 a.kind in ("fact", "t2row", "t3row", "t4block") for a in anchors) and not re.match(
-                r"\s*(?:这|那)?(?:其中|里面|里头|当中)", clause):  # ("…5件不对，其中1件是要…的": a part of the old one)
+                r"\s*(?:这|那)?(?:其中|里面|里头|当中)", clause) and not re.match(  # ("…5件不对，其中1件是要…的": a part of the old one)
+                r"\s*(?:是|为|那是|其实是)[^，,。；;]{1,16}?的[^，,。；;]{0,4}?(?:数|数字|量)", clause[max(n.end, n.unit_end):]):
+            # ("网站的数我看串行了，87条是镇政务公开栏的张贴数": the number is another thing's, not the item's)
             # "许可就是民办学校审批那些，一共27件", "收取了信息处理费，共2件，金额合计1600元": an item named
             # earlier in the sentence whose measure word this number has ("行政处罚（件）：46": or that a colon gives it)
             # ("解读不是9，是8": a bare number for the item whose old value was just refused)
@@ -2735,6 +2739,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                 and row_here == {target[3:].rsplit(".", 1)[0]}):
             # "部分公开1件是企业的", "还有1件个人的是重复申请": one count, the whole row and its applicant
             out.stated.append(Stated(target.rsplit(".", 1)[0] + ".total", value, quote, c0 + n.start, c0 + n.end))
+            # (so none of the other applicants: the reader's own zeros)
+            out.computed += [Stated(f"{target.rsplit('.', 1)[0]}.{c}", 0, quote, c0 + n.start, c0 + n.end)
+                             for c in L.T3_APPLICANT_COLUMNS if c != target.rsplit(".", 1)[1]]
         if target.startswith("t3.new_received.") and not target.endswith(".total") and (
                 _RESTATED.match(clause[max(n.end, n.unit_end):]) or _REFERENCE.search(clause[:n.start])):
             ctx.col_focus = target.rsplit(".", 1)[1]  # "个人申请的7件里…", "企业那1件…"
@@ -2752,6 +2759,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                 # "重复申请2件个人": the whole row is that applicant's
                 out.stated.append(Stated(f"t3.{row}.{cols[0].key}", int(value), quote, c0 + n.start, c0 + n.end))
                 ctx.t3rows_said.pop()
+                if _ALL_OF.search(tail[:cols[0].start]) and not re.search(r"[（(][^）)]*$", message[:c0 + n.start]):
+                    # ("所以予以公开3件都是个人": none of the other applicants, the reader's own zeros)
+                    out.computed += [Stated(f"t3.{row}.{c}", 0, quote, c0 + n.start, c0 + n.end)
+                                     for c in L.T3_APPLICANT_COLUMNS if c != cols[0].key]
         if target.startswith("t3.") and not target.endswith(".total"):
             row = target[3:].rsplit(".", 1)[0]
             ctx.t3rows_said = [x for x in ctx.t3rows_said if x[0] != row]
@@ -2927,6 +2938,9 @@ def _all_of_one_column(sentence: str, quote: str, ctx: _Context, out: Reading) -
     ctx.t3rows_said.clear()
 
 
+_ALL_OF = re.compile(r"都|全|均|全部")
+
+
 def _one_column_said(m: re.Match[str], lo: int, sentence: str, quote: str, ctx: _Context, out: Reading) -> None:
     # "都是群众个人申请的": two words for one applicant column are one column
     cols = list({a.key: a for a in vocabulary().anchors(m.group("who")) if a.kind == "t3col"}.values())
@@ -2978,3 +2992,8 @@ def _one_column_said(m: re.Match[str], lo: int, sentence: str, quote: str, ctx: 
             # (from a total said in a message before: computed, not written here)
             into = out.computed if row in earlier_rows else out.stated
             into.append(Stated(f"t3.{row}.{cols[0].key}", total - others, quote, 0, 0))
+            if not but and not others and len(in_range) == 1 and row != "total" and _ALL_OF.search(m.group(0)) and not re.search(
+                    r"[（(][^）)]*$", sentence[:m.start()]):
+                # "所以予以公开3件都是个人": all of the row, so none of the other applicants (the reader's own zeros)
+                out.computed += [Stated(f"t3.{row}.{c}", 0, quote, 0, 0) for c in L.T3_APPLICANT_COLUMNS if c != cols[0].key
+                                 and not any(x.target == f"t3.{row}.{c}" for x in out.stated)]
