@@ -3527,3 +3527,14 @@ def test_a_case_moved_by_what_the_reply_letter_says(db):
                               "今年收了2件：3月一个居民要补贴名单，公开了；9月一个居民要邻居的处罚决定书，涉及第三方，没公开。",
                               "不对，9月那件我翻了答复书，写的是属于行政执法案卷不予公开，不是第三方，改一下。"])
     assert cells["t3.withheld.third_party.natural"] == 0 and cells["t3.withheld.enforcement_file.natural"] == 1
+
+
+def test_an_applicants_head_with_its_carried_over_ones():
+    r = read_message("按申请人说：\n个人12件，加上去年转过来的1件：予以公开8件，不掌握4件，还有1件转明年；\n"
+                     "公司2件：公开1件，部分公开1件")
+    got = {op.field: op.value for op in r.ops}
+    assert got["t3.new_received.natural"] == "12" and got["t3.carried_over.natural"] == "1"
+    assert got["t3.granted.natural"] == "8" and got["t3.carried_forward.natural"] == "1" and "t3.granted.total" not in got
+    # (a part of a row told inside it is no whole row of that applicant)
+    r = read_message("不予处理9件，除了重复申请里有1件是企业的，其余都是个人。")
+    assert not any(x.field == "t3.not_processed.repeated.natural" and x.value == "0" for x in r.computed)

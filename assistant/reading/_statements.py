@@ -706,6 +706,14 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     skip = skip or []
     out = Reading()
     out.checked += out_sums + out_cut
+    heads = []
+    for m in _HEAD_WITH_CARRIED.finditer(text):
+        # "个人23件，加上去年转过来的1件：予以公开10件…": that applicant's new ones and carried-over ones head
+        # the line, whose results are of them all (the line's cells are given that applicant after reading)
+        cols = {a.key for a in voc.anchors(m.group("who")) if a.kind == "t3col" and a.key != "total"}
+        if len(cols) == 1:
+            heads.append((m, cols.pop()))
+            text = text[:m.start()] + "＿" * (m.end() - m.start()) + text[m.end():]
     out.not_counts += not_counts
     for m in _WHY_CHANGED.finditer(text):
         # "部分3改成4（有一件遮了身份证号，我当成全公开了）": why the number changed, no count of its own
@@ -928,6 +936,15 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     _applications_counted(message, out, earlier or {})
     _details_in_brackets(message, out)
     _add_up_repeats(message, out)
+    for m, col in heads:
+        line_end = message.find("\n", m.end()) % (len(message) + 1)
+        said_here = [x for x in out.stated if m.end() <= x.start < line_end and x.target.startswith("t3.")]
+        if {a.key for a in voc.anchors(message[m.end():line_end]) if a.kind == "t3col"} - {col}:
+            continue  # (other applicants named in the line: not all its own)
+        out.stated = [x for x in out.stated if x not in said_here]
+        out.stated += [Stated(f"t3.{row}.{col}", int(parse_number(m.group(g)) or 0), message[m.start():m.end()].rstrip("：: "),
+                              m.start(g), m.end(g)) for row, g in (("new_received", "n"), ("carried_over", "m"))]
+        out.stated += [Stated(x.target.rsplit(".", 1)[0] + f".{col}", x.value, x.quote, x.start, x.end) for x in said_here]
     for group, value, where in out.group_totals:
         by_col: dict[str, int] = {}  # the group's rows said in this message, summed by column
         for x in out.stated:
@@ -1530,6 +1547,8 @@ _RELATIVE_BEFORE = re.compile(r"比[^，,。；;]{1,14}?(?:多|少|高|低|增�
 _TIMES_AFTER = re.compile(r"\s*倍")
 _LISTED_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{2,10}[、和及与]){1,8}[\u4e00-\u9fff]{2,10}(?:等|这|这些|以上)?\s*$")
 _EITHER_OR = re.compile(r"(?:算|填|放|归|计)[^，,。？?]{1,12}还是(?:算|填|放|归|计)?[^，,。？?]{1,12}[？?]\s*$")
+_HEAD_WITH_CARRIED = re.compile(r"(?:^|(?<=\n))\s*(?P<who>[\u4e00-\u9fa5]{1,8}?)的?\s*(?P<n>[0-9０-９]+)\s*件\s*[，,]\s*(?:再)?(?:加上?|连同|含|包括)"
+                                r"(?:去年|上年)(?:转过来|结转过来|结转|转来)的?(?P<m>[0-9０-９]+|[一两二三])\s*件\s*(?P<colon>[：:])")
 _LAST_YEAR_LEAD = re.compile(r"\s*(?:去年|前年|上一年)(?!底|年底|末|[0-9０-９一二三四五六七八九十]+月)")
 _FAMILY = {"fact": "fact", "t2row": "t2", "t2col": "t2", "t3row": "t3", "t3group": "t3", "t3col": "t3", "t4block": "t4", "t4col": "t4"}
 _THIS_YEARS_AGAIN = re.compile(r"今年|本年|新收|全年|这一年|这次|这回|现在|目前|结转|明年|下一?年")
@@ -2736,7 +2755,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         row_here = {a.key for a in anchors if a.kind == "t3row" and a.key not in _NOT_RESULTS
                     and clause[a.start:a.end] not in _GENERIC}
         if (len(numbers) == 1 and target.startswith("t3.") and not target.endswith(".total") and len(col_after) == 1
-                and row_here == {target[3:].rsplit(".", 1)[0]}):
+                and row_here == {target[3:].rsplit(".", 1)[0]} and not re.search(r"里|中|其中|除了|除去|除开", clause[:n.start])):
             # "部分公开1件是企业的", "还有1件个人的是重复申请": one count, the whole row and its applicant
             out.stated.append(Stated(target.rsplit(".", 1)[0] + ".total", value, quote, c0 + n.start, c0 + n.end))
             # (so none of the other applicants: the reader's own zeros)
