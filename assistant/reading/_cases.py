@@ -291,6 +291,8 @@ def _listed_after_a_colon(message: str) -> list[Case]:
         pos += len(line)
         if not line.rstrip().endswith(("：", ":")) or not re.search(r"件|申请", line):
             continue
+        if any(len(re.findall(r"[0-9０-９]+\s*件", rest)) >= 2 for rest in lines[k + 1:]):
+            return []  # ("按申请人说：\n个人12件：予以公开8件，不掌握4件…": counts a line, no application a line)
         return _each_line_a_case(lines[k + 1:], pos)
     return []
 
