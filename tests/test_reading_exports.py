@@ -3538,3 +3538,22 @@ def test_an_applicants_head_with_its_carried_over_ones():
     # (a part of a row told inside it is no whole row of that applicant)
     r = read_message("不予处理9件，除了重复申请里有1件是企业的，其余都是个人。")
     assert not any(x.field == "t3.not_processed.repeated.natural" and x.value == "0" for x in r.computed)
+
+
+def test_none_held_next_years_plan_and_moves_said_by_what_a_row_really_holds(db):
+    r = read_message("解读十篇，发布会今年一场没开，明年准备开三场。")
+    got = {op.field: str(op.value) for op in r.ops}
+    assert got == {"policy_interpretations": "10", "press_conferences": "0"} and r.unexplained
+    cells = _cells_after(db, ["某县某局2025年年报", "今年收了5件，都是个人的：予以公开2件，不掌握3件。",
+                              "刚才不掌握说三件，其实是两件，还有一件是补正后申请内容还不明确的。"])
+    assert cells["t3.unable.not_held.natural"] == 2 and cells["t3.unable.unclear.natural"] == 1
+    assert cells["t3.new_received.total"] == 5
+    cells = _cells_after(db, ["某县某局2025年年报", "今年收了4件：予以公开3件（个人2，企业1），部分公开1件（个人）。",
+                              "部分公开说错了，那1件是企业的；所以予以公开3件都是个人。"])
+    assert cells["t3.partial.commercial"] == 1 and cells["t3.partial.natural"] == 0
+
+
+def test_why_one_was_missed_is_no_count():
+    r = read_message("企业新收是9件不是8件，有一件不掌握的企业申请没录进台账。所以不掌握企业是3件。")
+    got = {op.field: op.value for op in r.ops}
+    assert got.get("t3.unable.not_held.commercial") == "3" and "t3.unable.not_held.total" not in got

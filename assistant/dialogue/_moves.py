@@ -36,7 +36,34 @@ _NOT_IS = re.compile(r"(?:(?:那|这)(?:一|1)?|有(?:一|1))(?:件|个)[^，,�
 _THAT_IS_NOT = re.compile(r"(?:那|这)(?:一|1)?(?:件|个)[^。；;！？?]{0,24}?(?:是|算)(?:属于)?(?P<to>[^，,。；;\s]{2,16}?)[，,\s]*(?:而)?不是(?P<from>[^，,。；;\s]{2,16})")
 
 
+# "不掌握说三件，其实是两件，还有一件是补正后申请内容还不明确的": the row said, what it really holds, and
+# where the rest went
+_SAID_BUT = re.compile(r"(?P<from>[^，,。；;\s]{2,12}?)(?:说|报|写|填)(?:的|了|成)?(?:是)?\s*(?P<n>[0-9０-９]+|[一两二三四五六七八九十])\s*件\s*[，,]\s*"
+                       r"(?:其实|实际上?|应该)(?:是|只有|就)\s*(?P<m>[0-9０-９]+|[一两二三四五六七八九十])\s*件\s*[，,]\s*"
+                       r"(?:还有|另外|另)(?:的)?\s*(?P<k>[0-9０-９]+|[一两二三四五六七八九十])\s*件\s*(?:是|属于|算|其实是)(?P<to>[^。；;！？?\n]+)")
+
+
+def _said_but(message: str, cells: Mapping[str, object]) -> list[PatchOp]:
+    m = _SAID_BUT.search(message)
+    if m is None:
+        return []
+    n, k, left = (int(parse_number(m.group(g)) or 0) for g in ("n", "k", "m"))
+    keys = [{a.key for a in vocabulary().anchors(m.group(g)) if a.kind == "t3row" and a.key not in _NOT_RESULT}
+            for g in ("from", "to")]
+    if n != left + k or not k or any(len(x) != 1 for x in keys) or keys[0] == keys[1]:
+        return []
+    source, to = keys[0].pop(), keys[1].pop()
+    held = [c for c in L.T3_APPLICANT_COLUMNS if _int(cells.get(f"t3.{source}.{c}"))]
+    if (_int(cells.get(f"t3.{source}.total")) or sum(_int(cells.get(f"t3.{source}.{c}")) or 0 for c in held)) != n:
+        return []
+    if len(held) != 1:
+        return []
+    return _moved(source, to, held[0], k, cells, message[m.start():m.end()].strip())
+
+
 def _is_not(message: str, cells: Mapping[str, object]) -> list[PatchOp]:
+    if (said_but := _said_but(message, cells)):
+        return said_but
     m = _IS_NOT.search(message)
     if not m and ((m := _NOT_IS.search(message)) or (m := _THAT_IS_NOT.search(message))):
         m_count = "1"

@@ -142,7 +142,8 @@ _LAST_YEARS_REPORT = re.compile(r"(?:去年|上年|上一年)(?:的|度的?)?(?:
 _NONE_AT_ALL = re.compile(r"一(?:件|个|份|条|篇|场|次|起|例|部)?[^，,。；;]{0,6}?(?:也|都)(?:没|不|未|无)"
                           # "今年一件没收到" (not "有一件没收到材料")
                           r"|(?<![有另还中])一(?:件|个|份)没有?(?:收到|接到|收过|来过)"
-                          r"|(?<![有另还中])一(?:件|个|起|例|场|篇|条)没有(?=\s*(?:$|[，,。；;！!]))")  # "行政强制一件没有"
+                          r"|(?<![有另还中])一(?:件|个|起|例|场|篇|条)没有(?=\s*(?:$|[，,。；;！!]))"  # "行政强制一件没有"
+                          r"|(?<![有另还中])一(?:场|次)没(?:开|办|搞|召开|举办)")  # "新闻发布会今年一场没开"
 _PUBLISHED = re.compile(r"(?:都|均|全部|已经?|并)(?:已)?(?:进行了)?(?:向社会)?公开|结果(?:都|均|已)公开|公开了|"
                         r"(?:答复|答复内容|答复全文|办理结果|结果)(?:都|均|已|已经)?(?:按规定|依规|依法|及时)(?:向社会)?公开|"
                         r"(?:都|均|全部|已经?)(?:已)?(?:挂网|上网|挂到网上|挂在网上|在网上公开|上了网站)|"
@@ -930,6 +931,8 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     _carried_ones_result(message, out)
     _reviews_told_one_by_one(message, out)
     _notices_are_no_fees_charged(message, out)
+    _those_all_of_one(message, out, earlier or {})
+    _why_one_was_missed(out)
     _told_by_who_alone(message, out)
     _to_be_added(message, out, earlier or {})
     _part_said_with_it(message, out)
@@ -1109,6 +1112,44 @@ def _to_sentence_end(message: str, at: int) -> str:
 
 # where a clerk's deliberation settles a row: "…放保护第三方合法权益", "算没有现成信息需要另行制作", "就算部分公开吧"
 _DECIDED_ROW = re.compile(r"(?:放到?|放在|放进|算|算在|算到|算进|归到?|归在|归为|归入|计入|计在|记到?|记在|记为|记入|列入|填到?|按|定为|当作?)(?:了)?[“\"「]?\s*$")
+
+
+_NOT_ENTERED = re.compile(r"(?:没|未)(?:录|登记|记|统计|录入|登)(?:进|入|上|到)?(?:台账|系统|表里|表格|账上)?|漏(?:录|登|记)了?")
+
+
+def _why_one_was_missed(out: Reading) -> None:
+    """"有一件逾期不补正的企业申请当时没录进台账。所以…逾期不补正企业是2件": why the count changed, told with
+    the new count of the same row: no count of its own."""
+    for x in list(out.stated):
+        if not x.target.startswith("t3.") or not _NOT_ENTERED.search(x.quote):
+            continue
+        row = x.target.rsplit(".", 1)[0]
+        if any(y is not x and y.target.startswith(row + ".") and y.start > x.start for y in out.stated):
+            out.stated = [y for y in out.stated if not (y.quote == x.quote and y.target.startswith(row + "."))]
+            out.checked.append(x.quote)
+
+
+_THOSE_ALL = re.compile(r"(?:那|这)(?P<n>[0-9０-９]+|[一两二三四五])\s*件(?:都|全|全部)?是(?P<who>[\u4e00-\u9fa5]{1,6}?)(?:的|申请的)?(?=[，,。；;\s]|$)")
+
+
+def _those_all_of_one(message: str, out: Reading, earlier: Mapping[str, object]) -> None:
+    """"刚才部分公开说错了，那2件都是企业的": the row named before, as many as it holds, all of one applicant
+    (and so none of the others: the reader's own zeros)."""
+    voc = vocabulary()
+    for m in _THOSE_ALL.finditer(message):
+        s0 = max(message.rfind(ch, 0, m.start()) for ch in "。！!？?\n") + 1
+        rows = [a for a in voc.anchors(message[s0:m.start()]) if a.kind == "t3row" and a.key not in ("total",)]
+        cols = {a.key for a in voc.anchors(m.group("who")) if a.kind == "t3col" and a.key != "total"}
+        n = parse_number(m.group("n"))
+        if not rows or len(cols) != 1 or n is None or earlier.get(f"t3.{rows[-1].key}.total") != int(n):
+            continue
+        row, col = rows[-1].key, cols.pop()
+        if any(x.target.startswith(f"t3.{row}.") and x.target != f"t3.{row}.{col}" and x.value != 0 for x in out.stated):
+            continue
+        if not any(x.target == f"t3.{row}.{col}" for x in out.stated):
+            out.stated.append(Stated(f"t3.{row}.{col}", int(n), message[s0:m.end()].strip(), m.start("n"), m.end("n")))
+        out.computed += [Stated(f"t3.{row}.{c}", 0, message[s0:m.end()].strip(), m.start("n"), m.end("n"))
+                         for c in L.T3_APPLICANT_COLUMNS if c != col and not any(x.target == f"t3.{row}.{c}" for x in out.stated)]
 
 
 _PAID = re.compile(r"(?P<n>[0-9０-９]+|[一两二三四五六七八九十]+)\s*(?:件|个|份|人|家)?\s*(?:都|也|已|已经)?(?:按时|按期|按规定)?"

@@ -149,6 +149,9 @@ def labelled_texts(message: str, states_a_fact: Callable[[str], bool]) -> list[T
         # guess at a figure, said back as one, not a passage for part 一)
         if re.fullmatch(r"(?:啥|什么|哪些|哪几个|有哪些|有啥)[？?。]?|[？?]", value):
             continue  # ("问题是啥？": asked, no passage)
+        if field == "measures" and len(value) <= 10 and re.search(r"[0-9０-９一两二三四五六七八九十]+\s*[场次条篇件个期]", value) and not any(
+                f == "problems" for _, _, f in marks) and re.match(r"[\s，,。；;]*(?:明年|下一步|下步|今后|接下来)", message[start:]):
+            continue  # ("新闻发布会今年一场没开，明年计划开两场": next year's figure in passing, no measures)
         if value and not (field in _NOTES and (states_a_fact(value) or _COUNTED.search(value))):
             out.append(Text(field, value, start, end))
     return out
