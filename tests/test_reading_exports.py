@@ -3557,3 +3557,11 @@ def test_why_one_was_missed_is_no_count():
     r = read_message("企业新收是9件不是8件，有一件不掌握的企业申请没录进台账。所以不掌握企业是3件。")
     got = {op.field: op.value for op in r.ops}
     assert got.get("t3.unable.not_held.commercial") == "3" and "t3.unable.not_held.total" not in got
+
+
+def test_applicants_heading_their_parts_with_commas():
+    r = read_message("单位的：公司3件，公开2件，不掌握1件；协会1件，部分公开；律所2件加上年结转1件，公开2件，结转下年1件。")
+    got = {op.field: op.value for op in r.ops}
+    assert got["t3.granted.commercial"] == "2" and got["t3.unable.not_held.commercial"] == "1"
+    assert got["t3.partial.public_interest"] == "1" and got["t3.carried_over.legal_service"] == "1"
+    assert got["t3.granted.legal_service"] == "2" and "t3.granted.total" not in got

@@ -709,12 +709,24 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     out.checked += out_sums + out_cut
     heads = []
     for m in _HEAD_WITH_CARRIED.finditer(text):
-        # "个人23件，加上去年转过来的1件：予以公开10件…": that applicant's new ones and carried-over ones head
-        # the line, whose results are of them all (the line's cells are given that applicant after reading)
-        cols = {a.key for a in voc.anchors(m.group("who")) if a.kind == "t3col" and a.key != "total"}
-        if len(cols) == 1:
-            heads.append((m, cols.pop()))
-            text = text[:m.start()] + "＿" * (m.end() - m.start()) + text[m.end():]
+        # "个人23件，加上去年转过来的1件：予以公开10件…", "企业6件，公开3件，部分公开1件；科研机构2件，…": that
+        # applicant's new ones (and carried-over ones) head the part, whose results are of them all (the
+        # part's cells are given that applicant after reading)
+        who = [a for a in voc.anchors(m.group("who")) if a.kind == "t3col" and a.key != "total"]
+        if len({a.key for a in who}) != 1 or m.group("who")[:who[0].start].strip() or m.group("who")[who[-1].end:].strip("的 "):
+            continue
+        part_end = min([i for i in (text.find(ch, m.end()) for ch in "；;。\n") if i >= 0] or [len(text)])
+        part = voc.anchors(text[m.end():part_end])
+        if not any(a.kind == "t3row" and a.key not in ("new_received", "carried_over", "total") for a in part) or (
+                {a.key for a in part if a.kind == "t3col"} - {who[0].key}):
+            continue
+        heads.append((m, who[0].key, part_end))
+    # (a head with a colon and no carried-over ones is the reader's own, "律所的47件：公开12…"; one with a
+    # comma heads a part only among others like it)
+    heads = [h for h in heads if h[0].group("m") or (h[0].group("colon") in "，," and sum(
+        g[0].group("colon") in "，," for g in heads) >= 2)]
+    for m, _, _ in heads:
+        text = text[:m.start()] + "＿" * (m.end() - m.start()) + text[m.end():]
     out.not_counts += not_counts
     for m in _WHY_CHANGED.finditer(text):
         # "部分3改成4（有一件遮了身份证号，我当成全公开了）": why the number changed, no count of its own
@@ -939,15 +951,26 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     _applications_counted(message, out, earlier or {})
     _details_in_brackets(message, out)
     _add_up_repeats(message, out)
-    for m, col in heads:
-        line_end = message.find("\n", m.end()) % (len(message) + 1)
-        said_here = [x for x in out.stated if m.end() <= x.start < line_end and x.target.startswith("t3.")]
-        if {a.key for a in voc.anchors(message[m.end():line_end]) if a.kind == "t3col"} - {col}:
-            continue  # (other applicants named in the line: not all its own)
+    for m, col, part_end in heads:
+        said_here = [x for x in out.stated if m.end() <= x.start < part_end and x.target.startswith("t3.")]
         out.stated = [x for x in out.stated if x not in said_here]
-        out.stated += [Stated(f"t3.{row}.{col}", int(parse_number(m.group(g)) or 0), message[m.start():m.end()].rstrip("：: "),
-                              m.start(g), m.end(g)) for row, g in (("new_received", "n"), ("carried_over", "m"))]
+        head = message[m.start():m.end()].strip().rstrip("：:，, ")
+        head_n = int(parse_number(m.group("n")) or 0)
+        told_sum = sum(int(x.value) for x in said_here if isinstance(x.value, int) and not isinstance(x.value, bool)
+                      and x.target.split(".")[1] not in ("new_received", "carried_over", "total", "carried_forward"))
+        if m.group("m"):  # (its new ones and its carried-over ones, said apart)
+            out.stated += [Stated(f"t3.{row}.{col}", int(parse_number(m.group(g)) or 0), head, m.start(g), m.end(g))
+                           for row, g in (("new_received", "n"), ("carried_over", "m"))]
+        elif told_sum == head_n:  # ("律所的47件：公开12 …": as many as its results, the applications it closed)
+            out.stated.append(Stated(f"t3.total.{col}", head_n, head, m.start("n"), m.end("n")))
+        elif said_here:
+            out.unexplained.append((m.start("n"), m.end("n"), head))
         out.stated += [Stated(x.target.rsplit(".", 1)[0] + f".{col}", x.value, x.quote, x.start, x.end) for x in said_here]
+        # ("社会公益组织1件，不掌握": the one row named for the one application, with no number of its own)
+        rows = {a.key for a in voc.anchors(message[m.end():part_end]) if a.kind == "t3row" and a.key not in ("new_received", "carried_over", "total")}
+        if not said_here and len(rows) == 1 and m.group("n") in ("1", "１"):
+            out.stated += [Stated(f"t3.{rows.pop()}.{col}", 1, message[m.start():part_end].strip(), m.start("n"), m.end("n")),
+                           Stated(f"t3.total.{col}", 1, head, m.start("n"), m.end("n"))]
     for group, value, where in out.group_totals:
         by_col: dict[str, int] = {}  # the group's rows said in this message, summed by column
         for x in out.stated:
@@ -1588,8 +1611,9 @@ _RELATIVE_BEFORE = re.compile(r"比[^，,。；;]{1,14}?(?:多|少|高|低|增�
 _TIMES_AFTER = re.compile(r"\s*倍")
 _LISTED_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{2,10}[、和及与]){1,8}[\u4e00-\u9fff]{2,10}(?:等|这|这些|以上)?\s*$")
 _EITHER_OR = re.compile(r"(?:算|填|放|归|计)[^，,。？?]{1,12}还是(?:算|填|放|归|计)?[^，,。？?]{1,12}[？?]\s*$")
-_HEAD_WITH_CARRIED = re.compile(r"(?:^|(?<=\n))\s*(?P<who>[\u4e00-\u9fa5]{1,8}?)的?\s*(?P<n>[0-9０-９]+)\s*件\s*[，,]\s*(?:再)?(?:加上?|连同|含|包括)"
-                                r"(?:去年|上年)(?:转过来|结转过来|结转|转来)的?(?P<m>[0-9０-９]+|[一两二三])\s*件\s*(?P<colon>[：:])")
+_HEAD_WITH_CARRIED = re.compile(r"(?:^|(?<=[\n；;。：:]))\s*(?:再说|还有|然后|另外)?\s*(?P<who>[\u4e00-\u9fa5]{1,8}?)的?\s*(?P<n>[0-9０-９]+)\s*件"
+                                r"(?:\s*[，,]?\s*(?:再)?(?:加上?|连同|含|包括)(?:去年|上年)(?:转过来|结转过来|结转|转来)的?(?P<m>[0-9０-９]+|[一两二三])\s*件)?"
+                                r"\s*(?P<colon>[：:，,])")
 _LAST_YEAR_LEAD = re.compile(r"\s*(?:去年|前年|上一年)(?!底|年底|末|[0-9０-９一二三四五六七八九十]+月)")
 _FAMILY = {"fact": "fact", "t2row": "t2", "t2col": "t2", "t3row": "t3", "t3group": "t3", "t3col": "t3", "t4block": "t4", "t4col": "t4"}
 _THIS_YEARS_AGAIN = re.compile(r"今年|本年|新收|全年|这一年|这次|这回|现在|目前|结转|明年|下一?年")
