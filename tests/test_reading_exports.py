@@ -3565,3 +3565,23 @@ def test_applicants_heading_their_parts_with_commas():
     assert got["t3.granted.commercial"] == "2" and got["t3.unable.not_held.commercial"] == "1"
     assert got["t3.partial.public_interest"] == "1" and got["t3.carried_over.legal_service"] == "1"
     assert got["t3.granted.legal_service"] == "2" and "t3.granted.total" not in got
+
+
+def test_dispatched_body_level_slips_count_and_so_the_values(db):
+    r = read_message("我们是某某经济技术开发区管理委员会，县里的派出机构")
+    assert {op.field: op.value for op in r.ops}.get("agency_level") == "县级"
+    r = read_message("刚才表三那里说错了一个：需要另行制作的3件里有1件其实是信访类，所以另行制作是2件，信访类是2件。")
+    got = {op.field: op.value for op in r.ops}
+    assert got == {"t3.unable.needs_creation.total": "2", "t3.not_processed.petition.total": "2"}
+
+
+def test_late_ones_carried_forward_and_the_count_after_a_missed_one(db):
+    r = read_message("今年新收9件，个人7件、企业2件。另外1件个人的是12月30号收到的，转到明年办。")
+    got = {op.field: op.value for op in r.ops}
+    assert got["t3.new_received.natural"] == "7" and got["t3.carried_forward.natural"] == "1"
+    cells = _cells_after(db, ["某县水利局 2025年年报", "依申请2件，都是个人的，1件公开了，1件不掌握",
+                              "还漏了一件，有个合作社申请过灌区的资料，给公开了。所以一共是3件，其他1件。"])
+    assert cells["t3.new_received.total"] == 3 and cells["t3.new_received.other"] == 1
+    assert cells["t3.granted.total"] == 2 and cells["t3.granted.other"] == 1
+    r = read_message("予以公开2件；查自己缴费记录的3件，按行政查询事项答复的；不掌握1件。")
+    assert {op.field: op.value for op in r.ops}.get("t3.withheld.inquiry.total") == "3"

@@ -41,6 +41,7 @@ _NOT_IS = re.compile(r"(?:不是|而非|并非|不为)\s*$")
 _T3_GROUP_ROWS = {g: [r.address.removeprefix("t3.") for r in T3_ROWS if r.group == g] for g in L.T3_GROUP_LABELS}
 _BOOL_FACTS = {"fee_charged", "proposals_published"}
 _LEVEL_WORD = re.compile(r"(?P<w>县级市|国务院直属机构|国务院组成部门|国务院部门|省直|省级|市直|市级|县直|县级|区级|乡镇|街道)(?:单位|机关|部门|政府|机构)?")
+_DISPATCHED = re.compile(r"(?P<place>省|市|县|区)(?:里|政府|委)?(?:的|设立的)?派出机构")
 _REPORT_YEAR = re.compile(r"年(?:度)?(?:的)?(?:政府信息公开)?(?:工作)?(?:年度)?(?:年报|报告)|年度")
 _ALL_DONE = re.compile(r"(?:都|全部|均|全都)(?:已经?|已)?(?:办完|办结|答复完|处理完)(?:了|毕)?|(?:没有|无|没)(?:结转到?(?:下年|明年|下一年))"
                        r"|" + "|".join(re.escape(w) for w in vocabulary().words["all_done"]))
@@ -69,6 +70,7 @@ _NOT_COUNTED = re.compile(r"不算|不计入?|没算|不统计|不纳入|不属�
 _COUNTED_BEFORE = re.compile(r"(?:去年|上年|前年)[^，,。；;]{0,6}?(?:已经|已)?(?:统计|报|算|计)过|已经(?:统计|报|算)过")
 # "去年年底收到的2件": received before this year, not this year's count — unless it came over ("…转到今年了")
 _LAST_YEAR_END = re.compile(r"^\s*(?:去年底|去年年底|上年底|上年末|去年末|年初)")
+_SLIPS = re.compile(r"(?:说|写|填|报|搞|弄|记|算|打)错了?(?:一|两|三|1|2|3)(?:个|处|点|项|个数)(?:地方|数)?\s*$")
 _ATTENDED = re.compile(r"(?:参加|出席|参与|列席|派员参加)了?[^，,。；;]{0,16}(?:发布会|新闻发布|发布活动)")
 _INTO_THIS_YEAR = re.compile(r"结转|转过来|转来|转到今年|转到本年|转入|留下|遗留|转到了今年|留到今年")
 # "十二起是去年的", "去年申请是35件": last year's figure, said in passing (not 去年结转过来的)
@@ -945,6 +947,9 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     _notices_are_no_fees_charged(message, out)
     _those_all_of_one(message, out, earlier or {})
     _why_one_was_missed(out)
+    _so_the_values_are(message, out)
+    _received_late_then_carried(message, out)
+    _all_told_after_one_more(message, out, earlier or {})
     _told_by_who_alone(message, out)
     _to_be_added(message, out, earlier or {})
     _part_said_with_it(message, out)
@@ -1135,6 +1140,86 @@ def _to_sentence_end(message: str, at: int) -> str:
 
 # where a clerk's deliberation settles a row: "…放保护第三方合法权益", "算没有现成信息需要另行制作", "就算部分公开吧"
 _DECIDED_ROW = re.compile(r"(?:放到?|放在|放进|算|算在|算到|算进|归到?|归在|归为|归入|计入|计在|记到?|记在|记为|记入|列入|填到?|按|定为|当作?)(?:了)?[“\"「]?\s*$")
+
+
+_IN_ALL_NOW = re.compile(r"\s*(?:所以|这样|那么|那)?\s*(?:今年)?(?:新收|收到的?)?(?:一共|总共|合计|共)(?:是|有)?\s*(?P<n>[0-9０-９]+|[一二两三四五六七八九十百]+)\s*件\s*")
+
+
+def _all_told_after_one_more(message: str, out: Reading, earlier: Mapping[str, object]) -> None:
+    """"哦还漏了一件，有个房地产公司申请过…，给公开了。所以一共是十三件，企业一件": after one more application
+    told, this year's count as it now is, and that applicant's; the one told goes to its result row (the
+    reader's own sums, from the cells before)."""
+    one = re.search(r"漏了?一件|漏掉了?一件|漏说了?一件", message)  # ("还有一件…": the one-case reader's)
+    if not one or any(x.target.startswith("t3.new_received.") for x in out.stated):
+        return
+    told_at = len(out.stated)
+    for u in list(out.unexplained):
+        if not _IN_ALL_NOW.fullmatch(u[2]):
+            continue
+        out.unexplained.remove(u)
+        out.stated.append(Stated("t3.new_received.total", int(parse_number(message[u[0]:u[1]]) or 0), u[2], u[0], u[1]))
+        stop = re.compile(r"[。！!？?\n]").search(message, u[1])
+        for v in [v for v in out.unexplained if u[1] < v[0] < (stop.start() if stop else len(message))]:
+            cols = {a.key for a in vocabulary().anchors(v[2]) if (a.kind == "t3col" and a.key != "total")
+                    or (a.kind == "t4col" and a.key == "other")}  # ("其他1件": the column 其他)
+            if len(cols) == 1 and re.fullmatch(r"\s*[\u4e00-\u9fa5]{1,6}?(?:的)?\s*(?:[0-9０-９]+|[一二两三四五六七八九十]+)\s*件\s*", v[2]):
+                out.unexplained.remove(v)
+                out.stated.append(Stated(f"t3.new_received.{cols.pop()}", int(parse_number(message[v[0]:v[1]]) or 0), v[2], v[0], v[1]))
+        came = earlier.get("t3.new_received.total")
+        new_cols = [x.target.rsplit(".", 1)[1] for x in out.stated[told_at:] if x.target != "t3.new_received.total"]
+        stop_one = re.compile(r"[。！!？?\n]").search(message, one.end())
+        case = message[one.start():stop_one.start() if stop_one else len(message)]
+        rows = {a.key for a in vocabulary().anchors(case) if a.kind == "t3row" and a.key not in ("new_received", "carried_over", "total")}
+        if isinstance(came, int) and came + 1 == out.stated[told_at].value and len(new_cols) == 1 and len(rows) == 1:
+            row, col = rows.pop(), new_cols[0]
+            for cell in (f"t3.{row}.total", f"t3.{row}.{col}"):
+                if not any(x.target == cell for x in out.stated):
+                    before = earlier.get(cell)
+                    # (quoted without its 漏了一件: the sum is made here, not to be added to again)
+                    out.computed.append(Stated(cell, (before if isinstance(before, int) else 0) + 1,
+                                               case[one.end() - one.start():].strip("，, "), one.start(), one.end()))
+        return
+
+
+def _received_late_then_carried(message: str, out: Reading) -> None:
+    """"今年新收28件，个人21件…。另外2件个人的是12月下旬收到的，结转到2026年办": some of this year's, told by
+    when they came and carried forward after: the count is the carry-forward's, not more that came in."""
+    voc = vocabulary()
+    for x in list(out.stated):
+        if not x.target.startswith("t3.new_received.") or not re.match(r"\s*(?:另外|另有|还有|其中)", x.quote) or not any(
+                y.target.startswith("t3.new_received.") and y.start < x.start for y in out.stated):
+            continue
+        q0 = message.find(x.quote, max(0, x.start - len(x.quote)))
+        stop = re.compile(r"[。！!？?\n；;]").search(message, x.end)
+        end = stop.start() if stop else len(message)
+        rest = message[q0 + len(x.quote):end] if q0 >= 0 else ""
+        rows = {a.key for a in voc.anchors(rest) if a.kind == "t3row"}
+        if rows != {"carried_forward"} or any(n.unit not in ("年", "月", "日", "号") for n in find_numbers(rest)):
+            continue
+        if any(y.target.startswith("t3.carried_forward.") and y.start == x.start for y in out.stated):
+            out.stated.remove(x)  # (the carry-forward is read already, from the same number)
+        elif not any(y.target.startswith("t3.carried_forward.") for y in out.stated):
+            out.stated[out.stated.index(x)] = Stated("t3.carried_forward." + x.target.rsplit(".", 1)[1], x.value,
+                                                     message[q0:end].strip(), x.start, x.end)
+
+
+_SO = re.compile(r"[，,；;]\s*(?:所以|因此|这样|那么|那就|结果)")
+
+
+def _so_the_values_are(message: str, out: Reading) -> None:
+    """"另行制作的2件里有1件其实是不掌握，所以不掌握是8件…，另行制作是1件": the rows' values after 所以 are
+    what they are now; the same rows' numbers before it told why (no value of their own)."""
+    for m in re.finditer(r"[^。！!？?\n]+", message):
+        so = _SO.search(message, m.start(), m.end())
+        if so is None:
+            continue
+        def row(x: Stated) -> str:
+            return x.target.rsplit(".", 1)[0] if x.target.startswith("t3.") else x.target
+        after = {row(x) for x in out.stated if so.end() <= x.start < m.end()}
+        told = [x for x in out.stated if m.start() <= x.start < so.start() and row(x) in after]
+        if told:
+            out.stated = [x for x in out.stated if x not in told]
+            out.checked += [x.quote for x in told]
 
 
 _NOT_ENTERED = re.compile(r"(?:没|未)(?:录|登记|记|统计|录入|登)(?:进|入|上|到)?(?:台账|系统|表里|表格|账上)?|漏(?:录|登|记)了?")
@@ -1448,7 +1533,7 @@ def _row_decided_after(message: str, out: Reading) -> None:
         counts = [n for n in find_numbers(message[at:end + 2]) if n.unit in ("件", "份") and n.start == 0]
         if len(counts) != 1 or counts[0].approx:
             continue
-        stop = re.compile(r"[。！!\n？?]").search(message, end)
+        stop = re.compile(r"[。！!\n？?；;]").search(message, end)
         s0 = max(message.rfind(x, 0, at) for x in "。！!\n？?；;") + 1  # (a story runs to its own ；)
         sentence_end = stop.start() if stop else len(message)
         rest = message[end:sentence_end]
@@ -2103,6 +2188,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                                                   or ((not clause[:lv.start()].strip() or re.search(r"\s$", clause[:lv.start()]))
                                                       and re.fullmatch(r"\s+20\d\d\s*年度?的?\s*", clause[lv.end():]))):
         out.stated.append(Stated("agency_level", lv.group("w"), quote, c0 + lv.start(), c0 + lv.end()))
+    if (sent := _DISPATCHED.search(clause)) and not any(x.target == "agency_level" for x in out.stated):
+        # "我们是…管理委员会，市里的派出机构": the level of the government that sent it out
+        out.stated.append(Stated("agency_level", {"省": "省级", "市": "市级"}.get(sent.group("place"), "县级"), quote,
+                                 c0 + sent.start(), c0 + sent.end()))
     # "都办完了": nothing carried forward to next year (not about 建议提案)
     if (done := _ALL_DONE.search(clause)) and not re.search("建议|提案|人大|政协", sentence) and not re.search(
             r"其中[^，,。；;]*?[0-9０-９一二两三四五六七八九十]+\s*(?:份|件|个)", clause[:done.start()]):
@@ -2350,6 +2439,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         if not ctx.pending_quiet:
             out.unexplained.append((at + n0.start, at + n0.end, said))
         ctx.pending, ctx.pending_quiet = None, False
+    if numbers and _SLIPS.search(clause) and len(numbers) == 1:
+        out.checked.append(quote)  # "刚才依申请那里说错了一个": how many slips, no count
+        return
     if numbers and _ATTENDED.search(clause):
         # "参加了县政府新闻办的发布会1次": another body's conference attended, none of this agency's own
         out.unexplained += [(c0 + n.start, c0 + n.end, quote) for n in numbers]
