@@ -3585,3 +3585,15 @@ def test_late_ones_carried_forward_and_the_count_after_a_missed_one(db):
     assert cells["t3.granted.total"] == 2 and cells["t3.granted.other"] == 1
     r = read_message("予以公开2件；查自己缴费记录的3件，按行政查询事项答复的；不掌握1件。")
     assert {op.field: op.value for op in r.ops}.get("t3.withheld.inquiry.total") == "3"
+
+
+def test_a_named_citys_dispatched_body_and_a_part_of_a_headed_row():
+    assert "agency_level" not in {op.field for op in read_message("我们是宁乡市的派出机构").ops}  # (a 县级市's)
+    r = read_message("部分公开4件：个人1件；企业3件，都是要别家的环评，涉及商业秘密，删掉以后给的")
+    assert "t3.withheld.third_party.commercial" not in {op.field for op in r.ops}
+    r = read_message("信访类系统9、台账8，台账我漏记了一件企业的，所以是个人8、企业1，共9件。")
+    assert {op.field: op.value for op in r.ops}["t3.not_processed.petition.total"] == "9"
+    r = read_message("税务行政复议有4件，但那些不是信息公开的，不算。")
+    assert not [op for op in r.ops if op.field.startswith("t4.")]
+    r = read_message("公众号的话，我们自己没开")
+    assert {op.field: str(op.value) for op in r.ops} == {"new_media_posts": "0"}

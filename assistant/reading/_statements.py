@@ -41,7 +41,7 @@ _NOT_IS = re.compile(r"(?:不是|而非|并非|不为)\s*$")
 _T3_GROUP_ROWS = {g: [r.address.removeprefix("t3.") for r in T3_ROWS if r.group == g] for g in L.T3_GROUP_LABELS}
 _BOOL_FACTS = {"fee_charged", "proposals_published"}
 _LEVEL_WORD = re.compile(r"(?P<w>县级市|国务院直属机构|国务院组成部门|国务院部门|省直|省级|市直|市级|县直|县级|区级|乡镇|街道)(?:单位|机关|部门|政府|机构)?")
-_DISPATCHED = re.compile(r"(?P<place>省|市|县|区)(?:里|政府|委)?(?:的|设立的)?派出机构")
+_DISPATCHED = re.compile(r"(?P<name>[\u4e00-\u9fa5]{1,6})?(?P<place>省|市|县|区)(?:里|政府|委)?(?:的|设立的)?派出机构")
 _REPORT_YEAR = re.compile(r"年(?:度)?(?:的)?(?:政府信息公开)?(?:工作)?(?:年度)?(?:年报|报告)|年度")
 _ALL_DONE = re.compile(r"(?:都|全部|均|全都)(?:已经?|已)?(?:办完|办结|答复完|处理完)(?:了|毕)?|(?:没有|无|没)(?:结转到?(?:下年|明年|下一年))"
                        r"|" + "|".join(re.escape(w) for w in vocabulary().words["all_done"]))
@@ -64,7 +64,9 @@ _EXACT_NEXT = re.compile(r"[…\.。，,\s]*(?:准确|确切|具体|精确|实�
 # "应该是49", "改成150": a value said for the item just named
 _SAYS_VALUE = re.compile(r"^\s*(?:应该是|应该为|应该|应为|应是|改成|改为|其实是|实际是|是)\s*$")
 # "有1件是信访转过来的不算": a number the clerk says is not counted
-_NOT_OURS_TO_COUNT = re.compile(r"不是(?:向)?我们(?:[\u4e00-\u9fa5]{0,4}?)(?:收的|受理的|接的|收到的)|不是向我们(?:申请|提)|不是(?:我们|本)(?:单位|局|街道|镇|乡)?的申请")
+_NOT_OURS_TO_COUNT = re.compile(r"不是(?:向)?我们(?:[\u4e00-\u9fa5]{0,4}?)(?:收的|受理的|接的|收到的)|不是向我们(?:申请|提)|不是(?:我们|本)(?:单位|局|街道|镇|乡)?的申请"
+                                # "税务行政复议有4件，但那些不是信息公开的，不算": about something else than 信息公开
+                                r"|(?:那些|这些|那几件|这几件|它们)(?:都|也)?(?:不是|不属于|跟|和|与)(?:政府)?信息公开(?:的|无关|没关系)?")
 _NOT_COUNTED = re.compile(r"不算|不计入?|没算|不统计|不纳入|不属于(?:依)?申请|不是(?:依)?申请|不是(?:政府)?信息公开申请"
                           r"|[0-9０-９]\s*(?:件|个|起)?\s*(?:是|只是|那是)(?:立案|受理|登记|接件|咨询)(?:数|量|的)")  # ("处罚612是立案数")
 _COUNTED_BEFORE = re.compile(r"(?:去年|上年|前年)[^，,。；;]{0,6}?(?:已经|已)?(?:统计|报|算|计)过|已经(?:统计|报|算)过")
@@ -1213,10 +1215,9 @@ def _so_the_values_are(message: str, out: Reading) -> None:
         so = _SO.search(message, m.start(), m.end())
         if so is None:
             continue
-        def row(x: Stated) -> str:
-            return x.target.rsplit(".", 1)[0] if x.target.startswith("t3.") else x.target
-        after = {row(x) for x in out.stated if so.end() <= x.start < m.end()}
-        told = [x for x in out.stated if m.start() <= x.start < so.start() and row(x) in after]
+        # (the same cells: "信访类系统15…所以是个人14、企业1" keeps the 15 as the row's total)
+        after = {x.target for x in out.stated if so.end() <= x.start < m.end()}
+        told = [x for x in out.stated if m.start() <= x.start < so.start() and x.target in after]
         if told:
             out.stated = [x for x in out.stated if x not in told]
             out.checked += [x.quote for x in told]
@@ -1535,6 +1536,10 @@ def _row_decided_after(message: str, out: Reading) -> None:
             continue
         stop = re.compile(r"[。！!\n？?；;]").search(message, end)
         s0 = max(message.rfind(x, 0, at) for x in "。！!\n？?；;") + 1  # (a story runs to its own ；)
+        head = message[max(message.rfind(x, 0, at) for x in "。！!\n？?") + 1:s0]
+        if (colon := max(head.rfind("："), head.rfind(":"))) >= 0 and any(
+                a.kind in ("t3row", "t3group") for a in vocabulary().anchors(head[:colon])):
+            continue  # ("部分公开6件：个人2件；企业3件，都是…涉及商业秘密…删掉以后给的": a part of the row headed)
         sentence_end = stop.start() if stop else len(message)
         rest = message[end:sentence_end]
         if re.search(r"不算|不计|不是申请|不用写|不用填|没问题|应该是|应为|改成|改为|不对|说错|错了|对吧|是吧|对不对|是不是|吗\s*$", message[s0:sentence_end]):
@@ -1683,7 +1688,9 @@ def _taken_back(message: str, report_year: int | None, out: Reading) -> None:
 _GRANTED_BARE = re.compile(r"(?:^|[^分动请息务])公开(?:了|的)?(?:是|有|为)?(?:占[^，,。；;\s0-9０-９]{1,6}[\s，,]*)?\s*$")  # ("公开的占六成 231件")
 _PARTIAL_BARE = re.compile(r"(?:^|[\s，,、；;])部分\s*$")
 # what a bare "也没有", "无", "今年都没收" says besides its none
-_BARE_FILLER = re.compile(r"[＃\s。；;！!，,、]|和|及|与|跟|也|都|还|就|我们|今年|全年|暂时|暂|均|全部|全|是|的|了|过|啊|呢|吧|没有|没|无|未|零|0|〇|收|发|出|开|办|做")
+_BARE_FILLER = re.compile(r"[＃\s。；;！!，,、]|和|及|与|跟|也|都|还|就|我们|今年|全年|暂时|暂|均|全部|全|是|的|了|过|啊|呢|吧|没有|没|无|未|零|0|〇|收|发|出|开|办|做"
+                          # ("公众号的话，我们自己没开", "…，这块写零")
+                          r"|自己|县局|市局|本局|我局|本单位|单位|这块|那块|这项|这个|写|填|报|按|设|建")
 # "刚才说的７件是截止到十月份的": the value said before, named to be replaced
 _OLD_VALUE = re.compile(r"(?:刚才|刚刚|刚|之前|前面|上次|原来|原先)(?:说|报|填|给|写)(?:的|了)?\s*$")
 # "企业那个1应该是0": the value before 应该是 is the old one
@@ -2188,10 +2195,12 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                                                   or ((not clause[:lv.start()].strip() or re.search(r"\s$", clause[:lv.start()]))
                                                       and re.fullmatch(r"\s+20\d\d\s*年度?的?\s*", clause[lv.end():]))):
         out.stated.append(Stated("agency_level", lv.group("w"), quote, c0 + lv.start(), c0 + lv.end()))
-    if (sent := _DISPATCHED.search(clause)) and not any(x.target == "agency_level" for x in out.stated):
-        # "我们是…管理委员会，市里的派出机构": the level of the government that sent it out
+    if (sent := _DISPATCHED.search(clause)) and not any(x.target == "agency_level" for x in out.stated) and (
+            not sent.group("name") or sent.group("name").endswith(("我们", "是"))):
+        # "我们是…管理委员会，市里的派出机构": the level of the government that sent it out (a city named,
+        # "宁乡市的派出机构", may be a 县级市's: left to the name)
         out.stated.append(Stated("agency_level", {"省": "省级", "市": "市级"}.get(sent.group("place"), "县级"), quote,
-                                 c0 + sent.start(), c0 + sent.end()))
+                                 c0 + sent.start("place"), c0 + sent.end()))
     # "都办完了": nothing carried forward to next year (not about 建议提案)
     if (done := _ALL_DONE.search(clause)) and not re.search("建议|提案|人大|政协", sentence) and not re.search(
             r"其中[^，,。；;]*?[0-9０-９一二两三四五六七八九十]+\s*(?:份|件|个)", clause[:done.start()]):
@@ -2339,6 +2348,11 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             # "行政许可 无 行政处罚 ７件" (voice input): the none is said of the words just before it
             named = heading[1]
             quote = message[heading[0]:c0 + len(clause)].strip().rstrip(_END_PUNCT)
+        if negated and not named and not heading and not _BARE_FILLER.sub("", plain) and len(
+                said_before := {a.key: a for a in ctx.waiting if a.kind in ("fact", "t2row")}) == 1:
+            # "公众号的话，我们没开", "新媒体用的是市局的公众号，我们县局自己没有，这块写零": the item said before
+            named = list(said_before.values())
+            quote = message[ctx.sentence_at:c0 + len(clause)].strip().rstrip(_END_PUNCT)
         if negated and named and heading and named is not heading[1] and re.search(r"都|均|全", plain):
             # "许可 强制都没有" (voice input): the items said just before share the none
             named = [*heading[1], *named]
