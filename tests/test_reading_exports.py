@@ -3597,3 +3597,12 @@ def test_a_named_citys_dispatched_body_and_a_part_of_a_headed_row():
     assert not [op for op in r.ops if op.field.startswith("t4.")]
     r = read_message("公众号的话，我们自己没开")
     assert {op.field: str(op.value) for op in r.ops} == {"new_media_posts": "0"}
+
+
+def test_the_body_to_be_reported_over_where_the_clerk_sits(db):
+    for message, name in (("你好，我在青禾县政府办管政务公开，现在要写青禾县人民政府2025年政府信息公开工作年度报告。", "青禾县人民政府"),
+                          ("我是青禾市人民政府办公室的，要写我们办公室2025年度的年报。", "青禾市人民政府办公室")):
+        service = offline_service(db())
+        draft = service.start("张三").id
+        talk(service, draft, [message])
+        assert service.facts(draft).agency_name == name

@@ -2534,6 +2534,15 @@ def _identity(message: str, skip: list[tuple[int, int]], topic: str | None, out:
             if (lead := re.match(r"(?:也就是|就是|全称是?|正式名称是?)[:：]?", c))
             and (found := agency_name_in("单位是" + c[lead.end():]))]
     said, quote = (full or names)[0]
+    # "我在宁柯县政府办负责…，现在要写宁柯县人民政府2025年…年报": the body whose report is to be written,
+    # over where the clerk sits
+    reported = [(n, q) for n, q in names[1:] if re.search(r"(?:写|起草|做|弄|准备)(?:一下|下)?(?:个|份)?" + re.escape(n.lstrip("在"))
+                                                          + r"\s*(?:20\d\d|二〇|的年报|年报|政府信息公开)", message)]
+    if not full and reported:
+        said, quote = reported[0]
+    if (office := re.search(r"(?:写|做|起草)(?:一下|下)?我们(?P<office>办公室|办公厅)", message)) and (
+            said + office.group("office")) in message:
+        said = said + office.group("office")  # ("我是某市人民政府办公室的，要写我们办公室的年报": the office's own)
     if not full and (fuller := [(n, q) for n, q in names[1:] if len(n) > len(said) and said[:2] in n]):
         # "我是长宁街道党政办的 … 我们是云岭区长宁街道办事处": the fuller name of the same body said later
         said, quote = max(fuller, key=lambda x: len(x[0]))

@@ -57,6 +57,8 @@ def agency_name_in(clause: str) -> tuple[str, int, int] | None:
             name, start = name[word.end():], start + word.end()  # "单位南川县人社局": the word before the name, not of it
         if (me := re.match(r"我(?=[\u4e00-\u9fa5]{2,8}?(?:省|市|县|区|州|旗|镇|乡|街道))", name)) and len(name) > 5:
             name, start = name[me.end():], start + me.end()  # ("我北京市园林绿化局办公室的": 我 is who speaks)
+        if name.startswith("在") and len(name) > 4:
+            name, start = name[1:], start + 1  # ("我在宁柯县政府办负责…": where the clerk sits)
         if len(name) < 3 or name.startswith(_NOT_A_NAME) or "报告" in name or _NOT_IN_A_NAME.search(name):
             continue
         if re.search(r"网站|网上|平台|栏目|公众号|公开栏", name):
