@@ -3606,3 +3606,11 @@ def test_the_body_to_be_reported_over_where_the_clerk_sits(db):
         draft = service.start("张三").id
         talk(service, draft, [message])
         assert service.facts(draft).agency_name == name
+
+
+def test_the_sum_said_of_an_items_parts_and_a_double_none_after_a_story():
+    r = read_message("公众号局里的发了60条，下面3个站所也有号，加起来40条，上面说可以一起算，那就是100条。")
+    assert {op.field: op.value for op in r.ops} == {"new_media_posts": "100"}
+    r = read_message("收到两件 一件要低保名单 给他了 一件问宅基地的事 是县里管的 告诉他不掌握 今年也没有没办完的")
+    got = {op.field: op.value for op in r.ops}
+    assert got.get("t3.unable.not_held.total") == "1" and "t3.carried_forward.total" not in got

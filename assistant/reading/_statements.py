@@ -943,6 +943,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     _one_more_and_its_result(message, out)
     _changes_of_one_column(message, out)
     _sum_after_its_parts(message, out)
+    _sum_said_of_the_parts(message, out, earlier or {})
     _that_ones_row(message, out)
     _carried_ones_result(message, out)
     _reviews_told_one_by_one(message, out)
@@ -1394,6 +1395,36 @@ def _that_ones_row(message: str, out: Reading) -> None:
         out.stated.append(Stated(f"t3.{keys.pop()}.{cols.pop()}", 1, sentence.strip(), m.start(), m.end()))
         # ("另一家单位": the third party, no count)
         out.unexplained = [u for u in out.unexplained if not m.start() <= u[0] < m.end()]
+
+
+_SUM_SAID = re.compile(r"\s*(?:那就是|那么就是|就是|所以是|所以|那|总共就是|总共是|一共就是|一共是|加起来是|合计)?\s*"
+                       r"(?:总共|一共|加起来|合计)?\s*(?:就)?(?:是)?\s*(?P<n>[0-9０-９]+)\s*(?P<unit>条|篇|件|个|场)\s*")
+
+
+def _sum_said_of_the_parts(message: str, out: Reading, earlier: Mapping[str, object]) -> None:
+    """"公众号街道的发了127条，…社区的…加起来365条，…那就是492条": a number the sentence says as the sum of
+    the item's parts told before it (or, after a part corrected, of the part and what stood before:
+    "社区的刚才看错了，是356条，总共就是483条") is the item's value."""
+    for u in list(out.unexplained):
+        m = _SUM_SAID.fullmatch(u[2])
+        if m is None or not re.search(r"那就是|就是|所以|总共|一共|加起来|合计", u[2]):
+            continue
+        n = int(parse_number(m.group("n")) or 0)
+        s0 = max(message.rfind(ch, 0, u[0]) for ch in "。！!？?\n") + 1
+        before = [x for x in out.stated if s0 <= x.start < u[0] and (x.target.startswith("t2.") or "." not in x.target)
+                  and isinstance(x.value, int) and not isinstance(x.value, bool)]
+        parts = [k.value for k in find_numbers(message[s0:u[0]]) if k.unit == m.group("unit")]
+        targets = {x.target for x in before}
+        if len(targets) != 1:
+            continue
+        target = targets.pop()
+        old = earlier.get(target)
+        if sum(parts) != n and not (isinstance(old, int) and len(parts) == 1 and n in (old + parts[0], n)):
+            continue
+        out.stated = [x for x in out.stated if x not in before]
+        out.checked += [x.quote for x in before]
+        out.unexplained.remove(u)
+        out.stated.append(Stated(target, n, u[2], u[0], u[1]))
 
 
 def _sum_after_its_parts(message: str, out: Reading) -> None:
