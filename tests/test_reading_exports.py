@@ -3614,3 +3614,18 @@ def test_the_sum_said_of_an_items_parts_and_a_double_none_after_a_story():
     r = read_message("收到两件 一件要低保名单 给他了 一件问宅基地的事 是县里管的 告诉他不掌握 今年也没有没办完的")
     got = {op.field: op.value for op in r.ops}
     assert got.get("t3.unable.not_held.total") == "1" and "t3.carried_forward.total" not in got
+
+
+def test_bodies_counted_an_items_parts_to_add_up_and_last_years_repeal():
+    r = read_message("行政处罚是5个派出所作出的，局机关本级是2件")
+    assert {op.field: op.value for op in r.ops} == {"t2.penalty.decisions": "2"}
+    r = read_message("行政许可分两块：采伐许可40件，林地审核12件，你帮我加一下。")
+    assert {x.field: x.value for x in r.computed} == {"t2.licensing.decisions": "52"} and not r.unexplained
+    r = read_message("规范性文件现行有效说错了，有一件去年就废止了，现行有效是6件。")
+    assert {op.field: op.value for op in r.ops} == {"t2.normative_docs.in_force": "6"}
+
+
+def test_stories_alone_after_the_count_said_before(db):
+    cells = _cells_after(db, ["某市应急管理局2025年年报，县级", "依申请今年新收4件，都是个人的",
+                              "一个村民要事故调查报告，给他了。还有个人要避难场所分布 也公开了。另一个人要加油站的许可材料，有企业的东西，部分公开的"])
+    assert cells["t3.granted.natural"] == 2 and cells["t3.partial.natural"] == 1

@@ -35,6 +35,7 @@ from assistant.reading._cases import counted_in, items_in
 from assistant.reading._cases import one_case_told as _one_case_told
 from assistant.reading._cases import reviews_in_a_list as _reviews_in_a_list
 from assistant.reading._cases import stories_after_a_count as _stories
+from assistant.reading._cases import stories_alone as _stories_alone
 from assistant.reading._form import form_lines as _form_lines
 from assistant.reading._guide import guide_answer
 from assistant.reading._identity import agency_name_in, full_agency_name, infer_level, said_as
@@ -547,7 +548,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     cases, unplaced = _cases_in_a_list(listed) if not table_ops else ([], [])
     if not cases and not table_ops:
         cases, unplaced = _cases_after_a_colon(listed)  # "情况是这样的：张某要…，予以公开；李某要…"
-    cases = cases or (_cases_inline(listed) or _stories(listed) if not table_ops else [])
+    cases = cases or (_cases_inline(listed) or _stories(listed) or _stories_alone(listed) if not table_ops else [])
     if not cases and not table_ops:
         skip += _read_sections(listed, out)  # "1. 自然人 23件 / (a) 予以公开 9 / …": one applicant a section
     for a, b in unplaced:  # "⑤一个阿姨把同样的申请交了两次…": an application of the list not placed

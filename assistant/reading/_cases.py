@@ -20,7 +20,7 @@ from assistant.reading._questions import is_question
 from assistant.reading._vocab import vocabulary
 
 __all__ = ["ITEM", "NOT_AMONG", "THAT_ONE", "Case", "Outcome", "cases_after_a_colon", "cases_in_a_list", "cases_told_inline", "cases_told_one_per_line", "counted_in", "items_in", "one_case_told",
-           "reviews_in_a_list", "stories_after_a_count"]
+           "reviews_in_a_list", "stories_after_a_count", "stories_alone"]
 
 ITEM = _ITEM = re.compile(r"^[ \t\u3000]*(?:[①-⑳]|[（(]?[0-9０-９]{1,2}[)）、.．]|[（(][一二三四五六七八九十]{1,2}[)）]|第[一二三四五六七八九十0-9]{1,2}(?:个|件)[，,:：\s])")
 _NOT_RESULT = ("new_received", "carried_over", "total")
@@ -418,6 +418,8 @@ def cases_told_inline(message: str) -> list[Case]:
     if len(marks) < 2:
         return []
     head = message[:marks[0].start()]
+    if _case(head.rstrip("，,。；; "), 0) is not None:
+        return []  # ("一个村民要…，给他了。还有个人要…": an application told before the first 还有, one of them)
     everyone = "natural" if _EVERYONE.search(head) else None
     out: list[Case] = []
     for i, m in enumerate(marks):
@@ -444,7 +446,8 @@ def _story_spans(message: str, at: int = 0) -> list[list[int]] | None:
         body = part.group(0)
         lead = _STORY_OPENER.match(body)
         rest = body[lead.end():] if lead else body
-        if _A_PERSON.match(rest) or any(a.kind == "t3col" and a.start <= 3 for a in vocabulary().anchors(rest[:8])):
+        if _A_PERSON.match(rest) or any(a.kind == "t3col" and a.start <= 3 for a in vocabulary().anchors(rest[:8])) or (
+                lead and lead.group(0).strip() and re.match(r"人(?:要|申请|问|来|想|查)", rest)):  # ("另一个人要…")
             stories.append([start, end])
         elif stories:
             stories[-1][1] = end
@@ -467,6 +470,25 @@ def stories_after_a_count(message: str) -> list[Case]:
         return []
     stories = _story_spans(message, stop.end())
     if stories is None or len(stories) != n:
+        return []
+    out = []
+    for a, b in stories:
+        case = _case(message[a:b].rstrip("；;。 "), a)
+        if case is None or case.count != 1:
+            return []
+        out.append(case)
+    return out
+
+
+def stories_alone(message: str) -> list[Case]:
+    """"一个村民要…，给他了。还有个人要…也公开了。另一个人要…，部分公开的": a message of nothing but stories,
+    one a sentence, each opening with who asked and placed (the count said in a message before); [] unless
+    there are two or more and every one is placed."""
+    if any(n.unit not in ("年", "月", "日", "号") and not (n.value == 1 and n.unit in ("个", "家", "位", "名"))
+           for n in find_numbers(message)):
+        return []  # (counts of its own: read by the rows' words)
+    stories = _story_spans(message, 0)
+    if stories is None or len(stories) < 2:
         return []
     out = []
     for a, b in stories:

@@ -76,7 +76,7 @@ _SLIPS = re.compile(r"(?:说|写|填|报|搞|弄|记|算|打)错了?(?:一|两|�
 _ATTENDED = re.compile(r"(?:参加|出席|参与|列席|派员参加)了?[^，,。；;]{0,16}(?:发布会|新闻发布|发布活动)")
 _INTO_THIS_YEAR = re.compile(r"结转|转过来|转来|转到今年|转到本年|转入|留下|遗留|转到了今年|留到今年")
 # "十二起是去年的", "去年申请是35件": last year's figure, said in passing (not 去年结转过来的)
-_LAST_YEARS = re.compile(r"是(?:去年|上年|前年|上一年)(?:的|那|(?:年报|报告|的年报)(?:里|上|中)?的(?!结转))|^\s*(?:之前|原来|以前|原先|清理前)(?:的)?(?:有效|现行有效)|^\s*(?:去年|前年|上一年)(?!底|年底|末)(?!.*(?:结转|转过来|转来|转到|留下|遗留|剩下|剩的|剩余))")
+_LAST_YEARS = re.compile(r"(?:去年|上年|前年)(?:就|已经|已|早就)(?:废止|废除|清理|失效|作废|取消)|是(?:去年|上年|前年|上一年)(?:的|那|(?:年报|报告|的年报)(?:里|上|中)?的(?!结转))|^\s*(?:之前|原来|以前|原先|清理前)(?:的)?(?:有效|现行有效)|^\s*(?:去年|前年|上一年)(?!底|年底|末)(?!.*(?:结转|转过来|转来|转到|留下|遗留|剩下|剩的|剩余))")
 # "…，对吧？": asks to confirm what the clerk did
 _CONFIRMING = re.compile(r"(?:对吧|对吗|是吧|对不对|没错吧|没问题吧|可以吧|行吧|行不行|可以吗|没错吗)\s*[？?]?\s*$")
 _DESCRIBES = re.compile(r"\s*(?:是|都是|主要是)?(?:关于|有关)[^，,。；;]*的(?:文件|通知|办法|规定)?\s*$")
@@ -990,6 +990,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
             out.checked.append(where[2])
         else:
             out.unexplained.append(where)
+    _parts_to_be_added_up(message, out)
     return out
 
 
@@ -1395,6 +1396,32 @@ def _that_ones_row(message: str, out: Reading) -> None:
         out.stated.append(Stated(f"t3.{keys.pop()}.{cols.pop()}", 1, sentence.strip(), m.start(), m.end()))
         # ("另一家单位": the third party, no count)
         out.unexplained = [u for u in out.unexplained if not m.start() <= u[0] < m.end()]
+
+
+_ADD_THEM = re.compile(r"(?:你|您)?帮(?:我|忙)?(?:加|算|合计|汇总|加总)(?:一下|下)|(?:你|您)(?:加|算)(?:一下|下)")
+
+
+def _parts_to_be_added_up(message: str, out: Reading) -> None:
+    """"行政许可分三块：取水许可31件，涉河建设项目19件，水土保持方案审批36件，你帮我加一下": the item is what
+    its parts add up to (the reader's own sum: computed)."""
+    for m in re.finditer(r"[^。！!？?\n]+", message):
+        if not _ADD_THEM.search(m.group(0)):
+            continue
+        items = [a for a in vocabulary().anchors(m.group(0)) if a.kind in ("t2row", "fact")]
+        parts = [u for u in out.unexplained if m.start() <= u[0] < m.end()]
+        if not items or len({a.key for a in items}) != 1 or len(parts) < 2 or any(
+                x.start >= m.start() and x.start < m.end() for x in out.stated):
+            continue
+        values = [find_numbers(message[u[0]:u[1] + 2]) for u in parts]
+        units = {v[0].unit for v in values if v}
+        if len(units) != 1 or any(not v or v[0].approx for v in values):
+            continue
+        target = _resolve(items[0], items, _Context(), units.pop())
+        if target is None:
+            continue
+        out.unexplained = [u for u in out.unexplained if u not in parts]
+        out.checked += [u[2] for u in parts]
+        out.computed.append(Stated(target, int(sum(v[0].value for v in values)), m.group(0).strip(), m.start(), m.end()))
 
 
 _SUM_SAID = re.compile(r"\s*(?:那就是|那么就是|就是|所以是|所以|那|总共就是|总共是|一共就是|一共是|加起来是|合计)?\s*"
@@ -2502,6 +2529,12 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     stand_in: NumberMention | None = None
     for n in numbers:
         after = clause[max(n.end, n.unit_end):]
+        if n.unit == "个" and re.match(r"\s*(?:地区|市|县|区|省|派出|直属|下属|基层)?[\u4e00-\u9fa5]{0,8}?(?:局|单位|部门|机构|中心|分局|站所|站|所|队)",
+                                      clause[n.unit_end:]) and any(a.kind in ("t2row", "fact") for a in anchors):
+            # "行政处罚都是7个地区铁路监督管理局作出的，…局机关本级是3件": how many bodies, not the item's count
+            out.checked.append(quote)
+            replaced += 1
+            continue
         if _CONFIRMED.match(after):
             out.checked.append(quote)  # "总计72是对的": a value confirmed, nothing to record
             continue
