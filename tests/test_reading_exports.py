@@ -3629,3 +3629,10 @@ def test_stories_alone_after_the_count_said_before(db):
     cells = _cells_after(db, ["某市应急管理局2025年年报，县级", "依申请今年新收4件，都是个人的",
                               "一个村民要事故调查报告，给他了。还有个人要避难场所分布 也公开了。另一个人要加油站的许可材料，有企业的东西，部分公开的"])
     assert cells["t3.granted.natural"] == 2 and cells["t3.partial.natural"] == 1
+
+
+def test_a_none_said_again_and_a_sum_of_parts_said_as_the_value():
+    r = read_message("人大建议、政协提案今年都没有承办，都是零件。")
+    assert any("都是零件" in c for c in r.checked)
+    r = read_message("不掌握那行我加错了，12 + 5 + 2 是19，不是18。")
+    assert {op.field: op.value for op in r.ops} == {"t3.unable.not_held.total": "19"} and not r.unexplained

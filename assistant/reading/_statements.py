@@ -680,6 +680,11 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     for m in _ARITHMETIC.finditer(text):  # "我自己算个人的是9+3+1+4+2=19": the clerk's own sum, no figure to record
         out_sums.append(message[m.start():m.end()])
     text = _ARITHMETIC.sub(lambda m: "＿" * len(m.group(0)), text)
+    for m in list(_PARTS_ADDED.finditer(text)):
+        if re.match(r"\s*(?:是|等于|得|一共是|共)\s*[0-9０-９]", text[m.end():]):
+            # "48 + 7 + 1 + 3 + 1 是60": the parts of the sum said after them, which is the item's value
+            out_sums.append(message[m.start():m.end()])
+            text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
     # "个人 62+9", "处罚 8+2+1": parts said to be added — their sum, where the first part was (the check of a
     # count takes a sum of the quote's numbers)
     text = _PARTS_ADDED.sub(lambda m: (str(sum(int(x) for x in re.findall(r"[0-9]+", m.group(0))))
@@ -1953,6 +1958,11 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                  zero_words: tuple[str, ...], all_zero: tuple[str, ...]) -> None:
     """One clause; ``sentence`` is the verbatim sentence it is part of (the quote of values that
     come from two clauses, such as "部分公开5件，都是自然人")."""
+    if re.fullmatch(r"\s*(?:也)?(?:都|全|均|全部)(?:是|为)\s*(?:零|0|〇)\s*(?:件|个|条|篇|场)?\s*[。！!]?\s*", clause) and (
+            any(z.quote and z.quote in sentence for z in out.zeros) or any(
+                x.value == 0 and x.start >= ctx.sentence_at for x in out.stated)):
+        out.checked.append(clause.strip())  # "人大代表建议、政协提案都没有承办，都是零件": the none said again
+        return
     if _DESCRIBES.match(clause) and not re.search(r"[0-9０-９]", clause) and not any(
             a.kind in ("t3row", "t3group") for a in vocabulary().anchors(clause)):
         return  # "是关于学前教育收费管理的": what a document is about, not an item of the report
