@@ -3636,3 +3636,11 @@ def test_a_none_said_again_and_a_sum_of_parts_said_as_the_value():
     assert any("都是零件" in c for c in r.checked)
     r = read_message("不掌握那行我加错了，12 + 5 + 2 是19，不是18。")
     assert {op.field: op.value for op in r.ops} == {"t3.unable.not_held.total": "19"} and not r.unexplained
+
+
+def test_the_carried_ones_result_told_after_this_years_all_told(db):
+    cells = _cells_after(db, ["某市应急管理局2025年年报，县级", "依申请今年新收5件，个人4件 企业1件，去年转过来1件 也是个人的",
+                              "予以公开2件（个人），部分公开1件（个人），企业那件不掌握。",
+                              "就是去年结转的那1件予以公开了，还有1件个人的结转到明年"])
+    assert cells["t3.granted.natural"] == 3 and cells["t3.granted.total"] == 3
+    assert cells["t3.carried_forward.natural"] == 1

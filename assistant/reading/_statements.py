@@ -23,7 +23,7 @@ from assistant.reading._questions import is_question
 from assistant.reading._tables import REVISION_NOTE, row_address
 from assistant.reading._vocab import Anchor, vocabulary
 from schemas import labels as L
-from schemas.layout import ALL_CELL_ADDRESSES, T3_ROWS
+from schemas.layout import ALL_CELL_ADDRESSES, T3_RESULT_ROWS, T3_ROWS
 
 __all__ = ["Reading", "Stated", "Zero", "read_statements"]
 
@@ -950,7 +950,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     _sum_after_its_parts(message, out)
     _sum_said_of_the_parts(message, out, earlier or {})
     _that_ones_row(message, out)
-    _carried_ones_result(message, out)
+    _carried_ones_result(message, out, earlier or {})
     _reviews_told_one_by_one(message, out)
     _notices_are_no_fees_charged(message, out)
     _those_all_of_one(message, out, earlier or {})
@@ -1330,7 +1330,22 @@ def _reviews_told_one_by_one(message: str, out: Reading) -> None:
 _CARRIED_POINTER = re.compile(r"(?:去年|上年|上一年)(?:结转|转过来|转来)(?:过来)?的?(?:那|这)(?:一|1)?件")
 
 
-def _carried_ones_result(message: str, out: Reading) -> None:
+def _carried_one_left(earlier: Mapping[str, object], out: Reading, row: str) -> bool:
+    """Whether this year's applications all have their results (or go on next year) in the cells before,
+    one came over from last year, and the results do not count it yet."""
+    def cell(address: str) -> int | None:
+        v = next((x.value for x in out.stated if x.target == address), earlier.get(address))
+        return v if isinstance(v, int) and not isinstance(v, bool) else None
+    new, came = cell("t3.new_received.total"), cell("t3.carried_over.total")
+    forward = cell("t3.carried_forward.total") or sum(cell(f"t3.carried_forward.{c}") or 0 for c in L.T3_APPLICANT_COLUMNS)
+    results = sum(cell(f"{r.address}.total") or sum(cell(f"{r.address}.{c}") or 0 for c in L.T3_APPLICANT_COLUMNS)
+                  for r in T3_RESULT_ROWS)  # (a row's total, or what its applicants' cells add up to)
+    if new is None or not came:
+        return False
+    return results + forward == new and cell(f"t3.{row}.total") is not None
+
+
+def _carried_ones_result(message: str, out: Reading, earlier: Mapping[str, object] | None = None) -> None:
     """"…公开了4件；…。另外去年结转过来1件，也是个人的，今年1月份答复了，予以公开", "去年结转那件（个人）今年
     也公开了": the result of the ones carried over, said after them with no number, adds them to the row this
     year's applications were counted in (the sums are the reader's own: computed). Only when the results
@@ -1346,6 +1361,9 @@ def _carried_ones_result(message: str, out: Reading) -> None:
     for k, at, after, col in told:
         stop = re.compile(r"[。！!\n；;？?]").search(message, after)
         end = stop.start() if stop else len(message)
+        if (comma := re.compile(r"[，,]").search(message, after, end)) and any(
+                a.kind == "t3row" for a in voc.anchors(message[after:comma.start()])):
+            end = comma.start()  # ("去年结转的那1件予以公开了，还有1件…": the one's result, up to the comma)
         rest = message[after:end]
         if any(n.unit not in ("年", "月", "日", "号", "个", "位", "名", "家") for n in find_numbers(rest)) or re.search(
                 r"没|未|还在|正在|结转到|转到明年|转下年", rest):
@@ -1366,9 +1384,18 @@ def _carried_ones_result(message: str, out: Reading) -> None:
                 continue
             cells = {y.target.rsplit(".", 1)[1]: int(y.value) for y in counts if y.target.rsplit(".", 1)[0] == f"t3.{r}"}
             results += cells.get("total", sum(cells.values()))
+        said = message[at:end].strip()
+        if not new and not results and earlier and k == 1 and _carried_one_left(earlier, out, row):
+            # "就是去年结转的那1件予以公开了" after this year's results were all told in messages before: one
+            # more in that row (and in its applicant's column, the carried one's)
+            col = col or next((c for c in L.T3_APPLICANT_COLUMNS if earlier.get(f"t3.carried_over.{c}") == 1), None)
+            for cell in (f"t3.{row}.total", f"t3.{row}.{col}" if col else None):
+                if cell is not None:
+                    was = earlier.get(cell)
+                    out.computed.append(Stated(cell, (was if isinstance(was, int) else 0) + 1, said, at, end))
+            continue
         if not new or new[-1] != results:
             continue  # (only when the results told before are this year's applications, every one)
-        said = message[at:end].strip()
         for cell in (f"t3.{row}.total", f"t3.{row}.{col}" if col else None):
             before = [y for y in counts if y.target == cell]
             if cell is None or len(before) != 1:
