@@ -471,6 +471,11 @@ def stories_after_a_count(message: str) -> list[Case]:
     stories = _story_spans(message, stop.end())
     if stories is None or len(stories) != n:
         return []
+    return _each_story_one(message, stories)
+
+
+def _each_story_one(message: str, stories: list[list[int]]) -> list[Case]:
+    """Each story placed as one application, or [] when one is not."""
     out = []
     for a, b in stories:
         case = _case(message[a:b].rstrip("；;。 "), a)
@@ -490,13 +495,7 @@ def stories_alone(message: str) -> list[Case]:
     stories = _story_spans(message, 0)
     if stories is None or len(stories) < 2:
         return []
-    out = []
-    for a, b in stories:
-        case = _case(message[a:b].rstrip("；;。 "), a)
-        if case is None or case.count != 1:
-            return []
-        out.append(case)
-    return out
+    return _each_story_one(message, stories)
 
 
 def _last_end(message: str, at: int) -> int:
