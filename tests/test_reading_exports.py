@@ -3644,3 +3644,27 @@ def test_the_carried_ones_result_told_after_this_years_all_told(db):
                               "就是去年结转的那1件予以公开了，还有1件个人的结转到明年"])
     assert cells["t3.granted.natural"] == 3 and cells["t3.granted.total"] == 3
     assert cells["t3.carried_forward.natural"] == 1
+
+
+def test_a_value_written_as_the_sum_of_its_parts():
+    def got(m: str) -> dict[str, object]:
+        return {op.field: op.value for op in read_message(typed_as_read(m)).ops}
+    # parts that are applicants or review results are the value's breakdown
+    assert got("新收 = 个人20 + 企业3 = 23件") == {"t3.new_received.total": "23", "t3.new_received.natural": "20",
+                                                   "t3.new_received.commercial": "3"}
+    assert got("复议 = 维持2 + 纠正1 = 3")["t4.review.corrected"] == "1"
+    # other parts only show how the value was reached
+    assert got("网站 = 本级网站812 + 专题网站95 = 907条") == {"website_items": "907"}
+    assert got("许可 1,200 - 15 = 1,185件")["t2.licensing.decisions"] == "1185"
+    # parts that do not make the value: the parts as said, the value named back
+    r = read_message("第三方 = 个人3 + 企业2 = 6")
+    assert {op.field: op.value for op in r.ops} == {"t3.withheld.third_party.natural": "3", "t3.withheld.third_party.commercial": "2"}
+    assert any("6" in u for u in r.unexplained)
+    # the clerk's own check records nothing; a minus of a sum is no negative number
+    assert not read_message("我自己核了一下 3+4=7").ops
+    from assistant.dialogue._checks import negative_numbers
+    assert negative_numbers("现行有效 = 30 + 2 − 1 = 31") == [] and negative_numbers("处罚 −2件") == ["−2"]
+    # a row's total after its applicants; "其他" under 其他处理's rows is its row 3.其他
+    assert got("予以公开：个人5、企业3，共8件")["t3.granted.total"] == "8"
+    assert got("其他处理：\n逾期不补正：个人2\n其他：企业1") == {"t3.other_handling.no_correction.natural": "2",
+                                                        "t3.other_handling.other.commercial": "1"}

@@ -43,7 +43,12 @@ def negative_numbers(text: str, skip: Iterable[str] = ()) -> list[str]:
     for passage in skip:
         if passage:
             text = text.replace(passage, "　")
-    return [m.group(0).strip() for m in _NEGATIVE.finditer(text)]
+    return [m.group(0).strip() for m in _NEGATIVE.finditer(text) if not _SUBTRACTED.search(text[:m.start()])
+            or not re.match(r"[^。；;！？\n]*[=＝]", text[m.end():])]
+
+
+# "现行有效 = 81 + 7 − 5 = 83", "377 + 12 − 10 = 379": a minus between two numbers of a sum written out
+_SUBTRACTED = re.compile(r"[0-9０-９][ \u3000]*$")
 
 
 def _is_number(value: Any) -> bool:

@@ -454,7 +454,8 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     if (pairs := sorted([*_paired_lists(message), *_answers_to_quoted_questions(message), *_products(message),
                          *by_number, *_slashed_t2(message), *_negations(message),
                          *_self_answered(message), *_classed_as(message),
-                         *_count_is_parts(message)])):
+                         *_count_is_parts(message), *_sums_written_out(message),
+                         *_other_of_other_handling(message)])):
         # "门户网站、政务新媒体分别发布信息412条、238条": read as the pairs it says, quoted as said
         kept: list[tuple[int, int, str]] = []
         for pair in pairs:  # (of two rewrites that overlap, the first)
@@ -1147,6 +1148,74 @@ _COUNT_IS_PARTS = re.compile(r"(?<=[0-9０-９一二两三四五六七八九十]
 
 def _count_is_parts(message: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), "，其中") for m in _COUNT_IS_PARTS.finditer(message)]
+
+
+# "新收 = 个人312 + 企业41 = 353", "现行有效 = 81 + 7 − 5 = 83", "420 + 360 + 480 = 1,260元": a value written
+# as the sum of its parts
+_EQ_NUM = r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:\.[0-9０-９]+)?"
+_EQ_OP = r"[ \u3000]*(?:[+＋−－]|(?<=[ \u3000])-(?=[ \u3000]))[ \u3000]*"
+_EQ_TERM = rf"[\u4e00-\u9fff]{{0,8}}[ \u3000]*{_EQ_NUM}"
+_EQUATION = re.compile(rf"(?P<lead>[ \u3000]*[=＝][ \u3000]*)?(?P<terms>{_EQ_TERM}(?:{_EQ_OP}{_EQ_TERM})+)"
+                       rf"[ \u3000]*[=＝][ \u3000]*(?P<total>{_EQ_NUM})(?![0-9０-９])(?P<unit>[ \u3000]*(?:件|条|篇|场|个|期|万元|元))?")
+_EQ_PART = re.compile(rf"(?P<op>^|{_EQ_OP})(?P<w>[\u4e00-\u9fff]{{0,8}})[ \u3000]*(?P<n>{_EQ_NUM})")
+# "逾期不缴费 = 个人1": an item, then its one part (an applicant's) after "="
+_EQ_ONE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]*[=＝][ \u3000]*(?=[\u4e00-\u9fff]{1,8}[ \u3000]*[0-9０-９])")
+
+
+def _is_part_name(word: str) -> bool:
+    """An applicant's name or a review's result: what a value's parts are in the report."""
+    return (bool(word) and any(a.kind in ("t3col", "t4col") and a.start == 0 and a.end == len(word)
+                              for a in vocabulary().anchors(word))) or word in ("其他", "其他组织")
+
+
+def _sums_written_out(message: str) -> list[tuple[int, int, str]]:
+    """A value written as the sum of its parts, said as the clerk means it: parts that are applicants or
+    review results, as its breakdown ("上年结转 = 个人10 + 企业1 + 律所1 = 12" → "上年结转12（个人10、企业1、
+    律所1）"); other parts only show how the value was reached ("公众号 = 澜江人社1,573 + 澜江就业604 = 2,177条"
+    → "公众号2,177条"). Parts that do not make the value are left as they are."""
+    out = []
+    for m in _EQUATION.finditer(message):
+        parts = list(_EQ_PART.finditer(m.group("terms")))
+        words = [p.group("w") for p in parts]
+        if not m.group("lead"):
+            if re.search(r"算|核|验", words[0]):
+                continue  # "我自己算个人的是9+3+1+4+2=19": the clerk's own check (no figure of its own)
+            words[0] = ""  # (no "=" before: the first part's words are what the value is of)
+        signs = [-1 if re.search(r"[−－-]", p.group("op")) else 1 for p in parts]
+        value = sum(sg * (parse_number(to_halfwidth(p.group("n")).replace(",", "")) or 0) for sg, p in zip(signs, parts, strict=True))
+        total = parse_number(to_halfwidth(m.group("total")).replace(",", "").replace("，", ""))
+        at = m.start("terms") + (0 if m.group("lead") else parts[0].start("n"))
+        unit = (m.group("unit") or "").strip()
+        if all(_is_part_name(w) for w in words) and -1 not in signs:
+            listed = "、".join(f"{p.group('w')}{p.group('n')}" for p in parts)
+            if value == total:
+                out.append((m.start(), m.end(), f"{m.group('total')}{unit}（{listed}）"))
+            else:  # "不掌握 = 个人48 + 企业7 + 其他1 = 59" (60): the parts as said, the sum named back
+                out.append((m.start(), m.end("terms"), f"：{listed}"))
+        elif value == total and not any(a.kind in ("t2row", "t2col", "t3row", "t3group", "t4block")
+                                        for w in words for a in vocabulary().anchors(w)):
+            # (parts that are the table's own items, "上年现行有效12 + 本年制发3 − 本年废止2 = 13", are said too)
+            out.append((m.start() if m.group("lead") else at, m.end(), f"{m.group('total')}{unit}"))
+    for m in _EQ_ONE.finditer(message):
+        if not any(a <= m.start() < b for a, b, _ in out):
+            out.append((m.start(), m.end(), "："))
+    return sorted(out)
+
+
+_OTHER_LINE = re.compile(r"(?m)^[ \t\u3000]*(?:[0-9０-９][.．、][ \t\u3000]*)?(?P<w>其他)(?=[ \t\u3000]*[：:=＝])")
+
+
+def _other_of_other_handling(message: str) -> list[tuple[int, int, str]]:
+    """"其他处理：\n逾期不补正：个人5\n其他：个人2": a line "其他" under 其他处理's rows is its row 3.其他, not the
+    applicant column 其他."""
+    out = []
+    for m in _OTHER_LINE.finditer(message):
+        before = [x for x in message[:m.start()].splitlines() if x.strip()]
+        if before and (re.match(r"[ \t\u3000]*(?:[（(]?[六6][)）.．、]?)?[ \t\u3000]*其他处理[ \t\u3000]*[：:]?[ \t\u3000]*$", before[-1])
+                       or any(a.kind == "t3row" and a.key.startswith("other_handling.") and a.start <= 4
+                              for a in vocabulary().anchors(before[-1][:16]))):
+            out.append((m.start("w"), m.end("w"), "其他处理的其他"))
+    return out
 
 
 def _negations(message: str) -> list[tuple[int, int, str]]:

@@ -2935,6 +2935,12 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                 ctx, ctx.col_focus or "total"):
             out.checked.append(quote)  # "加上去年结转的３件 一共５１件": this year's and last year's, added up
             continue
+        if target is None and ctx.t3row and not anchors and re.match(r"\s*(?:合计|总计|小计|共计|一共|总共|共)\s*(?:是|为|有)?\s*$", clause[:n.start]) and (
+                parts := [x for x in out.stated if x.target.startswith(f"t3.{ctx.t3row}.") and x.start >= ctx.sentence_at]) and (
+                sum(int(x.value) for x in parts if isinstance(x.value, int)) <= n.value) and (
+                len(parts) >= 2 or re.match(r"\s*(?:合计|总计|小计|共计)", clause)):
+            # "新收：个人1086 企业57 … 合计1199", "予以公开：个人5、企业3，共8件": the row's applicants, then its total
+            target = f"t3.{ctx.t3row}.total"
         if target is None and not anchors and re.match(r"\s*(?:这|那)?(?:其中|里面|里头|当中)", clause) and out.replaced and (
                 out.replaced[-1] in sentence):
             out.checked.append(quote)  # "行政查询5件不对，其中1件是要…的": a part of the count refused, told why
@@ -2974,9 +2980,6 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             out.stated = [x for x in out.stated if not (x.target == target and x.start >= ctx.sentence_at)]
         if target is None and ctx.t3row and not anchors and _ROWS_TOTAL.match(clause):
             target = f"t3.{ctx.t3row}.total"  # "…重复申请那行…应该是90，那行总计也是90", "总计列改成2,262"
-        if target is None and ctx.t3row and not anchors and re.match(r"\s*(?:合计|总计|小计|共计)\s*(?:是|为)?\s*$", clause[:n.start]) and any(
-                x.target.startswith(f"t3.{ctx.t3row}.") and x.start >= ctx.sentence_at for x in out.stated):
-            target = f"t3.{ctx.t3row}.total"  # "新收：个人1086 企业57 … 合计1199": the row's applicants, then its total
         if target is None and not anchors and ctx.t2row in ("licensing", "penalty", "enforcement") and not ctx.t3row and (
                 not ctx.t4block) and n.unit in _COUNT_UNITS and _DECIDED_OR_IS.search(clause[:n.start]) and not re.search(
                 r"去年|上年|前年|[0-9０-９]{2,4}年", clause[:n.start]):
