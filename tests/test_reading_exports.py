@@ -3668,3 +3668,21 @@ def test_a_value_written_as_the_sum_of_its_parts():
     assert got("予以公开：个人5、企业3，共8件")["t3.granted.total"] == "8"
     assert got("其他处理：\n逾期不补正：个人2\n其他：企业1") == {"t3.other_handling.no_correction.natural": "2",
                                                         "t3.other_handling.other.commercial": "1"}
+
+
+def test_stories_under_heads_after_a_count_that_held_last_years(db):
+    # the count said first holds last year's one; the stories under "去年转过来那个：" and "今年这些："
+    cells = _cells_after(db, ["某县档案馆2025年年报，县级", "依申请今年总共5件，其中1件是上年结转过来的。我挨个说",
+                              "去年转过来那个：一个老师要档案开放目录，年初给了。\n今年这些：一个村民要土地确权档案，给他查了复印件，算公开；"
+                              "另一个村民要邻居家的档案，有别人隐私，不予公开；还有一家公司要厂房的竣工档案，我们没有，告知不掌握；"
+                              "一个律所要一份判决书，我们不掌握"])
+    assert cells["t3.new_received.total"] == 4 and cells["t3.carried_over.natural"] == 1
+    assert cells["t3.new_received.natural"] == 2 and cells["t3.new_received.commercial"] == 1
+    assert cells["t3.granted.natural"] == 2 and cells["t3.unable.not_held.total"] == 2
+
+
+def test_the_one_pointed_at_is_not_counted_in_that_row(db):
+    cells = _cells_after(db, ["某县档案馆2025年年报，县级", "依申请今年新收2件，都是个人的",
+                              "一个是部分公开，另一个按重复申请处理了",
+                              "重复申请那个我又翻了登记簿，两次要的东西不一样，第二次也答复了，给他公开了，不算重复申请"])
+    assert cells["t3.not_processed.repeated.total"] == 0 and cells["t3.granted.total"] == 1

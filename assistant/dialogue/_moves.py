@@ -43,6 +43,35 @@ _SAID_BUT = re.compile(r"(?P<from>[^，,。；;\s]{2,12}?)(?:说|报|写|填)(?:
                        r"(?:还有|另外|另)(?:的)?\s*(?P<k>[0-9０-９]+|[一两二三四五六七八九十])\s*件\s*(?:是|属于|算|其实是)(?P<to>[^。；;！？?\n]+)")
 
 
+# "刚才重复申请那件…，给他公开了，不算重复申请": the one pointed at, its right result, and the row it leaves
+_NOT_COUNTED_AS = re.compile(r"(?P<from>[^，,。；;\s]{2,12}?)(?:那|这)(?:一|1)?(?:件|个)(?P<mid>[^。！？?\n]{4,120}?)[，,]\s*"
+                             r"(?:所以|因此)?(?:不算|不是|不属于|不应该算)(?:是)?(?P<again>[^，,。；;！？?\s]{2,12})")
+
+
+def _not_counted_as(message: str, cells: Mapping[str, object]) -> list[PatchOp]:
+    m = _NOT_COUNTED_AS.search(message)
+    if m is None:
+        return []
+    keys = [{a.key for a in vocabulary().anchors(m.group(g)) if a.kind == "t3row" and a.key not in _NOT_RESULT}
+            for g in ("from", "again")]
+    to = {a.key for a in vocabulary().anchors(m.group("mid")) if a.kind == "t3row" and a.key not in _NOT_RESULT} - keys[0]
+    if len(keys[0]) != 1 or keys[0] != keys[1] or len(to) != 1:
+        return []
+    source = keys[0].pop()
+    held = [c for c in L.T3_APPLICANT_COLUMNS if _int(cells.get(f"t3.{source}.{c}"))]
+    cols = {a.key for a in vocabulary().anchors(m.group("from")) if a.kind == "t3col"}
+    col = next(iter(cols)) if len(cols) == 1 else held[0] if len(held) == 1 else None
+    quote = message[m.start():m.end()].strip()
+    if col is None and not held and (have := _int(cells.get(f"t3.{source}.total"))):
+        # (the rows counted without who applied: their totals move)
+        goal = to.pop()
+        return [PatchOp(field=f"t3.{source}.total", value=str(have - 1), quote=quote),
+                PatchOp(field=f"t3.{goal}.total", value=str((_int(cells.get(f"t3.{goal}.total")) or 0) + 1), quote=quote)]
+    if col is None:
+        return []
+    return _moved(source, to.pop(), col, 1, cells, quote)
+
+
 def _said_but(message: str, cells: Mapping[str, object]) -> list[PatchOp]:
     m = _SAID_BUT.search(message)
     if m is None:
@@ -62,7 +91,7 @@ def _said_but(message: str, cells: Mapping[str, object]) -> list[PatchOp]:
 
 
 def _is_not(message: str, cells: Mapping[str, object]) -> list[PatchOp]:
-    if (said_but := _said_but(message, cells)):
+    if (said_but := _said_but(message, cells) or _not_counted_as(message, cells)):
         return said_but
     m = _IS_NOT.search(message)
     if not m and ((m := _NOT_IS.search(message)) or (m := _THAT_IS_NOT.search(message))):

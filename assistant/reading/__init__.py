@@ -633,8 +633,12 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
         # carry-over (the reader's own sums: recorded as computed)
         span = message[cases[0].start:cases[-1].end].strip()
         reading.computed += [Stated(f"t3.new_received.{col}", k, span, 0, 0) for col, k in by_col.items()]
-    if new and any(x.target == "t3.new_received.total" and x.value == sum(c.count for c in new)
-                     for x in [*reading.stated, *reading.computed]):
+    if new and (any(x.target == "t3.new_received.total" and x.value == sum(c.count for c in new)
+                    for x in [*reading.stated, *reading.computed]) or (
+            not any(x.target.startswith("t3.new_received.") for x in [*reading.stated, *reading.computed])
+            and str((earlier or {}).get("t3.new_received.total")) == str(sum(c.count for c in new))
+            and not any(str(k).startswith("t3.new_received.") and k != "t3.new_received.total" for k in (earlier or {})))):
+        # (or the count said in a message before: "依申请今年一共就4件，其中1件是去年…结转过来的" then the stories)
         # "今年收了5件 我一个个说": the lines are this year's applications, by who applied
         for col in dict.fromkeys(c.column for c in new):
             if any(x.target == f"t3.new_received.{col}" and x.value == sum(c.count for c in new if c.column == col)

@@ -345,7 +345,9 @@ def _case(line: str, at: int, default_column: str | None = None) -> Case | None:
     if not rows and (_GIVEN.search(line) or _ENDS_GRANTED.search(told)):
         rows = {"granted"}  # "直接给了": the information was given; "…今年1月份答复了，公开": so answered
     cols = {a.key for a in anchors if a.kind == "t3col"} or ({default_column} if default_column else set()) or (
-        {"natural"} if _A_PERSON.match(_ITEM.sub("", told, count=1)) else set())  # "张某要…", "李女士要…"
+        {"natural"} if _A_PERSON.match(_ITEM.sub("", told, count=1)) or (
+            (someone := _SOMEONE.match(_ITEM.sub("", told, count=1))) and not _A_BODY.search(someone.group("who")))
+        else set())  # "张某要…", "李女士要…", "一个老师要…"
     if len(cols) > 1 and (ask := _ASKS.search(told)):
         # "一家健身公司要…评审打分表，把专家个人信息遮了": who asked is named before what was asked for
         cols = {a.key for a in anchors if a.kind == "t3col" and a.end <= ask.start()} or cols
@@ -405,7 +407,13 @@ _SEVERAL = re.compile(r"\s*(?:另外|还有|其他|其余)?\s*([两二三四五�
 _ONE_MORE = re.compile(r"(?:(?<=[；;。，,！!\s])|^)(?:另外一件|另一件|还有一件|再有一件|第[一二三四五六七八九十]件|一件"
                        # ("一个要村道硬化的资金…；另一个要低保名单…": 个 for 件, each told by what was asked)
                        r"|(?:另外一个|另一个|还有一个|一个)(?=要|是要|问|申请|想要))(?![都也没])")
-_ENDS_GRANTED = re.compile(r"(?:答复|处理|办)了?\s*[，,]\s*(?:予以)?公开\s*[。！!]?\s*$")
+_ENDS_GRANTED = re.compile(r"(?:答复|处理|办)了?\s*[，,]\s*(?:予以)?公开\s*[。！!]?\s*$"
+                           r"|[，,]\s*(?:算|按|属于|就算)(?:予以)?公开(?:的|吧|了)?\s*[。！!]?\s*$")  # ("…，算公开")
+# "一个老师要…", "有个退休职工问…": one person who asked, by a word the vocabulary does not hold (not a body:
+# "一个协会要…")
+_SOMEONE = re.compile(r"\s*(?:还有|另外|然后)?\s*(?:另一?个|另一位|有个|有一个|有位|一个|一位)(?P<who>[\u4e00-\u9fa5]{1,4}?)"
+                      r"(?:要|申请|问|想|查|来要|来问)")
+_A_BODY = re.compile(r"(?:会|社|司|厂|所|院|站|局|委|中心|单位|组织|机构|集团|店|馆|校|园|部|室|队|行|处|科)$")
 _GIVEN = re.compile(r"给(?:了|他了|她了|对方了|人家了)|提供了|直接给|都给了")
 _EVERYONE = re.compile(r"都是(?:个人|自然人|群众|老百姓|市民|村民|居民)")
 
@@ -447,7 +455,8 @@ def _story_spans(message: str, at: int = 0) -> list[list[int]] | None:
         lead = _STORY_OPENER.match(body)
         rest = body[lead.end():] if lead else body
         if _A_PERSON.match(rest) or any(a.kind == "t3col" and a.start <= 3 for a in vocabulary().anchors(rest[:8])) or (
-                lead and lead.group(0).strip() and re.match(r"人(?:要|申请|问|来|想|查)", rest)):  # ("另一个人要…")
+                lead and lead.group(0).strip() and re.match(r"人(?:要|申请|问|来|想|查)", rest)) or (
+                (someone := _SOMEONE.match(body)) and not _A_BODY.search(someone.group("who"))):  # ("另一个人要…", "一个老师要…")
             stories.append([start, end])
         elif stories:
             stories[-1][1] = end
@@ -485,11 +494,27 @@ def _each_story_one(message: str, stories: list[list[int]]) -> list[Case]:
     return out
 
 
+# "结转那件：", "去年转过来的那个：", "今年的：", "今年新收的：": a line's head saying whose stories follow
+_STORY_HEAD = re.compile(r"(?m)^[ \t\u3000]*(?:(?P<carried>(?:去年|上年)?(?:结转|转过来|转来)(?:过来)?的?(?:那|这)?(?:一?件|一?个)?)"
+                         r"|(?:今年|本年)(?:新收|收到|新来)?的?(?:这些|那些|几件|几个)?)[ \t\u3000]*[：:]")
+
+
 def stories_alone(message: str) -> list[Case]:
     """"一个村民要…，给他了。还有个人要…也公开了。另一个人要…，部分公开的": a message of nothing but stories,
     one a sentence, each opening with who asked and placed (the count said in a message before); [] unless
-    there are two or more and every one is placed."""
-    if any(n.unit not in ("年", "月", "日", "号") and not (n.value == 1 and n.unit in ("个", "家", "位", "名"))
+    there are two or more and every one is placed. Lines headed "结转那件：" tell last year's, "今年的：" this
+    year's."""
+    heads = list(_STORY_HEAD.finditer(message))
+    carried_from = [(h.end(), heads[k + 1].start() if k + 1 < len(heads) else len(message))
+                    for k, h in enumerate(heads) if h.group("carried")]
+    for h in heads:  # (blank, same length: the stories' spans stay the message's)
+        message = message[:h.start()] + " " * (h.end() - h.start()) + message[h.end():]
+    return [dataclasses.replace(c, carried_over=True) if any(c.start < b and a < c.end for a, b in carried_from) else c
+            for c in _stories_alone(message)]
+
+
+def _stories_alone(message: str) -> list[Case]:
+    if any(n.unit not in ("年", "月", "日", "号") and not (n.value == 1 and n.unit in ("个", "家", "位", "名", "份", "张", "本", "套"))
            for n in find_numbers(message)):
         return []  # (counts of its own: read by the rows' words)
     stories = _story_spans(message, 0)

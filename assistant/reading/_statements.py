@@ -996,7 +996,27 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
         else:
             out.unexplained.append(where)
     _parts_to_be_added_up(message, out)
+    _carried_among_the_count(message, out)
     return out
+
+
+# "其中1件是去年年底收到结转过来的", "含去年结转1件": the count before took last year's ones in
+_AMONG_CARRIED = re.compile(r"(?:其中|含|包括|包含|这里面|里面)(?:有)?(?:去年|上年|上一年)?(?:结转|转过来)?(?:的)?\s*$")
+
+
+def _carried_among_the_count(message: str, out: Reading) -> None:
+    """"依申请今年一共就4件，其中1件是去年年底收到结转过来的": the count said first holds the carried-over ones, so
+    this year's new ones are the rest."""
+    carried = next((x for x in out.stated if x.target == "t3.carried_over.total"), None)
+    new = next((x for x in out.stated if x.target == "t3.new_received.total"), None)
+    if carried is None or new is None or not isinstance(new.value, int) or not isinstance(carried.value, int):
+        return
+    between = message[new.end:carried.start]
+    if not (new.end <= carried.start and re.fullmatch(r"[^。！？!?\n0-9０-９]*", between) and re.search(r"[，,]", between)
+            and _AMONG_CARRIED.search(between) and carried.value < new.value):
+        return
+    out.stated.remove(new)  # (this year's: computed from the two said, and said back so)
+    out.computed.append(Stated(new.target, new.value - carried.value, message[new.start:carried.end], new.start, carried.end))
 
 
 _WHEN_IT_CAME = re.compile(r"(?:[0-9０-９一二三四五六七八九十]+\s*[月号日]|年底|月底|月初|年初|年末|下旬|中旬)\s*(?:才|刚|的时候)?\s*$")
