@@ -3686,3 +3686,21 @@ def test_the_one_pointed_at_is_not_counted_in_that_row(db):
                               "一个是部分公开，另一个按重复申请处理了",
                               "重复申请那个我又翻了登记簿，两次要的东西不一样，第二次也答复了，给他公开了，不算重复申请"])
     assert cells["t3.not_processed.repeated.total"] == 0 and cells["t3.granted.total"] == 1
+
+
+def test_a_register_without_dates_pasted_with_a_question_then_fixed_by_name(db):
+    register = ("登记表贴给你，这样行吗？\n姓名\t申请人类型\t申请事项\t处理结果\n"
+                "周某\t个人\t某小区规划许可证\t公开\n吴某\t个人\t某路段施工合同\t部分公开\n"
+                "某物流公司\t企业\t本公司行政处罚决定\t公开\n郑某\t个人\t某领导的通话记录\t本机关不掌握")
+    service = offline_service(db())
+    draft = service.start("张三").id
+    replies = talk(service, draft, ["某县交通运输局2025年报，县级", register])
+    assert "都算本年新收" in replies[-1].text and "回答不了" not in replies[-1].text
+    cells = service.facts(draft).cells
+    assert cells["t3.new_received.total"] == 4 and cells["t3.granted.total"] == 2
+    # last year's one told after this year's count said again; then one of the register moved by who applied
+    talk(service, draft, ["这4件是今年的。去年还剩1件，是一个货车司机要超限检测记录，1月份给他公开了。",
+                          "郑某那条我弄错了，法规股定的是另行制作，不是不掌握"])
+    cells = service.facts(draft).cells
+    assert cells["t3.carried_over.natural"] == 1 and cells["t3.granted.natural"] == 2
+    assert cells["t3.unable.not_held.total"] == 0 and cells["t3.unable.needs_creation.natural"] == 1

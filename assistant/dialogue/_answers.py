@@ -643,7 +643,10 @@ def _grand_total_follows(ops: list[PatchOp], message: str, facts: Facts) -> list
     return out
 
 
-_LEDGER = re.compile(r"(?:序号|编号)[\t |｜]+.*(?:日期|时间)|申请人[\t |｜]+|办理情况|收到日期|登记日期|答复日期")
+_LEDGER = re.compile(r"(?:序号|编号)[\t |｜]+.*(?:日期|时间)|申请人[\t |｜]+|办理情况|收到日期|登记日期|答复日期"
+                     r"|(?:姓名|申请人)[^\n]*[\t|｜][^\n]*(?:结果|处理情况|答复情况)")  # ("姓名\t申请人类型\t申请事项\t处理结果")
+# "台账贴过来了，你能看懂吧？", "这样行吗": a check on the paste, which the register read answers
+_PASTE_CHECKED = re.compile(r"行吗|行不行|可以吗|可不可以|看懂|看得懂|能看|能用吗|对吗|没问题吧")
 
 
 _NOT_IN_WORDS = re.compile(r"“(?P<label>.+?)”的数字(?P<value>\S+?)在您的原话“(?P<quote>.*)”中找不到，未采用。", re.DOTALL)
@@ -702,8 +705,10 @@ def answer(st: State, message: str, model: Model, correction: str | None,
                            report_year=st.stated.report_year, recent=recent, row_numbers=sheet_rows,
                            said_before=said_before() if wants_said_before(said) else ())
     exact = _rough_made_exact(reading, said_before) if reading.unexplained else []
+    if ledger is not None:  # ("台账我直接贴过来，你能看懂吧？": what the register gave is the answer)
+        reading.questions = [q for q in reading.questions if guide_answer(q) is not None and not _PASTE_CHECKED.search(q)]
     head, tail = _reading_notes(reading, st.stated)
-    if reading.questions and not reading.ops:
+    if reading.questions and not reading.ops and ledger is None:
         # a question is answered, not stored; the pending question is asked again
         return Outcome(head, before)
     if reading.hold_on:  # "等下", "我去翻一下台账": no answer yet, and no wrong one either

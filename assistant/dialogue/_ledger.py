@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from assistant.importing import table_cells
-from assistant.ledger import LedgerError, Sheet, derive_applications, infer_year, locate
+from assistant.ledger import ColumnsMissing, LedgerError, Sheet, derive_applications, infer_year, locate
 from assistant.numbers import find_numbers, parse_number, to_halfwidth
 from assistant.reading import vocabulary
 from schemas.patches import PatchOp
@@ -93,14 +93,27 @@ def _derive(message: str, year: int | None):
     if len(lines) < 3:
         return None
     rows = _dittos_filled(rows)
+    undated = False
     try:
         table = locate([Sheet(_NAME, rows)], "applications", _NAME)
+    except ColumnsMissing as missing:
+        if missing.missing != ("received",) or year is None:
+            return None
+        # "申请人 类型 申请内容 办理结果": a register of this year's applications kept without dates
+        table, undated = locate([Sheet(_NAME, rows)], "applications", _NAME, require=False), True
+        data = [r for _, r in table.rows if any(str(c).strip() for c in r)]
+        if any(data and all(re.fullmatch(r"\s*[0-9０-９]+\s*", str(r[k]) if k < len(r) else "") for r in data)
+               for k in range(max(len(r) for r in rows))):
+            return None  # ("自然人|予以公开|27": counts by applicant and result, not one application a line)
     except LedgerError:
         return None
     year = year if year is not None else infer_year(table)
     if year is None:
         return None
-    return lines, table, derive_applications(table, year), _serials(rows, table.header_row), year
+    derived = derive_applications(table, year, undated_new=undated)
+    if undated and (derived.issues or len(derived.placements) < 2):
+        return None  # (a register without dates is taken only when every line of it is an application placed)
+    return lines, table, derived, _serials(rows, table.header_row), year, undated
 
 
 def pasted_ledger(message: str, year: int | None) -> PastedLedger | None:
@@ -109,7 +122,7 @@ def pasted_ledger(message: str, year: int | None) -> PastedLedger | None:
     found = _derive(message, year)
     if found is None:
         return None
-    lines, table, derived, serial, used_year = found
+    lines, table, derived, serial, used_year, undated = found
     notes: list[str] = []
     if year is None:
         notes.append(f"报告年度还没有说，按台账的日期算作{used_year}年；如不对请告诉我报告年度。")
@@ -120,6 +133,8 @@ def pasted_ledger(message: str, year: int | None) -> PastedLedger | None:
 
     ops = []
     for address, value in derived.cells.items():
+        if undated and address.startswith(("t3.carried_over.", "t3.total.")):
+            continue  # (a register without dates tells this year's applications only, not what came over)
         counted = derived.provenance.get(address, ())
         quote = (f"{_NAME}：{'、'.join(who(n) for n in counted)}" if counted else f"{_NAME}中没有这一项，计为0")
         ops.append(PatchOp(field=address, value=value, quote=quote))
@@ -128,13 +143,21 @@ def pasted_ledger(message: str, year: int | None) -> PastedLedger | None:
     counted_rows = len(derived.placements)
     if not counted_rows and derived.issues:
         ops = []  # (no row counted: the register is not read, rather than read as no application at all)
-    notes.insert(0, f"按台账逐条统计了{counted_rows}件申请（{year}年以前收到、今年办理的算上年结转；"
-                    "12月31日还没办完的算结转下年度）。")
+    notes.insert(0, f"按台账逐条统计了{counted_rows}件申请（台账没有收到日期一列，都算本年新收；上年结转的请另外告诉我，"
+                    "连同它的办理结果；12月31日还没办完的算结转下年度）。" if undated else
+                 f"按台账逐条统计了{counted_rows}件申请（{year}年以前收到、今年办理的算上年结转；"
+                 "12月31日还没办完的算结转下年度）。")
     return PastedLedger(ops, lines, notes)
 
 
 _ROW_SAID = re.compile(r"第\s*([0-9０-９]+|[一二三四五六七八九十]+)\s*(?:个|件|条|行|号)|(?<![0-9０-９])([0-9０-９]{1,4})\s*号")
-_MOVES = re.compile(r"应该算|应算|算作|改成|改为|改到|应该是|其实是|归到|放到|算到|挪到|按.{1,12}?(?:处理|算|办)的?[，,\s]*不是")
+_MOVES = re.compile(r"应该算|应算|算作|改成|改为|改到|应该是|其实是|归到|放到|算到|挪到|按.{1,12}?(?:处理|算|办)的?[，,\s]*不是"
+                    r"|(?:定的是|认定为|认定的是|定为)[^，,。；;]{2,12}[，,\s]*不是")  # ("科里定的是过程性信息，不是内部事务")
+
+
+def _text_of(cells: list[object], col: int | None) -> str:
+    value = cells[col] if col is not None and col < len(cells) else None
+    return str(value).strip() if value is not None else ""
 _NOT_RESULTS = {"new_received", "carried_over", "total"}
 
 
@@ -143,32 +166,42 @@ def ledger_correction(message: str, pasted: str | None, year: int | None,
     """"第7个孙某那个…应该算部分公开": one application of the register pasted before (``pasted``, that
     message) moved to another result or applicant; the cells it counted in move with it. None when
     the message is not such a correction."""
-    if pasted is None or not (said := _ROW_SAID.search(message)) or not _MOVES.search(message):
+    if pasted is None or not _MOVES.search(message):
         return None
     found = _derive(pasted, year)
     if found is None:
         return None
-    _, table, derived, serial, _ = found
-    ref = to_halfwidth(said.group(1) or said.group(2))
-    number = str(parse_number(ref)) if parse_number(ref) is not None else ref
-    by_serial = {v: n for n, v in serial.items()}
-    n = by_serial.get(number) or (table.header_row + int(number) if number.isdigit() else None)
+    _, table, derived, serial, _, undated = found
+    if said := _ROW_SAID.search(message):
+        ref = to_halfwidth(said.group(1) or said.group(2))
+        number = str(parse_number(ref)) if parse_number(ref) is not None else ref
+        by_serial = {v: n for n, v in serial.items()}
+        n = by_serial.get(number) or (table.header_row + int(number) if number.isdigit() else None)
+        after = said.end()
+    else:  # "台账刘某那条我搞错了…": the row by who applied, named once in the register
+        named = [(k, m) for k, cells in table.rows if len(who := _text_of(cells, table.columns.get("applicant_name"))) >= 2
+                 and (m := re.search(re.escape(who), message))]
+        if len(named) != 1:
+            return None
+        n, after = named[0][0], named[0][1].end()
     if n is None or n not in derived.placements:
         return None
     old = derived.placements[n]
-    stop = re.compile(r"[。！!？?\n]").search(message, said.end())
-    rest = message[said.end():stop.start() if stop else len(message)]  # (its own sentence)
+    stop = re.compile(r"[。！!？?\n]").search(message, after)
+    rest = message[after:stop.start() if stop else len(message)]  # (its own sentence)
     # ("按重复申请没处理的，不是公开": the result it had, named to be left)
     words = [a for a in vocabulary().anchors(rest) if not re.search(r"(?:不是|不算|而非|并非)\s*$", rest[:a.start])]
     results = {a.key for a in words if a.kind == "t3row" and a.key not in _NOT_RESULTS}
-    columns = {a.key for a in words if a.kind == "t3col"}
+    # (with a result said, an applicant word is who asked only when said so: "是企业申请的", not "对某商户的请示")
+    columns = {a.key for a in words if a.kind == "t3col" and (not results or re.match(r"\s*(?:申请|提)", rest[a.end:])
+                                                              or re.search(r"(?:是|算|改成|应该是)(?:个|一个|一家)?\s*$", rest[:a.start]))}
     if len(results) > 1 or len(columns) > 1 or not (results or columns):
         return None
     new = (next(iter(results), old.result), next(iter(columns), old.column))
     if new == (old.result, old.column):
         return None
     # the ledger's own count with that one row placed by hand, against the count as it was
-    moved = derive_applications(table, derived.year, placements={n: new}).cells
+    moved = derive_applications(table, derived.year, placements={n: new}, undated_new=undated).cells
     ops = []
     quote = message.strip()
     for address in sorted(set(moved) | set(derived.cells)):

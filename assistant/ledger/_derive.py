@@ -209,9 +209,10 @@ def _origin(cells: list[Any], table: LedgerTable, received: dt.date | None, year
 
 
 def derive_applications(table: LedgerTable, year: int,
-                        placements: Mapping[int, tuple[str, str]] | None = None) -> Derived:
+                        placements: Mapping[int, tuple[str, str]] | None = None, *, undated_new: bool = False) -> Derived:
     """Table 三 from an application ledger. ``placements``: row → (result row key, applicant column)
-    placed by hand for a row whose outcome or applicant could not be read."""
+    placed by hand for a row whose outcome or applicant could not be read. ``undated_new``: a register
+    with no date received, said by the clerk to be this year's (each row a new application)."""
     cols = table.columns
     end = dt.date(year, 12, 31)
     start = dt.date(year, 1, 1)
@@ -239,6 +240,8 @@ def derive_applications(table: LedgerTable, year: int,
         origin = None
         if not reason:
             origin, reason = _origin(cells, table, received, year)
+            if undated_new and "received" not in cols and "origin" not in cols:
+                origin, reason = "new_received", ""
         if not reason and answered is not None and answered < start:
             reason = f"答复日期{answered.isoformat()}在{year}年以前，已在上年办结，不属于本年度"
         if reason:

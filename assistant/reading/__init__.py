@@ -2237,6 +2237,9 @@ def _one_case(message: str, reading: Reading, earlier: Mapping[str, object]) -> 
             came := earlier.get("t3.new_received.total"), int) and said["t3.new_received.total"] == came + 1:
         # "是4件 还有一件是…合作社申请的…给公开了" after 3: the new count with the one told
         said = {k: v for k, v in said.items() if k != "t3.new_received.total"}
+    if str(said.get("t3.new_received.total")) == str(earlier.get("t3.new_received.total")):
+        # "这是今年新收的，一共9件。去年还结转了1件，…给他公开了": this year's count said again, then the one
+        said = {k: v for k, v in said.items() if k != "t3.new_received.total"}
     if said and any(v != 1 for v in said.values()):
         return None
     if not said and not _ONE_MORE_SAID.search(message) and not _THAT_ONE.search(message):

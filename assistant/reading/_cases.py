@@ -346,7 +346,8 @@ def _case(line: str, at: int, default_column: str | None = None) -> Case | None:
         rows = {"granted"}  # "直接给了": the information was given; "…今年1月份答复了，公开": so answered
     cols = {a.key for a in anchors if a.kind == "t3col"} or ({default_column} if default_column else set()) or (
         {"natural"} if _A_PERSON.match(_ITEM.sub("", told, count=1)) or (
-            (someone := _SOMEONE.match(_ITEM.sub("", told, count=1))) and not _A_BODY.search(someone.group("who")))
+            (someone := _SOMEONE.match(_ITEM.sub("", told, count=1)) or _SOMEONE_AFTER.search(told))
+            and not _A_BODY.search(someone.group("who")))
         else set())  # "张某要…", "李女士要…", "一个老师要…"
     if len(cols) > 1 and (ask := _ASKS.search(told)):
         # "一家健身公司要…评审打分表，把专家个人信息遮了": who asked is named before what was asked for
@@ -413,6 +414,8 @@ _ENDS_GRANTED = re.compile(r"(?:答复|处理|办)了?\s*[，,]\s*(?:予以)?公
 # "一个协会要…")
 _SOMEONE = re.compile(r"\s*(?:还有|另外|然后)?\s*(?:另一?个|另一位|有个|有一个|有位|一个|一位)(?P<who>[\u4e00-\u9fa5]{1,4}?)"
                       r"(?:要|申请|问|想|查|来要|来问)")
+# "去年还剩1件，是一个货车司机要…": who asked, said after the count
+_SOMEONE_AFTER = re.compile(r"[，,]\s*(?:是|就是)" + _SOMEONE.pattern.replace(r"\s*(?:还有|另外|然后)?\s*(?:", "(?:个|", 1))
 _A_BODY = re.compile(r"(?:会|社|司|厂|所|院|站|局|委|中心|单位|组织|机构|集团|店|馆|校|园|部|室|队|行|处|科)$")
 _GIVEN = re.compile(r"给(?:了|他了|她了|对方了|人家了)|提供了|直接给|都给了")
 _EVERYONE = re.compile(r"都是(?:个人|自然人|群众|老百姓|市民|村民|居民)")
@@ -585,6 +588,9 @@ def one_case_told(message: str) -> Case | None:
     sentences = [m for m in re.finditer(r"[^。！!\n]+", message) if _ONE.search(m.group(0))]
     if len(sentences) > 1:  # ("…公开了。这个算去年结转的吧？": the question after it asks about the one told)
         sentences = [m for m in sentences if not is_question(m.group(0))] or sentences
+    if len(sentences) > 1:  # ("…今年年初给他公开了。孙某那件年底还在补正期": one told before, pointed at by name)
+        sentences = [m for m in sentences if not ((p := re.match(r"([^，,。；;]{1,8}?)(?:那|这)(?:一|1)?件", m.group(0))) and not any(
+            a.kind in ("t3col", "t3row", "t3group") for a in vocabulary().anchors(p.group(1))))] or sentences
     if len(sentences) > 1:  # ("重复申请1件也是个人。还有一个企业的…": a row's count of one is no application told)
         sentences = [m for m in sentences if not all(_a_rows_count(m.group(0), o) for o in _ONE.finditer(m.group(0)))] or sentences
     if len(sentences) != 1 or len([m for m in _ONE.finditer(sentences[0].group(0))

@@ -74,9 +74,9 @@ _COUNTED_BEFORE = re.compile(r"(?:去年|上年|前年)[^，,。；;]{0,6}?(?:�
 _LAST_YEAR_END = re.compile(r"^\s*(?:去年底|去年年底|上年底|上年末|去年末|年初)")
 _SLIPS = re.compile(r"(?:说|写|填|报|搞|弄|记|算|打)错了?(?:一|两|三|1|2|3)(?:个|处|点|项|个数)(?:地方|数)?\s*$")
 _ATTENDED = re.compile(r"(?:参加|出席|参与|列席|派员参加)了?[^，,。；;]{0,16}(?:发布会|新闻发布|发布活动)")
-_INTO_THIS_YEAR = re.compile(r"结转|转过来|转来|转到今年|转到本年|转入|留下|遗留|转到了今年|留到今年")
+_INTO_THIS_YEAR = re.compile(r"结转|转过来|转来|转到今年|转到本年|转入|留下|遗留|转到了今年|留到今年|(?:还|没办完)剩|剩下|剩了|没办完")
 # "十二起是去年的", "去年申请是35件": last year's figure, said in passing (not 去年结转过来的)
-_LAST_YEARS = re.compile(r"(?:去年|上年|前年)(?:就|已经|已|早就)(?:废止|废除|清理|失效|作废|取消)|是(?:去年|上年|前年|上一年)(?:的|那|(?:年报|报告|的年报)(?:里|上|中)?的(?!结转))|^\s*(?:之前|原来|以前|原先|清理前)(?:的)?(?:有效|现行有效)|^\s*(?:去年|前年|上一年)(?!底|年底|末)(?!.*(?:结转|转过来|转来|转到|留下|遗留|剩下|剩的|剩余))")
+_LAST_YEARS = re.compile(r"(?:去年|上年|前年)(?:就|已经|已|早就)(?:废止|废除|清理|失效|作废|取消)|是(?:去年|上年|前年|上一年)(?:的|那|(?:年报|报告|的年报)(?:里|上|中)?的(?!结转))|^\s*(?:之前|原来|以前|原先|清理前)(?:的)?(?:有效|现行有效)|^\s*(?:去年|前年|上一年)(?!底|年底|末)(?!.*(?:结转|转过来|转来|转到|留下|遗留|剩下|剩的|剩余|还剩|剩了|没办完))")
 # "…，对吧？": asks to confirm what the clerk did
 _CONFIRMING = re.compile(r"(?:对吧|对吗|是吧|对不对|没错吧|没问题吧|可以吧|行吧|行不行|可以吗|没错吗)\s*[？?]?\s*$")
 _DESCRIBES = re.compile(r"\s*(?:是|都是|主要是)?(?:关于|有关)[^，,。；;]*的(?:文件|通知|办法|规定)?\s*$")
@@ -1012,7 +1012,8 @@ def _carried_among_the_count(message: str, out: Reading) -> None:
     if carried is None or new is None or not isinstance(new.value, int) or not isinstance(carried.value, int):
         return
     between = message[new.end:carried.start]
-    if not (new.end <= carried.start and re.fullmatch(r"[^。！？!?\n0-9０-９]*", between) and re.search(r"[，,]", between)
+    if not (new.end <= carried.start and re.fullmatch(r"[^。！？!?\n0-9０-９（(]{1,14}", between) and re.search(r"[，,]", between)
+            and not re.search(r"办结|办理|答复|处理", new.quote)
             and _AMONG_CARRIED.search(between) and carried.value < new.value):
         return
     out.stated.remove(new)  # (this year's: computed from the two said, and said back so)
