@@ -3704,3 +3704,25 @@ def test_a_register_without_dates_pasted_with_a_question_then_fixed_by_name(db):
     cells = service.facts(draft).cells
     assert cells["t3.carried_over.natural"] == 1 and cells["t3.granted.natural"] == 2
     assert cells["t3.unable.not_held.total"] == 0 and cells["t3.unable.needs_creation.natural"] == 1
+
+
+def test_a_list_of_one_applicant_a_line_relayed_then_corrected_by_the_old_value(db):
+    cells = _cells_after(db, ["某市水务局2025年报，市级", "业务科小周发我的：\n按申请人：\n"
+                              "个人今年收到40，去年结转2，办结39：公开20、部分公开6、不掌握10、信访3，结转3\n"
+                              "企业收到5，办结5：公开3、过程性2\n"
+                              "科研院所1件，公开\n"
+                              "社会组织2件，公开1、不掌握1"])
+    assert cells["t3.new_received.natural"] == 40 and cells["t3.carried_over.natural"] == 2
+    assert cells["t3.granted.research"] == 1 and cells["t3.new_received.public_interest"] == 2
+    assert cells["t3.withheld.process_info.commercial"] == 2
+    # "又发了一句" is a message sent, not more applications; the old value said is 个人's cell, not the row's
+    cells = _cells_after(db, ["某市水务局2025年报，市级", "按申请人：\n个人今年收到40，办结40：公开20、部分公开6、过程性4、不掌握10\n"
+                              "企业收到5，办结5：公开3、过程性2\n法律服务机构收到1，办结1：公开1",
+                              "小周又发了一句：个人部分公开是8件不是6件，过程性是2件不是4件"])
+    assert cells["t3.partial.natural"] == 8 and cells["t3.withheld.process_info.natural"] == 2
+    assert cells["t3.withheld.process_info.commercial"] == 2
+
+
+def test_the_one_said_again_is_not_one_more_and_the_unpaid_one_asked_about():
+    from assistant.reading import guide_answer
+    assert "（六）其他处理 2" in (guide_answer("没交费不再处理的那件，收费那块要写吗？") or "")

@@ -195,6 +195,9 @@ def _results_total_moves(accepted: list[PatchOp], differences: dict[str, int], f
     return out
 
 
+_THE_SAME_ONE = re.compile(r"[，,\s]*(?:就是|也就是|即|是)(?:上面|前面|表里|表上|台账里|刚才|之前)(?:说的|那|的)?(?:那)?(?:一|1)?(?:件|个)")
+
+
 def _added_to_what_was_said(accepted: list[PatchOp], message: str, facts: Facts, counted: list[str]) -> list[PatchOp]:
     """"依申请还有一件漏了，…也是个人的": applications added to the ones told before, not a new count
     for the row — each table-三 cell already said (by the clerk) grows by the number given, and the
@@ -203,6 +206,9 @@ def _added_to_what_was_said(accepted: list[PatchOp], message: str, facts: Facts,
         return accepted
     out = []
     for op in accepted:
+        if op.quote in message and _THE_SAME_ONE.match(message, message.find(op.quote) + len(op.quote)):
+            out.append(op)  # ("另外1件发了收费通知没交，就是上面那件": the one told before, not one more)
+            continue
         if op.field in counted:
             out.append(op)
             continue
@@ -222,7 +228,7 @@ def _added_to_what_was_said(accepted: list[PatchOp], message: str, facts: Facts,
 
 
 # "11月15号以后又收了3件", "网站我接手后又发了29条", "处罚到年底又办了9件": more since the count told before
-_MORE_SINCE = re.compile(r"又(?:新)?(?:收到?|发布?|推送?|办理?|做|出|开|接|受理|处理|作出|更新|写|批|罚|增加|新增)了?(?!\s*(?:一遍|一次|一下|遍))"
+_MORE_SINCE = re.compile(r"又(?:新)?(?:收到?|发布?|推送?|办理?|做|出|开|接|受理|处理|作出|更新|写|批|罚|增加|新增)了?(?!了?\s*(?:一遍|一次|一下|遍|一句|一条消息|一条微信|句|消息|微信|过来|给我))"
                          r"|(?:以后|之后|后来)(?:又)?新增了?")
 _NONE_MORE = re.compile(r"没有?(?:新增|增加|再(?:办|发|收|出|做))|无新增|没(?:有)?变化")
 

@@ -455,7 +455,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
                          *by_number, *_slashed_t2(message), *_negations(message),
                          *_self_answered(message), *_classed_as(message),
                          *_count_is_parts(message), *_sums_written_out(message),
-                         *_other_of_other_handling(message)])):
+                         *_other_of_other_handling(message), *_lines_by_applicant(message)])):
         # "门户网站、政务新媒体分别发布信息412条、238条": read as the pairs it says, quoted as said
         kept: list[tuple[int, int, str]] = []
         for pair in pairs:  # (of two rewrites that overlap, the first)
@@ -1219,6 +1219,39 @@ def _other_of_other_handling(message: str) -> list[tuple[int, int, str]]:
                        or any(a.kind == "t3row" and a.key.startswith("other_handling.") and a.start <= 4
                               for a in vocabulary().anchors(before[-1][:16]))):
             out.append((m.start("w"), m.end("w"), "其他处理的其他"))
+    return out
+
+
+_LINE_OPENS_WITH_ITS_COUNTS = re.compile(r"(?:本年|今年)?(?:新收|收到|上年结转|去年结转)")
+_LINE_COUNT_FIRST = re.compile(r"\s*(?P<n>[0-9０-９]+)\s*件\s*[，,：:]\s*(?P<rest>[^\n]*)$")
+
+
+def _lines_by_applicant(message: str) -> list[tuple[int, int, str]]:
+    """"按申请人分：\n自然人新收152，上年结转9，办结154：公开61…\n科研机构1件，公开": a list of one applicant a line,
+    each opening with its name, read as "自然人的：新收152，…" and "科研机构的：新收1件，公开1件" (only when the
+    list names this year's applications for one of them, so that a count alone is what came in)."""
+    lines = []
+    pos = 0
+    for line in message.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        start = len(body) - len(body.lstrip(" \t\u3000"))
+        col = next((a for a in vocabulary().anchors(body[start:start + 8]) if a.kind == "t3col" and a.start == 0), None)
+        if col is not None and find_numbers(body[start + col.end:]):
+            lines.append((pos + start, pos + start + col.end, body[start + col.end:]))
+        pos += len(line)
+    if len(lines) < 3 or not any(_LINE_OPENS_WITH_ITS_COUNTS.match(rest) for _, _, rest in lines):
+        return []
+    out = []
+    for _, end, rest in lines:
+        if _LINE_OPENS_WITH_ITS_COUNTS.match(rest):
+            out.append((end, end, "的："))
+        elif (m := _LINE_COUNT_FIRST.match(rest)) and not re.search(r"结转", rest):
+            results = [a for a in vocabulary().anchors(m.group("rest")) if a.kind == "t3row" and a.key not in ("new_received", "carried_over", "total")]
+            tail = m.group("rest")
+            if (len(results) == 1 or re.fullmatch(r"\s*(?:予以|都|全部)?公开(?:了)?[。\s]*", tail)) and not find_numbers(tail):
+                # ("科研机构1件，公开": that one's result)
+                tail = f"{tail.rstrip('。 ')}{m.group('n')}件"
+            out.append((end, end + len(rest), f"的：新收{m.group('n')}件，{tail}"))
     return out
 
 

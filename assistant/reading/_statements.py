@@ -997,7 +997,27 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
             out.unexplained.append(where)
     _parts_to_be_added_up(message, out)
     _carried_among_the_count(message, out)
+    _the_cell_corrected(out, earlier or {})
     return out
+
+
+_NOT_THE_OLD = re.compile(r"不是\s*(?P<old>[0-9０-９]+)\s*件?")
+
+
+def _the_cell_corrected(out: Reading, earlier: Mapping[str, object]) -> None:
+    """"自然人部分公开是16件不是14件，过程性是3件不是5件": a row's value corrected from the old one said, which
+    is one applicant's cell of that row (5 of 自然人), not its total: that applicant's cell is meant."""
+    for k, x in enumerate(out.stated):
+        if not (x.target.startswith("t3.") and x.target.endswith(".total")) or not (m := _NOT_THE_OLD.search(x.quote)):
+            continue
+        row = x.target[:-len(".total")]
+        old = int(to_halfwidth(m.group("old")))
+        held = [c for c in L.T3_APPLICANT_COLUMNS if str(earlier.get(f"{row}.{c}", "0")) not in ("0", "None")]
+        if str(earlier.get(x.target)) == str(old) or (earlier.get(x.target) is None and len(held) < 2):
+            continue  # (the row's total is what was said: "不掌握那个是4件不是5件" of a row of one applicant)
+        cols = [c for c in L.T3_APPLICANT_COLUMNS if str(earlier.get(f"{row}.{c}")) == str(old)]
+        if len(cols) == 1:
+            out.stated[k] = Stated(f"{row}.{cols[0]}", x.value, x.quote, x.start, x.end)
 
 
 # "其中1件是去年年底收到结转过来的", "含去年结转1件": the count before took last year's ones in
