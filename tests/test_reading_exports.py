@@ -3726,3 +3726,13 @@ def test_a_list_of_one_applicant_a_line_relayed_then_corrected_by_the_old_value(
 def test_the_one_said_again_is_not_one_more_and_the_unpaid_one_asked_about():
     from assistant.reading import guide_answer
     assert "（六）其他处理 2" in (guide_answer("没交费不再处理的那件，收费那块要写吗？") or "")
+
+
+def test_one_applicants_count_with_last_years_then_its_results_and_its_fix(db):
+    cells = _cells_after(db, ["某县民政局2025年报，县级",
+                              "个人今年收了9件，加上去年转过来的1件也是个人的，总共10件：公开5件，不掌握3件，信访1件，重复申请1件",
+                              "公司就1件，一个养老院要床位补贴的文件，给他公开了",
+                              "个人那块我弄错了，不掌握的是2件不是3件，不予处理是2件，都是信访的"])
+    assert cells["t3.carried_over.natural"] == 1 and cells["t3.granted.natural"] == 5
+    assert cells["t3.new_received.commercial"] == 1 and cells["t3.granted.commercial"] == 1
+    assert cells["t3.unable.not_held.natural"] == 2 and cells["t3.not_processed.petition.natural"] == 2

@@ -998,7 +998,22 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     _parts_to_be_added_up(message, out)
     _carried_among_the_count(message, out)
     _the_cell_corrected(out, earlier or {})
+    _all_of_the_one_named_after(out)
     return out
+
+
+_ALL_OF_ONE_AFTER = re.compile(r"(?:也|都|全|全部|均)?是(?P<col>[\u4e00-\u9fa5]{1,6}?)(?:的|申请的|提的|提出的)\s*$")
+
+
+def _all_of_the_one_named_after(out: Reading) -> None:
+    """"加上去年结转过来的2件也是自然人的": the row's count, and all of it that applicant's."""
+    for x in list(out.stated):
+        if not (x.target.startswith("t3.") and x.target.endswith(".total")) or not (m := _ALL_OF_ONE_AFTER.search(x.quote)):
+            continue
+        col = _column_named(m.group("col"))
+        cell = f"{x.target[:-len('.total')]}.{col}"
+        if col and not any(y.target == cell for y in out.stated) and isinstance(x.value, int):
+            out.stated.append(Stated(cell, x.value, x.quote, x.start, x.end))
 
 
 _NOT_THE_OLD = re.compile(r"不是\s*(?P<old>[0-9０-９]+)\s*件?")
@@ -2177,6 +2192,21 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             else:
                 out.unexplained.append((c0 + at, c0 + at + len(count.group(0)), message[c0:c0 + len(clause)].strip()))
         return
+    if (all_of := re.fullmatch(r"\s*(?:所以|这样)?(?:一共|总共|共|合计|加起来)(?:是)?\s*([0-9０-９]+)\s*件", clause)) and re.match(
+            r"\s*[：:]", message[c0 + len(clause):]) and len(said_cols := {a.key for a in vocabulary().anchors(message[ctx.sentence_at:c0])
+                                                                  if a.kind == "t3col"}) == 1 and (
+            lead := next((a for a in vocabulary().anchors(message[ctx.sentence_at:c0]) if a.kind == "t3col"), None)) and (
+            lead.start <= 2):
+        # "自然人今年新收15件，加上去年结转过来的2件也是自然人的，一共17件：公开8件…": that applicant's results follow
+        all_col = next(iter(said_cols))
+        ctx.col_focus, ctx.col_headed, ctx.col_whole, ctx.t3row = all_col, True, False, None
+        n_all = parse_number(all_of.group(1))
+        if n_all is not None and n_all == sum(int(x.value) for x in out.stated if x.start >= ctx.sentence_at and isinstance(
+                x.value, int) and x.target in (f"t3.new_received.{all_col}", f"t3.carried_over.{all_col}", "t3.carried_over.total")):
+            out.checked.append(message[c0:c0 + len(clause)].strip())
+        else:
+            out.unexplained.append((c0 + all_of.start(1), c0 + all_of.end(1), message[c0:c0 + len(clause)].strip()))
+        return
     if (named_col := _column_named(re.sub(r"的\s*$", "", clause.strip()))) and (
             after_head := re.match(r"\s*(?:[（(][^）)]*[）)])?\s*(?:[：:]|[—－]{1,2}(?=[\u4e00-\u9fa5]))", message[c0 + len(clause):])):
         # "其他组织（村集体经济组织那种）：新收6 公开3": a column's own line, after its name ("自然人—予以公开41
@@ -2201,6 +2231,11 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             a.kind == "t3row" for a in anchors):
         # "个人那个重复申请和大量反复搞反了 重复申请是２…": the rows named next are that applicant's
         ctx.col_focus, ctx.col_whole = next(iter(cols_here)), False
+    if len(cols_here) == 1 and not re.search(r"[0-9０-９]", clause) and len(anchors) == 1 and re.search(
+            r"(?:的|那里|那块|那边|那列|那一列|那栏)(?:的)?(?:数)?(?:我)?(?:说错了|错了|搞错了|弄错了|写错了|填错了|要改一下|改一下|不对)",
+            clause[anchors[0].end:]):
+        # "自然人那里说错了，不予公开是2件，…，本机关不掌握的是2件不是3件": the rows corrected next are its
+        ctx.col_focus, ctx.col_whole, ctx.col_headed = next(iter(cols_here)), False, True
     if len(cols_here) == 1 and _COLUMN_TOLD.search(clause) and not any(
             a.kind == "t3row" and clause[a.start:a.end] not in _GENERIC for a in anchors):
         # "科研机构就一件 新收1 予以公开1", "其他那列 新收2件": what follows is that applicant's
@@ -2369,7 +2404,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         # (not when the sentence names other rows of the group: "不予公开4件：…商业秘密，2件；…过程性信息，1件")
         # "无法提供2件，都是个人，本机关不掌握": the group's count is all of the one row named after it
         _, g_value, (g_at, g_end, g_said) = out.group_totals[-1]
-        g_cols = sorted({a.key for a in anchors if a.kind == "t3col"})
+        g_cols = sorted({a.key for a in anchors if a.kind == "t3col"}) or (
+            [ctx.col_focus] if ctx.col_focus and ctx.col_headed else [])  # ("自然人那里说错了，不予公开是2件，都是第三方的")
         out.stated.append(Stated(f"t3.{rows_here[0].key}.total", g_value, g_said, g_at, g_end))
         if len(g_cols) == 1:
             out.stated.append(Stated(f"t3.{rows_here[0].key}.{g_cols[0]}", g_value, g_said, g_at, g_end))
