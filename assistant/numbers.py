@@ -40,7 +40,7 @@ UNITS: tuple[str, ...] = (
 NOT_A_UNIT = ("部分", "部门", "个人", "个体", "起诉", "人大", "人民", "人社", "人员", "名单", "本机关", "本单位",
               "本年", "期间", "项目", "家庭", "种类", "类别", "户籍", "批准", "批复", "份额", "版本", "页面", "件数")
 _NOT_A_UNIT_FIRST = frozenset(w[0] for w in NOT_A_UNIT)  # a cheap test before startswith(NOT_A_UNIT)
-_TOGETHER = frozenset("算报来统计加写填交办看说隐藏删改弄放发做给把都也")
+_TOGETHER = frozenset("算报来统计加写填交办看说隐藏删改弄放发做给把都也问查核对整汇去告讲谈商研跟和")
 _UNIT_RE = re.compile("|".join(re.escape(u) for u in sorted(set(UNITS), key=len, reverse=True)))
 
 _ARABIC = re.compile(

@@ -3736,3 +3736,21 @@ def test_one_applicants_count_with_last_years_then_its_results_and_its_fix(db):
     assert cells["t3.carried_over.natural"] == 1 and cells["t3.granted.natural"] == 5
     assert cells["t3.new_received.commercial"] == 1 and cells["t3.granted.commercial"] == 1
     assert cells["t3.unable.not_held.natural"] == 2 and cells["t3.not_processed.petition.natural"] == 2
+
+
+def test_a_township_clerk_at_work(db):
+    cells = _cells_after(db, ["某县东林乡人民政府2025年报", "公众号发了150条。等下我看看后台……公众号是105条，刚才看反了",
+                              "许可和强制是县里统一办的，我们乡是0。处罚执法队那边管，我一起问了再告诉你",
+                              "依申请就3件：一件是一个老党员要村里的低保名单，给他了；一件是个村民要邻居的宅基地证，涉及人家隐私，没给；"
+                              "还有一件是一家家庭农场申请的，我们按企业算，要的是县农业局的补贴文件，我们没有，告诉他去县里问。"
+                              "都办完了，去年也没有剩下的",
+                              "执法队小王又发我：处罚是12件"])
+    facts_named = cells
+    assert facts_named["t3.new_received.natural"] == 2 and facts_named["t3.new_received.commercial"] == 1
+    assert cells["t3.unable.not_held.commercial"] == 1 and cells["t3.carried_over.total"] == 0
+    assert cells["t2.licensing.decisions"] == 0 and cells["t2.penalty.decisions"] == 12
+
+
+def test_one_together_is_no_count():
+    from assistant.numbers import find_numbers
+    assert not find_numbers("我一起问了回头告诉你") and not find_numbers("一起查一下")

@@ -2332,7 +2332,7 @@ _ASKS_FOR = re.compile(r"要|申请公开|问|查|索取|涉及|关于")
 
 
 # "去年没有剩下的", "上年没留下来的": nothing carried over from last year
-_NONE_LEFT = re.compile(r"(?:去年|上年|上一年)(?:的)?(?:没有|没|无)(?:剩下|剩|留下|遗留|剩余)(?:来)?(?:的|申请)?(?![0-9０-９一二两三四五六七八九十])")
+_NONE_LEFT = re.compile(r"(?:去年|上年|上一年)(?:的)?(?:也|都|就)?(?:没有|没|无)(?:剩下|剩|留下|遗留|剩余)(?:来)?(?:的|申请)?(?![0-9０-９一二两三四五六七八九十])")
 
 
 # "企业的：6件，都是今年新收的", "律所2件，都是今年收的": a count, then what row it is
@@ -2593,6 +2593,15 @@ def _channels_add_up(message: str, reading: Reading) -> None:
         first = said[0]
         reading.checked += [x.quote for x in said if x is not first]  # (a part of the count, inside it)
         reading.stated = [x for x in reading.stated if x.target != "new_media_posts" or x is first]
+        return
+    names = [{x.quote[a.start:a.end] for a in vocabulary().anchors(x.quote) if a.kind == "fact" and a.key == "new_media_posts"}
+             for x in said]
+    if (_CORRECTS.search(message) or re.search(r"(?:打|搞|写|看|说|弄|填)反了|刚才说的不对", message)) and all(
+            n == names[0] for n in names):  # (the same channel said twice, not two channels)
+        # "公众号发了212条。稍等，我翻下台账……公众号是221条，刚才打反了": the last said replaces the one before
+        last = max(said, key=lambda x: x.start)
+        reading.replaced += [x.quote for x in said if x is not last]
+        reading.stated = [x for x in reading.stated if x.target != "new_media_posts" or x is last]
         return
     _said_as_one(message, reading, "new_media_posts", said)
 

@@ -246,14 +246,18 @@ def cases_after_a_colon(message: str) -> tuple[list[Case], list[tuple[int, int]]
     semicolons after a colon; (cases, spans of the parts that could not be placed), or ([], []) unless at
     least three are placed and they are most of the parts."""
     colon = re.search(r"[：:]", message)
-    if colon is None or message.count("；") + message.count(";") < 2:
-        return [], []
+    if colon is None or message.count("；") + message.count(";") < 2 or any(
+            h.group("carried") for h in _STORY_HEAD.finditer(message)):
+        return [], []  # (lines headed "结转那件：" and "今年的：": the stories under heads, read as such)
     out: list[Case] = []
     unplaced: list[tuple[int, int]] = []
     at = colon.end()
     for part in re.findall(r"[^；;。\n]+[；;。]?", message[colon.end():]):
         body = part.strip()
-        if re.search(r"[0-9０-９]|[一二两三四五六七八九十百]+\s*(?:件|个|项)(?!人)", body):
+        # ("一件是个村民要…": the story's own opening, not a count)
+        if re.search(r"[0-9０-９]|[一二两三四五六七八九十百]+\s*(?:件|个|项)(?!人)",
+                     re.sub(r"(?<![0-9０-９一二两三四五六七八九十百])一(?:个|家|位)(?=[\u4e00-\u9fa5])", "某",
+                            re.sub(r"^(?:还有|另外|另|最后)?\s*(?:一件|一个)(?:是|呢)?", "", body))):
             return [], []  # "予以公开18件（自然人15）；部分公开5件…": results by count, not one application a part
         if body:
             start = at + part.find(body)
@@ -315,6 +319,7 @@ def _each_line_a_case(lines: list[str], at: int, fits: Callable[[str], bool] = l
 # "要…", "申请…", "问…": what comes after is what was asked for, not who asked
 _ASKS = re.compile(r"要|申请|问|想了解|查|索取|咨询|求")
 # "就填其他吧", "算社会公益组织": the clerk's own choice of column, after a question about it
+_PUT_AS = re.compile(r"(?:我们|就)?(?:按|当|当作|算作|归为|归到|算到)([^，,。；;？?！!]{1,6}?)(?:算|来算|处理|统计|填)(?:的|了)?(?=[，,。；;]|$)")
 _FILED_AS = re.compile(r"(?:就|还是|都|一直)?(?:填|算|计|归)(?:在|到|进|入|成|作)?([^，,。；;？?！!]{1,8}?)(?:里|那列|那一列|中)?吧?\s*$")
 
 
@@ -355,6 +360,10 @@ def _case(line: str, at: int, default_column: str | None = None) -> Case | None:
     if len(cols) > 1 and not chosen:
         # "一个人其实是投诉养殖场污染": who applied opens the line; a later applicant word is what it was about
         cols = {min((a for a in anchors if a.kind == "t3col"), key=lambda a: a.start).key}
+    if not chosen and (put := _PUT_AS.search(told)):
+        # "一家养殖合作社申请的，我们按企业算": the column the clerk put it in
+        picked = {a.key for a in vocabulary().anchors(put.group(1)) if a.kind == "t3col"}
+        chosen = next(iter(picked)) if len(picked) == 1 else None
     if chosen:
         cols = {chosen}
     if len(rows) != 1 or len(cols) != 1:
@@ -415,7 +424,7 @@ _ENDS_GRANTED = re.compile(r"(?:答复|处理|办)了?\s*[，,]\s*(?:予以)?公
 _SOMEONE = re.compile(r"\s*(?:还有|另外|然后)?\s*(?:另一?个|另一位|有个|有一个|有位|一个|一位)(?P<who>[\u4e00-\u9fa5]{1,4}?)"
                       r"(?:要|申请|问|想|查|来要|来问)")
 # "去年还剩1件，是一个货车司机要…": who asked, said after the count
-_SOMEONE_AFTER = re.compile(r"[，,]\s*(?:是|就是)" + _SOMEONE.pattern.replace(r"\s*(?:还有|另外|然后)?\s*(?:", "(?:个|", 1))
+_SOMEONE_AFTER = re.compile(r"(?:[，,]\s*|^\s*(?:还有|另外|最后)?\s*(?:一件|一个|另一件)?)(?:是|就是)" + _SOMEONE.pattern.replace(r"\s*(?:还有|另外|然后)?\s*(?:", "(?:个|", 1))
 _A_BODY = re.compile(r"(?:会|社|司|厂|所|院|站|局|委|中心|单位|组织|机构|集团|店|馆|校|园|部|室|队|行|处|科)$")
 _GIVEN = re.compile(r"给(?:了|他了|她了|对方了|人家了)|提供了|直接给|都给了")
 _EVERYONE = re.compile(r"都是(?:个人|自然人|群众|老百姓|市民|村民|居民)")

@@ -62,7 +62,8 @@ _MIXED_IN = re.compile(r"\s*(?:件|条)?\s*是(?:我|因为)?(?:把|将)[^，,�
 # "六百多条……准确是623条": the exact number follows an approximate one
 _EXACT_NEXT = re.compile(r"[…\.。，,\s]*(?:准确|确切|具体|精确|实际)(?:的|地)?(?:数|数字|说)?(?:是|为)")
 # "应该是49", "改成150": a value said for the item just named
-_SAYS_VALUE = re.compile(r"^\s*(?:应该是|应该为|应该|应为|应是|改成|改为|其实是|实际是|是)\s*$")
+_SAYS_VALUE = re.compile(r"^\s*(?:(?:我们|我|咱们)(?:镇|乡|街道|局|委|办|单位|这|这边|这里|本级)?(?:这边|这里)?(?:就)?)?"
+                         r"(?:应该是|应该为|应该|应为|应是|改成|改为|其实是|实际是|是)\s*$")  # ("…统一办的，我们镇是0")
 # "有1件是信访转过来的不算": a number the clerk says is not counted
 _NOT_OURS_TO_COUNT = re.compile(r"不是(?:向)?我们(?:[\u4e00-\u9fa5]{0,4}?)(?:收的|受理的|接的|收到的)|不是向我们(?:申请|提)|不是(?:我们|本)(?:单位|局|街道|镇|乡)?的申请"
                                 # "税务行政复议有4件，但那些不是信息公开的，不算": about something else than 信息公开
@@ -2994,6 +2995,11 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                 target = _resolve(a, [a], ctx, n.unit)
                 if target:
                     break
+            named_t2 = {a.key for a in ctx.waiting if a.kind == "t2row" and a.key in ("licensing", "penalty", "enforcement")}
+            if target and target.endswith(".decisions") and n.value == 0 and len(named_t2) >= 2:
+                # "许可和强制是县里统一办的，我们乡是0": the none is of every item named together
+                out.stated += [Stated(f"t2.{k}.decisions", 0, quote, c0 + n.start, c0 + n.end) for k in sorted(named_t2)
+                               if f"t2.{k}.decisions" != target]
         if target is None and ctx.t4block and ctx.t4block != "litigation" and re.search(
                 r"(?:合计|总计|共计|一共|共)\s*$", clause[:n.start]):
             target = f"t4.{ctx.t4block}.total"  # "复议：维持3 纠正0 其他1 未审结0 合计4"
