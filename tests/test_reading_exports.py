@@ -3754,3 +3754,16 @@ def test_a_township_clerk_at_work(db):
 def test_one_together_is_no_count():
     from assistant.numbers import find_numbers
     assert not find_numbers("我一起问了回头告诉你") and not find_numbers("一起查一下")
+
+
+def test_rows_relayed_then_split_by_applicant_the_rest_one_applicants(db):
+    cells = _cells_after(db, ["我在青川县人民政府办公室，县政府2025年的年度报告我来弄，是县政府的报告",
+                              "依申请是信访局老马统计的：新收20（个人17/企业2/律所1），上年结转2（个人2），办结21，结转1。"
+                              "公开9，部分公开3，不掌握6，信访2，逾期不补正1。",
+                              "我自己按台账分了一下：企业那2件是公开1、不掌握1；律所那件是逾期不补正；剩下的都是个人，结转的1件也是个人"])
+    assert cells["t3.granted.natural"] == 8 and cells["t3.unable.not_held.natural"] == 5
+    assert cells["t3.other_handling.no_correction.natural"] == 0 and cells["t3.carried_forward.natural"] == 1
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["我在青川县人民政府办公室，县政府2025年的年度报告我来弄，是县政府的报告"])
+    assert service.facts(draft).agency_name == "青川县人民政府"

@@ -2691,6 +2691,12 @@ def _identity(message: str, skip: list[tuple[int, int]], topic: str | None, out:
                                                           + r"\s*(?:20\d\d|二〇|的年报|年报|政府信息公开)", message)]
     if not full and reported:
         said, quote = reported[0]
+    if (gov := re.match(r"(?P<gov>.+?(?:人民政府|政府))(?:办公室|办公厅|办)$", said)) and re.search(
+            r"(?:是|写|起草|弄|做)?(?:区|县|市|省|镇|乡|本级)?政府(?:的)?(?:20\d\d|二〇)?(?:年度)?(?:的)?(?:政府信息公开工作)?(?:年度)?(?:报告|年报)", message) and not re.search(
+            r"(?:写|做|起草)(?:一下|下)?我们(?:办公室|办公厅)|办公室的(?:年报|报告)", message):
+        # "澄江区人民政府办公室，区政府2025年度…年度报告这次让我来起草，是区政府的报告": the government's report,
+        # written by its office
+        said = gov.group("gov")
     if (office := re.search(r"(?:写|做|起草)(?:一下|下)?我们(?P<office>办公室|办公厅)", message)) and (
             said + office.group("office")) in message:
         said = said + office.group("office")  # ("我是某市人民政府办公室的，要写我们办公室的年报": the office's own)

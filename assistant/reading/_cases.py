@@ -362,7 +362,7 @@ def _case(line: str, at: int, default_column: str | None = None) -> Case | None:
         cols = {min((a for a in anchors if a.kind == "t3col"), key=lambda a: a.start).key}
     if not chosen and (put := _PUT_AS.search(told)):
         # "一家养殖合作社申请的，我们按企业算": the column the clerk put it in
-        picked = {a.key for a in vocabulary().anchors(put.group(1)) if a.kind == "t3col"}
+        picked = {a.key for a in vocabulary().anchors(put.group(1)) if a.kind == "t3col" and a.start == 0 and a.end == len(put.group(1))}
         chosen = next(iter(picked)) if len(picked) == 1 else None
     if chosen:
         cols = {chosen}

@@ -1000,21 +1000,56 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     _carried_among_the_count(message, out)
     _the_cell_corrected(out, earlier or {})
     _all_of_the_one_named_after(out)
+    _the_rest_all_of_one(message, out, earlier or {})
     return out
 
 
-_ALL_OF_ONE_AFTER = re.compile(r"(?:也|都|全|全部|均)?是(?P<col>[\u4e00-\u9fa5]{1,6}?)(?:的|申请的|提的|提出的)\s*$")
+_REST_ALL_ONE = re.compile(r"(?:剩下|其余|剩余|余下)的?(?:都|全|全部|均)是(?P<col>[\u4e00-\u9fa5]{1,6}?)(?:的|申请的|提的)?(?=[，,。；;！!\s]|$)")
+
+
+def _the_rest_all_of_one(message: str, out: Reading, earlier: Mapping[str, object]) -> None:
+    """"企业那7件是公开3…；律所2件，…；剩下的都是自然人" after the rows' totals in a message before: in every
+    row counted before, what the other applicants do not take is that applicant's (computed)."""
+    m = _REST_ALL_ONE.search(message)
+    col = _column_named(m.group("col")) if m else None
+    if m is None or col is None:
+        return
+    told = [x for x in out.stated if x.target.startswith("t3.") and x.start < m.start()
+            and not x.target.endswith((".total", f".{col}"))]
+    if not told or any(x.target.startswith("t3.") and x.target.endswith(".total") and x.start < m.start() for x in out.stated):
+        return  # (only after other applicants' cells, against totals recorded before)
+    for row in [r.address[3:] for r in T3_ROWS if r.address[3:] not in ("new_received", "carried_over", "total")]:
+        total = _as_int(earlier.get(f"t3.{row}.total"))
+        cell = f"t3.{row}.{col}"
+        if total is None or cell in earlier or any(x.target == cell for x in out.stated):
+            continue
+        said_here = {x.target: int(x.value) for x in out.stated if x.target.startswith(f"t3.{row}.")
+                     and not x.target.endswith((".total", f".{col}")) and isinstance(x.value, int)}
+        before = {k: v for k, v in earlier.items() if str(k).startswith(f"t3.{row}.") and not str(k).endswith((".total", f".{col}"))
+                  and k not in said_here and _as_int(v) is not None}
+        rest = total - sum(said_here.values()) - sum(_as_int(v) or 0 for v in before.values())
+        if rest >= 0:
+            out.computed.append(Stated(cell, rest, m.group(0), 0, 0))
+
+
+_ALL_OF_ONE_AFTER = re.compile(r"(?:也|都|全|全部|均)+是(?P<col>[\u4e00-\u9fa5]{1,6}?)(?:的|申请的|提的|提出的)?\s*$|"
+                               r"是(?P<col2>[\u4e00-\u9fa5]{1,6}?)(?:的|申请的|提的|提出的)\s*$")
 
 
 def _all_of_the_one_named_after(out: Reading) -> None:
     """"加上去年结转过来的2件也是自然人的": the row's count, and all of it that applicant's."""
     for x in list(out.stated):
-        if not (x.target.startswith("t3.") and x.target.endswith(".total")) or not (m := _ALL_OF_ONE_AFTER.search(x.quote)):
+        if not x.target.startswith("t3.") or not (m := _ALL_OF_ONE_AFTER.search(x.quote)) or not isinstance(x.value, int):
             continue
-        col = _column_named(m.group("col"))
-        cell = f"{x.target[:-len('.total')]}.{col}"
-        if col and not any(y.target == cell for y in out.stated) and isinstance(x.value, int):
+        col = _column_named(m.group("col") or m.group("col2"))
+        row, _, was = x.target.rpartition(".")
+        cell = f"{row}.{col}"
+        if not col or any(y.target == cell for y in out.stated):
+            continue
+        if was == "total":
             out.stated.append(Stated(cell, x.value, x.quote, x.start, x.end))
+        elif was != col:  # ("律所2件，…；结转的3件也都是自然人": not the applicant of the clause before)
+            out.stated[out.stated.index(x)] = Stated(cell, x.value, x.quote, x.start, x.end)
 
 
 _NOT_THE_OLD = re.compile(r"不是\s*(?P<old>[0-9０-９]+)\s*件?")
@@ -1992,6 +2027,10 @@ def _every_application(message: str, out: Reading) -> None:
     out.zeros.append(Zero(others, quote, blanket=True))
 
 
+def _as_int(value: object) -> int | None:
+    return int(str(value)) if value is not None and str(value).isdigit() else None
+
+
 def _applications(ctx: _Context, col: str) -> int | None:
     """新收 + 上年结转 of a column, both recorded before (or earlier in the message)."""
     try:
@@ -2132,6 +2171,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                                                  clause)) and not any(a.kind == "t3row" for a in anchors):
         # "公开 个人97 企业12 律所5" in a list of results: the bare 公开 is 予以公开
         anchors = sorted([*anchors, Anchor("t3row", "granted", bare_granted.start(1), bare_granted.end(1))], key=lambda x: x.start)
+    for bare_said in re.finditer(r"(?<=件是)公开(?=\s*[0-9０-９]+\s*(?:件|个)?(?:[、，,；;。]|$))", clause):
+        # "企业那7件是公开3、部分公开1": a bare 公开 with its count is 予以公开
+        if any(a.kind == "t3col" for a in anchors) and not any(a.kind in ("t3row", "fact") for a in anchors):
+            anchors = sorted([*anchors, Anchor("t3row", "granted", bare_said.start(), bare_said.end())], key=lambda x: x.start)
     if (counted_granted := re.search(r"[0-9０-９一二两三四五六七八九十]+\s*件\s*(公开)的", clause)) and not any(
             a.kind == "t3row" and a.start <= counted_granted.start(1) < a.end for a in anchors):
         # "那3件公开的，个人2企业1": the applications granted
@@ -2847,6 +2890,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             out.checked.append(quote)  # "连去年转过来那3件一起算": pointing at applications said before
             if (col := _col_before(clause, n)) and str(ctx.earlier.get(f"t3.new_received.{col.key}")) == str(n.value):
                 ctx.col_focus, ctx.col_whole = col.key, False  # "科研单位那2件不是都公开，1件公开…": theirs
+                anchors = [a for a in anchors if not (a.kind == "t3col" and a.end <= n.start)]  # ("企业那2件是公开1")
             continue
         if _REFERENCE.search(clause[:n.start]) and n.value > 1 and not _col_before(clause, n) and not any(
                 a.kind in ("t3row", "t4block", "t2row", "fact") and a.end <= n.start for a in anchors):
@@ -2863,6 +2907,12 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                 out.checked.append(quote)
             ctx.col_focus = col.key
             rows = [a for a in anchors if a.kind == "t3row" and a.start >= n.end and a.key not in _NOT_RESULTS]
+            if n.value > 1 and n.value in (_applications(ctx, col.key), _as_int(ctx.earlier.get(f"t3.new_received.{col.key}"))) and (
+                    len([m for m in numbers if m.start > n.end]) >= 1):
+                # "企业那7件是公开3、部分公开1…": all that applicant's applications, then their results
+                ctx.col_headed = True
+                anchors = [a for a in anchors if not (a.kind == "t3col" and a.end <= n.start)]
+                continue
             if rows:
                 out.stated.append(Stated(f"t3.{rows[0].key}.{col.key}", int(n.value), quote, c0 + n.start, c0 + n.end))
             else:
