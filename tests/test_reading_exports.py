@@ -3767,3 +3767,19 @@ def test_rows_relayed_then_split_by_applicant_the_rest_one_applicants(db):
     draft = service.start("张三").id
     talk(service, draft, ["我在青川县人民政府办公室，县政府2025年的年度报告我来弄，是县政府的报告"])
     assert service.facts(draft).agency_name == "青川县人民政府"
+
+
+def test_applicants_of_rows_told_after_and_a_move_at_a_text_question(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某县卫健局2025年报，县级", "依申请新收12件，自然人9件，企业2件，村委会1件。上年结转没有",
+                          "办理结果：公开5件，部分公开2件，不掌握4件，补正后还不明确1件",
+                          "公开那5件里有1件是企业的，不掌握的4件里企业1件、村委会那件也在里面，其余都是自然人"])
+    cells = service.facts(draft).cells
+    assert cells["t3.unable.not_held.natural"] == 2 and cells["t3.unable.not_held.other"] == 1
+    assert cells["t3.partial.natural"] == 2 and cells["t3.unable.unclear.natural"] == 1
+    talk(service, draft, ["补正后不明确那件不对，申请人一直没补材料，应该算逾期不补正"])
+    assert service.facts(draft).cells["t3.other_handling.no_correction.natural"] == 1
+    # at the question for a text, a figure moved is no text
+    r = read_message("补正后不明确那件不对，申请人一直没补材料，应该算逾期不补正", topic="measures")
+    assert not any(op.field == "measures" for op in r.ops)

@@ -2727,6 +2727,9 @@ def _bare_answer(stripped: str, topic: str | None, out: MessageReading, known: s
     if not topic or out.ops or out.questions or out.same_topic:
         return
     if topic in TEXT_FIELDS:
+        if _CORRECTS.search(stripped) and any(a.kind in ("t3row", "t3group", "t2row", "t4block", "t3col")
+                                               for a in vocabulary().anchors(stripped)):
+            return  # ("补正后不明确那件不对，…应该算逾期不补正，你帮我改一下": a figure corrected, not the text asked for)
         if stripped and not out.same_as_last_year:
             # the answer to the text asked for, numbers and all, in the user's words
             out.ops.append(PatchOp(field=topic, value=stripped, quote=stripped))

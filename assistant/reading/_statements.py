@@ -1016,8 +1016,9 @@ def _the_rest_all_of_one(message: str, out: Reading, earlier: Mapping[str, objec
         return
     told = [x for x in out.stated if x.target.startswith("t3.") and x.start < m.start()
             and not x.target.endswith((".total", f".{col}"))]
-    if not told or any(x.target.startswith("t3.") and x.target.endswith(".total") and x.start < m.start() for x in out.stated):
-        return  # (only after other applicants' cells, against totals recorded before)
+    if not told or any(x.target.startswith("t3.") and x.target.endswith(".total") and x.start < m.start()
+                       and str(earlier.get(x.target)) != str(x.value) for x in out.stated):
+        return  # (only after other applicants' cells, against totals recorded before and said again at most)
     for row in [r.address[3:] for r in T3_ROWS if r.address[3:] not in ("new_received", "carried_over", "total")]:
         total = _as_int(earlier.get(f"t3.{row}.total"))
         cell = f"t3.{row}.{col}"
@@ -2456,6 +2457,12 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         else:
             ctx.t3rows_said.append((rows_here[0].key, g_value, 0))
     cols_named = {a.key for a in anchors if a.kind == "t3col"}
+    if not numbers and len(cols_named) == 1 and not rows_here and ctx.t3row and ctx.t3row not in _NOT_RESULTS and _THAT_ONE.search(
+            clause) and re.search(r"(?:也|都)?(?:在|算在|算进|包括在|含在)(?:这|那)?(?:里面|里头|里边|其中|当中)", clause) and not any(
+            x.target == f"t3.{ctx.t3row}.{next(iter(cols_named))}" for x in out.stated):
+        # "不掌握的8件里企业1件、村委会那件也在里面": that applicant's one is in the row said
+        out.stated.append(Stated(f"t3.{ctx.t3row}.{next(iter(cols_named))}", 1, quote, c0, c0 + len(clause)))
+        return
     if not numbers and len(cols_named) == 1 and len({a.key for a in rows_here}) == 1 and _THAT_ONE.search(clause):
         # "村民那件是予以公开": the one application of that applicant, and its result
         out.stated.append(Stated(f"t3.{rows_here[0].key}.{next(iter(cols_named))}", 1, quote, c0, c0 + len(clause)))
