@@ -1016,6 +1016,9 @@ def _the_rest_all_of_one(message: str, out: Reading, earlier: Mapping[str, objec
         return
     told = [x for x in out.stated if x.target.startswith("t3.") and x.start < m.start()
             and not x.target.endswith((".total", f".{col}"))]
+    named = {a.key for a in vocabulary().anchors(message[:m.start()]) if a.kind == "t3col"} - {col}
+    if any(not any(x.target.endswith(f".{c}") for x in told) for c in named):
+        return  # (an applicant named whose part was not read: what is left is not known)
     if not told or any(x.target.startswith("t3.") and x.target.endswith(".total") and x.start < m.start()
                        and str(earlier.get(x.target)) != str(x.value) for x in out.stated):
         return  # (only after other applicants' cells, against totals recorded before and said again at most)
@@ -1044,6 +1047,9 @@ def _all_of_the_one_named_after(out: Reading) -> None:
             continue
         col = _column_named(m.group("col") or m.group("col2"))
         row, _, was = x.target.rpartition(".")
+        if re.search(r"[，,；;、。]", x.quote[x.quote.rfind(str(x.value)):]) or str(x.value) not in x.quote or re.search(
+                r"除了|除去|除开|其余|剩下|以外", x.quote):
+            continue  # (said of that count in its own clause only: not "…都是个人，行政执法案卷1件是律所申请的")
         cell = f"{row}.{col}"
         if not col or any(y.target == cell for y in out.stated):
             continue
@@ -2172,7 +2178,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                                                  clause)) and not any(a.kind == "t3row" for a in anchors):
         # "公开 个人97 企业12 律所5" in a list of results: the bare 公开 is 予以公开
         anchors = sorted([*anchors, Anchor("t3row", "granted", bare_granted.start(1), bare_granted.end(1))], key=lambda x: x.start)
-    for bare_said in re.finditer(r"(?<=件是)公开(?=\s*[0-9０-９]+\s*(?:件|个)?(?:[、，,；;。]|$))", clause):
+    for bare_said in re.finditer(r"(?:(?<=那[0-9０-９]件是)|(?<=那[0-9０-９]{2}件是)|(?<=那[0-9０-９]{3}件是))公开"
+                                 r"(?=\s*[0-9０-９]+\s*(?:件|个)?(?:[、，,；;。]|$))", clause):
         # "企业那7件是公开3、部分公开1": a bare 公开 with its count is 予以公开
         if any(a.kind == "t3col" for a in anchors) and not any(a.kind in ("t3row", "fact") for a in anchors):
             anchors = sorted([*anchors, Anchor("t3row", "granted", bare_said.start(), bare_said.end())], key=lambda x: x.start)
@@ -2871,6 +2878,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                 a.kind in ("t3row", "t3group") for a in anchors) and re.fullmatch(r"\s*(?:件|个)?\s*", clause[max(n.end, n.unit_end):]):
             # "…；其他2件 一件公开一件不掌握": the next applicant of a list of results, with its count
             ctx.col_focus, ctx.col_whole = col.key, False
+            if re.match(r"[\s，,]*(?:也|都|全)(?:公开了|给了|予以公开了?|给公开了)\s*(?:[；;。！!\n]|$)", message[c0 + len(clause):]):
+                # "…；律所2件，都公开了": all of them granted
+                out.stated.append(Stated(f"t3.granted.{col.key}", int(n.value), quote, c0 + n.start, c0 + n.end))
             out.unexplained.append((c0 + n.start, c0 + n.end, quote))  # (what the count is, the words don't say)
             continue
         if _REFERENCE.search(clause[:n.start]) and is_question(sentence):
@@ -2959,12 +2969,15 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         if n.unit in ("件", "个") and len(numbers) == 1 and len(cols := [a for a in anchors if a.kind == "t3col"]) == 1 and len(
                 anchors) == 1 and re.fullmatch(r"\s*(?:有|还有|另外)?\s*", clause[:min(cols[0].start, n.start)]) and re.fullmatch(
                 r"\s*(?:的|是|申请的|提的)?\s*", clause[min(cols[0].end, n.end):max(cols[0].start, n.start)] if cols[0].end <= n.start
-                else clause[n.end:cols[0].start].replace(n.unit, "", 1)) and not ctx.t4block and not ctx.t3row and not ctx.t3group:
+                else clause[n.end:cols[0].start].replace(n.unit, "", 1)) and not ctx.t4block and (
+                not (ctx.t3row or ctx.t3group) or message[:c0].rstrip().endswith(("；", ";"))):
             # "企业1件 公开了", "有1件企业的，不掌握": one applicant's count, and its result in the words after it
+            # ("…不掌握1件；律所2件，都公开了": another applicant's part, after the one before)
             ahead = message[c0 + len(clause):]
             stop = next((k for k, ch in enumerate(ahead) if ch in "。！？!?\n；;" or ch.isdigit()), len(ahead))
-            if len(ahead[:stop].strip(" ，,\u3000")) <= 10 and any(
-                    a.kind == "t3row" and a.key not in _NOT_RESULTS for a in vocabulary().anchors(ahead[:stop])):
+            if len(ahead[:stop].strip(" ，,\u3000")) <= 10 and (any(
+                    a.kind == "t3row" and a.key not in _NOT_RESULTS for a in vocabulary().anchors(ahead[:stop]))
+                    or re.fullmatch(r"[\s，,]*(?:也|都|全)?(?:公开了|给了|给他了|予以公开了?)\s*", ahead[:stop])):
                 if ctx.pending:
                     old_n, old_at, old_quote = ctx.pending
                     out.unexplained.append((old_at + old_n.start, old_at + old_n.end, old_quote))
