@@ -3783,3 +3783,9 @@ def test_applicants_of_rows_told_after_and_a_move_at_a_text_question(db):
     # at the question for a text, a figure moved is no text
     r = read_message("补正后不明确那件不对，申请人一直没补材料，应该算逾期不补正", topic="measures")
     assert not any(op.field == "measures" for op in r.ops)
+
+
+def test_a_result_changed_to_and_other_results_asked_about():
+    from assistant.reading import guide_answer
+    assert {op.field: op.value for op in read_message("所以结转是2件，公开变成31").ops}.get("t3.granted.total") == "31"
+    assert "撤诉" in (guide_answer("诉讼那个原告撤诉了，是算其他结果吗？") or "")

@@ -2178,11 +2178,17 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                                                  clause)) and not any(a.kind == "t3row" for a in anchors):
         # "公开 个人97 企业12 律所5" in a list of results: the bare 公开 is 予以公开
         anchors = sorted([*anchors, Anchor("t3row", "granted", bare_granted.start(1), bare_granted.end(1))], key=lambda x: x.start)
-    for bare_said in re.finditer(r"(?:(?<=那[0-9０-９]件是)|(?<=那[0-9０-９]{2}件是)|(?<=那[0-9０-９]{3}件是))公开"
-                                 r"(?=\s*[0-9０-９]+\s*(?:件|个)?(?:[、，,；;。]|$))", clause):
-        # "企业那7件是公开3、部分公开1": a bare 公开 with its count is 予以公开
-        if any(a.kind == "t3col" for a in anchors) and not any(a.kind in ("t3row", "fact") for a in anchors):
-            anchors = sorted([*anchors, Anchor("t3row", "granted", bare_said.start(), bare_said.end())], key=lambda x: x.start)
+    if not any(a.kind in ("t3row", "fact") for a in anchors):
+        # "企业那7件是公开3、部分公开1" (all that applicant's, then theirs), "公开变57": a bare 公开 with its count
+        # is 予以公开
+        that_many = re.search(r"那([0-9０-９]{1,3})件是(公开)(?=\s*[0-9０-９]+\s*(?:件|个)?(?:[、，,；;。]|$))", clause)
+        col_said = next((a for a in anchors if a.kind == "t3col" and that_many and a.end <= that_many.start()), None)
+        bare_at = that_many.start(2) if that_many and col_said and int(to_halfwidth(that_many.group(1))) in (
+            _as_int(ctx.earlier.get(f"t3.new_received.{col_said.key}")), _applications(ctx, col_said.key)) else None
+        if (changed := re.match(r"\s*(公开)(?=(?:变成?|变为|改成|改为|应该是)\s*[0-9０-９]+\s*件?\s*$)", clause)):
+            bare_at = changed.start(1)
+        if bare_at is not None:
+            anchors = sorted([*anchors, Anchor("t3row", "granted", bare_at, bare_at + 2)], key=lambda x: x.start)
     if (counted_granted := re.search(r"[0-9０-９一二两三四五六七八九十]+\s*件\s*(公开)的", clause)) and not any(
             a.kind == "t3row" and a.start <= counted_granted.start(1) < a.end for a in anchors):
         # "那3件公开的，个人2企业1": the applications granted
