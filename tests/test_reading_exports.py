@@ -3789,3 +3789,8 @@ def test_a_result_changed_to_and_other_results_asked_about():
     from assistant.reading import guide_answer
     assert {op.field: op.value for op in read_message("所以结转是2件，公开变成31").ops}.get("t3.granted.total") == "31"
     assert "撤诉" in (guide_answer("诉讼那个原告撤诉了，是算其他结果吗？") or "")
+
+
+def test_a_blanket_zero_leaves_the_items_still_to_be_asked():
+    got = {op.field: op.value for op in read_message("表二差不多都是0，规章规范性文件都没有。许可和处罚我还得问问审批办，回头告诉你").ops}
+    assert got.get("t2.fees.amount") in (0, "0") and "t2.licensing.decisions" not in got and "t2.penalty.decisions" not in got

@@ -824,10 +824,12 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
         if not tables:
             out.zero_scope_unclear = z.quote
             continue
+        asked_later = _still_to_ask(message)
         for t in tables:
             # only cells that are nobody's sum, in rows and blocks whose total is not known: the sums
             # follow from the parts, and a known total decides its own row
-            in_table = [a for a in ALL_CELL_ADDRESSES if a == t or a.startswith(t + ".")]
+            # ("表二基本都是0…处罚强制要问综合执法办，等我一下": not the items still to be asked about)
+            in_table = [a for a in ALL_CELL_ADDRESSES if (a == t or a.startswith(t + ".")) and not a.startswith(asked_later)]
             if not any(a in known for a in in_table):
                 cells = in_table  # "表三全部为0" of an empty table: every cell, sums included
             else:
@@ -1285,6 +1287,23 @@ def _lines_by_applicant(message: str) -> list[tuple[int, int, str]]:
                 tail = f"{tail.rstrip('。 ')}{m.group('n')}件"
             out.append((end, end + len(rest), f"的：新收{m.group('n')}件，{tail}"))
     return out
+
+
+_STILL_TO_ASK = re.compile(r"要问|得问|还要问|还得问|等我|回头(?:告诉|再说|给你|再报)|待会|稍后|晚点|还没(?:统计|出来|问|报)|问一下|问问|再告诉|再发你")
+
+
+def _still_to_ask(message: str) -> tuple[str, ...]:
+    """The items a message says are still to be asked about ("处罚强制要问综合执法办，等我一下"), as address
+    prefixes: a blanket zero of the same message is not said of them."""
+    out: list[str] = []
+    for clause in re.split(r"[。；;！!？?\n，,]", message):
+        if _STILL_TO_ASK.search(clause):
+            for a in vocabulary().anchors(clause):
+                if a.kind == "t2row":
+                    out.append(f"t2.{a.key}.")
+                elif a.kind in ("t3row", "t4block"):
+                    out.append(f"{'t3' if a.kind == 't3row' else 't4'}.{a.key}.")
+    return tuple(out) or ("\0",)
 
 
 def _negations(message: str) -> list[tuple[int, int, str]]:
