@@ -3794,3 +3794,10 @@ def test_a_result_changed_to_and_other_results_asked_about():
 def test_a_blanket_zero_leaves_the_items_still_to_be_asked():
     got = {op.field: op.value for op in read_message("表二差不多都是0，规章规范性文件都没有。许可和处罚我还得问问审批办，回头告诉你").ops}
     assert got.get("t2.fees.amount") in (0, "0") and "t2.licensing.decisions" not in got and "t2.penalty.decisions" not in got
+
+
+def test_a_text_label_with_a_request_and_a_phone_enquiry_asked_about():
+    from assistant.reading import guide_answer
+    got = {op.field: op.value for op in read_message("问题你给我参考着写一下：宣传不够，群众知晓率不高。明年打算多搞几次进村宣讲").ops}
+    assert "宣传不够" in str(got.get("problems")) and "进村宣讲" in str(got.get("measures"))
+    assert "不计入表三" in (guide_answer("有人打电话来问补贴名单在哪看，电话里告诉他了，这个算依申请吗？") or "")
