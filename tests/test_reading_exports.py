@@ -3801,3 +3801,13 @@ def test_a_text_label_with_a_request_and_a_phone_enquiry_asked_about():
     got = {op.field: op.value for op in read_message("问题你给我参考着写一下：宣传不够，群众知晓率不高。明年打算多搞几次进村宣讲").ops}
     assert "宣传不够" in str(got.get("problems")) and "进村宣讲" in str(got.get("measures"))
     assert "不计入表三" in (guide_answer("有人打电话来问补贴名单在哪看，电话里告诉他了，这个算依申请吗？") or "")
+
+
+def test_last_years_report_typed_over_and_its_slips_fixed():
+    got = {op.field: op.value for op in read_message(
+        "规范性文件现行有效那个12是去年的，今年新发2件、废止1件，应该是13件；最后一段那个“2023年”是漏改的").ops}
+    assert got.get("t2.normative_docs.in_force") == "13" and got.get("t2.normative_docs.issued") == "2"
+    assert "report_year" not in got
+    got = {op.field: op.value for op in read_message("不予处理3件都是公司申请的，其实是投诉，按信访举报投诉类处理",
+                                                     earlier={"t3.new_received.commercial": 4}).ops}
+    assert "t3.new_received.commercial" not in got and got.get("t3.not_processed.petition.commercial") == "3"

@@ -2161,6 +2161,11 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                                           and not re.match(r"人(?:情况|类型|类别)?(?:这一?块|这方面|方面|这边)?\s*(?:[：:]|$)", clause[a.end:]))]  # ("申请人：企业7件…", "申请人这块，…")
     # "其明确不同意公开": what the third party said, not a row of results
     anchors = [a for a in anchors if not (a.kind == "t3row" and a.key == "granted" and clause[max(0, a.start - 1):a.start] == "不")]
+    if any((a.kind == "t3row" and a.key not in _NOT_RESULTS) or a.kind == "t3group" for a in anchors):
+        # "不予公开2件都是企业申请的": who made them, not a count of new applications
+        anchors = [a for a in anchors if not (a.kind == "t3row" and a.key == "new_received" and clause[a.start:a.end] in _GENERIC
+                                              and clause[a.end:a.end + 1] == "的" and any(
+                                                  b.kind == "t3col" and b.end == a.start for b in anchors))]
     if any(a.kind == "t3row" and a.key in ("carried_over", "carried_forward") for a in anchors):
         # "上年度结转至本年度办理的申请一件": the carry-over's applications, not new ones
         anchors = [a for a in anchors if not (a.kind == "t3row" and a.key == "new_received" and clause[a.start:a.end] in _GENERIC)]
@@ -2398,6 +2403,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     years = [y for y in years if not re.search(r"去年|上年|上一年|前年", clause[:y.start])]
     # ("系一名自然人于2024年12月下旬提出": a date, never the report's year)
     years = [y for y in years if not re.match(r"\s*年?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月", clause[y.end:])]
+    # ("第六部分那个“2024年”是年份漏改了": a year quoted from the text, the words about it)
+    years = [y for y in years if not (re.search(r"[“\"‘'「]\s*$", clause[:y.start]) and re.match(r"\s*年?度?\s*[”\"’'」]", clause[y.end:]))]
     for y in years:
         if 2008 <= y.value <= 2100 and y.value == y.value.to_integral_value() and (
                 _REPORT_YEAR.search(clause[y.end:y.end + 24]) or re.search(r"年报|报告", clause[y.end:y.end + 16])
@@ -2735,6 +2742,14 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             # "刚才说的现行有效六个 应该是七个": the item just said, and its value now
             old = draft_old or ctx.last
             assert old is not None
+            refused = _LAST_YEARS_VALUE.search(message[ctx.sentence_at:c0])
+            item = next((a for a in vocabulary().anchors(refused.group("item")) if a.kind in ("t2col", "t2row", "fact")), None) if refused else None
+            if item is not None and (was := _resolve(item, [item], ctx, n.unit)) and was != old.target:
+                # "现行有效那个4是去年的，今年制发1件、没有废止，应该是5件": the item whose old value was refused,
+                # not the one said last
+                out.stated.append(Stated(was, _as_value(was, n, clause), quote, c0 + n.start, c0 + n.end))
+                ctx.last = out.stated[-1]
+                continue
             if draft_old:
                 out.written.pop()
             out.stated.remove(old)
@@ -3241,6 +3256,8 @@ _LESS_BY = re.compile(r"多(?:算|报|统计|写|计|录|填|数)了?\s*$|(?:再
 _REVISED_FROM = re.compile(r"(?:在|按|以)(?:初稿|上一版|上一稿|上版|原稿|原来的?|之前的?|第[一二三四]版)(?:的)?(?:基础上|为准改)|改了(?:这|以下|下面)?几处|只改了|就改了")
 _MORE_IN_REVISION = re.compile(r"(?:加|增加|添|多|多了|增)\s*$")
 _LESS_IN_REVISION = re.compile(r"(?:减|减少|扣|少|少了)\s*$")
+# "现行有效那个4是去年的": an item's value refused as last year's
+_LAST_YEARS_VALUE = re.compile(r"(?P<item>[\u4e00-\u9fa5]{2,8}?)(?:那个|这个|的)?\s*[0-9０-９]+\s*(?:件|条|篇|场)?(?:是|为)(?:去年|上年|上一年)的")
 _ABSOLUTE_AFTER = re.compile(r"应该?是|应为|改成|改为|实际是|准确的?是|一共是|总共是|共计?是?")
 
 
