@@ -3811,3 +3811,10 @@ def test_last_years_report_typed_over_and_its_slips_fixed():
     got = {op.field: op.value for op in read_message("不予处理3件都是公司申请的，其实是投诉，按信访举报投诉类处理",
                                                      earlier={"t3.new_received.commercial": 4}).ops}
     assert "t3.new_received.commercial" not in got and got.get("t3.not_processed.petition.commercial") == "3"
+
+
+def test_the_one_asked_about_placed_and_all_done(db):
+    cells = _cells_after(db, ["某县石桥乡人民政府2025年报", "依申请今年收到两件，都是村民申请的，去年没有结转的。一件给他公开了。"
+                              "另一件要的是县里的项目审批文件，我们乡里没有，这种算不掌握吗？",
+                              "好，那一件就按不掌握填吧。两件都在年内办完了，没有结转到明年的"])
+    assert cells["t3.unable.not_held.natural"] == 1 and cells["t3.carried_forward.total"] == 0

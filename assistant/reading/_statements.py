@@ -1001,6 +1001,13 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     _the_cell_corrected(out, earlier or {})
     _all_of_the_one_named_after(out)
     _the_rest_all_of_one(message, out, earlier or {})
+    for u in list(out.unexplained):  # "三件都在年内答复完了": all this year's, done (no count of its own)
+        if (done := re.match(r"\s*(?:这|那)?([0-9０-９]+|[一二两三四五六七八九十]+)\s*件(?:都|全|全部)(?:在年内|在今年|今年|年内)?(?:都)?"
+                             r"(?:答复|办|办理|处理)(?:完|结)", u[2])) and parse_number(done.group(1)) in (
+                _as_int((earlier or {}).get("t3.new_received.total")),
+                (_as_int((earlier or {}).get("t3.new_received.total")) or 0) + (_as_int((earlier or {}).get("t3.carried_over.total")) or 0)):
+            out.unexplained.remove(u)
+            out.checked.append(u[2])
     return out
 
 
@@ -2477,6 +2484,16 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         else:
             ctx.t3rows_said.append((rows_here[0].key, g_value, 0))
     cols_named = {a.key for a in anchors if a.kind == "t3col"}
+    if (that := re.match(r"\s*(?:好的?[，,\s]*)?(?:那|这)(?:一|1)?(?:件|个)(?:就)?(?:按|算|填|放|归)", clause)) and all(
+            x.end <= that.end() for x in numbers) and not cols_named and len({a.key for a in rows_here}) == 1 and re.search(
+            r"(?:填|算|处理|吧)\s*[。.！!]?\s*$", clause) and (row := rows_here[0].key) and f"t3.{row}.total" not in ctx.earlier:
+        # "好的，那一件就按本机关不掌握相关政府信息填": the one asked about in the message before, now placed
+        out.stated.append(Stated(f"t3.{row}.total", 1, quote, c0, c0 + len(clause)))
+        came = [c for c in L.T3_APPLICANT_COLUMNS if str(ctx.earlier.get(f"t3.new_received.{c}", "0")) not in ("0", "None")
+                or str(ctx.earlier.get(f"t3.carried_over.{c}", "0")) not in ("0", "None")]
+        if len(came) == 1:
+            out.stated.append(Stated(f"t3.{row}.{came[0]}", 1, quote, c0, c0 + len(clause)))
+        return
     if not numbers and len(cols_named) == 1 and not rows_here and ctx.t3row and ctx.t3row not in _NOT_RESULTS and _THAT_ONE.search(
             clause) and re.search(r"(?:也|都)?(?:在|算在|算进|包括在|含在)(?:这|那)?(?:里面|里头|里边|其中|当中)", clause) and not any(
             x.target == f"t3.{ctx.t3row}.{next(iter(cols_named))}" for x in out.stated):
@@ -2489,7 +2506,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         return
     waits_for = rows_here or [a for a in anchors if a.kind == "t3row" and a.key == "carried_forward"]
     if not numbers and ctx.pending and len({a.key for a in waits_for}) == 1 and not any(
-            _REFERENCE.search(clause[:x.start]) for x in written):
+            _REFERENCE.search(clause[:x.start]) for x in written) and not re.search(
+            r"(?:没有|没|不|无|未)\s*$", clause[:waits_for[0].start]):  # ("三件都…答复完了，没有结转到明年的")
         # (not "刚才是把部分公开那1件也算进去了": that clause points at a count of its own)
         # "还有２件是年底收的 没到期 结转到明年": what is carried forward waits too
         n, at, _ = ctx.pending
