@@ -3818,3 +3818,17 @@ def test_the_one_asked_about_placed_and_all_done(db):
                               "另一件要的是县里的项目审批文件，我们乡里没有，这种算不掌握吗？",
                               "好，那一件就按不掌握填吧。两件都在年内办完了，没有结转到明年的"])
     assert cells["t3.unable.not_held.natural"] == 1 and cells["t3.carried_forward.total"] == 0
+
+
+def test_an_outline_with_sub_items_numbered_and_a_list_of_reviews_by_block():
+    got = {op.field: op.value for op in read_message(
+        "② 不予公开：\n 1) 保护第三方合法权益 4（个人3、企业1）\n 2) 行政查询事项 2（个人）\n 国家秘密、其他法律行政法规禁止公开 都是0\n"
+        "③ 其他处理：\n 1) 逾期不补正 2（个人）\n 2) 其他 1（个人，自己撤回了）").ops}
+    assert got["t3.withheld.third_party.total"] == "4" and got["t3.other_handling.other.natural"] == "1"
+    assert got["t3.withheld.state_secret"] in (0, "0") and "t3.granted.natural" not in got
+    got = {op.field: op.value for op in read_message("① 行政复议3件：维持2、未审结1\n② 直接起诉1件：维持1").ops}
+    assert got["t4.review.upheld"] == "2" and got["t4.litigation_direct.total"] == "1"
+    got = {op.field: op.value for op in read_message("① 规章：0\n② 行政规范性文件：制发1，废止0，现行有效9").ops}
+    assert got.get("t2.regulations") in (0, "0")
+    texts = {op.field: op.value for op in read_message("改进：1) 加强培训；2) 明年解读计划不少于20篇；3) 完善制度").ops}
+    assert "20篇" in str(texts.get("measures")) and "policy_interpretations" not in texts

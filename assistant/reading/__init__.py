@@ -1240,7 +1240,7 @@ def _sums_written_out(message: str) -> list[tuple[int, int, str]]:
     return sorted(out)
 
 
-_OTHER_LINE = re.compile(r"(?m)^[ \t\u3000]*(?:[0-9０-９][.．、][ \t\u3000]*)?(?P<w>其他)(?=[ \t\u3000]*[：:=＝])")
+_OTHER_LINE = re.compile(r"(?m)^[ \t\u3000]*(?:[0-9０-９][.．、)）][ \t\u3000]*)?(?P<w>其他)(?=[ \t\u3000]*[：:=＝]|[ \t\u3000]+[0-9０-９])")
 
 
 def _other_of_other_handling(message: str) -> list[tuple[int, int, str]]:

@@ -633,6 +633,8 @@ def reviews_in_a_list(message: str) -> list[Outcome]:
     pos = 0
     for line in message.splitlines(keepends=True):
         body = line.rstrip("\r\n")
+        if _ITEM.match(body) and any(n.value > 1 or n.unit == "件" for n in find_numbers(_ITEM.sub("", body, count=1))):
+            return []  # ("① 行政复议12件：维持8、纠正2…": a block's counts a line, not one case a line)
         if _ITEM.match(body):
             anchors = sorted((a for a in vocabulary().anchors(body) if a.kind in ("t4block", "t4col")), key=lambda a: a.start)
             told: list[list[str | None]] = []  # [block, column] in the order said

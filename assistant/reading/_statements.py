@@ -678,6 +678,10 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     text = _SUB_ROW_NUMBER.sub(lambda m: m.group(1) + "＿" * len(m.group(2)), text)
     text = _ASIDE_BEFORE_NUMBER.sub(lambda m: "＿" * len(m.group(0)), text)
     text = _CLOCK.sub(lambda m: "＿" * len(m.group(0)), text)  # "1月8日 16:02": a chat message's time
+    # "① 规章：0": the row's none after a colon, as "规章0" says it
+    text = re.sub(r"(?<=规章|文件)\s*[：:](?=\s*(?:0|零|〇)\s*(?:件)?\s*(?:[，,。；;\n]|$))", " ", text)
+    # " 1) 危及三安全一稳定 1（个人）": an outline's own numbering of sub-items, no count
+    text = re.sub(r"(?m)^([ \t\u3000]*)([0-9]{1,2}[)）])(?=\s*[\u4e00-\u9fa5])", lambda m: m.group(1) + "＿" * len(m.group(2)), text)
     for m in _ARITHMETIC.finditer(text):  # "我自己算个人的是9+3+1+4+2=19": the clerk's own sum, no figure to record
         out_sums.append(message[m.start():m.end()])
     text = _ARITHMETIC.sub(lambda m: "＿" * len(m.group(0)), text)

@@ -94,6 +94,7 @@ _OWN_FACT = re.compile(r"信息处理费|收费|人大|政协|提案|代表建�
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]|[，,]|(?<=[\u4e00-\u9fa5])[ \u3000]+(?=[\u4e00-\u9fa5])")
 
 
+_LIST_ITEM = re.compile(r"\s*(?:[0-9０-９]{1,2}\s*[)）.．、]|[①②③④⑤⑥⑦⑧⑨⑩]|[（(][0-9０-９一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]是)")
 _ASIDE = re.compile(r"\s*(?:对了|哦对了|顺便(?:说一下|问一下|问下|说下)?|另外说一下|还有个事|还有一个事)")
 
 
@@ -162,10 +163,14 @@ def _passage_end(message: str, start: int, limit: int, states_a_fact: Callable[[
     """The end of a passage starting at ``start``: the last sentence before ``limit`` that does not
     state a fact (the first sentence always belongs to the passage)."""
     pos, first, soft = start, True, ""
+    numbered = bool(_LIST_ITEM.match(message, start))  # ("改进：1) …；2) 明年解读不少于30篇…；3) …": its items)
     while pos < limit:
         m = _SENTENCE_END.search(message, pos, limit)
         end = m.end() if m else limit
         sentence = message[pos:end]
+        if not first and numbered and _LIST_ITEM.match(sentence):
+            first, soft, pos = False, "", end
+            continue
         # a phrase after a comma or a space (not a stop) ends the passage only with a number or when
         # it describes nothing: "有的栏目很久没更新" goes on describing the problem, while
         # "…，信息处理费没收" and "…，另外人大建议承办了3件" are facts of their own
