@@ -3832,3 +3832,10 @@ def test_an_outline_with_sub_items_numbered_and_a_list_of_reviews_by_block():
     assert got.get("t2.regulations") in (0, "0")
     texts = {op.field: op.value for op in read_message("改进：1) 加强培训；2) 明年解读计划不少于20篇；3) 完善制度").ops}
     assert "20篇" in str(texts.get("measures")) and "policy_interpretations" not in texts
+
+
+def test_all_lawsuits_then_the_ones_about_disclosure():
+    r = read_message("行政复议今年收了9件，基本都是处罚的，跟信息公开有关的就2件，都维持了。诉讼没有。")
+    got = {op.field: op.value for op in r.ops}
+    assert got.get("t4.review.total") == "2" and got.get("t4.review.upheld") == "2"
+    assert "t2.penalty.decisions" not in got and any("9件" in x for x in r.not_ours)

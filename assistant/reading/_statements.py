@@ -90,6 +90,7 @@ _PLACED = re.compile(r"(?:放在|放到|算在|算到|填在|填到|归在|归�
 # "个人（自然人）：", "律所的：" opening a line: what the line tells is that applicant's
 _LINE_HEAD_COLUMN = re.compile(r"\s*([\u4e00-\u9fa5]{1,8}?)的?\s*(?:[（(][^）)\n]*[）)])?\s*[：:]")
 # a hotline, a mailbox, a ticket system: what they count is no application for information
+_ABOUT_DISCLOSURE = re.compile(r"[，,]\s*(?:其中)?(?:跟|和|与|涉及|关于)(?:政府)?信息公开(?:有关|相关)?的(?:只有|就|有|是|就是|只)?(?:其中)?\s*(?=[0-9０-９一两二三四五六七八九十]+\s*件)")
 _HOTLINE = re.compile(r"热线|工单|市长信箱|局长信箱|书记信箱|县长信箱|区长信箱|镇长信箱|领导信箱|部长信箱|厅长信箱|主任信箱|来电|留言板|12345|12369|12320|12315|12393|12328|12333|12366|12348")
 _APPLICATIONS_NAMED = re.compile(r"依申请|信息公开申请|公开申请|申请公开")
 _COUNTS_OR_NOT = re.compile(r"算[^，,。？?]{1,12}还是|填[^，,。？?]{1,12}还是|放[^，,。？?]{1,12}还是|算不算|算吗|要不要算|计不计|算进去吗|要算吗|算不算数|能不能算|属不属于|是不是算")
@@ -678,7 +679,17 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     text = _SUB_ROW_NUMBER.sub(lambda m: m.group(1) + "＿" * len(m.group(2)), text)
     text = _ASIDE_BEFORE_NUMBER.sub(lambda m: "＿" * len(m.group(0)), text)
     text = _CLOCK.sub(lambda m: "＿" * len(m.group(0)), text)  # "1月8日 16:02": a chat message's time
-    # "① 规章：0": the row's none after a colon, as "规章0" says it
+    # "行政诉讼今年一共应诉了12件，大部分是告我们拆违和处罚的，跟信息公开有关的只有1件": all the lawsuits (or
+    # reviews), then the ones about disclosure — the report's; the others are said back as not counted
+    about_others: list[str] = []
+    for m in list(_ABOUT_DISCLOSURE.finditer(text)):
+        s0 = max(text.rfind(ch, 0, m.start()) for ch in "。！!？?\n：:") + 1
+        block = next((a for a in vocabulary().anchors(text[s0:m.start()]) if a.kind == "t4block"), None)
+        if block is None or not find_numbers(text[s0 + block.end:m.start()]):
+            continue
+        a, b = s0 + block.end, m.end()
+        about_others.append(message[s0:m.start()].strip(" ，,"))
+        text = text[:a] + "＿" * (b - a) + text[b:]
     text = re.sub(r"(?<=规章|文件)\s*[：:](?=\s*(?:0|零|〇)\s*(?:件)?\s*(?:[，,。；;\n]|$))", " ", text)
     # " 1) 危及三安全一稳定 1（个人）": an outline's own numbering of sub-items, no count
     text = re.sub(r"(?m)^([ \t\u3000]*)([0-9]{1,2}[)）])(?=\s*[\u4e00-\u9fa5])", lambda m: m.group(1) + "＿" * len(m.group(2)), text)
@@ -721,6 +732,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     skip = skip or []
     out = Reading()
     out.checked += out_sums + out_cut
+    out.not_ours += about_others
     heads = []
     for m in _HEAD_WITH_CARRIED.finditer(text):
         # "个人23件，加上去年转过来的1件：予以公开10件…", "企业6件，公开3件，部分公开1件；科研机构2件，…": that
