@@ -3839,3 +3839,9 @@ def test_all_lawsuits_then_the_ones_about_disclosure():
     got = {op.field: op.value for op in r.ops}
     assert got.get("t4.review.total") == "2" and got.get("t4.review.upheld") == "2"
     assert "t2.penalty.decisions" not in got and any("9件" in x for x in r.not_ours)
+
+
+def test_that_applicants_one_with_its_result_said_further_on():
+    got = {op.field: op.value for op in read_message(
+        "结果：公开3件都是个人；那个协会那件要的是会议记录，里面有别人的电话，遮掉以后给的，算部分公开").ops}
+    assert got.get("t3.partial.public_interest") == "1" and got.get("t3.granted.natural") == "3"

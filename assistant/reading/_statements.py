@@ -2215,6 +2215,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             _as_int(ctx.earlier.get(f"t3.new_received.{col_said.key}")), _applications(ctx, col_said.key)) else None
         if (changed := re.match(r"\s*(公开)(?=(?:变成?|变为|改成|改为|应该是)\s*[0-9０-９]+\s*件?\s*$)", clause)):
             bare_at = changed.start(1)
+        elif (ctx.results or re.search(r"结果\s*[：:]\s*$", message[:c0])) and (
+                counted_first := re.match(r"\s*(公开)(?=\s*[0-9０-９]+\s*件)", clause)):
+            bare_at = counted_first.start(1)  # ("结果：公开3件都是个人")
         if bare_at is not None:
             anchors = sorted([*anchors, Anchor("t3row", "granted", bare_at, bare_at + 2)], key=lambda x: x.start)
     if (counted_granted := re.search(r"[0-9０-９一二两三四五六七八九十]+\s*件\s*(公开)的", clause)) and not any(
@@ -2544,6 +2547,13 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             # no other ("，无法提供4件" after it is the group's sum, not one more of this row)
             _update_context(ctx, anchors)
             return
+    if not numbers and not ctx.one_of and len(one_cols := {a.key: a for a in anchors if a.kind == "t3col"}) == 1 and not any(
+            a.kind in ("t3row", "t3group") for a in anchors) and re.match(
+            r"(?:的)?(?:那|这)(?:一)?(?:件|个)(?![人月])", clause[next(iter(one_cols.values())).end:]) and not ctx.t4block:
+        # "广告公司那件要的是处罚决定书，…遮了给他的，算部分公开": that applicant's one, its result said further on
+        ctx.one_of = (next(iter(one_cols)), c0)
+        _update_context(ctx, anchors)
+        return
     if not numbers and ctx.one_of and (one_row := [a.key for a in anchors if a.kind == "t3row" and a.key not in _NOT_RESULTS] or (
             ["granted"] if re.fullmatch(r"\s*(?:也|都)?(?:公开了|给了|给他了|予以公开了?)\s*[。.]?", clause) else [])) and len(one_row) == 1:
         # "科研那1件 公开了": what became of that applicant's one application
