@@ -3845,3 +3845,15 @@ def test_that_applicants_one_with_its_result_said_further_on():
     got = {op.field: op.value for op in read_message(
         "结果：公开3件都是个人；那个协会那件要的是会议记录，里面有别人的电话，遮掉以后给的，算部分公开").ops}
     assert got.get("t3.partial.public_interest") == "1" and got.get("t3.granted.natural") == "3"
+
+
+def test_a_formal_register_its_name_level_and_a_correction_moving_one(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["现将青岭县水利局2025年度政府信息公开工作情况报送如下。本局为县政府工作部门。",
+                          "本年度新收申请5件，均为自然人申请；办理结果：予以公开3件，部分公开1件，本机关不掌握1件。"])
+    facts = service.facts(draft)
+    assert facts.agency_name == "青岭县水利局" and facts.agency_level == "county"
+    talk(service, draft, ["经复核，原列入“予以公开”的申请中，有1件实为遮盖个人信息后提供，应计入“部分公开”。据此，予以公开调整为2件，部分公开调整为2件。"])
+    cells = service.facts(draft).cells
+    assert cells["t3.granted.total"] == 2 and cells["t3.partial.total"] == 2 and cells["t3.new_received.total"] == 5

@@ -759,6 +759,7 @@ def answer(st: State, message: str, model: Model, correction: str | None,
         # "执法案卷那行个人的2件，有一件其实是举报，应该放到信访举报投诉那行": what the reader made of
         # the rows' words in this message is the move, and nothing else in table 三
         accepted = [op for op in accepted if not op.field.startswith("t3.")] + shifted
+        rejected = [x for x in rejected if not x.op.field.startswith("t3.")]  # (nor what it refused of them)
         tail = [t for t in tail if not t.startswith("这些数字没能确定")]
         notes = [n for n in notes if not n.startswith("没能确定更正后的数字")]  # ("律所那件不是公开，是部分公开")
     if (out_of_list := item_taken_out(message, _told_before(st), st.full.cells)):
@@ -790,7 +791,8 @@ def answer(st: State, message: str, model: Model, correction: str | None,
         whole += restored
     taken = {op.field for op in accepted}
     # ("其余都是个人" after a total said before: the reader's own sum, not a number of this message)
-    accepted += [op.model_copy(update={"value": int(str(op.value))}) for op in reading.computed if op.field not in taken]
+    accepted += [op.model_copy(update={"value": int(str(op.value))}) for op in reading.computed if op.field not in taken
+                 and not (shifted and op.field.startswith("t3."))]  # (a move is all this message says of table 三)
     previous, last_years_note = _pasted_last_year(st, reading)
     accepted += _rest_as_last_year(message, accepted, st, previous)
     # (a move replaces what the reader made of table 三: its cells are not counted on)

@@ -15,6 +15,7 @@ from schemas.patches import PatchOp
 __all__ = ["item_taken_out", "moved_between_columns", "moved_between_rows"]
 
 _MOVE = re.compile(r"放到|挪到|移到|改到|算到|归到|调到|划到|放进|挪进|应该放在|应放在|应该算(?:到|进|在|作)?|应算(?:到|作)?|应该归|"
+                   r"应(?:当)?(?:计入|列入|归入|纳入)|调整(?:到|至|为)(?=[“\"「]?[^0-9０-９]{2})|"
                    # "刚才企业那个执法案卷的说错了 是属于过程性信息": the row it was told in, then the right one
                    r"(?:说错|搞错|弄错|记错|写错)了?[，,\s]*(?:应该)?(?:是|算)(?:属于)?")
 # "有一件其实是…", "其中1件": how many of the row move (not "个人的2件", the row's count)
@@ -136,16 +137,18 @@ def moved_between_rows(message: str, cells: Mapping[str, object]) -> list[PatchO
         if not before:
             return []
     source = before[0].key
-    cols = {a.key for a in anchors if a.kind == "t3col" and a.end <= verb.start()}
+    # (not "遮盖个人信息后提供": whose information, not who asked)
+    cols = {a.key for a in anchors if a.kind == "t3col" and a.end <= verb.start()
+            and not re.match(r"信息|隐私|身份|住址|电话", message[a.end:a.end + 2])}
     if len(cols) > 1:
         return []
     if cols:
         col = next(iter(cols))
     else:  # no applicant said: the row's one applicant that has any
         held = [c for c in L.T3_APPLICANT_COLUMNS if _int(cells.get(f"t3.{source}.{c}"))]
-        if len(held) != 1:
+        if len(held) > 1:
             return []
-        col = held[0]
+        col = held[0] if held else ""
     some = _SOME.search(message, before[0].end, verb.start()) if before[0].end < verb.start() else None
     if some:
         k = int(parse_number(some.group(1)) or 0)
@@ -153,6 +156,13 @@ def moved_between_rows(message: str, cells: Mapping[str, object]) -> list[PatchO
         k = 1
     else:
         return []
+    if not col:  # (the rows counted without who applied: their totals move)
+        have = _int(cells.get(f"t3.{source}.total"))
+        if not have or have < k:
+            return []
+        quote = message.strip()
+        return [PatchOp(field=f"t3.{source}.total", value=str(have - k), quote=quote),
+                PatchOp(field=f"t3.{to}.total", value=str((_int(cells.get(f"t3.{to}.total")) or 0) + k), quote=quote)]
     return _moved(source, to, col, k, cells, message.strip())
 
 

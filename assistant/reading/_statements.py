@@ -42,6 +42,8 @@ _T3_GROUP_ROWS = {g: [r.address.removeprefix("t3.") for r in T3_ROWS if r.group 
 _BOOL_FACTS = {"fee_charged", "proposals_published"}
 _LEVEL_WORD = re.compile(r"(?P<w>县级市|国务院直属机构|国务院组成部门|国务院部门|省直|省级|市直|市级|县直|县级|区级|乡镇|街道)(?:单位|机关|部门|政府|机构)?")
 _DISPATCHED = re.compile(r"(?P<name>[\u4e00-\u9fa5]{1,6})?(?P<place>省|市|县|区)(?:里|政府|委)?(?:的|设立的)?派出机构")
+_GOVT_DEPARTMENT = re.compile(r"(?:本局|本委|本办|本厅|我局|我委|我厅|我们|本单位|本机关)(?:是|为|属于|系)(?P<place>省|自治区|市|州|盟|县|区|旗)(?:人民)?政府(?:的)?"
+                              r"(?:工作部门|组成部门|直属机构|直属单位|部门)")
 _REPORT_YEAR = re.compile(r"年(?:度)?(?:的)?(?:政府信息公开)?(?:工作)?(?:年度)?(?:年报|报告)|年度")
 _ALL_DONE = re.compile(r"(?:都|全部|均|全都)(?:已经?|已)?(?:办完|办结|答复完|处理完)(?:了|毕)?|(?:没有|无|没)(?:结转到?(?:下年|明年|下一年))"
                        r"|" + "|".join(re.escape(w) for w in vocabulary().words["all_done"]))
@@ -2463,6 +2465,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         # "宁乡市的派出机构", may be a 县级市's: left to the name)
         out.stated.append(Stated("agency_level", {"省": "省级", "市": "市级"}.get(sent.group("place"), "县级"), quote,
                                  c0 + sent.start("place"), c0 + sent.end()))
+    if (dept := _GOVT_DEPARTMENT.search(clause)) and not any(x.target == "agency_level" for x in out.stated):
+        # "本局为市政府工作部门": the level of the government it is a department of
+        out.stated.append(Stated("agency_level", {"省": "省级", "自治区": "省级", "市": "市级", "州": "市级", "盟": "市级"}.get(
+            dept.group("place"), "县级"), quote, c0 + dept.start(), c0 + dept.end()))
     # "都办完了": nothing carried forward to next year (not about 建议提案)
     if (done := _ALL_DONE.search(clause)) and not re.search("建议|提案|人大|政协", sentence) and not re.search(
             r"其中[^，,。；;]*?[0-9０-９一二两三四五六七八九十]+\s*(?:份|件|个)", clause[:done.start()]):
