@@ -3857,3 +3857,12 @@ def test_a_formal_register_its_name_level_and_a_correction_moving_one(db):
     talk(service, draft, ["经复核，原列入“予以公开”的申请中，有1件实为遮盖个人信息后提供，应计入“部分公开”。据此，予以公开调整为2件，部分公开调整为2件。"])
     cells = service.facts(draft).cells
     assert cells["t3.granted.total"] == 2 and cells["t3.partial.total"] == 2 and cells["t3.new_received.total"] == 5
+
+
+def test_an_item_said_wrong_and_last_years_count_asked_about():
+    from assistant.reading import guide_answer
+    got = {op.field: op.value for op in read_message("刚才现行有效填错了，30是清理之前的数，应该是27件。",
+                                                     earlier={"t2.normative_docs.in_force": 30, "t2.normative_docs.repealed": 3}).ops}
+    assert got == {"t2.normative_docs.in_force": "27"}
+    assert "t3.new_received.total" not in {op.field for op in read_message("上年新收是41件，这个要写进去吗").ops}
+    assert "不计入表三" in (guide_answer("市长信箱收到的来信要算到依申请里吗？") or "")

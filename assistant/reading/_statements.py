@@ -79,7 +79,7 @@ _SLIPS = re.compile(r"(?:说|写|填|报|搞|弄|记|算|打)错了?(?:一|两|�
 _ATTENDED = re.compile(r"(?:参加|出席|参与|列席|派员参加)了?[^，,。；;]{0,16}(?:发布会|新闻发布|发布活动)")
 _INTO_THIS_YEAR = re.compile(r"结转|转过来|转来|转到今年|转到本年|转入|留下|遗留|转到了今年|留到今年|(?:还|没办完)剩|剩下|剩了|没办完")
 # "十二起是去年的", "去年申请是35件": last year's figure, said in passing (not 去年结转过来的)
-_LAST_YEARS = re.compile(r"(?:去年|上年|前年)(?:就|已经|已|早就)(?:废止|废除|清理|失效|作废|取消)|是(?:去年|上年|前年|上一年)(?:的|那|(?:年报|报告|的年报)(?:里|上|中)?的(?!结转))|^\s*(?:之前|原来|以前|原先|清理前)(?:的)?(?:有效|现行有效)|^\s*(?:去年|前年|上一年)(?!底|年底|末)(?!.*(?:结转|转过来|转来|转到|留下|遗留|剩下|剩的|剩余|还剩|剩了|没办完))")
+_LAST_YEARS = re.compile(r"(?:去年|上年|前年)(?:就|已经|已|早就)(?:废止|废除|清理|失效|作废|取消)|是(?:去年|上年|前年|上一年)(?:的|那|(?:年报|报告|的年报)(?:里|上|中)?的(?!结转))|^\s*(?:之前|原来|以前|原先|清理前)(?:的)?(?:有效|现行有效)|^\s*(?:去年|前年|上一年|上年)(?!底|年底|末|度)(?!.*(?:结转|转过来|转来|转到|留下|遗留|剩下|剩的|剩余|还剩|剩了|没办完))")
 # "…，对吧？": asks to confirm what the clerk did
 _CONFIRMING = re.compile(r"(?:对吧|对吗|是吧|对不对|没错吧|没问题吧|可以吧|行吧|行不行|可以吗|没错吗)\s*[？?]?\s*$")
 _DESCRIBES = re.compile(r"\s*(?:是|都是|主要是)?(?:关于|有关)[^，,。；;]*的(?:文件|通知|办法|规定)?\s*$")
@@ -2786,20 +2786,26 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                     r"|^\s*[件篇条个场次]?\s*是\s*(?:20\d\d|二[〇零○][一二三四五六七八九〇零○]{2})\s*年|^\s*[件篇条个场次]?\s*是(?:去年|上年|前年)", clause[n.end:]):
             out.checked.append(quote)  # "处罚是24件，有2件12月底的决定书执法队后来才报给我": why, not another value
             continue
+        if re.fullmatch(r"\s*", clause[:n.start]) and re.match(
+                r"\s*(?:件|条|篇)?\s*(?:是|为|那是)[^，,。；;]{0,10}?(?:之前|以前|之后|以后|前|后|时候|时)的(?:数|数字|统计)", clause[n.end:]):
+            out.checked.append(quote)  # "47是废止之前的数": what the number was, not an item's value
+            continue
+        if not anchors and _SHOULD_BE.fullmatch(clause[:n.start]) and not clause[max(n.end, n.unit_end):].strip(" 。；;，,了") and (
+                refused := _LAST_YEARS_VALUE.search(message[ctx.sentence_at:c0])) and (item := next((
+                    a for a in reversed(vocabulary().anchors(refused.group("item") or refused.group("wrong")))
+                    if a.kind in ("t2col", "t2row", "fact")), None)) and (was := _resolve(item, [item], ctx, n.unit)) and (
+                not ctx.last or ctx.last not in out.stated or ctx.last.target != was):
+            # "现行有效那个4是去年的，今年制发1件、没有废止，应该是5件", "现行有效说错了，47是废止之前的数，应该是45件":
+            # the item whose value was refused, not the one said last
+            out.stated.append(Stated(was, _as_value(was, n, clause), quote, c0 + n.start, c0 + n.end))
+            ctx.last = out.stated[-1]
+            continue
         draft_old = out.written[-1] if out.written and out.written[-1] in out.stated else None
         if not anchors and ((ctx.last and ctx.last in out.stated) or draft_old) and _SHOULD_BE.fullmatch(clause[:n.start]) and (
                 not clause[max(n.end, n.unit_end):].strip(" 。；;，,了")):
             # "刚才说的现行有效六个 应该是七个": the item just said, and its value now
             old = draft_old or ctx.last
             assert old is not None
-            refused = _LAST_YEARS_VALUE.search(message[ctx.sentence_at:c0])
-            item = next((a for a in vocabulary().anchors(refused.group("item")) if a.kind in ("t2col", "t2row", "fact")), None) if refused else None
-            if item is not None and (was := _resolve(item, [item], ctx, n.unit)) and was != old.target:
-                # "现行有效那个4是去年的，今年制发1件、没有废止，应该是5件": the item whose old value was refused,
-                # not the one said last
-                out.stated.append(Stated(was, _as_value(was, n, clause), quote, c0 + n.start, c0 + n.end))
-                ctx.last = out.stated[-1]
-                continue
             if draft_old:
                 out.written.pop()
             out.stated.remove(old)
@@ -3307,7 +3313,9 @@ _REVISED_FROM = re.compile(r"(?:在|按|以)(?:初稿|上一版|上一稿|上版
 _MORE_IN_REVISION = re.compile(r"(?:加|增加|添|多|多了|增)\s*$")
 _LESS_IN_REVISION = re.compile(r"(?:减|减少|扣|少|少了)\s*$")
 # "现行有效那个4是去年的": an item's value refused as last year's
-_LAST_YEARS_VALUE = re.compile(r"(?P<item>[\u4e00-\u9fa5]{2,8}?)(?:那个|这个|的)?\s*[0-9０-９]+\s*(?:件|条|篇|场)?(?:是|为)(?:去年|上年|上一年)的")
+_LAST_YEARS_VALUE = re.compile(r"(?P<item>[\u4e00-\u9fa5]{2,8}?)(?:那个|这个|的)?\s*[0-9０-９]+\s*(?:件|条|篇|场)?(?:是|为)(?:去年|上年|上一年)的"
+                               # "规范性文件现行有效说错了，47是废止之前的数": the item said wrong
+                               r"|(?P<wrong>[\u4e00-\u9fa5]{2,8}?)(?:那个|这个)?(?:说错了|写错了|填错了|报错了|搞错了|弄错了)")
 _ABSOLUTE_AFTER = re.compile(r"应该?是|应为|改成|改为|实际是|准确的?是|一共是|总共是|共计?是?")
 
 
