@@ -3866,3 +3866,12 @@ def test_an_item_said_wrong_and_last_years_count_asked_about():
     assert got == {"t2.normative_docs.in_force": "27"}
     assert "t3.new_received.total" not in {op.field for op in read_message("上年新收是41件，这个要写进去吗").ops}
     assert "不计入表三" in (guide_answer("市长信箱收到的来信要算到依申请里吗？") or "")
+
+
+def test_one_more_asked_about_is_no_new_one_and_texts_opened_with_particles(db):
+    cells = _cells_after(db, ["某县人社局2025年报，县级", "今年新收5件，都是个人的，去年没有结转",
+                              "结果：予以公开3件；还有1件是个人要我们把调解书再出一份，他以前拿到过的，这种算啥？",
+                              "行，那这件就按要求确认或重新出具填哈。剩下1件还在办，结转到明年"])
+    assert cells["t3.new_received.total"] == 5 and cells["t3.not_processed.confirmation.total"] == 1
+    got = {op.field: str(op.value) for op in read_message("问题的话嘛，一是人手少，二是更新慢。改进的话，明年配个专人").ops}
+    assert got.get("problems", "").startswith("一是") and "专人" in got.get("measures", "")

@@ -41,6 +41,7 @@ from assistant.offline import known_fields
 from assistant.reading import (
     MessageReading,
     guide_answer,
+    is_question,
     parse_pasted_tables,
     read_message,
     sheet_row_numbers,
@@ -209,6 +210,10 @@ def _added_to_what_was_said(accepted: list[PatchOp], message: str, facts: Facts,
         if op.quote in message and _THE_SAME_ONE.match(message, message.find(op.quote) + len(op.quote)):
             out.append(op)  # ("另外1件发了收费通知没交，就是上面那件": the one told before, not one more)
             continue
+        at = message.find(op.quote)
+        if op.field.startswith("t3.new_received.") and at >= 0 and is_question(
+                message[at:next((k for k in range(at, len(message)) if message[k] in "。！!\n"), len(message))]):
+            continue  # ("…。还有1件是个人申请把裁决书再给他出一份…，这种算啥嘛？": one of the ones counted, asked about)
         if op.field in counted:
             out.append(op)
             continue
