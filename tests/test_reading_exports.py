@@ -3875,3 +3875,11 @@ def test_one_more_asked_about_is_no_new_one_and_texts_opened_with_particles(db):
     assert cells["t3.new_received.total"] == 5 and cells["t3.not_processed.confirmation.total"] == 1
     got = {op.field: str(op.value) for op in read_message("问题的话嘛，一是人手少，二是更新慢。改进的话，明年配个专人").ops}
     assert got.get("problems", "").startswith("一是") and "专人" in got.get("measures", "")
+
+
+def test_a_terse_clerks_abbreviations():
+    got = {op.field: op.value for op in read_message("复议2，维持1，纠正1。诉讼3，直诉2维持；复议后诉1未结。").ops}
+    assert got["t4.litigation_direct.total"] == "2" and got["t4.litigation_after_review.pending"] == "1"
+    assert "t4.litigation.total" not in got and got["t4.review.corrected"] == "1"
+    got = {op.field: op.value for op in read_message("信息处理费：不收。建议6，提案9，办结100%，已公开。").ops}
+    assert got["npc_suggestions"] == "6" and got["proposals_completion_rate"] == "100" and got["fee_charged"] is False

@@ -455,7 +455,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
                          *by_number, *_slashed_t2(message), *_negations(message),
                          *_self_answered(message), *_classed_as(message),
                          *_count_is_parts(message), *_sums_written_out(message),
-                         *_other_of_other_handling(message), *_lines_by_applicant(message)])):
+                         *_other_of_other_handling(message), *_lines_by_applicant(message), *_terse_proposals(message)])):
         # "门户网站、政务新媒体分别发布信息412条、238条": read as the pairs it says, quoted as said
         kept: list[tuple[int, int, str]] = []
         for pair in pairs:  # (of two rewrites that overlap, the first)
@@ -1304,6 +1304,20 @@ def _still_to_ask(message: str) -> tuple[str, ...]:
                 elif a.kind in ("t3row", "t4block"):
                     out.append(f"{'t3' if a.kind == 't3row' else 't4'}.{a.key}.")
     return tuple(out) or ("\0",)
+
+
+_TERSE_PROPOSALS = re.compile(r"(?<![人大代表的])建议(?=\s*[0-9０-９]+\s*件?\s*[，,、；;])|(?<=[，,、；;\s])办结(?=\s*[0-9０-９]+(?:\.[0-9]+)?\s*[%％])")
+
+
+def _terse_proposals(message: str) -> list[tuple[int, int, str]]:
+    """"建议11，提案14，办结100%": 人大建议 and its 办结率 said short, beside 提案 in the same sentence."""
+    out = []
+    for m in _TERSE_PROPOSALS.finditer(message):
+        s0 = max(message.rfind(ch, 0, m.start()) for ch in "。！!？?\n") + 1
+        e0 = min([k for k in (message.find(ch, m.end()) for ch in "。！!？?\n") if k >= 0] or [len(message)])
+        if "提案" in message[s0:e0] and not re.search(r"申请|公开.{0,4}[0-9０-９]+\s*条", message[s0:e0]):
+            out.append((m.start(), m.end(), "人大建议" if m.group(0) == "建议" else "办结率"))
+    return out
 
 
 def _negations(message: str) -> list[tuple[int, int, str]]:

@@ -283,7 +283,7 @@ _AMONG_APPLICANTS = re.compile(r"\s*(?:(?:都|分别)?是?谁(?:申请|提出|�
                                r"|(?:从)?(?:申请人|申请的人|提申请的)(?:类型|类别|构成|结构|分布)?(?:(?:中|里|当中|里面|里头|之中|看|来看|上看)(?:有)?"
                                # "申请人是个人18件，企业3件…": who they were, with their counts
                                r"|(?:分别)?(?:是|为)(?=[^，,。；;\n0-9０-９]{1,8}?[0-9０-９]+\s*件)))")
-_KIND_COUNTED = re.compile(r"(直接(?:提起)?(?:起诉|诉讼)|复议后(?:又)?(?:提起)?(?:起诉|诉讼))[^0-9０-９，,。；;]{0,3}?([0-9０-９]+)\s*件")
+_KIND_COUNTED = re.compile(r"(直接(?:提起)?(?:起诉|诉讼)|直诉|复议后(?:又)?(?:提起)?(?:起诉|诉讼|诉))[^0-9０-９，,。；;]{0,3}?([0-9０-９]+)\s*(?:件|(?=[^0-9０-９]))")
 _A_PART = re.compile(r"一部分|一小部分|一大部分")
 _WHO_IN_BRACKETS = re.compile(r"(?P<n>[0-9０-９]+)\s*(?:件|个)?\s*[（(](?P<who>[^（）()\n]{4,40})[）)]")
 _COLUMN_LEAD = re.compile(r"\s*(?P<col>[^\s，,：:。0-9０-９]{1,8}?)的?(?:那一列|那列|这列|列|数据|数)(?![0-9０-９])")
@@ -693,6 +693,8 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
         about_others.append(message[s0:m.start()].strip(" ，,"))
         text = text[:a] + "＿" * (b - a) + text[b:]
     text = re.sub(r"(?<=规章|文件)\s*[：:](?=\s*(?:0|零|〇)\s*(?:件)?\s*(?:[，,。；;\n]|$))", " ", text)
+    # "信息处理费：不收": the fee's none after a colon
+    text = re.sub(r"(?<=信息处理费)[：:](?=(?:不收|没收|未收|没有收|无|没有|不涉及))", "都", text)
     # " 1) 危及三安全一稳定 1（个人）": an outline's own numbering of sub-items, no count
     text = re.sub(r"(?m)^([ \t\u3000]*)([0-9]{1,2}[)）])(?=\s*[\u4e00-\u9fa5])", lambda m: m.group(1) + "＿" * len(m.group(2)), text)
     for m in _ARITHMETIC.finditer(text):  # "我自己算个人的是9+3+1+4+2=19": the clerk's own sum, no figure to record
@@ -1019,6 +1021,12 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     _the_cell_corrected(out, earlier or {})
     _all_of_the_one_named_after(out)
     _the_rest_all_of_one(message, out, earlier or {})
+    for x in list(out.stated):  # "直诉1维持": the block's one case, and its result
+        t4block, _, t4col = x.target[3:].rpartition(".") if x.target.startswith("t4.") else ("", "", "")
+        if t4block and t4col != "total" and not any(y.target == f"t4.{t4block}.total" for y in out.stated) and (
+                one := re.fullmatch(r"\s*(?P<b>[\u4e00-\u9fa5]{2,8}?)\s*(?P<n>[0-9０-９]+)\s*件?\s*(?:维持|纠正|未结|尚未审结|撤回|撤诉)(?:了|的)?\s*",
+                                    x.quote)) and any(a.kind == "t4block" for a in vocabulary().anchors(one.group("b"))):
+            out.stated.append(Stated(f"t4.{t4block}.total", x.value, x.quote, x.start, x.end))
     for u in list(out.unexplained):  # "三件都在年内答复完了": all this year's, done (no count of its own)
         if (done := re.match(r"\s*(?:这|那)?([0-9０-９]+|[一二两三四五六七八九十]+)\s*件(?:都|全|全部)(?:在年内|在今年|今年|年内)?(?:都)?"
                              r"(?:答复|办|办理|处理)(?:完|结)", u[2])) and parse_number(done.group(1)) in (
