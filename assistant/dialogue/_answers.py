@@ -211,8 +211,9 @@ def _added_to_what_was_said(accepted: list[PatchOp], message: str, facts: Facts,
             out.append(op)  # ("另外1件发了收费通知没交，就是上面那件": the one told before, not one more)
             continue
         at = message.find(op.quote)
-        if op.field.startswith("t3.new_received.") and at >= 0 and is_question(
-                message[at:next((k for k in range(at, len(message)) if message[k] in "。！!\n"), len(message))]):
+        asked_of = message[at:next((k for k in range(at, len(message)) if message[k] in "。！!\n"), len(message))] if at >= 0 else ""
+        if op.field.startswith("t3.new_received.") and at >= 0 and is_question(asked_of) and not re.search(
+                r"收到|收的|新收|来的|交的|递的|漏了|忘了", asked_of):
             continue  # ("…。还有1件是个人申请把裁决书再给他出一份…，这种算啥嘛？": one of the ones counted, asked about)
         if op.field in counted:
             out.append(op)

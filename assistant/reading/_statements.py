@@ -2518,7 +2518,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             ctx.t3rows_said.append((rows_here[0].key, g_value, 0))
     cols_named = {a.key for a in anchors if a.kind == "t3col"}
     if (that := re.match(r"\s*(?:(?:好的?|行|嗯|OK|ok)[，,\s]*)?(?:那这|那|这)(?:一|1)?(?:件|个)(?:就)?(?:按|算|填|放|归)", clause)) and all(
-            x.end <= that.end() for x in numbers) and not cols_named and len({a.key for a in rows_here}) == 1 and re.search(
+            x.end <= that.end() for x in numbers) and not cols_named and len({a.key for a in rows_here}) == 1 and re.fullmatch(
+            r"\s*(?:(?:好的?|行|嗯|OK|ok|明白了?|知道了)[，,。\s]*)?", message[ctx.sentence_at:c0]) and re.search(
             r"(?:填|算|处理|吧)(?:吧|哈|啊|呀|了)?\s*[。.！!]?\s*$", clause) and (row := rows_here[0].key) and f"t3.{row}.total" not in ctx.earlier:
         # "好的，那一件就按本机关不掌握相关政府信息填": the one asked about in the message before, now placed
         out.stated.append(Stated(f"t3.{row}.total", 1, quote, c0, c0 + len(clause)))
