@@ -3883,3 +3883,9 @@ def test_a_terse_clerks_abbreviations():
     assert "t4.litigation.total" not in got and got["t4.review.corrected"] == "1"
     got = {op.field: op.value for op in read_message("信息处理费：不收。建议6，提案9，办结100%，已公开。").ops}
     assert got["npc_suggestions"] == "6" and got["proposals_completion_rate"] == "100" and got["fee_charged"] is False
+
+
+def test_voice_inputs_fuyi_beside_a_lawsuit():
+    got = {op.field for op in read_message(typed_as_read("今年一件申请都没收到 服役和诉讼也都没有")).ops}
+    assert "t4.review" in got or any(f.startswith("t4.review") for f in got)
+    assert typed_as_read("他在部队服役了三年") == "他在部队服役了三年"

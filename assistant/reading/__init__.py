@@ -327,6 +327,8 @@ def typed_as_read(message: str) -> str:
     message = _K_OR_W.sub(lambda m: "万" if m.group(0) in "wW" else "千", message)
     # "个人一〇八六", "律所三一": a number typed digit by digit in Chinese, in Arabic digits (same length)
     message = _DIGIT_BY_DIGIT.sub(_in_digits, message)
+    # "服役和诉讼也都没有": voice input's 服役 for 复议 (the same sound), beside a lawsuit or a review's result
+    message = re.sub(r"服役(?=\s*(?:和|与|及|、|跟)?\s*(?:行政)?诉讼|[^。\n]{0,8}(?:维持|纠正|审结))", "复议", message)
     # "企业仨", "废止俩": two or three after an item (not "咱俩")
     message = _TWO_OR_THREE.sub(lambda m: "2" if m.group(0) == "俩" else "3", message)
     # "个人 +3", "不掌握 个人 −2": a change said with a sign, in words (same length; not "62+9", nor "XLCY-2025")
