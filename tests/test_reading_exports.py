@@ -3889,3 +3889,11 @@ def test_voice_inputs_fuyi_beside_a_lawsuit():
     got = {op.field for op in read_message(typed_as_read("今年一件申请都没收到 服役和诉讼也都没有")).ops}
     assert "t4.review" in got or any(f.startswith("t4.review") for f in got)
     assert typed_as_read("他在部队服役了三年") == "他在部队服役了三年"
+
+
+def test_stories_after_a_count_of_persons_all_one_applicant():
+    got = {op.field: op.value for op in read_message(
+        "今年有三个人来要过信息，都是群众。一个是退休工人，要养老金调整的文件，给他了。另一个是本地的，要拆迁户名单，"
+        "名单上的电话号码遮了给的。还有一个要别人家的房产信息，涉及他人隐私，没给。").ops}
+    assert got.get("t3.granted.natural") == "1" and got.get("t3.partial.natural") == "1"
+    assert got.get("t3.withheld.third_party.natural") == "1"

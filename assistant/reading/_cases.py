@@ -452,7 +452,8 @@ def cases_told_inline(message: str) -> list[Case]:
 
 
 # "今年一共收到3份申请，…。": how many applications the stories after it tell
-_STORY_COUNT = re.compile(r"(?:收到|收了|接到|受理|来了|一共|总共|共)\s*([0-9０-９两二三四五六七八九十]+)\s*(?:份|件|个)(?:申请|依申请)?")
+_STORY_COUNT = re.compile(r"(?:收到|收了|接到|受理|来了|一共|总共|共)\s*([0-9０-９两二三四五六七八九十]+)\s*(?:份|件|个)(?:申请|依申请)?"
+                          r"|(?:有|来了)\s*([0-9０-９两二三四五六七八九十]+)\s*个人(?:来)?(?:申请|要)")  # ("今年有两个人来申请公开信息")
 # a story opens with who asked: "居民张某要…", "另一个居民要…", "物业公司要的是…", "还有个律所…"
 _STORY_OPENER = re.compile(r"(?:另外|还有|然后|再就是|最后)?\s*(?:另一个|另一家|另一位|另一件|有个|有一个|有一家|一个|一家|一位|第[二三四五六七八九十]个)?")
 
@@ -468,7 +469,10 @@ def _story_spans(message: str, at: int = 0) -> list[list[int]] | None:
         rest = body[lead.end():] if lead else body
         if _A_PERSON.match(rest) or any(a.kind == "t3col" and a.start <= 3 for a in vocabulary().anchors(rest[:8])) or (
                 lead and lead.group(0).strip() and re.match(r"人(?:要|申请|问|来|想|查)", rest)) or (
-                (someone := _SOMEONE.match(body)) and not _A_BODY.search(someone.group("who"))):  # ("另一个人要…", "一个老师要…")
+                (someone := _SOMEONE.match(body)) and not _A_BODY.search(someone.group("who"))) or (
+                lead and re.search(r"另一(?:个|家|位|件)", lead.group(0)) and stories) or (
+                lead and lead.group(0).strip() and re.match(r"是(?!.{0,3}(?:公开|部分|不予|无法|不掌握))|要|申请|来要|来问|问", rest)):
+            # ("另一个人要…", "一个老师要…", "另一个是外地的", "一个是退休工人，要…")
             stories.append([start, end])
         elif stories:
             stories[-1][1] = end
@@ -484,7 +488,7 @@ def stories_after_a_count(message: str) -> list[Case]:
     many as the count said and every one is placed (a sentence that opens with no one goes on the story
     before it)."""
     m = _STORY_COUNT.search(message)
-    if m is None or (n := parse_number(m.group(1))) is None or not 2 <= n <= 12:
+    if m is None or (n := parse_number(m.group(1) or m.group(2))) is None or not 2 <= n <= 12:
         return []
     stop = re.compile(r"[。！!\n]").search(message, m.end())
     if stop is None:
@@ -492,14 +496,15 @@ def stories_after_a_count(message: str) -> list[Case]:
     stories = _story_spans(message, stop.end())
     if stories is None or len(stories) != n:
         return []
-    return _each_story_one(message, stories)
+    # ("…两个人来申请公开信息，都是个人。…另一个是外地的，…": who they all were, said with the count)
+    return _each_story_one(message, stories, "natural" if _EVERYONE.search(message[:stop.end()]) else None)
 
 
-def _each_story_one(message: str, stories: list[list[int]]) -> list[Case]:
+def _each_story_one(message: str, stories: list[list[int]], default_column: str | None = None) -> list[Case]:
     """Each story placed as one application, or [] when one is not."""
     out = []
     for a, b in stories:
-        case = _case(message[a:b].rstrip("；;。 "), a)
+        case = _case(message[a:b].rstrip("；;。 "), a, default_column)
         if case is None or case.count != 1:
             return []
         out.append(case)
