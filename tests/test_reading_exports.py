@@ -3897,3 +3897,9 @@ def test_stories_after_a_count_of_persons_all_one_applicant():
         "名单上的电话号码遮了给的。还有一个要别人家的房产信息，涉及他人隐私，没给。").ops}
     assert got.get("t3.granted.natural") == "1" and got.get("t3.partial.natural") == "1"
     assert got.get("t3.withheld.third_party.natural") == "1"
+
+
+def test_the_rest_of_a_set_not_understood_is_not_computed():
+    r = read_message("去年转过来的筛出来共找到 9 条记录，企业那1件是予以公开的，剩下都是自然人的",
+                     earlier={"t3.granted.total": 118, "t3.new_received.commercial": 44})
+    assert not any(x.field == "t3.granted.natural" for x in [*r.ops, *r.computed])

@@ -1050,8 +1050,8 @@ def _the_rest_all_of_one(message: str, out: Reading, earlier: Mapping[str, objec
     told = [x for x in out.stated if x.target.startswith("t3.") and x.start < m.start()
             and not x.target.endswith((".total", f".{col}"))]
     named = {a.key for a in vocabulary().anchors(message[:m.start()]) if a.kind == "t3col"} - {col}
-    if any(not any(x.target.endswith(f".{c}") for x in told) for c in named):
-        return  # (an applicant named whose part was not read: what is left is not known)
+    if any(not any(x.target.endswith(f".{c}") for x in told) for c in named) or any(u[0] < m.start() for u in out.unexplained):
+        return  # (an applicant named whose part was not read, a number not understood: what is left is not known)
     if not told or any(x.target.startswith("t3.") and x.target.endswith(".total") and x.start < m.start()
                        and str(earlier.get(x.target)) != str(x.value) for x in out.stated):
         return  # (only after other applicants' cells, against totals recorded before and said again at most)
@@ -3488,6 +3488,8 @@ def _one_column_said(m: re.Match[str], lo: int, sentence: str, quote: str, ctx: 
     if re.search(r"倍|比[^，,。；;]{1,14}?(?:多|少)", sentence):
         return  # ("企业的是公益组织的两倍，…其余都是个人": what the others took is not all told)
     rest = re.search(r"(?:剩下|其余|剩余|其他|别的|另外)的?(?:申请)?\s*$", sentence[:m.start()])
+    if rest and any(ctx.sentence_at <= u[0] < ctx.sentence_at + m.start() for u in out.unexplained):
+        return  # ("共找到 9 条记录，企业那1件…，剩下都是自然人的": the rest of a set not understood)
     # "都是个人申请的，除了2件是企业的、1件是律师事务所的": the exceptions told after the words
     but_after = re.match(r"[，,、\s]*(?:除了|除去|除开)", sentence[m.end():]) is not None
     but = bool(re.search(r"除了|除去|除开", sentence[:m.start()]) or rest or but_after)
