@@ -3903,3 +3903,11 @@ def test_the_rest_of_a_set_not_understood_is_not_computed():
     r = read_message("去年转过来的筛出来共找到 9 条记录，企业那1件是予以公开的，剩下都是自然人的",
                      earlier={"t3.granted.total": 118, "t3.new_received.commercial": 44})
     assert not any(x.field == "t3.granted.natural" for x in [*r.ops, *r.computed])
+
+
+def test_not_all_granted_then_partial_and_last_years_typo(db):
+    cells = _cells_after(db, ["某区文旅局2025年报，县级", "今年新收3件，个人2件，律所1件；上年节转1件，是个人的",
+                              "结果：予以公开3件，个人2件，律所1件；结转下年1件，个人的",
+                              "刚翻了答复书 律所那件不是全公开的 里面有个人的联系方式遮了 应该算部分公开"])
+    assert cells["t3.carried_over.natural"] == 1
+    assert cells["t3.granted.legal_service"] == 0 and cells["t3.partial.legal_service"] == 1

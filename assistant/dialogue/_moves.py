@@ -9,6 +9,7 @@ from collections.abc import Mapping
 
 from assistant.numbers import parse_number
 from assistant.reading import told_one_per_line, vocabulary
+from assistant.reading._vocab import Anchor as _Anchor
 from schemas import labels as L
 from schemas.patches import PatchOp
 
@@ -134,12 +135,15 @@ def moved_between_rows(message: str, cells: Mapping[str, object]) -> list[PatchO
     if not before:
         # "律所那1件应该算部分公开，不是予以公开": the row it leaves said after, with 不是
         before = [a for a in rows if a.start >= after[0].end and a.key != to and re.search(r"不是\s*$", message[:a.start])]
+        if not before and to != "granted" and (bare := re.search(r"不是(?:全|全部|都)?(?:予以)?公开", message[:verb.start()])):
+            # "律所那件不是全公开的 …遮了 应该算部分公开": it leaves 予以公开
+            before = [_Anchor("t3row", "granted", bare.start(), bare.end())]
         if not before:
             return []
     source = before[0].key
     # (not "遮盖个人信息后提供": whose information, not who asked)
     cols = {a.key for a in anchors if a.kind == "t3col" and a.end <= verb.start()
-            and not re.match(r"信息|隐私|身份|住址|电话", message[a.end:a.end + 2])}
+            and not re.match(r"的?(?:信息|隐私|身份|住址|电话|联系方式|手机|姓名)", message[a.end:a.end + 5])}
     if len(cols) > 1:
         return []
     if cols:
