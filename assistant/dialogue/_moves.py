@@ -64,11 +64,8 @@ def _not_counted_as(message: str, cells: Mapping[str, object]) -> list[PatchOp]:
     cols = {a.key for a in vocabulary().anchors(m.group("from")) if a.kind == "t3col"}
     col = next(iter(cols)) if len(cols) == 1 else held[0] if len(held) == 1 else None
     quote = message[m.start():m.end()].strip()
-    if col is None and not held and (have := _int(cells.get(f"t3.{source}.total"))):
-        # (the rows counted without who applied: their totals move)
-        goal = to.pop()
-        return [PatchOp(field=f"t3.{source}.total", value=str(have - 1), quote=quote),
-                PatchOp(field=f"t3.{goal}.total", value=str((_int(cells.get(f"t3.{goal}.total")) or 0) + 1), quote=quote)]
+    if col is None and not held:
+        return _moved_totals(source, to.pop(), 1, cells, quote)
     if col is None:
         return []
     return _moved(source, to.pop(), col, 1, cells, quote)
@@ -161,13 +158,18 @@ def moved_between_rows(message: str, cells: Mapping[str, object]) -> list[PatchO
     else:
         return []
     if not col:  # (the rows counted without who applied: their totals move)
-        have = _int(cells.get(f"t3.{source}.total"))
-        if not have or have < k:
-            return []
-        quote = message.strip()
-        return [PatchOp(field=f"t3.{source}.total", value=str(have - k), quote=quote),
-                PatchOp(field=f"t3.{to}.total", value=str((_int(cells.get(f"t3.{to}.total")) or 0) + k), quote=quote)]
+        return _moved_totals(source, to, k, cells, message.strip())
     return _moved(source, to, col, k, cells, message.strip())
+
+
+def _moved_totals(source: str, to: str, k: int, cells: Mapping[str, object], quote: str) -> list[PatchOp]:
+    """``k`` applications from row ``source`` to row ``to`` when the rows were counted without who applied:
+    their totals move; [] when the row left does not have that many."""
+    have = _int(cells.get(f"t3.{source}.total"))
+    if not have or have < k:
+        return []
+    return [PatchOp(field=f"t3.{source}.total", value=str(have - k), quote=quote),
+            PatchOp(field=f"t3.{to}.total", value=str((_int(cells.get(f"t3.{to}.total")) or 0) + k), quote=quote)]
 
 
 def _moved(source: str, to: str, col: str, k: int, cells: Mapping[str, object], quote: str) -> list[PatchOp]:
