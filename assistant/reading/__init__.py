@@ -899,18 +899,18 @@ _ONLY_SO_MANY = re.compile(r"\s*(?P<col>[\u4e00-\u9fa5]{1,6}?)(?:的|申请的)?
 def _the_applicants_count_said(out: MessageReading, earlier: Mapping[str, object]) -> None:
     """"企业就1件，一家劳务公司要…，给他公开了": the applicant's count said before its result is what came in
     from it this year (when nothing else is said of what it sent)."""
-    said_alone = [(u, m) for u in out.unexplained if (m := _ONLY_SO_MANY.fullmatch(u.strip())) and _vocabulary_column(m.group("col"))]
+    said_alone = [(u, m) for u in out.unexplained if (m := _ONLY_SO_MANY.fullmatch(u.strip())) and _column_named(m.group("col"))]
     for op in list(out.ops):
         parts = op.field.split(".")
         if not (op.field.startswith("t3.") and len(parts) >= 3 and parts[1] not in ("new_received", "carried_over", "total")):
             continue
         m = _ONLY_SO_MANY.match(op.quote)
         if m is None:  # ("公司就1件，一个养老院要…，给他公开了": the count said on its own before the story)
-            told = next(((u, x) for u, x in said_alone if _vocabulary_column(x.group("col")) == parts[-1]), None)
+            told = next(((u, x) for u, x in said_alone if _column_named(x.group("col")) == parts[-1]), None)
             if told is not None and told[0] in out.unexplained:
                 out.unexplained.remove(told[0])
                 m = told[1]
-        if m is None or _vocabulary_column(m.group("col")) != parts[-1]:
+        if m is None or _column_named(m.group("col")) != parts[-1]:
             continue
         cell = f"t3.new_received.{parts[-1]}"
         if any(x.field.startswith((cell, f"t3.carried_over.{parts[-1]}")) for x in [*out.ops, *out.computed]) or any(
@@ -918,10 +918,6 @@ def _the_applicants_count_said(out: MessageReading, earlier: Mapping[str, object
             continue
         out.ops.append(PatchOp(field=cell, value=str(parse_number(m.group("n"))), quote=m.string[:m.end()].strip()))
 
-
-def _vocabulary_column(word: str) -> str | None:
-    cols = {a.key for a in vocabulary().anchors(word) if a.kind == "t3col" and a.start == 0 and a.end == len(word)}
-    return next(iter(cols)) if len(cols) == 1 else None
 
 
 def _with_who_each_was(out: MessageReading, message: str) -> None:
