@@ -762,7 +762,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     _identity(message, skip, topic, out, known)
 
     known = known | targets | {op.field for op in table_ops} | {x.target for x in reading.computed}
-    out.computed += _line_complete(message, reading, known)
+    out.computed += _line_complete(message, reading, known, earlier or {})
     # (an export of "key=value" lines, "新收申请数_自然人=21" …, is a table told cell by cell: five or more of them)
     exported = [a for a in targets if a.startswith(("t2.", "t3.", "t4.")) and a in ALL_CELL_ADDRESSES] if (
         not table_ops and len(re.findall(r"^[^\s=＝]{2,40}[=＝]\s*[0-9０-９]", message, re.MULTILINE)) >= 5) else []
@@ -2071,7 +2071,7 @@ def _shares_of_new(message: str) -> list[Stated]:
 _A_UNITS_RETURN = re.compile(r"(?:村|社区|科|股|室|所|站|队|中心|分局|部门)(?:报了|报上来|报来|交了|上报了?)\s*[0-9０-９一二两三四五六七八九十]+\s*件")
 
 
-def _line_complete(message: str, reading: Reading, known: set[str]) -> list[PatchOp]:
+def _line_complete(message: str, reading: Reading, known: set[str], earlier: Mapping[str, object]) -> list[PatchOp]:
     """"企业的：新收2、公开1、不掌握1": one applicant's line whose results add up to what it sent (and what
     came over from last year, if said) tells all of that column — its other cells are 0 (the reader's
     own inference: computed, and only where nothing is known)."""
@@ -2091,6 +2091,12 @@ def _line_complete(message: str, reading: Reading, known: set[str]) -> list[Patc
             continue
         if any(line_at <= u[0] < line_end and _A_UNITS_RETURN.search(u[2]) for u in reading.unexplained):
             continue  # ("大林村报了３件：…还有１件…公开给他了": one unit's return, not the whole column)
+        came_over = next((x.value for x in reading.stated if x.target == "t3.carried_over.total"), earlier.get("t3.carried_over.total"))
+        placed = [earlier.get(f"t3.carried_over.{c}") for c in T3_APPLICANT_COLUMNS]
+        if isinstance(came_over, int) and not isinstance(came_over, bool) and came_over > sum(
+                v for v in placed if isinstance(v, int) and not isinstance(v, bool)) and not any(
+                x.target.startswith("t3.carried_over.") for x in mine):
+            continue  # (some came over from last year, not yet said whose: they may be this applicant's)
         said = {x.target for x in mine}
         quote = message[line_at:line_end].strip()
         out += [PatchOp(field=f"{r.address}.{col}", value="0", quote=quote) for r in T3_ROWS

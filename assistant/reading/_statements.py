@@ -1341,7 +1341,13 @@ def _received_late_then_carried(message: str, out: Reading) -> None:
         if any(y.target.startswith("t3.carried_forward.") and y.start == x.start for y in out.stated):
             out.stated.remove(x)  # (the carry-forward is read already, from the same number)
         elif not any(y.target.startswith("t3.carried_forward.") for y in out.stated):
-            out.stated[out.stated.index(x)] = Stated("t3.carried_forward." + x.target.rsplit(".", 1)[1], x.value,
+            col = x.target.rsplit(".", 1)[1]
+            head = max(message.rfind(p, 0, x.start) for p in "。！!？?\n")
+            told = {y.target.rsplit(".", 1)[1] for y in out.stated if head < y.start < x.start and y.target.startswith("t3.")
+                    and not y.target.startswith(("t3.new_received.", "t3.carried_over."))}
+            if col == "total" and len(told) == 1 and "total" not in told:
+                col = next(iter(told))  # "个人的4件里2件公开了；…；还有1件是12月28号才收到的…转到明年": one of theirs
+            out.stated[out.stated.index(x)] = Stated("t3.carried_forward." + col, x.value,
                                                      message[q0:end].strip(), x.start, x.end)
 
 
@@ -1460,6 +1466,7 @@ def _reviews_told_one_by_one(message: str, out: Reading) -> None:
         out.computed += [Stated(f"t4.review.{key}", results.count(key), quote, head.start(), end) for key in dict.fromkeys(results)]
 
 
+_THAT_ONE_NEXT = re.compile(r"\s*(?:那|这)(?:一|1|１)?(?:件|个)(?:是|呢|的话)?[，,\s]*")
 _CARRIED_POINTER = re.compile(r"(?:去年|上年|上一年)(?:结转|转过来|转来)(?:过来)?的?(?:那|这)(?:一|1)?件")
 
 
@@ -1475,7 +1482,8 @@ def _carried_one_left(earlier: Mapping[str, object], out: Reading, row: str) -> 
                   for r in T3_RESULT_ROWS)  # (a row's total, or what its applicants' cells add up to)
     if new is None or not came:
         return False
-    return results + forward == new and cell(f"t3.{row}.total") is not None
+    return results + forward == new and (cell(f"t3.{row}.total") is not None or any(
+        cell(f"t3.{row}.{c}") is not None for c in L.T3_APPLICANT_COLUMNS))
 
 
 def _carried_ones_result(message: str, out: Reading, earlier: Mapping[str, object] | None = None) -> None:
@@ -1494,8 +1502,16 @@ def _carried_ones_result(message: str, out: Reading, earlier: Mapping[str, objec
     for k, at, after, col in told:
         stop = re.compile(r"[。！!\n；;？?]").search(message, after)
         end = stop.start() if stop else len(message)
+        if k == 1 and stop and (that := _THAT_ONE_NEXT.match(message, stop.end())) and not any(
+                at < y.start and y.target.startswith("t3.") for y in out.stated if y.start > stop.start()):
+            # "结转下年度写的是1件，不是2件…。那1件是个人申请的，今年已经答复了，公开了": the one, told next
+            who = {a.key for a in voc.anchors(message[that.end():that.end() + 12]) if a.kind == "t3col" and a.key != "total"}
+            col = who.pop() if len(who) == 1 else col
+            at, after = that.start() + len(that.group(0)) - len(that.group(0).lstrip()), that.end()
+            stop = re.compile(r"[。！!\n；;？?]").search(message, after)
+            end = stop.start() if stop else len(message)
         if (comma := re.compile(r"[，,]").search(message, after, end)) and any(
-                a.kind == "t3row" for a in voc.anchors(message[after:comma.start()])):
+                a.kind == "t3row" and a.key not in ("new_received", "carried_over") for a in voc.anchors(message[after:comma.start()])):
             end = comma.start()  # ("去年结转的那1件予以公开了，还有1件…": the one's result, up to the comma)
         rest = message[after:end]
         if any(n.unit not in ("年", "月", "日", "号", "个", "位", "名", "家") for n in find_numbers(rest)) or re.search(
@@ -1523,9 +1539,14 @@ def _carried_ones_result(message: str, out: Reading, earlier: Mapping[str, objec
             # more in that row (and in its applicant's column, the carried one's)
             col = col or next((c for c in L.T3_APPLICANT_COLUMNS if earlier.get(f"t3.carried_over.{c}") == 1), None)
             for cell in (f"t3.{row}.total", f"t3.{row}.{col}" if col else None):
-                if cell is not None:
+                if cell is not None:  # (this year's all placed: a column with none in the row had 0 there)
                     was = earlier.get(cell)
+                    if cell.endswith(".total") and was is None:
+                        continue  # (the row's total not said: its applicants' cells hold the count)
                     out.computed.append(Stated(cell, (was if isinstance(was, int) else 0) + 1, said, at, end))
+            if col and earlier.get(f"t3.carried_over.{col}") is None and any(
+                    y.target == "t3.carried_over.total" and y.value == 1 for y in out.stated):
+                out.stated.append(Stated(f"t3.carried_over.{col}", 1, said, at, end))  # (who asked, said of the one)
             continue
         if not new or new[-1] != results:
             continue  # (only when the results told before are this year's applications, every one)
@@ -1823,6 +1844,9 @@ def _row_decided_after(message: str, out: Reading) -> None:
                 x.start > end and x.start < line_end and x.target.startswith("t3.") and int(x.value) == n.value
                 # (not another one told after it: "1件是要…；还有1件要…，按不掌握答复")
                 and not re.search(r"[；;。]\s*(?:还有|另外|另有|再有|又有)", message[end:x.start])
+                # (nor a story of its own: "还有1件是一个物业公司申请的。…；1件问他家…，我们没有这个信息")
+                and not re.match(r"\s*(?:还有|另外|另有)?\s*[0-9０-９一两二三四五六七八九十]+\s*件\s*(?:是|要|问|申请)", message[x.start:])
+                and any(k.value == n.value for k in find_numbers(x.quote))  # (not "律所那件…": a pointer, no count)
                 for x in out.stated if isinstance(x.value, (int, Decimal)) and not isinstance(x.value, bool)):
             # "有2件要的是…会议纪要。…我觉得算三类内部事务信息，2件个人": the count, said again with its row
             out.unexplained.remove(where)
@@ -2824,9 +2848,11 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             ctx.last = out.stated[-1]
             continue
         if (col := next((a for a in anchors if a.kind == "t3col" and a.end <= n.start), None)) and not ctx.t3row and (
-                len(anchors) == 1 and n.unit in ("件", "个") and _RESTATED.match(clause[max(n.end, n.unit_end):])
-                and not clause[max(n.end, n.unit_end):].strip(" ，,").removeprefix("申请").lstrip("里面头当中之 ")[:1].isdigit()
-                and ctx.earlier.get(f"t3.new_received.{col.key}") == int(n.value) and re.fullmatch(
+                n.unit in ("件", "个") and _RESTATED.match(clause[max(n.end, n.unit_end):]) and (
+                    (len(anchors) == 1 and not clause[max(n.end, n.unit_end):].strip(" ，,").removeprefix("申请").lstrip(
+                        "里面头当中之 ")[:1].isdigit()) or all(a is col or (a.start >= n.end and a.kind == "t3row") for a in anchors))
+                and next((x.value for x in reversed(out.stated) if x.target == f"t3.new_received.{col.key}"),
+                         ctx.earlier.get(f"t3.new_received.{col.key}")) == int(n.value) and re.fullmatch(
                     r"\s*(?:的|申请的)?\s*(?:那)?\s*", clause[col.end:n.start])):
             # "个人的3件里头，1件…给了；1件…不掌握": the applications of that applicant told before, one by one
             ctx.col_focus, ctx.col_whole = col.key, False
@@ -3244,7 +3270,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         if target.startswith("t3.new_received.") and re.match(r"\s*(?:另外|还有|此外)", clause) and isinstance(
                 told_in := ctx.earlier.get("t3.new_received.total"), int) and told_in > n.value and any(
                 a.kind == "t3row" and a.key == "carried_forward"
-                for a in vocabulary().anchors(re.split(r"[。！!？?\n]", following)[0])) and not _CORRECTS.search(message[:c0]):
+                for a in vocabulary().anchors(re.split(r"[。！!？?\n]", clause[-1:] + following)[0])) and not _CORRECTS.search(message[:c0]) and (
+                # (with this year's count said in the message, it is read as the carry-forward after the loop)
+                not any(x.target.startswith("t3.new_received.") and x.start < c0 for x in out.stated)):
             # "另外还有2件是12月底收到的，没办完，转到明年去": some of the year's told, whose row comes after
             out.unexplained.append((c0 + n.start, c0 + n.end, quote))
             continue
