@@ -663,6 +663,8 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
         more = bool(_ONE_MORE_SAID.search(message))
         result = [f"t3.{one.row}.{one.column}", f"t3.{one.row}.total"]
         reading.stated = [x for x in reading.stated if x.target not in result]  # (its result, said in the words)
+        if any(x.target in result for x in reading.computed):
+            result = []  # (the carried one's result, added to its row's count already: "去年转过来那件…公开了")
         out.ops += [PatchOp(field=a, value="1", quote=one_told) for a in result]
         came = "t3.carried_over" if one.carried_over else "t3.new_received"
         # "公司那件…还没答复完 算结转吧" (with nothing recorded yet, it can only be one more)
@@ -2092,12 +2094,16 @@ def _line_complete(message: str, reading: Reading, known: set[str], earlier: Map
         if any(line_at <= u[0] < line_end and _A_UNITS_RETURN.search(u[2]) for u in reading.unexplained):
             continue  # ("大林村报了３件：…还有１件…公开给他了": one unit's return, not the whole column)
         came_over = next((x.value for x in reading.stated if x.target == "t3.carried_over.total"), earlier.get("t3.carried_over.total"))
-        placed = [earlier.get(f"t3.carried_over.{c}") for c in T3_APPLICANT_COLUMNS]
+        now = {x.target: x.value for x in [*reading.stated, *reading.computed]}
+        placed = [now.get(f"t3.carried_over.{c}", earlier.get(f"t3.carried_over.{c}")) for c in T3_APPLICANT_COLUMNS]
+        said = {x.target for x in mine}
         if isinstance(came_over, int) and not isinstance(came_over, bool) and came_over > sum(
                 v for v in placed if isinstance(v, int) and not isinstance(v, bool)) and not any(
-                x.target.startswith("t3.carried_over.") for x in mine):
-            continue  # (some came over from last year, not yet said whose: they may be this applicant's)
-        said = {x.target for x in mine}
+                (a.kind == "t3col" or (a.kind == "t4col" and a.key == "other")) and a.key == col and re.match(r"的?\s*(?:[0-9０-９]+\s*件)?\s*[：:]", message[line_at + a.end:])
+                for a in vocabulary().anchors(message[line_at:line_end])):
+            # (some came over from last year, not yet said whose, and the applicant's results told as stories,
+            # not a line of its own ("企业：新收2 公开1 不掌握1", where a carry-over would be listed): they may be its)
+            continue
         quote = message[line_at:line_end].strip()
         out += [PatchOp(field=f"{r.address}.{col}", value="0", quote=quote) for r in T3_ROWS
                 if f"{r.address}.{col}" not in said and f"{r.address}.{col}" not in known and r.address != "t3.total"]

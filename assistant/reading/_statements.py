@@ -1041,6 +1041,29 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
 _REST_ALL_ONE = re.compile(r"(?:剩下|其余|剩余|余下)的?(?:都|全|全部|均)是(?P<col>[\u4e00-\u9fa5]{1,6}?)(?:的|申请的|提的)?(?=[，,。；;！!\s]|$)")
 
 
+def _a_count_left(out: Reading, lo: int, hi: int) -> bool:
+    """Whether a count of applications between ``lo`` and ``hi`` was left not understood ("共找到 9 条记录"),
+    which "剩下的都是…" may be the rest of — not a speaker's number or a time ("说话人2 00:03:02"), nor a
+    count whose results took it ("律所2件，都公开了")."""
+    return any(lo <= u[0] < hi and not any(x.start == u[0] for x in out.stated) and not _heads_its_parts(u, out) and any(
+        n.unit in ("件", "条", "个", "份", "项") for n in find_numbers(u[2])) for u in out.unexplained)
+
+
+_HEADED_COUNT = re.compile(r"\s*(?P<col>[\u4e00-\u9fa5]{1,6}?)的?\s*(?P<n>[0-9０-９]+)\s*件\s*")
+
+
+def _heads_its_parts(u: tuple[int, int, str], out: Reading) -> bool:
+    """"企业29件：公开18 部分公开6 不掌握2 逾期不补正2 还有1件结转": the applicant's count heading its results,
+    which add up to it (named back all the same: new and carried over, not told apart)."""
+    m = _HEADED_COUNT.fullmatch(u[2])
+    if m is None or (col := _column_named(m.group("col"))) is None:
+        return False
+    stop = min([v[0] for v in out.unexplained if v[0] > u[1]] + [1 << 30])
+    parts = [x for x in out.stated if u[1] <= x.start < stop and x.target.startswith("t3.") and x.target.endswith(f".{col}")
+             and x.target.split(".")[1] not in ("new_received", "carried_over", "total")]
+    return bool(parts) and sum(int(x.value) for x in parts) == int(parse_number(m.group("n")) or -1)
+
+
 def _the_rest_all_of_one(message: str, out: Reading, earlier: Mapping[str, object]) -> None:
     """"企业那7件是公开3…；律所2件，…；剩下的都是自然人" after the rows' totals in a message before: in every
     row counted before, what the other applicants do not take is that applicant's (computed)."""
@@ -1051,7 +1074,8 @@ def _the_rest_all_of_one(message: str, out: Reading, earlier: Mapping[str, objec
     told = [x for x in out.stated if x.target.startswith("t3.") and x.start < m.start()
             and not x.target.endswith((".total", f".{col}"))]
     named = {a.key for a in vocabulary().anchors(message[:m.start()]) if a.kind == "t3col"} - {col}
-    if any(not any(x.target.endswith(f".{c}") for x in told) for c in named) or any(u[0] < m.start() for u in out.unexplained):
+    head = max(message.rfind(p, 0, m.start()) for p in "。！!？?\n")
+    if any(not any(x.target.endswith(f".{c}") for x in told) for c in named) or _a_count_left(out, head, m.start()):
         return  # (an applicant named whose part was not read, a number not understood: what is left is not known)
     if not told or any(x.target.startswith("t3.") and x.target.endswith(".total") and x.start < m.start()
                        and str(earlier.get(x.target)) != str(x.value) for x in out.stated):
@@ -3517,7 +3541,7 @@ def _one_column_said(m: re.Match[str], lo: int, sentence: str, quote: str, ctx: 
     if re.search(r"倍|比[^，,。；;]{1,14}?(?:多|少)", sentence):
         return  # ("企业的是公益组织的两倍，…其余都是个人": what the others took is not all told)
     rest = re.search(r"(?:剩下|其余|剩余|其他|别的|另外)的?(?:申请)?\s*$", sentence[:m.start()])
-    if rest and any(ctx.sentence_at <= u[0] < ctx.sentence_at + m.start() for u in out.unexplained):
+    if rest and _a_count_left(out, ctx.sentence_at, ctx.sentence_at + m.start()):
         return  # ("共找到 9 条记录，企业那1件…，剩下都是自然人的": the rest of a set not understood)
     # "都是个人申请的，除了2件是企业的、1件是律师事务所的": the exceptions told after the words
     but_after = re.match(r"[，,、\s]*(?:除了|除去|除开)", sentence[m.end():]) is not None
