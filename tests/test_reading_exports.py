@@ -3963,3 +3963,30 @@ def test_a_persons_stories_then_last_years_one_of_a_person_too(db):
                               "去年转过来那件也是个人的，今年2月答复了，公开了。"])
     assert cells["t3.carried_over.natural"] == 1 and cells["t3.granted.natural"] == 3
     assert cells["t3.carried_forward.natural"] == 1 and cells["t3.total.natural"] == 3
+
+
+def test_a_numbered_register_without_dates_whose_group_only_result_the_request_explains(db):
+    register = ("登记本抄给你\n序号\t申请人\t类型\t申请的东西\t结果\n"
+                "1\t钱某\t个人\t某安置小区分房名单\t公开\n2\t孙某\t个人\t请再出具一份去年的答复书\t不予处理\n"
+                "3\t某建材公司\t企业\t本公司违法用地处罚决定\t公开\n4\t李某\t个人\t某村土地征收补偿方案\t办理中")
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某县自然资源局2025年报，县级", register])
+    cells = service.facts(draft).cells
+    assert cells["t3.new_received.total"] == 4 and cells["t3.not_processed.confirmation.natural"] == 1
+    # (a register without dates holds this year's only: its rows with none are left open, not 0, so what
+    # came over from last year can still land there, and no carry-over of 0 is computed from them)
+    assert "t3.partial.total" not in cells and cells.get("t3.carried_over.total") is None
+    talk(service, draft, ["还有，去年还结转过来1件，也是个人的，今年答复了，部分公开。"])
+    cells = service.facts(draft).cells
+    assert cells["t3.carried_over.natural"] == 1 and cells["t3.partial.natural"] == 1
+    assert cells["t3.granted.natural"] == 1 and cells["t3.total.total"] == 4
+
+
+def test_a_district_body_named_with_its_city_said_apart():
+    got = _values("我在东坪区住建局办公室，要写2025年的政府信息公开年报，我们是临川市下面的区")
+    assert got["agency_name"] == "临川市东坪区住房和城乡建设局"
+    assert _values("我是东坪区住建局的，写2025年的年报")["agency_name"] == "东坪区住房和城乡建设局"
+    said = "我在东坪区住建局办公室，要写2025年的政府信息公开年报，我们是临川市下面的区"
+    r = read_message(said)
+    assert check_patch(Patch(ops=[op for op in r.ops if op.field == "agency_name"]), said).accepted

@@ -704,8 +704,9 @@ def answer(st: State, message: str, model: Model, correction: str | None,
     if ledger is not None:
         taken = set(ledger.lines)
         message = "\n".join(line for line in message.splitlines() if line not in taken)
-        if not message.strip():
-            topic = None  # (the register was all: nothing of it answers the question pending)
+        # (the register was all, or what is left is its lead-in, "登记本抄给你": nothing of it answers the
+        # question pending)
+        topic = None
     said = correction if correction is not None else message
     sheet_rows = _sheet_rows(st) if _ROW_SAID_IN.search(said) else {}
     # another office's part of table 三, to be added: read on its own (its cells are no second value of

@@ -12,6 +12,7 @@ from assistant.importing import table_cells
 from assistant.ledger import ColumnsMissing, LedgerError, Sheet, derive_applications, infer_year, locate
 from assistant.numbers import find_numbers, parse_number, to_halfwidth
 from assistant.reading import vocabulary
+from schemas.labels import T3_APPLICANT_COLUMNS
 from schemas.patches import PatchOp
 
 __all__ = ["LEDGER_QUOTE", "PastedLedger", "ledger_correction", "pasted_ledger"]
@@ -102,7 +103,9 @@ def _derive(message: str, year: int | None):
         # "申请人 类型 申请内容 办理结果": a register of this year's applications kept without dates
         table, undated = locate([Sheet(_NAME, rows)], "applications", _NAME, require=False), True
         data = [r for _, r in table.rows if any(str(c).strip() for c in r)]
+        header = rows[table.header_row - 1] if table.header_row >= 1 else []
         if any(data and all(re.fullmatch(r"\s*[0-9０-９]+\s*", str(r[k]) if k < len(r) else "") for r in data)
+               and not (k < len(header) and str(header[k]).strip() in _SERIAL)  # (序号: the clerk's numbering)
                for k in range(max(len(r) for r in rows))):
             return None  # ("自然人|予以公开|27": counts by applicant and result, not one application a line)
     except LedgerError:
@@ -136,6 +139,9 @@ def pasted_ledger(message: str, year: int | None) -> PastedLedger | None:
         if undated and address.startswith(("t3.carried_over.", "t3.total.")):
             continue  # (a register without dates tells this year's applications only, not what came over)
         counted = derived.provenance.get(address, ())
+        if undated and not address.startswith("t3.new_received.") and not any(
+                derived.provenance.get(f"{address.rsplit('.', 1)[0]}.{c}") for c in (*T3_APPLICANT_COLUMNS, "total")):
+            continue  # (a row with none of this year's: what came over from last year may still land there)
         quote = (f"{_NAME}：{'、'.join(who(n) for n in counted)}" if counted else f"{_NAME}中没有这一项，计为0")
         ops.append(PatchOp(field=address, value=value, quote=quote))
     for issue in derived.issues:

@@ -18,6 +18,7 @@ from assistant.ledger._values import (
     applicant_column,
     is_pending,
     outcome_row,
+    outcome_row_by_content,
     parse_date,
     review_block,
     review_part,
@@ -262,6 +263,9 @@ def derive_applications(table: LedgerTable, year: int,
             result = "carried_forward"  # no answer yet
         else:
             result, reason = outcome_row(outcome, why_text)
+            if result is None and not why_text and (
+                    by_content := outcome_row_by_content(outcome, _text(cells, cols.get("content")))) is not None:
+                result, reason = by_content, ""
         column, reason2 = applicant_column(_text(cells, cols.get("applicant_type")),
                                            _text(cells, cols.get("applicant_name")))
         if n in by_hand:

@@ -213,6 +213,20 @@ def outcome_row(outcome: str, reason: str = "") -> tuple[str | None, str]:
     return None, f"办理结果“{said}”不是表三中的办理结果，无法确定是哪一行"
 
 
+def outcome_row_by_content(outcome: str, content: str) -> str | None:
+    """The row of a result that names only its category ("不予处理"), from what was asked for, when that
+    names one row of the category ("要求再出具一份本人工伤认定决定书" → 要求确认或重新出具): a register kept
+    without a column for the reason."""
+    _, leaves, groups = _decide(norm(outcome))
+    if leaves or not groups or not content.strip():
+        return None
+    leaf, _, _ = _decide(norm(outcome) + norm(content), within=groups)
+    if leaf is None:
+        leaf = _in_the_readers_words(content)
+        leaf = leaf if leaf is not None and _group(leaf) in groups else None
+    return leaf
+
+
 _NOT_RESULT_ROWS = {"new_received", "carried_over", "total"}
 
 

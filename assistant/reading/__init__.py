@@ -38,6 +38,7 @@ from assistant.reading._cases import stories_after_a_count as _stories
 from assistant.reading._cases import stories_alone as _stories_alone
 from assistant.reading._form import form_lines as _form_lines
 from assistant.reading._guide import guide_answer
+from assistant.reading._identity import PARENT_CITY as _PARENT_CITY
 from assistant.reading._identity import agency_name_in, full_agency_name, infer_level, said_as
 from assistant.reading._identity import placed_name_in as _placed_name_in
 from assistant.reading._questions import is_question
@@ -2749,6 +2750,13 @@ def _identity(message: str, skip: list[tuple[int, int]], topic: str | None, out:
     elif not full and (placed := _placed_name_in(message, said)):
         said, quote = placed, placed
     name = full_agency_name(said)
+    if (city := _PARENT_CITY.search(message)) and (place := re.match(r"[\u4e00-\u9fa5]{1,6}?(?:区|县)(?![\u4e00-\u9fa5]{0,2}(?:局|委|办|院)$)", name)) and (
+            city.group("kind") in place.group(0)[-1:] and not name.startswith(city.group("city"))):
+        # "我是石峪区人社局的…我们是宁川市下面的区": the report's title names the body with its city
+        name = city.group("city") + name
+        if quote in message:
+            at = message.find(quote)
+            quote = message[min(at, city.start()):max(at + len(quote), city.end())]
     if name != said:
         out.name_completed = (said, name)  # said back, to be corrected if wrong
     out.ops.append(PatchOp(field="agency_name", value=name, quote=quote))
@@ -2756,6 +2764,8 @@ def _identity(message: str, skip: list[tuple[int, int]], topic: str | None, out:
     if level and not any(op.field == "agency_level" for op in out.ops):
         out.ops.append(PatchOp(field="agency_level", value=level, quote=said if said in message else quote))
         out.level_inferred = level
+
+
 
 
 def _bare_answer(stripped: str, topic: str | None, out: MessageReading, known: set[str]) -> None:

@@ -198,6 +198,10 @@ def full_agency_name(said: str) -> str:
     return name
 
 
+# "我们是宁川市下面的区": the city a 区 or 县 body is in, said beside its name
+PARENT_CITY = re.compile(r"(?:^|(?<=[是属在归，,。；;\s]))(?P<city>[^\W\d是们我的]{2,4}?市)(?:下面|下边|底下|下属|所辖|管辖|辖下)的(?:一个)?(?P<kind>区|县)")
+
+
 def said_as(full: str, quote: str) -> bool:
     """Whether ``full`` is the full form of a name written in ``quote`` (the short name, or the name
     with the clerk's office after it)."""
@@ -210,4 +214,5 @@ def said_as(full: str, quote: str) -> bool:
                 return True
     # "黄桥镇政府的（泰兴市）" for 泰兴市黄桥镇人民政府: the place said beside the name
     return any(full.startswith(p) and len(full) > len(p) + 2 and said_as(full[len(p):], quote)
-               for p in re.findall(r"[（(]([\u4e00-\u9fa5]{2,6}?(?:市|区|县|州|盟))(?:的)?[）)]", text))
+               for p in [*re.findall(r"[（(]([\u4e00-\u9fa5]{2,6}?(?:市|区|县|州|盟))(?:的)?[）)]", text),
+                         *(m.group("city") for m in PARENT_CITY.finditer(text))])

@@ -1542,6 +1542,8 @@ def _carried_ones_result(message: str, out: Reading, earlier: Mapping[str, objec
                 r"没|未|还在|正在|结转到|转到明年|转下年", rest):
             continue
         rows = [a for a in voc.anchors(rest) if a.kind == "t3row" and a.key not in ("new_received", "carried_over", "total", "carried_forward")]
+        if col is None and len(who := {a.key for a in voc.anchors(rest) if a.kind == "t3col" and a.key != "total"}) == 1:
+            col = who.pop()  # "去年还结转过来1件，也是个人的，今年答复了，予以公开": whose it was, said with it
         decided = [a for a in rows if _DECIDED_ROW.search(rest[:a.start])]
         keys = {a.key for a in decided} or {a.key for a in rows}
         if len(keys) != 1:
