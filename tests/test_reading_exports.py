@@ -3990,3 +3990,37 @@ def test_a_district_body_named_with_its_city_said_apart():
     said = "我在东坪区住建局办公室，要写2025年的政府信息公开年报，我们是临川市下面的区"
     r = read_message(said)
     assert check_patch(Patch(ops=[op for op in r.ops if op.field == "agency_name"]), said).accepted
+
+
+def test_a_register_copied_from_the_book_with_its_lead_in_then_the_fee_asked_about(db):
+    register = ("登记簿上的我誊过来了，今年一共这3件，上年没有结转的：\n申请人\t类别\t内容\t处理结果\n"
+                "马某\t个人\t本人社保缴费记录\t属于查询，告知查询渠道\n"
+                "某置业公司\t企业\t某地块出让合同及附件\t部分公开（附件涉及他人商业信息未提供）\n"
+                "杨某\t个人\t某政策文件\t已公开")
+    service = offline_service(db())
+    draft = service.start("张三").id
+    replies = talk(service, draft, ["某市不动产登记中心2025年报，市级", register])
+    cells = service.facts(draft).cells
+    assert cells["t3.new_received.total"] == 3 and cells["t3.carried_over.total"] == 0
+    assert cells["t3.withheld.inquiry.natural"] == 1 and cells["t3.partial.commercial"] == 1
+    assert "一共这3件" not in replies[-1].text  # (the register's count, said again)
+    talk(service, draft, ["这3件都答复完了。收费通知那种算不算收了信息处理费？我们今年根本没收过钱，一分钱没收到。"])
+    facts = service.facts(draft)
+    assert facts.cells["t3.new_received.total"] == 3 and facts.cells["t3.carried_forward.total"] == 0
+    assert facts.fee_charged is False
+
+
+def test_the_carried_one_forgotten_after_results_whose_columns_were_derived(db):
+    cells = _cells_after(db, ["某县林业局2025年报，县级", "依申请2件，都是个人，去年没结转：予以公开1件，不掌握1件，都答复完了",
+                              "哦漏了，去年其实结转过来1件，也是个人的，今年2月答复了，予以公开。"])
+    assert cells["t3.granted.total"] == 2 and cells.get("t3.granted.natural", 2) == 2
+    assert cells["t3.carried_over.natural"] == 1
+
+
+def test_a_register_whose_type_column_is_too_broad_for_one_row(db):
+    register = ("台账：\n序号\t收到日期\t申请人\t类别\t申请内容\t办理情况\n"
+                "1\t2025.3.2\t何某\t个人\t某项目环评批复\t公开\n"
+                "2\t2025.5.9\t某社区居民委员会\t组织\t本社区征地补偿款拨付情况\t公开\n"
+                "3\t2025.9.1\t许某\t个人\t某企业排污许可\t部分公开(隐去个人信息)")
+    cells = _cells_after(db, ["某县生态环境分局2025年报，县级", register])
+    assert cells["t3.new_received.total"] == 3 and cells["t3.granted.other"] == 1

@@ -720,6 +720,10 @@ def answer(st: State, message: str, model: Model, correction: str | None,
     exact = _rough_made_exact(reading, said_before) if reading.unexplained else []
     if ledger is not None:  # ("台账我直接贴过来，你能看懂吧？": what the register gave is the answer)
         reading.questions = [q for q in reading.questions if guide_answer(q) is not None and not _PASTE_CHECKED.search(q)]
+        in_register = next((op.value for op in ledger.ops if op.field == "t3.new_received.total"), None)
+        # "今年就这4件" of the register's four lines: its count, said again
+        reading.unexplained = [u for u in reading.unexplained if not (
+            len(found := [n for n in find_numbers(u) if n.unit in ("件", "个", "条")]) == 1 and found[0].value == in_register)]
     head, tail = _reading_notes(reading, st.stated)
     if reading.questions and not reading.ops and ledger is None:
         # a question is answered, not stored; the pending question is asked again
@@ -842,7 +846,10 @@ def answer(st: State, message: str, model: Model, correction: str | None,
     unread = [line for line in unread_table_lines(message) if not _read_as_said(line, accepted)
               and line.strip() not in reading.summed_lines and line.strip() not in old_lines]
     if ledger is not None:
-        accepted = [op for op in accepted if not op.field.startswith("t3.")] + ledger.ops
+        # (what the words around it say of cells the register leaves open, "去年没有结转", stands)
+        counted_cells = {op.field for op in ledger.ops}
+        accepted = [op for op in accepted if not op.field.startswith("t3.") or (
+            op.field.split(".")[:2] == ["t3", "carried_over"] and not any(f.startswith("t3.carried_over.") for f in counted_cells))] + ledger.ops
         notes += ledger.notes
     if unread and _LEDGER.search(message):
         # a register the ledger's rules cannot count (no date, applicant or result column)

@@ -100,6 +100,8 @@ def applicant_column(type_text: str, name_text: str) -> tuple[str | None, str]:
         by_name, _ = _by_name(type_text)
         if by_name is not None:
             return by_name, ""
+        if name_text.strip() and (by_name := _by_name(name_text)[0]) is not None:
+            return by_name, ""  # ("组织" for 某小区业主委员会: a type too broad, the name says which)
         return None, f"申请人类型“{type_text.strip()}”不是表三的申请人类别（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他）"
     if not name_text.strip():
         return None, "没有申请人类型，也没有申请人名称"
@@ -158,6 +160,9 @@ def _decide(text: str, within: set[str] | None = None) -> tuple[str | None, set[
     groups = {k[6:] for _, k in found if k.startswith("group:")}
     if within is not None:
         leaves = {k for k in leaves if _group(k) in within}
+    if "partial" in leaves and all(k in ("partial", "granted") or k.startswith("withheld.") for k in leaves):
+        # "部分公开（放贷额涉及商业信息未提供）": what was kept back and why; it counts as 部分公开 only
+        leaves, groups = {"partial"}, groups - {"withheld"}
     if not leaves:
         rest = text
         for word, _ in found:

@@ -148,6 +148,7 @@ _CODE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{1,8}[-－_]?[0-9０-９]+(?:[-－_
 _PHONE = re.compile(r"(?<![0-9０-９])(?:[0０][1-9１-９][0-9０-９]{1,2}\s*[-－—–]\s*[1-9１-９][0-9０-９]{6,7}|[1１][3-9３-９][0-9０-９]{9})(?![0-9０-９])")
 _BARE_PETITION = frozenset({"信访", "信访件", "投诉", "举报", "举报投诉", "投诉举报", "信访举报"})
 _LAST_YEARS_REPORT = re.compile(r"(?:去年|上年|上一年)(?:的|度的?)?(?:年报|年度报告|报告)")
+_MONEY_NOT_GOT = re.compile(r"(?:一分钱|分文|钱|费用|费|款)[^，,。；;]{0,4}?(?:都|也)?(?:没|未)(?:有)?(?:收到|收|拿到|到账)")
 _NONE_AT_ALL = re.compile(r"一(?:件|个|份|条|篇|场|次|起|例|部)?[^，,。；;]{0,6}?(?:也|都)(?:没|不|未|无)"
                           # "今年一件没收到" (not "有一件没收到材料")
                           r"|(?<![有另还中])一(?:件|个|份)没有?(?:收到|接到|收过|来过)"
@@ -1022,6 +1023,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     _the_cell_corrected(out, earlier or {})
     _all_of_the_one_named_after(out)
     _the_rest_all_of_one(message, out, earlier or {})
+    _fee_after_its_question(message, out)
     for x in list(out.stated):  # "直诉1维持": the block's one case, and its result
         t4block, _, t4col = x.target[3:].rpartition(".") if x.target.startswith("t4.") else ("", "", "")
         if t4block and t4col != "total" and not any(y.target == f"t4.{t4block}.total" for y in out.stated) and (
@@ -1039,6 +1041,19 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
 
 
 _REST_ALL_ONE = re.compile(r"(?:剩下|其余|剩余|余下)的?(?:都|全|全部|均)是(?P<col>[\u4e00-\u9fa5]{1,6}?)(?:的|申请的|提的)?(?=[，,。；;！!\s]|$)")
+
+
+def _fee_after_its_question(message: str, out: Reading) -> None:
+    """"黄某那个算不算收了信息处理费？我们发了通知但他没交钱，所以实际一分钱没收到": the fee asked about,
+    then what came in — no money, so none charged."""
+    if any(x.target == "fee_charged" for x in out.stated):
+        return
+    for q in re.finditer(r"[^。！!？?\n]*信息处理费[^。！!？?\n]*[？?]", message):
+        stop = re.compile(r"[。！!\n]|$").search(message, q.end())
+        after = message[q.end():stop.start() if stop else len(message)]
+        if (got := _MONEY_NOT_GOT.search(after)) and not re.search(r"[0-9０-９]", after):
+            out.stated.append(Stated("fee_charged", False, after.strip(" ，,"), q.end() + got.start(), q.end() + got.end()))
+            return
 
 
 def _a_count_left(out: Reading, lo: int, hi: int) -> bool:
@@ -1565,7 +1580,10 @@ def _carried_ones_result(message: str, out: Reading, earlier: Mapping[str, objec
             # more in that row (and in its applicant's column, the carried one's)
             col = col or next((c for c in L.T3_APPLICANT_COLUMNS if earlier.get(f"t3.carried_over.{c}") == 1), None)
             for cell in (f"t3.{row}.total", f"t3.{row}.{col}" if col else None):
-                if cell is not None:  # (this year's all placed: a column with none in the row had 0 there)
+                row_total = earlier.get(f"t3.{row}.total")
+                if cell is not None and (earlier.get(cell) is not None or cell.endswith(".total") or not row_total):
+                    # (a column with nothing said in a row of none had 0 there; in a row with some, its
+                    # count may be one the facts derive, not given here: the row's total grows, and it follows)
                     was = earlier.get(cell)
                     if cell.endswith(".total") and was is None:
                         continue  # (the row's total not said: its applicants' cells hold the count)
@@ -2712,6 +2730,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             quote = message[heading[0]:c0 + len(clause)].strip().rstrip(_END_PUNCT)
         if negated and named and any(_A_KIND_OF.match(clause, a.end) for a in named):
             # "导出来的表没有申请人类型": no column of that kind in the sheet, not none of them
+            negated = False
+            named = []
+        if negated and named and _MONEY_NOT_GOT.search(clause) and all(a.kind == "t3row" and a.key == "new_received" for a in named):
+            # "所以实际一分钱没收到": no money came in, not no application
             negated = False
             named = []
         if negated and named and _NOT_OWN.search(clause):
