@@ -4024,3 +4024,29 @@ def test_a_register_whose_type_column_is_too_broad_for_one_row(db):
                 "3\t2025.9.1\t许某\t个人\t某企业排污许可\t部分公开(隐去个人信息)")
     cells = _cells_after(db, ["某县生态环境分局2025年报，县级", register])
     assert cells["t3.new_received.total"] == 3 and cells["t3.granted.other"] == 1
+
+
+def test_the_county_government_offices_own_report_and_its_notes_by_applicant(db):
+    got = _values("我是安平县政府办的，今年县政府办的政务公开年报归我写，2025年的")
+    assert got["agency_name"] == "安平县人民政府办公室"
+    assert _values("我是安平县政府办的，要写县政府2025年的年报，是县政府的报告")["agency_name"] == "安平县人民政府"
+    got = _values("依申请：今年一共收到9件，没有上年结转。笔记上记的：群众7件，公司1件，还有1件是居委会申请的。")
+    assert got["t3.new_received.natural"] == "7" and got["t3.new_received.other"] == "1"
+    got = _values("个人那件让他补正了，还是说不清要什么")
+    assert "t3.unable.unclear.natural" in got and not any("no_correction" in k for k in got)
+
+
+def test_two_stories_in_a_group_each_with_its_row_after_it():
+    got = _values("不予公开2件，1件是个人要局里开会的会议记录，属于过程性信息，1件是公司要别家公司中标合同的报价，涉及第三方，"
+                  "对方不同意公开；无法提供3件，都是个人的，2件我们不掌握，1件要我们另外汇总做个表。",
+                  earlier={"t3.new_received.total": 9})
+    assert got["t3.withheld.process_info.natural"] == "1" and got["t3.withheld.third_party.commercial"] == "1"
+    assert "t3.withheld.process_info.commercial" not in got and "t3.unable.needs_creation.total" in got
+    r = read_message("不予公开2件，1件是个人要局里开会的会议记录，属于过程性信息，1件是公司要别家公司中标合同的报价，涉及第三方，"
+                     "对方不同意公开。", earlier={"t3.new_received.total": 9})
+    assert not r.unexplained  # (the group's 2 is its two rows, added up)
+
+
+def test_an_items_value_refused_as_last_years_then_this_years_from_the_ledger():
+    got = _values("行政许可88件，行政处罚17件，强制没有。——不对，处罚17件是去年年报上的，今年台账上是20件。")
+    assert got["t2.penalty.decisions"] == "20" and got["t2.licensing.decisions"] == "88"

@@ -2735,6 +2735,9 @@ def _identity(message: str, skip: list[tuple[int, int]], topic: str | None, out:
                                                           + r"\s*(?:20\d\d|二〇|的年报|年报|政府信息公开)", message)]
     if not full and reported:
         said, quote = reported[0]
+    if said.endswith("政府") and re.search(r"(?:我们|" + re.escape(said[-3:]) + r")办(?:公室)?的[^，,。；;]{0,8}?(?:年报|年度报告|报告)", message):
+        # "我是桐溪县政府办的，今年县政府办的政务公开年报轮到我写了": the office's own report
+        said += "办公室"
     if (gov := re.match(r"(?P<gov>.+?(?:人民政府|政府))(?:办公室|办公厅|办)$", said)) and re.search(
             r"(?:是|写|起草|弄|做)?(?:区|县|市|省|镇|乡|本级)?政府(?:的)?(?:20\d\d|二〇)?(?:年度)?(?:的)?(?:政府信息公开工作)?(?:年度)?(?:报告|年报)", message) and not re.search(
             r"(?:写|做|起草)(?:一下|下)?我们(?:办公室|办公厅)|办公室的(?:年报|报告)", message):

@@ -148,6 +148,8 @@ _CODE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{1,8}[-－_]?[0-9０-９]+(?:[-－_
 _PHONE = re.compile(r"(?<![0-9０-９])(?:[0０][1-9１-９][0-9０-９]{1,2}\s*[-－—–]\s*[1-9１-９][0-9０-９]{6,7}|[1１][3-9３-９][0-9０-９]{9})(?![0-9０-９])")
 _BARE_PETITION = frozenset({"信访", "信访件", "投诉", "举报", "举报投诉", "投诉举报", "信访举报"})
 _LAST_YEARS_REPORT = re.compile(r"(?:去年|上年|上一年)(?:的|度的?)?(?:年报|年度报告|报告)")
+# "1件是个人要…", "还有1件要…": a count opening the story of one application
+_STORY_OPENS = re.compile(r"\s*(?:还有|另外|另)?\s*[0-9０-９一两二三四五六七八九十]+\s*件\s*(?:是|要|问|申请)")
 _MONEY_NOT_GOT = re.compile(r"(?:一分钱|分文|钱|费用|费|款)[^，,。；;]{0,4}?(?:都|也)?(?:没|未)(?:有)?(?:收到|收|拿到|到账)")
 _NONE_AT_ALL = re.compile(r"一(?:件|个|份|条|篇|场|次|起|例|部)?[^，,。；;]{0,6}?(?:也|都)(?:没|不|未|无)"
                           # "今年一件没收到" (not "有一件没收到材料")
@@ -233,6 +235,7 @@ class _Context:
     listed_cols: set[str] = field(default_factory=set)  # "科研机构、" of "科研机构、公益组织都没有申请"
     respectively: list[Anchor] = field(default_factory=list)  # items of "…分别是…", still to take a number
     col_focus: str | None = None  # "个人申请的7件里，公开了4件": the applicant the results are of
+    row_after_story: bool = False  # the clause before named only the row of the story before it
     col_whole: bool = False  # "其他那列 新收2件 一件公开": the focus takes every row, 新收 too
     col_headed: bool = False  # the focus came from a head with a colon ("先说自然人的："): it holds to the line's end
     pending: tuple[NumberMention, int, str] | None = None  # "1件…，按信访转走了": a count waiting for its row
@@ -872,7 +875,9 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
         # "个人的：新收… 上年结转37；予以公开702…", "个人（自然人）：今年新收28件…。全部公开12…": the line goes on
         # "今年收到申请41件。问一下…？自然人36件，培训机构2件": applicants' counts alone, in a sentence of their
         # own after this year's (or last year's) count in the message, are of that row
-        s_kinds = {a.kind for a in voc.anchors(sentence)}
+        # (a "申请的" among them, "还有1件是村委会申请的", names no other row)
+        s_kinds = {a.kind for a in voc.anchors(sentence) if not (a.kind == "t3row" and a.key == "new_received" and sentence[
+            a.start:a.end] in _GENERIC)}
         told_row = next((x.target.split(".")[1] for x in reversed(out.stated) if x.start < s0 and x.target.startswith(
             ("t3.new_received.", "t3.carried_over."))), None) if "t3col" in s_kinds and not s_kinds & {
                 "t2row", "t3row", "t3group", "fact", "t4block"} and find_numbers(sentence) else None
@@ -1013,7 +1018,15 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
             if x.target.startswith(f"t3.{group}."):
                 col = x.target.rsplit(".", 1)[1]
                 by_col[col] = by_col.get(col, 0) + int(x.value)
-        if value in by_col.values() or any(x.quote == where[2] and x.target.startswith(f"t3.{group}.") for x in out.stated):
+        rows_told: dict[str, dict[str, int]] = {}
+        for x in out.stated:
+            if x.target.startswith(f"t3.{group}.") and isinstance(x.value, int) and not isinstance(x.value, bool):
+                row, col = x.target.rsplit(".", 1)
+                rows_told.setdefault(row, {})[col] = int(x.value)
+        # (each row by its total, or by its applicants where no total was said: "1件是个人…过程性；1件是企业…第三方")
+        whole = sum(cells.get("total", sum(cells.values())) for cells in rows_told.values())
+        if value in by_col.values() or value == whole or any(
+                x.quote == where[2] and x.target.startswith(f"t3.{group}.") for x in out.stated):
             # the rows' totals, or one applicant's ("个人的：不予公开6件（…）"), or the one row it was given to
             out.checked.append(where[2])
         else:
@@ -1829,6 +1842,8 @@ def _row_decided_after(message: str, out: Reading) -> None:
                 a.kind in ("t3row", "t3group") for a in vocabulary().anchors(head[:colon])):
             continue  # ("部分公开6件：个人2件；企业3件，都是…涉及商业秘密…删掉以后给的": a part of the row headed)
         sentence_end = stop.start() if stop else len(message)
+        if (nxt := re.compile(r"[，,]" + _STORY_OPENS.pattern).search(message, end, sentence_end)):
+            sentence_end = nxt.start()  # ("…讨论稿，属于过程性信息，1件是企业要…": the next story's own)
         rest = message[end:sentence_end]
         if re.search(r"不算|不计|不是申请|不用写|不用填|没问题|应该是|应为|改成|改为|不对|说错|错了|对吧|是吧|对不对|是不是|吗\s*$", message[s0:sentence_end]):
             continue  # (a count set aside, or a correction: not a story)
@@ -1851,7 +1866,9 @@ def _row_decided_after(message: str, out: Reading) -> None:
             row = rows[0].key
         else:
             continue
-        cols = {a.key for a in vocabulary().anchors(message[s0:sentence_end]) if a.kind == "t3col" and a.key != "total"}
+        # (the story's own applicant first: "…，1件是企业要…" after another story in the sentence)
+        cols = {a.key for a in vocabulary().anchors(message[at:sentence_end]) if a.kind == "t3col" and a.key != "total"} or {
+            a.key for a in vocabulary().anchors(message[s0:sentence_end]) if a.kind == "t3col" and a.key != "total"}
         if len(cols) != 1:
             continue
         target = f"t3.{row}.{cols.pop()}"
@@ -2195,8 +2212,13 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                 x.value == 0 and x.start >= ctx.sentence_at for x in out.stated)):
         out.checked.append(clause.strip())  # "人大代表建议、政协提案都没有承办，都是零件": the none said again
         return
-    if _DESCRIBES.match(clause) and not re.search(r"[0-9０-９]", clause) and not any(
-            a.kind in ("t3row", "t3group") for a in vocabulary().anchors(clause)):
+    clause_rows = any(a.kind in ("t3row", "t3group") for a in vocabulary().anchors(clause))
+    if _STORY_OPENS.match(clause) and ctx.row_after_story and not clause_rows:
+        # ("1件是个人要…讨论稿，属于过程性信息，1件是企业要…": that row was the story's before)
+        ctx.t3row, ctx.waiting = None, [a for a in ctx.waiting if a.kind != "t3row"]
+    ctx.row_after_story = clause_rows and not find_numbers(clause) and any(
+        u[0] >= ctx.sentence_at and _STORY_OPENS.match(u[2]) for u in out.unexplained[-1:])
+    if _DESCRIBES.match(clause) and not re.search(r"[0-9０-９]", clause) and not clause_rows:
         return  # "是关于学前教育收费管理的": what a document is about, not an item of the report
     if (among := _AMONG_APPLICANTS.match(clause)) and not ctx.t3row and not (
             among.group(0).lstrip().startswith("按") and re.match(r"\s*[：:]?\s*[0-9０-９]", message[c0 + among.end():])):
@@ -2872,13 +2894,17 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                 r"\s*(?:件|条|篇)?\s*(?:是|为|那是)[^，,。；;]{0,10}?(?:之前|以前|之后|以后|前|后|时候|时)的(?:数|数字|统计)", clause[n.end:]):
             out.checked.append(quote)  # "47是废止之前的数": what the number was, not an item's value
             continue
-        if not anchors and _SHOULD_BE.fullmatch(clause[:n.start]) and not clause[max(n.end, n.unit_end):].strip(" 。；;，,了") and (
+        if not anchors and (_SHOULD_BE.fullmatch(clause[:n.start]) or _THIS_YEARS_IS.fullmatch(clause[:n.start])) and not clause[
+                max(n.end, n.unit_end):].strip(" 。；;，,了") and (
                 refused := _LAST_YEARS_VALUE.search(message[ctx.sentence_at:c0])) and (item := next((
                     a for a in reversed(vocabulary().anchors(refused.group("item") or refused.group("wrong")))
                     if a.kind in ("t2col", "t2row", "fact")), None)) and (was := _resolve(item, [item], ctx, n.unit)) and (
                 not ctx.last or ctx.last not in out.stated or ctx.last.target != was):
             # "现行有效那个4是去年的，今年制发1件、没有废止，应该是5件", "现行有效说错了，47是废止之前的数，应该是45件":
             # the item whose value was refused, not the one said last
+            if (old_said := [x for x in out.stated if x.target == was and x.start < ctx.sentence_at]):
+                out.stated = [x for x in out.stated if x not in old_said]  # ("行政处罚38件。…处罚38件是去年报告上的")
+                out.replaced += [x.quote for x in old_said]
             out.stated.append(Stated(was, _as_value(was, n, clause), quote, c0 + n.start, c0 + n.end))
             ctx.last = out.stated[-1]
             continue
@@ -3399,9 +3425,11 @@ _REVISED_FROM = re.compile(r"(?:在|按|以)(?:初稿|上一版|上一稿|上版
 _MORE_IN_REVISION = re.compile(r"(?:加|增加|添|多|多了|增)\s*$")
 _LESS_IN_REVISION = re.compile(r"(?:减|减少|扣|少|少了)\s*$")
 # "现行有效那个4是去年的": an item's value refused as last year's
-_LAST_YEARS_VALUE = re.compile(r"(?P<item>[\u4e00-\u9fa5]{2,8}?)(?:那个|这个|的)?\s*[0-9０-９]+\s*(?:件|条|篇|场)?(?:是|为)(?:去年|上年|上一年)的"
+_LAST_YEARS_VALUE = re.compile(r"(?P<item>[\u4e00-\u9fa5]{2,8}?)(?:那个|这个|的)?\s*[0-9０-９]+\s*(?:件|条|篇|场)?(?:是|为)(?:去年|上年|上一年)(?:的?(?:报告|年报)(?:上|里)?)?的"
                                # "规范性文件现行有效说错了，47是废止之前的数": the item said wrong
                                r"|(?P<wrong>[\u4e00-\u9fa5]{2,8}?)(?:那个|这个)?(?:说错了|写错了|填错了|报错了|搞错了|弄错了)")
+# "…38件是去年报告上的，我看错了，今年台账是41件": this year's value, after last year's was refused
+_THIS_YEARS_IS = re.compile(r"\s*(?:今年|本年|今年的|本年度)(?:台账|登记本|系统)?(?:上|里)?(?:的)?(?:数)?(?:是|为|有)\s*")
 _ABSOLUTE_AFTER = re.compile(r"应该?是|应为|改成|改为|实际是|准确的?是|一共是|总共是|共计?是?")
 
 

@@ -98,6 +98,9 @@ class Vocabulary:
         slips = self._misspelt(text, out)
         # a one-character word inside a slip ("发" of "处发" for 处罚) was the slip's, not a word
         out = [a for a in out if a.end - a.start > 1 or not any(s.start <= a.start < s.end for s in slips)]
+        if any(a.key == "unable.unclear" for a in out):
+            # "让他补正了还是说不清要什么": asked to correct it, and still unclear — not the one left uncorrected
+            out = [a for a in out if not (a.key == "other_handling.no_correction" and text[a.start:a.end] in _ASKED_TO_CORRECT)]
         return [a for a in out + slips if a.kind != _NOT_AN_ITEM]
 
     def _extended(self, text: str, found: list[Anchor]) -> list[Anchor]:
@@ -175,6 +178,10 @@ def _sound(ch: str) -> str:
 
 
 _VOCABULARY: list[Vocabulary | None] = [None]
+
+
+# words of 逾期不补正 that only say a correction was asked for
+_ASKED_TO_CORRECT = frozenset({"让他补正", "要他补正", "让补正", "要求补正", "通知补正", "发了补正通知", "补正告知", "补正材料"})
 
 
 @functools.lru_cache(maxsize=32768)
