@@ -4050,3 +4050,17 @@ def test_two_stories_in_a_group_each_with_its_row_after_it():
 def test_an_items_value_refused_as_last_years_then_this_years_from_the_ledger():
     got = _values("行政许可88件，行政处罚17件，强制没有。——不对，处罚17件是去年年报上的，今年台账上是20件。")
     assert got["t2.penalty.decisions"] == "20" and got["t2.licensing.decisions"] == "88"
+
+
+def test_documents_none_this_year_one_of_before_still_in_force_and_a_body_of_its_own():
+    got = {k: str(v) for k, v in _values("规范性文件今年没发也没废，以前发过2个（都是管补贴的），现在还都有效。").items()}
+    assert got["t2.normative_docs.issued"] == "0" and got["t2.normative_docs.repealed"] == "0"
+    assert got["t2.normative_docs.in_force"] == "2"
+    assert str(_values("规章是省政府的，我们厅没有。")["t2.regulations"]) == "0"
+
+
+def test_a_count_then_its_applicant_and_another_added_in_brackets():
+    got = _values("公开了5件（4件个人的加协会那件）", earlier={"t3.new_received.total": 7})
+    assert got["t3.granted.natural"] == "4" and "t3.granted.public_interest" not in {k for k, v in got.items() if v == "4"}
+    got = _values("新收：企业2件个人1件")
+    assert got["t3.new_received.commercial"] == "2" and got["t3.new_received.natural"] == "1"

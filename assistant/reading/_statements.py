@@ -583,6 +583,9 @@ def _candidates(n: NumberMention, anchors: list[Anchor], numbers: list[NumberMen
     end = max(n.end, n.unit_end)
     # "一件是企业的", "2件是村民申请的": the applicant said right after the number
     close = [a for a in after if a.kind == "t3col" and re.fullmatch(r"\s*(?:是|为|属于)", clause[end:a.start])]
+    if not close and not any(a.kind == "t3col" and re.fullmatch(r"\s*(?:的|是|有)?\s*", clause[a.end:n.start]) for a in before):
+        # "公开了4件（3件个人的加基金会那件）": the applicant right after the count, none right before it
+        close = [a for a in after if a.kind == "t3col" and clause[end:a.start] == "" and re.match(r"(?:的|申请的)", clause[a.end:])]
     return close + [a for a in before + after if a not in close]
 
 
@@ -1998,7 +2001,7 @@ _PARTIAL_BARE = re.compile(r"(?:^|[\s，,、；;])部分\s*$")
 # what a bare "也没有", "无", "今年都没收" says besides its none
 _BARE_FILLER = re.compile(r"[＃\s。；;！!，,、]|和|及|与|跟|也|都|还|就|我们|今年|全年|暂时|暂|均|全部|全|是|的|了|过|啊|呢|吧|没有|没|无|未|零|0|〇|收|发|出|开|办|做"
                           # ("公众号的话，我们自己没开", "…，这块写零")
-                          r"|自己|县局|市局|本局|我局|本单位|单位|这块|那块|这项|这个|写|填|报|按|设|建")
+                          r"|自己|县局|市局|区局|省厅|本局|我局|局里|局|厅|委|本单位|单位|这块|那块|这项|这个|写|填|报|按|设|建")
 # "刚才说的７件是截止到十月份的": the value said before, named to be replaced
 _OLD_VALUE = re.compile(r"(?:刚才|刚刚|刚|之前|前面|上次|原来|原先)(?:说|报|填|给|写)(?:的|了)?\s*$")
 # "企业那个1应该是0": the value before 应该是 is the old one
@@ -2296,7 +2299,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     # "一家从事社区矫正帮扶的社会公益组织": the applicant is the word the clause's "的" leads to, not one inside what it does
     anchors = [a for a in anchors if not (a.kind == "t3col" and any(
         b.kind == "t3col" and b.start > a.end and "的" in clause[a.end:b.start]
-        and not re.search(r"[，,、和及与跟或0-9０-９]|还有|以及", clause[a.end:b.start]) for b in anchors))]
+        and not re.search(r"[，,、和及与跟或加0-9０-９]|还有|以及", clause[a.end:b.start]) for b in anchors))]  # ("个人的加基金会那件")
     for a in [a for a in anchors if a.kind == "t3col"]:
         # "个人的公开13改成12", "个人的部分3改成4": a bare 公开/部分 right after who applied is that result row
         if (result_word := _BARE_RESULT.match(clause, a.end)) and not any(
@@ -2707,7 +2710,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         negated = (any(w in plain_words for w in zero_words) or blanket or bool(said_zero)
                    or bool(re.search(r"不(?=＃)", plain)))
         named = [a for a in anchors if (a.kind in ("fact", "t2row", "t3row", "t3group", "t4block")
-                 or (a.kind == "t2col" and ctx.t2row in ("regulations", "normative_docs")))
+                 or (a.kind == "t2col" and (ctx.t2row in ("regulations", "normative_docs") or any(
+                     b.kind == "t2row" and b.key in ("regulations", "normative_docs") and b.end <= a.start for b in anchors))))
                  and not (clause[a.start:a.end] == "来了" and clause[max(0, a.start - 1):a.start] in ("出", "起", "过", "下"))  # (搜出来了)
                  and not (a.key == "new_received" and clause[a.start:a.start + 1] == "收" and clause[max(0, a.start - 1):a.start] == "不")]  # (收费"早就不收了")
         specific = [a for a in named if clause[a.start:a.end] not in _GENERIC]
@@ -2762,6 +2766,11 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             # "我们镇没有自己的网站，都是发在县政府网站上": no site of its own, not none published
             negated = False
             named = []
+        if negated and named and (doc_rows := [a for a in named if a.kind == "t2row" and a.key in ("regulations", "normative_docs")]) and len(
+                doc_rows) == 1 and any(a.kind == "t2col" for a in named):
+            # "规范性文件今年没发也没废止": the columns said, not the whole row (现行有效 may still be some)
+            ctx.t2row = doc_rows[0].key
+            named = [a for a in named if a is not doc_rows[0]]
         if negated and named:
             named = [*listed, *named]
             scopes: list[str] = []
@@ -3350,6 +3359,13 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             # "另外还有2件是12月底收到的，没办完，转到明年去": some of the year's told, whose row comes after
             out.unexplained.append((c0 + n.start, c0 + n.end, quote))
             continue
+        if target.endswith(".issued") and re.search(r"(?:之前|以前|往年|过去|早年|前几年|原来)(?:也|还|共)?(?:制发|印发|发布|发)过?", clause[:n.start]):
+            # "之前发过1个（优待证办理的），现在还有效": one of earlier years, in force now — or of no year of this report
+            if re.search(r"(?:现在|目前|至今|仍然|仍|现)[都也还]{0,3}(?:有效|在用|没废止|没有废止)", re.split(r"[。！!\n]", following)[0]):
+                target = target.removesuffix(".issued") + ".in_force"
+            else:
+                out.other_year.append(quote)
+                continue
         value = _as_value(target, n, clause)
         out.stated.append(Stated(target, value, quote, c0 + n.start, c0 + n.end))
         ctx.last = out.stated[-1]
