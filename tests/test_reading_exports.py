@@ -4064,3 +4064,11 @@ def test_a_count_then_its_applicant_and_another_added_in_brackets():
     assert got["t3.granted.natural"] == "4" and "t3.granted.public_interest" not in {k for k, v in got.items() if v == "4"}
     got = _values("新收：企业2件个人1件")
     assert got["t3.new_received.commercial"] == "2" and got["t3.new_received.natural"] == "1"
+
+
+def test_last_years_one_and_whose_it_was_then_applicants_of_this_year():
+    got = _values("今年依申请收到12件（不算去年转过来的），去年结转1件个人的，2月份答复了，公开了。申请人中个人10件，企业2件。")
+    assert got["t3.carried_over.total"] == "1" and got["t3.carried_over.natural"] == "1"
+    assert got["t3.new_received.natural"] == "10" and "t3.carried_over.commercial" not in got
+    got = {k: str(v) for k, v in _values("本镇也未制发行政规范性文件，现行有效0件。").items()}
+    assert got.get("t2.normative_docs.repealed", got.get("t2.normative_docs")) == "0"

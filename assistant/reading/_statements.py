@@ -583,7 +583,8 @@ def _candidates(n: NumberMention, anchors: list[Anchor], numbers: list[NumberMen
     end = max(n.end, n.unit_end)
     # "一件是企业的", "2件是村民申请的": the applicant said right after the number
     close = [a for a in after if a.kind == "t3col" and re.fullmatch(r"\s*(?:是|为|属于)", clause[end:a.start])]
-    if not close and not any(a.kind == "t3col" and re.fullmatch(r"\s*(?:的|是|有)?\s*", clause[a.end:n.start]) for a in before):
+    if not close and not any(a.kind in ("t3col", "t3row", "t3group") and re.fullmatch(r"\s*(?:的|是|有|了|过来)?\s*", clause[a.end:n.start])
+                             for a in before):  # (not "去年结转1件个人的": the row's count, then whose)
         # "公开了4件（3件个人的加基金会那件）": the applicant right after the count, none right before it
         close = [a for a in after if a.kind == "t3col" and clause[end:a.start] == "" and re.match(r"(?:的|申请的)", clause[a.end:])]
     return close + [a for a in before + after if a not in close]
@@ -880,7 +881,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
         # own after this year's (or last year's) count in the message, are of that row
         # (a "申请的" among them, "还有1件是村委会申请的", names no other row)
         s_kinds = {a.kind for a in voc.anchors(sentence) if not (a.kind == "t3row" and a.key == "new_received" and sentence[
-            a.start:a.end] in _GENERIC)}
+            a.start:a.end] in _GENERIC and sentence[a.end:a.end + 1] == "的")}
         told_row = next((x.target.split(".")[1] for x in reversed(out.stated) if x.start < s0 and x.target.startswith(
             ("t3.new_received.", "t3.carried_over."))), None) if "t3col" in s_kinds and not s_kinds & {
                 "t2row", "t3row", "t3group", "fact", "t4block"} and find_numbers(sentence) else None
@@ -1022,8 +1023,10 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
                 col = x.target.rsplit(".", 1)[1]
                 by_col[col] = by_col.get(col, 0) + int(x.value)
         rows_told: dict[str, dict[str, int]] = {}
+        stop = re.compile(r"[。！!？?\n；;]").search(message, where[1])
         for x in out.stated:
-            if x.target.startswith(f"t3.{group}.") and isinstance(x.value, int) and not isinstance(x.value, bool):
+            if x.target.startswith(f"t3.{group}.") and isinstance(x.value, int) and not isinstance(x.value, bool) and (
+                    where[1] <= x.start < (stop.start() if stop else len(message))):  # (told after it, in its sentence)
                 row, col = x.target.rsplit(".", 1)
                 rows_told.setdefault(row, {})[col] = int(x.value)
         # (each row by its total, or by its applicants where no total was said: "1件是个人…过程性；1件是企业…第三方")
@@ -2767,7 +2770,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             negated = False
             named = []
         if negated and named and (doc_rows := [a for a in named if a.kind == "t2row" and a.key in ("regulations", "normative_docs")]) and len(
-                doc_rows) == 1 and any(a.kind == "t2col" for a in named):
+                doc_rows) == 1 and any(a.kind == "t2col" for a in named) and all(
+                a.start >= doc_rows[0].end for a in named if a.kind == "t2col"):  # (not "未制发行政规范性文件": none at all)
             # "规范性文件今年没发也没废止": the columns said, not the whole row (现行有效 may still be some)
             ctx.t2row = doc_rows[0].key
             named = [a for a in named if a is not doc_rows[0]]
