@@ -2713,8 +2713,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         negated = (any(w in plain_words for w in zero_words) or blanket or bool(said_zero)
                    or bool(re.search(r"不(?=＃)", plain)))
         named = [a for a in anchors if (a.kind in ("fact", "t2row", "t3row", "t3group", "t4block")
-                 or (a.kind == "t2col" and (ctx.t2row in ("regulations", "normative_docs") or any(
-                     b.kind == "t2row" and b.key in ("regulations", "normative_docs") and b.end <= a.start for b in anchors))))
+                 or (a.kind == "t2col" and ctx.t2row in ("regulations", "normative_docs")))
                  and not (clause[a.start:a.end] == "来了" and clause[max(0, a.start - 1):a.start] in ("出", "起", "过", "下"))  # (搜出来了)
                  and not (a.key == "new_received" and clause[a.start:a.start + 1] == "收" and clause[max(0, a.start - 1):a.start] == "不")]  # (收费"早就不收了")
         specific = [a for a in named if clause[a.start:a.end] not in _GENERIC]
@@ -2769,12 +2768,6 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             # "我们镇没有自己的网站，都是发在县政府网站上": no site of its own, not none published
             negated = False
             named = []
-        if negated and named and (doc_rows := [a for a in named if a.kind == "t2row" and a.key in ("regulations", "normative_docs")]) and len(
-                doc_rows) == 1 and any(a.kind == "t2col" for a in named) and all(
-                a.start >= doc_rows[0].end for a in named if a.kind == "t2col"):  # (not "未制发行政规范性文件": none at all)
-            # "规范性文件今年没发也没废止": the columns said, not the whole row (现行有效 may still be some)
-            ctx.t2row = doc_rows[0].key
-            named = [a for a in named if a is not doc_rows[0]]
         if negated and named:
             named = [*listed, *named]
             scopes: list[str] = []
