@@ -138,7 +138,8 @@ def _corrected_items(d: dict[str, Any], service_values: list[dict[str, Any]]) ->
     for i, turn in enumerate(d["turns"]):
         if _CORRECTION.search(t2s(turn)) and i > 0:  # (錯了 typed in traditional characters too)
             before, after = service_values[i - 1], service_values[i]
-            out |= {k for k in after if before.get(k) is not None and not _same(after[k], before[k])}
+            # (a value taken back, "上面那条不算", changes too: to nothing)
+            out |= {k for k in {*before, *after} if before.get(k) is not None and not _same(after.get(k), before[k])}
     return out
 
 

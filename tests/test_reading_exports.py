@@ -4072,3 +4072,14 @@ def test_last_years_one_and_whose_it_was_then_applicants_of_this_year():
     assert got["t3.new_received.natural"] == "10" and "t3.carried_over.commercial" not in got
     got = {k: str(v) for k, v in _values("本镇也未制发行政规范性文件，现行有效0件。").items()}
     assert got.get("t2.normative_docs.repealed", got.get("t2.normative_docs")) == "0"
+
+
+def test_people_told_one_a_line_with_how_many_each_sent(db):
+    cells = _cells_after(db, ["某乡人民政府2025年报，乡镇", "今年申请的人不多，我一个一个说：\n"
+                              "老刘（前村的），一个人前后交了3份申请，都是问他家承包地的。2份给他公开了；还有1份跟前面那份一模一样，按重复申请处理的。",
+                              "赵女士1份，问养老补贴名单的，公开了。\n"
+                              "孙某交了2份：一份问乡里的预算，其实网上早就公开了，告诉他去哪看了，算公开吧；另一份是举报邻居的，按信访举报投诉类处理了。\n"
+                              "钱某1份，12月30号才交的，还没答复，放到明年。"])
+    assert cells["t3.granted.natural"] == 4 and cells["t3.not_processed.repeated.natural"] == 1
+    assert cells["t3.not_processed.petition.natural"] == 1 and cells["t3.carried_forward.natural"] == 1
+    assert cells.get("t3.granted.commercial") in (None, 0)

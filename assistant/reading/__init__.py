@@ -33,6 +33,7 @@ from assistant.reading._cases import cases_told_inline as _cases_inline
 from assistant.reading._cases import cases_told_one_per_line as told_one_per_line
 from assistant.reading._cases import counted_in, items_in
 from assistant.reading._cases import one_case_told as _one_case_told
+from assistant.reading._cases import persons_told as _persons_told
 from assistant.reading._cases import reviews_in_a_list as _reviews_in_a_list
 from assistant.reading._cases import stories_after_a_count as _stories
 from assistant.reading._cases import stories_alone as _stories_alone
@@ -571,7 +572,13 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     for row, col in dict.fromkeys((c.row, c.column) for c in cases):
         # "1、一个村民要征地补偿协议 给他公开了": each line one application, counted into its cells
         count_of(f"t3.{row}.{col}", [c for c in cases if (c.row, c.column) == (row, col)])
-    for row in dict.fromkeys(c.row for c in cases):
+    counts_said = [str((earlier or {}).get("t3.new_received.total"))] + [
+        str(parse_number(m.group(1))) for m in re.finditer(r"(?:收到|收了|新收|一共|共)\s*([0-9０-９一二两三四五六七八九十]+)\s*(?:件|份)",
+                                                           message[:cases[0].start] if cases else "")]
+    told_apart = bool(re.search(r"一个一个(?:地)?说|一个个说|一件一件(?:地)?说|一件件说|挨个说|逐个说", message) or _persons_told(message)) and (
+        str(sum(c.count for c in cases if not c.carried_over)) not in counts_said)
+    for row in dict.fromkeys(c.row for c in cases) if not told_apart else ():
+        # (not while the applications are told one by one with more to come: "…一共是7个人加1家公司…我一个一个说")
         count_of(f"t3.{row}.total", [c for c in cases if c.row == row])
     skip += [(c.start, c.end) for c in cases]
     for address, mine in _outcomes_by_cell(reviews).items():
@@ -580,7 +587,10 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
             out.ops.append(PatchOp(field=address, value="1", quote=quote))
         else:  # (the reader's own count of the lines: no word of the message holds it)
             counted.append(Stated(address, len(mine), quote, 0, 0))
-    if cases and _room_for(earlier or {}, sum(c.count for c in cases)):
+    if cases and (_room_for(earlier or {}, sum(c.count for c in cases)) or (
+            _persons_told(listed) and (earlier or {}).get("t3.new_received.total") is None and any(
+                str(k).startswith("t3.") and not str(k).startswith(("t3.new_received.", "t3.carried_over.")) for k in (earlier or {})))):
+        # (or more people told one a line, after others told in a message before, with no count of all: "张女士1份…")
         # "去年转过来那个：…给他了" and then "今年的6个：①…全部给了": applications told in earlier
         # messages are in the rows already; these lines add to them
         out.added += [op.field for op in out.ops if op.field.startswith("t3.")]

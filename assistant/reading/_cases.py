@@ -83,7 +83,21 @@ def cases_in_a_list(message: str) -> tuple[list[Case], list[tuple[int, int]]]:
         return [], []
     if len(out) >= 2:
         return out, unplaced
-    return (_listed_after_a_colon(message) or _one_applicant_a_line(message) or _told_after_a_count(message)), []
+    return (_listed_after_a_colon(message) or _one_applicant_a_line(message) or _told_after_a_count(message)
+            or _persons_one_a_line(message)), []
+
+
+def persons_told(message: str) -> bool:
+    """Whether two or more lines of ``message`` open with a person and what they sent ("陈某1份，…")."""
+    return sum(1 for line in message.splitlines() if _A_PERSON.match(line) or _PERSONS_SEVERAL.match(line)) >= 2
+
+
+def _persons_one_a_line(message: str) -> list[Case]:
+    """Every line opens with a person by name ("张女士1份，问…，公开了。" / "李某交了2份：一份…；另一份…")."""
+    lines = [line for line in message.splitlines(keepends=True)]
+    if not persons_told(message):
+        return []  # (every line must still be placed: one that is not drops the whole reading)
+    return _each_line_a_case(lines, 0)
 
 
 # "1、湖南天衡律师事务所 3件：公开1 部分公开1 本机关不掌握1", "7、周建明 1件：其实是投诉噪音，按信访类不予处理"
@@ -238,7 +252,7 @@ def _one_applicant_a_line(message: str) -> list[Case]:
 
 # (a register's "李某 一件 要…": the name, then how many)
 _A_PERSON = re.compile(r"\s*(?:还有|另外|然后)?[\u4e00-\u9fa5](?:某某?|先生|女士|大爷|阿姨|师傅)"
-                       r"(?:[要申问查想的让]|前后|说|\s+[0-9０-９一两二三四五六七八九十]+\s*[件次])")
+                       r"(?:[要申问查想的让]|前后|说|\s*[0-9０-９一两二三四五六七八九十]+\s*[件次份])")
 
 
 def cases_after_a_colon(message: str) -> tuple[list[Case], list[tuple[int, int]]]:
@@ -302,18 +316,57 @@ def _listed_after_a_colon(message: str) -> list[Case]:
 
 
 def _each_line_a_case(lines: list[str], at: int, fits: Callable[[str], bool] = lambda body: True) -> list[Case]:
-    """Every non-blank line (starting at offset ``at``) as one application, or [] when one does not
-    fit or cannot be placed, or fewer than two are told."""
+    """Every non-blank line (starting at offset ``at``) as one application — or as one person's several,
+    each told after ("李某交了2份：一份…，算公开；另一份…") — or [] when one does not fit or cannot be
+    placed, or fewer than two are told."""
     out: list[Case] = []
     for line in lines:
         body = line.rstrip("\r\n")
         if body.strip():
-            case = _case(body, at) if fits(body) else None
-            if case is None:
+            several = _one_persons_several(body, at)
+            case = (_case(body, at) if fits(body) else None) if several is None else None
+            if several is not None:
+                out += several
+            elif case is None:
                 return []
-            out.append(case)
+            else:
+                out.append(case)
         at += len(line)
     return out if len(out) >= 2 else []
+
+
+# "老周（胡集村的），一个人前前后后交了4份申请，…。2份给他公开了；1份是要…" / "李某交了2份：一份…；另一份…"
+_PERSONS_SEVERAL = re.compile(r"\s*(?:还有|另外)?(?P<who>[\u4e00-\u9fa5]{1,8}?)(?:[（(][^）)]{0,12}[）)])?[，,]?\s*(?:一个人)?"
+                              r"(?:前前后后|前后|先后|一共|共|今年)?(?:交了|申请了|递了|提了|交)\s*(?P<n>[0-9０-９两二三四五六七八九十]+)\s*[份件](?:申请)?")
+_PART_COUNT = re.compile(r"\s*(?:还有|另外|另|其中)?\s*(?P<n>[0-9０-９一两二三四五六七八九十]+)?\s*(?:份|件)")
+
+
+def _one_persons_several(line: str, at: int) -> list[Case] | None:
+    """One applicant's several applications told one by one after how many they sent, each with its
+    result; None unless the parts add up to the count and every one is placed."""
+    m = _PERSONS_SEVERAL.match(line)
+    if m is None:
+        return None
+    who = m.group("who")
+    cols = {a.key for a in vocabulary().anchors(who) if a.kind == "t3col"}
+    col = cols.pop() if len(cols) == 1 else "natural" if _A_PERSON.match(line) or re.search(r"老|小|某|女士|先生", who) else None
+    n = parse_number(m.group("n"))
+    if col is None or n is None or n < 2:
+        return None
+    out: list[Case] = []
+    pos = m.end()
+    for part in re.findall(r"[^；;。：:]+[；;。：:]?", line[m.end():]):
+        body = part.strip(" ，,；;。：:")
+        if body and (k := _PART_COUNT.match(body)):
+            count = int(parse_number(k.group("n")) or 1) if k.group("n") else 1
+            case = _case(body, at + pos, default_column=col)
+            if case is None or case.column != col:
+                return None
+            out.append(Case(case.row, col, False, at + pos, at + pos + len(part), count))
+        elif body and any(a.kind == "t3row" for a in vocabulary().anchors(body)):
+            return None  # (a result said without its count: not told one by one)
+        pos += len(part)
+    return out if out and sum(c.count for c in out) == n else None
 
 
 # "要…", "申请…", "问…": what comes after is what was asked for, not who asked
@@ -347,6 +400,11 @@ def _case(line: str, at: int, default_column: str | None = None) -> Case | None:
     if len(rows) > 1 and "partial" in rows and all(r in ("partial", "granted") or r.startswith("withheld.") for r in rows):
         # ("给了，但是把身份证号遮掉了": given with a part kept back, 部分公开)
         rows = {"partial"}  # "涉及商业秘密，遮掉一部分给的": the reason for what was kept back; it counts as 部分公开
+    if len(rows) > 1 and (settled := re.search(r"[，,]\s*(?:就|那就|还是)?(?:算|按)(?P<r>[^，,。；;]{2,14}?)(?:吧|了|的|处理)?\s*[。！!]?\s*$", told)):
+        # "…其实网站上早就公开了，告诉他去哪看了，算公开吧": the row the clerk settles on, said last
+        picked = {a.key for a in vocabulary().anchors(settled.group("r")) if a.kind == "t3row" and a.key not in _NOT_RESULT} or (
+            {"granted"} if re.fullmatch(r"(?:予以)?公开", settled.group("r")) else set())
+        rows = picked if len(picked) == 1 else rows
     if not rows and (_GIVEN.search(line) or _ENDS_GRANTED.search(told)):
         rows = {"granted"}  # "直接给了": the information was given; "…今年1月份答复了，公开": so answered
     cols = {a.key for a in anchors if a.kind == "t3col"} or ({default_column} if default_column else set()) or (
