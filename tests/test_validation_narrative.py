@@ -584,3 +584,13 @@ def test_e9_a_yearly_total_stated_twice_with_two_numbers(small, where, second, q
 def test_e9_named_totals_that_are_not_the_same_quantity(small, second):
     findings = of_rule(_two_places(small, _ACTIVE, second, ("p1.active", "p5")), "E9")
     assert findings == [], describe(findings)
+
+
+@pytest.mark.parametrize("text", [
+    "针对依申请答复文书不够规范的问题，下一步将制作答复文书模板，组织一次业务培训。",
+    "围绕依申请公开办理，全年召开两次专题会议，开展三次业务培训。",
+])
+def test_a_count_of_trainings_or_meetings_is_no_count_of_applications(small, text):
+    # (a clerk's trial: "组织一次培训" in 改进措施 was read as 办结1件 and blocked the approval)
+    findings = _findings(small, text, "p5")
+    assert not of_rule(findings, "E1") and not of_rule(findings, "F7")

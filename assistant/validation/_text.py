@@ -476,6 +476,11 @@ def _column_claim(col: str, parent: Claim | None) -> Claim:
     return _new_Claim("t3", "new", col, alt=("new_carried",))
 
 
+# what a count right before it counts, when it is no application, case or document
+_ACTIVITY_AFTER = re.compile(r"\s*(?:专题|业务|集中|全员|专项|政务公开|信息公开|依申请公开)?(?:培训|会议|检查|督查|督导|演练|宣传|活动|调研|座谈|学习|讲座|考核|"
+                             r"通报|评议|评估|测评|抽查|巡查|讲解|指导|研讨|交流|例会)")
+
+
 def _claim(num: NumberMention, lead: str, tail: str, scan: _Scan, app: bool, t4_context: bool,
            parent: Claim | None) -> Claim | None:
     gov = scan.gov
@@ -605,6 +610,8 @@ def _sentence(text: str, s0: int, s1: int, nums: list[NumberMention], app: bool,
         tail = _compact(text[end:nxt])[:16] if num.unit in _PART_UNITS or scan.gov == "t3_new" else ""
         if num.unit in _PART_UNITS and _NOT_CASES.match(tail):
             claim = None
+        elif num.unit in ("次", "场", "期", "轮") and _ACTIVITY_AFTER.match(_compact(text[end:nxt])[:8]):
+            claim = None  # "组织一次业务培训", "召开两次会议": how many of something done, not of applications
         else:
             claim = _claim(num, lead, tail, scan, app, t4_context, parent)
         mentions.append(_new_Mention(num, lead, claim))
