@@ -73,3 +73,39 @@ def test_a_figure_corrected_by_a_difference_moves_the_recorded_value(db):
     # a difference to nothing recorded is named back, never recorded as the figure
     replies = talk(service, draft, ["公众号多算了3条"])
     assert service.facts(draft).new_media_posts is None and "公众号多算了3条" in replies[-1].text
+
+
+def test_the_check_names_what_the_drafted_text_says_against_the_tables(db):
+    # (a clerk's trial: "校验一下" said all was well while an error in the text blocked the approval)
+    from tests.dialogue_support import offline_service, talk
+
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某县水利局 2025年年报", "依申请4件，都是个人的，上年没结转，予以公开3件，不掌握1件"])
+    service.store.save_narrative(draft, "p1.on_request", "本年度共收到政府信息公开申请6件，均已按时答复。",
+                                 source="manual", author="张三")
+    reply = talk(service, draft, ["校验一下"])[-1].text
+    assert "正文里有这些问题" in reply and "6件" in reply and "依申请公开情况" in reply
+
+
+def test_a_clerks_trial_in_the_terminal(db):
+    # (a helper given only the README, as a 区民政局 clerk: what went wrong, each fixed)
+    from assistant.dialogue._intents import parse_intent
+    from assistant.reading import guide_answer
+    from tests.dialogue_support import offline_service, talk
+
+    assert parse_intent("科长说有个错误 在哪").kind == "summary" and parse_intent("撤销，刚才那只是台账里的几行不是全部").kind == "undo"
+    assert parse_intent("撤销，规范性文件今年撤销了2件").kind != "undo"
+    assert "行政许可事项清单" in (guide_answer("问一下 养老机构备案算不算行政许可？") or "")
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某区民政局2025年报，县级", "依申请今年新收9件 个人6件 一家养老公司1件 还有个社区居委会1件",
+                          "等下 刚才个人那个说错了 是7件不是6件"])
+    assert service.facts(draft).cells["t3.new_received.natural"] == 7
+    # three lines of the register after nine said: a part, which does not replace the counts said
+    reply = service.handle(draft, "张三", "台账里这几件你看下\n申请人\t类别\t申请内容\t办理结果\n某养老公司\t企业\t其他养老院经营数据\t涉及第三方，不予公开\n"
+                           "某社区居委会\t其他\t社区养老补贴名单\t公开\n张某\t个人\t低保名单\t办理中").text
+    assert "以台账为准" in reply and service.facts(draft).cells["t3.new_received.total"] == 9
+    talk(service, draft, ["个人的7件里 4件公开 1件部分公开（遮了身份证号） 1件我们不掌握 让他去找区人社局了，还有1件12月30号才收到的 还没答复 结转明年"])
+    cells = service.facts(draft).cells
+    assert cells["t3.unable.not_held.natural"] == 1 and cells["t3.partial.natural"] == 1

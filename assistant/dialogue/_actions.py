@@ -4,7 +4,7 @@ year's report, and drafting the narrative. Each returns an ``Outcome``; the serv
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from assistant.dialogue._checks import contradictions
@@ -22,7 +22,8 @@ from assistant.offline import OfflineModel
 from assistant.storage import ChangeSet, FactChange, NarrativeDraft, NarrativeVersion, UndoPreview
 from assistant.storage._store import NarrativeSource
 from schemas.facts import FACT_SPECS, fact_label
-from schemas.layout import ALL_CELL_ADDRESSES
+from schemas.findings import Finding
+from schemas.layout import ALL_CELL_ADDRESSES, narrative_label
 from schemas.report import Report
 
 __all__ = ["draft", "import_previous", "skip", "summary", "undo", "with_previous"]
@@ -41,11 +42,23 @@ def undo(st: State, preview: UndoPreview | None) -> Outcome:
     return Outcome(lines, after, undo=True)
 
 
-def summary(st: State, check: bool = False) -> Outcome:
-    """还缺什么 — or, ``check`` ("校验一下"), whether the tables' sums hold."""
+def _part_name(address: str) -> str:
+    try:
+        return narrative_label(address.split("#")[0])
+    except (KeyError, ValueError):
+        return "正文"
+
+
+def summary(st: State, check: bool = False, text_findings: Sequence[Finding] = ()) -> Outcome:
+    """还缺什么 — or, ``check`` ("校验一下"), whether the tables' sums hold, and what the validator finds
+    in the drafted text (``text_findings``: the errors that block approval and the warnings)."""
     p = plan(st.full)
     if check:
-        return Outcome(clash_lines(p) or ["表格里已记录的数字都对得上（各行、各列的合计都成立）。"], p)
+        lines = clash_lines(p) or ["表格里已记录的数字都对得上（各行、各列的合计都成立）。"]
+        if text_findings:
+            lines += ["正文里有这些问题（提交审核前要改好“错误”；改正文可在网页上编辑，或重新“生成初稿”）："]
+            lines += [f"- {'错误' if f.is_error else '提示'}（{_part_name(f.location.address)}）：{f.message}" for f in text_findings[:8]]
+        return Outcome(lines, p)
     if p.complete:  # (the next lines say what is left: the clashes, or drafting, with the optional items)
         return Outcome([line for line in summary_lines(p) if line not in clash_lines(p)
                         and not line.startswith("可选内容")], p)

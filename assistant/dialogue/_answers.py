@@ -657,6 +657,8 @@ def _grand_total_follows(ops: list[PatchOp], message: str, facts: Facts) -> list
 
 _LEDGER = re.compile(r"(?:序号|编号)[\t |｜]+.*(?:日期|时间)|申请人[\t |｜]+|办理情况|收到日期|登记日期|答复日期"
                      r"|(?:姓名|申请人)[^\n]*[\t|｜][^\n]*(?:结果|处理情况|答复情况)")  # ("姓名\t申请人类型\t申请事项\t处理结果")
+# "以台账为准", "这就是全部": the register pasted is all of this year's, whatever was said before
+_WHOLE_REGISTER = re.compile(r"以(?:台账|这个|这份|登记本|登记表)为准|(?:这|台账)(?:就)?是全部|全部(?:台账|登记)|完整的?台账|都在(?:这|里面)")
 # "台账贴过来了，你能看懂吧？", "这样行吗": a check on the paste, which the register read answers
 _PASTE_CHECKED = re.compile(r"行吗|行不行|可以吗|可不可以|看懂|看得懂|能看|能用吗|对吗|没问题吧")
 
@@ -701,6 +703,14 @@ def answer(st: State, message: str, model: Model, correction: str | None,
     recent = recent_tables(st)
     # a register of applications pasted in: counted by the ledger's rules, its lines read by nobody else
     ledger = pasted_ledger(message, st.stated.report_year) if correction is None and _LEDGER.search(message) else None
+    said_count = st.stated.cells.get("t3.new_received.total")
+    in_ledger = next((op.value for op in ledger.ops if op.field == "t3.new_received.total"), None) if ledger else None
+    if ledger is not None and isinstance(said_count, int) and isinstance(in_ledger, int) and in_ledger < said_count and not _WHOLE_REGISTER.search(message):
+        # "台账里这几件你看下" with three lines, after 9 said: a part of the register, which must not replace
+        # the counts said for all of them
+        return Outcome([f"粘贴的台账里有{in_ledger}件申请，前面记录的本年新收是{said_count}件，这几行没有记录，以免把前面说的数改小。",
+                        "如果这就是全部台账，请在粘贴时说“以台账为准”；如果只是其中几件，请直接说这几件的办理结果，"
+                        "例如“养老公司那件涉及第三方，不予公开”。"], before, refused=True)
     if ledger is not None:
         taken = set(ledger.lines)
         message = "\n".join(line for line in message.splitlines() if line not in taken)

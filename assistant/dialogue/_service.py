@@ -180,6 +180,11 @@ class DialogueService:
                 raise StaleDraftError("草稿刚被其他操作修改过，请重试。")
             return actions.undo(st, preview)
         if intent.kind == "summary":
+            if intent.text == "check" and any(v.text.strip() for v in self.store.narrative(st.draft.id).values()):
+                # (with the text drafted: what the validator finds in it against the tables, as a supervisor sees it)
+                text_findings = [f for f in self.findings(st.draft.id) if f.location.address.startswith(("p", "preamble"))
+                                 and f.severity in ("error", "warning")]
+                return actions.summary(st, check=True, text_findings=text_findings)
             return actions.summary(st, check=intent.text == "check")
         if intent.kind == "preview":
             from assistant.export import render_markdown

@@ -1040,6 +1040,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     _parts_to_be_added_up(message, out)
     _carried_among_the_count(message, out)
     _the_cell_corrected(out, earlier or {})
+    _one_applicants_cell_corrected(message, out, earlier or {})
     _all_of_the_one_named_after(out)
     _the_rest_all_of_one(message, out, earlier or {})
     _fee_after_its_question(message, out)
@@ -1152,6 +1153,29 @@ def _all_of_the_one_named_after(out: Reading) -> None:
 
 
 _NOT_THE_OLD = re.compile(r"不是\s*(?P<old>[0-9０-９]+)\s*件?")
+
+
+_NEW_NOT_OLD = re.compile(r"(?:是|应该是|应是|其实是)?\s*(?P<new>[0-9０-９]+)\s*件?\s*[，,]?\s*不是\s*(?P<old>[0-9０-９]+)\s*件?"
+                          r"|不是\s*(?P<old2>[0-9０-９]+)\s*件?\s*[，,]?\s*(?:是|应该是|而是)\s*(?P<new2>[0-9０-９]+)\s*件?")
+
+
+def _one_applicants_cell_corrected(message: str, out: Reading, earlier: Mapping[str, object]) -> None:
+    """"刚才个人那个说错了 是7件不是6件": the one cell of that applicant that held the old value, corrected
+    (no row named: the old value says which)."""
+    for u in list(out.unexplained):
+        m = _NEW_NOT_OLD.search(u[2])
+        if m is None:
+            continue
+        new, old = (m.group("new"), m.group("old")) if m.group("new") else (m.group("new2"), m.group("old2"))
+        anchors = vocabulary().anchors(message[:u[0]])
+        cols = {a.key for a in anchors if a.kind == "t3col" and a.key != "total"}
+        if len(cols) != 1 or any(a.kind in ("t3row", "t3group", "t2row", "fact", "t4block") for a in anchors) or not _CORRECTS.search(message):
+            continue
+        col = cols.pop()
+        cells = [a for a, v in earlier.items() if str(a).startswith("t3.") and str(a).endswith(f".{col}") and str(v) == str(int(to_halfwidth(old)))]
+        if len(cells) == 1:
+            out.unexplained.remove(u)
+            out.stated.append(Stated(cells[0], int(to_halfwidth(new)), u[2], u[0], u[1]))
 
 
 def _the_cell_corrected(out: Reading, earlier: Mapping[str, object]) -> None:
@@ -1594,7 +1618,7 @@ def _carried_ones_result(message: str, out: Reading, earlier: Mapping[str, objec
             cells = {y.target.rsplit(".", 1)[1]: int(y.value) for y in counts if y.target.rsplit(".", 1)[0] == f"t3.{r}"}
             results += cells.get("total", sum(cells.values()))
         said = message[at:end].strip()
-        if not new and not results and earlier and k == 1 and _carried_one_left(earlier, out, row):
+        if not new and earlier and k == 1 and _carried_one_left(earlier, out, row):
             # "就是去年结转的那1件予以公开了" after this year's results were all told in messages before: one
             # more in that row (and in its applicant's column, the carried one's)
             col = col or next((c for c in L.T3_APPLICANT_COLUMNS if earlier.get(f"t3.carried_over.{c}") == 1), None)
@@ -3197,6 +3221,11 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         # a word of who applied or of a result takes one number of its clause ("2件个人1件企业")
         cands = [a for a in _candidates(stand_in or n, anchors, numbers, clause)
                  if not (a.kind in ("t3col", "t4col") and (a.start, a.end) in used)]
+        if cands and cands[0].kind == "t3row" and (cands[0].start, cands[0].end) in used and (close_row := next((
+                a for a in cands if a.kind == "t3row" and a.start >= n.end and (a.start, a.end) not in used
+                and re.fullmatch(r"\s*(?:件|个)?\s*(?:是|我们|我局|都|也|就|属于|按|算)?\s*(?:本机关)?", clause[n.end:a.start])), None)):
+            # "1件部分公开（遮了身份证号） 1件我们不掌握": the row right after this count, not the one the count before took
+            cands = [close_row, *[a for a in cands if a is not close_row]]
         stand_in = None
         if ctx.t4block and not any(a.kind == "t4block" and a.end <= n.start and (
                 ctx.litigation if a.key == "litigation" and ctx.litigation else a.key) != ctx.t4block for a in anchors):
