@@ -4083,3 +4083,9 @@ def test_people_told_one_a_line_with_how_many_each_sent(db):
     assert cells["t3.granted.natural"] == 4 and cells["t3.not_processed.repeated.natural"] == 1
     assert cells["t3.not_processed.petition.natural"] == 1 and cells["t3.carried_forward.natural"] == 1
     assert cells.get("t3.granted.commercial") in (None, 0)
+
+
+def test_a_numbered_list_told_one_by_one_after_its_count_keeps_the_rows_totals():
+    got = _values("依申请公开今年有３件，我一件一件说：\n１．村民赵某申请本村征收补偿标准，予以公开；\n"
+                  "２．村民钱某申请他家宅基地审批档案，我们不掌握；\n３．某公司申请道路项目招标信息，部分公开。")
+    assert got.get("t3.granted.total") == "1" and got.get("t3.unable.not_held.total") == "1"

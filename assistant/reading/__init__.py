@@ -573,7 +573,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
         # "1、一个村民要征地补偿协议 给他公开了": each line one application, counted into its cells
         count_of(f"t3.{row}.{col}", [c for c in cases if (c.row, c.column) == (row, col)])
     counts_said = [str((earlier or {}).get("t3.new_received.total"))] + [
-        str(parse_number(m.group(1))) for m in re.finditer(r"(?:收到|收了|新收|一共|共)\s*([0-9０-９一二两三四五六七八九十]+)\s*(?:件|份)",
+        str(parse_number(m.group(1))) for m in re.finditer(r"(?:收到|收了|新收|一共|共|有|就)\s*([0-9０-９一二两三四五六七八九十]+)\s*(?:件|份)",
                                                            message[:cases[0].start] if cases else "")]
     told_apart = bool(re.search(r"一个一个(?:地)?说|一个个说|一件一件(?:地)?说|一件件说|挨个说|逐个说", message) or _persons_told(message)) and (
         str(sum(c.count for c in cases if not c.carried_over)) not in counts_said)
