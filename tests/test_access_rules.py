@@ -298,3 +298,16 @@ def test_web_api(web, action, role, state):
         assert any(w in str(refused.value) for w in ("无权", "已提交审核", "已定稿", "只有", "尚未定稿", "锁定", "不能")), \
             str(refused.value)
         assert _look(url, d)[:3] == before[:3], "a refused call changed the draft"
+
+
+def test_a_returned_draft_opens_with_why_it_was_returned(db):
+    # (a clerk's trial: reopening the chat after 退回修改 said nothing of the reason)
+    app = _service(db)
+    try:
+        d = _draft_of("review")
+        app.move(USERS["supervisor"], d, "return", "第五部分改进措施写得太笼统")
+        said = app.opening(USERS["staff"], d)
+        assert said.startswith("这份报告已被") and "第五部分改进措施写得太笼统" in said
+        assert "退回" not in app.opening(USERS["staff"], _draft_of("drafting")).splitlines()[0]
+    finally:
+        app.close()

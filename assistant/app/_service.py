@@ -458,7 +458,16 @@ class AppService:
     def opening(self, username: str | None, draft_id: Any) -> str:
         """The first words of a session on this draft: a greeting, or where it stands; the next questions."""
         _, draft = self._open(username, draft_id, "view")
-        return self.service.opening(draft.id)
+        said = self.service.opening(draft.id)
+        moves = self.workflow.transitions(draft.id)
+        if draft.status == "drafting" and moves and moves[-1].action in ("return", "reopen") and moves[-1].reason:
+            # (returned for changes: why, and the errors that keep it from approval, before anything else)
+            last = moves[-1]
+            lines = [f"这份报告已被{last.actor}{'退回修改' if last.action == 'return' else '重新打开'}，理由：{last.reason}"]
+            errors = [f for f in self.service.findings(draft.id) if f.is_error][:5]
+            lines += [f"- 要改的错误：{f.message}" for f in errors]
+            said = "\n".join([*lines, said])
+        return said
 
     def _open(self, username: str | None, draft_id: Any, action: Action) -> tuple[User, DraftInfo]:
         user = self.user(username)
