@@ -109,3 +109,14 @@ def test_a_clerks_trial_in_the_terminal(db):
     talk(service, draft, ["个人的7件里 4件公开 1件部分公开（遮了身份证号） 1件我们不掌握 让他去找区人社局了，还有1件12月30号才收到的 还没答复 结转明年"])
     cells = service.facts(draft).cells
     assert cells["t3.unable.not_held.natural"] == 1 and cells["t3.partial.natural"] == 1
+
+
+def test_last_years_ones_result_before_this_years_results_is_named_back(db):
+    from tests.dialogue_support import offline_service, talk
+
+    service = offline_service(db())
+    draft = service.start("张三").id
+    reply = talk(service, draft, ["某区民政局2025年报，县级",
+                                  "依申请今年新收5件 个人4件 公司1件 去年结转过来1件是个人的 今年3月份给他公开了"])[-1].text
+    assert "上年结转那件的办理结果" in reply and "去年结转那件也公开了" in reply
+    assert service.facts(draft).cells["t3.carried_over.natural"] == 1

@@ -407,6 +407,9 @@ def _reading_notes(reading: MessageReading, facts: Facts) -> tuple[list[str], li
         shown = "；".join(excerpt(u, 30) for u in dict.fromkeys(reading.not_ours))
         tail.append(f"热线、信箱、工单和电话咨询的数不是政府信息公开申请，报告里没有对应的项目，没有记录：{shown}。"
                     "其中如有按政府信息公开申请办理的，请告诉我件数和办理结果。")
+    if reading.carried_result_later:
+        tail.append(f"上年结转那件的办理结果（{excerpt(reading.carried_result_later[0], 30)}）先没有计入办理结果："
+                    "今年各件的办理结果说完后，请再说一句，例如“去年结转那件也公开了”，我会把它加进去。")
     if reading.rough:
         shown = "；".join(excerpt(u, 30) for u in dict.fromkeys(reading.rough))
         tail.append(f"这些是估计的数，报告要填准确数，先没有记录：{shown}。查到准确数后直接告诉我即可。")

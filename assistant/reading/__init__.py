@@ -123,6 +123,7 @@ class MessageReading:
     other_year: list[str] = field(default_factory=list)  # sentences dated another year ("2023年，本机关共收到…")
     rough: list[str] = field(default_factory=list)  # numbers said as a guess ("五百四十条左右"), not recorded
     not_ours: list[str] = field(default_factory=list)  # a hotline's or a mailbox's counts: no figure of this report
+    carried_result_later: list[str] = field(default_factory=list)  # last year's one's result, before this year's
     noted: list[str] = field(default_factory=list)  # said of how to read a table ("空着的格子就是0")
     group_lines: list[str] = field(default_factory=list)  # a pasted table's group sums ("不予公开 10 7 …"): no cells
     scores: list[str] = field(default_factory=list)  # a scoring form's points ("自评5分"): no figure of the report
@@ -767,6 +768,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     out.other_year = list(reading.other_year) + ([last_years] if last_years else [])
     out.rough = list(reading.rough)
     out.not_ours = list(reading.not_ours)
+    out.carried_result_later = list(reading.carried_result_later)
     out.noted += reading.noted
     out.checked += list(reading.checked)
     out.not_counts += list(reading.not_counts)

@@ -200,6 +200,8 @@ class Reading:
     # numbers that are words, by rule ("两个加起来", "一件一件", "1-6月", "两个半年报"): no count, not said back
     not_counts: list[str] = field(default_factory=list)
     not_ours: list[str] = field(default_factory=list)  # "12320热线全年接了3400个电话": counted by no cell of the report
+    # "去年结转过来1件是个人的 今年2月份给他公开了" before this year's results: its result waits for them
+    carried_result_later: list[str] = field(default_factory=list)
     computed: list[Stated] = field(default_factory=list)  # values computed from ones said before ("其余都是个人")
     group_totals: list[tuple[str, int, tuple[int, int, str]]] = field(default_factory=list)
     tables_named: set[str] = field(default_factory=set)  # "t2", "t3", "t4" named in the message
@@ -1578,6 +1580,10 @@ def _carried_ones_result(message: str, out: Reading, earlier: Mapping[str, objec
     for x in out.stated:
         if x.target == "t3.carried_over.total" and isinstance(x.value, int) and not isinstance(x.value, bool) and x.value > 0:
             told.append((x.value, x.start, x.end, None))
+    for x in out.stated:  # ("去年结转过来1件是个人的": one applicant's, with no total said beside it)
+        if x.target.startswith("t3.carried_over.") and x.target != "t3.carried_over.total" and isinstance(x.value, int) and not isinstance(
+                x.value, bool) and x.value > 0 and not any(t[1] == x.start for t in told):
+            told.append((x.value, x.start, x.end, x.target.rsplit(".", 1)[1]))
     for m in _CARRIED_POINTER.finditer(message):
         cols = {a.key for a in voc.anchors(message[m.end():m.end() + 12]) if a.kind == "t3col" and a.key != "total"}
         told.append((1, m.start(), m.end(), cols.pop() if len(cols) == 1 else None))
@@ -1636,6 +1642,9 @@ def _carried_ones_result(message: str, out: Reading, earlier: Mapping[str, objec
                 out.stated.append(Stated(f"t3.carried_over.{col}", 1, said, at, end))  # (who asked, said of the one)
             continue
         if not new or new[-1] != results:
+            if not results and new and k == 1:
+                # (this year's results not told yet: added now, they would be overwritten by them)
+                out.carried_result_later.append(message[at:end].strip())
             continue  # (only when the results told before are this year's applications, every one)
         for cell in (f"t3.{row}.total", f"t3.{row}.{col}" if col else None):
             before = [y for y in counts if y.target == cell]
