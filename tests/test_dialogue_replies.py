@@ -120,3 +120,18 @@ def test_last_years_ones_result_before_this_years_results_is_named_back(db):
                                   "依申请今年新收5件 个人4件 公司1件 去年结转过来1件是个人的 今年3月份给他公开了"])[-1].text
     assert "上年结转那件的办理结果" in reply and "去年结转那件也公开了" in reply
     assert service.facts(draft).cells["t3.carried_over.natural"] == 1
+
+
+def test_a_second_clerks_trial_by_voice(db):
+    # (a helper given only the README, as a 县交通运输局 clerk typing by voice)
+    from assistant.reading import guide_answer
+    from assistant.reading._questions import is_question
+    from tests.dialogue_support import offline_service, talk
+
+    asked = "问一下 申请人让他补正材料一直没补正的 算其他处理还是不予处理"
+    assert is_question(asked) and "逾期不补正" in (guide_answer(asked) or "")
+    assert "（六）其他处理" in (guide_answer("逾期不补正的算哪一类？") or "")
+    service = offline_service(db())
+    draft = service.start("张三").id
+    reply = talk(service, draft, ["某县交通运输局2025年报，县级", "新媒体那边 清水交通公众号发了742条 抖音58条 一共800条"])[-1].text
+    assert "742条" in reply and "58条" in reply and service.facts(draft).new_media_posts == 800

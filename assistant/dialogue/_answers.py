@@ -955,6 +955,10 @@ def answer(st: State, message: str, model: Model, correction: str | None,
         lines.append("已记录：")
         lines += [f"- {line}" for line in change_lines(chat, st.old_values)]
         lines += derived_lines(derived_changes, st.old_values)
+        quoted = {op.quote for op in accepted}
+        if (parts := [c for c in dict.fromkeys(reading.checked) if re.search(r"[0-9０-９]", c) and c not in quoted][:4]):
+            # "公众号发了742条 抖音58条 一共800条": the parts of what was recorded, said back, not silently kept
+            lines.append(f"这些数核对过，是已记录的数的组成部分或重复，没有另外记录：{'；'.join(excerpt(c, 24) for c in parts)}。")
     elif not accepted and reading.checked and not tail:
         # "今年共收到申请1,062件" after 新收 1,046 and 上年结转 16: said back as what it agrees with
         shown = "；".join(excerpt(c, 30) for c in dict.fromkeys(reading.checked))
