@@ -114,3 +114,17 @@ def test_a_clerk_gets_a_word_copy_of_the_draft_from_the_command_line(tmp_path, m
     assert "草稿副本" in capsys.readouterr().out and target.exists()
     assert "烟台市机关事务管理局" in "\n".join(p.text for p in Document(str(target)).paragraphs)
     assert main(["draft", "copy", str(d), "--user", "lisi"]) != 0  # (not someone else's draft)
+
+
+def test_draft_list_without_user_and_without_accounts_names_whose_drafts_there_are(tmp_path, monkeypatch, capsys):
+    # (a clerk's trial: chatting with --user 刘文 and no account made, "draft list" said there was no draft at all)
+    url = f"sqlite:///{tmp_path / 'd.sqlite3'}"
+    monkeypatch.setenv("REPORT_DATABASE_URL", url)
+    monkeypatch.setenv("REPORT_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setattr("getpass.getuser", lambda: "root")
+    store = Store(url)
+    store.create_draft("刘文")
+    store.close()
+    assert main(["draft", "list"]) == 0
+    out = capsys.readouterr().out
+    assert "刘文" in out and "--user" in out

@@ -76,10 +76,13 @@ def cmd_draft_list(args: argparse.Namespace) -> int:
     with _app() as app:
         who = _who(args, app)
         drafts = app.drafts(who)
-        others = bool(app.users()) and not args.user
+        # (without --user, the system user's drafts: say whose there are, when they are someone else's)
+        owners = sorted({d.owner for d in app.store.list_drafts()} - {who}) if not drafts and not args.user else []
+        others = (bool(app.users()) or bool(owners)) and not args.user
     if not drafts:
         # (a draft belongs to whoever drafted it: without --user the system user's are listed)
-        print(f"用户“{who}”名下还没有报告草稿。草稿属于起草它的用户，可以用 --user 用户名 查看该用户的草稿。"
+        print(f"用户“{who}”名下还没有报告草稿。草稿属于起草它的用户，可以用 --user 用户名 查看该用户的草稿"
+              + (f"（有草稿的用户：{'、'.join(owners[:5])}）。" if owners else "。")
               if others else "还没有报告草稿。")
     for d in drafts:
         what = f"{d.agency_name or '（未填机关名称）'}{d.report_year or ''}"
