@@ -120,6 +120,9 @@ def test_last_years_ones_result_before_this_years_results_is_named_back(db):
                                   "依申请今年新收5件 个人4件 公司1件 去年结转过来1件是个人的 今年3月份给他公开了"])[-1].text
     assert "上年结转那件的办理结果" in reply and "去年结转那件也公开了" in reply
     assert service.facts(draft).cells["t3.carried_over.natural"] == 1
+    # and what the reply says to do works, with a question pending (found playing the web app)
+    talk(service, draft, ["个人的4件里 2件公开 1件我们不掌握 1件还没答复 转明年；公司那件涉及第三方，不予公开", "去年结转那件也公开了"])
+    assert service.facts(draft).cells["t3.granted.natural"] == 3
 
 
 def test_a_second_clerks_trial_by_voice(db):

@@ -3987,6 +3987,7 @@ def test_a_district_body_named_with_its_city_said_apart():
     got = _values("我在东坪区住建局办公室，要写2025年的政府信息公开年报，我们是临川市下面的区")
     assert got["agency_name"] == "临川市东坪区住房和城乡建设局"
     assert _values("我是东坪区住建局的，写2025年的年报")["agency_name"] == "东坪区住房和城乡建设局"
+    assert _values("我是东坪区民政局办公室的，写2025年的年报，我们是临川市下面的区")["agency_name"] == "临川市东坪区民政局"
     said = "我在东坪区住建局办公室，要写2025年的政府信息公开年报，我们是临川市下面的区"
     r = read_message(said)
     assert check_patch(Patch(ops=[op for op in r.ops if op.field == "agency_name"]), said).accepted

@@ -2765,7 +2765,7 @@ def _identity(message: str, skip: list[tuple[int, int]], topic: str | None, out:
     elif not full and (placed := _placed_name_in(message, said)):
         said, quote = placed, placed
     name = full_agency_name(said)
-    if (city := _PARENT_CITY.search(message)) and (place := re.match(r"[\u4e00-\u9fa5]{1,6}?(?:区|县)(?![\u4e00-\u9fa5]{0,2}(?:局|委|办|院)$)", name)) and (
+    if (city := _PARENT_CITY.search(message)) and (place := re.match(r"[\u4e00-\u9fa5]{1,6}?(?:区|县)(?=[\u4e00-\u9fa5]{2,})", name)) and (
             city.group("kind") in place.group(0)[-1:] and not name.startswith(city.group("city"))):
         # "我是石峪区人社局的…我们是宁川市下面的区": the report's title names the body with its city
         name = city.group("city") + name
@@ -2792,8 +2792,8 @@ def _bare_answer(stripped: str, topic: str | None, out: MessageReading, known: s
         _bare_answer(first.group(1).strip(), topic, opened, known | {op.field for op in out.ops})
         out.ops += opened.ops
         return
-    if not topic or out.ops or out.questions or out.same_topic:
-        return
+    if not topic or out.ops or out.computed or out.questions or out.same_topic:
+        return  # (the reader's own sums count too: "去年结转那件也公开了" adds to 予以公开)
     if topic in TEXT_FIELDS:
         if _CORRECTS.search(stripped) and any(a.kind in ("t3row", "t3group", "t2row", "t4block", "t3col")
                                                for a in vocabulary().anchors(stripped)):
