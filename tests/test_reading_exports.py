@@ -4090,3 +4090,10 @@ def test_a_numbered_list_told_one_by_one_after_its_count_keeps_the_rows_totals()
     got = _values("依申请公开今年有３件，我一件一件说：\n１．村民赵某申请本村征收补偿标准，予以公开；\n"
                   "２．村民钱某申请他家宅基地审批档案，我们不掌握；\n３．某公司申请道路项目招标信息，部分公开。")
     assert got.get("t3.granted.total") == "1" and got.get("t3.unable.not_held.total") == "1"
+
+
+def test_the_count_of_the_stories_told_next_is_no_figure_of_its_own():
+    earlier = {"t3.new_received.total": 6, "t3.new_received.natural": 6, "t3.carried_over.total": 1,
+               "t3.carried_over.natural": 1, "t3.granted.natural": 4, "t3.carried_forward.natural": 1}
+    r = read_message("剩下的两件：一件是我们不掌握的（个人的），另一件就是去年转过来那件 3月份公开了", earlier=earlier)
+    assert not r.unexplained and any(op.field == "t3.unable.not_held.natural" for op in r.ops)

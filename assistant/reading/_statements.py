@@ -1043,6 +1043,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     _carried_among_the_count(message, out)
     _the_cell_corrected(out, earlier or {})
     _one_applicants_cell_corrected(message, out, earlier or {})
+    _count_of_the_stories_after(message, out)
     _all_of_the_one_named_after(out)
     _the_rest_all_of_one(message, out, earlier or {})
     _fee_after_its_question(message, out)
@@ -1159,6 +1160,25 @@ _NOT_THE_OLD = re.compile(r"不是\s*(?P<old>[0-9０-９]+)\s*件?")
 
 _NEW_NOT_OLD = re.compile(r"(?:是|应该是|应是|其实是)?\s*(?P<new>[0-9０-９]+)\s*件?\s*[，,]?\s*不是\s*(?P<old>[0-9０-９]+)\s*件?"
                           r"|不是\s*(?P<old2>[0-9０-９]+)\s*件?\s*[，,]?\s*(?:是|应该是|而是)\s*(?P<new2>[0-9０-９]+)\s*件?")
+
+
+_STORIES_HEAD = re.compile(r"\s*(?:还差|差|剩下|剩余|其余|还有|另外)(?:的)?\s*(?P<n>[0-9０-９两二三四五六七八九十]+)\s*件\s*")
+
+
+def _count_of_the_stories_after(message: str, out: Reading) -> None:
+    """"还差的两件：一件是…，另一件就是…": how many are told next, each told ("一件…另一件…") — the count of
+    the stories after it, not one more figure."""
+    for u in list(out.unexplained):
+        m = _STORIES_HEAD.fullmatch(u[2])
+        head_end = message.find(u[2], max(0, u[0] - len(u[2]))) + len(u[2])
+        if m is None or head_end < len(u[2]) or not re.match(r"\s*[：:]", message[head_end:]):
+            continue
+        stop = re.compile(r"[。！!\n]").search(message, head_end)
+        told = message[head_end:stop.start() if stop else len(message)]
+        marks = re.findall(r"(?:^|[：:，,；;\s])(?:另外一件|另一件|还有一件|再一件|一件|第[一二三四五六七八九十]件)", told)
+        if len(marks) == parse_number(m.group("n")) and any(head_end <= x.start for x in out.stated):
+            out.unexplained.remove(u)
+            out.checked.append(u[2])
 
 
 def _one_applicants_cell_corrected(message: str, out: Reading, earlier: Mapping[str, object]) -> None:
