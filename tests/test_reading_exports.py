@@ -4097,3 +4097,9 @@ def test_the_count_of_the_stories_told_next_is_no_figure_of_its_own():
                "t3.carried_over.natural": 1, "t3.granted.natural": 4, "t3.carried_forward.natural": 1}
     r = read_message("剩下的两件：一件是我们不掌握的（个人的），另一件就是去年转过来那件 3月份公开了", earlier=earlier)
     assert not r.unexplained and any(op.field == "t3.unable.not_held.natural" for op in r.ops)
+
+
+def test_a_persons_carry_over_said_with_he():
+    got = _values("她去年底还有2件结转过来的，今年都答复了，公开了。")
+    assert got.get("t3.carried_over.natural") == "2" and got.get("t3.carried_over.total") == "2"
+    assert "t3.carried_over.natural" not in _values("公司去年还有2件结转过来的")

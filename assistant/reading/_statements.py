@@ -1044,6 +1044,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     _the_cell_corrected(out, earlier or {})
     _one_applicants_cell_corrected(message, out, earlier or {})
     _count_of_the_stories_after(message, out)
+    _the_persons_carry_over(message, out)
     _all_of_the_one_named_after(out)
     _the_rest_all_of_one(message, out, earlier or {})
     _fee_after_its_question(message, out)
@@ -1163,6 +1164,21 @@ _NEW_NOT_OLD = re.compile(r"(?:是|应该是|应是|其实是)?\s*(?P<new>[0-9�
 
 
 _STORIES_HEAD = re.compile(r"\s*(?:还差|差|剩下|剩余|其余|还有|另外)(?:的)?\s*(?P<n>[0-9０-９两二三四五六七八九十]+)\s*件\s*")
+
+
+_HIS_CARRIED = re.compile(r"(?:^|(?<=[。！!\n]))\s*(?:他|她)(?:去年底?|上年|年底)?(?:还有|还|也有|有)?\s*[0-9０-９一两二三四五六七八九十]+\s*件(?:是)?(?:去年)?(?:结转|转)过来")
+
+
+def _the_persons_carry_over(message: str, out: Reading) -> None:
+    """"他去年底还有3件结转过来的": the person told of before ("周某某（个人）…") — a natural person's
+    carry-over (the column only: what became of them adds to the rows as told)."""
+    for m in _HIS_CARRIED.finditer(message):
+        if any(a.kind == "t3col" for a in vocabulary().anchors(m.group(0))) or any(
+                x.target.startswith("t3.carried_over.") and x.target != "t3.carried_over.total" for x in out.stated):
+            continue
+        total = next((x for x in out.stated if x.target == "t3.carried_over.total" and m.start() <= x.start < m.end()), None)
+        if total is not None:
+            out.stated.append(Stated("t3.carried_over.natural", total.value, total.quote, total.start, total.end))
 
 
 def _count_of_the_stories_after(message: str, out: Reading) -> None:
