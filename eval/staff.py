@@ -65,7 +65,7 @@ BATCHES = (("tune 01–60", 1, 60), ("tune 61–80 (written later, unseen shapes
            ("tune 369–380 (written in session 21, first run then tuned on)", 369, 380),
            ("tune 381–392 (written in session 21, not tuned on in it)", 381, 392),
            ("tune 393–404 (written in session 22, first run then tuned on)", 393, 404),
-           ("tune 405–416 (written in session 22, not tuned on in it)", 405, 416),
+           ("tune 405–416 (written in session 22, tuned on in session 23)", 405, 416),
            ("tune 417–428 (written in session 23, not tuned on in it)", 417, 428))
 MAX_FOLLOWUPS = 12
 _CORRECTION = re.compile(r"^\s*[*＊]|不对|错了|少说|多说|说少了|说多了|其实有|一开始只|写成|打成|记成|说错|改成|改为|更正|不是.{0,6}是|是.{0,6}不是|应该是|重复录|弄错|写错|搞错|纠正|看错|记错|"
