@@ -1660,6 +1660,8 @@ def _carried_ones_result(message: str, out: Reading, earlier: Mapping[str, objec
             cells = {y.target.rsplit(".", 1)[1]: int(y.value) for y in counts if y.target.rsplit(".", 1)[0] == f"t3.{r}"}
             results += cells.get("total", sum(cells.values()))
         said = message[at:end].strip()
+        if not new and earlier and k == 1 and any(y.target.startswith(f"t3.{row}.") for y in out.computed):
+            continue  # (the same one, pointed at twice: "去年结转过来1件…那件…")
         if not new and earlier and k == 1 and _carried_one_left(earlier, out, row):
             # "就是去年结转的那1件予以公开了" after this year's results were all told in messages before: one
             # more in that row (and in its applicant's column, the carried one's)
