@@ -733,10 +733,9 @@ def answer(st: State, message: str, model: Model, correction: str | None,
     exact = _rough_made_exact(reading, said_before) if reading.unexplained else []
     if ledger is not None:  # ("台账我直接贴过来，你能看懂吧？": what the register gave is the answer)
         reading.questions = [q for q in reading.questions if guide_answer(q) is not None and not _PASTE_CHECKED.search(q)]
-        in_register = next((op.value for op in ledger.ops if op.field == "t3.new_received.total"), None)
         # "今年就这4件" of the register's four lines: its count, said again
         reading.unexplained = [u for u in reading.unexplained if not (
-            len(found := [n for n in find_numbers(u) if n.unit in ("件", "个", "条")]) == 1 and found[0].value == in_register)]
+            len(found := [n for n in find_numbers(u) if n.unit in ("件", "个", "条")]) == 1 and found[0].value == in_ledger)]
     head, tail = _reading_notes(reading, st.stated)
     if reading.questions and not reading.ops and ledger is None:
         # a question is answered, not stored; the pending question is asked again
