@@ -575,8 +575,11 @@ def test_table_three_pasted_without_labels_in_the_formats_row_order():
     assert got["t3.new_received.natural"] == 5 and got["t3.carried_over.natural"] == 1
     assert got["t3.unable.not_held.natural"] == 1 and got["t3.carried_forward.natural"] == 1
     assert not r.unexplained
-    # without words that say the order, 25 bare lines are not placed by guess
-    assert not any(op.field.startswith("t3.") for op in read_message("\n".join(rows)).ops)
+    # without words that say the order, 25 bare lines are not placed by guess: only when they add up as
+    # table 三's rows do (results to 总计, new + carried = 总计 + 结转), which these do and these swapped do not
+    assert any(op.field == "t3.unable.not_held.natural" for op in read_message("\n".join(rows)).ops)
+    swapped = [rows[2], rows[1], rows[0], *rows[3:]]
+    assert not any(op.field.startswith("t3.") for op in read_message("\n".join(swapped)).ops)
 
 
 def test_a_row_of_table_three_named_by_its_place():
@@ -4103,3 +4106,59 @@ def test_a_persons_carry_over_said_with_he():
     got = _values("她去年底还有2件结转过来的，今年都答复了，公开了。")
     assert got.get("t3.carried_over.natural") == "2" and got.get("t3.carried_over.total") == "2"
     assert "t3.carried_over.natural" not in _values("公司去年还有2件结转过来的")
+
+
+def _t3_lines(rows: list[list[int]]) -> str:
+    return "\n".join("\t".join(str(v) for v in [*r, sum(r)]) for r in rows)
+
+
+# table 三 by the format's 25 rows: new, carried, 21 results, 总计, 结转 (six applicants each)
+_T3_BY_POSITION = [[40, 6, 0, 0, 2, 1], [3, 1, 0, 0, 0, 0], [20, 3, 0, 0, 1, 1], [6, 1, 0, 0, 0, 0],
+                   *[[0] * 6] * 3, [2, 1, 0, 0, 0, 0], *[[0] * 6] * 4, [9, 1, 0, 0, 1, 0], *[[0] * 6] * 2,
+                   [3, 0, 0, 0, 0, 0], *[[0] * 6] * 7, [40, 6, 0, 0, 2, 1], [3, 1, 0, 0, 0, 0]]
+
+
+def test_bare_lines_that_add_up_as_table_three_are_its_rows_by_position():
+    assert len(_T3_BY_POSITION) == 25
+    got = _values("这是依申请那张表，只有数字\n" + _t3_lines(_T3_BY_POSITION))
+    assert got["t3.new_received.natural"] == 40 and got["t3.unable.not_held.total"] == 11
+    assert got["t3.not_processed.petition.natural"] == 3 and got["t3.carried_forward.total"] == 4
+    # the same lines with two rows swapped add up no longer: not taken by position without words
+    swapped = [*_T3_BY_POSITION]
+    swapped[0], swapped[2] = swapped[2], swapped[0]
+    assert "t3.new_received.natural" not in _values("这是依申请那张表，只有数字\n" + _t3_lines(swapped))
+
+
+def test_a_prefecture_level_citys_bureau_said_in_words_is_municipal():
+    got = _values("我们是设区的市的局，清河市住房和城乡建设局")
+    assert got.get("agency_level") == "市级"
+    assert _values("我们是地级市下面的县，归清河市管").get("agency_level") != "市级"
+
+
+def test_problems_and_measures_labelled_by_voice_with_spaces():
+    got = _values("问题 公开目录更新不及时 改进 下半年起每季度梳理一次目录")
+    assert got["problems"] == "公开目录更新不及时" and got["measures"].startswith("下半年起")
+
+
+def test_results_typed_as_one_run_without_a_stop(db):
+    cells = _cells_after(db, ["某县水利局2025年年报，县级",
+                              "今年新收五件都是个人去年没有结转的公开2件部分公开1件不掌握1件个人还有1件个人的结转明年"])
+    assert cells["t3.granted.natural"] == 2 and cells["t3.partial.natural"] == 1 and cells["t3.carried_over.total"] == 0
+    assert cells["t3.unable.not_held.natural"] == 1 and cells["t3.carried_forward.natural"] == 1
+
+
+def test_a_name_sent_alone_and_its_number_in_the_next_message(db):
+    cells = _cells_after(db, ["某县水利局2025年年报，县级", "依申请 今年新收的", "14"])
+    assert cells["t3.new_received.total"] == 14
+
+
+def test_an_old_value_said_wrong_with_no_name_is_the_cell_that_holds_it(db):
+    cells = _cells_after(db, ["某县水利局2025年年报，县级", "今年新收14件", "前面那个14错了 是17 个人15 企业2"])
+    assert cells["t3.new_received.total"] == 17 and cells["t3.new_received.natural"] == 15
+    assert cells["t3.new_received.commercial"] == 2
+
+
+def test_results_opened_with_the_word_results_and_a_bare_gongkai(db):
+    cells = _cells_after(db, ["某县水利局2025年年报，县级", "今年新收14件", "结果 公开9 个人8企业1 部分2 都是个人"])
+    assert cells["t3.granted.total"] == 9 and cells["t3.granted.commercial"] == 1
+    assert cells["t3.partial.natural"] == 2

@@ -397,6 +397,8 @@ def _reading_notes(reading: MessageReading, facts: Facts) -> tuple[list[str], li
         shown = "；".join(excerpt(u, 30) for u in dict.fromkeys(reading.unexplained))
         tail.append(f"这些数字没能确定是报告的哪一项，没有记录：{shown}。如需写入，请连同项目名称再说一次，"
                     "例如“政务新媒体发布信息58条”。")
+    if reading.awaits_number:
+        tail.append(f"{excerpt(reading.awaits_number, 20)}是多少？请接着告诉我数字。")
     if reading.excluded:
         shown = "；".join(excerpt(u, 30) for u in dict.fromkeys(reading.excluded))
         tail.append(f"按您说的，这些数字不计入报告：{shown}。")

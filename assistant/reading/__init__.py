@@ -118,6 +118,7 @@ class MessageReading:
     whole_system: list[str] = field(default_factory=list)  # a table of the agency and its subordinate bodies together
     by_number: bool = False  # answered by the numbers of a notice pasted before (read with the messages before)
     hold_on: bool = False  # "等下", "我去翻一下": the clerk is looking something up — nothing to read, no answer yet
+    awaits_number: str | None = None  # "依申请 今年新收的": an item named alone, its number to come in the next message
     replaced: list[str] = field(default_factory=list)  # old values named to be replaced ("不是3件")
     excluded: list[str] = field(default_factory=list)  # numbers the clerk says are not counted ("…的不算")
     other_year: list[str] = field(default_factory=list)  # sentences dated another year ("2023年，本机关共收到…")
@@ -352,6 +353,7 @@ def typed_as_read(message: str) -> str:
 # a message cut off before its point: its last sentence ends with no stop ("…栏目今年一共发了", "…信息处理费")
 _CUT_AFTER = re.compile(r"(?:发了|一共|共|总共|合计|写了|是|有|为|收了|办了|开了|计|达|约|大概|大约|：|:|、|和|及)\s*$")
 _ENDS = "。！？!?；;…~～\n"
+_BARE_COUNT = re.compile(r"[0-9０-９]+|[零〇一二两三四五六七八九十百千]{1,8}")
 
 
 def continued(message: str, previous: str | None) -> str:
@@ -372,6 +374,9 @@ def continued(message: str, previous: str | None) -> str:
         return message  # ("收了" answering whether a fee was charged: a whole answer, naming nothing)
     if opens_with_a_number and _CUT_AFTER.search(tail):
         pass
+    elif not counts and _BARE_COUNT.fullmatch(head.rstrip()) and previous.strip() == tail.strip() and any(
+            re.fullmatch(r"\s*(?:的|是|呢|有|收了|：|:)?\s*", tail[a.end:]) for a in vocabulary().anchors(tail)):
+        pass  # "依申请 新收的" then "23": a message of only a name, and its number sent alone after it
     elif opens_with_none and not counts and any(a.end == len(tail.rstrip()) for a in vocabulary().anchors(tail.rstrip())):
         pass
     else:
@@ -460,7 +465,8 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
                          *by_number, *_slashed_t2(message), *_negations(message),
                          *_self_answered(message), *_classed_as(message),
                          *_count_is_parts(message), *_sums_written_out(message),
-                         *_other_of_other_handling(message), *_lines_by_applicant(message), *_terse_proposals(message)])):
+                         *_other_of_other_handling(message), *_lines_by_applicant(message), *_terse_proposals(message),
+                         *_run_on_results(message)])):
         # "门户网站、政务新媒体分别发布信息412条、238条": read as the pairs it says, quoted as said
         kept: list[tuple[int, int, str]] = []
         for pair in pairs:  # (of two rewrites that overlap, the first)
@@ -609,7 +615,8 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
 
     # the question asked was what became of the applications already told
     # ("公开4 个人3 企业1" alone, right after table 三's rows: that row, whatever was asked)
-    results = (topic == "t3" or ("t3" in recent and bool(re.match(r"\s*公开\s*[0-9０-９]", message)))) and any(
+    results = (topic == "t3" or ("t3" in recent and bool(re.match(r"\s*公开\s*[0-9０-９]", message)))
+               or bool(re.match(r"\s*(?:办理|处理|答复)?结果\s*[：:]?\s*(?:是|如下|的话)?\s*[：:，,]?\s*公开", message))) and any(
         str(k).startswith("t3.new_received.") for k in (earlier or {}))
     # "新收 个人186 …；公开 个人97 企业12；部分公开 个人23；不掌握 个人31 …": a list of results in which the
     # bare 公开 is 予以公开
@@ -877,6 +884,8 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
             out.same_as_last_year, out.same_topic = True, topic_field
 
     _bare_answer(stripped, topic, out, known)
+    if not out.ops and not out.unexplained and not out.questions and _names_an_item_alone(stripped):
+        out.awaits_number = stripped
     _rows_to_add(message, out, known)
     _same_as_above(message, out)
     _period_parts(message, out, said_before[:3])
@@ -1302,6 +1311,34 @@ def _lines_by_applicant(message: str) -> list[tuple[int, int, str]]:
     return out
 
 
+_RUN_ON = re.compile(r"[^。，,；;：:！!？?、\s（）()]{30,}")
+_RUN_ON_OPENS = re.compile(r"去年|上年|还有|另外|(?:予以|全部|都)?公开(?=[0-9０-９一二两三四五六七八九十])")
+
+
+def _run_on_results(message: str) -> list[tuple[int, int, str]]:
+    """Table 三 typed on a phone as one run with no stop ("依申请新收九件个人7企业2去年没结转的公开3件都是个人部分公开1件企业的
+    不掌握2件…"), read with a comma before each result that follows a count, an applicant or a 的 — once the clause
+    before has its own row (so that "还有1件企业的结转明年" stays one clause)."""
+    out: list[tuple[int, int, str]] = []
+    for run in _RUN_ON.finditer(message):
+        text = run.group(0)
+        anchors = vocabulary().anchors(text)
+        rows = [a for a in anchors if a.kind == "t3row"]
+        if len(rows) < 3 or len(find_numbers(text)) < 3:
+            continue
+        col_ends = {a.end for a in anchors if a.kind == "t3col"}
+        starts = sorted({a.start for a in rows} | {m.start() for m in _RUN_ON_OPENS.finditer(text)})
+        clause_start = 0
+        for p in starts:
+            if p == 0:
+                continue
+            has_row = any(clause_start <= a.start < p for a in rows) or "公开" in text[clause_start:p]
+            if has_row and (text[p - 1] in "件个份的了" or text[p - 1].isdigit() or p in col_ends):
+                out.append((run.start() + p, run.start() + p, "，"))
+                clause_start = p
+    return out
+
+
 _STILL_TO_ASK = re.compile(r"要问|得问|还要问|还得问|等我|回头(?:告诉|再说|给你|再报)|待会|稍后|晚点|还没(?:统计|出来|问|报)|问一下|问问|再告诉|再发你")
 
 
@@ -1386,7 +1423,7 @@ def _quotes_as_said(out: MessageReading, read: str, said: str) -> None:
     out.table_lines = [back(u) for u in out.table_lines]
 
 
-_BARE_GRANTED_ITEM = re.compile(r"(?:^|[；;，,、\n])\s*公开(?:的)?\s*(?:个人|自然人|企业|律所|[0-9０-９])")
+_BARE_GRANTED_ITEM = re.compile(r"(?:^|[；;，,、\n \u3000]|结果[:：]?)\s*公开(?:的)?\s*(?:个人|自然人|企业|律所|[0-9０-９])")
 _ADD_UP = re.compile(r"加一下|加起来|加一起|加在一起|合计一下|汇总一下|汇总成|相加|帮我加|你加|帮忙加|合起来")
 _CELL_SPLIT = re.compile(r"\t|[ \u3000]{2,}|\|")
 
@@ -2783,6 +2820,15 @@ def _identity(message: str, skip: list[tuple[int, int]], topic: str | None, out:
 
 
 
+def _names_an_item_alone(stripped: str) -> bool:
+    """"依申请 今年新收的", "网站的话": a short message naming one item of the report and no number (its number
+    comes next, sent on its own: ``continued``)."""
+    return len(stripped) <= 16 and not find_numbers(stripped) and not is_question(stripped) and bool(re.search(
+        r"(?:的|是|呢|有|：|:)\s*$", stripped)) and any(
+        a.kind in ("t3row", "fact", "t2row", "t4block") for a in vocabulary().anchors(stripped)) and not re.search(
+        r"没有|没|无|不|都是|都|全", stripped)
+
+
 def _bare_answer(stripped: str, topic: str | None, out: MessageReading, known: set[str]) -> None:
     """A message that is only an answer to the question just asked — or opens with one ("没有。去年结转
     过来4件…" after "科研机构、其他今年有没有申请？": the none answers it, the rest is read as said)."""
@@ -2833,7 +2879,7 @@ def _bare_answer(stripped: str, topic: str | None, out: MessageReading, known: s
     if len(numbers) == 1 and len(rest) <= 4:
         out.ops.append(PatchOp(field=topic, value=stripped.rstrip("。.件条次个篇场%％元期"), quote=stripped))
         out.unexplained = [u for u in out.unexplained if u.strip() != stripped]
-    elif not numbers and len(stripped) <= 10:
+    elif not numbers and len(stripped) <= 10 and not _names_an_item_alone(stripped):
         # "很多": words where the number asked for should be; the check says so in the reply
         out.ops.append(PatchOp(field=topic, value=stripped, quote=stripped))
     elif topic == "report_year" and (years := [n for n in find_numbers(stripped) if n.unit == "年"]):

@@ -44,6 +44,8 @@ _LEVEL_WORD = re.compile(r"(?P<w>县级市|国务院直属机构|国务院组成
 _DISPATCHED = re.compile(r"(?P<name>[\u4e00-\u9fa5]{1,6})?(?P<place>省|市|县|区)(?:里|政府|委)?(?:的|设立的)?派出机构")
 _GOVT_DEPARTMENT = re.compile(r"(?:本局|本委|本办|本厅|我局|我委|我厅|我们|本单位|本机关)(?:是|为|属于|系)(?P<place>省|自治区|市|州|盟|县|区|旗)(?:人民)?政府(?:的)?"
                               r"(?:工作部门|组成部门|直属机构|直属单位|部门)")
+# "地级市的市局", "设区的市的部门": a prefecture-level city's body (not "地级市下面的县")
+_PREFECTURE = re.compile(r"(?:地级市|地级|设区的市)(?:的|里的)?(?:市局|局|委|办|部门|单位|机关|政府|市直单位)(?![下里]面|下辖|下属|所辖)")
 _REPORT_YEAR = re.compile(r"年(?:度)?(?:的)?(?:政府信息公开)?(?:工作)?(?:年度)?(?:年报|报告)|年度")
 _ALL_DONE = re.compile(r"(?:都|全部|均|全都)(?:已经?|已)?(?:办完|办结|答复完|处理完)(?:了|毕)?|(?:没有|无|没)(?:结转到?(?:下年|明年|下一年))"
                        r"|" + "|".join(re.escape(w) for w in vocabulary().words["all_done"]))
@@ -222,6 +224,7 @@ class _Context:
     t4total: dict[str, int] = field(default_factory=dict)
     litigation: str | None = None  # which 诉讼 a bare "行政诉讼" of this sentence is, when it says
     waiting: list[Anchor] = field(default_factory=list)  # words of the last clause that had no number
+    old_value: str | None = None  # "上面那个23不对": a value refused with no words, naming what it was recorded for
     results: bool = False  # the message is about this year's results (a bare 结转 is then next year's)
     zeroed: bool = False  # this sentence already said which items are zero
     among: bool = False  # the sentence tells who made this year's applications ("从申请人类型看，…；…")
@@ -2641,6 +2644,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         # "宁乡市的派出机构", may be a 县级市's: left to the name)
         out.stated.append(Stated("agency_level", {"省": "省级", "市": "市级"}.get(sent.group("place"), "县级"), quote,
                                  c0 + sent.start("place"), c0 + sent.end()))
+    if (pref := _PREFECTURE.search(clause)) and not any(x.target == "agency_level" for x in out.stated):
+        out.stated.append(Stated("agency_level", "市级", quote, c0 + pref.start(), c0 + pref.end()))
     if (dept := _GOVT_DEPARTMENT.search(clause)) and not any(x.target == "agency_level" for x in out.stated):
         # "本局为市政府工作部门": the level of the government it is a department of
         out.stated.append(Stated("agency_level", {"省": "省级", "自治区": "省级", "市": "市级", "州": "市级", "盟": "市级"}.get(
@@ -3078,6 +3083,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             # ("许可4.89万件，准确的是48,917件": a round figure, then the exact one)
             out.replaced.append(quote)  # "是2件不是3件", "刚说的6件不对，是4件": the old value, to be replaced
             replaced += 1
+            if not any(a.kind in ("fact", "t2row", "t3row", "t4block", "t3col") for a in anchors) and not ctx.waiting:
+                ctx.old_value = str(n.value)
             continue
         if _RESTATED.match(clause[max(n.end, n.unit_end):]) and _NOT_AMONG.search(clause[:n.start]) and any(
                 k.startswith("t3.") and str(v) == str(n.value) for k, v in ctx.earlier.items()):
@@ -3334,6 +3341,13 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                 target = _resolve(a, [a], ctx, n.unit)
                 if target:
                     break
+            if target is None and after_old and ctx.old_value is not None and (held := [
+                    k for k, v in ctx.earlier.items() if str(v) == ctx.old_value and k.startswith(("t2.", "t3.", "t4."))]) and (
+                    len(held) == 1):
+                # "上面那个23不对 是32": the one cell recorded as 23 (its row's applicants may follow)
+                target = held[0]
+                if target.startswith("t3.") and target.endswith(".total"):
+                    ctx.t3row = target[3:].rsplit(".", 1)[0]
             named_t2 = {a.key for a in ctx.waiting if a.kind == "t2row" and a.key in ("licensing", "penalty", "enforcement")}
             if target and target.endswith(".decisions") and n.value == 0 and len(named_t2) >= 2:
                 # "许可和强制是县里统一办的，我们乡是0": the none is of every item named together

@@ -546,7 +546,22 @@ _RUN15 = re.compile(r"(?:[0-9０-９]+[ \u3000\t]+){14}[0-9０-９]+\s*$")
 
 _SIX_OR_SEVEN = re.compile(r"\s*[0-9０-９]+(?:[ \t\u3000]+[0-9０-９]+){5,6}\s*")
 # words that say the lines follow the format's row order
-_IN_ORDER = re.compile(r"25行|二十五行|从上往下|从上到下|按(?:表三|格式|标准|表格|模板)?(?:的|里的)?(?:行)?顺序|顺序(?:跟|和|与)(?:表三|格式|标准|模板)")
+_IN_ORDER = re.compile(r"25行|二十五行|从上往下|从上到下|按(?:表三|格式|标准|表格|模板|表)?(?:的|里的)?(?:行)?顺序|顺序(?:跟|和|与)(?:表三|格式|标准|模板)")
+
+
+def _t3_by_position(rows: list[list[int]], said: bool) -> list[str] | None:
+    """The columns of 25 bare lines taken as table 三's rows in the format's order: when the clerk said
+    so, or when the lines add up as table 三 does (results to （七）总计, new + carried = 总计 + 结转), which
+    bare numbers in any other order never do by chance. Seven a line: the 总计 is the one that adds up."""
+    width = len(rows[0])
+    cols = [*L.T3_APPLICANT_COLUMNS, "total"][:width]
+    if width == 7 and not all(r[6] == sum(r[:6]) for r in rows) and all(r[0] == sum(r[1:]) for r in rows):
+        cols = ["total", *L.T3_APPLICANT_COLUMNS]
+    if said:
+        return cols
+    adds_up = all(sum(r[k] for r in rows[2:23]) == rows[23][k] and rows[0][k] + rows[1][k] == rows[23][k] + rows[24][k]
+                  for k in range(width))
+    return cols if adds_up and any(rows[23]) else None
 
 
 def _by_column(message: str) -> tuple[list[PatchOp], list[str]]:
@@ -570,9 +585,10 @@ def _by_column(message: str) -> tuple[list[PatchOp], list[str]]:
             continue
         block = raw[i:i + len(T3_ROWS)]
         if len(block) == len(T3_ROWS) and all(_SIX_OR_SEVEN.fullmatch(x) for x in block) and (
-                len({len(x.split()) for x in block}) == 1) and _IN_ORDER.search("\n".join(raw[:i])):
+                len({len(x.split()) for x in block}) == 1) and (
+                cols := _t3_by_position([[int(v) for v in to_halfwidth(x).split()] for x in block],
+                                        bool(_IN_ORDER.search("\n".join(raw[:i]))))):
             # "没有行名，按表三从上往下25行的顺序，每行6个数": the format's rows, by position
-            cols = [*L.T3_APPLICANT_COLUMNS, "total"][:len(block[0].split())]
             quote = "\n".join(block)
             ops += [PatchOp(field=f"{r.address}.{c}", value=int(v.replace(",", "")), quote=quote)
                     for r, x in zip(T3_ROWS, block, strict=True) for c, v in zip(cols, to_halfwidth(x).split(), strict=True)]
