@@ -67,11 +67,14 @@ def test_one_call_at_most_none_when_the_reader_explains_and_never_a_table(fake_l
             topic = service.plan(d).topic
             known = [f for f, v in facts.items() if v.value is not None]
             reading = read_message(turn, topic=topic, known=known)
+            # (read against what is recorded too, as the service reads it: a story of one may point back at
+            # a case told before, which the reader then leaves unexplained)
+            in_context = read_message(turn, topic=topic, known=known, earlier=service.facts(d).cells)
             before = len(fake_llm.requests)
             service.handle(d, AUTHOR, turn)
             sent = fake_llm.requests[before:]
             assert len(sent) <= 1, turn
-            if reading.explained and (reading.ops or reading.questions):
+            if reading.explained and (reading.ops or reading.questions) and in_context.explained:
                 assert sent == [], f"the reader explained this message, yet the model was asked: {turn}"
             for request in sent:
                 text = _user_text(request)

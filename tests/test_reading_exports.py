@@ -4162,3 +4162,33 @@ def test_results_opened_with_the_word_results_and_a_bare_gongkai(db):
     cells = _cells_after(db, ["某县水利局2025年年报，县级", "今年新收14件", "结果 公开9 个人8企业1 部分2 都是个人"])
     assert cells["t3.granted.total"] == 9 and cells["t3.granted.commercial"] == 1
     assert cells["t3.partial.natural"] == 2
+
+
+def test_an_applicants_line_said_again_after_a_wrong_paste_is_that_column():
+    got = _values("律所那一行粘错了 应该是新收6件 公开4件 不掌握2件", earlier={"t3.new_received.legal_service": 5})
+    assert {k: v for k, v in got.items() if v != "0"} == {
+        "t3.new_received.legal_service": "6", "t3.granted.legal_service": "4", "t3.unable.not_held.legal_service": "2"}
+
+
+def test_a_count_said_wrong_and_the_one_it_lost_moved_to_another_row(db):
+    cells = _cells_after(db, ["某县水利局2025年年报，县级", "今年新收9件，个人8件，企业1件",
+                              "个人的 公开6 部分1 不掌握1", "个人公开6不对 应该是5 有1件其实是部分公开"])
+    assert cells["t3.granted.natural"] == 5 and cells["t3.partial.natural"] == 2
+    assert cells.get("t3.partial.total") in (None, 2)
+
+
+def test_that_applicants_one_and_its_result_after_other_results():
+    got = _values("企业3件 2个公开 1个不掌握 协会那个公开了",
+                  earlier={"t3.new_received.commercial": 3, "t3.new_received.public_interest": 1})
+    assert got.get("t3.granted.public_interest") == "1" and got.get("t3.unable.not_held.public_interest") is None
+
+
+def test_who_applied_said_after_the_count_before_a_date():
+    got = _values("结转到明年2件 企业的 12月下旬收的")
+    assert got.get("t3.carried_forward.commercial") == "2"
+
+
+def test_the_last_one_told_is_one_more_of_them():
+    earlier = {"t3.new_received.natural": 2, "t3.new_received.total": 2, "t3.granted.natural": 1}
+    got = _values("最后一件 个人的 年底才收到 还没答复 转到明年", earlier=earlier)
+    assert got.get("t3.carried_forward.natural") == "1"

@@ -27,7 +27,8 @@ TUNE_VALUES_RIGHT = {(1, 60): 0.97, (61, 80): 0.92, (81, 92): 0.88, (93, 104): 0
                      (237, 248): 0.54, (249, 260): 0.58, (261, 272): 0.65, (273, 284): 0.75,
                      (285, 296): 0.47, (297, 308): 0.76, (309, 320): 0.74, (321, 332): 0.90,
                      (333, 344): 0.84, (345, 356): 0.84, (357, 368): 0.76, (369, 380): 0.79, (381, 392): 0.99,
-                     (393, 404): 0.95, (405, 416): 0.98, (417, 428): 0.70}
+                     (393, 404): 0.95, (405, 416): 0.98, (417, 428): 0.88,
+                     (429, 440): 0.72}
 
 
 _PHONE = re.compile(r"(?<![0-9０-９])(?:[0０][1-9１-９][0-9０-９]{1,2}\s*[-－—–]\s*[1-9１-９][0-9０-９]{6,7}|[1１][3-9３-９][0-9０-９]{9})(?![0-9０-９])")
@@ -102,6 +103,9 @@ def test_every_number_is_recorded_or_named_back(message):
             continue  # "每办一件都建了个文件夹": each one, not a count
         if n.value == 1 and re.match(r"[个件]?(?:没多|不多|没少|不少)", message[n.end:]):
             continue  # "一个没多一个没少": none more, none fewer
+        if n.value == 1 and (re.match(r"[个件份]\s*(?:都|也)(?:没|无|不)", message[n.end:])
+                             or re.search(r"最后|最早|头", message[max(0, n.start - 2):n.start])):
+            continue  # "一件都没有": none; "最后一件12月中旬就回了": which one, not how many
         if n.unit in ("年", "月", "日", "号") or message[:n.start].rstrip().endswith("第") or (
                 re.match(r"[.．、] ?[\u4e00-\u9fa5“（(]", message[n.end:]) and re.search(r"(?:^|[\n\t（(）)]|不予公开|无法提供|不予处理|其他处理)\s*$", message[:n.start])):
             continue  # dates, ordinals ("第2项") and list markers ("1.属于国家秘密") are not counts

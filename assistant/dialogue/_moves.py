@@ -45,6 +45,13 @@ _SAID_BUT = re.compile(r"(?P<from>[^，,。；;\s]{2,12}?)(?:说|报|写|填)(?:
                        r"(?:还有|另外|另)(?:的)?\s*(?P<k>[0-9０-９]+|[一两二三四五六七八九十])\s*件\s*(?:是|属于|算|其实是)(?P<to>[^。；;！？?\n]+)")
 
 
+# "个人公开12不对 是11 有一件其实是部分公开": the row said with its wrong count, the right one, and where the
+# rest went
+_WRONG_BUT = re.compile(r"(?P<from>[^，,。；;\s]{2,12}?)\s*(?P<n>[0-9０-９]+)\s*件?\s*(?:不对|错了|说错了|多了)[，,\s]*"
+                        r"(?:应该|应)?(?:是|为)\s*(?P<m>[0-9０-９]+)\s*件?\s*[，,\s]*(?:有|其中|里面有)?\s*"
+                        r"(?P<k>[0-9０-９]+|[一两二三四五六七八九十])\s*件\s*(?:其实|实际上?|应该)?(?:是|属于|算)(?P<to>[^。；;！？?\n]+)")
+
+
 # "刚才重复申请那件…，给他公开了，不算重复申请": the one pointed at, its right result, and the row it leaves
 _NOT_COUNTED_AS = re.compile(r"(?P<from>[^，,。；;\s]{2,12}?)(?:那|这)(?:一|1)?(?:件|个)(?P<mid>[^。！？?\n]{4,120}?)[，,]\s*"
                              r"(?:所以|因此)?(?:不算|不是|不属于|不应该算)(?:是)?(?P<again>[^，,。；;！？?\s]{2,12})")
@@ -72,15 +79,20 @@ def _not_counted_as(message: str, cells: Mapping[str, object]) -> list[PatchOp]:
 
 
 def _said_but(message: str, cells: Mapping[str, object]) -> list[PatchOp]:
-    m = _SAID_BUT.search(message)
+    m = _SAID_BUT.search(message) or _WRONG_BUT.search(message)
     if m is None:
         return []
     n, k, left = (int(parse_number(m.group(g)) or 0) for g in ("n", "k", "m"))
     keys = [{a.key for a in vocabulary().anchors(m.group(g)) if a.kind == "t3row" and a.key not in _NOT_RESULT}
             for g in ("from", "to")]
+    if m.re is _WRONG_BUT and not keys[0] and re.search(r"公开\s*$", m.group("from")):
+        keys[0] = {"granted"}  # ("个人公开12": a bare 公开 after who applied is 予以公开)
     if n != left + k or not k or any(len(x) != 1 for x in keys) or keys[0] == keys[1]:
         return []
     source, to = keys[0].pop(), keys[1].pop()
+    said_col = {a.key for a in vocabulary().anchors(m.group("from")) if a.kind == "t3col"}
+    if len(said_col) == 1 and _int(cells.get(f"t3.{source}.{next(iter(said_col))}")) == n:
+        return _moved(source, to, next(iter(said_col)), k, cells, message[m.start():m.end()].strip())
     held = [c for c in L.T3_APPLICANT_COLUMNS if _int(cells.get(f"t3.{source}.{c}"))]
     if (_int(cells.get(f"t3.{source}.total")) or sum(_int(cells.get(f"t3.{source}.{c}")) or 0 for c in held)) != n:
         return []
@@ -178,12 +190,19 @@ def _moved(source: str, to: str, col: str, k: int, cells: Mapping[str, object], 
     have = _int(cells.get(f"t3.{source}.{col}"))
     if not k or have is None or have < k:
         return []
+    have_to = _int(cells.get(f"t3.{to}.{col}")) or 0
     out = [PatchOp(field=f"t3.{source}.{col}", value=str(have - k), quote=quote),
-           PatchOp(field=f"t3.{to}.{col}", value=str((_int(cells.get(f"t3.{to}.{col}")) or 0) + k), quote=quote)]
+           PatchOp(field=f"t3.{to}.{col}", value=str(have_to + k), quote=quote)]
     for row, delta in ((source, -k), (to, k)):
         total = _int(cells.get(f"t3.{row}.total"))
-        if total is not None or row == to:
-            out.append(PatchOp(field=f"t3.{row}.total", value=str((total or 0) + delta), quote=quote))
+        others = [_int(cells.get(f"t3.{row}.{c}")) for c in L.T3_APPLICANT_COLUMNS if c != col]
+        if total is not None:
+            out.append(PatchOp(field=f"t3.{row}.total", value=str(total + delta), quote=quote))
+        elif row == to and not have_to and not any(others):  # (the row held none of these: only this one)
+            out.append(PatchOp(field=f"t3.{row}.total", value=str(k), quote=quote))
+        elif row == to and all(v is not None for v in others):
+            # (a row told by applicant with no total yet: the sum of its columns after the move)
+            out.append(PatchOp(field=f"t3.{row}.total", value=str(sum(v or 0 for v in others) + have_to + k), quote=quote))
     return out
 
 

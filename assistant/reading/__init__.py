@@ -1853,7 +1853,7 @@ def _results_short(cells: Mapping[str, object], col: str) -> bool:
 
 
 # "还有一件", "又收了一件", "漏了": one more than was told before
-_ONE_MORE_SAID = re.compile(r"漏了|漏掉|漏说|落了|落下|忘了|还有|另外|又收|又来|再有|多了一件|后来又")
+_ONE_MORE_SAID = re.compile(r"漏了|漏掉|漏说|落了|落下|忘了|还有|另外|最后一件|最后一个|最后那件|又收|又来|再有|多了一件|后来又")
 
 
 # "表三我先把去年的贴给你，是去年2023年报上网的那个：" and then the table: last year's figures

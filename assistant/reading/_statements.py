@@ -30,7 +30,7 @@ __all__ = ["Reading", "Stated", "Zero", "read_statements"]
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
 # clause breaks: commas (not a thousands separator), 、, brackets; a bracket's content is a clause
 # a run of spaces between words (not around a number) is a comma of voice input: "个人37件 企业3件"
-_CLAUSE = re.compile(r"[ \u3000\t]*(?=[①-⑳])|(?<=[了的])(?=(?:也|都|全)是(?:个人|自然人|群众|企业|公司|律所|律师))|(?<=公开|掌握|处理|制作)(?=[一两二三四五六七八九十0-9０-９]{1,2}件(?:公开|予以公开|不掌握|部分公开|不予公开|另行制作|结转|信访|重复))|(?<=[\u4e00-\u9fa5%％A-Za-z])[ \u3000\t]+(?=[\u4e00-\u9fa5])(?![零〇一二两三四五六七八九十百千万]{2,}(?:[件条个篇场次项]?(?:[ \u3000\t\n，,。；;]|$)))"
+_CLAUSE = re.compile(r"[ \u3000\t]*(?=[①-⑳])|(?<=[\u4e00-\u9fa5])[ \u3000\t]+(?=[0-9０-９]{1,2}\s*月(?:份|底|初|中|末|上旬|中旬|下旬|[0-9０-９]))|(?<=[了的])(?=(?:也|都|全)是(?:个人|自然人|群众|企业|公司|律所|律师))|(?<=公开|掌握|处理|制作)(?=[一两二三四五六七八九十0-9０-９]{1,2}件(?:公开|予以公开|不掌握|部分公开|不予公开|另行制作|结转|信访|重复))|(?<=[\u4e00-\u9fa5%％A-Za-z])[ \u3000\t]+(?=[\u4e00-\u9fa5])(?![零〇一二两三四五六七八九十百千万]{2,}(?:[件条个篇场次项]?(?:[ \u3000\t\n，,。；;]|$)))"
                      r"|(?<=[0-9０-９])[ \u3000\t]+(?=[\u4e00-\u9fa5])(?:(?=" + "|".join(NOT_A_UNIT) + r")|(?![件条个篇场次项期元万千百家位名人份起宗例部]))"
                      r"|[，,、（()）:：…](?![0-9０-９]{3}(?![0-9０-９]))|(?<![0-9０-９])[，,]"
                      # "无法提供4件里面不掌握3件": the group's count, then a part of it by its row
@@ -2506,6 +2506,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             clause[anchors[0].end:]):
         # "自然人那里说错了，不予公开是2件，…，本机关不掌握的是2件不是3件": the rows corrected next are its
         ctx.col_focus, ctx.col_whole, ctx.col_headed = next(iter(cols_here)), False, True
+    if len(cols_here) == 1 and not re.search(r"[0-9０-９]", clause) and len(anchors) == 1 and re.match(
+            r"(?:的)?(?:那行|那一行|这行|这一行)(?:数)?(?:我)?(?:贴错了|粘错了|复制错了|抄错了|错了|不对)", clause[anchors[0].end:]):
+        # "科研机构那行贴错了 应该是新收4件 公开3件…": a table with a line per applicant, that line said again
+        ctx.col_focus, ctx.col_whole, ctx.col_headed = next(iter(cols_here)), True, True
     if len(cols_here) == 1 and _COLUMN_TOLD.search(clause) and not any(
             a.kind == "t3row" and clause[a.start:a.end] not in _GENERIC for a in anchors):
         # "科研机构就一件 新收1 予以公开1", "其他那列 新收2件": what follows is that applicant's
@@ -2707,7 +2711,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         # "不掌握的8件里企业1件、村委会那件也在里面": that applicant's one is in the row said
         out.stated.append(Stated(f"t3.{ctx.t3row}.{next(iter(cols_named))}", 1, quote, c0, c0 + len(clause)))
         return
-    if not numbers and len(cols_named) == 1 and len({a.key for a in rows_here}) == 1 and _THAT_ONE.search(clause):
+    if not numbers and len(cols_named) == 1 and len({a.key for a in rows_here}) == 1 and (_THAT_ONE.search(clause) or (
+            # "律所那个公开了" (not "个人那个重复申请说错了": 那个 as a filler before what is corrected)
+            re.match(r"(?:的)?那个", clause[next(a for a in anchors if a.kind == "t3col").end:])
+            and not re.search(r"错|反|改|不对|不是", clause))):
         # "村民那件是予以公开": the one application of that applicant, and its result
         out.stated.append(Stated(f"t3.{rows_here[0].key}.{next(iter(cols_named))}", 1, quote, c0, c0 + len(clause)))
         return
@@ -2910,7 +2917,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         # a column word alone in brackets after a row total: "（自然人）" = all of that row
         cols = list({a.key: a for a in anchors if a.kind == "t3col"}.values())
         if len(cols) == 1 and not negated and ctx.t3rows_said and not re.search(
-                r"除了|除去|除开|那件|这件|都|全|均|其余|剩下|分之|一半|[一二三四五六七八九]成|[%％]|占", clause) and (
+                r"除了|除去|除开|那件|这件|那个|这个|那位|这位|都|全|均|其余|剩下|分之|一半|[一二三四五六七八九]成|[%％]|占", clause) and (
                 len(clause.strip()) <= 8 or not re.sub(_FILLER, "", plain)):
             row, total, _ = ctx.t3rows_said[-1]
             out.stated.append(Stated(f"t3.{row}.{cols[0].key}", total, sentence, c0, c0 + len(clause)))
