@@ -4192,3 +4192,35 @@ def test_the_last_one_told_is_one_more_of_them():
     earlier = {"t3.new_received.natural": 2, "t3.new_received.total": 2, "t3.granted.natural": 1}
     got = _values("最后一件 个人的 年底才收到 还没答复 转到明年", earlier=earlier)
     assert got.get("t3.carried_forward.natural") == "1"
+
+
+def test_more_results_in_the_next_message_with_bare_words(db):
+    cells = _cells_after(db, ["某县水利局2025年年报，县级", "今年新收5件 都是个人 去年没有结转的", "结果 公开2件",
+                              "部分2 不公开1 要的是别人的合同 涉及第三方"])
+    assert cells["t3.partial.natural"] == 2 and cells["t3.withheld.third_party.natural"] == 1
+    assert cells["t3.granted.total"] == 2
+
+
+def test_one_lawsuit_told_as_a_story_with_no_count():
+    got = _values("今年有个人去法院告了我们 是复议后起诉的 法院判了维持")
+    assert got.get("t4.litigation_after_review.total") == "1" and got.get("t4.litigation_after_review.upheld") == "1"
+    assert "agency_name" not in _values("他去区法院告了 直接起诉 还没判")
+    assert _values("他去区法院告了 直接起诉 还没判").get("t4.litigation_direct.pending") == "1"
+
+
+def test_a_table_two_row_broken_by_ocr_keeps_its_last_number():
+    message = typed_as_read("规章 0 0 0\n规范性文件 2 1\n7\n行政许可 96")
+    got = _values(message)
+    assert got["t2.normative_docs.issued"] == 2 and got["t2.normative_docs.in_force"] == 7
+    # a row short of a number is never all zero
+    r = read_message("行政规范性文件 2 0")
+    assert not any(op.field.startswith("t2.normative_docs") for op in r.ops) and r.unexplained
+
+
+def test_a_two_digit_year_before_a_mistyped_name_of_the_report():
+    assert _values("青石县林业局的 24年政务公凯年报").get("report_year") == "2024"
+
+
+def test_an_applicants_results_after_its_name_and_a_space():
+    got = _values("企业的 2件公开 1件不掌握", earlier={"t3.new_received.commercial": 3})
+    assert got.get("t3.granted.commercial") == "2" and got.get("t3.unable.not_held.commercial") == "1"

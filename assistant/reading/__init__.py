@@ -347,7 +347,13 @@ def typed_as_read(message: str) -> str:
         message = _OTHER_SCRIPT.sub(lambda m: " " * len(m.group(0)), message)
     if "〃" in message:  # "规范性文件 制发 0\n〃 废止 0": the line goes on with the item of the line above
         message = _DITTO_LINE.sub(lambda m: "，" + " " * (len(m.group(0)) - 1), message)
+    if "\n" in message:  # "行政规范性文件 1 0\n3": a row of table 二 broken by a screenshot's OCR, its last number alone below
+        message = _T2_ROW_BROKEN.sub(lambda m: m.group(1) + " ", message)
     return _UNIT_FIRST.sub(lambda m: m.group(2) + m.group(1), message)
+
+
+_T2_ROW_BROKEN = re.compile(r"(?m)^(\s*(?:行政)?(?:规范性文件|规章)[ \t\u3000]+[0-9０-９]+[ \t\u3000]+[0-9０-９]+[ \t\u3000]*)\n"
+                            r"(?=[ \t\u3000]*[0-9０-９]+[ \t\u3000]*$)")
 
 
 # a message cut off before its point: its last sentence ends with no stop ("…栏目今年一共发了", "…信息处理费")
@@ -466,7 +472,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
                          *_self_answered(message), *_classed_as(message),
                          *_count_is_parts(message), *_sums_written_out(message),
                          *_other_of_other_handling(message), *_lines_by_applicant(message), *_terse_proposals(message),
-                         *_run_on_results(message)])):
+                         *_run_on_results(message), *_one_lawsuit_told(message)])):
         # "门户网站、政务新媒体分别发布信息412条、238条": read as the pairs it says, quoted as said
         kept: list[tuple[int, int, str]] = []
         for pair in pairs:  # (of two rewrites that overlap, the first)
@@ -615,7 +621,8 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
 
     # the question asked was what became of the applications already told
     # ("公开4 个人3 企业1" alone, right after table 三's rows: that row, whatever was asked)
-    results = (topic == "t3" or ("t3" in recent and bool(re.match(r"\s*公开\s*[0-9０-９]", message)))
+    results = (topic == "t3" or ("t3" in recent and bool(re.match(
+        r"\s*(?:公开|部分|不公开|不予公开|不掌握|无法提供|不予处理|其他处理|另行制作)\s*[0-9０-９一两二三四五六七八九十]", message)))
                or bool(re.match(r"\s*(?:办理|处理|答复)?结果\s*[：:]?\s*(?:是|如下|的话)?\s*[：:，,]?\s*公开", message))) and any(
         str(k).startswith("t3.new_received.") for k in (earlier or {}))
     # "新收 个人186 …；公开 个人97 企业12；部分公开 个人23；不掌握 个人31 …": a list of results in which the
@@ -1336,6 +1343,27 @@ def _run_on_results(message: str) -> list[tuple[int, int, str]]:
             if has_row and (text[p - 1] in "件个份的了" or text[p - 1].isdigit() or p in col_ends):
                 out.append((run.start() + p, run.start() + p, "，"))
                 clause_start = p
+    return out
+
+
+_SUED = re.compile(r"告了|告到|告上|去法院|上法院|打官司|起诉了|提起诉讼|递了诉状")
+
+
+def _one_lawsuit_told(message: str) -> list[tuple[int, int, str]]:
+    """"他去法院告了 复议后起诉 一审判维持": one lawsuit told as a story, with no count — its kind named and what
+    the court decided; read as "复议后起诉1件 …维持". Only with no number in the sentence."""
+    out: list[tuple[int, int, str]] = []
+    if re.search(r"[①-⑳]", message) or len(re.findall(r"复议|起诉|诉讼", message)) > 3:
+        return out  # (cases told one a line: read as a list)
+    for m in re.finditer(r"[^。！!？?\n]+", message):
+        sentence = m.group(0)
+        if find_numbers(sentence) or not _SUED.search(sentence):
+            continue
+        anchors = vocabulary().anchors(sentence)
+        blocks = [a for a in anchors if a.kind == "t4block" and a.key in ("litigation_after_review", "litigation_direct")]
+        if len(blocks) != 1 or not any(a.kind == "t4col" and a.start >= blocks[0].end for a in anchors):
+            continue
+        out.append((m.start() + blocks[0].end, m.start() + blocks[0].end, "1件"))
     return out
 
 

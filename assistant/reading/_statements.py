@@ -30,7 +30,7 @@ __all__ = ["Reading", "Stated", "Zero", "read_statements"]
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
 # clause breaks: commas (not a thousands separator), 、, brackets; a bracket's content is a clause
 # a run of spaces between words (not around a number) is a comma of voice input: "个人37件 企业3件"
-_CLAUSE = re.compile(r"[ \u3000\t]*(?=[①-⑳])|(?<=[\u4e00-\u9fa5])[ \u3000\t]+(?=[0-9０-９]{1,2}\s*月(?:份|底|初|中|末|上旬|中旬|下旬|[0-9０-９]))|(?<=[了的])(?=(?:也|都|全)是(?:个人|自然人|群众|企业|公司|律所|律师))|(?<=公开|掌握|处理|制作)(?=[一两二三四五六七八九十0-9０-９]{1,2}件(?:公开|予以公开|不掌握|部分公开|不予公开|另行制作|结转|信访|重复))|(?<=[\u4e00-\u9fa5%％A-Za-z])[ \u3000\t]+(?=[\u4e00-\u9fa5])(?![零〇一二两三四五六七八九十百千万]{2,}(?:[件条个篇场次项]?(?:[ \u3000\t\n，,。；;]|$)))"
+_CLAUSE = re.compile(r"[ \u3000\t]*(?=[①-⑳])|(?<=人的|业的|所的|他的|社的|织的|构的|司的)[ \u3000\t]+(?=[0-9０-９]+\s*[件个])|(?<=[\u4e00-\u9fa5])[ \u3000\t]+(?=[0-9０-９]{1,2}\s*月(?:份|底|初|中|末|上旬|中旬|下旬|[0-9０-９]))|(?<=[了的])(?=(?:也|都|全)是(?:个人|自然人|群众|企业|公司|律所|律师))|(?<=公开|掌握|处理|制作)(?=[一两二三四五六七八九十0-9０-９]{1,2}件(?:公开|予以公开|不掌握|部分公开|不予公开|另行制作|结转|信访|重复))|(?<=[\u4e00-\u9fa5%％A-Za-z])[ \u3000\t]+(?=[\u4e00-\u9fa5])(?![零〇一二两三四五六七八九十百千万]{2,}(?:[件条个篇场次项]?(?:[ \u3000\t\n，,。；;]|$)))"
                      r"|(?<=[0-9０-９])[ \u3000\t]+(?=[\u4e00-\u9fa5])(?:(?=" + "|".join(NOT_A_UNIT) + r")|(?![件条个篇场次项期元万千百家位名人份起宗例部]))"
                      r"|[，,、（()）:：…](?![0-9０-９]{3}(?![0-9０-９]))|(?<![0-9０-９])[，,]"
                      # "无法提供4件里面不掌握3件": the group's count, then a part of it by its row
@@ -2627,7 +2627,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             # ("青禾县交通运输局 县级 2025年": a year alone, said with who reports)
             out.stated.append(Stated("report_year", int(y.value), quote, c0 + y.start, c0 + y.end))
         elif 8 <= y.value <= 99 and y.unit == "年" and y.value == y.value.to_integral_value() and (
-                re.match(r"年(?:度)?(?:的)?(?:政府信息公开|政务公开|信息公开)?(?:工作)?(?:年度)?(?:年报|报告)|年度", clause[y.end:])):
+                re.match(r"年(?:度)?(?:的)?(?:政府信息公开|政务公开|信息公开|[\u4e00-\u9fa5]{2,6}?)?(?:工作)?(?:年度)?(?:年报|报告)|年度",
+                         clause[y.end:])):  # ("25年信息公卡年报": a typo between)
             # "23年的年度报告", "24年度": a year said with two digits
             out.stated.append(Stated("report_year", 2000 + int(y.value), quote, c0 + y.start, c0 + y.end))
     # a level said in words: "市级单位", "，县级，"
@@ -3126,8 +3127,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             if each_row:
                 continue
         if n.value == 0 and (rows3 := [a for a in anchors if a.kind == "t2row" and a.key in ("regulations", "normative_docs")
-                                       and a.end <= n.start]) and not any(a.kind == "t2col" for a in anchors):
-            # "规章0": a row of three columns, none of them named: all three are 0
+                                       and a.end <= n.start]) and not any(a.kind == "t2col" for a in anchors) and all(m.value == 0 for m in numbers):
+            # "规章0": a row of three columns, none of them named: all three are 0 (not "行政规范性文件 1 0", a row
+            # short of a number)
             out.zeros.append(Zero((f"t2.{rows3[-1].key}",), quote))
             continue
         if n.value == 0 and not ctx.litigation and any(a.kind == "t4block" and a.key == "litigation" for a in anchors):
