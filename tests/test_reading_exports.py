@@ -4,7 +4,7 @@ none, proposals said to be all completed, and a blanket zero pointing at the tab
 from __future__ import annotations
 
 from assistant.drafting.grounding import check_patch
-from assistant.reading import guide_answer, parse_pasted_tables, read_message, typed_as_read
+from assistant.reading import continued, guide_answer, parse_pasted_tables, read_message, typed_as_read
 from assistant.reading._tables import group_total_lines
 from schemas.patches import Patch, PatchOp
 from tests.dialogue_support import offline_service, talk
@@ -4224,3 +4224,44 @@ def test_a_two_digit_year_before_a_mistyped_name_of_the_report():
 def test_an_applicants_results_after_its_name_and_a_space():
     got = _values("企业的 2件公开 1件不掌握", earlier={"t3.new_received.commercial": 3})
     assert got.get("t3.granted.commercial") == "2" and got.get("t3.unable.not_held.commercial") == "1"
+
+
+def test_a_word_broken_over_two_lines_of_a_chat_is_whole_again():
+    got = _values(typed_as_read("不予公开3：第三方1（企业）内部事务1（个人）执\n法案卷1（个人）\n予以公开9：个人7 律\n所2"))
+    assert got.get("t3.withheld.enforcement_file.natural") == "1" and got.get("t3.granted.legal_service") == "2"
+
+
+def test_a_number_sent_alone_then_its_item_in_the_next_message(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["宁川市城市管理局 写2025年的年报"])
+    service.handle(draft, "张三", "３７")  # (the level is asked: a number alone is not understood, named back)
+    talk(service, draft, ["处罚的 强制5 收费没有"])
+    cells = service.facts(draft).cells
+    assert cells["t2.penalty.decisions"] == 37 and cells["t2.enforcement.decisions"] == 5
+
+
+def test_a_prefecture_level_city_said_alone_after_the_name():
+    assert _values("宁川市水务局 地级市的 写今年的年报").get("agency_level") == "市级"
+
+
+def test_none_of_the_rows_left_out_waits_for_the_table_still_to_be_pasted(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某县水利局2025年年报，县级", "网站80条", "今年新收6件 个人6", "上年结转1 个人",
+                          "结果我从本子上抄给你 没写的都是0"])
+    cells = service.facts(draft).cells
+    assert "t2.licensing.decisions" not in cells  # (table 二, the question pending, is not what it is about)
+    talk(service, draft, ["公开5：个人5\n不掌握2：个人2"])
+    cells = service.facts(draft).cells
+    assert cells["t3.granted.natural"] == 5 and cells["t3.withheld.third_party.natural"] == 0
+
+
+def test_a_digit_typed_once_too_often_is_no_value():
+    got = _values(typed_as_read("处罚那个多打了个0 是38"), earlier={"t2.penalty.decisions": 380})
+    assert got == {"t2.penalty.decisions": "38"}
+
+
+def test_a_number_alone_then_is_that_item():
+    assert continued("是政务新媒体 条数", "96", previous_kept=False) == "是政务新媒体96 条数"
+    assert continued("是政务新媒体 条数", "96", previous_kept=True) == "是政务新媒体 条数"

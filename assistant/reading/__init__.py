@@ -158,6 +158,8 @@ _QUOTED_MAIL = re.compile(r"^[ \t\u3000]*[-—=_]{3,}[ \t\u3000]*(?:原始邮件
                           r"[ \t\u3000]*[-—=_]{3,}[ \t\u3000]*$|^[ \t\u3000]*在\s*.{4,60}写道[：:]\s*$", re.MULTILINE | re.IGNORECASE)
 # the rows a table pasted will not hold ("没导出来的行就是没有，都是0", "表上没列的都是0")
 _NOT_IN_THE_TABLE = re.compile(r"没导出|没有导出|没写的|没有写的|没填的|没有填的|没列|没有列|没出现|没有出现|表上没有|表里没有|没贴|没有贴")
+# "办理结果我从备忘录里贴 没写的都是0": a table still to be pasted
+_PASTE_TO_COME = re.compile(r"(?:我|下面|接下来|等下|马上|这就)[^，,。！!]{0,10}?(?:贴|粘|复制|拷|抄|(?:发|转)给?你)(?!了)")
 _THAT_TABLE = re.compile(r"表上|表里|表中|表格里|这张表|那张表|刚才的表|上面的表|没出现|没列|没导出|没有列出")
 
 
@@ -347,11 +349,39 @@ def typed_as_read(message: str) -> str:
         message = _OTHER_SCRIPT.sub(lambda m: " " * len(m.group(0)), message)
     if "〃" in message:  # "规范性文件 制发 0\n〃 废止 0": the line goes on with the item of the line above
         message = _DITTO_LINE.sub(lambda m: "，" + " " * (len(m.group(0)) - 1), message)
+    # "许可多打了个0 是1246": a digit typed once too often, no number of its own (same length)
+    message = _DIGIT_TOO_MANY.sub("＿", message)
+    if "\n" in message:  # "…过程性2（个人）执\n法案卷1": a word broken over two lines (a chat's wrapping), put together
+        message = _word_broken_joined(message)
     if "\n" in message:  # "行政规范性文件 1 0\n3": a row of table 二 broken by a screenshot's OCR, its last number alone below
         message = _T2_ROW_BROKEN.sub(lambda m: m.group(1) + " ", message)
     return _UNIT_FIRST.sub(lambda m: m.group(2) + m.group(1), message)
 
 
+def _word_broken_joined(message: str) -> str:
+    """``message`` with a word of the vocabulary broken by a line break ("律\n所1", "执\n法案卷1") whole again, its
+    first part moved past the break (the text keeps its length)."""
+    out = message
+    for m in re.finditer(r"(?<=[\u4e00-\u9fa5])\n(?=[\u4e00-\u9fa5])", message):
+        i = m.start()
+        left = re.search(r"[\u4e00-\u9fa5]{1,6}$", message[:i])
+        right = re.match(r"[\u4e00-\u9fa5]{1,8}", message[i + 1:])
+        if not left or not right:
+            continue
+        joined = left.group(0) + right.group(0)
+        k = len(left.group(0))
+        tail = message[left.start():i]
+        if any(a.end == k for a in vocabulary().anchors(tail)):
+            continue  # ("不予公开\n国家秘密": a whole word each side)
+        spans = [a for a in vocabulary().anchors(joined) if a.start < k < a.end]
+        if not spans:
+            continue
+        a0 = left.start() + min(a.start for a in spans)
+        out = out[:a0] + "\n" + out[a0:i] + out[i + 1:]
+    return out
+
+
+_DIGIT_TOO_MANY = re.compile(r"(?:(?<=[多少][打写输敲按]了个)|(?<=[多少][打写输敲按]个)|(?<=[打写输敲][多少]了个))[0-9０-９]")
 _T2_ROW_BROKEN = re.compile(r"(?m)^(\s*(?:行政)?(?:规范性文件|规章)[ \t\u3000]+[0-9０-９]+[ \t\u3000]+[0-9０-９]+[ \t\u3000]*)\n"
                             r"(?=[ \t\u3000]*[0-9０-９]+[ \t\u3000]*$)")
 
@@ -362,12 +392,17 @@ _ENDS = "。！？!?；;…~～\n"
 _BARE_COUNT = re.compile(r"[0-9０-９]+|[零〇一二两三四五六七八九十百千]{1,8}")
 
 
-def continued(message: str, previous: str | None) -> str:
+def continued(message: str, previous: str | None, previous_kept: bool = True) -> str:
     """``message`` as read when it goes on with the clerk's message before, which stopped mid-sentence
     ("…区政府网站今年一共发了" then "一百八十六条，公众号发了…"): that unfinished sentence, its numbers
     blanked (they were read with it), and this message after it; else ``message`` itself. Only a number
     opening the message goes on a sentence left at a word that waits for one ("发了", "是", "一共"), and
     only a none ("从来没收过") one left at an item with no number said ("…信息处理费")."""
+    if previous and not previous_kept and _BARE_COUNT.fullmatch(to_halfwidth(previous.strip())) and (
+            named := re.match(r"\s*(?:是|就是|这是|那是)?([\u4e00-\u9fa5]{2,8}?)(?:的|是)?(?=[ \u3000，,。]|$)", message)) and len(
+            [a for a in vocabulary().anchors(named.group(1)) if a.kind in ("fact", "t2row", "t3row", "t4block")]) == 1:
+        # "２１４" (not understood alone) and then "处罚的 强制12 …": the number sent first, its item after it
+        return message[:named.end()] + previous.strip() + message[named.end():]
     if not previous or previous.rstrip(" \t\u3000")[-1:] in _ENDS:
         return message
     tail = re.split(r"[。！？!?；;\n]", previous.rstrip())[-1]
@@ -843,7 +878,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
             out.ops += [PatchOp(field=a, value=0, quote=z.quote) for a in ALL_CELL_ADDRESSES
                         if a.startswith(row + ".") and a not in known and not a.endswith(".total")]
             continue
-        if not table_ops and not recent and _NOT_IN_THE_TABLE.search(z.quote):
+        if not table_ops and (not recent or _PASTE_TO_COME.search(message)) and _NOT_IN_THE_TABLE.search(z.quote):
             out.zero_awaits_table = z.quote  # "没导出来的行就是没有，都是0" before the table: for its rows
             continue
         tables = _blanket_scope(reading, targets, topic, table_ops, message, recent)
