@@ -4265,3 +4265,11 @@ def test_a_digit_typed_once_too_often_is_no_value():
 def test_a_number_alone_then_is_that_item():
     assert continued("是政务新媒体 条数", "96", previous_kept=False) == "是政务新媒体96 条数"
     assert continued("是政务新媒体 条数", "96", previous_kept=True) == "是政务新媒体 条数"
+
+
+def test_a_table_three_row_broken_by_ocr_goes_on_in_the_line_below():
+    message = typed_as_read("（二）部分公开（区分处理的，只计这一情形，不计其他情形） 3 2 0\n0 0 0 5\n"
+                            "3.补正后申请内容仍不明确 2 0 0 0\n0 0 2")
+    got = {op.field: op.value for op in read_message(message).ops}
+    assert got.get("t3.partial.commercial") in (2, "2") and got.get("t3.partial.total") in (5, "5")
+    assert got.get("t3.unable.unclear.natural") in (2, "2")

@@ -355,6 +355,8 @@ def typed_as_read(message: str) -> str:
         message = _word_broken_joined(message)
     if "\n" in message:  # "行政规范性文件 1 0\n3": a row of table 二 broken by a screenshot's OCR, its last number alone below
         message = _T2_ROW_BROKEN.sub(lambda m: m.group(1) + " ", message)
+        # "（二）部分公开（…） 4 1 0\n0 0 0 5": a row of table 三 broken the same way, its numbers going on below
+        message = _T3_ROW_BROKEN.sub(_t3_row_joined, message)
     return _UNIT_FIRST.sub(lambda m: m.group(2) + m.group(1), message)
 
 
@@ -382,6 +384,16 @@ def _word_broken_joined(message: str) -> str:
 
 
 _DIGIT_TOO_MANY = re.compile(r"(?:(?<=[多少][打写输敲按]了个)|(?<=[多少][打写输敲按]个)|(?<=[打写输敲][多少]了个))[0-9０-９]")
+_T3_ROW_BROKEN = re.compile(r"(?m)^(?P<head>(?:[0-9０-９]{1,2}[.．、])?[^\n0-9０-９]*[\u4e00-\u9fa5）)][ \t\u3000]+(?P<a>(?:[0-9０-９]+[ \t\u3000]+)*[0-9０-９]+)[ \t\u3000]*)\n"
+                            r"(?=(?P<b>[ \t\u3000]*(?:[0-9０-９]+[ \t\u3000]+)*[0-9０-９]+[ \t\u3000]*)$)")
+
+
+def _t3_row_joined(m: re.Match[str]) -> str:
+    """The break after a row's first numbers, a space when the two lines make one row of six or seven."""
+    return m.group("head") + (" " if len(m.group("a").split()) + len(m.group("b").split()) in (6, 7) and vocabulary().anchors(
+        m.group("head")) else "\n")
+
+
 _T2_ROW_BROKEN = re.compile(r"(?m)^(\s*(?:行政)?(?:规范性文件|规章)[ \t\u3000]+[0-9０-９]+[ \t\u3000]+[0-9０-９]+[ \t\u3000]*)\n"
                             r"(?=[ \t\u3000]*[0-9０-９]+[ \t\u3000]*$)")
 
