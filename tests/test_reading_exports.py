@@ -4273,3 +4273,33 @@ def test_a_table_three_row_broken_by_ocr_goes_on_in_the_line_below():
     got = {op.field: op.value for op in read_message(message).ops}
     assert got.get("t3.partial.commercial") in (2, "2") and got.get("t3.partial.total") in (5, "5")
     assert got.get("t3.unable.unclear.natural") in (2, "2")
+
+
+def test_two_offices_counts_said_in_one_message_are_added(db):
+    got = _values(typed_as_read("依申请 法规科收了9件 个人7 企业1 还有一个律所的  加上办公室自己收的2件 都是个人"))
+    assert got["t3.new_received.total"] == "11" and got["t3.new_received.natural"] == "9"
+    assert got["t3.new_received.commercial"] == "1" and got["t3.new_received.legal_service"] == "1"
+    got = _values("9件是法规科的 办公室另外还收了2件 你帮我加一下")
+    assert got == {"t3.new_received.total": "11"}  # (who applied is asked: only one part said it)
+    assert _values("网站发了80条 加上公众号20条") == {"website_items": "80", "new_media_posts": "20"}
+
+
+def test_the_year_asked_said_first_then_other_figures(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["清河县水利局的年报 县级"])
+    assert service.plan(draft).topic == "report_year"
+    talk(service, draft, ["24年的。网站今年发了120条 公众号60条"])
+    facts = service.facts(draft)
+    assert facts.report_year == 2024 and facts.website_items == 120
+
+
+def test_whether_last_years_one_counts_in_this_years_results_is_answered_yes():
+    answer = guide_answer("请问去年转过来的那件 今年答复了 要算在今年的办理结果里吗")
+    assert answer is not None and answer.startswith("要算")
+    assert not guide_answer("上年结转是什么意思").startswith("要算")
+
+
+def test_a_spoken_list_of_problems_is_set_apart_by_semicolons():
+    from assistant.offline.templates import _formal
+    assert _formal("一是目录更新慢 二是解读少") == "一是目录更新慢；二是解读少"

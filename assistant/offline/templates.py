@@ -24,6 +24,8 @@ _INFORMAL = (("我们单位", "本单位"), ("我们局", "本局"), ("我们镇
 def _formal(text: str) -> str:
     # voice input separates phrases with spaces: a comma in written Chinese
     text = re.sub(r"(?<=[\u4e00-\u9fa5])[ \u3000]+(?=[\u4e00-\u9fa5])", "，", text.strip())
+    # ("一是…，二是…": items of a list are set apart by a semicolon)
+    text = re.sub(r"[，,](?=(?:[二三四五六七八九]是|其次|再次|第[二三四五六七八九]))", "；", text)
     text = " ".join(text.split())
     for a, b in _INFORMAL:
         text = text.replace(a, b)

@@ -349,6 +349,8 @@ def typed_as_read(message: str) -> str:
         message = _OTHER_SCRIPT.sub(lambda m: " " * len(m.group(0)), message)
     if "〃" in message:  # "规范性文件 制发 0\n〃 废止 0": the line goes on with the item of the line above
         message = _DITTO_LINE.sub(lambda m: "，" + " " * (len(m.group(0)) - 1), message)
+    # "个人14 企业2 还有一个律师事务所的": one more applicant of the row, its count in words (same length)
+    message = _ONE_MORE_OF.sub(_one_more_of, message)
     # "许可多打了个0 是1246": a digit typed once too often, no number of its own (same length)
     message = _DIGIT_TOO_MANY.sub("＿", message)
     if "\n" in message:  # "…过程性2（个人）执\n法案卷1": a word broken over two lines (a chat's wrapping), put together
@@ -381,6 +383,15 @@ def _word_broken_joined(message: str) -> str:
         a0 = left.start() + min(a.start for a in spans)
         out = out[:a0] + "\n" + out[a0:i] + out[i + 1:]
     return out
+
+
+_ONE_MORE_OF = re.compile(r"(?<=还有|另有)一(?=[个家位名所])")
+
+
+def _one_more_of(m: re.Match[str]) -> str:
+    after = m.string[m.end() + 1:m.end() + 12]
+    col = next((a for a in vocabulary().anchors(after) if a.kind == "t3col" and a.start == 0), None)
+    return "1" if col is not None and re.match(r"的?(?:\s|[，,。；;]|$)", after[col.end:]) else m.group(0)
 
 
 _DIGIT_TOO_MANY = re.compile(r"(?:(?<=[多少][打写输敲按]了个)|(?<=[多少][打写输敲按]个)|(?<=[打写输敲][多少]了个))[0-9０-９]")
@@ -944,6 +955,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     _same_as_above(message, out)
     _period_parts(message, out, said_before[:3])
     _units_parts(message, out)
+    _two_offices_inline(message, out)
     _revision_lines(message, out)
     others = bool(_OTHERS_TOO.match(message)) and any(str(k).startswith("t3.") for k in (earlier or {}))
     if (_THIS_YEARS_ONES.search(message) and _only_last_years_told(earlier or {})) or others:
@@ -1717,6 +1729,53 @@ def _units_parts(message: str, out: MessageReading) -> None:
     out.computed = [op for op in out.computed if op not in mine]
     label = "、".join(name for name, _ in sections)
     out.computed += [PatchOp(field=f, value=str(v), quote=f"{label}相加") for f, v in sums.items()]
+
+
+# "医政股收了17件 …  加上办公室自己收的3件 都是个人", "17件是医政股的 办公室另外还收了3件 …你帮我加一下":
+# this year's applications of two offices, to be added
+_ADDED_ON = re.compile(r"[，,\s]*(?:再加上|加上|外加|另外还收了|另外又收了|另外还有|另外收了)")
+_ADD_ASKED = re.compile(r"帮我加|你加|加一下|加起来|加在一起|合起来|一共|总共|合计")
+
+
+def _two_offices_inline(message: str, out: MessageReading) -> None:
+    """This year's applications told as two offices' counts in one message, the second after 加上/另外还收了
+    (or with "帮我加一下"): 新收 is their sum, column by column where each part's columns are whole."""
+    cues = list(_ADDED_ON.finditer(message))
+    if len(cues) != 1 or "\n" in message.strip() or not (cues[0].group(0).strip(" ，,").startswith(("加上", "再加上", "外加"))
+                                                          or _ADD_ASKED.search(message)):
+        return
+    cue = cues[0]
+    left, right = message[:cue.start()], message[cue.end():]
+    if not (re.search(r"[0-9０-９]+\s*件", left) and re.search(r"[0-9０-９]+\s*件", right)):
+        return
+    if not (re.search(r"收|新收|申请", left + cue.group(0))):
+        return
+    if any(a.kind == "t3row" and a.key not in ("new_received", "total") for a in vocabulary().anchors(message)):
+        return  # (results told too: not two offices' counts alone)
+    parts = []
+    for text in (left, right):
+        text = re.sub(r"你?帮我加一下|加一下|加起来|你帮我加|合起来", "", text)
+        cells: dict[str, int] = {}
+        for said in (text, re.sub(r"([0-9０-９]+\s*件)", r"新收\1", text, count=1)):
+            r = read_message(said)
+            cells = {op.field: int(str(op.value)) for op in [*r.ops, *r.computed]
+                     if op.field.startswith("t3.new_received.") and str(op.value).isdigit()}
+            if "t3.new_received.total" in cells:
+                break
+        else:
+            return
+        told = sum(v for k, v in cells.items() if not k.endswith(".total"))
+        if told == cells["t3.new_received.total"]:  # (its columns are whole: the others have none)
+            cells |= {f"t3.new_received.{c}": 0 for c in T3_APPLICANT_COLUMNS if f"t3.new_received.{c}" not in cells}
+        parts.append(cells)
+    a, b = parts
+    quote = message.strip()
+    sums = {"t3.new_received.total": a["t3.new_received.total"] + b["t3.new_received.total"]}
+    sums |= {k: a[k] + b[k] for k in a if k in b and not k.endswith(".total")}
+    out.ops = [op for op in out.ops if not op.field.startswith("t3.new_received.")]
+    out.computed = [op for op in out.computed if not op.field.startswith("t3.new_received.")]
+    out.unexplained = [u for u in out.unexplained if u.strip() not in quote]
+    out.ops += [PatchOp(field=k, value=str(v), quote=quote) for k, v in sums.items()]
 
 
 # "新收 个人 加3（…）", "予以公开 个人 加2，不掌握 个人 减2": an item, then by how much it changed
@@ -2912,6 +2971,12 @@ def _bare_answer(stripped: str, topic: str | None, out: MessageReading, known: s
         opened = MessageReading()
         _bare_answer(first.group(1).strip(), topic, opened, known | {op.field for op in out.ops})
         out.ops += opened.ops
+        return
+    if topic == "report_year" and out.ops and not any(op.field == "report_year" for op in out.ops) and (
+            year := re.match(r"\s*(?:是|就是|写|做)?((?:20)?[0-9]{2})\s*年(?:度)?(?:的)?(?:吧|啊)?\s*[。！!，,；;\n ]", stripped)):
+        # "2025年的。网站今年发了312条…": the year asked for, then other things
+        y = int(year.group(1))
+        out.ops.append(PatchOp(field="report_year", value=str(y if y > 99 else 2000 + y), quote=year.group(0).strip(" 。！!，,；;")))
         return
     if not topic or out.ops or out.computed or out.questions or out.same_topic:
         return  # (the reader's own sums count too: "去年结转那件也公开了" adds to 予以公开)
