@@ -4265,6 +4265,7 @@ def test_a_digit_typed_once_too_often_is_no_value():
 def test_a_number_alone_then_is_that_item():
     assert continued("是政务新媒体 条数", "96", previous_kept=False) == "是政务新媒体96 条数"
     assert continued("是政务新媒体 条数", "96", previous_kept=True) == "是政务新媒体 条数"
+    assert continued("人 这个是网站独立访客", "5120", previous_kept=False) == "人 这个是网站独立访客5120"
 
 
 def test_a_table_three_row_broken_by_ocr_goes_on_in_the_line_below():

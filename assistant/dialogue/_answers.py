@@ -928,8 +928,11 @@ def answer(st: State, message: str, model: Model, correction: str | None,
             excerpt(op.quote, 24) for op in ops)) + "。请核对后再说一次。" for k, ops in dropped.items()]
         accepted = [op for op in accepted if op not in gone]
         if not any(op.op == "set" for op in accepted):
-            return _refusal([broken[k] for k in dropped]
-                            + ["更正表格中的一格时，请把相关的合计一起更正，或重新粘贴整张表。"], before, others)
+            correcting = any(op.field in st.stored and st.stored[op.field].state == "set" for op in gone)
+            # (nothing said here was recorded before: the message disagrees with itself, no cell was being corrected)
+            hint = ("更正表格中的一格时，请把相关的合计一起更正，或重新粘贴整张表。" if correcting else
+                    "这条消息里的各项之和和它说的合计对不上，请核对后再发一次；几个科室的数要相加时，可以说“…加上…”。")
+            return _refusal([broken[k] for k in dropped] + [hint], before, others)
         others += reasons
         candidate = apply_patch(st.stated, accepted)
         derived = derivations(candidate, st.previous)

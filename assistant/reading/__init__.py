@@ -422,8 +422,10 @@ def continued(message: str, previous: str | None, previous_kept: bool = True) ->
     opening the message goes on a sentence left at a word that waits for one ("发了", "是", "一共"), and
     only a none ("从来没收过") one left at an item with no number said ("…信息处理费")."""
     if previous and not previous_kept and _BARE_COUNT.fullmatch(to_halfwidth(previous.strip())) and (
-            named := re.match(r"\s*(?:是|就是|这是|那是)?([\u4e00-\u9fa5]{2,8}?)(?:的|是)?(?=[ \u3000，,。]|$)", message)) and len(
-            [a for a in vocabulary().anchors(named.group(1)) if a.kind in ("fact", "t2row", "t3row", "t4block")]) == 1:
+            named := re.match(r"\s*(?:[次条件篇个人期场万]\s+)?(?:这个|那个)?(?:是|就是|这是|那是)?([\u4e00-\u9fa5]{2,8}?)(?:的|是)?(?=[ \u3000，,。]|$)",
+                              message)) and len(  # (the item the words end on: "网站总访问量" is 网站访问量)
+            [a for a in vocabulary().anchors(named.group(1)) if a.kind in ("fact", "t2row", "t3row", "t4block")
+             and a.end == len(named.group(1))]) == 1:
         # "２１４" (not understood alone) and then "处罚的 强制12 …": the number sent first, its item after it
         return message[:named.end()] + previous.strip() + message[named.end():]
     if not previous or previous.rstrip(" \t\u3000")[-1:] in _ENDS:
