@@ -4304,3 +4304,37 @@ def test_whether_last_years_one_counts_in_this_years_results_is_answered_yes():
 def test_a_spoken_list_of_problems_is_set_apart_by_semicolons():
     from assistant.offline.templates import _formal
     assert _formal("一是目录更新慢 二是解读少") == "一是目录更新慢；二是解读少"
+
+
+def test_a_message_typed_in_pinyin_is_said_to_be_unreadable(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    r = service.handle(draft, "张三", "wo shi hexi jiedao de, jinnian yishenqing yigong shou le 4 jian, dou shi geren de")
+    assert "拼音" in r.text
+    assert not any(k.startswith("t3.") for k in service.facts(draft).cells)
+    assert not read_message("PDF转Word的时候表格乱了，Excel里是对的，WPS也行").pinyin
+
+
+def test_an_excel_cell_with_a_line_break_in_its_label_keeps_the_table_whole():
+    header = "\t\t\t申请人情况\n\t\t\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n"
+    rows = ("一、本年新收政府信息公开申请数量\t\t\t20\t3\t0\t0\t1\t0\t24\n"
+            '三、本年度办理结果\t（一）予以公开\t\t12\t2\t0\t0\t1\t0\t15\n'
+            '\t"（二）部分公开\n（区分处理的，只计这一情形，不计其他情形）"\t\t4\t1\t\t\t\t\t5\n')
+    message = header + rows
+    read = typed_as_read(message)
+    assert len(read) == len(message)
+    got = {op.field: op.value for op in read_message(read).ops}
+    assert got.get("t3.partial.natural") == 4 and got.get("t3.granted.total") == 15
+
+
+def test_a_rough_part_of_a_figure_recorded_is_not_asked_for_again(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    r = service.handle(draft, "张三", "政策解读发了24篇，其中短视频的有七八篇")
+    assert "不单列" in r.text and "准确数" not in r.text
+    assert service.facts(draft).policy_interpretations == 24
+
+
+def test_spoken_time_words_are_written_as_a_report_writes_them():
+    from assistant.offline.templates import _formal
+    assert _formal("今年网站改了版 明年搞一次培训") == "本年度网站改了版，下一年度开展一次培训"

@@ -397,6 +397,8 @@ def _reading_notes(reading: MessageReading, facts: Facts) -> tuple[list[str], li
         shown = "；".join(excerpt(u, 30) for u in dict.fromkeys(reading.unexplained))
         tail.append(f"这些数字没能确定是报告的哪一项，没有记录：{shown}。如需写入，请连同项目名称再说一次，"
                     "例如“政务新媒体发布信息58条”。")
+    if reading.pinyin:
+        head.append("这条消息像是用拼音打的，我只能读汉字和数字：请换成中文输入法再发一次（数字照原样写即可）。")
     if reading.awaits_number:
         tail.append(f"{excerpt(reading.awaits_number, 20)}是多少？请接着告诉我数字。")
     if reading.excluded:
@@ -412,8 +414,13 @@ def _reading_notes(reading: MessageReading, facts: Facts) -> tuple[list[str], li
     if reading.carried_result_later:
         tail.append(f"上年结转那件的办理结果（{excerpt(reading.carried_result_later[0], 30)}）先没有计入办理结果："
                     "今年各件的办理结果说完后，请再说一句，例如“去年结转那件也公开了”，我会把它加进去。")
-    if reading.rough:
-        shown = "；".join(excerpt(u, 30) for u in dict.fromkeys(reading.rough))
+    # ("政策解读做了36篇，其中图解的有十来篇": a rough part of a figure recorded now, which the report does not ask for)
+    parts = [u for u in reading.rough if re.match(r"\s*(?:其中|里面|这里面|当中)", u) and reading.ops]
+    if parts:
+        shown = "；".join(excerpt(u, 30) for u in dict.fromkeys(parts))
+        tail.append(f"这些是已记录数字里的一部分，报告不单列，没有记录：{shown}。")
+    if rough := [u for u in reading.rough if u not in parts]:
+        shown = "；".join(excerpt(u, 30) for u in dict.fromkeys(rough))
         tail.append(f"这些是估计的数，报告要填准确数，先没有记录：{shown}。查到准确数后直接告诉我即可。")
     if reading.scores:
         shown = "、".join(f"“{x}”" for x in reading.scores[:6]) + ("等" if len(reading.scores) > 6 else "")

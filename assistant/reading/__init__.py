@@ -119,6 +119,7 @@ class MessageReading:
     by_number: bool = False  # answered by the numbers of a notice pasted before (read with the messages before)
     hold_on: bool = False  # "等下", "我去翻一下": the clerk is looking something up — nothing to read, no answer yet
     awaits_number: str | None = None  # "依申请 今年新收的": an item named alone, its number to come in the next message
+    pinyin: bool = False  # "wo shi shimen zhen …": typed in pinyin (no input method), which the reader cannot read
     replaced: list[str] = field(default_factory=list)  # old values named to be replaced ("不是3件")
     excluded: list[str] = field(default_factory=list)  # numbers the clerk says are not counted ("…的不算")
     other_year: list[str] = field(default_factory=list)  # sentences dated another year ("2023年，本机关共收到…")
@@ -353,6 +354,8 @@ def typed_as_read(message: str) -> str:
     message = _ONE_MORE_OF.sub(_one_more_of, message)
     # "许可多打了个0 是1246": a digit typed once too often, no number of its own (same length)
     message = _DIGIT_TOO_MANY.sub("＿", message)
+    if '"' in message and "\t" in message:  # Excel's copy of a cell with a line break in it: '"（二）部分公开⏎（区分…）"\t…'
+        message = _EXCEL_WRAPPED_CELL.sub(lambda m: m.group(0).replace("\n", " "), message)
     if "\n" in message:  # "…过程性2（个人）执\n法案卷1": a word broken over two lines (a chat's wrapping), put together
         message = _word_broken_joined(message)
     if "\n" in message:  # "行政规范性文件 1 0\n3": a row of table 二 broken by a screenshot's OCR, its last number alone below
@@ -385,6 +388,7 @@ def _word_broken_joined(message: str) -> str:
     return out
 
 
+_EXCEL_WRAPPED_CELL = re.compile(r'(?m)(?:^|(?<=\t))"[^"\t\n]*(?:\n[^"\t\n]*){1,3}"(?=\t|$)')
 _ONE_MORE_OF = re.compile(r"(?<=还有|另有)一(?=[个家位名所])")
 
 
@@ -951,6 +955,7 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
             out.same_as_last_year, out.same_topic = True, topic_field
 
     _bare_answer(stripped, topic, out, known)
+    out.pinyin = _in_pinyin(message)
     if not out.ops and not out.unexplained and not out.questions and _names_an_item_alone(stripped):
         out.awaits_number = stripped
     _rows_to_add(message, out, known)
@@ -2954,6 +2959,16 @@ def _identity(message: str, skip: list[tuple[int, int]], topic: str | None, out:
         out.level_inferred = level
 
 
+
+
+_PINYIN_WORD = re.compile(r"(?<![A-Za-z])(?:de|shi|le|wo|women|you|mei|jian|tiao|ge|zai|dou|ye|gongkai|nian|xinxi|baogao|zhengfu|"
+                          r"shenqing|geren|gongsi|meiyou|yigong|yi|liang|san|jiu|na|zhe|ba|ma|ne|hai|gei|ta)(?![A-Za-z])", re.IGNORECASE)
+
+
+def _in_pinyin(message: str) -> bool:
+    """A message typed in pinyin: mostly Latin letters, with several of pinyin's commonest syllables as words."""
+    latin = len(re.findall(r"[A-Za-z]", message))
+    return latin >= 20 and latin > 3 * len(re.findall(r"[\u4e00-\u9fa5]", message)) and len(_PINYIN_WORD.findall(message)) >= 3
 
 
 def _names_an_item_alone(stripped: str) -> bool:
