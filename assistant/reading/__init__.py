@@ -317,6 +317,10 @@ def typed_as_read(message: str) -> str:
     standard ones (``[dialect]`` of the vocabulary: "莫得" → "没有"), a list numbered in keycap emoji
     ("1️⃣ 新收：…") numbered ①…⑳, thousands spaced apart joined ("1 208件"), a list's bullets ("- ", "• ") blank, and a line opening with a ditto mark
     joined to the line above ("…制发 0\n〃 废止 0")."""
+    if '"' in message and "\t" in message:  # Excel's copy of a cell with a line break in it: '"（二）部分公开⏎（区分…）"\t…'
+        # (not a bilingual sheet's cells, "구분⏎项目": each line a label of its own, the other script blanked below)
+        message = _EXCEL_WRAPPED_CELL.sub(lambda m: m.group(0) if _OTHER_SCRIPT.search(m.group(0)) or not all(
+            re.search(r"[\u4e00-\u9fa5]", line) for line in m.group(0).split("\n")) else m.group(0).replace("\n", " "), message)
     if holds_traditional(message):
         message = t2s_same_length(message)
     # "第三十六条第（四）项": the item's brackets as word joiners, so that the reference is one word (same length)
@@ -354,8 +358,6 @@ def typed_as_read(message: str) -> str:
     message = _ONE_MORE_OF.sub(_one_more_of, message)
     # "许可多打了个0 是1246": a digit typed once too often, no number of its own (same length)
     message = _DIGIT_TOO_MANY.sub("＿", message)
-    if '"' in message and "\t" in message:  # Excel's copy of a cell with a line break in it: '"（二）部分公开⏎（区分…）"\t…'
-        message = _EXCEL_WRAPPED_CELL.sub(lambda m: m.group(0).replace("\n", " "), message)
     if "\n" in message:  # "…过程性2（个人）执\n法案卷1": a word broken over two lines (a chat's wrapping), put together
         message = _word_broken_joined(message)
     if "\n" in message:  # "行政规范性文件 1 0\n3": a row of table 二 broken by a screenshot's OCR, its last number alone below
