@@ -4338,3 +4338,14 @@ def test_a_rough_part_of_a_figure_recorded_is_not_asked_for_again(db):
 def test_spoken_time_words_are_written_as_a_report_writes_them():
     from assistant.offline.templates import _formal
     assert _formal("今年网站改了版 明年搞一次培训") == "本年度网站改了版，下一年度开展一次培训"
+
+
+def test_two_offices_added_in_the_chat_with_nothing_refused(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某县卫生健康局2025年年报，县级"])
+    r = service.handle(draft, "张三", "医政股收了8件 个人6 企业2  加上办公室自己收的2件 都是个人")
+    assert "未采用" not in r.text and not r.refused
+    cells = service.facts(draft).cells
+    assert cells["t3.new_received.total"] == 10 and cells["t3.new_received.natural"] == 8
+    assert cells["t3.new_received.research"] == 0

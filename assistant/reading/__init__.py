@@ -1784,7 +1784,9 @@ def _two_offices_inline(message: str, out: MessageReading) -> None:
     out.ops = [op for op in out.ops if not op.field.startswith("t3.new_received.")]
     out.computed = [op for op in out.computed if not op.field.startswith("t3.new_received.")]
     out.unexplained = [u for u in out.unexplained if u.strip() not in quote]
-    out.ops += [PatchOp(field=k, value=str(v), quote=quote) for k, v in sums.items()]
+    out.ops += [PatchOp(field=k, value=str(v), quote=quote) for k, v in sums.items() if v]
+    # (a column neither part has: the reader's own sum of its parts' wholes, no number said)
+    out.computed += [PatchOp(field=k, value="0", quote=quote) for k, v in sums.items() if not v]
 
 
 # "新收 个人 加3（…）", "予以公开 个人 加2，不掌握 个人 减2": an item, then by how much it changed
