@@ -200,8 +200,10 @@ class DialogueService:
         said_before = functools.cache(lambda: self._said_before(st.draft.id))  # (read from the store once a turn)
         if message.lstrip()[:1] in "*＊" and (fixed := star_fixed(message, next(iter(said_before()), None))) != message:
             message = fixed  # "*1,108" after "本年新收1,180件": the clause before, as fixed
-        elif intent.kind != "correction" and (joined := continued(message, previous := next(iter(said_before()), None), any(
-                (sf.quote or "").strip() == (previous or "").strip() for sf in st.stored.values()))) != message:
+        elif intent.kind != "correction" and (joined := continued(message, previous := next(iter(said_before()), None), (
+                # (whether a number sent alone was recorded: looked up only for a short message before)
+                len((previous or "").strip()) > 12 or any((sf.quote or "").strip() == (previous or "").strip()
+                                                          for sf in st.stored.values())))) != message:
             message = joined  # "…今年一共发了" then "一百八十六条…": one sentence over two messages
         return answer(st, message, self.model, intent.text if intent.kind == "correction" else None, said_before)
 
