@@ -274,3 +274,24 @@ def test_a_pdf_row_whose_label_wraps_and_whose_numbers_stand_on_their_own_line()
     assert got["t3.other_handling.no_correction.total"] == 7 and got["t3.other_handling.unpaid_fee.total"] == 0
     assert got["t3.other_handling.other.total"] == 5
     assert not read_message(text).unexplained
+
+
+def test_the_same_message_with_the_same_inputs_is_read_once_and_each_caller_gets_its_own_reading(monkeypatch):
+    # (the offline engine reads a chat turn's message a second time, with what the dialogue read it with)
+    import assistant.reading as reading
+
+    calls = []
+    real = reading._read_message
+    monkeypatch.setattr(reading, "_read_message", lambda *a, **k: calls.append(a) or real(*a, **k))
+    monkeypatch.setattr(reading, "_READINGS", {})
+    said = "网站今年发了216条，处罚罚了37件"
+    first = read_message(said, earlier={"t2.penalty.decisions": 30}, known={"t2.penalty.decisions"})
+    first.ops.clear()
+    first.unexplained.append("改过")
+    again = read_message(said, earlier={"t2.penalty.decisions": 30}, known={"t2.penalty.decisions"})
+    assert len(calls) == 1
+    assert {op.field: str(op.value) for op in again.ops} == {"website_items": "216", "t2.penalty.decisions": "37"}
+    assert again.unexplained == []
+    read_message(said, earlier={"t2.penalty.decisions": 31}, known={"t2.penalty.decisions"})
+    read_message(said, topic="t2", earlier={"t2.penalty.decisions": 30}, known={"t2.penalty.decisions"})
+    assert len(calls) == 3

@@ -12,9 +12,11 @@ an op or in ``unexplained`` (dates and numbers inside free text aside), so none 
 
 from __future__ import annotations
 
+import copy
 import functools
 import itertools
 import re
+import threading
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -516,10 +518,39 @@ def star_fixed(message: str, previous: str | None) -> str:
     rest = message[star.end():].lstrip("，,。；; ")
     return part.strip() + ("。" + rest if rest else "")
 
+# The last few readings, by everything they were read with. A chat turn on the offline engine reads its
+# message twice with the same inputs (the dialogue, then the engine's extraction), and a reading costs
+# about 2 ms; each caller gets its own copy, as callers edit what they got.
+_READINGS: dict[tuple, MessageReading] = {}
+_READINGS_LOCK = threading.Lock()
+_READINGS_KEPT = 8
+
+
 def read_message(message: str, *, topic: str | None = None, known: Iterable[str] = (),
                  earlier: Mapping[str, object] | None = None, report_year: int | None = None,
                  recent: Iterable[str] = (), row_numbers: Mapping[int, str] | None = None,
                  said_before: Iterable[str] = ()) -> MessageReading:
+    """Every value ``message`` states, as ops (see ``_read_message``); the same inputs read once."""
+    said_before = tuple(said_before)
+    key = (message, topic, frozenset(known), tuple(sorted(earlier.items())) if earlier else (), report_year,
+           tuple(recent), tuple(sorted(row_numbers.items())) if row_numbers else (), said_before)
+    with _READINGS_LOCK:
+        hit = _READINGS.get(key)
+    if hit is None:
+        hit = _read_message(message, topic=topic, known=key[2], earlier=earlier, report_year=report_year,
+                            recent=key[5], row_numbers=row_numbers, said_before=said_before)
+        with _READINGS_LOCK:
+            _READINGS[key] = copy.deepcopy(hit)
+            while len(_READINGS) > _READINGS_KEPT:
+                del _READINGS[next(iter(_READINGS))]
+        return hit
+    return copy.deepcopy(hit)
+
+
+def _read_message(message: str, *, topic: str | None = None, known: Iterable[str] = (),
+                  earlier: Mapping[str, object] | None = None, report_year: int | None = None,
+                  recent: Iterable[str] = (), row_numbers: Mapping[int, str] | None = None,
+                  said_before: Iterable[str] = ()) -> MessageReading:
     """Every value ``message`` states, as ops. ``topic``: the item just asked about, which a bare
     answer ("12", "没有", "都是0", "跳过") refers to. ``known``: fields and cells that have a value
     already (stated or derived) — a blanket zero never touches them. ``earlier``: values recorded
@@ -548,8 +579,8 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
         synth = message
         for at, end, pairs_text in reversed(pairs):
             synth = synth[:at] + pairs_text + synth[end:]
-        read = _quotes_from(read_message(synth, topic=topic, known=known, earlier=earlier, report_year=report_year,
-                                         recent=recent, row_numbers=row_numbers, said_before=said_before),
+        read = _quotes_from(_read_message(synth, topic=topic, known=known, earlier=earlier, report_year=report_year,
+                                          recent=recent, row_numbers=row_numbers, said_before=said_before),
                             message, synth, pairs)
         read.by_number = bool(by_number)
         return read
