@@ -4349,3 +4349,28 @@ def test_two_offices_added_in_the_chat_with_nothing_refused(db):
     cells = service.facts(draft).cells
     assert cells["t3.new_received.total"] == 10 and cells["t3.new_received.natural"] == 8
     assert cells["t3.new_received.research"] == 0
+
+
+def test_answers_to_numbered_review_comments_keep_the_comments_number_out_of_the_figures(db):
+    # (a 上级's review sent the report back; the clerk answers each point by its number)
+    got = _values("2我们核过了 没有行政复议 也没有行政诉讼 表四都填0。3按你们说的办")
+    assert str(got["t4.review.total"]) == "0" and str(got["t4.litigation_direct.total"]) == "0"
+    r = read_message("5他们说得对 网站应该是206条")
+    assert [(op.field, str(op.value)) for op in r.ops] == [("website_items", "206")]
+    assert any("5" in x for x in r.not_counts)
+    # a contact's local number after 电话 is no figure either
+    assert _values("复核人 李娜 联系电话66208315") == {}
+
+
+def test_a_sentence_in_quotes_for_the_text_is_no_figure_and_is_said_back(db):
+    r = read_message("那段话改为“全年受理依申请公开15件，均在法定期限内答复”吧")
+    assert r.ops == [] and r.wording and "15" in r.wording[0]
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某县司法局2025年年报，县级"])
+    reply = service.handle(draft, "张三", "第三条改成“全年受理申请15件”")
+    assert "引号里是要写进正文的文字" in reply.text
+    assert "t3.new_received.total" not in service.facts(draft).cells
+    # a labelled text in quotes is that text, as before
+    r = read_message("改进措施改成“每季度检查一次栏目更新，年内完成3次培训”")
+    assert [op.field for op in r.ops] == ["measures"] and not r.wording

@@ -28,10 +28,11 @@ TUNE_VALUES_RIGHT = {(1, 60): 0.97, (61, 80): 0.92, (81, 92): 0.88, (93, 104): 0
                      (285, 296): 0.47, (297, 308): 0.76, (309, 320): 0.74, (321, 332): 0.90,
                      (333, 344): 0.84, (345, 356): 0.84, (357, 368): 0.76, (369, 380): 0.79, (381, 392): 0.99,
                      (393, 404): 0.95, (405, 416): 0.98, (417, 428): 0.97,
-                     (429, 440): 0.72}
+                     (429, 440): 0.72, (441, 452): 0.83}
 
 
-_PHONE = re.compile(r"(?<![0-9０-９])(?:[0０][1-9１-９][0-9０-９]{1,2}\s*[-－—–]\s*[1-9１-９][0-9０-９]{6,7}|[1１][3-9３-９][0-9０-９]{9})(?![0-9０-９])")
+_PHONE = re.compile(r"(?<![0-9０-９])(?:[0０][1-9１-９][0-9０-９]{1,2}\s*[-－—–]\s*[1-9１-９][0-9０-９]{6,7}|[1１][3-9３-９][0-9０-９]{9}"
+                    r"|(?:(?<=电话)|(?<=手机)|(?<=座机)|(?<=电话[:：])|(?<=方式[:：]))\s*[2-9２-９][0-9０-９]{6,7})(?![0-9０-９])")
 
 
 _ID_OR_IP = re.compile(r"(?<![0-9.])[0-9]{1,3}(?:\.[0-9]{1,3}){3}(?![0-9.])|(?<![0-9])20[0-9]{6}-[0-9]{2,6}(?![0-9])")
@@ -54,7 +55,7 @@ def test_every_number_is_recorded_or_named_back(message):
     r = read_message(message)
     covered = [op.quote for op in [*r.ops, *r.computed, *r.period_ops]] + [str(op.value) for op in r.ops] + list(r.unexplained) + list(r.questions)
     covered += r.table_lines + r.replaced + r.excluded + r.other_year + r.rough + r.noted + r.checked + r.not_ours + [q for q in (r.zero_deferred, r.zero_scope_unclear, r.zero_awaits_table) if q]
-    covered += r.summed_lines + r.not_counts + r.scores  # (rows added up into one; numbers that are words; a form's points)
+    covered += r.summed_lines + r.not_counts + r.scores + r.wording  # (rows added up into one; numbers that are words; a form's points; text in quotes)
     covered += [r.quoted_mail] if r.quoted_mail else []  # (a mail quoted below a reply: said back as not read)
     missing = []
     words = vocabulary().anchors(message)
@@ -88,6 +89,8 @@ def test_every_number_is_recorded_or_named_back(message):
             continue  # "答卷编号：20260107-0153", "来源IP：10.32.6.117": an export's identifiers
         if any(m.start() <= n.start < m.end() for m in _ISO_DATE.finditer(message)):
             continue  # "2026-01-08 09:12": when a chat message was sent
+        if n.unit == "" and n.value <= 30 and re.search(r"(?:^|\n)[ \t\u3000]*[（(]\s*$", message[:n.start]) and re.match(r"\s*[)）][\u4e00-\u9fff]", message[n.end:]):
+            continue  # "（4）改进措施改成：…": the number of the review comment answered
         if n.unit == "" and n.value <= 8 and re.search(r"[（(][一二三四五六][)）]\s*$", message[:n.start]):
             continue  # "(三)4 第三方权益": a row's number under its group
         if any(m.start() <= n.start < m.end() for m in _CODE.finditer(message)):

@@ -404,6 +404,10 @@ def _reading_notes(reading: MessageReading, facts: Facts) -> tuple[list[str], li
     if reading.excluded:
         shown = "；".join(excerpt(u, 30) for u in dict.fromkeys(reading.excluded))
         tail.append(f"按您说的，这些数字不计入报告：{shown}。")
+    if reading.wording:
+        shown = "；".join(excerpt(u, 30) for u in dict.fromkeys(reading.wording))
+        tail.append(f"引号里是要写进正文的文字（{shown}），其中的数字没有当作表格数字记录。"
+                    "正文由报告数据生成，措辞可在「报告预览」里改；如是某一部分的文字，请连同名称说，例如“改进措施改成：……”。")
     if reading.whole_system:
         tail.append(f"这张表是含所属单位的汇总数（{excerpt(reading.whole_system[0], 30)}），年报只填本机关本级的数，"
                     "表里的数没有记录。请告诉我本级的数，或粘贴本级的表。")

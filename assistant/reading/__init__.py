@@ -144,6 +144,8 @@ class MessageReading:
     added: list[str] = field(default_factory=list)
     # "处罚再加2件" (+1), "公众号多算了5条" (-1): the op's value is a difference to the recorded value
     by_difference: dict[str, int] = field(default_factory=dict)
+    # wording to be written in the report, in quotes ("改成“新收申请除2件…外均已按期答复”"): no figure of it read
+    wording: list[str] = field(default_factory=list)
 
     @property
     def explained(self) -> bool:
@@ -564,7 +566,8 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
     paste (with any part pasted before it) does not hold are 0."""
     said_before = list(said_before)
     by_number = _answers_by_number(message, said_before)
-    if (pairs := sorted([*_paired_lists(message), *_answers_to_quoted_questions(message), *_products(message),
+    numbered, wording = _comment_numbers(message), _wording_in_quotes(message)
+    if (pairs := sorted([*numbered, *wording, *_paired_lists(message), *_answers_to_quoted_questions(message), *_products(message),
                          *by_number, *_slashed_t2(message), *_negations(message),
                          *_self_answered(message), *_classed_as(message),
                          *_count_is_parts(message), *_sums_written_out(message),
@@ -579,10 +582,13 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
         synth = message
         for at, end, pairs_text in reversed(pairs):
             synth = synth[:at] + pairs_text + synth[end:]
-        read = _quotes_from(_read_message(synth, topic=topic, known=known, earlier=earlier, report_year=report_year,
+        # (a sentence in quotes for the text answers no question pending)
+        read = _quotes_from(_read_message(synth, topic=None if any(t == "“……”" for _, _, t in wording) else topic, known=known, earlier=earlier, report_year=report_year,
                                           recent=recent, row_numbers=row_numbers, said_before=said_before),
                             message, synth, pairs)
         read.by_number = bool(by_number)
+        read.not_counts += [message[at:end + 4] for at, end, _ in numbered]
+        read.wording += [message[at:end] for at, end, text in wording if text == "“……”"]
         return read
     out = MessageReading()
     if (quoted := _QUOTED_MAIL.search(message)) and message[:quoted.start()].strip():
@@ -1507,6 +1513,39 @@ def _negations(message: str) -> list[tuple[int, int, str]]:
     for m in _NONE_CAME_OVER.finditer(message):  # "去年没有转过来的" → "没有去年转过来的"
         out.append((m.start(), m.end(), f"{m.group(3)}{m.group(2) or ''}{m.group(1)}{m.group(4)}"))
     return out
+
+# "3我们今年确实没有复议…。4把那句删掉": the number of the review comment answered, glued to the answer
+_COMMENT_NUMBER = re.compile(r"(?:^|(?<=[\n。；;]))[ \t\u3000]*[0-9０-９]{1,2}(?=(?:我们|我|他们|他|她|你们|你|把|按|这条|这一条|那条|同意|不同意|没问题|"
+                             r"确实|属实|说得对|说的对|不用改|不改|删掉|删了|已改|已经改)(?![0-9０-９]))")
+
+
+def _comment_numbers(message: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), "") for m in _COMMENT_NUMBER.finditer(message)]
+
+
+# "改成“新收申请除2件结转下年度办理外均已按期答复”": a sentence for the report's text, quoted
+_WORDING = re.compile(r"(?:改成|改为|写成|写为|换成|表述为|调整为|修改为)[：:]?\s*(?P<q>“[^”\n]{4,300}”|「[^」\n]{4,300}」)")
+
+
+def _wording_in_quotes(message: str) -> list[tuple[int, int, str]]:
+    """Wording in quotes with figures in it, to be written in a text no label names: its numbers are words of
+    that text (a labelled one, "改进措施改成“…”", is read as that text)."""
+    out = []
+    texts = None
+    for m in _WORDING.finditer(message):
+        if not re.search(r"[0-9０-９]", m.group("q")):
+            continue
+        texts = labelled_texts(message, _states_a_fact) if texts is None else texts
+        if any(t.start <= m.start("q") < t.end or m.start("q") <= t.start < m.end("q") for t in texts):
+            continue
+        clause = max(message.rfind(ch, 0, m.start()) for ch in "。；;！!？?\n，,") + 1
+        inner = m.group("q")[1:-1]
+        if labelled_texts(message[clause:m.start()] + "：" + inner, _states_a_fact):
+            out.append((m.start(), m.end(), "：" + inner))  # "改进措施改成“…”": that text, as "改进措施：…"
+            continue
+        out.append((m.start("q"), m.end("q"), "“……”"))
+    return out
+
 
 def _quotes_from(reading: MessageReading, said: str, synth: str, pairs: list[tuple[int, int, str]]) -> MessageReading:
     """The reading of the message with its paired lists written out, its quotes put back in the words said:
