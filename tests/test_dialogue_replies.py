@@ -138,3 +138,31 @@ def test_a_second_clerks_trial_by_voice(db):
     draft = service.start("张三").id
     reply = talk(service, draft, ["某县交通运输局2025年报，县级", "新媒体那边 清水交通公众号发了742条 抖音58条 一共800条"])[-1].text
     assert "742条" in reply and "58条" in reply and service.facts(draft).new_media_posts == 800
+
+
+def test_a_second_clerks_trial_in_the_terminal(db):
+    # (a helper given only the README, as a 区应急管理局 clerk whose draft the 政务公开办 reviewed: each fixed)
+    from assistant.reading import guide_answer, is_question
+    from tests.dialogue_support import offline_service, talk
+
+    assert is_question("怎么导出成pdf发给科长") and "draft copy" in (guide_answer("怎么导出成pdf发给科长") or "")
+    assert "不是政府信息公开申请" in (guide_answer("咨询电话一年接了两百来个 这个要写吗") or "")
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某县林业局2025年年报，县级", "处罚一共41件 强制3件"])
+    # a part of the year's figure said against the whole year's, with no 以…为准
+    talk(service, draft, ["等下 大队说41是截至11月底的 全年是45"])
+    assert service.facts(draft).cells["t2.penalty.decisions"] == 45
+    talk(service, draft, ["依申请今年收了4件 都是个人的 去年没有结转",
+                          "予以公开2件 部分公开1件 另外一件12月30号才收到 还没办完 算结转吧"])
+    cells = service.facts(draft).cells
+    assert cells["t3.carried_forward.natural"] == 1 and cells["t3.new_received.natural"] == 4
+    # the reviewer's point relayed: that one row's one application was in fact disclosed in full
+    talk(service, draft, ["公开办说部分公开那件其实是全部公开的"])
+    cells = service.facts(draft).cells
+    assert cells["t3.granted.natural"] == 3 and cells["t3.partial.natural"] == 0
+    talk(service, draft, ["网站80条 公众号40条 规章规范性文件都没有 许可0 收费没有", "复议诉讼都没有 信息处理费没收",
+                          "问题：栏目更新慢。措施：专人负责", "生成初稿"])
+    talk(service, draft, ["予以公开那件其实是部分公开"])
+    reply = talk(service, draft, ["校验一下"])[-1].text
+    assert "正文待更新" in reply and "生成初稿" in reply

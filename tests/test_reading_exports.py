@@ -4374,3 +4374,22 @@ def test_a_sentence_in_quotes_for_the_text_is_no_figure_and_is_said_back(db):
     # a labelled text in quotes is that text, as before
     r = read_message("改进措施改成“每季度检查一次栏目更新，年内完成3次培训”")
     assert [op.field for op in r.ops] == ["measures"] and not r.wording
+
+
+def test_of_two_figures_for_one_item_the_one_said_to_go_by_is_kept():
+    r = read_message("强制科里先报的12 后来说12是到10月底的 全年是15 以15为准")
+    assert {op.field: str(op.value) for op in r.ops} == {"t2.enforcement.decisions": "15"}
+    # said against a figure recorded before: the item holding it takes the one kept
+    r = read_message("科长说上次那个31是把下面站所的也算进去了 局本级的是26件 以科长的为准",
+                     earlier={"t2.licensing.decisions": 31, "t3.new_received.total": 8})
+    assert {op.field: str(op.value) for op in r.ops} == {"t2.licensing.decisions": "26"}
+    # "以分项为准" names no figure: nothing is replaced by it
+    r = read_message("合计我算错了 以分项为准", earlier={"t3.new_received.total": 40})
+    assert not any(op.field == "t3.new_received.total" for op in r.ops)
+
+
+def test_an_items_parts_from_several_offices_added_up_when_asked():
+    assert _values("处罚是各中队报的 一中队40 二中队35 三中队18 你给加一下") == {"t2.penalty.decisions": "93"}
+    assert _values("许可 局里审批的212件 两个分局一共66件 合在一起填") == {"t2.licensing.decisions": "278"}
+    got = _values("处罚 执法队30 安监站6 安监站是用局的名义罚的 也算我们的 强制没有")
+    assert got["t2.penalty.decisions"] == "36"

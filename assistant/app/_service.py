@@ -49,7 +49,7 @@ from assistant.ledger import LEDGER_TYPES, LedgerDerivation, LedgerError, derive
 from assistant.llm import LLMError, LLMRequest, LLMResponse, Model, call_context
 from assistant.numbers import parse_number, to_halfwidth
 from assistant.storage import DraftInfo, FactChange, NarrativeVersion, Store, StoredFact, Turn, writes_together
-from assistant.storage._store import NarrativeSource, drafts_written, known_draft
+from assistant.storage._store import NarrativeSource, drafts_written, facts_after_drafting, known_draft
 from assistant.validation import validate
 from assistant.workflow import (
     MOVES,
@@ -170,16 +170,7 @@ class Snapshot:
     def facts_after_drafting(self) -> list[StoredFact]:
         """Facts said, corrected or typed in after the narrative was last drafted: the text may not
         say them yet (drafting again writes them in; a person's text is never replaced)."""
-        drafted = [_utc(v.created_at) for v in self.narrative.values() if v.source in ("template", "llm")]
-        if not drafted:
-            return []
-        last = max(drafted)
-        return [f for f in self.stored.values()
-                if f.source in ("chat", "manual", "import", "undo", "ledger") and _utc(f.changed_at) > last]
-
-
-def _utc(t: dt.datetime) -> dt.datetime:
-    return t.replace(tzinfo=dt.UTC) if t.tzinfo is None else t
+        return facts_after_drafting(self.narrative, self.stored)
 
 
 def parse_cell_input(address: str, raw: Any) -> tuple[str, Any]:

@@ -49,13 +49,21 @@ def _part_name(address: str) -> str:
         return "正文"
 
 
-def summary(st: State, check: bool = False, text_findings: Sequence[Finding] = ()) -> Outcome:
+def summary(st: State, check: bool = False, text_findings: Sequence[Finding] = (), said_late: Sequence[str] = ()) -> Outcome:
     """还缺什么 — or, ``check`` ("校验一下"), whether the tables' sums hold, and what the validator finds
-    in the drafted text (``text_findings``: the errors that block approval and the warnings)."""
+    in the drafted text (``text_findings``: the errors that block approval and the warnings; ``said_late``: the
+    items said or corrected after the text was drafted, which it may not say yet)."""
     p = plan(st.full)
     if check:
         lines = clash_lines(p) or ["表格里已记录的数字都对得上（各行、各列的合计都成立）。"]
-        if text_findings:
+        if said_late:
+            names = list(dict.fromkeys(fact_label(f) for f in said_late))
+            lines.append(f"正文待更新：起草正文之后，又补充或更正了 {len(names)} 项（{'、'.join(names[:4])}{'等' if len(names) > 4 else ''}），"
+                         "正文还是按原来的数写的；说“生成初稿”重新起草即可（有人改过或锁定的部分不会被替换）。")
+        if text_findings and said_late:
+            lines += ["重新起草之前，正文里和表格对不上的地方（多半就是上面这几项）："]
+            lines += [f"- {'错误' if f.is_error else '提示'}（{_part_name(f.location.address)}）：{f.message}" for f in text_findings[:8]]
+        elif text_findings:
             lines += ["正文里有这些问题（提交审核前要改好“错误”；改正文可在网页上编辑，或重新“生成初稿”）："]
             lines += [f"- {'错误' if f.is_error else '提示'}（{_part_name(f.location.address)}）：{f.message}" for f in text_findings[:8]]
         return Outcome(lines, p)

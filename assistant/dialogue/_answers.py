@@ -334,7 +334,8 @@ def _read(message: str, facts: Facts, model: Model, topic: str | None, reading: 
     something unexplained, and never gets the table lines the reader took."""
     if model.engine != "offline" and (reading.explained or reading.questions) and (reading.ops or reading.questions or reading.checked):
         return _reader_extraction(message, facts, reading)
-    if reading.by_number:  # ("三、1. 318…": the notice it answers is in a message before, which the reader had)
+    if reading.by_number or reading.placed_by_before:
+        # ("三、1. 318…": the notice it answers is in a message before, which the reader had)
         return _reader_extraction(message, facts, reading)
     if model.engine != "offline":
         rest = "\n".join(line for line in message.splitlines() if line not in reading.table_lines).strip()

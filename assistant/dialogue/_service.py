@@ -30,6 +30,7 @@ from assistant.drafting import PARTS, Assembled, DraftedPart, Drafts, assemble_r
 from assistant.llm import Model
 from assistant.reading import continued, star_fixed, typed_as_read
 from assistant.storage import DraftInfo, FactHistoryEntry, NarrativeVersion, StaleDraftError, Store
+from assistant.storage._store import facts_after_drafting
 from schemas.facts import Facts
 from schemas.findings import Finding
 
@@ -184,7 +185,8 @@ class DialogueService:
                 # (with the text drafted: what the validator finds in it against the tables, as a supervisor sees it)
                 text_findings = [f for f in self.findings(st.draft.id) if f.location.address.startswith(("p", "preamble"))
                                  and f.severity in ("error", "warning")]
-                return actions.summary(st, check=True, text_findings=text_findings)
+                late = facts_after_drafting(self.store.narrative(st.draft.id), st.stored)
+                return actions.summary(st, check=True, text_findings=text_findings, said_late=[f.field for f in late])
             return actions.summary(st, check=intent.text == "check")
         if intent.kind == "preview":
             from assistant.export import render_markdown

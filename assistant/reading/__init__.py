@@ -54,6 +54,8 @@ from assistant.reading._statements import (
     Stated,
     Zero,
     _column_named,
+    _Context,
+    _resolve,
     read_statements,
 )
 from assistant.reading._tables import group_total_lines as _group_total_lines
@@ -119,6 +121,8 @@ class MessageReading:
     last_years: list[PatchOp] = field(default_factory=list)
     whole_system: list[str] = field(default_factory=list)  # a table of the agency and its subordinate bodies together
     by_number: bool = False  # answered by the numbers of a notice pasted before (read with the messages before)
+    # a figure placed by the message before ("许可…批了37户", then "37是收到的申请户数…以32为准")
+    placed_by_before: bool = False
     hold_on: bool = False  # "等下", "我去翻一下": the clerk is looking something up — nothing to read, no answer yet
     awaits_number: str | None = None  # "依申请 今年新收的": an item named alone, its number to come in the next message
     pinyin: bool = False  # "wo shi shimen zhen …": typed in pinyin (no input method), which the reader cannot read
@@ -1022,6 +1026,7 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
                 out.computed.append(PatchOp(field=f"{row}.total", value=str(sum(int(str(op.value)) for op in row_ops)),
                                             quote=message[min(a for a, _ in spans):max(b for _, b in spans)]))
                 out.added.append(f"{row}.total")
+    _decided_value(message, out, earlier or {}, said_before[:1])
     _with_who_each_was(out, message)
     _the_applicants_count_said(out, earlier or {})
     if dropped:
@@ -1716,11 +1721,71 @@ def _table_left_unread(before: str) -> bool:
     return len(set(used) & set(rows)) < len(rows)
 
 
+# "以76为准", "以她说的为准", "以办公室的为准吧": of the figures said for one item, the one to keep
+_DECIDED = re.compile(r"以\s*(?:(?P<n>[0-9０-９][0-9０-９,，]*)\s*(?:件|条|个|篇|户|场|次)?|(?!分项|明细|各项|小计|合计|总数|总计)[^，,。；;！!？?\s0-9０-９]{1,7}?的)为准")
+# "57是到11月底的 全年是63": a part of the year's figure, then the whole year's
+_WHOLE_YEAR_AFTER = re.compile(r"(?<![0-9０-９])[0-9０-９]+\s*(?:件|条|个|篇|次)?(?:是|只是|就是)(?:截|统计)?(?:到|至)[^，,。；;\s]{1,8}(?:的|为止)[^。；;！!？?]{0,12}?"
+                               r"全年(?:的)?(?:是|为|一共是?|共|实际是)\s*(?P<n>[0-9０-９]+)")
+_DECIDED_IGNORED = ("年", "月", "日", "号", "点", "时", "分", "%", "％")
+
+
+def _decided_value(message: str, out: MessageReading, earlier: Mapping[str, object], said_before: list[str]) -> None:
+    """"处罚老周先说68 又说68是截到11月底的 全年是76 以76为准", "213是把转载的也算进去了 我们自己发的是176条
+    以她说的为准": the figure kept replaces the one it was said against — the item holding that figure already,
+    or the item this message (or the one before, "许可…批了37户" then "37是收到的申请户数…以32为准") names with it."""
+    m = _DECIDED.search(message) or _WHOLE_YEAR_AFTER.search(message)
+    if m is None or re.match(r"(?:台账|这个|这份|登记本|登记表|表|系统)为准", message[m.start() + 1:]):
+        return  # (a register or a table pasted as the whole: read as such)
+    nums = [n for n in find_numbers(message[:m.end()]) if n.unit not in _DECIDED_IGNORED and not n.approx]
+    if m.group("n"):
+        kept = parse_number(to_halfwidth(m.group("n")).replace(",", "").replace("，", ""))
+    else:
+        before = [n for n in nums if n.end <= m.start()]
+        kept = before[-1].value if before else None
+    if kept is None:
+        return
+    nums = [n for n in find_numbers(message) if n.unit not in _DECIDED_IGNORED and not n.approx]
+    others = [n for n in nums if n.value != kept]
+    if not others:
+        return
+    target = superseded = None
+    by_before = False
+    for n in others:  # the item holding a figure said against the one kept
+        # (a row total of table 三's results is the sum of its cells, not a figure said)
+        holding = [k for k, v in earlier.items() if isinstance(v, int) and not isinstance(v, bool) and v == n.value and not (
+            k.startswith("t3.") and k.endswith(".total") and not k.startswith(("t3.new_received.", "t3.carried_over.")))]
+        if len(holding) == 1 and n.value >= 2:
+            target, superseded = holding[0], n.value
+            break
+    if target is None:  # the item named with a figure said against the one kept, here or in the message before
+        for text, n in [*((message, n) for n in others), *((t, x) for t in said_before for x in find_numbers(t)
+                                                            if x.value in {o.value for o in others})]:
+            clause_at = max(text.rfind(ch, 0, n.start) for ch in "。；;！!？?\n，,") + 1
+            clause = text[clause_at:n.end]
+            items = [a for a in vocabulary().anchors(clause) if a.kind in ("t2row", "fact") and a.end <= n.start - clause_at]
+            if len({a.key for a in items}) == 1:
+                target = _resolve(items[0], items, _Context(), "件" if n.unit in ("", "户", "份", "起") else n.unit)
+                if target is not None:
+                    superseded, by_before = n.value, text is not message
+                    break
+    if target is None or superseded is None:
+        return
+    at = next(n for n in nums if n.value == kept)
+    start = max(message.rfind(ch, 0, at.start) for ch in "。；;！!？?\n，, ") + 1
+    quote = message[start:max(m.end(), at.end)].strip()
+    out.ops = [op for op in out.ops if op.field != target and str(op.value) != str(superseded)]
+    out.computed = [op for op in out.computed if op.field != target]
+    out.unexplained = [u for u in out.unexplained if str(kept) not in u and m.group(0) not in u and str(superseded) not in u]
+    out.ops.append(PatchOp(field=target, value=str(kept), quote=quote))
+    out.replaced.append(str(superseded))
+    out.placed_by_before = out.placed_by_before or by_before
+
+
 def wants_said_before(message: str) -> bool:
     """Whether ``read_message`` may need the messages before this one (``said_before``): a table that one of
     them announced, or a part of the year whose other parts they told."""
     return ("\n" in message.strip() or _period_of(message) is not None or bool(_SECTION.match(message))
-            or bool(_BLANKET_SAID.search(message)))
+            or bool(_BLANKET_SAID.search(message)) or bool(_DECIDED.search(message)))
 
 
 _BLANKET_SAID = re.compile(r"(?:其他|其余|剩下的?|别的|都|全)[^，,。]{0,4}(?:是0|是零|为0|没有|填0)")
@@ -2975,9 +3040,13 @@ def _identity(message: str, skip: list[tuple[int, int]], topic: str | None, out:
             found = None  # "转给信访办了": once the agency is known, only "我们是…/单位是…" renames it
         if found is None and (topic == "agency_name" or ("agency_name" not in known and (re.search(
                 r"你好|您好", message[:m.start()]) or _opens_with_a_name(message[:m.start()], clause)))) and not names and _only_greeting(message[:m.start()]) and all(
-                n.unit in ("年", "年度") for n in find_numbers(clause)):
+                n.unit in ("年", "年度", "月", "日", "号") for n in find_numbers(clause)):  # (a year, a deadline)
             # (only the message's opening words answer the name: not "…是信访 转信访办了" later on)
-            found = agency_name_in("单位是" + re.sub(r"^(?:hi|hello)[\s,，!！~]*", "", clause.strip(), flags=re.IGNORECASE))
+            opening = re.sub(r"^(?:hi|hello)[\s,，!！~]*", "", clause.strip(), flags=re.IGNORECASE)
+            # ("清河县卫健局 2025年的政务公开年报": the name, then what is to be written)
+            found = agency_name_in("单位是" + opening) or agency_name_in("单位是" + re.split(r"[ \u3000]+(?=[0-9０-９])", opening)[0])
+            if found is not None and re.search(r"都是|就是|我们|你们|他们|报上来|给的|说的|发的", found[0]):
+                found = None  # ("数据都是各科室报上来的": no body's name)
             if found is not None:
                 name = found[0]
                 found = (name, clause.find(name), clause.find(name) + len(name))
@@ -2986,8 +3055,15 @@ def _identity(message: str, skip: list[tuple[int, int]], topic: str | None, out:
         names.append((found[0], clause.strip()))
     if not names:
         if "agency_name" not in known and (short := _SHORT_NAME.match(message)):
-            out.short_name = short.group(1)  # said back: the full name is asked for, not taken from it
-        return
+            place = re.search(r"(?:^|[\s，,])(?P<p>[\u4e00-\u9fa5]{2,4}?" + re.escape(short.group(1)[0]) + r")(?=[\s，,]|$)", message[short.end():])
+            if place and short.group(1)[0] in "县区市" and (whole := agency_name_in("单位是" + place.group("p") + short.group(1)[1:])):
+                # "县市场监管局的 枫林县 …": the body named without its place, and its place said after it
+                names.append((whole[0], message[:short.end() + place.end()].strip()))
+            else:
+                out.short_name = short.group(1)  # said back: the full name is asked for, not taken from it
+                return
+        else:
+            return
     # "我是邳州市人社局的 就是邳州市人力资源和社会保障局": the full name said after the short one
     full = [(found[0], c.strip()) for c in re.split(r"[，,。；;\s]+", message)
             if (lead := re.match(r"(?:也就是|就是|全称是?|正式名称是?)[:：]?", c))

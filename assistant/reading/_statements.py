@@ -1722,30 +1722,41 @@ def _that_ones_row(message: str, out: Reading) -> None:
         out.unexplained = [u for u in out.unexplained if not m.start() <= u[0] < m.end()]
 
 
-_ADD_THEM = re.compile(r"(?:你|您)?帮(?:我|忙)?(?:加|算|合计|汇总|加总)(?:一下|下)|(?:你|您)(?:加|算)(?:一下|下)")
+_ADD_THEM = re.compile(r"(?:你|您)?(?:帮|给)(?:我|忙)?(?:加|算|合计|汇总|加总)(?:一下|下|上)|(?:你|您)(?:加|算)(?:一下|下)"
+                       r"|(?:加起来|加一起|加在一起|合一起|合在一起|合起来|汇总|合计)(?:填|报|写|算)"
+                       r"|(?:也|都)算(?:我们|我局|本局|本机关)的|一起算|一起填|合并算|合并填|都算上")
+# "三个分局", "两个所": how many offices gave the parts, no part of the sum
+_OFFICES_COUNTED = re.compile(r"\s*(?:个|家)?(?:分局|所|科室|科|股|大队|中队|支队|站|单位|部门|乡镇|街道|村|处室|处)")
 
 
 def _parts_to_be_added_up(message: str, out: Reading) -> None:
-    """"行政许可分三块：取水许可31件，涉河建设项目19件，水土保持方案审批36件，你帮我加一下": the item is what
-    its parts add up to (the reader's own sum: computed)."""
-    for m in re.finditer(r"[^。！!？?\n]+", message):
-        if not _ADD_THEM.search(m.group(0)):
+    """"行政许可分三块：取水许可31件，涉河建设项目19件，水土保持方案审批36件，你帮我加一下", "处罚是各所的数
+    城区所132 城东所87 …你给加一下", "许可 审批处1,487件 三个分局加起来829件 合一起填": the item is what its
+    parts add up to (the reader's own sum: computed). The parts run from the item's name to the words asking."""
+    for cue in _ADD_THEM.finditer(message):
+        s0 = max(message.rfind(ch, 0, cue.start()) for ch in "。！!？?\n") + 1
+        span = message[s0:cue.end()]
+        items = [a for a in vocabulary().anchors(span) if a.kind in ("t2row", "fact")]
+        if not items or len({a.key for a in items}) != 1 or any(a.kind in ("t3row", "t4block") for a in vocabulary().anchors(span)):
             continue
-        items = [a for a in vocabulary().anchors(m.group(0)) if a.kind in ("t2row", "fact")]
-        parts = [u for u in out.unexplained if m.start() <= u[0] < m.end()]
-        if not items or len({a.key for a in items}) != 1 or len(parts) < 2 or any(
-                x.start >= m.start() and x.start < m.end() for x in out.stated):
+        first = s0 + items[0].end
+        numbers = [n for n in find_numbers(message[first:cue.start()]) if n.unit not in ("年", "月", "日", "号")
+                   and not _OFFICES_COUNTED.match(message, first + n.end)]
+        if len(numbers) < 2 or any(n.approx for n in numbers) or len({n.unit for n in numbers if n.unit}) > 1:
             continue
-        values = [find_numbers(message[u[0]:u[1] + 2]) for u in parts]
-        units = {v[0].unit for v in values if v}
-        if len(units) != 1 or any(not v or v[0].approx for v in values):
+        unit = next((n.unit for n in numbers if n.unit), "件")
+        target = _resolve(items[0], items, _Context(), "件" if unit in ("户", "份", "起", "宗") else unit)
+        if target is None or (target.startswith("t2.") and not target.endswith(".decisions") and not target.startswith("t2.fees")):
             continue
-        target = _resolve(items[0], items, _Context(), units.pop())
-        if target is None:
-            continue
+        inside = [x for x in out.stated if first <= x.start < cue.start()]
+        if any(x.target != target for x in inside):
+            continue  # (other items told between: not parts of this one)
+        for x in inside:
+            out.stated.remove(x)
+        parts = [u for u in out.unexplained if s0 <= u[0] < cue.end()]
         out.unexplained = [u for u in out.unexplained if u not in parts]
-        out.checked += [u[2] for u in parts]
-        out.computed.append(Stated(target, int(sum(v[0].value for v in values)), m.group(0).strip(), m.start(), m.end()))
+        out.checked += [u[2] for u in parts] + [x.quote for x in inside]
+        out.computed.append(Stated(target, int(sum(n.value for n in numbers)), span.strip(), s0, cue.end()))
 
 
 _SUM_SAID = re.compile(r"\s*(?:那就是|那么就是|就是|所以是|所以|那|总共就是|总共是|一共就是|一共是|加起来是|合计)?\s*"
@@ -2522,7 +2533,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         anchors = [Anchor("t4col", "pending", a.start, a.end) if a.kind == "t3row" and a.key == "carried_forward"
                    else a for a in anchors]
     if any(a.kind == "t3row" and a.key == "new_received" for a in anchors) and re.search(
-            r"^(?:剩下|剩余|最后)", clause.strip()) and re.search(r"才收到|刚收到|底收到|月底才|才来", clause):
+            r"^(?:剩下|剩余|最后)" + (r"|^(?:还有|另外|另有)" if message[:c0].strip() else ""), clause.strip()) and re.search(
+            r"才收到|刚收到|底收到|月底才|才来", clause):  # ("…不掌握1件 还有个人的一件12月29号才收到 还在办": after others told)
         # "剩下1件12月29号才收到 还在办": one that came in at the year's end and goes on next year
         after_it = message[c0 + len(clause):]
         after_it = after_it[:min((k for k in (after_it.find(ch) for ch in "。！？!?\n；;") if k >= 0), default=len(after_it))]

@@ -22,7 +22,7 @@ import threading
 import time
 import weakref
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -243,6 +243,21 @@ class NarrativeVersion:
     author: str
     flags: tuple[str, ...]
     created_at: dt.datetime
+
+
+def facts_after_drafting(narrative: Mapping[str, NarrativeVersion], stored: Mapping[str, StoredFact]) -> list[StoredFact]:
+    """Facts said, corrected or typed in after the narrative was last drafted: the text may not say them yet
+    (drafting again writes them in; a person's text is never replaced)."""
+    drafted = [_as_utc(v.created_at) for v in narrative.values() if v.source in ("template", "llm")]
+    if not drafted:
+        return []
+    last = max(drafted)
+    return [f for f in stored.values()
+            if f.source in ("chat", "manual", "import", "undo", "ledger") and _as_utc(f.changed_at) > last]
+
+
+def _as_utc(t: dt.datetime) -> dt.datetime:
+    return t.replace(tzinfo=dt.UTC) if t.tzinfo is None else t
 
 
 @dataclass(frozen=True, slots=True)
