@@ -181,8 +181,8 @@ def test_command_line(db, tmp_path, capsys, action, role, state):
             assert after[0] == "review"
         elif action == "approve":
             assert after[0] == "final"
-        elif action == "export":
-            assert (tmp_path / "out.json").exists()
+        elif action == "export":  # (with its export record beside the copy, as README says)
+            assert (tmp_path / "out.json").exists() and (tmp_path / "out.json.export.json").exists()
         else:
             assert after[1] > before[1]
     else:

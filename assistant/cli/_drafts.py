@@ -16,6 +16,7 @@ from typing import Any, TextIO
 
 from assistant.app import EXPORT_CHOICES, AppService
 from assistant.auth import ROLE_LABELS, ROLES
+from assistant.export import RECORD_SUFFIX
 from assistant.workflow import MOVES, STATE_LABELS
 
 __all__ = ["add_commands", "draft_document"]
@@ -108,12 +109,16 @@ def cmd_draft_show(args: argparse.Namespace, out: TextIO | None = None) -> int:
 
 
 def _delivered(path: Path, output: str | None) -> Path:
-    """The file exported, copied where ``-o`` asks (the data directory keeps its own copy)."""
+    """The file exported, copied where ``-o`` asks (the data directory keeps its own copy), with its export
+    record beside it as beside the data directory's copy."""
     if not output:
         return path
     target = Path(output)
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(path, target)
+    record = path.with_name(path.name + RECORD_SUFFIX)
+    if record.exists():
+        shutil.copyfile(record, target.with_name(target.name + RECORD_SUFFIX))
     return target
 
 
