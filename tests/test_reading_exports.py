@@ -4393,3 +4393,40 @@ def test_an_items_parts_from_several_offices_added_up_when_asked():
     assert _values("许可 局里审批的212件 两个分局一共66件 合在一起填") == {"t2.licensing.decisions": "278"}
     got = _values("处罚 执法队30 安监站6 安监站是用局的名义罚的 也算我们的 强制没有")
     assert got["t2.penalty.decisions"] == "36"
+
+
+def test_a_count_added_into_the_rows_named_in_one_applicants_column(db):
+    cells = _cells_after(db, ["某市水务局2025年年报，市级", "依申请新收30件 个人20 企业10 予以公开个人12 企业8 不掌握个人8 企业2",
+                              "法规科说漏报了3件 都是企业的 都公开了 你在新收和予以公开的企业那列各加3"])
+    assert cells["t3.new_received.commercial"] == 13 and cells["t3.granted.commercial"] == 11
+    assert cells["t3.new_received.total"] == 33
+    got = read_message("这4件你加到新收和结转里去 个人那列 都还没办完",
+                       earlier={"t3.new_received.natural": 20, "t3.carried_forward.natural": 1})
+    assert {op.field: str(op.value) for op in got.ops} == {"t3.new_received.natural": "4", "t3.carried_forward.natural": "4"}
+    assert got.by_difference == {"t3.new_received.natural": 1, "t3.carried_forward.natural": 1}
+
+
+def test_a_revision_sent_again_replaces_the_figures_it_changes(db):
+    cells = _cells_after(db, ["某市水务局2025年年报，市级", "依申请新收30件 个人20 企业10 予以公开个人12 企业8 不掌握个人8 企业2",
+                              "办公室又发了定稿 就一处变了：予以公开个人12改13 不掌握个人8改7"])
+    assert cells["t3.granted.natural"] == 13 and cells["t3.unable.not_held.natural"] == 7
+
+
+def test_a_none_said_last_leaves_no_sentence_open_for_the_next_message(db):
+    assert continued("12345热线接了800多个 这个不用填吧", "规章没有 收费没有") == "12345热线接了800多个 这个不用填吧"
+    cells = _cells_after(db, ["某县水务局2025年年报，县级", "规范性文件制发2 废止1 现行有效9 规章没有 收费没有",
+                              "12345热线接了800多个 这个不用填吧"])
+    assert cells["t2.normative_docs.in_force"] == 9 and cells["t2.normative_docs.issued"] == 2
+
+
+def test_a_state_council_departments_short_name_alone_is_written_in_full():
+    got = _values("工信部办公厅政务公开处 起草本部2025年政府信息公开年报", topic="agency_name")
+    assert got["agency_name"] == "工业和信息化部" and got["agency_level"] == "state_council_dept"
+    assert _values("医保局的 写2025年的年报", topic="agency_name").get("agency_name") != "国家医疗保障局"
+
+
+def test_parts_added_up_into_the_item_named_after_them():
+    got = read_message("海事执法支队三百一十件 港航执法支队45件 两个支队加起来就是全厅的处罚 查扣船舶12起")
+    assert {op.field: str(op.value) for op in [*got.ops, *got.computed]} == {"t2.penalty.decisions": "355"}
+    assert any("12" in u for u in got.unexplained)
+    assert _values("许可 各分局报上来的：一分局120、二分局80、三分局45 都是以局名义 全加上") == {"t2.licensing.decisions": "245"}

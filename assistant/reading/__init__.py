@@ -424,7 +424,8 @@ _T2_ROW_BROKEN = re.compile(r"(?m)^(\s*(?:行政)?(?:规范性文件|规章)[ \t
 
 
 # a message cut off before its point: its last sentence ends with no stop ("…栏目今年一共发了", "…信息处理费")
-_CUT_AFTER = re.compile(r"(?:发了|一共|共|总共|合计|写了|是|有|为|收了|办了|开了|计|达|约|大概|大约|：|:|、|和|及)\s*$")
+# (not "收费没有", "规章不是": a none said, no sentence left open)
+_CUT_AFTER = re.compile(r"(?:发了|一共|共|总共|合计|写了|(?<![没不])是|(?<![没])有|为|收了|办了|开了|计|达|约|大概|大约|：|:|、|和|及)\s*$")
 _ENDS = "。！？!?；;…~～\n"
 _BARE_COUNT = re.compile(r"[0-9０-９]+|[零〇一二两三四五六七八九十百千]{1,8}")
 
@@ -1027,6 +1028,7 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
                                             quote=message[min(a for a, _ in spans):max(b for _, b in spans)]))
                 out.added.append(f"{row}.total")
     _decided_value(message, out, earlier or {}, said_before[:1])
+    _added_into_rows(message, out, earlier or {})
     _with_who_each_was(out, message)
     _the_applicants_count_said(out, earlier or {})
     if dropped:
@@ -1779,6 +1781,38 @@ def _decided_value(message: str, out: MessageReading, earlier: Mapping[str, obje
     out.ops.append(PatchOp(field=target, value=str(kept), quote=quote))
     out.replaced.append(str(superseded))
     out.placed_by_before = out.placed_by_before or by_before
+
+
+# "你在新收和予以公开的商业企业那列各加6", "这15件你加到新收和结转里去 自然人那列": a count to add to the rows named
+_INTO_ROWS = re.compile(r"(?:(?:你|您)?(?:在|给|往)(?P<rows1>[^，,。；;！!？?\n0-9０-９]{2,24}?)各?加(?:上)?\s*(?P<n1>[0-9０-９]+)"
+                        r"|(?:这|那)?(?P<n2>[0-9０-９]+)\s*件?[^，,。；;！!？?\n0-9０-９]{0,4}?(?:加到|加进|算到|算进)(?P<rows2>[^，,。；;！!？?\n0-9０-９]{2,16}?)(?:里|中)(?:去|面|头)?)")
+
+
+def _added_into_rows(message: str, out: MessageReading, earlier: Mapping[str, object]) -> None:
+    """"标准定额司漏报了6件…都予以公开了 你在新收和予以公开的商业企业那列各加6": the count is added to each row
+    named, in the applicant's column the message names (a difference to what is recorded)."""
+    m = _INTO_ROWS.search(message)
+    if m is None:
+        return
+    n = int(parse_number(to_halfwidth(m.group("n1") or m.group("n2"))) or 0)
+    rows_text = m.group("rows1") or m.group("rows2")
+    voc = vocabulary()
+    rows = [a.key for a in voc.anchors(rows_text) if a.kind == "t3row"]
+    if re.search(r"没办完|还没办|还在办|未办结|没答复|没回", message):  # (the ones still open: 结转 to next year)
+        rows = ["carried_forward" if r == "carried_over" else r for r in rows]
+    cols = {a.key for a in voc.anchors(message) if a.kind == "t3col" and a.key != "total"}
+    rows = list(dict.fromkeys(rows))
+    if not n or not rows or len(cols) != 1 or not all(isinstance(earlier.get(f"t3.{r}.{next(iter(cols))}"), int) for r in rows):
+        return
+    col = cols.pop()
+    quote = message[m.start():m.end()].strip()
+    out.ops = [op for op in out.ops if not op.field.startswith("t3.")]
+    out.computed = [op for op in out.computed if not op.field.startswith("t3.")]
+    # (the clauses telling of the ones added: no other number than theirs)
+    out.unexplained = [u for u in out.unexplained if any(x.value != n for x in find_numbers(u) if x.unit not in _DECIDED_IGNORED)]
+    for r in rows:
+        out.ops.append(PatchOp(field=f"t3.{r}.{col}", value=str(n), quote=quote))
+        out.by_difference[f"t3.{r}.{col}"] = 1
 
 
 def wants_said_before(message: str) -> bool:

@@ -167,6 +167,7 @@ def _city_level(name: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=1)
+@functools.cache
 def _agency_words() -> dict:
     data = tomllib.loads(resources.files("prompts").joinpath("vocabulary.toml").read_text(encoding="utf-8"))
     return data["agency"]
@@ -178,6 +179,10 @@ def full_agency_name(said: str) -> str:
     人力资源和社会保障局). The same name when there is nothing to change."""
     words = _agency_words()
     name = said
+    for office in sorted(words["offices"], key=len, reverse=True):
+        if (name.endswith(office) and name[:-len(office)] in words["national"]) or name in words["national"]:
+            # "住建部办公厅…本部的年报": a 国务院 department by its short name, said alone
+            return words["national"][name.removesuffix(office) if name not in words["national"] else name]
     for office in sorted(words["township_offices"], key=len, reverse=True):
         if name.endswith(office) and len(name) > len(office) + 1:
             stem = name[:-len(office)]

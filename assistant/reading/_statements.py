@@ -1724,9 +1724,10 @@ def _that_ones_row(message: str, out: Reading) -> None:
 
 _ADD_THEM = re.compile(r"(?:你|您)?(?:帮|给)(?:我|忙)?(?:加|算|合计|汇总|加总)(?:一下|下|上)|(?:你|您)(?:加|算)(?:一下|下)"
                        r"|(?:加起来|加一起|加在一起|合一起|合在一起|合起来|汇总|合计)(?:填|报|写|算)"
-                       r"|(?:也|都)算(?:我们|我局|本局|本机关)的|一起算|一起填|合并算|合并填|都算上")
+                       r"|(?:也|都)算(?:我们|我局|本局|本机关)的|一起算|一起填|合并算|合并填|都算上|(?:全|都|全部)加上|(?:全|都)加起来"
+                       r"|加起来(?:就是|是|算|作为)(?=[^0-9０-９，,。；;]{0,10}?(?:的)?(?:处罚|许可|强制|收费))")
 # "三个分局", "两个所": how many offices gave the parts, no part of the sum
-_OFFICES_COUNTED = re.compile(r"\s*(?:个|家)?(?:分局|所|科室|科|股|大队|中队|支队|站|单位|部门|乡镇|街道|村|处室|处)")
+_OFFICES_COUNTED = re.compile(r"\s*(?:个|家)?(?:分局|所|科室|科|股|总队|大队|中队|支队|站|单位|部门|乡镇|街道|村|处室|处)")
 
 
 def _parts_to_be_added_up(message: str, out: Reading) -> None:
@@ -1737,6 +1738,16 @@ def _parts_to_be_added_up(message: str, out: Reading) -> None:
         s0 = max(message.rfind(ch, 0, cue.start()) for ch in "。！!？?\n") + 1
         span = message[s0:cue.end()]
         items = [a for a in vocabulary().anchors(span) if a.kind in ("t2row", "fact")]
+        if not items and cue.group(0).startswith("加起来"):
+            # "两个总队加起来就是全厅的处罚": the item named after the words adding them
+            named = [a for a in vocabulary().anchors(re.split(r"[0-9０-９，,。；;\s]", message[cue.end():cue.end() + 14])[0])
+                     if a.kind == "t2row"]
+            items = [Anchor(a.kind, a.key, 0, 0) for a in named[:1]]
+            if items:  # ("…全厅的处罚 暂扣车辆36起": a number after the item named there is not one of the parts)
+                near = [x for x in out.stated if cue.end() <= x.start < cue.end() + 24 and x.target.startswith(f"t2.{items[0].key}.")]
+                for x in near:
+                    out.stated.remove(x)
+                    out.unexplained.append((x.start, x.end, x.quote))
         if not items or len({a.key for a in items}) != 1 or any(a.kind in ("t3row", "t4block") for a in vocabulary().anchors(span)):
             continue
         first = s0 + items[0].end
