@@ -4430,3 +4430,18 @@ def test_parts_added_up_into_the_item_named_after_them():
     assert {op.field: str(op.value) for op in [*got.ops, *got.computed]} == {"t2.penalty.decisions": "355"}
     assert any("12" in u for u in got.unexplained)
     assert _values("许可 各分局报上来的：一分局120、二分局80、三分局45 都是以局名义 全加上") == {"t2.licensing.decisions": "245"}
+
+
+def test_two_named_parts_to_be_merged_and_the_second_forwarded(db):
+    cells = _cells_after(db, ["某区医保局2025年年报，县级 机关本级的和经办中心的要合在一起报 先发本级的",
+                              "本级：新收6件 个人5 企业1 予以公开4件（个人3 企业1）不掌握2件 个人",
+                              "【转发】经办中心 王某 1月9日 10:02\n中心今年依申请一共4件 都是个人申请的 予以公开3件 不掌握1件",
+                              "处罚 一般程序7件 简易程序5件 也一起加上"])
+    assert cells["t3.new_received.total"] == 10 and cells["t3.new_received.natural"] == 9
+    assert cells["t3.granted.total"] == 7 and cells["t3.unable.not_held.natural"] == 3
+    assert cells["t2.penalty.decisions"] == 12
+
+
+def test_the_chats_closing_words_are_no_part_of_the_text_before_them():
+    got = _values("问题：公开栏内容旧 改进：每月检查一次公开栏\n好 就这样吧")
+    assert got["measures"] == "每月检查一次公开栏" and got["problems"] == "公开栏内容旧"

@@ -148,6 +148,8 @@ def labelled_texts(message: str, states_a_fact: Callable[[str], bool]) -> list[T
             end = min(end, nl) if 0 <= nl else end
         # (the ；/， that parted it from the next label is no part of it: "问题：栏目更新不及时；措施：…")
         value = re.sub(r"[\s，,；;、]*(?:不对|不是|哦不|等下|等一下)?[\s，,；;、]*$", "", message[text_start:end].strip().lstrip("：:，, "))
+        # ("措施：…每周更新一次\n好的 就这些": the chat's closing words are no part of it)
+        value = re.sub(r"(?:[\s，,。]+|(?<=[。！!]))(?:好的?|嗯|ok|OK)?[\s，,]*(?:就这些了?|就这样吧?|就这么多|没了|没有了|先这样|谢谢|辛苦了?)[。！!~～]*$", "", value)
         # (a note of figures is no note: "主动公开这块 …信息大概两百来条吧 准确的我等下去后台查" is a
         # guess at a figure, said back as one, not a passage for part 一)
         if re.fullmatch(r"(?:啥|什么|哪些|哪几个|有哪些|有啥)[？?。]?|[？?]", value):
