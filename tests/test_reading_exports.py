@@ -4445,3 +4445,20 @@ def test_two_named_parts_to_be_merged_and_the_second_forwarded(db):
 def test_the_chats_closing_words_are_no_part_of_the_text_before_them():
     got = _values("问题：公开栏内容旧 改进：每月检查一次公开栏\n好 就这样吧")
     assert got["measures"] == "每月检查一次公开栏" and got["problems"] == "公开栏内容旧"
+
+
+def test_a_count_told_by_who_applied_adds_up_to_the_count_recorded(db):
+    got = read_message("明细是这样：个人5件 企业2件 还有1件是一个律所申请的", earlier={"t3.new_received.total": 8},
+                       known={"t3.new_received.total"})
+    assert {op.field: str(op.value) for op in got.ops} == {
+        "t3.new_received.natural": "5", "t3.new_received.commercial": "2", "t3.new_received.legal_service": "1"}
+    assert not got.added
+
+
+def test_the_parts_the_message_before_listed_added_up_when_asked(db):
+    cells = _cells_after(db, ["某街道办事处2025年年报，乡镇", "城管中队发来的：\n行政处罚 占道经营40件 乱堆乱放12件\n行政强制 暂扣物品6次",
+                              "处罚就是那两类加起来"])
+    assert cells["t2.penalty.decisions"] == 52 and cells["t2.enforcement.decisions"] == 6
+    cells = _cells_after(db, ["某镇人民政府2025年年报，乡镇", "执法队处罚一共出了30份决定书",
+                              "安监站还有3件处罚 是以镇政府名义出的 不在那30份里 你给加上"])
+    assert cells["t2.penalty.decisions"] == 33

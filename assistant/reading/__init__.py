@@ -1029,6 +1029,8 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
                 out.added.append(f"{row}.total")
     _decided_value(message, out, earlier or {}, said_before[:1])
     _added_into_rows(message, out, earlier or {})
+    _count_broken_down(message, out, earlier or {})
+    _parts_before_added_up(message, out, said_before[:1])
     _with_who_each_was(out, message)
     _the_applicants_count_said(out, earlier or {})
     if dropped:
@@ -1815,11 +1817,69 @@ def _added_into_rows(message: str, out: MessageReading, earlier: Mapping[str, ob
         out.by_difference[f"t3.{r}.{col}"] = 1
 
 
+def _count_broken_down(message: str, out: MessageReading, earlier: Mapping[str, object]) -> None:
+    """"办公室的明细：个人7件 企业1件 还有1件是…协会申请的 公益组织" after 新收9件: who made the applications
+    counted before, told in a line of no row — their counts add up to it (and the last one is one of them, not
+    one more)."""
+    total = earlier.get("t3.new_received.total")
+    if not isinstance(total, int) or isinstance(total, bool):
+        return
+    for line in message.splitlines():
+        if not line.strip() or any(a.kind in ("t3row", "t3group") and a.key != "new_received" for a in vocabulary().anchors(line)):
+            continue
+        parts: dict[str, tuple[int, str]] = {}
+        for u in [u for u in out.unexplained if u in line]:
+            m = re.fullmatch(r"\s*(?P<w>[\u4e00-\u9fa5]{1,6}?)的?\s*(?P<n>[0-9０-９]+)\s*件?\s*", u)
+            cols = [a.key for a in vocabulary().anchors(m.group("w")) if a.kind == "t3col" and a.key != "total"] if m else []
+            if m and len(cols) == 1 and cols[0] not in parts:
+                parts[cols[0]] = (int(parse_number(to_halfwidth(m.group("n"))) or 0), u)
+        told = [op for op in out.ops if op.field.startswith("t3.new_received.") and op.field != "t3.new_received.total"
+                and op.quote and op.quote in line]
+        for op in told:
+            col = op.field.rsplit(".", 1)[1]
+            if col not in parts and str(op.value).isdigit():
+                parts[col] = (int(str(op.value)), op.quote)
+        if len(parts) < 2 or sum(v for v, _ in parts.values()) != total:
+            continue
+        out.ops = [op for op in out.ops if not (op.field.startswith("t3.new_received.") and (not op.quote or op.quote in line))]
+        out.unexplained = [u for u in out.unexplained if u not in {q for _, q in parts.values()}]
+        out.added = [f for f in out.added if not f.startswith("t3.new_received.")]
+        out.ops += [PatchOp(field=f"t3.new_received.{col}", value=str(v), quote=q) for col, (v, q) in parts.items()]
+        return
+
+
+# "处罚就是他说的那两类加起来": the parts of the item the message before listed, added up
+_THOSE_ADDED = re.compile(r"(?:就是|是|按)?(?:他|她|他们|她们|你)?(?:说的)?(?:那|这)?(?P<k>两|俩|三|仨|四|几|[2-9])(?:类|个|项|块|种|部分|样)?"
+                          r"(?:加起来|加一起|加在一起|合起来|相加)")
+
+
+def _parts_before_added_up(message: str, out: MessageReading, said_before: list[str]) -> None:
+    m = _THOSE_ADDED.search(message)
+    if m is None or not said_before or any(x.start < m.start() for x in find_numbers(message) if x.unit not in _DECIDED_IGNORED):
+        return
+    items = {a.key for a in vocabulary().anchors(message[:m.start()]) if a.kind == "t2row"}
+    if len(items) != 1:
+        return
+    key = items.pop()
+    for line in said_before[0].splitlines():
+        at = [a for a in vocabulary().anchors(line) if a.kind == "t2row" and a.key == key]
+        if not at:
+            continue
+        numbers = [n for n in find_numbers(line[at[0].end:]) if n.unit not in _DECIDED_IGNORED and not n.approx]
+        k = parse_number(m.group("k").replace("俩", "两").replace("仨", "三"))
+        if len(numbers) < 2 or (m.group("k") != "几" and k is not None and len(numbers) != k) or len({n.unit for n in numbers}) > 1:
+            return
+        out.computed.append(PatchOp(field=f"t2.{key}.decisions", value=str(int(sum(n.value for n in numbers))), quote=message.strip()))
+        out.unexplained = [u for u in out.unexplained if not (0 <= (at := message.find(u)) <= m.start() < at + len(u))]
+        out.placed_by_before = True
+        return
+
+
 def wants_said_before(message: str) -> bool:
     """Whether ``read_message`` may need the messages before this one (``said_before``): a table that one of
     them announced, or a part of the year whose other parts they told."""
     return ("\n" in message.strip() or _period_of(message) is not None or bool(_SECTION.match(message))
-            or bool(_BLANKET_SAID.search(message)) or bool(_DECIDED.search(message)))
+            or bool(_BLANKET_SAID.search(message)) or bool(_DECIDED.search(message)) or bool(_THOSE_ADDED.search(message)))
 
 
 _BLANKET_SAID = re.compile(r"(?:其他|其余|剩下的?|别的|都|全)[^，,。]{0,4}(?:是0|是零|为0|没有|填0)")

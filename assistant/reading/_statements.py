@@ -398,6 +398,8 @@ def _unit_ok(kind: str, key: str, unit: str) -> bool:
         return unit in _MONEY_UNITS or unit == ""
     if kind == "t4block":  # "被起诉过1次", "复议了2次": a case said by the times it happened
         return unit in _COUNT_UNITS or unit == "次"
+    if kind == "t2row" and key in ("licensing", "penalty", "enforcement"):  # ("暂扣物品14次": measures taken)
+        return unit in _COUNT_UNITS or unit == "次"
     return unit in _COUNT_UNITS
 
 
@@ -1873,7 +1875,8 @@ def _one_more_and_its_result(message: str, out: Reading) -> None:
 
 
 # (asked for, not told of: "初稿把5件撤销的也算进去了" says what was wrong before)
-_ADD_IN = re.compile(r"(?:要|也要|得|需要|应该)(?:加进去|加进来|加上去|算进去|加上)|加进去吧|你帮我加|帮我加一下|加到[^，,。]{0,6}里(?!了)")
+_ADD_IN = re.compile(r"(?:要|也要|得|需要|应该)(?:加进去|加进来|加上去|算进去|加上)|加进去吧|你帮我加|帮我加一下|加到[^，,。]{0,6}里(?!了)"
+                     r"|(?:你|您)?给(?:我)?加上|也加上|加上吧")
 
 
 def _part_said_with_it(message: str, out: Reading) -> None:
@@ -1904,6 +1907,12 @@ def _to_be_added(message: str, out: Reading, earlier: Mapping[str, object]) -> N
         base = earlier.get(x.target)
         if isinstance(base, int) and not isinstance(base, bool):
             out.computed.append(Stated(x.target, base + int(x.value), x.quote, x.start, x.end))
+            # ("不在执法队那21份里": the count recorded, said as what it is added to)
+            s0 = max(message.rfind(ch, 0, x.start) for ch in "。！!？?\n") + 1
+            said = [u for u in out.unexplained if s0 <= u[0] < (stop.start() if stop else len(message))
+                    and (ns := find_numbers(u[2])) and all(n.value == base for n in ns)]
+            out.unexplained = [u for u in out.unexplained if u not in said]
+            out.checked += [u[2] for u in said]
         else:
             out.unexplained.append((x.start, x.end, x.quote))
 
