@@ -1870,7 +1870,7 @@ def _parts_before_added_up(message: str, out: MessageReading, said_before: list[
         if len(numbers) < 2 or (m.group("k") != "几" and k is not None and len(numbers) != k) or len({n.unit for n in numbers}) > 1:
             return
         out.computed.append(PatchOp(field=f"t2.{key}.decisions", value=str(int(sum(n.value for n in numbers))), quote=message.strip()))
-        out.unexplained = [u for u in out.unexplained if not (0 <= (at := message.find(u)) <= m.start() < at + len(u))]
+        out.unexplained = [u for u in out.unexplained if not (0 <= (u_at := message.find(u)) <= m.start() < u_at + len(u))]
         out.placed_by_before = True
         return
 
