@@ -4462,3 +4462,8 @@ def test_the_parts_the_message_before_listed_added_up_when_asked(db):
     cells = _cells_after(db, ["某镇人民政府2025年年报，乡镇", "执法队处罚一共出了30份决定书",
                               "安监站还有3件处罚 是以镇政府名义出的 不在那30份里 你给加上"])
     assert cells["t2.penalty.decisions"] == 33
+
+
+def test_a_register_line_answered_in_january_after_the_year_is_carried_forward():
+    got = _values("登记本上的：\n1. 5月8日 个人张某 要征收补偿方案 给了\n2. 12月29日 个人李某 要会议纪要 明年1月5号才答复的")
+    assert got["t3.carried_forward.natural"] == "1" and got["t3.granted.natural"] == "1"

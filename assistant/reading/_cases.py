@@ -376,6 +376,10 @@ _PUT_AS = re.compile(r"(?:我们|就)?(?:按|当|当作|算作|归为|归到|算
 _FILED_AS = re.compile(r"(?:就|还是|都|一直)?(?:填|算|计|归)(?:在|到|进|入|成|作)?([^，,。；;？?！!]{1,8}?)(?:里|那列|那一列|中)?吧?\s*$")
 
 
+# (said in January of the year after the report's: "今年" is that year)
+_ANSWERED_IN_JANUARY = re.compile(r"(?:今年|次年|明年|转年|到了?)\s*(?:1|一)月(?:份|[0-9０-９]{1,2}\s*[号日])?(?:才|再|又)(?:回|答复|办结|办完|给|处理|寄)")
+
+
 def _case(line: str, at: int, default_column: str | None = None) -> Case | None:
     if _COUNTED_COLUMN.search(line):
         return None  # "11. 信访举报投诉：自然人11": a row's counts by applicant, numbered, not one application
@@ -395,6 +399,8 @@ def _case(line: str, at: int, default_column: str | None = None) -> Case | None:
     told = _NONE_CARRIED.sub(lambda m: "＿" * len(m.group(0)), told)
     anchors = vocabulary().anchors(told)
     rows = {a.key for a in anchors if a.kind == "t3row" and a.key not in _NOT_RESULT}
+    if _ANSWERED_IN_JANUARY.search(told):
+        rows = {"carried_forward"}  # "12月30日 …要土地流转合同 今年1月6号才回的": answered after the year's end
     if len(rows) > 1 and "carried_forward" in rows:
         rows = {"carried_forward"}  # "…还没答复 放明年": whatever was begun, it goes on next year
     if len(rows) > 1 and "partial" in rows and all(r in ("partial", "granted") or r.startswith("withheld.") for r in rows):
