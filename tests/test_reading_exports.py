@@ -4467,3 +4467,14 @@ def test_the_parts_the_message_before_listed_added_up_when_asked(db):
 def test_a_register_line_answered_in_january_after_the_year_is_carried_forward():
     got = _values("登记本上的：\n1. 5月8日 个人张某 要征收补偿方案 给了\n2. 12月29日 个人李某 要会议纪要 明年1月5号才答复的")
     assert got["t3.carried_forward.natural"] == "1" and got["t3.granted.natural"] == "1"
+
+
+def test_applications_told_applicant_by_applicant_with_last_years_said_apart():
+    got = _values("个人的一共9件 另外去年结转过来1件也是个人的 这10件：予以公开6 不掌握3 信访类的1")
+    assert got["t3.new_received.natural"] == "9" and got["t3.carried_over.natural"] == "1"
+    assert got["t3.granted.natural"] == "6" and got["t3.unable.not_held.natural"] == "3"
+    # "别的类型都没有" after them: the applicants no one told of, not the columns told
+    earlier = {"t3.new_received.natural": 9, "t3.granted.natural": 6, "t3.granted.commercial": 1}
+    got = _values("律所1件：不掌握 别的类型都没有", earlier=earlier, known=set(earlier))
+    zeroed = {f.rsplit(".", 1)[1] for f, v in got.items() if str(v) == "0"}
+    assert {"research", "public_interest", "other"} <= zeroed and not zeroed & {"natural", "commercial"}

@@ -572,7 +572,7 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
     said_before = list(said_before)
     by_number = _answers_by_number(message, said_before)
     numbered, wording = _comment_numbers(message), _wording_in_quotes(message)
-    if (pairs := sorted([*numbered, *wording, *_paired_lists(message), *_answers_to_quoted_questions(message), *_products(message),
+    if (pairs := sorted([*numbered, *wording, *_head_with_carried_apart(message), *_paired_lists(message), *_answers_to_quoted_questions(message), *_products(message),
                          *by_number, *_slashed_t2(message), *_negations(message),
                          *_self_answered(message), *_classed_as(message),
                          *_count_is_parts(message), *_sums_written_out(message),
@@ -1526,6 +1526,22 @@ def _negations(message: str) -> list[tuple[int, int, str]]:
 # "3我们今年确实没有复议…。4把那句删掉": the number of the review comment answered, glued to the answer
 _COMMENT_NUMBER = re.compile(r"(?:^|(?<=[\n。；;]))[ \t\u3000]*[0-9０-９]{1,2}(?=(?:我们|我|他们|他|她|你们|你|把|按|这条|这一条|那条|同意|不同意|没问题|"
                              r"确实|属实|说得对|说的对|不用改|不改|删掉|删了|已改|已经改)(?![0-9０-９]))")
+
+
+# "个人的一共22件 另外上年结转过来1件也是个人的 这23件：予以公开8…": an applicant's new ones and carried-over
+# ones said apart, then the results of them all
+_HEAD_CARRIED_APART = re.compile(
+    r"(?P<who>[\u4e00-\u9fa5]{1,6}?)的?(?:一共|共|总共)?(?P<n>[0-9０-９]+)\s*件[\s，,]*(?:另外|还有|加上|外加)?(?:上年|去年)(?:结转|转)过来(?:的)?"
+    r"(?P<m>[0-9０-９]+|[一两二三])\s*件(?:[\s，,]*(?:也是|都是)[\u4e00-\u9fa5]{1,6}?的?)?[\s，,]*(?:这|一共|合计|共)(?P<sum>[0-9０-９]+)\s*件(?P<colon>[：:])")
+
+
+def _head_with_carried_apart(message: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _HEAD_CARRIED_APART.finditer(message):
+        n, k, total = (parse_number(to_halfwidth(m.group(g))) for g in ("n", "m", "sum"))
+        if n is not None and k is not None and total is not None and n + k == total and any(a.kind == "t3col" for a in vocabulary().anchors(m.group("who"))):
+            out.append((m.start(), m.end(), f"{m.group('who')}{m.group('n')}件，加上去年转过来的{m.group('m')}件："))
+    return out
 
 
 def _comment_numbers(message: str) -> list[tuple[int, int, str]]:

@@ -2916,6 +2916,12 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             # "个人的48件 企业6件 律所2件 其他类型的没有": the applicants not named in that row
             out.zeros.append(Zero(tuple(f"t3.{ctx.t3row}.{c}" for c in L.T3_APPLICANT_COLUMNS
                                         if c not in named_cols and f"t3.{ctx.t3row}.{c}" not in ctx.earlier), quote))
+        elif negated and not named and not cols_here and re.search(r"类型|类别|几类|几种|申请人", clause) and _REST_NONE.fullmatch(
+                clause.strip()) and (told_cols := {k.rsplit(".", 1)[1] for k in [*ctx.earlier, *(x.target for x in out.stated)]
+                                               if k.startswith("t3.") and not k.startswith("t3.total.")}):
+            # "律所2件：…；别的类型都没有" after each applicant's applications told: the applicants no one told of
+            out.zeros.append(Zero(tuple(f"{r.address}.{c}" for r in T3_ROWS for c in L.T3_APPLICANT_COLUMNS
+                                        if c not in told_cols), quote))
         elif negated and not named and not ctx.t3row and not ctx.t4block and cols_here and all(
                 a.kind == "t3col" or (a.kind == "t4col" and a.key == "other" and "other" in cols_here) for a in anchors
         ) and not _BARE_FILLER.sub("", _COLUMN_WORDS.sub("", plain)):  # ("科研机构、其他都没有": 其他 of the list)
