@@ -166,3 +166,19 @@ def test_a_second_clerks_trial_in_the_terminal(db):
     talk(service, draft, ["予以公开那件其实是部分公开"])
     reply = talk(service, draft, ["校验一下"])[-1].text
     assert "正文待更新" in reply and "生成初稿" in reply
+
+
+def test_a_clerks_trial_in_the_web_app(db):
+    # (a helper given only the README, as a 县交通运输局 clerk in the browser: what went wrong, each fixed)
+    from assistant.reading import guide_answer
+    from tests.dialogue_support import offline_service, talk
+
+    assert "行政强制决定" in (guide_answer("扣押的那几起算行政强制吧？") or "")
+    assert "以本机关名义" in (guide_answer("简易程序罚的也算处罚吗") or "")
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某县农业农村局2025年年报，县级", "处罚 执法大队30件 渔政站12件 都是以局的名义 也帮我加下"])
+    assert service.facts(draft).cells["t2.penalty.decisions"] == 42
+    # a part of the sum corrected: the sum again, not the part alone
+    reply = talk(service, draft, ["等下 渔政站的处罚是15件 不是12 改一下"])[-1].text
+    assert service.facts(draft).cells["t2.penalty.decisions"] == 45 and "45" in reply

@@ -23,7 +23,7 @@ APP_CSS = """
 #preview .preview-page main.report { box-sizing: border-box; max-width: 820px; margin: 0 auto; padding: 40px 48px;
   background: #fff; color: #000; box-shadow: 0 1px 4px rgba(0,0,0,.15);
   font: 16px/1.9 "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", serif; text-align: justify; }
-#preview main.report h1 { font: 24px/1.5 "Noto Serif CJK SC", serif; font-weight: 700; text-align: center;
+#preview main.report h1 { font: 24px/1.5 "Noto Serif CJK SC", serif; font-weight: 700; text-align: center; word-break: keep-all;
   margin: 0 0 20px; }
 #preview main.report h2 { font: 17px/1.9 "Noto Sans CJK SC", sans-serif; font-weight: 700; margin: 14px 0 0;
   text-indent: 2em; }

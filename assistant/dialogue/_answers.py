@@ -36,7 +36,7 @@ from assistant.dialogue._state import State, full_facts
 from assistant.drafting import Extraction, apply_patch, check_patch, extract
 from assistant.importing import table_cells
 from assistant.llm import LLMError, LLMResponse, Model
-from assistant.numbers import find_numbers, parse_number
+from assistant.numbers import find_numbers, parse_number, to_halfwidth
 from assistant.offline import known_fields
 from assistant.reading import (
     MessageReading,
@@ -50,7 +50,7 @@ from assistant.reading import (
 )
 from assistant.storage import ChangeSet
 from schemas import labels as L
-from schemas.facts import TEXT_FIELDS, Facts, spec_of
+from schemas.facts import TEXT_FIELDS, Facts, fact_label, spec_of
 from schemas.layout import T3_COLUMNS, T3_ROWS, get_cell, set_cell
 from schemas.patches import Patch, PatchOp
 from schemas.report import Report
@@ -185,6 +185,37 @@ def _another_units_part(message: str, st: State) -> bool:
     said = _told_before(st)
     return bool(_PART_OPENS.match(message)) and any(_MERGE_ASKED.search(t) and _TWO_PARTS.search(t) for t in said) and any(
         isinstance(v, int) and v for k, v in st.stated.cells.items() if k.startswith("t3."))
+
+
+_NOT_THE_OLD = re.compile(r"不是\s*([0-9０-９]+)")
+
+
+def _part_corrected(accepted: list[PatchOp], message: str, st: State) -> tuple[list[PatchOp], list[str]]:
+    """"科长说路政大队的处罚是23件 不是21" after "处罚 运管所46件 路政大队21件 …也帮我加下": the part named is
+    corrected, and the item is the parts' sum again (67 − 21 + 23), not the part alone."""
+    old = _NOT_THE_OLD.search(message)
+    if old is None:
+        return accepted, []
+    m_old = int(to_halfwidth(old.group(1)))
+    out, notes = [], []
+    for op in accepted:
+        stored = st.stored.get(op.field)
+        value = stored.value if stored is not None and stored.state == "set" else None
+        new = int(str(op.value)) if op.op == "set" and str(op.value).isdigit() else None
+        if (new is None or not isinstance(value, int) or isinstance(value, bool) or stored is None or value == m_old
+                or m_old >= value or stored.source != "chat"):
+            out.append(op)
+            continue
+        # the part's words before its number in what was said of the item ("路政大队21件")
+        part = next((p for p in re.finditer(r"([\u4e00-\u9fa5]{2,8}?)(?:的)?\s*" + str(m_old) + r"(?![0-9])", stored.quote)), None)
+        word = part.group(1)[-4:] if part else ""
+        if not word or word not in message or sum(n.value for n in find_numbers(stored.quote) if n.unit in ("", "件", "条", "个", "次", "起")) != value:
+            out.append(op)
+            continue
+        total = value - m_old + new
+        out.append(op.model_copy(update={"value": str(total)}))
+        notes.append(f"按您说的，{word}由{m_old}改为{new}，{fact_label(op.field)}合计由{value}改为{total}。")
+    return out, notes
 
 
 def _results_total_moves(accepted: list[PatchOp], differences: dict[str, int], facts: Facts) -> list[PatchOp]:
@@ -848,6 +879,8 @@ def answer(st: State, message: str, model: Model, correction: str | None,
             if op.field.startswith("t3.") and not op.field.startswith("t3.total.") and st.full.cell_int(op.field) is not None:
                 differences[op.field] = 1
         accepted += _results_total_moves(accepted, differences, st.full)
+    accepted, notes_parts = _part_corrected(accepted, message, st)
+    notes += notes_parts
     accepted, unplaced = _by_difference(accepted, differences, st.full)
     if unplaced:  # "处罚再加2件" with no 处罚 recorded: nothing to add to
         tail.insert(0, _reading_notes(MessageReading(unexplained=unplaced), st.stated)[1][0])

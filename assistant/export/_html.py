@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from assistant.export._grid import Grid, grid_for
-from assistant.export._outline import Heading, Para, RunInItem, TableRef, Title, outline, report_title
+from assistant.export._outline import Heading, Para, RunInItem, TableRef, Title, outline, report_title, title_words
 from assistant.export._stamp import Stamp
 from schemas.report import Report
 
@@ -27,7 +27,7 @@ _CSS = """
 body { margin: 0; background: #f3f3f3; }
 main.report { box-sizing: border-box; max-width: 210mm; margin: 1.5em auto; padding: 37mm 26mm 35mm 28mm;
               background: #fff; color: #000; font: 16pt/28pt var(--body); text-align: justify; }
-main.report h1 { font: 22pt/35pt var(--title); text-align: center; margin: 0 0 28pt; font-weight: normal; }
+main.report h1 { font: 22pt/35pt var(--title); text-align: center; margin: 0 0 28pt; font-weight: normal; word-break: keep-all; }
 main.report h2 { font: 16pt/28pt var(--h1); margin: 0; text-indent: 2em; font-weight: normal; }
 main.report h3 { font: 16pt/28pt var(--h2); margin: 0; text-indent: 2em; font-weight: normal; }
 main.report p { margin: 0; text-indent: 2em; }
@@ -77,7 +77,9 @@ def render_html_body(report: Report) -> str:
     out = ['<main class="report">']
     for block in outline(report):
         if isinstance(block, Title):
-            out.append(f"<h1>{escape(block.text)}</h1>")
+            # (a narrow page breaks the title only between its words, as the Word file does)
+            words = title_words(report)
+            out.append(f"<h1>{'<wbr>'.join(escape(w) for w in words) if ''.join(words) == block.text else escape(block.text)}</h1>")
         elif isinstance(block, Heading):
             tag = "h2" if block.level == 1 else "h3"
             out.append(f'<{tag} id="{escape(block.address)}">{escape(block.text)}</{tag}>')

@@ -87,12 +87,14 @@ _DIVISIONS = "省市县区州盟旗镇乡"
 _SUFFIX_WORDS = (6, 8)
 
 
-def title_lines(report: Report, per_line: int) -> list[str]:
-    """The title in lines of at most ``per_line`` characters, broken only between words and as
-    even as the breaks allow (GB/T 9704-2012 7.3.3: 回行时要做到词意完整，排列对称)."""
+def title_words(report: Report) -> list[str]:
+    """The title cut where it may break (the HTML preview joins them with <wbr> and breaks nowhere else)."""
     title = report_title(report)
-    if len(title) <= per_line:
-        return [title]
+    cuts = sorted(_title_breaks(report, title))
+    return [title[a:b] for a, b in pairwise((0, *cuts, len(title)))]
+
+
+def _title_breaks(report: Report, title: str) -> set[int]:
     m = report.meta
     agency = m.agency_name if m.agency_name and title.startswith(m.agency_name) else ""
     year = f"{m.report_year}年" if m.report_year and title[len(agency):].startswith(f"{m.report_year}年") else ""
@@ -101,7 +103,16 @@ def title_lines(report: Report, per_line: int) -> list[str]:
     if title.endswith(L.REPORT_TITLE_SUFFIX):
         start = len(title) - len(L.REPORT_TITLE_SUFFIX)
         breaks |= {start, *(start + k for k in _SUFFIX_WORDS)}
-    breaks = {b for b in breaks if 0 < b < len(title)}
+    return {b for b in breaks if 0 < b < len(title)}
+
+
+def title_lines(report: Report, per_line: int) -> list[str]:
+    """The title in lines of at most ``per_line`` characters, broken only between words and as
+    even as the breaks allow (GB/T 9704-2012 7.3.3: 回行时要做到词意完整，排列对称)."""
+    title = report_title(report)
+    if len(title) <= per_line:
+        return [title]
+    breaks = _title_breaks(report, title)
     best: tuple[int, list[str]] | None = None
     for n in range(2, 5):
         for cut in combinations(sorted(breaks), n - 1):
