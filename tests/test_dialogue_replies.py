@@ -182,3 +182,6 @@ def test_a_clerks_trial_in_the_web_app(db):
     # a part of the sum corrected: the sum again, not the part alone
     reply = talk(service, draft, ["等下 渔政站的处罚是15件 不是12 改一下"])[-1].text
     assert service.facts(draft).cells["t2.penalty.decisions"] == 45 and "45" in reply
+    # a whole figure corrected with thousands separators is no part of it ("12,365" is not "12" and "365")
+    talk(service, draft, ["许可一共12,365件", "许可那个数我写错了，是12,356件不是12,365件"])
+    assert service.facts(draft).cells["t2.licensing.decisions"] == 12356

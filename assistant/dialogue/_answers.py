@@ -36,7 +36,7 @@ from assistant.dialogue._state import State, full_facts
 from assistant.drafting import Extraction, apply_patch, check_patch, extract
 from assistant.importing import table_cells
 from assistant.llm import LLMError, LLMResponse, Model
-from assistant.numbers import find_numbers, parse_number, to_halfwidth
+from assistant.numbers import find_numbers, parse_number
 from assistant.offline import known_fields
 from assistant.reading import (
     MessageReading,
@@ -187,32 +187,35 @@ def _another_units_part(message: str, st: State) -> bool:
         isinstance(v, int) and v for k, v in st.stated.cells.items() if k.startswith("t3."))
 
 
-_NOT_THE_OLD = re.compile(r"不是\s*([0-9０-９]+)")
+_NOT_THE_OLD = re.compile(r"不是\s*(?=[0-9０-９])")
 
 
 def _part_corrected(accepted: list[PatchOp], message: str, st: State) -> tuple[list[PatchOp], list[str]]:
     """"科长说路政大队的处罚是23件 不是21" after "处罚 运管所46件 路政大队21件 …也帮我加下": the part named is
     corrected, and the item is the parts' sum again (67 − 21 + 23), not the part alone."""
     old = _NOT_THE_OLD.search(message)
-    if old is None:
+    said_old = find_numbers(message[old.end():]) if old else []
+    if not said_old:
         return accepted, []
-    m_old = int(to_halfwidth(old.group(1)))
+    m_old = said_old[0].value
     out, notes = [], []
     for op in accepted:
         stored = st.stored.get(op.field)
         value = stored.value if stored is not None and stored.state == "set" else None
         new = int(str(op.value)) if op.op == "set" and str(op.value).isdigit() else None
-        if (new is None or not isinstance(value, int) or isinstance(value, bool) or stored is None or value == m_old
-                or m_old >= value or stored.source != "chat"):
+        parts = [n for n in find_numbers(stored.quote) if n.unit in ("", "件", "条", "个", "次", "起")] if stored is not None else []
+        part = next((n for n in parts if n.value == m_old), None)
+        if (new is None or not isinstance(value, int) or isinstance(value, bool) or stored is None or stored.source != "chat"
+                or part is None or len(parts) < 2 or sum(n.value for n in parts) != value or m_old >= value):
             out.append(op)
             continue
         # the part's words before its number in what was said of the item ("路政大队21件")
-        part = next((p for p in re.finditer(r"([\u4e00-\u9fa5]{2,8}?)(?:的)?\s*" + str(m_old) + r"(?![0-9])", stored.quote)), None)
-        word = part.group(1)[-4:] if part else ""
-        if not word or word not in message or sum(n.value for n in find_numbers(stored.quote) if n.unit in ("", "件", "条", "个", "次", "起")) != value:
+        lead = re.search(r"([\u4e00-\u9fa5]{2,8}?)(?:的)?\s*$", stored.quote[:part.start])
+        word = lead.group(1)[-4:] if lead else ""
+        if not word or word not in message:
             out.append(op)
             continue
-        total = value - m_old + new
+        total = value - int(m_old) + new
         out.append(op.model_copy(update={"value": str(total)}))
         notes.append(f"按您说的，{word}由{m_old}改为{new}，{fact_label(op.field)}合计由{value}改为{total}。")
     return out, notes
