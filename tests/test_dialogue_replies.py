@@ -185,3 +185,55 @@ def test_a_clerks_trial_in_the_web_app(db):
     # a whole figure corrected with thousands separators is no part of it ("12,365" is not "12" and "365")
     talk(service, draft, ["许可一共12,365件", "许可那个数我写错了，是12,356件不是12,365件"])
     assert service.facts(draft).cells["t2.licensing.decisions"] == 12356
+
+
+def test_a_reviewers_comments_are_held_until_the_clerk_takes_one(db):
+    # (the report sent back: the reviewer's figures are claims to check, never the agency's until taken)
+    from tests.dialogue_support import offline_service, talk
+
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某县水利局2025年年报，县级", "网站发了140条 公众号66条",
+                          "处罚12件 许可205件 强制没有 规章规范性文件都没有 收费没有"])
+    reply = talk(service, draft, ["市里的修改意见：\n"
+                                  "一、表二行政许可件数与县政务服务平台办件数（231件）不符，请核实。\n"
+                                  "二、网站信息条数应为152条，以网站后台统计为准。\n"
+                                  "三、表二行政处罚12件与执法监督平台数据15件不一致。\n"
+                                  "四、第五部分内容过于笼统。"])[-1].text
+    cells, facts = service.facts(draft).cells, service.facts(draft)
+    assert cells["t2.licensing.decisions"] == 205 and facts.website_items == 140 and cells["t2.penalty.decisions"] == 12
+    assert "审核意见（共4条）" in reply and "没有记录" in reply and "231" in reply
+    # taken by its number, with a colleague's words beside it; one rejected; one with no figure to take
+    reply = talk(service, draft, ["二 照他说的改，后台是准的。一不用改，平台把咨询也算进去了。三我们按意见改吧"])[-1].text
+    cells, facts = service.facts(draft).cells, service.facts(draft)
+    assert facts.website_items == 152 and cells["t2.penalty.decisions"] == 15
+    assert cells["t2.licensing.decisions"] == 205
+    assert "152" in reply and "15" in reply
+    reply = talk(service, draft, ["第4条按意见改"])[-1].text
+    assert "第4条" in reply and "没有能直接采用的数" in reply
+
+
+def test_a_reply_to_the_comments_is_no_text_asked_for(db):
+    from tests.dialogue_support import offline_service, talk
+
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某镇人民政府2025年年报", "网站30条 公众号12条 依申请没有 去年也没有结转 复议诉讼都没有",
+                          "规章规范性文件许可处罚强制都没有 收费也没有",
+                          "审核意见：\n1. 网站信息30条与区政府网站统计（36条）不符，请核实。\n2. 问题部分未体现本年度特点。"])
+    # the pending question is the problems text: a reply to comment 1 is not that text
+    talk(service, draft, ["第1条我们核了，还是30条，这条不改"])
+    assert service.facts(draft).problems is None and service.facts(draft).website_items == 30
+    # a reviewer's numbering of table 三's rows, and labels said as "问题是…；改进是…"
+    talk(service, draft, ["第2条，问题是公开栏内容更新不及时；改进是每月固定一天更新，党政办负责检查。"])
+    facts = service.facts(draft)
+    assert facts.problems and "更新不及时" in facts.problems and facts.measures and "每月" in facts.measures
+
+
+def test_the_official_numbering_of_table_three_rows_names_the_row():
+    from assistant.reading import read_message
+
+    ops = {op.field: op.value for op in read_message("表三第（四）项第1目个人那栏改成6件").ops}
+    assert ops.get("t3.unable.not_held.natural") == "6"
+    ops = {op.field: op.value for op in read_message("第（五）项第2目企业一栏应为2").ops}
+    assert ops.get("t3.not_processed.repeated.commercial") == "2"

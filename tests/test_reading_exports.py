@@ -4478,3 +4478,25 @@ def test_applications_told_applicant_by_applicant_with_last_years_said_apart():
     got = _values("律所1件：不掌握 别的类型都没有", earlier=earlier, known=set(earlier))
     zeroed = {f.rsplit(".", 1)[1] for f, v in got.items() if str(v) == "0"}
     assert {"research", "public_interest", "other"} <= zeroed and not zeroed & {"natural", "commercial"}
+
+
+def test_why_one_is_not_counted_records_no_application():
+    from assistant.reading import read_message
+
+    r = read_message("平台上多的那件是个人当天就撤回的，没进入办理程序，我们还是按9件报")
+    assert not [op for op in r.ops if op.field.startswith("t3.")] and r.excluded
+
+
+def test_one_of_the_columns_applications_told_about_is_not_its_count():
+    from assistant.reading import read_message
+
+    said = "有一件企业的申请是12月28号收的，还没办完，结转下年度商业企业那格填1"
+    fields = {op.field: op.value for op in read_message(said, earlier={"t3.new_received.commercial": 4}).ops}
+    assert "t3.new_received.commercial" not in fields and fields.get("t3.carried_forward.commercial") == "1"
+
+
+def test_three_counts_of_table_two_with_their_order_in_brackets():
+    from assistant.reading import read_message
+
+    ops = {op.field: op.value for op in read_message("规范性文件 4 1 23（制发、废止、现行有效），许可 300").ops}
+    assert (ops.get("t2.normative_docs.issued"), ops.get("t2.normative_docs.repealed"), ops.get("t2.normative_docs.in_force")) == ("4", "1", "23")

@@ -505,6 +505,15 @@ def _reading_notes(reading: MessageReading, facts: Facts) -> tuple[list[str], li
                     "（只会填还没有数字的格子）。")
     if reading.quoted_mail:
         tail.append("邮件下面引用的原邮件（“原始邮件”以下）没有读取，其中的数字不计入；以回复里的为准。")
+    if reading.review_comments:
+        shown = "；".join(excerpt(u, 40) for u in reading.review)
+        tail.append(f"这是审核意见（共{reading.review_comments}条）"
+                    + (f"，其中的数字是审核方的说法，没有记录：{shown}。" if shown else "。")
+                    + "请逐条告诉我怎么处理，例如“第1条按意见改”“第2条不改”，或直接说改成多少；文字方面的意见，"
+                    "请告诉我要补充或改写的内容（例如“改进措施改成：……”）。")
+    if reading.review_unread:
+        shown = "；".join(excerpt(u, 40) for u in reading.review_unread)
+        tail.append(f"这几条意见里没有能直接采用的数，没有改动：{shown}。请直接说要改的项目和数字。")
     if reading.period_held:
         tail.append(f"这是{reading.period_held}的数，表三先不记入；其余时段的数发来后，各时段相加记入全年"
                     "（上年结转按第一个时段的，结转下年度按最后一个时段的）。")

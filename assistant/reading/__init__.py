@@ -45,6 +45,10 @@ from assistant.reading._identity import PARENT_CITY as _PARENT_CITY
 from assistant.reading._identity import agency_name_in, full_agency_name, infer_level, said_as
 from assistant.reading._identity import placed_name_in as _placed_name_in
 from assistant.reading._questions import is_question
+from assistant.reading._review import official_row_refs as _official_row_refs
+from assistant.reading._review import review_in as _review_in
+from assistant.reading._review import taken_comment_words as _taken_comment_words
+from assistant.reading._review import taken_comments as _taken_comments
 from assistant.reading._sections import applicant_sections as _applicant_sections
 from assistant.reading._statements import (
     _ABSOLUTE_AFTER,
@@ -133,6 +137,11 @@ class MessageReading:
     not_ours: list[str] = field(default_factory=list)  # a hotline's or a mailbox's counts: no figure of this report
     carried_result_later: list[str] = field(default_factory=list)  # last year's one's result, before this year's
     noted: list[str] = field(default_factory=list)  # said of how to read a table ("空着的格子就是0")
+    # a reviewer's comments pasted ("审核意见：1.…请核实"): their figures are claims, not recorded; each
+    # comment with a figure, said back with its number
+    review: list[str] = field(default_factory=list)
+    review_comments: int = 0  # how many comments the review pasted has
+    review_unread: list[str] = field(default_factory=list)  # "第3条按他说的改" whose figure could not be read
     group_lines: list[str] = field(default_factory=list)  # a pasted table's group sums ("不予公开 10 7 …"): no cells
     scores: list[str] = field(default_factory=list)  # a scoring form's points ("自评5分"): no figure of the report
     old_format: list[str] = field(default_factory=list)  # the 2019 template's cells the 2021 format has not ("行政许可 本年增/减-2")
@@ -546,12 +555,28 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     if hit is None:
         hit = _read_message(message, topic=topic, known=key[2], earlier=earlier, report_year=report_year,
                             recent=key[5], row_numbers=row_numbers, said_before=said_before)
+        _comments_taken(hit, message, said_before)
         with _READINGS_LOCK:
             _READINGS[key] = copy.deepcopy(hit)
             while len(_READINGS) > _READINGS_KEPT:
                 del _READINGS[next(iter(_READINGS))]
         return hit
     return copy.deepcopy(hit)
+
+
+def _comments_taken(out: MessageReading, message: str, said_before: tuple[str, ...]) -> None:
+    """"第2条按他说的改": the reviewer's figure of that comment (pasted in a message before) recorded as the
+    clerk's own correction — a value of the messages before, like the reader's own sums."""
+    taken = _taken_comments(message, list(said_before))
+    for n, comment, proposal in taken:
+        read = _read_message(proposal) if proposal else None
+        ops = [op for op in read.ops if re.fullmatch(r"[0-9]+", str(op.value))] if read else []
+        if not read or not ops or len(ops) != len(read.ops) or read.unexplained:
+            out.review_unread.append(f"第{n}条：{comment}")
+            continue
+        said = {op.field for op in [*out.ops, *out.computed]}
+        out.computed += [op.model_copy(update={"quote": message.strip()}) for op in ops if op.field not in said]
+        out.placed_by_before = True
 
 
 def _read_message(message: str, *, topic: str | None = None, known: Iterable[str] = (),
@@ -570,9 +595,17 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
     "没导出来的行都是0" one of them said (``MessageReading.zero_awaits_table``): the rows of that table the
     paste (with any part pasted before it) does not hold are 0."""
     said_before = list(said_before)
+    if review := _review_in(message):
+        # the comments are held whole; the clerk's own words around them are read as theirs
+        rest = message[:review.start] + "\n" + message[review.end:]
+        read = _read_message(rest, topic=None, known=known, earlier=earlier, report_year=report_year, recent=recent,
+                             row_numbers=row_numbers, said_before=said_before) if rest.strip() else MessageReading()
+        read.review = [f"第{n}条：{text}" for n, text in review.items.items() if re.search(r"[0-9０-９]", text)]
+        read.review_comments = len(review.items)
+        return read
     by_number = _answers_by_number(message, said_before)
     numbered, wording = _comment_numbers(message), _wording_in_quotes(message)
-    if (pairs := sorted([*numbered, *wording, *_head_with_carried_apart(message), *_paired_lists(message), *_answers_to_quoted_questions(message), *_products(message),
+    if (pairs := sorted([*numbered, *wording, *_official_row_refs(message), *_head_with_carried_apart(message), *_paired_lists(message), *_answers_to_quoted_questions(message), *_products(message),
                          *by_number, *_slashed_t2(message), *_negations(message),
                          *_self_answered(message), *_classed_as(message),
                          *_count_is_parts(message), *_sums_written_out(message),
@@ -1031,6 +1064,7 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
     _added_into_rows(message, out, earlier or {})
     _count_broken_down(message, out, earlier or {})
     _parts_before_added_up(message, out, said_before[:1])
+    _one_of_those_received(message, out, earlier or {})
     _with_who_each_was(out, message)
     _the_applicants_count_said(out, earlier or {})
     if dropped:
@@ -1248,7 +1282,7 @@ _SLASHED_T2 = re.compile(r"(行政规范性文件|规范性文件|规章)([（(]
                          r"((?:写错了|错了|不对)?[，,]?\s*(?:应该是|应为|改成|改为|是)?\s*)"
                          r"(?:([0-9０-９]+)\s*[/／]\s*([0-9０-９]+)\s*[/／]\s*([0-9０-９]+)(?![0-9０-９/／])"
                          # ("规范性文件 3 1 38；许可…": spaced, inside a sentence — a pasted row is the table reader's)
-                         r"|([0-9０-９]+) ([0-9０-９]+) ([0-9０-９]+)(?=\s*[；;，,。]))")
+                         r"|([0-9０-９]+) ([0-9０-９]+) ([0-9０-９]+)(?=\s*(?:[（(]\s*制发\s*[、/，,]\s*废止\s*[、/，,]\s*现行有效\s*[)）])?\s*[；;，,。]))")
 
 
 def _slashed_t2(message: str) -> list[tuple[int, int, str]]:
@@ -1833,6 +1867,21 @@ def _added_into_rows(message: str, out: MessageReading, earlier: Mapping[str, ob
         out.by_difference[f"t3.{r}.{col}"] = 1
 
 
+_ONE_OF_THEM = re.compile(r"^\s*(?:有|其中有?|里面有|这里面有)(?:一|1)件(?![^，,。；;]{0,12}(?:又|再|新增|新收到|漏))")
+
+
+def _one_of_those_received(message: str, out: MessageReading, earlier: Mapping[str, object]) -> None:
+    """"有一件律师事务所的申请是12月底收的，还在办，结转下年度法律服务机构那格填1" when 法律服务机构 has 3 new:
+    one of those told about, not the column's count (which no correction here changes)."""
+    if _CORRECTS.search(message):
+        return
+    for op in list(out.ops):
+        if (op.field.startswith("t3.new_received.") and str(op.value) == "1" and _ONE_OF_THEM.match(op.quote)
+                and isinstance(had := earlier.get(op.field), int) and had > 1):
+            out.ops.remove(op)
+            out.not_counts.append(op.quote)
+
+
 def _count_broken_down(message: str, out: MessageReading, earlier: Mapping[str, object]) -> None:
     """"办公室的明细：个人7件 企业1件 还有1件是…协会申请的 公益组织" after 新收9件: who made the applications
     counted before, told in a line of no row — their counts add up to it (and the last one is one of them, not
@@ -1895,7 +1944,8 @@ def wants_said_before(message: str) -> bool:
     """Whether ``read_message`` may need the messages before this one (``said_before``): a table that one of
     them announced, or a part of the year whose other parts they told."""
     return ("\n" in message.strip() or _period_of(message) is not None or bool(_SECTION.match(message))
-            or bool(_BLANKET_SAID.search(message)) or bool(_DECIDED.search(message)) or bool(_THOSE_ADDED.search(message)))
+            or bool(_BLANKET_SAID.search(message)) or bool(_DECIDED.search(message)) or bool(_THOSE_ADDED.search(message))
+            or _taken_comment_words(message))
 
 
 _BLANKET_SAID = re.compile(r"(?:其他|其余|剩下的?|别的|都|全)[^，,。]{0,4}(?:是0|是零|为0|没有|填0)")
@@ -3240,6 +3290,10 @@ def _names_an_item_alone(stripped: str) -> bool:
         r"没有|没|无|不|都是|都|全", stripped)
 
 
+_ON_COMMENTS = re.compile(r"^\s*第\s*[0-9一二三四五六七八九十]{1,2}\s*条|这条(?:不用|不|没必要)改|(?:不用|不)改[。，,；;]|"
+                          r"按(?:他|她|他们|意见|审核意见)(?:说的)?改|(?:他|她)(?:看错了|说得对|说的对|搞错了)|改成(?:他|她)说的")
+
+
 def _bare_answer(stripped: str, topic: str | None, out: MessageReading, known: set[str]) -> None:
     """A message that is only an answer to the question just asked — or opens with one ("没有。去年结转
     过来4件…" after "科研机构、其他今年有没有申请？": the none answers it, the rest is read as said)."""
@@ -3258,6 +3312,8 @@ def _bare_answer(stripped: str, topic: str | None, out: MessageReading, known: s
     if not topic or out.ops or out.computed or out.questions or out.same_topic:
         return  # (the reader's own sums count too: "去年结转那件也公开了" adds to 予以公开)
     if topic in TEXT_FIELDS:
+        if _ON_COMMENTS.search(stripped):
+            return  # ("第1条…这条不用改。第2条按他说的改": the reviewer's comments answered, not the text asked for)
         if _CORRECTS.search(stripped) and any(a.kind in ("t3row", "t3group", "t2row", "t4block", "t3col")
                                                for a in vocabulary().anchors(stripped)):
             return  # ("补正后不明确那件不对，…应该算逾期不补正，你帮我改一下": a figure corrected, not the text asked for)

@@ -19,7 +19,7 @@ from assistant.numbers import find_numbers, parse_number
 from assistant.reading._questions import is_question
 from assistant.reading._vocab import vocabulary
 
-__all__ = ["ITEM", "NOT_AMONG", "THAT_ONE", "Case", "Outcome", "cases_after_a_colon", "cases_in_a_list", "cases_told_inline", "cases_told_one_per_line", "counted_in", "items_in", "one_case_told",
+__all__ = ["ITEM", "NOT_AMONG", "NO_APPLICATION", "THAT_ONE", "Case", "Outcome", "cases_after_a_colon", "cases_in_a_list", "cases_told_inline", "cases_told_one_per_line", "counted_in", "items_in", "one_case_told",
            "reviews_in_a_list", "stories_after_a_count", "stories_alone"]
 
 ITEM = _ITEM = re.compile(r"^[ \t\u3000]*(?:[①-⑳]|[（(]?[0-9０-９]{1,2}[)）、.．]|[（(][一二三四五六七八九十]{1,2}[)）]|第[一二三四五六七八九十0-9]{1,2}(?:个|件)[，,:：\s])")
@@ -659,6 +659,9 @@ def _a_rows_count(sentence: str, one: re.Match[str]) -> bool:
     return any(a.kind in ("t3row", "t3group") and a.end == len(before) for a in vocabulary().anchors(before))
 
 
+NO_APPLICATION = re.compile(r"(?:没|没有|未)(?:进入|进)(?:办理|受理)?程序")
+
+
 def one_case_told(message: str) -> Case | None:
     """"依申请还有一件漏了，12月30号收到的，也是个人的，还没答复，转明年了": a single application told in
     one sentence, with who asked and one result row (or 结转下年度); None otherwise. One carried over
@@ -677,6 +680,8 @@ def one_case_told(message: str) -> Case | None:
     if is_question(sentences[0].group(0)) and not _HOW_TO_FILL.search(sentences[0].group(0)):
         return None  # "有一件是…，我放在部分公开里了，对吧？": one already counted, asked about
     m = sentences[0]
+    if NO_APPLICATION.search(m.group(0)):
+        return None  # ("系统里多出来那件是企业…自己撤回的，没进入办理程序": why it is not counted)
     case = _case(m.group(0), m.start())
     if case is not None and case.carried_over and case.row == "carried_forward":
         return None  # (one from last year still going on: which year's count it is, the words don't settle)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from assistant.numbers import NOT_A_UNIT, RANGE_PAIRS, NumberMention, find_numbers, parse_number, to_halfwidth
-from assistant.reading._cases import one_case_told
+from assistant.reading._cases import NO_APPLICATION, one_case_told
 from assistant.reading._questions import is_question
 from assistant.reading._tables import REVISION_NOTE, row_address
 from assistant.reading._vocab import Anchor, vocabulary
@@ -838,6 +838,11 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
         if _COUNTED_BEFORE.search(sentence) and find_numbers(sentence) and not _INTO_THIS_YEAR.search(sentence):
             # "还有1件是2023年的复议 去年年报已经统计过了": counted in an earlier year's report
             out.excluded.append(message[s0:s0 + len(sentence)].strip())
+            continue
+        if NO_APPLICATION.search(sentence) and not _ONE_MORE_LEAD.search(sentence):
+            # "系统里多出来那件是企业…撤回的，没进入办理程序，我们按13件统计没问题": why one is not counted
+            if find_numbers(sentence):
+                out.excluded.append(message[s0:s0 + len(sentence)].strip())
             continue
         if _NOT_OURS_TO_COUNT.search(sentence) and find_numbers(sentence):
             # "社区报上来说有1件申请…人家是向区住建局申请的 不是我们街道收的": another body's application
@@ -2748,8 +2753,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     if not numbers and len(cols_named) == 1 and len({a.key for a in rows_here}) == 1 and (_THAT_ONE.search(clause) or (
             # "律所那个公开了" (not "个人那个重复申请说错了": 那个 as a filler before what is corrected)
             re.match(r"(?:的)?那个", clause[next(a for a in anchors if a.kind == "t3col").end:])
-            and not re.search(r"错|反|改|不对|不是", clause))):
+            and not re.search(r"错|反|改|不对|不是", clause))) and not NO_APPLICATION.search(sentence):
         # "村民那件是予以公开": the one application of that applicant, and its result
+        # (not "系统里多出来那件是企业…撤回的，没进入办理程序": why one is not counted)
         out.stated.append(Stated(f"t3.{rows_here[0].key}.{next(iter(cols_named))}", 1, quote, c0, c0 + len(clause)))
         return
     waits_for = rows_here or [a for a in anchors if a.kind == "t3row" and a.key == "carried_forward"]
