@@ -237,3 +237,37 @@ def test_the_official_numbering_of_table_three_rows_names_the_row():
     assert ops.get("t3.unable.not_held.natural") == "6"
     ops = {op.field: op.value for op in read_message("第（五）项第2目企业一栏应为2").ops}
     assert ops.get("t3.not_processed.repeated.commercial") == "2"
+
+
+def test_the_comments_answered_by_their_numbers_as_clerks_type_them(db):
+    # (a clerk's trial in the terminal: "按他的改", "改成他那个数", a figure of the clerk's own after the number)
+    from tests.dialogue_support import offline_service, talk
+
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某县林业局2025年年报，县级", "网站210条 处罚31件 许可96件 强制2件"])
+    reply = talk(service, draft, ["局里收到的反馈意见：\n"
+                                  "1、门户网站信息发布数量与市政府网站群统计不一致，请核实。\n"
+                                  "2、表二“行政许可”本年处理决定数量请与政务服务平台核对（平台为104件）。\n"
+                                  "3、表二“行政处罚”本年处理决定数量应为33。\n"
+                                  "4、第五部分写得不具体。"])[-1].text
+    assert "一致，没有变化" not in reply and "第1、4条没有数字" in reply
+    talk(service, draft, ["第1条 后台重新导了一下 是226 按他的改"])
+    assert service.facts(draft).website_items == 226
+    reply = talk(service, draft, ["2 不改 平台那104里有8件是备案 不是许可 还是96"])[-1].text
+    assert service.facts(draft).cells["t2.licensing.decisions"] == 96 and "第2条意见不改" in reply
+    assert "没能确定" not in reply
+    talk(service, draft, ["三 对的 改成他那个数"])
+    assert service.facts(draft).cells["t2.penalty.decisions"] == 33
+
+
+def test_a_row_named_by_its_official_number_is_answered_and_a_statistics_note_keeps_its_figures():
+    from assistant.reading import guide_answer, is_question, read_message
+
+    asked = "意见里说的第（四）项第3目 指的是哪一行啊"
+    assert is_question(asked) and "补正后申请内容仍不明确" in (guide_answer(asked) or "")
+    assert "数据统计需要说明的事项" in (guide_answer("这个数和平台对不上 要不要在报告里说明一下原因 写哪里") or "")
+    ops = {op.field: op.value for op in read_message("数据统计需要说明的事项：许可96件不含平台上的8件备案。").ops}
+    assert "96" in str(ops.get("statistics_notes")) and "t2.licensing.decisions" not in ops
+    ops = {op.field: op.value for op in read_message("这句写到第六部分 其他需要报告的事项里：本局许可数不含备案。").ops}
+    assert "agency_name" not in ops and "不含备案" in str(ops.get("other_matters"))

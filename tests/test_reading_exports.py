@@ -4500,3 +4500,37 @@ def test_three_counts_of_table_two_with_their_order_in_brackets():
 
     ops = {op.field: op.value for op in read_message("规范性文件 4 1 23（制发、废止、现行有效），许可 300").ops}
     assert (ops.get("t2.normative_docs.issued"), ops.get("t2.normative_docs.repealed"), ops.get("t2.normative_docs.in_force")) == ("4", "1", "23")
+
+
+def test_a_processing_fee_told_in_yuan_is_no_fee_of_table_two():
+    from assistant.reading import read_message
+
+    ops = {op.field: op.value for op in read_message(
+        "是这样：有个申请人交了费，收了60元，第六部分要写收取信息处理费1件，金额60元。").ops}
+    assert "t2.fees.amount" not in ops and str(ops.get("fee_amount")) == "60"
+
+
+def test_each_of_two_applicants_in_brackets_and_what_was_asked_for_is_no_count():
+    from assistant.reading import read_message
+
+    ops = {op.field: op.value for op in read_message("不予公开：过程性信息4件（自然人、企业各2）").ops}
+    assert ops.get("t3.withheld.process_info.natural") == 2 or ops.get("t3.withheld.process_info.natural") == "2"
+    assert str(ops.get("t3.withheld.process_info.commercial")) == "2"
+    assert not read_message("那件是过程性的，申请的是一份还没定稿的会议纪要").ops
+
+
+def test_a_placed_name_alone_in_its_clause_after_other_words_is_the_agency():
+    from assistant.reading import read_message
+
+    ops = {op.field: op.value for op in read_message("你好 年报被打回来了 麻烦帮忙看看。枫林县交通运输局，2025年的").ops}
+    assert ops.get("agency_name") == "枫林县交通运输局"
+
+
+def test_cases_moved_between_rows_by_their_totals_keep_their_applicant(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某区卫生健康局2025年年报", "依申请新收12件：个人9件 企业3件；予以公开8件（个人5 企业3），不掌握1件，重复申请3件，都是个人"])
+    talk(service, draft, ["重复申请那里减1，予以公开加1"])
+    cells = service.facts(draft).cells
+    assert cells["t3.granted.total"] == 9 and cells["t3.granted.natural"] == 6 and cells["t3.granted.commercial"] == 3
+    assert cells["t3.not_processed.repeated.total"] == 2 and cells["t3.not_processed.repeated.natural"] == 2

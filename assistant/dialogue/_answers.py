@@ -163,7 +163,30 @@ def _by_difference(accepted: list[PatchOp], differences: dict[str, int], facts: 
         if delta and f"{row}.total" not in said and isinstance(total, int) and not isinstance(total, bool) and total + delta >= 0:
             out.append(PatchOp(field=f"{row}.total", value=str(int(total + delta)), quote=next(
                 op.quote for op in out if op.field.startswith(f"{row}.") and differences.get(op.field))))
+    out += _moved_with_its_applicant(out, differences, facts)
     return out, unplaced
+
+
+def _moved_with_its_applicant(out: list[PatchOp], differences: dict[str, int], facts: Facts) -> list[PatchOp]:
+    """"信访那里减1，予以公开加1": cases moved between two rows of table 三 by their 总计, the row they leave
+    holding one applicant's only — they go into the same applicant's cell of the row they join."""
+    changed = {op.field.rsplit(".", 1)[0]: int(Decimal(str(op.value))) - before for op in out
+               if op.field.startswith("t3.") and op.field.endswith(".total") and differences.get(op.field)
+               and isinstance(before := facts.cells.get(op.field), int) and not isinstance(before, bool)}
+    if len(changed) != 2 or sum(changed.values()) != 0 or any(r in ("t3.new_received", "t3.carried_over", "t3.total")
+                                                             for r in changed):
+        return []
+    (left, k), (joined, _) = sorted(changed.items(), key=lambda kv: kv[1])
+    columns = [c for c in L.T3_APPLICANT_COLUMNS if isinstance(n := facts.cells.get(f"{left}.{c}"), int) and n > 0]
+    said = {op.field for op in out}
+    if len(columns) != 1 or f"{joined}.{columns[0]}" in said or not isinstance(
+            had := facts.cells.get(f"{joined}.{columns[0]}"), int):
+        return []
+    quote = next(op.quote for op in out if op.field == f"{joined}.total")
+    moved = [PatchOp(field=f"{joined}.{columns[0]}", value=str(had - k), quote=quote)]
+    if f"{left}.{columns[0]}" not in said:
+        moved.append(PatchOp(field=f"{left}.{columns[0]}", value=str(int(str(facts.cells[f"{left}.{columns[0]}"])) + k), quote=quote))
+    return moved
 
 
 # "局本级一张表 交警支队单独一张 市里要求合成一张表报 你帮我合一下": the report's figures are two units' added
@@ -507,10 +530,14 @@ def _reading_notes(reading: MessageReading, facts: Facts) -> tuple[list[str], li
         tail.append("邮件下面引用的原邮件（“原始邮件”以下）没有读取，其中的数字不计入；以回复里的为准。")
     if reading.review_comments:
         shown = "；".join(excerpt(u, 40) for u in reading.review)
+        words = [n for n in range(1, reading.review_comments + 1) if not any(u.startswith(f"第{n}条：") for u in reading.review)]
         tail.append(f"这是审核意见（共{reading.review_comments}条）"
                     + (f"，其中的数字是审核方的说法，没有记录：{shown}。" if shown else "。")
+                    + (f"第{'、'.join(map(str, words))}条没有数字，是对正文的意见。" if words and shown else "")
                     + "请逐条告诉我怎么处理，例如“第1条按意见改”“第2条不改”，或直接说改成多少；文字方面的意见，"
                     "请告诉我要补充或改写的内容（例如“改进措施改成：……”）。")
+    if reading.review_kept:
+        tail.append(f"按您说的，{'、'.join(reading.review_kept)}意见不改，原来的数不变；您解释原因时说的数字没有记录。")
     if reading.review_unread:
         shown = "；".join(excerpt(u, 40) for u in reading.review_unread)
         tail.append(f"这几条意见里没有能直接采用的数，没有改动：{shown}。请直接说要改的项目和数字。")
@@ -874,7 +901,9 @@ def answer(st: State, message: str, model: Model, correction: str | None,
         whole += restored
     taken = {op.field for op in accepted}
     # ("其余都是个人" after a total said before: the reader's own sum, not a number of this message)
-    accepted += [op.model_copy(update={"value": int(str(op.value))}) for op in reading.computed if op.field not in taken
+    # (a money figure of a comment taken keeps its decimals: "二对的，…应该是128.6万元")
+    accepted += [op.model_copy(update={"value": int(str(op.value)) if str(op.value).isdigit() else Decimal(str(op.value))})
+                 for op in reading.computed if op.field not in taken
                  and not (shifted and op.field.startswith("t3."))]  # (a move is all this message says of table 三)
     previous, last_years_note = _pasted_last_year(st, reading)
     accepted += _rest_as_last_year(message, accepted, st, previous)
@@ -1028,7 +1057,9 @@ def answer(st: State, message: str, model: Model, correction: str | None,
         shown = "；".join(excerpt(c, 30) for c in dict.fromkeys(reading.checked))
         lines.append(f"这些数和已记录的一致（或是已记录的数相加），没有变化：{shown}。")
     else:
-        lines.append("这些内容和已记录的一致，没有变化。" if accepted else (_NOTHING if not tail else ""))
+        # (a reviewer's comments pasted: what is said of them is all there is to say)
+        lines.append("这些内容和已记录的一致，没有变化。" if accepted and not reading.review_comments and not reading.review_kept
+                     else (_NOTHING if not tail else ""))
     lines += tail
     if last_years_note:
         lines.append(last_years_note)

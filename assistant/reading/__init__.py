@@ -45,6 +45,8 @@ from assistant.reading._identity import PARENT_CITY as _PARENT_CITY
 from assistant.reading._identity import agency_name_in, full_agency_name, infer_level, said_as
 from assistant.reading._identity import placed_name_in as _placed_name_in
 from assistant.reading._questions import is_question
+from assistant.reading._review import comment_segments as _comment_segments
+from assistant.reading._review import comment_subject as _comment_subject
 from assistant.reading._review import official_row_refs as _official_row_refs
 from assistant.reading._review import review_in as _review_in
 from assistant.reading._review import taken_comment_words as _taken_comment_words
@@ -141,6 +143,7 @@ class MessageReading:
     # comment with a figure, said back with its number
     review: list[str] = field(default_factory=list)
     review_comments: int = 0  # how many comments the review pasted has
+    review_kept: list[str] = field(default_factory=list)  # "第2条不改": the comments the clerk rejects ("第2条")
     review_unread: list[str] = field(default_factory=list)  # "第3条按他说的改" whose figure could not be read
     group_lines: list[str] = field(default_factory=list)  # a pasted table's group sums ("不予公开 10 7 …"): no cells
     scores: list[str] = field(default_factory=list)  # a scoring form's points ("自评5分"): no figure of the report
@@ -555,7 +558,8 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     if hit is None:
         hit = _read_message(message, topic=topic, known=key[2], earlier=earlier, report_year=report_year,
                             recent=key[5], row_numbers=row_numbers, said_before=said_before)
-        _comments_taken(hit, message, said_before)
+        _comments_taken(hit, message, said_before, earlier or {})
+        _comments_answered(hit, message, said_before)
         with _READINGS_LOCK:
             _READINGS[key] = copy.deepcopy(hit)
             while len(_READINGS) > _READINGS_KEPT:
@@ -564,9 +568,11 @@ def read_message(message: str, *, topic: str | None = None, known: Iterable[str]
     return copy.deepcopy(hit)
 
 
-def _comments_taken(out: MessageReading, message: str, said_before: tuple[str, ...]) -> None:
+def _comments_taken(out: MessageReading, message: str, said_before: tuple[str, ...],
+                    earlier: Mapping[str, object]) -> None:
     """"第2条按他说的改": the reviewer's figure of that comment (pasted in a message before) recorded as the
-    clerk's own correction — a value of the messages before, like the reader's own sums."""
+    clerk's own correction — a value of the messages before, like the reader's own sums. A comment that moves
+    applications ("…自然人一栏应为0。…该件…应计入第（三）项第6目") moves them into the row it names."""
     taken = _taken_comments(message, list(said_before))
     for n, comment, proposal in taken:
         read = _read_message(proposal) if proposal else None
@@ -576,7 +582,71 @@ def _comments_taken(out: MessageReading, message: str, said_before: tuple[str, .
             continue
         said = {op.field for op in [*out.ops, *out.computed]}
         out.computed += [op.model_copy(update={"quote": message.strip()}) for op in ops if op.field not in said]
+        into = _moved_into(comment)
+        cells = [op for op in ops if op.field.startswith("t3.") and not op.field.endswith(".total")]
+        if into and len(cells) == 1 and isinstance(had := earlier.get(cells[0].field), int) and had > int(str(cells[0].value)):
+            moved = had - int(str(cells[0].value))
+            column = cells[0].field.rsplit(".", 1)[1]
+            for cell in (f"t3.{into}.{column}", f"t3.{into}.total"):
+                now = earlier.get(cell)
+                if cell not in said and (isinstance(now, int) or now is None):
+                    out.computed.append(PatchOp(field=cell, value=str((now or 0) + moved), quote=message.strip()))
+            source_total = cells[0].field.rsplit(".", 1)[0] + ".total"
+            if isinstance(t := earlier.get(source_total), int) and source_total not in said and not any(
+                    op.field == source_total for op in out.computed):
+                out.computed.append(PatchOp(field=source_total, value=str(t - moved), quote=message.strip()))
         out.placed_by_before = True
+
+
+def _comments_answered(out: MessageReading, message: str, said_before: tuple[str, ...]) -> None:
+    """Each part of ``message`` opened by the number of a comment pasted before: a figure kept ("第2条不改 平台那412
+    里面有26件是… 还是386") changes nothing, and the numbers of its reasons are no counts; a bare figure of an
+    accepted one ("第1条 …是329 …按他的改", "二对的，…应该是128.6万元") is the commented item's."""
+    review, segments = _comment_segments(message, list(said_before))
+    if review is None:
+        return
+    for n, comment, a, b, kept in segments:
+        inside = [u for u in out.unexplained if (i := message.find(u, a)) >= 0 and i < b]
+        if kept:
+            said = [op for op in [*out.ops, *out.computed] if (i := message.find(op.quote, a)) >= 0 and i + len(op.quote) <= b]
+            for op in said:
+                (out.ops if op in out.ops else out.computed).remove(op)
+            out.not_counts += [op.quote for op in said] + inside
+            out.unexplained = [u for u in out.unexplained if u not in inside]
+            out.review_kept.append(f"第{n}条")
+            continue
+        values = [x for u in inside for x in find_numbers(u) if x.unit not in ("年", "月", "日", "号")]
+        subject = _comment_subject(comment)
+        if len(values) != 1 or not subject:
+            continue
+        number = next(u for u in inside if find_numbers(u))
+        said_value = number[values[0].start:values[0].end] + (values[0].unit or "")
+        read = _read_message(f"{subject}改成{said_value}")
+        if len(read.ops) != 1 or read.unexplained:
+            continue
+        op = read.ops[0]
+        same = [x for x in [*out.ops, *out.computed] if x.field == op.field]
+        if same and any(str(x.value) != str(op.value) for x in same):
+            continue  # (the figure taken from the comment and the one said differ: both are said back)
+        if not same:
+            out.computed.append(op.model_copy(update={"quote": message.strip()}))
+        out.unexplained = [u for u in out.unexplained if u not in inside]
+        out.review_unread = [u for u in out.review_unread if not u.startswith(f"第{n}条：")]
+        out.placed_by_before = True
+
+
+def _moved_into(comment: str) -> str | None:
+    """The row of table 三 a comment says the applications belong in ("应计入第（三）项第8目")."""
+    m = re.search(r"(?:应|应当|应该)(?:计入|归入|列入|填入|统计在|放在)", comment)
+    if not m:
+        return None
+    rest = comment[m.end():][:40]
+    for at, _, name in _official_row_refs(rest):
+        if at <= 2:
+            rest = name
+            break
+    rows = [a.key for a in vocabulary().anchors(rest[:24]) if a.kind == "t3row"]
+    return rows[0] if rows else None
 
 
 def _read_message(message: str, *, topic: str | None = None, known: Iterable[str] = (),
@@ -605,7 +675,7 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
         return read
     by_number = _answers_by_number(message, said_before)
     numbered, wording = _comment_numbers(message), _wording_in_quotes(message)
-    if (pairs := sorted([*numbered, *wording, *_official_row_refs(message), *_head_with_carried_apart(message), *_paired_lists(message), *_answers_to_quoted_questions(message), *_products(message),
+    if (pairs := sorted([*numbered, *wording, *_official_row_refs(message), *_asked_for_one(message), *_head_with_carried_apart(message), *_paired_lists(message), *_answers_to_quoted_questions(message), *_products(message),
                          *by_number, *_slashed_t2(message), *_negations(message),
                          *_self_answered(message), *_classed_as(message),
                          *_count_is_parts(message), *_sums_written_out(message),
@@ -1065,6 +1135,7 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
     _count_broken_down(message, out, earlier or {})
     _parts_before_added_up(message, out, said_before[:1])
     _one_of_those_received(message, out, earlier or {})
+    _processing_fee_is_no_table_fee(message, out)
     _with_who_each_was(out, message)
     _the_applicants_count_said(out, earlier or {})
     if dropped:
@@ -1558,8 +1629,10 @@ def _negations(message: str) -> list[tuple[int, int, str]]:
     return out
 
 # "3我们今年确实没有复议…。4把那句删掉": the number of the review comment answered, glued to the answer
-_COMMENT_NUMBER = re.compile(r"(?:^|(?<=[\n。；;]))[ \t\u3000]*[0-9０-９]{1,2}(?=(?:我们|我|他们|他|她|你们|你|把|按|这条|这一条|那条|同意|不同意|没问题|"
-                             r"确实|属实|说得对|说的对|不用改|不改|删掉|删了|已改|已经改)(?![0-9０-９]))")
+_COMMENT_NUMBER = re.compile(r"(?:^|(?<=[\n。；;]))[ \t\u3000]*[（(]?[0-9０-９]{1,2}[)）]?(?=(?:我们|我|他们|他|她|你们|你|把|按|这条|这一条|那条|同意|不同意|没问题|"
+                             r"确实|属实|说得对|说的对|不用改|不改|删掉|删了|已改|已经改|是正文|是表|是这样|对的|核了|核过|看错|"
+                             # "4：今年承办人大代表建议5件…" answering a reviewer's comment 4 (or any list's item 4: no count)
+                             r"[：:](?=\s*[\u4e00-\u9fa5]))(?![0-9０-９]))")
 
 
 # "个人的一共22件 另外上年结转过来1件也是个人的 这23件：予以公开8…": an applicant's new ones and carried-over
@@ -1575,6 +1648,18 @@ def _head_with_carried_apart(message: str) -> list[tuple[int, int, str]]:
         n, k, total = (parse_number(to_halfwidth(m.group(g))) for g in ("n", "m", "sum"))
         if n is not None and k is not None and total is not None and n + k == total and any(a.kind == "t3col" for a in vocabulary().anchors(m.group("who"))):
             out.append((m.start(), m.end(), f"{m.group('who')}{m.group('n')}件，加上去年转过来的{m.group('m')}件："))
+    return out
+
+
+# "申请的是一个还没做完的工伤认定的调查材料": what was asked for, one thing — no count of applications
+_ASKED_FOR_ONE = re.compile(r"(?:申请|要|要求公开|申请公开|想要|问)的是(?P<one>一|1)(?=个|份|张)")
+
+
+def _asked_for_one(message: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _ASKED_FOR_ONE.finditer(message):
+        end = re.compile(r"[，,。；;！!？?\n]|$").search(message, m.end())
+        out.append((m.start(), end.start() if end else len(message), ""))  # (what it was: words, not figures)
     return out
 
 
@@ -1865,6 +1950,19 @@ def _added_into_rows(message: str, out: MessageReading, earlier: Mapping[str, ob
     for r in rows:
         out.ops.append(PatchOp(field=f"t3.{r}.{col}", value=str(n), quote=quote))
         out.by_difference[f"t3.{r}.{col}"] = 1
+
+
+def _processing_fee_is_no_table_fee(message: str, out: MessageReading) -> None:
+    """"一件申请人交了费，收了100元…应该写收取信息处理费1件，金额100元": the 信息处理费 told in 元, no 行政事业性收费
+    of table 二 (which a message naming 信息处理费 and not 行政事业性收费 does not speak of)."""
+    if "信息处理费" not in message or re.search(r"行政事业性|事业性收费|表二", message):
+        return
+    if not any(op.field in ("fee_amount", "fee_cases") or (op.field == "fee_charged" and op.value is True) for op in out.ops):
+        return
+    for op in list(out.ops):
+        if op.field == "t2.fees.amount" and "万" not in op.quote:
+            out.ops.remove(op)
+            out.not_counts.append(op.quote)
 
 
 _ONE_OF_THEM = re.compile(r"^\s*(?:有|其中有?|里面有|这里面有)(?:一|1)件(?![^，,。；;]{0,12}(?:又|再|新增|新收到|漏))")
@@ -3028,7 +3126,7 @@ def _more_than_the_column_has(reading: Reading, earlier: Mapping[str, object]) -
             reading.stated[i] = Stated(f"{row}.total", x.value, x.quote, x.start, x.end)
 
 
-_EACH = re.compile(r"各\s*([0-9０-９一二两三四五六七八九十]+)\s*(?:件|个)")
+_EACH = re.compile(r"各\s*([0-9０-９一二两三四五六七八九十]+)\s*(?:件|个|(?=[）)，,。；;]|$))")
 
 
 def _each_of_them(message: str, reading: Reading) -> None:
@@ -3040,7 +3138,11 @@ def _each_of_them(message: str, reading: Reading) -> None:
         if len(cols) < 2 or len(said) != 1:
             continue
         row = said[0].target.rpartition(".")[0]
+        each = message[m.start():m.end()]
         for col in cols:
+            # ("保护第三方2件（自然人、企业各1）": not all 自然人, as a bracket naming one applicant would say)
+            reading.stated[:] = [x for x in reading.stated if not (x.target == f"{row}.{col}" and x.value != said[0].value
+                                                                    and each in x.quote and x is not said[0])]
             if not any(x.target == f"{row}.{col}" for x in reading.stated):
                 reading.stated.append(Stated(f"{row}.{col}", said[0].value, message[start:m.end()].strip(),
                                              said[0].start, said[0].end))
@@ -3210,6 +3312,11 @@ def _identity(message: str, skip: list[tuple[int, int]], topic: str | None, out:
             if found is not None:
                 name = found[0]
                 found = (name, clause.find(name), clause.find(name) + len(name))
+        if found is None and "agency_name" not in known and not names and (
+                whole := agency_name_in("单位是" + clause.strip())) and whole[0] == clause.strip() and re.match(
+                r"[\u4e00-\u9fa5]{2,6}?(?:省|自治区|市|州|盟|县|区|旗)[\u4e00-\u9fa5]{2,}", whole[0]) and len(whole[0]) >= 6:
+            # "…打回来了，帮忙改一下。临溪县人力资源和社会保障局，2025年度的": a placed name alone in its clause
+            found = (whole[0], clause.find(whole[0]), clause.find(whole[0]) + len(whole[0]))
         if found is None:
             continue
         names.append((found[0], clause.strip()))

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from importlib import resources
+
+from assistant.reading._review import official_row_refs
+from schemas.labels import T3_GROUP_LABELS, T3_GROUP_ROWS, T3_ROW_LABELS
 
 __all__ = ["guide_answer"]
 
@@ -17,7 +21,11 @@ def _guide() -> tuple[frozenset[str], tuple[tuple[tuple[str, ...], str], ...]]:
 
 def guide_answer(question: str) -> str | None:
     """The guide's answer whose words best match ``question`` (at least two of them, or one long one),
-    one of them naming what is asked about: "算不算" alone says only that something is asked."""
+    one of them naming what is asked about: "算不算" alone says only that something is asked. A row of
+    table 三 asked about by its official number ("第（四）项第1目是哪一行") is answered with its name."""
+    if (rows := official_row_refs(question)) and re.search(r"哪|什么|啥|是指|指的", question):
+        names = "、".join(f"“{question[a:b]}”是表三的“{_full(name)}”" for a, b, name in rows)
+        return f"{names}。"
     generic, entries = _guide()
     best, score = None, 0.0
     for words, answer in entries:
@@ -27,3 +35,12 @@ def guide_answer(question: str) -> str | None:
         if topical and (len(hits) >= 2 or len(topical[0]) >= 3) and s > score:
             best, score = answer, s
     return best
+
+
+def _full(name: str) -> str:
+    """The official label of the row named ``name`` ("本机关不掌握相关政府信息" → "（四）无法提供 1.本机关不掌握相关政府信息")."""
+    for group, rows in T3_GROUP_ROWS.items():
+        for label in rows.values():
+            if name in label:
+                return f"{T3_GROUP_LABELS[group]} {label}"
+    return next((label for label in T3_ROW_LABELS.values() if name in label), name)

@@ -105,8 +105,9 @@ def official_row_refs(message: str) -> list[tuple[int, int, str]]:
     return out
 
 
-_TAKEN = re.compile(r"按(?:他|她|他们|审核|意见|审核意见|上面|领导)(?:说的|的意见|意见)?(?:来)?改|按(?:审核)?意见(?:修改|改)|"
-                    r"改成(?:他|她|他们)说的(?:那个数|数字|数)?|照(?:他|她)说的改|就按(?:他|她)(?:说)?的(?:来)?")
+_TAKEN = re.compile(r"按(?:他|她|他们|审核|意见|审核意见|上面|领导)(?:说的|的意见|意见|的|那个数|的数)?(?:来)?改|按(?:审核)?意见(?:修改|改)|"
+                    r"改成(?:他|她|他们)(?:说的|的|那个|给的)(?:那个数|数字|数)?|照(?:他|她)(?:说)?的改|就按(?:他|她)(?:说)?的(?:来)?|"
+                    r"用(?:他|她|他们)(?:的|那个)数|以(?:他|她|他们)的为准")
 _ITEM_SAID = re.compile(rf"(?:^|(?<=[。；;！!\n]))\s*(?:第\s*)?(?:([0-9]{{1,2}})|([{_NUMERAL}]{{1,3}})|[（(]\s*([0-9]{{1,2}}|[{_NUMERAL}]{{1,3}})\s*[)）])"
                         r"\s*(?:条|点|项)?(?:意见)?")
 
@@ -135,8 +136,9 @@ def _proposal(comment: str) -> str | None:
 
 
 def taken_comment_words(message: str) -> bool:
-    """Whether ``message`` takes a comment of a review ("第2条按他说的改"), which the messages before hold."""
-    return bool(_TAKEN.search(message))
+    """Whether ``message`` may answer a comment of a review ("第2条按他说的改", "三 对的 …"), which the messages
+    before hold."""
+    return bool(_TAKEN.search(message) or _SEGMENT.match(message.strip()))
 
 
 def taken_comments(message: str, said_before: list[str]) -> list[tuple[int, str, str | None]]:
@@ -157,3 +159,51 @@ def taken_comments(message: str, said_before: list[str]) -> list[tuple[int, str,
         if (comment := review.items.get(n)) is not None and n not in {x[0] for x in out}:
             out.append((n, comment, _proposal(comment)))
     return out
+
+
+_SEGMENT = re.compile(rf"(?:^|(?<=[。；;！!\n]))\s*(?:第\s*)?(?:(?P<d>[0-9]{{1,2}})|(?P<c>[{_NUMERAL}]{{1,3}})(?!是)|[（(]\s*(?P<b>[0-9]{{1,2}}|[{_NUMERAL}]{{1,3}})\s*[)）])"
+                      r"\s*(?:条|点|项)?(?:意见)?(?!\s*(?:件|个|份|家|位|名|次|年|月|日|号|万|千|百|条[0-9０-９]|[0-9０-９.．]))")
+_KEPT = re.compile(r"不改|不用改|不需要改|不要改|没错|没问题|看错|搞错|弄错|不同意|不采纳|保持不变|不变")
+
+
+def comment_segments(message: str, said_before: list[str]) -> tuple[Review | None, list[tuple[int, str, int, int, bool]]]:
+    """The parts of ``message`` that answer the comments of the review pasted before, each opened by the
+    comment's number ("第1条 我去后台查了 是329 …", "三 对的 …", "（2）对的，…"): (number, comment, start,
+    end, kept — the clerk keeps the figure: "这条不改", "没错")."""
+    review = next((r for before in said_before[:8] if (r := review_in(before))), None)
+    if review is None:
+        return None, []
+    marks: list[tuple[int, int]] = []
+    for m in _SEGMENT.finditer(message):
+        raw = m.group("d") or m.group("c") or m.group("b")
+        n = _number_of(raw)
+        if n in review.items and (not marks or marks[-1][0] != n):
+            marks.append((n, m.start()))
+    out = []
+    for i, (n, at) in enumerate(marks):
+        end = marks[i + 1][1] if i + 1 < len(marks) else len(message)
+        seg = message[at:end]
+        out.append((n, review.items[n], at, end, bool(_KEPT.search(seg)) and not _TAKEN.search(seg)))
+    return review, out
+
+
+def _number_of(raw: str) -> int:
+    if raw.isdigit():
+        return int(raw)
+    if raw == "十":
+        return 10
+    if raw.startswith("十"):
+        return 10 + _NUMERAL.index(raw[1]) + 1
+    if raw.endswith("十"):
+        return (_NUMERAL.index(raw[0]) + 1) * 10
+    return _NUMERAL.index(raw[0]) + 1 if len(raw) == 1 else 0
+
+
+def comment_subject(comment: str) -> str | None:
+    """What a comment is about, as words the reader knows ("表二“行政处罚”本年处理决定数量应为52…" →
+    "表二行政处罚本年处理决定数量")."""
+    clause = re.split(r"[。；;，,]", comment, maxsplit=1)[0]
+    cut = re.search(r"应为|应是|应填|与|不一致|不符|有误|请|填写?|[0-9０-９]", clause)
+    subject = clause[:cut.start()] if cut else clause
+    subject = re.sub(r"[“”\"]", "", subject).removesuffix("数据").removesuffix("单位").strip()
+    return subject or None

@@ -31,14 +31,15 @@ _TEXT_LABELS: tuple[tuple[str, str], ...] = (
 _LABEL = re.compile(
     r"(?:^|(?<=[。；;！!？?\n，, \u3000：:]))\s*(?:[（(]?[一二三四五六七八九十0-9]+[)）、.．]\s*)?"
     r"(?:今年的?|本年度?的?|今年度的?|我们的?|目前的?)?(?P<label>"  # ("今年的问题：…")
-    + "|".join(f"(?P<{f}>{p})" for f, p in _TEXT_LABELS) + r")(?:方面|情况|这块|这部分|的话)?(?:嘛|么|呢|啊|吧)?(?:就写|写成|写|改成|改为)?"
+    + "|".join(f"(?P<{f}>{p})" for f, p in _TEXT_LABELS) + r")(?:方面|情况|这块|这部分|的话|里|中|那里|那块)?(?:嘛|么|呢|啊|吧)?(?:就写|写成|写|改成|改为)?"
     r"(?:(?:再|要)?(?:补充|补|加|增加|添)(?:一段|一句|几句|一下|上)?)?"  # ("主动公开补一段：…", from a reviewer's comment)
     r"(?:(?:你|您)?(?:帮我|给我|帮忙)(?:参考(?:着)?)?(?:写|弄|起草|整理)(?:一)?下?)?"  # ("存在问题你帮我参考写下：")
     # ("问题我讲两点：", "措施主要有三条：")
     r"(?:[我就]?(?:讲|说|写|有|主要有|主要是)[一两二三四五六七八九几]?(?:点|个|条|方面)?)?"
     # a colon, or in voice input a space before the text ("存在的主要问题 一是…")
     # ("问题一是…，二是…": the list right after the label)
-    r"(?:\s*[:：]\s*|[ \u3000]+(?=[^\s0-9０-９])|(?=一是|一方面|第一[，,是])|[，,]\s*(?=一是|一方面|第一[，,是]))")
+    r"(?:\s*[:：]\s*|[ \u3000]+(?=[^\s0-9０-９])|(?=一是|一方面|第一[，,是])|[，,]\s*(?=一是|一方面|第一[，,是])"
+    r"|(?<=补充一下|补充一段)[，,]\s*|(?<=补一段|补一下|补几句|补一句)[，,]\s*)")
 # labels said without a colon, as a sentence opening
 _OPENINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("problems", re.compile(r"(?:^|(?<=[。；;！!？?\n，, ：:]))\s*(?:存在的|目前的?|我们的)?(?:主要)?(?:问题|不足)(?:的话)?"
@@ -65,7 +66,7 @@ _TOPIC_LIST = re.compile(
     r"(?P<topics>(?:(?:" + "|".join(_TOPIC_WORD.values()) + r")[、和及与]){1,4}(?:" + "|".join(_TOPIC_WORD.values())
     + r"))[^：:\n。]{0,16}[：:]\s*(?P<items>[^\n。]+)")
 # labels that name a part of the report as much as a note: what follows them is facts when it states any
-_NOTES = ("active_notes", "on_request_notes", "proposals_notes", "statistics_notes")
+_NOTES = ("active_notes", "on_request_notes", "proposals_notes")  # (a statistics note explains figures: it has them)
 # "创新情况没有", "管理这块没什么可写的": nothing to report on a topic; "平台建设和去年一样": last year's
 _TEXT_ALT = "|".join(f"(?P<{f}>{p})" for f, p in _TEXT_LABELS)
 _NOTHING_ON = re.compile(
