@@ -271,3 +271,19 @@ def test_a_row_named_by_its_official_number_is_answered_and_a_statistics_note_ke
     assert "96" in str(ops.get("statistics_notes")) and "t2.licensing.decisions" not in ops
     ops = {op.field: op.value for op in read_message("这句写到第六部分 其他需要报告的事项里：本局许可数不含备案。").ops}
     assert "agency_name" not in ops and "不含备案" in str(ops.get("other_matters"))
+
+
+def test_a_word_of_the_clerks_own_text_replaced_in_the_chat(db):
+    # (a reviewer's point, "公众号 is to be written 政务新媒体", answered in the chat of a clerk's trial)
+    from tests.dialogue_support import offline_service, talk
+
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某县民政局2025年年报，县级", "平台建设：依托县政府网站专栏，微信号每周推送两次。问题：微信号留言回复慢"])
+    talk(service, draft, ["平台建设这段 把“微信号”换成“政务新媒体”"])
+    facts = service.facts(draft)
+    assert facts.platform == "依托县政府网站专栏，政务新媒体每周推送两次。" and facts.problems == "微信号留言回复慢"
+    reply = talk(service, draft, ["把“抖音号”改成“政务新媒体”"])[-1].text
+    assert "没有“抖音号”" in reply and "正文编辑" in reply
+    talk(service, draft, ["把处罚改成12件"])  # (a figure, not words)
+    assert service.facts(draft).cells["t2.penalty.decisions"] == 12

@@ -42,6 +42,7 @@ from assistant.reading import (
     MessageReading,
     guide_answer,
     is_question,
+    labelled_texts,
     parse_pasted_tables,
     read_message,
     sheet_row_numbers,
@@ -52,7 +53,7 @@ from assistant.storage import ChangeSet
 from schemas import labels as L
 from schemas.facts import TEXT_FIELDS, Facts, fact_label, spec_of
 from schemas.layout import T3_COLUMNS, T3_ROWS, get_cell, set_cell
-from schemas.patches import Patch, PatchOp
+from schemas.patches import Patch, PatchOp, PatchResult
 from schemas.report import Report
 
 __all__ = ["answer", "correction_ops"]
@@ -783,6 +784,23 @@ def _refusal(reasons: list[str], before, others: list[str]) -> Outcome:
     return Outcome(lines, before, rejections=reasons + others, refused=True)
 
 
+# "把“公众号”改成“政务新媒体”", "平台建设那段 把公众号都换成政务新媒体": words of a text, not figures
+_SWAP = re.compile(r"把\s*[“\"「]?(?P<old>[^“”\"「」，,。；;\s0-9０-９]{2,20}?)[”\"」]?\s*(?:都|全|全部|统一)?\s*(?:改成|改为|换成|替换成|替换为|改写成|写成)"
+                   r"\s*[“\"「]?(?P<new>[^“”\"「」，,。；;\s0-9０-９]{2,20}?)[”\"」]?\s*(?:吧|啊)?\s*(?:[。！!，,；;]|$)")
+
+
+def _words_swapped(message: str, facts: Facts) -> list[PatchOp]:
+    """The clerk's texts that hold the words to replace (the one named before "把…", or every one that has them):
+    each with the words replaced. Nothing when no text has them (then the message is read as said)."""
+    m = _SWAP.search(message)
+    if m is None or len(message) > 80:
+        return []
+    named = [t.field for t in labelled_texts(message[:m.start()] + "：x", lambda _: False)] if m.start() else []
+    fields = [f for f in (named or TEXT_FIELDS) if isinstance(text := getattr(facts, f, None), str) and m.group("old") in text]
+    return [PatchOp(field=f, value=str(getattr(facts, f)).replace(m.group("old"), m.group("new")), quote=m.group(0).strip("，,。；; "))
+            for f in fields]
+
+
 def answer(st: State, message: str, model: Model, correction: str | None,
            said_before: Callable[[], list[str]] = list) -> Outcome:
     """The outcome of a message read as an answer (``correction``: the words after 不对/更正).
@@ -808,15 +826,17 @@ def answer(st: State, message: str, model: Model, correction: str | None,
         # question pending)
         topic = None
     said = correction if correction is not None else message
+    # "平台建设那段 把“公众号”改成“政务新媒体”": a word of the clerk's own text replaced (a reviewer's point)
+    swapped = _words_swapped(message, st.stated) if ledger is None else []
     sheet_rows = _sheet_rows(st) if _ROW_SAID_IN.search(said) else {}
     # another office's part of table 三, to be added: read on its own (its cells are no second value of
     # the ones recorded, which it adds to)
     unit_part = correction is None and _another_units_part(message, st)
     earlier = {k: v for k, v in st.stated.cells.items() if not k.startswith("t3.")} if unit_part else st.stated.cells
     known = {k for k in known_fields(st.stated) if not k.startswith("t3.")} if unit_part else known_fields(st.stated)
-    reading = read_message(said, topic=topic, known=known, earlier=earlier,
-                           report_year=st.stated.report_year, recent=recent, row_numbers=sheet_rows,
-                           said_before=said_before() if wants_said_before(said) else ())
+    reading = MessageReading() if swapped else read_message(
+        said, topic=topic, known=known, earlier=earlier, report_year=st.stated.report_year, recent=recent,
+        row_numbers=sheet_rows, said_before=said_before() if wants_said_before(said) else ())
     exact = _rough_made_exact(reading, said_before) if reading.unexplained else []
     if ledger is not None:  # ("台账我直接贴过来，你能看懂吧？": what the register gave is the answer)
         reading.questions = [q for q in reading.questions if guide_answer(q) is not None and not _PASTE_CHECKED.search(q)]
@@ -824,6 +844,9 @@ def answer(st: State, message: str, model: Model, correction: str | None,
         reading.unexplained = [u for u in reading.unexplained if not (
             len(found := [n for n in find_numbers(u) if n.unit in ("件", "个", "条")]) == 1 and found[0].value == in_ledger)]
     head, tail = _reading_notes(reading, st.stated)
+    if not swapped and not reading.ops and (m := _SWAP.search(message)) and len(message) <= 80:
+        tail.append(f"您提供的各段文字里没有“{m.group('old')}”，没有改动。起草好的正文里的措辞，由编辑在“正文编辑”中修改"
+                    "（把“甲”改成“乙”）；也可以把那一段重新说一遍，例如“平台建设情况写：……”。")
     if reading.questions and not reading.ops and ledger is None:
         # a question is answered, not stored; the pending question is asked again
         return Outcome(head, before)
@@ -834,8 +857,10 @@ def answer(st: State, message: str, model: Model, correction: str | None,
     try:
         # a correction is about something already said, not the question just asked
         # ("第8行…" of the clerk's own sheet: only this reading knows its row numbers)
-        ext = _reader_extraction(message, st.stated, reading) if sheet_rows and reading.ops else _read(
-            message, st.stated, model, topic, reading, recent)
+        ext = (Extraction(apply_patch(st.stated, swapped), PatchResult(accepted=swapped), Patch(ops=swapped),
+                          LLMResponse(text="", model="reader")) if swapped
+               else _reader_extraction(message, st.stated, reading) if sheet_rows and reading.ops
+               else _read(message, st.stated, model, topic, reading, recent))
     except LLMError as exc:
         return Outcome([f"您的话已保存，但这次没能读出其中的内容：{exc}", "请稍后再发一次，或换个说法。"], before,
                        rejections=[str(exc)], refused=True)
