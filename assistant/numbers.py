@@ -232,7 +232,7 @@ def _digits(s: str) -> str:
 
 _APPROX_BEFORE = ("约", "近", "超过", "逾", "大约", "将近", "超", "大概", "差不多")
 _APPROX_LAST = frozenset(w[-1] for w in _APPROX_BEFORE)  # cheap pre-test for _approx_before
-_APPROX_AFTER = ("余", "多", "来")  # "两百来条"
+_APPROX_AFTER = ("余", "多", "来", "几")  # "两百来条", "四十几条"
 _PERCENT_RE = re.compile(_PERCENT_WORD)
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(set(UNITS), key=len, reverse=True))
 # Patterns below start with a single character class (not a repeat, not an assertion): the regex
@@ -240,7 +240,7 @@ _UNIT_ALT = "|".join(re.escape(u) for u in sorted(set(UNITS), key=len, reverse=T
 # A Chinese-numeral run counts only before a measure word (optionally 余/多 first): matching that in
 # the regex keeps the many 一/十/万 inside ordinary words (一是、进一步、万物) out of the Python loop.
 _CN_NUMBER = re.compile(
-    f"(?P<run>[{_CN_CHARS}][{_CN_CHARS}]*(?:点[{''.join(CN_DIGITS)}]+[万萬亿]?)?)(?=[ \u3000\t]*[余多来]?(?:{_UNIT_ALT}))"
+    f"(?P<run>[{_CN_CHARS}][{_CN_CHARS}]*(?:点[{''.join(CN_DIGITS)}]+[万萬亿]?)?)(?=[ \u3000\t]*[余多来几]?(?:{_UNIT_ALT}))"
 )
 # A structured Chinese numeral said without a measure word at the end of a clause ("个人一百二十八，"):
 # 十/百/千 inside makes it a number, not a word (一些, 统一, 之一 have none).

@@ -4534,3 +4534,62 @@ def test_cases_moved_between_rows_by_their_totals_keep_their_applicant(db):
     cells = service.facts(draft).cells
     assert cells["t3.granted.total"] == 9 and cells["t3.granted.natural"] == 6 and cells["t3.granted.commercial"] == 3
     assert cells["t3.not_processed.repeated.total"] == 2 and cells["t3.not_processed.repeated.natural"] == 2
+
+
+def test_some_of_a_count_taken_out_with_the_rows_they_were_put_in(db):
+    # (the unsure clerk: things counted and then found not to be applications)
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某县农业农村局2025年年报", "依申请新收14件 个人12件 企业2件 去年没结转",
+                          "予以公开9件（个人7 企业2） 不掌握3件 个人 信访举报2件 个人"])
+    talk(service, draft, ["个人那12件里 有一件是政协委员的来信 一件是热线转来的 这俩不算吧 我拿掉 结果里一个算在予以公开 一个算在信访那行 一并扣除"])
+    cells = service.facts(draft).cells
+    assert (cells["t3.new_received.natural"], cells["t3.new_received.total"]) == (10, 12)
+    assert (cells["t3.granted.natural"], cells["t3.granted.total"]) == (6, 8)
+    assert (cells["t3.not_processed.petition.natural"], cells["t3.not_processed.petition.total"]) == (1, 1)
+    assert "cppcc_proposals" not in {k for k, v in service.facts(draft).model_dump().items() if v is not None}
+    talk(service, draft, ["等下 12件里有一件是明年1月2号收的 是个人的 也去掉"])
+    cells = service.facts(draft).cells
+    assert (cells["t3.new_received.natural"], cells["t3.new_received.total"]) == (9, 11)
+
+
+def test_a_review_told_in_doubt_then_settled(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某市教育局2025年年报"])
+    talk(service, draft, ["复议3件 两件维持 还有一件应该还没结吧 我问下法规科"])
+    cells = service.facts(draft).cells
+    assert cells.get("t4.review.total") == 3 and cells.get("t4.review.upheld") == 2 and cells.get("t4.review.pending") is None
+    talk(service, draft, ["法规科回了 那件复议10月就决定了 纠正"])
+    cells = service.facts(draft).cells
+    assert cells["t4.review.corrected"] == 1 and cells["t4.review.pending"] == 0
+    talk(service, draft, ["诉讼1件 直接起诉的 还在审"])
+    talk(service, draft, ["诉讼那个案子上周判了 维持"])
+    cells = service.facts(draft).cells
+    assert cells["t4.litigation_direct.upheld"] == 1 and cells["t4.litigation_direct.pending"] == 0
+
+
+def test_what_was_believed_before_the_outcome_and_a_rough_count_with_its_exact_one():
+    ops = {op.field: op.value for op in read_message("复议1件 之前一直以为没结案 后来问了 8月就维持了").ops}
+    assert "t4.review.pending" not in ops and str(ops.get("t4.review.upheld")) == "1"
+    r = read_message("网站大概发了三十几条吧 回头查")
+    assert not r.ops and r.rough
+    ops = {op.field: op.value for op in read_message("处罚办了二十几件 具体是23件").ops}
+    assert str(ops.get("t2.penalty.decisions")) == "23"
+
+
+def test_all_of_one_applicant_said_after_two_counts_is_the_last_ones():
+    ops = {op.field: op.value for op in read_message("新收 个人30件 企业4件 基层法律服务所2件 共36件 上年结转3件 都是自然人").ops}
+    assert str(ops.get("t3.new_received.natural")) == "30" and str(ops.get("t3.new_received.legal_service")) == "2"
+    assert str(ops.get("t3.carried_over.natural")) == "3"
+
+
+def test_a_case_moved_out_of_a_group_named_after_the_row_it_joins(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某区住建局2025年年报", "依申请4件都是个人 去年没结转",
+                          "予以公开1件 保护第三方权益1件 本机关不掌握1件 申请人撤回1件"])
+    talk(service, draft, ["撤回的那件 就放在其他处理的“其他”吧。第三方那件我又看了看规定 我们本来就没有那份合同 应该算不掌握 不是不予公开"])
+    cells = service.facts(draft).cells
+    assert cells["t3.withheld.third_party.total"] == 0 and cells["t3.unable.not_held.total"] == 2
+    assert cells["t3.other_handling.other.total"] == 1

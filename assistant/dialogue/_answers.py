@@ -537,6 +537,9 @@ def _reading_notes(reading: MessageReading, facts: Facts) -> tuple[list[str], li
                     + (f"第{'、'.join(map(str, words))}条没有数字，是对正文的意见。" if words and shown else "")
                     + "请逐条告诉我怎么处理，例如“第1条按意见改”“第2条不改”，或直接说改成多少；文字方面的意见，"
                     "请告诉我要补充或改写的内容（例如“改进措施改成：……”）。")
+    if reading.in_doubt:
+        tail.append(f"{excerpt(reading.in_doubt[0], 30)}：这件的结果您说还要核实，先没有记录；核实后直接告诉我，"
+                    "例如“那件复议维持了”或“还没审结”。")
     if reading.review_kept:
         tail.append(f"按您说的，{'、'.join(reading.review_kept)}意见不改，原来的数不变；您解释原因时说的数字没有记录。")
     if reading.review_unread:
@@ -847,7 +850,7 @@ def answer(st: State, message: str, model: Model, correction: str | None,
     if not swapped and not reading.ops and (m := _SWAP.search(message)) and len(message) <= 80:
         tail.append(f"您提供的各段文字里没有“{m.group('old')}”，没有改动。起草好的正文里的措辞，由编辑在“正文编辑”中修改"
                     "（把“甲”改成“乙”）；也可以把那一段重新说一遍，例如“平台建设情况写：……”。")
-    if reading.questions and not reading.ops and ledger is None:
+    if reading.questions and not reading.ops and not (reading.computed and reading.placed_by_before) and ledger is None:
         # a question is answered, not stored; the pending question is asked again
         return Outcome(head, before)
     if reading.hold_on:  # "等下", "我去翻一下台账": no answer yet, and no wrong one either

@@ -131,7 +131,18 @@ def _is_not(message: str, cells: Mapping[str, object]) -> list[PatchOp]:
 
 def moved_between_rows(message: str, cells: Mapping[str, object]) -> list[PatchOp]:
     """The cell changes of applications moved from one result row to another, or [] when the message
-    does not say so plainly (two rows, one applicant, a count, and the row left has that many)."""
+    does not say so plainly (two rows, one applicant, a count, and the row left has that many). A move
+    told after another sentence ("撤回那件 那就放其他处理里的“其他”吧。还有拆迁补偿那件…应该算本机关不掌握
+    不是不予公开") is read from its own sentence on."""
+    sentences = [m.group(0) for m in re.finditer(r"[^。！!？?；;\n]+[。！!？?；;\n]*", message)]
+    if len(sentences) > 1:
+        for sentence in sentences:
+            if _MOVE.search(sentence) and (moved := _moved_between_rows_in(sentence, cells)):
+                return moved
+    return _moved_between_rows_in(message, cells)
+
+
+def _moved_between_rows_in(message: str, cells: Mapping[str, object]) -> list[PatchOp]:
     verb = _MOVE.search(message)
     if not verb:
         return _is_not(message, cells)
@@ -148,6 +159,13 @@ def moved_between_rows(message: str, cells: Mapping[str, object]) -> list[PatchO
         if not before and to != "granted" and (bare := re.search(r"不是(?:全|全部|都)?(?:予以)?公开", message[:verb.start()])):
             # "律所那件不是全公开的 …遮了 应该算部分公开": it leaves 予以公开
             before = [_Anchor("t3row", "granted", bare.start(), bare.end())]
+        if not before:
+            # "…应该算本机关不掌握 不是不予公开": it leaves the one row of that group that holds any
+            groups = [a for a in anchors if a.kind == "t3group" and a.start >= after[0].end and re.search(r"不是\s*$", message[:a.start])]
+            held = [r for r in (L.T3_GROUP_ROWS.get(groups[0].key, {}) if groups else {})
+                    if _int(cells.get(f"t3.{groups[0].key}.{r}.total"))]
+            if len(held) == 1:
+                before = [_Anchor("t3row", f"{groups[0].key}.{held[0]}", groups[0].start, groups[0].end)]
         if not before:
             return []
     source = before[0].key

@@ -143,6 +143,7 @@ class MessageReading:
     # comment with a figure, said back with its number
     review: list[str] = field(default_factory=list)
     review_comments: int = 0  # how many comments the review pasted has
+    in_doubt: list[str] = field(default_factory=list)  # "另一件还没出结果吧 我再问问": a case's result to be checked
     review_kept: list[str] = field(default_factory=list)  # "第2条不改": the comments the clerk rejects ("第2条")
     review_unread: list[str] = field(default_factory=list)  # "第3条按他说的改" whose figure could not be read
     group_lines: list[str] = field(default_factory=list)  # a pasted table's group sums ("不予公开 10 7 …"): no cells
@@ -675,7 +676,8 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
         return read
     by_number = _answers_by_number(message, said_before)
     numbered, wording = _comment_numbers(message), _wording_in_quotes(message)
-    if (pairs := sorted([*numbered, *wording, *_official_row_refs(message), *_asked_for_one(message), *_head_with_carried_apart(message), *_paired_lists(message), *_answers_to_quoted_questions(message), *_products(message),
+    asked_for = _asked_for_one(message)
+    if (pairs := sorted([*numbered, *wording, *_official_row_refs(message), *asked_for, *_belief_undone(message), *_head_with_carried_apart(message), *_paired_lists(message), *_answers_to_quoted_questions(message), *_products(message),
                          *by_number, *_slashed_t2(message), *_negations(message),
                          *_self_answered(message), *_classed_as(message),
                          *_count_is_parts(message), *_sums_written_out(message),
@@ -695,7 +697,7 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
                                           recent=recent, row_numbers=row_numbers, said_before=said_before),
                             message, synth, pairs)
         read.by_number = bool(by_number)
-        read.not_counts += [message[at:end + 4] for at, end, _ in numbered]
+        read.not_counts += [message[at:end + 4] for at, end, _ in numbered] + [message[at:end] for at, end, _ in asked_for]
         read.wording += [message[at:end] for at, end, text in wording if text == "“……”"]
         return read
     out = MessageReading()
@@ -1135,6 +1137,9 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
     _count_broken_down(message, out, earlier or {})
     _parts_before_added_up(message, out, said_before[:1])
     _one_of_those_received(message, out, earlier or {})
+    _one_taken_out(message, out, earlier or {})
+    _pending_case_settled(message, out, earlier or {})
+    _pending_in_doubt(message, out)
     _processing_fee_is_no_table_fee(message, out)
     _with_who_each_was(out, message)
     _the_applicants_count_said(out, earlier or {})
@@ -1655,6 +1660,15 @@ def _head_with_carried_apart(message: str) -> list[tuple[int, int, str]]:
 _ASKED_FOR_ONE = re.compile(r"(?:申请|要|要求公开|申请公开|想要|问)的是(?P<one>一|1)(?=个|份|张)")
 
 
+# "我原来以为还没结果 问了区司法局 12月就决定了 维持": what the clerk had thought, and then the outcome
+_BELIEVED = re.compile(r"(?:我)?(?:原来|本来|之前|一直|还)?以为[^，,。；;\s]{0,6}?(?:没|未)[^，,。；;\s]{0,6}")
+_OUTCOME_AFTER = re.compile(r"维持|纠正|撤回|撤诉|驳回|判了|审结了|结案了|决定了")
+
+
+def _belief_undone(message: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), "") for m in _BELIEVED.finditer(message) if _OUTCOME_AFTER.search(message, m.end())]
+
+
 def _asked_for_one(message: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _ASKED_FOR_ONE.finditer(message):
@@ -1950,6 +1964,113 @@ def _added_into_rows(message: str, out: MessageReading, earlier: Mapping[str, ob
     for r in rows:
         out.ops.append(PatchOp(field=f"t3.{r}.{col}", value=str(n), quote=quote))
         out.by_difference[f"t3.{r}.{col}"] = 1
+
+
+# "5件里有一件是2024年1月3号才收到的 …那件是个人的 不算2023年吧 那就去掉", "个人那21件里 有一件其实是…询问函 一件是
+# 12345转来的工单 这俩不算申请吧？我去掉 结果里一个我放在予以公开 一个放在信访举报那行 一起扣掉": some of a count said,
+# taken out — from this year's count and from the result rows they were put in
+_ONE_OF_COUNT = re.compile(r"(?P<n>[0-9０-９]+|[一二两三四五六七八九十]+)\s*件(?:申请)?(?:里|中|当中|里面|里头)(?:面)?[，,\s]*(?:有|还有|其实有)?\s*"
+                           r"(?P<k>[一两二三1-3])件")
+_TAKEN_OFF = re.compile(r"去掉|减掉|拿掉|扣掉|扣除|删掉|删了|剔除|减去|排除|不算(?!不算)|不能算|不该算")
+_BOTH = re.compile(r"这俩|这两件|这2件|这两个|两件都|俩都")
+_PUT_IN = re.compile(r"(?:一个|一件|另一个|另一件)(?:我)?(?:放在|放到|算在|填在|算|放)")
+
+
+def _one_taken_out(message: str, out: MessageReading, earlier: Mapping[str, object]) -> None:
+    m = _ONE_OF_COUNT.search(message)
+    if m is None or not (off := _TAKEN_OFF.search(message, m.end())):
+        return
+    head = message[max(0, m.start() - 8):m.start()]
+    cols = [a.key for a in vocabulary().anchors(head) if a.kind == "t3col"]
+    n = parse_number(m.group("n"))
+    k = 2 if _BOTH.search(message, m.end()) else int(parse_number(m.group("k")) or 1)
+    if cols:
+        col = cols[-1]
+        if earlier.get(f"t3.new_received.{col}") != n:
+            return
+    else:
+        if earlier.get("t3.new_received.total") != n:
+            return
+        said = {a.key for a in vocabulary().anchors(message[m.end():]) if a.kind == "t3col"}
+        if len(said) != 1:
+            return
+        col = said.pop()
+    had_col, had = earlier.get(f"t3.new_received.{col}"), earlier.get("t3.new_received.total")
+    if not isinstance(had_col, int) or not isinstance(had, int) or had_col < k:
+        return
+    quote = message.strip()
+    ops = [PatchOp(field=f"t3.new_received.{col}", value=str(had_col - k), quote=quote),
+           PatchOp(field="t3.new_received.total", value=str(had - k), quote=quote)]
+    # the result rows they had been put in, one each ("结果里一个我放在予以公开 一个放在信访举报那行")
+    rows = [a.key for p in _PUT_IN.finditer(message, m.end()) for a in vocabulary().anchors(message[p.end():p.end() + 12])[:1]
+            if a.kind == "t3row" and a.key not in ("new_received", "carried_over", "total", "carried_forward")]
+    for row in dict.fromkeys(rows):
+        times = rows.count(row)
+        cell, total = earlier.get(f"t3.{row}.{col}"), earlier.get(f"t3.{row}.total")
+        if not isinstance(cell, int) or not isinstance(total, int) or cell < times:
+            return
+        ops += [PatchOp(field=f"t3.{row}.{col}", value=str(cell - times), quote=quote),
+                PatchOp(field=f"t3.{row}.total", value=str(total - times), quote=quote)]
+    # (what else the words of the ones taken out seemed to say — a 人大代表's letter, a hotline ticket — is theirs)
+    out.not_counts += [op.quote for op in out.ops if op.field.startswith("t3.") or op.field in ("npc_suggestions", "cppcc_proposals")]
+    out.ops = [op for op in out.ops if not (op.field.startswith("t3.") or op.field in ("npc_suggestions", "cppcc_proposals"))]
+    out.computed = [op for op in out.computed if not op.field.startswith("t3.")] + ops
+    out.unexplained = [u for u in out.unexplained if not all(
+        n.value in (had, had_col, k, 1) or n.unit in ("年", "月", "日", "号") for n in find_numbers(u))]
+    out.placed_by_before = True
+    del off
+
+
+# "法制股说 那件复议上个月出了 纠正": the one case of table 四 recorded as not yet settled, now settled
+_SETTLED_NOW = re.compile(r"(?:那件|那个|另一件|另外一件|还没结的那件|没结的那件)[^。；;！!？?\n]{0,12}?(?:复议|诉讼|官司|案子)?[^。；;！!？?\n]{0,10}?"
+                          r"(?:出了|出来了|结果出了|出结果了|决定了|判了|审结了|结了|下来了)")
+
+
+def _pending_case_settled(message: str, out: MessageReading, earlier: Mapping[str, object]) -> None:
+    m = _SETTLED_NOW.search(message)
+    if m is None or any(op.field.startswith("t4.") for op in [*out.ops, *out.computed]):
+        return
+    around = message[max(0, m.start() - 12):m.end() + 16]
+    anchors = vocabulary().anchors(around)
+    results = {a.key for a in anchors if a.kind == "t4col" and a.key in ("upheld", "corrected", "other")}
+    named = {a.key for a in anchors if a.kind == "t4block"}
+    def open_one(b: str) -> bool:
+        """The block has a case recorded as not settled, or one whose result was left untold."""
+        if isinstance(p := earlier.get(f"t4.{b}.pending"), int) and p >= 1:
+            return True
+        told = [earlier.get(f"t4.{b}.{c}") for c in ("upheld", "corrected", "other")]
+        total = earlier.get(f"t4.{b}.total")
+        return earlier.get(f"t4.{b}.pending") is None and isinstance(total, int) and total - sum(
+            v for v in told if isinstance(v, int)) == 1
+    blocks = [b for b in ("review", "litigation_direct", "litigation_after_review") if open_one(b)
+              and (not named or b in named or ("litigation" in named and b != "review"))]
+    if len(results) != 1 or len(blocks) != 1 or any(n.unit not in ("年", "月", "日", "号") for n in find_numbers(around)):
+        return
+    block, result = blocks[0], results.pop()
+    had, pending = earlier.get(f"t4.{block}.{result}"), earlier.get(f"t4.{block}.pending")
+    quote = message.strip()
+    out.computed += [PatchOp(field=f"t4.{block}.pending", value=str(pending - 1 if isinstance(pending, int) else 0), quote=quote),
+                     PatchOp(field=f"t4.{block}.{result}", value=str((had if isinstance(had, int) else 0) + 1), quote=quote)]
+    out.placed_by_before = True
+
+
+# "另一件还没出结果吧 我再问问法制股": whether it is settled is not known yet — not recorded as pending
+_ASKING_AGAIN = re.compile(r"吧[\s，,。]*(?:我)?(?:再|还得|得|要)?(?:问问|问一下|问下|再问|核一下|核实|确认一下|确认下|查一下|查查|去问)")
+
+
+def _pending_in_doubt(message: str, out: MessageReading) -> None:
+    doubts = [a for a in vocabulary().anchors(message) if a.kind == "t4col" and a.key == "pending"
+              and _ASKING_AGAIN.match(message, a.end + (message[a.end:a.end + 1] == "果"))]
+    if not doubts:
+        return
+    for op in [op for op in out.ops if op.field.startswith("t4.") and op.field.endswith(".pending")]:
+        at = message.find(op.quote)
+        if at >= 0 and any(at <= d.start <= at + len(op.quote) + 2 for d in doubts) and not re.search(
+                r"[。；;\n]", message[at:doubts[0].start]):
+            out.ops.remove(op)
+    start = max(message.rfind(ch, 0, doubts[0].start) for ch in "。；;，, \n") + 1
+    end = min([i for ch in "。；;\n" if (i := message.find(ch, doubts[0].end)) > 0] or [len(message)])
+    out.in_doubt.append(message[start:end].strip())
 
 
 def _processing_fee_is_no_table_fee(message: str, out: MessageReading) -> None:

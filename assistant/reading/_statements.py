@@ -1155,8 +1155,10 @@ def _all_of_the_one_named_after(out: Reading) -> None:
             continue
         col = _column_named(m.group("col") or m.group("col2"))
         row, _, was = x.target.rpartition(".")
-        if re.search(r"[，,；;、。]", x.quote[x.quote.rfind(str(x.value)):]) or str(x.value) not in x.quote or re.search(
-                r"除了|除去|除开|其余|剩下|以外", x.quote):
+        tail = x.quote[x.quote.rfind(str(x.value)) + len(str(x.value)):]
+        if re.search(r"[，,；;、。]", tail) or str(x.value) not in x.quote or re.search(
+                r"除了|除去|除开|其余|剩下|以外", x.quote) or re.search(r"[0-9０-９]", tail):
+            # (nor "一共24件 去年结转2件 都是个人" for the 24: another count comes between)
             continue  # (said of that count in its own clause only: not "…都是个人，行政执法案卷1件是律所申请的")
         cell = f"{row}.{col}"
         if not col or any(y.target == cell for y in out.stated):
@@ -3080,7 +3082,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             out.checked.append(quote)  # "其他２（两个事业单位）": the count just given, explained
             continue
         if ((_ROUGH_AFTER.match(after) and not _DECIDED.search(clause[:n.start])) or _ROUGH_BEFORE.search(clause[:n.start]) or (
-                n.approx and re.match(r"[ \u3000]*[余多来]", clause[n.end:])) or (
+                n.approx and re.match(r"[ \u3000]*[余多来几]", clause[n.end:])) or (
                 n.approx and n.chinese and clause[max(n.start, n.end - 2):n.end] in RANGE_PAIRS) or (  # ("十七八篇", "四五场")
                 # "行政强制 ３件……等下我再对一下台账": said before it was checked; the checked one follows
                 not after.strip(" 。；;，,…") and _TENTATIVE.match(following))) and not _EXACT_NEXT.match(following):
@@ -3778,6 +3780,10 @@ def _one_column_said(m: re.Match[str], lo: int, sentence: str, quote: str, ctx: 
                 said.append((row, int(ctx.earlier[f"t3.{row}.total"]), x.start - ctx.sentence_at))  # type: ignore[call-overload]
                 earlier_rows.add(row)
     in_range = [x for x in said if lo <= x[2] < m.start() or (but_after and x[2] >= m.end())]
+    if not but and len(in_range) > 1:
+        # ("新收的 自然人21件 企业3件 一共24件 去年结转2件 都是个人": not the row whose applicants were told)
+        in_range = [x for x in in_range if not any(y.target.startswith(f"t3.{x[0]}.") and not y.target.endswith(".total")
+                                                   for y in out.stated)] or in_range
     # "不掌握4件，除了律所那件，其他都是个人": that one application is the row's, when no other row is said
     that_one = _EXCEPT_THAT_ONE.search(sentence[:m.start()])
     that_col = {a.key for a in vocabulary().anchors(that_one.group("who")) if a.kind == "t3col"} if that_one else set()

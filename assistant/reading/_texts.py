@@ -88,7 +88,7 @@ def said_of_a_topic(message: str) -> tuple[str, str, str] | None:
 
 # what problems and measures describe in words ("有的栏目很久没更新"), as much as facts state it
 _DESCRIBED = re.compile(r"栏目|专栏|网站|公众号|新媒体|平台|更新|发布|解读|培训|制度")
-_COUNTED = re.compile(r"(?:[0-9０-９]+|[一二两三四五六七八九十百千万]+)\s*(?:[余多来]\s*)?[件条个篇场次项期]")
+_COUNTED = re.compile(r"(?:[0-9０-９]+|[一二两三四五六七八九十百千万]+)\s*(?:[余多来几]\s*)?[件条个篇场次项期]")
 _DIGITS = re.compile(r"[0-9０-９]|[一二两三四五六七八九十百千万]+\s*[件条个篇场次项期元]")
 # hard ends (a stop) and soft ones (a comma, or a space of voice input between words)
 # after a comma, what a problem or measure hardly describes in passing: a fact of its own ("…，信息处理费没收");
