@@ -258,7 +258,7 @@ _ARABIC_TAIL = re.compile(
     rf"(?P<num>{_D}(?<![0-9０-９.．].)(?:{_D}{{0,2}}(?:[,，]{_D}{{3}})+(?!{_D})|{_D}*))"
     rf"(?P<frac>[.．]{_D}+)?"
     r"(?:[ \u3000]*(?P<big>[万亿千])(?!元))?"  # ("1.1千多条": thousands; "5千元" is a unit, not a multiplier)
-    rf"(?:[ \u3000]*(?P<pct>[%％])|[ \u3000\t]*(?P<approx>[余多来])?(?P<unit>{_UNIT_ALT})?)"
+    rf"(?:[ \u3000]*(?P<pct>[%％])|[ \u3000\t]*(?P<approx>[余多来几])?(?P<unit>{_UNIT_ALT})?)"
 )
 _HAS_NUMBER = re.compile(f"[0-9０-９{_CN_CHARS}]")
 _SPACES = " \u3000\t"
@@ -268,6 +268,7 @@ _START = attrgetter("start")
 _FORMAL_DIGITS = frozenset("壹贰叁肆伍陆柒捌玖")
 # "十七八篇", "四五场", "两三件": two neighbouring digits said together are a range, a guess (not 45)
 RANGE_PAIRS = frozenset({"一二", "二三", "两三", "三四", "四五", "五六", "六七", "七八", "八九"})
+_RANGE_BEFORE_TENS = re.compile("(?:" + "|".join(RANGE_PAIRS) + ")(?=[十百千万])")
 # cn_to_number of each single character that can be a run of _CN_NUMBER (all but 万, 萬, 亿 alone)
 _CN_ONE: dict[str, Decimal | None] = {c: cn_to_number(c) for c in _CN_CHARS}
 
@@ -427,7 +428,9 @@ def numbers_in(text: str) -> list[NumberMention]:
             continue
         out.append(_number(value, s, e, unit, unit_end,
                            approx or (s > 0 and (text[s - 1] in _APPROX_LAST or text[s - 2] in _APPROX_LAST)
-                                      and _approx_before(text, s)) or (len(run) >= 2 and run[-2:] in RANGE_PAIRS),
+                                      and _approx_before(text, s)) or (len(run) >= 2 and run[-2:] in RANGE_PAIRS)
+                           # ("一百四五十件", "二三十条": two neighbours before a 十/百/千 are a range)
+                           or bool(_RANGE_BEFORE_TENS.search(run)),
                            True, _decimals_of(run) if "点" in run else 0))
         has_cn = True
     # (every match holds 十, 百 or 千)

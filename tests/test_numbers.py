@@ -82,7 +82,7 @@ _REF_ARABIC = re.compile(
     r"(?P<frac>[.．][0-9０-９]+)?"
 )
 _REF_CN_NUMBER = re.compile(
-    f"(?P<run>[{N._CN_CHARS}]+(?:点[{''.join(N.CN_DIGITS)}]+[万萬亿]?)?)(?=[ \u3000\t]*[余多来]?(?:{N._UNIT_ALT}))"
+    f"(?P<run>[{N._CN_CHARS}]+(?:点[{''.join(N.CN_DIGITS)}]+[万萬亿]?)?)(?=[ \u3000\t]*[余多来几]?(?:{N._UNIT_ALT}))"
 )
 
 
@@ -158,7 +158,7 @@ def _reference_find_numbers(text):
         if not unit:
             continue
         out.append(N.NumberMention(value, s, e, unit, unit_end, approx or N._approx_before(text, s)
-                                   or run[-2:] in N.RANGE_PAIRS, True, N._decimals_of(run)))
+                                   or run[-2:] in N.RANGE_PAIRS or bool(N._RANGE_BEFORE_TENS.search(run)), True, N._decimals_of(run)))
         taken[s:max(e, unit_end)] = b"\x01" * (max(e, unit_end) - s)
     # a structured numeral (十/百/千 inside, 10 or more) with no measure word, at a clause's end
     for m in re.finditer(f"[{''.join(N.CN_DIGITS)}]*[十百千][{N._CN_CHARS}]*(?=[，,。；;、）)\\s]|$)", text):
@@ -173,7 +173,7 @@ def _reference_find_numbers(text):
     return N.join_mixed(text, out)
 
 
-_PIECES = [*"0123456789０１２３４５６７８９..．,，万亿萬元%％余多来约近超过逾大将第点 \u3000\t\n。，；、一二两三十百千零〇",
+_PIECES = [*"0123456789０１２３４５６７８９..．,，万亿萬元%％余多来几约近超过逾大将第点 \u3000\t\n。，；、一二两三十百千零〇",
            "百分之", "万元", "亿元", "人次", "个百分点", "个工作日", "件", "条", "次", "年", "月", "日", "余件", "1,234",
            "１，２３４", "2023", "二〇二三", "九十五点五", "申请", "其中", "超过", "大约", "将近", "公开"]
 

@@ -4593,3 +4593,41 @@ def test_a_case_moved_out_of_a_group_named_after_the_row_it_joins(db):
     cells = service.facts(draft).cells
     assert cells["t3.withheld.third_party.total"] == 0 and cells["t3.unable.not_held.total"] == 2
     assert cells["t3.other_handling.other.total"] == 1
+
+
+def test_calls_registered_as_applications_taken_out_of_a_pasted_table(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某县水务局2025年年报",
+                          "表三\n\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n"
+                          "一、本年新收政府信息公开申请数量\t20\t2\t0\t0\t0\t0\t22\n"
+                          "二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n"
+                          "（一）予以公开\t15\t2\t0\t0\t0\t0\t17\n"
+                          "（四）无法提供 1.本机关不掌握相关政府信息\t5\t0\t0\t0\t0\t0\t5\n"
+                          "（七）总计\t20\t2\t0\t0\t0\t0\t22\n"
+                          "四、结转下年度继续办理\t0\t0\t0\t0\t0\t0\t0\n其他行都是0"])
+    talk(service, draft, ["个人那20件里 有4个其实是来电问政策的 登记本上也记了 结果全记在予以公开 这4个得去掉"])
+    cells = service.facts(draft).cells
+    assert (cells["t3.new_received.natural"], cells["t3.new_received.total"]) == (16, 18)
+    assert (cells["t3.granted.natural"], cells["t3.granted.total"]) == (11, 13)
+    assert (cells["t3.total.natural"], cells["t3.total.total"]) == (16, 18)
+    talk(service, draft, ["企业那个 其实是同一家公司 网上和窗口各登记了两次 实际就1件"])
+    cells = service.facts(draft).cells
+    assert (cells["t3.new_received.commercial"], cells["t3.new_received.total"]) == (1, 17)
+
+
+def test_a_placed_name_with_its_city_said_after_and_a_range_of_tens_is_rough():
+    ops = {op.field: op.value for op in read_message("城东区卫健局的 要弄2025年的年报 我们属于宁川市城东区").ops}
+    assert ops.get("agency_name") == "宁川市城东区卫生健康局"
+    r = read_message("行政许可二百六七十件 具体的还要查")
+    assert not [op for op in r.ops if op.field.startswith("t2.licensing")] and r.rough
+    assert {op.field: op.value for op in read_message("行政许可一百四十五件").ops}.get("t2.licensing.decisions") == "145"
+
+
+def test_a_move_of_that_many_said_after_the_row(db):
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某区城管局2025年年报", "依申请5件都是个人 去年没结转", "予以公开2件 行政执法案卷3件"])
+    talk(service, draft, ["执法案卷那3件 我查了其实我们没有那些材料 应该算 本机关不掌握 你挪一下"])
+    cells = service.facts(draft).cells
+    assert cells["t3.withheld.enforcement_file.total"] == 0 and cells["t3.unable.not_held.total"] == 3

@@ -21,7 +21,7 @@ _MOVE = re.compile(r"放到|挪到|移到|改到|算到|归到|调到|划到|放
                    # "刚才企业那个执法案卷的说错了 是属于过程性信息": the row it was told in, then the right one
                    r"(?:说错|搞错|弄错|记错|写错)了?[，,\s]*(?:应该)?(?:是|算)(?:属于)?")
 # "有一件其实是…", "其中1件": how many of the row move (not "个人的2件", the row's count)
-_SOME = re.compile(r"(?:有|其中|里面有|里头有|这里面)\s*([一两二三四五六七八九1-9])\s*(?:件|个)")
+_SOME = re.compile(r"(?:有|其中|里面有|里头有|这里面|(?<=[\u4e00-\u9fa5])那|(?<=[\u4e00-\u9fa5])这)\s*([一两二三四五六七八九1-9])\s*(?:件|个)")
 _THAT_ONE = re.compile(r"(?:那|这)(?:一|1)?(?:件|个)")
 _NOT_RESULT = ("new_received", "carried_over", "total")
 

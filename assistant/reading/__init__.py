@@ -1139,6 +1139,7 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
     _one_of_those_received(message, out, earlier or {})
     _one_taken_out(message, out, earlier or {})
     _pending_case_settled(message, out, earlier or {})
+    _registered_twice(message, out, earlier or {})
     _pending_in_doubt(message, out)
     _processing_fee_is_no_table_fee(message, out)
     _with_who_each_was(out, message)
@@ -1970,10 +1971,12 @@ def _added_into_rows(message: str, out: MessageReading, earlier: Mapping[str, ob
 # 12345转来的工单 这俩不算申请吧？我去掉 结果里一个我放在予以公开 一个放在信访举报那行 一起扣掉": some of a count said,
 # taken out — from this year's count and from the result rows they were put in
 _ONE_OF_COUNT = re.compile(r"(?P<n>[0-9０-９]+|[一二两三四五六七八九十]+)\s*件(?:申请)?(?:里|中|当中|里面|里头)(?:面)?[，,\s]*(?:有|还有|其实有)?\s*"
-                           r"(?P<k>[一两二三1-3])件")
+                           r"(?P<k>[一两二三四五六七八九1-9])(?:件|个)")
 _TAKEN_OFF = re.compile(r"去掉|减掉|拿掉|扣掉|扣除|删掉|删了|剔除|减去|排除|不算(?!不算)|不能算|不该算")
 _BOTH = re.compile(r"这俩|这两件|这2件|这两个|两件都|俩都")
 _PUT_IN = re.compile(r"(?:一个|一件|另一个|另一件)(?:我)?(?:放在|放到|算在|填在|算|放)")
+_ALL_PUT_IN = re.compile(r"(?:结果)?(?:都|全|全部|也都)(?:记在|放在|算在|填在|算的|算成|记成|记的)"
+                         r"|(?:我|当时)?(?:放在|记在|算在|填在)(?=[^，,。；;]{2,14}?的那[0-9一两二三]件)")
 
 
 def _one_taken_out(message: str, out: MessageReading, earlier: Mapping[str, object]) -> None:
@@ -2004,6 +2007,10 @@ def _one_taken_out(message: str, out: MessageReading, earlier: Mapping[str, obje
     # the result rows they had been put in, one each ("结果里一个我放在予以公开 一个放在信访举报那行")
     rows = [a.key for p in _PUT_IN.finditer(message, m.end()) for a in vocabulary().anchors(message[p.end():p.end() + 12])[:1]
             if a.kind == "t3row" and a.key not in ("new_received", "carried_over", "total", "carried_forward")]
+    if not rows and (all_in := _ALL_PUT_IN.search(message, m.end())):
+        # "结果都记在予以公开": all of them in the one row
+        first = [a for a in vocabulary().anchors(message[all_in.end():all_in.end() + 12])[:1] if a.kind == "t3row"]
+        rows = [first[0].key] * k if first and first[0].key not in ("new_received", "carried_over", "total", "carried_forward") else []
     for row in dict.fromkeys(rows):
         times = rows.count(row)
         cell, total = earlier.get(f"t3.{row}.{col}"), earlier.get(f"t3.{row}.total")
@@ -2011,10 +2018,14 @@ def _one_taken_out(message: str, out: MessageReading, earlier: Mapping[str, obje
             return
         ops += [PatchOp(field=f"t3.{row}.{col}", value=str(cell - times), quote=quote),
                 PatchOp(field=f"t3.{row}.total", value=str(total - times), quote=quote)]
+    for cell in (f"t3.total.{col}", "t3.total.total"):
+        if rows and isinstance(v := earlier.get(cell), int) and v >= len(rows):  # ((七)总计 said, not derived: it follows)
+            ops.append(PatchOp(field=cell, value=str(v - len(rows)), quote=quote))
     # (what else the words of the ones taken out seemed to say — a 人大代表's letter, a hotline ticket — is theirs)
     out.not_counts += [op.quote for op in out.ops if op.field.startswith("t3.") or op.field in ("npc_suggestions", "cppcc_proposals")]
     out.ops = [op for op in out.ops if not (op.field.startswith("t3.") or op.field in ("npc_suggestions", "cppcc_proposals"))]
     out.computed = [op for op in out.computed if not op.field.startswith("t3.")] + ops
+    out.not_ours = []  # (the phone calls or tickets taken out are what the message is about: said in the record)
     out.unexplained = [u for u in out.unexplained if not all(
         n.value in (had, had_col, k, 1) or n.unit in ("年", "月", "日", "号") for n in find_numbers(u))]
     out.placed_by_before = True
@@ -2071,6 +2082,28 @@ def _pending_in_doubt(message: str, out: MessageReading) -> None:
     start = max(message.rfind(ch, 0, doubts[0].start) for ch in "。；;，, \n") + 1
     end = min([i for ch in "。；;\n" if (i := message.find(ch, doubts[0].end)) > 0] or [len(message)])
     out.in_doubt.append(message[start:end].strip())
+
+
+# "律所那个 我登了两次 一份纸质一份邮件 同一个申请 其实就1件": one application registered twice
+_TWICE = re.compile(r"登了两次|登记了两次|登记两次|重复登记|登重了|录了两次|录重了|记了两次|算了两次|统计了两次|报了两次")
+_ONLY_ONE = re.compile(r"(?:其实|实际|实际上)?(?:就|只有|只算|只是|算)(?:1|一)件")
+
+
+def _registered_twice(message: str, out: MessageReading, earlier: Mapping[str, object]) -> None:
+    m = _TWICE.search(message)
+    if m is None or not _ONLY_ONE.search(message, m.end()):
+        return
+    cols = {a.key for a in vocabulary().anchors(message[:m.start()]) if a.kind == "t3col"}
+    if len(cols) != 1 or not isinstance(had := earlier.get(f"t3.new_received.{(col := cols.pop())}"), int) or had < 2 or not isinstance(
+            total := earlier.get("t3.new_received.total"), int):
+        return
+    quote = message.strip()
+    out.ops = [op for op in out.ops if not op.field.startswith("t3.new_received.")]
+    out.computed += [PatchOp(field=f"t3.new_received.{col}", value=str(had - 1), quote=quote),
+                     PatchOp(field="t3.new_received.total", value=str(total - 1), quote=quote)]
+    out.unexplained = [u for u in out.unexplained if not all(n.value in (1, 2) for n in find_numbers(u))]
+    out.not_counts += [message[m.start():m.end()]]
+    out.placed_by_before = True
 
 
 def _processing_fee_is_no_table_fee(message: str, out: MessageReading) -> None:
@@ -3488,6 +3521,11 @@ def _identity(message: str, skip: list[tuple[int, int]], topic: str | None, out:
         if quote in message:
             at = message.find(quote)
             quote = message[min(at, city.start()):max(at + len(quote), city.end())]
+    if (place := re.match(r"[\u4e00-\u9fa5]{1,6}?(?:区|县)(?=[\u4e00-\u9fa5]{2,})", name)) and (
+            city_of := re.search(r"(?:(?<=是)|(?<=在)|(?<=于)|(?<![\u4e00-\u9fa5]))(?P<city>[\u4e00-\u9fa5]{2,4}?市)" + re.escape(place.group(0)) + r"(?:的|人)?(?:[，,。；;\s]|$)", message)) and (
+            not name.startswith(city_of.group("city"))):
+        # "临溪区教育局 要写2024年的…年报 我们是鹤汀市临溪区的": its city, said after
+        name = city_of.group("city") + name
     if name != said:
         out.name_completed = (said, name)  # said back, to be corrected if wrong
     out.ops.append(PatchOp(field="agency_name", value=name, quote=quote))

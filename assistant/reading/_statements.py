@@ -3083,7 +3083,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             continue
         if ((_ROUGH_AFTER.match(after) and not _DECIDED.search(clause[:n.start])) or _ROUGH_BEFORE.search(clause[:n.start]) or (
                 n.approx and re.match(r"[ \u3000]*[余多来几]", clause[n.end:])) or (
-                n.approx and n.chinese and clause[max(n.start, n.end - 2):n.end] in RANGE_PAIRS) or (  # ("十七八篇", "四五场")
+                n.approx and n.chinese and (clause[max(n.start, n.end - 2):n.end] in RANGE_PAIRS or re.search(
+                    "(?:" + "|".join(RANGE_PAIRS) + ")(?=[十百千万])", clause[n.start:n.end]))) or (  # ("十七八篇", "四五场", "一百四五十件")
                 # "行政强制 ３件……等下我再对一下台账": said before it was checked; the checked one follows
                 not after.strip(" 。；;，,…") and _TENTATIVE.match(following))) and not _EXACT_NEXT.match(following):
             # ("三十多条", "200余条", "两百来条": more than, not how many)

@@ -29,9 +29,9 @@ _APPROX_LAST_CLASS = "[" + "".join(sorted(_N._APPROX_LAST)) + "]"
 _NUM_REST = f"{_D}{{0,2}}(?:[,，]{_D}{{3}})+(?!{_D})|{_D}*"  # the digits after the first one
 _ARABIC_AFTER = (rf"(?P<frac>[.．]{_D}+)?"
                  r"(?:[ \u3000]*(?P<big>[万亿千])(?!元))?"
-                 rf"(?:[ \u3000]*(?P<pct>[%％])|[ \u3000\t]*(?P<approx>[余多来])?(?P<unit>{_N._UNIT_ALT})?)")
+                 rf"(?:[ \u3000]*(?P<pct>[%％])|[ \u3000\t]*(?P<approx>[余多来几])?(?P<unit>{_N._UNIT_ALT})?)")
 _RUN_REST = f"[{_CN}]*(?:点[{''.join(_N.CN_DIGITS)}]+[万萬亿]?)?"  # the numerals after the first one
-_UNIT_AHEAD = f"(?=[ \u3000\t]*[余多来]?(?:{_N._UNIT_ALT}))"
+_UNIT_AHEAD = f"(?=[ \u3000\t]*[余多来几]?(?:{_N._UNIT_ALT}))"
 
 
 def _without_repeats(pattern: str, optional: tuple[str, ...]) -> str:
@@ -51,7 +51,7 @@ def _without_repeats(pattern: str, optional: tuple[str, ...]) -> str:
 # first, so that the engine does not enter the repeat of the groups at every number.
 _NUM_REST_SCAN = f"(?={_D}{{0,2}}[,，]){_NUM_REST}"
 _ARABIC_AFTER_SCAN = _without_repeats(_ARABIC_AFTER, (rf"(?P<frac>[.．]{_D}+)", r"(?:[ \u3000]*(?P<big>[万亿千])(?!元))",
-                                                      "(?P<approx>[余多来])", f"(?P<unit>{_N._UNIT_ALT})"))
+                                                      "(?P<approx>[余多来几])", f"(?P<unit>{_N._UNIT_ALT})"))
 _RUN_REST_SCAN = _without_repeats(_RUN_REST, (f"(?:点[{''.join(_N.CN_DIGITS)}]+[万萬亿]?)",))
 # After the first digit: numbers_in's _ARABIC_TAIL (its lookbehind stands after the first digit too).
 # near: an approximating word may end one or two characters before the first digit (约5件, 超过 5件),
@@ -60,7 +60,7 @@ _ARABIC_REST = (rf"(?:(?P<near>(?<={_APPROX_LAST_CLASS}.)|(?<={_APPROX_LAST_CLAS
                 rf"(?<![0-9０-９.．].)(?P<num>{_NUM_REST_SCAN}){_ARABIC_AFTER_SCAN}")
 # After the first numeral: numbers_in's _CN_NUMBER, its measure word first tested by its first
 # character (which most numerals inside words fail: 一是, 进一步).
-_CN_REST = f"(?P<run>{_RUN_REST_SCAN})(?=[ \u3000\t]*[余多来]?[{_UNIT_FIRST}]){_UNIT_AHEAD}"
+_CN_REST = f"(?P<run>{_RUN_REST_SCAN})(?=[ \u3000\t]*[余多来几]?[{_UNIT_FIRST}]){_UNIT_AHEAD}"
 # One character class first (the engine then jumps from one such character to the next), and what
 # follows for its kind; a traditional character is reported (see read_numbers).
 _SCAN = re.compile(f"[0-9０-９{_CN}{_TRADITIONAL}]"
@@ -235,7 +235,8 @@ def read_numbers(text: str, reading: bool = False) -> list[NumberMention] | None
             continue
         out.append(_number(value, s, e, unit, unit_end,
                            approx_ or (s > 0 and (text[s - 1] in _APPROX_LAST or text[s - 2] in _APPROX_LAST)
-                                       and _approx_before(text, s)) or (len(run) >= 2 and run[-2:] in _N.RANGE_PAIRS),
+                                       and _approx_before(text, s)) or (len(run) >= 2 and run[-2:] in _N.RANGE_PAIRS)
+                           or bool(_N._RANGE_BEFORE_TENS.search(run)),
                            True, _decimals_of(run) if "点" in run else 0))
     if ("十" in text or "百" in text or "千" in text) and (seen or _N.MAYBE_NUMBER.search(text)):
         for m in _CN_BARE.finditer(text):
