@@ -4631,3 +4631,14 @@ def test_a_move_of_that_many_said_after_the_row(db):
     talk(service, draft, ["执法案卷那3件 我查了其实我们没有那些材料 应该算 本机关不掌握 你挪一下"])
     cells = service.facts(draft).cells
     assert cells["t3.withheld.enforcement_file.total"] == 0 and cells["t3.unable.not_held.total"] == 3
+
+
+def test_a_count_asked_about_is_held_until_settled(db):
+    # (the unsure clerk: "登记了3件？…这些算依申请吗" — not yet a count; "那就是都不算" then sets none)
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某镇人民政府2025年年报"])
+    reply = talk(service, draft, ["依申请这块 台账上记了2件 一件是来问宅基地政策的电话 一件是信访办转来的投诉 这俩算申请吗"])[-1].text
+    assert "t3.new_received.total" not in service.facts(draft).cells and "先没有记录" in reply
+    talk(service, draft, ["那都不算 今年一件申请也没有 去年也没结转"])
+    assert service.facts(draft).cells["t3.new_received.total"] == 0

@@ -57,7 +57,7 @@ def test_every_number_is_recorded_or_named_back(message):
     covered += r.table_lines + r.replaced + r.excluded + r.other_year + r.rough + r.noted + r.checked + r.not_ours + [q for q in (r.zero_deferred, r.zero_scope_unclear, r.zero_awaits_table) if q]
     covered += r.summed_lines + r.not_counts + r.scores + r.wording  # (rows added up into one; numbers that are words; a form's points; text in quotes)
     covered += [r.quoted_mail] if r.quoted_mail else []  # (a mail quoted below a reply: said back as not read)
-    covered += r.review + r.in_doubt  # (a reviewer's comments pasted; a case's result still to be checked: said back)
+    covered += r.review + r.in_doubt + r.asked_if_counted  # (a reviewer's comments pasted; a case's result still to be checked: said back)
     missing = []
     words = vocabulary().anchors(message)
     for n in find_numbers(message):

@@ -537,6 +537,9 @@ def _reading_notes(reading: MessageReading, facts: Facts) -> tuple[list[str], li
                     + (f"第{'、'.join(map(str, words))}条没有数字，是对正文的意见。" if words and shown else "")
                     + "请逐条告诉我怎么处理，例如“第1条按意见改”“第2条不改”，或直接说改成多少；文字方面的意见，"
                     "请告诉我要补充或改写的内容（例如“改进措施改成：……”）。")
+    if reading.asked_if_counted:
+        tail.append(f"{excerpt(reading.asked_if_counted[0], 30)}：您问这些算不算申请，先没有记录；确定后请告诉我本年新收的件数"
+                    "（例如“都不算，今年没有新收”或“算2件，都是个人的”）。")
     if reading.in_doubt:
         tail.append(f"{excerpt(reading.in_doubt[0], 30)}：这件的结果您说还要核实，先没有记录；核实后直接告诉我，"
                     "例如“那件复议维持了”或“还没审结”。")
@@ -852,7 +855,7 @@ def answer(st: State, message: str, model: Model, correction: str | None,
                     "（把“甲”改成“乙”）；也可以把那一段重新说一遍，例如“平台建设情况写：……”。")
     if reading.questions and not reading.ops and not (reading.computed and reading.placed_by_before) and ledger is None:
         # a question is answered, not stored; the pending question is asked again
-        return Outcome(head, before)
+        return Outcome(head + [t for t in tail if t.startswith(tuple(excerpt(q, 30) for q in reading.asked_if_counted))], before)
     if reading.hold_on:  # "等下", "我去翻一下台账": no answer yet, and no wrong one either
         return Outcome(["好的，不着急，查到了直接发给我就行。"], before)
     if reading.same_as_last_year and (reading.same_topic or topic in TEXT_FIELDS) and not reading.ops:

@@ -143,6 +143,7 @@ class MessageReading:
     # comment with a figure, said back with its number
     review: list[str] = field(default_factory=list)
     review_comments: int = 0  # how many comments the review pasted has
+    asked_if_counted: list[str] = field(default_factory=list)  # "登记了3件？…这些算依申请吗": held until settled
     in_doubt: list[str] = field(default_factory=list)  # "另一件还没出结果吧 我再问问": a case's result to be checked
     review_kept: list[str] = field(default_factory=list)  # "第2条不改": the comments the clerk rejects ("第2条")
     review_unread: list[str] = field(default_factory=list)  # "第3条按他说的改" whose figure could not be read
@@ -1141,6 +1142,7 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
     _pending_case_settled(message, out, earlier or {})
     _registered_twice(message, out, earlier or {})
     _pending_in_doubt(message, out)
+    _counted_then_asked(message, out)
     _processing_fee_is_no_table_fee(message, out)
     _with_who_each_was(out, message)
     _the_applicants_count_said(out, earlier or {})
@@ -2104,6 +2106,26 @@ def _registered_twice(message: str, out: MessageReading, earlier: Mapping[str, o
     out.unexplained = [u for u in out.unexplained if not all(n.value in (1, 2) for n in find_numbers(u))]
     out.not_counts += [message[m.start():m.end()]]
     out.placed_by_before = True
+
+
+# "依申请公开那块 我这登记了3件？一件是12345转过来的工单 … 这些算依申请吗": the count asked about, not yet a count
+_DO_THEY_COUNT = re.compile(r"(?:这些|这几件|这几个|这[0-9一二两三四五六七八九]件|它们|这俩|这两件|这三件|那几件|这个)(?:都)?(?:能)?"
+                            r"(?:算|算不算|要不要算|能不能算|属于|算是|算作)(?:是)?(?:依申请|申请|政府信息公开申请|信息公开申请)"
+                            r"(?:吗|么|不|吧|的吗|呢)?\s*[？?]?\s*$")
+
+
+def _counted_then_asked(message: str, out: MessageReading) -> None:
+    if not _DO_THEY_COUNT.search(message.strip()):
+        return
+    held = [op for op in out.ops if op.field.startswith("t3.")]
+    wondered = [u for u in out.unexplained if any(n.unit in ("件", "个") for n in find_numbers(u))]
+    if not held and not wondered:
+        return
+    out.ops = [op for op in out.ops if op not in held]
+    out.unexplained = [u for u in out.unexplained if u not in wondered]
+    out.asked_if_counted += list(dict.fromkeys([*wondered, *(op.quote for op in held)]))
+    # ("我这登记了3件？": the count wondered at, not a question for the guide)
+    out.questions = [q for q in out.questions if not any(h in q or q in h for h in out.asked_if_counted)]
 
 
 def _processing_fee_is_no_table_fee(message: str, out: MessageReading) -> None:
