@@ -33,16 +33,7 @@ class Review:
 
 
 def _number(m: re.Match[str]) -> int:
-    raw = next(g for g in m.groups() if g)
-    if raw.isdigit():
-        return int(raw)
-    if raw == "十":
-        return 10
-    if raw.startswith("十"):
-        return 10 + _NUMERAL.index(raw[1]) + 1
-    if raw.endswith("十"):
-        return (_NUMERAL.index(raw[0]) + 1) * 10
-    return _NUMERAL.index(raw[0]) + 1 if len(raw) == 1 else 0
+    return _number_of(next(g for g in m.groups() if g))
 
 
 def review_in(message: str) -> Review | None:
