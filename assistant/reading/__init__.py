@@ -1983,7 +1983,7 @@ _ALL_PUT_IN = re.compile(r"(?:结果)?(?:都|全|全部|也都)(?:记在|放在|
 
 def _one_taken_out(message: str, out: MessageReading, earlier: Mapping[str, object]) -> None:
     m = _ONE_OF_COUNT.search(message)
-    if m is None or not (off := _TAKEN_OFF.search(message, m.end())):
+    if m is None or not _TAKEN_OFF.search(message, m.end()):
         return
     head = message[max(0, m.start() - 8):m.start()]
     cols = [a.key for a in vocabulary().anchors(head) if a.kind == "t3col"]
@@ -2031,7 +2031,6 @@ def _one_taken_out(message: str, out: MessageReading, earlier: Mapping[str, obje
     out.unexplained = [u for u in out.unexplained if not all(
         n.value in (had, had_col, k, 1) or n.unit in ("年", "月", "日", "号") for n in find_numbers(u))]
     out.placed_by_before = True
-    del off
 
 
 # "法制股说 那件复议上个月出了 纠正": the one case of table 四 recorded as not yet settled, now settled
