@@ -10,7 +10,7 @@ the same grounding.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 
 from pydantic import ValidationError
@@ -613,6 +613,53 @@ def _rough_made_exact(reading: MessageReading, said_before: Callable[[], list[st
     return [PatchOp(field=item, value=str(n.value), quote=clause)]
 
 
+def _beside_the_move(op: PatchOp, shifted: list[PatchOp]) -> bool:
+    """"撤回那件 那就放其他处理里的“其他”吧。还有…应该算本机关不掌握": the case placed in its own sentence is
+    kept beside the move (a cell the move does not touch, words the move was not read from)."""
+    moving = {o.quote for o in shifted}
+    return bool(op.quote) and op.field not in {o.field for o in shifted} and not any(
+        op.quote in q or q in op.quote for q in moving) and not any(
+        op.field.rsplit(".", 1)[0] == o.field.rsplit(".", 1)[0] for o in shifted)
+
+
+_DECIDED_MOVE = re.compile(r"\s*(?:那|那就|那我|好的?|行)[，,\s]*(?:就)?(?:挪到|放到|移到|改到|算到|归到|挪进|放进)")
+
+
+def _moved_as_asked(message: str, said_before: Callable[[], list[str]], cells: Mapping[str, object]) -> list[PatchOp]:
+    """"予以公开个人那19件里有一件 …这算予以公开还是不掌握？" and then "那就挪到本机关不掌握": the one asked
+    about moves to the row decided."""
+    if not _DECIDED_MOVE.match(message):
+        return []
+    before = next(iter(said_before()), None)
+    if not before or not re.search(r"[？?]\s*$", before.strip()):
+        return []
+    decided = re.split(r"[。！!？?\n]", message)[0]
+    return moved_between_rows(re.sub(r"[。！!？?\n]", "，", before.strip()).rstrip("， ") + "，" + decided, cells)
+
+
+def _rough_column_made_exact(reading: MessageReading, said_before: Callable[[], list[str]]) -> dict[tuple[str, str], str]:
+    """"规范性文件 … 现行有效五十几件 清理以后的数我要确认下" and then "现行有效确认了 58件": a column of table 二
+    said alone is the one said roughly before, not the other row's that has a number in it: {(field, value):
+    the field it is}."""
+    if not any(op.field.startswith("t2.") for op in reading.ops):
+        return {}
+    before = next(iter(said_before()), None)
+    rough = read_message(before).rough if before else []
+    targets = set()
+    for q in rough:
+        at = before.find(q) if before else -1
+        rows = [a.key for a in vocabulary().anchors(before[:at]) if a.kind == "t2row"] if before and at >= 0 else []
+        cols = {a.key for a in vocabulary().anchors(q) if a.kind == "t2col"}
+        if rows and rows[-1] in ("regulations", "normative_docs") and len(cols) == 1:
+            targets.add(f"t2.{rows[-1]}.{cols.pop()}")
+    if len(targets) != 1:
+        return {}
+    target = targets.pop()
+    return {(op.field, str(op.value)): target for op in reading.ops
+            if op.field.startswith("t2.") and op.field != target and op.field.rsplit(".", 1)[1] == target.rsplit(".", 1)[1]
+            and not any(a.kind == "t2row" for a in vocabulary().anchors(op.quote))}
+
+
 def _confirmed_as_other(reading: MessageReading, st: State) -> list[PatchOp]:
     """"政协提案是4件没错" while 14 is recorded: the value said is the right one (the reader took it as a
     confirmation of what is recorded, which it is not)."""
@@ -843,6 +890,7 @@ def answer(st: State, message: str, model: Model, correction: str | None,
     reading = MessageReading() if swapped else read_message(
         said, topic=topic, known=known, earlier=earlier, report_year=st.stated.report_year, recent=recent,
         row_numbers=sheet_rows, said_before=said_before() if wants_said_before(said) else ())
+    column_exact = _rough_column_made_exact(reading, said_before)
     exact = _rough_made_exact(reading, said_before) if reading.unexplained else []
     if ledger is not None:  # ("台账我直接贴过来，你能看懂吧？": what the register gave is the answer)
         reading.questions = [q for q in reading.questions if guide_answer(q) is not None and not _PASTE_CHECKED.search(q)]
@@ -870,7 +918,8 @@ def answer(st: State, message: str, model: Model, correction: str | None,
     except LLMError as exc:
         return Outcome([f"您的话已保存，但这次没能读出其中的内容：{exc}", "请稍后再发一次，或换个说法。"], before,
                        rejections=[str(exc)], refused=True)
-    accepted = list(ext.result.accepted)
+    accepted = [op.model_copy(update={"field": column_exact[(op.field, str(op.value))]})
+                if (op.field, str(op.value)) in column_exact else op for op in ext.result.accepted]
     rejected = list(ext.result.rejected)
     if (other := [op for op in [*_confirmed_as_other(reading, st), *exact] if op.field not in {a.field for a in accepted}]):
         accepted += check_patch(Patch(ops=other), said).accepted
@@ -895,11 +944,13 @@ def answer(st: State, message: str, model: Model, correction: str | None,
             tail = [t for t in tail if not t.startswith("这些数字没能确定")]
 
     whole: list[PatchOp] = []  # a move between cells, made from the cells as they are: every sum kept
-    if (shifted := moved_between_rows(message, st.full.cells) or moved_between_columns(message, st.full.cells)):
+    if (shifted := moved_between_rows(message, st.full.cells) or moved_between_columns(message, st.full.cells)
+            or _moved_as_asked(message, said_before, st.full.cells)):
         whole += shifted
         # "执法案卷那行个人的2件，有一件其实是举报，应该放到信访举报投诉那行": what the reader made of
         # the rows' words in this message is the move, and nothing else in table 三
         accepted = [op for op in accepted if not op.field.startswith("t3.")] + shifted
+        # (nor what it refused of them, nor the whole message taken for the question asked: "那就放到本机关不掌握")
         rejected = [x for x in rejected if not x.op.field.startswith("t3.")]  # (nor what it refused of them)
         tail = [t for t in tail if not t.startswith("这些数字没能确定")]
         notes = [n for n in notes if not n.startswith("没能确定更正后的数字")]  # ("律所那件不是公开，是部分公开")
@@ -935,7 +986,8 @@ def answer(st: State, message: str, model: Model, correction: str | None,
     # (a money figure of a comment taken keeps its decimals: "二对的，…应该是128.6万元")
     accepted += [op.model_copy(update={"value": int(str(op.value)) if str(op.value).isdigit() else Decimal(str(op.value))})
                  for op in reading.computed if op.field not in taken
-                 and not (shifted and op.field.startswith("t3."))]  # (a move is all this message says of table 三)
+                 and not (shifted and op.field.startswith("t3.") and not _beside_the_move(op, shifted))]
+                 # (a move is all this message says of table 三, but for a case placed in a sentence of its own)
     previous, last_years_note = _pasted_last_year(st, reading)
     accepted += _rest_as_last_year(message, accepted, st, previous)
     # (a move replaces what the reader made of table 三: its cells are not counted on)
@@ -965,6 +1017,9 @@ def answer(st: State, message: str, model: Model, correction: str | None,
         tail = [t for t in tail if not t.startswith("这些数字没能确定")]
         if left:
             tail.insert(0, _reading_notes(MessageReading(unexplained=left), st.stated)[1][0])
+    if any(op.field.startswith("t3.") for op in accepted):
+        # ("那就算另行制作" after a case asked about: a table-三 value, not the pending question's answer)
+        rejected = [x for x in rejected if not (x.op.field == topic and str(x.op.value).strip() == message.strip())]
     bad = [r for r in (bad_value_reason(x) for x in rejected) if r]
     others = _grouped([x.reason for x in rejected if not bad_value_reason(x)])
     # nothing read, or only the whole message taken as the text asked about

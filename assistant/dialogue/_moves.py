@@ -16,12 +16,14 @@ from schemas.patches import PatchOp
 __all__ = ["item_taken_out", "moved_between_columns", "moved_between_rows"]
 
 _MOVE = re.compile(r"放到|挪到|移到|改到|算到|归到|调到|划到|放进|挪进|应该放在|应放在|应该算(?:到|进|在|作)?|应算(?:到|作)?|应该归|"
-                   r"(?<=[那这该此]件)(?:其实|实际上?)(?:是|算|应该是|应该算)|"  # ("部分公开那件其实是全部公开了")
+                   r"(?<=[那这该此]件)(?:其实|实际上?)(?:是|算|应该是|应该算)|"
+                   # "…应该是其他处理里 逾期不补正 挪过去": the row, then the moving word
+                   r"(?:应该|应当|应)(?:是|在|放|算)(?=[^。；;！!？?\n]{2,24}?(?:挪|移|放|调)(?:过去|一下))|"  # ("部分公开那件其实是全部公开了")
                    r"应(?:当)?(?:计入|列入|归入|纳入)|调整(?:到|至|为)(?=[“\"「]?[^0-9０-９]{2})|"
                    # "刚才企业那个执法案卷的说错了 是属于过程性信息": the row it was told in, then the right one
                    r"(?:说错|搞错|弄错|记错|写错)了?[，,\s]*(?:应该)?(?:是|算)(?:属于)?")
 # "有一件其实是…", "其中1件": how many of the row move (not "个人的2件", the row's count)
-_SOME = re.compile(r"(?:有|其中|里面有|里头有|这里面|(?<=[\u4e00-\u9fa5])那|(?<=[\u4e00-\u9fa5])这)\s*([一两二三四五六七八九1-9])\s*(?:件|个)")
+_SOME = re.compile(r"(?:有|其中|里面有|里头有|这里面|(?<=[\u4e00-\u9fa5])那|(?<=[\u4e00-\u9fa5])这|(?<=[\u4e00-\u9fa5] )那)\s*([一两二三四五六七八九1-9]|[0-9０-９]{2,4})\s*(?:件|个)")
 _THAT_ONE = re.compile(r"(?:那|这)(?:一|1)?(?:件|个)")
 _NOT_RESULT = ("new_received", "carried_over", "total")
 
@@ -171,7 +173,10 @@ def _moved_between_rows_in(message: str, cells: Mapping[str, object]) -> list[Pa
     source = before[0].key
     # (not "遮盖个人信息后提供": whose information, not who asked)
     cols = {a.key for a in anchors if a.kind == "t3col" and a.end <= verb.start()
-            and not re.match(r"的?(?:信息|隐私|身份|住址|电话|联系方式|手机|姓名)", message[a.end:a.end + 5])}
+            and not re.match(r"的?(?:信息|隐私|身份|住址|电话|联系方式|手机|姓名|商业秘密|秘密|登记|档案|注册)", message[a.end:a.end + 5])}
+    near = {a.key for a in anchors if a.kind == "t3col" and before[0].end <= a.start <= before[0].end + 2}
+    if len(cols) > 1 and len(near) == 1:
+        cols = near  # ("予以公开个人那8件里有一件 要的是供水公司的内部账": whose the row's cases are, said with it)
     if len(cols) > 1:
         return []
     if cols:
@@ -181,7 +186,9 @@ def _moved_between_rows_in(message: str, cells: Mapping[str, object]) -> list[Pa
         if len(held) > 1:
             return []
         col = held[0] if held else ""
-    some = _SOME.search(message, before[0].end, verb.start()) if before[0].end < verb.start() else None
+    # (not "第三方那2件里有1件…": the row's count, then how many of them)
+    some = next((m for m in reversed(list(_SOME.finditer(message, before[0].end, verb.start())))
+                 if not re.match(r"\s*(?:里|中|当中|里面|里头|之中)", message[m.end():])), None) if before[0].end < verb.start() else None
     if some:
         k = int(parse_number(some.group(1)) or 0)
     elif _THAT_ONE.search(message, 0, verb.start()):

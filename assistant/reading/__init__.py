@@ -183,6 +183,7 @@ _QUOTED_MAIL = re.compile(r"^[ \t\u3000]*[-—=_]{3,}[ \t\u3000]*(?:原始邮件
 _NOT_IN_THE_TABLE = re.compile(r"没导出|没有导出|没写的|没有写的|没填的|没有填的|没列|没有列|没出现|没有出现|表上没有|表里没有|没贴|没有贴")
 # "办理结果我从备忘录里贴 没写的都是0": a table still to be pasted
 _PASTE_TO_COME = re.compile(r"(?:我|下面|接下来|等下|马上|这就)[^，,。！!]{0,10}?(?:贴|粘|复制|拷|抄|(?:发|转)给?你)(?!了)")
+_OTHER_ROWS = re.compile(r"(?:其他|其余|别的|剩下的?|另外的)(?:的)?(?:行|几行|各行)")
 _THAT_TABLE = re.compile(r"表上|表里|表中|表格里|这张表|那张表|刚才的表|上面的表|没出现|没列|没导出|没有列出")
 
 
@@ -1057,7 +1058,9 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
             out.ops += [PatchOp(field=a, value=0, quote=z.quote) for a in ALL_CELL_ADDRESSES
                         if a.startswith(row + ".") and a not in known and not a.endswith(".total")]
             continue
-        if not table_ops and (not recent or _PASTE_TO_COME.search(message)) and _NOT_IN_THE_TABLE.search(z.quote):
+        if not table_ops and (not recent or _PASTE_TO_COME.search(message)) and (_NOT_IN_THE_TABLE.search(z.quote) or (
+                # "结果我从excel里拷的，其他行都是0，…：": the rows the table to come leaves out
+                _OTHER_ROWS.search(z.quote) and message.rstrip().endswith(("：", ":")))):
             out.zero_awaits_table = z.quote  # "没导出来的行就是没有，都是0" before the table: for its rows
             continue
         tables = _blanket_scope(reading, targets, topic, table_ops, message, recent)
@@ -1139,6 +1142,13 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
     _parts_before_added_up(message, out, said_before[:1])
     _one_of_those_received(message, out, earlier or {})
     _one_taken_out(message, out, earlier or {})
+    _the_rest_moved(message, out, earlier or {})
+    _old_value_named_again(message, out, earlier or {})
+    _held_ones_placed(message, out, earlier or {}, said_before[:3])
+    _some_of_those(message, out, earlier or {})
+    _counted_twice(message, out, earlier or {})
+    _asked_where_it_goes(message, out)
+    _appealed_is_pending(out)
     _pending_case_settled(message, out, earlier or {})
     _registered_twice(message, out, earlier or {})
     _pending_in_doubt(message, out)
@@ -1972,57 +1982,283 @@ def _added_into_rows(message: str, out: MessageReading, earlier: Mapping[str, ob
 # "5件里有一件是2024年1月3号才收到的 …那件是个人的 不算2023年吧 那就去掉", "个人那21件里 有一件其实是…询问函 一件是
 # 12345转来的工单 这俩不算申请吧？我去掉 结果里一个我放在予以公开 一个放在信访举报那行 一起扣掉": some of a count said,
 # taken out — from this year's count and from the result rows they were put in
-_ONE_OF_COUNT = re.compile(r"(?P<n>[0-9０-９]+|[一二两三四五六七八九十]+)\s*件(?:申请)?(?:里|中|当中|里面|里头)(?:面)?[，,\s]*(?:有|还有|其实有)?\s*"
-                           r"(?P<k>[一两二三四五六七八九1-9])(?:件|个)")
+_ONE_OF_COUNT = re.compile(r"(?:(?P<n>[0-9０-９]+|[一二两三四五六七八九十]+)\s*件(?:申请)?|(?P<row>新收|本年新收|今年新收|收到的申请|新收的申请)(?P<colw>[\u4e00-\u9fa5]{0,4}?)(?:的)?|(?P<colw2>[\u4e00-\u9fa5]{1,6}?)那(?:一)?列)"
+                           r"(?:里|中|当中|里面|里头)(?:面)?[，,\s]*(?:有|还有|其实有)?\s*(?P<k>[一两二三四五六七八九1-9]|[0-9０-９]{2,3})(?:件|个)")
+_NEW_LESS = re.compile(r"(?:新收|本年新收|今年新收)(?P<cw>[\u4e00-\u9fa5]{0,4}?)(?:的)?\s*(?:减|减去|减掉|扣掉|扣除)\s*(?P<n>[0-9０-９]+)")
+# "新收里有3个是电话打来问的": callers, people
+_CALLERS = re.compile(r"电话|来电|打来|来访|群众|市民|村民|居民")
 _TAKEN_OFF = re.compile(r"去掉|减掉|拿掉|扣掉|扣除|删掉|删了|剔除|减去|排除|不算(?!不算)|不能算|不该算")
 _BOTH = re.compile(r"这俩|这两件|这2件|这两个|两件都|俩都")
 _PUT_IN = re.compile(r"(?:一个|一件|另一个|另一件)(?:我)?(?:放在|放到|算在|填在|算|放)")
-_ALL_PUT_IN = re.compile(r"(?:结果)?(?:都|全|全部|也都)(?:记在|放在|算在|填在|算的|算成|记成|记的)"
+_ALL_PUT_IN = re.compile(r"(?:结果)?(?:都|全|全部|也都)(?:记在|放在|算在|填在|算的|算成|记成|记的)|结果(?:都|全)?(?:写的|写成|写在|填的|填成)|我(?:都|也)?(?:放在|放到|记在|算在|填在)(?=[^，,。；;\s]{2,12}?(?:里|中))"
                          r"|(?:我|当时)?(?:放在|记在|算在|填在)(?=[^，,。；;]{2,14}?的那[0-9一两二三]件)")
+
+
+_HELD_PLACED = re.compile(r"(?:那|这)(?P<n>[0-9０-９]|[一两二三四五六七八九])?\s*(?:件|个)[^，,。；;！!？?\n0-9０-９]{0,12}?\s*(?:就|都|也)?\s*"
+                          r"(?:放|算|归|填|记|计)(?:到|在|进|入)?")
+_HELD_BEFORE = re.compile(r"(?:(?:另外|还有|另)(?:还有)?|(?:还)?(?:少了|漏了|少|漏))\s*(?P<n>[0-9０-９]|[一两二三四五六七八九])\s*(?:件|个)")
+_DECIDED_PLACE = re.compile(r"\s*(?:那|那就|那我|好的?|行)[，,\s]*(?:就)?(?:算|放|归|填|记)(?:到|在|进|入)?")
+
+
+def _held_ones_placed(message: str, out: MessageReading, earlier: Mapping[str, object], said_before: list[str]) -> None:
+    """"另外还有2件 个人的 要我们出具证明… 这种不知道放哪" then "那2件出证明的 就放 没有现成信息需要另行制作 里吧":
+    the ones held back, placed in a row now (added to it, in the applicant's column said with them)."""
+    if not said_before:
+        return
+    for m in [*_HELD_PLACED.finditer(message), *filter(None, [_DECIDED_PLACE.match(message)])]:
+        if _one_held_placed(message, m, out, earlier, said_before):
+            return
+
+
+def _one_held_placed(message: str, m: re.Match[str], out: MessageReading, earlier: Mapping[str, object],
+                     said_before: list[str]) -> bool:
+    n = parse_number(to_halfwidth(m.group("n"))) if m.groupdict().get("n") else 1
+    stop = min([p for ch in "，,。；;！!？?\n" if (p := message.find(ch, m.end())) >= 0] or [len(message)])
+    if any(op.field.startswith("t3.") and op.quote and message.find(op.quote) < stop and message.find(op.quote) + len(
+            op.quote) > m.start() for op in out.ops):
+        return False  # (the words placed it already)
+    rows = list({a.key for a in vocabulary().anchors(message[m.end():stop]) if a.kind == "t3row"
+                 and a.key not in ("new_received", "carried_over", "total")})
+    if not rows and re.search(r"其他处理(?:里|中)?的?\s*[“\"「]?其他", message[m.end():stop]):
+        rows = ["other_handling.other"]  # ("放其他处理里的“其他”吧")
+    if n is None or len(rows) != 1:
+        return False
+    around = ""
+    for before in said_before:  # (the latest message that held some back, not knowing where they go)
+        for held in _HELD_BEFORE.finditer(before):
+            end = min([p for ch in "。；;！!？?\n" if (p := before.find(ch, held.end())) >= 0] or [len(before)])
+            if parse_number(to_halfwidth(held.group("n"))) == n and re.search(
+                    r"放哪|算哪|归哪|哪一?类|哪一?行|哪里|不知道|不确定|拿不准|还是[^，,。；;！!？?]{2,16}[？?]", before[held.start():end + 1]):
+                around = before[held.start():end]
+        if around:
+            break
+    if not around:
+        return False
+    cols = {a.key for a in vocabulary().anchors(around) if a.kind == "t3col" and a.key != "total"}
+    col = next(iter(cols)) if len(cols) == 1 else "total"
+    quote = message[m.start():stop].strip()
+    for c in dict.fromkeys((col, "total")):
+        had = earlier.get(f"t3.{rows[0]}.{c}")
+        out.computed.append(PatchOp(field=f"t3.{rows[0]}.{c}", value=str((had if isinstance(had, int) else 0) + int(n)), quote=quote))
+    if rows[0] != "carried_forward":
+        out.computed += _said_total_follows(earlier, col, int(n), quote)
+    out.checked = [q for q in out.checked if q not in message[m.start():stop]]
+    out.unexplained = [u for u in out.unexplained if u not in message[m.start():stop]]
+    out.placed_by_before = True
+    return True
+
+
+_IN_ROW_SOME = re.compile(r"(?P<x>[\u4e00-\u9fa5（）()\-－]{2,12}?)(?:里|中|里面|里头)(?:有|其中)?\s*(?P<n>[0-9０-９]+|[一两二三四五六七八九十])\s*件")
+_ALSO_COUNTED = re.compile(r"(?:在|到)(?P<y>[^，,。；;！!？?]{2,16}?)(?:里|中|那行|那一行)?(?:也|又|重复|还)(?:算|统计|计|记|填|登)了?(?:一次|一遍|两次|进去)?")
+
+
+def _said_total_follows(earlier: Mapping[str, object], col: str, by: int, quote: str) -> list[PatchOp]:
+    """（七）总计 as said (pasted with the table, not derived) follows a result row changed by ``by``."""
+    return [PatchOp(field=cell, value=str(v + by), quote=quote) for cell in dict.fromkeys((f"t3.total.{col}", "t3.total.total"))
+            if isinstance(v := earlier.get(cell), int) and not isinstance(v, bool) and v + by >= 0]
+
+
+_APPEALED = re.compile(r"上诉(?:了|中)|提起(?:了)?上诉|在二审|二审(?:中|还没|没)")
+
+
+def _appealed_is_pending(out: MessageReading) -> None:
+    """"一审我们赢了 对方上诉了": the case goes on (尚未审结), whoever won the first instance."""
+    for i, op in enumerate(out.ops):
+        block, _, col = op.field.rpartition(".")
+        if block.startswith("t4.litigation") and col in ("upheld", "corrected") and _APPEALED.search(op.quote) and not any(
+                o.field == f"{block}.pending" for o in out.ops):
+            out.ops[i] = op.model_copy(update={"field": f"{block}.pending"})
+
+
+def _counted_twice(message: str, out: MessageReading, earlier: Mapping[str, object]) -> None:
+    """"部分公开里有3件是区分处理的 个人的 我在不予公开-过程性信息里也算了一次 … 过程性那行减3": the ones
+    counted in two rows leave the one the clerk takes them off ("…那行减3"; else the row they were counted in
+    again), and stay in the other (whose count said here is no new value)."""
+    twice = _ALSO_COUNTED.search(message)
+    if twice is None:
+        return
+    def row_in(text: str) -> str | None:
+        rows = {a.key for a in vocabulary().anchors(text) if a.kind == "t3row" and a.key not in ("new_received", "carried_over", "total")}
+        return rows.pop() if len(rows) == 1 else None
+    first = _IN_ROW_SOME.search(message, 0, twice.start())
+    before = [a.key for a in vocabulary().anchors(message[:twice.start()]) if a.kind == "t3row"
+              and a.key not in ("new_received", "carried_over", "total")]
+    x, y = (row_in(first.group("x")) if first else None) or (before[0] if before else None), row_in(twice.group("y"))
+    cut = _CUT_FROM_ROW.search(message, twice.end())
+    reduced = row_in(cut.group("r")) if cut else y
+    n = parse_number(to_halfwidth(cut.group("n"))) if cut else parse_number(to_halfwidth(first.group("n"))) if first else None
+    if x is None or y is None or x == y or reduced not in (x, y) or n is None:
+        return
+    cols = {a.key for a in vocabulary().anchors(message[:twice.start()]) if a.kind == "t3col" and a.key != "total"}
+    col = cols.pop() if len(cols) == 1 else "total"
+    had = {c: v for c in dict.fromkeys((col, "total")) if (v := earlier.get(f"t3.{reduced}.{c}")) is not None}
+    if "total" not in had or not all(isinstance(v, int) and v >= n for v in had.values()):
+        return  # (a column not said follows from the row's 总计)
+    stop = (cut.end() if cut else twice.end())
+    stop = min([p for ch in "。；;！!？?\n" if (p := message.find(ch, stop)) >= 0] or [len(message)])
+    quote = message[(first.start() if first else 0):stop].strip()
+    mine = [op for op in out.ops if op.field.startswith((f"t3.{x}.", f"t3.{y}.")) and op.quote and op.quote in quote]
+    out.ops = [op for op in out.ops if op not in mine]
+    for op in mine:
+        out.by_difference.pop(op.field, None)
+    out.checked += [op.quote for op in mine]
+    out.unexplained = [u for u in out.unexplained if u not in quote]
+    out.computed += [PatchOp(field=f"t3.{reduced}.{c}", value=str(int(v) - int(n)), quote=quote) for c, v in had.items()]  # type: ignore[call-overload]
+    out.computed += _said_total_follows(earlier, col, -int(n), quote)
+    out.placed_by_before = True
+
+
+_CUT_FROM_ROW = re.compile(r"(?P<r>[\u4e00-\u9fa5]{2,10}?)(?:那行|那一行|这行|那栏|那里)?(?:减|减去|减掉|扣掉)\s*(?P<n>[0-9０-９]+|[一两二三四五六七八九十])")
+
+
+# "还有一件个人的 …又要求我们盖章确认是真的 表里我没填 这算哪类？": the one asked about is held, not counted
+_WHERE_DOES_IT_GO = re.compile(r"(?:算|放|归|填|记)(?:在|到|进)?(?:哪|什么)(?:一)?(?:类|行|里|儿|项|栏)|哪一?类|放哪")
+
+
+def _asked_where_it_goes(message: str, out: MessageReading) -> None:
+    for start, end in _sentence_spans(message):
+        sentence = message[start:end]
+        if not _WHERE_DOES_IT_GO.search(sentence) or message[end:end + 1] not in ("？", "?"):
+            continue
+        held = [op for op in out.ops if op.field.startswith("t3.") and op.quote and start <= message.find(op.quote) < end]
+        if not held or not re.search(r"(?:还有|另外|另|有)(?:一|1)(?:件|个)", sentence):
+            continue
+        out.ops = [op for op in out.ops if op not in held]
+        out.unexplained += list(dict.fromkeys(op.quote for op in held))
+
+
+_THOSE_N = re.compile(r"(?:那|这)(?P<n>[0-9０-９]+|[两二三四五六七八九十])\s*(?:件|个)[\u4e00-\u9fa5]{0,4}?(?:里|中|当中|里面|里头)")
+
+
+def _some_of_those(message: str, out: MessageReading, earlier: Mapping[str, object]) -> None:
+    """"纠正那2件复议里 有1件是确认违法 这个也算纠正吧？": some of the ones recorded, told about — not the
+    item's count (which stays, unless the message changes it in other words)."""
+    for m in _THOSE_N.finditer(message):
+        n = parse_number(to_halfwidth(m.group("n")))
+        for op in list(out.ops):
+            at = message.find(op.quote, m.end())
+            if (at < 0 or at - m.end() > 4 or op.field not in ALL_CELL_ADDRESSES or earlier.get(op.field) != n
+                    or not str(op.value).isdigit() or int(str(op.value)) >= (n or 0)
+                    or not re.match(r"\s*(?:有|其中|其中有)?\s*[0-9０-９一两二三四五六七八九]+\s*(?:件|个)(?:是|属于)", op.quote)):
+                continue
+            out.ops.remove(op)
+            out.checked.append(op.quote)
+            out.checked += [u for u in out.unexplained if m.group(0) in u]
+            out.unexplained = [u for u in out.unexplained if m.group(0) not in u]
+
+
+def _old_value_named_again(message: str, out: MessageReading, earlier: Mapping[str, object]) -> None:
+    """"上年结转我说错了 6件是前年转过来的数 去年年报写的结转下年度是4件": two values for one cell in a
+    correction, one of them the value recorded: that one is named as the wrong one, the other replaces it."""
+    if not _CORRECTS.search(message):
+        return
+    by_field: dict[str, list[PatchOp]] = {}
+    for op in out.ops:
+        if op.op == "set" and op.field in ALL_CELL_ADDRESSES:
+            by_field.setdefault(op.field, []).append(op)
+    for field_, ops in by_field.items():
+        values = {str(op.value) for op in ops}
+        old = [op for op in ops if str(op.value) == str(earlier.get(field_))]
+        if len(values) == 2 and old and len(old) < len(ops):
+            for op in old:
+                out.ops.remove(op)
+                out.replaced.append(op.quote)
+
+
+_THE_REST_MOVED = re.compile(r"(?:另外|还有|剩下|多出来)的?(?:那|这)(?P<n>[0-9０-９]|[一两二三四五])\s*(?:件|个)(?:[^，,。；;！!\n]{0,6}?的)?\s*"
+                             r"(?:应该|应当|其实|实际上?)?(?:是|算|属于|归|放|填)(?:到|在|进|入)?")
+
+
+def _the_rest_moved(message: str, out: MessageReading, earlier: Mapping[str, object]) -> None:
+    """"不掌握是3件：个人2件 企业1件；另外那1件个人的应该是…需要另行制作": the one a correction in the same
+    message took out of a row belongs to the row named after it."""
+    for m in _THE_REST_MOVED.finditer(message):
+        n = parse_number(to_halfwidth(m.group("n")))
+        stop = min([p for ch in "，,。；;！!？?\n" if (p := message.find(ch, m.end())) >= 0] or [len(message)])
+        rows = list({a.key: a for a in vocabulary().anchors(message[m.end():stop]) if a.kind == "t3row"
+                     and a.key not in ("new_received", "carried_over", "total")}.values())
+        who = [a.key for a in vocabulary().anchors(message[m.start():m.end()]) if a.kind == "t3col" and a.key != "total"]
+        if n is None or len(rows) != 1 or len(who) > 1 or any(op.field.startswith(f"t3.{rows[0].key}.") for op in out.ops):
+            continue
+        col = who[0] if who else "total"
+        lowered = [op for op in out.ops if op.field.startswith("t3.") and op.field.endswith(f".{col}") and op.quote
+                   and 0 <= message.find(op.quote) < m.start() and isinstance(was := earlier.get(op.field), int)
+                   and str(op.value).isdigit() and was - int(str(op.value)) == int(n)]
+        if len(lowered) != 1:
+            continue
+        quote = message[m.start():stop].strip()
+        for c in dict.fromkeys((col, "total")):
+            address = f"t3.{rows[0].key}.{c}"
+            had = earlier.get(address)
+            out.ops.append(PatchOp(field=address, value=str((had if isinstance(had, int) else 0) + int(n)), quote=quote))
 
 
 def _one_taken_out(message: str, out: MessageReading, earlier: Mapping[str, object]) -> None:
     m = _ONE_OF_COUNT.search(message)
     if m is None or not _TAKEN_OFF.search(message, m.end()):
         return
-    head = message[max(0, m.start() - 8):m.start()]
-    cols = [a.key for a in vocabulary().anchors(head) if a.kind == "t3col"]
-    n = parse_number(m.group("n"))
+    head = message[max(0, m.start() - 8):m.start()] + (m.group("colw") or m.group("colw2") or "")
+    cols = [a.key for a in vocabulary().anchors(head) if a.kind == "t3col"] or (["other"] if m.group("colw2") == "其他" else [])
+    def total_of(row: str) -> int | None:
+        """The row's 总计, said or (a paste without its 总计 column) the sum of its six columns."""
+        said = earlier.get(f"{row}.total")
+        parts = [earlier.get(f"{row}.{c}") for c in T3_APPLICANT_COLUMNS]
+        return said if isinstance(said, int) else sum(parts) if all(isinstance(v, int) for v in parts) else None  # type: ignore[arg-type]
+    n = parse_number(m.group("n")) if m.group("n") else earlier.get(
+        f"t3.new_received.{cols[-1]}") if cols else total_of("t3.new_received")
     k = 2 if _BOTH.search(message, m.end()) else int(parse_number(m.group("k")) or 1)
     if cols:
         col = cols[-1]
         if earlier.get(f"t3.new_received.{col}") != n:
             return
     else:
-        if earlier.get("t3.new_received.total") != n:
+        if total_of("t3.new_received") != n:
             return
         said = {a.key for a in vocabulary().anchors(message[m.end():]) if a.kind == "t3col"}
+        if not said and m.group("row") and _CALLERS.search(message, m.end(), m.end() + 16):
+            said = {"natural"}
         if len(said) != 1:
             return
         col = said.pop()
-    had_col, had = earlier.get(f"t3.new_received.{col}"), earlier.get("t3.new_received.total")
+    had_col, had = earlier.get(f"t3.new_received.{col}"), total_of("t3.new_received")
     if not isinstance(had_col, int) or not isinstance(had, int) or had_col < k:
         return
+    # ("…新收个人减3。另外新收个人里还有5件…去掉": a difference said before them, taken off too)
+    less = next((int(str(op.value)) for op in out.ops if op.field == f"t3.new_received.{col}" and str(op.value).isdigit()
+                 and out.by_difference.get(op.field) == -1), 0)
+    if not less and (said_less := next((x for x in _NEW_LESS.finditer(message) if [
+            a.key for a in vocabulary().anchors(x.group("cw")) if a.kind == "t3col"] == [col]), None)):
+        less = int(to_halfwidth(said_less.group("n")))
+        out.unexplained = [u for u in out.unexplained if u not in said_less.group(0) and said_less.group(0) not in u]
+        out.checked.append(said_less.group(0))
+    elif less:
+        out.by_difference.pop(f"t3.new_received.{col}")
+        out.checked += [op.quote for op in out.ops if op.field == f"t3.new_received.{col}"]
+        out.ops = [op for op in out.ops if op.field != f"t3.new_received.{col}"]
+    had_col, had = had_col - less, had - less
     quote = message.strip()
-    ops = [PatchOp(field=f"t3.new_received.{col}", value=str(had_col - k), quote=quote),
-           PatchOp(field="t3.new_received.total", value=str(had - k), quote=quote)]
+    ops = [PatchOp(field=f"t3.new_received.{col}", value=str(had_col - k), quote=quote)]
+    if isinstance(earlier.get("t3.new_received.total"), int):  # (a 总计 not said follows from the columns)
+        ops.append(PatchOp(field="t3.new_received.total", value=str(had - k), quote=quote))
     # the result rows they had been put in, one each ("结果里一个我放在予以公开 一个放在信访举报那行")
     rows = [a.key for p in _PUT_IN.finditer(message, m.end()) for a in vocabulary().anchors(message[p.end():p.end() + 12])[:1]
             if a.kind == "t3row" and a.key not in ("new_received", "carried_over", "total", "carried_forward")]
     if not rows and (all_in := _ALL_PUT_IN.search(message, m.end())):
         # "结果都记在予以公开": all of them in the one row
-        first = [a for a in vocabulary().anchors(message[all_in.end():all_in.end() + 12])[:1] if a.kind == "t3row"]
-        rows = [first[0].key] * k if first and first[0].key not in ("new_received", "carried_over", "total", "carried_forward") else []
+        first = [a for a in vocabulary().anchors(message[all_in.end():all_in.end() + 20]) if a.kind == "t3row"][:1]
+        rows = [first[0].key] * k if first and first[0].key not in ("new_received", "carried_over", "total") else []
     for row in dict.fromkeys(rows):
         times = rows.count(row)
         cell, total = earlier.get(f"t3.{row}.{col}"), earlier.get(f"t3.{row}.total")
-        if not isinstance(cell, int) or not isinstance(total, int) or cell < times:
+        if not isinstance(cell, int) or not isinstance(total_of(f"t3.{row}"), int) or cell < times:
             return
-        ops += [PatchOp(field=f"t3.{row}.{col}", value=str(cell - times), quote=quote),
-                PatchOp(field=f"t3.{row}.total", value=str(total - times), quote=quote)]
+        ops.append(PatchOp(field=f"t3.{row}.{col}", value=str(cell - times), quote=quote))
+        if isinstance(total, int):
+            ops.append(PatchOp(field=f"t3.{row}.total", value=str(total - times), quote=quote))
+    results = [r for r in rows if r != "carried_forward"]  # (still being handled: in no result row)
     for cell in (f"t3.total.{col}", "t3.total.total"):
-        if rows and isinstance(v := earlier.get(cell), int) and v >= len(rows):  # ((七)总计 said, not derived: it follows)
-            ops.append(PatchOp(field=cell, value=str(v - len(rows)), quote=quote))
+        if results and isinstance(v := earlier.get(cell), int) and v >= len(results):  # ((七)总计 said, not derived: it follows)
+            ops.append(PatchOp(field=cell, value=str(v - len(results)), quote=quote))
     # (what else the words of the ones taken out seemed to say — a 人大代表's letter, a hotline ticket — is theirs)
     out.not_counts += [op.quote for op in out.ops if op.field.startswith("t3.") or op.field in ("npc_suggestions", "cppcc_proposals")]
     out.ops = [op for op in out.ops if not (op.field.startswith("t3.") or op.field in ("npc_suggestions", "cppcc_proposals"))]
@@ -2035,7 +2271,8 @@ def _one_taken_out(message: str, out: MessageReading, earlier: Mapping[str, obje
 
 # "法制股说 那件复议上个月出了 纠正": the one case of table 四 recorded as not yet settled, now settled
 _SETTLED_NOW = re.compile(r"(?:那件|那个|另一件|另外一件|还没结的那件|没结的那件)[^。；;！!？?\n]{0,12}?(?:复议|诉讼|官司|案子)?[^。；;！!？?\n]{0,10}?"
-                          r"(?:出了|出来了|结果出了|出结果了|决定了|判了|审结了|结了|下来了)")
+                          r"(?:出了|出来了|结果出了|出结果了|决定了|判了|审结了|结了|下来了)"
+                          r"|(?:复议|诉讼|官司)(?:的)?(?:结果|决定)(?:出来了|出了|下来了)")  # ("复议结果出来了 …纠正")
 
 
 def _pending_case_settled(message: str, out: MessageReading, earlier: Mapping[str, object]) -> None:
@@ -2218,7 +2455,7 @@ def wants_said_before(message: str) -> bool:
     them announced, or a part of the year whose other parts they told."""
     return ("\n" in message.strip() or _period_of(message) is not None or bool(_SECTION.match(message))
             or bool(_BLANKET_SAID.search(message)) or bool(_DECIDED.search(message)) or bool(_THOSE_ADDED.search(message))
-            or _taken_comment_words(message))
+            or _taken_comment_words(message) or bool(_HELD_PLACED.search(message)) or bool(_DECIDED_PLACE.match(message)))
 
 
 _BLANKET_SAID = re.compile(r"(?:其他|其余|剩下的?|别的|都|全)[^，,。]{0,4}(?:是0|是零|为0|没有|填0)")
@@ -2611,7 +2848,8 @@ _LAST_SAID = re.compile(r"(?:去年|上年)(?:(?!多|少|增|减|比|今年|一�
                         r"(?P<n>[0-9０-９][0-9０-９,，]*(?![0-9０-９])|[零〇一二两俩三仨四五六七八九十百千廿卅]+(?=\s*(?:件|条|篇|个|场)))"
                         r"\s*(?:件|条|篇|个|场)?")
 _DELTA = re.compile(r"(?:今年)?(?:比(?:去年|上年))?(?P<dir>少了|减少了|减少|下降了|少|多了|增加了|增加|增长了|多)(?:发了|发|收了|办了)?\s*(?P<n>" + _NUM + r")\s*(?:件|条|篇|个|场)")
-_SAME_LAST = re.compile(r"(?:跟|和|同|与)(?:去年|上年)(?:的)?(?:一样|相同|持平|一致|没变)|同(?:去年|上年)")
+_SAME_LAST = re.compile(r"(?:跟|和|同|与)(?:去年|上年)(?:的)?(?:一样|相同|持平|一致|没变)|同(?:去年|上年)|还是(?:去年|上年)")
+_COMPARED_NEXT = re.compile(r"\s*(?:今年|比去年|比上年)")
 _ITEM_KINDS = ("fact", "t2row", "t4block")
 
 
@@ -2624,7 +2862,9 @@ def _against_last_year(message: str, reading: Reading, earlier: Mapping[str, obj
     for start, end in _sentence_spans(message):
         sentence = message[start:end]
         items = sorted((a for a in vocabulary().anchors(sentence) if a.kind in _ITEM_KINDS or (
-            a.kind == "t3row" and sentence[a.start:a.end] not in _GENERIC_ROW_WORDS)), key=lambda a: a.start)
+            a.kind == "t3row" and (sentence[a.start:a.end] not in _GENERIC_ROW_WORDS or (
+                # "申请今年比去年少了9件": the word alone names the row when the comparison follows it
+                a.key == "new_received" and _COMPARED_NEXT.match(sentence, a.end))))), key=lambda a: a.start)
         for k, a in enumerate(items):
             if k and items[k - 1].key == a.key and items[k - 1].kind == a.kind:
                 continue
@@ -2642,8 +2882,8 @@ def _against_last_year(message: str, reading: Reading, earlier: Mapping[str, obj
                 value, last = Decimal(0), none_last
             else:
                 continue
-            col_word = last.groupdict().get("col") or (
-                c.group(0) if (c := re.search(r"现行有效|有效|制发|新发|发布|出台|废止|废", part[:last.start()])) else None)
+            col_word = last.groupdict().get("col") or (  # (the nearest: "今年没发也没废，现行有效的还是去年那6件")
+                c[-1] if (c := re.findall(r"现行有效|有效|制发|新发|发布|出台|废止|废", part[:last.start()])) else None)
             target = _item_target(a, col_word)  # ("规范性文件制发同上年 上年是4件": the column said before)
             if value is None or target is None or any(
                     x.target == target and start + begin <= x.start < start + begin + last.start() and not _DELTA.search(x.quote)
@@ -2670,16 +2910,30 @@ def _against_last_year(message: str, reading: Reading, earlier: Mapping[str, obj
             reading.stated = [x for x in reading.stated if not (x.target == target and lo <= x.start < hi)]
             reading.unexplained = [u for u in reading.unexplained if not (lo <= u[0] < hi)]
             # ("部分公开去年没有": last year's none, not this year's)
-            reading.zeros = [z for z in reading.zeros if not (z.quote in part and re.search("去年|上年", z.quote))]
+            # (but "…都是个人申请的，去年没有结转" stays: another row's none)
+            row = target.rsplit(".", 1)[0]
+            reading.zeros = [z for z in reading.zeros if not (z.quote in part and re.search("去年|上年", z.quote) and any(
+                sc == target or sc.startswith(row + ".") or sc == row for sc in z.scope))]
             quote = part.strip(" ，,。；;")
             if quote in reading.excluded:
                 reading.excluded.remove(quote)
             reading.computed.append(Stated(target, new, quote, 0, 0))
             if target.startswith("t3.") and _ALL_PERSONS.search(part):  # "跟去年一样全是个人申请的"
                 reading.computed.append(Stated(target.replace(".total", ".natural"), new, part.strip(" ，,。；;"), 0, 0))
+    for z in list(reading.zeros):
+        # "规范性文件去年没有 今年1件": last year's none, with this year's figure after it
+        at = message.find(z.quote)
+        if at < 0 or not _NONE_LAST_YEAR.search(z.quote) or any("carried_over" in sc for sc in z.scope) or any(
+                x.target.startswith(sc) for sc in z.scope if sc.startswith("t4.") for x in reading.stated):
+            continue  # ("诉讼去年没有，今年有1件直接起诉的": this year's told in its place, the rest none)
+        stop = next((e for s_, e in _sentence_spans(message) if s_ <= at < e), len(message))
+        if _THIS_YEARS_COUNT.search(message, at + len(z.quote), stop):
+            reading.zeros.remove(z)
+            reading.excluded.append(z.quote)
 
 
 _COUNT_SAID = re.compile(r"(?:[0-9０-９]+|[零〇一二两三四五六七八九十百千]+)\s*(?:件|条|篇|个|场)|没有|为0|是0")
+_THIS_YEARS_COUNT = re.compile(r"今年[\u4e00-\u9fa5]{0,4}?(?:[0-9０-９]+|[一二两三四五六七八九十百千]+)\s*(?:件|条|篇|个|场)")
 _ALL_PERSONS = re.compile(r"(?:全|都|全部)是(?:个人|自然人|群众|老百姓)")
 _GENERIC_ROW_WORDS = ("申请", "收到", "受理", "收了", "接到", "来了", "结转")
 _NONE_LAST_YEAR = re.compile(r"(?:去年|上年)(?:都|也)?(?:没有|没|无|为0|是0|是零)")

@@ -598,6 +598,13 @@ def _candidates(n: NumberMention, anchors: list[Anchor], numbers: list[NumberMen
     return close + [a for a in before + after if a not in close]
 
 
+def _applicant_heads(message: str) -> set[str]:
+    """The applicants named as heads of their results in ``message`` ("自然人的予以公开…", "企业的不掌握…")."""
+    anchors = sorted(vocabulary().anchors(message), key=lambda a: a.start)
+    return {a.key for a in anchors if a.kind == "t3col" and message[a.end:a.end + 1] == "的" and any(
+        b.kind == "t3row" and b.key not in ("new_received", "carried_over") and b.start == a.end + 1 for b in anchors)}
+
+
 def _update_context(ctx: _Context, anchors: list[Anchor]) -> None:
     for a in anchors:
         if a.kind == "t2row":
@@ -894,7 +901,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
         # own after this year's (or last year's) count in the message, are of that row
         # (a "申请的" among them, "还有1件是村委会申请的", names no other row)
         s_kinds = {a.kind for a in voc.anchors(sentence) if not (a.kind == "t3row" and a.key == "new_received" and sentence[
-            a.start:a.end] in _GENERIC and sentence[a.end:a.end + 1] == "的")}
+            a.start:a.end] in _GENERIC and sentence[a.end:a.end + 1] in ("的", "占"))}  # ("自然人申请占87%": a share)
         told_row = next((x.target.split(".")[1] for x in reversed(out.stated) if x.start < s0 and x.target.startswith(
             ("t3.new_received.", "t3.carried_over."))), None) if "t3col" in s_kinds and not s_kinds & {
                 "t2row", "t3row", "t3group", "fact", "t4block"} and find_numbers(sentence) else None
@@ -2402,6 +2409,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     anchors = [a for a in anchors if not (a.kind == "t3row" and a.key == "new_received" and clause[a.start:a.end] == "申请"
                                           and clause[a.end:a.end + 1] in ("人", "表", "书", "者")
                                           and not re.match(r"人(?:情况|类型|类别)?(?:这一?块|这方面|方面|这边)?\s*(?:[：:]|$)", clause[a.end:]))]  # ("申请人：企业7件…", "申请人这块，…")
+    # "现行有效确认了 58件", "我再确认下": to check a figure, not the row of 要求确认
+    anchors = [a for a in anchors if not (a.kind == "t3row" and a.key == "not_processed.confirmation" and clause[a.start:a.end] == "确认"
+                                          and (clause[a.end:a.end + 1] in ("了", "下", "过", "好", "完")
+                                               or clause[max(0, a.start - 1):a.start] in ("再", "已", "去", "核", "我", "要")))]
     # "其明确不同意公开": what the third party said, not a row of results
     anchors = [a for a in anchors if not (a.kind == "t3row" and a.key == "granted" and clause[max(0, a.start - 1):a.start] == "不")]
     if any((a.kind == "t3row" and a.key not in _NOT_RESULTS) or a.kind == "t3group" for a in anchors):
@@ -2488,6 +2499,11 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     if (head := _BRACKET_HEAD.match(clause)) and (head_col := _column_named(head.group(1))):
         ctx.col_focus, ctx.col_whole = head_col, False  # "【自然人】予以公开30 部分公开6 …": that applicant's line
         anchors = [a for a in anchors if a.start >= head.end()]
+    if (first := min(anchors, key=lambda a: a.start, default=None)) and first.kind == "t3col" and re.fullmatch(
+            r"\s*(?:(?:办理)?结果\s*[：:]?)?\s*", clause[:first.start]) and clause[first.end:first.end + 1] == "的" and any(
+            a.kind == "t3row" and a.start == first.end + 1 for a in anchors) and len(_applicant_heads(message)) >= 2:
+        # "自然人的予以公开22件，部分公开4件，…。企业的予以公开3件 不掌握1件": each applicant's results in turn
+        ctx.col_focus, ctx.col_whole = first.key, False
     if (counted := re.fullmatch(r"(?:.*?[\s，,])?([^\s，,0-9０-９]{1,8}?)(?:的)?\s*[0-9０-９]+\s*(?:件|个)?", clause.strip())) and (
             head_col := _column_named(counted.group(1))) and re.match(r"\s*(?:[（(][^）)\n]{0,12}[）)])?\s*[：:]", message[c0 + len(clause):]):
         # "企业29件：公开18 部分公开6 …  律所11件：公开5 …": that applicant's results follow its count,

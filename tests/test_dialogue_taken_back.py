@@ -1,0 +1,206 @@
+"""Figures told against last year's, cases held and placed later, some of a row moved or taken out (the
+staff corpus's "unsure clerk" and "comparisons" batches), in wording of our own."""
+
+from __future__ import annotations
+
+
+def _cells(service, draft):
+    return service.facts(draft).cells
+
+
+def test_this_years_count_from_last_years_and_the_difference(db):
+    from tests.dialogue_support import offline_service, talk
+
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某县统计局2025年报，县级",
+                          "规范性文件今年一件没出也没废止，现行有效的还是去年那9件",
+                          "依申请今年比去年多了4件，去年是11件，全是个人的，上年没有结转的"])
+    cells = _cells(service, draft)
+    assert cells["t2.normative_docs.in_force"] == 9 and cells["t2.normative_docs.repealed"] == 0
+    assert cells["t3.new_received.total"] == 15 and cells["t3.new_received.natural"] == 15
+    assert cells["t3.carried_over.total"] == 0
+
+
+def test_last_years_none_beside_this_years_figure_is_not_this_years_zero():
+    from assistant.reading import read_message
+
+    r = read_message("行政强制去年没有 今年3件")
+    assert [(op.field, str(op.value)) for op in r.computed] == [("t2.enforcement.decisions", "3")]
+    r = read_message("规范性文件去年没有，今年有1件")  # (which column the 1 is, the words don't say)
+    assert not any(op.field.startswith("t2.normative_docs") for op in r.ops) and "规范性文件去年没有" in r.excluded
+    r = read_message("规范性文件去年没有 今年出了1件")
+    assert [(op.field, str(op.value)) for op in r.ops] == [("t2.normative_docs.issued", "1")]
+    # ("诉讼去年没有，今年有1件直接起诉的": this year's told in its place, the other blocks none)
+    ops = {op.field: str(op.value) for op in read_message("诉讼去年没有，今年有1件直接起诉的，还在审").ops}
+    assert ops.get("t4.litigation_direct.total") == "1" and ops.get("t4.litigation_after_review") == "0"
+
+
+def test_a_share_between_an_applicants_counts_and_the_next_row():
+    from assistant.reading import read_message
+
+    ops = {op.field: str(op.value) for op in read_message(
+        "今年收到申请20件。群众17件、公司3件，群众申请占85%。去年转过来1件，也是群众的").ops}
+    assert ops["t3.new_received.natural"] == "17" and ops["t3.new_received.commercial"] == "3"
+    assert ops["t3.carried_over.natural"] == "1" and "t3.carried_over.commercial" not in ops
+
+
+def test_each_applicants_results_in_turn():
+    from assistant.reading import read_message
+
+    ops = {op.field: str(op.value) for op in read_message(
+        "群众的公开了9件，部分公开2件，不掌握3件。公司的公开了2件 需另行制作1件").ops}
+    assert ops["t3.granted.natural"] == "9" and ops["t3.partial.natural"] == "2"
+    assert ops["t3.unable.not_held.natural"] == "3" and ops["t3.granted.commercial"] == "2"
+    assert ops["t3.unable.needs_creation.commercial"] == "1"
+
+
+def test_the_other_rows_zero_said_before_the_table_comes(db):
+    from tests.dialogue_support import offline_service, talk
+
+    service = offline_service(db())
+    draft = service.start("张三").id
+    reply = talk(service, draft, ["某区城管局2025年报，县级", "依申请新收9件，去年转来1件",
+                                  "办理结果我从excel里拷的，其余行都是0，总计那一列没拷："])[-1].text
+    assert "t3.granted.natural" not in _cells(service, draft) and "暂不填0" in reply
+    assert "t3.carried_forward.total" not in _cells(service, draft)
+
+
+def test_the_one_a_correction_took_out_goes_to_the_row_named_after_it(db):
+    from tests.dialogue_support import offline_service, talk
+
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某县林业局2025年报，县级", "新收6件，个人5件 企业1件，没有上年结转",
+                          "予以公开2件（个人1 企业1），不予公开第三方权益4件都是个人"])
+    talk(service, draft, ["说错了，第三方权益是3件，都是个人；另外那1件个人的其实是属于行政执法案卷"])
+    cells = _cells(service, draft)
+    assert cells["t3.withheld.third_party.natural"] == 3 and cells["t3.withheld.third_party.total"] == 3
+    assert cells["t3.withheld.enforcement_file.natural"] == 1 and cells["t3.withheld.enforcement_file.total"] == 1
+
+
+def test_the_old_value_named_beside_the_new_one_in_a_correction(db):
+    from tests.dialogue_support import offline_service, talk
+
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某县水务局2025年报，县级", "新收12件，上年结转5件"])
+    reply = talk(service, draft, ["上年结转说错了 5件是2023年转过来的 去年报告写的结转下年度是2件"])[-1].text
+    assert _cells(service, draft)["t3.carried_over.total"] == 2 and "两个不同的取值" not in reply
+
+
+def test_cases_held_back_then_placed(db):
+    from tests.dialogue_support import offline_service, talk
+
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某县住建局2025年报，县级", "新收10件都是个人的，没有上年结转",
+                          "予以公开5件，不掌握2件。另外还有3件 个人的 要我们开无违建证明 这种不知道算哪类"])
+    talk(service, draft, ["那3件开证明的 就算 没有现成信息需要另行制作 吧"])
+    cells = _cells(service, draft)
+    assert cells["t3.unable.needs_creation.natural"] == 3 and cells["t3.unable.needs_creation.total"] == 3
+    assert cells["t3.new_received.total"] == 10
+
+
+def test_some_of_a_row_moved(db):
+    from tests.dialogue_support import offline_service, talk
+
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某市人社局2025年报，市级", "新收60件都是个人的，没有上年结转",
+                          "予以公开20件，部分公开3件，不掌握4件，重复申请33件"])
+    talk(service, draft, ["不掌握那4件里有1件应该算部分公开"])
+    cells = _cells(service, draft)
+    assert cells["t3.unable.not_held.natural"] == 3 and cells["t3.partial.natural"] == 4
+    talk(service, draft, ["重复申请那33件里 有30件是同一个申请人 反复申请 这种应该是 无正当理由大量反复申请 那行 挪一下"])
+    cells = _cells(service, draft)
+    assert cells["t3.not_processed.repeated.natural"] == 3 and cells["t3.not_processed.excessive.natural"] == 30
+    assert cells["t3.not_processed.excessive.total"] == 30
+
+
+def test_calls_registered_as_applications_taken_out(db):
+    from tests.dialogue_support import offline_service, talk
+
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某县卫健局2025年报，县级", "新收15件：个人12 企业3，没有上年结转",
+                          "予以公开9件（个人7 企业2），不掌握6件（个人5 企业1）"])
+    talk(service, draft, ["新收里有2个是来电咨询 也登记了 结果写的予以公开 这2个不算 去掉"])
+    cells = _cells(service, draft)
+    assert cells["t3.new_received.natural"] == 10 and cells["t3.new_received.total"] == 13
+    assert cells["t3.granted.natural"] == 5 and cells["t3.granted.total"] == 7
+
+
+def test_a_review_decided_later_and_some_of_a_result_asked_about(db):
+    from tests.dialogue_support import offline_service, talk
+
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某县交通局2025年报，县级", "复议2件，维持1件，另1件还没出结果"])
+    talk(service, draft, ["复议决定下来了 撤销原答复 纠正"])
+    cells = _cells(service, draft)
+    assert cells["t4.review.corrected"] == 1 and cells["t4.review.pending"] == 0
+    reply = talk(service, draft, ["维持那1件复议里 有1件是驳回复议申请 这个也算维持吧？"])[-1].text
+    assert _cells(service, draft)["t4.review.upheld"] == 1 and "没能确定" not in reply
+
+
+def test_a_column_said_alone_after_it_was_said_roughly(db):
+    from tests.dialogue_support import offline_service, talk
+
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某省交通运输厅2025年报，省级",
+                          "规章 制发1 废止0 现行有效14。规范性文件 制发3 废止2 现行有效三十来件 我再核一下"])
+    talk(service, draft, ["现行有效核过了 31件"])
+    cells = _cells(service, draft)
+    assert cells["t2.normative_docs.in_force"] == 31 and cells["t2.regulations.in_force"] == 14
+
+
+def test_ones_counted_in_two_rows_leave_the_row_the_clerk_names(db):
+    from tests.dialogue_support import offline_service, talk
+
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某市医保局2025年报，市级", "新收20件都是个人的，没有上年结转",
+                          "予以公开9件，部分公开5件，不予公开第三方权益4件，不掌握2件"])
+    talk(service, draft, ["部分公开里有2件是遮盖后给的 个人的 我在第三方权益里也统计了一遍 第三方那行减2"])
+    cells = _cells(service, draft)
+    assert cells["t3.withheld.third_party.natural"] == 2 and cells["t3.withheld.third_party.total"] == 2
+    assert cells["t3.partial.natural"] == 5
+
+
+def test_one_asked_about_is_held_then_placed_and_a_column_taken_out(db):
+    from tests.dialogue_support import offline_service, talk
+
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某县文旅局2025年报，县级", "新收8件：个人6 其他2，没有上年结转",
+                          "予以公开5件（个人3 其他2），不掌握2件 个人"])
+    reply = talk(service, draft, ["还有一件个人的 要我们出一份景区客流的分析报告 我们没有现成的 这算不掌握还是另行制作？"])[-1].text
+    assert "t3.unable.needs_creation.natural" not in _cells(service, draft) and "另行制作" in reply
+    talk(service, draft, ["那就算另行制作"])
+    cells = _cells(service, draft)
+    assert cells["t3.unable.needs_creation.natural"] == 1 and cells["t3.unable.needs_creation.total"] == 1
+    talk(service, draft, ["其他那列里有一件是村委会发来的工作联系函 也登了 结果写的予以公开 这个不算申请 去掉"])
+    cells = _cells(service, draft)
+    assert cells["t3.new_received.other"] == 1 and cells["t3.granted.other"] == 1
+
+
+def test_a_lawsuit_appealed_is_not_settled():
+    from assistant.reading import read_message
+
+    ops = {op.field: str(op.value) for op in read_message("直接起诉1件 一审判我们赢了 原告上诉了").ops}
+    assert ops.get("t4.litigation_direct.pending") == "1" and "t4.litigation_direct.upheld" not in ops
+
+
+def test_a_move_decided_after_the_question(db):
+    from tests.dialogue_support import offline_service, talk
+
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某市水务局2025年报，市级", "新收12件都是个人的，没有上年结转",
+                          "予以公开8件，不掌握4件"])
+    talk(service, draft, ["予以公开个人那8件里有一件 要的是供水公司的内部账 我们告诉他找公司 这算公开还是不掌握？"])
+    talk(service, draft, ["那就放到本机关不掌握"])
+    cells = _cells(service, draft)
+    assert cells["t3.granted.natural"] == 7 and cells["t3.unable.not_held.natural"] == 5
