@@ -204,3 +204,29 @@ def test_a_move_decided_after_the_question(db):
     talk(service, draft, ["那就放到本机关不掌握"])
     cells = _cells(service, draft)
     assert cells["t3.granted.natural"] == 7 and cells["t3.unable.not_held.natural"] == 5
+
+
+def test_a_clerks_trial_with_last_years_report_at_hand(db):
+    # (session 27's web-app trial, a county bureau's clerk quoting last year's report; her words, shortened)
+    from tests.dialogue_support import offline_service, talk
+
+    service = offline_service(db())
+    draft = service.start("王丽").id
+    talk(service, draft, ["你好 我是青崖县市场监管局的，要弄2025年的政府信息公开年报，去年的报告我手上有"])
+    reply = talk(service, draft, ["去年报告这段是这么写的：“2024年，我局通过门户网站主动公开政府信息386条，通过“青崖市场监管”"
+                                  "微信公众号发布信息512条，召开新闻发布会1场，发布政策解读9篇。” 今年网站是412条，公众号跟去年一样，"
+                                  "发布会开了2场，解读11篇"])[-1].text
+    facts = service.facts(draft)
+    assert facts.report_year == 2025 and facts.website_items == 412 and facts.new_media_posts == 512
+    assert facts.press_conferences == 2 and facts.policy_interpretations == 11 and "其他年份" in reply
+    talk(service, draft, ["依申请今年新收26件 个人21 企业4 律所1。去年报告里结转下年度是2件，都是个人的"])
+    reply = talk(service, draft, ["办理结果：公开了14件（个人11 企业2 律所1），部分公开3件都是个人的，不予公开1件是企业的 保护第三方合法权益，"
+                                  "本机关不掌握5件 都是个人，信访举报投诉类的不予处理2件 个人，还有1个人逾期不补正。剩下2件结转到明年 个人1 企业1"])[-1].text
+    cells = _cells(service, draft)
+    assert cells["t3.withheld.third_party.commercial"] == 1 and cells["t3.withheld.third_party.total"] == 1
+    assert cells["t3.unable.not_held.natural"] == 5 and "未采用" not in reply
+    talk(service, draft, ["问题主要两条 一是个别栏目更新不及时，二是依申请答复文书不够规范。改进措施：建立栏目更新责任制，开展答复文书评查"])
+    facts = service.facts(draft)
+    assert "栏目更新不及时" in (facts.problems or "") and "责任制" in (facts.measures or "")
+    reply = talk(service, draft, ["校验一下 数字都对得上吧"])[-1].text
+    assert "没有找到可以记录的内容" not in reply

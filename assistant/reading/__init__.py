@@ -714,6 +714,10 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
     out.replaced += dropped
     message, out.scores = _blank_scores(message)
     dropped += out.scores
+    message, passage = _last_years_passage(message)
+    if passage:  # (last year's words quoted: said back as another year's, its figures only for "跟去年一样")
+        out.other_year.append(passage)
+        dropped.append(passage)
     stripped = message.strip()
     if _HOLD_ON.fullmatch(stripped) or (_ACK.fullmatch(stripped) and topic and (
             topic.startswith(("t2", "t3", "t4")) or (topic in FACT_SPECS and FACT_SPECS[topic].kind in ("count", "money_yuan", "percent")))):
@@ -833,6 +837,9 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
     texts = [t for t in labelled_texts(message, _states_a_fact) if not any(a <= t.start < b for a, b in skip)]
     out.ops += [PatchOp(field=t.field, value=t.text, quote=t.text) for t in texts]
     skip += [(t.start, t.end) for t in texts]
+    # ("问题主要两个：一是…": how many points the text has, a word of its label, no figure)
+    out.not_counts += [label for t in texts if (at := message.find(t.text, t.start)) > t.start
+                       and find_numbers(label := message[t.start:at])]
 
     # the question asked was what became of the applications already told
     # ("公开4 个人3 企业1" alone, right after table 三's rows: that row, whatever was asked)
@@ -994,7 +1001,7 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
     out.replaced = [*out.replaced, *reading.replaced]
     _two_values_named_back(message, out, earlier)
     out.excluded = list(reading.excluded)
-    out.other_year = list(reading.other_year) + ([last_years] if last_years else [])
+    out.other_year = out.other_year + list(reading.other_year) + ([last_years] if last_years else [])
     out.rough = list(reading.rough)
     out.not_ours = list(reading.not_ours)
     out.carried_result_later = list(reading.carried_result_later)
@@ -1155,6 +1162,8 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
     _counted_then_asked(message, out)
     _processing_fee_is_no_table_fee(message, out)
     _with_who_each_was(out, message)
+    if passage:
+        _same_as_the_passage(message, out, passage)
     _the_applicants_count_said(out, earlier or {})
     if dropped:
         _quotes_as_said(out, message, original)
@@ -1211,6 +1220,55 @@ def _with_who_each_was(out: MessageReading, message: str) -> None:
 
 # "（5分）　自评5分", "自评得分：25", "扣1分": a scoring form's points, no figure of the report
 _SCORE = re.compile(r"(?:自评|扣|得|满|共)?(?:得分)?[：:]?\s*[0-9０-９]+(?:\.[0-9]+)?\s*分(?![钟之钱])|得分[：:]\s*[0-9０-９]+")
+
+
+_LAST_YEARS_HEAD = re.compile(r"(?:去年|上年|上一年|20[0-9]{2}年)(?:的)?(?:报告|年报|那份|那篇|那版)?(?:里|上|中)?(?:的)?(?:这段|这一段|那段|那一段|这部分|这块|这句|那句)?"
+                              r"(?:是|就是)?(?:这么|这样|如下|这样子)?(?:写|说)(?:的|着)(?:是)?\s*[:：]?\s*(?=[“\"「『])"
+                              r"|(?:这是|下面是|以下是|贴一下|贴下)(?:去年|上年)(?:的)?(?:报告|年报)?(?:里的|上的|的)?(?:原文|一段|那段|写法)?\s*[:：]?\s*(?=[“\"「『])")
+_CLOSING = {"“": "”", "\"": "\"", "「": "」", "『": "』"}
+
+
+def _last_years_passage(message: str) -> tuple[str, str | None]:
+    """"去年报告这段是这么写的：“2024年，我局…发布信息512条…”": last year's words quoted in the message,
+    blanked (same length) for the reading of this year's; returned to be said back (and to be what "跟去年一样"
+    points at)."""
+    head = _LAST_YEARS_HEAD.search(message)
+    if head is None:
+        return message, None
+    opener = message[head.end()]
+    closer, depth, end = _CLOSING[opener], 0, None
+    for i in range(head.end(), len(message)):
+        ch = message[i]
+        if ch == opener and (opener != closer or i == head.end()):
+            depth += 1
+        elif ch == closer:
+            depth -= 1
+            if depth <= 0:
+                end = i + 1
+                break
+    if end is None:
+        return message, None
+    passage = message[head.end():end]
+    # (ended by a full stop: what follows is a clause of its own)
+    return message[:head.end()] + "\u200b" * (len(passage) - 1) + "。" + message[end:], passage
+
+
+def _same_as_the_passage(message: str, out: MessageReading, passage: str) -> None:
+    """"…今年网站是412条，公众号跟去年一样": an item said to be as last year is the figure of last year's words
+    quoted in the same message."""
+    inner = passage.strip("“”\"「」『』")
+    last = {op.field: op.value for op in read_message(inner).ops if op.op == "set"}
+    said = {op.field for op in [*out.ops, *out.computed]}
+    for m in re.finditer(r"[^，,。；;！!？?\n]+", message):
+        clause = m.group(0)
+        if not _SAME_LAST.search(clause) and not re.search(r"没变|不变|照旧", clause):
+            continue
+        items = {a.key if a.kind == "fact" else f"t2.{a.key}.decisions" for a in vocabulary().anchors(clause)
+                 if a.kind == "fact" or (a.kind == "t2row" and a.key in ("licensing", "penalty", "enforcement"))}
+        for item in items:
+            if item in last and item not in said and last[item] is not None:
+                out.computed.append(PatchOp(field=item, value=str(last[item]), quote=clause.strip()))
+                out.unexplained = [u for u in out.unexplained if u.strip() not in clause]
 
 
 def _blank_scores(message: str) -> tuple[str, list[str]]:

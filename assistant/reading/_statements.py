@@ -3757,6 +3757,14 @@ def _all_of_one_column(sentence: str, quote: str, ctx: _Context, out: Reading) -
 
 
 _ALL_OF = re.compile(r"都|全|均|全部")
+_WHOSE_AFTER = re.compile(r"[0-9０-９一二两三四五六七八九十]+\s*件\s*(?:是|为)?\s*(?P<who>[^，,。；;\s0-9０-９]{1,6}?)(?:申请)?的")
+
+
+def _whose_after(sentence: str, pos: int, col: str) -> bool:
+    """The row's count in the clause at ``pos`` is followed by another applicant's name ("1件是企业的", "1件 企业的")."""
+    stop = min([p for ch in "，,。；;" if (p := sentence.find(ch, pos)) >= 0] or [len(sentence)])
+    m = _WHOSE_AFTER.search(sentence, pos, stop)
+    return m is not None and any(a.kind == "t3col" and a.key != col for a in vocabulary().anchors(m.group("who")))
 
 
 def _one_column_said(m: re.Match[str], lo: int, sentence: str, quote: str, ctx: _Context, out: Reading) -> None:
@@ -3798,9 +3806,10 @@ def _one_column_said(m: re.Match[str], lo: int, sentence: str, quote: str, ctx: 
                 earlier_rows.add(row)
     in_range = [x for x in said if lo <= x[2] < m.start() or (but_after and x[2] >= m.end())]
     if not but and len(in_range) > 1:
-        # ("新收的 自然人21件 企业3件 一共24件 去年结转2件 都是个人": not the row whose applicants were told)
+        # ("新收的 自然人21件 企业3件 一共24件 去年结转2件 都是个人": not the row whose applicants were told;
+        # "不予公开1件是企业的 …，本机关不掌握5件 都是个人": nor the one whose applicant follows its count)
         in_range = [x for x in in_range if not any(y.target.startswith(f"t3.{x[0]}.") and not y.target.endswith(".total")
-                                                   for y in out.stated)] or in_range
+                                                   for y in out.stated) and not _whose_after(sentence, x[2], cols[0].key)] or in_range
     # "不掌握4件，除了律所那件，其他都是个人": that one application is the row's, when no other row is said
     that_one = _EXCEPT_THAT_ONE.search(sentence[:m.start()])
     that_col = {a.key for a in vocabulary().anchors(that_one.group("who")) if a.kind == "t3col"} if that_one else set()
