@@ -151,20 +151,25 @@ EQUATIONS: tuple[Equation, ...] = _equations()
 EQUATION_CELLS: dict[str, frozenset[str]] = {eq.key: frozenset((*eq.lhs, *eq.rhs)) for eq in EQUATIONS}
 
 
-def _num(v: Any) -> int | None:
-    return v if isinstance(v, int) and not isinstance(v, bool) else None
-
-
 def contradictions(cells: Mapping[str, Any], derived: Iterable[str] = ()) -> dict[str, str]:
     """{equation key: Chinese message} for every equation the known cells break."""
     derived = set(derived)
     out: dict[str, str] = {}
+    get = cells.get
     for eq in EQUATIONS:
-        left = [_num(cells.get(a)) for a in eq.lhs]
-        right = [_num(cells.get(a)) for a in eq.rhs]
-        lk, rk = [v for v in left if v is not None], [v for v in right if v is not None]
-        l_full, r_full = len(lk) == len(left), len(rk) == len(right)
-        sl, sr = sum(lk), sum(rk)
+        # (a turn checks every equation several times: plain loops, no list per side)
+        sl = nl = sr = nr = 0
+        for a in eq.lhs:
+            v = get(a)
+            if type(v) is int:  # (an int, not a bool: what _num keeps)
+                sl += v
+                nl += 1
+        for a in eq.rhs:
+            v = get(a)
+            if type(v) is int:
+                sr += v
+                nr += 1
+        l_full, r_full = nl == len(eq.lhs), nr == len(eq.rhs)
         if l_full and r_full and sl != sr:
             detail = f"现在一边是{sl}，另一边是{sr}"
         elif l_full and not r_full and sr > sl:

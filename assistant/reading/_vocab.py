@@ -32,6 +32,21 @@ class Anchor:
     end: int
 
 
+_LOOK_STARTS: dict[int, tuple[dict[str, str], dict[str, tuple[int, ...]]]] = {}
+
+
+def _look_starts(lookalikes: dict[str, str]) -> dict[str, tuple[int, ...]]:
+    """A first character → the lengths (2–8, longest first) of the look-alike words it opens; built once per table."""
+    hit = _LOOK_STARTS.get(id(lookalikes))
+    if hit is None or hit[0] is not lookalikes:
+        starts: dict[str, set[int]] = {}
+        for w in lookalikes:
+            if 2 <= len(w) <= 8:
+                starts.setdefault(w[0], set()).add(len(w))
+        hit = _LOOK_STARTS[id(lookalikes)] = (lookalikes, {c: tuple(sorted(ks, reverse=True)) for c, ks in starts.items()})
+    return hit[1]
+
+
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
     fact_units: dict[str, tuple[str, ...]]
@@ -56,9 +71,10 @@ class Vocabulary:
 
     def _as_meant(self, text: str) -> str:
         out, i, n = list(text), 0, len(text)
+        opens = _look_starts(self.lookalikes)
         while i < n:
-            for k in range(min(8, n - i), 1, -1):
-                if (word := self.lookalikes.get(text[i:i + k])) is not None:
+            for k in opens.get(text[i], ()):  # (only the lengths of the look-alikes opened by this character)
+                if i + k <= n and (word := self.lookalikes.get(text[i:i + k])) is not None:
                     out[i:i + k] = word
                     i += k
                     break
