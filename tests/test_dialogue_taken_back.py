@@ -230,3 +230,24 @@ def test_a_clerks_trial_with_last_years_report_at_hand(db):
     assert "栏目更新不及时" in (facts.problems or "") and "责任制" in (facts.measures or "")
     reply = talk(service, draft, ["校验一下 数字都对得上吧"])[-1].text
     assert "没有找到可以记录的内容" not in reply
+
+
+def test_a_register_copied_out_counts_this_years_applications(db):
+    from tests.dialogue_support import offline_service, talk
+
+    service = offline_service(db())
+    draft = service.start("张三").id
+    talk(service, draft, ["某县某乡人民政府2025年报，乡镇",
+                          "申请的台账我抄一下给你\n1. 2月10日 村民张某 要低保名单 给了\n2. 5月3日 一家养殖合作社 问补贴发放情况 给了\n"
+                          "3. 8月21日 村民孙某 要镇里2010年的会议记录 我们没有 回复不掌握\n4. 12月29日 村民周某 要拆迁协议 还没回",
+                          "合作社算其他吧 去年没有转过来的"])
+    cells = _cells(service, draft)
+    assert cells["t3.new_received.total"] == 4 and cells["t3.new_received.natural"] == 3
+    assert cells["t3.carried_forward.natural"] == 1 and cells["t3.unable.not_held.natural"] == 1
+    # (a line whose result is not told: the lines are no count of the year's applications then)
+    d2 = service.start("张三").id
+    talk(service, d2, ["某县某乡人民政府2025年报，乡镇",
+                       "申请的台账我抄一下给你\n1. 2月10日 村民张某 要低保名单 给了\n2. 5月3日 村民李某 问补贴发放情况 给了\n"
+                       "3. 12月29日 村民周某 要拆迁协议 领导还在研究", "去年没有转过来的"])
+    cells = _cells(service, d2)
+    assert "t3.new_received.total" not in cells and cells.get("t3.carried_forward.natural") is None

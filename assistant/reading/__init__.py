@@ -830,6 +830,17 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
         # (not while the applications are told one by one with more to come: "…一共是7个人加1家公司…我一个一个说")
         count_of(f"t3.{row}.total", [c for c in cases if c.row == row])
     skip += [(c.start, c.end) for c in cases]
+    if cases and not unplaced and _REGISTER_COPIED.search(message[:cases[0].start]) and (earlier or {}).get("t3.new_received.total") is None and not any(
+            op.field.startswith("t3.new_received.") for op in out.ops) and not re.search(
+            r"(?:收到|收了|新收|一共|共|总共)\s*[0-9０-９一二两三四五六七八九十]+\s*(?:件|份|个)", message[:cases[0].start]):
+        # "依申请这块我把登记本抄下来了 你看\n1. 3月4日 村民李某…": the register copied out, one application a
+        # line: this year's applications are its lines (not those carried over from last year), by who sent them
+        new = [c for c in cases if not c.carried_over]
+        quote = message[cases[0].start:cases[-1].end].strip()
+        for col in dict.fromkeys(c.column for c in new):
+            counted.append(Stated(f"t3.new_received.{col}", sum(c.count for c in new if c.column == col), quote, 0, 0))
+        if new:
+            counted.append(Stated("t3.new_received.total", sum(c.count for c in new), quote, 0, 0))
     for address, mine in _outcomes_by_cell(reviews).items():
         quote = message[mine[0].start:mine[-1].end].strip()
         if len(mine) == 1:
@@ -2057,6 +2068,8 @@ def _added_into_rows(message: str, out: MessageReading, earlier: Mapping[str, ob
 # "5件里有一件是2024年1月3号才收到的 …那件是个人的 不算2023年吧 那就去掉", "个人那21件里 有一件其实是…询问函 一件是
 # 12345转来的工单 这俩不算申请吧？我去掉 结果里一个我放在予以公开 一个放在信访举报那行 一起扣掉": some of a count said,
 # taken out — from this year's count and from the result rows they were put in
+_REGISTER_COPIED = re.compile(r"(?:登记本|登记簿|登记表|台账|登记册|收文本)[^。！!？?\n]{0,6}?(?:抄|贴|拷|复制|拍|誊|摘)(?:下来|过来|给你|一下|了)?"
+                              r"|(?:抄|贴|拷|复制|誊)(?:了|一下|下)?(?:一份|一下)?(?:登记本|登记簿|登记表|台账|登记册)")
 _ONE_OF_COUNT = re.compile(r"(?:(?P<n>[0-9０-９]+|[一二两三四五六七八九十]+)\s*件(?:申请)?|(?P<row>新收|本年新收|今年新收|收到的申请|新收的申请)(?P<colw>[\u4e00-\u9fa5]{0,4}?)(?:的)?|(?P<colw2>[\u4e00-\u9fa5]{1,6}?)那(?:一)?列)"
                            r"(?:里|中|当中|里面|里头)(?:面)?[，,\s]*(?:有|还有|其实有)?\s*(?P<k>[一两二三四五六七八九1-9]|[0-9０-９]{2,3})(?:件|个)")
 _NEW_LESS = re.compile(r"(?:新收|本年新收|今年新收)(?P<cw>[\u4e00-\u9fa5]{0,4}?)(?:的)?\s*(?:减|减去|减掉|扣掉|扣除)\s*(?P<n>[0-9０-９]+)")
