@@ -251,3 +251,25 @@ def test_a_register_copied_out_counts_this_years_applications(db):
                        "3. 12月29日 村民周某 要拆迁协议 领导还在研究", "去年没有转过来的"])
     cells = _cells(service, d2)
     assert "t3.new_received.total" not in cells and cells.get("t3.carried_forward.natural") is None
+
+
+def test_a_clerks_trial_in_the_terminal_with_a_wps_paste(db):
+    # (session 27's terminal trial, a 街道's clerk: a WPS paste of the rows that are not zero, then a correction
+    # that moves one case, in her words)
+    from tests.dialogue_support import offline_service, talk
+
+    service = offline_service(db())
+    draft = service.start("陈敏").id
+    talk(service, draft, ["你好 我是望湖街道的 要弄2025年的政务公开年报 单位是鹤汀市临溪区望湖街道办事处",
+                          "\t\t\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\n"
+                          "一、本年新收政府信息公开申请数量\t\t\t5\t1\t\t\t\t1\n二、上年结转政府信息公开申请数量\t\t\t1\t\t\t\t\t\n"
+                          "三、本年度办理结果\t（一）予以公开\t\t2\t1\t\t\t\t\n\t（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t\t1\t\t\t\t\t\n"
+                          "\t（四）无法提供\t1.本机关不掌握相关政府信息\t2\t\t\t\t\t1\n四、结转下年度继续办理\t\t\t1"])
+    reply = talk(service, draft, ["哎不对 不掌握那行自然人应该是1 我弄错了 有一件是个人来反映楼上漏水的 算信访举报投诉类 不予处理"])[-1].text
+    cells = _cells(service, draft)
+    assert cells["t3.unable.not_held.natural"] == 1 and cells["t3.unable.not_held.total"] == 2
+    assert cells["t3.not_processed.petition.natural"] == 1 and "对不上" not in reply
+    talk(service, draft, ["平台建设那块写一下：我们在区政府网站上开了街道专栏，还有公众号“望湖微家园”"])
+    assert "街道专栏" in (service.facts(draft).platform or "")
+    reply = talk(service, draft, ["重新生成一下"])[-1].text
+    assert "没有找到可以记录的内容" not in reply

@@ -2257,10 +2257,15 @@ _THE_REST_MOVED = re.compile(r"(?:另外|还有|剩下|多出来)的?(?:那|这)
                              r"(?:应该|应当|其实|实际上?)?(?:是|算|属于|归|放|填)(?:到|在|进|入)?")
 
 
+# "…自然人应该是1 我弄错了 有一件是个人来反映楼上漏水的 算信访举报投诉类": the one taken out, told, and where it goes
+_ONE_OF_THEM_IS = re.compile(r"(?:有|其中|其中有|里面有)(?P<n>[一两二三1-3])\s*(?:件|个)(?:是)?[^，,。；;！!？?\n]{0,30}?\s*"
+                             r"(?:应该|其实|实际上?)?(?:算|属于|归|放到|放在|计入)(?:到|在|进|入)?(?=[^，,。；;！!？?\n]{2})")
+
+
 def _the_rest_moved(message: str, out: MessageReading, earlier: Mapping[str, object]) -> None:
     """"不掌握是3件：个人2件 企业1件；另外那1件个人的应该是…需要另行制作": the one a correction in the same
     message took out of a row belongs to the row named after it."""
-    for m in _THE_REST_MOVED.finditer(message):
+    for m in [*_THE_REST_MOVED.finditer(message), *_ONE_OF_THEM_IS.finditer(message)]:
         n = parse_number(to_halfwidth(m.group("n")))
         stop = min([p for ch in "，,。；;！!？?\n" if (p := message.find(ch, m.end())) >= 0] or [len(message)])
         rows = list({a.key: a for a in vocabulary().anchors(message[m.end():stop]) if a.kind == "t3row"
@@ -2275,6 +2280,8 @@ def _the_rest_moved(message: str, out: MessageReading, earlier: Mapping[str, obj
         if len(lowered) != 1:
             continue
         quote = message[m.start():stop].strip()
+        # (what the words of the one moved seemed to say of the row it left, "有一件是个人来…的", is theirs)
+        out.ops = [op for op in out.ops if not (op.field.startswith("t3.") and op.quote and m.start() <= message.find(op.quote) < stop)]
         for c in dict.fromkeys((col, "total")):
             address = f"t3.{rows[0].key}.{c}"
             had = earlier.get(address)

@@ -59,6 +59,8 @@ _IN_DOUBT = re.compile(r"不是[^。！!？?\n]{0,12}吧\s*[？?]\s*$|应该是[
 _A_KIND_OF = re.compile(r"\s*(?:人)?(?:的)?(?:类型|分类|类别|字段|这一?[栏列项]|那一?[栏列项]|一?[栏列])")
 _NOT_OWN = re.compile(r"(?:没有|没|无)(?:自己的|单独的|独立的|专门的|本单位的|自建的|自己|单独|独立)")
 _WAS_WRONG = re.compile(r"\s*[…\.。—－\-]*\s*(?:的)?(?:我|是我)?(?:不对|是错的|错了|有误|写错|说错|抄错|填错|打错|看错|弄错|报错|哦不|不不)|\s*[”」]?\s*是(?:送审稿|初稿|旧版|上一版|老版本)(?:的|里的)?(?:数|数字)?")
+# "不掌握那行自然人应该是1 我弄错了": the right value said, then that the one before was a slip
+_RIGHT_VALUE_BEFORE = re.compile(r"(?:应该是|应该为|应当是|应为|应是|改成|改为|其实是|实际是|实际上是)\s*$")
 # "1062是我把上年结转的16件也加进去了": how a wrong number came about — the old value, to be replaced
 # "不掌握个人5件是上半年的吧": a half-year's figure, to be replaced by the whole year's
 _PART_OF_YEAR = re.compile(r"\s*(?:件|条|个)?\s*(?:是|只是|应该是)(?:上半年|下半年|前三季度|一季度|前半年|半年|上个月)(?:的)?")
@@ -3148,9 +3150,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             out.checked.append(quote)
             replaced += 1
             continue
-        if _NOT_IS.search(clause[:n.start]) or _WAS_WRONG.match(after) or _MIXED_IN.match(after) or _PART_OF_YEAR.match(after) or _OLD_VALUE.search(clause[:n.start]) or (
+        if _NOT_IS.search(clause[:n.start]) or (_WAS_WRONG.match(after) and not _RIGHT_VALUE_BEFORE.search(clause[:n.start])) or _MIXED_IN.match(after) or _PART_OF_YEAR.match(after) or _OLD_VALUE.search(clause[:n.start]) or (
                 _THEN_NEW.match(after)) or (
-                not after.strip(" 。；;，,") and _WAS_WRONG.match(re.sub(r"^[，,\s]+", "", following))) or (
+                not after.strip(" 。；;，,") and _WAS_WRONG.match(re.sub(r"^[，,\s]+", "", following))
+                and not _RIGHT_VALUE_BEFORE.search(clause[:n.start])) or (
                 (n.approx or (not after.strip(" 。；;，,") and n.value >= 1000)) and _EXACT_NEXT.match(following)):
             # ("许可4.89万件，准确的是48,917件": a round figure, then the exact one)
             out.replaced.append(quote)  # "是2件不是3件", "刚说的6件不对，是4件": the old value, to be replaced
