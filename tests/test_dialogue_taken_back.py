@@ -273,3 +273,13 @@ def test_a_clerks_trial_in_the_terminal_with_a_wps_paste(db):
     assert "街道专栏" in (service.facts(draft).platform or "")
     reply = talk(service, draft, ["重新生成一下"])[-1].text
     assert "没有找到可以记录的内容" not in reply
+
+
+def test_parts_added_up_are_said_back_as_a_sum(db):
+    from tests.dialogue_support import offline_service, talk
+
+    service = offline_service(db())
+    draft = service.start("陈敏").id
+    reply = talk(service, draft, ["某街道办事处2025年报，乡镇",
+                                  "处罚是执法中队办的 他们报了市容类17件 违建6件 你帮我加一下"])[-1].text
+    assert service.facts(draft).cells["t2.penalty.decisions"] == 23 and "＝23" in reply and "违建6件" in reply

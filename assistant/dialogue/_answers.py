@@ -613,6 +613,23 @@ def _rough_made_exact(reading: MessageReading, said_before: Callable[[], list[st
     return [PatchOp(field=item, value=str(n.value), quote=clause)]
 
 
+def _added_up(parts: list[str], accepted: list[PatchOp]) -> str | None:
+    """"他们报过来城管类29件 违建8件 你帮我加一下" recorded as 37: "29＋8＝37" said back, when the parts' counts add
+    up to one value recorded (and no other)."""
+    said = [(c, [n.value for n in find_numbers(c) if not n.is_date and not n.approx and n.value]) for c in parts]
+    said = [(c, v) for c, v in said if v]
+    values = [x for _, v in said for x in v]
+    if len(values) < 2:
+        return None
+    total = sum(values)
+    sums = [op for op in accepted if op.op == "set" and str(op.value).isdigit() and int(str(op.value)) == total]
+    if len(sums) != 1:
+        return None
+    what = fact_label(sums[0].field) if "." not in sums[0].field else None
+    shown = "＋".join(excerpt(c, 24) for c, _ in said)  # (the parts in the clerk's words)
+    return f"按您说的相加：{shown}＝{total}{f'（{what}）' if what else ''}，各部分不另外记录。"
+
+
 def _beside_the_move(op: PatchOp, shifted: list[PatchOp]) -> bool:
     """"撤回那件 那就放其他处理里的“其他”吧。还有…应该算本机关不掌握": the case placed in its own sentence is
     kept beside the move (a cell the move does not touch, words the move was not read from)."""
@@ -1137,7 +1154,11 @@ def answer(st: State, message: str, model: Model, correction: str | None,
         quoted = {op.quote for op in accepted}
         if (parts := [c for c in dict.fromkeys(reading.checked) if re.search(r"[0-9０-９]", c) and c not in quoted][:4]):
             # "公众号发了742条 抖音58条 一共800条": the parts of what was recorded, said back, not silently kept
-            lines.append(f"这些数核对过，是已记录的数的组成部分或重复，没有另外记录：{'；'.join(excerpt(c, 24) for c in parts)}。")
+            if (added := _added_up(parts, accepted)):
+                # "城管类29件 违建8件 你帮我加一下": the sum said as such
+                lines.append(added)
+            else:
+                lines.append(f"这些数核对过，是已记录的数的组成部分或重复，没有另外记录：{'；'.join(excerpt(c, 24) for c in parts)}。")
     elif not accepted and reading.checked and not tail:
         # "今年共收到申请1,062件" after 新收 1,046 and 上年结转 16: said back as what it agrees with
         shown = "；".join(excerpt(c, 30) for c in dict.fromkeys(reading.checked))
