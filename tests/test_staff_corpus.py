@@ -29,7 +29,7 @@ TUNE_VALUES_RIGHT = {(1, 60): 0.97, (61, 80): 0.92, (81, 92): 0.88, (93, 104): 0
                      (333, 344): 0.84, (345, 356): 0.84, (357, 368): 0.76, (369, 380): 0.79, (381, 392): 0.99,
                      (393, 404): 0.95, (405, 416): 0.98, (417, 428): 0.97,
                      (429, 440): 0.81, (441, 452): 0.91, (453, 464): 0.97, (465, 476): 0.97,
-                     (477, 488): 0.73}
+                     (477, 488): 0.95, (489, 494): 0.94, (495, 500): 0.30}
 
 
 _PHONE = re.compile(r"(?<![0-9０-９])(?:[0０][1-9１-９][0-9０-９]{1,2}\s*[-－—–]\s*[1-9１-９][0-9０-９]{6,7}|[1１][3-9３-９][0-9０-９]{9}"
@@ -87,6 +87,8 @@ def test_every_number_is_recorded_or_named_back(message):
             continue  # "公益组织的（一个关爱老兵的基金会）": an aside naming who applied
         if n.unit == "页":
             continue  # "第1页/共1页": an export's page
+        if n.value == 1 and n.chinese and re.search(r"[上下]$", message[:n.start]) and re.match(r"[份期版次篇]", message[n.end:]):
+            continue  # "上一份（2023年度的）": the one before, no count
         if any(m.start() <= n.start < m.end() for m in _ID_OR_IP.finditer(message)):
             continue  # "答卷编号：20260107-0153", "来源IP：10.32.6.117": an export's identifiers
         if any(m.start() <= n.start < m.end() for m in _ISO_DATE.finditer(message)):

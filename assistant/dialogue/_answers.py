@@ -393,7 +393,8 @@ def _read(message: str, facts: Facts, model: Model, topic: str | None, reading: 
           recent: tuple[str, ...] = ()) -> Extraction:
     """The reader first. A model (when one is configured) is asked only when the reader left
     something unexplained, and never gets the table lines the reader took."""
-    if model.engine != "offline" and (reading.explained or reading.questions) and (reading.ops or reading.questions or reading.checked):
+    if model.engine != "offline" and (reading.explained or reading.questions) and (
+            reading.ops or reading.questions or reading.checked or reading.last_years):  # (last year's table pasted: kept)
         return _reader_extraction(message, facts, reading)
     if reading.by_number or reading.placed_by_before:
         # ("三、1. 318…": the notice it answers is in a message before, which the reader had)
@@ -1007,6 +1008,7 @@ def answer(st: State, message: str, model: Model, correction: str | None,
                  # (a move is all this message says of table 三, but for a case placed in a sentence of its own)
     previous, last_years_note = _pasted_last_year(st, reading)
     accepted += _rest_as_last_year(message, accepted, st, previous)
+    accepted = _carried_as_last_year(message, accepted, st, previous)
     # (a move replaces what the reader made of table 三: its cells are not counted on)
     counted = [f for f in reading.added if f not in {op.field for op in whole}]
     accepted = _counted_on(accepted, counted, st.full)
@@ -1197,6 +1199,30 @@ def _pasted_last_year(st: State, reading: MessageReading) -> tuple[Report | None
         report.meta.report_year = st.stated.report_year - 1
     return report, ("已把这张表作为上年的数据保存（不计入今年）；今年和去年一样的行，可以说“其余的行跟去年一样”，"
                     "我按去年的数填上。")
+
+
+# "上年结转就按去年表最后一行", "上年结转跟去年的结转下年度一样": last year's 结转下年度, column by column
+_CARRIED_AS_LAST_YEAR = re.compile(
+    r"(?:上年|去年)结转(?:的|数|那行|这行|那一行)?(?:就|也|直接|都)?(?:按|照|跟|和|同|用|取|等于|就是|是)(?:着|照)?(?:去年|上年|上一年)(?:的)?"
+    r"(?:表[三3]?|年报|报告)?(?:的|里的?|上的?)?(?:最后一行|最后那行|结转下年度?(?:继续办理)?|结转下年|第四行|四、?结转下年度?)")
+
+
+def _carried_as_last_year(message: str, accepted: list[PatchOp], st: State, previous: Report | None) -> list[PatchOp]:
+    """上年结转 taken from last year's 结转下年度 when the clerk says so: it replaces a blanket zero of the
+    same message ("没说的行都是0"), never a figure said."""
+    said = _CARRIED_AS_LAST_YEAR.search(message)
+    if said is None or previous is None:
+        return accepted
+    values = {c: get_cell(previous, f"t3.carried_forward.{c}") for c in T3_COLUMNS}
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in values.values()):
+        return accepted
+    row = "t3.carried_over"
+    said_here = {op.field for op in accepted if op.field.startswith(row) and str(op.value) not in ("0", "None")}
+    if said_here:
+        return accepted
+    kept = [op for op in accepted if not op.field.startswith(row)]
+    return kept + [PatchOp(field=f"{row}.{c}", value=int(str(v)), quote=said.group(0)) for c, v in values.items()
+                   if st.stated.cells.get(f"{row}.{c}") in (None, 0)]
 
 
 def _rest_as_last_year(message: str, accepted: list[PatchOp], st: State, previous: Report | None) -> list[PatchOp]:

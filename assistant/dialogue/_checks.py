@@ -35,7 +35,7 @@ _NEGATIVE = re.compile(
     r"(?<![0-9０-９A-Za-z.．])(?:[-−－﹣]|负)\s?[0-9０-９]+(?:[.．][0-9０-９]+)?(?![0-9０-９]|[.．、]\s*[\u4e00-\u9fa5])"
     r"|负[一二两三四五六七八九十百千万]+(?=[件条次个项篇场元%％])")
 _DIGIT = re.compile(r"[0-9０-９]")
-_YEAR_OR_CHANGE = re.compile(r"20[0-9]{2}\s*年?度?(?:数据|数)?")
+_YEAR_OR_CHANGE = re.compile(r"20[0-9]{2}\s*年?度?(?:数据|数)?(?:\s*[（(][^）)]*[）)])?")  # ("2024年(对比)")
 
 
 def negative_numbers(text: str, skip: Iterable[str] = ()) -> list[str]:
@@ -43,8 +43,12 @@ def negative_numbers(text: str, skip: Iterable[str] = ()) -> list[str]:
     for passage in skip:
         if passage:
             text = text.replace(passage, "　")
-    return [m.group(0).strip() for m in _NEGATIVE.finditer(text) if not _SUBTRACTED.search(text[:m.start()])
-            or not re.match(r"[^。；;！？\n]*[=＝]", text[m.end():])]
+    return [m.group(0).strip() for m in _NEGATIVE.finditer(text) if not _BULLET.search(text[:m.end()]) and (
+            not _SUBTRACTED.search(text[:m.start()]) or not re.match(r"[^。；;！？\n]*[=＝]", text[m.end():]))]
+
+
+# "- 12345工单 转办 46件": a dash opening a line of notes, then a space, is a bullet, no minus
+_BULLET = re.compile(r"(?:^|\n)[ \t\u3000]*[-−－﹣][ \t\u3000]+[0-9０-９.．]+$")
 
 
 # "现行有效 = 81 + 7 − 5 = 83", "377 + 12 − 10 = 379": a minus between two numbers of a sum written out

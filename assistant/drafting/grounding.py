@@ -39,7 +39,8 @@ def _zero_words() -> tuple[str, ...]:
 
 
 # a table cell written as a dash or a slash: none
-_NONE_CELL = re.compile(r"(?:^|[\s|｜])(?:—|——|－|-|–|/|／)(?=[\s|｜]|$)")
+# ("许可 x", "规文：x" in the clerk's notes: an x or a cross for none)
+_NONE_CELL = re.compile(r"(?:^|[\s|｜：:])(?:—|——|－|-|–|/|／|x|X|×|✗)(?=[\s|｜（(]|$)")
 
 
 def _not_before_a_word(quote: str) -> bool:

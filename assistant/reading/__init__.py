@@ -30,6 +30,7 @@ from assistant.reading._cases import NOT_AMONG as _NOT_AMONG
 from assistant.reading._cases import THAT_ONE as _THAT_ONE
 from assistant.reading._cases import Case as _Case
 from assistant.reading._cases import Outcome as _Outcome
+from assistant.reading._cases import case_of_line as _case_of_line
 from assistant.reading._cases import cases_after_a_colon as _cases_after_a_colon
 from assistant.reading._cases import cases_in_a_list as _cases_in_a_list
 from assistant.reading._cases import cases_told_inline as _cases_inline
@@ -77,7 +78,7 @@ from assistant.reading._vocab import Anchor as _Anchor
 from assistant.reading._vocab import vocabulary
 from schemas.facts import FACT_SPECS, TEXT_FIELDS
 from schemas.labels import T3_APPLICANT_COLUMNS
-from schemas.layout import ALL_CELL_ADDRESSES, T3_ROWS
+from schemas.layout import ALL_CELL_ADDRESSES, T3_COLUMNS, T3_ROWS
 from schemas.patches import PatchOp
 
 __all__ = [
@@ -698,7 +699,7 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
     asked_for = _asked_for_one(message)
     if (pairs := sorted([*numbered, *wording, *_official_row_refs(message), *asked_for, *_belief_undone(message), *_head_with_carried_apart(message), *_paired_lists(message), *_answers_to_quoted_questions(message), *_products(message),
                          *by_number, *_slashed_t2(message), *_negations(message),
-                         *_self_answered(message), *_classed_as(message),
+                         *_self_answered(message), *_classed_as(message), *_notes_none(message), *_short_applicants(message), *_notes_shorthand(message), *_years_side_by_side(message, report_year), *_fee_with_cases(message),
                          *_count_is_parts(message), *_sums_written_out(message),
                          *_other_of_other_handling(message), *_lines_by_applicant(message), *_terse_proposals(message),
                          *_run_on_results(message), *_one_lawsuit_told(message)])):
@@ -776,7 +777,9 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
             skip.append((f.start, f.end))
     for m in _FILE.finditer(message):  # "D:\2025台账\…xlsx", "/tmp/run3/…": their digits count nothing
         skip.append((m.start(), m.end()))
-        out.files.append(m.group(0))
+        if not (message[:m.start()].strip() == "" and message[m.end():].lstrip(" \t").startswith("\n")
+                and len(message[m.end():].strip()) > 20):
+            out.files.append(m.group(0))  # (not "年报数据.txt" over the file's lines pasted: the title of what follows)
     pending = Counter(table_lines)  # the message's own lines the tables took, each as often as taken
     pos = 0
     for line in message.splitlines(keepends=True):
@@ -830,17 +833,22 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
         # (not while the applications are told one by one with more to come: "…一共是7个人加1家公司…我一个一个说")
         count_of(f"t3.{row}.total", [c for c in cases if c.row == row])
     skip += [(c.start, c.end) for c in cases]
-    if cases and not unplaced and _REGISTER_COPIED.search(message[:cases[0].start]) and (earlier or {}).get("t3.new_received.total") is None and not any(
+    # (a line whose result is not told leaves the count open; one whose applicant alone is unclear does not)
+    if cases and all(_case_of_line(message[a:b], "natural") is not None for a, b in unplaced) and (
+            _REGISTER_COPIED.search(message[:cases[0].start]) or (
+            _NOTES_COPIED.search(next(iter(said_before), "")) and _NUMBERED_FROM_ONE.search(message[:cases[0].end]))) and (
+            earlier or {}).get("t3.new_received.total") is None and not any(
             op.field.startswith("t3.new_received.") for op in out.ops) and not re.search(
             r"(?:收到|收了|新收|一共|共|总共)\s*[0-9０-９一二两三四五六七八九十]+\s*(?:件|份|个)", message[:cases[0].start]):
         # "依申请这块我把登记本抄下来了 你看\n1. 3月4日 村民李某…": the register copied out, one application a
         # line: this year's applications are its lines (not those carried over from last year), by who sent them
+        # ("第3件 绿洲物业 要…" not placed: counted in all, by who sent it once the clerk says)
         new = [c for c in cases if not c.carried_over]
-        quote = message[cases[0].start:cases[-1].end].strip()
-        for col in dict.fromkeys(c.column for c in new):
+        quote = message[cases[0].start:max([cases[-1].end, *(b for _, b in unplaced)])].strip()
+        for col in dict.fromkeys(c.column for c in new) if not unplaced else ():
             counted.append(Stated(f"t3.new_received.{col}", sum(c.count for c in new if c.column == col), quote, 0, 0))
         if new:
-            counted.append(Stated("t3.new_received.total", sum(c.count for c in new), quote, 0, 0))
+            counted.append(Stated("t3.new_received.total", sum(c.count for c in new) + len(unplaced), quote, 0, 0))
     for address, mine in _outcomes_by_cell(reviews).items():
         quote = message[mine[0].start:mine[-1].end].strip()
         if len(mine) == 1:
@@ -1022,10 +1030,14 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
             reading.stated.append(Stated(f"{row}.total", x.value, x.quote, x.start, x.end))
     targets: set[str] = set()
     for s in reading.stated:
+        if last_years and s.target == "report_year" and s.quote in last_years:
+            continue  # ("先把2024年年报的表三贴给你": that report's year, not this one's)
         value = s.value if isinstance(s.value, bool) else str(s.value)
         out.ops.append(PatchOp(field=s.target, value=value, quote=s.quote))
         targets.add(s.target)
-    out.unexplained += [clause for _, _, clause in reading.unexplained]
+    # ("2、规章：无；…" "10、复议 3 诉讼 1": the numbers of the clerk's list, no figures)
+    out.unexplained += [clause for _, _, clause in reading.unexplained
+                        if not (clause.isdigit() and re.search(rf"(?m)^[ \t\u3000]*{clause}[、.．](?![0-9０-９])", message))]
     out.replaced = [*out.replaced, *reading.replaced]
     _two_values_named_back(message, out, earlier)
     out.excluded = list(reading.excluded)
@@ -1039,6 +1051,9 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
     out.by_difference = dict(reading.by_difference)
     out.computed = [PatchOp(field=x.target, value=str(x.value), quote=x.quote) for x in reading.computed]
     _identity(message, skip, topic, out, known)
+    if "report_year" not in known and "report_year" not in targets and (title := _LAST_YEARS_TITLE.search(message)):
+        # "去年的年报标题是《…2024年政府信息公开工作年度报告》": this one is the year after
+        out.computed.append(PatchOp(field="report_year", value=str(int(title.group("y")) + 1), quote=title.group(0)))
 
     known = known | targets | {op.field for op in table_ops} | {x.target for x in reading.computed}
     out.computed += _line_complete(message, reading, known, earlier or {})
@@ -1180,6 +1195,7 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
     _the_rest_moved(message, out, earlier or {})
     _old_value_named_again(message, out, earlier or {})
     _held_ones_placed(message, out, earlier or {}, said_before[:3])
+    _nth_placed(message, out, earlier or {}, said_before[:3])
     _some_of_those(message, out, earlier or {})
     _counted_twice(message, out, earlier or {})
     _asked_where_it_goes(message, out)
@@ -1251,7 +1267,9 @@ _SCORE = re.compile(r"(?:自评|扣|得|满|共)?(?:得分)?[：:]?\s*[0-9０-�
 
 
 _LAST_YEARS_HEAD = re.compile(r"(?:去年|上年|上一年|20[0-9]{2}年)(?:的)?(?:报告|年报|那份|那篇|那版)?(?:里|上|中)?(?:的)?(?:这段|这一段|那段|那一段|这部分|这块|这句|那句)?"
-                              r"(?:是|就是)?(?:这么|这样|如下|这样子)?(?:写|说)(?:的|着)(?:是)?\s*[:：]?\s*(?=[“\"「『])"
+                              r"(?:[\u4e00-\u9fa5]{1,8}?(?:部分|那段|这段|这块|那块)?)?"  # ("上年那份依申请写的是：")
+                              r"(?:是|就是)?(?:(?:这么|这样|如下|这样子)?(?:写|说)(?:的|着)|原文(?:是|如下)?)(?:是)?"
+                              r"(?:[，,]\s*(?:你|您)?(?:看看|看一下|看下|参考一下|参考))?\s*[:：]?\s*(?=[“\"「『])"
                               r"|(?:这是|下面是|以下是|贴一下|贴下)(?:去年|上年)(?:的)?(?:报告|年报)?(?:里的|上的|的)?(?:原文|一段|那段|写法)?\s*[:：]?\s*(?=[“\"「『])")
 _CLOSING = {"“": "”", "\"": "\"", "「": "」", "『": "』"}
 
@@ -1297,6 +1315,37 @@ def _same_as_the_passage(message: str, out: MessageReading, passage: str) -> Non
             if item in last and item not in said and last[item] is not None:
                 out.computed.append(PatchOp(field=item, value=str(last[item]), quote=clause.strip()))
                 out.unexplained = [u for u in out.unexplained if u.strip() not in clause]
+    _passages_carried_forward(message, out, last)
+
+
+_IS_THIS_YEARS_CARRIED = re.compile(r"(?:就是|即|也就是|算|就算|是)(?:今年|本年)(?:的)?(?:上年结转|去年结转|结转过来的?)"
+                                    r"|(?:今年|本年)的?(?:上年结转|去年结转)(?:就是|即|也就是|就|是)(?:这|那)")
+
+
+def _passages_carried_forward(message: str, out: MessageReading, last: Mapping[str, object]) -> None:
+    """"…结转下年度继续办理1件。”这1件是个人的，就是今年的上年结转": the passage's carry-forward is this
+    year's carry-over, in the applicant's column the words name."""
+    value = last.get("t3.carried_forward.total")
+    said = {op.field: str(op.value) for op in [*out.ops, *out.computed]}
+    if not isinstance(value, str | int) or not str(value).isdigit() or any(
+            f.startswith("t3.carried_over.") and (f != "t3.carried_over.total" or v != str(value)) for f, v in said.items()):
+        return  # (the carry-over said otherwise in the message's own words)
+    for m in re.finditer(r"[^。；;！!？?\n]+", message):
+        sentence = m.group(0)
+        if not _IS_THIS_YEARS_CARRIED.search(sentence):
+            continue
+        cols = {a.key for a in vocabulary().anchors(sentence) if a.kind == "t3col" and a.key != "total"}
+        n = int(str(value))
+        quote = sentence.strip(" ，,")
+        if "t3.carried_over.total" not in said:
+            out.computed.append(PatchOp(field="t3.carried_over.total", value=str(n), quote=quote))
+        theirs = {c: last[f"t3.carried_forward.{c}"] for c in T3_COLUMNS if c != "total" and f"t3.carried_forward.{c}" in last}
+        if theirs and sum(int(str(v)) for v in theirs.values()) == n:  # ("结转下年度2件（自然人1件、商业企业1件）")
+            out.computed += [PatchOp(field=f"t3.carried_over.{c}", value=str(v), quote=quote) for c, v in theirs.items()]
+        elif len(cols) == 1:
+            out.computed.append(PatchOp(field=f"t3.carried_over.{next(iter(cols))}", value=str(n), quote=quote))
+        out.unexplained = [u for u in out.unexplained if u.strip() not in sentence]
+        return
 
 
 def _blank_scores(message: str) -> tuple[str, list[str]]:
@@ -1721,6 +1770,126 @@ def _terse_proposals(message: str) -> list[tuple[int, int, str]]:
     return out
 
 
+# a line of the clerk's notes, "- 依申请：无（今年一件都没有）", "- 许可 x", "- 收费 /": the item, then none
+_NOTE_NONE = re.compile(r"[ \t\u3000]*[：:]?[ \t\u3000]*(?:无|x|X|×|✗|/|／|—|－|-)[ \t\u3000]*(?:[（(][^）)\n]*[）)])?[ \t\u3000]*$")
+
+
+_TEXT_ITEM = re.compile(r"问题|不足|措施|改进|整改|打算|计划|明年|说明|备注|事项|创新|亮点|做法")
+
+
+# "公开21（个14 企6 律1）", "重复2（个）": the notes' one-character applicants, in brackets after a count
+_SHORT_APPLICANTS = re.compile(r"(?<=[0-9０-９件条])\s*[（(](?P<inner>(?:(?:个|企|律|科|社|公益|其他)\s*[0-9０-９]*[\s、，,+＋]*){1,6})[）)]")
+_SHORT_APPLICANT = {"个": "个人", "企": "企业", "律": "律所", "科": "科研机构", "社": "社会公益组织", "公益": "公益组织", "其他": "其他"}
+
+
+def _short_applicants(message: str) -> list[tuple[int, int, str]]:
+    """"（个41 企19 律3）" → "（个人41 企业19 律所3）" for the reading (quotes stay the clerk's words)."""
+    out: list[tuple[int, int, str]] = []
+    for m in _SHORT_APPLICANTS.finditer(message):
+        inner = m.group("inner")
+        if not re.search(r"个|企|律", inner) or re.search(r"个人|企业|律所", inner):
+            continue
+        written = re.sub(r"公益|其他|个|企|律|科|社", lambda w: _SHORT_APPLICANT[w.group(0)], inner)
+        out.append((m.start("inner"), m.end("inner"), written))
+    return out
+
+
+# the notes' own shorthand, for the reading (quotes stay the clerk's words):
+# "处罚 412 → 437（王科长说改）": the figure crossed out, then the one that stands
+_ARROWED = re.compile(r"(?<![0-9０-９.])[0-9０-９][0-9０-９,，.]*\s*(?:→|->|－>|—>|=>|⇒)\s*(?=[0-9０-９])")
+# "去年→2（个2）": carried over from last year
+_CAME_OVER_ARROW = re.compile(r"(?:去年|上年)\s*(?:→|->|－>|—>)\s*(?=[0-9０-９])")
+# "依申请 共63": the count of the heading, a space between
+_HEAD_SPACE = re.compile(r"(?<=依申请)[ \t\u3000]+(?=共|一共|总共|合计)")
+# "规文 新1 废0 现6": 制发, 废止, 现行有效 in one character each
+_T2_SHORT = re.compile(r"(?:(?<![\u4e00-\u9fa5])|(?<=规文)|(?<=文件)|(?<=规章))(?P<w>新|废|现)(?=\s*[0-9０-９])")
+_T2_SHORT_WORD = {"新": "制发", "废": "废止", "现": "现行有效"}
+
+
+# "公开13 / 部分3？要再核 / 不掌握5 / … / 撤1": items parted by slashes
+_SLASH_PARTED = re.compile(r"(?<=[0-9０-９？?无）)])[ \t\u3000]*[/／][ \t\u3000]*(?=[\u4e00-\u9fa5])")
+# "收 27（个25 企2）" opening a line of the notes: this year's applications received
+_RECEIVED_SHORT = re.compile(r"(?m)^[ \t\u3000]*收[ \t\u3000]*(?=[0-9０-９])")
+# "撤1": withdrawn by the applicant
+_WITHDRAWN_SHORT = re.compile(r"(?:(?<=[，,、/／\s])|^)撤(?=[ \t\u3000]*[0-9０-９])", re.MULTILINE)
+
+
+def _notes_shorthand(message: str) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    out += [(m.start(), m.end(), "，") for m in _SLASH_PARTED.finditer(message)]
+    out += [(m.start(), m.end(), "新收") for m in _RECEIVED_SHORT.finditer(message)]
+    out += [(m.start(), m.end(), "撤回") for m in _WITHDRAWN_SHORT.finditer(message)]
+    for m in _ARROWED.finditer(message):
+        out.append((m.start(), m.end(), ""))
+    for m in _CAME_OVER_ARROW.finditer(message):
+        out.append((m.start(), m.end(), "上年结转"))
+    for m in _HEAD_SPACE.finditer(message):
+        out.append((m.start(), m.end(), ""))
+    at = 0
+    for line in message.split("\n"):
+        if re.search(r"规文|规范性文件|规范文件|规章", line):
+            out += [(at + m.start(), at + m.end(), _T2_SHORT_WORD[m.group("w")]) for m in _T2_SHORT.finditer(line)]
+        at += len(line) + 1
+    return sorted(out)
+
+
+# "            23年    24年" over "新收   12   19": the clerk's notes of two years side by side
+_YEARS_HEAD_LINE = re.compile(r"^[ \t\u3000]*(?:(?:20)?[0-9]{2}\s*年度?(?:[ \t\u3000]+|$)){2,4}$")
+_A_YEAR = re.compile(r"(?:20)?([0-9]{2})\s*年度?")
+_FIGURE = r"[0-9０-９][0-9０-９,，.]*"
+
+
+def _years_side_by_side(message: str, report_year: int | None) -> list[tuple[int, int, str]]:
+    """Each line's figure of the report's year (or the latest) alone, for the reading; the header of
+    years left out (quotes stay the clerk's words, the other year's figure in them)."""
+    out: list[tuple[int, int, str]] = []
+    lines = message.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    for i, line in enumerate(lines):
+        if not _YEARS_HEAD_LINE.match(line):
+            continue
+        years = [int(y) % 100 for y in _A_YEAR.findall(line)]
+        keep = years.index(report_year % 100) if report_year and report_year % 100 in years else years.index(max(years))
+        out.append((starts[i], starts[i] + len(line), ""))
+        row = re.compile(rf"^(?P<label>[ \t\u3000]*[^0-9０-９\s][^0-9０-９]*?)[ \t\u3000]+(?P<figs>{_FIGURE}(?:[ \t\u3000]+{_FIGURE}){{{len(years) - 1}}})(?=[ \t\u3000]*(?:[（(]|$))")
+        for j in range(i + 1, len(lines)):
+            m = row.match(lines[j])
+            if m is None:
+                if lines[j].strip():
+                    break
+                continue
+            figures = m.group("figs").split()
+            out.append((starts[j] + m.start("figs"), starts[j] + m.end("figs"), figures[keep]))
+        break
+    return out
+
+
+# "9、收费：1件 150元": a fee counted by the applications it was charged for is the 信息处理费 (table 二's
+# 行政事业性收费 is an amount, never a count of cases)
+_FEE_WITH_CASES = re.compile(r"(?<![\u4e00-\u9fa5])收费(?=[ \t\u3000]*[：:]?[ \t\u3000]*(?:[0-9０-９]+|[一两二三四五六七八九十])\s*件[ \t\u3000，,、]*[0-9０-９][0-9０-９,.]*\s*(?:元|块))")
+
+
+def _fee_with_cases(message: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), "信息处理费") for m in _FEE_WITH_CASES.finditer(message)]
+
+
+def _notes_none(message: str) -> list[tuple[int, int, str]]:
+    """"许可 x" → "许可没有" for the reading (quotes stay the clerk's words)."""
+    out: list[tuple[int, int, str]] = []
+    at = 0
+    for line in message.split("\n"):
+        m = _NOTE_NONE.search(line)
+        if m and m.start() > 0 and re.search(r"[\u4e00-\u9fa5]", line[:m.start()]) and not _TEXT_ITEM.search(line[:m.start()]) and not re.search(
+                r"[0-9０-９:：\s）)\-—－=＝*＊]$", line[:m.start()]) and "\t" not in line and "|" not in line:  # (not a form's "…（件）：无")
+            value = re.search(r"[（(]", line[m.start():])
+            end = at + m.start() + (value.start() if value else len(line) - m.start())
+            out.append((at + m.start(), end, "没有"))
+        at += len(line) + 1
+    return out
+
+
 def _negations(message: str) -> list[tuple[int, int, str]]:
     """Double negatives and a denied none said plainly, for the reading (quotes stay the clerk's words)."""
     out = []
@@ -1804,6 +1973,16 @@ def _wording_in_quotes(message: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def _whole_find(text: str, q: str) -> int:
+    """Where ``q`` is in ``text``, not as the start of a longer number ("个人4" is not in "个人41")."""
+    first = i = text.find(q)
+    while i >= 0:
+        if not (q[-1:].isdigit() and text[i + len(q):i + len(q) + 1].isdigit()):
+            return i
+        i = text.find(q, i + 1)
+    return first
+
+
 def _quotes_from(reading: MessageReading, said: str, synth: str, pairs: list[tuple[int, int, str]]) -> MessageReading:
     """The reading of the message with its paired lists written out, its quotes put back in the words said:
     a quote's span in the text read, mapped back to the message (a pair read stands for its whole list)."""
@@ -1824,13 +2003,15 @@ def _quotes_from(reading: MessageReading, said: str, synth: str, pairs: list[tup
         return p + moved
 
     def back(q: str) -> str:
-        if q in said or (i := synth.find(q)) < 0:
+        if q in said or (i := _whole_find(synth, q)) < 0:
             return q
         return said[to_said(i, False):to_said(i + len(q), True)]
     for ops in (reading.ops, reading.computed, reading.period_ops, reading.last_years):
         ops[:] = [op.model_copy(update={"quote": back(op.quote)}) for op in ops]
     reading.unexplained = [back(u) for u in reading.unexplained]
     reading.checked = [back(u) for u in reading.checked]
+    reading.questions = [back(u) for u in reading.questions]
+    reading.rough = [back(u) for u in reading.rough]
     return reading
 
 
@@ -1907,6 +2088,11 @@ def _same_as_above(message: str, out: MessageReading) -> None:
                     key=lambda x: x[0])
     taken = {op.field for op in [*out.ops, *out.computed]}
     for m in re.finditer(r"同上", message):
+        if re.match(r"\s*[？?]", message[m.end():]):
+            # "另行制作 同上？？": the clerk unsure what the note meant — asked, not copied
+            end = message.find("\n", m.end())
+            out.rough.append(message[message.rfind("\n", 0, m.start()) + 1:end if end >= 0 else len(message)].strip())
+            continue
         line_at = message.rfind("\n", 0, m.start()) + 1
         label = next((a for a in reversed(words) if line_at <= a.start and a.end <= m.start()
                       and not message[a.end:m.start()].strip(" \t：:")), None)
@@ -2066,6 +2252,9 @@ def _added_into_rows(message: str, out: MessageReading, earlier: Mapping[str, ob
 
 
 # "依申请这块我把登记本抄下来了", "申请的台账我抄一下给你": the register copied out, one application a line
+# "我平时都是发文件传输助手里记的 全选复制过来了", the message before a list "第1件 …" "第2件 …"
+_NOTES_COPIED = re.compile(r"(?:记的|记了|记在|记录的|备忘录|文件传输助手|便签|笔记)[^。！!？?]{0,20}?(?:复制|拷|贴|粘)(?:过来|给你|上来|一下|了)")
+_NUMBERED_FROM_ONE = re.compile(r"(?:^|\n)[^\n]{0,8}?(?:第[1一]件|[1１][、.．])")
 _REGISTER_COPIED = re.compile(r"(?:登记本|登记簿|登记表|台账|登记册|收文本)[^。！!？?\n]{0,6}?(?:抄|贴|拷|复制|拍|誊|摘)(?:下来|过来|给你|一下|了)?"
                               r"|(?:抄|贴|拷|复制|誊)(?:了|一下|下)?(?:一份|一下)?(?:登记本|登记簿|登记表|台账|登记册)")
 
@@ -2089,6 +2278,44 @@ _HELD_PLACED = re.compile(r"(?:那|这)(?P<n>[0-9０-９]|[一两二三四五六
                           r"(?:放|算|归|填|记|计)(?:到|在|进|入)?")
 _HELD_BEFORE = re.compile(r"(?:(?:另外|还有|另)(?:还有)?|(?:还)?(?:少了|漏了|少|漏))\s*(?P<n>[0-9０-９]|[一两二三四五六七八九])\s*(?:件|个)")
 _DECIDED_PLACE = re.compile(r"\s*(?:那|那就|那我|好的?|行)[，,\s]*(?:就)?(?:算|放|归|填|记)(?:到|在|进|入)?")
+
+
+# "第3件那个绿洲物业是公司": who sent an application of a list before, which could not be placed then
+_NTH_PLACED = re.compile(r"^\s*第(?P<n>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})件(?:那个|那件|的|是)?[^，,。；;！!？?\n]{0,12}?(?:是|算|属于)(?P<col>[\u4e00-\u9fa5]{1,8}?)(?:的|吧|啊|呀)?[。！!]?\s*$")
+
+
+def _nth_placed(message: str, out: MessageReading, earlier: Mapping[str, object], said_before: list[str]) -> None:
+    """The line "第3件 绿洲物业 要小区改造招标文件 → 我们没有 …" of a list said before, placed with the
+    applicant now named: its result row in that column, and this year's applications by who sent them
+    once every line of the list is placed (the reader's own counts: recorded as computed)."""
+    said = _NTH_PLACED.match(message)
+    if said is None or any(op.field.startswith("t3.") for op in [*out.ops, *out.computed]):
+        return
+    cols = [a.key for a in vocabulary().anchors(said.group("col")) if a.kind == "t3col" and a.key != "total"]
+    if len(cols) != 1:
+        return
+    n = parse_number(to_halfwidth(said.group("n")))
+    for before in said_before:
+        cases, unplaced = _cases_in_a_list(before)
+        line = next(((a, b) for a, b in unplaced if re.match(rf"[^第\n]{{0,8}}第{said.group('n')}件", before[a:b])
+                     or re.match(rf"\s*第{int(n or 0)}件", before[a:b])), None)
+        if line is None:
+            continue
+        case = _case_of_line(before[line[0]:line[1]], cols[0])
+        if case is None:
+            return
+        quote = message.strip()
+        row, col = f"t3.{case.row}", cols[0]
+        for cell in (f"{row}.{col}", f"{row}.total"):
+            value = earlier.get(cell)
+            out.computed.append(PatchOp(field=cell, value=str((int(str(value)) if str(value).isdigit() else 0) + 1), quote=quote))
+        if len(unplaced) == 1 and not any(str(k).startswith("t3.new_received.") and k != "t3.new_received.total" for k in earlier):
+            placed = [*cases, case]
+            for c in dict.fromkeys(x.column for x in placed if not x.carried_over):
+                out.computed.append(PatchOp(field=f"t3.new_received.{c}", quote=quote,
+                                            value=str(sum(x.count for x in placed if x.column == c and not x.carried_over))))
+        out.unexplained = []
+        return
 
 
 def _held_ones_placed(message: str, out: MessageReading, earlier: Mapping[str, object], said_before: list[str]) -> None:
@@ -2553,7 +2780,8 @@ def wants_said_before(message: str) -> bool:
     them announced, or a part of the year whose other parts they told."""
     return ("\n" in message.strip() or _period_of(message) is not None or bool(_SECTION.match(message))
             or bool(_BLANKET_SAID.search(message)) or bool(_DECIDED.search(message)) or bool(_THOSE_ADDED.search(message))
-            or _taken_comment_words(message) or bool(_HELD_PLACED.search(message)) or bool(_DECIDED_PLACE.match(message)))
+            or _taken_comment_words(message) or bool(_HELD_PLACED.search(message)) or bool(_DECIDED_PLACE.match(message))
+            or bool(_NTH_PLACED.match(message)))
 
 
 _BLANKET_SAID = re.compile(r"(?:其他|其余|剩下的?|别的|都|全)[^，,。]{0,4}(?:是0|是零|为0|没有|填0)")
@@ -2907,6 +3135,9 @@ _ONE_MORE_SAID = re.compile(r"漏了|漏掉|漏说|落了|落下|忘了|还有|�
 # "表三我先把去年的贴给你，是去年2023年报上网的那个：" and then the table: last year's figures
 _LAST_YEARS_PASTE = re.compile(r"(?:去年|上年|上一年)的?(?:表[三四二3-4]|年报|报告|数据|数|表格?)?[^。\n]{0,12}(?:贴|发|给)(?:给)?你|"
                                r"(?:这|下面|以下)(?:个|张)?(?:是|为)(?:去年|上年|上一年)|是(?:去年|上年)[^。\n]{0,16}(?:那个|那张|的表)")
+# "先把2024年年报的表三贴给你" (of a 2025 report): that year's report named, not this year's
+_ITS_REPORT = re.compile(r"20[0-9]{2}\s*年(?:度)?的?(?:年报|年度报告|报告)[^。\n]{0,12}(?:贴|发|给你|照这个|参照|参考)")
+_ONE_COLUMN_OF_IT = re.compile(r"(?:最后|最右|右边|后面|多出来的|多的|第[一二三四五六七八九十0-9]+)(?:一|那一?|这一?)?列")
 _THIS_YEARS_WORDS = re.compile(r"今年|本年度?的|这次的")
 
 
@@ -2915,11 +3146,14 @@ def _last_years_table(message: str, table_lines: list[str], report_year: int | N
     if not table_lines:
         return None
     taken = set(table_lines)
-    words = "\n".join(line for line in message.splitlines() if line not in taken)
+    # (a header line is the table's, "…	总计	2024年(对比)", not words about it)
+    words = "\n".join(line for line in message.splitlines() if line not in taken and line.count("\t") < 3)
+    if _ONE_COLUMN_OF_IT.search(words):
+        return None  # "最后一列是去年的数我放着对比用的": one column is last year's, the table this year's
     said = _LAST_YEARS_PASTE.search(words)
     years = [int(y) for y in re.findall(r"(20\d\d)\s*年", words)]
     if said is None and not (report_year and years and all(y == report_year - 1 for y in years)
-                             and re.search(r"去年|上年", words)):
+                             and (re.search(r"去年|上年", words) or _ITS_REPORT.search(words))):
         return None
     if _THIS_YEARS_WORDS.search(words):
         return None  # "去年的和今年的都在表里": which columns are which, the words must say
@@ -3809,6 +4043,9 @@ def _opens_with_a_name(before: str, clause: str) -> bool:
 def _only_greeting(text: str) -> bool:
     """Nothing before the name but a greeting or a remark: no count (a year may be) and no word of the report."""
     return all(n.unit in ("年", "年度") for n in find_numbers(text)) and not vocabulary().anchors(text)
+
+
+_LAST_YEARS_TITLE = re.compile(r"(?:去年|上年|上一年)(?:的|度的?)?(?:年报|年度报告|报告)[^。；;\n《]{0,12}《[^》]{0,30}?(?P<y>20[0-9]{2})\s*年度?[^》]{0,30}》")
 
 
 def _identity(message: str, skip: list[tuple[int, int]], topic: str | None, out: MessageReading,

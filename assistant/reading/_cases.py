@@ -19,7 +19,7 @@ from assistant.numbers import find_numbers, parse_number
 from assistant.reading._questions import is_question
 from assistant.reading._vocab import vocabulary
 
-__all__ = ["ITEM", "NOT_AMONG", "NO_APPLICATION", "THAT_ONE", "Case", "Outcome", "cases_after_a_colon", "cases_in_a_list", "cases_told_inline", "cases_told_one_per_line", "counted_in", "items_in", "one_case_told",
+__all__ = ["ITEM", "NOT_AMONG", "NO_APPLICATION", "THAT_ONE", "Case", "Outcome", "case_of_line", "cases_after_a_colon", "cases_in_a_list", "cases_told_inline", "cases_told_one_per_line", "counted_in", "items_in", "one_case_told",
            "reviews_in_a_list", "stories_after_a_count", "stories_alone"]
 
 ITEM = _ITEM = re.compile(r"^[ \t\u3000]*(?:[①-⑳]|[（(]?[0-9０-９]{1,2}[)）、.．]|[（(][一二三四五六七八九十]{1,2}[)）]|第[一二三四五六七八九十0-9]{1,2}(?:个|件)[，,:：\s])")
@@ -43,6 +43,9 @@ def cases_told_one_per_line(message: str) -> list[Case]:
     return cases_in_a_list(message)[0]
 
 
+_LIST_HEAD = re.compile(r"[ \t\u3000]*依申请(?:公开)?(?:情况|登记)?[：:]?[ \t\u3000]*")
+
+
 def cases_in_a_list(message: str) -> tuple[list[Case], list[tuple[int, int]]]:
     """``cases_told_one_per_line``, and the spans of the numbered lines that tell an application but
     could not be placed (who asked or what became of it unclear): a list of applications most of
@@ -53,6 +56,9 @@ def cases_in_a_list(message: str) -> tuple[list[Case], list[tuple[int, int]]]:
     pos = 0
     for line in message.splitlines(keepends=True):
         body = line.rstrip("\r\n")
+        if (head := _LIST_HEAD.match(body)) and head.end() and _ITEM.match(body[head.end():]):
+            # "依申请 第1件 张某 要…": the notes' heading, then the first application on its line
+            pos, line, body = pos + head.end(), line[head.end():], body[head.end():]
         if group is not None and _SUB_ITEM.match(body):
             case = _case(body, pos, default_column=group[0])
             if case is None:
@@ -230,12 +236,19 @@ def _told_after_a_count(message: str) -> list[Case]:
     return out if len(out) >= 2 and said == sum(c.count for c in out) else []
 
 
+_NOT_OURS_CASE = re.compile(r"(?:→|->|，|,|\s)\s*(?:我们|我局|本单位|我们这里?)(?:这边)?没有(?:这个|这些|相关)?(?:信息|资料|材料|文件)?(?=\s|，|,|。|$)"
+                            r"|(?:→|->|，|,|\s)\s*(?:这)?是(?:区|县|市|省)[\u4e00-\u9fa5]{1,10}?(?:局|中心|委员会|委|办|所)(?:的|管的|掌握的)")
+
+
 def _tells_an_application(line: str) -> bool:
     """A numbered line that reads as one application (someone asked for something), with no count
     of the report in it ("⑤一个阿姨把同样的申请交了两次，第一次答复过了…")."""
     anchors = vocabulary().anchors(line)
     # (what was asked for may name an item of the report: "要采砂许可的批复")
-    return (any(a.kind == "t3col" for a in anchors) or bool(_A_PERSON.match(line))) and not re.search(
+    # ("第3件 绿洲物业 要小区改造招标文件 → 我们没有": who, unplaced, asked for something, and what became of it)
+    asked = bool(re.search(r"[ \u3000]要|要求|申请|想要", line)) and (any(
+        a.kind == "t3row" and a.key not in _NOT_RESULT for a in anchors) or bool(_NOT_OURS_CASE.search(line)))
+    return (any(a.kind == "t3col" for a in anchors) or bool(_A_PERSON.match(line)) or asked) and not re.search(
         r"[0-9０-９]{2,}\s*(?:件|条|个|篇|场|期)", line)
 
 
@@ -252,7 +265,7 @@ def _one_applicant_a_line(message: str) -> list[Case]:
 
 # (a register's "李某 一件 要…": the name, then how many)
 _A_PERSON = re.compile(r"\s*(?:还有|另外|然后)?[\u4e00-\u9fa5](?:某某?|先生|女士|大爷|阿姨|师傅)"
-                       r"(?:[要申问查想的让]|前后|说|\s*[0-9０-９一两二三四五六七八九十]+\s*[件次份])")
+                       r"(?:[ \u3000]*[要申问查想的让]|前后|说|\s*[0-9０-９一两二三四五六七八九十]+\s*[件次份])")
 
 
 def cases_after_a_colon(message: str) -> tuple[list[Case], list[tuple[int, int]]]:
@@ -380,6 +393,11 @@ _FILED_AS = re.compile(r"(?:就|还是|都|一直)?(?:填|算|计|归)(?:在|到
 _ANSWERED_IN_JANUARY = re.compile(r"(?:今年|次年|明年|转年|到了?)\s*(?:1|一)月(?:份|[0-9０-９]{1,2}\s*[号日])?(?:才|再|又)(?:回|答复|办结|办完|给|处理|寄)")
 
 
+def case_of_line(line: str, column: str) -> Case | None:
+    """One numbered line read again with who sent it said apart ("第3件那个绿洲物业是公司")."""
+    return _case(line, 0, default_column=column)
+
+
 def _case(line: str, at: int, default_column: str | None = None) -> Case | None:
     if _COUNTED_COLUMN.search(line):
         return None  # "11. 信访举报投诉：自然人11": a row's counts by applicant, numbered, not one application
@@ -411,6 +429,8 @@ def _case(line: str, at: int, default_column: str | None = None) -> Case | None:
         picked = {a.key for a in vocabulary().anchors(settled.group("r")) if a.kind == "t3row" and a.key not in _NOT_RESULT} or (
             {"granted"} if re.fullmatch(r"(?:予以)?公开", settled.group("r")) else set())
         rows = picked if len(picked) == 1 else rows
+    if not rows and _NOT_OURS_CASE.search(told):
+        rows = {"unable.not_held"}  # "→ 我们没有 是区房管中心的": another body's information, not held here
     if not rows and (_GIVEN.search(line) or _ENDS_GRANTED.search(told)):
         rows = {"granted"}  # "直接给了": the information was given; "…今年1月份答复了，公开": so answered
     cols = {a.key for a in anchors if a.kind == "t3col"} or ({default_column} if default_column else set()) or (

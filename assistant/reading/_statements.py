@@ -76,6 +76,9 @@ _NOT_OURS_TO_COUNT = re.compile(r"不是(?:向)?我们(?:[\u4e00-\u9fa5]{0,4}?)(
                                 r"|(?:那些|这些|那几件|这几件|它们)(?:都|也)?(?:不是|不属于|跟|和|与)(?:政府)?信息公开(?:的|无关|没关系)?")
 _NOT_COUNTED = re.compile(r"不算|不计入?|没算|不统计|不纳入|不属于(?:依)?申请|不是(?:依)?申请|不是(?:政府)?信息公开申请"
                           r"|[0-9０-９]\s*(?:件|个|起)?\s*(?:是|只是|那是)(?:立案|受理|登记|接件|咨询)(?:数|量|的)")  # ("处罚612是立案数")
+_SOMEONES_FIGURE = re.compile(r"[0-9０-９]\s*(?:件|条|个)?\s*是(?:[\u4e00-\u9fa5]{1,5}?)(?:写|记|报|填|抄|算)(?:的|错的|上来的)\s*$")
+_FILED_AS = re.compile(r"(?:登记成|登记为|登成|记成|录成|录入成|填成|算成|归成|放成|统计成)[^，,。；;]{1,12}?了?\s*$")
+_BUT_REALLY = re.compile(r"[，,]\s*(?:其实|实际上|实际|事实上|但其实|但实际|应该)")
 _COUNTED_BEFORE = re.compile(r"(?:去年|上年|前年)[^，,。；;]{0,6}?(?:已经|已)?(?:统计|报|算|计)过|已经(?:统计|报|算)过")
 # "去年年底收到的2件": received before this year, not this year's count — unless it came over ("…转到今年了")
 _LAST_YEAR_END = re.compile(r"^\s*(?:去年底|去年年底|上年底|上年末|去年末|年初)")
@@ -100,6 +103,7 @@ _LINE_HEAD_COLUMN = re.compile(r"\s*([\u4e00-\u9fa5]{1,8}?)的?\s*(?:[（(][^）
 _ABOUT_DISCLOSURE = re.compile(r"[，,]\s*(?:其中)?(?:跟|和|与|涉及|关于)(?:政府)?信息公开(?:有关|相关)?的(?:只有|就|有|是|就是|只)?(?:其中)?\s*(?=[0-9０-９一两二三四五六七八九十]+\s*件)")
 _HOTLINE = re.compile(r"热线|工单|市长信箱|局长信箱|书记信箱|县长信箱|区长信箱|镇长信箱|领导信箱|部长信箱|厅长信箱|主任信箱|来电|留言板|12345|12369|12320|12315|12393|12328|12333|12366|12348")
 _APPLICATIONS_NAMED = re.compile(r"依申请|信息公开申请|公开申请|申请公开")
+_ASKED_INTO = re.compile(r"(?:要|需要|用不用|该不该|应该|能不能|可以)(?:写|填|放|算|计|报|统计)(?:到|进|入|在)(?:去)?")
 _COUNTS_OR_NOT = re.compile(r"算[^，,。？?]{1,12}还是|填[^，,。？?]{1,12}还是|放[^，,。？?]{1,12}还是|算不算|算吗|要不要算|计不计|算进去吗|要算吗|算不算数|能不能算|属不属于|是不是算")
 # "一家律师事务所", "一位市民": an article before who applied, not a count
 _ARTICLE = re.compile(r"\s*(?:家|位|名|个)")
@@ -160,7 +164,8 @@ _NONE_AT_ALL = re.compile(r"一(?:件|个|份|条|篇|场|次|起|例|部)?[^，
                           # "今年一件没收到" (not "有一件没收到材料")
                           r"|(?<![有另还中])一(?:件|个|份)没有?(?:收到|接到|收过|来过)"
                           r"|(?<![有另还中])一(?:件|个|起|例|场|篇|条)没有(?=\s*(?:$|[，,。；;！!]))"  # "行政强制一件没有"
-                          r"|(?<![有另还中])一(?:场|次)没(?:开|办|搞|召开|举办)")  # "新闻发布会今年一场没开"
+                          r"|(?<![有另还中])一(?:场|次)没(?:开|办|搞|召开|举办)"  # "新闻发布会今年一场没开"
+                          r"|(?<![有另还中])一(?:件|分|笔|分钱)没(?:收|收取|收过)(?:费)?(?=\s*(?:$|[，,。；;！!]))")  # "信息处理费一件没收"
 _PUBLISHED = re.compile(r"(?:都|均|全部|已经?|并)(?:已)?(?:进行了)?(?:向社会)?公开|结果(?:都|均|已)公开|公开了|"
                         r"(?:答复|答复内容|答复全文|办理结果|结果)(?:都|均|已|已经)?(?:按规定|依规|依法|及时)(?:向社会)?公开|"
                         r"(?:都|均|全部|已经?)(?:已)?(?:挂网|上网|挂到网上|挂在网上|在网上公开|上了网站)|"
@@ -229,6 +234,7 @@ class _Context:
     waiting: list[Anchor] = field(default_factory=list)  # words of the last clause that had no number
     old_value: str | None = None  # "上面那个23不对": a value refused with no words, naming what it was recorded for
     results: bool = False  # the message is about this year's results (a bare 结转 is then next year's)
+    last_years_of: str | None = None  # "处罚去年是5，今年是6": the item whose last year's figure the sentence gave
     zeroed: bool = False  # this sentence already said which items are zero
     among: bool = False  # the sentence tells who made this year's applications ("从申请人类型看，…；…")
     zero_list: tuple[int, int] | None = None  # "没有A、B": (where B's clause starts, where the none began)
@@ -322,6 +328,8 @@ def _not_a_count(n: NumberMention, clause: str, sentence: str = "") -> bool:
         return True
     if n.value == 1 and n.chinese and re.match(r"部分|些|点儿|下子|般|样|直|共|并|同", clause[n.end:]):
         return True  # "删掉一部分给了", "一些", "一直": a word, not a count
+    if n.value == 1 and n.chinese and re.search(r"[上下]$", before) and re.match(r"(?:份|期|版|次|年|篇|个)", clause[n.end:]):
+        return True  # "上一份（2023年度的）": the one before, not a count
     if n.value == 1 and n.chinese and re.search(r"同\s*$", before):
         return True  # "同一个人问的", "同一家公司": the same one, not a count
     if n.value == 1 and n.chinese and before.strip(" ：:，,") in ("", "另", "另外", "还有") and clause[n.end:].startswith("个是") and not any(
@@ -358,6 +366,13 @@ def _not_a_count(n: NumberMention, clause: str, sentence: str = "") -> bool:
         return True  # "同样的内容申请了两次": how often one person asked, not a count of the report
     return (_is_article(n, clause, sentence) or (n.value == 1 and bool(_REFERENCE.search(before)) and not _col_before(clause, n))
             or bool(_ORDINAL.search(before)) or (not before.strip() and bool(_LIST_MARK.match(clause, n.end))))
+
+
+def _the_carried_one(n: NumberMention, clause: str, anchors: list[Anchor], earlier: Mapping[str, object]) -> bool:
+    """"去年结转的那1件是环保组织的": the carry-over's one application, a count while none is recorded."""
+    that = re.search(r"(?:下年度?(?:继续办理)?)?(?:的)?(?:那|这)\s*$", clause[:n.start])  # ("去年结转下年度那1件")
+    return bool(that and n.value == 1 and "t3.carried_over.total" not in earlier and any(
+        a.kind == "t3row" and a.key == "carried_over" and a.end == that.start() for a in anchors))
 
 
 def _is_article(n: NumberMention, clause: str, sentence: str = "") -> bool:
@@ -832,6 +847,11 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
                 find_numbers(c) and voc.anchors(c) for _, c in _clauses(sentence, 0)):
             # "今年有两个老兵打12345…这个算不算依申请？": numbers no word of the report names are what
             # is asked about, not facts yet; the question is answered and they are said once settled
+            continue
+        if is_question(sentence) and (into := _ASKED_INTO.search(sentence)) and [
+                n for n in find_numbers(sentence[:into.start()]) if n.unit not in ("年", "年度")] and not any(
+                a.kind != "t3col" for a in voc.anchors(sentence[:into.start()])):
+            # "12345那个46件要写到依申请里面吗？": where numbers no word of the report names would go, asked
             continue
         if _IN_DOUBT.search(sentence) and find_numbers(sentence):
             # "交接单上的9件不是全年的吧？", "全年新收应该是9加3？": a doubt asked, not a count said
@@ -2600,8 +2620,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         for n in find_numbers(clause):
             out.unexplained.append((c0 + n.start, c0 + n.end, message[c0:c0 + len(clause)].strip()))
         return
-    if any(a.kind == "t3row" and a.key == "carried_forward" and _LAST_YEARS_REPORT.search(message[ctx.sentence_at:c0 + a.start])
-           for a in anchors):
+    if any(a.kind == "t3row" and a.key == "carried_forward" and (
+            _LAST_YEARS_REPORT.search(message[ctx.sentence_at:c0 + a.start])
+            or re.search(r"(?:去年|上年|上一年)(?:的)?\s*$", message[ctx.sentence_at:c0 + a.start])) for a in anchors):
+        # ("去年结转下年度那1件是环保组织的")
         # "我翻了去年的年报，结转下年度继续办理那一行是0", "去年年报里结转下年度是7件": last year's
         # carry-forward is this year's carry-over
         anchors = [Anchor("t3row", "carried_over", a.start, a.end) if a.kind == "t3row" and a.key == "carried_forward"
@@ -2644,7 +2666,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         # "维持九 纠正二 其他一": a single Chinese digit right after the word it counts
         found = [NumberMention(Decimal(_CN_DIGIT[one.group(1)]), one.start(), one.end(), "", one.end(), False, True, 0)]
     numbers = [n for n in found if n.unit not in vocabulary().words["not_counts"]
-               and not _not_a_count(n, clause, sentence)
+               and (not _not_a_count(n, clause, sentence) or _the_carried_one(n, clause, anchors, ctx.earlier))
                and not any(y.start == n.start for y in years_said)
                and not any(a.start <= n.start < a.end for a in anchors)
                and not any(a <= n.start < b for a, b in said_zero)]
@@ -2669,7 +2691,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         out.checked.append(quote)  # "自然人那里多写了一个 应该是98": the slip, and the right value after it
     years = [n for n in written if n.unit == "年" or any(y.start == n.start for y in years_said)]
     # ("是去年2023年报上网的那个", "上年2023年度的": last year's report, not this one's year)
-    years = [y for y in years if not re.search(r"去年|上年|上一年|前年", clause[:y.start])]
+    years = [y for y in years if not re.search(r"去年|上年|上一年|前年", clause[:y.start])
+             and not re.search(r"(?:上一份|上一期|上一版|上次|去年|上年)(?:的|那份)?(?:年报|报告)?\s*[（(]\s*$",
+                               message[ctx.sentence_at:c0 + y.start])]  # ("上一份（2023年度的）")
     # ("系一名自然人于2024年12月下旬提出": a date, never the report's year)
     years = [y for y in years if not re.match(r"\s*年?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月", clause[y.end:])]
     # ("第六部分那个“2024年”是年份漏改了": a year quoted from the text, the words about it)
@@ -3012,6 +3036,15 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         # "参加了县政府新闻办的发布会1次": another body's conference attended, none of this agency's own
         out.unexplained += [(c0 + n.start, c0 + n.end, quote) for n in numbers]
         return
+    if numbers and _SOMEONES_FIGURE.search(clause) and re.search(r"[0-9０-９]", message[c0 + len(clause):]):
+        # "处罚52是小李写的 我刚在执法系统里查了一下是57 按57": what another wrote down, then the figure checked
+        out.excluded.append(quote)
+        _update_context(ctx, anchors)
+        return
+    if numbers and _FILED_AS.search(clause) and _BUT_REALLY.match(message[c0 + len(clause):]):
+        # "有一件个人申请我们登记成不掌握了，其实是投诉物业的": a case misfiled, not the row's count
+        out.checked.append(quote)
+        return
     if _NOT_COUNTED.search(plain) or _NOT_COUNTED.search(clause) or (numbers and _LAST_YEARS.search(clause)) or (
             (_LAST_YEAR_END.search(plain) or _LAST_YEAR_END.search(clause)) and not _INTO_THIS_YEAR.search(clause)):
         out.excluded.append(quote)
@@ -3122,11 +3155,20 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                 out.stated.append(Stated(target, int(n.value) // 2, quote, c0 + n.start, c0 + n.end))
                 used.add((col.start, col.end))
             continue
-        if re.search(r"(?:去年|上年|上一年|前年)(?:的)?(?:是|为|有|也是|发了|共|一共)?\s*$", clause[:n.start]) and not re.search(
+        if re.search(r"(?:去年|上年|上一年|前年)(?:的)?(?:(?:填|写|报|填报|上报|报告里|年报里|年报上)(?:的|了)?)?(?:是|为|有|也是|发了|共|一共)?\s*$",
+                     clause[:n.start]) and not re.search(
                 r"结转|转过来|转来|转到|剩|留下|遗留", clause):
             # "县政府网站开发区专栏去年是58条，今年63条": last year's figure; the item waits for this year's
             out.excluded.append(quote)
             replaced += 1
+            items = [a for a in anchors if a.kind in ("t2row", "fact") and a.end <= n.start]
+            ctx.last_years_of = _resolve(items[-1], items, ctx, n.unit) if len(items) == 1 else None
+            continue
+        if not anchors and ctx.last_years_of and re.fullmatch(r"\s*(?:今年|本年)(?:也|还|则|的)?(?:是|为|有)?\s*", clause[:n.start]) and not clause[
+                max(n.end, n.unit_end):].strip(" 。；;，,了") and (target := ctx.last_years_of):
+            # "行政事业性收费这栏去年是0，今年也是0": this year's figure of the item just given last year's
+            ctx.last_years_of = None
+            out.stated.append(Stated(target, _as_value(target, n, clause), quote, c0 + n.start, c0 + n.end))
             continue
         if re.search(r"比(?:去年|上年|上一年|前年)(?:多|少|增加|减少|增长|下降|多出|少了)了?\s*$", clause[:n.start]):
             # "处罚比去年多了30件": by how much it changed, not its count

@@ -784,6 +784,11 @@ _NOTES_HEAD = frozenset({"备注", "说明", "附注", "备注说明", "情况�
 _SUBTOTAL_HEAD = frozenset({"合计", "小计", "法人小计", "法人合计", "法人或其他组织小计", "法人或其他组织合计", "单位小计"})
 
 
+# "2024年(对比)", "去年", "上年数": beside the six applicants and 总计, another year's column kept to compare
+_OTHER_YEARS_HEAD = re.compile(r"^\s*(?:20[0-9]{2}\s*年?度?|[0-9]{2}年度?|去年|上年|上一年|上年度)(?:的)?(?:数|数据|同期|情况|总计|合计)?"
+                               r"\s*(?:[（(][^）)]*[）)])?\s*$|^\s*(?:去年|上年)?对比(?:用)?\s*$")
+
+
 def _clerks_extra_columns(message: str) -> tuple[str, dict[str, str]]:
     """A sheet of the clerk's with columns the format has not — a 备注 column (words, or numbers such
     as "去年1,187件") and a subtotal of their own ("合计" beside "总计") — copied with its header:
@@ -794,8 +799,9 @@ def _clerks_extra_columns(message: str) -> tuple[str, dict[str, str]]:
         head = [c.strip() for c in line.split("\t")]
         if len(head) < 8:
             continue
-        cols = [_applicant_of(c) if c not in _SUBTOTAL_HEAD and c not in _NOTES_HEAD else None for c in head]
-        notes = [k for k, c in enumerate(head) if c in _NOTES_HEAD]
+        cols = [_applicant_of(c) if c not in _SUBTOTAL_HEAD and c not in _NOTES_HEAD and not _OTHER_YEARS_HEAD.match(c) else None
+                for c in head]
+        notes = [k for k, c in enumerate(head) if c in _NOTES_HEAD or _OTHER_YEARS_HEAD.match(c) or _CHANGE_HEAD.match(c)]
         subtotals = [k for k, c in enumerate(head) if c in _SUBTOTAL_HEAD]
         applicants = [k for k, c in enumerate(cols) if c is not None and c != "total"]
         total = [k for k, c in enumerate(cols) if c == "total"]
