@@ -181,3 +181,17 @@ def test_a_paragraph_added_and_an_innovation_told():
     from assistant.reading import read_message
 
     assert not read_message("有个问题：解读要写多少篇？").ops
+
+
+def test_more_shorthand_of_notes_and_voice_input():
+    ops = _ops("④复议诉讼 0")
+    assert ops["t4.review"] == "0" and ops["t4.litigation_direct"] == "0" and ops["t4.litigation_after_review"] == "0"
+    ops = _ops("依申请 4：公开3 不掌握1")
+    assert ops["t3.new_received.total"] == "4" and ops["t3.granted.total"] == "3"
+    # (voice input without a stop: the 信访 count asked about is no application; 9个村 is no proposal count)
+    from assistant.reading import read_message
+
+    r = read_message("想问一下信访件有15件这些是不是也要算到依申请里面我们都是按信访程序办的")
+    assert not r.ops and r.questions
+    r = read_message("政协提案我们镇没有承办创新的话今年在9个村都装了公开栏")
+    assert not any(op.field == "cppcc_proposals" and str(op.value) == "9" for op in r.ops)

@@ -1814,11 +1814,22 @@ _RECEIVED_SHORT = re.compile(r"(?m)^[ \t\u3000]*收[ \t\u3000]*(?=[0-9０-９])"
 _WITHDRAWN_SHORT = re.compile(r"(?:(?<=[，,、/／\s])|^)撤(?=[ \t\u3000]*[0-9０-９])", re.MULTILINE)
 
 
+# "复议诉讼 0", "复议/诉讼：0": one zero for both
+_BOTH_ZERO = re.compile(r"(?<![\u4e00-\u9fa5])(?:行政)?复议(?:[ \t\u3000]*[、/／和及与][ \t\u3000]*|[ \t\u3000]*)(?:行政)?诉讼[ \t\u3000]*[：:]?[ \t\u3000]*"
+                        r"(?:都是|均为|都为|都)?[0０](?![0-9０-９.．])(?:[ \t\u3000]*件)?")
+
+
+# "结转 1（12.30收的）": received at the year's end and carried on into the next
+_CARRIED_LATE = re.compile(r"(?<![上去前下])结转(?=[ \t\u3000]*[0-9０-９]+[ \t\u3000]*(?:件|个)?[ \t\u3000]*[（(][ \t\u3000]*12[.．月][0-3]?[0-9])")
+
+
 def _notes_shorthand(message: str) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     out += [(m.start(), m.end(), "，") for m in _SLASH_PARTED.finditer(message)]
     out += [(m.start(), m.end(), "新收") for m in _RECEIVED_SHORT.finditer(message)]
     out += [(m.start(), m.end(), "撤回") for m in _WITHDRAWN_SHORT.finditer(message)]
+    out += [(m.start(), m.end(), "复议诉讼都没有") for m in _BOTH_ZERO.finditer(message)]
+    out += [(m.start(), m.end(), "结转下年") for m in _CARRIED_LATE.finditer(message)]
     for m in _ARROWED.finditer(message):
         out.append((m.start(), m.end(), ""))
     for m in _CAME_OVER_ARROW.finditer(message):
@@ -2027,7 +2038,7 @@ def _quotes_as_said(out: MessageReading, read: str, said: str) -> None:
     out.table_lines = [back(u) for u in out.table_lines]
 
 
-_BARE_GRANTED_ITEM = re.compile(r"(?:^|[；;，,、\n \u3000]|结果[:：]?)\s*公开(?:的)?\s*(?:个人|自然人|企业|律所|[0-9０-９])")
+_BARE_GRANTED_ITEM = re.compile(r"(?:^|[；;，,、：:\n \u3000]|结果[:：]?)\s*公开(?:的)?\s*(?:个人|自然人|企业|律所|[0-9０-９])")
 _ADD_UP = re.compile(r"加一下|加起来|加一起|加在一起|合计一下|汇总一下|汇总成|相加|帮我加|你加|帮忙加|合起来")
 _CELL_SPLIT = re.compile(r"\t|[ \u3000]{2,}|\|")
 

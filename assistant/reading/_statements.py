@@ -849,8 +849,9 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
             # is asked about, not facts yet; the question is answered and they are said once settled
             continue
         if is_question(sentence) and (into := _ASKED_INTO.search(sentence)) and [
-                n for n in find_numbers(sentence[:into.start()]) if n.unit not in ("年", "年度")] and not any(
-                a.kind != "t3col" for a in voc.anchors(sentence[:into.start()])):
+                n for n in find_numbers(sentence[:into.start()]) if n.unit not in ("年", "年度")] and (not any(
+                a.kind != "t3col" for a in voc.anchors(sentence[:into.start()])) or re.match(
+                r"(?:依申请|申请|表三|表3)", sentence[into.end():])):
             # "12345那个46件要写到依申请里面吗？": where numbers no word of the report names would go, asked
             continue
         if _IN_DOUBT.search(sentence) and find_numbers(sentence):
@@ -3056,7 +3057,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     stand_in: NumberMention | None = None
     for n in numbers:
         after = clause[max(n.end, n.unit_end):]
-        if n.unit == "个" and re.match(r"\s*(?:地区|市|县|区|省|派出|直属|下属|基层)?[\u4e00-\u9fa5]{0,8}?(?:局|单位|部门|机构|中心|分局|站所|站|所|队)",
+        if n.unit == "个" and re.match(r"\s*(?:地区|市|县|区|省|派出|直属|下属|基层)?[\u4e00-\u9fa5]{0,8}?(?:局|单位|部门|机构|中心|分局|站所|站|所|队)"
+                                      r"|\s*(?:社区|村|行政村|自然村|小区|居委会|村委会|乡镇|街道|学校|医院)(?![\u4e00-\u9fa5]{0,3}(?:申请|提))",
                                       clause[n.unit_end:]) and any(a.kind in ("t2row", "fact") for a in anchors):
             # "行政处罚都是7个地区铁路监督管理局作出的，…局机关本级是3件": how many bodies, not the item's count
             out.checked.append(quote)
