@@ -195,3 +195,22 @@ def test_more_shorthand_of_notes_and_voice_input():
     assert not r.ops and r.questions
     r = read_message("政协提案我们镇没有承办创新的话今年在9个村都装了公开栏")
     assert not any(op.field == "cppcc_proposals" and str(op.value) == "9" for op in r.ops)
+
+
+def test_a_web_trials_memo_and_answers():
+    """What a clerk's trial in the web app met: a cross mid-line, the memo's title year, a count per
+    season dropped without a word, "X那些都没有", two items with one none, a text asked to be added."""
+    ops = _ops("规章 x 规文 新0 废0 现2\n许可 x   处罚 7 → 9（后来补报2件）  强制 x")
+    assert ops["t2.licensing"] == "0" and ops["t2.enforcement"] == "0" and ops["t2.regulations"] == "0"
+    assert ops["t2.penalty.decisions"] == "9" and ops["t2.normative_docs.in_force"] == "2"
+    ops = _ops("年度报告材料（2025）\n✓ 网站 专栏 发了 41条")
+    assert ops["report_year"] == "2025" and ops["website_items"] == "41"
+    from assistant.reading import read_message
+
+    r = read_message("✓ 村务公开栏 每月更新 12次")
+    assert any("12次" in u for u in r.unexplained)  # (named back, not dropped)
+    assert _ops("创新啥的都没有").get("innovation")
+    ops = _ops("我说的是创新情况 没有。新闻发布会 政策解读也没有")
+    assert ops["press_conferences"] == "0" and ops["policy_interpretations"] == "0" and ops.get("innovation")
+    ops = _ops("平台建设那块能不能写上便民服务中心的公开栏 每月更新一次")
+    assert "便民服务中心的公开栏" in ops["platform"]

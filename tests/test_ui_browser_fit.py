@@ -94,3 +94,36 @@ def test_the_supervisors_review_bar_gives_the_drafts_state_room(app):
         box = status.bounding_box()
         assert box is not None and box["width"] >= WIDTH * 0.4, box
         assert status.locator("p").first.evaluate(_LINES) <= 2
+
+
+def test_the_chat_shows_the_newest_exchange_after_long_replies(app):
+    """A clerk's trial: once the clerk had scrolled up to read a long reply, each later reply stayed below
+    it, under the chat's ↓ button (Gradio follows only a chat that is at its bottom)."""
+    from playwright.sync_api import expect
+
+    base, work = app
+    expect.set_options(timeout=30_000)
+    memo = ("年报数据\n✓ 县政府网站 本镇专栏 发了 73条\n依申请 共5（个4 企1）\n - 公开 2（个2）\n - 不掌握 1（企）\n"
+            " - 信访 1 （个）\n - 转明年 1 个\n去年结转 无\n许可 x   处罚 13  强制 x\n收费 /\n复议 无 诉讼 1？ 要问一下")
+    with logged_in_page(base, "zhaoliu", PASSWORD) as page:
+        open_new_draft(page)
+        rows = page.locator("#chat .message-row")
+        for text in (memo, "柳河镇人民政府 乡镇的 2025年", "许可没有 打x的就是没有",
+                     "诉讼那个我还要问下司法所。对了 12345工单要不要写进去啊 我们今年接了不少",
+                     "问了司法所了 那个诉讼是土地纠纷的案子 我们镇是第三人 跟信息公开没关系 所以诉讼是0",
+                     "问题就是人手少，公开栏更新不及时。措施 明年每个村配一个信息员，公开栏每月更新",
+                     "处理费从来没收过。人大建议政协提案也没有"):
+            before = rows.count()
+            page.locator("#chat-input textarea").fill(text)
+            page.locator("#send").click()
+            expect(rows).to_have_count(before + 2)
+            page.wait_for_timeout(1500)  # (the reply streams in; the page's own scroll follows by 300 ms)
+            if text == memo:  # the clerk scrolls up to read the long reply from its start
+                page.locator("#chat .bubble-wrap").evaluate("el => { el.scrollTop = 0; }")
+                page.wait_for_timeout(300)
+        wrap = page.locator("#chat .bubble-wrap").bounding_box()
+        mine = page.locator("#chat .message-row.user-row").last.bounding_box()
+        assert wrap is not None and mine is not None
+        # the clerk's last message is in the chat's view, near its top, and the reply starts below it
+        assert wrap["y"] - 2 <= mine["y"] <= wrap["y"] + wrap["height"] / 2, (wrap, mine)
+        page.screenshot(path=str(work / "chat-follows.png"))

@@ -194,6 +194,26 @@ APP_JS = """
     const link = document.querySelector('#draft-copy a[download]');
     if (link && !seen.has(link)) { seen.add(link); link.click(); }
   }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['style', 'class'] });
+  // the chat follows each exchange: Gradio scrolls only when the chat was at its bottom after the
+  // update, which a long reply (grown already) never is; the clerk's newest message is brought to the
+  // top of the chat, with the reply under it read from its start
+  let chatRows = 0;
+  new MutationObserver(() => {
+    const wrap = document.querySelector('#chat .bubble-wrap');
+    if (!wrap) return;
+    const rows = wrap.querySelectorAll('.message-row');
+    if (rows.length <= chatRows) { chatRows = rows.length; return; }
+    chatRows = rows.length;
+    const users = wrap.querySelectorAll('.message-row.user-row');
+    const last = users[users.length - 1];
+    if (!last) return;
+    const bring = () => {
+      const top = last.getBoundingClientRect().top - wrap.getBoundingClientRect().top;
+      wrap.scrollTop += top - 8;
+    };
+    bring();
+    setTimeout(bring, 400);  // (after Gradio's own scroll, 300 ms after an update)
+  }).observe(document.body, { subtree: true, childList: true });
   document.addEventListener('scroll', (ev) => { if (ev.target.id === 'preview') closePop(); }, true);
   document.addEventListener('click', (ev) => {
     const finding = ev.target.closest('#findings [data-target]');

@@ -486,7 +486,11 @@ def _reading_notes(reading: MessageReading, facts: Facts) -> tuple[list[str], li
     if parts:
         shown = "；".join(excerpt(u, 30) for u in dict.fromkeys(parts))
         tail.append(f"这些是已记录数字里的一部分，报告不单列，没有记录：{shown}。")
-    if rough := [u for u in reading.rough if u not in parts]:
+    if doubted := [u for u in reading.rough if u not in parts and u.rstrip().endswith(("？", "?"))]:
+        # ("诉讼 1？ 要问司法所": the clerk's own question mark on a figure still to check)
+        shown = "；".join(excerpt(u, 30) for u in dict.fromkeys(doubted))
+        tail.append(f"您标了问号的数先没有记录：{shown}。核实后直接告诉我即可，例如“{_checked_example(doubted[0])}”。")
+    if rough := [u for u in reading.rough if u not in parts and u not in doubted]:
         shown = "；".join(excerpt(u, 30) for u in dict.fromkeys(rough))
         tail.append(f"这些是估计的数，报告要填准确数，先没有记录：{shown}。查到准确数后直接告诉我即可。")
     if reading.scores:
@@ -1177,6 +1181,12 @@ def answer(st: State, message: str, model: Model, correction: str | None,
 
 
 _LAST_YEARS_PASTED = "对话中粘贴的上年表三"
+
+
+def _checked_example(doubted: str) -> str:
+    """"诉讼 1？" → "诉讼核实了，是1件"."""
+    m = re.match(r"\s*([\u4e00-\u9fa5]{1,10}?)[ \t\u3000]*([0-9０-９][0-9０-９,，.]*)", doubted)
+    return f"{m.group(1)}核实了，是{m.group(2)}" if m else "核实了，是……"
 _T3_ROW_ADDRESSES = frozenset(r.address for r in T3_ROWS)
 # "其余的行跟去年一模一样", "别的都和去年一样": the rows not said take last year's values
 _REST_AS_LAST_YEAR = re.compile(r"(?:其余|其他|别的|剩下|剩余|余下)的?(?:行|项|数|格子?)?(?:都|全|也)?(?:跟|和|与|同)(?:去年|上年|上一年)(?:的)?"

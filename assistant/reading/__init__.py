@@ -732,6 +732,8 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
     out.replaced += dropped
     message, out.scores = _blank_scores(message)
     dropped += out.scores
+    message, doubted = _blank_doubted(message)
+    dropped += doubted
     message, passage = _last_years_passage(message)
     if passage:  # (last year's words quoted: said back as another year's, its figures only for "跟去年一样")
         out.other_year.append(passage)
@@ -1042,7 +1044,7 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
     _two_values_named_back(message, out, earlier)
     out.excluded = list(reading.excluded)
     out.other_year = out.other_year + list(reading.other_year) + ([last_years] if last_years else [])
-    out.rough = list(reading.rough)
+    out.rough = list(reading.rough) + doubted
     out.not_ours = list(reading.not_ours)
     out.carried_result_later = list(reading.carried_result_later)
     out.noted += reading.noted
@@ -1054,6 +1056,11 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
     if "report_year" not in known and "report_year" not in targets and (title := _LAST_YEARS_TITLE.search(message)):
         # "去年的年报标题是《…2024年政府信息公开工作年度报告》": this one is the year after
         out.computed.append(PatchOp(field="report_year", value=str(int(title.group("y")) + 1), quote=title.group(0)))
+    elif "report_year" not in known and "report_year" not in targets and (title := _NOTES_TITLE.match(message)):
+        # "年报数据（2025）", "年报素材（25年）" over the clerk's notes: the year they are for
+        year = int(title.group("y"))
+        out.computed.append(PatchOp(field="report_year", value=str(year if year > 99 else 2000 + year), quote=title.group(0).strip()))
+        out.unexplained = [u for u in out.unexplained if u.strip() not in title.group(0)]
 
     known = known | targets | {op.field for op in table_ops} | {x.target for x in reading.computed}
     out.computed += _line_complete(message, reading, known, earlier or {})
@@ -1346,6 +1353,21 @@ def _passages_carried_forward(message: str, out: MessageReading, last: Mapping[s
             out.computed.append(PatchOp(field=f"t3.carried_over.{next(iter(cols))}", value=str(n), quote=quote))
         out.unexplained = [u for u in out.unexplained if u.strip() not in sentence]
         return
+
+
+# "处罚 3？ 要问问算不算乡里的", "诉讼 1？", "部分3？要再核": a figure of the clerk's notes marked with their
+# own question mark, to be checked — held, not recorded, and not a question to answer
+_DOUBTED = re.compile(r"(?:^|(?<=[\n ，,；;：:/／\u3000]))(?P<label>[\u4e00-\u9fa5]{1,10})[ \t\u3000]*(?P<n>[0-9０-９][0-9０-９,，.]*)"
+                      r"[ \t\u3000]*(?:件|条|个|篇|场|次)?[ \t\u3000]*[？?]{1,3}")
+_ASKED_IN_LABEL = re.compile(r"是不是|是否|吗|么|对不对|多少|几|是|有没有")
+
+
+def _blank_doubted(message: str) -> tuple[str, list[str]]:
+    found = [m for m in _DOUBTED.finditer(message) if not _ASKED_IN_LABEL.search(m.group("label"))]
+    text = list(message)
+    for m in found:
+        text[m.start("n"):m.end()] = "\u200b" * (m.end() - m.start("n"))
+    return "".join(text), [m.group(0).strip() for m in found]
 
 
 def _blank_scores(message: str) -> tuple[str, list[str]]:
@@ -1774,6 +1796,7 @@ def _terse_proposals(message: str) -> list[tuple[int, int, str]]:
 _NOTE_NONE = re.compile(r"[ \t\u3000]*[：:]?[ \t\u3000]*(?:无|x|X|×|✗|/|／|—|－|-)[ \t\u3000]*(?:[（(][^）)\n]*[）)])?[ \t\u3000]*$")
 
 
+_CROSSED = re.compile(r"(?<=[\u4e00-\u9fa5])[ \t\u3000]*[：:]?[ \t\u3000]*(?:x|X|×|✗)(?=[ \t\u3000]+[\u4e00-\u9fa5])")
 _TEXT_ITEM = re.compile(r"问题|不足|措施|改进|整改|打算|计划|明年|说明|备注|事项|创新|亮点|做法")
 
 
@@ -1823,6 +1846,11 @@ _BOTH_ZERO = re.compile(r"(?<![\u4e00-\u9fa5])(?:行政)?复议(?:[ \t\u3000]*[�
 _CARRIED_LATE = re.compile(r"(?<![上去前下])结转(?=[ \t\u3000]*[0-9０-９]+[ \t\u3000]*(?:件|个)?[ \t\u3000]*[（(][ \t\u3000]*12[.．月][0-3]?[0-9])")
 
 
+# "创新那些都没有": the item and the like, none
+_AND_THE_LIKE = re.compile(r"(?<=[\u4e00-\u9fa5])(?:那些|这些|啥的|什么的|之类的)(?=[ \t\u3000]*(?:都|也|全)?[ \t\u3000]*(?:没有|没|无))")
+_NONE_AFTER = re.compile(r"[ \t\u3000]*(?:也|都|全|均)?[ \t\u3000]*(?:没有|没开|没发|无)")
+
+
 def _notes_shorthand(message: str) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     out += [(m.start(), m.end(), "，") for m in _SLASH_PARTED.finditer(message)]
@@ -1830,6 +1858,13 @@ def _notes_shorthand(message: str) -> list[tuple[int, int, str]]:
     out += [(m.start(), m.end(), "撤回") for m in _WITHDRAWN_SHORT.finditer(message)]
     out += [(m.start(), m.end(), "复议诉讼都没有") for m in _BOTH_ZERO.finditer(message)]
     out += [(m.start(), m.end(), "结转下年") for m in _CARRIED_LATE.finditer(message)]
+    out += [(m.start(), m.end(), "") for m in _AND_THE_LIKE.finditer(message)]
+    voc = vocabulary()
+    items = [a for a in voc.anchors(message) if a.kind in ("fact", "t2row", "t4block")]
+    for a, b in zip(items, items[1:], strict=False):
+        gap = message[a.end:b.start]
+        if gap and not gap.strip(" \u3000") and _NONE_AFTER.match(message, b.end):
+            out.append((a.end, b.start, "、"))  # "新闻发布会 政策解读也没有": two items, one none
     for m in _ARROWED.finditer(message):
         out.append((m.start(), m.end(), ""))
     for m in _CAME_OVER_ARROW.finditer(message):
@@ -1889,6 +1924,9 @@ def _fee_with_cases(message: str) -> list[tuple[int, int, str]]:
 def _notes_none(message: str) -> list[tuple[int, int, str]]:
     """"许可 x" → "许可没有" for the reading (quotes stay the clerk's words)."""
     out: list[tuple[int, int, str]] = []
+    for cross in _CROSSED.finditer(message):  # ("许可 x   处罚 11  强制 x", "规章 x 规文 新0"): a cross mid-line
+        if not _TEXT_ITEM.search(message[max(0, message.rfind("\n", 0, cross.start()) + 1):cross.start()]):
+            out.append((cross.start(), cross.end(), "没有"))
     at = 0
     for line in message.split("\n"):
         m = _NOTE_NONE.search(line)
@@ -2036,6 +2074,7 @@ def _quotes_as_said(out: MessageReading, read: str, said: str) -> None:
     out.unexplained = [back(u) for u in out.unexplained]
     out.checked = [back(u) for u in out.checked]
     out.table_lines = [back(u) for u in out.table_lines]
+    out.questions = [back(u) for u in out.questions]
 
 
 _BARE_GRANTED_ITEM = re.compile(r"(?:^|[；;，,、：:\n \u3000]|结果[:：]?)\s*公开(?:的)?\s*(?:个人|自然人|企业|律所|[0-9０-９])")
@@ -2102,7 +2141,9 @@ def _same_as_above(message: str, out: MessageReading) -> None:
         if re.match(r"\s*[？?]", message[m.end():]):
             # "另行制作 同上？？": the clerk unsure what the note meant — asked, not copied
             end = message.find("\n", m.end())
-            out.rough.append(message[message.rfind("\n", 0, m.start()) + 1:end if end >= 0 else len(message)].strip())
+            held = message[message.rfind("\n", 0, m.start()) + 1:end if end >= 0 else len(message)].strip()
+            out.rough.append(held)
+            out.questions = [q for q in out.questions if q.rstrip("？?") not in held]  # (the note's own doubt, no question)
             continue
         line_at = message.rfind("\n", 0, m.start()) + 1
         label = next((a for a in reversed(words) if line_at <= a.start and a.end <= m.start()
@@ -4056,6 +4097,7 @@ def _only_greeting(text: str) -> bool:
     return all(n.unit in ("年", "年度") for n in find_numbers(text)) and not vocabulary().anchors(text)
 
 
+_NOTES_TITLE = re.compile(r"[ \t\u3000]*[^\n0-9]{0,10}?(?:年报|年度报告|报告)[^\n0-9]{0,6}?[（(][ \t\u3000]*(?P<y>20[0-9]{2}|[0-9]{2})[ \t\u3000]*(?:年|年度)?[ \t\u3000]*[）)][ \t\u3000]*\n")
 _LAST_YEARS_TITLE = re.compile(r"(?:去年|上年|上一年)(?:的|度的?)?(?:年报|年度报告|报告)[^。；;\n《]{0,12}《[^》]{0,30}?(?P<y>20[0-9]{2})\s*年度?[^》]{0,30}》")
 
 

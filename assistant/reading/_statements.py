@@ -360,7 +360,8 @@ def _not_a_count(n: NumberMention, clause: str, sentence: str = "") -> bool:
     if re.match(r"\s*(?:个|项)?(?:申请人|申请人类别|类)?的?(?:列|栏|行(?![政动为使业])|格)", clause[n.end:]) or (
             re.match(r"\s*个数", clause[n.end:]) and re.search(r"每(?:行|列|格)\s*$", before)):
         return True  # "只有六个申请人的列", "25行": a shape of the table, not a count
-    if re.search(r"每(?:个)?(?:月|周|星期|季度|天|日|年)(?:至少|最少|起码|都|要|能|会|争取|计划|平均)?(?:发布?|更新|开|召开|出|推送|办)?\s*$", before):
+    if re.search(r"每(?:个)?(?:月|周|星期|季度|天|日|年)(?:至少|最少|起码|都|要|能|会|争取|计划|平均)?(?:发布?|更新|开|召开|出|推送|办)?\s*$", before) and (
+            find_numbers(clause[n.end:]) or not sentence or find_numbers(sentence[sentence.find(clause) + n.end:] if clause in sentence else "")):
         return True  # "每月一场共12场": how often, the count is said after it
     if n.unit == "次" and re.search(r"(?:申请|提交|提出|来|问|打电话)了?\s*$", before):
         return True  # "同样的内容申请了两次": how often one person asked, not a count of the report
