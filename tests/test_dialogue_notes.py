@@ -214,3 +214,18 @@ def test_a_web_trials_memo_and_answers():
     assert ops["press_conferences"] == "0" and ops["policy_interpretations"] == "0" and ops.get("innovation")
     ops = _ops("平台建设那块能不能写上便民服务中心的公开栏 每月更新一次")
     assert "便民服务中心的公开栏" in ops["platform"]
+
+
+def test_cells_that_can_only_be_zero_are_said_in_one_line(db):
+    """Trials found the reply to a pasted memo a wall of "推算（…）：…均为0" lines no clerk reads."""
+    from tests.dialogue_support import offline_service
+
+    service = offline_service(db())
+    draft = service.start("张三").id
+    service.handle(draft, "张三", "某县某某局 2025年 县级")
+    reply = service.handle(draft, "张三", "依申请 共12（个10 企2）\n去年→1（个）\n公开7（个6 企1）\n不掌握3（个2 企1）\n"
+                                         "信访1（个）\n结转下年 2（个）")
+    zero_lines = [x for x in reply.text.splitlines() if x.startswith("- 推算") and "均为0" in x]
+    assert not zero_lines and "格由已说的数推出只能为0" in reply.text
+    cells = service.facts(draft).cells
+    assert cells["t3.partial.natural"] == 0 and cells["t3.total.total"] == 11  # (filled all the same)

@@ -68,11 +68,26 @@ def derived_lines(changes: list[FactChange], old: dict[str, Any]) -> list[str]:
     for ch in changes:
         by_reason.setdefault(ch.quote, []).append(ch)
     out = []
+    # (many cells that can only be 0 by several reasons: one line, not a wall of "推算…均为0" no one reads)
+    zeros = {reason: sets for reason, chs in by_reason.items()
+             if (sets := [c for c in chs if c.state == "set"]) and all(_is_zero(c.value) for c in sets)}
+    folded = zeros if len(zeros) >= _FOLD_ZERO_GROUPS else {}
     for reason, chs in by_reason.items():
         sets = [c for c in chs if c.state == "set"]
         cleared = [c.field for c in chs if c.state == "cleared"]
-        if sets:
+        if sets and reason not in folded:
             out.append(f"- 推算（{reason}）：{'；'.join(change_lines(sets, old))}")
         if cleared:
             out.append(f"- 不再推算（{reason}）：{'、'.join(describe_fields(cleared))}")
+    if folded:
+        cells = [c for sets in folded.values() for c in sets]
+        example = describe_fields([cells[0].field])[0]
+        out.append(f"- 推算：另有{len(cells)}格由已说的数推出只能为0（如{example}），已一并填入。")
     return out
+
+
+_FOLD_ZERO_GROUPS = 3
+
+
+def _is_zero(value: Any) -> bool:
+    return not isinstance(value, bool) and str(value).strip() in ("0", "0.0", "0.00")
