@@ -229,3 +229,10 @@ def test_cells_that_can_only_be_zero_are_said_in_one_line(db):
     assert not zero_lines and "格由已说的数推出只能为0" in reply.text
     cells = service.facts(draft).cells
     assert cells["t3.partial.natural"] == 0 and cells["t3.total.total"] == 11  # (filled all the same)
+
+
+def test_bracketed_headings_of_the_notes_label_their_text():
+    ops = _ops("【信息管理】\n发文前逐件认定公开属性\n【平台建设】\n政府网站专栏改版\n【主动公开】\n网站：96条\n【依申请公开】\n新收 3（个人3）")
+    assert ops["management"].startswith("发文前逐件认定") and ops["platform"].startswith("政府网站专栏改版")
+    assert ops["website_items"] == "96" and ops["t3.new_received.natural"] == "3"
+    assert "active_notes" not in ops and "on_request_notes" not in ops
