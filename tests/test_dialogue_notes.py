@@ -236,3 +236,44 @@ def test_bracketed_headings_of_the_notes_label_their_text():
     assert ops["management"].startswith("发文前逐件认定") and ops["platform"].startswith("政府网站专栏改版")
     assert ops["website_items"] == "96" and ops["t3.new_received.natural"] == "3"
     assert "active_notes" not in ops and "on_request_notes" not in ops
+
+
+def test_a_terminal_trials_last_year_paragraph_sheet_and_carried_case(db):
+    """What a clerk's trial in the terminal met: last year's paragraph quoted after "今年照着来" was recorded as
+    this year's; an Excel sheet with 公开/部分 as column heads was refused; the carried-over case told
+    apart ("表里没算") lost its result; "上面是去年的" took nothing back; a 12333 question had no answer."""
+    from tests.dialogue_support import offline_service
+
+    service = offline_service(db())
+    draft = service.start("张三").id
+    say = lambda text: service.handle(draft, "张三", text)  # noqa: E731
+    say("某县民政局 2025年 县级")
+    reply = say("去年是这么写的 今年照着来 “2024年，我局共收到政府信息公开申请15件，其中予以公开9件，结转下年度1件。”")
+    assert "t3.new_received.total" not in service.facts(draft).cells and "其他年份" in reply.text
+    say("类型\t新收\t公开\t部分\t不掌握\t结转下年\n个人\t18\t11\t2\t4\t1\n企业\t2\t1\t1\t0\t0")
+    cells = service.facts(draft).cells
+    assert cells["t3.new_received.natural"] == 18 and cells["t3.partial.commercial"] == 1 and cells["t3.granted.natural"] == 11
+    reply = say("去年结转那1件 今年公开了 表里没算")
+    assert "请连同是哪类申请人的再说一次" in reply.text and service.facts(draft).cells["t3.granted.natural"] == 11
+    say("去年结转那件是个人的，今年公开了")
+    cells = service.facts(draft).cells
+    assert cells["t3.carried_over.natural"] == 1 and cells["t3.granted.natural"] == 12
+    assert "不是政府信息公开申请" in say("12333热线的咨询量要写进去吗").text
+    # (one applicant's line alone, under the rows' heads, is read the same way)
+    ops = _ops("类型\t新收\t予以公开\t部分公开\t不掌握\t结转下年\n个人\t9\t6\t1\t1\t1")
+    assert ops["t3.new_received.natural"] == "9" and ops["t3.granted.natural"] == "6" and "t3.granted.commercial" not in ops
+
+
+def test_the_message_before_said_to_be_last_years_is_taken_back(db):
+    from tests.dialogue_support import offline_service
+
+    service = offline_service(db())
+    draft = service.start("张三").id
+    say = lambda text: service.handle(draft, "张三", text)  # noqa: E731
+    say("某县民政局 2025年 县级")
+    say("共收到申请15件，予以公开9件")
+    reply = say("不对 上面是去年的 我是想让你照着写")
+    assert "已撤销上一步" in reply.text and "t3.new_received.total" not in service.facts(draft).cells
+    say("网站发了120条")
+    reply = say("刚才贴的去年那段 里面的数别记啊")  # (the step before recorded this year's: nothing undone)
+    assert "已撤销" not in reply.text and service.facts(draft).website_items == 120

@@ -3,6 +3,8 @@ year's report, and drafting the narrative. Each returns an ``Outcome``; the serv
 
 from __future__ import annotations
 
+import re
+
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -26,7 +28,7 @@ from schemas.findings import Finding
 from schemas.layout import ALL_CELL_ADDRESSES, narrative_label
 from schemas.report import Report
 
-__all__ = ["draft", "import_previous", "skip", "summary", "undo", "with_previous"]
+__all__ = ["draft", "import_previous", "nothing_of_last_year", "recorded_last_years", "skip", "summary", "undo", "with_previous"]
 
 _DOC_ROWS = {"regulations": "规章", "normative_docs": "行政规范性文件"}
 
@@ -40,6 +42,18 @@ def undo(st: State, preview: UndoPreview | None) -> Outcome:
     lines = [f"已撤销上一步（{what}）："]
     lines += [f"- {line}" for line in change_lines(preview.restores, st.old_values, corrected="")]
     return Outcome(lines, after, undo=True)
+
+
+def recorded_last_years(preview: UndoPreview | None) -> bool:
+    """Whether the step to undo is a message of the clerk's that gave last year's words ("去年是这么写的 …")."""
+    text = preview.turn_text if preview is not None and preview.source == "chat" else None
+    return bool(text and re.search(r"去年|上年|上一年", text))
+
+
+def nothing_of_last_year(st: State) -> Outcome:
+    """"上面是去年的" when the last step recorded nothing from last year's words: said, nothing undone."""
+    return Outcome(["上一步没有记录去年的数（去年的原文不会记入今年的报告）。如果有哪个数记错了，直接更正即可，"
+                    "例如“不对，新收是28件”；要撤回上一步，说“撤销”。"], plan(st.full))
 
 
 def _part_name(address: str) -> str:

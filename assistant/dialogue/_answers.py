@@ -102,6 +102,9 @@ def _counted_on(accepted: list[PatchOp], added: list[str], facts: Facts) -> list
         old = facts.cells.get(op.field)
         if op.op == "set" and op.field in added and isinstance(old, int) and not isinstance(old, bool):
             op = op.model_copy(update={"value": old + int(str(op.value))})
+        elif op.op == "set" and op.field in added and old is None and op.field.endswith(".total") and sum(
+                v for c in L.T3_APPLICANT_COLUMNS if isinstance(v := facts.cells.get(f"{op.field[:-6]}.{c}"), int)) >= int(str(op.value)):
+            continue  # (a row's total not recorded, its columns already past the one added: it follows from them)
         out.append(op)
     return out
 
@@ -456,10 +459,14 @@ def _reading_notes(reading: MessageReading, facts: Facts) -> tuple[list[str], li
     for answer, asked in answers.items():
         # (one question answered: the answer alone; several: each after what it answers)
         head.append(answer if len(reading.questions) == 1 else f"关于{'、'.join(excerpt(q, 24) for q in asked)}：{answer}")
-    if reading.unexplained:
-        shown = "；".join(excerpt(u, 30) for u in dict.fromkeys(reading.unexplained))
+    if unplaced := [u for u in dict.fromkeys(reading.unexplained) if re.search(r"[0-9０-９]", u)]:
+        shown = "；".join(excerpt(u, 30) for u in unplaced)
         tail.append(f"这些数字没能确定是报告的哪一项，没有记录：{shown}。如需写入，请连同项目名称再说一次，"
                     "例如“政务新媒体发布信息58条”。")
+    if wordy := [u for u in dict.fromkeys(reading.unexplained) if not re.search(r"[0-9０-９]", u)]:
+        # ("去年结转那1件 今年公开了": a result with no applicant to put it under)
+        shown = "；".join(excerpt(u, 30) for u in wordy)
+        tail.append(f"这些没能确定记在哪一格，没有记录：{shown}。请连同是哪类申请人的再说一次，例如“去年结转那件是个人的，今年公开了”。")
     if reading.pinyin:
         head.append("这条消息像是用拼音打的，我只能读汉字和数字：请换成中文输入法再发一次（数字照原样写即可）。")
     if reading.awaits_number:

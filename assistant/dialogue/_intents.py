@@ -67,10 +67,20 @@ _TAKE_BACK = re.compile(r"^(?:哦|啊|呃|哎|不好意思)?[，,\s]*(?:上面|�
                         r"是[^，,。！!\s]{1,10}(?:局|委|办|中心|院|厅|所|站|单位|街道|镇|乡)的)")
 
 
+# "不是 上面是去年的报告 我是说格式照着去年写", "刚才贴的去年那段 里面的数别记啊": the message before was
+# last year's — what it recorded is taken back (when that message was of last year: see the service)
+_WAS_LAST_YEARS = re.compile(r"^[^0-9０-９]{0,12}?(?:上面|上一条|刚才|刚刚|前面)(?:贴|发|说|给)?的?(?:那段|那些|这段|那条|那个)?"
+                             r"[，,\s]*(?:是|都是|写的是)(?:去年|上年|上一年)(?:的)?[^0-9０-９]{0,40}$"
+                             r"|^[^0-9０-９]{0,12}?(?:去年|上年)(?:的)?(?:那段|那份|报告|年报)[，,\s]*(?:里面?|里头|上)?的?(?:数|数字)"
+                             r"[，,\s]*(?:别|不要|不用|不能|不该)(?:记|算|填|录)[^0-9０-９]{0,12}$")
+
+
 def parse_intent(message: str) -> Intent:
     s = message.strip()
     if _TAKE_BACK.match(s):
         return Intent("undo")
+    if "\n" not in s and _WAS_LAST_YEARS.match(s):
+        return Intent("undo", "last_year")
     if "\n" not in s and len(s) <= 40:
         if _UNDO.match(s):
             return Intent("undo")

@@ -179,6 +179,13 @@ class DialogueService:
             preview = self.store.undo_preview(st.draft.id)
             if preview is not None and preview.revision != st.draft.revision:
                 raise StaleDraftError("草稿刚被其他操作修改过，请重试。")
+            if intent.text == "last_year":
+                # (the step undone: the message right before this one, or one that gave last year's words)
+                said_last = next((t.text for t in reversed(self.store.turns(st.draft.id)) if t.role == "user"), None)
+                if preview is None or preview.source != "chat" or not (actions.recorded_last_years(preview) or (
+                        preview.turn_text == said_last and len(preview.restores) >= 2)) or any(
+                        c.field in ("agency_name", "agency_level", "report_year") for c in preview.restores):
+                    return actions.nothing_of_last_year(st)
             return actions.undo(st, preview)
         if intent.kind == "summary":
             if intent.text == "check" and any(v.text.strip() for v in self.store.narrative(st.draft.id).values()):

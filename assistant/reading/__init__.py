@@ -736,7 +736,7 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
     dropped += doubted
     message, passage = _last_years_passage(message)
     if passage:  # (last year's words quoted: said back as another year's, its figures only for "跟去年一样")
-        out.other_year.append(passage)
+        out.other_year.append(passage.strip("“”\"「」『』"))
         dropped.append(passage)
     stripped = message.strip()
     if _HOLD_ON.fullmatch(stripped) or (_ACK.fullmatch(stripped) and topic and (
@@ -1203,6 +1203,7 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
     _old_value_named_again(message, out, earlier or {})
     _held_ones_placed(message, out, earlier or {}, said_before[:3])
     _nth_placed(message, out, earlier or {}, said_before[:3])
+    _carried_ones_result_unplaced(message, out)
     _some_of_those(message, out, earlier or {})
     _counted_twice(message, out, earlier or {})
     _asked_where_it_goes(message, out)
@@ -1276,7 +1277,9 @@ _SCORE = re.compile(r"(?:自评|扣|得|满|共)?(?:得分)?[：:]?\s*[0-9０-�
 _LAST_YEARS_HEAD = re.compile(r"(?:去年|上年|上一年|20[0-9]{2}年)(?:的)?(?:报告|年报|那份|那篇|那版)?(?:里|上|中)?(?:的)?(?:这段|这一段|那段|那一段|这部分|这块|这句|那句)?"
                               r"(?:[\u4e00-\u9fa5]{1,8}?(?:部分|那段|这段|这块|那块)?)?"  # ("上年那份依申请写的是：")
                               r"(?:是|就是)?(?:(?:这么|这样|如下|这样子)?(?:写|说)(?:的|着)|原文(?:是|如下)?)(?:是)?"
-                              r"(?:[，,]\s*(?:你|您)?(?:看看|看一下|看下|参考一下|参考))?\s*[:：]?\s*(?=[“\"「『])"
+                              r"(?:[，,]\s*(?:你|您)?(?:看看|看一下|看下|参考一下|参考))?"
+                              # ("去年是这么写的 今年照着来 “…”": a word on what to do with it, then the quote)
+                              r"(?:[，,\s]+(?:今年|你|您|就|也|我)?(?:照着|照|按着|按|参照|参考|仿照)[^“\"「『\n]{0,8})?\s*[:：]?\s*(?=[“\"「『])"
                               r"|(?:这是|下面是|以下是|贴一下|贴下)(?:去年|上年)(?:的)?(?:报告|年报)?(?:里的|上的|的)?(?:原文|一段|那段|写法)?\s*[:：]?\s*(?=[“\"「『])")
 _CLOSING = {"“": "”", "\"": "\"", "「": "」", "『": "』"}
 
@@ -2334,6 +2337,22 @@ _DECIDED_PLACE = re.compile(r"\s*(?:那|那就|那我|好的?|行)[，,\s]*(?:�
 
 # "第3件那个绿洲物业是公司": who sent an application of a list before, which could not be placed then
 _NTH_PLACED = re.compile(r"^\s*第(?P<n>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})件(?:那个|那件|的|是)?[^，,。；;！!？?\n]{0,12}?(?:是|算|属于)(?P<col>[\u4e00-\u9fa5]{1,8}?)(?:的|吧|啊|呀)?[。！!]?\s*$")
+
+
+_RESULT_ROW_KEYS = frozenset(r.address[3:] for r in T3_ROWS) - {"new_received", "carried_over", "total", "carried_forward"}
+
+
+def _carried_ones_result_unplaced(message: str, out: MessageReading) -> None:
+    """"去年结转那1件 今年公开了 表里没算": the carry-over counted, and its result told with no applicant to
+    put it under — named back, not dropped."""
+    fields = [op.field for op in [*out.ops, *out.computed]]
+    if not any(f.startswith("t3.carried_over.") for f in fields) or any(f.split(".")[1] in _RESULT_ROW_KEYS or (
+            f.count(".") >= 3 and ".".join(f.split(".")[1:3]) in _RESULT_ROW_KEYS) for f in fields if f.startswith("t3.")):
+        return
+    results = [a for a in vocabulary().anchors(message) if a.kind == "t3row" and a.key in _RESULT_ROW_KEYS]
+    if results and not any(a.kind == "t3col" for a in vocabulary().anchors(message)):
+        clause = message[max(message.rfind(ch, 0, results[0].start) for ch in "，,。；; \n") + 1:].strip()
+        out.unexplained.append(re.split(r"[，,。；;\n]", clause)[0].strip() or message.strip())
 
 
 def _nth_placed(message: str, out: MessageReading, earlier: Mapping[str, object], said_before: list[str]) -> None:
@@ -3735,7 +3754,7 @@ def _points_back(text: str) -> bool:
     return any(not _NOT_AMONG.match(text, m.end()) for m in _THAT_ONE.finditer(text))
 
 
-_NOT_LISTED = re.compile(r"(?:不在|没在|没算在|不算在|没有算在|没列在|没列进|没包括在)[^，,。；;\s]{0,6}(?:里|中|内)|表里没有|没列进去")
+_NOT_LISTED = re.compile(r"(?:不在|没在|没算在|不算在|没有算在|没列在|没列进|没包括在)[^，,。；;\s]{0,6}(?:里|中|内)|表里没有|表里没算|表里没统计|没算进去|没统计进去|没列进去")
 
 
 def _one_case(message: str, reading: Reading, earlier: Mapping[str, object]) -> _Case | None:

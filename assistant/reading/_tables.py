@@ -723,6 +723,9 @@ def _row_address(label: str) -> str | None:
 row_address = _row_address
 
 
+_SHORT_RESULT_HEAD = {"部分": "t3.partial", "部分公": "t3.partial"}
+
+
 def _transposed(message: str) -> tuple[list[PatchOp], list[str], list[str]]:
     """Table 三 exported one line per applicant ("自然人,142,9,51,…") under a header of its rows
     ("申请人类型,本年新收,上年结转,予以公开,…"): (ops, lines used, header cells not understood). Only
@@ -733,6 +736,9 @@ def _transposed(message: str) -> tuple[list[PatchOp], list[str], list[str]]:
         if not head or len(head) < 4:
             continue
         rows = [_row_address(c) for c in head[1:]]
+        if sum(r is not None for r in rows) >= 3:
+            # ("类型 新收 公开 部分 不掌握 …": beside the rows' words, 部分 is 部分公开)
+            rows = [r or _SHORT_RESULT_HEAD.get(c.strip()) for r, c in zip(rows, head[1:], strict=True)]
         if sum(r is not None for r in rows) < 3 or sum(r is not None for r in rows) * 2 < len(rows):
             continue
         ops: list[PatchOp] = []
@@ -755,7 +761,8 @@ def _transposed(message: str) -> tuple[list[PatchOp], list[str], list[str]]:
                 if address and value is not None:
                     ops.append(PatchOp(field=f"{address}.{col}", value=value, quote=quote))
             used.append(data)
-        if len(used) >= 3:
+        # (one applicant's line will do under a header of four rows or more: "类型 新收 公开 … / 个人 24 13 …")
+        if len(used) >= 3 or (len(used) == 2 and sum(r is not None for r in rows) >= 4):
             unknown = [head[k + 1] for k, r in enumerate(rows) if r is None and head[k + 1].strip()]
             return ops, used, unknown
     return [], [], []
