@@ -254,7 +254,7 @@ def test_a_terminal_trials_last_year_paragraph_sheet_and_carried_case(db):
     cells = service.facts(draft).cells
     assert cells["t3.new_received.natural"] == 18 and cells["t3.partial.commercial"] == 1 and cells["t3.granted.natural"] == 11
     reply = say("去年结转那1件 今年公开了 表里没算")
-    assert "请连同是哪类申请人的再说一次" in reply.text and service.facts(draft).cells["t3.granted.natural"] == 11
+    assert "请连同项目和申请人类型再说一次" in reply.text and service.facts(draft).cells["t3.granted.natural"] == 11
     say("去年结转那件是个人的，今年公开了")
     cells = service.facts(draft).cells
     assert cells["t3.carried_over.natural"] == 1 and cells["t3.granted.natural"] == 12

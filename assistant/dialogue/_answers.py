@@ -466,7 +466,9 @@ def _reading_notes(reading: MessageReading, facts: Facts) -> tuple[list[str], li
     if wordy := [u for u in dict.fromkeys(reading.unexplained) if not re.search(r"[0-9０-９]", u)]:
         # ("去年结转那1件 今年公开了": a result with no applicant to put it under)
         shown = "；".join(excerpt(u, 30) for u in wordy)
-        tail.append(f"这些没能确定记在哪一格，没有记录：{shown}。请连同是哪类申请人的再说一次，例如“去年结转那件是个人的，今年公开了”。")
+        example = "去年结转那件是个人的，今年公开了" if re.search(r"结转|转过来", "".join(wordy)) or any(
+            op.field.startswith("t3.carried_over.") for op in reading.ops) else "不掌握1件，个人申请的"
+        tail.append(f"这些没能确定记在哪一格，没有记录：{shown}。请连同项目和申请人类型再说一次，例如“{example}”。")
     if reading.pinyin:
         head.append("这条消息像是用拼音打的，我只能读汉字和数字：请换成中文输入法再发一次（数字照原样写即可）。")
     if reading.awaits_number:

@@ -2346,7 +2346,8 @@ def _carried_ones_result_unplaced(message: str, out: MessageReading) -> None:
     """"去年结转那1件 今年公开了 表里没算": the carry-over counted, and its result told with no applicant to
     put it under — named back, not dropped."""
     fields = [op.field for op in [*out.ops, *out.computed]]
-    if not any(f.startswith("t3.carried_over.") for f in fields) or any(f.split(".")[1] in _RESULT_ROW_KEYS or (
+    if not any(op.field.startswith("t3.carried_over.") and str(op.value) not in ("0", "None")
+               for op in [*out.ops, *out.computed]) or any(f.split(".")[1] in _RESULT_ROW_KEYS or (
             f.count(".") >= 3 and ".".join(f.split(".")[1:3]) in _RESULT_ROW_KEYS) for f in fields if f.startswith("t3.")):
         return
     results = [a for a in vocabulary().anchors(message) if a.kind == "t3row" and a.key in _RESULT_ROW_KEYS]
