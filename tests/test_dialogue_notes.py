@@ -277,3 +277,9 @@ def test_the_message_before_said_to_be_last_years_is_taken_back(db):
     say("网站发了120条")
     reply = say("刚才贴的去年那段 里面的数别记啊")  # (the step before recorded this year's: nothing undone)
     assert "已撤销" not in reply.text and service.facts(draft).website_items == 120
+
+
+def test_one_received_last_december_and_carried_into_this_year():
+    ops = _ops("今年收到3件，都是个人的。另外还有1件是去年12月中旬收到、结转到今年办的，是一家公司申请的。")
+    assert ops["t3.new_received.total"] == "3" and ops["t3.carried_over.total"] == "1"
+    assert ops["t3.carried_over.commercial"] == "1" and "t3.carried_forward.total" not in ops

@@ -1845,6 +1845,9 @@ _BOTH_ZERO = re.compile(r"(?<![\u4e00-\u9fa5])(?:行政)?复议(?:[ \t\u3000]*[�
                         r"(?:都是|均为|都为|都)?[0０](?![0-9０-９.．])(?:[ \t\u3000]*件)?")
 
 
+# "去年12月底收到、结转到今年办的": received last year, carried into this one (上年结转; not "结转到今年"
+# alone, which a clerk writing in January may say of this report's 结转下年度)
+_CAME_INTO_THIS_YEAR = re.compile(r"去年[^，,。；;\n]{0,10}?(?:收到|收的|来的|交的)[、，,\s]*(?:又)?(?:结转|转)(?:到|至)(?:了)?今年")
 # "结转 1（12.30收的）": received at the year's end and carried on into the next
 _CARRIED_LATE = re.compile(r"(?<![上去前下])结转(?=[ \t\u3000]*[0-9０-９]+[ \t\u3000]*(?:件|个)?[ \t\u3000]*[（(][ \t\u3000]*12[.．月][0-3]?[0-9])")
 
@@ -1861,6 +1864,7 @@ def _notes_shorthand(message: str) -> list[tuple[int, int, str]]:
     out += [(m.start(), m.end(), "撤回") for m in _WITHDRAWN_SHORT.finditer(message)]
     out += [(m.start(), m.end(), "复议诉讼都没有") for m in _BOTH_ZERO.finditer(message)]
     out += [(m.start(), m.end(), "结转下年") for m in _CARRIED_LATE.finditer(message)]
+    out += [(m.start(), m.end(), "去年结转过来") for m in _CAME_INTO_THIS_YEAR.finditer(message)]
     out += [(m.start(), m.end(), "") for m in _AND_THE_LIKE.finditer(message)]
     voc = vocabulary()
     items = [a for a in voc.anchors(message) if a.kind in ("fact", "t2row", "t4block")]
