@@ -68,7 +68,12 @@ BATCHES = (("tune 01–60", 1, 60), ("tune 61–80 (written later, unseen shapes
            ("tune 405–416 (written in session 22, tuned on in session 23)", 405, 416),
            ("tune 417–428 (written in session 23, tuned on in session 24)", 417, 428),
            ("tune 429–440 (written in session 24, not tuned on in it)", 429, 440),
-           ("tune 441–452 (written in session 25, not tuned on in it)", 441, 452))
+           ("tune 441–452 (written in session 25, not tuned on in it)", 441, 452),
+           ("tune 453–464 (written in session 26, tuned on in sessions 26–27)", 453, 464),
+           ("tune 465–476 (written in session 26, tuned on in session 27)", 465, 476),
+           ("tune 477–488 (written in session 27, tuned on in session 28)", 477, 488),
+           ("tune 489–494 (written in session 28, first run then tuned on)", 489, 494),
+           ("tune 495–500 (written in session 28, not tuned on in it)", 495, 500))
 MAX_FOLLOWUPS = 12
 _CORRECTION = re.compile(r"^\s*[*＊]|不对|错了|少说|多说|说少了|说多了|其实有|一开始只|写成|打成|记成|说错|改成|改为|更正|不是.{0,6}是|是.{0,6}不是|应该是|重复录|弄错|写错|搞错|纠正|看错|记错|"
                          r"算错|填错|打错|多打|少打|多写|少写|准确|具体是|确切|再对|核对|核一下|核了|截止到|截至|漏了|漏说|漏掉|漏报|漏记|忘说|忘加|忘了|改过|搞反|弄反|写反|说反|颠倒|"
