@@ -246,7 +246,7 @@ def test_a_terminal_trials_last_year_paragraph_sheet_and_carried_case(db):
 
     service = offline_service(db())
     draft = service.start("张三").id
-    say = lambda text: service.handle(draft, "张三", text)  # noqa: E731
+    say = lambda text: service.handle(draft, "张三", text)
     say("某县民政局 2025年 县级")
     reply = say("去年是这么写的 今年照着来 “2024年，我局共收到政府信息公开申请15件，其中予以公开9件，结转下年度1件。”")
     assert "t3.new_received.total" not in service.facts(draft).cells and "其他年份" in reply.text
@@ -269,7 +269,7 @@ def test_the_message_before_said_to_be_last_years_is_taken_back(db):
 
     service = offline_service(db())
     draft = service.start("张三").id
-    say = lambda text: service.handle(draft, "张三", text)  # noqa: E731
+    say = lambda text: service.handle(draft, "张三", text)
     say("某县民政局 2025年 县级")
     say("共收到申请15件，予以公开9件")
     reply = say("不对 上面是去年的 我是想让你照着写")

@@ -4,7 +4,6 @@ year's report, and drafting the narrative. Each returns an ``Outcome``; the serv
 from __future__ import annotations
 
 import re
-
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path

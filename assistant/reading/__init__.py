@@ -1868,7 +1868,7 @@ def _notes_shorthand(message: str) -> list[tuple[int, int, str]]:
     out += [(m.start(), m.end(), "") for m in _AND_THE_LIKE.finditer(message)]
     voc = vocabulary()
     items = [a for a in voc.anchors(message) if a.kind in ("fact", "t2row", "t4block")]
-    for a, b in zip(items, items[1:], strict=False):
+    for a, b in itertools.pairwise(items):
         gap = message[a.end:b.start]
         if gap and not gap.strip(" \u3000") and _NONE_AFTER.match(message, b.end):
             out.append((a.end, b.start, "、"))  # "新闻发布会 政策解读也没有": two items, one none
