@@ -1866,8 +1866,8 @@ def _notes_shorthand(message: str) -> list[tuple[int, int, str]]:
     out += [(m.start(), m.end(), "结转下年") for m in _CARRIED_LATE.finditer(message)]
     out += [(m.start(), m.end(), "去年结转过来") for m in _CAME_INTO_THIS_YEAR.finditer(message)]
     out += [(m.start(), m.end(), "") for m in _AND_THE_LIKE.finditer(message)]
-    voc = vocabulary()
-    items = [a for a in voc.anchors(message) if a.kind in ("fact", "t2row", "t4block")]
+    # (two items and one none: only a message with a none word needs its items found)
+    items = [a for a in vocabulary().anchors(message) if a.kind in ("fact", "t2row", "t4block")] if _NONE_AFTER.search(message) else []
     for a, b in itertools.pairwise(items):
         gap = message[a.end:b.start]
         if gap and not gap.strip(" \u3000") and _NONE_AFTER.match(message, b.end):
