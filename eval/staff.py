@@ -73,7 +73,10 @@ BATCHES = (("tune 01–60", 1, 60), ("tune 61–80 (written later, unseen shapes
            ("tune 465–476 (written in session 26, tuned on in session 27)", 465, 476),
            ("tune 477–488 (written in session 27, tuned on in session 28)", 477, 488),
            ("tune 489–494 (written in session 28, first run then tuned on)", 489, 494),
-           ("tune 495–500 (written in session 28, not tuned on in it)", 495, 500))
+           ("tune 495–500 (written in session 28, tuned on in session 29)", 495, 500),
+           ("tune 501–506 (written in session 29, first run then tuned on)", 501, 506),
+           ("tune 507–512 (written in session 29, first run, then tuned on once 513–524 were written)", 507, 512),
+           ("tune 513–524 (written in session 29, not tuned on in it)", 513, 524))
 MAX_FOLLOWUPS = 12
 _CORRECTION = re.compile(r"^\s*[*＊]|不对|错了|少说|多说|说少了|说多了|其实有|一开始只|写成|打成|记成|说错|改成|改为|更正|不是.{0,6}是|是.{0,6}不是|应该是|重复录|弄错|写错|搞错|纠正|看错|记错|"
                          r"算错|填错|打错|多打|少打|多写|少写|准确|具体是|确切|再对|核对|核一下|核了|截止到|截至|漏了|漏说|漏掉|漏报|漏记|忘说|忘加|忘了|改过|搞反|弄反|写反|说反|颠倒|"
@@ -165,7 +168,8 @@ def run_one(d: dict[str, Any], store: Store) -> StaffResult:
         snapshots.append(after)
         res.messages += 1
         # a blanket zero that replaced a stated value
-        if re.search(r"都是0|都是零|都为0|全是0|都没有|均为0|全部为0|都填0|空着的", turn):
+        # (not the clerk's own correction: "…记错咧，…部分公开一件都没有" changes the value it names, as it should)
+        if re.search(r"都是0|都是零|都为0|全是0|都没有|均为0|全部为0|都填0|空着的", turn) and not _CORRECTION.search(t2s(turn)):
             res.zero_overwrites += [k for k, v in before.items() if not _same(after.get(k), v)
                                     and _same(after.get(k), 0) and not _same(v, 0)]
         sentences = [s for s in re.split(r"[。！!\n]", turn) if s.strip()]
