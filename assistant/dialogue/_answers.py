@@ -33,7 +33,7 @@ from assistant.dialogue._outcome import Outcome, derived_lines
 from assistant.dialogue._planner import match_fields, plan
 from assistant.dialogue._previous import copy_findings, cross_year_notes, texts_by_part
 from assistant.dialogue._state import State, full_facts
-from assistant.drafting import Extraction, apply_patch, check_patch, extract
+from assistant.drafting import Extraction, apply_patch, check_patch, expand_field, extract
 from assistant.importing import table_cells
 from assistant.llm import LLMError, LLMResponse, Model
 from assistant.numbers import find_numbers, parse_number
@@ -51,8 +51,8 @@ from assistant.reading import (
 )
 from assistant.storage import ChangeSet
 from schemas import labels as L
-from schemas.facts import TEXT_FIELDS, Facts, fact_label, spec_of
-from schemas.layout import T3_COLUMNS, T3_ROWS, get_cell, set_cell
+from schemas.facts import FACT_SPECS, TEXT_FIELDS, Facts, fact_label, spec_of
+from schemas.layout import T3_COLUMNS, T3_ROWS, cell_label, get_cell, set_cell
 from schemas.patches import Patch, PatchOp, PatchResult
 from schemas.report import Report
 
@@ -627,6 +627,54 @@ def _rough_made_exact(reading: MessageReading, said_before: Callable[[], list[st
     return [PatchOp(field=item, value=str(n.value), quote=clause)]
 
 
+_BARE_NONE = re.compile(r"\s*(?:没有|没|无|都没有|没得|木有|莫得|冇|没有的)[。！!.~～]?\s*")
+
+
+def _none_leaves_stated(accepted: list[PatchOp], st: State) -> tuple[list[PatchOp], list[str]]:
+    """"科研机构 公益组织 其他那些都没有申请" read as a whole row's none, after the row's figures were given: a none
+    said of a row, a table or an item with several cells never overwrites a figure recorded before — only its cells
+    still open are 0, and the figures kept are said back (a figure is changed by saying it)."""
+    out, notes = [], []
+    for op in accepted:
+        # (a none said of the item itself, "直接起诉 无", "所以没有结转", may correct it: only one said of a group,
+        # "…都没有", "其他那些都没有", leaves its figures)
+        zero = op.op == "set" and str(op.value) in ("0", "0.0") and op.field not in FACT_SPECS
+        cells = (expand_field(op.field) if zero and re.search(r"都|全|那些|这些|其他|其余|剩下|别的", op.quote or "") else [])
+        held = [c for c in cells if (v := st.full.get(c)) not in (None, 0) and not isinstance(v, bool) and str(v) not in ("0", "0.0")]
+        if len(cells) < 2 or not held:
+            out.append(op)
+            continue
+        out += [op.model_copy(update={"field": c}) for c in cells if c not in held]
+        rows = {c.rsplit(".", 1)[0] for c in held}
+        said = ("、".join(f"{L.T3_COLUMN_LABELS.get(c.rsplit('.', 1)[1], '总计')}{st.stated.get(c)}" for c in held)
+                if len(rows) == 1 and held[0].startswith("t3.") else "、".join(f"{cell_label(c)}{st.stated.get(c)}" for c in held[:4]))
+        where = cell_label(held[0]).split("行")[0] + "行" if len(rows) == 1 and held[0].startswith("t3.") else ""
+        notes.append(f"{excerpt(op.quote, 24)}：前面已记录的{where}{said}没有改成0，只把还空着的格子记为0；如确实要改，请直接说改成几。")
+    return out, notes
+
+
+def _held_row_completed(accepted: list[PatchOp], st: State, said_before: Callable[[], list[str]]) -> list[PatchOp]:
+    """"今年新收97件，个人63件，…环保组织5件…" left out (its parts made 96), then "刚才环保组织新收说成5件了，
+    是6件": the row of a message before, with the one cell corrected now, adds up — recorded with it (only
+    while nothing of that row is recorded, and only a row whose count and parts that message gave)."""
+    cells = [op for op in accepted if op.op == "set" and op.field.startswith("t3.") and op.field.count(".") == 2]
+    if len(cells) != 1 or not str(cells[0].value).isdigit():
+        return []
+    row, col = cells[0].field.rsplit(".", 1)
+    if col == "total" or any(st.stated.cells.get(f"{row}.{c}") is not None for c in T3_COLUMNS):
+        return []
+    for before in said_before()[:8]:
+        said = {op.field: op for op in read_message(before, report_year=st.stated.report_year).ops
+                if op.op == "set" and op.field.startswith(row + ".") and str(op.value).isdigit()}
+        if f"{row}.total" not in said or cells[0].field not in said or len(said) < 3:
+            continue
+        values = {f: int(str(op.value)) for f, op in said.items()} | {cells[0].field: int(str(cells[0].value))}
+        if sum(v for f, v in values.items() if not f.endswith(".total")) != values[f"{row}.total"]:
+            return []
+        return check_patch(Patch(ops=[op for f, op in said.items() if f != cells[0].field]), before).accepted
+    return []
+
+
 def _added_up(parts: list[str], accepted: list[PatchOp]) -> str | None:
     """"他们报过来城管类29件 违建8件 你帮我加一下" recorded as 37: "29＋8＝37" said back, when the parts' counts add
     up to one value recorded (and no other)."""
@@ -892,6 +940,11 @@ def answer(st: State, message: str, model: Model, correction: str | None,
     which may be the table one of them announced)."""
     before = plan(st.full)
     topic = None if correction is not None else before.topic
+    if correction is None and len(before.questions) >= 2 and _BARE_NONE.fullmatch(message) and getattr(
+            spec_of(before.questions[0].key), "kind", None) in NUMERIC_KINDS and any(q.key.startswith("t3") for q in before.questions[1:]):
+        # "没有" after "1. 门户网站…多少条？ 2. …科研机构、其他今年有没有申请？": which one it answers is not said,
+        # and a count of 0 is a figure — asked, not guessed
+        return Outcome(["上面问了几项，“没有”是回答哪一项？请连同项目一起说，例如“科研机构、其他都没有申请”或“网站没有发布”。"], before)
     recent = recent_tables(st)
     # a register of applications pasted in: counted by the ledger's rules, its lines read by nobody else
     ledger = pasted_ledger(message, st.stated.report_year) if correction is None and _LEDGER.search(message) else None
@@ -954,6 +1007,9 @@ def answer(st: State, message: str, model: Model, correction: str | None,
     rejected = list(ext.result.rejected)
     if (other := [op for op in [*_confirmed_as_other(reading, st), *exact] if op.field not in {a.field for a in accepted}]):
         accepted += check_patch(Patch(ops=other), said).accepted
+    if correction is None and (held := _held_row_completed(accepted, st, said_before)):
+        accepted += [op for op in held if op.field not in {a.field for a in accepted}]
+        tail.append("您更正后，前面没能记录的这一行各数相加对上了，已一并记录：" + "；".join(dict.fromkeys(excerpt(op.quote, 24) for op in held)) + "。")
     notes: list[str] = []
     head_value = re.match(r"\s*(?:还是|就是|应该是|是)?\s*[0-9０-９一二两三四五六七八九十百千]+\s*[件条个篇场次项期]?(?=[\s，,。；;]|$)",
                           correction or "")
@@ -1083,6 +1139,9 @@ def answer(st: State, message: str, model: Model, correction: str | None,
                    "（只粘贴用到的几列时，请带上表头行和“总计”列）。")
     if bad:
         return _refusal(bad, before, others)
+    if correction is None:
+        accepted, kept = _none_leaves_stated(accepted, st)
+        notes += kept
     try:
         candidate = apply_patch(st.stated, accepted)
     except ValidationError as exc:  # a value the facts model refuses after all

@@ -219,7 +219,8 @@ def _results_cover(facts: Facts, new: list[int | None]) -> bool:
 
 def _new_received_question(missing: list[str], known: set[str]) -> str | None:
     """Who applied, told for some applicants only ("个人申请7件，还有一个基金会申请了1件"): ask about
-    the others by name, which a bare "没有" then answers."""
+    the others by name, which "其他几类都没有" then answers (a bare "没有" too, when this is the only question; under
+    another question it is asked back)."""
     said = [c for c in L.T3_APPLICANT_COLUMNS if f"t3.new_received.{c}" in known]
     open_cols = [c for c in L.T3_APPLICANT_COLUMNS if f"t3.new_received.{c}" in missing]
     if not said or not open_cols or "t3.new_received.total" in known:
@@ -227,7 +228,7 @@ def _new_received_question(missing: list[str], known: set[str]) -> str | None:
     names = "、".join(L.T3_COLUMN_LABELS[c] for c in open_cols)
     told = "、".join(L.T3_COLUMN_LABELS[c] for c in said)
     return (f"本年新收的申请已记录{told}。{names}今年有没有申请？有的话说各几件；"
-            f"都没有的话说“没有”。")
+            f"都没有的话说“其他几类都没有”。")
 
 
 def _t4_question(missing: list[str], known: set[str]) -> str:

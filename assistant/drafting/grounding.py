@@ -245,7 +245,7 @@ def _check_value(spec: FactSpec, value, quote: str) -> str | None:
             return f"“{label}”的数字{value}在原话中是约数，报告需要准确数字，未采用。"
         return None
     if k == "bool":
-        negated = any(w in quote for w in _NEGATIONS)
+        negated = any(w in quote for w in _NEGATIONS) or bool(_NONE_CELL.search(quote))  # ("信息处理费 x": the notes' cross)
         if value is False and not negated:
             return f"“{label}”为“否”，但原话“{quote}”中没有否定的说法，未采用。"
         return None

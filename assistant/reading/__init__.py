@@ -66,6 +66,7 @@ from assistant.reading._statements import (
     _resolve,
     read_statements,
 )
+from assistant.reading._tables import applicant_of as _applicant_of
 from assistant.reading._tables import group_total_lines as _group_total_lines
 from assistant.reading._tables import is_table_line, parse_pasted_tables
 from assistant.reading._tables import t2_2019 as _t2_2019
@@ -78,7 +79,7 @@ from assistant.reading._vocab import Anchor as _Anchor
 from assistant.reading._vocab import vocabulary
 from schemas.facts import FACT_SPECS, TEXT_FIELDS
 from schemas.labels import T3_APPLICANT_COLUMNS
-from schemas.layout import ALL_CELL_ADDRESSES, T3_COLUMNS, T3_ROWS
+from schemas.layout import ALL_CELL_ADDRESSES, T3_COLUMNS, T3_RESULT_ROWS, T3_ROWS
 from schemas.patches import PatchOp
 
 __all__ = [
@@ -279,7 +280,11 @@ _SPACED_THOUSANDS = re.compile(r"(?<![0-9０-９.,，])(?<![0-9] )[1-9][0-9]{0,2
 _DIGIT_BY_DIGIT = re.compile(r"(?<![零〇一二三四五六七八九十百千万两第])(?:(?P<o>[一二三四五六七八九][〇零一二三四五六七八九]*〇[〇零一二三四五六七八九]*)"
                              r"|(?<=个人|企业|律所|公益|科研|其他|合计|总计|小计|办结|公司)[ \u3000]?(?P<d>[一二三四五六七八九][〇零一二三四五六七八九]{1,3}|〇))"
                              r"(?![零〇一二三四五六七八九十百千万两年月日号点])")
-_TWO_OR_THREE = re.compile(r"(?<=[\u4e00-\u9fa5])(?<![咱他她你我们哥姐弟妹爷娘兄俩仨那这])[俩仨](?=[ \u3000\t\n，,。；;、）)]|$|件|个|篇|条|场)", re.MULTILINE)
+_EMOJI = re.compile("[\U0001F300-\U0001FAFF\U0001F000-\U0001F02F\u2600-\u26FF\uFE0F]")
+_I_IN_SHAANXI = re.compile(r"(?:(?<=^)|(?<=[，,。！!？?；;\s帮给跟让叫替]))额(?=是|们|再|就|贴|给|这|那|也|都|说|想|觉得|弄|对|查|记|问)", re.MULTILINE)
+_TWO_OR_THREE = re.compile(r"(?<=[\u4e00-\u9fa5])(?<![咱他她你我们哥姐弟妹爷娘兄俩仨那这])[俩仨](?=[ \u3000\t\n，,。；;、）)：:]|$|件|个|篇|条|场)"
+                           # "俩是个人的，一个是律所的", "俩维持，一个纠正": two or three of those just said, opening a clause
+                           r"|(?:(?<=[，,。；;：:\s])|^)[俩仨](?=是|都是|维持|纠正|撤|还没|没|未|在)", re.MULTILINE)
 _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 
 
@@ -374,6 +379,10 @@ def typed_as_read(message: str) -> str:
     message = (_BULLET if "\n" in message.strip() else _BULLET_ONE_LINE).sub(lambda m: " " * len(m.group(0)), message)
     if dialect := vocabulary().dialect:  # "表三一件都莫得", "冇复议": read as the standard word, of the same length
         message = _dialect_words(tuple(dialect)).sub(lambda m: _standard(m, dialect), message)
+    # "在吗在吗👋 某省文化和旅游厅办公室的": an emoji parts what it stands between, as a comma would
+    message = _EMOJI.sub("，", message)
+    # "额是某市交通运输局的", "帮额弄一下": 陕甘话's 额 for 我 (not 金额, 数额, 总额)
+    message = _I_IN_SHAANXI.sub("我", message)
     if _OTHER_SCRIPT.search(message):  # a bilingual sheet ("규장 规章 0 0 0", "2024년도"): the Chinese is read
         message = re.sub("(?<=[0-9])[년건]", lambda m: "年" if m.group(0) == "년" else "件", message)
         message = _OTHER_SCRIPT.sub(lambda m: " " * len(m.group(0)), message)
@@ -699,7 +708,7 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
     asked_for = _asked_for_one(message)
     if (pairs := sorted([*numbered, *wording, *_official_row_refs(message), *asked_for, *_belief_undone(message), *_head_with_carried_apart(message), *_paired_lists(message), *_answers_to_quoted_questions(message), *_products(message),
                          *by_number, *_slashed_t2(message), *_negations(message),
-                         *_self_answered(message), *_classed_as(message), *_notes_none(message), *_short_applicants(message), *_notes_shorthand(message), *_years_side_by_side(message, report_year), *_fee_with_cases(message),
+                         *_self_answered(message), *_classed_as(message), *_notes_none(message), *_short_applicants(message), *_notes_shorthand(message), *_years_side_by_side(message, report_year), *_years_carried(message, report_year), *_fee_with_cases(message), *_row_notes(message),
                          *_count_is_parts(message), *_sums_written_out(message),
                          *_other_of_other_handling(message), *_lines_by_applicant(message), *_terse_proposals(message),
                          *_run_on_results(message), *_one_lawsuit_told(message)])):
@@ -717,6 +726,9 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
                                           recent=recent, row_numbers=row_numbers, said_before=said_before),
                             message, synth, pairs)
         read.by_number = bool(by_number)
+        read.replaced += [message[at:end] for at, end, text in pairs if text == "" and (
+            _OLD_IN_NOTE.search(message, at, end) or _SAID_AS_WRONG.match(message, at))]
+        read.checked += [message[at:end].strip("—-－，,；; ") for at, end, text in pairs if text == "" and _KEPT_IN_COLUMN.match(message, at)]
         read.not_counts += [message[at:end + 4] for at, end, _ in numbered] + [message[at:end] for at, end, _ in asked_for]
         read.wording += [message[at:end] for at, end, text in wording if text == "“……”"]
         return read
@@ -1002,6 +1014,7 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
     _old_value_names_the_cell(reading, earlier or {})
     _more_said_by_the_change(message, reading)
     _all_above(message, reading, earlier or {})
+    _rest_carried_forward(message, reading, earlier or {})
     _by_period(message, reading)
     _natural_by_subtraction(message, reading, earlier or {})
     _two_rows_summed(reading, earlier or {})
@@ -1053,6 +1066,13 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
     out.by_difference = dict(reading.by_difference)
     out.computed = [PatchOp(field=x.target, value=str(x.value), quote=x.quote) for x in reading.computed]
     _identity(message, skip, topic, out, known)
+    for m in _THAT_ROW_IS_IT.finditer(message):
+        # "另外有1件通知缴费后对方没缴，就没再处理，表里那个“没缴费”就是它": one counted in the table, explained
+        start = max(message.rfind(ch, 0, m.start()) for ch in "。！!？?\n；;") + 1
+        explained = message[start:m.end()]
+        if any(a.kind == "t3row" for a in vocabulary().anchors(m.group("row"))):
+            out.unexplained = [u for u in out.unexplained if u.strip() not in explained]
+            out.checked.append(explained.strip())
     if "report_year" not in known and "report_year" not in targets and (title := _LAST_YEARS_TITLE.search(message)):
         # "去年的年报标题是《…2024年政府信息公开工作年度报告》": this one is the year after
         out.computed.append(PatchOp(field="report_year", value=str(int(title.group("y")) + 1), quote=title.group(0)))
@@ -1151,6 +1171,9 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
     for m in re.finditer(r"[^。；;！!？?\n]+[。；;！!？?]?", message):
         if not any(a <= m.start() < b for a, b in skip if (a, b) not in told) and is_question(m.group(0)):
             out.questions.append(m.group(0).strip())
+            if _WHERE_TO_FILL.search(m.group(0)):
+                # "罚款那个2317.5万要填表二的收费里吗": where a figure goes, asked — not yet where it goes
+                out.ops = [op for op in out.ops if not (op.quote and op.quote in m.group(0) and find_numbers(op.quote))]
     out.same_as_last_year = bool(_SAME_AS_LAST_YEAR.search(stripped)) and len(stripped) <= 20
     for part in re.split(r"[。；;！!\n]", stripped) if re.search(r"[。；;！!\n]", stripped) else ():
         # "…公众号每周至少推3条。创新的没有": a topic said to be none, in a sentence of its own
@@ -1361,8 +1384,13 @@ def _passages_carried_forward(message: str, out: MessageReading, last: Mapping[s
 # "处罚 3？ 要问问算不算乡里的", "诉讼 1？", "部分3？要再核": a figure of the clerk's notes marked with their
 # own question mark, to be checked — held, not recorded, and not a question to answer
 _DOUBTED = re.compile(r"(?:^|(?<=[\n ，,；;：:/／\u3000]))(?P<label>[\u4e00-\u9fa5]{1,10})[ \t\u3000]*(?P<n>[0-9０-９][0-9０-９,，.]*)"
-                      r"[ \t\u3000]*(?:件|条|个|篇|场|次)?[ \t\u3000]*[？?]{1,3}")
+                      r"[ \t\u3000]*(?:件|条|个|篇|场|次)?[ \t\u3000]*[？?]{1,3}"
+                      # ("部分 12？要再核（个9 企3）": its applicants are as doubtful)
+                      r"(?:[^\n（(0-9０-９？?，,；;。]{0,8}[（(][^（()）\n]*[0-9０-９][^（()）\n]*[)）])?")
 _ASKED_IN_LABEL = re.compile(r"是不是|是否|吗|么|对不对|多少|几|是|有没有")
+
+
+_WHERE_TO_FILL = re.compile(r"(?:要|该|应该|能|可以|是不是|是否)(?:填|算|放|记|写|计)(?:到|在|进|入)?[^，,。；;？?]{0,14}?(?:里|中|里面|那栏|那行|那一栏)(?:吗|么|嘛)[？?]?\s*$")
 
 
 def _blank_doubted(message: str) -> tuple[str, list[str]]:
@@ -1799,13 +1827,23 @@ def _terse_proposals(message: str) -> list[tuple[int, int, str]]:
 _NOTE_NONE = re.compile(r"[ \t\u3000]*[：:]?[ \t\u3000]*(?:无|x|X|×|✗|/|／|—|－|-)[ \t\u3000]*(?:[（(][^）)\n]*[）)])?[ \t\u3000]*$")
 
 
-_CROSSED = re.compile(r"(?<=[\u4e00-\u9fa5])[ \t\u3000]*[：:]?[ \t\u3000]*(?:x|X|×|✗)(?=[ \t\u3000]+[\u4e00-\u9fa5])")
+_CROSSED = re.compile(r"(?<=[\u4e00-\u9fa5])[ \t\u3000]*[：:]?[ \t\u3000]*(?:x|X|×|✗)(?=[ \t\u3000]+(?:[/／][ \t\u3000]*)?[\u4e00-\u9fa5])")
 _TEXT_ITEM = re.compile(r"问题|不足|措施|改进|整改|打算|计划|明年|说明|备注|事项|创新|亮点|做法")
 
 
 # "公开21（个14 企6 律1）", "重复2（个）": the notes' one-character applicants, in brackets after a count
-_SHORT_APPLICANTS = re.compile(r"(?<=[0-9０-９件条])\s*[（(](?P<inner>(?:(?:个|企|律|科|社|公益|其他)\s*[0-9０-９]*[\s、，,+＋]*){1,6})[）)]")
-_SHORT_APPLICANT = {"个": "个人", "企": "企业", "律": "律所", "科": "科研机构", "社": "社会公益组织", "公益": "公益组织", "其他": "其他"}
+_WHO_WORD = r"(?:环保组织|社会组织|公益组织|律师事务所|律所|科研机构|个人|企业|其他|科研|公益|环保|个|企|律|科|社)"
+_SHORT_APPLICANTS = re.compile(rf"(?<=[0-9０-９件条])\s*[（(](?P<inner>(?:{_WHO_WORD}\s*[0-9０-９]*[\s、，,+＋]*){{1,6}})[）)]")
+_SHORT_APPLICANT = {"个": "个人", "企": "企业", "律": "律所", "科": "科研机构", "科研": "科研机构", "社": "社会公益组织", "公益": "公益组织",
+                    "环保": "环保组织", "其他": "其他"}
+_WHO_SHORT = r"(?:个人|企业|律所|科研机构|科研|公益组织|公益|社会组织|其他|个|企|律)"
+# "25年新收 69（24年是51）" over "     个58 企6 科研2（高校的研究院）其他3（两所中学 一个协会）": a count,
+# and its applicants on the line under it
+_APPLICANTS_LINE = re.compile(
+    rf"(?m)(?<=[0-9０-９])(?P<tail>[ \t\u3000]*(?:件|个|条)?[ \t\u3000]*(?:[（(][^（()）\n]{{0,20}}[)）])?[ \t\u3000]*)\n[ \t\u3000]*"
+    rf"(?P<items>(?:{_WHO_SHORT}[ \t\u3000]*[0-9０-９]+[ \t\u3000]*(?:[（(][^（()）\n0-9０-９]{{1,20}}[)）])?[ \t\u3000、，,]*){{2,6}})$")
+# "依申请 148 = 个96 + 企38 + 律9 + 科研2 + 公益3": a count and its applicants added up, read as "148（个96 企38 …）"
+_EQUALS_PARTS = re.compile(rf"(?P<n>[0-9０-９]+)[ \t\u3000]*[=＝][ \t\u3000]*(?P<parts>(?:{_WHO_SHORT}[ \t\u3000]*[0-9０-９]+[ \t\u3000]*[+＋][ \t\u3000]*)+{_WHO_SHORT}[ \t\u3000]*[0-9０-９]+)")
 
 
 def _short_applicants(message: str) -> list[tuple[int, int, str]]:
@@ -1813,10 +1851,46 @@ def _short_applicants(message: str) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     for m in _SHORT_APPLICANTS.finditer(message):
         inner = m.group("inner")
-        if not re.search(r"个|企|律", inner) or re.search(r"个人|企业|律所", inner):
-            continue
-        written = re.sub(r"公益|其他|个|企|律|科|社", lambda w: _SHORT_APPLICANT[w.group(0)], inner)
+        words = re.findall(_WHO_WORD, inner)
+        if not any(w in _SHORT_APPLICANT and w != "其他" for w in words) or not any(w in ("个", "企", "律", "个人", "企业") for w in words):
+            continue  # (one-character ones among them, beside a person's or a company's: the notes' shorthand)
+        written = re.sub(_WHO_WORD, lambda w: _SHORT_APPLICANT.get(w.group(0), w.group(0)), inner)
         out.append((m.start("inner"), m.end("inner"), written))
+    for m in _APPLICANTS_LINE.finditer(message):
+        # (the count's own notes go after its applicants: "新收 69（24年是51）" over "个58 企6 …")
+        items = re.sub(r"[（(][^（()）\n]*[)）]", " ", m.group("items")).split()
+        out.append((m.start("tail"), m.end(), f"（{' '.join(items)}）{m.group('tail')}"))
+    for m in _COLON_APPLICANTS.finditer(message):
+        if re.search(r"个|企|律", m.group("inner")) and not re.search(r"个人|企业|律所", m.group("inner")):
+            out.append((m.start(), m.end(), f"（{m.group('inner').strip()}）"))
+    for m in _EQUALS_PARTS.finditer(message):
+        parts = re.findall(r"[0-9０-９]+", m.group("parts"))
+        if sum(int(to_halfwidth(p)) for p in parts) == int(to_halfwidth(m.group("n"))):
+            spaced = re.sub(r"[ \t\u3000]*[+＋][ \t\u3000]*", " ", m.group("parts"))
+            out.append((m.start(), m.end(), f"{m.group('n')}（{spaced}）"))
+    return out
+
+
+# "23年转来 5（个4 企1）", "结转到25年 5": carried in from the year before the report's, and on to the year after
+_CAME_FROM_YEAR = re.compile(r"(?<![0-9０-９])(?:20)?(?P<y>[0-9]{2})[ \t\u3000]*年(?:度)?(?:的)?(?:转来|转过来|结转过来|结转来|结转的|转入|结转)(?![到至下])")
+_CARRIED_TO_YEAR = re.compile(r"(?:结转(?:到|至|入)?|转(?:到|至|入))(?:20)?(?P<y>[0-9]{2})[ \t\u3000]*年(?:度)?(?:的)?")
+
+
+_THIS_YEARS = re.compile(r"(?<![0-9０-９])(?:20)?(?P<y>[0-9]{2})[ \t\u3000]*年(?=新收|收到|收了|共收|依申请)")
+_LAST_YEARS_ASIDE = re.compile(r"(?<=[（(])(?:20)?(?P<y>[0-9]{2})[ \t\u3000]*年(?=是|为|有|共|[0-9０-９])")
+
+
+def _years_carried(message: str, report_year: int | None) -> list[tuple[int, int, str]]:
+    """"23年转来 5", "结转到25年 5", "25年新收 69（24年是51）" (report 2024, 2024, 2025): the years named
+    as this report's, the one before or the one after."""
+    out = [(m.start(), m.end(), "今年") for m in _THIS_YEARS.finditer(message)
+           if report_year is not None and int(m.group("y")) == report_year % 100]
+    out += [(m.start(), m.end(), "去年") for m in _LAST_YEARS_ASIDE.finditer(message)
+            if report_year is not None and int(m.group("y")) == (report_year - 1) % 100]
+    out += [(m.start(), m.end(), "上年结转") for m in _CAME_FROM_YEAR.finditer(message)
+           if report_year is None or int(m.group("y")) == (report_year - 1) % 100]
+    out += [(m.start(), m.end(), "结转下年度") for m in _CARRIED_TO_YEAR.finditer(message)
+            if report_year is None or int(m.group("y")) == (report_year + 1) % 100]
     return out
 
 
@@ -1826,14 +1900,69 @@ _ARROWED = re.compile(r"(?<![0-9０-９.])[0-9０-９][0-9０-９,，.]*\s*(?:�
 # "去年→2（个2）": carried over from last year
 _CAME_OVER_ARROW = re.compile(r"(?:去年|上年)\s*(?:→|->|－>|—>)\s*(?=[0-9０-９])")
 # "依申请 共63": the count of the heading, a space between
-_HEAD_SPACE = re.compile(r"(?<=依申请)[ \t\u3000]+(?=共|一共|总共|合计)")
+_HEAD_SPACE = re.compile(r"(?<=依申请)(?:[ \t\u3000]*[：:][ \t\u3000]*|[ \t\u3000]+|[】\]][ \t\u3000]*\n[ \t\u3000]*)(?=共|一共|总共|合计)")
 # "规文 新1 废0 现6": 制发, 废止, 现行有效 in one character each
-_T2_SHORT = re.compile(r"(?:(?<![\u4e00-\u9fa5])|(?<=规文)|(?<=文件)|(?<=规章))(?P<w>新|废|现)(?=\s*[0-9０-９])")
+_T2_SHORT = re.compile(r"(?:(?<![\u4e00-\u9fa5])|(?<=规文)|(?<=文件)|(?<=规章)|(?<=今年)|(?<=本年))(?P<w>新|废|现)(?=\s*[0-9０-９])")
 _T2_SHORT_WORD = {"新": "制发", "废": "废止", "现": "现行有效"}
+# "网站 1,530 | 新媒体 2,214 | 解读 31": items parted by pipes on one line, no table
+_PIPED_PAIR = re.compile(r"[ \t\u3000]*[\u4e00-\u9fa5][^0-9０-９|｜\n]{0,12}?[ \t\u3000]*[0-9０-９][0-9０-９,，.]*[ \t\u3000]*[\u4e00-\u9fa5]{0,2}[ \t\u3000]*")
+# "复议…是6个…。6个里：维持3 纠正1 未审结2": the block's cases counted just before, taken up by their number
+_THESE_N_OF = re.compile(r"(?:^|(?<=[。；;！!\n]))[ \t\u3000]*(?:这|那)?(?P<n>[0-9０-９]+)[ \t\u3000]*(?:个|件|起)(?=(?:里|中|当中|里面|里头)[ \t\u3000]*[：:，,])")
+# "新收  471（之前写的457 作废）  83  37 …": a note in brackets after a figure of a table's row; a number
+# in it is an old value given up or a date, no figure of the row
+_ROW_NOTE = re.compile(r"(?<=[0-9０-９])[ \t\u3000]*[（(][^（()）\n]{2,30}[)）](?=[ \t\u3000]{2,}|\t|[ \t\u3000]*$)", re.MULTILINE)
+_OLD_IN_NOTE = re.compile(r"作废|之前|原来|以前|原先|旧的|老的|不对|错了|改")
+_DATE_ONLY = re.compile(r"[0-9０-９]+\s*(?:月|日|号)|[0-9０-９]+[.．/][0-9０-９]+(?=\s*(?:收|来|交|到|补))")
+
+
+def _row_notes(message: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _ROW_NOTE.finditer(message):
+        line = message[message.rfind("\n", 0, m.start()) + 1:message.find("\n", m.end()) if "\n" in message[m.end():] else len(message)]
+        cells = [c for c in re.split(r"[ \t\u3000]{2,}|\t", _ROW_NOTE.sub("", line).strip()) if c]
+        if len(cells) < 4 or sum(bool(re.fullmatch(r"[0-9０-９,，]+|[-－—/]", c)) for c in cells[1:]) < len(cells) - 2:
+            continue  # (a table's row: a label, then figures)
+        note = m.group(0)
+        if re.search(r"[0-9０-９]", _DATE_ONLY.sub("", note)) and not _OLD_IN_NOTE.search(note):
+            continue
+        out.append((m.start(), m.end(), ""))
+    return out
+
+
+# "— 主动公开：…" over "— 管理：…": the notes' own bullets, a long dash each
+_DASH_BULLET = re.compile(r"(?m)^([ \t\u3000]*)(?:(?:—{1,2}|－{1,2}|–)[ \t\u3000]+|(?:•|·|▪|◆|●|○|■|□|★|☆)[ \t\u3000]*)(?=[\u4e00-\u9fa5“《【])(?!表示|代表|就是|是|指)")
+# "公开 28：个22 企3 科研2 其他1": a count, a colon, and its applicants in one character each
+_COLON_APPLICANTS = re.compile(rf"(?<=[0-9０-９])[ \t\u3000]*[：:][ \t\u3000]*(?P<inner>(?:{_WHO_SHORT}[ \t\u3000]*[0-9０-９]+[ \t\u3000、，,]*){{1,6}})(?=[ \t\u3000]*(?:[（(。；;\n]|$))")
+# "逾期不缴费 不再处理 1": the row's words, a space inside
+_FEE_SPACE = re.compile(r"(?<=处理费)[ \t\u3000]+(?=(?:未|没|不|无|已|都|也)?(?:收取|收|缴))")
+_SPACE_IN_ROW = re.compile(r"(?<=缴费|补正|交费|缴纳)[ \t\u3000]+(?=不再处理|不处理)")
+# "不掌握个人那个我写错了 应该是11": the item, then its right value, the words between left out
+_WRONG_THEN_RIGHT = re.compile(r"(?:(?<=那个)|(?<=这个))(?:[ \t\u3000，,]*(?:我)?(?:写错了|填错了|记错了|说错了|弄错了|搞错了|错了)[ \t\u3000，,]*|[ \t\u3000，,]+)(?=应该是|应为|应是)")
+# "刚刚讲强制无是错的，查了有4件": what was said of the item, wrong — then its value
+_SAID_WRONG = re.compile(r"(?:刚刚|刚才|之前|上面|前面)?(?:讲|说|写)的?(?P<item>[\u4e00-\u9fa5]{2,8}?)(?:无|没有|是0|为0|0)(?:是错的|是不对的|不对|错了)")
+# "去年结转过来3，2是个人的，一个是律所的": the last of the parts, one
+_ONE_OF_THE_PARTS = re.compile(r"(?<=[，,；;])(?P<sp>[ \t\u3000]*)一个(?=是[\u4e00-\u9fa5]{1,8}?的)")
+# "结果给你贴一下（列是 个人 企业 公益组织 律所）：" over lines of figures: the sheet's header, said in words
+_COLUMNS_SAID = re.compile(r"(?m)^[^\n（(]*?[（(]?[ \t\u3000]*(?:列|各列|几列|列的顺序|顺序)(?:是|为|依次是|分别是|依次为)?[：:]?[ \t\u3000]*"
+                           r"(?P<cols>[\u4e00-\u9fa5]{1,6}(?:[ \t\u3000、，,/／]+[\u4e00-\u9fa5]{1,6}){1,6})[ \t\u3000]*[)）]?[ \t\u3000]*[：:]?[ \t\u3000]*$")
+# "企业2件——其中1件是合作社申请的，俺们算企业了": which column one of them was put in, told — no count of its own
+_KEPT_IN_COLUMN = re.compile(r"[—\-－，,；;\s]*其中(?:有)?(?:1|一)(?:件|个)是[^，,。；;\n]{1,12}?(?:申请|提)的[，,]\s*(?:我们|俺们|我|阮|阿拉|额们)?(?:都)?(?:算|归|放|记)(?:到|在|进|成|作)?(?P<col>[\u4e00-\u9fa5]{1,6}?)(?:里|那|那一列|那列)?(?:了|的)?(?=[。；;！!\n]|$)")
+# "刚才环保组织新收说成5件了，是6件": the wrong value said, then the right one
+_SAID_AS_WRONG = re.compile(r"(?:说成|写成|打成|记成|填成|报成)了?[ \t\u3000]*[0-9０-９]+[ \t\u3000]*(?:件|个|条|篇|场)?了?[，,\s]*(?:不对)?[，,\s]*(?=(?:是|应该是|其实是|实际是|应为)[ \t\u3000]*[0-9０-９])")
+# "撒？结转下年的？剩下的就是，个人4、企业1、律所1": the carry-forward asked back, then said
+_CARRIED_IS_THE_REST = re.compile(r"(?P<cf>结转(?:下年|下一年|明年|下年度)(?:的)?)[？?！!。，,\s]*(?:剩下|其余|剩余)的?(?:就是|是|有)[ \t\u3000]*[，,：:]?[ \t\u3000]*(?=[\u4e00-\u9fa5]{1,6}[ \t\u3000]*[0-9０-９])")
+# "处罚、强制都是地方管理局干的，局本级压根儿没有": another body's work, none of this one's
+_DONE_BY_OTHERS = re.compile(r"(?P<items>[\u4e00-\u9fa5、和及]{2,16}?)(?:都|全)?是(?P<who>[^，,。；;\n]{1,14}?)(?:干|办|做|负责|管|查处|实施)的[，,]\s*"
+                             r"(?:我们|我局|局本级|厅本级|委本级|本级|局里|厅里|我们局|本机关|咱们)(?:这边|这里)?(?:压根儿?|根本|都|也|就)?(?:没有|没|无)(?=[。；;！!\n，,]|$)")
+# "网站 发布 415": the item, then its verb, a space each side
+_ITEM_SPACE_VERB = re.compile(r"(?:(?<=网站)|(?<=栏目)|(?<=公众号)|(?<=微博)|(?<=新媒体)|(?<=抖音)|(?<=视频号)|(?<=头条号)|(?<=门户))[ \t\u3000]+(?=(?:发布|推送|发文|发稿|更新)[ \t\u3000]*[0-9０-９])")
+# "1. 网站 415" over "2. 公众号 632": the notes' own list numbered with a dot, read as "1、" (a row of table
+# 三's groups, "1.属于国家秘密", keeps its dot)
+_DOT_LISTED = re.compile(r"(?m)^([ \t\u3000]*[0-9]{1,2})[.．](?=[ \t\u3000]*[\u4e00-\u9fa5])(?![ \t\u3000]*(?:属于|其他法律|危及|保护第三方|本机关|没有现成|补正|信访|重复申请|要求|无正当|申请人|其他))")
 
 
 # "公开13 / 部分3？要再核 / 不掌握5 / … / 撤1": items parted by slashes
-_SLASH_PARTED = re.compile(r"(?<=[0-9０-９？?无）)])[ \t\u3000]*[/／][ \t\u3000]*(?=[\u4e00-\u9fa5])")
+_SLASH_PARTED = re.compile(r"(?<=[0-9０-９？?无）)xX×✗条场篇件个次项期])[ \t\u3000]*[/／][ \t\u3000]*(?=[\u4e00-\u9fa5])")
 # "收 27（个25 企2）" opening a line of the notes: this year's applications received
 _RECEIVED_SHORT = re.compile(r"(?m)^[ \t\u3000]*收[ \t\u3000]*(?=[0-9０-９])")
 # "撤1": withdrawn by the applicant
@@ -1867,7 +1996,18 @@ def _notes_shorthand(message: str) -> list[tuple[int, int, str]]:
     out += [(m.start(), m.end(), "去年结转过来") for m in _CAME_INTO_THIS_YEAR.finditer(message)]
     out += [(m.start(), m.end(), "") for m in _AND_THE_LIKE.finditer(message)]
     # (two items and one none: only a message with a none word needs its items found)
-    items = [a for a in vocabulary().anchors(message) if a.kind in ("fact", "t2row", "t4block")] if _NONE_AFTER.search(message) else []
+    items = [a for a in vocabulary().anchors(message) if a.kind in ("fact", "t2row", "t4block", "t3col", "t4col")] if _NONE_AFTER.search(message) else []
+    # ("科研机构 公益组织 其他那些都没有申请": applicants listed with spaces, the none after the last of them)
+    cols = [a for a in items if a.kind == "t3col" or (a.kind == "t4col" and a.key == "other")]  # (其他: an applicant here)
+    run: list = []
+    for a in [*cols, None]:
+        if a is not None and run and not message[run[-1].end:a.start].strip(" \u3000") and message[run[-1].end:a.start] and a.key != run[-1].key:
+            run.append(a)
+            continue
+        if len(run) >= 2 and _NONE_AFTER.match(message, run[-1].end + (len(m.group(0)) if (m := _AND_THE_LIKE.match(message, run[-1].end)) else 0)):
+            out += [(x.end, y.start, "、") for x, y in itertools.pairwise(run)]
+        run = [a] if a is not None else []
+    items = [a for a in items if a.kind not in ("t3col", "t4col")]
     for a, b in itertools.pairwise(items):
         gap = message[a.end:b.start]
         if gap and not gap.strip(" \u3000") and _NONE_AFTER.match(message, b.end):
@@ -1878,6 +2018,39 @@ def _notes_shorthand(message: str) -> list[tuple[int, int, str]]:
         out.append((m.start(), m.end(), "上年结转"))
     for m in _HEAD_SPACE.finditer(message):
         out.append((m.start(), m.end(), ""))
+    out += [(m.start(), m.end(), "") for m in _ITEM_SPACE_VERB.finditer(message)]
+    out += [(m.end(1), m.end(), "") for m in _DASH_BULLET.finditer(message) if m.end() > m.end(1)]
+    out += [(m.start(), m.end(), "") for m in _SPACE_IN_ROW.finditer(message)]
+    out += [(m.start(), m.end(), "") for m in _FEE_SPACE.finditer(message)]
+    out += [(m.start(), m.end(), "") for m in _SAID_AS_WRONG.finditer(message)]
+    out += [(m.start(), m.end(), f"{m.group('items')}都没有（{m.group('who')}的）") for m in _DONE_BY_OTHERS.finditer(message)
+            if (named := [a for a in vocabulary().anchors(m.group("items")) if a.kind in ("t2row", "fact")]) and all(
+                a.kind == "t2row" for a in named)]
+    out += [(m.start(), m.end(), "结转下年度的：") for m in _CARRIED_IS_THE_REST.finditer(message)]
+    out += [(m.start(), m.end(), "") for m in _KEPT_IN_COLUMN.finditer(message) if _applicant_of(m.group("col"))]
+    for m in _COLUMNS_SAID.finditer(message):
+        heads = re.split(r"[ \t\u3000、，,/／]+", m.group("cols").strip())
+        after = message[m.end():].strip("\n").split("\n")
+        if all(_applicant_of(c) for c in heads) and not re.search(r"[0-9０-９]", m.group(0)) and len(after) >= 2 and sum(
+                len(re.findall(r"[0-9０-９]+", line)) == len(heads) for line in after) >= 2:  # (figures a line under it, as many)
+            out.append((m.start(), m.end(), "项目  " + "  ".join(heads)))
+    out += [(m.end("sp"), m.end(), "1件") for m in _ONE_OF_THE_PARTS.finditer(message)
+            if re.search(r"(?:[0-9０-９]+|[俩仨两二三四五六七八九十])[ \t\u3000]*(?:件|个)?[ \t\u3000]*是[^，,。；;]{1,8}?的[，,；;][ \t\u3000]*$", message[:m.start()])]
+    out += [(m.start(), m.end(), f"{m.group('item')}说错了") for m in _SAID_WRONG.finditer(message)
+            if any(a.kind in ("t2row", "fact", "t4block") for a in vocabulary().anchors(m.group("item")))]
+    out += [(m.start(), m.end(), "") for m in _WRONG_THEN_RIGHT.finditer(message)]
+    for m in _THESE_N_OF.finditer(message):
+        before = [a for a in vocabulary().anchors(message[:m.start()]) if a.kind in ("t4block", "t2row", "fact")]
+        if before and before[-1].kind == "t4block" and re.search(rf"(?<![0-9０-９]){m.group('n')}\s*(?:个|件|起)", message[before[-1].end:m.start()]):
+            out.append((m.start("n"), m.start("n"), message[before[-1].start:before[-1].end]))
+    at = 0
+    for line in message.split("\n"):
+        cells = re.split(r"[|｜]", line)
+        if len(cells) >= 2 and all(_PIPED_PAIR.fullmatch(c) for c in cells):
+            out += [(at + m.start(), at + m.end(), "，") for m in re.finditer(r"[ \t\u3000]*[|｜][ \t\u3000]*", line)]
+        at += len(line) + 1
+    if len(dots := list(_DOT_LISTED.finditer(message))) >= 2:
+        out += [(m.end(1), m.end(), "、") for m in dots]
     at = 0
     for line in message.split("\n"):
         if re.search(r"规文|规范性文件|规范文件|规章", line):
@@ -3789,7 +3962,9 @@ def _one_case(message: str, reading: Reading, earlier: Mapping[str, object]) -> 
         return None  # one told before, whose result was told too: a change, which the words don't settle
     came = "t3.carried_over." if case.carried_over else "t3.new_received."
     # ("前年年底收的一件 个人的 …公开了": one from before this year, its own result said once)
-    mine = (f"t3.{case.row}.{case.column}", f"t3.{case.row}.total") if case.carried_over else ()
+    mine = (f"t3.{case.row}.{case.column}", f"t3.{case.row}.total") if case.carried_over or (
+        # ("还漏了一件 申请里有一个律所的 … 予以公开了": its one, read as the row's count, is the same one)
+        re.search(r"漏了|漏掉|漏说|漏记|落下了|没记进去|没算进去", message) and all(v == 1 for v in said.values())) else ()
     if any(not t.startswith(came) and t not in mine for t in said) or said.get(f"{came}{case.column}", 1) != 1:
         return None
     return case
@@ -3810,6 +3985,40 @@ _ALL_NEW = re.compile(r"(?P<n>[0-9０-９一二两三四五六七八九十百千
 # "以上都是自然人，除了公开的那4件里有1件是律师事务所申请的": every count told before is one applicant's
 _ALL_ABOVE = re.compile(r"(?:以上|上面|上述|前面|刚才)(?:的|说的|这些|那些|发的)*(?:都|全|全部|均)(?:是|为|属于)(?P<who>自然人|个人|群众|老百姓|居民|村民)(?:的|申请的|提的)?")
 _EXCEPT = re.compile(r"除了|除去|除开|不过|只有")
+
+
+# "…律所那件…也不予处理。剩下的结转到明年。": what the results told leave of the applications, carried forward
+_REST_CARRIED = re.compile(r"(?:剩下|其余|剩余|余下)的?(?:那些|那几件|几件)?(?:都|全部|全)?(?:是)?(?:结转|转|放)(?:到|至|入)?(?:明年|下年|下一年|下年度|来年)")
+
+
+def _rest_carried_forward(message: str, reading: Reading, earlier: Mapping[str, object]) -> None:
+    """The carry-forward of each column as what is left: this year's and last year's applications less every
+    result told (a row never told has none). Only where nothing of the column is left open: a row whose count
+    is known but whose cell of the column is not leaves that column (and the total) alone."""
+    m = _REST_CARRIED.search(message)
+    if m is None or any(x.target.startswith("t3.carried_forward.") for x in [*reading.stated, *reading.computed]) or find_numbers(
+            message[max(message.rfind(ch, 0, m.start()) for ch in "。！!；;\n，,") + 1:m.end()]):
+        return
+    said = {**earlier, **{x.target: x.value for x in reading.stated}}
+    quote = m.group(0)
+    for col in (*T3_APPLICANT_COLUMNS, "total"):
+        came = [said.get(f"t3.new_received.{col}"), said.get(f"t3.carried_over.{col}")]
+        if not all(isinstance(v, int) and not isinstance(v, bool) for v in came):
+            continue
+        done, open_ = 0, False
+        for row in T3_RESULT_ROWS:
+            v = said.get(f"t3.{'.'.join(row.path)}.{col}")
+            if col == "total" and v is None:  # ("本机关不掌握个人7件、企业1件": the row's count by its columns)
+                parts = [said.get(f"t3.{'.'.join(row.path)}.{c}") for c in T3_APPLICANT_COLUMNS]
+                v = sum(p for p in parts if isinstance(p, int) and not isinstance(p, bool)) if any(
+                    isinstance(p, int) and not isinstance(p, bool) for p in parts) else None
+            if isinstance(v, int) and not isinstance(v, bool):
+                done += v
+            elif said.get(f"t3.{'.'.join(row.path)}.total") not in (None, 0):
+                open_ = True  # (the row's count is known, its share of this column not)
+        left = sum(came) - done  # type: ignore[arg-type]
+        if not open_ and left >= 0:
+            reading.computed.append(Stated(f"t3.carried_forward.{col}", left, quote, m.start(), m.end()))
 
 
 def _all_above(message: str, reading: Reading, earlier: Mapping[str, object]) -> None:
@@ -4111,8 +4320,8 @@ def _kinds_add_up(message: str, reading: Reading) -> None:
 def _opens_with_a_name(before: str, clause: str) -> bool:
     """"深圳市科技创新局的，…", "hi 深圳市科技创新局的": a name alone opens the message (a greeting before it
     at most), written as a body's name is — no word of the report, nothing but the name and 的."""
-    return bool(re.fullmatch(r"\s*(?:(?:hi|hello|哈喽|嗨|在吗|老师好)[\s,，!！~]*)?", before, re.IGNORECASE)) and bool(
-        re.fullmatch(r"(?:(?:hi|hello)[\s,，!！~]*)?[\u4e00-\u9fa5（）()]{4,40}?的?", clause.strip(), re.IGNORECASE)) and not (
+    return bool(re.fullmatch(r"\s*(?:(?:hi|hello|哈喽|嗨|在吗|在不在|在嘛|老师好|你好|您好)[\s,，!！~？?]*)*", before, re.IGNORECASE)) and bool(
+        re.fullmatch(r"(?:(?:hi|hello|在吗|在不在|你好|您好)[\s,，!！~]*)*[\u4e00-\u9fa5（）()]{4,40}?的?", clause.strip(), re.IGNORECASE)) and not (
         vocabulary().anchors(clause) or re.search(r"表[一二三四1-4]|是零|是0|没有|都是", clause))
 
 
@@ -4121,6 +4330,7 @@ def _only_greeting(text: str) -> bool:
     return all(n.unit in ("年", "年度") for n in find_numbers(text)) and not vocabulary().anchors(text)
 
 
+_THAT_ROW_IS_IT = re.compile(r"(?:表里|表上|上面|前面|表中)(?:那个|的|那行|那一行)?[“\"‘]?(?P<row>[\u4e00-\u9fa5]{2,10}?)[”\"’]?(?:那个|那行|那件)?(?:就是它|就是这件|就是这个|就是这1件|就是这一件|说的就是它|指的就是它)")
 _NOTES_TITLE = re.compile(r"[ \t\u3000]*[^\n0-9]{0,10}?(?:年报|年度报告|报告)[^\n0-9]{0,6}?[（(][ \t\u3000]*(?P<y>20[0-9]{2}|[0-9]{2})[ \t\u3000]*(?:年|年度)?[ \t\u3000]*[）)][ \t\u3000]*\n")
 _LAST_YEARS_TITLE = re.compile(r"(?:去年|上年|上一年)(?:的|度的?)?(?:年报|年度报告|报告)[^。；;\n《]{0,12}《[^》]{0,30}?(?P<y>20[0-9]{2})\s*年度?[^》]{0,30}》")
 

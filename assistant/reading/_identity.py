@@ -18,7 +18,7 @@ _SUFFIX = ("人民政府办公室", "人民政府办公厅", "人民政府", "�
 _NAME = re.compile(r"[\u4e00-\u9fa5（）()·]{2,40}?(?:" + "|".join(_SUFFIX) + r")(?![\u4e00-\u9fa5]{0,1}(?:局|委|厅|办|处))"
                    r"(?!网站|网|门户|信息|公开栏|栏目|公众号|平台)")
 # words that lead into the name
-_LEAD = re.compile(r".*(?:本人系|本人是|我系|单位是|单位名称是|机关是|机关名称是|单位全称是?|全称是?|机关全称是?|我们是|我是|我这边是|我们这边是|这边是|我这里是|我们这里是|这里是|本单位是|本机关是|帮(?:我|我们|忙|忙给)?(?:起草|写|做|弄|整理|准备|拟|编|搞)|"
+_LEAD = re.compile(r".*(?:本人系|本人是|我系|单位是|单位名称是|机关是|机关名称是|单位全称是?|全称是?|机关全称是?|我们是|我是|我这边是|我们这边是|这边是|我这里是|我们这里是|这里是|我这儿是|我们这儿是|这儿是|俺是|俺们是|本单位是|本机关是|帮(?:我|我们|忙|忙给)?(?:起草|写|做|弄|整理|准备|拟|编|搞)|"
                    r"给|为|替|写|起草|名称[:：]|单位[:：]|机关[:：]|现将|兹将|特将|现把|今将)(?:一下|下)?(?:个|一个|一份|份)?")
 _NOT_IN_A_NAME = re.compile(r"关于|麻烦|请|按|把|帮|的|了|吧|呢|吗|我们|一下|这个|那个|要|哪|几个|什么|怎么|第[一二三四五六七八九十0-9]+部|^到|^在第")
 _NOT_A_NAME = ("我们", "他", "她", "他们", "对方", "申请人", "我局", "本局", "本单位", "本机关", "我单位", "我委", "我办", "贵", "该", "这个", "那个", "政府信息公开")
@@ -132,6 +132,10 @@ def infer_level(name: str, *, certain: bool = False) -> str | None:
         # 某市某区教育局 → the district; 某县人民政府 → county; 某镇人民政府 → township
         if places[-1] == "市" and any(p in ("市", "州", "盟") for p in places[:-1]):
             return "county"  # a 市 under a 市, 州 or 盟 is a 县级市 (禾川州青禾市)
+        if certain and places[-1] == "市" and name.endswith("生态环境局") and len(places) == 1:
+            # since the vertical reform of environmental bodies (中办发〔2016〕63号) a 县级市's is a branch
+            # ("…市生态环境局某某分局"): a 市's own 生态环境局 is the prefecture's
+            return "municipal"
         if certain and places[-1] in ("市", "州", "盟") and not name.startswith("某"):
             return None  # 瑞昌市、邳州市 are county-level cities: a 市 alone does not say which
         return _LEVEL_OF_PLACE[places[-1]]

@@ -68,7 +68,7 @@ _MIXED_IN = re.compile(r"\s*(?:件|条)?\s*是(?:我|因为)?(?:把|将)[^，,�
 # "六百多条……准确是623条": the exact number follows an approximate one
 _EXACT_NEXT = re.compile(r"[…\.。，,\s]*(?:准确|确切|具体|精确|实际)(?:的|地)?(?:数|数字|说)?(?:是|为)")
 # "应该是49", "改成150": a value said for the item just named
-_SAYS_VALUE = re.compile(r"^\s*(?:(?:我们|我|咱们)(?:镇|乡|街道|局|委|办|单位|这|这边|这里|本级)?(?:这边|这里)?(?:就)?)?"
+_SAYS_VALUE = re.compile(r"^\s*(?:(?:我们|我|咱们)(?:镇|乡|街道|局|委|办|单位|这|这边|这里|本级)?(?:这边|这里)?(?:就)?|就|那就|所以)?"
                          r"(?:应该是|应该为|应该|应为|应是|改成|改为|其实是|实际是|是)\s*$")  # ("…统一办的，我们镇是0")
 # "有1件是信访转过来的不算": a number the clerk says is not counted
 _NOT_OURS_TO_COUNT = re.compile(r"不是(?:向)?我们(?:[\u4e00-\u9fa5]{0,4}?)(?:收的|受理的|接的|收到的)|不是向我们(?:申请|提)|不是(?:我们|本)(?:单位|局|街道|镇|乡)?的申请"
@@ -166,7 +166,7 @@ _NONE_AT_ALL = re.compile(r"一(?:件|个|份|条|篇|场|次|起|例|部)?[^，
                           r"|(?<![有另还中])一(?:件|个|起|例|场|篇|条)没有(?=\s*(?:$|[，,。；;！!]))"  # "行政强制一件没有"
                           r"|(?<![有另还中])一(?:场|次)没(?:开|办|搞|召开|举办)"  # "新闻发布会今年一场没开"
                           r"|(?<![有另还中])一(?:件|分|笔|分钱)没(?:收|收取|收过)(?:费)?(?=\s*(?:$|[，,。；;！!]))")  # "信息处理费一件没收"
-_PUBLISHED = re.compile(r"(?:都|均|全部|已经?|并)(?:已)?(?:进行了)?(?:向社会)?公开|结果(?:都|均|已)公开|公开了|"
+_PUBLISHED = re.compile(r"(?:都|均|全部|已经?|并)(?:已)?(?:进行了)?(?:向社会)?公开|结果(?:都|均|已|有)公开|公开了|"
                         r"(?:答复|答复内容|答复全文|办理结果|结果)(?:都|均|已|已经)?(?:按规定|依规|依法|及时)(?:向社会)?公开|"
                         r"(?:都|均|全部|已经?)(?:已)?(?:挂网|上网|挂到网上|挂在网上|在网上公开|上了网站)|"
                         # "答复全文在网站公开", "办理复文摘要都已公开"
@@ -1792,7 +1792,9 @@ def _parts_to_be_added_up(message: str, out: Reading) -> None:
             continue
         first = s0 + items[0].end
         numbers = [n for n in find_numbers(message[first:cue.start()]) if n.unit not in ("年", "月", "日", "号")
-                   and not _OFFICES_COUNTED.match(message, first + n.end)]
+                   and not _OFFICES_COUNTED.match(message, first + n.end)
+                   # ("其实是3场 有一场是和市卫健委联合开的 也算我们的": one of the three, told about)
+                   and not (message[:first + n.start].endswith("有") and re.match(r"\s*[场件个次条项]?是", message[first + n.end:]))]
         if len(numbers) < 2 or any(n.approx for n in numbers) or len({n.unit for n in numbers if n.unit}) > 1:
             continue
         unit = next((n.unit for n in numbers if n.unit), "件")
@@ -2721,7 +2723,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             lv.group(0) != lv.group("w")
                                                or len(clause.strip()) <= max(6, len(lv.group(0)) + 2)
                                                or (re.search(r"(?:是|属于|算)\s*$", clause[:lv.start()])
-                                                   and re.fullmatch(r"(?:的)?(?:局|单位|部门|机关|政府|机构)?[的吧啊。]*\s*",
+                                                   and re.fullmatch(r"(?:的)?(?:局|单位|部门|机关|政府|机构)?(?:来的|来着)?[的吧啊。]*\s*",
                                                                     clause[lv.end():]))
                                                   # "东岭市生态环境局 市级 2023年": between the name and the year
                                                   or ((not clause[:lv.start()].strip() or re.search(r"\s$", clause[:lv.start()]))
@@ -2871,6 +2873,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         if any(a.kind == "t3row" and a.key == "withheld.third_party" for a in anchors):
             # "征求第三方意见其明确不同意公开": the third party's answer, not a none
             plain_words = re.sub(r"不(?:同意|愿意|答应)", "＿", plain_words)
+        # "政策解读没跟上", "更新不及时", "公开没到位": how well it was done, not none of it
+        plain_words = re.sub(r"(?:没|未|不|无)(?:有)?(?:跟上|跟进|及时|到位|落实|同步|做好|做到位|完善|规范|全面|充分|覆盖|跟得上)", "＿", plain_words)
         # "他没算网上平台的": left out of someone's count, not none
         plain_words = re.sub(r"没(?:有)?(?:算|数|计|统计)(?:进|上|入)?", "＿", plain_words)
         # "我们的台账没了（电脑重装没备份）": the records are lost, not none
@@ -2996,10 +3000,11 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             out.all_of += [a.key for a in anchors if a.kind == "t3row" and a.key not in _NOT_RESULTS]
         # "收取了信息处理费"
         if not negated and any(a.kind == "fact" and a.key == "fee_charged" for a in anchors) and re.search(
-                "收取了|收了|已收取|共收取|收过|有收取", clause):
+                "收取了|收了|已收取|共收取|收过|有收取|有收(?![到入])", clause):
             out.stated.append(Stated("fee_charged", True, quote, c0, c0 + len(clause)))
         # "结果维持": the block's whole count has this result
-        if not negated:
+        # (not "…是6个 漏了一个12月底收到的 还没审结": the result of the one just told of)
+        if not negated and not any(q in sentence and re.search(r"(?:一|1)(?:个|件|起)", q) for q in out.checked):
             for a in anchors:
                 if a.kind == "t4col" and ctx.t4block in ctx.t4total and not any(
                         x.target.startswith(f"t4.{ctx.t4block}.") and not x.target.endswith(".total")
@@ -3098,6 +3103,12 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                 out.replaced += [x.quote for x in old_said]
             out.stated.append(Stated(was, _as_value(was, n, clause), quote, c0 + n.start, c0 + n.end))
             ctx.last = out.stated[-1]
+            continue
+        if not anchors and _SHOULD_BE.fullmatch(clause[:n.start]) and ctx.last is not None and any(
+                x.value == n.value and x is not ctx.last and str(x.target).startswith(str(ctx.last.target).rsplit(".", 1)[0] + ".")
+                for x in out.stated if isinstance(x.value, int) and not isinstance(x.value, bool)):
+            # "规章现行有效是41 …去年底是40 今年新3废2 应该是41": the value said first, said again after its sum
+            out.checked.append(quote)
             continue
         draft_old = out.written[-1] if out.written and out.written[-1] in out.stated else None
         if not anchors and ((ctx.last and ctx.last in out.stated) or draft_old) and _SHOULD_BE.fullmatch(clause[:n.start]) and (
@@ -3566,6 +3577,11 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                 not any(x.target.startswith("t3.new_received.") and x.start < c0 for x in out.stated)):
             # "另外还有2件是12月底收到的，没办完，转到明年去": some of the year's told, whose row comes after
             out.unexplained.append((c0 + n.start, c0 + n.end, quote))
+            continue
+        if target.startswith("t3.new_received.") and ctx.t4block and not re.search(r"申请|依申请|公开", clause) and any(
+                x.target.startswith("t4.") and x.start >= ctx.sentence_at for x in out.stated):
+            # "复议那个核了 不是5个 是6个 漏了一个12月底收到的": one of the reviews, told about — no application
+            out.checked.append(quote)
             continue
         if target.endswith(".issued") and re.search(r"(?:之前|以前|往年|过去|早年|前几年|原来)(?:也|还|共)?(?:制发|印发|发布|发)过?", clause[:n.start]):
             # "之前发过1个（优待证办理的），现在还有效": one of earlier years, in force now — or of no year of this report

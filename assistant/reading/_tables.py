@@ -161,7 +161,7 @@ def _official_label(label: str, table: str) -> str | None:
 def _official_label_of(label: str, table: str) -> str | None:
     """A clerk's own short row label ("新收", "第三方权益", "不掌握", "结转下年", "许可") as the official
     one, when the whole label is one word of the vocabulary that names one row."""
-    text = label.strip().strip("：:")
+    text = re.sub(r"[ \t\u3000]*(?:→|->|－>|—>)$", "", label.strip().strip("：:"))  # ("去年结转→  14 …")
     if table == "t3" and text in _TOP_LABELS:
         return text  # "四、结转下年度继续办理": the format's own label
     if table == "t3" and (numbered := _by_its_numbers(text)):
@@ -661,12 +661,16 @@ def _outside_brackets(line: str, sep: str) -> list[str]:
 def _applicant_of(cell: str) -> str | None:
     """An applicant column named by a line's first cell ("自然人", "企业", "其他组织")."""
     text = re.sub(r"[\s：:]", "", cell)
+    text = re.sub(r"(?<=.)[（(][^（()）]{1,10}[)）]$", "", text)  # "其他(村委会)": the column, with who was in it
     if text in _T3_HEADS:
         return _T3_HEADS[text]
     if text in ("其他组织", "其他申请人", "其他主体", "其他类"):
         return "other"
     found = [a for a in vocabulary().anchors(text) if a.kind == "t3col" and a.start == 0 and a.end == len(text)]
     return found[0].key if len({a.key for a in found}) == 1 else None
+
+
+applicant_of = _applicant_of
 
 
 def _some_columns(message: str) -> tuple[list[PatchOp], list[str]]:
@@ -693,6 +697,8 @@ def _some_columns(message: str) -> tuple[list[PatchOp], list[str]]:
             # (a sheet copied from Excel keeps its empty cells: under a column they are 0)
             row = ([c.strip() or "0" for c in row_line.rstrip("\r").split("\t")] if tabbed and "\t" in row_line
                    else table_cells(row_line, loose=True) or row_line.split())
+            if tabbed and "\t" in row_line and 1 < len(row) < len(heads) + 1:
+                row += ["0"] * (len(heads) + 1 - len(row))  # (Excel's empty cells at a row's end, trimmed with the line)
             if len(row) == 2 and row[1] in _SAME_AS_ABOVE and last is not None:
                 row = [row[0], *last]  # "不予公开-行政查询事项 同上": the values of the line above
             if not row or not row_line.strip():
@@ -700,9 +706,11 @@ def _some_columns(message: str) -> tuple[list[PatchOp], list[str]]:
             address = _row_address(row[0])
             if address is None and not any(cell_kind(v) == NUM for v in row[1:]):
                 break  # a sentence after the table ("没列出来的行都是0")
-            if len(row) != len(heads) + 1 or address is None or not all(cell_kind(v) == NUM for v in row[1:]):
+            # ("不公开-执法案卷  8  -  4  -  12": a dash under a column is none)
+            if len(row) != len(heads) + 1 or address is None or not all(cell_kind(v) in (NUM, MARK) for v in row[1:]) or not any(
+                    cell_kind(v) == NUM for v in row[1:]):
                 return [], []
-            ops += [PatchOp(field=f"{address}.{col}", value=int(parse_number(v) or 0), quote=row_line.strip())
+            ops += [PatchOp(field=f"{address}.{col}", value=int(parse_number(v) or 0) if cell_kind(v) == NUM else 0, quote=row_line.strip())
                     for col, v in zip(heads, row[1:], strict=True)]
             used.append(row_line)
             last = row[1:]
@@ -717,7 +725,35 @@ def _row_address(label: str) -> str | None:
     """Table 三's row a label names, in the format's words or a sheet's short ones ("信访", "未缴费")."""
     official = _official_label(label, "t3")
     row = next((r for r in T3_ROWS if official in (r.label, f"{r.group_label}{r.label}")), None) if official else None
+    if row is None and (loose := _clerks_own_label(label)):
+        return loose
+    if row is None and (noted := re.fullmatch(r"\s*(?P<rest>[^（(]+?)\s*[（(](?P<note>[^（()）]{2,16})[)）]\s*", label)):
+        # "查自己参保记录的（行政查询）", "其他（律所自己撤回了）": the row named in the note, or by the words before it
+        found = {a for a in (_row_address(noted.group("note")), _row_address(noted.group("rest"))) if a}
+        return found.pop() if len(found) == 1 else None
     return row.address if row else None
+
+
+# a clerk's own row labels that are no words of a sentence ("我们没有的" is, in a sentence, anything at all)
+_SHEET_LABELS = {"我们没有的": "t3.unable.not_held", "我们没有": "t3.unable.not_held", "没有的": "t3.unable.not_held",
+                 "部分给": "t3.partial", "部分给的": "t3.partial", "给了部分": "t3.partial", "给了的": "t3.granted", "给的": "t3.granted",
+                 "转来的": "t3.carried_over", "新来的": "t3.new_received"}
+
+
+def _clerks_own_label(label: str) -> str | None:
+    """"涉及第三方私隐", "过程性的", "要另外整先有": a sheet's own label, one row's words and a few others."""
+    text = re.sub(r"\s", "", label)
+    if text in _SHEET_LABELS:
+        return _SHEET_LABELS[text]
+    words = [a for a in vocabulary().anchors(text) if a.kind == "t3row"]
+    if len({a.key for a in words}) != 1 or re.search(r"[0-9０-９]", text):
+        return None
+    rest = list(text)
+    for a in words:
+        rest[a.start:a.end] = [""] * (a.end - a.start)
+    if len("".join(rest)) > 4:
+        return None
+    return f"t3.{words[0].key}"
 
 
 row_address = _row_address
