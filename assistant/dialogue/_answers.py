@@ -646,19 +646,20 @@ def _none_leaves_stated(accepted: list[PatchOp], st: State) -> tuple[list[PatchO
             continue
         out += [op.model_copy(update={"field": c}) for c in cells if c not in held]
         rows = {c.rsplit(".", 1)[0] for c in held}
-        said = ("、".join(f"{L.T3_COLUMN_LABELS.get(c.rsplit('.', 1)[1], '总计')}{st.stated.get(c)}" for c in held)
-                if len(rows) == 1 and held[0].startswith("t3.") else "、".join(f"{cell_label(c)}{st.stated.get(c)}" for c in held[:4]))
+        said = ("、".join(f"{L.T3_COLUMN_LABELS.get(c.rsplit('.', 1)[1], '总计')}{st.full.get(c)}" for c in held)
+                if len(rows) == 1 and held[0].startswith("t3.") else "、".join(f"{cell_label(c)}{st.full.get(c)}" for c in held[:4]))
         where = cell_label(held[0]).split("行")[0] + "行" if len(rows) == 1 and held[0].startswith("t3.") else ""
         notes.append(f"{excerpt(op.quote, 24)}：前面已记录的{where}{said}没有改成0，只把还空着的格子记为0；如确实要改，请直接说改成几。")
     return out, notes
 
 
-def _held_row_completed(accepted: list[PatchOp], st: State, said_before: Callable[[], list[str]]) -> list[PatchOp]:
+def _held_row_completed(accepted: list[PatchOp], st: State, said_before: Callable[[], list[str]],
+                        reading: MessageReading) -> list[PatchOp]:
     """"今年新收97件，个人63件，…环保组织5件…" left out (its parts made 96), then "刚才环保组织新收说成5件了，
     是6件": the row of a message before, with the one cell corrected now, adds up — recorded with it (only
     while nothing of that row is recorded, and only a row whose count and parts that message gave)."""
     cells = [op for op in accepted if op.op == "set" and op.field.startswith("t3.") and op.field.count(".") == 2]
-    if len(cells) != 1 or not str(cells[0].value).isdigit():
+    if not reading.replaced or len(cells) != 1 or not str(cells[0].value).isdigit():  # (only after a value said wrong: "说成5件了")
         return []
     row, col = cells[0].field.rsplit(".", 1)
     if col == "total" or any(st.stated.cells.get(f"{row}.{c}") is not None for c in T3_COLUMNS):
@@ -1007,7 +1008,7 @@ def answer(st: State, message: str, model: Model, correction: str | None,
     rejected = list(ext.result.rejected)
     if (other := [op for op in [*_confirmed_as_other(reading, st), *exact] if op.field not in {a.field for a in accepted}]):
         accepted += check_patch(Patch(ops=other), said).accepted
-    if correction is None and (held := _held_row_completed(accepted, st, said_before)):
+    if correction is None and (held := _held_row_completed(accepted, st, said_before, reading)):
         accepted += [op for op in held if op.field not in {a.field for a in accepted}]
         tail.append("您更正后，前面没能记录的这一行各数相加对上了，已一并记录：" + "；".join(dict.fromkeys(excerpt(op.quote, 24) for op in held)) + "。")
     notes: list[str] = []
