@@ -240,7 +240,7 @@ _UNIT_ALT = "|".join(re.escape(u) for u in sorted(set(UNITS), key=len, reverse=T
 # A Chinese-numeral run counts only before a measure word (optionally 余/多 first): matching that in
 # the regex keeps the many 一/十/万 inside ordinary words (一是、进一步、万物) out of the Python loop.
 _CN_NUMBER = re.compile(
-    f"(?P<run>[{_CN_CHARS}][{_CN_CHARS}]*(?:点[{''.join(CN_DIGITS)}]+[万萬亿]?)?)(?=[ \u3000\t]*[余多来几]?(?:{_UNIT_ALT}))"
+    f"(?P<run>[{_CN_CHARS}][{_CN_CHARS}]*(?:点[{''.join(CN_DIGITS)}]+[万萬亿]?)?)(?=[ \u3000\t]*(?:[余多来几]|好几)?(?:{_UNIT_ALT}))"
 )
 # A structured Chinese numeral said without a measure word at the end of a clause ("个人一百二十八，"):
 # 十/百/千 inside makes it a number, not a word (一些, 统一, 之一 have none).
@@ -248,7 +248,7 @@ _CN_NUMBER = re.compile(
 # candidate characters: "[digits]*[十百千]…" starts with a repeat and is tried at every position.)
 _CN_BARE = re.compile(
     f"(?P<run>[{''.join(CN_DIGITS)}十百千](?:(?<=[十百千])|(?<=[{''.join(CN_DIGITS)}])[{''.join(CN_DIGITS)}]*[十百千])"
-    f"[{_CN_CHARS}]*)(?=[，,。；;、）)\\s]|$)"
+    f"[{_CN_CHARS}]*)(?=(?:[余多来几][万萬亿]?|出头|左右|上下)?(?:[，,。；;、）)\\s]|$))"  # ("大概三百来万，具体数等我问下财务", "两千出头")
 )
 # An Arabic number (not right after a digit or a point: the lookbehind stands after the first digit)
 # with what may follow it: a 万/亿 multiplier (万元/亿元 are units of money, not multipliers), then
@@ -290,6 +290,9 @@ def _unit_after(text: str, pos: int) -> tuple[str, int, bool]:
     if p < n and text[p] in _APPROX_AFTER:
         approx = True
         p += 1
+    elif text.startswith("好几", p):  # "十好几件": more than ten
+        approx = True
+        p += 2
     m = _UNIT_RE.match(text, p)
     if m and (_person_column_next(text, m.group(0), m.end()) or (p > pos and text.startswith(NOT_A_UNIT, p)) or (m.group(0) == "起" and (
             text[p + 1:p + 2] in _TOGETHER or (text[pos - 1:pos] == "一" and text[pos - 2:pos - 1] in "加在合放算并到混")))):
@@ -438,14 +441,26 @@ def numbers_in(text: str) -> list[NumberMention]:
         s, e = m.start(), m.end()
         if any(x.start < e and s < max(x.end, x.unit_end) for x in out) or (s > 0 and text[s - 1] in "第之十百千万"):
             continue
-        read = cn_to_number(m.group("run"))
-        if read is not None and read >= 10:
-            out.append(_number(read, s, e, "", e, _approx_before(text, s), True, 0))
+        if (bare := bare_number(text, m)) is not None:
+            out.append(bare)
             has_cn = True
 
     if has_cn or percent_spans:
         out.sort(key=_START)  # Arabic numbers alone are found in order
     return join_mixed(text, out) if "万" in text else out  # (join_mixed joins only after a 万)
+
+
+def bare_number(text: str, m: re.Match[str]) -> NumberMention | None:
+    """The number of a ``_CN_BARE`` match (10 or more), or None: "三百多万" is more than 3,000,000, "两千出头"
+    a rough 2,000 (shared with the validator's one-scan reader)."""
+    read = cn_to_number(m.group("run"))
+    if read is None or read < 10:
+        return None
+    s, e = m.start(), m.end()
+    rough = text[e:e + 1] in _APPROX_AFTER or text[e:e + 2] in ("出头", "左右", "上下")
+    if rough and text[e + 1:e + 2] in CN_BIG:
+        read, e = read * CN_BIG[text[e + 1]], e + 2
+    return _number(read, s, e, "", e, rough or _approx_before(text, s), True, 0)
 
 
 _MIXED_TAIL = re.compile(r"([0-9０-９])\s*([千百])")

@@ -161,13 +161,17 @@ def _reference_find_numbers(text):
                                    or run[-2:] in N.RANGE_PAIRS or bool(N._RANGE_BEFORE_TENS.search(run)), True, N._decimals_of(run)))
         taken[s:max(e, unit_end)] = b"\x01" * (max(e, unit_end) - s)
     # a structured numeral (十/百/千 inside, 10 or more) with no measure word, at a clause's end
-    for m in re.finditer(f"[{''.join(N.CN_DIGITS)}]*[十百千][{N._CN_CHARS}]*(?=[，,。；;、）)\\s]|$)", text):
+    # (a rough one, "三百多万", "两千出头", ends on its 多/来/余/几 and 万, or on 出头/左右/上下)
+    for m in re.finditer(f"[{''.join(N.CN_DIGITS)}]*[十百千][{N._CN_CHARS}]*(?=(?:[余多来几][万萬亿]?|出头|左右|上下)?(?:[，,。；;、）)\\s]|$))", text):
         s, e = m.start(), m.end()
         if any(taken[s:e]) or (s > 0 and text[s - 1] in "第之十百千万"):
             continue
         value = cn_to_number(m.group(0))
         if value is not None and value >= 10:
-            out.append(N.NumberMention(value, s, e, "", e, N._approx_before(text, s), True, 0))
+            rough = text[e:e + 1] in ("余", "多", "来", "几") or text[e:e + 2] in ("出头", "左右", "上下")
+            if rough and text[e + 1:e + 2] in N.CN_BIG:
+                value, e = value * N.CN_BIG[text[e + 1]], e + 2
+            out.append(N.NumberMention(value, s, e, "", e, rough or N._approx_before(text, s), True, 0))
             taken[s:e] = b"\x01" * (e - s)
     out.sort(key=lambda x: x.start)
     return N.join_mixed(text, out)

@@ -30,7 +30,8 @@ TUNE_VALUES_RIGHT = {(1, 60): 0.97, (61, 80): 0.92, (81, 92): 0.88, (93, 104): 0
                      (393, 404): 0.95, (405, 416): 0.98, (417, 428): 0.97,
                      (429, 440): 0.81, (441, 452): 0.91, (453, 464): 0.97, (465, 476): 0.97,
                      (477, 488): 0.95, (489, 494): 0.94, (495, 500): 0.93,
-                     (501, 506): 0.97, (507, 512): 0.88, (513, 524): 0.54}
+                     (501, 506): 0.97, (507, 512): 0.88, (513, 524): 0.80,
+                     (525, 530): 0.82, (531, 536): 0.73}
 
 
 _PHONE = re.compile(r"(?<![0-9０-９])(?:[0０][1-9１-９][0-9０-９]{1,2}\s*[-－—–]\s*[1-9１-９][0-9０-９]{6,7}|[1１][3-9３-９][0-9０-９]{9}"
@@ -86,6 +87,10 @@ def test_every_number_is_recorded_or_named_back(message):
             continue  # "联系电话0931-5821066": a phone number
         if n.value == 1 and n.chinese and re.search(r"[（(]\s*$", message[:n.start]) and re.match(r"[个家位名][^）)0-9]{1,20}[）)]", message[n.end:]):
             continue  # "公益组织的（一个关爱老兵的基金会）": an aside naming who applied
+        if n.value == 1 and n.chinese and message[n.end:].startswith("个人") and (re.search(
+                r"(?:我|俺|额|阮|自己|他|她)(?:就)?\s*$", message[:n.start]) or re.search(
+                r"[0-9０-９一二两三四五六七八九十]+\s*件", re.split(r"[，,。；;\n]", message[n.end:])[0])):
+            continue  # "就我一个人搞这个": alone; "一个人反复申请的3件": who asked them, the count after
         if n.unit == "页":
             continue  # "第1页/共1页": an export's page
         if n.value == 1 and n.chinese and re.search(r"[上下]$", message[:n.start]) and re.match(r"[份期版次篇]", message[n.end:]):

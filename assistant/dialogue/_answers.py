@@ -596,14 +596,54 @@ def _unit_of(field: str) -> str:
     return spec.unit or ("件" if spec.kind == "cell_int" else "")
 
 
-def _rough_made_exact(reading: MessageReading, said_before: Callable[[], list[str]]) -> list[PatchOp]:
+def _rough_made_exact(message: str, reading: MessageReading, said_before: Callable[[], list[str]],
+                      recorded: Mapping[str, object]) -> list[PatchOp]:
     """"网站上发了两百多条吧，具体我去后台看下" and then "后台导出来了 2025年全年218条": the one number the
     reader could not place is the exact figure of the item the message before said roughly (one item,
-    one number of its kind). The clause is then no longer named back."""
-    before = next(iter(said_before()), None)
-    rough = read_message(before).rough if before else []
-    if not rough:
+    one number of its kind). The clause is then no longer named back. A rough figure of some messages
+    before is made exact only by a clause naming it again ("收费主要是不动产登记费，大概三百来万" …
+    "财务回我了，不动产登记费是312.46万元") while its item is still open."""
+    clauses = set(reading.unexplained)
+    for i, before in enumerate(said_before()[:8]):
+        rough = read_message(before).rough
+        if not rough:
+            continue
+        # (the rough clause alone may not name its item: "收费主要是不动产登记费，大概三百来万": its sentence does)
+        rough = [q if any(a.kind in ("fact", "t2row", "t3row") for a in vocabulary().anchors(q)) else next(
+            (s for s in re.split(r"[。！？!?\n]", before) if q in s), q) for q in rough]
+        if i and not any(re.fullmatch(r"[\u4e00-\u9fa5]{3}", w) and any(w in c for c in clauses)
+                         for q in rough for w in (q[k:k + 3] for k in range(len(q) - 2))):
+            continue
+        if (found := _made_exact(reading, rough) or _row_made_exact(message, reading, rough)) and not (
+                i and any(recorded.get(op.field) is not None for op in found)):
+            return found
+        if not i:
+            return []
+    return []
+
+
+_ROW_WORD = {"new_received": "新收", "carried_over": "上年结转"}
+
+
+def _row_made_exact(message: str, reading: MessageReading, rough: list[str]) -> list[PatchOp]:
+    """"申请今年收了十好几件，等我数一哈" and then "数清楚了，14件：个人11件，公司2件…": a row's count said
+    roughly, now given with its applicants — read as that row's (nothing else read in the message)."""
+    rows = {a.key for q in rough for a in vocabulary().anchors(q) if a.kind == "t3row" and a.key in _ROW_WORD}
+    if len(rows) != 1 or reading.ops or not reading.unexplained or not (numbers := find_numbers(message)):
         return []
+    row = next(iter(rows))
+    if any(a.kind in ("t3row", "t3group", "t2row", "fact", "t4block") for a in vocabulary().anchors(message[:numbers[0].start])):
+        return []
+    at = numbers[0].start
+    again = read_message(message[:at] + _ROW_WORD[row] + message[at:])
+    if again.unexplained or not again.ops or any(not op.field.startswith(f"t3.{row}.") for op in again.ops):
+        return []
+    reading.unexplained = []
+    return [op.model_copy(update={"quote": q if (q := op.quote.replace(_ROW_WORD[row], "", 1)) in message else message})
+            for op in again.ops]
+
+
+def _made_exact(reading: MessageReading, rough: list[str]) -> list[PatchOp]:
     items: set[str] = set()
     for q in rough:
         for a in vocabulary().anchors(q):
@@ -613,13 +653,15 @@ def _rough_made_exact(reading: MessageReading, said_before: Callable[[], list[st
                 items.add(f"t3.{a.key}.total")
             elif a.kind == "t2row" and a.key in ("licensing", "penalty", "enforcement"):
                 items.add(f"t2.{a.key}.decisions")
+            elif a.kind == "t2row" and a.key == "fees":
+                items.add("t2.fees.amount")  # "收费…大概三百来万，具体数等我问下财务"
     numbers = [(u, n) for u in dict.fromkeys(reading.unexplained) for n in find_numbers(u)
                if not n.is_date and n.unit != "年" and not n.approx]
     if len(items) != 1 or len(numbers) != 1:
         return []
     clause, n = numbers[0]
     item = next(iter(items))
-    units = vocabulary().fact_units.get(item) or ("件", "个")
+    units = ("万元", "万") if item == "t2.fees.amount" else vocabulary().fact_units.get(item) or ("件", "个")
     if (n.unit and n.unit not in units) or any(a.kind in ("fact", "t2row", "t3row", "t4block") and clause[a.start:a.end] not in (
             "来了", "收到", "收了", "接到", "申请", "受理") for a in vocabulary().anchors(clause)):
         return []  # ("综合执法队今年罚了23起" after "七十多条" of the website: another item's count)
@@ -644,8 +686,10 @@ def _none_leaves_stated(accepted: list[PatchOp], st: State) -> tuple[list[PatchO
         if len(cells) < 2 or not held:
             out.append(op)
             continue
-        out += [op.model_copy(update={"field": c}) for c in cells if c not in held]
         rows = {c.rsplit(".", 1)[0] for c in held}
+        # (a row keeping a figure has no total of 0)
+        out += [op.model_copy(update={"field": c}) for c in cells if c not in held and not (
+            c.endswith(".total") and c.rsplit(".", 1)[0] in rows)]
         said = ("、".join(f"{L.T3_COLUMN_LABELS.get(c.rsplit('.', 1)[1], '总计')}{st.full.get(c)}" for c in held)
                 if len(rows) == 1 and held[0].startswith("t3.") else "、".join(f"{cell_label(c)}{st.full.get(c)}" for c in held[:4]))
         where = cell_label(held[0]).split("行")[0] + "行" if len(rows) == 1 and held[0].startswith("t3.") else ""
@@ -862,20 +906,28 @@ _RESULT_ROWS = frozenset(r.address for r in T3_ROWS) - {"t3.new_received", "t3.c
 
 def _grand_total_follows(ops: list[PatchOp], message: str, facts: Facts) -> list[PatchOp]:
     """The （七）总计 cells moved by the changes of the result rows, when the message says so and the
-    row held the sum of the results before."""
-    if not _GRAND_TOTAL_FOLLOWS.search(message) or any(op.field.startswith("t3.total.") for op in ops):
+    row held the sum of the results before — or when the message moves the column's 结转下年度 the other
+    way ("…那行企业是3件不是2件，那企业就结到明年3件，不是4件": the column still balances)."""
+    asked = _GRAND_TOTAL_FOLLOWS.search(message)
+    if any(op.field.startswith("t3.total.") for op in ops):
         return []
     out: list[PatchOp] = []
     for col in (*L.T3_APPLICANT_COLUMNS, "total"):
-        delta = 0
+        delta = forward = 0
+        quote = asked.group(0) if asked else ""
         for op in ops:
             row, _, c = op.field.rpartition(".")
-            if op.op == "set" and row in _RESULT_ROWS and c == col and (change := _changed(op, facts)) is not None:
-                delta += change[1] - change[0]
+            if op.op == "set" and c == col and (row in _RESULT_ROWS or row == "t3.carried_forward") and (
+                    change := _changed(op, facts)) is not None:
+                if row == "t3.carried_forward":
+                    forward += change[1] - change[0]
+                else:
+                    delta += change[1] - change[0]
+                    quote = quote or op.quote
         now = facts.cell_int(f"t3.total.{col}")
         before = [facts.cell_int(f"{r}.{col}") for r in _RESULT_ROWS]
-        if delta and now is not None and sum(v or 0 for v in before) == now:  # (rows not said hold none)
-            out.append(PatchOp(field=f"t3.total.{col}", value=str(now + delta), quote=_GRAND_TOTAL_FOLLOWS.search(message).group(0)))  # type: ignore[union-attr]
+        if delta and (asked or forward == -delta) and now is not None and sum(v or 0 for v in before) == now:  # (rows not said hold none)
+            out.append(PatchOp(field=f"t3.total.{col}", value=str(now + delta), quote=quote))
     return out
 
 
@@ -976,7 +1028,7 @@ def answer(st: State, message: str, model: Model, correction: str | None,
         said, topic=topic, known=known, earlier=earlier, report_year=st.stated.report_year, recent=recent,
         row_numbers=sheet_rows, said_before=said_before() if wants_said_before(said) else ())
     column_exact = _rough_column_made_exact(reading, said_before)
-    exact = _rough_made_exact(reading, said_before) if reading.unexplained else []
+    exact = _rough_made_exact(said, reading, said_before, st.full.cells) if reading.unexplained else []
     if ledger is not None:  # ("台账我直接贴过来，你能看懂吧？": what the register gave is the answer)
         reading.questions = [q for q in reading.questions if guide_answer(q) is not None and not _PASTE_CHECKED.search(q)]
         # "今年就这4件" of the register's four lines: its count, said again

@@ -17,6 +17,8 @@ __all__ = ["item_taken_out", "moved_between_columns", "moved_between_rows"]
 
 _MOVE = re.compile(r"放到|挪到|移到|改到|算到|归到|调到|划到|放进|挪进|应该放在|应放在|应该算(?:到|进|在|作)?|应算(?:到|作)?|应该归|"
                    r"(?<=[那这该此]件)(?:其实|实际上?)(?:是|算|应该是|应该算)|"
+                   # "公开那行个人是13不是14，有1件其实是部分公开的": the one taken off a row, and where it goes
+                   r"(?<=有[0-9０-９一两二三四五六七八九]件)(?:其实|实际上?)(?:是|算|应该是|应该算)|"
                    # "…应该是其他处理里 逾期不补正 挪过去": the row, then the moving word
                    r"(?:应该|应当|应)(?:是|在|放|算)(?=[^。；;！!？?\n]{2,24}?(?:挪|移|放|调)(?:过去|一下))|"  # ("部分公开那件其实是全部公开了")
                    r"应(?:当)?(?:计入|列入|归入|纳入)|调整(?:到|至|为)(?=[“\"「]?[^0-9０-９]{2})|"
@@ -148,6 +150,11 @@ def _moved_between_rows_in(message: str, cells: Mapping[str, object]) -> list[Pa
     verb = _MOVE.search(message)
     if not verb:
         return _is_not(message, cells)
+    # ("个人公开12不对 是11 有一件其实是部分公开": no row left said with the move; the "不对" says it)
+    return _moved_by_verb(message, verb, cells) or _is_not(message, cells)
+
+
+def _moved_by_verb(message: str, verb: re.Match[str], cells: Mapping[str, object]) -> list[PatchOp]:
     anchors = vocabulary().anchors(message)
     rows = [a for a in anchors if a.kind == "t3row" and a.key not in _NOT_RESULT]
     after = [a for a in rows if a.start >= verb.end()]
@@ -158,8 +165,8 @@ def _moved_between_rows_in(message: str, cells: Mapping[str, object]) -> list[Pa
     if not before:
         # "律所那1件应该算部分公开，不是予以公开": the row it leaves said after, with 不是
         before = [a for a in rows if a.start >= after[0].end and a.key != to and re.search(r"不是\s*$", message[:a.start])]
-        if not before and to != "granted" and (bare := re.search(r"不是(?:全|全部|都)?(?:予以)?公开", message[:verb.start()])):
-            # "律所那件不是全公开的 …遮了 应该算部分公开": it leaves 予以公开
+        if not before and to != "granted" and (bare := re.search(r"不是(?:全|全部|都)?(?:予以)?公开|(?<![分予不])公开(?=(?:那|这|嗰)一?行)", message[:verb.start()])):
+            # "律所那件不是全公开的 …遮了 应该算部分公开": it leaves 予以公开 (so does "公开那行…")
             before = [_Anchor("t3row", "granted", bare.start(), bare.end())]
         if not before:
             # "…应该算本机关不掌握 不是不予公开": it leaves the one row of that group that holds any

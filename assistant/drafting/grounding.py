@@ -172,7 +172,8 @@ def _number_grounded(spec: FactSpec, v: Decimal, quote: str) -> tuple[bool, bool
     for m in mentions:
         value = m.value
         # Money said in the other unit: 2500元 is 0.25 in a 万元 cell, never 2500.
-        if spec.kind == "cell_money" and (m.unit in ("元", "块钱") or (not m.unit and quote[m.start:m.end].endswith(("万", "萬")))):
+        if spec.kind == "cell_money" and (m.unit in ("元", "块钱") or (not m.unit and (quote[m.start:m.end].endswith(("万", "萬")) or (
+                quote[m.end:m.end + 1] == "块" and quote[m.end + 1:m.end + 2] != "钱")))):  # ("176000块": 元)
             value = m.value / 10_000  # (and "收费356万": 356 in a 万元 cell)
         if spec.kind == "money_yuan" and m.unit == "万元":
             value = m.value * 10_000

@@ -50,7 +50,9 @@ from assistant.reading._notes import (
     _KEPT_IN_COLUMN,
     _OLD_IN_NOTE,
     _SAID_AS_WRONG,
+    NOTE_EXPLAINS,
     _fee_with_cases,
+    _kinds_pointed,
     _notes_none,
     _notes_shorthand,
     _row_notes,
@@ -295,7 +297,7 @@ _EMOJI = re.compile("[\U0001F300-\U0001FAFF\U0001F000-\U0001F02F\u2600-\u26FF\uF
 _I_IN_SHAANXI = re.compile(r"(?:(?<=^)|(?<=[，,。！!？?；;\s帮给跟让叫替]))额(?=是|们|再|就|贴|给|这|那|也|都|说|想|觉得|弄|对|查|记|问)", re.MULTILINE)
 _TWO_OR_THREE = re.compile(r"(?<=[\u4e00-\u9fa5])(?<![咱他她你我们哥姐弟妹爷娘兄俩仨那这])[俩仨](?=[ \u3000\t\n，,。；;、）)：:]|$|件|个|篇|条|场)"
                            # "俩是个人的，一个是律所的", "俩维持，一个纠正": two or three of those just said, opening a clause
-                           r"|(?:(?<=[，,。；;：:\s])|^)[俩仨](?=是|都是|维持|纠正|撤|还没|没|未|在)", re.MULTILINE)
+                           r"|(?:(?<=[，,。；;：:\s])|^|(?<=里头|里面|里边|其中|当中))[俩仨](?=是|都是|维持|纠正|撤|还没|没|未|在)", re.MULTILINE)
 _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 
 
@@ -719,7 +721,7 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
     asked_for = _asked_for_one(message)
     if (pairs := sorted([*numbered, *wording, *_official_row_refs(message), *asked_for, *_belief_undone(message), *_head_with_carried_apart(message), *_paired_lists(message), *_answers_to_quoted_questions(message), *_products(message),
                          *by_number, *_slashed_t2(message), *_negations(message),
-                         *_self_answered(message), *_classed_as(message), *_notes_none(message), *_short_applicants(message), *_notes_shorthand(message), *_years_side_by_side(message, report_year), *_years_carried(message, report_year), *_fee_with_cases(message), *_row_notes(message),
+                         *_self_answered(message), *_classed_as(message), *_notes_none(message), *_short_applicants(message), *_notes_shorthand(message), *_kinds_pointed(message), *_years_side_by_side(message, report_year), *_years_carried(message, report_year), *_fee_with_cases(message), *_row_notes(message),
                          *_count_is_parts(message), *_sums_written_out(message),
                          *_other_of_other_handling(message), *_lines_by_applicant(message), *_terse_proposals(message),
                          *_run_on_results(message), *_one_lawsuit_told(message)])):
@@ -737,10 +739,12 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
                                           recent=recent, row_numbers=row_numbers, said_before=said_before),
                             message, synth, pairs)
         read.by_number = bool(by_number)
-        read.replaced += [message[at:end] for at, end, text in pairs if text == "" and (
+        read.replaced += [message[at:end] for at, end, text in pairs if not text.strip() and (
             _OLD_IN_NOTE.search(message, at, end) or _SAID_AS_WRONG.match(message, at))]
-        read.checked += [message[at:end].strip("—-－，,；; ") for at, end, text in pairs if text == "" and _KEPT_IN_COLUMN.match(message, at)]
-        read.not_counts += [message[at:end + 4] for at, end, _ in numbered] + [message[at:end] for at, end, _ in asked_for]
+        read.checked += [message[at:end].strip("—-－，,；; ") for at, end, text in pairs if not text.strip() and (
+            _KEPT_IN_COLUMN.match(message, at) or NOTE_EXPLAINS.search(message, at, end))]
+        read.not_counts += [message[at:end + 4] for at, end, _ in numbered] + [message[at:end] for at, end, _ in asked_for] + [
+            message[at:end] for at, end, _ in _kinds_pointed(message)]  # ("…那两类都没有": the kinds listed, no count)
         read.wording += [message[at:end] for at, end, text in wording if text == "“……”"]
         return read
     out = MessageReading()

@@ -62,18 +62,19 @@ def _short_applicants(message: str) -> list[tuple[int, int, str]]:
 
 
 # "23年转来 5（个4 企1）", "结转到25年 5": carried in from the year before the report's, and on to the year after
-_CAME_FROM_YEAR = re.compile(r"(?<![0-9０-９])(?:20)?(?P<y>[0-9]{2})[ \t\u3000]*年(?:度)?(?:的)?(?:转来|转过来|结转过来|结转来|结转的|转入|结转)(?![到至下])")
-_CARRIED_TO_YEAR = re.compile(r"(?:结转(?:到|至|入)?|转(?:到|至|入))(?:20)?(?P<y>[0-9]{2})[ \t\u3000]*年(?:度)?(?:的)?")
+_CAME_FROM_YEAR = re.compile(r"(?<![0-9０-９])(?:20)?(?P<y>[0-9]{2})[ \t\u3000]*年(?:度)?(?:的)?(?:转来|转过来|结转过来|结转来|结转的|转入|结转|剩下|剩的|留下|遗留|没办完)(?![到至下])")
+# "结转到今年了（就是25年）": the year in brackets says which "今年" (the clerk writes in the year after the report's)
+_CARRIED_TO_YEAR = re.compile(r"(?:结转(?:到|至|入)?|转(?:到|至|入))(?P<aside>(?:今年|明年|下年)(?:了)?[（(](?:就是|即|也就是|指)?)?(?:20)?(?P<y>[0-9]{2})[ \t\u3000]*年(?:度)?(?(aside)[)）])(?:的)?")
 
 
-_THIS_YEARS = re.compile(r"(?<![0-9０-９])(?:20)?(?P<y>[0-9]{2})[ \t\u3000]*年(?=新收|收到|收了|共收|依申请)")
+_THIS_YEARS = re.compile(r"(?<![0-9０-９])(?:20)?(?P<y>[0-9]{2})[ \t\u3000]*年(?:(?=新收|收到|收了|共收|依申请)|(?P<got>收)(?=\s*[0-9０-９]))")
 _LAST_YEARS_ASIDE = re.compile(r"(?<=[（(])(?:20)?(?P<y>[0-9]{2})[ \t\u3000]*年(?=是|为|有|共|[0-9０-９])")
 
 
 def _years_carried(message: str, report_year: int | None) -> list[tuple[int, int, str]]:
     """"23年转来 5", "结转到25年 5", "25年新收 69（24年是51）" (report 2024, 2024, 2025): the years named
     as this report's, the one before or the one after."""
-    out = [(m.start(), m.end(), "今年") for m in _THIS_YEARS.finditer(message)
+    out = [(m.start(), m.end(), "今年收到" if m.group("got") else "今年") for m in _THIS_YEARS.finditer(message)
            if report_year is not None and int(m.group("y")) == report_year % 100]
     out += [(m.start(), m.end(), "去年") for m in _LAST_YEARS_ASIDE.finditer(message)
             if report_year is not None and int(m.group("y")) == (report_year - 1) % 100]
@@ -81,6 +82,9 @@ def _years_carried(message: str, report_year: int | None) -> list[tuple[int, int
            if report_year is None or int(m.group("y")) == (report_year - 1) % 100]
     out += [(m.start(), m.end(), "结转下年度") for m in _CARRIED_TO_YEAR.finditer(message)
             if report_year is None or int(m.group("y")) == (report_year + 1) % 100]
+    # ("23年剩下的1件结转到24年办的", report 2024: carried into this year, done in it)
+    out += [(m.start(), m.end(), "今年") for m in _CARRIED_TO_YEAR.finditer(message)
+            if report_year is not None and int(m.group("y")) == report_year % 100]
     return out
 
 
@@ -100,8 +104,10 @@ _PIPED_PAIR = re.compile(r"[ \t\u3000]*[\u4e00-\u9fa5][^0-9０-９|｜\n]{0,12}?
 _THESE_N_OF = re.compile(r"(?:^|(?<=[。；;！!\n]))[ \t\u3000]*(?:这|那)?(?P<n>[0-9０-９]+)[ \t\u3000]*(?:个|件|起)(?=(?:里|中|当中|里面|里头)[ \t\u3000]*[：:，,])")
 # "新收  471（之前写的457 作废）  83  37 …": a note in brackets after a figure of a table's row; a number
 # in it is an old value given up or a date, no figure of the row
-_ROW_NOTE = re.compile(r"(?<=[0-9０-９])[ \t\u3000]*[（(][^（()）\n]{2,30}[)）](?=[ \t\u3000]{2,}|\t|[ \t\u3000]*$)", re.MULTILINE)
+_ROW_NOTE = re.compile(r"(?<=[0-9０-９])[ \t\u3000]*[（(][^（()）\n]{2,30}[)）](?=[ \t\u3000]{2,}|\t|[ \t\u3000]*$|[ \t\u3000]+[0-9０-９-－—/])", re.MULTILINE)
 _OLD_IN_NOTE = re.compile(r"作废|之前|原来|以前|原先|旧的|老的|不对|错了|改")
+# "3（有1件是律师代老百姓申请的，按老百姓算）": how one counted case was placed, no figure of its own
+NOTE_EXPLAINS = re.compile(r"(?:有|其中)?[0-9０-９一]\s*(?:件|个)是[^（()）]{1,14}?(?:申请|提|代|交)[^（()）]{0,10}?[，,、]?\s*(?:按|算|归|记|当)")
 _DATE_ONLY = re.compile(r"[0-9０-９]+\s*(?:月|日|号)|[0-9０-９]+[.．/][0-9０-９]+(?=\s*(?:收|来|交|到|补))")
 
 
@@ -109,13 +115,15 @@ def _row_notes(message: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _ROW_NOTE.finditer(message):
         line = message[message.rfind("\n", 0, m.start()) + 1:message.find("\n", m.end()) if "\n" in message[m.end():] else len(message)]
-        cells = [c for c in re.split(r"[ \t\u3000]{2,}|\t", _ROW_NOTE.sub("", line).strip()) if c]
-        if len(cells) < 4 or sum(bool(re.fullmatch(r"[0-9０-９,，]+|[-－—/]", c)) for c in cells[1:]) < len(cells) - 2:
+        # (a sheet copied from Excel keeps its empty cells: "第三方权益	3（…）				3")
+        cells = [c.strip() for c in _ROW_NOTE.sub("", line).strip().split("\t")] if "\t" in line else [
+            c for c in re.split(r"[ \t\u3000]+", _ROW_NOTE.sub("", line).strip()) if c]
+        if len(cells) < 4 or sum(bool(re.fullmatch(r"[0-9０-９,，]*|[-－—/]", c)) for c in cells[1:]) < len(cells) - 2:
             continue  # (a table's row: a label, then figures)
         note = m.group(0)
-        if re.search(r"[0-9０-９]", _DATE_ONLY.sub("", note)) and not _OLD_IN_NOTE.search(note):
+        if re.search(r"[0-9０-９]", _DATE_ONLY.sub("", note)) and not _OLD_IN_NOTE.search(note) and not NOTE_EXPLAINS.search(note):
             continue
-        out.append((m.start(), m.end(), ""))
+        out.append((m.start(), m.end(), "  "))  # (spaces: an aligned sheet keeps its columns apart)
     return out
 
 
@@ -174,6 +182,14 @@ _CARRIED_LATE = re.compile(r"(?<![上去前下])结转(?=[ \t\u3000]*[0-9０-９
 # "创新那些都没有": the item and the like, none
 _AND_THE_LIKE = re.compile(r"(?<=[\u4e00-\u9fa5])(?:那些|这些|啥的|什么的|之类的)(?=[ \t\u3000]*(?:都|也|全)?[ \t\u3000]*(?:没有|没|无))")
 _NONE_AFTER = re.compile(r"[ \t\u3000]*(?:也|都|全|均)?[ \t\u3000]*(?:没有|没开|没发|无)")
+
+
+# "科研机构、公益组织那两类么子都冇": the kinds just listed, pointed at — no count, and the list's none
+_KINDS_POINTED = re.compile(r"(?<=[\u4e00-\u9fa5])(?:那|这)(?:两|俩|三|仨|几|[2-5])(?:类|列|种|栏)(?:的)?(?=[ \t\u3000]*(?:都|全|也|今年|什么|啥|么子|一件|一个))")
+
+
+def _kinds_pointed(message: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), "") for m in _KINDS_POINTED.finditer(message)]
 
 
 def _notes_shorthand(message: str) -> list[tuple[int, int, str]]:

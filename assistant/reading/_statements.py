@@ -360,6 +360,11 @@ def _not_a_count(n: NumberMention, clause: str, sentence: str = "") -> bool:
     if re.match(r"\s*(?:个|项)?(?:申请人|申请人类别|类)?的?(?:列|栏|行(?![政动为使业])|格)", clause[n.end:]) or (
             re.match(r"\s*个数", clause[n.end:]) and re.search(r"每(?:行|列|格)\s*$", before)):
         return True  # "只有六个申请人的列", "25行": a shape of the table, not a count
+    if n.value == 1 and n.unit == "个" and clause[n.unit_end:n.unit_end + 1] == "人" and re.search(r"(?:我|俺|额|阮|自己|他|她)(?:就)?\s*$", before):
+        return True  # "我一个人弄得木乱得很": alone, not a count
+    if n.value == 1 and n.unit == "个" and clause[n.unit_end:n.unit_end + 1] == "人" and re.search(
+            r"[0-9０-９一二两三四五六七八九十]+\s*件", clause[n.unit_end:]):
+        return True  # "一个人没完没了反复申请的3件": who asked them, the count said after
     if re.search(r"每(?:个)?(?:月|周|星期|季度|天|日|年)(?:至少|最少|起码|都|要|能|会|争取|计划|平均)?(?:发布?|更新|开|召开|出|推送|办)?\s*$", before) and (
             find_numbers(clause[n.end:]) or not sentence or find_numbers(sentence[sentence.find(clause) + n.end:] if clause in sentence else "")):
         return True  # "每月一场共12场": how often, the count is said after it
@@ -640,6 +645,8 @@ def _as_value(target: str, n: NumberMention, said: str = "") -> int | Decimal:
     if target == "t2.fees.amount":
         if not n.unit and said[n.start:n.end].endswith(("万", "萬")):
             return _money(n.value, "元")  # "收费356万": 356 万元, not 3,560,000 of them
+        if not n.unit and re.match(r"\s*块(?!钱)", said[n.end:]):
+            return _money(n.value, "元")  # "收费一共176000块": 元, said as one says it
         return _money(n.value, n.unit)
     if target in ("fee_amount",) and n.unit == "万元":
         return n.value * 10_000
@@ -2563,7 +2570,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         # "其他组织（村集体经济组织那种）：新收6 公开3": a column's own line, after its name ("自然人—予以公开41
         # …；企业—…": a dash heads its part up to the full stop, not the line)
         ctx.col_focus, ctx.col_headed = named_col, bool(re.search(r"[：:]", after_head.group(0)))
-        ctx.col_whole = bool(re.match(r"\s*(?:本年|今年|全年)?(?:新收|收到|上年结转|去年结转)", message[c0 + len(clause) + after_head.end():]))
+        ctx.col_whole = bool(re.match(r"\s*(?:本年|今年|全年)?(?:新收|收到|上年结转|去年结转|收了?\s*[0-9０-９])", message[c0 + len(clause) + after_head.end():]))
     elif len(cols_here) == 1 and len(anchors) == len([a for a in anchors if a.kind == "t3col"]) and (
             leftover := "".join(ch for i, ch in enumerate(clause) if not any(a.start <= i < a.end for a in anchors))) and (
             not _HEADING_FILLER.sub("", _THOSE_COUNTED.sub("", leftover))) and (clause.rstrip().endswith(("：", ":"))
@@ -2587,6 +2594,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             clause[anchors[0].end:]):
         # "自然人那里说错了，不予公开是2件，…，本机关不掌握的是2件不是3件": the rows corrected next are its
         ctx.col_focus, ctx.col_whole, ctx.col_headed = next(iter(cols_here)), False, True
+    if len(cols_here) == 1 and not re.search(r"[0-9０-９]", clause) and (col_a := next((a for a in anchors if a.kind == "t3col"), None)) is not None and re.match(
+            r"(?:的)?(?:数)?(?:我)?(?:填|搞|弄|写|抄|贴|记)?(?:反了|颠倒了|串了)\s*$", clause[col_a.end:]) and re.match(r"\s*[：:]", message[c0 + len(clause):]):
+        # "“不掌握”跟“另行制作”两行的自然人填反了：不掌握应该是46，另行制作是12": that applicant's cells follow
+        ctx.col_focus, ctx.col_whole, ctx.col_headed = col_a.key, False, True
     if len(cols_here) == 1 and not re.search(r"[0-9０-９]", clause) and len(anchors) == 1 and re.match(
             r"(?:的)?(?:那行|那一行|这行|这一行)(?:数)?(?:我)?(?:贴错了|粘错了|复制错了|抄错了|错了|不对)", clause[anchors[0].end:]):
         # "科研机构那行贴错了 应该是新收4件 公开3件…": a table with a line per applicant, that line said again
@@ -2755,6 +2766,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                 r"[0-9０-９一二两三四五六七八九十]+\s*件", seg) and not re.search(r"没有|没|无|今年的|今年收|本年|新收", seg):
             return  # "去年转过来的那2件…今年都答复了": last year's were done, not every one
         # ("律所的（41件加结转2件）：…，年底都办完了": that applicant's, not every applicant's)
+        if not ctx.col_focus and len(done_cols := {a.key for a in vocabulary().anchors(clause[:done.start()]) if a.kind == "t3col" and a.key != "total"}) == 1:
+            ctx.col_focus, ctx.col_whole, ctx.col_headed = next(iter(done_cols)), False, True  # ("那律所3件就全部办完了，没有转明年的")
         out.zeros.append(Zero((f"t3.carried_forward.{ctx.col_focus}" if ctx.col_focus else "t3.carried_forward",), quote))
     # "都办结了", "全部按期办结", "办结公开了" about proposals: every one was completed
     if _PROPOSALS_DONE.search(clause) and re.search("建议|提案", sentence) and not re.search(r"办结率|办复率|答复率", sentence):
@@ -2980,7 +2993,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                                         if c not in told_cols), quote))
         elif negated and not named and not ctx.t3row and not ctx.t4block and cols_here and all(
                 a.kind == "t3col" or (a.kind == "t4col" and a.key == "other" and "other" in cols_here) for a in anchors
-        ) and not _BARE_FILLER.sub("", _COLUMN_WORDS.sub("", plain)):  # ("科研机构、其他都没有": 其他 of the list)
+        ) and not _BARE_FILLER.sub("", _COLUMN_WORDS.sub("", re.sub(r"什么|啥子|啥|么子|一件|一个|全是0|全是零|全为0", "", plain))):
+            # ("科研机构、其他都没有": 其他 of the list; "…公益组织什么都没有")
             # "科研机构没有", "科研机构、公益组织都没有": no application from those applicants — their
             # empty cells of table 三
             out.zeros.append(Zero(tuple(f"{r.address}.{col}" for r in T3_ROWS for col in sorted(cols_here | listed_cols)),
@@ -3147,7 +3161,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             out.checked.append(quote)  # "其他２（两个事业单位）": the count just given, explained
             continue
         if ((_ROUGH_AFTER.match(after) and not _DECIDED.search(clause[:n.start])) or _ROUGH_BEFORE.search(clause[:n.start]) or (
-                n.approx and re.match(r"[ \u3000]*[余多来几]", clause[n.end:])) or (
+                n.approx and re.match(r"[ \u3000]*(?:[余多来几]|好几)", clause[n.end:])) or (
                 n.approx and n.chinese and (clause[max(n.start, n.end - 2):n.end] in RANGE_PAIRS or re.search(
                     "(?:" + "|".join(RANGE_PAIRS) + ")(?=[十百千万])", clause[n.start:n.end]))) or (  # ("十七八篇", "四五场", "一百四五十件")
                 # "行政强制 ３件……等下我再对一下台账": said before it was checked; the checked one follows
@@ -3321,6 +3335,14 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             # "企业那1件让他补正材料一直没回": that applicant's one application, and what became of it
             # (not when that applicant's applications are counted already: "就是台账里自然人那1件逾期不缴费"
             # points at one of them)
+            row_told = next((a for a in anchors if a.kind == "t3row" and a.start >= n.end and a.key not in _NOT_RESULTS
+                             and str(ctx.earlier.get(f"t3.{a.key}.{col.key}")) == str(int(n.value))), None)
+            if row_told is not None:
+                # "企业那1件不掌握的，后来…全部公开了": the one recorded in that row, and what became of it
+                out.checked.append(quote)
+                ctx.col_focus, ctx.col_headed, ctx.col_whole = col.key, True, False
+                anchors = [a for a in anchors if a is not row_told and not (a.kind == "t3col" and a.end <= n.start)]
+                continue
             if f"t3.new_received.{col.key}" not in ctx.earlier:
                 out.stated.append(Stated(f"t3.new_received.{col.key}", int(n.value), quote, c0 + n.start, c0 + n.end))
             else:

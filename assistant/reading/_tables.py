@@ -181,7 +181,7 @@ def _official_label_of(label: str, table: str) -> str | None:
         return "（六）其他处理3.其他"  # a row called 其他 in table 三 is （六）3, not the 其他 column
     if table == "t3" and text in ("总计", "合计"):
         return "（七）总计"
-    if table == "t3" and re.fullmatch(r"其他处理\s*[-－—_：:/·]?\s*其他", text):
+    if table == "t3" and re.fullmatch(r"其他处理\s*(?:[-－—_：:/·]?\s*其他|[（(]\s*其他\s*[)）])", text):
         return "（六）其他处理3.其他"  # "其他处理-其他": the group and its row 3.其他
     if table == "t3" and text in ("重复",):
         return "（五）不予处理2.重复申请"
@@ -662,6 +662,7 @@ def _applicant_of(cell: str) -> str | None:
     """An applicant column named by a line's first cell ("自然人", "企业", "其他组织")."""
     text = re.sub(r"[\s：:]", "", cell)
     text = re.sub(r"(?<=.)[（(][^（()）]{1,10}[)）]$", "", text)  # "其他(村委会)": the column, with who was in it
+    text = re.sub(r"(?<=..)等(?:其他)?$", "", text)  # "村委会等": the column named by its first kind
     if text in _T3_HEADS:
         return _T3_HEADS[text]
     if text in ("其他组织", "其他申请人", "其他主体", "其他类"):
@@ -681,6 +682,8 @@ def _some_columns(message: str) -> tuple[list[PatchOp], list[str]]:
     for i, line in enumerate(lines):
         # (a header of words only, one space apart, is no table line to table_cells)
         cells = table_cells(line, loose=True) or line.split()
+        if cells and line[:1] in " \u3000" and _applicant_of(cells[0]) is not None:
+            cells = ["", *cells]  # (an aligned sheet's header, its corner left blank: "      个人    企业    合计")
         if not cells or len(cells) < 2 or cell_kind(cells[0]) == NUM:
             continue
         heads = [_applicant_of(c) for c in cells[1:]]

@@ -31,7 +31,7 @@ _ARABIC_AFTER = (rf"(?P<frac>[.．]{_D}+)?"
                  r"(?:[ \u3000]*(?P<big>[万亿千])(?!元))?"
                  rf"(?:[ \u3000]*(?P<pct>[%％])|[ \u3000\t]*(?P<approx>[余多来几])?(?P<unit>{_N._UNIT_ALT})?)")
 _RUN_REST = f"[{_CN}]*(?:点[{''.join(_N.CN_DIGITS)}]+[万萬亿]?)?"  # the numerals after the first one
-_UNIT_AHEAD = f"(?=[ \u3000\t]*[余多来几]?(?:{_N._UNIT_ALT}))"
+_UNIT_AHEAD = f"(?=[ \u3000\t]*(?:[余多来几]|好几)?(?:{_N._UNIT_ALT}))"
 
 
 def _without_repeats(pattern: str, optional: tuple[str, ...]) -> str:
@@ -60,7 +60,7 @@ _ARABIC_REST = (rf"(?:(?P<near>(?<={_APPROX_LAST_CLASS}.)|(?<={_APPROX_LAST_CLAS
                 rf"(?<![0-9０-９.．].)(?P<num>{_NUM_REST_SCAN}){_ARABIC_AFTER_SCAN}")
 # After the first numeral: numbers_in's _CN_NUMBER, its measure word first tested by its first
 # character (which most numerals inside words fail: 一是, 进一步).
-_CN_REST = f"(?P<run>{_RUN_REST_SCAN})(?=[ \u3000\t]*[余多来几]?[{_UNIT_FIRST}]){_UNIT_AHEAD}"
+_CN_REST = f"(?P<run>{_RUN_REST_SCAN})(?=[ \u3000\t]*(?:[余多来几]|好几)?[{_UNIT_FIRST}]){_UNIT_AHEAD}"
 # One character class first (the engine then jumps from one such character to the next), and what
 # follows for its kind; a traditional character is reported (see read_numbers).
 _SCAN = re.compile(f"[0-9０-９{_CN}{_TRADITIONAL}]"
@@ -243,9 +243,8 @@ def read_numbers(text: str, reading: bool = False) -> list[NumberMention] | None
             s, e = m.start(), m.end()
             if any(x.start < e and s < max(x.end, x.unit_end) for x in out) or (s > 0 and text[s - 1] in "第之十百千万"):
                 continue
-            read = _cn_to_number(m.group("run"))
-            if read is not None and read >= 10:
-                out.append(_number(read, s, e, "", e, _approx_before(text, s), True, 0))
+            if (bare := _N.bare_number(text, m)) is not None:
+                out.append(bare)
                 sort = True
     if sort:
         out.sort(key=_START)

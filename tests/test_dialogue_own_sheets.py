@@ -1,0 +1,197 @@
+"""Clerks' own sheets and the words around them (session 30): a column headed "村委会等", row labels of the
+clerk's ("法律法规不让公开", "得现整理的"), a note in a cell that explains a case, rough figures made exact
+messages later, years named for this report's, and one applicant's cases all done — in wording of our own."""
+
+from __future__ import annotations
+
+
+def _reading(message: str, **kw):
+    from assistant.reading import read_message
+
+    return read_message(message, **kw)
+
+
+def _ops(message: str, **kw) -> dict[str, str]:
+    r = _reading(message, **kw)
+    return {op.field: str(op.value) for op in [*r.ops, *r.computed]}
+
+
+def _service(db):
+    from tests.dialogue_support import offline_service
+
+    service = offline_service(db())
+    draft = service.start("张三").id
+    return service, draft, (lambda text: service.handle(draft, "张三", text))
+
+
+def test_a_column_headed_by_its_first_kind_and_etc():
+    from assistant.reading._tables import applicant_of
+
+    assert applicant_of("村委会等") == "other" and applicant_of("居委会等其他") == "other"
+    sheet = "情况\t群众\t公司\t律所\t村委会等\n新来的\t21\t4\t1\t2\n公开了\t15\t3\t1\t2\n转明年\t6\t1\t-\t-"
+    ops = _ops(sheet)
+    assert ops["t3.new_received.other"] == "2" and ops["t3.granted.other"] == "2"
+    assert ops["t3.carried_forward.legal_service"] == "0" and ops["t3.new_received.natural"] == "21"
+
+
+def test_the_kinds_just_named_are_no_count():
+    ops = _ops("科研单位、环保组织那两类今年都没有")
+    assert all(v == "0" for k, v in ops.items() if k.startswith("t3."))
+    assert ops.get("t3.granted.research") == "0" and ops.get("t3.granted.public_interest") == "0"
+    ops = _ops("科研机构、公益组织什么都没有")
+    assert ops.get("t3.total.research") == "0" and ops.get("t3.total.public_interest") == "0"
+
+
+def test_one_applicants_cases_all_done_is_that_column_without_carry_forward():
+    ops = _ops("企业那5件年底前都答复完了，没有拖到明年的")
+    assert ops["t3.carried_forward.commercial"] == "0"
+    assert "t3.carried_forward.natural" not in ops and "t3.carried_forward.total" not in ops
+    # (applicants said of the whole sentence leave the none as it was)
+    ops = _ops("一共9件，除了1件不掌握，其他全公开了，都是个人的，年底前都答复完了 没有拖到明年的")
+    assert ops["t3.carried_forward"] == "0" and "t3.carried_forward.natural" not in ops
+
+
+def test_the_clerks_own_row_labels():
+    from assistant.reading._tables import _row_address
+
+    assert _row_address("法律法规不让公开") == "t3.withheld.prohibited_by_law"
+    assert _row_address("得现整理的") == "t3.unable.needs_creation"
+    assert _row_address("补正了还说不明白") == "t3.unable.unclear"
+
+
+def test_a_note_in_a_cell_that_places_one_case_is_no_figure():
+    sheet = ("\t群众\t公司\t合计\n新收\t12\t3\t15\n公开\t8（其中1件是中介代群众来申请的，按群众算）\t3\t11\n"
+             "没这信息\t4\t\t4")
+    r = _reading(sheet)
+    ops = {op.field: str(op.value) for op in r.ops}
+    assert ops["t3.granted.natural"] == "8" and ops["t3.granted.total"] == "11"
+    assert ops["t3.unable.not_held.commercial"] == "0"
+    assert any("中介代群众" in c for c in r.checked)  # (said back, not dropped)
+
+
+def test_rough_chinese_figures_are_found_and_held():
+    from assistant.numbers import find_numbers
+
+    for text, value in (("大概五百来万，等财务", 5_000_000), ("一千出头", 1000), ("二十好几件", 20), ("三百左右。", 300)):
+        found = find_numbers(text)
+        assert found and found[0].approx and int(found[0].value) == value, text
+    r = _reading("处罚一百出头，具体的我再查")
+    assert r.rough and not r.ops
+
+
+def test_problems_after_how_many_the_clerk_thought_of():
+    ops = _ops("问题我琢磨了两条：一是栏目更新慢；二是答复文书不统一。措施就是每月查一次栏目。")
+    assert ops["problems"].startswith("一是栏目更新慢") and ops["measures"].startswith("每月查一次")
+
+
+def test_years_of_a_report_read_in_the_year_after_it():
+    ops = _ops("24年一共收了9件，都是个人的。还有23年剩下的2件结转到24年办的，也是个人的。", report_year=2024)
+    assert ops["t3.carried_over.natural"] == "2" and "t3.carried_forward.natural" not in ops
+    ops = _ops("还有1件企业的到年底没办完，结转到今年了（就是25年）。", report_year=2024)
+    assert ops["t3.carried_forward.commercial"] == "1" and "t3.carried_over.commercial" not in ops
+    ops = _ops("企业的：2025年收12件，再加2024年转过来的1件。公开10件。", report_year=2025)
+    assert ops["t3.new_received.commercial"] == "12" and ops["t3.carried_over.commercial"] == "1"
+
+
+def test_two_or_three_inside_a_clause_and_alone_is_no_count():
+    from assistant.reading import typed_as_read
+
+    ops = _ops(typed_as_read("公开了5件，里头仨是个人的，2件是公司的。"))
+    assert ops["t3.granted.natural"] == "3" and ops["t3.granted.commercial"] == "2"
+    r = _reading("我是某县文旅局的，就我一个人在弄这个")
+    assert not r.unexplained
+    ops = _ops(typed_as_read("规范性文件发了3件，么废止的，现行有效7件。"))
+    assert ops["t2.normative_docs.repealed"] == "0"
+
+
+def test_a_none_kept_off_figures_leaves_the_rows_total_open(db):
+    service, draft, say = _service(db)
+    say("某县水利局 2025年")
+    say("项目\t个人\t企业\t律所\t其他\n新收\t10\t4\t1\t0\n公开\t6\t2\t0\t0\n不掌握\t1\t0\t0\t0\n转明年\t3\t2\t1\t0")
+    reply = say("年底都没有转明年的了").text
+    assert "没有改成0" in reply
+    cells = service.facts(draft).cells
+    assert cells["t3.carried_forward.natural"] == 3 and cells.get("t3.carried_forward.total") != 0
+
+
+def test_a_result_and_the_carry_forward_corrected_move_the_results_total(db):
+    service, draft, say = _service(db)
+    say("某县水利局 2025年")
+    say("项目\t个人\t企业\t合计\n新收\t10\t4\t14\n公开\t6\t1\t7\n不掌握\t1\t1\t2\n办完合计\t7\t2\t9\n转明年\t3\t2\t5")
+    say("不掌握那行企业是2件不是1件，那企业结转明年就1件，不是2件")
+    cells = service.facts(draft).cells
+    assert cells["t3.unable.not_held.commercial"] == 2 and cells["t3.carried_forward.commercial"] == 1
+    assert cells["t3.total.commercial"] == 3 and cells["t3.total.total"] == 10
+
+
+def test_a_rough_figure_made_exact_messages_later_by_its_name(db):
+    service, draft, say = _service(db)
+    say("某县自然资源局 2025年")
+    say("收费主要是测绘成果费，大概一百来万，具体的要问财务")
+    say("网站发了120条")
+    say("财务回了，测绘成果费是103.5万元")
+    assert str(service.facts(draft).cells["t2.fees.amount"]) == "103.5"
+
+
+def test_a_rows_count_said_roughly_then_with_its_applicants(db):
+    service, draft, say = _service(db)
+    say("某县民政局 2025年")
+    say("申请今年收了二十好几件，我数一下")
+    say("数好了，23件：个人19件，企业3件，律所1件。")
+    cells = service.facts(draft).cells
+    assert cells["t3.new_received.total"] == 23 and cells["t3.new_received.natural"] == 19
+    assert cells["t3.new_received.legal_service"] == 1
+
+
+def test_the_one_case_recorded_in_a_row_pointed_at_and_what_became_of_it(db):
+    service, draft, say = _service(db)
+    say("某县卫健局 2025年")
+    say("公开9件，个人7件企业2件；不掌握3件，个人2件企业1件")
+    say("等下，企业那1件不掌握的，后来补正了又找到了，公开了，所以企业公开是3件，不掌握的没有了")
+    cells = service.facts(draft).cells
+    assert cells["t3.granted.commercial"] == 3 and cells["t3.unable.not_held.commercial"] == 0
+    assert cells["t3.unable.not_held.natural"] == 2 and cells.get("t3.new_received.commercial") is None
+
+
+def test_an_exported_sheet_with_short_group_names_and_a_note_one_space_apart():
+    sheet = ("                  个人    企业    合计\n新收              20    5     25\n公开              12    3     15\n"
+             "不处理(重复)      2     0     2\n无法提供(要另做)   1     1     2\n其他处理(其他)    1(撤回) 0     1\n"
+             "总计              16    4     20\n结转下年          4     1     5")
+    r = _reading(sheet)
+    ops = {op.field: str(op.value) for op in r.ops}
+    assert ops["t3.not_processed.repeated.natural"] == "2" and ops["t3.unable.needs_creation.commercial"] == "1"
+    assert ops["t3.other_handling.other.natural"] == "1" and ops["t3.other_handling.other.total"] == "1"
+    assert not r.unexplained
+
+
+def test_a_fee_said_in_kuai_is_yuan(db):
+    assert _ops("行政事业性收费一共58000块")["t2.fees.amount"] == "5.8"
+    service, draft, say = _service(db)
+    say("某县住建局 2025年")
+    say("收费一共58000块，主要是工本费")
+    assert str(service.facts(draft).cells["t2.fees.amount"]) == "5.8"
+
+
+def test_one_person_who_asked_is_no_count():
+    ops = _ops("不予处理4件，都是个人，一个人老是反复申请的3件，重复申请1件")
+    assert ops["t3.not_processed.excessive.natural"] == "3"
+
+
+def test_two_rows_of_one_applicant_swapped():
+    ops = _ops("“不掌握”跟“另行制作”两行的企业填反了：不掌握应该是7，另行制作是2。")
+    assert ops["t3.unable.not_held.commercial"] == "7" and ops["t3.unable.needs_creation.commercial"] == "2"
+    assert "t3.unable.not_held.total" not in ops
+
+
+def test_one_case_taken_off_the_granted_row_into_another(db):
+    service, draft, say = _service(db)
+    say("某县住建局 2025年")
+    say("新收 30（个人25 公司5）\n公开 20（个人16 公司4）\n部分公开 3（个人2 公司1）")
+    say("不好意思，公开那行个人是15不是16，有1件其实是部分公开的")
+    cells = service.facts(draft).cells
+    assert cells["t3.granted.natural"] == 15 and cells["t3.partial.natural"] == 3
+    assert cells["t3.granted.total"] == 19 and cells["t3.partial.total"] == 4
+    # (in 粤语: "件系", "其实系")
+    from assistant.reading import typed_as_read
+
+    assert "1件其实是部分公开" in typed_as_read("有1件其实系部分公开嘅") and "2件是个人" in typed_as_read("2件系个人")
