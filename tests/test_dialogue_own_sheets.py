@@ -195,3 +195,89 @@ def test_one_case_taken_off_the_granted_row_into_another(db):
     from assistant.reading import typed_as_read
 
     assert "1件其实是部分公开" in typed_as_read("有1件其实系部分公开嘅") and "2件是个人" in typed_as_read("2件系个人")
+
+
+def test_a_sheet_of_people_and_organisations_then_the_organisations_told_apart(db):
+    service, draft, say = _service(db)
+    say("某县交通运输局 2025年")
+    reply = say("申请我自己统计的：\n类别\t个人\t单位\t一共\n新收\t20\t5\t25\n公开\t12\t4\t16\n不掌握\t3\t1\t4\n结转明年\t5\t0\t5").text
+    assert "“单位”一列没有记录" in reply
+    cells = service.facts(draft).cells
+    assert cells["t3.new_received.natural"] == 20 and cells["t3.new_received.total"] == 25
+    assert cells.get("t3.new_received.commercial") is None
+    say("单位那5件，3件是企业，2件是律所申请的。")
+    cells = service.facts(draft).cells
+    assert cells["t3.new_received.commercial"] == 3 and cells["t3.new_received.legal_service"] == 2
+    assert cells["t3.new_received.research"] == 0
+    _, d2, say2 = _service(db)
+    say2("某县交通运输局 2025年")
+    say2("个人和单位分开统计的：\n项目\t个人\t单位\t合计\n新收\t9\t2\t11\n公开\t7\t2\t9\n结转下年\t2\t0\t2")
+    say2("单位的都是企业")
+    cells = service.facts(d2).cells
+    assert cells["t3.new_received.commercial"] == 2 and cells["t3.granted.commercial"] == 2
+    assert cells["t3.granted.legal_service"] == 0
+
+
+def test_a_township_clerk_names_the_town():
+    ops = _ops("你好，我是清溪县石门镇的，要写2025年的年报")
+    assert ops["agency_name"] == "清溪县石门镇人民政府" and ops["agency_level"] == "township"
+    assert _ops("我是东关街道的小李")["agency_name"] == "东关街道办事处"
+    assert "agency_name" not in _ops("我是石门镇的村民，想问个事")
+
+
+def test_a_question_beside_figures_not_recorded_names_them_back(db):
+    _, _, say = _service(db)
+    say("某县文广旅局 2025年")
+    reply = say("网站今年发了八十来条，具体的回头查。公开栏换了6期。我们的视频号那个算不算新媒体？").text
+    assert "八十来条" in reply and "公开栏换了6期" in reply
+
+
+def test_blank_cells_of_a_sheet_copied_from_word_or_excel_are_zeros():
+    t4 = "表四\n\t维持\t纠正\t其他\t未审结\t合计\n行政复议\t2\t1\t\t\t3\n直接起诉\t1\t\t\t\t1"
+    ops = _ops(t4)
+    assert ops["t4.review.other"] == "0" and ops["t4.review.total"] == "3" and ops["t4.litigation_direct.pending"] == "0"
+    t2 = ("第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n行政规范性文件\t2\t\t11\n"
+          "第二十条第（五）项\n信息内容\t本年处理决定数量\n行政许可\t1,408")
+    ops = _ops(t2)
+    assert ops["t2.normative_docs.repealed"] == "0" and ops["t2.normative_docs.in_force"] == "11"
+    assert ops["t2.licensing.decisions"] == "1408"
+
+
+def test_words_leading_into_a_paste_are_no_passage():
+    sheet = "依申请这块 我excel是这样排的\n\t新收\t同意公开\t结转下年\n群众\t9\t8\t1\n合计\t9\t8\t1"
+    assert "on_request_notes" not in _ops(sheet)
+    assert _ops("依申请这块：今年申请集中在食品许可档案，都按时答复了")["on_request_notes"].startswith("今年申请")
+
+
+def test_which_row_asked_is_answered_not_recorded(db):
+    from assistant.reading import guide_answer
+
+    r = _reading("那种让他补正材料 他一直不回的 算表三哪一项啊")
+    assert r.questions and not r.ops
+    assert "逾期不补正" in guide_answer("企业有一件让他补正材料他一直没回 算部分公开还是算别的？")
+    service, draft, say = _service(db)
+    say("某县市场监管局 2025年")
+    say("那种让他补正材料 他一直不回的 算表三哪一项啊")
+    assert service.facts(draft).cells.get("t3.other_handling.no_correction.total") is None
+
+
+def test_undo_after_saying_why():
+    from assistant.dialogue._intents import parse_intent
+
+    assert parse_intent("我是问问，我们没有这种的，撤销").kind == "undo"
+    assert parse_intent("发错了，帮我撤销一下").kind == "undo"
+    assert parse_intent("公开3件，撤销").kind != "undo"
+
+
+def test_the_agency_and_a_bare_year(db):
+    service, draft, say = _service(db)
+    say("临江县市场监督管理局 2025")
+    facts = service.facts(draft)
+    assert facts.agency_name == "临江县市场监督管理局" and facts.report_year == 2025
+
+
+def test_how_to_read_a_table_said_without_one_records_nothing_and_says_so(db):
+    _, _, say = _service(db)
+    say("某县市场监管局 2025年")
+    reply = say("废止那格空着就是0").text
+    assert "这条消息里没有表格" in reply and "记为0" not in reply

@@ -91,6 +91,8 @@ def test_every_number_is_recorded_or_named_back(message):
                 r"(?:我|俺|额|阮|自己|他|她)(?:就)?\s*$", message[:n.start]) or re.search(
                 r"[0-9０-９一二两三四五六七八九十]+\s*件", re.split(r"[，,。；;\n]", message[n.end:])[0])):
             continue  # "就我一个人搞这个": alone; "一个人反复申请的3件": who asked them, the count after
+        if n.value == 1 and message[:n.start].endswith("哪"):
+            continue  # "算表三哪一项啊": which one, asked
         if n.unit == "页":
             continue  # "第1页/共1页": an export's page
         if n.value == 1 and n.chinese and re.search(r"[上下]$", message[:n.start]) and re.match(r"[份期版次篇]", message[n.end:]):

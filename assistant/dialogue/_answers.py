@@ -528,6 +528,10 @@ def _reading_notes(reading: MessageReading, facts: Facts) -> tuple[list[str], li
                                           for line in reading.group_lines))
         tail.append(f"表中{groups}是分组的合计，表三里没有单独的格子，没有记录；请再告诉我各小项的数"
                     "（例如“不予公开19件：国家秘密2件（个人）…”）。")
+    if reading.orgs_column:
+        word = reading.orgs_column
+        tail.append(f"表中“{word}”一列没有记录：表三把单位分为商业企业、科研机构、社会公益组织、法律服务机构、其他五类，"
+                    f"“{word}”的申请各是哪一类还要请您说明，例如“{word}的都是企业”，或“{word}那9件，8件是企业，1件是律所”。")
     if reading.noted:
         tail.append(f"已按您说的读表（{'；'.join(excerpt(x, 20) for x in dict.fromkeys(reading.noted))}）：这些格子记为0。")
     if reading.other_year:
@@ -1039,8 +1043,9 @@ def answer(st: State, message: str, model: Model, correction: str | None,
         tail.append(f"您提供的各段文字里没有“{m.group('old')}”，没有改动。起草好的正文里的措辞，由编辑在“正文编辑”中修改"
                     "（把“甲”改成“乙”）；也可以把那一段重新说一遍，例如“平台建设情况写：……”。")
     if reading.questions and not reading.ops and not (reading.computed and reading.placed_by_before) and ledger is None:
-        # a question is answered, not stored; the pending question is asked again
-        return Outcome(head + [t for t in tail if t.startswith(tuple(excerpt(q, 30) for q in reading.asked_if_counted))], before)
+        # a question is answered, not stored; the pending question is asked again (and what else the message
+        # said that was not recorded is named back: "…发了六十来条…。公开栏换了12期。…那个不算吧？")
+        return Outcome(head + tail, before)
     if reading.hold_on:  # "等下", "我去翻一下台账": no answer yet, and no wrong one either
         return Outcome(["好的，不着急，查到了直接发给我就行。"], before)
     if reading.same_as_last_year and (reading.same_topic or topic in TEXT_FIELDS) and not reading.ops:
@@ -1294,6 +1299,11 @@ def answer(st: State, message: str, model: Model, correction: str | None,
         # (a reviewer's comments pasted: what is said of them is all there is to say)
         lines.append("这些内容和已记录的一致，没有变化。" if accepted and not reading.review_comments and not reading.review_kept
                      else (_NOTHING if not tail else ""))
+    if not (chat or derived_changes) and reading.noted:
+        # ("废止那格空着就是0" with no table in this message: nothing was set to 0)
+        said_how = "；".join(excerpt(x, 20) for x in dict.fromkeys(reading.noted))
+        tail = [f"您说的读表方式（{said_how}）要和表格一起发：这条消息里没有表格，没有记录任何格子。请把表格连同这句话再粘贴一次。"
+                if t.startswith("已按您说的读表") else t for t in tail]
     lines += tail
     if last_years_note:
         lines.append(last_years_note)

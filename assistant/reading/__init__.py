@@ -60,6 +60,7 @@ from assistant.reading._notes import (
     _years_carried,
     _years_side_by_side,
 )
+from assistant.reading._orgs import orgs_told as _orgs_told
 from assistant.reading._questions import is_question
 from assistant.reading._review import comment_segments as _comment_segments
 from assistant.reading._review import comment_subject as _comment_subject
@@ -82,6 +83,7 @@ from assistant.reading._statements import (
 )
 from assistant.reading._tables import group_total_lines as _group_total_lines
 from assistant.reading._tables import is_table_line, parse_pasted_tables
+from assistant.reading._tables import orgs_column as _orgs_column
 from assistant.reading._tables import t2_2019 as _t2_2019
 from assistant.reading._tables import t2_in_table_order as _t2_in_table_order
 from assistant.reading._tables import t4_in_table_order as _t4_in_table_order
@@ -155,6 +157,7 @@ class MessageReading:
     not_ours: list[str] = field(default_factory=list)  # a hotline's or a mailbox's counts: no figure of this report
     carried_result_later: list[str] = field(default_factory=list)  # last year's one's result, before this year's
     noted: list[str] = field(default_factory=list)  # said of how to read a table ("空着的格子就是0")
+    orgs_column: str | None = None  # a sheet's "单位" column (every applicant but people), left open and asked about
     # a reviewer's comments pasted ("审核意见：1.…请核实"): their figures are claims, not recorded; each
     # comment with a figure, said back with its number
     review: list[str] = field(default_factory=list)
@@ -295,6 +298,8 @@ _DIGIT_BY_DIGIT = re.compile(r"(?<![零〇一二三四五六七八九十百千�
                              r"(?![零〇一二三四五六七八九十百千万两年月日号点])")
 _EMOJI = re.compile("[\U0001F300-\U0001FAFF\U0001F000-\U0001F02F\u2600-\u26FF\uFE0F]")
 _I_IN_SHAANXI = re.compile(r"(?:(?<=^)|(?<=[，,。！!？?；;\s帮给跟让叫替]))额(?=是|们|再|就|贴|给|这|那|也|都|说|想|觉得|弄|对|查|记|问)", re.MULTILINE)
+# "我是沁河县柳树沟镇的", "俺是西关街道的": a township named as where the clerk works
+_TOWNSHIP_SAID = re.compile(r"(?:我是|我们是|俺是|俺们是|阮是|我这儿是|我这边是|这边是|我这里是)(?P<place>[\u4e00-\u9fa5]{2,14}?(?:镇|乡|街道))(?:的|这边|这里)(?![\u4e00-\u9fa5]{0,3}(?:居民|村民|群众|老百姓|人$))")
 _TWO_OR_THREE = re.compile(r"(?<=[\u4e00-\u9fa5])(?<![咱他她你我们哥姐弟妹爷娘兄俩仨那这])[俩仨](?=[ \u3000\t\n，,。；;、）)：:]|$|件|个|篇|条|场)"
                            # "俩是个人的，一个是律所的", "俩维持，一个纠正": two or three of those just said, opening a clause
                            r"|(?:(?<=[，,。；;：:\s])|^|(?<=里头|里面|里边|其中|当中))[俩仨](?=是|都是|维持|纠正|撤|还没|没|未|在)", re.MULTILINE)
@@ -719,7 +724,8 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
     by_number = _answers_by_number(message, said_before)
     numbered, wording = _comment_numbers(message), _wording_in_quotes(message)
     asked_for = _asked_for_one(message)
-    if (pairs := sorted([*numbered, *wording, *_official_row_refs(message), *asked_for, *_belief_undone(message), *_head_with_carried_apart(message), *_paired_lists(message), *_answers_to_quoted_questions(message), *_products(message),
+    orgs_ops, orgs_spans = _orgs_told(message, earlier or {})
+    if (pairs := sorted([*((s, e, "") for s, e in orgs_spans), *numbered, *wording, *_official_row_refs(message), *asked_for, *_belief_undone(message), *_head_with_carried_apart(message), *_paired_lists(message), *_answers_to_quoted_questions(message), *_products(message),
                          *by_number, *_slashed_t2(message), *_negations(message),
                          *_self_answered(message), *_classed_as(message), *_notes_none(message), *_short_applicants(message), *_notes_shorthand(message), *_kinds_pointed(message), *_years_side_by_side(message, report_year), *_years_carried(message, report_year), *_fee_with_cases(message), *_row_notes(message),
                          *_count_is_parts(message), *_sums_written_out(message),
@@ -735,10 +741,11 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
         for at, end, pairs_text in reversed(pairs):
             synth = synth[:at] + pairs_text + synth[end:]
         # (a sentence in quotes for the text answers no question pending)
-        read = _quotes_from(_read_message(synth, topic=None if any(t == "“……”" for _, _, t in wording) else topic, known=known, earlier=earlier, report_year=report_year,
+        read = _quotes_from(_read_message(synth, topic=None if orgs_spans or any(t == "“……”" for _, _, t in wording) else topic, known=known, earlier=earlier, report_year=report_year,
                                           recent=recent, row_numbers=row_numbers, said_before=said_before),
                             message, synth, pairs)
         read.by_number = bool(by_number)
+        read.computed += orgs_ops  # ("单位那9件，8件是公司…": the rows' 单位 told apart)
         read.replaced += [message[at:end] for at, end, text in pairs if not text.strip() and (
             _OLD_IN_NOTE.search(message, at, end) or _SAID_AS_WRONG.match(message, at))]
         read.checked += [message[at:end].strip("—-－，,；; ") for at, end, text in pairs if not text.strip() and (
@@ -787,6 +794,8 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
         table_ops = []
     out.ops += [] if last_years else table_ops
     out.last_years = table_ops if last_years else []
+    if table_ops and "\n" in message and (orgs := _orgs_column(message)):
+        out.orgs_column = orgs
     out.table_lines = table_lines
     out.group_lines = [x for x in _group_total_lines(message) if x in table_lines]
     skip: list[tuple[int, int]] = []
@@ -1096,6 +1105,11 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
         year = int(title.group("y"))
         out.computed.append(PatchOp(field="report_year", value=str(year if year > 99 else 2000 + year), quote=title.group(0).strip()))
         out.unexplained = [u for u in out.unexplained if u.strip() not in title.group(0)]
+    elif "report_year" not in known and "report_year" not in targets and (
+            named := _NAME_THEN_YEAR.match(message)) and agency_name_in("单位是" + named.group("name")):
+        # "临河县市场监督管理局 2025": the agency, and the year of its report
+        out.computed.append(PatchOp(field="report_year", value=named.group("y"), quote=named.group(0).strip()))
+        out.unexplained = [u for u in out.unexplained if u.strip() not in named.group(0)]
 
     known = known | targets | {op.field for op in table_ops} | {x.target for x in reading.computed}
     out.computed += _line_complete(message, reading, known, earlier or {})
@@ -4050,6 +4064,7 @@ def _only_greeting(text: str) -> bool:
 
 
 _THAT_ROW_IS_IT = re.compile(r"(?:表里|表上|上面|前面|表中)(?:那个|的|那行|那一行)?[“\"‘]?(?P<row>[\u4e00-\u9fa5]{2,10}?)[”\"’]?(?:那个|那行|那件)?(?:就是它|就是这件|就是这个|就是这1件|就是这一件|说的就是它|指的就是它)")
+_NAME_THEN_YEAR = re.compile(r"[ \t\u3000]*(?P<name>[\u4e00-\u9fa5（）()]{4,30}?)[ \t\u3000，,]+(?P<y>20[0-9]{2})[ \t\u3000。]*(?:\n|$)")
 _NOTES_TITLE = re.compile(r"[ \t\u3000]*[^\n0-9]{0,10}?(?:年报|年度报告|报告)[^\n0-9]{0,6}?[（(][ \t\u3000]*(?P<y>20[0-9]{2}|[0-9]{2})[ \t\u3000]*(?:年|年度)?[ \t\u3000]*[）)][ \t\u3000]*\n")
 _LAST_YEARS_TITLE = re.compile(r"(?:去年|上年|上一年)(?:的|度的?)?(?:年报|年度报告|报告)[^。；;\n《]{0,12}《[^》]{0,30}?(?P<y>20[0-9]{2})\s*年度?[^》]{0,30}》")
 
@@ -4072,7 +4087,8 @@ def _identity(message: str, skip: list[tuple[int, int]], topic: str | None, out:
             found = None  # "转给信访办了": once the agency is known, only "我们是…/单位是…" renames it
         if found is None and (topic == "agency_name" or ("agency_name" not in known and (re.search(
                 r"你好|您好", message[:m.start()]) or _opens_with_a_name(message[:m.start()], clause)))) and not names and _only_greeting(message[:m.start()]) and all(
-                n.unit in ("年", "年度", "月", "日", "号") for n in find_numbers(clause)):  # (a year, a deadline)
+                n.unit in ("年", "年度", "月", "日", "号") or (not n.unit and 2000 <= n.value <= 2100 and n.value == int(n.value))
+                for n in find_numbers(clause)):  # (a year, a deadline; "临河县市场监督管理局 2025": a year alone)
             # (only the message's opening words answer the name: not "…是信访 转信访办了" later on)
             opening = re.sub(r"^(?:hi|hello)[\s,，!！~]*", "", clause.strip(), flags=re.IGNORECASE)
             # ("清河县卫健局 2025年的政务公开年报": the name, then what is to be written)
@@ -4090,6 +4106,11 @@ def _identity(message: str, skip: list[tuple[int, int]], topic: str | None, out:
         if found is None:
             continue
         names.append((found[0], clause.strip()))
+    if not names and "agency_name" not in known and (town := _TOWNSHIP_SAID.search(message)) and not re.search(
+            r"社区|村$", town.group("place")):
+        # "我是沁河县柳树沟镇的": a township's clerk — its government (its 办事处 for a 街道), when no name is said
+        place = town.group("place")
+        names.append((place + ("办事处" if place.endswith("街道") else "人民政府"), town.group(0)))
     if not names:
         if "agency_name" not in known and (short := _SHORT_NAME.match(message)):
             place = re.search(r"(?:^|[\s，,])(?P<p>[\u4e00-\u9fa5]{2,4}?" + re.escape(short.group(1)[0]) + r")(?=[\s，,]|$)", message[short.end():])

@@ -32,7 +32,8 @@ def guide_answer(question: str) -> str | None:
     for words, answer in entries:
         hits = [w for w in words if w in question]
         topical = [w for w in hits if w not in generic]
-        s = len(hits) + sum(len(w) for w in hits) / 10
+        # (of two as good, the one about what the question tells of first: "…补正材料他一直没回 算部分公开还是…")
+        s = len(hits) + sum(len(w) for w in hits) / 10 - min((question.find(w) for w in hits), default=0) / 10_000
         if topical and (len(hits) >= 2 or len(topical[0]) >= 3) and s > score:
             best, score = answer, s
     return best

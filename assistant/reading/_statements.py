@@ -360,6 +360,8 @@ def _not_a_count(n: NumberMention, clause: str, sentence: str = "") -> bool:
     if re.match(r"\s*(?:个|项)?(?:申请人|申请人类别|类)?的?(?:列|栏|行(?![政动为使业])|格)", clause[n.end:]) or (
             re.match(r"\s*个数", clause[n.end:]) and re.search(r"每(?:行|列|格)\s*$", before)):
         return True  # "只有六个申请人的列", "25行": a shape of the table, not a count
+    if n.value == 1 and re.search(r"哪\s*$", before):
+        return True  # "算表三哪一项啊": which one, asked
     if n.value == 1 and n.unit == "个" and clause[n.unit_end:n.unit_end + 1] == "人" and re.search(r"(?:我|俺|额|阮|自己|他|她)(?:就)?\s*$", before):
         return True  # "我一个人弄得木乱得很": alone, not a count
     if n.value == 1 and n.unit == "个" and clause[n.unit_end:n.unit_end + 1] == "人" and re.search(

@@ -667,11 +667,28 @@ def _applicant_of(cell: str) -> str | None:
         return _T3_HEADS[text]
     if text in ("其他组织", "其他申请人", "其他主体", "其他类"):
         return "other"
+    if text in ("一共", "共计", "总数", "总共", "合计数", "总计数"):
+        return "total"
     found = [a for a in vocabulary().anchors(text) if a.kind == "t3col" and a.start == 0 and a.end == len(text)]
     return found[0].key if len({a.key for a in found}) == 1 else None
 
 
 applicant_of = _applicant_of
+
+
+# a sheet's column of every applicant but people ("个人 单位 一共"): which kinds they were, the clerk is asked
+ORGS_HEADS = frozenset({"单位", "法人", "法人或其他组织", "法人和其他组织", "组织", "企事业单位", "法人单位", "单位申请"})
+
+
+def orgs_column(message: str) -> str | None:
+    """The header word of a sheet's organisations' column ("单位") when ``_some_columns`` reads the sheet
+    without it, or None."""
+    for line in message.splitlines():
+        cells = table_cells(line, loose=True) or line.split()
+        heads = [re.sub(r"\s", "", c) for c in cells]
+        if (found := [h for h in heads if h in ORGS_HEADS]) and any(_applicant_of(h) == "natural" for h in heads):
+            return found[0]
+    return None
 
 
 def _some_columns(message: str) -> tuple[list[PatchOp], list[str]]:
@@ -686,9 +703,12 @@ def _some_columns(message: str) -> tuple[list[PatchOp], list[str]]:
             cells = ["", *cells]  # (an aligned sheet's header, its corner left blank: "      个人    企业    合计")
         if not cells or len(cells) < 2 or cell_kind(cells[0]) == NUM:
             continue
-        heads = [_applicant_of(c) for c in cells[1:]]
+        heads = [_applicant_of(c) or ("orgs" if re.sub(r"\s", "", c) in ORGS_HEADS else None) for c in cells[1:]]
         if None in heads or len(set(heads)) != len(heads):
             continue
+        if "orgs" in heads and ("total" not in heads or "natural" not in heads or any(
+                h in heads for h in ("commercial", "research", "public_interest", "legal_service", "other"))):
+            continue  # ("个人 单位 一共": the organisations' column, left open, only beside 个人 and the total)
         if len([h for h in heads if h != "total"]) >= len(T3_COLUMNS) - 1 and (
                 [h for h in heads if h != "total"] == [c for c in T3_COLUMNS if c != "total" and c in heads]):
             continue  # every column in the format's order: the format's own reader takes it
@@ -714,7 +734,7 @@ def _some_columns(message: str) -> tuple[list[PatchOp], list[str]]:
                     cell_kind(v) == NUM for v in row[1:]):
                 return [], []
             ops += [PatchOp(field=f"{address}.{col}", value=int(parse_number(v) or 0) if cell_kind(v) == NUM else 0, quote=row_line.strip())
-                    for col, v in zip(heads, row[1:], strict=True)]
+                    for col, v in zip(heads, row[1:], strict=True) if col != "orgs"]
             used.append(row_line)
             last = row[1:]
         return (ops, used) if ops else ([], [])
@@ -809,6 +829,36 @@ def _transposed(message: str) -> tuple[list[PatchOp], list[str], list[str]]:
 
 _SAME_LINE = re.compile(r"(?P<label>[ \t\u3000]*[^\s0-9０-９]{2,24}?)[ \t\u3000]*[:：]?[ \t\u3000]*(?:同上|同前|同上行|同上一行)[ \t\u3000。]*")
 _LABEL_THEN_NUMBERS = re.compile(r"(?P<label>[ \t\u3000]*[^\s0-9０-９|]{2,40}?)(?P<rest>(?:[ \t\u3000|]+[0-9０-９][0-9０-９,，]*){3,}[ \t\u3000|]*)")
+
+
+def _blanks_as_zero(message: str) -> tuple[str, dict[str, str]]:
+    """A sheet copied from Excel or Word keeps its empty cells as tabs ("行政复议	1	1			2", "行政规范性文件	1		8"):
+    under a header of words with as many columns, an empty cell among a row's figures is 0. The rows
+    with 0 written in, and {row so written: the clerk's line} for the quotes."""
+    if "\t\t" not in message:
+        return message, {}
+    lines = message.split("\n")
+    own: dict[str, str] = {}
+    width = 0  # the columns of the header of words over the rows, 0 when there is none
+    for i, line in enumerate(lines):
+        if "\t" not in line:
+            width = 0 if line.strip() else width
+            continue
+        cells = line.rstrip("\r").split("\t")
+        filled = [c for c in cells[1:] if c.strip()]
+        if filled and all(cell_kind(c) != NUM for c in filled) and not any(cell_kind(c) == NUM for c in cells):
+            width = len(cells)  # ("	维持	纠正	其他	未审结	合计", "信息内容	本年制发件数	本年废止件数	现行有效件数")
+            continue
+        if not width or not cells[0].strip() or len(cells) != width or not filled or not all(
+                cell_kind(c) in (NUM, MARK) for c in filled) or len(filled) == len(cells) - 1:
+            continue
+        # (only between figures: a blank beside the label is a merged label's, one at the end the row's own)
+        nums = [k for k, c in enumerate(cells) if k and c.strip()]
+        if not any(not cells[k].strip() for k in range(nums[0], nums[-1])):
+            continue
+        lines[i] = "\t".join(c if c.strip() or not nums[0] < k < nums[-1] else "0" for k, c in enumerate(cells))
+        own[lines[i].strip(" \u3000\r")] = line.strip(" \u3000\r")
+    return "\n".join(lines), own
 
 
 def _same_as_above(message: str) -> tuple[str, dict[str, str]]:
@@ -1087,6 +1137,8 @@ def parse_pasted_tables(message: str) -> tuple[list[PatchOp], list[str]]:
     own = {k: extra.get(v, v) for k, v in own.items()} | {k: v for k, v in extra.items() if k not in own}
     message, copied = _same_as_above(message)
     own = {k: own.get(v, v) for k, v in copied.items()} | {k: v for k, v in own.items() if k not in copied}
+    message, blanks = _blanks_as_zero(message)
+    own = {k: own.get(v, v) for k, v in blanks.items()} | {k: v for k, v in own.items() if k not in blanks}
     ops, used = _parse_tables(message)
     if own:  # quotes in the message's own words
         ops = [op.model_copy(update={"quote": "\n".join(own.get(x, x) for x in op.quote.split("\n"))}) for op in ops]

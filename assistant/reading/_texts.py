@@ -163,9 +163,16 @@ def labelled_texts(message: str, states_a_fact: Callable[[str], bool]) -> list[T
         if field == "measures" and len(value) <= 10 and re.search(r"[0-9０-９一两二三四五六七八九十]+\s*[场次条篇件个期]", value) and not any(
                 f == "problems" for _, _, f in marks) and re.match(r"[\s，,。；;]*(?:明年|下一步|下步|今后|接下来)", message[start:]):
             continue  # ("新闻发布会今年一场没开，明年计划开两场": next year's figure in passing, no measures)
+        if field in _NOTES and _LEADS_INTO_A_PASTE.fullmatch(value) and re.match(r"[ \t\u3000]*\n[^\n]*[\t|｜]", message[end:]):
+            continue  # ("依申请这块 我excel是这样排的" over a pasted sheet: how it is laid out, no passage)
         if value and not (field in _NOTES and (states_a_fact(value) or _COUNTED.search(value))):
             out.append(Text(field, value, start, end))
     return out
+
+
+# the words that lead into a sheet pasted under them ("我excel是这样排的", "表如下", "你看下")
+_LEADS_INTO_A_PASTE = re.compile(r"[^。！!？?\n]{0,16}?(?:这样|这么|如下|下面|底下|下边)?[^。！!？?\n]{0,6}?"
+                                 r"(?:排|列|弄|做|整理|统计|贴|粘|导出|复制|拷)[^。！!？?\n]{0,6}?|[^。！!？?\n]{0,12}?(?:如下|见下|你看下|你看看|看一下|给你)[^。！!？?\n]{0,4}?")
 
 
 def _passage_end(message: str, start: int, limit: int, states_a_fact: Callable[[str], bool]) -> int:
