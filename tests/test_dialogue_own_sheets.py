@@ -281,3 +281,67 @@ def test_how_to_read_a_table_said_without_one_records_nothing_and_says_so(db):
     say("某县市场监管局 2025年")
     reply = say("废止那格空着就是0").text
     assert "这条消息里没有表格" in reply and "记为0" not in reply
+
+
+def test_table_three_still_all_zero_and_a_question_on_its_own_line():
+    assert _ops("科长说那个不算申请 表三还是全0").get("t3.total.total") == "0"
+    r = _reading("依申请今年一个都没收到 去年也没有结转的\n问下 有个村民写信要低保名单 是信访局转来的 这个算依申请吗")
+    assert not r.asked_if_counted and any(op.field.startswith("t3.new_received") for op in r.ops)
+
+
+def test_done_for_the_day_is_no_answer(db):
+    _, _, say = _service(db)
+    say("某镇人民政府 2025年")
+    reply = say("先这样 明天在说").text
+    assert "下次" in reply and "没有找到" not in reply
+    assert _reading("先这样 明天在说", topic="problems").hold_on
+
+
+def test_all_one_applicant_said_again_for_the_rows_after():
+    ops = _ops("部分公开3 都是个人 不予公开2个 保护第三方1 过程性信息1 都是个人的")
+    assert ops["t3.partial.natural"] == "3" and ops["t3.withheld.third_party.natural"] == "1"
+    assert ops["t3.withheld.process_info.natural"] == "1"
+    ops = _ops("去年结转过来3件 都是个人的 结转到明年的是1件 都是企业")
+    assert ops["t3.carried_over.natural"] == "3" and ops["t3.carried_forward.commercial"] == "1"
+
+
+def test_counts_before_their_applicants():
+    ops = _ops("不掌握的6件个人2件律所")
+    assert ops["t3.unable.not_held.natural"] == "6" and ops["t3.unable.not_held.legal_service"] == "2"
+
+
+def test_a_word_of_the_report_cut_by_the_send():
+    from assistant.reading import continued
+
+    joined = continued("作的3件 都是个人", "不掌握的2件 没有现成信息需要另行制")
+    ops = _ops(joined)
+    assert ops["t3.unable.needs_creation.total"] == "3" and ops["t3.unable.needs_creation.natural"] == "3"
+    assert "t3.unable.not_held.total" not in ops  # (read with the message before, not again)
+
+
+def test_a_summary_sheet_of_totals_with_channels_and_no_applicants():
+    r = _reading("只有合计数，没分申请人\n收件渠道：网上申请20 / 信函5 / 当面3\n本年收件\t28\n同意公开\t20\n不掌握\t6\n"
+                 "办结合计\t26\n未办结（转下年）\t2")
+    ops = {op.field: str(op.value) for op in r.ops}
+    assert ops["t3.new_received.total"] == "28" and ops["t3.carried_forward.total"] == "2"
+    assert "t3.new_received.natural" not in ops and "t3.new_received" not in ops
+    assert any("收件渠道" in c for c in r.checked)
+
+
+def test_a_pending_review_settled_since(db):
+    service, draft, say = _service(db)
+    say("某县人社局 2025年")
+    say("复议3件 2个维持 1个还没审结 诉讼没有")
+    say("那个没审结的复义 申请人撤回了 按其他结果报")
+    cells = service.facts(draft).cells
+    assert cells["t4.review.pending"] == 0 and cells["t4.review.other"] == 1 and cells["t4.review.total"] == 3
+
+
+def test_a_table_cut_by_the_send_goes_on(db):
+    service, draft, say = _service(db)
+    say("某县生态环境局 2025年")
+    head = "项目\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n"
+    say("办理结果贴过来\n" + head + "（一）予以公开\t10\t2\t0\t0\t0\t0\t12\n（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t3\t1\t0")
+    say("接上条\n\t0\t0\t0\t4\n（四）无法提供1.本机关不掌握相关政府信息\t2\t0\t0\t0\t0\t0\t2")
+    cells = service.facts(draft).cells
+    assert cells["t3.partial.total"] == 4 and cells["t3.partial.commercial"] == 1 and cells["t3.unable.not_held.natural"] == 2

@@ -28,7 +28,7 @@ from assistant.dialogue._confirm import change_lines, excerpt
 from assistant.dialogue._derive import derivation_changes, derivations, merged_cells
 from assistant.dialogue._ledger import LEDGER_QUOTE, ledger_correction, pasted_ledger
 from assistant.dialogue._mapping import changes_between
-from assistant.dialogue._moves import item_taken_out, moved_between_columns, moved_between_rows
+from assistant.dialogue._moves import item_taken_out, moved_between_columns, moved_between_rows, moved_in_table_four
 from assistant.dialogue._outcome import Outcome, derived_lines
 from assistant.dialogue._planner import match_fields, plan
 from assistant.dialogue._previous import copy_findings, cross_year_notes, texts_by_part
@@ -1047,6 +1047,8 @@ def answer(st: State, message: str, model: Model, correction: str | None,
         # said that was not recorded is named back: "…发了六十来条…。公开栏换了12期。…那个不算吧？")
         return Outcome(head + tail, before)
     if reading.hold_on:  # "等下", "我去翻一下台账": no answer yet, and no wrong one either
+        if re.search(r"先(?:这样|到这)|明天|明早|改天|回头|下午|晚点", message):  # ("先这样 明天再说": the day's work ends)
+            return Outcome(["好的，先到这里。说过的都已保存，下次打开这份草稿接着说就行。"], before)
         return Outcome(["好的，不着急，查到了直接发给我就行。"], before)
     if reading.same_as_last_year and (reading.same_topic or topic in TEXT_FIELDS) and not reading.ops:
         return Outcome(_last_year_lines(st, reading.same_topic or topic or ""), before)
@@ -1090,6 +1092,7 @@ def answer(st: State, message: str, model: Model, correction: str | None,
 
     whole: list[PatchOp] = []  # a move between cells, made from the cells as they are: every sum kept
     if (shifted := moved_between_rows(message, st.full.cells) or moved_between_columns(message, st.full.cells)
+            or moved_in_table_four(message, st.full.cells)
             or _moved_as_asked(message, said_before, st.full.cells)):
         whole += shifted
         # "执法案卷那行个人的2件，有一件其实是举报，应该放到信访举报投诉那行": what the reader made of

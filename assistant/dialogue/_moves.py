@@ -13,7 +13,7 @@ from assistant.reading._vocab import Anchor as _Anchor
 from schemas import labels as L
 from schemas.patches import PatchOp
 
-__all__ = ["item_taken_out", "moved_between_columns", "moved_between_rows"]
+__all__ = ["item_taken_out", "moved_between_columns", "moved_between_rows", "moved_in_table_four"]
 
 _MOVE = re.compile(r"放到|挪到|移到|改到|算到|归到|调到|划到|放进|挪进|应该放在|应放在|应该算(?:到|进|在|作)?|应算(?:到|作)?|应该归|"
                    r"(?<=[那这该此]件)(?:其实|实际上?)(?:是|算|应该是|应该算)|"
@@ -326,3 +326,29 @@ def item_taken_out(message: str, told: list[str], cells: Mapping[str, object]) -
         return []
     quote = message.strip()
     return [PatchOp(field=a, value=str(v - 1), quote=quote) for a, v in zip(addresses, values, strict=True) if v is not None]
+
+
+# "没审结的那个复议 申请人撤回了 按其他结果报": a case of table 四 settled since, from 尚未审结 to a result
+_T4_SETTLED = re.compile(r"(?:没审结|未审结|还没审结|没结|还在审|没判|还没判|在审)的?(?:(?:那|这)(?:个|件|起|一件|一个)?)?\s*(?P<block>[\u4e00-\u9fa5]{2,8}?)"
+                         r"[\s，,]*[^。！!？?\n]{0,24}?(?:按|算|报|改成|改为)(?:成)?(?P<result>其他结果|其他|维持|纠正)")
+_T4_RESULT = {"其他结果": "other", "其他": "other", "维持": "upheld", "纠正": "corrected"}
+
+
+def moved_in_table_four(message: str, cells: Mapping[str, object]) -> list[PatchOp]:
+    """A review or lawsuit told as pending before, settled now: one from 尚未审结 to the result said; []
+    unless the block named has one pending."""
+    m = _T4_SETTLED.search(message)
+    if m is None:
+        return []
+    blocks = [a.key for a in vocabulary().anchors(m.group("block")) if a.kind == "t4block"]
+    if len(blocks) != 1:
+        return []
+    block = {"litigation": "litigation_direct"}.get(blocks[0], blocks[0])
+    if blocks[0] == "litigation" and not _int(cells.get("t4.litigation_direct.pending")):
+        block = "litigation_after_review"
+    pending, result = _int(cells.get(f"t4.{block}.pending")), _T4_RESULT[m.group("result")]
+    if not pending:
+        return []
+    quote = message.strip()
+    return [PatchOp(field=f"t4.{block}.pending", value=str(pending - 1), quote=quote),
+            PatchOp(field=f"t4.{block}.{result}", value=str((_int(cells.get(f"t4.{block}.{result}")) or 0) + 1), quote=quote)]

@@ -50,7 +50,10 @@ from assistant.reading._notes import (
     _KEPT_IN_COLUMN,
     _OLD_IN_NOTE,
     _SAID_AS_WRONG,
+    CHANNELS,
     NOTE_EXPLAINS,
+    _channels,
+    _count_then_who,
     _fee_with_cases,
     _kinds_pointed,
     _notes_none,
@@ -105,7 +108,9 @@ __all__ = [
 ]
 
 _HOLD_ON_WORDS = (r"(?:你)?(?:等下|等一下|等等|稍等|稍等一下|等我一下|马上|马上来|我(?:去)?(?:查|翻|找|问|看)(?:一下|下|查|翻|找|问|看)?"
-                  r"(?:台账|表|记录|系统)?(?:啊|哈)?|在找|在查|找到了|查到了|稍后发你|一会儿?发你)")
+                  r"(?:台账|表|记录|系统)?(?:啊|哈)?|在找|在查|找到了|查到了|稍后发你|一会儿?发你|"
+                  # "先这样 明天在说": the day's work stops here (在 for 再, as typed)
+                  r"先(?:这样|到这|到这儿|到这里)(?:吧|哈)?|(?:明天|明早|下午|晚点|回头|回来|改天|待会儿?)(?:再|在)(?:说|弄|补|继续|接着弄|聊)(?:吧|哈)?)")
 _HOLD_ON = re.compile(f"{_HOLD_ON_WORDS}(?:[\\s，,。.!！~～…]*{_HOLD_ON_WORDS})*[。.！!~～…]*")
 _ACK = re.compile(r"(?:好|好的|好滴|嗯|嗯嗯|行|OK|ok|Ok|收到|知道了|明白|明白了)[。.！!~～]*")
 _SKIP = re.compile(r"^\s*(?:跳过|先跳过|不清楚|不知道|不确定|以后再说|稍后再说|待定|暂不填)\s*[。.！!]?\s*$")
@@ -474,6 +479,13 @@ _ENDS = "。！？!?；;…~～\n"
 _BARE_COUNT = re.compile(r"[0-9０-９]+|[零〇一二两三四五六七八九十百千]{1,8}")
 
 
+_GOES_ON = re.compile(r"\s*(?:接上条|接上一条|接上|续上条|续上|接着上条|上条没贴完)[：:，,。\s]*\n")
+
+
+def _is_cjk_char(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
 def continued(message: str, previous: str | None, previous_kept: bool = True) -> str:
     """``message`` as read when it goes on with the clerk's message before, which stopped mid-sentence
     ("…区政府网站今年一共发了" then "一百八十六条，公众号发了…"): that unfinished sentence, its numbers
@@ -487,6 +499,14 @@ def continued(message: str, previous: str | None, previous_kept: bool = True) ->
              and a.end == len(named.group(1))]) == 1:
         # "２１４" (not understood alone) and then "处罚的 强制12 …": the number sent first, its item after it
         return message[:named.end()] + previous.strip() + message[named.end():]
+    if previous and "\t" in previous and (go_on := _GOES_ON.match(message)):
+        # "接上条" over "	0	0	0	2": a pasted table cut in two by the send, its row finished here
+        first, _, after = message[go_on.end():].partition("\n")
+        rows = previous.rstrip("\n").split("\n")
+        header = next((line for line in rows if "\t" in line and not re.search(r"[0-9０-９]", line)), None)
+        if header and "\t" in rows[-1] and re.fullmatch(r"[\t 0-9０-９,，]*[0-9０-９][\t 0-9０-９,，]*", first):
+            row = rows[-1].rstrip(" ") + ("" if rows[-1].endswith("\t") or first.startswith("\t") else "\t") + first
+            return "\n".join([header, row, after])
     if not previous or previous.rstrip(" \t\u3000")[-1:] in _ENDS:
         return message
     tail = re.split(r"[。！？!?；;\n]", previous.rstrip())[-1]
@@ -495,8 +515,19 @@ def continued(message: str, previous: str | None, previous_kept: bool = True) ->
     opens_with_a_number = bool(re.match(r"[0-9０-９]|[零〇一二两三四五六七八九十百千万]{1,8}(?:[件条个篇场次项期元]|[，,。；;\s]|$)", head))
     # (not a bare "没有": that answers the question asked)
     opens_with_none = bool(re.match(r"(?:从来|从|一直|一分钱?|今年|也|都)?(?:没有?|无|未|不)(?:收|开|发|承办|办|搞|做)", head))
-    if len(tail.strip()) < 5 or not vocabulary().anchors(tail):
+    end = tail.rstrip()
+    glue = end[-8:] + head[:6]
+    # "…没有现成信息需要另行制" then "作的2件 都是个人": a word of the report cut in two by the send
+    cut_word = bool(end) and bool(head) and _is_cjk_char(end[-1]) and _is_cjk_char(head[0]) and not is_question(end) and any(
+        a.start <= len(end[-8:]) - 2 and len(end[-8:]) < a.end and a.kind != "t3col" for a in vocabulary().anchors(glue))
+    # (a row's or item's word, two characters of it or more sent before: not "那个" + "人大…" read as 个人)
+    if (len(tail.strip()) < 5 or not vocabulary().anchors(tail)) and not cut_word:
         return message  # ("收了" answering whether a fee was charged: a whole answer, naming nothing)
+    if cut_word:
+        cut_tail = list(tail)
+        for n in counts:
+            cut_tail[n.start:n.end] = "＿" * (n.end - n.start)  # (read with the message before: not again)
+        return "".join(cut_tail).lstrip() + head
     if opens_with_a_number and _CUT_AFTER.search(tail):
         pass
     elif not counts and _BARE_COUNT.fullmatch(head.rstrip()) and previous.strip() == tail.strip() and any(
@@ -727,7 +758,7 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
     orgs_ops, orgs_spans = _orgs_told(message, earlier or {})
     if (pairs := sorted([*((s, e, "") for s, e in orgs_spans), *numbered, *wording, *_official_row_refs(message), *asked_for, *_belief_undone(message), *_head_with_carried_apart(message), *_paired_lists(message), *_answers_to_quoted_questions(message), *_products(message),
                          *by_number, *_slashed_t2(message), *_negations(message),
-                         *_self_answered(message), *_classed_as(message), *_notes_none(message), *_short_applicants(message), *_notes_shorthand(message), *_kinds_pointed(message), *_years_side_by_side(message, report_year), *_years_carried(message, report_year), *_fee_with_cases(message), *_row_notes(message),
+                         *_self_answered(message), *_classed_as(message), *_notes_none(message), *_short_applicants(message), *_notes_shorthand(message), *_kinds_pointed(message), *_channels(message), *_count_then_who(message), *_years_side_by_side(message, report_year), *_years_carried(message, report_year), *_fee_with_cases(message), *_row_notes(message),
                          *_count_is_parts(message), *_sums_written_out(message),
                          *_other_of_other_handling(message), *_lines_by_applicant(message), *_terse_proposals(message),
                          *_run_on_results(message), *_one_lawsuit_told(message)])):
@@ -750,6 +781,11 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
             _OLD_IN_NOTE.search(message, at, end) or _SAID_AS_WRONG.match(message, at))]
         read.checked += [message[at:end].strip("—-－，,；; ") for at, end, text in pairs if not text.strip() and (
             _KEPT_IN_COLUMN.match(message, at) or NOTE_EXPLAINS.search(message, at, end))]
+        for m in CHANNELS.finditer(message):
+            # (the channels adding up to a count the message gives are its parts; else no item of the report)
+            parts = sum(n.value for n in find_numbers(m.group(0)))
+            (read.checked if any(n.value == parts for n in find_numbers(message[:m.start()] + message[m.end():]))
+             else read.not_ours).append(m.group(0).strip())
         read.not_counts += [message[at:end + 4] for at, end, _ in numbered] + [message[at:end] for at, end, _ in asked_for] + [
             message[at:end] for at, end, _ in _kinds_pointed(message)]  # ("…那两类都没有": the kinds listed, no count)
         read.wording += [message[at:end] for at, end, text in wording if text == "“……”"]
@@ -2662,6 +2698,14 @@ def _counted_then_asked(message: str, out: MessageReading) -> None:
         return
     held = [op for op in out.ops if op.field.startswith("t3.")]
     wondered = [u for u in out.unexplained if any(n.unit in ("件", "个") for n in find_numbers(u))]
+    stripped = message.strip()
+    asked_at = stripped.rfind("\n") + 1
+    if asked_at and re.match(r"\s*(?:问下|问一下|请问|想问一下?|还有个问题|另外问一下?)", stripped[asked_at:]):
+        # ("依申请今年一个都没收到…\n问下 有个村民写信…这个算依申请吗": the case asked about is the one told
+        # in the question's own line, not the lines before it)
+        before = stripped[:asked_at]
+        held = [op for op in held if not (op.quote and op.quote in before)]
+        wondered = [u for u in wondered if u not in before]
     if not held and not wondered:
         return
     out.ops = [op for op in out.ops if op not in held]

@@ -184,6 +184,25 @@ _AND_THE_LIKE = re.compile(r"(?<=[\u4e00-\u9fa5])(?:那些|这些|啥的|什么�
 _NONE_AFTER = re.compile(r"[ \t\u3000]*(?:也|都|全|均)?[ \t\u3000]*(?:没有|没开|没发|无)")
 
 
+# "收件渠道：网上申请41 / 信函11 / 当面6": how the applications came in, a breakdown the report has no item for
+CHANNELS = re.compile(r"(?m)^[ \t\u3000]*(?:收件|申请|来件|受理|提交)?(?:渠道|方式)(?:统计|分布)?[：:][^\n]*[0-9０-９][^\n]*$")
+
+
+def _channels(message: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), "") for m in CHANNELS.finditer(message)]
+
+
+# "不掌握的4件个人1件律所": each count before its applicant, two or more in a run — said the other way round
+_WHO_WORDS = r"个人|群众|自然人|企业|公司|律所|律师|科研机构|科研|公益组织|社会组织|其他"
+_COUNT_THEN_WHO = re.compile(rf"(?<![0-9０-９])(?:[0-9０-９]+件(?:{_WHO_WORDS})[ \t\u3000]*){{2,}}(?=[，,。；;\s]|$)")
+_ONE_PART = re.compile(rf"(?P<n>[0-9０-９]+)件(?P<who>{_WHO_WORDS})")
+
+
+def _count_then_who(message: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), " ".join(f"{p.group('who')}{p.group('n')}件" for p in _ONE_PART.finditer(m.group(0))))
+            for m in _COUNT_THEN_WHO.finditer(message)]
+
+
 # "科研机构、公益组织那两类么子都冇": the kinds just listed, pointed at — no count, and the list's none
 _KINDS_POINTED = re.compile(r"(?<=[\u4e00-\u9fa5])(?:那|这)(?:两|俩|三|仨|几|[2-5])(?:类|列|种|栏)(?:的)?(?=[ \t\u3000]*(?:都|全|也|今年|什么|啥|么子|一件|一个))")
 

@@ -3825,10 +3825,11 @@ def _all_of_one_column(sentence: str, quote: str, ctx: _Context, out: Reading) -
     """"都是自然人" / "都是个人申请的": every row given a total in this sentence, with no column said
     for it, is all of that column."""
     # ("企业9件 律所3件 其余是个人 去年结转过来2件 都是个人的": each is about the rows before it)
-    found = [x for x in (re.search(r"(?:都|全|均|全部)(?:是|为|属于)(?P<who>[^，,。；;\s]{1,8})", sentence), re.search(
+    # ("…部分公开3 都是个人 不予公开2个 保护第三方1 过程性信息1 都是个人的": each said of the rows before it)
+    found = [*re.finditer(r"(?:都|全|均|全部)(?:是|为|属于)(?P<who>[^，,。；;\s]{1,8})", sentence), *[x for x in (re.search(
         r"(?:(?<=其余)|(?<=剩下)|(?<=剩余)|(?<=其余的)|(?<=剩下的))(?:是|为|属于)(?P<who>[^，,。；;\s]{1,8})", sentence) or re.search(
         # "予以公开27件，其中企业5件…，其余个人": the rest's applicant, no verb
-        r"(?:(?<=其余)|(?<=剩下)|(?<=剩余)|(?<=其余的)|(?<=剩下的))(?P<who>[^，,。；;\s0-9０-９是为都全均]{1,6}?)的?(?=[，,。；;\s]|$)", sentence)) if x]
+        r"(?:(?<=其余)|(?<=剩下)|(?<=剩余)|(?<=其余的)|(?<=剩下的))(?P<who>[^，,。；;\s0-9０-９是为都全均]{1,6}?)的?(?=[，,。；;\s]|$)", sentence),) if x]]
     lo = 0
     for m in sorted(found, key=lambda x: x.start()):
         _one_column_said(m, lo, sentence, quote, ctx, out)

@@ -330,6 +330,7 @@ def _rows_of(message: str) -> tuple[list[str], list[list[str]], list[str]]:
         if line not in folded and (len(cells) > 1 and not _ROW_START.match(cells[0]) and prev and table_cells(raw[i - 1], loose=True) is None
                 and len(_header_words_in(prev)) < 3  # (not the header of applicant columns above the rows)
                 and not _PAGE_NUMBER.match(prev) and len(prev) <= 40 and not prev.endswith(("。", "：", ":"))
+                and not re.search(r"[：:][^：:]*[0-9０-９]", prev)  # ("收件渠道：网上申请41 / 信函11": a line of its own)
                 and not _T2_BLOCK_LINE.search(prev)):  # ("第二十条第（八）项": the block's heading)
             # a label broken over two lines, or over three ("1.申请人无正当理由逾期不补" / "正、行政机关不再
             # 处理其政府信" / "息公开申请 5 0 …", a PDF's narrow column): back to the line its number begins
