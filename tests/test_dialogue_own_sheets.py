@@ -345,3 +345,11 @@ def test_a_table_cut_by_the_send_goes_on(db):
     say("接上条\n\t0\t0\t0\t4\n（四）无法提供1.本机关不掌握相关政府信息\t2\t0\t0\t0\t0\t0\t2")
     cells = service.facts(draft).cells
     assert cells["t3.partial.total"] == 4 and cells["t3.partial.commercial"] == 1 and cells["t3.unable.not_held.natural"] == 2
+
+
+def test_last_years_table_copied_from_the_web_with_this_year_much_the_same():
+    head = ("\t\t申请人情况\t\t\t\t\t\t总计\n\t\t自然人\t法人或其他组织\t\t\t\t\t\n\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t\n")
+    rows = "一、\t本年新收政府信息公开申请数量\t3\t1\t0\t0\t0\t0\t4\n二、\t上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0"
+    r = _reading("依申请这块我把去年年报里的表直接从网站上复制过来了，今年跟去年差不多\n" + head + rows, report_year=2025)
+    assert r.last_years and not any(op.field.startswith("t3.") for op in r.ops)
+    assert r.orgs_column is None  # (the format's own header: 法人或其他组织 over its five columns)

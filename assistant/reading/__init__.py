@@ -3160,7 +3160,9 @@ _ONE_MORE_SAID = re.compile(r"漏了|漏掉|漏说|落了|落下|忘了|还有|�
 
 # "表三我先把去年的贴给你，是去年2023年报上网的那个：" and then the table: last year's figures
 _LAST_YEARS_PASTE = re.compile(r"(?:去年|上年|上一年)的?(?:表[三四二3-4]|年报|报告|数据|数|表格?)?[^。\n]{0,12}(?:贴|发|给)(?:给)?你|"
-                               r"(?:这|下面|以下)(?:个|张)?(?:是|为)(?:去年|上年|上一年)|是(?:去年|上年)[^。\n]{0,16}(?:那个|那张|的表)")
+                               r"(?:这|下面|以下)(?:个|张)?(?:是|为)(?:去年|上年|上一年)|是(?:去年|上年)[^。\n]{0,16}(?:那个|那张|的表)|"
+                               # "把去年年报里的表直接从网站上复制过来了"
+                               r"(?:去年|上年|上一年)的?(?:年报|报告)(?:里|中|上)?的?表[三四二]?[^。\n]{0,16}?(?:复制|拷|粘|贴|搬|拿)")
 # "先把2024年年报的表三贴给你" (of a 2025 report): that year's report named, not this year's
 _ITS_REPORT = re.compile(r"20[0-9]{2}\s*年(?:度)?的?(?:年报|年度报告|报告)[^。\n]{0,12}(?:贴|发|给你|照这个|参照|参考)")
 _ONE_COLUMN_OF_IT = re.compile(r"(?:最后|最右|右边|后面|多出来的|多的|第[一二三四五六七八九十0-9]+)(?:一|那一?|这一?)?列")
@@ -3181,8 +3183,8 @@ def _last_years_table(message: str, table_lines: list[str], report_year: int | N
     if said is None and not (report_year and years and all(y == report_year - 1 for y in years)
                              and (re.search(r"去年|上年", words) or _ITS_REPORT.search(words))):
         return None
-    if _THIS_YEARS_WORDS.search(words):
-        return None  # "去年的和今年的都在表里": which columns are which, the words must say
+    if _THIS_YEARS_WORDS.search(re.sub(r"今年(?:的)?(?:情况)?(?:跟|和|与|同)(?:去年|上年)(?:的)?(?:差不多|一样|类似|基本一样|相近|差不太多)", "", words)):
+        return None  # "去年的和今年的都在表里": which columns are which, the words must say (not "今年跟去年差不多")
     at = said.start() if said else 0
     start = max(words.rfind(ch, 0, at) for ch in "。！!？?；;\n，, ") + 1
     end = words.find("\n", said.end() if said else 0)

@@ -687,8 +687,10 @@ def orgs_column(message: str) -> str | None:
     for line in message.splitlines():
         cells = table_cells(line, loose=True) or line.split()
         heads = [re.sub(r"\s", "", c) for c in cells]
-        if (found := [h for h in heads if h in ORGS_HEADS]) and any(_applicant_of(h) == "natural" for h in heads):
-            return found[0]
+        if (found := [h for h in heads if h in ORGS_HEADS]) and any(_applicant_of(h) == "natural" for h in heads) and not any(
+                _applicant_of(re.sub(r"\s", "", c)) in ("commercial", "research", "public_interest", "legal_service")
+                for other in message.splitlines() for c in (table_cells(other, loose=True) or other.split())):
+            return found[0]  # (not the format's own header, "法人或其他组织" over its five columns)
     return None
 
 
