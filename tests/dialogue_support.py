@@ -21,6 +21,21 @@ def offline_service(store: Store) -> DialogueService:
     return DialogueService(store, OfflineModel())
 
 
+def ops_read(message: str, **kw) -> dict[str, str]:
+    """{field: value} of what the reader makes of ``message`` (its ops and the values it computes)."""
+    from assistant.reading import read_message
+
+    r = read_message(message, **kw)
+    return {op.field: str(op.value) for op in [*r.ops, *r.computed]}
+
+
+def new_chat(db):
+    """(service, draft id, say): a new draft of 张三's on the offline engine, and a function sending him a message."""
+    service = offline_service(db())
+    draft = service.start("张三").id
+    return service, draft, (lambda text: service.handle(draft, "张三", text))
+
+
 def talk(service: DialogueService, draft_id: int, messages: list[str], author: str = "张三"):
     """Every reply, in order; fails on a refused answer."""
     replies = []

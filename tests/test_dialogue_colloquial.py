@@ -4,6 +4,8 @@ type the way they talk at home (粤语, 闽南话, 湘语 words; "挂零"), in w
 
 from __future__ import annotations
 
+from tests.dialogue_support import new_chat, ops_read
+
 
 def _reading(message: str, **kw):
     from assistant.reading import read_message
@@ -11,17 +13,8 @@ def _reading(message: str, **kw):
     return read_message(message, **kw)
 
 
-def _ops(message: str, **kw) -> dict[str, str]:
-    r = _reading(message, **kw)
-    return {op.field: str(op.value) for op in [*r.ops, *r.computed]}
-
-
-def _service(db):
-    from tests.dialogue_support import offline_service
-
-    service = offline_service(db())
-    draft = service.start("张三").id
-    return service, draft, (lambda text: service.handle(draft, "张三", text))
+_ops = ops_read
+_service = new_chat
 
 
 def test_a_list_numbered_with_dots_and_items_parted_by_pipes():

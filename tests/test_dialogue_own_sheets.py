@@ -4,6 +4,8 @@ messages later, years named for this report's, and one applicant's cases all don
 
 from __future__ import annotations
 
+from tests.dialogue_support import new_chat, ops_read
+
 
 def _reading(message: str, **kw):
     from assistant.reading import read_message
@@ -11,17 +13,8 @@ def _reading(message: str, **kw):
     return read_message(message, **kw)
 
 
-def _ops(message: str, **kw) -> dict[str, str]:
-    r = _reading(message, **kw)
-    return {op.field: str(op.value) for op in [*r.ops, *r.computed]}
-
-
-def _service(db):
-    from tests.dialogue_support import offline_service
-
-    service = offline_service(db())
-    draft = service.start("张三").id
-    return service, draft, (lambda text: service.handle(draft, "张三", text))
+_ops = ops_read
+_service = new_chat
 
 
 def test_a_column_headed_by_its_first_kind_and_etc():
