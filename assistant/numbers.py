@@ -248,7 +248,8 @@ _CN_NUMBER = re.compile(
 # candidate characters: "[digits]*[十百千]…" starts with a repeat and is tried at every position.)
 _CN_BARE = re.compile(
     f"(?P<run>[{''.join(CN_DIGITS)}十百千](?:(?<=[十百千])|(?<=[{''.join(CN_DIGITS)}])[{''.join(CN_DIGITS)}]*[十百千])"
-    f"[{_CN_CHARS}]*)(?=(?:[余多来几][万萬亿]?|出头|左右|上下)?(?:[，,。；;、）)\\s]|$))"  # ("大概三百来万，具体数等我问下财务", "两千出头")
+    f"[{_CN_CHARS}]*(?:点[{''.join(CN_DIGITS)}]+[万萬亿]?)?)"  # ("收费两百三十六点四万。")
+    f"(?=(?:[余多来几][万萬亿]?|出头|左右|上下)?(?:[，,。；;、）)\\s]|$))"  # ("大概三百来万，具体数等我问下财务", "两千出头")
 )
 # An Arabic number (not right after a digit or a point: the lookbehind stands after the first digit)
 # with what may follow it: a 万/亿 multiplier (万元/亿元 are units of money, not multipliers), then
@@ -447,7 +448,7 @@ def numbers_in(text: str) -> list[NumberMention]:
 
     if has_cn or percent_spans:
         out.sort(key=_START)  # Arabic numbers alone are found in order
-    return join_mixed(text, out) if "万" in text else out  # (join_mixed joins only after a 万)
+    return join_mixed(text, out) if "万" in text or "千" in text or "百" in text else out  # (join_mixed joins only after these)
 
 
 def bare_number(text: str, m: re.Match[str]) -> NumberMention | None:
@@ -481,6 +482,15 @@ def join_mixed(text: str, found: list[NumberMention]) -> list[NumberMention]:
             i += 1
             while i < len(found) and found[i].start < m.end():
                 i += 1  # the pieces of the tail
+            continue
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if (nxt is not None and not n.unit and not n.chinese and not nxt.chinese and nxt.start in (n.end, n.end + 1) and (
+                big := text[nxt.start - 1]) in "千百" and (n.end == nxt.start or text[n.end] == big) and len(
+                digits := text[nxt.start:nxt.end].strip()) == (3 if big == "千" else 2) and digits.isdecimal()):
+            # "3千456条", "行政处发1百23件" (voice input's digits around a 千 or 百): one number
+            whole = (n.value if n.end == nxt.start else n.value * 100) + nxt.value
+            out.append(_number(whole, n.start, nxt.end, nxt.unit, nxt.unit_end, n.approx or nxt.approx, False, 0))
+            i += 2
             continue
         out.append(n)
         i += 1

@@ -162,7 +162,8 @@ def _reference_find_numbers(text):
         taken[s:max(e, unit_end)] = b"\x01" * (max(e, unit_end) - s)
     # a structured numeral (十/百/千 inside, 10 or more) with no measure word, at a clause's end
     # (a rough one, "三百多万", "两千出头", ends on its 多/来/余/几 and 万, or on 出头/左右/上下)
-    for m in re.finditer(f"[{''.join(N.CN_DIGITS)}]*[十百千][{N._CN_CHARS}]*(?=(?:[余多来几][万萬亿]?|出头|左右|上下)?(?:[，,。；;、）)\\s]|$))", text):
+    for m in re.finditer(f"[{''.join(N.CN_DIGITS)}]*[十百千][{N._CN_CHARS}]*(?:点[{''.join(N.CN_DIGITS)}]+[万萬亿]?)?"
+                         f"(?=(?:[余多来几][万萬亿]?|出头|左右|上下)?(?:[，,。；;、）)\\s]|$))", text):
         s, e = m.start(), m.end()
         if any(taken[s:e]) or (s > 0 and text[s - 1] in "第之十百千万"):
             continue

@@ -31,7 +31,7 @@ TUNE_VALUES_RIGHT = {(1, 60): 0.97, (61, 80): 0.92, (81, 92): 0.88, (93, 104): 0
                      (429, 440): 0.81, (441, 452): 0.91, (453, 464): 0.97, (465, 476): 0.97,
                      (477, 488): 0.95, (489, 494): 0.94, (495, 500): 0.93,
                      (501, 506): 0.97, (507, 512): 0.88, (513, 524): 0.89,
-                     (525, 530): 0.93, (531, 536): 0.96, (537, 542): 0.84, (543, 548): 0.73}
+                     (525, 530): 0.93, (531, 536): 0.96, (537, 542): 0.97, (543, 548): 0.85, (549, 554): 0.73, (555, 560): 0.53}
 
 
 _PHONE = re.compile(r"(?<![0-9０-９])(?:[0０][1-9１-９][0-9０-９]{1,2}\s*[-－—–]\s*[1-9１-９][0-9０-９]{6,7}|[1１][3-9３-９][0-9０-９]{9}"
@@ -93,6 +93,8 @@ def test_every_number_is_recorded_or_named_back(message):
             continue  # "就我一个人搞这个": alone; "一个人反复申请的3件": who asked them, the count after
         if n.value == 1 and message[:n.start].endswith("哪"):
             continue  # "算表三哪一项啊": which one, asked
+        if n.value == 0 and re.search(r"(?:非|不为)\s*$", message[:n.start]) and re.match(r"(?:项|的|行|值|数)", message[n.end:]):
+            continue  # "（仅显示非零项）": which rows a sheet shows, no figure
         if n.unit == "页":
             continue  # "第1页/共1页": an export's page
         if n.value == 1 and n.chinese and re.search(r"[上下]$", message[:n.start]) and re.match(r"[份期版次篇]", message[n.end:]):

@@ -237,6 +237,29 @@ def _two_values_named_back(message: str, out: MessageReading, earlier: Mapping[s
     for op in out.ops:
         if op.op == "set" and not isinstance(op.value, bool) and op.value is not None:
             values.setdefault(op.field, set()).add(str(op.value))
+    for name in [f for f, v in values.items() if len(v) == 2]:
+        # "表二是去年表格直接拷过来的，行政处罚35是去年的，今年…是28件": the value refused as last year's
+        said = [op for op in out.ops if op.field == name]
+        refused = [op for op in said if any(re.search(rf"(?<![0-9.]){re.escape(str(op.value))}(?![0-9.])", x) and re.search(
+            r"(?:是|为)(?:去年|上年|上一年)", x) for x in out.excluded)]
+        if refused and len({str(op.value) for op in said if op not in refused}) == 1:
+            out.replaced += [op.quote for op in refused]
+            out.ops = [op for op in out.ops if op not in refused]
+            values[name] = {str(op.value) for op in said if op not in refused}
+    for name in [f for f, v in values.items() if len(v) == 2 and all(re.fullmatch(r"\d+", x) for x in v)]:
+        # "发布政策解读二十六篇，其中以图解、短视频形式解读9篇": a part of the count after 其中, no second count
+        said = sorted((op for op in out.ops if op.field == name), key=lambda op: message.find(op.quote))
+        first, last = said[0], said[-1]
+        a, b = message.find(first.quote), message.find(last.quote)
+        if 0 <= a < b and int(str(last.value)) < int(str(first.value)) and not re.search(r"其余|剩下|剩余|余下", last.quote) and ((re.search(
+                r"其中", message[a + len(first.quote):b + len(last.quote)]) and not re.search(r"[。；;\n]", message[a:b])
+                and b - (a + len(first.quote)) <= 12)
+                # "政协提案二十八件 … 有一件提案涉及跨部门 还在办": one of them told, no second count
+                or (re.match(r"\s*(?:有|其中|另有|还有)\s*(?:一|1|１)\s*(?:件|个|条)", last.quote) and not re.search(
+                    r"不算|不是|不计|不属于|去掉|扣掉|排除|减", message[b:b + len(last.quote) + 30]))):
+            out.unexplained.append(last.quote)
+            out.ops = [op for op in out.ops if op.field != name or str(op.value) == str(first.value)]
+            values[name] = {str(first.value)}
     if _CORRECTS.search(message):
         for name in [f for f, v in values.items() if len(v) > 1]:
             # "其中1件其实是重复申请 … 重复申请应该是3": the value the correction settles on
@@ -486,6 +509,9 @@ def _is_cjk_char(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+_COLUMN_NEXT = re.compile(r"(?:^|[ \u3000，,])(?:然后|再说|接着说?|下面|接下来|还有|最后)(?:是|说)?\s*(?P<col>[\u4e00-\u9fa5]{2,8}?)(?:的)?$")
+
+
 def continued(message: str, previous: str | None, previous_kept: bool = True) -> str:
     """``message`` as read when it goes on with the clerk's message before, which stopped mid-sentence
     ("…区政府网站今年一共发了" then "一百八十六条，公众号发了…"): that unfinished sentence, its numbers
@@ -507,6 +533,10 @@ def continued(message: str, previous: str | None, previous_kept: bool = True) ->
         if header and "\t" in rows[-1] and re.fullmatch(r"[\t 0-9０-９,，]*[0-9０-９][\t 0-9０-９,，]*", first):
             row = rows[-1].rstrip(" ") + ("" if rows[-1].endswith("\t") or first.startswith("\t") else "\t") + first
             return "\n".join([header, row, after])
+    if previous and (col_next := _COLUMN_NEXT.search(previous.rstrip())) and _column_named(col_next.group("col")) and re.match(
+            r"\s*(?:本年|今年)?(?:新收|收到|上年结转|去年结转|上年节转|予以公开|公开)", message):
+        # "…科研机构就一件 予以公开 然后法律服务机构" and then "新收四件 上年节转一件…": that applicant's rows
+        return col_next.group("col") + "：" + message.lstrip()
     if not previous or previous.rstrip(" \t\u3000")[-1:] in _ENDS:
         return message
     tail = re.split(r"[。！？!?；;\n]", previous.rstrip())[-1]
@@ -805,6 +835,8 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
     message, doubted = _blank_doubted(message)
     dropped += doubted
     message, passage = _last_years_passage(message)
+    if passage is None:
+        message, passage = _last_years_above(message)
     if passage:  # (last year's words quoted: said back as another year's, its figures only for "跟去年一样")
         out.other_year.append(passage.strip("“”\"「」『』"))
         dropped.append(passage)
@@ -945,7 +977,7 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
         out.ops = [op.model_copy(update={"value": 0}) if isinstance(op.value, str) and op.value.strip() in _DASHES
                    else op for op in out.ops]
     texts = [t for t in labelled_texts(message, _states_a_fact) if not any(a <= t.start < b for a, b in skip)]
-    out.ops += [PatchOp(field=t.field, value=t.text, quote=t.text) for t in texts]
+    out.ops += [PatchOp(field=t.field, value=t.text, quote=t.quote or t.text) for t in texts]
     skip += [(t.start, t.end) for t in texts]
     # ("问题主要两个：一是…": how many points the text has, a word of its label, no figure)
     out.not_counts += [label for t in texts if (at := message.find(t.text, t.start)) > t.start
@@ -1114,8 +1146,8 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
     out.unexplained += [clause for _, _, clause in reading.unexplained
                         if not (clause.isdigit() and re.search(rf"(?m)^[ \t\u3000]*{clause}[、.．](?![0-9０-９])", message))]
     out.replaced = [*out.replaced, *reading.replaced]
-    _two_values_named_back(message, out, earlier)
     out.excluded = list(reading.excluded)
+    _two_values_named_back(message, out, earlier)
     out.other_year = out.other_year + list(reading.other_year) + ([last_years] if last_years else [])
     out.rough = list(reading.rough) + doubted
     out.not_ours = list(reading.not_ours)
@@ -1397,6 +1429,41 @@ def _last_years_passage(message: str) -> tuple[str, str | None]:
     return message[:head.end()] + "\u200b" * (len(passage) - 1) + "。" + message[end:], passage
 
 
+# "——这段是去年的忘改了。今年我们一件申请都没收到": the lines pasted just above are last year's words
+_LAST_YEARS_ABOVE = re.compile(r"^[\s\-—–～~（(【]*(?:PS|ps|注)?[：:，,\s]*(?:上面|以上|前面|刚才)?(?:这|那|的)?(?:一)?(?:段|句)(?:话|文字|内容)?"
+                               r"(?:都|还|也|全)?(?:是|还是)(?:去年|上年|上一年|20[0-9]{2}年)的"
+                               # "六里面建议提案那句是去年的数": the line above on that topic
+                               r"|^[\s\-—–～~]*(?:第?[一二三四五六]部分|[一二三四五六])?(?:里面|里头|里)?的?(?P<topic>[\u4e00-\u9fa5]{2,8}?)(?:那|这)一?(?:句|段|行)话?"
+                               r"(?:都|还|也|全)?(?:是|还是)(?:去年|上年|上一年|20[0-9]{2}年)的")
+
+
+def _last_years_above(message: str) -> tuple[str, str | None]:
+    lines = message.split("\n")
+    for k, line in enumerate(lines):
+        if k and (note := _LAST_YEARS_ABOVE.match(line)):
+            top = k
+            if topic := note.group("topic"):
+                words = {topic[i:i + 2] for i in range(len(topic) - 1)}
+                on_it = [i for i in range(k) if any(w in lines[i] for w in words)]
+                if not on_it:
+                    return message, None
+                top, k_end = on_it[-1], on_it[-1] + 1
+                passage = lines[top]
+                rest = line[:note.start()] + "\u200b" * (note.end() - note.start()) + line[note.end():]
+                blanked = [*lines[:top], "\u200b" * len(passage), *lines[k_end:k], rest, *lines[k + 1:]]
+                return "\n".join(blanked), passage
+            while top and lines[top - 1].strip() and not lines[top - 1].rstrip().endswith(("：", ":")):
+                top -= 1
+            if top == k:
+                return message, None
+            passage = "\n".join(lines[top:k])
+            blank = ["\u200b" * len(x) for x in lines[top:k]]
+            # (the note's own words up to 的 are no statement; what follows it is read)
+            rest = line[:note.start()] + "\u200b" * (note.end() - note.start()) + line[note.end():]
+            return "\n".join([*lines[:top], *blank, rest, *lines[k + 1:]]), passage
+    return message, None
+
+
 def _same_as_the_passage(message: str, out: MessageReading, passage: str) -> None:
     """"…今年网站是412条，公众号跟去年一样": an item said to be as last year is the figure of last year's words
     quoted in the same message."""
@@ -1466,11 +1533,15 @@ def _blank_doubted(message: str) -> tuple[str, list[str]]:
     return "".join(text), [m.group(0).strip() for m in found]
 
 
+# "（仅显示非零项）": which rows a sheet shows, no figure
+_NOT_ZERO = re.compile(r"非\s*(?:零|0|０)(?=项|的|行|值|数)|不为\s*(?:零|0|０)(?=的|项|行)")
+
+
 def _blank_scores(message: str) -> tuple[str, list[str]]:
     """A self-assessment form's points blanked (same length) before reading, and said back as such."""
     found = [m for m in _SCORE.finditer(message)]
     text = list(message)
-    for m in found:
+    for m in [*found, *_NOT_ZERO.finditer(message)]:
         text[m.start():m.end()] = "\u200b" * (m.end() - m.start())
     return "".join(text), list(dict.fromkeys(m.group(0).strip() for m in found))
 

@@ -42,7 +42,7 @@ def agency_name_in(clause: str) -> tuple[str, int, int] | None:
         run = m.group(0)
         lead = _LEAD.match(run)
         start = m.start() + (lead.end() if lead else 0)
-        if lead is None and not re.search(r"(?:是|为|写|起草|名称|单位|机关)[:：]?\s*$", clause[:m.start()]) and not (
+        if lead is None and not re.search(r"(?:是|为|写|起草|名称|全称|单位|机关)[:：]?\s*$", clause[:m.start()]) and not (
                 re.match(r"(?:本单位|单位)(?:名称|全称)?[\u4e00-\u9fa5]{4}", run)):  # ("…，单位南川县人社局")
             continue
         if lead and re.search(r"(?:转|交|移交|转交|送|发|递|退|推|派|分)给$", clause[:start]):
@@ -55,7 +55,7 @@ def agency_name_in(clause: str) -> tuple[str, int, int] | None:
         name = clause[start:end]
         if (word := re.match(r"(?:本单位|单位)(?:名称|全称)?", name)) and len(name) - word.end() >= 4:
             name, start = name[word.end():], start + word.end()  # "单位南川县人社局": the word before the name, not of it
-        if (me := re.match(r"我(?=[\u4e00-\u9fa5]{2,8}?(?:省|市|县|区|州|旗|镇|乡|街道))", name)) and len(name) > 5:
+        if (me := re.match(r"(?:我们|咱们|俺们|我)(?=[\u4e00-\u9fa5]{1,8}?(?:省|市|县|区|州|旗|镇|乡|街道))", name)) and len(name) > 5:
             name, start = name[me.end():], start + me.end()  # ("我北京市园林绿化局办公室的": 我 is who speaks)
         if name.startswith("在") and len(name) > 4:
             name, start = name[1:], start + 1  # ("我在宁柯县政府办负责…": where the clerk sits)

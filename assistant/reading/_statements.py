@@ -95,6 +95,9 @@ _ROW_NUMBER = re.compile(r"第([0-9０-９]{1,2}|[一二三四五六七八九十
 _LAST_YEARS_FIRST = re.compile(r"\s*(?:先|我先)?(?:说说|说|讲讲|讲|报)?(?:下|一下)?(?:去年|上年|上一年|前年)(?:的|那些)?(?:数|数字|数据|情况|年报)(?:吧|啊)?[：:，,]"
                                # "表二去年是：…。今年：…": a table's or an item's figures of last year first
                                r"|\s*(?:表[二三四234]|[\u4e00-\u9fa5]{1,6}?)(?:的)?(?:去年|上年)(?:的)?(?:是|为|数是)\s*[：:]")
+_LAST_YEARS_LIST = re.compile(r"\s*(?:去年|上年|上一年|前年)\s*(?:[（(]\s*20[0-9]{2}\s*年?度?\s*[)）])?(?:的)?(?:年报|报告)?(?:的|里的?|上的?)?"
+                              r"(?:表[二三四234])[^：:\n。]{0,14}[：:]\s*$")
+_LAST_YEARS_FIRST = re.compile(_LAST_YEARS_FIRST.pattern + "|" + _LAST_YEARS_LIST.pattern)
 _PLACED = re.compile(r"(?:放在|放到|算在|算到|填在|填到|归在|归到|计入|算作|算成|填成|记在)")
 # "这个算不算依申请？": a question whether what was told counts
 # "个人（自然人）：", "律所的：" opening a line: what the line tells is that applicant's
@@ -870,6 +873,10 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
         if _LAST_YEARS_FIRST.match(sentence) or s0 < last_years_until:
             # "先说下去年的数吧：去年网站发了402条，收到了2件申请…": the whole sentence is last year's
             # ("表二去年是：…；许可2,356件；…。今年：…": up to the full stop, or to 今年)
+            if s0 >= last_years_until and _LAST_YEARS_LIST.match(sentence):
+                # "去年（2024年）年报的表三有数的就这几行：" over its lines: up to a blank line, or to 今年
+                ends = [i for i in (text.find("\n\n", s0), text.find("今年", s0)) if i > s0]
+                last_years_until = min(ends) if ends else len(text)
             if s0 >= last_years_until:
                 ends = [i for i in (text.find("。", s0), text.find("今年", s0), text.find("\n", s0)) if i > s0]
                 last_years_until = min(ends) if ends else len(text)
@@ -1599,8 +1606,10 @@ def _notices_are_no_fees_charged(message: str, out: Reading) -> None:
     out.stated.append(Stated("fee_cases", int(parse_number(paid.group("n")) or 0), paid.group(0), paid.start("n"), paid.end("n")))
 
 
-_REVIEWS_HEAD = re.compile(r"(?:行政)?复议(?:有|是|共|一共)?\s*(?P<n>[0-9０-９]+|[一两二三四五六])\s*件\s*[，,：:]")
-_CASE_MARK = re.compile(r"(?:^|[；;，,。])\s*(?:其中)?(?:一件|一个|另一件|另一个|另外一件|另外一个|还有一件|还有一个|第[一二三四五六]件|[0-9０-９]件)")
+_REVIEWS_HEAD = re.compile(r"(?:行政)?复议(?:有|是|共|一共)?\s*(?P<n>[0-9０-９]+|[一两二三四五六])\s*件\s*(?:[，,：:]|[ \u3000](?=\S))")
+# ("复议两件 律所那个 维持了；还有一个个人的 还没出结果": a case named by who brought it, voice input's spaces)
+_CASE_MARK = re.compile(r"(?:^|[；;，,。]|[ \u3000](?=\S))\s*(?:其中)?(?:一件|一个|另一件|另一个|另外一件|另外一个|还有一件|还有一个|第[一二三四五六]件|[0-9０-９]件|(?:还有|另外|另)[1１]个|"
+                        r"(?:还有)?(?:个人|企业|公司|律所|律师|群众|村民|居民)(?:的)?(?:那个|那件|那一件))")
 
 
 def _reviews_told_one_by_one(message: str, out: Reading) -> None:
@@ -1637,6 +1646,8 @@ def _reviews_told_one_by_one(message: str, out: Reading) -> None:
         out.computed = [x for x in out.computed if not (x.target.startswith("t4.review.") and head.start() <= x.start < end)]
         quote = message[head.start():end].strip()
         out.computed += [Stated(f"t4.review.{key}", results.count(key), quote, head.start(), end) for key in dict.fromkeys(results)]
+        # ("还有1个个人的 还没出结果": the count of one case told, no count of its own)
+        out.unexplained = [u for u in out.unexplained if not spans[0][0] <= u[0] < end]
 
 
 _THAT_ONE_NEXT = re.compile(r"\s*(?:那|这)(?:一|1|１)?(?:件|个)(?:是|呢|的话)?[，,\s]*")
@@ -2187,6 +2198,12 @@ _DIGIT_BEFORE = re.compile(r"(?:^|(?<=[^一二两三四五六七八九十百千�
 _SAID_NONE = re.compile(r"没有|没|无|未发生")
 _WORD_DIGIT = re.compile(r"([一二两三四五六七八九])(?:件|个)?\s*$")
 _CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
+# voice input, "先说自然人 新收三十八 上年节转三件 鱼以公开十四…": an applicant named alone, a space, and its rows
+_ROWS_SPOKEN_AFTER = re.compile(r"[ \u3000]+(?:(?P<whole>本年新收|今年新收|新收|收到|上年结转|去年结转|上年节转)|予以公开|公开|部分公开|不予公开|无法提供|本机关不掌握|不掌握)"
+                                r"[^，,。；;\n]{0,12}?(?:[0-9０-９]|[一两二三四五六七八九十])")
+# "部分公开1件 个人 不予公开…": who the count just said is of, no head of what follows
+_COUNT_BEFORE = re.compile(r"(?:[0-9０-９]|[一两二三四五六七八九十])\s*(?:件|个)?\s*$")
+_SPOKEN_HEAD = re.compile(r"\s*(?:先说|再说|然后是?|接着说?|下面是?|接下来是?|还有|最后是?)?\s*(?P<col>(?!都|全|均|是|也)[\u4e00-\u9fa5]{2,8}?)(?:的)?(?=[ \u3000])")
 _COLUMN_TOLD = re.compile(r"那列|这列|那一列|这一列|那栏|这栏|就一件|就\s*[0-9０-９一二两三四五六七八九十]+\s*件|只有\s*[0-9０-９一二两三四五六七八九十]+\s*件")
 _GRANTED_AFTER = re.compile(r"\s*(?:件|个)?\s*(?:给|都)?(?:他|她|人家|对方)?(?:公开了?|给公开了?)\s*")
 _OTHER_IN_LIST = re.compile(r"(?:(?<=[、，,\s：:])|^)其他(?=\s*[=＝]?\s*[0-9０-９一二两三四五六七八九十])")
@@ -2360,7 +2377,9 @@ def _row_of_line(line: str) -> str | None:
 
 def _after_column_item(before: str) -> bool:
     """"…法律服务机构５、" : the text before ends with an applicant and its count, then a comma."""
-    return any(re.fullmatch(r"\s*[0-9０-９一二两三四五六七八九十百]+\s*(?:件|个)?\s*(?:[、，,]\s*|\s+)", before[a.end:])
+    # ("法律服务机构两件 就是律师事物所的 其他都是零": a word on who they are between)
+    return any(re.fullmatch(r"\s*[0-9０-９一二两三四五六七八九十百]+\s*(?:件|个)?\s*(?:[、，,]\s*|\s+)"
+                            r"(?:(?:就是|也就是|即|都是)[^，,。；;\s0-9０-９]{1,10}?的?\s*(?:[、，,]\s*|\s+))?", before[a.end:])
                for a in vocabulary().anchors(before) if a.kind == "t3col")
 
 
@@ -2528,12 +2547,18 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     heading, ctx.heading = ctx.heading, None
     cols_here = {a.key for a in anchors if a.kind == "t3col"} or ({"other"} if _OTHER_COLUMN.search(clause) else set())
     listed_cols, ctx.listed_cols = ctx.listed_cols, set()
-    if (listed_cols or cols_here) and (re.search(r"(?:^|[、和及与])\s*其他(?!处理|结果|情形|类|那)", clause) or any(
-            a.kind == "t3col" and re.match(r"其他(?!处理|结果|情形|类|那)", clause[a.end:]) for a in anchors)):
+    if (listed_cols or cols_here) and (re.search(r"(?:^|[、和及与])\s*其他(?!处理|结果|情形|类|那(?![两一]?[列栏]))", clause) or any(
+            a.kind == "t3col" and re.match(r"其他(?!处理|结果|情形|类|那(?![两一]?[列栏]))", clause[a.end:]) for a in anchors)):
         cols_here = cols_here | {"other"}  # "科研机构、公益组织和其他都没有": 其他 in a list of applicants
     if (head := _BRACKET_HEAD.match(clause)) and (head_col := _column_named(head.group(1))):
         ctx.col_focus, ctx.col_whole = head_col, False  # "【自然人】予以公开30 部分公开6 …": that applicant's line
         anchors = [a for a in anchors if a.start >= head.end()]
+    elif (head := _SPOKEN_HEAD.match(message, c0)) and head.end("col") <= c0 + len(clause) and (
+            head_col := _column_named(head.group("col"))) and (spoken := _ROWS_SPOKEN_AFTER.match(message, head.end("col"))) and (
+            not _COUNT_BEFORE.search(message[max(0, c0 - 12):c0])):
+        # "商业企业 新收九件 予以公开四件…" (voice input, an applicant at a time): that applicant's rows
+        ctx.col_focus, ctx.col_headed, ctx.col_whole, ctx.t3row = head_col, True, bool(spoken.group("whole")), None
+        anchors = [a for a in anchors if a.start >= head.end("col") - c0]
     if (first := min(anchors, key=lambda a: a.start, default=None)) and first.kind == "t3col" and re.fullmatch(
             r"\s*(?:(?:办理)?结果\s*[：:]?)?\s*", clause[:first.start]) and clause[first.end:first.end + 1] == "的" and any(
             a.kind == "t3row" and a.start == first.end + 1 for a in anchors) and len(_applicant_heads(message)) >= 2:
@@ -2577,13 +2602,16 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             leftover := "".join(ch for i, ch in enumerate(clause) if not any(a.start <= i < a.end for a in anchors))) and (
             not _HEADING_FILLER.sub("", _THOSE_COUNTED.sub("", leftover))) and (clause.rstrip().endswith(("：", ":"))
                                                     or re.match(r"\s*[（(：:]", message[c0 + len(clause):])
+                                                    or (_ROWS_SPOKEN_AFTER.match(message, c0 + len(clause)) and not re.search(r"都|全|均|是", leftover)
+                                                        and not _COUNT_BEFORE.search(message[max(0, c0 - 12):c0]))
                                                     or (re.fullmatch(r"\s*的(?:那些|那几件|这些)?\s*", leftover)
                                                         # (not "不予公开1件，个人的，要的是…": who asked that one)
                                                         and not re.search(r"[0-9０-９]\s*[件个]\s*[，,]\s*$", message[ctx.sentence_at:c0]))):
         # "个人的（连去年转过来那3件一起算）：公开18 部分公开6…": what follows is that applicant's results;
         # "个人的：新收1,652 上年结转37；…": its whole line, what came in too
         whole = bool(re.match(r"\s*(?:[（(][^）)]*[）)])?\s*[：:]\s*(?:本年|今年|全年)?(?:新收|收到|上年结转|去年结转)",
-                              message[c0 + len(clause):]))
+                              message[c0 + len(clause):])) or bool(
+            (spoken := _ROWS_SPOKEN_AFTER.match(message, c0 + len(clause))) and spoken.group("whole"))
         ctx.col_focus, ctx.col_whole = next(iter(cols_here)), whole
         ctx.col_headed = bool(re.match(r"\s*(?:[（(][^）)]*[）)])?\s*[：:]", message[c0 + len(clause):])) or clause.rstrip().endswith(("：", ":"))
     if len(cols_here) == 1 and not re.search(r"[0-9０-９]", clause) and any(
@@ -2608,6 +2636,15 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             a.kind == "t3row" and clause[a.start:a.end] not in _GENERIC for a in anchors):
         # "科研机构就一件 新收1 予以公开1", "其他那列 新收2件": what follows is that applicant's
         ctx.col_focus, ctx.col_whole = next(iter(cols_here)), True
+        if re.match(r"\s*(?:然后|还有|再说|接着)?\s*$", clause[:min((a.start for a in anchors if a.kind == "t3col"), default=0)]):
+            ctx.t3row = None  # ("…还有一件结转到明年 科研机构就一件": an applicant of its own, not that row's)
+        if ctx.t3row is None and (one := re.search(r"(?:就|只有|只)\s*(?:一|1|１)\s*(?:件|个)\s*$", clause)) and re.match(
+                r"[ \u3000，,]+(?:予以公开|公开|部分公开|不予公开|不掌握|本机关不掌握|无法提供|不予处理|结转)", message[c0 + len(clause):]) and not any(
+                x.target == f"t3.new_received.{ctx.col_focus}" for x in out.stated):
+            # "科研机构就一件 予以公开": that applicant's one application, and what became of it next
+            out.stated.append(Stated(f"t3.new_received.{ctx.col_focus}", 1, clause.strip(), c0 + one.start(), c0 + one.end()))
+            ctx.one_of = (ctx.col_focus, c0)
+            return
     if any(a.kind == "t3group" for a in anchors) and not any(a.kind == "t3row" for a in anchors):
         ctx.t3row = None  # "无法提供3件都是个人": a new group, not the row said before it
     if ctx.t4block or any(a.kind == "t4block" for a in anchors):
@@ -2711,6 +2748,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     years = [y for y in years if not re.search(r"去年|上年|上一年|前年", clause[:y.start])
              and not re.search(r"(?:上一份|上一期|上一版|上次|去年|上年)(?:的|那份)?(?:年报|报告)?\s*[（(]\s*$",
                                message[ctx.sentence_at:c0 + y.start])]  # ("上一份（2023年度的）")
+    # ("底稿是用2024年的报告改的", "拿2024年的年报当模板": the report written over, not this one's year)
+    years = [y for y in years if not (re.search(r"(?:用|拿|照着?|参照|按照?|套用?|底稿是|模板是|底子是)\s*$", clause[:y.start])
+                                      and re.search(r"改|底稿|模板|底子|基础|参照|照着|套", clause[y.end:y.end + 16]))]
     # ("系一名自然人于2024年12月下旬提出": a date, never the report's year)
     years = [y for y in years if not re.match(r"\s*年?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月", clause[y.end:])]
     # ("第六部分那个“2024年”是年份漏改了": a year quoted from the text, the words about it)
@@ -2982,7 +3022,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                     _SAID_NONE.search(clause[:min(a.start for a in named)] if named else "")):
                 ctx.zero_list = (c0 + len(clause) + 1, c0)  # (the next clause, where this one began)
         elif negated and not named and ctx.t3row and _REST_NONE.fullmatch(clause.strip()) and _after_column_item(
-                message[max(0, c0 - 16):c0]) and (
+                message[max(0, c0 - 32):c0]) and (
                 named_cols := {x.target.rsplit(".", 1)[1] for x in out.stated if x.target.startswith(f"t3.{ctx.t3row}.")}):
             # "个人的48件 企业6件 律所2件 其他类型的没有": the applicants not named in that row
             out.zeros.append(Zero(tuple(f"t3.{ctx.t3row}.{c}" for c in L.T3_APPLICANT_COLUMNS
@@ -2993,7 +3033,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             # "律所2件：…；别的类型都没有" after each applicant's applications told: the applicants no one told of
             out.zeros.append(Zero(tuple(f"{r.address}.{c}" for r in T3_ROWS for c in L.T3_APPLICANT_COLUMNS
                                         if c not in told_cols), quote))
-        elif negated and not named and not ctx.t3row and not ctx.t4block and cols_here and all(
+        elif negated and not named and (not ctx.t3row or (len(cols_here | listed_cols) >= 2 and re.search(r"都|全|均", clause))) and not ctx.t4block and cols_here and all(
                 a.kind == "t3col" or (a.kind == "t4col" and a.key == "other" and "other" in cols_here) for a in anchors
         ) and not _BARE_FILLER.sub("", _COLUMN_WORDS.sub("", re.sub(r"什么|啥子|啥|么子|一件|一个|全是0|全是零|全为0", "", plain))):
             # ("科研机构、其他都没有": 其他 of the list; "…公益组织什么都没有")
@@ -3026,7 +3066,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                         x.target.startswith(f"t4.{ctx.t4block}.") and not x.target.endswith(".total")
                         for x in out.stated):  # (not "维持7 纠正2 其他1（申请人撤回了）": results have numbers)
                     block = ctx.t4block
-                    out.stated.append(Stated(f"t4.{block}.{a.key}", ctx.t4total[block], sentence, c0, c0 + len(clause)))
+                    # ("复议两件 律所那件维持了": the one case pointed at, not the block's every case)
+                    one = bool(re.search(r"(?:那|这)一?(?:个|件|起)(?![人月])", clause)) and not _ALL_OF.search(clause)
+                    out.stated.append(Stated(f"t4.{block}.{a.key}", 1 if one else ctx.t4total[block], sentence, c0, c0 + len(clause)))
         # a column word alone in brackets after a row total: "（自然人）" = all of that row
         cols = list({a.key: a for a in anchors if a.kind == "t3col"}.values())
         if len(cols) == 1 and not negated and ctx.t3rows_said and not re.search(
@@ -3200,8 +3242,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             ctx.last_years_of = None
             out.stated.append(Stated(target, _as_value(target, n, clause), quote, c0 + n.start, c0 + n.end))
             continue
-        if re.search(r"比(?:去年|上年|上一年|前年)(?:多|少|增加|减少|增长|下降|多出|少了)了?\s*$", clause[:n.start]):
-            # "处罚比去年多了30件": by how much it changed, not its count
+        if re.search(r"(?:比|较|同比|环比|与|和|跟)(?:去年|上年|上一年|前年|上年度|去年同期|上年同期)?(?:相比|比)?[，,]?"
+                     r"(?:多|少|增加|减少|增长|下降|上升|多出|少了|增|减|提高|降低)了?\s*$", clause[:n.start]) and re.search(
+                r"同比|环比|去年|上年|上一年|前年", clause[:n.start]):
+            # "处罚比去年多了30件", "同比增加2件", "较上年增加21条": by how much it changed, not its count
             out.unexplained.append((c0 + n.start, c0 + n.end, quote))
             continue
         if re.search(r"(?<![至最不])(?:少|多)了?\s*$", clause[:n.start]) and any(
@@ -3481,6 +3525,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             target = "fee_amount"  # "信息处理费今年收了7件，共4,350元": the fee's amount, in the fee's sentence
         by_colon = not n.unit and not clause[:n.start].strip() and bool(re.search(r"[：:]\s*$", message[:c0]))
         if target is None and (n.unit or _SAYS_VALUE.match(clause[:n.start]) or by_colon or (
+                # "行政事业性收费，两百三十六点四万": an amount in 万 for the fees named just before
+                clause[n.start:n.end].endswith(("万", "萬")) and any(a.kind == "t2row" and a.key == "fees" for a in ctx.waiting)) or (
                 out.replaced and re.fullmatch(r"\s*(?:而)?(?:是|应该是|应为|其实是|实际是)\s*", clause[:n.start]))) and not any(
                 a.kind in ("fact", "t2row", "t3row", "t4block") for a in anchors) and not re.match(
                 r"\s*(?:这|那)?(?:其中|里面|里头|当中)", clause) and not re.match(  # ("…5件不对，其中1件是要…的": a part of the old one)
@@ -3693,7 +3739,9 @@ _LAST_YEARS_VALUE = re.compile(r"(?P<item>[\u4e00-\u9fa5]{2,8}?)(?:那个|这个
                                # "规范性文件现行有效说错了，47是废止之前的数": the item said wrong
                                r"|(?P<wrong>[\u4e00-\u9fa5]{2,8}?)(?:那个|这个)?(?:说错了|写错了|填错了|报错了|搞错了|弄错了)")
 # "…38件是去年报告上的，我看错了，今年台账是41件": this year's value, after last year's was refused
-_THIS_YEARS_IS = re.compile(r"\s*(?:今年|本年|今年的|本年度)(?:台账|登记本|系统)?(?:上|里)?(?:的)?(?:数)?(?:是|为|有)\s*")
+_THIS_YEARS_IS = re.compile(r"\s*(?:今年|本年|今年的|本年度)(?:台账|登记本|系统)?(?:上|里)?(?:的)?(?:数)?(?:是|为|有)\s*"
+                            # "今年综合执法队报的是28件": who gave this year's figure
+                            r"|\s*(?:今年|本年|今年的|本年度)[\u4e00-\u9fa5]{2,8}?(?:报的|报上来的|给的|统计的|登记的|报过来的)(?:数)?(?:是|为)\s*")
 _ABSOLUTE_AFTER = re.compile(r"应该?是|应为|改成|改为|实际是|准确的?是|一共是|总共是|共计?是?")
 
 
@@ -3910,6 +3958,11 @@ def _one_column_said(m: re.Match[str], lo: int, sentence: str, quote: str, ctx: 
         # (one applicant's cell said twice, "律所那件就是不掌握 除了律所那件", is one)
         others = sum({x.target: int(x.value) for x in out.stated if x.target.startswith(f"t3.{row}.")
                       and x.target.rsplit(".", 1)[1] not in ("total", cols[0].key)}.values()) if but else 0
+        if but and not others and row == "new_received":
+            # ("共收到申请6件，商业企业1件予以公开，其余均为自然人申请": the enterprise's one is of the 6 too)
+            others = sum({x.target: int(x.value) for x in out.stated if x.target.startswith("t3.") and x.start >= ctx.sentence_at
+                          and x.target.rsplit(".", 1)[0] not in ("t3.new_received", "t3.carried_over", "t3.total", "t3.carried_forward")
+                          and x.target.rsplit(".", 1)[1] not in ("total", cols[0].key)}.values())
         if total - others >= 0:
             # (from a total said in a message before: computed, not written here)
             into = out.computed if row in earlier_rows else out.stated

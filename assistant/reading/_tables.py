@@ -956,6 +956,16 @@ def _own_column_only(message: str) -> tuple[str, dict[str, str]]:
 
 # a character the phone's text recognition could not read ("申请数?", "国家秘口", "1口2")
 _UNREAD = re.compile(r"[?？口]")
+# a cell of the draft's table left to fill in
+_PLACEHOLDER_IN_ROW = re.compile(r"(?<=[\t|])[ \u3000]*(?:XX|xx|Xx|××|ＸＸ|＿+|_{1,6}|【待补】|待补|待填)[ \u3000]*(?=[\t|]|$)")
+
+
+def _with_placeholders(message: str) -> list[int]:
+    return [i for i, line in enumerate(message.split("\n")) if ("\t" in line or "|" in line) and _PLACEHOLDER_IN_ROW.search(line)
+            and re.search(r"(?:^|[\t|])[ \u3000]*[0-9０-９]", line)]
+
+
+_PLACEHOLDER_CELL = re.compile(r"(?<![A-Za-z])(?:XX|xx|Xx|××|ＸＸ|＿+|_{1,6}|【待补】|待补|待填)(?![A-Za-z])")
 _T3_WORDS = tuple(dict.fromkeys([*(r.label for r in T3_ROWS), *(r.group_label for r in T3_ROWS if r.group_label),
                                  "三、本年度办理结果"]))
 
@@ -965,19 +975,21 @@ def _read_past_unread(message: str) -> tuple[str, dict[str, str], list[PatchOp],
     them, where one label alone fits; "O" for 0 in a row of numbers: (the message so, {line as read: the
     clerk's line}, and — taken out of it — the rows holding a number not read ("1口2"): their cells read, and
     their lines)."""
-    if not _UNREAD.search(message) and not re.search(r"(?<![A-Za-z])[Oo](?![A-Za-z])", message):
+    if not _UNREAD.search(message) and not re.search(r"(?<![A-Za-z])[Oo](?![A-Za-z])", message) and not _PLACEHOLDER_CELL.search(message):
         return message, {}, [], []
     lines = message.split("\n")
     out: dict[str, str] = {}
     unread_rows: list[tuple[int, list[PatchOp]]] = []
     for i, line in enumerate(lines):
         tokens = re.split(r"([ \t\u3000]+)", line)
-        if sum(bool(re.fullmatch(r"[0-9０-９]+|[Oo]", t)) for t in tokens) < 3:
+        if sum(bool(re.fullmatch(r"[0-9０-９]+|[Oo]", t) or _PLACEHOLDER_CELL.fullmatch(t)) for t in tokens) < 3:
             continue  # (labels of a table's rows only: a line of its numbers after them)
         fixed = []
         for t in tokens:
             if re.fullmatch(r"[Oo]", t):
                 t = "0"
+            elif _PLACEHOLDER_CELL.fullmatch(t):
+                t = "?"  # "XX", "＿": a cell the draft left to fill in (the cell stays open)
             elif re.fullmatch(r"[0-9０-９?？口]*[0-9０-９][0-9０-９?？口]*", t) and _UNREAD.search(t):
                 t = _UNREAD.sub("?", t)  # "1口2": a number not read, no label (the cell stays open)
             elif _UNREAD.search(t) and re.search(r"[\u4e00-\u9fa5]{2}", t) and not re.search(r"[0-9０-９][?？口]|[?？口][0-9０-９]", t):
@@ -1094,6 +1106,19 @@ def _header_without_its_corner(message: str) -> tuple[str, dict[str, str]]:
 
 def parse_pasted_tables(message: str) -> tuple[list[PatchOp], list[str]]:
     """(ops, lines used): cell ops from every recognised table line of ``message``."""
+    if _PLACEHOLDER_CELL.search(message) and (marked := _with_placeholders(message)):
+        # "行政规范性文件	【待补】	3	【待补】": the draft's cells left to fill in stay open — read twice with
+        # two stand-ins, the cells that come out the same are the clerk's
+        lines = message.split("\n")
+
+        def filled(v: str) -> str:
+            return "\n".join(_PLACEHOLDER_IN_ROW.sub(v, x) if i in marked else x for i, x in enumerate(lines))
+        ops0, used0 = parse_pasted_tables(filled("0"))
+        same = {(op.field, str(op.value)) for op in parse_pasted_tables(filled("1"))[0]}
+        back = {filled("0").split("\n")[i]: lines[i] for i in marked}
+        ops = [op.model_copy(update={"quote": "\n".join(back.get(x, x) for x in op.quote.split("\n"))})
+               for op in ops0 if (op.field, str(op.value)) in same]
+        return ops, [back.get(x, x) for x in used0]
     cornered, corner = _header_without_its_corner(message) if "\t" in message else (message, {})
     if corner:
         ops, used = parse_pasted_tables(cornered)

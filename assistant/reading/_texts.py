@@ -17,7 +17,7 @@ _TEXT_LABELS: tuple[tuple[str, str], ...] = (
     ("problems", r"存在的(?:主要)?问题|主要问题|存在问题|问题|不足"),
     ("measures", r"改进措施|改进方向|改进(?=\s*[:：]|[ \u3000]+[^\s0-9０-９])|改进的措施|下一步(?:工作)?(?:打算|计划|措施)?|下步(?:改进)?措施|整改措施|改进办法|措施|打算"),
     ("management", r"(?:政府)?信息管理(?:方面)?(?:情况)?|管理(?:这块|这部分)?"),
-    ("platform", r"(?:政府信息公开)?平台建设(?:方面)?(?:情况)?|平台(?:这块|这部分)|平台(?=[ \t\u3000]*[：:])"),
+    ("platform", r"(?:政府信息公开)?平台建设(?:方面)?(?:情况)?|平台(?:这块|这部分)|平台(?=[ \t\u3000]*[：:])|平台(?=方面)"),
     ("oversight", r"监督保障(?:方面)?(?:情况)?|监督考核|监督(?:这块|这部分)|监督(?=[ \t\u3000]*[：:])"),
     ("work_points", r"(?:落实)?(?:上级)?(?:年度)?(?:政务公开)?工作要点(?:落实)?(?:情况)?"),
     ("innovation", r"(?:政务公开)?(?:工作)?创新(?:情况|做法|亮点|举措)?"),
@@ -54,6 +54,25 @@ _OPENINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"(?:改进|整改)(?:的话|这块|方面)(?:嘛|么|呢|啊)?[，,]|"
                             r"(?:改进|整改)?措施(?:主要)?(?:就是|是)|(?<=[。；;\n，,])\s*(?:改进|整改)(?:的话)?(?:就是|是)(?=[^，,。；;]{4}))")),
 )
+# a numbered heading of part 一 pasted from the draft, "（三）政府信息管理情况。" and its paragraph after it
+_HEADING = re.compile(r"(?:^|(?<=\n))[ \t\u3000]*[（(][一二三四五六七八九十]{1,2}[)）][ \t\u3000]*(?:本行政机关|本机关|本单位|本部门)?(?:年度)?(?P<label>"
+                      + "|".join(f"(?P<{f}>{p})" for f, p in _TEXT_LABELS) + r")[。.][ \t\u3000]*(?=\S)")
+# part 五's heading on a line of its own: the problems under it, then what is planned
+_PART_FIVE = re.compile(r"(?:^|(?<=\n))[ \t\u3000]*(?:[五5][、.．][ \t\u3000]*)?存在的主要问题及改进情况[ \t\u3000]*\n")
+# the clerk's word on the passage just pasted: no part of it ("问题里三是那句删了吧", "待补那里帮我写：…")
+_DROP_POINT = re.compile(r"(?P<label>问题|措施|改进措施|改进|下一步)(?:里|中|里面|里头|那段)?的?第?(?P<n>[一二三四五六七八九])(?:是|条|点)?"
+                         r"(?:那句|那条|那点|那一句|这句|那一条)?话?(?:就|可以)?(?:删了|删掉|去掉|不要了?|拿掉|划掉)"
+                         # "三是那条是去年的问题，今年已经整改了，删掉。"
+                         r"|(?:^|(?<=\n))[ \t\u3000]*第?(?P<n2>[一二三四五六七八九])是(?:那句|那条|那点|那一句|这句|那一条)(?P<why>[^\n]{0,24}?)(?:删了|删掉|去掉|不要了?|拿掉|划掉)")
+# "最后那句“获评优秀案例”去掉": a sentence of the passage struck out, named by its words
+_DROP_SENTENCE = re.compile(r"(?:最后|最末|末尾|结尾)?(?:那|这|一)句话?[“\"「『](?P<q>[^”\"」』\n]{2,30})[”\"」』](?:这句|那句)?(?:话)?(?:就|也)?"
+                            r"(?:去掉|删掉|删了|删去|不要了?|拿掉|划掉)")
+_FILL = re.compile(r"(?P<mark>待补|【待补】|横线|下划线|空着的|XX|xx|××|＿+|_+)(?:那里|那儿|那块|的地方|那个地方|那)"
+                   r"(?:帮我|你|就)?(?:写|填|补)(?:上|成|进去)?[：:]\s*(?P<x>[^\n]+)")
+_PLACEHOLDER = re.compile(r"【待补】|【待填】|XX|xx|××|＿{2,}|_{2,}")
+_EDIT_NOTE = re.compile(r"[\s——-]*(?:" + _DROP_POINT.pattern + "|" + _FILL.pattern + "|" + _DROP_SENTENCE.pattern + ")")
+# a heading of the draft on a line of its own ("六、其他需要报告的事项", "（一）收取信息处理费的情况。"): a passage stops there
+_PART_HEAD = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]、|[（(][一二三四五六七八九十]{1,2}[)）])")
 _PLANNED = re.compile(r"(?<=[。；;！!\n ，,\u3000])\s*(?=(?:明年|下一步|下步|今后|接下来|下阶段|来年|下一年)(?!.{0,3}(?:结转|接着办|继续办)))")
 # a topic named at a sentence's opening and followed by what is said of it: "平台建设方面，……",
 # "平台建设和去年一样，还是依托……", "监督这块主要是……"
@@ -111,6 +130,7 @@ class Text:
     text: str
     start: int  # the passage's span, label included
     end: int
+    quote: str = ""  # the words it comes from, when the clerk's word on it changed it ("问题里三是那句删了")
 
 
 def labelled_texts(message: str, states_a_fact: Callable[[str], bool]) -> list[Text]:
@@ -127,6 +147,12 @@ def labelled_texts(message: str, states_a_fact: Callable[[str], bool]) -> list[T
         if len(items) == len(topics) and len(set(topics)) == len(topics) and all(items):
             listed += [Text(f, x, m.start(), m.end()) for f, x in zip(topics, items, strict=True)]
             marks.append((m.start(), m.start(), "_listed"))
+    for m in _HEADING.finditer(message):
+        # (not "（一）主动公开情况。…": the draft's paragraph of figures, read as facts)
+        if not any(s <= m.start() < e for s, e, _ in marks) and not any(m.group(f) for f in _NOTES):
+            marks.append((m.start(), m.end(), next(f for f, _ in _TEXT_LABELS if m.group(f))))
+    for m in _PART_FIVE.finditer(message):
+        marks.append((m.start(), m.end(), "problems"))
     for m in _TOPIC_OPENING.finditer(message):
         if not any(s <= m.start() < e for s, e, _ in marks):
             field = next(f for f in _TOPIC_FIELDS if m.group(f))
@@ -163,13 +189,40 @@ def labelled_texts(message: str, states_a_fact: Callable[[str], bool]) -> list[T
         if field == "measures" and len(value) <= 10 and re.search(r"[0-9０-９一两二三四五六七八九十]+\s*[场次条篇件个期]", value) and not any(
                 f == "problems" for _, _, f in marks) and re.match(r"[\s，,。；;]*(?:明年|下一步|下步|今后|接下来)", message[start:]):
             continue  # ("新闻发布会今年一场没开，明年计划开两场": next year's figure in passing, no measures)
+        if field in _NOTES and len(value) <= 24 and _HOW_TOLD.search(value):
+            continue  # ("依申请公开 我按申请人一列一列说啊 先说自然人": how the figures will be told, no passage)
         if field in _NOTES and _LEADS_INTO_A_PASTE.fullmatch(value) and re.match(r"[ \t\u3000]*\n[^\n]*[\t|｜]", message[end:]):
             continue  # ("依申请这块 我excel是这样排的" over a pasted sheet: how it is laid out, no passage)
         if value and not (field in _NOTES and (states_a_fact(value) or _COUNTED.search(value))):
-            out.append(Text(field, value, start, end))
+            edited, upto = _edited(message, field, value)
+            out.append(Text(field, edited, start, end, message[text_start:upto].strip() if edited != value else ""))
     return out
 
 
+def _edited(message: str, field: str, value: str) -> tuple[str, int]:
+    """The passage as the clerk's words on it in the same message have it (a point dropped, a blank
+    filled), and where those words end."""
+    upto = 0
+    for m in _DROP_POINT.finditer(message):
+        label = m.group("label") or ("问题" if "问题" in (m.group("why") or "") else "措施" if re.search(
+            "措施|改进|打算", m.group("why") or "") else "")
+        if label and (label == "问题") == (field == "problems") and field in ("problems", "measures"):
+            n = m.group("n") or m.group("n2")
+            value, k = re.subn(rf"[；;，,]?\s*{n}是[^；;。]*(?=[；;。]|$)", "", value, count=1)
+            upto = max(upto, m.end()) if k else upto
+    for m in _DROP_SENTENCE.finditer(message):
+        sentences = re.findall(r"[^。！!；;]+[。！!；;]?", value)
+        sub = re.compile(".*?".join(map(re.escape, m.group("q"))))
+        hit = [k for k, x in enumerate(sentences) if sub.search(x)]
+        if hit and len(sentences) > 1:
+            value, upto = "".join(x for k, x in enumerate(sentences) if k != hit[-1]), max(upto, m.end())
+    for m in _FILL.finditer(message):
+        if len(_PLACEHOLDER.findall(value)) == 1:
+            value, upto = _PLACEHOLDER.sub(m.group("x").strip().rstrip("。"), value), max(upto, m.end())
+    return value, upto
+
+
+_HOW_TOLD = re.compile(r"(?:我|先|再|下面|接下来|然后)[^。！!？?]{0,12}?(?:说|讲|报|念)|一列一列|一行一行|一项一项|挨个")
 # the words that lead into a sheet pasted under them ("我excel是这样排的", "表如下", "你看下")
 _LEADS_INTO_A_PASTE = re.compile(r"[^。！!？?\n]{0,16}?(?:这样|这么|如下|下面|底下|下边)?[^。！!？?\n]{0,6}?"
                                  r"(?:排|列|弄|做|整理|统计|贴|粘|导出|复制|拷)[^。！!？?\n]{0,6}?|[^。！!？?\n]{0,12}?(?:如下|见下|你看下|你看看|看一下|给你)[^。！!？?\n]{0,4}?")
@@ -184,13 +237,16 @@ def _passage_end(message: str, start: int, limit: int, states_a_fact: Callable[[
         m = _SENTENCE_END.search(message, pos, limit)
         end = m.end() if m else limit
         sentence = message[pos:end]
+        if not first and message[pos - 1:pos] == "\n" and _EDIT_NOTE.match(message, pos):
+            return pos  # ("…\n三是那条是去年的问题，删掉。": the clerk's word on the passage, no item of it)
         if not first and numbered and _LIST_ITEM.match(sentence):
             first, soft, pos = False, "", end
             continue
         # a phrase after a comma or a space (not a stop) ends the passage only with a number or when
         # it describes nothing: "有的栏目很久没更新" goes on describing the problem, while
         # "…，信息处理费没收" and "…，另外人大建议承办了3件" are facts of their own
-        if not first and _ASIDE.match(sentence):
+        if not first and (_ASIDE.match(sentence) or (message[pos - 1:pos] == "\n" and (
+                _EDIT_NOTE.match(message, pos) or _PART_HEAD.match(sentence)))):
             return pos  # "…每周提醒 对了劳动监察投诉今年有二百三十六件": the clerk turns to something else
         if not first and sentence.strip() and states_a_fact(sentence) and (
                 not soft or (_DIGITS.search(sentence) or not _DESCRIBED.search(sentence) if soft == "space"

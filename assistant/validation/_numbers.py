@@ -248,4 +248,4 @@ def read_numbers(text: str, reading: bool = False) -> list[NumberMention] | None
                 sort = True
     if sort:
         out.sort(key=_START)
-    return _N.join_mixed(text, out) if "万" in text else out
+    return _N.join_mixed(text, out) if "万" in text or "千" in text or "百" in text else out
