@@ -961,7 +961,13 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
             out.ops.append(PatchOp(field=address, value="1", quote=quote))
         else:  # (the reader's own count of the lines: no word of the message holds it)
             counted.append(Stated(address, len(mine), quote, 0, 0))
-    if cases and (_room_for(earlier or {}, sum(c.count for c in cases)) or (
+    # "11月以后的我一件件说" after the months before were given: more applications, added to the rows
+    # ("第五件 12月 …" after "第四件…" in the message before: the list goes on)
+    # (not "④…⑤…⑥…" after "今年的6个：①…②…③…": the list announced before, its results still to come)
+    later = bool(cases) and (bool(_LATER_PART.search(message[:cases[0].start])) or (
+        bool(_LIST_GOES_ON.match(message)) and not _room_for(earlier or {}, sum(c.count for c in cases)))) and any(
+        str(k).startswith("t3.") for k in (earlier or {}))
+    if cases and (later or _room_for(earlier or {}, sum(c.count for c in cases)) or (
             _persons_told(listed) and (earlier or {}).get("t3.new_received.total") is None and any(
                 str(k).startswith("t3.") and not str(k).startswith(("t3.new_received.", "t3.carried_over.")) for k in (earlier or {})))):
         # (or more people told one a line, after others told in a message before, with no count of all: "张女士1份…")
@@ -1013,7 +1019,7 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
         elif not any(x.target == "t3.new_received.total" for x in reading.stated):
             reading.stated.append(Stated("t3.new_received.total", n, head.group(0).rstrip("：: \n"), head.start(), head.end()))
     new = [c for c in cases if not c.carried_over]
-    this_years = bool(cases) and bool(_THIS_YEARS_LIST.search(message[:cases[0].start]))
+    this_years = bool(cases) and (bool(_THIS_YEARS_LIST.search(message[:cases[0].start])) or later)
     if new and this_years and not any(x.target.startswith("t3.new_received.") for x in reading.stated):
         # "今年有这么几个：" and one a line: the lines are this year's applications, and all of them
         # (the reader's own count of the lines: no word of the message holds it)
@@ -1042,7 +1048,12 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
             count_of(f"t3.carried_over.{col}", [x for x in carried if x.column == col])
         if carried:  # the story is whole (its count matched): these are all that came from last year
             count_of("t3.carried_over.total", carried)
-    elif not cases and (one := _one_case(message, reading, earlier or {})) and _explains_one_counted(message, one, earlier or {}):
+    if later and any(str(k).startswith("t3.new_received.") and v is not None for k, v in (earlier or {}).items()):
+        out.added += [f"t3.new_received.{c.column}" for c in new] + (["t3.new_received.total"] if new else [])
+    elif later:  # (no count of the applications before these: how many came is not told, only what became of them)
+        reading.computed = [x for x in reading.computed if not x.target.startswith("t3.new_received.")]
+        out.ops = [op for op in out.ops if not op.field.startswith("t3.new_received.")]
+    if not cases and (one := _one_case(message, reading, earlier or {})) and _explains_one_counted(message, one, earlier or {}):
         # "逾期未缴费那个是这样 有个人我们发了收费通知 他一直没交": the one counted in that row, explained
         reading.stated = [x for x in reading.stated if not (one.start <= x.start < one.end)]
         reading.unexplained = [u for u in reading.unexplained if not (one.start <= u[0] < one.end)]
@@ -2215,11 +2226,27 @@ def _period_sections(message: str) -> list[tuple[int, int, str]]:
     for line in message.strip().splitlines():
         if (p := _period_of(line)) is not None and not (out and out[-1][:2] == p):  # ("上半年办结合计34": its own)
             out.append((*p, line))
+        elif out and _YEARS_SUM_LINE.match(line):
+            break  # ("一共16件，其中个人9个…" after the last quarter: the year's, no part's)
         elif out:
             out[-1] = (out[-1][0], out[-1][1], out[-1][2] + "\n" + line)
-        else:
+        elif re.search(r"[0-9０-９]", line) or any(n.unit not in ("个", "") for n in find_numbers(line)):
             return []
+        # ("申请的我没有汇总表 按登记簿一个季度一个季度说" over the first part: how it is told)
     return out
+
+
+# a line of the year's sum after the parts: "一共16件，其中个人9个…", "全年83件", "所以今年新收一共22件"
+_YEARS_SUM_LINE = re.compile(r"\s*(?:所以|这样|那就是|合起来|加起来)?\s*(?:今年|全年)?(?:新收)?(?:一共|总共|合计|共计|全年)")
+
+
+def _years_sum_tail(message: str) -> str:
+    """The lines after the parts of the year that sum them up (see ``_period_sections``)."""
+    lines = message.strip().splitlines()
+    for i, line in enumerate(lines):
+        if i and _YEARS_SUM_LINE.match(line) and any(_period_of(x) for x in lines[:i]):
+            return "\n".join(lines[i:])
+    return ""
 
 
 def _table_left_unread(before: str) -> bool:
@@ -2893,12 +2920,19 @@ def _period_parts(message: str, out: MessageReading, said_before: Iterable[str])
         return
     n = sections[0][1]
     parts: dict[int, list[PatchOp]] = {}
+    tail = _years_sum_tail(message)
     for k, _, text in sections:
-        ops = [*out.ops, *out.computed] if len(sections) == 1 else _told_in(text)
+        ops = [*out.ops, *out.computed] if len(sections) == 1 and not tail else _told_in(text)
         parts[k] = _part_ops(ops, k, n)
         out.not_counts += [op.quote for op in ops if op.field.startswith("t3.") and op not in parts[k]]
     out.ops = [op for op in out.ops if not op.field.startswith("t3.")]
     out.computed = [op for op in out.computed if not op.field.startswith("t3.")]
+    if tail:
+        # ("一共16件，其中个人9个…" under the last part: the year's, read on its own)
+        said = read_message(tail)
+        out.ops += [op for op in said.ops if op.field.startswith("t3.")]
+        out.computed += [op for op in said.computed if op.field.startswith("t3.")]
+        out.unexplained = [u for u in out.unexplained if u not in tail] + said.unexplained
     out.period_ops = [op for ops in parts.values() for op in ops]
     for before in said_before if len(parts) < n else ():
         for k, m, text in _period_sections(before):
@@ -2913,6 +2947,18 @@ def _period_parts(message: str, out: MessageReading, said_before: Iterable[str])
         for op in ops:
             if (v := parse_number(str(op.value))) is not None:
                 sums[op.field] = sums.get(op.field, 0) + int(v)
+    # a row's total (or a column's （七）总计) only where every part that tells the row tells it: "个人1件 给了"
+    # in one part and "给了3件" in another add up by their applicants, the totals follow from them
+    for cell in [f for f in sums if f.endswith(".total") or f.startswith("t3.total.")]:
+        if cell.startswith("t3.total."):  # (a column's results told in a part: its （七）总计 too)
+            col = cell.rsplit(".", 1)[1]
+            telling = [ops for ops in parts.values() if any(op.field.rsplit(".", 1)[1] == col and not op.field.startswith(
+                ("t3.new_received.", "t3.carried_over.", "t3.carried_forward.")) for op in ops)]
+        else:
+            row = cell.rsplit(".", 1)[0] + "."
+            telling = [ops for ops in parts.values() if any(op.field.startswith(row) for op in ops)]
+        if not all(any(op.field == cell for op in ops) for ops in telling):
+            del sums[cell]
     label = "、".join(names)
     out.computed += [PatchOp(field=f, value=str(v), quote=f"{label}相加") for f, v in sums.items()]
     out.period_sum = label
@@ -3100,6 +3146,8 @@ _INTRODUCES = re.compile(r"我们是|我们单位是|单位是|单位名称|机�
 _THIS_YEARS_LIST = re.compile(r"(?:今年|本年|全年)[^。！!？?\n]{0,12}(?:这么几个|这几个|这几件|这么几件|如下|下面这些|这些)[^。！!？?\n]{0,4}[：:]\s*$")
 
 
+_LIST_GOES_ON = re.compile(r"\s*(?:第\s*(?:[二三四五六七八九十]|十[一二三四五六七八九]|[2-9]|1[0-9])\s*(?:件|个|条)|(?:[2-9]|1[0-9])\s*[.．、](?![0-9])|[②③④⑤⑥⑦⑧⑨⑩])")
+_LATER_PART = re.compile(r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:份)?(?:以后|之后|往后|后面|开始|以来)|(?:后面|最后|剩下)(?:的)?(?:两|几|[0-9０-９])个月")
 # "不予公开3件：", "剩下几件：": a count of the applications told after it
 _GROUP_HEAD = re.compile(r"[^。！!？?\n；;：:]{0,12}?([0-9０-９一二两三四五六七八九十]+)\s*(?:件|个)[^。！!？?\n：:]{0,4}[：:]\s*$")
 # "今年的6个：", "今年收到的12件：": this year's applications, listed after

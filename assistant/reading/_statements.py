@@ -1461,7 +1461,7 @@ def _to_sentence_end(message: str, at: int) -> str:
 
 
 # where a clerk's deliberation settles a row: "…放保护第三方合法权益", "算没有现成信息需要另行制作", "就算部分公开吧"
-_DECIDED_ROW = re.compile(r"(?:放到?|放在|放进|算|算在|算到|算进|归到?|归在|归为|归入|计入|计在|记到?|记在|记为|记入|列入|填到?|按|定为|当作?)(?:了)?[“\"「]?\s*$")
+_DECIDED_ROW = re.compile(r"(?:放到?|放在|放进|算|算在|算到|算进|归到?|归在|归为|归入|计入|计在|记到?|记在|记为|记入|列入|填到?|按|定为|当作?|属于)(?:了)?[“\"「]?\s*$")
 
 
 _IN_ALL_NOW = re.compile(r"\s*(?:所以|这样|那么|那)?\s*(?:今年)?(?:新收|收到的?)?(?:一共|总共|合计|共)(?:是|有)?\s*(?P<n>[0-9０-９]+|[一二两三四五六七八九十百]+)\s*件\s*")
@@ -2027,6 +2027,8 @@ def _row_decided_after(message: str, out: Reading) -> None:
                     for x in out.stated)):  # (one alone is the one-case reader's; among other stories, one of them)
             continue  # ("还漏了1件，企业的，给了": maybe one more that came in, which the one-case reader weighs)
         if any(n.unit not in ("年", "月", "日", "号") and not (n.value == 1 and re.match(r"(?:个|位|名|家)", rest[n.end:]))
+               and not (re.search(r"(?:算在|算进|包括在|含在|也在|都在)\s*[^，,。；;\s0-9０-９]{0,8}$", rest[:n.start])
+                        and re.match(r"\s*(?:件|个)?\s*(?:里|里面|里头|之内|当中|中)", rest[n.unit_end:]))
                for n in find_numbers(rest)) or any(x.start >= at and x.start < sentence_end and x.target.startswith("t3.") for x in out.stated):
             continue  # (other numbers in the sentence: not one story)
         anchors = vocabulary().anchors(rest)
@@ -2039,8 +2041,17 @@ def _row_decided_after(message: str, out: Reading) -> None:
         else:
             continue
         # (the story's own applicant first: "…，1件是企业要…" after another story in the sentence)
-        cols = {a.key for a in vocabulary().anchors(message[at:sentence_end]) if a.kind == "t3col" and a.key != "total"} or {
-            a.key for a in vocabulary().anchors(message[s0:sentence_end]) if a.kind == "t3col" and a.key != "total"}
+        story = message[at:sentence_end]
+        asked = re.search(r"要|问|查|索要|申请公开|关于|内容", story)
+        # (not "商户" in "1件要他投诉那个商户的处理案卷": who the request is about, not who made it;
+        # "还有个人的1件 …投诉饭店卫生的": who, said right before the count)
+        before_count = {a.key for a in vocabulary().anchors(message[s0:at]) if a.kind == "t3col" and a.key != "total"}
+        cols = (before_count if len(before_count) == 1 and re.search(r"的\s*$", message[s0:at]) else set()) or {
+            a.key for a in vocabulary().anchors(story) if a.kind == "t3col" and a.key != "total"
+            and (asked is None or a.start < asked.start())} or before_count
+        if not cols and (heads := list(_APPLICANT_COUNT_HEAD.finditer(head + message[s0:at]))) and (
+                col_of_head := _column_named(heads[-1].group(1) or heads[-1].group(2))):
+            cols = {col_of_head}  # ("个人2件，1件给了；1件要…，属于执法案卷": the applicant whose cases are told)
         if len(cols) != 1:
             continue
         target = f"t3.{row}.{cols.pop()}"
@@ -2203,6 +2214,18 @@ _ROWS_SPOKEN_AFTER = re.compile(r"[ \u3000]+(?:(?P<whole>本年新收|今年新�
                                 r"[^，,。；;\n]{0,12}?(?:[0-9０-９]|[一两二三四五六七八九十])")
 # "部分公开1件 个人 不予公开…": who the count just said is of, no head of what follows
 _COUNT_BEFORE = re.compile(r"(?:[0-9０-９]|[一两二三四五六七八九十])\s*(?:件|个)?\s*$")
+_APPLICANT_COUNT_HEAD = re.compile(r"(?:^|[\s，,：:；;])([^\s，,：:；;0-9０-９]{1,8}?)的?\s*(?:[0-9０-９]+|[一两二三四五六七八九十]{1,2})\s*(?:件|个)[，,\s]"
+                                   r"|(?:^|\n)[ \t\u3000]*([^\s，,：:；;0-9０-９]{1,8}?)的?[：:]")  # ("企业的：公开5；有1件…")
+def _results_of_one(text: str, col: str | None) -> bool:
+    """The words after "个人3件，2件…" tell how those cases ended (a result, no other applicant)."""
+    anchors = vocabulary().anchors(text)
+    if any(a.kind == "t3col" and a.key != col for a in anchors):
+        return False  # ("个人5件，1件是业委会的": another applicant's)
+    return any(a.kind in ("t3row", "t3group") and a.key not in _NOT_RESULTS for a in anchors) or bool(
+        re.search(r"给了|没给|公开了|还没办完|没办完", text))
+
+
+_ROW_NAMED_AFTER = re.compile(r"\s*[，,]\s*(?:属于|按照?|算作?|归到?|定为)\s*([^，,。；;\s]{2,12})")
 _SPOKEN_HEAD = re.compile(r"\s*(?:先说|再说|然后是?|接着说?|下面是?|接下来是?|还有|最后是?)?\s*(?P<col>(?!都|全|均|是|也)[\u4e00-\u9fa5]{2,8}?)(?:的)?(?=[ \u3000])")
 _COLUMN_TOLD = re.compile(r"那列|这列|那一列|这一列|那栏|这栏|就一件|就\s*[0-9０-９一二两三四五六七八九十]+\s*件|只有\s*[0-9０-９一二两三四五六七八九十]+\s*件")
 _GRANTED_AFTER = re.compile(r"\s*(?:件|个)?\s*(?:给|都)?(?:他|她|人家|对方)?(?:公开了?|给公开了?)\s*")
@@ -2520,6 +2543,12 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             at < 0 or not _APPLICATIONS_NAMED.search(sentence[:upto]) or re.search(r"\s", sentence)):
         # "12369热线全年受理1,873件", "12345转来的投诉办了300多件": calls and tickets, no applications
         anchors = [a for a in anchors if a.kind not in ("t3row", "t3group")]
+    if (named_after := _ROW_NAMED_AFTER.match(message, c0 + len(clause))) and any(
+            a.kind == "t3row" for a in vocabulary().anchors(named_after.group(1))) and re.search(r"[0-9０-９一两二三四五六七八九十]\s*(?:件|个)", clause):
+        # "1件要他投诉那个商户的处理案卷，属于执法案卷 没给": what the case asked for names no row; the
+        # row is the one said of it next
+        asked = re.search(r"(?:要|问|查|索要|申请公开|申请)", clause)
+        anchors = [a for a in anchors if not (a.kind in ("t3row", "t3group") and asked is not None and a.start > asked.start())]
     if (head_row := _labelled_row_line(message, c0)) is not None:
         # "信访：个人=58，企业=3", "确认：个人=3": a row's short label heading its counts by applicant
         anchors = [a for a in anchors if a.kind not in ("t3row", "t3group")]
@@ -2564,12 +2593,15 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             a.kind == "t3row" and a.start == first.end + 1 for a in anchors) and len(_applicant_heads(message)) >= 2:
         # "自然人的予以公开22件，部分公开4件，…。企业的予以公开3件 不掌握1件": each applicant's results in turn
         ctx.col_focus, ctx.col_whole = first.key, False
-    if (counted := re.fullmatch(r"(?:.*?[\s，,])?([^\s，,0-9０-９]{1,8}?)(?:的)?\s*[0-9０-９]+\s*(?:件|个)?", clause.strip())) and (
-            head_col := _column_named(counted.group(1))) and re.match(r"\s*(?:[（(][^）)\n]{0,12}[）)])?\s*[：:]", message[c0 + len(clause):]):
+    if (counted := re.fullmatch(r"(?:.*?[\s，,：:])?([^\s，,：:0-9０-９]{1,8}?)(?:的)?\s*(?:[0-9０-９]+|[一两二三四五六七八九十]{1,2})\s*(?:件|个)?", clause.strip())) and (
+            head_col := _column_named(counted.group(1))) and (re.match(r"\s*(?:[（(][^）)\n]{0,12}[）)])?\s*[：:]", message[c0 + len(clause):]) or (
+                # "个人3件，2件给了，1件…不掌握": that applicant's count, then how its cases ended
+                (nxt := re.match(r"[，,\s]+(?:[0-9０-９]+|[一两二三四五六七八九十])\s*(?:件|个)(?!人)([^，,。；;\n]*)", message[c0 + len(clause):]))
+                and _column_named(counted.group(1)) != "total" and _results_of_one(nxt.group(1), _column_named(counted.group(1))))):
         # "企业29件：公开18 部分公开6 …  律所11件：公开5 …": that applicant's results follow its count,
         # which is named back (whether it is what came in, or that and last year's, the words don't say)
         ctx.col_focus, ctx.col_headed, ctx.col_whole, ctx.t3row = head_col, True, False, None
-        if (count := re.search(r"[0-9０-９]+\s*(?:件|个)?$", clause.strip())):
+        if (count := re.search(r"(?:[0-9０-９]+|[一两二三四五六七八九十]{1,2})\s*(?:件|个)?$", clause.strip())):
             at = clause.find(count.group(0))
             head_count = parse_number(count.group(0).rstrip("件个 "))
             if head_count is not None and head_count in (ctx.earlier.get(f"t3.new_received.{head_col}"), _applications(ctx, head_col)):
@@ -3067,8 +3099,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                         for x in out.stated):  # (not "维持7 纠正2 其他1（申请人撤回了）": results have numbers)
                     block = ctx.t4block
                     # ("复议两件 律所那件维持了": the one case pointed at, not the block's every case)
-                    one = bool(re.search(r"(?:那|这)一?(?:个|件|起)(?![人月])", clause)) and not _ALL_OF.search(clause)
-                    out.stated.append(Stated(f"t4.{block}.{a.key}", 1 if one else ctx.t4total[block], sentence, c0, c0 + len(clause)))
+                    pointed = bool(re.search(r"(?:那|这)一?(?:个|件|起)(?![人月])", clause)) and not _ALL_OF.search(clause)
+                    out.stated.append(Stated(f"t4.{block}.{a.key}", 1 if pointed else ctx.t4total[block], sentence, c0, c0 + len(clause)))
         # a column word alone in brackets after a row total: "（自然人）" = all of that row
         cols = list({a.key: a for a in anchors if a.kind == "t3col"}.values())
         if len(cols) == 1 and not negated and ctx.t3rows_said and not re.search(
@@ -3241,6 +3273,10 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             # "行政事业性收费这栏去年是0，今年也是0": this year's figure of the item just given last year's
             ctx.last_years_of = None
             out.stated.append(Stated(target, _as_value(target, n, clause), quote, c0 + n.start, c0 + n.end))
+            continue
+        if re.search(r"(?:算在|算进|包括在|含在|也在|都在)\s*[^，,。；;\s0-9０-９]{0,8}$", clause[:n.start]) and re.match(
+                r"\s*(?:件|个)?\s*(?:里|里面|里头|之内|当中|中)", clause[max(n.end, n.unit_end):]):
+            out.checked.append(quote)  # "这个也算在二季度5件里": the count it is one of, said before
             continue
         if re.search(r"(?:比|较|同比|环比|与|和|跟)(?:去年|上年|上一年|前年|上年度|去年同期|上年同期)?(?:相比|比)?[，,]?"
                      r"(?:多|少|增加|减少|增长|下降|上升|多出|少了|增|减|提高|降低)了?\s*$", clause[:n.start]) and re.search(

@@ -1,0 +1,76 @@
+"""Counting as they go (session 31): applications told quarter by quarter under a lead line, the year's sum
+under the last quarter, an applicant's count and then how its cases ended, the row a case is put in said
+after what it asked for, and cases of the last months added to a table of the months before — in wording
+of our own."""
+
+from __future__ import annotations
+
+from tests.dialogue_support import new_chat, ops_read
+
+_ops = ops_read
+
+
+def _reading(message: str, **kw):
+    from assistant.reading import read_message
+
+    return read_message(message, **kw)
+
+
+def test_an_applicants_count_then_how_its_cases_ended():
+    ops = _ops("个人4件，3件给了，1件要的是别的局的文件（不掌握）；公司1件 给了")
+    assert ops["t3.granted.natural"] == "3" and ops["t3.unable.not_held.natural"] == "1"
+    assert ops["t3.granted.commercial"] == "1"
+    # (another applicant after the count: no head of the results)
+    ops = _ops("个人5件，1件是律所的")
+    assert "t3.granted.natural" not in ops and ops.get("t3.new_received.legal_service", "1") == "1"
+
+
+def test_the_row_said_after_what_the_case_asked_for():
+    ops = _ops("个人2件，1件给了；1件要他举报的那家饭店的检查记录，属于执法案卷 没给")
+    assert ops["t3.withheld.enforcement_file.natural"] == "1"
+    assert "t3.not_processed.petition.natural" not in ops and "t3.withheld.enforcement_file.commercial" not in ops
+
+
+def test_one_of_the_quarters_count_pointed_at_is_no_count():
+    r = _reading("还有个人的1件 其实是投诉噪音的 按不予处理（投诉类）答复了 这个也算在三季度4件里")
+    ops = {op.field: str(op.value) for op in [*r.ops, *r.computed, *r.period_ops]}
+    assert "t3.not_processed.petition.total" not in ops or ops["t3.not_processed.petition.total"] == "1"
+    assert ops.get("t3.not_processed.petition.natural") == "1"
+
+
+def test_quarters_under_a_lead_line_and_the_years_sum_under_the_last(db):
+    service, draft, say = new_chat(db)
+    say("某县水务局 2025年")
+    say("依申请没汇总 我按季度说\n一季度2件：个人2件，1件给了，1件不掌握")
+    assert service.facts(draft).cells.get("t3.granted.natural") is None  # (held until the year is whole)
+    say("二季度1件：企业1件 部分公开")
+    say("三季度1件：个人1件 给了")
+    say("四季度1件：个人1件 给了\n全年一共新收5件，其中个人4个 企业1个")
+    cells = service.facts(draft).cells
+    assert cells["t3.granted.natural"] == 3 and cells["t3.unable.not_held.natural"] == 1
+    assert cells["t3.partial.commercial"] == 1
+    assert cells["t3.new_received.natural"] == 4 and cells["t3.new_received.commercial"] == 1
+
+
+def test_cases_of_the_last_months_add_to_the_table_of_the_months_before(db):
+    service, draft, say = new_chat(db)
+    say("某市住建局 2025年")
+    say("1-10月的台账（都办完了）：\n1-10月\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\n"
+        "新收\t10\t2\t0\t0\t0\t0\n予以公开\t8\t2\t0\t0\t0\t0\n无法提供-不掌握\t2\t0\t0\t0\t0\t0")
+    say("11月以后的我一件件说\n第一件 个人 问棚改政策 给了\n第二件 企业 要招标文件 给了")
+    cells = service.facts(draft).cells
+    assert cells["t3.granted.natural"] == 9 and cells["t3.granted.commercial"] == 3
+    assert cells["t3.new_received.natural"] == 11 and cells["t3.new_received.commercial"] == 3
+    say("第三件 个人 要别人家的征收协议 涉及第三方 没给\n第四件 个人 问加装电梯补贴 给了")
+    cells = service.facts(draft).cells
+    assert cells["t3.withheld.third_party.natural"] == 1 and cells["t3.new_received.natural"] == 13
+    assert cells["t3.granted.natural"] == 10  # (the list goes on: added, nothing replaced)
+
+
+def test_a_list_announced_before_goes_on_without_adding_twice(db):
+    service, draft, say = new_chat(db)
+    say("某区民政局 2025年")
+    say("今年的4个：\n①一个居民问低保标准 给了\n②一个居民要别人的材料 涉及第三方 没给")
+    say("③一个公司问招标 给了\n④一个居民问养老补贴 给了")
+    cells = service.facts(draft).cells
+    assert cells["t3.new_received.total"] == 4 and cells["t3.granted.natural"] == 2
