@@ -74,3 +74,35 @@ def test_a_list_announced_before_goes_on_without_adding_twice(db):
     say("③一个公司问招标 给了\n④一个居民问养老补贴 给了")
     cells = service.facts(draft).cells
     assert cells["t3.new_received.total"] == 4 and cells["t3.granted.natural"] == 2
+
+
+def test_quarters_by_their_months(db):
+    service, draft, say = new_chat(db)
+    say("某县林业局 2025年")
+    say("依申请我分段说\n1-3月 两件 都是个人的 给了两件")
+    assert service.facts(draft).cells.get("t3.granted.natural") is None
+    say("4-6月 一件：企业一件 给了")
+    say("7-9月 没有")
+    say("10-12月 一件：个人一件 不掌握")
+    cells = service.facts(draft).cells
+    assert cells["t3.granted.natural"] == 2 and cells["t3.granted.commercial"] == 1
+    assert cells["t3.unable.not_held.natural"] == 1
+
+
+def test_last_years_carry_over_results_add_to_this_years(db):
+    service, draft, say = new_chat(db)
+    say("某县人社局 2025年")
+    say("今年新收3件，都是个人的，2件给了，1件不掌握")
+    say("去年结转过来1件 个人的 今年答复了 个人那个给了")
+    cells = service.facts(draft).cells
+    assert cells["t3.carried_over.natural"] == 1 and cells["t3.granted.natural"] == 3
+
+
+def test_this_years_carry_over_said_as_last_years_carry_forward():
+    ops = _ops("上年结转就是去年那个结转下年度的2件嘛，都是个人的")
+    assert ops["t3.carried_over.total"] == "2" and ops["t3.carried_over.natural"] == "2"
+
+
+def test_last_years_table_under_a_heading_with_an_aside():
+    r = _reading("去年年报的表三是这样的（我只贴有数的行）：\n本年新收  5（自然人5）\n予以公开  3\n结转下年度继续办理  2", report_year=2025)
+    assert not [op for op in r.ops if op.field.startswith("t3.")]

@@ -1119,6 +1119,7 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
     _all_above(message, reading, earlier or {})
     _rest_carried_forward(message, reading, earlier or {})
     _by_period(message, reading)
+    _all_of_one_after_the_count(message, reading)
     _natural_by_subtraction(message, reading, earlier or {})
     _two_rows_summed(reading, earlier or {})
     _filed_in_another_column(message, reading)
@@ -1345,6 +1346,8 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
     _counted_then_asked(message, out)
     _processing_fee_is_no_table_fee(message, out)
     _with_who_each_was(out, message)
+    _carried_ones_results_added(out, earlier or {})
+    _carried_over_is_last_years_forward(message, out)
     if passage:
         _same_as_the_passage(message, out, passage)
     _the_applicants_count_said(out, earlier or {})
@@ -1353,6 +1356,44 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
     return out
 
 
+_LAST_YEARS_FORWARD = re.compile(r"(?:上年结转|去年结转|上年结转过来的|结转过来的)(?:的)?(?:就是|即|也就是|是|就)\s*(?:去年|上年)(?:那个|的|那)?"
+                                 r"(?:年报)?(?:里)?(?:的)?(?:结转下年度|结转下年|结转到今年|转到今年)(?:继续办理)?(?:的|那)?\s*"
+                                 r"(?P<n>[0-9０-９]+|[一两二三四五六七八九十])\s*(?:件|个)(?P<rest>[^。；;\n]*)")
+
+
+def _carried_over_is_last_years_forward(message: str, out: MessageReading) -> None:
+    """"上年结转就是去年那个结转下年度的1件嘛，个人的": this year's carry-over, said as last year's carry-forward."""
+    m = _LAST_YEARS_FORWARD.search(message)
+    if m is None or any(op.field.startswith("t3.carried_over.") for op in out.ops):
+        return
+    n = int(parse_number(m.group("n")) or 0)
+    quote = m.group(0).rstrip("，,。 嘛吧啊")
+    out.excluded = [x for x in out.excluded if x not in quote and quote not in x]
+    out.unexplained = [u for u in out.unexplained if u not in quote]
+    out.ops.append(PatchOp(field="t3.carried_over.total", value=str(n), quote=quote))
+    cols = {a.key for a in vocabulary().anchors(m.group("rest")) if a.kind == "t3col" and a.key != "total"}
+    if len(cols) == 1 and re.search(r"(?:都是|是)?[\u4e00-\u9fa5]{1,6}(?:的|申请的)", m.group("rest")):
+        out.ops.append(PatchOp(field=f"t3.carried_over.{cols.pop()}", value=str(n), quote=quote))
+
+
+def _carried_ones_results_added(out: MessageReading, earlier: Mapping[str, object]) -> None:
+    """"去年结转过来2件 …个人那个给了 企业那个要另行制作" after every one of this year's applications has its
+    result: what became of last year's ones adds to the rows (it replaces nothing)."""
+    said = {op.field for op in out.ops}
+    if not any(f.startswith("t3.carried_over.") for f in said) or any(f.startswith("t3.new_received.") for f in said):
+        return
+    came = _count_in(earlier, "t3.new_received.total")
+    # (a row's count: its total, or what its applicants add up to)
+    told = sum(_count_in(earlier, f"{r.address}.total") or sum(_count_in(earlier, f"{r.address}.{c}") for c in T3_APPLICANT_COLUMNS)
+               for r in T3_ROWS if r.address not in ("t3.new_received", "t3.carried_over", "t3.total"))
+    # (results recorded before this year's carry-over was ever said are this year's applications' own)
+    if not came or not told or any(str(k).startswith("t3.carried_over.") and v is not None for k, v in earlier.items()):
+        return
+    results = [f for f in said if f.startswith("t3.") and f.split(".")[1] not in _NOT_RESULTS_OF_CARRIED]
+    out.added += [f for f in results if f not in out.added]
+
+
+_NOT_RESULTS_OF_CARRIED = ("new_received", "carried_over", "total", "carried_forward")
 _ONLY_SO_MANY = re.compile(r"\s*(?P<col>[\u4e00-\u9fa5]{1,6}?)(?:的|申请的)?(?:就|只有|只|也就)\s*(?P<n>[0-9０-９]+|[一两二三四五六七八九十])\s*件")
 
 
@@ -2204,7 +2245,9 @@ def _same_as_above(message: str, out: MessageReading) -> None:
 
 
 # "上半年（1-6月）：…", "第三季度：…": a part of the year's table 三, to be added to the other parts
-_PERIOD_PART = re.compile(r"\s*(?:(?P<half>上半年|下半年)|第?(?P<q>[一二三四1-4１-４])季度|[Qq](?P<qq>[1-4]))")
+_PERIOD_PART = re.compile(r"\s*(?:(?P<half>上半年|下半年)|第?(?P<q>[一二三四1-4１-４])季度|[Qq](?P<qq>[1-4])"
+                          # ("1-3月 五件…", "10-12月四件：…": a quarter or a half by its months)
+                          r"|(?P<ms>1[0-2]|[1-9])\s*(?:月份?)?\s*[-－—~～至到]\s*(?P<me>1[0-2]|[1-9])\s*月份?(?![0-9]))")
 # "结转下半年7", "转入下季度": what one part hands on to the next, no cell of the year's table
 _TO_NEXT_PART = re.compile(r"下半年|下季度|下一季度|[二三四]季度|第[二三四]季度")
 
@@ -2216,6 +2259,13 @@ def _period_of(message: str) -> tuple[int, int] | None:
         return None
     if m.group("half"):
         return (1, 2) if m.group("half") == "上半年" else (2, 2)
+    if m.group("ms"):
+        first, last = int(m.group("ms")), int(m.group("me"))
+        if last - first == 2 and first in (1, 4, 7, 10):
+            return (first + 2) // 3, 4
+        if (first, last) in ((1, 6), (7, 12)):
+            return first // 6 + 1, 2
+        return None
     return int(parse_number(m.group("q") or m.group("qq")) or 0), 4
 
 
@@ -3968,6 +4018,26 @@ def _all_above(message: str, reading: Reading, earlier: Mapping[str, object]) ->
 
 # "按月份：1月4件、2月3件、…", "一季度78 二季度96 …": one item's count told by period, to be added up
 _PERIOD = re.compile(r"(?:(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月份?|[一二三四1-4]季度)\s*[:：]?\s*([0-9０-９]+)\s*(?:件|个)?")
+
+
+# "1-3月 五件 都是个人的 …给了四件 …不掌握": the count of a part, all of one applicant, then its rows
+_COUNT_ALL_OF_ONE = re.compile(r"(?:^|\n)[^\n。]{0,16}?(?:[0-9０-９]+|[一两二三四五六七八九十]{1,3})\s*件\s*[，,\s]*(?:都|全|均|全部)是"
+                               r"(?P<who>[^，,。；;\s]{1,6}?)(?:的|申请的|提的)")
+
+
+def _all_of_one_after_the_count(message: str, reading: Reading) -> None:
+    for m in _COUNT_ALL_OF_ONE.finditer(message):
+        col = next((a.key for a in vocabulary().anchors(m.group("who")) if a.kind == "t3col" and a.key != "total"), None)
+        if col is None:
+            continue
+        end = message.find("\n", m.end())
+        end = len(message) if end < 0 else end
+        rows = [x for x in reading.stated if m.end() <= x.start < end and x.target.startswith("t3.") and x.target.endswith(".total")
+                and not x.target.startswith("t3.total.")]
+        for x in rows:
+            row = x.target[:-len(".total")]
+            if not any(y.target.startswith(row + ".") and not y.target.endswith(".total") for y in [*reading.stated, *reading.computed]):
+                reading.computed.append(Stated(f"{row}.{col}", x.value, message[m.start():end].strip(), 0, 0))
 
 
 def _by_period(message: str, reading: Reading) -> None:

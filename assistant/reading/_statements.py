@@ -96,7 +96,7 @@ _LAST_YEARS_FIRST = re.compile(r"\s*(?:先|我先)?(?:说说|说|讲讲|讲|报)
                                # "表二去年是：…。今年：…": a table's or an item's figures of last year first
                                r"|\s*(?:表[二三四234]|[\u4e00-\u9fa5]{1,6}?)(?:的)?(?:去年|上年)(?:的)?(?:是|为|数是)\s*[：:]")
 _LAST_YEARS_LIST = re.compile(r"\s*(?:去年|上年|上一年|前年)\s*(?:[（(]\s*20[0-9]{2}\s*年?度?\s*[)）])?(?:的)?(?:年报|报告)?(?:的|里的?|上的?)?"
-                              r"(?:表[二三四234])[^：:\n。]{0,14}[：:]\s*$")
+                              r"(?:表[二三四234])[^：:\n。（(]{0,14}(?:[（(][^）)\n]{0,20}[）)])?\s*[：:]\s*$")
 _LAST_YEARS_FIRST = re.compile(_LAST_YEARS_FIRST.pattern + "|" + _LAST_YEARS_LIST.pattern)
 _PLACED = re.compile(r"(?:放在|放到|算在|算到|填在|填到|归在|归到|计入|算作|算成|填成|记在)")
 # "这个算不算依申请？": a question whether what was told counts
