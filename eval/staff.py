@@ -79,10 +79,10 @@ BATCHES = (("tune 01–60", 1, 60), ("tune 61–80 (written later, unseen shapes
            ("tune 513–524 (written in session 29, not tuned on in it; tuned on in session 30)", 513, 524),
            ("tune 525–530 (written in session 30: tables copied from elsewhere; first run, then tuned on)", 525, 530),
            ("tune 531–536 (written in session 30: two at one desk, in a hurry; first run, then tuned on)", 531, 536),
-           ("tune 537–542 (written in session 30: the clerk's half-written draft; not tuned on in it)", 537, 542),
-           ("tune 543–548 (written in session 30: dictated into a phone; not tuned on in it)", 543, 548),
+           ("tune 537–542 (written in session 30: the clerk's half-written draft; tuned on in session 31)", 537, 542),
+           ("tune 543–548 (written in session 30: dictated into a phone; tuned on in session 31)", 543, 548),
            ("tune 549–554 (written in session 31: forwarded from the work group; not tuned on in it)", 549, 554),
-           ("tune 555–560 (written in session 31: counting as they go)", 555, 560))
+           ("tune 555–560 (written in session 31: counting as they go; first run, then tuned on)", 555, 560))
 MAX_FOLLOWUPS = 12
 _CORRECTION = re.compile(r"^\s*[*＊]|不对|错了|少说|多说|说少了|说多了|其实有|一开始只|写成|打成|记成|说错|改成|改为|更正|不是.{0,6}是|是.{0,6}不是|应该是|重复录|弄错|写错|搞错|纠正|看错|记错|"
                          r"算错|数错|点错|填错|打错|多打|少打|多写|少写|准确|具体是|确切|再对|核对|核一下|核了|截止到|截至|漏了|漏说|漏掉|漏报|漏记|忘说|忘加|忘了|改过|搞反|弄反|写反|说反|颠倒|"
