@@ -21,6 +21,13 @@ def offline_service(store: Store) -> DialogueService:
     return DialogueService(store, OfflineModel())
 
 
+def reading_of(message: str, **kw):
+    """What the reader makes of ``message`` (its ``MessageReading``)."""
+    from assistant.reading import read_message
+
+    return read_message(message, **kw)
+
+
 def ops_read(message: str, **kw) -> dict[str, str]:
     """{field: value} of what the reader makes of ``message`` (its ops and the values it computes)."""
     from assistant.reading import read_message

@@ -4,13 +4,9 @@ type the way they talk at home (粤语, 闽南话, 湘语 words; "挂零"), in w
 
 from __future__ import annotations
 
-from tests.dialogue_support import new_chat, ops_read
+from tests.dialogue_support import new_chat, ops_read, reading_of
 
-
-def _reading(message: str, **kw):
-    from assistant.reading import read_message
-
-    return read_message(message, **kw)
+_reading = reading_of
 
 
 _ops = ops_read

@@ -5,15 +5,12 @@ of our own."""
 
 from __future__ import annotations
 
-from tests.dialogue_support import new_chat, ops_read
+from tests.dialogue_support import new_chat, ops_read, reading_of
 
 _ops = ops_read
 
 
-def _reading(message: str, **kw):
-    from assistant.reading import read_message
-
-    return read_message(message, **kw)
+_reading = reading_of
 
 
 def test_an_applicants_count_then_how_its_cases_ended():

@@ -5,13 +5,9 @@ figures dictated an applicant at a time — in wording of our own."""
 
 from __future__ import annotations
 
-from tests.dialogue_support import new_chat, ops_read
+from tests.dialogue_support import new_chat, ops_read, reading_of
 
-
-def _reading(message: str, **kw):
-    from assistant.reading import read_message
-
-    return read_message(message, **kw)
+_reading = reading_of
 
 
 _ops = ops_read
