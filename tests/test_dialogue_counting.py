@@ -103,3 +103,14 @@ def test_this_years_carry_over_said_as_last_years_carry_forward():
 def test_last_years_table_under_a_heading_with_an_aside():
     r = _reading("去年年报的表三是这样的（我只贴有数的行）：\n本年新收  5（自然人5）\n予以公开  3\n结转下年度继续办理  2", report_year=2025)
     assert not [op for op in r.ops if op.field.startswith("t3.")]
+
+
+def test_the_one_still_to_be_told_adds_to_its_row(db):
+    service, draft, say = new_chat(db)
+    for m in ("某县农业农村局 2025年", "网站326条 公众号188条 没开发布会 解读6篇",
+              "表二 规章没有 规范性文件制发2 废止1 现行有效9 许可1204 处罚37 强制5 收费没有",
+              "今年新收4件，都是个人的，去年没有结转", "个人的公开了2件，1件不掌握"):
+        say(m)
+    assert "还差1件" in service.plan(draft).questions[0].text
+    say("予以公开 个人的 1件")
+    assert service.facts(draft).cells["t3.granted.natural"] == 3

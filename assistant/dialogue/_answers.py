@@ -94,6 +94,31 @@ def _new_total_said(said: str, accepted: list[PatchOp], st: State) -> bool:
         return False
 
 
+_RESULT_CELL = re.compile(r"t3\.(?!new_received\.|carried_over\.|total\.)[a-z_.]+\.(?P<col>[a-z_]+)$")
+_WHOLE_SAID = re.compile(r"一共|总共|共计|合计|总计|加起来|不对|错了|应该是|应为|改成|改为|其实是")
+
+
+def _rest_told(message: str, accepted: list[PatchOp], facts: Facts) -> list[str]:
+    """"予以公开 个人的 1件" asked "…（已说3件的办理结果，还差1件）是怎么办理的？": the results of the
+    applications still to be told, added to those told before (not one of the rows said again)."""
+    if _WHOLE_SAID.search(message):
+        return []
+    out: list[str] = []
+    for col in L.T3_APPLICANT_COLUMNS:
+        mine = [op for op in accepted if (m := _RESULT_CELL.match(op.field)) and m.group("col") == col
+                and str(op.value).isdigit()]
+        if not mine:
+            continue
+        came = sum(facts.cell_int(f"t3.{r}.{col}") or 0 for r in ("new_received", "carried_over"))
+        told = sum(facts.cell_int(f"{r.address}.{col}") or 0 for r in T3_ROWS
+                   if r.address not in ("t3.new_received", "t3.carried_over", "t3.total"))
+        said = sum(int(str(op.value)) for op in mine)
+        if 0 < said <= came - told and any(facts.cell_int(op.field) for op in mine):
+            out += [op.field for op in mine]
+            out += [f"{op.field.rsplit('.', 1)[0]}.total" for op in mine]
+    return out
+
+
 def _counted_on(accepted: list[PatchOp], added: list[str], facts: Facts) -> list[PatchOp]:
     """The reader's counts to add ("12月又收了一件…给了": one more application) added to the cells'
     values so far, derived ones included ("予以公开5件" made 自然人5 when all were a person's)."""
@@ -1140,6 +1165,8 @@ def answer(st: State, message: str, model: Model, correction: str | None,
     accepted += _rest_as_last_year(message, accepted, st, previous)
     accepted = _carried_as_last_year(message, accepted, st, previous)
     # (a move replaces what the reader made of table 三: its cells are not counted on)
+    if correction is None and before.questions and "还差" in before.questions[0].text:
+        reading.added += _rest_told(message, accepted, st.full)
     counted = [f for f in reading.added if f not in {op.field for op in whole}]
     accepted = _counted_on(accepted, counted, st.full)
     accepted += _stated_total_follows(accepted, counted, st)
