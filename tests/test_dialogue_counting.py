@@ -114,3 +114,9 @@ def test_the_one_still_to_be_told_adds_to_its_row(db):
     assert "还差1件" in service.plan(draft).questions[0].text
     say("予以公开 个人的 1件")
     assert service.facts(draft).cells["t3.granted.natural"] == 3
+
+
+def test_one_more_applicant_named_without_a_count():
+    ops = _ops("收了6件 个人四件 公司1件 还有个律所的")
+    assert ops["t3.new_received.legal_service"] == "1" and ops["t3.new_received.natural"] == "4"
+    assert "t3.new_received.legal_service" not in _ops("还有个律所的 我问问")  # (no list of counts: no count)

@@ -58,6 +58,7 @@ from assistant.reading._notes import (
     _kinds_pointed,
     _notes_none,
     _notes_shorthand,
+    _one_more_applicant,
     _row_notes,
     _short_applicants,
     _years_carried,
@@ -788,7 +789,7 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
     orgs_ops, orgs_spans = _orgs_told(message, earlier or {})
     if (pairs := sorted([*((s, e, "") for s, e in orgs_spans), *numbered, *wording, *_official_row_refs(message), *asked_for, *_belief_undone(message), *_head_with_carried_apart(message), *_paired_lists(message), *_answers_to_quoted_questions(message), *_products(message),
                          *by_number, *_slashed_t2(message), *_negations(message),
-                         *_self_answered(message), *_classed_as(message), *_notes_none(message), *_short_applicants(message), *_notes_shorthand(message), *_kinds_pointed(message), *_channels(message), *_count_then_who(message), *_years_side_by_side(message, report_year), *_years_carried(message, report_year), *_fee_with_cases(message), *_row_notes(message),
+                         *_self_answered(message), *_classed_as(message), *_notes_none(message), *_short_applicants(message), *_notes_shorthand(message), *_kinds_pointed(message), *_channels(message), *_count_then_who(message), *_one_more_applicant(message), *_years_side_by_side(message, report_year), *_years_carried(message, report_year), *_fee_with_cases(message), *_row_notes(message),
                          *_count_is_parts(message), *_sums_written_out(message),
                          *_other_of_other_handling(message), *_lines_by_applicant(message), *_terse_proposals(message),
                          *_run_on_results(message), *_one_lawsuit_told(message)])):

@@ -198,6 +198,21 @@ _COUNT_THEN_WHO = re.compile(rf"(?<![0-9０-９])(?:[0-9０-９]+件(?:{_WHO_WOR
 _ONE_PART = re.compile(rf"(?P<n>[0-9０-９]+)件(?P<who>{_WHO_WORDS})")
 
 
+# "收了5件 个人三件 公司1件 还有个律所的": one more applicant's one, in a list of applicants' counts
+_ONE_MORE_OF = re.compile(r"(?<=[\s，,、])还有(?:一)?个(?P<who>[\u4e00-\u9fa5]{2,6}?)(?:的|申请的)(?=[\s，,。；;]|$)")
+_A_COUNT_OF_WHO = re.compile(r"(?:[0-9０-９]+|[一两二三四五六七八九十]{1,3})\s*(?:件|个)")
+
+
+def _one_more_applicant(message: str) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    for m in _ONE_MORE_OF.finditer(message):
+        line = message[max(message.rfind(x, 0, m.start()) for x in "。\n") + 1:m.start()]
+        if any(a.kind == "t3col" and a.start == 0 and a.end == len(m.group("who")) for a in vocabulary().anchors(m.group("who"))) and len(
+                [a for a in vocabulary().anchors(line) if a.kind == "t3col"]) >= 1 and len(_A_COUNT_OF_WHO.findall(line)) >= 2:
+            out.append((m.start(), m.end(), f"还有1个{m.group('who')}的"))
+    return out
+
+
 def _count_then_who(message: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), " ".join(f"{p.group('who')}{p.group('n')}件" for p in _ONE_PART.finditer(m.group(0))))
             for m in _COUNT_THEN_WHO.finditer(message)]
