@@ -31,7 +31,8 @@ TUNE_VALUES_RIGHT = {(1, 60): 0.97, (61, 80): 0.92, (81, 92): 0.88, (93, 104): 0
                      (429, 440): 0.81, (441, 452): 0.91, (453, 464): 0.97, (465, 476): 0.97,
                      (477, 488): 0.95, (489, 494): 0.94, (495, 500): 0.93,
                      (501, 506): 0.97, (507, 512): 0.88, (513, 524): 0.89,
-                     (525, 530): 0.93, (531, 536): 0.96, (537, 542): 0.97, (543, 548): 0.85, (549, 554): 0.73, (555, 560): 0.59}
+                     (525, 530): 0.93, (531, 536): 0.96, (537, 542): 0.97, (543, 548): 0.85, (549, 554): 0.82, (555, 560): 0.59,
+                     (561, 566): 0.95, (567, 572): 0.93}
 
 
 _PHONE = re.compile(r"(?<![0-9０-９])(?:[0０][1-9１-９][0-9０-９]{1,2}\s*[-－—–]\s*[1-9１-９][0-9０-９]{6,7}|[1１][3-9３-９][0-9０-９]{9}"
@@ -85,6 +86,13 @@ def test_every_number_is_recorded_or_named_back(message):
             continue  # "表2": a table's name
         if any(m.start() <= n.start < m.end() for m in _PHONE.finditer(message)):
             continue  # "联系电话0931-5821066": a phone number
+        if re.match(r"[0-9]*\s*[.．](?:xlsx|xls|docx|doc|wps|et|pdf|csv|txt|jpg|jpeg|png|zip|rar)\b", message[n.end:], re.I):
+            continue  # "依申请2025.xlsx": a file's name
+        if n.unit == "" and re.search(r"[0-9０-９一二三四五六七八九十]\s*月\s*$", message[:n.start]) and re.match(r"\s*(?:的)?(?:那|这)(?:件|个|份|条|天)", message[n.end:]):
+            continue  # "11月28那件": a day, no count
+        if n.decimals and re.fullmatch(r"(?:[1-9]|1[0-2])[.．](?:0?[1-9]|[12][0-9]|3[01])", message[n.start:n.end]) and re.match(
+                r"\s*(?:号|日)?\s*(?:答复|回复|收到|收件|受理|办结|给的|寄出|送达|告知|公开|发的)", message[n.end:]):
+            continue  # "12.29收到的那件", "9.25答复": a day, no count
         if n.value == 1 and n.chinese and re.search(r"[（(]\s*$", message[:n.start]) and re.match(r"[个家位名][^）)0-9]{1,20}[）)]", message[n.end:]):
             continue  # "公益组织的（一个关爱老兵的基金会）": an aside naming who applied
         if n.value == 1 and n.chinese and message[n.end:].startswith("个人") and (re.search(
@@ -124,7 +132,7 @@ def test_every_number_is_recorded_or_named_back(message):
                              or re.search(r"最后|最早|头", message[max(0, n.start - 2):n.start])):
             continue  # "一件都没有": none; "最后一件12月中旬就回了": which one, not how many
         if n.unit in ("年", "月", "日", "号") or message[:n.start].rstrip().endswith("第") or (
-                re.match(r"[.．、] ?[\u4e00-\u9fa5“（(]", message[n.end:]) and re.search(r"(?:^|[\n\t（(）)]|不予公开|无法提供|不予处理|其他处理)\s*$", message[:n.start])):
+                re.match(r"[.．、] ?[\u4e00-\u9fa5“（(]", message[n.end:]) and re.search(r"(?:^|[\n\t（(）) \u3000]|不予公开|无法提供|不予处理|其他处理)\s*$", message[:n.start])):
             continue  # dates, ordinals ("第2项") and list markers ("1.属于国家秘密") are not counts
         written = message[n.start:n.end]
         if not any(written in c for c in covered):

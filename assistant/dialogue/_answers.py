@@ -26,7 +26,7 @@ from assistant.dialogue._checks import (
 )
 from assistant.dialogue._confirm import change_lines, excerpt
 from assistant.dialogue._derive import derivation_changes, derivations, merged_cells
-from assistant.dialogue._ledger import LEDGER_QUOTE, ledger_correction, pasted_ledger
+from assistant.dialogue._ledger import LEDGER_QUOTE, PastedLedger, ledger_correction, pasted_ledger
 from assistant.dialogue._mapping import changes_between
 from assistant.dialogue._moves import item_taken_out, moved_between_columns, moved_between_rows, moved_in_table_four
 from assistant.dialogue._outcome import Outcome, derived_lines
@@ -383,6 +383,19 @@ def _dropped_row_corrected(accepted: list[PatchOp], st: State) -> list[PatchOp]:
     if sum(v for f, v in values.items() if not f.endswith(".total")) != values[f"{row}.total"]:
         return []
     return [said[0] if f == said[0].field else op.model_copy(update={"value": values[f]}) for f, op in mine.items()]
+
+
+def _with_register_before(st: State, ledger: PastedLedger) -> PastedLedger:
+    """"台账24年最后两条是：…" and then "今年台账里的：…": a register pasted in parts, the applications of
+    each counted once; a register pasted again (a line the same) replaces the one before."""
+    before = _pasted_register(st)
+    earlier = pasted_ledger(before, st.stated.report_year) if before else None
+    rows = {line.strip() for line in ledger.lines if re.search(r"[0-9０-９]", line)}
+    if earlier is None or rows & {line.strip() for line in earlier.lines}:
+        return ledger
+    ops = [op.model_copy(update={"value": int(str(op.value)) + earlier.counts.get(op.field, 0)}) for op in ledger.ops]
+    counts = {k: v + earlier.counts.get(k, 0) for k, v in ledger.counts.items()}
+    return PastedLedger(ops, ledger.lines, [*ledger.notes, "这次粘贴的台账和前面粘贴的台账合在一起统计。"], counts)
 
 
 def _pasted_register(st: State) -> str | None:
@@ -955,13 +968,18 @@ def _grand_total_follows(ops: list[PatchOp], message: str, facts: Facts) -> list
                     quote = quote or op.quote
         now = facts.cell_int(f"t3.total.{col}")
         before = [facts.cell_int(f"{r}.{col}") for r in _RESULT_ROWS]
-        if delta and (asked or forward == -delta) and now is not None and sum(v or 0 for v in before) == now:  # (rows not said hold none)
+        came = [v for r in ("new_received", "carried_over", "carried_forward") if (v := facts.cell_int(f"t3.{r}.{col}")) is not None]
+        # (or the column balances again with it: "孙某那件就是上年结转的1件…算今年的予以公开" after 上年结转 1)
+        balances = now is not None and len(came) == 3 and came[0] + came[1] - (came[2] + forward) == now + delta
+        if delta and (asked or forward == -delta or balances) and now is not None and sum(v or 0 for v in before) == now:  # (rows not said hold none)
             out.append(PatchOp(field=f"t3.total.{col}", value=str(now + delta), quote=quote))
     return out
 
 
 _LEDGER = re.compile(r"(?:序号|编号)[\t |｜]+.*(?:日期|时间)|申请人[\t |｜]+|办理情况|收到日期|登记日期|答复日期"
-                     r"|(?:姓名|申请人)[^\n]*[\t|｜][^\n]*(?:结果|处理情况|答复情况)")  # ("姓名\t申请人类型\t申请事项\t处理结果")
+                     r"|(?:姓名|申请人)[^\n]*[\t|｜][^\n]*(?:结果|处理情况|答复情况)"  # ("姓名\t申请人类型\t申请事项\t处理结果")
+                     # ("2025-03-05 吴某 申请某小学学区划分文件 收件", "2024-12-20 周某 申请… → 2025-01-10 予以公开")
+                     r"|(?m:^\s*20[0-9]{2}\s*[-./年]\s*[0-9]{1,2}\s*[-./月]\s*[0-9]{1,2}日?\s+\S+\s+.+(?:收件|答复|→|->))")
 # "以台账为准", "这就是全部": the register pasted is all of this year's, whatever was said before
 _WHOLE_REGISTER = re.compile(r"以(?:台账|这个|这份|登记本|登记表)为准|(?:这|台账)(?:就)?是全部|全部(?:台账|登记)|完整的?台账|都在(?:这|里面)")
 # "台账贴过来了，你能看懂吧？", "这样行吗": a check on the paste, which the register read answers
@@ -1030,6 +1048,8 @@ def answer(st: State, message: str, model: Model, correction: str | None,
     recent = recent_tables(st)
     # a register of applications pasted in: counted by the ledger's rules, its lines read by nobody else
     ledger = pasted_ledger(message, st.stated.report_year) if correction is None and _LEDGER.search(message) else None
+    if ledger is not None and not _WHOLE_REGISTER.search(message):
+        ledger = _with_register_before(st, ledger)
     said_count = st.stated.cells.get("t3.new_received.total")
     in_ledger = next((op.value for op in ledger.ops if op.field == "t3.new_received.total"), None) if ledger else None
     if ledger is not None and isinstance(said_count, int) and isinstance(in_ledger, int) and in_ledger < said_count and not _WHOLE_REGISTER.search(message):

@@ -27,6 +27,7 @@ class PastedLedger:
     ops: list[PatchOp]
     lines: list[str]  # the message's lines the register took
     notes: list[str] = field(default_factory=list)  # said back: rows left out, the year assumed
+    counts: dict[str, int] = field(default_factory=dict)  # every cell the register makes, recorded or not
 
 
 def _serials(rows: list[list[str]], header_at: int) -> dict[int, str]:
@@ -54,7 +55,8 @@ def _space_separated(message: str) -> tuple[list[str], list[list[str]]] | None:
         try:
             locate([Sheet(_NAME, [head, head])], "applications", _NAME)
         except LedgerError:
-            continue
+            if not _is_journal_head(head):
+                continue
         free = next((k for k, h in enumerate(head) if re.search(r"内容|事项|名称|信息", h)), None)
         taken, rows = [line], [head]
         for row_line in lines[i + 1:]:
@@ -86,13 +88,92 @@ def _dittos_filled(rows: list[list[str]]) -> list[list[str]]:
     return out
 
 
+# a register kept as a journal, one line an event ("2025.3.12｜王某某｜申请查阅…｜收件" and below it
+# "2025.3.28｜王某某｜同上｜已答复，予以公开"): the first line of an application is when it came
+_JOURNAL_DATE = frozenset({"日期", "时间", "登记日期", "日期时间"})
+_JOURNAL_STATUS = frozenset({"处理情况", "办理情况", "情况", "进度", "办理进度", "处理", "办理", "备注", "状态", "办理状态"})
+
+
+def _is_journal_head(head: list[str]) -> bool:
+    cells = [c.strip() for c in head]
+    return any(c in _JOURNAL_DATE for c in cells) and any(c in _JOURNAL_STATUS for c in cells) and any(
+        c in ("申请人", "申请人姓名", "姓名", "申请人名称") for c in cells)
+_RECEIPT = re.compile(r"^\s*(?:收件|收到|已收|登记|受理|已受理|接收|收到申请|来件|申请)\s*$")
+
+
+def _journal_merged(rows: list[list[str]]) -> list[list[str]]:
+    """A journal's lines of one application (its content 同上) put together: the first line's date is
+    when it came, the last line's words what became of it and its date when it was answered."""
+    header = [c.strip() for c in rows[0]]
+    serial = next((i for i, h in enumerate(header) if h in _SERIAL), None)
+    date = next((i for i, h in enumerate(header) if h in _JOURNAL_DATE), None)
+    status = next((i for i, h in enumerate(header) if h in _JOURNAL_STATUS), None)
+    content = next((i for i, h in enumerate(header) if re.search(r"内容|事项|申请", h) and h not in ("申请人",)), None)
+    who = next((i for i, h in enumerate(header) if h in ("申请人", "申请人姓名", "姓名", "申请人名称")), None)
+    serials = [r[serial].strip() for r in rows[1:] if serial is not None and serial < len(r)]
+    if date is None or status is None or content is None or who is None or not (any(
+            content < len(r) and r[content].strip() in _DITTO for r in rows[1:]) or len(set(serials)) < len(serials)):
+        return rows
+    merged: list[list[str]] = []
+    last_serial = None
+    for row in rows[1:]:
+        cells = [*row, *[""] * (len(header) - len(row))]
+        same = serial is not None and cells[serial].strip() == last_serial
+        last_serial = cells[serial].strip() if serial is not None else None
+        if merged and (same or (cells[content].strip() in (*_DITTO, "/", "／", "-") and (
+                cells[who].strip() in _DITTO or merged[-1][1].startswith(cells[who].strip()[:2])))):
+            merged[-1][3] = cells[status].strip()
+            merged[-1][4] = cells[date].strip()
+            continue
+        receipt = bool(_RECEIPT.match(cells[status]))
+        merged.append([cells[date].strip(), cells[who].strip(), cells[content].strip(),
+                       "" if receipt else cells[status].strip(), "" if receipt else cells[date].strip()])
+    return [["收到日期", "申请人", "申请内容", "办理结果", "答复日期"], *merged]
+
+
+_DATE = r"(?:20[0-9]{2}\s*[-./年]\s*[0-9]{1,2}\s*[-./月]\s*[0-9]{1,2}\s*日?)"
+# "2025-03-05 吴某（家长） 申请某小学学区划分文件 收件" and "2025-03-19 吴某 答复 予以公开"
+_RECEIPT_LINE = re.compile(r"^\s*(?P<date>" + _DATE + r")\s+(?P<who>\S+)\s+(?P<what>.+?)\s+(?:收件|收到|登记|受理|来件)\s*$")
+_ANSWER_LINE = re.compile(r"^\s*(?P<date>" + _DATE + r")\s+(?P<who>\S+)\s+(?:(?:/|／|同上)\s+)?(?:答复|回复|办结|处理)\s*[：:]?\s*(?P<result>.+?)\s*$")
+# "2024-12-20 周某 申请城区小学招生划片依据 → 2025-01-10 予以公开": one line, when it came and what became of it
+_ARROW_LINE = re.compile(r"^\s*(?P<date>" + _DATE + r")\s+(?P<who>\S+)\s+(?P<what>.+?)\s*(?:→|->|——>|=>|－>)\s*"
+                         r"(?:(?P<answered>" + _DATE + r")\s*)?(?P<result>.+?)\s*$")
+
+
+def _journal_lines(message: str) -> tuple[list[str], list[list[str]]] | None:
+    """A journal of applications typed without a header: a line when one came and a line when it was
+    answered, or one line with an arrow from one to the other."""
+    taken: list[str] = []
+    rows: list[list[str]] = []
+    for line in message.splitlines():
+        if (m := _ARROW_LINE.match(line)):
+            rows.append([m.group("date"), m.group("who"), m.group("what"), m.group("result"), m.group("answered") or ""])
+        elif (m := _RECEIPT_LINE.match(line)):
+            rows.append([m.group("date"), m.group("who"), m.group("what"), "", ""])
+        elif (m := _ANSWER_LINE.match(line)):
+            who = m.group("who")
+            at = next((r for r in reversed(rows) if not r[3] and (who in _DITTO or r[1].startswith(who[:2]))), None)
+            if at is None:
+                return None
+            at[3], at[4] = m.group("result"), m.group("date")
+        else:
+            continue
+        taken.append(line)
+    if len(rows) < 2:
+        return None
+    return taken, [["收到日期", "申请人", "申请内容", "办理结果", "答复日期"], *rows]
+
+
 def _derive(message: str, year: int | None):
     lines = [line for line in message.splitlines() if (cells := table_cells(line, loose=True)) and len(cells) >= 3]
     rows = [table_cells(line, loose=True) or [] for line in lines]
+    if len(lines) < 3 and (journal := _journal_lines(message)):
+        lines, rows = journal
     if len(lines) < 3 and (spaced := _space_separated(message)):
         lines, rows = spaced
-    if len(lines) < 3:
+    if len(rows) < 3:
         return None
+    rows = _journal_merged(rows)
     rows = _dittos_filled(rows)
     undated = False
     try:
@@ -144,6 +225,12 @@ def pasted_ledger(message: str, year: int | None) -> PastedLedger | None:
             continue  # (a row with none of this year's: what came over from last year may still land there)
         quote = (f"{_NAME}：{'、'.join(who(n) for n in counted)}" if counted else f"{_NAME}中没有这一项，计为0")
         ops.append(PatchOp(field=address, value=value, quote=quote))
+    if not derived.cells.get("t3.new_received.total") and derived.cells.get("t3.carried_over.total"):
+        # "台账24年最后两条是：…": only applications of last year's, answered this year — what they make, not
+        # this year's whole table (whose own applications are still to come)
+        # (no row's total nor （七）总计: this year's add to them)
+        ops = [op for op in ops if op.field.startswith("t3.carried_over.") or (
+            op.value and not op.field.endswith(".total") and not op.field.startswith("t3.total."))]
     for issue in derived.issues:
         notes.append(f"台账{who(issue.row)}没有计入：{issue.reason}。请告诉我它该怎么算，或改好后重新粘贴台账。")
     counted_rows = len(derived.placements)
@@ -153,7 +240,7 @@ def pasted_ledger(message: str, year: int | None) -> PastedLedger | None:
                     "连同它的办理结果；12月31日还没办完的算结转下年度）。" if undated else
                  f"按台账逐条统计了{counted_rows}件申请（{year}年以前收到、今年办理的算上年结转；"
                  "12月31日还没办完的算结转下年度）。")
-    return PastedLedger(ops, lines, notes)
+    return PastedLedger(ops, lines, notes, dict(derived.cells))
 
 
 _ROW_SAID = re.compile(r"第\s*([0-9０-９]+|[一二三四五六七八九十]+)\s*(?:个|件|条|行|号)|(?<![0-9０-９])([0-9０-９]{1,4})\s*号")

@@ -38,6 +38,8 @@ def table_cells(line: str, *, loose: bool = False) -> list[str] | None:
         if _BOX_RULE.fullmatch(line.strip()):
             return []
         line = line.translate(_BOX_BARS)
+    if loose and "｜" in line and "|" not in line:  # (a phone's full-width bar between the fields of a chat's table)
+        line = line.replace("｜", "|")
     s = line.strip()
     if "\t" in line:
         cells = [c.strip() for c in line.split("\t")]

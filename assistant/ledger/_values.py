@@ -117,6 +117,12 @@ def _by_name(name: str) -> tuple[str | None, str]:
     n = norm(raw)
     if not n:
         return None, "没有申请人类型，也没有申请人名称"
+    if (aside := re.fullmatch(r"(?P<name>[^（(]+?)\s*[（(](?P<note>[^）)]{1,16})[）)]\s*", raw)):
+        # "王某某（本镇村民）": the note in brackets may say who, else the name before it does
+        said = v.applicant_types.keys(norm(aside.group("note")))
+        if len(said) == 1:
+            return said.pop(), ""
+        return _by_name(aside.group("name"))
     orgs = v.name_orgs.keys(n)
     if len(orgs) == 1:
         return orgs.pop(), ""

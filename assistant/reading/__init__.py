@@ -26,6 +26,7 @@ from decimal import Decimal
 from assistant._script import holds_traditional, t2s_same_length
 from assistant.numbers import RANGE_PAIRS, NumberMention, find_numbers, parse_number, to_halfwidth
 from assistant.reading._cases import ITEM as _ITEM_LINE
+from assistant.reading._cases import MORE_TOLD as _MORE_TOLD
 from assistant.reading._cases import NOT_AMONG as _NOT_AMONG
 from assistant.reading._cases import THAT_ONE as _THAT_ONE
 from assistant.reading._cases import Case as _Case
@@ -36,6 +37,7 @@ from assistant.reading._cases import cases_in_a_list as _cases_in_a_list
 from assistant.reading._cases import cases_told_inline as _cases_inline
 from assistant.reading._cases import cases_told_one_per_line as told_one_per_line
 from assistant.reading._cases import counted_in, items_in
+from assistant.reading._cases import more_told as _more_told
 from assistant.reading._cases import one_case_told as _one_case_told
 from assistant.reading._cases import persons_told as _persons_told
 from assistant.reading._cases import reviews_in_a_list as _reviews_in_a_list
@@ -366,6 +368,8 @@ _OTHER_SCRIPT = re.compile(f"{_OTHER}+(?:(?:[ \u3000]+|[0-9().（）]+){_OTHER}+
 _WITH_SUBORDINATES = re.compile(r"(?:统计范围|范围|口径|统计口径)\s*[：:][^\n]{0,30}?(?:含|包括|包含)(?:所属|下属|各|直属)[^\n）)]{0,12}[）)]?")
 # (not 第二十条's items: table 二's block headings, read as such)
 _ARTICLE_ITEM = re.compile(r"(?<!二十)(?<!20)(条第?)[（(]([一二三四五六七八九十0-9]{1,2})[)）](?=项)")
+_FORWARD_HEADER = re.compile(r"(?m)^[ \t\u3000]*[\[【][^\]】\n]{1,24}?[ \t\u3000]+(?:20[0-9]{2}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?[ \t\u3000]+)?"
+                             r"[0-2]?[0-9][:：][0-5][0-9](?:[:：][0-5][0-9])?[ \t\u3000]*[\]】][ \t\u3000]*")
 _FOOTNOTE_MARK = re.compile("(?<=[0-9０-９])[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 
 
@@ -403,6 +407,8 @@ def typed_as_read(message: str) -> str:
     # "第三十六条第（四）项": the item's brackets as word joiners, so that the reference is one word (same length)
     message = _ARTICLE_ITEM.sub(lambda m: f"{m.group(1)}{_ARTICLE_MARK}{m.group(2)}{_ARTICLE_MARK}", message)
     message = vocabulary().as_meant(message)  # "甲请 今午一共收了6仵": handwriting input's look-alikes
+    # "[党政办 何晓 09:41] 网站发了72条": a chat forward's header, who and when, no part of what is said (same length)
+    message = _FORWARD_HEADER.sub(lambda m: " " * len(m.group(0)), message)
     # "252¹": a footnote's mark copied from Word with its cell, no digit of the number
     message = _FOOTNOTE_MARK.sub(lambda m: " " * len(m.group(0)), message)
     if "\u20e3" in message or "\U0001f51f" in message:  # "1️⃣ 新收：…", "1️⃣5️⃣", "🔟": a list's numbers, as ①…⑳
@@ -913,6 +919,9 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
     if not cases and not table_ops:
         cases, unplaced = _cases_after_a_colon(listed)  # "情况是这样的：张某要…，予以公开；李某要…"
     cases = cases or (_cases_inline(listed) or _stories(listed) or _stories_alone(listed) if not table_ops else [])
+    # "刚翻到柜子里还有两份申请表，…：一份…；另一份…": more than were counted, each told apart
+    more_cases = [] if cases or table_ops or not any(str(k).startswith("t3.") for k in (earlier or {})) else _more_told(listed)
+    cases = cases or more_cases
     if not cases and not table_ops:
         skip += _read_sections(listed, out)  # "1. 自然人 23件 / (a) 予以公开 9 / …": one applicant a section
     for a, b in unplaced:  # "⑤一个阿姨把同样的申请交了两次…": an application of the list not placed
@@ -965,7 +974,7 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
     # "11月以后的我一件件说" after the months before were given: more applications, added to the rows
     # ("第五件 12月 …" after "第四件…" in the message before: the list goes on)
     # (not "④…⑤…⑥…" after "今年的6个：①…②…③…": the list announced before, its results still to come)
-    later = bool(cases) and (bool(_LATER_PART.search(message[:cases[0].start])) or (
+    later = bool(cases) and (bool(more_cases) or bool(_LATER_PART.search(message[:cases[0].start])) or (
         bool(_LIST_GOES_ON.match(message)) and not _room_for(earlier or {}, sum(c.count for c in cases)))) and any(
         str(k).startswith("t3.") for k in (earlier or {}))
     if cases and (later or _room_for(earlier or {}, sum(c.count for c in cases)) or (
@@ -1019,6 +1028,10 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
             reading.checked.append(head.group(0).rstrip("：: \n"))
         elif not any(x.target == "t3.new_received.total" for x in reading.stated):
             reading.stated.append(Stated("t3.new_received.total", n, head.group(0).rstrip("：: \n"), head.start(), head.end()))
+    if more_cases and (lead := _MORE_TOLD.search(message)):  # (the count of those told after it: no figure of its own)
+        reading.unexplained = [u for u in reading.unexplained if not (lead.start() - 12 <= u[0] < lead.end())]
+        reading.stated = [x for x in reading.stated if not (lead.start() <= x.start < lead.end())]
+        reading.checked.append(lead.group(0).strip())
     new = [c for c in cases if not c.carried_over]
     this_years = bool(cases) and (bool(_THIS_YEARS_LIST.search(message[:cases[0].start])) or later)
     if new and this_years and not any(x.target.startswith("t3.new_received.") for x in reading.stated):
@@ -1088,7 +1101,8 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
                 if not any(x.target == cell for x in reading.stated):
                     out.ops.append(PatchOp(field=cell, value="1", quote=one_told))
             out.added += result
-            out.added += [f"{came}.{one.column}", f"{came}.total"] if more and (earlier or {}).get(f"{came}.total") else []
+            # (with a count recorded before, one more adds to it, said with 还有 or not: "…自己直接收过一份申请…")
+            out.added += [f"{came}.{one.column}", f"{came}.total"] if (earlier or {}).get(f"{came}.total") else []
         # ("有1件个人的": the count of the one told, not a number left unplaced)
         reading.unexplained = [u for u in reading.unexplained if not (one.start <= u[0] < one.end)]
     elif not cases and (beside := _one_case_told(message)) and not any(
@@ -3878,7 +3892,9 @@ def _points_back(text: str) -> bool:
     """"公司那件…": one told before — not "这件不在上面7件里", which says it is not among them."""
     if _NOT_LISTED.search(text):
         return False  # "去年结转的那1件…没在表里": not one of those told
-    return any(not _NOT_AMONG.match(text, m.end()) for m in _THAT_ONE.finditer(text))
+    # ("…已公开。这件也要算上，是个人申请的": the one just told, to be counted, not one told before)
+    return any(not _NOT_AMONG.match(text, m.end()) and not re.match(r"(?:也|要|得|都|还)*[^。！!\n，,]{0,6}?(?:算上|算进去|加上|计入|统计进去)",
+                                                                   text[m.end():]) for m in _THAT_ONE.finditer(text))
 
 
 _NOT_LISTED = re.compile(r"(?:不在|没在|没算在|不算在|没有算在|没列在|没列进|没包括在)[^，,。；;\s]{0,6}(?:里|中|内)|表里没有|表里没算|表里没统计|没算进去|没统计进去|没列进去")
@@ -4359,7 +4375,7 @@ def _identity(message: str, skip: list[tuple[int, int]], topic: str | None, out:
         else:
             return
     # "我是邳州市人社局的 就是邳州市人力资源和社会保障局": the full name said after the short one
-    full = [(found[0], c.strip()) for c in re.split(r"[，,。；;\s]+", message)
+    full = [(found[0], c.strip()) for c in re.split(r"[，,。；;\s（()）]+", message)  # ("河阳县教体局（全称河阳县教育体育局）")
             if (lead := re.match(r"(?:也就是|就是|全称是?|正式名称是?)[:：]?", c))
             and (found := agency_name_in("单位是" + c[lead.end():]))]
     said, quote = (full or names)[0]

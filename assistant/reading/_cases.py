@@ -565,6 +565,33 @@ def _story_spans(message: str, at: int = 0) -> list[list[int]] | None:
     return stories
 
 
+# "刚翻到柜子里还有两份申请表，没登台账，都是冯某的：" over "一份…；" / "另一份…": more applications, one a part
+MORE_TOLD = re.compile(r"(?:还有|又有|又找到|又翻到|又发现|多出|漏了|漏登了|漏记了)(?:了)?\s*(?P<n>两|俩|[2-6２-６]|三|四|五|六)\s*(?:份|件|个)"
+                       r"(?:纸质的?|手写的?)?(?:申请表|申请书|申请)?[^。！!？?\n：:]{0,24}[：:]?\s*\n?")
+_MORE_ITEM = re.compile(r"\s*(?:(?:另外?|还有)?(?:一|1)(?:份|件|个)|另(?:一|外一)(?:份|件|个)|第[一二三四五六1-6](?:份|件|个)|[①-⑥]|[1-6][.．、])")
+
+
+def more_told(message: str) -> list[Case]:
+    """"还有两份申请表，…都是冯某的：\n一份…，予以公开；\n另一份…，重复申请": applications not counted yet,
+    each told in a part of its own; [] unless the parts are as many as said and every one is placed."""
+    m = MORE_TOLD.search(message)
+    if m is None or (n := parse_number({"两": "2", "俩": "2"}.get(m.group("n"), m.group("n")))) is None:
+        return []
+    lead = message[max(0, message.rfind("\n", 0, m.start()) + 1):m.end()]
+    who = "natural" if (_EVERYONE.search(lead) or re.search(r"都是[\u4e00-\u9fa5]某某?的|都是(?:同一个人|一个人)", lead)) else None
+    parts = [p for p in re.finditer(r"[^；;\n]+", message[m.end():]) if p.group(0).strip()]
+    items = [p for p in parts if _MORE_ITEM.match(p.group(0))]
+    if len(items) != int(n) or parts[:int(n)] != items:
+        return []
+    out = []
+    for p in items:
+        case = _case(p.group(0).rstrip("。 "), m.end() + p.start(), who)
+        if case is None or case.count != 1 or case.carried_over:
+            return []
+        out.append(case)
+    return out
+
+
 def stories_after_a_count(message: str) -> list[Case]:
     """"我们今年一共收到3份申请，两个是居民个人申请的，一个是物业公司。居民张某要…，给他公开了；另一个居民
     要…，遮了一部分给他的；物业公司要的是…，我们街道没有。": after the sentence that counts them, one story an
@@ -665,7 +692,12 @@ THAT_ONE = re.compile(r"[那这](?:一|1)?件|那(?:一|1)?个(?![人月咋怎�
 _ONE = re.compile(r"(?:还有|另外|又|漏了|最后)?(?:一件|1件|一个是|一个申请)|" + THAT_ONE.pattern
                   # "还有去年12月底一个律师事务所交的申请": one who applied, told by the application
                   + r"|(?:还有|另外|又有)[^，,。！？!?\n]{0,10}?一(?:个|家|位|名)[^，,。！？!?\n]{0,14}?(?:交的|提交的|提的|递的|申请的|的申请)"
-                  + r"|(?:还有|另外|又有)\s*一(?:个|家|位|名)[^，,。！？!?\n\s]{1,10}?的")  # ("还有一个企业的到年底没办完")
+                  + r"|(?:还有|另外|又有)\s*一(?:个|家|位|名)[^，,。！？!?\n\s]{1,10}?的"  # ("还有一个企业的到年底没办完")
+                  # ("刚翻到抽屉里还有一份纸质申请表，台账里没录：…": one more, found on paper)
+                  + r"|(?:还有|又有|又找到|又翻到|又发现|多出|直接收过|自己收过|单独收过|还收过|另外收过|另收过)(?:了)?(?:一|1)(?:份|张)(?:纸质|手写|纸面)?的?申请(?:表|书|单)?")
+# "…已公开。这件也要算上，是个人申请的": the sentence after the story, on the one it told
+_THIS_ONE_GOES_ON = re.compile(r"[。！!]\s*(?:这|那)(?:一)?(?:件|个|份)(?=(?:也|要|得|都|还)?[^。！!\n]{0,12}?(?:算上|算进去|加上|计入|统计|是))"
+                               r"(?![^。！!\n]*(?:[？?]|吧|吗|对不对|是不是))")  # (not a question on it: "这件是算去年结转的对吧？")
 
 
 # "这件不在上面7件里": the one told is not among those counted before
@@ -686,6 +718,7 @@ def one_case_told(message: str) -> Case | None:
     """"依申请还有一件漏了，12月30号收到的，也是个人的，还没答复，转明年了": a single application told in
     one sentence, with who asked and one result row (or 结转下年度); None otherwise. One carried over
     from last year ("去年结转过来1件，…今年2月答复了") is told so by ``Case.carried_over``."""
+    message = _THIS_ONE_GOES_ON.sub(lambda m: "，" + " " * (len(m.group(0)) - 1), message)
     sentences = [m for m in re.finditer(r"[^。！!\n]+", message) if _ONE.search(m.group(0))]
     if len(sentences) > 1:  # ("…公开了。这个算去年结转的吧？": the question after it asks about the one told)
         sentences = [m for m in sentences if not is_question(m.group(0))] or sentences
@@ -700,6 +733,8 @@ def one_case_told(message: str) -> Case | None:
     if is_question(sentences[0].group(0)) and not _HOW_TO_FILL.search(sentences[0].group(0)):
         return None  # "有一件是…，我放在部分公开里了，对吧？": one already counted, asked about
     m = sentences[0]
+    if re.search(r"不服|起诉|告到|告了|复议|诉讼|法院|判决|开庭", m.group(0)):
+        return None  # ("那个房地产公司对“不掌握”的答复不服，…直接到法院起诉了": a suit over one told before)
     if NO_APPLICATION.search(m.group(0)):
         return None  # ("系统里多出来那件是企业…自己撤回的，没进入办理程序": why it is not counted)
     case = _case(m.group(0), m.start())

@@ -98,10 +98,14 @@ def placed_name_in(message: str, said: str) -> str | None:
             r"(?:省|自治区|市|州|盟|县|区|旗)" + re.escape(stem), message):
         return None  # (the cheap test first: a name with its places in front appears nowhere)
     for m in _placed_pattern(stem).finditer(message):
-        found = agency_name_in("单位是" + m.group(0))
-        if found is not None and found[0] == m.group(0) and not any(
-                x in m.group(0)[:m.group(0).find(stem)] for x in _NOT_PLACES):
-            return m.group(0)
+        whole = m.group(0)
+        # ("现在要出东坪县柳河镇人民政府2025年度的…": the words before it run into the place; a place of two
+        # characters is where the name begins)
+        for cand in (whole, *(whole[k:] for k in range(1, whole.find(stem))
+                             if re.match(r"[\u4e00-\u9fa5]{2}(?:省|自治区|市|州|盟|县|区|旗)", whole[k:]))):
+            found = agency_name_in("单位是" + cand)
+            if found is not None and found[0] == cand and not any(x in cand[:cand.find(stem)] for x in _NOT_PLACES):
+                return cand
     return None
 
 

@@ -63,6 +63,8 @@ _WAS_WRONG = re.compile(r"\s*[…\.。—－\-]*\s*(?:的)?(?:我|是我)?(?:不
 _RIGHT_VALUE_BEFORE = re.compile(r"(?:应该是|应该为|应当是|应为|应是|改成|改为|其实是|实际是|实际上是)\s*$")
 # "1062是我把上年结转的16件也加进去了": how a wrong number came about — the old value, to be replaced
 # "不掌握个人5件是上半年的吧": a half-year's figure, to be replaced by the whole year's
+_PART_OF_YEAR_BEFORE = re.compile(r"第?[一二三四1-4１-４]季度|[Qq][1-4]|上半年|下半年|前三季度|前两季度|(?:1|一)[-—－~～至到](?:[1-9]|1[01]|[二三四五六七八九]|十一?)月"
+                                  r"|截至(?:到)?(?:[1-9]|1[01]|[一二三四五六七八九]|十一?)月|[0-9０-９一二三四五六七八九十]{1,2}月份(?:单月)?(?=[^0-9０-９]{0,12}$)")
 _PART_OF_YEAR = re.compile(r"\s*(?:件|条|个)?\s*(?:是|只是|应该是)(?:上半年|下半年|前三季度|一季度|前半年|半年|上个月)(?:的)?")
 _MIXED_IN = re.compile(r"\s*(?:件|条)?\s*是(?:我|因为)?(?:把|将)[^，,。；;]{0,16}(?:也|都)?(?:加进去|算进去|加上|算上|加在一起|加一起|算在一起)")
 # "六百多条……准确是623条": the exact number follows an approximate one
@@ -76,17 +78,26 @@ _NOT_OURS_TO_COUNT = re.compile(r"不是(?:向)?我们(?:[\u4e00-\u9fa5]{0,4}?)(
                                 r"|(?:那些|这些|那几件|这几件|它们)(?:都|也)?(?:不是|不属于|跟|和|与)(?:政府)?信息公开(?:的|无关|没关系)?")
 _NOT_COUNTED = re.compile(r"不算|不计入?|没算|不统计|不纳入|不属于(?:依)?申请|不是(?:依)?申请|不是(?:政府)?信息公开申请"
                           r"|[0-9０-９]\s*(?:件|个|起)?\s*(?:是|只是|那是)(?:立案|受理|登记|接件|咨询)(?:数|量|的)")  # ("处罚612是立案数")
+_THAT_WAS_ANOTHER_YEARS = re.compile(r"\s*(?:[\u4e00-\u9fa5]{1,4}(?:说|讲))?(?:那|这)(?:个|一个)?(?:数)?(?:是|都是|还是|应该是)(?:去年|上年|前年|上一年|(?:20)?[0-9]{2}年)"
+                                     r"(?:底|年底|末|年末)?的(?:数|数字|数据|情况)?(?:吧|啊|呀)?\s*")
+_UNSURE_WHICH_YEAR = re.compile(r"(?:不知道|不确定|不清楚|拿不准|说不好|不太清楚|不敢确定|搞不清)(?:这个?|那个?)?(?:是不是|是|算不算)?"
+                                r"(?:今年|去年|全年|哪年|哪一年|今年还是去年|去年还是今年|今年的还是去年|去年的还是今年|整年)"
+                                # ("许可这个19件我有点怀疑": a figure the clerk doubts)
+                                r"|(?<=[件条个篇场])\s*(?:我|我们)?(?:有点|有些|比较|很)?(?:怀疑|不太信|不敢信|存疑|不靠谱|不太对|靠不住)")
+_LINES_OF_ONE = re.compile(r"(?:一|1)\s*(?:件|个|份)(?:申请)?(?:有的|有时|可能)?(?:记了?|占了?|写了?|登了?|分了?|录了?)\s*(?:两|二|2|几|多|好几)\s*(?:行|条|次)")
 _SOMEONES_FIGURE = re.compile(r"[0-9０-９]\s*(?:件|条|个)?\s*是(?:[\u4e00-\u9fa5]{1,5}?)(?:写|记|报|填|抄|算)(?:的|错的|上来的)\s*$")
 _FILED_AS = re.compile(r"(?:登记成|登记为|登成|记成|录成|录入成|填成|算成|归成|放成|统计成)[^，,。；;]{1,12}?了?\s*$")
 _BUT_REALLY = re.compile(r"[，,]\s*(?:其实|实际上|实际|事实上|但其实|但实际|应该)")
 _COUNTED_BEFORE = re.compile(r"(?:去年|上年|前年)[^，,。；;]{0,6}?(?:已经|已)?(?:统计|报|算|计)过|已经(?:统计|报|算)过")
 # "去年年底收到的2件": received before this year, not this year's count — unless it came over ("…转到今年了")
+# "去年（2024年）网站是65条": the bracket splits the clause, the year word before it still rules
+_LAST_YEAR_BRACKETED = re.compile(r"(?:^|[，,。；;\s\]】：:])\s*(?:去年|上年|前年|上一年)\s*[（(]\s*20[0-9]{2}\s*年?度?\s*[)）]\s*$")
 _LAST_YEAR_END = re.compile(r"^\s*(?:去年底|去年年底|上年底|上年末|去年末|年初)")
 _SLIPS = re.compile(r"(?:说|写|填|报|搞|弄|记|算|打)错了?(?:一|两|三|1|2|3)(?:个|处|点|项|个数)(?:地方|数)?\s*$")
 _ATTENDED = re.compile(r"(?:参加|出席|参与|列席|派员参加)了?[^，,。；;]{0,16}(?:发布会|新闻发布|发布活动)")
 _INTO_THIS_YEAR = re.compile(r"结转|转过来|转来|转到今年|转到本年|转入|留下|遗留|转到了今年|留到今年|(?:还|没办完)剩|剩下|剩了|没办完")
 # "十二起是去年的", "去年申请是35件": last year's figure, said in passing (not 去年结转过来的)
-_LAST_YEARS = re.compile(r"(?:去年|上年|前年)(?:就|已经|已|早就)(?:废止|废除|清理|失效|作废|取消)|是(?:去年|上年|前年|上一年)(?:的|那|(?:年报|报告|的年报)(?:里|上|中)?的(?!结转))|^\s*(?:之前|原来|以前|原先|清理前)(?:的)?(?:有效|现行有效)|^\s*(?:去年|前年|上一年)(?!底|年底|末)(?!.*(?:结转|转过来|转来|转到|留下|遗留|剩下|剩的|剩余|还剩|剩了|没办完))"
+_LAST_YEARS = re.compile(r"(?:去年|上年|前年)(?:就|已经|已|早就)(?:废止|废除|清理|失效|作废|取消)|是(?:去年|上年|前年|上一年)(?:底|年底|末)?(?:的|那|(?:年报|报告|的年报)(?:里|上|中)?的(?!结转))|^\s*(?:之前|原来|以前|原先|清理前)(?:的)?(?:有效|现行有效)|^\s*(?:去年|前年|上一年)(?!底|年底|末)(?!.*(?:结转|转过来|转来|转到|留下|遗留|剩下|剩的|剩余|还剩|剩了|没办完))"
                          r"|^\s*上年(?:的|度)?(?:新收|收到|收了|一共收|共收)")  # ("上年新收是35件": last year's, not 上年结转)
 # "…，对吧？": asks to confirm what the clerk did
 _CONFIRMING = re.compile(r"(?:对吧|对吗|是吧|对不对|没错吧|没问题吧|可以吧|行吧|行不行|可以吗|没错吗)\s*[？?]?\s*$")
@@ -166,7 +177,7 @@ _MONEY_NOT_GOT = re.compile(r"(?:一分钱|分文|钱|费用|费|款)[^，,。�
 _NONE_AT_ALL = re.compile(r"一(?:件|个|份|条|篇|场|次|起|例|部)?[^，,。；;]{0,6}?(?:也|都)(?:没|不|未|无)"
                           # "今年一件没收到" (not "有一件没收到材料")
                           r"|(?<![有另还中])一(?:件|个|份)没有?(?:收到|接到|收过|来过)"
-                          r"|(?<![有另还中])一(?:件|个|起|例|场|篇|条)没有(?=\s*(?:$|[，,。；;！!]))"  # "行政强制一件没有"
+                          r"|(?<![有另还中])一(?:件|个|起|例|场|篇|条)没有(?=\s*(?:$|[，,。；;！!」』”\"）)】]))"  # "行政强制一件没有"
                           r"|(?<![有另还中])一(?:场|次)没(?:开|办|搞|召开|举办)"  # "新闻发布会今年一场没开"
                           r"|(?<![有另还中])一(?:件|分|笔|分钱)没(?:收|收取|收过)(?:费)?(?=\s*(?:$|[，,。；;！!]))")  # "信息处理费一件没收"
 _PUBLISHED = re.compile(r"(?:都|均|全部|已经?|并)(?:已)?(?:进行了)?(?:向社会)?公开|结果(?:都|均|已|有)公开|公开了|"
@@ -261,6 +272,7 @@ class _Context:
     heading: tuple[int, list[Anchor]] | None = None  # "行政许可 无": the items of the clause just before
     last: Stated | None = None  # the value said last in the sentence
     sentence_at: int = 0  # where the sentence starts in the message
+    report_year: int | None = None
 
 
 def _which_carry(a: Anchor, clause: str, results: bool) -> Anchor:
@@ -350,6 +362,13 @@ def _not_a_count(n: NumberMention, clause: str, sentence: str = "") -> bool:
         return True  # "一个没多一个没少": none more, none fewer
     if n.unit == "" and 1 <= n.value <= 4 and re.search(r"表\s*$", before) and not re.match(r"\s*[件条个项]", clause[n.end:]):
         return True  # "表2按顺序填": the table's name
+    if re.match(r"[0-9]*\s*[.．](?:xlsx|xls|docx|doc|wps|et|pdf|csv|txt|jpg|jpeg|png|zip|rar)\b", clause[n.end:], re.I):
+        return True  # "依申请2025.xlsx": a file's name
+    if n.unit == "" and re.search(r"[0-9０-９一二三四五六七八九十]\s*月\s*$", before) and re.match(r"\s*(?:的)?(?:那|这)(?:件|个|份|条|天)", clause[n.end:]):
+        return True  # "11月28那件年底没办完": the day it came, not a count
+    if n.decimals and re.fullmatch(r"(?:[1-9]|1[0-2])[.．](?:0?[1-9]|[12][0-9]|3[01])", clause[n.start:n.end]) and re.match(
+            r"\s*(?:号|日)?\s*(?:答复|回复|收到|收件|受理|办结|给的|寄出|送达|告知|公开|发的)", clause[n.end:]):
+        return True  # "已公开 9.25答复": the day it was answered
     if any(m.start() <= n.start < m.end() for m in _PHONE.finditer(clause)):
         return True  # "联系电话0931-5821066", "13907781234": a phone number
     if any(m.start() <= n.start < m.end() for m in _CODE.finditer(clause)):
@@ -882,6 +901,18 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
                 last_years_until = min(ends) if ends else len(text)
             out.excluded.append(message[s0:s0 + len(sentence)].strip())
             continue
+        if (unsure := _UNSURE_WHICH_YEAR.search(sentence)) and (doubted := [n for n in find_numbers(sentence[:unsure.start()])
+                                                                       if n.unit not in ("年", "月", "日", "号")]):
+            # "便利贴上还写着“新闻发布会2场”，但我不知道是今年还是去年的": held, said back, until the clerk knows;
+            # "这个112条我不确定是不是全年的": the figure said before in the message too
+            for n in doubted:
+                for x in [x for x in out.stated if str(x.value) == str(n.value) and x.start < s0 + n.start]:
+                    if re.search(r"(?:这个|那个|这|那)\s*$", sentence[:n.start]):
+                        out.stated.remove(x)
+                        out.unexplained.append((x.start, x.end, x.quote))
+            out.unexplained += [(s0 + n.start, s0 + n.end, message[s0:s0 + len(sentence)].strip().rstrip(_END_PUNCT))
+                                for n in doubted if not re.search(r"(?:这个|那个|这|那)\s*$", sentence[:n.start])]
+            continue
         if _COUNTED_BEFORE.search(sentence) and find_numbers(sentence) and not _INTO_THIS_YEAR.search(sentence):
             # "还有1件是2023年的复议 去年年报已经统计过了": counted in an earlier year's report
             out.excluded.append(message[s0:s0 + len(sentence)].strip())
@@ -958,7 +989,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
         t2row_before = ctx.t2row if ctx is not None and ctx.t2row in ("regulations", "normative_docs") and (
             kinds := {a.kind for a in voc.anchors(sentence)}) and "t2col" in kinds and not kinds & {
                 "t2row", "t3row", "t3group", "t3col", "fact", "t4block"} else None
-        ctx = _Context(earlier=dict(earlier or {}), row_numbers=row_numbers or {}, sentence_at=s0, results=results,
+        ctx = _Context(earlier=dict(earlier or {}), row_numbers=row_numbers or {}, sentence_at=s0, results=results, report_year=report_year,
                        fee_sentence=bool(fee := [a for a in voc.anchors(sentence) if a.kind == "fact" and a.key == "fee_charged"]),
                        # (voice input, spaces for commas: the fee is one topic of many; with commas the
                        # sentence is the fee's: "今年有2件申请超量，收取信息处理费2件")
@@ -1003,7 +1034,8 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
                 continue
             last_run = families if (_LAST_YEAR_LEAD.match(clause) and find_numbers(clause)
                                              and not _INTO_THIS_YEAR.search(clause)) else None
-            if report_year and (dated := _DATED_CLAUSE.match(clause)) and int(dated.group(1)) < report_year:
+            if report_year and (dated := _DATED_CLAUSE.match(clause)) and (
+                    int(dated.group(1)) if dated.group(1) else 2000 + int(dated.group(2))) < report_year:
                 out.other_year.append(clause.strip())  # "…所以填0，2024年还收了356万": that year's, not this one's
                 continue
             _read_clause(message, clause, c0, message[s0:s0 + len(sentence)].strip().rstrip(_END_PUNCT), ctx, out,
@@ -1049,6 +1081,8 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     _why_one_was_missed(out)
     _so_the_values_are(message, out)
     _received_late_then_carried(message, out)
+    _whole_year_after_a_part(message, out)
+    _only_the_disclosure_ones(message, out)
     _all_told_after_one_more(message, out, earlier or {})
     _told_by_who_alone(message, out)
     _to_be_added(message, out, earlier or {})
@@ -1501,6 +1535,75 @@ def _all_told_after_one_more(message: str, out: Reading, earlier: Mapping[str, o
                     out.computed.append(Stated(cell, (before if isinstance(before, int) else 0) + 1,
                                                case[one.end() - one.start():].strip("，, "), one.start(), one.end()))
         return
+
+
+_WHOLE_YEAR = re.compile(r"(?:全年|一年|今年全年|全年的)(?:下来)?(?:一共|总共|共|合计|加起来)?(?:是|有|为|发了|共计)?\s*$")
+
+
+def _whole_year_after_a_part(message: str, out: Reading) -> None:
+    """"第3季度区政府网站街道栏目发了31条 … 全年是一百零五条": a figure of part of the year was said back;
+    the whole year's said after it with no item is that item's."""
+    voc = vocabulary()
+    for i, (a, b, _quote) in enumerate(list(out.unexplained)):
+        head = message[max(0, a - 12):a]
+        cut = max(head.rfind(p) for p in "，,。；;\n：:") + 1
+        if not _WHOLE_YEAR.search(head[cut:]) or voc.anchors(head[cut:]) or not (n := find_numbers(message[a:b + 2])):
+            continue
+        parts = [(x, q) for x, y, q in out.unexplained[:i] if x < a and _PART_OF_YEAR_BEFORE.search(q)]
+        items = {k.key for _, q in parts for k in voc.anchors(q) if k.kind == "fact"}
+        if len(items) != 1 or n[0].unit not in ("条", "篇", "期", "个", "场", "次", ""):
+            continue
+        out.unexplained = [u for u in out.unexplained if u[:2] != (a, b)]
+        out.stated.append(Stated(items.pop(), int(n[0].value), message[a - (len(head) - cut):a + max(n[0].end, n[0].unit_end)].strip(), a, b))
+
+
+_DISCLOSURE_ONES = re.compile(r"(?:其中|里面|这里面|当中)?\s*(?:是|属于)?(?:政府)?信息公开(?:类|方面|相关)?的?(?:就|只有|只|也就|仅|才)?(?:是|有)?\s*"
+                              r"(?P<n>[0-9０-９一两二三四五六七八九十]+)\s*(?:件|起|个)")
+_ONLY_AS = re.compile(r"(?:按|算|就按|那就按|就算)\s*(?P<n>[0-9０-９一两二三四五六七八九十]+)\s*(?:件|起|个)\s*(?P<col>维持|纠正|其他|未审结|尚未审结)")
+
+
+def _count_in(text: str) -> int:
+    found = find_numbers(text)
+    return int(found[0].value) if found else -1
+
+
+def _only_the_disclosure_ones(message: str, out: Reading) -> None:
+    """"今年街道被申请行政复议3件 … 信息公开的就1件，复议机关维持了；另外2件是拆违的 … 那就按1件维持": the
+    reviews or suits of every kind said first, then how many were about information disclosure: those are
+    table 四's."""
+    voc = vocabulary()
+    for x in list(out.stated):
+        if not (x.target.startswith("t4.") and x.target.endswith(".total")) or not isinstance(x.value, int):
+            continue
+        m = _DISCLOSURE_ONES.search(message, x.end)
+        if m is None or m.start() - x.end > 80 or not 0 < (few := _count_in(m.group("n") + "件")) < x.value:
+            continue
+        block = x.target[3:-6]
+        told = [y for y in out.stated if y.target.startswith(f"t4.{block}.") and y is not x]
+        if any(y.start < m.start() for y in told):
+            continue
+        out.stated = [y for y in out.stated if y not in told]  # (what the words after it were read as, read again here)
+        out.stated[out.stated.index(x)] = Stated(x.target, few, message[m.start():m.end()].strip(), m.start("n"), m.end("n"))
+        out.checked.append(x.quote)  # (the count of every kind: said back as checked)
+        out.unexplained = [u for u in out.unexplained if not (m.start() <= u[0] < m.end())]
+        stop = re.compile(r"[；;。\n]").search(message, m.end())
+        tail = message[m.end():stop.start() if stop else len(message)]
+        tail = re.split(r"[，,]\s*(?:其余|其他|另外|剩下|剩余)", tail)[0]  # ("…，其余4件为行政处罚类": the others' words)
+        cols = {a.key for a in voc.anchors(tail) if a.kind == "t4col"}
+        if len(cols) == 1 and not find_numbers(tail):
+            out.stated.append(Stated(f"t4.{block}.{cols.pop()}", few, message[m.start():m.end() + len(tail)].strip(),
+                                     m.start("n"), m.end("n")))
+        rest = x.value - few
+        out.checked += [u[2] for u in out.unexplained if u[0] > m.end() and re.match(
+            r"\s*(?:另外|另|其他|其余|剩下)(?:的)?\s*" + str(rest), message[u[0] - 6:u[1]].split("，")[-1].split("；")[-1])]
+        out.unexplained = [u for u in out.unexplained if not (u[0] > m.end() and re.match(
+            r"\s*(?:另外|另|其他|其余|剩下)(?:的)?\s*" + str(rest), message[u[0] - 6:u[1]].split("，")[-1].split("；")[-1]))]
+        for o in _ONLY_AS.finditer(message, m.end()):
+            if _count_in(o.group("n") + "件") == few:
+                col = {a.key for a in voc.anchors(o.group("col")) if a.kind == "t4col"}
+                if len(col) == 1 and not any(y.target == f"t4.{block}.{next(iter(col))}" for y in out.stated):
+                    out.stated.append(Stated(f"t4.{block}.{col.pop()}", few, o.group(0), o.start("n"), o.end("n")))
+                out.unexplained = [u for u in out.unexplained if not (o.start() - 4 <= u[0] <= o.end())]
 
 
 def _received_late_then_carried(message: str, out: Reading) -> None:
@@ -2179,16 +2282,18 @@ def _taken_back(message: str, report_year: int | None, out: Reading) -> None:
 _GRANTED_BARE = re.compile(r"(?:^|[^分动请息务])公开(?:了|的)?(?:是|有|为)?(?:占[^，,。；;\s0-9０-９]{1,6}[\s，,]*)?\s*$")  # ("公开的占六成 231件")
 _PARTIAL_BARE = re.compile(r"(?:^|[\s，,、；;])部分\s*$")
 # what a bare "也没有", "无", "今年都没收" says besides its none
-_BARE_FILLER = re.compile(r"[＃\s。；;！!，,、]|和|及|与|跟|也|都|还|就|我们|今年|全年|暂时|暂|均|全部|全|是|的|了|过|啊|呢|吧|没有|没|无|未|零|0|〇|收|发|出|开|办|做"
+_BARE_FILLER = re.compile(r"[＃\s。；;！!，,、「」『』“”\"‘’【】]|和|及|与|跟|也|都|还|就|我们|今年|全年|暂时|暂|均|全部|全|是|的|了|过|啊|呢|吧|没有|没|无|未|零|0|〇|收|发|出|开|办|做"
                           # ("公众号的话，我们自己没开", "…，这块写零")
                           r"|自己|县局|市局|区局|省厅|本局|我局|局里|局|厅|委|本单位|单位|这块|那块|这项|这个|写|填|报|按|设|建")
+_OURS = re.compile(r"^\s*(?:我们|我|本|咱们?)(?:镇|乡|街道|街办|县|区|市|局|委|办|中心|这边|这里|这儿)(?:里|这边|这里)?")
 # "刚才说的７件是截止到十月份的": the value said before, named to be replaced
 _OLD_VALUE = re.compile(r"(?:刚才|刚刚|刚|之前|前面|上次|原来|原先)(?:说|报|填|给|写)(?:的|了)?\s*$")
 # "企业那个1应该是0": the value before 应该是 is the old one
 _DIFFERENCE_BEFORE = re.compile(r"(?:多|少|漏)(?:写|算|报|统计|计|录|填|打|数)?了?\s*$")
 _THEN_NEW = re.compile(r"\s*(?:应该是|应该为|应该|应为|应是|改成|改为|改|其实是|实际是|实际上是)\s*[0-9０-９零〇一二两三四五六七八九十]")
 # "2023年，本机关共收到…": a sentence dated by its year (a passage of another year's report)
-_DATED = re.compile(r"\s*(?:[（(]?[一二三四五六七八九十]+[)）、.．]\s*)?(20\d\d)\s*年(?:度)?(?:[，,]|全年|共|本机关|我)")
+_DATED = re.compile(r"\s*(?:[（(]?[一二三四五六七八九十]+[)）、.．]\s*)?(20\d\d)\s*年(?:度)?(?:[，,]|全年|共|本机关|我"
+                    r"|(?:的)?(?:情况|数据|数字|数|工作情况|主要数据)\s*[：:])")  # ("二、2024年情况：…86条；…": a handover note's line)
 _EXCEPT_THAT_ONE = re.compile(r"(?:除了|除去|除开)(?P<who>[^，,。；;\s、]{1,8}?)(?:申请)?的?那(?P<n>[一两二三俩]?)(?:件|个|份)")
 _RELATIVE_BEFORE = re.compile(r"比[^，,。；;]{1,14}?(?:多|少|高|低|增加|减少|多出|少了)了?(?:整整|正好|刚好|足足|大概|约|将近|差不多)?\s*$")
 _TIMES_AFTER = re.compile(r"\s*倍")
@@ -2200,7 +2305,9 @@ _HEAD_WITH_CARRIED = re.compile(r"(?:^|(?<=[\n；;。：:]))\s*(?:再说|还有|
 _LAST_YEAR_LEAD = re.compile(r"\s*(?:去年|前年|上一年)(?!底|年底|末|[0-9０-９一二三四五六七八九十]+月)")
 _FAMILY = {"fact": "fact", "t2row": "t2", "t2col": "t2", "t3row": "t3", "t3group": "t3", "t3col": "t3", "t4block": "t4", "t4col": "t4"}
 _THIS_YEARS_AGAIN = re.compile(r"今年|本年|新收|全年|这一年|这次|这回|现在|目前|结转|明年|下一?年")
-_DATED_CLAUSE = re.compile(r"\s*(?:在|是)?(20\d\d)\s*年(?:度)?(?:的时候|那年|当年)?(?:还|也|又|共|一共|全年|就|收了|发了)")
+_DATED_CLAUSE = re.compile(r"\s*(?:在|是)?(20\d\d)\s*年(?:度)?(?:的时候|那年|当年)?(?:还|也|又|共|一共|全年|就|收了|发了)"
+                           # "24年那两件当年就答复完了": a year said short, then what of it
+                           r"|\s*(?:在|是)?(?<![0-9])([1-3][0-9])\s*年(?:的)?(?:那|这)(?:[0-9一两二三四五六七八九十几]+|些)\s*(?:件|个|条)?")
 _FILED_INTO = re.compile(r"(?:归到|算到|放到|归入|算在|计入|算作|算成|放在|归在)了?(?P<col>其他结果|其他|维持|纠正|尚未审结|未审结)")
 _IN_ALL = re.compile(r"(?:一共|总共|合计|共计|加起来|总计|累计|全年)(?:是|为|有|就是)?\s*$")
 _BLANKS_ARE_ZERO = re.compile(r"(?:空着|空白|空格|没填|空)(?:的)?(?:格子|格|地方|单元格)?(?:就|都)?(?:是|算|当|为|填|按)\s*(?:0|零)")
@@ -2763,6 +2870,16 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         numbers = [n for n in numbers if n not in relative]
         if not numbers:
             return
+    if all(n.unit == "年" for n in numbers) and (years_word := _THAT_WAS_ANOTHER_YEARS.fullmatch(clause)) and (
+            not (yr := re.search(r"[0-9]{2,4}", years_word.group(0))) or (int(yr.group(0)) % 100) != (ctx.report_year or 0) % 100) and (
+            just_said := [x for x in out.stated if ctx.sentence_at <= x.start < c0]) and len(
+            {x.target for x in just_said if x.start >= just_said[-1].start - 12}) == 1:
+        # "便利贴上写着“现行有效7件”，孙姐说那是24年底的数": the figure just said is another year's
+        last = just_said[-1]
+        out.stated.remove(last)
+        out.excluded.append(last.quote)
+        ctx.last_years_of = last.target
+        return
     # negations inside a word (无法提供, 尚未审结) do not negate the clause
     masked = list(clause)
     for a in anchors:
@@ -3003,11 +3120,13 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             _update_context(ctx, anchors)
             return
         listed, ctx.listed = ctx.listed, []
-        if negated and not named and heading and not _BARE_FILLER.sub("", plain):
+        unsaid = "".join("＃" if any(a <= i < b for a, b in said_zero) else ch for i, ch in enumerate(plain))
+        if negated and not named and heading and not _BARE_FILLER.sub("", unsaid):
             # "行政许可 无 行政处罚 ７件" (voice input): the none is said of the words just before it
             named = heading[1]
             quote = message[heading[0]:c0 + len(clause)].strip().rstrip(_END_PUNCT)
-        if negated and not named and not heading and not _BARE_FILLER.sub("", plain) and len(
+        # ("许可都划到县行政审批局了，我们镇一件没有": the none said with who has none)
+        if negated and not named and not heading and not _BARE_FILLER.sub("", _OURS.sub("", unsaid)) and len(
                 said_before := {a.key: a for a in ctx.waiting if a.kind in ("fact", "t2row")}) == 1:
             # "公众号的话，我们没开", "新媒体用的是市局的公众号，我们县局自己没有，这块写零": the item said before
             named = list(said_before.values())
@@ -3129,6 +3248,16 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
     if numbers and _SLIPS.search(clause) and len(numbers) == 1:
         out.checked.append(quote)  # "刚才依申请那里说错了一个": how many slips, no count
         return
+    if numbers and any(a.kind in ("fact", "t2row") for a in anchors) and not any(
+            a.kind in ("t3row", "t3group", "t4block") for a in anchors) and _PART_OF_YEAR_BEFORE.search(clause[:numbers[0].start]):
+        # "第3季度区政府网站街道栏目发了31条": a part of the year's figure, not the year's (said back, the item
+        # kept as the topic for "全年是一百零五条")
+        out.unexplained += [(c0 + n.start, c0 + n.end, quote) for n in numbers]
+        _update_context(ctx, anchors)
+        return
+    if numbers and _LINES_OF_ONE.search(clause):
+        out.checked.append(quote)  # "一件申请有的记了两行": how the register is kept, no count
+        return
     if numbers and _ATTENDED.search(clause):
         # "参加了县政府新闻办的发布会1次": another body's conference attended, none of this agency's own
         out.unexplained += [(c0 + n.start, c0 + n.end, quote) for n in numbers]
@@ -3143,9 +3272,14 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         out.checked.append(quote)
         return
     if _NOT_COUNTED.search(plain) or _NOT_COUNTED.search(clause) or (numbers and _LAST_YEARS.search(clause)) or (
+            numbers and _LAST_YEAR_BRACKETED.search(message[max(0, c0 - 24):c0])) or (
             (_LAST_YEAR_END.search(plain) or _LAST_YEAR_END.search(clause)) and not _INTO_THIS_YEAR.search(clause)):
         out.excluded.append(quote)
         _update_context(ctx, anchors)  # "去年规范性文件有效10件，今年发3废1": the item is still the topic
+        items = [a for a in anchors if a.kind in ("t2row", "t2col", "fact")]
+        if len(numbers) == 1 and items and not _NOT_COUNTED.search(clause):
+            # "现行有效7件是去年底的，今年是8件": this year's figure of the item may follow
+            ctx.last_years_of = _resolve(items[-1], items, ctx, numbers[0].unit)
         return
     replaced = 0
     used: set[tuple[int, int]] = set()
@@ -3268,7 +3402,18 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             items = [a for a in anchors if a.kind in ("t2row", "fact") and a.end <= n.start]
             ctx.last_years_of = _resolve(items[-1], items, ctx, n.unit) if len(items) == 1 else None
             continue
-        if not anchors and ctx.last_years_of and re.fullmatch(r"\s*(?:今年|本年)(?:也|还|则|的)?(?:是|为|有)?\s*", clause[:n.start]) and not clause[
+        if not anchors and out.stated and str(out.stated[-1].value) == str(n.value) and re.fullmatch(
+                r"\s*(?:就|确实|确定|也|还|的确)?(?:是|为)\s*", clause[:n.start]) and not clause[
+                max(n.end, n.unit_end):].strip(" 。；;，,了") and re.search(r"核|对过|确认|查过|问过", message[ctx.sentence_at:c0]):
+            out.checked.append(quote)  # "…=8件，我跟法规科核过了，是8件": the figure just said, confirmed
+            replaced += 1
+            continue
+        if re.match(r"\s*[+＋\-－−×*/÷=＝]\s*[0-9０-９]", clause[n.end:]) and not any(0 <= n.start - a.end <= 2 for a in anchors):
+            out.checked.append(quote)  # "7+2-1=8件": a step of the sum, its result after "="
+            replaced += 1
+            continue
+        if not anchors and ctx.last_years_of and re.fullmatch(r"\s*(?:今年|本年)(?:底|年底|末)?(?:也|还|则|的|就)*(?:是|为|有)?\s*"
+                                                              r"(?:[0-9０-９]+\s*[+＋\-－]\s*)*(?:[0-9０-９]+\s*[=＝]\s*)?", clause[:n.start]) and not clause[
                 max(n.end, n.unit_end):].strip(" 。；;，,了") and (target := ctx.last_years_of):
             # "行政事业性收费这栏去年是0，今年也是0": this year's figure of the item just given last year's
             ctx.last_years_of = None
@@ -3862,14 +4007,17 @@ def _t4_case_told(sentence: str, s0: int, quote: str, out: Reading) -> None:
     told = [(c, voc.anchors(c)) for _, c in _clauses(sentence, 0)]
     filed = [(c, anchors) for c, anchors in told if any(
         (a.kind == "t4block" and a.key != "litigation") or a.kind == "t4col" for a in anchors)
-        and not (_SAID_NONE.search(c) and not any(a.kind == "t4col" for a in anchors))]
+        and not (_SAID_NONE.search(c) and not any(a.kind == "t4col" for a in anchors))
+        # (not a heading over the story: "复议诉讼：那个房地产公司…")
+        and re.sub(r"[\s：:，,、和及与]|行政|复议|诉讼|情况|方面|这块|的", "", c)]
     blocks = {a.key for _, anchors in filed for a in anchors if a.kind == "t4block"}
     text = "".join(c for c, _ in filed)
     kind = "review" if blocks == {"review"} and _FILED["review"].search(text) else None
     if kind is None and _FILED["litigation"].search(text) and len(blocks - {"litigation"}) == 1:
         kind = next(iter(blocks - {"litigation"}))
     if kind not in ("review", "litigation_direct", "litigation_after_review") or _NOT_ONE_CASE.search(text) or any(
-            not _ORDINAL.search(text[:n.start]) for n in find_numbers(text)):
+            not _ORDINAL.search(text[:n.start]) and n.unit not in ("年", "月", "日", "号") and not re.match(r"\s*(?:月|日|号)", text[n.end:])
+            for n in find_numbers(text)):  # (a date says when, no count: "到12月底还没判")
         return
     results = {a.key for _, anchors in filed for a in anchors if a.kind == "t4col"}
     # (no numeral in the words: the reader's own count of one, recorded as computed, like a sum)
