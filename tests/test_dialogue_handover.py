@@ -161,3 +161,44 @@ def test_what_carrying_over_means_is_answered(db):
     r = say("那今年就是一件申请都没有吧？结转是什么意思，这个也填0吗？")
     assert "上年结转" in r.text and "填0" in r.text
     assert service.facts(draft).cells["t3.new_received.total"] == 0
+
+
+# found by session 32's terminal trial (a 街道 clerk with a handover note and a hand-kept register)
+
+def test_a_handover_notes_short_year_and_a_file_named_by_its_year(db):
+    service, draft, say = new_chat(db)
+    say("某某区西湖街道办事处 2025年")
+    assert service.facts(draft).report_year == 2025
+    say("3. 年报每年1月底前报区里，去年的年报在共享盘 D:\\公开\\2024年报.docx\n"
+        "4. 依申请：台账在抽屉里，24年共6件，12月有一件李大妈的拖到今年才答复")
+    facts = service.facts(draft)
+    assert facts.report_year == 2025 and facts.cells.get("t3.new_received.total") is None
+    assert facts.cells["t3.carried_over.natural"] == 1
+    r = reading_of("去年年报里写的依申请6件、复议0件 别跟今年的搞混了")
+    assert not r.ops and len(r.excluded) == 2
+
+
+def test_a_register_kept_by_hand_what_happened_before_who(db):
+    service, draft, say = new_chat(db)
+    say("某某区西湖街道办事处 2025年")
+    say('"""\n依申请公开登记\n2024.12.18 收 周某（个人）申请安置补偿明细\n2025.1.9 答复 周某 予以公开\n'
+        "2025.4.2 收 某某物业管理有限公司 申请维修资金使用情况\n2025.4.20 答复 同上 本机关不掌握\n"
+        "2025.10.9 收 吴某（个人）要求统计近五年低保人数\n2025.10.30 答复 同上 需另行制作，不予提供\n"
+        '2025.12.26 收 郑某（个人）申请改造名单\n"""')
+    cells = service.facts(draft).cells
+    assert cells["t3.carried_over.natural"] == 1 and cells["t3.granted.natural"] == 1
+    assert cells["t3.unable.not_held.commercial"] == 1 and cells["t3.unable.needs_creation.natural"] == 1
+    assert cells["t3.carried_forward.natural"] == 1 and cells["t3.new_received.total"] == 3
+
+
+def test_figures_of_the_message_before_taken_back(db):
+    service, draft, say = new_chat(db)
+    say("某某区西湖街道办事处 2025年")
+    say("依申请：今年共6件，个人4件，企业2件")
+    r = say("等下 那6件是去年的台账 不是今年的 别记")
+    cells = service.facts(draft).cells
+    assert cells.get("t3.new_received.total") is None and "已取消" in r.text
+    assert cells["t3.new_received.commercial"] == 2  # (only what the figure said was recorded from)
+    say("网站发了90条")
+    r = say("新收的2件不算结转的")  # (not a figure taken back: no clause ends on 不算)
+    assert "已取消" not in r.text

@@ -88,6 +88,8 @@ def test_every_number_is_recorded_or_named_back(message):
             continue  # "联系电话0931-5821066": a phone number
         if re.match(r"[0-9]*\s*[.．](?:xlsx|xls|docx|doc|wps|et|pdf|csv|txt|jpg|jpeg|png|zip|rar)\b", message[n.end:], re.I):
             continue  # "依申请2025.xlsx": a file's name
+        if n.value <= 9 and re.match(r"\s*(?:本|张)[^，,。；;\n]{0,6}?(?:登记簿|登记本|台账|簿|本子|笔记本|便利贴|便签|表格|记录本)", message[n.end:]):
+            continue  # "一本纸质登记簿": the records kept, no count
         if n.unit == "" and re.search(r"[0-9０-９一二三四五六七八九十]\s*月\s*$", message[:n.start]) and re.match(r"\s*(?:的)?(?:那|这)(?:件|个|份|条|天)", message[n.end:]):
             continue  # "11月28那件": a day, no count
         if n.decimals and re.fullmatch(r"(?:[1-9]|1[0-2])[.．](?:0?[1-9]|[12][0-9]|3[01])", message[n.start:n.end]) and re.match(

@@ -19,7 +19,9 @@ from assistant.dialogue._state import State, full_facts
 from assistant.drafting import PARTS, draft_all, part_address, part_title
 from assistant.errors import ReportAssistantError
 from assistant.llm import Model
+from assistant.numbers import find_numbers
 from assistant.offline import OfflineModel
+from assistant.reading import vocabulary
 from assistant.storage import ChangeSet, FactChange, NarrativeDraft, NarrativeVersion, UndoPreview
 from assistant.storage._store import NarrativeSource
 from schemas.facts import FACT_SPECS, fact_label
@@ -27,7 +29,8 @@ from schemas.findings import Finding
 from schemas.layout import ALL_CELL_ADDRESSES, narrative_label
 from schemas.report import Report
 
-__all__ = ["draft", "import_previous", "nothing_of_last_year", "recorded_last_years", "skip", "summary", "undo", "with_previous"]
+__all__ = ["draft", "figures_taken_back", "import_previous", "nothing_of_last_year", "recorded_last_years", "skip", "summary",
+           "take_back", "undo", "with_previous"]
 
 _DOC_ROWS = {"regulations": "规章", "normative_docs": "行政规范性文件"}
 
@@ -41,6 +44,52 @@ def undo(st: State, preview: UndoPreview | None) -> Outcome:
     lines = [f"已撤销上一步（{what}）："]
     lines += [f"- {line}" for line in change_lines(preview.restores, st.old_values, corrected="")]
     return Outcome(lines, after, undo=True)
+
+
+# "24年那5件是去年的台账 不是今年的 别记", "你刚才记的表三新收5件 是错的 删掉": figures recorded from the
+# message before, taken back by the figure
+_TAKE_BACK_SAID = re.compile(r"(?:别记|不要记|不用记|别算|不要算|不该算|不能算|不算|删掉|删了|删除|去掉|是错的|记错了)(?:了|啊|哈|吧)?(?=[，,。！!\s]|$)")
+_NEW_VALUE = re.compile(r"(?:应该|改成|改为|其实)是?|是\s*[0-9０-９]+\s*(?:件|条|个|篇|场)?\s*(?:不是|才对)")
+
+
+def figures_taken_back(st: State, message: str) -> list[str]:
+    """The fields the message before recorded from the figures this one says were wrong or last year's
+    (their quotes hold the figure), when the message says no new value; [] otherwise."""
+    if not _TAKE_BACK_SAID.search(message) or _NEW_VALUE.search(message) or "\n" in message.strip():
+        return []
+    said = [n for n in find_numbers(message) if n.unit not in ("年", "月", "日", "号")]
+    chat = [f for f in st.stored.values() if f.source == "chat" and f.turn_id is not None and f.state == "set"]
+    if not said or not chat:
+        return []
+    last = max(f.turn_id or 0 for f in chat)
+    out = []
+    matched = set()
+    for f in chat:
+        if f.turn_id != last:
+            continue
+        for n in said:
+            written = re.sub(r"\s+", "", message[n.start:max(n.end, n.unit_end)])
+            if written and written in re.sub(r"\s+", "", f.quote) and str(f.value) == str(int(n.value)):
+                out.append(f.field)
+                matched.add(n.start)
+    # (every figure of the message is one taken back: "那就不算，只算38件。38件里自然人29件…" gives new ones)
+    if len(matched) != len(said) or re.search(r"只算|就算|按.{0,6}算", message) or re.search(
+            r"[0-9０-９一二两三四五六七八九十]+\s*(?:件|个|条)\s*(?:里|中|里面|当中|之中)", message):
+        return []  # (nor "12件里有一件是明年1月2号收的…也去掉": one taken out of a count)
+    # (and what the message names is what they were recorded for: not "税务行政复议有4件…不算" after 企业4件)
+    family = {"t3": ("t3row", "t3col", "t3group"), "t2": ("t2row", "t2col"), "t4": ("t4block", "t4col")}
+    kinds = {k for f in out for k in family.get(f.split(".")[0], ("fact",))}
+    if any(a.kind not in kinds for a in vocabulary().anchors(message) if message[a.start:a.end] not in ("申请", "收到", "收了", "来了")):
+        return []
+    return sorted(set(out))
+
+
+def take_back(st: State, fields: list[str], message: str) -> Outcome:
+    changes = [FactChange(f, None, "cleared", message.strip()) for f in fields]
+    after = plan(facts_from_values(with_changes(st.values, changes), derived=True))
+    lines = ["按您说的，上一条消息里记录的这些数已取消："]
+    lines += [f"- {line}" for line in change_lines(changes, st.old_values, corrected="")]
+    return Outcome(lines, after, changes=changes)
 
 
 def recorded_last_years(preview: UndoPreview | None) -> bool:

@@ -140,6 +140,11 @@ _ARROW_LINE = re.compile(r"^\s*(?P<date>" + _DATE + r")\s+(?P<who>\S+)\s+(?P<wha
                          r"(?:(?P<answered>" + _DATE + r")\s*)?(?P<result>.+?)\s*$")
 
 
+# "2024.12.20 收 王某某（个人）申请拆迁安置补偿明细" and "2025.1.10 答复 同上 予以公开": what happened, before who
+_RECEIPT_FIRST = re.compile(r"^\s*(?P<date>" + _DATE + r")\s+(?:收件|收到|收|来件|登记|受理)\s+(?P<who>[^\s（(]+(?:[（(][^）)]{1,12}[）)])?)\s*(?P<what>.*?)\s*$")
+_ANSWER_FIRST = re.compile(r"^\s*(?P<date>" + _DATE + r")\s+(?:答复|回复|办结|处理)\s+(?P<who>\S+)\s+(?P<result>.+?)\s*$")
+
+
 def _journal_lines(message: str) -> tuple[list[str], list[list[str]]] | None:
     """A journal of applications typed without a header: a line when one came and a line when it was
     answered, or one line with an arrow from one to the other."""
@@ -148,9 +153,9 @@ def _journal_lines(message: str) -> tuple[list[str], list[list[str]]] | None:
     for line in message.splitlines():
         if (m := _ARROW_LINE.match(line)):
             rows.append([m.group("date"), m.group("who"), m.group("what"), m.group("result"), m.group("answered") or ""])
-        elif (m := _RECEIPT_LINE.match(line)):
+        elif (m := _RECEIPT_LINE.match(line) or _RECEIPT_FIRST.match(line)):
             rows.append([m.group("date"), m.group("who"), m.group("what"), "", ""])
-        elif (m := _ANSWER_LINE.match(line)):
+        elif (m := _ANSWER_LINE.match(line) or _ANSWER_FIRST.match(line)):
             who = m.group("who")
             at = next((r for r in reversed(rows) if not r[3] and (who in _DITTO or r[1].startswith(who[:2]))), None)
             if at is None:

@@ -175,6 +175,8 @@ class DialogueService:
 
     def _dispatch(self, st: State, message: str) -> Outcome:
         intent = parse_intent(message)
+        if intent.kind == "facts" and (taken := actions.figures_taken_back(st, message)):
+            return actions.take_back(st, taken, message)
         if intent.kind == "undo":
             preview = self.store.undo_preview(st.draft.id)
             if preview is not None and preview.revision != st.draft.revision:

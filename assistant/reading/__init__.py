@@ -974,7 +974,8 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
     # "11月以后的我一件件说" after the months before were given: more applications, added to the rows
     # ("第五件 12月 …" after "第四件…" in the message before: the list goes on)
     # (not "④…⑤…⑥…" after "今年的6个：①…②…③…": the list announced before, its results still to come)
-    later = bool(cases) and (bool(more_cases) or bool(_LATER_PART.search(message[:cases[0].start])) or (
+    later = bool(cases) and (bool(more_cases) or bool(_LATER_PART.search(message[:cases[0].start]))
+                             or bool(_BESIDES_THOSE.search(message[:cases[0].start])) or (
         bool(_LIST_GOES_ON.match(message)) and not _room_for(earlier or {}, sum(c.count for c in cases)))) and any(
         str(k).startswith("t3.") for k in (earlier or {}))
     if cases and (later or _room_for(earlier or {}, sum(c.count for c in cases)) or (
@@ -1032,6 +1033,11 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
         reading.unexplained = [u for u in reading.unexplained if not (lead.start() - 12 <= u[0] < lead.end())]
         reading.stated = [x for x in reading.stated if not (lead.start() <= x.start < lead.end())]
         reading.checked.append(lead.group(0).strip())
+    if later and (told_count := [u for u in reading.unexplained if u[0] < cases[0].start and len(
+            found := [n for n in find_numbers(u[2]) if n.unit in ("件", "份", "个")]) == 1 and found[0].value == sum(c.count for c in cases)]):
+        # "今年有4件，都没进系统，我一件件说：": how many are told after it, no figure of its own
+        reading.unexplained = [u for u in reading.unexplained if u not in told_count]
+        reading.checked += [u[2] for u in told_count]
     new = [c for c in cases if not c.carried_over]
     this_years = bool(cases) and (bool(_THIS_YEARS_LIST.search(message[:cases[0].start])) or later)
     if new and this_years and not any(x.target.startswith("t3.new_received.") for x in reading.stated):
@@ -3213,6 +3219,8 @@ _THIS_YEARS_LIST = re.compile(r"(?:今年|本年|全年)[^。！!？?\n]{0,12}(?
 
 _LIST_GOES_ON = re.compile(r"\s*(?:第\s*(?:[二三四五六七八九十]|十[一二三四五六七八九]|[2-9]|1[0-9])\s*(?:件|个|条)|(?:[2-9]|1[0-9])\s*[.．、](?![0-9])|[②③④⑤⑥⑦⑧⑨⑩])")
 _LATER_PART = re.compile(r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:份)?(?:以后|之后|往后|后面|开始|以来)|(?:后面|最后|剩下)(?:的)?(?:两|几|[0-9０-９])个月")
+# "除了系统里的，办公室还有一本纸质登记簿…都没进系统，我一件件说：": more besides those counted before
+_BESIDES_THOSE = re.compile(r"除了[^，,。\n]{1,12}?(?:的|以外|之外)?[，,]?[^。\n]{0,20}?还有|(?:都|也)?没(?:进|录进|录入|登进|算进|统计进)(?:系统|台账|表里|表格|统计)")
 # "不予公开3件：", "剩下几件：": a count of the applications told after it
 _GROUP_HEAD = re.compile(r"[^。！!？?\n；;：:]{0,12}?([0-9０-９一二两三四五六七八九十]+)\s*(?:件|个)[^。！!？?\n：:]{0,4}[：:]\s*$")
 # "今年的6个：", "今年收到的12件：": this year's applications, listed after

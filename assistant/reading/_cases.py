@@ -24,7 +24,7 @@ __all__ = ["ITEM", "NOT_AMONG", "NO_APPLICATION", "THAT_ONE", "Case", "Outcome",
 
 ITEM = _ITEM = re.compile(r"^[ \t\u3000]*(?:[①-⑳]|[（(]?[0-9０-９]{1,2}[)）、.．]|[（(][一二三四五六七八九十]{1,2}[)）]|第[一二三四五六七八九十0-9]{1,2}(?:个|件)[，,:：\s])")
 _NOT_RESULT = ("new_received", "carried_over", "total")
-_LAST_YEAR = re.compile(r"去年|上年|上一年|前年")
+_LAST_YEAR = re.compile(r"去年|上年|上一年|前年|(?:拖到|留到|转到|延到)今年(?:才|初)?(?:答复|回复|回|办完|办结|给)")  # ("12月有一件…拖到今年才答复")
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,8 +264,10 @@ def _one_applicant_a_line(message: str) -> list[Case]:
 
 
 # (a register's "李某 一件 要…": the name, then how many)
+# "4月8日，罗某来信…": the day it came, before who sent it
+_LEAD_DATE = re.compile(r"\s*(?:20[0-9]{2}\s*年\s*)?[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*[日号]?\s*[，,、]?\s*")
 _A_PERSON = re.compile(r"\s*(?:还有|另外|然后)?[\u4e00-\u9fa5](?:某某?|先生|女士|大爷|阿姨|师傅)"
-                       r"(?:[ \u3000]*[要申问查想的让]|前后|说|\s*[0-9０-９一两二三四五六七八九十]+\s*[件次份])")
+                       r"(?:[ \u3000]*[要申问查想的让]|来信|来函|现场|到窗口|写信|打电话|前后|说|\s*[0-9０-９一两二三四五六七八九十]+\s*[件次份])")
 
 
 def cases_after_a_colon(message: str) -> tuple[list[Case], list[tuple[int, int]]]:
@@ -434,7 +436,7 @@ def _case(line: str, at: int, default_column: str | None = None) -> Case | None:
     if not rows and (_GIVEN.search(line) or _ENDS_GRANTED.search(told)):
         rows = {"granted"}  # "直接给了": the information was given; "…今年1月份答复了，公开": so answered
     cols = {a.key for a in anchors if a.kind == "t3col"} or ({default_column} if default_column else set()) or (
-        {"natural"} if _A_PERSON.match(_ITEM.sub("", told, count=1)) or (
+        {"natural"} if _A_PERSON.match(_ITEM.sub("", told, count=1)) or _A_PERSON.match(_LEAD_DATE.sub("", _ITEM.sub("", told, count=1), count=1)) or (
             (someone := _SOMEONE.match(_ITEM.sub("", told, count=1)) or _SOMEONE_AFTER.search(told))
             and not _A_BODY.search(someone.group("who")))
         else set())  # "张某要…", "李女士要…", "一个老师要…"

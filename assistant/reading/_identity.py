@@ -59,7 +59,8 @@ def agency_name_in(clause: str) -> tuple[str, int, int] | None:
             name, start = name[me.end():], start + me.end()  # ("我北京市园林绿化局办公室的": 我 is who speaks)
         if name.startswith("在") and len(name) > 4:
             name, start = name[1:], start + 1  # ("我在宁柯县政府办负责…": where the clerk sits)
-        if len(name) < 3 or name.startswith(_NOT_A_NAME) or "报告" in name or _NOT_IN_A_NAME.search(name):
+        if len(name) < 3 or name.startswith(_NOT_A_NAME) or "报告" in name or _NOT_IN_A_NAME.search(name) or re.match(
+                r"[一二三四五六七八九十]是", name):  # ("二是部分答复说理不够充分": a point of the problems, no body)
             continue
         if re.search(r"网站|网上|平台|栏目|公众号|公开栏", name):
             continue  # "网站是挂在区政府网站上": where things are published, not who publishes

@@ -14,7 +14,7 @@ from assistant.reading._tables import applicant_of as _applicant_of
 from assistant.reading._vocab import vocabulary
 
 # a line of the clerk's notes, "- 依申请：无（今年一件都没有）", "- 许可 x", "- 收费 /": the item, then none
-_NOTE_NONE = re.compile(r"[ \t\u3000]*[：:]?[ \t\u3000]*(?:无|x|X|×|✗|/|／|—|－|-)[ \t\u3000]*(?:[（(][^）)\n]*[）)])?[ \t\u3000]*$")
+_NOTE_NONE = re.compile(r"[ \t\u3000]*[：:]?[ \t\u3000]*(?:无|(?<![A-Za-z.])[xX]|×|✗|/|／|—|－|-)[ \t\u3000]*(?:[（(][^）)\n]*[）)])?[ \t\u3000]*$")
 
 
 _CROSSED = re.compile(r"(?<=[\u4e00-\u9fa5])[ \t\u3000]*[：:]?[ \t\u3000]*(?:x|X|×|✗)(?=[ \t\u3000]+(?:[/／][ \t\u3000]*)?[\u4e00-\u9fa5])")

@@ -52,7 +52,7 @@ _ALL_DONE = re.compile(r"(?:都|全部|均|全都)(?:已经?|已)?(?:办完|办�
 _PROPOSALS_DONE = re.compile(r"(?:都|全部|均|全都|已经?|已)\s*(?:已经?|已)?(?:按期|按时|如期)?(?:办完|办结|答复完|办理完毕|答复)(?!率)"
                              r"|(?<![没未不])(?:按期|按时|如期)?办结(?:了|公开|并公开|且公开)")
 _COLUMN_WORDS = re.compile(r"[＃]+|申请的|申请|这类|那类|这一类|这列|那列|的")
-_INTRODUCED = re.compile(r"(?:局|委员会|委|办公室|办公厅|办|政府|街道|镇|乡|厅|中心)(?:的)?(?:[\s，,。]|$)|县级|市级|省级|乡镇|区级")
+_INTRODUCED = re.compile(r"(?:局|委员会|委|办公室|办公厅|办|办事处|政府|街道|镇|乡|厅|中心|管委会|署)(?:的)?(?:[\s，,。]|$|(?=20[0-9]{2}\s*年))|县级|市级|省级|乡镇|区级")
 # the report's year, not the year a case was filed in ("收件年份 2024": a filter of the register's pivot table)
 _YEAR_WORD = r"(?<!收件|申请|登记|受理|收文|立案|办结|来文|发文|收到)(?:报告年度|年度|年份)"
 _IN_DOUBT = re.compile(r"不是[^。！!？?\n]{0,12}吧\s*[？?]\s*$|应该是[^。！!？?\n]{0,12}[？?]\s*$")
@@ -97,7 +97,7 @@ _SLIPS = re.compile(r"(?:说|写|填|报|搞|弄|记|算|打)错了?(?:一|两|�
 _ATTENDED = re.compile(r"(?:参加|出席|参与|列席|派员参加)了?[^，,。；;]{0,16}(?:发布会|新闻发布|发布活动)")
 _INTO_THIS_YEAR = re.compile(r"结转|转过来|转来|转到今年|转到本年|转入|留下|遗留|转到了今年|留到今年|(?:还|没办完)剩|剩下|剩了|没办完")
 # "十二起是去年的", "去年申请是35件": last year's figure, said in passing (not 去年结转过来的)
-_LAST_YEARS = re.compile(r"(?:去年|上年|前年)(?:就|已经|已|早就)(?:废止|废除|清理|失效|作废|取消)|是(?:去年|上年|前年|上一年)(?:底|年底|末)?(?:的|那|(?:年报|报告|的年报)(?:里|上|中)?的(?!结转))|^\s*(?:之前|原来|以前|原先|清理前)(?:的)?(?:有效|现行有效)|^\s*(?:去年|前年|上一年)(?!底|年底|末)(?!.*(?:结转|转过来|转来|转到|留下|遗留|剩下|剩的|剩余|还剩|剩了|没办完))"
+_LAST_YEARS = re.compile(r"(?:去年|上年|前年)(?:就|已经|已|早就)(?:废止|废除|清理|失效|作废|取消)|是(?:去年|上年|前年|上一年)(?:底|年底|末)?(?:的|那|(?:年报|报告|的年报)(?:里|上|中)?的(?!结转)|(?:的)?(?:表|表格|表三)(?:里|上|中))|^\s*(?:之前|原来|以前|原先|清理前)(?:的)?(?:有效|现行有效)|^\s*(?:去年|前年|上一年)(?!底|年底|末)(?!.*(?:结转|转过来|转来|转到|留下|遗留|剩下|剩的|剩余|还剩|剩了|没办完))"
                          r"|^\s*上年(?:的|度)?(?:新收|收到|收了|一共收|共收)")  # ("上年新收是35件": last year's, not 上年结转)
 # "…，对吧？": asks to confirm what the clerk did
 _CONFIRMING = re.compile(r"(?:对吧|对吗|是吧|对不对|没错吧|没问题吧|可以吧|行吧|行不行|可以吗|没错吗)\s*[？?]?\s*$")
@@ -170,10 +170,11 @@ _CODE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{1,8}[-－_]?[0-9０-９]+(?:[-－_
 _PHONE = re.compile(r"(?<![0-9０-９])(?:[0０][1-9１-９][0-9０-９]{1,2}\s*[-－—–]\s*[1-9１-９][0-9０-９]{6,7}|[1１][3-9３-９][0-9０-９]{9}"
                     r"|(?:(?<=电话)|(?<=手机)|(?<=座机)|(?<=电话[:：])|(?<=方式[:：]))\s*[2-9２-９][0-9０-９]{6,7})(?![0-9０-９])")
 _BARE_PETITION = frozenset({"信访", "信访件", "投诉", "举报", "举报投诉", "投诉举报", "信访举报"})
-_LAST_YEARS_REPORT = re.compile(r"(?:去年|上年|上一年)(?:的|度的?)?(?:年报|年度报告|报告)")
+_LAST_YEARS_REPORT = re.compile(r"(?:去年|上年|上一年)(?:的|度的?)?(?:年报|年度报告|报告|表三|表格|表(?=里|上|中))")
 # "1件是个人要…", "还有1件要…": a count opening the story of one application
 _STORY_OPENS = re.compile(r"\s*(?:还有|另外|另)?\s*[0-9０-９一两二三四五六七八九十]+\s*件\s*(?:是|要|问|申请)")
-_MONEY_NOT_GOT = re.compile(r"(?:一分钱|分文|钱|费用|费|款)[^，,。；;]{0,4}?(?:都|也)?(?:没|未)(?:有)?(?:收到|收|拿到|到账)")
+_MONEY_NOT_GOT = re.compile(r"(?:一分钱|分文|钱|费用|费|款)[^，,。；;]{0,4}?(?:都|也)?(?:没|未)(?:有)?(?:收到|收|拿到|到账)"
+                            r"|(?:没|未)(?:有)?(?:收到|收|拿到)(?:过)?(?:一分)?(?:钱|费用|款|费)")  # ("发了收费通知没交钱，没收到钱")
 _NONE_AT_ALL = re.compile(r"一(?:件|个|份|条|篇|场|次|起|例|部)?[^，,。；;]{0,6}?(?:也|都)(?:没|不|未|无)"
                           # "今年一件没收到" (not "有一件没收到材料")
                           r"|(?<![有另还中])一(?:件|个|份)没有?(?:收到|接到|收过|来过)"
@@ -273,6 +274,7 @@ class _Context:
     last: Stated | None = None  # the value said last in the sentence
     sentence_at: int = 0  # where the sentence starts in the message
     report_year: int | None = None
+    last_years_end: int = 0  # where the clause of last year's figures just read ends
 
 
 def _which_carry(a: Anchor, clause: str, results: bool) -> Anchor:
@@ -364,6 +366,8 @@ def _not_a_count(n: NumberMention, clause: str, sentence: str = "") -> bool:
         return True  # "表2按顺序填": the table's name
     if re.match(r"[0-9]*\s*[.．](?:xlsx|xls|docx|doc|wps|et|pdf|csv|txt|jpg|jpeg|png|zip|rar)\b", clause[n.end:], re.I):
         return True  # "依申请2025.xlsx": a file's name
+    if n.value <= 9 and re.match(r"\s*(?:本|张)[^，,。；;\n]{0,6}?(?:登记簿|登记本|台账|簿|本子|笔记本|便利贴|便签|表格|记录本)", clause[n.end:]):
+        return True  # "还有一本纸质登记簿", "几张便利贴": the records kept, no count
     if n.unit == "" and re.search(r"[0-9０-９一二三四五六七八九十]\s*月\s*$", before) and re.match(r"\s*(?:的)?(?:那|这)(?:件|个|份|条|天)", clause[n.end:]):
         return True  # "11月28那件年底没办完": the day it came, not a count
     if n.decimals and re.fullmatch(r"(?:[1-9]|1[0-2])[.．](?:0?[1-9]|[12][0-9]|3[01])", clause[n.start:n.end]) and re.match(
@@ -1035,7 +1039,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
             last_run = families if (_LAST_YEAR_LEAD.match(clause) and find_numbers(clause)
                                              and not _INTO_THIS_YEAR.search(clause)) else None
             if report_year and (dated := _DATED_CLAUSE.match(clause)) and (
-                    int(dated.group(1)) if dated.group(1) else 2000 + int(dated.group(2))) < report_year:
+                    y4 if (y4 := int(dated.group("y") or dated.group("yy"))) >= 2000 else 2000 + y4) < report_year:
                 out.other_year.append(clause.strip())  # "…所以填0，2024年还收了356万": that year's, not this one's
                 continue
             _read_clause(message, clause, c0, message[s0:s0 + len(sentence)].strip().rstrip(_END_PUNCT), ctx, out,
@@ -1083,6 +1087,9 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     _received_late_then_carried(message, out)
     _whole_year_after_a_part(message, out)
     _only_the_disclosure_ones(message, out)
+    _how_some_ended(message, out)
+    _added_in_the_clause(message, out)
+    _answered_only_this_year(out)
     _all_told_after_one_more(message, out, earlier or {})
     _told_by_who_alone(message, out)
     _to_be_added(message, out, earlier or {})
@@ -1555,6 +1562,53 @@ def _whole_year_after_a_part(message: str, out: Reading) -> None:
             continue
         out.unexplained = [u for u in out.unexplained if u[:2] != (a, b)]
         out.stated.append(Stated(items.pop(), int(n[0].value), message[a - (len(head) - cut):a + max(n[0].end, n[0].unit_end)].strip(), a, b))
+
+
+# "新收就是系统142件加纸质4件", "年底在办的9件再加孔某那1件": a row's parts, added up where they are said
+_PLUS = re.compile(r"(?P<a>[0-9０-９]+)\s*(?:件|个|条)\s*(?:再|另)?(?:加上?|\+|＋|外加)[^，,。；;？?0-9０-９]{0,14}?(?P<b>[0-9０-９一两二三四五六七八九十]+)\s*(?:件|个|条)")
+_IN_ALL_AFTER = re.compile(r"[，,\s]*(?:一共|总共|合计|共|加起来)(?:是|就是|有)?\s*(?P<z>[0-9０-９]+)\s*(?:件|个|条)")
+
+
+def _added_in_the_clause(message: str, out: Reading) -> None:
+    for m in _PLUS.finditer(message):
+        a, b = _count_in(m.group("a") + "件"), _count_in(m.group("b") + "件")
+        x = next((x for x in out.stated if x.start == m.start("a")), None)
+        if x is None or a < 0 or b < 0 or not isinstance(x.value, int) or re.search(r"结转|去年|上年|转过来|前年", m.group(0)):
+            continue  # (not "新收16件 加上去年结转那1件": two rows, added for the clerk's own check)
+        if any(k.kind in ("fact", "t2row", "t3row", "t3group", "t4block", "t3col") for k in vocabulary().anchors(message[m.end("a"):m.start("b")])):
+            continue  # ("网站发了80条 加上公众号20条": another item's figure)
+        end = m.end()
+        if (whole := _IN_ALL_AFTER.match(message, m.end())) and _count_in(whole.group("z") + "件") == a + b:
+            end = whole.end()  # ("…，一共146件对吧": the sum said, and asked to be checked)
+        quote = message[m.start():end]
+        out.stated.remove(x)
+        if end > m.end():  # (the sum is said: the clerk's own figure)
+            out.stated.append(Stated(x.target, a + b, quote, x.start, x.end))
+        else:  # (the reader's own sum: computed, like a total)
+            out.computed.append(Stated(x.target, a + b, quote, x.start, x.end))
+        out.unexplained = [u for u in out.unexplained if not (m.start() <= u[0] < end)]
+        out.checked.append(quote)
+
+
+_DRAGGED_INTO = re.compile(r"(?:拖到|留到|转到|延到)今年(?:才|初)?(?:答复|回复|回|办完|办结|给)")
+
+
+def _answered_only_this_year(out: Reading) -> None:
+    """"12月有一件王大爷的拖到今年才答复": last year's application, carried over into this one."""
+    for i, x in enumerate(out.stated):
+        if x.target.startswith("t3.new_received.") and _DRAGGED_INTO.search(x.quote) and not re.search(r"今年(?:新)?收", x.quote):
+            out.stated[i] = Stated("t3.carried_over." + x.target.rsplit(".", 1)[1], x.value, x.quote, x.start, x.end)
+
+
+# "今年有1件复议被纠正": how some of the reviews ended, not how many there were
+_SOME_ENDED = re.compile(r"[0-9０-９一两二三四五六七八九十]+\s*(?:件|起|个)\s*(?:行政)?(?:复议|诉讼|行政诉讼|官司)(?:案件)?\s*(?:都|均|也)?(?:被|遭)")
+
+
+def _how_some_ended(message: str, out: Reading) -> None:
+    for x in list(out.stated):
+        if x.target.startswith("t4.") and x.target.endswith(".total") and _SOME_ENDED.search(x.quote) and any(
+                y.target.startswith(x.target[:-5]) and y.target != x.target and y.quote == x.quote for y in out.stated):
+            out.stated.remove(x)
 
 
 _DISCLOSURE_ONES = re.compile(r"(?:其中|里面|这里面|当中)?\s*(?:是|属于)?(?:政府)?信息公开(?:类|方面|相关)?的?(?:就|只有|只|也就|仅|才)?(?:是|有)?\s*"
@@ -2305,9 +2359,9 @@ _HEAD_WITH_CARRIED = re.compile(r"(?:^|(?<=[\n；;。：:]))\s*(?:再说|还有|
 _LAST_YEAR_LEAD = re.compile(r"\s*(?:去年|前年|上一年)(?!底|年底|末|[0-9０-９一二三四五六七八九十]+月)")
 _FAMILY = {"fact": "fact", "t2row": "t2", "t2col": "t2", "t3row": "t3", "t3group": "t3", "t3col": "t3", "t4block": "t4", "t4col": "t4"}
 _THIS_YEARS_AGAIN = re.compile(r"今年|本年|新收|全年|这一年|这次|这回|现在|目前|结转|明年|下一?年")
-_DATED_CLAUSE = re.compile(r"\s*(?:在|是)?(20\d\d)\s*年(?:度)?(?:的时候|那年|当年)?(?:还|也|又|共|一共|全年|就|收了|发了)"
+_DATED_CLAUSE = re.compile(r"\s*(?:在|是)?(?P<y>20\d\d|(?<![0-9])[1-3][0-9])\s*年(?:度)?(?:的时候|那年|当年)?(?:还|也|又|共|一共|全年|就|收了|发了)"
                            # "24年那两件当年就答复完了": a year said short, then what of it
-                           r"|\s*(?:在|是)?(?<![0-9])([1-3][0-9])\s*年(?:的)?(?:那|这)(?:[0-9一两二三四五六七八九十几]+|些)\s*(?:件|个|条)?")
+                           r"|\s*(?:在|是)?(?<![0-9])(?P<yy>[1-3][0-9])\s*年(?:的)?(?:那|这)(?:[0-9一两二三四五六七八九十几]+|些)\s*(?:件|个|条)?")
 _FILED_INTO = re.compile(r"(?:归到|算到|放到|归入|算在|计入|算作|算成|放在|归在)了?(?P<col>其他结果|其他|维持|纠正|尚未审结|未审结)")
 _IN_ALL = re.compile(r"(?:一共|总共|合计|共计|加起来|总计|累计|全年)(?:是|为|有|就是)?\s*$")
 _BLANKS_ARE_ZERO = re.compile(r"(?:空着|空白|空格|没填|空)(?:的)?(?:格子|格|地方|单元格)?(?:就|都)?(?:是|算|当|为|填|按)\s*(?:0|零)")
@@ -2910,7 +2964,7 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                 or re.search(_YEAR_WORD, sentence)
                 or re.search(r"年报|年度报告", message[max(0, c0 + y.start - 16):c0 + y.start])  # ("…公开年报 二零二五年的")
                 or (re.search(r"(?:报|写|做|弄|交|整|搞|填|出|赶)\s*$", clause[:y.start]) and re.match(r"年?(?:的|度)", clause[y.end:]))
-                or (re.fullmatch(r"[^0-9０-９]*\s20\d\d\s*年度?的?\s*|\s*20\d\d\s*年度?的?\s*", clause)
+                or (re.fullmatch(r"[^0-9０-９]*\s*20\d\d\s*年度?的?\s*|\s*20\d\d\s*年度?的?\s*", clause)
                     and _INTRODUCED.search(sentence))):
             # ("青禾县交通运输局 县级 2025年": a year alone, said with who reports)
             out.stated.append(Stated("report_year", int(y.value), quote, c0 + y.start, c0 + y.end))
@@ -3272,9 +3326,12 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         out.checked.append(quote)
         return
     if _NOT_COUNTED.search(plain) or _NOT_COUNTED.search(clause) or (numbers and _LAST_YEARS.search(clause)) or (
+            # ("去年年报里写的依申请5件、复议0件": the list of last year's goes on)
+            numbers and ctx.last_years_end and re.fullmatch(r"\s*[、和及]\s*", message[ctx.last_years_end:c0])) or (
             numbers and _LAST_YEAR_BRACKETED.search(message[max(0, c0 - 24):c0])) or (
             (_LAST_YEAR_END.search(plain) or _LAST_YEAR_END.search(clause)) and not _INTO_THIS_YEAR.search(clause)):
         out.excluded.append(quote)
+        ctx.last_years_end = c0 + len(clause)
         _update_context(ctx, anchors)  # "去年规范性文件有效10件，今年发3废1": the item is still the topic
         items = [a for a in anchors if a.kind in ("t2row", "t2col", "fact")]
         if len(numbers) == 1 and items and not _NOT_COUNTED.search(clause):
