@@ -202,3 +202,48 @@ def test_figures_of_the_message_before_taken_back(db):
     say("网站发了90条")
     r = say("新收的2件不算结转的")  # (not a figure taken back: no clause ends on 不算)
     assert "已取消" not in r.text
+
+
+# forwarded from the work group: a review count kept by name, figures said not to be ours after all, one case
+# moved to its right applicant, who applied said in brackets, a figure told not to be mixed up, a comparison year
+
+def test_the_review_count_kept_by_its_name():
+    ops = _ops("复议7件，维持5件，纠正1件，其他1件。复议以8件为准", earlier={"t2.enforcement.decisions": 5})
+    assert ops["t4.review.total"] == "8" and ops["t4.review.upheld"] == "5"
+    assert "t2.enforcement.decisions" not in ops
+
+
+def test_figures_said_not_to_be_ours_after_all():
+    r = _reading("今年市政府令公布了3件规章，是我们局起草的\n规章那3件是市政府制发的，不算我们局，规章填0。")
+    ops = {op.field: str(op.value) for op in r.ops}
+    assert ops.get("t2.regulations") == "0" and "t2.regulations.issued" not in ops and not r.unexplained
+
+
+def test_one_case_moved_to_its_right_applicant(db):
+    service, draft, say = new_chat(db)
+    say("某县某某局 2025年")
+    say("今年新收6件，个人4件，企业2件。予以公开5件（个人4，企业1）。其他处理1件，申请人撤回，企业。")
+    say("更正：撤回那件是个人的，不是企业的，我看错台账了。表三其他都没有。")
+    cells = service.facts(draft).cells
+    assert (cells["t3.other_handling.other.natural"], cells["t3.other_handling.other.commercial"]) == (1, 0)
+    assert cells["t3.other_handling.other.total"] == 1
+    assert (cells["t3.total.natural"], cells["t3.total.commercial"]) == (5, 1)
+
+
+def test_who_applied_said_in_brackets_after_the_count():
+    ops = _ops("不予公开2件：查公司注册档案的按行政查询事项2件（个人）")
+    assert ops["t3.withheld.inquiry.natural"] == "2" and "t3.withheld.inquiry.commercial" not in ops
+
+
+def test_a_figure_told_not_to_be_mixed_up_and_a_comparison_year():
+    r = _reading("第2季度单独报市里的是12件，别搞混了；去年（2024年）全年新收是40件\n表三其他行都是0", report_year=2025)
+    assert not r.unexplained and r.zero_deferred is None
+    r = _reading("局网站全年发布980条\n对比：2024年网站是910条", report_year=2025)
+    assert {op.field: str(op.value) for op in r.ops}["website_items"] == "980" and r.other_year
+
+
+def test_a_table_with_last_years_figure_said_after_it_is_this_years():
+    r = _reading("表三我手机打的：\n项目|自然人|企业|合计\n新收|5|1|6\n公开|4|1|5\n结转下年|1|0|1\n"
+                 "去年（2024年）全年新收是9件", report_year=2025)
+    ops = {op.field: str(op.value) for op in r.ops}
+    assert not r.last_years and ops["t3.new_received.total"] == "6"

@@ -28,7 +28,13 @@ from assistant.dialogue._confirm import change_lines, excerpt
 from assistant.dialogue._derive import derivation_changes, derivations, merged_cells
 from assistant.dialogue._ledger import LEDGER_QUOTE, PastedLedger, ledger_correction, pasted_ledger
 from assistant.dialogue._mapping import changes_between
-from assistant.dialogue._moves import item_taken_out, moved_between_columns, moved_between_rows, moved_in_table_four
+from assistant.dialogue._moves import (
+    item_taken_out,
+    moved_between_columns,
+    moved_between_rows,
+    moved_in_table_four,
+    moved_one_to_another_applicant,
+)
 from assistant.dialogue._outcome import Outcome, derived_lines
 from assistant.dialogue._planner import match_fields, plan
 from assistant.dialogue._previous import copy_findings, cross_year_notes, texts_by_part
@@ -1147,6 +1153,13 @@ def answer(st: State, message: str, model: Model, correction: str | None,
         rejected = [x for x in rejected if not x.op.field.startswith("t3.")]  # (nor what it refused of them)
         tail = [t for t in tail if not t.startswith("这些数字没能确定")]
         notes = [n for n in notes if not n.startswith("没能确定更正后的数字")]  # ("律所那件不是公开，是部分公开")
+    if not shifted and (one_moved := moved_one_to_another_applicant(message, st.full.cells)):
+        # "撤回那件是个人的，不是企业的": that row's one case under the other applicant (what else the
+        # message says of table 三 stands)
+        fields = {op.field for op in one_moved}
+        accepted = [op for op in accepted if op.field not in fields] + one_moved
+        whole += one_moved
+        notes = [n for n in notes if not n.startswith("没能确定更正后的数字")]
     if (out_of_list := item_taken_out(message, _told_before(st), st.full.cells)):
         # "把第二条删了": one application of the list told before no longer counted
         accepted = [op for op in accepted if not op.field.startswith("t3.")] + out_of_list
@@ -1208,6 +1221,9 @@ def answer(st: State, message: str, model: Model, correction: str | None,
     accepted = _more_since(accepted, message, st.full, counted)
     accepted += _one_column_follows(accepted, st.stated) + _total_follows(accepted, st.stated)
     accepted += _grand_total_follows(accepted, message, st.stated)
+    if any(op.field not in TEXT_FIELDS for op in accepted):
+        # ("更正：撤回那件是个人的，不是企业的": what it corrects is recorded; no call for one item alone)
+        notes = [n for n in notes if not n.startswith("没能确定更正后的数字")]
     if (left := _still_unplaced(reading.unexplained, accepted)) != reading.unexplained:
         # "不对不对 个人是八件 漏了一件…": the 8 is what the one added made of 自然人: not named back
         tail = [t for t in tail if not t.startswith("这些数字没能确定")]

@@ -13,7 +13,7 @@ from assistant.reading._vocab import Anchor as _Anchor
 from schemas import labels as L
 from schemas.patches import PatchOp
 
-__all__ = ["item_taken_out", "moved_between_columns", "moved_between_rows", "moved_in_table_four"]
+__all__ = ["item_taken_out", "moved_between_columns", "moved_between_rows", "moved_in_table_four", "moved_one_to_another_applicant"]
 
 _MOVE = re.compile(r"放到|挪到|移到|改到|算到|归到|调到|划到|放进|挪进|应该放在|应放在|应该算(?:到|进|在|作)?|应算(?:到|作)?|应该归|"
                    r"(?<=[那这该此]件)(?:其实|实际上?)(?:是|算|应该是|应该算)|"
@@ -247,6 +247,40 @@ def _int(value: object) -> int | None:
 
 
 _PARTS = re.compile(r"([一两二三四五六七八九十0-9０-９]+)\s*(?:件|个)")
+
+
+# "撤回那件是个人的，不是企业的": the one application of a row, counted under another applicant
+_ONE_IS_ANOTHERS = re.compile(r"(?P<row>[\u4e00-\u9fa5]{1,10}?)(?:那|这)(?:一)?件(?:申请)?(?:其实)?是(?P<to>[\u4e00-\u9fa5]{1,6}?)(?:的|申请的)"
+                              r"[，,\s]*不是(?P<source>[\u4e00-\u9fa5]{1,6}?)(?:的|申请的)")
+
+
+def moved_one_to_another_applicant(message: str, cells: Mapping[str, object]) -> list[PatchOp]:
+    """"更正：撤回那件是个人的，不是企业的，我看错台账了": in the row named, one application moves from the
+    applicant said wrong to the one said right, and with it in （七）总计 when that is recorded; who sent
+    this year's applications was said apart and stays (a clash with it is shown, not guessed away)."""
+    m = _ONE_IS_ANOTHERS.search(message)
+    if m is None:
+        return []
+    voc = vocabulary()
+    rows = {a.key for a in voc.anchors(m.group("row")) if a.kind == "t3row" and a.key not in _NOT_RESULT}
+    to = {a.key for a in voc.anchors(m.group("to")) if a.kind == "t3col"}
+    source = {a.key for a in voc.anchors(m.group("source")) if a.kind == "t3col"}
+    if len(rows) != 1 or len(to) != 1 or len(source) != 1 or to == source:
+        return []
+    row, col_to, col_from = rows.pop(), to.pop(), source.pop()
+    quote = message[m.start():m.end()].strip()
+    out: list[PatchOp] = []
+    for r in (row, "total"):
+        have = _int(cells.get(f"t3.{r}.{col_from}"))
+        if have is None or have < 1:
+            if r == row:
+                return []  # the cells do not hold what is said to move: nothing is guessed
+            continue
+        out += [PatchOp(field=f"t3.{r}.{col_from}", value=str(have - 1), quote=quote),
+                PatchOp(field=f"t3.{r}.{col_to}", value=str((_int(cells.get(f"t3.{r}.{col_to}")) or 0) + 1), quote=quote)]
+        if (total := _int(cells.get(f"t3.{r}.total"))) is not None:
+            out.append(PatchOp(field=f"t3.{r}.total", value=str(total), quote=quote))  # (the row's total stays)
+    return out
 
 
 def moved_between_columns(message: str, cells: Mapping[str, object]) -> list[PatchOp]:

@@ -2358,10 +2358,28 @@ def _decided_value(message: str, out: MessageReading, earlier: Mapping[str, obje
         return
     target = superseded = None
     by_before = False
-    for n in others:  # the item holding a figure said against the one kept
+    # ("复议8件，维持6件… 复议以9件为准": the item named where the figure is kept is the one it is kept for)
+    here = message[max(message.rfind(ch, 0, m.start()) for ch in "。；;！!？?\n，,「") + 1:m.end()]
+    named = {a.key: a for a in vocabulary().anchors(here) if a.kind in ("t2row", "fact", "t4block")}
+    if len(named) == 1 and (item := next(iter(named.values()))).key != "litigation" and (
+            resolved := _resolve(item, [item], _Context(), "件")) is not None:
+        target = resolved
+        for n in others:
+            clause_at = max(message.rfind(ch, 0, n.start) for ch in "。；;！!？?\n，,「") + 1
+            if any(a.key == item.key for a in vocabulary().anchors(message[clause_at:n.end])):
+                superseded = n.value
+                break
+        if superseded is None:
+            superseded = kept
+    for n in others if target is None else ():  # the item holding a figure said against the one kept
         # (a row total of table 三's results is the sum of its cells, not a figure said)
+        # (the figure's own words name nothing else: not "复议我这记的是4件" for a 废止件数 of 4)
+        clause_at = max(message.rfind(ch, 0, n.start) for ch in "。；;！!？?\n，,") + 1
+        others_named = {a.kind for a in vocabulary().anchors(message[clause_at:n.end]) if a.kind in ("t2row", "fact", "t3row", "t4block")}
         holding = [k for k, v in earlier.items() if isinstance(v, int) and not isinstance(v, bool) and v == n.value and not (
-            k.startswith("t3.") and k.endswith(".total") and not k.startswith(("t3.new_received.", "t3.carried_over.")))]
+            k.startswith("t3.") and k.endswith(".total") and not k.startswith(("t3.new_received.", "t3.carried_over."))) and (
+            not others_named or others_named <= {"t2row" if k.startswith("t2.") else "t4block" if k.startswith("t4.")
+                                                 else "t3row" if k.startswith("t3.") else "fact"})]
         if len(holding) == 1 and n.value >= 2:
             target, superseded = holding[0], n.value
             break
@@ -3371,9 +3389,12 @@ def _last_years_table(message: str, table_lines: list[str], report_year: int | N
     if _ONE_COLUMN_OF_IT.search(words):
         return None  # "最后一列是去年的数我放着对比用的": one column is last year's, the table this year's
     said = _LAST_YEARS_PASTE.search(words)
-    years = [int(y) for y in re.findall(r"(20\d\d)\s*年", words)]
+    # (the year said over the table, not of another figure after it: "…去年（2024年）全年新收是143件")
+    first = min((message.find(line) for line in taken if message.find(line) >= 0), default=len(message))
+    lead = "\n".join(line for line in message[:first].splitlines() if line not in taken and line.count("\t") < 3)
+    years = [int(y) for y in re.findall(r"(20\d\d)\s*年", lead)]
     if said is None and not (report_year and years and all(y == report_year - 1 for y in years)
-                             and (re.search(r"去年|上年", words) or _ITS_REPORT.search(words))):
+                             and (re.search(r"去年|上年", lead) or _ITS_REPORT.search(lead))):
         return None
     if _THIS_YEARS_WORDS.search(re.sub(r"今年(?:的)?(?:情况)?(?:跟|和|与|同)(?:去年|上年)(?:的)?(?:差不多|一样|类似|基本一样|相近|差不太多)", "", words)):
         return None  # "去年的和今年的都在表里": which columns are which, the words must say (not "今年跟去年差不多")

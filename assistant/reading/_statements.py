@@ -80,6 +80,7 @@ _NOT_COUNTED = re.compile(r"不算|不计入?|没算|不统计|不纳入|不属�
                           r"|[0-9０-９]\s*(?:件|个|起)?\s*(?:是|只是|那是)(?:立案|受理|登记|接件|咨询)(?:数|量|的)")  # ("处罚612是立案数")
 _THAT_WAS_ANOTHER_YEARS = re.compile(r"\s*(?:[\u4e00-\u9fa5]{1,4}(?:说|讲))?(?:那|这)(?:个|一个)?(?:数)?(?:是|都是|还是|应该是)(?:去年|上年|前年|上一年|(?:20)?[0-9]{2}年)"
                                      r"(?:底|年底|末|年末)?的(?:数|数字|数据|情况)?(?:吧|啊|呀)?\s*")
+_DONT_MIX = re.compile(r"别(?:搞|弄|记)?混|不要(?:搞|弄)?混|别(?:跟|和)[^，,。；;]{0,10}(?:搞混|弄混|混了|混在一起)")
 _UNSURE_WHICH_YEAR = re.compile(r"(?:不知道|不确定|不清楚|拿不准|说不好|不太清楚|不敢确定|搞不清)(?:这个?|那个?)?(?:是不是|是|算不算)?"
                                 r"(?:今年|去年|全年|哪年|哪一年|今年还是去年|去年还是今年|今年的还是去年|去年的还是今年|整年)"
                                 # ("许可这个19件我有点怀疑": a figure the clerk doubts)
@@ -905,6 +906,12 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
                 last_years_until = min(ends) if ends else len(text)
             out.excluded.append(message[s0:s0 + len(sentence)].strip())
             continue
+        if (mix := _DONT_MIX.search(sentence)) and any(n.unit not in ("年", "月", "日", "号") for n in find_numbers(sentence)) and not any(
+                a.kind in ("t2row", "t3row", "t4block", "fact") for a in voc.anchors(sentence[:mix.start()])
+                if sentence[a.start:a.end] not in _GENERIC):
+            # "第3季度单独报市政务公开办的是47件，别搞混了": a figure told so it is not mixed up with the report's
+            out.excluded.append(message[s0:s0 + len(sentence)].strip())
+            continue
         if (unsure := _UNSURE_WHICH_YEAR.search(sentence)) and (doubted := [n for n in find_numbers(sentence[:unsure.start()])
                                                                        if n.unit not in ("年", "月", "日", "号")]):
             # "便利贴上还写着“新闻发布会2场”，但我不知道是今年还是去年的": held, said back, until the clerk knows;
@@ -1039,7 +1046,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
             last_run = families if (_LAST_YEAR_LEAD.match(clause) and find_numbers(clause)
                                              and not _INTO_THIS_YEAR.search(clause)) else None
             if report_year and (dated := _DATED_CLAUSE.match(clause)) and (
-                    y4 if (y4 := int(dated.group("y") or dated.group("yy"))) >= 2000 else 2000 + y4) < report_year:
+                    y4 if (y4 := int(dated.group("y") or dated.group("yy") or dated.group("y3"))) >= 2000 else 2000 + y4) < report_year:
                 out.other_year.append(clause.strip())  # "…所以填0，2024年还收了356万": that year's, not this one's
                 continue
             _read_clause(message, clause, c0, message[s0:s0 + len(sentence)].strip().rstrip(_END_PUNCT), ctx, out,
@@ -1090,6 +1097,8 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     _how_some_ended(message, out)
     _added_in_the_clause(message, out)
     _answered_only_this_year(out)
+    _bracket_says_who(message, out)
+    _those_not_ours_after_all(message, out)
     _all_told_after_one_more(message, out, earlier or {})
     _told_by_who_alone(message, out)
     _to_be_added(message, out, earlier or {})
@@ -1588,6 +1597,46 @@ def _added_in_the_clause(message: str, out: Reading) -> None:
             out.computed.append(Stated(x.target, a + b, quote, x.start, x.end))
         out.unexplained = [u for u in out.unexplained if not (m.start() <= u[0] < end)]
         out.checked.append(quote)
+
+
+_THOSE_NOT_OURS = re.compile(r"(?P<item>[\u4e00-\u9fa5]{1,8}?)(?:那|这)\s*(?P<n>[0-9０-９一两二三四五六七八九十]+)\s*(?:件|个|条)"
+                             r"[^。；;\n]{0,24}?(?:不算|不计|不是我们|不属于我们|不该算)")
+
+
+def _those_not_ours_after_all(message: str, out: Reading) -> None:
+    """"今年省政府令公布了2件…规章 … 规章那2件是省政府制发的，不算我们厅": the figure said before in the
+    message, then said not to be this body's."""
+    voc = vocabulary()
+    for m in _THOSE_NOT_OURS.finditer(message):
+        keys = {a.key for a in voc.anchors(m.group("item")) if a.kind in ("t2row", "fact", "t3row", "t4block")}
+        n = _count_in(m.group("n") + "件")
+        for x in [x for x in out.stated if x.start < m.end() and x.value == n and isinstance(x.value, int)]:
+            if keys and any(x.target.split(".")[1 if x.target.startswith(("t2.", "t3.", "t4.")) else 0] == k
+                            or x.target == k for k in keys):
+                out.stated.remove(x)
+                out.excluded.append(x.quote)
+        for u in [u for u in out.unexplained if u[0] < m.start() and any(v.value == n for v in find_numbers(u[2]))]:
+            if keys and any(a.key in keys for a in voc.anchors(u[2])):
+                out.unexplained.remove(u)  # ("今年省政府令公布了2件交通方面的规章": the same two)
+                out.excluded.append(u[2])
+
+
+def _bracket_says_who(message: str, out: Reading) -> None:
+    """"查企业登记档案的按行政查询事项2件（个人）": who applied is in the bracket after the count; the applicant
+    word before the row's is what was asked about."""
+    voc = vocabulary()
+    for i, x in enumerate(out.stated):
+        row, _, col = x.target.rpartition(".")
+        if not row.startswith("t3.") or col == "total":
+            continue
+        b = re.match(r"\s*(?:件|个)?\s*[（(]\s*(?P<who>[\u4e00-\u9fa5]{1,6})\s*[）)]", message[x.end:])
+        said = {a.key for a in voc.anchors(b.group("who")) if a.kind == "t3col"} if b else set()
+        if len(said) != 1 or (who := said.pop()) == col:
+            continue
+        words = voc.anchors(x.quote)
+        if any(a.kind == "t3col" and a.key == col for a in words) and any(
+                a.kind == "t3row" and any(c.kind == "t3col" and c.key == col and c.end <= a.start for c in words) for a in words):
+            out.stated[i] = Stated(f"{row}.{who}", x.value, x.quote, x.start, x.end)
 
 
 _DRAGGED_INTO = re.compile(r"(?:拖到|留到|转到|延到)今年(?:才|初)?(?:答复|回复|回|办完|办结|给)")
@@ -2361,7 +2410,9 @@ _FAMILY = {"fact": "fact", "t2row": "t2", "t2col": "t2", "t3row": "t3", "t3group
 _THIS_YEARS_AGAIN = re.compile(r"今年|本年|新收|全年|这一年|这次|这回|现在|目前|结转|明年|下一?年")
 _DATED_CLAUSE = re.compile(r"\s*(?:在|是)?(?P<y>20\d\d|(?<![0-9])[1-3][0-9])\s*年(?:度)?(?:的时候|那年|当年)?(?:还|也|又|共|一共|全年|就|收了|发了)"
                            # "24年那两件当年就答复完了": a year said short, then what of it
-                           r"|\s*(?:在|是)?(?<![0-9])(?P<yy>[1-3][0-9])\s*年(?:的)?(?:那|这)(?:[0-9一两二三四五六七八九十几]+|些)\s*(?:件|个|条)?")
+                           r"|\s*(?:在|是)?(?<![0-9])(?P<yy>[1-3][0-9])\s*年(?:的)?(?:那|这)(?:[0-9一两二三四五六七八九十几]+|些)\s*(?:件|个|条)?"
+                           # "对比：2024年网站是1187条": a year, then an item's figure of that year
+                           r"|\s*(?P<y3>20\d\d)\s*年(?:度)?(?:的)?(?=[\u4e00-\u9fa5]{1,8}?(?:是|为|共计|一共)\s*[0-9０-９])")
 _FILED_INTO = re.compile(r"(?:归到|算到|放到|归入|算在|计入|算作|算成|放在|归在)了?(?P<col>其他结果|其他|维持|纠正|尚未审结|未审结)")
 _IN_ALL = re.compile(r"(?:一共|总共|合计|共计|加起来|总计|累计|全年)(?:是|为|有|就是)?\s*$")
 _BLANKS_ARE_ZERO = re.compile(r"(?:空着|空白|空格|没填|空)(?:的)?(?:格子|格|地方|单元格)?(?:就|都)?(?:是|算|当|为|填|按)\s*(?:0|零)")
