@@ -120,3 +120,28 @@ def test_one_more_applicant_named_without_a_count():
     ops = _ops("收了6件 个人四件 公司1件 还有个律所的")
     assert ops["t3.new_received.legal_service"] == "1" and ops["t3.new_received.natural"] == "4"
     assert "t3.new_received.legal_service" not in _ops("还有个律所的 我问问")  # (no list of counts: no count)
+
+
+def test_each_quarters_count_by_applicant_adds_up_to_the_years(db):
+    # (session 32: the applicants under a quarter's count are what came in that quarter)
+    service, draft, say = new_chat(db)
+    say("某县某某局 2025年")
+    say("申请的没汇总 我按季度说\n一季度3件：个人2件，1件给了，1件不掌握；企业1件 给了")
+    say("二季度2件：个人1件 给了；律所1件 要执法案卷 没给")
+    say("三季度1件：个人1件 给了")
+    say("四季度2件：个人1件 给了；企业1件 部分公开")
+    cells = service.facts(draft).cells
+    assert cells["t3.new_received.natural"] == 5 and cells["t3.new_received.commercial"] == 2
+    assert cells["t3.new_received.legal_service"] == 1 and cells["t3.new_received.total"] == 8
+
+
+def test_a_quarter_told_only_by_its_results_leaves_the_years_count_open(db):
+    service, draft, say = new_chat(db)
+    say("某县某某局 2025年")
+    say("申请的没汇总 我按季度说\n一季度2件：个人1件 给了；企业1件 给了")
+    say("二季度1件：个人1件 给了")
+    say("三季度1件：个人1件 给了")
+    say("四季度2件：个人的给了，还有个大学的课题组问数据的 也给了")
+    cells = service.facts(draft).cells
+    assert cells.get("t3.new_received.natural") is None  # (not the first three quarters' 3 alone)
+    assert cells.get("t3.carried_over.commercial") is None  # (no none inferred from a quarter's own count)

@@ -1014,7 +1014,7 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
     shares = _shares_of_new(message)  # "今年新收400件 … 自然人占87.5% 商业企业7.5% …": each applicant's count
     reading = read_statements(message, skip, {**(earlier or {}), **{x.target: x.value for x in shares}}, report_year,
                               results, row_numbers)
-    if cases and (head := _GROUP_HEAD.search(message[:cases[0].start])) and not _LIST_OF_THIS_YEARS.search(
+    if cases and (head := _GROUP_HEAD.search(message[:cases[0].start])) and not _PERIOD_PART.match(head.group(0)) and not _LIST_OF_THIS_YEARS.search(
             message[:cases[0].start]) and parse_number(head.group(1)) == sum(c.count for c in cases) and not any(
             a.kind == "t3row" and a.key in ("new_received", "carried_over") for a in vocabulary().anchors(head.group(0))):
         # "不予公开3件：" and then the three told: the count of what follows, not one more fact
@@ -3012,6 +3012,10 @@ def _period_parts(message: str, out: MessageReading, said_before: Iterable[str])
     tail = _years_sum_tail(message)
     for k, _, text in sections:
         ops = [*out.ops, *out.computed] if len(sections) == 1 and not tail else _told_in(text)
+        # (no carry-over or carry-forward of the part's own that its words do not tell: a none the reader
+        # inferred from the part's count and results is no none of the year's)
+        ops = [op for op in ops if not (op.field.startswith(("t3.carried_over.", "t3.carried_forward."))
+                                        and str(op.value) == "0" and not re.search(r"结转|转过来|转到|没办完|还没办完", op.quote))]
         parts[k] = _part_ops(ops, k, n)
         out.not_counts += [op.quote for op in ops if op.field.startswith("t3.") and op not in parts[k]]
     out.ops = [op for op in out.ops if not op.field.startswith("t3.")]
@@ -3036,6 +3040,10 @@ def _period_parts(message: str, out: MessageReading, said_before: Iterable[str])
         for op in ops:
             if (v := parse_number(str(op.value))) is not None:
                 sums[op.field] = sums.get(op.field, 0) + int(v)
+    # what came in only where every part tells what came in to it (a part told only by its results leaves the
+    # year's count open: its applications are not all in the other parts' counts)
+    if not all(any(op.field.startswith("t3.new_received.") for op in ops) for ops in parts.values()):
+        sums = {f: v for f, v in sums.items() if not f.startswith("t3.new_received.")}
     # a row's total (or a column's （七）总计) only where every part that tells the row tells it: "个人1件 给了"
     # in one part and "给了3件" in another add up by their applicants, the totals follow from them
     for cell in [f for f in sums if f.endswith(".total") or f.startswith("t3.total.")]:

@@ -1099,6 +1099,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     _answered_only_this_year(out)
     _bracket_says_who(message, out)
     _those_not_ours_after_all(message, out)
+    _applicants_under_the_count(message, out)
     _all_told_after_one_more(message, out, earlier or {})
     _told_by_who_alone(message, out)
     _to_be_added(message, out, earlier or {})
@@ -1597,6 +1598,46 @@ def _added_in_the_clause(message: str, out: Reading) -> None:
             out.computed.append(Stated(x.target, a + b, quote, x.start, x.end))
         out.unexplained = [u for u in out.unexplained if not (m.start() <= u[0] < end)]
         out.checked.append(quote)
+
+
+# "一季度4件：个人3件，2件给了…；企业1件 …给了": the count of what came in, then each applicant's part of it
+_COUNT_LEAD = re.compile(r"(?m)(?:^|[。；;\n])\s*(?P<lead>[一二三四1-4１-４]季度|第[一二三四]季度|上半年|下半年|今年(?:一共)?(?:新)?收(?:到|了)?|新收|一共|共)?"
+                         r"\s*(?P<n>[0-9０-９]+|[一两二三四五六七八九十]{1,3})\s*件\s*[：:]")
+_APPLICANT_PART = re.compile(r"(?:^|[；;。\n]|[，,](?=\s*(?:还有)?[\u4e00-\u9fa5]{1,6}?的?\s*(?:[0-9０-９]+|[一两二三四五六七八九十])\s*件))\s*(?:还有|另外)?"
+                             r"(?P<who>[\u4e00-\u9fa5]{1,6}?)的?\s*(?P<k>[0-9０-９]+|[一两二三四五六七八九十])\s*件")
+
+
+def _applicants_under_the_count(message: str, out: Reading) -> None:
+    voc = vocabulary()
+    for m in _COUNT_LEAD.finditer(message):
+        lead = m.group("lead") or ""
+        if not lead and any(a.kind in ("t3row", "t3group", "t4block", "t2row", "fact") and a.key != "new_received"
+                            for a in voc.anchors(message[max(0, m.start() - 8):m.start("n")])):
+            continue  # ("不予公开4件：…": a result row's count, not what came in)
+        n = _count_in(m.group("n") + "件")
+        stop = message.find("\n", m.end())
+        while stop >= 0 and re.match(r"\n[ \t\u3000]*(?:还有|另外|另有|再有)", message[stop:]):
+            stop = message.find("\n", stop + 1)  # (the part goes on: "还有个人的1件 …这个也算在二季度5件里")
+        body = message[m.end():stop if stop >= 0 else len(message)]
+        parts = []
+        for p in _APPLICANT_PART.finditer(body):
+            cols = {a.key for a in voc.anchors(p.group("who")) if a.kind == "t3col" and a.key != "total"}
+            if len(cols) == 1:
+                parts.append((cols.pop(), _count_in(p.group("k") + "件"), m.end() + p.start("k"), m.end() + p.end()))
+        by_col: dict[str, int] = {}
+        for col, k, _, _ in parts:
+            by_col[col] = by_col.get(col, 0) + k
+        if not parts or sum(by_col.values()) != n:
+            continue
+        said = {x.target for x in out.stated}
+        quote = message[m.start("n") if not lead else m.start("lead"):m.end() + len(body)].strip()
+        for col, k in by_col.items():
+            if f"t3.new_received.{col}" not in said:
+                out.stated.append(Stated(f"t3.new_received.{col}", k, quote, m.start("n"), m.end("n")))
+        if "t3.new_received.total" not in said:
+            out.stated.append(Stated("t3.new_received.total", n, quote, m.start("n"), m.end("n")))
+        spans = [(m.start(), m.end()), *((a, b) for _, _, a, b in parts)]
+        out.unexplained = [u for u in out.unexplained if not any(a <= u[0] < b for a, b in spans)]
 
 
 _THOSE_NOT_OURS = re.compile(r"(?P<item>[\u4e00-\u9fa5]{1,8}?)(?:那|这)\s*(?P<n>[0-9０-９一两二三四五六七八九十]+)\s*(?:件|个|条)"
