@@ -247,3 +247,17 @@ def test_a_table_with_last_years_figure_said_after_it_is_this_years():
                  "去年（2024年）全年新收是9件", report_year=2025)
     ops = {op.field: str(op.value) for op in r.ops}
     assert not r.last_years and ops["t3.new_received.total"] == "6"
+
+
+# found by session 32's web trial (a busy county bureau pasting from WPS, colleagues phoning corrections)
+
+def test_a_cells_change_said_with_add_and_a_dialect_none_and_a_points_passage(db):
+    service, draft, say = new_chat(db)
+    say("某县人社局 2025年")
+    say("处法38 强制莫有 收费也没收")
+    assert service.facts(draft).cells["t2.enforcement.decisions"] == 0
+    say("今年新收8件，个人6件，企业2件，予以公开6件，结转下年度2件，个人1件企业1件")
+    say("结转下年度个人加1")
+    assert service.facts(draft).cells["t3.carried_forward.natural"] == 2  # (added to, not set to 1)
+    ops = _ops("处理费没收过 人大建议6件。要点那块就是按市里要点把重点领域公开做了")
+    assert "重点领域" in ops["work_points"]

@@ -221,6 +221,20 @@ def test_the_status_line_says_what_to_do_next(fresh):
     assert views.next_step(ws.snapshot("zhang", d)) == "等待审核人员审核。"
 
 
+def test_a_returned_report_says_its_reason_once(fresh, tmp_path):
+    # (a web trial, session 32: the reason was shown twice, its own full stop doubled)
+    ws, d = fresh
+    ws.auth.add_user("wang", "password-123", "supervisor", "王科长")
+    for m in ("我们是城关镇人民政府，乡镇，写2024年的", "网站发了88条", "规范性文件没有 许可处罚强制都没有 不收费",
+              "今年没收到申请，也没有复议诉讼", "上年没有结转", "信息处理费没收", "问题：公开栏更新慢。措施：每月更新"):
+        ws.send("zhang", d, m)
+    ws.draft_all("zhang", d)
+    ws.move("zhang", d, "submit")
+    ws.move("wang", d, "return", "创新情况要写进去。")
+    line = views.status_markdown(ws.snapshot("zhang", d), ws.transitions("zhang", d), str)
+    assert line.count("创新情况要写进去") == 1 and "。。" not in line
+
+
 def test_many_rows_marked_blank_are_one_item_with_their_rows_behind_a_click(fresh):
     """Cells typed as "/" (a published table's blank) are problems, not steps to fill: three such rows
     of 表三 are one item ("表三有3行空白") whose rows open on a click; a lone one is its own item."""

@@ -604,10 +604,12 @@ def status_markdown(snap: Snapshot, transitions: list, name_of: Callable[[str], 
     line = f"报告状态：**{state}**"
     if transitions:
         t = transitions[-1]
+        returned = t.action == "return" and snap.draft.status == "drafting"
         line += (f"（{name_of(t.actor)}于 {_local(t.created_at)} {MOVES[t.action].label}"
-                 f"{'：' + html.escape(t.reason) if t.reason else ''}）")
-        if t.action == "return" and snap.draft.status == "drafting":
-            line += (f"\n\n**退回修改：{name_of(t.actor)}退回了这份报告，理由：{html.escape(t.reason)}。"
+                 f"{'：' + html.escape(t.reason) if t.reason and not returned else ''}）")  # (the reason once, below)
+        if returned:
+            reason = (t.reason or "").strip().rstrip("。.！!；;")
+            line += (f"\n\n**退回修改：{name_of(t.actor)}退回了这份报告，理由：{html.escape(reason)}。"
                      "改好后再点“提交审核”。**")
     step = next_step(snap)
     return f"{line}　下一步：{step}" if step else line

@@ -4109,7 +4109,9 @@ def _by_difference(message: str, out: Reading) -> None:
         sign = 1 if _MORE_BY.search(before) else -1 if _LESS_BY.search(before) else 0
         if revision and not sign:
             sign = 1 if _MORE_IN_REVISION.search(before) else -1 if _LESS_IN_REVISION.search(before) else 0
-        if x.target.startswith("t3.") and not revision and not (sign and x.target.endswith(".total") and re.search(r"加|补|减|扣", before)):
+        if x.target.startswith("t3.") and not revision and not sign and (change_said := re.search(r"(?:再|要|得)?(?:加|增加|加上)\s*$|(?:再|要|得)?(?:减|减少|扣|扣掉|减掉)\s*$", before)):
+            sign = -1 if re.search(r"减|扣", change_said.group(0)) else 1  # ("结转下年度 个人 加1": a change of that cell)
+        elif x.target.startswith("t3.") and not revision and not (sign and x.target.endswith(".total") and re.search(r"加|补|减|扣", before)):
             continue  # (table 三: only a row's count said to be added to or taken from, "新收和公开各加3")
         if not sign:
             continue
