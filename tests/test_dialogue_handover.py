@@ -261,3 +261,13 @@ def test_a_cells_change_said_with_add_and_a_dialect_none_and_a_points_passage(db
     assert service.facts(draft).cells["t3.carried_forward.natural"] == 2  # (added to, not set to 1)
     ops = _ops("处理费没收过 人大建议6件。要点那块就是按市里要点把重点领域公开做了")
     assert "重点领域" in ops["work_points"]
+
+
+def test_a_count_corrected_by_the_one_missed_and_still_open(db):
+    service, draft, say = new_chat(db)
+    say("某县人社局 2025年")
+    say("今年新收10件，个人8件，企业2件，予以公开9件（个人7，企业2），结转下年度1件，个人")
+    say("等下 小张说新收个人那个8不对 是9，漏了一个12月31号收的 还没办 算结转下年度")
+    cells = service.facts(draft).cells
+    assert cells["t3.new_received.natural"] == 9 and cells["t3.new_received.total"] == 11
+    assert cells["t3.carried_forward.natural"] == 2 and cells["t3.carried_forward.total"] == 2

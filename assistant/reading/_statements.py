@@ -1100,6 +1100,7 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     _bracket_says_who(message, out)
     _those_not_ours_after_all(message, out)
     _applicants_under_the_count(message, out)
+    _the_one_missed_is_in_the_new_count(message, out, earlier or {})
     _all_told_after_one_more(message, out, earlier or {})
     _told_by_who_alone(message, out)
     _to_be_added(message, out, earlier or {})
@@ -1598,6 +1599,34 @@ def _added_in_the_clause(message: str, out: Reading) -> None:
             out.computed.append(Stated(x.target, a + b, quote, x.start, x.end))
         out.unexplained = [u for u in out.unexplained if not (m.start() <= u[0] < end)]
         out.checked.append(quote)
+
+
+_STILL_OPEN = re.compile(r"还没办|没办完|没办结|还在办|结转下年|转到明年|转明年|结转到明年|算结转")
+
+
+def _the_one_missed_is_in_the_new_count(message: str, out: Reading, earlier: Mapping[str, object]) -> None:
+    """"新收个人那个78不对 是79，漏了一个12月31号收的 还没办 算结转下年度": the count corrected by one, and
+    the one missed told after it — in the count already; still open, it is one more carried forward."""
+    for x in list(out.stated):
+        if not x.target.startswith("t3.new_received.") or x.target.endswith(".total") or not isinstance(
+                had := earlier.get(x.target), int) or x.value != had + 1:
+            continue
+        col = x.target.rsplit(".", 1)[1]
+        one = next((y for y in out.stated if y.target == x.target and y.value == 1 and y.start > x.start
+                    and re.search(r"漏了|漏掉|落了|还有|又", y.quote)), None)
+        if one is None:
+            continue
+        out.stated.remove(one)
+        out.checked.append(one.quote)
+        if (still := _STILL_OPEN.search(message, one.start)):
+            # (quoted with the correction it comes with: a carry-forward counted on, not one more said)
+            said = message[max(message.rfind(ch, 0, x.start) for ch in "。；;！!？?\n") + 1:still.end()].strip()
+            for cell in (f"t3.carried_forward.{col}", "t3.carried_forward.total"):
+                if isinstance(now := earlier.get(cell), int):
+                    out.computed.append(Stated(cell, now + 1, said, one.start, one.end))
+        if isinstance(total := earlier.get("t3.new_received.total"), int) and not any(
+                y.target == "t3.new_received.total" for y in out.stated):
+            out.computed.append(Stated("t3.new_received.total", total + 1, x.quote, x.start, x.end))
 
 
 # "一季度4件：个人3件，2件给了…；企业1件 …给了": the count of what came in, then each applicant's part of it
