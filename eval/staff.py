@@ -81,7 +81,7 @@ BATCHES = (("tune 01–60", 1, 60), ("tune 61–80 (written later, unseen shapes
            ("tune 531–536 (written in session 30: two at one desk, in a hurry; first run, then tuned on)", 531, 536),
            ("tune 537–542 (written in session 30: the clerk's half-written draft; tuned on in session 31)", 537, 542),
            ("tune 543–548 (written in session 30: dictated into a phone; tuned on in session 31)", 543, 548),
-           ("tune 549–554 (written in session 31: forwarded from the work group; not tuned on in it)", 549, 554),
+           ("tune 549–554 (written in session 31: forwarded from the work group; not tuned on in it; tuned on in session 32)", 549, 554),
            ("tune 555–560 (written in session 31: counting as they go; first run, then tuned on)", 555, 560),
            ("tune 561–566 (written in session 32: answering the county office's checklist; not tuned on in it)", 561, 566),
            ("tune 567–572 (written in session 32: taking over from someone who left; first run, then tuned on)", 567, 572))
