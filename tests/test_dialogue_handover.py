@@ -259,6 +259,8 @@ def test_a_cells_change_said_with_add_and_a_dialect_none_and_a_points_passage(db
     say("今年新收8件，个人6件，企业2件，予以公开6件，结转下年度2件，个人1件企业1件")
     say("结转下年度个人加1")
     assert service.facts(draft).cells["t3.carried_forward.natural"] == 2  # (added to, not set to 1)
+    say("结转下年度 个人 加1")  # (voice input's spaces)
+    assert service.facts(draft).cells["t3.carried_forward.natural"] == 3
     ops = _ops("处理费没收过 人大建议6件。要点那块就是按市里要点把重点领域公开做了")
     assert "重点领域" in ops["work_points"]
 

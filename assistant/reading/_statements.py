@@ -721,6 +721,8 @@ def read_statements(message: str, skip: list[tuple[int, int]] | None = None,
     zero_words = voc.words["zero"]
     all_zero = voc.words["all_zero"]
     text = to_halfwidth(message)  # same length: spans stay valid
+    # "结转下年度 个人 加1" (voice input): the change is of the words before it, not a clause of its own
+    text = _SPACED_CHANGE.sub(lambda m: "＿" * len(m.group(0)), text)
     out_sums: list[str] = []
     out_cut: list[str] = []
     # "许可（户政 治安 出入境这些加一起）8,163": an aside with no number between an item and its
@@ -1601,6 +1603,7 @@ def _added_in_the_clause(message: str, out: Reading) -> None:
         out.checked.append(quote)
 
 
+_SPACED_CHANGE = re.compile(r"(?<=[\u4e00-\u9fa5])[ \u3000]+(?=(?:再)?(?:加|减)\s*[0-9０-９]+\s*(?:件|个)?(?:[，,。；;\s]|$))")
 _STILL_OPEN = re.compile(r"还没办|没办完|没办结|还在办|结转下年|转到明年|转明年|结转到明年|算结转")
 
 
