@@ -98,6 +98,7 @@ def _is_journal_head(head: list[str]) -> bool:
     cells = [c.strip() for c in head]
     return any(c in _JOURNAL_DATE for c in cells) and any(c in _JOURNAL_STATUS for c in cells) and any(
         c in ("申请人", "申请人姓名", "姓名", "申请人名称") for c in cells)
+_JOURNAL_HEADER = ("收到日期", "申请人", "申请内容", "办理结果", "答复日期")  # a journal's applications, one a row
 _RECEIPT = re.compile(r"^\s*(?:收件|收到|已收|登记|受理|已受理|接收|收到申请|来件|申请)\s*$")
 
 
@@ -128,7 +129,7 @@ def _journal_merged(rows: list[list[str]]) -> list[list[str]]:
         receipt = bool(_RECEIPT.match(cells[status]))
         merged.append([cells[date].strip(), cells[who].strip(), cells[content].strip(),
                        "" if receipt else cells[status].strip(), "" if receipt else cells[date].strip()])
-    return [["收到日期", "申请人", "申请内容", "办理结果", "答复日期"], *merged]
+    return [list(_JOURNAL_HEADER), *merged]
 
 
 _DATE = r"(?:20[0-9]{2}\s*[-./年]\s*[0-9]{1,2}\s*[-./月]\s*[0-9]{1,2}\s*日?)"
@@ -166,7 +167,7 @@ def _journal_lines(message: str) -> tuple[list[str], list[list[str]]] | None:
         taken.append(line)
     if len(rows) < 2:
         return None
-    return taken, [["收到日期", "申请人", "申请内容", "办理结果", "答复日期"], *rows]
+    return taken, [list(_JOURNAL_HEADER), *rows]
 
 
 def _derive(message: str, year: int | None):
