@@ -82,9 +82,11 @@ BATCHES = (("tune 01–60", 1, 60), ("tune 61–80 (written later, unseen shapes
            ("tune 537–542 (written in session 30: the clerk's half-written draft; tuned on in session 31)", 537, 542),
            ("tune 543–548 (written in session 30: dictated into a phone; tuned on in session 31)", 543, 548),
            ("tune 549–554 (written in session 31: forwarded from the work group; not tuned on in it; tuned on in session 32)", 549, 554),
-           ("tune 555–560 (written in session 31: counting as they go; first run, then tuned on)", 555, 560),
+           ("tune 555–560 (written in session 31: counting as they go; first run, then tuned on in sessions 31 and 33)", 555, 560),
            ("tune 561–566 (written in session 32: answering the county office's checklist; not tuned on in it)", 561, 566),
-           ("tune 567–572 (written in session 32: taking over from someone who left; first run, then tuned on)", 567, 572))
+           ("tune 567–572 (written in session 32: taking over from someone who left; first run, then tuned on)", 567, 572),
+           ("tune 573–578 (written in session 33: answering the reviewer's comments; not tuned on in it)", 573, 578),
+           ("tune 579–584 (written in session 33: figures from the system export; first run, then tuned on)", 579, 584))
 MAX_FOLLOWUPS = 12
 _CORRECTION = re.compile(r"^\s*[*＊]|不对|错了|少说|多说|说少了|说多了|其实有|一开始只|写成|打成|记成|说错|改成|改为|更正|不是.{0,6}是|是.{0,6}不是|应该是|重复录|弄错|写错|搞错|纠正|看错|记错|"
                          r"算错|数错|点错|翻到|又找到|没录|填错|打错|多打|少打|多写|少写|准确|具体是|确切|再对|核对|核一下|核了|截止到|截至|漏了|漏说|漏掉|漏报|漏记|忘说|忘加|忘了|改过|搞反|弄反|写反|说反|颠倒|"
