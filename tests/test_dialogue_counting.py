@@ -145,3 +145,95 @@ def test_a_quarter_told_only_by_its_results_leaves_the_years_count_open(db):
     cells = service.facts(draft).cells
     assert cells.get("t3.new_received.natural") is None  # (not the first three quarters' 3 alone)
     assert cells.get("t3.carried_over.commercial") is None  # (no none inferred from a quarter's own count)
+
+
+# session 33: counting as they go, more of the clerks' ways (wording of our own)
+
+def test_the_clerks_tally_after_the_cases_told_is_this_years_count(db):
+    service, draft, say = new_chat(db)
+    say("某镇人民政府 2025年")
+    say("依申请我照着本子一个个说\n1. 2月 一个村民 问宅基地审批流程 给了\n2. 5月 一家养殖公司 要补贴名单 给了一部分\n"
+        "3. 8月 村民 要别人家的低保材料 没给 第三方隐私")
+    say("4. 10月 一个老年协会（社会组织） 问敬老院建设资金 给了\n加起来就是4件 2个个人 1个企业 1个社会组织")
+    cells = service.facts(draft).cells
+    assert cells["t3.new_received.natural"] == 2 and cells["t3.new_received.commercial"] == 1
+    assert cells["t3.new_received.public_interest"] == 1 and cells["t3.new_received.total"] == 4
+
+
+def test_a_tally_that_does_not_match_the_cases_told_is_named_back():
+    r = _reading("这样就是5件了吧 3个个人 2个企业", earlier={"t3.granted.natural": 2, "t3.partial.commercial": 1})
+    assert not any(op.field.startswith("t3.new_received.") for op in [*r.ops, *r.computed])
+    assert any("5件" in u for u in r.unexplained)
+
+
+def test_one_more_told_by_when_it_came_is_last_years_carried_over():
+    ops = _ops("还有去年年底来的一个 个人的 问公租房的 今年2月答复的 给了",
+               earlier={"t3.granted.natural": 2, "t3.new_received.natural": 2, "t3.new_received.total": 2})
+    assert ops.get("t3.carried_over.natural") == "1"
+
+
+def test_a_quarter_by_its_months_counts_its_applicants():
+    r = _reading("4-6月 五件：个人三件 企业一件 律所一件。个人的两件给了 一件要邻居的补偿协议 没给 保护第三方；"
+                 "企业那件部分公开；律所那件要执法案卷 没给")
+    ops = {op.field: str(op.value) for op in r.period_ops}
+    assert ops["t3.new_received.natural"] == "3" and ops["t3.new_received.legal_service"] == "1"
+    assert ops["t3.withheld.third_party.natural"] == "1"  # (个人的两件…, then 一件: still the persons')
+    r = _reading("1-3月 三件 都是个人的 给了两件 还有一件我们不掌握")
+    ops = {op.field: str(op.value) for op in r.period_ops}
+    assert ops["t3.new_received.natural"] == "3" and ops["t3.new_received.total"] == "3"
+    r = _reading("7-9月四件 个人三件 还有一个是业主委员会的（算其他吧）。业委会那个给了。个人的都给了")
+    ops = {op.field: str(op.value) for op in r.period_ops}
+    assert ops["t3.new_received.other"] == "1" and ops["t3.new_received.natural"] == "3"
+
+
+def test_asked_to_correct_it_and_still_unclear_is_unable_unclear():
+    ops = _ops("个人的：一件让他补正 补了还是说不清要什么")
+    assert "t3.unable.unclear.natural" in ops or "t3.unable.unclear.total" in ops
+    assert not any(f.startswith("t3.other_handling.no_correction.") for f in ops)
+
+
+def test_one_that_came_at_the_years_end_and_goes_on():
+    ops = _ops("个人2件 一个给了 一个是12月29号来的 还没办完")
+    assert ops["t3.granted.natural"] == "1" and ops["t3.carried_forward.natural"] == "1"
+
+
+def test_one_more_applicant_opening_its_sentence_is_counted():
+    ops = _ops("个人2件 都给了；还有一个研究院的课题组（科研机构）问空气质量数据的 给了")
+    assert ops["t3.granted.research"] == "1" and ops.get("t3.granted.total") != "1"
+
+
+def test_a_quarters_own_zeros_wait_for_last_years_carried_over(db):
+    service, draft, say = new_chat(db)
+    say("某县市场监管局 2025年")
+    say("依申请按季度说\n一季度2件：个人1件 给了；企业1件 给了")
+    say("二季度1件：个人1件 给了")
+    say("三季度1件：个人1件 不掌握")
+    say("四季度1件：企业1件 部分公开")
+    cells = service.facts(draft).cells
+    assert cells["t3.granted.natural"] == 2
+    # (the year's carry-over is not told yet: no none of the company's other rows)
+    assert cells.get("t3.unable.needs_creation.commercial") is None
+    say("去年结转过来1件 企业的 今年答复了 要另行制作")
+    assert service.facts(draft).cells["t3.unable.needs_creation.commercial"] == 1
+
+
+def test_last_years_carried_over_told_by_applicant_adds_to_the_results_told(db):
+    service, draft, say = new_chat(db)
+    say("某省交通运输厅 2025年")
+    say("依申请今年新收6件 个人4 律所2")
+    say("个人4件：公开3 不掌握1；律所2件：公开1 执法案卷1")
+    say("另外去年结转的2件：个人1件 今年2月公开了；律所1件 部分公开")
+    cells = service.facts(draft).cells
+    assert cells["t3.granted.natural"] == 4 and cells["t3.partial.legal_service"] == 1  # (added, not replaced)
+    assert cells["t3.carried_over.natural"] == 1 and cells["t3.carried_over.legal_service"] == 1
+    assert cells["t3.carried_over.total"] == 2
+
+
+def test_more_applications_besides_the_systems_count_add_to_it(db):
+    service, draft, say = new_chat(db)
+    say("某市住建局 2025年")
+    say("系统统计今年新收20件 个人15 企业5")
+    say("还有窗口收的纸质申请3件系统里没有：个人2件，都公开了；1件是物业公司的，部分公开")
+    cells = service.facts(draft).cells
+    assert cells["t3.new_received.natural"] == 17 and cells["t3.new_received.commercial"] == 6  # (added, not replaced)
+    assert cells["t3.new_received.total"] == 23

@@ -43,6 +43,7 @@ from assistant.reading._cases import persons_told as _persons_told
 from assistant.reading._cases import reviews_in_a_list as _reviews_in_a_list
 from assistant.reading._cases import stories_after_a_count as _stories
 from assistant.reading._cases import stories_alone as _stories_alone
+from assistant.reading._cases import the_list_goes_on as _the_list_goes_on
 from assistant.reading._form import form_lines as _form_lines
 from assistant.reading._guide import guide_answer
 from assistant.reading._identity import PARENT_CITY as _PARENT_CITY
@@ -383,6 +384,8 @@ def _standard(m: re.Match[str], dialect: Mapping[str, str]) -> str:
     word = dialect[m.group(0)]
     if m.string[max(0, m.start() - 1):m.start()] in vocabulary().words.get("not_dialect_after", ()):
         return m.group(0)  # ("怎么办", "那么有名": a standard word, not 西北话's 么 for 没)
+    if m.string[m.end() - 1:m.end() + 1] in vocabulary().words.get("not_dialect_before", ()):
+        return m.group(0)  # ("3件系统里没有": 系统)
     if m.string[m.end():m.end() + 12].lstrip(" \t\n\u3000\"“").startswith(word):
         return " " * len(word)
     return word
@@ -919,6 +922,9 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
     if not cases and not table_ops:
         cases, unplaced = _cases_after_a_colon(listed)  # "情况是这样的：张某要…，予以公开；李某要…"
     cases = cases or (_cases_inline(listed) or _stories(listed) or _stories_alone(listed) if not table_ops else [])
+    if not cases and not table_ops and _LIST_GOES_ON.match(listed) and any(str(k).startswith("t3.") for k in (earlier or {})) and (
+            last_one := _the_list_goes_on(listed)):
+        cases = [last_one]  # "4. 10月 一个老年协会 …给了" after "1. …" "2. …" "3. …" in the message before
     # "刚翻到柜子里还有两份申请表，…：一份…；另一份…": more than were counted, each told apart
     more_cases = [] if cases or table_ops or not any(str(k).startswith("t3.") for k in (earlier or {})) else _more_told(listed)
     cases = cases or more_cases
@@ -1117,6 +1123,17 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
         # other counts, which "one more" cannot be added to safely: named back, not dropped
         reading.unexplained.append((beside.start, beside.end, message[beside.start:beside.end].strip()))
     reading.computed += counted
+    _tally_of_those_told(message, reading, out, earlier or {})
+    if _BESIDES_THOSE.search(message.split("\n", 1)[0]) and re.match(r"\s*(?:还有|另外|另有|再有)", message) and any(
+            x.target.startswith("t3.new_received.") for x in reading.stated) and any(
+            str(k).startswith("t3.new_received.") and v is not None for k, v in (earlier or {}).items()):
+        # "还有信件寄来的纸质申请4件OA里没有：个人3件，都公开了；…": more besides those counted before
+        out.added += list(dict.fromkeys(t for t in [*(x.target for x in reading.stated), *(op.field for op in out.ops)]
+                                        if t.startswith("t3.") and not t.startswith("t3.carried_over.") and t not in out.added))
+    if reading.carried_told and any(str(k).startswith("t3.") and not str(k).startswith(_CAME_ROWS) for k in (earlier or {})):
+        # "还有去年结转的2件：个人1件 今年公开了；律所1件 部分公开" after this year's results: theirs add to them
+        out.added += list(dict.fromkeys(t for t in [*(x.target for x in reading.stated), *(op.field for op in out.ops)]
+                                        if t.startswith("t3.") and not t.startswith(_CAME_ROWS) and t not in out.added))
     if shares:
         # (the shares say each applicant's count: "其他1.25%（就是5件 都是村委会…）" is 5 of them, not all 400)
         of = {x.target: x.value for x in shares}
@@ -3011,7 +3028,7 @@ def _period_parts(message: str, out: MessageReading, said_before: Iterable[str])
     parts: dict[int, list[PatchOp]] = {}
     tail = _years_sum_tail(message)
     for k, _, text in sections:
-        ops = [*out.ops, *out.computed] if len(sections) == 1 and not tail else _told_in(text)
+        ops = [*out.ops, *[op for op in out.computed if str(op.value) != "0"]] if len(sections) == 1 and not tail else _told_in(text)
         # (no carry-over or carry-forward of the part's own that its words do not tell: a none the reader
         # inferred from the part's count and results is no none of the year's)
         ops = [op for op in ops if not (op.field.startswith(("t3.carried_over.", "t3.carried_forward."))
@@ -3216,7 +3233,9 @@ def _item_target_t2(row: str | None, col: str | None) -> str | None:
 def _told_in(text: str) -> list[PatchOp]:
     """What a part of the year, read alone, says (held as it is: see ``_period_parts``)."""
     r = read_message(text)
-    return r.period_ops or [*r.ops, *r.computed]
+    # (not the zeros the reader inferred from the part's own count: the year's carry-over, told apart, is
+    # not in it; the year's zeros are inferred once its parts are added up)
+    return r.period_ops or [*r.ops, *[op for op in r.computed if str(op.value) != "0"]]
 
 
 def _part_ops(ops: list[PatchOp], k: int, n: int) -> list[PatchOp]:
@@ -3246,7 +3265,8 @@ _THIS_YEARS_LIST = re.compile(r"(?:今年|本年|全年)[^。！!？?\n]{0,12}(?
 _LIST_GOES_ON = re.compile(r"\s*(?:第\s*(?:[二三四五六七八九十]|十[一二三四五六七八九]|[2-9]|1[0-9])\s*(?:件|个|条)|(?:[2-9]|1[0-9])\s*[.．、](?![0-9])|[②③④⑤⑥⑦⑧⑨⑩])")
 _LATER_PART = re.compile(r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:份)?(?:以后|之后|往后|后面|开始|以来)|(?:后面|最后|剩下)(?:的)?(?:两|几|[0-9０-９])个月")
 # "除了系统里的，办公室还有一本纸质登记簿…都没进系统，我一件件说：": more besides those counted before
-_BESIDES_THOSE = re.compile(r"除了[^，,。\n]{1,12}?(?:的|以外|之外)?[，,]?[^。\n]{0,20}?还有|(?:都|也)?没(?:进|录进|录入|登进|算进|统计进)(?:系统|台账|表里|表格|统计)")
+_BESIDES_THOSE = re.compile(r"除了[^，,。\n]{1,12}?(?:的|以外|之外)?[，,]?[^。\n]{0,20}?还有|(?:都|也)?没(?:进|录进|录入|登进|算进|统计进)(?:系统|台账|表里|表格|统计)"
+                            r"|(?:OA|oa|系统|台账|平台|表)(?:里|上|中)(?:都|也)?(?:没有|没)(?!有?结转)")  # ("纸质申请4件OA里没有：…")
 # "不予公开3件：", "剩下几件：": a count of the applications told after it
 _GROUP_HEAD = re.compile(r"[^。！!？?\n；;：:]{0,12}?([0-9０-９一二两三四五六七八九十]+)\s*(?:件|个)[^。！!？?\n：:]{0,4}[：:]\s*$")
 # "今年的6个：", "今年收到的12件：": this year's applications, listed after
@@ -3350,6 +3370,50 @@ def _two_sources(message: str) -> tuple[str, list[str]]:
                 at, end = sentence.start() + pair.start(g), sentence.start() + pair.end(g)
                 text[at:end] = "\u200b" * (end - at)  # (no space: spaces part a chat's clauses)
     return "".join(text), dropped
+
+
+_CAME_ROWS = ("t3.new_received.", "t3.carried_over.")
+# "这样就是6件了吧 4个个人 1个企业 1个社会组织": after the applications told one by one, how many came
+_TALLY = re.compile(r"(?:这样|这么算|那|所以|加起来|算下来|数下来|合起来|合计|统共)(?:的话)?[，,\s]*(?:一共|总共|共|就|也就|都)?(?:是|有)?\s*"
+                    r"(?P<n>[0-9０-９]{1,3}|[一两二三四五六七八九十]{1,3})\s*(?:件|个|份)(?:申请)?(?:了)?(?:吧|啊|哈|嘛|对吧|是吧|没错吧)?")
+
+
+def _tally_of_those_told(message: str, reading: Reading, out: MessageReading, earlier: Mapping[str, object]) -> None:
+    """"这样就是6件了吧 4个个人 1个企业 1个社会组织" after the applications were told one by one: this
+    year's applications, by who sent them, when the results told so far (less those carried over from
+    last year) add up to the same counts, column by column; otherwise the figures stay unplaced."""
+    head = next(iter(_TALLY.finditer(message)), None)
+    if head is None or any(str(k).startswith("t3.new_received.") and v is not None for k, v in earlier.items()):
+        return
+    end = min((i for i in (message.find(c, head.end()) for c in "。\n？?") if i >= 0), default=len(message))
+    # (what the statement reader made of its figures, "给了\n加起来就是4件 2个个人…" read as 予以公开: the tally's)
+    inside = [x for x in [*reading.stated, *reading.computed] if head.start() <= x.start < end]
+    rest = message[head.end():end]
+    said: dict[str, int] = {}
+    for chunk in filter(None, re.split(r"[\s，,、；;]+", rest)):
+        numbers = [n for n in find_numbers(chunk) if not n.approx]
+        cols = [a.key for a in vocabulary().anchors(chunk) if a.kind == "t3col"]
+        if len(numbers) != 1 or len(cols) != 1 or cols[0] in said:
+            return
+        said[cols[0]] = int(numbers[0].value)
+    n = int(parse_number(head.group("n")) or 0)
+    if not said or sum(said.values()) != n:
+        return
+    now = {k: v for k, v in earlier.items()}
+    for target, value in [*((op.field, op.value) for op in out.ops), *((x.target, x.value) for x in [*reading.stated, *reading.computed]
+                                                                       if x not in inside)]:
+        if str(target).startswith("t3.") and str(value).isdigit():
+            now[target] = (_count_in(earlier, target) if target in out.added else 0) + int(str(value))
+    for col in T3_APPLICANT_COLUMNS:
+        told = sum(_count_in(now, f"{r.address}.{col}") for r in T3_RESULT_ROWS) + _count_in(now, f"t3.carried_forward.{col}")
+        if told - _count_in(now, f"t3.carried_over.{col}") != said.get(col, 0):
+            return
+    quote = message[head.start():end].strip()
+    reading.unexplained = [u for u in reading.unexplained if not (head.start() <= u[0] < end)]
+    reading.stated = [x for x in reading.stated if x not in inside]
+    reading.computed = [x for x in reading.computed if x not in inside]
+    reading.stated += [Stated(f"t3.new_received.{col}", k, quote, head.start(), end) for col, k in said.items()]
+    reading.stated.append(Stated("t3.new_received.total", n, quote, head.start(), head.end()))
 
 
 def _room_for(cells: Mapping[str, object], k: int) -> bool:

@@ -20,7 +20,7 @@ from assistant.reading._questions import is_question
 from assistant.reading._vocab import vocabulary
 
 __all__ = ["ITEM", "NOT_AMONG", "NO_APPLICATION", "THAT_ONE", "Case", "Outcome", "case_of_line", "cases_after_a_colon", "cases_in_a_list", "cases_told_inline", "cases_told_one_per_line", "counted_in", "items_in", "one_case_told",
-           "reviews_in_a_list", "stories_after_a_count", "stories_alone"]
+           "reviews_in_a_list", "stories_after_a_count", "stories_alone", "the_list_goes_on"]
 
 ITEM = _ITEM = re.compile(r"^[ \t\u3000]*(?:[①-⑳]|[（(]?[0-9０-９]{1,2}[)）、.．]|[（(][一二三四五六七八九十]{1,2}[)）]|第[一二三四五六七八九十0-9]{1,2}(?:个|件)[，,:：\s])")
 _NOT_RESULT = ("new_received", "carried_over", "total")
@@ -395,6 +395,15 @@ _FILED_AS = re.compile(r"(?:就|还是|都|一直)?(?:填|算|计|归)(?:在|到
 _ANSWERED_IN_JANUARY = re.compile(r"(?:今年|次年|明年|转年|到了?)\s*(?:1|一)月(?:份|[0-9０-９]{1,2}\s*[号日])?(?:才|再|又)(?:回|答复|办结|办完|给|处理|寄)")
 
 
+def the_list_goes_on(message: str) -> Case | None:
+    """"4. 10月 一个老年协会 问…给了" (and then no other numbered line): the one application of a list begun
+    in a message before, or None."""
+    lines = message.splitlines(keepends=True)
+    if not lines or not _ITEM.match(lines[0]) or any(_ITEM.match(line) for line in lines[1:]):
+        return None
+    return _case(lines[0].rstrip("\r\n"), 0)
+
+
 def case_of_line(line: str, column: str) -> Case | None:
     """One numbered line read again with who sent it said apart ("第3件那个绿洲物业是公司")."""
     return _case(line, 0, default_column=column)
@@ -695,6 +704,8 @@ _ONE = re.compile(r"(?:还有|另外|又|漏了|最后)?(?:一件|1件|一个是
                   # "还有去年12月底一个律师事务所交的申请": one who applied, told by the application
                   + r"|(?:还有|另外|又有)[^，,。！？!?\n]{0,10}?一(?:个|家|位|名)[^，,。！？!?\n]{0,14}?(?:交的|提交的|提的|递的|申请的|的申请)"
                   + r"|(?:还有|另外|又有)\s*一(?:个|家|位|名)[^，,。！？!?\n\s]{1,10}?的"  # ("还有一个企业的到年底没办完")
+                  # ("还有去年12月底来的一个 个人的 …给了": one more, told by when it came)
+                  + r"|(?:还有|另外|又有)[^，,。！？!?\n]{0,10}?(?:来|收到|交来|送来|递来|寄来)的(?:一|1)(?:个|件|份)(?![人月])"
                   # ("刚翻到抽屉里还有一份纸质申请表，台账里没录：…": one more, found on paper)
                   + r"|(?:还有|又有|又找到|又翻到|又发现|多出|直接收过|自己收过|单独收过|还收过|另外收过|另收过)(?:了)?(?:一|1)(?:份|张)(?:纸质|手写|纸面)?的?申请(?:表|书|单)?")
 # "…已公开。这件也要算上，是个人申请的": the sentence after the story, on the one it told

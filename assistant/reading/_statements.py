@@ -31,6 +31,7 @@ _SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
 # clause breaks: commas (not a thousands separator), 、, brackets; a bracket's content is a clause
 # a run of spaces between words (not around a number) is a comma of voice input: "个人37件 企业3件"
 _CLAUSE = re.compile(r"[ \u3000\t]*(?=[①-⑳])|(?<=人的|业的|所的|他的|社的|织的|构的|司的)[ \u3000\t]+(?=[0-9０-９]+\s*[件个])|(?<=[\u4e00-\u9fa5])[ \u3000\t]+(?=[0-9０-９]{1,2}\s*月(?:份|底|初|中|末|上旬|中旬|下旬|[0-9０-９]))|(?<=[了的])(?=(?:也|都|全)是(?:个人|自然人|群众|企业|公司|律所|律师))|(?<=公开|掌握|处理|制作)(?=[一两二三四五六七八九十0-9０-９]{1,2}件(?:公开|予以公开|不掌握|部分公开|不予公开|另行制作|结转|信访|重复))|(?<=[\u4e00-\u9fa5%％A-Za-z])[ \u3000\t]+(?=[\u4e00-\u9fa5])(?![零〇一二两三四五六七八九十百千万]{2,}(?:[件条个篇场次项]?(?:[ \u3000\t\n，,。；;]|$)))"
+                     r"(?!补了|补完|补过|补正了|补充了)"  # ("一件让他补正 补了还是说不清要什么": what came of the 补正, same clause)
                      r"|(?<=[0-9０-９])[ \u3000\t]+(?=[\u4e00-\u9fa5])(?:(?=" + "|".join(NOT_A_UNIT) + r")|(?![件条个篇场次项期元万千百家位名人份起宗例部]))"
                      r"|[，,、（()）:：…](?![0-9０-９]{3}(?![0-9０-９]))|(?<![0-9０-９])[，,]"
                      # "无法提供4件里面不掌握3件": the group's count, then a part of it by its row
@@ -228,6 +229,7 @@ class Reading:
     not_ours: list[str] = field(default_factory=list)  # "12320热线全年接了3400个电话": counted by no cell of the report
     # "去年结转过来1件是个人的 今年2月份给他公开了" before this year's results: its result waits for them
     carried_result_later: list[str] = field(default_factory=list)
+    carried_told: bool = False  # "还有去年结转的2件：个人1件 今年公开了；…": last year's, with what became of them
     computed: list[Stated] = field(default_factory=list)  # values computed from ones said before ("其余都是个人")
     group_totals: list[tuple[str, int, tuple[int, int, str]]] = field(default_factory=list)
     tables_named: set[str] = field(default_factory=set)  # "t2", "t3", "t4" named in the message
@@ -350,10 +352,11 @@ def _not_a_count(n: NumberMention, clause: str, sentence: str = "") -> bool:
         return True  # "上一份（2023年度的）": the one before, not a count
     if n.value == 1 and n.chinese and re.search(r"同\s*$", before):
         return True  # "同一个人问的", "同一家公司": the same one, not a count
-    if n.value == 1 and n.chinese and before.strip(" ：:，,") in ("", "另", "另外", "还有") and clause[n.end:].startswith("个是") and not any(
+    if n.value == 1 and n.chinese and before.strip(" ：:，,") in ("", "另", "另外", "还有") and clause[n.end:].startswith("个是") and not re.match(
+            r"个是\s*(?:(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*月|年底|年初|月底|去年|今年)", clause[n.end:]) and not any(
             a.kind in ("t3col", "t3row", "t4col") and a.start >= n.end for a in vocabulary().anchors(clause)
             if clause[a.start:a.end] not in _GENERIC):
-        return True  # "一个是依申请量大…；另一个是…": one of the points told, no count (not "一个是企业的")
+        return True  # "一个是依申请量大…；另一个是…": one of the points told, no count (not "一个是企业的", "一个是12月30号来的")
     if n.unit == "项" and n.chinese and (_LISTED_BEFORE.search(before) or (
             before.strip() and (at := sentence.find(clause)) >= 0 and _LISTED_BEFORE.search(sentence[:at + n.start]))):
         return True  # "行政许可、行政处罚、行政强制三项，均未作出": how many items the list names
@@ -416,6 +419,9 @@ def _is_article(n: NumberMention, clause: str, sentence: str = "") -> bool:
     rest = clause[m.end():]
     if re.search(r"(?:漏算|漏统计|漏报|漏录|漏填|少算|多算|漏)了?\s*$", clause[:n.start]):
         return False  # "漏算了一个其他组织的": one more, left out — a count
+    if re.fullmatch(r"\s*(?:还有|另外|另有|又有)\s*", clause[:n.start]) and (sentence or clause).find(clause) <= 0 and re.search(
+            r"(?:问|要|申请)[^，,。；;]{0,16}?的", (sentence or clause)[n.end:]):
+        return False  # "…；还有一个大学的课题组（科研机构）问…的 给了": one more, opening its sentence
     if re.match(r"\s*(?:是|为|属于)", rest) and re.search(r"(?:[两二三四五六七八九十]|[0-9０-９]+)\s*(?:个|家|位|名)\s*(?:是|为|属于)",
                                                      (sentence or clause)[:max(0, (sentence or clause).find(clause)) + n.start]):
         return False  # "两个是居民申请的，一个是物业公司": one of those listed, counted
@@ -1633,9 +1639,23 @@ def _the_one_missed_is_in_the_new_count(message: str, out: Reading, earlier: Map
 
 
 # "一季度4件：个人3件，2件给了…；企业1件 …给了": the count of what came in, then each applicant's part of it
-_COUNT_LEAD = re.compile(r"(?m)(?:^|[。；;\n])\s*(?P<lead>[一二三四1-4１-４]季度|第[一二三四]季度|上半年|下半年|今年(?:一共)?(?:新)?收(?:到|了)?|新收|一共|共)?"
-                         r"\s*(?P<n>[0-9０-９]+|[一两二三四五六七八九十]{1,3})\s*件\s*[：:]")
-_APPLICANT_PART = re.compile(r"(?:^|[；;。\n]|[，,](?=\s*(?:还有)?[\u4e00-\u9fa5]{1,6}?的?\s*(?:[0-9０-９]+|[一两二三四五六七八九十])\s*件))\s*(?:还有|另外)?"
+_COUNT_LEAD = re.compile(r"(?m)(?:^|[。；;\n])\s*(?P<lead>[一二三四1-4１-４]季度|第[一二三四]季度|上半年|下半年|今年(?:一共)?(?:新)?收(?:到|了)?|新收|一共|共"
+                         # ("还有去年结转的2件：个人1件 今年公开了；律所1件 部分公开": last year's, by who sent them)
+                         r"|(?P<last>(?:还有|另外)?(?:去年|上年)(?:结转|转过来|转来)(?:过来)?的?)"
+                         # ("还有信件寄来的纸质申请4件OA里没有：…": more applications, besides)
+                         r"|(?:还有|另外|另有)[^，,。；;\n：:0-9０-９]{0,16}?申请(?:表|书)?"
+                         r"|(?P<months>(?:1[0-2]|[1-9])\s*(?:月份?)?\s*[-－—~～至到]\s*(?:1[0-2]|[1-9])\s*月份?))?"
+                         # ("1-3月 五件 都是个人的", "7-9月六件 个人五件 …": a part of the year by its months, no colon)
+                         r"\s*(?P<n>[0-9０-９]+|[一两二三四五六七八九十]{1,3})\s*件\s*(?:[^：:\n。，,]{0,8}?(?:没有|没录|没进|不在))?\s*(?:[：:]|(?(months)(?=[\s，,])|(?!)))")
+# "1件是物业公司的": a part of the count, by who sent it
+_COUNT_IS_WHO = re.compile(r"(?:^|(?<=[；;。，,\s]))(?:还有|另外)?(?P<k>[0-9０-９]+|[一两二三四五六七八九十])\s*件(?:是|为)(?P<who>[\u4e00-\u9fa5]{1,8}?)(?:的|申请的|提的|交的)")
+# "都是个人的": every one of the count from one applicant
+_ALL_FROM = re.compile(r"[\s，,]*(?:都是|全是|全部是|全都是)(?P<who>[\u4e00-\u9fa5]{1,6}?)(?:的|申请的|提的|交的)")
+# "还有一个是小区业委会的（算其他吧）": one more, from who it names (or the bracket says it counts as)
+# ("还有个大学的课题组（科研机构）问…": the bracket says which column)
+_ONE_PART = re.compile(r"(?:还有|另外|另有)(?:一|1)?(?:个|件|家|位)(?:是)?(?P<who>[\u4e00-\u9fa5]{1,10}?)(?:的|申请的|提的|交的)?"
+                       r"(?:[（(](?:算|按|归)?(?P<as>[\u4e00-\u9fa5]{1,6}?)(?:吧|的|那栏|那列|那一栏)?[）)])?(?=[\s，,。；;（(]|问|要|申请|$)")
+_APPLICANT_PART = re.compile(r"(?:^|[；;。\n]|(?<=[件个])[ \t\u3000]+|[，,](?=\s*(?:还有)?[\u4e00-\u9fa5]{1,6}?的?\s*(?:[0-9０-９]+|[一两二三四五六七八九十])\s*件))\s*(?:还有|另外)?"
                              r"(?P<who>[\u4e00-\u9fa5]{1,6}?)的?\s*(?P<k>[0-9０-９]+|[一两二三四五六七八九十])\s*件")
 
 
@@ -1656,6 +1676,23 @@ def _applicants_under_the_count(message: str, out: Reading) -> None:
             cols = {a.key for a in voc.anchors(p.group("who")) if a.kind == "t3col" and a.key != "total"}
             if len(cols) == 1:
                 parts.append((cols.pop(), _count_in(p.group("k") + "件"), m.end() + p.start("k"), m.end() + p.end()))
+        for p in _COUNT_IS_WHO.finditer(body) if parts else ():
+            cols = {a.key for a in voc.anchors(p.group("who")) if a.kind == "t3col" and a.key != "total"
+                    and a.end == len(p.group("who"))}  # (not "一件是同一个人重复申请的": a person, and what came of it)
+            if len(cols) == 1 and not any(a <= m.end() + p.start("k") < b for _, _, a, b in parts):
+                parts.append((cols.pop(), _count_in(p.group("k") + "件"), m.end() + p.start("k"), m.end() + p.end()))
+        for p in _ONE_PART.finditer(body) if parts else ():
+            cols = {"other"} if (p.group("as") or "").startswith("其他") else set()
+            for words in (p.group("as"), p.group("who")):
+                cols = cols or {a.key for a in voc.anchors(words or "") if a.kind == "t3col" and a.key != "total"}
+            if len(cols) == 1 and not any(a <= m.end() + p.start() < b for _, _, a, b in parts):
+                parts.append((cols.pop(), 1, m.end() + p.start(), m.end() + p.end()))
+        if not parts and (every := _ALL_FROM.match(body)):
+            cols = {a.key for a in voc.anchors(every.group("who")) if a.kind == "t3col" and a.key != "total"}
+            if len(cols) == 1:
+                parts.append((cols.pop(), n, m.end() + every.start("who"), m.end() + every.end()))
+        if sum(k for _, k, _, _ in parts) != n and (first := body.find("。")) >= 0:
+            parts = [p for p in parts if p[2] < m.end() + first]  # ("个人四件 企业两件 律所一件。个人的三件给了…")
         by_col: dict[str, int] = {}
         for col, k, _, _ in parts:
             by_col[col] = by_col.get(col, 0) + k
@@ -1663,11 +1700,14 @@ def _applicants_under_the_count(message: str, out: Reading) -> None:
             continue
         said = {x.target for x in out.stated}
         quote = message[m.start("n") if not lead else m.start("lead"):m.end() + len(body)].strip()
+        came = "t3.carried_over" if m.group("last") else "t3.new_received"
         for col, k in by_col.items():
-            if f"t3.new_received.{col}" not in said:
-                out.stated.append(Stated(f"t3.new_received.{col}", k, quote, m.start("n"), m.end("n")))
-        if "t3.new_received.total" not in said:
-            out.stated.append(Stated("t3.new_received.total", n, quote, m.start("n"), m.end("n")))
+            if f"{came}.{col}" not in said:
+                out.stated.append(Stated(f"{came}.{col}", k, quote, m.start("n"), m.end("n")))
+        if f"{came}.total" not in said:
+            out.stated.append(Stated(f"{came}.total", n, quote, m.start("n"), m.end("n")))
+        if m.group("last"):  # (what became of them adds to this year's results, told before)
+            out.carried_told = True
         spans = [(m.start(), m.end()), *((a, b) for _, _, a, b in parts)]
         out.unexplained = [u for u in out.unexplained if not any(a <= u[0] < b for a, b in spans)]
 
@@ -3199,6 +3239,8 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         row = waits_for[0].key
         # (who applied, said with the count, over the applicant whose line this is)
         waited = f"t3.{row}.{ctx.pending_col or ctx.col_focus}" if ctx.col_focus else f"t3.{row}.total"
+        if waited == f"t3.{row}.total" and ctx.pending_col and any(x.target.startswith(f"t3.{row}.") for x in out.stated):
+            waited = f"t3.{row}.{ctx.pending_col}"  # ("个人2件 一个给了；还有一个大学的课题组…给了": not the row's whole count)
         # the verbatim span from the count to the row's words (voice input joins them with a space)
         span = message[at:c0 + len(clause)].strip().rstrip(_END_PUNCT)
         out.stated.append(Stated(waited, int(n.value), span,
@@ -3808,7 +3850,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
             # ("…不掌握1件；律所2件，都公开了": another applicant's part, after the one before)
             ahead = message[c0 + len(clause):]
             stop = next((k for k, ch in enumerate(ahead) if ch in "。！？!?\n；;" or ch.isdigit()), len(ahead))
-            if len(ahead[:stop].strip(" ，,\u3000")) <= 10 and (any(
+            if (len(ahead[:stop].strip(" ，,\u3000")) <= 10 or (  # ("还有一个大学的课题组（科研机构）问电梯安全数据的 给了")
+                    len(ahead[:stop]) <= 30 and not re.search(r"[，,]", ahead[:stop]) and {a.key for a in vocabulary().anchors(ahead[:stop]) if a.kind == "t3col"} <= {cols[0].key}
+                    and re.search(r"(?:问|要|申请)[^，,]{1,16}?的", ahead[:stop]))) and (any(
                     a.kind == "t3row" and a.key not in _NOT_RESULTS for a in vocabulary().anchors(ahead[:stop]))
                     or re.fullmatch(r"[\s，,]*(?:也|都|全)?(?:公开了|给了|给他了|予以公开了?)\s*", ahead[:stop])):
                 if ctx.pending:
@@ -4053,6 +4097,11 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         if target.startswith("t3.new_received.") and not target.endswith(".total") and (
                 _RESTATED.match(clause[max(n.end, n.unit_end):]) or _REFERENCE.search(clause[:n.start])):
             ctx.col_focus = target.rsplit(".", 1)[1]  # "个人申请的7件里…", "企业那1件…"
+        if (target.startswith("t3.") and not target.endswith(".total") and not ctx.col_focus
+                and not target.startswith(("t3.new_received.", "t3.carried_over.", "t3.total."))
+                and (opened := re.match(r"\s*([\u4e00-\u9fa5]{1,6}?)的\s*(?:[0-9０-９]+|[一两二三四五六七八九十]{1,3})\s*(?:件|个)", clause))
+                and [a.key for a in vocabulary().anchors(opened.group(1))] == [target.rsplit(".", 1)[1]]):
+            ctx.col_focus, ctx.col_whole = target.rsplit(".", 1)[1], False  # "个人的三件给了 一件…没给": that applicant's others
         if target.startswith("t3.total.") and not target.endswith(".total"):
             ctx.col_focus, ctx.col_whole = target.rsplit(".", 1)[1], False  # "企业的办结121件，…其余公开28": its results
         elif target.startswith("t3.new_received.") and not target.endswith(".total") and re.match(
