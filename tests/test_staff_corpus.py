@@ -32,7 +32,7 @@ TUNE_VALUES_RIGHT = {(1, 60): 0.97, (61, 80): 0.92, (81, 92): 0.88, (93, 104): 0
                      (477, 488): 0.95, (489, 494): 0.94, (495, 500): 0.93,
                      (501, 506): 0.97, (507, 512): 0.88, (513, 524): 0.89,
                      (525, 530): 0.93, (531, 536): 0.96, (537, 542): 0.97, (543, 548): 0.85, (549, 554): 0.97, (555, 560): 0.90,
-                     (561, 566): 0.95, (567, 572): 0.95, (573, 578): 0.73, (579, 584): 0.57}
+                     (561, 566): 0.95, (567, 572): 0.95, (573, 578): 0.73, (579, 584): 0.59}
 
 
 _PHONE = re.compile(r"(?<![0-9０-９])(?:[0０][1-9１-９][0-9０-９]{1,2}\s*[-－—–]\s*[1-9１-９][0-9０-９]{6,7}|[1１][3-9３-９][0-9０-９]{9}"
@@ -104,6 +104,8 @@ def test_every_number_is_recorded_or_named_back(message):
         if n.value == 1 and n.chinese and re.match(r"[家个位名][^，,。；;0-9０-９]{1,10}[，,]", message[n.end:]) and re.search(
                 r"[①-⑳][^\n①-⑳，,。；;]{0,6}$", message[:n.start]):
             continue  # "②街上一家超市老板，个体户，问…": who sent the listed application, no count
+        if not n.chinese and (n.end - n.start >= 3 or message[n.start] in "0０") and re.match(r"\s*(?:那|这)(?:一)?(?:条|个|件|行|笔)", message[n.end:]):
+            continue  # "1217那个到现在还在办", "0106那条": a register's row by its number
         if n.value == 1 and message[:n.start].endswith("哪"):
             continue  # "算表三哪一项啊": which one, asked
         if n.value == 0 and re.search(r"(?:非|不为)\s*$", message[:n.start]) and re.match(r"(?:项|的|行|值|数)", message[n.end:]):

@@ -983,6 +983,8 @@ def _grand_total_follows(ops: list[PatchOp], message: str, facts: Facts) -> list
 
 
 _LEDGER = re.compile(r"(?:序号|编号)[\t |｜]+.*(?:日期|时间)|申请人[\t |｜]+|办理情况|收到日期|登记日期|答复日期"
+                     # ("申请人类型⏎个人⏎当前状态⏎已办结": a web page's records, a field a line)
+                     r"|(?m:^[ \t]*(?:申请人类型|办理状态|当前状态|答复类型|办理结果|办结时间|答复时间)[ \t]*\n)"
                      r"|(?:姓名|申请人)[^\n]*[\t|｜][^\n]*(?:结果|处理情况|答复情况)"  # ("姓名\t申请人类型\t申请事项\t处理结果")
                      # ("2025-03-05 吴某 申请某小学学区划分文件 收件", "2024-12-20 周某 申请… → 2025-01-10 予以公开")
                      r"|(?m:^\s*20[0-9]{2}\s*[-./年]\s*[0-9]{1,2}\s*[-./月]\s*[0-9]{1,2}日?\s+(?:\S+\s+.+(?:收件|答复|→|->)|(?:收|答复)\s))")
@@ -1093,7 +1095,9 @@ def answer(st: State, message: str, model: Model, correction: str | None,
     if not swapped and not reading.ops and (m := _SWAP.search(message)) and len(message) <= 80:
         tail.append(f"您提供的各段文字里没有“{m.group('old')}”，没有改动。起草好的正文里的措辞，由编辑在“正文编辑”中修改"
                     "（把“甲”改成“乙”）；也可以把那一段重新说一遍，例如“平台建设情况写：……”。")
-    if reading.questions and not reading.ops and not (reading.computed and reading.placed_by_before) and ledger is None:
+    if reading.questions and not reading.ops and not (reading.computed and reading.placed_by_before) and ledger is None and not (
+            # ("0047那件…这个咋填？问了区司法局说放其他处理的“其他”，那就这么放": asked, and then settled)
+            ledger_correction(message, _pasted_register(st), st.stated.report_year, st.full.cells)):
         # a question is answered, not stored; the pending question is asked again (and what else the message
         # said that was not recorded is named back: "…发了六十来条…。公开栏换了12期。…那个不算吧？")
         return Outcome(head + tail, before)

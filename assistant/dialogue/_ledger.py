@@ -4,22 +4,33 @@ number. Rows it cannot place are named back with the reason, and counted nowhere
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from assistant.importing import table_cells
-from assistant.ledger import ColumnsMissing, LedgerError, Sheet, derive_applications, infer_year, locate
+from assistant.ledger import (
+    ColumnsMissing,
+    LedgerError,
+    Sheet,
+    applicant_column,
+    derive_applications,
+    infer_year,
+    locate,
+    parse_date,
+)
 from assistant.numbers import find_numbers, parse_number, to_halfwidth
 from assistant.reading import vocabulary
 from schemas.labels import T3_APPLICANT_COLUMNS
+from schemas.layout import T3_RESULT_ROWS
 from schemas.patches import PatchOp
 
 __all__ = ["LEDGER_QUOTE", "PastedLedger", "ledger_correction", "pasted_ledger"]
 
 _NAME = "对话中粘贴的台账"
 LEDGER_QUOTE = _NAME  # how the cells counted from a pasted register are quoted
-_SERIAL = ("序号", "编号", "登记号", "申请编号", "受理编号", "No", "NO", "no")
+_SERIAL = ("序号", "编号", "登记号", "申请编号", "受理编号", "受理号", "登记编号", "申请单号", "流水号", "件号", "No", "NO", "no")
 
 
 @dataclass
@@ -170,9 +181,37 @@ def _journal_lines(message: str) -> tuple[list[str], list[list[str]]] | None:
     return taken, [list(_JOURNAL_HEADER), *rows]
 
 
+def _field_per_line(message: str) -> tuple[list[str], list[list[str]]] | None:
+    """A register copied from a web page that shows each application as its fields one a line, the field's
+    name over its value ("申请编号⏎WH-2025-0012⏎申请时间⏎2025-02-14 09:31⏎申请人类型⏎个人⏎…"): the header and
+    one row per application, or None. Every record has the same names in the same order."""
+    raw = [line for line in message.splitlines() if line.strip()]
+    lines = [line.strip() for line in raw]
+    first = next((k for k, line in enumerate(lines) if len(line) <= 10 and not re.search(r"[0-9０-９：:，,。]", line)
+                  and lines.count(line) >= 2), None)
+    if first is None:
+        return None
+    at = [k for k in range(first, len(lines)) if lines[k] == lines[first]]
+    period = at[1] - at[0]
+    if period < 6 or period % 2 or any(b - a != period for a, b in itertools.pairwise(at)):
+        return None
+    names = [lines[first + k] for k in range(0, period, 2)]
+    if len(set(names)) != len(names) or any(re.search(r"[0-9０-９]", n) or len(n) > 10 for n in names):
+        return None
+    rows, used = [names], []
+    for a in at:
+        if a + period > len(lines) or [lines[a + k] for k in range(0, period, 2)] != names:
+            return None
+        rows.append([lines[a + k + 1] for k in range(0, period, 2)])
+        used += raw[a:a + period]
+    return (used, rows) if len(rows) >= 3 else None
+
+
 def _derive(message: str, year: int | None):
     lines = [line for line in message.splitlines() if (cells := table_cells(line, loose=True)) and len(cells) >= 3]
     rows = [table_cells(line, loose=True) or [] for line in lines]
+    if len(lines) < 3 and (one_a_line := _field_per_line(message)):
+        lines, rows = one_a_line  # ("申请编号⏎WH-2025-0012⏎申请时间⏎…": a web page's records, a field a line)
     if len(lines) < 3 and (journal := _journal_lines(message)):
         lines, rows = journal
     if len(lines) < 3 and (spaced := _space_separated(message)):
@@ -206,6 +245,37 @@ def _derive(message: str, year: int | None):
     return lines, table, derived, _serials(rows, table.header_row), year, undated
 
 
+# the reasons a row of the register is no application of this year's (not merely one whose result is unclear)
+_NOT_THIS_YEARS = re.compile(r"不属于本年度|已在上年办结|合计行|按您说的不计入|重复|不是日期|早于收到日期")
+# "0106那条…不是真申请，别算进去": a row of the register that is no application at all
+_NO_APPLICATION = re.compile(r"不是真(?:的)?申请|别算进去|不要算进去|不算进去|不能算|不用算|不计入|测试(?:录|数据|账号|用)|删掉|去掉|扣掉")
+
+
+def _register_cells(table, derived) -> dict[str, int]:
+    """What the register counts, and besides what its rows are placed in, the rows of this year's whose
+    result is not clear yet ("已撤回", no result) in what came in, by who sent them: they came in all the
+    same, and the count of what came in must not fall short of them (else the rows placed look whole)."""
+    out = dict(derived.cells)
+    for issue in derived.issues:
+        if _NOT_THIS_YEARS.search(issue.reason):
+            continue
+        row = next((c for r, c in table.rows if r == issue.row), None)
+        if row is None:
+            continue
+        column = applicant_column(_text_of(row, table.columns.get("applicant_type")),
+                                  _text_of(row, table.columns.get("applicant_name")))[0]
+        try:
+            received = parse_date(_text_of(row, table.columns.get("received")) or None, derived.year)
+        except (ValueError, OverflowError):
+            continue
+        if column is None or received is None or received.year > derived.year:
+            continue
+        came = "t3.new_received" if received.year == derived.year else "t3.carried_over"
+        for cell in (f"{came}.{column}", f"{came}.total"):
+            out[cell] = out.get(cell, 0) + 1
+    return out
+
+
 def pasted_ledger(message: str, year: int | None) -> PastedLedger | None:
     """Table 三 from the register pasted in ``message``; None when the message holds no register
     with the columns a count needs (date received, applicant, result)."""
@@ -222,7 +292,8 @@ def pasted_ledger(message: str, year: int | None) -> PastedLedger | None:
         return f"{serial[n]}号" if n in serial else f"第{n - table.header_row}条"
 
     ops = []
-    for address, value in derived.cells.items():
+    counted_cells = _register_cells(table, derived)
+    for address, value in counted_cells.items():
         if undated and address.startswith(("t3.carried_over.", "t3.total.")):
             continue  # (a register without dates tells this year's applications only, not what came over)
         counted = derived.provenance.get(address, ())
@@ -237,6 +308,11 @@ def pasted_ledger(message: str, year: int | None) -> PastedLedger | None:
         # (no row's total nor （七）总计: this year's add to them)
         ops = [op for op in ops if op.field.startswith("t3.carried_over.") or (
             op.value and not op.field.endswith(".total") and not op.field.startswith("t3.total."))]
+    if any(not re.search(r"不属于本年度|合计行|按您说的不计入", issue.reason) for issue in derived.issues):
+        # (a row of this year's left unplaced lands in some result row still: none of their zeros is sure, nor
+        # the （七）总计 of all the results)
+        ops = [op for op in ops if (op.value or op.field.startswith(("t3.new_received.", "t3.carried_over.")))
+               and not op.field.startswith("t3.total.")]
     for issue in derived.issues:
         notes.append(f"台账{who(issue.row)}没有计入：{issue.reason}。请告诉我它该怎么算，或改好后重新粘贴台账。")
     counted_rows = len(derived.placements)
@@ -246,7 +322,7 @@ def pasted_ledger(message: str, year: int | None) -> PastedLedger | None:
                     "连同它的办理结果；12月31日还没办完的算结转下年度）。" if undated else
                  f"按台账逐条统计了{counted_rows}件申请（{year}年以前收到、今年办理的算上年结转；"
                  "12月31日还没办完的算结转下年度）。")
-    return PastedLedger(ops, lines, notes, dict(derived.cells))
+    return PastedLedger(ops, lines, notes, counted_cells)
 
 
 _ROW_SAID = re.compile(r"第\s*([0-9０-９]+|[一二三四五六七八九十]+)\s*(?:个|件|条|行|号)|(?<![0-9０-９])([0-9０-９]{1,4})\s*号")
@@ -260,17 +336,92 @@ def _text_of(cells: list[object], col: int | None) -> str:
 _NOT_RESULTS = {"new_received", "carried_over", "total"}
 
 
+# "0047那件", "0033那条", "19和20": an application of the register by the end of its number (WH-2025-0047)
+_NUMBER_END = re.compile(r"(?<![0-9０-９A-Za-z\-－])([0-9０-９]{2,6})(?=\s*(?:那件|那条|这件|这条|那个|这个|和|跟|与|、|是|[，,]))")
+_SAME_ONE = re.compile(r"(?P<a>[0-9０-９]{2,6})\s*(?:和|跟|与|、)\s*(?P<b>[0-9０-９]{2,6})[^。！!？?\n]{0,16}?"
+                       r"(?:同一个人同一件|同一件|是一件|重复提交|重复录|点了两次|又点了一次|算一件|只算一件)")
+# "按公开算", "放其他处理的“其他”": the result a row is put in, said without the format's words
+_PUT_AS = (("granted", re.compile(r"(?:按|算)(?:予以)?公开(?:算|处理)?|给公开了")),
+           ("other_handling.other", re.compile(r"其他处理[^，,。；;]{0,4}?[“\"「]?(?:3[.．、]?\s*)?其他")))
+
+
+# the clerk says where the row goes ("算社会公益组织", "按公开算", "放其他处理的“其他”", "改成部分公开")
+_PUT_CUE = re.compile(r"算|按|放|归到|归入|填|改成|改为|改到|挪到|应该是|其实是")
+
+
+def _by_number_end(ref: str, serial: Mapping[int, str]) -> int | None:
+    """The row whose number ends with ``ref`` ("0047" of WH-2025-0047), else the one whose number holds it
+    ("0106" of YSQ20250106001, a number made of the day it came)."""
+    digits = {n: re.sub(r"[^0-9]", "", to_halfwidth(v)) for n, v in serial.items()}
+    ref = to_halfwidth(ref)
+    for hits in ([n for n, d in digits.items() if d.endswith(ref)], [n for n, d in digits.items() if ref in d]):
+        if hits:
+            return hits[0] if len(hits) == 1 else None
+    return None
+
+
+def _placed_by_number(message: str, table, derived, serial: Mapping[int, str]) -> dict[int, tuple[str, str] | None]:
+    """"19和20是同一个人同一件事…算一件就行", "0047那件…放其他处理的“其他”", "0033那条…按公开算": rows of a
+    register with numbers (申请编号), named by the end of their number, merged or put in a result."""
+    out: dict[int, tuple[str, str] | None] = {}
+    for same in _SAME_ONE.finditer(message):
+        a, b = _by_number_end(same.group("a"), serial), _by_number_end(same.group("b"), serial)
+        if a is not None and b is not None and a != b and a in derived.placements:
+            out[b] = None  # (the second of the two is the same application again)
+    refs = [(m, n) for m in _NUMBER_END.finditer(message) if (n := _by_number_end(m.group(1), serial)) is not None
+            and n not in out and not any(s.start() <= m.start() < s.end() for s in _SAME_ONE.finditer(message))]
+    # "赵那件", "赵**那条": a row by the applicant's surname, the register having masked the rest ("赵**", "赵某")
+    surnames: dict[str, list[int]] = {}
+    for n, row_cells in table.rows:
+        if (masked := re.fullmatch(r"\s*([\u4e00-\u9fa5])(?:\*+|＊+|某+|××?|xx?)\s*", _text_of(row_cells, table.columns.get("applicant_name")))):
+            surnames.setdefault(masked.group(1), []).append(n)
+    for name, rows in surnames.items():
+        for m in re.finditer(re.escape(name) + r"(?:\*+|＊+|某+)?(?=那件|那条|那个|这件|这条)", message):
+            if len(rows) == 1 and rows[0] not in out and not any(r == rows[0] for _, r in refs):
+                refs.append((m, rows[0]))
+    refs.sort(key=lambda ref: ref[0].start())
+    for k, (m, n) in enumerate(refs):
+        rest = message[m.end():refs[k + 1][0].start() if k + 1 < len(refs) else len(message)]
+        if _NO_APPLICATION.search(re.split(r"[。！!？?\n]", rest, maxsplit=1)[0]) and n in derived.placements:
+            out[n] = None
+            continue
+        if not _PUT_CUE.search(rest):
+            continue  # ("1219那条是去年12月交的…今年1月8号答复的公开": the row told of, as the register has it)
+        results = {key for key, said in _PUT_AS if said.search(rest)}
+        if not results:
+            results = {a.key for a in vocabulary().anchors(rest) if a.kind == "t3row" and a.key not in _NOT_RESULTS
+                       and not re.search(r"(?:不是|不算|而非|并非|系统(?:里|上)?(?:是|写的?)|写的)\s*$", rest[:a.start])}
+        columns = {a.key for a in vocabulary().anchors(rest) if a.kind == "t3col"
+                   and re.search(r"(?:是|算|算作|按|改成|应该是)(?:个|一个|一家)?\s*$", rest[:a.start])}
+        row_cells = next((c for r, c in table.rows if r == n), None)
+        if row_cells is None or len(results) > 1 or len(columns) > 1 or not (results or columns):
+            continue
+        old = derived.placements.get(n)
+        column = next(iter(columns), old.column if old else applicant_column(
+            _text_of(row_cells, table.columns.get("applicant_type")), _text_of(row_cells, table.columns.get("applicant_name")))[0])
+        result = next(iter(results), old.result if old else None)
+        if column is None or result is None or (old is not None and (old.result, old.column) == (result, column)):
+            continue
+        out[n] = (result, column)
+    return out
+
+
 def ledger_correction(message: str, pasted: str | None, year: int | None,
                       cells: Mapping[str, object]) -> list[PatchOp] | None:
     """"第7个孙某那个…应该算部分公开": one application of the register pasted before (``pasted``, that
     message) moved to another result or applicant; the cells it counted in move with it. None when
     the message is not such a correction."""
-    if pasted is None or not _MOVES.search(message):
+    if pasted is None:
         return None
     found = _derive(pasted, year)
     if found is None:
         return None
     _, table, derived, serial, _, undated = found
+    if by_number := _placed_by_number(message, table, derived, serial):
+        return _moved(_register_cells(table, derive_applications(table, derived.year, placements=by_number, undated_new=undated)),
+                      _register_cells(table, derived), cells, message.strip())
+    if not _MOVES.search(message):
+        return None
     if said := _ROW_SAID.search(message):
         ref = to_halfwidth(said.group(1) or said.group(2))
         number = str(parse_number(ref)) if parse_number(ref) is not None else ref
@@ -301,14 +452,27 @@ def ledger_correction(message: str, pasted: str | None, year: int | None,
         return None
     # the ledger's own count with that one row placed by hand, against the count as it was
     moved = derive_applications(table, derived.year, placements={n: new}, undated_new=undated).cells
-    ops = []
-    quote = message.strip()
-    for address in sorted(set(moved) | set(derived.cells)):
-        if not (d := moved.get(address, 0) - derived.cells.get(address, 0)):
+    return _moved(moved, derived.cells, cells, message.strip())
+
+
+def _moved(moved: Mapping[str, int], before: Mapping[str, int], cells: Mapping[str, object], quote: str) -> list[PatchOp] | None:
+    """The cells as recorded, changed by what the register counts now against what it counted; a
+    column's （七）总计 as its results now add up (it may have been worked out from other figures since)."""
+    ops: list[PatchOp] = []
+    for address in sorted(set(moved) | set(before)):
+        if address.startswith("t3.total.") or not (d := moved.get(address, 0) - before.get(address, 0)):
             continue
         now = cells.get(address)
         value = (int(now) if isinstance(now, int) else 0) + d
         if value < 0:
             return None  # the register was changed since: nothing to move
         ops.append(PatchOp(field=address, value=value, quote=quote))
+    after = {**cells, **{op.field: op.value for op in ops}}
+    for col in [*T3_APPLICANT_COLUMNS, "total"]:
+        cell = f"t3.total.{col}"
+        if moved.get(cell, 0) == before.get(cell, 0) or cell not in cells:
+            continue
+        parts = [after.get(f"{r.address}.{col}") for r in T3_RESULT_ROWS]
+        if all(isinstance(v, int) for v in parts):
+            ops.append(PatchOp(field=cell, value=sum(int(str(v)) for v in parts), quote=quote))
     return ops

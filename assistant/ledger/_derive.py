@@ -210,10 +210,11 @@ def _origin(cells: list[Any], table: LedgerTable, received: dt.date | None, year
 
 
 def derive_applications(table: LedgerTable, year: int,
-                        placements: Mapping[int, tuple[str, str]] | None = None, *, undated_new: bool = False) -> Derived:
+                        placements: Mapping[int, tuple[str, str] | None] | None = None, *, undated_new: bool = False) -> Derived:
     """Table 三 from an application ledger. ``placements``: row → (result row key, applicant column)
-    placed by hand for a row whose outcome or applicant could not be read. ``undated_new``: a register
-    with no date received, said by the clerk to be this year's (each row a new application)."""
+    placed by hand for a row whose outcome or applicant could not be read, or None for a row the clerk
+    says is no application of its own (the same one sent twice). ``undated_new``: a register with no
+    date received, said by the clerk to be this year's (each row a new application)."""
     cols = table.columns
     end = dt.date(year, 12, 31)
     start = dt.date(year, 1, 1)
@@ -230,6 +231,9 @@ def derive_applications(table: LedgerTable, year: int,
             continue
         if _is_total(cells):
             issues.append(RowIssue(n, "合计行，不是一件申请"))
+            continue
+        if n in by_hand and by_hand[n] is None:
+            issues.append(RowIssue(n, "按您说的不计入（同一件申请的另一条，或不是申请）"))
             continue
         received, why = _date(cells, cols.get("received"), "收到日期", year)
         answered, why2 = _date(cells, cols.get("answered"), "答复日期", year)
@@ -268,8 +272,8 @@ def derive_applications(table: LedgerTable, year: int,
                 result, reason = by_content, ""
         column, reason2 = applicant_column(_text(cells, cols.get("applicant_type")),
                                            _text(cells, cols.get("applicant_name")))
-        if n in by_hand:
-            result, column = by_hand[n]
+        if (hand := by_hand.get(n)) is not None:
+            result, column = hand
             reason = reason2 = ""
         if result is None or column is None:
             issues.append(RowIssue(n, reason or reason2))

@@ -1124,7 +1124,8 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
         reading.unexplained.append((beside.start, beside.end, message[beside.start:beside.end].strip()))
     reading.computed += counted
     _tally_of_those_told(message, reading, out, earlier or {})
-    if _BESIDES_THOSE.search(message.split("\n", 1)[0]) and re.match(r"\s*(?:还有|另外|另有|再有)", message) and any(
+    if _BESIDES_THOSE.search(first_line := message.split("\n", 1)[0]) and re.search(
+            r"^\s*(?:还有|另外|另有|再有)|^[^，,。：:]{0,6}?(?:还|另外|又)(?:收了|收到|有)", first_line) and any(
             x.target.startswith("t3.new_received.") for x in reading.stated) and any(
             str(k).startswith("t3.new_received.") and v is not None for k, v in (earlier or {}).items()):
         # "还有信件寄来的纸质申请4件OA里没有：个人3件，都公开了；…": more besides those counted before

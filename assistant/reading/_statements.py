@@ -350,6 +350,9 @@ def _not_a_count(n: NumberMention, clause: str, sentence: str = "") -> bool:
         return True  # "删掉一部分给了", "一些", "一直": a word, not a count
     if n.value == 1 and n.chinese and re.search(r"[上下]$", before) and re.match(r"(?:份|期|版|次|年|篇|个)", clause[n.end:]):
         return True  # "上一份（2023年度的）": the one before, not a count
+    if not n.chinese and (len(clause[n.start:n.end]) >= 3 or clause[n.start:n.start + 1] in "0０") and re.match(
+            r"\s*(?:那|这)(?:一)?(?:条|个|件|行|笔)", clause[n.end:]):
+        return True  # "1217那个到现在还在办", "0106那条": a register's row by its number, no count
     if n.value == 1 and n.chinese and re.search(r"同\s*$", before):
         return True  # "同一个人问的", "同一家公司": the same one, not a count
     if n.value == 1 and n.chinese and before.strip(" ：:，,") in ("", "另", "另外", "还有") and clause[n.end:].startswith("个是") and not re.match(

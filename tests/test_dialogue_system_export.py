@@ -1,0 +1,71 @@
+"""Figures from the system export (session 33): a web page's records pasted a field a line, and the clerk's
+word on its rows by the end of their numbers — two rows that are one application, a row put in a result,
+a row whose result the system never changed — in wording of our own."""
+
+from __future__ import annotations
+
+from tests.dialogue_support import new_chat
+
+_RECORDS = "\n".join(
+    f"受理号\nSQ-2025-{num}\n提交时间\n{when}\n申请人类型\n{who}\n当前状态\n{state}\n办理结果\n{result}\n办结时间\n{done}"
+    for num, when, who, state, result, done in (
+        ("0101", "2025-03-02 10:11", "个人", "已办结", "予以公开", "2025-03-20"),
+        ("0107", "2025-04-09 15:40", "个人", "已办结", "部分公开", "2025-04-28"),
+        ("0108", "2025-04-09 15:41", "个人", "已办结", "部分公开", "2025-04-28"),
+        ("0115", "2025-06-12 09:05", "企业", "已办结", "告知不掌握", "2025-06-30"),
+        ("0123", "2025-09-01 14:22", "个人", "已撤回", "—", "—"),
+        ("0130", "2025-12-30 16:00", "个人", "办理中", "—", "—"),
+    ))
+
+
+def _pasted(say):
+    say("某县自然资源局 2025年")
+    return say("依申请是从政务服务网后台复制的 一格一行\n" + _RECORDS + "\n共 6 条记录")
+
+
+def test_records_a_field_a_line_are_a_register(db):
+    service, draft, say = new_chat(db)
+    _pasted(say)
+    cells = service.facts(draft).cells
+    assert cells["t3.granted.natural"] == 1 and cells["t3.partial.natural"] == 2
+    assert cells["t3.unable.not_held.commercial"] == 1 and cells["t3.carried_forward.natural"] == 1
+    # (0123 has no result yet: none of the register's zeros is recorded while it waits)
+    assert cells.get("t3.other_handling.other.natural") is None
+
+
+def test_two_rows_that_are_one_application_and_a_withdrawn_one_put_by_the_clerk(db):
+    service, draft, say = new_chat(db)
+    _pasted(say)
+    say("0107和0108是同一个人点了两次 算一件就行")
+    cells = service.facts(draft).cells
+    assert cells["t3.partial.natural"] == 1 and cells["t3.new_received.natural"] == 4
+    say("0123那件人家打电话说不要了 这个咋填？法制科说放其他处理的“其他”，那就这么放")
+    cells = service.facts(draft).cells
+    assert cells["t3.other_handling.other.natural"] == 1 and cells["t3.new_received.natural"] == 4  # (0123 came in all along)
+
+
+def test_a_row_whose_result_the_system_never_changed(db):
+    service, draft, say = new_chat(db)
+    _pasted(say)
+    say("0115那条系统写的告知不掌握，后来找到文件补充答复了，按公开算")
+    cells = service.facts(draft).cells
+    assert cells["t3.granted.commercial"] == 1 and cells["t3.unable.not_held.commercial"] == 0
+
+
+_TABBED = ("受理编号\t提交时间\t申请人类型\t申请人\t办理状态\t答复类型\t答复日期\n"
+           "GK20250213002\t2025-02-13\t自然人\t钱**\t已办结\t公开\t2025-02-27\n"
+           "GK20250302001\t2025-03-02\t自然人\t内部测试\t已办结\t公开\t2025-03-02\n"
+           "GK20250618003\t2025-06-18\t自然人\t孙**\t已办结\t非政府信息\t2025-07-01\n"
+           "GK20251222001\t2025-12-22\t自然人\t李**\t办理中\t\t\n")
+
+
+def test_rows_named_by_the_day_in_their_number_and_by_a_masked_surname(db):
+    service, draft, say = new_chat(db)
+    say("某镇人民政府 2025年")
+    say("系统导出的：\n" + _TABBED)
+    say("0302那条是测试录的 不是真申请 别算进去。1222那个到现在还在办。")
+    cells = service.facts(draft).cells
+    assert cells["t3.granted.natural"] == 1 and cells["t3.new_received.natural"] == 3
+    assert cells["t3.carried_forward.natural"] == 1  # ("1222那个": a row by its number, no count of 1222)
+    say("孙那件放其他处理里的“3.其他”")
+    assert service.facts(draft).cells["t3.other_handling.other.natural"] == 1
