@@ -69,3 +69,18 @@ def test_rows_named_by_the_day_in_their_number_and_by_a_masked_surname(db):
     assert cells["t3.carried_forward.natural"] == 1  # ("1222那个": a row by its number, no count of 1222)
     say("孙那件放其他处理里的“3.其他”")
     assert service.facts(draft).cells["t3.other_handling.other.natural"] == 1
+
+
+def test_a_summary_screen_then_one_taken_out_and_last_years_told_apart(db):
+    service, draft, say = new_chat(db)
+    say("某县文旅局 2025年")
+    say("系统统计页：受理总数 12 已办结 11 办理中 1\n申请人类型 自然人 12\n答复类型 公开 6 部分公开 2 信息不存在 3")
+    cells = service.facts(draft).cells
+    assert cells["t3.new_received.total"] == 12 and cells["t3.granted.total"] == 6
+    say("12里有1条是测试的时候录的，自然人，答复公开，要扣掉。去年结转的2件这个页面里没有，那2件都是自然人，"
+        "今年一月都答复了，1件公开，1件信息不存在。")
+    cells = service.facts(draft).cells
+    assert cells["t3.new_received.total"] == 11 and cells["t3.new_received.natural"] == 11
+    assert cells["t3.granted.total"] == 6  # (one taken out, one of last year's added)
+    assert cells["t3.unable.not_held.total"] == 4 and cells["t3.carried_over.natural"] == 2
+    assert cells.get("t3.carried_forward.natural") != 0  # ("都答复了" is of last year's two)

@@ -1385,7 +1385,9 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
     _counted_then_asked(message, out)
     _processing_fee_is_no_table_fee(message, out)
     _with_who_each_was(out, message)
+    _one_taken_out_of_a_count(message, out, earlier or {}, clear_only=True)
     _carried_ones_results_added(out, earlier or {})
+    _one_taken_out_of_a_count(message, out, earlier or {})
     _carried_over_is_last_years_forward(message, out)
     if passage:
         _same_as_the_passage(message, out, passage)
@@ -1419,16 +1421,20 @@ def _carried_ones_results_added(out: MessageReading, earlier: Mapping[str, objec
     """"去年结转过来2件 …个人那个给了 企业那个要另行制作" after every one of this year's applications has its
     result: what became of last year's ones adds to the rows (it replaces nothing)."""
     said = {op.field for op in out.ops}
-    if not any(f.startswith("t3.carried_over.") for f in said) or any(f.startswith("t3.new_received.") for f in said):
+    # (not what came in this year said with it — but "37里有1条…要扣掉", a difference to it, is no such count)
+    if not any(f.startswith("t3.carried_over.") for f in said) or any(
+            f.startswith("t3.new_received.") and f not in out.by_difference for f in said):
         return
     came = _count_in(earlier, "t3.new_received.total")
     # (a row's count: its total, or what its applicants add up to)
     told = sum(_count_in(earlier, f"{r.address}.total") or sum(_count_in(earlier, f"{r.address}.{c}") for c in T3_APPLICANT_COLUMNS)
                for r in T3_ROWS if r.address not in ("t3.new_received", "t3.carried_over", "t3.total"))
     # (results recorded before this year's carry-over was ever said are this year's applications' own)
-    if not came or not told or any(str(k).startswith("t3.carried_over.") and v is not None for k, v in earlier.items()):
+    # (a none recorded before, said or worked out, is no carry-over told: "去年结转的2件这个页面里没有…")
+    if not came or not told or any(str(k).startswith("t3.carried_over.") and v not in (None, 0) for k, v in earlier.items()):
         return
-    results = [f for f in said if f.startswith("t3.") and f.split(".")[1] not in _NOT_RESULTS_OF_CARRIED]
+    results = [f for f in said if f.startswith("t3.") and f.split(".")[1] not in _NOT_RESULTS_OF_CARRIED
+               and f not in out.by_difference]
     out.added += [f for f in results if f not in out.added]
 
 
@@ -3374,6 +3380,50 @@ def _two_sources(message: str) -> tuple[str, list[str]]:
 
 
 _CAME_ROWS = ("t3.new_received.", "t3.carried_over.")
+# "37里有1条是3月份培训时演示录的，自然人，…答复公开，要扣掉": one of a count recorded before, taken out of it
+_TAKEN_OUT = re.compile(r"(?P<n>[0-9０-９]{1,5})\s*(?:件|条|个)?\s*(?:里|里面|里头|当中|中)\s*(?:有|含)?\s*(?P<k>[0-9０-９]|[一两二三])\s*(?:条|件|个)"
+                        r"(?P<what>[^。！!？?\n]{0,60}?)(?:要|得|需要)?(?:扣掉|扣除|去掉|减掉|剔除|删掉|不算|别算)")
+
+
+def _one_taken_out_of_a_count(message: str, out: MessageReading, earlier: Mapping[str, object], clear_only: bool = False) -> None:
+    """"37里有1条是…演示录的，自然人，…答复公开，要扣掉": the count said before (new_received 37) less those
+    taken out, and with it the applicant column and the result the clause names (differences: the row
+    totals follow). A result row told in the same message as added ("…1件公开") takes the difference too."""
+    for m in _TAKEN_OUT.finditer(message):
+        n, k = int(parse_number(m.group("n")) or 0), int(parse_number(m.group("k")) or 0)
+        held = [a for a in ("t3.new_received.total", "t3.carried_over.total") if _count_in(earlier, a) == n]
+        if len(held) != 1 or not k or k > n:
+            continue
+        words = vocabulary().anchors(m.group("what"))
+        cols = {a.key for a in words if a.kind == "t3col"}
+        rows = {a.key for a in words if a.kind == "t3row" and a.key not in ("new_received", "carried_over", "total", "carried_forward")}
+        if re.search(r"答复(?:的)?公开|予以公开|(?<![部分不])公开", m.group("what")) and not rows:
+            rows = {"granted"}
+        col = next(iter(cols)) if len(cols) == 1 else "total"
+        quote = m.group(0)
+        inside = [op for op in out.ops if op.quote and (at := message.find(op.quote)) >= 0 and at < m.end()
+                  and at + len(op.quote) > m.start() and str(op.value) in quote]
+        out.ops = [op for op in out.ops if op not in inside]
+        out.unexplained = [u for u in out.unexplained if u not in quote]
+        if clear_only:  # (first the figures its words gave taken away, then what else the message adds)
+            continue
+        for target in [held[0].rsplit(".", 1)[0] + f".{col}"] + ([f"t3.{next(iter(rows))}.{col}"] if len(rows) == 1 else []):
+            if earlier.get(target) is None:  # (the row known by its 总计 alone: that takes the difference)
+                target = target.rsplit(".", 1)[0] + ".total"
+            if target not in ALL_CELL_ADDRESSES or earlier.get(target) is None:
+                continue
+            if (other := next((op for op in out.ops if op.field == target), None)) is not None:
+                if target in out.added and str(other.value).isdigit():  # ("…1件公开": one added, one taken out)
+                    out.ops = [op for op in out.ops if op is not other]
+                    if int(str(other.value)) - k:
+                        out.ops.append(other.model_copy(update={"value": str(int(str(other.value)) - k)}))
+                    else:
+                        out.added = [f for f in out.added if f != target]
+                continue
+            out.ops.append(PatchOp(field=target, value=str(k), quote=quote))
+            out.by_difference[target] = -1
+
+
 # "这样就是6件了吧 4个个人 1个企业 1个社会组织": after the applications told one by one, how many came
 _TALLY = re.compile(r"(?:这样|这么算|那|所以|加起来|算下来|数下来|合起来|合计|统共)(?:的话)?[，,\s]*(?:一共|总共|共|就|也就|都)?(?:是|有)?\s*"
                     r"(?P<n>[0-9０-９]{1,3}|[一两二三四五六七八九十]{1,3})\s*(?:件|个|份)(?:申请)?(?:了)?(?:吧|啊|哈|嘛|对吧|是吧|没错吧)?")

@@ -2842,6 +2842,13 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
                                                  clause)) and not any(a.kind == "t3row" for a in anchors):
         # "公开 个人97 企业12 律所5" in a list of results: the bare 公开 is 予以公开
         anchors = sorted([*anchors, Anchor("t3row", "granted", bare_granted.start(1), bare_granted.end(1))], key=lambda x: x.start)
+    elif (bare_granted := re.match(r"\s*(?:[0-9０-９]+|[一两二三四五六七八九十])\s*件\s*(公开)(?:了)?\s*[，,；;。]?\s*$", clause)) and not any(
+            a.kind == "t3row" for a in anchors) and re.search(
+                r"都(?:已经?|已)?(?:答复|办结|办完)了?\s*[，,]\s*$", message[ctx.sentence_at:c0]) and any(
+                a.kind == "t3row" and a.key not in ("new_received", "carried_over", "total", "granted", "carried_forward")
+                for a in vocabulary().anchors(sentence)):
+        # "…都答复了，1件公开，1件信息不存在": a count, then the bare 公开, beside another result
+        anchors = sorted([*anchors, Anchor("t3row", "granted", bare_granted.start(1), bare_granted.end(1))], key=lambda x: x.start)
     if not any(a.kind in ("t3row", "fact") for a in anchors):
         # "企业那7件是公开3、部分公开1" (all that applicant's, then theirs), "公开变57": a bare 公开 with its count
         # is 予以公开
@@ -3175,7 +3182,9 @@ def _read_clause(message: str, clause: str, c0: int, sentence: str, ctx: _Contex
         seg = message[ctx.sentence_at:c0 + done.start()]
         before_done = {a.key for a in vocabulary().anchors(seg) if a.kind == "t3row" and seg[a.start:a.end] != "申请"}
         if "carried_over" in before_done and "new_received" not in before_done and re.search(
-                r"[0-9０-９一二两三四五六七八九十]+\s*件", seg) and not re.search(r"没有|没|无|今年的|今年收|本年|新收", seg):
+                r"[0-9０-９一二两三四五六七八九十]+\s*件", seg) and not re.search(
+                    r"(?:没有|没|无)\s*(?:上年|去年|上一年)?(?:的)?(?:结转|转过来|转来)|今年的|今年收|本年|新收", seg):
+            # ("去年结转的2件这个页面里没有（…），那2件…今年一月都答复了": not on the page, done all the same)
             return  # "去年转过来的那2件…今年都答复了": last year's were done, not every one
         # ("律所的（41件加结转2件）：…，年底都办完了": that applicant's, not every applicant's)
         if not ctx.col_focus and len(done_cols := {a.key for a in vocabulary().anchors(clause[:done.start()]) if a.kind == "t3col" and a.key != "total"}) == 1:
