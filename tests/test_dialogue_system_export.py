@@ -14,13 +14,14 @@ _RECORDS = "\n".join(
         ("0108", "2025-04-09 15:41", "个人", "已办结", "部分公开", "2025-04-28"),
         ("0115", "2025-06-12 09:05", "企业", "已办结", "告知不掌握", "2025-06-30"),
         ("0123", "2025-09-01 14:22", "个人", "已撤回", "—", "—"),
+        ("0126", "2025-10-08 11:30", "个人", "已办结", "不予公开", "2025-10-20"),
         ("0130", "2025-12-30 16:00", "个人", "办理中", "—", "—"),
     ))
 
 
 def _pasted(say):
     say("某县自然资源局 2025年")
-    return say("依申请是从政务服务网后台复制的 一格一行\n" + _RECORDS + "\n共 6 条记录")
+    return say("依申请是从政务服务网后台复制的 一格一行\n" + _RECORDS + "\n共 7 条记录")
 
 
 def test_records_a_field_a_line_are_a_register(db):
@@ -29,8 +30,9 @@ def test_records_a_field_a_line_are_a_register(db):
     cells = service.facts(draft).cells
     assert cells["t3.granted.natural"] == 1 and cells["t3.partial.natural"] == 2
     assert cells["t3.unable.not_held.commercial"] == 1 and cells["t3.carried_forward.natural"] == 1
-    # (0123 has no result yet: none of the register's zeros is recorded while it waits)
-    assert cells.get("t3.other_handling.other.natural") is None
+    assert cells["t3.other_handling.other.natural"] == 1  # (0123 已撤回, no 答复类型: how it ended is its status)
+    # (0126 "不予公开" says no reason: none of the register's zeros is recorded while it waits, and it came in)
+    assert cells.get("t3.withheld.third_party.natural") is None and cells["t3.new_received.natural"] == 6
 
 
 def test_two_rows_that_are_one_application_and_a_withdrawn_one_put_by_the_clerk(db):
@@ -38,10 +40,10 @@ def test_two_rows_that_are_one_application_and_a_withdrawn_one_put_by_the_clerk(
     _pasted(say)
     say("0107和0108是同一个人点了两次 算一件就行")
     cells = service.facts(draft).cells
-    assert cells["t3.partial.natural"] == 1 and cells["t3.new_received.natural"] == 4
-    say("0123那件人家打电话说不要了 这个咋填？法制科说放其他处理的“其他”，那就这么放")
+    assert cells["t3.partial.natural"] == 1 and cells["t3.new_received.natural"] == 5
+    say("0126那件人家要的是邻居的材料 这个咋填？法制科说按第三方的不予公开算，那就这么放")
     cells = service.facts(draft).cells
-    assert cells["t3.other_handling.other.natural"] == 1 and cells["t3.new_received.natural"] == 4  # (0123 came in all along)
+    assert cells["t3.withheld.third_party.natural"] == 1 and cells["t3.new_received.natural"] == 5  # (0126 came in all along)
 
 
 def test_a_row_whose_result_the_system_never_changed(db):
@@ -84,3 +86,29 @@ def test_a_summary_screen_then_one_taken_out_and_last_years_told_apart(db):
     assert cells["t3.granted.total"] == 6  # (one taken out, one of last year's added)
     assert cells["t3.unable.not_held.total"] == 4 and cells["t3.carried_over.natural"] == 2
     assert cells.get("t3.carried_forward.natural") != 0  # ("都答复了" is of last year's two)
+
+
+def test_one_more_after_a_register_moves_the_grand_total_once(db):
+    service, draft, say = new_chat(db)
+    _pasted(say)
+    say("0107和0108是同一个人点了两次 算一件就行")
+    before = service.facts(draft).cells.get("t3.total.natural")
+    say("又收了一件 个人申请的 后来撤回了 算其他处理里的其他")
+    cells = service.facts(draft).cells
+    if before is not None:  # ("又收了一件": one more result, and the （七）总计 with it — once, not its whole again)
+        assert cells["t3.total.natural"] == before + 1
+    assert cells["t3.other_handling.other.natural"] == 2
+
+
+def test_a_register_row_sent_twice_or_entered_to_try_the_system_is_asked_about(db):
+    service, draft, say = new_chat(db)
+    say("某县卫健局 2025年")
+    reply = say("系统导出的：\n受理编号\t提交时间\t申请人类型\t申请人\t办理状态\t答复类型\t答复日期\n"
+                "GK20250213002\t2025-02-13 09:10\t自然人\t钱某\t已办结\t公开\t2025-02-27\n"
+                "GK20250213003\t2025-02-13 09:11\t自然人\t钱某\t已办结\t公开\t2025-02-27\n"
+                "GK20250302001\t2025-03-02 10:00\t自然人\t测试\t已办结\t公开\t2025-03-02\n"
+                "GK20250618003\t2025-06-18 15:20\t自然人\t孙某\t已办结\t公开\t2025-07-01\n")
+    text = reply.text if hasattr(reply, "text") else str(reply)
+    assert "是同一件" in text and "不算" in text
+    say("3002和3003是同一件。2001不算")  # (as the notes name them: the end of each number)
+    assert service.facts(draft).cells["t3.granted.natural"] == 2

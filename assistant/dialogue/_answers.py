@@ -1206,7 +1206,9 @@ def answer(st: State, message: str, model: Model, correction: str | None,
         reading.added += _rest_told(message, accepted, st.full)
     counted = [f for f in reading.added if f not in {op.field for op in whole}]
     accepted = _counted_on(accepted, counted, st.full)
-    accepted += _stated_total_follows(accepted, counted, st)
+    follows = _stated_total_follows(accepted, counted, st)
+    accepted += follows
+    counted += [op.field for op in follows]  # (a total that follows the results added is no count said "又…")
     differences = dict(reading.by_difference)
     if unit_part:
         # "交警支队报过来的是这样：新收574件…" after "分两块统计…你帮我合一下": this unit's figures are

@@ -4,7 +4,6 @@ number. Rows it cannot place are named back with the reason, and counted nowhere
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -17,7 +16,9 @@ from assistant.ledger import (
     applicant_column,
     derive_applications,
     infer_year,
+    is_header_word,
     locate,
+    outcome_row,
     parse_date,
 )
 from assistant.numbers import find_numbers, parse_number, to_halfwidth
@@ -184,27 +185,39 @@ def _journal_lines(message: str) -> tuple[list[str], list[list[str]]] | None:
 def _field_per_line(message: str) -> tuple[list[str], list[list[str]]] | None:
     """A register copied from a web page that shows each application as its fields one a line, the field's
     name over its value ("申请编号⏎WH-2025-0012⏎申请时间⏎2025-02-14 09:31⏎申请人类型⏎个人⏎…"): the header and
-    one row per application, or None. Every record has the same names in the same order."""
-    raw = [line for line in message.splitlines() if line.strip()]
+    one row per application, or None. A field's names are the ledger's header words; a name right under
+    another (or over a blank line) has no value ("答复类型⏎答复日期" of one withdrawn); a record begins at
+    each repeat of the first name."""
+    raw = message.splitlines()
     lines = [line.strip() for line in raw]
-    first = next((k for k, line in enumerate(lines) if len(line) <= 10 and not re.search(r"[0-9０-９：:，,。]", line)
-                  and lines.count(line) >= 2), None)
-    if first is None:
+    counts: dict[str, int] = {}
+    for line in lines:
+        if line and len(line) <= 10 and not re.search(r"[0-9０-９：:，,。]", line):
+            counts[line] = counts.get(line, 0) + 1
+    names = {line for line, k in counts.items() if k >= 2 and is_header_word(line)}
+    first = next((line for line in lines if line in names), None)
+    if first is None or len(names) < 3:
         return None
-    at = [k for k in range(first, len(lines)) if lines[k] == lines[first]]
-    period = at[1] - at[0]
-    if period < 6 or period % 2 or any(b - a != period for a, b in itertools.pairwise(at)):
+    header: list[str] = []
+    records: list[dict[str, str]] = []
+    used: list[str] = []
+    i = 0
+    while i < len(lines):
+        name = lines[i]
+        if name == first:
+            records.append({})
+        if not records or name not in names or name in records[-1]:
+            i += 1
+            continue
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        value = "" if following in names else following
+        records[-1][name] = value
+        header += [name] if name not in header else []
+        used += raw[i:i + (1 if following in names else 2)]
+        i += 1 if following in names else 2
+    if len(records) < 2 or len(header) < 3:
         return None
-    names = [lines[first + k] for k in range(0, period, 2)]
-    if len(set(names)) != len(names) or any(re.search(r"[0-9０-９]", n) or len(n) > 10 for n in names):
-        return None
-    rows, used = [names], []
-    for a in at:
-        if a + period > len(lines) or [lines[a + k] for k in range(0, period, 2)] != names:
-            return None
-        rows.append([lines[a + k + 1] for k in range(0, period, 2)])
-        used += raw[a:a + period]
-    return (used, rows) if len(rows) >= 3 else None
+    return used, [header, *[[r.get(h, "") for h in header] for r in records]]
 
 
 def _derive(message: str, year: int | None):
@@ -248,7 +261,8 @@ def _derive(message: str, year: int | None):
 # the reasons a row of the register is no application of this year's (not merely one whose result is unclear)
 _NOT_THIS_YEARS = re.compile(r"不属于本年度|已在上年办结|合计行|按您说的不计入|重复|不是日期|早于收到日期")
 # "0106那条…不是真申请，别算进去": a row of the register that is no application at all
-_NO_APPLICATION = re.compile(r"不是真(?:的)?申请|别算进去|不要算进去|不算进去|不能算|不用算|不计入|测试(?:录|数据|账号|用)|删掉|去掉|扣掉")
+_NO_APPLICATION = re.compile(r"不是真(?:的)?申请|别算进去|不要算进去|不算进去|不能算|不用算|不计入|测试(?:录|数据|账号|用)|删掉|去掉|扣掉"
+                             r"|^\s*号?\s*不算(?![是作成])")
 
 
 def _register_cells(table, derived) -> dict[str, int]:
@@ -274,6 +288,48 @@ def _register_cells(table, derived) -> dict[str, int]:
         for cell in (f"{came}.{column}", f"{came}.total"):
             out[cell] = out.get(cell, 0) + 1
     return out
+
+
+_TEST_ROW = re.compile(r"测试|演示|试用|test", re.IGNORECASE)
+
+
+def _doubtful_rows(table, derived, who, serial: Mapping[int, str]) -> list[str]:
+    """Rows counted that a system's export often holds by mistake, asked about (never dropped unasked): one
+    sent twice (the same applicant, received within minutes, or the same day and the same request), and one
+    entered to try the system ("测试")."""
+    cols = table.columns
+    out: list[str] = []
+    seen: dict[str, tuple[int, str, str]] = {}
+
+    def _short(n: int) -> str:  # ("0031": the end of its number, as the clerk says it back)
+        digits = re.sub(r"[^0-9]", "", to_halfwidth(serial.get(n, "")))
+        return digits[-4:] if len(digits) >= 4 else who(n)
+
+    for n, cells in table.rows:
+        if n not in derived.placements:
+            continue
+        name = _text_of(cells, cols.get("applicant_name"))
+        if _TEST_ROW.search(name) or _TEST_ROW.search(_text_of(cells, cols.get("content"))):
+            out.append(f"台账{who(n)}的申请人是“{name}”，像是试用系统时录的，已按一件申请计入；如果不是真申请，请说“{_short(n)}不算”。")
+            continue
+        when = _text_of(cells, cols.get("received"))
+        what = _text_of(cells, cols.get("content"))
+        key = name or ""
+        if key and key in seen:
+            m, when0, what0 = seen[key]
+            same_day = when[:10] and when[:10] == when0[:10]
+            close = same_day and re.search(r"\d{1,2}:\d{2}", when) and re.search(r"\d{1,2}:\d{2}", when0) and abs(
+                _minutes(when) - _minutes(when0)) <= 10
+            if close or (same_day and what and what == what0):
+                out.append(f"台账{who(m)}和{who(n)}是同一申请人（{key}）、同一时间提交的，已按两件计入；如果是重复提交的同一件，"
+                           f"请说“{_short(m)}和{_short(n)}是同一件”。")
+        seen[key] = (n, when, what)
+    return out
+
+
+def _minutes(when: str) -> int:
+    m = re.search(r"(\d{1,2}):(\d{2})", when)
+    return int(m.group(1)) * 60 + int(m.group(2)) if m else 0
 
 
 def pasted_ledger(message: str, year: int | None) -> PastedLedger | None:
@@ -315,6 +371,7 @@ def pasted_ledger(message: str, year: int | None) -> PastedLedger | None:
                and not op.field.startswith("t3.total.")]
     for issue in derived.issues:
         notes.append(f"台账{who(issue.row)}没有计入：{issue.reason}。请告诉我它该怎么算，或改好后重新粘贴台账。")
+    notes += _doubtful_rows(table, derived, who, serial)
     counted_rows = len(derived.placements)
     if not counted_rows and derived.issues:
         ops = []  # (no row counted: the register is not read, rather than read as no application at all)
@@ -337,8 +394,8 @@ _NOT_RESULTS = {"new_received", "carried_over", "total"}
 
 
 # "0047那件", "0033那条", "19和20": an application of the register by the end of its number (WH-2025-0047)
-_NUMBER_END = re.compile(r"(?<![0-9０-９A-Za-z\-－])([0-9０-９]{2,6})(?=\s*(?:那件|那条|这件|这条|那个|这个|和|跟|与|、|是|[，,]))")
-_SAME_ONE = re.compile(r"(?P<a>[0-9０-９]{2,6})\s*(?:和|跟|与|、)\s*(?P<b>[0-9０-９]{2,6})[^。！!？?\n]{0,16}?"
+_NUMBER_END = re.compile(r"(?<![0-9０-９A-Za-z\-－])([0-9０-９]{2,6})(?=\s*(?:号|那件|那条|这件|这条|那个|这个|和|跟|与|、|是|不算|也|就|[，,]))")
+_SAME_ONE = re.compile(r"(?P<a>[0-9０-９]{2,6})\s*号?\s*(?:和|跟|与|、)\s*(?P<b>[0-9０-９]{2,6})[^。！!？?\n]{0,16}?"
                        r"(?:同一个人同一件|同一件|是一件|重复提交|重复录|点了两次|又点了一次|算一件|只算一件)")
 # "按公开算", "放其他处理的“其他”": the result a row is put in, said without the format's words
 _PUT_AS = (("granted", re.compile(r"(?:按|算)(?:予以)?公开(?:算|处理)?|给公开了")),
@@ -399,7 +456,8 @@ def _placed_by_number(message: str, table, derived, serial: Mapping[int, str]) -
         old = derived.placements.get(n)
         column = next(iter(columns), old.column if old else applicant_column(
             _text_of(row_cells, table.columns.get("applicant_type")), _text_of(row_cells, table.columns.get("applicant_name")))[0])
-        result = next(iter(results), old.result if old else None)
+        result = next(iter(results), old.result if old else outcome_row(
+            _text_of(row_cells, table.columns.get("outcome")), _text_of(row_cells, table.columns.get("reason")))[0])
         if column is None or result is None or (old is not None and (old.result, old.column) == (result, column)):
             continue
         out[n] = (result, column)

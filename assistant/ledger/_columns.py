@@ -124,6 +124,13 @@ def _assign(headers: list[str], vocab: dict[str, tuple[str, ...]],
     return mapping
 
 
+def is_header_word(text: str, kind: Kind = "applications") -> bool:
+    """Whether ``text`` alone is a header the ledger's vocabulary knows exactly ("申请人类型", "答复日期")."""
+    v = vocabulary()
+    vocab = v.headers if kind == "applications" else v.review_headers
+    return any(_score(text, words) >= 1000 for words in vocab.values())
+
+
 def _texts(row: list[Any]) -> list[str]:
     return [cell_text(v).replace("\n", "") for v in row]
 

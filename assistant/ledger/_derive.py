@@ -255,6 +255,8 @@ def derive_applications(table: LedgerTable, year: int,
         assert origin is not None
         outcome, why_text = _text(cells, cols.get("outcome")), _text(cells, cols.get("reason"))
         status = _text(cells, cols.get("status"))
+        if (not outcome or outcome in _NO_DATE) and status and not is_pending(status) and outcome_row(status)[0] is not None:
+            outcome = status  # ("已撤回" with no 答复类型: the status says how it ended)
         result: str | None
         if answered is not None and answered > end:
             result = "carried_forward"  # answered after 31 December: still open at the end of the year
