@@ -112,3 +112,17 @@ def test_a_register_row_sent_twice_or_entered_to_try_the_system_is_asked_about(d
     assert "是同一件" in text and "不算" in text
     say("3002和3003是同一件。2001不算")  # (as the notes name them: the end of each number)
     assert service.facts(draft).cells["t3.granted.natural"] == 2
+
+
+def test_two_rows_settled_in_one_message_and_where_a_withdrawn_one_goes():
+    from assistant.reading import guide_answer
+
+    assert "（六）其他处理" in (guide_answer("撤回那个放哪？") or "")
+    from assistant.dialogue._ledger import ledger_correction, pasted_ledger
+
+    register = "系统导出的：\n" + _TABBED.replace("GK20250302001\t2025-03-02\t自然人\t内部测试", "GK20250302001\t2025-03-02\t自然人\t钱**")
+    counted = pasted_ledger(register, 2025)
+    assert counted is not None
+    moved = {op.field: op.value for op in ledger_correction("0213002和0302001是同一个人点了两次，1222是管理员录的测试 不算",
+                                                            register, 2025, counted.counts) or []}
+    assert moved["t3.new_received.natural"] == counted.counts["t3.new_received.natural"] - 2

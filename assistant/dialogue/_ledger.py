@@ -262,7 +262,7 @@ def _derive(message: str, year: int | None):
 _NOT_THIS_YEARS = re.compile(r"不属于本年度|已在上年办结|合计行|按您说的不计入|重复|不是日期|早于收到日期")
 # "0106那条…不是真申请，别算进去": a row of the register that is no application at all
 _NO_APPLICATION = re.compile(r"不是真(?:的)?申请|别算进去|不要算进去|不算进去|不能算|不用算|不计入|测试(?:录|数据|账号|用)|删掉|去掉|扣掉"
-                             r"|^\s*号?\s*不算(?![是作成])")
+                             r"|^\s*号?\s*不算(?![是作成])|不算\s*(?:[。，,！!]|$)")
 
 
 def _register_cells(table, derived) -> dict[str, int]:
