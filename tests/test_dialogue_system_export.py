@@ -126,3 +126,12 @@ def test_two_rows_settled_in_one_message_and_where_a_withdrawn_one_goes():
     moved = {op.field: op.value for op in ledger_correction("0213002和0302001是同一个人点了两次，1222是管理员录的测试 不算",
                                                             register, 2025, counted.counts) or []}
     assert moved["t3.new_received.natural"] == counted.counts["t3.new_received.natural"] - 2
+
+
+def test_a_person_named_for_the_first_time_is_one_more(db):
+    service, draft, say = new_chat(db)
+    say("某县卫健局 2025年")
+    say("今年新收4件 都是个人的：公开2件 不掌握1件 撤回1件（放其他处理的其他）")
+    say("赵强那个12月26号才收到的 个人 现在还在办 算结转吧")
+    cells = service.facts(draft).cells
+    assert cells["t3.new_received.natural"] == 5 and cells["t3.carried_forward.natural"] == 1

@@ -1097,6 +1097,12 @@ def _read_message(message: str, *, topic: str | None = None, known: Iterable[str
         # "公司那件…还没答复完 算结转吧" (with nothing recorded yet, it can only be one more)
         told_before = _points_back(one_told) and any(str(k).startswith("t3.") for k in (earlier or {}))
         short = _results_short(earlier or {}, one.column) and not _ADDED_ONE.search(message)
+        if told_before and not short and (named := re.match(r"\s*([\u4e00-\u9fa5]{2,3}?)(?:那|这)(?:一)?(?:个|件)", one_told)) and not any(
+                a.kind in ("t3col", "t3row", "t3group", "t4block") for a in vocabulary().anchors(named.group(1))) and (
+                _count_in(earlier or {}, f"t3.new_received.{one.column}") > 0):
+            # "赵强那个12月26号才收到的 个人 现在还在办 算结转吧" when every one of that applicant's told has its
+            # result: a person named for the first time, one more (not a result of one counted)
+            told_before = False
         if told_before or (not one.carried_over and short):
             # "漏了一个…算其他处理", "还有1件个人的12月底才收到，结转到明年" after 12 new: the results
             # told fell short, so this is the result of one already counted, not one more that came in
